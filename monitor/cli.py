@@ -1,0 +1,434 @@
+"""The `monitor` command line: thin commands that parse arguments, call the library and print.
+
+Exit codes (CONTRACT.md): 0 done; 2 bad usage, config or input (one line on stderr, no traceback);
+1 an unexpected internal error. Heavy imports live inside the commands so that `monitor timex`, which the
+TempEval scorer starts once per document, starts fast.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from functools import wraps
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from monitor.errors import ConfigError, InputError, MonitorError
+from monitor.logs import LEVELS, setup_logging
+
+if TYPE_CHECKING:
+    from monitor.config import Config
+    from monitor.store import Store
+
+log = logging.getLogger("monitor.cli")
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+@dataclass
+class Context:
+    """What the group options leave for the commands: the config path, loaded on first use."""
+
+    config_file: str | None
+    _config: Config | None = field(default=None, init=False)
+
+    def config(self, *, required: bool = True) -> Config:
+        """The validated config; with `required=False` a missing default file means built-in defaults."""
+        if self._config is None:
+            from monitor.config import config_path, load_config, parse_config
+
+            path = config_path(self.config_file)
+            if not required and self.config_file is None and not path.exists():
+                self._config = parse_config({}, base_dir=Path.cwd())
+            else:
+                self._config = load_config(path)
+        return self._config
+
+    def store(self) -> Store:
+        """The database named by the config, migrated to the current schema."""
+        config = self.config()
+        from monitor.store import open_store
+
+        store = open_store(config.database)
+        store.sync_config(config)
+        return store
+
+
+def fail_cleanly(func: F) -> F:
+    """Map `MonitorError` to exit 2 with one line on stderr; anything else is exit 1."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except MonitorError as exc:
+            click.echo(f"monitor: error: {exc}", err=True)
+            sys.exit(2)
+        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
+            raise
+        except BrokenPipeError:
+            sys.exit(0)
+        except Exception as exc:
+            log.exception("internal error: %s", exc, extra={"event": "internal_error"})
+            click.echo(f"monitor: internal error: {type(exc).__name__}: {exc}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def pass_context(func: F) -> F:
+    return click.pass_obj(func)  # type: ignore[return-value]
+
+
+def story_option(func: F) -> F:
+    option = click.option("--story", "story", metavar="ID", help="Only this story (its id in config.yaml).")
+    return option(func)
+
+
+def _read_input(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a document") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def _parse_date_option(value: str | None, option: str) -> datetime | None:
+    if value is None:
+        return None
+    from monitor.timex import parse_dct
+
+    try:
+        return parse_dct(value)
+    except InputError as exc:
+        raise InputError(f"{option}: {exc}") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.option("--config", "config_file", metavar="FILE", envvar=None,
+              help="Config file [default: $MONITOR_CONFIG, else ./config.yaml].")
+@click.option("--log-format", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="Log records on stderr as text or as one JSON object a line.")
+@click.option("--log-level", type=click.Choice(LEVELS, case_sensitive=False), default="INFO",
+              show_default=True, help="Least severe log level shown.")
+@click.version_option(package_name="timeline-monitor", prog_name="monitor")
+@click.pass_context
+def cli(ctx: click.Context, config_file: str | None, log_format: str, log_level: str) -> None:
+    """Watch developing news stories and turn them into a dated, sourced event timeline.
+
+    \b
+    Quick start:
+      monitor demo                 # the whole product, offline, in a few seconds
+      monitor check                # check every source of config.yaml once
+      monitor run                  # the long-running service
+      monitor export -o timeline.csv
+    """
+    setup_logging(log_format, log_level)
+    ctx.obj = Context(config_file)
+
+
+# --- the service ---------------------------------------------------------------------------------------
+
+
+@cli.command()
+@pass_context
+@fail_cleanly
+def run(ctx: Context) -> None:
+    """Run the service: check every source and feed at its interval until SIGINT/SIGTERM.
+
+    Several `monitor run` processes may share one PostgreSQL database: each source is leased by one
+    process at a time.
+    """
+    config = ctx.config()
+    import asyncio
+
+    from monitor.service import run_service
+
+    asyncio.run(run_service(config, ctx.store()))
+
+
+@cli.command()
+@story_option
+@pass_context
+@fail_cleanly
+def check(ctx: Context, story: str | None) -> None:
+    """Check every source and feed once, now, then exit.
+
+    Exits 0 even when some sources fail; the failures are logged.
+
+    \b
+    Example:
+      monitor check --story russia-us-aid
+    """
+    config = ctx.config()
+    import asyncio
+
+    from monitor.service import run_once
+
+    if story is not None:
+        config.story(story)
+    asyncio.run(run_once(config, ctx.store(), story=story))
+
+
+# --- versions ------------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("url")
+@story_option
+@pass_context
+@fail_cleanly
+def history(ctx: Context, url: str, story: str | None) -> None:
+    """List the stored versions of one source: version, fetched time, content hash, size.
+
+    \b
+    Example:
+      monitor history https://example.org/news/story.html
+    """
+    for info in ctx.store().history(url, story=story):
+        fetched = info.fetched_at.isoformat(timespec="seconds")
+        click.echo(f"{info.version}\t{fetched}\t{info.content_hash}\t{info.size}")
+
+
+@cli.command()
+@click.argument("url")
+@click.option("--from", "from_version", type=int, metavar="N",
+              help="Older version [default: the one before --to].")
+@click.option("--to", "to_version", type=int, metavar="M", help="Newer version [default: the latest].")
+@story_option
+@pass_context
+@fail_cleanly
+def diff(ctx: Context, url: str, from_version: int | None, to_version: int | None, story: str | None) -> None:
+    """Show a unified diff, one sentence a line, between two versions of a source.
+
+    \b
+    Example:
+      monitor diff https://example.org/news/story.html --from 1 --to 2
+    """
+    from monitor.snapshots import unified_diff
+
+    store = ctx.store()
+    versions = [v.version for v in store.history(url, story=story)]
+    if not versions:
+        raise InputError(f"{url}: no stored versions")
+    new = to_version if to_version is not None else versions[-1]
+    old = from_version if from_version is not None else new - 1
+    for number, option in ((old, "--from"), (new, "--to")):
+        if number not in versions:
+            known = f"{versions[0]}..{versions[-1]}"
+            raise InputError(f"{option}: {url} has no version {number} (versions: {known})")
+    old_text = store.snapshot_text(url, old, story=story)
+    new_text = store.snapshot_text(url, new, story=story)
+    click.echo(unified_diff(old_text, new_text, f"{url} (version {old})", f"{url} (version {new})"), nl=False)
+
+
+# --- extraction, no database ---------------------------------------------------------------------------
+
+
+def _looks_like_html(raw: bytes) -> bool:
+    head = raw[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    markup = (b"<!doctype", b"<html", b"<?xml", b"<head", b"<body", b"<!--")
+    return head.startswith(markup) or b"<p" in raw[:65536]
+
+
+@cli.command()
+@click.argument("path")
+@click.option("--published", metavar="DATE",
+              help="Publication date the text is read against [default: the page's metadata or dateline].")
+@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+@pass_context
+@fail_cleanly
+def extract(ctx: Context, path: str, published: str | None, fmt: str) -> None:
+    """Print the dated events and figures of one document (HTML, plain text, or - for stdin).
+
+    \b
+    Example:
+      monitor extract article.html
+      monitor extract story.txt --published 2020-04-01 --format csv
+    """
+    from monitor.events import extract_items, load_lexicon, published_from_dateline
+    from monitor.fetch import decode_body
+    from monitor.text import extract_document, plain_text_document
+
+    raw = _read_input(path)
+    if not raw.strip():
+        raise InputError(f"{path}: the document is empty")
+    when = _parse_date_option(published, "--published")
+    if _looks_like_html(raw):
+        document = extract_document(raw)
+    else:
+        document = plain_text_document(decode_body(raw, None)[0])
+    if when is None:
+        when = document.published or published_from_dateline(document.text)
+    rules = ctx.config(required=False).extraction
+    items = extract_items(document.text, when, lexicon=load_lexicon(rules.kinds, rules.metrics))
+    day = when.date().isoformat() if isinstance(when, datetime) else (when.isoformat() if when else None)
+    if fmt == "json":
+        click.echo(json.dumps([item.to_dict() for item in items], ensure_ascii=False, indent=2))
+    else:
+        from monitor.export import write_item_rows
+
+        write_item_rows(items, sys.stdout, published=day, source_url=None if path == "-" else path)
+
+
+@cli.command()
+@click.argument("path")
+@click.option("--dct", required=True, metavar="DATE", help="Document creation time, e.g. 2020-04-01.")
+@fail_cleanly
+def timex(path: str, dct: str) -> None:
+    """Print the temporal expressions of a plain-text file as JSON Lines.
+
+    Offsets are character offsets into the file's text as read (UTF-8, nothing normalised).
+
+    \b
+    Example:
+      monitor timex article.txt --dct 2020-04-01
+    """
+    from monitor.timex import tag
+
+    anchor = _parse_date_option(dct, "--dct")
+    raw = _read_input(path)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    out = sys.stdout
+    for found in tag(text, anchor):  # type: ignore[arg-type]
+        out.write(json.dumps(found.to_json(), ensure_ascii=False) + "\n")
+
+
+# --- the timeline ------------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
+@story_option
+@click.option("--since", metavar="DATE", help="Only items first seen on or after DATE.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write to FILE, not stdout.")
+@pass_context
+@fail_cleanly
+def export(ctx: Context, fmt: str, story: str | None, since: str | None, output: str | None) -> None:
+    """Export the timeline as CSV (the contract's columns) or JSON.
+
+    \b
+    Example:
+      monitor export --story russia-us-aid -o timeline.csv
+      monitor export --format json --since 2020-04-01
+    """
+    from monitor.export import filter_entries, write_csv, write_json
+
+    config = ctx.config()
+    if story is not None:
+        config.story(story)
+    since_at = _parse_date_option(since, "--since")
+    entries = filter_entries(ctx.store().timeline(story=story), since=since_at)
+    writer = write_csv if fmt == "csv" else write_json
+    if output is None:
+        writer(entries, sys.stdout)
+        return
+    with open(output, "w", encoding="utf-8", newline="") as stream:
+        writer(entries, stream)
+    log.info("wrote %d items to %s", len(entries), output, extra={"event": "exported", "path": output})
+
+
+@cli.command()
+@story_option
+@pass_context
+@fail_cleanly
+def timeline(ctx: Context, story: str | None) -> None:
+    """Print the timeline as a table."""
+    from monitor.export import format_table
+
+    if story is not None:
+        ctx.config().story(story)
+    click.echo(format_table(ctx.store().timeline(story=story)))
+
+
+@cli.command()
+@story_option
+@pass_context
+@fail_cleanly
+def sources(ctx: Context, story: str | None) -> None:
+    """List the sources: origin (config or which feed), last check, last change, error streak."""
+    if story is not None:
+        ctx.config().story(story)
+    rows = ctx.store().source_status(story=story)
+    if not rows:
+        click.echo("no sources")
+        return
+    click.echo("story\tkind\turl\torigin\tlast_checked\tlast_changed\terrors\tlast_error")
+    for row in rows:
+        times = (row.last_checked_at, row.last_changed_at)
+        stamp = [t.isoformat(timespec="seconds") if t else "-" for t in times]
+        click.echo("\t".join([row.story_id, row.kind, row.url, row.origin, *stamp,
+                              str(row.error_streak), row.last_error or "-"]))
+
+
+@cli.command()
+@story_option
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True),
+              help="The HTML file to write.")
+@pass_context
+@fail_cleanly
+def report(ctx: Context, story: str | None, output: str) -> None:
+    """Write a self-contained HTML report that draws the timeline on a time axis.
+
+    \b
+    Example:
+      monitor report --story russia-us-aid -o report.html
+    """
+    from monitor.report import write_report
+
+    config = ctx.config()
+    stories = [config.story(story)] if story else list(config.stories)
+    write_report(ctx.store(), stories, Path(output))
+    log.info("wrote the report to %s", output, extra={"event": "report_written", "path": output})
+
+
+@cli.command()
+@click.option("--output-dir", type=click.Path(file_okay=False), default="demo-output", show_default=True,
+              help="Folder for the demo's database, timeline.csv and report.html.")
+@click.option("--cycles", type=click.IntRange(2, 20), default=3, show_default=True)
+@fail_cleanly
+def demo(output_dir: str, cycles: int) -> None:
+    """Run the whole product offline against bundled versions of the seed story."""
+    from monitor.demo import run_demo
+
+    run_demo(Path(output_dir), cycles=cycles)
+
+
+@cli.group()
+def db() -> None:
+    """Database maintenance."""
+
+
+@db.command("upgrade")
+@pass_context
+@fail_cleanly
+def db_upgrade(ctx: Context) -> None:
+    """Create or upgrade the database schema to the newest migration."""
+    from monitor.store import upgrade
+
+    url = ctx.config().database
+    revision = upgrade(url)
+    click.echo(f"database at revision {revision}")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        cli.main(prog_name="monitor", standalone_mode=True)
+    except ConfigError as exc:  # raised while loading the config outside a command body
+        click.echo(f"monitor: error: {exc}", err=True)
+        sys.exit(2)

@@ -1,0 +1,236 @@
+"""config.yaml -> frozen pydantic models.
+
+Every mistake becomes one `ConfigError` line that names the key path, the bad value and the fix, e.g.
+``stories[0].sources[1].every: '30x' is not a duration (30s, 15m, 2h, 1d)``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlsplit
+
+import yaml
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from monitor.errors import ConfigError
+
+DEFAULT_DATABASE = "sqlite:///db/timeline.sqlite"
+CONFIG_ENV = "MONITOR_CONFIG"
+DATABASE_ENV = "MONITOR_DATABASE_URL"
+
+_DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd])\s*$")
+_UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+_STORY_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+
+
+def parse_duration(value: object) -> float:
+    """`30s`, `15m`, `2h`, `1d` (or a bare number of seconds) -> seconds."""
+    if isinstance(value, bool):
+        raise ValueError(f"{value!r} is not a duration (30s, 15m, 2h, 1d)")
+    if isinstance(value, int | float):
+        seconds = float(value)
+    else:
+        match = _DURATION.match(str(value))
+        if not match:
+            raise ValueError(f"{value!r} is not a duration (30s, 15m, 2h, 1d)")
+        seconds = float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
+    if seconds <= 0:
+        raise ValueError(f"{value!r} is not a positive duration (30s, 15m, 2h, 1d)")
+    return seconds
+
+
+def format_duration(seconds: float) -> str:
+    """The shortest exact spelling of a duration: 1800 -> `30m`."""
+    for unit in ("d", "h", "m"):
+        size = _UNIT_SECONDS[unit]
+        if seconds >= size and seconds % size == 0:
+            return f"{int(seconds // size)}{unit}"
+    return f"{seconds:g}s"
+
+
+def _check_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"{value!r} is not an http(s) URL")
+    return value
+
+
+Duration = Annotated[float, BeforeValidator(parse_duration)]
+HttpUrl = Annotated[str, AfterValidator(_check_url)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class NetworkConfig(_Model):
+    allow_private_addresses: bool = False
+    timeout: Duration = 20.0
+    max_bytes: int = Field(default=5_000_000, gt=0)
+    max_redirects: int = Field(default=5, ge=0, le=20)
+    max_attempts: int = Field(default=3, ge=1, le=10)
+    max_connections: int = Field(default=20, ge=1)
+    max_per_host: int = Field(default=2, ge=1)
+    user_agent: str | None = None
+
+
+class ScheduleConfig(_Model):
+    jitter: float = Field(default=0.1, ge=0, le=0.5)  # fraction of the interval added at random
+    lease: Duration = 300.0  # how long a process may hold a source before another may take it
+    failing_after: int = Field(default=3, ge=1)  # consecutive failures that raise `source_failing`
+    check_log_keep: int = Field(default=100, ge=1)  # check results kept per source
+
+
+class SourceConfig(_Model):
+    url: HttpUrl
+    every: Duration = 1800.0
+
+
+class FeedConfig(_Model):
+    url: HttpUrl
+    every: Duration = 900.0
+    follow: bool = False
+    keywords: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    source_every: Duration | None = None  # interval of followed articles; the feed's own when unset
+    max_new_sources: int = Field(default=20, ge=0)
+
+
+class StoryConfig(_Model):
+    id: str
+    title: str = ""
+    keywords: tuple[str, ...] = ()
+    sources: tuple[SourceConfig, ...] = ()
+    feeds: tuple[FeedConfig, ...] = ()
+
+    @field_validator("id")
+    @classmethod
+    def _id_shape(cls, value: str) -> str:
+        if not _STORY_ID.match(value):
+            raise ValueError(f"{value!r} is not a story id (letters, digits, '-', '_', '.')")
+        return value
+
+
+class ExtractionConfig(_Model):
+    kinds: dict[str, tuple[str, ...]] = {}  # kind -> trigger words and phrases
+    metrics: dict[str, tuple[str, ...]] = {}  # metric -> words that name it
+
+
+class Config(_Model):
+    database: str = DEFAULT_DATABASE
+    network: NetworkConfig = NetworkConfig()
+    schedule: ScheduleConfig = ScheduleConfig()
+    extraction: ExtractionConfig = ExtractionConfig()
+    stories: tuple[StoryConfig, ...] = ()
+
+    @model_validator(mode="after")
+    def _unique_story_ids(self) -> Config:
+        seen: set[str] = set()
+        for index, story in enumerate(self.stories):
+            if story.id in seen:
+                raise ValueError(f"stories[{index}].id: duplicate story id {story.id!r}")
+            seen.add(story.id)
+        return self
+
+    def story(self, story_id: str) -> StoryConfig:
+        """The story with this id; `ConfigError` names the known ids otherwise."""
+        for story in self.stories:
+            if story.id == story_id:
+                return story
+        known = ", ".join(s.id for s in self.stories) or "none"
+        raise ConfigError(f"--story: no story {story_id!r} in the config (known: {known})")
+
+
+def _key_path(loc: tuple[Any, ...]) -> str:
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif not path:
+            path = str(part)
+        else:
+            path += f".{part}"
+    return path or "(top level)"
+
+
+def _message(error: Mapping[str, Any]) -> str:
+    path = _key_path(tuple(error.get("loc", ())))
+    kind = error.get("type")
+    if kind == "extra_forbidden":
+        return f"{path}: unknown key"
+    if kind == "missing":
+        return f"{path}: required key is missing"
+    msg = str(error.get("msg", "invalid value"))
+    msg = msg.removeprefix("Value error, ").replace("a valid tuple", "a list")
+    # A model-level check already names its own path.
+    if msg.startswith(("stories[", "database")):
+        return msg
+    value = error.get("input")
+    if not isinstance(value, dict | list | tuple) and repr(value) not in msg:
+        return f"{path}: {value!r}: {msg[:1].lower()}{msg[1:]}"
+    return f"{path}: {msg}"
+
+
+def parse_config(data: object, *, base_dir: Path | None = None) -> Config:
+    """Validate already-loaded YAML data; `base_dir` anchors a relative SQLite path."""
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"(top level): expected a mapping of keys, got {type(data).__name__}")
+    try:
+        config = Config.model_validate(data)
+    except ValidationError as exc:
+        raise ConfigError(_message(exc.errors()[0])) from None
+    database = os.environ.get(DATABASE_ENV) or config.database
+    anchor = Path.cwd() if os.environ.get(DATABASE_ENV) else base_dir
+    return config.model_copy(update={"database": resolve_database_url(database, anchor)})
+
+
+def resolve_database_url(url: str, base_dir: Path | None) -> str:
+    """Anchor a relative `sqlite:///relative/path` to `base_dir` so the service works from any folder."""
+    if not re.match(r"^[a-z][a-z0-9+]*://", url):
+        raise ConfigError(f"database: {url!r} is not an SQLAlchemy URL (e.g. {DEFAULT_DATABASE})")
+    prefix = "sqlite:///"
+    if base_dir is None or not url.startswith(prefix) or url == "sqlite:///:memory:":
+        return url
+    path = url[len(prefix):]
+    if path.startswith("/"):
+        return url
+    return prefix + str((base_dir / path).resolve())
+
+
+def config_path(explicit: str | os.PathLike[str] | None) -> Path:
+    """`--config`, else `$MONITOR_CONFIG`, else `./config.yaml`."""
+    return Path(explicit or os.environ.get(CONFIG_ENV) or "config.yaml")
+
+
+def load_config(path: str | os.PathLike[str] | None = None) -> Config:
+    """Read and validate the config file; every failure is a one-line `ConfigError`."""
+    file = config_path(path)
+    try:
+        raw = file.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{file}: config file not found (use --config or $MONITOR_CONFIG)") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{file}: cannot read config: {exc}") from None
+    try:
+        data = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise ConfigError(f"{file}:{where} is not valid YAML: {problem}") from None
+    return parse_config(data, base_dir=file.resolve().parent)

@@ -1,0 +1,118 @@
+"""Config validation: every mistake is one stderr line that names the key path, and exit 2."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from monitor.cli import cli
+from monitor.config import format_duration, load_config, parse_config, parse_duration
+from monitor.errors import ConfigError
+
+GOOD_STORY = {"id": "quake", "keywords": ["earthquake"], "sources": [{"url": "https://example.org/a", "every": "5m"}]}
+
+
+def story(**changes: object) -> dict:
+    return {"stories": [{**GOOD_STORY, **changes}]}
+
+
+# (case id, config text or data, words the error line must contain)
+MALFORMED: list[tuple[str, object, tuple[str, ...]]] = [
+    ("unknown top-level key", {"databse": "sqlite:///x.db"}, ("databse", "unknown key")),
+    ("unknown story key", story(titel="x"), ("stories[0].titel", "unknown key")),
+    ("unknown source key", story(sources=[{"url": "https://example.org/a", "evry": "5m"}]),
+     ("stories[0].sources[0].evry", "unknown key")),
+    ("unknown feed key", story(feeds=[{"url": "https://example.org/rss", "folow": True}]),
+     ("stories[0].feeds[0].folow", "unknown key")),
+    ("unknown network key", {"network": {"allow_private": True}}, ("network.allow_private", "unknown key")),
+    ("bad duration unit", story(sources=[{"url": "https://example.org/a", "every": "30x"}]),
+     ("stories[0].sources[0].every", "'30x'", "30s, 15m, 2h, 1d")),
+    ("zero duration", story(sources=[{"url": "https://example.org/a", "every": "0m"}]),
+     ("stories[0].sources[0].every", "positive")),
+    ("negative duration", story(feeds=[{"url": "https://example.org/rss", "every": -5}]),
+     ("stories[0].feeds[0].every",)),
+    ("duration as list", story(sources=[{"url": "https://example.org/a", "every": [1]}]),
+     ("stories[0].sources[0].every",)),
+    ("relative url", story(sources=[{"url": "/news/a"}]), ("stories[0].sources[0].url", "http(s) URL")),
+    ("ftp url", story(feeds=[{"url": "ftp://example.org/rss"}]), ("stories[0].feeds[0].url", "ftp://")),
+    ("missing url", story(sources=[{"every": "5m"}]), ("stories[0].sources[0].url", "missing")),
+    ("missing story id", {"stories": [{"title": "no id"}]}, ("stories[0].id", "missing")),
+    ("duplicate story id", {"stories": [GOOD_STORY, GOOD_STORY]}, ("stories[1].id", "duplicate", "quake")),
+    ("story id with spaces", story(id="my story"), ("stories[0].id", "'my story'")),
+    ("stories not a list", {"stories": "quake"}, ("stories", "'quake'")),
+    ("keywords not a list", story(keywords=7), ("stories[0].keywords",)),
+    ("follow not a boolean", story(feeds=[{"url": "https://example.org/rss", "follow": "perhaps"}]),
+     ("stories[0].feeds[0].follow", "'perhaps'")),
+    ("allow_private_addresses not a boolean", {"network": {"allow_private_addresses": "maybe"}},
+     ("network.allow_private_addresses", "'maybe'")),
+    ("database not a URL", {"database": "timeline.sqlite"}, ("database", "SQLAlchemy URL")),
+    ("negative size cap", {"network": {"max_bytes": -1}}, ("network.max_bytes", "-1")),
+    ("too many redirects allowed", {"network": {"max_redirects": 99}}, ("network.max_redirects", "99")),
+    ("jitter out of range", {"schedule": {"jitter": 3}}, ("schedule.jitter",)),
+    ("extraction kind not a list", {"extraction": {"kinds": {"evacuation": 5}}}, ("extraction.kinds.evacuation",)),
+    ("top level is a list", "- a\n- b\n", ("top level", "mapping")),
+    ("invalid YAML", "stories: [\n  - id: x\n", ("not valid YAML",)),
+    ("tab indentation", "stories:\n\t- id: x\n", ("not valid YAML",)),
+]
+
+
+@pytest.mark.parametrize(("config", "expected"), [(c, e) for _, c, e in MALFORMED], ids=[m[0] for m in MALFORMED])
+def test_malformed_config_is_one_line_and_exit_2(tmp_path: Path, config: object, expected: tuple[str, ...]) -> None:
+    path = tmp_path / "config.yaml"
+    path.write_text(config if isinstance(config, str) else yaml.safe_dump(config), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["--config", str(path), "sources"])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    for word in expected:
+        assert word in lines[0], f"{word!r} not in {lines[0]!r}"
+
+
+def test_missing_config_file_names_the_file(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["--config", str(tmp_path / "nope.yaml"), "check"])
+    assert result.exit_code == 2
+    assert "nope.yaml" in result.stderr and "not found" in result.stderr
+
+
+def test_the_shipped_config_is_valid() -> None:
+    config = load_config(Path(__file__).resolve().parents[1] / "config.yaml")
+    assert config.stories[0].id == "russia-us-aid"
+    assert config.stories[0].sources[0].every == 1800
+    assert config.stories[0].feeds[0].follow is True
+
+
+def test_relative_sqlite_path_is_anchored_to_the_config_folder(tmp_path: Path) -> None:
+    (tmp_path / "c.yaml").write_text("database: sqlite:///db/t.sqlite\n", encoding="utf-8")
+    assert load_config(tmp_path / "c.yaml").database == f"sqlite:///{tmp_path}/db/t.sqlite"
+
+
+def test_database_url_from_environment_wins(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MONITOR_DATABASE_URL", "postgresql+psycopg://u@db/x")
+    (tmp_path / "c.yaml").write_text("database: sqlite:///db/t.sqlite\n", encoding="utf-8")
+    assert load_config(tmp_path / "c.yaml").database == "postgresql+psycopg://u@db/x"
+
+
+def test_config_from_environment_variable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "c.yaml").write_text("stories: [{id: from-env}]\n", encoding="utf-8")
+    monkeypatch.setenv("MONITOR_CONFIG", str(tmp_path / "c.yaml"))
+    assert load_config().stories[0].id == "from-env"
+
+
+@pytest.mark.parametrize(("text", "seconds"), [("30s", 30), ("15m", 900), ("2h", 7200), ("1d", 86400), (45, 45)])
+def test_durations(text: object, seconds: float) -> None:
+    assert parse_duration(text) == seconds
+
+
+@pytest.mark.parametrize("seconds", [1, 59, 60, 90, 3600, 5400, 86400, 172800])
+def test_duration_round_trip(seconds: int) -> None:
+    assert parse_duration(format_duration(seconds)) == seconds
+
+
+def test_unknown_story_is_a_config_error() -> None:
+    config = parse_config({"stories": [GOOD_STORY]})
+    with pytest.raises(ConfigError, match="no story 'other'.*known: quake"):
+        config.story("other")
