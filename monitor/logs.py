@@ -65,5 +65,8 @@ def setup_logging(fmt: str = "text", level: str = "INFO", stream: TextIO | None 
     root.propagate = False
     # Third-party chatter (httpx request lines, APScheduler job lines) only when debugging.
     quiet = logging.DEBUG if level.upper() == "DEBUG" else logging.WARNING
-    for name in ("httpx", "httpcore", "apscheduler", "trafilatura", "htmldate", "alembic"):
+    for name in ("httpx", "httpcore", "apscheduler", "alembic"):
         logging.getLogger(name).setLevel(quiet)
+    # The extractors report ordinary short or empty pages as errors; our own records say what matters.
+    for name in ("trafilatura", "htmldate", "courlan", "justext"):
+        logging.getLogger(name).setLevel(logging.DEBUG if quiet == logging.DEBUG else logging.CRITICAL)
