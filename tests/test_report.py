@@ -215,3 +215,19 @@ def test_write_report_puts_several_stories_in_one_file(timeline, tmp_path):
     single = tmp_path / "one.html"
     write_report(store, [_Story(STORY, "Ferry aground")], single, at(5))
     assert single.read_text(encoding="utf-8") == render_report("Ferry aground", store.timeline(STORY), at(5))
+
+
+def test_report_in_a_real_browser(tmp_path, html, timeline):
+    """Chromium loads the file offline, every item is in the rendered DOM, and a screenshot is taken."""
+    from tests.browser import dump_dom, screenshot
+
+    report = tmp_path / "report.html"
+    report.write_text(html, encoding="utf-8")
+    rendered = Page(dump_dom(report))
+    for entry in timeline:
+        assert entry.summary in rendered.text
+    assert "<script>alert(1)</script>" not in [t for t, _ in rendered.tags]
+    assert rendered.all("script") == []  # nothing injected ran or was parsed as markup
+    for width in (1100, 390):  # a laptop and a phone
+        png = screenshot(report, tmp_path / f"report-{width}.png", width=width)
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
