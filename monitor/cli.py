@@ -54,9 +54,7 @@ class Context:
         config = self.config()
         from monitor.store import open_store
 
-        store = open_store(config.database)
-        store.sync_config(config)
-        return store
+        return open_store(config.database)
 
 
 def fail_cleanly(func: F) -> F:
@@ -332,7 +330,7 @@ def export(ctx: Context, fmt: str, story: str | None, since: str | None, output:
     if story is not None:
         config.story(story)
     since_at = _parse_date_option(since, "--since")
-    entries = filter_entries(ctx.store().timeline(story=story), since=since_at)
+    entries = filter_entries(ctx.store().load_timeline(story=story), since=since_at)
     writer = write_csv if fmt == "csv" else write_json
     if output is None:
         writer(entries, sys.stdout)
@@ -352,7 +350,7 @@ def timeline(ctx: Context, story: str | None) -> None:
 
     if story is not None:
         ctx.config().story(story)
-    click.echo(format_table(ctx.store().timeline(story=story)))
+    click.echo(format_table(ctx.store().load_timeline(story=story)))
 
 
 @cli.command()
@@ -361,18 +359,24 @@ def timeline(ctx: Context, story: str | None) -> None:
 @fail_cleanly
 def sources(ctx: Context, story: str | None) -> None:
     """List the sources: origin (config or which feed), last check, last change, error streak."""
+    from datetime import UTC
+
+    config = ctx.config()
     if story is not None:
-        ctx.config().story(story)
-    rows = ctx.store().source_status(story=story)
+        config.story(story)
+    store = ctx.store()
+    store.sync_config(config, datetime.now(UTC))
+    rows = store.sources(story=story)
     if not rows:
         click.echo("no sources")
         return
-    click.echo("story\tkind\turl\torigin\tlast_checked\tlast_changed\terrors\tlast_error")
+    click.echo("story\tkind\turl\torigin\tversions\tlast_checked\tlast_changed\terrors\tlast_error")
     for row in rows:
         times = (row.last_checked_at, row.last_changed_at)
         stamp = [t.isoformat(timespec="seconds") if t else "-" for t in times]
-        click.echo("\t".join([row.story_id, row.kind, row.url, row.origin, *stamp,
-                              str(row.error_streak), row.last_error or "-"]))
+        problem = row.last_error or (f"disabled: {row.disabled_reason}" if not row.active else "-")
+        click.echo("\t".join([row.story_id, row.kind, row.url, row.origin, str(row.versions), *stamp,
+                              str(row.error_streak), problem]))
 
 
 @cli.command()

@@ -92,6 +92,7 @@ class ScheduleConfig(_Model):
     lease: Duration = 300.0  # how long a process may hold a source before another may take it
     failing_after: int = Field(default=3, ge=1)  # consecutive failures that raise `source_failing`
     check_log_keep: int = Field(default=100, ge=1)  # check results kept per source
+    concurrency: int = Field(default=8, ge=1)  # checks one process runs at the same time
 
 
 class SourceConfig(_Model):

@@ -460,7 +460,7 @@ class _TimelineSource(Protocol):
 def write_report(
     store: _TimelineSource, stories: Sequence[_StoryLike], path: Path, generated_at: dt.datetime | None = None
 ) -> None:
-    """Render the stories' timelines from `store` (anything with `.timeline(story=id)`) into one file."""
+    """Render the stories' timelines from `store` (anything with `.load_timeline(story=id)`) into one file."""
     now = generated_at or dt.datetime.now(dt.UTC)
-    pages = [(story.title or story.id, store.timeline(story=story.id)) for story in stories]
+    pages = [(story.title or story.id, store.load_timeline(story=story.id)) for story in stories]
     path.write_text(render_stories(pages, now), encoding="utf-8")

@@ -1,0 +1,340 @@
+"""The scheduler: APScheduler drives each process, the database holds the schedule's truth.
+
+Every `TICK_SECONDS` a job claims the sources that are due (as many as there are free slots), leasing them
+in the database so that no other process, sharing the same PostgreSQL, checks them at the same time, and
+starts one asyncio task per check. A finished check records its next due time,
+now + every * (1 + uniform(0, jitter)), and releases its lease in the same transaction.
+
+    asyncio.run(run_service(config, store))          # `monitor run`: until SIGINT / SIGTERM
+    summary = asyncio.run(run_once(config, store))   # `monitor check`: every source once, now
+
+Stopping: no more claims, in-flight checks get `GRACE_SECONDS` to finish, the rest are cancelled (a
+cancelled check has written nothing) and their leases released, so the next start checks them at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import os
+import random
+import signal
+import socket
+import threading
+import uuid
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from monitor.config import Config
+from monitor.errors import StoreError
+from monitor.pipeline import CheckOutcome, OnNewVersion, check_source, next_due
+from monitor.store.records import LeaseLostError, SourceRef
+
+if TYPE_CHECKING:
+    from monitor.fetch import Fetcher, FetchSettings
+    from monitor.store.repo import Store
+
+log = logging.getLogger(__name__)
+
+TICK_SECONDS = 1.0
+GRACE_SECONDS = 2.5
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a run or a cycle did, by outcome."""
+
+    outcomes: tuple[CheckOutcome, ...] = ()
+    errors: int = 0  # checks that ended in an unexpected error (logged with a traceback)
+    skipped: int = 0  # sources another process held a lease on
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def checked(self) -> int:
+        return len(self.outcomes)
+
+    @property
+    def failed(self) -> int:
+        return self.counts.get("failed", 0)
+
+    def line(self) -> str:
+        """One line for the log: `3 sources checked: 1 new version, 1 unchanged, 0 not modified, 1 failed`."""
+        c = self.counts
+        text = (f"{self.checked} sources checked: {c.get('new_version', 0)} new versions, "
+                f"{c.get('unchanged', 0)} unchanged, {c.get('not_modified', 0)} not modified, "
+                f"{c.get('failed', 0)} failed")
+        if self.errors:
+            text += f", {self.errors} errors"
+        if self.skipped:
+            text += f", {self.skipped} skipped (checked by another process)"
+        return text
+
+
+def summarise(outcomes: Iterable[CheckOutcome], errors: int = 0, skipped: int = 0) -> RunSummary:
+    """Count outcomes by kind."""
+    outcomes = tuple(outcomes)
+    return RunSummary(outcomes, errors, skipped, dict(Counter(o.outcome for o in outcomes)))
+
+
+def make_owner() -> str:
+    """A lease owner name unique to this process: host, pid and a random tag."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def fetch_settings(config: Config) -> FetchSettings:
+    """The fetcher's settings from the config's `network` section."""
+    from monitor.fetch import DEFAULT_USER_AGENT, FetchSettings
+
+    net = config.network
+    return FetchSettings(
+        timeout=net.timeout, max_bytes=net.max_bytes, max_redirects=net.max_redirects,
+        max_attempts=net.max_attempts, max_connections=net.max_connections, max_per_host=net.max_per_host,
+        user_agent=net.user_agent or DEFAULT_USER_AGENT, allow_private_addresses=net.allow_private_addresses,
+    )
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class _Checker:
+    """Runs checks for one owner, never two of one source at once, and survives any check failing."""
+
+    def __init__(
+        self, config: Config, store: Store, fetcher: Fetcher, owner: str, *,
+        rng: random.Random | None = None, on_new_version: OnNewVersion | None = None,
+    ) -> None:
+        self.config = config
+        self.store = store
+        self.fetcher = fetcher
+        self.owner = owner
+        self.rng = rng or random.Random()
+        self.on_new_version = on_new_version
+        self.in_flight: dict[int, asyncio.Task[CheckOutcome | None]] = {}
+        self.outcomes: list[CheckOutcome] = []
+        self.errors = 0
+
+    def start(self, source: SourceRef) -> asyncio.Task[CheckOutcome | None] | None:
+        if source.id in self.in_flight:
+            # Cannot happen while the lease works; if it does, the running check keeps the source.
+            log.warning("source %s already being checked here; skipped", source.url)
+            return None
+        task = asyncio.create_task(self.check(source), name=f"check {source.id} {source.url}")
+        self.in_flight[source.id] = task
+        task.add_done_callback(lambda _t, sid=source.id: self.in_flight.pop(sid, None))
+        return task
+
+    async def check(self, source: SourceRef) -> CheckOutcome | None:
+        context = {"story": source.story_id, "url": source.url}
+        try:
+            outcome = await check_source(self.store, self.fetcher, source, self.config.schedule, utcnow(),
+                                         owner=self.owner, rng=self.rng, on_new_version=self.on_new_version)
+        except LeaseLostError as exc:
+            log.warning("check discarded: %s", exc, extra={"event": "lease_lost", **context})
+            return None
+        except StoreError as exc:
+            self.errors += 1
+            log.error("check not recorded: %s: %s", source.url, exc,
+                      extra={"event": "check_error", **context})
+            await self._release_after_error(source)
+            return None
+        except Exception:
+            self.errors += 1
+            log.exception("check crashed: %s", source.url, extra={"event": "check_error", **context})
+            await self._release_after_error(source)
+            return None
+        self.outcomes.append(outcome)
+        return outcome
+
+    async def _release_after_error(self, source: SourceRef) -> None:
+        # Reschedule as usual: a source that crashes every check must not be retried in a tight loop.
+        due = next_due(utcnow(), source.every_seconds, self.config.schedule.jitter, self.rng)
+        try:
+            await asyncio.to_thread(self.store.release, source.id, self.owner, due)
+        except Exception as exc:  # the lease then simply expires
+            log.error("could not release %s: %s", source.url, exc,
+                      extra={"event": "check_error", "story": source.story_id, "url": source.url})
+
+    async def drain(self, grace: float) -> None:
+        """Give in-flight checks `grace` seconds, cancel the rest and release their leases."""
+        tasks = list(self.in_flight.items())
+        if not tasks:
+            return
+        done, pending = await asyncio.wait([t for _, t in tasks], timeout=grace)
+        if not pending:
+            return
+        cancelled = [sid for sid, t in tasks if t in pending]
+        log.info("stopping: cancelling %d unfinished checks", len(pending),
+                 extra={"event": "service_stopping"})
+        for task in pending:
+            task.cancel()
+        await asyncio.gather(*pending, return_exceptions=True)
+        for source_id in cancelled:
+            try:
+                # next_due_at unchanged: the source is due again as soon as any process runs.
+                await asyncio.to_thread(self.store.release, source_id, self.owner)
+            except Exception as exc:
+                log.error("could not release source %s: %s (its lease will expire)", source_id, exc)
+
+
+async def run_service(
+    config: Config,
+    store: Store,
+    *,
+    owner: str | None = None,
+    stop_event: asyncio.Event | None = None,
+    install_signals: bool = True,
+    tick_seconds: float = TICK_SECONDS,
+    grace_seconds: float = GRACE_SECONDS,
+    on_new_version: OnNewVersion | None = None,
+) -> RunSummary:
+    """Check every source and feed on its schedule until SIGINT/SIGTERM (or `stop_event`), then stop cleanly.
+
+    Returns the summary of every check this process ran. Checks that fail are logged, never raised.
+    """
+    from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+    from monitor.fetch import Fetcher
+
+    loop = asyncio.get_running_loop()
+    stop = stop_event or asyncio.Event()
+    owner = owner or make_owner()
+    signals = _install_signal_handlers(loop, stop) if install_signals else []
+    try:
+        synced = await asyncio.to_thread(store.sync_config, config, utcnow())
+        _log_sync(synced)
+        log.info("service started as %s", owner, extra={"event": "service_started", "owner": owner})
+        async with Fetcher(fetch_settings(config)) as fetcher:
+            checker = _Checker(config, store, fetcher, owner, on_new_version=on_new_version)
+            ticker = _Ticker(checker, config)
+            scheduler = AsyncIOScheduler(event_loop=loop, timezone=dt.UTC)
+            scheduler.add_job(ticker.tick, "interval", seconds=tick_seconds, id="tick", max_instances=1,
+                              coalesce=True, next_run_time=utcnow())
+            scheduler.start()
+            try:
+                await stop.wait()
+            finally:
+                ticker.stopping = True
+                scheduler.shutdown(wait=False)
+                await ticker.settle()
+                await checker.drain(grace_seconds)
+        summary = summarise(checker.outcomes, checker.errors)
+        log.info("service stopped: %s", summary.line(), extra={"event": "service_stopped"})
+        return summary
+    finally:
+        for sig in signals:
+            loop.remove_signal_handler(sig)
+
+
+class _Ticker:
+    """The APScheduler job: claim what is due, bounded by free slots, and start the checks."""
+
+    def __init__(self, checker: _Checker, config: Config) -> None:
+        self.checker = checker
+        self.config = config
+        self.stopping = False
+        self._claiming: asyncio.Task[None] | None = None
+
+    async def tick(self) -> None:
+        if self.stopping or (self._claiming is not None and not self._claiming.done()):
+            return
+        self._claiming = asyncio.ensure_future(self._claim_and_start())
+        # Shielded: shutting the scheduler down cancels this job, but a claim the database granted must
+        # still be started or released, never dropped with its leases held.
+        await asyncio.shield(self._claiming)
+
+    async def settle(self) -> None:
+        """Wait for a claim in progress to finish (it releases what it claimed once stopping)."""
+        if self._claiming is not None:
+            await asyncio.gather(self._claiming, return_exceptions=True)
+
+    async def _claim_and_start(self) -> None:
+        checker = self.checker
+        free = self.config.schedule.concurrency - len(checker.in_flight)
+        if free <= 0:
+            return
+        try:
+            sources = await asyncio.to_thread(checker.store.claim_due, checker.owner, utcnow(),
+                                              self.config.schedule.lease, free)
+        except Exception as exc:  # the database is down: try again next tick
+            log.error("could not claim due sources: %s", exc, extra={"event": "claim_error"})
+            return
+        for source in sources:
+            if self.stopping:
+                await asyncio.to_thread(checker.store.release, source.id, checker.owner)
+            else:
+                checker.start(source)
+
+
+async def run_once(
+    config: Config,
+    store: Store,
+    story: str | None = None,
+    *,
+    owner: str | None = None,
+    on_new_version: OnNewVersion | None = None,
+) -> RunSummary:
+    """Check every active source and feed (of one story) once, now; `monitor check`.
+
+    Sources a running service holds a lease on are skipped. Failures are logged and counted, never raised
+    (a ConfigError for an unknown story is).
+    """
+    from monitor.fetch import Fetcher
+
+    if story is not None:
+        config.story(story)  # ConfigError naming the known ids
+    owner = owner or make_owner()
+    now = utcnow()
+    _log_sync(await asyncio.to_thread(store.sync_config, config, now))
+    wanted = await asyncio.to_thread(store.sources, story, active_only=True)
+    claimed = await asyncio.to_thread(store.claim_due, owner, now, config.schedule.lease, None, story=story,
+                                      ignore_schedule=True)
+    async with Fetcher(fetch_settings(config)) as fetcher:
+        checker = _Checker(config, store, fetcher, owner, on_new_version=on_new_version)
+        slots = asyncio.Semaphore(config.schedule.concurrency)
+
+        async def bounded(source: SourceRef) -> None:
+            async with slots:
+                await checker.check(source)
+
+        tasks = [asyncio.create_task(bounded(s)) for s in claimed]
+        try:
+            await asyncio.gather(*tasks)
+        except BaseException:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+            await asyncio.gather(*(asyncio.to_thread(store.release, s.id, owner) for s in claimed),
+                                 return_exceptions=True)
+            raise
+    summary = summarise(checker.outcomes, checker.errors, skipped=max(0, len(wanted) - len(claimed)))
+    log.info("check cycle: %s", summary.line(), extra={"event": "check_cycle", **summary.counts,
+                                                       "checked": summary.checked})
+    return summary
+
+
+def _install_signal_handlers(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> list[signal.Signals]:
+    if threading.current_thread() is not threading.main_thread():
+        return []  # only the main thread receives signals (tests run the service elsewhere)
+    installed = []
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        try:
+            loop.add_signal_handler(sig, _on_signal, stop, sig)
+        except (NotImplementedError, RuntimeError):  # e.g. Windows: KeyboardInterrupt still stops asyncio.run
+            continue
+        installed.append(sig)
+    return installed
+
+
+def _on_signal(stop: asyncio.Event, sig: signal.Signals) -> None:
+    log.info("received %s: stopping", sig.name, extra={"event": "service_stopping"})
+    stop.set()
+
+
+def _log_sync(summary: object) -> None:
+    for name in ("added", "updated", "reactivated", "deactivated"):
+        for label in getattr(summary, name, ()):
+            log.info("source %s: %s", name, label, extra={"event": f"source_{name}"})

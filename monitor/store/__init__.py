@@ -1,0 +1,38 @@
+"""Persistence: the schema (models), its migrations (db/), and the repository the service and CLI use."""
+
+from monitor.store.engine import normalise_url
+from monitor.store.migrations import current_revision, head_revision, upgrade
+from monitor.store.records import (
+    CheckInfo,
+    CheckRecord,
+    LeaseLostError,
+    NewSnapshot,
+    RecordedCheck,
+    SnapshotData,
+    SourceInfo,
+    SourceRef,
+    SourceSpec,
+    SyncSummary,
+    VersionInfo,
+)
+from monitor.store.repo import Store, open_store
+
+__all__ = [
+    "CheckInfo",
+    "CheckRecord",
+    "LeaseLostError",
+    "NewSnapshot",
+    "RecordedCheck",
+    "SnapshotData",
+    "SourceInfo",
+    "SourceRef",
+    "SourceSpec",
+    "Store",
+    "SyncSummary",
+    "VersionInfo",
+    "current_revision",
+    "head_revision",
+    "normalise_url",
+    "open_store",
+    "upgrade",
+]

@@ -1,0 +1,230 @@
+"""The database schema as SQLAlchemy 2 typed declarative models.
+
+These rows stay inside `monitor.store`: the rest of the package sees the frozen dataclasses of
+`monitor.store.records`. Alembic's migrations in `db/versions/` must create exactly this schema
+(tests/store/test_migrations.py compares them).
+
+Times are stored in UTC. SQLite has no time zone type, so `UTCDateTime` strips the zone on the way in and
+puts UTC back on the way out; every datetime the store hands out is aware.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    Dialect,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# Stable constraint names, so migrations can refer to them and autogenerate compares like with like.
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+URL_LENGTH = 2048
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """An aware UTC datetime on every backend (naive UTC text on SQLite, timestamptz on PostgreSQL)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r} given to the store; pass an aware (UTC) datetime")
+        value = value.astimezone(dt.UTC)
+        # SQLite compares these as text: one zone-less format keeps the order right.
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: dt.datetime | None, dialect: Dialect) -> dt.datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Source(Base):
+    """A page or feed of one story: the truth of its schedule and lease, conditional-GET state and health."""
+
+    __tablename__ = "sources"
+    __table_args__ = (
+        UniqueConstraint("story_id", "url"),
+        CheckConstraint("kind IN ('page', 'feed')", name="kind"),
+        Index("ix_sources_due", "active", "next_due_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    story_id: Mapped[str] = mapped_column(String(200))
+    url: Mapped[str] = mapped_column(String(URL_LENGTH))
+    kind: Mapped[str] = mapped_column(String(8))
+    origin: Mapped[str] = mapped_column(String(URL_LENGTH + 5))  # 'config' or 'feed:<feed url>'
+    every_seconds: Mapped[float] = mapped_column(Float)
+    # Feed settings, copied from the config so a claimed feed can be checked from its row alone.
+    follow: Mapped[bool] = mapped_column(Boolean, default=False)
+    keywords: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    exclude: Mapped[str] = mapped_column(Text, default="[]")  # JSON list
+    source_every_seconds: Mapped[float | None] = mapped_column(Float)
+    max_new_sources: Mapped[int] = mapped_column(Integer, default=0)
+
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    disabled_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+    next_due_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    lease_owner: Mapped[str | None] = mapped_column(String(200))
+    lease_expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+    etag: Mapped[str | None] = mapped_column(String(1024))
+    last_modified: Mapped[str | None] = mapped_column(String(200))
+
+    last_checked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    last_changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    error_streak: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_status: Mapped[int | None] = mapped_column(Integer)
+
+
+class Snapshot(Base):
+    """One distinct version of a page's extracted text (compressed), numbered 1, 2, 3... per source."""
+
+    __tablename__ = "snapshots"
+    __table_args__ = (UniqueConstraint("source_id", "version"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    version: Mapped[int] = mapped_column(Integer)
+    fetched_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    content_hash: Mapped[str] = mapped_column(String(64))  # hex SHA-256 of the normalised text
+    size: Mapped[int] = mapped_column(Integer)  # bytes of the UTF-8 text, before compression
+    title: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.date | None] = mapped_column(Date)
+    final_url: Mapped[str | None] = mapped_column(String(URL_LENGTH))  # after redirects
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class Check(Base):
+    """The bounded log of checks (pruned to `schedule.check_log_keep` rows per source)."""
+
+    __tablename__ = "checks"
+    __table_args__ = (
+        CheckConstraint("outcome IN ('new_version', 'unchanged', 'not_modified', 'failed')", name="outcome"),
+        Index("ix_checks_source_id_id", "source_id", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    started_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    finished_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    outcome: Mapped[str] = mapped_column(String(16))
+    status: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(Text)
+    elapsed: Mapped[float | None] = mapped_column(Float)
+    version: Mapped[int | None] = mapped_column(Integer)  # the version stored or found unchanged
+
+
+class FeedEntry(Base):
+    """An entry of a feed, keyed by its guid (or canonical link); `revision` counts its edits."""
+
+    __tablename__ = "feed_entries"
+    __table_args__ = (UniqueConstraint("source_id", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("sources.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(URL_LENGTH))
+    guid: Mapped[str | None] = mapped_column(String(URL_LENGTH))
+    link: Mapped[str | None] = mapped_column(String(URL_LENGTH))
+    title: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    first_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    last_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class FeedEntryRevision(Base):
+    """What a feed entry said at each revision."""
+
+    __tablename__ = "feed_entry_revisions"
+    __table_args__ = (UniqueConstraint("entry_id", "revision"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("feed_entries.id", ondelete="CASCADE"))
+    revision: Mapped[int] = mapped_column(Integer)
+    title: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    seen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class TimelineItem(Base):
+    """One reconciled event or figure of a story's timeline (the export's row)."""
+
+    __tablename__ = "timeline_items"
+    __table_args__ = (Index("ix_timeline_items_story_id_key", "story_id", "key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(100), unique=True)
+    story_id: Mapped[str] = mapped_column(String(200))
+    key: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(50))
+    date: Mapped[str | None] = mapped_column(String(40))  # TIMEX3 value: 2020-04-01, 2020-W14, 2020
+    date_end: Mapped[str | None] = mapped_column(String(40))
+    precision: Mapped[str | None] = mapped_column(String(20))
+    summary: Mapped[str] = mapped_column(Text)
+    actors: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of names
+    location: Mapped[str | None] = mapped_column(Text)
+    subject: Mapped[str | None] = mapped_column(Text)
+    metric: Mapped[str | None] = mapped_column(Text)
+    value: Mapped[float | None] = mapped_column(Float)
+    unit: Mapped[str | None] = mapped_column(Text)
+    qualifier: Mapped[str | None] = mapped_column(String(20))
+    evidence: Mapped[str] = mapped_column(Text)
+    source_url: Mapped[str] = mapped_column(String(URL_LENGTH))
+    published: Mapped[str | None] = mapped_column(String(40))  # ISO date of the source article
+    first_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    last_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    status: Mapped[str] = mapped_column(String(16))  # active | removed | revised
+    superseded_by: Mapped[str | None] = mapped_column(String(100))
+
+
+class ItemReport(Base):
+    """One source's report of a timeline item: whether its latest version still says it, and how."""
+
+    __tablename__ = "item_reports"
+    __table_args__ = (UniqueConstraint("item_id", "source_url"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("timeline_items.id", ondelete="CASCADE"))
+    source_url: Mapped[str] = mapped_column(String(URL_LENGTH))
+    evidence: Mapped[str] = mapped_column(Text)
+    present: Mapped[bool] = mapped_column(Boolean)
+    version: Mapped[int | None] = mapped_column(Integer)
+    published: Mapped[str | None] = mapped_column(String(40))
+    first_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    last_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)

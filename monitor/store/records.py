@@ -1,0 +1,190 @@
+"""The small frozen values the store hands out and takes in; ORM rows never leave `monitor.store`."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+from monitor.errors import StoreError
+
+if TYPE_CHECKING:
+    from monitor.timeline import TimelineEntry
+
+Outcome = Literal["new_version", "unchanged", "not_modified", "failed"]
+OUTCOMES: tuple[Outcome, ...] = ("new_version", "unchanged", "not_modified", "failed")
+
+CONFIG_ORIGIN = "config"
+FEED_ORIGIN_PREFIX = "feed:"
+REMOVED_FROM_CONFIG = "removed from config"
+
+
+class LeaseLostError(StoreError):
+    """The lease on a source expired and another process took it: this check's result is discarded."""
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A claimed (or listed) source: what one check needs to know about it."""
+
+    id: int
+    story_id: str
+    url: str
+    kind: str  # 'page' | 'feed'
+    origin: str  # 'config' | 'feed:<feed url>'
+    every_seconds: float
+    etag: str | None = None
+    last_modified: str | None = None
+    error_streak: int = 0
+    lease_owner: str | None = None
+    lease_expires_at: dt.datetime | None = None
+    next_due_at: dt.datetime | None = None
+    active: bool = True
+    disabled_reason: str | None = None
+    follow: bool = False
+    keywords: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    source_every_seconds: float | None = None
+    max_new_sources: int = 0
+
+    @property
+    def trusted(self) -> bool:
+        """URLs written in the config are trusted; URLs found in feeds go through the address guard."""
+        return self.origin == CONFIG_ORIGIN
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """A source with its health, for listings (`monitor history` disambiguation, status pages)."""
+
+    id: int
+    story_id: str
+    url: str
+    kind: str
+    origin: str
+    active: bool
+    disabled_reason: str | None
+    every_seconds: float
+    next_due_at: dt.datetime
+    last_checked_at: dt.datetime | None
+    last_changed_at: dt.datetime | None
+    error_streak: int
+    last_error: str | None
+    last_status: int | None
+    versions: int
+
+
+@dataclass(frozen=True)
+class VersionInfo:
+    """One stored version of a source: what `monitor history` prints."""
+
+    version: int
+    fetched_at: dt.datetime
+    content_hash: str
+    size: int
+
+
+@dataclass(frozen=True)
+class SnapshotData:
+    """One stored version with its metadata and (decompressed) text."""
+
+    source_id: int
+    version: int
+    fetched_at: dt.datetime
+    content_hash: str
+    size: int
+    title: str | None
+    published: dt.date | None
+    final_url: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class NewSnapshot:
+    """A version to store; the store numbers it (latest + 1) inside the check's transaction."""
+
+    fetched_at: dt.datetime
+    content_hash: str
+    size: int
+    body: bytes  # compressed text (monitor.snapshots.compress)
+    title: str | None = None
+    published: dt.date | None = None
+    final_url: str | None = None
+
+
+@dataclass(frozen=True)
+class CheckRecord:
+    """Everything one check writes, applied in one transaction by `Store.record_result`.
+
+    `etag` / `last_modified` replace the stored validators only when `update_validators` is true (a check that
+    read the body successfully); a failed check must keep the old ones, or a 304 would hide the body forever.
+    """
+
+    source_id: int
+    owner: str
+    started_at: dt.datetime
+    finished_at: dt.datetime
+    outcome: Outcome
+    next_due_at: dt.datetime
+    status: int | None = None
+    reason: str | None = None
+    elapsed: float | None = None
+    snapshot: NewSnapshot | None = None
+    version: int | None = None  # the unchanged version, for the check log
+    update_validators: bool = False
+    etag: str | None = None
+    last_modified: str | None = None
+    error_streak: int = 0
+    disable_reason: str | None = None  # set: the source is deactivated (e.g. gone, HTTP 410)
+    check_log_keep: int = 100
+    # Timeline rows to upsert with the check (monitor.timeline.TimelineEntry: ReconcileResult.updated).
+    timeline: tuple[TimelineEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class RecordedCheck:
+    """What `record_result` wrote: the version number given to a new snapshot, if any."""
+
+    outcome: Outcome
+    version: int | None
+
+
+@dataclass(frozen=True)
+class CheckInfo:
+    """One row of the check log."""
+
+    source_id: int
+    started_at: dt.datetime
+    finished_at: dt.datetime
+    outcome: Outcome
+    status: int | None
+    reason: str | None
+    elapsed: float | None
+    version: int | None
+
+
+@dataclass(frozen=True)
+class SyncSummary:
+    """What `sync_config` changed."""
+
+    added: tuple[str, ...] = ()
+    updated: tuple[str, ...] = ()
+    reactivated: tuple[str, ...] = ()
+    deactivated: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SourceSpec:
+    """A source the config (or a followed feed) asks for."""
+
+    story_id: str
+    url: str
+    kind: str
+    every_seconds: float
+    origin: str = CONFIG_ORIGIN
+    follow: bool = False
+    keywords: Sequence[str] = field(default_factory=tuple)
+    exclude: Sequence[str] = field(default_factory=tuple)
+    source_every_seconds: float | None = None
+    max_new_sources: int = 0

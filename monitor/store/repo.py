@@ -1,0 +1,577 @@
+"""The repository: short transactions over the schema, taking and returning frozen records.
+
+    store = open_store("sqlite:///db/timeline.sqlite")     # migrates to head first
+    store.sync_config(config, now)
+    for source in store.claim_due("host-1234", now, lease_seconds=300, limit=8):
+        ...                                                  # fetch, extract (monitor.pipeline)
+        store.record_result(CheckRecord(...))               # one transaction; releases the lease
+
+Every write runs in its own transaction; on SQLite it takes the write lock at BEGIN (BEGIN IMMEDIATE), on
+PostgreSQL it locks the rows it changes. A process killed at any moment leaves a check either recorded whole
+or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, and_, delete, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from monitor.config import Config
+from monitor.errors import InputError, StoreError
+from monitor.store.engine import IMMEDIATE, create_store_engine, redact
+from monitor.store.migrations import head_revision, upgrade_engine
+from monitor.store.models import Check, ItemReport, Snapshot, Source, TimelineItem
+from monitor.store.records import (
+    CONFIG_ORIGIN,
+    FEED_ORIGIN_PREFIX,
+    REMOVED_FROM_CONFIG,
+    CheckInfo,
+    CheckRecord,
+    LeaseLostError,
+    RecordedCheck,
+    SnapshotData,
+    SourceInfo,
+    SourceRef,
+    SourceSpec,
+    SyncSummary,
+    VersionInfo,
+)
+
+if TYPE_CHECKING:
+    from monitor.timeline import TimelineEntry
+
+
+def open_store(url: str, *, migrate: bool = True) -> Store:
+    """Connect to `url` and bring its schema to the newest migration (or, with migrate=False, insist on it).
+
+    Raises StoreError when the database cannot be reached or is at another revision.
+    """
+    engine = create_store_engine(url)
+    try:
+        if migrate:
+            upgrade_engine(engine)
+        else:
+            _require_head(engine)
+    except BaseException:
+        engine.dispose()
+        raise
+    return Store(engine)
+
+
+def _require_head(engine: Engine) -> None:
+    from alembic.runtime.migration import MigrationContext
+
+    try:
+        with engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+    except SQLAlchemyError as exc:
+        raise StoreError(f"database: cannot read {redact(str(engine.url))}: {exc}") from exc
+    head = head_revision()
+    if current != head:
+        raise StoreError(f"database: schema is at revision {current or 'none'}, expected {head}: "
+                         "run `monitor db upgrade`")
+
+
+def config_specs(config: Config) -> list[SourceSpec]:
+    """Every page and feed the config names, as source specs (a later duplicate URL in a story wins)."""
+    specs: dict[tuple[str, str], SourceSpec] = {}
+    for story in config.stories:
+        for page in story.sources:
+            specs[(story.id, page.url)] = SourceSpec(story.id, page.url, "page", page.every)
+        for feed in story.feeds:
+            specs[(story.id, feed.url)] = SourceSpec(
+                story.id, feed.url, "feed", feed.every, follow=feed.follow, keywords=tuple(feed.keywords),
+                exclude=tuple(feed.exclude), source_every_seconds=feed.source_every,
+                max_new_sources=feed.max_new_sources,
+            )
+    return list(specs.values())
+
+
+class Store:
+    """Repository over one engine. Methods are thread-safe: each opens and closes its own session."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._reader = sessionmaker(engine, expire_on_commit=False)
+        self._writer = sessionmaker(engine.execution_options(**{IMMEDIATE: True}), expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        """`sqlite` or `postgresql`."""
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        """Release the connection pool."""
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------------------------------ sessions
+
+    @contextmanager
+    def _read(self) -> Iterator[Session]:
+        with self._translate(), self._reader() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _write(self) -> Iterator[Session]:
+        with self._translate(), self._writer() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def _translate(self) -> Iterator[None]:
+        try:
+            yield
+        except OperationalError as exc:
+            inner = getattr(exc, "orig", None) or exc
+            first = (str(inner).strip().splitlines() or [type(inner).__name__])[0]
+            raise StoreError(f"database {redact(str(self.engine.url))}: {first}") from exc
+
+    # -------------------------------------------------------------------------------------- configuration
+
+    def sync_config(self, config: Config, now: dt.datetime) -> SyncSummary:
+        """Make the sources table match the config: add new sources (due now), update changed intervals and
+        feed settings, reactivate returning ones, deactivate (never delete) removed ones and the articles
+        followed from removed feeds."""
+        return self.sync_specs(config_specs(config), now)
+
+    def sync_specs(self, specs: Sequence[SourceSpec], now: dt.datetime) -> SyncSummary:
+        """`sync_config` on explicit specs."""
+        wanted = {(s.story_id, s.url): s for s in specs}
+        following = {(s.story_id, s.url) for s in specs if s.kind == "feed" and s.follow}
+        added: list[str] = []
+        updated: list[str] = []
+        reactivated: list[str] = []
+        deactivated: list[str] = []
+        with self._write() as session:
+            rows = {(r.story_id, r.url): r for r in session.scalars(select(Source))}
+            for key, spec in wanted.items():
+                row = rows.get(key)
+                label = f"{spec.story_id} {spec.url}"
+                if row is None:
+                    session.add(_new_source(spec, now))
+                    added.append(label)
+                    continue
+                if _apply_spec(row, spec, now):
+                    updated.append(label)
+                if not row.active and row.disabled_reason == REMOVED_FROM_CONFIG:
+                    row.active, row.disabled_reason, row.next_due_at = True, None, now
+                    reactivated.append(label)
+            for key, row in rows.items():
+                if key in wanted:
+                    continue
+                label = f"{row.story_id} {row.url}"
+                if row.origin.startswith(FEED_ORIGIN_PREFIX):
+                    feed_key = (row.story_id, row.origin[len(FEED_ORIGIN_PREFIX):])
+                    keep = feed_key in following
+                    if keep and not row.active and row.disabled_reason == REMOVED_FROM_CONFIG:
+                        row.active, row.disabled_reason, row.next_due_at = True, None, now
+                        reactivated.append(label)
+                else:
+                    keep = False
+                if not keep and row.active:
+                    row.active, row.disabled_reason = False, REMOVED_FROM_CONFIG
+                    deactivated.append(label)
+        return SyncSummary(tuple(added), tuple(updated), tuple(reactivated), tuple(deactivated))
+
+    def add_source(self, spec: SourceSpec, now: dt.datetime) -> bool:
+        """Add a source (an article followed from a feed), due now; False when the story already has it."""
+        values = _source_values(spec, now)
+        insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+        statement = (
+            insert(Source.__table__).values(**values)
+            .on_conflict_do_nothing(index_elements=["story_id", "url"]).returning(Source.__table__.c.id)
+        )
+        with self._write() as session:
+            return session.connection().execute(statement).first() is not None
+
+    # ------------------------------------------------------------------------------------------ schedule
+
+    def claim_due(
+        self,
+        owner: str,
+        now: dt.datetime,
+        lease_seconds: float,
+        limit: int | None = None,
+        *,
+        story: str | None = None,
+        ignore_schedule: bool = False,
+    ) -> list[SourceRef]:
+        """Lease up to `limit` active sources that are due (or all, with ignore_schedule) and not leased.
+
+        A source is free when it has no lease or its lease expired: a crashed process's sources come back
+        after `lease_seconds`. Two processes never hold one source: on PostgreSQL the candidates are locked
+        with FOR UPDATE SKIP LOCKED, on SQLite the transaction holds the write lock; both then take each lease
+        with a conditional UPDATE and keep only the rows it changed.
+        """
+        if limit is not None and limit <= 0:
+            return []
+        free = or_(Source.lease_owner.is_(None), Source.lease_expires_at < now)
+        conditions = [Source.active.is_(True), free]
+        if not ignore_schedule:
+            conditions.append(Source.next_due_at <= now)
+        if story is not None:
+            conditions.append(Source.story_id == story)
+        candidates = select(Source.id).where(*conditions).order_by(Source.next_due_at, Source.id).limit(limit)
+        if self.dialect == "postgresql":
+            candidates = candidates.with_for_update(skip_locked=True)
+        expires = now + dt.timedelta(seconds=lease_seconds)
+        with self._write() as session:
+            ids = list(session.scalars(candidates))
+            taken: list[int] = []
+            for source_id in ids:
+                result = session.execute(
+                    update(Source)
+                    .where(Source.id == source_id, *conditions)
+                    .values(lease_owner=owner, lease_expires_at=expires)
+                    .execution_options(synchronize_session=False)
+                )
+                if result.rowcount == 1:
+                    taken.append(source_id)
+            rows = session.scalars(select(Source).where(Source.id.in_(taken))).all() if taken else []
+            by_id = {row.id: _source_ref(row) for row in rows}
+        return [by_id[i] for i in taken]
+
+    def release(self, source_id: int, owner: str, next_due_at: dt.datetime | None = None) -> bool:
+        """Give up `owner`'s lease (optionally rescheduling); False when `owner` no longer held it."""
+        values: dict[str, object] = {"lease_owner": None, "lease_expires_at": None}
+        if next_due_at is not None:
+            values["next_due_at"] = next_due_at
+        with self._write() as session:
+            result = session.execute(
+                update(Source).where(Source.id == source_id, Source.lease_owner == owner).values(**values)
+                .execution_options(synchronize_session=False)
+            )
+            return result.rowcount == 1
+
+    # ------------------------------------------------------------------------------------------- results
+
+    def record_result(self, record: CheckRecord) -> RecordedCheck:
+        """Write one check in one transaction: the new snapshot (numbered latest + 1), the check-log row
+        (pruning the log to `check_log_keep`), the source's health, validators and next due time, and the
+        release of the lease. Raises LeaseLostError (and writes nothing) when `record.owner` lost the lease.
+        """
+        with self._write() as session:
+            source = session.scalars(
+                select(Source).where(Source.id == record.source_id).with_for_update()
+            ).one_or_none()
+            if source is None or source.lease_owner != record.owner:
+                holder = "nobody" if source is None or source.lease_owner is None else source.lease_owner
+                raise LeaseLostError(
+                    f"source {record.source_id}: lease of {record.owner} lost (now held by {holder}); "
+                    "check discarded"
+                )
+            version = record.version
+            if record.snapshot is not None:
+                snap = record.snapshot
+                latest = session.scalar(
+                    select(func.max(Snapshot.version)).where(Snapshot.source_id == source.id)
+                )
+                version = (latest or 0) + 1
+                session.add(Snapshot(
+                    source_id=source.id, version=version, fetched_at=snap.fetched_at,
+                    content_hash=snap.content_hash, size=snap.size, title=snap.title,
+                    published=snap.published, final_url=snap.final_url, body=snap.body,
+                ))
+                source.last_changed_at = snap.fetched_at
+            session.add(Check(
+                source_id=source.id, started_at=record.started_at, finished_at=record.finished_at,
+                outcome=record.outcome, status=record.status, reason=record.reason, elapsed=record.elapsed,
+                version=version,
+            ))
+            source.last_checked_at = record.finished_at
+            source.last_status = record.status
+            source.error_streak = record.error_streak
+            source.last_error = record.reason if record.outcome == "failed" else None
+            if record.update_validators:
+                source.etag, source.last_modified = record.etag, record.last_modified
+            if record.disable_reason is not None:
+                source.active, source.disabled_reason = False, record.disable_reason
+            source.next_due_at = record.next_due_at
+            source.lease_owner = source.lease_expires_at = None
+            _write_timeline(session, record.timeline)
+            session.flush()
+            _prune_checks(session, source.id, record.check_log_keep)
+        return RecordedCheck(record.outcome, version)
+
+    # ------------------------------------------------------------------------------------------ timeline
+
+    def save_timeline(self, entries: Sequence[TimelineEntry]) -> None:
+        """Upsert timeline entries (by event_id) and their per-source reports, in one transaction."""
+        with self._write() as session:
+            _write_timeline(session, entries)
+
+    def load_timeline(self, story: str | None = None) -> list[TimelineEntry]:
+        """The stored timeline (of one story), as monitor.timeline entries, by story, date and event id."""
+        from monitor.timeline import SourceReport, TimelineEntry
+
+        order = (TimelineItem.story_id, TimelineItem.date, TimelineItem.event_id)
+        statement = select(TimelineItem).order_by(*order)
+        if story is not None:
+            statement = statement.where(TimelineItem.story_id == story)
+        with self._read() as session:
+            items = session.scalars(statement).all()
+            reports: dict[int, list[ItemReport]] = {}
+            if items:
+                ids = [i.id for i in items]
+                for chunk in range(0, len(ids), 500):
+                    for report in session.scalars(
+                        select(ItemReport).where(ItemReport.item_id.in_(ids[chunk:chunk + 500]))
+                        .order_by(ItemReport.id)
+                    ):
+                        reports.setdefault(report.item_id, []).append(report)
+            return [
+                TimelineEntry(
+                    event_id=i.event_id, story=i.story_id, key=i.key, kind=i.kind, date=i.date,
+                    date_end=i.date_end, precision=i.precision, summary=i.summary,
+                    actors=tuple(json.loads(i.actors or "[]")), location=i.location, subject=i.subject,
+                    metric=i.metric, value=_number(i.value), unit=i.unit, qualifier=i.qualifier,
+                    evidence=i.evidence, source_url=i.source_url, published=i.published,
+                    first_seen=i.first_seen, last_seen=i.last_seen, status=i.status,
+                    sources=tuple(
+                        SourceReport(r.source_url, r.evidence, r.present, r.version or 0, r.published)
+                        for r in reports.get(i.id, [])
+                    ),
+                    superseded_by=i.superseded_by,
+                )
+                for i in items
+            ]
+
+    # --------------------------------------------------------------------------------------------- reads
+
+    def source(self, source_id: int) -> SourceRef:
+        """One source by id (StoreError when it does not exist)."""
+        with self._read() as session:
+            row = session.get(Source, source_id)
+            if row is None:
+                raise StoreError(f"source {source_id}: no such source")
+            return _source_ref(row)
+
+    def sources(self, story: str | None = None, *, active_only: bool = False) -> list[SourceInfo]:
+        """Every source (of one story), with its health and number of versions."""
+        conditions = []
+        if story is not None:
+            conditions.append(Source.story_id == story)
+        if active_only:
+            conditions.append(Source.active.is_(True))
+        return self._source_infos(conditions)
+
+    def find_sources(self, url: str) -> list[SourceInfo]:
+        """The sources with this URL: one per story that watches it."""
+        return self._source_infos([Source.url == url])
+
+    def latest_snapshot(self, source_id: int) -> SnapshotData | None:
+        """The newest version of a source, text included; None before the first."""
+        with self._read() as session:
+            row = session.scalars(
+                select(Snapshot).where(Snapshot.source_id == source_id)
+                .order_by(Snapshot.version.desc()).limit(1)
+            ).one_or_none()
+            return None if row is None else _snapshot_data(row)
+
+    def history(self, url: str, story: str | None = None) -> list[VersionInfo]:
+        """The stored versions of the source at `url`, oldest first.
+
+        Raises InputError when no story watches `url`, or when several do and `story` does not say which.
+        """
+        source_id = self.resolve(url, story).id
+        with self._read() as session:
+            rows = session.execute(
+                select(Snapshot.version, Snapshot.fetched_at, Snapshot.content_hash, Snapshot.size)
+                .where(Snapshot.source_id == source_id).order_by(Snapshot.version)
+            ).all()
+        return [VersionInfo(*row) for row in rows]
+
+    def snapshot(self, url: str, version: int, story: str | None = None) -> SnapshotData:
+        """One version of the source at `url`; InputError names the versions that exist when it does not."""
+        source = self.resolve(url, story)
+        with self._read() as session:
+            row = session.scalars(
+                select(Snapshot).where(Snapshot.source_id == source.id, Snapshot.version == version)
+            ).one_or_none()
+            if row is not None:
+                return _snapshot_data(row)
+            count = session.scalar(select(func.max(Snapshot.version)).where(Snapshot.source_id == source.id))
+        have = f"versions 1 to {count}" if count else "no versions yet"
+        raise InputError(f"{url}: no version {version} ({have})")
+
+    def snapshot_text(self, url: str, version: int, story: str | None = None) -> str:
+        """The extracted text of one version."""
+        return self.snapshot(url, version, story).text
+
+    def resolve(self, url: str, story: str | None = None) -> SourceInfo:
+        """The one source a user means by `url` (and `story`), or InputError saying what is missing."""
+        found = self.find_sources(url)
+        if story is not None:
+            found = [s for s in found if s.story_id == story]
+            if not found:
+                raise InputError(f"{url}: not a source of story {story!r}")
+        if not found:
+            raise InputError(f"{url}: not a source in the database (has `monitor check` run?)")
+        if len(found) > 1:
+            stories = ", ".join(s.story_id for s in found)
+            raise InputError(f"{url}: a source of several stories ({stories}): pass --story")
+        return found[0]
+
+    def checks(self, source_id: int, limit: int | None = None) -> list[CheckInfo]:
+        """The check log of a source, newest first."""
+        with self._read() as session:
+            rows = session.scalars(
+                select(Check).where(Check.source_id == source_id).order_by(Check.id.desc()).limit(limit)
+            ).all()
+            return [
+                CheckInfo(r.source_id, r.started_at, r.finished_at, r.outcome, r.status, r.reason,  # type: ignore[arg-type]
+                          r.elapsed, r.version)
+                for r in rows
+            ]
+
+    def _source_infos(self, conditions: list[object]) -> list[SourceInfo]:
+        versions = (
+            select(Snapshot.source_id, func.count().label("n")).group_by(Snapshot.source_id).subquery()
+        )
+        statement = (
+            select(Source, func.coalesce(versions.c.n, 0))
+            .outerjoin(versions, versions.c.source_id == Source.id)
+            .where(and_(True, *conditions))  # type: ignore[arg-type]
+            .order_by(Source.story_id, Source.id)
+        )
+        with self._read() as session:
+            return [_source_info(row, count) for row, count in session.execute(statement).all()]
+
+
+# ------------------------------------------------------------------------------------------------ helpers
+
+
+_ITEM_FIELDS = ("key", "kind", "date", "date_end", "precision", "summary", "location", "subject", "metric",
+                "unit", "qualifier", "evidence", "source_url", "published", "first_seen", "last_seen",
+                "status", "superseded_by")
+
+
+def _write_timeline(session: Session, entries: Sequence[TimelineEntry]) -> None:
+    if not entries:
+        return
+    ids = [e.event_id for e in entries]
+    found = session.scalars(select(TimelineItem).where(TimelineItem.event_id.in_(ids)))
+    rows = {r.event_id: r for r in found}
+    for entry in entries:
+        row = rows.get(entry.event_id)
+        if row is None:
+            row = TimelineItem(event_id=entry.event_id)
+            session.add(row)
+            rows[entry.event_id] = row
+        row.story_id = entry.story
+        for name in _ITEM_FIELDS:
+            setattr(row, name, getattr(entry, name))
+        row.actors = json.dumps(list(entry.actors), ensure_ascii=False)
+        row.value = None if entry.value is None else float(entry.value)
+    session.flush()
+    for entry in entries:
+        row = rows[entry.event_id]
+        reports = session.scalars(select(ItemReport).where(ItemReport.item_id == row.id))
+        known = {r.source_url: r for r in reports}
+        for report in entry.sources:
+            stored = known.get(report.source_url)
+            if stored is None:
+                stored = ItemReport(item_id=row.id, source_url=report.source_url, first_seen=entry.last_seen)
+                session.add(stored)
+                known[report.source_url] = stored
+            if report.present or stored.last_seen is None:
+                stored.last_seen = entry.last_seen
+            stored.evidence, stored.present = report.evidence, report.present
+            stored.version, stored.published = report.version, report.published
+
+
+def _number(value: float | None) -> float | int | None:
+    """Counts come back as ints (4000, not 4000.0), as the extractor produced them."""
+    return int(value) if value is not None and value.is_integer() else value
+
+
+def _source_values(spec: SourceSpec, now: dt.datetime) -> dict[str, object]:
+    return {
+        "story_id": spec.story_id,
+        "url": spec.url,
+        "kind": spec.kind,
+        "origin": spec.origin,
+        "every_seconds": spec.every_seconds,
+        "follow": spec.follow,
+        "keywords": json.dumps(list(spec.keywords)),
+        "exclude": json.dumps(list(spec.exclude)),
+        "source_every_seconds": spec.source_every_seconds,
+        "max_new_sources": spec.max_new_sources,
+        "active": True,
+        "created_at": now,
+        "next_due_at": now,
+        "error_streak": 0,
+    }
+
+
+def _new_source(spec: SourceSpec, now: dt.datetime) -> Source:
+    return Source(**_source_values(spec, now))
+
+
+def _apply_spec(row: Source, spec: SourceSpec, now: dt.datetime) -> bool:
+    """Update a row from its spec; True when anything changed."""
+    values = _source_values(spec, now)
+    changed = False
+    for name in ("kind", "origin", "every_seconds", "follow", "keywords", "exclude", "source_every_seconds",
+                 "max_new_sources"):
+        if getattr(row, name) != values[name]:
+            setattr(row, name, values[name])
+            changed = True
+    if changed:
+        # A shorter interval takes effect now, not after the old, longer wait.
+        row.next_due_at = min(row.next_due_at, now + dt.timedelta(seconds=spec.every_seconds))
+    return changed
+
+
+def _prune_checks(session: Session, source_id: int, keep: int) -> None:
+    cutoff = session.scalar(
+        select(Check.id).where(Check.source_id == source_id).order_by(Check.id.desc()).offset(keep).limit(1)
+    )
+    if cutoff is not None:
+        session.execute(
+            delete(Check).where(Check.source_id == source_id, Check.id <= cutoff)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def _source_ref(row: Source) -> SourceRef:
+    return SourceRef(
+        id=row.id, story_id=row.story_id, url=row.url, kind=row.kind, origin=row.origin,
+        every_seconds=row.every_seconds, etag=row.etag, last_modified=row.last_modified,
+        error_streak=row.error_streak, lease_owner=row.lease_owner, lease_expires_at=row.lease_expires_at,
+        next_due_at=row.next_due_at, active=row.active, disabled_reason=row.disabled_reason,
+        follow=row.follow,
+        keywords=tuple(json.loads(row.keywords or "[]")), exclude=tuple(json.loads(row.exclude or "[]")),
+        source_every_seconds=row.source_every_seconds, max_new_sources=row.max_new_sources,
+    )
+
+
+def _source_info(row: Source, versions: int) -> SourceInfo:
+    return SourceInfo(
+        id=row.id, story_id=row.story_id, url=row.url, kind=row.kind, origin=row.origin, active=row.active,
+        disabled_reason=row.disabled_reason, every_seconds=row.every_seconds, next_due_at=row.next_due_at,
+        last_checked_at=row.last_checked_at, last_changed_at=row.last_changed_at,
+        error_streak=row.error_streak,
+        last_error=row.last_error, last_status=row.last_status, versions=versions,
+    )
+
+
+def _snapshot_data(row: Snapshot) -> SnapshotData:
+    from monitor.snapshots import decompress  # the text helper's codec; imported where needed
+
+    return SnapshotData(
+        source_id=row.source_id, version=row.version, fetched_at=row.fetched_at,
+        content_hash=row.content_hash,
+        size=row.size, title=row.title, published=row.published, final_url=row.final_url,
+        text=decompress(row.body),
+    )
+
+
+__all__ = ["CONFIG_ORIGIN", "Store", "config_specs", "open_store"]

@@ -1,0 +1,71 @@
+"""Alembic: the migrated schema is exactly the models' schema, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect, text
+
+from monitor.errors import StoreError
+from monitor.store import current_revision, head_revision, open_store, upgrade
+from monitor.store.engine import create_store_engine
+from monitor.store.migrations import alembic_config
+from monitor.store.models import Base
+
+
+def test_migrated_schema_matches_the_models(database_url: str) -> None:
+    assert current_revision(database_url) is None
+    assert upgrade(database_url) == head_revision()
+    engine = create_store_engine(database_url)
+    try:
+        with engine.connect() as connection:
+            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            assert compare_metadata(context, Base.metadata) == []
+    finally:
+        engine.dispose()
+
+
+def test_open_store_migrates_and_is_idempotent(database_url: str) -> None:
+    open_store(database_url).close()
+    open_store(database_url).close()
+    assert current_revision(database_url) == head_revision()
+    open_store(database_url, migrate=False).close()
+
+
+def test_downgrade_to_base_and_back(database_url: str) -> None:
+    upgrade(database_url)
+    engine = create_store_engine(database_url)
+    try:
+        config = alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "base")
+        with engine.connect() as connection:
+            assert set(inspect(connection).get_table_names()) <= {"alembic_version"}
+    finally:
+        engine.dispose()
+    assert upgrade(database_url) == head_revision()
+
+
+def test_sqlite_connections_use_wal_and_foreign_keys(tmp_path: object) -> None:
+    url = f"sqlite:///{tmp_path}/sub/dir/t.sqlite"  # missing folders are created
+    store = open_store(url)
+    try:
+        with store.engine.connect() as connection:
+            assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+    finally:
+        store.close()
+
+
+def test_unusable_databases_raise_store_error(tmp_path: object) -> None:
+    with pytest.raises(StoreError, match="cannot migrate"):
+        open_store("postgresql://nobody:secret@127.0.0.1:1/nothing")
+    with pytest.raises(StoreError, match="only sqlite"):
+        open_store("mysql://127.0.0.1/x")
+    with pytest.raises(StoreError, match="not an SQLAlchemy URL"):
+        open_store("not a url")
+    with pytest.raises(StoreError, match="expected 0001"):
+        open_store(f"sqlite:///{tmp_path}/empty.sqlite", migrate=False)

@@ -1,0 +1,211 @@
+"""The repository on real databases: config sync, leases, one-transaction results, history."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+
+import pytest
+
+from monitor.config import parse_config
+from monitor.errors import InputError
+from monitor.snapshots import compress
+from monitor.store import CheckRecord, LeaseLostError, NewSnapshot, SourceSpec, Store
+
+T0 = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
+PAGE = "https://news.example/story"
+FEED = "https://news.example/rss"
+
+
+def config(*stories: dict[str, object]) -> object:
+    return parse_config({"stories": list(stories)})
+
+
+def story(sid: str = "s1", pages: tuple[str, ...] = (PAGE,), every: str = "30m", feeds: tuple[str, ...] = ()):
+    return {"id": sid, "sources": [{"url": u, "every": every} for u in pages],
+            "feeds": [{"url": u, "every": "15m", "follow": True, "keywords": ["virus"]} for u in feeds]}
+
+
+def record(source_id: int, owner: str, outcome: str = "unchanged", **kw: object) -> CheckRecord:
+    return CheckRecord(source_id=source_id, owner=owner, started_at=T0, finished_at=T0, outcome=outcome,
+                       next_due_at=T0 + dt.timedelta(minutes=30), **kw)
+
+
+def snap(text: str, at: dt.datetime = T0) -> NewSnapshot:
+    return NewSnapshot(fetched_at=at, content_hash=f"{hash(text) & 0xFFFF:064x}", size=len(text),
+                       body=compress(text), title="T")
+
+
+def test_sync_config_adds_updates_deactivates_and_reactivates(store: Store) -> None:
+    first = store.sync_config(config(story(feeds=(FEED,))), T0)
+    assert sorted(first.added) == sorted([f"s1 {PAGE}", f"s1 {FEED}"])
+    infos = {s.url: s for s in store.sources()}
+    assert infos[PAGE].kind == "page" and infos[FEED].kind == "feed"
+    assert infos[PAGE].next_due_at == T0 and infos[PAGE].every_seconds == 1800
+
+    assert store.sync_config(config(story(feeds=(FEED,))), T0) == type(first)()  # idempotent
+
+    later = T0 + dt.timedelta(minutes=1)
+    changed = store.sync_config(config(story(every="1h")), later)
+    assert changed.updated == (f"s1 {PAGE}",)
+    assert changed.deactivated == (f"s1 {FEED}",)
+    infos = {s.url: s for s in store.sources()}
+    assert infos[PAGE].every_seconds == 3600 and infos[PAGE].active
+    assert not infos[FEED].active and infos[FEED].disabled_reason == "removed from config"
+    assert len(store.sources()) == 2  # deactivated, not deleted
+
+    back = store.sync_config(config(story(every="1h", feeds=(FEED,))), later)
+    assert back.reactivated == (f"s1 {FEED}",)
+    assert all(s.active for s in store.sources())
+
+
+def test_followed_sources_live_and_die_with_their_feed(store: Store) -> None:
+    store.sync_config(config(story(feeds=(FEED,))), T0)
+    article = "https://news.example/article-1"
+    spec = SourceSpec("s1", article, "page", 1800, origin=f"feed:{FEED}")
+    assert store.add_source(spec, T0) is True
+    assert store.add_source(spec, T0) is False  # already there
+    assert store.sync_config(config(story(feeds=(FEED,))), T0).deactivated == ()
+    gone = store.sync_config(config(story()), T0)
+    assert sorted(gone.deactivated) == [f"s1 {article}", f"s1 {FEED}"]
+
+
+def test_claim_due_respects_schedule_leases_and_expiry(store: Store) -> None:
+    store.sync_config(config(story(pages=(PAGE, PAGE + "/2"))), T0)
+    early = store.claim_due("a", T0 - dt.timedelta(seconds=1), lease_seconds=60)
+    assert early == []  # not due yet
+    claimed = store.claim_due("a", T0, lease_seconds=60, limit=1)
+    assert len(claimed) == 1 and claimed[0].lease_owner == "a"
+    rest = store.claim_due("b", T0, lease_seconds=60)
+    assert [s.id for s in rest] != [claimed[0].id] and len(rest) == 1
+    # Both leased: nobody gets anything until a lease expires.
+    assert store.claim_due("c", T0 + dt.timedelta(seconds=59), lease_seconds=60) == []
+    taken_over = store.claim_due("c", T0 + dt.timedelta(seconds=61), lease_seconds=60)
+    assert len(taken_over) == 2 and {s.lease_owner for s in taken_over} == {"c"}
+    # "a" lost its lease: its result is refused and nothing is written.
+    with pytest.raises(LeaseLostError):
+        store.record_result(record(claimed[0].id, "a", "new_version", snapshot=snap("x")))
+    assert store.latest_snapshot(claimed[0].id) is None
+    assert store.checks(claimed[0].id) == []
+
+
+def test_release_and_inactive_sources(store: Store) -> None:
+    store.sync_config(config(story()), T0)
+    [source] = store.claim_due("a", T0, lease_seconds=60)
+    assert store.release(source.id, "b") is False
+    assert store.release(source.id, "a", next_due_at=T0 + dt.timedelta(hours=1)) is True
+    assert store.claim_due("b", T0, lease_seconds=60) == []  # rescheduled
+    assert len(store.claim_due("b", T0, lease_seconds=60, ignore_schedule=True)) == 1
+    store.sync_config(config(story(pages=())), T0)
+    assert store.claim_due("c", T0 + dt.timedelta(days=1), lease_seconds=60, ignore_schedule=True) == []
+
+
+def test_two_owners_claiming_concurrently_never_share_a_source(store: Store) -> None:
+    urls = tuple(f"{PAGE}/{i}" for i in range(40))
+    store.sync_config(config(story(pages=urls)), T0)
+    results: dict[str, list[int]] = {}
+    barrier = threading.Barrier(4)
+
+    def claimer(owner: str) -> None:
+        barrier.wait()
+        got: list[int] = []
+        for _ in range(10):
+            got.extend(s.id for s in store.claim_due(owner, T0, lease_seconds=60, limit=3))
+        results[owner] = got
+
+    threads = [threading.Thread(target=claimer, args=(f"owner-{i}",)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    claimed = [sid for got in results.values() for sid in got]
+    assert len(claimed) == len(set(claimed)) == 40
+
+
+def test_record_result_numbers_versions_and_updates_health_in_one_go(store: Store) -> None:
+    store.sync_config(config(story()), T0)
+    [source] = store.claim_due("a", T0, lease_seconds=60)
+    first = store.record_result(record(source.id, "a", "new_version", snapshot=snap("one"), status=200,
+                                       update_validators=True, etag='"v1"', error_streak=0))
+    assert first.version == 1
+    [source] = store.claim_due("a", T0 + dt.timedelta(hours=1), lease_seconds=60)
+    assert source.etag == '"v1"' and source.lease_owner == "a"
+    failed = store.record_result(record(source.id, "a", "failed", reason="timeout", error_streak=1))
+    assert failed.version is None
+    info = store.find_sources(PAGE)[0]
+    assert info.error_streak == 1 and info.last_error == "timeout" and info.versions == 1
+    assert store.source(source.id).etag == '"v1"'  # a failed check keeps the validators
+    assert store.source(source.id).lease_owner is None
+    [source] = store.claim_due("a", T0 + dt.timedelta(hours=2), lease_seconds=60)
+    second = store.record_result(record(source.id, "a", "new_version", snapshot=snap("two"), error_streak=0))
+    assert second.version == 2
+    assert [v.version for v in store.history(PAGE)] == [1, 2]
+    assert store.snapshot_text(PAGE, 1) == "one" and store.latest_snapshot(source.id).text == "two"
+
+
+def test_record_result_disables_a_gone_source(store: Store) -> None:
+    store.sync_config(config(story()), T0)
+    [source] = store.claim_due("a", T0, lease_seconds=60)
+    store.record_result(record(source.id, "a", "failed", reason="http_410", status=410, error_streak=1,
+                               disable_reason="gone: http_410"))
+    info = store.find_sources(PAGE)[0]
+    assert not info.active and info.disabled_reason == "gone: http_410"
+    assert store.claim_due("a", T0 + dt.timedelta(days=1), lease_seconds=60, ignore_schedule=True) == []
+    # Still in the config at the next start: a gone source stays disabled.
+    assert store.sync_config(config(story()), T0).reactivated == ()
+
+
+def test_check_log_is_pruned_per_source(store: Store) -> None:
+    store.sync_config(config(story(pages=(PAGE, PAGE + "/2"))), T0)
+    ids = []
+    for i in range(7):
+        for source in store.claim_due("a", T0 + dt.timedelta(hours=i), lease_seconds=60):
+            store.record_result(record(source.id, "a", reason=f"r{i}", check_log_keep=3))
+            ids.append(source.id)
+    for source_id in set(ids):
+        log = store.checks(source_id)
+        assert [c.reason for c in log] == ["r6", "r5", "r4"]
+
+
+def test_history_of_a_url_in_two_stories_needs_the_story(store: Store) -> None:
+    store.sync_config(config(story("a"), story("b")), T0)
+    with pytest.raises(InputError, match=r"several stories \(a, b\).*--story"):
+        store.history(PAGE)
+    assert store.history(PAGE, story="a") == []
+    with pytest.raises(InputError, match="not a source"):
+        store.history("https://elsewhere.example/")
+    with pytest.raises(InputError, match="no version 3"):
+        store.snapshot(PAGE, 3, story="b")
+
+
+def test_timeline_round_trips_and_is_written_with_the_check(store: Store) -> None:
+    from dataclasses import replace
+
+    from monitor.timeline import SourceReport, TimelineEntry
+
+    call = TimelineEntry(
+        event_id="s1-call-1", story="s1", key="call|2020-03-30|ames;boyd", kind="call", date="2020-03-30",
+        date_end=None, precision="day", summary="Ames spoke with Boyd", actors=("Ann Ames", "Bo Boyd"),
+        location=None, subject=None, metric=None, value=None, unit=None, qualifier=None,
+        evidence="Ames and Boyd spoke by phone on Monday.", source_url=PAGE, published="2020-04-01",
+        first_seen=T0, last_seen=T0, status="active",
+        sources=(SourceReport(PAGE, "Ames and Boyd spoke by phone on Monday.", True, 1, "2020-04-01"),),
+    )
+    deaths = replace(call, event_id="s1-fig-1", key="figure|us|deaths", kind="figure", date="2020-04-01",
+                     actors=(), subject="Freedonia", metric="deaths", value=4000, qualifier="more_than",
+                     summary="More than 4,000 deaths in Freedonia", status="revised",
+                     superseded_by="s1-fig-2")
+    store.save_timeline([call, deaths])
+    assert store.load_timeline("s1") == [call, deaths]  # by date
+    assert {e.event_id: e for e in store.load_timeline()}["s1-fig-1"].value == 4000
+
+    store.sync_config(config(story()), T0)
+    [source] = store.claim_due("a", T0, lease_seconds=60)
+    later = T0 + dt.timedelta(hours=1)
+    other = "https://other.example/a"
+    gone = replace(call, last_seen=later, status="removed", sources=(
+        replace(call.sources[0], present=False, version=2), SourceReport(other, "They spoke.", True, 1)))
+    store.record_result(record(source.id, "a", timeline=(gone,)))
+    [loaded] = [e for e in store.load_timeline("s1") if e.event_id == "s1-call-1"]
+    assert loaded == gone
+    assert store.load_timeline("nope") == []
