@@ -1,0 +1,152 @@
+"""The command line as a user meets it: the real `monitor` executable against pages on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from monitor.cli import cli
+from tests.pageserver import PageServer, article
+from tests.pageserver import pages as pages  # noqa: PLC0414  (pytest fixture)
+
+MONITOR = shutil.which("monitor") or str(Path(sys.executable).with_name("monitor"))
+
+
+def monitor(*args: str, config: Path | None = None, check: bool = True) -> subprocess.CompletedProcess[str]:
+    """Run the installed console script, the way a user or a cron job would."""
+    argv = [MONITOR, "--log-format", "json"]
+    if config is not None:
+        argv += ["--config", str(config)]
+    result = subprocess.run([*argv, *args], capture_output=True, text=True, timeout=120, check=False)
+    if check:
+        assert result.returncode == 0, result.stderr
+    return result
+
+
+def alerts(stderr: str) -> list[dict]:
+    records = [json.loads(line) for line in stderr.splitlines() if line.strip()]
+    return [r for r in records if r["logger"] == "monitor.alerts"]
+
+
+def write_config(tmp_path: Path, *urls: str) -> Path:
+    config = {
+        "database": f"sqlite:///{tmp_path / 'timeline.sqlite'}",
+        "stories": [{"id": "dam", "keywords": ["dam"], "sources": [{"url": u, "every": "1h"} for u in urls]}],
+    }
+    path = tmp_path / "config.yaml"
+    path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    return path
+
+
+FIRST = article(
+    "Dam inspection ordered after heavy rain",
+    "Engineers began inspecting the Kessler dam on Monday after three days of heavy rain.",
+    "The regional water authority said the reservoir stood at 92 percent of capacity.",
+    "Residents downstream were told to prepare for a possible evacuation.",
+)
+SECOND = FIRST.replace("92 percent", "97 percent")
+
+
+def test_unchanged_twice_then_changed(tmp_path: Path, pages: PageServer) -> None:
+    pages.set("/dam", FIRST)
+    url = pages.url("/dam")
+    config = write_config(tmp_path, url)
+    first = monitor("check", config=config)
+    second = monitor("check", config=config)
+    assert pages.requests("/dam")[-1].get("if-none-match"), "the second check is a conditional request"
+    pages.set("/dam", SECOND)
+    third = monitor("check", config=config)
+
+    versions = monitor("history", url, config=config).stdout.splitlines()
+    assert [line.split("\t")[0] for line in versions] == ["1", "2"]
+    number, fetched, digest, size = versions[1].split("\t")
+    assert len(digest) == 64 and int(digest, 16) >= 0 and int(size) > 0 and fetched.startswith("20")
+
+    changed = [a for a in alerts(first.stderr + second.stderr + third.stderr) if a["event"] == "content_changed"]
+    assert len(changed) == 1
+    assert changed[0]["story"] == "dam" and changed[0]["url"] == url
+    assert changed[0]["level"] == "WARNING" and changed[0]["time"]
+
+    diff = monitor("diff", url, config=config).stdout
+    assert "-The regional water authority said the reservoir stood at 92 percent of capacity." in diff
+    assert "+The regional water authority said the reservoir stood at 97 percent of capacity." in diff
+    assert diff == monitor("diff", url, "--from", "1", "--to", "2", config=config).stdout
+
+
+def test_every_log_line_is_json_with_the_contract_keys(tmp_path: Path, pages: PageServer) -> None:
+    pages.fail("/gone", 404)
+    result = monitor("check", config=write_config(tmp_path, pages.url("/gone")))
+    records = [json.loads(line) for line in result.stderr.splitlines()]
+    assert records
+    for record in records:
+        assert {"time", "level", "logger", "event"} <= record.keys()
+
+
+def test_a_failing_source_still_exits_zero(tmp_path: Path, pages: PageServer) -> None:
+    pages.fail("/down", 500)
+    pages.set("/up", FIRST)
+    config = write_config(tmp_path, pages.url("/down"), pages.url("/up"))
+    monitor("check", config=config)
+    assert len(monitor("history", pages.url("/up"), config=config).stdout.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["history", "http://127.0.0.1:9/never-seen"], ("never-seen",)),
+        (["diff", "http://127.0.0.1:9/never-seen"], ("never-seen",)),
+        (["check", "--story", "nope"], ("nope", "dam")),
+        (["export", "--since", "last tuesday-ish"], ("--since",)),
+        (["extract", "/no/such/file.html"], ("/no/such/file.html", "no such file")),
+        (["timex", "/no/such/file.txt", "--dct", "2020-04-01"], ("no such file",)),
+    ],
+)
+def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], words: tuple[str, ...]) -> None:
+    result = monitor(*args, config=write_config(tmp_path, "http://127.0.0.1:9/x"), check=False)
+    assert result.returncode == 2, result.stderr
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("{")]
+    assert len(lines) == 1 and "Traceback" not in result.stderr
+    for word in words:
+        assert word in lines[0]
+
+
+def test_diff_names_missing_versions(tmp_path: Path, pages: PageServer) -> None:
+    pages.set("/dam", FIRST)
+    config = write_config(tmp_path, pages.url("/dam"))
+    monitor("check", config=config)
+    result = monitor("diff", pages.url("/dam"), "--from", "1", "--to", "7", config=config, check=False)
+    assert result.returncode == 2
+    assert "no version 7" in result.stderr
+
+
+def test_bad_dct_for_timex(tmp_path: Path) -> None:
+    text = tmp_path / "t.txt"
+    text.write_text("It rained on Monday.", encoding="utf-8")
+    result = monitor("timex", str(text), "--dct", "the day after", check=False)
+    assert result.returncode == 2 and "--dct" in result.stderr
+
+
+def _commands(group, prefix=()):
+    for name, command in group.commands.items():
+        yield (*prefix, name)
+        if hasattr(command, "commands"):
+            yield from _commands(command, (*prefix, name))
+
+
+@pytest.mark.parametrize("command", list(_commands(cli)), ids=" ".join)
+def test_every_command_has_help(command: tuple[str, ...]) -> None:
+    result = CliRunner().invoke(cli, [*command, "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Usage: " in result.output and len(result.output.splitlines()) > 3
+
+
+def test_contract_commands_exist() -> None:
+    names = set(cli.commands)
+    assert {"run", "check", "history", "diff", "extract", "timex", "export", "demo"} <= names
