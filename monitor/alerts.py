@@ -160,17 +160,17 @@ def content_changed_alert(
     story: str, url: str, old_version: int, new_version: int, added: int | Sequence[str],
     removed: int | Sequence[str],
 ) -> Alert:
-    """A source has a new version; `added`/`removed` are the diff's added/removed lines or their counts."""
+    """A source has a new version; `added`/`removed` are the added/removed sentences or their counts."""
     n_added = added if isinstance(added, int) else len(added)
     n_removed = removed if isinstance(removed, int) else len(removed)
     first = "" if isinstance(added, int) else next((line.strip() for line in added if line.strip()), "")
     preview = f": {first[:80]}{'…' if len(first) > 80 else ''}" if first else ""
     message = (
-        f"{CONTENT_CHANGED}: version {old_version} -> {new_version}, +{n_added}/-{n_removed} lines{preview}"
+        f"{CONTENT_CHANGED}: version {old_version} -> {new_version}, +{n_added}/-{n_removed} sentences{preview}"
         f"{_suffix(story, url)}"
     )
-    fields = {"old_version": old_version, "new_version": new_version, "lines_added": n_added,
-              "lines_removed": n_removed}
+    fields = {"old_version": old_version, "new_version": new_version, "sentences_added": n_added,
+              "sentences_removed": n_removed}
     return Alert(CONTENT_CHANGED, story, url, message, fields)
 
 

@@ -114,11 +114,11 @@ def test_constructors():
         STORY, HARBOUR, 3, 4, ["+ New paragraph about the tug.", "+ another"], ["- old"]
     )
     assert changed.message == (
-        "content_changed: version 3 -> 4, +2/-1 lines: + New paragraph about the tug." + SUFFIX
+        "content_changed: version 3 -> 4, +2/-1 sentences: + New paragraph about the tug." + SUFFIX
     )
-    assert changed.fields == {"old_version": 3, "new_version": 4, "lines_added": 2, "lines_removed": 1}
+    assert changed.fields == {"old_version": 3, "new_version": 4, "sentences_added": 2, "sentences_removed": 1}
     assert content_changed_alert(STORY, HARBOUR, 1, 2, 5, 0).message == (
-        "content_changed: version 1 -> 2, +5/-0 lines" + SUFFIX
+        "content_changed: version 1 -> 2, +5/-0 sentences" + SUFFIX
     )
     failing = source_failing_alert(STORY, HARBOUR, 3, "timeout")
     assert failing.message == "source_failing: 3 failed checks in a row (timeout)" + SUFFIX
