@@ -1,0 +1,91 @@
+"""Guess whether the clause around an expression talks about the past or the future.
+
+News mostly reports what happened, so "Monday" usually means the Monday before the DCT; a nearby
+"will", "is scheduled to" or "next" flips it to the one after. The nearest cue word wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping
+
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+# a full stop ends a clause unless it ends an initial ("U.S.") or a title ("Mr.")
+_CLAUSE_END = re.compile(
+    r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No))(?<!\bInc|\bMrs|\bGen|\bGov|\bSen|\bRep)[.!?;]\s"
+    r"|[\"\u201c\u201d]\s|\n\s*\n"
+)
+_DETERMINERS = frozenset(
+    {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "still", "newly"}
+)
+_PAST_AUX = frozenset({"was", "were", "had", "been"})
+_NOT_PAST = frozenset(
+    {"need", "speed", "indeed", "hundred", "red", "bed", "feed", "seed", "proceed", "exceed", "succeed",
+     "embed", "shed", "breed", "greed", "led", "bred", "fed", "wed", "steed", "deed", "creed", "weed"}
+)
+_WINDOW = 160  # characters each side; a clause rarely needs more
+
+
+def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - _WINDOW)
+    left = text[lo:start]
+    cut = None
+    for m in _CLAUSE_END.finditer(left):
+        cut = m.end()
+    clause_start = lo + cut if cut is not None else lo
+    right = text[end : end + _WINDOW]
+    m = _CLAUSE_END.search(right)
+    clause_end = end + (m.start() + 1 if m else len(right))
+    return clause_start, clause_end
+
+
+def _classify(words: list[str], i: int, future: Collection[str], past: Collection[str]) -> str | None:
+    word = words[i]
+    before = words[max(0, i - 2) : i]
+    if (i + 1 < len(words) and f"{word} {words[i + 1]}" in future) or word in future:
+        # "was scheduled to", "had been due to": a plan seen from the past is usually past by now
+        return "past" if _PAST_AUX.intersection(before) else "future"
+    if word.endswith("ed") and i > 0 and words[i - 1] in _DETERMINERS:
+        return None  # "a still unspecified date", "the expected": an adjective, not a verb
+    if word in past or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST):
+        # "will be held", "to be sent": a participle after "be" keeps the future of its auxiliary
+        if "be" in before:
+            return "future"
+        return "past"
+    return None
+
+
+def clause_tense(
+    text: str,
+    start: int,
+    end: int,
+    future: Collection[str],
+    past: Collection[str],
+    skip: Collection[str] = (),
+    prepositions: Mapping[str, str] | None = None,
+) -> str | None:
+    """Return "past", "future" or None for the clause around text[start:end], from the nearest cue word.
+
+    `future` holds single words and two-word cues ("going to"); `past` single words. Words in `skip`
+    (the expression's own words, e.g. "next" in "next Monday") are not cues. A word of `prepositions`
+    right before the expression ("until", "since") decides alone.
+    """
+    lo, hi = _clause_bounds(text, start, end)
+    left = [w.lower() for w in _WORD.findall(text, lo, start)]
+    right = [w.lower() for w in _WORD.findall(text, end, hi)]
+    if prepositions and left and left[-1] in prepositions:
+        return prepositions[left[-1]]
+    # left side first, nearest word first; then the right side
+    for i in range(len(left) - 1, max(-1, len(left) - 13), -1):
+        if left[i] in skip:
+            continue
+        found = _classify(left, i, future, past)
+        if found:
+            return found
+    for i in range(min(len(right), 8)):
+        if right[i] in skip:
+            continue
+        found = _classify(right, i, future, past)
+        if found:
+            return found
+    return None
