@@ -959,6 +959,8 @@ def _analyse(doc: _Doc, sentence: Sentence) -> _SentenceInfo:
     entities = _entities(tokens, doc, timex_spans + doc.datelines)
     usable = []
     for tx in doc.timexes:
+        if _range_end(doc.text, tx):
+            continue
         if sentence.start <= tx.start and tx.end <= sentence.end and not _overlaps(tx.start, tx.end, quotes):
             value = _date_value(tx, doc.published)
             if value:
@@ -974,6 +976,18 @@ _DATELINE_RE = re.compile(
     r"[ \t]*(?:\([^)\n]*\))?[ \t]*(?:--|-|—|–)[ \t]*",
     re.MULTILINE,
 )
+
+
+_YEARS_BEFORE = re.compile(r"\d{4}\s?[-\u2013\u2014/]\s?$")
+_YEARS_AFTER = re.compile(r"\s?[-\u2013\u2014/]\s?\d{4}")
+
+
+def _range_end(text: str, tx: Timex) -> bool:
+    """An end of a range of years ("its 2019-2022 models"): a span, not when a thing happened."""
+    if not (len(tx.value) == 4 and tx.value.isdigit()):
+        return False
+    before = _YEARS_BEFORE.search(text, max(0, tx.start - 8), tx.start)
+    return bool(before or _YEARS_AFTER.match(text, tx.end))
 
 
 def _dateline_spans(text: str) -> list[tuple[int, int]]:

@@ -320,3 +320,11 @@ def test_news_like_text_never_raises(parts: list[str]) -> None:
     text = " ".join(parts)
     for item in extract_items(text, DCT):
         assert text[item.start : item.end] == item.evidence
+
+
+def test_a_range_of_years_dates_nothing() -> None:
+    # "its 2019-2022 models" describes the cars, not when the recall happened.
+    text = "Carmaker Vexo recalled 40,000 vehicles from its 2019-2022 models, the company said."
+    figures = [i for i in extract_items(text, dt.date(2023, 2, 8)) if i.kind == "figure"]
+    assert figures and figures[0].value == 40000
+    assert figures[0].date not in {"2019", "2022"}

@@ -131,6 +131,10 @@ def holiday_date(spec: str, year: int) -> dt.date:
         return easter(year) + dt.timedelta(days=int(spec[6:] or 0))
     if spec.startswith("nth-weekday:"):
         _, month, n, weekday = spec.split(":")
-        return nth_weekday(year, int(month), int(n), int(weekday))
+        shift = 0
+        if "+" in weekday:  # "nth-weekday:11:1:1+1": the day after the first Monday of November
+            weekday, days = weekday.split("+")
+            shift = int(days)
+        return nth_weekday(year, int(month), int(n), int(weekday)) + dt.timedelta(days=shift)
     month, day = spec.split("-")
     return dt.date(year, int(month), int(day))

@@ -33,6 +33,17 @@ _AMOUNT_BEFORE = re.compile(
 _RECENT_WINDOW = 400  # characters back in which an earlier expression sets the granularity
 
 
+def _reported_quarter(hit: Hit) -> str | None:
+    """The quarter a report is about, if one was named shortly before and lies within a year of the DCT
+    ("third-quarter profit rose from a year ago"); "the 1988 period" is itself a comparison, no report."""
+    value = hit.recent_value(_QUARTER_VALUE)
+    if value is None:
+        return None
+    current = hit.day.year * 4 + anchor.quarter_of(hit.day)
+    named = int(value[:4]) * 4 + int(value[-1])
+    return value if -4 <= named - current <= 1 else None
+
+
 @dataclass(slots=True)
 class Hit:
     """A rule match as the normalisers see it: its groups, the text around it and the DCT."""
@@ -111,6 +122,10 @@ def parse_quantity(lex: Lexicon, surface: str | None) -> float | str | None:
     if surface is None:
         return None
     key = normalise_key(surface).replace(",", "")
+    half = re.fullmatch(r"(.+?)(?:[\s-]+1/2|\s+and\s+a\s+half)", key)
+    if half:  # "5 1/2", "two and a half"
+        whole = parse_quantity(lex, half.group(1))
+        return whole + 0.5 if isinstance(whole, int | float) else None
     if re.fullmatch(r"\d+(?:\.\d+)?", key):
         return float(key) if "." in key else int(key)
     if lex.get("vague_number", key) is not None:
@@ -122,6 +137,41 @@ def parse_quantity(lex: Lexicon, surface: str | None) -> float | str | None:
     if len(parts) == 2 and lex.get("tens", parts[0]) and lex.get("digit_word", parts[1]):
         return int(lex.get("tens", parts[0]) or 0) + int(lex.get("digit_word", parts[1]) or 0)
     return None
+
+
+def spelled_year(lex: Lexicon, surface: str | None) -> int | None:
+    """A year read out in words: "nineteen ninety-six" -> 1996, "nineteen oh five" -> 1905,
+    "two thousand" -> 2000, "two thousand and one" -> 2001."""
+    if surface is None:
+        return None
+    words = re.split(r"[\s-]+", normalise_key(surface))
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        if not rest:
+            return 2000
+        return 2000 + int(lex.get("teen_word", rest[0]) or lex.get("digit_word", rest[0]) or 0)
+    century = {"eighteen": 1800, "nineteen": 1900}.get(words[0])
+    rest = words[1:]
+    if century is None or not rest:
+        return None
+    if rest == ["hundred"]:
+        return century
+    if rest[0] == "oh" and len(rest) == 2:
+        return century + int(lex.get("digit_word", rest[1]) or 0)
+    if len(rest) == 1 and lex.get("teen_word", rest[0]):
+        return century + int(lex.get("teen_word", rest[0]) or 0)
+    tens = lex.get("tens", rest[0])
+    if tens is None:
+        return None
+    unit = int(lex.get("digit_word", rest[1]) or 0) if len(rest) > 1 else 0
+    return century + int(tens) + unit
+
+
+def written_year(hit: Hit) -> int | None:
+    """The year of the match, in digits (group `year`) or in words (group `yearw`)."""
+    if hit.g("year"):
+        return int(hit.g("year") or 0)
+    return spelled_year(hit.lex, hit.g("yearw"))
 
 
 def month_number(lex: Lexicon, surface: str | None) -> int | None:
@@ -151,8 +201,29 @@ def fmt_number(n: float | int | str) -> str:
     return str(n)
 
 
+_SMALLER_UNIT = {
+    "Y": (12, "M"), "M": (30, "D"), "W": (7, "D"), "D": (24, "H"), "H": (60, "TM"), "TM": (60, "S"),
+}
+
+
+def _join_durations(first: str | None, second: str) -> str:
+    """P2Y + P6M -> P2Y6M, PT5H + PT30M -> PT5H30M, P1D + PT12H -> P1DT12H."""
+    if first is None:
+        return second
+    if second.startswith("PT") and first.startswith("PT"):
+        return first + second[2:]
+    return first + second[1:]
+
+
 def duration_value(n: float | int | str, code: str) -> str:
-    """TIMEX3 duration for n units of a lexicon unit code: (3, "Y") -> P3Y, ("X", "M") -> PXM."""
+    """TIMEX3 duration for n units of a lexicon unit code: (3, "Y") -> P3Y, ("X", "M") -> PXM,
+    (2.5, "Y") -> P2Y6M, (5.5, "H") -> PT5H30M (a fraction is written in the next smaller unit)."""
+    if isinstance(n, float) and not n.is_integer() and code in _SMALLER_UNIT:
+        factor, smaller = _SMALLER_UNIT[code]
+        rest = (n - int(n)) * factor
+        if rest.is_integer():
+            whole = duration_value(int(n), code) if int(n) else None
+            return _join_durations(whole, duration_value(int(rest), smaller))
     if code in _TIME_UNITS:
         return f"PT{fmt_number(n)}{_TIME_UNITS[code]}"
     if n == "X":
@@ -264,9 +335,8 @@ def month_year(hit: Hit) -> Result | None:
     month = month_number(hit.lex, hit.g("month"))
     if month is None or not hit.capitalised_ok("month", "month"):
         return None
-    if hit.g("year"):
-        year = int(hit.g("year") or 0)
-    else:
+    year = written_year(hit)
+    if year is None:
         year = hit.day.year + (direction(hit.lex, hit.g("yrel")) or 0)
     return None, anchor.fmt_month(year, month), hit.mod()
 
@@ -377,8 +447,44 @@ def clock_time(hit: Hit) -> Result | None:
         year = anchor.nearest_year(hit.day, month, number, hit.tense())
         day = dt.date(year, month, number)
     else:
-        day = hit.day
+        day = _day_of_clock(hit)
     return "TIME", f"{anchor.fmt_date(day)}T{clock}", hit.mod()
+
+
+_DAY_AFTER_CLOCK = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?,?[ \t]*(?:on[ \t]+)?"
+    r"(?:(?P<weekday>[A-Z][a-z]+day)|(?P<dayword>today|yesterday|tomorrow|tonight)"
+    r"|(?P<month>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>[0-9]{1,2}))(?![\w])"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d]*\s+[A-Z\u201c\"`]")
+_SAME_SENTENCE_CHARS = 150
+
+
+def _day_of_clock(hit: Hit) -> dt.date:
+    """The day of a bare clock time: a day written right after it ("4:17 a.m. on Monday", "10:35 a.m.
+    (0735 GMT) Friday"), else a day named earlier in the same sentence, else the DCT's."""
+    m = _DAY_AFTER_CLOCK.match(hit.text, hit.end, hit.end + 60)
+    if m:
+        weekday = hit.lex.get("weekday", m.group("weekday"))
+        if weekday:
+            return _weekday_date(hit, int(weekday), None)
+        spec = hit.lex.get("day_word", m.group("dayword"))
+        if spec:
+            return hit.day + dt.timedelta(days=int(re.match(r"-?\d+", spec).group()))  # type: ignore[union-attr]
+        month, number = month_number(hit.lex, m.group("month")), day_number(m.group("day"))
+        if month is not None and number is not None and 1 <= number <= 31:
+            year = anchor.nearest_year(hit.day, month, min(number, 28), hit.tense())
+            try:
+                return dt.date(year, month, number)
+            except ValueError:
+                pass
+    for timex in reversed(hit.previous):
+        too_far = timex.end < hit.start - _SAME_SENTENCE_CHARS
+        if too_far or _SENTENCE_BREAK.search(hit.text, timex.end, hit.start):
+            break
+        if _DAY_VALUE.match(timex.value):
+            return dt.date.fromisoformat(timex.value[:10])
+    return hit.day
 
 
 @normaliser
@@ -421,7 +527,7 @@ def ago(hit: Hit) -> Result | None:
     mod = hit.mod("mod_quantity")
     if n == "X":
         return None, "PAST_REF" if sign < 0 else "FUTURE_REF", mod
-    quarter_before = hit.recent_value(_QUARTER_VALUE) if code == "Y" and n == 1 else None
+    quarter_before = _reported_quarter(hit) if code == "Y" and n == 1 else None
     if quarter_before:  # "third-quarter profit rose from a year ago": the same quarter a year before
         return None, f"{int(quarter_before[:4]) + sign:04d}{quarter_before[4:]}", mod
     steps = sign * float(n)
@@ -458,6 +564,8 @@ def duration(hit: Hit) -> Result | None:
     code = hit.lex.get("unit", hit.g("unit"))
     if n is None or code is None or n == 0:
         return None
+    if hit.g("half") and not isinstance(n, str):  # "a minute and a half"
+        n += 0.5
     if _AGE.match(hit.text, hit.end):  # "a 45-year-old", "three years old": ages are not tagged
         return None
     if isinstance(n, int) and n >= 1000 and not (hit.g("unit") or "").lower().endswith("s"):
@@ -483,6 +591,9 @@ def vague_duration(hit: Hit) -> Result | None:
     code = hit.lex.get("unit", hit.g("unit"))
     if code is None or _AGE.match(hit.text, hit.end):
         return None
+    reference = hit.lex.get("reference", hit.text[hit.start : hit.end])
+    if reference:  # "recent years", "the coming months": the lexicon lists them as vague references
+        return "DATE", reference, None
     return None, duration_value("X", code), hit.mod("mod_quantity")
 
 
@@ -535,15 +646,23 @@ def quarter(hit: Hit) -> Result | None:
     elif hit.g("yrel"):
         year = hit.day.year + (direction(hit.lex, hit.g("yrel")) or 0)
     else:
-        starts = [dt.date(y, 3 * int(n) - 2, 1) for y in (hit.day.year - 1, hit.day.year, hit.day.year + 1)]
-        year = _date_by_tense(starts, hit.day, hit.tense()).year
+        year = _quarter_year(hit.day, int(n), hit.tense())
     return None, f"{year:04d}-Q{int(n)}", hit.mod()
+
+
+def _quarter_year(today: dt.date, number: int, tense: str | None) -> int:
+    """The year of a quarter named without one: business news reports the DCT's year's quarters, except a
+    quarter not yet begun that the clause puts in the past ("fourth-quarter profit fell", in January)."""
+    ahead = number - anchor.quarter_of(today)
+    if ahead > 0 and (tense == "past" or (tense is None and ahead >= 3)):
+        return today.year - 1
+    return today.year
 
 
 @normaliser
 def half_year(hit: Hit) -> Result | None:
     """the first half of 2020 / the second half of this year -> 2020-H1."""
-    n = hit.lex.get("ordinal", hit.g("ord"))
+    n = "2" if normalise_key(hit.g("ord") or "") == "last" else hit.lex.get("ordinal", hit.g("ord"))
     if n not in ("1", "2"):
         return None
     year = int(hit.g("year")) if hit.g("year") else hit.day.year + (direction(hit.lex, hit.g("yrel")) or 0)
@@ -558,17 +677,24 @@ def season(hit: Hit) -> Result | None:
         return None
     dir_value = direction(hit.lex, hit.g("dir"))
     if (hit.lex.needs_capital("season", hit.g("season") or "") and dir_value is None and not hit.g("year")
+            and not hit.g("yearw")
             and not hit.g("mod") and not hit.g("in")):
         return None  # bare "fall", "spring" are usually not seasons
-    if hit.g("in") and not hit.g("year") and hit.word_after().lower() == "of":
+    if hit.g("in") and not hit.g("year") and not hit.g("yearw") and hit.word_after().lower() == "of":
         return None  # "the fall of Rome"
     today = hit.day
-    if hit.g("year"):
-        year = int(hit.g("year") or 0)
+    written = written_year(hit)
+    if written is not None:
+        year = written
     elif dir_value is None or dir_value == 0:
         year = today.year
-    elif dir_value < 0:
-        year = today.year - 1
+    elif dir_value < 0 and "this" not in normalise_key(hit.g("dir") or ""):
+        year = today.year - 1  # "last spring" in October: TimeBank reads it as the year before's
+    elif dir_value < 0:  # "this past spring": the latest one that has ended
+        start = anchor.SEASON_START_MONTH[code]
+        now = (today.year, today.month)
+        ended = [y for y in (today.year, today.year - 1) if anchor.shift_month(y, start, 3) <= now]
+        year = ended[0] if ended else today.year - 2
     else:
         year = today.year if anchor.SEASON_START_MONTH[code] > today.month else today.year + 1
     return None, f"{year:04d}-{code}", hit.mod()
@@ -576,8 +702,11 @@ def season(hit: Hit) -> Result | None:
 
 @normaliser
 def year(hit: Hit) -> Result | None:
-    """1998 / fiscal 1989 / mid-1996 / 1994 or later -> the year."""
-    text = hit.g("year") or ""
+    """1998 / fiscal 1989 / mid-1996 / 1994 or later / nineteen ninety-six -> the year."""
+    number = written_year(hit)
+    if number is None:
+        return None
+    text = f"{number:04d}"
     mod = hit.mod()
     after = normalise_key(hit.g("after") or "")
     if after:
@@ -668,6 +797,9 @@ def reporting_period(hit: Hit) -> Result | None:
     which = normalise_key(hit.g("dir") or "")
     day = hit.day
     if unit in ("quarter", "period"):
+        named = _reported_quarter(hit) if not which else None
+        if named:  # "fiscal first-quarter net rose ... in the quarter": the quarter just named
+            return None, named, None
         delta = 0 if which == "current" else -1
         year, q = anchor.shift_quarter(day.year, anchor.quarter_of(day), delta)
         return None, f"{year:04d}-Q{q}", None
@@ -685,10 +817,103 @@ def reporting_period(hit: Hit) -> Result | None:
 def year_ago_adjective(hit: Hit) -> Result | None:
     """year-earlier / the year-ago quarter: the same period a year before (quarter: the last one closed)."""
     day = hit.day
-    quarter_before = hit.recent_value(_QUARTER_VALUE)
+    quarter_before = _reported_quarter(hit)
     if quarter_before:
         return None, f"{int(quarter_before[:4]) - 1:04d}{quarter_before[4:]}", None
     if hit.g("unit"):
         year, q = anchor.shift_quarter(day.year, anchor.quarter_of(day), -5)
         return None, f"{year:04d}-Q{q}", None
     return None, f"{day.year - 1:04d}", None
+
+
+_ANTECEDENT_WINDOW = 2000  # characters back in which "that year" finds the year it refers to
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ANTECEDENT_SHAPE = {
+    "day": _DAY_VALUE,
+    "week": re.compile(r"\d{4}-(?:\d{2}-\d{2}|W\d{2})"),
+    "month": re.compile(r"\d{4}-\d{2}"),
+    "quarter": re.compile(r"\d{4}-(?:\d{2}|Q[1-4])"),
+    "year": re.compile(r"\d{4}"),
+}
+_ANAPHORIC_SHIFT = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
+
+
+def _antecedent(hit: Hit, shape: re.Pattern[str]) -> str | None:
+    """The value of the nearest expression before the match whose value starts with `shape`."""
+    for timex in reversed(hit.previous):
+        if timex.end < hit.start - _ANTECEDENT_WINDOW:
+            break
+        m = shape.match(timex.value)
+        if m:
+            return m.group()
+    return None
+
+
+def _shift_value(value: str, unit: str, delta: int) -> str:
+    """Move a DATE value of the unit's precision by `delta` units: ("1998-10", "month", 1) -> "1998-11"."""
+    if unit == "year":
+        return f"{int(value[:4]) + delta:04d}"
+    if unit == "quarter":
+        year, q = int(value[:4]), int(value[-1]) if "Q" in value else (int(value[5:7]) - 1) // 3 + 1
+        return "{:04d}-Q{}".format(*anchor.shift_quarter(year, q, delta))
+    if unit == "month":
+        return anchor.fmt_month(*anchor.shift_month(int(value[:4]), int(value[5:7]), delta))
+    if unit == "week" and "W" in value:
+        monday = dt.date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+        return anchor.iso_week(monday + dt.timedelta(weeks=delta))
+    day = dt.date.fromisoformat(value[:10])
+    if unit == "week":
+        return anchor.iso_week(day + dt.timedelta(weeks=delta))
+    return anchor.fmt_date(day + dt.timedelta(days=delta))
+
+
+@normaliser
+def anaphoric(hit: Hit) -> Result | None:
+    """that year / the following month / the next morning / earlier that day: relative to the period named
+    last before it, else to the DCT."""
+    ref = normalise_key(hit.g("ref") or "").split()[-1]
+    unit = normalise_key(hit.g("unit") or "")
+    if ref == "that" and unit == "day" and not hit.g("mod"):
+        return None  # a bare "that day" is left untagged, as TimeBank annotators did
+    pod = hit.lex.get("part_of_day", unit) if unit not in _ANTECEDENT_SHAPE else None
+    if ref == "next" and pod is None and unit != "day":
+        return None  # "the next year" counts from the DCT (date.relative_unit) or is a span
+    key = "day" if pod else unit
+    delta = _ANAPHORIC_SHIFT.get(ref, 0)
+    if pod and ref == "that":
+        return None  # "that night" with no day named stays out
+    base = _antecedent(hit, _QUARTER_VALUE) if key == "quarter" else None  # a quarter named outright first
+    base = base or _antecedent(hit, _ANTECEDENT_SHAPE[key])
+    if base is None:
+        today = hit.day
+        base = {"year": f"{today.year:04d}", "quarter": f"{today.year:04d}-Q{anchor.quarter_of(today)}",
+                "month": anchor.fmt_month(today.year, today.month)}.get(key, anchor.fmt_date(today))
+    value = _shift_value(base, key, delta)
+    if pod:
+        return "TIME", f"{value}T{pod}", hit.mod()
+    return None, value, hit.mod()
+
+
+@normaliser
+def part_of_day(hit: Hit) -> Result | None:
+    """mid-afternoon yesterday / late morning / early evening Tuesday -> 1989-11-01TAF (default: the DCT)."""
+    pod = hit.lex.get("part_of_day", hit.g("pod"))
+    if pod is None:
+        return None
+    if hit.g("weekday"):
+        day = _weekday_date(hit, int(hit.lex.get("weekday", hit.g("weekday")) or 1), None)
+    else:
+        spec = hit.lex.get("day_word", hit.g("dayword")) or "0"
+        day = hit.day + dt.timedelta(days=int(re.match(r"-?\d+", spec).group()))  # type: ignore[union-attr]
+    return "TIME", f"{anchor.fmt_date(day)}T{pod}", hit.mod()
+
+
+@normaliser
+def week_of(hit: Hit) -> Result | None:
+    """the week of March 6 -> the ISO week containing that day (2000-W10)."""
+    result = explicit_date(hit) if hit.g("year") else month_day(hit)
+    if result is None or not _DAY_VALUE.fullmatch(result[1]):
+        return None
+    return None, anchor.iso_week(dt.date.fromisoformat(result[1])), None
+
+

@@ -8,7 +8,7 @@ import re
 from monitor.timex import rules as rules_mod
 from monitor.timex.model import Timex, coerce_dct
 from monitor.timex.normalise import NORMALISERS, Hit, Result
-from monitor.timex.rules import Rule, RuleSet
+from monitor.timex.rules import Lexicon, Rule, RuleSet, normalise_key
 
 _TITLE_WORD = re.compile(r"[A-Za-z][a-z]+")
 _PROPER_CLASSES = ("month", "month_abbr", "weekday", "weekday_plural", "holiday", "season")
@@ -19,9 +19,12 @@ def _looks_like_title(ruleset: RuleSet, text: str, start: int, end: int) -> bool
     """'High Noon', 'This Week With David Brinkley', '60 Minutes': a capitalised common time word
     that does not open a sentence belongs to a name or title, not to a time expression."""
     lex = ruleset.lexicon
+    proper = _proper_words(lex)
     for word in _TITLE_WORD.finditer(text, start, end):
         token = word.group()
-        if not token[0].isupper() or any(lex.get(c, token) is not None for c in _PROPER_CLASSES):
+        if not token[0].isupper() or token.lower() in proper:
+            continue
+        if _in_holiday_name(lex, text[start:end], token):
             continue
         if word.start() > start:
             return True
@@ -29,6 +32,32 @@ def _looks_like_title(ruleset: RuleSet, text: str, start: int, end: int) -> bool
         if before and before[-1] not in _OPENERS:
             return True
     return False
+
+
+_PROPER_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _proper_words(lex: Lexicon) -> frozenset[str]:
+    """Every word of the classes written capitalised (names of months, days, holidays: "Thanksgiving Day")."""
+    words = _PROPER_CACHE.get(id(lex))
+    if words is None:
+        common = set(lex.words("unit"))  # "Day" of "Thanksgiving Day" is no name word of its own
+        words = frozenset(
+            token
+            for cls in _PROPER_CLASSES
+            for entry in lex.words(cls)
+            for token in re.findall(r"[a-z]+", entry)
+            if token not in common
+        )
+        _PROPER_CACHE[id(lex)] = words
+    return words
+
+
+def _in_holiday_name(lex: Lexicon, span: str, token: str) -> bool:
+    """Whether a capitalised common word belongs to a holiday name in the span ("Election Day")."""
+    low = normalise_key(span)
+    word = token.lower()
+    return any(word in name.split() and name in low for name in lex.words("holiday") if " " in name)
 
 
 # Errors a normaliser may hit on odd input (day 31 of February, year 0, year 10000): reject the match.

@@ -18,7 +18,7 @@ _CLAUSE_END = re.compile(
 _DETERMINERS = frozenset(
     {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "still", "newly"}
 )
-_PAST_AUX = frozenset({"was", "were", "had", "been"})
+_PAST_AUX = frozenset({"had", "been"})
 _NOT_PAST = frozenset(
     {"need", "speed", "indeed", "hundred", "red", "bed", "feed", "seed", "proceed", "exceed", "succeed",
      "embed", "shed", "breed", "greed", "led", "bred", "fed", "wed", "steed", "deed", "creed", "weed"}
@@ -43,7 +43,7 @@ def _classify(words: list[str], i: int, future: Collection[str], past: Collectio
     word = words[i]
     before = words[max(0, i - 2) : i]
     if (i + 1 < len(words) and f"{word} {words[i + 1]}" in future) or word in future:
-        # "was scheduled to", "had been due to": a plan seen from the past is usually past by now
+        # "had been due to", "had planned to": a plan seen from a past perfect is usually past by now
         return "past" if _PAST_AUX.intersection(before) else "future"
     if word.endswith("ed") and i > 0 and words[i - 1] in _DETERMINERS:
         return None  # "a still unspecified date", "the expected": an adjective, not a verb
