@@ -1,10 +1,16 @@
 """One check of one source: fetch (conditionally) -> extract -> compare -> record -> alert.
 
-    outcome = await check_source(store, fetcher, source, config.schedule, now)
+    rules = StoryRules.from_config(config)
+    outcome = await check_source(store, fetcher, source, config.schedule, now, rules=rules)
+
+A page: a new version (its text changed) is stored and run through the story stages (monitor.story):
+its events and figures are extracted, then reconciled into the story's timeline in the check's own
+transaction. A feed: its entries are parsed from the bytes, stored once each (revisions kept), and the
+relevant ones become publication items and, with `follow`, sources of the story, also in one transaction.
 
 The decisions are small pure functions (`read_page`, `next_due`, `health_alerts`) so they can be tested
-without a network or a database; `check_source` is the I/O around them. Database calls and text extraction
-run in worker threads so one slow check never stalls the event loop the scheduler runs on.
+without a network or a database; `check_source` is the I/O around them. Database calls, text extraction
+and feed parsing run in worker threads so one slow check never stalls the event loop the scheduler runs on.
 
 Alerts are emitted only after the check's transaction committed: a log line never announces a version the
 database does not hold.
@@ -22,15 +28,20 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from monitor.config import ScheduleConfig
-from monitor.errors import FetchError
-from monitor.store.records import CheckRecord, NewSnapshot, Outcome, SnapshotData, SourceRef
+from monitor.errors import FetchError, InputError
+from monitor.store.records import CheckRecord, NewSnapshot, Outcome, RecordedCheck, SnapshotData, SourceRef
+from monitor.story import StoryRules
 
 if TYPE_CHECKING:
     from monitor.alerts import Alert
     from monitor.fetch import Fetcher, FetchResult
-    from monitor.store.repo import Store
+    from monitor.store.repo import Store, StoreTransaction
     from monitor.text import Document
     from monitor.timeline import TimelineEntry
+
+# Work done inside the check's transaction, after its record (see Store.commit); returns alerts to emit.
+Work = Callable[["StoreTransaction", RecordedCheck], Sequence["Alert"]]
+DEFAULT_RULES = StoryRules()
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +78,7 @@ class VersionEffects:
     timeline: tuple[TimelineEntry, ...] = ()
 
 
+# A replacement for the default story stages (tests, embedders): its timeline rows are written as they are.
 OnNewVersion = Callable[[NewVersion], VersionEffects]
 
 
@@ -142,15 +154,17 @@ async def check_source(
     owner: str | None = None,
     rng: random.Random | None = None,
     on_new_version: OnNewVersion | None = None,
+    rules: StoryRules = DEFAULT_RULES,
 ) -> CheckOutcome:
-    """Check one claimed page source once and record the result (releasing the lease).
+    """Check one claimed source (page or feed) once and record the result (releasing the lease).
 
-    Fetch failures are recorded, not raised. Raises StoreError when the database fails and LeaseLostError
-    when another process took the source meanwhile (nothing is then written).
+    A page's new version goes through `monitor.story` (extraction, then reconciliation in the check's
+    transaction), or through `on_new_version` instead when given. Fetch failures are recorded, not raised;
+    an extractor failure is logged and the version still stored. Raises StoreError when the database fails
+    and LeaseLostError when another process took the source meanwhile (nothing is then written).
     """
-    if source.kind != "page":
-        # Feeds are wired in the feeds phase; until then a feed is fetched for its health only.
-        return await _check_feed_health(store, fetcher, source, settings, now, owner=owner, rng=rng)
+    if source.kind == "feed":
+        return await _check_feed(store, fetcher, source, settings, now, owner=owner, rng=rng, rules=rules)
     holder = owner or source.lease_owner or ""
     clock = time.monotonic()
     base = CheckRecord(
@@ -211,12 +225,22 @@ async def check_source(
     new_number = (latest.version if latest else 0) + 1
     if latest is not None:
         alerts.append(_content_changed(source, latest, new_number, page.text))
+    version = NewVersion(source, new_number, latest, page.document, page.text, finished)
+    work: Work | None = None
     if on_new_version is not None:
-        effects = on_new_version(NewVersion(source, new_number, latest, page.document, page.text, finished))
+        effects = on_new_version(version)
         alerts.extend(effects.alerts)
         timeline = effects.timeline
+    else:
+        from monitor.story import apply_version, extract_version
+
+        extracted = await asyncio.to_thread(extract_version, version, rules)
+        if extracted is not None:
+            def work(tx: StoreTransaction, recorded: RecordedCheck) -> Sequence[Alert]:
+                return apply_version(tx, extracted, recorded.version, finished)
+
     record = replace(fetched, outcome="new_version", snapshot=snapshot, timeline=timeline)
-    return await _commit(store, source, settings, record, alerts, failed=False)
+    return await _commit(store, source, settings, record, alerts, failed=False, work=work)
 
 
 def _content_changed(source: SourceRef, latest: SnapshotData, new_version: int, text: str) -> Alert:
@@ -228,10 +252,13 @@ def _content_changed(source: SourceRef, latest: SnapshotData, new_version: int, 
                                  diff.removed)
 
 
-async def _check_feed_health(
+async def _check_feed(
     store: Store, fetcher: Fetcher, source: SourceRef, settings: ScheduleConfig, now: dt.datetime, *,
-    owner: str | None, rng: random.Random | None,
+    owner: str | None, rng: random.Random | None, rules: StoryRules,
 ) -> CheckOutcome:
+    from monitor.feeds import ParsedFeed, parse_feed
+    from monitor.story import FeedEffects, apply_feed, count_changes
+
     holder = owner or source.lease_owner or ""
     clock = time.monotonic()
     base = CheckRecord(
@@ -239,16 +266,69 @@ async def _check_feed_health(
         next_due_at=next_due(now, source.every_seconds, settings.jitter, rng),
         check_log_keep=settings.check_log_keep,
     )
+    log.info("check started: %s", source.url, extra={"event": "check_started", "story": source.story_id,
+                                                      "url": source.url})
     try:
         result = await fetcher.fetch(source.url, etag=source.etag, last_modified=source.last_modified,
                                      trusted=source.trusted)
     except FetchError as exc:
         return await _record_failure(store, source, settings, base, clock, exc.reason, status=exc.status,
                                      permanent=exc.permanent, retry_after=exc.retry_after, rng=rng, now=now)
-    # Validators are not kept: until feed entries are stored, a 304 would hide entries never read.
-    record = replace(base, finished_at=_finished(now, clock), status=result.status, elapsed=result.elapsed,
-                     outcome="not_modified" if result.not_modified else "unchanged")
-    return await _commit(store, source, settings, record, [], failed=False)
+    if result.not_modified:
+        finished = _finished(now, clock)
+        record = replace(
+            base, finished_at=finished, outcome="not_modified", status=result.status,
+            elapsed=result.elapsed, update_validators=True, etag=result.etag or source.etag,
+            last_modified=result.last_modified or source.last_modified,
+        )
+        if not source.follow:
+            return await _commit(store, source, settings, record, [], failed=False)
+        # Nothing new to read, but articles over the last check's cap are followed now.
+        unchanged = ParsedFeed(title=None, entries=(), error=None)
+        return await _commit(store, source, settings, record, [], failed=False,
+                             work=lambda tx, _rec: apply_feed(tx, source, unchanged, rules, finished).alerts)
+    try:
+        parsed = await asyncio.to_thread(parse_feed, result.content, url=result.url,
+                                         content_type=result.headers.get("content-type"))
+    except InputError as exc:  # HTML, empty, or no RSS/Atom at all: this feed's error, not a crash
+        detail = str(exc).split(": ", 1)[-1] if ": " in str(exc) else str(exc)
+        return await _record_failure(store, source, settings, base, clock, f"not_a_feed: {detail}",
+                                     status=result.status, rng=rng, now=now)
+    except Exception as exc:  # a parser bug on one hostile feed must not take the service down
+        log.exception("feed parsing failed: %s", source.url,
+                      extra={"event": "check_error", "story": source.story_id, "url": source.url})
+        return await _record_failure(store, source, settings, base, clock,
+                                     f"parse_error: {type(exc).__name__}", status=result.status, rng=rng,
+                                     now=now)
+    known = await asyncio.to_thread(store.feed_entry_hashes, source.id)
+    new, revised = count_changes(parsed.entries, known)
+    finished = _finished(now, clock)
+    if parsed.error:
+        log.warning("malformed feed %s: %s (%d entries read)", source.url, parsed.error, len(parsed.entries),
+                    extra={"event": "feed_malformed", "story": source.story_id, "url": source.url})
+    record = replace(
+        base, finished_at=finished, outcome="new_version" if new or revised else "unchanged",
+        status=result.status, elapsed=result.elapsed, update_validators=True, etag=result.etag,
+        last_modified=result.last_modified,
+        warning=f"malformed_feed: {parsed.error}" if parsed.error else None,
+    )
+    effects: list[FeedEffects] = []
+
+    def work(tx: StoreTransaction, _recorded: RecordedCheck) -> Sequence[Alert]:
+        done = apply_feed(tx, source, parsed, rules, finished)
+        effects.append(done)
+        return done.alerts
+
+    outcome = await _commit(store, source, settings, record, [], failed=False, work=work)
+    if effects:
+        done = effects[0]
+        log.info("feed %s: %d entries, %d new, %d revised, %d relevant, %d followed%s", source.url,
+                 len(parsed.entries), done.new, done.revised, done.relevant, len(done.followed),
+                 f", {done.deferred} deferred" if done.deferred else "",
+                 extra={"event": "feed_checked", "story": source.story_id, "url": source.url,
+                        "entries": len(parsed.entries), "new": done.new, "revised": done.revised,
+                        "relevant": done.relevant, "followed": len(done.followed), "deferred": done.deferred})
+    return outcome
 
 
 async def _record_failure(
@@ -269,13 +349,16 @@ async def _record_failure(
 
 async def _commit(
     store: Store, source: SourceRef, settings: ScheduleConfig, record: CheckRecord,
-    alerts: Sequence[Alert], *, failed: bool,
+    alerts: Sequence[Alert], *, failed: bool, work: Work | None = None,
 ) -> CheckOutcome:
+    """Write the check (and `work`, under the story's lock) in one transaction, then emit its alerts."""
     from monitor.alerts import emit
 
     if not failed:
         alerts = [*health_alerts(source, failed=False, failing_after=settings.failing_after), *alerts]
-    recorded = await asyncio.to_thread(store.record_result, record)
+    story = source.story_id if work is not None else None
+    recorded, more = await asyncio.to_thread(store.commit, record, work, story=story)
+    alerts = [*alerts, *(more or ())]
     for alert in alerts:
         emit(alert)
     outcome = CheckOutcome(

@@ -32,6 +32,7 @@ from monitor.config import Config
 from monitor.errors import StoreError
 from monitor.pipeline import CheckOutcome, OnNewVersion, check_source, next_due
 from monitor.store.records import LeaseLostError, SourceRef
+from monitor.story import StoryRules
 
 if TYPE_CHECKING:
     from monitor.fetch import Fetcher, FetchSettings
@@ -113,6 +114,7 @@ class _Checker:
         self.owner = owner
         self.rng = rng or random.Random()
         self.on_new_version = on_new_version
+        self.rules = StoryRules.from_config(config)
         self.in_flight: dict[int, asyncio.Task[CheckOutcome | None]] = {}
         self.outcomes: list[CheckOutcome] = []
         self.errors = 0
@@ -131,7 +133,8 @@ class _Checker:
         context = {"story": source.story_id, "url": source.url}
         try:
             outcome = await check_source(self.store, self.fetcher, source, self.config.schedule, utcnow(),
-                                         owner=self.owner, rng=self.rng, on_new_version=self.on_new_version)
+                                         owner=self.owner, rng=self.rng, on_new_version=self.on_new_version,
+                                         rules=self.rules)
         except LeaseLostError as exc:
             log.warning("check discarded: %s", exc, extra={"event": "lease_lost", **context})
             return None
@@ -193,12 +196,16 @@ async def run_service(
 ) -> RunSummary:
     """Check every source and feed on its schedule until SIGINT/SIGTERM (or `stop_event`), then stop cleanly.
 
-    Returns the summary of every check this process ran. Checks that fail are logged, never raised.
+    Every new page version is extracted and reconciled into its story's timeline, every feed's relevant
+    entries become publications and (with `follow`) sources (monitor.story); `on_new_version` replaces the
+    page stages (tests). Returns the summary of every check this process ran. Checks that fail are logged,
+    never raised; a bad `extraction` section raises ConfigError before anything runs.
     """
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
     from monitor.fetch import Fetcher
 
+    StoryRules.from_config(config)  # a bad extraction section fails now, not in every check
     loop = asyncio.get_running_loop()
     stop = stop_event or asyncio.Event()
     owner = owner or make_owner()
@@ -286,6 +293,7 @@ async def run_once(
 
     if story is not None:
         config.story(story)  # ConfigError naming the known ids
+    StoryRules.from_config(config)  # a bad extraction section fails now, not in every check
     owner = owner or make_owner()
     now = utcnow()
     _log_sync(await asyncio.to_thread(store.sync_config, config, now))

@@ -8,14 +8,16 @@ from monitor.store.records import (
     LeaseLostError,
     NewSnapshot,
     RecordedCheck,
+    SavedFeedEntry,
     SnapshotData,
     SourceInfo,
     SourceRef,
     SourceSpec,
+    StoredFeedEntry,
     SyncSummary,
     VersionInfo,
 )
-from monitor.store.repo import Store, open_store
+from monitor.store.repo import Store, StoreTransaction, open_store
 
 __all__ = [
     "CheckInfo",
@@ -23,11 +25,14 @@ __all__ = [
     "LeaseLostError",
     "NewSnapshot",
     "RecordedCheck",
+    "SavedFeedEntry",
     "SnapshotData",
     "SourceInfo",
     "SourceRef",
     "SourceSpec",
     "Store",
+    "StoreTransaction",
+    "StoredFeedEntry",
     "SyncSummary",
     "VersionInfo",
     "current_revision",

@@ -73,6 +73,7 @@ class SourceInfo:
     last_error: str | None
     last_status: int | None
     versions: int
+    entries: int = 0  # feed entries stored (feeds only)
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,8 @@ class CheckRecord:
     etag: str | None = None
     last_modified: str | None = None
     error_streak: int = 0
+    # A problem that did not fail the check (a malformed feed read in part): kept as the source's last_error.
+    warning: str | None = None
     disable_reason: str | None = None  # set: the source is deactivated (e.g. gone, HTTP 410)
     check_log_keep: int = 100
     # Timeline rows to upsert with the check (monitor.timeline.TimelineEntry: ReconcileResult.updated).
@@ -162,6 +165,36 @@ class CheckInfo:
     reason: str | None
     elapsed: float | None
     version: int | None
+
+
+@dataclass(frozen=True)
+class StoredFeedEntry:
+    """A feed entry as stored: its current text and how many revisions it has had."""
+
+    id: int
+    source_id: int
+    key: str
+    guid: str | None
+    link: str | None
+    title: str
+    summary: str
+    published: dt.datetime | None
+    first_seen: dt.datetime
+    last_seen: dt.datetime
+    content_hash: str
+    revision: int
+
+
+EntryChange = Literal["new", "revised", "seen"]
+
+
+@dataclass(frozen=True)
+class SavedFeedEntry:
+    """What saving one parsed entry did: `new` (first seen), `revised` (title or summary changed), `seen`."""
+
+    entry: StoredFeedEntry
+    change: EntryChange
+    previous: StoredFeedEntry | None = None
 
 
 @dataclass(frozen=True)

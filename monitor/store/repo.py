@@ -9,17 +9,24 @@
 Every write runs in its own transaction; on SQLite it takes the write lock at BEGIN (BEGIN IMMEDIATE), on
 PostgreSQL it locks the rows it changes. A process killed at any moment leaves a check either recorded whole
 or not at all.
+
+A check that changes a story (a page's new version reconciled into the timeline; a feed's entries, followed
+sources and publications) runs its work in the check's own transaction through `Store.commit(record, work,
+story=...)`: the story's lock is taken first (a PostgreSQL advisory lock; SQLite's write lock is already
+held), so the work's read-modify-write of the timeline sees every earlier commit and no other check of the
+same story can interleave with it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import Engine, and_, delete, func, or_, select, update
+from sqlalchemy import Engine, and_, delete, func, or_, select, text, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -28,7 +35,15 @@ from monitor.config import Config
 from monitor.errors import InputError, StoreError
 from monitor.store.engine import IMMEDIATE, create_store_engine, redact
 from monitor.store.migrations import head_revision, upgrade_engine
-from monitor.store.models import Check, ItemReport, Snapshot, Source, TimelineItem
+from monitor.store.models import (
+    Check,
+    FeedEntry,
+    FeedEntryRevision,
+    ItemReport,
+    Snapshot,
+    Source,
+    TimelineItem,
+)
 from monitor.store.records import (
     CONFIG_ORIGIN,
     FEED_ORIGIN_PREFIX,
@@ -37,16 +52,21 @@ from monitor.store.records import (
     CheckRecord,
     LeaseLostError,
     RecordedCheck,
+    SavedFeedEntry,
     SnapshotData,
     SourceInfo,
     SourceRef,
     SourceSpec,
+    StoredFeedEntry,
     SyncSummary,
     VersionInfo,
 )
 
 if TYPE_CHECKING:
+    from monitor.feeds import FeedEntry as FeedEntryData
     from monitor.timeline import TimelineEntry
+
+R = TypeVar("R")
 
 
 def open_store(url: str, *, migrate: bool = True) -> Store:
@@ -182,14 +202,8 @@ class Store:
 
     def add_source(self, spec: SourceSpec, now: dt.datetime) -> bool:
         """Add a source (an article followed from a feed), due now; False when the story already has it."""
-        values = _source_values(spec, now)
-        insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
-        statement = (
-            insert(Source.__table__).values(**values)
-            .on_conflict_do_nothing(index_elements=["story_id", "url"]).returning(Source.__table__.c.id)
-        )
-        with self._write() as session:
-            return session.connection().execute(statement).first() is not None
+        with self.transaction() as tx:
+            return tx.add_source(spec, now)
 
     # ------------------------------------------------------------------------------------------ schedule
 
@@ -257,48 +271,54 @@ class Store:
         (pruning the log to `check_log_keep`), the source's health, validators and next due time, and the
         release of the lease. Raises LeaseLostError (and writes nothing) when `record.owner` lost the lease.
         """
+        return self.commit(record)[0]
+
+    def commit(
+        self, record: CheckRecord, work: Callable[[StoreTransaction, RecordedCheck], R] | None = None, *,
+        story: str | None = None,
+    ) -> tuple[RecordedCheck, R | None]:
+        """`record_result`, then `work(tx, recorded)` in the same transaction (the timeline, feed entries and
+        followed sources of the check), all written or none.
+
+        With `story`, the transaction first takes the story's lock, so that the work's read-modify-write of
+        the story's timeline cannot interleave with another check's of the same story.
+        """
+        with self.transaction() as tx:
+            if story is not None:
+                tx.lock_story(story)
+            recorded = tx.record_check(record)
+            result = work(tx, recorded) if work is not None else None
+        return recorded, result
+
+    @contextmanager
+    def transaction(self) -> Iterator[StoreTransaction]:
+        """One write transaction (the SQLite write lock is taken at BEGIN); committed when the block ends."""
         with self._write() as session:
-            source = session.scalars(
-                select(Source).where(Source.id == record.source_id).with_for_update()
-            ).one_or_none()
-            if source is None or source.lease_owner != record.owner:
-                holder = "nobody" if source is None or source.lease_owner is None else source.lease_owner
-                raise LeaseLostError(
-                    f"source {record.source_id}: lease of {record.owner} lost (now held by {holder}); "
-                    "check discarded"
-                )
-            version = record.version
-            if record.snapshot is not None:
-                snap = record.snapshot
-                latest = session.scalar(
-                    select(func.max(Snapshot.version)).where(Snapshot.source_id == source.id)
-                )
-                version = (latest or 0) + 1
-                session.add(Snapshot(
-                    source_id=source.id, version=version, fetched_at=snap.fetched_at,
-                    content_hash=snap.content_hash, size=snap.size, title=snap.title,
-                    published=snap.published, final_url=snap.final_url, body=snap.body,
-                ))
-                source.last_changed_at = snap.fetched_at
-            session.add(Check(
-                source_id=source.id, started_at=record.started_at, finished_at=record.finished_at,
-                outcome=record.outcome, status=record.status, reason=record.reason, elapsed=record.elapsed,
-                version=version,
-            ))
-            source.last_checked_at = record.finished_at
-            source.last_status = record.status
-            source.error_streak = record.error_streak
-            source.last_error = record.reason if record.outcome == "failed" else None
-            if record.update_validators:
-                source.etag, source.last_modified = record.etag, record.last_modified
-            if record.disable_reason is not None:
-                source.active, source.disabled_reason = False, record.disable_reason
-            source.next_due_at = record.next_due_at
-            source.lease_owner = source.lease_expires_at = None
-            _write_timeline(session, record.timeline)
-            session.flush()
-            _prune_checks(session, source.id, record.check_log_keep)
-        return RecordedCheck(record.outcome, version)
+            yield StoreTransaction(session)
+
+    def feed_entry_hashes(self, source_id: int) -> dict[str, str]:
+        """key -> content hash of a feed's stored entries."""
+        with self._read() as session:
+            rows = session.execute(
+                select(FeedEntry.key, FeedEntry.content_hash).where(FeedEntry.source_id == source_id)
+            ).all()
+            return {key: digest for key, digest in rows}
+
+    def feed_entries(self, source_id: int) -> list[StoredFeedEntry]:
+        """A feed's stored entries, in the order they were first seen."""
+        with self._read() as session:
+            return _feed_entries(session, source_id)
+
+    def feed_entry_revisions(self, source_id: int, key: str) -> list[tuple[int, str | None, str | None]]:
+        """(revision, title, summary) of one feed entry, oldest first."""
+        with self._read() as session:
+            rows = session.execute(
+                select(FeedEntryRevision.revision, FeedEntryRevision.title, FeedEntryRevision.summary)
+                .join(FeedEntry, FeedEntry.id == FeedEntryRevision.entry_id)
+                .where(FeedEntry.source_id == source_id, FeedEntry.key == key)
+                .order_by(FeedEntryRevision.revision)
+            ).all()
+            return [(r, t, s) for r, t, s in rows]
 
     # ------------------------------------------------------------------------------------------ timeline
 
@@ -309,39 +329,8 @@ class Store:
 
     def load_timeline(self, story: str | None = None) -> list[TimelineEntry]:
         """The stored timeline (of one story), as monitor.timeline entries, by story, date and event id."""
-        from monitor.timeline import SourceReport, TimelineEntry
-
-        order = (TimelineItem.story_id, TimelineItem.date, TimelineItem.event_id)
-        statement = select(TimelineItem).order_by(*order)
-        if story is not None:
-            statement = statement.where(TimelineItem.story_id == story)
         with self._read() as session:
-            items = session.scalars(statement).all()
-            reports: dict[int, list[ItemReport]] = {}
-            if items:
-                ids = [i.id for i in items]
-                for chunk in range(0, len(ids), 500):
-                    for report in session.scalars(
-                        select(ItemReport).where(ItemReport.item_id.in_(ids[chunk:chunk + 500]))
-                        .order_by(ItemReport.id)
-                    ):
-                        reports.setdefault(report.item_id, []).append(report)
-            return [
-                TimelineEntry(
-                    event_id=i.event_id, story=i.story_id, key=i.key, kind=i.kind, date=i.date,
-                    date_end=i.date_end, precision=i.precision, summary=i.summary,
-                    actors=tuple(json.loads(i.actors or "[]")), location=i.location, subject=i.subject,
-                    metric=i.metric, value=_number(i.value), unit=i.unit, qualifier=i.qualifier,
-                    evidence=i.evidence, source_url=i.source_url, published=i.published,
-                    first_seen=i.first_seen, last_seen=i.last_seen, status=i.status,
-                    sources=tuple(
-                        SourceReport(r.source_url, r.evidence, r.present, r.version or 0, r.published)
-                        for r in reports.get(i.id, [])
-                    ),
-                    superseded_by=i.superseded_by,
-                )
-                for i in items
-            ]
+            return _load_timeline(session, story)
 
     # --------------------------------------------------------------------------------------------- reads
 
@@ -435,14 +424,161 @@ class Store:
         versions = (
             select(Snapshot.source_id, func.count().label("n")).group_by(Snapshot.source_id).subquery()
         )
+        entries = (
+            select(FeedEntry.source_id, func.count().label("n")).group_by(FeedEntry.source_id).subquery()
+        )
         statement = (
-            select(Source, func.coalesce(versions.c.n, 0))
+            select(Source, func.coalesce(versions.c.n, 0), func.coalesce(entries.c.n, 0))
             .outerjoin(versions, versions.c.source_id == Source.id)
+            .outerjoin(entries, entries.c.source_id == Source.id)
             .where(and_(True, *conditions))  # type: ignore[arg-type]
             .order_by(Source.story_id, Source.id)
         )
         with self._read() as session:
-            return [_source_info(row, count) for row, count in session.execute(statement).all()]
+            return [_source_info(row, count, n_entries)
+                    for row, count, n_entries in session.execute(statement).all()]
+
+
+# ------------------------------------------------------------------------------------------- transaction
+
+
+def story_lock_key(story: str) -> int:
+    """The PostgreSQL advisory-lock key of a story: a signed 64-bit number from its id."""
+    digest = hashlib.sha256(f"monitor.story:{story}".encode()).digest()
+    return int.from_bytes(digest[:8], "big", signed=True)
+
+
+class StoreTransaction:
+    """The writes of one check, inside one transaction (see `Store.commit` and `Store.transaction`).
+
+    Lock order, to stay free of deadlocks: the story (`lock_story`) before the source row (`record_check`).
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+
+    @property
+    def dialect(self) -> str:
+        return self.session.get_bind().dialect.name
+
+    def lock_story(self, story: str) -> None:
+        """Serialise, until commit, every transaction that reconciles this story's timeline.
+
+        PostgreSQL: a transaction-level advisory lock; each later statement of a READ COMMITTED transaction
+        then sees what the previous holder committed. SQLite: BEGIN IMMEDIATE already holds the database's
+        write lock, which serialises all writers.
+        """
+        if self.dialect == "postgresql":
+            self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": story_lock_key(story)})
+
+    def record_check(self, record: CheckRecord) -> RecordedCheck:
+        """See `Store.record_result`."""
+        session = self.session
+        source = session.scalars(
+            select(Source).where(Source.id == record.source_id).with_for_update()
+        ).one_or_none()
+        if source is None or source.lease_owner != record.owner:
+            holder = "nobody" if source is None or source.lease_owner is None else source.lease_owner
+            raise LeaseLostError(
+                f"source {record.source_id}: lease of {record.owner} lost (now held by {holder}); "
+                "check discarded"
+            )
+        version = record.version
+        if record.snapshot is not None:
+            snap = record.snapshot
+            latest = session.scalar(select(func.max(Snapshot.version)).where(Snapshot.source_id == source.id))
+            version = (latest or 0) + 1
+            session.add(Snapshot(
+                source_id=source.id, version=version, fetched_at=snap.fetched_at,
+                content_hash=snap.content_hash, size=snap.size, title=snap.title,
+                published=snap.published, final_url=snap.final_url, body=snap.body,
+            ))
+            source.last_changed_at = snap.fetched_at
+        failed = record.outcome == "failed"
+        session.add(Check(
+            source_id=source.id, started_at=record.started_at, finished_at=record.finished_at,
+            outcome=record.outcome, status=record.status,
+            reason=record.reason if failed else (record.reason or record.warning),
+            elapsed=record.elapsed, version=version,
+        ))
+        source.last_checked_at = record.finished_at
+        source.last_status = record.status
+        source.error_streak = record.error_streak
+        source.last_error = record.reason if failed else record.warning
+        if record.update_validators:
+            source.etag, source.last_modified = record.etag, record.last_modified
+        if record.disable_reason is not None:
+            source.active, source.disabled_reason = False, record.disable_reason
+        source.next_due_at = record.next_due_at
+        source.lease_owner = source.lease_expires_at = None
+        _write_timeline(session, record.timeline)
+        session.flush()
+        _prune_checks(session, source.id, record.check_log_keep)
+        return RecordedCheck(record.outcome, version)
+
+    # -- timeline
+
+    def load_timeline(self, story: str) -> list[TimelineEntry]:
+        """The story's timeline as this transaction sees it (call `lock_story` first)."""
+        return _load_timeline(self.session, story)
+
+    def write_timeline(self, entries: Sequence[TimelineEntry]) -> None:
+        """Upsert timeline entries and their per-source reports."""
+        _write_timeline(self.session, entries)
+
+    # -- feeds
+
+    def feed_entries(self, source_id: int) -> list[StoredFeedEntry]:
+        """A feed's stored entries, in the order they were first seen."""
+        return _feed_entries(self.session, source_id)
+
+    def save_feed_entry(self, source_id: int, entry: FeedEntryData, now: dt.datetime) -> SavedFeedEntry:
+        """Store a parsed entry once (by its key); a changed title or summary is a new revision, kept."""
+        row = self.session.scalars(
+            select(FeedEntry).where(FeedEntry.source_id == source_id, FeedEntry.key == entry.key)
+        ).one_or_none()
+        if row is None:
+            row = FeedEntry(
+                source_id=source_id, key=entry.key, guid=entry.guid, link=entry.link, title=entry.title,
+                summary=entry.summary, published=entry.published, first_seen=now, last_seen=now,
+                content_hash=entry.content_hash, revision=1,
+            )
+            self.session.add(row)
+            self.session.flush()
+            self._add_revision(row, now)
+            return SavedFeedEntry(_stored_entry(row), "new")
+        row.last_seen = now
+        if row.content_hash == entry.content_hash:
+            return SavedFeedEntry(_stored_entry(row), "seen")
+        previous = _stored_entry(row)
+        row.title, row.summary, row.content_hash = entry.title, entry.summary, entry.content_hash
+        row.link = entry.link or row.link
+        row.published = entry.published or row.published
+        row.revision += 1
+        self._add_revision(row, now)
+        return SavedFeedEntry(_stored_entry(row), "revised", previous)
+
+    def _add_revision(self, row: FeedEntry, now: dt.datetime) -> None:
+        self.session.add(FeedEntryRevision(
+            entry_id=row.id, revision=row.revision, title=row.title, summary=row.summary,
+            content_hash=row.content_hash, seen_at=now,
+        ))
+
+    # -- sources
+
+    def story_source_urls(self, story: str) -> list[str]:
+        """The URL of every source (page or feed, active or not) of the story."""
+        return list(self.session.scalars(select(Source.url).where(Source.story_id == story)))
+
+    def add_source(self, spec: SourceSpec, now: dt.datetime) -> bool:
+        """Add a source due now; False when the story already has this URL."""
+        values = _source_values(spec, now)
+        insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+        statement = (
+            insert(Source.__table__).values(**values)
+            .on_conflict_do_nothing(index_elements=["story_id", "url"]).returning(Source.__table__.c.id)
+        )
+        return self.session.connection().execute(statement).first() is not None
 
 
 # ------------------------------------------------------------------------------------------------ helpers
@@ -485,6 +621,54 @@ def _write_timeline(session: Session, entries: Sequence[TimelineEntry]) -> None:
                 stored.last_seen = entry.last_seen
             stored.evidence, stored.present = report.evidence, report.present
             stored.version, stored.published = report.version, report.published
+
+
+def _load_timeline(session: Session, story: str | None) -> list[TimelineEntry]:
+    from monitor.timeline import SourceReport, TimelineEntry
+
+    order = (TimelineItem.story_id, TimelineItem.date, TimelineItem.event_id)
+    statement = select(TimelineItem).order_by(*order)
+    if story is not None:
+        statement = statement.where(TimelineItem.story_id == story)
+    items = session.scalars(statement).all()
+    reports: dict[int, list[ItemReport]] = {}
+    if items:
+        ids = [i.id for i in items]
+        for chunk in range(0, len(ids), 500):
+            for report in session.scalars(
+                select(ItemReport).where(ItemReport.item_id.in_(ids[chunk:chunk + 500]))
+                .order_by(ItemReport.id)
+            ):
+                reports.setdefault(report.item_id, []).append(report)
+    return [
+        TimelineEntry(
+            event_id=i.event_id, story=i.story_id, key=i.key, kind=i.kind, date=i.date,
+            date_end=i.date_end, precision=i.precision, summary=i.summary,
+            actors=tuple(json.loads(i.actors or "[]")), location=i.location, subject=i.subject,
+            metric=i.metric, value=_number(i.value), unit=i.unit, qualifier=i.qualifier,
+            evidence=i.evidence, source_url=i.source_url, published=i.published,
+            first_seen=i.first_seen, last_seen=i.last_seen, status=i.status,
+            sources=tuple(
+                SourceReport(r.source_url, r.evidence, r.present, r.version or 0, r.published)
+                for r in reports.get(i.id, [])
+            ),
+            superseded_by=i.superseded_by,
+        )
+        for i in items
+    ]
+
+
+def _feed_entries(session: Session, source_id: int) -> list[StoredFeedEntry]:
+    rows = session.scalars(select(FeedEntry).where(FeedEntry.source_id == source_id).order_by(FeedEntry.id))
+    return [_stored_entry(row) for row in rows]
+
+
+def _stored_entry(row: FeedEntry) -> StoredFeedEntry:
+    return StoredFeedEntry(
+        id=row.id, source_id=row.source_id, key=row.key, guid=row.guid, link=row.link, title=row.title or "",
+        summary=row.summary or "", published=row.published, first_seen=row.first_seen,
+        last_seen=row.last_seen, content_hash=row.content_hash, revision=row.revision,
+    )
 
 
 def _number(value: float | None) -> float | int | None:
@@ -553,13 +737,13 @@ def _source_ref(row: Source) -> SourceRef:
     )
 
 
-def _source_info(row: Source, versions: int) -> SourceInfo:
+def _source_info(row: Source, versions: int, entries: int = 0) -> SourceInfo:
     return SourceInfo(
         id=row.id, story_id=row.story_id, url=row.url, kind=row.kind, origin=row.origin, active=row.active,
         disabled_reason=row.disabled_reason, every_seconds=row.every_seconds, next_due_at=row.next_due_at,
         last_checked_at=row.last_checked_at, last_changed_at=row.last_changed_at,
         error_streak=row.error_streak,
-        last_error=row.last_error, last_status=row.last_status, versions=versions,
+        last_error=row.last_error, last_status=row.last_status, versions=versions, entries=entries,
     )
 
 
@@ -574,4 +758,4 @@ def _snapshot_data(row: Snapshot) -> SnapshotData:
     )
 
 
-__all__ = ["CONFIG_ORIGIN", "Store", "config_specs", "open_store"]
+__all__ = ["CONFIG_ORIGIN", "Store", "StoreTransaction", "config_specs", "open_store", "story_lock_key"]
