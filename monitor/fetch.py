@@ -11,8 +11,9 @@ URL and a short `reason` tag: timeout, connect_error, protocol_error, invalid_ur
 blocked_address, binary_content, decode_error.
 
 Time: `timeout` bounds each phase of one request (connect, write, each read, waiting for a pooled
-connection); `deadline` bounds the whole fetch: every attempt, redirect hop and backoff sleep together, so a
-server that drips one byte a second or hangs before its headers cannot hold a check longer than `deadline`.
+connection); `deadline` (default 3 x `timeout`) bounds the whole fetch: every attempt, redirect hop and
+backoff sleep together, so a server that drips one byte a second or hangs before its headers cannot hold a
+check longer than `deadline`.
 Time spent waiting for a free concurrency slot is not counted: a queue of 50 URLs on one host must not
 time out before the first byte is asked for.
 
@@ -67,6 +68,10 @@ _ACCEPT = (
     "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"
 )
 _REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+DEADLINE_TIMEOUTS = 3  # a fetch's default deadline, in per-phase timeouts
+# The longest postponement a server can ask for: one "Retry-After: 99999999999999999999" or a date in the
+# year 9999 must not silence a source for good, nor overflow the scheduler's date arithmetic.
+RETRY_AFTER_CEILING = 86_400.0
 
 Sleep = Callable[[float], Awaitable[object]]
 
@@ -76,7 +81,9 @@ class FetchSettings:
     """Limits and manners of the fetcher; the defaults suit a news monitor polling a few dozen sites."""
 
     timeout: float = 20.0  # seconds for each phase of one request: connect, write, each read, pool wait
-    deadline: float = 60.0  # seconds for the whole fetch: all attempts, redirect hops and backoff sleeps
+    # Seconds for the whole fetch: all attempts, redirect hops and backoff sleeps. None: 3 * timeout (60 s at
+    # the default), so a user who shortens network.timeout also shortens what a slow drip can hold a check.
+    deadline: float | None = None
     max_bytes: int = 5_000_000  # body cap, counted after decompression
     max_redirects: int = 5
     max_attempts: int = 3  # attempts per request, the first one included
@@ -91,12 +98,19 @@ class FetchSettings:
     allow_private_addresses: bool = False  # True: untrusted URLs may reach loopback/private addresses
 
     def __post_init__(self) -> None:
+        if self.deadline is None:
+            object.__setattr__(self, "deadline", DEADLINE_TIMEOUTS * self.timeout)
         for name in ("timeout", "deadline", "max_bytes", "max_attempts", "max_connections", "max_per_host"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"FetchSettings.{name}: must be positive, got {getattr(self, name)!r}")
         for name in ("max_redirects", "backoff_base", "backoff_max", "retry_after_max"):
             if getattr(self, name) < 0:
                 raise ValueError(f"FetchSettings.{name}: must not be negative, got {getattr(self, name)!r}")
+
+    @property
+    def whole_fetch(self) -> float:
+        """The deadline of one whole fetch, in seconds (`deadline`, else 3 * `timeout`)."""
+        return self.deadline if self.deadline is not None else DEADLINE_TIMEOUTS * self.timeout
 
 
 @dataclass(frozen=True)
@@ -122,13 +136,18 @@ class FetchResult:
 
 
 def parse_retry_after(value: str, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After value (delta-seconds or HTTP-date); None when unparsable.
+    """Seconds to wait from a Retry-After value (delta-seconds or HTTP-date), at most a day; None when
+    unparsable.
 
-    >>> parse_retry_after("120")
-    120.0
+    >>> parse_retry_after("120"), parse_retry_after("99999999999999999999")
+    (120.0, 86400.0)
     """
-    value = value.strip()
-    if value.isdigit():
+    seconds = _retry_after_seconds(value.strip(), now)
+    return None if seconds is None else min(seconds, RETRY_AFTER_CEILING)
+
+
+def _retry_after_seconds(value: str, now: datetime | None) -> float | None:
+    if value.isascii() and value.isdigit():  # str.isdigit() also accepts "²", which float() refuses
         return float(value)
     try:
         when = parsedate_to_datetime(value)
@@ -150,11 +169,27 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+# XML without a byte-order mark in UTF-32/UTF-16: "<?" as its first characters (XML 1.0, Appendix F).
+_XML_SIGNATURES = (
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<\x00?", "utf-16-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+)
 # Browsers read these labels as windows-1252 (WHATWG Encoding), and so do pages written for browsers.
 _WINDOWS_1252_ALIASES = frozenset({"iso8859-1", "ascii", "latin-1"})
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""", re.IGNORECASE)
 _SNIFF_BYTES = 4096
+# Detection chooses among the encodings of the web (WHATWG Encoding Standard, as Python codecs): unrestricted,
+# charset-normalizer reads a mislabelled windows-1252 page ("Zürich") as the DOS code page cp775 ("Z³rich").
+_WEB_CODECS = (
+    "utf_8", "cp866", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_5", "iso8859_6", "iso8859_7",
+    "iso8859_8", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "koi8_r", "koi8_u",
+    "mac_roman", "mac_cyrillic", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255",
+    "cp1256", "cp1257", "cp1258", "gb18030", "big5", "euc_jp", "iso2022_jp", "shift_jis", "euc_kr",
+    "utf_16_be", "utf_16_le",
+)
 
 
 def media_type(content_type: str | None) -> str | None:
@@ -213,7 +248,7 @@ def _detect(content: bytes) -> tuple[str, str]:
         return content.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    best = charset_normalizer.from_bytes(content).best()
+    best = charset_normalizer.from_bytes(content, cp_isolation=list(_WEB_CODECS)).best()
     if best is not None and best.encoding:
         return content.decode(best.encoding, errors="replace"), best.encoding
     return content.decode("utf-8", errors="replace"), "utf-8"
@@ -222,10 +257,11 @@ def _detect(content: bytes) -> tuple[str, str]:
 def decode_body(content: bytes, content_type: str | None) -> tuple[str, str]:
     """Decode a body to (text, codec name); never raises.
 
-    Order: a byte-order mark; the Content-Type charset; the page's own <meta charset>, http-equiv or XML
-    declaration; then detection (UTF-8 first, then charset-normalizer). A declared charset that cannot decode
-    the bytes is skipped. Bytes that are valid non-ASCII UTF-8 are read as UTF-8 even when a legacy
-    single-byte charset is declared: that mislabel is common, and the reverse accident is vanishingly rare.
+    Order: a byte-order mark (or the UTF-16/32 shape of an XML declaration); the Content-Type charset; the
+    page's own <meta charset>, http-equiv or XML declaration; then detection (UTF-8 first, then
+    charset-normalizer, among the web's encodings). A declared charset that cannot decode the bytes is
+    skipped. Bytes that are valid non-ASCII UTF-8 are read as UTF-8 even when a legacy single-byte charset is
+    declared: that mislabel is common, and the reverse accident is vanishingly rare.
 
     >>> decode_body("café".encode(), "text/html; charset=iso-8859-1")
     ('café', 'utf-8')
@@ -233,6 +269,9 @@ def decode_body(content: bytes, content_type: str | None) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if content.startswith(bom):
             return content[len(bom) :].decode(codec, errors="replace"), codec
+    for signature, codec in _XML_SIGNATURES:
+        if content.startswith(signature):
+            return content.decode(codec, errors="replace"), codec
     for label in (_charset_param(content_type), _markup_charset(content)):
         codec = _codec(label)
         if codec is None:
@@ -249,7 +288,7 @@ def decode_body(content: bytes, content_type: str | None) -> tuple[str, str]:
 def looks_binary(content: bytes, content_type: str | None = None) -> bool:
     """True when the start of `content` is not text in any ASCII-compatible charset (NULs, control bytes)."""
     head = content[:_SNIFF_BYTES]
-    if not head or any(head.startswith(bom) for bom, _ in _BOMS):
+    if not head or any(head.startswith(mark) for mark, _ in (*_BOMS, *_XML_SIGNATURES)):
         return False
     declared = _codec(_charset_param(content_type)) or ""
     if declared.startswith(("utf-16", "utf-32")):
@@ -373,7 +412,7 @@ class Fetcher:
             conditional["If-None-Match"] = etag
         if last_modified:
             conditional["If-Modified-Since"] = last_modified
-        budget = _Budget(self.settings.deadline)
+        budget = _Budget(self.settings.whole_fetch)
         guarded = not trusted
         seen = {requested}
         redirects: list[str] = []
@@ -533,7 +572,7 @@ class Fetcher:
     async def _read_capped(self, url: httpx.URL, response: httpx.Response) -> bytes:
         cap = self.settings.max_bytes
         declared = response.headers.get("content-length", "")
-        if declared.isdigit() and int(declared) > cap:
+        if declared.isascii() and declared.isdigit() and int(declared) > cap:
             raise FetchError(
                 f"{url}: Content-Length {declared} exceeds the cap of {cap} bytes",
                 reason="too_large",
