@@ -166,8 +166,8 @@ def content_changed_alert(
     first = "" if isinstance(added, int) else next((line.strip() for line in added if line.strip()), "")
     preview = f": {first[:80]}{'…' if len(first) > 80 else ''}" if first else ""
     message = (
-        f"{CONTENT_CHANGED}: version {old_version} -> {new_version}, +{n_added}/-{n_removed} sentences{preview}"
-        f"{_suffix(story, url)}"
+        f"{CONTENT_CHANGED}: version {old_version} -> {new_version}, "
+        f"+{n_added}/-{n_removed} sentences{preview}{_suffix(story, url)}"
     )
     fields = {"old_version": old_version, "new_version": new_version, "sentences_added": n_added,
               "sentences_removed": n_removed}

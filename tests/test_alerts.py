@@ -116,7 +116,12 @@ def test_constructors():
     assert changed.message == (
         "content_changed: version 3 -> 4, +2/-1 sentences: + New paragraph about the tug." + SUFFIX
     )
-    assert changed.fields == {"old_version": 3, "new_version": 4, "sentences_added": 2, "sentences_removed": 1}
+    assert changed.fields == {
+        "old_version": 3,
+        "new_version": 4,
+        "sentences_added": 2,
+        "sentences_removed": 1,
+    }
     assert content_changed_alert(STORY, HARBOUR, 1, 2, 5, 0).message == (
         "content_changed: version 1 -> 2, +5/-0 sentences" + SUFFIX
     )

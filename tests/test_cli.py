@@ -69,7 +69,9 @@ def test_unchanged_twice_then_changed(tmp_path: Path, pages: PageServer) -> None
     number, fetched, digest, size = versions[1].split("\t")
     assert len(digest) == 64 and int(digest, 16) >= 0 and int(size) > 0 and fetched.startswith("20")
 
-    changed = [a for a in alerts(first.stderr + second.stderr + third.stderr) if a["event"] == "content_changed"]
+    changed = [
+        a for a in alerts(first.stderr + second.stderr + third.stderr) if a["event"] == "content_changed"
+    ]
     assert len(changed) == 1
     assert changed[0]["story"] == "dam" and changed[0]["url"] == url
     assert changed[0]["level"] == "WARNING" and changed[0]["time"]

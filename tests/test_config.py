@@ -12,7 +12,11 @@ from monitor.cli import cli
 from monitor.config import format_duration, load_config, parse_config, parse_duration
 from monitor.errors import ConfigError
 
-GOOD_STORY = {"id": "quake", "keywords": ["earthquake"], "sources": [{"url": "https://example.org/a", "every": "5m"}]}
+GOOD_STORY = {
+    "id": "quake",
+    "keywords": ["earthquake"],
+    "sources": [{"url": "https://example.org/a", "every": "5m"}],
+}
 
 
 def story(**changes: object) -> dict:
@@ -23,19 +27,37 @@ def story(**changes: object) -> dict:
 MALFORMED: list[tuple[str, object, tuple[str, ...]]] = [
     ("unknown top-level key", {"databse": "sqlite:///x.db"}, ("databse", "unknown key")),
     ("unknown story key", story(titel="x"), ("stories[0].titel", "unknown key")),
-    ("unknown source key", story(sources=[{"url": "https://example.org/a", "evry": "5m"}]),
-     ("stories[0].sources[0].evry", "unknown key")),
-    ("unknown feed key", story(feeds=[{"url": "https://example.org/rss", "folow": True}]),
-     ("stories[0].feeds[0].folow", "unknown key")),
+    (
+        "unknown source key",
+        story(sources=[{"url": "https://example.org/a", "evry": "5m"}]),
+        ("stories[0].sources[0].evry", "unknown key"),
+    ),
+    (
+        "unknown feed key",
+        story(feeds=[{"url": "https://example.org/rss", "folow": True}]),
+        ("stories[0].feeds[0].folow", "unknown key"),
+    ),
     ("unknown network key", {"network": {"allow_private": True}}, ("network.allow_private", "unknown key")),
-    ("bad duration unit", story(sources=[{"url": "https://example.org/a", "every": "30x"}]),
-     ("stories[0].sources[0].every", "'30x'", "30s, 15m, 2h, 1d")),
-    ("zero duration", story(sources=[{"url": "https://example.org/a", "every": "0m"}]),
-     ("stories[0].sources[0].every", "positive")),
-    ("negative duration", story(feeds=[{"url": "https://example.org/rss", "every": -5}]),
-     ("stories[0].feeds[0].every",)),
-    ("duration as list", story(sources=[{"url": "https://example.org/a", "every": [1]}]),
-     ("stories[0].sources[0].every",)),
+    (
+        "bad duration unit",
+        story(sources=[{"url": "https://example.org/a", "every": "30x"}]),
+        ("stories[0].sources[0].every", "'30x'", "30s, 15m, 2h, 1d"),
+    ),
+    (
+        "zero duration",
+        story(sources=[{"url": "https://example.org/a", "every": "0m"}]),
+        ("stories[0].sources[0].every", "positive"),
+    ),
+    (
+        "negative duration",
+        story(feeds=[{"url": "https://example.org/rss", "every": -5}]),
+        ("stories[0].feeds[0].every",),
+    ),
+    (
+        "duration as list",
+        story(sources=[{"url": "https://example.org/a", "every": [1]}]),
+        ("stories[0].sources[0].every",),
+    ),
     ("relative url", story(sources=[{"url": "/news/a"}]), ("stories[0].sources[0].url", "http(s) URL")),
     ("ftp url", story(feeds=[{"url": "ftp://example.org/rss"}]), ("stories[0].feeds[0].url", "ftp://")),
     ("missing url", story(sources=[{"every": "5m"}]), ("stories[0].sources[0].url", "missing")),
@@ -44,23 +66,37 @@ MALFORMED: list[tuple[str, object, tuple[str, ...]]] = [
     ("story id with spaces", story(id="my story"), ("stories[0].id", "'my story'")),
     ("stories not a list", {"stories": "quake"}, ("stories", "'quake'")),
     ("keywords not a list", story(keywords=7), ("stories[0].keywords",)),
-    ("follow not a boolean", story(feeds=[{"url": "https://example.org/rss", "follow": "perhaps"}]),
-     ("stories[0].feeds[0].follow", "'perhaps'")),
-    ("allow_private_addresses not a boolean", {"network": {"allow_private_addresses": "maybe"}},
-     ("network.allow_private_addresses", "'maybe'")),
+    (
+        "follow not a boolean",
+        story(feeds=[{"url": "https://example.org/rss", "follow": "perhaps"}]),
+        ("stories[0].feeds[0].follow", "'perhaps'"),
+    ),
+    (
+        "allow_private_addresses not a boolean",
+        {"network": {"allow_private_addresses": "maybe"}},
+        ("network.allow_private_addresses", "'maybe'"),
+    ),
     ("database not a URL", {"database": "timeline.sqlite"}, ("database", "SQLAlchemy URL")),
     ("negative size cap", {"network": {"max_bytes": -1}}, ("network.max_bytes", "-1")),
     ("too many redirects allowed", {"network": {"max_redirects": 99}}, ("network.max_redirects", "99")),
     ("jitter out of range", {"schedule": {"jitter": 3}}, ("schedule.jitter",)),
-    ("extraction kind not a list", {"extraction": {"kinds": {"evacuation": 5}}}, ("extraction.kinds.evacuation",)),
+    (
+        "extraction kind not a list",
+        {"extraction": {"kinds": {"evacuation": 5}}},
+        ("extraction.kinds.evacuation",),
+    ),
     ("top level is a list", "- a\n- b\n", ("top level", "mapping")),
     ("invalid YAML", "stories: [\n  - id: x\n", ("not valid YAML",)),
     ("tab indentation", "stories:\n\t- id: x\n", ("not valid YAML",)),
 ]
 
 
-@pytest.mark.parametrize(("config", "expected"), [(c, e) for _, c, e in MALFORMED], ids=[m[0] for m in MALFORMED])
-def test_malformed_config_is_one_line_and_exit_2(tmp_path: Path, config: object, expected: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    ("config", "expected"), [(c, e) for _, c, e in MALFORMED], ids=[m[0] for m in MALFORMED]
+)
+def test_malformed_config_is_one_line_and_exit_2(
+    tmp_path: Path, config: object, expected: tuple[str, ...]
+) -> None:
     path = tmp_path / "config.yaml"
     path.write_text(config if isinstance(config, str) else yaml.safe_dump(config), encoding="utf-8")
     result = CliRunner().invoke(cli, ["--config", str(path), "sources"])
@@ -102,7 +138,9 @@ def test_config_from_environment_variable(tmp_path: Path, monkeypatch: pytest.Mo
     assert load_config().stories[0].id == "from-env"
 
 
-@pytest.mark.parametrize(("text", "seconds"), [("30s", 30), ("15m", 900), ("2h", 7200), ("1d", 86400), (45, 45)])
+@pytest.mark.parametrize(
+    ("text", "seconds"), [("30s", 30), ("15m", 900), ("2h", 7200), ("1d", 86400), (45, 45)]
+)
 def test_durations(text: object, seconds: float) -> None:
     assert parse_duration(text) == seconds
 

@@ -214,7 +214,9 @@ def test_write_report_puts_several_stories_in_one_file(timeline, tmp_path):
     assert page.all("script") == []
     single = tmp_path / "one.html"
     write_report(store, [_Story(STORY, "Ferry aground")], single, at(5))
-    assert single.read_text(encoding="utf-8") == render_report("Ferry aground", store.load_timeline(STORY), at(5))
+    assert single.read_text(encoding="utf-8") == render_report(
+        "Ferry aground", store.load_timeline(STORY), at(5)
+    )
 
 
 def test_report_in_a_real_browser(tmp_path, html, timeline):
