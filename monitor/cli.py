@@ -162,7 +162,8 @@ def run(ctx: Context) -> None:
 def check(ctx: Context, story: str | None) -> None:
     """Check every source and feed once, now, then exit.
 
-    Exits 0 even when some sources fail; the failures are logged.
+    Exits 0 even when some sources fail; the failures are logged. Articles a feed leads to are added as
+    sources during this check and fetched by the next one.
 
     \b
     Example:
@@ -358,7 +359,10 @@ def timeline(ctx: Context, story: str | None) -> None:
 @pass_context
 @fail_cleanly
 def sources(ctx: Context, story: str | None) -> None:
-    """List the sources: origin (config or which feed), last check, last change, error streak."""
+    """List the sources: origin (config or which feed), last check, last change, error streak.
+
+    Articles followed from a feed appear here after the feed's check and are fetched from the next cycle on.
+    """
     from datetime import UTC
 
     config = ctx.config()
@@ -370,12 +374,18 @@ def sources(ctx: Context, story: str | None) -> None:
     if not rows:
         click.echo("no sources")
         return
-    click.echo("story\tkind\turl\torigin\tversions\tlast_checked\tlast_changed\terrors\tlast_error")
+    click.echo("story\tkind\turl\torigin\tstored\tlast_checked\tlast_changed\terror_streak\tlast_error")
     for row in rows:
         times = (row.last_checked_at, row.last_changed_at)
         stamp = [t.isoformat(timespec="seconds") if t else "-" for t in times]
-        problem = row.last_error or (f"disabled: {row.disabled_reason}" if not row.active else "-")
-        click.echo("\t".join([row.story_id, row.kind, row.url, row.origin, str(row.versions), *stamp,
+        stored = f"{row.entries} entries" if row.kind == "feed" else f"{row.versions} versions"
+        if not row.active:
+            problem = f"disabled: {row.disabled_reason or 'removed from the config'}"
+        elif row.last_error and not row.error_streak:
+            problem = f"warning: {row.last_error}"  # e.g. a malformed feed that was still read
+        else:
+            problem = row.last_error or "-"
+        click.echo("\t".join([row.story_id, row.kind, row.url, row.origin, stored, *stamp,
                               str(row.error_streak), problem]))
 
 

@@ -329,6 +329,9 @@ def _read(
         return None
     if metric is not None and metric.split()[-1] in lex.not_figure_metrics:
         return None  # "11 days", "nine months": a span of time, not a count
+    known = metric is not None and (metric in lex.metrics or metric.split()[-1] in lex.metrics)
+    if is_words and value < 10 and not known and lex.qualifier_re.search(text, 0, start) is None:
+        return None  # news style spells out one to nine: "the two leaders" describes, it does not count
     year_like = (
         not is_words and not m.group("scale") and not m.group("cur") and re.fullmatch(r"(1[89]|20)\d\d", raw)
     )

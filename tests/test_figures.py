@@ -86,6 +86,8 @@ def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
         "Hundreds of people marched.",
         "The score was 3-2.",
         "He aged 40 years in a week.",
+        "The two leaders discussed oil prices.",
+        "Her three sons attended the ceremony.",
     ],
 )
 def test_not_figures(sentence: str) -> None:
