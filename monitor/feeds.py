@@ -2,7 +2,10 @@
 
 parse_feed() wraps feedparser: RSS 0.9x/1.0/2.0, Atom 0.3/1.0 (and CDF) in any encoding feedparser can resolve
 from the bytes and the response's Content-Type. A malformed feed that still yields entries is kept, with the
-parser's complaint in `ParsedFeed.error`; a response that is not a feed at all raises InputError.
+parser's complaint in `ParsedFeed.error`; a response that is not a feed at all raises InputError. A channel
+with no items (feedparser gives a CDF document no version) is a valid, empty feed. An entry with nothing a
+reader could recognise it by (no title, no summary, no link: what a feed cut off inside `<item>` leaves) is
+dropped.
 
 An entry belongs to a story when its title or summary contains one of the story's keywords (case-insensitive,
 whole words, phrases allowed) and none of its exclude terms:
@@ -98,13 +101,13 @@ def parse_feed(content: bytes, *, url: str | None = None, content_type: str | No
     problem = _problem(parsed)
     if not content_type and problem and problem.startswith("NonXMLContentType"):
         problem = None  # no header was given, so "no Content-type specified" says nothing about the bytes
-    if not parsed.get("version") and not parsed.entries:
-        raise InputError(f"{name} is not an RSS or Atom feed: {_not_a_feed_reason(content, problem)}")
-
     entries: dict[str, FeedEntry] = {}
     for raw in parsed.entries:
         entry = _entry(raw)
-        entries.setdefault(entry.key, entry)
+        if entry is not None:
+            entries.setdefault(entry.key, entry)
+    if not parsed.get("version") and not entries and not _is_cdf_channel(content):
+        raise InputError(f"{name} is not an RSS or Atom feed: {_not_a_feed_reason(content, problem)}")
     title = _plain(parsed.feed.get("title", ""), parsed.feed.get("title_detail")) or None
     return ParsedFeed(title=title, entries=tuple(entries.values()), error=problem)
 
@@ -117,6 +120,21 @@ def _problem(parsed: Any) -> str | None:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+def _is_cdf_channel(content: bytes) -> bool:
+    """Whether the root element is a CDF <CHANNEL> (which feedparser reads but gives no version)."""
+    parser = etree.XMLPullParser(
+        events=("start",), recover=True, resolve_entities=False, no_network=True, load_dtd=False
+    )
+    try:
+        parser.feed(bytes(content[:_SNIFF_BYTES]))
+        for _, element in parser.read_events():
+            return isinstance(element.tag, str) and etree.QName(element).localname.lower() == "channel"
+    except etree.LxmlError:
+        return False
+    return False
+
+
+_SNIFF_BYTES = 65536  # the root element follows at most a prolog and a comment
 _HTML_SNIFF = re.compile(rb"<!doctype\s+html|<html[\s>]", re.IGNORECASE)
 
 
@@ -131,7 +149,8 @@ def _not_a_feed_reason(content: bytes, problem: str | None) -> str:
     return f"no RSS, RDF or Atom elements found{f' ({problem})' if problem else ''}"
 
 
-def _entry(raw: Any) -> FeedEntry:
+def _entry(raw: Any) -> FeedEntry | None:
+    """The entry, or None when it has no title, summary or link (an `<item>` cut off before any of them)."""
     title = _plain(raw.get("title", ""), raw.get("title_detail"))
     summary_html, detail = raw.get("summary", ""), raw.get("summary_detail")
     if not summary_html and raw.get("content"):
@@ -140,6 +159,8 @@ def _entry(raw: Any) -> FeedEntry:
     guid = (raw.get("id") or "").strip() or None
     link_raw = (raw.get("link") or "").strip()
     link = canonical_url(link_raw) if link_raw else None
+    if not (title or summary or link):
+        return None
     published = _utc(raw.get("published_parsed"))
     # dict.get: FeedParserDict.get("updated_parsed") falls back to the published time (with a warning).
     updated = _utc(dict.get(raw, "updated_parsed"))
@@ -147,8 +168,11 @@ def _entry(raw: Any) -> FeedEntry:
         key = guid
     elif link:
         key = link
-    else:
+    elif title:
         key = "sha256:" + hashlib.sha256(f"{title}\n{link_raw}".encode()).hexdigest()
+    else:
+        # RSS allows an item with only a description: its text is all that tells two such items apart.
+        key = "sha256:" + hashlib.sha256(f"\n\n{summary}".encode()).hexdigest()
     return FeedEntry(
         key=key,
         guid=guid,

@@ -12,7 +12,10 @@ Rules, in the order they apply:
 - Differing dates. An event whose date contains, or is contained in, a known event's date (2020-03 and
   2020-03-30, 2020-W14 and 2020-04-01) with the same kind and the same actors (a surname matches a full
   name: "Putin" ~ "Vladimir Putin") is the same event. The entry keeps its event_id and adopts the more
-  precise date. Two different days are two events.
+  precise date. Two different days are two events. In one version each item is at most one entry and
+  each entry at most one item (a repeated item is read once): exact identities pair first, then the
+  pairing that keeps the most items on known entries, preferring entries this source already reports,
+  then the earliest seen.
 - Seen again. A known item keeps its event_id and first_seen, gets last_seen = now and this source's report
   (evidence, version) in `sources`.
 - Removal. An item this source reported but whose newest version no longer contains it has that report
@@ -387,32 +390,151 @@ def _new_entry(
     )
 
 
-def _find_match(
-    work: dict[str, TimelineEntry], key: str, item: ItemLike, source_url: str, matched: set[str]
-) -> tuple[str | None, bool]:
-    """Return (event_id, exact) of the entry this item is, or (None, False) for a new item."""
-    for eid, entry in work.items():
-        if entry.key == key:
-            return eid, True
-    if item.kind == FIGURE_KIND:
-        return None, False
-    span = date_span(item.date)
-    candidates = [
-        e
-        for e in work.values()
-        if e.event_id not in matched
-        and e.kind == item.kind
-        and _compatible(span, date_span(e.date))
-        and _same_who(item, key, e)
-    ]
-    if not candidates:
-        return None, False
+def _stable_rank(entry: TimelineEntry) -> tuple[dt.datetime, str]:
+    """Order of preference between candidate entries that a reconcile pass cannot change."""
+    return entry.first_seen, entry.event_id
 
-    def rank(e: TimelineEntry) -> tuple[bool, bool, dt.datetime, str]:
-        report = _report_of(e, source_url)
-        return (not (report and report.present), e.status != ACTIVE, e.first_seen, e.event_id)
 
-    return min(candidates, key=rank).event_id, False
+def _match_items(
+    work: dict[str, TimelineEntry], items: Sequence[ItemLike], keys: Sequence[str], source_url: str
+) -> dict[int, tuple[str, bool]]:
+    """Pair items (by index) with the entries they are: {index: (event_id, exact)}; unpaired items are new.
+
+    Each entry takes at most one item and each identity key is read once (a repeat in the same version is
+    the same item: the first mention stands). Exact keys are paired first; an item left over is then paired
+    with an entry whose date contains or is contained in its own (see `_contained_pairs`).
+    """
+    by_key: dict[str, list[TimelineEntry]] = {}
+    for entry in work.values():
+        by_key.setdefault(entry.key, []).append(entry)
+    pairs: dict[int, tuple[str, bool]] = {}
+    taken: set[str] = set()
+    loose: list[int] = []
+    read: set[str] = set()
+    for i, key in enumerate(keys):
+        if key in read:
+            continue
+        read.add(key)
+        same = sorted(by_key.get(key, ()), key=_stable_rank)
+        if same:
+            pairs[i] = (same[0].event_id, True)
+            taken.add(same[0].event_id)
+        elif items[i].kind != FIGURE_KIND:
+            loose.append(i)
+    free = sorted((e for e in work.values() if e.event_id not in taken), key=_stable_rank)
+    candidates: dict[int, list[str]] = {}
+    for i in loose:
+        span = date_span(items[i].date)
+        candidates[i] = [
+            e.event_id
+            for e in free
+            if e.kind == items[i].kind
+            and _compatible(span, date_span(e.date))
+            and _same_who(items[i], keys[i], e)
+        ]
+    presented = {
+        e.event_id for e in free if (report := _report_of(e, source_url)) is not None and report.present
+    }
+    for i, eid in _contained_pairs(loose, candidates, presented).items():
+        pairs[i] = (eid, False)
+    return pairs
+
+
+def _contained_pairs(
+    order: Sequence[int], candidates: dict[int, list[str]], presented: set[str]
+) -> dict[int, str]:
+    """The best one-to-one pairing of items with candidate entries (each item's list in `_stable_rank` order).
+
+    Best means, in this order: most items paired; most entries this source presented paired; then
+    lexicographically best in item order. That choice is what makes a reconcile pass a fixed point: after
+    it, exactly the paired entries are presented by this source, so a second pass picks the same pairing.
+    A greedy choice is not: "June" could take the entry of "June 13" that a later item needed. The order
+    is folded into exact integer weights and solved as a maximum-weight matching.
+    """
+    active = [i for i in order if candidates.get(i)]
+    if not active:
+        return {}
+    n = len(active)
+    width = max(len(candidates[i]) for i in active) + 1
+    tie_total = width**n  # exceeds the sum of every item's rank weight
+    per_present = tie_total
+    per_pair = (n + 1) * tie_total
+    weight: dict[tuple[int, str], int] = {}
+    for pos, i in enumerate(active):
+        scale = width ** (n - 1 - pos)
+        for rank, eid in enumerate(candidates[i]):
+            weight[i, eid] = per_pair + per_present * (eid in presented) + scale * (width - 1 - rank)
+    # The weight is a sum over pairs, so items sharing no candidate entry are solved apart (smaller graphs).
+    pairs: dict[int, str] = {}
+    for group in _components(active, candidates):
+        pairs.update(_max_weight_matching(group, candidates, weight))
+    return pairs
+
+
+def _components(items: Sequence[int], candidates: dict[int, list[str]]) -> list[list[int]]:
+    """Items grouped by shared candidate entries (connected components), each group in item order."""
+    parent = {i: i for i in items}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_item: dict[str, int] = {}
+    for i in items:
+        for eid in candidates[i]:
+            if eid in first_item:
+                parent[root(i)] = root(first_item[eid])
+            else:
+                first_item[eid] = i
+    groups: dict[int, list[int]] = {}
+    for i in items:
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
+def _max_weight_matching(
+    left: Sequence[int], candidates: dict[int, list[str]], weight: dict[tuple[int, str], int]
+) -> dict[int, str]:
+    """Maximum-weight bipartite matching by successive shortest augmenting paths (Bellman-Ford).
+
+    Graphs here are small (the items of one version against the entries their dates and actors allow).
+    """
+    mate_of_item: dict[int, str] = {}
+    mate_of_entry: dict[str, int] = {}
+    while True:
+        # Residual graph: free item -> entry over an unpaired edge (cost -w), entry -> its item over a paired
+        # edge (cost +w). The cheapest path ending at a free entry is the augmentation adding most weight.
+        to_item: dict[int, int] = {i: 0 for i in left if i not in mate_of_item}
+        to_entry: dict[str, int] = {}
+        via_item: dict[str, int] = {}  # entry reached from this item
+        via_entry: dict[int, str] = {}  # paired item reached from this entry
+        for _ in range(len(left) + len(mate_of_entry) + 2):
+            changed = False
+            for i in left:
+                if i not in to_item:
+                    continue
+                for eid in candidates[i]:
+                    cost = to_item[i] - weight[i, eid]
+                    if mate_of_item.get(i) != eid and (eid not in to_entry or cost < to_entry[eid]):
+                        to_entry[eid], via_item[eid], changed = cost, i, True
+            for eid, i in mate_of_entry.items():
+                if eid not in to_entry:
+                    continue
+                cost = to_entry[eid] + weight[i, eid]
+                if i not in to_item or cost < to_item[i]:
+                    to_item[i], via_entry[i], changed = cost, eid, True
+            if not changed:
+                break
+        ends = [(cost, eid) for eid, cost in to_entry.items() if eid not in mate_of_entry and cost < 0]
+        if not ends:
+            return mate_of_item
+        end: str | None = min(ends)[1]
+        while end is not None:
+            i = via_item[end]
+            mate_of_item[i], mate_of_entry[end] = end, i
+            end = via_entry.get(i)
 
 
 def _same_who(item: ItemLike, key: str, entry: TimelineEntry) -> bool:
@@ -478,18 +600,21 @@ def reconcile(
     matched_set: set[str] = set()
     newly_presented: list[str] = []
 
-    for item in items:
-        key = identity_key(item)
-        eid, exact = _find_match(work, key, item, source_url, matched_set)
+    keys = [identity_key(item) for item in items]
+    pairs = _match_items(work, items, keys, source_url)
+    read: set[str] = set()
+    for i, (item, key) in enumerate(zip(items, keys, strict=True)):
+        if key in read:
+            continue  # the same item twice in one version: the first mention stands
+        read.add(key)
         report = SourceReport(source_url, item.evidence, True, version, published)
-        if eid is None:
+        if i not in pairs:
             eid = event_id_for(story, key, taken)
             taken.add(eid)
             work[eid] = _new_entry(item, story, key, eid, report, now)
             newly_presented.append(eid)
-        elif eid in matched_set:
-            continue  # the same item twice in one version: the first mention stands
         else:
+            eid, exact = pairs[i]
             entry = work[eid]
             old = _report_of(entry, source_url)
             if not (old and old.present):

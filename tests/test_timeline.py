@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import os
 
 import pytest
 from hypothesis import given, settings
@@ -397,6 +398,53 @@ def test_entries_restored_as_a_database_keeps_them_change_nothing(v2):
     assert {e.published for e in again.timeline} == {"2021-06-14"}
 
 
+def _call(date, summary="a talk", actors=()):
+    return item("call", date, summary, actors=list(actors))
+
+
+def _replay_changes_nothing(timeline, source, version, items, now):
+    first = reconcile(timeline, STORY, source, version, None, items, now)
+    again = reconcile(first.timeline, STORY, source, version, None, items, now)
+    assert again.changes == () and again.updated == () and again.timeline == first.timeline
+    return first
+
+
+def test_a_repeated_coarse_item_is_one_item_and_a_replay_changes_nothing():
+    v1 = [_call("2021-06-13"), _call("2021-06-13"), _call("2021-06-13", "another talk")]
+    v2 = [_call("2021-06-13"), _call("2021-06", "another talk"), _call("2021-06", "another talk")]
+    first = _replay_changes_nothing((), HARBOUR, 1, v1, at(0))
+    second = _replay_changes_nothing(first.timeline, HARBOUR, 2, v2, at(1))
+    # "In June, another talk" is the talk already known for 13 June, told twice: nothing new, nothing gone.
+    assert second.changes == ()
+    assert sorted((e.summary, e.date, e.status) for e in second.timeline) == [
+        ("a talk", "2021-06-13", ACTIVE),
+        ("another talk", "2021-06-13", ACTIVE),
+    ]
+
+
+def test_a_coarse_date_keeps_to_the_entry_its_source_reported_when_another_item_needs_the_other():
+    # The wire reported 14 June first; the harbour 13 June. The harbour's next version says "in June" (either
+    # day) and, naming Ruiz in full, "14 June": each entry keeps one report, nothing is duplicated.
+    wire = _replay_changes_nothing((), WIRE, 1, [_call("2021-06-14", actors=["Ruiz"])], at(0))
+    thirteenth = [_call("2021-06-13", actors=["Ruiz"])]
+    harbour = _replay_changes_nothing(wire.timeline, HARBOUR, 1, thirteenth, at(1))
+    items = [_call("2021-06", actors=["Ruiz"]), _call("2021-06-14", actors=["Ana Ruiz"])]
+    result = _replay_changes_nothing(harbour.timeline, HARBOUR, 2, items, at(2))
+    assert result.changes == ()
+    assert sorted((e.date, e.source_count, e.status) for e in result.timeline) == [
+        ("2021-06-13", 1, ACTIVE),
+        ("2021-06-14", 2, ACTIVE),
+    ]
+
+
+def test_two_days_of_one_month_take_one_known_entry_each():
+    known = reconcile((), STORY, WIRE, 1, None, [_call("2021-06", actors=["Ruiz"])], at(0))
+    items = [_call("2021-06-13", actors=["Ruiz"]), _call("2021-06-14", actors=["Ruiz"])]
+    result = _replay_changes_nothing(known.timeline, HARBOUR, 1, items, at(1))
+    assert sorted(e.date for e in result.timeline) == ["2021-06-13", "2021-06-14"]
+    assert kinds(result) == [("added", "a talk")]
+
+
 # --- properties --------------------------------------------------------------------------------------------
 
 _items = st.one_of(
@@ -421,7 +469,8 @@ _items = st.one_of(
 _checks = st.lists(st.tuples(st.sampled_from([HARBOUR, WIRE]), st.lists(_items, max_size=5)), max_size=6)
 
 
-@settings(max_examples=150, deadline=None)
+# TIMELINE_EXAMPLES=3000 for a deeper search; the default keeps the suite fast.
+@settings(max_examples=int(os.environ.get("TIMELINE_EXAMPLES", "150")), deadline=None)
 @given(_checks)
 def test_reconcile_invariants(checks):
     timeline: tuple[TimelineEntry, ...] = ()
