@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -262,7 +262,7 @@ def extract(ctx: Context, path: str, published: str | None, fmt: str) -> None:
     raw = _read_input(path)
     if not raw.strip():
         raise InputError(f"{path}: the document is empty")
-    when = _parse_date_option(published, "--published")
+    when: date | None = _parse_date_option(published, "--published")
     if _looks_like_html(raw):
         document = extract_document(raw)
     else:
@@ -271,7 +271,7 @@ def extract(ctx: Context, path: str, published: str | None, fmt: str) -> None:
         when = document.published or published_from_dateline(document.text)
     rules = ctx.config(required=False).extraction
     items = extract_items(document.text, when, lexicon=load_lexicon(rules.kinds, rules.metrics))
-    day = when.date().isoformat() if isinstance(when, datetime) else (when.isoformat() if when else None)
+    day = (when.date() if isinstance(when, datetime) else when).isoformat() if when else None
     if fmt == "json":
         click.echo(json.dumps([item.to_dict() for item in items], ensure_ascii=False, indent=2))
     else:

@@ -454,7 +454,7 @@ class _StoryLike(Protocol):
 
 
 class _TimelineSource(Protocol):
-    def timeline(self, story: str | None = None) -> Sequence[TimelineEntry]: ...
+    def load_timeline(self, story: str | None = None) -> Sequence[TimelineEntry]: ...
 
 
 def write_report(
