@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import asyncio
 import codecs
+import contextlib
 import logging
 import random
 import re
@@ -72,6 +73,9 @@ DEADLINE_TIMEOUTS = 3  # a fetch's default deadline, in per-phase timeouts
 # The longest postponement a server can ask for: one "Retry-After: 99999999999999999999" or a date in the
 # year 9999 must not silence a source for good, nor overflow the scheduler's date arithmetic.
 RETRY_AFTER_CEILING = 86_400.0
+# The most bytes of a 304, redirect or error body read (and dropped) to keep its connection (see `_drain`).
+DRAIN_MAX = 64 * 1024
+DRAIN_SECONDS = 0.5
 
 Sleep = Callable[[float], Awaitable[object]]
 
@@ -563,6 +567,8 @@ class Fetcher:
                     content = b""
                     if 200 <= response.status_code < 300 and response.status_code != 204:
                         content = await self._read_capped(url, response)
+                    elif response.status_code < 400:
+                        await _drain(response)
                 finally:
                     await response.aclose()
             except httpx.HTTPError as exc:
@@ -592,6 +598,33 @@ class Fetcher:
                     )
                 chunks.append(chunk)
         return b"".join(chunks)
+
+
+async def _drain(response: httpx.Response) -> None:
+    """Read the small body of a 304 or a redirect, so its keep-alive connection goes back to the pool.
+
+    Closing a response whose body was not read drops its connection: a poll cycle of 304s would open a new
+    TCP connection per page. Best effort and bounded: a body over `DRAIN_MAX` bytes, one not done within
+    `DRAIN_SECONDS`, or a read error just drops the connection as before; the response itself stands.
+    """
+    if response.status_code == 304:
+        # Never has a body (RFC 9110): the parser ends the message without reading, no timeout needed.
+        with contextlib.suppress(httpx.HTTPError):
+            async for _ in response.aiter_raw():
+                pass
+        return
+    declared = response.headers.get("content-length", "")
+    if declared.isascii() and declared.isdigit() and int(declared) > DRAIN_MAX:
+        return
+    read = 0
+    try:
+        async with asyncio.timeout(DRAIN_SECONDS):
+            async for chunk in response.aiter_raw():
+                read += len(chunk)
+                if read > DRAIN_MAX:
+                    return
+    except (TimeoutError, httpx.HTTPError):
+        return
 
 
 async def _decoded_chunks(url: httpx.URL, response: httpx.Response, cap: int) -> AsyncIterator[bytes]:

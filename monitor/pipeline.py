@@ -23,9 +23,11 @@ import datetime as dt
 import logging
 import random
 import time
+import weakref
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
 
 from monitor.config import ScheduleConfig
 from monitor.errors import FetchError, InputError
@@ -41,11 +43,31 @@ if TYPE_CHECKING:
 
 # Work done inside the check's transaction, after its record (see Store.commit); returns alerts to emit.
 Work = Callable[["StoreTransaction", RecordedCheck], Sequence["Alert"]]
+# Takes a quiet check (see `is_quiet`) to write later in a batch (monitor.service's recorder).
+RecordLater = Callable[[CheckRecord, "CheckOutcome"], None]
+QUIET = ("not_modified", "unchanged")
 DEFAULT_RULES = StoryRules()
+R = TypeVar("R")
 
 log = logging.getLogger(__name__)
 
 GONE_PREFIX = "gone: "
+# Threads that may run the CPU-bound stages (text extraction, events and figures) at once, per event loop.
+# The GIL makes more of them no faster, and each holds a parsed page: more would only multiply peak memory.
+CPU_THREADS = 2
+_cpu_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+async def _cpu_bound(func: Callable[..., R], /, *args: object) -> R:
+    """`asyncio.to_thread(func, *args)`, at most CPU_THREADS at once in this event loop."""
+    loop = asyncio.get_running_loop()
+    slots = _cpu_slots.get(loop)
+    if slots is None:
+        slots = _cpu_slots[loop] = asyncio.Semaphore(CPU_THREADS)
+    async with slots:
+        return await asyncio.to_thread(func, *args)
 
 
 @dataclass(frozen=True)
@@ -115,11 +137,15 @@ def next_due(
     now: dt.datetime, every_seconds: float, jitter: float, rng: random.Random | None = None,
     retry_after: float | None = None,
 ) -> dt.datetime:
-    """now + every * (1 + uniform(0, jitter)), and no sooner than a server's Retry-After."""
+    """now + every * (1 + uniform(0, jitter)), and no sooner than a server's Retry-After (at most a day)."""
+    from monitor.fetch import RETRY_AFTER_CEILING
+
     draw = (rng or random).uniform(0.0, jitter) if jitter > 0 else 0.0
     delay = every_seconds * (1.0 + draw)
-    if retry_after is not None:
-        delay = max(delay, retry_after)
+    # A huge (or infinite) Retry-After must neither silence the source for good nor overflow timedelta; NaN
+    # says nothing.
+    if retry_after is not None and retry_after == retry_after:
+        delay = max(delay, min(retry_after, RETRY_AFTER_CEILING))
     return now + dt.timedelta(seconds=delay)
 
 
@@ -155,6 +181,7 @@ async def check_source(
     rng: random.Random | None = None,
     on_new_version: OnNewVersion | None = None,
     rules: StoryRules = DEFAULT_RULES,
+    record_later: RecordLater | None = None,
 ) -> CheckOutcome:
     """Check one claimed source (page or feed) once and record the result (releasing the lease).
 
@@ -162,6 +189,9 @@ async def check_source(
     transaction), or through `on_new_version` instead when given. Fetch failures are recorded, not raised;
     an extractor failure is logged and the version still stored. Raises StoreError when the database fails
     and LeaseLostError when another process took the source meanwhile (nothing is then written).
+
+    With `record_later`, a page check that changed nothing and raises no alert (`is_quiet`) is handed to it
+    instead of being written in its own transaction; the caller then owns the write (and its errors).
     """
     if source.kind == "feed":
         return await _check_feed(store, fetcher, source, settings, now, owner=owner, rng=rng, rules=rules)
@@ -188,10 +218,11 @@ async def check_source(
             update_validators=True, etag=result.etag or source.etag,
             last_modified=result.last_modified or source.last_modified,
         )
-        return await _commit(store, source, settings, record, [], failed=False)
+        return await _commit(store, source, settings, record, [], failed=False, record_later=record_later)
 
     try:
-        page = await asyncio.to_thread(read_page, result)
+        page = await _cpu_bound(read_page, result)
+        result = replace(result, content=b"", text=None)  # the raw page is done with: free it now
     except Exception as exc:  # a parser bug on one hostile page must not take the service down
         log.exception("extraction failed: %s", source.url,
                       extra={"event": "check_error", "story": source.story_id, "url": source.url})
@@ -211,7 +242,7 @@ async def check_source(
     )
     if latest is not None and latest.content_hash == page.content_hash:
         record = replace(fetched, outcome="unchanged", version=latest.version)
-        return await _commit(store, source, settings, record, [], failed=False)
+        return await _commit(store, source, settings, record, [], failed=False, record_later=record_later)
 
     from monitor.snapshots import compress
 
@@ -234,7 +265,7 @@ async def check_source(
     else:
         from monitor.story import apply_version, extract_version
 
-        extracted = await asyncio.to_thread(extract_version, version, rules)
+        extracted = await _cpu_bound(extract_version, version, rules)
         if extracted is not None:
             def work(tx: StoreTransaction, recorded: RecordedCheck) -> Sequence[Alert]:
                 return apply_version(tx, extracted, recorded.version, finished)
@@ -288,8 +319,8 @@ async def _check_feed(
         return await _commit(store, source, settings, record, [], failed=False,
                              work=lambda tx, _rec: apply_feed(tx, source, unchanged, rules, finished).alerts)
     try:
-        parsed = await asyncio.to_thread(parse_feed, result.content, url=result.url,
-                                         content_type=result.headers.get("content-type"))
+        parsed = await _cpu_bound(partial(parse_feed, result.content, url=result.url,
+                                          content_type=result.headers.get("content-type")))
     except InputError as exc:  # HTML, empty, or no RSS/Atom at all: this feed's error, not a crash
         detail = str(exc).split(": ", 1)[-1] if ": " in str(exc) else str(exc)
         return await _record_failure(store, source, settings, base, clock, f"not_a_feed: {detail}",
@@ -350,24 +381,44 @@ async def _record_failure(
 async def _commit(
     store: Store, source: SourceRef, settings: ScheduleConfig, record: CheckRecord,
     alerts: Sequence[Alert], *, failed: bool, work: Work | None = None,
+    record_later: RecordLater | None = None,
 ) -> CheckOutcome:
-    """Write the check (and `work`, under the story's lock) in one transaction, then emit its alerts."""
-    from monitor.alerts import emit
-
+    """Write the check (and `work`, under the story's lock) in one transaction, then emit its alerts; or
+    hand a quiet check to `record_later`."""
     if not failed:
         alerts = [*health_alerts(source, failed=False, failing_after=settings.failing_after), *alerts]
+    if record_later is not None and work is None and not alerts and is_quiet(record):
+        outcome = _outcome(source, record, RecordedCheck(record.outcome, record.version), ())
+        record_later(record, outcome)
+        _log_finished(outcome)
+        return outcome
+    from monitor.alerts import emit
+
     story = source.story_id if work is not None else None
     recorded, more = await asyncio.to_thread(store.commit, record, work, story=story)
     alerts = [*alerts, *(more or ())]
     for alert in alerts:
         emit(alert)
-    outcome = CheckOutcome(
-        source_id=source.id, story=source.story_id, url=source.url, outcome=recorded.outcome,
-        version=recorded.version, status=record.status, reason=record.reason, elapsed=record.elapsed or 0.0,
-        next_due_at=record.next_due_at, disabled=record.disable_reason is not None, alerts=tuple(alerts),
-    )
+    outcome = _outcome(source, record, recorded, tuple(alerts))
     _log_finished(outcome)
     return outcome
+
+
+def is_quiet(record: CheckRecord) -> bool:
+    """A check that changed nothing: not modified or unchanged, no snapshot, no timeline, nothing disabled.
+    Losing its record costs only a repeated check once the lease expires, so it may be written in a batch."""
+    return (record.outcome in QUIET and record.snapshot is None and not record.timeline
+            and record.disable_reason is None and record.update_validators)
+
+
+def _outcome(
+    source: SourceRef, record: CheckRecord, recorded: RecordedCheck, alerts: tuple[Alert, ...]
+) -> CheckOutcome:
+    return CheckOutcome(
+        source_id=source.id, story=source.story_id, url=source.url, outcome=recorded.outcome,
+        version=recorded.version, status=record.status, reason=record.reason, elapsed=record.elapsed or 0.0,
+        next_due_at=record.next_due_at, disabled=record.disable_reason is not None, alerts=alerts,
+    )
 
 
 def _log_finished(outcome: CheckOutcome) -> None:

@@ -15,6 +15,7 @@ cancelled check has written nothing) and their leases released, so the next star
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -24,14 +25,14 @@ import socket
 import threading
 import uuid
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from monitor.config import Config
 from monitor.errors import StoreError
 from monitor.pipeline import CheckOutcome, OnNewVersion, check_source, next_due
-from monitor.store.records import LeaseLostError, SourceRef
+from monitor.store.records import CheckRecord, LeaseLostError, SourceRef
 from monitor.story import StoryRules
 
 if TYPE_CHECKING:
@@ -42,6 +43,9 @@ log = logging.getLogger(__name__)
 
 TICK_SECONDS = 1.0
 GRACE_SECONDS = 2.5
+# Checks that changed nothing are written in batches of up to BATCH_SIZE, at least every BATCH_SECONDS.
+BATCH_SIZE = 200
+BATCH_SECONDS = 0.25
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,76 @@ def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
+class _QuietRecorder:
+    """Writes the checks that changed nothing (not modified or unchanged, no alert: `pipeline.is_quiet`) in
+    batches, one transaction per `size` records or `interval` seconds, and what is left on `close`.
+
+    Most checks of a poll cycle change nothing; one write transaction each made them cost more than the fetch.
+    Crash safety: records still waiting when the process dies are lost, and that is all that is lost: no
+    version, timeline item or alert hangs on them. Their sources keep the lease until it expires
+    (schedule.lease) and are then simply checked again. New versions, failures and feed changes are still
+    written one transaction each, before their alerts.
+    """
+
+    def __init__(
+        self, store: Store, *,
+        on_lost: Callable[[CheckOutcome, LeaseLostError], None],
+        on_failed: Callable[[list[tuple[CheckRecord, CheckOutcome]], Exception], None],
+        size: int = BATCH_SIZE, interval: float = BATCH_SECONDS,
+    ) -> None:
+        self.store = store
+        self.on_lost = on_lost
+        self.on_failed = on_failed
+        self.size = size
+        self.interval = interval
+        self._pending: list[tuple[CheckRecord, CheckOutcome]] = []
+        self._any = asyncio.Event()
+        self._full = asyncio.Event()
+        self._closing = False
+        self._task: asyncio.Task[None] | None = None
+
+    def add(self, record: CheckRecord, outcome: CheckOutcome) -> None:
+        """Queue a quiet check's record (pipeline.RecordLater)."""
+        self._pending.append((record, outcome))
+        self._any.set()
+        if len(self._pending) >= self.size:
+            self._full.set()
+        if self._task is None:
+            self._task = asyncio.create_task(self._run(), name="quiet check recorder")
+
+    async def close(self) -> None:
+        """Write what is pending and stop."""
+        self._closing = True
+        self._any.set()
+        self._full.set()
+        if self._task is not None:
+            await self._task
+
+    async def _run(self) -> None:
+        while True:
+            await self._any.wait()
+            if not self._closing and len(self._pending) < self.size:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._full.wait(), self.interval)
+            batch, self._pending = self._pending, []
+            self._any.clear()
+            self._full.clear()
+            if batch:
+                await self._write(batch)
+            if self._closing and not self._pending:
+                return
+
+    async def _write(self, batch: list[tuple[CheckRecord, CheckOutcome]]) -> None:
+        try:
+            results = await asyncio.to_thread(self.store.record_quiet, [record for record, _ in batch])
+        except Exception as exc:
+            self.on_failed(batch, exc)
+            return
+        for (_, outcome), result in zip(batch, results, strict=True):
+            if isinstance(result, LeaseLostError):
+                self.on_lost(outcome, result)
+
+
 class _Checker:
     """Runs checks for one owner, never two of one source at once, and survives any check failing."""
 
@@ -118,6 +192,7 @@ class _Checker:
         self.in_flight: dict[int, asyncio.Task[CheckOutcome | None]] = {}
         self.outcomes: list[CheckOutcome] = []
         self.errors = 0
+        self.recorder = _QuietRecorder(store, on_lost=self._lost, on_failed=self._not_recorded)
 
     def start(self, source: SourceRef) -> asyncio.Task[CheckOutcome | None] | None:
         if source.id in self.in_flight:
@@ -134,7 +209,7 @@ class _Checker:
         try:
             outcome = await check_source(self.store, self.fetcher, source, self.config.schedule, utcnow(),
                                          owner=self.owner, rng=self.rng, on_new_version=self.on_new_version,
-                                         rules=self.rules)
+                                         rules=self.rules, record_later=self.recorder.add)
         except LeaseLostError as exc:
             log.warning("check discarded: %s", exc, extra={"event": "lease_lost", **context})
             return None
@@ -151,6 +226,27 @@ class _Checker:
             return None
         self.outcomes.append(outcome)
         return outcome
+
+    async def close(self) -> None:
+        """Write the quiet checks still waiting (see _QuietRecorder); call after the last check ended."""
+        await self.recorder.close()
+
+    def _lost(self, outcome: CheckOutcome, exc: LeaseLostError) -> None:
+        log.warning("check discarded: %s", exc,
+                    extra={"event": "lease_lost", "story": outcome.story, "url": outcome.url})
+        self._forget(outcome)
+
+    def _not_recorded(self, batch: list[tuple[CheckRecord, CheckOutcome]], exc: Exception) -> None:
+        # Their leases stay until they expire (releasing would fail like the write did); checked again then.
+        for _, outcome in batch:
+            self.errors += 1
+            log.error("check not recorded: %s: %s", outcome.url, exc,
+                      extra={"event": "check_error", "story": outcome.story, "url": outcome.url})
+            self._forget(outcome)
+
+    def _forget(self, outcome: CheckOutcome) -> None:
+        with contextlib.suppress(ValueError):
+            self.outcomes.remove(outcome)
 
     async def _release_after_error(self, source: SourceRef) -> None:
         # Reschedule as usual: a source that crashes every check must not be retried in a tight loop.
@@ -228,6 +324,7 @@ async def run_service(
                 scheduler.shutdown(wait=False)
                 await ticker.settle()
                 await checker.drain(grace_seconds)
+                await checker.close()
         summary = summarise(checker.outcomes, checker.errors)
         log.info("service stopped: %s", summary.line(), extra={"event": "service_stopped"})
         return summary
@@ -297,7 +394,7 @@ async def run_once(
     owner = owner or make_owner()
     now = utcnow()
     _log_sync(await asyncio.to_thread(store.sync_config, config, now))
-    wanted = await asyncio.to_thread(store.sources, story, active_only=True)
+    wanted = await asyncio.to_thread(store.count_sources, story, active_only=True)
     claimed = await asyncio.to_thread(store.claim_due, owner, now, config.schedule.lease, None, story=story,
                                       ignore_schedule=True)
     async with Fetcher(fetch_settings(config)) as fetcher:
@@ -311,14 +408,16 @@ async def run_once(
         tasks = [asyncio.create_task(bounded(s)) for s in claimed]
         try:
             await asyncio.gather(*tasks)
+            await checker.close()
         except BaseException:
             for task in tasks:
                 task.cancel()
             await asyncio.gather(*tasks, return_exceptions=True)
+            await asyncio.gather(checker.close(), return_exceptions=True)
             await asyncio.gather(*(asyncio.to_thread(store.release, s.id, owner) for s in claimed),
                                  return_exceptions=True)
             raise
-    summary = summarise(checker.outcomes, checker.errors, skipped=max(0, len(wanted) - len(claimed)))
+    summary = summarise(checker.outcomes, checker.errors, skipped=max(0, wanted - len(claimed)))
     log.info("check cycle: %s", summary.line(), extra={"event": "check_cycle", **summary.counts,
                                                        "checked": summary.checked})
     return summary

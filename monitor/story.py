@@ -70,7 +70,10 @@ class StoryRules:
             keywords={story.id: tuple(story.keywords) for story in config.stories},
             kinds=dict(config.extraction.kinds), metrics=dict(config.extraction.metrics),
         )
-        rules.lexicon()
+        if rules.kinds or rules.metrics:
+            # Only the config's extensions can be wrong; the bundled lexicon alone is built (and its cost
+            # paid) at the first page that changed, not by a cycle in which nothing did.
+            rules.lexicon()
         return rules
 
     def lexicon(self) -> Lexicon:

@@ -108,6 +108,21 @@ def test_one_fetcher_reuses_its_pooled_connection(server: FaultServer) -> None:
     assert server.count("/ok") == 3 and len(ports) == 1
 
 
+def test_304s_and_redirects_keep_their_pooled_connection(server: FaultServer) -> None:
+    # An unread body would drop the connection: a poll cycle of 304s must not open one connection a page.
+    async def go() -> list[bool]:
+        async with Fetcher(FAST) as fetcher:
+            first = await fetcher.fetch(server.url("/etag"))
+            again = [await fetcher.fetch(server.url("/etag"), etag=first.etag) for _ in range(3)]
+            await fetcher.fetch(server.url("/redirect?n=2"))
+            return [r.not_modified for r in again]
+
+    assert asyncio.run(go()) == [True, True, True]
+    ports = {r.client_port for r in server.requests_to("/etag")}
+    ports |= {r.client_port for r in server.requests_to("/redirect")}
+    assert server.count("/etag") == 4 and len(ports) == 1
+
+
 # ------------------------------------------------------------------------------------------- conditional GET
 
 

@@ -148,6 +148,17 @@ def test_next_due_adds_jitter_within_bounds_and_honours_retry_after() -> None:
     assert next_due(T0, 100, 0, retry_after=600) == T0 + dt.timedelta(seconds=600)
 
 
+@pytest.mark.parametrize("retry_after", [1e12, 1e300, float("inf"), 99999999999999999999.0])
+def test_next_due_caps_a_huge_retry_after_at_a_day(retry_after: float) -> None:
+    # Unclamped, these overflow timedelta (or silence the source for good).
+    assert next_due(T0, 100, 0, retry_after=retry_after) == T0 + dt.timedelta(days=1)
+    assert next_due(T0, 3 * 86_400, 0, retry_after=retry_after) == T0 + dt.timedelta(days=3)
+
+
+def test_next_due_ignores_a_retry_after_that_is_not_a_number() -> None:
+    assert next_due(T0, 100, 0, retry_after=float("nan")) == T0 + dt.timedelta(seconds=100)
+
+
 def test_health_alerts_fire_on_the_threshold_only() -> None:
     def source(streak: int) -> SourceRef:
         return SourceRef(1, "s", "https://x.example/", "page", "config", 60, error_streak=streak)

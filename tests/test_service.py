@@ -157,3 +157,50 @@ def test_run_once_checks_everything_once_and_skips_leased_sources(
     assert "2 sources checked: 1 new versions" in line.getMessage()
     again = asyncio.run(run_once(config, store))  # `check` ignores the schedule
     assert again.counts == {"not_modified": 1, "failed": 1}
+
+
+def test_quiet_checks_are_written_in_batches_before_run_once_returns(store: Store, pages: PageServer) -> None:
+    paths = [f"/p{i}" for i in range(12)]
+    for i, path in enumerate(paths):
+        pages.set(path, article(f"Quake {i}", *TEXT), etag=i % 2 == 0)  # odd pages: 200 and unchanged
+    config = _config(pages, *paths, every="1h")
+    asyncio.run(run_once(config, store))
+    again = asyncio.run(run_once(config, store))
+    assert again.counts == {"not_modified": 6, "unchanged": 6} and again.errors == 0
+    for info in store.sources():
+        outcomes = [c.outcome for c in store.checks(info.id)]
+        assert outcomes[0] in ("not_modified", "unchanged") and outcomes[1] == "new_version"
+        assert info.versions == 1 and info.error_streak == 0
+    _intact(store)  # every lease released
+
+
+def test_quiet_recorder_drops_only_the_check_whose_lease_was_taken(
+    store: Store, pages: PageServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    from monitor.pipeline import CheckOutcome
+    from monitor.service import _QuietRecorder
+    from monitor.store import CheckRecord
+
+    config = _config(pages, "/a", "/b", every="1h")
+    now = dt.datetime.now(dt.UTC)
+    store.sync_config(config, now)
+    first, second = store.claim_due("me", now, 60, ignore_schedule=True)
+    store.release(second.id, "me")
+    store.claim_due("other", now, 60, ignore_schedule=True)  # takes /b over
+    lost: list[str] = []
+    failed: list[object] = []
+
+    async def go() -> None:
+        recorder = _QuietRecorder(store, on_lost=lambda outcome, _exc: lost.append(outcome.url),
+                                  on_failed=lambda batch, exc: failed.append(exc), size=10, interval=0.05)
+        for source in (first, second):
+            record = CheckRecord(source_id=source.id, owner="me", started_at=now, finished_at=now,
+                                 outcome="not_modified", next_due_at=now + dt.timedelta(hours=1), status=304,
+                                 update_validators=True)
+            recorder.add(record, CheckOutcome(source.id, "quake", source.url, "not_modified"))
+        await recorder.close()
+
+    asyncio.run(go())
+    assert lost == [second.url] and failed == []
+    assert [c.outcome for c in store.checks(first.id)] == ["not_modified"] and store.checks(second.id) == []
+    assert store.source(first.id).lease_owner is None and store.source(second.id).lease_owner == "other"

@@ -1,13 +1,14 @@
-"""Alembic, configured in code: the scripts live in the repository's db/ folder, found from the package."""
+"""Alembic, configured in code: the scripts live in the repository's db/ folder, found from the package.
+
+Alembic is imported only when a migration may be needed: a database already at `HEAD_REVISION` (every start
+but the first after an upgrade) is recognised with one query, which keeps `monitor check` quick to start.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -15,13 +16,21 @@ import monitor
 from monitor.errors import StoreError
 from monitor.store.engine import create_store_engine, normalise_url, redact
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 SCRIPT_LOCATION = Path(monitor.__file__).resolve().parent.parent / "db"
+# The newest migration in db/versions; a new migration updates it (tests/store/test_migrations.py checks that
+# it equals Alembic's head).
+HEAD_REVISION = "0001"
 # Key of the PostgreSQL advisory lock that serialises migrations of instances starting together.
 _MIGRATION_LOCK = 0x6D6F6E69  # "moni"
 
 
 def alembic_config(url: str | None = None) -> Config:
     """An Alembic Config for db/ (no alembic.ini or working directory needed)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(SCRIPT_LOCATION))
     if url is not None:
@@ -31,12 +40,16 @@ def alembic_config(url: str | None = None) -> Config:
 
 
 def head_revision() -> str | None:
-    """The newest migration's revision id."""
+    """The newest migration's revision id, as Alembic reads it from db/versions."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
 
 def upgrade_engine(engine: Engine, revision: str = "head") -> None:
     """Bring the schema behind `engine` to `revision`; raises StoreError when the database refuses."""
+    from alembic import command
+
     config = alembic_config()
     try:
         with engine.begin() as connection:
@@ -68,7 +81,20 @@ def current_revision(url: str) -> str | None:
         engine.dispose()
 
 
+def at_head(engine: Engine) -> bool:
+    """Whether the database is at `HEAD_REVISION`, read with one query and without Alembic. False when it
+    is not, or when it cannot tell (no version table yet, database unreachable): Alembic then decides."""
+    try:
+        with engine.connect() as connection:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except SQLAlchemyError:
+        return False
+    return [tuple(row) for row in rows] == [(HEAD_REVISION,)]
+
+
 def _current(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     try:
         with engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()

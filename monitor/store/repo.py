@@ -26,15 +26,14 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import Engine, and_, delete, func, or_, select, text, update
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Engine, and_, bindparam, delete, func, or_, select, text, update
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.config import Config
 from monitor.errors import InputError, StoreError
 from monitor.store.engine import IMMEDIATE, create_store_engine, redact
-from monitor.store.migrations import head_revision, upgrade_engine
+from monitor.store.migrations import at_head, head_revision, upgrade_engine
 from monitor.store.models import (
     Check,
     FeedEntry,
@@ -76,7 +75,9 @@ def open_store(url: str, *, migrate: bool = True) -> Store:
     """
     engine = create_store_engine(url)
     try:
-        if migrate:
+        if at_head(engine):
+            pass  # the usual start: nothing to migrate, and no need to load Alembic to know it
+        elif migrate:
             upgrade_engine(engine)
         else:
             _require_head(engine)
@@ -238,19 +239,21 @@ class Store:
         expires = now + dt.timedelta(seconds=lease_seconds)
         with self._write() as session:
             ids = list(session.scalars(candidates))
-            taken: list[int] = []
-            for source_id in ids:
-                result = session.execute(
+            by_id: dict[int, SourceRef] = {}
+            for chunk in _chunks(ids):
+                # One UPDATE per chunk, not per source (a cycle claims thousands); the conditions are checked
+                # again by it, and the rows it changed are the ones now leased to `owner` until `expires`.
+                session.execute(
                     update(Source)
-                    .where(Source.id == source_id, *conditions)
+                    .where(Source.id.in_(chunk), *conditions)
                     .values(lease_owner=owner, lease_expires_at=expires)
                     .execution_options(synchronize_session=False)
                 )
-                if result.rowcount == 1:
-                    taken.append(source_id)
-            rows = session.scalars(select(Source).where(Source.id.in_(taken))).all() if taken else []
-            by_id = {row.id: _source_ref(row) for row in rows}
-        return [by_id[i] for i in taken]
+                rows = session.scalars(select(Source).where(
+                    Source.id.in_(chunk), Source.lease_owner == owner, Source.lease_expires_at == expires
+                ))
+                by_id.update((row.id, _source_ref(row)) for row in rows)
+        return [by_id[i] for i in ids if i in by_id]
 
     def release(self, source_id: int, owner: str, next_due_at: dt.datetime | None = None) -> bool:
         """Give up `owner`'s lease (optionally rescheduling); False when `owner` no longer held it."""
@@ -272,6 +275,70 @@ class Store:
         release of the lease. Raises LeaseLostError (and writes nothing) when `record.owner` lost the lease.
         """
         return self.commit(record)[0]
+
+    def record_quiet(self, records: Sequence[CheckRecord]) -> list[RecordedCheck | LeaseLostError]:
+        """Write many checks that changed nothing (`not_modified` / `unchanged`: no snapshot, no timeline, no
+        failure) in one transaction, as `record_result` would one by one: check-log rows (pruned), each
+        source's health, validators and next due time, and the release of its lease.
+
+        Returns, per record in order, its RecordedCheck, or the LeaseLostError of a source whose lease its
+        owner no longer holds: that record alone is discarded, the others are written.
+        """
+        for record in records:
+            if (record.outcome not in QUIET_OUTCOMES or record.snapshot is not None or record.timeline
+                    or record.disable_reason is not None or not record.update_validators):
+                raise ValueError(f"source {record.source_id}: a {record.outcome} check is not a quiet one")
+        if not records:
+            return []
+        sources, checks = Source.__table__, Check.__table__
+        results: list[RecordedCheck | LeaseLostError] = []
+        with self._write() as session:
+            ids = sorted({r.source_id for r in records})
+            owners: dict[int, str | None] = {}
+            for chunk in _chunks(ids):
+                statement = select(sources.c.id, sources.c.lease_owner).where(sources.c.id.in_(chunk))
+                if self.dialect == "postgresql":
+                    statement = statement.with_for_update()  # as record_check: ours until commit
+                owners.update((sid, holder) for sid, holder in session.execute(statement))
+            kept: list[CheckRecord] = []
+            for record in records:
+                holder = owners.get(record.source_id, _MISSING)
+                if holder != record.owner:
+                    who = "nobody" if holder is None or holder is _MISSING else holder
+                    results.append(LeaseLostError(
+                        f"source {record.source_id}: lease of {record.owner} lost (now held by {who}); "
+                        "check discarded"
+                    ))
+                    continue
+                kept.append(record)
+                results.append(RecordedCheck(record.outcome, record.version))
+            if not kept:
+                return results
+            connection = session.connection()
+            connection.execute(
+                update(sources)
+                .where(sources.c.id == bindparam("b_id"), sources.c.lease_owner == bindparam("b_owner"))
+                .values(
+                    last_checked_at=bindparam("b_finished", type_=sources.c.last_checked_at.type),
+                    last_status=bindparam("b_status", type_=sources.c.last_status.type),
+                    error_streak=bindparam("b_streak", type_=sources.c.error_streak.type),
+                    last_error=bindparam("b_warning", type_=sources.c.last_error.type),
+                    etag=bindparam("b_etag", type_=sources.c.etag.type),
+                    last_modified=bindparam("b_modified", type_=sources.c.last_modified.type),
+                    next_due_at=bindparam("b_due", type_=sources.c.next_due_at.type),
+                    lease_owner=None, lease_expires_at=None,
+                ),
+                [_quiet_source_values(r) for r in kept],
+            )
+            connection.execute(checks.insert(), [
+                {"source_id": r.source_id, "started_at": r.started_at, "finished_at": r.finished_at,
+                 "outcome": r.outcome, "status": r.status, "reason": r.reason or r.warning,
+                 "elapsed": r.elapsed, "version": r.version}
+                for r in kept
+            ])
+            for keep in sorted({r.check_log_keep for r in kept}):
+                _prune_many(session, sorted({r.source_id for r in kept if r.check_log_keep == keep}), keep)
+        return results
 
     def commit(
         self, record: CheckRecord, work: Callable[[StoreTransaction, RecordedCheck], R] | None = None, *,
@@ -350,6 +417,16 @@ class Store:
         if active_only:
             conditions.append(Source.active.is_(True))
         return self._source_infos(conditions)
+
+    def count_sources(self, story: str | None = None, *, active_only: bool = False) -> int:
+        """How many sources (of one story) `sources` would list, without reading them."""
+        statement = select(func.count()).select_from(Source)
+        if story is not None:
+            statement = statement.where(Source.story_id == story)
+        if active_only:
+            statement = statement.where(Source.active.is_(True))
+        with self._read() as session:
+            return int(session.scalar(statement) or 0)
 
     def find_sources(self, url: str) -> list[SourceInfo]:
         """The sources with this URL: one per story that watches it."""
@@ -573,7 +650,10 @@ class StoreTransaction:
     def add_source(self, spec: SourceSpec, now: dt.datetime) -> bool:
         """Add a source due now; False when the story already has this URL."""
         values = _source_values(spec, now)
-        insert = postgresql.insert if self.dialect == "postgresql" else sqlite.insert
+        if self.dialect == "postgresql":  # imported here: the dialect modules cost start-up time
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
         statement = (
             insert(Source.__table__).values(**values)
             .on_conflict_do_nothing(index_elements=["story_id", "url"]).returning(Source.__table__.c.id)
@@ -712,6 +792,36 @@ def _apply_spec(row: Source, spec: SourceSpec, now: dt.datetime) -> bool:
         # A shorter interval takes effect now, not after the old, longer wait.
         row.next_due_at = min(row.next_due_at, now + dt.timedelta(seconds=spec.every_seconds))
     return changed
+
+
+QUIET_OUTCOMES = frozenset({"unchanged", "not_modified"})
+_MISSING = object()  # a source id no row has (deleted meanwhile)
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def _quiet_source_values(record: CheckRecord) -> dict[str, object]:
+    # The source columns record_check sets for a successful check that stored nothing.
+    return {"b_id": record.source_id, "b_owner": record.owner, "b_finished": record.finished_at,
+            "b_status": record.status, "b_streak": record.error_streak, "b_warning": record.warning,
+            "b_etag": record.etag, "b_modified": record.last_modified, "b_due": record.next_due_at}
+
+
+def _prune_many(session: Session, source_ids: Sequence[int], keep: int) -> None:
+    """`_prune_checks` for many sources at once: keep each one's newest `keep` check-log rows."""
+    for chunk in _chunks(source_ids):
+        ranked = (
+            select(Check.id, func.row_number().over(partition_by=Check.source_id, order_by=Check.id.desc())
+                   .label("n"))
+            .where(Check.source_id.in_(chunk)).subquery()
+        )
+        session.execute(
+            delete(Check).where(Check.id.in_(select(ranked.c.id).where(ranked.c.n > keep)))
+            .execution_options(synchronize_session=False)
+        )
 
 
 def _prune_checks(session: Session, source_id: int, keep: int) -> None:

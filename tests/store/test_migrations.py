@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text
 from monitor.errors import StoreError
 from monitor.store import current_revision, head_revision, open_store, upgrade
 from monitor.store.engine import create_store_engine
-from monitor.store.migrations import alembic_config
+from monitor.store.migrations import HEAD_REVISION, alembic_config, at_head
 from monitor.store.models import Base
 
 
@@ -32,6 +32,26 @@ def test_open_store_migrates_and_is_idempotent(database_url: str) -> None:
     open_store(database_url).close()
     assert current_revision(database_url) == head_revision()
     open_store(database_url, migrate=False).close()
+
+
+def test_head_revision_constant_is_alembics_head() -> None:
+    # open_store skips Alembic when the database is at HEAD_REVISION: a new migration must move it.
+    assert head_revision() == HEAD_REVISION
+
+
+def test_at_head_tells_a_current_database_from_an_empty_or_older_one(database_url: str) -> None:
+    engine = create_store_engine(database_url)
+    try:
+        assert not at_head(engine)  # no version table yet
+        upgrade(database_url)
+        assert at_head(engine)
+        with engine.begin() as connection:
+            connection.execute(text("UPDATE alembic_version SET version_num = 'older'"))
+        assert not at_head(engine)
+        with pytest.raises(StoreError, match="expected"):
+            open_store(database_url, migrate=False)
+    finally:
+        engine.dispose()
 
 
 def test_downgrade_to_base_and_back(database_url: str) -> None:

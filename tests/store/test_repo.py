@@ -10,7 +10,7 @@ import pytest
 from monitor.config import parse_config
 from monitor.errors import InputError
 from monitor.snapshots import compress
-from monitor.store import CheckRecord, LeaseLostError, NewSnapshot, SourceSpec, Store
+from monitor.store import CheckRecord, LeaseLostError, NewSnapshot, SourceSpec, Store, open_store
 
 T0 = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 PAGE = "https://news.example/story"
@@ -209,3 +209,72 @@ def test_timeline_round_trips_and_is_written_with_the_check(store: Store) -> Non
     [loaded] = [e for e in store.load_timeline("s1") if e.event_id == "s1-call-1"]
     assert loaded == gone
     assert store.load_timeline("nope") == []
+
+
+def _row(store: Store, source_id: int) -> tuple[object, ...]:
+    s = store.source(source_id)
+    info = next(i for i in store.sources() if i.id == source_id)
+    return (s.etag, s.last_modified, s.error_streak, s.next_due_at, s.lease_owner, info.last_checked_at,
+            info.last_status, info.last_error, [(c.outcome, c.status, c.reason, c.version)
+                                                for c in store.checks(source_id)])
+
+
+def test_record_quiet_writes_what_record_result_would(tmp_path_factory: pytest.TempPathFactory,
+                                                      store: Store) -> None:
+    # The same three quiet checks, one by one and in a batch, leave the same rows behind.
+    pages = (PAGE, PAGE + "/2", PAGE + "/3")
+    other = open_store(f"sqlite:///{tmp_path_factory.mktemp('one_by_one')}/db.sqlite")
+    try:
+        for target in (store, other):
+            target.sync_config(config(story(pages=pages)), T0)
+            target.claim_due("a", T0, lease_seconds=60)
+        quiet = [
+            record(1, "a", "not_modified", status=304, update_validators=True, etag='"e1"', elapsed=0.1),
+            record(2, "a", "unchanged", status=200, version=3, update_validators=True,
+                   last_modified="Wed, 01 May 2024 10:00:00 GMT", warning="malformed_feed: x"),
+            record(3, "a", "not_modified", status=304, update_validators=True, check_log_keep=0),
+        ]
+        assert store.record_quiet(quiet) == [other.record_result(r) for r in quiet]
+        for source_id in (1, 2, 3):
+            assert _row(store, source_id) == _row(other, source_id)
+        assert store.checks(1)[0].outcome == "not_modified" and store.checks(3) == []  # keep 0: pruned
+        assert store.source(2).next_due_at == T0 + dt.timedelta(minutes=30)
+    finally:
+        other.close()
+
+
+def test_record_quiet_discards_only_the_checks_whose_lease_was_lost(store: Store) -> None:
+    store.sync_config(config(story(pages=(PAGE, PAGE + "/2"))), T0)
+    store.claim_due("a", T0, lease_seconds=60)
+    # "b" takes source 2 over once a's lease expired; a's batch still writes source 1.
+    store.release(2, "a")
+    [taken] = store.claim_due("b", T0, lease_seconds=60, ignore_schedule=True)
+    results = store.record_quiet([
+        record(1, "a", "not_modified", status=304, update_validators=True),
+        record(taken.id, "a", "not_modified", status=304, update_validators=True),
+    ])
+    assert results[0].outcome == "not_modified"
+    assert isinstance(results[1], LeaseLostError) and "held by b" in str(results[1])
+    assert [c.outcome for c in store.checks(1)] == ["not_modified"] and store.checks(2) == []
+    assert store.source(2).lease_owner == "b"
+
+
+def test_record_quiet_refuses_a_check_that_changed_something(store: Store) -> None:
+    store.sync_config(config(story()), T0)
+    [source] = store.claim_due("a", T0, lease_seconds=60)
+    for loud in (record(source.id, "a", "new_version", snapshot=snap("one"), update_validators=True),
+                 record(source.id, "a", "failed", reason="timeout", error_streak=1),
+                 record(source.id, "a", "not_modified", update_validators=False)):
+        with pytest.raises(ValueError):
+            store.record_quiet([loud])
+    assert store.checks(source.id) == [] and store.source(source.id).lease_owner == "a"
+
+
+def test_count_sources_counts_what_sources_lists(store: Store) -> None:
+    store.sync_config(config(story(pages=(PAGE, PAGE + "/2")), story("s2", pages=(PAGE,))), T0)
+    store.sync_config(config(story(pages=(PAGE,)), story("s2", pages=(PAGE,))), T0)  # /2 deactivated
+    for story_id in (None, "s1", "s2", "nope"):
+        for active in (False, True):
+            assert store.count_sources(story_id, active_only=active) == len(
+                store.sources(story_id, active_only=active))
+    assert store.count_sources("s1", active_only=True) == 1
