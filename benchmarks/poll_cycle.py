@@ -238,6 +238,8 @@ def monitor_command() -> list[str]:
 
 # urlwatch 2.29 checks its jobs on a pool of 10 threads (worker.MAX_WORKERS).
 URLWATCH_WORKERS = 10
+# `monitor check --workers`: one process per core unless told otherwise.
+DEFAULT_WORKERS = os.cpu_count() or 1
 
 
 def write_monitor_config(work: Path, urls: list[str], per_story: int, concurrency: int | None) -> Path:
@@ -283,7 +285,7 @@ def history_lines(cmd: list[str], config: Path, url: str, env: dict[str, str]) -
 
 def run_ours(
     work: Path, urls: list[str], server: Nginx, timeout: float, log_level: str, profile: Path | None,
-    py_spy: Path | None = None, per_story: int = 20, concurrency: int | None = None,
+    py_spy: Path | None = None, per_story: int = 20, concurrency: int | None = None, workers: int = 1,
 ) -> list[Row]:
     cmd = monitor_command()
     config = write_monitor_config(work, urls, per_story, concurrency)
@@ -291,7 +293,7 @@ def run_ours(
     rows = []
     for cycle in ("cold", "unchanged"):
         server.mark()
-        args = [*cmd, "--config", str(config), "--log-level", log_level, "check"]
+        args = [*cmd, "--config", str(config), "--log-level", log_level, "check", "--workers", str(workers)]
         if profile is not None:
             script = args[1:] if args[0] == sys.executable else args  # cProfile takes the script itself
             args = [sys.executable, "-m", "cProfile", "-o", str(profile / f"monitor-{cycle}.prof"), *script]
@@ -445,6 +447,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="our schedule.concurrency and network.max_per_host (default: the product's "
                              f"defaults, 8 and 2; --concurrency {URLWATCH_WORKERS}: the same as urlwatch's "
                              "thread pool)")
+    parser.add_argument("--workers", type=int, metavar="N", default=DEFAULT_WORKERS,
+                        help="`monitor check --workers N`: processes sharing each cycle (default "
+                             f"{DEFAULT_WORKERS}, this machine's core count)")
     parser.add_argument("--keep", action="store_true", help="keep the temp dir for inspection")
     parser.add_argument("--only", choices=["monitor", "urlwatch"], help="run one tool only")
     parser.add_argument("--timeout", type=float, default=1800,
@@ -466,6 +471,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--pages-per-story must be at least 1")
     if opts.concurrency is not None and opts.concurrency < 1:
         parser.error("--concurrency must be at least 1")
+    if opts.workers < 1:
+        parser.error("--workers must be at least 1")
     if not find_nginx():
         print("nginx not found: install Debian's nginx package or set $NGINX", file=sys.stderr)
         return 2
@@ -494,8 +501,10 @@ def main(argv: list[str] | None = None) -> int:
                     same = " (same concurrency as urlwatch)" if opts.concurrency == URLWATCH_WORKERS else ""
                     fan_out = (f"schedule.concurrency {opts.concurrency}, network.max_per_host "
                                f"{opts.concurrency}{same}")
+                cores = " (default: the machine's core count)" if opts.workers == DEFAULT_WORKERS else ""
                 print(f"monitor: `{' '.join(monitor_command())} --config <tmp>/config.yaml --log-level "
-                      f"{opts.log_level} check`, {len(urls)} sources every 1d in {stories} stories of "
+                      f"{opts.log_level} check --workers {opts.workers}`{cores}, {len(urls)} sources "
+                      f"every 1d in {stories} stories of "
                       f"{opts.pages_per_story} pages (--pages-per-story), sqlite in the temp dir; {fan_out}")
                 if opts.cprofile:
                     opts.cprofile.mkdir(parents=True, exist_ok=True)
@@ -504,7 +513,7 @@ def main(argv: list[str] | None = None) -> int:
                     opts.py_spy.mkdir(parents=True, exist_ok=True)
                     print(f"monitor runs under py-spy: stacks in {opts.py_spy.resolve()}")
                 rows += run_ours(work, urls, server, opts.timeout, opts.log_level, opts.cprofile, opts.py_spy,
-                                 opts.pages_per_story, opts.concurrency)
+                                 opts.pages_per_story, opts.concurrency, opts.workers)
         print()
         print_table(rows)
         print_verdict(rows)

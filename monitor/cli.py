@@ -157,26 +157,29 @@ def run(ctx: Context) -> None:
 
 @cli.command()
 @story_option
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
+              help="Processes sharing the cycle: N-1 are forked after start-up; each claims due sources "
+                   "in chunks of 50 until none are left (one per CPU core is the useful most).")
 @pass_context
 @fail_cleanly
-def check(ctx: Context, story: str | None) -> None:
+def check(ctx: Context, story: str | None, workers: int) -> None:
     """Check every source and feed once, now, then exit.
 
     Exits 0 even when some sources fail; the failures are logged. Articles a feed leads to are added as
-    sources during this check and fetched by the next one.
+    sources during this check and fetched by the next one. With --workers N the sources are shared by N
+    processes through their leases (each source is checked once) and one `check_cycle` line sums them up.
 
     \b
     Example:
       monitor check --story russia-us-aid
+      monitor check --workers 2
     """
     config = ctx.config()
-    import asyncio
-
-    from monitor.service import run_once
+    from monitor.service import run_cycle
 
     if story is not None:
         config.story(story)
-    asyncio.run(run_once(config, ctx.store(), story=story))
+    run_cycle(config, ctx.store(), story=story, workers=workers)
 
 
 # --- versions ------------------------------------------------------------------------------------------

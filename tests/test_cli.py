@@ -15,6 +15,9 @@ from click.testing import CliRunner
 from monitor.cli import cli
 from tests.pageserver import PageServer, article
 from tests.pageserver import pages as pages  # noqa: PLC0414  (pytest fixture)
+from tests.store import pg
+
+database_url = pg.database_url  # pytest fixture: SQLite, and PostgreSQL when configured
 
 MONITOR = shutil.which("monitor") or str(Path(sys.executable).with_name("monitor"))
 
@@ -52,6 +55,10 @@ FIRST = article(
     "Residents downstream were told to prepare for a possible evacuation.",
 )
 SECOND = FIRST.replace("92 percent", "97 percent")
+FIRST_PARAGRAPHS = (
+    "Engineers began inspecting the Kessler dam on Monday after three days of heavy rain.",
+    "The regional water authority said the reservoir stood at 92 percent of capacity.",
+)
 
 
 def test_unchanged_twice_then_changed(tmp_path: Path, pages: PageServer) -> None:
@@ -152,3 +159,38 @@ def test_every_command_has_help(command: tuple[str, ...]) -> None:
 def test_contract_commands_exist() -> None:
     names = set(cli.commands)
     assert {"run", "check", "history", "diff", "extract", "timex", "export", "demo"} <= names
+
+
+@pytest.mark.parametrize("database_url", pg.BACKENDS, indirect=True)
+def test_check_with_two_workers_checks_every_source_once(
+    tmp_path: Path, pages: PageServer, database_url: str
+) -> None:
+    # 130 sources: more than two claim chunks of 50, so both processes claim, and one takes a third.
+    paths = [f"/w{i}" for i in range(130)]
+    for i, path in enumerate(paths):
+        pages.set(path, article(f"Dam report {i}", *FIRST_PARAGRAPHS), etag=i % 2 == 0, delay=0.01)
+    config = write_config(tmp_path, *(pages.url(p) for p in paths))
+    data = yaml.safe_load(config.read_text(encoding="utf-8"))
+    data["database"] = database_url
+    config.write_text(yaml.safe_dump(data), encoding="utf-8")
+
+    result = monitor("check", "--workers", "2", config=config)
+    records = [json.loads(line) for line in result.stderr.splitlines() if line.strip()]
+    [cycle] = [r for r in records if r.get("event") == "check_cycle"]
+    assert cycle["checked"] == 130 and cycle["new_version"] == 130
+    assert [len(pages.requests(p)) for p in paths] == [1] * 130
+    assert not [r for r in records if r.get("level") in ("ERROR", "CRITICAL")]
+
+    again = monitor("check", "--workers", "2", config=config)  # unchanged: 304s and equal hashes
+    [cycle] = [json.loads(line) for line in again.stderr.splitlines() if '"check_cycle"' in line]
+    assert cycle["checked"] == 130 and cycle.get("new_version", 0) == 0
+    assert [len(pages.requests(p)) for p in paths] == [2] * 130
+    for path in paths[:3] + paths[-3:]:
+        history = monitor("history", pages.url(path), config=config).stdout.splitlines()
+        assert len(history) == 1  # one version stored, by whichever process checked it
+
+
+def test_check_workers_must_be_positive(tmp_path: Path) -> None:
+    result = monitor("check", "--workers", "0", config=write_config(tmp_path, "http://127.0.0.1:9/x"),
+                     check=False)
+    assert result.returncode == 2 and "--workers" in result.stderr

@@ -204,3 +204,18 @@ def test_quiet_recorder_drops_only_the_check_whose_lease_was_taken(
     assert lost == [second.url] and failed == []
     assert [c.outcome for c in store.checks(first.id)] == ["not_modified"] and store.checks(second.id) == []
     assert store.source(first.id).lease_owner is None and store.source(second.id).lease_owner == "other"
+
+
+def test_a_dead_check_worker_is_logged_and_does_not_hang_the_cycle(caplog: pytest.LogCaptureFixture) -> None:
+    from monitor.service import _collect_worker
+
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the "worker" dies at once, writing nothing
+        os._exit(3)
+    os.close(write_fd)
+    began = time.monotonic()
+    assert _collect_worker(pid, read_fd) is None
+    assert time.monotonic() - began < 5
+    [record] = [r for r in caplog.records if getattr(r, "event", None) == "check_error"]
+    assert f"worker {pid} ended with exit code 3" in record.getMessage()

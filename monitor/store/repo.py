@@ -217,8 +217,12 @@ class Store:
         *,
         story: str | None = None,
         ignore_schedule: bool = False,
+        due_by: dt.datetime | None = None,
     ) -> list[SourceRef]:
         """Lease up to `limit` active sources that are due (or all, with ignore_schedule) and not leased.
+
+        `due_by` (default `now`) is the time a source must be due by: a cycle that claims in chunks passes
+        its start, so that a source checked (and so rescheduled) during the cycle is not claimed again.
 
         A source is free when it has no lease or its lease expired: a crashed process's sources come back
         after `lease_seconds`. Two processes never hold one source: on PostgreSQL the candidates are locked
@@ -230,7 +234,7 @@ class Store:
         free = or_(Source.lease_owner.is_(None), Source.lease_expires_at < now)
         conditions = [Source.active.is_(True), free]
         if not ignore_schedule:
-            conditions.append(Source.next_due_at <= now)
+            conditions.append(Source.next_due_at <= (due_by or now))
         if story is not None:
             conditions.append(Source.story_id == story)
         candidates = select(Source.id).where(*conditions).order_by(Source.next_due_at, Source.id).limit(limit)
@@ -254,6 +258,22 @@ class Store:
                 ))
                 by_id.update((row.id, _source_ref(row)) for row in rows)
         return [by_id[i] for i in ids if i in by_id]
+
+    def make_due(self, now: dt.datetime, story: str | None = None) -> int:
+        """Make every active source (of one story) that no process holds due at `now`; how many were not.
+
+        `monitor check` starts with this, then claims with `due_by=now` in chunks until nothing is left.
+        """
+        conditions = [Source.active.is_(True), Source.next_due_at > now,
+                      or_(Source.lease_owner.is_(None), Source.lease_expires_at < now)]
+        if story is not None:
+            conditions.append(Source.story_id == story)
+        with self._write() as session:
+            result = session.execute(
+                update(Source).where(*conditions).values(next_due_at=now)
+                .execution_options(synchronize_session=False)
+            )
+            return int(result.rowcount or 0)
 
     def release(self, source_id: int, owner: str, next_due_at: dt.datetime | None = None) -> bool:
         """Give up `owner`'s lease (optionally rescheduling); False when `owner` no longer held it."""

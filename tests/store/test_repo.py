@@ -89,6 +89,24 @@ def test_claim_due_respects_schedule_leases_and_expiry(store: Store) -> None:
     assert store.checks(claimed[0].id) == []
 
 
+
+def test_make_due_then_claiming_in_chunks_takes_each_free_source_once(store: Store) -> None:
+    store.sync_config(config(story(pages=(PAGE, PAGE + "/2", PAGE + "/3"))), T0)
+    later = T0 + dt.timedelta(minutes=5)
+    first, second, third = store.claim_due("a", T0, lease_seconds=3600, ignore_schedule=True)
+    store.release(first.id, "a", next_due_at=T0 + dt.timedelta(hours=1))
+    store.release(second.id, "a", next_due_at=T0 + dt.timedelta(hours=1))
+    # `third` is leased by a running service: make_due leaves it alone.
+    assert store.make_due(later) == 2
+    assert store.source(third.id).lease_owner == "a"
+    chunk = store.claim_due("b", later, 60, limit=1, due_by=later)
+    assert [s.id for s in chunk] == [first.id]
+    # Checked and rescheduled after the cycle's start: not claimed again by the same cycle.
+    store.release(first.id, "b", next_due_at=later + dt.timedelta(hours=1))
+    rest = store.claim_due("c", later + dt.timedelta(seconds=1), 60, limit=5, due_by=later)
+    assert [s.id for s in rest] == [second.id]
+    assert store.claim_due("c", later + dt.timedelta(seconds=2), 60, due_by=later) == []
+
 def test_release_and_inactive_sources(store: Store) -> None:
     store.sync_config(config(story()), T0)
     [source] = store.claim_due("a", T0, lease_seconds=60)
