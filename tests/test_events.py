@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
+import html
 import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from monitor.cli import cli
 from monitor.events import Item, extract_items, published_from_dateline
 from monitor.lexicon import load_lexicon
 from monitor.timex import Timex
@@ -328,3 +332,36 @@ def test_a_range_of_years_dates_nothing() -> None:
     figures = [i for i in extract_items(text, dt.date(2023, 2, 8)) if i.kind == "figure"]
     assert figures and figures[0].value == 40000
     assert figures[0].date not in {"2019", "2022"}
+
+
+def _seed_html(text: str) -> str:
+    """An HTML page made from the seed text: title, publication metadata, one <p> a paragraph."""
+    paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+    body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs[3:])
+    return (
+        f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(paragraphs[0])}</title>'
+        f'<meta property="article:published_time" content="{PUBLISHED.isoformat()}T08:00:00+03:00"></head>'
+        "<body><nav><a href='/'>Home</a> | <a href='/news'>News</a></nav>"
+        f"<article><h1>{html.escape(paragraphs[0])}</h1>{body}</article>"
+        "<footer>All rights reserved.</footer></body></html>"
+    )
+
+
+@pytest.mark.parametrize("form", ["text, date from its dateline", "html, date from its metadata"])
+def test_seed_through_the_extract_command(tmp_path: Path, form: str) -> None:
+    """`monitor extract` with no --published, on the seed text and on an HTML page made from it."""
+    if not (SEED / "article.txt").is_file():
+        pytest.skip("../shared/seed is absent")
+    text = (SEED / "article.txt").read_text(encoding="utf-8")
+    path = tmp_path / ("seed.html" if form.startswith("html") else "seed.txt")
+    path.write_text(_seed_html(text) if form.startswith("html") else text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["extract", str(path)])
+    assert result.exit_code == 0, result.output
+    fields = {f.name for f in dataclasses.fields(Item)}
+    items = [
+        Item(**{k: (tuple(v) if k == "actors" else v) for k, v in obj.items() if k in fields})
+        for obj in json.loads(result.stdout)
+    ]
+    rows = [r for r in _gold_rows() if r["required"] == "yes"]
+    missing = [r for r in rows if not any(_gold_match(r, i) for i in items)]
+    assert not missing, f"missing {missing}\ngot:\n{_describe(items)}"
