@@ -170,6 +170,20 @@ def health_alerts(
 # ------------------------------------------------------------------------------------------------- the check
 
 
+def _start(
+    source: SourceRef, settings: ScheduleConfig, now: dt.datetime, owner: str | None,
+    rng: random.Random | None,
+) -> CheckRecord:
+    """Log the check's start; its record is a failure until the check learns otherwise."""
+    log.info("check started: %s", source.url, extra={"event": "check_started", "story": source.story_id,
+                                                      "url": source.url})
+    return CheckRecord(
+        source_id=source.id, owner=owner or source.lease_owner or "", started_at=now, finished_at=now,
+        outcome="failed", next_due_at=next_due(now, source.every_seconds, settings.jitter, rng),
+        error_streak=0, check_log_keep=settings.check_log_keep,
+    )
+
+
 async def check_source(
     store: Store,
     fetcher: Fetcher,
@@ -195,15 +209,8 @@ async def check_source(
     """
     if source.kind == "feed":
         return await _check_feed(store, fetcher, source, settings, now, owner=owner, rng=rng, rules=rules)
-    holder = owner or source.lease_owner or ""
     clock = time.monotonic()
-    base = CheckRecord(
-        source_id=source.id, owner=holder, started_at=now, finished_at=now, outcome="failed",
-        next_due_at=next_due(now, source.every_seconds, settings.jitter, rng),
-        error_streak=0, check_log_keep=settings.check_log_keep,
-    )
-    log.info("check started: %s", source.url, extra={"event": "check_started", "story": source.story_id,
-                                                      "url": source.url})
+    base = _start(source, settings, now, owner, rng)
     try:
         result = await fetcher.fetch(source.url, etag=source.etag, last_modified=source.last_modified,
                                      trusted=source.trusted)
@@ -290,15 +297,8 @@ async def _check_feed(
     from monitor.feeds import ParsedFeed, parse_feed
     from monitor.story import FeedEffects, apply_feed, count_changes
 
-    holder = owner or source.lease_owner or ""
     clock = time.monotonic()
-    base = CheckRecord(
-        source_id=source.id, owner=holder, started_at=now, finished_at=now, outcome="failed",
-        next_due_at=next_due(now, source.every_seconds, settings.jitter, rng),
-        check_log_keep=settings.check_log_keep,
-    )
-    log.info("check started: %s", source.url, extra={"event": "check_started", "story": source.story_id,
-                                                      "url": source.url})
+    base = _start(source, settings, now, owner, rng)
     try:
         result = await fetcher.fetch(source.url, etag=source.etag, last_modified=source.last_modified,
                                      trusted=source.trusted)
