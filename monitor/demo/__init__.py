@@ -20,8 +20,12 @@ from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from monitor.config import Config, parse_config
+
+if TYPE_CHECKING:
+    from monitor.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -130,11 +134,11 @@ def _fresh(path: Path) -> Iterator[Path]:
     yield path
 
 
-async def _run_cycles(config: Config, store: object, site: DemoSite, cycles: int) -> None:
+async def _run_cycles(config: Config, store: Store, site: DemoSite, cycles: int) -> None:
     from monitor.service import run_service
 
     stop = asyncio.Event()
-    service = asyncio.create_task(run_service(config, store, stop_event=stop))  # type: ignore[arg-type]
+    service = asyncio.create_task(run_service(config, store, stop_event=stop))
     try:
         for cycle in range(1, cycles + 1):
             if cycle == 2:
@@ -143,7 +147,7 @@ async def _run_cycles(config: Config, store: object, site: DemoSite, cycles: int
             started = dt.datetime.now(dt.UTC)
             _say(f"cycle {cycle}/{cycles}: checking the article, the feed and the articles it leads to ...")
             await _wait_for_cycle(store, started, service)
-            sources = await asyncio.to_thread(store.sources, STORY_ID)  # type: ignore[attr-defined]
+            sources = await asyncio.to_thread(store.sources, STORY_ID)
             versions = sum(s.versions for s in sources)
             _say(f"cycle {cycle}/{cycles} done: {len(sources)} sources, {versions} stored versions")
     finally:
@@ -151,14 +155,14 @@ async def _run_cycles(config: Config, store: object, site: DemoSite, cycles: int
         await service
 
 
-async def _wait_for_cycle(store: object, started: dt.datetime, service: asyncio.Task[object]) -> None:
+async def _wait_for_cycle(store: Store, started: dt.datetime, service: asyncio.Task[object]) -> None:
     """Until every active source of the story has been checked since `started` (followed ones included)."""
     deadline = asyncio.get_running_loop().time() + CYCLE_TIMEOUT
     while asyncio.get_running_loop().time() < deadline:
         if service.done():
             service.result()  # re-raise what stopped the service
             raise RuntimeError("the service stopped before the demo finished")
-        sources = await asyncio.to_thread(store.sources, STORY_ID, active_only=True)  # type: ignore[attr-defined]
+        sources = await asyncio.to_thread(store.sources, STORY_ID, active_only=True)
         checked = [s for s in sources if s.last_checked_at and s.last_checked_at >= started]
         # A feed's followed articles are added during its check: wait one more tick for them to appear.
         settled = (dt.datetime.now(dt.UTC) - started).total_seconds() > 1.5
