@@ -105,10 +105,6 @@ def site() -> Iterator[Site]:
     served.close()
 
 
-@pytest.fixture(autouse=True)
-def _monitor_logs_reach_caplog(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
-    monkeypatch.setattr(logging.getLogger("monitor"), "propagate", True)
-    caplog.set_level(logging.INFO, logger="monitor")
 
 
 def _config(*stories: dict[str, Any], private: bool = True) -> Config:

@@ -22,11 +22,6 @@ database_url = pg.database_url  # pytest fixtures, on SQLite and (when configure
 store = pg.store
 
 
-@pytest.fixture(autouse=True)
-def _monitor_logs_reach_caplog(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
-    # Another test may have run setup_logging(), which stops `monitor` records propagating to caplog.
-    monkeypatch.setattr(logging.getLogger("monitor"), "propagate", True)
-    caplog.set_level(logging.INFO, logger="monitor")
 
 T0 = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 SCHEDULE = ScheduleConfig(jitter=0, failing_after=3)

@@ -27,11 +27,6 @@ database_url = pg.database_url  # pytest fixtures, on SQLite and (when configure
 store = pg.store
 
 
-@pytest.fixture(autouse=True)
-def _monitor_logs_reach_caplog(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
-    # Another test may have run setup_logging(), which stops `monitor` records propagating to caplog.
-    monkeypatch.setattr(logging.getLogger("monitor"), "propagate", True)
-    caplog.set_level(logging.INFO, logger="monitor")
 
 TEXT = ("Rescue teams reached the village on Monday after the road reopened, the mayor said.",
         "Power was restored to most homes by the evening, the utility company reported.",

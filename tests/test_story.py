@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import logging
 import random
 import threading
 import time
@@ -40,10 +39,6 @@ TEXT = (
 )
 
 
-@pytest.fixture(autouse=True)
-def _monitor_logs_reach_caplog(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
-    monkeypatch.setattr(logging.getLogger("monitor"), "propagate", True)
-    caplog.set_level(logging.INFO, logger="monitor")
 
 
 def _watch(store: Store, *urls: str) -> None:
