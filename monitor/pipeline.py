@@ -207,8 +207,6 @@ async def check_source(
     With `record_later`, a page check that changed nothing and raises no alert (`is_quiet`) is handed to it
     instead of being written in its own transaction; the caller then owns the write (and its errors).
     """
-    if source.kind == "feed":
-        return await _check_feed(store, fetcher, source, settings, now, owner=owner, rng=rng, rules=rules)
     clock = time.monotonic()
     base = _start(source, settings, now, owner, rng)
     try:
@@ -217,6 +215,8 @@ async def check_source(
     except FetchError as exc:
         return await _record_failure(store, source, settings, base, clock, exc.reason, status=exc.status,
                                      permanent=exc.permanent, retry_after=exc.retry_after, rng=rng, now=now)
+    if source.kind == "feed":
+        return await _check_feed(store, source, settings, now, base, clock, result, rng=rng, rules=rules)
 
     finished = _finished(now, clock)
     if result.not_modified:
@@ -291,20 +291,13 @@ def _content_changed(source: SourceRef, latest: SnapshotData, new_version: int, 
 
 
 async def _check_feed(
-    store: Store, fetcher: Fetcher, source: SourceRef, settings: ScheduleConfig, now: dt.datetime, *,
-    owner: str | None, rng: random.Random | None, rules: StoryRules,
+    store: Store, source: SourceRef, settings: ScheduleConfig, now: dt.datetime, base: CheckRecord,
+    clock: float, result: FetchResult, *, rng: random.Random | None, rules: StoryRules,
 ) -> CheckOutcome:
+    """The rest of a feed's check, once it is fetched: parse, store the entries, publish, follow."""
     from monitor.feeds import ParsedFeed, parse_feed
     from monitor.story import FeedEffects, apply_feed, count_changes
 
-    clock = time.monotonic()
-    base = _start(source, settings, now, owner, rng)
-    try:
-        result = await fetcher.fetch(source.url, etag=source.etag, last_modified=source.last_modified,
-                                     trusted=source.trusted)
-    except FetchError as exc:
-        return await _record_failure(store, source, settings, base, clock, exc.reason, status=exc.status,
-                                     permanent=exc.permanent, retry_after=exc.retry_after, rng=rng, now=now)
     if result.not_modified:
         finished = _finished(now, clock)
         record = replace(
