@@ -796,11 +796,17 @@ def _label(kind: str) -> str:
     return kind.replace("_", " ").capitalize()
 
 
-def _event_summary(kind: str, actors: tuple[str, ...], trigger: str, clause_text: str) -> str:
+def _event_summary(
+    kind: str, actors: tuple[str, ...], trigger: str, clause_text: str, is_noun: bool = False
+) -> str:
     if kind in ("call", "meeting") and len(actors) >= 2:
-        verb = trigger if trigger.split()[-1] in ("with", "to") else f"{trigger} with"
-        if trigger.lower() in ("phone call", "telephone call", "meeting", "summit", "phone conversation"):
-            verb = "held a " + trigger + " with"
+        words = trigger.split()
+        if is_noun:  # "a phone call", "the summit"
+            verb = f"held a {trigger} with"
+        elif words[-1].lower() in ("with", "to") or len(words) == 1 or words[0].lower() in ("will", "to"):
+            verb = trigger  # "spoke with", and verbs that take the other party: "met", "phoned", "will meet"
+        else:
+            verb = f"{trigger} with"  # "held talks", "spoke by phone"
         return f"{_label(kind)}: {actors[0]} {verb} {' and '.join(actors[1:])}"
     return f"{_label(kind)}: {_cap(clause_text)}"
 
@@ -1148,7 +1154,7 @@ def _sentence_items(doc: _Doc, sentence: Sentence, order: int) -> list[_Draft]:
             clause_text = re.sub(rf"\b(?:has|have|had)\s+(?={re.escape(m.group(0))})", "", clause_text)
             if by_reference:
                 clause_text = re.sub(r"^\W*(?:he|she|it|they)\b", actors[0], clause_text, flags=re.IGNORECASE)
-            summary = _event_summary(kind, tuple(actors), trigger, _clean_clause(clause_text))
+            summary = _event_summary(kind, tuple(actors), trigger, _clean_clause(clause_text), is_noun)
         item = Item(
             kind=kind,
             date=date,
