@@ -195,7 +195,7 @@ def filter_entries(
     Raises InputError when `since` or `dated_since` is not a date.
     """
     since_at = _as_datetime(since, "since") if since is not None else None
-    dated_from = _as_datetime(dated_since, "since").date() if dated_since is not None else None
+    dated_from = _as_datetime(dated_since, "dated_since").date() if dated_since is not None else None
     kept = []
     for entry in entries:
         if story is not None and entry.story != story:

@@ -27,7 +27,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 import feedparser
@@ -329,13 +329,20 @@ def _compile(keywords: tuple[str, ...]) -> KeywordMatcher:
     return KeywordMatcher(keywords, regex)
 
 
+class _Headed(Protocol):
+    """Anything with a title and a summary: a parsed entry or a stored one."""
+
+    title: str
+    summary: str
+
+
 def compile_keywords(keywords: Iterable[str]) -> KeywordMatcher:
     """A matcher for `keywords` (compiled once per distinct list)."""
     return _compile(tuple(k for k in keywords if isinstance(k, str) and k.strip()))
 
 
 def entry_matches(
-    entry: FeedEntry,
+    entry: _Headed,
     keywords: Sequence[str] | KeywordMatcher,
     exclude: Sequence[str] | KeywordMatcher = (),
 ) -> bool:

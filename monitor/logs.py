@@ -12,7 +12,6 @@ import sys
 from datetime import UTC, datetime
 from typing import Any, TextIO
 
-ALERTS_LOGGER = "monitor.alerts"
 LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 
 # LogRecord attributes that are plumbing, not payload.

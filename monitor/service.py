@@ -199,7 +199,8 @@ class _Checker:
     def start(self, source: SourceRef) -> asyncio.Task[CheckOutcome | None] | None:
         if source.id in self.in_flight:
             # Cannot happen while the lease works; if it does, the running check keeps the source.
-            log.warning("source %s already being checked here; skipped", source.url)
+            log.warning("source %s already being checked here; skipped", source.url,
+                        extra={"event": "check_skipped", "story": source.story_id, "url": source.url})
             return None
         task = asyncio.create_task(self.check(source), name=f"check {source.id} {source.url}")
         self.in_flight[source.id] = task
@@ -278,7 +279,8 @@ class _Checker:
                 # next_due_at unchanged: the source is due again as soon as any process runs.
                 await asyncio.to_thread(self.store.release, source_id, self.owner)
             except Exception as exc:
-                log.error("could not release source %s: %s (its lease will expire)", source_id, exc)
+                log.error("could not release source %s: %s (its lease will expire)", source_id, exc,
+                          extra={"event": "release_error", "source_id": source_id})
 
 
 async def run_service(
@@ -370,10 +372,14 @@ class _Ticker:
             log.error("could not claim due sources: %s", exc, extra={"event": "claim_error"})
             return
         for source in sources:
-            if self.stopping:
-                await asyncio.to_thread(checker.store.release, source.id, checker.owner)
-            else:
+            if not self.stopping:
                 checker.start(source)
+                continue
+            try:  # claimed as the service stopped: hand it back now rather than when the lease expires
+                await asyncio.to_thread(checker.store.release, source.id, checker.owner)
+            except Exception as exc:
+                log.error("could not release %s: %s (its lease will expire)", source.url, exc,
+                          extra={"event": "release_error", "story": source.story_id, "url": source.url})
 
 
 async def run_once(

@@ -177,11 +177,9 @@ def publication_item(entry: StoredFeedEntry | FeedEntry) -> PublicationItem:
 
 def is_relevant(entry: StoredFeedEntry | FeedEntry, keywords: Sequence[str], exclude: Sequence[str]) -> bool:
     """Whether the entry's title or summary matches a keyword and no exclude term (monitor.feeds rules)."""
-    from monitor.feeds import compile_keywords
+    from monitor.feeds import entry_matches
 
-    include, reject = compile_keywords(keywords), compile_keywords(exclude)
-    texts = (entry.title, entry.summary)
-    return any(include(t) for t in texts) and not any(reject(t) for t in texts)
+    return entry_matches(entry, keywords, exclude)
 
 
 @dataclass(frozen=True)

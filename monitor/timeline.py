@@ -49,7 +49,6 @@ from typing import Protocol
 ACTIVE = "active"
 REMOVED = "removed"
 REVISED = "revised"
-STATUSES = (ACTIVE, REMOVED, REVISED)
 FIGURE_KIND = "figure"
 
 # Change kinds.

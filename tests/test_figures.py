@@ -12,8 +12,8 @@ from monitor.figures import find_figures, parse_number
 @pytest.mark.parametrize(
     ("phrase", "value"),
     [
-        ("188,663", 188663),
-        ("4,000", 4000),
+        ("273,514", 273514),
+        ("6,200", 6200),
         ("2.5", 2.5),
         ("1.2 million", 1200000),
         ("$5bn", 5000000000),
@@ -43,11 +43,11 @@ def one(sentence: str) -> tuple[object, ...]:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("The US now has 188,663 confirmed coronavirus cases.", (188663, "exact", "confirmed cases", None)),
-        ("It recorded more than 4,000 deaths.", (4000, "more_than", "deaths", None)),
-        ("Nearly 1,000 coronavirus testing kits were sent.", (1000, "nearly", "testing kits", None)),
+        ("The province now has 52,417 confirmed measles cases.", (52417, "exact", "confirmed cases", None)),
+        ("It recorded more than 6,200 deaths.", (6200, "more_than", "deaths", None)),
+        ("Nearly 2,500 flu testing kits were shipped.", (2500, "nearly", "testing kits", None)),
         ("Almost 50 beds were free.", (50, "nearly", "beds", None)),
-        ("The aid included some 100 virus specialists.", (100, "about", "virus specialists", None)),
+        ("The mission included some 40 wildfire specialists.", (40, "about", "wildfire specialists", None)),
         ("About 300 troops left.", (300, "about", "troops", None)),
         ("Around 20 trucks crossed.", (20, "about", "vehicles", None)),
         ("Roughly 7 flights were cancelled.", (7, "about", "aircraft", None)),
@@ -72,7 +72,7 @@ def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The Antonov-124 landed.",
+        "The Airbus A330-200 landed.",
         "COVID-19 spread fast.",
         "It happened in 2019 and again in 2020.",
         "The 34-year-old man was arrested.",
@@ -95,9 +95,9 @@ def test_not_figures(sentence: str) -> None:
 
 
 def test_offsets_cover_the_expression() -> None:
-    sentence = "The US now has 188,663 confirmed coronavirus cases and more than 4,000 deaths."
+    sentence = "The province now has 52,417 confirmed measles cases and more than 6,200 deaths."
     spans = [sentence[f.start : f.end] for f in find_figures(sentence)]
-    assert spans == ["188,663 confirmed coronavirus cases", "more than 4,000 deaths"]
+    assert spans == ["52,417 confirmed measles cases", "more than 6,200 deaths"]
 
 
 def test_blocked_spans_are_skipped() -> None:

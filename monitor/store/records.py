@@ -13,7 +13,6 @@ if TYPE_CHECKING:
     from monitor.timeline import TimelineEntry
 
 Outcome = Literal["new_version", "unchanged", "not_modified", "failed"]
-OUTCOMES: tuple[Outcome, ...] = ("new_version", "unchanged", "not_modified", "failed")
 
 CONFIG_ORIGIN = "config"
 FEED_ORIGIN_PREFIX = "feed:"
