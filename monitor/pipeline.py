@@ -43,9 +43,8 @@ if TYPE_CHECKING:
 
 # Work done inside the check's transaction, after its record (see Store.commit); returns alerts to emit.
 Work = Callable[["StoreTransaction", RecordedCheck], Sequence["Alert"]]
-# Takes a quiet check (see `is_quiet`) to write later in a batch (monitor.service's recorder).
+# Takes a quiet check (see `CheckRecord.quiet`) to write later in a batch (monitor.service's recorder).
 RecordLater = Callable[[CheckRecord, "CheckOutcome"], None]
-QUIET = ("not_modified", "unchanged")
 DEFAULT_RULES = StoryRules()
 R = TypeVar("R")
 
@@ -204,8 +203,8 @@ async def check_source(
     an extractor failure is logged and the version still stored. Raises StoreError when the database fails
     and LeaseLostError when another process took the source meanwhile (nothing is then written).
 
-    With `record_later`, a page check that changed nothing and raises no alert (`is_quiet`) is handed to it
-    instead of being written in its own transaction; the caller then owns the write (and its errors).
+    With `record_later`, a page check that changed nothing and raises no alert (`CheckRecord.quiet`) is
+    handed to it instead of being written in its own transaction; the caller then owns the write.
     """
     clock = time.monotonic()
     base = _start(source, settings, now, owner, rng)
@@ -220,12 +219,8 @@ async def check_source(
 
     finished = _finished(now, clock)
     if result.not_modified:
-        record = replace(
-            base, finished_at=finished, outcome="not_modified", status=result.status, elapsed=result.elapsed,
-            update_validators=True, etag=result.etag or source.etag,
-            last_modified=result.last_modified or source.last_modified,
-        )
-        return await _commit(store, source, settings, record, [], failed=False, record_later=record_later)
+        record = _not_modified(base, source, result, finished)
+        return await _commit(store, source, settings, record, [], record_later=record_later)
 
     try:
         page = await _cpu_bound(read_page, result)
@@ -249,7 +244,7 @@ async def check_source(
     )
     if latest is not None and latest.content_hash == page.content_hash:
         record = replace(fetched, outcome="unchanged", version=latest.version)
-        return await _commit(store, source, settings, record, [], failed=False, record_later=record_later)
+        return await _commit(store, source, settings, record, [], record_later=record_later)
 
     from monitor.snapshots import compress
 
@@ -278,7 +273,18 @@ async def check_source(
                 return apply_version(tx, extracted, recorded.version, finished)
 
     record = replace(fetched, outcome="new_version", snapshot=snapshot, timeline=timeline)
-    return await _commit(store, source, settings, record, alerts, failed=False, work=work)
+    return await _commit(store, source, settings, record, alerts, work=work)
+
+
+def _not_modified(
+    base: CheckRecord, source: SourceRef, result: FetchResult, finished: dt.datetime
+) -> CheckRecord:
+    """A 304: nothing read; keep the validators the server did not repeat."""
+    return replace(
+        base, finished_at=finished, outcome="not_modified", status=result.status, elapsed=result.elapsed,
+        update_validators=True, etag=result.etag or source.etag,
+        last_modified=result.last_modified or source.last_modified,
+    )
 
 
 def _content_changed(source: SourceRef, latest: SnapshotData, new_version: int, text: str) -> Alert:
@@ -300,16 +306,12 @@ async def _check_feed(
 
     if result.not_modified:
         finished = _finished(now, clock)
-        record = replace(
-            base, finished_at=finished, outcome="not_modified", status=result.status,
-            elapsed=result.elapsed, update_validators=True, etag=result.etag or source.etag,
-            last_modified=result.last_modified or source.last_modified,
-        )
+        record = _not_modified(base, source, result, finished)
         if not source.follow:
-            return await _commit(store, source, settings, record, [], failed=False)
+            return await _commit(store, source, settings, record, [])
         # Nothing new to read, but articles over the last check's cap are followed now.
         unchanged = ParsedFeed(title=None, entries=(), error=None)
-        return await _commit(store, source, settings, record, [], failed=False,
+        return await _commit(store, source, settings, record, [],
                              work=lambda tx, _rec: apply_feed(tx, source, unchanged, rules, finished).alerts)
     try:
         parsed = await _cpu_bound(partial(parse_feed, result.content, url=result.url,
@@ -343,7 +345,7 @@ async def _check_feed(
         effects.append(done)
         return done.alerts
 
-    outcome = await _commit(store, source, settings, record, [], failed=False, work=work)
+    outcome = await _commit(store, source, settings, record, [], work=work)
     if effects:
         done = effects[0]
         log.info("feed %s: %d entries, %d new, %d revised, %d relevant, %d followed%s", source.url,
@@ -368,19 +370,18 @@ async def _record_failure(
     )
     alerts = health_alerts(source, failed=True, failing_after=settings.failing_after, reason=reason,
                            permanent=permanent)
-    return await _commit(store, source, settings, record, alerts, failed=True)
+    return await _commit(store, source, settings, record, alerts)
 
 
 async def _commit(
     store: Store, source: SourceRef, settings: ScheduleConfig, record: CheckRecord,
-    alerts: Sequence[Alert], *, failed: bool, work: Work | None = None,
-    record_later: RecordLater | None = None,
+    alerts: Sequence[Alert], *, work: Work | None = None, record_later: RecordLater | None = None,
 ) -> CheckOutcome:
     """Write the check (and `work`, under the story's lock) in one transaction, then emit its alerts; or
     hand a quiet check to `record_later`."""
-    if not failed:
+    if record.outcome != "failed":
         alerts = [*health_alerts(source, failed=False, failing_after=settings.failing_after), *alerts]
-    if record_later is not None and work is None and not alerts and is_quiet(record):
+    if record_later is not None and work is None and not alerts and record.quiet:
         outcome = _outcome(source, record, RecordedCheck(record.outcome, record.version), ())
         record_later(record, outcome)
         _log_finished(outcome)
@@ -395,13 +396,6 @@ async def _commit(
     outcome = _outcome(source, record, recorded, tuple(alerts))
     _log_finished(outcome)
     return outcome
-
-
-def is_quiet(record: CheckRecord) -> bool:
-    """A check that changed nothing: not modified or unchanged, no snapshot, no timeline, nothing disabled.
-    Losing its record costs only a repeated check once the lease expires, so it may be written in a batch."""
-    return (record.outcome in QUIET and record.snapshot is None and not record.timeline
-            and record.disable_reason is None and record.update_validators)
 
 
 def _outcome(

@@ -108,7 +108,7 @@ def utcnow() -> dt.datetime:
 
 
 class _QuietRecorder:
-    """Writes the checks that changed nothing (not modified or unchanged, no alert: `pipeline.is_quiet`) in
+    """Writes the checks that changed nothing (not modified or unchanged, no alert: `CheckRecord.quiet`) in
     batches, one transaction per `size` records or `interval` seconds, and what is left on `close`.
 
     Most checks of a poll cycle change nothing; one write transaction each made them cost more than the fetch.

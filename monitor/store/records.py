@@ -143,6 +143,14 @@ class CheckRecord:
     # Timeline rows to upsert with the check (monitor.timeline.TimelineEntry: ReconcileResult.updated).
     timeline: tuple[TimelineEntry, ...] = ()
 
+    @property
+    def quiet(self) -> bool:
+        """A check that changed nothing (not modified or unchanged; no snapshot, timeline or disabling).
+
+        Losing its record costs only a repeated check once the lease expires, so it may be batched."""
+        return (self.outcome in ("not_modified", "unchanged") and self.snapshot is None and not self.timeline
+                and self.disable_reason is None and self.update_validators)
+
 
 @dataclass(frozen=True)
 class RecordedCheck:

@@ -305,8 +305,7 @@ class Store:
         owner no longer holds: that record alone is discarded, the others are written.
         """
         for record in records:
-            if (record.outcome not in QUIET_OUTCOMES or record.snapshot is not None or record.timeline
-                    or record.disable_reason is not None or not record.update_validators):
+            if not record.quiet:
                 raise ValueError(f"source {record.source_id}: a {record.outcome} check is not a quiet one")
         if not records:
             return []
@@ -814,7 +813,6 @@ def _apply_spec(row: Source, spec: SourceSpec, now: dt.datetime) -> bool:
     return changed
 
 
-QUIET_OUTCOMES = frozenset({"unchanged", "not_modified"})
 _MISSING = object()  # a source id no row has (deleted meanwhile)
 
 
