@@ -59,7 +59,7 @@ def upgrade_engine(engine: Engine, revision: str = "head") -> None:
             config.attributes["connection"] = connection
             command.upgrade(config, revision)
     except SQLAlchemyError as exc:
-        raise StoreError(f"database: cannot migrate {redact(str(engine.url))}: {_first_line(exc)}") from exc
+        raise StoreError(f"database: cannot migrate {redact(str(engine.url))}: {first_line(exc)}") from exc
 
 
 def upgrade(url: str, revision: str = "head") -> str | None:
@@ -67,7 +67,7 @@ def upgrade(url: str, revision: str = "head") -> str | None:
     engine = create_store_engine(url)
     try:
         upgrade_engine(engine, revision)
-        return _current(engine)
+        return current_of(engine)
     finally:
         engine.dispose()
 
@@ -76,7 +76,7 @@ def current_revision(url: str) -> str | None:
     """The database's Alembic revision (None for an empty database)."""
     engine = create_store_engine(url)
     try:
-        return _current(engine)
+        return current_of(engine)
     finally:
         engine.dispose()
 
@@ -92,16 +92,18 @@ def at_head(engine: Engine) -> bool:
     return [tuple(row) for row in rows] == [(HEAD_REVISION,)]
 
 
-def _current(engine: Engine) -> str | None:
+def current_of(engine: Engine) -> str | None:
+    """The schema revision behind `engine` (None: not migrated); StoreError when it cannot be read."""
     from alembic.runtime.migration import MigrationContext
 
     try:
         with engine.connect() as connection:
             return MigrationContext.configure(connection).get_current_revision()
     except SQLAlchemyError as exc:
-        raise StoreError(f"database: cannot read {redact(str(engine.url))}: {_first_line(exc)}") from exc
+        raise StoreError(f"database: cannot read {redact(str(engine.url))}: {first_line(exc)}") from exc
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
+    """The first line of a driver error, the part a person reads."""
     inner = getattr(exc, "orig", None) or exc
     return (str(inner).strip().splitlines() or [type(inner).__name__])[0]

@@ -27,13 +27,13 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 from sqlalchemy import Engine, and_, bindparam, delete, func, or_, select, text, update
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.config import Config
 from monitor.errors import InputError, StoreError
 from monitor.store.engine import IMMEDIATE, create_store_engine, redact
-from monitor.store.migrations import at_head, head_revision, upgrade_engine
+from monitor.store.migrations import at_head, current_of, first_line, head_revision, upgrade_engine
 from monitor.store.models import (
     Check,
     FeedEntry,
@@ -88,13 +88,7 @@ def open_store(url: str, *, migrate: bool = True) -> Store:
 
 
 def _require_head(engine: Engine) -> None:
-    from alembic.runtime.migration import MigrationContext
-
-    try:
-        with engine.connect() as connection:
-            current = MigrationContext.configure(connection).get_current_revision()
-    except SQLAlchemyError as exc:
-        raise StoreError(f"database: cannot read {redact(str(engine.url))}: {exc}") from exc
+    current = current_of(engine)
     head = head_revision()
     if current != head:
         raise StoreError(f"database: schema is at revision {current or 'none'}, expected {head}: "
@@ -150,9 +144,7 @@ class Store:
         try:
             yield
         except OperationalError as exc:
-            inner = getattr(exc, "orig", None) or exc
-            first = (str(inner).strip().splitlines() or [type(inner).__name__])[0]
-            raise StoreError(f"database {redact(str(self.engine.url))}: {first}") from exc
+            raise StoreError(f"database {redact(str(self.engine.url))}: {first_line(exc)}") from exc
 
     # -------------------------------------------------------------------------------------- configuration
 
@@ -324,10 +316,7 @@ class Store:
                 holder = owners.get(record.source_id, _MISSING)
                 if holder != record.owner:
                     who = "nobody" if holder is None or holder is _MISSING else holder
-                    results.append(LeaseLostError(
-                        f"source {record.source_id}: lease of {record.owner} lost (now held by {who}); "
-                        "check discarded"
-                    ))
+                    results.append(_lease_lost(record, who))
                     continue
                 kept.append(record)
                 results.append(RecordedCheck(record.outcome, record.version))
@@ -575,10 +564,7 @@ class StoreTransaction:
         ).one_or_none()
         if source is None or source.lease_owner != record.owner:
             holder = "nobody" if source is None or source.lease_owner is None else source.lease_owner
-            raise LeaseLostError(
-                f"source {record.source_id}: lease of {record.owner} lost (now held by {holder}); "
-                "check discarded"
-            )
+            raise _lease_lost(record, holder)
         version = record.version
         if record.snapshot is not None:
             snap = record.snapshot
@@ -706,10 +692,10 @@ def _write_timeline(session: Session, entries: Sequence[TimelineEntry]) -> None:
         row.actors = json.dumps(list(entry.actors), ensure_ascii=False)
         row.value = None if entry.value is None else float(entry.value)
     session.flush()
+    reports = _reports_by_item(session, [rows[e.event_id].id for e in entries])
     for entry in entries:
         row = rows[entry.event_id]
-        reports = session.scalars(select(ItemReport).where(ItemReport.item_id == row.id))
-        known = {r.source_url: r for r in reports}
+        known = {r.source_url: r for r in reports.get(row.id, ())}
         for report in entry.sources:
             stored = known.get(report.source_url)
             if stored is None:
@@ -722,6 +708,16 @@ def _write_timeline(session: Session, entries: Sequence[TimelineEntry]) -> None:
             stored.version, stored.published = report.version, report.published
 
 
+def _reports_by_item(session: Session, item_ids: Sequence[int]) -> dict[int, list[ItemReport]]:
+    """Every source's report of these items, by item id, in the order they were first written."""
+    reports: dict[int, list[ItemReport]] = {}
+    for chunk in _chunks(item_ids):
+        statement = select(ItemReport).where(ItemReport.item_id.in_(chunk)).order_by(ItemReport.id)
+        for report in session.scalars(statement):
+            reports.setdefault(report.item_id, []).append(report)
+    return reports
+
+
 def _load_timeline(session: Session, story: str | None) -> list[TimelineEntry]:
     from monitor.timeline import SourceReport, TimelineEntry
 
@@ -730,15 +726,7 @@ def _load_timeline(session: Session, story: str | None) -> list[TimelineEntry]:
     if story is not None:
         statement = statement.where(TimelineItem.story_id == story)
     items = session.scalars(statement).all()
-    reports: dict[int, list[ItemReport]] = {}
-    if items:
-        ids = [i.id for i in items]
-        for chunk in range(0, len(ids), 500):
-            for report in session.scalars(
-                select(ItemReport).where(ItemReport.item_id.in_(ids[chunk:chunk + 500]))
-                .order_by(ItemReport.id)
-            ):
-                reports.setdefault(report.item_id, []).append(report)
+    reports = _reports_by_item(session, [i.id for i in items])
     return [
         TimelineEntry(
             event_id=i.event_id, story=i.story_id, key=i.key, kind=i.kind, date=i.date,
@@ -842,7 +830,14 @@ def _prune_many(session: Session, source_ids: Sequence[int], keep: int) -> None:
         )
 
 
+def _lease_lost(record: CheckRecord, holder: str | None) -> LeaseLostError:
+    return LeaseLostError(
+        f"source {record.source_id}: lease of {record.owner} lost (now held by {holder}); check discarded"
+    )
+
+
 def _prune_checks(session: Session, source_id: int, keep: int) -> None:
+    """Keep one source's newest `keep` check-log rows (an index range, cheaper than ranking)."""
     cutoff = session.scalar(
         select(Check.id).where(Check.source_id == source_id).order_by(Check.id.desc()).offset(keep).limit(1)
     )
