@@ -236,14 +236,14 @@ async def check_source(
         return await _record_failure(store, source, settings, base, clock, "empty_text", status=result.status,
                                      rng=rng, now=now)
 
-    latest = await asyncio.to_thread(store.latest_snapshot, source.id)
+    head = await asyncio.to_thread(store.latest_version, source.id)
     finished = _finished(now, clock)
     fetched = replace(
         base, finished_at=finished, status=result.status, elapsed=result.elapsed, update_validators=True,
         etag=result.etag, last_modified=result.last_modified,
     )
-    if latest is not None and latest.content_hash == page.content_hash:
-        record = replace(fetched, outcome="unchanged", version=latest.version)
+    if head is not None and head[1] == page.content_hash:
+        record = replace(fetched, outcome="unchanged", version=head[0])
         return await _commit(store, source, settings, record, [], record_later=record_later)
 
     from monitor.snapshots import compress
@@ -255,6 +255,8 @@ async def check_source(
     )
     alerts: list[Alert] = []
     timeline: tuple[TimelineEntry, ...] = ()
+    # Changed: only now is the previous text needed (for the sentence diff and the extraction).
+    latest = None if head is None else await asyncio.to_thread(store.latest_snapshot, source.id)
     new_number = (latest.version if latest else 0) + 1
     if latest is not None:
         alerts.append(_content_changed(source, latest, new_number, page.text))

@@ -440,6 +440,15 @@ class Store:
         """The sources with this URL: one per story that watches it."""
         return self._source_infos([Source.url == url])
 
+    def latest_version(self, source_id: int) -> tuple[int, str] | None:
+        """The newest version's number and content hash, without reading its text; None before the first."""
+        with self._read() as session:
+            row = session.execute(
+                select(Snapshot.version, Snapshot.content_hash).where(Snapshot.source_id == source_id)
+                .order_by(Snapshot.version.desc()).limit(1)
+            ).one_or_none()
+            return None if row is None else (row[0], row[1])
+
     def latest_snapshot(self, source_id: int) -> SnapshotData | None:
         """The newest version of a source, text included; None before the first."""
         with self._read() as session:
