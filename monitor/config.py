@@ -177,7 +177,7 @@ def _message(error: Mapping[str, Any]) -> str:
     msg = str(error.get("msg", "invalid value"))
     msg = msg.removeprefix("Value error, ").replace("a valid tuple", "a list")
     # A model-level check already names its own path.
-    if msg.startswith(("stories[", "database")):
+    if msg.startswith("stories["):
         return msg
     value = error.get("input")
     if not isinstance(value, dict | list | tuple) and repr(value) not in msg:

@@ -22,6 +22,7 @@ import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, Any
 
+from monitor.alerts import format_number
 from monitor.errors import InputError
 from monitor.timeline import ItemLike, TimelineEntry, date_span
 
@@ -226,7 +227,7 @@ def format_table(entries: Sequence[TimelineEntry], width: int | None = None) -> 
             row["date"] or "undated",
             row["kind"] or "",
             row["summary"] or "",
-            "" if row["value"] is None else f"{row['value']:,}",
+            "" if row["value"] is None else format_number(row["value"]),
             row["status"] or "",
             str(row["sources"] if row["sources"] is not None else ""),
         ]

@@ -49,7 +49,7 @@ import charset_normalizer
 import httpx
 
 from monitor.errors import FetchError
-from monitor.netguard import Resolver, check_scheme, is_blocked_address, pin_url, resolve_checked
+from monitor.netguard import Resolver, check_scheme, pin_url, resolve_checked
 
 __all__ = [
     "DEFAULT_USER_AGENT",
@@ -57,7 +57,6 @@ __all__ = [
     "FetchSettings",
     "Fetcher",
     "decode_body",
-    "is_blocked_address",
     "parse_retry_after",
 ]
 
@@ -113,8 +112,9 @@ class FetchSettings:
 
     @property
     def whole_fetch(self) -> float:
-        """The deadline of one whole fetch, in seconds (`deadline`, else 3 * `timeout`)."""
-        return self.deadline if self.deadline is not None else DEADLINE_TIMEOUTS * self.timeout
+        """The deadline of one whole fetch, in seconds (`deadline`, which defaults to 3 * `timeout`)."""
+        assert self.deadline is not None  # filled in by __post_init__
+        return self.deadline
 
 
 @dataclass(frozen=True)

@@ -126,12 +126,25 @@ def _say(message: str) -> None:
     print(f"demo: {message}", file=sys.stderr, flush=True)
 
 
-@contextmanager
-def _fresh(path: Path) -> Iterator[Path]:
+def _fresh(path: Path) -> Path:
     """A clean database file for each run, so the demo always tells the story from the start."""
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         leftover.unlink(missing_ok=True)
-    yield path
+    return path
+
+
+@contextmanager
+def _quiet_checks() -> Iterator[None]:
+    """The demo's own progress lines replace the per-check INFO records; alerts (WARNING) still show."""
+    loggers = [logging.getLogger(name) for name in ("monitor.pipeline", "monitor.service")]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(max(logger.getEffectiveLevel(), logging.WARNING))
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
 
 
 async def _run_cycles(config: Config, store: Store, site: DemoSite, cycles: int) -> None:
@@ -179,11 +192,8 @@ def run_demo(output_dir: Path, *, cycles: int = 3) -> DemoResult:
     from monitor.store import open_store
 
     output_dir.mkdir(parents=True, exist_ok=True)
-    # The demo's own progress lines replace the per-check INFO records; alerts (WARNING) still show.
-    for name in ("monitor.pipeline", "monitor.service"):
-        logger = logging.getLogger(name)
-        logger.setLevel(max(logger.getEffectiveLevel(), logging.WARNING))
-    with DemoSite() as site, _fresh(output_dir / "demo.sqlite") as database:
+    database = _fresh(output_dir / "demo.sqlite")
+    with _quiet_checks(), DemoSite() as site:
         config = demo_config(site.base, database)
         _say(f"serving the archived story at {site.base} (no network needed)")
         store = open_store(config.database)
