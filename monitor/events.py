@@ -813,7 +813,7 @@ def _event_summary(
 
 def _figure_summary(f: FigureMention, subject: str | None, attribution: str | None, lex: Lexicon) -> str:
     value = f"{f.value:,}" if isinstance(f.value, int) else f"{f.value:,.2f}".rstrip("0").rstrip(".")
-    if f.unit in lex.units_before.values() or f.unit:
+    if f.unit:
         value = f"{value} {f.unit}"
     qual = "" if f.qualifier == "exact" else f.qualifier.replace("_", " ") + " "
     head = " ".join(p for p in (subject, f.metric) if p)
@@ -1015,13 +1015,23 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
 
 
+# Two unrelated anchor days: an expression whose value is the same against both does not depend on the
+# (unknown) publication date.
+_PROBE_DAYS = (dt.date(2001, 6, 13), dt.date(2011, 11, 23))
+
+
+def _probe(text: str) -> tuple[list[Timex], dict[tuple[int, int], str]]:
+    """The expressions tagged against the first probe day, and the values against the second by span."""
+    first = tag(text, _PROBE_DAYS[0])
+    return first, {(t.start, t.end): t.value for t in tag(text, _PROBE_DAYS[1])}
+
+
 def _usable_timexes(text: str, published: dt.date | None) -> list[Timex]:
     if published is not None:
         return list(tag(text, published))
     # No publication date: keep only the expressions whose value does not depend on it.
-    first = tag(text, dt.date(2001, 6, 13))
-    second = {(t.start, t.end, t.value) for t in tag(text, dt.date(2011, 11, 23))}
-    return [t for t in first if (t.start, t.end, t.value) in second]
+    first, second = _probe(text)
+    return [t for t in first if second.get((t.start, t.end)) == t.value]
 
 
 def extract_items(
@@ -1249,8 +1259,7 @@ def published_from_dateline(text: str) -> dt.date | None:
     lines = [ln for ln in text.splitlines() if ln.strip()][:_DATELINE_LINES]
     try:
         for line in lines:
-            a = tag(line, dt.date(2001, 6, 13))
-            b = {(t.start, t.end): t.value for t in tag(line, dt.date(2011, 11, 23))}
+            a, b = _probe(line)
             for t in a:
                 if t.type != "DATE" or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value or ""):
                     continue

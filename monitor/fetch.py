@@ -72,7 +72,8 @@ DEADLINE_TIMEOUTS = 3  # a fetch's default deadline, in per-phase timeouts
 # The longest postponement a server can ask for: one "Retry-After: 99999999999999999999" or a date in the
 # year 9999 must not silence a source for good, nor overflow the scheduler's date arithmetic.
 RETRY_AFTER_CEILING = 86_400.0
-# The most bytes of a 304, redirect or error body read (and dropped) to keep its connection (see `_drain`).
+# The most bytes of a 304 or redirect body read (and dropped) to keep its connection (see `_drain`); an error
+# response's connection is simply closed.
 DRAIN_MAX = 64 * 1024
 DRAIN_SECONDS = 0.5
 

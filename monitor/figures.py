@@ -195,13 +195,12 @@ def _state_near(text: str, before: int, after: int, lex: Lexicon, noun: str | No
             noun is None or noun in lex.generic_people or lex.people_states[word] in _GRAVE
         )
 
-    for s, _e, w in _tokens_after(text, after, 3):
+    for _s, _e, w in _tokens_after(text, after, 3):
         lw = w.lower()
         if fits(lw):
             return lex.people_states[lw]
         if lw not in {"were", "was", "are", "is", "have", "has", "had", "been", "be", "reported", "later"}:
             break
-        del s
     prefix = text[max(0, before - 40) : before]
     words = _WORD_RE.findall(prefix)[-3:]
     for w in reversed(words):
@@ -269,7 +268,7 @@ def _read(
         value = _tidy(value)
     if value is None:
         return None
-    unit = lex.units_before.get(m.group("cur") or "", None) if m.group("cur") else None
+    unit = lex.units_before.get(m.group("cur")) if m.group("cur") else None
     if m.group("cur") is None and not is_words and m.group("suf"):
         return None  # "5m" without a currency is more likely metres than millions
     before_words = _WORD_RE.findall(text[max(0, num_start - 25) : num_start])
