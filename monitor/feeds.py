@@ -26,16 +26,14 @@ import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 import feedparser
 import lxml.html
-import yaml
 from lxml import etree
 
-from monitor.errors import InputError, RuleDataError
+from monitor.errors import InputError
 from monitor.text import content_hash as _text_hash
 
 __all__ = [
@@ -228,24 +226,14 @@ def _plain(value: str, detail: Any = None) -> str:
 @cache
 def _tracking() -> tuple[frozenset[str], tuple[str, ...]]:
     """(names, prefixes) from monitor/data/tracking_params.yaml, validated once."""
-    try:
-        raw = resources.files("monitor.data").joinpath(TRACKING_FILE).read_text(encoding="utf-8")
-        data = yaml.safe_load(raw)
-    except (OSError, yaml.YAMLError) as exc:
-        raise RuleDataError(f"{TRACKING_FILE}: cannot load ({exc})") from None
-    if not isinstance(data, dict):
-        raise RuleDataError(f"{TRACKING_FILE}: expected a mapping with `names` and `prefixes`")
-    out: list[list[str]] = []
-    for section in ("names", "prefixes"):
-        items = data.get(section)
-        if not isinstance(items, list):
-            raise RuleDataError(f"{TRACKING_FILE}: {section}: expected a list of strings")
-        for i, item in enumerate(items):
-            if not isinstance(item, str) or not item.strip():
-                where = f"{TRACKING_FILE}: {section}[{i}]"
-                raise RuleDataError(f"{where}: expected a non-empty string, got {item!r}")
-        out.append([item.strip().lower() for item in items])
-    return frozenset(out[0]), tuple(out[1])
+    from monitor.lexicon import load_data_file, string_list
+
+    data = load_data_file(TRACKING_FILE, package="monitor.data")
+    names, prefixes = (
+        [item.lower() for item in string_list(data.get(section), f"{TRACKING_FILE}: {section}")]
+        for section in ("names", "prefixes")
+    )
+    return frozenset(names), tuple(prefixes)
 
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}

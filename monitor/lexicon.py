@@ -38,10 +38,10 @@ _DataLoader.yaml_implicit_resolvers = {
 
 
 @cache
-def load_data_file(name: str) -> Any:
+def load_data_file(name: str, package: str = DATA_PACKAGE) -> Any:
     """Parse one bundled YAML file (e.g. "abbreviations.yaml"); RuleDataError when missing or invalid."""
     try:
-        raw = resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
+        raw = resources.files(package).joinpath(name).read_text(encoding="utf-8")
     except (FileNotFoundError, OSError) as exc:
         raise RuleDataError(f"{name}: cannot read bundled lexicon file ({exc})") from None
     try:
