@@ -21,6 +21,7 @@ import click
 
 from monitor.errors import ConfigError, InputError, MonitorError
 from monitor.logs import LEVELS, setup_logging
+from monitor.process import exit_now, start_up
 
 if TYPE_CHECKING:
     from monitor.config import Config
@@ -50,11 +51,14 @@ class Context:
         return self._config
 
     def store(self) -> Store:
-        """The database named by the config, migrated to the current schema."""
+        """The database named by the config, migrated to the current schema; closed when the command ends."""
         config = self.config()
         from monitor.store import open_store
 
-        return open_store(config.database)
+        store = open_store(config.database)
+        # Closed explicitly: main() ends the process without the interpreter's teardown (process.exit_now).
+        click.get_current_context().call_on_close(store.close)
+        return store
 
 
 def fail_cleanly(func: F) -> F:
@@ -444,8 +448,21 @@ def db_upgrade(ctx: Context) -> None:
 
 def main() -> None:
     """Console-script entry point."""
+    start_up()
     try:
         cli.main(prog_name="monitor", standalone_mode=True)
     except ConfigError as exc:  # raised while loading the config outside a command body
         click.echo(f"monitor: error: {exc}", err=True)
-        sys.exit(2)
+        exit_now(2)
+    except SystemExit as exc:  # how click's standalone mode always ends
+        exit_now(_exit_code(exc.code))
+    exit_now(0)
+
+
+def _exit_code(code: object) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    click.echo(code, err=True)  # sys.exit("message") prints it and exits 1
+    return 1

@@ -52,8 +52,9 @@ log = logging.getLogger(__name__)
 
 GONE_PREFIX = "gone: "
 # Threads that may run the CPU-bound stages (text extraction, events and figures) at once, per event loop.
-# The GIL makes more of them no faster, and each holds a parsed page: more would only multiply peak memory.
-CPU_THREADS = 2
+# The GIL makes more of them no faster, and each holds a parsed page: on 300 new pages of
+# benchmarks/poll_cycle.py, two took 14.5 s and 150 MB where one takes 12.9 s and 146 MB.
+CPU_THREADS = 1
 _cpu_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
     weakref.WeakKeyDictionary()
 )
