@@ -231,7 +231,9 @@ class _Checker:
             log.exception("check crashed: %s", source.url, extra={"event": "check_error", **context})
             await self._release_after_error(source)
             return None
-        self.outcomes.append(outcome)
+        # Kept without its alerts, which are logged already: a cold cycle of 2,000 pages raises tens of
+        # thousands (an event_added per timeline item), and keeping them all only grew the process.
+        self.outcomes.append(replace(outcome, alerts=()))
         return outcome
 
     async def close(self) -> None:

@@ -194,3 +194,15 @@ def test_check_workers_must_be_positive(tmp_path: Path) -> None:
     result = monitor("check", "--workers", "0", config=write_config(tmp_path, "http://127.0.0.1:9/x"),
                      check=False)
     assert result.returncode == 2 and "--workers" in result.stderr
+
+
+def test_check_closes_the_database_before_it_exits(tmp_path: Path, pages: PageServer) -> None:
+    # `monitor` ends without the interpreter's teardown (monitor.process.exit_now): the command must have
+    # closed its database itself. SQLite removes the write-ahead log when the last connection closes.
+    pages.set("/dam", FIRST)
+    config = write_config(tmp_path, pages.url("/dam"))
+    monitor("check", config=config)
+    assert (tmp_path / "timeline.sqlite").exists()
+    assert not (tmp_path / "timeline.sqlite-wal").exists(), "the database was left open"
+    assert [line.split("\t")[0] for line in monitor("history", pages.url("/dam"), config=config).stdout
+            .splitlines()] == ["1"]
