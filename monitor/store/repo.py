@@ -180,7 +180,8 @@ class Store:
                     session.add(_new_source(spec, now))
                     added.append(label)
                     continue
-                if _spec_changed(row, spec, now) and _apply_spec(edit(row), spec, now):
+                if _spec_changed(row, spec, now):
+                    _apply_spec(edit(row), spec, now)
                     updated.append(label)
                 if not row.active and row.disabled_reason == REMOVED_FROM_CONFIG:
                     source = edit(row)
@@ -823,18 +824,13 @@ def _spec_changed(row: Row[Any], spec: SourceSpec, now: dt.datetime) -> bool:
     return any(getattr(row, name) != values[name] for name in _SPEC_FIELDS)
 
 
-def _apply_spec(row: Source, spec: SourceSpec, now: dt.datetime) -> bool:
-    """Update a row from its spec; True when anything changed."""
+def _apply_spec(row: Source, spec: SourceSpec, now: dt.datetime) -> None:
+    """Update a row that `_spec_changed` found out of date from its spec."""
     values = _source_values(spec, now)
-    changed = False
     for name in _SPEC_FIELDS:
-        if getattr(row, name) != values[name]:
-            setattr(row, name, values[name])
-            changed = True
-    if changed:
-        # A shorter interval takes effect now, not after the old, longer wait.
-        row.next_due_at = min(row.next_due_at, now + dt.timedelta(seconds=spec.every_seconds))
-    return changed
+        setattr(row, name, values[name])
+    # A shorter interval takes effect now, not after the old, longer wait.
+    row.next_due_at = min(row.next_due_at, now + dt.timedelta(seconds=spec.every_seconds))
 
 
 _MISSING = object()  # a source id no row has (deleted meanwhile)
