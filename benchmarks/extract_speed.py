@@ -16,9 +16,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from monitor.events import extract_items
-from monitor.lexicon import load_lexicon
-from monitor.timex import parse_dct, tag
+from monitor.extract.items.events import extract_items
+from monitor.extract.lexicon import load_lexicon
+from monitor.extract.timex import parse_dct, tag
 
 DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data" / "tempeval3"
 _TEXT_RE = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)

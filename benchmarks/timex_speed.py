@@ -1,4 +1,4 @@
-"""Throughput of monitor.timex.tag() against dateparser.search.search_dates on the same news texts.
+"""Throughput of monitor.extract.timex.tag() against dateparser.search.search_dates on the same news texts.
 
 Reads the plain <TEXT> and the DCT of every TempEval-3 document under ../shared/data/tempeval3
 (relative to the repository root), times both taggers on one core in one run, and prints KB/s for
@@ -61,12 +61,12 @@ def main() -> int:
         return 2
     size_kb = sum(len(t.encode("utf-8")) for t, _ in docs) / 1024
 
-    from monitor.timex import tag
+    from monitor.extract.timex import tag
 
     tag("warm-up on Monday, 3 p.m.", "2020-04-01")  # load and compile the rules outside the timing
     ours, n_ours = throughput(tag, docs, args.repeat)
     print(f"{len(docs)} documents, {size_kb:.0f} KB of text")
-    print(f"monitor.timex.tag              {ours:10.1f} KB/s  ({n_ours} expressions)")
+    print(f"monitor.extract.timex.tag              {ours:10.1f} KB/s  ({n_ours} expressions)")
     try:
         from dateparser.search import search_dates
     except ImportError:

@@ -21,7 +21,7 @@ import click
 
 from monitor.errors import ConfigError, InputError, MonitorError
 from monitor.logs import LEVELS, setup_logging
-from monitor.process import exit_now, start_up
+from monitor.run.process import exit_now, start_up
 
 if TYPE_CHECKING:
     from monitor.config import Config
@@ -108,7 +108,7 @@ def _read_input(path: str) -> bytes:
 def _parse_date_option(value: str | None, option: str) -> datetime | None:
     if value is None:
         return None
-    from monitor.timex import parse_dct
+    from monitor.extract.timex import parse_dct
 
     try:
         return parse_dct(value)
@@ -154,7 +154,7 @@ def run(ctx: Context) -> None:
     config = ctx.config()
     import asyncio
 
-    from monitor.service import run_service
+    from monitor.run.service import run_service
 
     asyncio.run(run_service(config, ctx.store()))
 
@@ -179,7 +179,7 @@ def check(ctx: Context, story: str | None, workers: int) -> None:
       monitor check --workers 2
     """
     config = ctx.config()
-    from monitor.service import run_cycle
+    from monitor.run.service import run_cycle
 
     if story is not None:
         config.story(story)
@@ -221,7 +221,7 @@ def diff(ctx: Context, url: str, from_version: int | None, to_version: int | Non
     Example:
       monitor diff https://example.org/news/story.html --from 1 --to 2
     """
-    from monitor.snapshots import unified_diff
+    from monitor.track.snapshots import unified_diff
 
     store = ctx.store()
     versions = [v.version for v in store.history(url, story=story)]
@@ -262,9 +262,9 @@ def extract(ctx: Context, path: str, published: str | None, fmt: str) -> None:
       monitor extract article.html
       monitor extract story.txt --published 2020-04-01 --format csv
     """
-    from monitor.events import extract_items, load_lexicon, published_from_dateline
-    from monitor.fetch import decode_body
-    from monitor.text import extract_document, plain_text_document
+    from monitor.extract.items.events import extract_items, load_lexicon, published_from_dateline
+    from monitor.fetch.client import decode_body
+    from monitor.extract.text import extract_document, plain_text_document
 
     raw = _read_input(path)
     if not raw.strip():
@@ -282,7 +282,7 @@ def extract(ctx: Context, path: str, published: str | None, fmt: str) -> None:
     if fmt == "json":
         click.echo(json.dumps([item.to_dict() for item in items], ensure_ascii=False, indent=2))
     else:
-        from monitor.export import write_item_rows
+        from monitor.publish.export import write_item_rows
 
         write_item_rows(items, sys.stdout, published=day, source_url=None if path == "-" else path)
 
@@ -300,7 +300,7 @@ def timex(path: str, dct: str) -> None:
     Example:
       monitor timex article.txt --dct 2020-04-01
     """
-    from monitor.timex import tag
+    from monitor.extract.timex import tag
 
     anchor = _parse_date_option(dct, "--dct")
     raw = _read_input(path)
@@ -332,7 +332,7 @@ def export(ctx: Context, fmt: str, story: str | None, since: str | None, output:
       monitor export --story russia-us-aid -o timeline.csv
       monitor export --format json --since 2020-04-01
     """
-    from monitor.export import filter_entries, write_csv, write_json
+    from monitor.publish.export import filter_entries, write_csv, write_json
 
     config = ctx.config()
     if story is not None:
@@ -354,7 +354,7 @@ def export(ctx: Context, fmt: str, story: str | None, since: str | None, output:
 @fail_cleanly
 def timeline(ctx: Context, story: str | None) -> None:
     """Print the timeline as a table."""
-    from monitor.export import format_table
+    from monitor.publish.export import format_table
 
     if story is not None:
         ctx.config().story(story)
@@ -409,7 +409,7 @@ def report(ctx: Context, story: str | None, output: str) -> None:
     Example:
       monitor report --story russia-us-aid -o report.html
     """
-    from monitor.report import write_report
+    from monitor.publish.report import write_report
 
     config = ctx.config()
     stories = [config.story(story)] if story else list(config.stories)

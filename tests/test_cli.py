@@ -197,7 +197,7 @@ def test_check_workers_must_be_positive(tmp_path: Path) -> None:
 
 
 def test_check_closes_the_database_before_it_exits(tmp_path: Path, pages: PageServer) -> None:
-    # `monitor` ends without the interpreter's teardown (monitor.process.exit_now): the command must have
+    # `monitor` ends without the interpreter's teardown (monitor.run.process.exit_now): the command must have
     # closed its database itself. SQLite removes the write-ahead log when the last connection closes.
     pages.set("/dam", FIRST)
     config = write_config(tmp_path, pages.url("/dam"))

@@ -136,7 +136,7 @@ def _fresh(path: Path) -> Path:
 @contextmanager
 def _quiet_checks() -> Iterator[None]:
     """The demo's own progress lines replace the per-check INFO records; alerts (WARNING) still show."""
-    loggers = [logging.getLogger(name) for name in ("monitor.pipeline", "monitor.service")]
+    loggers = [logging.getLogger(name) for name in ("monitor.run.check", "monitor.run.service")]
     levels = [logger.level for logger in loggers]
     for logger in loggers:
         logger.setLevel(max(logger.getEffectiveLevel(), logging.WARNING))
@@ -148,7 +148,7 @@ def _quiet_checks() -> Iterator[None]:
 
 
 async def _run_cycles(config: Config, store: Store, site: DemoSite, cycles: int) -> None:
-    from monitor.service import run_service
+    from monitor.run.service import run_service
 
     stop = asyncio.Event()
     service = asyncio.create_task(run_service(config, store, stop_event=stop))
@@ -187,8 +187,8 @@ async def _wait_for_cycle(store: Store, started: dt.datetime, service: asyncio.T
 
 def run_demo(output_dir: Path, *, cycles: int = 3) -> DemoResult:
     """Run the demo, print the timeline, and leave its files in `output_dir`."""
-    from monitor.export import format_table, write_csv
-    from monitor.report import write_report
+    from monitor.publish.export import format_table, write_csv
+    from monitor.publish.report import write_report
     from monitor.store import open_store
 
     output_dir.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """Persistence: the schema (models), its migrations (db/), and the repository the service and CLI use."""
 
 from monitor.store.engine import normalise_url
-from monitor.store.migrations import current_revision, head_revision, upgrade
+from monitor.store.migrate import current_revision, head_revision, upgrade
 from monitor.store.records import (
     CheckInfo,
     CheckRecord,

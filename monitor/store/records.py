@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Literal
 from monitor.errors import StoreError
 
 if TYPE_CHECKING:
-    from monitor.timeline import TimelineEntry
+    from monitor.track.timeline import TimelineEntry
 
 Outcome = Literal["new_version", "unchanged", "not_modified", "failed"]
 
@@ -107,7 +107,7 @@ class NewSnapshot:
     fetched_at: dt.datetime
     content_hash: str
     size: int
-    body: bytes  # compressed text (monitor.snapshots.compress)
+    body: bytes  # compressed text (monitor.track.snapshots.compress)
     title: str | None = None
     published: dt.date | None = None
     final_url: str | None = None
@@ -140,7 +140,7 @@ class CheckRecord:
     warning: str | None = None
     disable_reason: str | None = None  # set: the source is deactivated (e.g. gone, HTTP 410)
     check_log_keep: int = 100
-    # Timeline rows to upsert with the check (monitor.timeline.TimelineEntry: ReconcileResult.updated).
+    # Timeline rows to upsert with the check (monitor.track.timeline.TimelineEntry: ReconcileResult.updated).
     timeline: tuple[TimelineEntry, ...] = ()
 
     @property

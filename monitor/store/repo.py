@@ -3,7 +3,7 @@
     store = open_store("sqlite:///db/timeline.sqlite")     # migrates to head first
     store.sync_config(config, now)
     for source in store.claim_due("host-1234", now, lease_seconds=300, limit=8):
-        ...                                                  # fetch, extract (monitor.pipeline)
+        ...                                                  # fetch, extract (monitor.run.check)
         store.record_result(CheckRecord(...))               # one transaction; releases the lease
 
 Every write runs in its own transaction; on SQLite it takes the write lock at BEGIN (BEGIN IMMEDIATE), on
@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from monitor.config import Config
 from monitor.errors import InputError, StoreError
 from monitor.store.engine import IMMEDIATE, create_store_engine, redact
-from monitor.store.migrations import at_head, current_of, first_line, head_revision, upgrade_engine
+from monitor.store.migrate import at_head, current_of, first_line, head_revision, upgrade_engine
 from monitor.store.models import (
     Check,
     FeedEntry,
@@ -62,8 +62,8 @@ from monitor.store.records import (
 )
 
 if TYPE_CHECKING:
-    from monitor.feeds import FeedEntry as FeedEntryData
-    from monitor.timeline import TimelineEntry
+    from monitor.extract.feeds import FeedEntry as FeedEntryData
+    from monitor.track.timeline import TimelineEntry
 
 R = TypeVar("R")
 
@@ -418,7 +418,7 @@ class Store:
             _write_timeline(session, entries)
 
     def load_timeline(self, story: str | None = None) -> list[TimelineEntry]:
-        """The stored timeline (of one story), as monitor.timeline entries, by story, date and event id."""
+        """The stored timeline (of one story), as monitor.track.timeline entries, by story, date and event id."""
         with self._read() as session:
             return _load_timeline(session, story)
 
@@ -743,7 +743,7 @@ def _reports_by_item(session: Session, item_ids: Sequence[int]) -> dict[int, lis
 
 
 def _load_timeline(session: Session, story: str | None) -> list[TimelineEntry]:
-    from monitor.timeline import SourceReport, TimelineEntry
+    from monitor.track.timeline import SourceReport, TimelineEntry
 
     order = (TimelineItem.story_id, TimelineItem.date, TimelineItem.event_id)
     statement = select(TimelineItem).order_by(*order)
@@ -913,7 +913,7 @@ def _source_info(row: Source, versions: int, entries: int = 0) -> SourceInfo:
 
 
 def _snapshot_data(row: Snapshot) -> SnapshotData:
-    from monitor.snapshots import decompress  # the text helper's codec; imported where needed
+    from monitor.track.snapshots import decompress  # the text helper's codec; imported where needed
 
     return SnapshotData(
         source_id=row.source_id, version=row.version, fetched_at=row.fetched_at,

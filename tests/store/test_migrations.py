@@ -11,7 +11,7 @@ from sqlalchemy import inspect, text
 from monitor.errors import StoreError
 from monitor.store import current_revision, head_revision, open_store, upgrade
 from monitor.store.engine import create_store_engine
-from monitor.store.migrations import HEAD_REVISION, alembic_config, at_head
+from monitor.store.migrate import HEAD_REVISION, alembic_config, at_head
 from monitor.store.models import Base
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from monitor.config import parse_config
 from monitor.errors import InputError
-from monitor.snapshots import compress
+from monitor.track.snapshots import compress
 from monitor.store import CheckRecord, LeaseLostError, NewSnapshot, SourceSpec, Store, open_store
 
 T0 = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
@@ -199,7 +199,7 @@ def test_history_of_a_url_in_two_stories_needs_the_story(store: Store) -> None:
 def test_timeline_round_trips_and_is_written_with_the_check(store: Store) -> None:
     from dataclasses import replace
 
-    from monitor.timeline import SourceReport, TimelineEntry
+    from monitor.track.timeline import SourceReport, TimelineEntry
 
     call = TimelineEntry(
         event_id="s1-call-1", story="s1", key="call|2020-03-30|ames;boyd", kind="call", date="2020-03-30",

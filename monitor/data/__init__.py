@@ -1,1 +1,0 @@
-"""Bundled lexicon data (YAML), loaded by monitor.lexicon."""

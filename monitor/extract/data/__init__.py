@@ -1,0 +1,1 @@
+"""Bundled lexicon data (YAML), loaded by monitor.extract.lexicon."""

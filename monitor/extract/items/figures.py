@@ -1,0 +1,355 @@
+"""Statistics in a sentence: the number, its qualifier, unit and what it counts.
+
+This layer reads one sentence at a time and knows nothing of names or dates; monitor.extract.items.events adds the subject,
+attribution and as-of date. Number words, scales, qualifiers, units and metric words come from
+monitor/data/en/{numbers,qualifiers,metrics}.yaml (see monitor.extract.lexicon).
+
+No PyPI number parser fitted: word2number, text2num and number-parser all fail on "two dozen", "a hundred"
+or "1.2 million" and they rewrite whole texts rather than parse a span, so this is a small data-driven parser.
+
+    >>> [(m.value, m.qualifier, m.metric) for m in find_figures("Over 4,000 deaths and 1.2 million cases")]
+    [(4000, 'more_than', 'deaths'), (1200000, 'exact', 'cases')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from monitor.extract.lexicon import Lexicon, load_lexicon
+
+__all__ = ["FigureMention", "find_figures", "parse_number"]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureMention:
+    """A statistic in a sentence; offsets are relative to the sentence text."""
+
+    start: int  # start of the whole expression (qualifier or currency sign included)
+    end: int  # end of the metric phrase (or of the number when the metric came from before it)
+    num_start: int
+    num_end: int
+    value: int | float
+    qualifier: str
+    metric: str | None
+    unit: str | None
+
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+
+
+@cache
+def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    symbols = "|".join(re.escape(s) for s in sorted(lex.units_before, key=len, reverse=True))
+    scales = "|".join(sorted(lex.scales, key=len, reverse=True))
+    suffixes = "|".join(sorted(lex.suffixes, key=len, reverse=True))
+    digits = re.compile(
+        rf"(?<![\w.,:/\-])(?P<cur>{symbols})?\s?(?P<num>{_DIGITS})"
+        rf"(?:(?P<suf>{suffixes})(?![\w])|(?:\s+|-)(?P<scale>{scales})(?![\w-]))?"
+        r"(?![\w]|-\w|:\d|[.,]\d)",
+        re.IGNORECASE,
+    )
+    word_alts = "|".join(sorted([*lex.number_words, *lex.scales, *lex.fractions], key=len, reverse=True))
+    words = re.compile(
+        rf"(?<![\w-])(?P<cur>{symbols})?(?P<num>(?:(?:a|an)\s+)?(?:{word_alts})(?:(?:\s+|-)(?:and\s+|a\s+)?"
+        rf"(?:{word_alts}))*)(?![\w-])",
+        re.IGNORECASE,
+    )
+    return digits, words
+
+
+def parse_number(phrase: str, lexicon: Lexicon | None = None) -> int | float | None:
+    """Parse "188,663", "1.2 million", "$5bn", "two dozen", "a hundred", "half a million"; else None.
+
+    >>> parse_number("two dozen"), parse_number("1.2 million"), parse_number("a hundred")
+    (24, 1200000, 100)
+    """
+    lex = lexicon or load_lexicon()
+    text = phrase.strip().lower().replace("-", " ")
+    for sym in sorted(lex.units_before, key=len, reverse=True):
+        if text.startswith(sym.lower()):
+            text = text[len(sym) :].strip()
+            break
+    m = re.fullmatch(rf"({_DIGITS})\s*([a-z]+)?", text)
+    if m:
+        base = float(m.group(1).replace(",", ""))
+        scale = m.group(2)
+        if scale:
+            factor = lex.scales.get(scale) or lex.suffixes.get(scale)
+            if factor is None:
+                return None
+            base *= factor
+        return _tidy(base)
+    return _parse_words(text.split(), lex)
+
+
+def _tidy(value: float) -> int | float:
+    rounded = round(value, 6)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def _parse_words(words: Sequence[str], lex: Lexicon) -> int | float | None:
+    total = 0.0
+    current = 0.0
+    fraction: float | None = None
+    seen_number = False
+    pending_article = False
+    for w in words:
+        if w == "and":
+            continue
+        if w in ("a", "an"):
+            pending_article = True
+            continue
+        if w in lex.fractions:
+            fraction = lex.fractions[w]
+            continue
+        if w in lex.number_words:
+            current += lex.number_words[w]
+            seen_number = True
+        elif w in lex.scales:
+            if w.endswith("s") and not seen_number and not pending_article and fraction is None:
+                return None  # "hundreds", "dozens": no count given
+            factor = lex.scales[w]
+            base = current or (1.0 if (pending_article or seen_number or fraction) else 0.0)
+            if fraction is not None:
+                base = fraction
+                fraction = None
+            if not base:
+                return None
+            if factor >= 1000:
+                total += base * factor
+                current = 0.0
+            else:
+                current = base * factor
+            seen_number = True
+        else:
+            return None
+        pending_article = False
+    if not seen_number:
+        return None
+    return _tidy(total + current)
+
+
+def _tokens_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _WORD_RE.finditer(text, pos):
+        gap = text[pos : m.start()]
+        if gap.strip():  # punctuation ends the noun phrase
+            break
+        out.append((m.start(), m.end(), m.group(0)))
+        pos = m.end()
+        if len(out) >= limit:
+            break
+    return out
+
+
+def _metric_after(
+    text: str, pos: int, lex: Lexicon, allow_singular: bool = False
+) -> tuple[str | None, int, bool]:
+    """Read the metric from the noun phrase at `pos`: (metric, end, is_people_noun)."""
+    tokens = _tokens_after(text, pos, 6)
+    for i, (s, _e, w) in enumerate(tokens[:4]):
+        lw = w.lower()
+        if i and lw in lex.metric_stop_words:
+            break
+        m = lex.metric_re.match(text, s)
+        if m:
+            name = lex.metric_of[" ".join(m.group(0).lower().split())]
+            kept = [t[2].lower() for t in tokens[:i] if t[2].lower() in lex.kept_modifiers]
+            kept = [k for k in kept if k not in name.split()]
+            return " ".join([*kept, name]), m.end(), False
+        if lw in lex.people_nouns:
+            return lw, tokens[i][1], True
+    # Not in the lexicon: the bare noun phrase, up to three words, ending on a plural noun.
+    words: list[tuple[int, int, str]] = []
+    for s, e, w in tokens[:3]:
+        lw = w.lower()
+        if lw in lex.metric_stop_words or not w[0].islower():
+            break
+        if words and (lw.endswith("ed") or lw.endswith("ing")):
+            break
+        words.append((s, e, lw))
+    while (
+        words and not allow_singular and not (words[-1][2].endswith("s") and not words[-1][2].endswith("ss"))
+    ):
+        words.pop()
+    if words and words[0][2].endswith(("ed", "ing")) and len(words) == 1:
+        return None, pos, False
+    if words:
+        return " ".join(w[2] for w in words), words[-1][1], False
+    return None, pos, False
+
+
+_GRAVE = frozenset({"deaths", "injuries"})
+
+
+def _state_near(text: str, before: int, after: int, lex: Lexicon, noun: str | None) -> str | None:
+    """A people-state word just after the noun ("were killed") or just before the number ("killed 25");
+    specific nouns ("residents") give way only to deaths and injuries."""
+
+    def fits(word: str) -> bool:
+        return word in lex.people_states and (
+            noun is None or noun in lex.generic_people or lex.people_states[word] in _GRAVE
+        )
+
+    for _s, _e, w in _tokens_after(text, after, 3):
+        lw = w.lower()
+        if fits(lw):
+            return lex.people_states[lw]
+        if lw not in {"were", "was", "are", "is", "have", "has", "had", "been", "be", "reported", "later"}:
+            break
+    prefix = text[max(0, before - 40) : before]
+    words = _WORD_RE.findall(prefix)[-3:]
+    for w in reversed(words):
+        if fits(w.lower()):
+            return lex.people_states[w.lower()]
+    return None
+
+
+def _metric_before(text: str, start: int, lex: Lexicon) -> str | None:
+    window_start = max(0, start - 120)
+    window = text[window_start:start]
+    last = None
+    for m in lex.before_number_re.finditer(window):
+        last = m
+    if last is None or re.search(r"\d|[;:]", window[last.end() :]):
+        return None
+    return lex.before_number[" ".join(last.group(0).lower().split())]
+
+
+def _blocked(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def find_figures(
+    sentence: str, lexicon: Lexicon | None = None, blocked: Sequence[tuple[int, int]] = ()
+) -> list[FigureMention]:
+    """Return the statistics of one sentence; numbers in a `blocked` span (dates, quotes) are skipped.
+
+    A number is a statistic only when something says what it counts: a metric word after it ("4,000 deaths"),
+    a metric phrase before it ("the death toll rose to 250"), or a currency. Years, ages, times, ordinals and
+    labels ("Flight 370", "COVID-19", "Antonov-124") are not.
+    """
+    lex = lexicon or load_lexicon()
+    if not isinstance(sentence, str) or not sentence:
+        return []
+    digits_re, words_re = _patterns(lex)
+    candidates: list[tuple[re.Match[str], bool]] = [(m, False) for m in digits_re.finditer(sentence)]
+    taken = [(m.start(), m.end()) for m, _ in candidates]
+    for m in words_re.finditer(sentence):
+        if not _blocked(m.start(), m.end(), taken):
+            candidates.append((m, True))
+    out: list[FigureMention] = []
+    for m, is_words in sorted(candidates, key=lambda c: c[0].start()):
+        mention = _read(sentence, m, is_words, lex, blocked)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _read(
+    text: str, m: re.Match[str], is_words: bool, lex: Lexicon, blocked: Sequence[tuple[int, int]]
+) -> FigureMention | None:
+    num_start, num_end = m.start("num"), m.end()
+    if _blocked(num_start, num_end, blocked):
+        return None
+    raw = m.group("num")
+    if is_words:
+        value = _parse_words(raw.lower().replace("-", " ").split(), lex)
+    else:
+        value = float(raw.replace(",", ""))
+        if m.group("suf"):
+            value *= lex.suffixes[m.group("suf").lower()]
+        if m.group("scale"):
+            value *= lex.scales[m.group("scale").lower()]
+        value = _tidy(value)
+    if value is None:
+        return None
+    unit = lex.units_before.get(m.group("cur")) if m.group("cur") else None
+    if m.group("cur") is None and not is_words and m.group("suf"):
+        return None  # "5m" without a currency is more likely metres than millions
+    before_words = _WORD_RE.findall(text[max(0, num_start - 25) : num_start])
+    prev = before_words[-1].lower() if before_words else ""
+    if prev in lex.not_figure_before or prev + "." in lex.not_figure_before:
+        return None
+    if re.search(r"No\.\s*$", text[:num_start]):
+        return None
+    # Labels: a capitalised word right before the number ("Boeing 737", "Apollo 11").
+    gap_start = text[max(0, num_start - 2) : num_start]
+    if (
+        not is_words
+        and m.group("cur") is None
+        and before_words
+        and before_words[-1][:1].isupper()
+        and gap_start.endswith(" ")
+        and re.search(r"[A-Za-z]\s$", text[:num_start])
+        and before_words[-1].lower() not in lex.qualifier_of
+        and prev not in lex.function_words
+    ):
+        return None
+    after_text = text[num_end : num_end + 20].lower()
+    if re.match(r"\s*(?:a|per)\s+share\b", after_text):
+        return None
+    for word in lex.not_figure_after:
+        if re.match(rf"\s*-?{re.escape(word)}(?![\w])", after_text):
+            return None
+    pos = num_end
+    if unit is None:
+        um = lex.unit_re.match(text, pos)
+        if um:
+            unit = lex.unit_of.get(" ".join(um.group(0).lower().split()))
+            pos = um.end()
+    qa = lex.qualifier_after_re.match(text, pos)
+    qualifier_after = None
+    if qa:
+        qualifier_after = lex.qualifier_after[qa.group(1).lower().lstrip("-")]
+        pos = qa.end()
+    if unit is not None and (
+        mo := re.match(r"\s+(?:of|in|worth of)\s+(?:the\s+|its\s+|their\s+)?", text[pos:])
+    ):
+        metric, metric_end, people = _metric_after(text, pos + mo.end(), lex, allow_singular=True)
+        if metric is None:
+            metric_end = pos
+    else:
+        metric, metric_end, people = _metric_after(text, pos, lex)
+    start = m.start("cur") if m.group("cur") else num_start
+    if people or metric is None:
+        state = _state_near(text, start, metric_end, lex, metric if people else None)
+        if state:
+            metric, people = state, False
+    if metric is None or people:
+        before = _metric_before(text, start, lex)
+        if before:
+            metric = before
+    if metric is None and unit not in lex.units_before.values():
+        return None
+    if metric is not None and metric.split()[-1] in lex.not_figure_metrics:
+        return None  # "11 days", "nine months": a span of time, not a count
+    known = metric is not None and (metric in lex.metrics or metric.split()[-1] in lex.metrics)
+    if is_words and value < 10 and not known and lex.qualifier_re.search(text, 0, start) is None:
+        return None  # news style spells out one to nine: "the two leaders" describes, it does not count
+    year_like = (
+        not is_words and not m.group("scale") and not m.group("cur") and re.fullmatch(r"(1[89]|20)\d\d", raw)
+    )
+    if year_like and (metric is None or metric_end == pos):
+        return None  # a year, unless a count follows it ("2000 troops")
+    qualifier = "exact"
+    qm = lex.qualifier_re.search(text, 0, start)
+    if qm:
+        qualifier = lex.qualifier_of[" ".join(qm.group(1).lower().split())]
+        start = qm.start(1)
+    elif qualifier_after:
+        qualifier = qualifier_after
+    return FigureMention(
+        start=start,
+        end=max(metric_end, num_end),
+        num_start=num_start,
+        num_end=num_end,
+        value=value,
+        qualifier=qualifier,
+        metric=metric,
+        unit=unit,
+    )

@@ -1,0 +1,403 @@
+"""Lexicon data for the event and figure extractors: YAML under monitor/data/en/ plus config extensions.
+
+Every file starts with a comment giving its format; a malformed file raises RuleDataError naming the file
+and the entry. The bundled data are read once (cached); `load_lexicon()` merges the config's
+`extraction.kinds` and `extraction.metrics` on top.
+
+    >>> lex = load_lexicon(extra_kinds={"evacuation": ["evacuated"]})
+    >>> lex.kind_of("evacuated")
+    'evacuation'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from monitor.errors import RuleDataError
+
+DATA_PACKAGE = "monitor.extract.data.en"
+
+_NAME_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
+
+
+class _DataLoader(yaml.SafeLoader):
+    """SafeLoader where only true/false are booleans: word lists hold "on", "no", "yes" as words."""
+
+
+_DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@cache
+def load_data_file(name: str, package: str = DATA_PACKAGE) -> Any:
+    """Parse one bundled YAML file (e.g. "abbreviations.yaml"); RuleDataError when missing or invalid."""
+    try:
+        raw = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise RuleDataError(f"{name}: cannot read bundled lexicon file ({exc})") from None
+    try:
+        data = yaml.load(raw, Loader=_DataLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise RuleDataError(f"{name}: not valid YAML ({exc})") from None
+    if not isinstance(data, dict):
+        raise RuleDataError(f"{name}: expected a mapping at the top level, got {type(data).__name__}")
+    return data
+
+
+def string_list(value: Any, where: str) -> list[str]:
+    """Validate a list of non-empty strings (`where` names file and entry for the error)."""
+    if not isinstance(value, list):
+        raise RuleDataError(f"{where}: expected a list of strings, got {type(value).__name__}")
+    out: list[str] = []
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            raise RuleDataError(f"{where}[{i}]: expected a non-empty string, got {item!r}")
+        out.append(item.strip())
+    return out
+
+
+def string_map(value: Any, where: str) -> dict[str, list[str]]:
+    """Validate a mapping name -> list of strings."""
+    if not isinstance(value, dict):
+        raise RuleDataError(f"{where}: expected a mapping of name -> list of strings")
+    out: dict[str, list[str]] = {}
+    for key, items in value.items():
+        if not isinstance(key, str) or not key.strip():
+            raise RuleDataError(f"{where}: key {key!r} is not a non-empty string")
+        out[key.strip()] = string_list(items, f"{where}.{key}")
+    return out
+
+
+@cache
+def abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """Return (never_final, maybe_final) abbreviation sets for the sentence splitter."""
+    data = load_data_file("abbreviations.yaml")
+    never = string_list(data.get("never_final"), "abbreviations.yaml: never_final")
+    maybe = string_list(data.get("maybe_final"), "abbreviations.yaml: maybe_final")
+    return frozenset(w.lower() for w in never), frozenset(w.lower() for w in maybe)
+
+
+def _lower_list(data: dict[str, Any], key: str, file: str) -> tuple[str, ...]:
+    return tuple(w.lower() for w in string_list(data.get(key), f"{file}: {key}"))
+
+
+def _phrase_regex(phrases: Sequence[str]) -> re.Pattern[str]:
+    """One case-insensitive alternation over `phrases`, longest first, on word boundaries."""
+    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
+    if not ordered:
+        return re.compile(r"(?!x)x")
+    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(phrase.lower().split())
+
+
+@dataclass(
+    frozen=True, eq=False
+)  # eq=False: hashed by identity, so derived patterns can be cached per lexicon
+class Lexicon:
+    """Everything the event and figure extractors look up; built by `load_lexicon`."""
+
+    kinds: Mapping[str, tuple[str, ...]]
+    trigger_kind: Mapping[str, str]
+    trigger_re: re.Pattern[str]
+    other_sense_after: Mapping[str, frozenset[str]]
+    metrics: Mapping[str, tuple[str, ...]]
+    metric_of: Mapping[str, str]
+    metric_re: re.Pattern[str]
+    kept_modifiers: frozenset[str]
+    people_nouns: frozenset[str]
+    generic_people: frozenset[str]
+    people_states: Mapping[str, str]
+    before_number: Mapping[str, str]
+    before_number_re: re.Pattern[str]
+    metric_stop_words: frozenset[str]
+    qualifier_of: Mapping[str, str]
+    qualifier_re: re.Pattern[str]
+    qualifier_after: Mapping[str, str]
+    qualifier_after_re: re.Pattern[str]
+    number_words: Mapping[str, int]
+    scales: Mapping[str, int]
+    suffixes: Mapping[str, int]
+    fractions: Mapping[str, float]
+    units_before: Mapping[str, str]
+    unit_of: Mapping[str, str]
+    unit_re: re.Pattern[str]
+    not_figure_after: tuple[str, ...]
+    not_figure_before: frozenset[str]
+    not_figure_metrics: frozenset[str]
+    country_of: Mapping[str, str]  # alias or canonical name (lower) -> canonical country
+    demonym_of: Mapping[str, str]
+    capital_of: Mapping[str, str]  # capital (lower) -> country
+    institution_of: Mapping[str, str]  # institution (lower) -> country ("kremlin" -> Russia)
+    places: frozenset[str]
+    titles: frozenset[str]
+    max_title_words: int
+    organisation_cues: frozenset[str]
+    person_pronouns: frozenset[str]
+    thing_pronouns: frozenset[str]
+    common_nouns: frozenset[str]
+    company_nouns: frozenset[str]
+    company_suffixes: frozenset[str]
+    function_words: frozenset[str]
+    connectors: frozenset[str]
+    org_connectors: frozenset[str]
+    attribution_re: re.Pattern[str]
+    attribution_generic: frozenset[str]
+    skip_line_prefixes: tuple[str, ...]
+    not_names: frozenset[str]
+    present_aux: frozenset[str]
+    past_aux: frozenset[str]
+    modal_aux: frozenset[str]
+    present_verbs: frozenset[str]
+    past_verbs: frozenset[str]
+    undating_adverbs: frozenset[str]
+    present_adverbs_re: re.Pattern[str]
+    clause_markers: frozenset[str]
+
+    def kind_of(self, trigger: str) -> str | None:
+        """The kind a trigger word or phrase belongs to, or None."""
+        return self.trigger_kind.get(_norm(trigger))
+
+
+def _check_extension(value: Mapping[str, Sequence[str]] | None, key: str) -> dict[str, list[str]]:
+    from monitor.errors import ConfigError
+
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise ConfigError(f"extraction.{key}: expected a mapping of name -> list of words")
+    out: dict[str, list[str]] = {}
+    for name, words in value.items():
+        where = f"extraction.{key}.{name}"
+        if not isinstance(name, str) or not _NAME_RE.match(name.strip().lower().replace(" ", "_")):
+            raise ConfigError(f"extraction.{key}: {name!r} is not a valid name (letters, digits, _)")
+        if isinstance(words, str) or not isinstance(words, Sequence) or not words:
+            raise ConfigError(f"{where}: expected a non-empty list of words or phrases")
+        clean: list[str] = []
+        for i, w in enumerate(words):
+            if not isinstance(w, str) or not w.strip():
+                raise ConfigError(f"{where}[{i}]: {w!r} is not a non-empty word or phrase")
+            clean.append(w.strip())
+        out[name.strip()] = clean
+    return out
+
+
+def _freeze(mapping: Mapping[str, Sequence[str]] | None) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    if not mapping:
+        return ()
+    return tuple((k, tuple(v)) for k, v in mapping.items())
+
+
+def load_lexicon(
+    extra_kinds: Mapping[str, Sequence[str]] | None = None,
+    extra_metrics: Mapping[str, Sequence[str]] | None = None,
+) -> Lexicon:
+    """Return the bundled lexicon merged with config extensions (`extraction.kinds`, `extraction.metrics`).
+
+    A config kind or metric adds to a bundled one of the same name, or creates a new one; its words win over a
+    bundled entry that names the same word. Raises ConfigError for a malformed extension and RuleDataError for
+    a malformed bundled file. The result is cached per distinct extension.
+    """
+    kinds = _check_extension(extra_kinds, "kinds")
+    metrics = _check_extension(extra_metrics, "metrics")
+    return _build(_freeze(kinds), _freeze(metrics))
+
+
+@cache
+def _build(
+    extra_kinds: tuple[tuple[str, tuple[str, ...]], ...],
+    extra_metrics: tuple[tuple[str, tuple[str, ...]], ...],
+) -> Lexicon:
+    kinds_data = load_data_file("kinds.yaml")
+    kinds = {k: list(v) for k, v in string_map(kinds_data.get("kinds"), "kinds.yaml: kinds").items()}
+    for name in kinds:
+        if not _NAME_RE.match(name):
+            raise RuleDataError(f"kinds.yaml: kinds.{name}: kind names are lowercase letters, digits and _")
+    for name, words in extra_kinds:
+        kinds.setdefault(name.lower(), []).extend(words)
+    trigger_kind: dict[str, str] = {}
+    for name, words in kinds.items():
+        for w in words:
+            trigger_kind[_norm(w)] = name
+    for name, words in extra_kinds:  # config wins on a shared word
+        for w in words:
+            trigger_kind[_norm(w)] = name.lower()
+
+    md = load_data_file("metrics.yaml")
+    metric_map = {k: list(v) for k, v in string_map(md.get("metrics"), "metrics.yaml: metrics").items()}
+    for name, words in extra_metrics:
+        metric_map.setdefault(name, []).extend(words)
+    metric_of: dict[str, str] = {}
+    for name, words in metric_map.items():
+        for w in [name, *words]:
+            metric_of.setdefault(_norm(w), name)
+    for name, words in extra_metrics:
+        for w in words:
+            metric_of[_norm(w)] = name
+    people_states = md.get("people_states")
+    if not isinstance(people_states, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in people_states.items()
+    ):
+        raise RuleDataError("metrics.yaml: people_states: expected a mapping word -> metric name")
+    before = string_map(md.get("before_number"), "metrics.yaml: before_number")
+    before_of = {_norm(w): name for name, words in before.items() for w in words}
+
+    qd = load_data_file("qualifiers.yaml")
+    quals = string_map(qd.get("qualifiers"), "qualifiers.yaml: qualifiers")
+    allowed = {"more_than", "less_than", "about", "nearly", "at_least", "up_to"}
+    for q in quals:
+        if q not in allowed:
+            raise RuleDataError(f"qualifiers.yaml: qualifiers.{q}: unknown qualifier (use {sorted(allowed)})")
+    qualifier_of = {_norm(p): q for q, phrases in quals.items() for p in phrases}
+    after = string_map(qd.get("after", {}), "qualifiers.yaml: after")
+    for q in after:
+        if q not in allowed:
+            raise RuleDataError(f"qualifiers.yaml: after.{q}: unknown qualifier (use {sorted(allowed)})")
+    qualifier_after = {_norm(p): q for q, phrases in after.items() for p in phrases}
+    q_body = "|".join(
+        r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(qualifier_of, key=len, reverse=True)
+    )
+
+    nd = load_data_file("numbers.yaml")
+
+    def int_map(key: str, kind: type = int) -> dict[str, Any]:
+        value = nd.get(key)
+        if not isinstance(value, dict):
+            raise RuleDataError(f"numbers.yaml: {key}: expected a mapping word -> number")
+        for k, v in value.items():
+            if not isinstance(v, int | float) or isinstance(v, bool):
+                raise RuleDataError(f"numbers.yaml: {key}.{k}: {v!r} is not a number")
+        return {str(k).lower(): kind(v) for k, v in value.items()}
+
+    units = string_map(nd.get("units"), "numbers.yaml: units")
+    unit_of = {_norm(w): u for u, words in units.items() for w in words}
+    units_before = nd.get("units_before")
+    if not isinstance(units_before, dict):
+        raise RuleDataError("numbers.yaml: units_before: expected a mapping symbol -> unit")
+
+    pd = load_data_file("places.yaml")
+    countries = pd.get("countries")
+    if not isinstance(countries, dict):
+        raise RuleDataError("places.yaml: countries: expected a mapping name -> entry")
+    country_of: dict[str, str] = {}
+    demonym_of: dict[str, str] = {}
+    capital_of: dict[str, str] = {}
+    institution_of: dict[str, str] = {}
+    for name, entry in countries.items():
+        where = f"places.yaml: countries.{name}"
+        if not isinstance(entry, dict):
+            raise RuleDataError(f"{where}: expected a mapping with aliases/demonyms/capital/institutions")
+        unknown = set(entry) - {"aliases", "demonyms", "capital", "institutions"}
+        if unknown:
+            raise RuleDataError(f"{where}: unknown key(s) {sorted(unknown)}")
+        country_of[name.lower()] = name
+        country_of["the " + name.lower()] = name
+        for alias in string_list(entry.get("aliases", []), f"{where}.aliases"):
+            country_of[alias.lower()] = name
+        for dem in string_list(entry.get("demonyms", []), f"{where}.demonyms"):
+            demonym_of[dem.lower()] = name
+        if "capital" in entry:
+            cap = entry["capital"]
+            if not isinstance(cap, str):
+                raise RuleDataError(f"{where}.capital: expected a city name")
+            capital_of[cap.lower()] = name
+        for inst in string_list(entry.get("institutions", []), f"{where}.institutions"):
+            institution_of[inst.lower()] = name
+    places = frozenset(p.lower() for p in string_list(pd.get("places"), "places.yaml: places"))
+
+    nm = load_data_file("names.yaml")
+    titles = _lower_list(nm, "titles", "names.yaml")
+
+    td = load_data_file("tense.yaml")
+    present_adverbs = _lower_list(td, "present_adverbs", "tense.yaml")
+
+    return Lexicon(
+        kinds={k: tuple(v) for k, v in kinds.items()},
+        trigger_kind=trigger_kind,
+        trigger_re=_phrase_regex(list(trigger_kind)),
+        other_sense_after={
+            k: frozenset(w.lower() for w in v)
+            for k, v in string_map(
+                kinds_data.get("other_sense_after", {}), "kinds.yaml: other_sense_after"
+            ).items()
+        },
+        metrics={k: tuple(v) for k, v in metric_map.items()},
+        metric_of=metric_of,
+        metric_re=_phrase_regex(list(metric_of)),
+        kept_modifiers=frozenset(_lower_list(md, "kept_modifiers", "metrics.yaml")),
+        people_nouns=frozenset(_lower_list(md, "people_nouns", "metrics.yaml")),
+        generic_people=frozenset(_lower_list(md, "generic_people", "metrics.yaml")),
+        people_states={k.lower(): v for k, v in people_states.items()},
+        before_number=before_of,
+        before_number_re=re.compile(
+            r"(?:" + "|".join(re.escape(p) for p in sorted(before_of, key=len, reverse=True)) + r")\b",
+            re.IGNORECASE,
+        ),
+        metric_stop_words=frozenset(_lower_list(md, "stop_words", "metrics.yaml")),
+        qualifier_of=qualifier_of,
+        qualifier_re=re.compile(rf"(?<![\w-])({q_body})\s*$", re.IGNORECASE),
+        qualifier_after=qualifier_after,
+        qualifier_after_re=re.compile(
+            r"\s*("
+            + "|".join(re.escape(p) for p in sorted(qualifier_after, key=len, reverse=True))
+            + r")(?!\w)",
+            re.IGNORECASE,
+        ),
+        number_words=int_map("words"),
+        scales=int_map("scales"),
+        suffixes=int_map("suffixes"),
+        fractions=int_map("fractions", float),
+        units_before={str(k): str(v) for k, v in units_before.items()},
+        unit_of=unit_of,
+        unit_re=re.compile(
+            r"\s*(?:"
+            + "|".join(
+                r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(unit_of, key=len, reverse=True)
+            )
+            + r")(?![\w])",
+            re.IGNORECASE,
+        ),
+        not_figure_after=tuple(w.lower() for w in string_list(nd.get("not_figure_after"), "numbers.yaml")),
+        not_figure_before=frozenset(_lower_list(nd, "not_figure_before", "numbers.yaml")),
+        not_figure_metrics=frozenset(_lower_list(nd, "not_figure_metrics", "numbers.yaml")),
+        country_of=country_of,
+        demonym_of=demonym_of,
+        capital_of=capital_of,
+        institution_of=institution_of,
+        places=places,
+        titles=frozenset(titles),
+        max_title_words=max(len(t.split()) for t in titles),
+        organisation_cues=frozenset(_lower_list(nm, "organisation_cues", "names.yaml")),
+        person_pronouns=frozenset(_lower_list(nm, "person_pronouns", "names.yaml")),
+        thing_pronouns=frozenset(_lower_list(nm, "thing_pronouns", "names.yaml")),
+        common_nouns=frozenset(_lower_list(nm, "common_nouns", "names.yaml")),
+        company_nouns=frozenset(_lower_list(nm, "company_nouns", "names.yaml")),
+        company_suffixes=frozenset(_lower_list(nm, "company_suffixes", "names.yaml")),
+        function_words=frozenset(_lower_list(nm, "function_words", "names.yaml")),
+        connectors=frozenset(_lower_list(nm, "connectors", "names.yaml")),
+        org_connectors=frozenset(_lower_list(nm, "org_connectors", "names.yaml")),
+        attribution_re=_phrase_regex(_lower_list(nm, "attribution_cues", "names.yaml")),
+        attribution_generic=frozenset(_lower_list(nm, "attribution_generic", "names.yaml")),
+        skip_line_prefixes=tuple(string_list(nm.get("skip_line_prefixes"), "names.yaml: skip_line_prefixes")),
+        not_names=frozenset(_lower_list(nm, "not_names", "names.yaml")),
+        present_aux=frozenset(_lower_list(td, "present_aux", "tense.yaml")),
+        past_aux=frozenset(_lower_list(td, "past_aux", "tense.yaml")),
+        modal_aux=frozenset(_lower_list(td, "modal_aux", "tense.yaml")),
+        present_verbs=frozenset(_lower_list(td, "present_verbs", "tense.yaml")),
+        past_verbs=frozenset(_lower_list(td, "past_verbs", "tense.yaml")),
+        undating_adverbs=frozenset(_lower_list(td, "undating_adverbs", "tense.yaml")),
+        present_adverbs_re=_phrase_regex(present_adverbs),
+        clause_markers=frozenset(_lower_list(td, "clause_markers", "tense.yaml")),
+    )

@@ -1,0 +1,306 @@
+"""Load the lexicon and rule files of a language once, validate them and compile the scanner.
+
+`lexicon.yaml` maps class -> surface word -> value. `rules.yaml` holds shared `patterns` and an ordered
+list of `rules`; a pattern inserts a lexicon class or a shared pattern as `{name}`. All rules are
+compiled into one alternation (rule order = priority at a given position), each rule's groups
+renamed `r<index>_<name>` so that one scan finds every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from monitor.errors import RuleDataError
+
+TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
+_GROUP = re.compile(r"\(\?P<([a-z_][a-z0-9_]*)>")
+_CAPITAL_MARK = "*"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader when PyYAML was built with it
+
+
+def normalise_key(surface: str) -> str:
+    """Lexicon key of a surface string: lower case, single spaces, straight apostrophes, no final dot."""
+    return " ".join(surface.lower().replace("\u2019", "'").split()).rstrip(".")
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Word classes: class -> normalised surface -> value; `capital` holds (class, surface) pairs that
+    are temporal only when capitalised ("May")."""
+
+    classes: Mapping[str, Mapping[str, str]]
+    capital: frozenset[tuple[str, str]] = frozenset()
+
+    def get(self, cls: str, surface: str | None) -> str | None:
+        """The value of `surface` in class `cls`, or None."""
+        if surface is None:
+            return None
+        return self.classes.get(cls, {}).get(normalise_key(surface))
+
+    def words(self, cls: str) -> Mapping[str, str]:
+        """All entries of a class."""
+        return self.classes.get(cls, {})
+
+    def needs_capital(self, cls: str, surface: str) -> bool:
+        """Whether `surface` counts in `cls` only when written with a capital letter."""
+        return (cls, normalise_key(surface)) in self.capital
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One example line of a rule: in `text` written at `dct`, the tagger finds `span` with `value`."""
+
+    text: str
+    dct: str
+    span: str
+    value: str
+    type: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One pattern family: a regex (already expanded), the normaliser that values it, and examples."""
+
+    id: str
+    index: int
+    pattern: str
+    norm: str
+    type: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+    examples: tuple[Example, ...] = ()
+    groups: tuple[str, ...] = ()
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        """This rule alone, compiled (used when a higher-priority rule's match is rejected)."""
+        return _compile_single(self.pattern)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleSet:
+    """Everything the tagger needs for one language.
+
+    `anchors` are the words of which every expression contains at least one (month and weekday
+    names, units, "now"...); the tagger runs the scanner only around them, which keeps it fast.
+    """
+
+    lexicon: Lexicon
+    rules: tuple[Rule, ...]
+    scanner: re.Pattern[str]
+    anchors: re.Pattern[str] | None = None  # on lower-cased text
+    starters: frozenset[str] = frozenset()
+
+
+@cache
+def _compile_single(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+def _read_yaml(package: str, name: str) -> Any:
+    where = f"{package.replace('.', '/')}/{name}"
+    try:
+        raw = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError) as exc:
+        raise RuleDataError(f"{where}: cannot read ({exc})") from None
+    try:
+        return yaml.load(raw, Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        raise RuleDataError(f"{where}: not valid YAML ({exc})") from None
+
+
+def parse_lexicon(data: Any, where: str = "lexicon.yaml") -> Lexicon:
+    """Validate and index a lexicon mapping; raise RuleDataError naming the file and entry."""
+    if not isinstance(data, dict):
+        raise RuleDataError(f"{where}: expected a mapping of class -> {{word: value}}")
+    classes: dict[str, dict[str, str]] = {}
+    capital: set[tuple[str, str]] = set()
+    for cls, entries in data.items():
+        if not isinstance(cls, str) or not re.fullmatch(r"[a-z_]+", cls):
+            raise RuleDataError(f"{where}: class name {cls!r} must be lower-case letters and _")
+        if not isinstance(entries, dict) or not entries:
+            raise RuleDataError(f"{where}: {cls}: expected a non-empty mapping of word -> value")
+        table: dict[str, str] = {}
+        for word, value in entries.items():
+            if not isinstance(word, str) or not word.strip() or value is None:
+                raise RuleDataError(f"{where}: {cls}: bad entry {word!r}: {value!r}")
+            key = normalise_key(word)
+            text_value = str(value)
+            if text_value.endswith(_CAPITAL_MARK):
+                text_value = text_value[: -len(_CAPITAL_MARK)]
+                capital.add((cls, key))
+            table[key] = text_value
+        classes[cls] = table
+    return Lexicon(classes, frozenset(capital))
+
+
+def alternation(words: Mapping[str, str] | list[str]) -> str:
+    """A non-capturing regex alternation of words, longest first; spaces match any whitespace."""
+    parts = []
+    for word in sorted(words, key=lambda w: (-len(w), w)):
+        parts.append(re.escape(word).replace(r"\ ", r"\s+").replace("'", "['\u2019]"))
+    return "(?:" + "|".join(parts) + ")"
+
+
+def trie_pattern(words: set[str] | frozenset[str]) -> str:
+    """A regex matching exactly `words`, factored by common prefixes (fast for the regex engine)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        optional = "" in node
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if optional:
+            return "(?:" + body + ")?" if len(branches) > 1 or len(body) > 1 else body + "?"
+        return body
+
+    return emit(trie)
+
+
+def _expand(
+    template: str, lexicon: Lexicon, patterns: Mapping[str, str], where: str, seen: tuple[str, ...] = ()
+) -> str:
+    def sub(m: re.Match[str]) -> str:
+        name = m.group(1)
+        if name in seen:
+            raise RuleDataError(f"{where}: pattern {name!r} refers to itself")
+        if name in patterns:
+            return "(?:" + _expand(patterns[name], lexicon, patterns, where, (*seen, name)) + ")"
+        if name in lexicon.classes:
+            return alternation(lexicon.classes[name])
+        raise RuleDataError(f"{where}: unknown pattern or lexicon class {{{name}}}")
+
+    return _PLACEHOLDER.sub(sub, template)
+
+
+def parse_rules(
+    data: Any, lexicon: Lexicon, normalisers: Mapping[str, Callable[..., Any]], where: str = "rules.yaml"
+) -> RuleSet:
+    """Validate the rules file, expand its patterns and compile the combined scanner."""
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise RuleDataError(f"{where}: expected a mapping with a `rules` list (and optional `patterns`)")
+    patterns = data.get("patterns") or {}
+    if not isinstance(patterns, dict) or not all(isinstance(v, str) for v in patterns.values()):
+        raise RuleDataError(f"{where}: `patterns` must map names to regex strings")
+    rules: list[Rule] = []
+    seen_ids: set[str] = set()
+    for index, entry in enumerate(data["rules"]):
+        rid = entry.get("id") if isinstance(entry, dict) else None
+        label = f"{where}: rule #{index + 1} ({rid or 'no id'})"
+        if not isinstance(entry, dict) or not isinstance(rid, str) or not rid:
+            raise RuleDataError(f"{label}: every rule needs an `id`")
+        if rid in seen_ids:
+            raise RuleDataError(f"{label}: duplicate id")
+        seen_ids.add(rid)
+        unknown = set(entry) - {"id", "pattern", "norm", "type", "params", "examples"}
+        if unknown:
+            raise RuleDataError(f"{label}: unknown keys {sorted(unknown)}")
+        template, norm, rtype = entry.get("pattern"), entry.get("norm"), entry.get("type", "DATE")
+        if not isinstance(template, str) or not template:
+            raise RuleDataError(f"{label}: `pattern` must be a non-empty string")
+        if norm not in normalisers:
+            raise RuleDataError(f"{label}: unknown norm {norm!r} (known: {', '.join(sorted(normalisers))})")
+        if rtype not in TYPES:
+            raise RuleDataError(f"{label}: type {rtype!r} is not one of {sorted(TYPES)}")
+        params = entry.get("params") or {}
+        if not isinstance(params, dict):
+            raise RuleDataError(f"{label}: `params` must be a mapping")
+        pattern = r"(?<![\w'])(?:" + _expand(template, lexicon, patterns, label) + r")(?![\w])"
+        try:
+            re.compile(pattern, re.IGNORECASE)
+        except re.error as exc:
+            raise RuleDataError(f"{label}: pattern does not compile: {exc}") from None
+        rules.append(
+            Rule(
+                id=rid,
+                index=index,
+                pattern=pattern,
+                norm=norm,
+                type=rtype,
+                params=params,
+                examples=_parse_examples(entry.get("examples") or [], label),
+                groups=tuple(dict.fromkeys(_GROUP.findall(pattern))),
+            )
+        )
+    # the shared word-start test up front lets the scanner skip most positions without trying each rule
+    alternatives = "|".join(_renamed(r) for r in rules)
+    scanner = re.compile(r"(?<![\w'])(?=[\w'])(?:" + alternatives + ")", re.IGNORECASE)
+    anchors, starters = _anchor_words(lexicon, data.get("anchors"), where)
+    anchor_re = None
+    if anchors:
+        anchor_re = re.compile(
+            r"(?<![a-z0-9])(?:" + trie_pattern(anchors) + r"|(?:1[6-9]|20)[0-9]{2}|[0-9]*0s)(?![a-z0-9])"
+        )
+    return RuleSet(lexicon, tuple(rules), scanner, anchor_re, starters | anchors)
+
+
+_ANCHOR_TOKEN = re.compile(r"[a-z]+|[0-9]+[a-z]*")
+
+
+def _anchor_words(lexicon: Lexicon, spec: Any, where: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words around which the tagger looks: every token of the lexicon classes named in the rules
+    file's `anchors` (but its `stopwords`), plus its `words`; every entry must keep one. Also the
+    words an expression may start with: first tokens of the `starter_classes`, plus `starters`."""
+    if spec is None:
+        return frozenset(), frozenset()
+    if not isinstance(spec, dict) or not isinstance(spec.get("classes"), list):
+        raise RuleDataError(f"{where}: `anchors` must map `classes` (and `words`, `stopwords`...) to lists")
+    stop = {str(w).lower() for w in spec.get("stopwords") or []}
+    words = {str(w).lower() for w in spec.get("words") or []}
+    for cls in spec["classes"]:
+        if cls not in lexicon.classes:
+            raise RuleDataError(f"{where}: anchors: unknown lexicon class {cls!r}")
+        for entry in lexicon.classes[cls]:
+            tokens = [t for t in _ANCHOR_TOKEN.findall(entry) if t not in stop]
+            if not tokens:
+                raise RuleDataError(f"{where}: anchors: {cls} entry {entry!r} has only stopwords")
+            words.update(tokens)
+    starters = {str(w).lower() for w in spec.get("starters") or []}
+    for cls in spec.get("starter_classes") or []:
+        if cls not in lexicon.classes:
+            raise RuleDataError(f"{where}: anchors: unknown lexicon class {cls!r}")
+        starters.update(_ANCHOR_TOKEN.findall(entry)[0] for entry in lexicon.classes[cls])
+    return frozenset(words), frozenset(starters)
+
+
+def _renamed(rule: Rule) -> str:
+    prefix = f"(?P<r{rule.index}_"
+    inner = _GROUP.sub(lambda m: prefix + m.group(1) + ">", rule.pattern)
+    return f"(?P<R{rule.index}>{inner})"
+
+
+def _parse_examples(raw: Any, label: str) -> tuple[Example, ...]:
+    if not isinstance(raw, list):
+        raise RuleDataError(f"{label}: `examples` must be a list")
+    out = []
+    for item in raw:
+        if not (isinstance(item, list) and len(item) in (4, 5) and all(isinstance(x, str) for x in item)):
+            raise RuleDataError(f"{label}: example {item!r} must be [text, dct, span, value(, type)]")
+        if item[2] not in item[0]:
+            raise RuleDataError(f"{label}: example span {item[2]!r} is not in its text {item[0]!r}")
+        out.append(Example(*item))
+    return tuple(out)
+
+
+@cache
+def load(lang: str = "en") -> RuleSet:
+    """The compiled rule set of a language, loaded once per process."""
+    from monitor.extract.timex.normalise import NORMALISERS
+
+    package = f"monitor.extract.timex.data.{lang}"
+    lexicon = parse_lexicon(_read_yaml(package, "lexicon.yaml"), f"{lang}/lexicon.yaml")
+    return parse_rules(_read_yaml(package, "rules.yaml"), lexicon, NORMALISERS, f"{lang}/rules.yaml")

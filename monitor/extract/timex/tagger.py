@@ -1,0 +1,163 @@
+"""Scan text for temporal expressions and normalise them against the DCT."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from monitor.extract.timex import rules as rules_mod
+from monitor.extract.timex.model import Timex, coerce_dct
+from monitor.extract.timex.normalise import NORMALISERS, Hit, Result
+from monitor.extract.timex.rules import Lexicon, Rule, RuleSet, normalise_key
+
+_TITLE_WORD = re.compile(r"[A-Za-z][a-z]+")
+_PROPER_CLASSES = ("month", "month_abbr", "weekday", "weekday_plural", "holiday", "season")
+_OPENERS = frozenset(".!?\"'`(\u201c\u2018\n:;-_")
+
+
+def _looks_like_title(ruleset: RuleSet, text: str, start: int, end: int) -> bool:
+    """'High Noon', 'This Week With David Brinkley', '60 Minutes': a capitalised common time word
+    that does not open a sentence belongs to a name or title, not to a time expression."""
+    lex = ruleset.lexicon
+    proper = _proper_words(lex)
+    for word in _TITLE_WORD.finditer(text, start, end):
+        token = word.group()
+        if not token[0].isupper() or token.lower() in proper:
+            continue
+        if _in_holiday_name(lex, text[start:end], token):
+            continue
+        if word.start() > start:
+            return True
+        before = text[max(0, start - 3) : start].rstrip(" \t")
+        if before and before[-1] not in _OPENERS:
+            return True
+    return False
+
+
+_PROPER_CACHE: dict[int, frozenset[str]] = {}
+
+
+def _proper_words(lex: Lexicon) -> frozenset[str]:
+    """Every word of the classes written capitalised (names of months, days, holidays: "Thanksgiving Day")."""
+    words = _PROPER_CACHE.get(id(lex))
+    if words is None:
+        common = set(lex.words("unit"))  # "Day" of "Thanksgiving Day" is no name word of its own
+        words = frozenset(
+            token
+            for cls in _PROPER_CLASSES
+            for entry in lex.words(cls)
+            for token in re.findall(r"[a-z]+", entry)
+            if token not in common
+        )
+        _PROPER_CACHE[id(lex)] = words
+    return words
+
+
+def _in_holiday_name(lex: Lexicon, span: str, token: str) -> bool:
+    """Whether a capitalised common word belongs to a holiday name in the span ("Election Day")."""
+    low = normalise_key(span)
+    word = token.lower()
+    return any(word in name.split() and name in low for name in lex.words("holiday") if " " in name)
+
+
+# Errors a normaliser may hit on odd input (day 31 of February, year 0, year 10000): reject the match.
+_REJECT = (ValueError, OverflowError, KeyError, TypeError)
+
+
+def tag(text: str, dct: dt.date | dt.datetime | str, lang: str = "en") -> list[Timex]:
+    """Return the temporal expressions of `text`, sorted by start and non-overlapping.
+
+    Offsets are Python string indices into `text` as given. Relative expressions ("on Monday",
+    "last month") are anchored to `dct`; a malformed DCT string raises InputError, text never raises.
+
+        >>> [(t.text, t.value) for t in tag("He left on Monday.", "2020-04-01")]
+        [('Monday', '2020-03-30')]
+    """
+    base = coerce_dct(dct)
+    ruleset = rules_mod.load(lang)
+    found: list[Timex] = []
+    pos = 0
+    for start in _candidate_starts(ruleset, text):
+        if start < pos:
+            continue
+        m = ruleset.scanner.match(text, start)
+        if m is None:
+            continue
+        rule = ruleset.rules[int((m.lastgroup or "R0")[1:])]
+        timex = _apply(ruleset, rule, text, m, base, found, prefixed=True)
+        if timex is None:
+            timex = _fallback(ruleset, rule.index + 1, text, start, base, found)
+        if timex is not None:
+            found.append(timex)
+            pos = timex.end
+    return found
+
+
+_TOKEN = re.compile(r"[a-z]+|[0-9]+[a-z]*")
+_BACK = 48  # characters before an anchor word where an expression may start ("at least the past 18 months")
+_APOSTROPHES = "'\u2019"
+
+
+def _candidate_starts(ruleset: RuleSet, text: str) -> list[int]:
+    """Offsets where an expression may start: the anchor words themselves and the starter words
+    (or numbers) of the few words before each of them, in order."""
+    if ruleset.anchors is None:
+        return [m.start() for m in re.finditer(r"(?<![\w'])[\w']", text)]
+    low = text.lower()
+    if len(low) != len(text):  # a few characters change length when lower-cased ("İ"): keep offsets
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    starters = ruleset.starters
+    starts: set[int] = set()
+    for anchor in ruleset.anchors.finditer(low):
+        at = anchor.start()
+        starts.add(at)
+        if at and text[at - 1] in _APOSTROPHES:  # the '80s
+            starts.add(at - 1)
+        for token in list(_TOKEN.finditer(low, max(0, at - _BACK), at))[-6:]:
+            word = token.group()
+            if word in starters or word[0].isdigit():
+                starts.add(token.start())
+    return sorted(starts)
+
+
+def _fallback(
+    ruleset: RuleSet, first: int, text: str, start: int, base: dt.datetime, found: list[Timex]
+) -> Timex | None:
+    """Try the rules after a rejected one at the same position, in order."""
+    for rule in ruleset.rules[first:]:
+        m = rule.regex.match(text, start)
+        if m is not None and m.end() > start:
+            timex = _apply(ruleset, rule, text, m, base, found, prefixed=False)
+            if timex is not None:
+                return timex
+    return None
+
+
+def _apply(
+    ruleset: RuleSet,
+    rule: Rule,
+    text: str,
+    m: re.Match[str],
+    base: dt.datetime,
+    found: list[Timex],
+    *,
+    prefixed: bool,
+) -> Timex | None:
+    start, end = m.span(f"R{rule.index}") if prefixed else m.span()
+    if end <= start or _looks_like_title(ruleset, text, start, end):
+        return None
+    prefix = f"r{rule.index}_" if prefixed else ""
+    groups = {}
+    for name in rule.groups:
+        value = m.group(prefix + name)
+        if value is not None:
+            groups[name] = value
+    hit = Hit(text, start, end, groups, base, ruleset.lexicon, dict(rule.params), found)
+    try:
+        result: Result | None = NORMALISERS[rule.norm](hit)
+    except _REJECT:
+        return None
+    if result is None:
+        return None
+    rtype, value, mod = result
+    return Timex(start, end, text[start:end], rtype or rule.type, value, mod)

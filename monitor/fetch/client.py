@@ -1,0 +1,758 @@
+"""Fetch pages and feeds politely and defensively: one pooled httpx transport, bounded in time, size, fan-out.
+
+    async with Fetcher(FetchSettings(timeout=10)) as fetcher:
+        result = await fetcher.fetch(url, etag=previous.etag, last_modified=previous.last_modified)
+        if not result.not_modified:
+            handle(result.text)
+
+Every failure raises `FetchError` (or its subclass `BlockedAddressError`) with a one-line message naming the
+URL and a short `reason` tag: timeout, connect_error, protocol_error, invalid_url, http_<status>
+(http_404, http_410, http_429, http_500, http_503 ...), too_many_redirects, redirect_loop, too_large,
+blocked_address, binary_content, decode_error.
+
+Time: `timeout` bounds each phase of one request (connect, write, each read, waiting for a pooled
+connection); `deadline` (default 3 x `timeout`) bounds the whole fetch: every attempt, redirect hop and
+backoff sleep together, so a server that drips one byte a second or hangs before its headers cannot hold a
+check longer than `deadline`.
+Time spent waiting for a free concurrency slot is not counted: a queue of 50 URLs on one host must not
+time out before the first byte is asked for.
+
+Retries: connection errors, timeouts, a connection reset mid-body, 5xx and 429 are retried up to
+`max_attempts` in all, after an exponential backoff with full jitter, or after the server's Retry-After when
+it gives one. A Retry-After longer than `retry_after_max`, or any wait that would overrun the deadline, ends
+the fetch at once with the error (its `retry_after` set) so the scheduler can postpone the source instead.
+Other 4xx are final; 410 is flagged `permanent`.
+
+An empty 200 is not an error: it returns `content=b""` and `text=""`; the caller decides what it means.
+`decode_error` is raised only for a broken Content-Encoding (e.g. corrupt gzip): text decoding never fails
+(a wrong charset falls back to detection, and at worst to replacement characters).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import codecs
+import contextlib
+import logging
+import random
+import re
+import time
+import zlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from contextlib import aclosing, asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from types import MappingProxyType, TracebackType
+
+import charset_normalizer
+import httpx
+
+from monitor.errors import FetchError
+from monitor.fetch.guard import Resolver, check_scheme, pin_url, resolve_checked
+
+__all__ = [
+    "DEFAULT_USER_AGENT",
+    "FetchResult",
+    "FetchSettings",
+    "Fetcher",
+    "decode_body",
+    "parse_retry_after",
+]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_USER_AGENT = "timeline-monitor/0.1 (+https://github.com/timeline-monitor; news timeline monitor)"
+_ACCEPT = (
+    "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,"
+    "application/xml;q=0.9,text/plain;q=0.8,*/*;q=0.5"
+)
+_REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+DEADLINE_TIMEOUTS = 3  # a fetch's default deadline, in per-phase timeouts
+# The longest postponement a server can ask for: one "Retry-After: 99999999999999999999" or a date in the
+# year 9999 must not silence a source for good, nor overflow the scheduler's date arithmetic.
+RETRY_AFTER_CEILING = 86_400.0
+# The most bytes of a 304 or redirect body read (and dropped) to keep its connection (see `_drain`); an error
+# response's connection is simply closed.
+DRAIN_MAX = 64 * 1024
+DRAIN_SECONDS = 0.5
+
+Sleep = Callable[[float], Awaitable[object]]
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    """Limits and manners of the fetcher; the defaults suit a news monitor polling a few dozen sites."""
+
+    timeout: float = 20.0  # seconds for each phase of one request: connect, write, each read, pool wait
+    # Seconds for the whole fetch: all attempts, redirect hops and backoff sleeps. None: 3 * timeout (60 s at
+    # the default), so a user who shortens network.timeout also shortens what a slow drip can hold a check.
+    deadline: float | None = None
+    max_bytes: int = 5_000_000  # body cap, counted after decompression
+    max_redirects: int = 5
+    max_attempts: int = 3  # attempts per request, the first one included
+    backoff_base: float = 1.0  # the n-th retry sleeps uniform(0, min(backoff_max, backoff_base * 2**(n-1)))
+    backoff_max: float = 60.0
+    retry_after_max: float = (
+        300.0  # a longer Retry-After is not waited for: the fetch fails with retry_after set
+    )
+    max_connections: int = 20  # requests in flight across all hosts
+    max_per_host: int = 2  # requests in flight to one host name
+    user_agent: str = DEFAULT_USER_AGENT
+    allow_private_addresses: bool = False  # True: untrusted URLs may reach loopback/private addresses
+
+    def __post_init__(self) -> None:
+        if self.deadline is None:
+            object.__setattr__(self, "deadline", DEADLINE_TIMEOUTS * self.timeout)
+        for name in ("timeout", "deadline", "max_bytes", "max_attempts", "max_connections", "max_per_host"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"FetchSettings.{name}: must be positive, got {getattr(self, name)!r}")
+        for name in ("max_redirects", "backoff_base", "backoff_max", "retry_after_max"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"FetchSettings.{name}: must not be negative, got {getattr(self, name)!r}")
+
+    @property
+    def whole_fetch(self) -> float:
+        """The deadline of one whole fetch, in seconds (`deadline`, which defaults to 3 * `timeout`)."""
+        assert self.deadline is not None  # filled in by __post_init__
+        return self.deadline
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """One successful fetch (2xx, or 304 when `not_modified`)."""
+
+    url: str  # final URL, after redirects
+    requested_url: str
+    status: int
+    headers: Mapping[str, str]  # lower-case names, read-only
+    content: bytes  # the decompressed body; b"" on 304
+    text: str | None  # decoded body for text-like content (or unlabelled content that is text), else None
+    encoding: str | None  # codec used for `text` (Python name, e.g. "utf-8", "cp1251")
+    content_type: str | None  # media type without parameters, lower case, e.g. "text/html"
+    etag: str | None
+    last_modified: str | None
+    not_modified: bool
+    elapsed: float  # seconds, from the call to the result, queueing included
+    redirects: tuple[str, ...] = field(default=())  # every hop after the requested URL, the final one last
+
+
+# --------------------------------------------------------------------------------------------- pure helpers
+
+
+def parse_retry_after(value: str, now: datetime | None = None) -> float | None:
+    """Seconds to wait from a Retry-After value (delta-seconds or HTTP-date), at most a day; None when
+    unparsable.
+
+    >>> parse_retry_after("120"), parse_retry_after("99999999999999999999")
+    (120.0, 86400.0)
+    """
+    seconds = _retry_after_seconds(value.strip(), now)
+    return None if seconds is None else min(seconds, RETRY_AFTER_CEILING)
+
+
+def _retry_after_seconds(value: str, now: datetime | None) -> float | None:
+    if value.isascii() and value.isdigit():  # str.isdigit() also accepts "²", which float() refuses
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when is None:
+        return None
+    if when.tzinfo is None:  # HTTP-dates are GMT by definition
+        when = when.replace(tzinfo=UTC)
+    now = now or datetime.now(UTC)
+    return max(0.0, (when - now).total_seconds())
+
+
+_TEXT_TYPES = frozenset({"application/json", "application/javascript", "application/ecmascript"})
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE, whose BOM is its prefix
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# XML without a byte-order mark in UTF-32/UTF-16: "<?" as its first characters (XML 1.0, Appendix F).
+_XML_SIGNATURES = (
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00<\x00?", "utf-16-be"),
+    (b"<\x00?\x00", "utf-16-le"),
+)
+# Browsers read these labels as windows-1252 (WHATWG Encoding), and so do pages written for browsers.
+_WINDOWS_1252_ALIASES = frozenset({"iso8859-1", "ascii", "latin-1"})
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""", re.IGNORECASE)
+_SNIFF_BYTES = 4096
+# Detection chooses among the encodings of the web (WHATWG Encoding Standard, as Python codecs): unrestricted,
+# charset-normalizer reads a mislabelled windows-1252 page ("Zürich") as the DOS code page cp775 ("Z³rich").
+_WEB_CODECS = (
+    "utf_8", "cp866", "iso8859_2", "iso8859_3", "iso8859_4", "iso8859_5", "iso8859_6", "iso8859_7",
+    "iso8859_8", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16", "koi8_r", "koi8_u",
+    "mac_roman", "mac_cyrillic", "cp874", "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255",
+    "cp1256", "cp1257", "cp1258", "gb18030", "big5", "euc_jp", "iso2022_jp", "shift_jis", "euc_kr",
+    "utf_16_be", "utf_16_le",
+)
+
+
+def media_type(content_type: str | None) -> str | None:
+    """`text/html; charset=utf-8` -> `text/html`."""
+    if not content_type:
+        return None
+    return content_type.split(";", 1)[0].strip().lower() or None
+
+
+def is_text_type(mtype: str | None) -> bool:
+    """True for media types whose body is meant to be read as text (HTML, XML feeds, JSON, plain)."""
+    if mtype is None:
+        return False
+    return mtype.startswith("text/") or mtype in _TEXT_TYPES or mtype.endswith(("+xml", "+json", "/xml"))
+
+
+def _charset_param(content_type: str | None) -> str | None:
+    if not content_type:
+        return None
+    for param in content_type.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'")
+    return None
+
+
+def _codec(label: str | None) -> str | None:
+    """Python codec name for a charset label, or None when Python does not know it."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    return "cp1252" if name in _WINDOWS_1252_ALIASES else name
+
+
+def _markup_charset(content: bytes) -> str | None:
+    head = content[:_SNIFF_BYTES]
+    match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    return match.group(1).decode("ascii") if match else None
+
+
+def _is_non_ascii_utf8(content: bytes) -> bool:
+    if content.isascii():
+        return False
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _detect(content: bytes) -> tuple[str, str]:
+    try:
+        return content.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = charset_normalizer.from_bytes(content, cp_isolation=list(_WEB_CODECS)).best()
+    if best is not None and best.encoding:
+        return content.decode(best.encoding, errors="replace"), best.encoding
+    return content.decode("utf-8", errors="replace"), "utf-8"
+
+
+def decode_body(content: bytes, content_type: str | None) -> tuple[str, str]:
+    """Decode a body to (text, codec name); never raises.
+
+    Order: a byte-order mark (or the UTF-16/32 shape of an XML declaration); the Content-Type charset; the
+    page's own <meta charset>, http-equiv or XML declaration; then detection (UTF-8 first, then
+    charset-normalizer, among the web's encodings). A declared charset that cannot decode the bytes is
+    skipped. Bytes that are valid non-ASCII UTF-8 are read as UTF-8 even when a legacy single-byte charset is
+    declared: that mislabel is common, and the reverse accident is vanishingly rare.
+
+    >>> decode_body("café".encode(), "text/html; charset=iso-8859-1")
+    ('café', 'utf-8')
+    """
+    for bom, codec in _BOMS:
+        if content.startswith(bom):
+            return content[len(bom) :].decode(codec, errors="replace"), codec
+    for signature, codec in _XML_SIGNATURES:
+        if content.startswith(signature):
+            return content.decode(codec, errors="replace"), codec
+    for label in (_charset_param(content_type), _markup_charset(content)):
+        codec = _codec(label)
+        if codec is None:
+            continue
+        if not codec.startswith(("utf-8", "utf-16", "utf-32")) and _is_non_ascii_utf8(content):
+            return content.decode("utf-8"), "utf-8"
+        try:
+            return content.decode(codec), codec
+        except UnicodeDecodeError:
+            continue  # the declaration is wrong; try the next one, then detection
+    return _detect(content)
+
+
+def looks_binary(content: bytes, content_type: str | None = None) -> bool:
+    """True when the start of `content` is not text in any ASCII-compatible charset (NULs, control bytes)."""
+    head = content[:_SNIFF_BYTES]
+    if not head or any(head.startswith(mark) for mark, _ in (*_BOMS, *_XML_SIGNATURES)):
+        return False
+    declared = _codec(_charset_param(content_type)) or ""
+    if declared.startswith(("utf-16", "utf-32")):
+        return False
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in b"\t\n\r\f\x1b")
+    return controls > len(head) * 0.1
+
+
+# --------------------------------------------------------------------------------------------- the fetcher
+
+
+@dataclass(frozen=True)
+class _Response:
+    url: httpx.URL
+    status: int
+    reason_phrase: str
+    headers: httpx.Headers
+    content: bytes
+
+
+class _Budget:
+    """The deadline of one fetch: time inside attempts plus planned sleeps, not time queued for a slot."""
+
+    def __init__(self, total: float) -> None:
+        self.total = total
+        self.spent = 0.0
+
+    @property
+    def remaining(self) -> float:
+        return self.total - self.spent
+
+    @asynccontextmanager
+    async def running(self, url: httpx.URL) -> AsyncIterator[None]:
+        if self.remaining <= 0:
+            raise _deadline_error(url, self.total)
+        started = time.monotonic()
+        try:
+            async with asyncio.timeout(self.remaining):
+                yield
+        except TimeoutError as exc:
+            raise _deadline_error(url, self.total) from exc
+        finally:
+            self.spent += time.monotonic() - started
+
+
+def _deadline_error(url: httpx.URL, deadline: float) -> FetchError:
+    return FetchError(
+        f"{url}: gave up after the fetch deadline of {deadline:g}s", reason="timeout", retryable=True
+    )
+
+
+class Fetcher:
+    """Fetches URLs over one pooled httpx.AsyncHTTPTransport; use as `async with Fetcher(settings) as f:`.
+
+    `sleep` is what backoff waits with (inject a recorder in tests), `resolver` resolves host names for the
+    address guard (default: the system's getaddrinfo), `rng` draws the backoff jitter.
+    """
+
+    def __init__(
+        self,
+        settings: FetchSettings | None = None,
+        *,
+        sleep: Sleep = asyncio.sleep,
+        resolver: Resolver | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.settings = settings or FetchSettings()
+        self._sleep = sleep
+        self._resolver = resolver
+        self._rng = rng or random.Random()
+        s = self.settings
+        # The transport, not an httpx.AsyncClient: the client's layers (cookies, auth, redirects, event hooks)
+        # are all unwanted here (hops are followed one by one below, so each passes the address guard) and
+        # cost about a third of a 304's time. trust_env=False: no proxy or certificate settings from the
+        # environment (a proxy would resolve names itself and defeat the address guard).
+        self._transport = httpx.AsyncHTTPTransport(
+            limits=httpx.Limits(
+                max_connections=s.max_connections, max_keepalive_connections=s.max_connections
+            ),
+            trust_env=False,
+        )
+        # Only codings _decoded_chunks can inflate with a bound (see there).
+        self._headers = httpx.Headers(
+            {"User-Agent": s.user_agent, "Accept": _ACCEPT, "Accept-Encoding": "gzip, deflate"}
+        )
+        self._timeouts = httpx.Timeout(s.timeout).as_dict()
+        self._global = asyncio.Semaphore(s.max_connections)
+        self._per_host: dict[str, asyncio.Semaphore] = {}
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the pooled connections."""
+        await self._transport.aclose()
+
+    async def fetch(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        trusted: bool = True,
+    ) -> FetchResult:
+        """GET `url`, following up to `max_redirects` redirects, and return the final response.
+
+        `etag` / `last_modified` from the previous fetch make the request conditional; an unchanged resource
+        comes back as `not_modified=True` with no body. `trusted=False` (URLs from feeds) puts every hop
+        through the address guard; a trusted URL (from the config) is guarded only after it redirects to
+        another host. Raises FetchError / BlockedAddressError.
+        """
+        started = time.monotonic()
+        current = _parse_url(url)
+        check_scheme(current)
+        requested = str(current)
+        conditional: dict[str, str] = {}
+        if etag:
+            conditional["If-None-Match"] = etag
+        if last_modified:
+            conditional["If-Modified-Since"] = last_modified
+        budget = _Budget(self.settings.whole_fetch)
+        guarded = not trusted
+        seen = {requested}
+        redirects: list[str] = []
+        while True:
+            response = await self._send_with_retries(current, guarded, conditional, budget)
+            if response.status not in _REDIRECT_STATUSES:
+                break
+            target = _redirect_target(response)
+            if str(target) in seen:
+                raise FetchError(
+                    f"{requested}: redirect loop back to {target}",
+                    reason="redirect_loop",
+                    status=response.status,
+                )
+            if len(redirects) >= self.settings.max_redirects:
+                raise FetchError(
+                    f"{requested}: more than {self.settings.max_redirects} redirects (last: {target})",
+                    reason="too_many_redirects",
+                    status=response.status,
+                )
+            check_scheme(target)
+            if target.host != current.host:
+                guarded = True  # trust does not travel: the config vouched for one host, not its redirects
+            seen.add(str(target))
+            redirects.append(str(target))
+            current = target
+        if not (200 <= response.status < 300 or response.status == 304):
+            raise FetchError(
+                f"{response.url}: unexpected HTTP {response.status} {response.reason_phrase}".rstrip(),
+                reason=f"http_{response.status}",
+                status=response.status,
+            )
+        return self._result(response, requested, redirects, started, etag, last_modified)
+
+    # ----------------------------------------------------------------------------------------- internals
+
+    def _result(
+        self,
+        response: _Response,
+        requested: str,
+        redirects: list[str],
+        started: float,
+        etag: str | None,
+        last_modified: str | None,
+    ) -> FetchResult:
+        headers = response.headers
+        content_type = headers.get("content-type")
+        mtype = media_type(content_type)
+        not_modified = response.status == 304
+        text: str | None = None
+        encoding: str | None = None
+        if not not_modified and (is_text_type(mtype) or mtype is None):
+            if not looks_binary(response.content, content_type):
+                text, encoding = decode_body(response.content, content_type)
+            elif mtype is not None:  # unlabelled binary is just not text; labelled as text, it is a fault
+                raise FetchError(
+                    f"{response.url}: labelled {mtype} but the body is binary data",
+                    reason="binary_content",
+                    status=response.status,
+                )
+        return FetchResult(
+            url=str(response.url),
+            requested_url=requested,
+            status=response.status,
+            headers=MappingProxyType({k.lower(): v for k, v in headers.items()}),
+            content=response.content,
+            text=text,
+            encoding=encoding,
+            content_type=mtype,
+            # A 304 may omit the validators; the ones we sent are still the current ones then.
+            etag=headers.get("etag") or (etag if not_modified else None),
+            last_modified=headers.get("last-modified") or (last_modified if not_modified else None),
+            not_modified=not_modified,
+            elapsed=time.monotonic() - started,
+            redirects=tuple(redirects),
+        )
+
+    def _host_slot(self, host: str) -> asyncio.Semaphore:
+        slot = self._per_host.get(host)
+        if slot is None:
+            slot = self._per_host[host] = asyncio.Semaphore(self.settings.max_per_host)
+        return slot
+
+    def _backoff(self, retry: int) -> float:
+        s = self.settings
+        return self._rng.uniform(0.0, min(s.backoff_max, s.backoff_base * 2 ** (retry - 1)))
+
+    async def _send_with_retries(
+        self, url: httpx.URL, guarded: bool, headers: dict[str, str], budget: _Budget
+    ) -> _Response:
+        """One request with its retries; returns a 2xx, 3xx or 304 response, raises for the rest."""
+        s = self.settings
+        attempt = 0
+        while True:
+            attempt += 1
+            try:
+                response = await self._attempt(url, guarded, headers, budget)
+            except FetchError as exc:
+                if not exc.retryable or attempt >= s.max_attempts:
+                    raise
+                error, delay = exc, self._backoff(attempt)
+            else:
+                if response.status < 400:
+                    return response
+                error = _status_error(response)
+                if not error.retryable or attempt >= s.max_attempts:
+                    raise error
+                if error.retry_after is None:
+                    delay = self._backoff(attempt)
+                elif error.retry_after > s.retry_after_max:
+                    raise error
+                else:
+                    delay = error.retry_after
+            if delay > budget.remaining:
+                raise error
+            log.info(
+                "retrying %s in %.1fs after %s (attempt %d of %d)",
+                url,
+                delay,
+                error.reason,
+                attempt,
+                s.max_attempts,
+                extra={"event": "fetch_retry", "url": str(url), "reason": error.reason},
+            )
+            budget.spent += (
+                delay  # planned, not measured: an injected sleep that returns at once still counts
+            )
+            await self._sleep(delay)
+
+    async def _attempt(
+        self, url: httpx.URL, guarded: bool, headers: dict[str, str], budget: _Budget
+    ) -> _Response:
+        # Host slot first: a task queued for a busy host must not sit on one of the global slots meanwhile.
+        async with self._host_slot(url.host), self._global, budget.running(url):
+            send_url, extra_headers, extensions = url, dict(headers), {}
+            if guarded and not self.settings.allow_private_addresses:
+                checked = await resolve_checked(url, self._resolver)
+                send_url, host_header, extensions = pin_url(url, checked.addresses[0])
+                extra_headers.update(host_header)
+            request_headers = self._headers.copy()
+            request_headers.update(extra_headers)
+            request = httpx.Request(
+                "GET", send_url, headers=request_headers, extensions={"timeout": self._timeouts, **extensions}
+            )
+            phase = "headers"
+            try:
+                response = await self._transport.handle_async_request(request)
+                response.request = request
+                try:
+                    phase = "body"
+                    content = b""
+                    if 200 <= response.status_code < 300 and response.status_code != 204:
+                        content = await self._read_capped(url, response)
+                    elif response.status_code < 400:
+                        await _drain(response)
+                finally:
+                    await response.aclose()
+            except httpx.HTTPError as exc:
+                raise _translate(url, exc, phase) from exc
+            return _Response(url, response.status_code, response.reason_phrase, response.headers, content)
+
+    async def _read_capped(self, url: httpx.URL, response: httpx.Response) -> bytes:
+        cap = self.settings.max_bytes
+        declared = response.headers.get("content-length", "")
+        if declared.isascii() and declared.isdigit() and int(declared) > cap:
+            raise FetchError(
+                f"{url}: Content-Length {declared} exceeds the cap of {cap} bytes",
+                reason="too_large",
+                status=response.status_code,
+            )
+        chunks: list[bytes] = []
+        total = 0
+        # The cap counts decompressed bytes, so a small gzip bomb is cut off as well.
+        async with aclosing(_decoded_chunks(url, response, cap)) as pieces:
+            async for chunk in pieces:
+                total += len(chunk)
+                if total > cap:
+                    raise FetchError(
+                        f"{url}: body exceeds the cap of {cap} bytes (after decompression)",
+                        reason="too_large",
+                        status=response.status_code,
+                    )
+                chunks.append(chunk)
+        return b"".join(chunks)
+
+
+async def _drain(response: httpx.Response) -> None:
+    """Read the small body of a 304 or a redirect, so its keep-alive connection goes back to the pool.
+
+    Closing a response whose body was not read drops its connection: a poll cycle of 304s would open a new
+    TCP connection per page. Best effort and bounded: a body over `DRAIN_MAX` bytes, one not done within
+    `DRAIN_SECONDS`, or a read error just drops the connection as before; the response itself stands.
+    """
+    if response.status_code == 304:
+        # Never has a body (RFC 9110): the parser ends the message without reading, no timeout needed.
+        with contextlib.suppress(httpx.HTTPError):
+            async for _ in response.aiter_raw():
+                pass
+        return
+    declared = response.headers.get("content-length", "")
+    if declared.isascii() and declared.isdigit() and int(declared) > DRAIN_MAX:
+        return
+    read = 0
+    try:
+        async with asyncio.timeout(DRAIN_SECONDS):
+            async for chunk in response.aiter_raw():
+                read += len(chunk)
+                if read > DRAIN_MAX:
+                    return
+    except (TimeoutError, httpx.HTTPError):
+        return
+
+
+async def _decoded_chunks(url: httpx.URL, response: httpx.Response, cap: int) -> AsyncIterator[bytes]:
+    """The decompressed body in pieces of at most `cap + 1` bytes each.
+
+    httpx's own decoder inflates each network read whole: one 64 KiB read of a gzip bomb becomes ~64 MB in
+    memory before anything can count it. gzip and deflate (the only codings we offer) are inflated here with
+    a bound on each output piece instead; any other coding a server sends unasked goes through httpx.
+    """
+    codings = [c.strip() for c in response.headers.get("content-encoding", "").lower().split(",")]
+    codings = [c for c in codings if c and c != "identity"]
+    if not codings:
+        async for chunk in response.aiter_raw():
+            yield chunk
+        return
+    if len(codings) > 1 or codings[0] not in ("gzip", "x-gzip", "deflate"):
+        async for chunk in response.aiter_bytes():
+            yield chunk
+        return
+    deflate = codings[0] == "deflate"
+    inflater = zlib.decompressobj(zlib.MAX_WBITS if deflate else zlib.MAX_WBITS | 16)
+    first = True
+    try:
+        async for raw in response.aiter_raw():
+            data = raw
+            while data and not inflater.eof:
+                try:
+                    piece = inflater.decompress(data, cap + 1)
+                except zlib.error:
+                    if not (deflate and first):
+                        raise
+                    # Some servers send raw deflate without the zlib header the RFC asks for.
+                    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+                    piece = inflater.decompress(data, cap + 1)
+                first = False
+                data = inflater.unconsumed_tail
+                if piece:
+                    yield piece
+        tail = inflater.flush()
+    except zlib.error as exc:
+        raise FetchError(
+            f"{url}: the body's Content-Encoding is corrupt ({exc})", reason="decode_error"
+        ) from exc
+    if tail:
+        yield tail
+
+
+def _parse_url(url: str) -> httpx.URL:
+    try:
+        return httpx.URL(url)
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:
+        raise FetchError(f"{url!r}: not a valid URL ({exc})", reason="invalid_url") from exc
+
+
+def _redirect_target(response: _Response) -> httpx.URL:
+    location = response.headers.get("location")
+    if not location:
+        raise FetchError(
+            f"{response.url}: HTTP {response.status} redirect without a Location header",
+            reason="protocol_error",
+            status=response.status,
+        )
+    try:
+        return response.url.join(location).copy_with(fragment=None)
+    except (httpx.InvalidURL, ValueError) as exc:
+        raise FetchError(
+            f"{response.url}: redirect to an invalid URL {location!r}",
+            reason="invalid_url",
+            status=response.status,
+        ) from exc
+
+
+def _status_error(response: _Response) -> FetchError:
+    status = response.status
+    message = f"{response.url}: HTTP {status} {response.reason_phrase}".rstrip()
+    if status == 410:
+        return FetchError(
+            f"{message}: the resource was removed for good", reason="http_410", permanent=True, status=status
+        )
+    retry_after = None
+    if status == 429 or status >= 500:
+        raw = response.headers.get("retry-after")
+        retry_after = parse_retry_after(raw) if raw else None
+        if retry_after is not None:
+            message += f" (Retry-After {retry_after:.1f}s)"
+    return FetchError(
+        message,
+        reason=f"http_{status}",
+        retryable=status == 429 or status >= 500,
+        retry_after=retry_after,
+        status=status,
+    )
+
+
+def _translate(url: httpx.URL, exc: httpx.HTTPError, phase: str) -> FetchError:
+    """Map an httpx error to a FetchError with a reason tag."""
+    detail = str(exc) or type(exc).__name__
+    if isinstance(exc, httpx.TimeoutException):
+        what = {
+            httpx.ConnectTimeout: "connecting",
+            httpx.ReadTimeout: "waiting for data",
+            httpx.WriteTimeout: "sending the request",
+            httpx.PoolTimeout: "waiting for a free connection",
+        }.get(type(exc), "waiting")
+        return FetchError(f"{url}: timed out {what}", reason="timeout", retryable=True)
+    if isinstance(exc, httpx.ConnectError):
+        return FetchError(f"{url}: cannot connect ({detail})", reason="connect_error", retryable=True)
+    if isinstance(exc, httpx.DecodingError):
+        return FetchError(f"{url}: the body's Content-Encoding is corrupt ({detail})", reason="decode_error")
+    if isinstance(exc, httpx.UnsupportedProtocol | httpx.InvalidURL):
+        return FetchError(f"{url}: cannot be requested ({detail})", reason="invalid_url")
+    if isinstance(exc, httpx.NetworkError | httpx.RemoteProtocolError) and phase == "headers":
+        return FetchError(
+            f"{url}: the connection failed before a response ({detail})",
+            reason="connect_error",
+            retryable=True,
+        )
+    # Reset mid-body, truncated chunked encoding, garbage instead of HTTP: all worth one more try.
+    return FetchError(
+        f"{url}: the connection broke while reading the response ({detail})",
+        reason="protocol_error",
+        retryable=True,
+    )

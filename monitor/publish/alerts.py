@@ -1,0 +1,210 @@
+"""Alerts: timeline changes and source health as one-line records on the `monitor.alerts` logger.
+
+Every alert is built here, one way, so text and JSON logs read the same whoever raised it:
+
+    figure_revised: United States confirmed cases revised 188,663 -> 213,372 (+24,709) [story x, https://...]
+    event_added: call 2020-03-30 — Vladimir Putin spoke with Donald Trump [story x, https://...]
+
+`emit()` logs the alert at WARNING with `event`, `story`, `url` and the alert's fields in the record's
+`extra`, for a JSON formatter to print as keys.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from monitor.track.timeline import ADDED, REACTIVATED, REMOVED, REVISED, Change, TimelineEntry
+
+CONTENT_CHANGED = "content_changed"
+EVENT_ADDED = "event_added"
+EVENT_REMOVED = "event_removed"
+FIGURE_REVISED = "figure_revised"
+SOURCE_FAILING = "source_failing"
+SOURCE_RECOVERED = "source_recovered"
+EVENTS = (CONTENT_CHANGED, EVENT_ADDED, EVENT_REMOVED, FIGURE_REVISED, SOURCE_FAILING, SOURCE_RECOVERED)
+
+LOGGER_NAME = "monitor.alerts"
+
+_QUALIFIER_WORDS = {"exact": "", "more_than": "more than", "less_than": "less than", "at_least": "at least",
+                    "up_to": "up to"}
+# LogRecord attributes an `extra` key may not overwrite (logging raises KeyError on them).
+_RESERVED = frozenset(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime"}
+
+
+@dataclass(frozen=True)
+class Alert:
+    """One alert: its contract event name, story, URL, the line a person reads, and machine fields."""
+
+    event: str
+    story: str
+    url: str
+    message: str
+    fields: Mapping[str, object] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, object]:
+        """The alert as one flat JSON-ready object (event, story, url, message, then the fields)."""
+        return {"event": self.event, "story": self.story, "url": self.url, "message": self.message,
+                **self.fields}
+
+
+def emit(alert: Alert, logger: logging.Logger | None = None) -> None:
+    """Log the alert at WARNING on `monitor.alerts` (or `logger`) with its data in the record's extra."""
+    logger = logger or logging.getLogger(LOGGER_NAME)
+    extra: dict[str, object] = {"event": alert.event, "story": alert.story, "url": alert.url}
+    for key, value in alert.fields.items():
+        extra[f"field_{key}" if key in _RESERVED or key in extra else key] = value
+    logger.warning("%s", alert.message, extra=extra)
+
+
+# --- formatting ------------------------------------------------------------------------------------------
+
+
+def format_number(value: float | int | None) -> str:
+    """188663 -> '188,663'; 2.5 -> '2.5'; None -> '?'."""
+    if value is None:
+        return "?"
+    if isinstance(value, float):
+        if value.is_integer():
+            return f"{int(value):,}"
+        return f"{round(value, 6):,}"
+    return f"{value:,}"
+
+
+def format_figure(value: float | int | None, qualifier: str | None = None, unit: str | None = None) -> str:
+    """A figure as a reader says it: 'more than 4,000', '12.5 percent'."""
+    words = _QUALIFIER_WORDS.get(qualifier or "exact", (qualifier or "").replace("_", " "))
+    text = format_number(value)
+    if unit:
+        text = f"{text}{unit}" if unit in {"%", "‰"} else f"{text} {unit}"
+    return f"{words} {text}" if words else text
+
+
+def _delta(old: float | int | None, new: float | int | None) -> float | int | None:
+    if old is None or new is None:
+        return None
+    delta = new - old
+    return int(delta) if isinstance(delta, float) and delta.is_integer() else delta
+
+
+def _suffix(story: str, url: str) -> str:
+    return f" [story {story}, {url}]"
+
+
+def _label(entry: TimelineEntry) -> str:
+    return f"{entry.kind} {entry.date or 'undated'} — {entry.summary}"
+
+
+def _entry_fields(entry: TimelineEntry) -> dict[str, object]:
+    out: dict[str, object] = {
+        "event_id": entry.event_id,
+        "kind": entry.kind,
+        "date": entry.date,
+        "summary": entry.summary,
+        "status": entry.status,
+        "sources": entry.source_count,
+    }
+    if entry.is_figure:
+        out.update(subject=entry.subject, metric=entry.metric, value=entry.value, qualifier=entry.qualifier,
+                   unit=entry.unit)
+    return out
+
+
+# --- constructors ----------------------------------------------------------------------------------------
+
+
+def event_added_alert(story: str, url: str, entry: TimelineEntry, *, reappeared: bool = False) -> Alert:
+    """An item is new on the timeline (or back after having been removed, `reappeared`)."""
+    note = " (reported again after removal)" if reappeared else ""
+    if entry.status == REVISED:
+        note += " (an older value: a newer one is already on the timeline)"
+    fields = _entry_fields(entry) | {"reappeared": reappeared}
+    message = f"{EVENT_ADDED}: {_label(entry)}{note}{_suffix(story, url)}"
+    return Alert(EVENT_ADDED, story, url, message, fields)
+
+
+def event_removed_alert(story: str, url: str, entry: TimelineEntry) -> Alert:
+    """An item is no longer reported by any source."""
+    message = f"{EVENT_REMOVED}: {_label(entry)} (no longer in any source){_suffix(story, url)}"
+    return Alert(EVENT_REMOVED, story, url, message, _entry_fields(entry))
+
+
+def figure_revised_alert(story: str, url: str, old: TimelineEntry, new: TimelineEntry) -> Alert:
+    """A figure was superseded by a new value of the same subject and metric."""
+    label = " ".join(p for p in (old.subject, old.metric) if p) or old.summary
+    delta = _delta(old.value, new.value)
+    change = f" ({'+' if delta > 0 else '-'}{format_number(abs(delta))})" if delta else ""
+    message = (
+        f"{FIGURE_REVISED}: {label} revised {format_figure(old.value, old.qualifier, old.unit)} -> "
+        f"{format_figure(new.value, new.qualifier, new.unit)}{change}{_suffix(story, url)}"
+    )
+    fields: dict[str, object] = {
+        "event_id": old.event_id,
+        "new_event_id": new.event_id,
+        "subject": old.subject,
+        "metric": old.metric,
+        "old_value": old.value,
+        "new_value": new.value,
+        "delta": delta,
+        "old_qualifier": old.qualifier,
+        "new_qualifier": new.qualifier,
+        "unit": new.unit,
+        "old_date": old.date,
+        "date": new.date,
+    }
+    return Alert(FIGURE_REVISED, story, url, message, fields)
+
+
+def content_changed_alert(
+    story: str, url: str, old_version: int, new_version: int, added: int | Sequence[str],
+    removed: int | Sequence[str],
+) -> Alert:
+    """A source has a new version; `added`/`removed` are the added/removed sentences or their counts."""
+    n_added = added if isinstance(added, int) else len(added)
+    n_removed = removed if isinstance(removed, int) else len(removed)
+    first = "" if isinstance(added, int) else next((line.strip() for line in added if line.strip()), "")
+    preview = f": {first[:80]}{'…' if len(first) > 80 else ''}" if first else ""
+    message = (
+        f"{CONTENT_CHANGED}: version {old_version} -> {new_version}, "
+        f"+{n_added}/-{n_removed} sentences{preview}{_suffix(story, url)}"
+    )
+    fields = {"old_version": old_version, "new_version": new_version, "sentences_added": n_added,
+              "sentences_removed": n_removed}
+    return Alert(CONTENT_CHANGED, story, url, message, fields)
+
+
+def source_failing_alert(story: str, url: str, streak: int, reason: str) -> Alert:
+    """A source has failed `streak` checks in a row."""
+    checks = "check" if streak == 1 else "checks in a row"
+    message = f"{SOURCE_FAILING}: {streak} failed {checks} ({reason}){_suffix(story, url)}"
+    return Alert(SOURCE_FAILING, story, url, message, {"streak": streak, "reason": reason})
+
+
+def source_recovered_alert(story: str, url: str, after_failures: int) -> Alert:
+    """A failing source was fetched again."""
+    checks = "check" if after_failures == 1 else "checks"
+    message = f"{SOURCE_RECOVERED}: fetched again after {after_failures} failed {checks}{_suffix(story, url)}"
+    return Alert(SOURCE_RECOVERED, story, url, message, {"after_failures": after_failures})
+
+
+def alerts_for(changes: Iterable[Change], story: str, source_url: str) -> list[Alert]:
+    """Turn reconcile's changes into alerts.
+
+    added -> event_added (except a figure that is the replacement of a `revised` change: the
+    figure_revised alert already names it); reactivated -> event_added with reappeared=True;
+    removed -> event_removed; revised -> figure_revised.
+    """
+    changes = list(changes)
+    replacements = {c.replacement.event_id for c in changes if c.kind == REVISED and c.replacement}
+    alerts: list[Alert] = []
+    for change in changes:
+        if change.kind == ADDED and change.entry.event_id not in replacements:
+            alerts.append(event_added_alert(story, source_url, change.entry))
+        elif change.kind == REACTIVATED:
+            alerts.append(event_added_alert(story, source_url, change.entry, reappeared=True))
+        elif change.kind == REMOVED:
+            alerts.append(event_removed_alert(story, source_url, change.entry))
+        elif change.kind == REVISED and change.replacement is not None:
+            alerts.append(figure_revised_alert(story, source_url, change.entry, change.replacement))
+    return alerts

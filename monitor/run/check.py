@@ -1,0 +1,427 @@
+"""One check of one source: fetch (conditionally) -> extract -> compare -> record -> alert.
+
+    rules = StoryRules.from_config(config)
+    outcome = await check_source(store, fetcher, source, config.schedule, now, rules=rules)
+
+A page: a new version (its text changed) is stored and run through the story stages (monitor.run.story):
+its events and figures are extracted, then reconciled into the story's timeline in the check's own
+transaction. A feed: its entries are parsed from the bytes, stored once each (revisions kept), and the
+relevant ones become publication items and, with `follow`, sources of the story, also in one transaction.
+
+The decisions are small pure functions (`read_page`, `next_due`, `health_alerts`) so they can be tested
+without a network or a database; `check_source` is the I/O around them. Database calls, text extraction
+and feed parsing run in worker threads so one slow check never stalls the event loop the scheduler runs on.
+
+Alerts are emitted only after the check's transaction committed: a log line never announces a version the
+database does not hold.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import logging
+import random
+import time
+import weakref
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import partial
+from typing import TYPE_CHECKING, TypeVar
+
+from monitor.config import ScheduleConfig
+from monitor.errors import FetchError, InputError
+from monitor.store.records import CheckRecord, NewSnapshot, Outcome, RecordedCheck, SnapshotData, SourceRef
+from monitor.run.story import StoryRules
+
+if TYPE_CHECKING:
+    from monitor.publish.alerts import Alert
+    from monitor.fetch.client import Fetcher, FetchResult
+    from monitor.store.repo import Store, StoreTransaction
+    from monitor.extract.text import Document
+    from monitor.track.timeline import TimelineEntry
+
+# Work done inside the check's transaction, after its record (see Store.commit); returns alerts to emit.
+Work = Callable[["StoreTransaction", RecordedCheck], Sequence["Alert"]]
+# Takes a quiet check (see `CheckRecord.quiet`) to write later in a batch (monitor.run.service's recorder).
+RecordLater = Callable[[CheckRecord, "CheckOutcome"], None]
+DEFAULT_RULES = StoryRules()
+R = TypeVar("R")
+
+log = logging.getLogger(__name__)
+
+GONE_PREFIX = "gone: "
+# Threads that may run the CPU-bound stages (text extraction, events and figures) at once, per event loop.
+# The GIL makes more of them no faster, and each holds a parsed page: on 300 new pages of
+# benchmarks/poll_cycle.py, two took 14.5 s and 150 MB where one takes 12.9 s and 146 MB.
+CPU_THREADS = 1
+_cpu_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+async def _cpu_bound(func: Callable[..., R], /, *args: object) -> R:
+    """`asyncio.to_thread(func, *args)`, at most CPU_THREADS at once in this event loop."""
+    loop = asyncio.get_running_loop()
+    slots = _cpu_slots.get(loop)
+    if slots is None:
+        slots = _cpu_slots[loop] = asyncio.Semaphore(CPU_THREADS)
+    async with slots:
+        return await asyncio.to_thread(func, *args)
+
+
+@dataclass(frozen=True)
+class PageRead:
+    """The extracted document of a fetched page and the hash that decides whether it changed."""
+
+    document: Document
+    text: str
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class NewVersion:
+    """What `on_new_version` gets: a page's text just changed (or was seen for the first time)."""
+
+    source: SourceRef
+    version: int  # the number this version will get
+    previous: SnapshotData | None
+    document: Document
+    text: str
+    fetched_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class VersionEffects:
+    """What `on_new_version` returns: timeline rows written in the check's own transaction (typically
+    `ReconcileResult.updated`) and alerts emitted once it committed."""
+
+    alerts: tuple[Alert, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+
+
+# A replacement for the default story stages (tests, embedders): its timeline rows are written as they are.
+OnNewVersion = Callable[[NewVersion], VersionEffects]
+
+
+@dataclass(frozen=True)
+class CheckOutcome:
+    """The result of one check, for logs and summaries."""
+
+    source_id: int
+    story: str
+    url: str
+    outcome: Outcome
+    version: int | None = None
+    status: int | None = None
+    reason: str | None = None
+    elapsed: float = 0.0
+    next_due_at: dt.datetime | None = None
+    disabled: bool = False
+    alerts: tuple[Alert, ...] = field(default=())
+
+
+# ----------------------------------------------------------------------------------------------- pure parts
+
+
+def read_page(result: FetchResult) -> PageRead:
+    """Extract a fetched page's article text and its content hash."""
+    from monitor.extract.text import content_hash, extract_document
+
+    body: str | bytes = result.text if result.text is not None else result.content
+    document = extract_document(body, url=result.url)
+    return PageRead(document, document.text, content_hash(document.text))
+
+
+def next_due(
+    now: dt.datetime, every_seconds: float, jitter: float, rng: random.Random | None = None,
+    retry_after: float | None = None,
+) -> dt.datetime:
+    """now + every * (1 + uniform(0, jitter)), and no sooner than a server's Retry-After (at most a day)."""
+    from monitor.fetch.client import RETRY_AFTER_CEILING
+
+    draw = (rng or random).uniform(0.0, jitter) if jitter > 0 else 0.0
+    delay = every_seconds * (1.0 + draw)
+    # A huge (or infinite) Retry-After must neither silence the source for good nor overflow timedelta; NaN
+    # says nothing.
+    if retry_after is not None and retry_after == retry_after:
+        delay = max(delay, min(retry_after, RETRY_AFTER_CEILING))
+    return now + dt.timedelta(seconds=delay)
+
+
+def health_alerts(
+    source: SourceRef, *, failed: bool, failing_after: int, reason: str | None = None,
+    permanent: bool = False,
+) -> list[Alert]:
+    """source_failing at exactly `failing_after` failures in a row (or at once when the source is gone for
+    good); source_recovered on the first success after such a streak."""
+    from monitor.publish.alerts import source_failing_alert, source_recovered_alert
+
+    if failed:
+        streak = source.error_streak + 1
+        if permanent or streak == failing_after:
+            return [source_failing_alert(source.story_id, source.url, streak, reason or "error")]
+        return []
+    if source.error_streak >= failing_after:
+        return [source_recovered_alert(source.story_id, source.url, source.error_streak)]
+    return []
+
+
+# ------------------------------------------------------------------------------------------------- the check
+
+
+def _start(
+    source: SourceRef, settings: ScheduleConfig, now: dt.datetime, owner: str | None,
+    rng: random.Random | None,
+) -> CheckRecord:
+    """Log the check's start; its record is a failure until the check learns otherwise."""
+    log.info("check started: %s", source.url, extra={"event": "check_started", "story": source.story_id,
+                                                      "url": source.url})
+    return CheckRecord(
+        source_id=source.id, owner=owner or source.lease_owner or "", started_at=now, finished_at=now,
+        outcome="failed", next_due_at=next_due(now, source.every_seconds, settings.jitter, rng),
+        error_streak=0, check_log_keep=settings.check_log_keep,
+    )
+
+
+async def check_source(
+    store: Store,
+    fetcher: Fetcher,
+    source: SourceRef,
+    settings: ScheduleConfig,
+    now: dt.datetime,
+    *,
+    owner: str | None = None,
+    rng: random.Random | None = None,
+    on_new_version: OnNewVersion | None = None,
+    rules: StoryRules = DEFAULT_RULES,
+    record_later: RecordLater | None = None,
+) -> CheckOutcome:
+    """Check one claimed source (page or feed) once and record the result (releasing the lease).
+
+    A page's new version goes through `monitor.run.story` (extraction, then reconciliation in the check's
+    transaction), or through `on_new_version` instead when given. Fetch failures are recorded, not raised;
+    an extractor failure is logged and the version still stored. Raises StoreError when the database fails
+    and LeaseLostError when another process took the source meanwhile (nothing is then written).
+
+    With `record_later`, a page check that changed nothing and raises no alert (`CheckRecord.quiet`) is
+    handed to it instead of being written in its own transaction; the caller then owns the write.
+    """
+    clock = time.monotonic()
+    base = _start(source, settings, now, owner, rng)
+    try:
+        result = await fetcher.fetch(source.url, etag=source.etag, last_modified=source.last_modified,
+                                     trusted=source.trusted)
+    except FetchError as exc:
+        return await _record_failure(store, source, settings, base, clock, exc.reason, status=exc.status,
+                                     permanent=exc.permanent, retry_after=exc.retry_after, rng=rng, now=now)
+    if source.kind == "feed":
+        return await _check_feed(store, source, settings, now, base, clock, result, rng=rng, rules=rules)
+
+    finished = _finished(now, clock)
+    if result.not_modified:
+        record = _not_modified(base, source, result, finished)
+        return await _commit(store, source, settings, record, [], record_later=record_later)
+
+    try:
+        page = await _cpu_bound(read_page, result)
+        result = replace(result, content=b"", text=None)  # the raw page is done with: free it now
+    except Exception as exc:  # a parser bug on one hostile page must not take the service down
+        log.exception("extraction failed: %s", source.url,
+                      extra={"event": "check_error", "story": source.story_id, "url": source.url})
+        reason = f"extract_error: {type(exc).__name__}"
+        return await _record_failure(store, source, settings, base, clock, reason, status=result.status,
+                                     rng=rng, now=now)
+    if not page.text.strip():
+        # Storing an empty version would report a change now and another when extraction works again.
+        return await _record_failure(store, source, settings, base, clock, "empty_text", status=result.status,
+                                     rng=rng, now=now)
+
+    head = await asyncio.to_thread(store.latest_version, source.id)
+    finished = _finished(now, clock)
+    fetched = replace(
+        base, finished_at=finished, status=result.status, elapsed=result.elapsed, update_validators=True,
+        etag=result.etag, last_modified=result.last_modified,
+    )
+    if head is not None and head[1] == page.content_hash:
+        record = replace(fetched, outcome="unchanged", version=head[0])
+        return await _commit(store, source, settings, record, [], record_later=record_later)
+
+    from monitor.track.snapshots import compress
+
+    body = page.text.encode("utf-8")
+    snapshot = NewSnapshot(
+        fetched_at=finished, content_hash=page.content_hash, size=len(body), body=compress(page.text),
+        title=page.document.title, published=page.document.published, final_url=result.url,
+    )
+    alerts: list[Alert] = []
+    timeline: tuple[TimelineEntry, ...] = ()
+    # Changed: only now is the previous text needed (for the sentence diff and the extraction).
+    latest = None if head is None else await asyncio.to_thread(store.latest_snapshot, source.id)
+    new_number = (latest.version if latest else 0) + 1
+    if latest is not None:
+        alerts.append(_content_changed(source, latest, new_number, page.text))
+    version = NewVersion(source, new_number, latest, page.document, page.text, finished)
+    work: Work | None = None
+    if on_new_version is not None:
+        effects = on_new_version(version)
+        alerts.extend(effects.alerts)
+        timeline = effects.timeline
+    else:
+        from monitor.run.story import apply_version, extract_version
+
+        extracted = await _cpu_bound(extract_version, version, rules)
+        if extracted is not None:
+            def work(tx: StoreTransaction, recorded: RecordedCheck) -> Sequence[Alert]:
+                return apply_version(tx, extracted, recorded.version, finished)
+
+    record = replace(fetched, outcome="new_version", snapshot=snapshot, timeline=timeline)
+    return await _commit(store, source, settings, record, alerts, work=work)
+
+
+def _not_modified(
+    base: CheckRecord, source: SourceRef, result: FetchResult, finished: dt.datetime
+) -> CheckRecord:
+    """A 304: nothing read; keep the validators the server did not repeat."""
+    return replace(
+        base, finished_at=finished, outcome="not_modified", status=result.status, elapsed=result.elapsed,
+        update_validators=True, etag=result.etag or source.etag,
+        last_modified=result.last_modified or source.last_modified,
+    )
+
+
+def _content_changed(source: SourceRef, latest: SnapshotData, new_version: int, text: str) -> Alert:
+    from monitor.publish.alerts import content_changed_alert
+    from monitor.track.snapshots import sentence_diff
+
+    diff = sentence_diff(latest.text, text)
+    return content_changed_alert(source.story_id, source.url, latest.version, new_version, diff.added,
+                                 diff.removed)
+
+
+async def _check_feed(
+    store: Store, source: SourceRef, settings: ScheduleConfig, now: dt.datetime, base: CheckRecord,
+    clock: float, result: FetchResult, *, rng: random.Random | None, rules: StoryRules,
+) -> CheckOutcome:
+    """The rest of a feed's check, once it is fetched: parse, store the entries, publish, follow."""
+    from monitor.extract.feeds import ParsedFeed, parse_feed
+    from monitor.run.story import FeedEffects, apply_feed, count_changes
+
+    if result.not_modified:
+        finished = _finished(now, clock)
+        record = _not_modified(base, source, result, finished)
+        if not source.follow:
+            return await _commit(store, source, settings, record, [])
+        # Nothing new to read, but articles over the last check's cap are followed now.
+        unchanged = ParsedFeed(title=None, entries=(), error=None)
+        return await _commit(store, source, settings, record, [],
+                             work=lambda tx, _rec: apply_feed(tx, source, unchanged, rules, finished).alerts)
+    try:
+        parsed = await _cpu_bound(partial(parse_feed, result.content, url=result.url,
+                                          content_type=result.headers.get("content-type")))
+    except InputError as exc:  # HTML, empty, or no RSS/Atom at all: this feed's error, not a crash
+        detail = str(exc).split(": ", 1)[-1] if ": " in str(exc) else str(exc)
+        return await _record_failure(store, source, settings, base, clock, f"not_a_feed: {detail}",
+                                     status=result.status, rng=rng, now=now)
+    except Exception as exc:  # a parser bug on one hostile feed must not take the service down
+        log.exception("feed parsing failed: %s", source.url,
+                      extra={"event": "check_error", "story": source.story_id, "url": source.url})
+        return await _record_failure(store, source, settings, base, clock,
+                                     f"parse_error: {type(exc).__name__}", status=result.status, rng=rng,
+                                     now=now)
+    known = await asyncio.to_thread(store.feed_entry_hashes, source.id)
+    new, revised = count_changes(parsed.entries, known)
+    finished = _finished(now, clock)
+    if parsed.error:
+        log.warning("malformed feed %s: %s (%d entries read)", source.url, parsed.error, len(parsed.entries),
+                    extra={"event": "feed_malformed", "story": source.story_id, "url": source.url})
+    record = replace(
+        base, finished_at=finished, outcome="new_version" if new or revised else "unchanged",
+        status=result.status, elapsed=result.elapsed, update_validators=True, etag=result.etag,
+        last_modified=result.last_modified,
+        warning=f"malformed_feed: {parsed.error}" if parsed.error else None,
+    )
+    effects: list[FeedEffects] = []
+
+    def work(tx: StoreTransaction, _recorded: RecordedCheck) -> Sequence[Alert]:
+        done = apply_feed(tx, source, parsed, rules, finished)
+        effects.append(done)
+        return done.alerts
+
+    outcome = await _commit(store, source, settings, record, [], work=work)
+    if effects:
+        done = effects[0]
+        log.info("feed %s: %d entries, %d new, %d revised, %d relevant, %d followed%s", source.url,
+                 len(parsed.entries), done.new, done.revised, done.relevant, len(done.followed),
+                 f", {done.deferred} deferred" if done.deferred else "",
+                 extra={"event": "feed_checked", "story": source.story_id, "url": source.url,
+                        "entries": len(parsed.entries), "new": done.new, "revised": done.revised,
+                        "relevant": done.relevant, "followed": len(done.followed), "deferred": done.deferred})
+    return outcome
+
+
+async def _record_failure(
+    store: Store, source: SourceRef, settings: ScheduleConfig, base: CheckRecord, clock: float,
+    reason: str, *, status: int | None = None, permanent: bool = False, retry_after: float | None = None,
+    rng: random.Random | None = None, now: dt.datetime,
+) -> CheckOutcome:
+    record = replace(
+        base, finished_at=_finished(now, clock), outcome="failed", status=status, reason=reason,
+        elapsed=time.monotonic() - clock, error_streak=source.error_streak + 1,
+        disable_reason=f"{GONE_PREFIX}{reason}" if permanent else None,
+        next_due_at=next_due(now, source.every_seconds, settings.jitter, rng, retry_after),
+    )
+    alerts = health_alerts(source, failed=True, failing_after=settings.failing_after, reason=reason,
+                           permanent=permanent)
+    return await _commit(store, source, settings, record, alerts)
+
+
+async def _commit(
+    store: Store, source: SourceRef, settings: ScheduleConfig, record: CheckRecord,
+    alerts: Sequence[Alert], *, work: Work | None = None, record_later: RecordLater | None = None,
+) -> CheckOutcome:
+    """Write the check (and `work`, under the story's lock) in one transaction, then emit its alerts; or
+    hand a quiet check to `record_later`."""
+    if record.outcome != "failed":
+        alerts = [*health_alerts(source, failed=False, failing_after=settings.failing_after), *alerts]
+    if record_later is not None and work is None and not alerts and record.quiet:
+        outcome = _outcome(source, record, RecordedCheck(record.outcome, record.version), ())
+        record_later(record, outcome)
+        _log_finished(outcome)
+        return outcome
+    from monitor.publish.alerts import emit
+
+    story = source.story_id if work is not None else None
+    recorded, more = await asyncio.to_thread(store.commit, record, work, story=story)
+    alerts = [*alerts, *(more or ())]
+    for alert in alerts:
+        emit(alert)
+    outcome = _outcome(source, record, recorded, tuple(alerts))
+    _log_finished(outcome)
+    return outcome
+
+
+def _outcome(
+    source: SourceRef, record: CheckRecord, recorded: RecordedCheck, alerts: tuple[Alert, ...]
+) -> CheckOutcome:
+    return CheckOutcome(
+        source_id=source.id, story=source.story_id, url=source.url, outcome=recorded.outcome,
+        version=recorded.version, status=record.status, reason=record.reason, elapsed=record.elapsed or 0.0,
+        next_due_at=record.next_due_at, disabled=record.disable_reason is not None, alerts=alerts,
+    )
+
+
+def _log_finished(outcome: CheckOutcome) -> None:
+    extra = {"event": "check_finished", "story": outcome.story, "url": outcome.url,
+             "outcome": outcome.outcome, "version": outcome.version, "status": outcome.status,
+             "reason": outcome.reason, "elapsed": round(outcome.elapsed, 3)}
+    detail = f"version {outcome.version}" if outcome.version is not None else (outcome.reason or "")
+    if outcome.outcome == "failed":
+        log.warning("check failed: %s (%s)%s", outcome.url, outcome.reason,
+                    "; source disabled" if outcome.disabled else "", extra={**extra, "event": "check_failed"})
+    else:
+        log.info("check finished: %s %s %s", outcome.url, outcome.outcome, detail, extra=extra)
+
+
+def _finished(now: dt.datetime, clock: float) -> dt.datetime:
+    return now + dt.timedelta(seconds=time.monotonic() - clock)

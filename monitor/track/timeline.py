@@ -1,0 +1,716 @@
+"""Reconcile the items extracted from one source version into a story's timeline (pure, no I/O).
+
+A timeline is a sequence of `TimelineEntry` rows; the store persists them and hands them back.
+`reconcile()` takes the current timeline plus the items of one new version of one source and returns the
+new timeline and the `Change`s an alert should be raised for.
+
+Rules, in the order they apply:
+
+- Identity. An event is recognised by kind + date + actors (sorted, case-folded; "the", dots and spacing
+  ignored). A figure is recognised by subject + metric + value + qualifier (+ unit), whatever its date, so
+  the same number reported by two articles a day apart is one item with two sources.
+- Differing dates. An event whose date contains, or is contained in, a known event's date (2020-03 and
+  2020-03-30, 2020-W14 and 2020-04-01) with the same kind and the same actors (a surname matches a full
+  name: "Putin" ~ "Vladimir Putin") is the same event. The entry keeps its event_id and adopts the more
+  precise date. Two different days are two events. In one version each item is at most one entry and
+  each entry at most one item (a repeated item is read once): exact identities pair first, then the
+  pairing that keeps the most items on known entries, preferring entries this source already reports,
+  then the earliest seen.
+- Seen again. A known item keeps its event_id and first_seen, gets last_seen = now and this source's report
+  (evidence, version) in `sources`.
+- Removal. An item this source reported but whose newest version no longer contains it has that report
+  marked not present. When no source presents it any more it becomes `removed`; it is kept, never deleted.
+  A removed item reported again becomes `active` again: a `reactivated` change, which alerts raise as
+  `event_added` (with `reappeared: true`) because for a reader the item is back on the timeline.
+- Revision. A new figure of a (subject, metric) series supersedes the series' current figures: they become
+  `revised` with `superseded_by` = the new event_id (history kept). A new figure dated strictly before the
+  current one is history, not news: it is stored already `revised`, superseded by the current figure.
+  An existing figure only supersedes when a source, in this version, drops a figure of the series and
+  reports it instead (a correction back to an older value); a second source repeating a superseded value
+  just adds a source. Figures without a subject or metric never supersede anything.
+  If the superseding figure is later removed, the superseded one falls back to active/removed.
+- Idempotence. Reconciling the same items of the same source version again yields no change and, with
+  the same `now`, an identical timeline. A version older than one already reconciled for this source is
+  ignored (the result is the unchanged timeline).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import hashlib
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Protocol
+
+ACTIVE = "active"
+REMOVED = "removed"
+REVISED = "revised"
+FIGURE_KIND = "figure"
+
+# Change kinds.
+ADDED = "added"
+REACTIVATED = "reactivated"
+
+
+class ItemLike(Protocol):
+    """What reconcile needs from an extracted item (monitor.extract.items.events.Item satisfies it)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def evidence(self) -> str: ...
+    @property
+    def actors(self) -> tuple[str, ...]: ...
+    @property
+    def location(self) -> str | None: ...
+    @property
+    def subject(self) -> str | None: ...
+    @property
+    def metric(self) -> str | None: ...
+    @property
+    def value(self) -> float | int | None: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def qualifier(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    """One source's word on an item: its evidence, whether its newest version still has it, which version."""
+
+    source_url: str
+    evidence: str
+    present: bool
+    version: int
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One row of a story's timeline: what the store persists and export prints."""
+
+    event_id: str
+    story: str
+    key: str
+    kind: str
+    date: str | None
+    date_end: str | None
+    precision: str | None
+    summary: str
+    actors: tuple[str, ...]
+    location: str | None
+    subject: str | None
+    metric: str | None
+    value: float | int | None
+    unit: str | None
+    qualifier: str | None
+    evidence: str
+    source_url: str
+    published: str | None
+    first_seen: dt.datetime
+    last_seen: dt.datetime
+    status: str
+    sources: tuple[SourceReport, ...]
+    superseded_by: str | None = None
+
+    @property
+    def source_count(self) -> int:
+        """Number of distinct sources whose newest version still reports the item."""
+        return len({s.source_url for s in self.sources if s.present})
+
+    @property
+    def is_figure(self) -> bool:
+        return self.kind == FIGURE_KIND
+
+
+@dataclass(frozen=True)
+class Change:
+    """Something an alert is raised for.
+
+    kind: `added` (entry is new), `removed` (no source presents entry any more), `revised` (entry, a figure,
+    was superseded by `replacement`), `reactivated` (a removed or revised entry is active again).
+    `previous` is the entry as it was before this reconciliation (None for `added`).
+    """
+
+    kind: str
+    entry: TimelineEntry
+    previous: TimelineEntry | None = None
+    replacement: TimelineEntry | None = None
+
+
+@dataclass(frozen=True)
+class ReconcileResult:
+    """The story's new timeline, the changes to alert on, the re-seen ids, the rows the store must write."""
+
+    timeline: tuple[TimelineEntry, ...]
+    changes: tuple[Change, ...]
+    seen: tuple[str, ...]
+    updated: tuple[TimelineEntry, ...]
+
+
+# --- dates -------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """The calendar period a TIMEX3 value covers: first day, last day, precision."""
+
+    start: dt.date
+    end: dt.date
+    precision: str
+
+
+# Narrower precisions first; used to keep the most precise of two compatible dates.
+PRECISIONS = (
+    "time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century",
+)
+_RANK = {p: i for i, p in enumerate(PRECISIONS)}
+# Meteorological seasons (northern hemisphere): start month and the month they end in (winter spills over).
+_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
+
+_DAY_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(T.*)?")
+_WEEK_RE = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
+_MONTH_RE = re.compile(r"(\d{4})-(\d{2})")
+_PART_RE = re.compile(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)")
+_YEARS_RE = re.compile(r"(\d{2,4})")
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    year += (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+@lru_cache(maxsize=4096)
+def date_span(value: str | None) -> DateSpan | None:
+    """Return the period a TIMEX3 date value covers, or None for no date / a value that is not a period.
+
+    >>> date_span("2020-W14")
+    DateSpan(start=datetime.date(2020, 3, 30), end=datetime.date(2020, 4, 5), precision='week')
+    """
+    if not value:
+        return None
+    text = value.strip()
+    try:
+        if m := _DAY_RE.fullmatch(text):
+            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return DateSpan(day, day, "time" if m[4] else "day")
+        if m := _WEEK_RE.fullmatch(text):
+            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            if m[3]:
+                return DateSpan(monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "weekend")
+            return DateSpan(monday, monday + dt.timedelta(days=6), "week")
+        if m := _MONTH_RE.fullmatch(text):
+            year, month = int(m[1]), int(m[2])
+            return DateSpan(dt.date(year, month, 1), _month_end(year, month), "month")
+        if m := _PART_RE.fullmatch(text):
+            year, part = int(m[1]), m[2]
+            if part[0] == "Q":
+                first = 3 * (int(part[1]) - 1) + 1
+                return DateSpan(dt.date(year, first, 1), _month_end(year, first + 2), "quarter")
+            if part[0] == "H":
+                first = 6 * (int(part[1]) - 1) + 1
+                return DateSpan(dt.date(year, first, 1), _month_end(year, first + 5), "half")
+            first, last = _SEASONS[part]
+            return DateSpan(dt.date(year, first, 1), _month_end(year, last), "season")
+        if m := _YEARS_RE.fullmatch(text):
+            digits = m[1]
+            # 2020 is a year, 202 the 2020s, 20 the 2000s (TIMEX3 truncation).
+            width = 10 ** (4 - len(digits))
+            first = max(int(digits) * width, 1)
+            precision = {4: "year", 3: "decade", 2: "century"}[len(digits)]
+            return DateSpan(dt.date(first, 1, 1), dt.date(int(digits) * width + width - 1, 12, 31), precision)
+    except ValueError:  # month 13, week 54, year 0...
+        return None
+    return None
+
+
+def _compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
+    """Whether one period contains the other (the same event told with coarser or finer dates)."""
+    if a is None or b is None:
+        return False
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
+def _narrower(a: DateSpan, b: DateSpan) -> bool:
+    return (a.end - a.start, _RANK[a.precision]) < (b.end - b.start, _RANK[b.precision])
+
+
+def _iso_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value).strip()[:10])
+    except ValueError:
+        return None
+
+
+# --- identity ------------------------------------------------------------------------------------------
+
+_DROP_RE = re.compile(r"[.\u2019'`]")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def normalise_name(text: str | None) -> str:
+    """Case-fold a name and drop what varies between outlets: dots, apostrophes, spacing, a leading 'the'."""
+    if not text:
+        return ""
+    out = _SPACE_RE.sub(" ", _DROP_RE.sub("", unicodedata.normalize("NFKC", text))).strip().casefold()
+    return out[4:] if out.startswith("the ") else out
+
+
+def _value_key(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)
+
+
+def identity_key(item: ItemLike) -> str:
+    """The key that recognises the same item again, in another version or another source."""
+    if item.kind == FIGURE_KIND:
+        parts = (
+            FIGURE_KIND,
+            normalise_name(item.subject),
+            normalise_name(item.metric),
+            _value_key(item.value),
+            item.qualifier or "exact",
+            normalise_name(item.unit),
+        )
+        return "|".join(parts)
+    actors = sorted(normalise_name(a) for a in item.actors if normalise_name(a))
+    if actors:
+        who = ";".join(actors)
+    elif item.location or item.subject:
+        who = "@" + normalise_name(item.location or item.subject)
+    else:
+        # Nothing names who or where: only the same sentence is the same event.
+        who = "#" + " ".join(normalise_name(item.evidence).split()[:12])
+    return f"{item.kind}|{item.date or ''}|{who}"
+
+
+def event_id_for(story: str, key: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
+    """A stable id derived from story and key (so a rebuilt timeline gets the same ids), unique in `taken`."""
+    base = "ev-" + hashlib.sha256(f"{story}\n{key}".encode()).hexdigest()[:12]
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    return candidate
+
+
+def _name_tokens(name: str) -> list[str]:
+    return normalise_name(name).split()
+
+
+def _actors_match(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Same actors, allowing a surname for a full name ("Putin" ~ "Vladimir Putin")."""
+    left = sorted((_name_tokens(x) for x in a if normalise_name(x)), key=len)
+    right = [_name_tokens(x) for x in b if normalise_name(x)]
+    if len(left) != len(right):
+        return False
+    unused = list(right)
+    for tokens in left:
+        for cand in unused:
+            short, long_ = sorted((tokens, cand), key=len)
+            if long_[len(long_) - len(short):] == short:
+                unused.remove(cand)
+                break
+        else:
+            return False
+    return True
+
+
+def _series(subject: str | None, metric: str | None) -> tuple[str, str] | None:
+    s, m = normalise_name(subject), normalise_name(metric)
+    return (s, m) if s and m else None
+
+
+# --- reconciliation ------------------------------------------------------------------------------------
+
+
+def _report_of(entry: TimelineEntry, source_url: str) -> SourceReport | None:
+    return next((s for s in entry.sources if s.source_url == source_url), None)
+
+
+def _with_report(sources: tuple[SourceReport, ...], report: SourceReport) -> tuple[SourceReport, ...]:
+    if any(s.source_url == report.source_url for s in sources):
+        return tuple(report if s.source_url == report.source_url else s for s in sources)
+    return (*sources, report)
+
+
+def _primary(entry: TimelineEntry) -> TimelineEntry:
+    """Show the evidence of the earliest source that still presents the item (else keep what was shown)."""
+    first = next((s for s in entry.sources if s.present), None)
+    if first is None:
+        return entry
+    # A store that does not keep each report's publication date hands back None: keep the known one.
+    published = first.published if first.published is not None else entry.published
+    return replace(entry, evidence=first.evidence, source_url=first.source_url, published=published)
+
+
+def _new_entry(
+    item: ItemLike, story: str, key: str, event_id: str, report: SourceReport, now: dt.datetime
+) -> TimelineEntry:
+    span = date_span(item.date)
+    return TimelineEntry(
+        event_id=event_id,
+        story=story,
+        key=key,
+        kind=item.kind,
+        date=item.date,
+        date_end=span.end.isoformat() if span else None,
+        precision=span.precision if span else None,
+        summary=item.summary,
+        actors=tuple(item.actors),
+        location=item.location,
+        subject=item.subject,
+        metric=item.metric,
+        value=item.value,
+        unit=item.unit,
+        qualifier=item.qualifier,
+        evidence=report.evidence,
+        source_url=report.source_url,
+        published=report.published,
+        first_seen=now,
+        last_seen=now,
+        status=ACTIVE,
+        sources=(report,),
+    )
+
+
+def _stable_rank(entry: TimelineEntry) -> tuple[dt.datetime, str]:
+    """Order of preference between candidate entries that a reconcile pass cannot change."""
+    return entry.first_seen, entry.event_id
+
+
+def _match_items(
+    work: dict[str, TimelineEntry], items: Sequence[ItemLike], keys: Sequence[str], source_url: str
+) -> dict[int, tuple[str, bool]]:
+    """Pair items (by index) with the entries they are: {index: (event_id, exact)}; unpaired items are new.
+
+    Each entry takes at most one item and each identity key is read once (a repeat in the same version is
+    the same item: the first mention stands). Exact keys are paired first; an item left over is then paired
+    with an entry whose date contains or is contained in its own (see `_contained_pairs`).
+    """
+    by_key: dict[str, list[TimelineEntry]] = {}
+    for entry in work.values():
+        by_key.setdefault(entry.key, []).append(entry)
+    pairs: dict[int, tuple[str, bool]] = {}
+    taken: set[str] = set()
+    loose: list[int] = []
+    read: set[str] = set()
+    for i, key in enumerate(keys):
+        if key in read:
+            continue
+        read.add(key)
+        same = sorted(by_key.get(key, ()), key=_stable_rank)
+        if same:
+            pairs[i] = (same[0].event_id, True)
+            taken.add(same[0].event_id)
+        elif items[i].kind != FIGURE_KIND:
+            loose.append(i)
+    free = sorted((e for e in work.values() if e.event_id not in taken), key=_stable_rank)
+    candidates: dict[int, list[str]] = {}
+    for i in loose:
+        span = date_span(items[i].date)
+        candidates[i] = [
+            e.event_id
+            for e in free
+            if e.kind == items[i].kind
+            and _compatible(span, date_span(e.date))
+            and _same_who(items[i], keys[i], e)
+        ]
+    presented = {
+        e.event_id for e in free if (report := _report_of(e, source_url)) is not None and report.present
+    }
+    for i, eid in _contained_pairs(loose, candidates, presented).items():
+        pairs[i] = (eid, False)
+    return pairs
+
+
+def _contained_pairs(
+    order: Sequence[int], candidates: dict[int, list[str]], presented: set[str]
+) -> dict[int, str]:
+    """The best one-to-one pairing of items with candidate entries (each item's list in `_stable_rank` order).
+
+    Best means, in this order: most items paired; most entries this source presented paired; then
+    lexicographically best in item order. That choice is what makes a reconcile pass a fixed point: after
+    it, exactly the paired entries are presented by this source, so a second pass picks the same pairing.
+    A greedy choice is not: "June" could take the entry of "June 13" that a later item needed. The order
+    is folded into exact integer weights and solved as a maximum-weight matching.
+    """
+    active = [i for i in order if candidates.get(i)]
+    if not active:
+        return {}
+    n = len(active)
+    width = max(len(candidates[i]) for i in active) + 1
+    tie_total = width**n  # exceeds the sum of every item's rank weight
+    per_present = tie_total
+    per_pair = (n + 1) * tie_total
+    weight: dict[tuple[int, str], int] = {}
+    for pos, i in enumerate(active):
+        scale = width ** (n - 1 - pos)
+        for rank, eid in enumerate(candidates[i]):
+            weight[i, eid] = per_pair + per_present * (eid in presented) + scale * (width - 1 - rank)
+    # The weight is a sum over pairs, so items sharing no candidate entry are solved apart (smaller graphs).
+    pairs: dict[int, str] = {}
+    for group in _components(active, candidates):
+        pairs.update(_max_weight_matching(group, candidates, weight))
+    return pairs
+
+
+def _components(items: Sequence[int], candidates: dict[int, list[str]]) -> list[list[int]]:
+    """Items grouped by shared candidate entries (connected components), each group in item order."""
+    parent = {i: i for i in items}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_item: dict[str, int] = {}
+    for i in items:
+        for eid in candidates[i]:
+            if eid in first_item:
+                parent[root(i)] = root(first_item[eid])
+            else:
+                first_item[eid] = i
+    groups: dict[int, list[int]] = {}
+    for i in items:
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
+def _max_weight_matching(
+    left: Sequence[int], candidates: dict[int, list[str]], weight: dict[tuple[int, str], int]
+) -> dict[int, str]:
+    """Maximum-weight bipartite matching by successive shortest augmenting paths (Bellman-Ford).
+
+    Graphs here are small (the items of one version against the entries their dates and actors allow).
+    """
+    mate_of_item: dict[int, str] = {}
+    mate_of_entry: dict[str, int] = {}
+    while True:
+        # Residual graph: free item -> entry over an unpaired edge (cost -w), entry -> its item over a paired
+        # edge (cost +w). The cheapest path ending at a free entry is the augmentation adding most weight.
+        to_item: dict[int, int] = {i: 0 for i in left if i not in mate_of_item}
+        to_entry: dict[str, int] = {}
+        via_item: dict[str, int] = {}  # entry reached from this item
+        via_entry: dict[int, str] = {}  # paired item reached from this entry
+        for _ in range(len(left) + len(mate_of_entry) + 2):
+            changed = False
+            for i in left:
+                if i not in to_item:
+                    continue
+                for eid in candidates[i]:
+                    cost = to_item[i] - weight[i, eid]
+                    if mate_of_item.get(i) != eid and (eid not in to_entry or cost < to_entry[eid]):
+                        to_entry[eid], via_item[eid], changed = cost, i, True
+            for eid, i in mate_of_entry.items():
+                if eid not in to_entry:
+                    continue
+                cost = to_entry[eid] + weight[i, eid]
+                if i not in to_item or cost < to_item[i]:
+                    to_item[i], via_entry[i], changed = cost, eid, True
+            if not changed:
+                break
+        ends = [(cost, eid) for eid, cost in to_entry.items() if eid not in mate_of_entry and cost < 0]
+        if not ends:
+            return mate_of_item
+        end: str | None = min(ends)[1]
+        while end is not None:
+            i = via_item[end]
+            mate_of_item[i], mate_of_entry[end] = end, i
+            end = via_entry.get(i)
+
+
+def _same_who(item: ItemLike, key: str, entry: TimelineEntry) -> bool:
+    if item.actors or entry.actors:
+        return _actors_match(item.actors, entry.actors)
+    return entry.key.split("|", 2)[2] == key.split("|", 2)[2]
+
+
+def _figure_ref(entry: TimelineEntry) -> dt.date | None:
+    """The day a figure holds for: the end of its date, else its publication day."""
+    span = date_span(entry.date)
+    return span.end if span else _iso_date(entry.published)
+
+
+def _resolve_statuses(work: dict[str, TimelineEntry]) -> dict[str, TimelineEntry]:
+    """Derive every status from presence and supersession; drop a supersession whose successor is removed."""
+    done: dict[str, TimelineEntry] = {}
+    visiting: set[str] = set()
+
+    def resolve(eid: str) -> TimelineEntry:
+        if eid in done:
+            return done[eid]
+        entry = work[eid]
+        visiting.add(eid)
+        successor = entry.superseded_by
+        if successor in work and successor not in visiting and resolve(successor).status != REMOVED:
+            result = replace(entry, status=REVISED)
+        else:
+            present = any(s.present for s in entry.sources)
+            result = replace(entry, status=ACTIVE if present else REMOVED, superseded_by=None)
+        visiting.discard(eid)
+        done[eid] = _primary(result)
+        return done[eid]
+
+    for eid in work:
+        resolve(eid)
+    return {eid: done[eid] for eid in work}
+
+
+def reconcile(
+    timeline: Sequence[TimelineEntry],
+    story: str,
+    source_url: str,
+    version: int,
+    published: str | None,
+    items: Sequence[ItemLike],
+    now: dt.datetime,
+) -> ReconcileResult:
+    """Fold the items of `version` of `source_url` into the story's timeline; see the module docstring.
+
+    Entries of other stories in `timeline` are passed through untouched.
+    """
+    mine = {e.event_id: e for e in timeline if e.story == story}
+    for entry in mine.values():
+        report = _report_of(entry, source_url)
+        if report is not None and report.version > version:
+            return ReconcileResult(tuple(timeline), (), (), ())
+
+    before = dict(mine)
+    work = dict(mine)
+    taken = {e.event_id for e in timeline}
+    matched: list[str] = []
+    matched_set: set[str] = set()
+    newly_presented: list[str] = []
+
+    keys = [identity_key(item) for item in items]
+    pairs = _match_items(work, items, keys, source_url)
+    read: set[str] = set()
+    for i, (item, key) in enumerate(zip(items, keys, strict=True)):
+        if key in read:
+            continue  # the same item twice in one version: the first mention stands
+        read.add(key)
+        report = SourceReport(source_url, item.evidence, True, version, published)
+        if i not in pairs:
+            eid = event_id_for(story, key, taken)
+            taken.add(eid)
+            work[eid] = _new_entry(item, story, key, eid, report, now)
+            newly_presented.append(eid)
+        else:
+            eid, exact = pairs[i]
+            entry = work[eid]
+            old = _report_of(entry, source_url)
+            if not (old and old.present):
+                newly_presented.append(eid)
+            if old and old.present and old.version == version:
+                report = old  # a replay of this version: keep what was recorded
+            entry = replace(
+                entry, sources=_with_report(entry.sources, report), last_seen=max(entry.last_seen, now)
+            )
+            span, entry_span = date_span(item.date), date_span(entry.date)
+            if not exact and span and entry_span and _narrower(span, entry_span):
+                entry = replace(
+                    entry,
+                    date=item.date,
+                    date_end=span.end.isoformat(),
+                    precision=span.precision,
+                    key=key,
+                )
+            work[eid] = entry
+        matched.append(eid)
+        matched_set.add(eid)
+
+    # This source's newest version no longer has these.
+    dropped: set[str] = set()
+    for eid, entry in work.items():
+        report = _report_of(entry, source_url)
+        if eid not in matched_set and report is not None and report.present:
+            work[eid] = replace(entry, sources=_with_report(entry.sources, replace(report, present=False,
+                                                                                  version=version)))
+            dropped.add(eid)
+
+    _supersede(work, before, newly_presented, dropped)
+    after = _resolve_statuses(work)
+    changes = _changes(before, after)
+    updated = tuple(e for eid, e in after.items() if before.get(eid) != e)
+    seen = tuple(eid for eid in matched if eid in before)
+    untouched = [e for e in timeline if e.story != story]
+    return ReconcileResult(tuple(untouched) + tuple(after.values()), tuple(changes), seen, updated)
+
+
+def _supersede(
+    work: dict[str, TimelineEntry],
+    before: dict[str, TimelineEntry],
+    newly_presented: Sequence[str],
+    dropped: set[str],
+) -> None:
+    """Apply the revision rule in place: newer figures of a series supersede the series' current ones."""
+    for eid in newly_presented:
+        figure = work[eid]
+        series = _series(figure.subject, figure.metric) if figure.is_figure else None
+        if series is None:
+            continue
+        siblings = [
+            e
+            for e in work.values()
+            if e.is_figure and e.event_id != eid and _series(e.subject, e.metric) == series
+        ]
+        is_new = eid not in before
+        if not is_new and not any(e.event_id in dropped for e in siblings):
+            continue  # another source repeating a known value: no revision
+        # Current figures of the series: not superseded, and not already removed before this version.
+        current = [
+            e
+            for e in siblings
+            if e.superseded_by is None and (e.event_id not in before or before[e.event_id].status != REMOVED)
+        ]
+        ref = _figure_ref(figure)
+        newer: list[tuple[dt.date, TimelineEntry]] = []
+        for e in current:
+            other = _figure_ref(e)
+            if ref is not None and other is not None and other > ref:
+                newer.append((other, e))
+            else:
+                work[e.event_id] = replace(e, superseded_by=eid)
+        if newer:
+            latest = max(newer, key=lambda pair: (pair[0], pair[1].first_seen, pair[1].event_id))[1]
+            work[eid] = replace(work[eid], superseded_by=latest.event_id)
+        elif work[eid].superseded_by is not None:
+            work[eid] = replace(work[eid], superseded_by=None)
+
+
+def _changes(before: dict[str, TimelineEntry], after: dict[str, TimelineEntry]) -> list[Change]:
+    changes: list[Change] = []
+    replacements: set[str] = set()
+    for eid, entry in after.items():
+        prev = before.get(eid)
+        if prev is None:
+            changes.append(Change(ADDED, entry))
+        elif prev.status != REVISED and entry.status == REVISED:
+            successor = after[entry.superseded_by] if entry.superseded_by else None
+            changes.append(Change(REVISED, entry, prev, successor))
+            if successor is not None:
+                replacements.add(successor.event_id)
+        elif prev.status == ACTIVE and entry.status == REMOVED:
+            changes.append(Change(REMOVED, entry, prev))
+    for eid, entry in after.items():
+        prev = before.get(eid)
+        if prev is not None and prev.status != ACTIVE and entry.status == ACTIVE and eid not in replacements:
+            changes.append(Change(REACTIVATED, entry, prev))
+    return changes

@@ -1,0 +1,112 @@
+"""Tests for monitor.figures: numbers, qualifiers, units and metrics in one sentence."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from monitor.extract.items.figures import find_figures, parse_number
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("273,514", 273514),
+        ("6,200", 6200),
+        ("2.5", 2.5),
+        ("1.2 million", 1200000),
+        ("$5bn", 5000000000),
+        ("two dozen", 24),
+        ("a dozen", 12),
+        ("a hundred", 100),
+        ("three hundred and forty-two thousand", 342000),
+        ("half a million", 500000),
+        ("twenty-one", 21),
+        ("hundreds", None),
+        ("dozens", None),
+        ("many", None),
+        ("", None),
+    ],
+)
+def test_parse_number(phrase: str, value: float | None) -> None:
+    assert parse_number(phrase) == value
+
+
+def one(sentence: str) -> tuple[object, ...]:
+    figures = find_figures(sentence)
+    assert len(figures) == 1, figures
+    f = figures[0]
+    return (f.value, f.qualifier, f.metric, f.unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The province now has 52,417 confirmed measles cases.", (52417, "exact", "confirmed cases", None)),
+        ("It recorded more than 6,200 deaths.", (6200, "more_than", "deaths", None)),
+        ("Nearly 2,500 flu testing kits were shipped.", (2500, "nearly", "testing kits", None)),
+        ("Almost 50 beds were free.", (50, "nearly", "beds", None)),
+        ("The mission included some 40 wildfire specialists.", (40, "about", "wildfire specialists", None)),
+        ("About 300 troops left.", (300, "about", "troops", None)),
+        ("Around 20 trucks crossed.", (20, "about", "vehicles", None)),
+        ("Roughly 7 flights were cancelled.", (7, "about", "aircraft", None)),
+        ("At least two dozen people were killed.", (24, "at_least", "deaths", None)),
+        ("The blast killed at least 25 people.", (25, "at_least", "deaths", None)),
+        ("Up to 5,000 soldiers could be sent.", (5000, "up_to", "troops", None)),
+        ("Fewer than 30 seats changed hands.", (30, "less_than", "seats", None)),
+        ("Less than 12 masks remained.", (12, "less_than", "masks", None)),
+        ("A hundred ventilators arrived.", (100, "exact", "ventilators", None)),
+        ("The death toll rose to 2,300 on Tuesday.", (2300, "exact", "deaths", None)),
+        ("The fund pledged $1.2 billion.", (1200000000, "exact", None, "USD")),
+        ("The firm will pay $85 million in fines.", (85000000, "exact", "fines", "USD")),
+        ("She won 52.3 percent of the vote.", (52.3, "exact", "vote", "percent")),
+        ("Some 3,500 residents were evacuated.", (3500, "about", "residents", None)),
+        ("They found 100 or more bodies.", (100, "at_least", "bodies", None)),
+    ],
+)
+def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
+    assert one(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Airbus A330-200 landed.",
+        "COVID-19 spread fast.",
+        "It happened in 2019 and again in 2020.",
+        "The 34-year-old man was arrested.",
+        "He was 65 years old.",
+        "The meeting starts at 10:30.",
+        "It was the 3rd attempt.",
+        "Flight 370 vanished.",
+        "No. 10 said nothing.",
+        "A Boeing 737 crashed.",
+        "One of the most striking cases.",
+        "Hundreds of people marched.",
+        "The score was 3-2.",
+        "He aged 40 years in a week.",
+        "The two leaders discussed oil prices.",
+        "Her three sons attended the ceremony.",
+    ],
+)
+def test_not_figures(sentence: str) -> None:
+    assert find_figures(sentence) == []
+
+
+def test_offsets_cover_the_expression() -> None:
+    sentence = "The province now has 52,417 confirmed measles cases and more than 6,200 deaths."
+    spans = [sentence[f.start : f.end] for f in find_figures(sentence)]
+    assert spans == ["52,417 confirmed measles cases", "more than 6,200 deaths"]
+
+
+def test_blocked_spans_are_skipped() -> None:
+    sentence = 'He said "we have 500 cases" and 20 deaths were confirmed.'
+    quote = (sentence.index('"'), sentence.rindex('"') + 1)
+    assert [f.value for f in find_figures(sentence, blocked=[quote])] == [20]
+
+
+@given(st.text(max_size=200))
+def test_never_raises(sentence: str) -> None:
+    for f in find_figures(sentence):
+        assert 0 <= f.start <= f.num_start < f.num_end <= len(sentence)

@@ -1,0 +1,88 @@
+"""Tests for monitor.extract.sentences."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from monitor.extract.sentences import Sentence, split_sentences
+
+
+def texts(source: str) -> list[str]:
+    return [s.text for s in split_sentences(source)]
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (
+            "Dr. Smith met Gov. J. R. Brown on Jan. 5 at 10 a.m. in Washington. They talked.",
+            ["Dr. Smith met Gov. J. R. Brown on Jan. 5 at 10 a.m. in Washington.", "They talked."],
+        ),
+        (
+            "Troops left for the U.S. overnight. A statement said so.",
+            ["Troops left for the U.S. overnight.", "A statement said so."],
+        ),
+        ("It was in the U.S. Then it left.", ["It was in the U.S.", "Then it left."]),
+        ("Shares rose 2.5 percent. Then they fell.", ["Shares rose 2.5 percent.", "Then they fell."]),
+        ('He said "it is over." Then silence.', ['He said "it is over."', "Then silence."]),
+        ('"We will win," he said. The crowd cheered.', ['"We will win," he said.', "The crowd cheered."]),
+        (
+            "The meeting ended at 5 p.m. Monday. Talks resume.",
+            ["The meeting ended at 5 p.m. Monday.", "Talks resume."],
+        ),
+        (
+            "Lt. Gen. Ann Ray arrived. No. 10 said nothing.",
+            ["Lt. Gen. Ann Ray arrived.", "No. 10 said nothing."],
+        ),
+        (
+            "Apple Inc. said it would recall 1.2 million phones.",
+            ["Apple Inc. said it would recall 1.2 million phones."],
+        ),
+        (
+            "Headline Here\n\nBy AP\n\nMay 3, 2021\n\nA quake struck.",
+            ["Headline Here", "By AP", "May 3, 2021", "A quake struck."],
+        ),
+        # A paragraph break ends a sentence even mid-clause.
+        (
+            "information on the\n\ndelivery, which came later.",
+            ["information on the", "delivery, which came later."],
+        ),
+        # One item a line (tables in wire copy).
+        ("KENYA:\nTotal dead: 192\nInjured: 4,877", ["KENYA:", "Total dead: 192", "Injured: 4,877"]),
+        # A hard-wrapped line that goes on in lower case is one sentence.
+        (
+            "The storm moved\nnorth on Friday. It weakened.",
+            ["The storm moved\nnorth on Friday.", "It weakened."],
+        ),
+        ("", []),
+        ("   \n\n  ", []),
+    ],
+)
+def test_split(source: str, expected: list[str]) -> None:
+    assert texts(source) == expected
+
+
+def test_offsets_slice_back() -> None:
+    source = "  First one.  Second one!\n\nThird?  "
+    sentences = split_sentences(source)
+    assert sentences == [
+        Sentence(2, 12, "First one."),
+        Sentence(14, 25, "Second one!"),
+        Sentence(27, 33, "Third?"),
+    ]
+
+
+def test_non_string_gives_empty() -> None:
+    assert split_sentences(None) == []  # type: ignore[arg-type]
+
+
+@given(st.text())
+def test_never_raises_and_offsets_hold(source: str) -> None:
+    previous_end = 0
+    for s in split_sentences(source):
+        assert source[s.start : s.end] == s.text
+        assert s.text == s.text.strip() and s.text
+        assert s.start >= previous_end
+        previous_end = s.end

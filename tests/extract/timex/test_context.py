@@ -1,0 +1,180 @@
+"""Expressions whose value depends on their context: clock times next to a day, anaphoric periods
+("that year", "the following month"), quarters without a year, year ranges, spelled-out years."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract.timex import tag
+from monitor.extract.timex.normalise import duration_value
+
+
+def found(text: str, dct: str) -> dict[str, tuple[str, str]]:
+    return {t.text: (t.type, t.value) for t in tag(text, dct)}
+
+
+# ---------------------------------------------------------------- clock times take the day beside them
+
+
+def test_clock_time_takes_the_weekday_after_it() -> None:
+    # DCT 2023-02-07 is a Tuesday: the quake was the day before, not on the DCT's day.
+    got = found("The quake struck at 4:17 a.m. on Monday, officials said.", "2023-02-07")
+    assert got["4:17 a.m."] == ("TIME", "2023-02-06T04:17")
+    assert got["Monday"] == ("DATE", "2023-02-06")
+
+
+def test_clock_time_takes_a_date_after_it() -> None:
+    got = found("Polls will close at 8 p.m. on Nov. 3.", "2020-10-01")
+    assert got["8 p.m."] == ("TIME", "2020-11-03T20:00")
+
+
+def test_clock_time_takes_a_day_named_earlier_in_the_sentence() -> None:
+    got = found("On Oct. 23, 1998, Slepian was shot at 10 p.m. in his kitchen.", "1999-04-19")
+    assert got["10 p.m."] == ("TIME", "1998-10-23T22:00")
+
+
+def test_clock_time_does_not_take_a_day_from_another_sentence() -> None:
+    got = found("The vote was on Monday. Counting ended at 3 p.m., he said.", "2020-04-01")
+    assert got["3 p.m."] == ("TIME", "2020-04-01T15:00")
+
+
+def test_clock_time_alone_is_the_dct_day() -> None:
+    assert found("Markets closed at 4 p.m.", "2020-04-01")["4 p.m."] == ("TIME", "2020-04-01T16:00")
+
+
+# ---------------------------------------------------------------- anaphoric periods
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "span", "value"),
+    [
+        ("He fled in June 1998 and returned later that year.", "2000-01-28", "later that year", "1998"),
+        ("The law passed in 1995; the following year it was repealed.", "1998-04-18",
+         "the following year", "1996"),
+        ("Sales fell in March 1989. The following month they rose.", "1989-10-27",
+         "The following month", "1989-04"),
+        ("Rates rose in December 2019. The following month they fell.", "2020-06-01",
+         "The following month", "2020-01"),
+        ("The raid was on Dec. 31, 2019 and he was charged the next day.", "2020-03-01",
+         "the next day", "2020-01-01"),
+        ("They met Feb. 22, 2000 and parted the previous day.", "2000-03-01",
+         "the previous day", "2000-02-21"),
+        ("It opened on March 5, 1999. That same day, prices fell.", "1999-04-01",
+         "That same day", "1999-03-05"),
+        ("Results for the second quarter of 1988 were weak; that quarter ended badly.", "1989-10-27",
+         "that quarter", "1988-Q2"),
+    ],
+)
+def test_anaphoric_periods_follow_the_period_named_before(text, dct, span, value) -> None:
+    assert found(text, dct)[span][1] == value
+
+
+def test_anaphoric_without_antecedent_counts_from_the_dct() -> None:
+    assert found("A vote is set for the following day.", "2020-04-01")["the following day"][1] == "2020-04-02"
+    assert found("Sales fell that year.", "2020-04-01")["that year"][1] == "2020"
+
+
+def test_anaphoric_next_morning_is_a_time() -> None:
+    got = found("He was arrested on Feb. 22, 2000 and freed the next morning.", "2000-02-24")
+    assert got["the next morning"] == ("TIME", "2000-02-23TMO")
+
+
+def test_bare_that_day_is_not_tagged() -> None:
+    # TimeBank leaves a bare "that day" untagged; with a modifier ("earlier that day") it is tagged.
+    assert "that day" not in found("Shares traded that day at lower prices.", "1989-10-30")
+
+
+def test_next_year_still_counts_from_the_dct() -> None:
+    got = found("It was founded in 1990. Profits will rise over the next year.", "2020-04-01")
+    assert got["the next year"][1] == "2021"
+
+
+# ---------------------------------------------------------------- quarters, years, ranges
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("Third-quarter profit rose.", "1989-11-02", "1989-Q3"),  # a quarter just closed
+        ("It expects a flat second quarter.", "1989-11-01", "1989-Q2"),
+        ("Fourth-quarter profit fell, the company said.", "1998-01-26", "1997-Q4"),  # reported in January
+        ("Sales will rise in the fourth quarter.", "1989-10-26", "1989-Q4"),
+    ],
+)
+def test_quarter_without_year(text, dct, value) -> None:
+    assert [t.value for t in tag(text, dct)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Owners of 2019-2022 models were told to see a dealer.", [("2019", "2019"), ("2022", "2022")]),
+        ("Figures for 2010\u20132015 were revised.", [("2010", "2010"), ("2015", "2015")]),
+        ("Sales in 2019-12 rose.", []),  # a year-month, not a year: no bare year is read out of it
+        ("The 1998/99 season was cancelled.", []),
+    ],
+)
+def test_year_ranges_tag_each_year(text, expected) -> None:
+    # TimeML annotates each end of a range as its own DATE; the events layer decides what a range dates.
+    assert [(t.text, t.value) for t in tag(text, "2023-02-07")] == expected
+
+
+def test_separate_years_are_still_tagged() -> None:
+    assert [t.value for t in tag("Between 2019 and 2022, sales doubled.", "2023-02-07")] == ["2019", "2022"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In nineteen ninety-one Keating was convicted.", "1991"),
+        ("A bomb went off in nineteen seventy-nine.", "1979"),
+        ("The bridge opened in nineteen oh five.", "1905"),
+        ("It sank in nineteen twelve.", "1912"),
+        ("January nineteen ninety-seven. Atlanta again.", "1997-01"),
+        ("It was the winter of nineteen ninety-four.", "1994-WI"),
+    ],
+)
+def test_spelled_out_years(text, value) -> None:
+    assert [t.value for t in tag(text, "1998-02-27")] == [value]
+
+
+def test_spelled_numbers_that_are_no_year() -> None:
+    assert tag("Nineteen people were hurt.", "1998-02-27") == []
+    assert [t.value for t in tag("Two thousand people marched.", "1998-02-27")] == []
+
+
+# ---------------------------------------------------------------- holidays and parts of days
+
+
+def test_multiword_holiday_is_no_title() -> None:
+    got = found("Elian was found Thanksgiving Day clinging to an inner tube.", "2000-01-07")
+    assert got["Thanksgiving Day"] == ("DATE", "1999-11-25")
+
+
+def test_election_day_is_the_tuesday_after_the_first_monday_of_november() -> None:
+    assert found("Voters go to the polls on Election Day.", "1998-10-26")["Election Day"][1] == "1998-11-03"
+    assert found("Voters go to the polls on Election Day.", "2020-10-01")["Election Day"][1] == "2020-11-03"
+
+
+def test_week_of_a_date() -> None:
+    got = found("A hearing is set for the week of March 6.", "2000-02-24")
+    assert got["the week of March 6"] == ("DATE", "2000-W10")
+
+
+# ---------------------------------------------------------------- fractional durations
+
+
+@pytest.mark.parametrize(
+    ("n", "code", "value"),
+    [
+        (2.5, "Y", "P2Y6M"),
+        (5.5, "H", "PT5H30M"),
+        (1.5, "TM", "PT1M30S"),
+        (0.5, "H", "PT30M"),
+        (1.5, "D", "P1DT12H"),
+        (3, "Y", "P3Y"),
+        (1.5, "W", "P1.5W"),  # 3.5 days: no whole smaller unit, kept as written
+    ],
+)
+def test_fractional_durations(n, code, value) -> None:
+    assert duration_value(n, code) == value
