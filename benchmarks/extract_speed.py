@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from monitor.extract.items.events import extract_items
+from monitor.extract.items import extract_items
 from monitor.extract.lexicon import load_lexicon
 from monitor.extract.timex import parse_dct, tag
 

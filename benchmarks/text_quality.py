@@ -10,7 +10,8 @@ negatives are counted over the shingle bags and normalised to sum to 1; precisio
 pages and F1 is the harmonic mean of the two averages. The README's "trafilatura 2.0.0: F1 0.958" is on this
 measure. A bag-of-words variant (single tokens, split on whitespace) is printed too for reference.
 
-Measured 2026-11-28 (trafilatura 2.3.1, htmldate 1.11.0): monitor.extract.text's `fast=True` (no fallback extractors)
+Measured 2026-11-28 (trafilatura 2.3.1, htmldate 1.11.0): monitor.extract.text's `fast=True` (no fallback
+extractors)
 181/181 dated, F1 0.9646 (P 0.9505, R 0.9791), 20.6 ms/page; the former favor_precision with fallbacks 0.9656
 at 29.5 ms/page; `fast` with favor_precision 0.9476 (short pages come out empty).
 

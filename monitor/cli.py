@@ -179,7 +179,7 @@ def check(ctx: Context, story: str | None, workers: int) -> None:
       monitor check --workers 2
     """
     config = ctx.config()
-    from monitor.run.service import run_cycle
+    from monitor.run.cycle import run_cycle
 
     if story is not None:
         config.story(story)
@@ -251,27 +251,30 @@ def _looks_like_html(raw: bytes) -> bool:
 @click.argument("path")
 @click.option("--published", metavar="DATE",
               help="Publication date the text is read against [default: the page's metadata or dateline].")
+@click.option("--url", metavar="URL",
+              help="The page's address, used as `monitor check` uses it (the date in its path, its links).")
 @click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True)
 @pass_context
 @fail_cleanly
-def extract(ctx: Context, path: str, published: str | None, fmt: str) -> None:
+def extract(ctx: Context, path: str, published: str | None, url: str | None, fmt: str) -> None:
     """Print the dated events and figures of one document (HTML, plain text, or - for stdin).
 
     \b
     Example:
       monitor extract article.html
       monitor extract story.txt --published 2020-04-01 --format csv
+      monitor extract saved.html --url https://example.com/2020/04/01/story
     """
-    from monitor.extract.items.events import extract_items, load_lexicon, published_from_dateline
-    from monitor.fetch.client import decode_body
+    from monitor.extract.items import extract_items, load_lexicon, published_from_dateline
     from monitor.extract.text import extract_document, plain_text_document
+    from monitor.fetch.decode import decode_body
 
     raw = _read_input(path)
     if not raw.strip():
         raise InputError(f"{path}: the document is empty")
     when: date | None = _parse_date_option(published, "--published")
     if _looks_like_html(raw):
-        document = extract_document(raw)
+        document = extract_document(raw, url=url)
     else:
         document = plain_text_document(decode_body(raw, None)[0])
     if when is None:
@@ -284,7 +287,8 @@ def extract(ctx: Context, path: str, published: str | None, fmt: str) -> None:
     else:
         from monitor.publish.export import write_item_rows
 
-        write_item_rows(items, sys.stdout, published=day, source_url=None if path == "-" else path)
+        source = url or (None if path == "-" else path)
+        write_item_rows(items, sys.stdout, published=day, source_url=source)
 
 
 @cli.command()
@@ -372,11 +376,13 @@ def sources(ctx: Context, story: str | None) -> None:
     """
     from datetime import UTC
 
+    from monitor.run.specs import config_specs
+
     config = ctx.config()
     if story is not None:
         config.story(story)
     store = ctx.store()
-    store.sync_config(config, datetime.now(UTC))
+    store.sync_specs(config_specs(config), datetime.now(UTC))
     rows = store.sources(story=story)
     if not rows:
         click.echo("no sources")

@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from monitor.errors import ConfigError
+from monitor.yamlfile import parse_yaml
 
 DEFAULT_DATABASE = "sqlite:///db/timeline.sqlite"
 CONFIG_ENV = "MONITOR_CONFIG"
@@ -228,7 +229,7 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{file}: cannot read config: {exc}") from None
     try:
-        data = _load_yaml(raw)
+        data = parse_yaml(raw)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
@@ -237,15 +238,4 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
     return parse_config(data, base_dir=file.resolve().parent)
 
 
-def _load_yaml(raw: str) -> Any:
-    """yaml.safe_load, through libyaml when PyYAML has it (a config of thousands of sources loads ~10x
-    faster). A document libyaml refuses is read again by the pure-Python loader, so that the error message
-    (and its line) is exactly the one safe_load gives."""
-    fast = getattr(yaml, "CSafeLoader", None)
-    if fast is not None:
-        try:
-            return yaml.load(raw, Loader=fast)  # noqa: S506 - CSafeLoader is the safe loader in C
-        except yaml.YAMLError:
-            pass
-    return yaml.safe_load(raw)
 

@@ -19,11 +19,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from monitor.errors import InputError
-from monitor.extract.items.events import extract_items
 from monitor.extract.feeds import parse_feed
-from monitor.fetch.client import decode_body
+from monitor.extract.items import extract_items
 from monitor.extract.text import Document, extract_document
 from monitor.extract.timex import tag
+from monitor.fetch.decode import decode_body
 
 # PROPERTY_EXAMPLES=2000 for a deeper hunt; the default keeps this file to a few seconds.
 SETTINGS = settings(max_examples=int(os.environ.get("PROPERTY_EXAMPLES", "60")), deadline=None,

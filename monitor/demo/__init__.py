@@ -136,7 +136,8 @@ def _fresh(path: Path) -> Path:
 @contextmanager
 def _quiet_checks() -> Iterator[None]:
     """The demo's own progress lines replace the per-check INFO records; alerts (WARNING) still show."""
-    loggers = [logging.getLogger(name) for name in ("monitor.run.check", "monitor.run.service")]
+    names = ("monitor.run.check", "monitor.run.checker", "monitor.run.cycle", "monitor.run.service")
+    loggers = [logging.getLogger(name) for name in names]
     levels = [logger.level for logger in loggers]
     for logger in loggers:
         logger.setLevel(max(logger.getEffectiveLevel(), logging.WARNING))

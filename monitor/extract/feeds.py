@@ -320,8 +320,10 @@ def _compile(keywords: tuple[str, ...]) -> KeywordMatcher:
 class _Headed(Protocol):
     """Anything with a title and a summary: a parsed entry or a stored one."""
 
-    title: str
-    summary: str
+    @property
+    def title(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
 
 
 def compile_keywords(keywords: Iterable[str]) -> KeywordMatcher:

@@ -14,40 +14,22 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from functools import cache, lru_cache
 from typing import Any
 
-import yaml
+from lemminflect import getAllInflections, getAllLemmas
 
 from monitor.errors import RuleDataError
+from monitor.yamlfile import read_bundled
 
 DATA_PACKAGE = "monitor.extract.data.en"
 
 _NAME_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
-class _DataLoader(yaml.SafeLoader):
-    """SafeLoader where only true/false are booleans: word lists hold "on", "no", "yes" as words."""
-
-
-_DataLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-@cache
 def load_data_file(name: str, package: str = DATA_PACKAGE) -> Any:
-    """Parse one bundled YAML file (e.g. "abbreviations.yaml"); RuleDataError when missing or invalid."""
-    try:
-        raw = resources.files(package).joinpath(name).read_text(encoding="utf-8")
-    except (FileNotFoundError, OSError) as exc:
-        raise RuleDataError(f"{name}: cannot read bundled lexicon file ({exc})") from None
-    try:
-        data = yaml.load(raw, Loader=_DataLoader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError as exc:
-        raise RuleDataError(f"{name}: not valid YAML ({exc})") from None
+    """Parse one bundled word-list file (e.g. "abbreviations.yaml"); RuleDataError when missing or invalid."""
+    data = read_bundled(package, name, words=True)
     if not isinstance(data, dict):
         raise RuleDataError(f"{name}: expected a mapping at the top level, got {type(data).__name__}")
     return data
@@ -103,6 +85,62 @@ def _norm(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
 
+_VERB_TAGS = ("VB", "VBD", "VBN", "VBG", "VBZ", "VBP")
+
+
+@lru_cache(maxsize=65536)
+def word_tags(word: str) -> frozenset[str]:
+    """The Penn tags a lower-case word form can have, from lemminflect's tables ("arrested" -> VBD, VBN).
+
+    Cached: the extractor asks for the same few thousand words again and again.
+    """
+    tags: set[str] = set()
+    for upos, lemmas in getAllLemmas(word).items():
+        for lemma in lemmas:
+            for tag, forms in getAllInflections(lemma, upos=upos).items():
+                if word in forms:
+                    tags.add(tag)
+    if not tags:
+        tags.update(tag for tag, forms in getAllInflections(word).items() if word in forms)
+    return frozenset(_with_participle(tags))
+
+
+def _with_participle(tags: set[str]) -> set[str]:
+    # lemminflect leaves out VBN when it equals VBD ("arrested"); a past form may always be a participle.
+    return tags | {"VBN"} if "VBD" in tags else tags
+
+
+def inflect_trigger(trigger: str) -> dict[str, frozenset[str]]:
+    """Every form of a trigger with its possible tags: all inflections of a single word (verb and noun), the
+    verb inflections of the first word of a phrase ("plead guilty" -> "pleaded guilty"); the form as written
+    is always kept (tags "?" when lemminflect does not know it)."""
+    words = _norm(trigger).split()
+    if not words:
+        return {}
+    head, rest = words[0], words[1:]
+    out: dict[str, set[str]] = {}
+    infl = getAllInflections(head) if not rest else getAllInflections(head, upos="VERB")
+    for tag, forms in infl.items():
+        for form in forms:
+            out.setdefault(" ".join([form, *rest]), set()).add(tag)
+    if rest:  # a phrase may also name the event: "a phone call", "phone calls"
+        for tag, forms in getAllInflections(rest[-1], upos="NOUN").items():
+            for form in forms:
+                out.setdefault(" ".join([*words[:-1], form]), set()).add(tag)
+    written = " ".join(words)
+    if written not in out:
+        out[written] = set(word_tags(head)) or {"?"}
+    return {k: frozenset(_with_participle(v)) for k, v in out.items()}
+
+
+def _first_word_index(forms: Mapping[str, str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for form in forms:
+        words = tuple(form.split())
+        index.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
 @dataclass(
     frozen=True, eq=False
 )  # eq=False: hashed by identity, so derived patterns can be cached per lexicon
@@ -110,8 +148,9 @@ class Lexicon:
     """Everything the event and figure extractors look up; built by `load_lexicon`."""
 
     kinds: Mapping[str, tuple[str, ...]]
-    trigger_kind: Mapping[str, str]
-    trigger_re: re.Pattern[str]
+    trigger_kind: Mapping[str, str]  # every form of every trigger (lower, single spaces) -> kind
+    trigger_tags: Mapping[str, frozenset[str]]  # trigger form -> Penn tags it can have (VBD, VBN, NN...)
+    trigger_first: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> trigger forms as words, longest first
     other_sense_after: Mapping[str, frozenset[str]]
     metrics: Mapping[str, tuple[str, ...]]
     metric_of: Mapping[str, str]
@@ -225,26 +264,35 @@ def _build(
     for name in kinds:
         if not _NAME_RE.match(name):
             raise RuleDataError(f"kinds.yaml: kinds.{name}: kind names are lowercase letters, digits and _")
-    for name, words in extra_kinds:
-        kinds.setdefault(name.lower(), []).extend(words)
+    for name, extra in extra_kinds:
+        kinds.setdefault(name.lower(), []).extend(extra)
     trigger_kind: dict[str, str] = {}
+    trigger_tags: dict[str, frozenset[str]] = {}
+    # A listed word is a base form: all its inflections trigger its kind. A form written out in the list
+    # (or by the config) wins over one merely generated from another base form ("left" of "leave").
+    for name, words in kinds.items():
+        for w in words:
+            for form, tags in inflect_trigger(w).items():
+                trigger_kind.setdefault(form, name)
+                trigger_tags[form] = trigger_tags.get(form, frozenset()) | tags
     for name, words in kinds.items():
         for w in words:
             trigger_kind[_norm(w)] = name
-    for name, words in extra_kinds:  # config wins on a shared word
-        for w in words:
-            trigger_kind[_norm(w)] = name.lower()
+    for name, extra in extra_kinds:  # config wins on a shared word
+        for w in extra:
+            for form in inflect_trigger(w):
+                trigger_kind[form] = name.lower()
 
     md = load_data_file("metrics.yaml")
     metric_map = {k: list(v) for k, v in string_map(md.get("metrics"), "metrics.yaml: metrics").items()}
-    for name, words in extra_metrics:
-        metric_map.setdefault(name, []).extend(words)
+    for name, extra in extra_metrics:
+        metric_map.setdefault(name, []).extend(extra)
     metric_of: dict[str, str] = {}
     for name, words in metric_map.items():
         for w in [name, *words]:
             metric_of.setdefault(_norm(w), name)
-    for name, words in extra_metrics:
-        for w in words:
+    for name, extra in extra_metrics:
+        for w in extra:
             metric_of[_norm(w)] = name
     people_states = md.get("people_states")
     if not isinstance(people_states, dict) or not all(
@@ -326,7 +374,8 @@ def _build(
     return Lexicon(
         kinds={k: tuple(v) for k, v in kinds.items()},
         trigger_kind=trigger_kind,
-        trigger_re=_phrase_regex(list(trigger_kind)),
+        trigger_tags=trigger_tags,
+        trigger_first=_first_word_index(trigger_kind),
         other_sense_after={
             k: frozenset(w.lower() for w in v)
             for k, v in string_map(

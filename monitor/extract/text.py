@@ -88,7 +88,11 @@ def extract_document(html: str | bytes, url: str | None = None) -> Document:
     if tree is None:
         return Document(title=None, text="", published=None, url=url)
 
-    published = _publication_date(tree, url)
+    try:
+        published = _publication_date(tree, url)
+    except Exception as exc:  # noqa: BLE001 - heuristics over arbitrary markup must not stop a check
+        log.debug("publication date failed on %s: %s", url, exc)
+        published = None
     title: str | None = None
     text = ""
     try:
@@ -97,7 +101,7 @@ def extract_document(html: str | bytes, url: str | None = None) -> Document:
     except Exception as exc:  # same reason as above
         log.debug("trafilatura failed on %s: %s", url, exc)
         result = None
-    if result is not None:
+    if result is not None and not isinstance(result, dict):
         title = _clean_title(result.title)
         text = _paragraphs(result.text or "", title)
         if published is None:
@@ -106,20 +110,275 @@ def extract_document(html: str | bytes, url: str | None = None) -> Document:
 
 
 def _publication_date(tree: Any, url: str | None) -> datetime.date | None:
-    """htmldate on the parsed tree: markup first (metadata, <time>, JSON-LD), then its wider text search.
+    """The day the page shows its readers as its publication day.
+
+    Order: a visible "Published"/"Posted"/byline date (the reader's own calendar day); else the markup's
+    published timestamp, moved from its own offset into the zone the page names in its byline ("ET", "GMT"),
+    because "2019-11-20T02:07Z" on a New York page is the evening of the 19th; else htmldate; else an "Updated"
+    date. Image captions and "file photo" lines are never read: they date the photo, not the page.
+    """
+    shown = _shown_dates(tree)
+    zone = next((z for _k, _d, z in shown if z is not None), None)
+    stamp = _markup_stamp(tree) or _htmldate_stamp(tree, url)
+    # A line without its year ("Posted Nov 18, 8:19 PM") takes the year of the stamp, else is not used.
+    year = stamp.year if stamp is not None else None
+    days = [(k, _with_year(d, year)) for k, d, _z in shown]
+    likely = _possible_days(stamp)
+    for kind, day in days:
+        # A shown date far from the stamp is the site header's "today" or another story's date.
+        if kind == "published" and day is not None and (likely is None or day in likely):
+            return day
+    if stamp is not None:
+        if stamp.tzinfo is not None and zone is not None:
+            return stamp.astimezone(zone).date()
+        # The CMS writes the URL's date on the newsroom's calendar: it settles a stamp near midnight UTC.
+        in_url = _url_day(url)
+        if in_url is not None and likely and in_url in likely:
+            return in_url
+        return stamp.date()
+    return next((d for _k, d in days if d is not None), None)
+
+
+def _possible_days(stamp: datetime.datetime | None) -> set[datetime.date] | None:
+    """The local days a timestamp can be for a page read somewhere from UTC-10 (Hawaii) to UTC+10 (Sydney);
+    a stamp without an offset may be any of three days."""
+    if stamp is None:
+        return None
+    if stamp.tzinfo is None or not 1900 < stamp.year < 9000:
+        return {stamp.date() + datetime.timedelta(days=d) for d in (-1, 0, 1)}
+    try:
+        utc = stamp.astimezone(datetime.timezone.utc)
+        return {(utc + datetime.timedelta(hours=h)).date() for h in (-10, 10)}
+    except OverflowError:  # year 1 or 9999: no day is likely
+        return set()
+
+
+_URL_DAY_RE = re.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/")
+
+
+def _url_day(url: str | None) -> datetime.date | None:
+    m = _URL_DAY_RE.search(url or "")
+    if m is None:
+        return None
+    try:
+        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _with_year(day: tuple[int | None, int, int], year: int | None) -> datetime.date | None:
+    y, m, d = day
+    try:
+        return datetime.date(y or year or 0, m, d)
+    except ValueError:
+        return None
+
+
+def _htmldate_stamp(tree: Any, url: str | None) -> datetime.datetime | None:
+    """htmldate on the parsed tree (markup first, then its wider text search), with time and offset kept.
 
     The tree, never a string, is passed: htmldate fetches a string that looks like a URL.
     """
     for extensive in (False, True):
         try:
-            found = find_date(tree, extensive_search=extensive, original_date=True, url=url)
+            found = find_date(
+                tree, extensive_search=extensive, original_date=True, url=url, outputformat=_STAMP_FORMAT
+            )
         except Exception as exc:  # third-party heuristics on arbitrary pages
             log.debug("htmldate failed on %s: %s", url, exc)
             found = None
-        date = _parse_iso_date(found)
-        if date is not None:
-            return date
+        stamp = _parse_stamp(found)
+        if stamp is not None:
+            return stamp
     return None
+
+
+_STAMP_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_SHOWN_DATE_RES = (
+    re.compile(rf"\b(?P<m>{_MONTHS})\.?\s+(?P<d>\d{{1,2}})\b(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I),
+    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTHS})\b\.?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+)
+# Zones bylines name, as offsets; the US ones through zoneinfo so that daylight saving is right.
+_ZONE_NAMES = {
+    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
+    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
+    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "GMT": "UTC", "UTC": "UTC", "BST": "Europe/London", "CET": "Europe/Paris", "CEST": "Europe/Paris",
+    "IST": "Asia/Kolkata", "HKT": "Asia/Hong_Kong", "SGT": "Asia/Singapore", "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+}  # fmt: skip
+_ZONE_RE = re.compile(r"(?<![\w-])(" + "|".join(_ZONE_NAMES) + r")(?![\w-])")
+# Elements that may hold the page's date line: by tag, or by a class/id/itemprop that says so.
+_DATE_HOLDER_RE = re.compile(r"date|time|byline|publish|posted|updated|modified|dateline|article-meta", re.I)
+# Never read: the date of a photo, of another article, of a comment.
+_NOT_PAGE_RE = re.compile(r"caption|credit|related|recirc|promo|comment|sidebar|footer|teaser|card", re.I)
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "figure", "figcaption", "template", "svg"})
+_UPDATED_RE = re.compile(r"updat|modif|edited|revised", re.I)
+_MAX_LINE = 160
+_NEAR_ANCESTORS = 6
+
+
+_ShownDate = tuple[str, tuple[int | None, int, int], datetime.tzinfo | None]
+
+
+def _shown_dates(tree: Any) -> list[_ShownDate]:
+    """The date lines a reader sees near the byline: (published|updated, (year or None, month, day), zone
+    named or None), in page order."""
+    out: list[_ShownDate] = []
+    seen: set[int] = set()
+    try:
+        elements = list(tree.iter())
+    except Exception:  # noqa: BLE001 - an odd tree just has no visible date
+        return out
+    for el in elements:
+        if not isinstance(el.tag, str) or id(el) in seen:
+            continue
+        attrs = " ".join(str(el.get(a) or "") for a in ("class", "id", "itemprop"))
+        if el.tag != "time" and not _DATE_HOLDER_RE.search(attrs):
+            continue
+        line_el = _date_line(el)
+        if line_el is None:
+            continue
+        seen.update(id(x) for x in line_el.iter())
+        out.extend(_read_date_line(" ".join(" ".join(line_el.itertext()).split()), attrs))
+    return out
+
+
+def _date_line(el: Any) -> Any:
+    """The element, widened to its parent while that stays a short line ("Updated" + <time>), or None when
+    it sits in a caption, a script or another article's teaser."""
+    node = el
+    # Only the near ancestors: a caption or teaser wraps its date closely, while a class far up ("has-comments"
+    # on <body>) says nothing about this line.
+    for _ in range(_NEAR_ANCESTORS):
+        if node is None:
+            break
+        if not isinstance(node.tag, str):
+            return None
+        attrs = " ".join(str(node.get(a) or "") for a in ("class", "id"))
+        if node.tag in _SKIP_TAGS or _NOT_PAGE_RE.search(attrs):
+            return None
+        node = node.getparent()
+    line = el
+    parent = el.getparent()
+    while parent is not None and len(" ".join("".join(parent.itertext()).split())) <= _MAX_LINE:
+        line, parent = parent, parent.getparent()
+    return line if len(" ".join("".join(line.itertext()).split())) <= _MAX_LINE else None
+
+
+def _read_date_line(line: str, attrs: str) -> list[_ShownDate]:
+    """The dates of one byline line; each is "updated" when the words since the previous date say so
+    ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"), or the element is named for it."""
+    if not line or re.search(r"file photo|photo:", line, re.I):
+        return []
+    matches: list[re.Match[str]] = []
+    for rx in _SHOWN_DATE_RES:
+        matches.extend(m for m in rx.finditer(line) if not any(_overlap(m, n) for n in matches))
+    matches.sort(key=lambda m: m.start())
+    zm = _ZONE_RE.search(line)
+    zone = _zone(zm.group(1)) if zm else None
+    out: list[_ShownDate] = []
+    prev_end = 0
+    for m in matches:
+        month = _month_number(m.group("m"))
+        lead = line[prev_end : m.start()]
+        prev_end = m.end()
+        if not month or not 1 <= int(m.group("d")) <= 31:
+            continue
+        if re.search(r"publish|posted", lead, re.I):
+            kind = "published"
+        elif _UPDATED_RE.search(lead) or (not out and _UPDATED_RE.search(attrs)):
+            kind = "updated"
+        else:
+            kind = out[-1][0] if out else "published"
+        year = int(m.group("y")) if m.group("y") else None
+        out.append((kind, (year, month, int(m.group("d"))), zone))
+    return out
+
+
+def _overlap(a: re.Match[str], b: re.Match[str]) -> bool:
+    return a.start() < b.end() and b.start() < a.end()
+
+
+def _month_number(month: str) -> int:
+    if month.isdigit():
+        return int(month) if 1 <= int(month) <= 12 else 0
+    names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    return names.index(month[:3].lower()) + 1 if month[:3].lower() in names else 0
+
+
+def _zone(name: str) -> datetime.tzinfo | None:
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(_ZONE_NAMES[name])
+    except Exception:  # noqa: BLE001 - no tz database: the stamp keeps its own offset
+        return None
+
+
+# Markup that states the published moment, best first; the first <time datetime> only after all of them.
+_STAMP_META = (
+    "article:published_time", "datepublished", "og:pubdate", "pubdate", "publishdate", "dc.date",
+    "dc.date.issued", "dcterms.created", "date", "sailthru.date", "parsely-pub-date",
+)  # fmt: skip
+_JSONLD_RE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+
+
+def _markup_stamp(tree: Any) -> datetime.datetime | None:
+    """The published timestamp the markup states (meta, itemprop, JSON-LD, <time datetime>), or None."""
+    found: dict[str, str] = {}
+    time_value: str | None = None
+    try:
+        for el in tree.iter("meta", "time", "script"):
+            if el.tag == "meta":
+                key = str(el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+                if key in _STAMP_META and el.get("content"):
+                    found.setdefault(key, str(el.get("content")))
+            elif el.tag == "time" and el.get("datetime"):
+                if str(el.get("itemprop") or "").lower() == "datepublished" or el.get("pubdate") is not None:
+                    found.setdefault("datepublished", str(el.get("datetime")))
+                elif time_value is None and _date_line(el) is not None:
+                    time_value = str(el.get("datetime"))
+            elif el.tag == "script" and "ld+json" in str(el.get("type") or "") and el.text:
+                m = _JSONLD_RE.search(el.text)
+                if m:
+                    found.setdefault("datepublished", m.group(1))
+    except Exception:  # noqa: BLE001 - odd markup: fall back to htmldate
+        return None
+    for key in (*_STAMP_META, None):
+        value = found.get(key) if key else time_value
+        stamp = _parse_stamp(value)
+        if stamp is not None:
+            return stamp
+    return None
+
+
+def _parse_stamp(value: str | None) -> datetime.datetime | None:
+    """An ISO-like timestamp ("2019-11-20T02:07:18Z", "+0000", "2019-11-19 02:24:00 UTC"), or None."""
+    if not value:
+        return None
+    text = value.strip().replace(" UTC", "Z").replace("z", "Z")
+    m = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?", text)
+    if m is None:
+        return None
+    iso = m.group(1) + "T" + (m.group(2) or "00:00")
+    zone = m.group(3)
+    if zone:
+        iso += "+00:00" if zone == "Z" else zone[:3] + ":" + zone[-2:]
+    try:
+        stamp = datetime.datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    if not 1900 < stamp.year < 2200:  # a placeholder ("0001-01-01"), not the page's day
+        return None
+    return stamp if m.group(2) or zone else stamp.replace(tzinfo=None)
 
 
 def _parse_iso_date(value: str | None) -> datetime.date | None:

@@ -15,6 +15,7 @@ import logging
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from monitor.numbers import format_figure, format_number
 from monitor.track.timeline import ADDED, REACTIVATED, REMOVED, REVISED, Change, TimelineEntry
 
 CONTENT_CHANGED = "content_changed"
@@ -27,8 +28,6 @@ EVENTS = (CONTENT_CHANGED, EVENT_ADDED, EVENT_REMOVED, FIGURE_REVISED, SOURCE_FA
 
 LOGGER_NAME = "monitor.alerts"
 
-_QUALIFIER_WORDS = {"exact": "", "more_than": "more than", "less_than": "less than", "at_least": "at least",
-                    "up_to": "up to"}
 # LogRecord attributes an `extra` key may not overwrite (logging raises KeyError on them).
 _RESERVED = frozenset(logging.LogRecord("", 0, "", 0, "", None, None).__dict__) | {"message", "asctime"}
 
@@ -59,26 +58,6 @@ def emit(alert: Alert, logger: logging.Logger | None = None) -> None:
 
 
 # --- formatting ------------------------------------------------------------------------------------------
-
-
-def format_number(value: float | int | None) -> str:
-    """188663 -> '188,663'; 2.5 -> '2.5'; None -> '?'."""
-    if value is None:
-        return "?"
-    if isinstance(value, float):
-        if value.is_integer():
-            return f"{int(value):,}"
-        return f"{round(value, 6):,}"
-    return f"{value:,}"
-
-
-def format_figure(value: float | int | None, qualifier: str | None = None, unit: str | None = None) -> str:
-    """A figure as a reader says it: 'more than 4,000', '12.5 percent'."""
-    words = _QUALIFIER_WORDS.get(qualifier or "exact", (qualifier or "").replace("_", " "))
-    text = format_number(value)
-    if unit:
-        text = f"{text}{unit}" if unit in {"%", "‰"} else f"{text} {unit}"
-    return f"{words} {text}" if words else text
 
 
 def _delta(old: float | int | None, new: float | int | None) -> float | int | None:

@@ -22,9 +22,10 @@ import shutil
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, Any
 
-from monitor.publish.alerts import format_number
 from monitor.errors import InputError
-from monitor.track.timeline import ItemLike, TimelineEntry, date_span
+from monitor.extract.timex.spans import date_span
+from monitor.numbers import format_number, plain_number
+from monitor.track.timeline import ItemLike, TimelineEntry
 
 COLUMNS = (
     "event_id", "story", "date", "date_end", "precision", "kind", "summary", "actors", "location", "subject",
@@ -49,12 +50,6 @@ def _text(value: object) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
-def _number(value: float | int | None) -> float | int | None:
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
 def entry_to_row(entry: TimelineEntry) -> Row:
     """One timeline entry as a dict keyed by COLUMNS (actors a list, timestamps ISO 8601, sources a count)."""
     return {
@@ -69,7 +64,7 @@ def entry_to_row(entry: TimelineEntry) -> Row:
         "location": entry.location,
         "subject": entry.subject,
         "metric": entry.metric,
-        "value": _number(entry.value),
+        "value": plain_number(entry.value),
         "unit": entry.unit,
         "qualifier": entry.qualifier,
         "evidence": entry.evidence,
@@ -98,7 +93,7 @@ def items_to_rows(items: Iterable[ItemLike], published: str | None, source_url: 
             location=item.location,
             subject=item.subject,
             metric=item.metric,
-            value=_number(item.value),
+            value=plain_number(item.value),
             unit=item.unit,
             qualifier=item.qualifier,
             evidence=item.evidence,
@@ -131,7 +126,7 @@ def _csv_cell(column: str, value: Any) -> str:
     if column == "actors" and not isinstance(value, str):
         value = ACTOR_SEPARATOR.join(value)
     if column in _NUMERIC_COLUMNS and isinstance(value, int | float) and not isinstance(value, bool):
-        return str(_number(value))
+        return str(plain_number(value))
     return _neutralise(str(value))
 
 

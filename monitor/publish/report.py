@@ -22,7 +22,9 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit, urlunsplit
 
-from monitor.track.timeline import REMOVED, REVISED, DateSpan, TimelineEntry, date_span, normalise_name
+from monitor.extract.timex.spans import DateSpan, date_span
+from monitor.numbers import format_figure, format_number
+from monitor.track.timeline import REMOVED, REVISED, TimelineEntry, normalise_name
 
 # Colour-blind-safe palette (Okabe-Ito); kinds are given colours in sorted order.
 _PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
@@ -109,14 +111,6 @@ def _link(url: str | None) -> str:
     if href is None:
         return f'<span class="muted">{_e(url)}</span>' if url else ""
     return f'<a href="{_e(href)}" rel="noopener noreferrer nofollow">{_e(url)}</a>'
-
-
-def _number(value: float | int | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and not value.is_integer():
-        return f"{round(value, 6):,}"
-    return f"{int(value):,}"
 
 
 def _day(day: dt.date) -> str:
@@ -273,7 +267,8 @@ def _series_svg(figures: Sequence[TimelineEntry]) -> str:
     for value in ticks:
         y = py(value)
         out.append(f'<line x1="{_PAD_L}" y1="{y:.1f}" x2="{_CHART_W - 10}" y2="{y:.1f}" stroke="#d9d9de"/>')
-        out.append(f'<text x="{_PAD_L - 6}" y="{y + 4:.1f}" text-anchor="end">{_e(_number(value))}</text>')
+        label = _e(format_number(value, missing=""))
+        out.append(f'<text x="{_PAD_L - 6}" y="{y + 4:.1f}" text-anchor="end">{label}</text>')
     for day in sorted(set(days)):
         out.append(f'<text x="{px(day):.1f}" y="{_CHART_H - 10}" text-anchor="middle">{_day(day)}</text>')
     # Step line through the current value of each day: the non-revised one when there is one.
@@ -294,7 +289,7 @@ def _series_svg(figures: Sequence[TimelineEntry]) -> str:
                        f'y2="{py(float(nf.value or 0)):.1f}" stroke="#D55E00" stroke-dasharray="4 3"/>')
     for day, f in points:
         hollow = f.status in (REMOVED, REVISED)
-        tip = f"{f.date or day.isoformat()}: {_number(f.value)} ({f.status})"
+        tip = f"{f.date or day.isoformat()}: {format_number(f.value, missing='')} ({f.status})"
         out.append(f'<a href="#{_e(f.event_id)}"><title>{_e(tip)}</title><circle cx="{px(day):.1f}" '
                    f'cy="{py(float(f.value or 0)):.1f}" r="5" fill="{"#fff" if hollow else "#0072B2"}" '
                    f'stroke="{"#D55E00" if f.status == REVISED else "#0072B2"}" stroke-width="2"/></a>')
@@ -331,10 +326,7 @@ def _series_section(entries: Sequence[TimelineEntry], anchor: str = "", h: str =
 
 
 def _qualified(entry: TimelineEntry) -> str:
-    words = {"more_than": "more than", "less_than": "less than", "at_least": "at least", "up_to": "up to"}
-    q = "" if entry.qualifier in (None, "exact") else words.get(entry.qualifier or "", entry.qualifier or "")
-    unit = f" {entry.unit}" if entry.unit else ""
-    return f"{q} {_number(entry.value)}{unit}".strip()
+    return format_figure(entry.value, entry.qualifier, entry.unit, missing="")
 
 
 # --- item list -------------------------------------------------------------------------------------------

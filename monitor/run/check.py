@@ -1,7 +1,7 @@
 """One check of one source: fetch (conditionally) -> extract -> compare -> record -> alert.
 
     rules = StoryRules.from_config(config)
-    outcome = await check_source(store, fetcher, source, config.schedule, now, rules=rules)
+    outcome = await Check(store, fetcher, source, config.schedule, now, rules).run()
 
 A page: a new version (its text changed) is stored and run through the story stages (monitor.run.story):
 its events and figures are extracted, then reconciled into the story's timeline in the check's own
@@ -9,7 +9,7 @@ transaction. A feed: its entries are parsed from the bytes, stored once each (re
 relevant ones become publication items and, with `follow`, sources of the story, also in one transaction.
 
 The decisions are small pure functions (`read_page`, `next_due`, `health_alerts`) so they can be tested
-without a network or a database; `check_source` is the I/O around them. Database calls, text extraction
+without a network or a database; `Check` is the I/O around them. Database calls, text extraction
 and feed parsing run in worker threads so one slow check never stalls the event loop the scheduler runs on.
 
 Alerts are emitted only after the check's transaction committed: a log line never announces a version the
@@ -31,19 +31,21 @@ from typing import TYPE_CHECKING, TypeVar
 
 from monitor.config import ScheduleConfig
 from monitor.errors import FetchError, InputError
+from monitor.run.story import NewVersion, StoryRules
 from monitor.store.records import CheckRecord, NewSnapshot, Outcome, RecordedCheck, SnapshotData, SourceRef
-from monitor.run.story import StoryRules
 
 if TYPE_CHECKING:
-    from monitor.publish.alerts import Alert
-    from monitor.fetch.client import Fetcher, FetchResult
-    from monitor.store.repo import Store, StoreTransaction
+    from monitor.extract.feeds import ParsedFeed
     from monitor.extract.text import Document
+    from monitor.fetch.client import Fetcher, FetchResult
+    from monitor.publish.alerts import Alert
+    from monitor.run.story import FeedEffects
+    from monitor.store.repo import Store, StoreTransaction
     from monitor.track.timeline import TimelineEntry
 
 # Work done inside the check's transaction, after its record (see Store.commit); returns alerts to emit.
 Work = Callable[["StoreTransaction", RecordedCheck], Sequence["Alert"]]
-# Takes a quiet check (see `CheckRecord.quiet`) to write later in a batch (monitor.run.service's recorder).
+# Takes a quiet check (see `CheckRecord.quiet`) to write later in a batch (monitor.run.checker.QuietRecorder).
 RecordLater = Callable[[CheckRecord, "CheckOutcome"], None]
 DEFAULT_RULES = StoryRules()
 R = TypeVar("R")
@@ -77,18 +79,6 @@ class PageRead:
     document: Document
     text: str
     content_hash: str
-
-
-@dataclass(frozen=True)
-class NewVersion:
-    """What `on_new_version` gets: a page's text just changed (or was seen for the first time)."""
-
-    source: SourceRef
-    version: int  # the number this version will get
-    previous: SnapshotData | None
-    document: Document
-    text: str
-    fetched_at: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -170,124 +160,229 @@ def health_alerts(
 # ------------------------------------------------------------------------------------------------- the check
 
 
-def _start(
-    source: SourceRef, settings: ScheduleConfig, now: dt.datetime, owner: str | None,
-    rng: random.Random | None,
-) -> CheckRecord:
-    """Log the check's start; its record is a failure until the check learns otherwise."""
-    log.info("check started: %s", source.url, extra={"event": "check_started", "story": source.story_id,
-                                                      "url": source.url})
-    return CheckRecord(
-        source_id=source.id, owner=owner or source.lease_owner or "", started_at=now, finished_at=now,
-        outcome="failed", next_due_at=next_due(now, source.every_seconds, settings.jitter, rng),
-        error_streak=0, check_log_keep=settings.check_log_keep,
-    )
-
-
-async def check_source(
-    store: Store,
-    fetcher: Fetcher,
-    source: SourceRef,
-    settings: ScheduleConfig,
-    now: dt.datetime,
-    *,
-    owner: str | None = None,
-    rng: random.Random | None = None,
-    on_new_version: OnNewVersion | None = None,
-    rules: StoryRules = DEFAULT_RULES,
-    record_later: RecordLater | None = None,
-) -> CheckOutcome:
-    """Check one claimed source (page or feed) once and record the result (releasing the lease).
+@dataclass
+class Check:
+    """One check of one claimed source, read top to bottom: `run` fetches, then `check_page` or `check_feed`
+    reads what came, and every path ends in `_commit` (one transaction, then the alerts).
 
     A page's new version goes through `monitor.run.story` (extraction, then reconciliation in the check's
     transaction), or through `on_new_version` instead when given. Fetch failures are recorded, not raised;
-    an extractor failure is logged and the version still stored. Raises StoreError when the database fails
-    and LeaseLostError when another process took the source meanwhile (nothing is then written).
+    an extractor failure is logged and the version still stored. `run` raises StoreError when the database
+    fails and LeaseLostError when another process took the source meanwhile (nothing is then written).
 
     With `record_later`, a page check that changed nothing and raises no alert (`CheckRecord.quiet`) is
     handed to it instead of being written in its own transaction; the caller then owns the write.
     """
-    clock = time.monotonic()
-    base = _start(source, settings, now, owner, rng)
-    try:
-        result = await fetcher.fetch(source.url, etag=source.etag, last_modified=source.last_modified,
-                                     trusted=source.trusted)
-    except FetchError as exc:
-        return await _record_failure(store, source, settings, base, clock, exc.reason, status=exc.status,
-                                     permanent=exc.permanent, retry_after=exc.retry_after, rng=rng, now=now)
-    if source.kind == "feed":
-        return await _check_feed(store, source, settings, now, base, clock, result, rng=rng, rules=rules)
 
-    finished = _finished(now, clock)
-    if result.not_modified:
-        record = _not_modified(base, source, result, finished)
-        return await _commit(store, source, settings, record, [], record_later=record_later)
+    store: Store
+    fetcher: Fetcher
+    source: SourceRef
+    settings: ScheduleConfig
+    now: dt.datetime
+    rules: StoryRules = DEFAULT_RULES
+    rng: random.Random | None = None
+    owner: str | None = None
+    on_new_version: OnNewVersion | None = None
+    record_later: RecordLater | None = None
+    clock: float = field(default_factory=time.monotonic)
+    base: CheckRecord | None = field(default=None, init=False)
 
-    try:
-        page = await _cpu_bound(read_page, result)
-        result = replace(result, content=b"", text=None)  # the raw page is done with: free it now
-    except Exception as exc:  # a parser bug on one hostile page must not take the service down
-        log.exception("extraction failed: %s", source.url,
-                      extra={"event": "check_error", "story": source.story_id, "url": source.url})
-        reason = f"extract_error: {type(exc).__name__}"
-        return await _record_failure(store, source, settings, base, clock, reason, status=result.status,
-                                     rng=rng, now=now)
-    if not page.text.strip():
-        # Storing an empty version would report a change now and another when extraction works again.
-        return await _record_failure(store, source, settings, base, clock, "empty_text", status=result.status,
-                                     rng=rng, now=now)
+    async def run(self) -> CheckOutcome:
+        """Check the source once and record the result (releasing the lease)."""
+        source = self.source
+        self.base = self._start()
+        log.info("check started: %s", source.url, extra={"event": "check_started", "story": source.story_id,
+                                                          "url": source.url})
+        try:
+            result = await self.fetcher.fetch(source.url, etag=source.etag,
+                                              last_modified=source.last_modified, trusted=source.trusted)
+        except FetchError as exc:
+            return await self._fail(exc.reason, status=exc.status, permanent=exc.permanent,
+                                    retry_after=exc.retry_after)
+        if source.kind == "feed":
+            return await self.check_feed(result)
+        return await self.check_page(result)
 
-    head = await asyncio.to_thread(store.latest_version, source.id)
-    finished = _finished(now, clock)
-    fetched = replace(
-        base, finished_at=finished, status=result.status, elapsed=result.elapsed, update_validators=True,
-        etag=result.etag, last_modified=result.last_modified,
-    )
-    if head is not None and head[1] == page.content_hash:
-        record = replace(fetched, outcome="unchanged", version=head[0])
-        return await _commit(store, source, settings, record, [], record_later=record_later)
+    async def check_page(self, result: FetchResult) -> CheckOutcome:
+        """A fetched page: store a new version when its text changed and run it through the story stages."""
+        source = self.source
+        if result.not_modified:
+            return await self._commit(self._not_modified(result), [], quiet_ok=True)
+        try:
+            page = await _cpu_bound(read_page, result)
+            result = replace(result, content=b"", text=None)  # the raw page is done with: free it now
+        except Exception as exc:  # a parser bug on one hostile page must not take the service down
+            log.exception("extraction failed: %s", source.url,
+                          extra={"event": "check_error", "story": source.story_id, "url": source.url})
+            return await self._fail(f"extract_error: {type(exc).__name__}", status=result.status)
+        if not page.text.strip():
+            # Storing an empty version would report a change now and another when extraction works again.
+            return await self._fail("empty_text", status=result.status)
 
-    from monitor.track.snapshots import compress
+        head = await asyncio.to_thread(self.store.latest_version, source.id)
+        fetched = self._fetched(result)
+        if head is not None and head[1] == page.content_hash:
+            unchanged = replace(fetched, outcome="unchanged", version=head[0])
+            return await self._commit(unchanged, [], quiet_ok=True)
+        return await self._new_version(page, fetched, result.url, known=head is not None)
 
-    body = page.text.encode("utf-8")
-    snapshot = NewSnapshot(
-        fetched_at=finished, content_hash=page.content_hash, size=len(body), body=compress(page.text),
-        title=page.document.title, published=page.document.published, final_url=result.url,
-    )
-    alerts: list[Alert] = []
-    timeline: tuple[TimelineEntry, ...] = ()
-    # Changed: only now is the previous text needed (for the sentence diff and the extraction).
-    latest = None if head is None else await asyncio.to_thread(store.latest_snapshot, source.id)
-    new_number = (latest.version if latest else 0) + 1
-    if latest is not None:
-        alerts.append(_content_changed(source, latest, new_number, page.text))
-    version = NewVersion(source, new_number, latest, page.document, page.text, finished)
-    work: Work | None = None
-    if on_new_version is not None:
-        effects = on_new_version(version)
-        alerts.extend(effects.alerts)
-        timeline = effects.timeline
-    else:
-        from monitor.run.story import apply_version, extract_version
+    async def _new_version(
+        self, page: PageRead, fetched: CheckRecord, final_url: str, *, known: bool
+    ) -> CheckOutcome:
+        from monitor.track.snapshots import compress
 
-        extracted = await _cpu_bound(extract_version, version, rules)
-        if extracted is not None:
-            def work(tx: StoreTransaction, recorded: RecordedCheck) -> Sequence[Alert]:
-                return apply_version(tx, extracted, recorded.version, finished)
+        finished = fetched.finished_at
+        snapshot = NewSnapshot(
+            fetched_at=finished, content_hash=page.content_hash, size=len(page.text.encode("utf-8")),
+            body=compress(page.text), title=page.document.title, published=page.document.published,
+            final_url=final_url,
+        )
+        alerts: list[Alert] = []
+        timeline: tuple[TimelineEntry, ...] = ()
+        # Changed: only now is the previous text needed (for the sentence diff and the extraction).
+        latest = await asyncio.to_thread(self.store.latest_snapshot, self.source.id) if known else None
+        number = (latest.version if latest else 0) + 1
+        if latest is not None:
+            alerts.append(_content_changed(self.source, latest, number, page.text))
+        version = NewVersion(self.source, number, latest, page.document, page.text, finished)
+        work: Work | None = None
+        if self.on_new_version is not None:
+            effects = self.on_new_version(version)
+            alerts.extend(effects.alerts)
+            timeline = effects.timeline
+        else:
+            from monitor.run.story import apply_version, extract_version
 
-    record = replace(fetched, outcome="new_version", snapshot=snapshot, timeline=timeline)
-    return await _commit(store, source, settings, record, alerts, work=work)
+            extracted = await _cpu_bound(extract_version, version, self.rules)
+            if extracted is not None:
+                def work(tx: StoreTransaction, recorded: RecordedCheck) -> Sequence[Alert]:
+                    return apply_version(tx, extracted, recorded.version, finished)
 
+        record = replace(fetched, outcome="new_version", snapshot=snapshot, timeline=timeline)
+        return await self._commit(record, alerts, work=work)
 
-def _not_modified(
-    base: CheckRecord, source: SourceRef, result: FetchResult, finished: dt.datetime
-) -> CheckRecord:
-    """A 304: nothing read; keep the validators the server did not repeat."""
-    return replace(
-        base, finished_at=finished, outcome="not_modified", status=result.status, elapsed=result.elapsed,
-        update_validators=True, etag=result.etag or source.etag,
-        last_modified=result.last_modified or source.last_modified,
-    )
+    async def check_feed(self, result: FetchResult) -> CheckOutcome:
+        """A fetched feed: parse, store the entries, publish the relevant ones, follow their articles."""
+        from monitor.extract.feeds import ParsedFeed, parse_feed
+        from monitor.run.story import apply_feed
+
+        source, rules = self.source, self.rules
+        if result.not_modified:
+            record = self._not_modified(result)
+            if not source.follow:
+                return await self._commit(record, [])
+            # Nothing new to read, but articles over the last check's cap are followed now.
+            unchanged = ParsedFeed(title=None, entries=(), error=None)
+            finished = record.finished_at
+            return await self._commit(
+                record, [], work=lambda tx, _rec: apply_feed(tx, source, unchanged, rules, finished).alerts)
+        try:
+            parsed = await _cpu_bound(partial(parse_feed, result.content, url=result.url,
+                                              content_type=result.headers.get("content-type")))
+        except InputError as exc:  # HTML, empty, or no RSS/Atom at all: this feed's error, not a crash
+            detail = str(exc).split(": ", 1)[-1] if ": " in str(exc) else str(exc)
+            return await self._fail(f"not_a_feed: {detail}", status=result.status)
+        except Exception as exc:  # a parser bug on one hostile feed must not take the service down
+            log.exception("feed parsing failed: %s", source.url,
+                          extra={"event": "check_error", "story": source.story_id, "url": source.url})
+            return await self._fail(f"parse_error: {type(exc).__name__}", status=result.status)
+        return await self._store_feed(result, parsed)
+
+    async def _store_feed(self, result: FetchResult, parsed: ParsedFeed) -> CheckOutcome:
+        from monitor.run.story import apply_feed, count_changes
+
+        source = self.source
+        known = await asyncio.to_thread(self.store.feed_entry_hashes, source.id)
+        new, revised = count_changes(parsed.entries, known)
+        if parsed.error:
+            log.warning("malformed feed %s: %s (%d entries read)", source.url, parsed.error,
+                        len(parsed.entries),
+                        extra={"event": "feed_malformed", "story": source.story_id, "url": source.url})
+        record = replace(self._fetched(result), outcome="new_version" if new or revised else "unchanged",
+                         warning=f"malformed_feed: {parsed.error}" if parsed.error else None)
+        effects: list[FeedEffects] = []
+
+        def work(tx: StoreTransaction, _recorded: RecordedCheck) -> Sequence[Alert]:
+            done = apply_feed(tx, source, parsed, self.rules, record.finished_at)
+            effects.append(done)
+            return done.alerts
+
+        outcome = await self._commit(record, [], work=work)
+        if effects:
+            _log_feed(source, len(parsed.entries), effects[0])
+        return outcome
+
+    # ------------------------------------------------------------------------------------------ records
+
+    def _start(self) -> CheckRecord:
+        """The check's record as a failure; every path replaces what it learned."""
+        source = self.source
+        return CheckRecord(
+            source_id=source.id, owner=self.owner or source.lease_owner or "", started_at=self.now,
+            finished_at=self.now, outcome="failed",
+            next_due_at=next_due(self.now, source.every_seconds, self.settings.jitter, self.rng),
+            error_streak=0, check_log_keep=self.settings.check_log_keep,
+        )
+
+    def _base(self) -> CheckRecord:
+        """The record begun by `run`, finished now."""
+        assert self.base is not None, "Check.run() starts every check"
+        return replace(self.base, finished_at=self._finished())
+
+    def _fetched(self, result: FetchResult) -> CheckRecord:
+        """A response was read: its status and validators are kept."""
+        return replace(self._base(), status=result.status, elapsed=result.elapsed, update_validators=True,
+                       etag=result.etag, last_modified=result.last_modified)
+
+    def _not_modified(self, result: FetchResult) -> CheckRecord:
+        """A 304: nothing read; keep the validators the server did not repeat."""
+        return replace(self._fetched(result), outcome="not_modified",
+                       etag=result.etag or self.source.etag,
+                       last_modified=result.last_modified or self.source.last_modified)
+
+    async def _fail(
+        self, reason: str, *, status: int | None = None, permanent: bool = False,
+        retry_after: float | None = None,
+    ) -> CheckOutcome:
+        source = self.source
+        record = replace(
+            self._base(), status=status, reason=reason, elapsed=time.monotonic() - self.clock,
+            error_streak=source.error_streak + 1,
+            disable_reason=f"{GONE_PREFIX}{reason}" if permanent else None,
+            next_due_at=next_due(self.now, source.every_seconds, self.settings.jitter, self.rng, retry_after),
+        )
+        alerts = health_alerts(source, failed=True, failing_after=self.settings.failing_after, reason=reason,
+                               permanent=permanent)
+        return await self._commit(record, alerts)
+
+    async def _commit(
+        self, record: CheckRecord, alerts: Sequence[Alert], *, work: Work | None = None,
+        quiet_ok: bool = False,
+    ) -> CheckOutcome:
+        """Write the check (and `work`, under the story's lock) in one transaction, then emit its alerts;
+        or hand a quiet page check to `record_later`."""
+        source = self.source
+        if record.outcome != "failed":
+            recovered = health_alerts(source, failed=False, failing_after=self.settings.failing_after)
+            alerts = [*recovered, *alerts]
+        if quiet_ok and self.record_later is not None and work is None and not alerts and record.quiet:
+            outcome = _outcome(source, record, RecordedCheck(record.outcome, record.version), ())
+            self.record_later(record, outcome)
+            _log_finished(outcome)
+            return outcome
+        from monitor.publish.alerts import emit
+
+        story = source.story_id if work is not None else None
+        recorded, more = await asyncio.to_thread(self.store.commit, record, work, story=story)
+        alerts = [*alerts, *(more or ())]
+        for alert in alerts:
+            emit(alert)
+        outcome = _outcome(source, record, recorded, tuple(alerts))
+        _log_finished(outcome)
+        return outcome
+
+    def _finished(self) -> dt.datetime:
+        return self.now + dt.timedelta(seconds=time.monotonic() - self.clock)
 
 
 def _content_changed(source: SourceRef, latest: SnapshotData, new_version: int, text: str) -> Alert:
@@ -299,106 +394,13 @@ def _content_changed(source: SourceRef, latest: SnapshotData, new_version: int, 
                                  diff.removed)
 
 
-async def _check_feed(
-    store: Store, source: SourceRef, settings: ScheduleConfig, now: dt.datetime, base: CheckRecord,
-    clock: float, result: FetchResult, *, rng: random.Random | None, rules: StoryRules,
-) -> CheckOutcome:
-    """The rest of a feed's check, once it is fetched: parse, store the entries, publish, follow."""
-    from monitor.extract.feeds import ParsedFeed, parse_feed
-    from monitor.run.story import FeedEffects, apply_feed, count_changes
-
-    if result.not_modified:
-        finished = _finished(now, clock)
-        record = _not_modified(base, source, result, finished)
-        if not source.follow:
-            return await _commit(store, source, settings, record, [])
-        # Nothing new to read, but articles over the last check's cap are followed now.
-        unchanged = ParsedFeed(title=None, entries=(), error=None)
-        return await _commit(store, source, settings, record, [],
-                             work=lambda tx, _rec: apply_feed(tx, source, unchanged, rules, finished).alerts)
-    try:
-        parsed = await _cpu_bound(partial(parse_feed, result.content, url=result.url,
-                                          content_type=result.headers.get("content-type")))
-    except InputError as exc:  # HTML, empty, or no RSS/Atom at all: this feed's error, not a crash
-        detail = str(exc).split(": ", 1)[-1] if ": " in str(exc) else str(exc)
-        return await _record_failure(store, source, settings, base, clock, f"not_a_feed: {detail}",
-                                     status=result.status, rng=rng, now=now)
-    except Exception as exc:  # a parser bug on one hostile feed must not take the service down
-        log.exception("feed parsing failed: %s", source.url,
-                      extra={"event": "check_error", "story": source.story_id, "url": source.url})
-        return await _record_failure(store, source, settings, base, clock,
-                                     f"parse_error: {type(exc).__name__}", status=result.status, rng=rng,
-                                     now=now)
-    known = await asyncio.to_thread(store.feed_entry_hashes, source.id)
-    new, revised = count_changes(parsed.entries, known)
-    finished = _finished(now, clock)
-    if parsed.error:
-        log.warning("malformed feed %s: %s (%d entries read)", source.url, parsed.error, len(parsed.entries),
-                    extra={"event": "feed_malformed", "story": source.story_id, "url": source.url})
-    record = replace(
-        base, finished_at=finished, outcome="new_version" if new or revised else "unchanged",
-        status=result.status, elapsed=result.elapsed, update_validators=True, etag=result.etag,
-        last_modified=result.last_modified,
-        warning=f"malformed_feed: {parsed.error}" if parsed.error else None,
-    )
-    effects: list[FeedEffects] = []
-
-    def work(tx: StoreTransaction, _recorded: RecordedCheck) -> Sequence[Alert]:
-        done = apply_feed(tx, source, parsed, rules, finished)
-        effects.append(done)
-        return done.alerts
-
-    outcome = await _commit(store, source, settings, record, [], work=work)
-    if effects:
-        done = effects[0]
-        log.info("feed %s: %d entries, %d new, %d revised, %d relevant, %d followed%s", source.url,
-                 len(parsed.entries), done.new, done.revised, done.relevant, len(done.followed),
-                 f", {done.deferred} deferred" if done.deferred else "",
-                 extra={"event": "feed_checked", "story": source.story_id, "url": source.url,
-                        "entries": len(parsed.entries), "new": done.new, "revised": done.revised,
-                        "relevant": done.relevant, "followed": len(done.followed), "deferred": done.deferred})
-    return outcome
-
-
-async def _record_failure(
-    store: Store, source: SourceRef, settings: ScheduleConfig, base: CheckRecord, clock: float,
-    reason: str, *, status: int | None = None, permanent: bool = False, retry_after: float | None = None,
-    rng: random.Random | None = None, now: dt.datetime,
-) -> CheckOutcome:
-    record = replace(
-        base, finished_at=_finished(now, clock), outcome="failed", status=status, reason=reason,
-        elapsed=time.monotonic() - clock, error_streak=source.error_streak + 1,
-        disable_reason=f"{GONE_PREFIX}{reason}" if permanent else None,
-        next_due_at=next_due(now, source.every_seconds, settings.jitter, rng, retry_after),
-    )
-    alerts = health_alerts(source, failed=True, failing_after=settings.failing_after, reason=reason,
-                           permanent=permanent)
-    return await _commit(store, source, settings, record, alerts)
-
-
-async def _commit(
-    store: Store, source: SourceRef, settings: ScheduleConfig, record: CheckRecord,
-    alerts: Sequence[Alert], *, work: Work | None = None, record_later: RecordLater | None = None,
-) -> CheckOutcome:
-    """Write the check (and `work`, under the story's lock) in one transaction, then emit its alerts; or
-    hand a quiet check to `record_later`."""
-    if record.outcome != "failed":
-        alerts = [*health_alerts(source, failed=False, failing_after=settings.failing_after), *alerts]
-    if record_later is not None and work is None and not alerts and record.quiet:
-        outcome = _outcome(source, record, RecordedCheck(record.outcome, record.version), ())
-        record_later(record, outcome)
-        _log_finished(outcome)
-        return outcome
-    from monitor.publish.alerts import emit
-
-    story = source.story_id if work is not None else None
-    recorded, more = await asyncio.to_thread(store.commit, record, work, story=story)
-    alerts = [*alerts, *(more or ())]
-    for alert in alerts:
-        emit(alert)
-    outcome = _outcome(source, record, recorded, tuple(alerts))
-    _log_finished(outcome)
-    return outcome
+def _log_feed(source: SourceRef, entries: int, done: FeedEffects) -> None:
+    log.info("feed %s: %d entries, %d new, %d revised, %d relevant, %d followed%s", source.url,
+             entries, done.new, done.revised, done.relevant, len(done.followed),
+             f", {done.deferred} deferred" if done.deferred else "",
+             extra={"event": "feed_checked", "story": source.story_id, "url": source.url,
+                    "entries": entries, "new": done.new, "revised": done.revised,
+                    "relevant": done.relevant, "followed": len(done.followed), "deferred": done.deferred})
 
 
 def _outcome(
@@ -421,7 +423,3 @@ def _log_finished(outcome: CheckOutcome) -> None:
                     "; source disabled" if outcome.disabled else "", extra={**extra, "event": "check_failed"})
     else:
         log.info("check finished: %s %s %s", outcome.url, outcome.outcome, detail, extra=extra)
-
-
-def _finished(now: dt.datetime, clock: float) -> dt.datetime:
-    return now + dt.timedelta(seconds=time.monotonic() - clock)

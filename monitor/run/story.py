@@ -36,15 +36,15 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from monitor.store.records import FEED_ORIGIN_PREFIX, SourceRef, SourceSpec
+from monitor.store.records import FEED_ORIGIN_PREFIX, SnapshotData, SourceRef, SourceSpec
 
 if TYPE_CHECKING:
-    from monitor.publish.alerts import Alert
     from monitor.config import Config
-    from monitor.extract.items.events import Item
     from monitor.extract.feeds import FeedEntry, ParsedFeed
+    from monitor.extract.items import Item
     from monitor.extract.lexicon import Lexicon
-    from monitor.run.check import NewVersion
+    from monitor.extract.text import Document
+    from monitor.publish.alerts import Alert
     from monitor.store.records import SavedFeedEntry, StoredFeedEntry
     from monitor.store.repo import StoreTransaction
 
@@ -91,6 +91,18 @@ class StoryRules:
 
 
 @dataclass(frozen=True)
+class NewVersion:
+    """What `on_new_version` gets: a page's text just changed (or was seen for the first time)."""
+
+    source: SourceRef
+    version: int  # the number this version will get
+    previous: SnapshotData | None
+    document: Document
+    text: str
+    fetched_at: dt.datetime
+
+
+@dataclass(frozen=True)
 class Extracted:
     """The items of one page version, ready to reconcile."""
 
@@ -104,7 +116,7 @@ class Extracted:
 def extract_version(version: NewVersion, rules: StoryRules) -> Extracted | None:
     """Extract the dated events and figures of a new page version; None (logged with story, URL and version)
     when the extractor fails, so that the snapshot is still stored."""
-    from monitor.extract.items.events import extract_items, published_from_dateline
+    from monitor.extract.items import extract_items, published_from_dateline
 
     source = version.source
     try:
@@ -176,7 +188,7 @@ def publication_item(entry: StoredFeedEntry | FeedEntry) -> PublicationItem:
 
 
 def is_relevant(entry: StoredFeedEntry | FeedEntry, keywords: Sequence[str], exclude: Sequence[str]) -> bool:
-    """Whether the entry's title or summary matches a keyword and no exclude term (monitor.extract.feeds rules)."""
+    """Whether the entry's title or summary matches a keyword and no exclude term (monitor.extract.feeds)."""
     from monitor.extract.feeds import entry_matches
 
     return entry_matches(entry, keywords, exclude)

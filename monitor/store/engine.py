@@ -52,7 +52,7 @@ def create_store_engine(url: str, **kwargs: Any) -> Engine:
 
 def _sqlite_engine(url: str, database: str | None, **kwargs: Any) -> Engine:
     memory = not database or database == ":memory:"
-    if memory:
+    if memory or database is None:
         kwargs.setdefault("poolclass", StaticPool)
         kwargs.setdefault("connect_args", {"check_same_thread": False})
     else:

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 SCRIPT_LOCATION = Path(__file__).resolve().parent / "migrations"
-# The newest migration in monitor/store/migrations/versions; a new migration updates it (tests/store/test_migrations.py checks that
+# The newest migration in monitor/store/migrations/versions; a new migration updates it
+# (tests/store/test_migrations.py checks that
 # it equals Alembic's head).
 HEAD_REVISION = "0001"
 # Key of the PostgreSQL advisory lock that serialises migrations of instances starting together.

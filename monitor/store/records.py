@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol
 
 from monitor.errors import StoreError
 
@@ -192,6 +192,25 @@ class StoredFeedEntry:
     revision: int
 
 
+class ParsedFeedEntry(Protocol):
+    """What the store reads of a parsed feed entry (monitor.extract.feeds.FeedEntry is one)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def guid(self) -> str | None: ...
+    @property
+    def link(self) -> str | None: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def published(self) -> dt.datetime | None: ...
+    @property
+    def content_hash(self) -> str: ...
+
+
 EntryChange = Literal["new", "revised", "seen"]
 
 
@@ -206,7 +225,7 @@ class SavedFeedEntry:
 
 @dataclass(frozen=True)
 class SyncSummary:
-    """What `sync_config` changed."""
+    """What `sync_specs` changed."""
 
     added: tuple[str, ...] = ()
     updated: tuple[str, ...] = ()

@@ -3,8 +3,8 @@
 Stored text is zlib-compressed UTF-8 (level 9): news texts are a few kilobytes, where zlib compresses within a
 few percent of lzma at a small fraction of the time, and every platform can read it.
 
-Diffs work on sentences, one a line, of the *normalised* text (monitor.extract.text.normalise), so whatever does not
-change the content hash (whitespace, typography, page furniture) never shows up in a diff either.
+Diffs work on sentences, one a line, of the *normalised* text (monitor.extract.text.normalise), so whatever
+does not change the content hash (whitespace, typography, page furniture) never shows up in a diff either.
 
     >>> d = sentence_diff("The plane left. It carried masks.", "The plane left. It carried ventilators.")
     >>> d.removed, d.added

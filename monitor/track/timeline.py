@@ -36,15 +36,15 @@ Rules, in the order they apply:
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Protocol
+
+from monitor.extract.timex.spans import date_span, narrower, nested
 
 ACTIVE = "active"
 REMOVED = "removed"
@@ -158,91 +158,6 @@ class ReconcileResult:
 
 
 # --- dates -------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DateSpan:
-    """The calendar period a TIMEX3 value covers: first day, last day, precision."""
-
-    start: dt.date
-    end: dt.date
-    precision: str
-
-
-# Narrower precisions first; used to keep the most precise of two compatible dates.
-PRECISIONS = (
-    "time", "day", "weekend", "week", "month", "season", "quarter", "half", "year", "decade", "century",
-)
-_RANK = {p: i for i, p in enumerate(PRECISIONS)}
-# Meteorological seasons (northern hemisphere): start month and the month they end in (winter spills over).
-_SEASONS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}
-
-_DAY_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(T.*)?")
-_WEEK_RE = re.compile(r"(\d{4})-W(\d{2})(-WE)?")
-_MONTH_RE = re.compile(r"(\d{4})-(\d{2})")
-_PART_RE = re.compile(r"(\d{4})-(Q[1-4]|H[12]|SP|SU|FA|WI)")
-_YEARS_RE = re.compile(r"(\d{2,4})")
-
-
-def _month_end(year: int, month: int) -> dt.date:
-    year += (month - 1) // 12
-    month = (month - 1) % 12 + 1
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-@lru_cache(maxsize=4096)
-def date_span(value: str | None) -> DateSpan | None:
-    """Return the period a TIMEX3 date value covers, or None for no date / a value that is not a period.
-
-    >>> date_span("2020-W14")
-    DateSpan(start=datetime.date(2020, 3, 30), end=datetime.date(2020, 4, 5), precision='week')
-    """
-    if not value:
-        return None
-    text = value.strip()
-    try:
-        if m := _DAY_RE.fullmatch(text):
-            day = dt.date(int(m[1]), int(m[2]), int(m[3]))
-            return DateSpan(day, day, "time" if m[4] else "day")
-        if m := _WEEK_RE.fullmatch(text):
-            monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
-            if m[3]:
-                return DateSpan(monday + dt.timedelta(days=5), monday + dt.timedelta(days=6), "weekend")
-            return DateSpan(monday, monday + dt.timedelta(days=6), "week")
-        if m := _MONTH_RE.fullmatch(text):
-            year, month = int(m[1]), int(m[2])
-            return DateSpan(dt.date(year, month, 1), _month_end(year, month), "month")
-        if m := _PART_RE.fullmatch(text):
-            year, part = int(m[1]), m[2]
-            if part[0] == "Q":
-                first = 3 * (int(part[1]) - 1) + 1
-                return DateSpan(dt.date(year, first, 1), _month_end(year, first + 2), "quarter")
-            if part[0] == "H":
-                first = 6 * (int(part[1]) - 1) + 1
-                return DateSpan(dt.date(year, first, 1), _month_end(year, first + 5), "half")
-            first, last = _SEASONS[part]
-            return DateSpan(dt.date(year, first, 1), _month_end(year, last), "season")
-        if m := _YEARS_RE.fullmatch(text):
-            digits = m[1]
-            # 2020 is a year, 202 the 2020s, 20 the 2000s (TIMEX3 truncation).
-            width = 10 ** (4 - len(digits))
-            first = max(int(digits) * width, 1)
-            precision = {4: "year", 3: "decade", 2: "century"}[len(digits)]
-            return DateSpan(dt.date(first, 1, 1), dt.date(int(digits) * width + width - 1, 12, 31), precision)
-    except ValueError:  # month 13, week 54, year 0...
-        return None
-    return None
-
-
-def _compatible(a: DateSpan | None, b: DateSpan | None) -> bool:
-    """Whether one period contains the other (the same event told with coarser or finer dates)."""
-    if a is None or b is None:
-        return False
-    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
-
-
-def _narrower(a: DateSpan, b: DateSpan) -> bool:
-    return (a.end - a.start, _RANK[a.precision]) < (b.end - b.start, _RANK[b.precision])
 
 
 def _iso_date(value: str | None) -> dt.date | None:
@@ -428,7 +343,7 @@ def _match_items(
             e.event_id
             for e in free
             if e.kind == items[i].kind
-            and _compatible(span, date_span(e.date))
+            and nested(span, date_span(e.date))
             and _same_who(items[i], keys[i], e)
         ]
     presented = {
@@ -624,7 +539,7 @@ def reconcile(
                 entry, sources=_with_report(entry.sources, report), last_seen=max(entry.last_seen, now)
             )
             span, entry_span = date_span(item.date), date_span(entry.date)
-            if not exact and span and entry_span and _narrower(span, entry_span):
+            if not exact and span and entry_span and narrower(span, entry_span):
                 entry = replace(
                     entry,
                     date=item.date,

@@ -23,7 +23,7 @@ import pytest
 from sqlalchemy import text
 
 from monitor.config import parse_config
-from monitor.run.service import run_once
+from monitor.run.cycle import run_once
 from monitor.store import open_store
 from tests.faultserver import FaultServer, Request, Route
 

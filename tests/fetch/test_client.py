@@ -24,7 +24,6 @@ from monitor.fetch.client import (
     Fetcher,
     FetchResult,
     FetchSettings,
-    decode_body,
     parse_retry_after,
 )
 from tests.faultserver import FaultServer, gzip_of_zeros, http_date, static
@@ -516,37 +515,6 @@ def test_parse_retry_after() -> None:
     assert parse_retry_after("Wed, 01 Apr 2020 11:00:00 GMT", now) == 0.0  # in the past: now
     assert parse_retry_after("soon", now) is None
     assert parse_retry_after("-5", now) is None
-
-
-@pytest.mark.parametrize(
-    ("content", "content_type", "expected_text", "expected_codec"),
-    [
-        ("Привет, мир".encode(), "text/html; charset=UTF-8", "Привет, мир", "utf-8"),
-        (b"caf\xe9", "text/html; charset=latin-1", "café", "cp1252"),
-        (
-            b"\x93quoted\x94",
-            "text/html; charset=iso-8859-1",
-            "\u201cquoted\u201d",
-            "cp1252",
-        ),  # as browsers do
-        ("café".encode(), "text/html; charset=iso-8859-1", "café", "utf-8"),
-        (b"plain ascii", None, "plain ascii", "utf-8"),
-        (b"", "text/html; charset=utf-8", "", "utf-8"),
-        (b"text", "text/html; charset=no-such-charset", "text", "utf-8"),
-        (b"\xef\xbb\xbfhello", "text/plain; charset=cp1251", "hello", "utf-8"),
-    ],
-)
-def test_decode_body(
-    content: bytes, content_type: str | None, expected_text: str, expected_codec: str
-) -> None:
-    assert decode_body(content, content_type) == (expected_text, expected_codec)
-
-
-def test_decode_body_never_raises_on_garbage() -> None:
-    garbage = bytes(range(128, 256)) * 3
-    for content_type in (None, "text/html", "text/html; charset=utf-8", "text/html; charset=ascii"):
-        text, codec = decode_body(garbage, content_type)
-        assert isinstance(text, str) and codec
 
 
 def test_settings_reject_nonsense() -> None:

@@ -10,8 +10,8 @@ from typing import Any
 import httpx
 import pytest
 
-from monitor.fetch import guard as netguard
 from monitor.errors import BlockedAddressError, FetchError
+from monitor.fetch import guard as netguard
 from monitor.fetch.client import Fetcher, FetchResult, FetchSettings
 from monitor.fetch.guard import is_blocked_address, pin_url, resolve_checked
 from tests.faultserver import FaultServer

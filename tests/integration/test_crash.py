@@ -34,10 +34,10 @@ import yaml
 from sqlalchemy import text
 
 from monitor.config import load_config
-from monitor.run.service import run_once
-from monitor.track.snapshots import decompress
-from monitor.store import Store, open_store
 from monitor.extract.text import extract_document
+from monitor.run.cycle import run_once
+from monitor.store import Store, open_store
+from monitor.track.snapshots import decompress
 
 KILLS = 20
 LEASE = 2.0  # schedule.lease: a killed process's sources come back after this

@@ -25,9 +25,12 @@ import pytest
 from sqlalchemy import text
 
 from monitor.config import Config, parse_config
-from monitor.fetch.client import RETRY_AFTER_CEILING, FetchSettings, decode_body, looks_binary
+from monitor.fetch.client import RETRY_AFTER_CEILING, FetchSettings
+from monitor.fetch.decode import decode_body, looks_binary
 from monitor.run.check import CheckOutcome
-from monitor.run.service import RunSummary, run_once
+from monitor.run.checker import RunSummary
+from monitor.run.cycle import run_once
+from monitor.run.specs import config_specs
 from monitor.store import SourceSpec, Store, open_store
 from monitor.store.records import FEED_ORIGIN_PREFIX
 from tests.faultserver import DEFAULT_ROUTES, FaultServer, Request, Route
@@ -298,7 +301,7 @@ def matrix(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Matrix]:
                           if f.kind == "feed" else _serve(_page_bytes(f.name), "text/html; charset=utf-8"))
             (doomed if f.route is None else server).routes[f"/f/{f.name}"] = seed_route
         now = dt.datetime.now(dt.UTC)
-        store.sync_config(_config(urls, healthy, feed, allow_private=True), now)
+        store.sync_specs(config_specs(_config(urls, healthy, feed, allow_private=True)), now)
         for f in FAULTS:
             if f.untrusted:
                 store.add_source(SourceSpec(STORY, urls[f.name], "page", EVERY,

@@ -22,7 +22,8 @@ from typing import Any
 import pytest
 
 from monitor.config import Config, parse_config
-from monitor.run.service import RunSummary, run_once
+from monitor.run.checker import RunSummary
+from monitor.run.cycle import run_once
 from monitor.store import SourceInfo, Store
 from tests.pageserver import article
 from tests.store import pg

@@ -11,9 +11,10 @@ import pytest
 
 from monitor.config import ScheduleConfig, parse_config
 from monitor.fetch.client import Fetcher, FetchSettings
-from monitor.run.check import CheckOutcome, check_source, health_alerts, next_due
-from monitor.track.snapshots import sentence_diff
+from monitor.run.check import Check, CheckOutcome, health_alerts, next_due
+from monitor.run.specs import config_specs
 from monitor.store import SourceRef, Store
+from monitor.track.snapshots import sentence_diff
 from tests.pageserver import PageServer, article
 from tests.pageserver import pages as pages  # noqa: PLC0414  (pytest fixture)
 from tests.store import pg
@@ -42,12 +43,12 @@ async def _check(store: Store, url: str, now: dt.datetime) -> CheckOutcome:
     """Claim the source (whatever its schedule) and check it once."""
     [source] = [s for s in store.claim_due("tester", now, 60, ignore_schedule=True) if s.url == url]
     async with Fetcher(FetchSettings(max_attempts=1, timeout=5)) as fetcher:
-        return await check_source(store, fetcher, source, SCHEDULE, now, rng=random.Random(1))
+        return await Check(store, fetcher, source, SCHEDULE, now, rng=random.Random(1)).run()
 
 
 def _watch(store: Store, url: str) -> None:
     config = parse_config({"stories": [{"id": "flood", "sources": [{"url": url, "every": "30m"}]}]})
-    store.sync_config(config, T0)
+    store.sync_specs(config_specs(config), T0)
 
 
 def test_unchanged_then_changed_page_stores_two_versions_and_one_alert(

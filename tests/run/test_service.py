@@ -17,7 +17,9 @@ from sqlalchemy import text
 
 from monitor.config import Config, parse_config
 from monitor.run.check import NewVersion, VersionEffects
-from monitor.run.service import run_once, run_service
+from monitor.run.cycle import run_once
+from monitor.run.service import run_service
+from monitor.run.specs import config_specs
 from monitor.store import Store
 from tests.pageserver import PageServer, article
 from tests.pageserver import pages as pages  # noqa: PLC0414  (pytest fixture)
@@ -137,7 +139,7 @@ def test_run_once_checks_everything_once_and_skips_leased_sources(
     pages.fail("/b", 404)
     config = _config(pages, "/a", "/b", "/c", every="1h")
     pages.set("/c", article("Quake", *TEXT))
-    store.sync_config(config, dt.datetime.now(dt.UTC))
+    store.sync_specs(config_specs(config), dt.datetime.now(dt.UTC))
     for source in store.claim_due("other-process", dt.datetime.now(dt.UTC), 60, ignore_schedule=True):
         if source.url.endswith("/c"):
             busy = source  # a running service is checking this one
@@ -173,12 +175,12 @@ def test_quiet_recorder_drops_only_the_check_whose_lease_was_taken(
     store: Store, pages: PageServer, caplog: pytest.LogCaptureFixture
 ) -> None:
     from monitor.run.check import CheckOutcome
-    from monitor.run.service import _QuietRecorder
+    from monitor.run.checker import QuietRecorder
     from monitor.store import CheckRecord
 
     config = _config(pages, "/a", "/b", every="1h")
     now = dt.datetime.now(dt.UTC)
-    store.sync_config(config, now)
+    store.sync_specs(config_specs(config), now)
     first, second = store.claim_due("me", now, 60, ignore_schedule=True)
     store.release(second.id, "me")
     store.claim_due("other", now, 60, ignore_schedule=True)  # takes /b over
@@ -186,7 +188,7 @@ def test_quiet_recorder_drops_only_the_check_whose_lease_was_taken(
     failed: list[object] = []
 
     async def go() -> None:
-        recorder = _QuietRecorder(store, on_lost=lambda outcome, _exc: lost.append(outcome.url),
+        recorder = QuietRecorder(store, on_lost=lambda outcome, _exc: lost.append(outcome.url),
                                   on_failed=lambda batch, exc: failed.append(exc), size=10, interval=0.05)
         for source in (first, second):
             record = CheckRecord(source_id=source.id, owner="me", started_at=now, finished_at=now,
@@ -202,7 +204,7 @@ def test_quiet_recorder_drops_only_the_check_whose_lease_was_taken(
 
 
 def test_a_dead_check_worker_is_logged_and_does_not_hang_the_cycle(caplog: pytest.LogCaptureFixture) -> None:
-    from monitor.run.service import _collect_worker
+    from monitor.run.cycle import _collect_worker
 
     read_fd, write_fd = os.pipe()
     pid = os.fork()

@@ -13,12 +13,20 @@ from pathlib import Path
 import pytest
 
 from monitor.config import ScheduleConfig, parse_config
+from monitor.extract.text import Document
 from monitor.fetch.client import Fetcher, FetchSettings
-from monitor.run.check import NewVersion, check_source
+from monitor.run.check import Check, NewVersion
+from monitor.run.specs import config_specs
+from monitor.run.story import (
+    Extracted,
+    StoryRules,
+    apply_version,
+    extract_version,
+    is_relevant,
+    publication_item,
+)
 from monitor.store import CheckRecord, RecordedCheck, Store
 from monitor.store.repo import StoreTransaction
-from monitor.run.story import Extracted, StoryRules, apply_version, extract_version, is_relevant, publication_item
-from monitor.extract.text import Document
 from monitor.track.timeline import reconcile
 from tests.pageserver import PageServer
 from tests.pageserver import pages as pages  # noqa: PLC0414  (pytest fixture)
@@ -44,7 +52,7 @@ TEXT = (
 def _watch(store: Store, *urls: str) -> None:
     sources = [{"url": u, "every": "30m"} for u in urls]
     config = parse_config({"stories": [{"id": "storm", "sources": sources}]})
-    store.sync_config(config, T0)
+    store.sync_specs(config_specs(config), T0)
 
 
 def _version(store: Store, url: str, text: str = TEXT, number: int = 1) -> NewVersion:
@@ -131,13 +139,13 @@ def test_an_extractor_failure_keeps_the_version_and_logs_its_context(
     def broken(*_args: object, **_kw: object) -> list[object]:
         raise RuntimeError("extractor bug")
 
-    monkeypatch.setattr("monitor.extract.items.events.extract_items", broken)
+    monkeypatch.setattr("monitor.extract.items.extract_items", broken)
     [source] = store.claim_due("tester", T0, 60, ignore_schedule=True)
 
     async def check() -> object:
         async with Fetcher(FetchSettings(max_attempts=1, timeout=5)) as fetcher:
-            return await check_source(store, fetcher, source, ScheduleConfig(jitter=0), T0,
-                                      rng=random.Random(1))
+            return await Check(store, fetcher, source, ScheduleConfig(jitter=0), T0,
+                               rng=random.Random(1)).run()
 
     outcome = asyncio.run(check())
     assert (outcome.outcome, outcome.version) == ("new_version", 1)  # type: ignore[attr-defined]

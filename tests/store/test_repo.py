@@ -9,16 +9,18 @@ import pytest
 
 from monitor.config import parse_config
 from monitor.errors import InputError
-from monitor.track.snapshots import compress
+from monitor.run.specs import config_specs
 from monitor.store import CheckRecord, LeaseLostError, NewSnapshot, SourceSpec, Store, open_store
+from monitor.track.snapshots import compress
 
 T0 = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
 PAGE = "https://news.example/story"
 FEED = "https://news.example/rss"
 
 
-def config(*stories: dict[str, object]) -> object:
-    return parse_config({"stories": list(stories)})
+def specs(*stories: dict[str, object]) -> list[SourceSpec]:
+    """The source specs of a config with these stories."""
+    return config_specs(parse_config({"stories": list(stories)}))
 
 
 def story(sid: str = "s1", pages: tuple[str, ...] = (PAGE,), every: str = "30m", feeds: tuple[str, ...] = ()):
@@ -36,17 +38,17 @@ def snap(text: str, at: dt.datetime = T0) -> NewSnapshot:
                        body=compress(text), title="T")
 
 
-def test_sync_config_adds_updates_deactivates_and_reactivates(store: Store) -> None:
-    first = store.sync_config(config(story(feeds=(FEED,))), T0)
+def test_sync_specs_adds_updates_deactivates_and_reactivates(store: Store) -> None:
+    first = store.sync_specs(specs(story(feeds=(FEED,))), T0)
     assert sorted(first.added) == sorted([f"s1 {PAGE}", f"s1 {FEED}"])
     infos = {s.url: s for s in store.sources()}
     assert infos[PAGE].kind == "page" and infos[FEED].kind == "feed"
     assert infos[PAGE].next_due_at == T0 and infos[PAGE].every_seconds == 1800
 
-    assert store.sync_config(config(story(feeds=(FEED,))), T0) == type(first)()  # idempotent
+    assert store.sync_specs(specs(story(feeds=(FEED,))), T0) == type(first)()  # idempotent
 
     later = T0 + dt.timedelta(minutes=1)
-    changed = store.sync_config(config(story(every="1h")), later)
+    changed = store.sync_specs(specs(story(every="1h")), later)
     assert changed.updated == (f"s1 {PAGE}",)
     assert changed.deactivated == (f"s1 {FEED}",)
     infos = {s.url: s for s in store.sources()}
@@ -54,24 +56,24 @@ def test_sync_config_adds_updates_deactivates_and_reactivates(store: Store) -> N
     assert not infos[FEED].active and infos[FEED].disabled_reason == "removed from config"
     assert len(store.sources()) == 2  # deactivated, not deleted
 
-    back = store.sync_config(config(story(every="1h", feeds=(FEED,))), later)
+    back = store.sync_specs(specs(story(every="1h", feeds=(FEED,))), later)
     assert back.reactivated == (f"s1 {FEED}",)
     assert all(s.active for s in store.sources())
 
 
 def test_followed_sources_live_and_die_with_their_feed(store: Store) -> None:
-    store.sync_config(config(story(feeds=(FEED,))), T0)
+    store.sync_specs(specs(story(feeds=(FEED,))), T0)
     article = "https://news.example/article-1"
     spec = SourceSpec("s1", article, "page", 1800, origin=f"feed:{FEED}")
     assert store.add_source(spec, T0) is True
     assert store.add_source(spec, T0) is False  # already there
-    assert store.sync_config(config(story(feeds=(FEED,))), T0).deactivated == ()
-    gone = store.sync_config(config(story()), T0)
+    assert store.sync_specs(specs(story(feeds=(FEED,))), T0).deactivated == ()
+    gone = store.sync_specs(specs(story()), T0)
     assert sorted(gone.deactivated) == [f"s1 {article}", f"s1 {FEED}"]
 
 
 def test_claim_due_respects_schedule_leases_and_expiry(store: Store) -> None:
-    store.sync_config(config(story(pages=(PAGE, PAGE + "/2"))), T0)
+    store.sync_specs(specs(story(pages=(PAGE, PAGE + "/2"))), T0)
     early = store.claim_due("a", T0 - dt.timedelta(seconds=1), lease_seconds=60)
     assert early == []  # not due yet
     claimed = store.claim_due("a", T0, lease_seconds=60, limit=1)
@@ -91,7 +93,7 @@ def test_claim_due_respects_schedule_leases_and_expiry(store: Store) -> None:
 
 
 def test_make_due_then_claiming_in_chunks_takes_each_free_source_once(store: Store) -> None:
-    store.sync_config(config(story(pages=(PAGE, PAGE + "/2", PAGE + "/3"))), T0)
+    store.sync_specs(specs(story(pages=(PAGE, PAGE + "/2", PAGE + "/3"))), T0)
     later = T0 + dt.timedelta(minutes=5)
     first, second, third = store.claim_due("a", T0, lease_seconds=3600, ignore_schedule=True)
     store.release(first.id, "a", next_due_at=T0 + dt.timedelta(hours=1))
@@ -108,19 +110,19 @@ def test_make_due_then_claiming_in_chunks_takes_each_free_source_once(store: Sto
     assert store.claim_due("c", later + dt.timedelta(seconds=2), 60, due_by=later) == []
 
 def test_release_and_inactive_sources(store: Store) -> None:
-    store.sync_config(config(story()), T0)
+    store.sync_specs(specs(story()), T0)
     [source] = store.claim_due("a", T0, lease_seconds=60)
     assert store.release(source.id, "b") is False
     assert store.release(source.id, "a", next_due_at=T0 + dt.timedelta(hours=1)) is True
     assert store.claim_due("b", T0, lease_seconds=60) == []  # rescheduled
     assert len(store.claim_due("b", T0, lease_seconds=60, ignore_schedule=True)) == 1
-    store.sync_config(config(story(pages=())), T0)
+    store.sync_specs(specs(story(pages=())), T0)
     assert store.claim_due("c", T0 + dt.timedelta(days=1), lease_seconds=60, ignore_schedule=True) == []
 
 
 def test_two_owners_claiming_concurrently_never_share_a_source(store: Store) -> None:
     urls = tuple(f"{PAGE}/{i}" for i in range(40))
-    store.sync_config(config(story(pages=urls)), T0)
+    store.sync_specs(specs(story(pages=urls)), T0)
     results: dict[str, list[int]] = {}
     barrier = threading.Barrier(4)
 
@@ -141,7 +143,7 @@ def test_two_owners_claiming_concurrently_never_share_a_source(store: Store) -> 
 
 
 def test_record_result_numbers_versions_and_updates_health_in_one_go(store: Store) -> None:
-    store.sync_config(config(story()), T0)
+    store.sync_specs(specs(story()), T0)
     [source] = store.claim_due("a", T0, lease_seconds=60)
     first = store.record_result(record(source.id, "a", "new_version", snapshot=snap("one"), status=200,
                                        update_validators=True, etag='"v1"', error_streak=0))
@@ -162,7 +164,7 @@ def test_record_result_numbers_versions_and_updates_health_in_one_go(store: Stor
 
 
 def test_record_result_disables_a_gone_source(store: Store) -> None:
-    store.sync_config(config(story()), T0)
+    store.sync_specs(specs(story()), T0)
     [source] = store.claim_due("a", T0, lease_seconds=60)
     store.record_result(record(source.id, "a", "failed", reason="http_410", status=410, error_streak=1,
                                disable_reason="gone: http_410"))
@@ -170,11 +172,11 @@ def test_record_result_disables_a_gone_source(store: Store) -> None:
     assert not info.active and info.disabled_reason == "gone: http_410"
     assert store.claim_due("a", T0 + dt.timedelta(days=1), lease_seconds=60, ignore_schedule=True) == []
     # Still in the config at the next start: a gone source stays disabled.
-    assert store.sync_config(config(story()), T0).reactivated == ()
+    assert store.sync_specs(specs(story()), T0).reactivated == ()
 
 
 def test_check_log_is_pruned_per_source(store: Store) -> None:
-    store.sync_config(config(story(pages=(PAGE, PAGE + "/2"))), T0)
+    store.sync_specs(specs(story(pages=(PAGE, PAGE + "/2"))), T0)
     ids = []
     for i in range(7):
         for source in store.claim_due("a", T0 + dt.timedelta(hours=i), lease_seconds=60):
@@ -186,7 +188,7 @@ def test_check_log_is_pruned_per_source(store: Store) -> None:
 
 
 def test_history_of_a_url_in_two_stories_needs_the_story(store: Store) -> None:
-    store.sync_config(config(story("a"), story("b")), T0)
+    store.sync_specs(specs(story("a"), story("b")), T0)
     with pytest.raises(InputError, match=r"several stories \(a, b\).*--story"):
         store.history(PAGE)
     assert store.history(PAGE, story="a") == []
@@ -213,11 +215,11 @@ def test_timeline_round_trips_and_is_written_with_the_check(store: Store) -> Non
                      actors=(), subject="Freedonia", metric="deaths", value=4000, qualifier="more_than",
                      summary="More than 4,000 deaths in Freedonia", status="revised",
                      superseded_by="s1-fig-2")
-    store.save_timeline([call, deaths])
+    store.write_timeline([call, deaths])
     assert store.load_timeline("s1") == [call, deaths]  # by date
     assert {e.event_id: e for e in store.load_timeline()}["s1-fig-1"].value == 4000
 
-    store.sync_config(config(story()), T0)
+    store.sync_specs(specs(story()), T0)
     [source] = store.claim_due("a", T0, lease_seconds=60)
     later = T0 + dt.timedelta(hours=1)
     other = "https://other.example/a"
@@ -244,7 +246,7 @@ def test_record_quiet_writes_what_record_result_would(tmp_path_factory: pytest.T
     other = open_store(f"sqlite:///{tmp_path_factory.mktemp('one_by_one')}/db.sqlite")
     try:
         for target in (store, other):
-            target.sync_config(config(story(pages=pages)), T0)
+            target.sync_specs(specs(story(pages=pages)), T0)
             target.claim_due("a", T0, lease_seconds=60)
         quiet = [
             record(1, "a", "not_modified", status=304, update_validators=True, etag='"e1"', elapsed=0.1),
@@ -262,7 +264,7 @@ def test_record_quiet_writes_what_record_result_would(tmp_path_factory: pytest.T
 
 
 def test_record_quiet_discards_only_the_checks_whose_lease_was_lost(store: Store) -> None:
-    store.sync_config(config(story(pages=(PAGE, PAGE + "/2"))), T0)
+    store.sync_specs(specs(story(pages=(PAGE, PAGE + "/2"))), T0)
     store.claim_due("a", T0, lease_seconds=60)
     # "b" takes source 2 over once a's lease expired; a's batch still writes source 1.
     store.release(2, "a")
@@ -278,7 +280,7 @@ def test_record_quiet_discards_only_the_checks_whose_lease_was_lost(store: Store
 
 
 def test_record_quiet_refuses_a_check_that_changed_something(store: Store) -> None:
-    store.sync_config(config(story()), T0)
+    store.sync_specs(specs(story()), T0)
     [source] = store.claim_due("a", T0, lease_seconds=60)
     for loud in (record(source.id, "a", "new_version", snapshot=snap("one"), update_validators=True),
                  record(source.id, "a", "failed", reason="timeout", error_streak=1),
@@ -289,8 +291,8 @@ def test_record_quiet_refuses_a_check_that_changed_something(store: Store) -> No
 
 
 def test_count_sources_counts_what_sources_lists(store: Store) -> None:
-    store.sync_config(config(story(pages=(PAGE, PAGE + "/2")), story("s2", pages=(PAGE,))), T0)
-    store.sync_config(config(story(pages=(PAGE,)), story("s2", pages=(PAGE,))), T0)  # /2 deactivated
+    store.sync_specs(specs(story(pages=(PAGE, PAGE + "/2")), story("s2", pages=(PAGE,))), T0)
+    store.sync_specs(specs(story(pages=(PAGE,)), story("s2", pages=(PAGE,))), T0)  # /2 deactivated
     for story_id in (None, "s1", "s2", "nope"):
         for active in (False, True):
             assert store.count_sources(story_id, active_only=active) == len(

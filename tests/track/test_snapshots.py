@@ -9,8 +9,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from monitor.errors import StoreError
-from monitor.track.snapshots import SentenceDiff, compress, decompress, sentence_diff, sentence_lines, unified_diff
 from monitor.extract.text import content_hash, extract_document
+from monitor.track.snapshots import (
+    SentenceDiff,
+    compress,
+    decompress,
+    sentence_diff,
+    sentence_lines,
+    unified_diff,
+)
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "text"
 

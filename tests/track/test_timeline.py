@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import os
 
 import pytest
@@ -14,10 +13,8 @@ from monitor.track.timeline import (
     ACTIVE,
     REMOVED,
     REVISED,
-    DateSpan,
     ReconcileResult,
     TimelineEntry,
-    date_span,
     event_id_for,
     identity_key,
     reconcile,
@@ -52,35 +49,6 @@ def v2(v1) -> ReconcileResult:
 
 
 # --- dates ---------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("value", "start", "end", "precision"),
-    [
-        ("2020-04-01", "2020-04-01", "2020-04-01", "day"),
-        ("2020-04-01T14:30", "2020-04-01", "2020-04-01", "time"),
-        ("2020-04-01TMO", "2020-04-01", "2020-04-01", "time"),
-        ("2020-03", "2020-03-01", "2020-03-31", "month"),
-        ("2020-02", "2020-02-01", "2020-02-29", "month"),
-        ("2020-W14", "2020-03-30", "2020-04-05", "week"),
-        ("2020-W14-WE", "2020-04-04", "2020-04-05", "weekend"),
-        ("2020-W01", "2019-12-30", "2020-01-05", "week"),
-        ("2020", "2020-01-01", "2020-12-31", "year"),
-        ("202", "2020-01-01", "2029-12-31", "decade"),
-        ("2020-Q2", "2020-04-01", "2020-06-30", "quarter"),
-        ("2020-H2", "2020-07-01", "2020-12-31", "half"),
-        ("2020-WI", "2020-12-01", "2021-02-28", "season"),
-    ],
-)
-def test_date_span(value, start, end, precision):
-    assert date_span(value) == DateSpan(dt.date.fromisoformat(start), dt.date.fromisoformat(end), precision)
-
-
-@pytest.mark.parametrize(
-    "value", [None, "", "PRESENT_REF", "XXXX-XX-XX", "P3Y", "2020-13", "2020-02-30", "2020-W54"]
-)
-def test_date_span_of_non_periods_is_none(value):
-    assert date_span(value) is None
 
 
 # --- version 1 -----------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Statistics in a sentence: the number, its qualifier, unit and what it counts.
 
-This layer reads one sentence at a time and knows nothing of names or dates; monitor.extract.items.events adds the subject,
-attribution and as-of date. Number words, scales, qualifiers, units and metric words come from
+This layer reads one sentence at a time and knows nothing of names or dates; figure_items adds the
+subject, attribution and as-of date. Number words, scales, qualifiers, units and metric words come from
 monitor/data/en/{numbers,qualifiers,metrics}.yaml (see monitor.extract.lexicon).
 
 No PyPI number parser fitted: word2number, text2num and number-parser all fail on "two dozen", "a hundred"
@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from monitor.extract.lexicon import Lexicon, load_lexicon
+from monitor.extract.lexicon import Lexicon, inflect_trigger, load_data_file, load_lexicon
 
 __all__ = ["FigureMention", "find_figures", "parse_number"]
 
@@ -35,6 +35,40 @@ class FigureMention:
     qualifier: str
     metric: str | None
     unit: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Extra:
+    """The figure data that only this module reads (numbers.yaml, metrics.yaml; see their headers)."""
+
+    ordinals: dict[str, int]
+    units_need_metric: frozenset[str]
+    prison_words: frozenset[str]
+    change_of: dict[str, int]  # any inflection of a change verb -> +1 (up) or -1 (down)
+    change_noun_of: dict[str, int]
+    ordinal_nouns: frozenset[str]
+
+
+@cache
+def _extra() -> _Extra:
+    nd, md = load_data_file("numbers.yaml"), load_data_file("metrics.yaml")
+
+    def signs(table: dict[str, list[str]], inflect: bool) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for direction, words in table.items():
+            for word in words:
+                forms = inflect_trigger(word) if inflect else {word: None}
+                out.update({f: 1 if direction == "up" else -1 for f in forms})
+        return out
+
+    return _Extra(
+        ordinals={str(k).lower(): int(v) for k, v in nd.get("ordinals", {}).items()},
+        units_need_metric=frozenset(nd.get("units_need_metric", [])),
+        prison_words=frozenset(w.lower() for w in nd.get("prison_words", [])),
+        change_of=signs(md.get("change_verbs", {}), True),
+        change_noun_of=signs(md.get("change_nouns", {}), False),
+        ordinal_nouns=frozenset(w.lower() for w in md.get("ordinal_nouns", [])),
+    )
 
 
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -163,6 +197,8 @@ def _metric_after(
             return " ".join([*kept, name]), m.end(), False
         if lw in lex.people_nouns:
             return lw, tokens[i][1], True
+        if w[:1].isupper() and lw.endswith("s") and lw in lex.demonym_of:
+            return "people", tokens[i][1], True  # "150 Indians": a people noun, capitalised
     # Not in the lexicon: the bare noun phrase, up to three words, ending on a plural noun.
     words: list[tuple[int, int, str]] = []
     for s, e, w in tokens[:3]:
@@ -256,27 +292,39 @@ def _read(
     num_start, num_end = m.start("num"), m.end()
     if _blocked(num_start, num_end, blocked):
         return None
-    raw = m.group("num")
-    if is_words:
-        value = _parse_words(raw.lower().replace("-", " ").split(), lex)
-    else:
-        value = float(raw.replace(",", ""))
-        if m.group("suf"):
-            value *= lex.suffixes[m.group("suf").lower()]
-        if m.group("scale"):
-            value *= lex.scales[m.group("scale").lower()]
-        value = _tidy(value)
+    value = _value(m, is_words, lex)
     if value is None:
         return None
     unit = lex.units_before.get(m.group("cur")) if m.group("cur") else None
     if m.group("cur") is None and not is_words and m.group("suf"):
         return None  # "5m" without a currency is more likely metres than millions
+    if _ruled_out(text, m, is_words, lex):
+        return None
+    return _mention(text, m, is_words, lex, value, unit)
+
+
+def _value(m: re.Match[str], is_words: bool, lex: Lexicon) -> int | float | None:
+    """The number a match writes: in words, or digits with their suffix ("5m") and scale ("1.2 million")."""
+    raw = m.group("num")
+    if is_words:
+        return _parse_words(raw.lower().replace("-", " ").split(), lex)
+    value = float(raw.replace(",", ""))
+    if m.group("suf"):
+        value *= lex.suffixes[m.group("suf").lower()]
+    if m.group("scale"):
+        value *= lex.scales[m.group("scale").lower()]
+    return _tidy(value)
+
+
+def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> bool:
+    """Whether the words around the number show it is no count: "No. 5", "Boeing 737", "$3 a share"."""
+    num_start, num_end = m.start("num"), m.end()
     before_words = _WORD_RE.findall(text[max(0, num_start - 25) : num_start])
     prev = before_words[-1].lower() if before_words else ""
     if prev in lex.not_figure_before or prev + "." in lex.not_figure_before:
-        return None
+        return True
     if re.search(r"No\.\s*$", text[:num_start]):
-        return None
+        return True
     # Labels: a capitalised word right before the number ("Boeing 737", "Apollo 11").
     gap_start = text[max(0, num_start - 2) : num_start]
     if (
@@ -289,13 +337,19 @@ def _read(
         and before_words[-1].lower() not in lex.qualifier_of
         and prev not in lex.function_words
     ):
-        return None
+        return True
     after_text = text[num_end : num_end + 20].lower()
     if re.match(r"\s*(?:a|per)\s+share\b", after_text):
-        return None
-    for word in lex.not_figure_after:
-        if re.match(rf"\s*-?{re.escape(word)}(?![\w])", after_text):
-            return None
+        return True
+    return any(re.match(rf"\s*-?{re.escape(word)}(?![\w])", after_text) for word in lex.not_figure_after)
+
+
+def _mention(
+    text: str, m: re.Match[str], is_words: bool, lex: Lexicon, value: int | float, unit: str | None
+) -> FigureMention | None:
+    """The figure of a number read: its unit, metric (after or before it) and qualifier; None when it
+    counts nothing we know, spans time ("11 days") or is a year."""
+    num_start, num_end = m.start("num"), m.end()
     pos = num_end
     if unit is None:
         um = lex.unit_re.match(text, pos)
@@ -307,32 +361,19 @@ def _read(
     if qa:
         qualifier_after = lex.qualifier_after[qa.group(1).lower().lstrip("-")]
         pos = qa.end()
-    if unit is not None and (
-        mo := re.match(r"\s+(?:of|in|worth of)\s+(?:the\s+|its\s+|their\s+)?", text[pos:])
-    ):
-        metric, metric_end, people = _metric_after(text, pos + mo.end(), lex, allow_singular=True)
-        if metric is None:
-            metric_end = pos
-    else:
-        metric, metric_end, people = _metric_after(text, pos, lex)
     start = m.start("cur") if m.group("cur") else num_start
-    if people or metric is None:
-        state = _state_near(text, start, metric_end, lex, metric if people else None)
-        if state:
-            metric, people = state, False
-    if metric is None or people:
-        before = _metric_before(text, start, lex)
-        if before:
-            metric = before
-    if metric is None and unit not in lex.units_before.values():
+    metric, metric_end, unit = _metric_of(text, (start, pos), lex, unit, not is_words)
+    if metric is None and (unit is None or unit in _extra().units_need_metric):
         return None
     if metric is not None and metric.split()[-1] in lex.not_figure_metrics:
         return None  # "11 days", "nine months": a span of time, not a count
-    known = metric is not None and (metric in lex.metrics or metric.split()[-1] in lex.metrics)
-    if is_words and value < 10 and not known and lex.qualifier_re.search(text, 0, start) is None:
-        return None  # news style spells out one to nine: "the two leaders" describes, it does not count
+    if is_words and not _counts_in_words(text, start, value, metric, lex):
+        return None
     year_like = (
-        not is_words and not m.group("scale") and not m.group("cur") and re.fullmatch(r"(1[89]|20)\d\d", raw)
+        not is_words
+        and not m.group("scale")
+        and not m.group("cur")
+        and re.fullmatch(r"(1[89]|20)\d\d", m.group("num"))
     )
     if year_like and (metric is None or metric_end == pos):
         return None  # a year, unless a count follows it ("2000 troops")
@@ -343,6 +384,10 @@ def _read(
         start = qm.start(1)
     elif qualifier_after:
         qualifier = qualifier_after
+    if unit == "percent":
+        sign = _change_sign(text, start, metric_end, lex)
+        if sign:
+            metric, value = metric or "change", -value if sign < 0 else value
     return FigureMention(
         start=start,
         end=max(metric_end, num_end),
@@ -353,3 +398,71 @@ def _read(
         metric=metric,
         unit=unit,
     )
+
+
+def _metric_of(
+    text: str, span: tuple[int, int], lex: Lexicon, unit: str | None, partitive: bool
+) -> tuple[str | None, int, str | None]:
+    """What the number at span[0] counts, read from span[1] (after its unit): (metric, end, unit); a
+    `partitive` number may count the noun of a whole ("46 of their contacts"; not "one of the ...")."""
+    start, pos = span
+    if unit is not None and (
+        mo := re.match(r"\s+(?:of|in|worth of)\s+(?:the\s+|its\s+|their\s+)?", text[pos:])
+    ):
+        metric, metric_end, people = _metric_after(text, pos + mo.end(), lex, allow_singular=True)
+        if metric is None:
+            metric_end = pos
+    elif unit is None and partitive and (mo := re.match(r"\s+of\s+(?:the|their|its|his|her|our)\s+", text[pos:])):
+        # "46 of their contacts": a part counted by the noun of the whole.
+        metric, metric_end, people = _metric_after(text, pos + mo.end(), lex)
+    else:
+        metric, metric_end, people = _metric_after(text, pos, lex)
+    if people or metric is None:
+        state = _state_near(text, start, metric_end, lex, metric if people else None)
+        if state:
+            metric, people = state, False
+    if metric is None or people:
+        before = _metric_before(text, start, lex)
+        if before:
+            metric = before
+    if metric in ("years", "months") and unit is None:
+        # "up to 10 years in prison": a sentence's length is a figure although years are a span.
+        after = re.match(r"\s+(?:in|behind)\s+(?:a\s+)?(?:\w+\s+)?(\w+)", text[metric_end:])
+        if after and after.group(1).lower() in _extra().prison_words:
+            return "prison term", metric_end, metric
+    return metric, metric_end, unit
+
+
+_DESCRIBING = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both", "all"})
+
+
+def _counts_in_words(text: str, start: int, value: int | float, metric: str | None, lex: Lexicon) -> bool:
+    """News style spells out one to nine: "the two leaders" describes, it does not count. A spelled-out small
+    number counts when qualified ("at least two"), or when it counts a known metric or people ("seven
+    doctors") and no determiner makes it a description ("her three sons")."""
+    if value >= 10 or lex.qualifier_re.search(text, 0, start) is not None:
+        return True
+    if metric is None:
+        return False
+    known = metric in lex.metrics or metric.split()[-1] in lex.metrics
+    if known:
+        return True
+    prev = _WORD_RE.findall(text[max(0, start - 20) : start])
+    if value < 2 or (prev and prev[-1].lower() in _DESCRIBING):
+        return False
+    return metric.split()[-1] in lex.people_nouns or metric == "people"
+
+
+def _change_sign(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """+1 or -1 when the percent is a change ("fell 10 percent", "up 2%", "a 3% drop"), else 0; "rose to
+    5%" and "from 23% to 35%" are levels."""
+    ex = _extra()
+    words = [w.lower() for w in _WORD_RE.findall(text[max(0, start - 30) : start])]
+    while words and words[-1] in ("by", "a", "an", "further", "another", "just", "only"):
+        words.pop()
+    if words and words[-1] in ex.change_of:
+        return ex.change_of[words[-1]]
+    after = _tokens_after(text, end, 1)
+    if after and after[0][2].lower() in ex.change_noun_of:
+        return ex.change_noun_of[after[0][2].lower()]
+    return 0

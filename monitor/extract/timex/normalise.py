@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from monitor.extract.timex import anchor
-from monitor.extract.timex.rules import Lexicon, normalise_key
+from monitor.extract.timex.rules import TimexVocabulary, normalise_key
 from monitor.extract.timex.tense import clause_tense
 
 Result = tuple[str | None, str, str | None]  # (type or None for the rule's default, value, mod)
@@ -53,7 +53,7 @@ class Hit:
     end: int
     groups: dict[str, str]
     dct: dt.datetime
-    lex: Lexicon
+    lex: TimexVocabulary
     params: dict[str, Any]
     previous: list[Any] = field(default_factory=list)  # the Timex objects found before this one
     _tense: str | None | bool = field(default=False)
@@ -117,7 +117,7 @@ def normaliser(func: Callable[[Hit], Result | None]) -> Callable[[Hit], Result |
 # ---------------------------------------------------------------- small readers
 
 
-def parse_quantity(lex: Lexicon, surface: str | None) -> float | str | None:
+def parse_quantity(lex: TimexVocabulary, surface: str | None) -> float | str | None:
     """A quantity as a number, "X" for vague ones ("several"), or None: "twenty-four" -> 24."""
     if surface is None:
         return None
@@ -139,7 +139,7 @@ def parse_quantity(lex: Lexicon, surface: str | None) -> float | str | None:
     return None
 
 
-def spelled_year(lex: Lexicon, surface: str | None) -> int | None:
+def spelled_year(lex: TimexVocabulary, surface: str | None) -> int | None:
     """A year read out in words: "nineteen ninety-six" -> 1996, "nineteen oh five" -> 1905,
     "two thousand" -> 2000, "two thousand and one" -> 2001."""
     if surface is None:
@@ -174,7 +174,7 @@ def written_year(hit: Hit) -> int | None:
     return spelled_year(hit.lex, hit.g("yearw"))
 
 
-def month_number(lex: Lexicon, surface: str | None) -> int | None:
+def month_number(lex: TimexVocabulary, surface: str | None) -> int | None:
     if surface is None:
         return None
     if surface.isdigit():
@@ -190,7 +190,7 @@ def day_number(surface: str | None) -> int | None:
     return int(digits.group()) if digits else None
 
 
-def direction(lex: Lexicon, surface: str | None) -> int | None:
+def direction(lex: TimexVocabulary, surface: str | None) -> int | None:
     value = lex.get("direction", surface)
     return int(value) if value is not None else None
 

@@ -1,9 +1,13 @@
-"""Load the lexicon and rule files of a language once, validate them and compile the scanner.
+"""Parse and validate the lexicon and rule files of a language and compile the scanner.
 
 `lexicon.yaml` maps class -> surface word -> value. `rules.yaml` holds shared `patterns` and an ordered
 list of `rules`; a pattern inserts a lexicon class or a shared pattern as `{name}`. All rules are
 compiled into one alternation (rule order = priority at a given position), each rule's groups
 renamed `r<index>_<name>` so that one scan finds every rule.
+
+The normalisers a rule may name are passed in (`parse_rules(..., normalisers)`), so this module does
+not import monitor.extract.timex.normalise, which builds on the vocabulary defined here;
+monitor.extract.timex.loader puts the two together.
 """
 
 from __future__ import annotations
@@ -12,7 +16,6 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import yaml
@@ -32,9 +35,9 @@ def normalise_key(surface: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Lexicon:
-    """Word classes: class -> normalised surface -> value; `capital` holds (class, surface) pairs that
-    are temporal only when capitalised ("May")."""
+class TimexVocabulary:
+    """The words of temporal expressions (lexicon.yaml): class -> normalised surface -> value;
+    `capital` holds (class, surface) pairs that are temporal only when capitalised ("May")."""
 
     classes: Mapping[str, Mapping[str, str]]
     capital: frozenset[tuple[str, str]] = frozenset()
@@ -92,7 +95,7 @@ class RuleSet:
     names, units, "now"...); the tagger runs the scanner only around them, which keeps it fast.
     """
 
-    lexicon: Lexicon
+    lexicon: TimexVocabulary
     rules: tuple[Rule, ...]
     scanner: re.Pattern[str]
     anchors: re.Pattern[str] | None = None  # on lower-cased text
@@ -104,19 +107,7 @@ def _compile_single(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _read_yaml(package: str, name: str) -> Any:
-    where = f"{package.replace('.', '/')}/{name}"
-    try:
-        raw = resources.files(package).joinpath(name).read_text(encoding="utf-8")
-    except (FileNotFoundError, ModuleNotFoundError) as exc:
-        raise RuleDataError(f"{where}: cannot read ({exc})") from None
-    try:
-        return yaml.load(raw, Loader=_LOADER)
-    except yaml.YAMLError as exc:
-        raise RuleDataError(f"{where}: not valid YAML ({exc})") from None
-
-
-def parse_lexicon(data: Any, where: str = "lexicon.yaml") -> Lexicon:
+def parse_lexicon(data: Any, where: str = "lexicon.yaml") -> TimexVocabulary:
     """Validate and index a lexicon mapping; raise RuleDataError naming the file and entry."""
     if not isinstance(data, dict):
         raise RuleDataError(f"{where}: expected a mapping of class -> {{word: value}}")
@@ -138,7 +129,7 @@ def parse_lexicon(data: Any, where: str = "lexicon.yaml") -> Lexicon:
                 capital.add((cls, key))
             table[key] = text_value
         classes[cls] = table
-    return Lexicon(classes, frozenset(capital))
+    return TimexVocabulary(classes, frozenset(capital))
 
 
 def alternation(words: Mapping[str, str] | list[str]) -> str:
@@ -172,7 +163,11 @@ def trie_pattern(words: set[str] | frozenset[str]) -> str:
 
 
 def _expand(
-    template: str, lexicon: Lexicon, patterns: Mapping[str, str], where: str, seen: tuple[str, ...] = ()
+    template: str,
+    lexicon: TimexVocabulary,
+    patterns: Mapping[str, str],
+    where: str,
+    seen: tuple[str, ...] = (),
 ) -> str:
     def sub(m: re.Match[str]) -> str:
         name = m.group(1)
@@ -188,7 +183,10 @@ def _expand(
 
 
 def parse_rules(
-    data: Any, lexicon: Lexicon, normalisers: Mapping[str, Callable[..., Any]], where: str = "rules.yaml"
+    data: Any,
+    lexicon: TimexVocabulary,
+    normalisers: Mapping[str, Callable[..., Any]],
+    where: str = "rules.yaml",
 ) -> RuleSet:
     """Validate the rules file, expand its patterns and compile the combined scanner."""
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
@@ -251,7 +249,9 @@ def parse_rules(
 _ANCHOR_TOKEN = re.compile(r"[a-z]+|[0-9]+[a-z]*")
 
 
-def _anchor_words(lexicon: Lexicon, spec: Any, where: str) -> tuple[frozenset[str], frozenset[str]]:
+def _anchor_words(
+    lexicon: TimexVocabulary, spec: Any, where: str
+) -> tuple[frozenset[str], frozenset[str]]:
     """The words around which the tagger looks: every token of the lexicon classes named in the rules
     file's `anchors` (but its `stopwords`), plus its `words`; every entry must keep one. Also the
     words an expression may start with: first tokens of the `starter_classes`, plus `starters`."""
@@ -294,13 +294,3 @@ def _parse_examples(raw: Any, label: str) -> tuple[Example, ...]:
             raise RuleDataError(f"{label}: example span {item[2]!r} is not in its text {item[0]!r}")
         out.append(Example(*item))
     return tuple(out)
-
-
-@cache
-def load(lang: str = "en") -> RuleSet:
-    """The compiled rule set of a language, loaded once per process."""
-    from monitor.extract.timex.normalise import NORMALISERS
-
-    package = f"monitor.extract.timex.data.{lang}"
-    lexicon = parse_lexicon(_read_yaml(package, "lexicon.yaml"), f"{lang}/lexicon.yaml")
-    return parse_rules(_read_yaml(package, "rules.yaml"), lexicon, NORMALISERS, f"{lang}/rules.yaml")

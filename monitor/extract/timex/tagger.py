@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from monitor.extract.timex import rules as rules_mod
+from monitor.extract.timex import loader
 from monitor.extract.timex.model import Timex, coerce_dct
 from monitor.extract.timex.normalise import NORMALISERS, Hit, Result
-from monitor.extract.timex.rules import Lexicon, Rule, RuleSet, normalise_key
+from monitor.extract.timex.rules import Rule, RuleSet, TimexVocabulary, normalise_key
 
 _TITLE_WORD = re.compile(r"[A-Za-z][a-z]+")
 _PROPER_CLASSES = ("month", "month_abbr", "weekday", "weekday_plural", "holiday", "season")
@@ -37,7 +37,7 @@ def _looks_like_title(ruleset: RuleSet, text: str, start: int, end: int) -> bool
 _PROPER_CACHE: dict[int, frozenset[str]] = {}
 
 
-def _proper_words(lex: Lexicon) -> frozenset[str]:
+def _proper_words(lex: TimexVocabulary) -> frozenset[str]:
     """Every word of the classes written capitalised (names of months, days, holidays: "Thanksgiving Day")."""
     words = _PROPER_CACHE.get(id(lex))
     if words is None:
@@ -53,7 +53,7 @@ def _proper_words(lex: Lexicon) -> frozenset[str]:
     return words
 
 
-def _in_holiday_name(lex: Lexicon, span: str, token: str) -> bool:
+def _in_holiday_name(lex: TimexVocabulary, span: str, token: str) -> bool:
     """Whether a capitalised common word belongs to a holiday name in the span ("Election Day")."""
     low = normalise_key(span)
     word = token.lower()
@@ -74,7 +74,7 @@ def tag(text: str, dct: dt.date | dt.datetime | str, lang: str = "en") -> list[T
         [('Monday', '2020-03-30')]
     """
     base = coerce_dct(dct)
-    ruleset = rules_mod.load(lang)
+    ruleset = loader.load(lang)
     found: list[Timex] = []
     pos = 0
     for start in _candidate_starts(ruleset, text):

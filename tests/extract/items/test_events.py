@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from monitor.cli import cli
-from monitor.extract.items.events import Item, extract_items, published_from_dateline
+from monitor.extract.items import Item, extract_items, published_from_dateline
 from monitor.extract.lexicon import load_lexicon
 from monitor.extract.timex import Timex
 

@@ -6,8 +6,9 @@ import pytest
 
 from monitor.errors import RuleDataError
 from monitor.extract.timex import tag
+from monitor.extract.timex.loader import load
 from monitor.extract.timex.normalise import NORMALISERS
-from monitor.extract.timex.rules import load, parse_lexicon, parse_rules
+from monitor.extract.timex.rules import parse_lexicon, parse_rules
 
 RULES = load("en").rules
 EXAMPLES = [pytest.param(rule, ex, id=f"{rule.id}:{ex.span}") for rule in RULES for ex in rule.examples]

@@ -226,7 +226,7 @@ def test_anchor_prefilter_hides_no_rule_example(monkeypatch: pytest.MonkeyPatch)
     import dataclasses
 
     import monitor.extract.timex.tagger as tagger_module
-    from monitor.extract.timex.rules import load
+    from monitor.extract.timex.loader import load
 
     ruleset = load("en")
     texts = [ex.text for rule in ruleset.rules for ex in rule.examples]
@@ -236,7 +236,7 @@ def test_anchor_prefilter_hides_no_rule_example(monkeypatch: pytest.MonkeyPatch)
     )
     fast = [tag(t, "2020-04-01") for t in texts]
     full_scan = dataclasses.replace(ruleset, anchors=None)
-    monkeypatch.setattr(tagger_module.rules_mod, "load", lambda lang="en": full_scan)
+    monkeypatch.setattr(tagger_module.loader, "load", lambda lang="en": full_scan)
     slow = [tag(t, "2020-04-01") for t in texts]
     assert fast == slow
 

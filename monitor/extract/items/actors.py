@@ -1,0 +1,145 @@
+"""Step 3b: who acts and where. The actor of a trigger is the name before it in its clause, or a pronoun or
+"the ministry" resolved to the last fitting name; a statement's place is the speaker's ("the ministry in
+Moscow"), an event's the place after a locative preposition ("left for Tartus").
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract.items.document import ADVERB_SKIP, CLAUSE_PUNCT, Doc, Entity, SentenceInfo
+
+_PLACE_OR_NAME = ("country", "capital", "place", "name")
+
+
+def subject_of(
+    info: SentenceInfo, pos: int, clause: tuple[int, int], doc: Doc, strict: bool
+) -> Entity | None:
+    """The name acting at `pos`: the nearest name before it in its clause ("the X in Moscow" -> X)."""
+    cands = [e for e in info.entities if clause[0] <= e.start and e.end <= pos and not e.modifier]
+    if cands:
+        ent = cands[-1]
+        # "the Defense Ministry in Moscow said": the place qualifies the name before it.
+        if len(cands) >= 2:
+            between = doc.text[cands[-2].end : ent.start].strip().lower()
+            if between in {"in", "of", "at", "from", "near", "for"} and ent.kind in _PLACE_OR_NAME:
+                ent = cands[-2]
+        return ent
+    if strict:
+        return None
+    before = [t for t in info.tokens if clause[0] <= t.start and t.end <= pos]
+    lex = doc.lex
+    if all(
+        t.lower in lex.present_aux
+        or t.lower in lex.past_aux
+        or t.lower in lex.modal_aux
+        or t.lower in ADVERB_SKIP
+        or t.lower in lex.undating_adverbs
+        or t.text in CLAUSE_PUNCT
+        for t in before
+    ):
+        first = [e for e in info.entities if e.end <= clause[0] and not e.modifier]
+        if first:
+            return first[0]
+    return None
+
+
+def resolve_reference(
+    info: SentenceInfo, pos: int, clause: tuple[int, int], doc: Doc, kind: str
+) -> str | None:
+    """A pronoun or "the ministry" just before the trigger, resolved to the last fitting name."""
+    lex = doc.lex
+    before = [t for t in info.tokens if clause[0] <= t.start and t.end <= pos]
+    while before and (
+        before[-1].lower in lex.present_aux
+        or before[-1].lower in lex.past_aux
+        or before[-1].lower in lex.modal_aux
+        or before[-1].lower in ADVERB_SKIP
+        or before[-1].lower in lex.undating_adverbs
+    ):
+        before.pop()
+    if not before:
+        return None
+    word = before[-1].lower
+    # A pronoun in a reported clause is most often the speaker: "Russia said it had sent ...".
+    earlier = [
+        e for e in info.entities if info.sentence.start <= e.start and e.end <= clause[0] and not e.modifier
+    ]
+    if word in lex.person_pronouns:
+        people = [e for e in earlier if e.kind == "person"]
+        if people:
+            return people[-1].name
+        return (doc.last_speaker if kind == "statement" else None) or doc.last_person
+    if word in lex.thing_pronouns:
+        things = [e for e in earlier if e.kind in ("org", "country", "capital")]
+        if things:
+            return actor_name(things[-1], True)
+        return doc.last_thing
+    if word in lex.common_nouns or word in lex.company_nouns:
+        for org in reversed(doc.orgs):
+            if word in org.lower().split():
+                return org
+        if word in lex.company_nouns:
+            for org in reversed(doc.orgs):
+                if org.lower().split()[-1] in lex.company_suffixes:
+                    return org
+        return None
+    if word in lex.titles and len(before) >= 2 and before[-2].lower in ("the", "a"):
+        return f"the {word}"  # "the mayor said": no name given
+    return None
+
+
+def speaker_place(info: SentenceInfo, ent: Entity | None, doc: Doc) -> str | None:
+    """ "the Defense Ministry in Moscow said" -> Moscow."""
+    if ent is None:
+        return None
+    for other in info.entities:
+        if other.start > ent.end and other.kind in ("country", "capital", "place"):
+            if doc.text[ent.end : other.start].strip().lower() in ("in", "at"):
+                return other.name
+            break
+    return None
+
+
+def actor_name(ent: Entity, speaking: bool) -> str:
+    if ent.kind == "demonym":
+        return ent.name
+    if speaking and ent.kind == "capital" and ent.country:
+        return ent.country  # "Moscow said" speaks for Russia
+    return ent.name
+
+
+_LOCATIVE = {
+    "departure": ("for", "to", "from", "toward", "towards"),
+    "arrival": ("in", "at", "to"),
+}
+
+
+_DEFAULT_LOCATIVE = ("in", "at", "to", "for")
+
+
+def place_after(info: SentenceInfo, pos: int, clause_end: int, doc: Doc, kind: str) -> str | None:
+    preps = _LOCATIVE.get(kind, _DEFAULT_LOCATIVE)
+    for ent in info.entities:
+        if ent.start < pos or ent.start >= clause_end + 40:
+            continue
+        if ent.kind not in ("country", "capital", "place", "name"):
+            continue
+        words = re.findall(
+            r"[A-Za-z]+", doc.text[max(info.sentence.start, ent.start - 25) : ent.start].lower()
+        )
+        words = [w for w in words if w not in {"the", "a", "an"}]
+        if words and words[-1] in preps:
+            # An unknown name is a place only after a word of place ("in Lindos", "left for Tartus").
+            if ent.kind == "name" and words[-1] not in (
+                "in",
+                "at",
+                "for",
+                "near",
+                "from",
+                "toward",
+                "towards",
+            ):
+                continue
+            return ent.name
+    return None

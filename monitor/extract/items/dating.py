@@ -1,0 +1,125 @@
+"""Step 5: choosing the date of an item.
+
+The temporal expressions of the document are tagged once (or, without a publication date, kept only when
+their value does not depend on it); an item takes the expression in its trigger's clause, or one fronted to
+the sentence ("Last month, ..."). Without one, the publication date only when the verb is present or present
+perfect ("has departed", "now has"); past tense, past perfect, future and "previously" stay undated.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo, Tok
+from monitor.extract.timex import Timex, tag
+
+_DATE_VALUE_RE = re.compile(r"(\d{4}(?:-(?:W\d{2}|Q\d|\d{2}(?:-\d{2})?))?)(?:T.*)?\Z")
+
+
+def date_value(timex: Timex, published: dt.date | None) -> str | None:
+    """The TIMEX3 date a timex gives an event (time of day dropped), or None."""
+    if timex.type not in ("DATE", "TIME"):
+        return None
+    if timex.value == "PRESENT_REF":
+        return published.isoformat() if published else None
+    m = _DATE_VALUE_RE.match(timex.value or "")
+    return m.group(1) if m else None
+
+
+_YEARS_BEFORE = re.compile(r"\d{4}\s?[-\u2013\u2014/]\s?$")
+
+
+_YEARS_AFTER = re.compile(r"\s?[-\u2013\u2014/]\s?\d{4}")
+
+
+def range_end(text: str, tx: Timex) -> bool:
+    """An end of a range of years ("its 2019-2022 models"): a span, not when a thing happened."""
+    if not (len(tx.value) == 4 and tx.value.isdigit()):
+        return False
+    before = _YEARS_BEFORE.search(text, max(0, tx.start - 8), tx.start)
+    return bool(before or _YEARS_AFTER.match(text, tx.end))
+
+
+def tense_date(tokens_before: list[Tok], trigger: str, doc: Doc, is_noun: bool) -> str | None:
+    """Publication date when the verb says the event holds now, else None."""
+    lex = doc.lex
+    if doc.published is None:
+        return None
+    words = [t.lower for t in tokens_before[-4:]]
+    if any(w in lex.undating_adverbs for w in words):
+        return None
+    first = trigger.split()[0].lower()
+    for w in reversed(words):
+        if w in lex.modal_aux or w in lex.past_aux:
+            return None
+        if w in lex.present_aux:
+            return doc.published.isoformat()
+        if w in ADVERB_SKIP:
+            continue
+        break
+    if is_noun:
+        return None
+    if first in lex.present_verbs or (
+        first.endswith("s") and not first.endswith(("ss", "us", "is")) and first not in lex.past_verbs
+    ):
+        return doc.published.isoformat()
+    return None
+
+
+_SIMULTANEOUS = frozenset({"when", "as", "while"})
+
+
+def timex_in(clause: tuple[int, int], info: SentenceInfo, anchor: int) -> str | None:
+    """The date in the clause nearest the anchor (a day beats a time of day: "at 4:17 a.m. on Monday");
+    a "when ..." clause without one takes the date of the clause it hangs on."""
+    best: tuple[int, int, str] | None = None
+    for tx, value in info.timexes:
+        if clause[0] <= tx.start and tx.end <= clause[1]:
+            key = (tx.type != "DATE", abs(tx.start - anchor))
+            if best is None or key < best[:2]:
+                best = (*key, value)
+    if best:
+        return best[2]
+    first = next((t for t in info.tokens if t.start >= clause[0]), None)
+    if first is not None and first.lower in _SIMULTANEOUS:
+        i = info.clauses.index(clause) if clause in info.clauses else 0
+        if i > 0:
+            prev = info.clauses[i - 1]
+            return timex_in(prev, info, prev[1]) if prev != clause else None
+    return None
+
+
+def fronted_timex(info: SentenceInfo, doc: Doc) -> str | None:
+    """A date that opens the sentence and so governs all of it: "Last month, Russia said ..."."""
+    if not info.clauses or not info.timexes:
+        return None
+    first = info.clauses[0]
+    for tx, value in info.timexes:
+        if first[0] <= tx.start and tx.end <= first[1]:
+            rest = doc.text[first[0] : tx.start] + doc.text[tx.end : first[1]]
+            words = [w.lower() for w in re.findall(r"[A-Za-z]+", rest)]
+            opener = all(w in doc.lex.function_words or w in {"early", "late", "later"} for w in words)
+            if opener and first[1] < info.sentence.end and doc.text[first[1]] == ",":
+                return value
+    return None
+
+
+# Two unrelated anchor days: an expression whose value is the same against both does not depend on the
+# (unknown) publication date.
+_PROBE_DAYS = (dt.date(2001, 6, 13), dt.date(2011, 11, 23))
+
+
+def probe(text: str) -> tuple[list[Timex], dict[tuple[int, int], str]]:
+    """The expressions tagged against the first probe day, and the values against the second by span."""
+    first = tag(text, _PROBE_DAYS[0])
+    return first, {(t.start, t.end): t.value for t in tag(text, _PROBE_DAYS[1])}
+
+
+def usable_timexes(text: str, published: dt.date | None) -> list[Timex]:
+    """The temporal expressions of the document that can date its items."""
+    if published is not None:
+        return list(tag(text, published))
+    # No publication date: keep only the expressions whose value does not depend on it.
+    first, second = probe(text)
+    return [t for t in first if second.get((t.start, t.end)) == t.value]

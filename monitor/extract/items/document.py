@@ -1,0 +1,144 @@
+"""The working model of one document: tokens, names found, clauses, and what the steps learn as they read.
+
+`Doc` carries the text, the publication date, the lexicon and the state carried from sentence to sentence
+(surnames, the last person, speaker and thing named); `SentenceInfo` is one sentence analysed. Also the
+small helpers every step shares: the tokenizer, span tests, clause cutting and closed word lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from monitor.extract.lexicon import Lexicon
+from monitor.extract.sentences import Sentence
+from monitor.extract.timex import Timex
+
+_TOKEN_RE = re.compile(
+    r"\d{1,2}:\d{2}|\d+(?:[.,]\d+)+|[^\W_]+(?=['’]s\b)|['’]s\b|[^\W_](?:[^\W_]|[.'’\-&](?=[^\W_]))*|[,;:()\"“”—–]|(?<=\s)-(?=\s)|\$"
+)
+
+
+CLAUSE_PUNCT = frozenset(",;:()—–-")
+
+
+@dataclass(slots=True)
+class Tok:
+    start: int  # document offsets
+    end: int
+    text: str
+    lower: str
+    cap: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    start: int  # offsets of the name itself (titles removed)
+    end: int
+    name: str  # display name: canonical country, full person name, organisation
+    kind: str  # country, demonym, place, capital, org, person, name
+    country: str | None = None  # the country it stands for or belongs to
+    modifier: bool = False  # only qualifies the next name ("US counterpart X")
+    titled: bool = False
+
+
+def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    out = []
+    for m in _TOKEN_RE.finditer(text, start, end):
+        word = m.group(0)
+        s, e = m.span()
+        # Keep the period of "U.S.", "a.m.", "Dr." and initials, not a sentence's final period.
+        if (
+            e < end
+            and text[e] == "."
+            and ("." in word or len(word) == 1 or word.lower() + "." in _TITLE_ABBR)
+        ):
+            e += 1
+            word += "."
+        out.append(Tok(s, e, word, word.lower(), word[0].isupper()))
+    return out
+
+
+_TITLE_ABBR = frozenset(
+    {"dr.", "mr.", "mrs.", "ms.", "prof.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "st."}
+)
+
+
+@dataclass
+class SentenceInfo:
+    sentence: Sentence
+    tokens: list[Tok]
+    entities: list[Entity]
+    clauses: list[tuple[int, int]]  # document offsets
+    timexes: list[tuple[Timex, str]]  # usable (outside quotes), with the date value to use
+    quotes: list[tuple[int, int]]
+    triggers: list[tuple[int, int, str, str]]  # start, end, trigger text, kind
+
+
+@dataclass
+class Doc:
+    text: str
+    published: dt.date | None
+    lex: Lexicon
+    quotes: list[tuple[int, int]]
+    timexes: list[Timex]
+    surname: dict[str, str] = field(default_factory=dict)
+    known_caps: set[str] = field(default_factory=set)
+    last_person: str | None = None
+    last_speaker: str | None = None
+    last_thing: str | None = None
+    orgs: list[str] = field(default_factory=list)
+    datelines: list[tuple[int, int]] = field(default_factory=list)
+    tokens: dict[int, list[Tok]] = field(default_factory=dict)
+
+
+def in_spans(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def clause_spans(
+    text: str,
+    info_tokens: list[Tok],
+    s_start: int,
+    s_end: int,
+    lex: Lexicon,
+    extra: Sequence[int] = (),
+    timexes: Sequence[tuple[int, int]] = (),
+) -> list[tuple[int, int]]:
+    """Clause spans of a sentence: cut at punctuation, quotes, subordinators and reported speech."""
+    bounds = [s_start, *extra]
+    for tok in info_tokens:
+        if overlaps(tok.start, tok.end, timexes):
+            continue
+        punct = tok.text in CLAUSE_PUNCT or tok.text in '"“”'
+        if punct or (tok.lower in lex.clause_markers and tok.start > s_start):
+            bounds.append(tok.start)
+    bounds = sorted(set(bounds))
+    bounds.append(s_end)
+    # A stretch with no word (", " between a comma and "when") joins the clause after it.
+    kept = [b for i, b in enumerate(bounds[:-1]) if i == 0 or re.search(r"\w", text[b : bounds[i + 1]])]
+    kept.append(s_end)
+    return [(a, b) for a, b in zip(kept, kept[1:], strict=False) if b > a]
+
+
+def clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:
+    for c in clauses:
+        if c[0] <= pos < c[1]:
+            return c
+    return clauses[-1] if clauses else (pos, pos)
+
+
+ADVERB_SKIP = frozenset(
+    {"also", "now", "just", "recently", "already", "not", "since", "then", "reportedly", "been"}
+)
+
+
+DETERMINERS = frozenset(
+    {"a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "phone", "telephone"}
+)

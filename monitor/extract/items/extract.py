@@ -1,0 +1,104 @@
+"""The extractor itself: runs the steps of monitor.extract.items over one document.
+
+Tags (or takes) the temporal expressions, picks the sentences to read, learns the names, analyses each
+sentence (names, usable dates, triggers, clauses), turns it into event and figure drafts, and merges the
+drafts that tell one event twice. Pure functions over the text; never raises on arbitrary text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from monitor.extract.items.dateline import dateline_spans
+from monitor.extract.items.dating import date_value, fronted_timex, range_end, usable_timexes
+from monitor.extract.items.document import Doc, SentenceInfo, clause_spans, in_spans, overlaps, tokenize
+from monitor.extract.items.event_items import event_drafts
+from monitor.extract.items.figure_items import figure_drafts
+from monitor.extract.items.furniture import body_sentences, header_end, is_headline, quote_spans
+from monitor.extract.items.merge import Draft, merge
+from monitor.extract.items.model import Item
+from monitor.extract.items.names import entities, learn_names, prime_names
+from monitor.extract.items.triggers import find_triggers, reporting_bounds
+from monitor.extract.lexicon import Lexicon, load_lexicon
+from monitor.extract.sentences import Sentence
+from monitor.extract.timex import Timex
+
+
+def extract_items(
+    text: str,
+    published: dt.date | dt.datetime | None,
+    *,
+    lexicon: Lexicon | None = None,
+    timexes: Sequence[Timex] | None = None,
+) -> list[Item]:
+    """Return the dated events and figures of `text`, in document order; never raises on arbitrary text.
+
+    `published` anchors relative dates and dates present-tense reports; `timexes` may be given when already
+    tagged (else monitor.extract.timex.tag is run). `lexicon` defaults to the bundled one (`load_lexicon()`).
+    """
+    if not isinstance(text, str) or not text.strip():
+        return []
+    pub = published.date() if isinstance(published, dt.datetime) else published
+    lex = lexicon or load_lexicon()
+    try:
+        tx = sorted(timexes if timexes is not None else usable_timexes(text, pub), key=lambda t: t.start)
+    except Exception:  # a tagger failure must not lose the events; they just go undated
+        tx = []
+    tx = [t for t in tx if 0 <= t.start < t.end <= len(text)]
+    doc = Doc(text=text, published=pub, lex=lex, quotes=quote_spans(text), timexes=tx)
+    sentences = body_sentences(text, lex)
+    prime_names(doc, sentences)
+    body_start = header_end(text, sentences)
+    doc.datelines = dateline_spans(text)
+    drafts: list[Draft] = []
+    for sentence in sentences:
+        if sentence.end <= body_start or is_headline(text, sentence):
+            continue
+        try:
+            drafts.extend(_sentence_items(doc, sentence, len(drafts)))
+        except Exception:  # noqa: BLE001 - one odd sentence must not cost the document its other items
+            continue
+    return merge(drafts)
+
+
+def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
+    """Names, usable dates (outside quotes, no ends of year ranges), triggers and clauses of a sentence."""
+    tokens = doc.tokens.get(sentence.start) or tokenize(doc.text, sentence.start, sentence.end)
+    quotes = [q for q in doc.quotes if q[0] < sentence.end and sentence.start < q[1]]
+    timex_spans = [(t.start, t.end) for t in doc.timexes if sentence.start <= t.start < sentence.end]
+    found = entities(tokens, doc, timex_spans + doc.datelines)
+    usable = []
+    for tx in doc.timexes:
+        if range_end(doc.text, tx):
+            continue
+        if sentence.start <= tx.start and tx.end <= sentence.end and not overlaps(tx.start, tx.end, quotes):
+            value = date_value(tx, doc.published)
+            if value:
+                usable.append((tx, value))
+    triggers = find_triggers(doc, sentence.start, sentence.end)
+    reported = reporting_bounds(doc, triggers, sentence.end, timex_spans)
+    clauses = clause_spans(doc.text, tokens, sentence.start, sentence.end, doc.lex, reported, timex_spans)
+    return SentenceInfo(sentence, tokens, found, clauses, usable, quotes, triggers)
+
+
+def _sentence_items(doc: Doc, sentence: Sentence, order: int) -> list[Draft]:
+    info = _analyse(doc, sentence)
+    # Surnames learnt here expand the names of later sentences ("Putin" -> "Vladimir Putin").
+    learn_names(doc, info.entities)
+    fronted = fronted_timex(info, doc)
+    drafts = event_drafts(doc, info, fronted, order)
+    drafts.extend(figure_drafts(doc, info, fronted, order + len(drafts)))
+    _remember(doc, info)
+    return drafts
+
+
+def _remember(doc: Doc, info: SentenceInfo) -> None:
+    """The last person and thing named outside quotes, for the pronouns of the next sentences."""
+    for ent in info.entities:
+        if in_spans(ent.start, ent.end, info.quotes):
+            continue
+        if ent.kind == "person":
+            doc.last_person = ent.name
+        elif ent.kind in ("org", "country", "capital"):
+            doc.last_thing = ent.country if ent.kind == "capital" and ent.country else ent.name

@@ -1,0 +1,50 @@
+"""Step 1: which sentences to read and which spans to leave alone.
+
+Quotations are found here (quotes are not events and their dates date nothing), as are page furniture
+("Related article: ...", skipped by prefix), headline-like lines and the header zone (headline, byline, date
+line) before the first line of prose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract.lexicon import Lexicon
+from monitor.extract.sentences import Sentence, split_sentences
+
+_QUOTE_RE = re.compile(
+    r"\"[^\"\n]{2,}?\"|“[^”\n]{2,}?”|“[^”\n]{2,}$|``[^\n]{2,}?''|(?<=\s)‘[^’\n]{4,}?’(?!\w)"
+)
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+
+
+def is_headline(text_all: str, sentence: Sentence) -> bool:
+    """On a line without final punctuation whose words are mostly capitalised (titles, bylines, datelines)."""
+    line_start = text_all.rfind("\n", 0, sentence.start) + 1
+    line_end = text_all.find("\n", sentence.end)
+    text = text_all[line_start : line_end if line_end >= 0 else len(text_all)].strip()
+    if text[-1:] in ".!?\"”'’":
+        return False
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)]
+    if len(words) <= 3:
+        return True
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) >= 0.6
+
+
+def header_end(text: str, sentences: list[Sentence]) -> int:
+    """End of the header zone (headline, byline, date line): before the first line that reads as prose."""
+    for s in sentences:
+        line_end = text.find("\n", s.start)
+        line = text[text.rfind("\n", 0, s.start) + 1 : line_end if line_end >= 0 else len(text)].strip()
+        if line[-1:] in '.!?"”' and len(line.split()) >= 8:
+            return text.rfind("\n", 0, s.start) + 1
+    return 0
+
+
+def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
+    """The sentences of `text` but page furniture (lines opening with a skip prefix)."""
+    return [s for s in split_sentences(text) if not s.text.startswith(lex.skip_line_prefixes)]

@@ -1,0 +1,97 @@
+"""Step 3b: happenings with no typed kind. A clause that has an explicit date and a finite verb (past tense,
+present perfect, a scheduled future: "was voted off on Monday", "will host an event on Dec. 2") tells a
+happening even when no trigger word names its kind; it reaches the timeline as kind `other` (or the kind of
+its verb, when the verb is a trigger in a sense the trigger guards did not accept).
+
+Not happenings: negated clauses ("did not meet on Monday"), hypothetical and conditional ones ("would meet",
+"if ... on Monday"), quotes (their dates are not usable), and expressions of "now".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from monitor.extract.items.document import Doc, SentenceInfo, Tok, clause_of, overlaps
+from monitor.extract.items.triggers import HYPOTHETICAL, NEGATIONS, finite_verb
+from monitor.extract.lexicon import word_tags
+
+
+@dataclass(frozen=True, slots=True)
+class Happening:
+    """The verb that tells a dated happening, its clause, kind and date value."""
+
+    start: int
+    end: int
+    verb: str
+    kind: str
+    clause: tuple[int, int]
+    date: str
+
+
+def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> list[Happening]:
+    """One happening per date of the sentence not in `taken`: the finite verb nearest the date in its own
+    clause, else in the clause after it ("In a May 3 letter, the board asked ..."), else the one before."""
+    out: list[Happening] = []
+    seen = set(taken)
+    for tx, value in info.timexes:
+        if value in seen or tx.value == "PRESENT_REF" or "Q" in value or _not_when(doc, info, tx.start, tx.end):
+            continue
+        clause = clause_of(tx.start, info.clauses)
+        i = info.clauses.index(clause) if clause in info.clauses else 0
+        neighbours = [clause, *info.clauses[i + 1 : i + 2], *info.clauses[max(0, i - 1) : i]]
+        for c in neighbours:
+            found = _verb_in(doc, info, c, (tx.start, tx.end))
+            if found is None:
+                continue
+            if found is not False:
+                tok = found
+                kind = doc.lex.kind_of(tok.lower) or "other"
+                out.append(Happening(tok.start, tok.end, tok.text, kind, c, value))
+                seen.add(value)
+            break  # the clause with a verb decides, even when it is negated or hypothetical
+    return out
+
+
+def _verb_in(doc: Doc, info: SentenceInfo, clause: tuple[int, int], timex: tuple[int, int]) -> Tok | bool | None:
+    """The finite verb of a clause nearest the date; False when the clause has one but is negated or
+    hypothetical; None when it has none."""
+    toks = [t for t in info.tokens if clause[0] <= t.start and t.end <= clause[1]]
+    best: tuple[int, int] | None = None
+    for j, t in enumerate(toks):
+        if t.cap or not t.text.isalpha() or overlaps(t.start, t.end, [timex, *info.quotes]):
+            continue
+        prev = [p.lower for p in toks[max(0, j - 4) : j]]
+        if finite_verb(word_tags(t.lower), prev, present=False):
+            dist = abs(t.start - timex[0])
+            if best is None or dist < best[0]:
+                best = (dist, j)
+    if best is None:
+        return None
+    j = best[1]
+    before = [t.lower for t in toks[:j]]
+    if any(w in HYPOTHETICAL for w in before) or any(w in NEGATIONS for w in before[-3:]):
+        return False
+    return toks[j]
+
+
+# Before a date, these make it a limit or a span, not when something happened ("by 2030", "until May").
+_LIMITS = frozenset({"by", "until", "till", "through", "to", "before", "within", "over"})
+_PREPOSITIONS = frozenset({"on", "in", "at", "since", "from", "during", "of", "for", "after", "last", "this",
+                           "next", "early", "late", "earlier", "later", "that", "and"})
+
+
+def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
+    """A date that does not say when the clause happened: a limit ("by 2030"), the start of a span ("from
+    2010 to 2015"), or a modifier of a noun that is not an event ("the 2016 elections")."""
+    before = [t for t in info.tokens if t.end <= start]
+    after = [t for t in info.tokens if t.start >= end]
+    prev = before[-1].lower if before else ""
+    nxt = after[0] if after else None
+    if prev in _LIMITS:
+        return True
+    if prev in ("from", "between") and nxt is not None and nxt.lower in ("to", "and", "through", "until"):
+        return True
+    if nxt is not None and not nxt.cap and nxt.text.isalpha() and prev not in _PREPOSITIONS:
+        tags = word_tags(nxt.lower)
+        return bool(tags & {"NN", "NNS"}) and not doc.lex.kind_of(nxt.lower)
+    return False

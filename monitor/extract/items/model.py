@@ -1,0 +1,49 @@
+"""The timeline item: what the extractor hands on for one event or figure of a document.
+
+A plain frozen record with the keys of the output contract; `to_dict` gives its JSON form. Every other
+module of monitor.extract.items builds or compares these, so this one imports nothing of the package.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Item:
+    """One timeline item read from a document (an event or a figure)."""
+
+    kind: str
+    date: str | None
+    summary: str
+    evidence: str
+    start: int
+    end: int
+    actors: tuple[str, ...] = ()
+    location: str | None = None
+    subject: str | None = None
+    metric: str | None = None
+    value: float | int | None = None
+    unit: str | None = None
+    qualifier: str | None = None
+    attribution: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict with the contract's keys (actors as a list)."""
+        return {
+            "kind": self.kind,
+            "date": self.date,
+            "summary": self.summary,
+            "evidence": self.evidence,
+            "start": self.start,
+            "end": self.end,
+            "actors": list(self.actors),
+            "location": self.location,
+            "subject": self.subject,
+            "metric": self.metric,
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "attribution": self.attribution,
+        }

@@ -1,0 +1,159 @@
+"""Step 3a: event kinds. Trigger words per kind (from the lexicon, every inflection of a base form) found in a
+sentence, the part of speech each one has there (a noun needs a determiner, a verb must be finite or a
+participle), the other senses that rule a trigger out ("delivered a speech"), and where reported speech
+starts after "said". Also the kind-free test used for dated happenings: is a word a finite verb here, and
+is its clause negated or hypothetical.
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract.items.document import DETERMINERS, Doc
+from monitor.extract.lexicon import word_tags
+
+_WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]s\b|\d+|[^\w\s]")
+
+# Words before a verb that make it a verb of the clause ("has sent", "will meet", "was arrested").
+AUXILIARIES = frozenset(
+    {"has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "did", "do", "does",
+     "to", "'s", "’s", "am", "shall", "would", "could", "should", "may", "might", "must", "can", "get", "got"}
+)
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"})
+_SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "you"})
+# Adverbs that may stand between an auxiliary or subject and its verb ("has also sent", "was quickly freed").
+_BETWEEN = frozenset(
+    {"also", "now", "just", "recently", "already", "not", "then", "reportedly", "allegedly", "later", "since",
+     "subsequently", "officially", "finally", "quickly", "initially", "first", "again", "still", "jointly",
+     "formally", "publicly", "n't", "never", "been", "being", "previously", "originally", "reportedly"}
+)
+_POSSESSIVE = frozenset({"'s", "’s", "my", "your", "whose"})
+_VERB = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
+_NOUN = frozenset({"NN", "NNS"})
+# What stops a verb from being a happening: hypothetical and negated clauses.
+HYPOTHETICAL = frozenset({"would", "could", "might", "should", "may", "must", "can", "if", "unless", "whether"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "nor"})
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0).lower()) for m in _WORD_RE.finditer(text, start, end)]
+
+
+def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, str, str]]:
+    """(start, end, trigger form, kind) of the triggers of a sentence that are used as events here."""
+    lex = doc.lex
+    words = _words(doc.text, s_start, s_end)
+    out = []
+    i = 0
+    while i < len(words):
+        match = None
+        for phrase in lex.trigger_first.get(words[i][2], ()):
+            n = len(phrase)
+            if tuple(w[2] for w in words[i : i + n]) == phrase:
+                match = phrase
+                break
+        if match is None:
+            i += 1
+            continue
+        n = len(match)
+        trigger = " ".join(match)
+        tags = lex.trigger_tags.get(trigger, frozenset({"?"}))
+        prev = [w[2] for w in words[max(0, i - 4) : i]]
+        nxt = words[i + n][2] if i + n < len(words) else ""
+        kind = lex.kind_of(trigger)
+        if kind is not None and used_as_event(tags, prev, nxt, lex.function_words):
+            out.append((words[i][0], words[i + n - 1][1], trigger, kind))
+        i += n
+    return out
+
+
+def used_as_event(tags: frozenset[str], prev: list[str], nxt: str, function_words: frozenset[str]) -> bool:
+    """Whether a trigger with these possible tags is an event here: a verb of a clause, or a noun with a
+    determiner that heads its phrase ("the arrest", not "delivery services" nor "the arrest warrant")."""
+    if "?" in tags:
+        return True
+    return _verb_here(tags, prev) or _noun_here(tags, prev, nxt, function_words)
+
+
+def _verb_here(tags: frozenset[str], prev: list[str]) -> bool:
+    if not tags & _VERB:
+        return False
+    before = [w for w in prev if w not in _BETWEEN]
+    last = before[-1] if before else ""
+    if last in DETERMINERS or last in _POSSESSIVE:
+        return False  # "the accused", "its ships": a noun or an adjective
+    if tags & {"VBD", "VBZ", "VBN"}:
+        return True
+    if "VBG" in tags:
+        return last in _BE
+    return last in AUXILIARIES or last in _SUBJECT_PRONOUNS  # base form: "will meet", "to sign", "they vote"
+
+
+def _noun_here(tags: frozenset[str], prev: list[str], nxt: str, function_words: frozenset[str]) -> bool:
+    if not tags & _NOUN:
+        return False
+    # A determiner, a possessive or a date/number close before it ("the talks", "Monday's attack",
+    # "an Oct. 11 announcement"), with no punctuation in between.
+    found = False
+    for w in reversed(prev[-3:]):
+        if not (w[0].isalnum() or w in _POSSESSIVE):
+            break
+        if w in DETERMINERS or w in _POSSESSIVE or w.isdigit():
+            found = True
+            break
+    if not found:
+        return False
+    # A noun right after it makes the trigger a modifier ("the delivery services", "a trial date").
+    nxt_tags = word_tags(nxt) if nxt and nxt.isalpha() else frozenset()
+    return not (nxt_tags & _NOUN and not nxt_tags & _VERB and nxt not in function_words)
+
+
+def finite_verb(tags: frozenset[str], prev: list[str], present: bool = True) -> bool:
+    """Whether a word with these tags is the verb of a clause here: past (or, with `present`, present)
+    tense, or a participle or base form after an auxiliary ("has bought", "will host", "was voted")."""
+    if not tags & _VERB:
+        return False
+    before = [w for w in prev if w not in _BETWEEN]
+    last = before[-1] if before else ""
+    if last in DETERMINERS or last in _POSSESSIVE:
+        return False
+    if last in AUXILIARIES and last != "to":
+        return True
+    return bool(tags & ({"VBD", "VBZ"} if present else {"VBD"}))
+
+
+def reporting_bounds(
+    doc: Doc, triggers: list[tuple[int, int, str, str]], s_end: int, timexes: list[tuple[int, int]]
+) -> list[int]:
+    """Where a reported clause starts: after "said" (and its date: "said on Wednesday it will ...")."""
+    out = []
+    for _start, t_end, _text, kind in triggers:
+        if kind != "statement":
+            continue
+        end = t_end
+        for ts, te in sorted(timexes):
+            if ts >= end and doc.text[end:ts].strip() in ("", "on"):
+                end = te
+                break
+        rest = doc.text[end:s_end].lstrip()
+        if rest and rest[0] not in ',.;:!?"”':
+            out.append(end)
+    return out
+
+
+_SKIP_AFTER_TRIGGER = frozenset(
+    {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "new", "all"}
+)
+
+
+def other_sense(doc: Doc, kind: str, pos: int, end: int) -> bool:
+    """Whether the word after a trigger shows another sense of it ("delivered a speech")."""
+    words = doc.lex.other_sense_after.get(kind)
+    if not words:
+        return False
+    for m in re.finditer(r"[A-Za-z]+", doc.text[pos : min(end, pos + 40)]):
+        w = m.group(0).lower()
+        if w in _SKIP_AFTER_TRIGGER:
+            continue
+        return w in words
+    return False

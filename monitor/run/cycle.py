@@ -1,0 +1,233 @@
+"""`monitor check`: every source once, now, in this process or shared with forked ones.
+
+    summary = run_cycle(config, store, workers=2)
+
+The imports, the config sync and making every source due happen once, in the parent; each process then
+claims `CLAIM_CHUNK` due sources at a time through leases until none are left, so the work spreads by how
+fast each goes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import datetime as dt
+import logging
+import os
+import pickle
+import sys
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from monitor.config import Config
+from monitor.run.check import CheckOutcome, OnNewVersion
+from monitor.run.checker import Checker, RunSummary, fetch_settings, log_sync, make_owner, summarise, utcnow
+from monitor.run.process import limit_malloc_arenas, settle
+from monitor.run.specs import config_specs
+from monitor.run.story import StoryRules
+from monitor.store.records import SourceRef
+
+if TYPE_CHECKING:
+    from monitor.store.repo import Store
+
+log = logging.getLogger(__name__)
+
+
+async def run_once(
+    config: Config,
+    store: Store,
+    story: str | None = None,
+    *,
+    owner: str | None = None,
+    on_new_version: OnNewVersion | None = None,
+) -> RunSummary:
+    """Check every active source and feed (of one story) once, now; `monitor check` in one process.
+
+    Sources a running service holds a lease on are skipped. Failures are logged and counted, never raised
+    (a ConfigError for an unknown story is).
+    """
+    _validate_cycle(config, story)
+    started = utcnow()
+    wanted = await asyncio.to_thread(_prepare_cycle, config, store, story, started)
+    share = await _work_cycle(config, store, story, started, owner or make_owner(), on_new_version)
+    return _finish_cycle(wanted, [share])
+
+
+def run_cycle(
+    config: Config,
+    store: Store,
+    story: str | None = None,
+    *,
+    workers: int = 1,
+    on_new_version: OnNewVersion | None = None,
+) -> RunSummary:
+    """`monitor check --workers N`: run_once shared by this process and N-1 forked ones (POSIX).
+
+    The imports, the config sync and making every source due happen once, here; the engine's pool is then
+    disposed, so that every process opens its own connections (and each its own HTTP client). Each process
+    claims `CLAIM_CHUNK` due sources at a time until none are left, so the work spreads by how fast each goes.
+    The children send their outcomes back through a pipe; one that dies is logged and counted as an error,
+    and the sources it held come back when their leases expire (`schedule.lease`).
+    """
+    limit_malloc_arenas()
+    if workers <= 1:
+        settle()
+        return asyncio.run(run_once(config, store, story, on_new_version=on_new_version))
+    _validate_cycle(config, story)
+    # What every check needs, imported before the fork so the children share it. Not the text stage
+    # (monitor.track.snapshots, monitor.extract.text): an unchanged cycle never needs it, and it costs ~0.1 s
+    # to import.
+    import monitor.fetch.client  # noqa: F401
+    import monitor.publish.alerts  # noqa: F401
+
+    started = utcnow()
+    wanted = _prepare_cycle(config, store, story, started)
+    store.engine.dispose()  # no connection may be shared across the fork
+    settle()  # before the fork: the children's collections then leave start-up's shared pages alone
+    children: list[tuple[int, int]] = []
+    shares: list[_Share | None] = []
+    try:
+        for _ in range(workers - 1):
+            children.append(_fork_worker(config, store, story, started, on_new_version))
+        shares.append(asyncio.run(_work_cycle(config, store, story, started, make_owner(), on_new_version)))
+    finally:
+        shares.extend(_collect_worker(pid, fd) for pid, fd in children)
+    return _finish_cycle(wanted, shares)
+
+
+# Sources a process of `monitor check` claims at a time: small enough to spread the work over the processes,
+# big enough that claiming (a write transaction) stays rare.
+CLAIM_CHUNK = 50
+
+
+@dataclass(frozen=True)
+class _Share:
+    """What one process of a cycle did."""
+
+    outcomes: tuple[CheckOutcome, ...]
+    errors: int
+    claimed: int
+
+
+def _validate_cycle(config: Config, story: str | None) -> None:
+    if story is not None:
+        config.story(story)  # ConfigError naming the known ids
+    StoryRules.from_config(config)  # a bad extraction section fails now, not in every check
+
+
+def _prepare_cycle(config: Config, store: Store, story: str | None, started: dt.datetime) -> int:
+    """Sync the config and make every free source due at `started`; how many sources the cycle wants."""
+    log_sync(store.sync_specs(config_specs(config), started))
+    store.make_due(started, story)
+    return store.count_sources(story, active_only=True)
+
+
+async def _work_cycle(
+    config: Config, store: Store, story: str | None, started: dt.datetime, owner: str,
+    on_new_version: OnNewVersion | None,
+) -> _Share:
+    """Claim due sources in chunks and check them, `schedule.concurrency` at once, until none are left.
+
+    A checked source is rescheduled after `started`, so it is not claimed again in this cycle; articles a
+    feed adds during the cycle are due after `started` too, and are fetched by the next one.
+    """
+    from monitor.fetch.client import Fetcher
+
+    limit = config.schedule.concurrency
+    claimed: list[SourceRef] = []
+    async with Fetcher(fetch_settings(config)) as fetcher:
+        checker = Checker(config, store, fetcher, owner, on_new_version=on_new_version)
+        slots = asyncio.Semaphore(limit)
+
+        async def bounded(source: SourceRef) -> None:
+            async with slots:
+                await checker.check(source)
+
+        tasks: set[asyncio.Task[None]] = set()
+        everything: list[asyncio.Task[None]] = []
+        try:
+            while True:
+                # On the loop's thread, as QuietRecorder's writes: a claim is a few milliseconds of Python.
+                chunk = store.claim_due(owner, utcnow(), config.schedule.lease, CLAIM_CHUNK, story=story,
+                                        due_by=started)
+                if not chunk:
+                    break
+                claimed.extend(chunk)
+                for source in chunk:
+                    task = asyncio.create_task(bounded(source))
+                    tasks.add(task)
+                    everything.append(task)
+                # Claim the next chunk when the checks still queued would leave a slot idle soon.
+                while len(tasks) > limit:
+                    done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+                    tasks -= done
+            await asyncio.gather(*everything)
+            await checker.close()
+        except BaseException:
+            for task in everything:
+                task.cancel()
+            await asyncio.gather(*everything, return_exceptions=True)
+            await asyncio.gather(checker.close(), return_exceptions=True)
+            await asyncio.gather(*(asyncio.to_thread(store.release, s.id, owner) for s in claimed),
+                                 return_exceptions=True)
+            raise
+    return _Share(tuple(checker.outcomes), checker.errors, len(claimed))
+
+
+def _finish_cycle(wanted: int, shares: list[_Share | None]) -> RunSummary:
+    done = [s for s in shares if s is not None]
+    outcomes = [o for s in done for o in s.outcomes]
+    errors = sum(s.errors for s in done) + (len(shares) - len(done))
+    claimed = sum(s.claimed for s in done)
+    summary = summarise(outcomes, errors, skipped=0 if len(done) < len(shares) else max(0, wanted - claimed))
+    log.info("check cycle: %s", summary.line(), extra={"event": "check_cycle", **summary.counts,
+                                                       "checked": summary.checked})
+    return summary
+
+
+def _fork_worker(
+    config: Config, store: Store, story: str | None, started: dt.datetime,
+    on_new_version: OnNewVersion | None,
+) -> tuple[int, int]:
+    """Fork one worker of a cycle; (its pid, the read end of the pipe its pickled _Share comes back on)."""
+    read_fd, write_fd = os.pipe()
+    for stream in (sys.stdout, sys.stderr):  # or the child would write the parent's buffered output again
+        stream.flush()
+    pid = os.fork()
+    if pid:
+        os.close(write_fd)
+        return pid, read_fd
+    # The child: never return into the parent's code (os._exit), whatever happens.
+    code = 1
+    try:
+        os.close(read_fd)
+        store.engine.dispose(close=False)  # a fresh pool: connections are opened after the fork
+        share = asyncio.run(_work_cycle(config, store, story, started, make_owner(), on_new_version))
+        try:
+            data = pickle.dumps(share)
+        except Exception:  # an alert that does not pickle: the counts are what the parent needs
+            data = pickle.dumps(replace(share, outcomes=tuple(replace(o, alerts=()) for o in share.outcomes)))
+        with os.fdopen(write_fd, "wb") as pipe:
+            pipe.write(data)
+        code = 0
+    except BaseException:
+        log.exception("check worker %d failed", os.getpid(), extra={"event": "check_error"})
+    finally:
+        logging.shutdown()  # flush the handlers: os._exit skips it
+        os._exit(code)
+
+
+def _collect_worker(pid: int, read_fd: int) -> _Share | None:
+    """Wait for a worker and read its share; None (logged) when it died or sent nothing usable."""
+    with os.fdopen(read_fd, "rb") as pipe:
+        data = pipe.read()  # EOF when the child exits, however it exits
+    _, status = os.waitpid(pid, 0)
+    code = os.waitstatus_to_exitcode(status)
+    share: _Share | None = None
+    if code == 0:
+        with contextlib.suppress(Exception):
+            share = pickle.loads(data)
+    if share is None:
+        log.error("check worker %d ended with exit code %d: the sources it held are checked again once their "
+                  "leases expire", pid, code, extra={"event": "check_error"})
+    return share

@@ -1,0 +1,180 @@
+"""Check records: one check written whole (snapshot, check-log row, source health, lease release, timeline),
+many quiet checks written in one batch, the check log and its pruning.
+
+Functions over an open Session; `Store` and `StoreTransaction` (monitor.store.repo) run them in a transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy.orm import Session
+
+from monitor.store.batch import chunks
+from monitor.store.models import Check, Source
+from monitor.store.records import CheckInfo, CheckRecord, LeaseLostError, RecordedCheck
+from monitor.store.snapshots import add_snapshot
+from monitor.store.timeline import write_timeline
+
+
+def record_check(session: Session, record: CheckRecord) -> RecordedCheck:
+    """Write one check: the new snapshot (numbered latest + 1), the check-log row (pruning the log to
+    `check_log_keep`), the source's health, validators and next due time, the release of the lease and the
+    check's timeline rows. Raises LeaseLostError (and writes nothing) when `record.owner` lost the lease.
+    """
+    source = session.scalars(
+        select(Source).where(Source.id == record.source_id).with_for_update()
+    ).one_or_none()
+    if source is None or source.lease_owner != record.owner:
+        raise _lease_lost(record, None if source is None else source.lease_owner)
+    version = record.version
+    if record.snapshot is not None:
+        version = add_snapshot(session, source.id, record.snapshot)
+        source.last_changed_at = record.snapshot.fetched_at
+    failed = record.outcome == "failed"
+    session.add(Check(
+        source_id=source.id, started_at=record.started_at, finished_at=record.finished_at,
+        outcome=record.outcome, status=record.status,
+        reason=record.reason if failed else (record.reason or record.warning),
+        elapsed=record.elapsed, version=version,
+    ))
+    source.last_checked_at = record.finished_at
+    source.last_status = record.status
+    source.error_streak = record.error_streak
+    source.last_error = record.reason if failed else record.warning
+    if record.update_validators:
+        source.etag, source.last_modified = record.etag, record.last_modified
+    if record.disable_reason is not None:
+        source.active, source.disabled_reason = False, record.disable_reason
+    source.next_due_at = record.next_due_at
+    source.lease_owner = source.lease_expires_at = None
+    write_timeline(session, record.timeline)
+    session.flush()
+    _prune_checks(session, source.id, record.check_log_keep)
+    return RecordedCheck(record.outcome, version)
+
+
+def require_quiet(records: Sequence[CheckRecord]) -> None:
+    """ValueError unless every record is a quiet check (see `CheckRecord.quiet`)."""
+    for record in records:
+        if not record.quiet:
+            raise ValueError(f"source {record.source_id}: a {record.outcome} check is not a quiet one")
+
+
+def record_quiet(session: Session, records: Sequence[CheckRecord]) -> list[RecordedCheck | LeaseLostError]:
+    """Write many quiet checks (`require_quiet`), as `record_check` would one by one: check-log rows (pruned),
+    each source's health, validators and next due time, and the release of its lease.
+
+    Returns, per record in order, its RecordedCheck, or the LeaseLostError of a source whose lease its owner
+    no longer holds: that record alone is discarded, the others are written.
+    """
+    owners = _lease_holders(session, sorted({r.source_id for r in records}))
+    results: list[RecordedCheck | LeaseLostError] = []
+    kept: list[CheckRecord] = []
+    for record in records:
+        holder = owners.get(record.source_id)  # None: no lease, or no such source (deleted meanwhile)
+        if holder != record.owner:
+            results.append(_lease_lost(record, holder))
+            continue
+        kept.append(record)
+        results.append(RecordedCheck(record.outcome, record.version))
+    if kept:
+        _write_quiet(session, kept)
+    return results
+
+
+def checks(session: Session, source_id: int, limit: int | None = None) -> list[CheckInfo]:
+    """The check log of a source, newest first."""
+    rows = session.scalars(
+        select(Check).where(Check.source_id == source_id).order_by(Check.id.desc()).limit(limit)
+    ).all()
+    return [
+        CheckInfo(r.source_id, r.started_at, r.finished_at, r.outcome, r.status, r.reason,  # type: ignore[arg-type]
+                  r.elapsed, r.version)
+        for r in rows
+    ]
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def _lease_holders(session: Session, source_ids: Sequence[int]) -> dict[int, str | None]:
+    """source id -> its lease owner (None: no lease), locked on PostgreSQL as `record_check` locks its row."""
+    sources = Source.__table__
+    owners: dict[int, str | None] = {}
+    for chunk in chunks(source_ids):
+        statement = select(sources.c.id, sources.c.lease_owner).where(sources.c.id.in_(chunk))
+        if session.get_bind().dialect.name == "postgresql":
+            statement = statement.with_for_update()  # as record_check: ours until commit
+        owners.update((sid, holder) for sid, holder in session.execute(statement))
+    return owners
+
+
+def _write_quiet(session: Session, kept: Sequence[CheckRecord]) -> None:
+    """The writes of `record_quiet` for the records whose lease still holds."""
+    sources, checks = Source.__table__, Check.__table__
+    connection = session.connection()
+    connection.execute(
+        update(sources)
+        .where(sources.c.id == bindparam("b_id"), sources.c.lease_owner == bindparam("b_owner"))
+        .values(
+            last_checked_at=bindparam("b_finished", type_=sources.c.last_checked_at.type),
+            last_status=bindparam("b_status", type_=sources.c.last_status.type),
+            error_streak=bindparam("b_streak", type_=sources.c.error_streak.type),
+            last_error=bindparam("b_warning", type_=sources.c.last_error.type),
+            etag=bindparam("b_etag", type_=sources.c.etag.type),
+            last_modified=bindparam("b_modified", type_=sources.c.last_modified.type),
+            next_due_at=bindparam("b_due", type_=sources.c.next_due_at.type),
+            lease_owner=None, lease_expires_at=None,
+        ),
+        [_quiet_source_values(r) for r in kept],
+    )
+    connection.execute(checks.insert(), [
+        {"source_id": r.source_id, "started_at": r.started_at, "finished_at": r.finished_at,
+         "outcome": r.outcome, "status": r.status, "reason": r.reason or r.warning,
+         "elapsed": r.elapsed, "version": r.version}
+        for r in kept
+    ])
+    for keep in sorted({r.check_log_keep for r in kept}):
+        _prune_many(session, sorted({r.source_id for r in kept if r.check_log_keep == keep}), keep)
+
+
+def _quiet_source_values(record: CheckRecord) -> dict[str, object]:
+    # The source columns record_check sets for a successful check that stored nothing.
+    return {"b_id": record.source_id, "b_owner": record.owner, "b_finished": record.finished_at,
+            "b_status": record.status, "b_streak": record.error_streak, "b_warning": record.warning,
+            "b_etag": record.etag, "b_modified": record.last_modified, "b_due": record.next_due_at}
+
+
+def _lease_lost(record: CheckRecord, holder: str | None) -> LeaseLostError:
+    who = "nobody" if holder is None else holder
+    return LeaseLostError(
+        f"source {record.source_id}: lease of {record.owner} lost (now held by {who}); check discarded"
+    )
+
+
+def _prune_checks(session: Session, source_id: int, keep: int) -> None:
+    """Keep one source's newest `keep` check-log rows (an index range, cheaper than ranking)."""
+    cutoff = session.scalar(
+        select(Check.id).where(Check.source_id == source_id).order_by(Check.id.desc()).offset(keep).limit(1)
+    )
+    if cutoff is not None:
+        session.execute(
+            delete(Check).where(Check.source_id == source_id, Check.id <= cutoff)
+            .execution_options(synchronize_session=False)
+        )
+
+
+def _prune_many(session: Session, source_ids: Sequence[int], keep: int) -> None:
+    """`_prune_checks` for many sources at once: keep each one's newest `keep` check-log rows."""
+    for chunk in chunks(source_ids):
+        ranked = (
+            select(Check.id, func.row_number().over(partition_by=Check.source_id, order_by=Check.id.desc())
+                   .label("n"))
+            .where(Check.source_id.in_(chunk)).subquery()
+        )
+        session.execute(
+            delete(Check).where(Check.id.in_(select(ranked.c.id).where(ranked.c.n > keep)))
+            .execution_options(synchronize_session=False)
+        )

@@ -1,0 +1,81 @@
+"""Stored versions of a source: numbering a new one, the newest, the history, one version's text.
+
+Functions over an open Session; `Store` (monitor.store.repo) runs them in a transaction.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from monitor.errors import InputError
+from monitor.store.models import Snapshot
+from monitor.store.records import NewSnapshot, SnapshotData, VersionInfo
+from monitor.store.sources import resolve
+
+
+def add_snapshot(session: Session, source_id: int, snap: NewSnapshot) -> int:
+    """Store a new version of the source, numbered latest + 1 (with the source row locked); its number."""
+    latest = session.scalar(select(func.max(Snapshot.version)).where(Snapshot.source_id == source_id))
+    version = (latest or 0) + 1
+    session.add(Snapshot(
+        source_id=source_id, version=version, fetched_at=snap.fetched_at,
+        content_hash=snap.content_hash, size=snap.size, title=snap.title,
+        published=snap.published, final_url=snap.final_url, body=snap.body,
+    ))
+    return version
+
+
+def latest_version(session: Session, source_id: int) -> tuple[int, str] | None:
+    """The newest version's number and content hash, without reading its text; None before the first."""
+    row = session.execute(
+        select(Snapshot.version, Snapshot.content_hash).where(Snapshot.source_id == source_id)
+        .order_by(Snapshot.version.desc()).limit(1)
+    ).one_or_none()
+    return None if row is None else (row[0], row[1])
+
+
+def latest_snapshot(session: Session, source_id: int) -> SnapshotData | None:
+    """The newest version of a source, text included; None before the first."""
+    row = session.scalars(
+        select(Snapshot).where(Snapshot.source_id == source_id)
+        .order_by(Snapshot.version.desc()).limit(1)
+    ).one_or_none()
+    return None if row is None else _snapshot_data(row)
+
+
+def history(session: Session, url: str, story: str | None = None) -> list[VersionInfo]:
+    """The stored versions of the source at `url`, oldest first.
+
+    Raises InputError when no story watches `url`, or when several do and `story` does not say which.
+    """
+    source_id = resolve(session, url, story).id
+    rows = session.execute(
+        select(Snapshot.version, Snapshot.fetched_at, Snapshot.content_hash, Snapshot.size)
+        .where(Snapshot.source_id == source_id).order_by(Snapshot.version)
+    ).all()
+    return [VersionInfo(*row) for row in rows]
+
+
+def snapshot(session: Session, url: str, version: int, story: str | None = None) -> SnapshotData:
+    """One version of the source at `url`; InputError names the versions that exist when it does not."""
+    source_id = resolve(session, url, story).id
+    row = session.scalars(
+        select(Snapshot).where(Snapshot.source_id == source_id, Snapshot.version == version)
+    ).one_or_none()
+    if row is not None:
+        return _snapshot_data(row)
+    count = session.scalar(select(func.max(Snapshot.version)).where(Snapshot.source_id == source_id))
+    have = f"versions 1 to {count}" if count else "no versions yet"
+    raise InputError(f"{url}: no version {version} ({have})")
+
+
+def _snapshot_data(row: Snapshot) -> SnapshotData:
+    from monitor.track.snapshots import decompress  # the text helper's codec; imported where needed
+
+    return SnapshotData(
+        source_id=row.source_id, version=row.version, fetched_at=row.fetched_at,
+        content_hash=row.content_hash,
+        size=row.size, title=row.title, published=row.published, final_url=row.final_url,
+        text=decompress(row.body),
+    )
