@@ -1,4 +1,4 @@
-"""Lexicon data for the event and figure extractors: YAML under monitor/data/en/ plus config extensions.
+"""Lexicon data for the event and figure extractors: YAML in monitor/extract/data/en/ plus config extensions.
 
 Every file starts with a comment giving its format; a malformed file raises RuleDataError naming the file
 and the entry. The bundled data are read once (cached); `load_lexicon()` merges the config's
@@ -150,7 +150,7 @@ class Lexicon:
     kinds: Mapping[str, tuple[str, ...]]
     trigger_kind: Mapping[str, str]  # every form of every trigger (lower, single spaces) -> kind
     trigger_tags: Mapping[str, frozenset[str]]  # trigger form -> Penn tags it can have (VBD, VBN, NN...)
-    trigger_first: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> trigger forms as words, longest first
+    trigger_first: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> forms as words, longest first
     other_sense_after: Mapping[str, frozenset[str]]
     metrics: Mapping[str, tuple[str, ...]]
     metric_of: Mapping[str, str]
@@ -259,6 +259,20 @@ def _build(
     extra_kinds: tuple[tuple[str, tuple[str, ...]], ...],
     extra_metrics: tuple[tuple[str, tuple[str, ...]], ...],
 ) -> Lexicon:
+    """The lexicon from the bundled files (one step per file) and the config extensions."""
+    return Lexicon(
+        **_kinds_fields(extra_kinds),
+        **_metrics_fields(extra_metrics),
+        **_qualifiers_fields(),
+        **_numbers_fields(),
+        **_places_fields(),
+        **_names_fields(),
+        **_tense_fields(),
+    )
+
+
+def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, Any]:
+    """kinds.yaml and `extraction.kinds`: kinds, every form of every trigger with its tags, other senses."""
     kinds_data = load_data_file("kinds.yaml")
     kinds = {k: list(v) for k, v in string_map(kinds_data.get("kinds"), "kinds.yaml: kinds").items()}
     for name in kinds:
@@ -282,7 +296,18 @@ def _build(
         for w in extra:
             for form in inflect_trigger(w):
                 trigger_kind[form] = name.lower()
+    other = string_map(kinds_data.get("other_sense_after", {}), "kinds.yaml: other_sense_after")
+    return {
+        "kinds": {k: tuple(v) for k, v in kinds.items()},
+        "trigger_kind": trigger_kind,
+        "trigger_tags": trigger_tags,
+        "trigger_first": _first_word_index(trigger_kind),
+        "other_sense_after": {k: frozenset(w.lower() for w in v) for k, v in other.items()},
+    }
 
+
+def _metrics_fields(extra_metrics: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, Any]:
+    """metrics.yaml and `extraction.metrics`: metric names, people words, words before a number."""
     md = load_data_file("metrics.yaml")
     metric_map = {k: list(v) for k, v in string_map(md.get("metrics"), "metrics.yaml: metrics").items()}
     for name, extra in extra_metrics:
@@ -301,23 +326,57 @@ def _build(
         raise RuleDataError("metrics.yaml: people_states: expected a mapping word -> metric name")
     before = string_map(md.get("before_number"), "metrics.yaml: before_number")
     before_of = {_norm(w): name for name, words in before.items() for w in words}
+    return {
+        "metrics": {k: tuple(v) for k, v in metric_map.items()},
+        "metric_of": metric_of,
+        "metric_re": _phrase_regex(list(metric_of)),
+        "kept_modifiers": frozenset(_lower_list(md, "kept_modifiers", "metrics.yaml")),
+        "people_nouns": frozenset(_lower_list(md, "people_nouns", "metrics.yaml")),
+        "generic_people": frozenset(_lower_list(md, "generic_people", "metrics.yaml")),
+        "people_states": {k.lower(): v for k, v in people_states.items()},
+        "before_number": before_of,
+        "before_number_re": re.compile(
+            r"(?:" + "|".join(re.escape(p) for p in sorted(before_of, key=len, reverse=True)) + r")\b",
+            re.IGNORECASE,
+        ),
+        "metric_stop_words": frozenset(_lower_list(md, "stop_words", "metrics.yaml")),
+    }
 
+
+_QUALIFIERS = frozenset({"more_than", "less_than", "about", "nearly", "at_least", "up_to"})
+
+
+def _qualifiers_fields() -> dict[str, Any]:
+    """qualifiers.yaml: the words before (and after) a number that qualify it ("more than", "or so")."""
     qd = load_data_file("qualifiers.yaml")
     quals = string_map(qd.get("qualifiers"), "qualifiers.yaml: qualifiers")
-    allowed = {"more_than", "less_than", "about", "nearly", "at_least", "up_to"}
-    for q in quals:
-        if q not in allowed:
-            raise RuleDataError(f"qualifiers.yaml: qualifiers.{q}: unknown qualifier (use {sorted(allowed)})")
-    qualifier_of = {_norm(p): q for q, phrases in quals.items() for p in phrases}
     after = string_map(qd.get("after", {}), "qualifiers.yaml: after")
-    for q in after:
-        if q not in allowed:
-            raise RuleDataError(f"qualifiers.yaml: after.{q}: unknown qualifier (use {sorted(allowed)})")
+    for key, group in (("qualifiers", quals), ("after", after)):
+        for q in group:
+            if q not in _QUALIFIERS:
+                raise RuleDataError(
+                    f"qualifiers.yaml: {key}.{q}: unknown qualifier (use {sorted(_QUALIFIERS)})"
+                )
+    qualifier_of = {_norm(p): q for q, phrases in quals.items() for p in phrases}
     qualifier_after = {_norm(p): q for q, phrases in after.items() for p in phrases}
     q_body = "|".join(
         r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(qualifier_of, key=len, reverse=True)
     )
+    return {
+        "qualifier_of": qualifier_of,
+        "qualifier_re": re.compile(rf"(?<![\w-])({q_body})\s*$", re.IGNORECASE),
+        "qualifier_after": qualifier_after,
+        "qualifier_after_re": re.compile(
+            r"\s*("
+            + "|".join(re.escape(p) for p in sorted(qualifier_after, key=len, reverse=True))
+            + r")(?!\w)",
+            re.IGNORECASE,
+        ),
+    }
 
+
+def _numbers_fields() -> dict[str, Any]:
+    """numbers.yaml: number words, scales, suffixes, fractions, units, and what is no figure."""
     nd = load_data_file("numbers.yaml")
 
     def int_map(key: str, kind: type = int) -> dict[str, Any]:
@@ -334,7 +393,29 @@ def _build(
     units_before = nd.get("units_before")
     if not isinstance(units_before, dict):
         raise RuleDataError("numbers.yaml: units_before: expected a mapping symbol -> unit")
+    return {
+        "number_words": int_map("words"),
+        "scales": int_map("scales"),
+        "suffixes": int_map("suffixes"),
+        "fractions": int_map("fractions", float),
+        "units_before": {str(k): str(v) for k, v in units_before.items()},
+        "unit_of": unit_of,
+        "unit_re": re.compile(
+            r"\s*(?:"
+            + "|".join(
+                r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(unit_of, key=len, reverse=True)
+            )
+            + r")(?![\w])",
+            re.IGNORECASE,
+        ),
+        "not_figure_after": tuple(w.lower() for w in string_list(nd.get("not_figure_after"), "numbers.yaml")),
+        "not_figure_before": frozenset(_lower_list(nd, "not_figure_before", "numbers.yaml")),
+        "not_figure_metrics": frozenset(_lower_list(nd, "not_figure_metrics", "numbers.yaml")),
+    }
 
+
+def _places_fields() -> dict[str, Any]:
+    """places.yaml: countries with their aliases, demonyms, capitals and institutions; other places."""
     pd = load_data_file("places.yaml")
     countries = pd.get("countries")
     if not isinstance(countries, dict):
@@ -363,90 +444,58 @@ def _build(
             capital_of[cap.lower()] = name
         for inst in string_list(entry.get("institutions", []), f"{where}.institutions"):
             institution_of[inst.lower()] = name
-    places = frozenset(p.lower() for p in string_list(pd.get("places"), "places.yaml: places"))
+    return {
+        "country_of": country_of,
+        "demonym_of": demonym_of,
+        "capital_of": capital_of,
+        "institution_of": institution_of,
+        "places": frozenset(p.lower() for p in string_list(pd.get("places"), "places.yaml: places")),
+    }
 
+
+def _names_fields() -> dict[str, Any]:
+    """names.yaml: titles, organisation cues, pronouns, common and function words, attribution cues."""
     nm = load_data_file("names.yaml")
     titles = _lower_list(nm, "titles", "names.yaml")
 
-    td = load_data_file("tense.yaml")
-    present_adverbs = _lower_list(td, "present_adverbs", "tense.yaml")
+    def words(key: str) -> frozenset[str]:
+        return frozenset(_lower_list(nm, key, "names.yaml"))
 
-    return Lexicon(
-        kinds={k: tuple(v) for k, v in kinds.items()},
-        trigger_kind=trigger_kind,
-        trigger_tags=trigger_tags,
-        trigger_first=_first_word_index(trigger_kind),
-        other_sense_after={
-            k: frozenset(w.lower() for w in v)
-            for k, v in string_map(
-                kinds_data.get("other_sense_after", {}), "kinds.yaml: other_sense_after"
-            ).items()
-        },
-        metrics={k: tuple(v) for k, v in metric_map.items()},
-        metric_of=metric_of,
-        metric_re=_phrase_regex(list(metric_of)),
-        kept_modifiers=frozenset(_lower_list(md, "kept_modifiers", "metrics.yaml")),
-        people_nouns=frozenset(_lower_list(md, "people_nouns", "metrics.yaml")),
-        generic_people=frozenset(_lower_list(md, "generic_people", "metrics.yaml")),
-        people_states={k.lower(): v for k, v in people_states.items()},
-        before_number=before_of,
-        before_number_re=re.compile(
-            r"(?:" + "|".join(re.escape(p) for p in sorted(before_of, key=len, reverse=True)) + r")\b",
-            re.IGNORECASE,
+    return {
+        "titles": frozenset(titles),
+        "max_title_words": max(len(t.split()) for t in titles),
+        "organisation_cues": words("organisation_cues"),
+        "person_pronouns": words("person_pronouns"),
+        "thing_pronouns": words("thing_pronouns"),
+        "common_nouns": words("common_nouns"),
+        "company_nouns": words("company_nouns"),
+        "company_suffixes": words("company_suffixes"),
+        "function_words": words("function_words"),
+        "connectors": words("connectors"),
+        "org_connectors": words("org_connectors"),
+        "attribution_re": _phrase_regex(_lower_list(nm, "attribution_cues", "names.yaml")),
+        "attribution_generic": words("attribution_generic"),
+        "skip_line_prefixes": tuple(
+            string_list(nm.get("skip_line_prefixes"), "names.yaml: skip_line_prefixes")
         ),
-        metric_stop_words=frozenset(_lower_list(md, "stop_words", "metrics.yaml")),
-        qualifier_of=qualifier_of,
-        qualifier_re=re.compile(rf"(?<![\w-])({q_body})\s*$", re.IGNORECASE),
-        qualifier_after=qualifier_after,
-        qualifier_after_re=re.compile(
-            r"\s*("
-            + "|".join(re.escape(p) for p in sorted(qualifier_after, key=len, reverse=True))
-            + r")(?!\w)",
-            re.IGNORECASE,
-        ),
-        number_words=int_map("words"),
-        scales=int_map("scales"),
-        suffixes=int_map("suffixes"),
-        fractions=int_map("fractions", float),
-        units_before={str(k): str(v) for k, v in units_before.items()},
-        unit_of=unit_of,
-        unit_re=re.compile(
-            r"\s*(?:"
-            + "|".join(
-                r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(unit_of, key=len, reverse=True)
-            )
-            + r")(?![\w])",
-            re.IGNORECASE,
-        ),
-        not_figure_after=tuple(w.lower() for w in string_list(nd.get("not_figure_after"), "numbers.yaml")),
-        not_figure_before=frozenset(_lower_list(nd, "not_figure_before", "numbers.yaml")),
-        not_figure_metrics=frozenset(_lower_list(nd, "not_figure_metrics", "numbers.yaml")),
-        country_of=country_of,
-        demonym_of=demonym_of,
-        capital_of=capital_of,
-        institution_of=institution_of,
-        places=places,
-        titles=frozenset(titles),
-        max_title_words=max(len(t.split()) for t in titles),
-        organisation_cues=frozenset(_lower_list(nm, "organisation_cues", "names.yaml")),
-        person_pronouns=frozenset(_lower_list(nm, "person_pronouns", "names.yaml")),
-        thing_pronouns=frozenset(_lower_list(nm, "thing_pronouns", "names.yaml")),
-        common_nouns=frozenset(_lower_list(nm, "common_nouns", "names.yaml")),
-        company_nouns=frozenset(_lower_list(nm, "company_nouns", "names.yaml")),
-        company_suffixes=frozenset(_lower_list(nm, "company_suffixes", "names.yaml")),
-        function_words=frozenset(_lower_list(nm, "function_words", "names.yaml")),
-        connectors=frozenset(_lower_list(nm, "connectors", "names.yaml")),
-        org_connectors=frozenset(_lower_list(nm, "org_connectors", "names.yaml")),
-        attribution_re=_phrase_regex(_lower_list(nm, "attribution_cues", "names.yaml")),
-        attribution_generic=frozenset(_lower_list(nm, "attribution_generic", "names.yaml")),
-        skip_line_prefixes=tuple(string_list(nm.get("skip_line_prefixes"), "names.yaml: skip_line_prefixes")),
-        not_names=frozenset(_lower_list(nm, "not_names", "names.yaml")),
-        present_aux=frozenset(_lower_list(td, "present_aux", "tense.yaml")),
-        past_aux=frozenset(_lower_list(td, "past_aux", "tense.yaml")),
-        modal_aux=frozenset(_lower_list(td, "modal_aux", "tense.yaml")),
-        present_verbs=frozenset(_lower_list(td, "present_verbs", "tense.yaml")),
-        past_verbs=frozenset(_lower_list(td, "past_verbs", "tense.yaml")),
-        undating_adverbs=frozenset(_lower_list(td, "undating_adverbs", "tense.yaml")),
-        present_adverbs_re=_phrase_regex(present_adverbs),
-        clause_markers=frozenset(_lower_list(td, "clause_markers", "tense.yaml")),
-    )
+        "not_names": words("not_names"),
+    }
+
+
+def _tense_fields() -> dict[str, Any]:
+    """tense.yaml: auxiliaries, present and past verbs, adverbs that date or undate a clause."""
+    td = load_data_file("tense.yaml")
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(_lower_list(td, key, "tense.yaml"))
+
+    return {
+        "present_aux": words("present_aux"),
+        "past_aux": words("past_aux"),
+        "modal_aux": words("modal_aux"),
+        "present_verbs": words("present_verbs"),
+        "past_verbs": words("past_verbs"),
+        "undating_adverbs": words("undating_adverbs"),
+        "present_adverbs_re": _phrase_regex(_lower_list(td, "present_adverbs", "tense.yaml")),
+        "clause_markers": words("clause_markers"),
+    }

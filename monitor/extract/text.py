@@ -114,8 +114,8 @@ def _publication_date(tree: Any, url: str | None) -> datetime.date | None:
 
     Order: a visible "Published"/"Posted"/byline date (the reader's own calendar day); else the markup's
     published timestamp, moved from its own offset into the zone the page names in its byline ("ET", "GMT"),
-    because "2019-11-20T02:07Z" on a New York page is the evening of the 19th; else htmldate; else an "Updated"
-    date. Image captions and "file photo" lines are never read: they date the photo, not the page.
+    because "2019-11-20T02:07Z" on a New York page is the evening of the 19th; else htmldate; else an
+    "Updated" date. Image captions and "file photo" lines are never read: they date the photo, not the page.
     """
     shown = _shown_dates(tree)
     zone = next((z for _k, _d, z in shown if z is not None), None)
@@ -147,7 +147,7 @@ def _possible_days(stamp: datetime.datetime | None) -> set[datetime.date] | None
     if stamp.tzinfo is None or not 1900 < stamp.year < 9000:
         return {stamp.date() + datetime.timedelta(days=d) for d in (-1, 0, 1)}
     try:
-        utc = stamp.astimezone(datetime.timezone.utc)
+        utc = stamp.astimezone(datetime.UTC)
         return {(utc + datetime.timedelta(hours=h)).date() for h in (-10, 10)}
     except OverflowError:  # year 1 or 9999: no day is likely
         return set()
@@ -200,8 +200,12 @@ _MONTHS = (
     "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 _SHOWN_DATE_RES = (
-    re.compile(rf"\b(?P<m>{_MONTHS})\.?\s+(?P<d>\d{{1,2}})\b(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I),
-    re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTHS})\b\.?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I),
+    re.compile(
+        rf"\b(?P<m>{_MONTHS})\.?\s+(?P<d>\d{{1,2}})\b(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I
+    ),
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTHS})\b\.?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I
+    ),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
 )
 # Zones bylines name, as offsets; the US ones through zoneinfo so that daylight saving is right.
@@ -255,8 +259,8 @@ def _date_line(el: Any) -> Any:
     """The element, widened to its parent while that stays a short line ("Updated" + <time>), or None when
     it sits in a caption, a script or another article's teaser."""
     node = el
-    # Only the near ancestors: a caption or teaser wraps its date closely, while a class far up ("has-comments"
-    # on <body>) says nothing about this line.
+    # Only the near ancestors: a caption or teaser wraps its date closely, while a class far up
+    # ("has-comments" on <body>) says nothing about this line.
     for _ in range(_NEAR_ANCESTORS):
         if node is None:
             break
@@ -353,7 +357,7 @@ def _markup_stamp(tree: Any) -> datetime.datetime | None:
     except Exception:  # noqa: BLE001 - odd markup: fall back to htmldate
         return None
     for key in (*_STAMP_META, None):
-        value = found.get(key) if key else time_value
+        value: str | None = found.get(key) if key else time_value
         stamp = _parse_stamp(value)
         if stamp is not None:
             return stamp
@@ -365,7 +369,9 @@ def _parse_stamp(value: str | None) -> datetime.datetime | None:
     if not value:
         return None
     text = value.strip().replace(" UTC", "Z").replace("z", "Z")
-    m = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?", text)
+    m = re.match(
+        r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?", text
+    )
     if m is None:
         return None
     iso = m.group(1) + "T" + (m.group(2) or "00:00")

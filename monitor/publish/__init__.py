@@ -1,0 +1,1 @@
+"""Stage 4: what people see: alerts on the log, CSV/JSON exports, the terminal table and the HTML report."""

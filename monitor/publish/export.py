@@ -23,7 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, Any
 
 from monitor.errors import InputError
-from monitor.extract.timex.spans import date_span
+from monitor.extract.spans import date_span
 from monitor.numbers import format_number, plain_number
 from monitor.track.timeline import ItemLike, TimelineEntry
 

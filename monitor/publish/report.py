@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit, urlunsplit
 
-from monitor.extract.timex.spans import DateSpan, date_span
+from monitor.extract.spans import DateSpan, date_span
 from monitor.numbers import format_figure, format_number
 from monitor.track.timeline import REMOVED, REVISED, TimelineEntry, normalise_name
 

@@ -128,7 +128,7 @@ def next_due(
     retry_after: float | None = None,
 ) -> dt.datetime:
     """now + every * (1 + uniform(0, jitter)), and no sooner than a server's Retry-After (at most a day)."""
-    from monitor.fetch.client import RETRY_AFTER_CEILING
+    from monitor.fetch.model import RETRY_AFTER_CEILING
 
     draw = (rng or random).uniform(0.0, jitter) if jitter > 0 else 0.0
     delay = every_seconds * (1.0 + draw)

@@ -80,7 +80,7 @@ def make_owner() -> str:
 
 def fetch_settings(config: Config) -> FetchSettings:
     """The fetcher's settings from the config's `network` section."""
-    from monitor.fetch.client import DEFAULT_USER_AGENT, FetchSettings
+    from monitor.fetch.model import DEFAULT_USER_AGENT, FetchSettings
 
     net = config.network
     return FetchSettings(

@@ -44,7 +44,6 @@ async def run_service(
     *,
     owner: str | None = None,
     stop_event: asyncio.Event | None = None,
-    install_signals: bool = True,
     tick_seconds: float = TICK_SECONDS,
     grace_seconds: float = GRACE_SECONDS,
     on_new_version: OnNewVersion | None = None,
@@ -66,7 +65,7 @@ async def run_service(
     loop = asyncio.get_running_loop()
     stop = stop_event or asyncio.Event()
     owner = owner or make_owner()
-    signals = _install_signal_handlers(loop, stop) if install_signals else []
+    signals = _install_signal_handlers(loop, stop)
     try:
         synced = await asyncio.to_thread(store.sync_specs, config_specs(config), utcnow())
         log_sync(synced)

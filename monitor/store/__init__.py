@@ -1,4 +1,5 @@
-"""Persistence: the schema (models), its migrations (db/), and the repository the service and CLI use."""
+"""Persistence: the schema (models), its migrations (migrations/), and the repository the service and CLI
+use."""
 
 from monitor.store.engine import normalise_url
 from monitor.store.migrate import current_revision, head_revision, upgrade

@@ -7,8 +7,9 @@ Functions over an open Session; `Store` and `StoreTransaction` (monitor.store.re
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import cast
 
-from sqlalchemy import bindparam, delete, func, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from monitor.store.batch import chunks
@@ -101,7 +102,7 @@ def checks(session: Session, source_id: int, limit: int | None = None) -> list[C
 
 def _lease_holders(session: Session, source_ids: Sequence[int]) -> dict[int, str | None]:
     """source id -> its lease owner (None: no lease), locked on PostgreSQL as `record_check` locks its row."""
-    sources = Source.__table__
+    sources = cast(Table, Source.__table__)
     owners: dict[int, str | None] = {}
     for chunk in chunks(source_ids):
         statement = select(sources.c.id, sources.c.lease_owner).where(sources.c.id.in_(chunk))
@@ -113,7 +114,7 @@ def _lease_holders(session: Session, source_ids: Sequence[int]) -> dict[int, str
 
 def _write_quiet(session: Session, kept: Sequence[CheckRecord]) -> None:
     """The writes of `record_quiet` for the records whose lease still holds."""
-    sources, checks = Source.__table__, Check.__table__
+    sources, checks = cast(Table, Source.__table__), cast(Table, Check.__table__)
     connection = session.connection()
     connection.execute(
         update(sources)

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ColumnElement, Row, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, CursorResult, Executable, Row, Table, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from monitor.errors import InputError, StoreError
@@ -85,14 +85,18 @@ def sync_specs(session: Session, specs: Sequence[SourceSpec], now: dt.datetime) 
 def add_source(session: Session, spec: SourceSpec, now: dt.datetime) -> bool:
     """Add a source due now; False when the story already has this URL."""
     values = _source_values(spec, now)
-    if _dialect(session) == "postgresql":  # imported here: the dialect modules cost start-up time
-        from sqlalchemy.dialects.postgresql import insert
+    table = cast(Table, Source.__table__)
+    # The dialect modules are imported here: they cost start-up time.
+    if _dialect(session) == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        statement: Executable = pg_insert(table).values(**values).on_conflict_do_nothing(
+            index_elements=["story_id", "url"]).returning(table.c.id)
     else:
-        from sqlalchemy.dialects.sqlite import insert
-    statement = (
-        insert(Source.__table__).values(**values)
-        .on_conflict_do_nothing(index_elements=["story_id", "url"]).returning(Source.__table__.c.id)
-    )
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        statement = sqlite_insert(table).values(**values).on_conflict_do_nothing(
+            index_elements=["story_id", "url"]).returning(table.c.id)
     return session.connection().execute(statement).first() is not None
 
 
@@ -154,10 +158,10 @@ def make_due(session: Session, now: dt.datetime, story: str | None = None) -> in
                   or_(Source.lease_owner.is_(None), Source.lease_expires_at < now)]
     if story is not None:
         conditions.append(Source.story_id == story)
-    result = session.execute(
+    result = cast(CursorResult[Any], session.execute(
         update(Source).where(*conditions).values(next_due_at=now)
         .execution_options(synchronize_session=False)
-    )
+    ))
     return int(result.rowcount or 0)
 
 
@@ -166,11 +170,11 @@ def release(session: Session, source_id: int, owner: str, next_due_at: dt.dateti
     values: dict[str, object] = {"lease_owner": None, "lease_expires_at": None}
     if next_due_at is not None:
         values["next_due_at"] = next_due_at
-    result = session.execute(
+    result = cast(CursorResult[Any], session.execute(
         update(Source).where(Source.id == source_id, Source.lease_owner == owner).values(**values)
         .execution_options(synchronize_session=False)
-    )
-    return result.rowcount == 1
+    ))
+    return bool(result.rowcount == 1)
 
 
 # ------------------------------------------------------------------------------------------------ reads
@@ -311,7 +315,7 @@ SOURCE_REF_COLUMNS = (
 )
 
 
-def source_ref(row: Source | Row[Any]) -> SourceRef:
+def source_ref(row: Source | Row[Any] | Any) -> SourceRef:
     """The frozen record of a source row (an ORM row, or a row of SOURCE_REF_COLUMNS)."""
     return SourceRef(
         id=row.id, story_id=row.story_id, url=row.url, kind=row.kind, origin=row.origin,

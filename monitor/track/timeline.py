@@ -37,125 +37,42 @@ Rules, in the order they apply:
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
-import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from typing import Protocol
+from dataclasses import replace
 
-from monitor.extract.timex.spans import date_span, narrower, nested
+from monitor.extract.spans import date_span, narrower, nested
+from monitor.track.entries import (
+    ACTIVE,
+    ADDED,
+    FIGURE_KIND,
+    REACTIVATED,
+    REMOVED,
+    REVISED,
+    Change,
+    ItemLike,
+    ReconcileResult,
+    SourceReport,
+    TimelineEntry,
+)
+from monitor.track.identity import actors_match, event_id_for, identity_key, normalise_name, series_of
 
-ACTIVE = "active"
-REMOVED = "removed"
-REVISED = "revised"
-FIGURE_KIND = "figure"
-
-# Change kinds.
-ADDED = "added"
-REACTIVATED = "reactivated"
-
-
-class ItemLike(Protocol):
-    """What reconcile needs from an extracted item (monitor.extract.items.events.Item satisfies it)."""
-
-    @property
-    def kind(self) -> str: ...
-    @property
-    def date(self) -> str | None: ...
-    @property
-    def summary(self) -> str: ...
-    @property
-    def evidence(self) -> str: ...
-    @property
-    def actors(self) -> tuple[str, ...]: ...
-    @property
-    def location(self) -> str | None: ...
-    @property
-    def subject(self) -> str | None: ...
-    @property
-    def metric(self) -> str | None: ...
-    @property
-    def value(self) -> float | int | None: ...
-    @property
-    def unit(self) -> str | None: ...
-    @property
-    def qualifier(self) -> str | None: ...
-
-
-@dataclass(frozen=True)
-class SourceReport:
-    """One source's word on an item: its evidence, whether its newest version still has it, which version."""
-
-    source_url: str
-    evidence: str
-    present: bool
-    version: int
-    published: str | None = None
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    """One row of a story's timeline: what the store persists and export prints."""
-
-    event_id: str
-    story: str
-    key: str
-    kind: str
-    date: str | None
-    date_end: str | None
-    precision: str | None
-    summary: str
-    actors: tuple[str, ...]
-    location: str | None
-    subject: str | None
-    metric: str | None
-    value: float | int | None
-    unit: str | None
-    qualifier: str | None
-    evidence: str
-    source_url: str
-    published: str | None
-    first_seen: dt.datetime
-    last_seen: dt.datetime
-    status: str
-    sources: tuple[SourceReport, ...]
-    superseded_by: str | None = None
-
-    @property
-    def source_count(self) -> int:
-        """Number of distinct sources whose newest version still reports the item."""
-        return len({s.source_url for s in self.sources if s.present})
-
-    @property
-    def is_figure(self) -> bool:
-        return self.kind == FIGURE_KIND
-
-
-@dataclass(frozen=True)
-class Change:
-    """Something an alert is raised for.
-
-    kind: `added` (entry is new), `removed` (no source presents entry any more), `revised` (entry, a figure,
-    was superseded by `replacement`), `reactivated` (a removed or revised entry is active again).
-    `previous` is the entry as it was before this reconciliation (None for `added`).
-    """
-
-    kind: str
-    entry: TimelineEntry
-    previous: TimelineEntry | None = None
-    replacement: TimelineEntry | None = None
-
-
-@dataclass(frozen=True)
-class ReconcileResult:
-    """The story's new timeline, the changes to alert on, the re-seen ids, the rows the store must write."""
-
-    timeline: tuple[TimelineEntry, ...]
-    changes: tuple[Change, ...]
-    seen: tuple[str, ...]
-    updated: tuple[TimelineEntry, ...]
-
+__all__ = [
+    "ACTIVE",
+    "ADDED",
+    "Change",
+    "FIGURE_KIND",
+    "ItemLike",
+    "REACTIVATED",
+    "REMOVED",
+    "REVISED",
+    "ReconcileResult",
+    "SourceReport",
+    "TimelineEntry",
+    "event_id_for",
+    "identity_key",
+    "normalise_name",
+    "reconcile",
+]
 
 # --- dates -------------------------------------------------------------------------------------------
 
@@ -167,88 +84,6 @@ def _iso_date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError:
         return None
-
-
-# --- identity ------------------------------------------------------------------------------------------
-
-_DROP_RE = re.compile(r"[.\u2019'`]")
-_SPACE_RE = re.compile(r"\s+")
-
-
-def normalise_name(text: str | None) -> str:
-    """Case-fold a name and drop what varies between outlets: dots, apostrophes, spacing, a leading 'the'."""
-    if not text:
-        return ""
-    out = _SPACE_RE.sub(" ", _DROP_RE.sub("", unicodedata.normalize("NFKC", text))).strip().casefold()
-    return out[4:] if out.startswith("the ") else out
-
-
-def _value_key(value: float | int | None) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return repr(value) if isinstance(value, float) else str(value)
-
-
-def identity_key(item: ItemLike) -> str:
-    """The key that recognises the same item again, in another version or another source."""
-    if item.kind == FIGURE_KIND:
-        parts = (
-            FIGURE_KIND,
-            normalise_name(item.subject),
-            normalise_name(item.metric),
-            _value_key(item.value),
-            item.qualifier or "exact",
-            normalise_name(item.unit),
-        )
-        return "|".join(parts)
-    actors = sorted(normalise_name(a) for a in item.actors if normalise_name(a))
-    if actors:
-        who = ";".join(actors)
-    elif item.location or item.subject:
-        who = "@" + normalise_name(item.location or item.subject)
-    else:
-        # Nothing names who or where: only the same sentence is the same event.
-        who = "#" + " ".join(normalise_name(item.evidence).split()[:12])
-    return f"{item.kind}|{item.date or ''}|{who}"
-
-
-def event_id_for(story: str, key: str, taken: set[str] | frozenset[str] = frozenset()) -> str:
-    """A stable id derived from story and key (so a rebuilt timeline gets the same ids), unique in `taken`."""
-    base = "ev-" + hashlib.sha256(f"{story}\n{key}".encode()).hexdigest()[:12]
-    candidate, n = base, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate
-
-
-def _name_tokens(name: str) -> list[str]:
-    return normalise_name(name).split()
-
-
-def _actors_match(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Same actors, allowing a surname for a full name ("Putin" ~ "Vladimir Putin")."""
-    left = sorted((_name_tokens(x) for x in a if normalise_name(x)), key=len)
-    right = [_name_tokens(x) for x in b if normalise_name(x)]
-    if len(left) != len(right):
-        return False
-    unused = list(right)
-    for tokens in left:
-        for cand in unused:
-            short, long_ = sorted((tokens, cand), key=len)
-            if long_[len(long_) - len(short):] == short:
-                unused.remove(cand)
-                break
-        else:
-            return False
-    return True
-
-
-def _series(subject: str | None, metric: str | None) -> tuple[str, str] | None:
-    s, m = normalise_name(subject), normalise_name(metric)
-    return (s, m) if s and m else None
 
 
 # --- reconciliation ------------------------------------------------------------------------------------
@@ -453,7 +288,7 @@ def _max_weight_matching(
 
 def _same_who(item: ItemLike, key: str, entry: TimelineEntry) -> bool:
     if item.actors or entry.actors:
-        return _actors_match(item.actors, entry.actors)
+        return actors_match(item.actors, entry.actors)
     return entry.key.split("|", 2)[2] == key.split("|", 2)[2]
 
 
@@ -578,13 +413,13 @@ def _supersede(
     """Apply the revision rule in place: newer figures of a series supersede the series' current ones."""
     for eid in newly_presented:
         figure = work[eid]
-        series = _series(figure.subject, figure.metric) if figure.is_figure else None
+        series = series_of(figure.subject, figure.metric) if figure.is_figure else None
         if series is None:
             continue
         siblings = [
             e
             for e in work.values()
-            if e.is_figure and e.event_id != eid and _series(e.subject, e.metric) == series
+            if e.is_figure and e.event_id != eid and series_of(e.subject, e.metric) == series
         ]
         is_new = eid not in before
         if not is_new and not any(e.event_id in dropped for e in siblings):

@@ -201,3 +201,31 @@ def test_real_pages_corpus() -> None:
     assert result["dated"] >= DATED_FLOOR
     precision, recall, f1 = result["shingle"]
     assert f1 >= F1_FLOOR, f"body F1 {f1:.4f} < {F1_FLOOR} (precision {precision:.4f}, recall {recall:.4f})"
+
+
+# --- the page's own publication day -----------------------------------------------------------------------
+
+
+def test_published_is_the_bylines_local_day_not_the_utc_day():
+    # Metadata says 03:40 UTC on the 10th; the byline names ET, where that moment is the evening of the 9th.
+    # The "Updated" line's own date is a revision, and the caption's 2019 date is the photo's.
+    doc = extract_document((FIXTURES / "byline_zone_updated.html").read_bytes())
+    assert doc.published == datetime.date(2021, 3, 9)
+
+
+def test_published_prefers_the_posted_line_and_ignores_the_site_header_date():
+    # "Posted Jun 1" has no year (taken from the stamp); the header's "today" is days from the stamp.
+    doc = extract_document((FIXTURES / "byline_posted_no_year.html").read_bytes())
+    assert doc.published == datetime.date(2022, 6, 1)
+
+
+def test_published_stamp_near_midnight_takes_the_urls_day():
+    page = (
+        b'<html><head><meta property="article:published_time" content="2020-05-06T03:10:00+00:00"></head>'
+        b"<body><article><h1>Port reopens</h1><p>"
+        + b"The port reopened to ships on Tuesday. " * 8
+        + b"</p></article></body></html>"
+    )
+    doc = extract_document(page, url="https://news.example.com/2020/05/05/port-reopens/")
+    assert doc.published == datetime.date(2020, 5, 5)
+    assert extract_document(page).published == datetime.date(2020, 5, 6)

@@ -25,8 +25,8 @@ import pytest
 from sqlalchemy import text
 
 from monitor.config import Config, parse_config
-from monitor.fetch.client import RETRY_AFTER_CEILING, FetchSettings
 from monitor.fetch.decode import decode_body, looks_binary
+from monitor.fetch.model import RETRY_AFTER_CEILING, FetchSettings
 from monitor.run.check import CheckOutcome
 from monitor.run.checker import RunSummary
 from monitor.run.cycle import run_once

@@ -32,8 +32,6 @@ def published_from_dateline(text: str) -> dt.date | None:
     Reads the first few non-empty lines ("April 01, 2020", "WASHINGTON, March 3, 2021 (Reuters) -"); a date
     line without a year takes the year most often written in full elsewhere in the text.
     """
-    if not isinstance(text, str):
-        return None
     lines = [ln for ln in text.splitlines() if ln.strip()][:_DATELINE_LINES]
     try:
         for line in lines:

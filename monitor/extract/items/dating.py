@@ -123,3 +123,21 @@ def usable_timexes(text: str, published: dt.date | None) -> list[Timex]:
     # No publication date: keep only the expressions whose value does not depend on it.
     first, second = probe(text)
     return [t for t in first if second.get((t.start, t.end)) == t.value]
+
+
+def sentence_date(info: SentenceInfo, doc: Doc) -> str | None:
+    """The one date a sentence gives (outside quotes), which then dates every happening of it that has no
+    date of its own clause: "James scored 34 points, 112-107 over the Thunder on Tuesday night"."""
+    values = {value for tx, value in info.timexes if tx.type in ("DATE", "TIME")}
+    return values.pop() if len(values) == 1 else None
+
+
+def scene_date(info: SentenceInfo, doc: Doc) -> str | None:
+    """The date of the scene this sentence continues: the last date of an earlier sentence of the same
+    paragraph, when this one names none and is told in the past ("He then left." after "On Monday, ...")."""
+    if doc.scene is None or info.timexes:
+        return None
+    paragraph = doc.text.rfind("\n\n", 0, info.sentence.start)
+    if doc.scene[0] != paragraph:
+        return None
+    return doc.scene[1]

@@ -92,6 +92,8 @@ class Doc:
     orgs: list[str] = field(default_factory=list)
     datelines: list[tuple[int, int]] = field(default_factory=list)
     tokens: dict[int, list[Tok]] = field(default_factory=dict)
+    # The date the text is telling about (start of its paragraph, TIMEX3 value), for the next sentences.
+    scene: tuple[int, str] | None = None
 
 
 def in_spans(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

@@ -9,15 +9,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from monitor.extract.items.actors import actor_name, place_after, resolve_reference, speaker_place, subject_of
 from monitor.extract.items.dating import tense_date, timex_in
 from monitor.extract.items.document import DETERMINERS, Doc, Entity, SentenceInfo, Tok, clause_of, overlaps
+from monitor.extract.items.happenings import dated_happenings
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import cap, clean_clause, event_summary, label
-from monitor.extract.items.happenings import dated_happenings
-from monitor.extract.items.triggers import AUXILIARIES, other_sense
+from monitor.extract.items.triggers import (
+    AUXILIARIES,
+    modal_or_negated,
+    other_sense,
+    possessive,
+    told_by_verb,
+)
+from monitor.extract.lexicon import Lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +59,10 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
     that none of them took; one item per date and sentence, since one date in one sentence tells one
     happening far more often than two.
     """
-    typed = [d for d in _typed_drafts(doc, info, fronted, order) if d.item.date is not None]
+    typed = _typed_drafts(doc, info, fronted, order)  # undated ones already left out but for _UNDATED_KINDS
     drafts: list[Draft] = []
     for d in typed:
-        if all(k.item.date != d.item.date or _coordinated(doc, k, d) for k in drafts):
+        if all(not _same_slot(k, d) or _coordinated(doc, k, d) for k in drafts):
             drafts.append(d)
     taken = {d.item.date for d in drafts}
     for h in dated_happenings(doc, info, taken):
@@ -66,6 +74,26 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
             drafts.append(draft)
             taken.add(value)
     return drafts
+
+
+def _same_slot(a: Draft, b: Draft) -> bool:
+    """Drafts a sentence keeps only one of: same date, and both or neither a statement (a source's report
+    of a dated happening is news of its own: "the ministry said Monday the plane had landed")."""
+    statement = (a.item.kind == "statement", b.item.kind == "statement")
+    return a.item.date == b.item.date and statement[0] == statement[1]
+
+
+def _may_stay_undated(doc: Doc, occ: Occurrence, who: _Actors) -> bool:
+    """An undated movement of named actors told with a verb ("X departed for Y") may still be the story; an
+    undated noun ("the arrival"), a modal ("may be reached"), an undated statement, meeting ("trade talks")
+    or one of the other kinds almost never is a row of its own."""
+    if occ.kind not in _UNDATED_KINDS or not who.names or occ.is_noun:
+        return False
+    tags = doc.lex.trigger_tags.get(occ.trigger, frozenset())
+    return told_by_verb(tags, [t.lower for t in occ.tokens_before[-4:]])
+
+
+_UNDATED_KINDS = frozenset({"departure", "arrival"})
 
 
 def _coordinated(doc: Doc, a: Draft, b: Draft) -> bool:
@@ -88,10 +116,11 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         if other_sense(doc, kind, t_end, info.sentence.end):
             continue
         occ = _occurrence(doc, info, (t_start, t_end, trigger, kind))
-        draft = _event_draft(doc, info, occ, fronted, order + len(drafts))
+        if kind != "statement" and modal_or_negated([t.lower for t in occ.tokens_before[-4:]]):
+            continue  # "would not be vaccinating", "could be charged": no happening (GUIDELINES)
+        draft = _event_draft(doc, info, occ, fronted, order + len(drafts), remember=True)
         if draft is not None:
             drafts.append(draft)
-            _remember_actors(doc, kind, draft.item.actors)
     return drafts
 
 
@@ -99,15 +128,22 @@ def _occurrence(doc: Doc, info: SentenceInfo, found: tuple[int, int, str, str]) 
     start, end, trigger, kind = found
     clause = clause_of(start, info.clauses)
     tokens_before = [t for t in info.tokens if clause[0] <= t.start and t.end <= start]
-    is_noun = bool(tokens_before) and tokens_before[-1].lower in DETERMINERS
+    last = tokens_before[-1].lower if tokens_before else ""
+    is_noun = last in DETERMINERS or last in ("'s", "’s") or possessive(last)
     return Occurrence(start, end, doc.text[start:end], trigger, kind, clause, tokens_before, is_noun)
 
 
 def _event_draft(
-    doc: Doc, info: SentenceInfo, occ: Occurrence, fronted: str | None, order: int, date_of: str | None = None
+    doc: Doc,
+    info: SentenceInfo,
+    occ: Occurrence,
+    fronted: str | None,
+    order: int,
+    date_of: str | None = None,
+    remember: bool = False,
 ) -> Draft | None:
     """The draft of one trigger (dated `date_of` when given), or None when there is nothing to put on a
-    timeline."""
+    timeline. With `remember`, the actors found are kept for the pronouns of later triggers."""
     who = _actors(doc, info, occ)
     if occ.kind == "statement" and not who.names and date_of is None:
         return None
@@ -120,8 +156,12 @@ def _event_draft(
     ):
         return None  # "the delivery, which ...", "to meet redemptions": nothing to put on a timeline
     date = in_clause or fronted
-    if date is None and not _simple_present(occ):
+    if date is None and not _simple_present(occ) and not _present_statement(occ):
         date = tense_date(occ.tokens_before, occ.trigger, doc, occ.is_noun)
+    if remember:
+        _remember_actors(doc, occ.kind, tuple(who.names))
+    if date is None and not _may_stay_undated(doc, occ, who):
+        return None  # an undated event is no timeline row (see event_drafts): no summary to write
     if occ.kind == "statement":
         location, summary = _statement_text(doc, info, occ, who)
     else:
@@ -146,6 +186,21 @@ def _simple_present(occ: Occurrence) -> bool:
         return False
     last = occ.tokens_before[-1].lower if occ.tokens_before else ""
     return last not in AUXILIARIES and occ.trigger.split()[0].endswith("s")
+
+
+def _present_statement(occ: Occurrence) -> bool:
+    """A statement told by a bare present verb ("the president says his approach works", "Jones tells
+    a story") with no date of its own: a standing view or a headline teaser, not news of the publication
+    day. The publication date does not date it (and so it is no row)."""
+    if occ.kind != "statement" or occ.is_noun:
+        return False
+    before = [t.lower for t in occ.tokens_before if t.lower not in _ADVERBS]
+    last = before[-1] if before else ""
+    first = occ.trigger.split()[0]
+    return last not in AUXILIARIES and first.endswith("s") and not first.endswith(("ss", "us", "is"))
+
+
+_ADVERBS = frozenset({"also", "now", "still", "often", "repeatedly", "again", "already", "even", "just"})
 
 
 def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> _Actors:
@@ -215,8 +270,17 @@ def _event_text(doc: Doc, info: SentenceInfo, occ: Occurrence, who: _Actors) -> 
 
 def _remember_actors(doc: Doc, kind: str, actors: tuple[str, ...]) -> None:
     """Keep the last person and speaker named in full, for the pronouns of later triggers."""
+    if not actors:
+        return
+    surnames = set(doc.surname.values())
+    countries = _countries(doc.lex)
     for a in actors:
-        if " " in a and a not in doc.lex.country_of.values():
-            doc.last_person = a if a in doc.surname.values() else doc.last_person
-    if kind == "statement" and actors and actors[0] in doc.surname.values():
+        if " " in a and a not in countries:
+            doc.last_person = a if a in surnames else doc.last_person
+    if kind == "statement" and actors[0] in surnames:
         doc.last_speaker = actors[0]
+
+
+@lru_cache(maxsize=8)
+def _countries(lex: Lexicon) -> frozenset[str]:
+    return frozenset(lex.country_of.values())

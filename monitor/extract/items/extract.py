@@ -7,16 +7,24 @@ drafts that tell one event twice. Pure functions over the text; never raises on 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
 from monitor.extract.items.dateline import dateline_spans
-from monitor.extract.items.dating import date_value, fronted_timex, range_end, usable_timexes
+from monitor.extract.items.dating import (
+    date_value,
+    fronted_timex,
+    range_end,
+    scene_date,
+    sentence_date,
+    usable_timexes,
+)
 from monitor.extract.items.document import Doc, SentenceInfo, clause_spans, in_spans, overlaps, tokenize
 from monitor.extract.items.event_items import event_drafts
 from monitor.extract.items.figure_items import figure_drafts
 from monitor.extract.items.furniture import body_sentences, header_end, is_headline, quote_spans
-from monitor.extract.items.merge import Draft, merge
+from monitor.extract.items.merge import Draft, merge, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.names import entities, learn_names, prime_names
 from monitor.extract.items.triggers import find_triggers, reporting_bounds
@@ -90,7 +98,29 @@ def _sentence_items(doc: Doc, sentence: Sentence, order: int) -> list[Draft]:
     drafts = event_drafts(doc, info, fronted, order)
     drafts.extend(figure_drafts(doc, info, fronted, order + len(drafts)))
     _remember(doc, info)
-    return drafts
+    return _date_undated(doc, info, drafts)
+
+
+def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Draft]:
+    """Date what the clause steps left undated: by the sentence's one date, else by the scene the paragraph
+    is telling ("On Tuesday ... . He finished with 25 points."); then remember this sentence's scene."""
+    fill = sentence_date(info, doc) or scene_date(info, doc)
+    out = drafts
+    if fill is not None:
+        out = [
+            dataclasses.replace(d, item=dataclasses.replace(d.item, date=fill), specificity=specificity(fill))
+            # Figures left undated were left so on purpose (a modal or future amount: "will send 3,000").
+            if d.item.date is None and d.item.kind != "figure"
+            else d
+            for d in drafts
+        ]
+    dated = [value for tx, value in info.timexes if tx.type in ("DATE", "TIME")]
+    paragraph = doc.text.rfind("\n\n", 0, info.sentence.start)
+    if dated:
+        doc.scene = (paragraph, dated[-1])
+    elif doc.scene is not None and doc.scene[0] != paragraph:
+        doc.scene = None
+    return out
 
 
 def _remember(doc: Doc, info: SentenceInfo) -> None:

@@ -16,7 +16,7 @@ from monitor.extract.items.document import (
     in_spans,
     overlaps,
 )
-from monitor.extract.items.figures import FigureMention, find_figures
+from monitor.extract.items.figures import FigureMention, find_figures, undating_phrase
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import figure_summary
@@ -91,8 +91,20 @@ def _sentence_date(info: SentenceInfo, start: int) -> str | None:
     """The date nearest the figure anywhere in its sentence ("In a Nov. 5 letter, they offered 100 doses";
     "964 people had it, the survey found in 2017"): a figure is a state at one time, and a sentence that
     gives a date for it gives one."""
-    dated = [(abs(tx.start - start), value) for tx, value in info.timexes if tx.type == "DATE" and value]
+    dated = [
+        (abs(tx.start - start), value)
+        for tx, value in info.timexes
+        if tx.type == "DATE" and value and not _opens_span(info, tx.start)
+    ]
     return min(dated)[1] if dated else None
+
+
+def _opens_span(info: SentenceInfo, pos: int) -> bool:
+    """Whether the date at pos is in a "since ..." clause: the start of a span that runs to now ("has led
+    since he joined in 2003, with 11.1 a game"), not the time of a figure in another clause."""
+    clause = clause_of(pos, info.clauses)
+    first = next((t.lower for t in info.tokens if t.start >= clause[0]), "")
+    return first == "since"
 
 
 def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
@@ -112,20 +124,39 @@ def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
     return None
 
 
-def _as_of(doc: Doc, info: SentenceInfo, start: int, dates: tuple[str | None, ...]) -> str | None:
+def _as_of(
+    doc: Doc, info: SentenceInfo, start: int, dates: tuple[str | None, ...], number_at: int
+) -> str | None:
     """The date a figure holds for: the dates already found (its clause's, a fronted one, the attribution's)
     first, then a date elsewhere in its sentence, the tense (a running count in the present holds today), a
-    date earlier in the paragraph, and last the publication date, since a news figure is the news of the day
-    unless the text dates it otherwise."""
+    date earlier in the paragraph, and last the publication date (an undated news figure is news of the day).
+    """
     for date in dates:
         if date:
             return date
-    return (
-        _sentence_date(info, start)
-        or _figure_tense(info, start, doc)
-        or _context_date(doc, info)
-        or (doc.published.isoformat() if doc.published else None)
-    )
+    if _timeless(doc, info, number_at):
+        return None
+    date = _sentence_date(info, start) or _figure_tense(info, start, doc) or _context_date(doc, info)
+    if date or doc.published is None:
+        return date
+    # The past perfect puts the figure before the story's time, at no stated date ("he had paid $5,000").
+    clause = clause_of(start, info.clauses)
+    if any(t.lower == "had" for t in info.tokens if clause[0] <= t.start < start):
+        return None
+    return doc.published.isoformat()
+
+
+def _timeless(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
+    """Whether the figure holds at no time the text states: its clause (or what opens the sentence before it)
+    speaks of a habit, a rate or history ("a dozen cases annually", "in the 14th century ... killing 60
+    percent"), of an earlier unstated time ("previously recalled 300,000"), or in the modal perfect ("100
+    million people may have perished")."""
+    clause = clause_of(number_at, info.clauses)
+    if undating_phrase(doc.text, info.sentence.start, clause[1]):
+        return True
+    words = [t.lower for t in info.tokens if clause[0] <= t.start < clause[1]]
+    modals = doc.lex.modal_aux - {"to"}
+    return any(a in modals and b == "have" for a, b in zip(words, words[1:], strict=False))
 
 
 _PLACE_KINDS = ("country", "capital", "place", "demonym")
@@ -201,18 +232,42 @@ def _figure_subject(
     return None
 
 
+_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+
+
+def _restated(doc: Doc, info: SentenceInfo, f: FigureMention) -> bool:
+    """Whether the figure points back at one the text already gave ("nearly 150 were deported ... These 150
+    men"; "some of that 8.69 GW"): a demonstrative before a number written the same way earlier."""
+    before = info.sentence.text[: f.start].split()
+    if not before or before[-1].lower() not in _DEMONSTRATIVES:
+        return False
+    number = info.sentence.text[f.num_start : f.num_end]
+    return number in doc.text[: info.sentence.start]
+
+
 def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) -> list[Draft]:
     """The figure drafts of an analysed sentence, numbered from `order`; `fronted` is a date opening it."""
     s = info.sentence
     blocked = [(a - s.start, b - s.start) for a, b in info.quotes]
-    blocked += [(t.start - s.start, t.end - s.start) for t in doc.timexes if s.start <= t.start < s.end]
-    mentions = find_figures(s.text, doc.lex, blocked)
+    # Dates are no figures; durations may be ("up to 10 years in prison"), and figures rejects spans of time.
+    blocked += [
+        (t.start - s.start, t.end - s.start)
+        for t in doc.timexes
+        if s.start <= t.start < s.end and t.type in ("DATE", "TIME")
+    ]
+    mentions = [f for f in find_figures(s.text, doc.lex, blocked) if not _restated(doc, info, f)]
     if not mentions:
         return []
     attribution, attr_span = _attribution(info, doc)
+    # A reporting word inside a figure's own phrase modifies the count ("412 confirmed deaths"): no speaker.
+    phrases = [(s.start + f.start, s.start + f.end) for f in mentions]
     if attribution is None:
         for t_start, t_end, _text, kind in info.triggers:
-            if kind == "statement" and not overlaps(t_start, t_end, info.quotes):
+            if (
+                kind == "statement"
+                and not overlaps(t_start, t_end, info.quotes)
+                and not overlaps(t_start, t_end, phrases)
+            ):
                 clause = clause_of(t_start, info.clauses)
                 ent = subject_of(info, t_start, clause, doc, True)
                 if ent is not None:
@@ -227,7 +282,7 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         clause = clause_of(s.start + f.num_start, info.clauses)
         in_attr = attr_span is not None and attr_span[0] <= start < attr_span[1]
         date = None if in_attr else timex_in(clause, info, start)
-        date = _as_of(doc, info, start, (date, fronted, attr_date))
+        date = _as_of(doc, info, start, (date, fronted, attr_date), s.start + f.num_start)
         subject = _figure_subject(info, f, attr_span, attribution, doc)
         item = Item(
             kind="figure",

@@ -20,7 +20,7 @@ from functools import cache
 
 from monitor.extract.lexicon import Lexicon, inflect_trigger, load_data_file, load_lexicon
 
-__all__ = ["FigureMention", "find_figures", "parse_number"]
+__all__ = ["FigureMention", "find_figures", "parse_number", "undating_phrase"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +47,7 @@ class _Extra:
     change_of: dict[str, int]  # any inflection of a change verb -> +1 (up) or -1 (down)
     change_noun_of: dict[str, int]
     ordinal_nouns: frozenset[str]
+    undating_re: re.Pattern[str]  # numbers.yaml timeless_words and undating_adverbs
 
 
 @cache
@@ -68,9 +69,26 @@ def _extra() -> _Extra:
         change_of=signs(md.get("change_verbs", {}), True),
         change_noun_of=signs(md.get("change_nouns", {}), False),
         ordinal_nouns=frozenset(w.lower() for w in md.get("ordinal_nouns", [])),
+        undating_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("undating_adverbs", [])]),
     )
 
 
+def _phrases_re(phrases: Sequence[str]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
+def undating_phrase(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] holds a phrase that leaves a figure without a date of its own: a habit or rate
+    ("annually", "a year"), history ("in the 14th century") or an earlier unstated time ("previously")."""
+    return _extra().undating_re.search(text, start, end) is not None
+
+
+# After "N times": a comparison makes the number a ratio ("three times higher", "twice as many" aside).
+_COMPARATIVE_RE = re.compile(
+    r"\s+(?:as\b|higher|lower|greater|larger|bigger|smaller|more|less|faster|slower)(?![\w-])",
+    re.IGNORECASE,
+)
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -199,9 +217,9 @@ def _metric_after(
             return lw, tokens[i][1], True
         if w[:1].isupper() and lw.endswith("s") and lw in lex.demonym_of:
             return "people", tokens[i][1], True  # "150 Indians": a people noun, capitalised
-    # Not in the lexicon: the bare noun phrase, up to three words, ending on a plural noun.
+    # Not in the lexicon: the bare noun phrase, up to four words, ending on a plural noun.
     words: list[tuple[int, int, str]] = []
-    for s, e, w in tokens[:3]:
+    for s, e, w in tokens[:4]:
         lw = w.lower()
         if lw in lex.metric_stop_words or not w[0].islower():
             break
@@ -283,6 +301,43 @@ def find_figures(
         mention = _read(sentence, m, is_words, lex, blocked)
         if mention is not None:
             out.append(mention)
+    out.extend(_ordinal_counts(sentence, lex, blocked))
+    return sorted(out, key=lambda f: f.start)
+
+
+@cache
+def _ordinal_re(lex: Lexicon) -> re.Pattern[str]:
+    words = "|".join(sorted(_extra().ordinals, key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:the|his|her|its|their|a)\s+(?P<num>\d+(?:st|nd|rd|th)|{words})\s+"
+        r"(?:(?:straight|consecutive|successive)\s+)?(?P<noun>[a-z]+)\b",
+        re.IGNORECASE,
+    )
+
+
+def _ordinal_counts(sentence: str, lex: Lexicon, blocked: Sequence[tuple[int, int]]) -> list[FigureMention]:
+    """An ordinal of a tallied thing states the tally: "the sixth death" -> 6 deaths, "her 12th title"."""
+    ex = _extra()
+    out = []
+    for m in _ordinal_re(lex).finditer(sentence):
+        noun = m.group("noun").lower()
+        if noun not in ex.ordinal_nouns or _blocked(m.start("num"), m.end("num"), blocked):
+            continue
+        raw = m.group("num").lower()
+        value = int(raw[:-2]) if raw[0].isdigit() else ex.ordinals[raw]
+        metric = lex.metric_of.get(noun) or (noun[:-1] + "ies" if noun.endswith("y") else noun + "s")
+        out.append(
+            FigureMention(
+                start=m.start("num"),
+                end=m.end(),
+                num_start=m.start("num"),
+                num_end=m.end("num"),
+                value=value,
+                qualifier="exact",
+                metric=metric,
+                unit=None,
+            )
+        )
     return out
 
 
@@ -365,9 +420,12 @@ def _mention(
     metric, metric_end, unit = _metric_of(text, (start, pos), lex, unit, not is_words)
     if metric is None and (unit is None or unit in _extra().units_need_metric):
         return None
-    if metric is not None and metric.split()[-1] in lex.not_figure_metrics:
+    multiple = metric == "times" and _COMPARATIVE_RE.match(text, metric_end) is not None
+    if multiple:
+        metric, unit = "ratio", "times"  # "nine times higher than expected": a ratio is a figure
+    elif metric is not None and metric.split()[-1] in lex.not_figure_metrics:
         return None  # "11 days", "nine months": a span of time, not a count
-    if is_words and not _counts_in_words(text, start, value, metric, lex):
+    if is_words and not multiple and not _counts_in_words(text, start, value, metric, lex):
         return None
     year_like = (
         not is_words
@@ -412,7 +470,11 @@ def _metric_of(
         metric, metric_end, people = _metric_after(text, pos + mo.end(), lex, allow_singular=True)
         if metric is None:
             metric_end = pos
-    elif unit is None and partitive and (mo := re.match(r"\s+of\s+(?:the|their|its|his|her|our)\s+", text[pos:])):
+    elif (
+        unit is None
+        and partitive
+        and (mo := re.match(r"\s+of\s+(?:the|their|its|his|her|our)\s+", text[pos:]))
+    ):
         # "46 of their contacts": a part counted by the noun of the whole.
         metric, metric_end, people = _metric_after(text, pos + mo.end(), lex)
     else:
@@ -427,13 +489,15 @@ def _metric_of(
             metric = before
     if metric in ("years", "months") and unit is None:
         # "up to 10 years in prison": a sentence's length is a figure although years are a span.
-        after = re.match(r"\s+(?:in|behind)\s+(?:a\s+)?(?:\w+\s+)?(\w+)", text[metric_end:])
-        if after and after.group(1).lower() in _extra().prison_words:
+        after = re.match(r"\s+(?:in|behind)\s+(?:a\s+)?(\w+)(?:\s+(\w+))?", text[metric_end:])
+        if after and {w.lower() for w in after.groups() if w} & _extra().prison_words:
             return "prison term", metric_end, metric
     return metric, metric_end, unit
 
 
-_DESCRIBING = frozenset({"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both", "all"})
+_DESCRIBING = frozenset(
+    {"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both", "all"}
+)
 
 
 def _counts_in_words(text: str, start: int, value: int | float, metric: str | None, lex: Lexicon) -> bool:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from monitor.extract.items.document import Doc, SentenceInfo, Tok, clause_of, overlaps
-from monitor.extract.items.triggers import HYPOTHETICAL, NEGATIONS, finite_verb
+from monitor.extract.items.document import DETERMINERS, Doc, SentenceInfo, Tok, clause_of, overlaps
+from monitor.extract.items.triggers import HYPOTHETICAL, NEGATIONS, finite_verb, other_sense
 from monitor.extract.lexicon import word_tags
 
 
@@ -30,35 +30,48 @@ class Happening:
 
 def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> list[Happening]:
     """One happening per date of the sentence not in `taken`: the finite verb nearest the date in its own
-    clause, else in the clause after it ("In a May 3 letter, the board asked ..."), else the one before."""
+    clause, else in the clause after it ("In a May 3 letter, the board asked ..."), else the one before.
+    One verb tells one happening: a second date that finds the same verb ("rose last year and this year")
+    adds nothing."""
     out: list[Happening] = []
     seen = set(taken)
+    verbs: set[int] = set()
     for tx, value in info.timexes:
-        if value in seen or tx.value == "PRESENT_REF" or "Q" in value or _not_when(doc, info, tx.start, tx.end):
+        if value in seen or tx.value == "PRESENT_REF" or "Q" in value:
+            continue
+        if _not_when(doc, info, tx.start, tx.end):
             continue
         clause = clause_of(tx.start, info.clauses)
         i = info.clauses.index(clause) if clause in info.clauses else 0
         neighbours = [clause, *info.clauses[i + 1 : i + 2], *info.clauses[max(0, i - 1) : i]]
         for c in neighbours:
-            found = _verb_in(doc, info, c, (tx.start, tx.end))
-            if found is None:
+            state, tok = _verb_in(doc, info, c, (tx.start, tx.end))
+            if state is _NONE:
                 continue
-            if found is not False:
-                tok = found
+            if state is _FOUND and tok is not None and tok.start not in verbs:
                 kind = doc.lex.kind_of(tok.lower) or "other"
+                if kind != "other" and other_sense(doc, kind, tok.end, info.sentence.end):
+                    kind = "other"  # "reached 40 points": a happening, not an arrival
                 out.append(Happening(tok.start, tok.end, tok.text, kind, c, value))
                 seen.add(value)
+                verbs.add(tok.start)
             break  # the clause with a verb decides, even when it is negated or hypothetical
     return out
 
 
-def _verb_in(doc: Doc, info: SentenceInfo, clause: tuple[int, int], timex: tuple[int, int]) -> Tok | bool | None:
-    """The finite verb of a clause nearest the date; False when the clause has one but is negated or
-    hypothetical; None when it has none."""
+_NONE, _FOUND, _RULED_OUT = "none", "found", "ruled out"
+
+
+def _verb_in(
+    doc: Doc, info: SentenceInfo, clause: tuple[int, int], timex: tuple[int, int]
+) -> tuple[str, Tok | None]:
+    """(_FOUND, the finite verb of a clause nearest the date); (_RULED_OUT, None) when the clause has one but
+    is negated ("did not meet", "has never met") or hypothetical; (_NONE, None) when it has none."""
     toks = [t for t in info.tokens if clause[0] <= t.start and t.end <= clause[1]]
+    skip = [timex, *info.quotes]
     best: tuple[int, int] | None = None
     for j, t in enumerate(toks):
-        if t.cap or not t.text.isalpha() or overlaps(t.start, t.end, [timex, *info.quotes]):
+        if t.cap or not t.text.isalpha() or overlaps(t.start, t.end, skip):
             continue
         prev = [p.lower for p in toks[max(0, j - 4) : j]]
         if finite_verb(word_tags(t.lower), prev, present=False):
@@ -66,23 +79,47 @@ def _verb_in(doc: Doc, info: SentenceInfo, clause: tuple[int, int], timex: tuple
             if best is None or dist < best[0]:
                 best = (dist, j)
     if best is None:
-        return None
+        return _NONE, None
     j = best[1]
     before = [t.lower for t in toks[:j]]
-    if any(w in HYPOTHETICAL for w in before) or any(w in NEGATIONS for w in before[-3:]):
-        return False
-    return toks[j]
+    after = [t.lower for t in toks[j + 1 : j + 3]]
+    if any(w in HYPOTHETICAL for w in before) or any(w in NEGATIONS for w in before[-3:] + after):
+        return _RULED_OUT, None
+    return _FOUND, toks[j]
 
 
-# Before a date, these make it a limit or a span, not when something happened ("by 2030", "until May").
-_LIMITS = frozenset({"by", "until", "till", "through", "to", "before", "within", "over"})
-_PREPOSITIONS = frozenset({"on", "in", "at", "since", "from", "during", "of", "for", "after", "last", "this",
-                           "next", "early", "late", "earlier", "later", "that", "and"})
+# Before a date, these make it a limit or a span, not when something happened ("by 2030", "until May",
+# "so far this year").
+_LIMITS = frozenset({"by", "until", "till", "through", "to", "before", "within", "over", "far"})
+_PREPOSITIONS = frozenset(
+    {
+        "on",
+        "in",
+        "at",
+        "since",
+        "from",
+        "during",
+        "of",
+        "for",
+        "after",
+        "last",
+        "this",
+        "next",
+        "early",
+        "late",
+        "earlier",
+        "later",
+        "that",
+        "and",
+    }
+)
+_ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
 
 
 def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
     """A date that does not say when the clause happened: a limit ("by 2030"), the start of a span ("from
-    2010 to 2015"), or a modifier of a noun that is not an event ("the 2016 elections")."""
+    2010 to 2015"), or a modifier of a noun ("the 2016 elections", "the newest 2020 hopeful", "the best
+    games of the year")."""
     before = [t for t in info.tokens if t.end <= start]
     after = [t for t in info.tokens if t.start >= end]
     prev = before[-1].lower if before else ""
@@ -91,7 +128,55 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
         return True
     if prev in ("from", "between") and nxt is not None and nxt.lower in ("to", "and", "through", "until"):
         return True
-    if nxt is not None and not nxt.cap and nxt.text.isalpha() and prev not in _PREPOSITIONS:
+    if prev == "of" and len(before) > 1 and _describes_noun(doc, before[-2].lower):
+        return True  # "the best apps of the year": the date belongs to the noun
+    if nxt is None or not nxt.text.isalpha():
+        return False
+    if prev in DETERMINERS or (prev.isalpha() and word_tags(prev) and word_tags(prev) <= _ADJECTIVES):
+        return True  # "the 2020 race", "the newest 2020 Democratic hopeful"
+    if not nxt.cap and prev not in _PREPOSITIONS:
         tags = word_tags(nxt.lower)
         return bool(tags & {"NN", "NNS"}) and not doc.lex.kind_of(nxt.lower)
     return False
+
+
+def _describes_noun(doc: Doc, word: str) -> bool:
+    """A noun (not a word of time such as "end", "morning") that a following "of <date>" describes."""
+    tags = word_tags(word)
+    return bool(tags & {"NN", "NNS"}) and word not in doc.lex.function_words and word not in _TIME_NOUNS
+
+
+_TIME_NOUNS = frozenset(
+    {
+        "end",
+        "start",
+        "beginning",
+        "middle",
+        "half",
+        "part",
+        "rest",
+        "morning",
+        "evening",
+        "night",
+        "afternoon",
+        "week",
+        "weekend",
+        "month",
+        "year",
+        "day",
+        "summer",
+        "winter",
+        "spring",
+        "autumn",
+        "fall",
+        "season",
+        "close",
+        "course",
+        "turn",
+        "anniversary",
+        "time",
+        "period",
+        "first",
+        "last",
+    }
+)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 
 from monitor.extract.items.model import Item
-from monitor.extract.timex.spans import date_span, nested
+from monitor.extract.spans import date_span, nested
 
 
 @dataclass

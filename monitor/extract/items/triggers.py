@@ -16,22 +16,79 @@ _WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]s\b|\d+|[^\w\s]")
 
 # Words before a verb that make it a verb of the clause ("has sent", "will meet", "was arrested").
 AUXILIARIES = frozenset(
-    {"has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "will", "did", "do", "does",
-     "to", "'s", "’s", "am", "shall", "would", "could", "should", "may", "might", "must", "can", "get", "got"}
+    {
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "will",
+        "did",
+        "do",
+        "does",
+        "to",
+        "'s",
+        "’s",
+        "am",
+        "shall",
+        "would",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "can",
+        "get",
+        "got",
+    }
 )
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "you"})
 # Adverbs that may stand between an auxiliary or subject and its verb ("has also sent", "was quickly freed").
 _BETWEEN = frozenset(
-    {"also", "now", "just", "recently", "already", "not", "then", "reportedly", "allegedly", "later", "since",
-     "subsequently", "officially", "finally", "quickly", "initially", "first", "again", "still", "jointly",
-     "formally", "publicly", "n't", "never", "been", "being", "previously", "originally", "reportedly"}
+    {
+        "also",
+        "now",
+        "just",
+        "recently",
+        "already",
+        "not",
+        "then",
+        "reportedly",
+        "allegedly",
+        "later",
+        "since",
+        "subsequently",
+        "officially",
+        "finally",
+        "quickly",
+        "initially",
+        "first",
+        "again",
+        "still",
+        "jointly",
+        "formally",
+        "publicly",
+        "n't",
+        "never",
+        "been",
+        "being",
+        "previously",
+        "originally",
+    }
 )
 _POSSESSIVE = frozenset({"'s", "’s", "my", "your", "whose"})
 _VERB = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
 _NOUN = frozenset({"NN", "NNS"})
 # What stops a verb from being a happening: hypothetical and negated clauses.
-HYPOTHETICAL = frozenset({"would", "could", "might", "should", "may", "must", "can", "if", "unless", "whether"})
+HYPOTHETICAL = frozenset(
+    {"would", "could", "might", "should", "may", "must", "can", "if", "unless", "whether"}
+)
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nor"})
 
 
@@ -42,14 +99,29 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, str, str]]:
     """(start, end, trigger form, kind) of the triggers of a sentence that are used as events here."""
     lex = doc.lex
-    words = _words(doc.text, s_start, s_end)
+    first = lex.trigger_first
+    segment = doc.text[s_start:s_end]
+    low = segment.lower()
+    if len(low) != len(segment):  # a letter whose lower case is longer ("İ"): the slow, exact way
+        spans = [(s - s_start, e - s_start) for s, e, _w in _words(doc.text, s_start, s_end)]
+        words = [w for _s, _e, w in _words(doc.text, s_start, s_end)]
+    else:
+        # Words as plain strings first (one C-level pass); their offsets only when a trigger may be there.
+        words = _WORD_RE.findall(low)
+        if first.keys().isdisjoint(words):
+            return []
+        spans = [m.span() for m in _WORD_RE.finditer(low)]
     out = []
-    i = 0
-    while i < len(words):
+    i, count = 0, len(words)
+    while i < count:
+        phrases = first.get(words[i])
+        if phrases is None:
+            i += 1
+            continue
         match = None
-        for phrase in lex.trigger_first.get(words[i][2], ()):
+        for phrase in phrases:
             n = len(phrase)
-            if tuple(w[2] for w in words[i : i + n]) == phrase:
+            if n == 1 or tuple(words[i : i + n]) == phrase:
                 match = phrase
                 break
         if match is None:
@@ -57,22 +129,37 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
             continue
         n = len(match)
         trigger = " ".join(match)
-        tags = lex.trigger_tags.get(trigger, frozenset({"?"}))
-        prev = [w[2] for w in words[max(0, i - 4) : i]]
-        nxt = words[i + n][2] if i + n < len(words) else ""
-        kind = lex.kind_of(trigger)
-        if kind is not None and used_as_event(tags, prev, nxt, lex.function_words):
-            out.append((words[i][0], words[i + n - 1][1], trigger, kind))
+        tags = lex.trigger_tags.get(trigger, _UNKNOWN)
+        nxt = words[i + n] if i + n < count else ""
+        kind = lex.trigger_kind.get(trigger)
+        prev = words[max(0, i - 4) : i]
+        if kind is not None and used_as_event(
+            tags, prev, nxt, lex.function_words, plural=trigger.endswith("s")
+        ):
+            out.append((s_start + spans[i][0], s_start + spans[i + n - 1][1], trigger, kind))
         i += n
     return out
 
 
-def used_as_event(tags: frozenset[str], prev: list[str], nxt: str, function_words: frozenset[str]) -> bool:
+_UNKNOWN = frozenset({"?"})
+
+
+def used_as_event(
+    tags: frozenset[str], prev: list[str], nxt: str, function_words: frozenset[str], plural: bool = False
+) -> bool:
     """Whether a trigger with these possible tags is an event here: a verb of a clause, or a noun with a
     determiner that heads its phrase ("the arrest", not "delivery services" nor "the arrest warrant")."""
     if "?" in tags:
         return True
-    return _verb_here(tags, prev) or _noun_here(tags, prev, nxt, function_words)
+    return _verb_here(tags, prev) or _noun_here(tags, prev, nxt, function_words, plural)
+
+
+def told_by_verb(tags: frozenset[str], prev: list[str]) -> bool:
+    """Whether a trigger with these tags is the verb of its clause here, not after a modal ("may be
+    reached") nor a noun ("trade talks", "a meeting")."""
+    if "?" in tags or not _verb_here(tags, prev):
+        return False
+    return not any(w in HYPOTHETICAL for w in prev)
 
 
 def _verb_here(tags: frozenset[str], prev: list[str]) -> bool:
@@ -80,8 +167,8 @@ def _verb_here(tags: frozenset[str], prev: list[str]) -> bool:
         return False
     before = [w for w in prev if w not in _BETWEEN]
     last = before[-1] if before else ""
-    if last in DETERMINERS or last in _POSSESSIVE:
-        return False  # "the accused", "its ships": a noun or an adjective
+    if last in DETERMINERS or last in _POSSESSIVE or possessive(last):
+        return False  # "the accused", "its ships", "Monday's attack": a noun or an adjective
     if tags & {"VBD", "VBZ", "VBN"}:
         return True
     if "VBG" in tags:
@@ -89,7 +176,9 @@ def _verb_here(tags: frozenset[str], prev: list[str]) -> bool:
     return last in AUXILIARIES or last in _SUBJECT_PRONOUNS  # base form: "will meet", "to sign", "they vote"
 
 
-def _noun_here(tags: frozenset[str], prev: list[str], nxt: str, function_words: frozenset[str]) -> bool:
+def _noun_here(
+    tags: frozenset[str], prev: list[str], nxt: str, function_words: frozenset[str], plural: bool
+) -> bool:
     if not tags & _NOUN:
         return False
     # A determiner, a possessive or a date/number close before it ("the talks", "Monday's attack",
@@ -98,14 +187,32 @@ def _noun_here(tags: frozenset[str], prev: list[str], nxt: str, function_words: 
     for w in reversed(prev[-3:]):
         if not (w[0].isalnum() or w in _POSSESSIVE):
             break
-        if w in DETERMINERS or w in _POSSESSIVE or w.isdigit():
+        if w in DETERMINERS or w in _POSSESSIVE or w.isdigit() or possessive(w):
             found = True
             break
     if not found:
         return False
-    # A noun right after it makes the trigger a modifier ("the delivery services", "a trial date").
+    # A noun right after it makes the trigger a modifier ("the delivery services", "a trial date"); so does
+    # a noun that could only be a plural verb after a singular trigger ("the ruling party", "an arrest
+    # warrant": "party" and "warrant" cannot be the verb of "the ruling").
     nxt_tags = word_tags(nxt) if nxt and nxt.isalpha() else frozenset()
-    return not (nxt_tags & _NOUN and not nxt_tags & _VERB and nxt not in function_words)
+    if not nxt_tags & _NOUN or nxt in function_words:
+        return True
+    if not nxt_tags & _VERB:
+        return False
+    return not (nxt_tags & _VERB <= _BASE_VERB and not plural)
+
+
+_BASE_VERB = frozenset({"VB", "VBP"})
+
+
+# "'s" after these is "is" or "has" ("he's left"), not a possessive.
+_CONTRACTED = frozenset({"he", "she", "it", "that", "there", "what", "who", "where", "here", "let"})
+
+
+def possessive(word: str) -> bool:
+    """A word with a possessive "'s" ("Thursday's", "the company's"), not a contraction ("he's")."""
+    return word.endswith(("'s", "’s")) and len(word) > 2 and word[:-2] not in _CONTRACTED
 
 
 def finite_verb(tags: frozenset[str], prev: list[str], present: bool = True) -> bool:
@@ -147,13 +254,30 @@ _SKIP_AFTER_TRIGGER = frozenset(
 
 
 def other_sense(doc: Doc, kind: str, pos: int, end: int) -> bool:
-    """Whether the word after a trigger shows another sense of it ("delivered a speech")."""
+    """Whether the word after a trigger shows another sense of it ("delivered a speech", "reached a
+    record", "reached 1.6 million": `#number` in the list stands for a number). Determiners and adjectives
+    before that word are skipped ("reached a historic agreement")."""
     words = doc.lex.other_sense_after.get(kind)
     if not words:
         return False
-    for m in re.finditer(r"[A-Za-z]+", doc.text[pos : min(end, pos + 40)]):
+    for m in _AFTER_RE.finditer(doc.text, pos, min(end, pos + 60)):
         w = m.group(0).lower()
-        if w in _SKIP_AFTER_TRIGGER:
+        if w[0].isdigit():
+            return "#number" in words
+        if w in _SKIP_AFTER_TRIGGER or (w not in words and word_tags(w) and word_tags(w) <= _ADJECTIVES):
             continue
         return w in words
     return False
+
+
+_AFTER_RE = re.compile(r"[A-Za-z]+|\d")
+_ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
+
+
+def modal_or_negated(prev: list[str]) -> bool:
+    """Whether the words just before a verb make it no happening: a negation ("did not arrest", "has
+    never met") or a modal ("would meet", "could be charged")."""
+    return any(w in NEGATIONS or w in _MODALS for w in prev)
+
+
+_MODALS = frozenset({"would", "could", "might", "should", "may", "must", "can"})

@@ -142,14 +142,14 @@ def alternation(words: Mapping[str, str] | list[str]) -> str:
 
 def trie_pattern(words: set[str] | frozenset[str]) -> str:
     """A regex matching exactly `words`, factored by common prefixes (fast for the regex engine)."""
-    trie: dict = {}
+    trie: dict[str, Any] = {}
     for word in words:
         node = trie
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: dict[str, Any]) -> str:
         branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
         optional = "" in node
         if not branches:
@@ -210,7 +210,7 @@ def parse_rules(
         template, norm, rtype = entry.get("pattern"), entry.get("norm"), entry.get("type", "DATE")
         if not isinstance(template, str) or not template:
             raise RuleDataError(f"{label}: `pattern` must be a non-empty string")
-        if norm not in normalisers:
+        if not isinstance(norm, str) or norm not in normalisers:
             raise RuleDataError(f"{label}: unknown norm {norm!r} (known: {', '.join(sorted(normalisers))})")
         if rtype not in TYPES:
             raise RuleDataError(f"{label}: type {rtype!r} is not one of {sorted(TYPES)}")

@@ -34,8 +34,8 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
         cut = m.end()
     clause_start = lo + cut if cut is not None else lo
     right = text[end : end + _WINDOW]
-    m = _CLAUSE_END.search(right)
-    clause_end = end + (m.start() + 1 if m else len(right))
+    after = _CLAUSE_END.search(right)
+    clause_end = end + (after.start() + 1 if after else len(right))
     return clause_start, clause_end
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.extract.timex import tag
-from monitor.extract.timex.normalise import duration_value
+from monitor.extract.timex.readers import duration_value
 
 
 def found(text: str, dct: str) -> dict[str, tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""monitor.extract.timex.spans: the calendar period of a TIMEX3 value, and how two periods relate."""
+"""monitor.extract.spans: the calendar period of a TIMEX3 value, and how two periods relate."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from monitor.extract.timex.spans import DateSpan, date_span, narrower, nested
+from monitor.extract.spans import DateSpan, date_span, narrower, nested
 
 
 @pytest.mark.parametrize(

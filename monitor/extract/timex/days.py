@@ -1,0 +1,219 @@
+"""Normalisers of days and times: explicit dates, month and day, weekdays, day words, clock times.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from monitor.extract.timex import anchor
+from monitor.extract.timex.hit import Hit, Result, normaliser
+from monitor.extract.timex.readers import (
+    date_by_tense,
+    day_number,
+    day_offset,
+    direction,
+    month_number,
+    month_year_by_tense,
+    weekday_date,
+    with_part_of_day,
+    written_year,
+)
+
+
+@normaliser
+def explicit_date(hit: Hit) -> Result | None:
+    """A date with its year written: April 1, 2020 / 2020-04-01 / 1 April 2020 (+ optional clock time)."""
+    year = int(hit.g("year") or 0)
+    month = month_number(hit.lex, hit.g("month"))
+    day = day_number(hit.g("day"))
+    if not hit.capitalised_ok("month", "month") or month is None:
+        return None
+    date = dt.date(year, month, day) if day else None
+    if date is None:
+        return None, anchor.fmt_month(year, month), hit.mod()
+    if hit.g("hour"):
+        clock = f"{int(hit.g('hour') or 0):02d}:{hit.g('minute') or '00'}"
+        return "TIME", f"{anchor.fmt_date(date)}T{clock}", None
+    return with_part_of_day(hit, date, hit.mod())
+
+
+@normaliser
+def month_day(hit: Hit) -> Result | None:
+    """A month and day without a year: the year comes from the weekday if given, else the clause's tense."""
+    month = month_number(hit.lex, hit.g("month"))
+    day = day_number(hit.g("day"))
+    if month is None or day is None or not (hit.g("month") or "")[:1].isupper():
+        return None
+    weekday = hit.lex.get("weekday", hit.g("weekday"))
+    candidates = []
+    for year in (hit.day.year - 1, hit.day.year, hit.day.year + 1):
+        try:
+            candidates.append(dt.date(year, month, day))
+        except ValueError:  # Feb 29 outside leap years
+            continue
+    if not candidates:
+        return None
+    if weekday:
+        matching = [c for c in candidates if c.isoweekday() == int(weekday)]
+        candidates = matching or candidates
+    return with_part_of_day(hit, date_by_tense(candidates, hit.day, hit.tense()), hit.mod())
+
+
+@normaliser
+def month_year(hit: Hit) -> Result | None:
+    """A month with a year: March 2020, January this year, July last year."""
+    month = month_number(hit.lex, hit.g("month"))
+    if month is None or not hit.capitalised_ok("month", "month"):
+        return None
+    year = written_year(hit)
+    if year is None:
+        year = hit.day.year + (direction(hit.lex, hit.g("yrel")) or 0)
+    return None, anchor.fmt_month(year, month), hit.mod()
+
+
+@normaliser
+def month_alone(hit: Hit) -> Result | None:
+    """A month name alone ("in April", "last December"): the year comes from the direction or tense."""
+    surface = hit.g("month") or ""
+    month = month_number(hit.lex, surface)
+    if month is None or not surface[:1].isupper():
+        return None
+    is_abbr = hit.lex.get("month", surface) is None
+    if is_abbr and not hit.g("dot"):
+        return None
+    if hit.lex.needs_capital("month", surface) and not hit.g("dir") and not hit.g("mod"):
+        before, after = hit.word_before(), hit.word_after()
+        # "Theresa May", "May Day": a capitalised neighbour that is no temporal word makes it a name
+        if (before[:1].isupper() and before.lower() not in _SENTENCE_OPENERS) or after[:1].isupper():
+            return None
+    dir_value = direction(hit.lex, hit.g("dir"))
+    today = hit.day
+    if dir_value is None:
+        year = month_year_by_tense(today, month, hit.tense())
+    elif dir_value < 0:
+        year = today.year if month < today.month else today.year - 1
+    elif dir_value > 0 and "next" in (hit.g("dir") or "").lower():
+        year = today.year if month > today.month else today.year + 1
+    elif dir_value > 0:
+        year = today.year if month >= today.month else today.year + 1
+    else:
+        year = today.year
+    return None, anchor.fmt_month(year, month), hit.mod()
+
+
+DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")  # a TIMEX3 day: 2020-04-01
+_SENTENCE_OPENERS = frozenset(
+    {"in", "on", "by", "since", "until", "till", "from", "through", "during", "before", "after", "of",
+     "early", "late", "mid", "last", "next", "this", "that", "and", "or", "to", "for", "between",
+     "the", "around", "about", "as", "at", "into", "throughout", "starting", "beginning", "ending"}
+)
+
+
+@normaliser
+def weekday(hit: Hit) -> Result | None:
+    """A weekday ("Monday", "last Friday", "early Wednesday morning"), resolved by direction or tense."""
+    number = hit.lex.get("weekday", hit.g("weekday"))
+    if number is None or not (hit.g("weekday") or "")[:1].isupper():
+        return None
+    day = weekday_date(hit, int(number), direction(hit.lex, hit.g("dir")))
+    return with_part_of_day(hit, day, hit.mod())
+
+
+@normaliser
+def day_word(hit: Hit) -> Result | None:
+    """today / yesterday / tomorrow / tonight, with an optional part of day or "the day before"."""
+    spec = hit.lex.get("day_word", hit.g("dayword"))
+    if spec is None:
+        return None
+    m = re.fullmatch(r"(-?\d+)([A-Z]{2})?", spec)
+    if not m:
+        return None
+    offset = int(m.group(1))
+    if hit.g("rel2"):
+        offset += -1 if hit.g("rel2", ).lower() == "before" else 1  # type: ignore[union-attr]
+    day = hit.day + dt.timedelta(days=offset)
+    pod = hit.lex.get("part_of_day", hit.g("pod")) or m.group(2)
+    if pod:
+        return "TIME", f"{anchor.fmt_date(day)}T{pod}", hit.mod()
+    return None, anchor.fmt_date(day), hit.mod()
+
+
+@normaliser
+def this_part_of_day(hit: Hit) -> Result | None:
+    """this morning / this afternoon / last night / tonight: a part of the DCT's day (or the day before)."""
+    pod = hit.lex.get("part_of_day", hit.g("pod"))
+    if pod is None:
+        return None
+    offset = -1 if (hit.g("which") or "").lower() == "last" else 0
+    day = hit.day + dt.timedelta(days=offset)
+    return "TIME", f"{anchor.fmt_date(day)}T{pod}", hit.mod()
+
+
+@normaliser
+def clock_time(hit: Hit) -> Result | None:
+    """A clock time ("3 p.m.", "10:35 a.m. Tuesday", "noon", "shortly after midnight") on a day."""
+    if hit.g("named"):
+        clock = hit.lex.get("part_of_day", hit.g("named")) or "12:00"
+    else:
+        hour = int(hit.g("hour") or 0)
+        minute = int(hit.g("minute") or 0)
+        ampm = (hit.g("ampm") or "").lower()
+        if hour > 24 or minute > 59:
+            return None
+        if ampm.startswith("p") and hour < 12:
+            hour += 12
+        elif ampm.startswith("a") and hour == 12:
+            hour = 0
+        clock = f"{hour:02d}:{minute:02d}"
+    if hit.g("weekday"):
+        number = hit.lex.get("weekday", hit.g("weekday"))
+        day = weekday_date(hit, int(number or 1), None)
+    elif hit.g("dayword"):
+        spec = hit.lex.get("day_word", hit.g("dayword")) or "0"
+        day = hit.day + dt.timedelta(days=day_offset(spec))
+    elif hit.g("month") and hit.g("day"):
+        month, day_of_month = month_number(hit.lex, hit.g("month")), day_number(hit.g("day"))
+        if month is None or day_of_month is None:
+            return None
+        year = anchor.nearest_year(hit.day, month, day_of_month, hit.tense())
+        day = dt.date(year, month, day_of_month)
+    else:
+        day = _day_of_clock(hit)
+    return "TIME", f"{anchor.fmt_date(day)}T{clock}", hit.mod()
+
+
+_DAY_AFTER_CLOCK = re.compile(
+    r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?,?[ \t]*(?:on[ \t]+)?"
+    r"(?:(?P<weekday>[A-Z][a-z]+day)|(?P<dayword>today|yesterday|tomorrow|tonight)"
+    r"|(?P<month>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>[0-9]{1,2}))(?![\w])"
+)
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d]*\s+[A-Z\u201c\"`]")
+_SAME_SENTENCE_CHARS = 150
+
+
+def _day_of_clock(hit: Hit) -> dt.date:
+    """The day of a bare clock time: a day written right after it ("4:17 a.m. on Monday", "10:35 a.m.
+    (0735 GMT) Friday"), else a day named earlier in the same sentence, else the DCT's."""
+    m = _DAY_AFTER_CLOCK.match(hit.text, hit.end, hit.end + 60)
+    if m:
+        weekday = hit.lex.get("weekday", m.group("weekday"))
+        if weekday:
+            return weekday_date(hit, int(weekday), None)
+        spec = hit.lex.get("day_word", m.group("dayword"))
+        if spec:
+            return hit.day + dt.timedelta(days=day_offset(spec))
+        month, number = month_number(hit.lex, m.group("month")), day_number(m.group("day"))
+        if month is not None and number is not None and 1 <= number <= 31:
+            year = anchor.nearest_year(hit.day, month, min(number, 28), hit.tense())
+            try:
+                return dt.date(year, month, number)
+            except ValueError:
+                pass
+    for timex in reversed(hit.previous):
+        too_far = timex.end < hit.start - _SAME_SENTENCE_CHARS
+        if too_far or _SENTENCE_BREAK.search(hit.text, timex.end, hit.start):
+            break
+        if DAY_VALUE.match(timex.value):
+            return dt.date.fromisoformat(timex.value[:10])
+    return hit.day

@@ -1,0 +1,117 @@
+"""The timeline's rows and what reconciling them reports: entries, each source's report, changes, statuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+
+ACTIVE = "active"
+REMOVED = "removed"
+REVISED = "revised"
+FIGURE_KIND = "figure"
+
+# Change kinds.
+ADDED = "added"
+REACTIVATED = "reactivated"
+
+
+class ItemLike(Protocol):
+    """What reconcile needs from an extracted item (monitor.extract.items.events.Item satisfies it)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def evidence(self) -> str: ...
+    @property
+    def actors(self) -> tuple[str, ...]: ...
+    @property
+    def location(self) -> str | None: ...
+    @property
+    def subject(self) -> str | None: ...
+    @property
+    def metric(self) -> str | None: ...
+    @property
+    def value(self) -> float | int | None: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def qualifier(self) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class SourceReport:
+    """One source's word on an item: its evidence, whether its newest version still has it, which version."""
+
+    source_url: str
+    evidence: str
+    present: bool
+    version: int
+    published: str | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """One row of a story's timeline: what the store persists and export prints."""
+
+    event_id: str
+    story: str
+    key: str
+    kind: str
+    date: str | None
+    date_end: str | None
+    precision: str | None
+    summary: str
+    actors: tuple[str, ...]
+    location: str | None
+    subject: str | None
+    metric: str | None
+    value: float | int | None
+    unit: str | None
+    qualifier: str | None
+    evidence: str
+    source_url: str
+    published: str | None
+    first_seen: dt.datetime
+    last_seen: dt.datetime
+    status: str
+    sources: tuple[SourceReport, ...]
+    superseded_by: str | None = None
+
+    @property
+    def source_count(self) -> int:
+        """Number of distinct sources whose newest version still reports the item."""
+        return len({s.source_url for s in self.sources if s.present})
+
+    @property
+    def is_figure(self) -> bool:
+        return self.kind == FIGURE_KIND
+
+
+@dataclass(frozen=True)
+class Change:
+    """Something an alert is raised for.
+
+    kind: `added` (entry is new), `removed` (no source presents entry any more), `revised` (entry, a figure,
+    was superseded by `replacement`), `reactivated` (a removed or revised entry is active again).
+    `previous` is the entry as it was before this reconciliation (None for `added`).
+    """
+
+    kind: str
+    entry: TimelineEntry
+    previous: TimelineEntry | None = None
+    replacement: TimelineEntry | None = None
+
+
+@dataclass(frozen=True)
+class ReconcileResult:
+    """The story's new timeline, the changes to alert on, the re-seen ids, the rows the store must write."""
+
+    timeline: tuple[TimelineEntry, ...]
+    changes: tuple[Change, ...]
+    seen: tuple[str, ...]
+    updated: tuple[TimelineEntry, ...]

@@ -1,0 +1,34 @@
+"""Dating items: the sentence's one date and the paragraph's scene date reach items left undated."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from monitor.extract.items import extract_items
+
+PUB = dt.date(2021, 9, 16)  # a Thursday
+
+
+def test_sentence_date_is_the_one_date_of_the_sentence():
+    from monitor.extract.items.dating import sentence_date
+    from monitor.extract.items.document import Doc, SentenceInfo
+    from monitor.extract.lexicon import load_lexicon
+    from monitor.extract.sentences import Sentence
+    from monitor.extract.timex import tag
+
+    text = "The club won, 98-91 at home, on Tuesday night."
+    usable = [(t, "2021-09-14") for t in tag(text, PUB) if t.type in ("DATE", "TIME")]
+    doc = Doc(text=text, published=PUB, lex=load_lexicon(), quotes=[], timexes=[t for t, _ in usable])
+    info = SentenceInfo(Sentence(0, len(text), text), [], [], [(0, len(text))], usable, [], [])
+    assert sentence_date(info, doc) == "2021-09-14"
+    info.timexes.append((usable[0][0], "2021-09-13"))  # two different dates: none is "the" date
+    assert sentence_date(info, doc) is None
+
+
+def test_scene_date_carries_to_the_next_sentence_of_the_paragraph_only():
+    para = "The ferry Aurora ran aground near Kell Point on Monday. It carried 212 passengers.\n\n"
+    other = "Inspectors said the hull was sound."
+    items = extract_items(para + other, PUB)
+    carried = [i for i in items if "212" in i.evidence]
+    assert carried and carried[0].date == "2021-09-13"
+    assert all(i.date != "2021-09-13" for i in items if "hull" in i.evidence)

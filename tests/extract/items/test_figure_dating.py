@@ -1,0 +1,100 @@
+"""Figures as items: their as-of date, their subject and what is no figure (sentences of our own)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from monitor.extract.items import Item, extract_items
+from monitor.extract.items.figures import find_figures
+
+PUBLISHED = dt.date(2021, 6, 10)  # a Thursday
+
+
+def _figures(text: str) -> list[Item]:
+    return [i for i in extract_items(text, PUBLISHED) if i.kind == "figure"]
+
+
+def _dates(text: str) -> dict[float, str | None]:
+    return {float(i.value or 0): i.date for i in _figures(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # habits and rates hold at no date
+        ("Flooding in the valley displaces up to 4,000 families annually.", 4000),
+        ("The mine exports more than $2 billion of copper a year, officials said.", 2000000000),
+        # history
+        ("In the 12th century the fever swept the coast, killing up to 40 percent of the villagers.", 40),
+        ("During the nineteenth century the famine left more than 2 million people dead.", 2000000),
+        # an earlier, unstated time
+        ("Dalmore Foods previously recalled 80,000 jars of sauce in Norway.", 80000),
+        # the modal perfect
+        ("As many as 9,000 sailors may have drowned in the storm.", 9000),
+    ],
+)
+def test_figures_at_no_stated_time_are_undated(text: str, value: float) -> None:
+    assert _dates(text)[value] is None
+
+
+def test_a_clause_date_still_dates_a_habit_figure() -> None:
+    assert _dates("In 2019 the valley lost 300 homes to floods, a toll it suffers annually.")[300] == "2019"
+
+
+def test_a_since_clause_does_not_date_a_present_figure() -> None:
+    text = "Although Ms Arden has led the club since she joined it in 2012, she is averaging 14.5 goals now."
+    assert _dates(text)[14.5] == "2021-06-10"
+
+
+def test_a_plain_figure_still_gets_the_publication_date() -> None:
+    assert _dates("The ferry company carries 1,200 passengers between the islands.")[1200] == "2021-06-10"
+
+
+def test_a_restated_figure_is_not_a_second_item() -> None:
+    text = "Nearly 230 miners returned to the surface on Tuesday.\n\nThese 230 miners had spent days below."
+    assert [i.value for i in _figures(text)] == [230]
+
+
+def test_a_demonstrative_number_said_for_the_first_time_is_kept() -> None:
+    assert [i.value for i in _figures("Those 45 volunteers rebuilt the bridge.")] == [45]
+
+
+def test_a_reporting_word_inside_the_figure_is_no_speaker() -> None:
+    text = "Portugal now has 96 confirmed infections, according to the health ministry."
+    (figure,) = _figures(text)
+    assert (figure.value, figure.subject, figure.actors) == (96, "Portugal", ())
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She has scored in each of the club's last 8 matches.",
+        "The first three applicants were turned away.",
+        "Voters will decide over the next 12 weeks.",
+    ],
+)
+def test_windows_and_positions_are_no_figures(sentence: str) -> None:
+    assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Flu deaths among detainees were three times higher than in the general population.", 3),
+        ("Rents in the capital are 2.5 times as high as a decade ago.", 2.5),
+    ],
+)
+def test_multiples_are_ratios(sentence: str, value: float) -> None:
+    (f,) = find_figures(sentence)
+    assert (f.value, f.metric, f.unit) == (value, "ratio", "times")
+
+
+def test_a_repetition_count_is_no_ratio() -> None:
+    assert find_figures("The suspect was questioned three times over the weekend.") == []
+
+
+def test_a_long_bare_noun_phrase_is_read_as_the_metric() -> None:
+    (f,) = find_figures("About a dozen retired volunteer mountain guides joined the search.")
+    assert (f.value, f.qualifier, f.metric) == (12, "about", "retired volunteer mountain guides")

@@ -1,0 +1,54 @@
+"""Tests for the figure shapes of issue 18: percents and changes, units, demonyms, ordinals, spelled-out
+counts, sentence lengths, and what stays no figure. Example sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract.items.figures import find_figures
+
+
+def figures(sentence: str) -> list[tuple[object, ...]]:
+    return [(f.value, f.qualifier, f.metric, f.unit) for f in find_figures(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The regional index dropped 1.4%.", [(-1.4, "exact", "change", "percent")]),
+        ("Copper was trading up about 2 percent.", [(2, "about", "change", "percent")]),
+        ("Unemployment was 4.1 percent.", [(4.1, "exact", None, "percent")]),
+        ("Inflation climbed to 6 per cent.", [(6, "exact", None, "percent")]),
+        ("Yields went from 12% to 18%.", [(12, "exact", None, "percent"), (18, "exact", None, "percent")]),
+        ("Sales posted a 7% drop.", [(-7, "exact", "change", "percent")]),
+        ("The park will add 450 MW of capacity.", [(450, "exact", "capacity", "MW")]),
+        ("Output reached 2.5 GW.", [(2.5, "exact", None, "GW")]),
+        ("The family paid Rs 12 lakh to a broker.", [(1200000, "exact", None, "INR")]),
+        ("Around 80 Canadians were flown out.", [(80, "about", "people", None)]),
+        ("The petition was signed by five nurses.", [(5, "exact", "nurses", None)]),
+        ("She faces three counts of fraud.", [(3, "exact", "charges", None)]),
+        ("The clerk could get up to 15 years in jail.", [(15, "up_to", "prison term", "years")]),
+        ("Health officials recorded the fourth death on Friday.", [(4, "exact", "deaths", None)]),
+        ("The club secured its 9th straight win.", [(9, "exact", "wins", None)]),
+        ("Investigators interviewed 12 of the witnesses.", [(12, "exact", "witnesses", None)]),
+    ],
+)
+def test_figure_shapes(sentence: str, expected: list[tuple[object, ...]]) -> None:
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Call 911 if you see smoke.",
+        "The 62-year-old driver was unhurt.",
+        "The driver, aged 62, was unhurt.",
+        "Their two daughters spoke at the vigil.",
+        "One of the nurses resigned.",
+        "The bus stopped 30 km north of the city.",
+        "Her third case went to trial.",
+        "It was his second term in office.",
+    ],
+)
+def test_still_not_figures(sentence: str) -> None:
+    assert find_figures(sentence) == []

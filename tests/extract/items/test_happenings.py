@@ -1,0 +1,79 @@
+"""Tests for dated happenings with no typed kind (monitor.extract.items.happenings) and for how the event
+step counts happenings: coordinated verbs are two, one happening told twice is one. Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from monitor.extract.items import Item, extract_items
+
+DCT = dt.date(2021, 6, 9)  # a Wednesday
+
+
+def _events(text: str) -> list[Item]:
+    return [i for i in extract_items(text, DCT) if i.kind != "figure"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The mayor opened the new footbridge on Monday.", "2021-06-07"),
+        ("The museum received the tapestry on May 4.", "2021-05-04"),
+        ("The orchestra will perform the premiere on June 12.", "2021-06-12"),
+        ("In 2019, the village planted four hundred oaks.", "2019"),
+    ],
+)
+def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) -> None:
+    items = _events(text)
+    assert [(i.kind, i.date) for i in items] == [("other", date)]
+    assert items[0].evidence == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negated
+        "The mayor did not open the footbridge on Monday.",
+        "The ferry was not running on Monday.",
+        # hypothetical and conditional
+        "The mayor would have opened the footbridge on Monday if the paint had dried.",
+        "If the weather holds, the regatta could start on Saturday.",
+        # generic: a habit, a limit, a span, a date describing a noun
+        "The bakery opens at dawn on Mondays and closes at noon.",
+        "The library must return the manuscripts by 2030.",
+        "The festival ran from 2015 to 2018.",
+        "The best films of the year were screened outdoors.",
+        "The newest 2024 hybrid models sold out.",
+        "The charity has raised little money so far this year.",
+    ],
+)
+def test_noise_is_no_happening(text: str) -> None:
+    assert [i for i in _events(text) if i.kind == "other"] == []
+
+
+def test_one_verb_gives_one_happening_for_two_dates() -> None:
+    items = _events("Visitor numbers grew last year and this year.")
+    assert len(items) == 1
+
+
+def test_quoted_date_dates_no_happening() -> None:
+    assert _events('"We painted the hall on Monday," the caretaker recalled.') == []
+
+
+def test_coordinated_verbs_give_two_items() -> None:
+    items = _events("A lorry driver was arrested and charged on Monday.")
+    assert [(i.kind, i.date) for i in items] == [("legal", "2021-06-07"), ("legal", "2021-06-07")]
+
+
+def test_one_happening_told_twice_is_one_item() -> None:
+    text = "The port reopened on Monday. Fishing boats returned after the port reopened on Monday."
+    reopenings = [i for i in _events(text) if i.kind == "policy"]
+    assert len(reopenings) == 1
+    assert reopenings[0].date == "2021-06-07"
+
+
+def test_two_dates_of_two_clauses_are_two_happenings() -> None:
+    items = _events("The bridge closed on Monday, and the ferry resumed service on Tuesday.")
+    assert sorted(i.date or "" for i in items) == ["2021-06-07", "2021-06-08"]

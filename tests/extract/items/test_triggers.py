@@ -1,0 +1,121 @@
+"""Tests for the trigger step (monitor.extract.items.triggers) and the lexicon's inflected triggers: every
+inflection of a base form triggers its kind, and the part-of-speech guards keep a trigger word used in
+another sense (a noun modifier, a noun after "the" read as a verb) from being an event.
+Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from monitor.extract.items import Item, extract_items
+from monitor.extract.items.document import Doc
+from monitor.extract.items.triggers import find_triggers
+from monitor.extract.lexicon import inflect_trigger, load_lexicon, word_tags
+
+DCT = dt.date(2021, 6, 9)  # a Wednesday
+
+
+def _triggers(text: str) -> list[tuple[str, str]]:
+    doc = Doc(text=text, published=DCT, lex=load_lexicon(), quotes=[], timexes=[])
+    return [(found, kind) for _s, _e, found, kind in find_triggers(doc, 0, len(text))]
+
+
+def _events(text: str) -> list[Item]:
+    return [i for i in extract_items(text, DCT) if i.kind != "figure"]
+
+
+# ---------------------------------------------------------------------------------- lemma matching
+
+
+def test_base_forms_expand_to_every_inflection() -> None:
+    forms = inflect_trigger("seize")
+    assert {"seize", "seizes", "seized", "seizing"} <= set(forms)
+    assert {"VBD", "VBN"} <= forms["seized"]
+    # A phrase inflects its first word ("plead guilty" -> "pleaded guilty") and its noun ("phone calls").
+    assert "pleaded guilty" in inflect_trigger("plead guilty") or "pled guilty" in inflect_trigger(
+        "plead guilty"
+    )
+    assert "phone calls" in inflect_trigger("phone call")
+
+
+def test_past_forms_may_be_participles() -> None:
+    assert {"VBD", "VBN"} <= word_tags("stranded")
+    assert "NN" in word_tags("harvest")
+
+
+@pytest.mark.parametrize(
+    ("text", "form", "kind"),
+    [
+        ("The coastguard seized a smuggling boat.", "seized", "violence"),
+        ("Two hikers were rescued from the ridge.", "rescued", "release"),
+        ("The mayor resigned after the vote.", "resigned", "personnel"),
+        ("The firm has acquired a rival bakery chain.", "acquired", "business"),
+    ],
+)
+def test_inflected_triggers_match_their_kind(text: str, form: str, kind: str) -> None:
+    assert (form, kind) in _triggers(text)
+
+
+def test_inflected_trigger_dates_an_event() -> None:
+    items = _events("The coastguard seized a smuggling boat on Monday.")
+    assert [(i.kind, i.date) for i in items] == [("violence", "2021-06-07")]
+
+
+# ----------------------------------------------------------------------------- part-of-speech guards
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A delivery van blocked the lane.",  # noun modifying a noun
+        "The arrest warrant lists three names.",  # "warrant" cannot be the verb of a singular "arrest"
+        "Shipping delays are common.",  # -ing form without "be"
+        "Launch parties are rare here.",  # a noun trigger with no determiner
+    ],
+)
+def test_noun_in_another_sense_is_no_event(text: str) -> None:
+    assert not [t for t in _triggers(text) if t[0] in ("delivery", "arrest", "shipping", "launch")]
+
+
+def test_noun_with_a_determiner_or_possessive_is_an_event() -> None:
+    assert ("arrest", "legal") in _triggers("The arrest came after a long chase.")
+    # A possessive word ("Sunday's") counts as a determiner.
+    assert ("explosion", "violence") in _triggers("Sunday's explosion shook the depot.")
+
+
+def test_verb_after_a_determiner_is_a_noun_or_adjective() -> None:
+    # "the accused" is no charge.
+    assert not [t for t in _triggers("The accused stood up.") if t[1] == "legal"]
+
+
+def test_contraction_is_no_possessive() -> None:
+    assert ("left for", "departure") in _triggers("She's left for Porto.")
+
+
+def test_another_sense_after_the_trigger() -> None:
+    # "reached 40 points", "reached a new record": no arrival.
+    assert not [i for i in _events("The striker reached 40 goals on Sunday.") if i.kind == "arrival"]
+    assert not [i for i in _events("Exports reached a new record on Sunday.") if i.kind == "arrival"]
+    assert [i.kind for i in _events("The envoy reached Lisbon on Sunday.")] == ["arrival"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regulator would not approve the merger on Monday.",
+        "The board could postpone the vote on Monday.",
+        "The club never signed the striker in 2019.",
+    ],
+)
+def test_modal_or_negated_trigger_is_no_happening(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_bare_present_statement_is_no_row() -> None:
+    # A standing view in the present tense is not news of the publication day...
+    assert _events("The coach says his squad plays better away from home.") == []
+    # ... but a dated one is.
+    items = _events("The coach said on Tuesday his squad plays better away from home.")
+    assert [(i.kind, i.date) for i in items] == [("statement", "2021-06-08")]
