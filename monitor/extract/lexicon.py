@@ -110,27 +110,55 @@ def _with_participle(tags: set[str]) -> set[str]:
     return tags | {"VBN"} if "VBD" in tags else tags
 
 
-def inflect_trigger(trigger: str) -> dict[str, frozenset[str]]:
-    """Every form of a trigger with its possible tags: all inflections of a single word (verb and noun), the
-    verb inflections of the first word of a phrase ("plead guilty" -> "pleaded guilty"); the form as written
-    is always kept (tags "?" when lemminflect does not know it)."""
+_NOUN_TAGS = ("NN", "NNS")
+POS_OF_LIST = {"verbs": "verb", "nouns": "noun"}
+
+
+def inflect_trigger(trigger: str, pos: str = "both") -> dict[str, frozenset[str]]:
+    """Every form of a trigger with its possible tags. `pos` "verb": the verb inflections of a word or of the
+    first word of a phrase ("plead guilty" -> "pleaded guilty"), verb tags only; "noun": the word or the last
+    word of a phrase with its plural ("phone call" -> "phone calls"), noun tags only; "both" (a config word):
+    all inflections of a single word, and both of the above for a phrase. The form as written is always kept
+    (tags "?" when lemminflect does not know it)."""
     words = _norm(trigger).split()
     if not words:
         return {}
     head, rest = words[0], words[1:]
     out: dict[str, set[str]] = {}
-    infl = getAllInflections(head) if not rest else getAllInflections(head, upos="VERB")
-    for tag, forms in infl.items():
-        for form in forms:
-            out.setdefault(" ".join([form, *rest]), set()).add(tag)
-    if rest:  # a phrase may also name the event: "a phone call", "phone calls"
-        for tag, forms in getAllInflections(rest[-1], upos="NOUN").items():
+    if pos == "verb" or rest and pos == "both":
+        for tag, forms in getAllInflections(head, upos="VERB").items():
+            for form in forms:
+                out.setdefault(" ".join([form, *rest]), set()).add(tag)
+    elif pos == "both":
+        for tag, forms in getAllInflections(head).items():
+            for form in forms:
+                out.setdefault(form, set()).add(tag)
+    if pos == "noun" or rest and pos == "both":  # a phrase may also name the event: "phone calls"
+        for tag, forms in getAllInflections(words[-1], upos="NOUN").items():
             for form in forms:
                 out.setdefault(" ".join([*words[:-1], form]), set()).add(tag)
     written = " ".join(words)
     if written not in out:
-        out[written] = set(word_tags(head)) or {"?"}
+        known = set(word_tags(head))
+        if pos == "verb":
+            known &= set(_VERB_TAGS)
+        elif pos == "noun":
+            known = {"NNS" if written.endswith("s") else "NN"}
+        out[written] = known or {"?"}
     return {k: frozenset(_with_participle(v)) for k, v in out.items()}
+
+
+def _kind_words(value: Any, where: str) -> list[tuple[str, str]]:
+    """A kind's triggers as (word, part of speech): a plain list (words of either part of speech) or a
+    mapping `verbs: [...]`, `nouns: [...]` (a word in both lists is both)."""
+    if isinstance(value, list):
+        return [(w, "both") for w in string_list(value, where)]
+    if not isinstance(value, dict) or not value or set(value) - set(POS_OF_LIST):
+        raise RuleDataError(f"{where}: expected a list of triggers or a mapping with `verbs:`, `nouns:`")
+    out: list[tuple[str, str]] = []
+    for key, pos in POS_OF_LIST.items():
+        out.extend((w, pos) for w in string_list(value.get(key, []), f"{where}.{key}"))
+    return out
 
 
 def _first_word_index(forms: Mapping[str, str]) -> dict[str, tuple[tuple[str, ...], ...]]:
@@ -274,23 +302,28 @@ def _build(
 def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, Any]:
     """kinds.yaml and `extraction.kinds`: kinds, every form of every trigger with its tags, other senses."""
     kinds_data = load_data_file("kinds.yaml")
-    kinds = {k: list(v) for k, v in string_map(kinds_data.get("kinds"), "kinds.yaml: kinds").items()}
-    for name in kinds:
-        if not _NAME_RE.match(name):
+    raw = kinds_data.get("kinds")
+    if not isinstance(raw, dict):
+        raise RuleDataError("kinds.yaml: kinds: expected a mapping kind -> triggers")
+    kinds: dict[str, list[tuple[str, str]]] = {}
+    for name, value in raw.items():
+        if not isinstance(name, str) or not _NAME_RE.match(name):
             raise RuleDataError(f"kinds.yaml: kinds.{name}: kind names are lowercase letters, digits and _")
-    for name, extra in extra_kinds:
-        kinds.setdefault(name.lower(), []).extend(extra)
+        kinds[name] = _kind_words(value, f"kinds.yaml: kinds.{name}")
+    for name, extra in extra_kinds:  # config words are of either part of speech
+        kinds.setdefault(name.lower(), []).extend((w, "both") for w in extra)
     trigger_kind: dict[str, str] = {}
     trigger_tags: dict[str, frozenset[str]] = {}
-    # A listed word is a base form: all its inflections trigger its kind. A form written out in the list
-    # (or by the config) wins over one merely generated from another base form ("left" of "leave").
+    # A listed word is a base form: its inflections (verb ones for a verb, the plural for a noun) trigger its
+    # kind. A form written out in the list (or by the config) wins over one merely generated from another
+    # base form ("left" of "leave"). A form's tags are those of every list that gives it.
     for name, words in kinds.items():
-        for w in words:
-            for form, tags in inflect_trigger(w).items():
+        for w, pos in words:
+            for form, tags in inflect_trigger(w, pos).items():
                 trigger_kind.setdefault(form, name)
                 trigger_tags[form] = trigger_tags.get(form, frozenset()) | tags
     for name, words in kinds.items():
-        for w in words:
+        for w, _pos in words:
             trigger_kind[_norm(w)] = name
     for name, extra in extra_kinds:  # config wins on a shared word
         for w in extra:
@@ -298,7 +331,7 @@ def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[
                 trigger_kind[form] = name.lower()
     other = string_map(kinds_data.get("other_sense_after", {}), "kinds.yaml: other_sense_after")
     return {
-        "kinds": {k: tuple(v) for k, v in kinds.items()},
+        "kinds": {k: tuple(dict.fromkeys(w for w, _pos in v)) for k, v in kinds.items()},
         "trigger_kind": trigger_kind,
         "trigger_tags": trigger_tags,
         "trigger_first": _first_word_index(trigger_kind),

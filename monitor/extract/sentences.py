@@ -31,6 +31,7 @@ class Sentence:
 
 
 _LINE_RE = re.compile(r"[^\n]+")
+_CODE_RE = re.compile(r"[A-Z0-9]+(?![a-z])")
 _LAST_TOKEN_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.\W*\Z")
 _CONTINUATION_RE = re.compile(
     r"(?:[a-z0-9(,;:%$]|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
@@ -103,7 +104,10 @@ def split_sentences(text: str) -> list[Sentence]:
             s, e = _trim(text, s, e)
             if s >= e:
                 continue
-            if merged and _should_join(text[merged[-1][0] : merged[-1][1]], text[s:e]):
+            # A period with no space after it, before a code in capitals or a number: a ticker (".DJI",
+            # "AAPL.O"), not a sentence's end ("said.The" stays a split: text with a lost space).
+            glued = bool(merged) and merged[-1][1] == s and text[s - 1] == "." and bool(_CODE_RE.match(text, s))
+            if merged and (glued or _should_join(text[merged[-1][0] : merged[-1][1]], text[s:e])):
                 merged[-1] = (merged[-1][0], e)
             else:
                 merged.append((s, e))

@@ -118,6 +118,32 @@ _LOCATIVE = {
 _DEFAULT_LOCATIVE = ("in", "at", "to", "for")
 
 
+# Words that name a kind of place before "of <name>" ("the island of Corvessa").
+_PLACE_NOUNS = frozenset(
+    {
+        "island",
+        "islands",
+        "port",
+        "city",
+        "town",
+        "village",
+        "region",
+        "province",
+        "state",
+        "district",
+        "county",
+        "harbour",
+        "harbor",
+        "capital",
+        "coast",
+        "area",
+        "municipality",
+        "territory",
+        "republic",
+    }
+)
+
+
 def place_after(info: SentenceInfo, pos: int, clause_end: int, doc: Doc, kind: str) -> str | None:
     preps = _LOCATIVE.get(kind, _DEFAULT_LOCATIVE)
     for ent in info.entities:
@@ -129,6 +155,8 @@ def place_after(info: SentenceInfo, pos: int, clause_end: int, doc: Doc, kind: s
             r"[A-Za-z]+", doc.text[max(info.sentence.start, ent.start - 25) : ent.start].lower()
         )
         words = [w for w in words if w not in {"the", "a", "an"}]
+        if len(words) > 2 and words[-1] == "of" and words[-2] in _PLACE_NOUNS:
+            words = words[:-2]  # "for the island of Corvessa", "in the port of Lerrin"
         if words and words[-1] in preps:
             # An unknown name is a place only after a word of place ("in Lindos", "left for Tartus").
             if ent.kind == "name" and words[-1] not in (

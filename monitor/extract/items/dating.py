@@ -137,7 +137,7 @@ def scene_date(info: SentenceInfo, doc: Doc) -> str | None:
     paragraph, when this one names none and is told in the past ("He then left." after "On Monday, ...")."""
     if doc.scene is None or info.timexes:
         return None
-    paragraph = doc.text.rfind("\n\n", 0, info.sentence.start)
+    paragraph = doc.paragraph_start(info.sentence.start)
     if doc.scene[0] != paragraph:
         return None
     return doc.scene[1]

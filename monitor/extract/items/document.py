@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from monitor.extract.lexicon import Lexicon
@@ -17,7 +18,10 @@ from monitor.extract.sentences import Sentence
 from monitor.extract.timex import Timex
 
 _TOKEN_RE = re.compile(
-    r"\d{1,2}:\d{2}|\d+(?:[.,]\d+)+|[^\W_]+(?=['’]s\b)|['’]s\b|[^\W_](?:[^\W_]|[.'’\-&](?=[^\W_]))*|[,;:()\"“”—–]|(?<=\s)-(?=\s)|\$"
+    # A word stops before a possessive "'s" ("Putin" "'s"), else runs on over inner ".'’-&" ("U.S", "A&B");
+    # possessive quantifiers: no backtracking over a word's letters.
+    r"\d{1,2}:\d{2}|\d++(?:[.,]\d+)+|[^\W_]++(?:(?=['’]s\b)|(?:[.'’\-&][^\W_]++)*+)|['’]s\b"
+    r"|[,;:()\"“”—–]|(?<=\s)-(?=\s)|\$"
 )
 
 
@@ -45,19 +49,18 @@ class Entity:
 
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
-    out = []
+    out: list[Tok] = []
+    append = out.append
     for m in _TOKEN_RE.finditer(text, start, end):
         word = m.group(0)
         s, e = m.span()
+        lower = word.lower()
         # Keep the period of "U.S.", "a.m.", "Dr." and initials, not a sentence's final period.
-        if (
-            e < end
-            and text[e] == "."
-            and ("." in word or len(word) == 1 or word.lower() + "." in _TITLE_ABBR)
-        ):
+        if e < end and text[e] == "." and ("." in word or len(word) == 1 or lower + "." in _TITLE_ABBR):
             e += 1
             word += "."
-        out.append(Tok(s, e, word, word.lower(), word[0].isupper()))
+            lower = word.lower()
+        append(Tok(s, e, word, lower, word[0].isupper()))
     return out
 
 
@@ -94,6 +97,48 @@ class Doc:
     tokens: dict[int, list[Tok]] = field(default_factory=dict)
     # The date the text is telling about (start of its paragraph, TIMEX3 value), for the next sentences.
     scene: tuple[int, str] | None = None
+    # Indexes built once, on first use, so that a sentence's lookups do not rescan the whole document.
+    _breaks: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+    _spans: dict[str, tuple[list[int], list[int]] | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def paragraph_start(self, pos: int) -> int:
+        """`text.rfind("\\n\\n", 0, pos)`, from an index of the paragraph breaks."""
+        if self._breaks is None:
+            self._breaks = [m.start() for m in _BREAK_RE.finditer(self.text)]
+        i = bisect_right(self._breaks, pos - 2) - 1
+        return self._breaks[i] if i >= 0 else -1
+
+    def timexes_in(self, start: int, end: int) -> list[Timex]:
+        """The timexes that start in [start, end), in document order."""
+        index = self._index("timexes", lambda: [(t.start, t.start) for t in self.timexes])
+        if index is None:
+            return [t for t in self.timexes if start <= t.start < end]
+        starts = index[0]
+        return self.timexes[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def quotes_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The quotes that overlap [start, end), in document order."""
+        index = self._index("quotes", lambda: self.quotes)
+        if index is None:
+            return [q for q in self.quotes if q[0] < end and start < q[1]]
+        starts, ends = index
+        i, j = bisect_right(ends, start), bisect_left(starts, end)
+        return [q for q in self.quotes[i:j] if q[0] < end and start < q[1]]
+
+    def _index(
+        self, name: str, spans: Callable[[], list[tuple[int, int]]]
+    ) -> tuple[list[int], list[int]] | None:
+        """(starts, ends) of `spans()` when both ascend (so bisectable), else None; made once per name."""
+        if name not in self._spans:
+            pairs = spans()
+            starts, ends = [a for a, _ in pairs], [b for _, b in pairs]
+            ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False)) and all(
+                a <= b for a, b in zip(ends, ends[1:], strict=False)
+            )
+            self._spans[name] = (starts, ends) if ordered else None
+        return self._spans[name]
 
 
 def in_spans(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -102,6 +147,10 @@ def in_spans(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans)
+
+
+_BREAK_RE = re.compile(r"(?=\n\n)")
+_WORD_CHAR_RE = re.compile(r"\w")
 
 
 def clause_spans(
@@ -115,16 +164,20 @@ def clause_spans(
 ) -> list[tuple[int, int]]:
     """Clause spans of a sentence: cut at punctuation, quotes, subordinators and reported speech."""
     bounds = [s_start, *extra]
+    markers = lex.clause_markers
     for tok in info_tokens:
-        if overlaps(tok.start, tok.end, timexes):
+        word = tok.text
+        punct = word in CLAUSE_PUNCT or word in '"“”'
+        if not (punct or (tok.lower in markers and tok.start > s_start)):
             continue
-        punct = tok.text in CLAUSE_PUNCT or tok.text in '"“”'
-        if punct or (tok.lower in lex.clause_markers and tok.start > s_start):
-            bounds.append(tok.start)
+        if timexes and overlaps(tok.start, tok.end, timexes):
+            continue
+        bounds.append(tok.start)
     bounds = sorted(set(bounds))
     bounds.append(s_end)
     # A stretch with no word (", " between a comma and "when") joins the clause after it.
-    kept = [b for i, b in enumerate(bounds[:-1]) if i == 0 or re.search(r"\w", text[b : bounds[i + 1]])]
+    search = _WORD_CHAR_RE.search
+    kept = [b for i, b in enumerate(bounds[:-1]) if i == 0 or search(text, b, bounds[i + 1])]
     kept.append(s_end)
     return [(a, b) for a, b in zip(kept, kept[1:], strict=False) if b > a]
 

@@ -7,6 +7,7 @@ which the pronouns of the next ones resolve to; so this is a loop over triggers,
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -22,10 +23,11 @@ from monitor.extract.items.triggers import (
     AUXILIARIES,
     modal_or_negated,
     other_sense,
+    passive_report,
     possessive,
     told_by_verb,
 )
-from monitor.extract.lexicon import Lexicon
+from monitor.extract.lexicon import Lexicon, word_tags
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,12 +59,13 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
     Only dated happenings: an undated event item is almost never a timeline row (a bare "police said", a
     habit, a background fact). Typed triggers first, then a kind-free `other` for each date of the sentence
     that none of them took; one item per date and sentence, since one date in one sentence tells one
-    happening far more often than two.
+    happening far more often than two, unless verbs tell happenings of different kinds ("the ship left
+    Brenholm and arrived in Lerrin on Wednesday").
     """
     typed = _typed_drafts(doc, info, fronted, order)  # undated ones already left out but for _UNDATED_KINDS
     drafts: list[Draft] = []
     for d in typed:
-        if all(not _same_slot(k, d) or _coordinated(doc, k, d) for k in drafts):
+        if all(not _same_slot(k, d) or _coordinated(doc, k, d) or _distinct_verbs(k, d) for k in drafts):
             drafts.append(d)
     taken = {d.item.date for d in drafts}
     for h in dated_happenings(doc, info, taken):
@@ -81,6 +84,12 @@ def _same_slot(a: Draft, b: Draft) -> bool:
     of a dated happening is news of its own: "the ministry said Monday the plane had landed")."""
     statement = (a.item.kind == "statement", b.item.kind == "statement")
     return a.item.date == b.item.date and statement[0] == statement[1]
+
+
+def _distinct_verbs(a: Draft, b: Draft) -> bool:
+    """Two verbs of different kinds tell two happenings, even on one date ("has departed ..., the ministry
+    said on Wednesday"; "left port and arrived on Monday")."""
+    return a.by_verb and b.by_verb and a.item.kind != b.item.kind
 
 
 def _may_stay_undated(doc: Doc, occ: Occurrence, who: _Actors) -> bool:
@@ -108,20 +117,102 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     drafts: list[Draft] = []
     timex_spans = [(t.start, t.end) for t, _ in info.timexes]
     first_word = info.tokens[0].start if info.tokens else info.sentence.start
+    found: list[tuple[Occurrence, Draft]] = []
+    links = _link_lists(info)
     for t_start, t_end, trigger, kind in info.triggers:
         if overlaps(t_start, t_end, info.quotes) or overlaps(t_start, t_end, timex_spans):
             continue
+        if links and overlaps(t_start, t_end, links):
+            continue  # "Lawmakers spar over actor's testimony | House Dems unveil ...": link texts, no news
         if doc.text[t_start].isupper() and t_start != first_word:
             continue  # "Met Office", "Summit County": part of a name
         if other_sense(doc, kind, t_end, info.sentence.end):
             continue
         occ = _occurrence(doc, info, (t_start, t_end, trigger, kind))
-        if kind != "statement" and modal_or_negated([t.lower for t in occ.tokens_before[-4:]]):
+        if _reduced_relative(doc, info, occ):
+            continue
+        prev = [t.lower for t in occ.tokens_before[-4:]]
+        if kind != "statement" and modal_or_negated(prev):
             continue  # "would not be vaccinating", "could be charged": no happening (GUIDELINES)
+        if kind == "statement" and passive_report(occ.trigger, prev, _next_word(doc, occ.end)):
+            continue  # "a third case has been reported": no speaker, the report only sources a fact
         draft = _event_draft(doc, info, occ, fronted, order + len(drafts), remember=True)
         if draft is not None:
-            drafts.append(draft)
+            draft.by_verb = _finite(doc, occ, prev)
+            found.append((occ, draft))
+    # The verb of a clause tells its happening: a noun of another event in the same clause with the same
+    # date is its subject, object or background ("the supply ship arrived on Wednesday"). A noun with a
+    # date of its own stays ("was arrested in April for a March 21 phone call"); reporting verbs tell a
+    # statement of their own and leave the nouns alone ("announced the closure").
+    told = {(occ.clause, d.item.date) for occ, d in found if d.by_verb and occ.kind != "statement"}
+    for occ, d in found:
+        if d.by_verb or occ.kind == "statement" or (occ.clause, d.item.date) not in told:
+            d.order = order + len(drafts)
+            drafts.append(d)
     return drafts
+
+
+def _next_word(doc: Doc, pos: int) -> str:
+    m = _NEXT_WORD_RE.match(doc.text, pos)
+    return m.group(1).lower() if m else ""
+
+
+_NEXT_WORD_RE = re.compile(r"\s*(\w+)")
+_BY_RE = re.compile(r"\s+by\b", re.IGNORECASE)
+
+
+def _reduced_relative(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
+    """A past participle right after a noun and before "by" modifies that noun ("video released by the
+    ministry showed ...", "data compiled by the agency"): it tells no happening of the sentence unless a date
+    stands in its own stretch, before the verb of the clause ("the programme launched by the government in
+    2011")."""
+    toks = occ.tokens_before
+    if occ.is_noun or not toks or " " in occ.trigger or not _BY_RE.match(doc.text, occ.end):
+        return False
+    after = [t for t in info.tokens if t.start >= occ.end]
+    if not after or after[0].lower != "by":
+        return False
+    tags = doc.lex.trigger_tags.get(occ.trigger, frozenset())
+    if not tags & {"VBN", "VBD"}:
+        return False
+    prev = toks[-1]
+    if prev.lower in AUXILIARIES or prev.lower in _ADVERBS or not prev.text.isalpha():
+        return False
+    if not (prev.cap or word_tags(prev.lower) & {"NN", "NNS"}):
+        return False
+    # The stretch of the participle: up to the verb of the clause (a past or present tense after the noun
+    # phrase of "by") or the end of the clause.
+    stop = occ.clause[1]
+    for t in after[2:]:
+        if t.start >= stop:
+            break
+        t_tags = word_tags(t.lower)
+        if not t.cap and t_tags & {"VBD", "VBZ", "VBP"} and not t_tags & {"NN", "NNS"}:
+            stop = t.start
+            break
+    return not any(occ.end <= tx.start < stop for tx, _v in info.timexes)
+
+
+def _finite(doc: Doc, occ: Occurrence, prev: list[str]) -> bool:
+    """Whether a trigger is the finite verb of its clause ("arrived", "has departed", "was arrested"), not a
+    noun ("the arrival") nor an infinitive that completes another verb ("allowing companies to sell")."""
+    if occ.is_noun or not told_by_verb(doc.lex.trigger_tags.get(occ.trigger, frozenset()), prev):
+        return False
+    before = [w for w in prev if w not in _ADVERBS]
+    return not before or before[-1] != "to"
+
+
+def _link_lists(info: SentenceInfo) -> list[tuple[int, int]]:
+    """The parts of a sentence that are a list of headlines run together by "|" (a page's related links
+    caught in the text): from the first bar to the last one, and the headline on either side of them."""
+    text = info.sentence.text
+    if text.count("|") < 2:
+        return []
+    first, last = text.index("|"), text.rindex("|")
+    start = max(text.rfind(c, 0, first) for c in ".!?") + 1
+    end = min((i for i in (text.find(c, last) for c in ".!?") if i >= 0), default=len(text))
+    base = info.sentence.start
+    return [(base + max(start, first - 120), base + min(end, last + 120))]
 
 
 def _occurrence(doc: Doc, info: SentenceInfo, found: tuple[int, int, str, str]) -> Occurrence:
@@ -147,7 +238,7 @@ def _event_draft(
     who = _actors(doc, info, occ)
     if occ.kind == "statement" and not who.names and date_of is None:
         return None
-    in_clause = date_of or timex_in(occ.clause, info, occ.start)
+    in_clause = date_of or _clause_date(doc, info, occ)
     undated = in_clause is None and fronted is None
     if (
         not who.names
@@ -158,6 +249,8 @@ def _event_draft(
     date = in_clause or fronted
     if date is None and not _simple_present(occ) and not _present_statement(occ):
         date = tense_date(occ.tokens_before, occ.trigger, doc, occ.is_noun)
+        if date is not None and (_plural_perfect(info, occ) or _relative_aside(doc, occ)):
+            date = None
     if remember:
         _remember_actors(doc, occ.kind, tuple(who.names))
     if date is None and not _may_stay_undated(doc, occ, who):
@@ -177,6 +270,80 @@ def _event_draft(
         location=location,
     )
     return Draft(item, order, specificity(date), who.by_reference, (occ.start, occ.end))
+
+
+def _clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
+    """The date of the trigger's clause (timex_in), leaving out dates that do not say when it happened: for a
+    noun, a "since" date before it, which tells how long something else has lasted ("its worst run since
+    early August amid worsening protests"); for a verb, a possessive date, which dates its own noun
+    ("decided to weigh in on Thursday's fight on Monday")."""
+    if any(tx.value == "PRESENT_REF" for tx, _v in info.timexes):
+        # "have now been released": "now" tells the tense, not a date; the tense rules date it (or not).
+        info = dataclasses.replace(info, timexes=[x for x in info.timexes if x[0].value != "PRESENT_REF"])
+    sentence = info.sentence.text
+    if "since" not in sentence and "'s" not in sentence and "\u2019s" not in sentence:
+        return timex_in(occ.clause, info, occ.start)  # the common case: nothing to leave out
+    text = doc.text
+    marked = [
+        (tx, v)
+        for tx, v in info.timexes
+        if text[tx.end : tx.end + 2] in _POSSESSIVE_S or "since" in text[max(0, tx.start - 16) : tx.start]
+    ]
+    if not marked:  # the common case: nothing to leave out
+        return timex_in(occ.clause, info, occ.start)
+    tags = doc.lex.trigger_tags.get(occ.trigger, frozenset())
+    verbal = not occ.is_noun and told_by_verb(tags, [t.lower for t in occ.tokens_before[-4:]])
+    noun = occ.is_noun or bool(tags & {"NN", "NNS"})  # "amid worsening protests" may be a noun
+    drop = []
+    for tx, v in marked:
+        possessive_date = text[tx.end : tx.end + 2] in _POSSESSIVE_S
+        if (
+            occ.is_noun
+            and possessive_date
+            and tx.end < occ.start
+            and _OWN_DATE_RE.match(text, tx.end, occ.start)
+        ):
+            return v  # "Thursday's fight on Monday": the fight was on Thursday
+        if (verbal and possessive_date) or (
+            noun and tx.end <= occ.start and _SINCE_RE.search(text, max(0, tx.start - 16), tx.start)
+        ):
+            drop.append((tx, v))
+    if not drop:
+        return timex_in(occ.clause, info, occ.start)
+    kept = [x for x in info.timexes if x not in drop]
+    return timex_in(occ.clause, dataclasses.replace(info, timexes=kept), occ.start)
+
+
+_POSSESSIVE_S = ("'s", "\u2019s")
+
+
+_OWN_DATE_RE = re.compile(r"['\u2019]s(?:\s+[a-z]+){0,2}\s+\Z")
+_SINCE_RE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the)[\s-]+)?\Z", re.IGNORECASE)
+
+
+def _plural_perfect(info: SentenceInfo, occ: Occurrence) -> bool:
+    """An event told in the present perfect of a plural subject with no date of its own ("health care
+    providers have protested", "the doctors have offered to help") sums up what a group has been doing:
+    background, not news of the publication day (a single actor's "has bought" is), unless a source
+    reports it after it ("authorities have evacuated 3,500 residents, the fire service said"). Statements
+    are news either way ("leaders have denied the claims")."""
+    if occ.kind == "statement":
+        return False
+    if any(kind == "statement" and start > occ.end for start, _e, _t, kind in info.triggers):
+        return False
+    words = [t.lower for t in occ.tokens_before[-4:] if t.lower not in _ADVERBS]
+    return "have" in words[-3:]
+
+
+def _relative_aside(doc: Doc, occ: Occurrence) -> bool:
+    """A trigger in a relative clause set off as an aside (", which has rejected ...", "- who has long
+    criticised ...") with no date of its own describes its noun: background, not news of the publication
+    day."""
+    first = occ.tokens_before[0] if occ.tokens_before else None
+    if first is None or first.lower not in ("which", "who"):
+        return False
+    before = doc.text[max(0, first.start - 3) : first.start].strip()
+    return before[-1:] in (",", "-", "\u2013", "\u2014", "(")
 
 
 def _simple_present(occ: Occurrence) -> bool:

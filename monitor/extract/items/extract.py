@@ -23,7 +23,7 @@ from monitor.extract.items.dating import (
 from monitor.extract.items.document import Doc, SentenceInfo, clause_spans, in_spans, overlaps, tokenize
 from monitor.extract.items.event_items import event_drafts
 from monitor.extract.items.figure_items import figure_drafts
-from monitor.extract.items.furniture import body_sentences, header_end, is_headline, quote_spans
+from monitor.extract.items.furniture import body_sentences, header_end, headline_test, quote_spans
 from monitor.extract.items.merge import Draft, merge, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.names import entities, learn_names, prime_names
@@ -60,8 +60,9 @@ def extract_items(
     body_start = header_end(text, sentences)
     doc.datelines = dateline_spans(text)
     drafts: list[Draft] = []
+    is_headline = headline_test(text)
     for sentence in sentences:
-        if sentence.end <= body_start or is_headline(text, sentence):
+        if sentence.end <= body_start or is_headline(sentence):
             continue
         try:
             drafts.extend(_sentence_items(doc, sentence, len(drafts)))
@@ -72,15 +73,17 @@ def extract_items(
 
 def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
     """Names, usable dates (outside quotes, no ends of year ranges), triggers and clauses of a sentence."""
-    tokens = doc.tokens.get(sentence.start) or tokenize(doc.text, sentence.start, sentence.end)
-    quotes = [q for q in doc.quotes if q[0] < sentence.end and sentence.start < q[1]]
-    timex_spans = [(t.start, t.end) for t in doc.timexes if sentence.start <= t.start < sentence.end]
-    found = entities(tokens, doc, timex_spans + doc.datelines)
+    start, end = sentence.start, sentence.end
+    tokens = doc.tokens.get(start) or tokenize(doc.text, start, end)
+    quotes = doc.quotes_in(start, end)
+    # Only the timexes and date lines of this sentence: a long document is read in linear time.
+    own = doc.timexes_in(start, end)
+    timex_spans = [(t.start, t.end) for t in own]
+    datelines = [d for d in doc.datelines if d[0] < end and start < d[1]]
+    found = entities(tokens, doc, timex_spans + datelines)
     usable = []
-    for tx in doc.timexes:
-        if range_end(doc.text, tx):
-            continue
-        if sentence.start <= tx.start and tx.end <= sentence.end and not overlaps(tx.start, tx.end, quotes):
+    for tx in own:
+        if tx.end <= end and not overlaps(tx.start, tx.end, quotes) and not range_end(doc.text, tx):
             value = date_value(tx, doc.published)
             if value:
                 usable.append((tx, value))
@@ -115,7 +118,7 @@ def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Dra
             for d in drafts
         ]
     dated = [value for tx, value in info.timexes if tx.type in ("DATE", "TIME")]
-    paragraph = doc.text.rfind("\n\n", 0, info.sentence.start)
+    paragraph = doc.paragraph_start(info.sentence.start)
     if dated:
         doc.scene = (paragraph, dated[-1])
     elif doc.scene is not None and doc.scene[0] != paragraph:

@@ -5,6 +5,10 @@ attribution ("according to X", or the speaker) and the as-of date.
 
 from __future__ import annotations
 
+import os
+import re
+from functools import cache
+
 from monitor.extract.items.actors import actor_name, subject_of
 from monitor.extract.items.dating import date_value, range_end, timex_in
 from monitor.extract.items.document import (
@@ -20,6 +24,49 @@ from monitor.extract.items.figures import FigureMention, find_figures, undating_
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import figure_summary
+from monitor.extract.lexicon import load_data_file
+
+_OFF = set(os.environ.get("FIG_OFF", "").split(","))
+
+
+@cache
+def _timeline_words() -> tuple[frozenset[str], frozenset[str]]:
+    """numbers.yaml: the statistics of a game's individual lines, and the verbs that add a secondary line."""
+    nd = load_data_file("numbers.yaml")
+    stats = frozenset(w.lower() for w in nd.get("game_stat_metrics", []))
+    verbs = frozenset(w.lower() for w in nd.get("secondary_line_verbs", []))
+    return stats, verbs
+
+
+_NEGATION_RE = re.compile(r"(?<![\w-])(?:not|never)(?![\w-])|n[’']t(?![\w-])", re.IGNORECASE)
+# "at least 10 assists in six consecutive games": the threshold of a streak; the streak is the figure.
+_STREAK_AFTER_RE = re.compile(
+    r"\s+in\s+(?:(?:each\s+of\s+)?(?:his|her|their|its|the)\s+)?(?:last\s+)?[\w-]+\s+"
+    r"(?:consecutive|straight|successive)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _off_the_timeline(doc: Doc, info: SentenceInfo, f: FigureMention) -> bool:
+    """Whether a figure read in the sentence is no state or outcome of the story: one its clause denies
+    ("had not done it against 30 teams"), the threshold of a streak ("at least 10 assists in six straight
+    games"), or a secondary line of a game ("Smith added 25 points", "Jones had 10 assists")."""
+    s = info.sentence
+    clause = clause_of(s.start + f.num_start, info.clauses)
+    if "neg" not in _OFF:
+        near = [t for t in info.tokens if clause[0] <= t.start < s.start + f.start][-4:]
+        if near and _NEGATION_RE.search(doc.text, near[0].start, s.start + f.start):
+            return True
+    if "streak" not in _OFF and _STREAK_AFTER_RE.match(s.text, f.end):
+        return True
+    stats, verbs = _timeline_words()
+    if "line" not in _OFF and f.metric and f.metric.lower() in stats:
+        # A player's line: a person adds it ("the Nasdaq added 20 points" is a market's move).
+        ents = [e for e in info.entities if e.end <= s.start + f.start]
+        if not ents or ents[-1].kind != "person":
+            return False
+        return any(t.lower in verbs for t in info.tokens if ents[-1].end <= t.start < s.start + f.start)
+    return False
 
 
 def _attribution(info: SentenceInfo, doc: Doc) -> tuple[str | None, tuple[int, int] | None]:
@@ -239,7 +286,8 @@ def _restated(doc: Doc, info: SentenceInfo, f: FigureMention) -> bool:
     """Whether the figure points back at one the text already gave ("nearly 150 were deported ... These 150
     men"; "some of that 8.69 GW"): a demonstrative before a number written the same way earlier."""
     before = info.sentence.text[: f.start].split()
-    if not before or before[-1].lower() not in _DEMONSTRATIVES:
+    demonstratives = _DEMONSTRATIVES if "the" in _OFF else _DEMONSTRATIVES | {"the"}
+    if not before or before[-1].lower() not in demonstratives:
         return False
     number = info.sentence.text[f.num_start : f.num_end]
     return number in doc.text[: info.sentence.start]
@@ -255,7 +303,11 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         for t in doc.timexes
         if s.start <= t.start < s.end and t.type in ("DATE", "TIME")
     ]
-    mentions = [f for f in find_figures(s.text, doc.lex, blocked) if not _restated(doc, info, f)]
+    mentions = [
+        f
+        for f in find_figures(s.text, doc.lex, blocked)
+        if not _restated(doc, info, f) and not _off_the_timeline(doc, info, f)
+    ]
     if not mentions:
         return []
     attribution, attr_span = _attribution(info, doc)

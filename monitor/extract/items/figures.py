@@ -89,6 +89,7 @@ _COMPARATIVE_RE = re.compile(
     r"\s+(?:as\b|higher|lower|greater|larger|bigger|smaller|more|less|faster|slower)(?![\w-])",
     re.IGNORECASE,
 )
+_YEAR_RE = re.compile(r"(1[89]|20)\d\d")
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
@@ -269,9 +270,13 @@ def _metric_before(text: str, start: int, lex: Lexicon) -> str | None:
     last = None
     for m in lex.before_number_re.finditer(window):
         last = m
-    if last is None or re.search(r"\d|[;:]", window[last.end() :]):
+    if last is None or _DIGIT_OR_STOP_RE.search(window[last.end() :]):
         return None
     return lex.before_number[" ".join(last.group(0).lower().split())]
+
+
+_DIGIT_RE = re.compile(r"\d")
+_DIGIT_OR_STOP_RE = re.compile(r"\d|[;:]")
 
 
 def _blocked(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
@@ -291,9 +296,12 @@ def find_figures(
     if not isinstance(sentence, str) or not sentence:
         return []
     digits_re, words_re = _patterns(lex)
-    candidates: list[tuple[re.Match[str], bool]] = [(m, False) for m in digits_re.finditer(sentence)]
+    # A number in digits needs a digit: most sentences have none.
+    candidates: list[tuple[re.Match[str], bool]] = (
+        [(m, False) for m in digits_re.finditer(sentence)] if _DIGIT_RE.search(sentence) else []
+    )
     taken = [(m.start(), m.end()) for m, _ in candidates]
-    for m in words_re.finditer(sentence):
+    for m in words_re.finditer(sentence) if _may_have_number_words(sentence, lex) else ():
         if not _blocked(m.start(), m.end(), taken):
             candidates.append((m, True))
     out: list[FigureMention] = []
@@ -303,6 +311,35 @@ def find_figures(
             out.append(mention)
     out.extend(_ordinal_counts(sentence, lex, blocked))
     return sorted(out, key=lambda f: f.start)
+
+
+_LETTERS_RE = re.compile(r"[a-z]+")
+
+
+@cache
+def _number_words(lex: Lexicon) -> tuple[frozenset[str], re.Pattern[str] | None]:
+    """The words a number in words is made of (None when they are not all ASCII letters), and a pattern for
+    one glued to a currency sign that ends in a letter ("Rsfive")."""
+    words = frozenset(w.lower() for w in [*lex.number_words, *lex.scales, *lex.fractions])
+    if not all(w.isascii() and w.isalpha() for w in words):
+        return frozenset(), None
+    signs = sorted({sym.lower() for sym in lex.units_before if sym[-1:].isalpha()}, key=len, reverse=True)
+    if not signs or not words:
+        return words, None
+    alts = "|".join(sorted(words, key=len, reverse=True))
+    return words, re.compile(rf"(?:{'|'.join(re.escape(x) for x in signs)})(?:{alts})(?![a-z])")
+
+
+def _may_have_number_words(sentence: str, lex: Lexicon) -> bool:
+    """False only when the words pattern cannot match: in ASCII text each of its number words is a whole run
+    of letters (or follows a currency sign ending in a letter: "Rsfive"). Other text is always tried."""
+    words, glued = _number_words(lex)
+    if not words or not sentence.isascii():
+        return True
+    low = sentence.lower()
+    if not words.isdisjoint(_LETTERS_RE.findall(low)):
+        return True
+    return glued is not None and glued.search(low) is not None
 
 
 @cache
@@ -378,7 +415,7 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
     prev = before_words[-1].lower() if before_words else ""
     if prev in lex.not_figure_before or prev + "." in lex.not_figure_before:
         return True
-    if re.search(r"No\.\s*$", text[:num_start]):
+    if _NO_RE.search(text[:num_start]):
         return True
     # Labels: a capitalised word right before the number ("Boeing 737", "Apollo 11").
     gap_start = text[max(0, num_start - 2) : num_start]
@@ -388,15 +425,27 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
         and before_words
         and before_words[-1][:1].isupper()
         and gap_start.endswith(" ")
-        and re.search(r"[A-Za-z]\s$", text[:num_start])
+        and _LETTER_SPACE_END_RE.search(text[:num_start])
         and before_words[-1].lower() not in lex.qualifier_of
         and prev not in lex.function_words
     ):
         return True
     after_text = text[num_end : num_end + 20].lower()
-    if re.match(r"\s*(?:a|per)\s+share\b", after_text):
+    if _PER_SHARE_RE.match(after_text):
         return True
-    return any(re.match(rf"\s*-?{re.escape(word)}(?![\w])", after_text) for word in lex.not_figure_after)
+    return _not_figure_after_re(lex).match(after_text) is not None
+
+
+_NO_RE = re.compile(r"No\.\s*$")
+_LETTER_SPACE_END_RE = re.compile(r"[A-Za-z]\s$")
+_PER_SHARE_RE = re.compile(r"\s*(?:a|per)\s+share\b")
+
+
+@cache
+def _not_figure_after_re(lex: Lexicon) -> re.Pattern[str]:
+    """One pattern for "a word of not_figure_after opens the text" (an alternation tries every word)."""
+    alts = "|".join(re.escape(word) for word in lex.not_figure_after) or "(?!)"
+    return re.compile(rf"\s*-?(?:{alts})(?![\w])")
 
 
 def _mention(
@@ -428,10 +477,7 @@ def _mention(
     if is_words and not multiple and not _counts_in_words(text, start, value, metric, lex):
         return None
     year_like = (
-        not is_words
-        and not m.group("scale")
-        and not m.group("cur")
-        and re.fullmatch(r"(1[89]|20)\d\d", m.group("num"))
+        not is_words and not m.group("scale") and not m.group("cur") and _YEAR_RE.fullmatch(m.group("num"))
     )
     if year_like and (metric is None or metric_end == pos):
         return None  # a year, unless a count follows it ("2000 troops")
@@ -464,17 +510,11 @@ def _metric_of(
     """What the number at span[0] counts, read from span[1] (after its unit): (metric, end, unit); a
     `partitive` number may count the noun of a whole ("46 of their contacts"; not "one of the ...")."""
     start, pos = span
-    if unit is not None and (
-        mo := re.match(r"\s+(?:of|in|worth of)\s+(?:the\s+|its\s+|their\s+)?", text[pos:])
-    ):
+    if unit is not None and (mo := _OF_AFTER_UNIT_RE.match(text[pos:])):
         metric, metric_end, people = _metric_after(text, pos + mo.end(), lex, allow_singular=True)
         if metric is None:
             metric_end = pos
-    elif (
-        unit is None
-        and partitive
-        and (mo := re.match(r"\s+of\s+(?:the|their|its|his|her|our)\s+", text[pos:]))
-    ):
+    elif unit is None and partitive and (mo := _OF_WHOLE_RE.match(text[pos:])):
         # "46 of their contacts": a part counted by the noun of the whole.
         metric, metric_end, people = _metric_after(text, pos + mo.end(), lex)
     else:
@@ -489,10 +529,15 @@ def _metric_of(
             metric = before
     if metric in ("years", "months") and unit is None:
         # "up to 10 years in prison": a sentence's length is a figure although years are a span.
-        after = re.match(r"\s+(?:in|behind)\s+(?:a\s+)?(\w+)(?:\s+(\w+))?", text[metric_end:])
+        after = _PRISON_RE.match(text[metric_end:])
         if after and {w.lower() for w in after.groups() if w} & _extra().prison_words:
             return "prison term", metric_end, metric
     return metric, metric_end, unit
+
+
+_OF_AFTER_UNIT_RE = re.compile(r"\s+(?:of|in|worth of)\s+(?:the\s+|its\s+|their\s+)?")
+_OF_WHOLE_RE = re.compile(r"\s+of\s+(?:the|their|its|his|her|our)\s+")
+_PRISON_RE = re.compile(r"\s+(?:in|behind)\s+(?:a\s+)?(\w+)(?:\s+(\w+))?")
 
 
 _DESCRIBING = frozenset(

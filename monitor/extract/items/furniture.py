@@ -8,6 +8,8 @@ line) before the first line of prose.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.sentences import Sentence, split_sentences
@@ -25,10 +27,34 @@ def is_headline(text_all: str, sentence: Sentence) -> bool:
     """On a line without final punctuation whose words are mostly capitalised (titles, bylines, datelines)."""
     line_start = text_all.rfind("\n", 0, sentence.start) + 1
     line_end = text_all.find("\n", sentence.end)
-    text = text_all[line_start : line_end if line_end >= 0 else len(text_all)].strip()
+    return _headline_line(text_all[line_start : line_end if line_end >= 0 else len(text_all)].strip())
+
+
+def headline_test(text_all: str) -> Callable[[Sentence], bool]:
+    """`is_headline` for the sentences of `text_all`, each line judged once (linear in a long text)."""
+    newlines = [m.start() for m in _NEWLINE_RE.finditer(text_all)]
+    judged: dict[tuple[int, int], bool] = {}
+
+    def test(sentence: Sentence) -> bool:
+        i = bisect_left(newlines, sentence.start)
+        line_start = newlines[i - 1] + 1 if i else 0
+        j = bisect_left(newlines, sentence.end)
+        line = (line_start, newlines[j] if j < len(newlines) else len(text_all))
+        if line not in judged:
+            judged[line] = _headline_line(text_all[line[0] : line[1]].strip())
+        return judged[line]
+
+    return test
+
+
+_NEWLINE_RE = re.compile("\n")
+_HEAD_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _headline_line(text: str) -> bool:
     if text[-1:] in ".!?\"”'’":
         return False
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)]
+    words = _HEAD_WORD_RE.findall(text)
     if len(words) <= 3:
         return True
     caps = sum(1 for w in words if w[0].isupper())

@@ -12,7 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from monitor.extract.items.document import DETERMINERS, Doc, SentenceInfo, Tok, clause_of, overlaps
-from monitor.extract.items.triggers import HYPOTHETICAL, NEGATIONS, finite_verb, other_sense
+from monitor.extract.items.triggers import (
+    HYPOTHETICAL,
+    NEGATIONS,
+    finite_verb,
+    other_sense,
+    passive_report,
+    source_spans,
+)
 from monitor.extract.lexicon import word_tags
 
 
@@ -36,22 +43,37 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
     out: list[Happening] = []
     seen = set(taken)
     verbs: set[int] = set()
+    # "according to X": X (and its date: "data released in August") sources a fact; it tells no happening.
+    sources = (
+        source_spans(doc.text, info.sentence.start, info.sentence.end)
+        if "ccording" in info.sentence.text
+        else []
+    )
     for tx, value in info.timexes:
         if value in seen or tx.value == "PRESENT_REF" or "Q" in value:
+            continue
+        if sources and overlaps(tx.start, tx.end, sources):
             continue
         if _not_when(doc, info, tx.start, tx.end):
             continue
         clause = clause_of(tx.start, info.clauses)
         i = info.clauses.index(clause) if clause in info.clauses else 0
-        neighbours = [clause, *info.clauses[i + 1 : i + 2], *info.clauses[max(0, i - 1) : i]]
+        following = info.clauses[i + 1 : i + 2]
+        if following and _reported_after(doc, info, tx.start, following[0]):
+            following = []  # "told reporters on Tuesday that ...": the date is the statement's
+        neighbours = [clause, *following, *info.clauses[max(0, i - 1) : i]]
         for c in neighbours:
-            state, tok = _verb_in(doc, info, c, (tx.start, tx.end))
+            state, tok = _verb_in(doc, info, c, (tx.start, tx.end), sources)
             if state is _NONE:
                 continue
             if state is _FOUND and tok is not None and tok.start not in verbs:
                 kind = doc.lex.kind_of(tok.lower) or "other"
+                if not doc.lex.trigger_tags.get(tok.lower, _VERB_TAGS) & _VERB_TAGS:
+                    kind = "other"  # a noun trigger ("talks") names its kind only as a noun
                 if kind != "other" and other_sense(doc, kind, tok.end, info.sentence.end):
                     kind = "other"  # "reached 40 points": a happening, not an arrival
+                if kind == "statement" and _passive_report(info, tok):
+                    kind = "other"  # "a case was reported on Monday": no speaker
                 out.append(Happening(tok.start, tok.end, tok.text, kind, c, value))
                 seen.add(value)
                 verbs.add(tok.start)
@@ -59,16 +81,37 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
     return out
 
 
+def _passive_report(info: SentenceInfo, tok: Tok) -> bool:
+    j = info.tokens.index(tok)
+    prev = [t.lower for t in info.tokens[max(0, j - 4) : j]]
+    nxt = info.tokens[j + 1].lower if j + 1 < len(info.tokens) else ""
+    return passive_report(tok.lower, prev, nxt)
+
+
+def _reported_after(doc: Doc, info: SentenceInfo, pos: int, clause: tuple[int, int]) -> bool:
+    """Whether `clause` is the content of a reporting verb that stands before `pos` in its sentence ("told
+    reporters on Tuesday that the shipment was ..."): what was said is the statement's, no happening of its
+    own (a date of its own in that clause is read for itself)."""
+    if not doc.text[clause[0] : clause[1]].lstrip().lower().startswith("that "):
+        return False
+    return any(kind == "statement" and end <= pos for _s, end, _t, kind in info.triggers)
+
+
 _NONE, _FOUND, _RULED_OUT = "none", "found", "ruled out"
+_VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP", "?"})
 
 
 def _verb_in(
-    doc: Doc, info: SentenceInfo, clause: tuple[int, int], timex: tuple[int, int]
+    doc: Doc,
+    info: SentenceInfo,
+    clause: tuple[int, int],
+    timex: tuple[int, int],
+    sources: list[tuple[int, int]],
 ) -> tuple[str, Tok | None]:
     """(_FOUND, the finite verb of a clause nearest the date); (_RULED_OUT, None) when the clause has one but
     is negated ("did not meet", "has never met") or hypothetical; (_NONE, None) when it has none."""
     toks = [t for t in info.tokens if clause[0] <= t.start and t.end <= clause[1]]
-    skip = [timex, *info.quotes]
+    skip = [timex, *info.quotes, *sources]
     best: tuple[int, int] | None = None
     for j, t in enumerate(toks):
         if t.cap or not t.text.isalpha() or overlaps(t.start, t.end, skip):
@@ -119,7 +162,7 @@ _ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
 def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
     """A date that does not say when the clause happened: a limit ("by 2030"), the start of a span ("from
     2010 to 2015"), or a modifier of a noun ("the 2016 elections", "the newest 2020 hopeful", "the best
-    games of the year")."""
+    games of the year", "Thursday's fight")."""
     before = [t for t in info.tokens if t.end <= start]
     after = [t for t in info.tokens if t.start >= end]
     prev = before[-1].lower if before else ""
@@ -130,6 +173,8 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
         return True
     if prev == "of" and len(before) > 1 and _describes_noun(doc, before[-2].lower):
         return True  # "the best apps of the year": the date belongs to the noun
+    if nxt is not None and nxt.lower in ("'s", "\u2019s"):
+        return True  # "Thursday's fight": the date of a noun
     if nxt is None or not nxt.text.isalpha():
         return False
     if prev in DETERMINERS or (prev.isalpha() and word_tags(prev) and word_tags(prev) <= _ADJECTIVES):

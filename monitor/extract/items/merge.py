@@ -20,6 +20,7 @@ class Draft:
     specificity: int
     by_reference: bool = False  # actor resolved from a pronoun ("he said")
     trigger: tuple[int, int] | None = None  # the event's trigger word in the text
+    by_verb: bool = False  # told with a verb ("arrived"), not named with a noun ("the arrival")
 
 
 def specificity(date: str | None) -> int:

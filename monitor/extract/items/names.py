@@ -8,6 +8,8 @@ small ones run far below the 100 articles/s target.
 
 from __future__ import annotations
 
+from functools import cache
+
 from monitor.extract.items.document import Doc, Entity, Tok, overlaps, tokenize
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.sentences import Sentence
@@ -15,11 +17,19 @@ from monitor.extract.sentences import Sentence
 
 def _title_len(tokens: list[Tok], i: int, lex: Lexicon) -> int:
     """How many tokens from i form a title ("Prime Minister" -> 2), 0 if none."""
+    if i >= len(tokens) or tokens[i].lower not in _title_firsts(lex):
+        return 0
     for n in range(min(lex.max_title_words, len(tokens) - i), 0, -1):
         phrase = " ".join(t.lower for t in tokens[i : i + n])
         if phrase in lex.titles:
             return n
     return 0
+
+
+@cache
+def _title_firsts(lex: Lexicon) -> frozenset[str]:
+    """The first words of the titles (token lower cases hold no space: no other token can open one)."""
+    return frozenset(title.split(" ")[0] for title in lex.titles)
 
 
 def _classify(words: list[Tok], lex: Lexicon) -> tuple[str, str, str | None]:
@@ -67,7 +77,7 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
             and tok.text[:1].isalpha()
             and tok.lower not in lex.not_names
             and tok.lower.rstrip(".") not in lex.not_names
-            and not overlaps(tok.start, tok.end, blocked)
+            and not (blocked and overlaps(tok.start, tok.end, blocked))
         )
         if (
             usable
@@ -81,17 +91,23 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
         if usable:
             current.append(tok)
             continue
-        org_run = any(t.lower.rstrip(".") in lex.organisation_cues for t in current)
         if (
             current
-            and (tok.lower in lex.connectors or (org_run and tok.lower in lex.org_connectors))
+            and (
+                tok.lower in lex.connectors
+                or (
+                    tok.lower in lex.org_connectors
+                    and any(t.lower.rstrip(".") in lex.organisation_cues for t in current)
+                )
+            )
             and i + 1 < len(tokens)
             and tokens[i + 1].cap
             and tok.start - current[-1].end <= 1
         ):
             current.append(tok)
             continue
-        close()
+        if current:
+            close()
     close()
     # A sentence-initial capital is only a name when we know the word as one.
     if runs and tokens and runs[0][0] is tokens[first_word] and len(runs[0]) == 1:
@@ -154,6 +170,8 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
     lex = doc.lex
     out: list[Entity] = []
     runs = _name_runs(tokens, doc, blocked)
+    if not runs:
+        return out
     index = {id(t): i for i, t in enumerate(tokens)}
     for run in runs:
         words, country, titled = _strip_titles(list(run), lex)

@@ -113,9 +113,13 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
         spans = [m.span() for m in _WORD_RE.finditer(low)]
     out = []
     i, count = 0, len(words)
+    sourced = "according" in words
     while i < count:
         phrases = first.get(words[i])
         if phrases is None:
+            if sourced and words[i] == "according" and i + 1 < count and words[i + 1] == "to":
+                i = _source_end(words, i + 2)  # "according to X" sources a fact; it tells no happening
+                continue
             i += 1
             continue
         match = None
@@ -133,8 +137,10 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
         nxt = words[i + n] if i + n < count else ""
         kind = lex.trigger_kind.get(trigger)
         prev = words[max(0, i - 4) : i]
-        if kind is not None and used_as_event(
-            tags, prev, nxt, lex.function_words, plural=trigger.endswith("s")
+        if (
+            kind is not None
+            and used_as_event(tags, prev, nxt, lex.function_words, plural=trigger.endswith("s"))
+            and not _modifier_or_subject(tags, prev, nxt)
         ):
             out.append((s_start + spans[i][0], s_start + spans[i + n - 1][1], trigger, kind))
         i += n
@@ -142,6 +148,37 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
 
 
 _UNKNOWN = frozenset({"?"})
+
+
+def source_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The spans of "according to X" in text[start:end] (to the next punctuation mark): X only sources a
+    fact, so no word there tells a happening ("according to data released in August")."""
+    if "ccording" not in text[start:end]:
+        return []
+    return [m.span() for m in _SOURCE_RE.finditer(text, start, end)]
+
+
+_SOURCE_RE = re.compile(r"\baccording\s+to\b[^,;:.!?()\u2013\u2014\"\u201c\u201d]*", re.IGNORECASE)
+
+
+def _source_end(words: list[str], i: int) -> int:
+    """The index after the source named by "according to" (up to the next punctuation mark)."""
+    while i < len(words) and (words[i][0].isalnum() or words[i] in _POSSESSIVE):
+        i += 1
+    return i
+
+
+def _modifier_or_subject(tags: frozenset[str], prev: list[str], nxt: str) -> bool:
+    """A verb form that is no verb here: a participle between a number and a noun is an adjective ("587
+    confirmed deaths", "12 injured people"); an -s form right before a past tense is a plural noun, the
+    subject ("navy ships arrived")."""
+    if tags & _NOUN or not nxt.isalpha():
+        return False
+    if prev and prev[-1].isdigit() and tags & {"VBD", "VBN"}:
+        # A word the tagger does not know after it ("188,663 confirmed coronavirus cases") is a noun too.
+        nxt_tags = word_tags(nxt)
+        return bool(not nxt_tags or nxt_tags & _NOUN) and not nxt_tags & {"VBD", "VBN", "IN"}
+    return tags <= {"VBZ"} and "VBD" in word_tags(nxt)
 
 
 def used_as_event(
@@ -187,6 +224,8 @@ def _noun_here(
     for w in reversed(prev[-3:]):
         if not (w[0].isalnum() or w in _POSSESSIVE):
             break
+        if w.isdigit() and plural:
+            return False  # "587 deaths", "12 arrests": a count, which is a figure, not a happening
         if w in DETERMINERS or w in _POSSESSIVE or w.isdigit() or possessive(w):
             found = True
             break
@@ -243,9 +282,24 @@ def reporting_bounds(
                 end = te
                 break
         rest = doc.text[end:s_end].lstrip()
-        if rest and rest[0] not in ',.;:!?"”':
+        if rest and rest[0] not in ',.;:!?"”' and not _dated_object(doc.text, end, s_end, timexes):
             out.append(end)
     return out
+
+
+def _dated_object(text: str, start: int, end: int, timexes: list[tuple[int, int]]) -> bool:
+    """Whether words after a reporting verb and before its "that" hold a date ("told reporters at the White
+    House on Tuesday that ..."): the date is the statement's, so the reported clause starts at "that"."""
+    stop = _STRETCH_END_RE.search(text, start, end)
+    stretch_end = stop.start() if stop else end
+    that = _THAT_RE.search(text, start, stretch_end)
+    if that is None:
+        return False
+    return any(start <= ts and te <= that.start() for ts, te in timexes)
+
+
+_STRETCH_END_RE = re.compile(r"[,;:.!?()\"\u201c\u201d\u2013\u2014]")
+_THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
 
 
 _SKIP_AFTER_TRIGGER = frozenset(
@@ -255,18 +309,29 @@ _SKIP_AFTER_TRIGGER = frozenset(
 
 def other_sense(doc: Doc, kind: str, pos: int, end: int) -> bool:
     """Whether the word after a trigger shows another sense of it ("delivered a speech", "reached a
-    record", "reached 1.6 million": `#number` in the list stands for a number). Determiners and adjectives
-    before that word are skipped ("reached a historic agreement")."""
+    record", "reached 1.6 million": `#number` in the list stands for a number). Determiners, adjectives and
+    the first nouns of a compound before that word are skipped ("reached a historic Phase 1 trade
+    agreement")."""
     words = doc.lex.other_sense_after.get(kind)
     if not words:
         return False
+    nouns = 0
     for m in _AFTER_RE.finditer(doc.text, pos, min(end, pos + 60)):
         w = m.group(0).lower()
         if w[0].isdigit():
+            if nouns:
+                continue  # "a Phase 1 trade agreement": a number inside the noun phrase
             return "#number" in words
-        if w in _SKIP_AFTER_TRIGGER or (w not in words and word_tags(w) and word_tags(w) <= _ADJECTIVES):
+        if w in words:
+            return True
+        tags = word_tags(w)
+        if w in _SKIP_AFTER_TRIGGER or (tags and tags <= _ADJECTIVES):
             continue
-        return w in words
+        # Nouns of a compound before its head ("reached a Phase 1 trade agreement"), a few at most.
+        if tags & _NOUN and w not in doc.lex.function_words and nouns < 3:
+            nouns += 1
+            continue
+        return False
     return False
 
 
@@ -281,3 +346,16 @@ def modal_or_negated(prev: list[str]) -> bool:
 
 
 _MODALS = frozenset({"would", "could", "might", "should", "may", "must", "can"})
+
+
+def passive_report(trigger: str, prev: list[str], nxt: str) -> bool:
+    """A reporting verb in the passive with no agent ("a case has been reported", "it was announced"): no
+    one is said to have spoken, so it is no statement; with "by" the agent is the speaker ("was announced
+    by the board")."""
+    before = [w for w in prev if w not in _BETWEEN or w == "been"]
+    if not before or before[-1] not in _PASSIVE_BE or " " in trigger or nxt == "by":
+        return False
+    return trigger.endswith(("ed", "en", "ld", "wn", "nt"))  # a participle, not "is saying"
+
+
+_PASSIVE_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})

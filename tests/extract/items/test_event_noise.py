@@ -1,0 +1,55 @@
+"""Tests for event noise rules (issue 18): reported speech after a dated object of a reporting verb,
+reduced relative participles, participles between a number and a noun, passive reporting verbs with no
+agent, and "now" as no date. Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from monitor.extract.items import Item, extract_items
+
+DCT = dt.date(2021, 6, 9)  # a Wednesday
+
+
+def _events(text: str) -> list[tuple[str, str | None]]:
+    items: list[Item] = extract_items(text, DCT)
+    return [(i.kind, i.date) for i in items if i.kind != "figure"]
+
+
+def test_date_between_reporting_verb_and_that_dates_the_statement() -> None:
+    text = "The harbour master told journalists at the quay on Monday that the repairs were a great relief."
+    assert _events(text) == [("statement", "2021-06-07")]
+
+
+def test_reported_clause_with_its_own_date_stays_a_happening() -> None:
+    kinds = _events("The harbour master said on Monday that the ferry had sailed on Friday.")
+    assert ("statement", "2021-06-07") in kinds
+    assert ("other", "2021-06-04") in kinds
+
+
+def test_reduced_relative_participle_before_by_is_no_happening() -> None:
+    text = "Footage released by the coast guard showed the trawler drifting near the cliffs on Tuesday."
+    assert ("release", "2021-06-08") not in _events(text)
+
+
+def test_reduced_relative_with_its_own_date_is_kept() -> None:
+    text = "The town joined a cycling scheme launched by the regional council in 2015 to cut traffic."
+    assert ("business", "2015") in _events(text)
+
+
+def test_participle_between_number_and_unknown_noun_is_an_adjective() -> None:
+    text = "The region now has 4,512 confirmed norovirus cases, the highest in a decade."
+    assert _events(text) == []
+
+
+def test_passive_reporting_verb_without_agent_is_no_statement() -> None:
+    assert _events("A second leak has been reported at the plant.") == []
+    assert _events("A fourth sighting was reported near the lake on Monday.") == [("other", "2021-06-07")]
+
+
+def test_passive_reporting_verb_with_agent_is_a_statement() -> None:
+    assert _events("The results were announced by the board on Monday.") == [("statement", "2021-06-07")]
+
+
+def test_now_is_no_date_of_a_plural_perfect() -> None:
+    assert _events("All but three of the stranded hikers have now been rescued.") == []

@@ -1,0 +1,185 @@
+"""Tests for triggers by part of speech and for which happenings a sentence keeps (issue 18): kinds.yaml says
+which words are verb triggers and which noun triggers; a verb of a clause beats a noun of the same date; a
+sentence keeps verb-told happenings of different kinds; "according to X" only sources a fact; background told
+in the present perfect, a "since" date, a possessive date and link lists date nothing.
+Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from monitor.extract.items import Item, extract_items
+from monitor.extract.items.document import Doc
+from monitor.extract.items.triggers import find_triggers
+from monitor.extract.lexicon import inflect_trigger, load_lexicon
+
+DCT = dt.date(2022, 3, 10)  # a Thursday
+
+
+def _triggers(text: str) -> list[tuple[str, str]]:
+    doc = Doc(text=text, published=DCT, lex=load_lexicon(), quotes=[], timexes=[])
+    return [(found, kind) for _s, _e, found, kind in find_triggers(doc, 0, len(text))]
+
+
+def _events(text: str) -> list[Item]:
+    return [i for i in extract_items(text, DCT) if i.kind != "figure"]
+
+
+def _kinds(text: str) -> list[str]:
+    return [i.kind for i in _events(text)]
+
+
+# ------------------------------------------------------------------------------- parts of speech
+
+
+def test_verb_triggers_expand_to_verb_forms_only() -> None:
+    forms = inflect_trigger("ship", "verb")
+    assert {"ship", "ships", "shipped", "shipping"} <= set(forms)
+    assert all(not tags & {"NN", "NNS"} for tags in forms.values())
+    nouns = inflect_trigger("arrival", "noun")
+    assert set(nouns) == {"arrival", "arrivals"}
+    assert all(tags <= {"NN", "NNS"} for tags in nouns.values())
+    # A config word (no part of speech given) is both, as before.
+    assert {"NN", "VB"} <= inflect_trigger("ship")["ship"]
+
+
+def test_kinds_yaml_gives_parts_of_speech() -> None:
+    lex = load_lexicon()
+    assert not lex.trigger_tags["ship"] & {"NN", "NNS"}  # "ship" the verb, never the vessel
+    assert not lex.trigger_tags["land"] & {"NN", "NNS"}  # "land" the verb, never the ground
+    assert lex.trigger_tags["arrival"] <= {"NN", "NNS"}
+    assert {"NN", "VB"} <= lex.trigger_tags["attack"]  # a word listed under both
+
+
+def test_config_kind_words_are_both_parts_of_speech() -> None:
+    lex = load_lexicon(extra_kinds={"evacuation": ["evacuate", "airlift"]})
+    assert lex.kind_of("evacuated") == "evacuation"
+    assert {"NN", "VBD"} <= lex.trigger_tags["airlift"] | lex.trigger_tags["airlifted"]
+    assert lex.kind_of("airlift") == "evacuation"  # the config wins on a shared word
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ferry docked after two ships collided near the pier.",
+        "A hospital ship carrying medicine reached the bay.",
+        "The vessels and their ships' crews waited at anchor.",
+    ],
+)
+def test_ships_as_vessels_are_no_delivery(text: str) -> None:
+    assert not [k for _f, k in _triggers(text) if k == "delivery"]
+
+
+def test_ship_the_verb_is_still_a_delivery() -> None:
+    assert ("shipped", "delivery") in _triggers("The charity shipped blankets to the valley on Monday.")
+
+
+def test_a_noun_modifier_is_no_trigger() -> None:
+    found = _triggers("The supply convoy reached the camp on Tuesday.")
+    assert not [k for _f, k in found if k == "delivery"]
+
+
+# ------------------------------------------------------------------------------ which happenings
+
+
+def test_the_ship_left_port_is_a_departure() -> None:
+    items = _events("The ship left port on Tuesday with 30 medics on board.")
+    assert [(i.kind, i.date) for i in items] == [("departure", "2022-03-08")]
+
+
+def test_supply_ship_arrived_is_an_arrival() -> None:
+    items = _events("The supply ship arrived in the port of Ostra on Wednesday evening.")
+    assert [i.kind for i in items] == ["arrival"]
+    assert items[0].location == "Ostra"
+
+
+def test_a_verb_beats_a_noun_of_the_same_date_in_its_clause() -> None:
+    # "delivery" names the cargo's purpose; "landed" tells what happened.
+    kinds = _kinds("The delivery plane landed at the airfield on Tuesday.")
+    assert kinds == ["arrival"]
+
+
+def test_a_noun_with_its_own_date_stays() -> None:
+    items = _events("Vask was detained in May over a January 4 phone call to the mayor.")
+    assert {(i.kind, i.date) for i in items} >= {("legal", "2021-05"), ("call", "2022-01-04")}
+
+
+def test_verbs_of_different_kinds_are_two_happenings() -> None:
+    kinds = _kinds("A relief ship has departed for the island of Tarn, the navy said on Wednesday.")
+    assert "departure" in kinds and "statement" in kinds
+    kinds = _kinds("The convoy left the port of Dalm and arrived in Ostra on Tuesday.")
+    assert "arrival" in kinds
+
+
+def test_an_infinitive_does_not_count_as_a_second_happening() -> None:
+    kinds = _kinds("The ministry on Monday did extend a permit allowing firms to sell fuel abroad.")
+    assert kinds == ["policy"]
+
+
+# ---------------------------------------------------------------------------------- attribution
+
+
+def test_according_to_is_no_statement() -> None:
+    text = "The island now has 210 confirmed deaths, according to police."
+    assert not [k for _f, k in _triggers(text) if k == "statement"]
+    assert "statement" not in _kinds(text)
+
+
+def test_according_to_a_report_released_is_no_release() -> None:
+    text = "According to figures released by the agency in June, exports rose 4%."
+    assert not [k for _f, k in _triggers(text) if k in ("release", "statement")]
+    assert not [i for i in _events(text) if i.date == "2021-06"]
+
+
+def test_a_participle_counted_by_a_number_is_no_verb() -> None:
+    assert not _triggers("The district had 40 confirmed infections.")
+    assert not _triggers("The ward counts 12 reported deaths.")
+
+
+# ----------------------------------------------------------------------------------- background
+
+
+def test_plural_present_perfect_without_date_or_source_is_background() -> None:
+    assert "protest" not in _kinds("Local nurses have protested the longer shifts for months.")
+
+
+def test_plural_present_perfect_reported_by_a_source_is_news() -> None:
+    items = _events("Vorland and Tessia have seized the border post at Kell, the army said.")
+    assert ("violence", "2022-03-10") in [(i.kind, i.date) for i in items]
+    assert "violence" not in _kinds("Vorland and Tessia have seized the border post at Kell.")
+
+
+def test_single_actor_present_perfect_is_news() -> None:
+    items = _events("Norvik Foods has acquired the bakery chain Dalby.")
+    assert [(i.kind, i.date) for i in items] == [("business", "2022-03-10")]
+
+
+def test_relative_aside_in_present_perfect_is_background() -> None:
+    text = "The council, which has rejected the plan, called for a new vote on Friday."
+    items = _events(text)
+    assert not [i for i in items if i.kind == "statement" and "rejected" in i.summary]
+
+
+def test_a_since_date_before_a_noun_does_not_date_it() -> None:
+    items = _events("The index had its worst week since early January amid worsening strikes at the port.")
+    assert not [i for i in items if i.kind == "protest"]
+
+
+def test_a_possessive_date_dates_its_noun_not_the_verb() -> None:
+    items = _events("Coach Mara Lind decided to weigh in on Saturday's brawl on Monday.")
+    assert not [i for i in items if i.kind == "policy" and i.date == "2022-03-05"]
+
+
+def test_link_lists_are_no_news() -> None:
+    text = (
+        "Senators spar over budget | Ministers meet in Rome | Court rules on ban MORE the mayor said "
+        "the plan was fine."
+    )
+    assert not [i for i in _events(text) if i.kind in ("meeting", "legal")]
+
+
+def test_other_sense_looks_past_a_compound() -> None:
+    kinds = _kinds("Talks on Monday reached a historic Phase 2 trade agreement, officials said.")
+    assert "arrival" not in kinds

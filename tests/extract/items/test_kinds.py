@@ -1,0 +1,26 @@
+"""The shipped kinds: each one is documented in the README, and a contest's result is an event of its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from monitor.extract.items import extract_items
+from monitor.extract.lexicon import load_lexicon
+
+README = Path(__file__).resolve().parents[3] / "README.md"
+
+
+def test_every_shipped_kind_is_listed_in_the_readme() -> None:
+    listed = set(re.findall(r"^\| `([a-z_]+)` \|", README.read_text(encoding="utf-8"), re.MULTILINE))
+    shipped = set(load_lexicon().kinds)
+    assert shipped - listed == set()
+
+
+def test_a_contest_result_is_dated_and_another_sense_is_not() -> None:
+    day = dt.date(2024, 5, 7)
+    result = extract_items("The Harriers beat the Rovers 3-1 on Saturday to clinch the title.", day)
+    assert [(i.kind, i.date) for i in result] == [("result", "2024-05-04")]
+    profits = extract_items("Quarterly profits beat expectations on Tuesday.", day)
+    assert all(i.kind != "result" for i in profits)
