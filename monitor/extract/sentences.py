@@ -106,7 +106,8 @@ def split_sentences(text: str) -> list[Sentence]:
                 continue
             # A period with no space after it, before a code in capitals or a number: a ticker (".DJI",
             # "AAPL.O"), not a sentence's end ("said.The" stays a split: text with a lost space).
-            glued = bool(merged) and merged[-1][1] == s and text[s - 1] == "." and bool(_CODE_RE.match(text, s))
+            glued = (bool(merged) and merged[-1][1] == s and text[s - 1] == "."
+                     and bool(_CODE_RE.match(text, s)))
             if merged and (glued or _should_join(text[merged[-1][0] : merged[-1][1]], text[s:e])):
                 merged[-1] = (merged[-1][0], e)
             else:

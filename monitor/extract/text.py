@@ -356,9 +356,9 @@ def _markup_stamp(tree: Any) -> datetime.datetime | None:
                     found.setdefault("datepublished", m.group(1))
     except Exception:  # noqa: BLE001 - odd markup: fall back to htmldate
         return None
-    for key in (*_STAMP_META, None):
-        value: str | None = found.get(key) if key else time_value
-        stamp = _parse_stamp(value)
+    for name in (*_STAMP_META, None):
+        written = found.get(name) if name else time_value
+        stamp = _parse_stamp(written)
         if stamp is not None:
             return stamp
     return None

@@ -91,5 +91,6 @@ def test_never_raises_and_offsets_hold(source: str) -> None:
 def test_a_ticker_code_after_a_period_does_not_end_the_sentence() -> None:
     text = "The Harbour Index .HBX fell 12.5 points. Shares of Lumen LMN.O rose 2%. He left.She stayed."
     assert [s.text for s in split_sentences(text)] == [
-        "The Harbour Index .HBX fell 12.5 points.", "Shares of Lumen LMN.O rose 2%.", "He left.", "She stayed.",
+        "The Harbour Index .HBX fell 12.5 points.", "Shares of Lumen LMN.O rose 2%.",
+        "He left.", "She stayed.",
     ]

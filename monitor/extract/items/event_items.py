@@ -251,6 +251,8 @@ def _event_draft(
         date = tense_date(occ.tokens_before, occ.trigger, doc, occ.is_noun)
         if date is not None and (_plural_perfect(info, occ) or _relative_aside(doc, occ)):
             date = None
+        if date is None and _reported_result(doc, occ, who):
+            date = doc.published.isoformat() if doc.published else None
     if remember:
         _remember_actors(doc, occ.kind, tuple(who.names))
     if date is None and not _may_stay_undated(doc, occ, who):
@@ -333,6 +335,29 @@ def _plural_perfect(info: SentenceInfo, occ: Occurrence) -> bool:
         return False
     words = [t.lower for t in occ.tokens_before[-4:] if t.lower not in _ADVERBS]
     return "have" in words[-3:]
+
+
+def _reported_result(doc: Doc, occ: Occurrence, who: _Actors) -> bool:
+    """A result told in the plain past by its named winner or loser with no date of its own ("Norland beat
+    Vesta 2-1", "the Otters lost to the Hawks") is the news a report gives of its day: the publication date
+    dates it (a result of an earlier day carries its date: "beat Vesta on Monday", "had lost to")."""
+    if occ.kind != "result" or occ.is_noun or who.subject is None or who.by_reference:
+        return False
+    before = [t.lower for t in occ.tokens_before if t.lower not in _ADVERBS and not t.lower.endswith("ly")]
+    if before and before[-1] in AUXILIARIES:
+        return False
+    if occ.tokens_before and occ.tokens_before[0].lower in _SUBORDINATORS:
+        return False  # "..., while X defeated Y": background to the clause it hangs on
+    gap = doc.text[who.subject.end : occ.start].split()
+    if any(w not in _ADVERBS and w not in ("then", "again") and not w.endswith("ly") for w in gap):
+        return False  # the subject right before the verb: "X, who ..., beat" tells background
+    first = occ.trigger.split()[0]
+    return "VBD" in word_tags(first) and first not in doc.lex.present_verbs
+
+
+_SUBORDINATORS = frozenset(
+    {"while", "whereas", "after", "before", "when", "as", "since", "until", "because", "although", "though", "if"}
+)
 
 
 def _relative_aside(doc: Doc, occ: Occurrence) -> bool:

@@ -5,7 +5,6 @@ attribution ("according to X", or the speaker) and the as-of date.
 
 from __future__ import annotations
 
-import os
 import re
 from functools import cache
 
@@ -26,16 +25,11 @@ from monitor.extract.items.model import Item
 from monitor.extract.items.summary import figure_summary
 from monitor.extract.lexicon import load_data_file
 
-_OFF = set(os.environ.get("FIG_OFF", "").split(","))
-
 
 @cache
-def _timeline_words() -> tuple[frozenset[str], frozenset[str]]:
-    """numbers.yaml: the statistics of a game's individual lines, and the verbs that add a secondary line."""
-    nd = load_data_file("numbers.yaml")
-    stats = frozenset(w.lower() for w in nd.get("game_stat_metrics", []))
-    verbs = frozenset(w.lower() for w in nd.get("secondary_line_verbs", []))
-    return stats, verbs
+def _timeline_words(key: str) -> frozenset[str]:
+    """A numbers.yaml word list of this module: game_stat_metrics, secondary_line_verbs, plan_nouns."""
+    return frozenset(str(w).lower() for w in load_data_file("numbers.yaml").get(key, []))
 
 
 _NEGATION_RE = re.compile(r"(?<![\w-])(?:not|never)(?![\w-])|n[’']t(?![\w-])", re.IGNORECASE)
@@ -53,18 +47,18 @@ def _off_the_timeline(doc: Doc, info: SentenceInfo, f: FigureMention) -> bool:
     games"), or a secondary line of a game ("Smith added 25 points", "Jones had 10 assists")."""
     s = info.sentence
     clause = clause_of(s.start + f.num_start, info.clauses)
-    if "neg" not in _OFF:
-        near = [t for t in info.tokens if clause[0] <= t.start < s.start + f.start][-4:]
-        if near and _NEGATION_RE.search(doc.text, near[0].start, s.start + f.start):
-            return True
-    if "streak" not in _OFF and _STREAK_AFTER_RE.match(s.text, f.end):
+    # Only a denial right before the figure: "decided not to vaccinate ... despite the deaths of 3" stands.
+    near = [t for t in info.tokens if clause[0] <= t.start < s.start + f.start][-4:]
+    if near and _NEGATION_RE.search(doc.text, near[0].start, s.start + f.start):
         return True
-    stats, verbs = _timeline_words()
-    if "line" not in _OFF and f.metric and f.metric.lower() in stats:
+    if _STREAK_AFTER_RE.match(s.text, f.end):
+        return True
+    if f.metric and f.metric.lower() in _timeline_words("game_stat_metrics"):
         # A player's line: a person adds it ("the Nasdaq added 20 points" is a market's move).
         ents = [e for e in info.entities if e.end <= s.start + f.start]
         if not ents or ents[-1].kind != "person":
             return False
+        verbs = _timeline_words("secondary_line_verbs")
         return any(t.lower in verbs for t in info.tokens if ents[-1].end <= t.start < s.start + f.start)
     return False
 
@@ -146,6 +140,26 @@ def _sentence_date(info: SentenceInfo, start: int) -> str | None:
     return min(dated)[1] if dated else None
 
 
+_RIGHT_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:by|in|as of|at the end of|until|through)?\s*", re.IGNORECASE)
+
+
+def _date_right_after(info: SentenceInfo, end: int) -> str | None:
+    """The date that directly follows the figure ("to $0.10 by 2030", "3,248 cases in 2015"): it is the
+    figure's own, even when another date of its clause stands as near before it ("$0.23 today")."""
+    text = info.sentence.text
+    for tx, value in info.timexes:
+        if tx.type == "DATE" and tx.start >= end:
+            gap = text[end - info.sentence.start : tx.start - info.sentence.start]
+            return value if _RIGHT_AFTER_RE.fullmatch(gap) else None
+    return None
+
+
+def _about_a_plan(info: SentenceInfo) -> bool:
+    """Whether the sentence speaks of a plan or its targets ("The plan includes cutting emissions by 90%")."""
+    nouns = _timeline_words("plan_nouns")
+    return any(t.lower in nouns for t in info.tokens if not in_spans(t.start, t.end, info.quotes))
+
+
 def _opens_span(info: SentenceInfo, pos: int) -> bool:
     """Whether the date at pos is in a "since ..." clause: the start of a span that runs to now ("has led
     since he joined in 2003, with 11.1 a game"), not the time of a figure in another clause."""
@@ -183,7 +197,11 @@ def _as_of(
             return date
     if _timeless(doc, info, number_at):
         return None
-    date = _sentence_date(info, start) or _figure_tense(info, start, doc) or _context_date(doc, info)
+    date = _sentence_date(info, start)
+    if not date and _about_a_plan(info):
+        # A plan's targets date by the plan: "The plan, presented this week, ... The plan cuts dust by 90%."
+        date = _context_date(doc, info)
+    date = date or _figure_tense(info, start, doc) or _context_date(doc, info)
     if date or doc.published is None:
         return date
     # The past perfect puts the figure before the story's time, at no stated date ("he had paid $5,000").
@@ -279,15 +297,14 @@ def _figure_subject(
     return None
 
 
-_DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+_POINTING_BACK = frozenset({"this", "that", "these", "those", "the"})
 
 
 def _restated(doc: Doc, info: SentenceInfo, f: FigureMention) -> bool:
     """Whether the figure points back at one the text already gave ("nearly 150 were deported ... These 150
     men"; "some of that 8.69 GW"): a demonstrative before a number written the same way earlier."""
     before = info.sentence.text[: f.start].split()
-    demonstratives = _DEMONSTRATIVES if "the" in _OFF else _DEMONSTRATIVES | {"the"}
-    if not before or before[-1].lower() not in demonstratives:
+    if not before or before[-1].lower() not in _POINTING_BACK:
         return False
     number = info.sentence.text[f.num_start : f.num_end]
     return number in doc.text[: info.sentence.start]
@@ -333,7 +350,7 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         start = s.start + f.start
         clause = clause_of(s.start + f.num_start, info.clauses)
         in_attr = attr_span is not None and attr_span[0] <= start < attr_span[1]
-        date = None if in_attr else timex_in(clause, info, start)
+        date = None if in_attr else _date_right_after(info, s.start + f.end) or timex_in(clause, info, start)
         date = _as_of(doc, info, start, (date, fronted, attr_date), s.start + f.num_start)
         subject = _figure_subject(info, f, attr_span, attribution, doc)
         item = Item(

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from monitor.extract.items.document import Doc, Entity, Tok, overlaps, tokenize
-from monitor.extract.lexicon import Lexicon
+from monitor.extract.lexicon import Lexicon, word_tags
 from monitor.extract.sentences import Sentence
 
 
@@ -124,10 +124,28 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
             or word.text in doc.surname
             or low in lex.titles
             or (word.text.isupper() and len(word.text) > 1)
+            or _subject_name(tokens, first_word)
         )
         if not known:
             runs.pop(0)
     return runs
+
+
+def _subject_name(tokens: list[Tok], i: int) -> bool:
+    """Whether the capitalised word opening a sentence is a name because it is the subject of the finite
+    verb right after it ("Lumen has acquired ...", "Vantor was fined ...") and no English word that could
+    stand there capitalised ("Officials have", "Police said", "Apple has" stay unknown: the word lists tag
+    them)."""
+    if i + 1 >= len(tokens) or tokens[i + 1].start - tokens[i].end > 1:
+        return False
+    word, nxt = tokens[i], tokens[i + 1]
+    if not word.text.isalpha() or word_tags(word.lower):
+        return False
+    return nxt.lower in _FINITE_AFTER_NAME
+
+
+# Finite verbs that make the word before them its (singular) subject.
+_FINITE_AFTER_NAME = frozenset({"has", "had", "was", "is", "will", "said", "says"})
 
 
 def _strip_titles(words: list[Tok], lex: Lexicon) -> tuple[list[Tok], str | None, bool]:

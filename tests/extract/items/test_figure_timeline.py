@@ -1,0 +1,79 @@
+"""Figures that are no state or outcome of the story, and the dates of targets (sentences of our own)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from monitor.extract.items import Item, extract_items
+
+PUBLISHED = dt.date(2021, 6, 10)  # a Thursday, in ISO week 23
+
+
+def _figures(text: str) -> list[Item]:
+    return [i for i in extract_items(text, PUBLISHED) if i.kind == "figure"]
+
+
+def _values(text: str) -> set[float]:
+    return {float(i.value or 0) for i in _figures(text)}
+
+
+def _dates(text: str) -> dict[float, str | None]:
+    return {float(i.value or 0): i.date for i in _figures(text)}
+
+
+def test_a_denied_figure_is_no_figure() -> None:
+    assert 40 not in _values("The three coaches before her hadn't won it with 40 players.")
+    assert 12 not in _values("Okafor never scored 12 goals in a season.")
+
+
+def test_a_denial_far_before_the_figure_keeps_it() -> None:
+    text = "The board refused to not reopen the ward despite the deaths of at least five patients last week."
+    assert 5 in _values(text)
+
+
+def test_the_threshold_of_a_streak_is_no_figure() -> None:
+    assert 20 not in _values("Marisol Ortega has scored at least 20 points in five straight games.")
+    assert 15 not in _values("Dorian Pike had more than 15 rebounds in his last four consecutive games.")
+
+
+def test_a_secondary_players_line_is_no_figure() -> None:
+    text = (
+        "Tomas Vukovic scored 38 points in the win. "
+        "Henrik Aalto added 21 points, and Ravi Mendes had 9 assists."
+    )
+    values = _values(text)
+    assert 38 in values
+    assert 21 not in values
+    assert 9 not in values
+
+
+def test_an_index_adding_points_is_still_a_figure() -> None:
+    assert 48.3 in _values("The Kospi added 48.3 points to close at 2,310.")
+
+
+def test_the_figure_said_again_with_the_is_one_item() -> None:
+    text = (
+        "The storm killed at least 14 fishermen on the coast on Monday.\n\n"
+        "Relatives said the 14 deaths were avoidable."
+    )
+    assert [i.value for i in _figures(text)].count(14) == 1
+
+
+def test_a_date_right_after_a_target_dates_it() -> None:
+    text = "The roadmap cuts battery costs from $140 today to $60.50 by 2030."
+    dates = _dates(text)
+    assert dates[60.5] == "2030"
+    assert dates[140] == "2021-06-10"
+
+
+def test_a_plan_figure_takes_the_date_the_paragraph_gives_the_plan() -> None:
+    text = (
+        "The ministry presented its water strategy to regional leaders last week. "
+        "The strategy includes measures to cut leakage by 40% and to double reservoir capacity."
+    )
+    assert _dates(text)[40] == "2021-W22"
+
+
+def test_a_present_figure_without_a_plan_still_dates_today() -> None:
+    text = "The ministry met regional leaders last week. The region now has 40 reservoirs."
+    assert _dates(text)[40] == "2021-06-10"
