@@ -15,7 +15,7 @@ from functools import lru_cache
 from monitor.extract.items.actors import actor_name, place_after, resolve_reference, speaker_place, subject_of
 from monitor.extract.items.dating import tense_date, timex_in
 from monitor.extract.items.document import DETERMINERS, Doc, Entity, SentenceInfo, Tok, clause_of, overlaps
-from monitor.extract.items.happenings import dated_happenings
+from monitor.extract.items.happenings import dated_happenings, first_since
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import cap, clean_clause, event_summary, label
@@ -136,6 +136,8 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
             continue  # "would not be vaccinating", "could be charged": no happening (GUIDELINES)
         if kind == "statement" and passive_report(occ.trigger, prev, _next_word(doc, occ.end)):
             continue  # "a third case has been reported": no speaker, the report only sources a fact
+        if kind == "statement" and _counted_participle(occ):
+            continue  # "there were 3,248 cases reported": the participle qualifies the counted noun
         draft = _event_draft(doc, info, occ, fronted, order + len(drafts), remember=True)
         if draft is not None:
             draft.by_verb = _finite(doc, occ, prev)
@@ -191,6 +193,16 @@ def _reduced_relative(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
             stop = t.start
             break
     return not any(occ.end <= tx.start < stop for tx, _v in info.timexes)
+
+
+def _counted_participle(occ: Occurrence) -> bool:
+    """A reporting participle right after a counted plural noun ("5 cases confirmed", "3,248 cases reported
+    worldwide") qualifies that noun: no one is said to have spoken."""
+    toks = occ.tokens_before
+    if len(toks) < 2 or " " in occ.trigger or not occ.trigger.endswith("ed"):
+        return False
+    noun, count = toks[-1], toks[-2]
+    return bool(count.text[:1].isdigit() and "NNS" in word_tags(noun.lower) and not noun.cap)
 
 
 def _finite(doc: Doc, occ: Occurrence, prev: list[str]) -> bool:
@@ -251,6 +263,8 @@ def _event_draft(
         date = tense_date(occ.tokens_before, occ.trigger, doc, occ.is_noun)
         if date is not None and (_plural_perfect(info, occ) or _relative_aside(doc, occ)):
             date = None
+        if date is None and _perfect_object(doc, occ, who):
+            date = doc.published.isoformat() if doc.published else None
         if date is None and _reported_result(doc, occ, who):
             date = doc.published.isoformat() if doc.published else None
     if remember:
@@ -306,6 +320,12 @@ def _clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
             and _OWN_DATE_RE.match(text, tx.end, occ.start)
         ):
             return v  # "Thursday's fight on Monday": the fight was on Thursday
+        if possessive_date and tx.start >= occ.end:
+            drop.append((tx, v))  # "to clinch the title for last year's runner-up": it dates its own noun
+            continue
+        if tx.start >= occ.end and first_since(text, occ.end, tx.start):
+            drop.append((tx, v))  # "its first win since 2011": when the last one was, not this one
+            continue
         if (verbal and possessive_date) or (
             noun and tx.end <= occ.start and _SINCE_RE.search(text, max(0, tx.start - 16), tx.start)
         ):
@@ -337,6 +357,18 @@ def _plural_perfect(info: SentenceInfo, occ: Occurrence) -> bool:
     return "have" in words[-3:]
 
 
+def _perfect_object(doc: Doc, occ: Occurrence, who: _Actors) -> bool:
+    """An event noun that is the object of a named subject's present perfect ("X has agreed a deal",
+    "Y has signed a contract") tells news of the publication day, as the verb alone would ("has bought")."""
+    if not occ.is_noun or who.subject is None or who.by_reference:
+        return False
+    words = [t.lower for t in occ.tokens_before if t.start >= who.subject.end]
+    # subject, "has", a past participle, a determiner: nothing else between the subject and the noun
+    if len(words) != 3 or words[0] not in ("has", "have") or words[2] not in ("a", "an", "the"):
+        return False
+    return "VBN" in word_tags(words[1]) and words[1] not in AUXILIARIES
+
+
 def _reported_result(doc: Doc, occ: Occurrence, who: _Actors) -> bool:
     """A result told in the plain past by its named winner or loser with no date of its own ("Norland beat
     Vesta 2-1", "the Otters lost to the Hawks") is the news a report gives of its day: the publication date
@@ -349,14 +381,15 @@ def _reported_result(doc: Doc, occ: Occurrence, who: _Actors) -> bool:
     if occ.tokens_before and occ.tokens_before[0].lower in _SUBORDINATORS:
         return False  # "..., while X defeated Y": background to the clause it hangs on
     gap = doc.text[who.subject.end : occ.start].split()
-    if any(w not in _ADVERBS and w not in ("then", "again") and not w.endswith("ly") for w in gap):
+    if any(w not in _ADVERBS and w not in _TIME_ADVERBS and not w.endswith("ly") for w in gap):
         return False  # the subject right before the verb: "X, who ..., beat" tells background
     first = occ.trigger.split()[0]
     return "VBD" in word_tags(first) and first not in doc.lex.present_verbs
 
 
+_TIME_ADVERBS = frozenset({"then", "again", "earlier", "later"})
 _SUBORDINATORS = frozenset(
-    {"while", "whereas", "after", "before", "when", "as", "since", "until", "because", "although", "though", "if"}
+    {"while", "whereas", "after", "before", "when", "as", "since", "until", "because", "although", "if"}
 )
 
 

@@ -1,0 +1,105 @@
+"""Issue 18 rules: undated happenings a report dates by its publication day, and dates that do not date the
+happening next to them. Sentences of our own; names made up where the rule is about unknown names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from monitor.extract.items import extract_items
+
+PUB = dt.date(2021, 3, 9)
+TODAY = PUB.isoformat()
+
+
+def _events(text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
+    return [(i.kind, i.date, i.actors) for i in extract_items(text, PUB) if i.kind != "figure"]
+
+
+# --- a sentence-initial unknown word before a finite verb is the clause's (named) subject ---
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actor"),
+    [
+        ("Quorvex has acquired the startup.", "business", "Quorvex"),
+        ("Quorvex has bought Delmar Freight.", "business", "Quorvex"),
+        ("Trellane has appointed Ada Brisk as finance chief.", "personnel", "Trellane"),
+    ],
+)
+def test_unknown_sentence_initial_subject_is_a_name(text: str, kind: str, actor: str) -> None:
+    assert (kind, TODAY, (actor,)) in _events(text)
+
+
+@pytest.mark.parametrize("text", ["Officials have bought the land.", "Analysts have praised the sale."])
+def test_common_plural_noun_opening_a_sentence_is_no_name(text: str) -> None:
+    assert all(not actors or actors[0][:1].islower() for _k, _d, actors in _events(text))
+
+
+# --- an event noun that is the object of a present perfect is news of the day ---
+
+
+def test_present_perfect_with_event_noun_object_is_dated_by_publication() -> None:
+    got = _events("Ada Brisk has agreed a deal to join the board of Delmar Freight.")
+    assert any(d == TODAY and "Ada Brisk" in a for _k, d, a in got)
+
+
+def test_event_noun_after_other_words_is_not_dated_by_publication() -> None:
+    assert _events("Ada Brisk has long wanted a deal with the union.") == []
+
+
+# --- a plain-past result of a named side is the report's result of the day ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australia beat Colombia behind a late goal.",
+        "The United States lost to Canada for the first time in the competition.",
+        "Argentina comfortably got past Chile 3-0 in the group stage.",
+    ],
+)
+def test_plain_past_result_is_dated_by_publication(text: str) -> None:
+    assert any(k == "result" and d == TODAY and a for k, d, a in _events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australia had beaten Colombia in every earlier meeting.",  # past perfect: an earlier time
+        "Australia will beat Colombia.",  # future
+        "Peru drew, while Australia defeated Colombia.",  # subordinate clause: background
+        "He beat Colombia.",  # no named side
+    ],
+)
+def test_no_publication_date_for_other_results(text: str) -> None:
+    assert not any(k == "result" and d == TODAY for k, d, _a in _events(text))
+
+
+def test_dated_result_keeps_its_date() -> None:
+    assert ("result", "2021-03-08", ("Australia",)) in _events("Australia beat Colombia on Monday.")
+
+
+# --- dates that belong to something else ---
+
+
+def test_first_since_date_does_not_date_the_happening() -> None:
+    got = _events("Norway needed the last match to beat Sweden 2-1 and clinch its first away win since 2011.")
+    assert all(d != "2011" for _k, d, _a in got)
+
+
+def test_superlative_since_date_does_not_date_the_happening() -> None:
+    got = _events("The team posted its biggest win since 2014 against a weakened side.")
+    assert all(d != "2014" for _k, d, _a in got)
+
+
+def test_possessive_date_after_the_trigger_dates_its_own_noun() -> None:
+    got = _events("The pair needed the doubles match to clinch the victory over last year's finalist.")
+    assert all(d != "2020" for _k, d, _a in got)
+
+
+def test_counted_participle_is_no_statement() -> None:
+    got = _events("There were 1,200 cases reported worldwide between 2012 and 2016.")
+    assert all(k != "statement" for k, _d, _a in got)
+    assert _events("The ministry reported 40 new cases on Monday.")[0][:2] == ("statement", "2021-03-08")
