@@ -48,12 +48,18 @@ class Entity:
     titled: bool = False
 
 
+# The same tokens with the text skipped before each: findall builds no match objects, and the skipped
+# lengths give the offsets (the lazy prefix tries a token at each position, exactly as finditer does).
+_SKIP_TOKEN_RE = re.compile(r"(.*?)(" + _TOKEN_RE.pattern + ")", re.S)
+
+
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
     out: list[Tok] = []
     append = out.append
-    for m in _TOKEN_RE.finditer(text, start, end):
-        word = m.group(0)
-        s, e = m.span()
+    pos = start
+    for skipped, word in _SKIP_TOKEN_RE.findall(text, start, end):
+        s = pos + len(skipped)
+        pos = e = s + len(word)
         lower = word.lower()
         # Keep the period of "U.S.", "a.m.", "Dr." and initials, not a sentence's final period.
         if e < end and text[e] == "." and ("." in word or len(word) == 1 or lower + "." in _TITLE_ABBR):

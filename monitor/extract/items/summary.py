@@ -9,6 +9,7 @@ import re
 
 from monitor.extract.items.figures import FigureMention
 from monitor.extract.lexicon import Lexicon
+from monitor.numbers import format_figure
 
 
 def clean_clause(text: str) -> str:
@@ -42,12 +43,8 @@ def event_summary(
 
 
 def figure_summary(f: FigureMention, subject: str | None, attribution: str | None, lex: Lexicon) -> str:
-    value = f"{f.value:,}" if isinstance(f.value, int) else f"{f.value:,.2f}".rstrip("0").rstrip(".")
-    if f.unit:
-        value = f"{value} {f.unit}"
-    qual = "" if f.qualifier == "exact" else f.qualifier.replace("_", " ") + " "
     head = " ".join(p for p in (subject, f.metric) if p)
-    line = f"Figure: {head} {qual}{value}".replace("  ", " ")
+    line = f"Figure: {head} {format_figure(f.value, f.qualifier, f.unit)}".replace("  ", " ")
     if attribution:
         line += f" ({attribution})"
     return line
