@@ -10,21 +10,19 @@ import datetime as dt
 
 import pytest
 
-from monitor.extract.items import Item, extract_items
-from monitor.extract.items.document import Doc
-from monitor.extract.items.triggers import find_triggers
+from monitor.extract.items import Item
 from monitor.extract.lexicon import inflect_trigger, load_lexicon
+from tests.extract.items.reading import events_of, triggers_of
 
 DCT = dt.date(2022, 3, 10)  # a Thursday
 
 
 def _triggers(text: str) -> list[tuple[str, str]]:
-    doc = Doc(text=text, published=DCT, lex=load_lexicon(), quotes=[], timexes=[])
-    return [(found, kind) for _s, _e, found, kind in find_triggers(doc, 0, len(text))]
+    return triggers_of(text, DCT)
 
 
 def _events(text: str) -> list[Item]:
-    return [i for i in extract_items(text, DCT) if i.kind != "figure"]
+    return events_of(text, DCT)
 
 
 def _kinds(text: str) -> list[str]:
