@@ -177,6 +177,8 @@ class Lexicon:
 
     kinds: Mapping[str, tuple[str, ...]]
     trigger_kind: Mapping[str, str]  # every form of every trigger (lower, single spaces) -> kind
+    # The kind of a form used as a noun, where a noun list gives it another kind than its verb ("contract").
+    noun_kind: Mapping[str, str]
     trigger_tags: Mapping[str, frozenset[str]]  # trigger form -> Penn tags it can have (VBD, VBN, NN...)
     trigger_first: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> forms as words, longest first
     other_sense_after: Mapping[str, frozenset[str]]
@@ -313,6 +315,7 @@ def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[
     for name, extra in extra_kinds:  # config words are of either part of speech
         kinds.setdefault(name.lower(), []).extend((w, "both") for w in extra)
     trigger_kind: dict[str, str] = {}
+    noun_kinds: dict[str, set[str]] = {}
     trigger_tags: dict[str, frozenset[str]] = {}
     # A listed word is a base form: its inflections (verb ones for a verb, the plural for a noun) trigger its
     # kind. A form written out in the list (or by the config) wins over one merely generated from another
@@ -322,6 +325,8 @@ def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[
             for form, tags in inflect_trigger(w, pos).items():
                 trigger_kind.setdefault(form, name)
                 trigger_tags[form] = trigger_tags.get(form, frozenset()) | tags
+                if pos == "noun":
+                    noun_kinds.setdefault(form, set()).add(name)
     for name, words in kinds.items():
         for w, _pos in words:
             trigger_kind[_norm(w)] = name
@@ -333,6 +338,9 @@ def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[
     return {
         "kinds": {k: tuple(dict.fromkeys(w for w, _pos in v)) for k, v in kinds.items()},
         "trigger_kind": trigger_kind,
+        # Only a noun of one kind is sure ("contract"); "strike" (violence, protest) keeps its one kind.
+        "noun_kind": {form: next(iter(names)) for form, names in noun_kinds.items()
+                      if len(names) == 1 and trigger_kind.get(form) not in names},
         "trigger_tags": trigger_tags,
         "trigger_first": _first_word_index(trigger_kind),
         "other_sense_after": {k: frozenset(w.lower() for w in v) for k, v in other.items()},

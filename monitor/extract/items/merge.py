@@ -62,6 +62,10 @@ def _same_event(a: Item, b: Item) -> bool:
         return False
     if a.actors and b.actors:
         return bool(set(a.actors) & set(b.actors))
+    if a.date != b.date and a.evidence != b.evidence and (a.actors or b.actors):
+        # Told in two sentences with two dates, and only one names who acted: nothing says it is one
+        # happening ("layoffs begin this week" is not "WeWork signed the deal on Monday").
+        return False
     return a.kind != "statement"
 
 

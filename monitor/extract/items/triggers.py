@@ -137,6 +137,8 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
         nxt = words[i + n] if i + n < count else ""
         kind = lex.trigger_kind.get(trigger)
         prev = words[max(0, i - 4) : i]
+        if trigger in lex.noun_kind and prev and prev[-1] in DETERMINERS:
+            kind = lex.noun_kind[trigger]  # "signed a contract": business; "contracted the virus": outbreak
         if (
             kind is not None
             and used_as_event(tags, prev, nxt, lex.function_words, plural=trigger.endswith("s"))

@@ -24,3 +24,18 @@ def test_a_contest_result_is_dated_and_another_sense_is_not() -> None:
     assert [(i.kind, i.date) for i in result] == [("result", "2024-05-04")]
     profits = extract_items("Quarterly profits beat expectations on Tuesday.", day)
     assert all(i.kind != "result" for i in profits)
+
+
+def test_a_word_of_two_kinds_takes_the_kind_of_its_part_of_speech() -> None:
+    day = dt.date(2024, 5, 7)
+    deal = extract_items("Lumen signed a contract with the navy on Monday.", day)
+    illness = extract_items("Two nurses contracted the virus on Monday.", day)
+    assert [i.kind for i in deal if i.kind != "figure"] == ["business"]
+    assert [i.kind for i in illness if i.kind != "figure"] == ["outbreak"]
+
+
+def test_two_sentences_with_two_dates_and_one_named_actor_stay_two_happenings() -> None:
+    text = ("Staff were told that layoffs would begin this week. "
+            "Lumen Holdings signed the merger deal with Harbor Energy on Monday.")
+    business = [i for i in extract_items(text, dt.date(2024, 5, 8)) if i.kind == "business"]
+    assert sorted(i.date or "" for i in business) == ["2024-05-06", "2024-W19"]
