@@ -225,7 +225,7 @@ def _plain(value: str, detail: Any = None) -> str:
 
 @cache
 def _tracking() -> tuple[frozenset[str], tuple[str, ...]]:
-    """(names, prefixes) from monitor/data/tracking_params.yaml, validated once."""
+    """(names, prefixes) from monitor/extract/data/tracking_params.yaml, validated once."""
     from monitor.extract.lexicon import load_data_file, string_list
 
     data = load_data_file(TRACKING_FILE, package="monitor.extract.data")
@@ -241,7 +241,7 @@ _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 def canonical_url(url: str) -> str:
     """The identity form of a URL: lower-case scheme and host, no default port, no fragment, no tracking
-    parameters (monitor/data/tracking_params.yaml); other query parameters kept as written, in order.
+    parameters (monitor/extract/data/tracking_params.yaml); other query parameters kept as written, in order.
 
     A string that does not parse as a URL is returned stripped, unchanged otherwise.
 

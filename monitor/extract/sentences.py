@@ -3,7 +3,7 @@
 Built on `sentencex` (Wikimedia's rule-based segmenter, compiled, no data download; ~40k TempEval articles/s),
 with two layers of our own: every line break ends a sentence (plain-text articles and extracted page text put
 one paragraph a line), and a split right after a title such as "Dr." or "Gov." is undone using the
-abbreviation list in monitor/data/en/abbreviations.yaml.
+abbreviation list in monitor/extract/data/en/abbreviations.yaml.
 
     >>> [s.text for s in split_sentences("Dr. Smith left for the U.S. on Monday. He is back.")]
     ['Dr. Smith left for the U.S. on Monday.', 'He is back.']

@@ -8,7 +8,7 @@ per process and ~30% less time a page. (`fast` with `favor_precision` drops to 0
 
 `normalise()` is the form that decides whether content changed: Unicode and typography folded, whitespace
 collapsed, and page furniture (share buttons, "Related article:" lines, cookie banners, "updated 5 minutes
-ago") dropped using the rules in monitor/data/en/boilerplate.yaml. `content_hash()` is its SHA-256.
+ago") dropped using the rules in monitor/extract/data/en/boilerplate.yaml. `content_hash()` is its SHA-256.
 
     >>> normalise("Share\\n\\nThe  plane   left on Wednesday.\\nRelated article: Other news")
     'The plane left on Wednesday.'

@@ -1,8 +1,8 @@
 """The database schema as SQLAlchemy 2 typed declarative models.
 
 These rows stay inside `monitor.store`: the rest of the package sees the frozen dataclasses of
-`monitor.store.records`. Alembic's migrations in `db/versions/` must create exactly this schema
-(tests/store/test_migrations.py compares them).
+`monitor.store.records`. Alembic's migrations in `monitor/store/migrations/versions/` must create exactly this
+schema (tests/store/test_migrations.py compares them).
 
 Times are stored in UTC. SQLite has no time zone type, so `UTCDateTime` strips the zone on the way in and
 puts UTC back on the way out; every datetime the store hands out is aware.

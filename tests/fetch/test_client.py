@@ -1,7 +1,7 @@
 """The fetcher against a real misbehaving server on 127.0.0.1 (tests/faultserver.py).
 
 URLs here are fetched as trusted (as if written in the config), so the address guard lets 127.0.0.1 through;
-the guard itself is tested in tests/test_netguard.py.
+the guard itself is tested in tests/fetch/test_guard.py.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Reconciliation: identity, versions, sources, removal, revision, idempotence (monitor/timeline.py)."""
+"""Reconciliation: identity, versions, sources, removal, revision, idempotence (monitor/track/timeline.py)."""
 
 from __future__ import annotations
 

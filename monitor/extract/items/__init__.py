@@ -1,6 +1,6 @@
 """Dated events and figures of one document: text + temporal expressions -> timeline items.
 
-Pure functions over the document text. The steps, each driven by the data in monitor/data/en/, and the
+Pure functions over the document text. The steps, each driven by the data in monitor/extract/data/en/, and the
 module of each:
 
 1. furniture: split sentences (monitor.extract.sentences), find quotations (quotes are not events and their

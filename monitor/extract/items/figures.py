@@ -2,7 +2,7 @@
 
 This layer reads one sentence at a time and knows nothing of names or dates; figure_items adds the
 subject, attribution and as-of date. Number words, scales, qualifiers, units and metric words come from
-monitor/data/en/{numbers,qualifiers,metrics}.yaml (see monitor.extract.lexicon).
+monitor/extract/data/en/{numbers,qualifiers,metrics}.yaml (see monitor.extract.lexicon).
 
 No PyPI number parser fitted: word2number, text2num and number-parser all fail on "two dozen", "a hundred"
 or "1.2 million" and they rewrite whole texts rather than parse a span, so this is a small data-driven parser.
