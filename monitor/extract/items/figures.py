@@ -415,8 +415,8 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
     prev = before_words[-1].lower() if before_words else ""
     if prev in lex.not_figure_before or prev + "." in lex.not_figure_before:
         return True
-    if _NO_RE.search(text[:num_start]):
-        return True
+    if _NO_RE.search(text[:num_start]) or _AFTER_COUNT_RE.search(text, max(0, num_start - 12), num_start):
+        return True  # "No. 5"; the model in "400 737 Max jets" (the count is the number before it)
     # Labels: a capitalised word right before the number ("Boeing 737", "Apollo 11").
     gap_start = text[max(0, num_start - 2) : num_start]
     if (
@@ -437,6 +437,10 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
 
 
 _NO_RE = re.compile(r"No\.\s*$")
+# A model's name between a count and its noun: an optional brand, a code with a digit, an optional word
+# ("737 Max", "Boeing 787-9", "Galaxy S10", "A350"), then the lower-case noun counted.
+_MODEL_LABEL_RE = re.compile(r"\s+(?:[A-Z][A-Za-z]+\s+)?[A-Z]{0,3}\d[\w-]*(?:\s+[A-Z][A-Za-z]+)?(?=\s+[a-z])")
+_AFTER_COUNT_RE = re.compile(r"(?<![\w.,])\d[\d,.]*\s+$")
 _LETTER_SPACE_END_RE = re.compile(r"[A-Za-z]\s$")
 _PER_SHARE_RE = re.compile(r"\s*(?:a|per)\s+share\b")
 
@@ -466,6 +470,9 @@ def _mention(
         qualifier_after = lex.qualifier_after[qa.group(1).lower().lstrip("-")]
         pos = qa.end()
     start = m.start("cur") if m.group("cur") else num_start
+    label = _MODEL_LABEL_RE.match(text, pos)
+    if label:  # "400 737 Max jets", "30 Boeing 787-9 jets": the count is of what follows the model's name
+        pos = label.end()
     metric, metric_end, unit = _metric_of(text, (start, pos), lex, unit, not is_words)
     if metric is None and (unit is None or unit in _extra().units_need_metric):
         return None

@@ -3,8 +3,11 @@ counts, sentence lengths, and what stays no figure. Example sentences are our ow
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
+from monitor.extract.items import extract_items
 from monitor.extract.items.figures import find_figures
 
 
@@ -52,3 +55,18 @@ def test_figure_shapes(sentence: str, expected: list[tuple[object, ...]]) -> Non
 )
 def test_still_not_figures(sentence: str) -> None:
     assert find_figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "metric"),
+    [
+        ("The carrier grounded its fleet of 120 A320 Neo jets on Monday.", 120, "aircraft"),
+        ("Lumen ordered 30 Skyline 900-2 jets on Monday.", 30, "aircraft"),
+        ("Retailers sold 2 million Nova X5 phones on Monday.", 2_000_000, "phones"),
+    ],
+)
+def test_a_model_name_between_a_count_and_its_noun_is_no_figure(
+    sentence: str, value: int, metric: str
+) -> None:
+    figures = [i for i in extract_items(sentence, dt.date(2024, 5, 8)) if i.kind == "figure"]
+    assert [(f.value, f.metric) for f in figures] == [(value, metric)]
