@@ -21,6 +21,8 @@ from monitor.extract.items.model import Item
 from monitor.extract.items.summary import cap, clean_clause, event_summary, label
 from monitor.extract.items.triggers import (
     AUXILIARIES,
+    SINCE_BEFORE_RE,
+    counted_participle,
     modal_or_negated,
     other_sense,
     passive_report,
@@ -136,7 +138,7 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
             continue  # "would not be vaccinating", "could be charged": no happening (GUIDELINES)
         if kind == "statement" and passive_report(occ.trigger, prev, _next_word(doc, occ.end)):
             continue  # "a third case has been reported": no speaker, the report only sources a fact
-        if kind == "statement" and _counted_participle(occ):
+        if kind == "statement" and counted_participle(occ.trigger, occ.tokens_before):
             continue  # "there were 3,248 cases reported": the participle qualifies the counted noun
         draft = _event_draft(doc, info, occ, fronted, order + len(drafts), remember=True)
         if draft is not None:
@@ -193,16 +195,6 @@ def _reduced_relative(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
             stop = t.start
             break
     return not any(occ.end <= tx.start < stop for tx, _v in info.timexes)
-
-
-def _counted_participle(occ: Occurrence) -> bool:
-    """A reporting participle right after a counted plural noun ("5 cases confirmed", "3,248 cases reported
-    worldwide") qualifies that noun: no one is said to have spoken."""
-    toks = occ.tokens_before
-    if len(toks) < 2 or " " in occ.trigger or not occ.trigger.endswith("ed"):
-        return False
-    noun, count = toks[-1], toks[-2]
-    return bool(count.text[:1].isdigit() and "NNS" in word_tags(noun.lower) and not noun.cap)
 
 
 def _finite(doc: Doc, occ: Occurrence, prev: list[str]) -> bool:
@@ -327,7 +319,7 @@ def _clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
             drop.append((tx, v))  # "its first win since 2011": when the last one was, not this one
             continue
         if (verbal and possessive_date) or (
-            noun and tx.end <= occ.start and _SINCE_RE.search(text, max(0, tx.start - 16), tx.start)
+            noun and tx.end <= occ.start and SINCE_BEFORE_RE.search(text, max(0, tx.start - 16), tx.start)
         ):
             drop.append((tx, v))
     if not drop:
@@ -340,7 +332,6 @@ _POSSESSIVE_S = ("'s", "\u2019s")
 
 
 _OWN_DATE_RE = re.compile(r"['\u2019]s(?:\s+[a-z]+){0,2}\s+\Z")
-_SINCE_RE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the)[\s-]+)?\Z", re.IGNORECASE)
 
 
 def _plural_perfect(info: SentenceInfo, occ: Occurrence) -> bool:

@@ -16,6 +16,8 @@ from monitor.extract.items.document import DETERMINERS, Doc, SentenceInfo, Tok, 
 from monitor.extract.items.triggers import (
     HYPOTHETICAL,
     NEGATIONS,
+    SINCE_BEFORE_RE,
+    counted_participle,
     finite_verb,
     other_sense,
     passive_report,
@@ -67,7 +69,8 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
             state, tok = _verb_in(doc, info, c, (tx.start, tx.end), sources)
             if state is _NONE:
                 continue
-            if state is _FOUND and tok is not None and _counted_participle(info, tok):
+            before = info.tokens[: info.tokens.index(tok)] if tok is not None else []
+            if state is _FOUND and tok is not None and counted_participle(tok.lower, before):
                 break  # "3,248 cases reported between 2010 and 2015": the figure's date, no happening
             if state is _FOUND and tok is not None and tok.start not in verbs:
                 kind = doc.lex.kind_of(tok.lower) or "other"
@@ -87,25 +90,14 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
 def first_since(text: str, start: int, date_start: int) -> bool:
     """Whether the date at `date_start` follows "since" after a "first" or a superlative ("its first win
     since 2011", "the biggest rally since March"): it tells when the last such happening was, not this one."""
-    m = _SINCE_END_RE.search(text, start, date_start)
+    m = SINCE_BEFORE_RE.search(text, start, date_start)
     if m is None:
         return False
     words = _WORD_RE.findall(text, max(start, m.start() - 60), m.start())
     return any(w.lower() == "first" or "JJS" in word_tags(w.lower()) for w in words[-6:])
 
 
-_SINCE_END_RE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the)[\s-]+)?\Z", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
-
-
-def _counted_participle(info: SentenceInfo, tok: Tok) -> bool:
-    """A participle right after a counted plural noun ("3,248 cases reported", "12 people injured") qualifies
-    the noun: the count is a figure, not a happening told by the verb."""
-    j = info.tokens.index(tok)
-    if j < 2 or not tok.lower.endswith("ed"):
-        return False
-    noun, count = info.tokens[j - 1], info.tokens[j - 2]
-    return count.text[:1].isdigit() and "NNS" in word_tags(noun.lower) and not noun.cap
 
 
 def _passive_report(info: SentenceInfo, tok: Tok) -> bool:

@@ -8,8 +8,9 @@ is its clause negated or hypothetical.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from monitor.extract.items.document import DETERMINERS, Doc
+from monitor.extract.items.document import DETERMINERS, Doc, Tok
 from monitor.extract.lexicon import word_tags
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]s\b|\d+|[^\w\s]")
@@ -348,6 +349,19 @@ def modal_or_negated(prev: list[str]) -> bool:
 
 
 _MODALS = frozenset({"would", "could", "might", "should", "may", "must", "can"})
+
+
+def counted_participle(word: str, before: Sequence[Tok]) -> bool:
+    """A participle right after a counted plural noun ("3,248 cases reported", "12 people injured")
+    qualifies the noun: the count is a figure, and no one is said to have acted or spoken."""
+    if len(before) < 2 or " " in word or not word.endswith("ed"):
+        return False
+    noun, count = before[-1], before[-2]
+    return count.text[:1].isdigit() and "NNS" in word_tags(noun.lower) and not noun.cap
+
+
+# "since" (with "early", "late", "mid" or "the") right before a date: the date starts a period.
+SINCE_BEFORE_RE = re.compile(r"\bsince\s+(?:(?:early|late|mid|the)[\s-]+)?\Z", re.IGNORECASE)
 
 
 def passive_report(trigger: str, prev: list[str], nxt: str) -> bool:

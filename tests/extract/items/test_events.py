@@ -1,4 +1,4 @@
-"""Tests for monitor.events: items from news texts of our own (fixtures) and the seed article (gold CSV)."""
+"""Tests for monitor.extract.items: items of news texts of our own (fixtures) and of the seed (gold CSV)."""
 
 from __future__ import annotations
 
