@@ -234,6 +234,10 @@ class Lexicon:
     undating_adverbs: frozenset[str]
     present_adverbs_re: re.Pattern[str]
     clause_markers: frozenset[str]
+    change_words: frozenset[str]
+    figure_verbs: frozenset[str]
+    comparison_preps: frozenset[str]
+    change_preps: frozenset[str]
 
     def kind_of(self, trigger: str) -> str | None:
         """The kind a trigger word or phrase belongs to, or None."""
@@ -539,4 +543,8 @@ def _tense_fields() -> dict[str, Any]:
         "undating_adverbs": words("undating_adverbs"),
         "present_adverbs_re": _phrase_regex(_lower_list(td, "present_adverbs", "tense.yaml")),
         "clause_markers": words("clause_markers"),
+        "change_words": words("change_words"),
+        "figure_verbs": words("figure_verbs"),
+        "comparison_preps": words("comparison_preps"),
+        "change_preps": words("change_preps"),
     }

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo, Tok
+from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex, tag
 
 _DATE_VALUE_RE = re.compile(r"(\d{4}(?:-(?:W\d{2}|Q\d|\d{2}(?:-\d{2})?))?)(?:T.*)?\Z")
@@ -39,6 +41,46 @@ def range_end(text: str, tx: Timex) -> bool:
         return False
     before = _YEARS_BEFORE.search(text, max(0, tx.start - 8), tx.start)
     return bool(before or _YEARS_AFTER.match(text, tx.end))
+
+
+@cache
+def _baseline_re(preps: frozenset[str]) -> re.Pattern[str]:
+    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(preps, key=len, reverse=True))
+    # The preposition, then at most four words that are no numbers ("the year-to-date period"), then the date.
+    return re.compile(rf"(?<![\w-])({body})((?:\s+[^\W\d][\w'’-]*){{0,4}}?)\s+\Z", re.IGNORECASE)
+
+
+_VALUE_AFTER_RE = re.compile(r"(?:\s+[^\W\d][\w'’-]*){0,3}\s+of\s+\S?\d")
+_AGO_RE = re.compile(r"(?:ago|earlier|before|later)\W*\Z", re.IGNORECASE)
+
+
+def comparison_base(text: str, tx: Timex, lex: Lexicon) -> bool:
+    """Whether the date is the baseline of a comparison ("down 10 percent from a year ago", "compared with
+    last year"): it dates neither the change nor the happening; tense.yaml `comparison_preps`."""
+    window = text[max(0, tx.start - 80) : tx.start]
+    m = _baseline_re(lex.comparison_preps | lex.change_preps).search(window)
+    if m is None:
+        return False
+    prep = " ".join(m.group(1).lower().split())
+    # "down from the March high of 21.8 percent": the date of the baseline's own value, which it keeps.
+    if _VALUE_AFTER_RE.match(text, tx.end):
+        return False
+    if prep in lex.comparison_preps:
+        return True
+    words: list[str] = []
+    for w in reversed(window[: m.start()].split()[-8:]):
+        if w[-1] in ".;:!?":
+            break
+        words.append(w.strip(",\"'“”‘’()").lower())
+    # The change word right before the preposition ("up from", "higher than"), or with the amount of the
+    # change between them ("down 10 percent from", "an increase of 0.3% from"); "holding up a shirt from
+    # its account on Wednesday" is no comparison.
+    at = next((i for i, w in enumerate(words) if w in lex.change_words), None)
+    if at is None or (at > 0 and not any(c.isdigit() for w in words[:at] for c in w)):
+        return False
+    # "more than a year ago" is how long ago, not a comparison.
+    return not (prep == "than" and at == 0 and words[0] in ("more", "less", "fewer")
+                and _AGO_RE.search(text, tx.start, tx.end))
 
 
 def tense_date(tokens_before: list[Tok], trigger: str, doc: Doc, is_noun: bool) -> str | None:

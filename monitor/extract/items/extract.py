@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from monitor.extract.items.dateline import dateline_spans
 from monitor.extract.items.dating import (
+    comparison_base,
     date_value,
     fronted_timex,
     range_end,
@@ -83,7 +84,12 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
     found = entities(tokens, doc, timex_spans + datelines)
     usable = []
     for tx in own:
-        if tx.end <= end and not overlaps(tx.start, tx.end, quotes) and not range_end(doc.text, tx):
+        if (
+            tx.end <= end
+            and not overlaps(tx.start, tx.end, quotes)
+            and not range_end(doc.text, tx)
+            and not comparison_base(doc.text, tx, doc.lex)
+        ):
             value = date_value(tx, doc.published)
             if value:
                 usable.append((tx, value))

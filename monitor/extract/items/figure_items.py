@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from monitor.extract.items.actors import actor_name, subject_of
-from monitor.extract.items.dating import date_value, range_end, timex_in
+from monitor.extract.items.dating import comparison_base, date_value, range_end, timex_in
 from monitor.extract.items.document import (
     DETERMINERS,
     Doc,
@@ -24,6 +24,7 @@ from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import figure_summary
 from monitor.extract.lexicon import load_data_file
+from monitor.extract.timex import Timex
 
 
 @cache
@@ -150,8 +151,30 @@ def _date_right_after(info: SentenceInfo, end: int) -> str | None:
     for tx, value in info.timexes:
         if tx.type == "DATE" and tx.start >= end:
             gap = text[end - info.sentence.start : tx.start - info.sentence.start]
-            return value if _RIGHT_AFTER_RE.fullmatch(gap) else None
+            return _same_period_earlier(info, tx, value) if _RIGHT_AFTER_RE.fullmatch(gap) else None
     return None
+
+
+_YEARS_EARLIER_RE = re.compile(
+    r"(?:a|one|(?P<n>\d+|two|three))\s+years?\s+(?:ago|earlier|before)\Z", re.IGNORECASE
+)
+_YEARS = {"two": 2, "three": 3}
+_PERIOD_RE = re.compile(r"(\d{4})(-(?:\d{2}|Q\d|H\d))\Z")
+
+
+def _same_period_earlier(info: SentenceInfo, tx: Timex, value: str) -> str:
+    """"$39,014 in October, up from $38,373 a year ago": a year before the month the sentence speaks of,
+    2018-10, not the year 2018."""
+    m = _YEARS_EARLIER_RE.match(tx.text)
+    if m is None or not value.isdigit():
+        return value
+    n = m.group("n")
+    years = 1 if n is None else int(n) if n.isdigit() else _YEARS[n.lower()]
+    for other, other_value in info.timexes:
+        period = _PERIOD_RE.match(other_value)
+        if other is not tx and period and int(period.group(1)) - years == int(value):
+            return value + period.group(2)
+    return value
 
 
 def _about_a_plan(info: SentenceInfo) -> bool:
@@ -178,6 +201,8 @@ def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
         if tx.start < line_start:
             return None
         if in_spans(tx.start, tx.end, doc.quotes) or range_end(doc.text, tx):
+            continue
+        if comparison_base(doc.text, tx, doc.lex):
             continue
         value = date_value(tx, doc.published)
         if value:
@@ -217,7 +242,12 @@ def _timeless(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
     percent"), of an earlier unstated time ("previously recalled 300,000"), or in the modal perfect ("100
     million people may have perished")."""
     clause = clause_of(number_at, info.clauses)
-    if undating_phrase(doc.text, info.sentence.start, clause[1]):
+    baselines = [
+        (t.start, t.end)
+        for t in doc.timexes_in(info.sentence.start, clause[1])
+        if comparison_base(doc.text, t, doc.lex)
+    ]
+    if undating_phrase(doc.text, info.sentence.start, clause[1], baselines):
         return True
     words = [t.lower for t in info.tokens if clause[0] <= t.start < clause[1]]
     modals = doc.lex.modal_aux - {"to"}

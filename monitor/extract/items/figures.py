@@ -78,10 +78,13 @@ def _phrases_re(phrases: Sequence[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 
 
-def undating_phrase(text: str, start: int, end: int) -> bool:
+def undating_phrase(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether text[start:end] holds a phrase that leaves a figure without a date of its own: a habit or rate
-    ("annually", "a year"), history ("in the 14th century") or an earlier unstated time ("previously")."""
-    return _extra().undating_re.search(text, start, end) is not None
+    ("annually", "a year"), history ("in the 14th century") or an earlier unstated time ("previously").
+    Phrases inside the `skip` spans (the baselines of comparisons: "from a year ago") do not count."""
+    return any(
+        not any(a <= m.start() < b for a, b in skip) for m in _extra().undating_re.finditer(text, start, end)
+    )
 
 
 # After "N times": a comparison makes the number a ratio ("three times higher", "twice as many" aside).

@@ -80,11 +80,22 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
                     kind = "other"  # "reached 40 points": a happening, not an arrival
                 if kind == "statement" and _passive_report(info, tok):
                     kind = "other"  # "a case was reported on Monday": no speaker
+                if kind == "other" and _states_a_figure(doc, tok, c):
+                    break  # "the average price in October was $39,014": a figure, which is its item
                 out.append(Happening(tok.start, tok.end, tok.text, kind, c, value))
                 seen.add(value)
                 verbs.add(tok.start)
             break  # the clause with a verb decides, even when it is negated or hypothetical
     return out
+
+
+_FIGURE_RE = re.compile(r"\d|(?<![\w-])(?:percent|per cent|million|billion)(?![\w-])", re.IGNORECASE)
+
+
+def _states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:
+    """Whether the verb only states a value ("was $39,014", "averaged 5.7 percent", "closed at $185.25"):
+    tense.yaml `figure_verbs` with a number after it in its clause."""
+    return tok.lower in doc.lex.figure_verbs and _FIGURE_RE.search(doc.text, tok.end, clause[1]) is not None
 
 
 def first_since(text: str, start: int, date_start: int) -> bool:

@@ -98,3 +98,33 @@ def test_a_repetition_count_is_no_ratio() -> None:
 def test_a_long_bare_noun_phrase_is_read_as_the_metric() -> None:
     (f,) = find_figures("About a dozen retired volunteer mountain guides joined the search.")
     assert (f.value, f.qualifier, f.metric) == (12, "about", "retired volunteer mountain guides")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The date after "<change> from/than/compared with" is the baseline: the change holds for the period
+        # the sentence reports (here "in May"), not for the baseline.
+        ("The ferry sold 41,200 tickets in May, down 8 percent from a year ago.",
+         {41200: "2021-05", -8: "2021-05"}),
+        ("Last year the port handled 2.1 million containers, up 3% from the previous year.",
+         {2100000: "2020", 3: "2020"}),
+        ("Rentals rose 6 percent in April compared with the same month last year.", {6: "2021-04"}),
+        # A number after the preposition is the baseline's own value and keeps its date.
+        ("The average fare in May was $212, up from $198 a year earlier and from $170 in May 2017.",
+         {212: "2021-05", 198: "2020-05", 170: "2017-05"}),
+        ("Occupancy reached 71 percent on Sunday, down from the March high of 84 percent.",
+         {71: "2021-06-06", 84: "2021-03"}),
+    ],
+)
+def test_the_baseline_of_a_comparison_dates_only_its_own_value(text: str, expected: dict[float, str]) -> None:
+    dates = _dates(text)
+    assert {v: dates.get(v) for v in expected} == expected
+
+
+def test_a_word_of_change_elsewhere_makes_no_baseline() -> None:
+    # "holding up" is no change and "from its account" no comparison: Wednesday dates the post.
+    text = "The club posted a photo of the coach holding up a scarf from its account on Wednesday."
+    assert [(i.kind, i.date) for i in extract_items(text, PUBLISHED) if i.kind != "figure"] == [
+        ("other", "2021-06-09")
+    ]

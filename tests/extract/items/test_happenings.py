@@ -77,3 +77,18 @@ def test_one_happening_told_twice_is_one_item() -> None:
 def test_two_dates_of_two_clauses_are_two_happenings() -> None:
     items = _events("The bridge closed on Monday, and the ferry resumed service on Tuesday.")
     assert sorted(i.date or "" for i in items) == ["2021-06-07", "2021-06-08"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The average rent of a two-room flat in May was $1,412.",
+        "Occupancy reached 71 percent on Sunday.",
+        "Shares of the brewer closed on Tuesday at $18.40.",
+        "The mortgage rate averaged 3.1 percent in April.",
+    ],
+)
+def test_a_dated_clause_that_only_states_a_value_is_a_figure_not_a_happening(text: str) -> None:
+    items = extract_items(text, DCT)
+    assert [i.kind for i in items if i.kind != "figure"] == []
+    assert [i.kind for i in items if i.kind == "figure"]
