@@ -489,9 +489,11 @@ def _validator(url: httpx.URL, name: str, value: str | None, limit: int) -> str 
 
 def _parse_url(url: str) -> httpx.URL:
     try:
-        return httpx.URL(url)
+        parsed = httpx.URL(url)
+        parsed.host  # noqa: B018  (decoded on demand: raises IDNAError for a host like `xn--`)
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
         raise FetchError(f"{url!r}: not a valid URL ({exc})", reason="invalid_url") from exc
+    return parsed
 
 
 def _redirect_target(response: _Response) -> httpx.URL:
@@ -503,7 +505,9 @@ def _redirect_target(response: _Response) -> httpx.URL:
             status=response.status,
         )
     try:
-        return response.url.join(location).copy_with(fragment=None)
+        target = response.url.join(location).copy_with(fragment=None)
+        target.host  # noqa: B018  (raises for a host that is not valid IDNA)
+        return target
     except (httpx.InvalidURL, ValueError) as exc:
         raise FetchError(
             f"{response.url}: redirect to an invalid URL {location!r}",

@@ -92,3 +92,10 @@ def test_one_nul_byte_does_not_make_a_page_binary(fault_server: FaultServer) -> 
     fault_server.routes["/page"] = static(PAGE.replace("Members only", "Members\x00 only").encode())
     result = fetch(fault_server.url("/page"))
     assert result.text is not None and "Members only" in result.text
+
+
+@pytest.mark.parametrize("url", ["http://xn--/", "http://xn--:p/"])
+def test_a_url_the_parser_refuses_is_an_invalid_url_error(url: str) -> None:
+    with pytest.raises(FetchError) as refused:
+        fetch(url)
+    assert refused.value.reason == "invalid_url"
