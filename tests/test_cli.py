@@ -120,8 +120,11 @@ def test_a_failing_source_still_exits_zero(tmp_path: Path, pages: PageServer) ->
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], words: tuple[str, ...]) -> None:
     result = monitor(*args, config=write_config(tmp_path, "http://127.0.0.1:9/x"), check=False)
     assert result.returncode == 2, result.stderr
-    lines = [line for line in result.stderr.splitlines() if not line.startswith("{")]
+    # Under --log-format json the one line naming the error is itself a JSON record (event `error`).
+    records = [json.loads(line) for line in result.stderr.splitlines()]
+    lines = [str(r["message"]) for r in records if r["event"] == "error"]
     assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert lines[0].startswith("monitor: error: ")
     for word in words:
         assert word in lines[0]
 
