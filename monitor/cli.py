@@ -21,6 +21,7 @@ import click
 
 from monitor.errors import ConfigError, InputError, MonitorError
 from monitor.logs import LEVELS, bounded, json_logs, setup_logging
+from monitor.redact import redact
 from monitor.run.process import exit_now, start_up
 
 if TYPE_CHECKING:
@@ -410,8 +411,8 @@ def sources(ctx: Context, story: str | None) -> None:
             problem = f"warning: {row.last_error}"  # e.g. a malformed feed that was still read
         else:
             problem = row.last_error or "-"
-        click.echo("\t".join([row.story_id, row.kind, row.url, row.origin, stored, *stamp,
-                              str(row.error_streak), problem]))
+        cells = [row.story_id, row.kind, row.url, row.origin, stored, *stamp, str(row.error_streak), problem]
+        click.echo("\t".join(redact(" ".join(cell.split())) for cell in cells))
 
 
 @cli.command()
