@@ -45,7 +45,6 @@ from typing import Any
 import httpx
 
 from monitor.errors import FetchError
-from monitor.limits import ETAG_LENGTH, LAST_MODIFIED_LENGTH
 from monitor.fetch.decode import decode_body, is_text_type, looks_binary, media_type
 from monitor.fetch.guard import Resolver, check_scheme, pin_url, resolve_checked
 from monitor.fetch.model import (
@@ -54,6 +53,7 @@ from monitor.fetch.model import (
     FetchSettings,
     parse_retry_after,
 )
+from monitor.limits import ETAG_LENGTH, LAST_MODIFIED_LENGTH
 
 __all__ = [
     "DEFAULT_USER_AGENT",
