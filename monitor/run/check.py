@@ -217,7 +217,7 @@ class Check:
             return await self._fail(f"extract_error: {type(exc).__name__}", status=result.status)
         if not page.text.strip():
             # Storing an empty version would report a change now and another when extraction works again.
-            return await self._fail("empty_text", status=result.status)
+            return await self._fail(page.document.problem or "empty_text", status=result.status)
 
         head = await asyncio.to_thread(self.store.latest_version, source.id)
         fetched = self._fetched(result)

@@ -105,3 +105,18 @@ def test_a_page_with_a_nul_byte_is_stored(store: Store, fault_server: FaultServe
     fault_server.routes["/page"] = static(PAGE.replace("Emergency crews", "Emergency\x00 crews"))
     summary = _cycle(store, {"id": "flood", "sources": [{"url": fault_server.url("/page")}]})
     assert [(o.outcome, o.reason) for o in summary.outcomes] == [("new_version", None)]
+
+
+def test_a_page_nested_too_deep_is_read_or_failed_with_an_honest_reason(
+    store: Store, fault_server: FaultServer,
+) -> None:
+    body = PAGE.split("<article>", 1)[1].split("</article>", 1)[0]
+    fault_server.routes["/divs"] = static("<html><body>" + "<div>" * 100_000 + body + "</div>" * 100_000
+                                          + "</body></html>")
+    fault_server.routes["/lists"] = static("<html><body>" + "<ul><li>" * 100_000 + "Deep text."
+                                           + "</li></ul>" * 100_000 + "</body></html>")
+    summary = _cycle(store, {"id": "flood", "sources": [{"url": fault_server.url("/divs")},
+                                                        {"url": fault_server.url("/lists")}]})
+    outcomes = {o.url.rsplit("/", 1)[1]: (o.outcome, o.reason) for o in summary.outcomes}
+    assert outcomes == {"divs": ("new_version", None),
+                        "lists": ("failed", "unparseable_html: markup nested deeper than 255 levels")}
