@@ -120,3 +120,26 @@ def test_a_page_nested_too_deep_is_read_or_failed_with_an_honest_reason(
     outcomes = {o.url.rsplit("/", 1)[1]: (o.outcome, o.reason) for o in summary.outcomes}
     assert outcomes == {"divs": ("new_version", None),
                         "lists": ("failed", "unparseable_html: markup nested deeper than 255 levels")}
+
+
+def test_a_source_with_auth_is_fetched_with_its_credentials(
+    store: Store, fault_server: FaultServer, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import base64
+
+    from tests.faultserver import Request
+
+    expected = "Basic " + base64.b64encode(b"reader:hunter2").decode()
+
+    def members(req: Request) -> None:
+        if req.headers.get("authorization") == expected:
+            req.send(200, PAGE.encode(), "text/html; charset=utf-8")
+        else:
+            req.send(401, b"who are you?", headers={"WWW-Authenticate": 'Basic realm="members"'})
+
+    fault_server.routes["/members"] = members
+    monkeypatch.setenv("MEMBERS_PASSWORD", "hunter2")
+    url = fault_server.url("/members")
+    auth = {"username": "reader", "password_env": "MEMBERS_PASSWORD"}
+    summary = _cycle(store, {"id": "flood", "sources": [{"url": url, "auth": auth}]})
+    assert [(o.outcome, o.reason) for o in summary.outcomes] == [("new_version", None)]
