@@ -81,8 +81,6 @@ def _check_url(value: str) -> str:
     shown = redact(value)
     if len(value) > URL_LENGTH:
         raise ValueError(f"{shown[:60]!r}... is {len(value)} characters long, over the {URL_LENGTH} allowed")
-    if value != value.strip():
-        raise ValueError(f"{shown!r} has white space around it")
     try:
         parts = urlsplit(value)
         parts.port  # noqa: B018  (raises ValueError for a port that is not a number)
