@@ -20,7 +20,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from monitor.errors import ConfigError, InputError, MonitorError
-from monitor.logs import LEVELS, setup_logging
+from monitor.logs import LEVELS, bounded, json_logs, setup_logging
+from monitor.redact import redact
 from monitor.run.process import exit_now, start_up
 
 if TYPE_CHECKING:
@@ -69,18 +70,30 @@ def fail_cleanly(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except MonitorError as exc:
-            click.echo(f"monitor: error: {exc}", err=True)
+            report_error(exc)
             sys.exit(2)
         except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
             raise
         except BrokenPipeError:
             sys.exit(0)
         except Exception as exc:
-            log.exception("internal error: %s", exc, extra={"event": "internal_error"})
-            click.echo(f"monitor: internal error: {type(exc).__name__}: {exc}", err=True)
+            log.exception("internal error: %s: %s", type(exc).__name__, exc,
+                          extra={"event": "internal_error"})
+            if not json_logs():  # the record above is the line a log shipper reads
+                click.echo(f"monitor: internal error: {type(exc).__name__}: {bounded(str(exc))}", err=True)
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+def report_error(exc: MonitorError) -> None:
+    """The one stderr line of a bad usage, config or input: `monitor: error: ...`, or with `--log-format
+    json` the same words as one JSON record (event `error`), so that every line on stderr is JSON."""
+    message = f"monitor: error: {bounded(str(exc))}"
+    if json_logs():
+        log.error("%s", message, extra={"event": "error", "error": type(exc).__name__})
+    else:
+        click.echo(message, err=True)
 
 
 def pass_context(func: F) -> F:
@@ -398,8 +411,8 @@ def sources(ctx: Context, story: str | None) -> None:
             problem = f"warning: {row.last_error}"  # e.g. a malformed feed that was still read
         else:
             problem = row.last_error or "-"
-        click.echo("\t".join([row.story_id, row.kind, row.url, row.origin, stored, *stamp,
-                              str(row.error_streak), problem]))
+        cells = [row.story_id, row.kind, row.url, row.origin, stored, *stamp, str(row.error_streak), problem]
+        click.echo("\t".join(redact(" ".join(cell.split())) for cell in cells))
 
 
 @cli.command()
@@ -458,7 +471,7 @@ def main() -> None:
     try:
         cli.main(prog_name="monitor", standalone_mode=True)
     except ConfigError as exc:  # raised while loading the config outside a command body
-        click.echo(f"monitor: error: {exc}", err=True)
+        report_error(exc)
         exit_now(2)
     except SystemExit as exc:  # how click's standalone mode always ends
         exit_now(_exit_code(exc.code))

@@ -6,6 +6,8 @@ Every mistake becomes one `ConfigError` line that names the key path, the bad va
 
 from __future__ import annotations
 
+import logging
+import math
 import os
 import re
 from collections.abc import Mapping
@@ -26,7 +28,11 @@ from pydantic import (
 )
 
 from monitor.errors import ConfigError
+from monitor.limits import KIND_LENGTH, STORY_ID_LENGTH, URL_LENGTH
+from monitor.redact import redact
 from monitor.yamlfile import parse_yaml
+
+log = logging.getLogger(__name__)
 
 DEFAULT_DATABASE = "sqlite:///db/timeline.sqlite"
 CONFIG_ENV = "MONITOR_CONFIG"
@@ -34,7 +40,13 @@ DATABASE_ENV = "MONITOR_DATABASE_URL"
 
 _DURATION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([smhd])\s*$")
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-_STORY_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+_STORY_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
+# The longest duration anywhere in the config: a year. Longer ones (`4000000d`, `1e400`) would overflow the
+# scheduler's date arithmetic.
+MAX_DURATION = 366 * 86400.0
+MIN_LEASE = 1.0
+_AUTH_HINT = ("give them as auth: {username: NAME, password_env: VARIABLE} (the password read from that"
+              " environment variable)")
 
 
 def parse_duration(value: object) -> float:
@@ -48,8 +60,11 @@ def parse_duration(value: object) -> float:
         if not match:
             raise ValueError(f"{value!r} is not a duration (30s, 15m, 2h, 1d)")
         seconds = float(match.group(1)) * _UNIT_SECONDS[match.group(2)]
-    if seconds <= 0:
+    if not seconds > 0:  # NaN included
         raise ValueError(f"{value!r} is not a positive duration (30s, 15m, 2h, 1d)")
+    if not math.isfinite(seconds) or seconds > MAX_DURATION:
+        longest = format_duration(MAX_DURATION)
+        raise ValueError(f"{value!r} is longer than the longest duration allowed, {longest}")
     return seconds
 
 
@@ -63,9 +78,18 @@ def format_duration(seconds: float) -> str:
 
 
 def _check_url(value: str) -> str:
-    parts = urlsplit(value)
+    shown = redact(value)
+    if len(value) > URL_LENGTH:
+        raise ValueError(f"{shown[:60]!r}... is {len(value)} characters long, over the {URL_LENGTH} allowed")
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018  (raises ValueError for a port that is not a number)
+    except ValueError as exc:
+        raise ValueError(f"{shown!r} is not a valid URL ({exc})") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f"{value!r} is not an http(s) URL")
+        raise ValueError(f"{shown!r} is not an http(s) URL")
+    if "@" in parts.netloc:
+        raise ValueError(f"{shown!r}: credentials in the URL are not allowed; {_AUTH_HINT}")
     return value
 
 
@@ -90,20 +114,42 @@ class NetworkConfig(_Model):
 
 class ScheduleConfig(_Model):
     jitter: float = Field(default=0.1, ge=0, le=0.5)  # fraction of the interval added at random
-    lease: Duration = 300.0  # how long a process may hold a source before another may take it
+    lease: Annotated[Duration, Field(ge=MIN_LEASE)] = 300.0  # how long a process may hold a source
     failing_after: int = Field(default=3, ge=1)  # consecutive failures that raise `source_failing`
     check_log_keep: int = Field(default=100, ge=1)  # check results kept per source
     concurrency: int = Field(default=8, ge=1)  # checks one process runs at the same time
 
 
+class AuthConfig(_Model):
+    """HTTP basic credentials of a source or feed; the password comes from the environment, not the file."""
+
+    username: str
+    password_env: str
+
+    @field_validator("password_env")
+    @classmethod
+    def _variable_is_set(cls, value: str) -> str:
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", value):
+            raise ValueError(f"{value!r} is not an environment variable name")
+        if os.environ.get(value) is None:
+            raise ValueError(f"environment variable {value!r} (the password) is not set")
+        return value
+
+    def password(self) -> str:
+        """The password, read from the environment variable `password_env`."""
+        return os.environ.get(self.password_env, "")
+
+
 class SourceConfig(_Model):
     url: HttpUrl
     every: Duration = 1800.0
+    auth: AuthConfig | None = None
 
 
 class FeedConfig(_Model):
     url: HttpUrl
     every: Duration = 900.0
+    auth: AuthConfig | None = None
     follow: bool = False
     keywords: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -121,14 +167,24 @@ class StoryConfig(_Model):
     @field_validator("id")
     @classmethod
     def _id_shape(cls, value: str) -> str:
-        if not _STORY_ID.match(value):
+        if not _STORY_ID.fullmatch(value):
             raise ValueError(f"{value!r} is not a story id (letters, digits, '-', '_', '.')")
+        if len(value) > STORY_ID_LENGTH:
+            raise ValueError(f"a story id of {len(value)} characters is over the {STORY_ID_LENGTH} allowed")
         return value
 
 
 class ExtractionConfig(_Model):
     kinds: dict[str, tuple[str, ...]] = {}  # kind -> trigger words and phrases
     metrics: dict[str, tuple[str, ...]] = {}  # metric -> words that name it
+
+    @field_validator("kinds")
+    @classmethod
+    def _kind_names_fit(cls, value: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+        for name in value:
+            if len(name) > KIND_LENGTH:
+                raise ValueError(f"kind {name[:60]!r}... is over the {KIND_LENGTH} characters allowed")
+        return value
 
 
 class Config(_Model):
@@ -146,6 +202,16 @@ class Config(_Model):
                 raise ValueError(f"stories[{index}].id: duplicate story id {story.id!r}")
             seen.add(story.id)
         return self
+
+    def credentials(self) -> dict[str, tuple[str, str]]:
+        """URL -> (user name, password) of every source and feed with an `auth:`."""
+        found: dict[str, tuple[str, str]] = {}
+        for story in self.stories:
+            entries: tuple[SourceConfig | FeedConfig, ...] = (*story.sources, *story.feeds)
+            for entry in entries:
+                if entry.auth is not None:
+                    found.setdefault(entry.url, (entry.auth.username, entry.auth.password()))
+        return found
 
     def story(self, story_id: str) -> StoryConfig:
         """The story with this id; `ConfigError` names the known ids otherwise."""
@@ -181,8 +247,11 @@ def _message(error: Mapping[str, Any]) -> str:
     if msg.startswith("stories["):
         return msg
     value = error.get("input")
-    if not isinstance(value, dict | list | tuple) and repr(value) not in msg:
-        return f"{path}: {value!r}: {msg[:1].lower()}{msg[1:]}"
+    shown = repr(redact(value)) if isinstance(value, str) else repr(value)
+    if isinstance(value, str) and len(value) > 80:
+        shown = repr(redact(value)[:60]) + "..."
+    if not isinstance(value, dict | list | tuple) and shown not in msg and "..." not in msg:
+        return f"{path}: {shown}: {msg[:1].lower()}{msg[1:]}"
     return f"{path}: {msg}"
 
 
@@ -198,7 +267,41 @@ def parse_config(data: object, *, base_dir: Path | None = None) -> Config:
         raise ConfigError(_message(exc.errors()[0])) from None
     database = os.environ.get(DATABASE_ENV) or config.database
     anchor = Path.cwd() if os.environ.get(DATABASE_ENV) else base_dir
-    return config.model_copy(update={"database": resolve_database_url(database, anchor)})
+    return merge_duplicates(config.model_copy(update={"database": resolve_database_url(database, anchor)}))
+
+
+def merge_duplicates(config: Config) -> Config:
+    """The config with a URL given twice in one story kept once (the first), each duplicate warned about;
+    a URL in two stories is kept in both (each story watches it) with a warning naming both."""
+    first: dict[str, tuple[str, str]] = {}  # url -> (key path, story id) where it first appears
+    stories = []
+    for s_index, story in enumerate(config.stories):
+        kept: dict[str, list[SourceConfig | FeedConfig]] = {"sources": [], "feeds": []}
+        mine: dict[str, str] = {}
+        for section in ("sources", "feeds"):
+            for index, entry in enumerate(getattr(story, section)):
+                where = f"stories[{s_index}].{section}[{index}]"
+                shown = redact(entry.url)
+                if entry.url in mine:
+                    log.warning("config: %s.url: %s is already %s of story %r; merged, the first is kept",
+                                where, shown, mine[entry.url], story.id,
+                                extra={"event": "config_duplicate_url", "url": shown, "story": story.id})
+                    continue
+                if entry.url in first:
+                    other_where, other = first[entry.url]
+                    log.warning("config: %s.url: %s is in two stories, %r (%s) and %r: fetched for each",
+                                where, shown, other, other_where, story.id,
+                                extra={"event": "config_duplicate_url", "url": shown, "story": story.id,
+                                       "stories": [other, story.id]})
+                mine[entry.url] = where
+                kept[section].append(entry)
+        for url, where in mine.items():
+            first.setdefault(url, (where, story.id))
+        if len(kept["sources"]) != len(story.sources) or len(kept["feeds"]) != len(story.feeds):
+            story = story.model_copy(
+                update={"sources": tuple(kept["sources"]), "feeds": tuple(kept["feeds"])})
+        stories.append(story)
+    return config.model_copy(update={"stories": tuple(stories)})
 
 
 def resolve_database_url(url: str, base_dir: Path | None) -> str:
@@ -236,6 +339,3 @@ def load_config(path: str | os.PathLike[str] | None = None) -> Config:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise ConfigError(f"{file}:{where} is not valid YAML: {problem}") from None
     return parse_config(data, base_dir=file.resolve().parent)
-
-
-

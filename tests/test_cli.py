@@ -120,8 +120,11 @@ def test_a_failing_source_still_exits_zero(tmp_path: Path, pages: PageServer) ->
 def test_bad_input_is_one_line_and_exit_2(tmp_path: Path, args: list[str], words: tuple[str, ...]) -> None:
     result = monitor(*args, config=write_config(tmp_path, "http://127.0.0.1:9/x"), check=False)
     assert result.returncode == 2, result.stderr
-    lines = [line for line in result.stderr.splitlines() if not line.startswith("{")]
+    # Under --log-format json the one line naming the error is itself a JSON record (event `error`).
+    records = [json.loads(line) for line in result.stderr.splitlines()]
+    lines = [str(r["message"]) for r in records if r["event"] == "error"]
     assert len(lines) == 1 and "Traceback" not in result.stderr
+    assert lines[0].startswith("monitor: error: ")
     for word in words:
         assert word in lines[0]
 
@@ -206,3 +209,20 @@ def test_check_closes_the_database_before_it_exits(tmp_path: Path, pages: PageSe
     assert not (tmp_path / "timeline.sqlite-wal").exists(), "the database was left open"
     assert [line.split("\t")[0] for line in monitor("history", pages.url("/dam"), config=config).stdout
             .splitlines()] == ["1"]
+
+
+def test_sources_redacts_url_credentials_stored_by_an_older_version(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from monitor.store import SourceSpec, open_store
+
+    config = write_config(tmp_path)
+    store = open_store(f"sqlite:///{tmp_path / 'timeline.sqlite'}")
+    try:  # what a config with credentials in a URL left in the database before they were refused
+        store.sync_specs([SourceSpec("dam", "http://reader:hunter2@127.0.0.1:9/x", "page", 3600)],
+                         dt.datetime.now(dt.UTC))
+    finally:
+        store.close()
+    result = CliRunner().invoke(cli, ["--config", str(config), "sources"])
+    assert result.exit_code == 0, result.output
+    assert "hunter2" not in result.output and "http://***@127.0.0.1:9/x" in result.output

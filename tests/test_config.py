@@ -87,6 +87,31 @@ MALFORMED: list[tuple[str, object, tuple[str, ...]]] = [
     ),
     ("top level is a list", "- a\n- b\n", ("top level", "mapping")),
     ("invalid YAML", "stories: [\n  - id: x\n", ("not valid YAML",)),
+    # Issue 14: bounds and credentials.
+    ("huge duration", story(sources=[{"url": "https://example.org/a", "every": "4000000d"}]),
+     ("stories[0].sources[0].every", "'4000000d'", "longest", "366d")),
+    ("infinite duration", story(sources=[{"url": "https://example.org/a", "every": 1e400}]),
+     ("stories[0].sources[0].every", "inf", "longest")),
+    ("huge timeout", {"network": {"timeout": "99999999999999999999d"}}, ("network.timeout", "longest")),
+    ("tiny lease", {"schedule": {"lease": "0.001s"}}, ("schedule.lease", "greater than or equal to 1")),
+    ("story id with a newline", story(id="quake\n"), ("stories[0].id", "is not a story id")),
+    ("over-long story id", story(id="q" * 201), ("stories[0].id", "201 characters", "200")),
+    ("over-long url", story(sources=[{"url": "https://example.org/" + "a" * 2100}]),
+     ("stories[0].sources[0].url", "2120 characters", "2048")),
+    ("over-long kind", {"extraction": {"kinds": {"k" * 51: ["word"]}}},
+     ("extraction.kinds", "50 characters")),
+    ("url with a bad port", story(sources=[{"url": "http://xn--:p/"}]),
+     ("stories[0].sources[0].url", "not a valid URL")),
+    ("credentials in a url", story(feeds=[{"url": "http://user:hunter2@example.org/rss"}]),
+     ("stories[0].feeds[0].url", "credentials", "auth:", "password_env", "http://***@example.org/rss")),
+    ("auth without its variable",
+     story(sources=[{"url": "https://example.org/a",
+                     "auth": {"username": "u", "password_env": "NO_SUCH_VAR_14"}}]),
+     ("stories[0].sources[0].auth.password_env", "NO_SUCH_VAR_14", "not set")),
+    ("auth with a literal password",
+     story(sources=[{"url": "https://example.org/a",
+                     "auth": {"username": "u", "password_env": "HOME", "password": "x"}}]),
+     ("stories[0].sources[0].auth.password", "unknown key")),
     ("tab indentation", "stories:\n\t- id: x\n", ("not valid YAML",)),
 ]
 
@@ -106,6 +131,8 @@ def test_malformed_config_is_one_line_and_exit_2(
     assert "Traceback" not in result.stderr
     for word in expected:
         assert word in lines[0], f"{word!r} not in {lines[0]!r}"
+    assert "hunter2" not in result.stderr
+    assert len(lines[0]) < 400
 
 
 def test_missing_config_file_names_the_file(tmp_path: Path) -> None:
@@ -154,3 +181,34 @@ def test_unknown_story_is_a_config_error() -> None:
     config = parse_config({"stories": [GOOD_STORY]})
     with pytest.raises(ConfigError, match="no story 'other'.*known: quake"):
         config.story("other")
+
+
+def test_auth_reads_the_password_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FEED_PASSWORD", "s3cret")
+    auth = {"username": "reader", "password_env": "FEED_PASSWORD"}
+    config = parse_config(story(feeds=[{"url": "https://example.org/rss", "auth": auth}]))
+    assert config.credentials() == {"https://example.org/rss": ("reader", "s3cret")}
+    assert "s3cret" not in repr(config)
+
+
+def test_duplicate_urls_are_warned_about_and_merged_within_a_story(caplog: pytest.LogCaptureFixture) -> None:
+    url = "https://example.org/a"
+    config = parse_config({"stories": [
+        {"id": "quake", "sources": [{"url": url, "every": "5m"}, {"url": url, "every": "1h"}]},
+        {"id": "fire", "sources": [{"url": url}]},
+    ]})
+    assert [s.every for s in config.stories[0].sources] == [300]  # merged: the first is kept
+    assert [s.url for s in config.stories[1].sources] == [url]  # another story watches it too
+    warnings = [r.getMessage() for r in caplog.records if getattr(r, "event", None) == "config_duplicate_url"]
+    assert len(warnings) == 2
+    assert "stories[0].sources[1]" in warnings[0] and "merged" in warnings[0]
+    assert "'quake'" in warnings[1] and "'fire'" in warnings[1]
+
+
+def test_durations_are_bounded_at_366_days_and_the_lease_at_one_second() -> None:
+    assert parse_duration("366d") == 366 * 86400
+    with pytest.raises(ValueError, match="longest"):
+        parse_duration("367d")
+    assert parse_config({"schedule": {"lease": "1s"}}).schedule.lease == 1
+    with pytest.raises(ConfigError, match="schedule.lease"):
+        parse_config({"schedule": {"lease": "0.5s"}})

@@ -5,7 +5,9 @@ from the bytes and the response's Content-Type. A malformed feed that still yiel
 parser's complaint in `ParsedFeed.error`; a response that is not a feed at all raises InputError. A channel
 with no items (feedparser gives a CDF document no version) is a valid, empty feed. An entry with nothing a
 reader could recognise it by (no title, no summary, no link: what a feed cut off inside `<item>` leaves) is
-dropped.
+dropped. A link the fetcher could not follow (over `URL_LENGTH`, not a valid URL, a host name that is not
+valid IDNA, credentials in it) is refused: the entry is kept without it, and `ParsedFeed.refused` says why;
+a guid over `URL_LENGTH` is kept by its hash.
 
 An entry belongs to a story when its title or summary contains one of the story's keywords (case-insensitive,
 whole words, phrases allowed) and none of its exclude terms:
@@ -30,11 +32,13 @@ from typing import Any, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 import feedparser
+import httpx
 import lxml.html
 from lxml import etree
 
 from monitor.errors import InputError
 from monitor.extract.text import content_hash as _text_hash
+from monitor.limits import URL_LENGTH, clip
 
 __all__ = [
     "FeedEntry",
@@ -65,11 +69,13 @@ class FeedEntry:
 
 @dataclass(frozen=True)
 class ParsedFeed:
-    """A parsed feed: title, entries (first occurrence of each key, in feed order) and any parse error."""
+    """A parsed feed: title, entries (first occurrence of each key, in feed order), any parse error, and the
+    links refused (`link_too_long: ...`, `invalid_link: ...`), one line each."""
 
     title: str | None
     entries: tuple[FeedEntry, ...]
     error: str | None
+    refused: tuple[str, ...] = ()
 
 
 # --- parsing ----------------------------------------------------------------------------------------------
@@ -100,14 +106,15 @@ def parse_feed(content: bytes, *, url: str | None = None, content_type: str | No
     if not content_type and problem and problem.startswith("NonXMLContentType"):
         problem = None  # no header was given, so "no Content-type specified" says nothing about the bytes
     entries: dict[str, FeedEntry] = {}
+    refused: list[str] = []
     for raw in parsed.entries:
-        entry = _entry(raw)
+        entry = _entry(raw, refused)
         if entry is not None:
             entries.setdefault(entry.key, entry)
     if not parsed.get("version") and not entries and not _is_cdf_channel(content):
         raise InputError(f"{name} is not an RSS or Atom feed: {_not_a_feed_reason(content, problem)}")
     title = _plain(parsed.feed.get("title", ""), parsed.feed.get("title_detail")) or None
-    return ParsedFeed(title=title, entries=tuple(entries.values()), error=problem)
+    return ParsedFeed(title=title, entries=tuple(entries.values()), error=problem, refused=tuple(refused))
 
 
 def _problem(parsed: Any) -> str | None:
@@ -147,8 +154,28 @@ def _not_a_feed_reason(content: bytes, problem: str | None) -> str:
     return f"no RSS, RDF or Atom elements found{f' ({problem})' if problem else ''}"
 
 
-def _entry(raw: Any) -> FeedEntry | None:
-    """The entry, or None when it has no title, summary or link (an `<item>` cut off before any of them)."""
+def link_problem(link: str) -> str | None:
+    """Why the fetcher could not follow `link` (`link_too_long: ...`, `invalid_link: ...`), or None.
+
+    Judged by httpx's own parser, the fetcher's: `http://xn--/` parses, but its host is not valid IDNA.
+    """
+    if len(link) > URL_LENGTH:
+        return f"link_too_long: {len(link)} characters, over {URL_LENGTH}"
+    try:
+        url = httpx.URL(link)
+        url.host  # noqa: B018  (decoded on demand: raises for a host that is not valid IDNA)
+    except (httpx.InvalidURL, ValueError) as exc:
+        return f"invalid_link: {clip(str(exc), 200)}"
+    if url.userinfo:
+        return "invalid_link: credentials in the link"
+    return None
+
+
+def _entry(raw: Any, refused: list[str]) -> FeedEntry | None:
+    """The entry, or None when it has no title, summary or link (an `<item>` cut off before any of them).
+
+    A link `link_problem` refuses is left out (the entry is kept without it), the reason added to `refused`.
+    """
     title = _plain(raw.get("title", ""), raw.get("title_detail"))
     summary_html, detail = raw.get("summary", ""), raw.get("summary_detail")
     if not summary_html and raw.get("content"):
@@ -159,11 +186,19 @@ def _entry(raw: Any) -> FeedEntry | None:
     link = canonical_url(link_raw) if link_raw else None
     if not (title or summary or link):
         return None
+    problem = link_problem(link) if link else None
+    if problem is not None:
+        refused.append(f"{problem} (entry {clip(title, 60)!r})")
+        link = None
+    key_of_guid: str | None = guid
+    if guid is not None and len(guid) > URL_LENGTH:
+        key_of_guid = "sha256:" + hashlib.sha256(guid.encode()).hexdigest()
+        guid = None
     published = _utc(raw.get("published_parsed"))
     # dict.get: FeedParserDict.get("updated_parsed") falls back to the published time (with a warning).
     updated = _utc(dict.get(raw, "updated_parsed"))
-    if guid:
-        key = guid
+    if key_of_guid:
+        key = key_of_guid
     elif link:
         key = link
     elif title:

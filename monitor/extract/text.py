@@ -30,6 +30,7 @@ from htmldate import find_date
 from trafilatura import bare_extraction, load_html
 
 from monitor.errors import RuleDataError
+from monitor.extract.deep import MAX_DEPTH, flatten, too_deep
 from monitor.extract.lexicon import load_data_file
 
 __all__ = ["Document", "content_hash", "extract_document", "normalise", "plain_text_document"]
@@ -62,6 +63,8 @@ class Document:
     text: str
     published: datetime.date | None
     url: str | None = None
+    # Why `text` is empty when the page could not be read at all (`unparseable_html: ...`); None otherwise.
+    problem: str | None = None
 
 
 # --- extraction -------------------------------------------------------------------------------------------
@@ -71,7 +74,9 @@ def extract_document(html: str | bytes, url: str | None = None) -> Document:
     """Extract title, main text and publication date from an HTML page; never raises.
 
     Bytes are decoded by trafilatura (declared charset, then detection). An empty or unparsable page gives a
-    Document with text "" (and whatever title and date could still be read).
+    Document with text "" (and whatever title and date could still be read). A page whose markup nests deeper
+    than the HTML parser goes (`MAX_DEPTH`, e.g. 100,000 nested `<div>`s) is read again with its layout
+    containers taken out; when even that gives no text, `problem` says why (`unparseable_html: ...`).
 
         >>> page = b"<html><body><article><h1>Storm hits coast</h1><p>" + b"The storm hit. " * 20
         >>> doc = extract_document(page + b"</p></article></body></html>")
@@ -80,6 +85,19 @@ def extract_document(html: str | bytes, url: str | None = None) -> Document:
     """
     if not isinstance(html, str | bytes) or not html.strip():
         return Document(title=None, text="", published=None, url=url)
+    document = _extract(html, url)
+    if document.text or not too_deep(html):
+        return document
+    flat = flatten(html)
+    again = _extract(flat, url) if not too_deep(flat) else document
+    if again.text:
+        return again
+    problem = f"unparseable_html: markup nested deeper than {MAX_DEPTH} levels"
+    return Document(title=document.title, text="", published=document.published, url=url, problem=problem)
+
+
+def _extract(html: str | bytes, url: str | None) -> Document:
+    """`extract_document` once, as the page is."""
     try:
         tree = load_html(html)
     except Exception as exc:  # third-party parser: a hostile page must not stop a check

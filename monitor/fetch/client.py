@@ -53,6 +53,7 @@ from monitor.fetch.model import (
     FetchSettings,
     parse_retry_after,
 )
+from monitor.limits import ETAG_LENGTH, LAST_MODIFIED_LENGTH
 
 __all__ = [
     "DEFAULT_USER_AGENT",
@@ -155,6 +156,7 @@ class Fetcher:
             {"User-Agent": s.user_agent, "Accept": _ACCEPT, "Accept-Encoding": "gzip, deflate"}
         )
         self._timeouts = httpx.Timeout(s.timeout).as_dict()
+        self._auth = {url: _basic_auth(*pair) for url, pair in s.credentials.items()}
         self._global = asyncio.Semaphore(s.max_connections)
         self._per_host: dict[str, asyncio.Semaphore] = {}
 
@@ -183,7 +185,9 @@ class Fetcher:
         `etag` / `last_modified` from the previous fetch make the request conditional; an unchanged resource
         comes back as `not_modified=True` with no body. `trusted=False` (URLs from feeds) puts every hop
         through the address guard; a trusted URL (from the config) is guarded only after it redirects to
-        another host. Raises FetchError / BlockedAddressError.
+        another host. A URL given `credentials` in the settings is sent them (HTTP basic auth), and so is each
+        redirect to the same origin (scheme, host and port), never another. Raises FetchError /
+        BlockedAddressError.
         """
         started = time.monotonic()
         current = _parse_url(url)
@@ -194,12 +198,15 @@ class Fetcher:
             conditional["If-None-Match"] = etag
         if last_modified:
             conditional["If-Modified-Since"] = last_modified
+        auth = self._auth.get(url) or self._auth.get(requested) or {}
+        origin = _origin(current)
         budget = _Budget(self.settings.whole_fetch)
         guarded = not trusted
         seen = {requested}
         redirects: list[str] = []
         while True:
-            response = await self._send_with_retries(current, guarded, conditional, budget)
+            headers = {**conditional, **auth} if _origin(current) == origin else conditional
+            response = await self._send_with_retries(current, guarded, headers, budget)
             if response.status not in _REDIRECT_STATUSES:
                 break
             target = _redirect_target(response)
@@ -265,8 +272,11 @@ class Fetcher:
             encoding=encoding,
             content_type=mtype,
             # A 304 may omit the validators; the ones we sent are still the current ones then.
-            etag=headers.get("etag") or (etag if not_modified else None),
-            last_modified=headers.get("last-modified") or (last_modified if not_modified else None),
+            etag=_validator(response.url, "ETag", headers.get("etag"), ETAG_LENGTH)
+            or (etag if not_modified else None),
+            last_modified=_validator(response.url, "Last-Modified", headers.get("last-modified"),
+                                     LAST_MODIFIED_LENGTH)
+            or (last_modified if not_modified else None),
             not_modified=not_modified,
             elapsed=time.monotonic() - started,
             redirects=tuple(redirects),
@@ -454,11 +464,36 @@ async def _decoded_chunks(url: httpx.URL, response: httpx.Response, cap: int) ->
         yield tail
 
 
+def _basic_auth(username: str, password: str) -> dict[str, str]:
+    """The Authorization header httpx.BasicAuth gives a request."""
+    flow = httpx.BasicAuth(username, password).sync_auth_flow(httpx.Request("GET", "http://localhost/"))
+    return {"Authorization": next(flow).headers["Authorization"]}
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port or (443 if url.scheme == "https" else 80)
+
+
+def _validator(url: httpx.URL, name: str, value: str | None, limit: int) -> str | None:
+    """A response's ETag or Last-Modified, or None (with a warning) when it is longer than `limit`.
+
+    No server needs more; kept, it could not be stored, and dropped it costs only the conditional GET.
+    """
+    if value is None or len(value) <= limit:
+        return value
+    log.warning("%s: dropped a %d-character %s (over %d): the next fetch is not conditional", url,
+                len(value), name, limit,
+                extra={"event": "validator_dropped", "url": str(url), "header": name, "length": len(value)})
+    return None
+
+
 def _parse_url(url: str) -> httpx.URL:
     try:
-        return httpx.URL(url)
+        parsed = httpx.URL(url)
+        parsed.host  # noqa: B018  (decoded on demand: raises IDNAError for a host like `xn--`)
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
         raise FetchError(f"{url!r}: not a valid URL ({exc})", reason="invalid_url") from exc
+    return parsed
 
 
 def _redirect_target(response: _Response) -> httpx.URL:
@@ -470,7 +505,9 @@ def _redirect_target(response: _Response) -> httpx.URL:
             status=response.status,
         )
     try:
-        return response.url.join(location).copy_with(fragment=None)
+        target = response.url.join(location).copy_with(fragment=None)
+        target.host  # noqa: B018  (raises for a host that is not valid IDNA)
+        return target
     except (httpx.InvalidURL, ValueError) as exc:
         raise FetchError(
             f"{response.url}: redirect to an invalid URL {location!r}",

@@ -35,6 +35,7 @@ _WINDOWS_1252_ALIASES = frozenset({"iso8859-1", "ascii", "latin-1"})
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']""", re.IGNORECASE)
 _SNIFF_BYTES = 4096
+BINARY_SHARE = 0.05  # control bytes in the first _SNIFF_BYTES over which a body is binary, not text
 # Detection chooses among the encodings of the web (WHATWG Encoding Standard, as Python codecs): unrestricted,
 # charset-normalizer reads a mislabelled windows-1252 page ("Zürich") as the DOS code page cp775 ("Z³rich").
 _WEB_CODECS = (
@@ -109,6 +110,18 @@ def _detect(content: bytes) -> tuple[str, str]:
 
 
 def decode_body(content: bytes, content_type: str | None) -> tuple[str, str]:
+    """Decode a body to (text, codec name) with NUL characters dropped; never raises (see `_decode`).
+
+    No text format uses NUL, and neither lxml nor a PostgreSQL text column takes it.
+
+    >>> decode_body("café".encode(), "text/html; charset=iso-8859-1")
+    ('café', 'utf-8')
+    """
+    text, codec = _decode(content, content_type)
+    return text.replace("\x00", "") if "\x00" in text else text, codec
+
+
+def _decode(content: bytes, content_type: str | None) -> tuple[str, str]:
     """Decode a body to (text, codec name); never raises.
 
     Order: a byte-order mark (or the UTF-16/32 shape of an XML declaration); the Content-Type charset; the
@@ -116,9 +129,6 @@ def decode_body(content: bytes, content_type: str | None) -> tuple[str, str]:
     charset-normalizer, among the web's encodings). A declared charset that cannot decode the bytes is
     skipped. Bytes that are valid non-ASCII UTF-8 are read as UTF-8 even when a legacy single-byte charset is
     declared: that mislabel is common, and the reverse accident is vanishingly rare.
-
-    >>> decode_body("café".encode(), "text/html; charset=iso-8859-1")
-    ('café', 'utf-8')
     """
     for bom, codec in _BOMS:
         if content.startswith(bom):
@@ -141,17 +151,20 @@ def decode_body(content: bytes, content_type: str | None) -> tuple[str, str]:
 
 
 def looks_binary(content: bytes, content_type: str | None = None) -> bool:
-    """True when the start of `content` is not text in any ASCII-compatible charset (NULs, control bytes)."""
+    """True when the start of `content` is not text in any ASCII-compatible charset.
+
+    Judged by the share of control bytes (NUL included; tab, newlines, form feed and escape excepted) in the
+    first 4 KiB: over `BINARY_SHARE` it is binary. Compressed or image data has about 10% of them, text none
+    at all, so a page with a stray NUL or two is still read as the text it is.
+    """
     head = content[:_SNIFF_BYTES]
     if not head or any(head.startswith(mark) for mark, _ in (*_BOMS, *_XML_SIGNATURES)):
         return False
     declared = _codec(_charset_param(content_type)) or ""
     if declared.startswith(("utf-16", "utf-32")):
         return False
-    if b"\x00" in head:
-        return True
     controls = sum(1 for byte in head if byte < 32 and byte not in b"\t\n\r\f\x1b")
-    return controls > len(head) * 0.1
+    return controls > len(head) * BINARY_SHARE
 
 
 # --------------------------------------------------------------------------------------------- the fetcher

@@ -36,6 +36,8 @@ class FetchSettings:
     max_per_host: int = 2  # requests in flight to one host name
     user_agent: str = DEFAULT_USER_AGENT
     allow_private_addresses: bool = False  # True: untrusted URLs may reach loopback/private addresses
+    # URL -> (user name, password) sent as HTTP basic auth to that URL and its same-origin redirects.
+    credentials: Mapping[str, tuple[str, str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.deadline is None:

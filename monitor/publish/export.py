@@ -7,7 +7,8 @@ the item, and an integer value prints without ".0".
 Spreadsheet safety: a text cell starting with =, +, -, @, a tab or a carriage return is prefixed with a
 single quote so Excel/LibreOffice show it instead of running it as a formula. The `value` and `sources`
 columns are numbers we format ourselves (never text from a page), so a negative value such as -5 stays
--5 and remains a number in the spreadsheet. JSON is data, not a spreadsheet: it is never altered.
+-5 and remains a number in the spreadsheet. JSON is data, not a spreadsheet: it is never altered, but for
+this: in every format, the userinfo of a URL (`http://user:password@host/`) is redacted (`monitor.redact`).
 
 `filter_entries(since=...)` keeps items *first seen* on or after `since` ("what is new since yesterday");
 `dated_since=...` keeps items whose date reaches on or after a day.
@@ -25,6 +26,7 @@ from typing import IO, Any
 from monitor.errors import InputError
 from monitor.extract.spans import date_span
 from monitor.numbers import format_number, plain_number
+from monitor.redact import redact
 from monitor.track.timeline import ItemLike, TimelineEntry
 
 COLUMNS = (
@@ -112,8 +114,18 @@ def sort_key(row: Mapping[str, Any]) -> tuple[object, ...]:
 
 
 def _rows(entries: Iterable[TimelineEntry | Mapping[str, Any]]) -> list[Row]:
-    rows = [entry_to_row(e) if isinstance(e, TimelineEntry) else dict(e) for e in entries]
+    rows = [_redacted(entry_to_row(e) if isinstance(e, TimelineEntry) else dict(e)) for e in entries]
     return sorted(rows, key=sort_key)
+
+
+def _redacted(row: Row) -> Row:
+    """The row with the credentials of every URL in its text hidden (source_url, subject, evidence ...)."""
+    for key, value in row.items():
+        if isinstance(value, str):
+            row[key] = redact(value)
+        elif isinstance(value, list):
+            row[key] = [redact(v) if isinstance(v, str) else v for v in value]
+    return row
 
 
 def _neutralise(text: str) -> str:

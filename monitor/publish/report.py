@@ -24,6 +24,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from monitor.extract.spans import DateSpan, date_span
 from monitor.numbers import format_figure, format_number
+from monitor.redact import redact
 from monitor.track.timeline import REMOVED, REVISED, TimelineEntry, normalise_name
 
 # Colour-blind-safe palette (Okabe-Ito); kinds are given colours in sorted order.
@@ -89,8 +90,8 @@ a { color: #0057a3; }
 
 
 def _e(value: object) -> str:
-    """Escape any value for HTML text or a quoted attribute."""
-    return html.escape("" if value is None else str(value), quote=True)
+    """Escape any value for HTML text or a quoted attribute, the credentials of any URL in it redacted."""
+    return html.escape("" if value is None else redact(str(value)), quote=True)
 
 
 def safe_url(url: str | None) -> str | None:

@@ -217,7 +217,7 @@ class Check:
             return await self._fail(f"extract_error: {type(exc).__name__}", status=result.status)
         if not page.text.strip():
             # Storing an empty version would report a change now and another when extraction works again.
-            return await self._fail("empty_text", status=result.status)
+            return await self._fail(page.document.problem or "empty_text", status=result.status)
 
         head = await asyncio.to_thread(self.store.latest_version, source.id)
         fetched = self._fetched(result)
@@ -298,8 +298,11 @@ class Check:
             log.warning("malformed feed %s: %s (%d entries read)", source.url, parsed.error,
                         len(parsed.entries),
                         extra={"event": "feed_malformed", "story": source.story_id, "url": source.url})
+        if parsed.refused:
+            log.warning("feed %s: %d links refused: %s", source.url, len(parsed.refused), parsed.refused[0],
+                        extra={"event": "feed_links_refused", "story": source.story_id, "url": source.url})
         record = replace(self._fetched(result), outcome="new_version" if new or revised else "unchanged",
-                         warning=f"malformed_feed: {parsed.error}" if parsed.error else None)
+                         warning=_feed_warning(parsed))
         effects: list[FeedEffects] = []
 
         def work(tx: StoreTransaction, _recorded: RecordedCheck) -> Sequence[Alert]:
@@ -392,6 +395,14 @@ def _content_changed(source: SourceRef, latest: SnapshotData, new_version: int, 
     diff = sentence_diff(latest.text, text)
     return content_changed_alert(source.story_id, source.url, latest.version, new_version, diff.added,
                                  diff.removed)
+
+
+def _feed_warning(parsed: ParsedFeed) -> str | None:
+    """What the feed's check record keeps (and `monitor sources` shows) of a feed read with problems."""
+    parts = [f"malformed_feed: {parsed.error}"] if parsed.error else []
+    if parsed.refused:
+        parts.append(f"refused_links: {'; '.join(parsed.refused)}")
+    return "; ".join(parts) or None
 
 
 def _log_feed(source: SourceRef, entries: int, done: FeedEffects) -> None:

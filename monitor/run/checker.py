@@ -79,7 +79,7 @@ def make_owner() -> str:
 
 
 def fetch_settings(config: Config) -> FetchSettings:
-    """The fetcher's settings from the config's `network` section."""
+    """The fetcher's settings from the config's `network` section, with the sources' and feeds' `auth`."""
     from monitor.fetch.model import DEFAULT_USER_AGENT, FetchSettings
 
     net = config.network
@@ -87,6 +87,7 @@ def fetch_settings(config: Config) -> FetchSettings:
         timeout=net.timeout, max_bytes=net.max_bytes, max_redirects=net.max_redirects,
         max_attempts=net.max_attempts, max_connections=net.max_connections, max_per_host=net.max_per_host,
         user_agent=net.user_agent or DEFAULT_USER_AGENT, allow_private_addresses=net.allow_private_addresses,
+        credentials=config.credentials(),
     )
 
 

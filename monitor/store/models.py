@@ -31,6 +31,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from monitor.limits import (
+    ETAG_LENGTH,
+    KIND_LENGTH,
+    LAST_MODIFIED_LENGTH,
+    OWNER_LENGTH,
+    STORY_ID_LENGTH,
+    URL_LENGTH,
+)
+
 # Stable constraint names, so migrations can refer to them and autogenerate compares like with like.
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -40,7 +49,8 @@ NAMING_CONVENTION = {
     "pk": "pk_%(table_name)s",
 }
 
-URL_LENGTH = 2048
+# Every column that takes a string from outside is sized from monitor.limits, where the layers that take such
+# strings check them first (tests/test_limits.py keeps the two in step).
 
 
 class UTCDateTime(TypeDecorator[dt.datetime]):
@@ -79,7 +89,7 @@ class Source(Base):
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    story_id: Mapped[str] = mapped_column(String(200))
+    story_id: Mapped[str] = mapped_column(String(STORY_ID_LENGTH))
     url: Mapped[str] = mapped_column(String(URL_LENGTH))
     kind: Mapped[str] = mapped_column(String(8))
     origin: Mapped[str] = mapped_column(String(URL_LENGTH + 5))  # 'config' or 'feed:<feed url>'
@@ -96,11 +106,11 @@ class Source(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
     next_due_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
-    lease_owner: Mapped[str | None] = mapped_column(String(200))
+    lease_owner: Mapped[str | None] = mapped_column(String(OWNER_LENGTH))
     lease_expires_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
-    etag: Mapped[str | None] = mapped_column(String(1024))
-    last_modified: Mapped[str | None] = mapped_column(String(200))
+    etag: Mapped[str | None] = mapped_column(String(ETAG_LENGTH))
+    last_modified: Mapped[str | None] = mapped_column(String(LAST_MODIFIED_LENGTH))
 
     last_checked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
     last_changed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
@@ -190,9 +200,9 @@ class TimelineItem(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_id: Mapped[str] = mapped_column(String(100), unique=True)
-    story_id: Mapped[str] = mapped_column(String(200))
+    story_id: Mapped[str] = mapped_column(String(STORY_ID_LENGTH))
     key: Mapped[str] = mapped_column(Text)
-    kind: Mapped[str] = mapped_column(String(50))
+    kind: Mapped[str] = mapped_column(String(KIND_LENGTH))
     date: Mapped[str | None] = mapped_column(String(40))  # TIMEX3 value: 2020-04-01, 2020-W14, 2020
     date_end: Mapped[str | None] = mapped_column(String(40))
     precision: Mapped[str | None] = mapped_column(String(20))

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from monitor.errors import StoreError
+from monitor.limits import ETAG_LENGTH, LAST_MODIFIED_LENGTH, MESSAGE_LENGTH, URL_LENGTH, clip, fits
 
 if TYPE_CHECKING:
     from monitor.track.timeline import TimelineEntry
@@ -112,6 +113,10 @@ class NewSnapshot:
     published: dt.date | None = None
     final_url: str | None = None
 
+    def __post_init__(self) -> None:
+        if not fits(self.final_url, URL_LENGTH):  # a redirect's target: kept only when it fits its column
+            object.__setattr__(self, "final_url", None)
+
 
 @dataclass(frozen=True)
 class CheckRecord:
@@ -142,6 +147,17 @@ class CheckRecord:
     check_log_keep: int = 100
     # Timeline rows to upsert with the check (monitor.track.timeline.TimelineEntry: ReconcileResult.updated).
     timeline: tuple[TimelineEntry, ...] = ()
+
+    def __post_init__(self) -> None:
+        # What came from outside, bounded before it reaches a column, the same on every backend: messages
+        # clipped, validators that do not fit dropped (the fetcher drops them first, with a warning).
+        for name in ("reason", "warning", "disable_reason"):
+            value = getattr(self, name)
+            if value is not None and len(value) > MESSAGE_LENGTH:
+                object.__setattr__(self, name, clip(value, MESSAGE_LENGTH))
+        for name, limit in (("etag", ETAG_LENGTH), ("last_modified", LAST_MODIFIED_LENGTH)):
+            if not fits(getattr(self, name), limit):
+                object.__setattr__(self, name, None)
 
     @property
     def quiet(self) -> bool:

@@ -299,3 +299,33 @@ def test_feed_corpus_is_ingested_or_refused() -> None:
     # Measured: 2,105 ingested, 1 refused (the empty document), ~1.3 s.
     assert ingested >= 2105, (ingested, refused)
     print(f"\nfeed corpus: {ingested} ingested, {len(refused)} refused, {elapsed:.1f} s")
+
+
+def _rss(*items: str) -> bytes:
+    return ('<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>' + "".join(items)
+            + "</channel></rss>").encode()
+
+
+@pytest.mark.parametrize(("link", "reason"), [
+    ("https://example.org/a?" + "q" * 2110, "link_too_long: 2132 characters, over 2048"),
+    ("http://xn--:p/", "invalid_link"),
+    ("http://xn--/", "invalid_link"),
+    ("http://user:pw@example.org/a", "invalid_link: credentials in the link"),
+])
+def test_a_link_the_fetcher_could_not_follow_is_refused_and_the_entry_kept(link: str, reason: str) -> None:
+    feed = parse_feed(_rss(f"<item><title>Dam holds</title><link>{link}</link></item>",
+                           "<item><title>River falls</title><link>https://example.org/b</link></item>"))
+    held, falls = feed.entries
+    assert held.title == "Dam holds" and held.link is None and len(held.key) <= 2048
+    assert falls.link == "https://example.org/b"
+    [refused] = feed.refused
+    assert refused.startswith(reason) and "'Dam holds'" in refused and "pw" not in refused
+
+
+def test_an_over_long_guid_is_keyed_by_its_hash() -> None:
+    guid = "urn:x:" + "g" * 3000
+    feed = parse_feed(_rss(f'<item><title>Dam holds</title><guid isPermaLink="false">{guid}</guid></item>'))
+    [entry] = feed.entries
+    assert entry.guid is None and entry.key.startswith("sha256:")
+    assert parse_feed(_rss(f"<item><title>Dam holds</title><guid>{guid}</guid></item>")).entries[0].key \
+        == entry.key  # the same guid, the same key, check after check

@@ -229,3 +229,23 @@ def test_published_stamp_near_midnight_takes_the_urls_day():
     doc = extract_document(page, url="https://news.example.com/2020/05/05/port-reopens/")
     assert doc.published == datetime.date(2020, 5, 5)
     assert extract_document(page).published == datetime.date(2020, 5, 6)
+
+
+DEEP_TEXT = ("The river rose above the flood mark on Tuesday morning, officials in the valley said. "
+             "Emergency crews moved two hundred families from houses near the old bridge before noon.")
+
+
+def test_text_nested_in_100000_divs_is_read() -> None:
+    page = ("<html><head><title>Deep</title></head><body>" + "<div>" * 100_000 + f"<p>{DEEP_TEXT}</p>"
+            + "</div>" * 100_000 + "</body></html>")
+    document = extract_document(page, url="https://example.org/deep")
+    assert document.text == DEEP_TEXT and document.problem is None
+
+
+def test_markup_too_deep_to_read_says_so() -> None:
+    page = ("<html><head><title>Deep</title></head><body>" + "<ul><li>" * 100_000 + DEEP_TEXT
+            + "</li></ul>" * 100_000 + "</body></html>")
+    document = extract_document(page.encode(), url="https://example.org/deep")
+    assert document.text == ""
+    assert document.problem == "unparseable_html: markup nested deeper than 255 levels"
+    assert extract_document("<html><body></body></html>").problem is None  # empty is just empty

@@ -41,3 +41,15 @@ def test_decode_body_never_raises_on_garbage() -> None:
 def test_binary_bodies_are_recognised_and_text_is_not() -> None:
     assert looks_binary(b"\x89PNG\r\n\x1a\n" + bytes(200), "text/html")
     assert not looks_binary("Привет, мир".encode(), "text/html; charset=utf-8")
+
+
+def test_binary_is_judged_by_the_share_of_control_bytes_not_one() -> None:
+    page = b"<html><body><p>" + b"The river rose. " * 200 + b"</p></body></html>"
+    assert not looks_binary(page[:100] + b"\x00" + page[100:], "text/html")
+    assert not looks_binary(page.replace(b"rose", b"ro\x01e", 3), "text/html")
+    assert looks_binary(bytes(range(256)) * 16, "text/html")  # as much control as compressed data has
+    assert looks_binary(b"\x00" * 10 + page[:100], "text/html")
+
+
+def test_decoded_text_carries_no_nul() -> None:
+    assert decode_body(b"<p>a\x00b</p>", "text/html; charset=utf-8") == ("<p>ab</p>", "utf-8")

@@ -237,3 +237,15 @@ def test_a_published_date_object_is_written_as_iso(timeline):
     write_json([entry], out)
     assert json.loads(out.getvalue())[0]["published"] == "2021-06-14"
     assert parse(csv_text([entry]))[0]["published"] == "2021-06-14"
+
+
+def test_url_credentials_are_redacted_in_every_format(timeline):
+    secret = entry_with(timeline, source_url="http://reader:hunter2@example.org/a",
+                        subject="http://reader:hunter2@example.org/b")
+    out = io.StringIO()
+    write_json([secret], out)
+    texts = {"csv": csv_text([secret]), "json": out.getvalue(), "table": format_table([secret], width=300)}
+    for fmt, text in texts.items():
+        assert "hunter2" not in text, fmt
+    [row] = parse(texts["csv"])
+    assert row["source_url"] == "http://***@example.org/a" and row["subject"] == "http://***@example.org/b"

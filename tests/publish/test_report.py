@@ -233,3 +233,11 @@ def test_report_in_a_real_browser(tmp_path, html, timeline):
     for width in (1100, 390):  # a laptop and a phone
         png = screenshot(report, tmp_path / f"report-{width}.png", width=width)
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_url_credentials_are_redacted(timeline):
+    secret = dataclasses.replace(timeline[0], source_url="http://reader:hunter2@example.org/a",
+                                 summary="Ferry seen at http://reader:hunter2@example.org/b")
+    text = render_report("Ferry", [secret], dt.datetime(2021, 6, 15, 12, 0))
+    assert "hunter2" not in text
+    assert "Ferry seen at http://***@example.org/b" in Page(text).text
