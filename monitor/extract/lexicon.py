@@ -236,6 +236,7 @@ class Lexicon:
     clause_markers: frozenset[str]
     change_words: frozenset[str]
     figure_verbs: frozenset[str]
+    rescheduling_verbs: frozenset[str]
     comparison_preps: frozenset[str]
     change_preps: frozenset[str]
 
@@ -545,6 +546,7 @@ def _tense_fields() -> dict[str, Any]:
         "clause_markers": words("clause_markers"),
         "change_words": words("change_words"),
         "figure_verbs": words("figure_verbs"),
+        "rescheduling_verbs": words("rescheduling_verbs"),
         "comparison_preps": words("comparison_preps"),
         "change_preps": words("change_preps"),
     }

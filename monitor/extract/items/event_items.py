@@ -280,6 +280,22 @@ def _event_draft(
     return Draft(item, order, specificity(date), who.by_reference, (occ.start, occ.end))
 
 
+# "postponed from Tuesday to Friday", "pushed the vote back until March": a few words, no clause break.
+_MOVED_TO_RE = re.compile(r"[^,;.!?]{0,60}?(?<![\w-])(?:to|until|till)\s+\Z", re.IGNORECASE)
+
+
+def _new_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
+    """"The vote was postponed from Tuesday to Friday": the moving, and the vote moved, date by the date it
+    is moved to (tense.yaml `rescheduling_verbs`)."""
+    for tok in info.tokens:
+        if not occ.clause[0] <= tok.start < occ.clause[1] or tok.lower not in doc.lex.rescheduling_verbs:
+            continue
+        for tx, value in info.timexes:
+            if tx.start >= tok.end and _MOVED_TO_RE.fullmatch(doc.text, tok.end, tx.start):
+                return value
+    return None
+
+
 def _clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
     """The date of the trigger's clause (timex_in), leaving out dates that do not say when it happened: for a
     noun, a "since" date before it, which tells how long something else has lasted ("its worst run since
@@ -288,6 +304,9 @@ def _clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
     if any(tx.value == "PRESENT_REF" for tx, _v in info.timexes):
         # "have now been released": "now" tells the tense, not a date; the tense rules date it (or not).
         info = dataclasses.replace(info, timexes=[x for x in info.timexes if x[0].value != "PRESENT_REF"])
+    new_date = _new_date(doc, info, occ)
+    if new_date is not None:
+        return new_date
     sentence = info.sentence.text
     if "since" not in sentence and "'s" not in sentence and "\u2019s" not in sentence:
         return timex_in(occ.clause, info, occ.start)  # the common case: nothing to leave out

@@ -68,13 +68,26 @@ def clause_tense(
 
     `future` holds single words and two-word cues ("going to"); `past` single words. Words in `skip`
     (the expression's own words, e.g. "next" in "next Monday") are not cues. A word of `prepositions`
-    right before the expression ("until", "since") decides alone.
+    right before the expression ("until", "since") decides alone; one whose direction reads "otherwise
+    past" ("from") only when the clause's cues do not say future ("will be moved from Tuesday to Friday").
     """
     lo, hi = _clause_bounds(text, start, end)
     left = [w.lower() for w in _WORD.findall(text, lo, start)]
     right = [w.lower() for w in _WORD.findall(text, end, hi)]
+    fallback = None
     if prepositions and left and left[-1] in prepositions:
-        return prepositions[left[-1]]
+        direction = prepositions[left[-1]]
+        if not direction.startswith("otherwise "):
+            return direction
+        fallback = direction.removeprefix("otherwise ")
+        left = left[:-1]
+    found = _cue_tense(left, right, future, past, skip)
+    return fallback if fallback and found != "future" else found
+
+
+def _cue_tense(
+    left: list[str], right: list[str], future: Collection[str], past: Collection[str], skip: Collection[str]
+) -> str | None:
     # left side first, nearest word first; then the right side
     for i in range(len(left) - 1, max(-1, len(left) - 13), -1):
         if left[i] in skip:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from monitor.extract.items import extract_items
 
 PUB = dt.date(2021, 9, 16)  # a Thursday
@@ -32,3 +34,17 @@ def test_scene_date_carries_to_the_next_sentence_of_the_paragraph_only():
     carried = [i for i in items if "212" in i.evidence]
     assert carried and carried[0].date == "2021-09-13"
     assert all(i.date != "2021-09-13" for i in items if "hull" in i.evidence)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # DCT 2023-03-06 is a Monday: what is moved happens on the date it is moved to.
+        ("The council said the budget vote will be postponed from Tuesday to Friday.", "2023-03-10"),
+        ("The opening of the bridge was delayed until June 12.", "2023-06-12"),
+        ("The final vote has been pushed back to Sunday, March 19.", "2023-03-19"),
+    ],
+)
+def test_a_rescheduled_happening_takes_its_new_date(text: str, date: str) -> None:
+    items = [i for i in extract_items(text, dt.date(2023, 3, 6)) if i.kind != "figure"]
+    assert [i.date for i in items] == [date]

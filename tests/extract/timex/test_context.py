@@ -178,3 +178,22 @@ def test_week_of_a_date() -> None:
 )
 def test_fractional_durations(n, code, value) -> None:
     assert duration_value(n, code) == value
+
+
+# ---------------------------------------------------------------- "from" a weekday follows the clause's tense
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # DCT 2023-03-06 is a Monday.
+        ("The hearing will be moved from Tuesday to Friday.",
+         {"Tuesday": "2023-03-07", "Friday": "2023-03-10"}),
+        ("The hearing was moved from Tuesday to Friday.",
+         {"Tuesday": "2023-02-28", "Friday": "2023-03-03"}),
+        ("Rain fell from Tuesday until the weekend.", {"Tuesday": "2023-02-28"}),
+    ],
+)
+def test_from_a_weekday_follows_the_clause_tense_else_the_past(text: str, values: dict[str, str]) -> None:
+    got = found(text, "2023-03-06")
+    assert {k: got[k][1] for k in values} == values
