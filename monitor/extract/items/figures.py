@@ -48,6 +48,7 @@ class _Extra:
     change_noun_of: dict[str, int]
     ordinal_nouns: frozenset[str]
     undating_re: re.Pattern[str]  # numbers.yaml timeless_words and undating_adverbs
+    phone_numbers: frozenset[str]
 
 
 @cache
@@ -70,6 +71,7 @@ def _extra() -> _Extra:
         change_noun_of=signs(md.get("change_nouns", {}), False),
         ordinal_nouns=frozenset(w.lower() for w in md.get("ordinal_nouns", [])),
         undating_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("undating_adverbs", [])]),
+        phone_numbers=frozenset(str(n) for n in nd.get("phone_numbers", [])),
     )
 
 
@@ -313,7 +315,25 @@ def find_figures(
         if mention is not None:
             out.append(mention)
     out.extend(_ordinal_counts(sentence, lex, blocked))
-    return sorted(out, key=lambda f: f.start)
+    return _without_conversions(sentence, sorted(out, key=lambda f: f.start))
+
+
+_CONVERSION_RE = re.compile(r"\s*\([^()\d]{0,20}\d[^()]{0,30}\)")
+_CONVERSION_GAP_RE = re.compile(r"\s*\(\s*(?:about|approximately|roughly|around|some|or|nearly)?\s*")
+
+
+def _without_conversions(sentence: str, mentions: list[FigureMention]) -> list[FigureMention]:
+    """"$12.9bn (£10bn)", "2 inches (50.8 millimeters)": the amount in brackets restates the one before it in
+    another unit; one figure."""
+    out: list[FigureMention] = []
+    for f in mentions:
+        prev = out[-1] if out else None
+        if prev and prev.unit and f.unit and (
+            f.start < prev.end or _CONVERSION_GAP_RE.fullmatch(sentence, prev.end, f.start)
+        ):
+            continue
+        out.append(f)
+    return out
 
 
 _LETTERS_RE = re.compile(r"[a-z]+")
@@ -385,7 +405,7 @@ def _read(
     text: str, m: re.Match[str], is_words: bool, lex: Lexicon, blocked: Sequence[tuple[int, int]]
 ) -> FigureMention | None:
     num_start, num_end = m.start("num"), m.end()
-    if _blocked(num_start, num_end, blocked):
+    if _blocked(num_start, num_end, blocked) or m.group("num") in _extra().phone_numbers:
         return None
     value = _value(m, is_words, lex)
     if value is None:
@@ -467,6 +487,8 @@ def _mention(
         if um:
             unit = lex.unit_of.get(" ".join(um.group(0).lower().split()))
             pos = um.end()
+    if unit is not None and (conv := _CONVERSION_RE.match(text, pos)):
+        pos = conv.end()  # "3 inches (76 millimeters) of rain": the metric follows the conversion
     qa = lex.qualifier_after_re.match(text, pos)
     qualifier_after = None
     if qa:
@@ -569,7 +591,9 @@ def _counts_in_words(text: str, start: int, value: int | float, metric: str | No
     prev = _WORD_RE.findall(text[max(0, start - 20) : start])
     if value < 2 or (prev and prev[-1].lower() in _DESCRIBING):
         return False
-    return metric.split()[-1] in lex.people_nouns or metric == "people"
+    # "arrested six people": people counted by what happened to them ("arrests").
+    counted = metric.split()[-1]
+    return counted in lex.people_nouns or metric == "people" or metric in lex.people_states.values()
 
 
 def _change_sign(text: str, start: int, end: int, lex: Lexicon) -> int:

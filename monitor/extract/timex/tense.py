@@ -23,6 +23,12 @@ _NOT_PAST = frozenset(
     {"need", "speed", "indeed", "hundred", "red", "bed", "feed", "seed", "proceed", "exceed", "succeed",
      "embed", "shed", "breed", "greed", "led", "bred", "fed", "wed", "steed", "deed", "creed", "weed"}
 )
+# After a participle cue ("scheduled", "planned", "expected"), the words that keep it a verb of the clause
+# ("planned for Friday", "expected to", "scheduled on"); any other word makes it an adjective of a noun.
+_AFTER_CUE = frozenset(
+    {"to", "for", "on", "at", "in", "by", "next", "this", "later", "early", "late", "soon", "before", "after",
+     "until", "that", "the", "a", "an", "and", "as", "around", "within", "sometime", "tomorrow", "today"}
+)
 _WINDOW = 160  # characters each side; a clause rarely needs more
 
 
@@ -42,6 +48,9 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _classify(words: list[str], i: int, future: Collection[str], past: Collection[str]) -> str | None:
     word = words[i]
     before = words[max(0, i - 2) : i]
+    participle = word.endswith(("ed", "ing"))
+    if word in future and participle and i + 1 < len(words) and words[i + 1] not in _AFTER_CUE:
+        return None  # "four rounds of planned outages in October": an adjective, no future
     if (i + 1 < len(words) and f"{word} {words[i + 1]}" in future) or word in future:
         # "had been due to", "had planned to": a plan seen from a past perfect is usually past by now
         return "past" if _PAST_AUX.intersection(before) else "future"

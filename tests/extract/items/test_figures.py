@@ -110,3 +110,20 @@ def test_blocked_spans_are_skipped() -> None:
 def test_never_raises(sentence: str) -> None:
     for f in find_figures(sentence):
         assert 0 <= f.start <= f.num_start < f.num_end <= len(sentence)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an amount in brackets restates the one before it in another unit: one figure
+        ("The fund raised $4.2bn (£3.3bn) from the sale.", [(4200000000, "USD")]),
+        ("Investors were told 98 Hong Kong dollars (£9.70) is the likely price.", [(98, "HKD")]),
+        ("Up to 3 inches (76 millimeters) of rain fell on the valley.", [(3, "inches")]),
+        # emergency numbers are no statistics
+        ("Residents could not make 911 calls for hours.", []),
+        # people counted by what happened to them, spelled out
+        ("Police arrested six people during the raid.", [(6, None)]),
+    ],
+)
+def test_conversions_phones_and_counted_people(text: str, expected: list[tuple[float, object]]) -> None:
+    assert [(f.value, f.unit) for f in find_figures(text)] == expected

@@ -197,3 +197,15 @@ def test_fractional_durations(n, code, value) -> None:
 def test_from_a_weekday_follows_the_clause_tense_else_the_past(text: str, values: dict[str, str]) -> None:
     got = found(text, "2023-03-06")
     assert {k: got[k][1] for k in values} == values
+
+
+def test_a_participle_before_a_noun_is_no_future_cue() -> None:
+    # "planned" describes the outages; the clause is past, so October is the last one.
+    got = found("The utility initiated four rounds of planned outages in October.", "2019-11-20")
+    assert got["October"] == ("DATE", "2019-10")
+    assert found("The vote is planned for Tuesday.", "2019-11-20")["Tuesday"] == ("DATE", "2019-11-26")
+
+
+def test_a_house_number_before_a_street_is_no_year() -> None:
+    assert "1909" not in found("Blair, 29, of 1909 Jolinda Drive, was held.", "2019-11-20")
+    assert found("In 2019 Main Street flooded twice.", "2019-11-20")["2019"] == ("DATE", "2019")
