@@ -183,6 +183,26 @@ class Store:
         with self._write() as session:
             return sources.release(session, source_id, owner, next_due_at)
 
+    def renew(self, owner: str, source_ids: Sequence[int], expires: dt.datetime) -> set[int]:
+        """Extend `owner`'s leases on `source_ids` to `expires`; the ids it still holds (the others were
+        taken over by another process after the lease expired)."""
+        if not source_ids:
+            return set()
+        with self._write() as session:
+            return sources.renew(session, owner, source_ids, expires)
+
+    def lease_owners(self, prefix: str, now: dt.datetime) -> list[str]:
+        """The owners named `prefix...` that hold a lease not yet expired at `now`."""
+        with self._read() as session:
+            return sources.lease_owners(session, prefix, now)
+
+    def free_leases(self, owners: Sequence[str]) -> int:
+        """Free every lease of `owners`, processes known to be dead; how many sources that freed."""
+        if not owners:
+            return 0
+        with self._write() as session:
+            return sources.free_leases(session, owners)
+
     def source(self, source_id: int) -> SourceRef:
         """One source by id (StoreError when it does not exist)."""
         with self._read() as session:
