@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.errors import StoreError
 from monitor.store import checks, feed_entries, snapshots, sources, timeline
-from monitor.store.engine import IMMEDIATE, create_store_engine, redact
+from monitor.store.engine import IMMEDIATE, create_store_engine, readable_as_is, redact
 from monitor.store.migrate import at_head, current_of, first_line, head_revision, upgrade_engine
 from monitor.store.records import (
     CONFIG_ORIGIN,
@@ -61,16 +61,23 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 
-def open_store(url: str, *, migrate: bool = True) -> Store:
+def open_store(url: str, *, migrate: bool = True, read_only: bool = False) -> Store:
     """Connect to `url` and bring its schema to the newest migration (or, with migrate=False, insist on it).
 
-    Raises StoreError when the database cannot be reached or is at another revision.
+    With `read_only` (the commands that only read: `timeline`, `export`, `report`, `sources` ...), the
+    database is opened read-only and never migrated, so a read-only file or a reader's account will do.
+
+    Raises StoreError when the database cannot be reached or is at another revision (one line that says
+    to run `monitor db upgrade`).
     """
-    engine = create_store_engine(url)
+    # A SQLite file that does not exist yet is created as usual: there is nothing to protect, and a command
+    # run before the first check then reads an empty database.
+    read_only = read_only and readable_as_is(url)
+    engine = create_store_engine(url, read_only=read_only)
     try:
         if at_head(engine):
             pass  # the usual start: nothing to migrate, and no need to load Alembic to know it
-        elif migrate:
+        elif migrate and not read_only:
             upgrade_engine(engine)
         else:
             _require_head(engine)
