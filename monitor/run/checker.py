@@ -258,6 +258,8 @@ class Checker:
         try:
             await self.recorder.close()
             await asyncio.gather(*self._releasing, return_exceptions=True)
+            if self.leases.held:  # none should be left; if one is, this process will not check it now
+                await self.leases.release_all()
         finally:
             if self._heartbeat is not None:
                 self._heartbeat.cancel()

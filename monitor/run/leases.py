@@ -81,14 +81,19 @@ def owner_pid(owner: str, host: str) -> int | None:
 
 
 def pid_alive(pid: int) -> bool:
-    """Whether a process with this pid exists in this namespace (another user's counts; a zombie too)."""
+    """Whether a process with this pid runs in this namespace (another user's counts; a zombie, killed
+    but not yet waited for by its parent, does not)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:  # no /proc (not Linux), or it ended meanwhile: kill() said it was there
+        return True
+    return stat[stat.rfind(")") + 2:][:1] not in ("Z", "X")  # the state follows the command's name
 
 
 class Leases:

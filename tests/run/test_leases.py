@@ -47,6 +47,21 @@ def _dead_pid() -> int:
     return process.pid
 
 
+def test_a_killed_process_not_yet_waited_for_is_dead() -> None:
+    # A SIGKILLed instance whose parent has not reaped it yet (a zombie) holds no lease worth keeping.
+    process = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        assert pid_alive(process.pid)
+        process.kill()
+        deadline = time.monotonic() + 10
+        while pid_alive(process.pid) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert not pid_alive(process.pid)
+    finally:
+        process.kill()
+        process.wait()
+
+
 def _holders(store: Store) -> list[str | None]:
     return [store.source(info.id).lease_owner for info in store.sources()]
 
