@@ -51,12 +51,13 @@ class Context:
                 self._config = load_config(path)
         return self._config
 
-    def store(self) -> Store:
-        """The database named by the config, migrated to the current schema; closed when the command ends."""
+    def store(self, *, read_only: bool = False) -> Store:
+        """The database named by the config, migrated to the current schema (with `read_only`, opened
+        read-only and never migrated: an out-of-date schema is one line); closed when the command ends."""
         config = self.config()
         from monitor.store import open_store
 
-        store = open_store(config.database)
+        store = open_store(config.database, read_only=read_only)
         # Closed explicitly: main() ends the process without the interpreter's teardown (process.exit_now).
         click.get_current_context().call_on_close(store.close)
         return store
@@ -214,7 +215,7 @@ def history(ctx: Context, url: str, story: str | None) -> None:
     Example:
       monitor history https://example.org/news/story.html
     """
-    for info in ctx.store().history(url, story=story):
+    for info in ctx.store(read_only=True).history(url, story=story):
         fetched = info.fetched_at.isoformat(timespec="seconds")
         click.echo(f"{info.version}\t{fetched}\t{info.content_hash}\t{info.size}")
 
@@ -236,7 +237,7 @@ def diff(ctx: Context, url: str, from_version: int | None, to_version: int | Non
     """
     from monitor.track.snapshots import unified_diff
 
-    store = ctx.store()
+    store = ctx.store(read_only=True)
     versions = [v.version for v in store.history(url, story=story)]
     if not versions:
         raise InputError(f"{url}: no stored versions")
@@ -355,7 +356,7 @@ def export(ctx: Context, fmt: str, story: str | None, since: str | None, output:
     if story is not None:
         config.story(story)
     since_at = _parse_date_option(since, "--since")
-    entries = filter_entries(ctx.store().load_timeline(story=story), since=since_at)
+    entries = filter_entries(ctx.store(read_only=True).load_timeline(story=story), since=since_at)
     writer = write_csv if fmt == "csv" else write_json
     if output is None:
         writer(entries, sys.stdout)
@@ -375,7 +376,7 @@ def timeline(ctx: Context, story: str | None) -> None:
 
     if story is not None:
         ctx.config().story(story)
-    click.echo(format_table(ctx.store().load_timeline(story=story)))
+    click.echo(format_table(ctx.store(read_only=True).load_timeline(story=story)))
 
 
 @cli.command()
@@ -386,18 +387,18 @@ def sources(ctx: Context, story: str | None) -> None:
     """List the sources: origin (config or which feed), last check, last change, error streak.
 
     Articles followed from a feed appear here after the feed's check and are fetched from the next cycle on.
+    The database is only read: sources new in the config are listed as such until a check adds them.
     """
-    from datetime import UTC
-
     from monitor.run.specs import config_specs
 
     config = ctx.config()
     if story is not None:
         config.story(story)
-    store = ctx.store()
-    store.sync_specs(config_specs(config), datetime.now(UTC))
-    rows = store.sources(story=story)
-    if not rows:
+    rows = ctx.store(read_only=True).sources(story=story)
+    known = {(row.story_id, row.url) for row in rows}
+    new = [spec for spec in config_specs(config)
+           if (spec.story_id, spec.url) not in known and story in (None, spec.story_id)]
+    if not rows and not new:
         click.echo("no sources")
         return
     click.echo("story\tkind\turl\torigin\tstored\tlast_checked\tlast_changed\terror_streak\tlast_error")
@@ -413,6 +414,10 @@ def sources(ctx: Context, story: str | None) -> None:
             problem = row.last_error or "-"
         cells = [row.story_id, row.kind, row.url, row.origin, stored, *stamp, str(row.error_streak), problem]
         click.echo("\t".join(redact(" ".join(cell.split())) for cell in cells))
+    for spec in new:
+        cells = [spec.story_id, spec.kind, spec.url, spec.origin, "-", "-", "-", "0",
+                 "new in the config: added by the next check"]
+        click.echo("\t".join(redact(cell) for cell in cells))
 
 
 @cli.command()
@@ -432,7 +437,7 @@ def report(ctx: Context, story: str | None, output: str) -> None:
 
     config = ctx.config()
     stories = [config.story(story)] if story else list(config.stories)
-    write_report(ctx.store(), stories, Path(output))
+    write_report(ctx.store(read_only=True), stories, Path(output))
     log.info("wrote the report to %s", output, extra={"event": "report_written", "path": output})
 
 

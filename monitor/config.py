@@ -23,6 +23,7 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
@@ -114,10 +115,27 @@ class NetworkConfig(_Model):
 
 class ScheduleConfig(_Model):
     jitter: float = Field(default=0.1, ge=0, le=0.5)  # fraction of the interval added at random
-    lease: Annotated[Duration, Field(ge=MIN_LEASE)] = 300.0  # how long a process may hold a source
+    # How long a source stays leased to a process that stopped renewing it (a dead one) before another may
+    # take it. A live process renews its leases every `heartbeat` while it checks them.
+    lease: Annotated[Duration, Field(ge=MIN_LEASE)] = 60.0
+    heartbeat: Duration | None = None  # how often a process renews its leases; lease / 3 when unset
     failing_after: int = Field(default=3, ge=1)  # consecutive failures that raise `source_failing`
     check_log_keep: int = Field(default=100, ge=1)  # check results kept per source
     concurrency: int = Field(default=8, ge=1)  # checks one process runs at the same time
+
+    @field_validator("heartbeat")
+    @classmethod
+    def _heartbeat_within_lease(cls, value: float | None, info: ValidationInfo) -> float | None:
+        lease = info.data.get("lease")
+        if value is not None and lease is not None and value > lease / 2:
+            raise ValueError(f"must be at most half of schedule.lease ({format_duration(lease)}), so that "
+                             "one late renewal does not lose the lease")
+        return value
+
+    @property
+    def heartbeat_seconds(self) -> float:
+        """How often a process renews the leases of its checks: `heartbeat`, else a third of `lease`."""
+        return self.heartbeat if self.heartbeat is not None else self.lease / 3
 
 
 class AuthConfig(_Model):

@@ -212,3 +212,15 @@ def test_durations_are_bounded_at_366_days_and_the_lease_at_one_second() -> None
     assert parse_config({"schedule": {"lease": "1s"}}).schedule.lease == 1
     with pytest.raises(ConfigError, match="schedule.lease"):
         parse_config({"schedule": {"lease": "0.5s"}})
+
+
+def test_lease_and_heartbeat_are_checked_against_each_other() -> None:
+    # A short lease renewed by a heartbeat (issue 14): the heartbeat must fit twice in the lease, or one
+    # late renewal loses it. Unset, it is a third of the lease; an old `lease: 5m` alone stays valid.
+    schedule = parse_config({}).schedule
+    assert (schedule.lease, schedule.heartbeat_seconds) == (60, 20)
+    assert parse_config({"schedule": {"lease": "5m"}}).schedule.heartbeat_seconds == 100
+    assert parse_config({"schedule": {"lease": "2m", "heartbeat": "1m"}}).schedule.heartbeat_seconds == 60
+    with pytest.raises(ConfigError) as raised:
+        parse_config({"schedule": {"lease": "1m", "heartbeat": "40s"}})
+    assert str(raised.value).startswith("schedule.heartbeat: '40s': must be at most half of schedule.lease")

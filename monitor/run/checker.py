@@ -10,12 +10,9 @@ import asyncio
 import contextlib
 import datetime as dt
 import logging
-import os
 import random
-import socket
-import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING
@@ -23,6 +20,7 @@ from typing import TYPE_CHECKING
 from monitor.config import Config
 from monitor.errors import StoreError
 from monitor.run.check import Check, CheckOutcome, OnNewVersion, next_due
+from monitor.run.leases import Leases
 from monitor.run.story import StoryRules
 from monitor.store.records import CheckRecord, LeaseLostError, SourceRef
 
@@ -73,11 +71,6 @@ def summarise(outcomes: Iterable[CheckOutcome], errors: int = 0, skipped: int = 
     return RunSummary(outcomes, errors, skipped, dict(Counter(o.outcome for o in outcomes)))
 
 
-def make_owner() -> str:
-    """A lease owner name unique to this process: host, pid and a random tag."""
-    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
-
 def fetch_settings(config: Config) -> FetchSettings:
     """The fetcher's settings from the config's `network` section, with the sources' and feeds' `auth`."""
     from monitor.fetch.model import DEFAULT_USER_AGENT, FetchSettings
@@ -104,17 +97,21 @@ class QuietRecorder:
     version, timeline item or alert hangs on them. Their sources keep the lease until it expires
     (schedule.lease) and are then simply checked again. New versions, failures and feed changes are still
     written one transaction each, before their alerts.
+
+    `on_written` is told the records of every batch written (their leases released with them).
     """
 
     def __init__(
         self, store: Store, *,
         on_lost: Callable[[CheckOutcome, LeaseLostError], None],
         on_failed: Callable[[list[tuple[CheckRecord, CheckOutcome]], Exception], None],
+        on_written: Callable[[Sequence[CheckRecord]], None] | None = None,
         size: int = BATCH_SIZE, interval: float = BATCH_SECONDS,
     ) -> None:
         self.store = store
         self.on_lost = on_lost
         self.on_failed = on_failed
+        self.on_written = on_written
         self.size = size
         self.interval = interval
         self._pending: list[tuple[CheckRecord, CheckOutcome]] = []
@@ -163,13 +160,20 @@ class QuietRecorder:
         except Exception as exc:
             self.on_failed(batch, exc)
             return
+        if self.on_written is not None:
+            self.on_written([record for record, _ in batch])
         for (_, outcome), result in zip(batch, results, strict=True):
             if isinstance(result, LeaseLostError):
                 self.on_lost(outcome, result)
 
 
 class Checker:
-    """Runs checks for one owner, never two of one source at once, and survives any check failing."""
+    """Runs checks for one owner, never two of one source at once, and survives any check failing.
+
+    Its `leases` (monitor.run.leases) claim the sources, renew them by a heartbeat while their checks run
+    (started with the first check, stopped by `close`), and release them however a check ends: its own
+    transaction, a batch of quiet checks, or, after a failed write, a release retried with backoff.
+    """
 
     def __init__(
         self, config: Config, store: Store, fetcher: Fetcher, owner: str, *,
@@ -185,11 +189,26 @@ class Checker:
         self.in_flight: dict[int, asyncio.Task[CheckOutcome | None]] = {}
         self.outcomes: list[CheckOutcome] = []
         self.errors = 0
-        self.recorder = QuietRecorder(store, on_lost=self._lost, on_failed=self._not_recorded)
+        self.leases = Leases(store, owner, config.schedule)
+        self.recorder = QuietRecorder(store, on_lost=self._lost, on_failed=self._not_recorded,
+                                      on_written=self._written)
+        self._deferred: set[int] = set()  # sources whose quiet record waits in the recorder
+        self._heartbeat: asyncio.Task[None] | None = None
+        self._releasing: set[asyncio.Task[bool]] = set()
+
+    def claim(
+        self, now: dt.datetime, limit: int | None = None, *, story: str | None = None,
+        due_by: dt.datetime | None = None,
+    ) -> list[SourceRef]:
+        """Lease due sources to this checker (see `Leases.claim`)."""
+        return self.leases.claim(now, limit, story=story, due_by=due_by)
 
     def start(self, source: SourceRef) -> asyncio.Task[CheckOutcome | None] | None:
-        if source.id in self.in_flight:
-            # Cannot happen while the lease works; if it does, the running check keeps the source.
+        running = self.in_flight.get(source.id)
+        if running is not None and not running.done():
+            # Claimed again while its check runs here (its lease ran out: the heartbeat could not reach the
+            # database). The lease just claimed is the running check's: it is renewed with it and released
+            # when it ends, so nothing is left held once it does; another process must not have it now.
             log.warning("source %s already being checked here; skipped", source.url,
                         extra={"event": "check_skipped", "story": source.story_id, "url": source.url})
             return None
@@ -198,17 +217,22 @@ class Checker:
         task.add_done_callback(partial(self._done, source.id))
         return task
 
-    def _done(self, source_id: int, _task: asyncio.Task[CheckOutcome | None]) -> None:
-        self.in_flight.pop(source_id, None)
+    def _done(self, source_id: int, task: asyncio.Task[CheckOutcome | None]) -> None:
+        if self.in_flight.get(source_id) is task:  # not a later check of the same source
+            del self.in_flight[source_id]
 
     async def check(self, source: SourceRef) -> CheckOutcome | None:
+        """Check a source this checker claimed, then see its lease released (or its quiet record queued)."""
         context = {"story": source.story_id, "url": source.url}
+        if self._heartbeat is None:
+            self._heartbeat = asyncio.create_task(self.leases.heartbeat(), name="lease heartbeat")
         try:
             check = Check(self.store, self.fetcher, source, self.config.schedule, utcnow(), self.rules,
                           rng=self.rng, owner=self.owner, on_new_version=self.on_new_version,
-                          record_later=self.recorder.add)
+                          record_later=self._record_later)
             outcome = await check.run()
         except LeaseLostError as exc:
+            self.leases.forget(source.id)
             log.warning("check discarded: %s", exc, extra={"event": "lease_lost", **context})
             return None
         except StoreError as exc:
@@ -222,14 +246,35 @@ class Checker:
             log.exception("check crashed: %s", source.url, extra={"event": "check_error", **context})
             await self._release_after_error(source)
             return None
+        if source.id not in self._deferred:
+            self.leases.forget(source.id)  # released by the check's own transaction
         # Kept without its alerts, which are logged already: a cold cycle of 2,000 pages raises tens of
         # thousands (an event_added per timeline item), and keeping them all only grew the process.
         self.outcomes.append(replace(outcome, alerts=()))
         return outcome
 
     async def close(self) -> None:
-        """Write the quiet checks still waiting (see _QuietRecorder); call after the last check ended."""
-        await self.recorder.close()
+        """Write the quiet checks still waiting (see _QuietRecorder) and stop the heartbeat; call after the
+        last check ended."""
+        try:
+            await self.recorder.close()
+            await asyncio.gather(*self._releasing, return_exceptions=True)
+            if self.leases.held:  # none should be left; if one is, this process will not check it now
+                await self.leases.release_all()
+        finally:
+            if self._heartbeat is not None:
+                self._heartbeat.cancel()
+                await asyncio.gather(self._heartbeat, return_exceptions=True)
+                self._heartbeat = None
+
+    def _record_later(self, record: CheckRecord, outcome: CheckOutcome) -> None:
+        self._deferred.add(record.source_id)
+        self.recorder.add(record, outcome)
+
+    def _written(self, records: Sequence[CheckRecord]) -> None:
+        for record in records:
+            self._deferred.discard(record.source_id)
+            self.leases.forget(record.source_id)
 
     def _lost(self, outcome: CheckOutcome, exc: LeaseLostError) -> None:
         log.warning("check discarded: %s", exc,
@@ -237,25 +282,27 @@ class Checker:
         self._forget(outcome)
 
     def _not_recorded(self, batch: list[tuple[CheckRecord, CheckOutcome]], exc: Exception) -> None:
-        # Their leases stay until they expire (releasing would fail like the write did); checked again then.
-        for _, outcome in batch:
+        # Their leases are released (retried with backoff; the database may be back in a moment), each at its
+        # next due time: a source whose write fails every time must not be retried in a tight loop.
+        for record, outcome in batch:
             self.errors += 1
             log.error("check not recorded: %s: %s", outcome.url, exc,
                       extra={"event": "check_error", "story": outcome.story, "url": outcome.url})
             self._forget(outcome)
+            self._deferred.discard(record.source_id)
+            task = asyncio.create_task(self.leases.release(record.source_id, record.next_due_at))
+            self._releasing.add(task)
+            task.add_done_callback(self._releasing.discard)
 
     def _forget(self, outcome: CheckOutcome) -> None:
         with contextlib.suppress(ValueError):
             self.outcomes.remove(outcome)
 
     async def _release_after_error(self, source: SourceRef) -> None:
-        # Reschedule as usual: a source that crashes every check must not be retried in a tight loop.
+        # Reschedule as usual: a source that crashes every check must not be retried in a tight loop. The
+        # release is retried with backoff; when it still fails the lease expires (no longer renewed).
         due = next_due(utcnow(), source.every_seconds, self.config.schedule.jitter, self.rng)
-        try:
-            await asyncio.to_thread(self.store.release, source.id, self.owner, due)
-        except Exception as exc:  # the lease then simply expires
-            log.error("could not release %s: %s", source.url, exc,
-                      extra={"event": "check_error", "story": source.story_id, "url": source.url})
+        await self.leases.release(source.id, due)
 
     async def drain(self, grace: float) -> None:
         """Give in-flight checks `grace` seconds, cancel the rest and release their leases."""
@@ -271,13 +318,9 @@ class Checker:
         for task in pending:
             task.cancel()
         await asyncio.gather(*pending, return_exceptions=True)
-        for source_id in cancelled:
-            try:
-                # next_due_at unchanged: the source is due again as soon as any process runs.
-                await asyncio.to_thread(self.store.release, source_id, self.owner)
-            except Exception as exc:
-                log.error("could not release source %s: %s (its lease will expire)", source_id, exc,
-                          extra={"event": "release_error", "source_id": source_id})
+        # next_due_at unchanged: the source is due again as soon as any process runs. One attempt each: the
+        # process is stopping, and a lease not released expires within `schedule.lease`.
+        await asyncio.gather(*(self.leases.release(source_id, attempts=1) for source_id in cancelled))
 
 
 def log_sync(summary: object) -> None:

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING
 
 from monitor.config import Config
 from monitor.run.check import CheckOutcome, OnNewVersion
-from monitor.run.checker import Checker, RunSummary, fetch_settings, log_sync, make_owner, summarise, utcnow
+from monitor.run.checker import Checker, RunSummary, fetch_settings, log_sync, summarise, utcnow
+from monitor.run.leases import Leases, make_owner
 from monitor.run.process import limit_malloc_arenas, settle
 from monitor.run.specs import config_specs
 from monitor.run.story import StoryRules
@@ -116,8 +117,10 @@ def _validate_cycle(config: Config, story: str | None) -> None:
 
 
 def _prepare_cycle(config: Config, store: Store, story: str | None, started: dt.datetime) -> int:
-    """Sync the config and make every free source due at `started`; how many sources the cycle wants."""
+    """Sync the config, free the leases of dead processes on this host and make every free source due at
+    `started`; how many sources the cycle wants."""
     log_sync(store.sync_specs(config_specs(config), started))
+    Leases(store, make_owner(), config.schedule).reap(force=True)
     store.make_due(started, story)
     return store.count_sources(story, active_only=True)
 
@@ -148,8 +151,7 @@ async def _work_cycle(
         try:
             while True:
                 # On the loop's thread, as QuietRecorder's writes: a claim is a few milliseconds of Python.
-                chunk = store.claim_due(owner, utcnow(), config.schedule.lease, CLAIM_CHUNK, story=story,
-                                        due_by=started)
+                chunk = checker.claim(utcnow(), CLAIM_CHUNK, story=story, due_by=started)
                 if not chunk:
                     break
                 claimed.extend(chunk)
@@ -168,8 +170,7 @@ async def _work_cycle(
                 task.cancel()
             await asyncio.gather(*everything, return_exceptions=True)
             await asyncio.gather(checker.close(), return_exceptions=True)
-            await asyncio.gather(*(asyncio.to_thread(store.release, s.id, owner) for s in claimed),
-                                 return_exceptions=True)
+            await checker.leases.release_all()
             raise
     return _Share(tuple(checker.outcomes), checker.errors, len(claimed))
 

@@ -24,7 +24,8 @@ from typing import TYPE_CHECKING
 
 from monitor.config import Config
 from monitor.run.check import OnNewVersion
-from monitor.run.checker import Checker, RunSummary, fetch_settings, log_sync, make_owner, summarise, utcnow
+from monitor.run.checker import Checker, RunSummary, fetch_settings, log_sync, summarise, utcnow
+from monitor.run.leases import make_owner
 from monitor.run.process import limit_malloc_arenas, settle
 from monitor.run.specs import config_specs
 from monitor.run.story import StoryRules
@@ -121,8 +122,7 @@ class _Ticker:
         if free <= 0:
             return
         try:
-            sources = await asyncio.to_thread(checker.store.claim_due, checker.owner, utcnow(),
-                                              self.config.schedule.lease, free)
+            sources = await asyncio.to_thread(checker.claim, utcnow(), free)
         except Exception as exc:  # the database is down: try again next tick
             log.error("could not claim due sources: %s", exc, extra={"event": "claim_error"})
             return
@@ -130,11 +130,8 @@ class _Ticker:
             if not self.stopping:
                 checker.start(source)
                 continue
-            try:  # claimed as the service stopped: hand it back now rather than when the lease expires
-                await asyncio.to_thread(checker.store.release, source.id, checker.owner)
-            except Exception as exc:
-                log.error("could not release %s: %s (its lease will expire)", source.url, exc,
-                          extra={"event": "release_error", "story": source.story_id, "url": source.url})
+            # Claimed as the service stopped: hand it back now rather than when the lease expires.
+            await checker.leases.release(source.id, attempts=1)
 
 
 def _install_signal_handlers(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> list[signal.Signals]:

@@ -6,6 +6,7 @@ import re
 import sqlite3
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -32,8 +33,26 @@ def redact(url: str) -> str:
         return url
 
 
-def create_store_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for `url`; raises StoreError naming the URL when it is not usable."""
+def readable_as_is(url: str) -> bool:
+    """Whether there is a database at `url` to open read-only: a PostgreSQL database, or a SQLite file that
+    exists (not one still to be created, nor an in-memory one)."""
+    try:
+        parsed = make_url(normalise_url(url))
+    except ArgumentError:
+        return False
+    if parsed.get_backend_name() == "postgresql":
+        return True
+    database = parsed.database
+    return bool(database) and database != ":memory:" and Path(database or "").expanduser().is_file()
+
+
+def create_store_engine(url: str, *, read_only: bool = False, **kwargs: Any) -> Engine:
+    """An engine for `url`; raises StoreError naming the URL when it is not usable.
+
+    With `read_only`, nothing is created and nothing can be written: a SQLite file is opened read-only (it
+    may belong to another user, in a folder we cannot write: see `_read_only_sqlite`), a PostgreSQL session
+    is read-only (`default_transaction_read_only`); a user with SELECT rights alone can read.
+    """
     url = normalise_url(url)
     try:
         parsed = make_url(url)
@@ -41,8 +60,12 @@ def create_store_engine(url: str, **kwargs: Any) -> Engine:
         raise StoreError(f"database: {url!r} is not an SQLAlchemy URL ({exc})") from None
     backend = parsed.get_backend_name()
     if backend == "sqlite":
+        if read_only and parsed.database and parsed.database != ":memory:":
+            return _read_only_sqlite(url, parsed.database, **kwargs)
         return _sqlite_engine(url, parsed.database, **kwargs)
     if backend == "postgresql":
+        if read_only:
+            kwargs.setdefault("connect_args", {"options": "-c default_transaction_read_only=on"})
         try:
             return create_engine(url, pool_pre_ping=True, **kwargs)
         except Exception as exc:  # unknown driver, bad query options
@@ -79,5 +102,37 @@ def _sqlite_engine(url: str, database: str | None, **kwargs: Any) -> Engine:
         # process wrote in between (busy_timeout cannot help); writers take the lock up front instead.
         immediate = connection.get_execution_options().get(IMMEDIATE, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def _read_only_sqlite(url: str, database: str, **kwargs: Any) -> Engine:
+    """A SQLite file opened read-only (`mode=ro`): every statement that would write fails, and nothing is
+    created beside it when the folder allows it. In a folder we cannot write, a database in WAL mode cannot
+    be read that way without its `-shm` file: when there is no write-ahead log to read (no writer, or none
+    with anything uncheckpointed), the file alone is the database and it is opened `immutable`."""
+    path = Path(database).expanduser()
+    target = quote(str(path.resolve()))
+
+    def connect() -> sqlite3.Connection:
+        connection = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            connection.close()
+            wal = path.with_name(path.name + "-wal")
+            if wal.exists() and wal.stat().st_size > 0:
+                raise
+            connection = sqlite3.connect(f"file:{target}?mode=ro&immutable=1", uri=True,
+                                         check_same_thread=False)
+        connection.isolation_level = None  # as _sqlite_engine: BEGIN is ours
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        return connection
+
+    engine = create_engine(url, creator=connect, **kwargs)
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
 
     return engine

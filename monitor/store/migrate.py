@@ -6,14 +6,15 @@ but the first after an upgrade) is recognised with one query, which keeps `monit
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from monitor.errors import StoreError
-from monitor.store.engine import create_store_engine, normalise_url, redact
+from monitor.store.engine import IMMEDIATE, create_store_engine, normalise_url, redact
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -25,6 +26,8 @@ SCRIPT_LOCATION = Path(__file__).resolve().parent / "migrations"
 HEAD_REVISION = "0001"
 # Key of the PostgreSQL advisory lock that serialises migrations of instances starting together.
 _MIGRATION_LOCK = 0x6D6F6E69  # "moni"
+# Times a SQLite migration is tried when the database is locked by another process starting at once.
+_LOCKED_ATTEMPTS = 5
 
 
 def alembic_config(url: str | None = None) -> Config:
@@ -47,19 +50,37 @@ def head_revision() -> str | None:
 
 
 def upgrade_engine(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema behind `engine` to `revision`; raises StoreError when the database refuses."""
+    """Bring the schema behind `engine` to `revision`; raises StoreError when the database refuses.
+
+    Several processes may start at once on a new database: on PostgreSQL an advisory lock lets one migrate
+    while the others wait and then find it done; on SQLite the migration takes the write lock at BEGIN
+    (IMMEDIATE, so the others wait up to the busy timeout instead of failing on a read-then-write upgrade),
+    and a "database is locked" that still slips through is retried.
+    """
     from alembic import command
 
     config = alembic_config()
-    try:
-        with engine.begin() as connection:
-            if connection.dialect.name == "postgresql":
-                # Several instances starting at once: one migrates, the others wait and then find it done.
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
-    except SQLAlchemyError as exc:
-        raise StoreError(f"database: cannot migrate {redact(str(engine.url))}: {first_line(exc)}") from exc
+    sqlite = engine.dialect.name == "sqlite"
+    target = engine.execution_options(**{IMMEDIATE: True}) if sqlite else engine
+    for attempt in range(_LOCKED_ATTEMPTS):
+        try:
+            with target.begin() as connection:
+                if connection.dialect.name == "postgresql":
+                    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+                config.attributes["connection"] = connection
+                command.upgrade(config, revision)
+            return
+        except SQLAlchemyError as exc:
+            if sqlite and _locked(exc) and attempt + 1 < _LOCKED_ATTEMPTS:
+                time.sleep(0.1 * 2 ** attempt)
+                continue
+            where = redact(str(engine.url))
+            raise StoreError(f"database: cannot migrate {where}: {first_line(exc)}") from exc
+
+
+def _locked(exc: SQLAlchemyError) -> bool:
+    """Whether SQLite refused because another connection held the database (SQLITE_BUSY / LOCKED)."""
+    return isinstance(exc, OperationalError) and "locked" in str(exc).lower()
 
 
 def upgrade(url: str, revision: str = "head") -> str | None:

@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.errors import StoreError
 from monitor.store import checks, feed_entries, snapshots, sources, timeline
-from monitor.store.engine import IMMEDIATE, create_store_engine, redact
+from monitor.store.engine import IMMEDIATE, create_store_engine, readable_as_is, redact
 from monitor.store.migrate import at_head, current_of, first_line, head_revision, upgrade_engine
 from monitor.store.records import (
     CONFIG_ORIGIN,
@@ -61,16 +61,23 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 
-def open_store(url: str, *, migrate: bool = True) -> Store:
+def open_store(url: str, *, migrate: bool = True, read_only: bool = False) -> Store:
     """Connect to `url` and bring its schema to the newest migration (or, with migrate=False, insist on it).
 
-    Raises StoreError when the database cannot be reached or is at another revision.
+    With `read_only` (the commands that only read: `timeline`, `export`, `report`, `sources` ...), the
+    database is opened read-only and never migrated, so a read-only file or a reader's account will do.
+
+    Raises StoreError when the database cannot be reached or is at another revision (one line that says
+    to run `monitor db upgrade`).
     """
-    engine = create_store_engine(url)
+    # A SQLite file that does not exist yet is created as usual: there is nothing to protect, and a command
+    # run before the first check then reads an empty database.
+    read_only = read_only and readable_as_is(url)
+    engine = create_store_engine(url, read_only=read_only)
     try:
         if at_head(engine):
             pass  # the usual start: nothing to migrate, and no need to load Alembic to know it
-        elif migrate:
+        elif migrate and not read_only:
             upgrade_engine(engine)
         else:
             _require_head(engine)
@@ -182,6 +189,26 @@ class Store:
         """Give up `owner`'s lease (optionally rescheduling); False when `owner` no longer held it."""
         with self._write() as session:
             return sources.release(session, source_id, owner, next_due_at)
+
+    def renew(self, owner: str, source_ids: Sequence[int], expires: dt.datetime) -> set[int]:
+        """Extend `owner`'s leases on `source_ids` to `expires`; the ids it still holds (the others were
+        taken over by another process after the lease expired)."""
+        if not source_ids:
+            return set()
+        with self._write() as session:
+            return sources.renew(session, owner, source_ids, expires)
+
+    def lease_owners(self, prefix: str, now: dt.datetime) -> list[str]:
+        """The owners named `prefix...` that hold a lease not yet expired at `now`."""
+        with self._read() as session:
+            return sources.lease_owners(session, prefix, now)
+
+    def free_leases(self, owners: Sequence[str]) -> int:
+        """Free every lease of `owners`, processes known to be dead; how many sources that freed."""
+        if not owners:
+            return 0
+        with self._write() as session:
+            return sources.free_leases(session, owners)
 
     def source(self, source_id: int) -> SourceRef:
         """One source by id (StoreError when it does not exist)."""

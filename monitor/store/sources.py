@@ -10,7 +10,19 @@ import json
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import ColumnElement, CursorResult, Executable, Row, Table, and_, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    CursorResult,
+    Executable,
+    Row,
+    Table,
+    and_,
+    func,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from monitor.errors import InputError, StoreError
@@ -27,6 +39,11 @@ from monitor.store.records import (
 
 # ------------------------------------------------------------------------------------------------- sync
 
+# Key of the PostgreSQL advisory lock that serialises config syncs of instances starting together.
+SYNC_LOCK = 0x6D6F6E73  # "mons"
+# Rows per INSERT of new sources: 14 values each stays under SQLite's 32,766 parameters.
+_INSERT_ROWS = 500
+
 
 def sync_specs(session: Session, specs: Sequence[SourceSpec], now: dt.datetime) -> SyncSummary:
     """Make the sources table match `specs`: add new sources (due now), update changed intervals and feed
@@ -34,6 +51,11 @@ def sync_specs(session: Session, specs: Sequence[SourceSpec], now: dt.datetime) 
     from removed feeds."""
     wanted = {(s.story_id, s.url): s for s in specs}
     following = {(s.story_id, s.url) for s in specs if s.kind == "feed" and s.follow}
+    if _dialect(session) == "postgresql":
+        # Instances starting together sync one after the other: each then reads what the previous committed
+        # (READ COMMITTED), and none waits on another's row locks in an order that could deadlock. SQLite's
+        # write lock, taken at BEGIN, already serialises them.
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": SYNC_LOCK})
     added: list[str] = []
     updated: list[str] = []
     reactivated: list[str] = []
@@ -48,12 +70,12 @@ def sync_specs(session: Session, specs: Sequence[SourceSpec], now: dt.datetime) 
         assert source is not None  # read in this transaction
         return source
 
+    new = [spec for key, spec in wanted.items() if key not in rows]
+    added.extend(f"{story} {url}" for story, url in _insert_new(session, new, now))
     for key, spec in wanted.items():
         row = rows.get(key)
         label = f"{spec.story_id} {spec.url}"
         if row is None:
-            session.add(_new_source(spec, now))
-            added.append(label)
             continue
         if _spec_changed(row, spec, now):
             _apply_spec(edit(row), spec, now)
@@ -84,20 +106,29 @@ def sync_specs(session: Session, specs: Sequence[SourceSpec], now: dt.datetime) 
 
 def add_source(session: Session, spec: SourceSpec, now: dt.datetime) -> bool:
     """Add a source due now; False when the story already has this URL."""
-    values = _source_values(spec, now)
+    return bool(_insert_new(session, [spec], now))
+
+
+def _insert_new(session: Session, specs: Sequence[SourceSpec], now: dt.datetime) -> list[tuple[str, str]]:
+    """Insert sources due now, skipping any (story, url) that exists (or another transaction inserted
+    meanwhile: INSERT ... ON CONFLICT DO NOTHING); the (story, url) of the rows inserted, in key order."""
+    if not specs:
+        return []
     table = cast(Table, Source.__table__)
+    # Key order: two transactions inserting overlapping keys wait on each other in the same order.
+    rows = sorted((_source_values(spec, now) for spec in specs), key=lambda v: (v["story_id"], v["url"]))
     # The dialect modules are imported here: they cost start-up time.
     if _dialect(session) == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as pg_insert
-
-        statement: Executable = pg_insert(table).values(**values).on_conflict_do_nothing(
-            index_elements=["story_id", "url"]).returning(table.c.id)
+        from sqlalchemy.dialects.postgresql import insert
     else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        statement = sqlite_insert(table).values(**values).on_conflict_do_nothing(
-            index_elements=["story_id", "url"]).returning(table.c.id)
-    return session.connection().execute(statement).first() is not None
+        from sqlalchemy.dialects.sqlite import insert  # type: ignore[assignment]
+    inserted: list[tuple[str, str]] = []
+    for start in range(0, len(rows), _INSERT_ROWS):
+        chunk = rows[start:start + _INSERT_ROWS]
+        statement: Executable = insert(table).values(chunk).on_conflict_do_nothing(
+            index_elements=["story_id", "url"]).returning(table.c.story_id, table.c.url)
+        inserted.extend((story, url) for story, url in session.connection().execute(statement))
+    return sorted(inserted)
 
 
 # --------------------------------------------------------------------------------------------- schedule
@@ -175,6 +206,42 @@ def release(session: Session, source_id: int, owner: str, next_due_at: dt.dateti
         .execution_options(synchronize_session=False)
     ))
     return bool(result.rowcount == 1)
+
+
+def renew(session: Session, owner: str, source_ids: Sequence[int], expires: dt.datetime) -> set[int]:
+    """Extend `owner`'s leases on `source_ids` to `expires` (the heartbeat of a process checking them); the
+    ids it still holds. A source another process took meanwhile is not among them, and stays the other's."""
+    held: set[int] = set()
+    for chunk in chunks(sorted(source_ids)):
+        session.execute(
+            update(Source).where(Source.id.in_(chunk), Source.lease_owner == owner)
+            .values(lease_expires_at=expires).execution_options(synchronize_session=False)
+        )
+        held.update(session.scalars(
+            select(Source.id).where(Source.id.in_(chunk), Source.lease_owner == owner)
+        ))
+    return held
+
+
+def lease_owners(session: Session, prefix: str, now: dt.datetime) -> list[str]:
+    """The owners whose name starts with `prefix` that hold a lease that has not expired, by name."""
+    pattern = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return list(session.scalars(
+        select(Source.lease_owner).where(Source.lease_owner.like(pattern, escape="\\"),
+                                         Source.lease_expires_at >= now)
+        .distinct().order_by(Source.lease_owner)
+    ))
+
+
+def free_leases(session: Session, owners: Sequence[str]) -> int:
+    """Take every lease of `owners` (processes known to be dead) away; how many sources that freed."""
+    if not owners:
+        return 0
+    result = cast(CursorResult[Any], session.execute(
+        update(Source).where(Source.lease_owner.in_(owners)).values(lease_owner=None, lease_expires_at=None)
+        .execution_options(synchronize_session=False)
+    ))
+    return int(result.rowcount or 0)
 
 
 # ------------------------------------------------------------------------------------------------ reads
@@ -276,10 +343,6 @@ def _source_values(spec: SourceSpec, now: dt.datetime) -> dict[str, object]:
         "next_due_at": now,
         "error_streak": 0,
     }
-
-
-def _new_source(spec: SourceSpec, now: dt.datetime) -> Source:
-    return Source(**_source_values(spec, now))
 
 
 # The columns a source's spec sets (and `sync_specs` updates).

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -89,3 +91,42 @@ def test_unusable_databases_raise_store_error(tmp_path: object) -> None:
         open_store("not a url")
     with pytest.raises(StoreError, match="expected 0001"):
         open_store(f"sqlite:///{tmp_path}/empty.sqlite", migrate=False)
+
+
+def test_several_instances_migrate_a_new_database_at_once(database_url: str) -> None:
+    # Instances started together on a new database (issue 14): each opens it, finds no schema and migrates.
+    # On SQLite some failed with "cannot migrate: database is locked"; one migrates, the others wait now.
+    for _ in range(3):
+        url = database_url
+        if url.startswith("sqlite:///"):
+            url = url.replace(".sqlite", f"-{_}.sqlite")
+        else:
+            _drop_schema(url)
+        barrier = threading.Barrier(4)
+        errors: list[BaseException] = []
+
+        def start(url: str = url, barrier: threading.Barrier = barrier, errors: list[BaseException] = errors,
+                  ) -> None:
+            barrier.wait()
+            try:
+                open_store(url).close()
+            except BaseException as exc:
+                errors.append(exc)
+
+        threads = [threading.Thread(target=start) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        assert current_revision(url) == head_revision()
+
+
+def _drop_schema(url: str) -> None:
+    engine = create_store_engine(url)
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+    finally:
+        engine.dispose()
