@@ -164,6 +164,7 @@ class RoundResult:
     client_cpu_seconds: float
     server_cpu_seconds: float | None  # PostgreSQL's, when the server runs on this machine (see PgServer)
     errors: list[str]
+    wal_bytes: int | None = None  # write-ahead log written during the round
 
     @property
     def per_second(self) -> float:
@@ -267,6 +268,7 @@ def run_round(
         due_by = dt.datetime.now(dt.UTC)
         make_round_due(store, due_by, spread_seconds=spread_seconds)
         total = store.count_sources(active_only=True)
+        wal0 = _wal_position(store)
     finally:
         store.close()  # no connection may cross the fork
     context = mp.get_context("fork")
@@ -311,6 +313,7 @@ def run_round(
         counts.update(ids)
     store = open_store(url, migrate=False)
     try:
+        wal1 = _wal_position(store)
         missed = _still_due(store, due_by)
     finally:
         store.close()
@@ -322,7 +325,16 @@ def run_round(
         claim_ms=[x for r in done for x in r.claim_ms],
         give_back_ms=[x for r in done for x in r.give_back_ms],
         client_cpu_seconds=sum(r.cpu_seconds for r in done), server_cpu_seconds=server_cpu, errors=errors,
+        wal_bytes=wal1 - wal0 if wal0 is not None and wal1 is not None else None,
     )
+
+
+def _wal_position(store: Store) -> int | None:
+    """The server's current write-ahead log position in bytes (None where it is not PostgreSQL)."""
+    if store.dialect != "postgresql":
+        return None
+    with store.engine.connect() as connection:
+        return int(connection.scalar(text("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')")) or 0)
 
 
 def _still_due(store: Store, due_by: dt.datetime) -> int:
@@ -461,20 +473,21 @@ def percentile(values: Sequence[float], p: float) -> float:
 def report(rounds: Sequence[RoundResult], out: Any = sys.stdout) -> None:
     header = (f"{'mode':<8} {'procs':>5} {'sources':>8} {'batch':>5} {'seconds':>8} {'claims/s':>9} "
               f"{'claim p50':>9} {'claim p99':>9} {'back p50':>8} {'back p99':>8} {'twice':>5} {'missed':>6} "
-              f"{'db CPU':>7} {'client CPU':>10}")
+              f"{'db CPU':>7} {'client CPU':>10} {'WAL KB':>6}")
     print(header, file=out)
     print("-" * len(header), file=out)
     for r in rounds:
         db = f"{r.server_cpu_seconds * 1000 / r.claimed:.3f}" if r.server_cpu_seconds and r.claimed else "n/a"
         client = f"{r.client_cpu_seconds * 1000 / r.claimed:.3f}" if r.claimed else "n/a"
+        wal = f"{r.wal_bytes / 1024 / r.claimed:.2f}" if r.wal_bytes is not None and r.claimed else "n/a"
         print(f"{r.mode:<8} {r.processes:>5} {r.sources:>8,} {r.batch:>5} {r.seconds:>8.2f} "
               f"{r.per_second:>9,.0f} {percentile(r.claim_ms, 50):>9.2f} {percentile(r.claim_ms, 99):>9.2f} "
               f"{percentile(r.give_back_ms, 50):>8.2f} {percentile(r.give_back_ms, 99):>8.2f} "
-              f"{r.duplicates:>5} {r.missed:>6} {db:>7} {client:>10}", file=out)
+              f"{r.duplicates:>5} {r.missed:>6} {db:>7} {client:>10} {wal:>6}", file=out)
     print("\n(claim p50/p99: ms for one claim_due of a batch; back: ms for one release, or one record_quiet "
           f"of up to {BATCH_SIZE} records; twice: sources claimed twice in the round, must be 0; missed: not "
           "claimed or still leased after it; db CPU, client CPU: ms of CPU per source, PostgreSQL's and the "
-          "claiming processes')", file=out)
+          "claiming processes'; WAL KB: write-ahead log per source)", file=out)
     for r in rounds:
         for problem in r.errors:
             print(f"  {r.mode} x{r.processes}: ERROR {problem}", file=out)
@@ -585,8 +598,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         rounds = []
         for mode in args.modes:
             for processes in args.processes:
-                rounds.append(run_round(url, processes, mode=mode, batch=args.batch,
-                                        spread_seconds=args.spread, server=server, progress=progress))
+                r = run_round(url, processes, mode=mode, batch=args.batch, spread_seconds=args.spread,
+                              server=server, progress=progress)
+                rounds.append(r)
+                progress.show(f"{mode}, {processes} process(es): {r.claimed:,} claims in {r.seconds:.1f} s, "
+                              f"{r.per_second:,.0f}/s, claimed twice {r.duplicates}, missed {r.missed}"
+                              + "".join(f", ERROR {e}" for e in r.errors), done=True)
         cpus = os.cpu_count()
         print(f"\nPostgreSQL {pg_version} ({'throwaway, this machine' if server else 'given by --url'}; "
               + ", ".join(f"{k}={v}" for k, v in settings.items())
