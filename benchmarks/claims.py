@@ -55,6 +55,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from monitor.errors import StoreError  # noqa: E402
 from monitor.run.checker import BATCH_SIZE  # noqa: E402
 from monitor.run.cycle import CLAIM_CHUNK  # noqa: E402
 from monitor.store import CheckRecord, Store, open_store  # noqa: E402
@@ -176,10 +177,12 @@ class RoundResult:
 
 
 def _worker(
-    url: str, mode: str, batch: int, due_by: dt.datetime, ready: Any, counter: Any, results: Any,
+    url: str, mode: str, batch: int, due_by: dt.datetime, connected: Any, ready: Any, counter: Any,
+    results: Any,
 ) -> None:
-    """One claiming process: claim `batch` due sources, give each back moved on by its interval, until
-    nothing due by `due_by` is left. Sends a WorkerResult on `results`."""
+    """One claiming process: connect, count itself in `connected`, wait for `ready`, then claim `batch` due
+    sources and give each back moved on by its interval, until nothing due by `due_by` is left. Sends a
+    WorkerResult on `results`."""
     ids: array[int] = array("q")
     claim_ms: list[float] = []
     give_back_ms: list[float] = []
@@ -193,6 +196,8 @@ def _worker(
         store.count_sources()  # connect now, not in the first timed claim
         owner = f"bench-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         pending: list[CheckRecord] = []
+        with connected.get_lock():
+            connected.value += 1
         ready.wait()
         cpu0 = _cpu_seconds()
         started = time.monotonic()
@@ -272,14 +277,16 @@ def run_round(
     finally:
         store.close()  # no connection may cross the fork
     context = mp.get_context("fork")
-    ready = context.Event()
-    counter = context.Value("q", 0)
+    connected, ready, counter = context.Value("i", 0), context.Event(), context.Value("q", 0)
     results = context.Queue()
-    workers = [context.Process(target=_worker, args=(url, mode, batch, due_by, ready, counter, results),
-                               daemon=True) for _ in range(processes)]
+    workers = [context.Process(target=_worker, daemon=True,
+                               args=(url, mode, batch, due_by, connected, ready, counter, results))
+               for _ in range(processes)]
     for worker in workers:
         worker.start()
-    time.sleep(0.5)  # let them connect; the clock starts in each worker at `ready`
+    # The clock starts when every worker has connected (or one failed: it reports why).
+    while connected.value < processes and results.empty() and any(w.is_alive() for w in workers):
+        time.sleep(0.01)
     server_cpu0 = server.cpu_seconds() if server is not None else None
     ready.set()
     done: list[WorkerResult] = []
@@ -581,7 +588,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"server kept in {server.dir}", file=sys.stderr)
             url = server.url
         t = time.monotonic()
-        store = open_store(url)
+        try:
+            store = open_store(url)
+        except StoreError as exc:
+            raise SystemExit(f"claims.py: {exc}") from None
         try:
             loaded = load_sources(store, args.sources, dt.datetime.now(dt.UTC), progress=progress)
             if args.index_due_id:
