@@ -85,7 +85,7 @@ class Source(Base):
     __table_args__ = (
         UniqueConstraint("story_id", "url"),
         CheckConstraint("kind IN ('page', 'feed')", name="kind"),
-        Index("ix_sources_due", "active", "next_due_at"),
+        Index("ix_sources_due_id", "active", "next_due_at", "id"),  # the claim order (migration 0002)
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
