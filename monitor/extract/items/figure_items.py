@@ -222,6 +222,8 @@ def _as_of(
             return date
     if _timeless(doc, info, number_at):
         return None
+    if doc.published is not None and _holds_now(doc, info, number_at):
+        return doc.published.isoformat()
     date = _sentence_date(info, start)
     if not date and _about_a_plan(info):
         # A plan's targets date by the plan: "The plan, presented this week, ... The plan cuts dust by 90%."
@@ -234,6 +236,28 @@ def _as_of(
     if any(t.lower == "had" for t in info.tokens if clause[0] <= t.start < start):
         return None
     return doc.published.isoformat()
+
+
+_RELATIVES = frozenset({"which", "who", "whom", "whose", "that"})
+
+
+def _holds_now(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
+    """Whether the figure's own clause, which names no date, states it in the present ("Roughly 13,000 troops
+    remain in Afghanistan, 18 years after the 2001 invasion"): a count of today, whatever the other clauses
+    date."""
+    clause = clause_of(number_at, info.clauses)
+    if any(clause[0] <= tx.start < clause[1] for tx, _v in info.timexes):
+        return False
+    lex = doc.lex
+    words = [
+        t.lower
+        for t in info.tokens
+        if clause[0] <= t.start < clause[1] and not in_spans(t.start, t.end, info.quotes)
+    ]
+    # "964,000 people, which account for 0.4 percent, reported it in 2017": an aside of a dated clause.
+    if not words or words[0] in _RELATIVES or any(w in lex.modal_aux or w in lex.past_aux for w in words):
+        return False
+    return any(w in lex.present_verbs and w not in ("has", "have") for w in words)
 
 
 def _timeless(doc: Doc, info: SentenceInfo, number_at: int) -> bool:

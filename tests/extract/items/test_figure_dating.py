@@ -128,3 +128,11 @@ def test_a_word_of_change_elsewhere_makes_no_baseline() -> None:
     assert [(i.kind, i.date) for i in extract_items(text, PUBLISHED) if i.kind != "figure"] == [
         ("other", "2021-06-09")
     ]
+
+
+def test_a_present_count_holds_today_whatever_another_clause_dates() -> None:
+    text = "About 4,500 peacekeepers remain in the region, 12 years after the 2009 ceasefire was signed."
+    assert _dates(text)[4500] == PUBLISHED.isoformat()
+    # an aside of a dated clause keeps that clause's date
+    aside = "In 2017, 96,000 people, who make up about 0.6 percent of adults, reported the disorder."
+    assert _dates(aside)[0.6] == "2017"
