@@ -53,3 +53,12 @@ def test_passive_reporting_verb_with_agent_is_a_statement() -> None:
 
 def test_now_is_no_date_of_a_plural_perfect() -> None:
     assert _events("All but three of the stranded hikers have now been rescued.") == []
+
+
+def test_hearsay_passive_is_no_statement_and_a_possessed_date_no_happening() -> None:
+    # "are said to be": nobody is said to have spoken; the report that follows is the statement.
+    assert _events("Two mills are said to be among the suppliers, the Harbour Gazette reported on Monday.") == [
+        ("statement", "2021-06-07")
+    ]
+    # "the mayor's 2016 campaign" dates the campaign, not the giving.
+    assert _events("The union gave $40,000 toward the mayor's 2016 re-election campaign.") == []
