@@ -205,7 +205,7 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
         return True  # "the best apps of the year": the date belongs to the noun
     if nxt is not None and nxt.lower in ("'s", "\u2019s"):
         return True  # "Thursday's fight": the date of a noun
-    if prev in ("'s", "\u2019s") and nxt is not None and nxt.text.isalpha():
+    if prev in ("'s", "\u2019s") and nxt is not None and nxt.text[:1].isalpha():
         return True  # "Holcomb's 2016 election campaign": a date inside a possessed noun phrase
     if nxt is None or not nxt.text.isalpha():
         return False

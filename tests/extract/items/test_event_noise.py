@@ -57,8 +57,7 @@ def test_now_is_no_date_of_a_plural_perfect() -> None:
 
 def test_hearsay_passive_is_no_statement_and_a_possessed_date_no_happening() -> None:
     # "are said to be": nobody is said to have spoken; the report that follows is the statement.
-    assert _events("Two mills are said to be among the suppliers, the Harbour Gazette reported on Monday.") == [
-        ("statement", "2021-06-07")
-    ]
+    text = "Two mills are said to be among the suppliers, the Harbour Gazette reported on Monday."
+    assert _events(text) == [("statement", "2021-06-07")]
     # "the mayor's 2016 campaign" dates the campaign, not the giving.
     assert _events("The union gave $40,000 toward the mayor's 2016 re-election campaign.") == []
