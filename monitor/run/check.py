@@ -19,9 +19,12 @@ database does not hold.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import contextvars
 import datetime as dt
 import logging
 import random
+import threading
 import time
 import weakref
 from collections.abc import Callable, Sequence
@@ -63,13 +66,45 @@ _cpu_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semapho
 
 
 async def _cpu_bound(func: Callable[..., R], /, *args: object) -> R:
-    """`asyncio.to_thread(func, *args)`, at most CPU_THREADS at once in this event loop."""
+    """`func(*args)` in a worker thread, at most CPU_THREADS at once in this event loop.
+
+    The thread is a daemon of its own, not one of the loop's executor: cancelling the awaiting check (the
+    service stopping) leaves it to end alone, and nothing waits for it at exit (`asyncio.run` joins its
+    executor's threads; `monitor run` ends with `process.exit_now`), so SIGTERM is not held up by a long
+    page while it is read. Its own budget (`extraction.max_seconds`) bounds it otherwise.
+    """
     loop = asyncio.get_running_loop()
     slots = _cpu_slots.get(loop)
     if slots is None:
         slots = _cpu_slots[loop] = asyncio.Semaphore(CPU_THREADS)
     async with slots:
-        return await asyncio.to_thread(func, *args)
+        return await _in_daemon_thread(loop, func, *args)
+
+
+def _in_daemon_thread(loop: asyncio.AbstractEventLoop, func: Callable[..., R], /, *args: object) -> (
+    asyncio.Future[R]
+):
+    future: asyncio.Future[R] = loop.create_future()
+    context = contextvars.copy_context()  # the caller's, as asyncio.to_thread passes it on
+
+    def settle(result: R | None, error: BaseException | None) -> None:
+        if future.done():  # cancelled meanwhile
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)  # type: ignore[arg-type]
+
+    def work() -> None:
+        try:
+            result, error = context.run(func, *args), None
+        except BaseException as exc:  # noqa: BLE001 - handed to the awaiting check, as to_thread does
+            result, error = None, exc
+        with contextlib.suppress(RuntimeError):  # the loop closed: nobody waits any more
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=work, name=f"cpu {getattr(func, '__name__', 'work')}", daemon=True).start()
+    return future
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,141 @@
+"""One long page cannot stall the fleet (issue 14, item 1).
+
+A live blog of 8,000 entries (~2 MB, ~28,000 sentences) served on 127.0.0.1 beside ordinary articles, checked
+into a real SQLite file: the blog's version is stored with the items of the part the extraction budget
+reads, one `extraction_truncated` warning names the story, the URL and what was cut, and the ordinary pages
+are extracted as usual. `monitor run`, as a real process, ends within 5 s of SIGTERM while it reads such a
+page with a budget that would let it read for minutes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import yaml
+
+from monitor.config import load_config
+from monitor.run.cycle import run_once
+from monitor.store import open_store
+from tests.pageserver import PageServer, article
+from tests.pageserver import pages as pages  # noqa: PLC0414  (pytest fixture)
+
+MONITOR = [sys.executable, "-c", "from monitor.cli import main; main()"]
+_NAMES = ("Anna Petrova", "John Smith", "Maria Lopez", "Tom Berg", "Li Wei", "Omar Haddad")
+_PLACES = ("Moscow", "Paris", "Berlin", "Madrid", "Rome", "Vienna", "Warsaw")
+_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+
+
+def live_blog(entries: int) -> str:
+    """A live blog, newest entry first: each a time stamp and three dated sentences."""
+    posts = []
+    for n in range(entries, 0, -1):
+        name, place, day = _NAMES[n % 6], _PLACES[n % 7], _DAYS[n % 5]
+        stamp = f"{8 + n // 60 % 12:02d}:{n % 60:02d}"
+        body = (f"On {day}, {name} arrived in {place} for talks. {name} said {n + 100} people were "
+                f"evacuated on March {n % 28 + 1}, 2020. Notes from {place}: the old town hall and its "
+                "square.")
+        posts.append(f'<div class="post"><p><time>{stamp}</time></p><p>{body}</p></div>')
+    return ("<html><head><title>Live: the flood</title>"
+            '<meta property="article:published_time" content="2020-04-01T08:00:00Z"></head>'
+            f"<body><article><h1>Live: the flood</h1>{''.join(posts)}</article></body></html>")
+
+
+def _config(tmp: Path, urls: list[str], extraction: dict[str, object]) -> Path:
+    config = {
+        "database": f"sqlite:///{tmp / 'long.sqlite'}",
+        "network": {"allow_private_addresses": True, "max_attempts": 1},
+        "schedule": {"jitter": 0},
+        "extraction": extraction,
+        "stories": [{"id": "valley-flood", "keywords": ["flood"],
+                     "sources": [{"url": url, "every": "1h"} for url in urls]}],
+    }
+    path = tmp / "config.yaml"
+    path.write_text(yaml.safe_dump(config), encoding="utf-8")
+    return path
+
+
+def test_a_live_blog_over_budget_is_stored_truncated_and_warned(
+    tmp_path: Path, pages: PageServer, caplog: pytest.LogCaptureFixture
+) -> None:
+    pages.set("/live", live_blog(8000))
+    ordinary = [f"/news/{i}" for i in range(5)]
+    for i, path in enumerate(ordinary):
+        pages.set(path, article(f"Flood update {i}", f"The river burst its banks in Valley {i} on Monday, "
+                                f"and {i + 40} homes were evacuated, the mayor said.",
+                                "Rescue teams arrived in the town on Tuesday."))
+    urls = [pages.url("/live"), *(pages.url(p) for p in ordinary)]
+    config = load_config(_config(tmp_path, urls, {"max_sentences": 3000, "max_items": 400,
+                                                  "max_seconds": 30}))
+    store = open_store(config.database)
+    try:
+        with caplog.at_level(logging.INFO):
+            summary = asyncio.run(run_once(config, store))
+        assert summary.counts == {"new_version": 6}, summary.line()
+        sources = {s.url: s for s in store.sources()}
+        live = sources[pages.url("/live")]
+        assert store.latest_version(live.id) is not None  # the live blog is stored, all of it
+        timeline = store.load_timeline("valley-flood")
+        from_live = [e for e in timeline if any(s.source_url == pages.url("/live") for s in e.sources)]
+        assert 0 < len(from_live) <= 400
+        for path in ordinary:  # the ordinary pages are read as usual
+            assert any(s.source_url == pages.url(path) for e in timeline for s in e.sources), path
+    finally:
+        store.close()
+    warnings = [r for r in caplog.records if getattr(r, "event", None) == "extraction_truncated"]
+    assert len(warnings) == 1
+    [warning] = warnings
+    assert warning.levelno == logging.WARNING
+    fields = vars(warning)
+    assert (fields["story"], fields["url"]) == ("valley-flood", pages.url("/live"))
+    # What was cut: most of the ~24,000 sentences, then the items over 400 of those read.
+    assert re.match(r"read 3,000 of 2\d,\d{3} sentences \(max_sentences 3,000\); kept 400 of [\d,]+ items "
+                    r"\(max_items 400\)$", fields["cut"]), fields["cut"]
+
+
+def test_sigterm_ends_monitor_run_within_5_seconds_while_a_long_page_is_read(
+    tmp_path: Path, pages: PageServer
+) -> None:
+    pages.set("/live", live_blog(16_000))  # ~4 MB, under network.max_bytes: ~20 s of CPU to read unbounded
+    # A budget that would let the page be read for minutes: the stop must not wait for it.
+    config_file = _config(tmp_path, [pages.url("/live")], {"max_sentences": 10_000_000,
+                                                            "max_items": 10_000_000, "max_seconds": "1h"})
+    log = tmp_path / "run.log"
+    with log.open("ab") as stream:
+        process = subprocess.Popen([*MONITOR, "--config", str(config_file), "--log-format", "json", "run"],
+                                   stdout=subprocess.DEVNULL, stderr=stream, cwd=tmp_path)
+    try:
+        deadline = time.monotonic() + 30
+        while not pages.requests("/live") and time.monotonic() < deadline:
+            assert process.poll() is None, log.read_text()
+            time.sleep(0.05)
+        assert pages.requests("/live"), "the long page was never fetched"
+        time.sleep(8.0)  # reading it: its text (~3 s), then its events and figures (~20 s)
+        assert process.poll() is None
+        sent = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        code = process.wait(timeout=60)
+        took = time.monotonic() - sent
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    events = [json.loads(line).get("event") for line in log.read_text().splitlines() if line.startswith("{")]
+    assert code == 0, log.read_text()[-2000:]
+    assert took < 5, f"SIGTERM took {took:.1f} s"
+    assert "check_finished" not in events  # it was stopped while reading, not after
+    store = open_store(load_config(config_file).database)
+    try:
+        [live] = store.sources()
+        # Cancelled: nothing written, the lease released, so the next start reads it at once.
+        assert store.checks(live.id) == [] and store.source(live.id).lease_owner is None
+    finally:
+        store.close()
