@@ -195,6 +195,11 @@ class StoryConfig(_Model):
 class ExtractionConfig(_Model):
     kinds: dict[str, tuple[str, ...]] = {}  # kind -> trigger words and phrases
     metrics: dict[str, tuple[str, ...]] = {}  # metric -> words that name it
+    # The budget of one page version's events and figures (monitor.extract.budget): a page over it is read
+    # in part, stored all the same, and warned about (`extraction_truncated`).
+    max_sentences: int = Field(default=5_000, ge=1)  # sentences read, from the top
+    max_items: int = Field(default=1_000, ge=1)  # events and figures kept
+    max_seconds: Duration = 5.0  # CPU seconds spent reading its sentences
 
     @field_validator("kinds")
     @classmethod

@@ -9,7 +9,7 @@ import yaml
 from click.testing import CliRunner
 
 from monitor.cli import cli
-from monitor.config import format_duration, load_config, parse_config, parse_duration
+from monitor.config import ExtractionConfig, format_duration, load_config, parse_config, parse_duration
 from monitor.errors import ConfigError
 
 GOOD_STORY = {
@@ -100,6 +100,10 @@ MALFORMED: list[tuple[str, object, tuple[str, ...]]] = [
      ("stories[0].sources[0].url", "2120 characters", "2048")),
     ("over-long kind", {"extraction": {"kinds": {"k" * 51: ["word"]}}},
      ("extraction.kinds", "50 characters")),
+    ("no sentences to read", {"extraction": {"max_sentences": 0}},
+     ("extraction.max_sentences", "greater than or equal to 1")),
+    ("extraction seconds not a duration", {"extraction": {"max_seconds": "5x"}},
+     ("extraction.max_seconds", "not a duration")),
     ("url with a bad port", story(sources=[{"url": "http://xn--:p/"}]),
      ("stories[0].sources[0].url", "not a valid URL")),
     ("credentials in a url", story(feeds=[{"url": "http://user:hunter2@example.org/rss"}]),
@@ -224,3 +228,9 @@ def test_lease_and_heartbeat_are_checked_against_each_other() -> None:
     with pytest.raises(ConfigError) as raised:
         parse_config({"schedule": {"lease": "1m", "heartbeat": "40s"}})
     assert str(raised.value).startswith("schedule.heartbeat: '40s': must be at most half of schedule.lease")
+
+
+def test_the_extraction_budget_has_defaults_and_takes_durations() -> None:
+    default = ExtractionConfig()
+    assert (default.max_sentences, default.max_items, default.max_seconds) == (5_000, 1_000, 5.0)
+    assert parse_config({"extraction": {"max_seconds": "1m", "max_items": 10}}).extraction.max_seconds == 60.0

@@ -19,9 +19,12 @@ database does not hold.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import contextvars
 import datetime as dt
 import logging
 import random
+import threading
 import time
 import weakref
 from collections.abc import Callable, Sequence
@@ -57,19 +60,57 @@ GONE_PREFIX = "gone: "
 # The GIL makes more of them no faster, and each holds a parsed page: on 300 new pages of
 # benchmarks/poll_cycle.py, two took 14.5 s and 150 MB where one takes 12.9 s and 146 MB.
 CPU_THREADS = 1
-_cpu_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
+# A page this long (bytes fetched, characters of text) is read in a lane of its own, so that the ordinary
+# pages of the process are not held behind it for its whole budget (issue 14: a live blog of 8,000 entries).
+LONG_PAGE_BYTES = 1_000_000
+LONG_TEXT_CHARS = 100_000
+_cpu_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, dict[bool, asyncio.Semaphore]] = (
     weakref.WeakKeyDictionary()
 )
 
 
-async def _cpu_bound(func: Callable[..., R], /, *args: object) -> R:
-    """`asyncio.to_thread(func, *args)`, at most CPU_THREADS at once in this event loop."""
+async def _cpu_bound(func: Callable[..., R], /, *args: object, long: bool = False) -> R:
+    """`func(*args)` in a worker thread, at most CPU_THREADS at once in this event loop and lane (`long`
+    pages have their own).
+
+    The thread is a daemon of its own, not one of the loop's executor: cancelling the awaiting check (the
+    service stopping) leaves it to end alone, and nothing waits for it at exit (`asyncio.run` joins its
+    executor's threads; `monitor run` ends with `process.exit_now`), so SIGTERM is not held up by a long
+    page while it is read. Its own budget (`extraction.max_seconds`) bounds it otherwise.
+    """
     loop = asyncio.get_running_loop()
-    slots = _cpu_slots.get(loop)
+    lanes = _cpu_slots.setdefault(loop, {})
+    slots = lanes.get(long)
     if slots is None:
-        slots = _cpu_slots[loop] = asyncio.Semaphore(CPU_THREADS)
+        slots = lanes[long] = asyncio.Semaphore(CPU_THREADS)
     async with slots:
-        return await asyncio.to_thread(func, *args)
+        return await _in_daemon_thread(loop, func, *args)
+
+
+def _in_daemon_thread(loop: asyncio.AbstractEventLoop, func: Callable[..., R], /, *args: object) -> (
+    asyncio.Future[R]
+):
+    future: asyncio.Future[R] = loop.create_future()
+    context = contextvars.copy_context()  # the caller's, as asyncio.to_thread passes it on
+
+    def settle(result: R | None, error: BaseException | None) -> None:
+        if future.done():  # cancelled meanwhile
+            return
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result)  # type: ignore[arg-type]
+
+    def work() -> None:
+        try:
+            result, error = context.run(func, *args), None
+        except BaseException as exc:  # noqa: BLE001 - handed to the awaiting check, as to_thread does
+            result, error = None, exc
+        with contextlib.suppress(RuntimeError):  # the loop closed: nobody waits any more
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=work, name=f"cpu {getattr(func, '__name__', 'work')}", daemon=True).start()
+    return future
 
 
 @dataclass(frozen=True)
@@ -209,7 +250,8 @@ class Check:
         if result.not_modified:
             return await self._commit(self._not_modified(result), [], quiet_ok=True)
         try:
-            page = await _cpu_bound(read_page, result)
+            size = len(result.content) if result.text is None else len(result.text)
+            page = await _cpu_bound(read_page, result, long=size > LONG_PAGE_BYTES)
             result = replace(result, content=b"", text=None)  # the raw page is done with: free it now
         except Exception as exc:  # a parser bug on one hostile page must not take the service down
             log.exception("extraction failed: %s", source.url,
@@ -231,11 +273,13 @@ class Check:
     ) -> CheckOutcome:
         from monitor.track.snapshots import compress
 
+        long = len(page.text) > LONG_TEXT_CHARS
         finished = fetched.finished_at
         snapshot = NewSnapshot(
             fetched_at=finished, content_hash=page.content_hash, size=len(page.text.encode("utf-8")),
-            body=compress(page.text), title=page.document.title, published=page.document.published,
-            final_url=final_url,
+            body=await _cpu_bound(compress, page.text, long=True) if long else compress(page.text),
+            title=page.document.title,
+            published=page.document.published, final_url=final_url,
         )
         alerts: list[Alert] = []
         timeline: tuple[TimelineEntry, ...] = ()
@@ -243,7 +287,9 @@ class Check:
         latest = await asyncio.to_thread(self.store.latest_snapshot, self.source.id) if known else None
         number = (latest.version if latest else 0) + 1
         if latest is not None:
-            alerts.append(_content_changed(self.source, latest, number, page.text))
+            changed = partial(_content_changed, self.source, latest, number, page.text)
+            # A long page's off the event loop: splitting two long versions into sentences takes seconds.
+            alerts.append(await _cpu_bound(changed, long=True) if long else changed())
         version = NewVersion(self.source, number, latest, page.document, page.text, finished)
         work: Work | None = None
         if self.on_new_version is not None:
@@ -253,7 +299,7 @@ class Check:
         else:
             from monitor.run.story import apply_version, extract_version
 
-            extracted = await _cpu_bound(extract_version, version, self.rules)
+            extracted = await _cpu_bound(extract_version, version, self.rules, long=long)
             if extracted is not None:
                 def work(tx: StoreTransaction, recorded: RecordedCheck) -> Sequence[Alert]:
                     return apply_version(tx, extracted, recorded.version, finished)

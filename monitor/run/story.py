@@ -40,6 +40,7 @@ from monitor.store.records import FEED_ORIGIN_PREFIX, SnapshotData, SourceRef, S
 
 if TYPE_CHECKING:
     from monitor.config import Config
+    from monitor.extract.budget import Budget
     from monitor.extract.feeds import FeedEntry, ParsedFeed
     from monitor.extract.items import Item
     from monitor.extract.lexicon import Lexicon
@@ -62,6 +63,10 @@ class StoryRules:
     keywords: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     kinds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     metrics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    # A page version's extraction budget (`extraction.max_*`; None: no limit).
+    max_sentences: int | None = None
+    max_items: int | None = None
+    max_seconds: float | None = None
 
     @classmethod
     def from_config(cls, config: Config) -> StoryRules:
@@ -69,6 +74,8 @@ class StoryRules:
         rules = cls(
             keywords={story.id: tuple(story.keywords) for story in config.stories},
             kinds=dict(config.extraction.kinds), metrics=dict(config.extraction.metrics),
+            max_sentences=config.extraction.max_sentences, max_items=config.extraction.max_items,
+            max_seconds=config.extraction.max_seconds,
         )
         if rules.kinds or rules.metrics:
             # Only the config's extensions can be wrong; the bundled lexicon alone is built (and its cost
@@ -81,6 +88,12 @@ class StoryRules:
         from monitor.extract.lexicon import load_lexicon
 
         return load_lexicon(self.kinds or None, self.metrics or None)
+
+    def budget(self) -> Budget:
+        """A new meter for one page version's extraction (monitor.extract.budget)."""
+        from monitor.extract.budget import Budget
+
+        return Budget(self.max_sentences, self.max_items, self.max_seconds)
 
     def feed_keywords(self, feed: SourceRef) -> tuple[str, ...]:
         """The story's keywords followed by the feed's own."""
@@ -119,15 +132,22 @@ def extract_version(version: NewVersion, rules: StoryRules) -> Extracted | None:
     from monitor.extract.items import extract_items, published_from_dateline
 
     source = version.source
+    budget = rules.budget()
     try:
         published = version.document.published or published_from_dateline(version.text)
         anchor = published or version.fetched_at.date()  # relative dates need some anchor
-        items = extract_items(version.text, anchor, lexicon=rules.lexicon())
+        items = extract_items(version.text, anchor, lexicon=rules.lexicon(), budget=budget)
     except Exception:  # an extractor bug on one page must not lose the version or stop the check
         log.exception("extraction failed: %s version %d", source.url, version.version,
                       extra={"event": "extraction_failed", "story": source.story_id, "url": source.url,
                              "version": version.version})
         return None
+    if budget.cut is not None:
+        # The version is stored and reconciled with what was read; the rest of the page is not on the
+        # timeline, and the operator is told which page and how much.
+        log.warning("extraction truncated: %s version %d: %s", source.url, version.version, budget.cut,
+                    extra={"event": "extraction_truncated", "story": source.story_id, "url": source.url,
+                           "version": version.version, "cut": budget.cut, "items": len(items)})
     day = published.isoformat() if published else None
     return Extracted(source.story_id, source.url, version.version, day, tuple(items))
 

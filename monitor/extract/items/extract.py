@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
+from monitor.extract.budget import Budget
 from monitor.extract.items.dateline import dateline_spans
 from monitor.extract.items.dating import (
     comparison_base,
@@ -40,36 +41,48 @@ def extract_items(
     *,
     lexicon: Lexicon | None = None,
     timexes: Sequence[Timex] | None = None,
+    budget: Budget | None = None,
 ) -> list[Item]:
     """Return the dated events and figures of `text`, in document order; never raises on arbitrary text.
 
     `published` anchors relative dates and dates present-tense reports; `timexes` may be given when already
     tagged (else monitor.extract.timex.tag is run). `lexicon` defaults to the bundled one (`load_lexicon()`).
+    `budget` (monitor.extract.budget) bounds the sentences read, the CPU seconds and the items kept; what
+    it cut is then in `budget.cut`.
     """
     if not isinstance(text, str) or not text.strip():
         return []
+    budget = budget or Budget.unlimited()
+    budget.start()
     pub = published.date() if isinstance(published, dt.datetime) else published
     lex = lexicon or load_lexicon()
+    sentences = body_sentences(text, lex)
+    total = len(sentences)
+    sentences = sentences[: budget.sentences(total)]
+    # Over budget: only the text of the sentences read is tagged.
+    read = text if len(sentences) == total or not sentences else text[: sentences[-1].end]
     try:
-        tx = sorted(timexes if timexes is not None else usable_timexes(text, pub), key=lambda t: t.start)
+        tx = sorted(timexes if timexes is not None else usable_timexes(read, pub), key=lambda t: t.start)
     except Exception:  # a tagger failure must not lose the events; they just go undated
         tx = []
-    tx = [t for t in tx if 0 <= t.start < t.end <= len(text)]
-    doc = Doc(text=text, published=pub, lex=lex, quotes=quote_spans(text), timexes=tx)
-    sentences = body_sentences(text, lex)
+    tx = [t for t in tx if 0 <= t.start < t.end <= len(read)]
+    doc = Doc(text=text, published=pub, lex=lex, quotes=quote_spans(read), timexes=tx)
     prime_names(doc, sentences)
     body_start = header_end(text, sentences)
-    doc.datelines = dateline_spans(text)
+    doc.datelines = dateline_spans(read)
     drafts: list[Draft] = []
-    is_headline = headline_test(text)
-    for sentence in sentences:
+    is_headline = headline_test(read)
+    for number, sentence in enumerate(sentences):
+        if budget.out_of_time(number, total):
+            break
         if sentence.end <= body_start or is_headline(sentence):
             continue
         try:
             drafts.extend(_sentence_items(doc, sentence, len(drafts)))
         except Exception:  # noqa: BLE001 - one odd sentence must not cost the document its other items
             continue
-    return merge(drafts)
+    items = merge(drafts)
+    return items[: budget.items(len(items))]
 
 
 def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:

@@ -195,12 +195,10 @@ def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
     """The last date stated earlier in the same paragraph: the text continues that scene ("On Tuesday the
     index fell. It closed 2% down." -> Tuesday)."""
     line_start = doc.text.rfind("\n", 0, info.sentence.start) + 1
-    for tx in reversed(doc.timexes):
-        if tx.start >= info.sentence.start or tx.type != "DATE":
+    for tx in reversed(doc.timexes_in(line_start, info.sentence.start)):  # not the whole document's
+        if tx.type != "DATE":
             continue
-        if tx.start < line_start:
-            return None
-        if in_spans(tx.start, tx.end, doc.quotes) or range_end(doc.text, tx):
+        if in_spans(tx.start, tx.end, doc.quotes_in(tx.start, tx.end)) or range_end(doc.text, tx):
             continue
         if comparison_base(doc.text, tx, doc.lex):
             continue
@@ -371,8 +369,8 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     # Dates are no figures; durations may be ("up to 10 years in prison"), and figures rejects spans of time.
     blocked += [
         (t.start - s.start, t.end - s.start)
-        for t in doc.timexes
-        if s.start <= t.start < s.end and t.type in ("DATE", "TIME")
+        for t in doc.timexes_in(s.start, s.end)
+        if t.type in ("DATE", "TIME")
     ]
     mentions = [
         f

@@ -6,7 +6,9 @@ and the other lends its actors, place, attribution and subject.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from monitor.extract.items.model import Item
@@ -83,9 +85,15 @@ def _same_draft(a: Draft, b: Draft) -> bool:
 
 
 def merge(drafts: list[Draft]) -> list[Item]:
+    """One item per happening: each draft, in document order, joins the first kept draft it tells again
+    (`_same_draft`), else is kept. Near-linear: a draft is compared only with the kept drafts that share
+    what any match must share (`_Index`), in the order they were kept, so the result is the one comparing
+    it with every kept draft gives (issue 14: that took minutes on a live blog of thousands of items)."""
     kept: list[Draft] = []
+    index = _Index()
     for d in sorted(drafts, key=lambda x: x.order):
-        for i, k in enumerate(kept):
+        for i in index.candidates(d.item):
+            k = kept[i]
             if _same_draft(k, d):
                 better, other = (d, k) if d.specificity > k.specificity else (k, d)
                 actors = tuple(dict.fromkeys(better.item.actors + other.item.actors))
@@ -97,7 +105,97 @@ def merge(drafts: list[Draft]) -> list[Item]:
                     subject=better.item.subject or other.item.subject,
                 )
                 kept[i] = Draft(merged, min(k.order, d.order), better.specificity, better.by_reference)
+                index.put(i, merged)
                 break
         else:
+            index.put(len(kept), d.item)
             kept.append(d)
     return [d.item for d in sorted(kept, key=lambda x: x.item.start)]
+
+
+# ------------------------------------------------------------------------------------------ the index
+
+# A date span longer than this is filed as wide, not under each of its months (a decade, a century).
+_WIDE_DAYS = 400
+_Key = tuple[object, ...]
+
+
+class _Index:
+    """The kept drafts by keys that any draft telling the same happening must query (see `_keys`)."""
+
+    def __init__(self) -> None:
+        self._buckets: dict[_Key, set[int]] = defaultdict(set)
+        self._filed: dict[int, list[_Key]] = {}
+
+    def put(self, i: int, item: Item) -> None:
+        """File kept draft `i` (again, after a merge changed it) under the keys of `item`."""
+        for key in self._filed.pop(i, ()):
+            self._buckets[key].discard(i)
+        keys = _keys(item)
+        for key in keys:
+            self._buckets[key].add(i)
+        self._filed[i] = keys
+
+    def candidates(self, item: Item) -> list[int]:
+        """The kept drafts `item` may tell again, in the order they were kept."""
+        found: set[int] = set()
+        for key in _queries(item):
+            found.update(self._buckets.get(key, ()))
+        return sorted(found)
+
+
+def _keys(item: Item) -> list[_Key]:
+    """What a kept item is filed under; `_queries` are what a new draft looks up. Each pair of items for
+    which `_same_draft` can hold shares a key: the rules of `_same_event`, read as necessary conditions."""
+    kind = item.kind
+    if kind == "figure":
+        return [("figure", item.subject, item.metric, item.value, item.unit)]
+    if kind == "other":
+        return [("other", item.start)]  # only the same happening of one sentence
+    if kind == "statement" or item.actors:
+        # Statements merge only when both name who spoke, and share one.
+        keys: list[_Key] = [("actor", kind, actor) for actor in item.actors]
+        if kind != "statement":  # with one side unnamed: the same date or the same sentence
+            keys += [("named date", kind, item.date), ("named evidence", kind, item.evidence)]
+        return keys
+    keys = [("unnamed", kind), ("unnamed date", kind, item.date), ("unnamed evidence", kind, item.evidence)]
+    return keys + _date_keys(kind, item.date)
+
+
+def _queries(item: Item) -> list[_Key]:
+    kind = item.kind
+    if kind in ("figure", "other"):
+        return _keys(item)
+    if kind == "statement":
+        return [("actor", kind, actor) for actor in item.actors]
+    if item.actors:
+        return [*(("actor", kind, actor) for actor in item.actors),
+                ("unnamed date", kind, item.date), ("unnamed evidence", kind, item.evidence)]
+    queries: list[_Key] = [("named date", kind, item.date), ("named evidence", kind, item.evidence)]
+    span = date_span(item.date)
+    if item.date is None or (span is not None and (span.end - span.start).days > _WIDE_DAYS):
+        return [*queries, ("unnamed", kind)]  # compatible with any date (undated), or too wide to file
+    return [*queries, ("undated", kind), ("wide", kind), *_date_keys(kind, item.date)]
+
+
+def _date_keys(kind: str, date: str | None) -> list[_Key]:
+    """Unnamed items are the same happening only with compatible dates (one nested in the other) or, told of
+    one trip, adjacent days: filed by every month from the day before their span to the day after."""
+    if date is None:
+        return [("undated", kind)]
+    span = date_span(date)
+    if span is None:
+        return [("date", kind, date)]  # not a period: compatible only with the same value
+    if (span.end - span.start).days > _WIDE_DAYS:
+        return [("wide", kind)]
+    first, last = span.start - _DAY if span.start > dt.date.min else span.start, span.end
+    last = last + _DAY if last < dt.date.max else last
+    keys: list[_Key] = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        keys.append(("month", kind, year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return keys
+
+
+_DAY = dt.timedelta(days=1)
