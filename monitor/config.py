@@ -218,6 +218,18 @@ class Config(_Model):
     stories: tuple[StoryConfig, ...] = ()
 
     @model_validator(mode="after")
+    def _budget_within_lease(self) -> Config:
+        # A version's extraction must end within one lease: should the heartbeat stall (a busy event loop,
+        # a database hiccup), the lease then still outlives the work it covers.
+        budget, lease = self.extraction.max_seconds, self.schedule.lease
+        if budget >= lease and "max_seconds" in self.extraction.model_fields_set:
+            raise ValueError(
+                f"extraction.max_seconds: {format_duration(budget)} must be shorter than schedule.lease "
+                f"({format_duration(lease)}), so that no page's extraction outlasts the lease of its source"
+            )
+        return self
+
+    @model_validator(mode="after")
     def _unique_story_ids(self) -> Config:
         seen: set[str] = set()
         for index, story in enumerate(self.stories):
@@ -225,6 +237,14 @@ class Config(_Model):
                 raise ValueError(f"stories[{index}].id: duplicate story id {story.id!r}")
             seen.add(story.id)
         return self
+
+    def extraction_seconds(self) -> float:
+        """The CPU budget of one version's extraction: `extraction.max_seconds`; the default shrinks to half a
+        shorter lease (tests and demos run with leases of seconds)."""
+        budget = self.extraction.max_seconds
+        if "max_seconds" in self.extraction.model_fields_set:
+            return budget
+        return min(budget, self.schedule.lease / 2)
 
     def credentials(self) -> dict[str, tuple[str, str]]:
         """URL -> (user name, password) of every source and feed with an `auth:`."""

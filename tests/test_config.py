@@ -233,4 +233,16 @@ def test_lease_and_heartbeat_are_checked_against_each_other() -> None:
 def test_the_extraction_budget_has_defaults_and_takes_durations() -> None:
     default = ExtractionConfig()
     assert (default.max_sentences, default.max_items, default.max_seconds) == (5_000, 1_000, 5.0)
-    assert parse_config({"extraction": {"max_seconds": "1m", "max_items": 10}}).extraction.max_seconds == 60.0
+    extraction = parse_config({"extraction": {"max_seconds": "30s", "max_items": 10}}).extraction
+    assert extraction.max_seconds == 30.0
+
+
+def test_the_extraction_budget_must_end_within_the_lease() -> None:
+    assert parse_config({"schedule": {"lease": "30s"}, "extraction": {"max_seconds": "10s"}}).extraction
+    with pytest.raises(ConfigError) as raised:
+        parse_config({"schedule": {"lease": "10s"}, "extraction": {"max_seconds": "10s"}})
+    assert "extraction.max_seconds: 10s must be shorter than schedule.lease (10s)" in str(raised.value)
+    assert "\n" not in str(raised.value)
+    # the default budget fits itself to a short lease
+    assert parse_config({"schedule": {"lease": "2s"}}).extraction_seconds() == 1.0
+    assert parse_config({}).extraction_seconds() == 5.0

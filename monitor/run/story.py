@@ -75,7 +75,7 @@ class StoryRules:
             keywords={story.id: tuple(story.keywords) for story in config.stories},
             kinds=dict(config.extraction.kinds), metrics=dict(config.extraction.metrics),
             max_sentences=config.extraction.max_sentences, max_items=config.extraction.max_items,
-            max_seconds=config.extraction.max_seconds,
+            max_seconds=config.extraction_seconds(),
         )
         if rules.kinds or rules.metrics:
             # Only the config's extensions can be wrong; the bundled lexicon alone is built (and its cost

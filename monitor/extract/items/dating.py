@@ -44,6 +44,12 @@ def range_end(text: str, tx: Timex) -> bool:
 
 
 @cache
+def _first_words_re(preps: frozenset[str]) -> re.Pattern[str]:
+    """A quick test: the first word of some preposition appears at all."""
+    return re.compile("|".join(sorted({re.escape(p.split()[0]) for p in preps})) or "(?!)", re.IGNORECASE)
+
+
+@cache
 def _baseline_re(preps: frozenset[str]) -> re.Pattern[str]:
     body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(preps, key=len, reverse=True))
     # The preposition, then at most four words that are no numbers ("the year-to-date period"), then the date.
@@ -58,7 +64,10 @@ def comparison_base(text: str, tx: Timex, lex: Lexicon) -> bool:
     """Whether the date is the baseline of a comparison ("down 10 percent from a year ago", "compared with
     last year"): it dates neither the change nor the happening; tense.yaml `comparison_preps`."""
     window = text[max(0, tx.start - 80) : tx.start]
-    m = _baseline_re(lex.comparison_preps | lex.change_preps).search(window)
+    preps = lex.comparison_preps | lex.change_preps
+    if not _first_words_re(preps).search(window):
+        return False  # the common case, decided without the full pattern
+    m = _baseline_re(preps).search(window)
     if m is None:
         return False
     prep = " ".join(m.group(1).lower().split())

@@ -287,6 +287,8 @@ _MOVED_TO_RE = re.compile(r"[^,;.!?]{0,60}?(?<![\w-])(?:to|until|till)\s+\Z", re
 def _new_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
     """"The vote was postponed from Tuesday to Friday": the moving, and the vote moved, date by the date it
     is moved to (tense.yaml `rescheduling_verbs`)."""
+    if not info.timexes:
+        return None
     for tok in info.tokens:
         if not occ.clause[0] <= tok.start < occ.clause[1] or tok.lower not in doc.lex.rescheduling_verbs:
             continue
