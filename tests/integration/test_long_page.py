@@ -4,7 +4,7 @@ A live blog of 8,000 entries (~2 MB, ~28,000 sentences) served on 127.0.0.1 besi
 into a real SQLite file: the blog's version is stored with the items of the part the extraction budget
 reads, one `extraction_truncated` warning names the story, the URL and what was cut, and the ordinary pages
 are extracted as usual. `monitor run`, as a real process, ends within 5 s of SIGTERM while it reads such a
-page with a budget that would let it read for minutes.
+page with a budget that would let it read the whole page.
 """
 
 from __future__ import annotations
@@ -106,9 +106,9 @@ def test_sigterm_ends_monitor_run_within_5_seconds_while_a_long_page_is_read(
     tmp_path: Path, pages: PageServer
 ) -> None:
     pages.set("/live", live_blog(16_000))  # ~4 MB, under network.max_bytes: ~20 s of CPU to read unbounded
-    # A budget that would let the page be read for minutes: the stop must not wait for it.
+    # A budget that would let the whole page be read (50 s, under the lease): the stop must not wait for it.
     config_file = _config(tmp_path, [pages.url("/live")], {"max_sentences": 10_000_000,
-                                                            "max_items": 10_000_000, "max_seconds": "1h"})
+                                                            "max_items": 10_000_000, "max_seconds": "50s"})
     log = tmp_path / "run.log"
     with log.open("ab") as stream:
         process = subprocess.Popen([*MONITOR, "--config", str(config_file), "--log-format", "json", "run"],
