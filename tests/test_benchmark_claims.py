@@ -6,14 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import importlib.util
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from monitor.store import open_store
-from tests.store.pg import POSTGRES_ENV, create_postgres_database, drop_postgres_database, postgres_admin_url
+from tests.store.pg import postgres_url as postgres_url  # noqa: PLC0414  (pytest fixture)
 
 SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "claims.py"
 
@@ -26,18 +25,6 @@ def claims() -> ModuleType:
     sys.modules[spec.name] = module  # dataclasses look their module up
     spec.loader.exec_module(module)
     return module
-
-
-@pytest.fixture
-def postgres_url() -> Iterator[str]:
-    admin = postgres_admin_url()
-    if admin is None:
-        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}")
-    url = create_postgres_database(admin)
-    try:
-        yield url
-    finally:
-        drop_postgres_database(admin, url)
 
 
 @pytest.mark.postgres

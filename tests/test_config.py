@@ -238,7 +238,8 @@ def test_the_extraction_budget_has_defaults_and_takes_durations() -> None:
 
 
 def test_the_extraction_budget_must_end_within_the_lease() -> None:
-    assert parse_config({"schedule": {"lease": "30s"}, "extraction": {"max_seconds": "10s"}}).extraction
+    fits = parse_config({"schedule": {"lease": "30s"}, "extraction": {"max_seconds": "10s"}})
+    assert fits.extraction_seconds() == 10
     with pytest.raises(ConfigError) as raised:
         parse_config({"schedule": {"lease": "10s"}, "extraction": {"max_seconds": "10s"}})
     assert "extraction.max_seconds: 10s must be shorter than schedule.lease (10s)" in str(raised.value)

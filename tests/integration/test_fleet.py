@@ -70,7 +70,7 @@ def test_instances_started_together_never_crash(database_url: str, tmp_path: Pat
             database = f"sqlite:///{tmp_path / f'round{round_}.sqlite'}"
         else:
             database = database_url
-            _empty_postgres(database)
+            pg.empty_postgres_schema(database)
         config = _write_config(tmp_path, database, urls)
         logs = [tmp_path / f"check-{round_}-{i}.log" for i in range(3)]
         processes = [_monitor(config, log, "check") for log in logs]
@@ -79,20 +79,6 @@ def test_instances_started_together_never_crash(database_url: str, tmp_path: Pat
         # Each source was checked once, by one of them.
         checked = sum(int(str(_events(log, "check_cycle")[0]["checked"])) for log in logs)
         assert checked == len(urls)
-
-
-def _empty_postgres(url: str) -> None:
-    from sqlalchemy import text
-
-    from monitor.store.engine import create_store_engine
-
-    engine = create_store_engine(url)
-    try:
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
-    finally:
-        engine.dispose()
 
 
 def test_after_10_sigkills_monitor_check_checks_every_source_at_once(

@@ -28,6 +28,7 @@ from monitor.run.cycle import run_once
 from monitor.store import open_store
 from tests.pageserver import PageServer, article
 from tests.pageserver import pages as pages  # noqa: PLC0414  (pytest fixture)
+from tests.store.pg import postgres_url as postgres_url  # noqa: PLC0414  (pytest fixture)
 
 MONITOR = [sys.executable, "-c", "from monitor.cli import main; main()"]
 _NAMES = ("Anna Petrova", "John Smith", "Maria Lopez", "Tom Berg", "Li Wei", "Omar Haddad")
@@ -144,16 +145,11 @@ def test_sigterm_ends_monitor_run_within_5_seconds_while_a_long_page_is_read(
 
 @pytest.mark.postgres
 def test_a_live_blog_beside_60_pages_on_two_instances_delays_no_alert(
-    tmp_path: Path, pages: PageServer
+    tmp_path: Path, pages: PageServer, postgres_url: str
 ) -> None:
     """The issue's acceptance: two `monitor run` on one PostgreSQL, an 8,000-entry live blog beside 60
     ordinary pages, all changing: each page's change alerted within its interval plus 10 s (p99), the live
     blog stored truncated and warned, SIGTERM honoured within 5 s by both."""
-    from tests.store.pg import create_postgres_database, drop_postgres_database, postgres_admin_url
-
-    admin = postgres_admin_url()
-    if admin is None:
-        pytest.skip("needs MONITOR_TEST_POSTGRES_URL")
     every = 10.0
     ordinary = [f"/news/{i}" for i in range(60)]
 
@@ -164,7 +160,7 @@ def test_a_live_blog_beside_60_pages_on_two_instances_delays_no_alert(
                                     f"Monday, and {i + 40 + revision} homes were evacuated, the mayor said."))
 
     publish(0)
-    database = create_postgres_database(admin)
+    database = postgres_url
     config_file = _config(tmp_path, [pages.url("/live"), *(pages.url(p) for p in ordinary)], {})
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     config["database"] = database
@@ -225,7 +221,6 @@ def test_a_live_blog_beside_60_pages_on_two_instances_delays_no_alert(
             if process.poll() is None:
                 process.kill()
                 process.wait()
-        drop_postgres_database(admin, database)
     records = _records(logs)
     assert len(alerted) == len(urls), f"{len(urls) - len(alerted)} changes never alerted"
     delays = sorted((at - changed_at).total_seconds() for at in alerted.values())

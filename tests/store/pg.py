@@ -71,6 +71,30 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
 
 
 @pytest.fixture
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL database of its own (skipped when MONITOR_TEST_POSTGRES_URL is unset)."""
+    admin = postgres_admin_url()
+    if admin is None:
+        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}")
+    url = create_postgres_database(admin)
+    try:
+        yield url
+    finally:
+        drop_postgres_database(admin, url)
+
+
+def empty_postgres_schema(url: str) -> None:
+    """Drop every table of the database at `url`: the new, unmigrated database instances start on."""
+    engine = create_engine(normalise_url(url))
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE"))
+            connection.execute(text("CREATE SCHEMA public"))
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
 def store(database_url: str) -> Iterator[Store]:
     """A migrated store on `database_url`."""
     opened = open_store(database_url)

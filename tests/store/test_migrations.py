@@ -15,6 +15,7 @@ from monitor.store import current_revision, head_revision, open_store, upgrade
 from monitor.store.engine import create_store_engine
 from monitor.store.migrate import HEAD_REVISION, alembic_config, at_head
 from monitor.store.models import Base
+from tests.store.pg import empty_postgres_schema
 
 
 def test_migrated_schema_matches_the_models(database_url: str) -> None:
@@ -101,7 +102,7 @@ def test_several_instances_migrate_a_new_database_at_once(database_url: str) -> 
         if url.startswith("sqlite:///"):
             url = url.replace(".sqlite", f"-{_}.sqlite")
         else:
-            _drop_schema(url)
+            empty_postgres_schema(url)
         barrier = threading.Barrier(4)
         errors: list[BaseException] = []
 
@@ -121,12 +122,3 @@ def test_several_instances_migrate_a_new_database_at_once(database_url: str) -> 
         assert errors == []
         assert current_revision(url) == head_revision()
 
-
-def _drop_schema(url: str) -> None:
-    engine = create_store_engine(url)
-    try:
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
-    finally:
-        engine.dispose()
