@@ -23,7 +23,7 @@ from monitor.extract.items.figures import FigureMention, find_figures, undating_
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import figure_summary
-from monitor.extract.lexicon import load_data_file
+from monitor.extract.lexicon import Lexicon, load_data_file
 from monitor.extract.timex import Timex
 
 
@@ -144,32 +144,31 @@ def _sentence_date(info: SentenceInfo, start: int) -> str | None:
 _RIGHT_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:by|in|as of|at the end of|until|through)?\s*", re.IGNORECASE)
 
 
-def _date_right_after(info: SentenceInfo, end: int) -> str | None:
+def _date_right_after(info: SentenceInfo, end: int, lex: Lexicon) -> str | None:
     """The date that directly follows the figure ("to $0.10 by 2030", "3,248 cases in 2015"): it is the
     figure's own, even when another date of its clause stands as near before it ("$0.23 today")."""
     text = info.sentence.text
     for tx, value in info.timexes:
         if tx.type == "DATE" and tx.start >= end:
             gap = text[end - info.sentence.start : tx.start - info.sentence.start]
-            return _same_period_earlier(info, tx, value) if _RIGHT_AFTER_RE.fullmatch(gap) else None
+            return _same_period_earlier(info, tx, value, lex) if _RIGHT_AFTER_RE.fullmatch(gap) else None
     return None
 
 
-_YEARS_EARLIER_RE = re.compile(
-    r"(?:a|one|(?P<n>\d+|two|three))\s+years?\s+(?:ago|earlier|before)\Z", re.IGNORECASE
-)
-_YEARS = {"two": 2, "three": 3}
+_YEARS_EARLIER_RE = re.compile(r"(?P<n>a|an|\d+|[a-z]+)\s+years?\s+(?:ago|earlier|before)\Z", re.IGNORECASE)
 _PERIOD_RE = re.compile(r"(\d{4})(-(?:\d{2}|Q\d|H\d))\Z")
 
 
-def _same_period_earlier(info: SentenceInfo, tx: Timex, value: str) -> str:
+def _same_period_earlier(info: SentenceInfo, tx: Timex, value: str, lex: Lexicon) -> str:
     """"$39,014 in October, up from $38,373 a year ago": a year before the month the sentence speaks of,
     2018-10, not the year 2018."""
     m = _YEARS_EARLIER_RE.match(tx.text)
     if m is None or not value.isdigit():
         return value
-    n = m.group("n")
-    years = 1 if n is None else int(n) if n.isdigit() else _YEARS[n.lower()]
+    n = m.group("n").lower()
+    years = 1 if n in ("a", "an") else int(n) if n.isdigit() else lex.number_words.get(n)
+    if not years:
+        return value
     for other, other_value in info.timexes:
         period = _PERIOD_RE.match(other_value)
         if other is not tx and period and int(period.group(1)) - years == int(value):
@@ -402,7 +401,8 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         start = s.start + f.start
         clause = clause_of(s.start + f.num_start, info.clauses)
         in_attr = attr_span is not None and attr_span[0] <= start < attr_span[1]
-        date = None if in_attr else _date_right_after(info, s.start + f.end) or timex_in(clause, info, start)
+        right_after = None if in_attr else _date_right_after(info, s.start + f.end, doc.lex)
+        date = None if in_attr else right_after or timex_in(clause, info, start)
         date = _as_of(doc, info, start, (date, fronted, attr_date), s.start + f.num_start)
         subject = _figure_subject(info, f, attr_span, attribution, doc)
         item = Item(

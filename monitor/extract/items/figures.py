@@ -315,22 +315,20 @@ def find_figures(
         if mention is not None:
             out.append(mention)
     out.extend(_ordinal_counts(sentence, lex, blocked))
-    return _without_conversions(sentence, sorted(out, key=lambda f: f.start))
+    return _without_conversions(sorted(out, key=lambda f: f.start))
 
 
 _CONVERSION_RE = re.compile(r"\s*\([^()\d]{0,20}\d[^()]{0,30}\)")
-_CONVERSION_GAP_RE = re.compile(r"\s*\(\s*(?:about|approximately|roughly|around|some|or|nearly)?\s*")
 
 
-def _without_conversions(sentence: str, mentions: list[FigureMention]) -> list[FigureMention]:
+def _without_conversions(mentions: list[FigureMention]) -> list[FigureMention]:
     """"$12.9bn (£10bn)", "2 inches (50.8 millimeters)": the amount in brackets restates the one before it in
     another unit; one figure."""
     out: list[FigureMention] = []
     for f in mentions:
         prev = out[-1] if out else None
-        if prev and prev.unit and f.unit and (
-            f.start < prev.end or _CONVERSION_GAP_RE.fullmatch(sentence, prev.end, f.start)
-        ):
+        # The one before has read past the brackets (`_CONVERSION_RE`): this is the amount inside them.
+        if prev and prev.unit and f.unit and f.start < prev.end:
             continue
         out.append(f)
     return out
@@ -405,7 +403,7 @@ def _read(
     text: str, m: re.Match[str], is_words: bool, lex: Lexicon, blocked: Sequence[tuple[int, int]]
 ) -> FigureMention | None:
     num_start, num_end = m.start("num"), m.end()
-    if _blocked(num_start, num_end, blocked) or m.group("num") in _extra().phone_numbers:
+    if _blocked(num_start, num_end, blocked) or _phone_number(m, is_words):
         return None
     value = _value(m, is_words, lex)
     if value is None:
@@ -416,6 +414,12 @@ def _read(
     if _ruled_out(text, m, is_words, lex):
         return None
     return _mention(text, m, is_words, lex, value, unit)
+
+
+def _phone_number(m: re.Match[str], is_words: bool) -> bool:
+    """"make 911 calls": an emergency number, never a statistic; "$911 million" is an amount."""
+    plain = not (is_words or m.group("cur") or m.group("suf") or m.group("scale"))
+    return plain and m.group("num") in _extra().phone_numbers
 
 
 def _value(m: re.Match[str], is_words: bool, lex: Lexicon) -> int | float | None:

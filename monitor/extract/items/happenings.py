@@ -89,13 +89,13 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
     return out
 
 
-_FIGURE_RE = re.compile(r"\d|(?<![\w-])(?:percent|per cent|million|billion)(?![\w-])", re.IGNORECASE)
+_DIGIT_RE = re.compile(r"\d")
 
 
 def _states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:
     """Whether the verb only states a value ("was $39,014", "averaged 5.7 percent", "closed at $185.25"):
     tense.yaml `figure_verbs` with a number after it in its clause."""
-    return tok.lower in doc.lex.figure_verbs and _FIGURE_RE.search(doc.text, tok.end, clause[1]) is not None
+    return tok.lower in doc.lex.figure_verbs and _DIGIT_RE.search(doc.text, tok.end, clause[1]) is not None
 
 
 def first_since(text: str, start: int, date_start: int) -> bool:

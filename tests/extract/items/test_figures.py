@@ -117,12 +117,13 @@ def test_never_raises(sentence: str) -> None:
     [
         # an amount in brackets restates the one before it in another unit: one figure
         ("The fund raised $4.2bn (£3.3bn) from the sale.", [(4200000000, "USD")]),
-        ("Investors were told 98 Hong Kong dollars (£9.70) is the likely price.", [(98, "HKD")]),
+        ("The ferry operator set fares at 42 Hong Kong dollars (£4.15) a trip.", [(42, "HKD")]),
         ("Up to 3 inches (76 millimeters) of rain fell on the valley.", [(3, "inches")]),
         # emergency numbers are no statistics
-        ("Residents could not make 911 calls for hours.", []),
+        ("After the storm, tenants could not place 911 calls for hours.", []),
+        ("The network took $911 million in orders.", [(911000000, "USD")]),
         # people counted by what happened to them, spelled out
-        ("Police arrested six people during the raid.", [(6, None)]),
+        ("Border guards detained seven people near the bridge.", [(7, None)]),
     ],
 )
 def test_conversions_phones_and_counted_people(text: str, expected: list[tuple[float, object]]) -> None:
