@@ -80,10 +80,19 @@ class SentenceInfo:
     sentence: Sentence
     tokens: list[Tok]
     entities: list[Entity]
-    clauses: list[tuple[int, int]]  # document offsets
+    # Clauses are cut on first use: most sentences of a report have no trigger, date or number to place.
+    cut_clauses: Callable[[], list[tuple[int, int]]]
     timexes: list[tuple[Timex, str]]  # usable (outside quotes), with the date value to use
     quotes: list[tuple[int, int]]
     triggers: list[tuple[int, int, str, str]]  # start, end, trigger text, kind
+    _clauses: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
+
+    @property
+    def clauses(self) -> list[tuple[int, int]]:
+        """The clauses of the sentence, as document offsets."""
+        if self._clauses is None:
+            self._clauses = self.cut_clauses()
+        return self._clauses
 
 
 @dataclass

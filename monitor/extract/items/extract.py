@@ -107,9 +107,12 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
             if value:
                 usable.append((tx, value))
     triggers = find_triggers(doc, sentence.start, sentence.end)
-    reported = reporting_bounds(doc, triggers, sentence.end, timex_spans)
-    clauses = clause_spans(doc.text, tokens, sentence.start, sentence.end, doc.lex, reported, timex_spans)
-    return SentenceInfo(sentence, tokens, found, clauses, usable, quotes, triggers)
+
+    def cut_clauses() -> list[tuple[int, int]]:
+        reported = reporting_bounds(doc, triggers, sentence.end, timex_spans)
+        return clause_spans(doc.text, tokens, sentence.start, sentence.end, doc.lex, reported, timex_spans)
+
+    return SentenceInfo(sentence, tokens, found, cut_clauses, usable, quotes, triggers)
 
 
 def _sentence_items(doc: Doc, sentence: Sentence, order: int) -> list[Draft]:

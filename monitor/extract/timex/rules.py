@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from monitor.errors import RuleDataError
+from monitor.extract.timex.first_chars import first_characters
 
 TYPES = frozenset({"DATE", "TIME", "DURATION", "SET"})
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]*)\}")
@@ -100,6 +101,25 @@ class RuleSet:
     scanner: re.Pattern[str]
     anchors: re.Pattern[str] | None = None  # on lower-cased text
     starters: frozenset[str] = frozenset()
+    # Per rule, the ASCII characters its match can begin with (None: any); scanners per character, built
+    # on first use.
+    firsts: tuple[frozenset[str] | None, ...] = ()
+    _scanners: dict[str, re.Pattern[str] | None] = field(default_factory=dict, compare=False, repr=False)
+
+    def may_begin(self, rule: Rule, char: str) -> bool:
+        """Whether `rule` can match from a position holding `char`."""
+        first = self.firsts[rule.index] if rule.index < len(self.firsts) else None
+        return first is None or not char.isascii() or char in first
+
+    def scanner_at(self, char: str) -> re.Pattern[str] | None:
+        """The combined scanner of the rules that can begin with `char` (same order, same groups as
+        `scanner`); None when no rule can."""
+        if not char.isascii() or not self.firsts:
+            return self.scanner
+        if char not in self._scanners:
+            rules = [r for r in self.rules if self.may_begin(r, char)]
+            self._scanners[char] = _combined(rules) if rules else None
+        return self._scanners[char]
 
 
 @cache
@@ -234,16 +254,22 @@ def parse_rules(
                 groups=tuple(dict.fromkeys(_GROUP.findall(pattern))),
             )
         )
-    # the shared word-start test up front lets the scanner skip most positions without trying each rule
-    alternatives = "|".join(_renamed(r) for r in rules)
-    scanner = re.compile(r"(?<![\w'])(?=[\w'])(?:" + alternatives + ")", re.IGNORECASE)
+    scanner = _combined(rules)
     anchors, starters = _anchor_words(lexicon, data.get("anchors"), where)
     anchor_re = None
     if anchors:
         anchor_re = re.compile(
             r"(?<![a-z0-9])(?:" + trie_pattern(anchors) + r"|(?:1[6-9]|20)[0-9]{2}|[0-9]*0s)(?![a-z0-9])"
         )
-    return RuleSet(lexicon, tuple(rules), scanner, anchor_re, starters | anchors)
+    firsts = tuple(first_characters(r.pattern) for r in rules)
+    return RuleSet(lexicon, tuple(rules), scanner, anchor_re, starters | anchors, firsts)
+
+
+def _combined(rules: list[Rule]) -> re.Pattern[str]:
+    """One scanner for `rules`: each rule is group R<index>, its own groups r<index>_<name>."""
+    # the shared word-start test up front lets the scanner skip most positions without trying each rule
+    alternatives = "|".join(_renamed(r) for r in rules)
+    return re.compile(r"(?<![\w'])(?=[\w'])(?:" + alternatives + ")", re.IGNORECASE)
 
 
 _ANCHOR_TOKEN = re.compile(r"[a-z]+|[0-9]+[a-z]*")

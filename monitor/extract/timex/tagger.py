@@ -80,7 +80,8 @@ def tag(text: str, dct: dt.date | dt.datetime | str, lang: str = "en") -> list[T
     for start in _candidate_starts(ruleset, text):
         if start < pos:
             continue
-        m = ruleset.scanner.match(text, start)
+        scanner = ruleset.scanner_at(text[start])
+        m = scanner.match(text, start) if scanner is not None else None
         if m is None:
             continue
         rule = ruleset.rules[int((m.lastgroup or "R0")[1:])]
@@ -125,6 +126,8 @@ def _fallback(
 ) -> Timex | None:
     """Try the rules after a rejected one at the same position, in order."""
     for rule in ruleset.rules[first:]:
+        if not ruleset.may_begin(rule, text[start]):
+            continue
         m = rule.regex.match(text, start)
         if m is not None and m.end() > start:
             timex = _apply(ruleset, rule, text, m, base, found, prefixed=False)

@@ -21,7 +21,7 @@ def test_sentence_date_is_the_one_date_of_the_sentence():
     text = "The club won, 98-91 at home, on Tuesday night."
     usable = [(t, "2021-09-14") for t in tag(text, PUB) if t.type in ("DATE", "TIME")]
     doc = Doc(text=text, published=PUB, lex=load_lexicon(), quotes=[], timexes=[t for t, _ in usable])
-    info = SentenceInfo(Sentence(0, len(text), text), [], [], [(0, len(text))], usable, [], [])
+    info = SentenceInfo(Sentence(0, len(text), text), [], [], lambda: [(0, len(text))], usable, [], [])
     assert sentence_date(info, doc) == "2021-09-14"
     info.timexes.append((usable[0][0], "2021-09-13"))  # two different dates: none is "the" date
     assert sentence_date(info, doc) is None

@@ -1,0 +1,47 @@
+"""The first characters of a rule, and the per-character scanners the tagger dispatches on."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from monitor.extract.timex import loader
+from monitor.extract.timex.first_chars import first_characters
+
+EVENTS = Path(__file__).resolve().parents[2] / "fixtures" / "events"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?:the|a)\s+day", "aAtT"),
+        (r"(?<![\w'])(?:early\s+)?[0-9]{4}", "eE0123456789"),
+        (r"[A-C]\d", "aAbBcC"),
+        (r"(?:last|next)?\s*week", None),  # may begin with a space: anything is safer than a guess
+        (r"\w+day", None),
+        (r"(?:mid-)?ſummer", None),  # a non-ASCII letter that folds to an ASCII one
+        (r"x?", None),  # may match nothing
+    ],
+)
+def test_first_characters(pattern: str, expected: str | None) -> None:
+    got = first_characters(pattern)
+    if expected is None:
+        assert got is None or set(" \t\n") <= got
+    else:
+        assert got == frozenset(expected)
+
+
+def test_each_characters_scanner_finds_what_the_whole_scanner_finds() -> None:
+    rules = loader.load("en")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EVENTS.glob("*.txt"))]
+    assert texts
+    tried = 0
+    for text in texts:
+        for at in range(len(text)):
+            whole = rules.scanner.match(text, at)
+            scanner = rules.scanner_at(text[at])
+            part = scanner.match(text, at) if scanner is not None else None
+            assert (whole and (whole.lastgroup, whole.span())) == (part and (part.lastgroup, part.span())), at
+            tried += whole is not None
+    assert tried > 20
