@@ -112,6 +112,8 @@ class Doc:
     tokens: dict[int, list[Tok]] = field(default_factory=dict)
     # The date the text is telling about (start of its paragraph, TIMEX3 value), for the next sentences.
     scene: tuple[int, str] | None = None
+    # The last day a sentence of the text named (outside quotes): the day a breaking report is telling.
+    last_day: str | None = None
     # Indexes built once, on first use, so that a sentence's lookups do not rescan the whole document.
     _breaks: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     _spans: dict[str, tuple[list[int], list[int]] | None] = field(

@@ -8,13 +8,24 @@ which the pronouns of the next ones resolve to; so this is a loop over triggers,
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from monitor.extract.items.actors import actor_name, place_after, resolve_reference, speaker_place, subject_of
 from monitor.extract.items.dating import tense_date, timex_in
-from monitor.extract.items.document import DETERMINERS, Doc, Entity, SentenceInfo, Tok, clause_of, overlaps
+from monitor.extract.items.document import (
+    ADVERB_SKIP,
+    DETERMINERS,
+    Doc,
+    Entity,
+    SentenceInfo,
+    Tok,
+    clause_of,
+    overlaps,
+)
+from monitor.extract.items.figures import find_figures
 from monitor.extract.items.happenings import dated_happenings, first_since
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
@@ -259,6 +270,8 @@ def _event_draft(
             date = doc.published.isoformat() if doc.published else None
         if date is None and _reported_result(doc, occ, who):
             date = doc.published.isoformat() if doc.published else None
+        if date is None:
+            date = _day_of_the_report(doc, info, occ)
     if remember:
         _remember_actors(doc, occ.kind, tuple(who.names))
     if date is None and not _may_stay_undated(doc, occ, who):
@@ -278,6 +291,59 @@ def _event_draft(
         location=location,
     )
     return Draft(item, order, specificity(date), who.by_reference, (occ.start, occ.end))
+
+
+def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
+    """A happening told in the simple past in a main clause with no date of its own, in a report whose last
+    named day is within days of publication, happened that day: the breaking story goes on telling its
+    scene ("The fight broke out Tuesday. ... He was arrested a block away.")."""
+    day = _iso_day(doc.last_day)
+    if day is None or doc.published is None or occ.is_noun or occ.kind == "statement":
+        return None
+    if not 0 <= (doc.published - day).days <= 2:
+        return None
+    lex = doc.lex
+    clause = [t.lower for t in occ.tokens_before]
+    if clause and clause[0] in lex.clause_markers:
+        return None  # "after the rebels swapped ...": a subordinate clause sets the background
+    if any(w in lex.undating_adverbs for w in clause) or _amount_after(doc, info, occ):
+        return None  # "was originally launched"; "rose 0.3%": the clause tells the amount (a figure)
+    if _YEAR_RE.search(info.sentence.text):
+        return None  # "in the 1967 war": a year, even one read as part of a name, dates the sentence
+    helpers = (lex.present_aux | lex.modal_aux | lex.past_aux | _NON_FINITE) - {"was", "were"}
+    perfect = any(t.lower in _PERFECT for t in info.tokens if t.end <= occ.start)
+    if perfect or any(w in helpers for w in clause):
+        return None  # "had, according to X, killed", "will be launched": no simple past
+    words = [w for w in clause[-3:] if w not in ADVERB_SKIP]
+    first = occ.trigger.split()[0].lower()
+    if (words and words[-1] in ("was", "were")) or first in lex.past_verbs or first.endswith("ed"):
+        return day.isoformat()
+    return None
+
+
+_NON_FINITE = frozenset({"be", "been", "being", "to"})
+_PERFECT = frozenset({"had", "'d"})
+_DIGIT_RE = re.compile(r"\d")
+_YEAR_RE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def _amount_after(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
+    """Whether the clause states an amount after the verb ("rose 0.86% to $5,880"; an age is no amount)."""
+    if not _DIGIT_RE.search(doc.text, occ.end, occ.clause[1]):
+        return False
+    base = info.sentence.start
+    return any(
+        occ.end <= base + f.start < occ.clause[1] for f in find_figures(info.sentence.text, doc.lex)
+    )
+
+
+def _iso_day(value: str | None) -> dt.date | None:
+    if value is None or len(value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 # "postponed from Tuesday to Friday", "pushed the vote back until March": a few words, no clause break.

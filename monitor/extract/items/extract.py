@@ -143,6 +143,7 @@ def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Dra
     paragraph = doc.paragraph_start(info.sentence.start)
     if dated:
         doc.scene = (paragraph, dated[-1])
+        doc.last_day = dated[-1]
     elif doc.scene is not None and doc.scene[0] != paragraph:
         doc.scene = None
     return out

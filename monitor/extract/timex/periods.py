@@ -423,7 +423,7 @@ def anaphoric(hit: Hit) -> Result | None:
     if ref == "that" and unit == "day" and not hit.g("mod"):
         return None  # a bare "that day" is left untagged, as TimeBank annotators did
     pod = hit.lex.get("part_of_day", unit) if unit not in _ANTECEDENT_SHAPE else None
-    if ref == "next" and pod is None and unit != "day":
+    if ref == "next" and pod is None and unit != "day" and not _narrated_from(hit, unit):
         return None  # "the next year" counts from the DCT (date.relative_unit) or is a span
     key = "day" if pod else unit
     delta = _ANAPHORIC_SHIFT.get(ref, 0)
@@ -439,6 +439,14 @@ def anaphoric(hit: Hit) -> Result | None:
     if pod:
         return "TIME", f"{value}T{pod}", hit.mod()
     return None, value, hit.mod()
+
+
+def _narrated_from(hit: Hit, unit: str) -> bool:
+    """"(In August 2016 ...) The next year, they released a video": a past narrative going on from a period
+    it named counts from that period, not from the DCT."""
+    if unit not in _ANTECEDENT_SHAPE or hit.tense() != "past":
+        return False
+    return _antecedent(hit, _ANTECEDENT_SHAPE[unit]) is not None
 
 
 @normaliser

@@ -103,3 +103,37 @@ def test_counted_participle_is_no_statement() -> None:
     got = _events("There were 1,200 cases reported worldwide between 2012 and 2016.")
     assert all(k != "statement" for k, _d, _a in got)
     assert _events("The ministry reported 40 new cases on Monday.")[0][:2] == ("statement", "2021-03-08")
+
+
+# --- a breaking report goes on telling the day it named last ---
+
+_SCENE = "A blaze broke out at the Harwick depot on Monday afternoon.\n\nFirefighters said crews were at work."
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["Tomas Elvey was arrested two streets away.", "Police arrested a 40-year-old man near the depot."],
+)
+def test_later_paragraph_in_the_simple_past_takes_the_reports_last_day(follow_up: str) -> None:
+    monday = (PUB - dt.timedelta(days=1)).isoformat()
+    assert ("legal", monday) in [(k, d) for k, d, _a in _events(f"{_SCENE}\n\n{follow_up}")]
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "After the blaze, Tomas Elvey was later arrested for an arson in 2016.",  # a year of its own
+        "He had, according to the police, arrested Tomas Elvey before.",  # past perfect: background
+        "Tomas Elvey will be arrested, the police said.",  # no simple past
+        "Shares of Harwick Freight fell 4%.",  # the clause tells an amount: a figure's
+    ],
+)
+def test_background_future_and_amounts_do_not_take_the_reports_last_day(follow_up: str) -> None:
+    monday = (PUB - dt.timedelta(days=1)).isoformat()
+    added = set(_events(f"{_SCENE}\n\n{follow_up}")) - set(_events(_SCENE))
+    assert [e for e in added if e[1] == monday] == []
+
+
+def test_an_old_scene_does_not_date_a_later_report() -> None:
+    old = "A blaze broke out at the Harwick depot on Jan. 4.\n\nTomas Elvey was arrested two streets away."
+    assert [k for k, d, _a in _events(old) if k == "legal"] == []
