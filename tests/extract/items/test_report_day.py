@@ -107,7 +107,7 @@ def test_counted_participle_is_no_statement() -> None:
 
 # --- a breaking report goes on telling the day it named last ---
 
-_SCENE = "A blaze broke out at the Harwick depot on Monday afternoon.\n\nFirefighters said crews were at work."
+_SCENE = "A blaze broke out at the Harwick depot on Monday afternoon.\n\nFiremen said crews were at work."
 
 
 @pytest.mark.parametrize(
