@@ -34,6 +34,8 @@ COLUMNS = (
     "metric", "value", "unit", "qualifier", "evidence", "source_url", "published", "first_seen", "last_seen",
     "status", "sources",
 )
+# Keys the JSON export carries beyond the contract's columns (README: CONTRACT additions).
+JSON_EXTRA = ("source_urls",)
 ACTOR_SEPARATOR = "; "
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NUMERIC_COLUMNS = frozenset({"value", "sources"})
@@ -76,7 +78,16 @@ def entry_to_row(entry: TimelineEntry) -> Row:
         "last_seen": _timestamp(entry.last_seen),
         "status": entry.status,
         "sources": entry.source_count,
+        "source_urls": source_list(entry),
     }
+
+
+def source_list(entry: TimelineEntry) -> list[dict[str, Any]]:
+    """Every source that reported the item, the first reporter first: its URL, when it was first seen
+    reporting it, its publication day and whether its newest version still does."""
+    reports = sorted(entry.sources, key=lambda s: (s.first_seen is None, s.first_seen or entry.first_seen))
+    return [{"url": s.source_url, "first_seen": _timestamp(s.first_seen), "published": _text(s.published),
+             "present": s.present} for s in reports]
 
 
 def items_to_rows(items: Iterable[ItemLike], published: str | None, source_url: str | None) -> list[Row]:
@@ -124,7 +135,8 @@ def _redacted(row: Row) -> Row:
         if isinstance(value, str):
             row[key] = redact(value)
         elif isinstance(value, list):
-            row[key] = [redact(v) if isinstance(v, str) else v for v in value]
+            row[key] = [redact(v) if isinstance(v, str) else _redacted(dict(v)) if isinstance(v, dict) else v
+                        for v in value]
     return row
 
 
@@ -167,8 +179,10 @@ def write_item_rows(
 
 
 def write_json(entries: Iterable[TimelineEntry | Mapping[str, Any]], stream: IO[str]) -> None:
-    """Write one JSON array of objects keyed by COLUMNS (actors a list, value and sources numbers)."""
-    rows = [{column: row.get(column) for column in COLUMNS} for row in _rows(entries)]
+    """Write one JSON array of objects keyed by COLUMNS (actors a list, value and sources numbers), then the
+    JSON_EXTRA keys a timeline row has (`source_urls`: each source's URL, first_seen, published, present)."""
+    keys = (*COLUMNS, *JSON_EXTRA)
+    rows = [{k: row.get(k) for k in keys if k in COLUMNS or k in row} for row in _rows(entries)]
     json.dump(rows, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 

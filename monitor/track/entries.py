@@ -45,13 +45,15 @@ class ItemLike(Protocol):
 
 @dataclass(frozen=True)
 class SourceReport:
-    """One source's word on an item: its evidence, whether its newest version still has it, which version."""
+    """One source's word on an item: its evidence, whether its newest version still has it, which version,
+    the source's publication day and when this source was first seen reporting the item."""
 
     source_url: str
     evidence: str
     present: bool
     version: int
     published: str | None = None
+    first_seen: dt.datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -40,7 +40,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from monitor.extract.spans import date_span, narrower, nested
+from monitor.extract.spans import DateSpan, date_span, narrower, nested
 from monitor.track.entries import (
     ACTIVE,
     ADDED,
@@ -55,6 +55,7 @@ from monitor.track.entries import (
     TimelineEntry,
 )
 from monitor.track.identity import actors_match, event_id_for, identity_key, normalise_name, series_of
+from monitor.track.matching import actors_compatible, figures_agree, kinds_compatible, same_wording
 
 __all__ = [
     "ACTIVE",
@@ -168,19 +169,13 @@ def _match_items(
         if same:
             pairs[i] = (same[0].event_id, True)
             taken.add(same[0].event_id)
-        elif items[i].kind != FIGURE_KIND:
+        else:
             loose.append(i)
     free = sorted((e for e in work.values() if e.event_id not in taken), key=_stable_rank)
     candidates: dict[int, list[str]] = {}
     for i in loose:
         span = date_span(items[i].date)
-        candidates[i] = [
-            e.event_id
-            for e in free
-            if e.kind == items[i].kind
-            and nested(span, date_span(e.date))
-            and _same_who(items[i], keys[i], e)
-        ]
+        candidates[i] = [e.event_id for e in free if _same_happening(items[i], keys[i], span, e, source_url)]
     presented = {
         e.event_id for e in free if (report := _report_of(e, source_url)) is not None and report.present
     }
@@ -292,6 +287,40 @@ def _same_who(item: ItemLike, key: str, entry: TimelineEntry) -> bool:
     return entry.key.split("|", 2)[2] == key.split("|", 2)[2]
 
 
+def _same_happening(
+    item: ItemLike, key: str, span: DateSpan | None, entry: TimelineEntry, source_url: str
+) -> bool:
+    """Whether an item that no entry has the identity of is `entry` told with other words or dates.
+
+    Within one source: the same kind and actors, the dates nested. Across sources (an entry another source
+    reports: looser, as outlets word a happening differently; `monitor.track.matching`): compatible kinds and
+    nested dates, and actors that agree (one may name fewer) or, where a side names none, evidence worded
+    alike; a figure is another source's figure of the same value, subject and metric (dates aside, as in
+    its identity). Only other sources' reports are compared, so a replay of this version sees the same.
+    """
+    if item.kind == FIGURE_KIND or entry.kind == FIGURE_KIND:
+        return (
+            item.kind == entry.kind
+            and _reported_elsewhere(entry, source_url)
+            and figures_agree(item.subject, item.metric, item.value, item.unit,
+                              entry.subject, entry.metric, entry.value, entry.unit)
+        )
+    entry_span = date_span(entry.date)
+    if not nested(span, entry_span):
+        return False
+    if entry.kind == item.kind and _same_who(item, key, entry):
+        return True
+    if not _reported_elsewhere(entry, source_url) or not kinds_compatible(item.kind, entry.kind):
+        return False
+    if item.actors and entry.actors:
+        return actors_compatible(item.actors, entry.actors)
+    return any(same_wording(item.evidence, s.evidence) for s in entry.sources if s.source_url != source_url)
+
+
+def _reported_elsewhere(entry: TimelineEntry, source_url: str) -> bool:
+    return any(s.source_url != source_url for s in entry.sources)
+
+
 def _figure_ref(entry: TimelineEntry) -> dt.date | None:
     """The day a figure holds for: the end of its date, else its publication day."""
     span = date_span(entry.date)
@@ -356,7 +385,7 @@ def reconcile(
         if key in read:
             continue  # the same item twice in one version: the first mention stands
         read.add(key)
-        report = SourceReport(source_url, item.evidence, True, version, published)
+        report = SourceReport(source_url, item.evidence, True, version, published, now)
         if i not in pairs:
             eid = event_id_for(story, key, taken)
             taken.add(eid)
@@ -370,11 +399,13 @@ def reconcile(
                 newly_presented.append(eid)
             if old and old.present and old.version == version:
                 report = old  # a replay of this version: keep what was recorded
+            elif old is not None:
+                report = replace(report, first_seen=old.first_seen)
             entry = replace(
                 entry, sources=_with_report(entry.sources, report), last_seen=max(entry.last_seen, now)
             )
             span, entry_span = date_span(item.date), date_span(entry.date)
-            if not exact and span and entry_span and narrower(span, entry_span):
+            if not exact and not entry.is_figure and span and entry_span and narrower(span, entry_span):
                 entry = replace(
                     entry,
                     date=item.date,

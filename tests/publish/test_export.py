@@ -12,6 +12,7 @@ import pytest
 
 from monitor.errors import InputError
 from monitor.publish.export import (
+    JSON_EXTRA,
     COLUMNS,
     filter_entries,
     format_table,
@@ -150,7 +151,8 @@ def test_json_same_keys_typed_values(timeline):
     data = json.loads(out.getvalue())
     assert isinstance(data, list) and len(data) == len(timeline) + 1
     for obj in data:
-        assert tuple(obj) == COLUMNS
+        # The contract's columns in order, then the JSON's own keys (README: CONTRACT additions).
+        assert tuple(obj)[: len(COLUMNS)] == COLUMNS and tuple(obj)[len(COLUMNS):] == JSON_EXTRA
     by_summary = {o["summary"]: o for o in data}
     call = by_summary["Ana Ruiz spoke with Tom Okafor"]
     assert call["actors"] == ["Ana Ruiz", "Tom Okafor"] and call["sources"] == 2
