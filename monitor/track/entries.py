@@ -14,6 +14,7 @@ FIGURE_KIND = "figure"
 # Change kinds.
 ADDED = "added"
 REACTIVATED = "reactivated"
+DISPUTED = "disputed"
 
 
 class ItemLike(Protocol):
@@ -99,7 +100,9 @@ class Change:
     """Something an alert is raised for.
 
     kind: `added` (entry is new), `removed` (no source presents entry any more), `revised` (entry, a figure,
-    was superseded by `replacement`), `reactivated` (a removed or revised entry is active again).
+    was superseded by `replacement`), `reactivated` (a removed or revised entry is active again), `disputed`
+    (entry, a figure, and `rival` give different values for one subject, metric and date: two sources
+    disagree).
     `previous` is the entry as it was before this reconciliation (None for `added`).
     """
 
@@ -107,6 +110,7 @@ class Change:
     entry: TimelineEntry
     previous: TimelineEntry | None = None
     replacement: TimelineEntry | None = None
+    rival: TimelineEntry | None = None
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,11 @@ Rules, in the order they apply:
   reports it instead (a correction back to an older value); a second source repeating a superseded value
   just adds a source. Figures without a subject or metric never supersede anything.
   If the superseding figure is later removed, the superseded one falls back to active/removed.
+- Disputes. A new figure from another source with a different value for a current figure's subject, metric
+  and period (the same date, or, undated, the same publication day) does not supersede it: both stay active,
+  and the pair is a `disputed` change (once, when the two first disagree; `monitor.track.conflicts`). A
+  source's own new value for a figure it reported is still a revision, and a superseded value repeated by
+  another source stays superseded.
 - Idempotence. Reconciling the same items of the same source version again yields no change and, with
   the same `now`, an identical timeline. A version older than one already reconciled for this source is
   ignored (the result is the unchanged timeline).
@@ -41,9 +46,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from monitor.extract.spans import DateSpan, date_span, narrower, nested
+from monitor.track.conflicts import disputes, period_of
 from monitor.track.entries import (
     ACTIVE,
     ADDED,
+    DISPUTED,
     FIGURE_KIND,
     REACTIVATED,
     REMOVED,
@@ -61,6 +68,7 @@ __all__ = [
     "ACTIVE",
     "ADDED",
     "Change",
+    "DISPUTED",
     "FIGURE_KIND",
     "ItemLike",
     "REACTIVATED",
@@ -426,9 +434,10 @@ def reconcile(
                                                                                   version=version)))
             dropped.add(eid)
 
-    _supersede(work, before, newly_presented, dropped)
+    _supersede(work, before, newly_presented, dropped, source_url)
     after = _resolve_statuses(work)
     changes = _changes(before, after)
+    changes += _new_disputes(before, after, source_url)
     updated = tuple(e for eid, e in after.items() if before.get(eid) != e)
     seen = tuple(eid for eid in matched if eid in before)
     untouched = [e for e in timeline if e.story != story]
@@ -440,8 +449,10 @@ def _supersede(
     before: dict[str, TimelineEntry],
     newly_presented: Sequence[str],
     dropped: set[str],
+    source_url: str,
 ) -> None:
-    """Apply the revision rule in place: newer figures of a series supersede the series' current ones."""
+    """Apply the revision rule in place: newer figures of a series supersede the series' current ones, except
+    another source's value for the same period, which disputes them instead."""
     for eid in newly_presented:
         figure = work[eid]
         series = series_of(figure.subject, figure.metric) if figure.is_figure else None
@@ -467,13 +478,44 @@ def _supersede(
             other = _figure_ref(e)
             if ref is not None and other is not None and other > ref:
                 newer.append((other, e))
-            else:
+            elif not _rival_of(e, figure, before, dropped, source_url):
                 work[e.event_id] = replace(e, superseded_by=eid)
         if newer:
             latest = max(newer, key=lambda pair: (pair[0], pair[1].first_seen, pair[1].event_id))[1]
             work[eid] = replace(work[eid], superseded_by=latest.event_id)
         elif work[eid].superseded_by is not None:
             work[eid] = replace(work[eid], superseded_by=None)
+
+
+def _rival_of(
+    current: TimelineEntry, figure: TimelineEntry, before: dict[str, TimelineEntry], dropped: set[str],
+    source_url: str,
+) -> bool:
+    """Whether `figure`, just reported by `source_url`, disputes `current` rather than revising it: another
+    value for the same period, and `current` was never this source's own (present in it before, or dropped
+    by this version)."""
+    if current.event_id in dropped or current.value == figure.value:
+        return False
+    own = _report_of(before.get(current.event_id, current), source_url)
+    if own is not None and own.present:
+        return False
+    period = period_of(current)
+    return period is not None and period == period_of(figure)
+
+
+def _new_disputes(
+    before: dict[str, TimelineEntry], after: dict[str, TimelineEntry], source_url: str
+) -> list[Change]:
+    """A `disputed` change for each pair of figures that disagree now and did not before."""
+    known = disputes(before.values())
+    changes = []
+    for a, b in sorted(disputes(after.values()) - known):
+        first, second = after[a], after[b]
+        # The entry this source reports is the news; its rival is what it contradicts.
+        if _report_of(first, source_url) is not None and _report_of(second, source_url) is None:
+            first, second = second, first
+        changes.append(Change(DISPUTED, second, before.get(second.event_id), rival=first))
+    return changes
 
 
 def _changes(before: dict[str, TimelineEntry], after: dict[str, TimelineEntry]) -> list[Change]:

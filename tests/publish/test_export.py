@@ -12,8 +12,8 @@ import pytest
 
 from monitor.errors import InputError
 from monitor.publish.export import (
-    JSON_EXTRA,
     COLUMNS,
+    JSON_EXTRA,
     filter_entries,
     format_table,
     items_to_rows,
@@ -251,3 +251,22 @@ def test_url_credentials_are_redacted_in_every_format(timeline):
         assert "hunter2" not in text, fmt
     [row] = parse(texts["csv"])
     assert row["source_url"] == "http://***@example.org/a" and row["subject"] == "http://***@example.org/b"
+
+
+def test_json_marks_two_sources_disagreeing_on_a_figure_as_disputed():
+    from monitor.track.timeline import reconcile
+    from tests.fixtures.timeline.scenario import at, item
+
+    toll = dict(subject="Port Elms", metric="deaths", qualifier="exact")
+    a, b = "https://a.example/toll", "https://b.example/toll"
+    first = reconcile((), "s", a, 1, "2021-06-14", [item("figure", "2021-06-14", "12", value=12, **toll)],
+                      at(0))
+    second = reconcile(first.timeline, "s", b, 1, "2021-06-14",
+                       [item("figure", "2021-06-14", "15", value=15, **toll)], at(1))
+    out = io.StringIO()
+    write_json(second.timeline, out)
+    rows = {r["value"]: r for r in json.loads(out.getvalue())}
+    assert rows[12]["disputed"] and rows[15]["disputed"] and rows[12]["status"] == "active"
+    assert rows[12]["disputed_with"] == [{"event_id": rows[15]["event_id"], "value": 15, "qualifier": "exact",
+                                          "sources": [b]}]
+    assert [s["url"] for s in rows[15]["source_urls"]] == [b] and rows[15]["origins"] == 1
