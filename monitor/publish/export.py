@@ -265,26 +265,37 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
-def format_table(entries: Sequence[TimelineEntry], width: int | None = None) -> str:
-    """A plain-text table for `monitor timeline`: date, kind, summary (clipped), value, status, sources."""
+def _status_cell(row: Row) -> str:
+    """The status, or for a figure another source contradicts, `disputed` and the other values."""
+    if not row.get("disputed"):
+        return str(row["status"] or "")
+    return "disputed: " + ", ".join(format_number(r["value"]) for r in row["disputed_with"])
+
+
+def format_table(
+    entries: Sequence[TimelineEntry], width: int | None = None, origins: Mapping[str, str] | None = None
+) -> str:
+    """A plain-text table for `monitor timeline`: date, kind, summary (clipped), value, status (`disputed`
+    and the other sources' values when sources disagree), sources, independent origins among them."""
     width = width or shutil.get_terminal_size((120, 24)).columns
-    rows = _rows(entries)
+    rows = _rows(entries, origins)
     cells = [
         [
             row["date"] or "undated",
             row["kind"] or "",
             row["summary"] or "",
             "" if row["value"] is None else format_number(row["value"]),
-            row["status"] or "",
+            _status_cell(row),
             str(row["sources"] if row["sources"] is not None else ""),
+            str(row["origins"] if row.get("origins") is not None else ""),
         ]
         for row in rows
     ]
-    header = ["DATE", "KIND", "SUMMARY", "VALUE", "STATUS", "SRC"]
+    header = ["DATE", "KIND", "SUMMARY", "VALUE", "STATUS", "SRC", "ORIG"]
     widths = [max([len(header[i])] + [len(c[i]) for c in cells]) for i in range(len(header))]
     fixed = sum(w for i, w in enumerate(widths) if i != 2) + 2 * (len(header) - 1)
     widths[2] = max(min(widths[2], width - fixed), 12)
-    right = {3, 5}
+    right = {3, 5, 6}
 
     def line(values: list[str]) -> str:
         parts = [

@@ -207,13 +207,28 @@ def test_items_to_rows_for_extract():
 def test_format_table(timeline):
     table = format_table(timeline, width=80)
     lines = table.splitlines()
-    assert lines[0].split() == ["DATE", "KIND", "SUMMARY", "VALUE", "STATUS", "SRC"]
+    assert lines[0].split() == ["DATE", "KIND", "SUMMARY", "VALUE", "STATUS", "SRC", "ORIG"]
     assert len(lines) == len(timeline) + 1
     assert all(len(line) <= 80 for line in lines)
     assert any("revised" in line and "120" in line for line in lines)
     long = entry_with(timeline, summary="word " * 60)
     (row,) = format_table([long], width=70).splitlines()[1:]
     assert "…" in row and len(row) <= 70
+
+
+def test_format_table_shows_sources_origins_and_disputes_at_a_glance():
+    from monitor.track.timeline import reconcile
+
+    toll = dict(subject="Port Elms", metric="deaths", qualifier="exact")
+    wire_a, wire_b, own = "https://a.example/w", "https://b.example/w", "https://c.example/own"
+    timeline: tuple = ()
+    for n, (url, value) in enumerate(((wire_a, 12), (wire_b, 12), (own, 15))):
+        told = [item("figure", "2021-06-14", f"{value} dead", value=value, **toll)]
+        timeline = reconcile(timeline, "s", url, 1, "2021-06-14", told, at(n)).timeline
+    lines = format_table(timeline, width=120, origins={wire_a: wire_a, wire_b: wire_a, own: own}).splitlines()
+    by_value = {line.split()[4]: line.split() for line in lines[1:]}  # date, kind, "12 dead", value
+    assert by_value["12"][-4:] == ["disputed:", "15", "2", "1"]  # two sites, one wire story: one origin
+    assert by_value["15"][-4:] == ["disputed:", "12", "1", "1"]
 
 
 def test_write_item_rows_csv_and_json():
