@@ -26,6 +26,7 @@ from click.testing import CliRunner
 from monitor.cli import cli
 from monitor.store import open_store
 from monitor.track.timeline import TimelineEntry
+from tests.integration.test_timeline_pipeline import _no_database_override as _no_database_override  # noqa: PLC0414
 from tests.pageserver import PageServer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -38,11 +39,6 @@ pytestmark = pytest.mark.skipif(not (CORPUS / "ground-truth.json").is_file(), re
 
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).casefold().strip()
-
-
-@pytest.fixture(autouse=True)
-def _no_database_override(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("MONITOR_DATABASE_URL", raising=False)
 
 
 @pytest.fixture

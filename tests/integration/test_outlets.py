@@ -15,17 +15,12 @@ from typing import Any
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
 
-from monitor.cli import cli
+from tests.integration.test_timeline_pipeline import _alerts, _monitor
+from tests.integration.test_timeline_pipeline import _no_database_override as _no_database_override  # noqa: PLC0414
 from tests.pageserver import PageServer
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "outlets"
-
-
-@pytest.fixture(autouse=True)
-def _no_database_override(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("MONITOR_DATABASE_URL", raising=False)
 
 
 @pytest.fixture
@@ -47,17 +42,6 @@ def _config(tmp_path: Path, site: PageServer) -> Path:
                                  for name in ("wire-on-site-a", "wire-on-site-b", "own-report")]}],
     }), encoding="utf-8")
     return path
-
-
-def _monitor(config: Path, *args: str) -> Result:
-    result = CliRunner().invoke(cli, ["--config", str(config), "--log-format", "json", *args])
-    assert result.exit_code == 0, (result.output, result.stderr, result.exception)
-    return result
-
-
-def _alerts(result: Result) -> list[dict[str, Any]]:
-    records = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
-    return [r for r in records if r.get("logger") == "monitor.alerts"]
 
 
 def _rows(config: Path) -> list[dict[str, Any]]:
