@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from monitor.track.identity import normalise_name
 from monitor.yamlfile import read_bundled
@@ -118,6 +118,7 @@ def actors_compatible(a: Iterable[str], b: Iterable[str]) -> bool:
     return _pairs_all(fewer, more)
 
 
+@lru_cache(maxsize=4096)  # one version's items meet the same entries' evidence many times
 def content_words(text: str) -> frozenset[str]:
     """The words of a sentence that carry its content: case-folded, stop words out, numbers kept."""
     stop = rules().stop_words
