@@ -311,11 +311,13 @@ def _series_section(entries: Sequence[TimelineEntry], anchor: str = "", h: str =
     if not groups:
         return ""
     parts = [f'<section id="{anchor}figures"><{h}>Figures</{h}>']
+    disputed = rivals(entries)
     for key in sorted(groups):
         figures = _sorted(groups[key])
         rows = "".join(
             f'<tr><td><a href="#{_e(f.event_id)}">{_e(f.date or "undated")}</a></td>'
-            f'<td class="num">{_e(_qualified(f))}</td><td>{_e(f.status)}</td>'
+            f'<td class="num">{_e(_qualified(f))}</td>'
+            f"<td>{_e('disputed' if f.event_id in disputed else f.status)}</td>"
             f"<td>{_link(f.source_url)}</td></tr>"
             for f in figures
         )
