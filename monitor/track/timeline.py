@@ -16,6 +16,11 @@ Rules, in the order they apply:
   each entry at most one item (a repeated item is read once): exact identities pair first, then the
   pairing that keeps the most items on known entries, preferring entries this source already reports,
   then the earliest seen.
+- Across sources. An item no entry has the identity of may be an entry another source reports, told in
+  other words (`monitor.track.matching`): compatible kinds (`other` with any) and nested dates, and actors
+  that agree (one outlet may name fewer; an actor on each side the other lacks is another happening) or,
+  where a side names nobody, evidence worded alike; a figure of the same value and unit whose subject and
+  metric agree where both give them. Only other sources' reports are compared, so a replay sees the same.
 - Seen again. A known item keeps its event_id and first_seen, gets last_seen = now and this source's report
   (evidence, version) in `sources`.
 - Removal. An item this source reported but whose newest version no longer contains it has that report
