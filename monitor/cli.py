@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import wraps
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -356,13 +356,21 @@ def export(ctx: Context, fmt: str, story: str | None, since: str | None, output:
     if story is not None:
         config.story(story)
     since_at = _parse_date_option(since, "--since")
-    entries = filter_entries(ctx.store(read_only=True).load_timeline(story=story), since=since_at)
-    writer = write_csv if fmt == "csv" else write_json
+    store = ctx.store(read_only=True)
+    entries = filter_entries(store.load_timeline(story=story), since=since_at)
+    origins = store.source_origins(story) if fmt == "json" else {}
+
+    def writer(out: IO[str]) -> None:
+        if fmt == "csv":
+            write_csv(entries, out)  # the contract's columns only
+        else:
+            write_json(entries, out, origins)
+
     if output is None:
-        writer(entries, sys.stdout)
+        writer(sys.stdout)
         return
     with open(output, "w", encoding="utf-8", newline="") as stream:
-        writer(entries, stream)
+        writer(stream)
     log.info("wrote %d items to %s", len(entries), output, extra={"event": "exported", "path": output})
 
 
@@ -376,7 +384,8 @@ def timeline(ctx: Context, story: str | None) -> None:
 
     if story is not None:
         ctx.config().story(story)
-    click.echo(format_table(ctx.store(read_only=True).load_timeline(story=story)))
+    store = ctx.store(read_only=True)
+    click.echo(format_table(store.load_timeline(story=story), origins=store.source_origins(story)))
 
 
 @cli.command()

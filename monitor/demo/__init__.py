@@ -201,6 +201,7 @@ def run_demo(output_dir: Path, *, cycles: int = 3) -> DemoResult:
         try:
             asyncio.run(_run_cycles(config, store, site, cycles))
             entries = store.load_timeline(story=STORY_ID)
+            origins = store.source_origins(STORY_ID)
             csv_path = output_dir / "timeline.csv"
             with csv_path.open("w", encoding="utf-8", newline="") as stream:
                 write_csv(entries, stream)
@@ -208,7 +209,7 @@ def run_demo(output_dir: Path, *, cycles: int = 3) -> DemoResult:
             write_report(store, list(config.stories), report_path)
         finally:
             store.close()
-    print(format_table(entries))
+    print(format_table(entries, origins=origins))
     _say(f"{len(entries)} timeline items; wrote {csv_path}, {report_path} and the database {database}")
     _say(f"try: monitor --config <your config.yaml> run   (or open {report_path} in a browser)")
     return DemoResult(database, csv_path, report_path, len(entries))

@@ -16,15 +16,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from monitor.numbers import format_figure, format_number
-from monitor.track.timeline import ADDED, REACTIVATED, REMOVED, REVISED, Change, TimelineEntry
+from monitor.track.timeline import ADDED, DISPUTED, REACTIVATED, REMOVED, REVISED, Change, TimelineEntry
 
 CONTENT_CHANGED = "content_changed"
 EVENT_ADDED = "event_added"
 EVENT_REMOVED = "event_removed"
 FIGURE_REVISED = "figure_revised"
+FIGURE_CONFLICT = "figure_conflict"
 SOURCE_FAILING = "source_failing"
 SOURCE_RECOVERED = "source_recovered"
-EVENTS = (CONTENT_CHANGED, EVENT_ADDED, EVENT_REMOVED, FIGURE_REVISED, SOURCE_FAILING, SOURCE_RECOVERED)
+EVENTS = (CONTENT_CHANGED, EVENT_ADDED, EVENT_REMOVED, FIGURE_REVISED, FIGURE_CONFLICT, SOURCE_FAILING,
+          SOURCE_RECOVERED)
 
 LOGGER_NAME = "monitor.alerts"
 
@@ -135,6 +137,38 @@ def figure_revised_alert(story: str, url: str, old: TimelineEntry, new: Timeline
     return Alert(FIGURE_REVISED, story, url, message, fields)
 
 
+def _reporters(entry: TimelineEntry) -> list[str]:
+    return [s.source_url for s in entry.sources if s.present] or [entry.source_url]
+
+
+def figure_conflict_alert(story: str, url: str, entry: TimelineEntry, rival: TimelineEntry) -> Alert:
+    """Two sources give different values for one figure (subject, metric, date): `entry` is the one `url`
+    reports, `rival` the value it contradicts."""
+    label = " ".join(p for p in (entry.subject, entry.metric) if p) or entry.summary
+    ours, theirs = _reporters(entry), _reporters(rival)
+    message = (
+        f"{FIGURE_CONFLICT}: {label} {entry.date or 'undated'}: "
+        f"{format_figure(entry.value, entry.qualifier, entry.unit)} ({', '.join(ours)}) vs "
+        f"{format_figure(rival.value, rival.qualifier, rival.unit)} ({', '.join(theirs)})"
+        f"{_suffix(story, url)}"
+    )
+    fields: dict[str, object] = {
+        "event_id": entry.event_id,
+        "rival_event_id": rival.event_id,
+        "subject": entry.subject,
+        "metric": entry.metric,
+        "date": entry.date,
+        "value": entry.value,
+        "qualifier": entry.qualifier,
+        "unit": entry.unit,
+        "sources": ours,
+        "rival_value": rival.value,
+        "rival_qualifier": rival.qualifier,
+        "rival_sources": theirs,
+    }
+    return Alert(FIGURE_CONFLICT, story, url, message, fields)
+
+
 def content_changed_alert(
     story: str, url: str, old_version: int, new_version: int, added: int | Sequence[str],
     removed: int | Sequence[str],
@@ -172,7 +206,7 @@ def alerts_for(changes: Iterable[Change], story: str, source_url: str) -> list[A
 
     added -> event_added (except a figure that is the replacement of a `revised` change: the
     figure_revised alert already names it); reactivated -> event_added with reappeared=True;
-    removed -> event_removed; revised -> figure_revised.
+    removed -> event_removed; revised -> figure_revised; disputed -> figure_conflict.
     """
     changes = list(changes)
     replacements = {c.replacement.event_id for c in changes if c.kind == REVISED and c.replacement}
@@ -186,4 +220,6 @@ def alerts_for(changes: Iterable[Change], story: str, source_url: str) -> list[A
             alerts.append(event_removed_alert(story, source_url, change.entry))
         elif change.kind == REVISED and change.replacement is not None:
             alerts.append(figure_revised_alert(story, source_url, change.entry, change.replacement))
+        elif change.kind == DISPUTED and change.rival is not None:
+            alerts.append(figure_conflict_alert(story, source_url, change.entry, change.rival))
     return alerts

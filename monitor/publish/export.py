@@ -27,6 +27,7 @@ from monitor.errors import InputError
 from monitor.extract.spans import date_span
 from monitor.numbers import format_number, plain_number
 from monitor.redact import redact
+from monitor.track.conflicts import rivals
 from monitor.track.timeline import ItemLike, TimelineEntry
 
 COLUMNS = (
@@ -34,6 +35,8 @@ COLUMNS = (
     "metric", "value", "unit", "qualifier", "evidence", "source_url", "published", "first_seen", "last_seen",
     "status", "sources",
 )
+# Keys the JSON export carries beyond the contract's columns (README: CONTRACT additions).
+JSON_EXTRA = ("origins", "source_urls", "disputed", "disputed_with")
 ACTOR_SEPARATOR = "; "
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _NUMERIC_COLUMNS = frozenset({"value", "sources"})
@@ -52,8 +55,15 @@ def _text(value: object) -> str | None:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
-def entry_to_row(entry: TimelineEntry) -> Row:
-    """One timeline entry as a dict keyed by COLUMNS (actors a list, timestamps ISO 8601, sources a count)."""
+def entry_to_row(
+    entry: TimelineEntry, rivals: Sequence[TimelineEntry] = (), origins: Mapping[str, str] | None = None
+) -> Row:
+    """One timeline entry as a dict keyed by COLUMNS (actors a list, timestamps ISO 8601, sources a count),
+    then JSON_EXTRA: the sources with when each first reported it, the independent origins among them
+    (`origins` maps a source URL to its origin; without it each source is its own), whether another source
+    disputes the value and with what."""
+    present = [s.source_url for s in entry.sources if s.present]
+    origin_of = origins or {}
     return {
         "event_id": entry.event_id,
         "story": entry.story,
@@ -76,7 +86,22 @@ def entry_to_row(entry: TimelineEntry) -> Row:
         "last_seen": _timestamp(entry.last_seen),
         "status": entry.status,
         "sources": entry.source_count,
+        "origins": len({origin_of.get(url, url) for url in present}),
+        "source_urls": source_list(entry, origin_of),
+        "disputed": bool(rivals),
+        "disputed_with": [{"event_id": r.event_id, "value": plain_number(r.value), "qualifier": r.qualifier,
+                           "sources": [s.source_url for s in r.sources if s.present]} for r in rivals],
     }
+
+
+def source_list(entry: TimelineEntry, origins: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
+    """Every source that reported the item, the first reporter first: its URL, when it was first seen
+    reporting it, its publication day, whether its newest version still does, and its origin (the first
+    source of the near-identical copies it belongs to; itself when it has none)."""
+    reports = sorted(entry.sources, key=lambda s: (s.first_seen is None, s.first_seen or entry.first_seen))
+    return [{"url": s.source_url, "first_seen": _timestamp(s.first_seen), "published": _text(s.published),
+             "present": s.present, "origin": (origins or {}).get(s.source_url, s.source_url)}
+            for s in reports]
 
 
 def items_to_rows(items: Iterable[ItemLike], published: str | None, source_url: str | None) -> list[Row]:
@@ -113,8 +138,16 @@ def sort_key(row: Mapping[str, Any]) -> tuple[object, ...]:
     return (*dated, row.get("kind") or "", row.get("event_id") or "")
 
 
-def _rows(entries: Iterable[TimelineEntry | Mapping[str, Any]]) -> list[Row]:
-    rows = [_redacted(entry_to_row(e) if isinstance(e, TimelineEntry) else dict(e)) for e in entries]
+def _rows(
+    entries: Iterable[TimelineEntry | Mapping[str, Any]], origins: Mapping[str, str] | None = None
+) -> list[Row]:
+    entries = list(entries)
+    disputed = rivals(e for e in entries if isinstance(e, TimelineEntry))
+    rows = [
+        _redacted(entry_to_row(e, disputed.get(e.event_id, ()), origins) if isinstance(e, TimelineEntry)
+                  else dict(e))
+        for e in entries
+    ]
     return sorted(rows, key=sort_key)
 
 
@@ -124,7 +157,8 @@ def _redacted(row: Row) -> Row:
         if isinstance(value, str):
             row[key] = redact(value)
         elif isinstance(value, list):
-            row[key] = [redact(v) if isinstance(v, str) else v for v in value]
+            row[key] = [redact(v) if isinstance(v, str) else _redacted(dict(v)) if isinstance(v, dict) else v
+                        for v in value]
     return row
 
 
@@ -166,9 +200,15 @@ def write_item_rows(
     (write_json if fmt == "json" else write_csv)(rows, stream)
 
 
-def write_json(entries: Iterable[TimelineEntry | Mapping[str, Any]], stream: IO[str]) -> None:
-    """Write one JSON array of objects keyed by COLUMNS (actors a list, value and sources numbers)."""
-    rows = [{column: row.get(column) for column in COLUMNS} for row in _rows(entries)]
+def write_json(
+    entries: Iterable[TimelineEntry | Mapping[str, Any]],
+    stream: IO[str],
+    origins: Mapping[str, str] | None = None,
+) -> None:
+    """Write one JSON array of objects keyed by COLUMNS (actors a list, value and sources numbers), then the
+    JSON_EXTRA keys a timeline row has (see entry_to_row); `origins` maps source URLs to their origin."""
+    keys = (*COLUMNS, *JSON_EXTRA)
+    rows = [{k: row.get(k) for k in keys if k in COLUMNS or k in row} for row in _rows(entries, origins)]
     json.dump(rows, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 
@@ -225,26 +265,37 @@ def _clip(text: str, width: int) -> str:
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
 
 
-def format_table(entries: Sequence[TimelineEntry], width: int | None = None) -> str:
-    """A plain-text table for `monitor timeline`: date, kind, summary (clipped), value, status, sources."""
+def _status_cell(row: Row) -> str:
+    """The status, or for a figure another source contradicts, `disputed` and the other values."""
+    if not row.get("disputed"):
+        return str(row["status"] or "")
+    return "disputed: " + ", ".join(format_number(r["value"]) for r in row["disputed_with"])
+
+
+def format_table(
+    entries: Sequence[TimelineEntry], width: int | None = None, origins: Mapping[str, str] | None = None
+) -> str:
+    """A plain-text table for `monitor timeline`: date, kind, summary (clipped), value, status (`disputed`
+    and the other sources' values when sources disagree), sources, independent origins among them."""
     width = width or shutil.get_terminal_size((120, 24)).columns
-    rows = _rows(entries)
+    rows = _rows(entries, origins)
     cells = [
         [
             row["date"] or "undated",
             row["kind"] or "",
             row["summary"] or "",
             "" if row["value"] is None else format_number(row["value"]),
-            row["status"] or "",
+            _status_cell(row),
             str(row["sources"] if row["sources"] is not None else ""),
+            str(row["origins"] if row.get("origins") is not None else ""),
         ]
         for row in rows
     ]
-    header = ["DATE", "KIND", "SUMMARY", "VALUE", "STATUS", "SRC"]
+    header = ["DATE", "KIND", "SUMMARY", "VALUE", "STATUS", "SRC", "ORIG"]
     widths = [max([len(header[i])] + [len(c[i]) for c in cells]) for i in range(len(header))]
     fixed = sum(w for i, w in enumerate(widths) if i != 2) + 2 * (len(header) - 1)
     widths[2] = max(min(widths[2], width - fixed), 12)
-    right = {3, 5}
+    right = {3, 5, 6}
 
     def line(values: list[str]) -> str:
         parts = [

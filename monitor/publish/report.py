@@ -17,7 +17,7 @@ import datetime as dt
 import html
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Protocol
 from urllib.parse import urlsplit, urlunsplit
@@ -25,7 +25,8 @@ from urllib.parse import urlsplit, urlunsplit
 from monitor.extract.spans import DateSpan, date_span
 from monitor.numbers import format_figure, format_number
 from monitor.redact import redact
-from monitor.track.timeline import REMOVED, REVISED, TimelineEntry, normalise_name
+from monitor.track.conflicts import rivals
+from monitor.track.timeline import REMOVED, REVISED, SourceReport, TimelineEntry, normalise_name
 
 # Colour-blind-safe palette (Okabe-Ito); kinds are given colours in sorted order.
 _PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442")
@@ -68,6 +69,7 @@ li.status-removed .summary { text-decoration: line-through; }
 .when { font-weight: 600; font-variant-numeric: tabular-nums; }
 .badge { display: inline-block; font-size: .75rem; padding: 0 .4rem; border-radius: 1rem; background: #fff;
          border: 1px solid var(--line); margin-left: .35rem; }
+.badge.disputed { background: #fdecea; border-color: #D55E00; color: #8a2c00; font-weight: 600; }
 .summary { margin: .15rem 0; overflow-wrap: anywhere; }
 details { font-size: .875rem; }
 summary { cursor: pointer; color: var(--muted); }
@@ -309,11 +311,13 @@ def _series_section(entries: Sequence[TimelineEntry], anchor: str = "", h: str =
     if not groups:
         return ""
     parts = [f'<section id="{anchor}figures"><{h}>Figures</{h}>']
+    disputed = rivals(entries)
     for key in sorted(groups):
         figures = _sorted(groups[key])
         rows = "".join(
             f'<tr><td><a href="#{_e(f.event_id)}">{_e(f.date or "undated")}</a></td>'
-            f'<td class="num">{_e(_qualified(f))}</td><td>{_e(f.status)}</td>'
+            f'<td class="num">{_e(_qualified(f))}</td>'
+            f"<td>{_e('disputed' if f.event_id in disputed else f.status)}</td>"
             f"<td>{_link(f.source_url)}</td></tr>"
             for f in figures
         )
@@ -333,12 +337,25 @@ def _qualified(entry: TimelineEntry) -> str:
 # --- item list -------------------------------------------------------------------------------------------
 
 
-def _item_html(entry: TimelineEntry, colour: str) -> str:
+def _source_html(report: SourceReport, first: bool, origin: str) -> str:
+    when = f", first reported {_stamp(report.first_seen)}" if report.first_seen is not None else ""
+    copy = f", a copy of {_e(origin)}" if origin != report.source_url else ""
+    return (
+        f"<li>{_link(report.source_url)} <span class=\"muted\">({'first reporter, ' if first else ''}"
+        f"version {_e(report.version)}{_e(when)}{copy}{'' if report.present else ', no longer there'})</span>"
+        f"<blockquote>{_e(report.evidence)}</blockquote></li>"
+    )
+
+
+def _item_html(
+    entry: TimelineEntry, colour: str, rivals: Sequence[TimelineEntry] = (),
+    origins: Mapping[str, str] | None = None,
+) -> str:
     span = date_span(entry.date)
+    origin_of = origins or {}
+    reports = sorted(entry.sources, key=lambda s: (s.first_seen is None, s.first_seen or entry.first_seen))
     sources = "".join(
-        f"<li>{_link(s.source_url)} <span class=\"muted\">(version {_e(s.version)}"
-        f"{'' if s.present else ', no longer there'})</span><blockquote>{_e(s.evidence)}</blockquote></li>"
-        for s in entry.sources
+        _source_html(s, i == 0, origin_of.get(s.source_url, s.source_url)) for i, s in enumerate(reports)
     ) or f"<li>{_link(entry.source_url)}<blockquote>{_e(entry.evidence)}</blockquote></li>"
     extra = []
     if entry.actors:
@@ -349,10 +366,19 @@ def _item_html(entry: TimelineEntry, colour: str) -> str:
         extra.append(f"{' '.join(p for p in (entry.subject, entry.metric) if p)}: {_qualified(entry)}")
     details = f'<p class="muted">{_e(" · ".join(extra))}</p>' if extra else ""
     n = entry.source_count
+    present = {s.source_url for s in entry.sources if s.present}
+    m = len({origin_of.get(url, url) for url in present})
+    disputed = "".join(
+        f'<span class="badge disputed" title="{_e(", ".join(s.source_url for s in r.sources if s.present))}">'
+        f"disputed: {_e(_qualified(r))}</span>"
+        for r in rivals
+    )
     return (
         f'<li class="item kind-{_e(entry.kind)} status-{_e(entry.status)}" id="{_e(entry.event_id)}" '
         f'style="--kind:{colour}">{_when(entry, span)}<span class="badge">{_e(entry.kind)}</span>'
         f'<span class="badge">{_e(entry.status)}</span>'
+        f'<span class="badge" title="sources reporting it; independent origins among them">{n} source'
+        f"{'' if n == 1 else 's'} · {m} origin{'' if m == 1 else 's'}</span>{disputed}"
         f'<p class="summary">{_e(entry.summary)}</p>{details}'
         f"<details><summary>Evidence · {n} source{'' if n == 1 else 's'}</summary>"
         f'<blockquote>{_e(entry.evidence)}</blockquote><ul class="sources">{sources}</ul></details></li>'
@@ -367,10 +393,17 @@ def _summary_line(items: Sequence[TimelineEntry]) -> str:
     return f"{len(items)} item{'' if len(items) == 1 else 's'}" + (f" ({status_text})" if status_text else "")
 
 
-def _story_html(entries: Iterable[TimelineEntry], anchor: str, level: int) -> str:
+def _story_html(
+    entries: Iterable[TimelineEntry], anchor: str, level: int, origins: Mapping[str, str] | None = None
+) -> str:
     """The axis, figure charts and item list of one story, headings at <h{level}>."""
     items = _sorted(entries)
     colours = _kind_colours(items)
+    disputed = rivals(items)
+
+    def item(e: TimelineEntry) -> str:
+        return _item_html(e, colours[e.kind], disputed.get(e.event_id, ()), origins)
+
     h = f"h{level}"
     dated = [e for e in items if date_span(e.date) is not None]
     undated = [e for e in items if date_span(e.date) is None]
@@ -378,12 +411,12 @@ def _story_html(entries: Iterable[TimelineEntry], anchor: str, level: int) -> st
         f'<section id="{anchor}axis"><{h}>Time axis</{h}>{_axis_svg(items, colours)}</section>',
         _series_section(items, anchor, h),
         f'<section id="{anchor}items"><{h}>Timeline</{h}><ol class="items">',
-        "".join(_item_html(e, colours[e.kind]) for e in dated),
+        "".join(item(e) for e in dated),
         "</ol>",
     ]
     if undated:
         body += [f"<{h}>Undated</{h}>", '<ol class="items">',
-                 "".join(_item_html(e, colours[e.kind]) for e in undated), "</ol>"]
+                 "".join(item(e) for e in undated), "</ol>"]
     body.append("</section>")
     return "".join(body)
 
@@ -403,27 +436,32 @@ def _stamp(generated_at: dt.datetime | str) -> str:
     return str(generated_at)
 
 
-def render_report(story_title: str, entries: Iterable[TimelineEntry], generated_at: dt.datetime | str) -> str:
-    """Return the whole HTML page for one story's timeline (a str to write as UTF-8)."""
+def render_report(
+    story_title: str, entries: Iterable[TimelineEntry], generated_at: dt.datetime | str,
+    origins: Mapping[str, str] | None = None,
+) -> str:
+    """Return the whole HTML page for one story's timeline (a str to write as UTF-8); `origins` maps source
+    URLs to their origin (monitor.track.origins), for the count of independent origins of each item."""
     items = list(entries)
     header = (
         f'<header><h1>{_e(story_title)}</h1><p class="meta">Generated <time>{_e(_stamp(generated_at))}</time>'
         f" · {_e(_summary_line(items))}</p></header>"
     )
-    return _page(f"{story_title} — timeline", f"{header}<main>{_story_html(items, '', 2)}</main>")
+    return _page(f"{story_title} — timeline", f"{header}<main>{_story_html(items, '', 2, origins)}</main>")
 
 
 def render_stories(
     stories: Sequence[tuple[str, Iterable[TimelineEntry]]],
     generated_at: dt.datetime | str,
     title: str = "Story timelines",
+    origins: Mapping[str, str] | None = None,
 ) -> str:
     """One page for several stories: a contents list, then each story as in render_report.
 
     With a single story this is render_report.
     """
     if len(stories) == 1:
-        return render_report(stories[0][0], stories[0][1], generated_at)
+        return render_report(stories[0][0], stories[0][1], generated_at, origins)
     sections, contents = [], []
     for i, (story_title, entries) in enumerate(stories, start=1):
         items = list(entries)
@@ -431,7 +469,7 @@ def render_stories(
         contents.append(f'<li><a href="#{anchor}">{_e(story_title)}</a> '
                         f'<span class="muted">{_e(_summary_line(items))}</span></li>')
         sections.append(f'<section class="story" id="{anchor}"><h2>{_e(story_title)}</h2>'
-                        f"{_story_html(items, anchor + '-', 3)}</section>")
+                        f"{_story_html(items, anchor + '-', 3, origins)}</section>")
     header = (
         f'<header><h1>{_e(title)}</h1><p class="meta">Generated <time>{_e(_stamp(generated_at))}</time></p>'
         f'<ul>{"".join(contents)}</ul></header>'
@@ -448,12 +486,17 @@ class _StoryLike(Protocol):
 
 class _TimelineSource(Protocol):
     def load_timeline(self, story: str | None = None) -> Sequence[TimelineEntry]: ...
+    def source_origins(self, story: str | None = None) -> Mapping[str, str]: ...
 
 
 def write_report(
     store: _TimelineSource, stories: Sequence[_StoryLike], path: Path, generated_at: dt.datetime | None = None
 ) -> None:
-    """Render the stories' timelines from `store` (anything with `.load_timeline(story=id)`) into one file."""
+    """Render the stories' timelines from `store` (anything with `.load_timeline(story=id)` and
+    `.source_origins(story=id)`) into one file."""
     now = generated_at or dt.datetime.now(dt.UTC)
     pages = [(story.title or story.id, store.load_timeline(story=story.id)) for story in stories]
-    path.write_text(render_stories(pages, now), encoding="utf-8")
+    origins: dict[str, str] = {}
+    for story in stories:
+        origins.update(store.source_origins(story.id))
+    path.write_text(render_stories(pages, now, origins=origins), encoding="utf-8")

@@ -271,6 +271,7 @@ class Check:
     async def _new_version(
         self, page: PageRead, fetched: CheckRecord, final_url: str, *, known: bool
     ) -> CheckOutcome:
+        from monitor.track.origins import fingerprint
         from monitor.track.snapshots import compress
 
         long = len(page.text) > LONG_TEXT_CHARS
@@ -280,6 +281,8 @@ class Check:
             body=await _cpu_bound(compress, page.text, long=True) if long else compress(page.text),
             title=page.document.title,
             published=page.document.published, final_url=final_url,
+            fingerprint=await _cpu_bound(fingerprint, page.text, long=True) if long
+            else fingerprint(page.text),
         )
         alerts: list[Alert] = []
         timeline: tuple[TimelineEntry, ...] = ()

@@ -135,6 +135,8 @@ class Snapshot(Base):
     published: Mapped[dt.date | None] = mapped_column(Date)
     final_url: Mapped[str | None] = mapped_column(String(URL_LENGTH))  # after redirects
     body: Mapped[bytes] = mapped_column(LargeBinary)
+    # Hashes of the text's long sentences (monitor.track.origins): copies of one wire story are one origin.
+    fingerprint: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class Check(Base):

@@ -112,6 +112,7 @@ class NewSnapshot:
     title: str | None = None
     published: dt.date | None = None
     final_url: str | None = None
+    fingerprint: bytes | None = None  # monitor.track.origins.fingerprint of the text
 
     def __post_init__(self) -> None:
         if not fits(self.final_url, URL_LENGTH):  # a redirect's target: kept only when it fits its column

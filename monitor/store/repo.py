@@ -292,6 +292,18 @@ class Store:
         with self._read() as session:
             return snapshots.latest_snapshot(session, source_id)
 
+    def source_origins(self, story: str | None = None) -> dict[str, str]:
+        """Each page source's URL -> its origin (monitor.track.origins): the first source of the story whose
+        newest version its own is a near-identical copy of; itself when it is no copy."""
+        from monitor.track.origins import origins
+
+        with self._read() as session:
+            stories = [story] if story is not None else snapshots.stories_with_versions(session)
+            found: dict[str, str] = {}
+            for one in stories:
+                found.update(origins(snapshots.story_fingerprints(session, one)))
+            return found
+
     def history(self, url: str, story: str | None = None) -> list[VersionInfo]:
         """The stored versions of the source at `url`, oldest first.
 

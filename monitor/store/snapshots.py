@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from monitor.errors import InputError
-from monitor.store.models import Snapshot
+from monitor.store.models import Snapshot, Source
 from monitor.store.records import NewSnapshot, SnapshotData, VersionInfo
 from monitor.store.sources import resolve
 
@@ -21,7 +21,7 @@ def add_snapshot(session: Session, source_id: int, snap: NewSnapshot) -> int:
     session.add(Snapshot(
         source_id=source_id, version=version, fetched_at=snap.fetched_at,
         content_hash=snap.content_hash, size=snap.size, title=snap.title,
-        published=snap.published, final_url=snap.final_url, body=snap.body,
+        published=snap.published, final_url=snap.final_url, body=snap.body, fingerprint=snap.fingerprint,
     ))
     return version
 
@@ -33,6 +33,32 @@ def latest_version(session: Session, source_id: int) -> tuple[int, str] | None:
         .order_by(Snapshot.version.desc()).limit(1)
     ).one_or_none()
     return None if row is None else (row[0], row[1])
+
+
+def story_fingerprints(session: Session, story: str) -> dict[str, bytes]:
+    """The fingerprint of each page source's newest version (monitor.track.origins), by URL, in the order
+    the sources were added; a version stored before fingerprints were kept is fingerprinted from its text."""
+    from monitor.track.origins import fingerprint
+    from monitor.track.snapshots import decompress
+
+    newest = (
+        select(Snapshot.source_id, func.max(Snapshot.version).label("version"))
+        .join(Source, Source.id == Snapshot.source_id).where(Source.story_id == story)
+        .group_by(Snapshot.source_id).subquery()
+    )
+    rows = session.execute(
+        select(Source.url, Snapshot.fingerprint, Snapshot.body)
+        .join(newest, newest.c.source_id == Source.id)
+        .join(Snapshot, (Snapshot.source_id == newest.c.source_id) & (Snapshot.version == newest.c.version))
+        .order_by(Source.id)
+    ).all()
+    return {url: fp if fp is not None else fingerprint(decompress(body)) for url, fp, body in rows}
+
+
+def stories_with_versions(session: Session) -> list[str]:
+    """The stories that have at least one stored version, by id."""
+    statement = select(Source.story_id).join(Snapshot, Snapshot.source_id == Source.id).distinct()
+    return sorted(session.scalars(statement))
 
 
 def latest_snapshot(session: Session, source_id: int) -> SnapshotData | None:

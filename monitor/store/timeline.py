@@ -49,7 +49,8 @@ def write_timeline(session: Session, entries: Sequence[TimelineEntry]) -> None:
         for report in entry.sources:
             stored = known.get(report.source_url)
             if stored is None:
-                stored = ItemReport(item_id=row.id, source_url=report.source_url, first_seen=entry.last_seen)
+                stored = ItemReport(item_id=row.id, source_url=report.source_url,
+                                    first_seen=report.first_seen or entry.last_seen)
                 session.add(stored)
                 known[report.source_url] = stored
             if report.present or stored.last_seen is None:
@@ -77,7 +78,7 @@ def load_timeline(session: Session, story: str | None = None) -> list[TimelineEn
             evidence=i.evidence, source_url=i.source_url, published=i.published,
             first_seen=i.first_seen, last_seen=i.last_seen, status=i.status,
             sources=tuple(
-                SourceReport(r.source_url, r.evidence, r.present, r.version or 0, r.published)
+                SourceReport(r.source_url, r.evidence, r.present, r.version or 0, r.published, r.first_seen)
                 for r in reports.get(i.id, [])
             ),
             superseded_by=i.superseded_by,

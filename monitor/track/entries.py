@@ -14,6 +14,7 @@ FIGURE_KIND = "figure"
 # Change kinds.
 ADDED = "added"
 REACTIVATED = "reactivated"
+DISPUTED = "disputed"
 
 
 class ItemLike(Protocol):
@@ -45,13 +46,15 @@ class ItemLike(Protocol):
 
 @dataclass(frozen=True)
 class SourceReport:
-    """One source's word on an item: its evidence, whether its newest version still has it, which version."""
+    """One source's word on an item: its evidence, whether its newest version still has it, which version,
+    the source's publication day and when this source was first seen reporting the item."""
 
     source_url: str
     evidence: str
     present: bool
     version: int
     published: str | None = None
+    first_seen: dt.datetime | None = None
 
 
 @dataclass(frozen=True)
@@ -97,7 +100,9 @@ class Change:
     """Something an alert is raised for.
 
     kind: `added` (entry is new), `removed` (no source presents entry any more), `revised` (entry, a figure,
-    was superseded by `replacement`), `reactivated` (a removed or revised entry is active again).
+    was superseded by `replacement`), `reactivated` (a removed or revised entry is active again), `disputed`
+    (entry, a figure, and `rival` give different values for one subject, metric and date: two sources
+    disagree).
     `previous` is the entry as it was before this reconciliation (None for `added`).
     """
 
@@ -105,6 +110,7 @@ class Change:
     entry: TimelineEntry
     previous: TimelineEntry | None = None
     replacement: TimelineEntry | None = None
+    rival: TimelineEntry | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,11 @@ Rules, in the order they apply:
   each entry at most one item (a repeated item is read once): exact identities pair first, then the
   pairing that keeps the most items on known entries, preferring entries this source already reports,
   then the earliest seen.
+- Across sources. An item no entry has the identity of may be an entry another source reports, told in
+  other words (`monitor.track.matching`): compatible kinds (`other` with any) and nested dates, and actors
+  that agree (one outlet may name fewer; an actor on each side the other lacks is another happening) or,
+  where a side names nobody, evidence worded alike; a figure of the same value and unit whose subject and
+  metric agree where both give them. Only other sources' reports are compared, so a replay sees the same.
 - Seen again. A known item keeps its event_id and first_seen, gets last_seen = now and this source's report
   (evidence, version) in `sources`.
 - Removal. An item this source reported but whose newest version no longer contains it has that report
@@ -29,6 +34,11 @@ Rules, in the order they apply:
   reports it instead (a correction back to an older value); a second source repeating a superseded value
   just adds a source. Figures without a subject or metric never supersede anything.
   If the superseding figure is later removed, the superseded one falls back to active/removed.
+- Disputes. A new figure from another source with a different value for a current figure's subject, metric
+  and period (the same date, or, undated, the same publication day) does not supersede it: both stay active,
+  and the pair is a `disputed` change (once, when the two first disagree; `monitor.track.conflicts`). A
+  source's own new value for a figure it reported is still a revision, and a superseded value repeated by
+  another source stays superseded.
 - Idempotence. Reconciling the same items of the same source version again yields no change and, with
   the same `now`, an identical timeline. A version older than one already reconciled for this source is
   ignored (the result is the unchanged timeline).
@@ -40,10 +50,12 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import replace
 
-from monitor.extract.spans import date_span, narrower, nested
+from monitor.extract.spans import DateSpan, date_span, narrower, nested
+from monitor.track.conflicts import disputes, period_of
 from monitor.track.entries import (
     ACTIVE,
     ADDED,
+    DISPUTED,
     FIGURE_KIND,
     REACTIVATED,
     REMOVED,
@@ -55,11 +67,13 @@ from monitor.track.entries import (
     TimelineEntry,
 )
 from monitor.track.identity import actors_match, event_id_for, identity_key, normalise_name, series_of
+from monitor.track.matching import actors_compatible, figures_agree, kinds_compatible, same_wording
 
 __all__ = [
     "ACTIVE",
     "ADDED",
     "Change",
+    "DISPUTED",
     "FIGURE_KIND",
     "ItemLike",
     "REACTIVATED",
@@ -168,19 +182,13 @@ def _match_items(
         if same:
             pairs[i] = (same[0].event_id, True)
             taken.add(same[0].event_id)
-        elif items[i].kind != FIGURE_KIND:
+        else:
             loose.append(i)
     free = sorted((e for e in work.values() if e.event_id not in taken), key=_stable_rank)
     candidates: dict[int, list[str]] = {}
     for i in loose:
         span = date_span(items[i].date)
-        candidates[i] = [
-            e.event_id
-            for e in free
-            if e.kind == items[i].kind
-            and nested(span, date_span(e.date))
-            and _same_who(items[i], keys[i], e)
-        ]
+        candidates[i] = [e.event_id for e in free if _same_happening(items[i], keys[i], span, e, source_url)]
     presented = {
         e.event_id for e in free if (report := _report_of(e, source_url)) is not None and report.present
     }
@@ -292,6 +300,40 @@ def _same_who(item: ItemLike, key: str, entry: TimelineEntry) -> bool:
     return entry.key.split("|", 2)[2] == key.split("|", 2)[2]
 
 
+def _same_happening(
+    item: ItemLike, key: str, span: DateSpan | None, entry: TimelineEntry, source_url: str
+) -> bool:
+    """Whether an item that no entry has the identity of is `entry` told with other words or dates.
+
+    Within one source: the same kind and actors, the dates nested. Across sources (an entry another source
+    reports: looser, as outlets word a happening differently; `monitor.track.matching`): compatible kinds and
+    nested dates, and actors that agree (one may name fewer) or, where a side names none, evidence worded
+    alike; a figure is another source's figure of the same value, subject and metric (dates aside, as in
+    its identity). Only other sources' reports are compared, so a replay of this version sees the same.
+    """
+    if item.kind == FIGURE_KIND or entry.kind == FIGURE_KIND:
+        return (
+            item.kind == entry.kind
+            and _reported_elsewhere(entry, source_url)
+            and figures_agree(item.subject, item.metric, item.value, item.unit,
+                              entry.subject, entry.metric, entry.value, entry.unit)
+        )
+    entry_span = date_span(entry.date)
+    if not nested(span, entry_span):
+        return False
+    if entry.kind == item.kind and _same_who(item, key, entry):
+        return True
+    if not _reported_elsewhere(entry, source_url) or not kinds_compatible(item.kind, entry.kind):
+        return False
+    if item.actors and entry.actors:
+        return actors_compatible(item.actors, entry.actors)
+    return any(same_wording(item.evidence, s.evidence) for s in entry.sources if s.source_url != source_url)
+
+
+def _reported_elsewhere(entry: TimelineEntry, source_url: str) -> bool:
+    return any(s.source_url != source_url for s in entry.sources)
+
+
 def _figure_ref(entry: TimelineEntry) -> dt.date | None:
     """The day a figure holds for: the end of its date, else its publication day."""
     span = date_span(entry.date)
@@ -356,7 +398,7 @@ def reconcile(
         if key in read:
             continue  # the same item twice in one version: the first mention stands
         read.add(key)
-        report = SourceReport(source_url, item.evidence, True, version, published)
+        report = SourceReport(source_url, item.evidence, True, version, published, now)
         if i not in pairs:
             eid = event_id_for(story, key, taken)
             taken.add(eid)
@@ -370,11 +412,13 @@ def reconcile(
                 newly_presented.append(eid)
             if old and old.present and old.version == version:
                 report = old  # a replay of this version: keep what was recorded
+            elif old is not None:
+                report = replace(report, first_seen=old.first_seen)
             entry = replace(
                 entry, sources=_with_report(entry.sources, report), last_seen=max(entry.last_seen, now)
             )
             span, entry_span = date_span(item.date), date_span(entry.date)
-            if not exact and span and entry_span and narrower(span, entry_span):
+            if not exact and not entry.is_figure and span and entry_span and narrower(span, entry_span):
                 entry = replace(
                     entry,
                     date=item.date,
@@ -395,9 +439,10 @@ def reconcile(
                                                                                   version=version)))
             dropped.add(eid)
 
-    _supersede(work, before, newly_presented, dropped)
+    _supersede(work, before, newly_presented, dropped, source_url)
     after = _resolve_statuses(work)
     changes = _changes(before, after)
+    changes += _new_disputes(before, after, source_url)
     updated = tuple(e for eid, e in after.items() if before.get(eid) != e)
     seen = tuple(eid for eid in matched if eid in before)
     untouched = [e for e in timeline if e.story != story]
@@ -409,8 +454,10 @@ def _supersede(
     before: dict[str, TimelineEntry],
     newly_presented: Sequence[str],
     dropped: set[str],
+    source_url: str,
 ) -> None:
-    """Apply the revision rule in place: newer figures of a series supersede the series' current ones."""
+    """Apply the revision rule in place: newer figures of a series supersede the series' current ones, except
+    another source's value for the same period, which disputes them instead."""
     for eid in newly_presented:
         figure = work[eid]
         series = series_of(figure.subject, figure.metric) if figure.is_figure else None
@@ -436,13 +483,44 @@ def _supersede(
             other = _figure_ref(e)
             if ref is not None and other is not None and other > ref:
                 newer.append((other, e))
-            else:
+            elif not _rival_of(e, figure, before, dropped, source_url):
                 work[e.event_id] = replace(e, superseded_by=eid)
         if newer:
             latest = max(newer, key=lambda pair: (pair[0], pair[1].first_seen, pair[1].event_id))[1]
             work[eid] = replace(work[eid], superseded_by=latest.event_id)
         elif work[eid].superseded_by is not None:
             work[eid] = replace(work[eid], superseded_by=None)
+
+
+def _rival_of(
+    current: TimelineEntry, figure: TimelineEntry, before: dict[str, TimelineEntry], dropped: set[str],
+    source_url: str,
+) -> bool:
+    """Whether `figure`, just reported by `source_url`, disputes `current` rather than revising it: another
+    value for the same period, and `current` was never this source's own (present in it before, or dropped
+    by this version)."""
+    if current.event_id in dropped or current.value == figure.value:
+        return False
+    own = _report_of(before.get(current.event_id, current), source_url)
+    if own is not None and own.present:
+        return False
+    period = period_of(current)
+    return period is not None and period == period_of(figure)
+
+
+def _new_disputes(
+    before: dict[str, TimelineEntry], after: dict[str, TimelineEntry], source_url: str
+) -> list[Change]:
+    """A `disputed` change for each pair of figures that disagree now and did not before."""
+    known = disputes(before.values())
+    changes = []
+    for a, b in sorted(disputes(after.values()) - known):
+        first, second = after[a], after[b]
+        # The entry this source reports is the news; its rival is what it contradicts.
+        if _report_of(first, source_url) is not None and _report_of(second, source_url) is None:
+            first, second = second, first
+        changes.append(Change(DISPUTED, second, before.get(second.event_id), rival=first))
+    return changes
 
 
 def _changes(before: dict[str, TimelineEntry], after: dict[str, TimelineEntry]) -> list[Change]:

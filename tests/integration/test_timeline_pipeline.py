@@ -182,3 +182,23 @@ def test_seed_article_revision_alerts_and_export(tmp_path: Path, site: PageServe
         old=188_663, new=213_372, call_actor="Putin",
     )
     _assert_acceptance(tmp_path, site, scenario)
+
+
+def test_seed_and_a_second_outlets_wording_of_the_call_are_one_row(tmp_path: Path, site: PageServer) -> None:
+    """Issue 13: the seed article plus another outlet's "Russian President Vladimir Putin and U.S. President
+    Donald Trump spoke by phone on Monday" (published 2020-03-31) is ONE call row with both sources."""
+    if not SEED.is_file():
+        pytest.skip("../shared/seed is absent")
+    other = ("<html><head><meta charset='utf-8'><title>Kremlin and White House talk</title>"
+             "<meta property='article:published_time' content='2020-03-31T09:00:00Z'></head><body><article>"
+             "<h1>Kremlin and White House talk</h1><p>Russian President Vladimir Putin and U.S. President "
+             "Donald Trump spoke by phone on Monday, the Kremlin said.</p><p>The two leaders discussed the "
+             "coronavirus pandemic and oil prices, according to a statement.</p></article></body></html>")
+    config = _config(tmp_path, site, ("coronavirus", "Putin", "Trump"))
+    site.set("/article", _seed_html(SEED.read_text(encoding="utf-8")))
+    site.set("/related", other)
+    _monitor(config, "check")
+    rows = json.loads(_monitor(config, "export", "--format", "json").stdout)
+    calls = [r for r in rows if r["kind"] == "call"]
+    assert [(r["date"], r["sources"]) for r in calls] == [("2020-03-30", 2)]
+    assert {s["url"] for s in calls[0]["source_urls"]} == {site.url("/article"), site.url("/related")}

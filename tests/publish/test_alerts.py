@@ -44,6 +44,7 @@ def test_contract_event_names():
         "event_added",
         "event_removed",
         "figure_revised",
+        "figure_conflict",  # listed in the README, as the contract allows
         "source_failing",
         "source_recovered",
     }
@@ -191,3 +192,20 @@ def test_emit_to_a_given_logger(capture):
         "source_recovered: fetched again after 1 failed check" + SUFFIX
     ]
     assert capture.records == []
+
+
+def test_figure_conflict_names_both_sources_and_values():
+    from monitor.track.timeline import reconcile
+    from tests.fixtures.timeline.scenario import at, item
+
+    toll = dict(subject="Port Elms", metric="deaths", qualifier="exact")
+    first = reconcile((), STORY, HARBOUR, 1, "2021-06-14",
+                      [item("figure", "2021-06-14", "12 dead", value=12, **toll)], at(0))
+    wire = "https://wire.example.com/ferry"
+    second = reconcile(first.timeline, STORY, wire, 1, "2021-06-14",
+                       [item("figure", "2021-06-14", "15 dead", value=15, **toll)], at(1))
+    alerts = alerts_for(second.changes, STORY, wire)
+    [conflict] = [a for a in alerts if a.event == "figure_conflict"]
+    assert (conflict.fields["value"], conflict.fields["rival_value"]) == (15, 12)
+    assert conflict.fields["sources"] == [wire] and conflict.fields["rival_sources"] == [HARBOUR]
+    assert "15" in conflict.message and "12" in conflict.message and HARBOUR in conflict.message

@@ -13,6 +13,7 @@ import pytest
 from monitor.errors import InputError
 from monitor.publish.export import (
     COLUMNS,
+    JSON_EXTRA,
     filter_entries,
     format_table,
     items_to_rows,
@@ -150,7 +151,8 @@ def test_json_same_keys_typed_values(timeline):
     data = json.loads(out.getvalue())
     assert isinstance(data, list) and len(data) == len(timeline) + 1
     for obj in data:
-        assert tuple(obj) == COLUMNS
+        # The contract's columns in order, then the JSON's own keys (README: CONTRACT additions).
+        assert tuple(obj)[: len(COLUMNS)] == COLUMNS and tuple(obj)[len(COLUMNS):] == JSON_EXTRA
     by_summary = {o["summary"]: o for o in data}
     call = by_summary["Ana Ruiz spoke with Tom Okafor"]
     assert call["actors"] == ["Ana Ruiz", "Tom Okafor"] and call["sources"] == 2
@@ -205,13 +207,28 @@ def test_items_to_rows_for_extract():
 def test_format_table(timeline):
     table = format_table(timeline, width=80)
     lines = table.splitlines()
-    assert lines[0].split() == ["DATE", "KIND", "SUMMARY", "VALUE", "STATUS", "SRC"]
+    assert lines[0].split() == ["DATE", "KIND", "SUMMARY", "VALUE", "STATUS", "SRC", "ORIG"]
     assert len(lines) == len(timeline) + 1
     assert all(len(line) <= 80 for line in lines)
     assert any("revised" in line and "120" in line for line in lines)
     long = entry_with(timeline, summary="word " * 60)
     (row,) = format_table([long], width=70).splitlines()[1:]
     assert "…" in row and len(row) <= 70
+
+
+def test_format_table_shows_sources_origins_and_disputes_at_a_glance():
+    from monitor.track.timeline import reconcile
+
+    toll = dict(subject="Port Elms", metric="deaths", qualifier="exact")
+    wire_a, wire_b, own = "https://a.example/w", "https://b.example/w", "https://c.example/own"
+    timeline: tuple = ()
+    for n, (url, value) in enumerate(((wire_a, 12), (wire_b, 12), (own, 15))):
+        told = [item("figure", "2021-06-14", f"{value} dead", value=value, **toll)]
+        timeline = reconcile(timeline, "s", url, 1, "2021-06-14", told, at(n)).timeline
+    lines = format_table(timeline, width=120, origins={wire_a: wire_a, wire_b: wire_a, own: own}).splitlines()
+    by_value = {line.split()[4]: line.split() for line in lines[1:]}  # date, kind, "12 dead", value
+    assert by_value["12"][-4:] == ["disputed:", "15", "2", "1"]  # two sites, one wire story: one origin
+    assert by_value["15"][-4:] == ["disputed:", "12", "1", "1"]
 
 
 def test_write_item_rows_csv_and_json():
@@ -249,3 +266,22 @@ def test_url_credentials_are_redacted_in_every_format(timeline):
         assert "hunter2" not in text, fmt
     [row] = parse(texts["csv"])
     assert row["source_url"] == "http://***@example.org/a" and row["subject"] == "http://***@example.org/b"
+
+
+def test_json_marks_two_sources_disagreeing_on_a_figure_as_disputed():
+    from monitor.track.timeline import reconcile
+    from tests.fixtures.timeline.scenario import at, item
+
+    toll = dict(subject="Port Elms", metric="deaths", qualifier="exact")
+    a, b = "https://a.example/toll", "https://b.example/toll"
+    first = reconcile((), "s", a, 1, "2021-06-14", [item("figure", "2021-06-14", "12", value=12, **toll)],
+                      at(0))
+    second = reconcile(first.timeline, "s", b, 1, "2021-06-14",
+                       [item("figure", "2021-06-14", "15", value=15, **toll)], at(1))
+    out = io.StringIO()
+    write_json(second.timeline, out)
+    rows = {r["value"]: r for r in json.loads(out.getvalue())}
+    assert rows[12]["disputed"] and rows[15]["disputed"] and rows[12]["status"] == "active"
+    assert rows[12]["disputed_with"] == [{"event_id": rows[15]["event_id"], "value": 15, "qualifier": "exact",
+                                          "sources": [b]}]
+    assert [s["url"] for s in rows[15]["source_urls"]] == [b] and rows[15]["origins"] == 1

@@ -209,7 +209,7 @@ def test_timeline_round_trips_and_is_written_with_the_check(store: Store) -> Non
         location=None, subject=None, metric=None, value=None, unit=None, qualifier=None,
         evidence="Ames and Boyd spoke by phone on Monday.", source_url=PAGE, published="2020-04-01",
         first_seen=T0, last_seen=T0, status="active",
-        sources=(SourceReport(PAGE, "Ames and Boyd spoke by phone on Monday.", True, 1, "2020-04-01"),),
+        sources=(SourceReport(PAGE, "Ames and Boyd spoke by phone on Monday.", True, 1, "2020-04-01", T0),),
     )
     deaths = replace(call, event_id="s1-fig-1", key="figure|us|deaths", kind="figure", date="2020-04-01",
                      actors=(), subject="Freedonia", metric="deaths", value=4000, qualifier="more_than",
@@ -224,7 +224,8 @@ def test_timeline_round_trips_and_is_written_with_the_check(store: Store) -> Non
     later = T0 + dt.timedelta(hours=1)
     other = "https://other.example/a"
     gone = replace(call, last_seen=later, status="removed", sources=(
-        replace(call.sources[0], present=False, version=2), SourceReport(other, "They spoke.", True, 1)))
+        replace(call.sources[0], present=False, version=2), SourceReport(other, "They spoke.", True, 1,
+                                                                            first_seen=later)))
     store.record_result(record(source.id, "a", timeline=(gone,)))
     [loaded] = [e for e in store.load_timeline("s1") if e.event_id == "s1-call-1"]
     assert loaded == gone

@@ -418,9 +418,11 @@ def test_two_days_of_one_month_take_one_known_entry_each():
 _items = st.one_of(
     st.builds(
         item,
-        kind=st.sampled_from(["call", "meeting"]),
+        kind=st.sampled_from(["call", "meeting", "other"]),
         date=st.sampled_from(["2021-06-13", "2021-06-14", "2021-06", "2021-W23", None]),
-        summary=st.sampled_from(["a talk", "another talk"]),
+        # The last two are worded alike (one happening by the wording rule across sources).
+        summary=st.sampled_from(["a talk", "another talk", "Mayor Ruiz talked with the harbour minister",
+                                 "The harbour minister talked with Mayor Ruiz on Sunday"]),
         actors=st.lists(st.sampled_from(["Ana Ruiz", "Ruiz", "Tom Okafor"]), max_size=2, unique=True),
     ),
     st.builds(
@@ -465,3 +467,100 @@ def test_reconcile_invariants(checks):
             report = next((s for s in e.sources if s.source_url == source), None)
             if report is not None and report.present:
                 assert report.version == versions[source]
+
+
+# --- across sources: one happening in other words (issue 13) ----------------------------------------------
+
+PUTIN_TRUMP = ["Vladimir Putin", "Donald Trump"]
+
+
+def _rows(result: ReconcileResult, kind: str = "call") -> list[tuple[str | None, int, tuple[str, ...]]]:
+    return sorted((e.date, e.source_count, tuple(s.source_url for s in e.sources))
+                  for e in result.timeline if e.kind == kind)
+
+
+def test_an_outlet_naming_one_of_the_two_leaders_reports_the_same_call():
+    first = reconcile((), STORY, HARBOUR, 1, None, [_call("2020-03-30", actors=PUTIN_TRUMP)], at(0))
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, [_call("2020-03-30", actors=["Donald Trump"])],
+                                     at(1))
+    assert _rows(result) == [("2020-03-30", 2, (HARBOUR, WIRE))]
+    assert result.changes == ()
+
+
+def test_a_call_with_a_conflicting_actor_or_another_day_is_another_call():
+    first = reconcile((), STORY, HARBOUR, 1, None, [_call("2020-03-30", actors=PUTIN_TRUMP)], at(0))
+    items = [_call("2020-03-30", actors=["Donald Trump", "Recep Erdogan"]),
+             _call("2020-03-31", actors=["Donald Trump"])]
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, items, at(1))
+    assert _rows(result) == [("2020-03-30", 1, (HARBOUR,)), ("2020-03-30", 1, (WIRE,)),
+                             ("2020-03-31", 1, (WIRE,))]
+
+
+def test_two_calls_of_one_day_told_by_a_second_outlet_stay_two():
+    calls = [_call("2020-03-30", actors=PUTIN_TRUMP), _call("2020-03-30", actors=["Donald Trump", "Erdogan"])]
+    first = reconcile((), STORY, HARBOUR, 1, None, calls, at(0))
+    items = [_call("2020-03-30", actors=["Putin", "Trump"]), _call("2020-03-30", actors=["Recep Erdogan"])]
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, items, at(1))
+    assert _rows(result) == [("2020-03-30", 2, (HARBOUR, WIRE)), ("2020-03-30", 2, (HARBOUR, WIRE))]
+
+
+def test_without_actors_the_wording_decides_and_other_takes_the_kind_of_the_other_outlet():
+    known = [item("legal", "2020-02-14", "sentencing", evidence="His sentencing is scheduled for Feb. 14, "
+                  "according to the office release.")]
+    first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+    same = item("other", "2020-02-14", "sentencing", evidence="Sentencing is scheduled for Feb. 14.")
+    different = item("legal", "2020-02-14", "a hearing", evidence="A hearing on the bail request was held.")
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, [same, different], at(1))
+    assert sorted((e.kind, e.source_count) for e in result.timeline) == [("legal", 1), ("legal", 2)]
+
+
+def test_another_outlets_figure_of_the_same_value_is_the_same_figure_whatever_its_qualifier():
+    known = [item("figure", "2019-11-18", "10 years", subject="Carlineo", metric="prison term", value=10,
+                  qualifier="exact")]
+    first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+    told = [item("figure", "2019-11-19", "up to 10 years", subject="Patrick Carlineo Jr",
+                 metric="prison term", value=10, qualifier="up_to")]
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, told, at(1))
+    assert _rows(result, "figure") == [("2019-11-18", 2, (HARBOUR, WIRE))]
+
+
+def test_a_sources_own_next_version_keeps_the_strict_rules():
+    # The looser rules join outlets; one source's versions are matched as before (a new actor: a new item).
+    first = reconcile((), STORY, HARBOUR, 1, None, [_call("2020-03-30", actors=["Donald Trump"])], at(0))
+    result = reconcile(first.timeline, STORY, HARBOUR, 2, None, [_call("2020-03-30", actors=PUTIN_TRUMP)],
+                       at(1))
+    assert sorted(c.kind for c in result.changes) == ["added", "removed"]
+
+
+# --- disputes: two sources, two values of one figure --------------------------------------------------------
+
+
+def _toll(value, date="2021-06-14"):
+    return item("figure", date, f"{value} dead", subject="Port Elms", metric="deaths", value=value,
+                qualifier="exact")
+
+
+def test_two_sources_disagreeing_on_a_toll_keep_both_disputed_once():
+    first = reconcile((), STORY, HARBOUR, 1, "2021-06-14", [_toll(12)], at(0))
+    second = _replay_changes_nothing(first.timeline, WIRE, 1, [_toll(15)], at(1))
+    assert sorted((e.value, e.status) for e in second.timeline) == [(12, ACTIVE), (15, ACTIVE)]
+    disputed = [c for c in second.changes if c.kind == "disputed"]
+    assert [(c.entry.value, c.rival.value) for c in disputed] == [(15, 12)]
+    # Either source checked again: nothing new to say.
+    again = reconcile(second.timeline, STORY, HARBOUR, 2, "2021-06-14", [_toll(12)], at(2))
+    assert again.changes == ()
+
+
+def test_a_later_version_of_the_same_source_is_still_a_revision_and_ends_the_dispute():
+    first = reconcile((), STORY, HARBOUR, 1, "2021-06-14", [_toll(12)], at(0))
+    second = reconcile(first.timeline, STORY, WIRE, 1, "2021-06-14", [_toll(15)], at(1))
+    third = reconcile(second.timeline, STORY, HARBOUR, 2, "2021-06-14", [_toll(15)], at(2))
+    assert kinds(third) == [("revised", "12 dead")]
+    now = {e.value: e for e in third.timeline}
+    assert now[12].status == REVISED and now[15].status == ACTIVE and now[15].source_count == 2
+
+
+def test_another_day_from_another_source_is_news_not_a_dispute():
+    first = reconcile((), STORY, HARBOUR, 1, "2021-06-14", [_toll(12)], at(0))
+    second = reconcile(first.timeline, STORY, WIRE, 1, "2021-06-15", [_toll(15, "2021-06-15")], at(1))
+    assert kinds(second) == [("added", "15 dead"), ("revised", "12 dead")]

@@ -1,0 +1,86 @@
+"""The wording threshold of cross-source matching (monitor/track/data/matching.yaml), measured on real pages.
+
+For every pair of items from two different pages of ../shared/data/article-html that reconciliation would
+compare by wording (compatible kinds, nested dates, not figures, a side without actors), prints the wording
+similarity (monitor.track.matching.wording_similarity). Pages of one cluster (the same story by several
+outlets, tests/fixtures/clusters/) give the pairs that may be one happening; pairs of pages of different
+stories are different happenings, and how many of them reach each threshold is the false-match rate.
+
+    python benchmarks/matching_threshold.py [--corpus DIR] [--show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+from pathlib import Path
+
+import yaml
+
+from monitor.extract.items import extract_items, published_from_dateline
+from monitor.extract.spans import date_span, nested
+from monitor.extract.text import extract_document
+from monitor.track.matching import kinds_compatible, wording_similarity
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT / ".." / "shared" / "data" / "article-html"
+CLUSTERS = ROOT / "tests" / "fixtures" / "clusters"
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+def _items(corpus: Path) -> dict[str, list[object]]:
+    truth = json.loads((corpus / "ground-truth.json").read_text(encoding="utf-8"))
+    out: dict[str, list[object]] = {}
+    for key, page in sorted(truth.items()):
+        raw = gzip.decompress((corpus / "html" / f"{key}.html.gz").read_bytes())
+        doc = extract_document(raw, url=page["url"])
+        published = doc.published or published_from_dateline(doc.text)
+        out[key[:12]] = [i for i in extract_items(doc.text, published) if i.kind != "figure"]
+    return out
+
+
+def _cluster_of() -> dict[str, str]:
+    found: dict[str, str] = {}
+    for path in sorted(p for p in CLUSTERS.glob("*.yaml") if p.stem != "floors"):
+        for page in yaml.safe_load(path.read_text(encoding="utf-8"))["pages"]:
+            found[str(page["id"])] = path.stem
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--show", action="store_true", help="print the same-cluster pairs with their scores")
+    args = parser.parse_args()
+    items, cluster = _items(args.corpus), _cluster_of()
+    same: list[tuple[float, str, str]] = []
+    other: list[float] = []
+    for a, b in itertools.combinations(sorted(items), 2):
+        together = a in cluster and cluster.get(a) == cluster.get(b)
+        for x in items[a]:
+            for y in items[b]:
+                if x.actors and y.actors:  # type: ignore[attr-defined]
+                    continue
+                if not kinds_compatible(x.kind, y.kind):  # type: ignore[attr-defined]
+                    continue
+                if not nested(date_span(x.date), date_span(y.date)):  # type: ignore[attr-defined]
+                    continue
+                score = wording_similarity(x.evidence, y.evidence)  # type: ignore[attr-defined]
+                if together:
+                    same.append((score, x.evidence, y.evidence))  # type: ignore[attr-defined]
+                else:
+                    other.append(score)
+    print(f"pages {len(items)}; pairs compared by wording: same story {len(same)}, "
+          f"different stories {len(other)}")
+    print("threshold  same-story pairs at or above  different-story pairs at or above")
+    for t in THRESHOLDS:
+        print(f"{t:9.2f}  {sum(s >= t for s, _, _ in same):29d}  {sum(s >= t for s in other):33d}")
+    if args.show:
+        for score, x, y in sorted(same, reverse=True):
+            print(f"{score:.2f}  {x[:110]}\n      {y[:110]}")
+
+
+if __name__ == "__main__":
+    main()

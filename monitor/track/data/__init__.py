@@ -1,0 +1,1 @@
+"""Data of the track stage: how reports from different sources are matched (matching.yaml)."""

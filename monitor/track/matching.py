@@ -1,0 +1,160 @@
+"""When reports from different sources are one happening: kinds that agree, names that agree, wording that
+agrees, figures that agree (the rules' data: `monitor/track/data/matching.yaml`).
+
+Each outlet tells a happening in its own words: one names both leaders of a call, another only one; one says
+"Pat Carlineo", another "Patrick W. Carlineo Jr."; one classifies a clause, another leaves it `other`. These
+predicates decide, for two reports, whether that is one happening told twice; `monitor.track.timeline`
+applies them only between different sources (a source's own versions keep the stricter identity rules).
+
+    actors_compatible(["Donald Trump"], ["Vladimir Putin", "Donald Trump"])    # True: one names fewer
+    actors_compatible(["Trump", "Putin"], ["Trump", "Erdogan"])                # False: a conflicting actor
+    wording_similarity("Sentencing is scheduled for Feb. 14.",
+                       "His sentencing is scheduled for Feb. 14, the office said.")  # 1.0
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from monitor.track.identity import normalise_name
+from monitor.yamlfile import read_bundled
+
+_WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class MatchingRules:
+    """matching.yaml, read once."""
+
+    compatible: frozenset[tuple[str, str]]
+    any_kind: frozenset[str]
+    wording_threshold: float
+    min_content_words: int
+    name_suffixes: frozenset[str]
+    stop_words: frozenset[str]
+
+
+@cache
+def rules() -> MatchingRules:
+    """The bundled matching rules."""
+    data = read_bundled("monitor.track.data", "matching.yaml", words=True)
+    pairs: set[tuple[str, str]] = set()
+    any_kind: set[str] = set()
+    for kind, others in (data.get("compatible_kinds") or {}).items():
+        for other in others:
+            if other == "*":
+                any_kind.add(str(kind))
+            else:
+                pairs |= {(str(kind), str(other)), (str(other), str(kind))}
+    return MatchingRules(
+        compatible=frozenset(pairs),
+        any_kind=frozenset(any_kind),
+        wording_threshold=float(data["wording_threshold"]),
+        min_content_words=int(data["min_content_words"]),
+        name_suffixes=frozenset(str(w).casefold() for w in data.get("name_suffixes") or ()),
+        stop_words=frozenset(str(w).casefold() for w in data.get("stop_words") or ()),
+    )
+
+
+def kinds_compatible(a: str, b: str) -> bool:
+    """The same kind, or two kinds an outlet's wording may tell apart (`other` and any kind)."""
+    r = rules()
+    return a == b or a in r.any_kind or b in r.any_kind or (a, b) in r.compatible
+
+
+def _core(name: str) -> list[str]:
+    tokens = normalise_name(name).replace(",", " ").split()
+    while len(tokens) > 1 and tokens[-1] in rules().name_suffixes:
+        tokens.pop()
+    return tokens
+
+
+def names_match(a: str, b: str) -> bool:
+    """One name for one person or body: equal, a surname or tail of the other ("Putin" ~ "Vladimir Putin"), or
+    the same surname with compatible given names ("Pat Carlineo" ~ "Patrick W. Carlineo Jr.")."""
+    ta, tb = _core(a), _core(b)
+    if not ta or not tb:
+        return False
+    short, long_ = sorted((ta, tb), key=len)
+    if long_[len(long_) - len(short):] == short:
+        return True
+    if ta[-1] != tb[-1]:
+        return False
+    given_a = [t for t in ta[:-1] if len(t) > 1]
+    given_b = [t for t in tb[:-1] if len(t) > 1]
+    if not given_a or not given_b:
+        return True
+    return given_a[0].startswith(given_b[0]) or given_b[0].startswith(given_a[0])
+
+
+def _pairs_all(fewer: Sequence[str], more: Sequence[str]) -> bool:
+    """Every name of `fewer` pairs with a distinct name of `more` (augmenting paths: lists are short)."""
+    mate: dict[int, int] = {}
+
+    def place(i: int, seen: set[int]) -> bool:
+        for j, other in enumerate(more):
+            if j in seen or not names_match(fewer[i], other):
+                continue
+            seen.add(j)
+            if j not in mate or place(mate[j], seen):
+                mate[j] = i
+                return True
+        return False
+
+    return all(place(i, set()) for i in range(len(fewer)))
+
+
+def actors_compatible(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Both name someone and every actor of the side naming fewer is among the other's: an outlet may name
+    fewer people, but an actor on each side that the other lacks is a different happening."""
+    left = [x for x in a if normalise_name(x)]
+    right = [x for x in b if normalise_name(x)]
+    if not left or not right:
+        return False
+    fewer, more = sorted((left, right), key=len)
+    return _pairs_all(fewer, more)
+
+
+@lru_cache(maxsize=4096)  # one version's items meet the same entries' evidence many times
+def content_words(text: str) -> frozenset[str]:
+    """The words of a sentence that carry its content: case-folded, stop words out, numbers kept."""
+    stop = rules().stop_words
+    return frozenset(w for w in (m.casefold() for m in _WORD_RE.findall(text)) if w not in stop)
+
+
+def wording_similarity(a: str, b: str) -> float:
+    """Content words the two sentences share over those of the shorter one (the overlap coefficient): an
+    outlet adding a clause ("..., the office said") keeps the score, different happenings share little."""
+    wa, wb = content_words(a), content_words(b)
+    if min(len(wa), len(wb)) < rules().min_content_words:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def same_wording(a: str, b: str) -> bool:
+    """The two sentences tell one happening by their words alone (`wording_threshold`)."""
+    return wording_similarity(a, b) >= rules().wording_threshold
+
+
+def figures_agree(
+    a_subject: str | None, a_metric: str | None, a_value: float | int | None, a_unit: str | None,
+    b_subject: str | None, b_metric: str | None, b_value: float | int | None, b_unit: str | None,
+) -> bool:
+    """Two outlets' figures are one: the same value and unit, subject and metric not contradicting each other
+    where both give them (the subject as a name: "Carlineo" ~ "Patrick Carlineo Jr."), and at least one of
+    them given by both (a bare number matches nothing). The qualifier may differ: "roughly $449,000" and
+    "nearly $449,000" report one number."""
+    if a_value is None or b_value is None or float(a_value) != float(b_value):
+        return False
+    if normalise_name(a_unit) != normalise_name(b_unit):
+        return False
+    metrics = normalise_name(a_metric), normalise_name(b_metric)
+    subjects = normalise_name(a_subject), normalise_name(b_subject)
+    if all(metrics) and metrics[0] != metrics[1]:
+        return False
+    if all(subjects) and not names_match(subjects[0], subjects[1]):
+        return False
+    return all(metrics) or all(subjects)

@@ -1,0 +1,61 @@
+"""When reports from different sources are one happening (monitor/track/matching.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.track.matching import (
+    actors_compatible,
+    figures_agree,
+    kinds_compatible,
+    names_match,
+    wording_similarity,
+)
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Putin", "Vladimir Putin", True),
+    ("Pat Carlineo", "Patrick W. Carlineo Jr.", True),
+    ("Carlineo", "Patrick Carlineo Jr", True),
+    ("Gov. Kristi Noem", "Noem", True),
+    ("Peter Smith", "Paul Smith", False),
+    ("Vladimir Putin", "Donald Trump", False),
+    ("Jr", "Smith Jr", False),
+])
+def test_names_match(a: str, b: str, same: bool) -> None:
+    assert names_match(a, b) is same
+    assert names_match(b, a) is same
+
+
+def test_an_outlet_naming_fewer_actors_agrees_a_conflicting_actor_does_not() -> None:
+    assert actors_compatible(["Donald Trump"], ["Vladimir Putin", "Donald Trump"])
+    assert actors_compatible(["Putin", "Trump"], ["Donald Trump", "Vladimir Putin"])
+    assert not actors_compatible(["Trump", "Putin"], ["Trump", "Erdogan"])
+    assert not actors_compatible(["Trump"], [])
+    # One name cannot stand for two people.
+    assert not actors_compatible(["Trump", "Donald Trump"], ["Donald Trump", "Angela Merkel"])
+
+
+def test_other_is_compatible_with_any_kind_but_kinds_are_not_with_each_other() -> None:
+    assert kinds_compatible("other", "legal") and kinds_compatible("legal", "other")
+    assert kinds_compatible("call", "call")
+    assert not kinds_compatible("call", "meeting")
+
+
+def test_wording_similarity_is_shared_content_words_over_the_shorter_sentence() -> None:
+    longer = "His sentencing is scheduled for Feb. 14, according to the office release."
+    assert wording_similarity("Sentencing is scheduled for Feb. 14.", longer) == 1.0
+    low = wording_similarity("He was admitted to hospital on Saturday with a fever.",
+                             "On November 16, a third case of plague was reported in a man.")
+    assert low < 0.2
+    # Too few content words to judge by wording alone.
+    assert wording_similarity("It was done.", "It was done.") == 0.0
+
+
+def test_figures_agree_on_value_unit_and_what_both_give() -> None:
+    assert figures_agree("Carlineo", "prison term", 10, None, "Patrick Carlineo Jr", "prison term", 10, None)
+    assert figures_agree("WHO", "cases", 3248, None, None, "cases", 3248.0, None)
+    assert not figures_agree("WHO", "cases", 3248, None, None, "deaths", 3248, None)
+    assert not figures_agree("Italy", "cases", 10, None, "Spain", "cases", 10, None)
+    assert not figures_agree(None, None, 10, None, None, None, 10, None)  # a bare number matches nothing
+    assert not figures_agree("Italy", "cases", 10, "percent", "Italy", "cases", 10, None)
