@@ -2,7 +2,7 @@
 wire story on several sites count as one origin without reading every text. Versions stored before it have
 none and are fingerprinted from their text when read.
 
-Revision ID: 0003_i13b
+Revision ID: 0003
 Revises: 0002
 Create Date: 2026-12-01
 """
@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0003_i13b"
+revision: str = "0003"
 down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
