@@ -94,4 +94,4 @@ def test_an_out_of_date_schema_is_one_line(read_only: tuple[Path, Path, str]) ->
         assert result.returncode == 2, result.stderr
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and "Traceback" not in result.stderr
-        assert "schema is at revision 0000, expected 0002: run `monitor db upgrade`" in lines[0]
+        assert "schema is at revision 0000, expected 0003_i15: run `monitor db upgrade`" in lines[0]

@@ -35,7 +35,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.errors import StoreError
-from monitor.store import checks, feed_entries, snapshots, sources, timeline
+from monitor.store import alert_log, checks, feed_entries, snapshots, sources, timeline
 from monitor.store.engine import IMMEDIATE, create_store_engine, readable_as_is, redact
 from monitor.store.migrate import at_head, current_of, first_line, head_revision, upgrade_engine
 from monitor.store.records import (
@@ -43,7 +43,10 @@ from monitor.store.records import (
     CheckInfo,
     CheckRecord,
     LeaseLostError,
+    LoggedAlert,
+    NewAlert,
     ParsedFeedEntry,
+    PendingNotification,
     RecordedCheck,
     SavedFeedEntry,
     SnapshotData,
@@ -287,6 +290,18 @@ class Store:
         with self._read() as session:
             return snapshots.latest_version(session, source_id)
 
+    def latest_head(self, source_id: int) -> tuple[int, str, str | None] | None:
+        """The newest version's number, content hash and title, without its text; None before the first."""
+        with self._read() as session:
+            return snapshots.latest_head(session, source_id)
+
+    def recent_versions(self, source_id: int, count: int) -> list[tuple[str, str | None]]:
+        """(content hash, title) of the newest `count` versions, newest first."""
+        if count <= 0:
+            return []
+        with self._read() as session:
+            return snapshots.recent_versions(session, source_id, count)
+
     def latest_snapshot(self, source_id: int) -> SnapshotData | None:
         """The newest version of a source, text included; None before the first."""
         with self._read() as session:
@@ -325,6 +340,45 @@ class Store:
         """(revision, title, summary) of one feed entry, oldest first."""
         with self._read() as session:
             return feed_entries.feed_entry_revisions(session, source_id, key)
+
+    # ------------------------------------------------------------------------------ alerts, notifications
+
+    def log_alerts(self, alerts: Sequence[NewAlert], now: dt.datetime) -> None:
+        """Write alerts raised outside a check (and queue their notifications), in one transaction."""
+        with self._write() as session:
+            alert_log.log_alerts(session, alerts, now)
+
+    def alerts(self, story: str, limit: int | None = None) -> list[LoggedAlert]:
+        """A story's logged alerts, newest first."""
+        with self._read() as session:
+            return alert_log.alerts(session, story, limit)
+
+    def newest_alert_ids(self) -> dict[str, int]:
+        """story -> the id of its newest logged alert."""
+        with self._read() as session:
+            return alert_log.newest_alert_ids(session)
+
+    def pending_notifications(self, now: dt.datetime | None = None) -> list[PendingNotification]:
+        """Queued deliveries, oldest first; with `now`, only those whose next attempt is due by then."""
+        with self._read() as session:
+            return alert_log.pending(session, now)
+
+    def count_pending_notifications(self) -> int:
+        """How many deliveries wait in the queue."""
+        with self._read() as session:
+            return alert_log.count_pending(session)
+
+    def notifications_delivered(self, ids: Sequence[int]) -> None:
+        """Delete the queue rows of deliveries done."""
+        if ids:
+            with self._write() as session:
+                alert_log.delivered(session, ids)
+
+    def notifications_failed(self, ids: Sequence[int], next_attempt_at: dt.datetime, error: str) -> None:
+        """Count a failed attempt of these deliveries and set their next one."""
+        if ids:
+            with self._write() as session:
+                alert_log.failed(session, ids, next_attempt_at, error)
 
     # ------------------------------------------------------------------------------------------ timeline
 
@@ -398,6 +452,10 @@ class StoreTransaction:
     def add_source(self, spec: SourceSpec, now: dt.datetime) -> bool:
         """Add a source due now; False when the story already has this URL."""
         return sources.add_source(self.session, spec, now)
+
+    def log_alerts(self, alerts: Sequence[NewAlert], now: dt.datetime) -> None:
+        """Write the check's alerts to the alert log, and queue their notifications, with the check."""
+        alert_log.log_alerts(self.session, alerts, now)
 
 
 __all__ = ["CONFIG_ORIGIN", "Store", "StoreTransaction", "open_store", "story_lock_key"]

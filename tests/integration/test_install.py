@@ -65,4 +65,4 @@ def test_an_installed_wheel_migrates_a_new_database_and_checks(installed: Path, 
         versions = db.execute("SELECT count(*) FROM snapshots").fetchone()[0]
         revision = db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     assert versions == 1
-    assert revision == "0002"
+    assert revision == "0003_i15"
