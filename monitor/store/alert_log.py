@@ -50,7 +50,7 @@ def pending(session: Session, now: dt.datetime | None, limit: int = 10_000) -> l
         statement = statement.where(Notification.next_attempt_at <= now)
     return [PendingNotification(n.id, n.target, n.story_id, n.created_at, n.attempts, n.next_attempt_at,
                                 _logged(a))
-            for n, a in session.execute(statement).tuples()]
+            for n, a in session.execute(statement).all()]
 
 
 def count_pending(session: Session) -> int:
@@ -85,7 +85,7 @@ def alerts(session: Session, story: str, limit: int | None = None) -> list[Logge
 def newest_alert_ids(session: Session) -> dict[str, int]:
     """story -> the id of its newest logged alert."""
     rows = session.execute(select(AlertLog.story_id, func.max(AlertLog.id)).group_by(AlertLog.story_id))
-    return {story: newest for story, newest in rows.tuples()}
+    return {story: newest for story, newest in rows.all()}
 
 
 def _logged(row: AlertLog) -> LoggedAlert:
