@@ -20,8 +20,9 @@ __all__ = ["CORRECTIONS_FILE", "MAX_CORRECTIONS", "correction_rules", "correctio
 
 CORRECTIONS_FILE = "corrections.yaml"
 _PACKAGE = "monitor.extract.data.en"
-# A label sentence this short ("Correction:") says nothing alone: the sentence after it is its text.
-_BARE_LABEL = 40
+# A label sentence of this few words ("Correction:", "Editor's note:") says nothing alone: the sentence after
+# it is its text.
+_BARE_LABEL_WORDS = 3
 # Corrections reported per version at most (a page that adds a whole corrections column is one alert each).
 MAX_CORRECTIONS = 5
 
@@ -68,7 +69,7 @@ def corrections(added: Sequence[str], extra: tuple[str, ...] = ()) -> tuple[str,
         if index <= skip or not any(rule.search(sentence) for rule in rules):
             continue
         text = sentence.strip()
-        if len(text) < _BARE_LABEL and index + 1 < len(added):
+        if len(text.split()) <= _BARE_LABEL_WORDS and index + 1 < len(added):
             text = f"{text} {added[index + 1].strip()}"
             skip = index + 1
         found.append(text)
