@@ -89,7 +89,8 @@ MALFORMED: list[tuple[str, object, tuple[str, ...]]] = [
     ("invalid YAML", "stories: [\n  - id: x\n", ("not valid YAML",)),
     # Issue 15: notifications, alerts.
     ("notify without urls", {"notify": [{"events": ["event_added"]}]}, ("notify[0].urls", "missing")),
-    ("notify unknown key", {"notify": [{"urls": ["json://h/x"], "every": "5m"}]}, ("notify[0].every", "unknown")),
+    ("notify unknown key", {"notify": [{"urls": ["json://h/x"], "every": "5m"}]},
+     ("notify[0].every", "unknown")),
     ("notify unknown event", {"notify": [{"urls": ["json://h/x"], "events": ["event_adde"]}]},
      ("notify[0].events", "'event_adde' is not an alert", "event_added")),
     ("notify unset variable", {"notify": [{"urls": ["${NO_SUCH_VARIABLE_I15}"]}]},
@@ -161,7 +162,7 @@ def test_malformed_config_is_one_line_and_exit_2(
 def test_notify_urls_keep_their_variables_until_sent(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("I15_HOOK", "tok3n")
     config = parse_config({"notify": [{"urls": ["json://hooks.example.org/${I15_HOOK}/x"]}],
-                           "stories": [{**GOOD_STORY, "notify": [{"urls": ["ntfy://topic"], "digest": "10m"}]},
+                           "stories": [{**GOOD_STORY, "notify": [{"urls": ["ntfy://t"], "digest": "10m"}]},
                                        {**GOOD_STORY, "id": "other"}]})
     target = config.notify[0]
     assert target.urls == ("json://hooks.example.org/${I15_HOOK}/x",) and "tok3n" not in repr(config)

@@ -4,9 +4,10 @@ Checks never send: they write their alerts, and a queue row per alert and notifi
 transaction (monitor.run.check). The `Outbox` reads the queue, outside any check, and sends one message per
 story and target for the alerts waiting together:
 
-- without `digest`: once the story's alerts have settled (no new one for `SETTLE_SECONDS`, at most
-  `MAX_HOLD_SECONDS` after the first), so a check cycle's burst (a story's first extraction: dozens of
-  `event_added`) is one message; at the end of `monitor check`, at once;
+- without `digest`: once the story's alerts have settled (no new one for `SETTLE_SECONDS` and none of its
+  sources being checked; at most `MAX_HOLD_SECONDS` after the first), so a check cycle's burst (a story's
+  first extraction: dozens of `event_added`, then the articles its feed leads to) is one message; at the end
+  of `monitor check`, at once;
 - with `digest`: once the oldest has waited the window.
 
 A message delivered is deleted from the queue; a failed one stays, retried with backoff (`backoff`), and after
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-SETTLE_SECONDS = 2.0
+SETTLE_SECONDS = 3.0
 MAX_HOLD_SECONDS = 60.0
 FAILING_AFTER = 3
 BACKOFF_FIRST = 30.0
@@ -81,16 +82,19 @@ class Group:
     def attempts(self) -> int:
         return max(row.attempts for row in self.rows)
 
-    def ready(self, target: NotifyConfig, now: dt.datetime, *, force: bool, retry_now: bool) -> bool:
-        """Whether to send now: its window is over (or it settled, or `force`), and its retry is due."""
+    def ready(
+        self, target: NotifyConfig, now: dt.datetime, *, force: bool, retry_now: bool, busy: bool = False
+    ) -> bool:
+        """Whether to send now: its window is over (or it settled, or `force`), and its retry is due. `busy`:
+        a source of the story is being checked (more alerts of its cycle may come)."""
         if not retry_now and any(row.attempts and row.next_attempt_at > now for row in self.rows):
             return False
         oldest = min(row.created_at for row in self.rows)
         if target.digest is not None:
             return oldest + dt.timedelta(seconds=target.digest) <= now
         newest = max(row.created_at for row in self.rows)
-        return (force or newest + dt.timedelta(seconds=SETTLE_SECONDS) <= now
-                or oldest + dt.timedelta(seconds=MAX_HOLD_SECONDS) <= now)
+        settled = not busy and newest + dt.timedelta(seconds=SETTLE_SECONDS) <= now
+        return force or settled or oldest + dt.timedelta(seconds=MAX_HOLD_SECONDS) <= now
 
 
 def groups(rows: Sequence[PendingNotification]) -> list[Group]:
@@ -171,7 +175,9 @@ class Outbox:
         if self.sender is None:
             return 0
         sent = 0
-        for group in groups(self.store.pending_notifications()):
+        pending = groups(self.store.pending_notifications())
+        busy = self.store.leased_stories(now) if pending and not force else set()
+        for group in pending:
             target = self.sender.targets.get(group.target)
             ids = [row.id for row in group.rows]
             if target is None:
@@ -181,7 +187,7 @@ class Outbox:
                                    "target": group.target})
                 self.store.notifications_delivered(ids)
                 continue
-            if not group.ready(target, now, force=force, retry_now=retry_now):
+            if not group.ready(target, now, force=force, retry_now=retry_now, busy=group.story in busy):
                 continue
             if self._send(group, target, now):
                 sent += 1

@@ -180,6 +180,11 @@ class Store:
         with self._write() as session:
             return sources.claim(session, owner, conditions, expires, limit)
 
+    def leased_stories(self, now: dt.datetime) -> set[str]:
+        """The stories with a source being checked now (by any process)."""
+        with self._read() as session:
+            return sources.leased_stories(session, now)
+
     def make_due(self, now: dt.datetime, story: str | None = None) -> int:
         """Make every active source (of one story) that no process holds due at `now`; how many were not.
 

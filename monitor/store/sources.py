@@ -183,6 +183,13 @@ def claim(
     return [by_id[i] for i in ids if i in by_id]
 
 
+def leased_stories(session: Session, now: dt.datetime) -> set[str]:
+    """The stories with a source being checked now (leased, the lease not expired)."""
+    rows = session.scalars(select(Source.story_id).distinct().where(
+        Source.lease_owner.is_not(None), Source.lease_expires_at > now))
+    return set(rows)
+
+
 def make_due(session: Session, now: dt.datetime, story: str | None = None) -> int:
     """Make every active source (of one story) that no process holds due at `now`; how many were not."""
     conditions = [Source.active.is_(True), Source.next_due_at > now,

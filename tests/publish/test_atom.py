@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 import feedparser
 
@@ -27,9 +27,9 @@ class Logged:
 
 
 ALERTS = [
-    Logged(1, "event_added", f"event_added: arrival 2024-05-01 — The tugboat arrived [story harbour, {URL}]", T0,
-           {"summary": "The tugboat arrived", "evidence": "The tugboat Bravo arrived at the wreck on Tuesday.",
-            "source_urls": [URL, OTHER]}),
+    Logged(1, "event_added", f"event_added: arrival 2024-05-01 — The tugboat arrived [story harbour, {URL}]",
+           T0, {"summary": "The tugboat arrived", "source_urls": [URL, OTHER],
+                "evidence": "The tugboat Bravo arrived at the wreck on Tuesday."}),
     Logged(2, "headline_changed", f"headline_changed: “Ferry aground” -> “Ferry freed” (version 2) "
            f"[story harbour, {URL}]", T0 + dt.timedelta(hours=1),
            {"old_title": "Ferry aground", "new_title": "Ferry freed"}),
