@@ -191,7 +191,8 @@ def _check_notify_url(value: str) -> str:
             raise ValueError(f"${{{name}}} is not an environment variable reference (${{NAME}})")
         if os.environ.get(name) is None:
             raise ValueError(f"environment variable {name!r} (in a notify URL) is not set")
-    if "://" not in value:
+    expanded = _ENV_REFERENCE.sub(lambda m: os.environ.get(m.group(1), ""), value)
+    if "://" not in expanded:  # the message shows the URL as written, never a variable's value
         raise ValueError(f"{value!r} is not an Apprise URL (scheme://..., e.g. mailto://, json://, ntfy://)")
     return value
 

@@ -190,6 +190,17 @@ def test_the_shipped_config_is_valid() -> None:
     assert config.stories[0].feeds[0].follow is True
 
 
+def test_the_shipped_configs_commented_notify_example_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = (Path(__file__).resolve().parents[1] / "config.yaml").read_text(encoding="utf-8")
+    head, example = raw.split("# notify:\n")
+    monkeypatch.setenv("SMTP_PASSWORD", "pw")
+    monkeypatch.setenv("SLACK_URL", "slack://T1/B2/C3")
+    uncommented = "\n".join(line[2:] for line in example.splitlines())
+    config = parse_config(yaml.safe_load(f"{head}notify:\n{uncommented}"))
+    assert config.notify[0].digest == 600 and config.atom_dir == "feeds"
+    assert config.notify[0].expanded_urls()[1] == "slack://T1/B2/C3"
+
+
 def test_relative_sqlite_path_is_anchored_to_the_config_folder(tmp_path: Path) -> None:
     (tmp_path / "c.yaml").write_text("database: sqlite:///db/t.sqlite\n", encoding="utf-8")
     assert load_config(tmp_path / "c.yaml").database == f"sqlite:///{tmp_path}/db/t.sqlite"
