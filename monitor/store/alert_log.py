@@ -28,18 +28,18 @@ def log_alerts(session: Session, alerts: Sequence[NewAlert], now: dt.datetime) -
     rows = [{"story_id": a.story, "event": a.event, "url": clip(a.url, URL_LENGTH), "message": a.message,
              "fields": json.dumps(dict(a.fields), default=str, ensure_ascii=False), "created_at": now}
             for a in alerts]
+    connection = session.connection()
     if not any(a.targets for a in alerts):
-        session.connection().execute(log_table.insert(), rows)
+        connection.execute(log_table.insert(), rows)
         return
-    for alert, row in zip(alerts, rows, strict=True):
-        # One at a time when queued: the queue rows need the alert's id.
-        inserted = session.connection().execute(log_table.insert().values(row)).inserted_primary_key
-        assert inserted is not None
-        alert_id = inserted[0]
-        if alert.targets:
-            session.connection().execute(queue.insert(), [
-                {"alert_id": alert_id, "target": target, "story_id": alert.story, "created_at": now,
-                 "attempts": 0, "next_attempt_at": now, "last_error": None} for target in alert.targets])
+    # One statement for all (SQLAlchemy's "insertmanyvalues"), the ids back in the rows' order.
+    returned = connection.execute(log_table.insert().returning(log_table.c.id, sort_by_parameter_order=True),
+                                  rows)
+    ids = [row[0] for row in returned]
+    connection.execute(queue.insert(), [
+        {"alert_id": alert_id, "target": target, "story_id": alert.story, "created_at": now, "attempts": 0,
+         "next_attempt_at": now, "last_error": None}
+        for alert, alert_id in zip(alerts, ids, strict=True) for target in alert.targets])
 
 
 def pending(session: Session, now: dt.datetime | None, limit: int = 10_000) -> list[PendingNotification]:
