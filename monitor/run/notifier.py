@@ -151,7 +151,7 @@ class Outbox:
         targets = config.notify_targets()
         self.sender = Sender(targets) if targets else None
         self.atom_dir = Path(config.atom_dir) if config.atom_dir else None
-        self._written: dict[str, int] = {}  # story -> newest alert id in its feed file
+        self._seen = 0  # the newest alert id the feed files were written after (0: none yet, write all)
         self._started = False
 
     def tick(self, now: dt.datetime) -> None:
@@ -223,18 +223,17 @@ class Outbox:
         from monitor.publish.atom import FEED_ENTRIES, atom_feed, feed_file_name
 
         titles = {story.id: story.title for story in self.config.stories}
+        newest, stories = self.store.alerted_since(self._seen)
         written: list[Path] = []
-        for story, newest in self.store.newest_alert_ids().items():
+        for story in sorted(stories):
             path = self.atom_dir / feed_file_name(story)
-            if self._written.get(story) == newest and path.exists():
-                continue
             data = atom_feed(story, titles.get(story, ""), self.store.alerts(story, FEED_ENTRIES), now)
             self.atom_dir.mkdir(parents=True, exist_ok=True)
             temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
             temporary.write_bytes(data)
             os.replace(temporary, path)  # a reader never sees half a file
-            self._written[story] = newest
             written.append(path)
+        self._seen = newest
         return written
 
 

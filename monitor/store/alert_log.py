@@ -82,10 +82,13 @@ def alerts(session: Session, story: str, limit: int | None = None) -> list[Logge
     return [_logged(row) for row in rows]
 
 
-def newest_alert_ids(session: Session) -> dict[str, int]:
-    """story -> the id of its newest logged alert."""
-    rows = session.execute(select(AlertLog.story_id, func.max(AlertLog.id)).group_by(AlertLog.story_id))
-    return {story: newest for story, newest in rows.all()}
+def alerted_since(session: Session, after: int) -> tuple[int, set[str]]:
+    """(the newest alert id, the stories with an alert newer than `after`): two index reads, however long
+    the log."""
+    newest = session.scalar(select(func.max(AlertLog.id))) or 0
+    if newest <= after:
+        return newest, set()
+    return newest, set(session.scalars(select(AlertLog.story_id).distinct().where(AlertLog.id > after)))
 
 
 def _logged(row: AlertLog) -> LoggedAlert:

@@ -358,10 +358,10 @@ class Store:
         with self._read() as session:
             return alert_log.alerts(session, story, limit)
 
-    def newest_alert_ids(self) -> dict[str, int]:
-        """story -> the id of its newest logged alert."""
+    def alerted_since(self, after: int) -> tuple[int, set[str]]:
+        """(the newest alert id, the stories with an alert newer than `after`)."""
         with self._read() as session:
-            return alert_log.newest_alert_ids(session)
+            return alert_log.alerted_since(session, after)
 
     def pending_notifications(self, now: dt.datetime | None = None) -> list[PendingNotification]:
         """Queued deliveries, oldest first; with `now`, only those whose next attempt is due by then."""

@@ -231,3 +231,22 @@ def test_without_notify_apprise_is_not_imported(tmp_path: Path) -> None:
             "print('apprise' in sys.modules, 'monitor.run.notifier' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
+
+
+def test_feed_files_are_rewritten_only_for_stories_with_new_alerts(tmp_path: Path, pages: PageServer) -> None:
+    config = _config(tmp_path, pages, [], atom_dir=str(tmp_path / "feeds"))
+    pages.set("/ferry", article("Ferry aground", *V1))
+    store = _cycle(config)  # `monitor check` writes the file at its end
+    path = tmp_path / "feeds" / f"{STORY}.atom"
+    first = path.read_bytes()
+    assert first.count(b"<entry>") == len(store.alerts(STORY))
+    outbox = Outbox(config, store)
+    assert [p.name for p in outbox.write_feeds(dt.datetime.now(dt.UTC))] == [path.name]  # a new process: all
+    assert outbox.write_feeds(dt.datetime.now(dt.UTC)) == []  # nothing new
+    store.close()
+    pages.set("/ferry", article("Ferry aground", *V2))
+    store = _cycle(config)
+    assert outbox.write_feeds(dt.datetime.now(dt.UTC)) == [path]
+    assert path.read_bytes().count(b"<entry>") == len(store.alerts(STORY)) > first.count(b"<entry>")
+    assert not [p for p in path.parent.iterdir() if p.name.startswith(".")]  # no temporary file left
+    store.close()
