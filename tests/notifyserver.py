@@ -20,8 +20,24 @@ import json
 import socketserver
 import threading
 import time
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, TypeVar
+
+import pytest
+
+T = TypeVar("T")
+
+
+def _wait_for(lock: threading.Lock, arrived: list[T], count: int, timeout: float, what: str) -> list[T]:
+    """`arrived`, once at least `count` are there (AssertionError after `timeout` seconds)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with lock:
+            if len(arrived) >= count:
+                return list(arrived)
+        time.sleep(0.05)
+    raise AssertionError(f"{len(arrived)} {what} arrived, {count} expected")
 
 
 class HookServer:
@@ -66,13 +82,7 @@ class HookServer:
 
     def wait_for(self, count: int, timeout: float = 20.0) -> list[dict[str, Any]]:
         """The messages, once at least `count` arrived (AssertionError after `timeout` seconds)."""
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self._lock:
-                if len(self.messages) >= count:
-                    return list(self.messages)
-            time.sleep(0.05)
-        raise AssertionError(f"{len(self.messages)} messages arrived, {count} expected")
+        return _wait_for(self._lock, self.messages, count, timeout, "messages")
 
     def __enter__(self) -> HookServer:
         self._thread.start()
@@ -147,13 +157,8 @@ class SmtpServer:
                 f"&to={to}")
 
     def wait_for(self, count: int, timeout: float = 20.0) -> list[email.message.EmailMessage]:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with self._lock:
-                if len(self.mails) >= count:
-                    return list(self.mails)
-            time.sleep(0.05)
-        raise AssertionError(f"{len(self.mails)} mails arrived, {count} expected")
+        """The mails, once at least `count` arrived (AssertionError after `timeout` seconds)."""
+        return _wait_for(self._lock, self.mails, count, timeout, "mails")
 
     def __enter__(self) -> SmtpServer:
         self._thread.start()
@@ -162,3 +167,10 @@ class SmtpServer:
     def __exit__(self, *exc: object) -> None:
         self._server.shutdown()
         self._server.server_close()
+
+
+@pytest.fixture
+def hook() -> Iterator[HookServer]:
+    """A HookServer for one test."""
+    with HookServer() as server:
+        yield server

@@ -24,15 +24,7 @@ from typing import TYPE_CHECKING
 
 from monitor.config import Config
 from monitor.run.check import OnNewVersion
-from monitor.run.checker import (
-    Checker,
-    RunSummary,
-    fetch_settings,
-    log_sync,
-    outbox_for,
-    summarise,
-    utcnow,
-)
+from monitor.run.checker import Checker, RunSummary, fetch_settings, log_sync, outbox_for, summarise, utcnow
 from monitor.run.leases import make_owner
 from monitor.run.process import limit_malloc_arenas, settle
 from monitor.run.specs import config_specs

@@ -13,7 +13,6 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import feedparser
@@ -27,25 +26,15 @@ from monitor.demo import STORY_ID, DemoSite, demo_config
 from monitor.run.service import run_service
 from monitor.store import Store, open_store
 from tests.notifyserver import HookServer
+from tests.notifyserver import hook as hook  # noqa: PLC0414  (pytest fixture)
 from tests.pageserver import PageServer, article
+from tests.pageserver import pages as pages  # noqa: PLC0414  (pytest fixture)
 
 MONITOR = [sys.executable, "-c", "from monitor.cli import main; main()"]
 V1 = ("The ferry ran aground off the harbour on Monday morning, the coast guard said.",
       "Rescue boats brought 120 passengers ashore by noon, officials said.",
       "The harbour authority said on Tuesday that the hull was intact.")
 V2 = (*V1, "The tugboat Bravo arrived at the wreck on Tuesday evening to pull the ferry free.")
-
-
-@pytest.fixture
-def hook() -> Iterator[HookServer]:
-    with HookServer() as server:
-        yield server
-
-
-@pytest.fixture
-def site() -> Iterator[PageServer]:
-    with PageServer() as server:
-        yield server
 
 
 @pytest.fixture(autouse=True)
@@ -92,7 +81,7 @@ async def _first_cycle(config, store: Store, hook: HookServer) -> None:  # type:
         await service
 
 
-def _config(tmp_path: Path, site: PageServer, hook: HookServer, **more: object) -> Path:
+def _config(tmp_path: Path, pages: PageServer, hook: HookServer, **more: object) -> Path:
     path = tmp_path / "config.yaml"
     path.write_text(yaml.safe_dump({
         "database": f"sqlite:///{tmp_path / 'timeline.sqlite'}",
@@ -101,20 +90,20 @@ def _config(tmp_path: Path, site: PageServer, hook: HookServer, **more: object) 
         "notify": [{"urls": [hook.apprise_url("/hook")], "title": "{story}: {event}"}],
         "atom_dir": "feeds",
         "stories": [{"id": "harbour", "title": "Ferry aground",
-                     "sources": [{"url": site.url("/ferry"), "every": "1s"}]}],
+                     "sources": [{"url": pages.url("/ferry"), "every": "1s"}]}],
         **more,
     }), encoding="utf-8")
     return path
 
 
 def test_check_notifies_keeps_the_feed_file_and_monitor_feed_writes_it(
-    tmp_path: Path, site: PageServer, hook: HookServer
+    tmp_path: Path, pages: PageServer, hook: HookServer
 ) -> None:
-    config = _config(tmp_path, site, hook)
+    config = _config(tmp_path, pages, hook)
     runner = CliRunner()
-    site.set("/ferry", article("Ferry aground", *V1))
+    pages.set("/ferry", article("Ferry aground", *V1))
     assert runner.invoke(cli, ["--config", str(config), "check"]).exit_code == 0
-    site.set("/ferry", article("Ferry freed", *V2))
+    pages.set("/ferry", article("Ferry freed", *V2))
     assert runner.invoke(cli, ["--config", str(config), "check"]).exit_code == 0
     assert len(hook.wait_for(2)) == 2
     kept = feedparser.parse((tmp_path / "feeds" / "harbour.atom").read_bytes())
@@ -130,12 +119,12 @@ def test_check_notifies_keeps_the_feed_file_and_monitor_feed_writes_it(
     assert times == sorted(times, reverse=True) and times[0] > times[-1]  # newest first: two checks
     assert events[-1] == "event_added"  # the first check's
     assert {"content_changed", "headline_changed", "event_added"} <= set(events)
-    assert all(e.link == site.url("/ferry") for e in written.entries)
+    assert all(e.link == pages.url("/ferry") for e in written.entries)
     assert len(events) == len(_lines(hook.messages))
 
 
-def test_notify_test_command(tmp_path: Path, site: PageServer, hook: HookServer) -> None:
-    config = _config(tmp_path, site, hook)
+def test_notify_test_command(tmp_path: Path, pages: PageServer, hook: HookServer) -> None:
+    config = _config(tmp_path, pages, hook)
     result = CliRunner().invoke(cli, ["--config", str(config), "notify", "--test"])
     assert result.exit_code == 0, result.output
     assert result.output == "notify[0]: sent\n"
@@ -167,19 +156,19 @@ def _count(database: Path, table: str) -> int:
 
 @pytest.mark.slow
 def test_messages_pending_at_a_sigkill_arrive_after_the_restart(
-    tmp_path: Path, site: PageServer, hook: HookServer
+    tmp_path: Path, pages: PageServer, hook: HookServer
 ) -> None:
-    config = _config(tmp_path, site, hook)
+    config = _config(tmp_path, pages, hook)
     database = tmp_path / "timeline.sqlite"
     hook.status = 500  # the service is down: messages wait in the queue
-    site.set("/ferry", article("Ferry aground", *V1))
+    pages.set("/ferry", article("Ferry aground", *V1))
     log = (tmp_path / "run.log").open("ab")
     first = subprocess.Popen([*MONITOR, "--config", str(config), "--log-format", "json", "run"],
                              stdout=subprocess.DEVNULL, stderr=log, cwd=tmp_path)
     try:
         _wait(lambda: hook.refused >= 1)
         before = _count(database, "alert_log")
-        site.set("/ferry", article("Ferry freed", *V2))  # more alerts join the waiting ones
+        pages.set("/ferry", article("Ferry freed", *V2))  # more alerts join the waiting ones
         _wait(lambda: _count(database, "alert_log") > before)
         assert _count(database, "pending") >= _count(database, "alert_log") > before
     finally:

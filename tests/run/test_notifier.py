@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,7 @@ from monitor.run.notifier import FAILING_AFTER, Outbox, backoff, hide, send_test
 from monitor.store import Store, open_store
 from monitor.store.records import LoggedAlert
 from tests.notifyserver import HookServer, SmtpServer
+from tests.notifyserver import hook as hook  # noqa: PLC0414  (pytest fixture)
 from tests.pageserver import PageServer, article
 from tests.pageserver import pages as pages  # noqa: PLC0414  (pytest fixture)
 
@@ -27,12 +27,6 @@ V1 = ("The ferry ran aground off the harbour on Monday morning, the coast guard 
       "The harbour authority said on Tuesday that the hull was intact.")
 V2 = (V1[0], "Rescue boats brought 180 passengers ashore by noon, officials said.", V1[2],
       "The tugboat Bravo arrived at the wreck on Tuesday evening to pull the ferry free.")
-
-
-@pytest.fixture
-def hook() -> Iterator[HookServer]:
-    with HookServer() as server:
-        yield server
 
 
 def _config(tmp_path: Path, pages: PageServer, notify: list[dict[str, object]], **more: object) -> Config:
