@@ -69,10 +69,15 @@ class Page:
         return asyncio.run(_check(self.store, self.url, T0 + dt.timedelta(hours=self.checks), self.rules))
 
 
+@pytest.fixture
+def page(store: Store, pages: PageServer) -> Page:
+    """The watched page, with the default alert settings."""
+    return Page(store, pages)
+
+
 def test_a_page_taken_down_and_back_is_unpublished_then_republished(
-    store: Store, pages: PageServer, caplog: pytest.LogCaptureFixture
+    store: Store, pages: PageServer, page: Page, caplog: pytest.LogCaptureFixture
 ) -> None:
-    page = Page(store, pages)
     page.serve(*A)
     assert page.check().outcome == "new_version"
     pages.fail(PATH, 404)
@@ -92,18 +97,16 @@ def test_a_page_taken_down_and_back_is_unpublished_then_republished(
 
 
 def test_a_page_never_stored_that_answers_404_is_no_unpublishing(
-    store: Store, pages: PageServer, caplog: pytest.LogCaptureFixture
+    store: Store, pages: PageServer, page: Page, caplog: pytest.LogCaptureFixture
 ) -> None:
-    page = Page(store, pages)
     pages.fail(PATH, 404)
     page.check()
     assert _alerts(caplog, "source_unpublished") == []
 
 
 def test_a_page_redirected_to_its_section_front_is_unpublished(
-    store: Store, pages: PageServer, caplog: pytest.LogCaptureFixture
+    store: Store, pages: PageServer, page: Page, caplog: pytest.LogCaptureFixture
 ) -> None:
-    page = Page(store, pages)
     page.serve(*A)
     page.check()
     pages.set("/news/", article("News", "The latest news from the coast and the region, updated daily."))
@@ -126,9 +129,8 @@ def test_redirected_to_front_tells_a_section_front_from_a_moved_article() -> Non
 
 
 def test_a_new_headline_alerts_with_both_titles(
-    store: Store, pages: PageServer, caplog: pytest.LogCaptureFixture
+    store: Store, pages: PageServer, page: Page, caplog: pytest.LogCaptureFixture
 ) -> None:
-    page = Page(store, pages)
     page.serve(*A)
     page.check()
     new_title = "Storm leaves 40,000 homes without power"
@@ -143,9 +145,8 @@ def test_a_new_headline_alerts_with_both_titles(
 
 
 def test_an_appended_correction_alerts_with_its_text(
-    store: Store, pages: PageServer, caplog: pytest.LogCaptureFixture
+    store: Store, pages: PageServer, page: Page, caplog: pytest.LogCaptureFixture
 ) -> None:
-    page = Page(store, pages)
     page.serve(*A)
     page.check()
     note = ("Correction: An earlier version of this article said schools would reopen on Monday; "
@@ -159,9 +160,8 @@ def test_an_appended_correction_alerts_with_its_text(
 
 
 def test_an_ordinary_new_paragraph_is_no_correction(
-    store: Store, pages: PageServer, caplog: pytest.LogCaptureFixture
+    store: Store, pages: PageServer, page: Page, caplog: pytest.LogCaptureFixture
 ) -> None:
-    page = Page(store, pages)
     page.serve(*A)
     page.check()
     page.serve(*A, "The mayor said on Monday that the town would correct the flood maps next year.")
@@ -170,9 +170,8 @@ def test_an_ordinary_new_paragraph_is_no_correction(
 
 
 def test_a_page_flipping_between_two_versions_alerts_once(
-    store: Store, pages: PageServer, caplog: pytest.LogCaptureFixture
+    store: Store, pages: PageServer, page: Page, caplog: pytest.LogCaptureFixture
 ) -> None:
-    page = Page(store, pages)
     for paragraphs in (A, B, A, B):
         page.serve(*paragraphs)
         assert page.check().outcome == "new_version"  # every version is recorded
