@@ -133,7 +133,8 @@ class Sender:
         target = self.targets[name]
         with apprise.LogCapture(level=logging.WARNING) as captured:  # type: ignore[no-untyped-call]
             try:
-                ok = bool(self._apprise[name].notify(body=message.body, title=message.title))
+                # URL credentials never leave in a message (config URLs have none; this is for the others).
+                ok = bool(self._apprise[name].notify(body=redact(message.body), title=redact(message.title)))
                 error = "" if ok else captured.getvalue()
             except Exception as exc:  # a plugin's bug must not stop the other deliveries
                 ok, error = False, f"{type(exc).__name__}: {exc}"
