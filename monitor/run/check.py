@@ -224,10 +224,11 @@ def redirected_to_front(url: str, final_url: str) -> bool:
 
 
 def was_unpublished(source: SourceRef) -> str | None:
-    """How the page was gone at its previous check (`http_404`, `redirected_to_front: ...`); None if not."""
-    error = source.last_error or ""
-    if source.last_status in UNPUBLISHED_STATUSES or error.startswith(REDIRECTED_TO_FRONT):
-        return error or f"http_{source.last_status}"
+    """How the page was gone at its previous check (`http_404`, `redirected_to_front`); None if it was not."""
+    if (source.last_error or "").startswith(REDIRECTED_TO_FRONT):
+        return REDIRECTED_TO_FRONT  # the front page's URL is in the unpublished alert
+    if source.last_status in UNPUBLISHED_STATUSES:
+        return f"http_{source.last_status}"
     return None
 
 

@@ -117,6 +117,10 @@ def test_a_page_redirected_to_its_section_front_is_unpublished(
     page.serve(*A)
     page.check()
     assert _events(caplog) == ["source_unpublished", "source_republished"]
+    [gone_alert] = _alerts(caplog, "source_unpublished")
+    assert gone_alert.reason == f"redirected_to_front: {pages.url('/news/')}"  # type: ignore[attr-defined]
+    [back] = _alerts(caplog, "source_republished")
+    assert back.reason == "redirected_to_front"  # type: ignore[attr-defined]
 
 
 def test_redirected_to_front_tells_a_section_front_from_a_moved_article() -> None:
