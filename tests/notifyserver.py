@@ -48,6 +48,7 @@ class HookServer:
         self.paths: list[str] = []
         self.status = 200
         self.refused = 0
+        self.delay = 0.0  # seconds each answer takes
         self._lock = threading.Lock()
         server = self
 
@@ -55,6 +56,7 @@ class HookServer:
             def do_POST(self) -> None:  # noqa: N802 - the stdlib's name
                 length = int(self.headers.get("Content-Length") or 0)
                 data = self.rfile.read(length)
+                time.sleep(server.delay)
                 with server._lock:
                     status = server.status
                     if status == 200:

@@ -16,7 +16,8 @@ goes through again). Secrets in the URLs (their `${VAR}` values) never reach a l
 
 Crash safety: the queue is in the database, so a process killed with messages pending delivers them when it
 (or any process on the database) runs again. A message is sent twice only when the process died between
-sending it and deleting its queue rows.
+sending it and deleting its queue rows. Several processes on one database (a fleet, or `monitor check` beside
+`monitor run`) deliver one at a time (`Store.delivery_lock`).
 
     outbox = Outbox(config, store)        # ConfigError when an Apprise URL is not one
     outbox.tick(utcnow())                 # `monitor run`: every second, in a worker thread
@@ -172,9 +173,15 @@ class Outbox:
         self.write_feeds(now)
 
     def deliver(self, now: dt.datetime, *, force: bool = False, retry_now: bool = False) -> int:
-        """Send the due messages; how many were sent."""
+        """Send the due messages; how many were sent. One process at a time delivers (`Store.delivery_lock`):
+        another instance on the same database skips its round, so no message goes out twice."""
         if self.sender is None:
             return 0
+        with self.store.delivery_lock() as mine:
+            return self._deliver(now, force=force, retry_now=retry_now) if mine else 0
+
+    def _deliver(self, now: dt.datetime, *, force: bool, retry_now: bool) -> int:
+        assert self.sender is not None
         sent = 0
         pending = groups(self.store.pending_notifications())
         busy = self.store.leased_stories(now) if pending and not force else set()

@@ -62,6 +62,8 @@ if TYPE_CHECKING:
     from monitor.track.timeline import TimelineEntry
 
 R = TypeVar("R")
+# Key of the PostgreSQL advisory lock held by the process delivering notifications.
+_DELIVERY_LOCK = 0x6E6F7469  # "noti"
 
 
 def open_store(url: str, *, migrate: bool = True, read_only: bool = False) -> Store:
@@ -378,6 +380,43 @@ class Store:
         if ids:
             with self._write() as session:
                 alert_log.delivered(session, ids)
+
+    @contextmanager
+    def delivery_lock(self) -> Iterator[bool]:
+        """Whether this process may deliver notifications now: True for one process at a time on one
+        database (the others get False and skip the round), so that no message goes out twice.
+
+        PostgreSQL: a session-level advisory lock on a connection of its own. SQLite: an exclusive `flock`
+        on `<database file>.notify-lock` (SQLite's processes share one host); an in-memory database: True.
+        """
+        if self.dialect == "postgresql":
+            with self._translate(), self.engine.connect() as connection:
+                key = {"key": _DELIVERY_LOCK}
+                held = bool(connection.execute(text("SELECT pg_try_advisory_lock(:key)"), key).scalar())
+                connection.commit()
+                try:
+                    yield held
+                finally:
+                    if held:
+                        connection.execute(text("SELECT pg_advisory_unlock(:key)"), key)
+                        connection.commit()
+            return
+        database = self.engine.url.database
+        if not database or database == ":memory:":
+            yield True
+            return
+        import fcntl
+
+        with open(f"{database}.notify-lock", "a+b") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def notifications_failed(self, ids: Sequence[int], next_attempt_at: dt.datetime, error: str) -> None:
         """Count a failed attempt of these deliveries and set their next one."""

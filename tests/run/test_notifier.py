@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
+import threading
 from pathlib import Path
 
 import pytest
@@ -244,3 +245,25 @@ def test_feed_files_are_rewritten_only_for_stories_with_new_alerts(tmp_path: Pat
     assert path.read_bytes().count(b"<entry>") == len(store.alerts(STORY)) > first.count(b"<entry>")
     assert not [p for p in path.parent.iterdir() if p.name.startswith(".")]  # no temporary file left
     store.close()
+
+
+def test_two_processes_on_one_database_send_a_message_once(
+    tmp_path: Path, pages: PageServer, hook: HookServer
+) -> None:
+    config = _config(tmp_path, pages, [{"urls": [hook.apprise_url()], "digest": "1h"}])
+    pages.set("/ferry", article("Ferry aground", *V1))
+    _cycle(config).close()  # queued: the window is open
+    hook.delay = 1.0  # a slow service: both rounds overlap
+    stores = [open_store(config.database), open_store(config.database)]
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(hours=2)
+    sent: list[int] = []
+    threads = [threading.Thread(target=lambda s=s: sent.append(Outbox(config, s).deliver(later)))
+               for s in stores]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert sorted(sent) == [0, 1] and len(hook.wait_for(1)) == 1
+    assert stores[0].count_pending_notifications() == 0
+    for store in stores:
+        store.close()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from monitor.store import Store
+from monitor.store import Store, open_store
 from monitor.store.records import NewAlert
 from tests.store import pg
 
@@ -56,3 +56,14 @@ def test_alerted_since_names_the_stories_with_newer_alerts(store: Store) -> None
         tx.log_alerts([_alert("b", 3)], T0)
     assert store.alerted_since(newest)[1] == {"b"}
     assert store.alerted_since(store.alerted_since(newest)[0])[1] == set()
+
+
+def test_one_process_at_a_time_holds_the_delivery_lock(store: Store, database_url: str) -> None:
+    other = open_store(database_url)  # another process's store on the same database
+    try:
+        with store.delivery_lock() as mine, other.delivery_lock() as theirs:
+            assert mine and not theirs
+        with other.delivery_lock() as theirs:
+            assert theirs  # released
+    finally:
+        other.close()
