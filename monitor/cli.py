@@ -451,6 +451,62 @@ def report(ctx: Context, story: str | None, output: str) -> None:
 
 
 @cli.command()
+@click.option("--story", "story", required=True, metavar="ID", help="The story (its id in config.yaml).")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True),
+              help="The Atom file to write.")
+@click.option("--limit", type=click.IntRange(min=1), default=200, show_default=True, metavar="N",
+              help="Entries: the newest N alerts.")
+@pass_context
+@fail_cleanly
+def feed(ctx: Context, story: str, output: str, limit: int) -> None:
+    """Write an Atom feed of a story's alerts, newest first, with their evidence and source links.
+
+    `atom_dir` in the config makes the service keep one such file per story up to date.
+
+    \b
+    Example:
+      monitor feed --story russia-us-aid -o russia-us-aid.atom
+    """
+    from datetime import UTC
+
+    from monitor.publish.atom import atom_feed
+
+    config = ctx.config()
+    title = config.story(story).title
+    alerts = ctx.store(read_only=True).alerts(story, limit)
+    Path(output).write_bytes(atom_feed(story, title, alerts, datetime.now(UTC)))
+    log.info("wrote %d alerts to %s", len(alerts), output, extra={"event": "feed_written", "path": output})
+
+
+@cli.command()
+@click.option("--test", "test", is_flag=True, required=True, help="Send a test message to every target.")
+@story_option
+@pass_context
+@fail_cleanly
+def notify(ctx: Context, test: bool, story: str | None) -> None:
+    """Send a test message through every notification target (`notify:` in the config) and say how it went.
+
+    Exits 2 when a target has a URL Apprise cannot use or refused the message.
+
+    \b
+    Example:
+      monitor notify --test
+      monitor notify --test --story russia-us-aid
+    """
+    from monitor.run.notifier import send_test
+
+    config = ctx.config()
+    if story is not None:
+        config.story(story)
+    results = send_test(config, story)
+    for name, error in results.items():
+        click.echo(f"{name}: {'sent' if error is None else 'failed: ' + error}")
+    failed = [name for name, error in results.items() if error is not None]
+    if failed:
+        raise InputError(f"notify: {len(failed)} of {len(results)} targets failed: {', '.join(failed)}")
+
+
+@cli.command()
 @click.option("--output-dir", type=click.Path(file_okay=False), default="demo-output", show_default=True,
               help="Folder for the demo's database, timeline.csv and report.html.")
 @click.option("--cycles", type=click.IntRange(2, 20), default=3, show_default=True)

@@ -175,12 +175,90 @@ class FeedConfig(_Model):
     max_new_sources: int = Field(default=20, ge=0)
 
 
+_ENV_REFERENCE = re.compile(r"\$\{([^}]*)\}")
+
+
+def _check_template(value: str) -> str:
+    from monitor.publish.notify import check_template
+
+    check_template(value)  # ValueError naming the field that is not one
+    return value
+
+
+def _check_notify_url(value: str) -> str:
+    for name in _ENV_REFERENCE.findall(value):
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", name):
+            raise ValueError(f"${{{name}}} is not an environment variable reference (${{NAME}})")
+        if os.environ.get(name) is None:
+            raise ValueError(f"environment variable {name!r} (in a notify URL) is not set")
+    expanded = _ENV_REFERENCE.sub(lambda m: os.environ.get(m.group(1), ""), value)
+    if "://" not in expanded:  # the message shows the URL as written, never a variable's value
+        raise ValueError(f"{value!r} is not an Apprise URL (scheme://..., e.g. mailto://, json://, ntfy://)")
+    return value
+
+
+class NotifyConfig(_Model):
+    """One notification target: Apprise URLs, which alerts, how often, and the message's templates.
+
+    `urls` keep their `${VAR}` references as written (what logs and errors may show); `expanded_urls()` reads
+    the variables when a message is sent, so no secret lives in the config object's text.
+    """
+
+    urls: tuple[Annotated[str, AfterValidator(_check_notify_url)], ...] = Field(min_length=1)
+    events: tuple[str, ...] | None = None  # None: every alert
+    digest: Duration | None = None  # one message per story per window; None: one per check cycle
+    title: Annotated[str, AfterValidator(_check_template)] = "{story}: {event}"
+    body: Annotated[str, AfterValidator(_check_template)] = "{message}"
+
+    @field_validator("events")
+    @classmethod
+    def _known_events(cls, value: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        from monitor.publish.alerts import ALL_EVENTS
+
+        for name in value or ():
+            if name not in ALL_EVENTS:
+                raise ValueError(f"{name!r} is not an alert (one of: {', '.join(ALL_EVENTS)})")
+        return value
+
+    def expanded_urls(self) -> tuple[str, ...]:
+        """The URLs with every `${VAR}` replaced by the variable's value (secrets: never log these)."""
+        return tuple(_ENV_REFERENCE.sub(lambda m: os.environ.get(m.group(1), ""), url) for url in self.urls)
+
+    def secrets(self) -> tuple[str, ...]:
+        """The values the URLs' `${VAR}` references stand for, to hide wherever a text might show them."""
+        names = {name for url in self.urls for name in _ENV_REFERENCE.findall(url)}
+        return tuple(v for v in (os.environ.get(n, "") for n in sorted(names)) if v)
+
+    def wants(self, event: str) -> bool:
+        """Whether an alert named `event` goes to this target."""
+        return self.events is None or event in self.events
+
+
+class AlertsConfig(_Model):
+    # A page version whose text and title equal one of the page's previous `revert_window` versions (A -> B
+    # -> A) is stored and logged (`content_reverted`), not alerted; 0 alerts every return.
+    revert_window: int = Field(default=5, ge=0, le=1000)
+    # Regular expressions added to the bundled ones (monitor/extract/data/en/corrections.yaml).
+    corrections: tuple[str, ...] = ()
+
+    @field_validator("corrections")
+    @classmethod
+    def _patterns_compile(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for pattern in value:
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ValueError(f"{pattern!r} is not a regular expression ({exc})") from None
+        return value
+
+
 class StoryConfig(_Model):
     id: str
     title: str = ""
     keywords: tuple[str, ...] = ()
     sources: tuple[SourceConfig, ...] = ()
     feeds: tuple[FeedConfig, ...] = ()
+    notify: tuple[NotifyConfig, ...] = ()  # this story's own notification targets, beside the top level's
 
     @field_validator("id")
     @classmethod
@@ -215,6 +293,9 @@ class Config(_Model):
     network: NetworkConfig = NetworkConfig()
     schedule: ScheduleConfig = ScheduleConfig()
     extraction: ExtractionConfig = ExtractionConfig()
+    alerts: AlertsConfig = AlertsConfig()
+    notify: tuple[NotifyConfig, ...] = ()  # notification targets for every story
+    atom_dir: str | None = None  # a folder where the service keeps one Atom feed of alerts per story
     stories: tuple[StoryConfig, ...] = ()
 
     @model_validator(mode="after")
@@ -255,6 +336,19 @@ class Config(_Model):
                 if entry.auth is not None:
                     found.setdefault(entry.url, (entry.auth.username, entry.auth.password()))
         return found
+
+    def notify_targets(self) -> dict[str, NotifyConfig]:
+        """Every notification target by a stable name: `notify[0]`, `stories[2].notify[0]` (its key path)."""
+        targets = {f"notify[{i}]": target for i, target in enumerate(self.notify)}
+        for s_index, story in enumerate(self.stories):
+            targets.update((f"stories[{s_index}].notify[{i}]", t) for i, t in enumerate(story.notify))
+        return targets
+
+    def targets_for(self, story_id: str) -> dict[str, NotifyConfig]:
+        """The notification targets that receive `story_id`'s alerts: the top level's and the story's own."""
+        prefix = next((f"stories[{i}]." for i, s in enumerate(self.stories) if s.id == story_id), None)
+        return {name: t for name, t in self.notify_targets().items()
+                if name.startswith("notify[") or (prefix is not None and name.startswith(prefix))}
 
     def story(self, story_id: str) -> StoryConfig:
         """The story with this id; `ConfigError` names the known ids otherwise."""
@@ -310,7 +404,10 @@ def parse_config(data: object, *, base_dir: Path | None = None) -> Config:
         raise ConfigError(_message(exc.errors()[0])) from None
     database = os.environ.get(DATABASE_ENV) or config.database
     anchor = Path.cwd() if os.environ.get(DATABASE_ENV) else base_dir
-    return merge_duplicates(config.model_copy(update={"database": resolve_database_url(database, anchor)}))
+    update: dict[str, object] = {"database": resolve_database_url(database, anchor)}
+    if config.atom_dir is not None and base_dir is not None:
+        update["atom_dir"] = str((base_dir / config.atom_dir).resolve())
+    return merge_duplicates(config.model_copy(update=update))
 
 
 def merge_duplicates(config: Config) -> Config:

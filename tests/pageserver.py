@@ -3,6 +3,7 @@
     with PageServer() as server:
         server.set("/story", "<html>...</html>")     # 200, with an ETag honouring If-None-Match
         server.fail("/story", 503)                   # every request answers 503 from now on
+        server.redirect("/story", "/news/")          # 301 to another path of the server
         server.url("/story"); server.requests("/story")[-1]["if-none-match"]
 """
 
@@ -24,6 +25,7 @@ class _Page:
     body: bytes = b""
     etag: bool = True
     delay: float = 0.0
+    location: str | None = None
 
 
 class PageServer:
@@ -54,6 +56,8 @@ class PageServer:
                 self.send_response(page.status)
                 self.send_header("Content-Type", "text/html; charset=utf-8")
                 self.send_header("Content-Length", str(len(page.body)))
+                if page.location is not None:
+                    self.send_header("Location", page.location)
                 if page.status == 200 and page.etag:
                     self.send_header("ETag", tag)
                 self.end_headers()
@@ -86,6 +90,11 @@ class PageServer:
     def fail(self, path: str, status: int) -> None:
         with self._lock:
             self._pages[path] = _Page(status, f"error {status}".encode(), etag=False)
+
+    def redirect(self, path: str, to: str, status: int = 301) -> None:
+        """`path` answers a redirect to the path `to` on this server."""
+        with self._lock:
+            self._pages[path] = _Page(status, b"moved", etag=False, location=self.url(to))
 
     def requests(self, path: str) -> list[dict[str, str]]:
         with self._lock:

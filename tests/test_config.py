@@ -87,6 +87,26 @@ MALFORMED: list[tuple[str, object, tuple[str, ...]]] = [
     ),
     ("top level is a list", "- a\n- b\n", ("top level", "mapping")),
     ("invalid YAML", "stories: [\n  - id: x\n", ("not valid YAML",)),
+    # Issue 15: notifications, alerts.
+    ("notify without urls", {"notify": [{"events": ["event_added"]}]}, ("notify[0].urls", "missing")),
+    ("notify unknown key", {"notify": [{"urls": ["json://h/x"], "every": "5m"}]},
+     ("notify[0].every", "unknown")),
+    ("notify unknown event", {"notify": [{"urls": ["json://h/x"], "events": ["event_adde"]}]},
+     ("notify[0].events", "'event_adde' is not an alert", "event_added")),
+    ("notify unset variable", {"notify": [{"urls": ["${NO_SUCH_VARIABLE_I15}"]}]},
+     ("notify[0].urls[0]", "NO_SUCH_VARIABLE_I15", "not set")),
+    ("notify not a URL", {"notify": [{"urls": ["hooks.example.org"]}]}, ("notify[0].urls[0]", "Apprise URL")),
+    ("notify bad digest", story(notify=[{"urls": ["json://h/x"], "digest": "10x"}]),
+     ("stories[0].notify[0].digest", "'10x'", "30s, 15m")),
+    ("notify unknown field", {"notify": [{"urls": ["json://h/x"], "body": "{sumary}"}]},
+     ("notify[0].body", "{sumary} is not a template field", "summary")),
+    ("notify attribute access", {"notify": [{"urls": ["json://h/x"], "title": "{story.__class__}"}]},
+     ("notify[0].title", "is not a template field")),
+    ("notify unbalanced brace", {"notify": [{"urls": ["json://h/x"], "title": "{story"}]},
+     ("notify[0].title", "is not a template")),
+    ("negative revert window", {"alerts": {"revert_window": -1}}, ("alerts.revert_window",)),
+    ("bad correction pattern", {"alerts": {"corrections": ["(unclosed"]}},
+     ("alerts.corrections", "not a regular expression")),
     # Issue 14: bounds and credentials.
     ("huge duration", story(sources=[{"url": "https://example.org/a", "every": "4000000d"}]),
      ("stories[0].sources[0].every", "'4000000d'", "longest", "366d")),
@@ -139,6 +159,24 @@ def test_malformed_config_is_one_line_and_exit_2(
     assert len(lines[0]) < 400
 
 
+def test_notify_urls_keep_their_variables_until_sent(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("I15_HOOK", "tok3n")
+    config = parse_config({"notify": [{"urls": ["json://hooks.example.org/${I15_HOOK}/x"]}],
+                           "stories": [{**GOOD_STORY, "notify": [{"urls": ["ntfy://t"], "digest": "10m"}]},
+                                       {**GOOD_STORY, "id": "other"}]})
+    target = config.notify[0]
+    assert target.urls == ("json://hooks.example.org/${I15_HOOK}/x",) and "tok3n" not in repr(config)
+    assert target.expanded_urls() == ("json://hooks.example.org/tok3n/x",) and target.secrets() == ("tok3n",)
+    assert list(config.targets_for("quake")) == ["notify[0]", "stories[0].notify[0]"]
+    assert list(config.targets_for("other")) == ["notify[0]"]
+    assert config.stories[0].notify[0].digest == 600
+
+
+def test_atom_dir_is_relative_to_the_config_file(tmp_path: Path) -> None:
+    (tmp_path / "c.yaml").write_text("atom_dir: feeds\n", encoding="utf-8")
+    assert load_config(tmp_path / "c.yaml").atom_dir == str(tmp_path / "feeds")
+
+
 def test_missing_config_file_names_the_file(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--config", str(tmp_path / "nope.yaml"), "check"])
     assert result.exit_code == 2
@@ -150,6 +188,17 @@ def test_the_shipped_config_is_valid() -> None:
     assert config.stories[0].id == "russia-us-aid"
     assert config.stories[0].sources[0].every == 1800
     assert config.stories[0].feeds[0].follow is True
+
+
+def test_the_shipped_configs_commented_notify_example_is_valid(monkeypatch: pytest.MonkeyPatch) -> None:
+    raw = (Path(__file__).resolve().parents[1] / "config.yaml").read_text(encoding="utf-8")
+    head, example = raw.split("# notify:\n")
+    monkeypatch.setenv("SMTP_PASSWORD", "pw")
+    monkeypatch.setenv("SLACK_URL", "slack://T1/B2/C3")
+    uncommented = "\n".join(line[2:] for line in example.splitlines())
+    config = parse_config(yaml.safe_load(f"{head}notify:\n{uncommented}"))
+    assert config.notify[0].digest == 600 and config.atom_dir == "feeds"
+    assert config.notify[0].expanded_urls()[1] == "slack://T1/B2/C3"
 
 
 def test_relative_sqlite_path_is_anchored_to_the_config_folder(tmp_path: Path) -> None:

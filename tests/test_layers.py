@@ -29,7 +29,8 @@ ALLOWED = {
     "publish": frozenset({"extract", "track"}),
     "store": frozenset({"track"}),
     "run": frozenset({"config", "fetch", "extract", "track", "publish", "store"}),
-    "config": frozenset({"extract"}),
+    # config checks a notify target's alert names and message templates against publish/ (issue 15)
+    "config": frozenset({"extract", "publish"}),
     "logs": frozenset(),
     "errors": frozenset(),
     "numbers": frozenset(),

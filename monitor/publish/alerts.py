@@ -27,6 +27,13 @@ SOURCE_FAILING = "source_failing"
 SOURCE_RECOVERED = "source_recovered"
 EVENTS = (CONTENT_CHANGED, EVENT_ADDED, EVENT_REMOVED, FIGURE_REVISED, FIGURE_CONFLICT, SOURCE_FAILING,
           SOURCE_RECOVERED)
+# The changes journalists watch for (issue 15), beyond the contract's names.
+SOURCE_UNPUBLISHED = "source_unpublished"
+SOURCE_REPUBLISHED = "source_republished"
+HEADLINE_CHANGED = "headline_changed"
+CORRECTION_ADDED = "correction_added"
+JOURNALIST_EVENTS = (SOURCE_UNPUBLISHED, SOURCE_REPUBLISHED, HEADLINE_CHANGED, CORRECTION_ADDED)
+ALL_EVENTS = (*EVENTS, *JOURNALIST_EVENTS)
 
 LOGGER_NAME = "monitor.alerts"
 
@@ -85,6 +92,8 @@ def _entry_fields(entry: TimelineEntry) -> dict[str, object]:
         "summary": entry.summary,
         "status": entry.status,
         "sources": entry.source_count,
+        "evidence": entry.evidence,
+        "source_urls": sorted({s.source_url for s in entry.sources if s.present}),
     }
     if entry.is_figure:
         out.update(subject=entry.subject, metric=entry.metric, value=entry.value, qualifier=entry.qualifier,
@@ -199,6 +208,37 @@ def source_recovered_alert(story: str, url: str, after_failures: int) -> Alert:
     checks = "check" if after_failures == 1 else "checks"
     message = f"{SOURCE_RECOVERED}: fetched again after {after_failures} failed {checks}{_suffix(story, url)}"
     return Alert(SOURCE_RECOVERED, story, url, message, {"after_failures": after_failures})
+
+
+def source_unpublished_alert(story: str, url: str, version: int, how: str) -> Alert:
+    """A page that had versions is gone: `how` says so (`http_404`, `redirected_to_front: URL`)."""
+    message = (f"{SOURCE_UNPUBLISHED}: the page is gone ({how}) after {version} stored versions"
+               f"{_suffix(story, url)}")
+    return Alert(SOURCE_UNPUBLISHED, story, url, message, {"reason": how, "version": version})
+
+
+def source_republished_alert(story: str, url: str, was: str) -> Alert:
+    """A page reported as unpublished answers again."""
+    message = f"{SOURCE_REPUBLISHED}: the page is back (it was gone: {was}){_suffix(story, url)}"
+    return Alert(SOURCE_REPUBLISHED, story, url, message, {"reason": was})
+
+
+def headline_changed_alert(story: str, url: str, old: str, new: str, version: int) -> Alert:
+    """A page's title changed between two versions."""
+    message = f"{HEADLINE_CHANGED}: {_quoted(old)} -> {_quoted(new)} (version {version}){_suffix(story, url)}"
+    return Alert(HEADLINE_CHANGED, story, url, message,
+                 {"old_title": old, "new_title": new, "new_version": version})
+
+
+def correction_added_alert(story: str, url: str, text: str, version: int) -> Alert:
+    """A correction or editor's note appeared in a page's new version; `text` is what it says."""
+    shown = text if len(text) <= 300 else text[:299] + "…"
+    message = f"{CORRECTION_ADDED}: {shown} (version {version}){_suffix(story, url)}"
+    return Alert(CORRECTION_ADDED, story, url, message, {"text": text, "new_version": version})
+
+
+def _quoted(title: str) -> str:
+    return f"“{title if len(title) <= 150 else title[:149] + '…'}”"
 
 
 def alerts_for(changes: Iterable[Change], story: str, source_url: str) -> list[Alert]:

@@ -35,7 +35,15 @@ from typing import TYPE_CHECKING, TypeVar
 from monitor.config import ScheduleConfig
 from monitor.errors import FetchError, InputError
 from monitor.run.story import NewVersion, StoryRules
-from monitor.store.records import CheckRecord, NewSnapshot, Outcome, RecordedCheck, SnapshotData, SourceRef
+from monitor.store.records import (
+    CheckRecord,
+    NewAlert,
+    NewSnapshot,
+    Outcome,
+    RecordedCheck,
+    SnapshotData,
+    SourceRef,
+)
 
 if TYPE_CHECKING:
     from monitor.extract.feeds import ParsedFeed
@@ -56,6 +64,10 @@ R = TypeVar("R")
 log = logging.getLogger(__name__)
 
 GONE_PREFIX = "gone: "
+# A page that had versions and now answers one of these, or redirects to a section front page (the reason
+# starts with REDIRECTED_TO_FRONT), is unpublished (`source_unpublished`) until it answers again.
+UNPUBLISHED_STATUSES = (404, 410)
+REDIRECTED_TO_FRONT = "redirected_to_front"
 # Threads that may run the CPU-bound stages (text extraction, events and figures) at once, per event loop.
 # The GIL makes more of them no faster, and each holds a parsed page: on 300 new pages of
 # benchmarks/poll_cycle.py, two took 14.5 s and 150 MB where one takes 12.9 s and 146 MB.
@@ -198,6 +210,35 @@ def health_alerts(
     return []
 
 
+def redirected_to_front(url: str, final_url: str) -> bool:
+    """Whether fetching the article `url` ended on a section front page of its site (`final_url`): another
+    path on the same host, one segment deep at most (`/`, `/news/`), where the article's was deeper."""
+    from urllib.parse import urlsplit
+
+    old, new = urlsplit(url), urlsplit(final_url)
+    if old.path == new.path or (old.hostname or "").removeprefix("www.") != (
+            new.hostname or "").removeprefix("www."):
+        return False
+    depth = [part for part in new.path.split("/") if part]
+    return len(depth) <= 1 and len([part for part in old.path.split("/") if part]) > len(depth)
+
+
+def was_unpublished(source: SourceRef) -> str | None:
+    """How the page was gone at its previous check (`http_404`, `redirected_to_front`); None if it was not."""
+    if (source.last_error or "").startswith(REDIRECTED_TO_FRONT):
+        return REDIRECTED_TO_FRONT  # the front page's URL is in the unpublished alert
+    if source.last_status in UNPUBLISHED_STATUSES:
+        return f"http_{source.last_status}"
+    return None
+
+
+def _same_title(old: str | None, new: str | None) -> bool:
+    """Whether two versions' titles read the same (a version without a title changes none)."""
+    if not old or not new:
+        return True
+    return " ".join(old.split()) == " ".join(new.split())
+
+
 # ------------------------------------------------------------------------------------------------- the check
 
 
@@ -247,8 +288,13 @@ class Check:
     async def check_page(self, result: FetchResult) -> CheckOutcome:
         """A fetched page: store a new version when its text changed and run it through the story stages."""
         source = self.source
+        back = self._republished()
         if result.not_modified:
-            return await self._commit(self._not_modified(result), [], quiet_ok=True)
+            return await self._commit(self._not_modified(result), back, quiet_ok=True)
+        if result.url != source.url and redirected_to_front(source.url, result.url):
+            stored = await asyncio.to_thread(self.store.latest_version, source.id)
+            if stored is not None:  # a first fetch that lands there is a front page, not a page gone
+                return await self._fail(f"{REDIRECTED_TO_FRONT}: {result.url}", status=result.status)
         try:
             size = len(result.content) if result.text is None else len(result.text)
             page = await _cpu_bound(read_page, result, long=size > LONG_PAGE_BYTES)
@@ -261,15 +307,24 @@ class Check:
             # Storing an empty version would report a change now and another when extraction works again.
             return await self._fail(page.document.problem or "empty_text", status=result.status)
 
-        head = await asyncio.to_thread(self.store.latest_version, source.id)
+        head = await asyncio.to_thread(self.store.latest_head, source.id)
         fetched = self._fetched(result)
-        if head is not None and head[1] == page.content_hash:
+        if head is not None and head[1] == page.content_hash and _same_title(head[2], page.document.title):
             unchanged = replace(fetched, outcome="unchanged", version=head[0])
-            return await self._commit(unchanged, [], quiet_ok=True)
-        return await self._new_version(page, fetched, result.url, known=head is not None)
+            return await self._commit(unchanged, back, quiet_ok=True)
+        return await self._new_version(page, fetched, result.url, known=head is not None, alerts=back)
+
+    def _republished(self) -> list[Alert]:
+        """source_republished when the page answers again after it was unpublished."""
+        was = was_unpublished(self.source)
+        if was is None:
+            return []
+        from monitor.publish.alerts import source_republished_alert
+
+        return [source_republished_alert(self.source.story_id, self.source.url, was)]
 
     async def _new_version(
-        self, page: PageRead, fetched: CheckRecord, final_url: str, *, known: bool
+        self, page: PageRead, fetched: CheckRecord, final_url: str, *, known: bool, alerts: list[Alert]
     ) -> CheckOutcome:
         from monitor.track.origins import fingerprint
         from monitor.track.snapshots import compress
@@ -284,15 +339,19 @@ class Check:
             fingerprint=await _cpu_bound(fingerprint, page.text, long=True) if long
             else fingerprint(page.text),
         )
-        alerts: list[Alert] = []
         timeline: tuple[TimelineEntry, ...] = ()
         # Changed: only now is the previous text needed (for the sentence diff and the extraction).
         latest = await asyncio.to_thread(self.store.latest_snapshot, self.source.id) if known else None
         number = (latest.version if latest else 0) + 1
         if latest is not None:
-            changed = partial(_content_changed, self.source, latest, number, page.text)
-            # A long page's off the event loop: splitting two long versions into sentences takes seconds.
-            alerts.append(await _cpu_bound(changed, long=True) if long else changed())
+            if await self._reverted(page, number):
+                compared: list[Alert] = []
+            else:
+                changed = partial(version_alerts, self.source, latest, number, page.text, page.document.title,
+                                  self.rules.corrections)
+                # A long page's off the event loop: splitting two long versions into sentences takes seconds.
+                compared = await _cpu_bound(changed, long=True) if long else changed()
+            alerts = [*alerts, *compared]
         version = NewVersion(self.source, number, latest, page.document, page.text, finished)
         work: Work | None = None
         if self.on_new_version is not None:
@@ -309,6 +368,22 @@ class Check:
 
         record = replace(fetched, outcome="new_version", snapshot=snapshot, timeline=timeline)
         return await self._commit(record, alerts, work=work)
+
+    async def _reverted(self, page: PageRead, number: int) -> bool:
+        """Whether the page is back to one of its last `revert_window` versions (text and title): stored,
+        logged as `content_reverted`, and not alerted."""
+        window = self.rules.revert_window
+        if window <= 0:
+            return False
+        recent = await asyncio.to_thread(self.store.recent_versions, self.source.id, window)
+        title = " ".join((page.document.title or "").split())
+        if not any(h == page.content_hash and " ".join((t or "").split()) == title for h, t in recent):
+            return False
+        source = self.source
+        log.info("content reverted: %s version %d is an earlier version again", source.url, number,
+                 extra={"event": "content_reverted", "story": source.story_id, "url": source.url,
+                        "version": number, "revert_window": window})
+        return True
 
     async def check_feed(self, result: FetchResult) -> CheckOutcome:
         """A fetched feed: parse, store the entries, publish the relevant ones, follow their articles."""
@@ -405,6 +480,13 @@ class Check:
         )
         alerts = health_alerts(source, failed=True, failing_after=self.settings.failing_after, reason=reason,
                                permanent=permanent)
+        unpublished = status in UNPUBLISHED_STATUSES or reason.startswith(REDIRECTED_TO_FRONT)
+        if unpublished and source.kind == "page" and was_unpublished(source) is None:
+            head = await asyncio.to_thread(self.store.latest_version, source.id)
+            if head is not None:
+                from monitor.publish.alerts import source_unpublished_alert
+
+                alerts.insert(0, source_unpublished_alert(source.story_id, source.url, head[0], reason))
         return await self._commit(record, alerts)
 
     async def _commit(
@@ -425,7 +507,16 @@ class Check:
         from monitor.publish.alerts import emit
 
         story = source.story_id if work is not None else None
-        recorded, more = await asyncio.to_thread(self.store.commit, record, work, story=story)
+        rules, raised = self.rules, list(alerts)
+
+        def and_log(tx: StoreTransaction, recorded: RecordedCheck) -> Sequence[Alert]:
+            # Every alert is logged (and its notifications queued) in the check's transaction: a crash loses
+            # none, and none is logged for a check that was not written.
+            more = list(work(tx, recorded)) if work is not None else []
+            tx.log_alerts([_new_alert(a, rules) for a in (*raised, *more)], record.finished_at)
+            return more
+
+        recorded, more = await asyncio.to_thread(self.store.commit, record, and_log, story=story)
         alerts = [*alerts, *(more or ())]
         for alert in alerts:
             emit(alert)
@@ -437,13 +528,33 @@ class Check:
         return self.now + dt.timedelta(seconds=time.monotonic() - self.clock)
 
 
-def _content_changed(source: SourceRef, latest: SnapshotData, new_version: int, text: str) -> Alert:
-    from monitor.publish.alerts import content_changed_alert
+def version_alerts(
+    source: SourceRef, latest: SnapshotData, new_version: int, text: str, title: str | None,
+    corrections_extra: tuple[str, ...] = (),
+) -> list[Alert]:
+    """What a page's new version changed against the latest: content_changed (when its sentences did),
+    headline_changed (its title), correction_added (a correction or editor's note among the new sentences)."""
+    from monitor.extract.corrections import corrections
+    from monitor.publish.alerts import content_changed_alert, correction_added_alert, headline_changed_alert
     from monitor.track.snapshots import sentence_diff
 
-    diff = sentence_diff(latest.text, text)
-    return content_changed_alert(source.story_id, source.url, latest.version, new_version, diff.added,
-                                 diff.removed)
+    story, url = source.story_id, source.url
+    alerts: list[Alert] = []
+    diff = sentence_diff(latest.text, text) if text != latest.text else None
+    if diff is not None:
+        alerts.append(content_changed_alert(story, url, latest.version, new_version, diff.added,
+                                            diff.removed))
+    if not _same_title(latest.title, title):
+        alerts.append(headline_changed_alert(story, url, latest.title or "", title or "", new_version))
+    if diff is not None:
+        alerts.extend(correction_added_alert(story, url, found, new_version)
+                      for found in corrections(diff.added, corrections_extra))
+    return alerts
+
+
+def _new_alert(alert: Alert, rules: StoryRules) -> NewAlert:
+    return NewAlert(alert.story, alert.event, alert.url, alert.message, alert.fields,
+                    rules.targets_of(alert.story, alert.event))
 
 
 def _feed_warning(parsed: ParsedFeed) -> str | None:

@@ -26,6 +26,7 @@ from monitor.store.records import CheckRecord, LeaseLostError, SourceRef
 
 if TYPE_CHECKING:
     from monitor.fetch.client import Fetcher, FetchSettings
+    from monitor.run.notifier import Outbox
     from monitor.store.repo import Store
 
 log = logging.getLogger(__name__)
@@ -82,6 +83,16 @@ def fetch_settings(config: Config) -> FetchSettings:
         user_agent=net.user_agent or DEFAULT_USER_AGENT, allow_private_addresses=net.allow_private_addresses,
         credentials=config.credentials(),
     )
+
+
+def outbox_for(config: Config, store: Store) -> Outbox | None:
+    """The notifier of a service or cycle, made before it starts (an Apprise URL that is not one fails
+    then); None without `notify` or `atom_dir`, and Apprise is then never imported."""
+    if not (config.notify_targets() or config.atom_dir):
+        return None
+    from monitor.run.notifier import Outbox
+
+    return Outbox(config, store)
 
 
 def utcnow() -> dt.datetime:

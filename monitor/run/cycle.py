@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from monitor.config import Config
 from monitor.run.check import CheckOutcome, OnNewVersion
-from monitor.run.checker import Checker, RunSummary, fetch_settings, log_sync, summarise, utcnow
+from monitor.run.checker import Checker, RunSummary, fetch_settings, log_sync, outbox_for, summarise, utcnow
 from monitor.run.leases import Leases, make_owner
 from monitor.run.process import limit_malloc_arenas, settle
 from monitor.run.specs import config_specs
@@ -29,6 +29,7 @@ from monitor.run.story import StoryRules
 from monitor.store.records import SourceRef
 
 if TYPE_CHECKING:
+    from monitor.run.notifier import Outbox
     from monitor.store.repo import Store
 
 log = logging.getLogger(__name__)
@@ -48,10 +49,14 @@ async def run_once(
     (a ConfigError for an unknown story is).
     """
     _validate_cycle(config, story)
+    outbox = outbox_for(config, store)
     started = utcnow()
     wanted = await asyncio.to_thread(_prepare_cycle, config, store, story, started)
     share = await _work_cycle(config, store, story, started, owner or make_owner(), on_new_version)
-    return _finish_cycle(wanted, [share])
+    summary = _finish_cycle(wanted, [share])
+    if outbox is not None:
+        await asyncio.to_thread(_deliver, outbox)
+    return summary
 
 
 def run_cycle(
@@ -75,6 +80,7 @@ def run_cycle(
         settle()
         return asyncio.run(run_once(config, store, story, on_new_version=on_new_version))
     _validate_cycle(config, story)
+    outbox = outbox_for(config, store)
     # What every check needs, imported before the fork so the children share it. Not the text stage
     # (monitor.track.snapshots, monitor.extract.text): an unchanged cycle never needs it, and it costs ~0.1 s
     # to import.
@@ -93,7 +99,10 @@ def run_cycle(
         shares.append(asyncio.run(_work_cycle(config, store, story, started, make_owner(), on_new_version)))
     finally:
         shares.extend(_collect_worker(pid, fd) for pid, fd in children)
-    return _finish_cycle(wanted, shares)
+    summary = _finish_cycle(wanted, shares)
+    if outbox is not None:
+        _deliver(outbox)
+    return summary
 
 
 # Sources a process of `monitor check` claims at a time: small enough to spread the work over the processes,
@@ -108,6 +117,14 @@ class _Share:
     outcomes: tuple[CheckOutcome, ...]
     errors: int
     claimed: int
+
+
+def _deliver(outbox: Outbox) -> None:
+    """After the cycle, outside its checks: the queued messages, then the feed files."""
+    try:
+        outbox.finish(utcnow())
+    except Exception:  # the checks are written; what is still queued goes out with the next run
+        log.exception("notifications not delivered", extra={"event": "notification_error"})
 
 
 def _validate_cycle(config: Config, story: str | None) -> None:

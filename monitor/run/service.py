@@ -24,19 +24,21 @@ from typing import TYPE_CHECKING
 
 from monitor.config import Config
 from monitor.run.check import OnNewVersion
-from monitor.run.checker import Checker, RunSummary, fetch_settings, log_sync, summarise, utcnow
+from monitor.run.checker import Checker, RunSummary, fetch_settings, log_sync, outbox_for, summarise, utcnow
 from monitor.run.leases import make_owner
 from monitor.run.process import limit_malloc_arenas, settle
 from monitor.run.specs import config_specs
 from monitor.run.story import StoryRules
 
 if TYPE_CHECKING:
+    from monitor.run.notifier import Outbox
     from monitor.store.repo import Store
 
 log = logging.getLogger(__name__)
 
 TICK_SECONDS = 1.0
 GRACE_SECONDS = 2.5
+NOTIFY_SECONDS = 1.0  # how often queued notifications are looked at
 
 
 async def run_service(
@@ -48,19 +50,23 @@ async def run_service(
     tick_seconds: float = TICK_SECONDS,
     grace_seconds: float = GRACE_SECONDS,
     on_new_version: OnNewVersion | None = None,
+    notify_seconds: float = NOTIFY_SECONDS,
 ) -> RunSummary:
     """Check every source and feed on its schedule until SIGINT/SIGTERM (or `stop_event`), then stop cleanly.
 
     Every new page version is extracted and reconciled into its story's timeline, every feed's relevant
     entries become publications and (with `follow`) sources (monitor.run.story); `on_new_version` replaces the
-    page stages (tests). Returns the summary of every check this process ran. Checks that fail are logged,
-    never raised; a bad `extraction` section raises ConfigError before anything runs.
+    page stages (tests). With `notify` or `atom_dir` in the config, a second job delivers the queued alerts
+    and rewrites the feed files every `notify_seconds` (monitor.run.notifier). Returns the summary of every
+    check this process ran. Checks that fail are logged, never raised; a bad `extraction` section (or notify
+    URL) raises ConfigError before anything runs.
     """
     from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
     from monitor.fetch.client import Fetcher
 
     StoryRules.from_config(config)  # a bad extraction section fails now, not in every check
+    outbox = outbox_for(config, store)  # a notify URL Apprise cannot send to fails now too
     limit_malloc_arenas()
     settle()
     loop = asyncio.get_running_loop()
@@ -77,6 +83,10 @@ async def run_service(
             scheduler = AsyncIOScheduler(event_loop=loop, timezone=dt.UTC)
             scheduler.add_job(ticker.tick, "interval", seconds=tick_seconds, id="tick", max_instances=1,
                               coalesce=True, next_run_time=utcnow())
+            if outbox is not None:
+                # Its own job, in a worker thread: a slow mail server never holds a check up.
+                scheduler.add_job(_deliver, "interval", args=(outbox,), seconds=notify_seconds, id="notify",
+                                  max_instances=1, coalesce=True, next_run_time=utcnow())
             scheduler.start()
             try:
                 await stop.wait()
@@ -92,6 +102,10 @@ async def run_service(
     finally:
         for sig in signals:
             loop.remove_signal_handler(sig)
+
+
+async def _deliver(outbox: Outbox) -> None:
+    await asyncio.to_thread(outbox.tick, utcnow())
 
 
 class _Ticker:

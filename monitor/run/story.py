@@ -67,15 +67,26 @@ class StoryRules:
     max_sentences: int | None = None
     max_items: int | None = None
     max_seconds: float | None = None
+    # Notification targets by story: (target name, the alert names it takes; None: every alert).
+    targets: Mapping[str, tuple[tuple[str, frozenset[str] | None], ...]] = field(default_factory=dict)
+    revert_window: int = 5  # alerts.revert_window
+    corrections: tuple[str, ...] = ()  # alerts.corrections: patterns beside the bundled ones
 
     @classmethod
     def from_config(cls, config: Config) -> StoryRules:
         """The rules of `config`; raises ConfigError now (not at the first check) for a bad lexicon key."""
+        targets = {
+            story.id: tuple((name, None if t.events is None else frozenset(t.events))
+                            for name, t in config.targets_for(story.id).items())
+            for story in config.stories
+        }
         rules = cls(
             keywords={story.id: tuple(story.keywords) for story in config.stories},
             kinds=dict(config.extraction.kinds), metrics=dict(config.extraction.metrics),
             max_sentences=config.extraction.max_sentences, max_items=config.extraction.max_items,
             max_seconds=config.extraction_seconds(),
+            targets={story: found for story, found in targets.items() if found},
+            revert_window=config.alerts.revert_window, corrections=config.alerts.corrections,
         )
         if rules.kinds or rules.metrics:
             # Only the config's extensions can be wrong; the bundled lexicon alone is built (and its cost
@@ -94,6 +105,11 @@ class StoryRules:
         from monitor.extract.budget import Budget
 
         return Budget(self.max_sentences, self.max_items, self.max_seconds)
+
+    def targets_of(self, story: str, event: str) -> tuple[str, ...]:
+        """The notification targets an alert `event` of `story` is queued for."""
+        return tuple(name for name, events in self.targets.get(story, ())
+                     if events is None or event in events)
 
     def feed_keywords(self, feed: SourceRef) -> tuple[str, ...]:
         """The story's keywords followed by the feed's own."""

@@ -240,3 +240,35 @@ class ItemReport(Base):
     published: Mapped[str | None] = mapped_column(String(40))
     first_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     last_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class AlertLog(Base):
+    """Every alert raised, written in the transaction of the check that raised it (the Atom feed's entries,
+    and what the notification queue points at)."""
+
+    __tablename__ = "alert_log"
+    __table_args__ = (Index("ix_alert_log_story_id_id", "story_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    story_id: Mapped[str] = mapped_column(String(STORY_ID_LENGTH))
+    event: Mapped[str] = mapped_column(String(50))  # an alert name: content_changed ...
+    url: Mapped[str] = mapped_column(String(URL_LENGTH))
+    message: Mapped[str] = mapped_column(Text)
+    fields: Mapped[str] = mapped_column(Text, default="{}")  # JSON object: the alert's machine fields
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class Notification(Base):
+    """The delivery queue: one row per alert and notification target, deleted once delivered."""
+
+    __tablename__ = "notifications"
+    __table_args__ = (Index("ix_notifications_next_attempt_at", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alert_log.id", ondelete="CASCADE"))
+    target: Mapped[str] = mapped_column(String(100))  # its key path: notify[0], stories[1].notify[0]
+    story_id: Mapped[str] = mapped_column(String(STORY_ID_LENGTH))
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)

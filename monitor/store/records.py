@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
@@ -47,6 +47,9 @@ class SourceRef:
     exclude: tuple[str, ...] = ()
     source_every_seconds: float | None = None
     max_new_sources: int = 0
+    # The previous check's status and error: whether the page was unpublished (source_republished).
+    last_status: int | None = None
+    last_error: str | None = None
 
     @property
     def trusted(self) -> bool:
@@ -264,3 +267,41 @@ class SourceSpec:
     exclude: Sequence[str] = field(default_factory=tuple)
     source_every_seconds: float | None = None
     max_new_sources: int = 0
+
+
+@dataclass(frozen=True)
+class NewAlert:
+    """An alert to log with the check that raised it, and the notification targets to queue it for."""
+
+    story: str
+    event: str
+    url: str
+    message: str
+    fields: Mapping[str, object] = field(default_factory=dict)
+    targets: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class LoggedAlert:
+    """An alert as the alert log keeps it."""
+
+    id: int
+    story: str
+    event: str
+    url: str
+    message: str
+    fields: Mapping[str, object]
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class PendingNotification:
+    """A queued delivery of one alert to one notification target."""
+
+    id: int
+    target: str
+    story: str
+    created_at: dt.datetime
+    attempts: int
+    next_attempt_at: dt.datetime
+    alert: LoggedAlert

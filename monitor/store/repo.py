@@ -35,7 +35,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.errors import StoreError
-from monitor.store import checks, feed_entries, snapshots, sources, timeline
+from monitor.store import alert_log, checks, feed_entries, snapshots, sources, timeline
 from monitor.store.engine import IMMEDIATE, create_store_engine, readable_as_is, redact
 from monitor.store.migrate import at_head, current_of, first_line, head_revision, upgrade_engine
 from monitor.store.records import (
@@ -43,7 +43,10 @@ from monitor.store.records import (
     CheckInfo,
     CheckRecord,
     LeaseLostError,
+    LoggedAlert,
+    NewAlert,
     ParsedFeedEntry,
+    PendingNotification,
     RecordedCheck,
     SavedFeedEntry,
     SnapshotData,
@@ -59,6 +62,8 @@ if TYPE_CHECKING:
     from monitor.track.timeline import TimelineEntry
 
 R = TypeVar("R")
+# Key of the PostgreSQL advisory lock held by the process delivering notifications.
+_DELIVERY_LOCK = 0x6E6F7469  # "noti"
 
 
 def open_store(url: str, *, migrate: bool = True, read_only: bool = False) -> Store:
@@ -177,6 +182,11 @@ class Store:
         with self._write() as session:
             return sources.claim(session, owner, conditions, expires, limit)
 
+    def leased_stories(self, now: dt.datetime) -> set[str]:
+        """The stories with a source being checked now (by any process)."""
+        with self._read() as session:
+            return sources.leased_stories(session, now)
+
     def make_due(self, now: dt.datetime, story: str | None = None) -> int:
         """Make every active source (of one story) that no process holds due at `now`; how many were not.
 
@@ -287,6 +297,18 @@ class Store:
         with self._read() as session:
             return snapshots.latest_version(session, source_id)
 
+    def latest_head(self, source_id: int) -> tuple[int, str, str | None] | None:
+        """The newest version's number, content hash and title, without its text; None before the first."""
+        with self._read() as session:
+            return snapshots.latest_head(session, source_id)
+
+    def recent_versions(self, source_id: int, count: int) -> list[tuple[str, str | None]]:
+        """(content hash, title) of the newest `count` versions, newest first."""
+        if count <= 0:
+            return []
+        with self._read() as session:
+            return snapshots.recent_versions(session, source_id, count)
+
     def latest_snapshot(self, source_id: int) -> SnapshotData | None:
         """The newest version of a source, text included; None before the first."""
         with self._read() as session:
@@ -337,6 +359,82 @@ class Store:
         """(revision, title, summary) of one feed entry, oldest first."""
         with self._read() as session:
             return feed_entries.feed_entry_revisions(session, source_id, key)
+
+    # ------------------------------------------------------------------------------ alerts, notifications
+
+    def log_alerts(self, alerts: Sequence[NewAlert], now: dt.datetime) -> None:
+        """Write alerts raised outside a check (and queue their notifications), in one transaction."""
+        with self._write() as session:
+            alert_log.log_alerts(session, alerts, now)
+
+    def alerts(self, story: str, limit: int | None = None) -> list[LoggedAlert]:
+        """A story's logged alerts, newest first."""
+        with self._read() as session:
+            return alert_log.alerts(session, story, limit)
+
+    def alerted_since(self, after: int) -> tuple[int, set[str]]:
+        """(the newest alert id, the stories with an alert newer than `after`)."""
+        with self._read() as session:
+            return alert_log.alerted_since(session, after)
+
+    def pending_notifications(self, now: dt.datetime | None = None) -> list[PendingNotification]:
+        """Queued deliveries, oldest first; with `now`, only those whose next attempt is due by then."""
+        with self._read() as session:
+            return alert_log.pending(session, now)
+
+    def count_pending_notifications(self) -> int:
+        """How many deliveries wait in the queue."""
+        with self._read() as session:
+            return alert_log.count_pending(session)
+
+    def notifications_delivered(self, ids: Sequence[int]) -> None:
+        """Delete the queue rows of deliveries done."""
+        if ids:
+            with self._write() as session:
+                alert_log.delivered(session, ids)
+
+    @contextmanager
+    def delivery_lock(self) -> Iterator[bool]:
+        """Whether this process may deliver notifications now: True for one process at a time on one
+        database (the others get False and skip the round), so that no message goes out twice.
+
+        PostgreSQL: a session-level advisory lock on a connection of its own. SQLite: an exclusive `flock`
+        on `<database file>.notify-lock` (SQLite's processes share one host); an in-memory database: True.
+        """
+        if self.dialect == "postgresql":
+            with self._translate(), self.engine.connect() as connection:
+                key = {"key": _DELIVERY_LOCK}
+                held = bool(connection.execute(text("SELECT pg_try_advisory_lock(:key)"), key).scalar())
+                connection.commit()
+                try:
+                    yield held
+                finally:
+                    if held:
+                        connection.execute(text("SELECT pg_advisory_unlock(:key)"), key)
+                        connection.commit()
+            return
+        database = self.engine.url.database
+        if not database or database == ":memory:":
+            yield True
+            return
+        import fcntl
+
+        with open(f"{database}.notify-lock", "a+b") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+    def notifications_failed(self, ids: Sequence[int], next_attempt_at: dt.datetime, error: str) -> None:
+        """Count a failed attempt of these deliveries and set their next one."""
+        if ids:
+            with self._write() as session:
+                alert_log.failed(session, ids, next_attempt_at, error)
 
     # ------------------------------------------------------------------------------------------ timeline
 
@@ -410,6 +508,10 @@ class StoreTransaction:
     def add_source(self, spec: SourceSpec, now: dt.datetime) -> bool:
         """Add a source due now; False when the story already has this URL."""
         return sources.add_source(self.session, spec, now)
+
+    def log_alerts(self, alerts: Sequence[NewAlert], now: dt.datetime) -> None:
+        """Write the check's alerts to the alert log, and queue their notifications, with the check."""
+        alert_log.log_alerts(self.session, alerts, now)
 
 
 __all__ = ["CONFIG_ORIGIN", "Store", "StoreTransaction", "open_store", "story_lock_key"]

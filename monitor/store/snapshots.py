@@ -61,6 +61,24 @@ def stories_with_versions(session: Session) -> list[str]:
     return sorted(session.scalars(statement))
 
 
+def latest_head(session: Session, source_id: int) -> tuple[int, str, str | None] | None:
+    """The newest version's number, content hash and title, without its text; None before the first."""
+    row = session.execute(
+        select(Snapshot.version, Snapshot.content_hash, Snapshot.title).where(Snapshot.source_id == source_id)
+        .order_by(Snapshot.version.desc()).limit(1)
+    ).one_or_none()
+    return None if row is None else (row[0], row[1], row[2])
+
+
+def recent_versions(session: Session, source_id: int, count: int) -> list[tuple[str, str | None]]:
+    """(content hash, title) of the newest `count` versions, newest first."""
+    rows = session.execute(
+        select(Snapshot.content_hash, Snapshot.title).where(Snapshot.source_id == source_id)
+        .order_by(Snapshot.version.desc()).limit(count)
+    ).all()
+    return [(row[0], row[1]) for row in rows]
+
+
 def latest_snapshot(session: Session, source_id: int) -> SnapshotData | None:
     """The newest version of a source, text included; None before the first."""
     row = session.scalars(

@@ -183,6 +183,13 @@ def claim(
     return [by_id[i] for i in ids if i in by_id]
 
 
+def leased_stories(session: Session, now: dt.datetime) -> set[str]:
+    """The stories with a source being checked now (leased, the lease not expired)."""
+    rows = session.scalars(select(Source.story_id).distinct().where(
+        Source.lease_owner.is_not(None), Source.lease_expires_at > now))
+    return set(rows)
+
+
 def make_due(session: Session, now: dt.datetime, story: str | None = None) -> int:
     """Make every active source (of one story) that no process holds due at `now`; how many were not."""
     conditions = [Source.active.is_(True), Source.next_due_at > now,
@@ -374,7 +381,9 @@ SOURCE_REF_COLUMNS = (
     Source.last_modified, Source.error_streak, Source.lease_owner, Source.lease_expires_at,
     Source.next_due_at,
     Source.active, Source.disabled_reason, Source.follow, Source.keywords, Source.exclude,
-    Source.source_every_seconds, Source.max_new_sources,
+    Source.source_every_seconds, Source.max_new_sources, Source.last_status,
+    # Its head is enough to tell an unpublished page (monitor.run.check); the whole message is not needed.
+    func.substr(Source.last_error, 1, 40).label("last_error"),
 )
 
 
@@ -388,6 +397,7 @@ def source_ref(row: Source | Row[Any] | Any) -> SourceRef:
         follow=row.follow,
         keywords=tuple(json.loads(row.keywords or "[]")), exclude=tuple(json.loads(row.exclude or "[]")),
         source_every_seconds=row.source_every_seconds, max_new_sources=row.max_new_sources,
+        last_status=row.last_status, last_error=row.last_error,
     )
 
 
