@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
+import monitor.stages as stages
 from monitor.config import ScheduleConfig
 from monitor.errors import FetchError, InputError
 from monitor.run.story import NewVersion, StoryRules
@@ -160,8 +161,9 @@ def read_page(result: FetchResult) -> PageRead:
     from monitor.extract.text import content_hash, extract_document
 
     body: str | bytes = result.text if result.text is not None else result.content
-    document = extract_document(body, url=result.url)
-    return PageRead(document, document.text, content_hash(document.text))
+    with stages.timed("text"):
+        document = extract_document(body, url=result.url)
+        return PageRead(document, document.text, content_hash(document.text))
 
 
 def next_due(
@@ -234,12 +236,15 @@ class Check:
         self.base = self._start()
         log.info("check started: %s", source.url, extra={"event": "check_started", "story": source.story_id,
                                                           "url": source.url})
+        began = time.perf_counter()
         try:
             result = await self.fetcher.fetch(source.url, etag=source.etag,
                                               last_modified=source.last_modified, trusted=source.trusted)
         except FetchError as exc:
             return await self._fail(exc.reason, status=exc.status, permanent=exc.permanent,
                                     retry_after=exc.retry_after)
+        finally:
+            stages.add("fetch", time.perf_counter() - began)
         if source.kind == "feed":
             return await self.check_feed(result)
         return await self.check_page(result)
@@ -261,7 +266,7 @@ class Check:
             # Storing an empty version would report a change now and another when extraction works again.
             return await self._fail(page.document.problem or "empty_text", status=result.status)
 
-        head = await asyncio.to_thread(self.store.latest_version, source.id)
+        head = await asyncio.to_thread(stages.timed_call("database", self.store.latest_version), source.id)
         fetched = self._fetched(result)
         if head is not None and head[1] == page.content_hash:
             unchanged = replace(fetched, outcome="unchanged", version=head[0])
@@ -284,7 +289,8 @@ class Check:
         alerts: list[Alert] = []
         timeline: tuple[TimelineEntry, ...] = ()
         # Changed: only now is the previous text needed (for the sentence diff and the extraction).
-        latest = await asyncio.to_thread(self.store.latest_snapshot, self.source.id) if known else None
+        latest = await asyncio.to_thread(stages.timed_call("database", self.store.latest_snapshot),
+                                         self.source.id) if known else None
         number = (latest.version if latest else 0) + 1
         if latest is not None:
             changed = partial(_content_changed, self.source, latest, number, page.text)
@@ -299,10 +305,12 @@ class Check:
         else:
             from monitor.run.story import apply_version, extract_version
 
-            extracted = await _cpu_bound(extract_version, version, self.rules, long=long)
+            extracted = await _cpu_bound(stages.timed_call("items", extract_version), version, self.rules,
+                                         long=long)
             if extracted is not None:
                 def work(tx: StoreTransaction, recorded: RecordedCheck) -> Sequence[Alert]:
-                    return apply_version(tx, extracted, recorded.version, finished)
+                    with stages.timed("reconcile"):
+                        return apply_version(tx, extracted, recorded.version, finished)
 
         record = replace(fetched, outcome="new_version", snapshot=snapshot, timeline=timeline)
         return await self._commit(record, alerts, work=work)
@@ -338,7 +346,8 @@ class Check:
         from monitor.run.story import apply_feed, count_changes
 
         source = self.source
-        known = await asyncio.to_thread(self.store.feed_entry_hashes, source.id)
+        hashes = stages.timed_call("database", self.store.feed_entry_hashes)
+        known = await asyncio.to_thread(hashes, source.id)
         new, revised = count_changes(parsed.entries, known)
         if parsed.error:
             log.warning("malformed feed %s: %s (%d entries read)", source.url, parsed.error,
@@ -422,7 +431,8 @@ class Check:
         from monitor.publish.alerts import emit
 
         story = source.story_id if work is not None else None
-        recorded, more = await asyncio.to_thread(self.store.commit, record, work, story=story)
+        commit = stages.timed_call("database", self.store.commit)
+        recorded, more = await asyncio.to_thread(commit, record, work, story=story)
         alerts = [*alerts, *(more or ())]
         for alert in alerts:
             emit(alert)

@@ -16,9 +16,11 @@ import logging
 import os
 import pickle
 import sys
-from dataclasses import dataclass, replace
+import time
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+import monitor.stages as stages
 from monitor.config import Config
 from monitor.run.check import CheckOutcome, OnNewVersion
 from monitor.run.checker import Checker, RunSummary, fetch_settings, log_sync, summarise, utcnow
@@ -108,6 +110,9 @@ class _Share:
     outcomes: tuple[CheckOutcome, ...]
     errors: int
     claimed: int
+    # The process's seconds by stage (monitor.stages) and its CPU seconds, for `monitor check --timings`.
+    stages: dict[str, stages.StageTime] = field(default_factory=dict)
+    cpu: float = 0.0
 
 
 def _validate_cycle(config: Config, story: str | None) -> None:
@@ -119,10 +124,11 @@ def _validate_cycle(config: Config, story: str | None) -> None:
 def _prepare_cycle(config: Config, store: Store, story: str | None, started: dt.datetime) -> int:
     """Sync the config, free the leases of dead processes on this host and make every free source due at
     `started`; how many sources the cycle wants."""
-    log_sync(store.sync_specs(config_specs(config), started))
-    Leases(store, make_owner(), config.schedule).reap(force=True)
-    store.make_due(started, story)
-    return store.count_sources(story, active_only=True)
+    with stages.timed("sync"):
+        log_sync(store.sync_specs(config_specs(config), started))
+        Leases(store, make_owner(), config.schedule).reap(force=True)
+        store.make_due(started, story)
+        return store.count_sources(story, active_only=True)
 
 
 async def _work_cycle(
@@ -172,7 +178,8 @@ async def _work_cycle(
             await asyncio.gather(checker.close(), return_exceptions=True)
             await checker.leases.release_all()
             raise
-    return _Share(tuple(checker.outcomes), checker.errors, len(claimed))
+    return _Share(tuple(checker.outcomes), checker.errors, len(claimed), stages.snapshot(),
+                  time.process_time())
 
 
 def _finish_cycle(wanted: int, shares: list[_Share | None]) -> RunSummary:
@@ -181,6 +188,7 @@ def _finish_cycle(wanted: int, shares: list[_Share | None]) -> RunSummary:
     errors = sum(s.errors for s in done) + (len(shares) - len(done))
     claimed = sum(s.claimed for s in done)
     summary = summarise(outcomes, errors, skipped=0 if len(done) < len(shares) else max(0, wanted - claimed))
+    summary = replace(summary, stages=stages.merge([s.stages for s in done]), cpu=sum(s.cpu for s in done))
     log.info("check cycle: %s", summary.line(), extra={"event": "check_cycle", **summary.counts,
                                                        "checked": summary.checked})
     return summary
@@ -202,6 +210,7 @@ def _fork_worker(
     code = 1
     try:
         os.close(read_fd)
+        stages.reset()  # the parent's sums so far are the parent's to report
         store.engine.dispose(close=False)  # a fresh pool: connections are opened after the fork
         share = asyncio.run(_work_cycle(config, store, story, started, make_owner(), on_new_version))
         try:
