@@ -245,9 +245,10 @@ class Check:
                                     retry_after=exc.retry_after)
         finally:
             stages.add("fetch", time.perf_counter() - began)
-        if source.kind == "feed":
-            return await self.check_feed(result)
-        return await self.check_page(result)
+        # The coroutine holds the response from here on: the page's bytes are freed as soon as it is read.
+        checking = self.check_feed(result) if source.kind == "feed" else self.check_page(result)
+        del result
+        return await checking
 
     async def check_page(self, result: FetchResult) -> CheckOutcome:
         """A fetched page: store a new version when its text changed and run it through the story stages."""

@@ -77,14 +77,14 @@ def run_cycle(
         settle()
         return asyncio.run(run_once(config, store, story, on_new_version=on_new_version))
     _validate_cycle(config, story)
-    # What every check needs, imported before the fork so the children share it. Not the text stage
-    # (monitor.track.snapshots, monitor.extract.text): an unchanged cycle never needs it, and it costs ~0.1 s
-    # to import.
+    # What every check needs, imported before the fork so the children share it.
     import monitor.fetch.client  # noqa: F401
     import monitor.publish.alerts  # noqa: F401
 
     started = utcnow()
     wanted = _prepare_cycle(config, store, story, started)
+    if store.count_sources(story, active_only=True, unread=True):
+        preload_page_stages(config)
     store.engine.dispose()  # no connection may be shared across the fork
     settle()  # before the fork: the children's collections then leave start-up's shared pages alone
     children: list[tuple[int, int]] = []
@@ -113,6 +113,28 @@ class _Share:
     # The process's seconds by stage (monitor.stages) and its CPU seconds, for `monitor check --timings`.
     stages: dict[str, stages.StageTime] = field(default_factory=dict)
     cpu: float = 0.0
+
+
+def preload_page_stages(config: Config) -> None:
+    """Import and build what reading a new page needs, before the fork, so that the processes share it.
+
+    The stages' libraries and data (trafilatura and lxml, the lexicon with lemminflect's tables, the timex
+    rules: ~80 MB) were built by each process after the fork, so each held its own copy. Built here and frozen
+    by `settle()`, they stay in pages the processes share until written to. Only when some page was never
+    read: an unchanged cycle needs none of it, and building it costs ~1 s.
+    """
+    import monitor.extract.items  # noqa: F401 - events and figures
+    import monitor.track.timeline  # noqa: F401 - the reconciler
+    from monitor.extract.text import extract_document, normalise
+    from monitor.extract.timex import loader
+    from monitor.track.snapshots import compress
+
+    rules = StoryRules.from_config(config)
+    rules.lexicon()
+    loader.load("en")
+    # One tiny page through the text stage builds what its libraries only build on first use.
+    normalise(extract_document(b"<html><body><article><p>Loaded.</p></article></body></html>").text)
+    compress("Loaded.")
 
 
 def _validate_cycle(config: Config, story: str | None) -> None:

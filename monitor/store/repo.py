@@ -220,10 +220,13 @@ class Store:
         with self._read() as session:
             return sources.sources(session, story, active_only=active_only)
 
-    def count_sources(self, story: str | None = None, *, active_only: bool = False) -> int:
-        """How many sources (of one story) `sources` would list, without reading them."""
+    def count_sources(
+        self, story: str | None = None, *, active_only: bool = False, unread: bool = False
+    ) -> int:
+        """How many sources (of one story) `sources` would list, without reading them; `unread`: only the
+        pages that never had a version stored."""
         with self._read() as session:
-            return sources.count_sources(session, story, active_only=active_only)
+            return sources.count_sources(session, story, active_only=active_only, unread=unread)
 
     def find_sources(self, url: str) -> list[SourceInfo]:
         """The sources with this URL: one per story that watches it."""

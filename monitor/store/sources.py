@@ -265,13 +265,18 @@ def sources(session: Session, story: str | None = None, *, active_only: bool = F
     return source_infos(session, conditions)
 
 
-def count_sources(session: Session, story: str | None = None, *, active_only: bool = False) -> int:
-    """How many sources (of one story) `sources` would list, without reading them."""
+def count_sources(
+    session: Session, story: str | None = None, *, active_only: bool = False, unread: bool = False
+) -> int:
+    """How many sources (of one story) `sources` would list, without reading them; `unread`: only the pages
+    that never had a version stored."""
     statement = select(func.count()).select_from(Source)
     if story is not None:
         statement = statement.where(Source.story_id == story)
     if active_only:
         statement = statement.where(Source.active.is_(True))
+    if unread:
+        statement = statement.where(Source.kind == "page", Source.last_changed_at.is_(None))
     return int(session.scalar(statement) or 0)
 
 

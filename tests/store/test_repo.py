@@ -298,3 +298,12 @@ def test_count_sources_counts_what_sources_lists(store: Store) -> None:
             assert store.count_sources(story_id, active_only=active) == len(
                 store.sources(story_id, active_only=active))
     assert store.count_sources("s1", active_only=True) == 1
+
+
+def test_count_sources_unread_counts_pages_never_stored(store: Store) -> None:
+    store.sync_specs(specs(story(pages=(PAGE, PAGE + "/2"))), T0)
+    assert store.count_sources(active_only=True, unread=True) == 2
+    [first, second] = store.claim_due("a", T0, lease_seconds=60)
+    store.commit(record(first.id, "a", "new_version", snapshot=snap("one"), update_validators=True))
+    store.commit(record(second.id, "a", "failed", reason="timeout", error_streak=1))
+    assert store.count_sources(active_only=True, unread=True) == 1  # a failed check stored nothing
