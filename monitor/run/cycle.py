@@ -176,10 +176,13 @@ async def _work_cycle(
 
         tasks: set[asyncio.Task[None]] = set()
         everything: list[asyncio.Task[None]] = []
+        # The first claim is only as many as run at once, so the first requests go out sooner.
+        size = min(CLAIM_CHUNK, limit)
         try:
             while True:
                 # On the loop's thread, as QuietRecorder's writes: a claim is a few milliseconds of Python.
-                chunk = checker.claim(utcnow(), CLAIM_CHUNK, story=story, due_by=started)
+                chunk = checker.claim(utcnow(), size, story=story, due_by=started)
+                size = CLAIM_CHUNK
                 if not chunk:
                     break
                 claimed.extend(chunk)
@@ -187,6 +190,9 @@ async def _work_cycle(
                     task = asyncio.create_task(bounded(source))
                     tasks.add(task)
                     everything.append(task)
+                # The checks just started send their requests before the next claim holds the loop: the
+                # pages come back while it is claimed.
+                await asyncio.sleep(0)
                 # Claim the next chunk when the checks still queued would leave a slot idle soon.
                 while len(tasks) > limit:
                     done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)

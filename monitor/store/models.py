@@ -238,3 +238,14 @@ class ItemReport(Base):
     published: Mapped[str | None] = mapped_column(String(40))
     first_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     last_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class ConfigSync(Base):
+    """The last config synced into `sources` (one row): its digest, so that an unchanged config is not
+    compared source by source again at every start (migration 0003_i17)."""
+
+    __tablename__ = "config_sync"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    synced_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

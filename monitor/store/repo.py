@@ -142,9 +142,18 @@ class Store:
     def sync_specs(self, specs: Sequence[SourceSpec], now: dt.datetime) -> SyncSummary:
         """Make the sources table match `specs` (monitor.run.specs.config_specs: every source of the config):
         add new sources (due now), update changed intervals and feed settings, reactivate returning ones,
-        deactivate (never delete) removed ones and the articles followed from removed feeds."""
+        deactivate (never delete) removed ones and the articles followed from removed feeds.
+
+        The digest of the specs is kept in the database: when it equals that of the last sync, nothing can
+        differ and nothing is read or written but the digest (the unchanged cycle's start, issue 17)."""
+        digest = sources.specs_digest(specs)
+        with self._read() as session:
+            if sources.synced_digest(session) == digest:
+                return SyncSummary((), (), (), ())
         with self._write() as session:
-            return sources.sync_specs(session, specs, now)
+            summary = sources.sync_specs(session, specs, now)
+            sources.remember_digest(session, digest, now)
+            return summary
 
     def add_source(self, spec: SourceSpec, now: dt.datetime) -> bool:
         """Add a source (an article followed from a feed), due now; False when the story already has it."""
