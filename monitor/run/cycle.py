@@ -83,7 +83,8 @@ def run_cycle(
 
     started = utcnow()
     wanted = _prepare_cycle(config, store, story, started)
-    if store.count_sources(story, active_only=True, unread=True):
+    # A few new pages are read by whichever process claims them; it builds the stages then, alone.
+    if store.count_sources(story, active_only=True, unread=True) >= CLAIM_CHUNK:
         preload_page_stages(config)
     store.engine.dispose()  # no connection may be shared across the fork
     settle()  # before the fork: the children's collections then leave start-up's shared pages alone
@@ -120,8 +121,8 @@ def preload_page_stages(config: Config) -> None:
 
     The stages' libraries and data (trafilatura and lxml, the lexicon with lemminflect's tables, the timex
     rules: ~80 MB) were built by each process after the fork, so each held its own copy. Built here and frozen
-    by `settle()`, they stay in pages the processes share until written to. Only when some page was never
-    read: an unchanged cycle needs none of it, and building it costs ~1 s.
+    by `settle()`, they stay in pages the processes share until written to. Only when a claim's worth of pages
+    was never read: an unchanged cycle needs none of it, and building it costs ~1 s.
     """
     import monitor.extract.items  # noqa: F401 - events and figures
     import monitor.track.timeline  # noqa: F401 - the reconciler
