@@ -16,6 +16,8 @@ extractors)
 at 29.5 ms/page; `fast` with favor_precision 0.9476 (short pages come out empty).
 
     python benchmarks/text_quality.py [--corpus DIR] [--show-worst N]
+    python benchmarks/text_quality.py --save before.json          # each page's title, date, F1
+    python benchmarks/text_quality.py --compare before.json       # what changed, page by page
 """
 
 from __future__ import annotations
@@ -88,6 +90,7 @@ def evaluate(corpus: Path) -> dict[str, object]:
     shingles: list[Counts] = []
     words: list[Counts] = []
     per_page: list[tuple[float, str]] = []
+    pages_out: dict[str, dict[str, object]] = {}
     started = time.perf_counter()
     for key, html in pages.items():
         try:
@@ -100,6 +103,8 @@ def evaluate(corpus: Path) -> dict[str, object]:
         shingles.append(page_counts(body, doc.text))
         words.append(page_counts(body, doc.text, shingle=1, whitespace=True))
         per_page.append((page_f1(shingles[-1]), truth[key].get("url", key)))
+        day = doc.published.isoformat() if doc.published else None
+        pages_out[key] = {"title": doc.title, "published": day, "f1": per_page[-1][0], "chars": len(doc.text)}
     elapsed = time.perf_counter() - started
     return {
         "pages": len(pages),
@@ -109,13 +114,34 @@ def evaluate(corpus: Path) -> dict[str, object]:
         "words": scores(words),
         "ms_per_page": 1000 * elapsed / max(1, len(pages)),
         "worst": sorted(per_page)[:10],
+        "per_page": pages_out,
     }
+
+
+def compare(before: dict[str, dict[str, object]], after: dict[str, dict[str, object]]) -> list[str]:
+    """Lines saying, page by page, where the title or the date changed, and the F1 moves over 0.01."""
+    lines = []
+    for key in sorted(before.keys() | after.keys()):
+        old, new = before.get(key), after.get(key)
+        if old is None or new is None:
+            lines.append(f"  {key}: only {'after' if old is None else 'before'}")
+            continue
+        for field in ("published", "title"):
+            if old[field] != new[field]:
+                lines.append(f"  {key}: {field} {old[field]!r} -> {new[field]!r}")
+        if abs(float(old["f1"]) - float(new["f1"])) > 0.01:  # type: ignore[arg-type]
+            lines.append(f"  {key}: F1 {old['f1']:.3f} -> {new['f1']:.3f}")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--show-worst", type=int, default=0, metavar="N")
+    parser.add_argument("--save", type=Path, metavar="FILE",
+                        help="write each page's title, date and F1 (JSON)")
+    parser.add_argument("--compare", type=Path, metavar="FILE",
+                        help="list the pages whose title, date or F1 differ from a --save file")
     args = parser.parse_args(argv)
     if not (args.corpus / "ground-truth.json").is_file():
         print(f"corpus not found: {args.corpus}", file=sys.stderr)
@@ -136,6 +162,15 @@ def main(argv: list[str] | None = None) -> int:
     print(f"speed:              {res['ms_per_page']:.1f} ms/page (extract_document, in-memory pages)")
     for score, url in res["worst"][: args.show_worst]:  # type: ignore[index]
         print(f"  worst F1 {score:.3f}  {url}")
+    per_page: dict[str, dict[str, object]] = res["per_page"]  # type: ignore[assignment]
+    if args.save:
+        args.save.write_text(json.dumps(per_page, indent=1, sort_keys=True), encoding="utf-8")
+    if args.compare:
+        changes = compare(json.loads(args.compare.read_text(encoding="utf-8")), per_page)
+        dates = sum(" published " in line for line in changes)
+        titles = sum(" title " in line for line in changes)
+        print(f"against {args.compare}: {dates} date(s) and {titles} title(s) changed")
+        print("\n".join(changes))
     return 0
 
 

@@ -178,9 +178,12 @@ def run(ctx: Context) -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
               help="Processes sharing the cycle: N-1 are forked after start-up; each claims due sources "
                    "in chunks of 50 until none are left (one per CPU core is the useful most).")
+@click.option("--timings", is_flag=True,
+              help="At the end, print to stderr where the cycle's time went: wall and CPU seconds by stage "
+                   "(fetch, text, timex, items, reconcile, database), summed over its processes.")
 @pass_context
 @fail_cleanly
-def check(ctx: Context, story: str | None, workers: int) -> None:
+def check(ctx: Context, story: str | None, workers: int, timings: bool) -> None:
     """Check every source and feed once, now, then exit.
 
     Exits 0 even when some sources fail; the failures are logged. Articles a feed leads to are added as
@@ -191,13 +194,21 @@ def check(ctx: Context, story: str | None, workers: int) -> None:
     Example:
       monitor check --story russia-us-aid
       monitor check --workers 2
+      monitor check --timings
     """
+    import time
+
     config = ctx.config()
     from monitor.run.cycle import run_cycle
 
     if story is not None:
         config.story(story)
-    run_cycle(config, ctx.store(), story=story, workers=workers)
+    began = time.perf_counter()
+    summary = run_cycle(config, ctx.store(), story=story, workers=workers)
+    if timings:
+        from monitor.run.checker import stage_table
+
+        click.echo("\n".join(stage_table(summary, time.perf_counter() - began)), err=True)
 
 
 # --- versions ------------------------------------------------------------------------------------------

@@ -193,6 +193,24 @@ def test_check_with_two_workers_checks_every_source_once(
         assert len(history) == 1  # one version stored, by whichever process checked it
 
 
+def test_check_timings_shows_where_the_cycle_went_across_workers(tmp_path: Path, pages: PageServer) -> None:
+    paths = [f"/t{i}" for i in range(60)]  # two claim chunks: both processes check some
+    for i, path in enumerate(paths):
+        pages.set(path, article(f"Dam report {i}", *FIRST_PARAGRAPHS))
+    config = write_config(tmp_path, *(pages.url(p) for p in paths))
+    result = monitor("check", "--workers", "2", "--timings", config=config)
+    table = {line.split()[0]: line.split()[1:] for line in result.stderr.splitlines()
+             if line.split() and line.split()[0] in ("fetch", "text", "timex", "items", "reconcile", "all")}
+    # Every page went through every stage once, whichever process checked it.
+    for stage in ("fetch", "text", "items", "reconcile"):
+        assert int(table[stage][0]) == 60, stage
+    assert int(table["timex"][0]) >= 60
+    wall, cpu = (float(x) for x in table["all"][:2])
+    assert wall > 0 and cpu > 0
+    quiet = monitor("check", config=config)
+    assert not [line for line in quiet.stderr.splitlines() if line.split()[:2] == ["stage", "calls"]]
+
+
 def test_check_workers_must_be_positive(tmp_path: Path) -> None:
     result = monitor("check", "--workers", "0", config=write_config(tmp_path, "http://127.0.0.1:9/x"),
                      check=False)

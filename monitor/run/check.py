@@ -32,6 +32,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import TYPE_CHECKING, TypeVar
 
+import monitor.stages as stages
 from monitor.config import ScheduleConfig
 from monitor.errors import FetchError, InputError
 from monitor.run.story import NewVersion, StoryRules
@@ -172,8 +173,9 @@ def read_page(result: FetchResult) -> PageRead:
     from monitor.extract.text import content_hash, extract_document
 
     body: str | bytes = result.text if result.text is not None else result.content
-    document = extract_document(body, url=result.url)
-    return PageRead(document, document.text, content_hash(document.text))
+    with stages.timed("text"):
+        document = extract_document(body, url=result.url)
+        return PageRead(document, document.text, content_hash(document.text))
 
 
 def next_due(
@@ -275,15 +277,19 @@ class Check:
         self.base = self._start()
         log.info("check started: %s", source.url, extra={"event": "check_started", "story": source.story_id,
                                                           "url": source.url})
+        began = time.perf_counter()
         try:
             result = await self.fetcher.fetch(source.url, etag=source.etag,
                                               last_modified=source.last_modified, trusted=source.trusted)
         except FetchError as exc:
             return await self._fail(exc.reason, status=exc.status, permanent=exc.permanent,
                                     retry_after=exc.retry_after)
-        if source.kind == "feed":
-            return await self.check_feed(result)
-        return await self.check_page(result)
+        finally:
+            stages.add("fetch", time.perf_counter() - began)
+        # The coroutine holds the response from here on: the page's bytes are freed as soon as it is read.
+        checking = self.check_feed(result) if source.kind == "feed" else self.check_page(result)
+        del result
+        return await checking
 
     async def check_page(self, result: FetchResult) -> CheckOutcome:
         """A fetched page: store a new version when its text changed and run it through the story stages."""
@@ -307,7 +313,7 @@ class Check:
             # Storing an empty version would report a change now and another when extraction works again.
             return await self._fail(page.document.problem or "empty_text", status=result.status)
 
-        head = await asyncio.to_thread(self.store.latest_head, source.id)
+        head = await asyncio.to_thread(stages.timed_call("database", self.store.latest_head), source.id)
         fetched = self._fetched(result)
         if head is not None and head[1] == page.content_hash and _same_title(head[2], page.document.title):
             unchanged = replace(fetched, outcome="unchanged", version=head[0])
@@ -341,7 +347,8 @@ class Check:
         )
         timeline: tuple[TimelineEntry, ...] = ()
         # Changed: only now is the previous text needed (for the sentence diff and the extraction).
-        latest = await asyncio.to_thread(self.store.latest_snapshot, self.source.id) if known else None
+        latest = await asyncio.to_thread(stages.timed_call("database", self.store.latest_snapshot),
+                                         self.source.id) if known else None
         number = (latest.version if latest else 0) + 1
         if latest is not None:
             if await self._reverted(page, number):
@@ -361,10 +368,12 @@ class Check:
         else:
             from monitor.run.story import apply_version, extract_version
 
-            extracted = await _cpu_bound(extract_version, version, self.rules, long=long)
+            extracted = await _cpu_bound(stages.timed_call("items", extract_version), version, self.rules,
+                                         long=long)
             if extracted is not None:
                 def work(tx: StoreTransaction, recorded: RecordedCheck) -> Sequence[Alert]:
-                    return apply_version(tx, extracted, recorded.version, finished)
+                    with stages.timed("reconcile"):
+                        return apply_version(tx, extracted, recorded.version, finished)
 
         record = replace(fetched, outcome="new_version", snapshot=snapshot, timeline=timeline)
         return await self._commit(record, alerts, work=work)
@@ -416,7 +425,8 @@ class Check:
         from monitor.run.story import apply_feed, count_changes
 
         source = self.source
-        known = await asyncio.to_thread(self.store.feed_entry_hashes, source.id)
+        hashes = stages.timed_call("database", self.store.feed_entry_hashes)
+        known = await asyncio.to_thread(hashes, source.id)
         new, revised = count_changes(parsed.entries, known)
         if parsed.error:
             log.warning("malformed feed %s: %s (%d entries read)", source.url, parsed.error,
@@ -516,7 +526,8 @@ class Check:
             tx.log_alerts([_new_alert(a, rules) for a in (*raised, *more)], record.finished_at)
             return more
 
-        recorded, more = await asyncio.to_thread(self.store.commit, record, and_log, story=story)
+        commit = stages.timed_call("database", self.store.commit)
+        recorded, more = await asyncio.to_thread(commit, record, and_log, story=story)
         alerts = [*alerts, *(more or ())]
         for alert in alerts:
             emit(alert)

@@ -16,9 +16,11 @@ import logging
 import os
 import pickle
 import sys
-from dataclasses import dataclass, replace
+import time
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+import monitor.stages as stages
 from monitor.config import Config
 from monitor.run.check import CheckOutcome, OnNewVersion
 from monitor.run.checker import Checker, RunSummary, fetch_settings, log_sync, outbox_for, summarise, utcnow
@@ -81,14 +83,15 @@ def run_cycle(
         return asyncio.run(run_once(config, store, story, on_new_version=on_new_version))
     _validate_cycle(config, story)
     outbox = outbox_for(config, store)
-    # What every check needs, imported before the fork so the children share it. Not the text stage
-    # (monitor.track.snapshots, monitor.extract.text): an unchanged cycle never needs it, and it costs ~0.1 s
-    # to import.
+    # What every check needs, imported before the fork so the children share it.
     import monitor.fetch.client  # noqa: F401
     import monitor.publish.alerts  # noqa: F401
 
     started = utcnow()
     wanted = _prepare_cycle(config, store, story, started)
+    # A few new pages are read by whichever process claims them; it builds the stages then, alone.
+    if store.count_sources(story, active_only=True, unread=True) >= CLAIM_CHUNK:
+        preload_page_stages(config)
     store.engine.dispose()  # no connection may be shared across the fork
     settle()  # before the fork: the children's collections then leave start-up's shared pages alone
     children: list[tuple[int, int]] = []
@@ -117,6 +120,31 @@ class _Share:
     outcomes: tuple[CheckOutcome, ...]
     errors: int
     claimed: int
+    # The process's seconds by stage (monitor.stages) and its CPU seconds, for `monitor check --timings`.
+    stages: dict[str, stages.StageTime] = field(default_factory=dict)
+    cpu: float = 0.0
+
+
+def preload_page_stages(config: Config) -> None:
+    """Import and build what reading a new page needs, before the fork, so that the processes share it.
+
+    The stages' libraries and data (trafilatura and lxml, the lexicon with lemminflect's tables, the timex
+    rules: ~80 MB) were built by each process after the fork, so each held its own copy. Built here and frozen
+    by `settle()`, they stay in pages the processes share until written to. Only when a claim's worth of pages
+    was never read: an unchanged cycle needs none of it, and building it costs ~1 s.
+    """
+    import monitor.extract.items  # noqa: F401 - events and figures
+    import monitor.track.timeline  # noqa: F401 - the reconciler
+    from monitor.extract.text import extract_document, normalise
+    from monitor.extract.timex import loader
+    from monitor.track.snapshots import compress
+
+    rules = StoryRules.from_config(config)
+    rules.lexicon()
+    loader.load("en")
+    # One tiny page through the text stage builds what its libraries only build on first use.
+    normalise(extract_document(b"<html><body><article><p>Loaded.</p></article></body></html>").text)
+    compress("Loaded.")
 
 
 def _deliver(outbox: Outbox) -> None:
@@ -136,10 +164,11 @@ def _validate_cycle(config: Config, story: str | None) -> None:
 def _prepare_cycle(config: Config, store: Store, story: str | None, started: dt.datetime) -> int:
     """Sync the config, free the leases of dead processes on this host and make every free source due at
     `started`; how many sources the cycle wants."""
-    log_sync(store.sync_specs(config_specs(config), started))
-    Leases(store, make_owner(), config.schedule).reap(force=True)
-    store.make_due(started, story)
-    return store.count_sources(story, active_only=True)
+    with stages.timed("sync"):
+        log_sync(store.sync_specs(config_specs(config), started))
+        Leases(store, make_owner(), config.schedule).reap(force=True)
+        store.make_due(started, story)
+        return store.count_sources(story, active_only=True)
 
 
 async def _work_cycle(
@@ -165,10 +194,13 @@ async def _work_cycle(
 
         tasks: set[asyncio.Task[None]] = set()
         everything: list[asyncio.Task[None]] = []
+        # The first claim is only as many as run at once, so the first requests go out sooner.
+        size = min(CLAIM_CHUNK, limit)
         try:
             while True:
                 # On the loop's thread, as QuietRecorder's writes: a claim is a few milliseconds of Python.
-                chunk = checker.claim(utcnow(), CLAIM_CHUNK, story=story, due_by=started)
+                chunk = checker.claim(utcnow(), size, story=story, due_by=started)
+                size = CLAIM_CHUNK
                 if not chunk:
                     break
                 claimed.extend(chunk)
@@ -176,6 +208,9 @@ async def _work_cycle(
                     task = asyncio.create_task(bounded(source))
                     tasks.add(task)
                     everything.append(task)
+                # The checks just started send their requests before the next claim holds the loop: the
+                # pages come back while it is claimed.
+                await asyncio.sleep(0)
                 # Claim the next chunk when the checks still queued would leave a slot idle soon.
                 while len(tasks) > limit:
                     done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
@@ -189,7 +224,8 @@ async def _work_cycle(
             await asyncio.gather(checker.close(), return_exceptions=True)
             await checker.leases.release_all()
             raise
-    return _Share(tuple(checker.outcomes), checker.errors, len(claimed))
+    return _Share(tuple(checker.outcomes), checker.errors, len(claimed), stages.snapshot(),
+                  time.process_time())
 
 
 def _finish_cycle(wanted: int, shares: list[_Share | None]) -> RunSummary:
@@ -198,6 +234,7 @@ def _finish_cycle(wanted: int, shares: list[_Share | None]) -> RunSummary:
     errors = sum(s.errors for s in done) + (len(shares) - len(done))
     claimed = sum(s.claimed for s in done)
     summary = summarise(outcomes, errors, skipped=0 if len(done) < len(shares) else max(0, wanted - claimed))
+    summary = replace(summary, stages=stages.merge([s.stages for s in done]), cpu=sum(s.cpu for s in done))
     log.info("check cycle: %s", summary.line(), extra={"event": "check_cycle", **summary.counts,
                                                        "checked": summary.checked})
     return summary
@@ -219,6 +256,7 @@ def _fork_worker(
     code = 1
     try:
         os.close(read_fd)
+        stages.reset()  # the parent's sums so far are the parent's to report
         store.engine.dispose(close=False)  # a fresh pool: connections are opened after the fork
         share = asyncio.run(_work_cycle(config, store, story, started, make_owner(), on_new_version))
         try:

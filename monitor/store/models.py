@@ -272,3 +272,14 @@ class Notification(Base):
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     next_attempt_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     last_error: Mapped[str | None] = mapped_column(Text)
+
+
+class ConfigSync(Base):
+    """The last config synced into `sources` (one row): its digest, so that an unchanged config is not
+    compared source by source again at every start (migration 0005)."""
+
+    __tablename__ = "config_sync"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    digest: Mapped[str] = mapped_column(String(64))
+    synced_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)

@@ -147,9 +147,18 @@ class Store:
     def sync_specs(self, specs: Sequence[SourceSpec], now: dt.datetime) -> SyncSummary:
         """Make the sources table match `specs` (monitor.run.specs.config_specs: every source of the config):
         add new sources (due now), update changed intervals and feed settings, reactivate returning ones,
-        deactivate (never delete) removed ones and the articles followed from removed feeds."""
+        deactivate (never delete) removed ones and the articles followed from removed feeds.
+
+        The digest of the specs is kept in the database: when it equals that of the last sync, nothing can
+        differ and nothing is read or written but the digest (the unchanged cycle's start, issue 17)."""
+        digest = sources.specs_digest(specs)
+        with self._read() as session:
+            if sources.synced_digest(session) == digest:
+                return SyncSummary((), (), (), ())
         with self._write() as session:
-            return sources.sync_specs(session, specs, now)
+            summary = sources.sync_specs(session, specs, now)
+            sources.remember_digest(session, digest, now)
+            return summary
 
     def add_source(self, spec: SourceSpec, now: dt.datetime) -> bool:
         """Add a source (an article followed from a feed), due now; False when the story already has it."""
@@ -230,10 +239,13 @@ class Store:
         with self._read() as session:
             return sources.sources(session, story, active_only=active_only)
 
-    def count_sources(self, story: str | None = None, *, active_only: bool = False) -> int:
-        """How many sources (of one story) `sources` would list, without reading them."""
+    def count_sources(
+        self, story: str | None = None, *, active_only: bool = False, unread: bool = False
+    ) -> int:
+        """How many sources (of one story) `sources` would list, without reading them; `unread`: only the
+        pages that never had a version stored."""
         with self._read() as session:
-            return sources.count_sources(session, story, active_only=active_only)
+            return sources.count_sources(session, story, active_only=active_only, unread=unread)
 
     def find_sources(self, url: str) -> list[SourceInfo]:
         """The sources with this URL: one per story that watches it."""

@@ -6,6 +6,7 @@ Functions over an open Session; `Store` and `StoreTransaction` (monitor.store.re
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Sequence
 from typing import Any, cast
@@ -27,7 +28,7 @@ from sqlalchemy.orm import Session
 
 from monitor.errors import InputError, StoreError
 from monitor.store.batch import chunks
-from monitor.store.models import FeedEntry, Snapshot, Source
+from monitor.store.models import ConfigSync, FeedEntry, Snapshot, Source
 from monitor.store.records import (
     FEED_ORIGIN_PREFIX,
     REMOVED_FROM_CONFIG,
@@ -102,6 +103,35 @@ def sync_specs(session: Session, specs: Sequence[SourceSpec], now: dt.datetime) 
             source.active, source.disabled_reason = False, REMOVED_FROM_CONFIG
             deactivated.append(label)
     return SyncSummary(tuple(added), tuple(updated), tuple(reactivated), tuple(deactivated))
+
+
+# Part of the digest: change it when a sync would write something else for the same specs (a new column the
+# sync fills), so that a database synced by the older code is synced again.
+SYNC_FORMAT = "1"
+
+
+def specs_digest(specs: Sequence[SourceSpec]) -> str:
+    """SHA-256 (hex) of every field of every spec, in (story, url) order: equal digests, equal syncs."""
+    rows = sorted(
+        (s.story_id, s.url, s.kind, s.every_seconds, s.origin, s.follow, list(s.keywords), list(s.exclude),
+         s.source_every_seconds, s.max_new_sources)
+        for s in specs
+    )
+    return hashlib.sha256(json.dumps([SYNC_FORMAT, rows]).encode("utf-8")).hexdigest()
+
+
+def synced_digest(session: Session) -> str | None:
+    """The digest of the specs last synced into this database, None before the first sync."""
+    return session.scalar(select(ConfigSync.digest).where(ConfigSync.id == 1))
+
+
+def remember_digest(session: Session, digest: str, now: dt.datetime) -> None:
+    """Record `digest` as the specs just synced (in the sync's transaction, which serialises writers)."""
+    row = session.get(ConfigSync, 1)
+    if row is None:
+        session.add(ConfigSync(id=1, digest=digest, synced_at=now))
+    else:
+        row.digest, row.synced_at = digest, now
 
 
 def add_source(session: Session, spec: SourceSpec, now: dt.datetime) -> bool:
@@ -272,13 +302,18 @@ def sources(session: Session, story: str | None = None, *, active_only: bool = F
     return source_infos(session, conditions)
 
 
-def count_sources(session: Session, story: str | None = None, *, active_only: bool = False) -> int:
-    """How many sources (of one story) `sources` would list, without reading them."""
+def count_sources(
+    session: Session, story: str | None = None, *, active_only: bool = False, unread: bool = False
+) -> int:
+    """How many sources (of one story) `sources` would list, without reading them; `unread`: only the pages
+    that never had a version stored."""
     statement = select(func.count()).select_from(Source)
     if story is not None:
         statement = statement.where(Source.story_id == story)
     if active_only:
         statement = statement.where(Source.active.is_(True))
+    if unread:
+        statement = statement.where(Source.kind == "page", Source.last_changed_at.is_(None))
     return int(session.scalar(statement) or 0)
 
 

@@ -6,11 +6,13 @@ import datetime as dt
 import threading
 
 import pytest
+import sqlalchemy as sa
 
 from monitor.config import parse_config
 from monitor.errors import InputError
 from monitor.run.specs import config_specs
 from monitor.store import CheckRecord, LeaseLostError, NewSnapshot, SourceSpec, Store, open_store
+from monitor.store.records import REMOVED_FROM_CONFIG, SyncSummary
 from monitor.track.snapshots import compress
 
 T0 = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.UTC)
@@ -299,3 +301,32 @@ def test_count_sources_counts_what_sources_lists(store: Store) -> None:
             assert store.count_sources(story_id, active_only=active) == len(
                 store.sources(story_id, active_only=active))
     assert store.count_sources("s1", active_only=True) == 1
+
+
+def test_count_sources_unread_counts_pages_never_stored(store: Store) -> None:
+    store.sync_specs(specs(story(pages=(PAGE, PAGE + "/2"))), T0)
+    assert store.count_sources(active_only=True, unread=True) == 2
+    [first, second] = store.claim_due("a", T0, lease_seconds=60)
+    store.commit(record(first.id, "a", "new_version", snapshot=snap("one"), update_validators=True))
+    store.commit(record(second.id, "a", "failed", reason="timeout", error_streak=1))
+    assert store.count_sources(active_only=True, unread=True) == 1  # a failed check stored nothing
+
+
+def test_sync_of_an_unchanged_config_is_skipped_and_a_changed_one_is_not(store: Store) -> None:
+    first = store.sync_specs(specs(story(pages=(PAGE, PAGE + "/2"))), T0)
+    assert len(first.added) == 2
+    # The same config again is not compared row by row: a row changed behind the sync's back (here as a
+    # sync deactivates a removed page) is left as it is, where a sync would have reactivated it.
+    with store.engine.begin() as connection:
+        connection.execute(sa.text("UPDATE sources SET active = false, disabled_reason = :r WHERE url = :u"),
+                           {"r": REMOVED_FROM_CONFIG, "u": PAGE + "/2"})
+    assert store.sync_specs(specs(story(pages=(PAGE, PAGE + "/2"))), T0) == SyncSummary()
+    assert store.count_sources(active_only=True) == 1
+    # Any change of a spec is synced: a shorter interval, a page removed, then the old config back.
+    changed = store.sync_specs(specs(story(pages=(PAGE, PAGE + "/2"), every="10m")), T0)
+    assert len(changed.updated) == 2
+    removed = store.sync_specs(specs(story(pages=(PAGE,), every="10m")), T0)
+    assert removed.deactivated == (f"s1 {PAGE}/2",)
+    back = store.sync_specs(specs(story(pages=(PAGE, PAGE + "/2"))), T0)
+    assert back.reactivated == (f"s1 {PAGE}/2",) and len(back.updated) == 2
+    assert store.count_sources(active_only=True) == 2

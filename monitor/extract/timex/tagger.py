@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import monitor.stages as stages
 from monitor.extract.timex import loader
 from monitor.extract.timex.model import Timex, coerce_dct
 from monitor.extract.timex.normalise import NORMALISERS, Hit, Result
@@ -73,7 +74,11 @@ def tag(text: str, dct: dt.date | dt.datetime | str, lang: str = "en") -> list[T
         >>> [(t.text, t.value) for t in tag("He left on Monday.", "2020-04-01")]
         [('Monday', '2020-03-30')]
     """
-    base = coerce_dct(dct)
+    with stages.timed("timex"):
+        return _tag(text, coerce_dct(dct), lang)
+
+
+def _tag(text: str, base: dt.datetime, lang: str) -> list[Timex]:
     ruleset = loader.load(lang)
     found: list[Timex] = []
     pos = 0
