@@ -175,12 +175,26 @@ class FeedConfig(_Model):
     max_new_sources: int = Field(default=20, ge=0)
 
 
+class RetentionConfig(_Model):
+    """What `monitor db prune` (and the service, daily) keeps of each page's versions and check log.
+
+    Every version that changed an extracted fact, and every version a timeline row's report names, is kept
+    whatever these say; of the others, the text is dropped (hash, size and fetch time kept) unless the version
+    is one of its page's last `keep_last` or younger than `keep_younger`. The check log keeps the same: a
+    source's last `keep_last` checks and those younger than `keep_younger`.
+    """
+
+    keep_last: int = Field(default=10, ge=1)
+    keep_younger: Duration = 30 * 86400.0
+
+
 class StoryConfig(_Model):
     id: str
     title: str = ""
     keywords: tuple[str, ...] = ()
     sources: tuple[SourceConfig, ...] = ()
     feeds: tuple[FeedConfig, ...] = ()
+    retention: RetentionConfig | None = None  # key by key over the global `retention:`
 
     @field_validator("id")
     @classmethod
@@ -215,6 +229,7 @@ class Config(_Model):
     network: NetworkConfig = NetworkConfig()
     schedule: ScheduleConfig = ScheduleConfig()
     extraction: ExtractionConfig = ExtractionConfig()
+    retention: RetentionConfig | None = None  # None (and no story's): versions are kept forever
     stories: tuple[StoryConfig, ...] = ()
 
     @model_validator(mode="after")
@@ -255,6 +270,15 @@ class Config(_Model):
                 if entry.auth is not None:
                     found.setdefault(entry.url, (entry.auth.username, entry.auth.password()))
         return found
+
+    def retention_of(self, story: StoryConfig) -> RetentionConfig | None:
+        """The story's retention: its own `retention:` keys over the global ones; None when neither is set."""
+        if story.retention is None:
+            return self.retention
+        if self.retention is None:
+            return story.retention
+        own = {name: getattr(story.retention, name) for name in story.retention.model_fields_set}
+        return self.retention.model_copy(update=own)
 
     def story(self, story_id: str) -> StoryConfig:
         """The story with this id; `ConfigError` names the known ids otherwise."""

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import sqlite3
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
@@ -35,7 +36,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.errors import StoreError
-from monitor.store import checks, feed_entries, history, rebuild, snapshots, sources, timeline
+from monitor.store import checks, feed_entries, history, rebuild, retention, snapshots, sources, timeline
 from monitor.store.engine import IMMEDIATE, create_store_engine, readable_as_is, redact
 from monitor.store.migrate import at_head, current_of, first_line, head_revision, upgrade_engine
 from monitor.store.records import (
@@ -401,6 +402,42 @@ class Store:
                 tx.session, story, base_generation=base_generation, snapshot_ids=snapshot_ids, rows=rows,
                 drop=drop, report_times=report_times, new_states=new_states, extractor=extractor,
                 summary=summary, recorded_at=recorded_at)
+
+
+    # ---------------------------------------------------------------- retention (monitor.store.retention)
+
+    def prune_plan(self, rules: Mapping[str, retention.Rule], now: dt.datetime) -> list[retention.StoryPrune]:
+        """What retention would drop, story by story; nothing is changed."""
+        with self._read() as session:
+            return retention.plan(session, rules, now)
+
+    def prune(
+        self, rules: Mapping[str, retention.Rule], now: dt.datetime, *, compact: bool = True
+    ) -> list[retention.StoryPrune]:
+        """Drop, in one transaction, the versions' text and check-log rows retention does not keep; what it
+        dropped. With `compact`, a SQLite file is then compacted (VACUUM), giving the space back to the file
+        system (without, SQLite reuses it for later writes)."""
+        with self._write() as session:
+            plans = retention.plan(session, rules, now)
+            retention.apply(session, plans, now)
+        if compact and self.dialect == "sqlite" and any(p.snapshot_ids or p.check_ids for p in plans):
+            self._vacuum()
+        return plans
+
+
+    def _vacuum(self) -> None:
+        """VACUUM a SQLite file, outside any transaction (the engine's `begin` hook would open one)."""
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            try:
+                cursor.execute("VACUUM")
+            except sqlite3.OperationalError as exc:
+                raise StoreError(f"database {redact(str(self.engine.url))}: VACUUM: {exc}") from exc
+            finally:
+                cursor.close()
+        finally:
+            raw.close()
 
 
 # ------------------------------------------------------------------------------------------- transaction
