@@ -59,8 +59,8 @@ def changing_site() -> Iterator[PageServer]:
                 n += 1
                 meetings = [f"Minister Hana Ruiz met relief agencies in Ardenne on March {1 + k}, 2024."
                             for k in range(n // 4 % 20)]
-                site.set("/floods", article("Floods", f"The valley now has {10 + n} confirmed deaths from the "
-                                            "floods, according to the health ministry.", *meetings))
+                toll = f"The valley now has {10 + n} confirmed deaths from the floods, the ministry said."
+                site.set("/floods", article("Floods", toll, *meetings))
 
         site.set("/floods", article("Floods", "The valley now has 10 confirmed deaths from the floods, "
                                     "according to the health ministry."))
@@ -122,7 +122,8 @@ def test_backup_refuses_an_existing_file_and_restore_a_file_that_is_no_backup(tm
         assert result.exit_code == 2, result.output
         assert message in result.output
     (tmp_path / "text.sqlite").write_text("not a database", encoding="utf-8")
-    result = CliRunner().invoke(cli, ["--config", str(config), "db", "restore", str(tmp_path / "text.sqlite")])
+    text_file = str(tmp_path / "text.sqlite")
+    result = CliRunner().invoke(cli, ["--config", str(config), "db", "restore", text_file])
     assert result.exit_code == 2 and "not a usable backup" in result.output
 
 

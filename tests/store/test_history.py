@@ -1,5 +1,5 @@
-"""monitor.store.history, retention and backup on SQLite and PostgreSQL: the rows as they stood at any time are
-the rows `load_timeline` gave then; a database upgraded with rows in it starts its history at the upgrade;
+"""monitor.store.history, retention and backup on SQLite and PostgreSQL: the rows as they stood at any time
+are the rows `load_timeline` gave then; a database upgraded with rows in it starts its history at the upgrade;
 pruning keeps what the facts need; pg_dump/pg_restore round-trip."""
 
 from __future__ import annotations
