@@ -21,6 +21,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from monitor.errors import InputError
+from monitor.store.batch import chunks
 from monitor.store.models import StoryGeneration, TimelineItem, TimelineState
 
 if TYPE_CHECKING:
@@ -69,8 +70,9 @@ def record_states(
         session.add(TimelineState(story_id=entry.story, generation=current[entry.story],
                                   event_id=entry.event_id, at=at, source_url=source_url, version=version,
                                   fact=fact, body=dumps(body)))
-    ids = [e.event_id for e in updated]
-    session.execute(update(TimelineItem).where(TimelineItem.event_id.in_(ids)).values(extractor=extractor))
+    for chunk in chunks([e.event_id for e in updated]):
+        session.execute(update(TimelineItem).where(TimelineItem.event_id.in_(chunk))
+                        .values(extractor=extractor))
 
 
 def states(

@@ -19,9 +19,10 @@ from pathlib import Path
 
 import pytest
 import yaml
-from click.testing import CliRunner, Result
+from click.testing import CliRunner
 
 from monitor.cli import cli
+from tests.integration.test_history import _monitor
 from tests.pageserver import PageServer, article
 
 MONITOR = [sys.executable, "-c", "from monitor.cli import main; main()"]
@@ -40,12 +41,6 @@ def _config(path: Path, database: Path, url: str) -> Path:
         "stories": [{"id": "floods", "sources": [{"url": url, "every": "1s"}]}],
     }), encoding="utf-8")
     return path
-
-
-def _monitor(config: Path, *args: str) -> Result:
-    result = CliRunner().invoke(cli, ["--config", str(config), *args])
-    assert result.exit_code == 0, (result.output, result.exception)
-    return result
 
 
 @pytest.fixture
