@@ -22,7 +22,7 @@ import yaml
 from click.testing import CliRunner
 
 from monitor.cli import cli
-from tests.integration.test_history import _monitor
+from tests.integration.test_reextract_as_of import _monitor
 from tests.pageserver import PageServer, article
 
 MONITOR = [sys.executable, "-c", "from monitor.cli import main; main()"]
