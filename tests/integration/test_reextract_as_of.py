@@ -150,6 +150,10 @@ def test_as_of_returns_what_export_returned_then(checked: dict[str, Any]) -> Non
         assert _export(config, "--as-of", at) == rows
     table = _monitor(config, "timeline", "--as-of", checked["saved"][0][0]).stdout
     assert "rescue boats" in table or "120" in table
+    report = config.parent / "then.html"
+    _monitor(config, "report", "--as-of", checked["saved"][0][0], "-o", str(report))
+    drawn = report.read_text(encoding="utf-8")
+    assert "120" in drawn and "19 confirmed deaths" not in drawn  # version 3's timeline, before the revision
     csv_then = _monitor(config, "export", "--as-of", checked["saved"][1][0]).stdout
     assert csv_then.splitlines()[0].startswith("event_id,story,date")
     assert len(csv_then.splitlines()) == len(checked["saved"][1][1]) + 1
@@ -201,3 +205,11 @@ def _dump(database: Path, *, times: bool = True) -> dict[str, list[tuple[Any, ..
             "generations": db.execute(f"SELECT {generation} FROM story_generations ORDER BY id").fetchall(),
             "progress": db.execute("SELECT * FROM reextract_items").fetchall(),
         }
+
+
+def test_a_bad_as_of_is_one_line(checked: dict[str, Any]) -> None:
+    config = _fresh(checked, "bad-as-of", None)
+    result = CliRunner().invoke(cli, ["--config", str(config), "timeline", "--as-of", "last tuesday"])
+    assert result.exit_code == 2
+    assert result.output.strip() == ("monitor: error: --as-of: 'last tuesday' is not a time "
+                                     "(use YYYY-MM-DDTHH:MM[:SS][+HH:MM])")
