@@ -130,6 +130,58 @@ def _parse_date_option(value: str | None, option: str) -> datetime | None:
         raise InputError(f"{option}: {exc}") from None
 
 
+def _parse_instant(value: str | None, option: str) -> datetime | None:
+    """An ISO 8601 instant (`2026-12-01T14:00`, `...+02:00`, `...Z`): no zone is UTC, a date its midnight."""
+    if value is None:
+        return None
+    from datetime import UTC
+
+    try:
+        at = datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise InputError(f"{option}: {value!r} is not a time (use YYYY-MM-DDTHH:MM[:SS][+HH:MM])") from None
+    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
+
+
+def as_of_option(func: F) -> F:
+    option = click.option("--as-of", "as_of", metavar="TIME",
+                          help="The timeline as it stood at TIME (ISO 8601; no zone: UTC).")
+    return option(func)
+
+
+class _AsOf:
+    """A store's timeline as it stood at one time, read as `load_timeline` reads the present one."""
+
+    def __init__(self, store: Store, at: datetime | None) -> None:
+        self.store, self.at = store, at
+
+    def load_timeline(self, story: str | None = None) -> list[Any]:
+        if self.at is None:
+            return self.store.load_timeline(story=story)
+        return self.store.timeline_as_of(self.at, story=story)
+
+    def source_origins(self, story: str | None = None) -> dict[str, str]:
+        # Which sources copy which is read from their newest versions, whatever the time asked for.
+        return self.store.source_origins(story)
+
+
+def _older_extractor_notes(ctx: Context, store: Store, story: str | None) -> None:
+    """One stderr line per story whose rows an older extractor made (`monitor reextract` re-reads them)."""
+    from monitor.run.story import FEED_EXTRACTOR, StoryRules
+
+    current = StoryRules.from_config(ctx.config()).extractor()
+    totals: dict[str, list[int]] = {}
+    for (sid, stamp), rows in store.extractors(story).items():
+        if stamp != FEED_EXTRACTOR:
+            counts = totals.setdefault(sid, [0, 0])
+            counts[0] += rows if stamp != current else 0
+            counts[1] += rows
+    for sid, (older, rows) in sorted(totals.items()):
+        if older:
+            click.echo(f"note: story {sid}: {older} of {rows} timeline rows come from an older extractor "
+                       f"(current {current}): `monitor reextract --story {sid}` re-reads them", err=True)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--config", "config_file", metavar="FILE", envvar=None,
               help="Config file [default: $MONITOR_CONFIG, else ./config.yaml].")
@@ -349,17 +401,21 @@ def timex(path: str, dct: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True)
 @story_option
 @click.option("--since", metavar="DATE", help="Only items first seen on or after DATE.")
+@as_of_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write to FILE, not stdout.")
 @pass_context
 @fail_cleanly
-def export(ctx: Context, fmt: str, story: str | None, since: str | None, output: str | None) -> None:
+def export(
+    ctx: Context, fmt: str, story: str | None, since: str | None, as_of: str | None, output: str | None
+) -> None:
     """Export the timeline as CSV (the contract's columns) or JSON.
 
     \b
     Example:
       monitor export --story russia-us-aid -o timeline.csv
       monitor export --format json --since 2020-04-01
+      monitor export --as-of 2026-12-01T14:00 -o known-at-14.csv
     """
     from monitor.publish.export import filter_entries, write_csv, write_json
 
@@ -368,7 +424,8 @@ def export(ctx: Context, fmt: str, story: str | None, since: str | None, output:
         config.story(story)
     since_at = _parse_date_option(since, "--since")
     store = ctx.store(read_only=True)
-    entries = filter_entries(store.load_timeline(story=story), since=since_at)
+    at = _parse_instant(as_of, "--as-of")
+    entries = filter_entries(_AsOf(store, at).load_timeline(story=story), since=since_at)
     origins = store.source_origins(story) if fmt == "json" else {}
 
     def writer(out: IO[str]) -> None:
@@ -387,16 +444,23 @@ def export(ctx: Context, fmt: str, story: str | None, since: str | None, output:
 
 @cli.command()
 @story_option
+@as_of_option
 @pass_context
 @fail_cleanly
-def timeline(ctx: Context, story: str | None) -> None:
-    """Print the timeline as a table."""
+def timeline(ctx: Context, story: str | None, as_of: str | None) -> None:
+    """Print the timeline as a table (with `--as-of`, as it stood then).
+
+    A line on stderr names the stories whose rows an older extractor made.
+    """
     from monitor.publish.export import format_table
 
     if story is not None:
         ctx.config().story(story)
     store = ctx.store(read_only=True)
-    click.echo(format_table(store.load_timeline(story=story), origins=store.source_origins(story)))
+    shown = _AsOf(store, _parse_instant(as_of, "--as-of")).load_timeline(story=story)
+    click.echo(format_table(shown, origins=store.source_origins(story)))
+    if as_of is None:
+        _older_extractor_notes(ctx, store, story)
 
 
 @cli.command()
@@ -407,14 +471,16 @@ def sources(ctx: Context, story: str | None) -> None:
     """List the sources: origin (config or which feed), last check, last change, error streak.
 
     Articles followed from a feed appear here after the feed's check and are fetched from the next cycle on.
-    The database is only read: sources new in the config are listed as such until a check adds them.
+    The database is only read: sources new in the config are listed as such until a check adds them. A line
+    on stderr names the stories whose timeline rows an older extractor made (`monitor reextract`).
     """
     from monitor.run.specs import config_specs
 
     config = ctx.config()
     if story is not None:
         config.story(story)
-    rows = ctx.store(read_only=True).sources(story=story)
+    store = ctx.store(read_only=True)
+    rows = store.sources(story=story)
     known = {(row.story_id, row.url) for row in rows}
     new = [spec for spec in config_specs(config)
            if (spec.story_id, spec.url) not in known and story in (None, spec.story_id)]
@@ -438,15 +504,17 @@ def sources(ctx: Context, story: str | None) -> None:
         cells = [spec.story_id, spec.kind, spec.url, spec.origin, "-", "-", "-", "0",
                  "new in the config: added by the next check"]
         click.echo("\t".join(redact(cell) for cell in cells))
+    _older_extractor_notes(ctx, store, story)
 
 
 @cli.command()
 @story_option
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, writable=True),
               help="The HTML file to write.")
+@as_of_option
 @pass_context
 @fail_cleanly
-def report(ctx: Context, story: str | None, output: str) -> None:
+def report(ctx: Context, story: str | None, output: str, as_of: str | None) -> None:
     """Write a self-contained HTML report that draws the timeline on a time axis.
 
     \b
@@ -457,7 +525,8 @@ def report(ctx: Context, story: str | None, output: str) -> None:
 
     config = ctx.config()
     stories = [config.story(story)] if story else list(config.stories)
-    write_report(ctx.store(read_only=True), stories, Path(output))
+    at = _parse_instant(as_of, "--as-of")
+    write_report(_AsOf(ctx.store(read_only=True), at), stories, Path(output))
     log.info("wrote the report to %s", output, extra={"event": "report_written", "path": output})
 
 
@@ -518,6 +587,62 @@ def notify(ctx: Context, test: bool, story: str | None) -> None:
 
 
 @cli.command()
+@story_option
+@click.option("--since", metavar="DATE", help="Only versions fetched on or after DATE; the rows before it as "
+              "they stood then.")
+@pass_context
+@fail_cleanly
+def reextract(ctx: Context, story: str | None, since: str | None) -> None:
+    """Read the stored versions again with the current extractor and rebuild the timeline's rows.
+
+    Versions are replayed in the order and at the times they were fetched, so rows get the dates and first
+    seen times they would have had. No alert is sent: one line a story says what changed. Safe to stop and
+    run again (it resumes), and to run twice (the second run changes nothing).
+
+    \b
+    Example:
+      monitor reextract --story russia-us-aid
+    """
+    from monitor.run.reextract import LogProgress
+    from monitor.run.reextract import reextract as rebuild
+
+    config = ctx.config()
+    if story is not None:
+        config.story(story)
+    since_at = _parse_instant(since, "--since")
+    bar = _ProgressBar() if sys.stderr.isatty() else None
+    progress = bar or LogProgress()
+    try:
+        for summary in rebuild(ctx.store(), config, story=story, since=since_at, progress=progress):
+            if bar is not None:
+                bar.close()
+            click.echo(summary.line())
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+class _ProgressBar:
+    """A progress bar on the terminal, one per story."""
+
+    def __init__(self) -> None:
+        self.story: str | None = None
+        self.bar: Any = None
+
+    def __call__(self, story: str, done: int, total: int) -> None:
+        if story != self.story:
+            self.close()
+            self.story = story
+            self.bar = click.progressbar(length=total, label=story, file=sys.stderr).__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+        self.bar = self.story = None
+
+
+@cli.command()
 @click.option("--output-dir", type=click.Path(file_okay=False), default="demo-output", show_default=True,
               help="Folder for the demo's database, timeline.csv and report.html.")
 @click.option("--cycles", type=click.IntRange(2, 20), default=3, show_default=True)
@@ -544,6 +669,49 @@ def db_upgrade(ctx: Context) -> None:
     url = ctx.config().database
     revision = upgrade(url)
     click.echo(f"database at revision {revision}")
+
+
+@db.command("prune")
+@click.option("--dry-run", is_flag=True, help="Only print what would be dropped.")
+@pass_context
+@fail_cleanly
+def db_prune(ctx: Context, dry_run: bool) -> None:
+    """Apply `retention:`: drop the text of versions no fact needs (hash and fetch time kept), trim the check
+    log; one line a story says what it frees. `monitor run` does this daily."""
+    from monitor.run.checker import utcnow
+    from monitor.run.maintenance import prune
+
+    plans = prune(ctx.store(read_only=dry_run), ctx.config(), utcnow(), dry_run=dry_run)
+    if not plans:
+        click.echo("no retention configured: every version is kept (see `retention:` in the README)")
+    for plan in plans:
+        click.echo(plan.line(dry_run=dry_run))
+    if len(plans) > 1:
+        total = sum(p.text_bytes for p in plans)
+        click.echo(f"total: {'would free' if dry_run else 'freed'} {total:,} bytes of text")
+
+
+@db.command("backup")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_context
+@fail_cleanly
+def db_backup(ctx: Context, file: Path) -> None:
+    """Copy the database to FILE while the service may run (SQLite: the online backup API, checked with
+    integrity_check; PostgreSQL: pg_dump --format=custom)."""
+    from monitor.store.backup import backup
+
+    click.echo(backup(ctx.config().database, file))
+
+
+@db.command("restore")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@pass_context
+@fail_cleanly
+def db_restore(ctx: Context, file: Path) -> None:
+    """Replace the database with the backup FILE (stop `monitor run` first; PostgreSQL: pg_restore)."""
+    from monitor.store.backup import restore
+
+    click.echo(restore(ctx.config().database, file))
 
 
 def main() -> None:

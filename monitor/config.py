@@ -250,6 +250,17 @@ class AlertsConfig(_Model):
             except re.error as exc:
                 raise ValueError(f"{pattern!r} is not a regular expression ({exc})") from None
         return value
+class RetentionConfig(_Model):
+    """What `monitor db prune` (and the service, daily) keeps of each page's versions and check log.
+
+    Every version that changed an extracted fact, and every version a timeline row's report names, is kept
+    whatever these say; of the others, the text is dropped (hash, size and fetch time kept) unless the version
+    is one of its page's last `keep_last` or younger than `keep_younger`. The check log keeps the same: a
+    source's last `keep_last` checks and those younger than `keep_younger`.
+    """
+
+    keep_last: int = Field(default=10, ge=1)
+    keep_younger: Duration = 30 * 86400.0
 
 
 class StoryConfig(_Model):
@@ -259,6 +270,7 @@ class StoryConfig(_Model):
     sources: tuple[SourceConfig, ...] = ()
     feeds: tuple[FeedConfig, ...] = ()
     notify: tuple[NotifyConfig, ...] = ()  # this story's own notification targets, beside the top level's
+    retention: RetentionConfig | None = None  # key by key over the global `retention:`
 
     @field_validator("id")
     @classmethod
@@ -296,6 +308,7 @@ class Config(_Model):
     alerts: AlertsConfig = AlertsConfig()
     notify: tuple[NotifyConfig, ...] = ()  # notification targets for every story
     atom_dir: str | None = None  # a folder where the service keeps one Atom feed of alerts per story
+    retention: RetentionConfig | None = None  # None (and no story's): versions are kept forever
     stories: tuple[StoryConfig, ...] = ()
 
     @model_validator(mode="after")
@@ -349,6 +362,14 @@ class Config(_Model):
         prefix = next((f"stories[{i}]." for i, s in enumerate(self.stories) if s.id == story_id), None)
         return {name: t for name, t in self.notify_targets().items()
                 if name.startswith("notify[") or (prefix is not None and name.startswith(prefix))}
+    def retention_of(self, story: StoryConfig) -> RetentionConfig | None:
+        """The story's retention: its own `retention:` keys over the global ones; None when neither is set."""
+        if story.retention is None:
+            return self.retention
+        if self.retention is None:
+            return story.retention
+        own = {name: getattr(story.retention, name) for name in story.retention.model_fields_set}
+        return self.retention.model_copy(update=own)
 
     def story(self, story_id: str) -> StoryConfig:
         """The story with this id; `ConfigError` names the known ids otherwise."""

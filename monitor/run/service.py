@@ -20,12 +20,14 @@ import datetime as dt
 import logging
 import signal
 import threading
+from functools import partial
 from typing import TYPE_CHECKING
 
 from monitor.config import Config
 from monitor.run.check import OnNewVersion
 from monitor.run.checker import Checker, RunSummary, fetch_settings, log_sync, outbox_for, summarise, utcnow
 from monitor.run.leases import make_owner
+from monitor.run.maintenance import PRUNE_EVERY, prune, retention_rules
 from monitor.run.process import limit_malloc_arenas, settle
 from monitor.run.specs import config_specs
 from monitor.run.story import StoryRules
@@ -87,6 +89,9 @@ async def run_service(
                 # Its own job, in a worker thread: a slow mail server never holds a check up.
                 scheduler.add_job(_deliver, "interval", args=(outbox,), seconds=notify_seconds, id="notify",
                                   max_instances=1, coalesce=True, next_run_time=utcnow())
+            if retention_rules(config):  # retention (monitor.run.maintenance): a day after start, then daily
+                scheduler.add_job(_daily_prune, "interval", args=(store, config), seconds=PRUNE_EVERY,
+                                  id="prune", max_instances=1, coalesce=True)
             scheduler.start()
             try:
                 await stop.wait()
@@ -146,6 +151,15 @@ class _Ticker:
                 continue
             # Claimed as the service stopped: hand it back now rather than when the lease expires.
             await checker.leases.release(source.id, attempts=1)
+
+
+async def _daily_prune(store: Store, config: Config) -> None:
+    """Retention, off the event loop; a failure is logged and tried again the next day. A running service
+    does not compact SQLite (its checks hold the file): the space freed is reused by later writes."""
+    try:
+        await asyncio.to_thread(partial(prune, store, config, utcnow(), compact=False))
+    except Exception as exc:
+        log.error("retention failed: %s", exc, extra={"event": "retention_failed"})
 
 
 def _install_signal_handlers(loop: asyncio.AbstractEventLoop, stop: asyncio.Event) -> list[signal.Signals]:

@@ -52,6 +52,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PUBLICATION = "publication"
+FEED_EXTRACTOR = "feed"  # the extractor stamp of publications: read from feeds, not by the page extractor
 _FOLLOWABLE_SCHEMES = ("http", "https")
 
 
@@ -100,6 +101,12 @@ class StoryRules:
 
         return load_lexicon(self.kinds or None, self.metrics or None)
 
+    def extractor(self) -> str:
+        """The stamp of the extractor these rules make (monitor.extract.version), kept with its rows."""
+        from monitor.extract.version import extractor_stamp
+
+        return extractor_stamp(self.kinds, self.metrics)
+
     def budget(self) -> Budget:
         """A new meter for one page version's extraction (monitor.extract.budget)."""
         from monitor.extract.budget import Budget
@@ -140,32 +147,42 @@ class Extracted:
     version: int
     published: str | None  # the page's own publication day (ISO), None when it gives none
     items: tuple[Item, ...]
+    extractor: str | None = None  # its stamp (StoryRules.extractor), kept with the rows it writes
 
 
 def extract_version(version: NewVersion, rules: StoryRules) -> Extracted | None:
     """Extract the dated events and figures of a new page version; None (logged with story, URL and version)
     when the extractor fails, so that the snapshot is still stored."""
+    return extract_text(version.source, version.version, version.text, version.document.published,
+                        version.fetched_at, rules)
+
+
+def extract_text(
+    source: SourceRef, number: int, text: str, published: dt.date | None, fetched_at: dt.datetime,
+    rules: StoryRules,
+) -> Extracted | None:
+    """`extract_version` from a version's text, its page's own day and its fetch time: what a stored version
+    keeps, so `monitor reextract` reads it as the check did."""
     from monitor.extract.items import extract_items, published_from_dateline
 
-    source = version.source
     budget = rules.budget()
     try:
-        published = version.document.published or published_from_dateline(version.text)
-        anchor = published or version.fetched_at.date()  # relative dates need some anchor
-        items = extract_items(version.text, anchor, lexicon=rules.lexicon(), budget=budget)
+        published = published or published_from_dateline(text)
+        anchor = published or fetched_at.date()  # relative dates need some anchor
+        items = extract_items(text, anchor, lexicon=rules.lexicon(), budget=budget)
     except Exception:  # an extractor bug on one page must not lose the version or stop the check
-        log.exception("extraction failed: %s version %d", source.url, version.version,
+        log.exception("extraction failed: %s version %d", source.url, number,
                       extra={"event": "extraction_failed", "story": source.story_id, "url": source.url,
-                             "version": version.version})
+                             "version": number})
         return None
     if budget.cut is not None:
         # The version is stored and reconciled with what was read; the rest of the page is not on the
         # timeline, and the operator is told which page and how much.
-        log.warning("extraction truncated: %s version %d: %s", source.url, version.version, budget.cut,
+        log.warning("extraction truncated: %s version %d: %s", source.url, number, budget.cut,
                     extra={"event": "extraction_truncated", "story": source.story_id, "url": source.url,
-                           "version": version.version, "cut": budget.cut, "items": len(items)})
+                           "version": number, "cut": budget.cut, "items": len(items)})
     day = published.isoformat() if published else None
-    return Extracted(source.story_id, source.url, version.version, day, tuple(items))
+    return Extracted(source.story_id, source.url, number, day, tuple(items), rules.extractor())
 
 
 def apply_version(
@@ -187,6 +204,8 @@ def apply_version(
                              "version": number})
         return []
     tx.write_timeline(result.updated)
+    # History (monitor.track.history): what this reconcile changed, and which extractor made the rows.
+    tx.record_history(timeline, result.updated, now, extracted.url, number, extracted.extractor)
     return alerts_for(result.changes, extracted.story, extracted.url)
 
 
@@ -321,6 +340,7 @@ def _reconcile_publications(
                       extra={"event": "reconcile_failed", "story": feed.story_id, "url": feed.url})
         return []
     tx.write_timeline(result.updated)
+    tx.record_history(timeline, result.updated, now, feed.url, None, FEED_EXTRACTOR)  # history, as for a page
     return alerts_for(result.changes, feed.story_id, feed.url)
 
 

@@ -139,6 +139,10 @@ class Snapshot(Base):
     fingerprint: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
+    # When retention dropped the text (body emptied; hash, size and fetch time kept). Migration 0003.
+    pruned_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+
+
 class Check(Base):
     """The bounded log of checks (pruned to `schedule.check_log_keep` rows per source)."""
 
@@ -223,6 +227,9 @@ class TimelineItem(Base):
     last_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(16))  # active | removed | revised
     superseded_by: Mapped[str | None] = mapped_column(String(100))
+    # The extractor (monitor.extract.version.extractor_stamp) that last wrote the row; None for rows no page
+    # extraction made (publications). Migration 0003.
+    extractor: Mapped[str | None] = mapped_column(String(100))
 
 
 class ItemReport(Base):
@@ -283,3 +290,60 @@ class ConfigSync(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     digest: Mapped[str] = mapped_column(String(64))
     synced_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+# --- history (migration 0003) ------------------------------------------------------------------------------
+
+
+class TimelineState(Base):
+    """Append-only: what one reconcile changed in one timeline row, written in the reconcile's transaction.
+
+    `body` is a JSON delta against the row's previous state in the same generation (its first state holds the
+    whole row; monitor.track.history). A story's rows as they stood at T are its states of the generation
+    current at T with `at` <= T, folded in id order. `fact` is false when only last_seen and report versions
+    moved (the row seen again); the versions behind fact states are kept by retention.
+    """
+
+    __tablename__ = "timeline_states"
+    __table_args__ = (Index("ix_timeline_states_story_id_generation_id", "story_id", "generation", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    story_id: Mapped[str] = mapped_column(String(STORY_ID_LENGTH))
+    generation: Mapped[int] = mapped_column(Integer)
+    event_id: Mapped[str] = mapped_column(String(100))
+    at: Mapped[dt.datetime] = mapped_column(UTCDateTime)  # the reconcile's time: its version's fetch time
+    source_url: Mapped[str] = mapped_column(String(URL_LENGTH))  # whose version (or feed) caused it
+    version: Mapped[int | None] = mapped_column(Integer)
+    fact: Mapped[bool] = mapped_column(Boolean)
+    body: Mapped[str] = mapped_column(Text)
+
+
+class StoryGeneration(Base):
+    """A story's history generations: 0 is the live one; each `monitor reextract` that changed something
+    starts the next, valid from `recorded_at`. A generation-0 row marks when history began for a story that
+    existed before migration 0003 (`history_from`); stories created later have their history from the start.
+    """
+
+    __tablename__ = "story_generations"
+    __table_args__ = (UniqueConstraint("story_id", "generation"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    story_id: Mapped[str] = mapped_column(String(STORY_ID_LENGTH))
+    generation: Mapped[int] = mapped_column(Integer)
+    recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    history_from: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
+    extractor: Mapped[str | None] = mapped_column(String(100))
+    summary: Mapped[str | None] = mapped_column(Text)  # what the rebuild changed, as `reextract` printed it
+
+
+class ReextractItems(Base):
+    """`monitor reextract`'s progress: the items read from one stored version by one extractor, kept until the
+    story's rebuild commits, so a run killed midway resumes without reading those versions again."""
+
+    __tablename__ = "reextract_items"
+    __table_args__ = (UniqueConstraint("snapshot_id", "extractor"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    snapshot_id: Mapped[int] = mapped_column(ForeignKey("snapshots.id", ondelete="CASCADE"))
+    extractor: Mapped[str] = mapped_column(String(100))
+    items: Mapped[str | None] = mapped_column(Text)  # JSON list; null: the extractor failed on this version

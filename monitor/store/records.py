@@ -105,6 +105,20 @@ class SnapshotData:
 
 
 @dataclass(frozen=True)
+class StoredVersion:
+    """A stored version without its text: what `monitor reextract` replays and retention weighs."""
+
+    snapshot_id: int
+    source_id: int
+    url: str
+    version: int
+    fetched_at: dt.datetime
+    published: dt.date | None
+    size: int
+    pruned: bool  # retention dropped its text
+
+
+@dataclass(frozen=True)
 class NewSnapshot:
     """A version to store; the store numbers it (latest + 1) inside the check's transaction."""
 

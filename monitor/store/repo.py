@@ -26,7 +26,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
@@ -35,7 +36,17 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from monitor.errors import StoreError
-from monitor.store import alert_log, checks, feed_entries, snapshots, sources, timeline
+from monitor.store import (
+    alert_log,
+    checks,
+    feed_entries,
+    history,
+    rebuild,
+    retention,
+    snapshots,
+    sources,
+    timeline,
+)
 from monitor.store.engine import IMMEDIATE, create_store_engine, readable_as_is, redact
 from monitor.store.migrate import at_head, current_of, first_line, head_revision, upgrade_engine
 from monitor.store.records import (
@@ -54,11 +65,13 @@ from monitor.store.records import (
     SourceRef,
     SourceSpec,
     StoredFeedEntry,
+    StoredVersion,
     SyncSummary,
     VersionInfo,
 )
 
 if TYPE_CHECKING:
+    from monitor.store.history import State
     from monitor.track.timeline import TimelineEntry
 
 R = TypeVar("R")
@@ -460,6 +473,104 @@ class Store:
         with self._read() as session:
             return timeline.load_timeline(session, story)
 
+    # ------------------------------------------------------------------ history (monitor.store.history)
+
+    def timeline_as_of(self, at: dt.datetime, story: str | None = None) -> list[TimelineEntry]:
+        """The timeline (of one story) as it stood at `at`: rows first seen by then, with the statuses and
+        values they had, before any later revision or re-reading. InputError when `at` is before the story's
+        history begins."""
+        with self._read() as session:
+            stories = [story] if story is not None else history.history_stories(session)
+            return history.timeline_as_of(session, stories, at)
+
+    def extractors(self, story: str | None = None) -> dict[tuple[str, str | None], int]:
+        """(story, extractor stamp) -> rows carrying it (monitor.extract.version)."""
+        with self._read() as session:
+            return history.extractors(session, story)
+
+    # ---------------------------------------------------------------- reextract (monitor.store.rebuild)
+
+    def story_versions(self, story: str) -> list[StoredVersion]:
+        """Every stored version of the story's pages, in the order they were fetched (no text)."""
+        with self._read() as session:
+            return rebuild.story_versions(session, story)
+
+    def version_text(self, snapshot_id: int) -> str:
+        """The text of one stored version, by its id."""
+        with self._read() as session:
+            return rebuild.version_text(session, snapshot_id)
+
+    def rebuild_base(self, story: str) -> tuple[int, list[State], list[TimelineEntry]]:
+        """The story's current generation, its states in the order written, and its rows."""
+        with self._read() as session:
+            return rebuild.rebuild_base(session, story)
+
+    def cached_items(self, story: str, extractor: str) -> dict[int, str | None]:
+        """The items an unfinished `reextract` read with `extractor`, by snapshot id."""
+        with self._read() as session:
+            return rebuild.cached_items(session, story, extractor)
+
+    def cache_items(self, snapshot_id: int, extractor: str, items: str | None) -> None:
+        """Record, in its own transaction, the items read from one version (a run's progress)."""
+        with self._write() as session:
+            rebuild.cache_items(session, snapshot_id, extractor, items)
+
+    def finish_unchanged(self, story: str, event_ids: Sequence[str], extractor: str) -> None:
+        """A rebuild that found the story as it was: stamp its rows with `extractor`, forget the progress."""
+        with self._write() as session:
+            rebuild.stamp_rows(session, event_ids, extractor)
+            rebuild.clear_cache(session, story)
+
+    def write_rebuild(
+        self, story: str, *, base_generation: int, snapshot_ids: Sequence[int], rows: Sequence[TimelineEntry],
+        drop: Sequence[str], report_times: Mapping[tuple[str, str], tuple[dt.datetime, dt.datetime]],
+        new_states: Sequence[State], extractor: str, summary: str, recorded_at: dt.datetime,
+    ) -> bool:
+        """Replace the story's derived rows and start its next generation, in one transaction under the
+        story's lock; False (nothing written) when the story changed since the replay read it."""
+        with self.transaction() as tx:
+            tx.lock_story(story)
+            return rebuild.write_rebuild(
+                tx.session, story, base_generation=base_generation, snapshot_ids=snapshot_ids, rows=rows,
+                drop=drop, report_times=report_times, new_states=new_states, extractor=extractor,
+                summary=summary, recorded_at=recorded_at)
+
+
+    # ---------------------------------------------------------------- retention (monitor.store.retention)
+
+    def prune_plan(self, rules: Mapping[str, retention.Rule], now: dt.datetime) -> list[retention.StoryPrune]:
+        """What retention would drop, story by story; nothing is changed."""
+        with self._read() as session:
+            return retention.plan(session, rules, now)
+
+    def prune(
+        self, rules: Mapping[str, retention.Rule], now: dt.datetime, *, compact: bool = True
+    ) -> list[retention.StoryPrune]:
+        """Drop, in one transaction, the versions' text and check-log rows retention does not keep; what it
+        dropped. With `compact`, a SQLite file is then compacted (VACUUM), giving the space back to the file
+        system (without, SQLite reuses it for later writes)."""
+        with self._write() as session:
+            plans = retention.plan(session, rules, now)
+            retention.apply(session, plans, now)
+        if compact and self.dialect == "sqlite" and any(p.snapshot_ids or p.check_ids for p in plans):
+            self._vacuum()
+        return plans
+
+
+    def _vacuum(self) -> None:
+        """VACUUM a SQLite file, outside any transaction (the engine's `begin` hook would open one)."""
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            try:
+                cursor.execute("VACUUM")
+            except sqlite3.OperationalError as exc:
+                raise StoreError(f"database {redact(str(self.engine.url))}: VACUUM: {exc}") from exc
+            finally:
+                cursor.close()
+        finally:
+            raw.close()
+
 
 # ------------------------------------------------------------------------------------------- transaction
 
@@ -504,6 +615,14 @@ class StoreTransaction:
     def write_timeline(self, entries: Sequence[TimelineEntry]) -> None:
         """Upsert timeline entries and their per-source reports."""
         timeline.write_timeline(self.session, entries)
+
+    def record_history(
+        self, before: Sequence[TimelineEntry], updated: Sequence[TimelineEntry], at: dt.datetime,
+        source_url: str, version: int | None, extractor: str | None,
+    ) -> None:
+        """Append the states of the rows a reconcile at `at` of `source_url`'s `version` changed (against
+        `before`, the rows it started from), and stamp them with `extractor` (monitor.store.history)."""
+        history.record_states(self.session, before, updated, at, source_url, version, extractor)
 
     def feed_entries(self, source_id: int) -> list[StoredFeedEntry]:
         """A feed's stored entries, in the order they were first seen."""

@@ -107,6 +107,9 @@ def snapshot(session: Session, url: str, version: int, story: str | None = None)
     row = session.scalars(
         select(Snapshot).where(Snapshot.source_id == source_id, Snapshot.version == version)
     ).one_or_none()
+    if row is not None and row.pruned_at is not None:
+        raise InputError(f"{url}: the text of version {version} was dropped by retention on "
+                         f"{row.pruned_at.date().isoformat()} (its hash and fetch time are kept)")
     if row is not None:
         return _snapshot_data(row)
     count = session.scalar(select(func.max(Snapshot.version)).where(Snapshot.source_id == source_id))

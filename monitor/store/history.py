@@ -1,0 +1,128 @@
+"""The timeline's history: states appended by each reconcile, generations, and the rows as they stood at T.
+
+Functions over an open Session; `Store` and `StoreTransaction` (monitor.store.repo) run them. The states'
+encoding is monitor.track.history's; the schema is `TimelineState` and `StoryGeneration` (migration 0003).
+
+A story's generation 0 is written by the checks as they reconcile; `monitor reextract` replaces a story's
+derived rows with a new generation (all its states rewritten as the current extractor reads the versions),
+valid from when it committed. The rows as they stood at T are therefore the states of the generation that was
+current at T, up to T: what `export` printed at T, before any later re-reading.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from monitor.errors import InputError
+from monitor.store.batch import chunks
+from monitor.store.models import StoryGeneration, TimelineItem, TimelineState
+
+if TYPE_CHECKING:
+    from monitor.track.entries import TimelineEntry
+
+
+@dataclass(frozen=True)
+class State:
+    """One stored state: a row's delta (monitor.track.history), when, and which source version caused it."""
+
+    event_id: str
+    at: dt.datetime
+    source_url: str
+    version: int | None
+    fact: bool
+    body: str  # JSON
+
+    def sort_key(self) -> tuple[dt.datetime, str, int, str]:
+        """The order states are compared in: by time, then cause and row (writes within one reconcile)."""
+        return self.at, self.source_url, self.version or 0, self.event_id
+
+
+def generation(session: Session, story: str, at: dt.datetime | None = None) -> int:
+    """The story's generation current at `at` (default: now, the newest)."""
+    statement = select(func.max(StoryGeneration.generation)).where(StoryGeneration.story_id == story)
+    if at is not None:
+        statement = statement.where(StoryGeneration.recorded_at <= at)
+    return session.scalar(statement) or 0
+
+
+def record_states(
+    session: Session, before: Sequence[TimelineEntry], updated: Sequence[TimelineEntry], at: dt.datetime,
+    source_url: str, version: int | None, extractor: str | None,
+) -> None:
+    """Append one state per updated row (against the row as it was in `before`) in the story's current
+    generation, and stamp the rows with `extractor` (None: rows no page extraction made)."""
+    from monitor.track.history import delta, dumps
+
+    if not updated:
+        return
+    was = {e.event_id: e for e in before}
+    stories = {e.story for e in updated}
+    current = {story: generation(session, story) for story in stories}
+    for entry in updated:
+        body, fact = delta(was.get(entry.event_id), entry)
+        session.add(TimelineState(story_id=entry.story, generation=current[entry.story],
+                                  event_id=entry.event_id, at=at, source_url=source_url, version=version,
+                                  fact=fact, body=dumps(body)))
+    for chunk in chunks([e.event_id for e in updated]):
+        session.execute(update(TimelineItem).where(TimelineItem.event_id.in_(chunk))
+                        .values(extractor=extractor))
+
+
+def states(
+    session: Session, story: str, gen: int, *, until: dt.datetime | None = None,
+) -> list[State]:
+    """The story's states of generation `gen` (up to and including `until`), in the order written."""
+    statement = (select(TimelineState).where(TimelineState.story_id == story, TimelineState.generation == gen)
+                 .order_by(TimelineState.id))
+    if until is not None:
+        statement = statement.where(TimelineState.at <= until)
+    return [State(s.event_id, s.at, s.source_url, s.version, s.fact, s.body)
+            for s in session.scalars(statement)]
+
+
+def history_from(session: Session, story: str) -> dt.datetime | None:
+    """When the story's history begins: the upgrade to migration 0003 for a story that existed before it
+    (None: from its first version)."""
+    return session.scalar(select(func.min(StoryGeneration.history_from))
+                          .where(StoryGeneration.story_id == story))
+
+
+def timeline_as_of(session: Session, stories: Sequence[str], at: dt.datetime) -> list[TimelineEntry]:
+    """The rows of `stories` as they stood at `at`, by story, date and event id (as `load_timeline`).
+
+    Raises InputError when `at` is before a story's history begins (see `history_from`).
+    """
+    from monitor.track.history import fold
+
+    rows: list[TimelineEntry] = []
+    for story in stories:
+        start = history_from(session, story)
+        if start is not None and at < start:
+            raise InputError(f"--as-of {at.isoformat()}: the history of story {story!r} begins at "
+                             f"{start.isoformat(timespec='seconds')} (the upgrade that started keeping it)")
+        found = states(session, story, generation(session, story, at), until=at)
+        rows.extend(fold((s.event_id, json.loads(s.body)) for s in found).values())
+    # load_timeline's order: story, date (undated first, as SQLite sorts NULL), event id.
+    return sorted(rows, key=lambda e: (e.story, e.date is not None, e.date or "", e.event_id))
+
+
+def history_stories(session: Session) -> list[str]:
+    """Every story with a history."""
+    return list(session.scalars(select(TimelineState.story_id).distinct().order_by(TimelineState.story_id)))
+
+
+def extractors(session: Session, story: str | None = None) -> dict[tuple[str, str | None], int]:
+    """(story, extractor stamp) -> how many rows carry it ('feed' for publications, None for rows written
+    before stamps were kept)."""
+    statement = (select(TimelineItem.story_id, TimelineItem.extractor, func.count())
+                 .group_by(TimelineItem.story_id, TimelineItem.extractor))
+    if story is not None:
+        statement = statement.where(TimelineItem.story_id == story)
+    return {(s, x): n for s, x, n in session.execute(statement)}
