@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from monitor.store.migrate import HEAD_REVISION
 from tests.pageserver import PageServer
 from tests.pageserver import pages as pages  # noqa: PLC0414  (pytest fixture)
 from tests.test_cli import FIRST, MONITOR, write_config
@@ -94,4 +95,4 @@ def test_an_out_of_date_schema_is_one_line(read_only: tuple[Path, Path, str]) ->
         assert result.returncode == 2, result.stderr
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and "Traceback" not in result.stderr
-        assert "schema is at revision 0000, expected 0002: run `monitor db upgrade`" in lines[0]
+        assert f"schema is at revision 0000, expected {HEAD_REVISION}: run `monitor db upgrade`" in lines[0]

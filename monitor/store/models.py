@@ -196,7 +196,15 @@ class TimelineItem(Base):
     """One reconciled event or figure of a story's timeline (the export's row)."""
 
     __tablename__ = "timeline_items"
-    __table_args__ = (Index("ix_timeline_items_story_id_key", "story_id", "key"),)
+    __table_args__ = (
+        Index("ix_timeline_items_story_id_key", "story_id", "key"),
+        # The rows a version can touch (monitor.track.candidates; migration 0003): events by kind and days,
+        # figures by series and by value, and the rows a figure supersedes.
+        Index("ix_timeline_items_story_id_kind_span", "story_id", "kind", "span_start", "span_end"),
+        Index("ix_timeline_items_story_id_series", "story_id", "series"),
+        Index("ix_timeline_items_story_id_value", "story_id", "value"),
+        Index("ix_timeline_items_superseded_by", "superseded_by"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_id: Mapped[str] = mapped_column(String(100), unique=True)
@@ -221,13 +229,20 @@ class TimelineItem(Base):
     last_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     status: Mapped[str] = mapped_column(String(16))  # active | removed | revised
     superseded_by: Mapped[str | None] = mapped_column(String(100))
+    # Derived from the columns above, for finding a version's candidate rows (monitor.track.candidates).
+    span_start: Mapped[str | None] = mapped_column(String(10))  # first day `date` covers (ISO)
+    span_end: Mapped[str | None] = mapped_column(String(10))  # last day
+    series: Mapped[str | None] = mapped_column(Text)  # a figure's normalised subject and metric
 
 
 class ItemReport(Base):
     """One source's report of a timeline item: whether its latest version still says it, and how."""
 
     __tablename__ = "item_reports"
-    __table_args__ = (UniqueConstraint("item_id", "source_url"),)
+    __table_args__ = (
+        UniqueConstraint("item_id", "source_url"),
+        Index("ix_item_reports_source_url", "source_url"),  # the rows a source reports (migration 0003)
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("timeline_items.id", ondelete="CASCADE"))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from monitor.store.migrate import HEAD_REVISION
 from tests.pageserver import PageServer, article
 
 REPO = Path(__file__).resolve().parents[2]
@@ -65,4 +66,4 @@ def test_an_installed_wheel_migrates_a_new_database_and_checks(installed: Path, 
         versions = db.execute("SELECT count(*) FROM snapshots").fetchone()[0]
         revision = db.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     assert versions == 1
-    assert revision == "0002"
+    assert revision == HEAD_REVISION

@@ -7,6 +7,7 @@ from sqlalchemy import text
 
 from monitor.errors import StoreError
 from monitor.store import Store, current_revision, open_store
+from monitor.store.migrate import HEAD_REVISION
 from tests.store.test_repo import PAGE, T0, specs, story
 
 
@@ -27,7 +28,7 @@ def test_a_read_only_open_never_migrates_and_says_the_schema_is_out_of_date(
 ) -> None:
     with store.engine.begin() as connection:
         connection.execute(text("UPDATE alembic_version SET version_num = '0000'"))
-    out_of_date = r"schema is at revision 0000, expected 0002: run `monitor db upgrade`"
+    out_of_date = rf"schema is at revision 0000, expected {HEAD_REVISION}: run `monitor db upgrade`"
     with pytest.raises(StoreError, match=out_of_date):
         open_store(database_url, read_only=True)
     assert current_revision(database_url) == "0000"

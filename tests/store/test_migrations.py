@@ -90,7 +90,7 @@ def test_unusable_databases_raise_store_error(tmp_path: object) -> None:
         open_store("mysql://127.0.0.1/x")
     with pytest.raises(StoreError, match="not an SQLAlchemy URL"):
         open_store("not a url")
-    with pytest.raises(StoreError, match="expected 0002"):
+    with pytest.raises(StoreError, match=f"expected {HEAD_REVISION}"):
         open_store(f"sqlite:///{tmp_path}/empty.sqlite", migrate=False)
 
 
