@@ -12,9 +12,11 @@ dropped) of sources of the full story.
     python benchmarks/story_size.py --distinct                 # copies of a page report distinct items
     python benchmarks/story_size.py --database postgresql+psycopg://...     # an empty PostgreSQL database
 
-`--baseline PYTHON` runs this same script with another installation of the project (e.g. a checkout of main
-with its own venv) in a child process, on the same items, and prints both columns. Extraction is not timed:
-`--items FILE` keeps the extracted items between runs.
+`--baseline PYTHON` times the same versions with another installation of the project (e.g. a checkout of main
+with its own venv), in a child process, on copies of this run's database taken before each timed window: the
+baseline sees the same rows at each size without building a story of 2,000 sources at its own pace
+(quadratic: a version of main rereads and rewrites the whole story). Extraction is not timed: `--items FILE`
+keeps the extracted items between runs.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -93,8 +95,6 @@ def save_pages(path: Path, pages: list[Page]) -> None:
 
 def _tagged(item: BenchItem, copy: int) -> BenchItem:
     """Copy `copy` of a page, told about other people and things: every name and sentence tagged."""
-    from dataclasses import replace
-
     tag = f" {copy}"
     return replace(item, actors=tuple(a + tag for a in item.actors), evidence=item.evidence + tag,
                    location=item.location + tag if item.location else None,
@@ -112,84 +112,131 @@ def items_of(pages: list[Page], source: int, distinct: bool) -> tuple[str | None
 # --- one run -------------------------------------------------------------------------------------------
 
 
-def run(
-    pages: list[Page], sizes: list[int], database: str | None, distinct: bool, second: int
-) -> dict[str, Any]:
-    """Build one story source by source; the mean ms of a version's transaction at each size."""
+def _open(url: str, as_is: bool) -> Any:
+    """A store on `url`; `as_is`: without checking the schema's revision (a baseline's code on our copy)."""
+    from monitor.store import Store, open_store
+    from monitor.store.engine import create_store_engine
+
+    return Store(create_store_engine(url)) if as_is else open_store(url)
+
+
+def _timed(store: Any, pages: list[Page], distinct: bool, source: int, version: int) -> tuple[float, float]:
+    """Apply version 1 of `source` (version 2: its last item dropped) as a check does: (wall s, CPU s)."""
+    from monitor.run.story import Extracted, apply_version
+
+    published, items = items_of(pages, source, distinct)
+    items = items if version == 1 else items[:-1]
+    # BenchItem has every field reconcile reads (ItemLike), which is all apply_version uses of an Item.
+    extracted = Extracted(STORY, f"http://bench.invalid/p/{source:05d}", version, published,
+                          tuple(items))  # type: ignore[arg-type]
+    now = dt.datetime(2026, 12, 1, tzinfo=dt.UTC) + dt.timedelta(seconds=source, days=version)
+    wall, cpu = time.perf_counter(), time.process_time()
+    with store.transaction() as tx:
+        tx.lock_story(STORY)
+        apply_version(tx, extracted, version, now)
+    return time.perf_counter() - wall, time.process_time() - cpu
+
+
+def _counts(store: Any) -> tuple[int, int]:
     from sqlalchemy import text
 
-    from monitor.run.story import Extracted, apply_version
-    from monitor.store import open_store
+    with store.engine.connect() as conn:
+        rows = conn.execute(text("select count(*) from timeline_items")).scalar_one()
+        reports = conn.execute(text("select count(*) from item_reports")).scalar_one()
+    return int(rows), int(reports)
+
+
+def _mean_ms(spent: list[tuple[float, float]]) -> dict[str, float]:
+    return {"ms": 1000 * statistics.mean(w for w, _ in spent),
+            "cpu_ms": 1000 * statistics.mean(c for _, c in spent)}
+
+
+def run(
+    pages: list[Page], sizes: list[int], database: str | None, distinct: bool, second: int, keep: Path | None
+) -> tuple[dict[str, Any], dict[str, tuple[Path, list[tuple[int, int]]]]]:
+    """Build one story source by source; the mean ms of a version's transaction at each size. With `keep`
+    (SQLite only), a copy of the database before each timed window, with the versions timed on it, so that
+    another installation can time the same versions on the same rows (`replay`)."""
+    import sqlite3
 
     work = Path(tempfile.mkdtemp(prefix="story-size-"))
-    store = open_store(database or f"sqlite:///{work / 'story.sqlite'}")
-    now = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
-    spent: list[float] = []
+    path = work / "story.sqlite"
+    store = _open(database or f"sqlite:///{path}", as_is=False)
     at_size: dict[str, Any] = {}
+    copies: dict[str, tuple[Path, list[tuple[int, int]]]] = {}
 
-    def counts() -> tuple[int, int]:
-        with store.engine.connect() as conn:
-            rows = conn.execute(text("select count(*) from timeline_items")).scalar_one()
-            reports = conn.execute(text("select count(*) from item_reports")).scalar_one()
-        return int(rows), int(reports)
-
-    def apply(source: int, version: int, items: list[BenchItem], published: str | None) -> float:
-        extracted = Extracted(STORY, f"http://bench.invalid/p/{source:05d}", version, published, tuple(items))
-        started = time.perf_counter()
-        with store.transaction() as tx:
-            tx.lock_story(STORY)
-            apply_version(tx, extracted, version, now + dt.timedelta(seconds=source))  # type: ignore[arg-type]
-        return time.perf_counter() - started
+    def keep_copy(label: str, jobs: list[tuple[int, int]]) -> None:
+        if keep is not None and database is None:
+            copy = keep / f"{label}.sqlite"
+            with sqlite3.connect(path) as src, sqlite3.connect(copy) as dst:
+                src.backup(dst)
+            copies[label] = (copy, jobs)
 
     try:
-        total = max(sizes)
-        for source in range(total):
-            published, items = items_of(pages, source, distinct)
-            spent.append(apply(source, 1, items, published))
-            if source + 1 in sizes:
-                window = spent[-WINDOW:]
-                rows, reports = counts()
-                at_size[str(source + 1)] = {"ms": 1000 * statistics.mean(window), "rows": rows,
-                                            "reports": reports, "items": len(items)}
+        total, built, spent = max(sizes), 0, 0.0
+        for size in sizes:
+            start = size - WINDOW
+            while built < start:
+                spent += _timed(store, pages, distinct, built, 1)[0]
+                built += 1
+            keep_copy(str(size), [(source, 1) for source in range(start, size)])
+            window = [_timed(store, pages, distinct, source, 1) for source in range(start, size)]
+            built = size
+            spent += sum(w for w, _ in window)
+            rows, reports = _counts(store)
+            at_size[str(size)] = {**_mean_ms(window), "rows": rows, "reports": reports}
         # A second version of sources spread over the full story: its last item dropped.
-        again = []
-        step = max(1, total // second)
-        for source in range(0, total, step)[:second]:
-            published, items = items_of(pages, source, distinct)
-            again.append(apply(source, 2, items[:-1], published))
-        return {"sizes": at_size, "build_s": sum(spent), "second_ms": 1000 * statistics.mean(again),
-                "second_n": len(again)}
+        again = [(source, 2) for source in range(0, total, max(1, total // second))][:second]
+        keep_copy("second", again)
+        timed = [_timed(store, pages, distinct, source, version) for source, version in again]
+        return {"sizes": at_size, "build_s": spent, "second": {**_mean_ms(timed), "n": len(timed)}}, copies
     finally:
         store.close()
-        if database is None:
-            for path in work.iterdir():
-                path.unlink()
-            work.rmdir()
+        for leftover in work.iterdir():
+            leftover.unlink()
+        work.rmdir()
+
+
+def replay(pages: list[Page], distinct: bool, copies: dict[str, Any]) -> dict[str, Any]:
+    """Time the given versions on copies of a story's database (`run`'s `keep`), with this installation."""
+    out = {}
+    for label, (copy, jobs) in copies.items():
+        store = _open(f"sqlite:///{copy}", as_is=True)
+        try:
+            out[label] = _mean_ms([_timed(store, pages, distinct, source, version)
+                                   for source, version in jobs])
+        finally:
+            store.close()
+    return out
 
 
 # --- report --------------------------------------------------------------------------------------------
 
 
-def print_report(results: dict[str, dict[str, Any]], sizes: list[int]) -> None:
-    names = list(results)
-    columns = "".join(f" {n + ' ms/version':>22}" for n in names)
-    header = f"{'sources':>8} {'rows':>7} {'reports':>8}{columns}"
+def print_report(ours: dict[str, Any], baseline: dict[str, Any] | None, sizes: list[int]) -> None:
+    base = "   main wall / CPU ms" if baseline else ""
+    header = f"{'sources':>8} {'rows':>7} {'reports':>8}{base}   this tree wall / CPU ms"
     print(header)
     print("-" * len(header))
+
+    def cells(figures: dict[str, float]) -> str:
+        return f"{figures['ms']:>12.1f} / {figures['cpu_ms']:>7.1f}"
+
     for size in sizes:
-        first = results[names[0]]["sizes"][str(size)]
-        cells = "".join(f" {results[n]['sizes'][str(size)]['ms']:>22.1f}" for n in names)
-        print(f"{size:>8} {first['rows']:>7} {first['reports']:>8}{cells}")
+        at = ours["sizes"][str(size)]
+        before = f" {cells(baseline[str(size)])}" if baseline else ""
+        print(f"{size:>8} {at['rows']:>7} {at['reports']:>8}{before}      {cells(at)}")
+    second = ours["second"]
+    before = f" {cells(baseline['second'])}" if baseline else ""
+    print(f"{'2nd ver.':>8} {'':>7} {'':>8}{before}      {cells(second)}   "
+          f"(a second version of {second['n']} sources of the full story, one item dropped)")
     print()
-    for name in names:
-        r = results[name]
-        print(f"{name}: building the story took {r['build_s']:.1f} s; a second version of {r['second_n']} "
-              f"sources of the full story: {r['second_ms']:.1f} ms each")
-    # Near linear: the last size's per-version cost against the first's (1.0 = flat, size ratio = linear).
-    for name in names:
-        lo, hi = results[name]["sizes"][str(sizes[0])]["ms"], results[name]["sizes"][str(sizes[-1])]["ms"]
-        print(f"{name}: ms/version at {sizes[-1]} sources / at {sizes[0]}: {hi / lo:.1f}x "
-              f"(the story grew {sizes[-1] / sizes[0]:.0f}x)")
+    print(f"this tree: building the story of {sizes[-1]} sources took {ours['build_s']:.1f} s")
+    lo, hi = ours["sizes"][str(sizes[0])]["cpu_ms"], ours["sizes"][str(sizes[-1])]["cpu_ms"]
+    print(f"CPU ms/version at {sizes[-1]} sources / at {sizes[0]}: this tree {hi / lo:.1f}x", end="")
+    if baseline:
+        print(f", main {baseline[str(sizes[-1])]['cpu_ms'] / baseline[str(sizes[0])]['cpu_ms']:.1f}x", end="")
+    print(f" (the story grew {sizes[-1] / sizes[0]:.0f}x; 1x is flat)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -204,13 +251,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="second versions timed at the end (default 50)")
     parser.add_argument("--items", type=Path, help="cache of the extracted items (written when absent)")
     parser.add_argument("--baseline", metavar="PYTHON",
-                        help="also run with this interpreter's installation of the project (e.g. main's)")
-    parser.add_argument("--name", default="this tree", help="the column's name (default 'this tree')")
-    parser.add_argument("--json", type=Path, help=argparse.SUPPRESS)  # the child's output
+                        help="time the same versions on copies of the same database with this interpreter's "
+                             "installation of the project (e.g. a checkout of main with its own venv)")
+    parser.add_argument("--replay", type=Path, help=argparse.SUPPRESS)  # the baseline child's input
     opts = parser.parse_args(argv)
     sizes = sorted({int(s) for s in opts.sizes.split(",")})
     if sizes[0] < WINDOW:
         parser.error(f"--sizes must be at least {WINDOW}")
+    if opts.baseline and opts.database:
+        parser.error("--baseline works on SQLite copies: leave out --database")
     if not (SHARED / "html").is_dir():
         print(f"{SHARED} is absent: this benchmark needs the real pages", file=sys.stderr)
         return 2
@@ -223,26 +272,36 @@ def main(argv: list[str] | None = None) -> int:
         print(f"extracted {sum(len(p.items) for p in pages)} items from {len(pages)} pages in "
               f"{time.perf_counter() - started:.0f} s (not timed below)", file=sys.stderr)
     pages = load_pages(items_file)
-    if opts.json:
-        opts.json.write_text(json.dumps(run(pages, sizes, opts.database, opts.distinct, opts.second)))
+    if opts.replay:
+        spec = json.loads(opts.replay.read_text())
+        copies = {label: (Path(copy), [tuple(job) for job in jobs]) for label, (copy, jobs) in spec.items()}
+        opts.replay.with_suffix(".out.json").write_text(json.dumps(replay(pages, opts.distinct, copies)))
         return 0
 
-    results: dict[str, dict[str, Any]] = {}
-    if opts.baseline:
-        out = items_file.with_suffix(".baseline.json")
-        args = [opts.baseline, str(Path(__file__).resolve()), "--sizes", opts.sizes, "--items",
-                str(items_file), "--second", str(opts.second), "--json", str(out)]
-        args += ["--distinct"] if opts.distinct else []
-        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-        subprocess.run(args, check=True, env=env)
-        results["baseline"] = json.loads(out.read_text())
-    results[opts.name] = run(pages, sizes, opts.database, opts.distinct, opts.second)
+    keep = Path(tempfile.mkdtemp(prefix="story-size-copies-")) if opts.baseline else None
+    try:
+        ours, copies = run(pages, sizes, opts.database, opts.distinct, opts.second, keep)
+        baseline = None
+        if opts.baseline and keep is not None:
+            spec = keep / "replay.json"
+            spec.write_text(json.dumps({label: [str(copy), jobs] for label, (copy, jobs) in copies.items()}))
+            args = [opts.baseline, str(Path(__file__).resolve()), "--items", str(items_file), "--replay",
+                    str(spec)] + (["--distinct"] if opts.distinct else [])
+            subprocess.run(args, check=True, env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+            baseline = json.loads(spec.with_suffix(".out.json").read_text())
+    finally:
+        if keep is not None:
+            for leftover in keep.iterdir():
+                leftover.unlink()
+            keep.rmdir()
     print(f"{len(pages)} real pages ({sum(len(p.items) for p in pages)} items), source j = page j % "
           f"{len(pages)}{', copies told about other names' if opts.distinct else ''}; one story; "
-          f"{'SQLite in a temp dir' if not opts.database else 'the given database'}; ms/version = the "
-          f"transaction of one source's first version (lock, apply_version, commit), mean of the last "
-          f"{WINDOW} versions before each size")
-    print_report(results, sizes)
+          f"{'SQLite in a temp dir' if not opts.database else 'the given database'}; ms = one source's "
+          f"version applied as a check applies it (lock, apply_version, commit), mean of the {WINDOW} "
+          f"versions that bring the story to each size" + (
+              "; main: the same versions on a copy of the same database, with the baseline's code"
+              if baseline else ""))
+    print_report(ours, baseline, sizes)
     return 0
 
 
