@@ -35,33 +35,18 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from monitor.extract.items import Item
+
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared" / "data" / "article-html"
 STORY = "bench-story"
 WINDOW = 25  # versions averaged at each size: the last WINDOW before it is reached
 
 
-@dataclass(frozen=True)
-class BenchItem:
-    """An extracted item as reconcile reads it (monitor.track.entries.ItemLike)."""
-
-    kind: str
-    date: str | None
-    summary: str
-    evidence: str
-    actors: tuple[str, ...] = ()
-    location: str | None = None
-    subject: str | None = None
-    metric: str | None = None
-    value: float | int | None = None
-    unit: str | None = None
-    qualifier: str | None = None
-
-
 @dataclass
 class Page:
     published: str | None
-    items: list[BenchItem] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
 
 
 def extract_pages(limit: int | None = None) -> list[Page]:
@@ -77,15 +62,13 @@ def extract_pages(limit: int | None = None) -> list[Page]:
         doc = extract_document(gzip.decompress(path.read_bytes()), url=url)
         published = doc.published or published_from_dateline(doc.text)
         items = extract_items(doc.text, published or dt.date(2020, 1, 1))
-        pages.append(Page(published.isoformat() if published else None, [
-            BenchItem(i.kind, i.date, i.summary, i.evidence, tuple(i.actors), i.location, i.subject, i.metric,
-                      i.value, i.unit, i.qualifier) for i in items]))
+        pages.append(Page(published.isoformat() if published else None, items))
     return pages
 
 
 def load_pages(path: Path) -> list[Page]:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return [Page(p["published"], [BenchItem(**{**i, "actors": tuple(i["actors"])}) for i in p["items"]])
+    return [Page(p["published"], [Item(**{**i, "actors": tuple(i["actors"])}) for i in p["items"]])
             for p in data]
 
 
@@ -93,7 +76,7 @@ def save_pages(path: Path, pages: list[Page]) -> None:
     path.write_text(json.dumps([asdict(p) for p in pages], ensure_ascii=False), encoding="utf-8")
 
 
-def _tagged(item: BenchItem, copy: int) -> BenchItem:
+def _tagged(item: Item, copy: int) -> Item:
     """Copy `copy` of a page, told about other people and things: every name and sentence tagged."""
     tag = f" {copy}"
     return replace(item, actors=tuple(a + tag for a in item.actors), evidence=item.evidence + tag,
@@ -101,7 +84,7 @@ def _tagged(item: BenchItem, copy: int) -> BenchItem:
                    subject=item.subject + tag if item.subject else None)
 
 
-def items_of(pages: list[Page], source: int, distinct: bool) -> tuple[str | None, list[BenchItem]]:
+def items_of(pages: list[Page], source: int, distinct: bool) -> tuple[str | None, list[Item]]:
     page = pages[source % len(pages)]
     copy = source // len(pages)
     if not distinct or copy == 0:
@@ -126,9 +109,7 @@ def _timed(store: Any, pages: list[Page], distinct: bool, source: int, version: 
 
     published, items = items_of(pages, source, distinct)
     items = items if version == 1 else items[:-1]
-    # BenchItem has every field reconcile reads (ItemLike), which is all apply_version uses of an Item.
-    extracted = Extracted(STORY, f"http://bench.invalid/p/{source:05d}", version, published,
-                          tuple(items))  # type: ignore[arg-type]
+    extracted = Extracted(STORY, f"http://bench.invalid/p/{source:05d}", version, published, tuple(items))
     now = dt.datetime(2026, 12, 1, tzinfo=dt.UTC) + dt.timedelta(seconds=source, days=version)
     wall, cpu = time.perf_counter(), time.process_time()
     with store.transaction() as tx:
