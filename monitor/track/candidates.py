@@ -3,7 +3,7 @@
 `reconcile()` (monitor.track.timeline) is given the story's timeline. Given instead the rows `reach_of`
 describes, closed as `Reach` says, it returns the same changes and the same rows to write: the store loads
 exactly those (monitor.store.timeline.load_candidates), and the cost of a version depends on its items and the
-rows they could touch, not on the story's size (benchmarks/story_size.py). tests/run/test_candidates.py
+rows they could touch, not on the story's size (benchmarks/story_size.py). tests/run/test_story_candidates.py
 replays versions both ways and compares.
 
 The store keeps three columns for it, computed here from a row: `span_start`/`span_end` (the days its date
@@ -86,7 +86,9 @@ def reach_of(items: Sequence[ItemLike], story: str, source_url: str) -> Reach:
     - `values`: a figure of the same value, whatever its subject and metric: cross-source matching of figures
       pairs on the value with subject and metric that do not contradict each other (one may lack them).
     - `event_ids`: a new item takes `event_id_for(story, key)` unless a row holds it (a row keeps its id when
-      a more precise date changes its key), then `-2`, `-3` ...: those rows must be known.
+      a more precise date changes its key), then `-2`, `-3` ...: those rows must be known. Today such a row
+      also lies in the item's window (a key only moves to a narrower date of the same kind); asked for all
+      the same, so that a rule moving keys further cannot make two rows share an id.
     - closure (`Reach`): statuses derive from `superseded_by` links, which stay inside a series: a loaded
       figure brings its series, and the rows it supersedes or is superseded by.
     """

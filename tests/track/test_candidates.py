@@ -1,7 +1,7 @@
-"""The candidate selection (monitor/track/candidates.py): what a version's items say about the rows they reach.
+"""The candidate selection (monitor/track/candidates.py): what the items of a version say about the rows.
 
 That the selection is enough (the same timeline as the whole story) is tested against real databases in
-tests/run/test_candidates.py; these tests pin what each item contributes.
+tests/run/test_story_candidates.py; these tests pin what each item contributes.
 """
 
 from __future__ import annotations
