@@ -130,7 +130,7 @@ def test_migration_0003_fills_the_candidate_columns_of_existing_rows(database_ur
     # reconciled after the upgrade finds them (monitor.track.candidates).
     engine = create_store_engine(database_url)
     row = ("INSERT INTO timeline_items (event_id, story_id, key, kind, date, summary, actors, subject, "
-           "metric, evidence, source_url, first_seen, last_seen, status) VALUES (:id, 's', :id, :kind, "
+           "metric, evidence, source_url, first_seen, last_seen, status) VALUES (:id, 's', 'k', :kind, "
            ":date, 'x', '[]', :subject, :metric, 'x.', 'https://a.example/', :t, :t, 'active')")
     at = dt.datetime(2021, 6, 14)
     try:
