@@ -12,7 +12,8 @@ from monitor.store.models import Base
 INTERNAL = {"kind": 8, "content_hash": 64, "outcome": 16, "event_id": 100, "date": 40, "date_end": 40,
             "precision": 20, "qualifier": 20, "published": 40, "status": 16, "superseded_by": 100,
             "origin": limits.URL_LENGTH + len("feed:"), "event": 50, "target": 100,
-            "digest": 64, "extractor": 100}
+            "digest": 64, "extractor": 100,
+            "span_start": 10, "span_end": 10}
 FROM_OUTSIDE = {"url": limits.URL_LENGTH, "final_url": limits.URL_LENGTH, "key": limits.URL_LENGTH,
                 "guid": limits.URL_LENGTH, "link": limits.URL_LENGTH, "source_url": limits.URL_LENGTH,
                 "story_id": limits.STORY_ID_LENGTH, "etag": limits.ETAG_LENGTH,

@@ -11,8 +11,9 @@ A feed check:     parsed entries -> stored once per key, revisions kept -> relev
     store.commit(record, lambda tx, rec: apply_version(tx, extracted, rec.version, now), story=story_id)
 
 Extraction is the slow part and runs before the transaction; the read-modify-write of the timeline
-(`load_timeline` + `reconcile` + write) runs inside it, after `StoreTransaction.lock_story`, so two sources of
-one story checked at the same moment never overwrite each other's changes to a shared item.
+(`load_candidates`: the rows the items can touch, not the story; `reconcile`; write what changed) runs inside
+it, after `StoreTransaction.lock_story`, so two sources of one story checked at the same moment never
+overwrite each other's changes to a shared item.
 
 Publications are cumulative. A feed is a sliding window: an entry that drops off it was not retracted. The
 items a feed reports to `reconcile` are therefore every relevant entry the feed ever carried (the stored
@@ -191,10 +192,12 @@ def apply_version(
     """Reconcile a version's items into the story's timeline inside `tx` (whose story lock is held) and
     return the semantic alerts to emit after commit. `version` is the number the store gave the snapshot."""
     from monitor.publish.alerts import alerts_for
+    from monitor.track.candidates import reach_of
     from monitor.track.timeline import reconcile
 
     number = version if version is not None else extracted.version
-    timeline = tx.load_timeline(extracted.story)
+    # The rows these items can touch, not the story: a version costs the same in a story of 2,000 sources.
+    timeline = tx.load_candidates(extracted.story, reach_of(extracted.items, extracted.story, extracted.url))
     try:
         result = reconcile(timeline, extracted.story, extracted.url, number, extracted.published,
                            extracted.items, now)
@@ -328,11 +331,12 @@ def _reconcile_publications(
     relevant: Sequence[StoredFeedEntry], now: dt.datetime,
 ) -> list[Alert]:
     from monitor.publish.alerts import alerts_for
+    from monitor.track.candidates import reach_of
     from monitor.track.timeline import reconcile
 
     generation = sum(e.revision for e in stored)
     items = [publication_item(e) for e in relevant]
-    timeline = tx.load_timeline(feed.story_id)
+    timeline = tx.load_candidates(feed.story_id, reach_of(items, feed.story_id, feed.url))
     try:
         result = reconcile(timeline, feed.story_id, feed.url, generation, None, items, now)
     except Exception:

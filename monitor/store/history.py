@@ -1,7 +1,7 @@
 """The timeline's history: states appended by each reconcile, generations, and the rows as they stood at T.
 
 Functions over an open Session; `Store` and `StoreTransaction` (monitor.store.repo) run them. The states'
-encoding is monitor.track.history's; the schema is `TimelineState` and `StoryGeneration` (migration 0003).
+encoding is monitor.track.history's; the schema is `TimelineState` and `StoryGeneration` (migration 0007).
 
 A story's generation 0 is written by the checks as they reconcile; `monitor reextract` replaces a story's
 derived rows with a new generation (all its states rewritten as the current extractor reads the versions),
@@ -88,7 +88,7 @@ def states(
 
 
 def history_from(session: Session, story: str) -> dt.datetime | None:
-    """When the story's history begins: the upgrade to migration 0003 for a story that existed before it
+    """When the story's history begins: the upgrade to migration 0007 for a story that existed before it
     (None: from its first version)."""
     return session.scalar(select(func.min(StoryGeneration.history_from))
                           .where(StoryGeneration.story_id == story))

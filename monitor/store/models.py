@@ -139,7 +139,7 @@ class Snapshot(Base):
     fingerprint: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
-    # When retention dropped the text (body emptied; hash, size and fetch time kept). Migration 0003.
+    # When retention dropped the text (body emptied; hash, size and fetch time kept). Migration 0007.
     pruned_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime)
 
 
@@ -202,7 +202,15 @@ class TimelineItem(Base):
     """One reconciled event or figure of a story's timeline (the export's row)."""
 
     __tablename__ = "timeline_items"
-    __table_args__ = (Index("ix_timeline_items_story_id_key", "story_id", "key"),)
+    __table_args__ = (
+        Index("ix_timeline_items_story_id_key", "story_id", "key"),
+        # The rows a version can touch (monitor.track.candidates; migration 0006): events by kind and days,
+        # figures by series and by value, and the rows a figure supersedes.
+        Index("ix_timeline_items_story_id_kind_span", "story_id", "kind", "span_start", "span_end"),
+        Index("ix_timeline_items_story_id_series", "story_id", "series"),
+        Index("ix_timeline_items_story_id_value", "story_id", "value"),
+        Index("ix_timeline_items_superseded_by", "superseded_by"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     event_id: Mapped[str] = mapped_column(String(100), unique=True)
@@ -228,15 +236,22 @@ class TimelineItem(Base):
     status: Mapped[str] = mapped_column(String(16))  # active | removed | revised
     superseded_by: Mapped[str | None] = mapped_column(String(100))
     # The extractor (monitor.extract.version.extractor_stamp) that last wrote the row; None for rows no page
-    # extraction made (publications). Migration 0003.
+    # extraction made (publications). Migration 0007.
     extractor: Mapped[str | None] = mapped_column(String(100))
+    # Derived from the columns above, for finding a version's candidate rows (monitor.track.candidates).
+    span_start: Mapped[str | None] = mapped_column(String(10))  # first day `date` covers (ISO)
+    span_end: Mapped[str | None] = mapped_column(String(10))  # last day
+    series: Mapped[str | None] = mapped_column(Text)  # a figure's normalised subject and metric
 
 
 class ItemReport(Base):
     """One source's report of a timeline item: whether its latest version still says it, and how."""
 
     __tablename__ = "item_reports"
-    __table_args__ = (UniqueConstraint("item_id", "source_url"),)
+    __table_args__ = (
+        UniqueConstraint("item_id", "source_url"),
+        Index("ix_item_reports_source_url", "source_url"),  # the rows a source reports (migration 0006)
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("timeline_items.id", ondelete="CASCADE"))
@@ -292,7 +307,7 @@ class ConfigSync(Base):
     synced_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
-# --- history (migration 0003) ------------------------------------------------------------------------------
+# --- history (migration 0007) ------------------------------------------------------------------------------
 
 
 class TimelineState(Base):
@@ -321,7 +336,7 @@ class TimelineState(Base):
 class StoryGeneration(Base):
     """A story's history generations: 0 is the live one; each `monitor reextract` that changed something
     starts the next, valid from `recorded_at`. A generation-0 row marks when history began for a story that
-    existed before migration 0003 (`history_from`); stories created later have their history from the start.
+    existed before migration 0007 (`history_from`); stories created later have their history from the start.
     """
 
     __tablename__ = "story_generations"

@@ -72,6 +72,7 @@ from monitor.store.records import (
 
 if TYPE_CHECKING:
     from monitor.store.history import State
+    from monitor.track.candidates import Reach
     from monitor.track.timeline import TimelineEntry
 
 R = TypeVar("R")
@@ -611,6 +612,11 @@ class StoreTransaction:
     def load_timeline(self, story: str) -> list[TimelineEntry]:
         """The story's timeline as this transaction sees it (call `lock_story` first)."""
         return timeline.load_timeline(self.session, story)
+
+    def load_candidates(self, story: str, reach: Reach) -> list[TimelineEntry]:
+        """The rows of the story a version can touch (monitor.track.candidates), as this transaction sees
+        them (call `lock_story` first): what `reconcile` needs instead of the whole timeline."""
+        return timeline.load_candidates(self.session, story, reach)
 
     def write_timeline(self, entries: Sequence[TimelineEntry]) -> None:
         """Upsert timeline entries and their per-source reports."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 import pytest
@@ -122,3 +123,36 @@ def test_several_instances_migrate_a_new_database_at_once(database_url: str) -> 
         assert errors == []
         assert current_revision(url) == head_revision()
 
+
+
+def test_migration_0003_fills_the_candidate_columns_of_existing_rows(database_url: str) -> None:
+    # Rows written before 0003 get the days their date covers and, for figures, their series, so a version
+    # reconciled after the upgrade finds them (monitor.track.candidates).
+    engine = create_store_engine(database_url)
+    row = ("INSERT INTO timeline_items (event_id, story_id, key, kind, date, summary, actors, subject, "
+           "metric, evidence, source_url, first_seen, last_seen, status) VALUES (:id, 's', 'k', :kind, "
+           ":date, 'x', '[]', :subject, :metric, 'x.', 'https://a.example/', :t, :t, 'active')")
+    at = dt.datetime(2021, 6, 14)
+    try:
+        config = alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0002")
+            connection.execute(text(row), [
+                {"id": "ev-1", "kind": "call", "date": "2021-W23", "subject": None, "metric": None, "t": at},
+                {"id": "ev-2", "kind": "figure", "date": None, "subject": "The Ferry", "metric": "rescued",
+                 "t": at},
+                {"id": "ev-3", "kind": "call", "date": "PRESENT_REF", "subject": "the port", "metric": "x",
+                 "t": at},
+            ])
+            command.upgrade(config, "head")
+        with engine.connect() as connection:
+            filled = connection.execute(text(
+                "SELECT event_id, span_start, span_end, series FROM timeline_items ORDER BY event_id")).all()
+    finally:
+        engine.dispose()
+    assert [tuple(r) for r in filled] == [
+        ("ev-1", "2021-06-07", "2021-06-13", None),
+        ("ev-2", None, None, "ferry\trescued"),
+        ("ev-3", None, None, None),
+    ]

@@ -10,8 +10,8 @@ A database upgraded with rows in it: each story's rows are written as they stand
 upgrade's time, and the story's history is marked as beginning then (`--as-of` before it is refused); its
 rows' extractor is unknown (older) but for publications, which no page extractor made.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-01
 """
 
@@ -23,8 +23,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006"
-down_revision: str | None = "0005"
+revision: str = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,125 @@
+"""Which stored rows of a story a source version can touch, so that reconciling it reads those, not the story.
+
+`reconcile()` (monitor.track.timeline) is given the story's timeline. Given instead the rows `reach_of`
+describes, closed as `Reach` says, it returns the same changes and the same rows to write: the store loads
+exactly those (monitor.store.timeline.load_candidates), and the cost of a version depends on its items and the
+rows they could touch, not on the story's size (benchmarks/story_size.py). tests/run/test_story_candidates.py
+replays versions both ways and compares.
+
+The store keeps three columns for it, computed here from a row: `span_start`/`span_end` (the days its date
+covers, `date_bounds`) and `series` (a figure's normalised subject and metric, `series_key`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from monitor.extract.spans import date_span
+from monitor.track.entries import FIGURE_KIND, ItemLike
+from monitor.track.identity import event_id_for, identity_key, series_of
+from monitor.track.matching import rules as matching_rules
+
+__all__ = ["DayWindow", "Reach", "date_bounds", "reach_of", "series_key"]
+
+
+@dataclass(frozen=True)
+class DayWindow:
+    """Rows of one of `kinds` (None: any kind) whose days overlap `first`..`last` (ISO days, inclusive)."""
+
+    kinds: frozenset[str] | None
+    first: str
+    last: str
+
+
+@dataclass(frozen=True)
+class Reach:
+    """The rows of a story one version of `source_url` can touch (see `reach_of`); the store loads the rows
+    matching any field, then closes the set: every figure loaded brings its whole series, and every row
+    linked by `superseded_by` to a loaded row (either way) is loaded, until nothing is added."""
+
+    source_url: str
+    keys: frozenset[str]  # identity keys: the exact pairing
+    windows: tuple[DayWindow, ...]  # events: kinds and the days their dates cover
+    series: frozenset[str]  # figures: series_key of the items' (subject, metric)
+    values: frozenset[float]  # figures: the items' values
+    event_ids: frozenset[str]  # the ids new items would take (each with its -2, -3 ... successors)
+
+
+def series_key(subject: str | None, metric: str | None) -> str | None:
+    """The stored form of a figure's (subject, metric) series (monitor.track.identity.series_of)."""
+    series = series_of(subject, metric)
+    return None if series is None else "\t".join(series)  # normalised names hold no tab
+
+
+def date_bounds(date: str | None) -> tuple[str, str] | None:
+    """The first and last day (ISO) a TIMEX3 date covers, None when it covers none (undated, unparsed)."""
+    span = date_span(date)
+    return None if span is None else (span.start.isoformat(), span.end.isoformat())
+
+
+def _kinds_matching(kind: str) -> frozenset[str] | None:
+    """The kinds of rows an event item of `kind` may be paired with (None: any kind): its own, those the
+    cross-source matching rules call compatible (monitor.track.matching: `other` goes with any kind), and
+    those compatible with any kind."""
+    rules = matching_rules()
+    if kind in rules.any_kind:
+        return None
+    return frozenset({kind, *rules.any_kind, *(b for a, b in rules.compatible if a == kind),
+                      *(a for a, b in rules.compatible if b == kind)})
+
+
+def reach_of(items: Sequence[ItemLike], story: str, source_url: str) -> Reach:
+    """THE candidate selection: which rows of `story` reconciling these items of `source_url` may read or
+    change. Every row it leaves out must come through `reconcile` unchanged and unread; a row it adds
+    needlessly costs time, never correctness. So when the matching rules widen, widen this (a test replays
+    real and generated versions with this selection and with the whole story and compares the results).
+
+    Why each part:
+    - `source_url`: every row this source reports, present or not: its newest version decides which are
+      still present (the others are dropped), and a report of a later version makes this one a stale replay.
+    - `keys`: a row with an item's identity key is the item (exact pairing; a figure's key has no date).
+    - `windows`: an event item pairs with a row of a kind it may match (`_kinds_matching`) whose date
+      contains or lies in its own (`nested`), so with a row whose days overlap the item's (a superset: a day
+      inside a week or a month, or a coarser date around it). Undated items pair by key only.
+    - `series`: a figure that a source newly reports revises the current figures of its (subject, metric)
+      series, whatever their dates; `Reach` adds the series of every figure row loaded, which covers a row
+      paired by key or by value.
+    - `values`: a figure of the same value, whatever its subject and metric: cross-source matching of figures
+      pairs on the value with subject and metric that do not contradict each other (one may lack them).
+    - `event_ids`: a new item takes `event_id_for(story, key)` unless a row holds it (a row keeps its id when
+      a more precise date changes its key), then `-2`, `-3` ...: those rows must be known. Today such a row
+      also lies in the item's window (a key only moves to a narrower date of the same kind); asked for all
+      the same, so that a rule moving keys further cannot make two rows share an id.
+    - closure (`Reach`): statuses derive from `superseded_by` links, which stay inside a series: a loaded
+      figure brings its series, and the rows it supersedes or is superseded by.
+    """
+    keys: set[str] = set()
+    spans: dict[frozenset[str] | None, list[tuple[str, str]]] = {}
+    series: set[str] = set()
+    values: set[float] = set()
+    for item in items:
+        key = identity_key(item)
+        keys.add(key)
+        if item.kind == FIGURE_KIND:
+            if (found := series_key(item.subject, item.metric)) is not None:
+                series.add(found)
+            if item.value is not None:
+                values.add(float(item.value))
+        elif (bounds := date_bounds(item.date)) is not None:
+            spans.setdefault(_kinds_matching(item.kind), []).append(bounds)
+    windows = tuple(DayWindow(kinds, first, last) for kinds, found in spans.items()
+                    for first, last in _merged(found))
+    return Reach(source_url, frozenset(keys), windows, frozenset(series), frozenset(values),
+                 frozenset(event_id_for(story, key) for key in keys))
+
+
+def _merged(spans: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Overlapping day ranges merged (fewer, wider windows: a superset of the same rows)."""
+    out: list[tuple[str, str]] = []
+    for first, last in sorted(spans):
+        if out and first <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], last))
+        else:
+            out.append((first, last))
+    return out

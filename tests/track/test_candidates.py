@@ -1,0 +1,70 @@
+"""The candidate selection (monitor/track/candidates.py): what the items of a version say about the rows.
+
+That the selection is enough (the same timeline as the whole story) is tested against real databases in
+tests/run/test_story_candidates.py; these tests pin what each item contributes.
+"""
+
+from __future__ import annotations
+
+from monitor.track.candidates import DayWindow, date_bounds, reach_of, series_key
+from monitor.track.identity import event_id_for, identity_key
+from tests.fixtures.timeline.scenario import item
+
+STORY = "ferry"
+URL = "https://news.example/harbour"
+
+
+def test_an_event_reaches_rows_of_its_kind_on_the_days_its_date_covers():
+    reach = reach_of([item("call", "2021-W23", "a talk", actors=["Ana Ruiz"])], STORY, URL)
+    # `other` (a dated clause no trigger claimed) may be another outlet's telling of it (track/matching).
+    assert reach.windows == (DayWindow(frozenset({"call", "other"}), "2021-06-07", "2021-06-13"),)
+    assert reach.series == frozenset() and reach.values == frozenset()
+
+
+def test_overlapping_days_of_one_kind_are_one_window_and_kinds_stay_apart():
+    items = [item("call", "2021-06-14", "a"), item("call", "2021-06", "b"), item("call", "2021-08-02", "c"),
+             item("meeting", "2021-06-14", "d")]
+    windows = set(reach_of(items, STORY, URL).windows)
+    assert windows == {
+        DayWindow(frozenset({"call", "other"}), "2021-06-01", "2021-06-30"),
+        DayWindow(frozenset({"call", "other"}), "2021-08-02", "2021-08-02"),
+        DayWindow(frozenset({"meeting", "other"}), "2021-06-14", "2021-06-14"),
+    }
+
+
+def test_an_other_item_reaches_rows_of_every_kind():
+    reach = reach_of([item("other", "2021-06-14", "a")], STORY, URL)
+    assert reach.windows == (DayWindow(None, "2021-06-14", "2021-06-14"),)
+
+
+def test_undated_or_unreadable_dates_reach_rows_by_key_only():
+    items = [item("call", None, "a"), item("call", "PRESENT_REF", "b")]
+    reach = reach_of(items, STORY, URL)
+    assert reach.windows == ()
+    assert reach.keys == {identity_key(i) for i in items}
+
+
+def test_a_figure_reaches_its_series_and_its_value_whatever_the_date():
+    figure = item("figure", "2021-06-14", "rescued", subject="The Ferry", metric="rescued", value=120)
+    bare = item("figure", None, "rescued", metric="rescued", value=80.5)
+    reach = reach_of([figure, bare], STORY, URL)
+    assert reach.series == {series_key("the ferry", "Rescued")}
+    assert reach.values == {120.0, 80.5}
+    assert reach.windows == ()
+
+
+def test_the_ids_new_items_would_take_are_asked_for():
+    items = [item("call", "2021-06", "a talk", actors=["Ana Ruiz"])]
+    reach = reach_of(items, STORY, URL)
+    assert reach.event_ids == {event_id_for(STORY, identity_key(items[0]))}
+    assert reach.source_url == URL
+
+
+def test_stored_forms_of_dates_and_series():
+    assert date_bounds("2021-Q2") == ("2021-04-01", "2021-06-30")
+    assert date_bounds("2021-06-14T10:00") == ("2021-06-14", "2021-06-14")
+    # Four-digit years, so that the store compares days as text in calendar order.
+    assert date_bounds("0500") == ("0500-01-01", "0500-12-31")
+    assert date_bounds(None) is None and date_bounds("PRESENT_REF") is None
+    assert series_key("The  Ferry", "rescued") == series_key("the ferry", "Rescued") == "ferry\trescued"
+    assert series_key(None, "rescued") is None and series_key("the ferry", "") is None
