@@ -132,6 +132,10 @@ def strip_name(name: str, lex: Lexicon) -> tuple[str, bool] | None:
             n = _title_at(low, 1, lex)
             n = n + 1 if n else 0
         if n == 0:
+            # A title after capitalised words: "Valdorian Prime Minister X", "Acme Corp chief executive X".
+            cut = max((k + m for k in range(1, len(low) - 1) if (m := _title_at(low, k, lex))), default=0)
+            if cut and cut < len(low) and not any(w in lex.organisation_cues for w in low[cut:]):
+                words, titled = words[cut:], True
             break
         words, titled = words[n:], True
     if not words or (len(words) == 1 and words[0].lower() in lex.pronouns and not is_acronym(words[0])):
