@@ -169,26 +169,35 @@ def _link_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     "Paris" is never "Paris Hilton"); a pronoun is no actor."""
     if not doc.names_read:
         return drafts
-    linker = NameLinker(doc.lex, list(doc.full_names), doc.aliases)
+    lex, linkers, known = doc.lex, list[NameLinker](), dict[str, str | None]()
 
     def link(name: str | None) -> str | None:
         if name is None or name not in doc.names_read:
             return name
-        return linker.link(name, doc.names_read[name])
+        if name not in known:
+            if name in doc.full_names and name not in doc.aliases and not _in_table(name, lex):
+                known[name] = name  # already the one form: the common case, no index needed
+            else:
+                if not linkers:  # the index, built once and only for a document that needs it
+                    linkers.append(NameLinker(lex, list(doc.full_names), doc.aliases))
+                known[name] = linkers[0].link(name, doc.names_read[name])
+            linked = known[name]
+            if linked is not None and linked.lower() in lex.pronouns and not is_acronym(linked):
+                known[name] = None
+        return known[name]
 
     out = []
     for d in drafts:
         item = d.item
-        actors = tuple(
-            dict.fromkeys(
-                linked
-                for a in item.actors
-                if (linked := link(a)) and not (linked.lower() in doc.lex.pronouns and not is_acronym(linked))
-            )
-        )
-        subject, attribution = link(item.subject), link(item.attribution)
+        actors = tuple(dict.fromkeys(linked for a in item.actors if (linked := link(a))))
+        subject, attribution = link(item.subject) or item.subject, link(item.attribution) or item.attribution
         if (actors, subject, attribution) != (item.actors, item.subject, item.attribution):
             item = dataclasses.replace(item, actors=actors, subject=subject, attribution=attribution)
             d = dataclasses.replace(d, item=item)
         out.append(d)
     return out
+
+
+def _in_table(name: str, lex: Lexicon) -> bool:
+    """Whether the alias table has `name` (an acronym as written, any other name in lower case)."""
+    return name in lex.alias_of or (not is_acronym(name) and name.lower() in lex.alias_of)

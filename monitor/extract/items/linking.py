@@ -35,7 +35,7 @@ def is_acronym(name: str) -> bool:
 
 def initials(name: str, lex: Lexicon) -> str:
     """The capitals of a long name's words, connectors left out: "World Health Organization" -> "WHO"."""
-    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    words = name.replace("-", " ").split()
     return "".join(
         w[0] for w in words if w[:1].isupper() and w.lower() not in lex.connectors and w.lower() != "and"
     )

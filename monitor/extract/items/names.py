@@ -257,7 +257,7 @@ def _acronyms(found: list[Entity], tokens: list[Tok], doc: Doc) -> list[Entity]:
     lex, text = doc.lex, doc.text
     out = list(found)
     for i, ent in enumerate(out):
-        if ent.kind not in ("name", "org") or not is_acronym(ent.name):
+        if ent.kind not in ("name", "org") or not ent.name[1:2].isupper() or not is_acronym(ent.name):
             continue
         prev = out[i - 1] if i else None
         close = _CLOSE_RE.match(text, ent.end)
