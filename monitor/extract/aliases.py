@@ -4,7 +4,7 @@ Read from monitor/extract/data/en/aliases.yaml and extended by the config's `ext
 shape: canonical name -> list of other names). An alias in capitals is an acronym and is keyed as written
 (the pronoun "who" is never the WHO); every other alias, and each canonical name, is keyed in lower case.
 
-    >>> table = alias_table((("Acme Corporation", ("ACX",)),))
+    >>> table = alias_table({"World Health Organization": ["WHO"]}, (("Acme Corporation", ("ACX",)),))
     >>> table["ACX"], table["acme corporation"], table["WHO"]
     ('Acme Corporation', 'Acme Corporation', 'World Health Organization')
 """
@@ -35,14 +35,13 @@ def _add(table: dict[str, str], canonical: str, aliases: Sequence[str]) -> None:
         table[_key(alias)] = canonical
 
 
-def alias_table(extra: tuple[tuple[str, tuple[str, ...]], ...] = ()) -> dict[str, str]:
-    """alias key -> canonical name: the bundled table, then `extra` (the config's, which wins on a shared
-    alias). Raises RuleDataError for a malformed bundled file."""
-    from monitor.extract.lexicon import load_data_file, string_map
-
-    data = load_data_file("aliases.yaml")
+def alias_table(
+    bundled: Mapping[str, Sequence[str]], extra: tuple[tuple[str, tuple[str, ...]], ...] = ()
+) -> dict[str, str]:
+    """alias key -> canonical name: the bundled table (aliases.yaml, read by monitor.extract.lexicon), then
+    `extra` (the config's, which wins on a shared alias)."""
     table: dict[str, str] = {}
-    for canonical, names in string_map(data.get("aliases"), "aliases.yaml: aliases").items():
+    for canonical, names in bundled.items():
         _add(table, canonical, names)
     for canonical, more in extra:
         _add(table, canonical, more)

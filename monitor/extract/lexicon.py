@@ -308,7 +308,9 @@ def _build(
         **_numbers_fields(),
         **_places_fields(),
         **_names_fields(),
-        alias_of=alias_table(extra_aliases),
+        alias_of=alias_table(
+            string_map(load_data_file("aliases.yaml").get("aliases"), "aliases.yaml: aliases"), extra_aliases
+        ),
         **_tense_fields(),
     )
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import doctest
 
 import monitor.extract.aliases
-from monitor.extract.aliases import alias_table, check_aliases
+from monitor.extract.lexicon import load_lexicon
 
 
 def test_acronyms_are_keyed_as_written_other_names_in_lower_case() -> None:
-    table = alias_table()
+    table = load_lexicon().alias_of
     assert table["WHO"] == "World Health Organization"
     assert "who" not in table  # the pronoun is never the organisation
     assert table["world health organisation"] == "World Health Organization"
@@ -18,13 +18,12 @@ def test_acronyms_are_keyed_as_written_other_names_in_lower_case() -> None:
 
 def test_config_entry_wins_over_the_bundled_one() -> None:
     # A user whose story is about another "AP" (a party, a port) says so in the config.
-    table = alias_table(check_aliases({"Alliance Party": ["AP"]}))
-    assert table["AP"] == "Alliance Party"
-    assert alias_table()["AP"] == "Associated Press"
+    assert load_lexicon(extra_aliases={"Alliance Party": ["AP"]}).alias_of["AP"] == "Alliance Party"
+    assert load_lexicon().alias_of["AP"] == "Associated Press"
 
 
 def test_every_bundled_alias_names_one_canonical_name() -> None:
-    table = alias_table()
+    table = load_lexicon().alias_of
     canonical = set(table.values())
     assert all(name.lower() in table for name in canonical)
     assert len(canonical) >= 10
