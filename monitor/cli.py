@@ -357,7 +357,8 @@ def extract(ctx: Context, path: str, published: str | None, url: str | None, fmt
     if when is None:
         when = document.published or published_from_dateline(document.text)
     rules = ctx.config(required=False).extraction
-    items = extract_items(document.text, when, lexicon=load_lexicon(rules.kinds, rules.metrics))
+    lexicon = load_lexicon(rules.kinds, rules.metrics, rules.aliases)
+    items = extract_items(document.text, when, lexicon=lexicon)
     day = (when.date() if isinstance(when, datetime) else when).isoformat() if when else None
     if fmt == "json":
         click.echo(json.dumps([item.to_dict() for item in items], ensure_ascii=False, indent=2))

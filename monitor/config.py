@@ -285,6 +285,7 @@ class StoryConfig(_Model):
 class ExtractionConfig(_Model):
     kinds: dict[str, tuple[str, ...]] = {}  # kind -> trigger words and phrases
     metrics: dict[str, tuple[str, ...]] = {}  # metric -> words that name it
+    aliases: dict[str, tuple[str, ...]] = {}  # canonical name -> its other names ("WHO" of the WHO)
     # The budget of one page version's events and figures (monitor.extract.budget): a page over it is read
     # in part, stored all the same, and warned about (`extraction_truncated`).
     max_sentences: int = Field(default=5_000, ge=1)  # sentences read, from the top

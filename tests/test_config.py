@@ -85,6 +85,11 @@ MALFORMED: list[tuple[str, object, tuple[str, ...]]] = [
         {"extraction": {"kinds": {"evacuation": 5}}},
         ("extraction.kinds.evacuation",),
     ),
+    (
+        "extraction alias not a list",
+        {"extraction": {"aliases": {"Northland Rail": 5}}},
+        ("extraction.aliases.Northland Rail",),
+    ),
     ("top level is a list", "- a\n- b\n", ("top level", "mapping")),
     ("invalid YAML", "stories: [\n  - id: x\n", ("not valid YAML",)),
     # Issue 15: notifications, alerts.

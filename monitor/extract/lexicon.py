@@ -20,6 +20,7 @@ from typing import Any
 from lemminflect import getAllInflections, getAllLemmas
 
 from monitor.errors import RuleDataError
+from monitor.extract.aliases import alias_table, check_aliases
 from monitor.yamlfile import read_bundled
 
 DATA_PACKAGE = "monitor.extract.data.en"
@@ -215,6 +216,8 @@ class Lexicon:
     max_title_words: int
     organisation_cues: frozenset[str]
     person_pronouns: frozenset[str]
+    pronouns: frozenset[str]  # every pronoun: never a name
+    alias_of: Mapping[str, str]  # aliases.yaml + `extraction.aliases`: acronym as written, else lower -> name
     thing_pronouns: frozenset[str]
     common_nouns: frozenset[str]
     company_nouns: frozenset[str]
@@ -277,8 +280,10 @@ def _freeze(mapping: Mapping[str, Sequence[str]] | None) -> tuple[tuple[str, tup
 def load_lexicon(
     extra_kinds: Mapping[str, Sequence[str]] | None = None,
     extra_metrics: Mapping[str, Sequence[str]] | None = None,
+    extra_aliases: Mapping[str, Sequence[str]] | None = None,
 ) -> Lexicon:
-    """Return the bundled lexicon merged with config extensions (`extraction.kinds`, `extraction.metrics`).
+    """Return the bundled lexicon merged with config extensions (`extraction.kinds`, `extraction.metrics`,
+    `extraction.aliases`).
 
     A config kind or metric adds to a bundled one of the same name, or creates a new one; its words win over a
     bundled entry that names the same word. Raises ConfigError for a malformed extension and RuleDataError for
@@ -286,13 +291,14 @@ def load_lexicon(
     """
     kinds = _check_extension(extra_kinds, "kinds")
     metrics = _check_extension(extra_metrics, "metrics")
-    return _build(_freeze(kinds), _freeze(metrics))
+    return _build(_freeze(kinds), _freeze(metrics), check_aliases(extra_aliases))
 
 
 @cache
 def _build(
     extra_kinds: tuple[tuple[str, tuple[str, ...]], ...],
     extra_metrics: tuple[tuple[str, tuple[str, ...]], ...],
+    extra_aliases: tuple[tuple[str, tuple[str, ...]], ...] = (),
 ) -> Lexicon:
     """The lexicon from the bundled files (one step per file) and the config extensions."""
     return Lexicon(
@@ -302,6 +308,9 @@ def _build(
         **_numbers_fields(),
         **_places_fields(),
         **_names_fields(),
+        alias_of=alias_table(
+            string_map(load_data_file("aliases.yaml").get("aliases"), "aliases.yaml: aliases"), extra_aliases
+        ),
         **_tense_fields(),
     )
 
@@ -512,6 +521,7 @@ def _names_fields() -> dict[str, Any]:
         "max_title_words": max(len(t.split()) for t in titles),
         "organisation_cues": words("organisation_cues"),
         "person_pronouns": words("person_pronouns"),
+        "pronouns": words("person_pronouns") | words("thing_pronouns") | words("pronouns"),
         "thing_pronouns": words("thing_pronouns"),
         "common_nouns": words("common_nouns"),
         "company_nouns": words("company_nouns"),

@@ -60,11 +60,12 @@ _FOLLOWABLE_SCHEMES = ("http", "https")
 @dataclass(frozen=True)
 class StoryRules:
     """What the story stages need from the config: each story's keywords and the extraction lexicon's
-    extensions (`extraction.kinds`, `extraction.metrics`)."""
+    extensions (`extraction.kinds`, `extraction.metrics`, `extraction.aliases`)."""
 
     keywords: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     kinds: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     metrics: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    aliases: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     # A page version's extraction budget (`extraction.max_*`; None: no limit).
     max_sentences: int | None = None
     max_items: int | None = None
@@ -85,12 +86,13 @@ class StoryRules:
         rules = cls(
             keywords={story.id: tuple(story.keywords) for story in config.stories},
             kinds=dict(config.extraction.kinds), metrics=dict(config.extraction.metrics),
+            aliases=dict(config.extraction.aliases),
             max_sentences=config.extraction.max_sentences, max_items=config.extraction.max_items,
             max_seconds=config.extraction_seconds(),
             targets={story: found for story, found in targets.items() if found},
             revert_window=config.alerts.revert_window, corrections=config.alerts.corrections,
         )
-        if rules.kinds or rules.metrics:
+        if rules.kinds or rules.metrics or rules.aliases:
             # Only the config's extensions can be wrong; the bundled lexicon alone is built (and its cost
             # paid) at the first page that changed, not by a cycle in which nothing did.
             rules.lexicon()
@@ -100,7 +102,7 @@ class StoryRules:
         """The bundled lexicon with the config's extensions (built once per distinct extension)."""
         from monitor.extract.lexicon import load_lexicon
 
-        return load_lexicon(self.kinds or None, self.metrics or None)
+        return load_lexicon(self.kinds or None, self.metrics or None, self.aliases or None)
 
     def extractor(self) -> str:
         """The stamp of the extractor these rules make (monitor.extract.version), kept with its rows."""

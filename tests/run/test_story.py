@@ -192,3 +192,14 @@ def test_reconcile_failure_is_logged_and_the_snapshot_kept(
     assert alerts == [] and store.load_timeline("storm") == []
     assert [r for r in caplog.records if getattr(r, "event", None) == "reconcile_failed"]
     assert store.checks(version.source.id)[0].outcome == "unchanged"  # the check itself was recorded
+
+
+def test_rules_carry_the_config_aliases() -> None:
+    """`extraction.aliases` reaches the lexicon of every check; a bad entry stops the start, not a check."""
+    from monitor.errors import ConfigError
+    from monitor.extract.items.linking import link_name
+
+    rules = StoryRules.from_config(parse_config({"extraction": {"aliases": {"Northland Rail": ["NRX"]}}}))
+    assert link_name("NRX", [], rules.lexicon()) == "Northland Rail"
+    with pytest.raises(ConfigError, match="extraction.aliases.Northland Rail"):
+        StoryRules.from_config(parse_config({"extraction": {"aliases": {"Northland Rail": []}}}))

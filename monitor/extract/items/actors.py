@@ -19,8 +19,11 @@ def subject_of(
     cands = [e for e in info.entities if clause[0] <= e.start and e.end <= pos and not e.modifier]
     if cands:
         ent = cands[-1]
+        # "the World Health Organization (WHO) said": the name the bracket defines speaks.
+        if len(cands) >= 2 and any(a == cands[-2].end and ent.end < b for a, b in doc.defining):
+            ent = cands[-2]
         # "the Defense Ministry in Moscow said": the place qualifies the name before it.
-        if len(cands) >= 2:
+        elif len(cands) >= 2:
             between = doc.text[cands[-2].end : ent.start].strip().lower()
             if between in {"in", "of", "at", "from", "near", "for"} and ent.kind in _PLACE_OR_NAME:
                 ent = cands[-2]
@@ -77,7 +80,8 @@ def resolve_reference(
         return doc.last_thing
     if word in lex.common_nouns or word in lex.company_nouns:
         for org in reversed(doc.orgs):
-            if word in org.lower().split():
+            # "the agency" of "Turkey's disaster agency AFAD" too
+            if word in org.lower().split() or word in doc.described.get(org, ()):
                 return org
         if word in lex.company_nouns:
             for org in reversed(doc.orgs):
@@ -87,6 +91,35 @@ def resolve_reference(
     if word in lex.titles and len(before) >= 2 and before[-2].lower in ("the", "a"):
         return f"the {word}"  # "the mayor said": no name given
     return None
+
+
+def coordinated(info: SentenceInfo, ent: Entity, doc: Doc) -> list[Entity]:
+    """The names joined to `ent` by "and" (or a list's commas) right before it, in order: "Russian President
+    Vladimir Putin and U.S. President Donald Trump spoke" gives Vladimir Putin for Donald Trump. Only titles
+    stand between them ("and his US counterpart"); a place or nationality is not coordinated."""
+    lex = doc.lex
+    out: list[Entity] = []
+    names = [e for e in info.entities if e.end <= ent.start and not e.modifier]
+    current, joined_by_and = ent, False
+    for prev in reversed(names):
+        if prev.kind in ("demonym", "place") or ent.kind in ("demonym", "place"):
+            break
+        between = [t for t in info.tokens if prev.end <= t.start and t.end <= current.start]
+        links = [t.lower for t in between if t.lower in ("and", "&", ",")]
+        if not links or any(t.lower not in ("and", "&", ",") for t in between[: len(links)]):
+            break
+        rest = between[len(links) :]
+        if not all(t.cap or t.lower in lex.titles or t.lower in _TITLE_DETERMINERS for t in rest):
+            break
+        joined_by_and = joined_by_and or links[-1] != ","
+        if not joined_by_and:
+            break  # "Putin, Trump said": an aside, not a list, until an "and" joins the last name
+        out.append(prev)
+        current = prev
+    return out[::-1]
+
+
+_TITLE_DETERMINERS = frozenset({"his", "her", "its", "their", "the"})
 
 
 def speaker_place(info: SentenceInfo, ent: Entity | None, doc: Doc) -> str | None:

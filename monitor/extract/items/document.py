@@ -108,6 +108,15 @@ class Doc:
     last_speaker: str | None = None
     last_thing: str | None = None
     orgs: list[str] = field(default_factory=list)
+    # Names that link (monitor.extract.items.linking): the document's own "Long Name (ACRONYM)" definitions
+    # (long name -> acronym), the words describing an acronym ("disaster agency AFAD"), the spans of the
+    # defining brackets (they cut no clause), the names of people and organisations read, in order,
+    # each with whether it came with a title ("Mr. Xi"), and the full forms among them.
+    aliases: dict[str, str] = field(default_factory=dict)
+    described: dict[str, frozenset[str]] = field(default_factory=dict)
+    defining: list[tuple[int, int]] = field(default_factory=list)
+    names_read: dict[str, bool] = field(default_factory=dict)
+    full_names: dict[str, None] = field(default_factory=dict)  # the forms short ones may link to, in order
     datelines: list[tuple[int, int]] = field(default_factory=list)
     tokens: dict[int, list[Tok]] = field(default_factory=dict)
     # The date the text is telling about (start of its paragraph, TIMEX3 value), for the next sentences.

@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from monitor.extract.items.actors import actor_name, place_after, resolve_reference, speaker_place, subject_of
+from monitor.extract.items.actors import (
+    actor_name,
+    coordinated,
+    place_after,
+    resolve_reference,
+    speaker_place,
+    subject_of,
+)
 from monitor.extract.items.dating import tense_date, timex_in
 from monitor.extract.items.document import (
     ADVERB_SKIP,
@@ -514,6 +521,7 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> _Actors:
     actors: list[str] = []
     by_reference = False
     if ent is not None:
+        actors.extend(actor_name(e, kind == "statement") for e in coordinated(info, ent, doc))
         actors.append(actor_name(ent, kind == "statement"))
     else:
         ref = resolve_reference(info, occ.start, clause, doc, kind)

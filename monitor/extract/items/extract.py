@@ -26,6 +26,7 @@ from monitor.extract.items.document import Doc, SentenceInfo, clause_spans, in_s
 from monitor.extract.items.event_items import event_drafts
 from monitor.extract.items.figure_items import figure_drafts
 from monitor.extract.items.furniture import body_sentences, header_end, headline_test, quote_spans
+from monitor.extract.items.linking import NameLinker, is_acronym
 from monitor.extract.items.merge import Draft, merge, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.names import entities, learn_names, prime_names
@@ -81,7 +82,7 @@ def extract_items(
             drafts.extend(_sentence_items(doc, sentence, len(drafts)))
         except Exception:  # noqa: BLE001 - one odd sentence must not cost the document its other items
             continue
-    items = merge(drafts)
+    items = merge(_link_names(doc, drafts))
     return items[: budget.items(len(items))]
 
 
@@ -110,7 +111,9 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
 
     def cut_clauses() -> list[tuple[int, int]]:
         reported = reporting_bounds(doc, triggers, sentence.end, timex_spans)
-        return clause_spans(doc.text, tokens, sentence.start, sentence.end, doc.lex, reported, timex_spans)
+        # The brackets of "the World Health Organization (WHO) said" cut no clause: the name is the speaker's.
+        uncut = timex_spans + [d for d in doc.defining if start <= d[0] < end]
+        return clause_spans(doc.text, tokens, sentence.start, sentence.end, doc.lex, reported, uncut)
 
     return SentenceInfo(sentence, tokens, found, cut_clauses, usable, quotes, triggers)
 
@@ -158,3 +161,44 @@ def _remember(doc: Doc, info: SentenceInfo) -> None:
             doc.last_person = ent.name
         elif ent.kind in ("org", "country", "capital"):
             doc.last_thing = ent.country if ent.kind == "capital" and ent.country else ent.name
+
+
+def _link_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Every name of the drafts in its one form for the document (monitor.extract.items.linking): a surname
+    told before the full name ("Putin ... Russian President Vladimir Putin"), an acronym and its long name,
+    an alias of the lexicon's table. Only names read as people or organisations are linked (a place named
+    "Paris" is never "Paris Hilton"); a pronoun is no actor."""
+    if not doc.names_read:
+        return drafts
+    lex, linkers, known = doc.lex, list[NameLinker](), dict[str, str | None]()
+
+    def link(name: str | None) -> str | None:
+        if name is None or name not in doc.names_read:
+            return name
+        if name not in known:
+            if name in doc.full_names and name not in doc.aliases and not _in_table(name, lex):
+                known[name] = name  # already the one form: the common case, no index needed
+            else:
+                if not linkers:  # the index, built once and only for a document that needs it
+                    linkers.append(NameLinker(lex, list(doc.full_names), doc.aliases))
+                known[name] = linkers[0].link(name, doc.names_read[name])
+            linked = known[name]
+            if linked is not None and linked.lower() in lex.pronouns and not is_acronym(linked):
+                known[name] = None
+        return known[name]
+
+    out = []
+    for d in drafts:
+        item = d.item
+        actors = tuple(dict.fromkeys(linked for a in item.actors if (linked := link(a))))
+        subject, attribution = link(item.subject) or item.subject, link(item.attribution) or item.attribution
+        if (actors, subject, attribution) != (item.actors, item.subject, item.attribution):
+            item = dataclasses.replace(item, actors=actors, subject=subject, attribution=attribution)
+            d = dataclasses.replace(d, item=item)
+        out.append(d)
+    return out
+
+
+def _in_table(name: str, lex: Lexicon) -> bool:
+    """Whether the alias table has `name` (an acronym as written, any other name in lower case)."""
+    return name in lex.alias_of or (not is_acronym(name) and name.lower() in lex.alias_of)

@@ -8,9 +8,12 @@ small ones run far below the 100 articles/s target.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from functools import cache
 
 from monitor.extract.items.document import Doc, Entity, Tok, overlaps, tokenize
+from monitor.extract.items.linking import initials, is_acronym
 from monitor.extract.lexicon import Lexicon, word_tags
 from monitor.extract.sentences import Sentence
 
@@ -97,7 +100,10 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
                 tok.lower in lex.connectors
                 or (
                     tok.lower in lex.org_connectors
-                    and any(t.lower.rstrip(".") in lex.organisation_cues for t in current)
+                    and (
+                        any(t.lower.rstrip(".") in lex.organisation_cues for t in current)
+                        or _joins_org_name(tokens, i, current, doc)
+                    )
                 )
             )
             and i + 1 < len(tokens)
@@ -129,6 +135,26 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
         if not known:
             runs.pop(0)
     return runs
+
+
+def _joins_org_name(tokens: list[Tok], i: int, current: list[Tok], doc: Doc) -> bool:
+    """Whether "and" at i joins one capitalised word to the rest of an organisation's name ("Disaster and
+    Emergency Management Authority", "Food and Drug Administration"): the capitalised words after it end in
+    an organisation's cue, and the word before it names nothing on its own (no country, no known surname)."""
+    lex = doc.lex
+    if tokens[i].lower != "and" or len(current) != 1:
+        return False
+    low = current[0].lower
+    if low in lex.country_of or low in lex.demonym_of or low in lex.capital_of:
+        return False
+    if current[0].text in doc.surname:
+        return False
+    for tok in tokens[i + 1 : i + 6]:
+        if not tok.cap or not tok.text[:1].isalpha():
+            return False
+        if tok.lower.rstrip(".") in lex.organisation_cues:
+            return True
+    return False
 
 
 def _subject_name(tokens: list[Tok], i: int) -> bool:
@@ -193,6 +219,10 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
     index = {id(t): i for i, t in enumerate(tokens)}
     for run in runs:
         words, country, titled = _strip_titles(list(run), lex)
+        at = index[id(run[0])]
+        # "Mr. Xi": the honorific stands outside the run (it is never part of a name) but titles the name.
+        honorific = at > 0 and tokens[at - 1].lower in lex.titles and tokens[at - 1].lower.endswith(".")
+        titled = titled or honorific
         while words and (words[-1].lower in lex.connectors or words[-1].lower in lex.org_connectors):
             words.pop()
         if not words:
@@ -213,17 +243,91 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
         out.append(
             Entity(words[0].start, words[-1].end, name, kind, country or ent_country, modifier, titled)
         )
+    return _acronyms(out, tokens, doc)
+
+
+_OPEN_RE = re.compile(r"\s*\(\s*\Z")
+_CLOSE_RE = re.compile(r"\s*\)")
+
+
+def _acronyms(found: list[Entity], tokens: list[Tok], doc: Doc) -> list[Entity]:
+    """Learn the acronyms a sentence defines, and make each an organisation where it is one: "the World
+    Health Organization (WHO)" (a long name and, in brackets, its initials or an organisation's acronym)
+    and "Turkey's disaster agency AFAD" (lower-case words ending in an organisation's noun)."""
+    lex, text = doc.lex, doc.text
+    out = list(found)
+    for i, ent in enumerate(out):
+        if ent.kind not in ("name", "org") or not ent.name[1:2].isupper() or not is_acronym(ent.name):
+            continue
+        prev = out[i - 1] if i else None
+        close = _CLOSE_RE.match(text, ent.end)
+        if (
+            prev is not None
+            and close
+            and prev.kind in ("org", "name", "person")
+            and _OPEN_RE.search(text, prev.end, ent.start)
+            and (prev.kind == "org" or initials(prev.name, lex) == ent.name)
+        ):
+            # The long name is the one form when the acronym is its initials (another outlet's "WHO" still
+            # links to it by them); else the acronym, which outlets share where they translate the long one.
+            if initials(prev.name, lex) == ent.name:
+                doc.aliases.setdefault(ent.name, prev.name)
+            else:
+                doc.aliases.setdefault(prev.name, ent.name)
+            doc.defining.append((prev.end, close.end()))
+            if prev.kind != "person":
+                out[i] = dataclasses.replace(ent, kind="org")
+            continue
+        words = _description(tokens, ent.start, lex)
+        if words:
+            doc.described.setdefault(ent.name, words)
+        if ent.name in doc.described or ent.name in doc.aliases or ent.name in doc.aliases.values():
+            out[i] = dataclasses.replace(ent, kind="org")
     return out
+
+
+def _description(tokens: list[Tok], start: int, lex: Lexicon) -> frozenset[str]:
+    """The lower-case words right before an acronym that say what it is ("the disaster agency" AFAD), when
+    the last of them is an organisation's noun; else none."""
+    before = [t for t in tokens if t.end <= start][-3:]
+    words: list[str] = []
+    for tok in reversed(before):
+        if tok.cap or not tok.text.isalpha() or tok.lower in lex.function_words:
+            break
+        words.append(tok.lower)
+    if words and (words[0] in lex.organisation_cues or words[0] in lex.company_nouns):
+        return frozenset(words)
+    return frozenset()
 
 
 def learn_names(doc: Doc, found: list[Entity]) -> None:
     """Surnames (to expand later mentions) and organisations (for "the company") of a sentence's names."""
     for ent in found:
-        if ent.kind == "person" and " " in ent.name:
+        if ent.kind in ("person", "org", "name"):
+            doc.names_read[ent.name] = doc.names_read.get(ent.name, False) or ent.titled
+            if _full_form(ent, doc):
+                doc.full_names.setdefault(ent.name)
+        if ent.kind == "person" and " " in ent.name and ent.name in doc.full_names:
             parts = ent.name.split()
             doc.surname.setdefault(parts[-1], ent.name)
         if ent.kind == "org":
             doc.orgs.append(ent.name)
+
+
+def _full_form(ent: Entity, doc: Doc) -> bool:
+    """Whether a name may stand for its short forms told anywhere in the document: an organisation's name
+    or acronym, or a person's name whose first word is a given name, not an English word caught at the
+    start of a sentence ("Whatever Apple", "Within Delhi"): a title vouches for it ("President Xi
+    Jinping"), else its first word is no English word, function word or pronoun."""
+    if ent.kind == "org":
+        return " " in ent.name or is_acronym(ent.name)
+    if ent.kind != "person" or " " not in ent.name:
+        return False
+    if ent.titled:
+        return True
+    first = ent.name.split()[0].lower()
+    lex = doc.lex
+    return not word_tags(first) and first not in lex.function_words and first not in lex.pronouns
 
 
 def prime_names(doc: Doc, sentences: list[Sentence]) -> None:

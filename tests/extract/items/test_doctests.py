@@ -8,7 +8,9 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("module", ["monitor.extract.items", "monitor.extract.items.figures"])
+@pytest.mark.parametrize(
+    "module", ["monitor.extract.items", "monitor.extract.items.figures", "monitor.extract.items.linking"]
+)
 def test_docstring_examples(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))
     assert result.attempted > 0 and result.failed == 0

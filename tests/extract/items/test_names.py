@@ -1,0 +1,67 @@
+"""Names that link within one document (names, actors, and the last pass of extract): the cases of
+tests/fixtures/names/linking.yaml (`documents`), each a short text with the items a reader expects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from monitor.extract.items import Item, extract_items
+from monitor.extract.lexicon import load_lexicon
+
+CASES: dict[str, Any] = yaml.safe_load(
+    (Path(__file__).resolve().parents[2] / "fixtures" / "names" / "linking.yaml").read_text(encoding="utf-8")
+)
+
+
+def _describe(items: list[Item]) -> str:
+    return "\n".join(f"{i.kind} {i.date} {list(i.actors)} {i.summary}" for i in items)
+
+
+@pytest.mark.parametrize("case", CASES["documents"], ids=lambda c: c["id"])
+def test_document(case: dict[str, Any]) -> None:
+    items = extract_items(case["text"], case["published"])
+    for want in case["expected"]:
+        assert any(
+            i.kind == want["kind"]
+            and i.date == want["date"]
+            and list(i.actors[: len(want["actors"])]) == want["actors"]
+            for i in items
+        ), f"no {want} in\n{_describe(items)}"
+    for name in case.get("absent_actors", []):
+        assert not any(name in i.actors for i in items), f"{name} is an actor in\n{_describe(items)}"
+
+
+def test_pronouns_are_no_actors() -> None:
+    text = (
+        "Rescue teams worked through the night. They said on Monday that 14 people were found. "
+        "We arrived in Brenholm on Tuesday, the crew told reporters."
+    )
+    items = extract_items(text, dt.date(2024, 5, 8))
+    pronouns = load_lexicon().pronouns
+    assert items and not any(a.lower() in pronouns for i in items for a in i.actors), _describe(items)
+
+
+def test_one_form_per_name_in_figures_and_events() -> None:
+    # The figure's attribution and the event's actor are the one form of the organisation.
+    text = (
+        "Heavy rain fell across the north. The Northland Flood Agency (NFA) said on Monday that 40 homes "
+        "were flooded. NFA inspectors visited Brenholm on Tuesday."
+    )
+    items = extract_items(text, dt.date(2024, 5, 8))
+    figure = next(i for i in items if i.kind == "figure")
+    visit = next(i for i in items if i.date == "2024-05-07")
+    assert figure.attribution == "Northland Flood Agency", _describe(items)
+    assert visit.actors[:1] == ("Northland Flood Agency",), _describe(items)
+
+
+def test_a_list_joined_only_by_commas_is_an_aside() -> None:
+    # "Lindqvist, the minister, said": no "and" joins the names, so only the speaker acts.
+    text = "Talks went on. Erik Solberg, Anna Lindqvist said on Monday, had left the room."
+    items = extract_items(text, dt.date(2024, 5, 8))
+    statements = [i for i in items if i.kind == "statement"]
+    assert statements and all(i.actors == ("Anna Lindqvist",) for i in statements), _describe(items)
