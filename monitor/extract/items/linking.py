@@ -119,7 +119,22 @@ def _person_like(words: list[str], lex: Lexicon) -> bool:
 def strip_name(name: str, lex: Lexicon) -> tuple[str, bool] | None:
     """(the name without titles, possessive and edge punctuation, whether a title was dropped), or None
     when nothing of a name is left: empty, a pronoun, a title alone ("the president")."""
-    words = name.strip(_EDGE_PUNCT).split()
+    titled = False
+    # Until nothing more comes off: what one pass bares may be stripped again ("the the X", "0.\x1f"), and a
+    # canonical form must strip to itself.
+    for _ in range(len(name) + 1):
+        stripped = _strip_once(name, lex)
+        if stripped is None:
+            return None
+        titled = titled or stripped[1]
+        if stripped[0] == name:
+            break
+        name = stripped[0]
+    return name, titled
+
+
+def _strip_once(name: str, lex: Lexicon) -> tuple[str, bool] | None:
+    words = " ".join(name.split()).strip(_EDGE_PUNCT).split()
     if words:
         words[-1] = _POSSESSIVE_RE.sub("", words[-1]) or words[-1]
     if words and words[0].lower() in ("the", "a", "an"):
