@@ -60,19 +60,17 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'timeline.sqlite'}"
         return
-    admin = postgres_admin_url()
-    if admin is None:
-        pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}")
-    url = create_postgres_database(admin)
-    try:
-        yield url
-    finally:
-        drop_postgres_database(admin, url)
+    yield from _fresh_postgres_database()
 
 
 @pytest.fixture
 def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL database of its own (skipped when MONITOR_TEST_POSTGRES_URL is unset)."""
+    yield from _fresh_postgres_database()
+
+
+def _fresh_postgres_database() -> Iterator[str]:
+    """A new PostgreSQL database for one test, dropped after it; skips the test when no server is given."""
     admin = postgres_admin_url()
     if admin is None:
         pytest.skip(f"PostgreSQL tests need {POSTGRES_ENV}")
