@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from monitor.errors import InputError
+from monitor.store.batch import chunks
 from monitor.store.models import Snapshot, Source
 from monitor.store.records import NewSnapshot, SnapshotData, VersionInfo
 from monitor.store.sources import resolve
@@ -47,12 +48,19 @@ def story_fingerprints(session: Session, story: str) -> dict[str, bytes]:
         .group_by(Snapshot.source_id).subquery()
     )
     rows = session.execute(
-        select(Source.url, Snapshot.fingerprint, Snapshot.body)
+        select(Source.url, Snapshot.fingerprint, Snapshot.id)
         .join(newest, newest.c.source_id == Source.id)
         .join(Snapshot, (Snapshot.source_id == newest.c.source_id) & (Snapshot.version == newest.c.version))
         .order_by(Source.id)
     ).all()
-    return {url: fp if fp is not None else fingerprint(decompress(body)) for url, fp, body in rows}
+    # Texts are read only for the versions stored before fingerprints were kept, not at every export.
+    unprinted = [snapshot_id for _url, fp, snapshot_id in rows if fp is None]
+    bodies: dict[int, bytes] = {}
+    for chunk in chunks(unprinted):
+        found = session.execute(select(Snapshot.id, Snapshot.body).where(Snapshot.id.in_(chunk)))
+        bodies.update(found.tuples().all())
+    return {url: fp if fp is not None else fingerprint(decompress(bodies[snapshot_id]))
+            for url, fp, snapshot_id in rows}
 
 
 def stories_with_versions(session: Session) -> list[str]:

@@ -9,6 +9,7 @@ checking again logs nothing; the own report's next version giving 12 is its revi
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -110,3 +111,15 @@ def test_the_report_shows_sources_origins_and_disputes(tmp_path: Path, site: Pag
     assert "3 sources · 2 origins" in page
     assert "disputed: 15" in page and "disputed: 12" in page
     assert "first reporter" in page and "a copy of" in page
+
+
+def test_versions_stored_before_fingerprints_were_kept_give_the_same_origins(
+    tmp_path: Path, site: PageServer
+) -> None:
+    config = _config(tmp_path, site)
+    _monitor(config, "check")
+    origins = {r["event_id"]: r["origins"] for r in _rows(config)}
+    with sqlite3.connect(tmp_path / "timeline.sqlite") as db:  # as migration 0003 leaves older versions
+        db.execute("UPDATE snapshots SET fingerprint = NULL")
+    assert {r["event_id"]: r["origins"] for r in _rows(config)} == origins
+    assert sorted(origins.values())[-1] == 2  # the wire copies are still one origin
