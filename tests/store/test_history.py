@@ -28,6 +28,7 @@ from tests.store import pg
 
 database_url = pg.database_url  # pytest fixtures, on SQLite and (when configured) PostgreSQL
 store = pg.store
+postgres_url = pg.postgres_url
 
 T0 = dt.datetime(2024, 3, 4, 8, 0, tzinfo=dt.UTC)
 A, B = "https://valley.example/a", "https://wire.example/b"
@@ -140,22 +141,20 @@ def test_an_upgraded_database_begins_its_history_at_the_upgrade(database_url: st
 
 
 @pytest.mark.postgres
-def test_pg_dump_and_pg_restore_round_trip(database_url: str, tmp_path: Path) -> None:
-    if not database_url.startswith("postgresql"):
-        pytest.skip("PostgreSQL's own tools")
-    store = open_store(database_url)
+def test_pg_dump_and_pg_restore_round_trip(postgres_url: str, tmp_path: Path) -> None:
+    store = open_store(postgres_url)
     try:
         _watch(store)
         for url, minutes, body in STEPS[:3]:
             _check(store, url, T0 + dt.timedelta(minutes=minutes), body)
         rows = store.load_timeline("floods")
-        assert "pg_dump" in backup(database_url, tmp_path / "floods.dump")
+        assert "pg_dump" in backup(postgres_url, tmp_path / "floods.dump")
         with store.transaction() as tx:
             tx.session.execute(text("DELETE FROM timeline_items"))
         assert store.load_timeline("floods") == []
         store.close()
-        assert "pg_restore" in restore(database_url, tmp_path / "floods.dump")
-        store = open_store(database_url)
+        assert "pg_restore" in restore(postgres_url, tmp_path / "floods.dump")
+        store = open_store(postgres_url)
         assert store.load_timeline("floods") == rows
     finally:
         store.close()
