@@ -278,7 +278,7 @@ def _event_draft(
         if date is None and _reported_result(doc, occ, who):
             date = doc.published.isoformat() if doc.published else None
         if date is None:
-            date = _day_of_the_report(doc, info, occ)
+            date = _day_of_the_report(doc, info, occ, who)
     if remember:
         _remember_actors(doc, occ.kind, tuple(who.names))
     if date is None and not _may_stay_undated(doc, occ, who):
@@ -300,14 +300,29 @@ def _event_draft(
     return Draft(item, order, specificity(date), who.by_reference, (occ.start, occ.end))
 
 
-def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
+def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: _Actors) -> str | None:
     """A happening told in the simple past in a main clause with no date of its own, in a report whose last
     named day is within days of publication, happened that day: the breaking story goes on telling its
-    scene ("The fight broke out Tuesday. ... He was arrested a block away.")."""
+    scene ("The fight broke out Tuesday. ... He was arrested a block away."). An announcement
+    by a speaker named right before its verb (tense.yaml `announcing_verbs`) is the report's news: that day,
+    else the publication date."""
     day = _iso_day(doc.last_day)
-    if day is None or doc.published is None or occ.is_noun or occ.kind == "statement":
+    if doc.published is None or occ.is_noun:
         return None
-    if not 0 <= (doc.published - day).days <= 2:
+    # Only a speaker named right before the verb announces ("Esper announced"; not "the president", who
+    # may be speaking of another day, nor a headline's "outbreak confirmed").
+    announcing = (
+        occ.kind == "statement"
+        and occ.trigger in doc.lex.announcing_verbs
+        and who.subject is not None
+        and not who.by_reference
+        and doc.text[who.subject.end : occ.start].strip() == ""
+    )
+    if day is None or not 0 <= (doc.published - day).days <= 2:
+        if not announcing:
+            return None
+        day = doc.published  # "Esper announced that ...": the news of the report, dated by it
+    if occ.kind == "statement" and not announcing:
         return None
     lex = doc.lex
     clause = [t.lower for t in occ.tokens_before]
