@@ -19,6 +19,7 @@ from monitor.extract.items.document import (
     in_spans,
     overlaps,
 )
+from monitor.extract.items.figure_shapes import shaped_figures, with_shaped
 from monitor.extract.items.figures import FigureMention, find_figures, undating_phrase
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
@@ -373,7 +374,7 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     ]
     mentions = [
         f
-        for f in find_figures(s.text, doc.lex, blocked)
+        for f in with_shaped(find_figures(s.text, doc.lex, blocked), shaped_figures(s.text, doc.lex, blocked))
         if not _restated(doc, info, f) and not _off_the_timeline(doc, info, f)
     ]
     if not mentions:
