@@ -16,7 +16,11 @@ from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo, Tok
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex, tag
 
-_DATE_VALUE_RE = re.compile(r"(\d{4}(?:-(?:W\d{2}|Q\d|\d{2}(?:-\d{2})?))?)(?:T.*)?\Z")
+# A season dates by its year ("on sale in summer 2020" -> 2020): the timeline's dates are days, weeks,
+# months, quarters, halves and years.
+_DATE_VALUE_RE = re.compile(
+    r"(\d{4}(?:-(?:W\d{2}|Q\d|H\d|\d{2}(?:-\d{2})?))?)(?:-(?:SP|SU|FA|AU|WI))?(?:T.*)?\Z"
+)
 
 
 def date_value(timex: Timex, published: dt.date | None) -> str | None:
