@@ -229,7 +229,11 @@ def _verb_here(tags: frozenset[str], prev: list[str], may_be_noun: bool = True) 
         return True  # base form: "will meet", "to sign", "they vote"
     # After a plural noun, a word that cannot be a noun is its verb ("tickets go on sale", "troops arrive");
     # one that can ("the weapons ban", "a new front grill") may be the head of a compound.
-    return not may_be_noun and "NNS" in word_tags(last)
+    return not may_be_noun and (last in _RELATIVE_SUBJECTS or "NNS" in word_tags(last))
+
+
+# "tickets for which go on sale": a relative pronoun right before a base form is its subject.
+_RELATIVE_SUBJECTS = frozenset({"which", "who", "that"})
 
 
 def _noun_here(
