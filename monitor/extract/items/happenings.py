@@ -129,11 +129,22 @@ def _passive_report(info: SentenceInfo, tok: Tok) -> bool:
 
 def _subordinate_participle(info: SentenceInfo, clause: tuple[int, int]) -> Tok | None:
     """The participle of a clause opened by a subordinator of time ("after debuting the Juke ...", "since
-    taking refuge ..."): a date in that clause is its happening's, never the main clause's."""
+    taking refuge ...") or by "as" ("as announced on Monday"): a date in that clause is its happening's, never
+    the main clause's."""
     toks = [t for t in info.tokens if clause[0] <= t.start and t.end <= clause[1]][:2]
-    if len(toks) < 2 or toks[0].lower not in _TIME_SUBORDINATORS or not toks[1].lower.endswith("ing"):
+    if len(toks) < 2:
         return None
-    return toks[1] if "VBG" in word_tags(toks[1].lower) else None
+    first, word = toks[0].lower, toks[1].lower
+    if first in _TIME_SUBORDINATORS and word.endswith("ing"):
+        return toks[1] if "VBG" in word_tags(word) else None
+    if first == "as" and word not in _ASIDES and "VBN" in word_tags(word):
+        return toks[1]  # "As shown off at the show this week", "as announced on Monday"
+    return None
+
+
+# "as expected", "as noted": a comment on the main clause, no happening of its own
+_ASIDES = frozenset({"expected", "noted", "mentioned", "said", "stated", "planned", "scheduled", "described",
+                     "seen", "needed", "required", "previously", "usual", "been", "had"})
 
 
 _TIME_SUBORDINATORS = frozenset({"after", "before", "since", "until", "till", "once"})

@@ -186,3 +186,8 @@ def test_date_of_an_opening_participle_clause_dates_the_participle_not_the_main_
 )
 def test_model_year_dates_nothing(text: str) -> None:
     assert all(d != "2022" for _k, d, _a in _events(text))
+
+
+def test_an_as_clause_with_a_participle_and_a_date_is_that_participles_happening() -> None:
+    got = _events("As shown off at the Harwick Motor Show this week, the Corvan is longer than its rival.")
+    assert ("other", "2021-W10") in [(k, d) for k, d, _a in got]
