@@ -127,8 +127,11 @@ def shaped_figures(
         sign = sh.change_of.get(m.group("verb").lower())
         if sign and free(m.start(), m.end()):
             value = sign * sh.fractions[" ".join(m.group("frac").lower().split())]
-            out.append(_mention(m.start("verb"), m.end(), (m.start("frac"), m.end("frac")), value, "change",
-                                "percent"))
+            out.append(
+                _mention(
+                    m.start("verb"), m.end(), (m.start("frac"), m.end("frac")), value, "change", "percent"
+                )
+            )
     for m in sh.distance_re.finditer(sentence):
         if free(m.start("num"), m.end("num")):
             value = float(m.group("num").replace(",", ""))
@@ -145,6 +148,7 @@ def with_shaped(mentions: list[FigureMention], shaped: list[FigureMention]) -> l
     numbers ("eight out of ten companies" is 80 percent, not ten companies)."""
     if not shaped:
         return mentions
+
     def inside(f: FigureMention, g: FigureMention) -> bool:
         return g.num_start <= f.num_start < g.num_end or f.num_start <= g.num_start < f.num_end
 
