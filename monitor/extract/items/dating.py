@@ -16,10 +16,10 @@ from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo, Tok
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex, tag
 
-# A season dates by its year ("on sale in summer 2020" -> 2020): the timeline's dates are days, weeks,
-# months, quarters, halves and years.
+# A season dates by its year ("on sale in summer 2020" -> 2020) and a weekend by its week ("over the
+# weekend" -> 2019-W46): the timeline's dates are days, weeks, months, quarters, halves and years.
 _DATE_VALUE_RE = re.compile(
-    r"(\d{4}(?:-(?:W\d{2}|Q\d|H\d|\d{2}(?:-\d{2})?))?)(?:-(?:SP|SU|FA|AU|WI))?(?:T.*)?\Z"
+    r"(\d{4}(?:-(?:W\d{2}|Q\d|H\d|\d{2}(?:-\d{2})?))?)(?:-(?:SP|SU|FA|AU|WI|WE))?(?:T.*)?\Z"
 )
 
 

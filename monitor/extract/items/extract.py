@@ -148,7 +148,11 @@ def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Dra
     paragraph = doc.paragraph_start(info.sentence.start)
     if dated:
         doc.scene = (paragraph, dated[-1])
-        doc.last_day = dated[-1]
+        # "over the weekend", "this week": no day, nor a move away from the report's days (a month or a
+        # year is: "in March, ..." tells an earlier scene)
+        named = [value for value in dated if "-W" not in value]
+        if named:
+            doc.last_day = named[-1]
     elif doc.scene is not None and doc.scene[0] != paragraph:
         doc.scene = None
     return out

@@ -259,7 +259,10 @@ def parse_rules(
     anchor_re = None
     if anchors:
         anchor_re = re.compile(
-            r"(?<![a-z0-9])(?:" + trie_pattern(anchors) + r"|(?:1[6-9]|20)[0-9]{2}|[0-9]*0s)(?![a-z0-9])"
+            r"(?<![a-z0-9])(?:"
+            + trie_pattern(anchors)
+            # "6am", "10:30pm": a clock time written without a space before its am/pm
+            + r"|(?:1[6-9]|20)[0-9]{2}|[0-9]*0s|[0-9]{1,2}(?:[:.][0-9]{2})?[ap]m)(?![a-z0-9])"
         )
     firsts = tuple(first_characters(r.pattern) for r in rules)
     return RuleSet(lexicon, tuple(rules), scanner, anchor_re, starters | anchors, firsts)

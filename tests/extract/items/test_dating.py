@@ -59,3 +59,10 @@ def test_a_rescheduled_happening_takes_its_new_date(text: str, date: str) -> Non
 )
 def test_seasons_and_halves_date_their_happening(text: str, date: str) -> None:
     assert [i.date for i in extract_items(text, PUB) if i.kind != "figure"] == [date]
+
+
+def test_a_weekend_dates_by_its_week_and_a_clock_time_by_its_day() -> None:
+    text = "Ada Brisk announced over the weekend that the ferry line will reopen."
+    assert [i.date for i in extract_items(text, PUB) if i.kind == "statement"] == ["2021-W36"]
+    landed = extract_items("The charter flight landed at the airport at 6am.", PUB)
+    assert [(i.kind, i.date) for i in landed] == [("arrival", PUB.isoformat())]
