@@ -25,10 +25,15 @@ __all__ = ["shaped_figures", "with_shaped"]
 class _Shapes:
     """numbers.yaml's words for the shapes of this module, compiled once."""
 
+    # Each shape's full pattern runs only where its cheap hint matches: most sentences have none.
+    ratio_hint: re.Pattern[str]
     ratio_re: re.Pattern[str]
+    fraction_words: tuple[str, ...]
     fraction_re: re.Pattern[str]
     fractions: dict[str, float]
+    level_hint: re.Pattern[str]
     level_re: re.Pattern[str]
+    distance_words: tuple[str, ...]
     distance_re: re.Pattern[str]
     change_of: dict[str, int]
 
@@ -57,6 +62,12 @@ def _shapes(lex: Lexicon) -> _Shapes:
     qualifiers = _alts(nd.get("distance_qualifiers", []))
     levels = _alts(nd.get("level_words", []))
     return _Shapes(
+        # hints run on the lower-cased sentence, without case folding or look-behinds: they may say yes
+        # where the pattern then finds nothing, never no where it would find something
+        ratio_hint=re.compile(rf"(?:{ratio.lower()})\s+{small}"),
+        fraction_words=tuple(f.lower().split()[0] for f in fractions),
+        level_hint=re.compile(rf"(?:{levels.lower()})\s+\d"),
+        distance_words=tuple(u.lower().split()[0] for u in units),
         ratio_re=re.compile(
             rf"(?<![\w.,-])(?P<a>{small})\s+(?:{ratio})\s+(?P<b>{small})(?:\s+(?P<noun>[a-z][a-z-]+))?(?![\w-])",
             re.IGNORECASE,
@@ -111,11 +122,12 @@ def shaped_figures(
     lex = lexicon or load_lexicon()
     sh = _shapes(lex)
     out: list[FigureMention] = []
+    low = sentence.lower()
 
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in blocked)
 
-    for m in sh.ratio_re.finditer(sentence):
+    for m in sh.ratio_re.finditer(sentence) if sh.ratio_hint.search(low) else ():
         a, b = _small_number(m.group("a"), lex), _small_number(m.group("b"), lex)
         if a is None or not b or a > b or not free(m.start(), m.end()):
             continue  # "5 in 2019" is blocked as a date; "one in a million" has no small whole
@@ -123,7 +135,7 @@ def shaped_figures(
         metric = noun if noun and noun not in lex.function_words else "share"
         end = m.end() if metric != "share" else m.end("b")
         out.append(_mention(m.start(), end, (m.start("a"), m.end("b")), 100 * a / b, metric, "percent"))
-    for m in sh.fraction_re.finditer(sentence):
+    for m in sh.fraction_re.finditer(sentence) if any(w in low for w in sh.fraction_words) else ():
         sign = sh.change_of.get(m.group("verb").lower())
         if sign and free(m.start(), m.end()):
             value = sign * sh.fractions[" ".join(m.group("frac").lower().split())]
@@ -132,11 +144,11 @@ def shaped_figures(
                     m.start("verb"), m.end(), (m.start("frac"), m.end("frac")), value, "change", "percent"
                 )
             )
-    for m in sh.distance_re.finditer(sentence):
+    for m in sh.distance_re.finditer(sentence) if any(w in low for w in sh.distance_words) else ():
         if free(m.start("num"), m.end("num")):
             value = float(m.group("num").replace(",", ""))
             out.append(_mention(m.start("num"), m.end(), m.span("num"), value, "distance", None))
-    for m in sh.level_re.finditer(sentence):
+    for m in sh.level_re.finditer(sentence) if sh.level_hint.search(low) else ():
         if free(m.start("num"), m.end("num")) and not _YEAR_RE.fullmatch(m.group("num")):
             value = float(m.group("num").replace(",", ""))
             out.append(_mention(m.start("num"), m.end("num"), m.span("num"), value, "level", None))
