@@ -48,8 +48,8 @@ def range_end(text: str, tx: Timex) -> bool:
 
 
 # A year between a word that is no preposition nor determiner and a capitalised name: "the production model
-# 2020 LC 500", "2020 Sentra gets ..." (at the start of a sentence).
-_MODEL_YEAR_BEFORE_RE = re.compile(r"(?:(?:^|[.!?]\s+)|(?<![\w'’-])([A-Za-z]+)\s+)\Z")
+# 2020 LC 500", "2020 Sentra gets ..." (at the start of a sentence or a line).
+_MODEL_YEAR_BEFORE_RE = re.compile(r"(?:(?:^|[.!?]\s+|\n\s*)|(?<![\w'’-])([A-Za-z]+)\s+)\Z")
 _NAME_AFTER_RE = re.compile(r"\s+[A-Z][\w-]*")
 _NOT_BEFORE_MODEL_YEAR = frozenset(
     {"in", "on", "at", "of", "for", "from", "since", "during", "by", "until", "through", "to", "after",

@@ -153,7 +153,7 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         if _reduced_relative(doc, info, occ):
             continue
         prev = [t.lower for t in occ.tokens_before[-4:]]
-        if kind != "statement" and modal_or_negated(prev) and not _reported_plan(doc, info, occ, prev):
+        if kind != "statement" and modal_or_negated(prev) and not _reported_plan(info, occ, prev):
             continue  # "would not be vaccinating", "could be charged": no happening (GUIDELINES)
         if kind != "statement" and occ.tokens_before and occ.tokens_before[0].lower in _CONDITIONS:
             continue  # "if funds arrived on Friday": a condition, no happening (GUIDELINES)
@@ -243,14 +243,14 @@ def _link_lists(info: SentenceInfo) -> list[tuple[int, int]]:
 _CONDITIONS = frozenset({"if", "unless", "whether"})
 
 
-def _reported_plan(doc: Doc, info: SentenceInfo, occ: Occurrence, prev: list[str]) -> bool:
+def _reported_plan(info: SentenceInfo, occ: Occurrence, prev: list[str]) -> bool:
     """"He said it would be provided next year": "would" after a reporting verb is the future of the report,
     a plan with a date of its own clause, not a hypothetical (which an "if" or a negation still makes)."""
     if "would" not in prev or any(w in NEGATIONS for w in prev):
         return False
     if not any(kind == "statement" and end <= occ.start for _s, end, _t, kind in info.triggers):
         return False
-    if any(t.lower in ("if", "unless") for t in info.tokens):
+    if any(t.lower in _CONDITIONS for t in info.tokens):
         return False
     return any(occ.clause[0] <= tx.start < occ.clause[1] for tx, _v in info.timexes)
 

@@ -69,8 +69,8 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
         if participle is not None:
             # "After debuting the Juke two months ago, Nissan ...": the date is the participle's
             if participle.start not in verbs:
-                p = participle
-                out.append(Happening(p.start, p.end, p.text, "other", clause, value))
+                at = (participle.start, participle.end)
+                out.append(Happening(*at, participle.text, "other", clause, value))
                 seen.add(value)
                 verbs.add(participle.start)
             continue
