@@ -132,6 +132,8 @@ def shaped_figures(
         if a is None or not b or a > b or not free(m.start(), m.end()):
             continue  # "5 in 2019" is blocked as a date; "one in a million" has no small whole
         noun = (m.group("noun") or "").lower()
+        if noun in lex.not_figure_metrics:
+            continue  # "two in three years": a span of time, no share
         metric = noun if noun and noun not in lex.function_words else "share"
         end = m.end() if metric != "share" else m.end("b")
         out.append(_mention(m.start(), end, (m.start("a"), m.end("b")), 100 * a / b, metric, "percent"))

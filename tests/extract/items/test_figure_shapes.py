@@ -57,6 +57,10 @@ def test_years_and_bare_moves_are_no_levels(text: str) -> None:
     assert all(f.metric != "level" for f in shaped_figures(text))
 
 
+def test_a_span_of_time_is_no_share() -> None:
+    assert shaped_figures("The ferry ran one in three days last winter.") == []
+
+
 def test_a_distance_travelled_is_a_figure_and_scenery_is_not() -> None:
     assert (1400, "distance") in _figures("The lost dog walked more than 1,400 miles home over the winter.")
     assert _figures("The village lies 30 miles north of the capital.") == []
