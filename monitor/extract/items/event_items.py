@@ -335,6 +335,7 @@ def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: _Acto
         and who.subject is not None
         and not who.by_reference
         and doc.text[who.subject.end : occ.start].strip() == ""
+        and not info.timexes  # a date of the sentence dates it ("Today (Nov. 18), NASA announced")
     )
     if day is None or not 0 <= (doc.published - day).days <= 2:
         if not announcing:

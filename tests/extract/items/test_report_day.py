@@ -191,3 +191,8 @@ def test_model_year_dates_nothing(text: str) -> None:
 def test_an_as_clause_with_a_participle_and_a_date_is_that_participles_happening() -> None:
     got = _events("As shown off at the Harwick Motor Show this week, the Corvan is longer than its rival.")
     assert ("other", "2021-W10") in [(k, d) for k, d, _a in got]
+
+
+def test_an_announcement_with_a_date_in_its_sentence_takes_that_date_only() -> None:
+    got = _events("Yesterday (March 8), Ada Brisk announced that the ferry line will reopen.")
+    assert [d for k, d, _a in got if k == "statement"] == ["2021-03-08"]
