@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache, lru_cache
 
 from monitor.track.identity import normalise_name
@@ -31,6 +32,8 @@ class MatchingRules:
 
     compatible: frozenset[tuple[str, str]]
     any_kind: frozenset[str]
+    reported_kinds: frozenset[str]
+    distinctive_digits: int
     wording_threshold: float
     min_content_words: int
     name_suffixes: frozenset[str]
@@ -52,6 +55,8 @@ def rules() -> MatchingRules:
     return MatchingRules(
         compatible=frozenset(pairs),
         any_kind=frozenset(any_kind),
+        reported_kinds=frozenset(str(k) for k in data.get("reported_kinds") or ()),
+        distinctive_digits=int(data["distinctive_digits"]),
         wording_threshold=float(data["wording_threshold"]),
         min_content_words=int(data["min_content_words"]),
         name_suffixes=frozenset(str(w).casefold() for w in data.get("name_suffixes") or ()),
@@ -63,6 +68,14 @@ def kinds_compatible(a: str, b: str) -> bool:
     """The same kind, or two kinds an outlet's wording may tell apart (`other` and any kind)."""
     r = rules()
     return a == b or a in r.any_kind or b in r.any_kind or (a, b) in r.compatible
+
+
+def kinds_compatible_by_wording(a: str, b: str) -> bool:
+    """Kinds that are one happening only when the sentences agree: one outlet tells a happening as someone's
+    words ("..., the U.S. Attorney's Office announced Monday": a `statement`), another as the happening
+    itself (a `legal` plea). Actors alone never join them: "Trump said" and "Trump met" on one day differ."""
+    reported = rules().reported_kinds
+    return a in reported or b in reported
 
 
 def _core(name: str) -> list[str]:
@@ -139,6 +152,20 @@ def same_wording(a: str, b: str) -> bool:
     return wording_similarity(a, b) >= rules().wording_threshold
 
 
+def significant_digits(value: float | int) -> int:
+    """How many significant digits a value has: 449000 -> 3, 28 -> 2, 0.05 -> 1, 12.9 -> 3."""
+    number = Decimal(repr(float(value)))
+    if not number.is_finite() or not number:
+        return 0
+    return len(number.normalize().as_tuple().digits)
+
+
+def is_distinctive(value: float | int) -> bool:
+    """A value precise enough that two outlets of one story giving it is no coincidence (`distinctive_digits`
+    significant digits: $449,000 or 3,248 cases, not 10 years or $250,000)."""
+    return significant_digits(value) >= rules().distinctive_digits
+
+
 def figures_agree(
     a_subject: str | None, a_metric: str | None, a_value: float | int | None, a_unit: str | None,
     b_subject: str | None, b_metric: str | None, b_value: float | int | None, b_unit: str | None,
@@ -146,7 +173,10 @@ def figures_agree(
     """Two outlets' figures are one: the same value and unit, subject and metric not contradicting each other
     where both give them (the subject as a name: "Carlineo" ~ "Patrick Carlineo Jr."), and at least one of
     them given by both (a bare number matches nothing). The qualifier may differ: "roughly $449,000" and
-    "nearly $449,000" report one number."""
+    "nearly $449,000" report one number. A distinctive value (`is_distinctive`) needs neither: a subject read
+    without a metric is only the name nearest the number ("the campaign, which includes TV ads, cost $449,000"
+    gives "TV"), so only a fully read series (subject and metric on both sides) with another subject stays
+    apart."""
     if a_value is None or b_value is None or float(a_value) != float(b_value):
         return False
     if normalise_name(a_unit) != normalise_name(b_unit):
@@ -156,5 +186,5 @@ def figures_agree(
     if all(metrics) and metrics[0] != metrics[1]:
         return False
     if all(subjects) and not names_match(subjects[0], subjects[1]):
-        return False
-    return all(metrics) or all(subjects)
+        return is_distinctive(a_value) and not all(metrics)
+    return all(metrics) or all(subjects) or is_distinctive(a_value)

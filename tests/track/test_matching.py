@@ -8,7 +8,9 @@ from monitor.track.matching import (
     actors_compatible,
     figures_agree,
     kinds_compatible,
+    kinds_compatible_by_wording,
     names_match,
+    significant_digits,
     wording_similarity,
 )
 
@@ -59,3 +61,24 @@ def test_figures_agree_on_value_unit_and_what_both_give() -> None:
     assert not figures_agree("Italy", "cases", 10, None, "Spain", "cases", 10, None)
     assert not figures_agree(None, None, 10, None, None, None, 10, None)  # a bare number matches nothing
     assert not figures_agree("Italy", "cases", 10, "percent", "Italy", "cases", 10, None)
+
+
+def test_a_statement_may_be_any_kind_told_as_someones_words() -> None:
+    assert kinds_compatible_by_wording("statement", "legal")
+    assert kinds_compatible_by_wording("call", "statement")
+    assert not kinds_compatible_by_wording("call", "meeting")
+    assert not kinds_compatible("statement", "legal")  # never by actors alone
+
+
+@pytest.mark.parametrize(("value", "digits"), [(449000, 3), (3248, 4), (28, 2), (250000, 2), (10, 1),
+                                               (0.05, 1), (12.9, 3), (0, 0), (float("inf"), 0)])
+def test_significant_digits(value: float, digits: int) -> None:
+    assert significant_digits(value) == digits
+
+
+def test_a_distinctive_value_agrees_whatever_subjects_were_read_unless_a_full_series_differs() -> None:
+    assert figures_agree("TV", None, 449000, "USD", "Harbour Works", None, 449000, "USD")
+    assert figures_agree(None, None, 3248, None, None, None, 3248, None)
+    assert not figures_agree("Italy", "cases", 1234, None, "Spain", "cases", 1234, None)
+    assert not figures_agree("TV", "cost", 449000, "USD", None, "revenue", 449000, "USD")
+    assert not figures_agree("TV", None, 250000, "USD", "Harbour Works", None, 250000, "USD")
