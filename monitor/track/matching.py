@@ -37,6 +37,7 @@ class MatchingRules:
     wording_threshold: float
     min_content_words: int
     name_suffixes: frozenset[str]
+    transliteration_length: int
     stop_words: frozenset[str]
 
 
@@ -60,6 +61,7 @@ def rules() -> MatchingRules:
         wording_threshold=float(data["wording_threshold"]),
         min_content_words=int(data["min_content_words"]),
         name_suffixes=frozenset(str(w).casefold() for w in data.get("name_suffixes") or ()),
+        transliteration_length=int(data["transliteration_length"]),
         stop_words=frozenset(str(w).casefold() for w in data.get("stop_words") or ()),
     )
 
@@ -85,16 +87,29 @@ def _core(name: str) -> list[str]:
     return tokens
 
 
+def same_surname(a: str, b: str) -> bool:
+    """One surname, or two spellings of one transliterated surname: the longer is the shorter with one letter
+    added ("Zelensky", "Zelenskiy", "Zelenskyy"; "Gadafi", "Gaddafi"), for names of at least
+    `transliteration_length` letters. A changed letter is another name ("Johnson", "Johnsen")."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) != len(short) + 1 or len(short) < rules().transliteration_length:
+        return False
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def names_match(a: str, b: str) -> bool:
     """One name for one person or body: equal, a surname or tail of the other ("Putin" ~ "Vladimir Putin"), or
-    the same surname with compatible given names ("Pat Carlineo" ~ "Patrick W. Carlineo Jr.")."""
+    the same surname (`same_surname`) with compatible given names ("Pat Carlineo" ~ "Patrick W. Carlineo Jr.",
+    "Volodymyr Zelensky" ~ "Volodymyr Zelenskiy")."""
     ta, tb = _core(a), _core(b)
     if not ta or not tb:
         return False
     short, long_ = sorted((ta, tb), key=len)
     if long_[len(long_) - len(short):] == short:
         return True
-    if ta[-1] != tb[-1]:
+    if not same_surname(ta[-1], tb[-1]):
         return False
     given_a = [t for t in ta[:-1] if len(t) > 1]
     given_b = [t for t in tb[:-1] if len(t) > 1]

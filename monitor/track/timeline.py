@@ -365,6 +365,7 @@ def _same_happening(
 
 
 def _worded_alike(item: ItemLike, entry: TimelineEntry, source_url: str) -> bool:
+    """The item's sentence and another source's sentence of `entry` tell one happening (same_wording)."""
     return any(same_wording(item.evidence, s.evidence) for s in entry.sources if s.source_url != source_url)
 
 

@@ -23,6 +23,11 @@ from monitor.track.matching import (
     ("Peter Smith", "Paul Smith", False),
     ("Vladimir Putin", "Donald Trump", False),
     ("Jr", "Smith Jr", False),
+    ("Volodymyr Zelensky", "Volodymyr Zelenskiy", True),
+    ("Zelenskyy", "Volodymyr Zelensky", True),
+    ("Muammar Gadafi", "Gaddafi", True),
+    ("Anna Johnson", "Anna Johnsen", False),
+    ("Ana Lee", "Ana Leek", False),
 ])
 def test_names_match(a: str, b: str, same: bool) -> None:
     assert names_match(a, b) is same
