@@ -1,12 +1,14 @@
 """The wording threshold of cross-source matching (monitor/track/data/matching.yaml), measured on real pages.
 
 For every pair of items from two different pages of ../shared/data/article-html that reconciliation would
-compare by wording (compatible kinds, nested dates, not figures, a side without actors), prints the wording
-similarity (monitor.track.matching.wording_similarity). Pages of one cluster (the same story by several
-outlets, tests/fixtures/clusters/) give the pairs that may be one happening; pairs of pages of different
-stories are different happenings, and how many of them reach each threshold is the false-match rate.
+compare by wording (compatible kinds, nested dates, not figures, a side without actors; with --reported, the
+pairs of a reported kind such as `statement` and another kind whose actors do not conflict), prints the
+wording similarity (monitor.track.matching.wording_similarity). Pages of one cluster (the same story by
+several outlets, tests/fixtures/clusters/) give the pairs that may be one happening; pairs of pages of
+different stories are different happenings, and how many of them reach each threshold is the false-match
+rate.
 
-    python benchmarks/matching_threshold.py [--corpus DIR] [--show]
+    python benchmarks/matching_threshold.py [--corpus DIR] [--show] [--reported]
 """
 
 from __future__ import annotations
@@ -22,7 +24,12 @@ import yaml
 from monitor.extract.items import extract_items, published_from_dateline
 from monitor.extract.spans import date_span, nested
 from monitor.extract.text import extract_document
-from monitor.track.matching import kinds_compatible, wording_similarity
+from monitor.track.matching import (
+    actors_compatible,
+    kinds_compatible,
+    kinds_compatible_by_wording,
+    wording_similarity,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "data" / "article-html"
@@ -49,10 +56,22 @@ def _cluster_of() -> dict[str, str]:
     return found
 
 
+def _compared(x: object, y: object, reported: bool) -> bool:
+    """Whether reconciliation compares the two items by wording (see the module docstring)."""
+    kx, ky = x.kind, y.kind  # type: ignore[attr-defined]
+    ax, ay = x.actors, y.actors  # type: ignore[attr-defined]
+    if reported:
+        return (not kinds_compatible(kx, ky) and kinds_compatible_by_wording(kx, ky)
+                and (not (ax and ay) or actors_compatible(ax, ay)))
+    return not (ax and ay) and kinds_compatible(kx, ky)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--show", action="store_true", help="print the same-cluster pairs with their scores")
+    parser.add_argument("--reported", action="store_true",
+                        help="the pairs of a reported kind (statement) and another kind instead")
     args = parser.parse_args()
     items, cluster = _items(args.corpus), _cluster_of()
     same: list[tuple[float, str, str]] = []
@@ -61,9 +80,7 @@ def main() -> None:
         together = a in cluster and cluster.get(a) == cluster.get(b)
         for x in items[a]:
             for y in items[b]:
-                if x.actors and y.actors:  # type: ignore[attr-defined]
-                    continue
-                if not kinds_compatible(x.kind, y.kind):  # type: ignore[attr-defined]
+                if not _compared(x, y, args.reported):
                     continue
                 if not nested(date_span(x.date), date_span(y.date)):  # type: ignore[attr-defined]
                     continue
