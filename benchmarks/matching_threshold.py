@@ -9,6 +9,10 @@ different stories are different happenings, and how many of them reach each thre
 rate.
 
     python benchmarks/matching_threshold.py [--corpus DIR] [--show] [--reported]
+    python benchmarks/matching_threshold.py --figures [--digits 3] [--show]
+
+With --figures it counts instead the figure pairs of two different pages that `figures_agree` joins only by
+the distinctive-value rule (matching.yaml `distinctive_digits`, `distinctive_shared_words`).
 """
 
 from __future__ import annotations
@@ -26,8 +30,10 @@ from monitor.extract.spans import date_span, nested
 from monitor.extract.text import extract_document
 from monitor.track.matching import (
     actors_compatible,
+    figures_agree,
     kinds_compatible,
     kinds_compatible_by_wording,
+    rules,
     wording_similarity,
 )
 
@@ -37,14 +43,14 @@ CLUSTERS = ROOT / "tests" / "fixtures" / "clusters"
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
 
-def _items(corpus: Path) -> dict[str, list[object]]:
+def _items(corpus: Path, figures: bool = False) -> dict[str, list[object]]:
     truth = json.loads((corpus / "ground-truth.json").read_text(encoding="utf-8"))
     out: dict[str, list[object]] = {}
     for key, page in sorted(truth.items()):
         raw = gzip.decompress((corpus / "html" / f"{key}.html.gz").read_bytes())
         doc = extract_document(raw, url=page["url"])
         published = doc.published or published_from_dateline(doc.text)
-        out[key[:12]] = [i for i in extract_items(doc.text, published) if i.kind != "figure"]
+        out[key[:12]] = [i for i in extract_items(doc.text, published) if (i.kind == "figure") == figures]
     return out
 
 
@@ -66,13 +72,52 @@ def _compared(x: object, y: object, reported: bool) -> bool:
     return not (ax and ay) and kinds_compatible(kx, ky)
 
 
+def _by_value(x: object, y: object) -> bool:
+    """The two figures agree, and would not without the distinctive-value rule."""
+    def agree() -> bool:
+        return figures_agree(x.subject, x.metric, x.value, x.unit,  # type: ignore[attr-defined]
+                             y.subject, y.metric, y.value, y.unit,  # type: ignore[attr-defined]
+                             evidence=(x.evidence, y.evidence))  # type: ignore[attr-defined]
+    if not agree():
+        return False
+    digits = rules().distinctive_digits
+    object.__setattr__(rules(), "distinctive_digits", 10**6)  # the rule off, for this one comparison
+    try:
+        return not agree()
+    finally:
+        object.__setattr__(rules(), "distinctive_digits", digits)
+
+
+def _figure_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: bool) -> None:
+    same = other = 0
+    for a, b in itertools.combinations(sorted(items), 2):
+        together = a in cluster and cluster.get(a) == cluster.get(b)
+        for x, y in itertools.product(items[a], items[b]):
+            if _by_value(x, y):
+                same, other = same + together, other + (not together)
+                if show:
+                    print(f"{'same' if together else 'other'} story, {x.value} {x.unit}:"  # type: ignore[attr-defined]
+                          f"\n      {x.evidence[:100]}\n      {y.evidence[:100]}")  # type: ignore[attr-defined]
+    r = rules()
+    print(f"distinctive_digits {r.distinctive_digits}, shared words {r.distinctive_shared_words}: "
+          f"figure pairs joined only by value: same story {same}, different stories {other}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--show", action="store_true", help="print the same-cluster pairs with their scores")
     parser.add_argument("--reported", action="store_true",
                         help="the pairs of a reported kind (statement) and another kind instead")
+    parser.add_argument("--figures", action="store_true",
+                        help="the distinctive-value rule of figures instead")
+    parser.add_argument("--digits", type=int, help="distinctive_digits to try (default: matching.yaml's)")
     args = parser.parse_args()
+    if args.figures:
+        if args.digits:
+            object.__setattr__(rules(), "distinctive_digits", args.digits)
+        _figure_pairs(_items(args.corpus, figures=True), _cluster_of(), args.show)
+        return
     items, cluster = _items(args.corpus), _cluster_of()
     same: list[tuple[float, str, str]] = []
     other: list[float] = []

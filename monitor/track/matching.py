@@ -34,6 +34,7 @@ class MatchingRules:
     any_kind: frozenset[str]
     reported_kinds: frozenset[str]
     distinctive_digits: int
+    distinctive_shared_words: int
     wording_threshold: float
     min_content_words: int
     name_suffixes: frozenset[str]
@@ -58,6 +59,7 @@ def rules() -> MatchingRules:
         any_kind=frozenset(any_kind),
         reported_kinds=frozenset(str(k) for k in data.get("reported_kinds") or ()),
         distinctive_digits=int(data["distinctive_digits"]),
+        distinctive_shared_words=int(data["distinctive_shared_words"]),
         wording_threshold=float(data["wording_threshold"]),
         min_content_words=int(data["min_content_words"]),
         name_suffixes=frozenset(str(w).casefold() for w in data.get("name_suffixes") or ()),
@@ -181,17 +183,26 @@ def is_distinctive(value: float | int) -> bool:
     return significant_digits(value) >= rules().distinctive_digits
 
 
+def shared_words(a: str, b: str) -> frozenset[str]:
+    """The content words two sentences share, numbers aside (a figure's own digits say nothing more)."""
+    return frozenset(w for w in content_words(a) & content_words(b) if not any(c.isdigit() for c in w))
+
+
 def figures_agree(
     a_subject: str | None, a_metric: str | None, a_value: float | int | None, a_unit: str | None,
     b_subject: str | None, b_metric: str | None, b_value: float | int | None, b_unit: str | None,
+    *, evidence: tuple[str, str] = ("", ""),
 ) -> bool:
     """Two outlets' figures are one: the same value and unit, subject and metric not contradicting each other
     where both give them (the subject as a name: "Carlineo" ~ "Patrick Carlineo Jr."), and at least one of
     them given by both (a bare number matches nothing). The qualifier may differ: "roughly $449,000" and
-    "nearly $449,000" report one number. A distinctive value (`is_distinctive`) needs neither: a subject read
-    without a metric is only the name nearest the number ("the campaign, which includes TV ads, cost $449,000"
-    gives "TV"), so only a fully read series (subject and metric on both sides) with another subject stays
-    apart."""
+    "nearly $449,000" report one number.
+
+    A distinctive value (`is_distinctive`) whose two sentences (`evidence`) share `distinctive_shared_words`
+    words needs neither: a subject read without a metric is only the name nearest the number ("the campaign,
+    which includes TV ads, cost $449,000" gives "TV"), so only a fully read series (subject and metric on both
+    sides) with another subject stays apart. The shared words keep two prices of a deals page apart ("docks
+    start at $199" and "the usual $199 price tag")."""
     if a_value is None or b_value is None or float(a_value) != float(b_value):
         return False
     if normalise_name(a_unit) != normalise_name(b_unit):
@@ -201,5 +212,9 @@ def figures_agree(
     if all(metrics) and metrics[0] != metrics[1]:
         return False
     if all(subjects) and not names_match(subjects[0], subjects[1]):
-        return is_distinctive(a_value) and not all(metrics)
-    return all(metrics) or all(subjects) or is_distinctive(a_value)
+        return not all(metrics) and _one_by_value(a_value, evidence)
+    return all(metrics) or all(subjects) or _one_by_value(a_value, evidence)
+
+
+def _one_by_value(value: float | int, evidence: tuple[str, str]) -> bool:
+    return is_distinctive(value) and len(shared_words(*evidence)) >= rules().distinctive_shared_words

@@ -318,7 +318,8 @@ def _one_mention_per_figure(items: Sequence[ItemLike]) -> list[ItemLike]:
 
 def _one_figure(a: ItemLike, b: ItemLike) -> bool:
     return a.kind == FIGURE_KIND == b.kind and figures_agree(
-        a.subject, a.metric, a.value, a.unit, b.subject, b.metric, b.value, b.unit)
+        a.subject, a.metric, a.value, a.unit, b.subject, b.metric, b.value, b.unit,
+        evidence=(a.evidence, b.evidence))
 
 
 def _same_who(item: ItemLike, key: str, entry: TimelineEntry) -> bool:
@@ -340,12 +341,10 @@ def _same_happening(
     its identity). Only other sources' reports are compared, so a replay of this version sees the same.
     """
     if item.kind == FIGURE_KIND or entry.kind == FIGURE_KIND:
-        return (
-            item.kind == entry.kind
-            and _reported_elsewhere(entry, source_url)
-            and figures_agree(item.subject, item.metric, item.value, item.unit,
-                              entry.subject, entry.metric, entry.value, entry.unit)
-        )
+        return item.kind == entry.kind and any(
+            figures_agree(item.subject, item.metric, item.value, item.unit, entry.subject, entry.metric,
+                          entry.value, entry.unit, evidence=(item.evidence, s.evidence))
+            for s in entry.sources if s.source_url != source_url)
     entry_span = date_span(entry.date)
     if not nested(span, entry_span):
         return False

@@ -82,8 +82,17 @@ def test_significant_digits(value: float, digits: int) -> None:
 
 
 def test_a_distinctive_value_agrees_whatever_subjects_were_read_unless_a_full_series_differs() -> None:
-    assert figures_agree("TV", None, 449000, "USD", "Harbour Works", None, 449000, "USD")
-    assert figures_agree(None, None, 3248, None, None, None, 3248, None)
-    assert not figures_agree("Italy", "cases", 1234, None, "Spain", "cases", 1234, None)
-    assert not figures_agree("TV", "cost", 449000, "USD", None, "revenue", 449000, "USD")
-    assert not figures_agree("TV", None, 250000, "USD", "Harbour Works", None, 250000, "USD")
+    said = ("The ferry refit cost the council roughly $449,000, the harbour office said.",
+            "The council has paid the yard nearly $449,000 for the ferry refit.")
+    assert figures_agree("TV", None, 449000, "USD", "Harbour Works", None, 449000, "USD", evidence=said)
+    assert figures_agree(None, None, 3248, None, None, None, 3248, None, evidence=said)
+    assert not figures_agree("Italy", "cases", 1234, None, "Spain", "cases", 1234, None, evidence=said)
+    assert not figures_agree("TV", "cost", 449000, "USD", None, "revenue", 449000, "USD", evidence=said)
+    assert not figures_agree("TV", None, 250000, "USD", "Harbour Works", None, 250000, "USD", evidence=said)
+
+
+def test_a_distinctive_value_in_sentences_sharing_no_words_is_two_figures() -> None:
+    # Two prices of one deals page: the number is all they share.
+    prices = ("Thunderbolt docks start at $199 retail.", "That is down from the usual $199 price tag.")
+    assert not figures_agree("Thunderbolt", None, 199, "USD", None, None, 199, "USD", evidence=prices)
+    assert not figures_agree("TV", None, 449000, "USD", "Harbour Works", None, 449000, "USD")

@@ -540,12 +540,15 @@ def test_an_outlets_statement_is_another_outlets_happening_when_worded_alike_nev
 
 
 def test_a_distinctive_value_is_one_figure_whatever_subjects_were_read_a_round_one_is_not():
-    known = [item("figure", "2021-06-14", "cost", subject="TV", value=449000, unit="USD", qualifier="about"),
+    known = [item("figure", "2021-06-14", "cost", subject="TV",
+                  evidence="The ferry refit cost the council roughly $449,000.", value=449000, unit="USD",
+                  qualifier="about"),
              item("figure", "2021-06-14", "fine", subject="Ana Ruiz", value=250000, unit="USD",
                   qualifier="up_to")]
     first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
-    told = [item("figure", "2021", "paid", subject="Harbour Works", value=449000, unit="USD",
-                 qualifier="nearly"),
+    told = [item("figure", "2021", "paid", subject="Harbour Works",
+                 evidence="The council paid Harbour Works nearly $449,000 for the refit.", value=449000,
+                 unit="USD", qualifier="nearly"),
             item("figure", "2021-06-14", "fine", subject="Port Elms", value=250000, unit="USD",
                  qualifier="up_to")]
     result = _replay_changes_nothing(first.timeline, WIRE, 1, told, at(1))
@@ -554,7 +557,7 @@ def test_a_distinctive_value_is_one_figure_whatever_subjects_were_read_a_round_o
 
 
 def test_a_figure_one_page_gives_twice_is_one_row_from_its_fullest_sentence():
-    items = [item("figure", "2021-06-14", "headline", evidence="Port Elms spends $449K on ferries",
+    items = [item("figure", "2021-06-14", "headline", evidence="Port Elms council spends $449K on ferries",
                   subject="Port Elms", value=449000, unit="USD"),
              item("figure", "2021-06-14", "body", evidence="The council paid a Lisbon yard close to "
                   "$449,000 this spring for the two ferries.", subject="Lisbon", value=449000, unit="USD")]
