@@ -12,7 +12,8 @@ rate.
     python benchmarks/matching_threshold.py --figures [--digits 3] [--show]
 
 With --figures it counts instead the figure pairs of two different pages that `figures_agree` joins only by
-the distinctive-value rule (matching.yaml `distinctive_digits`, `distinctive_shared_words`).
+the distinctive-value rule (matching.yaml `distinctive_digits`, `distinctive_shared_words`) or only by the
+wording of their sentences (`wording_threshold`).
 """
 
 from __future__ import annotations
@@ -72,35 +73,41 @@ def _compared(x: object, y: object, reported: bool) -> bool:
     return not (ax and ay) and kinds_compatible(kx, ky)
 
 
-def _by_value(x: object, y: object) -> bool:
-    """The two figures agree, and would not without the distinctive-value rule."""
-    def agree() -> bool:
+def _why_figures_agree(x: object, y: object) -> str | None:
+    """None, or the rule that alone makes the two figures one: "value" (distinctive) or "wording"."""
+    def agree(by_wording: bool) -> bool:
         return figures_agree(x.subject, x.metric, x.value, x.unit,  # type: ignore[attr-defined]
                              y.subject, y.metric, y.value, y.unit,  # type: ignore[attr-defined]
-                             evidence=(x.evidence, y.evidence))  # type: ignore[attr-defined]
-    if not agree():
-        return False
+                             evidence=(x.evidence, y.evidence), by_wording=by_wording)  # type: ignore[attr-defined]
+    if not agree(True):
+        return None
+    if not agree(False):
+        return "wording"
     digits = rules().distinctive_digits
     object.__setattr__(rules(), "distinctive_digits", 10**6)  # the rule off, for this one comparison
     try:
-        return not agree()
+        return None if agree(False) else "value"
     finally:
         object.__setattr__(rules(), "distinctive_digits", digits)
 
 
 def _figure_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: bool) -> None:
-    same = other = 0
+    counts = {(rule, together): 0 for rule in ("value", "wording") for together in (True, False)}
     for a, b in itertools.combinations(sorted(items), 2):
         together = a in cluster and cluster.get(a) == cluster.get(b)
         for x, y in itertools.product(items[a], items[b]):
-            if _by_value(x, y):
-                same, other = same + together, other + (not together)
-                if show:
-                    print(f"{'same' if together else 'other'} story, {x.value} {x.unit}:"  # type: ignore[attr-defined]
-                          f"\n      {x.evidence[:100]}\n      {y.evidence[:100]}")  # type: ignore[attr-defined]
+            rule = _why_figures_agree(x, y)
+            if rule is None:
+                continue
+            counts[rule, together] += 1
+            if show:
+                print(f"{rule}, {'same' if together else 'other'} story, {x.value} {x.unit}:"  # type: ignore[attr-defined]
+                      f"\n      {x.evidence[:100]}\n      {y.evidence[:100]}")  # type: ignore[attr-defined]
     r = rules()
-    print(f"distinctive_digits {r.distinctive_digits}, shared words {r.distinctive_shared_words}: "
-          f"figure pairs joined only by value: same story {same}, different stories {other}")
+    print(f"distinctive_digits {r.distinctive_digits}, shared words {r.distinctive_shared_words}, wording "
+          f"{r.wording_threshold}: figure pairs joined only by a distinctive value: same story "
+          f"{counts['value', True]}, different stories {counts['value', False]}; only by wording: same story "
+          f"{counts['wording', True]}, different stories {counts['wording', False]}")
 
 
 def main() -> None:

@@ -191,7 +191,7 @@ def shared_words(a: str, b: str) -> frozenset[str]:
 def figures_agree(
     a_subject: str | None, a_metric: str | None, a_value: float | int | None, a_unit: str | None,
     b_subject: str | None, b_metric: str | None, b_value: float | int | None, b_unit: str | None,
-    *, evidence: tuple[str, str] = ("", ""),
+    *, evidence: tuple[str, str] = ("", ""), by_wording: bool = False,
 ) -> bool:
     """Two outlets' figures are one: the same value and unit, subject and metric not contradicting each other
     where both give them (the subject as a name: "Carlineo" ~ "Patrick Carlineo Jr."), and at least one of
@@ -202,7 +202,12 @@ def figures_agree(
     words needs neither: a subject read without a metric is only the name nearest the number ("the campaign,
     which includes TV ads, cost $449,000" gives "TV"), so only a fully read series (subject and metric on both
     sides) with another subject stays apart. The shared words keep two prices of a deals page apart ("docks
-    start at $199" and "the usual $199 price tag")."""
+    start at $199" and "the usual $199 price tag").
+
+    With `by_wording` (two outlets' figures, never one page's: one sentence may give one value twice), where
+    neither subject nor metric is given by both and none conflicts, the wording of the two sentences decides,
+    as it does for events without actors ("Home Depot sees comparable sales growth of 3.5 percent" and
+    "comparable-store sales growth in 2019 will be 3.5%")."""
     if a_value is None or b_value is None or float(a_value) != float(b_value):
         return False
     if normalise_name(a_unit) != normalise_name(b_unit):
@@ -213,7 +218,8 @@ def figures_agree(
         return False
     if all(subjects) and not names_match(subjects[0], subjects[1]):
         return not all(metrics) and _one_by_value(a_value, evidence)
-    return all(metrics) or all(subjects) or _one_by_value(a_value, evidence)
+    return (all(metrics) or all(subjects) or _one_by_value(a_value, evidence)
+            or (by_wording and same_wording(*evidence)))
 
 
 def _one_by_value(value: float | int, evidence: tuple[str, str]) -> bool:

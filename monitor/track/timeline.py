@@ -343,7 +343,7 @@ def _same_happening(
     if item.kind == FIGURE_KIND or entry.kind == FIGURE_KIND:
         return item.kind == entry.kind and any(
             figures_agree(item.subject, item.metric, item.value, item.unit, entry.subject, entry.metric,
-                          entry.value, entry.unit, evidence=(item.evidence, s.evidence))
+                          entry.value, entry.unit, evidence=(item.evidence, s.evidence), by_wording=True)
             for s in entry.sources if s.source_url != source_url)
     entry_span = date_span(entry.date)
     if not nested(span, entry_span):

@@ -96,3 +96,19 @@ def test_a_distinctive_value_in_sentences_sharing_no_words_is_two_figures() -> N
     prices = ("Thunderbolt docks start at $199 retail.", "That is down from the usual $199 price tag.")
     assert not figures_agree("Thunderbolt", None, 199, "USD", None, None, 199, "USD", evidence=prices)
     assert not figures_agree("TV", None, 449000, "USD", "Harbour Works", None, 449000, "USD")
+
+
+def test_where_neither_subject_nor_metric_decides_two_outlets_wording_does() -> None:
+    alike = ("The ferry line sees passenger growth of 3.5 percent in 2021, down from 4 percent.",
+             "Managers said passenger growth in 2021 will be 3.5%, against earlier guidance of 4%.")
+    other = ("Looking ahead, the ferry line sees passenger growth of 3.5 percent in 2021.",
+             "Ticket prices rose 3.5% at the harbour kiosks.")
+    assert figures_agree("Ferry Line", None, 3.5, "percent", None, None, 3.5, "percent", evidence=alike,
+                         by_wording=True)
+    assert not figures_agree("Ferry Line", None, 3.5, "percent", None, None, 3.5, "percent", evidence=other,
+                             by_wording=True)
+    # One page giving one value twice in a sentence is not judged by wording (the sentence is the same).
+    assert not figures_agree("Ferry Line", None, 3.5, "percent", None, None, 3.5, "percent", evidence=alike)
+    # Nor does wording join what a subject or a metric separates.
+    assert not figures_agree("Ferry Line", "growth", 3.5, "percent", None, "change", 3.5, "percent",
+                             evidence=alike, by_wording=True)

@@ -556,6 +556,18 @@ def test_a_distinctive_value_is_one_figure_whatever_subjects_were_read_a_round_o
                                                                           (449000, 2)]
 
 
+def test_two_outlets_figures_neither_subject_nor_metric_joins_are_one_when_worded_alike():
+    known = [item("figure", "2021", "growth", subject="Ferry Line", value=3.5, unit="percent",
+                  evidence="The ferry line sees passenger growth of 3.5 percent in 2021, down from 4.")]
+    first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+    told = [item("figure", "2021", "growth", value=3.5, unit="percent",
+                 evidence="Managers said passenger growth in 2021 will be 3.5%, against guidance of 4%."),
+            item("figure", "2021", "prices", metric="change", value=3.5, unit="percent",
+                 evidence="Ticket prices rose 3.5% at the harbour kiosks.")]
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, told, at(1))
+    assert sorted(e.source_count for e in result.timeline) == [1, 2]
+
+
 def test_a_figure_one_page_gives_twice_is_one_row_from_its_fullest_sentence():
     items = [item("figure", "2021-06-14", "headline", evidence="Port Elms council spends $449K on ferries",
                   subject="Port Elms", value=449000, unit="USD"),
