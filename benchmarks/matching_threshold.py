@@ -1,12 +1,19 @@
 """The wording threshold of cross-source matching (monitor/track/data/matching.yaml), measured on real pages.
 
 For every pair of items from two different pages of ../shared/data/article-html that reconciliation would
-compare by wording (compatible kinds, nested dates, not figures, a side without actors), prints the wording
-similarity (monitor.track.matching.wording_similarity). Pages of one cluster (the same story by several
-outlets, tests/fixtures/clusters/) give the pairs that may be one happening; pairs of pages of different
-stories are different happenings, and how many of them reach each threshold is the false-match rate.
+compare by wording (compatible kinds, nested dates, not figures, a side without actors; with --reported, the
+pairs of a reported kind such as `statement` and another kind whose actors do not conflict), prints the
+wording similarity (monitor.track.matching.wording_similarity). Pages of one cluster (the same story by
+several outlets, tests/fixtures/clusters/) give the pairs that may be one happening; pairs of pages of
+different stories are different happenings, and how many of them reach each threshold is the false-match
+rate.
 
-    python benchmarks/matching_threshold.py [--corpus DIR] [--show]
+    python benchmarks/matching_threshold.py [--corpus DIR] [--show] [--reported]
+    python benchmarks/matching_threshold.py --figures [--digits 3] [--show]
+
+With --figures it counts instead the figure pairs of two different pages that `figures_agree` joins only by
+the distinctive-value rule (matching.yaml `distinctive_digits`, `distinctive_shared_words`) or only by the
+wording of their sentences (`wording_threshold`).
 """
 
 from __future__ import annotations
@@ -22,7 +29,14 @@ import yaml
 from monitor.extract.items import extract_items, published_from_dateline
 from monitor.extract.spans import date_span, nested
 from monitor.extract.text import extract_document
-from monitor.track.matching import kinds_compatible, wording_similarity
+from monitor.track.matching import (
+    actors_compatible,
+    figures_agree,
+    kinds_compatible,
+    kinds_compatible_by_wording,
+    rules,
+    wording_similarity,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "data" / "article-html"
@@ -30,14 +44,14 @@ CLUSTERS = ROOT / "tests" / "fixtures" / "clusters"
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
 
-def _items(corpus: Path) -> dict[str, list[object]]:
+def _items(corpus: Path, figures: bool = False) -> dict[str, list[object]]:
     truth = json.loads((corpus / "ground-truth.json").read_text(encoding="utf-8"))
     out: dict[str, list[object]] = {}
     for key, page in sorted(truth.items()):
         raw = gzip.decompress((corpus / "html" / f"{key}.html.gz").read_bytes())
         doc = extract_document(raw, url=page["url"])
         published = doc.published or published_from_dateline(doc.text)
-        out[key[:12]] = [i for i in extract_items(doc.text, published) if i.kind != "figure"]
+        out[key[:12]] = [i for i in extract_items(doc.text, published) if (i.kind == "figure") == figures]
     return out
 
 
@@ -49,11 +63,68 @@ def _cluster_of() -> dict[str, str]:
     return found
 
 
+def _compared(x: object, y: object, reported: bool) -> bool:
+    """Whether reconciliation compares the two items by wording (see the module docstring)."""
+    kx, ky = x.kind, y.kind  # type: ignore[attr-defined]
+    ax, ay = x.actors, y.actors  # type: ignore[attr-defined]
+    if reported:
+        return (not kinds_compatible(kx, ky) and kinds_compatible_by_wording(kx, ky)
+                and (not (ax and ay) or actors_compatible(ax, ay)))
+    return not (ax and ay) and kinds_compatible(kx, ky)
+
+
+def _why_figures_agree(x: object, y: object) -> str | None:
+    """None, or the rule that alone makes the two figures one: "value" (distinctive) or "wording"."""
+    def agree(by_wording: bool) -> bool:
+        return figures_agree(x.subject, x.metric, x.value, x.unit,  # type: ignore[attr-defined]
+                             y.subject, y.metric, y.value, y.unit,  # type: ignore[attr-defined]
+                             evidence=(x.evidence, y.evidence), by_wording=by_wording)  # type: ignore[attr-defined]
+    if not agree(True):
+        return None
+    if not agree(False):
+        return "wording"
+    digits = rules().distinctive_digits
+    object.__setattr__(rules(), "distinctive_digits", 10**6)  # the rule off, for this one comparison
+    try:
+        return None if agree(False) else "value"
+    finally:
+        object.__setattr__(rules(), "distinctive_digits", digits)
+
+
+def _figure_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: bool) -> None:
+    counts = {(rule, together): 0 for rule in ("value", "wording") for together in (True, False)}
+    for a, b in itertools.combinations(sorted(items), 2):
+        together = a in cluster and cluster.get(a) == cluster.get(b)
+        for x, y in itertools.product(items[a], items[b]):
+            rule = _why_figures_agree(x, y)
+            if rule is None:
+                continue
+            counts[rule, together] += 1
+            if show:
+                print(f"{rule}, {'same' if together else 'other'} story, {x.value} {x.unit}:"  # type: ignore[attr-defined]
+                      f"\n      {x.evidence[:100]}\n      {y.evidence[:100]}")  # type: ignore[attr-defined]
+    r = rules()
+    print(f"distinctive_digits {r.distinctive_digits}, shared words {r.distinctive_shared_words}, wording "
+          f"{r.wording_threshold}: figure pairs joined only by a distinctive value: same story "
+          f"{counts['value', True]}, different stories {counts['value', False]}; only by wording: same story "
+          f"{counts['wording', True]}, different stories {counts['wording', False]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--show", action="store_true", help="print the same-cluster pairs with their scores")
+    parser.add_argument("--reported", action="store_true",
+                        help="the pairs of a reported kind (statement) and another kind instead")
+    parser.add_argument("--figures", action="store_true",
+                        help="the distinctive-value rule of figures instead")
+    parser.add_argument("--digits", type=int, help="distinctive_digits to try (default: matching.yaml's)")
     args = parser.parse_args()
+    if args.figures:
+        if args.digits:
+            object.__setattr__(rules(), "distinctive_digits", args.digits)
+        _figure_pairs(_items(args.corpus, figures=True), _cluster_of(), args.show)
+        return
     items, cluster = _items(args.corpus), _cluster_of()
     same: list[tuple[float, str, str]] = []
     other: list[float] = []
@@ -61,9 +132,7 @@ def main() -> None:
         together = a in cluster and cluster.get(a) == cluster.get(b)
         for x in items[a]:
             for y in items[b]:
-                if x.actors and y.actors:  # type: ignore[attr-defined]
-                    continue
-                if not kinds_compatible(x.kind, y.kind):  # type: ignore[attr-defined]
+                if not _compared(x, y, args.reported):
                     continue
                 if not nested(date_span(x.date), date_span(y.date)):  # type: ignore[attr-defined]
                     continue

@@ -60,12 +60,13 @@ def date_bounds(date: str | None) -> tuple[str, str] | None:
 
 def _kinds_matching(kind: str) -> frozenset[str] | None:
     """The kinds of rows an event item of `kind` may be paired with (None: any kind): its own, those the
-    cross-source matching rules call compatible (monitor.track.matching: `other` goes with any kind), and
-    those compatible with any kind."""
+    cross-source matching rules call compatible (monitor.track.matching: `other` goes with any kind, a
+    reported kind such as `statement` with any kind worded alike), and those compatible with any kind."""
     rules = matching_rules()
-    if kind in rules.any_kind:
+    if kind in rules.any_kind or kind in rules.reported_kinds:
         return None
-    return frozenset({kind, *rules.any_kind, *(b for a, b in rules.compatible if a == kind),
+    return frozenset({kind, *rules.any_kind, *rules.reported_kinds,
+                      *(b for a, b in rules.compatible if a == kind),
                       *(a for a, b in rules.compatible if b == kind)})
 
 

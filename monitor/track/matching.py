@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache, lru_cache
 
 from monitor.track.identity import normalise_name
@@ -31,9 +32,13 @@ class MatchingRules:
 
     compatible: frozenset[tuple[str, str]]
     any_kind: frozenset[str]
+    reported_kinds: frozenset[str]
+    distinctive_digits: int
+    distinctive_shared_words: int
     wording_threshold: float
     min_content_words: int
     name_suffixes: frozenset[str]
+    transliteration_length: int
     stop_words: frozenset[str]
 
 
@@ -52,9 +57,13 @@ def rules() -> MatchingRules:
     return MatchingRules(
         compatible=frozenset(pairs),
         any_kind=frozenset(any_kind),
+        reported_kinds=frozenset(str(k) for k in data.get("reported_kinds") or ()),
+        distinctive_digits=int(data["distinctive_digits"]),
+        distinctive_shared_words=int(data["distinctive_shared_words"]),
         wording_threshold=float(data["wording_threshold"]),
         min_content_words=int(data["min_content_words"]),
         name_suffixes=frozenset(str(w).casefold() for w in data.get("name_suffixes") or ()),
+        transliteration_length=int(data["transliteration_length"]),
         stop_words=frozenset(str(w).casefold() for w in data.get("stop_words") or ()),
     )
 
@@ -65,6 +74,14 @@ def kinds_compatible(a: str, b: str) -> bool:
     return a == b or a in r.any_kind or b in r.any_kind or (a, b) in r.compatible
 
 
+def kinds_compatible_by_wording(a: str, b: str) -> bool:
+    """Kinds that are one happening only when the sentences agree: one outlet tells a happening as someone's
+    words ("..., the U.S. Attorney's Office announced Monday": a `statement`), another as the happening
+    itself (a `legal` plea). Actors alone never join them: "Trump said" and "Trump met" on one day differ."""
+    reported = rules().reported_kinds
+    return a in reported or b in reported
+
+
 def _core(name: str) -> list[str]:
     tokens = normalise_name(name).replace(",", " ").split()
     while len(tokens) > 1 and tokens[-1] in rules().name_suffixes:
@@ -72,16 +89,29 @@ def _core(name: str) -> list[str]:
     return tokens
 
 
+def same_surname(a: str, b: str) -> bool:
+    """One surname, or two spellings of one transliterated surname: the longer is the shorter with one letter
+    added ("Zelensky", "Zelenskiy", "Zelenskyy"; "Gadafi", "Gaddafi"), for names of at least
+    `transliteration_length` letters. A changed letter is another name ("Johnson", "Johnsen")."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) != len(short) + 1 or len(short) < rules().transliteration_length:
+        return False
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def names_match(a: str, b: str) -> bool:
     """One name for one person or body: equal, a surname or tail of the other ("Putin" ~ "Vladimir Putin"), or
-    the same surname with compatible given names ("Pat Carlineo" ~ "Patrick W. Carlineo Jr.")."""
+    the same surname (`same_surname`) with compatible given names ("Pat Carlineo" ~ "Patrick W. Carlineo Jr.",
+    "Volodymyr Zelensky" ~ "Volodymyr Zelenskiy")."""
     ta, tb = _core(a), _core(b)
     if not ta or not tb:
         return False
     short, long_ = sorted((ta, tb), key=len)
     if long_[len(long_) - len(short):] == short:
         return True
-    if ta[-1] != tb[-1]:
+    if not same_surname(ta[-1], tb[-1]):
         return False
     given_a = [t for t in ta[:-1] if len(t) > 1]
     given_b = [t for t in tb[:-1] if len(t) > 1]
@@ -139,14 +169,45 @@ def same_wording(a: str, b: str) -> bool:
     return wording_similarity(a, b) >= rules().wording_threshold
 
 
+def significant_digits(value: float | int) -> int:
+    """How many significant digits a value has: 449000 -> 3, 28 -> 2, 0.05 -> 1, 12.9 -> 3."""
+    number = Decimal(repr(float(value)))
+    if not number.is_finite() or not number:
+        return 0
+    return len(number.normalize().as_tuple().digits)
+
+
+def is_distinctive(value: float | int) -> bool:
+    """A value precise enough that two outlets of one story giving it is no coincidence (`distinctive_digits`
+    significant digits: $449,000 or 3,248 cases, not 10 years or $250,000)."""
+    return significant_digits(value) >= rules().distinctive_digits
+
+
+def shared_words(a: str, b: str) -> frozenset[str]:
+    """The content words two sentences share, numbers aside (a figure's own digits say nothing more)."""
+    return frozenset(w for w in content_words(a) & content_words(b) if not any(c.isdigit() for c in w))
+
+
 def figures_agree(
     a_subject: str | None, a_metric: str | None, a_value: float | int | None, a_unit: str | None,
     b_subject: str | None, b_metric: str | None, b_value: float | int | None, b_unit: str | None,
+    *, evidence: tuple[str, str] = ("", ""), by_wording: bool = False,
 ) -> bool:
     """Two outlets' figures are one: the same value and unit, subject and metric not contradicting each other
     where both give them (the subject as a name: "Carlineo" ~ "Patrick Carlineo Jr."), and at least one of
     them given by both (a bare number matches nothing). The qualifier may differ: "roughly $449,000" and
-    "nearly $449,000" report one number."""
+    "nearly $449,000" report one number.
+
+    A distinctive value (`is_distinctive`) whose two sentences (`evidence`) share `distinctive_shared_words`
+    words needs neither: a subject read without a metric is only the name nearest the number ("the campaign,
+    which includes TV ads, cost $449,000" gives "TV"), so only a fully read series (subject and metric on both
+    sides) with another subject stays apart. The shared words keep two prices of a deals page apart ("docks
+    start at $199" and "the usual $199 price tag").
+
+    With `by_wording` (two outlets' figures, never one page's: one sentence may give one value twice), where
+    neither subject nor metric is given by both and none conflicts, the wording of the two sentences decides,
+    as it does for events without actors ("Home Depot sees comparable sales growth of 3.5 percent" and
+    "comparable-store sales growth in 2019 will be 3.5%")."""
     if a_value is None or b_value is None or float(a_value) != float(b_value):
         return False
     if normalise_name(a_unit) != normalise_name(b_unit):
@@ -156,5 +217,10 @@ def figures_agree(
     if all(metrics) and metrics[0] != metrics[1]:
         return False
     if all(subjects) and not names_match(subjects[0], subjects[1]):
-        return False
-    return all(metrics) or all(subjects)
+        return not all(metrics) and _one_by_value(a_value, evidence)
+    return (all(metrics) or all(subjects) or _one_by_value(a_value, evidence)
+            or (by_wording and same_wording(*evidence)))
+
+
+def _one_by_value(value: float | int, evidence: tuple[str, str]) -> bool:
+    return is_distinctive(value) and len(shared_words(*evidence)) >= rules().distinctive_shared_words

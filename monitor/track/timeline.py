@@ -19,8 +19,10 @@ Rules, in the order they apply:
 - Across sources. An item no entry has the identity of may be an entry another source reports, told in
   other words (`monitor.track.matching`): compatible kinds (`other` with any) and nested dates, and actors
   that agree (one outlet may name fewer; an actor on each side the other lacks is another happening) or,
-  where a side names nobody, evidence worded alike; a figure of the same value and unit whose subject and
-  metric agree where both give them. Only other sources' reports are compared, so a replay sees the same.
+  where a side names nobody, evidence worded alike; a `statement` and another kind when evidence is worded
+  alike and actors do not conflict; a figure of the same value and unit whose subject and metric agree where
+  both give them, or of a distinctive value (`matching.is_distinctive`) whose metrics do not conflict. Only
+  other sources' reports are compared, so a replay sees the same.
 - Seen again. A known item keeps its event_id and first_seen, gets last_seen = now and this source's report
   (evidence, version) in `sources`.
 - Removal. An item this source reported but whose newest version no longer contains it has that report
@@ -67,7 +69,13 @@ from monitor.track.entries import (
     TimelineEntry,
 )
 from monitor.track.identity import actors_match, event_id_for, identity_key, normalise_name, series_of
-from monitor.track.matching import actors_compatible, figures_agree, kinds_compatible, same_wording
+from monitor.track.matching import (
+    actors_compatible,
+    figures_agree,
+    kinds_compatible,
+    kinds_compatible_by_wording,
+    same_wording,
+)
 
 __all__ = [
     "ACTIVE",
@@ -294,6 +302,26 @@ def _max_weight_matching(
             end = via_entry.get(i)
 
 
+def _one_mention_per_figure(items: Sequence[ItemLike]) -> list[ItemLike]:
+    """The items with a figure that the version gives again (a headline and the body: the same value and unit,
+    agreeing as two outlets' figures must, `figures_agree`) read once, in the place of its first mention and
+    from its fullest sentence: one source repeating a number is one figure, not two rows."""
+    kept: list[ItemLike] = []
+    for item in items:
+        at = next((n for n, seen in enumerate(kept) if _one_figure(item, seen)), None)
+        if at is None:
+            kept.append(item)
+        elif len(item.evidence) > len(kept[at].evidence):
+            kept[at] = item
+    return kept
+
+
+def _one_figure(a: ItemLike, b: ItemLike) -> bool:
+    return a.kind == FIGURE_KIND == b.kind and figures_agree(
+        a.subject, a.metric, a.value, a.unit, b.subject, b.metric, b.value, b.unit,
+        evidence=(a.evidence, b.evidence))
+
+
 def _same_who(item: ItemLike, key: str, entry: TimelineEntry) -> bool:
     if item.actors or entry.actors:
         return actors_match(item.actors, entry.actors)
@@ -308,25 +336,35 @@ def _same_happening(
     Within one source: the same kind and actors, the dates nested. Across sources (an entry another source
     reports: looser, as outlets word a happening differently; `monitor.track.matching`): compatible kinds and
     nested dates, and actors that agree (one may name fewer) or, where a side names none, evidence worded
-    alike; a figure is another source's figure of the same value, subject and metric (dates aside, as in
+    alike; a reported kind (a `statement`) and another kind: evidence worded alike and actors not
+    conflicting; a figure is another source's figure of the same value, subject and metric (dates aside, as in
     its identity). Only other sources' reports are compared, so a replay of this version sees the same.
     """
     if item.kind == FIGURE_KIND or entry.kind == FIGURE_KIND:
-        return (
-            item.kind == entry.kind
-            and _reported_elsewhere(entry, source_url)
-            and figures_agree(item.subject, item.metric, item.value, item.unit,
-                              entry.subject, entry.metric, entry.value, entry.unit)
-        )
+        return item.kind == entry.kind and any(
+            figures_agree(item.subject, item.metric, item.value, item.unit, entry.subject, entry.metric,
+                          entry.value, entry.unit, evidence=(item.evidence, s.evidence), by_wording=True)
+            for s in entry.sources if s.source_url != source_url)
     entry_span = date_span(entry.date)
     if not nested(span, entry_span):
         return False
     if entry.kind == item.kind and _same_who(item, key, entry):
         return True
-    if not _reported_elsewhere(entry, source_url) or not kinds_compatible(item.kind, entry.kind):
+    if not _reported_elsewhere(entry, source_url):
         return False
-    if item.actors and entry.actors:
-        return actors_compatible(item.actors, entry.actors)
+    both_named = bool(item.actors and entry.actors)
+    if kinds_compatible(item.kind, entry.kind):
+        if both_named:
+            return actors_compatible(item.actors, entry.actors)
+        return _worded_alike(item, entry, source_url)
+    if kinds_compatible_by_wording(item.kind, entry.kind):
+        agree = not both_named or actors_compatible(item.actors, entry.actors)
+        return agree and _worded_alike(item, entry, source_url)
+    return False
+
+
+def _worded_alike(item: ItemLike, entry: TimelineEntry, source_url: str) -> bool:
+    """The item's sentence and another source's sentence of `entry` tell one happening (same_wording)."""
     return any(same_wording(item.evidence, s.evidence) for s in entry.sources if s.source_url != source_url)
 
 
@@ -391,6 +429,7 @@ def reconcile(
     matched_set: set[str] = set()
     newly_presented: list[str] = []
 
+    items = _one_mention_per_figure(items)
     keys = [identity_key(item) for item in items]
     pairs = _match_items(work, items, keys, source_url)
     read: set[str] = set()

@@ -84,7 +84,8 @@ def apply_both_ways(
 
 _events = st.builds(
     item,
-    kind=st.sampled_from(["call", "meeting", "visit", "other"]),  # `other` matches any kind across sources
+    # `other` matches any kind across sources, a `statement` any kind worded alike
+    kind=st.sampled_from(["call", "meeting", "visit", "other", "statement"]),
     date=st.sampled_from(["2021-06-13", "2021-06-14", "2021-06-30", "2021-07-01", "2021-06", "2021-W23",
                           "2021-W26", "2021-Q2", "2021", "2021-06-14T10:00", "PRESENT_REF", None]),
     # Two wordings alike enough to be one happening when an outlet names nobody (track/matching).
@@ -97,10 +98,12 @@ _figures = st.builds(
     item,
     kind=st.just("figure"),
     date=st.sampled_from(["2021-06-13", "2021-06-14", "2021-06", None]),
-    summary=st.just("rescued"),
+    # Sentences alike (one figure by wording, or a distinctive value's shared words) and one unlike them.
+    summary=st.sampled_from(["rescued", "the ferry crew rescued them at the harbour",
+                             "at the harbour the ferry crew rescued them"]),
     subject=st.sampled_from(["the ferry", "The Ferry", "the port", None]),
-    metric=st.sampled_from(["rescued", "missing"]),
-    value=st.sampled_from([100, 120, 180, 120.5]),
+    metric=st.sampled_from(["rescued", "missing", None]),
+    value=st.sampled_from([100, 120, 180, 120.5, 449000]),
     qualifier=st.sampled_from(["exact", "more_than"]),
 )
 _checks = st.lists(

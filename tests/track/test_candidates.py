@@ -16,8 +16,10 @@ URL = "https://news.example/harbour"
 
 def test_an_event_reaches_rows_of_its_kind_on_the_days_its_date_covers():
     reach = reach_of([item("call", "2021-W23", "a talk", actors=["Ana Ruiz"])], STORY, URL)
-    # `other` (a dated clause no trigger claimed) may be another outlet's telling of it (track/matching).
-    assert reach.windows == (DayWindow(frozenset({"call", "other"}), "2021-06-07", "2021-06-13"),)
+    # `other` (a dated clause no trigger claimed) and a `statement` worded alike may be another outlet's
+    # telling of it (track/matching).
+    kinds = frozenset({"call", "other", "statement"})
+    assert reach.windows == (DayWindow(kinds, "2021-06-07", "2021-06-13"),)
     assert reach.series == frozenset() and reach.values == frozenset()
 
 
@@ -26,14 +28,20 @@ def test_overlapping_days_of_one_kind_are_one_window_and_kinds_stay_apart():
              item("meeting", "2021-06-14", "d")]
     windows = set(reach_of(items, STORY, URL).windows)
     assert windows == {
-        DayWindow(frozenset({"call", "other"}), "2021-06-01", "2021-06-30"),
-        DayWindow(frozenset({"call", "other"}), "2021-08-02", "2021-08-02"),
-        DayWindow(frozenset({"meeting", "other"}), "2021-06-14", "2021-06-14"),
+        DayWindow(frozenset({"call", "other", "statement"}), "2021-06-01", "2021-06-30"),
+        DayWindow(frozenset({"call", "other", "statement"}), "2021-08-02", "2021-08-02"),
+        DayWindow(frozenset({"meeting", "other", "statement"}), "2021-06-14", "2021-06-14"),
     }
 
 
 def test_an_other_item_reaches_rows_of_every_kind():
     reach = reach_of([item("other", "2021-06-14", "a")], STORY, URL)
+    assert reach.windows == (DayWindow(None, "2021-06-14", "2021-06-14"),)
+
+
+def test_a_statement_reaches_rows_of_every_kind():
+    # "..., the office announced Monday" may be another outlet's plea or launch told as someone's words.
+    reach = reach_of([item("statement", "2021-06-14", "a")], STORY, URL)
     assert reach.windows == (DayWindow(None, "2021-06-14", "2021-06-14"),)
 
 

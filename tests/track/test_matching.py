@@ -8,7 +8,9 @@ from monitor.track.matching import (
     actors_compatible,
     figures_agree,
     kinds_compatible,
+    kinds_compatible_by_wording,
     names_match,
+    significant_digits,
     wording_similarity,
 )
 
@@ -21,6 +23,11 @@ from monitor.track.matching import (
     ("Peter Smith", "Paul Smith", False),
     ("Vladimir Putin", "Donald Trump", False),
     ("Jr", "Smith Jr", False),
+    ("Volodymyr Zelensky", "Volodymyr Zelenskiy", True),
+    ("Zelenskyy", "Volodymyr Zelensky", True),
+    ("Muammar Gadafi", "Gaddafi", True),
+    ("Anna Johnson", "Anna Johnsen", False),
+    ("Ana Lee", "Ana Leek", False),
 ])
 def test_names_match(a: str, b: str, same: bool) -> None:
     assert names_match(a, b) is same
@@ -59,3 +66,49 @@ def test_figures_agree_on_value_unit_and_what_both_give() -> None:
     assert not figures_agree("Italy", "cases", 10, None, "Spain", "cases", 10, None)
     assert not figures_agree(None, None, 10, None, None, None, 10, None)  # a bare number matches nothing
     assert not figures_agree("Italy", "cases", 10, "percent", "Italy", "cases", 10, None)
+
+
+def test_a_statement_may_be_any_kind_told_as_someones_words() -> None:
+    assert kinds_compatible_by_wording("statement", "legal")
+    assert kinds_compatible_by_wording("call", "statement")
+    assert not kinds_compatible_by_wording("call", "meeting")
+    assert not kinds_compatible("statement", "legal")  # never by actors alone
+
+
+@pytest.mark.parametrize(("value", "digits"), [(449000, 3), (3248, 4), (28, 2), (250000, 2), (10, 1),
+                                               (0.05, 1), (12.9, 3), (0, 0), (float("inf"), 0)])
+def test_significant_digits(value: float, digits: int) -> None:
+    assert significant_digits(value) == digits
+
+
+def test_a_distinctive_value_agrees_whatever_subjects_were_read_unless_a_full_series_differs() -> None:
+    said = ("The ferry refit cost the council roughly $449,000, the harbour office said.",
+            "The council has paid the yard nearly $449,000 for the ferry refit.")
+    assert figures_agree("TV", None, 449000, "USD", "Harbour Works", None, 449000, "USD", evidence=said)
+    assert figures_agree(None, None, 3248, None, None, None, 3248, None, evidence=said)
+    assert not figures_agree("Italy", "cases", 1234, None, "Spain", "cases", 1234, None, evidence=said)
+    assert not figures_agree("TV", "cost", 449000, "USD", None, "revenue", 449000, "USD", evidence=said)
+    assert not figures_agree("TV", None, 250000, "USD", "Harbour Works", None, 250000, "USD", evidence=said)
+
+
+def test_a_distinctive_value_in_sentences_sharing_no_words_is_two_figures() -> None:
+    # Two prices of one deals page: the number is all they share.
+    prices = ("Thunderbolt docks start at $199 retail.", "That is down from the usual $199 price tag.")
+    assert not figures_agree("Thunderbolt", None, 199, "USD", None, None, 199, "USD", evidence=prices)
+    assert not figures_agree("TV", None, 449000, "USD", "Harbour Works", None, 449000, "USD")
+
+
+def test_where_neither_subject_nor_metric_decides_two_outlets_wording_does() -> None:
+    alike = ("The ferry line sees passenger growth of 3.5 percent in 2021, down from 4 percent.",
+             "Managers said passenger growth in 2021 will be 3.5%, against earlier guidance of 4%.")
+    other = ("Looking ahead, the ferry line sees passenger growth of 3.5 percent in 2021.",
+             "Ticket prices rose 3.5% at the harbour kiosks.")
+    assert figures_agree("Ferry Line", None, 3.5, "percent", None, None, 3.5, "percent", evidence=alike,
+                         by_wording=True)
+    assert not figures_agree("Ferry Line", None, 3.5, "percent", None, None, 3.5, "percent", evidence=other,
+                             by_wording=True)
+    # One page giving one value twice in a sentence is not judged by wording (the sentence is the same).
+    assert not figures_agree("Ferry Line", None, 3.5, "percent", None, None, 3.5, "percent", evidence=alike)
+    # Nor does wording join what a subject or a metric separates.
+    assert not figures_agree("Ferry Line", "growth", 3.5, "percent", None, "change", 3.5, "percent",
+                             evidence=alike, by_wording=True)

@@ -524,6 +524,62 @@ def test_another_outlets_figure_of_the_same_value_is_the_same_figure_whatever_it
     assert _rows(result, "figure") == [("2019-11-18", 2, (HARBOUR, WIRE))]
 
 
+def test_an_outlets_statement_is_another_outlets_happening_when_worded_alike_never_by_actors_alone():
+    known = [item("legal", "2021-03-08", "plea", actors=["Port Elms"],
+                  evidence="A Port Elms ferry captain pleaded guilty Monday to sinking the harbour tug, "
+                           "prosecutors said.")]
+    first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+    told = item("statement", "2021-03-08", "announced", actors=["Harbour Court of Port Elms"],
+                evidence="A ferry captain from Port Elms pleaded guilty to sinking the harbour tug, the "
+                         "Harbour Court of Port Elms announced Monday.")
+    # The same actor, the same day, other words: the captain's words are not his plea.
+    said = item("statement", "2021-03-08", "said", actors=["Port Elms"],
+                evidence="Port Elms officials said the new ferry timetable starts in April.")
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, [told, said], at(1))
+    assert sorted((e.kind, e.source_count) for e in result.timeline) == [("legal", 2), ("statement", 1)]
+
+
+def test_a_distinctive_value_is_one_figure_whatever_subjects_were_read_a_round_one_is_not():
+    known = [item("figure", "2021-06-14", "cost", subject="TV",
+                  evidence="The ferry refit cost the council roughly $449,000.", value=449000, unit="USD",
+                  qualifier="about"),
+             item("figure", "2021-06-14", "fine", subject="Ana Ruiz", value=250000, unit="USD",
+                  qualifier="up_to")]
+    first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+    told = [item("figure", "2021", "paid", subject="Harbour Works",
+                 evidence="The council paid Harbour Works nearly $449,000 for the refit.", value=449000,
+                 unit="USD", qualifier="nearly"),
+            item("figure", "2021-06-14", "fine", subject="Port Elms", value=250000, unit="USD",
+                 qualifier="up_to")]
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, told, at(1))
+    assert sorted((e.value, e.source_count) for e in result.timeline) == [(250000, 1), (250000, 1),
+                                                                          (449000, 2)]
+
+
+def test_two_outlets_figures_neither_subject_nor_metric_joins_are_one_when_worded_alike():
+    known = [item("figure", "2021", "growth", subject="Ferry Line", value=3.5, unit="percent",
+                  evidence="The ferry line sees passenger growth of 3.5 percent in 2021, down from 4.")]
+    first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+    told = [item("figure", "2021", "growth", value=3.5, unit="percent",
+                 evidence="Managers said passenger growth in 2021 will be 3.5%, against guidance of 4%."),
+            item("figure", "2021", "prices", metric="change", value=3.5, unit="percent",
+                 evidence="Ticket prices rose 3.5% at the harbour kiosks.")]
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, told, at(1))
+    assert sorted(e.source_count for e in result.timeline) == [1, 2]
+
+
+def test_a_figure_one_page_gives_twice_is_one_row_from_its_fullest_sentence():
+    items = [item("figure", "2021-06-14", "headline", evidence="Port Elms council spends $449K on ferries",
+                  subject="Port Elms", value=449000, unit="USD"),
+             item("figure", "2021-06-14", "body", evidence="The council paid a Lisbon yard close to "
+                  "$449,000 this spring for the two ferries.", subject="Lisbon", value=449000, unit="USD")]
+    result = reconcile((), STORY, HARBOUR, 1, None, items, at(0))
+    assert [(e.value, e.evidence[:10]) for e in result.timeline] == [(449000, "The counci")]
+    again = reconcile(result.timeline, STORY, HARBOUR, 1, None, items, at(1))
+    assert again.changes == ()
+    assert [e.event_id for e in again.timeline] == [e.event_id for e in result.timeline]
+
+
 def test_a_sources_own_next_version_keeps_the_strict_rules():
     # The looser rules join outlets; one source's versions are matched as before (a new actor: a new item).
     first = reconcile((), STORY, HARBOUR, 1, None, [_call("2020-03-30", actors=["Donald Trump"])], at(0))

@@ -50,6 +50,7 @@ def test_past_forms_may_be_participles() -> None:
         ("Two hikers were rescued from the ridge.", "rescued", "release"),
         ("The mayor resigned after the vote.", "resigned", "personnel"),
         ("The firm has acquired a rival bakery chain.", "acquired", "business"),
+        ("The port authority awarded dredging contracts to two firms.", "awarded", "business"),
     ],
 )
 def test_inflected_triggers_match_their_kind(text: str, form: str, kind: str) -> None:

@@ -209,3 +209,12 @@ def test_a_participle_before_a_noun_is_no_future_cue() -> None:
 def test_a_house_number_before_a_street_is_no_year() -> None:
     assert "1987" not in found("Ms. Okafor, 41, of 1987 Larkspur Lane, was released.", "2019-11-20")
     assert found("In 2019 Main Street flooded twice.", "2019-11-20")["2019"] == ("DATE", "2019")
+
+
+@pytest.mark.parametrize("verb", ["kicks off", "resumes", "continues", "begins"])
+def test_a_schedule_told_in_the_present_looks_forward(verb: str) -> None:
+    # DCT 2019-11-20: the harbour festival's June 9th is next June, not last June (the nearer one).
+    got = found(f"The harbour festival {verb} June 9th in Port Elms.", "2019-11-20")
+    assert got["June 9th"] == ("DATE", "2020-06-09")
+    assert found("The harbour festival opened June 9th in Port Elms.", "2019-11-20")["June 9th"] == (
+        "DATE", "2019-06-09")
