@@ -241,6 +241,7 @@ class Lexicon:
     figure_verbs: frozenset[str]
     rescheduling_verbs: frozenset[str]
     announcing_verbs: frozenset[str]
+    record_nouns: frozenset[str]
     comparison_preps: frozenset[str]
     change_preps: frozenset[str]
 
@@ -559,6 +560,7 @@ def _tense_fields() -> dict[str, Any]:
         "figure_verbs": words("figure_verbs"),
         "rescheduling_verbs": words("rescheduling_verbs"),
         "announcing_verbs": words("announcing_verbs"),
+        "record_nouns": words("record_nouns"),
         "comparison_preps": words("comparison_preps"),
         "change_preps": words("change_preps"),
     }

@@ -169,8 +169,12 @@ def timex_in(clause: tuple[int, int], info: SentenceInfo, anchor: int) -> str | 
     return None
 
 
+_OPENER_WORDS = frozenset({"early", "late", "later"})
+
+
 def fronted_timex(info: SentenceInfo, doc: Doc) -> str | None:
-    """A date that opens the sentence and so governs all of it: "Last month, Russia said ..."."""
+    """A date that opens the sentence and so governs all of it: "Last month, Russia said ...", "In a Nov. 5
+    letter, the doctors ..." (tense.yaml `record_nouns`)."""
     if not info.clauses or not info.timexes:
         return None
     first = info.clauses[0]
@@ -178,7 +182,9 @@ def fronted_timex(info: SentenceInfo, doc: Doc) -> str | None:
         if first[0] <= tx.start and tx.end <= first[1]:
             rest = doc.text[first[0] : tx.start] + doc.text[tx.end : first[1]]
             words = [w.lower() for w in re.findall(r"[A-Za-z]+", rest)]
-            opener = all(w in doc.lex.function_words or w in {"early", "late", "later"} for w in words)
+            opener = all(
+                w in doc.lex.function_words or w in _OPENER_WORDS or w in doc.lex.record_nouns for w in words
+            )
             if opener and first[1] < info.sentence.end and doc.text[first[1]] == ",":
                 return value
     return None

@@ -66,3 +66,8 @@ def test_a_weekend_dates_by_its_week_and_a_clock_time_by_its_day() -> None:
     assert [i.date for i in extract_items(text, PUB) if i.kind == "statement"] == ["2021-W36"]
     landed = extract_items("The charter flight landed at the airport at 6am.", PUB)
     assert [(i.kind, i.date) for i in landed] == [("arrival", PUB.isoformat())]
+
+
+def test_a_dated_letter_opening_the_sentence_dates_the_statement() -> None:
+    items = extract_items("In a Sept. 2 letter, Ada Brisk urged the council to reopen the ferry line.", PUB)
+    assert [(i.kind, i.date) for i in items if i.kind == "statement"] == [("statement", "2021-09-02")]
