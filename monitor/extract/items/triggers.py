@@ -103,15 +103,15 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
     first = lex.trigger_first
     segment = doc.text[s_start:s_end]
     low = segment.lower()
+    spans: list[tuple[int, int]] | None = None
     if len(low) != len(segment):  # a letter whose lower case is longer ("İ"): the slow, exact way
         spans = [(s - s_start, e - s_start) for s, e, _w in _words(doc.text, s_start, s_end)]
         words = [w for _s, _e, w in _words(doc.text, s_start, s_end)]
     else:
-        # Words as plain strings first (one C-level pass); their offsets only when a trigger may be there.
+        # Words as plain strings first (one C-level pass); their offsets only when a trigger is used.
         words = _WORD_RE.findall(low)
         if first.keys().isdisjoint(words):
             return []
-        spans = [m.span() for m in _WORD_RE.finditer(low)]
     out = []
     i, count = 0, len(words)
     sourced = "according" in words
@@ -145,6 +145,8 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
             and used_as_event(tags, prev, nxt, lex.function_words, plural=trigger.endswith("s"))
             and not _modifier_or_subject(tags, prev, nxt)
         ):
+            if spans is None:
+                spans = [m.span() for m in _WORD_RE.finditer(low)]
             out.append((s_start + spans[i][0], s_start + spans[i + n - 1][1], trigger, kind))
         i += n
     return out
