@@ -382,7 +382,7 @@ def _ordinal_re(lex: Lexicon) -> re.Pattern[str]:
 def _ordinal_counts(sentence: str, lex: Lexicon, blocked: Sequence[tuple[int, int]]) -> list[FigureMention]:
     """An ordinal of a tallied thing states the tally: "the sixth death" -> 6 deaths, "her 12th title"."""
     ex = _extra()
-    out = []
+    out: list[FigureMention] = []
     # In ASCII text the counted noun is a whole run of letters: without one of them, no ordinal counts.
     if sentence.isascii() and ex.ordinal_nouns.isdisjoint(_LETTERS_RE.findall(sentence.lower())):
         return out

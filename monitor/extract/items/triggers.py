@@ -114,11 +114,16 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
             return []
     out = []
     i, count = 0, len(words)
-    sourced = "according" in words
-    while i < count:
+    # Only the words that may open a trigger (or "according to") are looked at, in order; `i` is where the
+    # next one may start (after a trigger's words, after the source of "according to").
+    stops = [j for j, w in enumerate(words) if w in first or w == "according"]
+    for j in stops:
+        if j < i:
+            continue
+        i = j
         phrases = first.get(words[i])
         if phrases is None:
-            if sourced and words[i] == "according" and i + 1 < count and words[i + 1] == "to":
+            if i + 1 < count and words[i + 1] == "to":
                 i = _source_end(words, i + 2)  # "according to X" sources a fact; it tells no happening
                 continue
             i += 1
