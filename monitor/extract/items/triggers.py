@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from monitor.extract.items.document import DETERMINERS, Doc, Tok
 from monitor.extract.lexicon import word_tags
@@ -116,7 +117,9 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
     i, count = 0, len(words)
     # Only the words that may open a trigger (or "according to") are looked at, in order; `i` is where the
     # next one may start (after a trigger's words, after the source of "according to").
-    stops = [j for j, w in enumerate(words) if w in first or w == "according"]
+    stops = list(compress(range(count), map(first.__contains__, words)))
+    if "according" in words:
+        stops = sorted({*stops, *(j for j, w in enumerate(words) if w == "according")})
     for j in stops:
         if j < i:
             continue
@@ -151,7 +154,7 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
             and not _modifier_or_subject(tags, prev, nxt)
         ):
             if spans is None:
-                spans = [m.span() for m in _WORD_RE.finditer(low)]
+                spans = list(map(re.Match.span, _WORD_RE.finditer(low)))
             out.append((s_start + spans[i][0], s_start + spans[i + n - 1][1], trigger, kind))
         i += n
     return out
