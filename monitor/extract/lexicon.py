@@ -246,6 +246,7 @@ class Lexicon:
     change_words: frozenset[str]
     figure_verbs: frozenset[str]
     rescheduling_verbs: frozenset[str]
+    announcing_verbs: frozenset[str]
     comparison_preps: frozenset[str]
     change_preps: frozenset[str]
 
@@ -563,6 +564,7 @@ def _tense_fields() -> dict[str, Any]:
         "change_words": words("change_words"),
         "figure_verbs": words("figure_verbs"),
         "rescheduling_verbs": words("rescheduling_verbs"),
+        "announcing_verbs": words("announcing_verbs"),
         "comparison_preps": words("comparison_preps"),
         "change_preps": words("change_preps"),
     }

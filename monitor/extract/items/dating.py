@@ -16,7 +16,11 @@ from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo, Tok
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex, tag
 
-_DATE_VALUE_RE = re.compile(r"(\d{4}(?:-(?:W\d{2}|Q\d|\d{2}(?:-\d{2})?))?)(?:T.*)?\Z")
+# A season dates by its year ("on sale in summer 2020" -> 2020): the timeline's dates are days, weeks,
+# months, quarters, halves and years.
+_DATE_VALUE_RE = re.compile(
+    r"(\d{4}(?:-(?:W\d{2}|Q\d|H\d|\d{2}(?:-\d{2})?))?)(?:-(?:SP|SU|FA|AU|WI))?(?:T.*)?\Z"
+)
 
 
 def date_value(timex: Timex, published: dt.date | None) -> str | None:
@@ -41,6 +45,30 @@ def range_end(text: str, tx: Timex) -> bool:
         return False
     before = _YEARS_BEFORE.search(text, max(0, tx.start - 8), tx.start)
     return bool(before or _YEARS_AFTER.match(text, tx.end))
+
+
+# A year between a word that is no preposition nor determiner and a capitalised name: "the production model
+# 2020 LC 500", "2020 Sentra gets ..." (at the start of a sentence).
+_MODEL_YEAR_BEFORE_RE = re.compile(r"(?:(?:^|[.!?]\s+)|(?<![\w'’-])([A-Za-z]+)\s+)\Z")
+_NAME_AFTER_RE = re.compile(r"\s+[A-Z][\w-]*")
+_NOT_BEFORE_MODEL_YEAR = frozenset(
+    {"in", "on", "at", "of", "for", "from", "since", "during", "by", "until", "through", "to", "after",
+     "before", "the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "early", "late", "and",
+     "or", "mid", "spring", "summer", "autumn", "fall", "winter"}
+)
+
+
+def model_year(text: str, tx: Timex) -> bool:
+    """A bare year that names a model, not a date ("the production model 2020 LC 500")."""
+    if not (len(tx.value) == 4 and text[tx.start : tx.end].isdigit()):
+        return False
+    if not _NAME_AFTER_RE.match(text, tx.end):
+        return False
+    before = _MODEL_YEAR_BEFORE_RE.search(text, max(0, tx.start - 30), tx.start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return word is None or word.lower() not in _NOT_BEFORE_MODEL_YEAR
 
 
 @cache

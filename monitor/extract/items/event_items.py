@@ -39,6 +39,7 @@ from monitor.extract.items.model import Item
 from monitor.extract.items.summary import cap, clean_clause, event_summary, label
 from monitor.extract.items.triggers import (
     AUXILIARIES,
+    NEGATIONS,
     SINCE_BEFORE_RE,
     counted_participle,
     modal_or_negated,
@@ -152,8 +153,10 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         if _reduced_relative(doc, info, occ):
             continue
         prev = [t.lower for t in occ.tokens_before[-4:]]
-        if kind != "statement" and modal_or_negated(prev):
+        if kind != "statement" and modal_or_negated(prev) and not _reported_plan(doc, info, occ, prev):
             continue  # "would not be vaccinating", "could be charged": no happening (GUIDELINES)
+        if kind != "statement" and occ.tokens_before and occ.tokens_before[0].lower in _CONDITIONS:
+            continue  # "if funds arrived on Friday": a condition, no happening (GUIDELINES)
         if kind == "statement" and passive_report(occ.trigger, prev, _next_word(doc, occ.end)):
             continue  # "a third case has been reported": no speaker, the report only sources a fact
         if kind == "statement" and counted_participle(occ.trigger, occ.tokens_before):
@@ -237,6 +240,21 @@ def _link_lists(info: SentenceInfo) -> list[tuple[int, int]]:
     return [(base + max(start, first - 120), base + min(end, last + 120))]
 
 
+_CONDITIONS = frozenset({"if", "unless", "whether"})
+
+
+def _reported_plan(doc: Doc, info: SentenceInfo, occ: Occurrence, prev: list[str]) -> bool:
+    """"He said it would be provided next year": "would" after a reporting verb is the future of the report,
+    a plan with a date of its own clause, not a hypothetical (which an "if" or a negation still makes)."""
+    if "would" not in prev or any(w in NEGATIONS for w in prev):
+        return False
+    if not any(kind == "statement" and end <= occ.start for _s, end, _t, kind in info.triggers):
+        return False
+    if any(t.lower in ("if", "unless") for t in info.tokens):
+        return False
+    return any(occ.clause[0] <= tx.start < occ.clause[1] for tx, _v in info.timexes)
+
+
 def _occurrence(doc: Doc, info: SentenceInfo, found: tuple[int, int, str, str]) -> Occurrence:
     start, end, trigger, kind = found
     clause = clause_of(start, info.clauses)
@@ -278,7 +296,7 @@ def _event_draft(
         if date is None and _reported_result(doc, occ, who):
             date = doc.published.isoformat() if doc.published else None
         if date is None:
-            date = _day_of_the_report(doc, info, occ)
+            date = _day_of_the_report(doc, info, occ, who)
     if remember:
         _remember_actors(doc, occ.kind, tuple(who.names))
     if date is None and not _may_stay_undated(doc, occ, who):
@@ -300,14 +318,29 @@ def _event_draft(
     return Draft(item, order, specificity(date), who.by_reference, (occ.start, occ.end))
 
 
-def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
+def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: _Actors) -> str | None:
     """A happening told in the simple past in a main clause with no date of its own, in a report whose last
     named day is within days of publication, happened that day: the breaking story goes on telling its
-    scene ("The fight broke out Tuesday. ... He was arrested a block away.")."""
+    scene ("The fight broke out Tuesday. ... He was arrested a block away."). An announcement
+    by a speaker named right before its verb (tense.yaml `announcing_verbs`) is the report's news: that day,
+    else the publication date."""
     day = _iso_day(doc.last_day)
-    if day is None or doc.published is None or occ.is_noun or occ.kind == "statement":
+    if doc.published is None or occ.is_noun:
         return None
-    if not 0 <= (doc.published - day).days <= 2:
+    # Only a speaker named right before the verb announces ("Esper announced"; not "the president", who
+    # may be speaking of another day, nor a headline's "outbreak confirmed").
+    announcing = (
+        occ.kind == "statement"
+        and occ.trigger in doc.lex.announcing_verbs
+        and who.subject is not None
+        and not who.by_reference
+        and doc.text[who.subject.end : occ.start].strip() == ""
+    )
+    if day is None or not 0 <= (doc.published - day).days <= 2:
+        if not announcing:
+            return None
+        day = doc.published  # "Esper announced that ...": the news of the report, dated by it
+    if occ.kind == "statement" and not announcing:
         return None
     lex = doc.lex
     clause = [t.lower for t in occ.tokens_before]

@@ -17,6 +17,7 @@ from monitor.extract.items.dating import (
     comparison_base,
     date_value,
     fronted_timex,
+    model_year,
     range_end,
     scene_date,
     sentence_date,
@@ -103,6 +104,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
             and not overlaps(tx.start, tx.end, quotes)
             and not range_end(doc.text, tx)
             and not comparison_base(doc.text, tx, doc.lex)
+            and not model_year(doc.text, tx)
         ):
             value = date_value(tx, doc.published)
             if value:

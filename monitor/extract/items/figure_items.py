@@ -19,6 +19,7 @@ from monitor.extract.items.document import (
     in_spans,
     overlaps,
 )
+from monitor.extract.items.figure_shapes import shaped_figures, with_shaped
 from monitor.extract.items.figures import FigureMention, find_figures, undating_phrase
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
@@ -183,11 +184,16 @@ def _about_a_plan(info: SentenceInfo) -> bool:
 
 
 def _opens_span(info: SentenceInfo, pos: int) -> bool:
-    """Whether the date at pos is in a "since ..." clause: the start of a span that runs to now ("has led
-    since he joined in 2003, with 11.1 a game"), not the time of a figure in another clause."""
+    """Whether the date at pos is in a "since ..." clause or right after a "from" with no end: the start of a
+    span ("has led since he joined in 2003, with 11.1 a game"), not the time of a figure in another clause."""
     clause = clause_of(pos, info.clauses)
     first = next((t.lower for t in info.tokens if t.start >= clause[0]), "")
-    return first == "since"
+    if first == "since":
+        return True
+    # "with deliveries from spring 2020": a start with no end, when something else begins
+    before = [t for t in info.tokens if t.end <= pos][-1:]
+    after = [t.lower for t in info.tokens if t.start > pos][:4]
+    return bool(before) and before[0].lower == "from" and not {"to", "until", "through", "till"} & set(after)
 
 
 def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
@@ -373,7 +379,7 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     ]
     mentions = [
         f
-        for f in find_figures(s.text, doc.lex, blocked)
+        for f in with_shaped(find_figures(s.text, doc.lex, blocked), shaped_figures(s.text, doc.lex, blocked))
         if not _restated(doc, info, f) and not _off_the_timeline(doc, info, f)
     ]
     if not mentions:

@@ -18,23 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from monitor.extract.items.conversions import without_conversions
+from monitor.extract.items.figure_mention import FigureMention
 from monitor.extract.lexicon import Lexicon, inflect_trigger, load_data_file, load_lexicon
 
 __all__ = ["FigureMention", "find_figures", "parse_number", "undating_phrase"]
-
-
-@dataclass(frozen=True, slots=True)
-class FigureMention:
-    """A statistic in a sentence; offsets are relative to the sentence text."""
-
-    start: int  # start of the whole expression (qualifier or currency sign included)
-    end: int  # end of the metric phrase (or of the number when the metric came from before it)
-    num_start: int
-    num_end: int
-    value: int | float
-    qualifier: str
-    metric: str | None
-    unit: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,23 +303,10 @@ def find_figures(
         if mention is not None:
             out.append(mention)
     out.extend(_ordinal_counts(sentence, lex, blocked))
-    return _without_conversions(sorted(out, key=lambda f: f.start))
+    return without_conversions(sentence, sorted(out, key=lambda f: f.start))
 
 
 _CONVERSION_RE = re.compile(r"\s*\([^()\d]{0,20}\d[^()]{0,30}\)")
-
-
-def _without_conversions(mentions: list[FigureMention]) -> list[FigureMention]:
-    """"$12.9bn (£10bn)", "2 inches (50.8 millimeters)": the amount in brackets restates the one before it in
-    another unit; one figure."""
-    out: list[FigureMention] = []
-    for f in mentions:
-        prev = out[-1] if out else None
-        # The one before has read past the brackets (`_CONVERSION_RE`): this is the amount inside them.
-        if prev and prev.unit and f.unit and f.start < prev.end:
-            continue
-        out.append(f)
-    return out
 
 
 _LETTERS_RE = re.compile(r"[a-z]+")

@@ -65,6 +65,15 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
         if following and _reported_after(doc, info, tx.start, following[0]):
             following = []  # "told reporters on Tuesday that ...": the date is the statement's
         neighbours = [clause, *following, *info.clauses[max(0, i - 1) : i]]
+        participle = _subordinate_participle(info, clause)
+        if participle is not None:
+            # "After debuting the Juke two months ago, Nissan ...": the date is the participle's
+            if participle.start not in verbs:
+                p = participle
+                out.append(Happening(p.start, p.end, p.text, "other", clause, value))
+                seen.add(value)
+                verbs.add(participle.start)
+            continue
         for c in neighbours:
             state, tok = _verb_in(doc, info, c, (tx.start, tx.end), sources)
             if state is _NONE:
@@ -116,6 +125,29 @@ def _passive_report(info: SentenceInfo, tok: Tok) -> bool:
     prev = [t.lower for t in info.tokens[max(0, j - 4) : j]]
     nxt = info.tokens[j + 1].lower if j + 1 < len(info.tokens) else ""
     return passive_report(tok.lower, prev, nxt)
+
+
+def _subordinate_participle(info: SentenceInfo, clause: tuple[int, int]) -> Tok | None:
+    """The participle of a clause opened by a subordinator of time ("after debuting the Juke ...", "since
+    taking refuge ...") or by "as" ("as announced on Monday"): a date in that clause is its happening's, never
+    the main clause's."""
+    toks = [t for t in info.tokens if clause[0] <= t.start and t.end <= clause[1]][:2]
+    if len(toks) < 2:
+        return None
+    first, word = toks[0].lower, toks[1].lower
+    if first in _TIME_SUBORDINATORS and word.endswith("ing"):
+        return toks[1] if "VBG" in word_tags(word) else None
+    if first == "as" and word not in _ASIDES and "VBN" in word_tags(word):
+        return toks[1]  # "As shown off at the show this week", "as announced on Monday"
+    return None
+
+
+# "as expected", "as noted": a comment on the main clause, no happening of its own
+_ASIDES = frozenset({"expected", "noted", "mentioned", "said", "stated", "planned", "scheduled", "described",
+                     "seen", "needed", "required", "previously", "usual", "been", "had"})
+
+
+_TIME_SUBORDINATORS = frozenset({"after", "before", "since", "until", "till", "once"})
 
 
 def _reported_after(doc: Doc, info: SentenceInfo, pos: int, clause: tuple[int, int]) -> bool:

@@ -150,7 +150,9 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
             kind = lex.noun_kind[trigger]  # "signed a contract": business; "contracted the virus": outbreak
         if (
             kind is not None
-            and used_as_event(tags, prev, nxt, lex.function_words, plural=trigger.endswith("s"))
+            and used_as_event(
+                tags, prev, nxt, lex.function_words, trigger.endswith("s"), _may_be_noun(trigger, tags)
+            )
             and not _modifier_or_subject(tags, prev, nxt)
         ):
             if spans is None:
@@ -161,6 +163,11 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
 
 
 _UNKNOWN = frozenset({"?"})
+
+
+def _may_be_noun(trigger: str, tags: frozenset[str]) -> bool:
+    """Whether a trigger word can be a noun in some other use (a verb trigger's tags leave its noun out)."""
+    return bool(tags & _NOUN) or (" " not in trigger and bool(word_tags(trigger) & _NOUN))
 
 
 def source_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -195,13 +202,18 @@ def _modifier_or_subject(tags: frozenset[str], prev: list[str], nxt: str) -> boo
 
 
 def used_as_event(
-    tags: frozenset[str], prev: list[str], nxt: str, function_words: frozenset[str], plural: bool = False
+    tags: frozenset[str],
+    prev: list[str],
+    nxt: str,
+    function_words: frozenset[str],
+    plural: bool = False,
+    may_be_noun: bool = True,
 ) -> bool:
     """Whether a trigger with these possible tags is an event here: a verb of a clause, or a noun with a
     determiner that heads its phrase ("the arrest", not "delivery services" nor "the arrest warrant")."""
     if "?" in tags:
         return True
-    return _verb_here(tags, prev) or _noun_here(tags, prev, nxt, function_words, plural)
+    return _verb_here(tags, prev, may_be_noun) or _noun_here(tags, prev, nxt, function_words, plural)
 
 
 def told_by_verb(tags: frozenset[str], prev: list[str]) -> bool:
@@ -212,7 +224,7 @@ def told_by_verb(tags: frozenset[str], prev: list[str]) -> bool:
     return not any(w in HYPOTHETICAL for w in prev)
 
 
-def _verb_here(tags: frozenset[str], prev: list[str]) -> bool:
+def _verb_here(tags: frozenset[str], prev: list[str], may_be_noun: bool = True) -> bool:
     if not tags & _VERB:
         return False
     before = [w for w in prev if w not in _BETWEEN]
@@ -223,7 +235,15 @@ def _verb_here(tags: frozenset[str], prev: list[str]) -> bool:
         return True
     if "VBG" in tags:
         return last in _BE
-    return last in AUXILIARIES or last in _SUBJECT_PRONOUNS  # base form: "will meet", "to sign", "they vote"
+    if last in AUXILIARIES or last in _SUBJECT_PRONOUNS:
+        return True  # base form: "will meet", "to sign", "they vote"
+    # After a plural noun, a word that cannot be a noun is its verb ("tickets go on sale", "troops arrive");
+    # one that can ("the weapons ban", "a new front grill") may be the head of a compound.
+    return not may_be_noun and (last in _RELATIVE_SUBJECTS or "NNS" in word_tags(last))
+
+
+# "tickets for which go on sale": a relative pronoun right before a base form is its subject.
+_RELATIVE_SUBJECTS = frozenset({"which", "who", "that"})
 
 
 def _noun_here(

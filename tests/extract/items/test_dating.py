@@ -48,3 +48,14 @@ def test_scene_date_carries_to_the_next_sentence_of_the_paragraph_only():
 def test_a_rescheduled_happening_takes_its_new_date(text: str, date: str) -> None:
     items = [i for i in extract_items(text, dt.date(2023, 3, 6)) if i.kind != "figure"]
     assert [i.date for i in items] == [date]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The Corvan Estate will go on sale in summer 2022.", "2022"),  # a season dates by its year
+        ("Quorvex will launch the Corvan Estate in the first half of 2022.", "2022-H1"),
+    ],
+)
+def test_seasons_and_halves_date_their_happening(text: str, date: str) -> None:
+    assert [i.date for i in extract_items(text, PUB) if i.kind != "figure"] == [date]

@@ -9,7 +9,13 @@ import pytest
 
 
 @pytest.mark.parametrize(
-    "module", ["monitor.extract.items", "monitor.extract.items.figures", "monitor.extract.items.linking"]
+    "module",
+    [
+        "monitor.extract.items",
+        "monitor.extract.items.figures",
+        "monitor.extract.items.figure_shapes",
+        "monitor.extract.items.linking",
+    ],
 )
 def test_docstring_examples(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))

@@ -61,3 +61,9 @@ def test_hearsay_passive_is_no_statement_and_a_possessed_date_no_happening() -> 
     assert _events(text) == [("statement", "2021-06-07")]
     # "the mayor's 2016 campaign" dates the campaign, not the giving.
     assert _events("The union gave $40,000 toward the mayor's 2016 re-election campaign.") == []
+
+
+def test_a_condition_is_no_happening_and_a_reported_plan_with_its_date_is() -> None:
+    assert _events("Ada Brisk said the bridge would reopen if funds arrived on Friday.") == []
+    assert ("policy", "2021-06-11") in _events("Ada Brisk said the bridge would reopen on Friday.")
+    assert _events("Ada Brisk said the bridge would not reopen on Friday.") == []

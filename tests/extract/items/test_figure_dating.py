@@ -136,3 +136,10 @@ def test_a_present_count_holds_today_whatever_another_clause_dates() -> None:
     # an aside of a dated clause keeps that clause's date
     aside = "In 2017, 96,000 people, who make up about 0.6 percent of adults, reported the disorder."
     assert _dates(aside)[0.6] == "2017"
+
+
+def test_a_date_that_starts_something_else_does_not_date_the_price() -> None:
+    dates = _dates("Pricing will start at 41,200 euro, with deliveries from spring 2022.")
+    assert dates[41200.0] != "2022"
+    dated = _dates("The fee rose from 40 euro in 2019 to 55 euro.")
+    assert dated[40.0] == "2019"

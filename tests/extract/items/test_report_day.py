@@ -137,3 +137,57 @@ def test_background_future_and_amounts_do_not_take_the_reports_last_day(follow_u
 def test_an_old_scene_does_not_date_a_later_report() -> None:
     old = "A blaze broke out at the Harwick depot on Jan. 4.\n\nTomas Elvey was arrested two streets away."
     assert [k for k, d, _a in _events(old) if k == "legal"] == []
+
+
+# --- an announcement by a speaker named before its verb is the report's news ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Minister Ada Brisk announced that the ferry line will reopen.",
+        "Ada Brisk confirmed the recall in a statement.",
+    ],
+)
+def test_announcement_without_a_date_is_dated_by_the_report(text: str) -> None:
+    assert any(k == "statement" and d == TODAY for k, d, _a in _events(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ada Brisk said that the ferry line will reopen.",  # a bare attribution only sources a fact
+        "The minister announced the plan during a visit.",  # no name before the verb: perhaps another day
+        "Ferry line closure confirmed: two routes stop.",  # a headline's participle, no speaker
+    ],
+)
+def test_other_undated_statements_stay_off_the_timeline(text: str) -> None:
+    assert not any(k == "statement" for k, _d, _a in _events(text))
+
+
+# --- a date in an opening "after ..." clause is that clause's ---
+
+
+def test_date_of_an_opening_participle_clause_dates_the_participle_not_the_main_clause() -> None:
+    got = _events("After debuting the Corvan two months ago, Quorvex has pulled the covers off a van.")
+    assert ("other", "2021-01") in [(k, d) for k, d, _a in got]
+    assert ("business", TODAY) in [(k, d) for k, d, _a in got]
+
+
+# --- a model year is no date ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quorvex has taken the wraps off the production model 2022 Corvan Estate.",
+        "2022 Corvan Estate gets a new front grill.",
+    ],
+)
+def test_model_year_dates_nothing(text: str) -> None:
+    assert all(d != "2022" for _k, d, _a in _events(text))
+
+
+def test_an_as_clause_with_a_participle_and_a_date_is_that_participles_happening() -> None:
+    got = _events("As shown off at the Harwick Motor Show this week, the Corvan is longer than its rival.")
+    assert ("other", "2021-W10") in [(k, d) for k, d, _a in got]

@@ -1,0 +1,156 @@
+"""Figures that a number and its metric word alone do not show: shares told as "N out of M", changes told as
+fractions ("cut by a third"), the level a change ends at ("fell 102 points, or 0.4%, to 27,934")
+and distances travelled ("flew more than 1,200 miles"). The words are data: numbers.yaml `ratio_words`,
+`change_fractions`, `level_words`, `distance_verbs`, `distance_units` and
+`distance_qualifiers`.
+
+    >>> [(f.value, f.unit, f.metric) for f in shaped_figures("Eight out of ten companies use it.")]
+    [(80, 'percent', 'companies')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from monitor.extract.items.figures import FigureMention
+from monitor.extract.lexicon import Lexicon, inflect_trigger, load_data_file, load_lexicon
+
+__all__ = ["shaped_figures", "with_shaped"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Shapes:
+    """numbers.yaml's words for the shapes of this module, compiled once."""
+
+    ratio_re: re.Pattern[str]
+    fraction_re: re.Pattern[str]
+    fractions: dict[str, float]
+    level_re: re.Pattern[str]
+    distance_re: re.Pattern[str]
+    change_of: dict[str, int]
+
+
+_YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")  # "a streak dating to 2007": a year, no level
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+
+
+def _alts(words: Sequence[str]) -> str:
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _shapes(lex: Lexicon) -> _Shapes:
+    nd, md = load_data_file("numbers.yaml"), load_data_file("metrics.yaml")
+    words = _alts(list(lex.number_words))
+    small = rf"(?:\d{{1,3}}|{words})"
+    ratio = _alts(nd.get("ratio_words", []))
+    fractions = {str(k).lower(): float(v) for k, v in nd.get("change_fractions", {}).items()}
+    change_of: dict[str, int] = {}
+    for direction, verbs in md.get("change_verbs", {}).items():
+        for verb in verbs:
+            change_of.update({f: 1 if direction == "up" else -1 for f in inflect_trigger(verb)})
+    distance = [f for v in nd.get("distance_verbs", []) for f in inflect_trigger(str(v).lower())]
+    units = [w for unit in nd.get("distance_units", []) for w in nd.get("units", {}).get(unit, [])]
+    qualifiers = _alts(nd.get("distance_qualifiers", []))
+    levels = _alts(nd.get("level_words", []))
+    return _Shapes(
+        ratio_re=re.compile(
+            rf"(?<![\w.,-])(?P<a>{small})\s+(?:{ratio})\s+(?P<b>{small})(?:\s+(?P<noun>[a-z][a-z-]+))?(?![\w-])",
+            re.IGNORECASE,
+        ),
+        fraction_re=re.compile(
+            rf"(?<![\w-])(?P<verb>[a-z]+)\s+(?:by\s+(?:(?:a|one|an)[\s-])?|(?:a|one|an)[\s-])"
+            rf"(?P<frac>{_alts(list(fractions))})"
+            r"(?![\w-])",
+            re.IGNORECASE,
+        ),
+        fractions=fractions,
+        level_re=re.compile(
+            rf"(?<![\w-])(?P<verb>{_alts(list(change_of))})\s+(?P<amount>[^,;.]*?\d[^;]*?),?\s+(?:{levels})\s+"
+            rf"(?P<num>{_NUM})"
+            r"(?![.,]?\d)(?=\s*(?:[,;.)]|and\b|on\b|in\b|at\b|\Z))",
+            re.IGNORECASE,
+        ),
+        distance_re=re.compile(
+            rf"(?<![\w-])(?:{_alts(distance)})\s+(?:(?:{qualifiers})\s+)?(?P<num>{_NUM})\s+(?:{_alts(units)})"
+            r"(?![\w-])",
+            re.IGNORECASE,
+        ),
+        change_of=change_of,
+    )
+
+
+def _mention(
+    start: int, end: int, num: tuple[int, int], value: float, metric: str, unit: str | None
+) -> FigureMention:
+    tidy = round(value, 1) if unit == "percent" else round(value, 6)  # a share or change: 33.3 percent
+    return FigureMention(
+        start=start,
+        end=end,
+        num_start=num[0],
+        num_end=num[1],
+        value=int(tidy) if tidy == int(tidy) else tidy,
+        qualifier="exact",
+        metric=metric,
+        unit=unit,
+    )
+
+
+def _small_number(raw: str, lex: Lexicon) -> int | None:
+    raw = raw.lower()
+    return int(raw) if raw.isdigit() else lex.number_words.get(raw)
+
+
+def shaped_figures(
+    sentence: str, lexicon: Lexicon | None = None, blocked: Sequence[tuple[int, int]] = ()
+) -> list[FigureMention]:
+    """The figures of a sentence told in one of this module's shapes (offsets in the sentence)."""
+    lex = lexicon or load_lexicon()
+    sh = _shapes(lex)
+    out: list[FigureMention] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in blocked)
+
+    for m in sh.ratio_re.finditer(sentence):
+        a, b = _small_number(m.group("a"), lex), _small_number(m.group("b"), lex)
+        if a is None or not b or a > b or not free(m.start(), m.end()):
+            continue  # "5 in 2019" is blocked as a date; "one in a million" has no small whole
+        noun = (m.group("noun") or "").lower()
+        metric = noun if noun and noun not in lex.function_words else "share"
+        end = m.end() if metric != "share" else m.end("b")
+        out.append(_mention(m.start(), end, (m.start("a"), m.end("b")), 100 * a / b, metric, "percent"))
+    for m in sh.fraction_re.finditer(sentence):
+        sign = sh.change_of.get(m.group("verb").lower())
+        if sign and free(m.start(), m.end()):
+            value = sign * sh.fractions[" ".join(m.group("frac").lower().split())]
+            out.append(
+                _mention(
+                    m.start("verb"), m.end(), (m.start("frac"), m.end("frac")), value, "change", "percent"
+                )
+            )
+    for m in sh.distance_re.finditer(sentence):
+        if free(m.start("num"), m.end("num")):
+            value = float(m.group("num").replace(",", ""))
+            out.append(_mention(m.start("num"), m.end(), m.span("num"), value, "distance", None))
+    for m in sh.level_re.finditer(sentence):
+        if free(m.start("num"), m.end("num")) and not _YEAR_RE.fullmatch(m.group("num")):
+            value = float(m.group("num").replace(",", ""))
+            out.append(_mention(m.start("num"), m.end("num"), m.span("num"), value, "level", None))
+    return out
+
+
+def with_shaped(mentions: list[FigureMention], shaped: list[FigureMention]) -> list[FigureMention]:
+    """The figures of a sentence with its shaped ones: a shaped figure replaces the plain reading of its own
+    numbers ("eight out of ten companies" is 80 percent, not ten companies)."""
+    if not shaped:
+        return mentions
+
+    def inside(f: FigureMention, g: FigureMention) -> bool:
+        return g.num_start <= f.num_start < g.num_end or f.num_start <= g.num_start < f.num_end
+
+    kept = [f for f in mentions if not any(inside(f, g) for g in shaped)]
+    return sorted([*kept, *shaped], key=lambda f: f.start)

@@ -1,0 +1,62 @@
+"""Figures told in shapes a number and its metric word do not show (monitor.extract.items.figure_shapes):
+shares, fractional changes, the level a change ends at, distances travelled. Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from monitor.extract.items import extract_items
+from monitor.extract.items.figure_shapes import shaped_figures
+
+PUB = dt.date(2021, 3, 9)
+
+
+def _figures(text: str) -> list[tuple[float, str | None]]:
+    items = extract_items(text, PUB)
+    return [(i.value, i.metric) for i in items if i.kind == "figure" and i.value is not None]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Eight out of ten clinics now offer the test, the survey found.", 80),
+        ("One in five adults in the region smoked last year.", 20),
+        ("3 in 4 voters backed the measure on Tuesday.", 75),
+    ],
+)
+def test_a_share_is_a_percent_of_the_whole_not_a_count_of_it(text: str, value: float) -> None:
+    got = _figures(text)
+    assert value in [v for v, _m in got]
+    assert all(v not in (10, 5, 4) for v, _m in got)  # the whole is no count of its own
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Fuel use could be cut by a third on the new route.", -33.3), ("Its debt fell by half in 2020.", -50)],
+)
+def test_a_fraction_after_a_change_verb_is_a_change_in_percent(text: str, value: float) -> None:
+    assert (value, "change") in _figures(text)
+
+
+def test_the_level_a_change_ends_at_is_a_figure() -> None:
+    got = _figures("The Harbour Index fell 88.5 points, or 1.2%, to 7,321.44 on Monday.")
+    assert {88.5, 1.2, 7321.44} <= {abs(v) for v, _m in got}
+    assert (7321.44, "level") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The streak, dating to 2007, ended after the team fell 3 places to 2008 levels.",
+        "The Harbour Index rose on Monday to its best close.",  # no amount of change: no level shape
+    ],
+)
+def test_years_and_bare_moves_are_no_levels(text: str) -> None:
+    assert all(f.metric != "level" for f in shaped_figures(text))
+
+
+def test_a_distance_travelled_is_a_figure_and_scenery_is_not() -> None:
+    assert (1400, "distance") in _figures("The lost dog walked more than 1,400 miles home over the winter.")
+    assert _figures("The village lies 30 miles north of the capital.") == []
