@@ -148,6 +148,8 @@ class Doc:
 
     def quotes_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """The quotes that overlap [start, end), in document order."""
+        if not self.quotes:
+            return []
         index = self._index("quotes", lambda: self.quotes)
         if index is None:
             return [q for q in self.quotes if q[0] < end and start < q[1]]

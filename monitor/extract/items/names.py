@@ -218,8 +218,7 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
     runs = _name_runs(tokens, doc, blocked)
     if not runs:
         return out
-    # A run starts and (its trailing connectors dropped) ends on a capitalised word: only those are looked up.
-    index = {id(t): i for i, t in enumerate(tokens) if t.cap}
+    index = dict(zip(map(id, tokens), range(len(tokens))))
     for run in runs:
         words, country, titled = _strip_titles(list(run), lex)
         at = index[id(run[0])]
