@@ -32,22 +32,6 @@ OUT = Path(__file__).resolve().parents[1] / "monitor" / "extract" / "data" / "en
 LEMMINFLECT = "0.2.3"
 
 
-def tags_of(word: str) -> set[str]:
-    """The tags of a lower-case word form, exactly as monitor.extract.lexicon.word_tags computed them from
-    lemminflect before the table (VBN added where VBD is)."""
-    from lemminflect import getAllInflections, getAllLemmas
-
-    tags: set[str] = set()
-    for upos, lemmas in getAllLemmas(word).items():
-        for lemma in lemmas:
-            for tag, forms in getAllInflections(lemma, upos=upos).items():
-                if word in forms:
-                    tags.add(tag)
-    if not tags:
-        tags.update(tag for tag, forms in getAllInflections(word).items() if word in forms)
-    return tags | {"VBN"} if "VBD" in tags else tags
-
-
 def vocabulary() -> tuple[list[str], list[str]]:
     """(every lower-case word form lemminflect's lemma lookups may know, every lower-case base form its
     inflection lookups may know): the lower-case keys of its tables and their overrides."""
@@ -65,6 +49,8 @@ def build() -> bytes:
     import lemminflect
     from lemminflect import getAllInflections
 
+    from monitor.extract.wordforms import lemminflect_tags
+
     version = getattr(lemminflect, "__version__", "?")
     words, lemmas = vocabulary()
     lines = [
@@ -74,7 +60,7 @@ def build() -> bytes:
         "@tags",
     ]
     for word in words:
-        tags = tags_of(word)
+        tags = lemminflect_tags(word)
         if tags:
             lines.append(f"{word}\t{','.join(sorted(tags))}")
     lines.append("@inflections")

@@ -19,7 +19,7 @@ from typing import Any
 
 from monitor.errors import RuleDataError
 from monitor.extract.aliases import alias_table, check_aliases
-from monitor.extract.wordforms import inflections, tags_of
+from monitor.extract.wordforms import inflections, lemminflect_tags, tags_of
 from monitor.yamlfile import read_bundled
 
 DATA_PACKAGE = "monitor.extract.data.en"
@@ -97,24 +97,12 @@ def word_tags(word: str) -> frozenset[str]:
     ask about, is still asked of lemminflect, whose answers depend on the capitals. Cached: the extractor
     asks for the same few thousand words again and again.
     """
-    if word == word.lower():
-        return tags_of(word)
-    from lemminflect import getAllInflections, getAllLemmas
-
-    tags: set[str] = set()
-    for upos, lemmas in getAllLemmas(word).items():
-        for lemma in lemmas:
-            for tag, forms in getAllInflections(lemma, upos=upos).items():
-                if word in forms:
-                    tags.add(tag)
-    if not tags:
-        tags.update(tag for tag, forms in getAllInflections(word).items() if word in forms)
-    return frozenset(_with_participle(tags))
+    return tags_of(word) if word == word.lower() else lemminflect_tags(word)
 
 
 def _with_participle(tags: set[str]) -> set[str]:
     # lemminflect leaves out VBN when it equals VBD ("arrested"); a past form may always be a participle.
-    return tags | {"VBN"} if "VBD" in tags else tags
+    return tags | {"VBN"} if "VBD" in tags else tags  # (wordforms.lemminflect_tags does the same)
 
 
 _NOUN_TAGS = ("NN", "NNS")

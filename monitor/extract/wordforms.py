@@ -110,6 +110,22 @@ def tags_of(word: str) -> frozenset[str]:
     return _tag_set(value) if value else frozenset()
 
 
+def lemminflect_tags(word: str) -> frozenset[str]:
+    """The tags of `word` computed from lemminflect itself: the definition the table is generated from
+    (scripts/build_word_forms.py), and the answer for a word not in lower case, which lemminflect reads
+    with its capitals. Imports lemminflect, and its dictionaries load on first use (~50 MB)."""
+    from lemminflect import getAllInflections, getAllLemmas
+
+    tags: set[str] = set()
+    for upos, lemmas in getAllLemmas(word).items():
+        for lemma in lemmas:
+            tags.update(tag for tag, forms in getAllInflections(lemma, upos=upos).items() if word in forms)
+    if not tags:
+        tags.update(tag for tag, forms in getAllInflections(word).items() if word in forms)
+    # lemminflect leaves out VBN when it equals VBD ("arrested"); a past form may always be a participle.
+    return frozenset(tags | {"VBN"} if "VBD" in tags else tags)
+
+
 def inflections(lemma: str, upos: str | None = None) -> dict[str, tuple[str, ...]]:
     """Penn tag -> forms of a lower-case base form, in lemminflect's order (its `getAllInflections`), only
     the tags of `upos` ("VERB", "NOUN"...) when given; {} for a word the dictionary does not know."""

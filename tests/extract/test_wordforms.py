@@ -18,7 +18,7 @@ import pytest
 
 from monitor.errors import RuleDataError
 from monitor.extract.lexicon import inflect_trigger, load_data_file, word_tags
-from monitor.extract.wordforms import TABLE, SortedTable, inflections, tags_of
+from monitor.extract.wordforms import TABLE, SortedTable, inflections, lemminflect_tags, tags_of
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPEVAL = ROOT / ".." / "shared" / "data" / "tempeval3"
@@ -98,20 +98,7 @@ def test_answers_are_lemminflects_for_trigger_words_and_the_words_of_real_text()
     words = set(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text))
     assert len(words) > 500
     for word in sorted(words | {w.lower() for w in words} | {w.upper() for w in words}):
-        assert word_tags(word) == _lemminflect_word_tags(word), word
-
-
-def _lemminflect_word_tags(word: str) -> frozenset[str]:
-    """word_tags as it was computed from lemminflect before the table."""
-    from lemminflect import getAllInflections, getAllLemmas
-
-    tags: set[str] = set()
-    for upos, lemmas in getAllLemmas(word).items():
-        for lemma in lemmas:
-            tags.update(tag for tag, forms in getAllInflections(lemma, upos=upos).items() if word in forms)
-    if not tags:
-        tags.update(tag for tag, forms in getAllInflections(word).items() if word in forms)
-    return frozenset(tags | {"VBN"} if "VBD" in tags else tags)
+        assert word_tags(word) == lemminflect_tags(word), word
 
 
 def test_trigger_inflections_come_from_the_table() -> None:

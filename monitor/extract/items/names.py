@@ -218,7 +218,7 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
     runs = _name_runs(tokens, doc, blocked)
     if not runs:
         return out
-    index = dict(zip(map(id, tokens), range(len(tokens))))
+    index = dict(zip(map(id, tokens), range(len(tokens)), strict=True))
     for run in runs:
         words, country, titled = _strip_titles(list(run), lex)
         at = index[id(run[0])]
