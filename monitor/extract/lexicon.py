@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from lemminflect import getAllInflections, getAllLemmas
-
 from monitor.errors import RuleDataError
 from monitor.extract.aliases import alias_table, check_aliases
+from monitor.extract.wordforms import inflections, lemminflect_tags, tags_of
 from monitor.yamlfile import read_bundled
 
 DATA_PACKAGE = "monitor.extract.data.en"
@@ -91,24 +90,19 @@ _VERB_TAGS = ("VB", "VBD", "VBN", "VBG", "VBZ", "VBP")
 
 @lru_cache(maxsize=65536)
 def word_tags(word: str) -> frozenset[str]:
-    """The Penn tags a lower-case word form can have, from lemminflect's tables ("arrested" -> VBD, VBN).
+    """The Penn tags a lower-case word form can have, from lemminflect's dictionaries ("arrested": VBD, VBN).
 
-    Cached: the extractor asks for the same few thousand words again and again.
+    A lower-case word is looked up in the table generated from them (monitor.extract.wordforms: the same
+    answers without lemminflect's ~50 MB in every process); any other spelling, which the extractor does not
+    ask about, is still asked of lemminflect, whose answers depend on the capitals. Cached: the extractor
+    asks for the same few thousand words again and again.
     """
-    tags: set[str] = set()
-    for upos, lemmas in getAllLemmas(word).items():
-        for lemma in lemmas:
-            for tag, forms in getAllInflections(lemma, upos=upos).items():
-                if word in forms:
-                    tags.add(tag)
-    if not tags:
-        tags.update(tag for tag, forms in getAllInflections(word).items() if word in forms)
-    return frozenset(_with_participle(tags))
+    return tags_of(word) if word == word.lower() else lemminflect_tags(word)
 
 
 def _with_participle(tags: set[str]) -> set[str]:
     # lemminflect leaves out VBN when it equals VBD ("arrested"); a past form may always be a participle.
-    return tags | {"VBN"} if "VBD" in tags else tags
+    return tags | {"VBN"} if "VBD" in tags else tags  # (wordforms.lemminflect_tags does the same)
 
 
 _NOUN_TAGS = ("NN", "NNS")
@@ -127,15 +121,15 @@ def inflect_trigger(trigger: str, pos: str = "both") -> dict[str, frozenset[str]
     head, rest = words[0], words[1:]
     out: dict[str, set[str]] = {}
     if pos == "verb" or rest and pos == "both":
-        for tag, forms in getAllInflections(head, upos="VERB").items():
+        for tag, forms in inflections(head, "VERB").items():
             for form in forms:
                 out.setdefault(" ".join([form, *rest]), set()).add(tag)
     elif pos == "both":
-        for tag, forms in getAllInflections(head).items():
+        for tag, forms in inflections(head).items():
             for form in forms:
                 out.setdefault(form, set()).add(tag)
     if pos == "noun" or rest and pos == "both":  # a phrase may also name the event: "phone calls"
-        for tag, forms in getAllInflections(words[-1], upos="NOUN").items():
+        for tag, forms in inflections(words[-1], "NOUN").items():
             for form in forms:
                 out.setdefault(" ".join([*words[:-1], form]), set()).add(tag)
     written = " ".join(words)

@@ -26,6 +26,8 @@ _TOKEN_RE = re.compile(
 
 
 CLAUSE_PUNCT = frozenset(",;:()—–-")
+# What cuts a clause wherever it stands: its punctuation and quotation marks (each a token of one character).
+_CUTTING = CLAUSE_PUNCT | frozenset('"“”')
 
 
 @dataclass(slots=True)
@@ -146,6 +148,8 @@ class Doc:
 
     def quotes_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """The quotes that overlap [start, end), in document order."""
+        if not self.quotes:
+            return []
         index = self._index("quotes", lambda: self.quotes)
         if index is None:
             return [q for q in self.quotes if q[0] < end and start < q[1]]
@@ -192,9 +196,7 @@ def clause_spans(
     bounds = [s_start, *extra]
     markers = lex.clause_markers
     for tok in info_tokens:
-        word = tok.text
-        punct = word in CLAUSE_PUNCT or word in '"“”'
-        if not (punct or (tok.lower in markers and tok.start > s_start)):
+        if not (tok.text in _CUTTING or (tok.lower in markers and tok.start > s_start)):
             continue
         if timexes and overlaps(tok.start, tok.end, timexes):
             continue

@@ -161,7 +161,7 @@ def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Dra
 def _remember(doc: Doc, info: SentenceInfo) -> None:
     """The last person and thing named outside quotes, for the pronouns of the next sentences."""
     for ent in info.entities:
-        if in_spans(ent.start, ent.end, info.quotes):
+        if info.quotes and in_spans(ent.start, ent.end, info.quotes):
             continue
         if ent.kind == "person":
             doc.last_person = ent.name

@@ -326,11 +326,23 @@ def _number_words(lex: Lexicon) -> tuple[frozenset[str], re.Pattern[str] | None]
     return words, re.compile(rf"(?:{'|'.join(re.escape(x) for x in signs)})(?:{alts})(?![a-z])")
 
 
+# The characters outside ASCII that a case-insensitive pattern may read as an ASCII letter, or whose case
+# changes bring one ("K" Kelvin sign, long "s", dotted and dotless "i", "ß", ligatures).
+_FOLDS_TO_ASCII_RE = re.compile("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u212a\ufb00-\ufb06]")
+
+
+def _plain(sentence: str) -> bool:
+    """Whether a case-insensitive pattern can read an ASCII letter only as itself in `sentence`, so that a
+    word it matches is a whole run of ASCII letters of `sentence.lower()`."""
+    return sentence.isascii() or not _FOLDS_TO_ASCII_RE.search(sentence)
+
+
 def _may_have_number_words(sentence: str, lex: Lexicon) -> bool:
-    """False only when the words pattern cannot match: in ASCII text each of its number words is a whole run
-    of letters (or follows a currency sign ending in a letter: "Rsfive"). Other text is always tried."""
+    """False only when the words pattern cannot match: each of its number words is a whole run of ASCII
+    letters (or follows a currency sign ending in a letter: "Rsfive"). Text with a character that may stand
+    for an ASCII letter (`_FOLDS_TO_ASCII_RE`) is always tried."""
     words, glued = _number_words(lex)
-    if not words or not sentence.isascii():
+    if not words or not _plain(sentence):
         return True
     low = sentence.lower()
     if not words.isdisjoint(_LETTERS_RE.findall(low)):
@@ -351,7 +363,10 @@ def _ordinal_re(lex: Lexicon) -> re.Pattern[str]:
 def _ordinal_counts(sentence: str, lex: Lexicon, blocked: Sequence[tuple[int, int]]) -> list[FigureMention]:
     """An ordinal of a tallied thing states the tally: "the sixth death" -> 6 deaths, "her 12th title"."""
     ex = _extra()
-    out = []
+    out: list[FigureMention] = []
+    # The counted noun is a whole run of ASCII letters: without one of them, no ordinal counts.
+    if _plain(sentence) and ex.ordinal_nouns.isdisjoint(_LETTERS_RE.findall(sentence.lower())):
+        return out
     for m in _ordinal_re(lex).finditer(sentence):
         noun = m.group("noun").lower()
         if noun not in ex.ordinal_nouns or _blocked(m.start("num"), m.end("num"), blocked):

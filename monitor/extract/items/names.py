@@ -75,6 +75,8 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
         current = []
 
     for i, tok in enumerate(tokens):
+        if not current and not tok.cap:
+            continue  # the common case, no name open and none starting: nothing below would act
         usable = (
             tok.cap
             and tok.text[:1].isalpha()
@@ -216,7 +218,7 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
     runs = _name_runs(tokens, doc, blocked)
     if not runs:
         return out
-    index = {id(t): i for i, t in enumerate(tokens)}
+    index = dict(zip(map(id, tokens), range(len(tokens)), strict=True))
     for run in runs:
         words, country, titled = _strip_titles(list(run), lex)
         at = index[id(run[0])]
@@ -335,11 +337,13 @@ def prime_names(doc: Doc, sentences: list[Sentence]) -> None:
     for s in sentences:
         toks = doc.tokens[s.start] = tokenize(doc.text, s.start, s.end)
         for i in range(1, len(toks)):
-            tok, prev = toks[i], toks[i - 1]
+            tok = toks[i]
+            if not tok.cap:
+                continue
+            prev = toks[i - 1]
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             if (
-                tok.cap
-                and tok.text[:1].isalpha()
+                tok.text[:1].isalpha()
                 and prev.text not in '.!?"“:'
                 and not prev.cap
                 and not (nxt is not None and nxt.cap)

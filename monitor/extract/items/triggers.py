@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import compress
 
 from monitor.extract.items.document import DETERMINERS, Doc, Tok
 from monitor.extract.lexicon import word_tags
@@ -103,22 +104,29 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
     first = lex.trigger_first
     segment = doc.text[s_start:s_end]
     low = segment.lower()
+    spans: list[tuple[int, int]] | None = None
     if len(low) != len(segment):  # a letter whose lower case is longer ("İ"): the slow, exact way
         spans = [(s - s_start, e - s_start) for s, e, _w in _words(doc.text, s_start, s_end)]
         words = [w for _s, _e, w in _words(doc.text, s_start, s_end)]
     else:
-        # Words as plain strings first (one C-level pass); their offsets only when a trigger may be there.
+        # Words as plain strings first (one C-level pass); their offsets only when a trigger is used.
         words = _WORD_RE.findall(low)
         if first.keys().isdisjoint(words):
             return []
-        spans = [m.span() for m in _WORD_RE.finditer(low)]
     out = []
     i, count = 0, len(words)
-    sourced = "according" in words
-    while i < count:
+    # Only the words that may open a trigger (or "according to") are looked at, in order; `i` is where the
+    # next one may start (after a trigger's words, after the source of "according to").
+    stops = list(compress(range(count), map(first.__contains__, words)))
+    if "according" in words:
+        stops = sorted({*stops, *(j for j, w in enumerate(words) if w == "according")})
+    for j in stops:
+        if j < i:
+            continue
+        i = j
         phrases = first.get(words[i])
         if phrases is None:
-            if sourced and words[i] == "according" and i + 1 < count and words[i + 1] == "to":
+            if i + 1 < count and words[i + 1] == "to":
                 i = _source_end(words, i + 2)  # "according to X" sources a fact; it tells no happening
                 continue
             i += 1
@@ -147,6 +155,8 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
             )
             and not _modifier_or_subject(tags, prev, nxt)
         ):
+            if spans is None:
+                spans = list(map(re.Match.span, _WORD_RE.finditer(low)))
             out.append((s_start + spans[i][0], s_start + spans[i + n - 1][1], trigger, kind))
         i += n
     return out
