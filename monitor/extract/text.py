@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from htmldate import find_date
 from lxml import etree
@@ -280,12 +280,13 @@ def _date_holders(tree: Any) -> list[Any]:
     one by one finds what searching them joined does)."""
     found: list[Any] = []
     for cue in _DATE_HOLDER_CUES(tree):
-        if isinstance(cue, str):
+        element = cue
+        if isinstance(cue, str):  # an attribute's value: lxml's "smart" string knows its element
             if not _DATE_HOLDER_RE.search(cue):
                 continue
-            cue = cue.getparent()
-        if not found or found[-1] is not cue:
-            found.append(cue)
+            element = cast(Any, cue).getparent()
+        if not found or found[-1] is not element:
+            found.append(element)
     return found
 
 

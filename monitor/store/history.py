@@ -69,7 +69,8 @@ def record_states(
     for entry in updated:
         body, fact = delta(was.get(entry.event_id), entry)
         rows.append({"story_id": entry.story, "generation": current[entry.story], "event_id": entry.event_id,
-                     "at": at, "source_url": source_url, "version": version, "fact": fact, "body": dumps(body)})
+                     "at": at, "source_url": source_url, "version": version, "fact": fact,
+                     "body": dumps(body)})
     # Core statements, in the order written (the states' ids keep it): the ORM's unit of work cost more than
     # the SQL here, inside the story's write transaction, and nothing reads these rows back as objects.
     states_table = cast(Table, TimelineState.__table__)
