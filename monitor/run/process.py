@@ -6,6 +6,10 @@ these three knobs decide much of its time (figures from benchmarks/poll_cycle.py
   thousands of long-lived objects, and each collection walks them all): ~50 ms;
 - glibc's malloc arenas are capped, so extraction threads do not each fragment their own: ~30 MB of peak RSS;
 - the process ends without the interpreter's teardown once its output is flushed: ~0.2 s.
+
+Two more shape a cycle of new pages: a short GIL switch interval, so that a check's transaction does not wait
+behind the extraction thread at each of its queries (`favour_short_waits`), and the free heap given back to
+the system after each page's extraction, at most twice a second (`release_free_heap`).
 """
 
 from __future__ import annotations
