@@ -25,9 +25,10 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 from htmldate import find_date
+from lxml import etree
 from trafilatura import bare_extraction, load_html
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 
@@ -264,25 +265,49 @@ _NEAR_ANCESTORS = 6
 _ShownDate = tuple[str, tuple[int | None, int, int], datetime.tzinfo | None]
 
 
+# The <time> elements and the class, id and itemprop values of every element, in page order: libxml2 walks the
+# tree, and Python sees only these strings, not a proxy object for each of the page's elements (that walk was
+# a fifth of the text stage). An attribute's value comes right after its element.
+_DATE_HOLDER_CUES = etree.XPath(
+    "descendant-or-self::time | descendant-or-self::*/@class | descendant-or-self::*/@id"
+    " | descendant-or-self::*/@itemprop"
+)
+
+
+def _date_holders(tree: Any) -> list[Any]:
+    """The elements that may hold the page's date line, in page order: each <time>, and each element whose
+    class, id or itemprop `_DATE_HOLDER_RE` finds a word in (the words hold no space, so searching the values
+    one by one finds what searching them joined does)."""
+    found: list[Any] = []
+    for cue in _DATE_HOLDER_CUES(tree):
+        element = cue
+        if isinstance(cue, str):  # an attribute's value: lxml's "smart" string knows its element
+            if not _DATE_HOLDER_RE.search(cue):
+                continue
+            element = cast(Any, cue).getparent()
+        if not found or found[-1] is not element:
+            found.append(element)
+    return found
+
+
 def _shown_dates(tree: Any) -> list[_ShownDate]:
     """The date lines a reader sees near the byline: (published|updated, (year or None, month, day), zone
     named or None), in page order."""
     out: list[_ShownDate] = []
-    seen: set[int] = set()
+    # The elements already read as part of a line; kept alive here, so lxml hands back the same proxies.
+    seen: set[Any] = set()
     try:
-        elements = list(tree.iter())
+        elements = _date_holders(tree)
     except Exception:  # noqa: BLE001 - an odd tree just has no visible date
         return out
     for el in elements:
-        if not isinstance(el.tag, str) or id(el) in seen:
+        if el in seen:
             continue
         attrs = " ".join(str(el.get(a) or "") for a in ("class", "id", "itemprop"))
-        if el.tag != "time" and not _DATE_HOLDER_RE.search(attrs):
-            continue
         line_el = _date_line(el)
         if line_el is None:
             continue
-        seen.update(id(x) for x in line_el.iter())
+        seen.update(line_el.iter())
         out.extend(_read_date_line(" ".join(" ".join(line_el.itertext()).split()), attrs))
     return out
 

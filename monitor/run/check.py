@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, TypeVar
 import monitor.stages as stages
 from monitor.config import ScheduleConfig
 from monitor.errors import FetchError, InputError
+from monitor.run.process import release_free_heap
 from monitor.run.story import NewVersion, StoryRules
 from monitor.store.records import (
     CheckRecord,
@@ -119,6 +120,7 @@ def _in_daemon_thread(loop: asyncio.AbstractEventLoop, func: Callable[..., R], /
             result, error = context.run(func, *args), None
         except BaseException as exc:  # noqa: BLE001 - handed to the awaiting check, as to_thread does
             result, error = None, exc
+        release_free_heap()  # what the page's trees and texts took, given back (here, off the event loop)
         with contextlib.suppress(RuntimeError):  # the loop closed: nobody waits any more
             loop.call_soon_threadsafe(settle, result, error)
 

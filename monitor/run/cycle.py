@@ -25,7 +25,7 @@ from monitor.config import Config
 from monitor.run.check import CheckOutcome, OnNewVersion
 from monitor.run.checker import Checker, RunSummary, fetch_settings, log_sync, outbox_for, summarise, utcnow
 from monitor.run.leases import Leases, make_owner
-from monitor.run.process import limit_malloc_arenas, settle
+from monitor.run.process import favour_short_waits, limit_malloc_arenas, settle
 from monitor.run.specs import config_specs
 from monitor.run.story import StoryRules
 from monitor.store.records import SourceRef
@@ -78,6 +78,7 @@ def run_cycle(
     and the sources it held come back when their leases expire (`schedule.lease`).
     """
     limit_malloc_arenas()
+    favour_short_waits()
     if workers <= 1:
         settle()
         return asyncio.run(run_once(config, store, story, on_new_version=on_new_version))

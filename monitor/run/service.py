@@ -28,7 +28,7 @@ from monitor.run.check import OnNewVersion
 from monitor.run.checker import Checker, RunSummary, fetch_settings, log_sync, outbox_for, summarise, utcnow
 from monitor.run.leases import make_owner
 from monitor.run.maintenance import PRUNE_EVERY, prune, retention_rules
-from monitor.run.process import limit_malloc_arenas, settle
+from monitor.run.process import favour_short_waits, limit_malloc_arenas, settle
 from monitor.run.specs import config_specs
 from monitor.run.story import StoryRules
 
@@ -70,6 +70,7 @@ async def run_service(
     StoryRules.from_config(config)  # a bad extraction section fails now, not in every check
     outbox = outbox_for(config, store)  # a notify URL Apprise cannot send to fails now too
     limit_malloc_arenas()
+    favour_short_waits()
     settle()
     loop = asyncio.get_running_loop()
     stop = stop_event or asyncio.Event()

@@ -15,9 +15,9 @@ import datetime as dt
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Table, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from monitor.errors import InputError
@@ -65,14 +65,21 @@ def record_states(
     was = {e.event_id: e for e in before}
     stories = {e.story for e in updated}
     current = {story: generation(session, story) for story in stories}
+    rows = []
     for entry in updated:
         body, fact = delta(was.get(entry.event_id), entry)
-        session.add(TimelineState(story_id=entry.story, generation=current[entry.story],
-                                  event_id=entry.event_id, at=at, source_url=source_url, version=version,
-                                  fact=fact, body=dumps(body)))
+        rows.append({"story_id": entry.story, "generation": current[entry.story], "event_id": entry.event_id,
+                     "at": at, "source_url": source_url, "version": version, "fact": fact,
+                     "body": dumps(body)})
+    # Core statements, in the order written (the states' ids keep it): the ORM's unit of work cost more than
+    # the SQL here, inside the story's write transaction, and nothing reads these rows back as objects.
+    states_table = cast(Table, TimelineState.__table__)
+    session.execute(insert(states_table), rows)
+    # The rows' objects the session holds are not brought up to date (`synchronize_session=False`): this is
+    # the last the transaction does with them.
     for chunk in chunks([e.event_id for e in updated]):
         session.execute(update(TimelineItem).where(TimelineItem.event_id.in_(chunk))
-                        .values(extractor=extractor))
+                        .values(extractor=extractor).execution_options(synchronize_session=False))
 
 
 def states(

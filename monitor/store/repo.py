@@ -26,7 +26,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import sqlite3
+import threading
+import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
@@ -121,6 +124,13 @@ class Store:
         self.engine = engine
         self._reader = sessionmaker(engine, expire_on_commit=False)
         self._writer = sessionmaker(engine.execution_options(**{IMMEDIATE: True}), expire_on_commit=False)
+        # SQLite has one writer at a time. Its busy handler lets each waiting connection poll, sleeping up to
+        # 100 ms in between, so of a process's many checks committing at once some lost every poll to the
+        # others (and to the other processes of a cycle) until the busy timeout failed them (`database is
+        # locked`). Here a process's writers queue on a lock of their own, and only one at a time waits in
+        # SQLite against the other processes. PostgreSQL writers lock rows, not the database: no queue.
+        self._writers = threading.RLock() if engine.dialect.name == "sqlite" else None
+        _STORES.add(self)
 
     @property
     def dialect(self) -> str:
@@ -140,8 +150,22 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Session]:
-        with self._translate(), self._writer() as session, session.begin():
+        with self._queued(), self._translate(), self._writer() as session, session.begin():
             yield session
+
+    @contextmanager
+    def _queued(self) -> Iterator[None]:
+        """This process's turn to write (SQLite; see `__init__`)."""
+        if self._writers is None:
+            yield
+            return
+        with self._writers:
+            yield
+
+    def _after_fork(self) -> None:
+        # A forked child has none of its parent's threads: a lock one of them held would never be released.
+        if self._writers is not None:
+            self._writers = threading.RLock()
 
     @contextmanager
     def _translate(self) -> Iterator[None]:
@@ -574,6 +598,18 @@ class Store:
 
 
 # ------------------------------------------------------------------------------------------- transaction
+
+
+# Every Store of this process, so that a forked child gives each a fresh writers' lock.
+_STORES: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
+def _reset_after_fork() -> None:
+    for store in list(_STORES):
+        store._after_fork()
+
+
+os.register_at_fork(after_in_child=_reset_after_fork)
 
 
 def story_lock_key(story: str) -> int:

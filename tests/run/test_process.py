@@ -57,3 +57,38 @@ def test_exit_now_flushes_output_and_buffered_log_records(tmp_path: Path) -> Non
     assert result.returncode == 3
     assert result.stdout == "output still in the buffer"
     assert log_file.read_text(encoding="utf-8") == "the last record\n"
+
+
+def test_favour_short_waits_shortens_the_interval_a_thread_holds_the_gil() -> None:
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)  # CPython's default: a cycle run earlier in this process set ours
+        process.favour_short_waits()
+        assert sys.getswitchinterval() == pytest.approx(process.SWITCH_INTERVAL)
+    finally:
+        sys.setswitchinterval(before)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="glibc's malloc_trim")
+def test_release_free_heap_gives_freed_blocks_back_at_most_every_trim_seconds() -> None:
+    script = textwrap.dedent("""
+        import ctypes
+        from monitor.run import process
+        ctypes.CDLL(None).mallopt(-8, 1)  # one arena, as `monitor` runs (limit_malloc_arenas)
+        def resident():
+            with open("/proc/self/statm") as statm:
+                return int(statm.read().split()[1]) * 4096
+        # Many small blocks (as a page's trees and texts), then all but every 50th freed: the survivors keep
+        # the heap's top from shrinking, so free() alone returns nothing.
+        blocks = [bytearray(2000) for _ in range(40_000)]
+        kept = blocks[::50]
+        del blocks
+        before = resident()
+        first = process.release_free_heap()
+        after = resident()
+        second = process.release_free_heap()  # within TRIM_SECONDS of the first
+        print(first, second, before - after > 20_000_000, len(kept))
+    """)
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "False", "True", "800"]

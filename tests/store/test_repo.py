@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -330,3 +332,32 @@ def test_sync_of_an_unchanged_config_is_skipped_and_a_changed_one_is_not(store: 
     back = store.sync_specs(specs(story(pages=(PAGE, PAGE + "/2"))), T0)
     assert back.reactivated == (f"s1 {PAGE}/2",) and len(back.updated) == 2
     assert store.count_sources(active_only=True) == 2
+
+
+def test_a_processs_sqlite_writers_queue_rather_than_time_out_on_each_other(tmp_path: Path) -> None:
+    store = open_store(f"sqlite:///{tmp_path}/db.sqlite")
+    # SQLite's busy timeout down to 20 ms, on every connection opened from now on.
+    sa.event.listen(store.engine, "connect",
+                    lambda connection, _record: connection.execute("PRAGMA busy_timeout = 20"))
+    store.engine.dispose()
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+    failures: list[Exception] = []
+
+    def write(number: int) -> None:
+        try:
+            with store.transaction() as tx:
+                tx.add_source(SourceSpec("s", f"https://example.com/{number}", "page", 3600.0), now)
+                time.sleep(0.05)  # the write lock held longer than the busy timeout
+        except Exception as exc:  # noqa: BLE001 - counted: none is expected
+            failures.append(exc)
+
+    threads = [threading.Thread(target=write, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    try:
+        assert failures == []
+        assert store.count_sources() == 8
+    finally:
+        store.close()
