@@ -5,8 +5,10 @@ brackets of a conversion; this drops the restated amount it then finds again."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from monitor.extract.items.figure_mention import FigureMention
+from monitor.extract.lexicon import load_data_file
 
 __all__ = ["without_conversions"]
 
@@ -19,30 +21,13 @@ def _same_kind(a: FigureMention, b: FigureMention) -> bool:
     last = (b.metric or "").split()[-1:] or [""]
     if "percent" in (a.unit, b.unit) or b.unit == a.unit:
         return False  # "$5 billion, or 12%", "$2.8 billion, or $2.53 a share": another figure
-    return b.unit is not None or last[0] in _UNIT_WORDS
+    return b.unit is not None or last[0] in _unit_words()
 
 
-_UNIT_WORDS = frozenset(
-    {
-        "tons",
-        "tonnes",
-        "kilometers",
-        "kilometres",
-        "km",
-        "miles",
-        "meters",
-        "metres",
-        "feet",
-        "pounds",
-        "kilograms",
-        "kg",
-        "liters",
-        "litres",
-        "gallons",
-        "acres",
-        "hectares",
-    }
-)
+@cache
+def _unit_words() -> frozenset[str]:
+    """numbers.yaml `restated_unit_words`: the last words of a unit the lexicon may not know as one."""
+    return frozenset(str(w).lower() for w in load_data_file("numbers.yaml").get("restated_unit_words", []))
 
 
 def without_conversions(sentence: str, mentions: list[FigureMention]) -> list[FigureMention]:

@@ -51,14 +51,11 @@ def range_end(text: str, tx: Timex) -> bool:
 # 2020 LC 500", "2020 Sentra gets ..." (at the start of a sentence or a line).
 _MODEL_YEAR_BEFORE_RE = re.compile(r"(?:(?:^|[.!?]\s+|\n\s*)|(?<![\w'’-])([A-Za-z]+)\s+)\Z")
 _NAME_AFTER_RE = re.compile(r"\s+[A-Z][\w-]*")
-_NOT_BEFORE_MODEL_YEAR = frozenset(
-    {"in", "on", "at", "of", "for", "from", "since", "during", "by", "until", "through", "to", "after",
-     "before", "the", "a", "an", "this", "that", "its", "their", "his", "her", "our", "early", "late", "and",
-     "or", "mid", "spring", "summer", "autumn", "fall", "winter"}
-)
+# Besides the lexicon's function words ("in 2020 Nissan", "the 2020 race"): words of a period before a year.
+_PERIOD_WORDS = frozenset({"through", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter"})
 
 
-def model_year(text: str, tx: Timex) -> bool:
+def model_year(text: str, tx: Timex, lex: Lexicon) -> bool:
     """A bare year that names a model, not a date ("the production model 2020 LC 500")."""
     if not (len(tx.value) == 4 and text[tx.start : tx.end].isdigit()):
         return False
@@ -68,7 +65,7 @@ def model_year(text: str, tx: Timex) -> bool:
     if before is None:
         return False
     word = before.group(1)
-    return word is None or word.lower() not in _NOT_BEFORE_MODEL_YEAR
+    return word is None or not (word.lower() in lex.function_words or word.lower() in _PERIOD_WORDS)
 
 
 @cache

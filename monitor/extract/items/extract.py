@@ -104,7 +104,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
             and not overlaps(tx.start, tx.end, quotes)
             and not range_end(doc.text, tx)
             and not comparison_base(doc.text, tx, doc.lex)
-            and not model_year(doc.text, tx)
+            and not model_year(doc.text, tx, doc.lex)
         ):
             value = date_value(tx, doc.published)
             if value:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from monitor.extract.items.figures import FigureMention
+from monitor.extract.items.figures import FigureMention, change_signs
 from monitor.extract.lexicon import Lexicon, inflect_trigger, load_data_file, load_lexicon
 
 __all__ = ["shaped_figures", "with_shaped"]
@@ -48,15 +48,12 @@ def _alts(words: Sequence[str]) -> str:
 
 @cache
 def _shapes(lex: Lexicon) -> _Shapes:
-    nd, md = load_data_file("numbers.yaml"), load_data_file("metrics.yaml")
+    nd = load_data_file("numbers.yaml")
     words = _alts(list(lex.number_words))
     small = rf"(?:\d{{1,3}}|{words})"
     ratio = _alts(nd.get("ratio_words", []))
     fractions = {str(k).lower(): float(v) for k, v in nd.get("change_fractions", {}).items()}
-    change_of: dict[str, int] = {}
-    for direction, verbs in md.get("change_verbs", {}).items():
-        for verb in verbs:
-            change_of.update({f: 1 if direction == "up" else -1 for f in inflect_trigger(verb)})
+    change_of = change_signs()
     distance = [f for v in nd.get("distance_verbs", []) for f in inflect_trigger(str(v).lower())]
     units = [w for unit in nd.get("distance_units", []) for w in nd.get("units", {}).get(unit, [])]
     qualifiers = _alts(nd.get("distance_qualifiers", []))

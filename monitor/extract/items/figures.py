@@ -22,7 +22,7 @@ from monitor.extract.items.conversions import without_conversions
 from monitor.extract.items.figure_mention import FigureMention
 from monitor.extract.lexicon import Lexicon, inflect_trigger, load_data_file, load_lexicon
 
-__all__ = ["FigureMention", "find_figures", "parse_number", "undating_phrase"]
+__all__ = ["FigureMention", "change_signs", "find_figures", "parse_number", "undating_phrase"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,11 @@ def _extra() -> _Extra:
         undating_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("undating_adverbs", [])]),
         phone_numbers=frozenset(str(n) for n in nd.get("phone_numbers", [])),
     )
+
+
+def change_signs() -> dict[str, int]:
+    """Every inflection of metrics.yaml's change verbs -> +1 (up) or -1 (down): "fell" -> -1."""
+    return _extra().change_of
 
 
 def _phrases_re(phrases: Sequence[str]) -> re.Pattern[str]:
