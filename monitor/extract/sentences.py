@@ -33,6 +33,8 @@ class Sentence:
 _LINE_RE = re.compile(r"[^\n]+")
 _CODE_RE = re.compile(r"[A-Z0-9]+(?![a-z])")
 _LAST_TOKEN_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.\W*\Z")
+_TAIL = 40
+_WORD_CHAR_RE = re.compile(r"[A-Za-z.]")
 _CONTINUATION_RE = re.compile(
     r"(?:[a-z0-9(,;:%$]|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
     r"|April|May|June|July|August|September|October|November|December)\b)"
@@ -53,7 +55,12 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _should_join(prev: str, nxt: str) -> bool:
-    m = _LAST_TOKEN_RE.search(prev)
+    # The last word is in the sentence's tail: searching there is linear, not quadratic, in a long
+    # sentence; a word that may run on before the tail is read in full.
+    cut = max(0, len(prev) - _TAIL)
+    m = _LAST_TOKEN_RE.search(prev, cut)
+    if m and cut and _WORD_CHAR_RE.match(prev, m.start() - 1):
+        m = _LAST_TOKEN_RE.search(prev)
     if not m:
         return False
     token = m.group(1).lower()

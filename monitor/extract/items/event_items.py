@@ -606,11 +606,21 @@ def _event_text(doc: Doc, info: SentenceInfo, occ: Occurrence, who: _Actors) -> 
     if ent is not None and ent.start < clause[0]:
         text_from = ent.start
     clause_text = doc.text[text_from : clause[1]]
-    clause_text = re.sub(rf"\b(?:has|have|had)\s+(?={re.escape(occ.surface)})", "", clause_text)
+    clause_text = _without_auxiliary(clause_text, occ.surface)
     if who.by_reference:
         clause_text = re.sub(r"^\W*(?:he|she|it|they)\b", actors[0], clause_text, flags=re.IGNORECASE)
     summary = event_summary(occ.kind, tuple(actors), occ.trigger, clean_clause(clause_text), occ.is_noun)
     return location, summary
+
+
+_AUXILIARY_RE = re.compile(r"\b(?:has|have|had)\s+")
+
+
+def _without_auxiliary(text: str, verb: str) -> str:
+    """`text` without the "has"/"have"/"had" right before `verb` ("has left" -> "left")."""
+    if verb not in text:
+        return text
+    return _AUXILIARY_RE.sub(lambda m: "" if text.startswith(verb, m.end()) else m.group(0), text)
 
 
 def _remember_actors(doc: Doc, kind: str, actors: tuple[str, ...]) -> None:

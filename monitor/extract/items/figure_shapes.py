@@ -11,7 +11,7 @@ and distances travelled ("flew more than 1,200 miles"). The words are data: numb
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -28,22 +28,29 @@ class _Shapes:
     # Each shape's full pattern runs only where its cheap hint matches: most sentences have none.
     ratio_hint: re.Pattern[str]
     ratio_re: re.Pattern[str]
-    fraction_words: tuple[str, ...]
+    fraction_hint: re.Pattern[str]
     fraction_re: re.Pattern[str]
     fractions: dict[str, float]
     level_hint: re.Pattern[str]
     level_re: re.Pattern[str]
-    distance_words: tuple[str, ...]
+    distance_hint: re.Pattern[str]
     distance_re: re.Pattern[str]
     change_of: dict[str, int]
 
 
+_DIGIT_RE = re.compile(r"\d")
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")  # "a streak dating to 2007": a year, no level
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
 def _alts(words: Sequence[str]) -> str:
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
+
+
+def _any_of(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern found wherever one of `words` is (a substring test, in one scan); never found without one."""
+    alternatives = "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
+    return re.compile(alternatives or r"(?!)")
 
 
 @cache
@@ -62,9 +69,9 @@ def _shapes(lex: Lexicon) -> _Shapes:
         # hints run on the lower-cased sentence, without case folding or look-behinds: they may say yes
         # where the pattern then finds nothing, never no where it would find something
         ratio_hint=re.compile(rf"(?:{ratio.lower()})\s+{small}"),
-        fraction_words=tuple(f.lower().split()[0] for f in fractions),
+        fraction_hint=_any_of(f.lower().split()[0] for f in fractions),
         level_hint=re.compile(rf"(?:{levels.lower()})\s+\d"),
-        distance_words=tuple(u.lower().split()[0] for u in units),
+        distance_hint=_any_of(u.lower().split()[0] for u in units),
         ratio_re=re.compile(
             rf"(?<![\w.,-])(?P<a>{small})\s+(?:{ratio})\s+(?P<b>{small})(?:\s+(?P<noun>[a-z][a-z-]+))?(?![\w-])",
             re.IGNORECASE,
@@ -134,7 +141,7 @@ def shaped_figures(
         metric = noun if noun and noun not in lex.function_words else "share"
         end = m.end() if metric != "share" else m.end("b")
         out.append(_mention(m.start(), end, (m.start("a"), m.end("b")), 100 * a / b, metric, "percent"))
-    for m in sh.fraction_re.finditer(sentence) if any(w in low for w in sh.fraction_words) else ():
+    for m in sh.fraction_re.finditer(sentence) if sh.fraction_hint.search(low) else ():
         sign = sh.change_of.get(m.group("verb").lower())
         if sign and free(m.start(), m.end()):
             value = sign * sh.fractions[" ".join(m.group("frac").lower().split())]
@@ -143,11 +150,13 @@ def shaped_figures(
                     m.start("verb"), m.end(), (m.start("frac"), m.end("frac")), value, "change", "percent"
                 )
             )
-    for m in sh.distance_re.finditer(sentence) if any(w in low for w in sh.distance_words) else ():
+    # a distance and a level are numbers in digits: most sentences have none
+    with_digits = _DIGIT_RE.search(sentence) is not None
+    for m in sh.distance_re.finditer(sentence) if with_digits and sh.distance_hint.search(low) else ():
         if free(m.start("num"), m.end("num")):
             value = float(m.group("num").replace(",", ""))
             out.append(_mention(m.start("num"), m.end(), m.span("num"), value, "distance", None))
-    for m in sh.level_re.finditer(sentence) if sh.level_hint.search(low) else ():
+    for m in sh.level_re.finditer(sentence) if with_digits and sh.level_hint.search(low) else ():
         if free(m.start("num"), m.end("num")) and not _YEAR_RE.fullmatch(m.group("num")):
             value = float(m.group("num").replace(",", ""))
             out.append(_mention(m.start("num"), m.end("num"), m.span("num"), value, "level", None))

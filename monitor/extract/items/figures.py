@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from monitor.extract.items.conversions import without_conversions
 from monitor.extract.items.figure_mention import FigureMention
@@ -342,17 +342,22 @@ def _plain(sentence: str) -> bool:
     return sentence.isascii() or not _FOLDS_TO_ASCII_RE.search(sentence)
 
 
+@lru_cache(maxsize=4)
+def _plain_words(sentence: str) -> frozenset[str] | None:
+    """The runs of ASCII letters of the lower-cased sentence, or None when it is not `_plain` (the cheap
+    tests of the readers below share them: each sentence is read by several)."""
+    return frozenset(_LETTERS_RE.findall(sentence.lower())) if _plain(sentence) else None
+
+
 def _may_have_number_words(sentence: str, lex: Lexicon) -> bool:
     """False only when the words pattern cannot match: each of its number words is a whole run of ASCII
     letters (or follows a currency sign ending in a letter: "Rsfive"). Text with a character that may stand
     for an ASCII letter (`_FOLDS_TO_ASCII_RE`) is always tried."""
     words, glued = _number_words(lex)
-    if not words or not _plain(sentence):
+    found = _plain_words(sentence)
+    if not words or found is None or not words.isdisjoint(found):
         return True
-    low = sentence.lower()
-    if not words.isdisjoint(_LETTERS_RE.findall(low)):
-        return True
-    return glued is not None and glued.search(low) is not None
+    return glued is not None and glued.search(sentence.lower()) is not None
 
 
 @cache
@@ -370,7 +375,8 @@ def _ordinal_counts(sentence: str, lex: Lexicon, blocked: Sequence[tuple[int, in
     ex = _extra()
     out: list[FigureMention] = []
     # The counted noun is a whole run of ASCII letters: without one of them, no ordinal counts.
-    if _plain(sentence) and ex.ordinal_nouns.isdisjoint(_LETTERS_RE.findall(sentence.lower())):
+    found = _plain_words(sentence)
+    if found is not None and ex.ordinal_nouns.isdisjoint(found):
         return out
     for m in _ordinal_re(lex).finditer(sentence):
         noun = m.group("noun").lower()

@@ -60,10 +60,13 @@ def _classify(words: list[Tok], lex: Lexicon) -> tuple[str, str, str | None]:
     return "name", name, None
 
 
-def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> list[list[Tok]]:
+def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> list[tuple[int, list[Tok]]]:
+    """The runs of capitalised words that may be names, each with the index of its first token (a run is a
+    stretch of consecutive tokens)."""
     lex = doc.lex
-    runs: list[list[Tok]] = []
+    runs: list[tuple[int, list[Tok]]] = []
     current: list[Tok] = []
+    opened = 0
     first_word = next((i for i, t in enumerate(tokens) if t.text[:1].isalnum()), 0)
 
     def close() -> None:
@@ -71,7 +74,7 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
         while current and (current[-1].lower in lex.connectors or current[-1].lower in lex.org_connectors):
             current.pop()
         if current:
-            runs.append(current)
+            runs.append((opened, current))
         current = []
 
     for i, tok in enumerate(tokens):
@@ -94,6 +97,8 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
         if usable and current and tok.start - current[-1].end > 1:
             close()
         if usable:
+            if not current:
+                opened = i
             current.append(tok)
             continue
         if (
@@ -118,8 +123,8 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
             close()
     close()
     # A sentence-initial capital is only a name when we know the word as one.
-    if runs and tokens and runs[0][0] is tokens[first_word] and len(runs[0]) == 1:
-        word = runs[0][0]
+    if runs and tokens and runs[0][0] == first_word and len(runs[0][1]) == 1:
+        word = runs[0][1][0]
         low = word.lower
         known = (
             low in lex.country_of
@@ -218,10 +223,8 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
     runs = _name_runs(tokens, doc, blocked)
     if not runs:
         return out
-    index = dict(zip(map(id, tokens), range(len(tokens)), strict=True))
-    for run in runs:
+    for at, run in runs:
         words, country, titled = _strip_titles(list(run), lex)
-        at = index[id(run[0])]
         # "Mr. Xi": the honorific stands outside the run (it is never part of a name) but titles the name.
         honorific = at > 0 and tokens[at - 1].lower in lex.titles and tokens[at - 1].lower.endswith(".")
         titled = titled or honorific
@@ -239,7 +242,7 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
             if full:
                 name, kind = full, "person"
         # A name followed by title words and another name only qualifies it ("US counterpart Donald Trump").
-        last = index[id(run[-1])]
+        last = at + len(run) - 1
         n = _title_len(tokens, last + 1, lex) if last + 1 < len(tokens) else 0
         modifier = bool(n) and last + 1 + n < len(tokens) and tokens[last + 1 + n].cap
         out.append(

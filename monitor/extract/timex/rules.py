@@ -12,6 +12,7 @@ monitor.extract.timex.loader puts the two together.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -105,6 +106,9 @@ class RuleSet:
     # on first use.
     firsts: tuple[frozenset[str] | None, ...] = ()
     _scanners: dict[str, re.Pattern[str] | None] = field(default_factory=dict, compare=False, repr=False)
+    _pairs: dict[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def may_begin(self, rule: Rule, char: str) -> bool:
         """Whether `rule` can match from a position holding `char`."""
@@ -120,6 +124,45 @@ class RuleSet:
             rules = [r for r in self.rules if self.may_begin(r, char)]
             self._scanners[char] = _combined(rules) if rules else None
         return self._scanners[char]
+
+    def lowered_scanners_at(self, char: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+        """The rules that can begin with `char` as two scanners: one for the lower-cased text, matching
+        case-sensitively (twice as fast as a case-insensitive scan), and one for the text as written, of the
+        few rules whose case matters (`case_bound`); the match of the lower rule index wins."""
+        if char not in self._pairs:
+            rules = [r for r in self.rules if not self.firsts or self.may_begin(r, char)]
+            bound = [r for r in rules if case_bound(r.pattern)]
+            free = [dataclasses.replace(r, pattern=lowered(r.pattern)) for r in rules if r not in bound]
+            self._pairs[char] = (
+                _combined(free, re.NOFLAG) if free else None,
+                _combined(bound) if bound else None,
+            )
+        return self._pairs[char]
+
+
+# Escapes `lowered` cannot carry over (a character code may name a capital letter) and a case-sensitive
+# group: a rule with one is matched on the text as written.
+_CASE_BOUND_RE = re.compile(r"\\[xuUN0-7]|\(\?-i")
+# What `lowered` keeps as written: escapes ("\\S" is no "\\s") and group names.
+_VERBATIM_RE = re.compile(r"\\.|\(\?P<\w+>|\(\?P=\w+\)", re.S)
+
+
+def case_bound(pattern: str) -> bool:
+    """Whether a rule's pattern must match the text as written (see `lowered`)."""
+    return _CASE_BOUND_RE.search(pattern) is not None
+
+
+def lowered(pattern: str) -> str:
+    """`pattern` with its letters lower-cased but for escapes and group names: matched case-sensitively on
+    `text.lower()`, it finds what `pattern` finds case-insensitively on `text` (a `case_bound` pattern
+    excepted)."""
+    out: list[str] = []
+    pos = 0
+    for m in _VERBATIM_RE.finditer(pattern):
+        out += (pattern[pos : m.start()].lower(), m.group())
+        pos = m.end()
+    out.append(pattern[pos:].lower())
+    return "".join(out)
 
 
 @cache
@@ -268,11 +311,11 @@ def parse_rules(
     return RuleSet(lexicon, tuple(rules), scanner, anchor_re, starters | anchors, firsts)
 
 
-def _combined(rules: list[Rule]) -> re.Pattern[str]:
+def _combined(rules: list[Rule], flags: re.RegexFlag = re.IGNORECASE) -> re.Pattern[str]:
     """One scanner for `rules`: each rule is group R<index>, its own groups r<index>_<name>."""
     # the shared word-start test up front lets the scanner skip most positions without trying each rule
     alternatives = "|".join(_renamed(r) for r in rules)
-    return re.compile(r"(?<![\w'])(?=[\w'])(?:" + alternatives + ")", re.IGNORECASE)
+    return re.compile(r"(?<![\w'])(?=[\w'])(?:" + alternatives + ")", flags)
 
 
 _ANCHOR_TOKEN = re.compile(r"[a-z]+|[0-9]+[a-z]*")

@@ -82,14 +82,14 @@ def _tag(text: str, base: dt.datetime, lang: str) -> list[Timex]:
     ruleset = loader.load(lang)
     found: list[Timex] = []
     pos = 0
-    for start in _candidate_starts(ruleset, text):
+    low = text.lower()
+    for start in _candidate_starts(ruleset, text, low):
         if start < pos:
             continue
-        scanner = ruleset.scanner_at(text[start])
-        m = scanner.match(text, start) if scanner is not None else None
+        m = _first_match(ruleset, text, low, start)
         if m is None:
             continue
-        rule = ruleset.rules[int((m.lastgroup or "R0")[1:])]
+        rule = ruleset.rules[_rule_index(m)]
         timex = _apply(ruleset, rule, text, m, base, found, prefixed=True)
         if timex is None:
             timex = _fallback(ruleset, rule.index + 1, text, start, base, found)
@@ -104,12 +104,29 @@ _BACK = 48  # characters before an anchor word where an expression may start ("a
 _APOSTROPHES = "'\u2019"
 
 
-def _candidate_starts(ruleset: RuleSet, text: str) -> list[int]:
+def _first_match(ruleset: RuleSet, text: str, low: str, start: int) -> re.Match[str] | None:
+    """The match of the first rule (in priority order) that matches at `start`; `low` is `text.lower()`."""
+    if len(low) != len(text):  # a few characters change length when lower-cased ("İ"): the text as written
+        scanner = ruleset.scanner_at(text[start])
+        return scanner.match(text, start) if scanner is not None else None
+    on_low, as_written = ruleset.lowered_scanners_at(low[start])  # one pair for "T" and "t"
+    m = on_low.match(low, start) if on_low is not None else None
+    if as_written is not None:
+        other = as_written.match(text, start)
+        if other is not None and (m is None or _rule_index(other) < _rule_index(m)):
+            return other
+    return m
+
+
+def _rule_index(m: re.Match[str]) -> int:
+    return int((m.lastgroup or "R0")[1:])
+
+
+def _candidate_starts(ruleset: RuleSet, text: str, low: str) -> list[int]:
     """Offsets where an expression may start: the anchor words themselves and the starter words
-    (or numbers) of the few words before each of them, in order."""
+    (or numbers) of the few words before each of them, in order; `low` is `text.lower()`."""
     if ruleset.anchors is None:
         return [m.start() for m in re.finditer(r"(?<![\w'])[\w']", text)]
-    low = text.lower()
     if len(low) != len(text):  # a few characters change length when lower-cased ("İ"): keep offsets
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     starters = ruleset.starters
@@ -157,9 +174,10 @@ def _apply(
     prefix = f"r{rule.index}_" if prefixed else ""
     groups = {}
     for name in rule.groups:
-        value = m.group(prefix + name)
-        if value is not None:
-            groups[name] = value
+        # from the text as written: the match may have run on its lower-cased copy
+        g_start, g_end = m.span(prefix + name)
+        if g_start >= 0:
+            groups[name] = text[g_start:g_end]
     hit = Hit(text, start, end, groups, base, ruleset.lexicon, dict(rule.params), found)
     try:
         result: Result | None = NORMALISERS[rule.norm](hit)

@@ -1,4 +1,5 @@
-"""The first characters of a rule, and the per-character scanners the tagger dispatches on."""
+"""The first characters of a rule, and the per-character scanners the tagger dispatches on (as written and
+lower-cased)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import pytest
 
 from monitor.extract.timex import loader
 from monitor.extract.timex.first_chars import first_characters
+from monitor.extract.timex.rules import case_bound, lowered
+from monitor.extract.timex.tagger import _first_match
 
 EVENTS = Path(__file__).resolve().parents[2] / "fixtures" / "events"
 
@@ -45,3 +48,39 @@ def test_each_characters_scanner_finds_what_the_whole_scanner_finds() -> None:
             assert (whole and (whole.lastgroup, whole.span())) == (part and (part.lastgroup, part.span())), at
             tried += whole is not None
     assert tried > 20
+
+
+def test_the_lowered_scanners_find_what_the_whole_scanner_finds() -> None:
+    """The tagger matches most rules case-sensitively on the lower-cased text (faster): same rule, same
+    span."""
+    rules = loader.load("en")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EVENTS.glob("*.txt"))]
+    texts.append("On MONDAY, Main Street 2020 In 2019 Elm Street; the 1990s, Tuesday's March 3, 2020 vote.")
+    tried = 0
+    for text in texts:
+        low = text.lower()
+        assert len(low) == len(text)
+        for at in range(len(text)):
+            whole = rules.scanner.match(text, at)
+            part = _first_match(rules, text, low, at)
+            assert (whole and (whole.lastgroup, whole.span())) == (part and (part.lastgroup, part.span())), at
+            tried += whole is not None
+    assert tried > 20
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"(?P<month>May|June)\s+\S+", r"(?P<month>may|june)\s+\S+"),  # escapes and group names kept
+        (r"[A-Z]\w+(?P=month)", r"[a-z]\w+(?P=month)"),
+        (r"\bMid-(?:Year|\d{4})\Z", r"\bmid-(?:year|\d{4})\Z"),
+    ],
+)
+def test_lowered_pattern(pattern: str, expected: str) -> None:
+    assert lowered(pattern) == expected
+    assert not case_bound(pattern)
+
+
+@pytest.mark.parametrize("pattern", [r"(?-i:[A-Z]\w+)\s+Street", r"\x41pril", r"(\w)\1"])
+def test_case_bound_patterns_are_matched_as_written(pattern: str) -> None:
+    assert case_bound(pattern)
