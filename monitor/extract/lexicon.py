@@ -236,6 +236,7 @@ class Lexicon:
     rescheduling_verbs: frozenset[str]
     announcing_verbs: frozenset[str]
     record_nouns: frozenset[str]
+    question_openers: frozenset[str]
     comparison_preps: frozenset[str]
     change_preps: frozenset[str]
 
@@ -555,6 +556,7 @@ def _tense_fields() -> dict[str, Any]:
         "rescheduling_verbs": words("rescheduling_verbs"),
         "announcing_verbs": words("announcing_verbs"),
         "record_nouns": words("record_nouns"),
+        "question_openers": words("question_openers"),
         "comparison_preps": words("comparison_preps"),
         "change_preps": words("change_preps"),
     }

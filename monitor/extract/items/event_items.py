@@ -83,6 +83,8 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
     happening far more often than two, unless verbs tell happenings of different kinds ("the ship left
     Brenholm and arrived in Lerrin on Wednesday").
     """
+    if _is_question(info, doc.lex):
+        return []  # "Will the ferry still sail on Friday?": a question asserts no happening
     typed = _typed_drafts(doc, info, fronted, order)  # undated ones already left out but for _UNDATED_KINDS
     drafts: list[Draft] = []
     for d in typed:
@@ -98,6 +100,19 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
             drafts.append(draft)
             taken.add(value)
     return drafts
+
+
+_CONJUNCTIONS = frozenset({"and", "but", "so", "or"})
+
+
+def _is_question(info: SentenceInfo, lex: Lexicon) -> bool:
+    """A sentence asking a question (tense.yaml `question_openers`), not one that reports one."""
+    if not info.sentence.text.endswith("?"):
+        return False
+    words = [t.lower for t in info.tokens[:2] if t.text[:1].isalpha()]
+    if words and words[0] in _CONJUNCTIONS:
+        words = words[1:]
+    return bool(words) and words[0] in lex.question_openers
 
 
 def _same_slot(a: Draft, b: Draft) -> bool:

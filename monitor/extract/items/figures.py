@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from monitor.extract.items.conversions import without_conversions
 from monitor.extract.items.figure_mention import FigureMention
+from monitor.extract.items.number_hints import may_have_number_words, plain_words
 from monitor.extract.lexicon import Lexicon, inflect_trigger, load_data_file, load_lexicon
 
 __all__ = ["FigureMention", "change_signs", "find_figures", "parse_number", "undating_phrase"]
@@ -299,7 +300,7 @@ def find_figures(
         [(m, False) for m in digits_re.finditer(sentence)] if _DIGIT_RE.search(sentence) else []
     )
     taken = [(m.start(), m.end()) for m, _ in candidates]
-    for m in words_re.finditer(sentence) if _may_have_number_words(sentence, lex) else ():
+    for m in words_re.finditer(sentence) if may_have_number_words(sentence, lex) else ():
         if not _blocked(m.start(), m.end(), taken):
             candidates.append((m, True))
     out: list[FigureMention] = []
@@ -312,52 +313,6 @@ def find_figures(
 
 
 _CONVERSION_RE = re.compile(r"\s*\([^()\d]{0,20}\d[^()]{0,30}\)")
-
-
-_LETTERS_RE = re.compile(r"[a-z]+")
-
-
-@cache
-def _number_words(lex: Lexicon) -> tuple[frozenset[str], re.Pattern[str] | None]:
-    """The words a number in words is made of (None when they are not all ASCII letters), and a pattern for
-    one glued to a currency sign that ends in a letter ("Rsfive")."""
-    words = frozenset(w.lower() for w in [*lex.number_words, *lex.scales, *lex.fractions])
-    if not all(w.isascii() and w.isalpha() for w in words):
-        return frozenset(), None
-    signs = sorted({sym.lower() for sym in lex.units_before if sym[-1:].isalpha()}, key=len, reverse=True)
-    if not signs or not words:
-        return words, None
-    alts = "|".join(sorted(words, key=len, reverse=True))
-    return words, re.compile(rf"(?:{'|'.join(re.escape(x) for x in signs)})(?:{alts})(?![a-z])")
-
-
-# The characters outside ASCII that a case-insensitive pattern may read as an ASCII letter, or whose case
-# changes bring one ("K" Kelvin sign, long "s", dotted and dotless "i", "ß", ligatures).
-_FOLDS_TO_ASCII_RE = re.compile("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u212a\ufb00-\ufb06]")
-
-
-def _plain(sentence: str) -> bool:
-    """Whether a case-insensitive pattern can read an ASCII letter only as itself in `sentence`, so that a
-    word it matches is a whole run of ASCII letters of `sentence.lower()`."""
-    return sentence.isascii() or not _FOLDS_TO_ASCII_RE.search(sentence)
-
-
-@lru_cache(maxsize=4)
-def _plain_words(sentence: str) -> frozenset[str] | None:
-    """The runs of ASCII letters of the lower-cased sentence, or None when it is not `_plain` (the cheap
-    tests of the readers below share them: each sentence is read by several)."""
-    return frozenset(_LETTERS_RE.findall(sentence.lower())) if _plain(sentence) else None
-
-
-def _may_have_number_words(sentence: str, lex: Lexicon) -> bool:
-    """False only when the words pattern cannot match: each of its number words is a whole run of ASCII
-    letters (or follows a currency sign ending in a letter: "Rsfive"). Text with a character that may stand
-    for an ASCII letter (`_FOLDS_TO_ASCII_RE`) is always tried."""
-    words, glued = _number_words(lex)
-    found = _plain_words(sentence)
-    if not words or found is None or not words.isdisjoint(found):
-        return True
-    return glued is not None and glued.search(sentence.lower()) is not None
 
 
 @cache
@@ -375,7 +330,7 @@ def _ordinal_counts(sentence: str, lex: Lexicon, blocked: Sequence[tuple[int, in
     ex = _extra()
     out: list[FigureMention] = []
     # The counted noun is a whole run of ASCII letters: without one of them, no ordinal counts.
-    found = _plain_words(sentence)
+    found = plain_words(sentence)
     if found is not None and ex.ordinal_nouns.isdisjoint(found):
         return out
     for m in _ordinal_re(lex).finditer(sentence):
@@ -458,12 +413,24 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
         and prev not in lex.function_words
     ):
         return True
+    if is_words and _in_a_name(text, m):
+        return True
     after_text = text[num_end : num_end + 20].lower()
     if _PER_SHARE_RE.match(after_text):
         return True
     return _not_figure_after_re(lex).match(after_text) is not None
 
 
+def _in_a_name(text: str, m: re.Match[str]) -> bool:
+    """A number word capitalised inside a sentence before another capitalised word is part of a name ("the
+    Zero Gravity Seats", "the Four Seasons hotel"); a sentence may open on one ("Two Chinese nationals")."""
+    number = m.group("num")
+    opening = not text[: m.start()].strip(_OPENING_MARKS)
+    return not opening and number[:1].isupper() and _CAPITAL_NEXT_RE.match(text, m.end()) is not None
+
+
+_OPENING_MARKS = " \t\n\"'“‘([—–-"
+_CAPITAL_NEXT_RE = re.compile(r"[ \t]+[A-Z]")
 _NO_RE = re.compile(r"No\.\s*$")
 # A model's name between a count and its noun: an optional brand, a code with a digit, an optional word
 # ("737 Max", "Boeing 787-9", "Galaxy S10", "A350"), then the lower-case noun counted.

@@ -67,3 +67,15 @@ def test_a_condition_is_no_happening_and_a_reported_plan_with_its_date_is() -> N
     assert _events("Ada Brisk said the bridge would reopen if funds arrived on Friday.") == []
     assert ("policy", "2021-06-11") in _events("Ada Brisk said the bridge would reopen on Friday.")
     assert _events("Ada Brisk said the bridge would not reopen on Friday.") == []
+
+
+def test_a_question_asserts_no_happening() -> None:
+    assert _events("But will the ferry still leave for the islands on Friday?") == []
+    assert _events("The ferry will leave for the islands on Friday.") == [("departure", "2021-06-11")]
+    # a question quoted in a report leaves the report alone
+    assert _events('The skipper said on Monday: "Who moved the buoys?"') == [("statement", "2021-06-07")]
+
+
+def test_a_reported_question_is_still_a_statement() -> None:
+    text = "The harbour board said on Monday it will look again at whether the old pier is, in fact, safe?"
+    assert ("statement", "2021-06-07") in _events(text)

@@ -88,6 +88,7 @@ def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
         "He aged 40 years in a week.",
         "The two leaders discussed oil prices.",
         "Her three sons attended the ceremony.",
+        "The cabin has the Zero Gravity Seats of the larger model.",  # a number word in a name
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -133,3 +134,8 @@ def test_never_raises(sentence: str) -> None:
 )
 def test_conversions_phones_and_counted_people(text: str, expected: list[tuple[float, object]]) -> None:
     assert [(f.value, f.unit) for f in find_figures(text)] == expected
+
+
+def test_a_capitalised_number_word_opening_a_sentence_still_counts() -> None:
+    found = find_figures("Twelve People were hurt when the roof gave way.")
+    assert [(f.value, f.metric) for f in found] == [(12, "injuries")]
