@@ -125,6 +125,8 @@ def tense_date(tokens_before: list[Tok], trigger: str, doc: Doc, is_noun: bool) 
     words = [t.lower for t in tokens_before[-4:]]
     if any(w in lex.undating_adverbs for w in words):
         return None
+    if is_noun:
+        return None  # "Epstein's death is ...": the "'s" before a noun is no "is" or "has"
     first = trigger.split()[0].lower()
     for w in reversed(words):
         if w in lex.modal_aux or w in lex.past_aux:
@@ -134,8 +136,6 @@ def tense_date(tokens_before: list[Tok], trigger: str, doc: Doc, is_noun: bool) 
         if w in ADVERB_SKIP:
             continue
         break
-    if is_noun:
-        return None
     if first in lex.present_verbs or (
         first.endswith("s") and not first.endswith(("ss", "us", "is")) and first not in lex.past_verbs
     ):

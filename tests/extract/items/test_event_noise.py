@@ -79,3 +79,9 @@ def test_a_question_asserts_no_happening() -> None:
 def test_a_reported_question_is_still_a_statement() -> None:
     text = "The harbour board said on Monday it will look again at whether the old pier is, in fact, safe?"
     assert ("statement", "2021-06-07") in _events(text)
+
+
+def test_a_possessive_before_an_event_noun_is_no_present_tense() -> None:
+    # "'s" before a noun is possessive, not "is" or "has": nothing dates the death to the report's day
+    assert _events("The warden's death is a symptom of deeper problems in the prison system.") == []
+    assert _events("The warden’s death is a symptom of deeper problems in the prison system.") == []
