@@ -129,10 +129,10 @@ class _Share:
 def preload_page_stages(config: Config) -> None:
     """Import and build what reading a new page needs, before the fork, so that the processes share it.
 
-    The stages' libraries and data (trafilatura and lxml, the lexicon with lemminflect's tables, the timex
-    rules: ~80 MB) were built by each process after the fork, so each held its own copy. Built here and frozen
-    by `settle()`, they stay in pages the processes share until written to. Only when a claim's worth of pages
-    was never read: an unchanged cycle needs none of it, and building it costs ~1 s.
+    The stages' libraries and data (trafilatura and lxml, the lexicon with its word table, the timex rules
+    and their scanners: ~80 MB) were built by each process after the fork, so each held its own copy. Built
+    here and frozen by `settle()`, they stay in pages the processes share until written to. Only when a
+    claim's worth of pages was never read: an unchanged cycle needs none of it, and building it costs ~2 s.
     """
     import monitor.extract.items  # noqa: F401 - events and figures
     import monitor.track.timeline  # noqa: F401 - the reconciler
@@ -142,7 +142,7 @@ def preload_page_stages(config: Config) -> None:
 
     rules = StoryRules.from_config(config)
     rules.lexicon()
-    loader.load("en")
+    loader.load("en").build_scanners()
     # One tiny page through the text stage builds what its libraries only build on first use.
     normalise(extract_document(b"<html><body><article><p>Loaded.</p></article></body></html>").text)
     compress("Loaded.")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.extract.timex import loader
+from monitor.extract.timex import loader, tag
 from monitor.extract.timex.first_chars import first_characters
 from monitor.extract.timex.rules import case_bound, lowered
 from monitor.extract.timex.tagger import _first_match
@@ -84,3 +84,14 @@ def test_lowered_pattern(pattern: str, expected: str) -> None:
 @pytest.mark.parametrize("pattern", [r"(?-i:[A-Z]\w+)\s+Street", r"\x41pril", r"(\w)\1"])
 def test_case_bound_patterns_are_matched_as_written(pattern: str) -> None:
     assert case_bound(pattern)
+
+
+def test_built_scanners_are_all_the_tagger_asks_for() -> None:
+    """Built before a fork, the scanners are shared: tagging afterwards compiles none of its own."""
+    rules = loader.load("en")
+    rules.build_scanners()
+    built = dict(rules._pairs)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(EVENTS.glob("*.txt"))]
+    texts.append("In the '80s, 6am on Tuesday, 10:30pm last week, 2 years ago, the 1990s; ’90s and Q3 2019.")
+    assert sum(len(tag(text, "2020-04-01")) for text in texts) > 20
+    assert rules._pairs == built
