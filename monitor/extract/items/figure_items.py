@@ -19,8 +19,8 @@ from monitor.extract.items.document import (
     in_spans,
     overlaps,
 )
-from monitor.extract.items.figure_shapes import shaped_figures, with_shaped
-from monitor.extract.items.figures import FigureMention, find_figures, undating_phrase
+from monitor.extract.items.figure_shapes import may_hold_shape, shaped_figures, with_shaped
+from monitor.extract.items.figures import FigureMention, find_figures, may_hold_figure, undating_phrase
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import figure_summary
@@ -370,6 +370,8 @@ def _restated(doc: Doc, info: SentenceInfo, f: FigureMention) -> bool:
 def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) -> list[Draft]:
     """The figure drafts of an analysed sentence, numbered from `order`; `fronted` is a date opening it."""
     s = info.sentence
+    if not may_hold_figure(s.text, doc.lex) and not may_hold_shape(s.text, doc.lex):
+        return []  # the common case: no number in the sentence, nothing below can find one
     blocked = [(a - s.start, b - s.start) for a, b in info.quotes]
     # Dates are no figures; durations may be ("up to 10 years in prison"), and figures rejects spans of time.
     blocked += [

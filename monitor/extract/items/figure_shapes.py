@@ -18,7 +18,7 @@ from functools import cache
 from monitor.extract.items.figures import FigureMention, change_signs
 from monitor.extract.lexicon import Lexicon, inflect_trigger, load_data_file, load_lexicon
 
-__all__ = ["shaped_figures", "with_shaped"]
+__all__ = ["may_hold_shape", "shaped_figures", "with_shaped"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +117,12 @@ def _mention(
 def _small_number(raw: str, lex: Lexicon) -> int | None:
     raw = raw.lower()
     return int(raw) if raw.isdigit() else lex.number_words.get(raw)
+
+
+def may_hold_shape(sentence: str, lex: Lexicon) -> bool:
+    """Whether `sentence` may hold a shape without a number that `figures.may_hold_figure` sees: a fraction of
+    a change ("cut by a third"); every other shape has a digit or a number word."""
+    return _shapes(lex).fraction_hint.search(sentence.lower()) is not None
 
 
 def shaped_figures(

@@ -315,6 +315,20 @@ def find_figures(
 _CONVERSION_RE = re.compile(r"\s*\([^()\d]{0,20}\d[^()]{0,30}\)")
 
 
+def may_hold_figure(sentence: str, lex: Lexicon) -> bool:
+    """False only when `find_figures` finds nothing in `sentence` for want of a number: no digit, no number
+    word, no ordinal of a tallied noun (most sentences of a report)."""
+    if _DIGIT_RE.search(sentence):
+        return True
+    return may_have_number_words(sentence, lex) or _may_count_ordinals(sentence)
+
+
+def _may_count_ordinals(sentence: str) -> bool:
+    # The counted noun is a whole run of ASCII letters: without one of them, no ordinal counts.
+    found = plain_words(sentence)
+    return found is None or not _extra().ordinal_nouns.isdisjoint(found)
+
+
 @cache
 def _ordinal_re(lex: Lexicon) -> re.Pattern[str]:
     words = "|".join(sorted(_extra().ordinals, key=len, reverse=True))
@@ -329,9 +343,7 @@ def _ordinal_counts(sentence: str, lex: Lexicon, blocked: Sequence[tuple[int, in
     """An ordinal of a tallied thing states the tally: "the sixth death" -> 6 deaths, "her 12th title"."""
     ex = _extra()
     out: list[FigureMention] = []
-    # The counted noun is a whole run of ASCII letters: without one of them, no ordinal counts.
-    found = plain_words(sentence)
-    if found is not None and ex.ordinal_nouns.isdisjoint(found):
+    if not _may_count_ordinals(sentence):
         return out
     for m in _ordinal_re(lex).finditer(sentence):
         noun = m.group("noun").lower()
