@@ -8,7 +8,7 @@ is its clause negated or hypothetical.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import compress
 
 from monitor.extract.items.document import DETERMINERS, Doc, Tok
@@ -104,7 +104,9 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
     first = lex.trigger_first
     segment = doc.text[s_start:s_end]
     low = segment.lower()
-    spans: list[tuple[int, int]] | None = None
+    # The words' offsets, read only as far as a trigger used needs them (most sentences use none).
+    spans: list[tuple[int, int]] = []
+    unread: Iterator[re.Match[str]] = iter(())
     if len(low) != len(segment):  # a letter whose lower case is longer ("İ"): the slow, exact way
         spans = [(s - s_start, e - s_start) for s, e, _w in _words(doc.text, s_start, s_end)]
         words = [w for _s, _e, w in _words(doc.text, s_start, s_end)]
@@ -113,6 +115,7 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
         words = _WORD_RE.findall(low)
         if first.keys().isdisjoint(words):
             return []
+        unread = _WORD_RE.finditer(low)
     out = []
     i, count = 0, len(words)
     # Only the words that may open a trigger (or "according to") are looked at, in order; `i` is where the
@@ -155,8 +158,8 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
             )
             and not _modifier_or_subject(tags, prev, nxt)
         ):
-            if spans is None:
-                spans = list(map(re.Match.span, _WORD_RE.finditer(low)))
+            while len(spans) < i + n:
+                spans.append(next(unread).span())
             out.append((s_start + spans[i][0], s_start + spans[i + n - 1][1], trigger, kind))
         i += n
     return out
