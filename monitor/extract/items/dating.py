@@ -69,6 +69,11 @@ def model_year(text: str, tx: Timex, lex: Lexicon) -> bool:
 
 
 @cache
+def _comparison_and_change_preps(lex: Lexicon) -> frozenset[str]:
+    return lex.comparison_preps | lex.change_preps
+
+
+@cache
 def _first_words_re(preps: frozenset[str]) -> re.Pattern[str]:
     """A quick test: the first word of some preposition appears at all."""
     return re.compile("|".join(sorted({re.escape(p.split()[0]) for p in preps})) or "(?!)", re.IGNORECASE)
@@ -89,7 +94,7 @@ def comparison_base(text: str, tx: Timex, lex: Lexicon) -> bool:
     """Whether the date is the baseline of a comparison ("down 10 percent from a year ago", "compared with
     last year"): it dates neither the change nor the happening; tense.yaml `comparison_preps`."""
     window = text[max(0, tx.start - 80) : tx.start]
-    preps = lex.comparison_preps | lex.change_preps
+    preps = _comparison_and_change_preps(lex)
     if not _first_words_re(preps).search(window):
         return False  # the common case, decided without the full pattern
     m = _baseline_re(preps).search(window)
