@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
+from monitor.extract.lexicon import load_lexicon
 from monitor.track.identity import normalise_name
 from monitor.yamlfile import read_bundled
 
@@ -146,6 +147,29 @@ def actors_compatible(a: Iterable[str], b: Iterable[str]) -> bool:
         return False
     fewer, more = sorted((left, right), key=len)
     return _pairs_all(fewer, more)
+
+
+def is_place(name: str) -> bool:
+    """A country, capital or known place (the extractor's gazetteer, places.yaml): named as an actor ("Ukraine
+    needed to investigate", "A New York man pleaded guilty"), it says where, not who acts."""
+    lex = load_lexicon()
+    keys = {name.strip().casefold(), normalise_name(name)}
+    return any(key in table for key in keys for table in (lex.country_of, lex.capital_of, lex.places))
+
+
+def who_acts(actors: Iterable[str]) -> list[str]:
+    """The actors that are not places (`is_place`)."""
+    return [a for a in actors if normalise_name(a) and not is_place(a)]
+
+
+def united_actors(known: Sequence[str], more: Iterable[str]) -> tuple[str, ...]:
+    """A row's actors with another report's added: the names of `more` that name none of `known` (one outlet
+    names the governor, another the state's health department; the row is both's)."""
+    out = list(known)
+    for name in more:
+        if normalise_name(name) and not any(names_match(name, k) for k in out):
+            out.append(name)
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)  # one version's items meet the same entries' evidence many times

@@ -75,6 +75,8 @@ from monitor.track.matching import (
     kinds_compatible,
     kinds_compatible_by_wording,
     same_wording,
+    united_actors,
+    who_acts,
 )
 
 __all__ = [
@@ -352,15 +354,27 @@ def _same_happening(
         return True
     if not _reported_elsewhere(entry, source_url):
         return False
-    both_named = bool(item.actors and entry.actors)
+    agree = _actors_agree(item.actors, entry.actors)
     if kinds_compatible(item.kind, entry.kind):
-        if both_named:
-            return actors_compatible(item.actors, entry.actors)
-        return _worded_alike(item, entry, source_url)
+        return agree if agree is not None else _worded_alike(item, entry, source_url)
     if kinds_compatible_by_wording(item.kind, entry.kind):
-        agree = not both_named or actors_compatible(item.actors, entry.actors)
-        return agree and _worded_alike(item, entry, source_url)
+        return agree is not False and _worded_alike(item, entry, source_url)
     return False
+
+
+def _actors_agree(item_actors: Sequence[str], entry_actors: Sequence[str]) -> bool | None:
+    """Whether two outlets' actors of a happening agree (`actors_compatible`); None when a side names nobody
+    who acts, so the wording decides. A place is where, not who: "A New York man pleaded guilty" and "Carlineo
+    pleaded guilty" conflict only by the place, so where one side names only places, the wording decides; a
+    conflict left after the places are set aside on both sides is one."""
+    if not (item_actors and entry_actors):
+        return None
+    if actors_compatible(item_actors, entry_actors):
+        return True
+    acting = who_acts(item_actors), who_acts(entry_actors)
+    if all(acting):
+        return actors_compatible(*acting)
+    return None if any(acting) else False
 
 
 def _worded_alike(item: ItemLike, entry: TimelineEntry, source_url: str) -> bool:
@@ -456,6 +470,8 @@ def reconcile(
             entry = replace(
                 entry, sources=_with_report(entry.sources, report), last_seen=max(entry.last_seen, now)
             )
+            if not exact:  # a row names every actor its reports name, so a third outlet naming either matches
+                entry = replace(entry, actors=united_actors(entry.actors, item.actors))
             span, entry_span = date_span(item.date), date_span(entry.date)
             if not exact and not entry.is_figure and span and entry_span and narrower(span, entry_span):
                 entry = replace(

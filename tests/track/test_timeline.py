@@ -620,3 +620,37 @@ def test_another_day_from_another_source_is_news_not_a_dispute():
     first = reconcile((), STORY, HARBOUR, 1, "2021-06-14", [_toll(12)], at(0))
     second = reconcile(first.timeline, STORY, WIRE, 1, "2021-06-15", [_toll(15, "2021-06-15")], at(1))
     assert kinds(second) == [("added", "15 dead"), ("revised", "12 dead")]
+
+
+NEWS = "https://news.example/ferry"
+
+
+def test_a_row_names_every_actor_its_reports_name_so_a_third_outlet_naming_the_other_matches():
+    first = reconcile((), STORY, HARBOUR, 1, None, [_call("2020-03-30", actors=["Donald Trump"])], at(0))
+    both = _replay_changes_nothing(first.timeline, WIRE, 1, [_call("2020-03-30", actors=PUTIN_TRUMP)], at(1))
+    (row,) = both.timeline
+    assert row.actors == ("Donald Trump", "Vladimir Putin")
+    third = _replay_changes_nothing(both.timeline, NEWS, 1, [_call("2020-03-30", actors=["Putin"])], at(2))
+    assert _rows(third) == [("2020-03-30", 3, (HARBOUR, WIRE, NEWS))]
+    # A third outlet's call with someone neither report names is another call.
+    other = _replay_changes_nothing(both.timeline, NEWS, 1, [_call("2020-03-30", actors=["Erdogan"])], at(2))
+    assert _rows(other) == [("2020-03-30", 1, (NEWS,)), ("2020-03-30", 2, (HARBOUR, WIRE))]
+
+
+def test_a_place_named_as_the_actor_does_not_conflict_with_a_person_the_wording_decides():
+    known = [item("legal", "2021-03-08", "plea", actors=["Tom Okafor"],
+                  evidence="Tom Okafor pleaded guilty Monday to sinking the harbour tug, prosecutors said.")]
+    first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+    # "A Texas man": the extractor names the place; the sentence is the plea.
+    place = item("legal", "2021-03-08", "plea", actors=["Texas"],
+                 evidence="A Texas man pleaded guilty Monday to sinking the harbour tug.")
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, [place], at(1))
+    assert _rows(result, "legal") == [("2021-03-08", 2, (HARBOUR, WIRE))]
+    # Worded otherwise, or another person beside the place, it stays another happening.
+    hearing = item("legal", "2021-03-08", "hearing", actors=["Ohio"],
+                   evidence="An Ohio court held a bail hearing for the ferry owner.")
+    person = item("legal", "2021-03-08", "plea", actors=["Ana Ruiz", "Texas"],
+                  evidence="Ana Ruiz of Texas pleaded guilty Monday to sinking the harbour tug.")
+    apart = _replay_changes_nothing(first.timeline, WIRE, 1, [hearing, person], at(1))
+    assert _rows(apart, "legal") == [("2021-03-08", 1, (HARBOUR,)), ("2021-03-08", 1, (WIRE,)),
+                                     ("2021-03-08", 1, (WIRE,))]
