@@ -70,13 +70,13 @@ from monitor.track.entries import (
 )
 from monitor.track.identity import actors_match, event_id_for, identity_key, normalise_name, series_of
 from monitor.track.matching import (
-    actors_compatible,
+    actors_agree,
+    adjacent_days,
     figures_agree,
     kinds_compatible,
     kinds_compatible_by_wording,
     same_wording,
     united_actors,
-    who_acts,
 )
 
 __all__ = [
@@ -348,33 +348,22 @@ def _same_happening(
                           entry.value, entry.unit, evidence=(item.evidence, s.evidence), by_wording=True)
             for s in entry.sources if s.source_url != source_url)
     entry_span = date_span(entry.date)
-    if not nested(span, entry_span):
+    close = nested(span, entry_span)
+    if not close and not adjacent_days(span, entry_span):
         return False
-    if entry.kind == item.kind and _same_who(item, key, entry):
+    if close and entry.kind == item.kind and _same_who(item, key, entry):
         return True
     if not _reported_elsewhere(entry, source_url):
         return False
-    agree = _actors_agree(item.actors, entry.actors)
+    agree = actors_agree(item.actors, entry.actors)
+    if not close:  # a day apart: one happening only when worded alike, never by actors alone
+        kinds = kinds_compatible(item.kind, entry.kind) or kinds_compatible_by_wording(item.kind, entry.kind)
+        return kinds and agree is not False and _worded_alike(item, entry, source_url)
     if kinds_compatible(item.kind, entry.kind):
         return agree if agree is not None else _worded_alike(item, entry, source_url)
     if kinds_compatible_by_wording(item.kind, entry.kind):
         return agree is not False and _worded_alike(item, entry, source_url)
     return False
-
-
-def _actors_agree(item_actors: Sequence[str], entry_actors: Sequence[str]) -> bool | None:
-    """Whether two outlets' actors of a happening agree (`actors_compatible`); None when a side names nobody
-    who acts, so the wording decides. A place is where, not who: "A New York man pleaded guilty" and "Carlineo
-    pleaded guilty" conflict only by the place, so where one side names only places, the wording decides; a
-    conflict left after the places are set aside on both sides is one."""
-    if not (item_actors and entry_actors):
-        return None
-    if actors_compatible(item_actors, entry_actors):
-        return True
-    acting = who_acts(item_actors), who_acts(entry_actors)
-    if all(acting):
-        return actors_compatible(*acting)
-    return None if any(acting) else False
 
 
 def _worded_alike(item: ItemLike, entry: TimelineEntry, source_url: str) -> bool:

@@ -654,3 +654,25 @@ def test_a_place_named_as_the_actor_does_not_conflict_with_a_person_the_wording_
     apart = _replay_changes_nothing(first.timeline, WIRE, 1, [hearing, person], at(1))
     assert _rows(apart, "legal") == [("2021-03-08", 1, (HARBOUR,)), ("2021-03-08", 1, (WIRE,)),
                                      ("2021-03-08", 1, (WIRE,))]
+
+
+def test_another_outlets_date_a_day_apart_is_one_happening_only_when_worded_alike():
+    known = [item("legal", "2021-06-14", "inquiry", actors=["Ana Ruiz"],
+                  evidence="The harbour commissioner Ana Ruiz is investigating the ferry company, two people "
+                           "said."),
+             item("meeting", "2021-06-14", "talks", actors=["Tom Okafor"],
+                  evidence="Tom Okafor met the ferry owners in Port Elms.")]
+    first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+    # Tuesday's digest: the same inquiry dated by its own publication day; Okafor's meeting of the next day
+    # is another meeting (the same actor, other words).
+    told = [item("legal", "2021-06-15", "inquiry", evidence="The harbour commissioner is investigating the "
+                 "ferry company amid layoffs."),
+            item("meeting", "2021-06-15", "talks", actors=["Tom Okafor"],
+                 evidence="Okafor then flew to the capital for a cabinet session.")]
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, told, at(1))
+    assert _rows(result, "legal") == [("2021-06-14", 2, (HARBOUR, WIRE))]
+    assert _rows(result, "meeting") == [("2021-06-14", 1, (HARBOUR,)), ("2021-06-15", 1, (WIRE,))]
+    # Two days apart is too far, however alike the words.
+    far = [dataclasses.replace(told[0], date="2021-06-16")]
+    apart = _replay_changes_nothing(first.timeline, WIRE, 1, far, at(1))
+    assert _rows(apart, "legal") == [("2021-06-14", 1, (HARBOUR,)), ("2021-06-16", 1, (WIRE,))]
