@@ -21,8 +21,11 @@ Rules, in the order they apply:
   that agree (one outlet may name fewer; an actor on each side the other lacks is another happening) or,
   where a side names nobody, evidence worded alike; a `statement` and another kind when evidence is worded
   alike and actors do not conflict; a figure of the same value and unit whose subject and metric agree where
-  both give them, or of a distinctive value (`matching.is_distinctive`) whose metrics do not conflict. Only
-  other sources' reports are compared, so a replay sees the same.
+  both give them, or of a distinctive value (`matching.is_distinctive`) whose metrics do not conflict. A
+  place read as an actor is where, not who (`matching.actors_agree`); a row names every actor its reports
+  name (`matching.united_actors`), so a third outlet naming another of them matches; another source's single
+  day one day off (`matching.adjacent_days`) only when worded alike. Only other sources' reports are
+  compared, so a replay sees the same.
 - Seen again. A known item keeps its event_id and first_seen, gets last_seen = now and this source's report
   (evidence, version) in `sources`.
 - Removal. An item this source reported but whose newest version no longer contains it has that report
