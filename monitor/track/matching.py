@@ -161,6 +161,7 @@ def actors_compatible(a: Iterable[str], b: Iterable[str]) -> bool:
     return _pairs_all(fewer, more)
 
 
+@lru_cache(maxsize=4096)  # a story's few names meet each other many times
 def is_place(name: str) -> bool:
     """A country, capital or known place (the extractor's gazetteer, places.yaml): named as an actor ("Ukraine
     needed to investigate", "A New York man pleaded guilty"), it says where, not who acts."""

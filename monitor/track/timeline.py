@@ -202,24 +202,28 @@ def _match_items(
     for i in loose:
         span = date_span(items[i].date)
         candidates[i] = [e.event_id for e in free if _same_happening(items[i], keys[i], span, e, source_url)]
-    presented = {
-        e.event_id for e in free if (report := _report_of(e, source_url)) is not None and report.present
+    said = {
+        e.event_id: report.evidence
+        for e in free if (report := _report_of(e, source_url)) is not None and report.present
     }
-    for i, eid in _contained_pairs(loose, candidates, presented).items():
+    own = {(i, eid) for i in loose for eid in candidates[i] if said.get(eid) == items[i].evidence}
+    for i, eid in _contained_pairs(loose, candidates, set(said), own).items():
         pairs[i] = (eid, False)
     return pairs
 
 
 def _contained_pairs(
-    order: Sequence[int], candidates: dict[int, list[str]], presented: set[str]
+    order: Sequence[int], candidates: dict[int, list[str]], presented: set[str], own: set[tuple[int, str]]
 ) -> dict[int, str]:
     """The best one-to-one pairing of items with candidate entries (each item's list in `_stable_rank` order).
 
-    Best means, in this order: most items paired; most entries this source presented paired; then
-    lexicographically best in item order. That choice is what makes a reconcile pass a fixed point: after
-    it, exactly the paired entries are presented by this source, so a second pass picks the same pairing.
-    A greedy choice is not: "June" could take the entry of "June 13" that a later item needed. The order
-    is folded into exact integer weights and solved as a maximum-weight matching.
+    Best means, in this order: most items paired; most items paired with the entry whose report from this
+    source is their own sentence (`own`); most entries this source presented paired; then lexicographically
+    best in item order. That choice is what makes a reconcile pass a fixed point: after it, exactly the
+    paired entries are presented by this source, each with its item's sentence, so a second pass picks the
+    same pairing, even where the first pass's pairing gave an entry more actors (`united_actors`) and so
+    more candidates. A greedy choice is not: "June" could take the entry of "June 13" that a later item
+    needed. The order is folded into exact integer weights and solved as a maximum-weight matching.
     """
     active = [i for i in order if candidates.get(i)]
     if not active:
@@ -228,12 +232,14 @@ def _contained_pairs(
     width = max(len(candidates[i]) for i in active) + 1
     tie_total = width**n  # exceeds the sum of every item's rank weight
     per_present = tie_total
-    per_pair = (n + 1) * tie_total
+    per_own = (n + 1) * per_present  # exceeds the sum of every item's presented and rank weights
+    per_pair = (n + 1) * per_own
     weight: dict[tuple[int, str], int] = {}
     for pos, i in enumerate(active):
         scale = width ** (n - 1 - pos)
         for rank, eid in enumerate(candidates[i]):
-            weight[i, eid] = per_pair + per_present * (eid in presented) + scale * (width - 1 - rank)
+            weight[i, eid] = (per_pair + per_own * ((i, eid) in own) + per_present * (eid in presented)
+                              + scale * (width - 1 - rank))
     # The weight is a sum over pairs, so items sharing no candidate entry are solved apart (smaller graphs).
     pairs: dict[int, str] = {}
     for group in _components(active, candidates):

@@ -91,7 +91,8 @@ _events = st.builds(
     # Two wordings alike enough to be one happening when an outlet names nobody (track/matching).
     summary=st.sampled_from(["a talk", "another talk", "the ferry docked at the harbour after the storm",
                              "ferry docked at harbour after storm passed"]),
-    actors=st.lists(st.sampled_from(["Ana Ruiz", "Ruiz", "Tom Okafor", "Okafor"]), max_size=2, unique=True),
+    actors=st.lists(st.sampled_from(["Ana Ruiz", "Ruiz", "Tom Okafor", "Okafor", "Texas"]), max_size=2,
+                    unique=True),
     location=st.sampled_from([None, "Harbour"]),
 )
 _figures = st.builds(
