@@ -1,19 +1,24 @@
 """The wording threshold of cross-source matching (monitor/track/data/matching.yaml), measured on real pages.
 
 For every pair of items from two different pages of ../shared/data/article-html that reconciliation would
-compare by wording (compatible kinds, nested dates, not figures, a side without actors; with --reported, the
-pairs of a reported kind such as `statement` and another kind whose actors do not conflict), prints the
-wording similarity (monitor.track.matching.wording_similarity). Pages of one cluster (the same story by
-several outlets, tests/fixtures/clusters/) give the pairs that may be one happening; pairs of pages of
-different stories are different happenings, and how many of them reach each threshold is the false-match
-rate.
+compare by wording (compatible kinds, nested dates, not figures, a side naming nobody who acts, none or only
+places; with --reported, the pairs of a reported kind such as `statement` and another kind whose actors do
+not conflict), prints the wording similarity (monitor.track.matching.wording_similarity). Pages of one
+cluster (the same story by several outlets, tests/fixtures/clusters/) give the pairs that may be one
+happening; pairs of pages of different stories are different happenings, and how many of them reach each
+threshold is the false-match rate.
 
     python benchmarks/matching_threshold.py [--corpus DIR] [--show] [--reported]
     python benchmarks/matching_threshold.py --figures [--digits 3] [--show]
+    python benchmarks/matching_threshold.py --adjacent [--show]
 
 With --figures it counts instead the figure pairs of two different pages that `figures_agree` joins only by
 the distinctive-value rule (matching.yaml `distinctive_digits`, `distinctive_shared_words`) or only by the
 wording of their sentences (`wording_threshold`).
+
+With --adjacent it counts the event pairs of two different pages dated on single days one day apart
+(matching.yaml `adjacent_days`) whose kinds may match: those whose actors agree (`actors_agree`), and those
+whose sentences are worded alike with actors not conflicting (what reconciliation joins).
 """
 
 from __future__ import annotations
@@ -30,11 +35,13 @@ from monitor.extract.items import extract_items, published_from_dateline
 from monitor.extract.spans import date_span, nested
 from monitor.extract.text import extract_document
 from monitor.track.matching import (
-    actors_compatible,
+    actors_agree,
+    adjacent_days,
     figures_agree,
     kinds_compatible,
     kinds_compatible_by_wording,
     rules,
+    same_wording,
     wording_similarity,
 )
 
@@ -67,10 +74,10 @@ def _compared(x: object, y: object, reported: bool) -> bool:
     """Whether reconciliation compares the two items by wording (see the module docstring)."""
     kx, ky = x.kind, y.kind  # type: ignore[attr-defined]
     ax, ay = x.actors, y.actors  # type: ignore[attr-defined]
+    agree = actors_agree(ax, ay)  # None: a side names nobody who acts (none, or only places)
     if reported:
-        return (not kinds_compatible(kx, ky) and kinds_compatible_by_wording(kx, ky)
-                and (not (ax and ay) or actors_compatible(ax, ay)))
-    return not (ax and ay) and kinds_compatible(kx, ky)
+        return not kinds_compatible(kx, ky) and kinds_compatible_by_wording(kx, ky) and agree is not False
+    return agree is None and kinds_compatible(kx, ky)
 
 
 def _why_figures_agree(x: object, y: object) -> str | None:
@@ -110,6 +117,30 @@ def _figure_pairs(items: dict[str, list[object]], cluster: dict[str, str], show:
           f"{counts['wording', True]}, different stories {counts['wording', False]}")
 
 
+def _adjacent_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: bool) -> None:
+    counts = {(rule, together): 0 for rule in ("actors", "wording") for together in (True, False)}
+    for a, b in itertools.combinations(sorted(items), 2):
+        together = a in cluster and cluster.get(a) == cluster.get(b)
+        for x, y in itertools.product(items[a], items[b]):
+            kx, ky, ax, ay = x.kind, y.kind, x.actors, y.actors  # type: ignore[attr-defined]
+            if not adjacent_days(date_span(x.date), date_span(y.date)):  # type: ignore[attr-defined]
+                continue
+            if not (kinds_compatible(kx, ky) or kinds_compatible_by_wording(kx, ky)):
+                continue
+            agree = actors_agree(ax, ay)
+            worded = agree is not False and same_wording(x.evidence, y.evidence)  # type: ignore[attr-defined]
+            for rule, joined in (("actors", agree is True), ("wording", worded)):
+                if joined:
+                    counts[rule, together] += 1
+                    if show:
+                        print(f"{rule}, {'same' if together else 'other'} story:"
+                              f"\n      {x.evidence[:100]}\n      {y.evidence[:100]}")  # type: ignore[attr-defined]
+    print(f"adjacent_days {rules().adjacent_days}: event pairs one day apart whose actors agree: same story "
+          f"{counts['actors', True]}, different stories {counts['actors', False]}; worded alike "
+          f"({rules().wording_threshold}), actors not conflicting: same story {counts['wording', True]}, "
+          f"different stories {counts['wording', False]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -118,6 +149,8 @@ def main() -> None:
                         help="the pairs of a reported kind (statement) and another kind instead")
     parser.add_argument("--figures", action="store_true",
                         help="the distinctive-value rule of figures instead")
+    parser.add_argument("--adjacent", action="store_true",
+                        help="the event pairs one day apart (matching.yaml adjacent_days) instead")
     parser.add_argument("--digits", type=int, help="distinctive_digits to try (default: matching.yaml's)")
     args = parser.parse_args()
     if args.figures:
@@ -126,6 +159,9 @@ def main() -> None:
         _figure_pairs(_items(args.corpus, figures=True), _cluster_of(), args.show)
         return
     items, cluster = _items(args.corpus), _cluster_of()
+    if args.adjacent:
+        _adjacent_pairs(items, cluster, args.show)
+        return
     same: list[tuple[float, str, str]] = []
     other: list[float] = []
     for a, b in itertools.combinations(sorted(items), 2):

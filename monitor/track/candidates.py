@@ -12,6 +12,7 @@ covers, `date_bounds`) and `series` (a figure's normalised subject and metric, `
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -82,7 +83,8 @@ def reach_of(items: Sequence[ItemLike], story: str, source_url: str) -> Reach:
     - `keys`: a row with an item's identity key is the item (exact pairing; a figure's key has no date).
     - `windows`: an event item pairs with a row of a kind it may match (`_kinds_matching`) whose date
       contains or lies in its own (`nested`), so with a row whose days overlap the item's (a superset: a day
-      inside a week or a month, or a coarser date around it). Undated items pair by key only.
+      inside a week or a month, or a coarser date around it), or, for a single day, another single day
+      `adjacent_days` away (`_days_around`). Undated items pair by key only.
     - `series`: a figure that a source newly reports revises the current figures of its (subject, metric)
       series, whatever their dates; `Reach` adds the series of every figure row loaded, which covers a row
       paired by key or by value.
@@ -107,12 +109,24 @@ def reach_of(items: Sequence[ItemLike], story: str, source_url: str) -> Reach:
                 series.add(found)
             if item.value is not None:
                 values.add(float(item.value))
-        elif (bounds := date_bounds(item.date)) is not None:
+        elif (bounds := _days_around(item.date)) is not None:
             spans.setdefault(_kinds_matching(item.kind), []).append(bounds)
     windows = tuple(DayWindow(kinds, first, last) for kinds, found in spans.items()
                     for first, last in _merged(found))
     return Reach(source_url, frozenset(keys), windows, frozenset(series), frozenset(values),
                  frozenset(event_id_for(story, key) for key in keys))
+
+
+def _days_around(date: str | None) -> tuple[str, str] | None:
+    """The days a row matching an item dated `date` may cover: those of its date, and for a single day the
+    days `matching.adjacent_days` around it (another outlet's date of one happening, worded alike)."""
+    span = date_span(date)
+    if span is None:
+        return None
+    if span.start != span.end:
+        return span.start.isoformat(), span.end.isoformat()
+    around = dt.timedelta(days=matching_rules().adjacent_days)
+    return (span.start - around).isoformat(), (span.end + around).isoformat()
 
 
 def _merged(spans: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
+from monitor.extract.lexicon import load_lexicon
+from monitor.extract.spans import DateSpan
 from monitor.track.identity import normalise_name
 from monitor.yamlfile import read_bundled
 
@@ -36,6 +38,7 @@ class MatchingRules:
     distinctive_digits: int
     distinctive_shared_words: int
     wording_threshold: float
+    adjacent_days: int
     min_content_words: int
     name_suffixes: frozenset[str]
     transliteration_length: int
@@ -61,6 +64,7 @@ def rules() -> MatchingRules:
         distinctive_digits=int(data["distinctive_digits"]),
         distinctive_shared_words=int(data["distinctive_shared_words"]),
         wording_threshold=float(data["wording_threshold"]),
+        adjacent_days=int(data["adjacent_days"]),
         min_content_words=int(data["min_content_words"]),
         name_suffixes=frozenset(str(w).casefold() for w in data.get("name_suffixes") or ()),
         transliteration_length=int(data["transliteration_length"]),
@@ -80,6 +84,15 @@ def kinds_compatible_by_wording(a: str, b: str) -> bool:
     itself (a `legal` plea). Actors alone never join them: "Trump said" and "Trump met" on one day differ."""
     reported = rules().reported_kinds
     return a in reported or b in reported
+
+
+def adjacent_days(a: DateSpan | None, b: DateSpan | None) -> bool:
+    """Two single days at most `adjacent_days` apart (and not the same): what two outlets' dates of one
+    happening may be when one dates it in another time zone or by its publication day ("November 16" in
+    Beijing is "Sunday" in New York; "is investigating" in Monday's wire and in Tuesday's digest)."""
+    if a is None or b is None or a.start != a.end or b.start != b.end:
+        return False
+    return 0 < abs((a.start - b.start).days) <= rules().adjacent_days
 
 
 def _core(name: str) -> list[str]:
@@ -146,6 +159,45 @@ def actors_compatible(a: Iterable[str], b: Iterable[str]) -> bool:
         return False
     fewer, more = sorted((left, right), key=len)
     return _pairs_all(fewer, more)
+
+
+@lru_cache(maxsize=4096)  # a story's few names meet each other many times
+def is_place(name: str) -> bool:
+    """A country, capital or known place (the extractor's gazetteer, places.yaml): named as an actor ("Ukraine
+    needed to investigate", "A New York man pleaded guilty"), it says where, not who acts."""
+    lex = load_lexicon()
+    keys = {name.strip().casefold(), normalise_name(name)}
+    return any(key in table for key in keys for table in (lex.country_of, lex.capital_of, lex.places))
+
+
+def who_acts(actors: Iterable[str]) -> list[str]:
+    """The actors that are not places (`is_place`)."""
+    return [a for a in actors if normalise_name(a) and not is_place(a)]
+
+
+def actors_agree(a: Sequence[str], b: Sequence[str]) -> bool | None:
+    """Whether two outlets' actors of a happening agree (`actors_compatible`); None when a side names nobody
+    who acts, so the wording decides. A place is where, not who: "A New York man pleaded guilty" and "Carlineo
+    pleaded guilty" conflict only by the place, so where one side names only places, the wording decides; a
+    conflict left after the places are set aside on both sides is one."""
+    if not (a and b):
+        return None
+    if actors_compatible(a, b):
+        return True
+    acting = who_acts(a), who_acts(b)
+    if all(acting):
+        return actors_compatible(*acting)
+    return None if any(acting) else False
+
+
+def united_actors(known: Sequence[str], more: Iterable[str]) -> tuple[str, ...]:
+    """A row's actors with another report's added: the names of `more` that name none of `known` (one outlet
+    names the governor, another the state's health department; the row is both's)."""
+    out = list(known)
+    for name in more:
+        if normalise_name(name) and not any(names_match(name, k) for k in out):
+            out.append(name)
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)  # one version's items meet the same entries' evidence many times

@@ -21,8 +21,11 @@ Rules, in the order they apply:
   that agree (one outlet may name fewer; an actor on each side the other lacks is another happening) or,
   where a side names nobody, evidence worded alike; a `statement` and another kind when evidence is worded
   alike and actors do not conflict; a figure of the same value and unit whose subject and metric agree where
-  both give them, or of a distinctive value (`matching.is_distinctive`) whose metrics do not conflict. Only
-  other sources' reports are compared, so a replay sees the same.
+  both give them, or of a distinctive value (`matching.is_distinctive`) whose metrics do not conflict. A
+  place read as an actor is where, not who (`matching.actors_agree`); a row names every actor its reports
+  name (`matching.united_actors`), so a third outlet naming another of them matches; another source's single
+  day one day off (`matching.adjacent_days`) only when worded alike. Only other sources' reports are
+  compared, so a replay sees the same.
 - Seen again. A known item keeps its event_id and first_seen, gets last_seen = now and this source's report
   (evidence, version) in `sources`.
 - Removal. An item this source reported but whose newest version no longer contains it has that report
@@ -70,11 +73,13 @@ from monitor.track.entries import (
 )
 from monitor.track.identity import actors_match, event_id_for, identity_key, normalise_name, series_of
 from monitor.track.matching import (
-    actors_compatible,
+    actors_agree,
+    adjacent_days,
     figures_agree,
     kinds_compatible,
     kinds_compatible_by_wording,
     same_wording,
+    united_actors,
 )
 
 __all__ = [
@@ -197,24 +202,28 @@ def _match_items(
     for i in loose:
         span = date_span(items[i].date)
         candidates[i] = [e.event_id for e in free if _same_happening(items[i], keys[i], span, e, source_url)]
-    presented = {
-        e.event_id for e in free if (report := _report_of(e, source_url)) is not None and report.present
+    said = {
+        e.event_id: report.evidence
+        for e in free if (report := _report_of(e, source_url)) is not None and report.present
     }
-    for i, eid in _contained_pairs(loose, candidates, presented).items():
+    own = {(i, eid) for i in loose for eid in candidates[i] if said.get(eid) == items[i].evidence}
+    for i, eid in _contained_pairs(loose, candidates, set(said), own).items():
         pairs[i] = (eid, False)
     return pairs
 
 
 def _contained_pairs(
-    order: Sequence[int], candidates: dict[int, list[str]], presented: set[str]
+    order: Sequence[int], candidates: dict[int, list[str]], presented: set[str], own: set[tuple[int, str]]
 ) -> dict[int, str]:
     """The best one-to-one pairing of items with candidate entries (each item's list in `_stable_rank` order).
 
-    Best means, in this order: most items paired; most entries this source presented paired; then
-    lexicographically best in item order. That choice is what makes a reconcile pass a fixed point: after
-    it, exactly the paired entries are presented by this source, so a second pass picks the same pairing.
-    A greedy choice is not: "June" could take the entry of "June 13" that a later item needed. The order
-    is folded into exact integer weights and solved as a maximum-weight matching.
+    Best means, in this order: most items paired; most items paired with the entry whose report from this
+    source is their own sentence (`own`); most entries this source presented paired; then lexicographically
+    best in item order. That choice is what makes a reconcile pass a fixed point: after it, exactly the
+    paired entries are presented by this source, each with its item's sentence, so a second pass picks the
+    same pairing, even where the first pass's pairing gave an entry more actors (`united_actors`) and so
+    more candidates. A greedy choice is not: "June" could take the entry of "June 13" that a later item
+    needed. The order is folded into exact integer weights and solved as a maximum-weight matching.
     """
     active = [i for i in order if candidates.get(i)]
     if not active:
@@ -223,12 +232,14 @@ def _contained_pairs(
     width = max(len(candidates[i]) for i in active) + 1
     tie_total = width**n  # exceeds the sum of every item's rank weight
     per_present = tie_total
-    per_pair = (n + 1) * tie_total
+    per_own = (n + 1) * per_present  # exceeds the sum of every item's presented and rank weights
+    per_pair = (n + 1) * per_own
     weight: dict[tuple[int, str], int] = {}
     for pos, i in enumerate(active):
         scale = width ** (n - 1 - pos)
         for rank, eid in enumerate(candidates[i]):
-            weight[i, eid] = per_pair + per_present * (eid in presented) + scale * (width - 1 - rank)
+            weight[i, eid] = (per_pair + per_own * ((i, eid) in own) + per_present * (eid in presented)
+                              + scale * (width - 1 - rank))
     # The weight is a sum over pairs, so items sharing no candidate entry are solved apart (smaller graphs).
     pairs: dict[int, str] = {}
     for group in _components(active, candidates):
@@ -346,20 +357,21 @@ def _same_happening(
                           entry.value, entry.unit, evidence=(item.evidence, s.evidence), by_wording=True)
             for s in entry.sources if s.source_url != source_url)
     entry_span = date_span(entry.date)
-    if not nested(span, entry_span):
+    close = nested(span, entry_span)
+    if not close and not adjacent_days(span, entry_span):
         return False
-    if entry.kind == item.kind and _same_who(item, key, entry):
+    if close and entry.kind == item.kind and _same_who(item, key, entry):
         return True
     if not _reported_elsewhere(entry, source_url):
         return False
-    both_named = bool(item.actors and entry.actors)
+    agree = actors_agree(item.actors, entry.actors)
+    if not close:  # a day apart: one happening only when worded alike, never by actors alone
+        kinds = kinds_compatible(item.kind, entry.kind) or kinds_compatible_by_wording(item.kind, entry.kind)
+        return kinds and agree is not False and _worded_alike(item, entry, source_url)
     if kinds_compatible(item.kind, entry.kind):
-        if both_named:
-            return actors_compatible(item.actors, entry.actors)
-        return _worded_alike(item, entry, source_url)
+        return agree if agree is not None else _worded_alike(item, entry, source_url)
     if kinds_compatible_by_wording(item.kind, entry.kind):
-        agree = not both_named or actors_compatible(item.actors, entry.actors)
-        return agree and _worded_alike(item, entry, source_url)
+        return agree is not False and _worded_alike(item, entry, source_url)
     return False
 
 
@@ -456,6 +468,8 @@ def reconcile(
             entry = replace(
                 entry, sources=_with_report(entry.sources, report), last_seen=max(entry.last_seen, now)
             )
+            if not exact:  # a row names every actor its reports name, so a third outlet naming either matches
+                entry = replace(entry, actors=united_actors(entry.actors, item.actors))
             span, entry_span = date_span(item.date), date_span(entry.date)
             if not exact and not entry.is_figure and span and entry_span and narrower(span, entry_span):
                 entry = replace(

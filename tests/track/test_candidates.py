@@ -27,22 +27,23 @@ def test_overlapping_days_of_one_kind_are_one_window_and_kinds_stay_apart():
     items = [item("call", "2021-06-14", "a"), item("call", "2021-06", "b"), item("call", "2021-08-02", "c"),
              item("meeting", "2021-06-14", "d")]
     windows = set(reach_of(items, STORY, URL).windows)
+    # A single day reaches the days next to it: another outlet's date of one happening, worded alike.
     assert windows == {
         DayWindow(frozenset({"call", "other", "statement"}), "2021-06-01", "2021-06-30"),
-        DayWindow(frozenset({"call", "other", "statement"}), "2021-08-02", "2021-08-02"),
-        DayWindow(frozenset({"meeting", "other", "statement"}), "2021-06-14", "2021-06-14"),
+        DayWindow(frozenset({"call", "other", "statement"}), "2021-08-01", "2021-08-03"),
+        DayWindow(frozenset({"meeting", "other", "statement"}), "2021-06-13", "2021-06-15"),
     }
 
 
 def test_an_other_item_reaches_rows_of_every_kind():
     reach = reach_of([item("other", "2021-06-14", "a")], STORY, URL)
-    assert reach.windows == (DayWindow(None, "2021-06-14", "2021-06-14"),)
+    assert reach.windows == (DayWindow(None, "2021-06-13", "2021-06-15"),)
 
 
 def test_a_statement_reaches_rows_of_every_kind():
     # "..., the office announced Monday" may be another outlet's plea or launch told as someone's words.
     reach = reach_of([item("statement", "2021-06-14", "a")], STORY, URL)
-    assert reach.windows == (DayWindow(None, "2021-06-14", "2021-06-14"),)
+    assert reach.windows == (DayWindow(None, "2021-06-13", "2021-06-15"),)
 
 
 def test_undated_or_unreadable_dates_reach_rows_by_key_only():

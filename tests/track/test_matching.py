@@ -5,12 +5,16 @@ from __future__ import annotations
 import pytest
 
 from monitor.track.matching import (
+    actors_agree,
     actors_compatible,
     figures_agree,
+    is_place,
     kinds_compatible,
     kinds_compatible_by_wording,
     names_match,
     significant_digits,
+    united_actors,
+    who_acts,
     wording_similarity,
 )
 
@@ -112,3 +116,21 @@ def test_where_neither_subject_nor_metric_decides_two_outlets_wording_does() -> 
     # Nor does wording join what a subject or a metric separates.
     assert not figures_agree("Ferry Line", "growth", 3.5, "percent", None, "change", 3.5, "percent",
                              evidence=alike, by_wording=True)
+
+
+
+def test_a_row_unites_its_reports_actors():
+    assert united_actors(("Donald Trump",), ["Trump", "Vladimir Putin"]) == ("Donald Trump", "Vladimir Putin")
+    assert actors_agree(["Putin"], ["Vladimir Putin", "Donald Trump"]) is True
+    assert actors_agree(["Putin", "Erdogan"], ["Vladimir Putin", "Donald Trump"]) is False
+    assert actors_agree([], ["Vladimir Putin"]) is None
+
+
+def test_places_are_where_not_who():
+    assert is_place("Ukraine") and is_place("New York") and is_place("U.S.") and is_place("Kyiv")
+    assert not is_place("Volodymyr Zelensky") and not is_place("Western District of New York")
+    assert who_acts(["Ukraine", "Volodymyr Zelensky"]) == ["Volodymyr Zelensky"]
+    # A person beside a place conflicts; a place alone leaves it to the wording.
+    assert actors_agree(["Tom Okafor"], ["Ana Ruiz", "Texas"]) is False
+    assert actors_agree(["Tom Okafor"], ["Texas"]) is None
+    assert actors_agree(["Texas"], ["Ohio"]) is False

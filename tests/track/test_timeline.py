@@ -423,7 +423,9 @@ _items = st.one_of(
         # The last two are worded alike (one happening by the wording rule across sources).
         summary=st.sampled_from(["a talk", "another talk", "Mayor Ruiz talked with the harbour minister",
                                  "The harbour minister talked with Mayor Ruiz on Sunday"]),
-        actors=st.lists(st.sampled_from(["Ana Ruiz", "Ruiz", "Tom Okafor"]), max_size=2, unique=True),
+        # A place read as an actor ("A Texas man") is where, not who (track/matching).
+        actors=st.lists(st.sampled_from(["Ana Ruiz", "Ruiz", "Tom Okafor", "Texas"]), max_size=2,
+                        unique=True),
     ),
     st.builds(
         item,
@@ -436,7 +438,10 @@ _items = st.one_of(
         qualifier=st.sampled_from(["exact", "more_than"]),
     ),
 )
-_checks = st.lists(st.tuples(st.sampled_from([HARBOUR, WIRE]), st.lists(_items, max_size=5)), max_size=6)
+# A third outlet: a row's actors are the union of its reports' (track/matching.united_actors).
+_THIRD = "https://third.example/ferry"
+_checks = st.lists(st.tuples(st.sampled_from([HARBOUR, WIRE, _THIRD]), st.lists(_items, max_size=5)),
+                   max_size=6)
 
 
 # TIMELINE_EXAMPLES=3000 for a deeper search; the default keeps the suite fast.
@@ -444,7 +449,7 @@ _checks = st.lists(st.tuples(st.sampled_from([HARBOUR, WIRE]), st.lists(_items, 
 @given(_checks)
 def test_reconcile_invariants(checks):
     timeline: tuple[TimelineEntry, ...] = ()
-    versions = {HARBOUR: 0, WIRE: 0}
+    versions = {HARBOUR: 0, WIRE: 0, _THIRD: 0}
     for n, (source, items) in enumerate(checks):
         versions[source] += 1
         result = reconcile(timeline, STORY, source, versions[source], "2021-06-14", items, at(n))
@@ -620,3 +625,73 @@ def test_another_day_from_another_source_is_news_not_a_dispute():
     first = reconcile((), STORY, HARBOUR, 1, "2021-06-14", [_toll(12)], at(0))
     second = reconcile(first.timeline, STORY, WIRE, 1, "2021-06-15", [_toll(15, "2021-06-15")], at(1))
     assert kinds(second) == [("added", "15 dead"), ("revised", "12 dead")]
+
+
+NEWS = "https://news.example/ferry"
+
+
+def test_a_row_names_every_actor_its_reports_name_so_a_third_outlet_naming_the_other_matches():
+    first = reconcile((), STORY, HARBOUR, 1, None, [_call("2020-03-30", actors=["Donald Trump"])], at(0))
+    both = _replay_changes_nothing(first.timeline, WIRE, 1, [_call("2020-03-30", actors=PUTIN_TRUMP)], at(1))
+    (row,) = both.timeline
+    assert row.actors == ("Donald Trump", "Vladimir Putin")
+    third = _replay_changes_nothing(both.timeline, NEWS, 1, [_call("2020-03-30", actors=["Putin"])], at(2))
+    assert _rows(third) == [("2020-03-30", 3, (HARBOUR, WIRE, NEWS))]
+    # A third outlet's call with someone neither report names is another call.
+    other = _replay_changes_nothing(both.timeline, NEWS, 1, [_call("2020-03-30", actors=["Erdogan"])], at(2))
+    assert _rows(other) == [("2020-03-30", 1, (NEWS,)), ("2020-03-30", 2, (HARBOUR, WIRE))]
+
+
+def test_a_place_named_as_the_actor_does_not_conflict_with_a_person_the_wording_decides():
+    known = [item("legal", "2021-03-08", "plea", actors=["Tom Okafor"],
+                  evidence="Tom Okafor pleaded guilty Monday to sinking the harbour tug, prosecutors said.")]
+    first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+    # "A Texas man": the extractor names the place; the sentence is the plea.
+    place = item("legal", "2021-03-08", "plea", actors=["Texas"],
+                 evidence="A Texas man pleaded guilty Monday to sinking the harbour tug.")
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, [place], at(1))
+    assert _rows(result, "legal") == [("2021-03-08", 2, (HARBOUR, WIRE))]
+    # Worded otherwise, or another person beside the place, it stays another happening.
+    hearing = item("legal", "2021-03-08", "hearing", actors=["Ohio"],
+                   evidence="An Ohio court held a bail hearing for the ferry owner.")
+    person = item("legal", "2021-03-08", "plea", actors=["Ana Ruiz", "Texas"],
+                  evidence="Ana Ruiz of Texas pleaded guilty Monday to sinking the harbour tug.")
+    apart = _replay_changes_nothing(first.timeline, WIRE, 1, [hearing, person], at(1))
+    assert _rows(apart, "legal") == [("2021-03-08", 1, (HARBOUR,)), ("2021-03-08", 1, (WIRE,)),
+                                     ("2021-03-08", 1, (WIRE,))]
+
+
+def test_another_outlets_date_a_day_apart_is_one_happening_only_when_worded_alike():
+    known = [item("legal", "2021-06-14", "inquiry", actors=["Ana Ruiz"],
+                  evidence="The harbour commissioner Ana Ruiz is investigating the ferry company, two people "
+                           "said."),
+             item("meeting", "2021-06-14", "talks", actors=["Tom Okafor"],
+                  evidence="Tom Okafor met the ferry owners in Port Elms.")]
+    first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+    # Tuesday's digest: the same inquiry dated by its own publication day; Okafor's meeting of the next day
+    # is another meeting (the same actor, other words).
+    told = [item("legal", "2021-06-15", "inquiry", evidence="The harbour commissioner is investigating the "
+                 "ferry company amid layoffs."),
+            item("meeting", "2021-06-15", "talks", actors=["Tom Okafor"],
+                 evidence="Okafor then flew to the capital for a cabinet session.")]
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, told, at(1))
+    assert _rows(result, "legal") == [("2021-06-14", 2, (HARBOUR, WIRE))]
+    assert _rows(result, "meeting") == [("2021-06-14", 1, (HARBOUR,)), ("2021-06-15", 1, (WIRE,))]
+    # Two days apart is too far, however alike the words.
+    far = [dataclasses.replace(told[0], date="2021-06-16")]
+    apart = _replay_changes_nothing(first.timeline, WIRE, 1, far, at(1))
+    assert _rows(apart, "legal") == [("2021-06-14", 1, (HARBOUR,)), ("2021-06-16", 1, (WIRE,))]
+
+
+def test_a_replay_keeps_each_item_on_its_own_row_when_united_actors_add_candidates():
+    mayor = "Mayor Ruiz talked with the harbour minister"
+    first = reconcile((), STORY, WIRE, 1, None, [item("meeting", "2021-06-13", mayor),
+                                                 item("other", "2021-06-13", "a talk", actors=["Ana Ruiz"])],
+                      at(0))
+    # The mayor's meeting row takes Ruiz from this outlet: on a replay the other meeting could take that row
+    # too; each item stays on the row that holds its own sentence.
+    told = [item("meeting", "2021-06-13", "a talk", actors=["Ana Ruiz", "Tom Okafor"]),
+            item("meeting", "2021-06-13", mayor, actors=["Ana Ruiz"])]
+    result = _replay_changes_nothing(first.timeline, HARBOUR, 1, told, at(1))
+    assert sorted((e.kind, e.source_count, e.actors) for e in result.timeline) == [
+        ("meeting", 2, ("Ana Ruiz",)), ("other", 2, ("Ana Ruiz", "Tom Okafor"))]
