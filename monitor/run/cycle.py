@@ -87,6 +87,9 @@ def run_cycle(
     # What every check needs, imported before the fork so the children share it.
     import monitor.fetch.client  # noqa: F401
     import monitor.publish.alerts  # noqa: F401
+    from monitor.fetch.network import warm_up
+
+    warm_up()
 
     started = utcnow()
     wanted = _prepare_cycle(config, store, story, started)
