@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 
 import pytest
 from sqlalchemy import text
@@ -179,7 +180,7 @@ def test_a_check_ending_during_a_renewal_has_not_lost_its_lease(store: Store, pa
     assert len(claimed) == 3
     renew = store.renew
 
-    def renew_after_others_acted(owner: str, source_ids: list[int], expires: dt.datetime) -> set[int]:
+    def renew_after_others_acted(owner: str, source_ids: Sequence[int], expires: dt.datetime) -> set[int]:
         # Between the heartbeat's snapshot and its UPDATE: one check commits here, and another process takes
         # a source whose lease (say) expired.
         assert store.release(claimed["done"], owner)
