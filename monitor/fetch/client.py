@@ -53,6 +53,7 @@ from monitor.fetch.model import (
     FetchSettings,
     parse_retry_after,
 )
+from monitor.fetch.network import pooled_transport
 from monitor.limits import ETAG_LENGTH, LAST_MODIFIED_LENGTH
 
 __all__ = [
@@ -145,11 +146,8 @@ class Fetcher:
         # are all unwanted here (hops are followed one by one below, so each passes the address guard) and
         # cost about a third of a 304's time. trust_env=False: no proxy or certificate settings from the
         # environment (a proxy would resolve names itself and defeat the address guard).
-        self._transport = httpx.AsyncHTTPTransport(
-            limits=httpx.Limits(
-                max_connections=s.max_connections, max_keepalive_connections=s.max_connections
-            ),
-            trust_env=False,
+        self._transport = pooled_transport(
+            httpx.Limits(max_connections=s.max_connections, max_keepalive_connections=s.max_connections)
         )
         # Only codings _decoded_chunks can inflate with a bound (see there).
         self._headers = httpx.Headers(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import gc
 import logging
 import os
 import pickle
@@ -25,7 +26,7 @@ from monitor.config import Config
 from monitor.run.check import CheckOutcome, OnNewVersion
 from monitor.run.checker import Checker, RunSummary, fetch_settings, log_sync, outbox_for, summarise, utcnow
 from monitor.run.leases import Leases, make_owner
-from monitor.run.process import favour_short_waits, limit_malloc_arenas, settle
+from monitor.run.process import favour_short_waits, limit_malloc_arenas, release_free_heap, settle
 from monitor.run.specs import config_specs
 from monitor.run.story import StoryRules
 from monitor.store.records import SourceRef
@@ -87,6 +88,9 @@ def run_cycle(
     # What every check needs, imported before the fork so the children share it.
     import monitor.fetch.client  # noqa: F401
     import monitor.publish.alerts  # noqa: F401
+    from monitor.fetch.network import warm_up
+
+    warm_up()
 
     started = utcnow()
     wanted = _prepare_cycle(config, store, story, started)
@@ -146,6 +150,10 @@ def preload_page_stages(config: Config) -> None:
     # One tiny page through the text stage builds what its libraries only build on first use.
     normalise(extract_document(b"<html><body><article><p>Loaded.</p></article></body></html>").text)
     compress("Loaded.")
+    # What building them left as garbage goes now, and its free pages back to the system, rather than being
+    # frozen and copied into every process: ~5 MB less tree PSS on a cold cycle of 500 pages.
+    gc.collect()
+    release_free_heap()
 
 
 def _deliver(outbox: Outbox) -> None:

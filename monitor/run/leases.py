@@ -111,6 +111,8 @@ class Leases:
         self.alive = alive
         self.host = owner.rsplit(":", 2)[0]
         self._held: set[int] = set()
+        # One set per renewal under way: the ids forgotten while it ran (see `renew`).
+        self._renewing: list[set[int]] = []
         self._lock = threading.Lock()
         self._reaped_at: float | None = None
 
@@ -158,15 +160,28 @@ class Leases:
         process holds it)."""
         with self._lock:
             self._held.discard(source_id)
+            for forgotten in self._renewing:
+                forgotten.add(source_id)
 
     def renew(self) -> set[int]:
         """Extend the lease of every source held by `schedule.lease` from now; the ids lost (taken over by
-        another process after the lease expired), which are forgotten."""
-        held = self.held
-        if not held:
-            return set()
-        kept = self.store.renew(self.owner, sorted(held), utcnow() + dt.timedelta(seconds=self.lease))
-        lost = set(held) - kept
+        another process after the lease expired), which are forgotten.
+
+        A source whose check ended while the renewal ran (its transaction released the lease, then `forget`)
+        is not lost: the renewal found it free because it was done with, not because another process took it.
+        """
+        forgotten: set[int] = set()
+        with self._lock:
+            held = frozenset(self._held)
+            if not held:
+                return set()
+            self._renewing.append(forgotten)
+        try:
+            kept = self.store.renew(self.owner, sorted(held), utcnow() + dt.timedelta(seconds=self.lease))
+        finally:
+            with self._lock:
+                self._renewing = [s for s in self._renewing if s is not forgotten]
+        lost = set(held) - kept - forgotten
         with self._lock:
             self._held -= lost
         return lost

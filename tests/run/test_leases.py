@@ -9,6 +9,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 
 import pytest
 from sqlalchemy import text
@@ -164,3 +165,35 @@ def test_a_failed_release_is_retried_with_backoff(store: Store, pages: PageServe
     summary = asyncio.run(run_once(config, store))
     assert summary.errors == 1
     assert _holders(store) == [None]
+
+
+def test_a_check_ending_during_a_renewal_has_not_lost_its_lease(store: Store, pages: PageServer) -> None:
+    # The heartbeat takes the ids it holds, then renews them in the database. A check that commits in between
+    # (its transaction releases the lease, then the checker forgets the id) left the renewal finding that
+    # source free, and it was reported as "1 leases lost before their checks ended": nothing was lost. A
+    # source another process really took over is still reported.
+    config = _config(pages, "/done", "/taken", "/running", lease="60s")
+    now = dt.datetime.now(dt.UTC)
+    store.sync_specs(config_specs(config), now)
+    leases = Leases(store, make_owner(), config.schedule)
+    claimed = {source.url.rsplit("/", 1)[1]: source.id for source in leases.claim(now)}
+    assert len(claimed) == 3
+    renew = store.renew
+
+    def renew_after_others_acted(owner: str, source_ids: Sequence[int], expires: dt.datetime) -> set[int]:
+        # Between the heartbeat's snapshot and its UPDATE: one check commits here, and another process takes
+        # a source whose lease (say) expired.
+        assert store.release(claimed["done"], owner)
+        leases.forget(claimed["done"])
+        with store.engine.begin() as connection:
+            connection.execute(text("UPDATE sources SET lease_owner = 'other' WHERE id = :id"),
+                               {"id": claimed["taken"]})
+        return renew(owner, source_ids, expires)
+
+    store.renew = renew_after_others_acted  # type: ignore[method-assign]
+    try:
+        lost = leases.renew()
+    finally:
+        store.renew = renew  # type: ignore[method-assign]
+    assert lost == {claimed["taken"]}
+    assert leases.held == {claimed["running"]}
