@@ -81,8 +81,8 @@ def clause_tense(
     past" ("from") only when the clause's cues do not say future ("will be moved from Tuesday to Friday").
     """
     lo, hi = _clause_bounds(text, start, end)
-    left = [w.lower() for w in _WORD.findall(text, lo, start)]
-    right = [w.lower() for w in _WORD.findall(text, end, hi)]
+    left = _cue_words(_WORD.findall(text, lo, start), opens_clause=True)
+    right = _cue_words(_WORD.findall(text, end, hi), opens_clause=False)
     fallback = None
     if prepositions and left and left[-1] in prepositions:
         direction = prepositions[left[-1]]
@@ -92,6 +92,20 @@ def clause_tense(
         left = left[:-1]
     found = _cue_tense(left, right, future, past, skip)
     return fallback if fallback and found != "future" else found
+
+
+# Modals that are also a month or a given name: capitalised inside a clause they are the name ("detained in
+# May over a January 4 call", "Will Smith said"), no cue.
+_NAME_HOMOGRAPHS = frozenset({"may", "will"})
+
+
+def _cue_words(words: list[str], opens_clause: bool) -> list[str]:
+    """The words lower-cased; a capitalised `_NAME_HOMOGRAPHS` word that does not open the clause as ""."""
+    out = [w.lower() for w in words]
+    for i, (word, low) in enumerate(zip(words, out, strict=True)):
+        if low in _NAME_HOMOGRAPHS and word[0].isupper() and (i > 0 or not opens_clause):
+            out[i] = ""
+    return out
 
 
 def _cue_tense(
