@@ -19,7 +19,7 @@ from typing import Any
 
 from monitor.errors import RuleDataError
 from monitor.extract.aliases import alias_table, check_aliases
-from monitor.extract.wordforms import inflections, lemminflect_tags, tags_of
+from monitor.extract.wordforms import inflections, lemminflect_tags, tags_of, with_participle
 from monitor.yamlfile import read_bundled
 
 DATA_PACKAGE = "monitor.extract.data.en"
@@ -100,11 +100,6 @@ def word_tags(word: str) -> frozenset[str]:
     return tags_of(word) if word == word.lower() else lemminflect_tags(word)
 
 
-def _with_participle(tags: set[str]) -> set[str]:
-    # lemminflect leaves out VBN when it equals VBD ("arrested"); a past form may always be a participle.
-    return tags | {"VBN"} if "VBD" in tags else tags  # (wordforms.lemminflect_tags does the same)
-
-
 _NOUN_TAGS = ("NN", "NNS")
 POS_OF_LIST = {"verbs": "verb", "nouns": "noun"}
 
@@ -140,7 +135,7 @@ def inflect_trigger(trigger: str, pos: str = "both") -> dict[str, frozenset[str]
         elif pos == "noun":
             known = {"NNS" if written.endswith("s") else "NN"}
         out[written] = known or {"?"}
-    return {k: frozenset(_with_participle(v)) for k, v in out.items()}
+    return {k: with_participle(v) for k, v in out.items()}
 
 
 def _kind_words(value: Any, where: str) -> list[tuple[str, str]]:

@@ -122,7 +122,12 @@ def lemminflect_tags(word: str) -> frozenset[str]:
             tags.update(tag for tag, forms in getAllInflections(lemma, upos=upos).items() if word in forms)
     if not tags:
         tags.update(tag for tag, forms in getAllInflections(word).items() if word in forms)
-    # lemminflect leaves out VBN when it equals VBD ("arrested"); a past form may always be a participle.
+    return with_participle(tags)
+
+
+def with_participle(tags: set[str] | frozenset[str]) -> frozenset[str]:
+    """`tags` with VBN wherever VBD is: lemminflect leaves out VBN when it equals VBD ("arrested"); a past
+    form may always be a participle."""
     return frozenset(tags | {"VBN"} if "VBD" in tags else tags)
 
 
