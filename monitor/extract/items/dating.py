@@ -131,7 +131,7 @@ def tense_date(tokens_before: list[Tok], trigger: str, doc: Doc, is_noun: bool) 
     if any(w in lex.undating_adverbs for w in words):
         return None
     if is_noun:
-        return None  # "Epstein's death is ...": the "'s" before a noun is no "is" or "has"
+        return None  # "the mayor's resignation is ...": the "'s" before a noun is no "is" or "has"
     first = trigger.split()[0].lower()
     for w in reversed(words):
         if w in lex.modal_aux or w in lex.past_aux:

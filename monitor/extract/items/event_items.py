@@ -182,7 +182,7 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
             found.append((occ, draft))
     # The verb of a clause tells its happening: a noun of another event in the same clause with the same
     # date is its subject, object or background ("the supply ship arrived on Wednesday"). A noun with a
-    # date of its own stays ("was arrested in April for a March 21 phone call"); reporting verbs tell a
+    # date of its own stays ("was detained in May for a January 4 call"); reporting verbs tell a
     # statement of their own and leave the nouns alone ("announced the closure").
     told = {(occ.clause, d.item.date) for occ, d in found if d.by_verb and occ.kind != "statement"}
     for occ, d in found:

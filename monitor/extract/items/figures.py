@@ -435,7 +435,7 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
 
 def _in_a_name(text: str, m: re.Match[str]) -> bool:
     """A number word capitalised inside a sentence before another capitalised word is part of a name ("the
-    Zero Gravity Seats", "the Four Seasons hotel"); a sentence may open on one ("Two Chinese nationals")."""
+    Twelve Star Seats", "the Four Seasons hotel"); a sentence may open on one ("Two Chinese nationals")."""
     number = m.group("num")
     opening = not text[: m.start()].strip(_OPENING_MARKS)
     return not opening and number[:1].isupper() and _CAPITAL_NEXT_RE.match(text, m.end()) is not None

@@ -144,8 +144,8 @@ def duration_value(n: float | int | str, code: str) -> str:
 
 # How far a date that fits the tense may lie beyond one that does not: a year's two candidates are 365 days
 # apart, so the one against the tense wins only within (365 - 240) / 2, about two months ("declared a dividend
-# payable Dec. 15"); "was arrested for a March 21 call" in November is last March. (120 made that next March:
-# the same TempEval-3 train scores, 120 to 365, and the same gold timelines up to 240.)
+# payable Dec. 15"); "was fined for a March 21 collision" in November is last March. (120 made that next
+# March: the same TempEval-3 train scores, 120 to 365, and the same gold timelines up to 240.)
 _AGAINST_TENSE_DAYS = 240
 
 

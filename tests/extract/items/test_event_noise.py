@@ -83,5 +83,5 @@ def test_a_reported_question_is_still_a_statement() -> None:
 
 def test_a_possessive_before_an_event_noun_is_no_present_tense() -> None:
     # "'s" before a noun is possessive, not "is" or "has": nothing dates the death to the report's day
-    assert _events("The warden's death is a symptom of deeper problems in the prison system.") == []
-    assert _events("The warden’s death is a symptom of deeper problems in the prison system.") == []
+    assert _events("The mayor's resignation is a sign of a deeper crisis in the party.") == []
+    assert _events("The mayor’s resignation is a sign of a deeper crisis in the party.") == []
