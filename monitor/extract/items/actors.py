@@ -30,7 +30,7 @@ def subject_of(
         return ent
     if strict:
         return None
-    before = [t for t in info.tokens if clause[0] <= t.start and t.end <= pos]
+    before = info.tokens_within(clause[0], pos)
     lex = doc.lex
     if all(
         t.lower in lex.present_aux
@@ -52,7 +52,7 @@ def resolve_reference(
 ) -> str | None:
     """A pronoun or "the ministry" just before the trigger, resolved to the last fitting name."""
     lex = doc.lex
-    before = [t for t in info.tokens if clause[0] <= t.start and t.end <= pos]
+    before = info.tokens_within(clause[0], pos)
     while before and (
         before[-1].lower in lex.present_aux
         or before[-1].lower in lex.past_aux

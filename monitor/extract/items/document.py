@@ -56,23 +56,22 @@ _SKIP_TOKEN_RE = re.compile(r"(.*?)(" + _TOKEN_RE.pattern + ")", re.S)
 
 
 def tokenize(text: str, start: int, end: int) -> list[Tok]:
+    """The tokens of text[start:end] (document offsets)."""
     out: list[Tok] = []
     append = out.append
     pos = start
     for skipped, word in _SKIP_TOKEN_RE.findall(text, start, end):
         s = pos + len(skipped)
         pos = e = s + len(word)
-        lower = word.lower()
         # Keep the period of "U.S.", "a.m.", "Dr." and initials, not a sentence's final period.
-        if e < end and text[e] == "." and ("." in word or len(word) == 1 or lower + "." in _TITLE_ABBR):
+        if e < end and text[e] == "." and ("." in word or len(word) == 1 or word.lower() + "." in _ABBR):
             e += 1
             word += "."
-            lower = word.lower()
-        append(Tok(s, e, word, lower, word[0].isupper()))
+        append(Tok(s, e, word, word.lower(), word[0].isupper()))
     return out
 
 
-_TITLE_ABBR = frozenset(
+_ABBR = frozenset(
     {"dr.", "mr.", "mrs.", "ms.", "prof.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "st."}
 )
 
@@ -88,6 +87,7 @@ class SentenceInfo:
     quotes: list[tuple[int, int]]
     triggers: list[tuple[int, int, str, str]]  # start, end, trigger text, kind
     _clauses: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
+    _bounds: tuple[list[int], list[int]] | None = field(default=None, init=False, repr=False)
 
     @property
     def clauses(self) -> list[tuple[int, int]]:
@@ -95,6 +95,14 @@ class SentenceInfo:
         if self._clauses is None:
             self._clauses = self.cut_clauses()
         return self._clauses
+
+    def tokens_within(self, start: int, end: int) -> list[Tok]:
+        """The tokens lying wholly inside document offsets [start, end] (`start <= t.start and t.end <= end`),
+        as a slice: tokens are in order and never overlap, and the steps ask it of each trigger and figure."""
+        if self._bounds is None:
+            self._bounds = ([t.start for t in self.tokens], [t.end for t in self.tokens])
+        starts, ends = self._bounds
+        return self.tokens[bisect_left(starts, start) : bisect_right(ends, end)]
 
 
 @dataclass

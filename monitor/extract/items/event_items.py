@@ -92,7 +92,7 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
             drafts.append(d)
     taken = {d.item.date for d in drafts}
     for h in dated_happenings(doc, info, taken):
-        tokens_before = [t for t in info.tokens if h.clause[0] <= t.start and t.end <= h.start]
+        tokens_before = info.tokens_within(h.clause[0], h.start)
         occ = Occurrence(h.start, h.end, h.verb, h.verb.lower(), h.kind, h.clause, tokens_before, False)
         draft = _event_draft(doc, info, occ, None, order + len(drafts), h.date)
         value = h.date
@@ -273,7 +273,7 @@ def _reported_plan(info: SentenceInfo, occ: Occurrence, prev: list[str]) -> bool
 def _occurrence(doc: Doc, info: SentenceInfo, found: tuple[int, int, str, str]) -> Occurrence:
     start, end, trigger, kind = found
     clause = clause_of(start, info.clauses)
-    tokens_before = [t for t in info.tokens if clause[0] <= t.start and t.end <= start]
+    tokens_before = info.tokens_within(clause[0], start)
     last = tokens_before[-1].lower if tokens_before else ""
     is_noun = last in DETERMINERS or last in ("'s", "’s") or possessive(last)
     return Occurrence(start, end, doc.text[start:end], trigger, kind, clause, tokens_before, is_noun)

@@ -342,7 +342,7 @@ def _figure_subject(
         ent = others[-1]
         return ent.country if ent.kind == "org" and ent.country else ent.name
     # "The Pentagon said it will send 3,000 troops": the speaker is also the one counted.
-    lead = [t.lower for t in info.tokens if clause[0] <= t.start and t.end <= start]
+    lead = [t.lower for t in info.tokens_within(clause[0], start)]
     if source and any(w in doc.lex.thing_pronouns or w == "we" for w in lead):
         speaker = next((e for e in outside if actor_name(e, True) == source), None)
         if speaker is not None:

@@ -131,7 +131,7 @@ def _subordinate_participle(info: SentenceInfo, clause: tuple[int, int]) -> Tok 
     """The participle of a clause opened by a subordinator of time ("after debuting the Juke ...", "since
     taking refuge ...") or by "as" ("as announced on Monday"): a date in that clause is its happening's, never
     the main clause's."""
-    toks = [t for t in info.tokens if clause[0] <= t.start and t.end <= clause[1]][:2]
+    toks = info.tokens_within(clause[0], clause[1])[:2]
     if len(toks) < 2:
         return None
     first, word = toks[0].lower, toks[1].lower
@@ -172,7 +172,7 @@ def _verb_in(
 ) -> tuple[str, Tok | None]:
     """(_FOUND, the finite verb of a clause nearest the date); (_RULED_OUT, None) when the clause has one but
     is negated ("did not meet", "has never met") or hypothetical; (_NONE, None) when it has none."""
-    toks = [t for t in info.tokens if clause[0] <= t.start and t.end <= clause[1]]
+    toks = info.tokens_within(clause[0], clause[1])
     skip = [timex, *info.quotes, *sources]
     best: tuple[int, int] | None = None
     for j, t in enumerate(toks):
