@@ -122,6 +122,26 @@ def comparison_base(text: str, tx: Timex, lex: Lexicon) -> bool:
                 and _AGO_RE.search(text, tx.start, tx.end))
 
 
+def value_baseline(text: str, tx: Timex, lex: Lexicon) -> bool:
+    """Whether the date closes a clause of its own that gives a comparison's baseline value ("yield 1.79%,
+    down from 1.81% late on Monday", ", compared with $3 billion a year earlier"): it is the date of that
+    value only, not of the figure or happening the sentence is about."""
+    window = text[max(0, tx.start - 80) : tx.start]
+    if "," not in window or not any(c.isdigit() for c in window):
+        return False
+    m = _value_baseline_re(_comparison_and_change_preps(lex)).search(window)
+    return m is not None and (m.group(1) is None or m.group(1).lower() in lex.change_words)
+
+
+@cache
+def _value_baseline_re(preps: frozenset[str]) -> re.Pattern[str]:
+    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(preps, key=len, reverse=True))
+    # A comma, a change word or none, the preposition, the value (a number, then up to three words), the date.
+    return re.compile(
+        rf",\s*(?:([^\W\d]+)\s+)?(?:{body})\s+\S*\d\S*(?:\s+[^\W\d][\w'’-]*){{0,3}}?\s+\Z", re.IGNORECASE
+    )
+
+
 def tense_date(tokens_before: list[Tok], trigger: str, doc: Doc, is_noun: bool) -> str | None:
     """Publication date when the verb says the event holds now, else None."""
     lex = doc.lex
@@ -215,7 +235,7 @@ def usable_timexes(text: str, published: dt.date | None) -> list[Timex]:
 def sentence_date(info: SentenceInfo, doc: Doc) -> str | None:
     """The one date a sentence gives (outside quotes), which then dates every happening of it that has no
     date of its own clause: "James scored 34 points, 112-107 over the Thunder on Tuesday night"."""
-    values = {value for tx, value in info.timexes if tx.type in ("DATE", "TIME")}
+    values = {v for tx, v in info.timexes if tx.type in ("DATE", "TIME") and tx.start not in info.bound}
     return values.pop() if len(values) == 1 else None
 
 

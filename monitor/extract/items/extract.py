@@ -22,6 +22,7 @@ from monitor.extract.items.dating import (
     scene_date,
     sentence_date,
     usable_timexes,
+    value_baseline,
 )
 from monitor.extract.items.document import Doc, SentenceInfo, clause_spans, in_spans, overlaps, tokenize
 from monitor.extract.items.event_items import event_drafts
@@ -110,6 +111,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
             if value:
                 usable.append((tx, value))
     triggers = find_triggers(doc, sentence.start, sentence.end)
+    bound = frozenset(tx.start for tx, _value in usable if value_baseline(doc.text, tx, doc.lex))
 
     def cut_clauses() -> list[tuple[int, int]]:
         reported = reporting_bounds(doc, triggers, sentence.end, timex_spans)
@@ -117,7 +119,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
         uncut = timex_spans + [d for d in doc.defining if start <= d[0] < end]
         return clause_spans(doc.text, tokens, sentence.start, sentence.end, doc.lex, reported, uncut)
 
-    return SentenceInfo(sentence, tokens, found, cut_clauses, usable, quotes, triggers)
+    return SentenceInfo(sentence, tokens, found, cut_clauses, usable, quotes, triggers, bound)
 
 
 def _sentence_items(doc: Doc, sentence: Sentence, order: int) -> list[Draft]:
@@ -144,7 +146,7 @@ def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Dra
             else d
             for d in drafts
         ]
-    dated = [value for tx, value in info.timexes if tx.type in ("DATE", "TIME")]
+    dated = [v for tx, v in info.timexes if tx.type in ("DATE", "TIME") and tx.start not in info.bound]
     paragraph = doc.paragraph_start(info.sentence.start)
     if dated:
         doc.scene = (paragraph, dated[-1])

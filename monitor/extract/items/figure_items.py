@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from monitor.extract.items.actors import actor_name, subject_of
-from monitor.extract.items.dating import comparison_base, date_value, range_end, timex_in
+from monitor.extract.items.dating import comparison_base, date_value, range_end, timex_in, value_baseline
 from monitor.extract.items.document import (
     DETERMINERS,
     Doc,
@@ -137,7 +137,7 @@ def _sentence_date(info: SentenceInfo, start: int) -> str | None:
     dated = [
         (abs(tx.start - start), value)
         for tx, value in info.timexes
-        if tx.type == "DATE" and value and not _opens_span(info, tx.start)
+        if tx.type == "DATE" and value and not _opens_span(info, tx.start) and tx.start not in info.bound
     ]
     return min(dated)[1] if dated else None
 
@@ -205,7 +205,7 @@ def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
             continue
         if in_spans(tx.start, tx.end, doc.quotes_in(tx.start, tx.end)) or range_end(doc.text, tx):
             continue
-        if comparison_base(doc.text, tx, doc.lex):
+        if comparison_base(doc.text, tx, doc.lex) or value_baseline(doc.text, tx, doc.lex):
             continue
         value = date_value(tx, doc.published)
         if value:

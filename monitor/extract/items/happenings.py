@@ -53,8 +53,8 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
         else []
     )
     for tx, value in info.timexes:
-        if value in seen or tx.value == "PRESENT_REF" or "Q" in value:
-            continue
+        if value in seen or tx.value == "PRESENT_REF" or "Q" in value or tx.start in info.bound:
+            continue  # a baseline value's date ("down from 1.8% on Monday") tells no happening
         if sources and overlaps(tx.start, tx.end, sources):
             continue
         if _not_when(doc, info, tx.start, tx.end) or first_since(doc.text, info.sentence.start, tx.start):
