@@ -7,10 +7,7 @@ which the pronouns of the next ones resolve to; so this is a loop over triggers,
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from monitor.extract.items.actors import (
@@ -21,26 +18,22 @@ from monitor.extract.items.actors import (
     speaker_place,
     subject_of,
 )
-from monitor.extract.items.dating import tense_date, timex_in
 from monitor.extract.items.document import (
-    ADVERB_SKIP,
     DETERMINERS,
     Doc,
-    Entity,
     SentenceInfo,
-    Tok,
     clause_of,
     overlaps,
 )
-from monitor.extract.items.figures import find_figures
-from monitor.extract.items.happenings import dated_happenings, first_since
+from monitor.extract.items.event_dates import ADVERBS, clause_date, date_by_tense
+from monitor.extract.items.happenings import dated_happenings
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
+from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.summary import cap, clean_clause, event_summary, label
 from monitor.extract.items.triggers import (
     AUXILIARIES,
     NEGATIONS,
-    SINCE_BEFORE_RE,
     counted_participle,
     modal_or_negated,
     other_sense,
@@ -49,29 +42,6 @@ from monitor.extract.items.triggers import (
     told_by_verb,
 )
 from monitor.extract.lexicon import Lexicon, word_tags
-
-
-@dataclass(frozen=True, slots=True)
-class Occurrence:
-    """One trigger in its sentence: where it is, its kind, its clause and the words before it there."""
-
-    start: int
-    end: int
-    surface: str  # the trigger as written (line breaks and all)
-    trigger: str  # the trigger with single spaces, as the lexicon knows it
-    kind: str
-    clause: tuple[int, int]
-    tokens_before: list[Tok]
-    is_noun: bool  # "the delivery", "a phone call": named, not told with a verb
-
-
-@dataclass(frozen=True, slots=True)
-class _Actors:
-    """Who an event is about: the subject name (if one stands before the trigger) and the actor names."""
-
-    subject: Entity | None
-    names: list[str]
-    by_reference: bool  # the first actor came from a pronoun or "the ministry"
 
 
 def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) -> list[Draft]:
@@ -128,7 +98,7 @@ def _distinct_verbs(a: Draft, b: Draft) -> bool:
     return a.by_verb and b.by_verb and a.item.kind != b.item.kind
 
 
-def _may_stay_undated(doc: Doc, occ: Occurrence, who: _Actors) -> bool:
+def _may_stay_undated(doc: Doc, occ: Occurrence, who: Actors) -> bool:
     """An undated movement of named actors told with a verb ("X departed for Y") may still be the story; an
     undated noun ("the arrival"), a modal ("may be reached"), an undated statement, meeting ("trade talks")
     or one of the other kinds almost never is a row of its own."""
@@ -216,7 +186,7 @@ def _reduced_relative(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
     if not tags & {"VBN", "VBD"}:
         return False
     prev = toks[-1]
-    if prev.lower in AUXILIARIES or prev.lower in _ADVERBS or not prev.text.isalpha():
+    if prev.lower in AUXILIARIES or prev.lower in ADVERBS or not prev.text.isalpha():
         return False
     if not (prev.cap or word_tags(prev.lower) & {"NN", "NNS"}):
         return False
@@ -238,7 +208,7 @@ def _finite(doc: Doc, occ: Occurrence, prev: list[str]) -> bool:
     noun ("the arrival") nor an infinitive that completes another verb ("allowing companies to sell")."""
     if occ.is_noun or not told_by_verb(doc.lex.trigger_tags.get(occ.trigger, frozenset()), prev):
         return False
-    before = [w for w in prev if w not in _ADVERBS]
+    before = [w for w in prev if w not in ADVERBS]
     return not before or before[-1] != "to"
 
 
@@ -293,7 +263,7 @@ def _event_draft(
     who = _actors(doc, info, occ)
     if occ.kind == "statement" and not who.names and date_of is None:
         return None
-    in_clause = date_of or _clause_date(doc, info, occ)
+    in_clause = date_of or clause_date(doc, info, occ)
     undated = in_clause is None and fronted is None
     if (
         not who.names
@@ -302,16 +272,8 @@ def _event_draft(
     ):
         return None  # "the delivery, which ...", "to meet redemptions": nothing to put on a timeline
     date = in_clause or fronted
-    if date is None and not _simple_present(occ) and not _present_statement(occ):
-        date = tense_date(occ.tokens_before, occ.trigger, doc, occ.is_noun)
-        if date is not None and (_plural_perfect(info, occ) or _relative_aside(doc, occ)):
-            date = None
-        if date is None and _perfect_object(doc, occ, who):
-            date = doc.published.isoformat() if doc.published else None
-        if date is None and _reported_result(doc, occ, who):
-            date = doc.published.isoformat() if doc.published else None
-        if date is None:
-            date = _day_of_the_report(doc, info, occ, who)
+    if date is None:
+        date = date_by_tense(doc, info, occ, who)
     if remember:
         _remember_actors(doc, occ.kind, tuple(who.names))
     if date is None and not _may_stay_undated(doc, occ, who):
@@ -333,238 +295,9 @@ def _event_draft(
     return Draft(item, order, specificity(date), who.by_reference, (occ.start, occ.end))
 
 
-def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: _Actors) -> str | None:
-    """A happening told in the simple past in a main clause with no date of its own, in a report whose last
-    named day is within days of publication, happened that day: the breaking story goes on telling its
-    scene ("The fight broke out Tuesday. ... He was arrested a block away."). An announcement
-    by a speaker named right before its verb (tense.yaml `announcing_verbs`) is the report's news: that day,
-    else the publication date."""
-    day = _iso_day(doc.last_day)
-    if doc.published is None or occ.is_noun:
-        return None
-    # Only a speaker named right before the verb announces ("Esper announced"; not "the president", who
-    # may be speaking of another day, nor a headline's "outbreak confirmed").
-    announcing = (
-        occ.kind == "statement"
-        and occ.trigger in doc.lex.announcing_verbs
-        and who.subject is not None
-        and not who.by_reference
-        and doc.text[who.subject.end : occ.start].strip() == ""
-        and not info.timexes  # a date of the sentence dates it ("Today (Nov. 18), NASA announced")
-    )
-    if day is None or not 0 <= (doc.published - day).days <= 2:
-        if not announcing:
-            return None
-        day = doc.published  # "Esper announced that ...": the news of the report, dated by it
-    if occ.kind == "statement" and not announcing:
-        return None
-    lex = doc.lex
-    clause = [t.lower for t in occ.tokens_before]
-    if clause and clause[0] in lex.clause_markers:
-        return None  # "after the rebels swapped ...": a subordinate clause sets the background
-    if any(w in lex.undating_adverbs for w in clause) or _amount_after(doc, info, occ):
-        return None  # "was originally launched"; "rose 0.3%": the clause tells the amount (a figure)
-    if _YEAR_RE.search(info.sentence.text):
-        return None  # "in the 1967 war": a year, even one read as part of a name, dates the sentence
-    helpers = (lex.present_aux | lex.modal_aux | lex.past_aux | _NON_FINITE) - {"was", "were"}
-    perfect = any(t.lower in _PERFECT for t in info.tokens if t.end <= occ.start)
-    if perfect or any(w in helpers for w in clause):
-        return None  # "had, according to X, killed", "will be launched": no simple past
-    words = [w for w in clause[-3:] if w not in ADVERB_SKIP]
-    first = occ.trigger.split()[0].lower()
-    if (words and words[-1] in ("was", "were")) or first in lex.past_verbs or first.endswith("ed"):
-        return day.isoformat()
-    return None
-
-
-_NON_FINITE = frozenset({"be", "been", "being", "to"})
-_PERFECT = frozenset({"had", "'d"})
-_DIGIT_RE = re.compile(r"\d")
-_YEAR_RE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-
-
-def _amount_after(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
-    """Whether the clause states an amount after the verb ("rose 0.86% to $5,880"; an age is no amount)."""
-    if not _DIGIT_RE.search(doc.text, occ.end, occ.clause[1]):
-        return False
-    base = info.sentence.start
-    return any(
-        occ.end <= base + f.start < occ.clause[1] for f in find_figures(info.sentence.text, doc.lex)
-    )
-
-
-def _iso_day(value: str | None) -> dt.date | None:
-    if value is None or len(value) != 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-# "postponed from Tuesday to Friday", "pushed the vote back until March": a few words, no clause break.
-_MOVED_TO_RE = re.compile(r"[^,;.!?]{0,60}?(?<![\w-])(?:to|until|till)\s+\Z", re.IGNORECASE)
-
-
-def _new_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
-    """"The vote was postponed from Tuesday to Friday": the moving, and the vote moved, date by the date it
-    is moved to (tense.yaml `rescheduling_verbs`)."""
-    if not info.timexes:
-        return None
-    for tok in info.tokens:
-        if not occ.clause[0] <= tok.start < occ.clause[1] or tok.lower not in doc.lex.rescheduling_verbs:
-            continue
-        for tx, value in info.timexes:
-            if tx.start >= tok.end and _MOVED_TO_RE.fullmatch(doc.text, tok.end, tx.start):
-                return value
-    return None
-
-
-def _clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
-    """The date of the trigger's clause (timex_in), leaving out dates that do not say when it happened: for a
-    noun, a "since" date before it, which tells how long something else has lasted ("its worst run since
-    early August amid worsening protests"); for a verb, a possessive date, which dates its own noun
-    ("decided to weigh in on Thursday's fight on Monday")."""
-    if any(tx.value == "PRESENT_REF" for tx, _v in info.timexes):
-        # "have now been released": "now" tells the tense, not a date; the tense rules date it (or not).
-        info = dataclasses.replace(info, timexes=[x for x in info.timexes if x[0].value != "PRESENT_REF"])
-    new_date = _new_date(doc, info, occ)
-    if new_date is not None:
-        return new_date
-    sentence = info.sentence.text
-    if "since" not in sentence and "'s" not in sentence and "\u2019s" not in sentence:
-        return timex_in(occ.clause, info, occ.start)  # the common case: nothing to leave out
-    text = doc.text
-    marked = [
-        (tx, v)
-        for tx, v in info.timexes
-        if text[tx.end : tx.end + 2] in _POSSESSIVE_S or "since" in text[max(0, tx.start - 16) : tx.start]
-    ]
-    if not marked:  # the common case: nothing to leave out
-        return timex_in(occ.clause, info, occ.start)
-    tags = doc.lex.trigger_tags.get(occ.trigger, frozenset())
-    verbal = not occ.is_noun and told_by_verb(tags, [t.lower for t in occ.tokens_before[-4:]])
-    noun = occ.is_noun or bool(tags & {"NN", "NNS"})  # "amid worsening protests" may be a noun
-    drop = []
-    for tx, v in marked:
-        possessive_date = text[tx.end : tx.end + 2] in _POSSESSIVE_S
-        if (
-            occ.is_noun
-            and possessive_date
-            and tx.end < occ.start
-            and _OWN_DATE_RE.match(text, tx.end, occ.start)
-        ):
-            return v  # "Thursday's fight on Monday": the fight was on Thursday
-        if possessive_date and tx.start >= occ.end:
-            drop.append((tx, v))  # "to clinch the title for last year's runner-up": it dates its own noun
-            continue
-        if tx.start >= occ.end and first_since(text, occ.end, tx.start):
-            drop.append((tx, v))  # "its first win since 2011": when the last one was, not this one
-            continue
-        if (verbal and possessive_date) or (
-            noun and tx.end <= occ.start and SINCE_BEFORE_RE.search(text, max(0, tx.start - 16), tx.start)
-        ):
-            drop.append((tx, v))
-    if not drop:
-        return timex_in(occ.clause, info, occ.start)
-    kept = [x for x in info.timexes if x not in drop]
-    return timex_in(occ.clause, dataclasses.replace(info, timexes=kept), occ.start)
-
-
-_POSSESSIVE_S = ("'s", "\u2019s")
-
-
-_OWN_DATE_RE = re.compile(r"['\u2019]s(?:\s+[a-z]+){0,2}\s+\Z")
-
-
-def _plural_perfect(info: SentenceInfo, occ: Occurrence) -> bool:
-    """An event told in the present perfect of a plural subject with no date of its own ("health care
-    providers have protested", "the doctors have offered to help") sums up what a group has been doing:
-    background, not news of the publication day (a single actor's "has bought" is), unless a source
-    reports it after it ("authorities have evacuated 3,500 residents, the fire service said"). Statements
-    are news either way ("leaders have denied the claims")."""
-    if occ.kind == "statement":
-        return False
-    if any(kind == "statement" and start > occ.end for start, _e, _t, kind in info.triggers):
-        return False
-    words = [t.lower for t in occ.tokens_before[-4:] if t.lower not in _ADVERBS]
-    return "have" in words[-3:]
-
-
-def _perfect_object(doc: Doc, occ: Occurrence, who: _Actors) -> bool:
-    """An event noun that is the object of a named subject's present perfect ("X has agreed a deal",
-    "Y has signed a contract") tells news of the publication day, as the verb alone would ("has bought")."""
-    if not occ.is_noun or who.subject is None or who.by_reference:
-        return False
-    words = [t.lower for t in occ.tokens_before if t.start >= who.subject.end]
-    # subject, "has", a past participle, a determiner: nothing else between the subject and the noun
-    if len(words) != 3 or words[0] not in ("has", "have") or words[2] not in ("a", "an", "the"):
-        return False
-    return "VBN" in word_tags(words[1]) and words[1] not in AUXILIARIES
-
-
-def _reported_result(doc: Doc, occ: Occurrence, who: _Actors) -> bool:
-    """A result told in the plain past by its named winner or loser with no date of its own ("Norland beat
-    Vesta 2-1", "the Otters lost to the Hawks") is the news a report gives of its day: the publication date
-    dates it (a result of an earlier day carries its date: "beat Vesta on Monday", "had lost to")."""
-    if occ.kind != "result" or occ.is_noun or who.subject is None or who.by_reference:
-        return False
-    before = [t.lower for t in occ.tokens_before if t.lower not in _ADVERBS and not t.lower.endswith("ly")]
-    if before and before[-1] in AUXILIARIES:
-        return False
-    if occ.tokens_before and occ.tokens_before[0].lower in _SUBORDINATORS:
-        return False  # "..., while X defeated Y": background to the clause it hangs on
-    gap = doc.text[who.subject.end : occ.start].split()
-    if any(w not in _ADVERBS and w not in _TIME_ADVERBS and not w.endswith("ly") for w in gap):
-        return False  # the subject right before the verb: "X, who ..., beat" tells background
-    first = occ.trigger.split()[0]
-    return "VBD" in word_tags(first) and first not in doc.lex.present_verbs
-
-
-_TIME_ADVERBS = frozenset({"then", "again", "earlier", "later"})
-_SUBORDINATORS = frozenset(
-    {"while", "whereas", "after", "before", "when", "as", "since", "until", "because", "although", "if"}
-)
-
-
-def _relative_aside(doc: Doc, occ: Occurrence) -> bool:
-    """A trigger in a relative clause set off as an aside (", which has rejected ...", "- who has long
-    criticised ...") with no date of its own describes its noun: background, not news of the publication
-    day."""
-    first = occ.tokens_before[0] if occ.tokens_before else None
-    if first is None or first.lower not in ("which", "who"):
-        return False
-    before = doc.text[max(0, first.start - 3) : first.start].strip()
-    return before[-1:] in (",", "-", "\u2013", "\u2014", "(")
-
-
-def _simple_present(occ: Occurrence) -> bool:
-    """A bare present tense of an event verb ("hosts", "ships") tells a habit, not a happening of today;
-    only a reporting verb ("says") reports today."""
-    if occ.kind == "statement" or occ.is_noun:
-        return False
-    last = occ.tokens_before[-1].lower if occ.tokens_before else ""
-    return last not in AUXILIARIES and occ.trigger.split()[0].endswith("s")
-
-
-def _present_statement(occ: Occurrence) -> bool:
-    """A statement told by a bare present verb ("the president says his approach works", "Jones tells
-    a story") with no date of its own: a standing view or a headline teaser, not news of the publication
-    day. The publication date does not date it (and so it is no row)."""
-    if occ.kind != "statement" or occ.is_noun:
-        return False
-    before = [t.lower for t in occ.tokens_before if t.lower not in _ADVERBS]
-    last = before[-1] if before else ""
-    first = occ.trigger.split()[0]
-    return last not in AUXILIARIES and first.endswith("s") and not first.endswith(("ss", "us", "is"))
-
-
-_ADVERBS = frozenset({"also", "now", "still", "often", "repeatedly", "again", "already", "even", "just"})
-
-
-def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> _Actors:
-    """The subject before the trigger, else a resolved reference; for calls and meetings (and kinds the
-    lexicon does not know, and deliveries) also the names after it."""
+def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
+    """The subject before the trigger, else a resolved reference, else the named object of a verb; for calls
+    and meetings (and kinds the lexicon does not know, and deliveries) also the names after it."""
     kind, clause = occ.kind, occ.clause
     ent = subject_of(info, occ.start, clause, doc, kind == "statement")
     actors: list[str] = []
@@ -590,16 +323,34 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> _Actors:
             ]
             if dem:
                 actors.append(dem[-1].name)
+            elif not occ.is_noun and kind not in _UNDATED_KINDS:
+                # (the one who departs or arrives is the subject: "reached Ada by phone" is no arrival of Ada)
+                actors.extend(_named_object(info, occ))
     if kind in ("call", "meeting") or kind not in doc.lex.kinds or kind == "delivery":
         for e in info.entities:
             if occ.end <= e.start < clause[1] and not e.modifier and e.kind in ("person", "org", "name"):
                 name = actor_name(e, False)
                 if name not in actors:
                     actors.append(name)
-    return _Actors(ent, actors, by_reference)
+    return Actors(ent, actors, by_reference)
 
 
-def _statement_text(doc: Doc, info: SentenceInfo, occ: Occurrence, who: _Actors) -> tuple[str | None, str]:
+def _named_object(info: SentenceInfo, occ: Occurrence) -> list[str]:
+    """The person or organisation named right after a verb whose subject names no one ("Officers arrested
+    Jane Doe"): the participant a reader knows the happening by; none when other words stand between."""
+    text, offset = info.sentence.text, info.sentence.start
+    for e in info.entities:
+        if occ.end < e.start < occ.clause[1] and not e.modifier:
+            between = text[occ.end - offset : e.start - offset]
+            after = text[e.end - offset : e.end - offset + 2]
+            # "dismissed Ada's comments": the name owns the object, it is not the object
+            if e.kind in ("person", "org") and not between.strip() and after not in ("'s", "\u2019s"):
+                return [actor_name(e, False)]
+            return []
+    return []
+
+
+def _statement_text(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) -> tuple[str | None, str]:
     """(place, summary) of a statement: the speaker's place and what was said, from the speaker on."""
     ent = who.subject
     location = speaker_place(info, ent, doc)
@@ -611,7 +362,7 @@ def _statement_text(doc: Doc, info: SentenceInfo, occ: Occurrence, who: _Actors)
     return location, summary
 
 
-def _event_text(doc: Doc, info: SentenceInfo, occ: Occurrence, who: _Actors) -> tuple[str | None, str]:
+def _event_text(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) -> tuple[str | None, str]:
     """(place, summary) of another event: the place after the trigger and its clause, told with the actor."""
     actors, ent, clause = who.names, who.subject, occ.clause
     location = place_after(info, occ.end, clause[1], doc, occ.kind)

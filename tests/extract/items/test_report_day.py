@@ -196,3 +196,23 @@ def test_an_as_clause_with_a_participle_and_a_date_is_that_participles_happening
 def test_an_announcement_with_a_date_in_its_sentence_takes_that_date_only() -> None:
     got = _events("Yesterday (March 8), Ada Brisk announced that the ferry line will reopen.")
     assert [d for k, d, _a in got if k == "statement"] == ["2021-03-08"]
+
+
+# --- a happening whose subject names no one is known by the person or organisation it was done to ---
+
+
+def test_an_undated_arrest_of_a_named_person_is_its_own_row_of_the_reports_day() -> None:
+    text = (
+        "Deputies detained four people Monday after a raid on a warehouse.\n\n"
+        "Deputies also arrested Mara Olvens, 41, of Dunmore, on two warrants, Sheriff Alan Pryce said.\n\n"
+        "Officers arrested Tobin Reyle, 29, who lives near the warehouse, Pryce said."
+    )
+    got = _events(text)
+    monday = "2021-03-08"
+    assert ("legal", monday, ("Mara Olvens",)) in got
+    assert ("legal", monday, ("Tobin Reyle",)) in got
+
+
+def test_a_named_object_after_other_words_gives_no_participant() -> None:
+    # the name is no object of the verb here, and with no one named the undated arrest stays off the timeline
+    assert _events("Officers arrested a man near the Dunmore station of Tobin Reyle.") == []

@@ -1,0 +1,265 @@
+"""Step 3c (dates): when a trigger's happening took place. The date of its own clause (leaving out dates
+that belong to something else: "since" dates, possessive dates, the date a vote is moved from), else what
+its tense and the report tell: news of the publication day, the breaking story's day, or no date at all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+
+from monitor.extract.items.dating import tense_date, timex_in
+from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo
+from monitor.extract.items.figures import find_figures
+from monitor.extract.items.happenings import first_since
+from monitor.extract.items.occurrence import Actors, Occurrence
+from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, told_by_verb
+from monitor.extract.lexicon import word_tags
+
+
+def date_by_tense(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) -> str | None:
+    """The date of a happening whose clause names none, from its tense and the report: the publication day
+    for news told in the present perfect or as the day's result, the report's day for a breaking story's
+    simple past; None for a habit, a standing view, background or a plural's summing-up."""
+    if _simple_present(occ) or _present_statement(occ):
+        return None
+    date = tense_date(occ.tokens_before, occ.trigger, doc, occ.is_noun)
+    if date is not None and (_plural_perfect(info, occ) or _relative_aside(doc, occ)):
+        date = None
+    if date is None and _perfect_object(doc, occ, who):
+        date = doc.published.isoformat() if doc.published else None
+    if date is None and _reported_result(doc, occ, who):
+        date = doc.published.isoformat() if doc.published else None
+    if date is None:
+        date = _day_of_the_report(doc, info, occ, who)
+    return date
+
+
+def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) -> str | None:
+    """A happening told in the simple past in a main clause with no date of its own, in a report whose last
+    named day is within days of publication, happened that day: the breaking story goes on telling its
+    scene ("The fight broke out Tuesday. ... He was arrested a block away."). An announcement
+    by a speaker named right before its verb (tense.yaml `announcing_verbs`) is the report's news: that day,
+    else the publication date."""
+    day = _iso_day(doc.last_day)
+    if doc.published is None or occ.is_noun:
+        return None
+    # Only a speaker named right before the verb announces ("Esper announced"; not "the president", who
+    # may be speaking of another day, nor a headline's "outbreak confirmed").
+    announcing = (
+        occ.kind == "statement"
+        and occ.trigger in doc.lex.announcing_verbs
+        and who.subject is not None
+        and not who.by_reference
+        and doc.text[who.subject.end : occ.start].strip() == ""
+        and not info.timexes  # a date of the sentence dates it ("Today (Nov. 18), NASA announced")
+    )
+    if day is None or not 0 <= (doc.published - day).days <= 2:
+        if not announcing:
+            return None
+        day = doc.published  # "Esper announced that ...": the news of the report, dated by it
+    if occ.kind == "statement" and not announcing:
+        return None
+    lex = doc.lex
+    clause = [t.lower for t in occ.tokens_before]
+    if clause and clause[0] in lex.clause_markers:
+        return None  # "after the rebels swapped ...": a subordinate clause sets the background
+    if any(w in lex.undating_adverbs for w in clause) or _amount_after(doc, info, occ):
+        return None  # "was originally launched"; "rose 0.3%": the clause tells the amount (a figure)
+    if _YEAR_RE.search(info.sentence.text):
+        return None  # "in the 1967 war": a year, even one read as part of a name, dates the sentence
+    helpers = (lex.present_aux | lex.modal_aux | lex.past_aux | _NON_FINITE) - {"was", "were"}
+    perfect = any(t.lower in _PERFECT for t in info.tokens if t.end <= occ.start)
+    if perfect or any(w in helpers for w in clause):
+        return None  # "had, according to X, killed", "will be launched": no simple past
+    words = [w for w in clause[-3:] if w not in ADVERB_SKIP]
+    first = occ.trigger.split()[0].lower()
+    if (words and words[-1] in ("was", "were")) or first in lex.past_verbs or first.endswith("ed"):
+        return day.isoformat()
+    return None
+
+
+_NON_FINITE = frozenset({"be", "been", "being", "to"})
+_PERFECT = frozenset({"had", "'d"})
+_DIGIT_RE = re.compile(r"\d")
+_YEAR_RE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def _amount_after(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
+    """Whether the clause states an amount after the verb ("rose 0.86% to $5,880"; an age is no amount)."""
+    if not _DIGIT_RE.search(doc.text, occ.end, occ.clause[1]):
+        return False
+    base = info.sentence.start
+    return any(
+        occ.end <= base + f.start < occ.clause[1] for f in find_figures(info.sentence.text, doc.lex)
+    )
+
+
+def _iso_day(value: str | None) -> dt.date | None:
+    if value is None or len(value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+# "postponed from Tuesday to Friday", "pushed the vote back until March": a few words, no clause break.
+_MOVED_TO_RE = re.compile(r"[^,;.!?]{0,60}?(?<![\w-])(?:to|until|till)\s+\Z", re.IGNORECASE)
+
+
+def _new_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
+    """"The vote was postponed from Tuesday to Friday": the moving, and the vote moved, date by the date it
+    is moved to (tense.yaml `rescheduling_verbs`)."""
+    if not info.timexes:
+        return None
+    for tok in info.tokens:
+        if not occ.clause[0] <= tok.start < occ.clause[1] or tok.lower not in doc.lex.rescheduling_verbs:
+            continue
+        for tx, value in info.timexes:
+            if tx.start >= tok.end and _MOVED_TO_RE.fullmatch(doc.text, tok.end, tx.start):
+                return value
+    return None
+
+
+def clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
+    """The date of the trigger's clause (timex_in), leaving out dates that do not say when it happened: for a
+    noun, a "since" date before it, which tells how long something else has lasted ("its worst run since
+    early August amid worsening protests"); for a verb, a possessive date, which dates its own noun
+    ("decided to weigh in on Thursday's fight on Monday")."""
+    if any(tx.value == "PRESENT_REF" for tx, _v in info.timexes):
+        # "have now been released": "now" tells the tense, not a date; the tense rules date it (or not).
+        info = dataclasses.replace(info, timexes=[x for x in info.timexes if x[0].value != "PRESENT_REF"])
+    new_date = _new_date(doc, info, occ)
+    if new_date is not None:
+        return new_date
+    sentence = info.sentence.text
+    if "since" not in sentence and "'s" not in sentence and "\u2019s" not in sentence:
+        return timex_in(occ.clause, info, occ.start)  # the common case: nothing to leave out
+    text = doc.text
+    marked = [
+        (tx, v)
+        for tx, v in info.timexes
+        if text[tx.end : tx.end + 2] in _POSSESSIVE_S or "since" in text[max(0, tx.start - 16) : tx.start]
+    ]
+    if not marked:  # the common case: nothing to leave out
+        return timex_in(occ.clause, info, occ.start)
+    tags = doc.lex.trigger_tags.get(occ.trigger, frozenset())
+    verbal = not occ.is_noun and told_by_verb(tags, [t.lower for t in occ.tokens_before[-4:]])
+    noun = occ.is_noun or bool(tags & {"NN", "NNS"})  # "amid worsening protests" may be a noun
+    drop = []
+    for tx, v in marked:
+        possessive_date = text[tx.end : tx.end + 2] in _POSSESSIVE_S
+        if (
+            occ.is_noun
+            and possessive_date
+            and tx.end < occ.start
+            and _OWN_DATE_RE.match(text, tx.end, occ.start)
+        ):
+            return v  # "Thursday's fight on Monday": the fight was on Thursday
+        if possessive_date and tx.start >= occ.end:
+            drop.append((tx, v))  # "to clinch the title for last year's runner-up": it dates its own noun
+            continue
+        if tx.start >= occ.end and first_since(text, occ.end, tx.start):
+            drop.append((tx, v))  # "its first win since 2011": when the last one was, not this one
+            continue
+        if (verbal and possessive_date) or (
+            noun and tx.end <= occ.start and SINCE_BEFORE_RE.search(text, max(0, tx.start - 16), tx.start)
+        ):
+            drop.append((tx, v))
+    if not drop:
+        return timex_in(occ.clause, info, occ.start)
+    kept = [x for x in info.timexes if x not in drop]
+    return timex_in(occ.clause, dataclasses.replace(info, timexes=kept), occ.start)
+
+
+_POSSESSIVE_S = ("'s", "\u2019s")
+
+
+_OWN_DATE_RE = re.compile(r"['\u2019]s(?:\s+[a-z]+){0,2}\s+\Z")
+
+
+def _plural_perfect(info: SentenceInfo, occ: Occurrence) -> bool:
+    """An event told in the present perfect of a plural subject with no date of its own ("health care
+    providers have protested", "the doctors have offered to help") sums up what a group has been doing:
+    background, not news of the publication day (a single actor's "has bought" is), unless a source
+    reports it after it ("authorities have evacuated 3,500 residents, the fire service said"). Statements
+    are news either way ("leaders have denied the claims")."""
+    if occ.kind == "statement":
+        return False
+    if any(kind == "statement" and start > occ.end for start, _e, _t, kind in info.triggers):
+        return False
+    words = [t.lower for t in occ.tokens_before[-4:] if t.lower not in ADVERBS]
+    return "have" in words[-3:]
+
+
+def _perfect_object(doc: Doc, occ: Occurrence, who: Actors) -> bool:
+    """An event noun that is the object of a named subject's present perfect ("X has agreed a deal",
+    "Y has signed a contract") tells news of the publication day, as the verb alone would ("has bought")."""
+    if not occ.is_noun or who.subject is None or who.by_reference:
+        return False
+    words = [t.lower for t in occ.tokens_before if t.start >= who.subject.end]
+    # subject, "has", a past participle, a determiner: nothing else between the subject and the noun
+    if len(words) != 3 or words[0] not in ("has", "have") or words[2] not in ("a", "an", "the"):
+        return False
+    return "VBN" in word_tags(words[1]) and words[1] not in AUXILIARIES
+
+
+def _reported_result(doc: Doc, occ: Occurrence, who: Actors) -> bool:
+    """A result told in the plain past by its named winner or loser with no date of its own ("Norland beat
+    Vesta 2-1", "the Otters lost to the Hawks") is the news a report gives of its day: the publication date
+    dates it (a result of an earlier day carries its date: "beat Vesta on Monday", "had lost to")."""
+    if occ.kind != "result" or occ.is_noun or who.subject is None or who.by_reference:
+        return False
+    before = [t.lower for t in occ.tokens_before if t.lower not in ADVERBS and not t.lower.endswith("ly")]
+    if before and before[-1] in AUXILIARIES:
+        return False
+    if occ.tokens_before and occ.tokens_before[0].lower in _SUBORDINATORS:
+        return False  # "..., while X defeated Y": background to the clause it hangs on
+    gap = doc.text[who.subject.end : occ.start].split()
+    if any(w not in ADVERBS and w not in _TIME_ADVERBS and not w.endswith("ly") for w in gap):
+        return False  # the subject right before the verb: "X, who ..., beat" tells background
+    first = occ.trigger.split()[0]
+    return "VBD" in word_tags(first) and first not in doc.lex.present_verbs
+
+
+_TIME_ADVERBS = frozenset({"then", "again", "earlier", "later"})
+_SUBORDINATORS = frozenset(
+    {"while", "whereas", "after", "before", "when", "as", "since", "until", "because", "although", "if"}
+)
+
+
+def _relative_aside(doc: Doc, occ: Occurrence) -> bool:
+    """A trigger in a relative clause set off as an aside (", which has rejected ...", "- who has long
+    criticised ...") with no date of its own describes its noun: background, not news of the publication
+    day."""
+    first = occ.tokens_before[0] if occ.tokens_before else None
+    if first is None or first.lower not in ("which", "who"):
+        return False
+    before = doc.text[max(0, first.start - 3) : first.start].strip()
+    return before[-1:] in (",", "-", "\u2013", "\u2014", "(")
+
+
+def _simple_present(occ: Occurrence) -> bool:
+    """A bare present tense of an event verb ("hosts", "ships") tells a habit, not a happening of today;
+    only a reporting verb ("says") reports today."""
+    if occ.kind == "statement" or occ.is_noun:
+        return False
+    last = occ.tokens_before[-1].lower if occ.tokens_before else ""
+    return last not in AUXILIARIES and occ.trigger.split()[0].endswith("s")
+
+
+def _present_statement(occ: Occurrence) -> bool:
+    """A statement told by a bare present verb ("the president says his approach works", "Jones tells
+    a story") with no date of its own: a standing view or a headline teaser, not news of the publication
+    day. The publication date does not date it (and so it is no row)."""
+    if occ.kind != "statement" or occ.is_noun:
+        return False
+    before = [t.lower for t in occ.tokens_before if t.lower not in ADVERBS]
+    last = before[-1] if before else ""
+    first = occ.trigger.split()[0]
+    return last not in AUXILIARIES and first.endswith("s") and not first.endswith(("ss", "us", "is"))
+
+
+ADVERBS = frozenset({"also", "now", "still", "often", "repeatedly", "again", "already", "even", "just"})
