@@ -11,12 +11,14 @@ module of each:
    full name given earlier in the document;
 3. events: trigger words per kind (triggers); actors are the subject before the trigger (and, for calls
    and meetings, the names after it), a pronoun or "the ministry" resolved to the last fitting name
-   (actors); event_items turns each trigger into a draft;
+   (actors), or else the person or organisation named right after the verb; event_items turns each trigger
+   into a draft (occurrence: the trigger and actors passed between the event steps);
 4. figures: figures reads the number, qualifier, unit and metric; figure_items adds the subject (the place,
    else the name, the figure is about), the attribution ("according to X", or the speaker) and the as-of date;
-5. dating: the temporal expression in the trigger's clause (or one fronted to the sentence: "Last month,
-   ..."); without one, the publication date only when the verb is present or present perfect ("has departed",
-   "now has"); past tense, past perfect, future and "previously" stay undated;
+5. dating (dating, event_dates): the temporal expression in the trigger's clause (or one fronted to the
+   sentence: "Last month, ..."); without one, the publication date only when the verb is present or present
+   perfect ("has departed", "now has"), the breaking story's day for its simple past; past perfect, future
+   and "previously" stay undated;
 6. merge: one event told twice is one item (same kind, compatible date, actors and place): the better-dated
    report is kept.
 
