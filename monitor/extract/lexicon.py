@@ -234,6 +234,7 @@ class Lexicon:
     question_openers: frozenset[str]
     comparison_preps: frozenset[str]
     change_preps: frozenset[str]
+    game_words: frozenset[str]
 
     def kind_of(self, trigger: str) -> str | None:
         """The kind a trigger word or phrase belongs to, or None."""
@@ -554,4 +555,5 @@ def _tense_fields() -> dict[str, Any]:
         "question_openers": words("question_openers"),
         "comparison_preps": words("comparison_preps"),
         "change_preps": words("change_preps"),
+        "game_words": words("game_words"),
     }

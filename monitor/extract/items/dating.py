@@ -122,6 +122,22 @@ def comparison_base(text: str, tx: Timex, lex: Lexicon) -> bool:
                 and _AGO_RE.search(text, tx.start, tx.end))
 
 
+def periods_of_play(text: str, timexes: list[Timex], lex: Lexicon) -> set[Timex]:
+    """The bare "the second quarter", "the first half" (no year) of a report that tells a game (two or more
+    tense.yaml `game_words`): periods of play, which date nothing; in other reports they are the year's."""
+    bare = [t for t in timexes if _BARE_PERIOD_RE.fullmatch(t.text)]
+    if not bare or not lex.game_words:
+        return set()
+    told = {w.lower() for w in _GAME_WORD_RE.findall(text)} & lex.game_words
+    return set(bare) if len(told) >= 2 else set()
+
+
+_BARE_PERIOD_RE = re.compile(
+    r"(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|half)", re.IGNORECASE
+)
+_GAME_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
 def value_baseline(text: str, tx: Timex, lex: Lexicon) -> bool:
     """Whether the date closes a clause of its own that gives a comparison's baseline value ("yield 1.79%,
     down from 1.81% late on Monday", ", compared with $3 billion a year earlier"): it is the date of that

@@ -18,6 +18,7 @@ from monitor.extract.items.dating import (
     date_value,
     fronted_timex,
     model_year,
+    periods_of_play,
     range_end,
     scene_date,
     sentence_date,
@@ -69,6 +70,8 @@ def extract_items(
     except Exception:  # a tagger failure must not lose the events; they just go undated
         tx = []
     tx = [t for t in tx if 0 <= t.start < t.end <= len(read)]
+    if tx and (in_play := periods_of_play(read, tx, lex)):
+        tx = [t for t in tx if t not in in_play]
     doc = Doc(text=text, published=pub, lex=lex, quotes=quote_spans(read), timexes=tx)
     prime_names(doc, sentences)
     body_start = header_end(text, sentences)

@@ -216,3 +216,19 @@ def test_an_undated_arrest_of_a_named_person_is_its_own_row_of_the_reports_day()
 def test_a_named_object_after_other_words_gives_no_participant() -> None:
     # the name is no object of the verb here, and with no one named the undated arrest stays off the timeline
     assert _events("Officers arrested a man near the Dunmore station of Tobin Reyle.") == []
+
+
+# --- a game's quarters and halves are periods of play, not of the calendar ---
+
+
+def test_a_quarter_of_a_game_dates_nothing() -> None:
+    game = (
+        "The Otters beat the Hawks 101-96 on Sunday. Lena Marsh had 11 rebounds and nine assists.\n\n"
+        "Dario Pell left the game in the second quarter with a sprained ankle and scored 12 points in the "
+        "second half."
+    )
+    quarters = ("2021-Q2", "2021-H2", "2020-Q2", "2020-H2")
+    assert all(i.date not in quarters for i in extract_items(game, PUB))
+    # the same words in a company's report are the year's quarter
+    report = "Harlow Foods said its sales rose 6 percent in the second quarter."
+    assert "2020-Q2" in {i.date for i in extract_items(report, PUB)}
