@@ -114,7 +114,9 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
             if value:
                 usable.append((tx, value))
     triggers = find_triggers(doc, sentence.start, sentence.end)
-    bound = frozenset(tx.start for tx, _value in usable if value_baseline(doc.text, tx, doc.lex))
+    bound = _NONE
+    if usable:  # the dates of a baseline's value ("down from 1.8% on Monday") date only that value
+        bound = frozenset(tx.start for tx, _v in usable if value_baseline(doc.text, tx, doc.lex))
 
     def cut_clauses() -> list[tuple[int, int]]:
         reported = reporting_bounds(doc, triggers, sentence.end, timex_spans)
@@ -123,6 +125,9 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
         return clause_spans(doc.text, tokens, sentence.start, sentence.end, doc.lex, reported, uncut)
 
     return SentenceInfo(sentence, tokens, found, cut_clauses, usable, quotes, triggers, bound)
+
+
+_NONE: frozenset[int] = frozenset()
 
 
 def _sentence_items(doc: Doc, sentence: Sentence, order: int) -> list[Draft]:
