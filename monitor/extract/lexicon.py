@@ -235,6 +235,7 @@ class Lexicon:
     comparison_preps: frozenset[str]
     change_preps: frozenset[str]
     game_words: frozenset[str]
+    addressee_verbs: frozenset[str]
 
     def kind_of(self, trigger: str) -> str | None:
         """The kind a trigger word or phrase belongs to, or None."""
@@ -556,4 +557,5 @@ def _tense_fields() -> dict[str, Any]:
         "comparison_preps": words("comparison_preps"),
         "change_preps": words("change_preps"),
         "game_words": words("game_words"),
+        "addressee_verbs": words("addressee_verbs"),
     }

@@ -311,9 +311,10 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
             actors.append(ref)
             by_reference = True
         elif kind == "statement":
-            # "..., said by X" or "..., said X": the speaker follows the verb.
+            # "..., said by X" or "..., said X": the speaker follows the verb (not "told X": X was told).
             after = [e for e in info.entities if occ.end <= e.start < clause[1] and not e.modifier]
-            if after and doc.text[occ.end : after[0].start].strip().lower() in ("", "by"):
+            between = doc.text[occ.end : after[0].start].strip().lower() if after else None
+            if between == "by" or (between == "" and occ.trigger.split()[0] not in doc.lex.addressee_verbs):
                 actors.append(actor_name(after[0], True))
         else:
             dem = [

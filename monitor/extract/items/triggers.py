@@ -327,15 +327,25 @@ def _dated_object(text: str, start: int, end: int, timexes: list[tuple[int, int]
     """Whether words after a reporting verb and before its "that" hold a date ("told reporters at the White
     House on Tuesday that ..."): the date is the statement's, so the reported clause starts at "that"."""
     stop = _STRETCH_END_RE.search(text, start, end)
+    # the period of a date's abbreviation ("in an Oct. 26 letter") ends no stretch
+    while stop and any(ts <= stop.start() < te for ts, te in timexes):
+        stop = _STRETCH_END_RE.search(text, stop.end(), end)
     stretch_end = stop.start() if stop else end
     that = _THAT_RE.search(text, start, stretch_end)
     if that is None:
         return False
-    return any(start <= ts and te <= that.start() for ts, te in timexes)
+    dated = [ts for ts, te in timexes if start <= ts and te <= that.start()]
+    # a finite verb before the date: the reported clause has begun ("said its effort would continue past the
+    # Nov. 1 deadline set in that agreement"), and the date is its own
+    return bool(dated) and _FINITE_RE.search(text, start, dated[0]) is None
 
 
 _STRETCH_END_RE = re.compile(r"[,;:.!?()\"\u201c\u201d\u2013\u2014]")
 _THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
+_FINITE_RE = re.compile(
+    r"\b(?:has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|shall|did|does)\b",
+    re.IGNORECASE,
+)
 
 
 _SKIP_AFTER_TRIGGER = frozenset(

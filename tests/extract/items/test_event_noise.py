@@ -21,6 +21,28 @@ def test_date_between_reporting_verb_and_that_dates_the_statement() -> None:
     assert _events(text) == [("statement", "2021-06-07")]
 
 
+def test_an_abbreviated_month_between_reporting_verb_and_that_dates_the_statement() -> None:
+    # the period of "Mar." ends no stretch
+    text = "Harlow Port Authority said in a Mar. 3 letter to ferry operators that the delays were too long."
+    assert _events(text) == [("statement", "2021-03-03")]
+
+
+def test_a_date_after_a_finite_verb_of_the_reported_clause_is_its_own() -> None:
+    # "would continue" has begun the reported clause: its deadline does not date the statement
+    text = (
+        "Harlow Dockers Union said its strike would continue past the June 30 deadline set in that agreement "
+        "and that more would join."
+    )
+    assert ("statement", "2021-06-30") not in _events(text)
+
+
+def test_the_name_after_told_is_who_was_told_not_the_speaker() -> None:
+    # (the long aside hides the subject, Ada Brisk, from the speaker rule)
+    text = "Ada Brisk, an analyst at Stratfor, a research firm, told Harbour Weekly in May that it was calm."
+    statements = [i for i in extract_items(text, DCT) if i.kind == "statement"]
+    assert statements and all("Harbour Weekly" not in i.actors for i in statements)
+
+
 def test_reported_clause_with_its_own_date_stays_a_happening() -> None:
     kinds = _events("The harbour master said on Monday that the ferry had sailed on Friday.")
     assert ("statement", "2021-06-07") in kinds
