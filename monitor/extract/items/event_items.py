@@ -359,6 +359,11 @@ def _statement_text(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) 
     body = doc.text[lead : info.sentence.end]
     summary = f"{label(occ.kind)}: {cap(clean_clause(body), 18)}"
     if ent is None and who.names:
+        # "..., wrote Jan Fadem in a note": the speaker's name moves before the verb, once
+        after = next((e for e in info.entities if e.start >= occ.end), None)
+        right_after = after is not None and not doc.text[occ.end : after.start].strip()
+        if after is not None and right_after and actor_name(after, True) == who.names[0]:
+            body = doc.text[occ.start : occ.end] + doc.text[after.end : info.sentence.end]
         summary = f"{label(occ.kind)}: {who.names[0]} {cap(clean_clause(body), 18)}"
     return location, summary
 

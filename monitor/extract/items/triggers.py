@@ -309,9 +309,11 @@ def reporting_bounds(
 ) -> list[int]:
     """Where a reported clause starts: after "said" (and its date: "said on Wednesday it will ...")."""
     out = []
-    for _start, t_end, _text, kind in triggers:
+    for t_start, t_end, _text, kind in triggers:
         if kind != "statement":
             continue
+        if doc.text[max(0, t_start - 3) : t_start].rstrip()[-1:] in _CLOSING_QUOTES:
+            continue  # '"...," wrote Jan Fadem in a Tuesday note': the speech came first, the speaker follows
         end = t_end
         for ts, te in sorted(timexes):
             if ts >= end and doc.text[end:ts].strip() in ("", "on"):
@@ -340,6 +342,7 @@ def _dated_object(text: str, start: int, end: int, timexes: list[tuple[int, int]
     return bool(dated) and _FINITE_RE.search(text, start, dated[0]) is None
 
 
+_CLOSING_QUOTES = frozenset({'"', "\u201d", "\u2019"})
 _STRETCH_END_RE = re.compile(r"[,;:.!?()\"\u201c\u201d\u2013\u2014]")
 _THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
 _FINITE_RE = re.compile(

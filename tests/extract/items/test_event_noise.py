@@ -107,3 +107,11 @@ def test_a_possessive_before_an_event_noun_is_no_present_tense() -> None:
     # "'s" before a noun is possessive, not "is" or "has": nothing dates the death to the report's day
     assert _events("The mayor's resignation is a sign of a deeper crisis in the party.") == []
     assert _events("The mayor’s resignation is a sign of a deeper crisis in the party.") == []
+
+
+def test_a_speaker_after_the_quote_keeps_the_date_of_the_clause() -> None:
+    # the speech came first: nothing after "wrote" is reported, so the note's day dates the statement
+    text = "\u201cThe repairs are running late,\u201d wrote Ada Brisk in a Tuesday note to clients."
+    statements = [i for i in extract_items(text, DCT) if i.kind == "statement"]
+    assert [(i.date, i.actors) for i in statements] == [("2021-06-08", ("Ada Brisk",))]
+    assert statements[0].summary.count("Ada Brisk") == 1
