@@ -236,6 +236,7 @@ class Lexicon:
     change_preps: frozenset[str]
     game_words: frozenset[str]
     addressee_verbs: frozenset[str]
+    over_periods: frozenset[str]
 
     def kind_of(self, trigger: str) -> str | None:
         """The kind a trigger word or phrase belongs to, or None."""
@@ -558,4 +559,5 @@ def _tense_fields() -> dict[str, Any]:
         "change_preps": words("change_preps"),
         "game_words": words("game_words"),
         "addressee_verbs": words("addressee_verbs"),
+        "over_periods": words("over_periods"),
     }

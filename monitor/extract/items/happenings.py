@@ -230,7 +230,9 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
     prev = before[-1].lower if before else ""
     nxt = after[0] if after else None
     if prev in _LIMITS:
-        return True
+        # "over the weekend" is when it happened; "over the past year" a span
+        last = doc.text[start:end].split()[-1].lower()
+        return not (prev == "over" and last in doc.lex.over_periods)
     if prev in ("from", "between") and nxt is not None and nxt.lower in ("to", "and", "through", "until"):
         return True
     if prev == "of" and len(before) > 1 and _describes_noun(doc, before[-2].lower):

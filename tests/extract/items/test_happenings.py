@@ -23,6 +23,8 @@ def _events(text: str) -> list[Item]:
         ("The museum received the tapestry on May 4.", "2021-05-04"),
         ("The orchestra will perform the premiere on June 12.", "2021-06-12"),
         ("In 2019, the village planted four hundred oaks.", "2019"),
+        # "over the weekend" is when, not a span
+        ("Over the weekend, the mayor planted an oak in the square.", "2021-W22"),
     ],
 )
 def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) -> None:
@@ -47,6 +49,7 @@ def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) ->
         "The best films of the year were screened outdoors.",
         "The newest 2024 hybrid models sold out.",
         "The charity has raised little money so far this year.",
+        "The harbour has silted up over the past year.",
     ],
 )
 def test_noise_is_no_happening(text: str) -> None:
