@@ -237,6 +237,7 @@ class Lexicon:
     game_words: frozenset[str]
     addressee_verbs: frozenset[str]
     over_periods: frozenset[str]
+    schedule_words: frozenset[str]
 
     def kind_of(self, trigger: str) -> str | None:
         """The kind a trigger word or phrase belongs to, or None."""
@@ -560,4 +561,5 @@ def _tense_fields() -> dict[str, Any]:
         "game_words": words("game_words"),
         "addressee_verbs": words("addressee_verbs"),
         "over_periods": words("over_periods"),
+        "schedule_words": words("schedule_words"),
     }

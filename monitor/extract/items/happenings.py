@@ -179,7 +179,7 @@ def _verb_in(
         if t.cap or not t.text.isalpha() or overlaps(t.start, t.end, skip):
             continue
         prev = [p.lower for p in toks[max(0, j - 4) : j]]
-        if finite_verb(word_tags(t.lower), prev, present=False):
+        if finite_verb(word_tags(t.lower), prev, present=False) or _scheduled(t.lower, prev, doc):
             dist = abs(t.start - timex[0])
             if best is None or dist < best[0]:
                 best = (dist, j)
@@ -191,6 +191,21 @@ def _verb_in(
     if any(w in HYPOTHETICAL for w in before) or any(w in NEGATIONS for w in before[-3:] + after):
         return _RULED_OUT, None
     return _FOUND, toks[j]
+
+
+def _scheduled(word: str, prev: list[str], doc: Doc) -> bool:
+    """A base form after "is due to", "are set to", "was scheduled to" (tense.yaml `schedule_words`): the
+    happening the date schedules ("The next round of tariffs is due to start in mid-December")."""
+    return (
+        len(prev) >= 3
+        and prev[-1] == "to"
+        and prev[-2] in doc.lex.schedule_words
+        and prev[-3] in _BE_FORMS
+        and "VB" in word_tags(word)
+    )
+
+
+_BE_FORMS = frozenset({"is", "are", "was", "were", "'s", "\u2019s", "be", "been"})
 
 
 # Before a date, these make it a limit or a span, not when something happened ("by 2030", "until May",

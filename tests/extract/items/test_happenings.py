@@ -25,6 +25,8 @@ def _events(text: str) -> list[Item]:
         ("In 2019, the village planted four hundred oaks.", "2019"),
         # "over the weekend" is when, not a span
         ("Over the weekend, the mayor planted an oak in the square.", "2021-W22"),
+        # a schedule: "is due to", "are set to"
+        ("The new timetable is due to start in mid-July.", "2021-07"),
     ],
 )
 def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) -> None:
