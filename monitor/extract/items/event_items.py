@@ -58,7 +58,10 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
     typed = _typed_drafts(doc, info, fronted, order)  # undated ones already left out but for _UNDATED_KINDS
     drafts: list[Draft] = []
     for d in typed:
-        if all(not _same_slot(k, d) or _coordinated(doc, k, d) or _distinct_verbs(k, d) for k in drafts):
+        if all(
+            not _same_slot(k, d) or _coordinated(doc, k, d) or _distinct_verbs(k, d) or _contrasted(doc, k, d)
+            for k in drafts
+        ):
             drafts.append(d)
     taken = {d.item.date for d in drafts}
     for h in dated_happenings(doc, info, taken):
@@ -117,6 +120,22 @@ def _coordinated(doc: Doc, a: Draft, b: Draft) -> bool:
         return False
     between = doc.text[a.trigger[1] : b.trigger[0]]
     return bool(re.fullmatch(r"\s*(?:,\s*)?and\s+(?:(?:was|were|then|also)\s+)?", between))
+
+
+def _contrasted(doc: Doc, a: Draft, b: Draft) -> bool:
+    """Two verbs in clauses of their own, each with its subject, joined by ", while", ", but", ", and" or ";"
+    tell two happenings ("Oil fell on Tuesday, while a gauge of world stocks rose")."""
+    if not (a.by_verb and b.by_verb and a.trigger and b.trigger) or a.trigger[1] > b.trigger[0]:
+        return False
+    m = _CONTRAST_RE.search(doc.text, a.trigger[1], b.trigger[0])
+    if m is None:
+        return False
+    subject = [w for w in m.group("rest").lower().split() if w not in AUXILIARIES and w not in ADVERBS]
+    return bool(subject)
+
+
+# the last joint before the second verb, then the words of its clause up to it
+_CONTRAST_RE = re.compile(r"(?:,\s*(?:while|whereas|but|and)|;)\s+(?P<rest>[^,;]*)\Z", re.IGNORECASE)
 
 
 def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) -> list[Draft]:

@@ -72,6 +72,14 @@ def test_coordinated_verbs_give_two_items() -> None:
     assert [(i.kind, i.date) for i in items] == [("legal", "2021-06-07"), ("legal", "2021-06-07")]
 
 
+def test_two_clauses_with_their_own_subjects_give_two_items() -> None:
+    text = "Wheat prices fell on Monday, while a gauge of dairy prices rose for a third straight day."
+    monday = ("business", "2021-06-07")
+    assert [(i.kind, i.date) for i in _events(text)] == [monday, monday]
+    # one subject, one happening: the second verb only goes on telling it
+    assert len(_events("Wheat prices fell on Monday and then fell again.")) == 1
+
+
 def test_one_happening_told_twice_is_one_item() -> None:
     text = "The port reopened on Monday. Fishing boats returned after the port reopened on Monday."
     reopenings = [i for i in _events(text) if i.kind == "policy"]
