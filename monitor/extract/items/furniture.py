@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable
+from functools import cache
 
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.sentences import Sentence, split_sentences
@@ -74,5 +75,13 @@ def header_end(text: str, sentences: list[Sentence]) -> int:
 
 
 def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
-    """The sentences of `text` but page furniture (lines opening with a skip prefix)."""
-    return [s for s in split_sentences(text) if not s.text.startswith(lex.skip_line_prefixes)]
+    """The sentences of `text` but page furniture (lines opening with a skip prefix, in any case)."""
+    prefixes = _lowered(lex.skip_line_prefixes)
+    longest = max(map(len, prefixes), default=0)
+    # in any case: "SEE MORE: ...", "Read More"
+    return [s for s in split_sentences(text) if not s.text[:longest].lower().startswith(prefixes)]
+
+
+@cache
+def _lowered(prefixes: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(p.lower() for p in prefixes)

@@ -115,3 +115,12 @@ def test_a_speaker_after_the_quote_keeps_the_date_of_the_clause() -> None:
     statements = [i for i in extract_items(text, DCT) if i.kind == "statement"]
     assert [(i.date, i.actors) for i in statements] == [("2021-06-08", ("Ada Brisk",))]
     assert statements[0].summary.count("Ada Brisk") == 1
+
+
+def test_a_link_line_to_another_story_gives_no_items_in_any_case() -> None:
+    text = (
+        "The harbour board met the union on Tuesday.\n\n"
+        "SEE MORE: Harbour strike: 800 dockers walked out on Monday.\n\n"
+        "The talks went on."
+    )
+    assert {i.evidence for i in extract_items(text, DCT)} == {"The harbour board met the union on Tuesday."}
