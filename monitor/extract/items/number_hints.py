@@ -31,7 +31,7 @@ def _number_words(lex: Lexicon) -> tuple[frozenset[str], re.Pattern[str] | None]
 _FOLDS_TO_ASCII_RE = re.compile("[\u00df\u0130\u0131\u0149\u017f\u01f0\u1e96-\u1e9a\u212a\ufb00-\ufb06]")
 
 
-def _plain(sentence: str) -> bool:
+def is_plain(sentence: str) -> bool:
     """Whether a case-insensitive pattern can read an ASCII letter only as itself in `sentence`, so that a
     word it matches is a whole run of ASCII letters of `sentence.lower()`."""
     return sentence.isascii() or not _FOLDS_TO_ASCII_RE.search(sentence)
@@ -39,9 +39,9 @@ def _plain(sentence: str) -> bool:
 
 @lru_cache(maxsize=4)
 def plain_words(sentence: str) -> frozenset[str] | None:
-    """The runs of ASCII letters of the lower-cased sentence, or None when it is not `_plain` (a word a
+    """The runs of ASCII letters of the lower-cased sentence, or None when it is not `is_plain` (a word a
     case-insensitive pattern matches in it may then be no such run)."""
-    return frozenset(_LETTERS_RE.findall(sentence.lower())) if _plain(sentence) else None
+    return frozenset(_LETTERS_RE.findall(sentence.lower())) if is_plain(sentence) else None
 
 
 def may_have_number_words(sentence: str, lex: Lexicon) -> bool:

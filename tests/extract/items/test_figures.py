@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from monitor.extract.items.figures import find_figures, parse_number
+from monitor.extract.items.figures import _matches, _patterns, find_figures, parse_number
+from monitor.extract.items.number_hints import is_plain
+from monitor.extract.lexicon import load_lexicon
 
 
 @pytest.mark.parametrize(
@@ -139,3 +143,34 @@ def test_conversions_phones_and_counted_people(text: str, expected: list[tuple[f
 def test_a_capitalised_number_word_opening_a_sentence_still_counts() -> None:
     found = find_figures("Twelve People were hurt when the roof gave way.")
     assert [(f.value, f.metric) for f in found] == [(12, "injuries")]
+
+
+def _number_patterns() -> list[re.Pattern[str]]:
+    return list(_patterns(load_lexicon()))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Rs 500 crore and RS500 and rs 5bn were pledged, FIVE HUNDRED people and Two Dozen boats.",
+        "The US$3.2 BILLION deal, $5M more than the €4 billion bid, drew 2,000 Bidders on Monday.",
+        "Der Kelvin sign \u212a and \u017fix hundred: not plain, read the slow way with 12 MILLION.",
+        "\u0130stanbul sent twenty-one trucks and 1.2 million masks.",
+    ],
+)
+def test_numbers_found_on_the_lowered_text_are_those_of_the_text(sentence: str) -> None:
+    low = sentence.lower() if is_plain(sentence) else None
+    for pattern in _number_patterns():
+        want = [(m.span(), m.groupdict()) for m in pattern.finditer(sentence)]
+        assert [(m.span(), m.groupdict()) for m in _matches(pattern, sentence, low)] == want
+
+
+_NUMBERISH = list("aAbBmMkKtTwWoOnNeE $€£0123456789.,-\u212a\u017f\u0130")
+
+
+@given(st.text(alphabet=st.sampled_from(_NUMBERISH), max_size=40))
+def test_lowered_matching_agrees_on_any_text(sentence: str) -> None:
+    low = sentence.lower() if is_plain(sentence) else None
+    for pattern in _number_patterns():
+        want = [m.span() for m in pattern.finditer(sentence)]
+        assert [m.span() for m in _matches(pattern, sentence, low)] == want
