@@ -20,9 +20,8 @@ from functools import cache
 
 from monitor.extract.items.conversions import without_conversions
 from monitor.extract.items.figure_mention import FigureMention
-from monitor.extract.items.number_hints import is_plain, may_have_number_words, plain_words
+from monitor.extract.items.number_hints import find_as_written, is_plain, may_have_number_words, plain_words
 from monitor.extract.lexicon import Lexicon, inflect_trigger, load_data_file, load_lexicon
-from monitor.extract.timex.rules import lowered
 
 __all__ = ["FigureMention", "change_signs", "find_figures", "parse_number", "undating_phrase"]
 
@@ -299,10 +298,10 @@ def find_figures(
     low = sentence.lower() if is_plain(sentence) else None
     # A number in digits needs a digit: most sentences have none.
     candidates: list[tuple[re.Match[str], bool]] = (
-        [(m, False) for m in _matches(digits_re, sentence, low)] if _DIGIT_RE.search(sentence) else []
+        [(m, False) for m in find_as_written(digits_re, sentence, low)] if _DIGIT_RE.search(sentence) else []
     )
     taken = [(m.start(), m.end()) for m, _ in candidates]
-    for m in _matches(words_re, sentence, low) if may_have_number_words(sentence, lex) else ():
+    for m in find_as_written(words_re, sentence, low) if may_have_number_words(sentence, lex) else ():
         if not _blocked(m.start(), m.end(), taken):
             candidates.append((m, True))
     out: list[FigureMention] = []
@@ -312,27 +311,6 @@ def find_figures(
             out.append(mention)
     out.extend(_ordinal_counts(sentence, lex, blocked))
     return without_conversions(sentence, sorted(out, key=lambda f: f.start))
-
-
-def _matches(pattern: re.Pattern[str], sentence: str, low: str | None) -> list[re.Match[str]]:
-    """`pattern.finditer(sentence)`, found faster (a case-insensitive scan is about twice as slow) on `low`,
-    the sentence lower-cased when that keeps every letter's place and reading (`number_hints.is_plain`), by
-    the pattern lower-cased and matched case-sensitively; each match is then taken again from the sentence
-    itself, so that its groups are the text as written."""
-    if low is None or len(low) != len(sentence):
-        return list(pattern.finditer(sentence))
-    out = []
-    for found in _lowered(pattern).finditer(low):
-        m = pattern.match(sentence, found.start())
-        if m is None or m.end() != found.end():
-            return list(pattern.finditer(sentence))  # never expected: the slow, exact way
-        out.append(m)
-    return out
-
-
-@cache
-def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    return re.compile(lowered(pattern.pattern))
 
 
 _CONVERSION_RE = re.compile(r"\s*\([^()\d]{0,20}\d[^()]{0,30}\)")

@@ -1,6 +1,6 @@
 """Cheap tests that a sentence can hold no number told in words: most sentences cannot, and the full
-patterns of monitor.extract.items.figures then need not run. Each sentence is tested by several readers, so
-its words are taken once (`plain_words`)."""
+patterns of monitor.extract.items.figures then need not run (each sentence is tested by several readers, so
+its words are taken once: `plain_words`); and the fast way to run those patterns where they must."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 from functools import cache, lru_cache
 
 from monitor.extract.lexicon import Lexicon
+from monitor.extract.timex.rules import lowered
 
 _LETTERS_RE = re.compile(r"[a-z]+")
 
@@ -53,3 +54,24 @@ def may_have_number_words(sentence: str, lex: Lexicon) -> bool:
     if not words or found is None or not words.isdisjoint(found):
         return True
     return glued is not None and glued.search(sentence.lower()) is not None
+
+
+def find_as_written(pattern: re.Pattern[str], sentence: str, low: str | None) -> list[re.Match[str]]:
+    """`pattern.finditer(sentence)`, found faster (a case-insensitive scan is about twice as slow) on `low`,
+    the sentence lower-cased when that keeps every letter's place and reading (`is_plain`), by
+    the pattern lower-cased and matched case-sensitively; each match is then taken again from the sentence
+    itself, so that its groups are the text as written."""
+    if low is None or len(low) != len(sentence):
+        return list(pattern.finditer(sentence))
+    out = []
+    for found in _lowered(pattern).finditer(low):
+        m = pattern.match(sentence, found.start())
+        if m is None or m.end() != found.end():
+            return list(pattern.finditer(sentence))  # never expected: the slow, exact way
+        out.append(m)
+    return out
+
+
+@cache
+def _lowered(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    return re.compile(lowered(pattern.pattern))

@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from monitor.extract.items.figures import _matches, _patterns, find_figures, parse_number
-from monitor.extract.items.number_hints import is_plain
+from monitor.extract.items.figures import _patterns, find_figures, parse_number
+from monitor.extract.items.number_hints import find_as_written, is_plain
 from monitor.extract.lexicon import load_lexicon
 
 
@@ -162,7 +162,7 @@ def test_numbers_found_on_the_lowered_text_are_those_of_the_text(sentence: str) 
     low = sentence.lower() if is_plain(sentence) else None
     for pattern in _number_patterns():
         want = [(m.span(), m.groupdict()) for m in pattern.finditer(sentence)]
-        assert [(m.span(), m.groupdict()) for m in _matches(pattern, sentence, low)] == want
+        assert [(m.span(), m.groupdict()) for m in find_as_written(pattern, sentence, low)] == want
 
 
 _NUMBERISH = list("aAbBmMkKtTwWoOnNeE $€£0123456789.,-\u212a\u017f\u0130")
@@ -173,4 +173,4 @@ def test_lowered_matching_agrees_on_any_text(sentence: str) -> None:
     low = sentence.lower() if is_plain(sentence) else None
     for pattern in _number_patterns():
         want = [m.span() for m in pattern.finditer(sentence)]
-        assert [m.span() for m in _matches(pattern, sentence, low)] == want
+        assert [m.span() for m in find_as_written(pattern, sentence, low)] == want
