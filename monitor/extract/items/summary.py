@@ -13,9 +13,14 @@ from monitor.numbers import format_figure
 
 
 def clean_clause(text: str) -> str:
+    """A clause as a summary's words: no outer punctuation, no joining word or article before its subject
+    ("while a gauge of stocks rose" -> "gauge of stocks rose")."""
     text = re.sub(r"^[\s,;:\-—–\"“”]+|[\s,;:\-—–\"“”.]+$", "", text)
-    text = re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.IGNORECASE)
+    text = _OPENING_RE.sub("", text)
     return re.sub(r"\s+", " ", text)
+
+
+_OPENING_RE = re.compile(r"^(?:(?:and|but|or|yet|while|whereas)\s+)?(?:(?:a|an|the)\s+)?", re.IGNORECASE)
 
 
 def cap(text: str, words: int = 16) -> str:
