@@ -386,9 +386,10 @@ def reconcile(
     pairs, candidates = _match_items(work, items, keys, source_url)
     # A sentence giving one item is that item's own: a replay finds the item on the row holding its sentence
     # (`_contained_pairs`). Items of one sentence are told apart by nothing more, so only an item alone in its
-    # sentence may add candidates for the replay: grow a row's actors or merge rows (`track.bridging`).
-    counts = Counter(item.evidence for item in items)
-    alone = {i for i, item in enumerate(items) if counts[item.evidence] == 1}
+    # sentence may add candidates for the replay: grow a row's actors or merge rows (`track.bridging`). A
+    # figure and an event never share a candidate, so each is alone among its own class.
+    counts = Counter((item.kind == FIGURE_KIND, item.evidence) for item in items)
+    alone = {i for i, item in enumerate(items) if counts[item.kind == FIGURE_KIND, item.evidence] == 1}
     read: set[str] = set()
     for i, (item, key) in enumerate(zip(items, keys, strict=True)):
         if key in read:
