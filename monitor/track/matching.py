@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache, lru_cache
 
+import snowballstemmer
+
 from monitor.extract.lexicon import load_lexicon
 from monitor.extract.spans import DateSpan
 from monitor.track.identity import normalise_name
@@ -40,9 +42,13 @@ class MatchingRules:
     wording_threshold: float
     adjacent_days: int
     min_content_words: int
+    min_shared_words: int
     name_suffixes: frozenset[str]
     transliteration_length: int
     stop_words: frozenset[str]
+    date_words: frozenset[str]
+    years: re.Pattern[str]
+    day_numbers: re.Pattern[str]
 
 
 @cache
@@ -66,9 +72,13 @@ def rules() -> MatchingRules:
         wording_threshold=float(data["wording_threshold"]),
         adjacent_days=int(data["adjacent_days"]),
         min_content_words=int(data["min_content_words"]),
+        min_shared_words=int(data["min_shared_words"]),
         name_suffixes=frozenset(str(w).casefold() for w in data.get("name_suffixes") or ()),
         transliteration_length=int(data["transliteration_length"]),
         stop_words=frozenset(str(w).casefold() for w in data.get("stop_words") or ()),
+        date_words=frozenset(str(w).casefold() for w in data.get("date_words") or ()),
+        years=re.compile(str(data["years"])),
+        day_numbers=re.compile(str(data["day_numbers"])),
     )
 
 
@@ -200,20 +210,43 @@ def united_actors(known: Sequence[str], more: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+@cache
+def _stemmer() -> snowballstemmer.stemmer:
+    return snowballstemmer.stemmer("english")
+
+
 @lru_cache(maxsize=4096)  # one version's items meet the same entries' evidence many times
+def _words(text: str) -> tuple[int, frozenset[str]]:
+    """(how many content words, dates counted; the content words without dates, stemmed)."""
+    r = rules()
+    words = [m.casefold() for m in _WORD_RE.findall(text)]
+    dated = {i for i, w in enumerate(words) if w in r.date_words or r.years.fullmatch(w)}
+    # A day of the month is a number beside a date's word ("Nov. 18", "Sunday 17th"); other numbers count.
+    dated |= {i for i, w in enumerate(words) if r.day_numbers.fullmatch(w) and {i - 1, i + 1} & dated}
+    content = [(i, w) for i, w in enumerate(words) if w not in r.stop_words]
+    undated = [w for i, w in content if i not in dated]
+    return len(content), frozenset(_stemmer().stemWords(undated))
+
+
 def content_words(text: str) -> frozenset[str]:
-    """The words of a sentence that carry its content: case-folded, stop words out, numbers kept."""
-    stop = rules().stop_words
-    return frozenset(w for w in (m.casefold() for m in _WORD_RE.findall(text)) if w not in stop)
+    """The words of a sentence that carry its content: case-folded and stemmed (Snowball's English stemmer:
+    "investigated" and "is investigating" are one word), stop words out, numbers kept, the words of dates
+    out (`date_words`, `years`, `day_numbers`). Why no dates: the dates of two reports are compared on their
+    own before their wording is; one outlet writes "on Sunday", another "on November 16" for one happening,
+    while two happenings of one day share the day's words."""
+    return _words(text)[1]
 
 
 def wording_similarity(a: str, b: str) -> float:
     """Content words the two sentences share over those of the shorter one (the overlap coefficient): an
-    outlet adding a clause ("..., the office said") keeps the score, different happenings share little."""
-    wa, wb = content_words(a), content_words(b)
-    if min(len(wa), len(wb)) < rules().min_content_words:
+    outlet adding a clause ("..., the office said") keeps the score, different happenings share little.
+    Sentences of fewer than `min_content_words` (their dates counted), or sharing fewer than
+    `min_shared_words`, score 0: one word in common is a coincidence."""
+    (count_a, wa), (count_b, wb) = _words(a), _words(b)
+    shared = len(wa & wb)
+    if min(count_a, count_b) < rules().min_content_words or shared < rules().min_shared_words:
         return 0.0
-    return len(wa & wb) / min(len(wa), len(wb))
+    return shared / min(len(wa), len(wb))
 
 
 def same_wording(a: str, b: str) -> bool:

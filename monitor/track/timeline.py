@@ -52,10 +52,12 @@ Rules, in the order they apply:
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
 from monitor.extract.spans import DateSpan, date_span, narrower, nested
+from monitor.track.bridging import may_merge, merge, merged
 from monitor.track.conflicts import disputes, period_of
 from monitor.track.entries import (
     ACTIVE,
@@ -81,6 +83,7 @@ from monitor.track.matching import (
     same_wording,
     united_actors,
 )
+from monitor.track.pairing import components, max_weight_matching
 
 __all__ = [
     "ACTIVE",
@@ -173,15 +176,18 @@ def _stable_rank(entry: TimelineEntry) -> tuple[dt.datetime, str]:
 
 def _match_items(
     work: dict[str, TimelineEntry], items: Sequence[ItemLike], keys: Sequence[str], source_url: str
-) -> dict[int, tuple[str, bool]]:
+) -> tuple[dict[int, tuple[str, bool]], dict[int, list[str]]]:
     """Pair items (by index) with the entries they are: {index: (event_id, exact)}; unpaired items are new.
+    Also returns each loosely paired item's candidate entries (for `monitor.track.bridging`). Entries merged
+    into another are never paired again.
 
     Each entry takes at most one item and each identity key is read once (a repeat in the same version is
     the same item: the first mention stands). Exact keys are paired first; an item left over is then paired
     with an entry whose date contains or is contained in its own (see `_contained_pairs`).
     """
     by_key: dict[str, list[TimelineEntry]] = {}
-    for entry in work.values():
+    live = [e for e in work.values() if not merged(e)]
+    for entry in live:
         by_key.setdefault(entry.key, []).append(entry)
     pairs: dict[int, tuple[str, bool]] = {}
     taken: set[str] = set()
@@ -197,7 +203,7 @@ def _match_items(
             taken.add(same[0].event_id)
         else:
             loose.append(i)
-    free = sorted((e for e in work.values() if e.event_id not in taken), key=_stable_rank)
+    free = sorted((e for e in live if e.event_id not in taken), key=_stable_rank)
     candidates: dict[int, list[str]] = {}
     for i in loose:
         span = date_span(items[i].date)
@@ -209,7 +215,7 @@ def _match_items(
     own = {(i, eid) for i in loose for eid in candidates[i] if said.get(eid) == items[i].evidence}
     for i, eid in _contained_pairs(loose, candidates, set(said), own).items():
         pairs[i] = (eid, False)
-    return pairs
+    return pairs, candidates
 
 
 def _contained_pairs(
@@ -242,75 +248,9 @@ def _contained_pairs(
                               + scale * (width - 1 - rank))
     # The weight is a sum over pairs, so items sharing no candidate entry are solved apart (smaller graphs).
     pairs: dict[int, str] = {}
-    for group in _components(active, candidates):
-        pairs.update(_max_weight_matching(group, candidates, weight))
+    for group in components(active, candidates):
+        pairs.update(max_weight_matching(group, candidates, weight))
     return pairs
-
-
-def _components(items: Sequence[int], candidates: dict[int, list[str]]) -> list[list[int]]:
-    """Items grouped by shared candidate entries (connected components), each group in item order."""
-    parent = {i: i for i in items}
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    first_item: dict[str, int] = {}
-    for i in items:
-        for eid in candidates[i]:
-            if eid in first_item:
-                parent[root(i)] = root(first_item[eid])
-            else:
-                first_item[eid] = i
-    groups: dict[int, list[int]] = {}
-    for i in items:
-        groups.setdefault(root(i), []).append(i)
-    return list(groups.values())
-
-
-def _max_weight_matching(
-    left: Sequence[int], candidates: dict[int, list[str]], weight: dict[tuple[int, str], int]
-) -> dict[int, str]:
-    """Maximum-weight bipartite matching by successive shortest augmenting paths (Bellman-Ford).
-
-    Graphs here are small (the items of one version against the entries their dates and actors allow).
-    """
-    mate_of_item: dict[int, str] = {}
-    mate_of_entry: dict[str, int] = {}
-    while True:
-        # Residual graph: free item -> entry over an unpaired edge (cost -w), entry -> its item over a paired
-        # edge (cost +w). The cheapest path ending at a free entry is the augmentation adding most weight.
-        to_item: dict[int, int] = {i: 0 for i in left if i not in mate_of_item}
-        to_entry: dict[str, int] = {}
-        via_item: dict[str, int] = {}  # entry reached from this item
-        via_entry: dict[int, str] = {}  # paired item reached from this entry
-        for _ in range(len(left) + len(mate_of_entry) + 2):
-            changed = False
-            for i in left:
-                if i not in to_item:
-                    continue
-                for eid in candidates[i]:
-                    cost = to_item[i] - weight[i, eid]
-                    if mate_of_item.get(i) != eid and (eid not in to_entry or cost < to_entry[eid]):
-                        to_entry[eid], via_item[eid], changed = cost, i, True
-            for eid, i in mate_of_entry.items():
-                if eid not in to_entry:
-                    continue
-                cost = to_entry[eid] + weight[i, eid]
-                if i not in to_item or cost < to_item[i]:
-                    to_item[i], via_entry[i], changed = cost, eid, True
-            if not changed:
-                break
-        ends = [(cost, eid) for eid, cost in to_entry.items() if eid not in mate_of_entry and cost < 0]
-        if not ends:
-            return mate_of_item
-        end: str | None = min(ends)[1]
-        while end is not None:
-            i = via_item[end]
-            mate_of_item[i], mate_of_entry[end] = end, i
-            end = via_entry.get(i)
 
 
 def _one_mention_per_figure(items: Sequence[ItemLike]) -> list[ItemLike]:
@@ -443,7 +383,13 @@ def reconcile(
 
     items = _one_mention_per_figure(items)
     keys = [identity_key(item) for item in items]
-    pairs = _match_items(work, items, keys, source_url)
+    pairs, candidates = _match_items(work, items, keys, source_url)
+    # A sentence giving one item is that item's own: a replay finds the item on the row holding its sentence
+    # (`_contained_pairs`). Items of one sentence are told apart by nothing more, so only an item alone in its
+    # sentence may add candidates for the replay: grow a row's actors or merge rows (`track.bridging`). A
+    # figure and an event never share a candidate, so each is alone among its own class.
+    counts = Counter((item.kind == FIGURE_KIND, item.evidence) for item in items)
+    alone = {i for i, item in enumerate(items) if counts[item.kind == FIGURE_KIND, item.evidence] == 1}
     read: set[str] = set()
     for i, (item, key) in enumerate(zip(items, keys, strict=True)):
         if key in read:
@@ -468,7 +414,7 @@ def reconcile(
             entry = replace(
                 entry, sources=_with_report(entry.sources, report), last_seen=max(entry.last_seen, now)
             )
-            if not exact:  # a row names every actor its reports name, so a third outlet naming either matches
+            if not exact and i in alone:  # a row names every actor its reports name
                 entry = replace(entry, actors=united_actors(entry.actors, item.actors))
             span, entry_span = date_span(item.date), date_span(entry.date)
             if not exact and not entry.is_figure and span and entry_span and narrower(span, entry_span):
@@ -482,6 +428,12 @@ def reconcile(
             work[eid] = entry
         matched.append(eid)
         matched_set.add(eid)
+
+    # A row another candidate of a paired item is, by the rows' own rules, is merged into the item's row.
+    for i, (eid, _exact) in pairs.items():
+        for other in candidates.get(i, ()) if i in alone else ():
+            if other not in matched_set and may_merge(work[eid], work[other]):
+                work[eid], work[other] = merge(work[eid], work[other])
 
     # This source's newest version no longer has these.
     dropped: set[str] = set()
@@ -583,7 +535,7 @@ def _changes(before: dict[str, TimelineEntry], after: dict[str, TimelineEntry]) 
         prev = before.get(eid)
         if prev is None:
             changes.append(Change(ADDED, entry))
-        elif prev.status != REVISED and entry.status == REVISED:
+        elif prev.status != REVISED and entry.status == REVISED and entry.is_figure:
             successor = after[entry.superseded_by] if entry.superseded_by else None
             changes.append(Change(REVISED, entry, prev, successor))
             if successor is not None:

@@ -165,6 +165,31 @@ def test_a_version_reads_its_candidates_not_the_story(shared_store):
     assert [e.date for e in rows] == ["2021-02-28", "2021-03-01", "2021-03-02", "2021-03-03"]
 
 
+def test_two_rows_a_later_report_bridges_are_stored_merged(shared_store):
+    # Two outlets' rows of one happening (their actors conflict); a third outlet names both: the rows are
+    # merged in the store as in the whole story, and the merged row is kept, revised into the other.
+    story = f"bridge-{uuid.uuid4().hex[:10]}"
+    board = item("statement", "2021", "firms picked", actors=["Harbour Board"],
+                 evidence="The Harbour Board said it picked nine ferry firms to bid for routes.")
+    fund = item("other", "2021-05", "firms picked", actors=["Ferry Fund"],
+                evidence="The nine firms were picked by the Ferry Fund in May 2021.")
+    both = item("statement", "2021", "firms picked", actors=["Ferry Fund", "Harbour Board"],
+                evidence="The Harbour Board and its Ferry Fund said they picked nine firms.")
+    apply_both_ways(shared_store, story, SOURCES[0], 1, None, [board], T0)
+    apply_both_ways(shared_store, story, SOURCES[1], 1, None, [fund], T0 + dt.timedelta(hours=1))
+    later = T0 + dt.timedelta(hours=2)
+    stored, alerts = apply_both_ways(shared_store, story, SOURCES[2], 1, None, [both], later)
+    assert alerts == []
+    (row,) = [e for e in stored if e.status == "active"]
+    (gone,) = [e for e in stored if e.status != "active"]
+    assert sorted(s.source_url for s in row.sources if s.present) == sorted(SOURCES[:3])
+    assert gone.status == "revised" and gone.superseded_by == row.event_id
+    assert not any(s.present for s in gone.sources)
+    # The merged row's source checked again reports the joined row; nothing changes, nothing is raised.
+    again, alerts = apply_both_ways(shared_store, story, SOURCES[1], 1, None, [fund], later)
+    assert alerts == [] and [e.source_count for e in again if e.status == "active"] == [3]
+
+
 # --- real pages ---------------------------------------------------------------------------------------------
 
 

@@ -63,6 +63,18 @@ def test_wording_similarity_is_shared_content_words_over_the_shorter_sentence() 
     assert wording_similarity("It was done.", "It was done.") == 0.0
 
 
+def test_wording_similarity_compares_stems_and_leaves_dates_out() -> None:
+    # One happening: the same words inflected otherwise, the day written otherwise.
+    assert wording_similarity("The regulator is investigating the bank over its loans, sources said Sunday.",
+                              "On November 17 the bank was investigated by the regulator over loans.") == 1.0
+    # Two happenings of one day share only the day's words: they count for nothing.
+    assert wording_similarity("The mayor resigned on Tuesday, November 19, 2019.",
+                              "A storm flooded the harbour on Tuesday, November 19, 2019.") == 0.0
+    # One content word in common is a coincidence, whatever the sentences' lengths.
+    assert wording_similarity("The funeral occurred Saturday in the town.",
+                              "Several arrests occurred near the stadium gates on Saturday.") == 0.0
+
+
 def test_figures_agree_on_value_unit_and_what_both_give() -> None:
     assert figures_agree("Carlineo", "prison term", 10, None, "Patrick Carlineo Jr", "prison term", 10, None)
     assert figures_agree("WHO", "cases", 3248, None, None, "cases", 3248.0, None)
@@ -134,3 +146,9 @@ def test_places_are_where_not_who():
     assert actors_agree(["Tom Okafor"], ["Ana Ruiz", "Texas"]) is False
     assert actors_agree(["Tom Okafor"], ["Texas"]) is None
     assert actors_agree(["Texas"], ["Ohio"]) is False
+
+
+def test_a_state_or_province_of_two_words_is_a_place_not_a_person():
+    # Two capitalised words read as a person's name would conflict with the person another outlet names.
+    assert is_place("North Dakota") and is_place("New Mexico") and is_place("Inner Mongolia")
+    assert actors_agree(["Tom Okafor"], ["North Dakota"]) is None

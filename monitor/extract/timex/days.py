@@ -168,7 +168,7 @@ def clock_time(hit: Hit) -> Result | None:
         clock = f"{hour:02d}:{minute:02d}"
     if hit.g("weekday"):
         number = hit.lex.get("weekday", hit.g("weekday"))
-        day = weekday_date(hit, int(number or 1), None)
+        day = _date_after_weekday(hit) or weekday_date(hit, int(number or 1), None)
     elif hit.g("dayword"):
         spec = hit.lex.get("day_word", hit.g("dayword")) or "0"
         day = hit.day + dt.timedelta(days=day_offset(spec))
@@ -188,8 +188,25 @@ _DAY_AFTER_CLOCK = re.compile(
     r"(?:(?P<weekday>[A-Z][a-z]+day)|(?P<dayword>today|yesterday|tomorrow|tonight)"
     r"|(?P<month>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>[0-9]{1,2}))(?![\w])"
 )
+# "10 a.m. Friday, Dec. 6": the weekday of a clock time followed by the date it names.
+_DATE_AFTER_WEEKDAY = re.compile(r",?[ \t]+(?P<month>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>[0-9]{1,2})(?![\w])")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d]*\s+[A-Z\u201c\"`]")
 _SAME_SENTENCE_CHARS = 150
+
+
+def _date_after_weekday(hit: Hit) -> dt.date | None:
+    """The date written right after a clock time's weekday ("at 10 a.m. Friday, Dec. 6"): the day meant,
+    where the weekday alone would be read as the nearest Friday."""
+    m = _DATE_AFTER_WEEKDAY.match(hit.text, hit.end, hit.end + 20)
+    if not m:
+        return None
+    month, number = month_number(hit.lex, m.group("month")), day_number(m.group("day"))
+    if month is None or number is None or not 1 <= number <= 31:
+        return None
+    try:
+        return dt.date(anchor.nearest_year(hit.day, month, min(number, 28), hit.tense()), month, number)
+    except ValueError:
+        return None
 
 
 def _day_of_clock(hit: Hit) -> dt.date:

@@ -28,6 +28,14 @@ def test_clock_time_takes_a_date_after_it() -> None:
     assert got["8 p.m."] == ("TIME", "2020-11-03T20:00")
 
 
+def test_clock_time_takes_the_date_written_after_its_weekday() -> None:
+    # The weekday alone would be the Friday nearest the DCT (2019-11-15); the date names the day meant.
+    got = found("Doors open at 7 p.m. Friday, Dec. 6, at the arena.", "2019-11-19")
+    assert got["7 p.m. Friday"] == ("TIME", "2019-12-06T19:00")
+    assert found("Doors open at 7 p.m. Friday, at the arena.", "2019-11-19")["7 p.m. Friday"][1] != (
+        "2019-12-06T19:00")
+
+
 def test_clock_time_takes_a_day_named_earlier_in_the_sentence() -> None:
     got = found("On Oct. 23, 1998, Slepian was shot at 10 p.m. in his kitchen.", "1999-04-19")
     assert got["10 p.m."] == ("TIME", "1998-10-23T22:00")
