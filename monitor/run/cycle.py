@@ -85,9 +85,9 @@ def run_cycle(
         return asyncio.run(run_once(config, store, story, on_new_version=on_new_version))
     _validate_cycle(config, story)
     outbox = outbox_for(config, store)
-    # What every check needs, imported before the fork so the children share it.
+    # What every check needs, imported before the fork so the children share it. Not the alerts and the
+    # track/ layer under them: a check that changed nothing raises none (preload_page_stages imports them).
     import monitor.fetch.client  # noqa: F401
-    import monitor.publish.alerts  # noqa: F401
     from monitor.fetch.network import warm_up
 
     warm_up()
@@ -139,6 +139,7 @@ def preload_page_stages(config: Config) -> None:
     claim's worth of pages was never read: an unchanged cycle needs none of it, and building it costs ~2 s.
     """
     import monitor.extract.items  # noqa: F401 - events and figures
+    import monitor.publish.alerts  # noqa: F401 - what a new version raises
     import monitor.track.timeline  # noqa: F401 - the reconciler
     from monitor.extract.text import extract_document, normalise
     from monitor.extract.timex import loader
