@@ -138,6 +138,8 @@ def preload_page_stages(config: Config) -> None:
     here and frozen by `settle()`, they stay in pages the processes share until written to. Only when a
     claim's worth of pages was never read: an unchanged cycle needs none of it, and building it costs ~2 s.
     """
+    import charset_normalizer  # noqa: F401 - fetch.decode's detection of a page that is not UTF-8
+
     import monitor.extract.items  # noqa: F401 - events and figures
     import monitor.publish.alerts  # noqa: F401 - what a new version raises
     import monitor.track.timeline  # noqa: F401 - the reconciler
