@@ -10,8 +10,6 @@ from __future__ import annotations
 import codecs
 import re
 
-import charset_normalizer
-
 __all__ = ["decode_body", "is_text_type", "looks_binary", "media_type"]
 
 
@@ -103,6 +101,9 @@ def _detect(content: bytes) -> tuple[str, str]:
         return content.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    # Imported on the first page that is not UTF-8 (few are): not at every start of a poll cycle (~15 ms).
+    import charset_normalizer
+
     best = charset_normalizer.from_bytes(content, cp_isolation=list(_WEB_CODECS)).best()
     if best is not None and best.encoding:
         return content.decode(best.encoding, errors="replace"), best.encoding

@@ -115,8 +115,14 @@ class Stream(httpcore.AsyncNetworkStream):
         if not buffer:
             return
         with _mapped(httpcore.WriteTimeout, httpcore.WriteError):
+            self._writer.write(buffer)
+            if not self._writer.transport.get_write_buffer_size():
+                # The socket took it all (a request's few hundred bytes nearly always): drain() cannot wait,
+                # only raise for a connection already lost, so the timeout (a timer set and cancelled for
+                # every request) is left out.
+                await self._writer.drain()
+                return
             async with asyncio.timeout(timeout):
-                self._writer.write(buffer)
                 await self._writer.drain()
 
     async def aclose(self) -> None:

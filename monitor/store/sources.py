@@ -44,6 +44,7 @@ from monitor.store.records import (
 SYNC_LOCK = 0x6D6F6E73  # "mons"
 # Rows per INSERT of new sources: 14 values each stays under SQLite's 32,766 parameters.
 _INSERT_ROWS = 500
+_SOURCES = cast(Table, Source.__table__)
 
 
 def sync_specs(session: Session, specs: Sequence[SourceSpec], now: dt.datetime) -> SyncSummary:
@@ -170,12 +171,13 @@ def due_conditions(
 ) -> list[ColumnElement[bool]]:
     """What a claim asks of a source: active, free (no lease, or an expired one), due by `due_by` (default
     `now`; any time with ignore_schedule), of `story` when given."""
-    free = or_(Source.lease_owner.is_(None), Source.lease_expires_at < now)
-    conditions = [Source.active.is_(True), free]
+    c = _SOURCES.c
+    free = or_(c.lease_owner.is_(None), c.lease_expires_at < now)
+    conditions = [c.active.is_(True), free]
     if not ignore_schedule:
-        conditions.append(Source.next_due_at <= (due_by or now))
+        conditions.append(c.next_due_at <= (due_by or now))
     if story is not None:
-        conditions.append(Source.story_id == story)
+        conditions.append(c.story_id == story)
     return conditions
 
 
@@ -190,24 +192,24 @@ def claim(
     on SQLite the transaction holds the write lock; both then take each lease with a conditional UPDATE and
     keep only the rows it changed.
     """
-    candidates = select(Source.id).where(*conditions).order_by(Source.next_due_at, Source.id).limit(limit)
+    # Core statements on the table, not the ORM entity, and on the session's connection: a cycle claims
+    # thousands of sources in chunks, and the ORM's compile and execute layers cost more than the SQL.
+    c = _SOURCES.c
+    connection = session.connection()
+    candidates = select(c.id).where(*conditions).order_by(c.next_due_at, c.id).limit(limit)
     if _dialect(session) == "postgresql":
         candidates = candidates.with_for_update(skip_locked=True)
-    ids = list(session.scalars(candidates))
+    ids = list(connection.scalars(candidates))
     by_id: dict[int, SourceRef] = {}
     for chunk in chunks(ids):
         # One UPDATE per chunk, not per source (a cycle claims thousands); the conditions are checked again by
         # it, and the rows it changed are the ones now leased to `owner` until `expires`.
-        session.execute(
-            update(Source)
-            .where(Source.id.in_(chunk), *conditions)
-            .values(lease_owner=owner, lease_expires_at=expires)
-            .execution_options(synchronize_session=False)
-        )
+        connection.execute(update(_SOURCES).where(c.id.in_(chunk), *conditions)
+                           .values(lease_owner=owner, lease_expires_at=expires))
         # Plain rows, not ORM objects: a cycle claims thousands, and loading them as objects (identity map,
         # instance state) cost about as much as the claims' SQL.
-        rows = session.execute(select(*SOURCE_REF_COLUMNS).where(
-            Source.id.in_(chunk), Source.lease_owner == owner, Source.lease_expires_at == expires
+        rows = connection.execute(select(*SOURCE_REF_COLUMNS).where(
+            c.id.in_(chunk), c.lease_owner == owner, c.lease_expires_at == expires
         ))
         by_id.update((row.id, source_ref(row)) for row in rows)
     return [by_id[i] for i in ids if i in by_id]
@@ -411,14 +413,13 @@ def _apply_spec(row: Source, spec: SourceSpec, now: dt.datetime) -> None:
 
 
 # What source_ref reads: the columns a claim selects.
-SOURCE_REF_COLUMNS = (
-    Source.id, Source.story_id, Source.url, Source.kind, Source.origin, Source.every_seconds, Source.etag,
-    Source.last_modified, Source.error_streak, Source.lease_owner, Source.lease_expires_at,
-    Source.next_due_at,
-    Source.active, Source.disabled_reason, Source.follow, Source.keywords, Source.exclude,
-    Source.source_every_seconds, Source.max_new_sources, Source.last_status,
+SOURCE_REF_COLUMNS = tuple(_SOURCES.c[name] for name in (
+    "id", "story_id", "url", "kind", "origin", "every_seconds", "etag", "last_modified", "error_streak",
+    "lease_owner", "lease_expires_at", "next_due_at", "active", "disabled_reason", "follow", "keywords",
+    "exclude", "source_every_seconds", "max_new_sources", "last_status",
+)) + (
     # Its head is enough to tell an unpublished page (monitor.run.check); the whole message is not needed.
-    func.substr(Source.last_error, 1, 40).label("last_error"),
+    func.substr(_SOURCES.c.last_error, 1, 40).label("last_error"),
 )
 
 
@@ -430,10 +431,15 @@ def source_ref(row: Source | Row[Any] | Any) -> SourceRef:
         error_streak=row.error_streak, lease_owner=row.lease_owner, lease_expires_at=row.lease_expires_at,
         next_due_at=row.next_due_at, active=row.active, disabled_reason=row.disabled_reason,
         follow=row.follow,
-        keywords=tuple(json.loads(row.keywords or "[]")), exclude=tuple(json.loads(row.exclude or "[]")),
+        keywords=_words(row.keywords), exclude=_words(row.exclude),
         source_every_seconds=row.source_every_seconds, max_new_sources=row.max_new_sources,
         last_status=row.last_status, last_error=row.last_error,
     )
+
+
+def _words(stored: str | None) -> tuple[str, ...]:
+    """A source's stored JSON list of words; most pages have none (parsed for every source a cycle claims)."""
+    return () if not stored or stored == "[]" else tuple(json.loads(stored))
 
 
 def _source_info(row: Source, versions: int, entries: int = 0) -> SourceInfo:

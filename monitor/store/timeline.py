@@ -16,8 +16,6 @@ from sqlalchemy.orm import Session
 
 from monitor.store.batch import chunks
 from monitor.store.models import ItemReport, TimelineItem
-from monitor.track.candidates import date_bounds, series_key
-from monitor.track.entries import FIGURE_KIND
 
 if TYPE_CHECKING:
     from monitor.track.candidates import Reach
@@ -33,6 +31,11 @@ def write_timeline(session: Session, entries: Sequence[TimelineEntry]) -> None:
     same evidence, presence, version and publication day) is not written again."""
     if not entries:
         return
+    # Here, not at the top: every check imports this module, and a poll cycle in which nothing changed never
+    # writes a timeline row (track/'s matching and lexicon cost its start-up ~40 ms).
+    from monitor.track.candidates import date_bounds, series_key
+    from monitor.track.entries import FIGURE_KIND
+
     ids = [e.event_id for e in entries]
     rows: dict[str, TimelineItem] = {}
     for chunk in chunks(ids):
@@ -85,6 +88,8 @@ def load_candidates(session: Session, story: str, reach: Reach) -> list[Timeline
     """The rows of `story` that reconciling a version can touch (monitor.track.candidates.reach_of), closed
     as `Reach` says, in `load_timeline`'s order: `reconcile` given these returns what it would given the
     whole story. Each query is served by an index (migration 0006); rows are read whole only once chosen."""
+    from monitor.track.entries import FIGURE_KIND
+
     found: dict[int, _Link] = {}
     in_story = TimelineItem.story_id == story
     reported = (select(ItemReport.item_id).join(TimelineItem, TimelineItem.id == ItemReport.item_id)

@@ -132,3 +132,44 @@ def test_a_kept_connection_the_server_closed_meanwhile_is_not_reused(tls_server:
     assert (status, body, again) == (200, b"bye", 200)
     ports = [r.client_port for r in tls_server.requests]
     assert len(ports) == 2 and ports[0] != ports[1], "the second request went over a new connection"
+
+
+def test_a_write_the_peer_does_not_read_times_out_and_one_to_a_closed_peer_fails() -> None:
+    """A write the socket takes at once does not wait; one the peer never reads waits at most its timeout
+    (WriteTimeout), and one to a peer that reset the connection is a WriteError, as httpcore expects."""
+    import httpcore
+
+    from monitor.fetch.network import StreamBackend
+
+    async def go() -> None:
+        accepted: list[asyncio.StreamWriter] = []
+
+        async def hold(_reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            accepted.append(writer)  # never reads: the client's buffers fill up
+
+        server = await asyncio.start_server(hold, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        try:
+            stream = await StreamBackend().connect_tcp("127.0.0.1", port, timeout=2.0)
+            await stream.write(b"GET / HTTP/1.1\r\n\r\n", timeout=2.0)  # small: taken at once
+            with pytest.raises(httpcore.WriteTimeout):
+                for _ in range(1000):  # 64 MB at most; the socket buffers hold a few MB
+                    await stream.write(b"x" * 65536, timeout=0.3)
+            await stream.aclose()
+
+            stream = await StreamBackend().connect_tcp("127.0.0.1", port, timeout=2.0)
+            await asyncio.sleep(0.05)
+            peer = accepted[-1].get_extra_info("socket")
+            peer.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+            accepted[-1].transport.abort()  # closed with a reset
+            await asyncio.sleep(0.05)
+            with pytest.raises(httpcore.WriteError):
+                for _ in range(5):
+                    await stream.write(b"GET / HTTP/1.1\r\n\r\n", timeout=2.0)
+                    await asyncio.sleep(0.05)
+            await stream.aclose()
+        finally:
+            server.close()
+            await server.wait_closed()
+
+    asyncio.run(go())

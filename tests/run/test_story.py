@@ -203,3 +203,21 @@ def test_rules_carry_the_config_aliases() -> None:
     assert link_name("NRX", [], rules.lexicon()) == "Northland Rail"
     with pytest.raises(ConfigError, match="extraction.aliases.Northland Rail"):
         StoryRules.from_config(parse_config({"extraction": {"aliases": {"Northland Rail": []}}}))
+
+
+def test_rules_send_each_story_its_own_and_the_top_level_targets() -> None:
+    config = parse_config({
+        "notify": [{"urls": ["json://h/all"], "events": ["event_removed"]}],
+        "stories": [
+            {"id": "a", "title": "A", "sources": [{"url": "https://a.example/1"}],
+             "notify": [{"urls": ["json://h/a"], "events": ["content_changed"]}, {"urls": ["json://h/every"]}]},
+            {"id": "b", "title": "B", "sources": [{"url": "https://b.example/1"}]},
+        ],
+    })
+    rules = StoryRules.from_config(config)
+    assert rules.targets_of("a", "content_changed") == ("stories[0].notify[0]", "stories[0].notify[1]")
+    assert rules.targets_of("a", "event_removed") == ("notify[0]", "stories[0].notify[1]")
+    assert rules.targets_of("b", "content_changed") == ()
+    assert rules.targets_of("b", "event_removed") == ("notify[0]",)
+    for story in ("a", "b"):  # the names Config.targets_for gives each story, in its order
+        assert [name for name, _ in rules.targets[story]] == list(config.targets_for(story))

@@ -191,6 +191,22 @@ def test_check_log_is_pruned_per_source(store: Store) -> None:
         assert [c.reason for c in log] == ["r6", "r5", "r4"]
 
 
+def test_quiet_batches_prune_each_source_to_its_newest_checks(store: Store) -> None:
+    pages = (PAGE, PAGE + "/2", PAGE + "/3")
+    store.sync_specs(specs(story(pages=pages)), T0)
+    for i in range(6):
+        claimed = store.claim_due("a", T0 + dt.timedelta(hours=i), lease_seconds=60)
+        # Source 1 keeps 2 rows, the others 4; source 3 is left out of the last two batches.
+        store.record_quiet([
+            record(s.id, "a", "not_modified", status=304, update_validators=True, warning=f"r{i}",
+                   check_log_keep=2 if s.id == 1 else 4)
+            for s in claimed if i < 4 or s.id != 3
+        ])
+    assert [c.reason for c in store.checks(1)] == ["r5", "r4"]
+    assert [c.reason for c in store.checks(2)] == ["r5", "r4", "r3", "r2"]
+    assert [c.reason for c in store.checks(3)] == ["r3", "r2", "r1", "r0"]
+
+
 def test_history_of_a_url_in_two_stories_needs_the_story(store: Store) -> None:
     store.sync_specs(specs(story("a"), story("b")), T0)
     with pytest.raises(InputError, match=r"several stories \(a, b\).*--story"):
