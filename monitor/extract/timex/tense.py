@@ -84,12 +84,15 @@ def clause_tense(
     left = _cue_words(_WORD.findall(text, lo, start), opens_clause=True)
     right = _cue_words(_WORD.findall(text, end, hi), opens_clause=False)
     fallback = None
-    if prepositions and left and left[-1] in prepositions:
-        direction = prepositions[left[-1]]
+    # a two-word preposition first ("as of"), then one word
+    known = prepositions or {}
+    size = next((n for n in (2, 1) if len(left) >= n and " ".join(left[-n:]) in known), 0)
+    if prepositions and size:
+        direction = prepositions[" ".join(left[-size:])]
         if not direction.startswith("otherwise "):
             return direction
         fallback = direction.removeprefix("otherwise ")
-        left = left[:-1]
+        left = left[:-size]
     found = _cue_tense(left, right, future, past, skip)
     return fallback if fallback and found != "future" else found
 

@@ -207,6 +207,14 @@ def test_from_a_weekday_follows_the_clause_tense_else_the_past(text: str, values
     assert {k: got[k][1] for k in values} == values
 
 
+def test_as_of_a_day_is_a_day_past_unless_the_clause_says_future() -> None:
+    # DCT 2023-03-06: a count "as of" a day was taken then, though next May 20 is nearer than the last
+    got = found("The fund still holds 4.1% of the port, as of May 20.", "2023-03-06")
+    assert got["May 20"] == ("DATE", "2022-05-20")
+    later = found("As of May 20, the fund will hold 4.1% of the port.", "2023-03-06")
+    assert later["May 20"] == ("DATE", "2023-05-20")
+
+
 def test_a_participle_before_a_noun_is_no_future_cue() -> None:
     # "planned" describes the cuts; the clause is past, so March is the last one.
     got = found("The water board carried out two rounds of planned cuts in March.", "2019-11-20")
