@@ -58,7 +58,7 @@ def story_fingerprints(session: Session, story: str) -> dict[str, bytes]:
     bodies: dict[int, bytes] = {}
     for chunk in chunks(unprinted):
         found = session.execute(select(Snapshot.id, Snapshot.body).where(Snapshot.id.in_(chunk)))
-        bodies.update(found.tuples().all())
+        bodies.update((snapshot_id, body) for snapshot_id, body in found)
     return {url: fp if fp is not None else fingerprint(decompress(bodies[snapshot_id]))
             for url, fp, snapshot_id in rows}
 
