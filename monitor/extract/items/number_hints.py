@@ -58,9 +58,9 @@ def may_have_number_words(sentence: str, lex: Lexicon) -> bool:
 
 def find_as_written(pattern: re.Pattern[str], sentence: str, low: str | None) -> list[re.Match[str]]:
     """`pattern.finditer(sentence)`, found faster (a case-insensitive scan is about twice as slow) on `low`,
-    the sentence lower-cased when that keeps every letter's place and reading (`is_plain`), by
-    the pattern lower-cased and matched case-sensitively; each match is then taken again from the sentence
-    itself, so that its groups are the text as written."""
+    the sentence lower-cased when that keeps every letter's place and reading (`is_plain`), by the pattern
+    lower-cased and matched case-sensitively; each match is then taken again from the sentence itself, so
+    that its groups are the text as written."""
     if low is None or len(low) != len(sentence):
         return list(pattern.finditer(sentence))
     out = []
