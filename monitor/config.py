@@ -353,16 +353,26 @@ class Config(_Model):
 
     def notify_targets(self) -> dict[str, NotifyConfig]:
         """Every notification target by a stable name: `notify[0]`, `stories[2].notify[0]` (its key path)."""
-        targets = {f"notify[{i}]": target for i, target in enumerate(self.notify)}
-        for s_index, story in enumerate(self.stories):
-            targets.update((f"stories[{s_index}].notify[{i}]", t) for i, t in enumerate(story.notify))
+        targets = self._top_targets()
+        for own in self.targets_by_story().values():
+            targets.update(own)
         return targets
 
     def targets_for(self, story_id: str) -> dict[str, NotifyConfig]:
         """The notification targets that receive `story_id`'s alerts: the top level's and the story's own."""
-        prefix = next((f"stories[{i}]." for i, s in enumerate(self.stories) if s.id == story_id), None)
-        return {name: t for name, t in self.notify_targets().items()
-                if name.startswith("notify[") or (prefix is not None and name.startswith(prefix))}
+        return self.targets_by_story().get(story_id) or self._top_targets()
+
+    def targets_by_story(self) -> dict[str, dict[str, NotifyConfig]]:
+        """`targets_for` of every story, built in one pass (a config may hold thousands of stories)."""
+        top = self._top_targets()
+        return {
+            story.id: {**top, **{f"stories[{s_index}].notify[{i}]": t for i, t in enumerate(story.notify)}}
+            for s_index, story in enumerate(self.stories)
+        }
+
+    def _top_targets(self) -> dict[str, NotifyConfig]:
+        return {f"notify[{i}]": target for i, target in enumerate(self.notify)}
+
     def retention_of(self, story: StoryConfig) -> RetentionConfig | None:
         """The story's retention: its own `retention:` keys over the global ones; None when neither is set."""
         if story.retention is None:
