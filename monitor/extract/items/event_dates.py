@@ -13,6 +13,7 @@ from monitor.extract.items.dating import tense_date, timex_in
 from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo
 from monitor.extract.items.figures import find_figures
 from monitor.extract.items.happenings import first_since
+from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, told_by_verb
 from monitor.extract.lexicon import word_tags
@@ -82,13 +83,12 @@ def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actor
 
 _NON_FINITE = frozenset({"be", "been", "being", "to"})
 _PERFECT = frozenset({"had", "'d"})
-_DIGIT_RE = re.compile(r"\d")
 _YEAR_RE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 
 
 def _amount_after(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
     """Whether the clause states an amount after the verb ("rose 0.86% to $5,880"; an age is no amount)."""
-    if not _DIGIT_RE.search(doc.text, occ.end, occ.clause[1]):
+    if not DIGIT_RE.search(doc.text, occ.end, occ.clause[1]):
         return False
     base = info.sentence.start
     return any(

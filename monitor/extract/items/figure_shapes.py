@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from monitor.extract.items.figures import FigureMention, change_signs
+from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.lexicon import Lexicon, inflect_trigger, load_data_file, load_lexicon
 
 __all__ = ["may_hold_shape", "shaped_figures", "with_shaped"]
@@ -38,7 +39,6 @@ class _Shapes:
     change_of: dict[str, int]
 
 
-_DIGIT_RE = re.compile(r"\d")
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")  # "a streak dating to 2007": a year, no level
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -157,7 +157,7 @@ def shaped_figures(
                 )
             )
     # a distance and a level are numbers in digits: most sentences have none
-    with_digits = _DIGIT_RE.search(sentence) is not None
+    with_digits = DIGIT_RE.search(sentence) is not None
     for m in sh.distance_re.finditer(sentence) if with_digits and sh.distance_hint.search(low) else ():
         if free(m.start("num"), m.end("num")):
             value = float(m.group("num").replace(",", ""))

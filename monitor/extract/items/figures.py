@@ -20,7 +20,13 @@ from functools import cache
 
 from monitor.extract.items.conversions import without_conversions
 from monitor.extract.items.figure_mention import FigureMention
-from monitor.extract.items.number_hints import find_as_written, is_plain, may_have_number_words, plain_words
+from monitor.extract.items.number_hints import (
+    DIGIT_RE,
+    find_as_written,
+    is_plain,
+    may_have_number_words,
+    plain_words,
+)
 from monitor.extract.lexicon import Lexicon, inflect_trigger, load_data_file, load_lexicon
 
 __all__ = ["FigureMention", "change_signs", "find_figures", "parse_number", "undating_phrase"]
@@ -274,7 +280,6 @@ def _metric_before(text: str, start: int, lex: Lexicon) -> str | None:
     return lex.before_number[" ".join(last.group(0).lower().split())]
 
 
-_DIGIT_RE = re.compile(r"\d")
 _DIGIT_OR_STOP_RE = re.compile(r"\d|[;:]")
 
 
@@ -298,7 +303,7 @@ def find_figures(
     low = sentence.lower() if is_plain(sentence) else None
     # A number in digits needs a digit: most sentences have none.
     candidates: list[tuple[re.Match[str], bool]] = (
-        [(m, False) for m in find_as_written(digits_re, sentence, low)] if _DIGIT_RE.search(sentence) else []
+        [(m, False) for m in find_as_written(digits_re, sentence, low)] if DIGIT_RE.search(sentence) else []
     )
     taken = [(m.start(), m.end()) for m, _ in candidates]
     for m in find_as_written(words_re, sentence, low) if may_have_number_words(sentence, lex) else ():
@@ -319,7 +324,7 @@ _CONVERSION_RE = re.compile(r"\s*\([^()\d]{0,20}\d[^()]{0,30}\)")
 def may_hold_figure(sentence: str, lex: Lexicon) -> bool:
     """False only when `find_figures` finds nothing in `sentence` for want of a number: no digit, no number
     word, no ordinal of a tallied noun (most sentences of a report)."""
-    if _DIGIT_RE.search(sentence):
+    if DIGIT_RE.search(sentence):
         return True
     return may_have_number_words(sentence, lex) or _may_count_ordinals(sentence)
 

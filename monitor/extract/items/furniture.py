@@ -76,12 +76,11 @@ def header_end(text: str, sentences: list[Sentence]) -> int:
 
 def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     """The sentences of `text` but page furniture (lines opening with a skip prefix, in any case)."""
-    prefixes = _lowered(lex.skip_line_prefixes)
-    longest = max(map(len, prefixes), default=0)
-    # in any case: "SEE MORE: ...", "Read More"
+    prefixes, longest = _lowered(lex.skip_line_prefixes)
     return [s for s in split_sentences(text) if not s.text[:longest].lower().startswith(prefixes)]
 
 
 @cache
-def _lowered(prefixes: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(p.lower() for p in prefixes)
+def _lowered(prefixes: tuple[str, ...]) -> tuple[tuple[str, ...], int]:
+    """The prefixes lower-cased ("SEE MORE: ...", "Read More" are furniture too), and the longest's length."""
+    return tuple(p.lower() for p in prefixes), max(map(len, prefixes), default=0)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from monitor.extract.items.document import DETERMINERS, Doc, SentenceInfo, Tok, clause_of, overlaps
+from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.triggers import (
     HYPOTHETICAL,
     NEGATIONS,
@@ -98,13 +99,12 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
     return out
 
 
-_DIGIT_RE = re.compile(r"\d")
 
 
 def _states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:
     """Whether the verb only states a value ("was $39,014", "averaged 5.7 percent", "closed at $185.25"):
     tense.yaml `figure_verbs` with a number after it in its clause."""
-    return tok.lower in doc.lex.figure_verbs and _DIGIT_RE.search(doc.text, tok.end, clause[1]) is not None
+    return tok.lower in doc.lex.figure_verbs and DIGIT_RE.search(doc.text, tok.end, clause[1]) is not None
 
 
 def first_since(text: str, start: int, date_start: int) -> bool:

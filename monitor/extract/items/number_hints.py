@@ -11,6 +11,7 @@ from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex.rules import lowered
 
 _LETTERS_RE = re.compile(r"[a-z]+")
+DIGIT_RE = re.compile(r"\d")  # a number in digits needs one: most sentences, and most clauses, have none
 
 
 @cache

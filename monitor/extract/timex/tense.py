@@ -87,8 +87,8 @@ def clause_tense(
     # a two-word preposition first ("as of"), then one word
     known = prepositions or {}
     size = next((n for n in (2, 1) if len(left) >= n and " ".join(left[-n:]) in known), 0)
-    if prepositions and size:
-        direction = prepositions[" ".join(left[-size:])]
+    if size:
+        direction = known[" ".join(left[-size:])]
         if not direction.startswith("otherwise "):
             return direction
         fallback = direction.removeprefix("otherwise ")
