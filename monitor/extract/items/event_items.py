@@ -21,6 +21,7 @@ from monitor.extract.items.actors import (
 from monitor.extract.items.document import (
     DETERMINERS,
     Doc,
+    Entity,
     SentenceInfo,
     clause_of,
     overlaps,
@@ -321,6 +322,7 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
     ent = subject_of(info, occ.start, clause, doc, kind == "statement")
     actors: list[str] = []
     by_reference = False
+    speaker_after: Entity | None = None
     if ent is not None:
         actors.extend(actor_name(e, kind == "statement") for e in coordinated(info, ent, doc))
         actors.append(actor_name(ent, kind == "statement"))
@@ -334,7 +336,8 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
             after = [e for e in info.entities if occ.end <= e.start < clause[1] and not e.modifier]
             between = doc.text[occ.end : after[0].start].strip().lower() if after else None
             if between == "by" or (between == "" and occ.trigger.split()[0] not in doc.lex.addressee_verbs):
-                actors.append(actor_name(after[0], True))
+                speaker_after = after[0]
+                actors.append(actor_name(speaker_after, True))
         else:
             dem = [
                 e
@@ -352,7 +355,7 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
                 name = actor_name(e, False)
                 if name not in actors:
                     actors.append(name)
-    return Actors(ent, actors, by_reference)
+    return Actors(ent, actors, by_reference, speaker_after)
 
 
 def _named_object(info: SentenceInfo, occ: Occurrence) -> list[str]:
@@ -379,9 +382,8 @@ def _statement_text(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) 
     summary = f"{label(occ.kind)}: {cap(clean_clause(body), 18)}"
     if ent is None and who.names:
         # "..., wrote Jan Fadem in a note": the speaker's name moves before the verb, once
-        after = next((e for e in info.entities if e.start >= occ.end), None)
-        right_after = after is not None and not doc.text[occ.end : after.start].strip()
-        if after is not None and right_after and actor_name(after, True) == who.names[0]:
+        after = who.speaker_after
+        if after is not None and not doc.text[occ.end : after.start].strip():
             body = doc.text[occ.start : occ.end] + doc.text[after.end : info.sentence.end]
         summary = f"{label(occ.kind)}: {who.names[0]} {cap(clean_clause(body), 18)}"
     return location, summary

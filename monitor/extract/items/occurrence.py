@@ -29,3 +29,4 @@ class Actors:
     subject: Entity | None
     names: list[str]
     by_reference: bool  # the first actor came from a pronoun or "the ministry"
+    speaker_after: Entity | None = None  # a statement's speaker named after its verb ("..., said X")
