@@ -38,7 +38,7 @@ def test_a_date_after_a_finite_verb_of_the_reported_clause_is_its_own() -> None:
 
 def test_the_name_after_told_is_who_was_told_not_the_speaker() -> None:
     # (the long aside hides the subject, Ada Brisk, from the speaker rule)
-    text = "Ada Brisk, an analyst at Stratfor, a research firm, told Harbour Weekly in May that it was calm."
+    text = "Ada Brisk, an analyst at Keelwater, a research firm, told Harbour Weekly in May that it was calm."
     statements = [i for i in extract_items(text, DCT) if i.kind == "statement"]
     assert statements and all("Harbour Weekly" not in i.actors for i in statements)
 
@@ -120,7 +120,7 @@ def test_a_speaker_after_the_quote_keeps_the_date_of_the_clause() -> None:
 def test_a_link_line_to_another_story_gives_no_items_in_any_case() -> None:
     text = (
         "The harbour board met the union on Tuesday.\n\n"
-        "SEE MORE: Harbour strike: 800 dockers walked out on Monday.\n\n"
+        "SEE MORE: Ferry crews walked out on Monday.\n\n"
         "The talks went on."
     )
     assert {i.evidence for i in extract_items(text, DCT)} == {"The harbour board met the union on Tuesday."}

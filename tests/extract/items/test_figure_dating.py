@@ -117,9 +117,9 @@ def test_a_long_bare_noun_phrase_is_read_as_the_metric() -> None:
          {71: "2021-06-06", 84: "2021-03"}),
         # The baseline's date, in a clause of its own after its value, dates that value only: the figure the
         # sentence is about holds today, and the same date in the next sentence sets no scene.
-        ("The bond last traded at a yield of 2.41%, down from 2.47% late on Tuesday.",
+        ("The loan rate eased to 2.41%, down from 2.47% on Tuesday.",
          {2.41: PUBLISHED.isoformat(), 2.47: "2021-06-08"}),
-        ("The bond traded at 2.41%, down from 2.47% late on Tuesday. A note was at 1.1%, from 1.3% Tuesday.",
+        ("The loan rate was 2.41%, down from 2.47% on Tuesday. A fee was 1.1%, from 1.3% Tuesday.",
          {2.41: PUBLISHED.isoformat(), 1.1: PUBLISHED.isoformat(), 1.3: "2021-06-08"}),
     ],
 )
@@ -130,7 +130,7 @@ def test_the_baseline_of_a_comparison_dates_only_its_own_value(text: str, expect
 
 def test_a_baseline_value_date_tells_no_happening() -> None:
     # Tuesday is when the yield stood at 2.47%, not when anything "rose".
-    text = "The bond rose in price to yield 2.41%, down from 2.47% late on Tuesday."
+    text = "The loan rate climbed to 2.41%, up from 2.37% on Tuesday evening."
     assert [(i.kind, i.date) for i in extract_items(text, PUBLISHED) if i.kind != "figure"] == []
     # without the comma the date is the rise's own ("rose to 30 from 25 on Tuesday")
     told = "The toll rose to 30 from 25 on Tuesday."
