@@ -139,8 +139,8 @@ _GAME_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 
 
 def value_baseline(text: str, tx: Timex, lex: Lexicon) -> bool:
-    """Whether the date closes a clause of its own that gives a comparison's baseline value ("yield 1.79%,
-    down from 1.81% late on Monday", ", compared with $3 billion a year earlier"): it is the date of that
+    """Whether the date closes a clause of its own that gives a comparison's baseline value ("rate 2.41%,
+    down from 2.47% on Tuesday", ", compared with $3 billion a year earlier"): it is the date of that
     value only, not of the figure or happening the sentence is about."""
     window = text[max(0, tx.start - 80) : tx.start]
     if "," not in window or not any(c.isdigit() for c in window):

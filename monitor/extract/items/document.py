@@ -86,8 +86,8 @@ class SentenceInfo:
     timexes: list[tuple[Timex, str]]  # usable (outside quotes), with the date value to use
     quotes: list[tuple[int, int]]
     triggers: list[tuple[int, int, str, str]]  # start, end, trigger text, kind
-    # Starts of the dates that belong to a baseline value before them ("yield 1.79%, down from 1.81% late on
-    # Monday"): they date their own clause, not the rest of the sentence.
+    # Starts of the dates that belong to a baseline value before them ("rate 2.41%, down from 2.47% on
+    # Tuesday"): they date their own clause, not the rest of the sentence.
     bound: frozenset[int] = frozenset()
     _clauses: list[tuple[int, int]] | None = field(default=None, init=False, repr=False)
     _bounds: tuple[list[int], list[int]] | None = field(default=None, init=False, repr=False)

@@ -125,7 +125,7 @@ def _coordinated(doc: Doc, a: Draft, b: Draft) -> bool:
 
 def _contrasted(doc: Doc, a: Draft, b: Draft) -> bool:
     """Two verbs in clauses of their own, each with its subject, joined by ", while", ", but", ", and" or ";"
-    tell two happenings ("Oil fell on Tuesday, while a gauge of world stocks rose")."""
+    tell two happenings ("Wheat fell on Monday, while the dairy index rose")."""
     if not (a.by_verb and b.by_verb and a.trigger and b.trigger) or a.trigger[1] > b.trigger[0]:
         return False
     m = _CONTRAST_RE.search(doc.text, a.trigger[1], b.trigger[0])
@@ -381,7 +381,7 @@ def _statement_text(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) 
     body = doc.text[lead : info.sentence.end]
     summary = f"{label(occ.kind)}: {cap(clean_clause(body), 18)}"
     if ent is None and who.names:
-        # "..., wrote Jan Fadem in a note": the speaker's name moves before the verb, once
+        # "..., wrote Ada Brisk in a note": the speaker's name moves before the verb, once
         after = who.speaker_after
         if after is not None and not doc.text[occ.end : after.start].strip():
             body = doc.text[occ.start : occ.end] + doc.text[after.end : info.sentence.end]

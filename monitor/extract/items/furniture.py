@@ -82,5 +82,5 @@ def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
 
 @cache
 def _lowered(prefixes: tuple[str, ...]) -> tuple[tuple[str, ...], int]:
-    """The prefixes lower-cased ("SEE MORE: ...", "Read More" are furniture too), and the longest's length."""
+    """The prefixes lower-cased ("READ MORE: ...", "See More" are furniture too), and the longest's length."""
     return tuple(p.lower() for p in prefixes), max(map(len, prefixes), default=0)

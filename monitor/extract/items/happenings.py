@@ -195,7 +195,7 @@ def _verb_in(
 
 def _scheduled(word: str, prev: list[str], doc: Doc) -> bool:
     """A base form after "is due to", "are set to", "was scheduled to" (tense.yaml `schedule_words`): the
-    happening the date schedules ("The next round of tariffs is due to start in mid-December")."""
+    happening the date schedules ("The new timetable is due to start in mid-July")."""
     return (
         len(prev) >= 3
         and prev[-1] == "to"

@@ -14,7 +14,7 @@ from monitor.numbers import format_figure
 
 def clean_clause(text: str) -> str:
     """A clause as a summary's words: no outer punctuation, no joining word or article before its subject
-    ("while a gauge of stocks rose" -> "gauge of stocks rose")."""
+    ("while the dairy index rose" -> "dairy index rose")."""
     text = re.sub(r"^[\s,;:\-—–\"“”]+|[\s,;:\-—–\"“”.]+$", "", text)
     text = _OPENING_RE.sub("", text)
     return re.sub(r"\s+", " ", text)

@@ -313,7 +313,7 @@ def reporting_bounds(
         if kind != "statement":
             continue
         if doc.text[max(0, t_start - 3) : t_start].rstrip()[-1:] in _CLOSING_QUOTES:
-            continue  # '"...," wrote Jan Fadem in a Tuesday note': the speech came first, the speaker follows
+            continue  # '"...," wrote Ada Brisk in a Tuesday note': the speech came first, the speaker follows
         end = t_end
         for ts, te in sorted(timexes):
             if ts >= end and doc.text[end:ts].strip() in ("", "on"):
@@ -329,7 +329,7 @@ def _dated_object(text: str, start: int, end: int, timexes: list[tuple[int, int]
     """Whether words after a reporting verb and before its "that" hold a date ("told reporters at the White
     House on Tuesday that ..."): the date is the statement's, so the reported clause starts at "that"."""
     stop = _STRETCH_END_RE.search(text, start, end)
-    # the period of a date's abbreviation ("in an Oct. 26 letter") ends no stretch
+    # the period of a date's abbreviation ("in a Mar. 3 letter") ends no stretch
     while stop and any(ts <= stop.start() < te for ts, te in timexes):
         stop = _STRETCH_END_RE.search(text, stop.end(), end)
     stretch_end = stop.start() if stop else end
