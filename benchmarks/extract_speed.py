@@ -1,12 +1,18 @@
 """Speed of the whole extract step (text -> timex tag -> items), one process, on two corpora.
 
     python benchmarks/extract_speed.py [--repeat N]   (CPU time, best of N passes; default 3)
+    python benchmarks/extract_speed.py --against REV  (this tree beside git revision REV, alternating passes)
 
 TempEval-3: ../shared/data/tempeval3/{train,test}/**/*.tml read in place; the text is <TEXT> with its tags
 stripped, the publication date the value of the <DCT> TIMEX3. Real news pages: ../shared/data/article-html,
 each page's `articleBody` from ground-truth.json, dated by the page's own publication date (read from its HTML
 before the clock starts: reading HTML is not in this figure). Prints articles/s for each (target >= 100) and
 the items found. A corpus that is absent is skipped with a note; with neither, exit 2.
+
+The machine's speed drifts from day to day by more than the changes being measured (the same code has run at
+70 and at 100 articles/s on it), so `--against REV` times the code of another revision (`git archive`, in a
+temporary directory) beside this tree: two long-lived processes (benchmarks/_speed_worker.py) take turns at
+whole passes, and the ratio of their best passes is the figure to quote.
 """
 
 from __future__ import annotations
@@ -15,9 +21,15 @@ import argparse
 import datetime as dt
 import gzip
 import html
+import io
 import json
+import os
+import pickle
 import re
+import subprocess
 import sys
+import tarfile
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -99,28 +111,81 @@ def run(corpus: list[tuple[str, str, dt.date | None]], repeat: int, label: str) 
     )
 
 
+def compare(corpora: list[tuple[str, list[tuple[str, str, dt.date | None]]]], rev: str, repeat: int) -> None:
+    """Time this tree and the code of git revision `rev` in alternating passes and print them side by side."""
+    root = Path(__file__).resolve().parents[1]
+    with tempfile.TemporaryDirectory(prefix="extract-speed-") as tmp:
+        other = Path(tmp) / "tree"
+        other.mkdir()
+        archive = subprocess.run(["git", "-C", str(root), "archive", rev, "monitor"], capture_output=True)
+        if archive.returncode != 0:
+            raise SystemExit(f"--against {rev}: not a revision of {root} ({archive.stderr.decode().strip()})")
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(other, filter="data")
+        trees = {"this tree": root, rev: other}
+        for label, corpus in corpora:
+            data = Path(tmp) / "corpus.pickle"
+            data.write_bytes(pickle.dumps(corpus))
+            workers = {name: _worker(tree, data) for name, tree in trees.items()}
+            best = dict.fromkeys(trees, float("inf"))
+            try:
+                for _ in range(repeat):
+                    for name, proc in workers.items():
+                        assert proc.stdin is not None and proc.stdout is not None
+                        proc.stdin.write("pass\n")
+                        proc.stdin.flush()
+                        best[name] = min(best[name], float(proc.stdout.readline()))
+            finally:
+                for proc in workers.values():
+                    proc.kill()
+                    proc.wait()
+            n = len(corpus)
+            print(f"{label}: {n} articles, best of {repeat} alternating passes each")
+            for name in trees:
+                print(f"  {name:>12}: {n / best[name]:.1f} articles/s ({best[name]:.2f} s CPU)")
+            print(f"  this tree / {rev}: {best[rev] / best['this tree']:.2f}x the speed")
+
+
+def _worker(tree: Path, data: Path) -> subprocess.Popen[str]:
+    """A _speed_worker.py process timing the `monitor` package of `tree`, warmed up and checked."""
+    env = {**os.environ, "PYTHONPATH": str(tree)}
+    command = [sys.executable, str(Path(__file__).with_name("_speed_worker.py")), str(data)]
+    proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+    assert proc.stdout is not None
+    imported = proc.stdout.readline().strip()
+    if not imported.startswith(str(tree)):
+        proc.kill()
+        raise SystemExit(f"the worker for {tree} imported {imported or 'nothing'}: not that tree's code")
+    return proc
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--repeat", type=int, default=3, help="passes over the corpus, the best counts (default 3)"
     )
+    parser.add_argument(
+        "--against", metavar="REV", help="also time the code of git revision REV, in alternating passes"
+    )
     args = parser.parse_args()
     load_lexicon()
-    ran = False
+    corpora: list[tuple[str, list[tuple[str, str, dt.date | None]]]] = []
     corpus = load_corpus() if DATA.is_dir() else []
     if corpus:
-        dcts = [(name, text, parse_dct(dct).date()) for name, text, dct in corpus]
-        run(dcts, args.repeat, "TempEval-3")
-        ran = True
+        corpora.append(("TempEval-3", [(name, text, parse_dct(dct).date()) for name, text, dct in corpus]))
     else:
         print(f"TempEval-3 data not found at {DATA.resolve()}: skipped", file=sys.stderr)
     news = load_news()
     if news:
-        run(news, args.repeat, "news pages (articleBody)")
-        ran = True
+        corpora.append(("news pages (articleBody)", news))
     else:
         print(f"article-html set not found at {NEWS.resolve()}: skipped", file=sys.stderr)
-    return 0 if ran else 2
+    if args.against:
+        compare(corpora, args.against, args.repeat)
+    else:
+        for label, texts in corpora:
+            run(texts, args.repeat, label)
+    return 0 if corpora else 2
 
 
 if __name__ == "__main__":
