@@ -34,8 +34,8 @@ from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.summary import cap, clean_clause, event_summary, label
 from monitor.extract.items.triggers import (
     AUXILIARIES,
-    NEGATIONS,
     counted_participle,
+    is_negation,
     modal_or_negated,
     other_sense,
     passive_report,
@@ -251,7 +251,7 @@ _CONDITIONS = frozenset({"if", "unless", "whether"})
 def _reported_plan(info: SentenceInfo, occ: Occurrence, prev: list[str]) -> bool:
     """"He said it would be provided next year": "would" after a reporting verb is the future of the report,
     a plan with a date of its own clause, not a hypothetical (which an "if" or a negation still makes)."""
-    if "would" not in prev or any(w in NEGATIONS for w in prev):
+    if "would" not in prev or any(is_negation(w) for w in prev):
         return False
     if not any(kind == "statement" and end <= occ.start for _s, end, _t, kind in info.triggers):
         return False

@@ -16,10 +16,10 @@ from monitor.extract.items.document import DETERMINERS, Doc, SentenceInfo, Tok, 
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.triggers import (
     HYPOTHETICAL,
-    NEGATIONS,
     SINCE_BEFORE_RE,
     counted_participle,
     finite_verb,
+    is_negation,
     other_sense,
     passive_report,
     source_spans,
@@ -188,7 +188,7 @@ def _verb_in(
     j = best[1]
     before = [t.lower for t in toks[:j]]
     after = [t.lower for t in toks[j + 1 : j + 3]]
-    if any(w in HYPOTHETICAL for w in before) or any(w in NEGATIONS for w in before[-3:] + after):
+    if any(w in HYPOTHETICAL for w in before) or any(is_negation(w) for w in before[-3:] + after):
         return _RULED_OUT, None
     return _FOUND, toks[j]
 

@@ -94,6 +94,11 @@ HYPOTHETICAL = frozenset(
 NEGATIONS = frozenset({"not", "n't", "never", "no", "nor"})
 
 
+def is_negation(word: str) -> bool:
+    """A negation, or a word that holds one (the tokenizer keeps "haven't", "didn’t" whole)."""
+    return word in NEGATIONS or word.endswith(("n't", "n’t"))
+
+
 def _words(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0).lower()) for m in _WORD_RE.finditer(text, start, end)]
 
@@ -234,8 +239,12 @@ def _verb_here(tags: frozenset[str], prev: list[str], may_be_noun: bool = True) 
     last = before[-1] if before else ""
     if last in DETERMINERS or last in _POSSESSIVE or possessive(last):
         return False  # "the accused", "its ships", "Monday's attack": a noun or an adjective
-    if tags & {"VBD", "VBZ", "VBN"}:
+    if tags & {"VBD", "VBN"}:
         return True
+    if "VBZ" in tags:
+        # Right after an adjective, a word that is also a plural noun is that noun: "two highly critical
+        # reports", "fresh attacks" (no finite verb follows an adjective).
+        return not (may_be_noun and _adjective(last))
     if "VBG" in tags:
         return last in _BE
     if last in AUXILIARIES or last in _SUBJECT_PRONOUNS:
@@ -243,6 +252,12 @@ def _verb_here(tags: frozenset[str], prev: list[str], may_be_noun: bool = True) 
     # After a plural noun, a word that cannot be a noun is its verb ("tickets go on sale", "troops arrive");
     # one that can ("the weapons ban", "a new front grill") may be the head of a compound.
     return not may_be_noun and (last in _RELATIVE_SUBJECTS or "NNS" in word_tags(last))
+
+
+def _adjective(word: str) -> bool:
+    """Whether a word is only ever an adjective (the word list tags it so and nothing else)."""
+    tags = word_tags(word)
+    return bool(tags) and tags <= _ADJECTIVES
 
 
 # "tickets for which go on sale": a relative pronoun right before a base form is its subject.
@@ -391,7 +406,7 @@ _ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
 def modal_or_negated(prev: list[str]) -> bool:
     """Whether the words just before a verb make it no happening: a negation ("did not arrest", "has
     never met") or a modal ("would meet", "could be charged")."""
-    return any(w in NEGATIONS or w in _MODALS for w in prev)
+    return any(is_negation(w) or w in _MODALS for w in prev)
 
 
 _MODALS = frozenset({"would", "could", "might", "should", "may", "must", "can"})
