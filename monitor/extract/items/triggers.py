@@ -242,9 +242,9 @@ def _verb_here(tags: frozenset[str], prev: list[str], may_be_noun: bool = True) 
     if tags & {"VBD", "VBN"}:
         return True
     if "VBZ" in tags:
-        # Right after an adjective, a word that is also a plural noun is that noun: "two highly critical
-        # reports", "fresh attacks" (no finite verb follows an adjective).
-        return not (may_be_noun and _adjective(last))
+        # Right after an adjective or a preposition, a word that is also a plural noun is that noun: "two
+        # highly critical reports", "bid for contracts", "amid protests" (no finite verb stands there).
+        return not (may_be_noun and (_adjective(last) or last in _PREPOSITIONS))
     if "VBG" in tags:
         return last in _BE
     if last in AUXILIARIES or last in _SUBJECT_PRONOUNS:
@@ -252,6 +252,46 @@ def _verb_here(tags: frozenset[str], prev: list[str], may_be_noun: bool = True) 
     # After a plural noun, a word that cannot be a noun is its verb ("tickets go on sale", "troops arrive");
     # one that can ("the weapons ban", "a new front grill") may be the head of a compound.
     return not may_be_noun and (last in _RELATIVE_SUBJECTS or "NNS" in word_tags(last))
+
+
+_PREPOSITIONS = frozenset(
+    {
+        "of",
+        "in",
+        "for",
+        "with",
+        "amid",
+        "after",
+        "before",
+        "despite",
+        "against",
+        "about",
+        "over",
+        "from",
+        "into",
+        "on",
+        "at",
+        "by",
+        "during",
+        "following",
+        "under",
+        "without",
+        "between",
+        "among",
+        "including",
+        "like",
+        "via",
+        "than",
+        "through",
+        "toward",
+        "towards",
+        "upon",
+        "within",
+        "across",
+        "behind",
+        "beyond",
+    }
+)
 
 
 def _adjective(word: str) -> bool:

@@ -116,11 +116,13 @@ def test_modal_or_negated_trigger_is_no_happening(text: str) -> None:
     assert _events(text) == []
 
 
-def test_plural_noun_after_an_adjective_is_no_verb() -> None:
+def test_plural_noun_after_an_adjective_or_preposition_is_no_verb() -> None:
     # "reports" after an adjective is the noun, not the reporting verb; the release of them stays one event.
     text = "The audit office released two sharply critical reports on Monday."
     assert ("reports", "statement") not in _triggers(text)
     assert [i.kind for i in _events(text)] == ["release"]
+    # So is one right after a preposition.
+    assert ("ships", "delivery") not in _triggers("The grain was unloaded from ships on Monday.")
     # The verb itself is still read where it is one.
     assert ("reports", "statement") in _triggers("The audit office reports on Monday that costs rose.")
 
