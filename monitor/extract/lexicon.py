@@ -217,6 +217,7 @@ class Lexicon:
     attribution_re: re.Pattern[str]
     attribution_generic: frozenset[str]
     skip_line_prefixes: tuple[str, ...]
+    teaser_headings: tuple[str, ...]
     not_names: frozenset[str]
     present_aux: frozenset[str]
     past_aux: frozenset[str]
@@ -530,6 +531,7 @@ def _names_fields() -> dict[str, Any]:
         "skip_line_prefixes": tuple(
             string_list(nm.get("skip_line_prefixes"), "names.yaml: skip_line_prefixes")
         ),
+        "teaser_headings": tuple(string_list(nm.get("teaser_headings"), "names.yaml: teaser_headings")),
         "not_names": words("not_names"),
     }
 

@@ -75,9 +75,30 @@ def header_end(text: str, sentences: list[Sentence]) -> int:
 
 
 def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
-    """The sentences of `text` but page furniture (lines opening with a skip prefix, in any case)."""
+    """The sentences of `text` but page furniture: lines opening with a skip prefix (in any case), and the
+    teasers of other stories that a heading glued into the text opens (names.yaml `teaser_headings`)."""
     prefixes, longest = _lowered(lex.skip_line_prefixes)
-    return [s for s in split_sentences(text) if not s.text[:longest].lower().startswith(prefixes)]
+    headings, _longest = _lowered(lex.teaser_headings)
+    out: list[Sentence] = []
+    line_end = -1
+    for s in split_sentences(text):
+        if s.start < line_end or s.text[:longest].lower().startswith(prefixes):
+            continue
+        if headings and _opens_teasers(s.text, headings):
+            line_end = text.find("\n", s.start)
+            line_end = len(text) if line_end < 0 else line_end
+            continue
+        out.append(s)
+    return out
+
+
+def _opens_teasers(sentence: str, headings: tuple[str, ...]) -> bool:
+    """Whether the sentence opens on a teaser heading run into a teaser ("Top stories The House ...")."""
+    low = sentence.lower()
+    return any(low.startswith(h) and _TEASER_START_RE.match(sentence, len(h)) for h in headings)
+
+
+_TEASER_START_RE = re.compile(r"\s+[\"“‘']?[A-Z0-9]")
 
 
 @cache

@@ -124,3 +124,21 @@ def test_a_link_line_to_another_story_gives_no_items_in_any_case() -> None:
         "The talks went on."
     )
     assert {i.evidence for i in extract_items(text, DCT)} == {"The harbour board met the union on Tuesday."}
+
+
+def test_teasers_run_into_the_text_after_a_heading_give_no_items() -> None:
+    # A table layout flattens the sidebar into the article's line: from the heading on, other stories.
+    text = (
+        "The harbour board met the union on Tuesday. The talks went on into the night. "
+        "Top stories The city council voted on Monday to close the old pier. "
+        "A painter of seascapes died on May 3 at the age of 90.\n\n"
+        "The union said on Wednesday that it would vote on the offer."
+    )
+    evidence = {i.evidence for i in extract_items(text, DCT)}
+    assert evidence == {
+        "The harbour board met the union on Tuesday.",
+        "The union said on Wednesday that it would vote on the offer.",
+    }
+    # A heading's words in prose are no heading: "Top stories of the week" is read.
+    prose = "Top stories of the week were told on Monday by the harbour board."
+    assert extract_items(prose, DCT) != []
