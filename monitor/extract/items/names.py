@@ -235,11 +235,6 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
         if len(words) == 1 and _title_len(words, 0, lex):
             continue
         kind, name, ent_country = _classify(words, lex)
-        first = at + run.index(words[0])
-        if kind == "person" and not titled and first > 0 and tokens[first - 1].lower == "the":
-            # An untitled person's name takes no article: "the Black Death", "The Doobie Brothers" name a
-            # thing or a band, so no "he" or "the man" of a later sentence is resolved to them.
-            kind = "name"
         if titled and kind in ("name", "person", "place"):
             kind = "person"
         if kind in ("person", "name"):
