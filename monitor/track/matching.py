@@ -44,6 +44,7 @@ class MatchingRules:
     min_content_words: int
     min_shared_words: int
     name_suffixes: frozenset[str]
+    organisation_suffixes: frozenset[str]
     transliteration_length: int
     stop_words: frozenset[str]
     date_words: frozenset[str]
@@ -74,6 +75,7 @@ def rules() -> MatchingRules:
         min_content_words=int(data["min_content_words"]),
         min_shared_words=int(data["min_shared_words"]),
         name_suffixes=frozenset(str(w).casefold() for w in data.get("name_suffixes") or ()),
+        organisation_suffixes=frozenset(str(w).casefold() for w in data.get("organisation_suffixes") or ()),
         transliteration_length=int(data["transliteration_length"]),
         stop_words=frozenset(str(w).casefold() for w in data.get("stop_words") or ()),
         date_words=frozenset(str(w).casefold() for w in data.get("date_words") or ()),
@@ -105,11 +107,14 @@ def adjacent_days(a: DateSpan | None, b: DateSpan | None) -> bool:
     return 0 < abs((a.start - b.start).days) <= rules().adjacent_days
 
 
-def _core(name: str) -> list[str]:
+def _core(name: str) -> tuple[list[str], bool]:
+    """The words of a name without the trailing words outlets drop, and whether one of them was an
+    organisation's ("Bloomberg News", "Acme Corp")."""
     tokens = normalise_name(name).replace(",", " ").split()
-    while len(tokens) > 1 and tokens[-1] in rules().name_suffixes:
-        tokens.pop()
-    return tokens
+    r, organisation = rules(), False
+    while len(tokens) > 1 and (tokens[-1] in r.name_suffixes or tokens[-1] in r.organisation_suffixes):
+        organisation = tokens.pop() in r.organisation_suffixes or organisation
+    return tokens, organisation
 
 
 def same_surname(a: str, b: str) -> bool:
@@ -127,10 +132,14 @@ def same_surname(a: str, b: str) -> bool:
 def names_match(a: str, b: str) -> bool:
     """One name for one person or body: equal, a surname or tail of the other ("Putin" ~ "Vladimir Putin"), or
     the same surname (`same_surname`) with compatible given names ("Pat Carlineo" ~ "Patrick W. Carlineo Jr.",
-    "Volodymyr Zelensky" ~ "Volodymyr Zelenskiy")."""
-    ta, tb = _core(a), _core(b)
+    "Volodymyr Zelensky" ~ "Volodymyr Zelenskiy"). An organisation named with and without its trailing
+    `organisation_suffixes` word is one ("Bloomberg News" ~ "Bloomberg", "Acme Corp." ~ "Acme"), but such a
+    name is never a person's surname ("Bloomberg News" and "Michael Bloomberg" differ)."""
+    (ta, org_a), (tb, org_b) = _core(a), _core(b)
     if not ta or not tb:
         return False
+    if org_a or org_b:  # an organisation's short form is its whole name, never a surname
+        return ta == tb
     short, long_ = sorted((ta, tb), key=len)
     if long_[len(long_) - len(short):] == short:
         return True

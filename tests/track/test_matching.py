@@ -32,6 +32,10 @@ from monitor.track.matching import (
     ("Muammar Gadafi", "Gaddafi", True),
     ("Anna Johnson", "Anna Johnsen", False),
     ("Ana Lee", "Ana Leek", False),
+    ("Harbourline News", "Harbourline", True),
+    ("Brenholm Shipping Corp.", "Brenholm Shipping", True),
+    ("Harbourline News", "Anna Harbourline", False),
+    ("Harbourline News", "Tidewater News", False),
 ])
 def test_names_match(a: str, b: str, same: bool) -> None:
     assert names_match(a, b) is same

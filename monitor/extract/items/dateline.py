@@ -13,13 +13,16 @@ from monitor.extract.items.dating import probe
 
 _DATELINE_RE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'\- ]{2,}(?:,[ \t]*[A-Z][A-Za-z]*\.?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?)?"
-    r"[ \t]*(?:\([^)\n]*\))?[ \t]*(?:--|-|—|–)[ \t]*",
+    r"[ \t]*(?:\([^)\n]*\))?[ \t]*(?:--|-|—|–)[ \t]*"
+    # The agency alone, where the page gives the place apart or not at all: "(Reuters) — The ...".
+    r"|^[ \t]*\([A-Z][^)\n]{1,40}\)[ \t]*(?:--|-|—|–)[ \t]*",
     re.MULTILINE,
 )
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """ "WASHINGTON, Feb. 2, 2022 (Reuters) -- " prefixes: the place there is where the story was filed."""
+    """ "WASHINGTON, Feb. 2, 2022 (Reuters) -- " and "(Reuters) -- " prefixes: the place there is where the
+    story was filed, the agency who filed it; neither acts in it."""
     return [(m.start(), m.end()) for m in _DATELINE_RE.finditer(text)]
 
 

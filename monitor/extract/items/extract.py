@@ -25,7 +25,15 @@ from monitor.extract.items.dating import (
     usable_timexes,
     value_baseline,
 )
-from monitor.extract.items.document import Doc, SentenceInfo, clause_spans, in_spans, overlaps, tokenize
+from monitor.extract.items.document import (
+    Doc,
+    Entity,
+    SentenceInfo,
+    clause_spans,
+    in_spans,
+    overlaps,
+    tokenize,
+)
 from monitor.extract.items.event_items import event_drafts
 from monitor.extract.items.figure_items import figure_drafts
 from monitor.extract.items.furniture import body_sentences, header_end, headline_test, quote_spans
@@ -173,10 +181,16 @@ def _remember(doc: Doc, info: SentenceInfo) -> None:
     for ent in info.entities:
         if info.quotes and in_spans(ent.start, ent.end, info.quotes):
             continue
-        if ent.kind == "person":
+        if ent.kind == "person" and not _after_the(doc, ent):
             doc.last_person = ent.name
         elif ent.kind in ("org", "country", "capital"):
             doc.last_thing = ent.country if ent.kind == "capital" and ent.country else ent.name
+
+
+def _after_the(doc: Doc, ent: Entity) -> bool:
+    """An untitled name after "the" ("dubbed the Black Death", "The Doobie Brothers") names a thing or a
+    group, read as a person only by its capitals: no later "he" or "the man" stands for it."""
+    return not ent.titled and doc.text[max(0, ent.start - 4) : ent.start].lower() == "the "
 
 
 def _link_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:
