@@ -59,6 +59,9 @@ class Measurement:
     tree_pss_mb: float | None  # the largest sum of PSS (each shared page split between its sharers)
     returncode: int
     proc_peak_mb: float | None = None  # the largest RSS of any one process of the tree, sampled
+    # At the sample with the largest tree PSS: each process's (pid, RSS, PSS, USS) in MB, the parent first.
+    # USS (its private pages) is what the process alone costs; PSS - USS is its part of the pages it shares.
+    at_pss_peak: tuple[tuple[int, float, float, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -158,23 +161,27 @@ with open(out, "w") as f:
 """
 
 
-def _children_memory(pid: int) -> tuple[int, int, int]:
-    """(sum of RSS, sum of PSS, largest RSS of one process) over the processes under `pid`, in bytes; PSS is
-    0 where unavailable."""
+def _children_memory(pid: int) -> tuple[int, int, int, tuple[tuple[int, float, float, float], ...]]:
+    """(sum of RSS, sum of PSS, largest RSS of one process) over the processes under `pid`, in bytes, and
+    each process's (pid, RSS, PSS, USS) in MB in the order psutil lists them (the parent first); PSS and
+    USS are 0 where unavailable."""
     import psutil
 
     try:
         procs = psutil.Process(pid).children(recursive=True)
     except psutil.Error:
-        return 0, 0, 0
+        return 0, 0, 0, ()
     rss = pss = largest = 0
+    each = []
     for proc in procs:
         with contextlib.suppress(psutil.Error, AttributeError):
             info = proc.memory_full_info()  # Linux: reads /proc/PID/smaps_rollup
             rss += info.rss
             pss += getattr(info, "pss", 0)
             largest = max(largest, info.rss)
-    return rss, pss, largest
+            each.append((proc.pid, info.rss / 2**20, getattr(info, "pss", 0) / 2**20,
+                         getattr(info, "uss", 0) / 2**20))
+    return rss, pss, largest, tuple(each)
 
 
 def measure(args: list[str], *, out: Path, env: dict[str, str], timeout: float) -> Measurement:
@@ -191,12 +198,15 @@ def measure(args: list[str], *, out: Path, env: dict[str, str], timeout: float) 
         proc = subprocess.Popen([sys.executable, "-S", "-c", _LAUNCHER, str(result), *args], stdout=stdout,
                                 stderr=stderr, env=env, cwd=out.parent, start_new_session=True)
     peak = peak_pss = peak_proc = 0
+    at_peak: tuple[tuple[int, float, float, float], ...] = ()
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak, peak_pss, peak_proc
+        nonlocal peak, peak_pss, peak_proc, at_peak
         while not done.is_set():
-            rss, pss, largest = _children_memory(proc.pid)
+            rss, pss, largest, each = _children_memory(proc.pid)
+            if pss > peak_pss:
+                at_peak = each
             peak, peak_pss, peak_proc = max(peak, rss), max(peak_pss, pss), max(peak_proc, largest)
             done.wait(0.05)
 
@@ -223,6 +233,7 @@ def measure(args: list[str], *, out: Path, env: dict[str, str], timeout: float) 
         tree_pss_mb=peak_pss / 2**20 if sampling and peak_pss else None,
         returncode=int(code),
         proc_peak_mb=peak_proc / 2**20 if sampling else None,
+        at_pss_peak=at_peak,
     )
 
 
@@ -463,11 +474,26 @@ def print_table(rows: list[Row]) -> None:
     for row in rows:
         print(f"  {row.tool} {row.cycle}: {row.check}")
     for row in rows:
+        if row.tool == "monitor" and row.run.at_pss_peak:
+            print(f"  monitor {row.cycle}, by process at the tree's PSS peak (MB; USS = its private pages):")
+            for line in process_lines(row.run.at_pss_peak):
+                print(f"    {line}")
+    for row in rows:
         if row.stages:
             print(f"\n  monitor {row.cycle} cycle, by stage (`monitor check --timings`; summed over its "
                   "processes; a request's wall time is its time in flight, so they overlap):")
             for line in row.stages:
                 print(f"    {line}")
+
+
+def process_lines(each: tuple[tuple[int, float, float, float], ...]) -> list[str]:
+    """One line a process (the first is the command's own, the rest its forked workers), then the sums."""
+    lines = [f"{'parent' if i == 0 else 'worker':<7} pid {pid:<8} RSS {rss:6.1f}  PSS {pss:6.1f}  "
+             f"USS {uss:6.1f}  shared part {pss - uss:5.1f}" for i, (pid, rss, pss, uss) in enumerate(each)]
+    total = [sum(column) for column in zip(*(e[1:] for e in each), strict=True)]
+    lines.append(f"{'all':<7} {'':<12} RSS {total[0]:6.1f}  PSS {total[1]:6.1f}  USS {total[2]:6.1f}"
+                 f"  shared part {total[1] - total[2]:5.1f}")
+    return lines
 
 
 def _verdict(met: bool, *invalid: Row | None) -> str:

@@ -52,6 +52,15 @@ def test_date_found_in_page_text_when_no_metadata() -> None:
     assert "open until 9 p.m. on weekdays" in doc.text
 
 
+def test_title_from_the_meta_tags_else_from_json_ld() -> None:
+    # The meta tags' title wins over the JSON-LD headline; without one, the headline is the title.
+    page = _page("title_meta_and_json_ld.html")
+    assert extract_document(page).title == "Ferry Service Resumes After Storm"
+    meta_title = b'<meta property="og:title" content="Ferry Service Resumes After Storm">'
+    assert meta_title in page
+    assert extract_document(page.replace(meta_title, b"")).title == "Island Ferry Back in Service"
+
+
 def test_str_and_bytes_input_agree() -> None:
     raw = _page("dam_v1.html")
     assert extract_document(raw) == extract_document(raw.decode("utf-8"))
