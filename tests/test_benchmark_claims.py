@@ -4,27 +4,18 @@ exactly once (PostgreSQL, where the fleet shares its sources); and its command l
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
 from monitor.store import open_store
+from tests.benchmark_scripts import load_script
 from tests.store.pg import postgres_url as postgres_url  # noqa: PLC0414  (pytest fixture)
-
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "claims.py"
 
 
 @pytest.fixture(scope="module")
 def claims() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_claims", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("claims")
 
 
 @pytest.mark.postgres

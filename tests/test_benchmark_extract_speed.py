@@ -4,18 +4,17 @@ its own process on its own tree; a revision that does not exist is a one-line er
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from tests.benchmark_scripts import load_script
+
 ROOT = Path(__file__).resolve().parents[1]
-SCRIPT = ROOT / "benchmarks" / "extract_speed.py"
 
 pytestmark = pytest.mark.skipif(
     shutil.which("git") is None
@@ -26,12 +25,7 @@ pytestmark = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def speed() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_extract_speed", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("extract_speed")
 
 
 def test_side_by_side_with_a_revision(speed: ModuleType, capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,14 +3,13 @@ reported process by process at the tree's PSS peak, the command's own process fi
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "poll_cycle.py"
+from tests.benchmark_scripts import load_script
 
 # The parent holds ~20 MB that its worker shares after the fork; the worker then writes 40 MB of its own.
 _FORKING = """\
@@ -29,12 +28,7 @@ os.waitpid(pid, 0)
 @pytest.fixture(scope="module")
 def poll_cycle() -> ModuleType:
     pytest.importorskip("psutil")
-    spec = importlib.util.spec_from_file_location("bench_poll_cycle", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("poll_cycle")
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PSS and USS are read from /proc")
