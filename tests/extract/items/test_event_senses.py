@@ -181,3 +181,17 @@ def test_link_lists_are_no_news() -> None:
 def test_other_sense_looks_past_a_compound() -> None:
     kinds = _kinds("Talks on Monday reached a historic Phase 2 trade agreement, officials said.")
     assert "arrival" not in kinds
+
+
+def test_provided_is_a_delivery_only_in_the_past_and_of_things() -> None:
+    # Dated Monday 2022-03-07 (DCT is a Thursday).
+    assert [(i.kind, i.date) for i in _events("The ministry provided two field hospitals on Monday.")] == [
+        ("delivery", "2022-03-07")
+    ]
+    assert [(i.kind, i.date) for i in _events("The ferry will be provided next year, the mayor said.")] == [
+        ("delivery", "2023")
+    ]
+    # Another sense: what was told, not what was handed over; a condition; the present describes.
+    assert "delivery" not in _kinds("The ministry provided details of the plan on Monday.")
+    assert "delivery" not in _kinds("Loans open in 2023, provided they are repaid by 2030.")
+    assert "delivery" not in _kinds("Bronze wheels provide the 2023 coupe a sporty look.")
