@@ -354,24 +354,29 @@ class Config(_Model):
     def notify_targets(self) -> dict[str, NotifyConfig]:
         """Every notification target by a stable name: `notify[0]`, `stories[2].notify[0]` (its key path)."""
         targets = self._top_targets()
-        for own in self.targets_by_story().values():
-            targets.update(own)
+        for s_index, story in enumerate(self.stories):
+            targets.update(self._story_targets(s_index, story))
         return targets
 
     def targets_for(self, story_id: str) -> dict[str, NotifyConfig]:
         """The notification targets that receive `story_id`'s alerts: the top level's and the story's own."""
-        return self.targets_by_story().get(story_id) or self._top_targets()
+        top = self._top_targets()
+        for s_index, story in enumerate(self.stories):
+            if story.id == story_id:
+                return {**top, **self._story_targets(s_index, story)}
+        return top
 
     def targets_by_story(self) -> dict[str, dict[str, NotifyConfig]]:
         """`targets_for` of every story, built in one pass (a config may hold thousands of stories)."""
         top = self._top_targets()
-        return {
-            story.id: {**top, **{f"stories[{s_index}].notify[{i}]": t for i, t in enumerate(story.notify)}}
-            for s_index, story in enumerate(self.stories)
-        }
+        return {story.id: {**top, **self._story_targets(i, story)} for i, story in enumerate(self.stories)}
 
     def _top_targets(self) -> dict[str, NotifyConfig]:
         return {f"notify[{i}]": target for i, target in enumerate(self.notify)}
+
+    @staticmethod
+    def _story_targets(s_index: int, story: StoryConfig) -> dict[str, NotifyConfig]:
+        return {f"stories[{s_index}].notify[{i}]": target for i, target in enumerate(story.notify)}
 
     def retention_of(self, story: StoryConfig) -> RetentionConfig | None:
         """The story's retention: its own `retention:` keys over the global ones; None when neither is set."""
