@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from monitor.extract.items.document import DETERMINERS, Doc, SentenceInfo, Tok, clause_of, overlaps
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.triggers import (
+    BE_FORMS,
     HYPOTHETICAL,
     SINCE_BEFORE_RE,
     counted_participle,
@@ -97,8 +98,6 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
                 verbs.add(tok.start)
             break  # the clause with a verb decides, even when it is negated or hypothetical
     return out
-
-
 
 
 def _states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:
@@ -200,12 +199,9 @@ def _scheduled(word: str, prev: list[str], doc: Doc) -> bool:
         len(prev) >= 3
         and prev[-1] == "to"
         and prev[-2] in doc.lex.schedule_words
-        and prev[-3] in _BE_FORMS
+        and prev[-3] in BE_FORMS
         and "VB" in word_tags(word)
     )
-
-
-_BE_FORMS = frozenset({"is", "are", "was", "were", "'s", "\u2019s", "be", "been"})
 
 
 # Before a date, these make it a limit or a span, not when something happened ("by 2030", "until May",

@@ -49,7 +49,7 @@ AUXILIARIES = frozenset(
         "got",
     }
 )
-_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"})
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been", "being", "am", "'s", "’s"})
 _SUBJECT_PRONOUNS = frozenset({"i", "we", "they", "you"})
 # Adverbs that may stand between an auxiliary or subject and its verb ("has also sent", "was quickly freed").
 _BETWEEN = frozenset(
@@ -243,10 +243,10 @@ def _verb_here(tags: frozenset[str], prev: list[str], may_be_noun: bool = True) 
         return True
     if "VBZ" in tags:
         # Right after an adjective or a preposition, a word that is also a plural noun is that noun: "two
-        # highly critical reports", "bid for contracts", "amid protests" (no finite verb stands there).
+        # highly critical reports", "waited for results", "amid storms" (no finite verb stands there).
         return not (may_be_noun and (_adjective(last) or last in _PREPOSITIONS))
     if "VBG" in tags:
-        return last in _BE
+        return last in BE_FORMS
     if last in AUXILIARIES or last in _SUBJECT_PRONOUNS:
         return True  # base form: "will meet", "to sign", "they vote"
     # After a plural noun, a word that cannot be a noun is its verb ("tickets go on sale", "troops arrive");

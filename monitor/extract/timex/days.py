@@ -188,19 +188,23 @@ _DAY_AFTER_CLOCK = re.compile(
     r"(?:(?P<weekday>[A-Z][a-z]+day)|(?P<dayword>today|yesterday|tomorrow|tonight)"
     r"|(?P<month>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>[0-9]{1,2}))(?![\w])"
 )
-# "10 a.m. Friday, Dec. 6": the weekday of a clock time followed by the date it names.
+# "9 p.m. Saturday, March 14": the weekday of a clock time followed by the date it names.
 _DATE_AFTER_WEEKDAY = re.compile(r",?[ \t]+(?P<month>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>[0-9]{1,2})(?![\w])")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d]*\s+[A-Z\u201c\"`]")
 _SAME_SENTENCE_CHARS = 150
 
 
 def _date_after_weekday(hit: Hit) -> dt.date | None:
-    """The date written right after a clock time's weekday ("at 10 a.m. Friday, Dec. 6"): the day meant,
-    where the weekday alone would be read as the nearest Friday."""
+    """The date written right after a clock time's weekday ("at 9 p.m. Saturday, March 14"): the day meant,
+    where the weekday alone would be read as the nearest Saturday."""
     m = _DATE_AFTER_WEEKDAY.match(hit.text, hit.end, hit.end + 20)
-    if not m:
-        return None
-    month, number = month_number(hit.lex, m.group("month")), day_number(m.group("day"))
+    return _month_day(hit, m.group("month"), m.group("day")) if m else None
+
+
+def _month_day(hit: Hit, month_word: str | None, day_word: str | None) -> dt.date | None:
+    """The date a month's name and a day's number written after a clock time name, in the year nearest the
+    DCT in the hit's tense; None when they name no date ("Feb. 30")."""
+    month, number = month_number(hit.lex, month_word), day_number(day_word)
     if month is None or number is None or not 1 <= number <= 31:
         return None
     try:
@@ -220,13 +224,9 @@ def _day_of_clock(hit: Hit) -> dt.date:
         spec = hit.lex.get("day_word", m.group("dayword"))
         if spec:
             return hit.day + dt.timedelta(days=day_offset(spec))
-        month, number = month_number(hit.lex, m.group("month")), day_number(m.group("day"))
-        if month is not None and number is not None and 1 <= number <= 31:
-            year = anchor.nearest_year(hit.day, month, min(number, 28), hit.tense())
-            try:
-                return dt.date(year, month, number)
-            except ValueError:
-                pass
+        written = _month_day(hit, m.group("month"), m.group("day"))
+        if written is not None:
+            return written
     for timex in reversed(hit.previous):
         too_far = timex.end < hit.start - _SAME_SENTENCE_CHARS
         if too_far or _SENTENCE_BREAK.search(hit.text, timex.end, hit.start):
