@@ -109,7 +109,7 @@ def adjacent_days(a: DateSpan | None, b: DateSpan | None) -> bool:
 
 def _core(name: str) -> tuple[list[str], bool]:
     """The words of a name without the trailing words outlets drop, and whether one of them was an
-    organisation's ("Bloomberg News", "Acme Corp")."""
+    organisation's ("Harbourline News", "Acme Corp")."""
     tokens = normalise_name(name).replace(",", " ").split()
     r, organisation = rules(), False
     while len(tokens) > 1 and (tokens[-1] in r.name_suffixes or tokens[-1] in r.organisation_suffixes):
@@ -133,8 +133,8 @@ def names_match(a: str, b: str) -> bool:
     """One name for one person or body: equal, a surname or tail of the other ("Putin" ~ "Vladimir Putin"), or
     the same surname (`same_surname`) with compatible given names ("Pat Carlineo" ~ "Patrick W. Carlineo Jr.",
     "Volodymyr Zelensky" ~ "Volodymyr Zelenskiy"). An organisation named with and without its trailing
-    `organisation_suffixes` word is one ("Bloomberg News" ~ "Bloomberg", "Acme Corp." ~ "Acme"), but such a
-    name is never a person's surname ("Bloomberg News" and "Michael Bloomberg" differ)."""
+    `organisation_suffixes` word is one ("Harbourline News" ~ "Harbourline", "Acme Corp." ~ "Acme"), but such
+    a name is never a person's surname ("Harbourline News" and "Anna Harbourline" differ)."""
     (ta, org_a), (tb, org_b) = _core(a), _core(b)
     if not ta or not tb:
         return False

@@ -249,8 +249,9 @@ _CONDITIONS = frozenset({"if", "unless", "whether"})
 
 
 def _reported_plan(info: SentenceInfo, occ: Occurrence, prev: list[str]) -> bool:
-    """"He said it would be provided next year": "would" after a reporting verb is the future of the report,
-    a plan with a date of its own clause, not a hypothetical (which an "if" or a negation still makes)."""
+    """"She said the ferry would be delivered next year": "would" after a reporting verb is the future of the
+    report, a plan with a date of its own clause, not a hypothetical (which an "if" or a negation still
+    makes)."""
     if "would" not in prev or any(is_negation(w) for w in prev):
         return False
     if not any(kind == "statement" and end <= occ.start for _s, end, _t, kind in info.triggers):

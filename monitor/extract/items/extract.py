@@ -188,7 +188,7 @@ def _remember(doc: Doc, info: SentenceInfo) -> None:
 
 
 def _after_the(doc: Doc, ent: Entity) -> bool:
-    """An untitled name after "the" ("dubbed the Black Death", "The Doobie Brothers") names a thing or a
+    """An untitled name after "the" ("dubbed the Marsh Fever", "The Harbour Singers") names a thing or a
     group, read as a person only by its capitals: no later "he" or "the man" stands for it."""
     return not ent.titled and doc.text[max(0, ent.start - 4) : ent.start].lower() == "the "
 

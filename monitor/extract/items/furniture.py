@@ -93,7 +93,7 @@ def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
 
 
 def _opens_teasers(sentence: str, headings: tuple[str, ...]) -> bool:
-    """Whether the sentence opens on a teaser heading run into a teaser ("Top stories The House ...")."""
+    """Whether the sentence opens on a teaser heading run into a teaser ("Top stories The council ...")."""
     low = sentence.lower()
     return any(low.startswith(h) and _TEASER_START_RE.match(sentence, len(h)) for h in headings)
 
