@@ -78,13 +78,13 @@ def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     """The sentences of `text` but page furniture: lines opening with a skip prefix (in any case), and the
     teasers of other stories that a heading glued into the text opens (names.yaml `teaser_headings`)."""
     prefixes, longest = _lowered(lex.skip_line_prefixes)
-    headings, _longest = _lowered(lex.teaser_headings)
+    headings, heading_length = _lowered(lex.teaser_headings)
     out: list[Sentence] = []
     line_end = -1
     for s in split_sentences(text):
         if s.start < line_end or s.text[:longest].lower().startswith(prefixes):
             continue
-        if headings and _opens_teasers(s.text, headings):
+        if headings and _opens_teasers(s.text, headings, heading_length):
             line_end = text.find("\n", s.start)
             line_end = len(text) if line_end < 0 else line_end
             continue
@@ -92,9 +92,9 @@ def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     return out
 
 
-def _opens_teasers(sentence: str, headings: tuple[str, ...]) -> bool:
+def _opens_teasers(sentence: str, headings: tuple[str, ...], longest: int) -> bool:
     """Whether the sentence opens on a teaser heading run into a teaser ("Top stories The council ...")."""
-    low = sentence.lower()
+    low = sentence[:longest].lower()  # only the opening: this is asked of every sentence
     return any(low.startswith(h) and _TEASER_START_RE.match(sentence, len(h)) for h in headings)
 
 
