@@ -8,10 +8,10 @@ story, and `write_timeline` writes only the rows and reports that changed.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import and_, select
+from sqlalchemy import Row, Table, and_, bindparam, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from monitor.store.batch import chunks
@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from monitor.track.candidates import Reach
     from monitor.track.timeline import TimelineEntry
 
+_ITEMS = cast(Table, TimelineItem.__table__)
+_REPORTS = cast(Table, ItemReport.__table__)
+# Bound parameters per statement: under SQLite's oldest limit (999); PostgreSQL's is 65,535.
+_PARAMETERS = 900
 _ITEM_FIELDS = ("key", "kind", "date", "date_end", "precision", "summary", "location", "subject", "metric",
                 "unit", "qualifier", "evidence", "source_url", "published", "first_seen", "last_seen",
                 "status", "superseded_by")
@@ -31,133 +35,166 @@ def write_timeline(session: Session, entries: Sequence[TimelineEntry]) -> None:
     same evidence, presence, version and publication day) is not written again."""
     if not entries:
         return
-    # Here, not at the top: every check imports this module, and a poll cycle in which nothing changed never
-    # writes a timeline row (track/'s matching and lexicon cost its start-up ~40 ms).
+    # Core statements, not the ORM's unit of work: this runs for every new version, inside the story's write
+    # transaction (which serialises the writers), and the unit of work cost several times the SQL here.
+    entries = list({e.event_id: e for e in entries}.values())  # an id given twice: the last one stands
+    ids = _item_ids(session, [e.event_id for e in entries])
+    known = [e for e in entries if e.event_id in ids]
+    fresh = [e for e in entries if e.event_id not in ids]
+    if fresh:
+        session.execute(insert(_ITEMS), [_item_values(e) for e in fresh])
+        ids.update(_item_ids(session, [e.event_id for e in fresh]))
+    if known:
+        session.execute(update(_ITEMS).where(_ITEMS.c.id == bindparam("b_id")),
+                        [{**_item_values(e), "b_id": ids[e.event_id]} for e in known])
+    stored = _stored_reports(session, [ids[e.event_id] for e in entries])
+    added: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    for entry in entries:
+        item_id = ids[entry.event_id]
+        for report in entry.sources:
+            said = (report.evidence, report.present, report.version, report.published)
+            old = stored.get((item_id, report.source_url))
+            if old is None:
+                stored[item_id, report.source_url] = (0, said, entry.last_seen)
+                added.append({"item_id": item_id, "source_url": report.source_url,
+                              "evidence": report.evidence, "present": report.present,
+                              "version": report.version, "published": report.published,
+                              "first_seen": report.first_seen or entry.last_seen,
+                              "last_seen": entry.last_seen})
+            elif old[1] != said:
+                # A report still present was last said now; one withdrawn keeps when it was last said.
+                last = entry.last_seen if report.present else old[2]
+                changed.append({"b_id": old[0], "evidence": report.evidence, "present": report.present,
+                                "version": report.version, "published": report.published, "last_seen": last})
+    if added:
+        session.execute(insert(_REPORTS), added)
+    if changed:
+        session.execute(update(_REPORTS).where(_REPORTS.c.id == bindparam("b_id")), changed)
+
+
+def _item_values(entry: TimelineEntry) -> dict[str, Any]:
+    """A row's columns as written (the extractor stamp is `history.record_states`')."""
     from monitor.track.candidates import date_bounds, series_key
     from monitor.track.entries import FIGURE_KIND
 
-    ids = [e.event_id for e in entries]
-    rows: dict[str, TimelineItem] = {}
-    for chunk in chunks(ids):
-        rows.update((r.event_id, r) for r in session.scalars(select(TimelineItem)
-                                                            .where(TimelineItem.event_id.in_(chunk))))
-    for entry in entries:
-        row = rows.get(entry.event_id)
-        if row is None:
-            row = TimelineItem(event_id=entry.event_id)
-            session.add(row)
-            rows[entry.event_id] = row
-        row.story_id = entry.story
-        for name in _ITEM_FIELDS:
-            setattr(row, name, getattr(entry, name))
-        row.actors = json.dumps(list(entry.actors), ensure_ascii=False)
-        row.value = None if entry.value is None else float(entry.value)
-        row.span_start, row.span_end = date_bounds(entry.date) or (None, None)
-        row.series = series_key(entry.subject, entry.metric) if entry.kind == FIGURE_KIND else None
-    session.flush()
-    reports = _reports_by_item(session, [rows[e.event_id].id for e in entries])
-    for entry in entries:
-        row = rows[entry.event_id]
-        known = {r.source_url: r for r in reports.get(row.id, ())}
-        for report in entry.sources:
-            stored = known.get(report.source_url)
-            said = (report.evidence, report.present, report.version, report.published)
-            if stored is None:
-                first = report.first_seen or entry.last_seen
-                stored = ItemReport(item_id=row.id, source_url=report.source_url, first_seen=first,
-                                    last_seen=entry.last_seen)
-                session.add(stored)
-                known[report.source_url] = stored
-            elif (stored.evidence, stored.present, stored.version, stored.published) == said:
-                continue  # another source's report of a shared row: left as it is
-            elif report.present:
-                stored.last_seen = entry.last_seen  # when this source last said it
-            stored.evidence, stored.present, stored.version, stored.published = said
+    values = {name: getattr(entry, name) for name in _ITEM_FIELDS}
+    span = date_bounds(entry.date) or (None, None)
+    values.update(event_id=entry.event_id, story_id=entry.story,
+                  actors=json.dumps(list(entry.actors), ensure_ascii=False),
+                  value=None if entry.value is None else float(entry.value),
+                  span_start=span[0], span_end=span[1],
+                  series=series_key(entry.subject, entry.metric) if entry.kind == FIGURE_KIND else None)
+    return values
+
+
+def _item_ids(session: Session, event_ids: Sequence[str]) -> dict[str, int]:
+    """The row id of each of these event ids that is stored."""
+    found: dict[str, int] = {}
+    for chunk in chunks(event_ids):
+        statement = select(_ITEMS.c.event_id, _ITEMS.c.id).where(_ITEMS.c.event_id.in_(chunk))
+        found.update((event_id, row_id) for event_id, row_id in session.execute(statement))
+    return found
+
+
+def _stored_reports(
+    session: Session, item_ids: Sequence[int]
+) -> dict[tuple[int, str], tuple[int, tuple[Any, ...], Any]]:
+    """(item id, source) -> (report id, what it said, when it was last said) of these rows' reports."""
+    found: dict[tuple[int, str], tuple[int, tuple[Any, ...], Any]] = {}
+    r = _REPORTS.c
+    for chunk in chunks(item_ids):
+        statement = select(r.id, r.item_id, r.source_url, r.evidence, r.present, r.version, r.published,
+                           r.last_seen).where(r.item_id.in_(chunk))
+        for rid, item_id, url, evidence, present, version, published, last in session.execute(statement):
+            found[item_id, url] = (rid, (evidence, present, version, published), last)
+    return found
 
 
 def load_timeline(session: Session, story: str | None = None) -> list[TimelineEntry]:
     """The stored timeline (of one story), as monitor.track.timeline entries, by story, date and event id."""
-    order = (TimelineItem.story_id, TimelineItem.date, TimelineItem.event_id)
-    statement = select(TimelineItem).order_by(*order)
+    i = _ITEMS.c
+    statement = select(_ITEMS).order_by(i.story_id, i.date, i.event_id)
     if story is not None:
-        statement = statement.where(TimelineItem.story_id == story)
-    return _entries(session, session.scalars(statement).all())
+        statement = statement.where(i.story_id == story)
+    return _entries(session, list(session.execute(statement)))
 
 
 def load_candidates(session: Session, story: str, reach: Reach) -> list[TimelineEntry]:
     """The rows of `story` that reconciling a version can touch (monitor.track.candidates.reach_of), closed
     as `Reach` says, in `load_timeline`'s order: `reconcile` given these returns what it would given the
-    whole story. Each query is served by an index (migration 0006); rows are read whole only once chosen."""
+    whole story. Each condition is served by an index (migration 0006); they are asked in one statement
+    (each database unites the index lookups), as the statements' overhead, not the rows, was the cost."""
     from monitor.track.entries import FIGURE_KIND
 
-    found: dict[int, _Link] = {}
-    in_story = TimelineItem.story_id == story
-    reported = (select(ItemReport.item_id).join(TimelineItem, TimelineItem.id == ItemReport.item_id)
-                .where(in_story, ItemReport.source_url == reach.source_url))
-    _add(found, session, [TimelineItem.id.in_(reported)])
-    for keys in chunks(sorted(reach.keys)):
-        _add(found, session, [in_story, TimelineItem.key.in_(keys)])
-    for window in reach.windows:
-        kinds = [] if window.kinds is None else [TimelineItem.kind.in_(sorted(window.kinds))]
-        _add(found, session, [in_story, *kinds, TimelineItem.span_start <= window.last,
-                              TimelineItem.span_end >= window.first])
-    for values in chunks(sorted(reach.values)):
-        _add(found, session, [in_story, TimelineItem.kind == FIGURE_KIND, TimelineItem.value.in_(values)])
-    # The ids new items would take, and each taken one's successor (`event_id_for`'s -2, -3 ...).
+    i = _ITEMS.c
+    in_story = i.story_id == story
+    reported = select(_REPORTS.c.item_id).where(_REPORTS.c.source_url == reach.source_url)
     wanted = set(reach.event_ids)
-    while wanted:
-        for eids in chunks(sorted(wanted)):
-            _add(found, session, [in_story, TimelineItem.event_id.in_(eids)])
-        wanted = {_next_id(eid) for eid in wanted & {link.event_id for link in found.values()}}
+    terms: list[tuple[int, Any]] = [(2, and_(in_story, i.id.in_(reported)))]
+    terms += _each(sorted(reach.keys), lambda keys: and_(in_story, i.key.in_(keys)))
+    for window in reach.windows:
+        kinds = [] if window.kinds is None else sorted(window.kinds)
+        terms.append((4 + len(kinds), and_(in_story, *([i.kind.in_(kinds)] if kinds else []),
+                                           i.span_start <= window.last, i.span_end >= window.first)))
+    terms += _each(sorted(reach.values), lambda values: and_(in_story, i.kind == FIGURE_KIND,
+                                                              i.value.in_(values)))
+    terms += _each(sorted(wanted), lambda eids: and_(in_story, i.event_id.in_(eids)))
+    found: dict[int, Row[Any]] = {}
+    _add(found, session, terms)
+    # The ids new items would take, and each taken one's successor (`event_id_for`'s -2, -3 ...).
+    while wanted := {_next_id(eid) for eid in wanted & {row.event_id for row in found.values()}}:
+        _add(found, session, _each(sorted(wanted), lambda eids: and_(in_story, i.event_id.in_(eids))))
     _close(found, session, in_story, reach.series)
-    rows = [row for chunk in chunks(sorted(found)) for row in
-            session.scalars(select(TimelineItem).where(TimelineItem.id.in_(chunk)))]
     nulls_first = session.get_bind().dialect.name == "sqlite"
-    rows.sort(key=lambda r: ((r.date is None) != nulls_first, r.date or "", r.event_id))
+    rows = sorted(found.values(), key=lambda r: ((r.date is None) != nulls_first, r.date or "", r.event_id))
     return _entries(session, rows)
 
 
-class _Link:
-    """What the closure needs to know of a candidate row."""
-
-    __slots__ = ("event_id", "series", "superseded_by")
-
-    def __init__(self, event_id: str, series: str | None, superseded_by: str | None) -> None:
-        self.event_id, self.series, self.superseded_by = event_id, series, superseded_by
-
-
-def _add(found: dict[int, _Link], session: Session, where: Iterable[Any]) -> set[int]:
-    """Add the rows matching `where` to `found`; the ids that were not there yet."""
-    item = TimelineItem
-    statement = select(item.id, item.event_id, item.series, item.superseded_by)
+def _add(found: dict[int, Row[Any]], session: Session, terms: Sequence[tuple[int, Any]]) -> set[int]:
+    """Add the rows matching any of `terms` ((bound parameters, condition) pairs) to `found`, asked in as few
+    statements as the databases' parameter limits allow; the ids that were not there yet."""
     new: set[int] = set()
-    for row_id, event_id, series, successor in session.execute(statement.where(and_(*where))):
-        if row_id not in found:
-            found[row_id] = _Link(event_id, series, successor)
-            new.add(row_id)
+    batch: list[Any] = []
+    weight = 0
+    for index, (cost, term) in enumerate(terms):
+        batch.append(term)
+        weight += cost
+        if index + 1 < len(terms) and weight + terms[index + 1][0] <= _PARAMETERS:
+            continue
+        for row in session.execute(select(_ITEMS).where(or_(*batch))):
+            if row.id not in found:
+                found[row.id] = row
+                new.add(row.id)
+        batch, weight = [], 0
     return new
 
 
-def _close(found: dict[int, _Link], session: Session, in_story: Any, series: Iterable[str]) -> None:
+def _each(values: Sequence[Any], term: Callable[[Sequence[Any]], Any]) -> list[tuple[int, Any]]:
+    """`term` of each chunk of `values`, with the number of parameters it binds (the story's id and the
+    chunk)."""
+    return [(len(chunk) + 1, term(chunk)) for chunk in chunks(values)]
+
+
+def _close(found: dict[int, Row[Any]], session: Session, in_story: Any, series: Iterable[str]) -> None:
     """Add to `found` whole series (`series` and that of every figure found) and the rows linked to a found
     row by `superseded_by`, either way, until nothing is added."""
+    i = _ITEMS.c
     done: set[str] = set()
     todo = set(series)
     fresh = set(found)
     while fresh or todo:
-        links = [found[i] for i in fresh]
+        links = [found[n] for n in fresh]
         todo |= {link.series for link in links if link.series is not None}
         todo -= done
         done |= todo
         known = {link.event_id for link in found.values()}
         successors = {link.superseded_by for link in links if link.superseded_by is not None} - known
-        fresh = set()
-        for names in chunks(sorted(todo)):
-            fresh |= _add(found, session, [in_story, TimelineItem.series.in_(names)])
-        for eids in chunks(sorted(successors)):
-            fresh |= _add(found, session, [in_story, TimelineItem.event_id.in_(eids)])
-        for eids in chunks(sorted(link.event_id for link in links)):
-            fresh |= _add(found, session, [in_story, TimelineItem.superseded_by.in_(eids)])
+        terms = _each(sorted(todo), lambda names: and_(in_story, i.series.in_(names)))
+        terms += _each(sorted(successors), lambda eids: and_(in_story, i.event_id.in_(eids)))
+        terms += _each(sorted(link.event_id for link in links),
+                       lambda eids: and_(in_story, i.superseded_by.in_(eids)))
+        fresh = _add(found, session, terms)
         todo = set()
 
 
@@ -169,7 +206,7 @@ def _next_id(event_id: str) -> str:
     return f"{event_id}-2"
 
 
-def _entries(session: Session, items: Sequence[TimelineItem]) -> list[TimelineEntry]:
+def _entries(session: Session, items: Sequence[Row[Any]]) -> list[TimelineEntry]:
     """Rows as monitor.track.timeline entries, with their reports, in the given order."""
     from monitor.track.timeline import SourceReport, TimelineEntry
 
@@ -192,13 +229,15 @@ def _entries(session: Session, items: Sequence[TimelineItem]) -> list[TimelineEn
     ]
 
 
-def _reports_by_item(session: Session, item_ids: Sequence[int]) -> dict[int, list[ItemReport]]:
+def _reports_by_item(session: Session, item_ids: Sequence[int]) -> dict[int, list[Row[Any]]]:
     """Every source's report of these items, by item id, in the order they were first written."""
-    reports: dict[int, list[ItemReport]] = {}
+    reports: dict[int, list[Row[Any]]] = {}
+    r = _REPORTS.c
     for chunk in chunks(item_ids):
-        statement = select(ItemReport).where(ItemReport.item_id.in_(chunk)).order_by(ItemReport.id)
-        for report in session.scalars(statement):
-            reports.setdefault(report.item_id, []).append(report)
+        statement = (select(r.item_id, r.source_url, r.evidence, r.present, r.version, r.published,
+                            r.first_seen).where(r.item_id.in_(chunk)).order_by(r.id))
+        for report in session.execute(statement):
+            reports.setdefault(report.item_id, []).append(cast("Row[Any]", report))
     return reports
 
 
