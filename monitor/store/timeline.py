@@ -8,10 +8,10 @@ story, and `write_timeline` writes only the rows and reports that changed.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import Row, Table, and_, bindparam, insert, or_, select, update
+from sqlalchemy import BindParameter, Row, Select, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from monitor.store.batch import chunks
@@ -23,8 +23,6 @@ if TYPE_CHECKING:
 
 _ITEMS = cast(Table, TimelineItem.__table__)
 _REPORTS = cast(Table, ItemReport.__table__)
-# Bound parameters per statement: under SQLite's oldest limit (999); PostgreSQL's is 65,535.
-_PARAMETERS = 900
 _ITEM_FIELDS = ("key", "kind", "date", "date_end", "precision", "summary", "location", "subject", "metric",
                 "unit", "qualifier", "evidence", "source_url", "published", "first_seen", "last_seen",
                 "status", "superseded_by")
@@ -123,63 +121,75 @@ def load_timeline(session: Session, story: str | None = None) -> list[TimelineEn
 def load_candidates(session: Session, story: str, reach: Reach) -> list[TimelineEntry]:
     """The rows of `story` that reconciling a version can touch (monitor.track.candidates.reach_of), closed
     as `Reach` says, in `load_timeline`'s order: `reconcile` given these returns what it would given the
-    whole story. Each condition is served by an index (migration 0006); they are asked in one statement
-    (each database unites the index lookups), as the statements' overhead, not the rows, was the cost."""
+    whole story. Each statement is served by an index (migration 0006); rows are read whole once found."""
     from monitor.track.entries import FIGURE_KIND
 
-    i = _ITEMS.c
-    in_story = i.story_id == story
-    reported = select(_REPORTS.c.item_id).where(_REPORTS.c.source_url == reach.source_url)
-    wanted = set(reach.event_ids)
-    terms: list[tuple[int, Any]] = [(2, and_(in_story, i.id.in_(reported)))]
-    terms += _each(sorted(reach.keys), lambda keys: and_(in_story, i.key.in_(keys)))
-    for window in reach.windows:
-        kinds = [] if window.kinds is None else sorted(window.kinds)
-        terms.append((4 + len(kinds), and_(in_story, *([i.kind.in_(kinds)] if kinds else []),
-                                           i.span_start <= window.last, i.span_end >= window.first)))
-    terms += _each(sorted(reach.values), lambda values: and_(in_story, i.kind == FIGURE_KIND,
-                                                              i.value.in_(values)))
-    terms += _each(sorted(wanted), lambda eids: and_(in_story, i.event_id.in_(eids)))
     found: dict[int, Row[Any]] = {}
-    _add(found, session, terms)
+    _add(found, session, _REPORTED, story, [reach.source_url])
+    _add(found, session, _BY_KEY, story, sorted(reach.keys))
+    for window in reach.windows:
+        if window.kinds is None:
+            _add(found, session, _IN_DAYS, story, [], first=window.first, last=window.last)
+        else:
+            _add(found, session, _OF_KINDS_IN_DAYS, story, sorted(window.kinds), first=window.first,
+                 last=window.last)
+    _add(found, session, _FIGURES_OF_VALUE, story, sorted(reach.values), kind=FIGURE_KIND)
     # The ids new items would take, and each taken one's successor (`event_id_for`'s -2, -3 ...).
-    while wanted := {_next_id(eid) for eid in wanted & {row.event_id for row in found.values()}}:
-        _add(found, session, _each(sorted(wanted), lambda eids: and_(in_story, i.event_id.in_(eids))))
-    _close(found, session, in_story, reach.series)
+    wanted = set(reach.event_ids)
+    while wanted:
+        _add(found, session, _BY_EVENT_ID, story, sorted(wanted))
+        wanted = {_next_id(eid) for eid in wanted & {row.event_id for row in found.values()}}
+    _close(found, session, story, reach.series)
+    rows = [row for ids in chunks(sorted(found)) for row in session.execute(_BY_ID, {"values": list(ids)})]
     nulls_first = session.get_bind().dialect.name == "sqlite"
-    rows = sorted(found.values(), key=lambda r: ((r.date is None) != nulls_first, r.date or "", r.event_id))
+    rows.sort(key=lambda r: ((r.date is None) != nulls_first, r.date or "", r.event_id))
     return _entries(session, rows)
 
 
-def _add(found: dict[int, Row[Any]], session: Session, terms: Sequence[tuple[int, Any]]) -> set[int]:
-    """Add the rows matching any of `terms` ((bound parameters, condition) pairs) to `found`, asked in as few
-    statements as the databases' parameter limits allow; the ids that were not there yet."""
+def _rows_where(*conditions: Any) -> Select[Any]:
+    """What the closure needs to know of the rows of story `:story` meeting `conditions` (`:values` is a
+    list, bound at each execution)."""
+    i = _ITEMS.c
+    return select(i.id, i.event_id, i.series, i.superseded_by).where(i.story_id == bindparam("story"),
+                                                                      *conditions)
+
+
+# Built once: building a statement costs several times what executing it does, and a version asks a dozen.
+# They find the rows' ids (a row is often found by several); `_BY_ID` then reads each found row once.
+_VALUES: BindParameter[Any] = bindparam("values", expanding=True)
+_BY_ID = select(_ITEMS).where(_ITEMS.c.id.in_(_VALUES))
+_REPORTED = _rows_where(_ITEMS.c.id.in_(select(_REPORTS.c.item_id).where(_REPORTS.c.source_url.in_(_VALUES))))
+_BY_KEY = _rows_where(_ITEMS.c.key.in_(_VALUES))
+_BY_EVENT_ID = _rows_where(_ITEMS.c.event_id.in_(_VALUES))
+_BY_SERIES = _rows_where(_ITEMS.c.series.in_(_VALUES))
+_SUPERSEDED_BY = _rows_where(_ITEMS.c.superseded_by.in_(_VALUES))
+_FIGURES_OF_VALUE = _rows_where(_ITEMS.c.kind == bindparam("kind"), _ITEMS.c.value.in_(_VALUES))
+_IN_DAYS = _rows_where(_ITEMS.c.span_start <= bindparam("last"), _ITEMS.c.span_end >= bindparam("first"))
+_OF_KINDS_IN_DAYS = _rows_where(_ITEMS.c.kind.in_(_VALUES), _ITEMS.c.span_start <= bindparam("last"),
+                                _ITEMS.c.span_end >= bindparam("first"))
+
+
+def _add(
+    found: dict[int, Row[Any]], session: Session, statement: Select[Any], story: str, values: Sequence[Any],
+    **params: str,
+) -> set[int]:
+    """Add the rows `statement` finds to `found` (`values` in chunks; none: no rows, unless the statement
+    takes none); the ids that were not there yet."""
     new: set[int] = set()
-    batch: list[Any] = []
-    weight = 0
-    for index, (cost, term) in enumerate(terms):
-        batch.append(term)
-        weight += cost
-        if index + 1 < len(terms) and weight + terms[index + 1][0] <= _PARAMETERS:
-            continue
-        for row in session.execute(select(_ITEMS).where(or_(*batch))):
+    uses_values = statement is not _IN_DAYS
+    if uses_values and not values:
+        return new
+    for chunk in chunks(values) if uses_values else [()]:
+        for row in session.execute(statement, {"story": story, "values": list(chunk), **params}):
             if row.id not in found:
                 found[row.id] = row
                 new.add(row.id)
-        batch, weight = [], 0
     return new
 
 
-def _each(values: Sequence[Any], term: Callable[[Sequence[Any]], Any]) -> list[tuple[int, Any]]:
-    """`term` of each chunk of `values`, with the number of parameters it binds (the story's id and the
-    chunk)."""
-    return [(len(chunk) + 1, term(chunk)) for chunk in chunks(values)]
-
-
-def _close(found: dict[int, Row[Any]], session: Session, in_story: Any, series: Iterable[str]) -> None:
+def _close(found: dict[int, Row[Any]], session: Session, story: str, series: Iterable[str]) -> None:
     """Add to `found` whole series (`series` and that of every figure found) and the rows linked to a found
     row by `superseded_by`, either way, until nothing is added."""
-    i = _ITEMS.c
     done: set[str] = set()
     todo = set(series)
     fresh = set(found)
@@ -190,11 +200,9 @@ def _close(found: dict[int, Row[Any]], session: Session, in_story: Any, series: 
         done |= todo
         known = {link.event_id for link in found.values()}
         successors = {link.superseded_by for link in links if link.superseded_by is not None} - known
-        terms = _each(sorted(todo), lambda names: and_(in_story, i.series.in_(names)))
-        terms += _each(sorted(successors), lambda eids: and_(in_story, i.event_id.in_(eids)))
-        terms += _each(sorted(link.event_id for link in links),
-                       lambda eids: and_(in_story, i.superseded_by.in_(eids)))
-        fresh = _add(found, session, terms)
+        fresh = _add(found, session, _BY_SERIES, story, sorted(todo))
+        fresh |= _add(found, session, _BY_EVENT_ID, story, sorted(successors))
+        fresh |= _add(found, session, _SUPERSEDED_BY, story, sorted(link.event_id for link in links))
         todo = set()
 
 
