@@ -7,6 +7,7 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Sequence
+from functools import lru_cache
 
 from monitor.track.entries import FIGURE_KIND, ItemLike
 
@@ -14,6 +15,7 @@ _DROP_RE = re.compile(r"[.\u2019'`]")
 _SPACE_RE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=8192)  # a story's few names are compared with each other many times a version
 def normalise_name(text: str | None) -> str:
     """Case-fold a name and drop what varies between outlets: dots, apostrophes, spacing, a leading 'the'."""
     if not text:

@@ -136,6 +136,8 @@ def _primary(entry: TimelineEntry) -> TimelineEntry:
         return entry
     # A store that does not keep each report's publication date hands back None: keep the known one.
     published = first.published if first.published is not None else entry.published
+    if (entry.evidence, entry.source_url, entry.published) == (first.evidence, first.source_url, published):
+        return entry  # most rows of a version's candidates: no copy made
     return replace(entry, evidence=first.evidence, source_url=first.source_url, published=published)
 
 
@@ -342,10 +344,12 @@ def _resolve_statuses(work: dict[str, TimelineEntry]) -> dict[str, TimelineEntry
         visiting.add(eid)
         successor = entry.superseded_by
         if successor in work and successor not in visiting and resolve(successor).status != REMOVED:
-            result = replace(entry, status=REVISED)
+            status = REVISED
         else:
-            present = any(s.present for s in entry.sources)
-            result = replace(entry, status=ACTIVE if present else REMOVED, superseded_by=None)
+            status, successor = (ACTIVE if any(s.present for s in entry.sources) else REMOVED), None
+        result = entry
+        if (entry.status, entry.superseded_by) != (status, successor):
+            result = replace(entry, status=status, superseded_by=successor)
         visiting.discard(eid)
         done[eid] = _primary(result)
         return done[eid]
