@@ -28,6 +28,41 @@ _ITEM_FIELDS = ("key", "kind", "date", "date_end", "precision", "summary", "loca
                 "status", "superseded_by")
 
 
+def _rows_where(*conditions: Any) -> Select[Any]:
+    """What the closure needs to know of the rows of story `:story` meeting `conditions` (`:values` is a
+    list, bound at each execution)."""
+    i = _ITEMS.c
+    return select(i.id, i.event_id, i.series, i.superseded_by).where(i.story_id == bindparam("story"),
+                                                                      *conditions)
+
+
+# Built once: building a statement costs several times what executing it does, and a version asks a dozen.
+# The candidates' (`_rows_where`) find the rows' ids (a row is often found by several); `_BY_ID` then reads
+# each found row once.
+_VALUES: BindParameter[Any] = bindparam("values", expanding=True)
+_INSERT_ITEM = insert(_ITEMS)
+_UPDATE_ITEM = update(_ITEMS).where(_ITEMS.c.id == bindparam("b_id"))
+_ITEM_IDS = select(_ITEMS.c.event_id, _ITEMS.c.id).where(_ITEMS.c.event_id.in_(_VALUES))
+_INSERT_REPORT = insert(_REPORTS)
+_UPDATE_REPORT = update(_REPORTS).where(_REPORTS.c.id == bindparam("b_id"))
+_STORED_REPORTS = select(_REPORTS.c.id, _REPORTS.c.item_id, _REPORTS.c.source_url, _REPORTS.c.evidence,
+                         _REPORTS.c.present, _REPORTS.c.version, _REPORTS.c.published,
+                         _REPORTS.c.last_seen).where(_REPORTS.c.item_id.in_(_VALUES))
+_REPORTS_OF = (select(_REPORTS.c.item_id, _REPORTS.c.source_url, _REPORTS.c.evidence, _REPORTS.c.present,
+                      _REPORTS.c.version, _REPORTS.c.published, _REPORTS.c.first_seen)
+               .where(_REPORTS.c.item_id.in_(_VALUES)).order_by(_REPORTS.c.id))
+_BY_ID = select(_ITEMS).where(_ITEMS.c.id.in_(_VALUES))
+_REPORTED = _rows_where(_ITEMS.c.id.in_(select(_REPORTS.c.item_id).where(_REPORTS.c.source_url.in_(_VALUES))))
+_BY_KEY = _rows_where(_ITEMS.c.key.in_(_VALUES))
+_BY_EVENT_ID = _rows_where(_ITEMS.c.event_id.in_(_VALUES))
+_BY_SERIES = _rows_where(_ITEMS.c.series.in_(_VALUES))
+_SUPERSEDED_BY = _rows_where(_ITEMS.c.superseded_by.in_(_VALUES))
+_FIGURES_OF_VALUE = _rows_where(_ITEMS.c.kind == bindparam("kind"), _ITEMS.c.value.in_(_VALUES))
+_IN_DAYS = _rows_where(_ITEMS.c.span_start <= bindparam("last"), _ITEMS.c.span_end >= bindparam("first"))
+_OF_KINDS_IN_DAYS = _rows_where(_ITEMS.c.kind.in_(_VALUES), _ITEMS.c.span_start <= bindparam("last"),
+                                _ITEMS.c.span_end >= bindparam("first"))
+
+
 def write_timeline(session: Session, entries: Sequence[TimelineEntry]) -> None:
     """Upsert timeline entries (by event_id) and their per-source reports; a report that did not change (the
     same evidence, presence, version and publication day) is not written again."""
@@ -40,12 +75,11 @@ def write_timeline(session: Session, entries: Sequence[TimelineEntry]) -> None:
     known = [e for e in entries if e.event_id in ids]
     fresh = [e for e in entries if e.event_id not in ids]
     if fresh:
-        session.execute(insert(_ITEMS), [_item_values(e) for e in fresh])
+        session.execute(_INSERT_ITEM, [_item_values(e) for e in fresh])
         ids.update(_item_ids(session, [e.event_id for e in fresh]))
     if known:
-        session.execute(update(_ITEMS).where(_ITEMS.c.id == bindparam("b_id")),
-                        [{**_item_values(e), "b_id": ids[e.event_id]} for e in known])
-    stored = _stored_reports(session, [ids[e.event_id] for e in entries])
+        session.execute(_UPDATE_ITEM, [{**_item_values(e), "b_id": ids[e.event_id]} for e in known])
+    stored = _stored_reports(session, [ids[e.event_id] for e in known])
     added: list[dict[str, Any]] = []
     changed: list[dict[str, Any]] = []
     for entry in entries:
@@ -66,9 +100,9 @@ def write_timeline(session: Session, entries: Sequence[TimelineEntry]) -> None:
                 changed.append({"b_id": old[0], "evidence": report.evidence, "present": report.present,
                                 "version": report.version, "published": report.published, "last_seen": last})
     if added:
-        session.execute(insert(_REPORTS), added)
+        session.execute(_INSERT_REPORT, added)
     if changed:
-        session.execute(update(_REPORTS).where(_REPORTS.c.id == bindparam("b_id")), changed)
+        session.execute(_UPDATE_REPORT, changed)
 
 
 def _item_values(entry: TimelineEntry) -> dict[str, Any]:
@@ -90,8 +124,7 @@ def _item_ids(session: Session, event_ids: Sequence[str]) -> dict[str, int]:
     """The row id of each of these event ids that is stored."""
     found: dict[str, int] = {}
     for chunk in chunks(event_ids):
-        statement = select(_ITEMS.c.event_id, _ITEMS.c.id).where(_ITEMS.c.event_id.in_(chunk))
-        found.update((event_id, row_id) for event_id, row_id in session.execute(statement))
+        found.update((eid, row_id) for eid, row_id in session.execute(_ITEM_IDS, {"values": list(chunk)}))
     return found
 
 
@@ -100,11 +133,9 @@ def _stored_reports(
 ) -> dict[tuple[int, str], tuple[int, tuple[Any, ...], Any]]:
     """(item id, source) -> (report id, what it said, when it was last said) of these rows' reports."""
     found: dict[tuple[int, str], tuple[int, tuple[Any, ...], Any]] = {}
-    r = _REPORTS.c
     for chunk in chunks(item_ids):
-        statement = select(r.id, r.item_id, r.source_url, r.evidence, r.present, r.version, r.published,
-                           r.last_seen).where(r.item_id.in_(chunk))
-        for rid, item_id, url, evidence, present, version, published, last in session.execute(statement):
+        for rid, item_id, url, evidence, present, version, published, last in session.execute(
+                _STORED_REPORTS, {"values": list(chunk)}):
             found[item_id, url] = (rid, (evidence, present, version, published), last)
     return found
 
@@ -144,29 +175,6 @@ def load_candidates(session: Session, story: str, reach: Reach) -> list[Timeline
     nulls_first = session.get_bind().dialect.name == "sqlite"
     rows.sort(key=lambda r: ((r.date is None) != nulls_first, r.date or "", r.event_id))
     return _entries(session, rows)
-
-
-def _rows_where(*conditions: Any) -> Select[Any]:
-    """What the closure needs to know of the rows of story `:story` meeting `conditions` (`:values` is a
-    list, bound at each execution)."""
-    i = _ITEMS.c
-    return select(i.id, i.event_id, i.series, i.superseded_by).where(i.story_id == bindparam("story"),
-                                                                      *conditions)
-
-
-# Built once: building a statement costs several times what executing it does, and a version asks a dozen.
-# They find the rows' ids (a row is often found by several); `_BY_ID` then reads each found row once.
-_VALUES: BindParameter[Any] = bindparam("values", expanding=True)
-_BY_ID = select(_ITEMS).where(_ITEMS.c.id.in_(_VALUES))
-_REPORTED = _rows_where(_ITEMS.c.id.in_(select(_REPORTS.c.item_id).where(_REPORTS.c.source_url.in_(_VALUES))))
-_BY_KEY = _rows_where(_ITEMS.c.key.in_(_VALUES))
-_BY_EVENT_ID = _rows_where(_ITEMS.c.event_id.in_(_VALUES))
-_BY_SERIES = _rows_where(_ITEMS.c.series.in_(_VALUES))
-_SUPERSEDED_BY = _rows_where(_ITEMS.c.superseded_by.in_(_VALUES))
-_FIGURES_OF_VALUE = _rows_where(_ITEMS.c.kind == bindparam("kind"), _ITEMS.c.value.in_(_VALUES))
-_IN_DAYS = _rows_where(_ITEMS.c.span_start <= bindparam("last"), _ITEMS.c.span_end >= bindparam("first"))
-_OF_KINDS_IN_DAYS = _rows_where(_ITEMS.c.kind.in_(_VALUES), _ITEMS.c.span_start <= bindparam("last"),
-                                _ITEMS.c.span_end >= bindparam("first"))
 
 
 def _add(
@@ -240,11 +248,8 @@ def _entries(session: Session, items: Sequence[Row[Any]]) -> list[TimelineEntry]
 def _reports_by_item(session: Session, item_ids: Sequence[int]) -> dict[int, list[Row[Any]]]:
     """Every source's report of these items, by item id, in the order they were first written."""
     reports: dict[int, list[Row[Any]]] = {}
-    r = _REPORTS.c
     for chunk in chunks(item_ids):
-        statement = (select(r.item_id, r.source_url, r.evidence, r.present, r.version, r.published,
-                            r.first_seen).where(r.item_id.in_(chunk)).order_by(r.id))
-        for report in session.execute(statement):
+        for report in session.execute(_REPORTS_OF, {"values": list(chunk)}):
             reports.setdefault(report.item_id, []).append(cast("Row[Any]", report))
     return reports
 
