@@ -2,14 +2,14 @@
 agrees, figures that agree (the rules' data: `monitor/track/data/matching.yaml`).
 
 Each outlet tells a happening in its own words: one names both leaders of a call, another only one; one says
-"Pat Carlineo", another "Patrick W. Carlineo Jr."; one classifies a clause, another leaves it `other`. These
+"Tom Harlowe", another "Thomas J. Harlowe Jr."; one classifies a clause, another leaves it `other`. These
 predicates decide, for two reports, whether that is one happening told twice; `monitor.track.timeline`
 applies them only between different sources (a source's own versions keep the stricter identity rules).
 
     actors_compatible(["Donald Trump"], ["Vladimir Putin", "Donald Trump"])    # True: one names fewer
     actors_compatible(["Trump", "Putin"], ["Trump", "Erdogan"])                # False: a conflicting actor
-    wording_similarity("Sentencing is scheduled for Feb. 14.",
-                       "His sentencing is scheduled for Feb. 14, the office said.")  # 1.0
+    wording_similarity("The hearing is set for March 3.",
+                       "Her hearing is set for March 3, the court said.")  # 1.0
 """
 
 from __future__ import annotations
@@ -131,7 +131,7 @@ def same_surname(a: str, b: str) -> bool:
 
 def names_match(a: str, b: str) -> bool:
     """One name for one person or body: equal, a surname or tail of the other ("Putin" ~ "Vladimir Putin"), or
-    the same surname (`same_surname`) with compatible given names ("Pat Carlineo" ~ "Patrick W. Carlineo Jr.",
+    the same surname (`same_surname`) with compatible given names ("Tom Harlowe" ~ "Thomas J. Harlowe Jr.",
     "Volodymyr Zelensky" ~ "Volodymyr Zelenskiy"). An organisation named with and without its trailing
     `organisation_suffixes` word is one ("Harbourline News" ~ "Harbourline", "Acme Corp." ~ "Acme"), but such
     a name is never a person's surname ("Harbourline News" and "Anna Harbourline" differ)."""
@@ -182,8 +182,8 @@ def actors_compatible(a: Iterable[str], b: Iterable[str]) -> bool:
 
 @lru_cache(maxsize=4096)  # a story's few names meet each other many times
 def is_place(name: str) -> bool:
-    """A country, capital or known place (the extractor's gazetteer, places.yaml): named as an actor ("Ukraine
-    needed to investigate", "A New York man pleaded guilty"), it says where, not who acts."""
+    """A country, capital or known place (the extractor's gazetteer, places.yaml): named as an actor ("Peru
+    agreed to reopen the border", "A Boston woman was charged"), it says where, not who acts."""
     lex = load_lexicon()
     keys = {name.strip().casefold(), normalise_name(name)}
     return any(key in table for key in keys for table in (lex.country_of, lex.capital_of, lex.places))
@@ -196,8 +196,8 @@ def who_acts(actors: Iterable[str]) -> list[str]:
 
 def actors_agree(a: Sequence[str], b: Sequence[str]) -> bool | None:
     """Whether two outlets' actors of a happening agree (`actors_compatible`); None when a side names nobody
-    who acts, so the wording decides. A place is where, not who: "A New York man pleaded guilty" and "Carlineo
-    pleaded guilty" conflict only by the place, so where one side names only places, the wording decides; a
+    who acts, so the wording decides. A place is where, not who: "A Boston woman was charged" and "Harlowe
+    was charged" conflict only by the place, so where one side names only places, the wording decides; a
     conflict left after the places are set aside on both sides is one."""
     if not (a and b):
         return None
@@ -241,7 +241,7 @@ def content_words(text: str) -> frozenset[str]:
     """The words of a sentence that carry its content: case-folded and stemmed (Snowball's English stemmer:
     "investigated" and "is investigating" are one word), stop words out, numbers kept, the words of dates
     out (`date_words`, `years`, `day_numbers`). Why no dates: the dates of two reports are compared on their
-    own before their wording is; one outlet writes "on Sunday", another "on November 16" for one happening,
+    own before their wording is; one outlet writes "on Sunday", another "on March 8" for one happening,
     while two happenings of one day share the day's words."""
     return _words(text)[1]
 
@@ -288,20 +288,20 @@ def figures_agree(
     *, evidence: tuple[str, str] = ("", ""), by_wording: bool = False,
 ) -> bool:
     """Two outlets' figures are one: the same value and unit, subject and metric not contradicting each other
-    where both give them (the subject as a name: "Carlineo" ~ "Patrick Carlineo Jr."), and at least one of
+    where both give them (the subject as a name: "Harlowe" ~ "Thomas Harlowe Jr."), and at least one of
     them given by both (a bare number matches nothing). The qualifier may differ: "roughly $449,000" and
     "nearly $449,000" report one number.
 
     A distinctive value (`is_distinctive`) whose two sentences (`evidence`) share `distinctive_shared_words`
     words needs neither: a subject read without a metric is only the name nearest the number ("the campaign,
     which includes TV ads, cost $449,000" gives "TV"), so only a fully read series (subject and metric on both
-    sides) with another subject stays apart. The shared words keep two prices of a deals page apart ("docks
-    start at $199" and "the usual $199 price tag").
+    sides) with another subject stays apart. The shared words keep two prices of a deals page apart ("stands
+    start at $79" and "down from its list price of $79").
 
     With `by_wording` (two outlets' figures, never one page's: one sentence may give one value twice), where
     neither subject nor metric is given by both and none conflicts, the wording of the two sentences decides,
-    as it does for events without actors ("Home Depot sees comparable sales growth of 3.5 percent" and
-    "comparable-store sales growth in 2019 will be 3.5%")."""
+    as it does for events without actors ("Acme sees same-store sales growth of 2.5 percent" and
+    "same-store sales will grow 2.5% this year")."""
     if a_value is None or b_value is None or float(a_value) != float(b_value):
         return False
     if normalise_name(a_unit) != normalise_name(b_unit):

@@ -1,4 +1,4 @@
-"""One amount told in two units is one figure: "$12.9bn (\u00a310bn)", "2,300 tons (2,095 metric tons)",
+"""One amount told in two units is one figure: "$12.9bn (\u00a310bn)", "1,100 tons (998 metric tons)",
 "about 2,750 tons, or 2,500 metric tons". The figure reader (monitor.extract.items.figures) reads past the
 brackets of a conversion; this drops the restated amount it then finds again."""
 
@@ -37,7 +37,7 @@ def without_conversions(sentence: str, mentions: list[FigureMention]) -> list[Fi
     for f in mentions:
         prev = out[-1] if out else None
         # The one before has read past the brackets (`_CONVERSION_RE`): this is the amount inside them
-        # ("2,300 tons (2,095 metric tons)": the unit inside may be one the lexicon does not know).
+        # ("1,100 tons (998 metric tons)": the unit inside may be one the lexicon does not know).
         if prev and prev.unit and f.start < prev.end:
             continue
         # "about 2,750 tons, or 2,500 metric tons": the same amount restated after ", or".

@@ -54,7 +54,7 @@ def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actor
         and who.subject is not None
         and not who.by_reference
         and doc.text[who.subject.end : occ.start].strip() == ""
-        and not info.timexes  # a date of the sentence dates it ("Today (Nov. 18), NASA announced")
+        and not info.timexes  # a date of the sentence dates it ("Today (May 4), the agency announced")
     )
     if day is None or not 0 <= (doc.published - day).days <= 2:
         if not announcing:
@@ -127,7 +127,7 @@ def clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
     """The date of the trigger's clause (timex_in), leaving out dates that do not say when it happened: for a
     noun, a "since" date before it, which tells how long something else has lasted ("its worst run since
     early August amid worsening protests"); for a verb, a possessive date, which dates its own noun
-    ("decided to weigh in on Thursday's fight on Monday")."""
+    ("chose to comment on Thursday's vote on Monday")."""
     if any(tx.value == "PRESENT_REF" for tx, _v in info.timexes):
         # "have now been released": "now" tells the tense, not a date; the tense rules date it (or not).
         info = dataclasses.replace(info, timexes=[x for x in info.timexes if x[0].value != "PRESENT_REF"])

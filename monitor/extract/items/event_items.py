@@ -165,7 +165,7 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         if kind == "statement" and passive_report(occ.trigger, prev, _next_word(doc, occ.end)):
             continue  # "a third case has been reported": no speaker, the report only sources a fact
         if kind == "statement" and counted_participle(occ.trigger, occ.tokens_before):
-            continue  # "there were 3,248 cases reported": the participle qualifies the counted noun
+            continue  # "there were 1,240 cases reported": the participle qualifies the counted noun
         draft = _event_draft(doc, info, occ, fronted, order + len(drafts), remember=True)
         if draft is not None:
             draft.by_verb = _finite(doc, occ, prev)

@@ -35,7 +35,7 @@ def _timeline_words(key: str) -> frozenset[str]:
 
 
 _NEGATION_RE = re.compile(r"(?<![\w-])(?:not|never)(?![\w-])|n[’']t(?![\w-])", re.IGNORECASE)
-# "at least 10 assists in six consecutive games": the threshold of a streak; the streak is the figure.
+# "at least 8 rebounds in five straight games": the threshold of a streak; the streak is the figure.
 _STREAK_AFTER_RE = re.compile(
     r"\s+in\s+(?:(?:each\s+of\s+)?(?:his|her|their|its|the)\s+)?(?:last\s+)?[\w-]+\s+"
     r"(?:consecutive|straight|successive)(?![\w-])",
@@ -190,7 +190,7 @@ def _opens_span(info: SentenceInfo, pos: int) -> bool:
     first = next((t.lower for t in info.tokens if t.start >= clause[0]), "")
     if first == "since":
         return True
-    # "with deliveries from spring 2020": a start with no end, when something else begins
+    # "with shipments from autumn 2021": a start with no end, when something else begins
     before = [t for t in info.tokens if t.end <= pos][-1:]
     after = [t.lower for t in info.tokens if t.start > pos][:4]
     return bool(before) and before[0].lower == "from" and not {"to", "until", "through", "till"} & set(after)
@@ -359,7 +359,7 @@ _POINTING_BACK = frozenset({"this", "that", "these", "those", "the"})
 
 def _restated(doc: Doc, info: SentenceInfo, f: FigureMention) -> bool:
     """Whether the figure points back at one the text already gave ("nearly 150 were deported ... These 150
-    men"; "some of that 8.69 GW"): a demonstrative before a number written the same way earlier."""
+    men"; "some of that 4.21 GW"): a demonstrative before a number written the same way earlier."""
     before = info.sentence.text[: f.start].split()
     if not before or before[-1].lower() not in _POINTING_BACK:
         return False

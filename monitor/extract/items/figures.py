@@ -486,7 +486,7 @@ def _mention(
         pos = qa.end()
     start = m.start("cur") if m.group("cur") else num_start
     label = _MODEL_LABEL_RE.match(text, pos)
-    if label:  # "400 737 Max jets", "30 Boeing 787-9 jets": the count is of what follows the model's name
+    if label:  # "200 A320 jets", "15 Airbus A350-900 jets": the count is of what follows the model's name
         pos = label.end()
     metric, metric_end, unit = _metric_of(text, (start, pos), lex, unit, not is_words)
     if metric is None and (unit is None or unit in _extra().units_need_metric):
@@ -588,7 +588,7 @@ def _counts_in_words(text: str, start: int, value: int | float, metric: str | No
 
 def _change_sign(text: str, start: int, end: int, lex: Lexicon) -> int:
     """+1 or -1 when the percent is a change ("fell 10 percent", "up 2%", "a 3% drop"), else 0; "rose to
-    5%" and "from 23% to 35%" are levels."""
+    5%" and "from 12% to 18%" are levels."""
     ex = _extra()
     words = [w.lower() for w in _WORD_RE.findall(text[max(0, start - 30) : start])]
     while words and words[-1] in ("by", "a", "an", "further", "another", "just", "only"):

@@ -101,7 +101,7 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
 
 
 def _states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:
-    """Whether the verb only states a value ("was $39,014", "averaged 5.7 percent", "closed at $185.25"):
+    """Whether the verb only states a value ("was $39,014", "averaged 4.2 percent", "closed at $185.25"):
     tense.yaml `figure_verbs` with a number after it in its clause."""
     return tok.lower in doc.lex.figure_verbs and DIGIT_RE.search(doc.text, tok.end, clause[1]) is not None
 
@@ -251,7 +251,7 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
     if nxt is not None and nxt.lower in ("'s", "\u2019s"):
         return True  # "Thursday's fight": the date of a noun
     if prev in ("'s", "\u2019s") and nxt is not None and nxt.text[:1].isalpha():
-        return True  # "Holcomb's 2016 election campaign": a date inside a possessed noun phrase
+        return True  # "the mayor's 2018 election campaign": a date inside a possessed noun phrase
     if nxt is None or not nxt.text.isalpha():
         return False
     if prev in DETERMINERS or (prev.isalpha() and word_tags(prev) and word_tags(prev) <= _ADJECTIVES):

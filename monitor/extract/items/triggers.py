@@ -300,7 +300,7 @@ def _adjective(word: str) -> bool:
     return bool(tags) and tags <= _ADJECTIVES
 
 
-# "tickets for which go on sale": a relative pronoun right before a base form is its subject.
+# "seats for which go on sale": a relative pronoun right before a base form is its subject.
 _RELATIVE_SUBJECTS = frozenset({"which", "who", "that"})
 
 

@@ -50,7 +50,7 @@ def _classify(words: list[str], i: int, future: Collection[str], past: Collectio
     before = words[max(0, i - 2) : i]
     participle = word.endswith(("ed", "ing"))
     if word in future and participle and i + 1 < len(words) and words[i + 1] not in _AFTER_CUE:
-        return None  # "four rounds of planned outages in October": an adjective, no future
+        return None  # "two planned closures in June": an adjective, no future
     if (i + 1 < len(words) and f"{word} {words[i + 1]}" in future) or word in future:
         # "had been due to", "had planned to": a plan seen from a past perfect is usually past by now
         return "past" if _PAST_AUX.intersection(before) else "future"
