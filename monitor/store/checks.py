@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import cast
 
-from sqlalchemy import Table, bindparam, delete, select, update
+from sqlalchemy import Table, bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from monitor.store.batch import chunks
@@ -24,36 +24,42 @@ def record_check(session: Session, record: CheckRecord) -> RecordedCheck:
     `check_log_keep`), the source's health, validators and next due time, the release of the lease and the
     check's timeline rows. Raises LeaseLostError (and writes nothing) when `record.owner` lost the lease.
     """
-    source = session.scalars(
-        select(Source).where(Source.id == record.source_id).with_for_update()
-    ).one_or_none()
-    if source is None or source.lease_owner != record.owner:
-        raise _lease_lost(record, None if source is None else source.lease_owner)
+    # Core statements, as `_write_quiet`'s: every new version is written here, inside the write transaction
+    # that serialises the writers, and the ORM's loading and unit of work cost several times the SQL.
+    holder = session.execute(_LEASE_HOLDER, {"b_id": record.source_id}).one_or_none()
+    if holder is None or holder.lease_owner != record.owner:
+        raise _lease_lost(record, None if holder is None else holder.lease_owner)
+    failed = record.outcome == "failed"
+    source: dict[str, object] = {
+        "b_id": record.source_id, "last_checked_at": record.finished_at, "last_status": record.status,
+        "error_streak": record.error_streak, "last_error": record.reason if failed else record.warning,
+        "next_due_at": record.next_due_at, "lease_owner": None, "lease_expires_at": None,
+    }
     version = record.version
     if record.snapshot is not None:
-        version = add_snapshot(session, source.id, record.snapshot)
-        source.last_changed_at = record.snapshot.fetched_at
-    failed = record.outcome == "failed"
-    session.add(Check(
-        source_id=source.id, started_at=record.started_at, finished_at=record.finished_at,
-        outcome=record.outcome, status=record.status,
-        reason=record.reason if failed else (record.reason or record.warning),
-        elapsed=record.elapsed, version=version,
-    ))
-    source.last_checked_at = record.finished_at
-    source.last_status = record.status
-    source.error_streak = record.error_streak
-    source.last_error = record.reason if failed else record.warning
+        version = add_snapshot(session, record.source_id, record.snapshot)
+        source["last_changed_at"] = record.snapshot.fetched_at
     if record.update_validators:
-        source.etag, source.last_modified = record.etag, record.last_modified
+        source["etag"], source["last_modified"] = record.etag, record.last_modified
     if record.disable_reason is not None:
-        source.active, source.disabled_reason = False, record.disable_reason
-    source.next_due_at = record.next_due_at
-    source.lease_owner = source.lease_expires_at = None
+        source["active"], source["disabled_reason"] = False, record.disable_reason
+    session.execute(_UPDATE_SOURCE, source)
+    session.execute(_INSERT_CHECK, {
+        "source_id": record.source_id, "started_at": record.started_at, "finished_at": record.finished_at,
+        "outcome": record.outcome, "status": record.status,
+        "reason": record.reason if failed else (record.reason or record.warning),
+        "elapsed": record.elapsed, "version": version,
+    })
     write_timeline(session, record.timeline)
-    session.flush()
-    _prune_checks(session, source.id, record.check_log_keep)
+    _prune_checks(session, record.source_id, record.check_log_keep)
     return RecordedCheck(record.outcome, version)
+
+
+_SOURCES, _CHECKS = cast(Table, Source.__table__), cast(Table, Check.__table__)
+# Built once (building a statement costs more than running it); the SET clause is the parameters' keys.
+_LEASE_HOLDER = select(_SOURCES.c.lease_owner).where(_SOURCES.c.id == bindparam("b_id")).with_for_update()
+_UPDATE_SOURCE = update(_SOURCES).where(_SOURCES.c.id == bindparam("b_id"))
+_INSERT_CHECK = insert(_CHECKS)
 
 
 def require_quiet(records: Sequence[CheckRecord]) -> None:
@@ -157,14 +163,15 @@ def _lease_lost(record: CheckRecord, holder: str | None) -> LeaseLostError:
 
 def _prune_checks(session: Session, source_id: int, keep: int) -> None:
     """Keep one source's newest `keep` check-log rows (an index range, cheaper than ranking)."""
-    cutoff = session.scalar(
-        select(Check.id).where(Check.source_id == source_id).order_by(Check.id.desc()).offset(keep).limit(1)
-    )
+    cutoff = session.execute(_KEEPS_FROM, {"b_source": source_id, "b_keep": keep}).scalar()
     if cutoff is not None:
-        session.execute(
-            delete(Check).where(Check.source_id == source_id, Check.id <= cutoff)
-            .execution_options(synchronize_session=False)
-        )
+        session.execute(_PRUNE_BELOW, {"b_source": source_id, "b_cutoff": cutoff})
+
+
+_KEEPS_FROM = (select(_CHECKS.c.id).where(_CHECKS.c.source_id == bindparam("b_source"))
+               .order_by(_CHECKS.c.id.desc()).offset(bindparam("b_keep")).limit(1))
+_PRUNE_BELOW = delete(_CHECKS).where(_CHECKS.c.source_id == bindparam("b_source"),
+                                     _CHECKS.c.id <= bindparam("b_cutoff"))
 
 
 def _prune_many(session: Session, source_ids: Sequence[int], keep: int) -> None:

@@ -5,7 +5,9 @@ Functions over an open Session; `Store` (monitor.store.repo) runs them in a tran
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from typing import cast
+
+from sqlalchemy import Table, bindparam, func, insert, select
 from sqlalchemy.orm import Session
 
 from monitor.errors import InputError
@@ -17,14 +19,22 @@ from monitor.store.sources import resolve
 
 def add_snapshot(session: Session, source_id: int, snap: NewSnapshot) -> int:
     """Store a new version of the source, numbered latest + 1 (with the source row locked); its number."""
-    latest = session.scalar(select(func.max(Snapshot.version)).where(Snapshot.source_id == source_id))
+    latest = session.execute(_LATEST_VERSION, {"b_source": source_id}).scalar()
     version = (latest or 0) + 1
-    session.add(Snapshot(
-        source_id=source_id, version=version, fetched_at=snap.fetched_at,
-        content_hash=snap.content_hash, size=snap.size, title=snap.title,
-        published=snap.published, final_url=snap.final_url, body=snap.body, fingerprint=snap.fingerprint,
-    ))
+    session.execute(_INSERT_SNAPSHOT, {
+        "source_id": source_id, "version": version, "fetched_at": snap.fetched_at,
+        "content_hash": snap.content_hash, "size": snap.size, "title": snap.title,
+        "published": snap.published, "final_url": snap.final_url, "body": snap.body,
+        "fingerprint": snap.fingerprint,
+    })
     return version
+
+
+_SNAPSHOTS = cast(Table, Snapshot.__table__)
+# Built once, as the check's other statements (monitor.store.checks).
+_LATEST_VERSION = (select(func.max(_SNAPSHOTS.c.version))
+                   .where(_SNAPSHOTS.c.source_id == bindparam("b_source")))
+_INSERT_SNAPSHOT = insert(_SNAPSHOTS)
 
 
 def latest_version(session: Session, source_id: int) -> tuple[int, str] | None:
