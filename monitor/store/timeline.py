@@ -88,6 +88,7 @@ def write_timeline(session: Session, entries: Sequence[TimelineEntry]) -> None:
             said = (report.evidence, report.present, report.version, report.published)
             old = stored.get((item_id, report.source_url))
             if old is None:
+                # A row naming one source twice (reconcile never makes one) gets one report, not two.
                 stored[item_id, report.source_url] = (0, said, entry.last_seen)
                 added.append({"item_id": item_id, "source_url": report.source_url,
                               "evidence": report.evidence, "present": report.present,
@@ -107,6 +108,8 @@ def write_timeline(session: Session, entries: Sequence[TimelineEntry]) -> None:
 
 def _item_values(entry: TimelineEntry) -> dict[str, Any]:
     """A row's columns as written (the extractor stamp is `history.record_states`')."""
+    # Here, not at the top: every check imports this module, and a poll cycle in which nothing changed never
+    # writes a timeline row (track/'s matching and lexicon cost its start-up ~40 ms).
     from monitor.track.candidates import date_bounds, series_key
     from monitor.track.entries import FIGURE_KIND
 
@@ -160,7 +163,7 @@ def load_candidates(session: Session, story: str, reach: Reach) -> list[Timeline
     _add(found, session, _BY_KEY, story, sorted(reach.keys))
     for window in reach.windows:
         if window.kinds is None:
-            _add(found, session, _IN_DAYS, story, [], first=window.first, last=window.last)
+            _add(found, session, _IN_DAYS, story, None, first=window.first, last=window.last)
         else:
             _add(found, session, _OF_KINDS_IN_DAYS, story, sorted(window.kinds), first=window.first,
                  last=window.last)
@@ -178,16 +181,13 @@ def load_candidates(session: Session, story: str, reach: Reach) -> list[Timeline
 
 
 def _add(
-    found: dict[int, Row[Any]], session: Session, statement: Select[Any], story: str, values: Sequence[Any],
-    **params: str,
+    found: dict[int, Row[Any]], session: Session, statement: Select[Any], story: str,
+    values: Sequence[Any] | None, **params: str,
 ) -> set[int]:
-    """Add the rows `statement` finds to `found` (`values` in chunks; none: no rows, unless the statement
-    takes none); the ids that were not there yet."""
+    """Add the rows `statement` finds to `found`, given `values` in chunks (an empty list finds nothing; None:
+    the statement takes none); the ids that were not there yet."""
     new: set[int] = set()
-    uses_values = statement is not _IN_DAYS
-    if uses_values and not values:
-        return new
-    for chunk in chunks(values) if uses_values else [()]:
+    for chunk in [()] if values is None else chunks(values):
         for row in session.execute(statement, {"story": story, "values": list(chunk), **params}):
             if row.id not in found:
                 found[row.id] = row
