@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from sqlalchemy import Table, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from monitor.errors import InputError
@@ -46,9 +46,10 @@ class State:
 
 def generation(session: Session, story: str, at: dt.datetime | None = None) -> int:
     """The story's generation current at `at` (default: now, the newest)."""
-    statement = select(func.max(StoryGeneration.generation)).where(StoryGeneration.story_id == story)
-    if at is not None:
-        statement = statement.where(StoryGeneration.recorded_at <= at)
+    if at is None:  # every reconcile asks: a statement built once
+        return session.execute(_NEWEST_GENERATION, {"b_story": story}).scalar() or 0
+    statement = select(func.max(StoryGeneration.generation)).where(StoryGeneration.story_id == story,
+                                                                   StoryGeneration.recorded_at <= at)
     return session.scalar(statement) or 0
 
 
@@ -73,13 +74,19 @@ def record_states(
                      "body": dumps(body)})
     # Core statements, in the order written (the states' ids keep it): the ORM's unit of work cost more than
     # the SQL here, inside the story's write transaction, and nothing reads these rows back as objects.
-    states_table = cast(Table, TimelineState.__table__)
-    session.execute(insert(states_table), rows)
-    # The rows' objects the session holds are not brought up to date (`synchronize_session=False`): this is
-    # the last the transaction does with them.
+    session.execute(_INSERT_STATE, rows)
     for chunk in chunks([e.event_id for e in updated]):
-        session.execute(update(TimelineItem).where(TimelineItem.event_id.in_(chunk))
-                        .values(extractor=extractor).execution_options(synchronize_session=False))
+        session.execute(_STAMP_ROWS, {"b_extractor": extractor, "b_ids": list(chunk)})
+
+
+_GENERATIONS, _STATES, _ITEMS = (cast(Table, model.__table__)
+                                 for model in (StoryGeneration, TimelineState, TimelineItem))
+# Built once: each reconcile runs them, and building a statement costs more than running it.
+_NEWEST_GENERATION = (select(func.max(_GENERATIONS.c.generation))
+                      .where(_GENERATIONS.c.story_id == bindparam("b_story")))
+_INSERT_STATE = insert(_STATES)
+_STAMP_ROWS = (update(_ITEMS).where(_ITEMS.c.event_id.in_(bindparam("b_ids", expanding=True)))
+               .values(extractor=bindparam("b_extractor")))
 
 
 def states(
