@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from monitor.extract.items.document import ADVERB_SKIP, CLAUSE_PUNCT, Doc, Entity, SentenceInfo
+from monitor.extract.items.document import ADVERB_SKIP, CLAUSE_PUNCT, Doc, Entity, SentenceInfo, in_spans
 
 _PLACE_OR_NAME = ("country", "capital", "place", "name")
 
@@ -69,7 +69,10 @@ def resolve_reference(
         e for e in info.entities if info.sentence.start <= e.start and e.end <= clause[0] and not e.modifier
     ]
     if word in lex.person_pronouns:
-        people = [e for e in earlier if e.kind == "person"]
+        people = [e for e in earlier if e.kind == "person" and not aside_object(info, e, doc)]
+        # "..., the 40-year-old man had ... by the time he visited": the man, not a name told before him.
+        if human_subject(info, people[-1].end if people else info.sentence.start, before[-1].start, doc):
+            return None
         if people:
             return people[-1].name
         return (doc.last_speaker if kind == "statement" else None) or doc.last_person
@@ -91,6 +94,55 @@ def resolve_reference(
     if word in lex.titles and len(before) >= 2 and before[-2].lower in ("the", "a"):
         return f"the {word}"  # "the mayor said": no name given
     return None
+
+
+def aside_object(info: SentenceInfo, ent: Entity, doc: Doc) -> bool:
+    """Whether `ent` is the object of a preposition closing a phrase ("published in the journal Harbour
+    Review, the man ...", "In a call with Mr. Smith, she ..."): a phrase's object is not what a later "he"
+    stands for. Up to three words (a determiner, a title, a lower-case noun) may stand between."""
+    after = doc.text[ent.end : ent.end + 3].lstrip()
+    if not after or after[0] not in ",)—–":
+        return False
+    lex = doc.lex
+    for tok in reversed(info.tokens_within(info.sentence.start, ent.start)[-4:]):
+        if tok.lower in lex.aside_prepositions:
+            return True
+        if tok.text in _CUTTING_MARKS or tok.lower in lex.clause_markers:
+            return False
+        if not (tok.lower in _TITLE_DETERMINERS or tok.lower in lex.titles or not tok.cap):
+            return False
+    return False
+
+
+_CUTTING_MARKS = frozenset(",;:()—–-\"“”")
+
+
+def human_subject(info: SentenceInfo, start: int, end: int, doc: Doc) -> bool:
+    """Whether a clause between offsets `start` and `end` opens on "the" and a noun for one person ("the
+    suspect", "the 40-year-old man"): the subject a following "he" or "she" most likely stands for. A noun
+    phrase right after the name, behind a comma, is that name's apposition ("Ann Lee, the driver, said
+    she")."""
+    lex = doc.lex
+    toks = info.tokens_within(info.sentence.start, end)
+    for i, tok in enumerate(toks):
+        if tok.start < start or tok.lower != "the" or in_spans(tok.start, tok.end, info.quotes):
+            continue
+        prev = toks[i - 1] if i else None
+        if prev is not None and not (
+            prev.text in _CUTTING_MARKS
+            or prev.lower in lex.clause_markers
+            or prev.lower in ADVERB_SKIP
+            or prev.lower in ("and", "but", "so")
+        ):
+            continue
+        if prev is not None and prev.text == "," and not doc.text[start : prev.start].strip():
+            continue  # an apposition
+        for word in toks[i + 1 : i + 5]:
+            if word.lower in lex.person_nouns:
+                return True
+            if word.cap or word.text in _CUTTING_MARKS:
+                break
+    return False
 
 
 def coordinated(info: SentenceInfo, ent: Entity, doc: Doc) -> list[Entity]:
