@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 
 from monitor.extract.items.document import ADVERB_SKIP, CLAUSE_PUNCT, Doc, Entity, SentenceInfo, in_spans
+from monitor.extract.lexicon import Lexicon
+from monitor.extract.wordforms import tags_of
 
 _PLACE_OR_NAME = ("country", "capital", "place", "name")
 
@@ -27,6 +29,10 @@ def subject_of(
             between = doc.text[cands[-2].end : ent.start].strip().lower()
             if between in {"in", "of", "at", "from", "near", "for"} and ent.kind in _PLACE_OR_NAME:
                 ent = cands[-2]
+        # "Lee's appearance follows the testimony of ...": a possessor acts only within its own noun phrase
+        # ("Lee's arrest", "Lee's visit to Lindos", "Lee's decision to resign"), not past a verb.
+        if doc.text.startswith(("'s", "’s"), ent.end) and _verb_between(info, ent.end + 2, pos, doc):
+            return None
         return ent
     if strict:
         return None
@@ -45,6 +51,35 @@ def subject_of(
         if first:
             return first[0]
     return None
+
+
+def _verb_between(info: SentenceInfo, start: int, end: int, doc: Doc) -> bool:
+    """Whether a finite verb stands between offsets `start` and `end`, the auxiliaries and adverbs of the
+    verb at `end` aside: an auxiliary, or a word the dictionary knows only as a verb in the present's third
+    person or the past ("follows", "sent"; not "reports", which may be a plural noun). An infinitive's "to"
+    is a noun's complement ("Lee's decision to resign")."""
+    lex = doc.lex
+    toks = info.tokens_within(start, end)
+    while toks and (
+        _auxiliary(toks[-1].lower, lex) or toks[-1].lower in ADVERB_SKIP or tags_of(toks[-1].lower) == _ADVERB
+    ):
+        toks.pop()
+    for tok in toks:
+        low = tok.lower
+        if _auxiliary(low, lex):
+            return True
+        tags = tags_of(low)
+        if tags and tags <= _VERB_TAGS and ("VBZ" in tags or "VBD" in tags):
+            return True
+    return False
+
+
+def _auxiliary(word: str, lex: Lexicon) -> bool:
+    return word != "to" and (word in lex.present_aux or word in lex.past_aux or word in lex.modal_aux)
+
+
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+_ADVERB = frozenset({"RB"})
 
 
 def resolve_reference(
@@ -114,7 +149,7 @@ def aside_object(info: SentenceInfo, ent: Entity, doc: Doc) -> bool:
     return False
 
 
-_CUTTING_MARKS = frozenset(",;:()—–-\"“”")
+_CUTTING_MARKS = frozenset(',;:()—–-"“”')
 
 
 def human_subject(info: SentenceInfo, start: int, end: int, doc: Doc) -> bool:
