@@ -210,6 +210,7 @@ class Lexicon:
     thing_pronouns: frozenset[str]
     person_nouns: frozenset[str]
     aside_prepositions: frozenset[str]
+    modifier_tails: frozenset[str]
     common_nouns: frozenset[str]
     company_nouns: frozenset[str]
     company_suffixes: frozenset[str]
@@ -524,6 +525,7 @@ def _names_fields() -> dict[str, Any]:
         "thing_pronouns": words("thing_pronouns"),
         "person_nouns": words("person_nouns"),
         "aside_prepositions": words("aside_prepositions"),
+        "modifier_tails": words("modifier_tails"),
         "common_nouns": words("common_nouns"),
         "company_nouns": words("company_nouns"),
         "company_suffixes": words("company_suffixes"),

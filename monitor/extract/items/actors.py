@@ -8,8 +8,7 @@ from __future__ import annotations
 import re
 
 from monitor.extract.items.document import ADVERB_SKIP, CLAUSE_PUNCT, Doc, Entity, SentenceInfo, in_spans
-from monitor.extract.lexicon import Lexicon
-from monitor.extract.wordforms import tags_of
+from monitor.extract.lexicon import Lexicon, word_tags
 
 _PLACE_OR_NAME = ("country", "capital", "place", "name")
 
@@ -61,14 +60,16 @@ def _verb_between(info: SentenceInfo, start: int, end: int, doc: Doc) -> bool:
     lex = doc.lex
     toks = info.tokens_within(start, end)
     while toks and (
-        _auxiliary(toks[-1].lower, lex) or toks[-1].lower in ADVERB_SKIP or tags_of(toks[-1].lower) == _ADVERB
+        _auxiliary(toks[-1].lower, lex)
+        or toks[-1].lower in ADVERB_SKIP
+        or word_tags(toks[-1].lower) == _ADVERB
     ):
         toks.pop()
     for tok in toks:
         low = tok.lower
         if _auxiliary(low, lex):
             return True
-        tags = tags_of(low)
+        tags = word_tags(low)
         if tags and tags <= _VERB_TAGS and ("VBZ" in tags or "VBD" in tags):
             return True
     return False
