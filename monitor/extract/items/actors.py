@@ -159,6 +159,10 @@ def human_subject(info: SentenceInfo, start: int, end: int, doc: Doc) -> bool:
     phrase right after the name, behind a comma, is that name's apposition ("Ann Lee, the driver, said
     she")."""
     lex = doc.lex
+    # Asked of every sentence after a person is named: most have no such noun.
+    nouns = lex.person_nouns
+    if not any(t.lower in nouns for t in info.tokens if start <= t.start < end):
+        return False
     toks = info.tokens_within(info.sentence.start, end)
     for i, tok in enumerate(toks):
         if tok.start < start or tok.lower != "the" or in_spans(tok.start, tok.end, info.quotes):
