@@ -208,6 +208,9 @@ class Lexicon:
     pronouns: frozenset[str]  # every pronoun: never a name
     alias_of: Mapping[str, str]  # aliases.yaml + `extraction.aliases`: acronym as written, else lower -> name
     thing_pronouns: frozenset[str]
+    person_nouns: frozenset[str]
+    aside_prepositions: frozenset[str]
+    modifier_tails: frozenset[str]
     common_nouns: frozenset[str]
     company_nouns: frozenset[str]
     company_suffixes: frozenset[str]
@@ -520,6 +523,9 @@ def _names_fields() -> dict[str, Any]:
         "person_pronouns": words("person_pronouns"),
         "pronouns": words("person_pronouns") | words("thing_pronouns") | words("pronouns"),
         "thing_pronouns": words("thing_pronouns"),
+        "person_nouns": words("person_nouns"),
+        "aside_prepositions": words("aside_prepositions"),
+        "modifier_tails": words("modifier_tails"),
         "common_nouns": words("common_nouns"),
         "company_nouns": words("company_nouns"),
         "company_suffixes": words("company_suffixes"),

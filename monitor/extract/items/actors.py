@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from monitor.extract.items.document import ADVERB_SKIP, CLAUSE_PUNCT, Doc, Entity, SentenceInfo
+from monitor.extract.items.document import ADVERB_SKIP, CLAUSE_PUNCT, Doc, Entity, SentenceInfo, in_spans
+from monitor.extract.lexicon import Lexicon, word_tags
 
 _PLACE_OR_NAME = ("country", "capital", "place", "name")
 
@@ -27,6 +28,10 @@ def subject_of(
             between = doc.text[cands[-2].end : ent.start].strip().lower()
             if between in {"in", "of", "at", "from", "near", "for"} and ent.kind in _PLACE_OR_NAME:
                 ent = cands[-2]
+        # "Lee's appearance follows the testimony of ...": a possessor acts only within its own noun phrase
+        # ("Lee's arrest", "Lee's visit to Lindos", "Lee's decision to resign"), not past a verb.
+        if doc.text.startswith(("'s", "’s"), ent.end) and _verb_between(info, ent.end + 2, pos, doc):
+            return None
         return ent
     if strict:
         return None
@@ -45,6 +50,37 @@ def subject_of(
         if first:
             return first[0]
     return None
+
+
+def _verb_between(info: SentenceInfo, start: int, end: int, doc: Doc) -> bool:
+    """Whether a finite verb stands between offsets `start` and `end`, the auxiliaries and adverbs of the
+    verb at `end` aside: an auxiliary, or a word the dictionary knows only as a verb in the present's third
+    person or the past ("follows", "sent"; not "reports", which may be a plural noun). An infinitive's "to"
+    is a noun's complement ("Lee's decision to resign")."""
+    lex = doc.lex
+    toks = info.tokens_within(start, end)
+    while toks and (
+        _auxiliary(toks[-1].lower, lex)
+        or toks[-1].lower in ADVERB_SKIP
+        or word_tags(toks[-1].lower) == _ADVERB
+    ):
+        toks.pop()
+    for tok in toks:
+        low = tok.lower
+        if _auxiliary(low, lex):
+            return True
+        tags = word_tags(low)
+        if tags and tags <= _VERB_TAGS and ("VBZ" in tags or "VBD" in tags):
+            return True
+    return False
+
+
+def _auxiliary(word: str, lex: Lexicon) -> bool:
+    return word != "to" and (word in lex.present_aux or word in lex.past_aux or word in lex.modal_aux)
+
+
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
+_ADVERB = frozenset({"RB"})
 
 
 def resolve_reference(
@@ -69,7 +105,10 @@ def resolve_reference(
         e for e in info.entities if info.sentence.start <= e.start and e.end <= clause[0] and not e.modifier
     ]
     if word in lex.person_pronouns:
-        people = [e for e in earlier if e.kind == "person"]
+        people = [e for e in earlier if e.kind == "person" and not aside_object(info, e, doc)]
+        # "..., the 40-year-old man had ... by the time he visited": the man, not a name told before him.
+        if human_subject(info, people[-1].end if people else info.sentence.start, before[-1].start, doc):
+            return None
         if people:
             return people[-1].name
         return (doc.last_speaker if kind == "statement" else None) or doc.last_person
@@ -91,6 +130,59 @@ def resolve_reference(
     if word in lex.titles and len(before) >= 2 and before[-2].lower in ("the", "a"):
         return f"the {word}"  # "the mayor said": no name given
     return None
+
+
+def aside_object(info: SentenceInfo, ent: Entity, doc: Doc) -> bool:
+    """Whether `ent` is the object of a preposition closing a phrase ("published in the journal Harbour
+    Review, the man ...", "In a call with Mr. Smith, she ..."): a phrase's object is not what a later "he"
+    stands for. Up to three words (a determiner, a title, a lower-case noun) may stand between."""
+    after = doc.text[ent.end : ent.end + 3].lstrip()
+    if not after or after[0] not in ",)—–":
+        return False
+    lex = doc.lex
+    for tok in reversed(info.tokens_within(info.sentence.start, ent.start)[-4:]):
+        if tok.lower in lex.aside_prepositions:
+            return True
+        if tok.text in _CUTTING_MARKS or tok.lower in lex.clause_markers:
+            return False
+        if not (tok.lower in _TITLE_DETERMINERS or tok.lower in lex.titles or not tok.cap):
+            return False
+    return False
+
+
+_CUTTING_MARKS = frozenset(',;:()—–-"“”')
+
+
+def human_subject(info: SentenceInfo, start: int, end: int, doc: Doc) -> bool:
+    """Whether a clause between offsets `start` and `end` opens on "the" and a noun for one person ("the
+    suspect", "the 40-year-old man"): the subject a following "he" or "she" most likely stands for. A noun
+    phrase right after the name, behind a comma, is that name's apposition ("Ann Lee, the driver, said
+    she")."""
+    lex = doc.lex
+    # Asked of every sentence after a person is named: most have no such noun.
+    nouns = lex.person_nouns
+    if not any(t.lower in nouns for t in info.tokens if start <= t.start < end):
+        return False
+    toks = info.tokens_within(info.sentence.start, end)
+    for i, tok in enumerate(toks):
+        if tok.start < start or tok.lower != "the" or in_spans(tok.start, tok.end, info.quotes):
+            continue
+        prev = toks[i - 1] if i else None
+        if prev is not None and not (
+            prev.text in _CUTTING_MARKS
+            or prev.lower in lex.clause_markers
+            or prev.lower in ADVERB_SKIP
+            or prev.lower in ("and", "but", "so")
+        ):
+            continue
+        if prev is not None and prev.text == "," and not doc.text[start : prev.start].strip():
+            continue  # an apposition
+        for word in toks[i + 1 : i + 5]:
+            if word.lower in lex.person_nouns:
+                return True
+            if word.cap or word.text in _CUTTING_MARKS:
+                break
+    return False
 
 
 def coordinated(info: SentenceInfo, ent: Entity, doc: Doc) -> list[Entity]:

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from monitor.extract.budget import Budget
+from monitor.extract.items.actors import aside_object, human_subject
 from monitor.extract.items.dateline import dateline_spans
 from monitor.extract.items.dating import (
     comparison_base,
@@ -178,13 +179,17 @@ def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Dra
 
 def _remember(doc: Doc, info: SentenceInfo) -> None:
     """The last person and thing named outside quotes, for the pronouns of the next sentences."""
+    since = info.sentence.start
     for ent in info.entities:
         if info.quotes and in_spans(ent.start, ent.end, info.quotes):
             continue
-        if ent.kind == "person" and not _after_the(doc, ent):
-            doc.last_person = ent.name
+        if ent.kind == "person" and not _after_the(doc, ent) and not aside_object(info, ent, doc):
+            doc.last_person, since = ent.name, ent.end
         elif ent.kind in ("org", "country", "capital"):
             doc.last_thing = ent.country if ent.kind == "capital" and ent.country else ent.name
+    # "Ann Lee was charged. The suspect told police he ...": "he" is the suspect, whoever that is.
+    if doc.last_person is not None and human_subject(info, since, info.sentence.end, doc):
+        doc.last_person = None
 
 
 def _after_the(doc: Doc, ent: Entity) -> bool:

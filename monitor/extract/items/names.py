@@ -60,6 +60,24 @@ def _classify(words: list[Tok], lex: Lexicon) -> tuple[str, str, str | None]:
     return "name", name, None
 
 
+_LOWER_TAIL = re.compile(r"[^\W\d_]-([a-z]+)$")
+
+
+def _modifier_tail(word: str, lex: Lexicon) -> bool:
+    """Whether a capitalised word ends in a lower-case hyphen tail that makes it a modifier: a participle ("a
+    Vermont-sized field", "the Brenholm-based firm", "Oscar-winning") or a word of `modifier_tails`
+    ("Lindqvist-era rules"). The run such a word ends is no name. A given name's lower-case syllable is
+    neither ("Lee Min-ho", "Moon Jae-in"), and most names' own hyphen keeps its capital ("Jean-Luc")."""
+    match = _LOWER_TAIL.search(word)
+    if match is None:
+        return False
+    tail = match.group(1)
+    return tail in lex.modifier_tails or bool(word_tags(tail) & _PARTICIPLES)
+
+
+_PARTICIPLES = frozenset({"VBN", "VBG"})
+
+
 def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> list[tuple[int, list[Tok]]]:
     """The runs of capitalised words that may be names, each with the index of its first token (a run is a
     stretch of consecutive tokens)."""
@@ -80,6 +98,9 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
     for i, tok in enumerate(tokens):
         if not current and not tok.cap:
             continue  # the common case, no name open and none starting: nothing below would act
+        if tok.cap and "-" in tok.text and _modifier_tail(tok.text, lex):
+            current = []
+            continue
         usable = (
             tok.cap
             and tok.text[:1].isalpha()

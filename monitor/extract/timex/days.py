@@ -57,7 +57,37 @@ def month_day(hit: Hit) -> Result | None:
     if weekday:
         matching = [c for c in candidates if c.isoweekday() == int(weekday)]
         candidates = matching or candidates
+    else:
+        after = _yeared_day_before(hit)
+        if after is not None:
+            # "runs from June 9, 2021 until October 10": the first such day on or after the one written
+            # with its year, not the year nearest the DCT.
+            later = (_same_day(after.year, month, day), _same_day(after.year + 1, month, day))
+            chosen = next((c for c in later if c is not None and c >= after), None)
+            if chosen is not None:
+                return with_part_of_day(hit, chosen, hit.mod())
     return with_part_of_day(hit, date_by_tense(candidates, hit.day, hit.tense()), hit.mod())
+
+
+def _same_day(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:  # Feb 29 outside leap years
+        return None
+
+
+_WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
+
+
+def _yeared_day_before(hit: Hit) -> dt.date | None:
+    """The last day written with its year earlier in the hit's sentence ("June 9, 2021"), if any."""
+    for timex in reversed(hit.previous):
+        too_far = timex.end < hit.start - _SAME_SENTENCE_CHARS
+        if too_far or _SENTENCE_BREAK.search(hit.text, timex.end, hit.start):
+            return None
+        if DAY_VALUE.fullmatch(timex.value[:10]) and _WRITTEN_YEAR.search(timex.text):
+            return dt.date.fromisoformat(timex.value[:10])
+    return None
 
 
 @normaliser

@@ -50,6 +50,20 @@ def test_clock_time_alone_is_the_dct_day() -> None:
     assert found("Markets closed at 4 p.m.", "2020-04-01")["4 p.m."] == ("TIME", "2020-04-01T16:00")
 
 
+# ---------------------------------------------------------------- a month and day after a yeared day
+
+
+def test_month_day_after_a_yeared_day_is_the_first_such_day_after_it() -> None:
+    # Nearest the DCT, "October 12" would be 2021's; the run starts in 2022.
+    got = found("The ferry run starts May 3, 2022 and ends October 12th, the line said.", "2021-11-20")
+    assert got["October 12th"] == ("DATE", "2022-10-12")
+
+
+def test_month_day_of_another_sentence_keeps_the_dct_year() -> None:
+    got = found("The run starts May 3, 2022. The old line closed on October 12.", "2021-11-20")
+    assert got["October 12"] == ("DATE", "2021-10-12")
+
+
 # ---------------------------------------------------------------- anaphoric periods
 
 
