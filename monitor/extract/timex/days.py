@@ -46,12 +46,8 @@ def month_day(hit: Hit) -> Result | None:
     if month is None or day is None or not (hit.g("month") or "")[:1].isupper():
         return None
     weekday = hit.lex.get("weekday", hit.g("weekday"))
-    candidates = []
-    for year in (hit.day.year - 1, hit.day.year, hit.day.year + 1):
-        try:
-            candidates.append(dt.date(year, month, day))
-        except ValueError:  # Feb 29 outside leap years
-            continue
+    years = (hit.day.year - 1, hit.day.year, hit.day.year + 1)
+    candidates = [c for year in years if (c := _same_day(year, month, day)) is not None]
     if not candidates:
         return None
     if weekday:
@@ -70,6 +66,7 @@ def month_day(hit: Hit) -> Result | None:
 
 
 def _same_day(year: int, month: int, day: int) -> dt.date | None:
+    """The day, or None where the year has none (Feb 29 outside leap years)."""
     try:
         return dt.date(year, month, day)
     except ValueError:  # Feb 29 outside leap years
