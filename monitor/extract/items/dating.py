@@ -16,7 +16,7 @@ from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo, Tok
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex, tag
 
-# A season dates by its year ("on sale in summer 2020" -> 2020) and a weekend by its week ("over the
+# A season dates by its year ("opens in summer 2021" -> 2021) and a weekend by its week ("over the
 # weekend" -> 2019-W46): the timeline's dates are days, weeks, months, quarters, halves and years.
 _DATE_VALUE_RE = re.compile(
     r"(\d{4}(?:-(?:W\d{2}|Q\d|H\d|\d{2}(?:-\d{2})?))?)(?:-(?:SP|SU|FA|AU|WI|WE))?(?:T.*)?\Z"
@@ -48,7 +48,7 @@ def range_end(text: str, tx: Timex) -> bool:
 
 
 # A year between a word that is no preposition nor determiner and a capitalised name: "the production model
-# 2020 LC 500", "2020 Sentra gets ..." (at the start of a sentence or a line).
+# 2021 XR 300", "2021 Corvo gets ..." (at the start of a sentence or a line).
 _MODEL_YEAR_BEFORE_RE = re.compile(r"(?:(?:^|[.!?]\s+|\n\s*)|(?<![\w'’-])([A-Za-z]+)\s+)\Z")
 _NAME_AFTER_RE = re.compile(r"\s+[A-Z][\w-]*")
 _COHORT_BEFORE_RE = re.compile(r"(?<![\w-])class\s+of\s+\Z", re.IGNORECASE)
