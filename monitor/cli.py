@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from functools import wraps
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, TypeVar
@@ -250,13 +250,15 @@ def check(ctx: Context, story: str | None, workers: int, timings: bool) -> None:
     """
     import time
 
+    # Before the imports and the config: a source another process checks from now on counts as checked.
+    asked = datetime.now(UTC)
     config = ctx.config()
     from monitor.run.cycle import run_cycle
 
     if story is not None:
         config.story(story)
     began = time.perf_counter()
-    summary = run_cycle(config, ctx.store(), story=story, workers=workers)
+    summary = run_cycle(config, ctx.store(), story=story, workers=workers, asked=asked)
     if timings:
         from monitor.run.checker import stage_table
 

@@ -45,16 +45,18 @@ async def run_once(
     *,
     owner: str | None = None,
     on_new_version: OnNewVersion | None = None,
+    asked: dt.datetime | None = None,
 ) -> RunSummary:
     """Check every active source and feed (of one story) once, now; `monitor check` in one process.
 
-    Sources a running service holds a lease on are skipped. Failures are logged and counted, never raised
-    (a ConfigError for an unknown story is).
+    Sources a running service holds a lease on are skipped, and so are those another process checked since
+    `asked` (default: the cycle's start). Failures are logged and counted, never raised (a ConfigError for an
+    unknown story is).
     """
     _validate_cycle(config, story)
     outbox = outbox_for(config, store)
     started = utcnow()
-    wanted = await asyncio.to_thread(_prepare_cycle, config, store, story, started)
+    wanted = await asyncio.to_thread(_prepare_cycle, config, store, story, started, asked or started)
     share = await _work_cycle(config, store, story, started, owner or make_owner(), on_new_version)
     summary = _finish_cycle(wanted, [share])
     if outbox is not None:
@@ -69,6 +71,7 @@ def run_cycle(
     *,
     workers: int = 1,
     on_new_version: OnNewVersion | None = None,
+    asked: dt.datetime | None = None,
 ) -> RunSummary:
     """`monitor check --workers N`: run_once shared by this process and N-1 forked ones (POSIX).
 
@@ -82,7 +85,7 @@ def run_cycle(
     favour_short_waits()
     if workers <= 1:
         settle()
-        return asyncio.run(run_once(config, store, story, on_new_version=on_new_version))
+        return asyncio.run(run_once(config, store, story, on_new_version=on_new_version, asked=asked))
     _validate_cycle(config, story)
     outbox = outbox_for(config, store)
     # What every check needs, imported before the fork so the children share it. Not the alerts and the
@@ -93,7 +96,7 @@ def run_cycle(
     warm_up()
 
     started = utcnow()
-    wanted = _prepare_cycle(config, store, story, started)
+    wanted = _prepare_cycle(config, store, story, started, asked or started)
     # A few new pages are read by whichever process claims them; it builds the stages then, alone.
     if store.count_sources(story, active_only=True, unread=True) >= CLAIM_CHUNK:
         preload_page_stages(config)
@@ -173,13 +176,15 @@ def _validate_cycle(config: Config, story: str | None) -> None:
     StoryRules.from_config(config)  # a bad extraction section fails now, not in every check
 
 
-def _prepare_cycle(config: Config, store: Store, story: str | None, started: dt.datetime) -> int:
-    """Sync the config, free the leases of dead processes on this host and make every free source due at
-    `started`; how many sources the cycle wants."""
+def _prepare_cycle(
+    config: Config, store: Store, story: str | None, started: dt.datetime, asked: dt.datetime
+) -> int:
+    """Sync the config, free the leases of dead processes on this host and make every free source not
+    checked since `asked` due at `started`; how many sources the cycle wants."""
     with stages.timed("sync"):
         log_sync(store.sync_specs(config_specs(config), started))
         Leases(store, make_owner(), config.schedule).reap(force=True)
-        store.make_due(started, story)
+        store.make_due(started, story, checked_before=asked)
         return store.count_sources(story, active_only=True)
 
 

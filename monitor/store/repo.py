@@ -234,13 +234,18 @@ class Store:
         with self._read() as session:
             return sources.leased_stories(session, now)
 
-    def make_due(self, now: dt.datetime, story: str | None = None) -> int:
-        """Make every active source (of one story) that no process holds due at `now`; how many were not.
+    def make_due(
+        self, now: dt.datetime, story: str | None = None, checked_before: dt.datetime | None = None
+    ) -> int:
+        """Make every active source (of one story) that no process holds due at `now`, and with
+        `checked_before` only those no process checked since then; how many were not.
 
-        `monitor check` starts with this, then claims with `due_by=now` in chunks until nothing is left.
+        `monitor check` starts with this, then claims with `due_by=now` in chunks until nothing is left. Its
+        `checked_before` is when it was asked: a source another process checked meanwhile (another `monitor
+        check` started at the same time, a service) has been checked since, and is not checked twice.
         """
         with self._write() as session:
-            return sources.make_due(session, now, story)
+            return sources.make_due(session, now, story, checked_before)
 
     def release(self, source_id: int, owner: str, next_due_at: dt.datetime | None = None) -> bool:
         """Give up `owner`'s lease (optionally rescheduling); False when `owner` no longer held it."""

@@ -222,10 +222,15 @@ def leased_stories(session: Session, now: dt.datetime) -> set[str]:
     return set(rows)
 
 
-def make_due(session: Session, now: dt.datetime, story: str | None = None) -> int:
-    """Make every active source (of one story) that no process holds due at `now`; how many were not."""
+def make_due(
+    session: Session, now: dt.datetime, story: str | None = None, checked_before: dt.datetime | None = None
+) -> int:
+    """Make every active source (of one story) that no process holds due at `now`, and with `checked_before`
+    only those not checked since then; how many were not."""
     conditions = [Source.active.is_(True), Source.next_due_at > now,
                   or_(Source.lease_owner.is_(None), Source.lease_expires_at < now)]
+    if checked_before is not None:
+        conditions.append(or_(Source.last_checked_at.is_(None), Source.last_checked_at < checked_before))
     if story is not None:
         conditions.append(Source.story_id == story)
     result = cast(CursorResult[Any], session.execute(

@@ -96,7 +96,7 @@ def test_answers_are_lemminflects_for_trigger_words_and_the_words_of_real_text()
     tml = sorted(TEMPEVAL.glob("train/**/*.tml"))[:40] if TEMPEVAL.is_dir() else []
     text += " ".join(path.read_text(encoding="utf-8") for path in tml)
     words = set(re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text))
-    assert len(words) > 500
+    assert len(words) > (500 if tml else 300)  # with ../shared's texts, or the trigger words alone
     for word in sorted(words | {w.lower() for w in words} | {w.upper() for w in words}):
         assert word_tags(word) == lemminflect_tags(word), word
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,28 @@ def test_make_due_then_claiming_in_chunks_takes_each_free_source_once(store: Sto
     rest = store.claim_due("c", later + dt.timedelta(seconds=1), 60, limit=5, due_by=later)
     assert [s.id for s in rest] == [second.id]
     assert store.claim_due("c", later + dt.timedelta(seconds=2), 60, due_by=later) == []
+
+
+def test_make_due_leaves_alone_what_another_process_checked_since_it_was_asked(store: Store) -> None:
+    # Three `monitor check` launched together: one that gets to make_due later must not make due again
+    # what another has already checked since it was asked (each source is checked once, by one of them).
+    store.sync_specs(specs(story(pages=(PAGE, PAGE + "/2", PAGE + "/3"))), T0)
+    asked = T0 + dt.timedelta(minutes=2)
+    before, since, never = store.claim_due("a", T0, lease_seconds=3600)
+    for source, minutes in ((before, 1), (since, 3)):
+        store.record_result(replace(record(source.id, "a", "failed", reason="connect_error"),
+                                    finished_at=T0 + dt.timedelta(minutes=minutes),
+                                    next_due_at=T0 + dt.timedelta(hours=1)))
+    store.release(never.id, "a", next_due_at=T0 + dt.timedelta(hours=1))
+    later = T0 + dt.timedelta(minutes=4)
+    assert store.make_due(later, checked_before=asked) == 2  # checked before it was asked, and never checked
+    due = store.claim_due("b", later, 60, due_by=later)
+    assert sorted(s.id for s in due) == sorted([before.id, never.id])
+    # Without `checked_before` (a cycle's own start), every free source is made due, as before.
+    assert store.make_due(later + dt.timedelta(minutes=1)) == 1
+    again = store.claim_due("c", later, 60, due_by=later + dt.timedelta(minutes=1))
+    assert [s.id for s in again] == [since.id]
+
 
 def test_release_and_inactive_sources(store: Store) -> None:
     store.sync_specs(specs(story()), T0)
