@@ -241,6 +241,7 @@ def check(ctx: Context, story: str | None, workers: int, timings: bool) -> None:
     Exits 0 even when some sources fail; the failures are logged. Articles a feed leads to are added as
     sources during this check and fetched by the next one. With --workers N the sources are shared by N
     processes through their leases (each source is checked once) and one `check_cycle` line sums them up.
+    A source another process (another check, a service) checks after this one started counts as checked.
 
     \b
     Example:
