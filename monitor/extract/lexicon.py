@@ -85,7 +85,8 @@ def _norm(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
 
-_VERB_TAGS = ("VB", "VBD", "VBN", "VBG", "VBZ", "VBP")
+# The tags of a verb form (word_tags): what triggers and actors ask whether a word can be a verb.
+VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
 
 
 @lru_cache(maxsize=65536)
@@ -131,7 +132,7 @@ def inflect_trigger(trigger: str, pos: str = "both") -> dict[str, frozenset[str]
     if written not in out:
         known = set(word_tags(head))
         if pos == "verb":
-            known &= set(_VERB_TAGS)
+            known &= VERB_TAGS
         elif pos == "noun":
             known = {"NNS" if written.endswith("s") else "NN"}
         out[written] = known or {"?"}

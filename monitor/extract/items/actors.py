@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from monitor.extract.items.document import ADVERB_SKIP, CLAUSE_PUNCT, Doc, Entity, SentenceInfo, in_spans
-from monitor.extract.lexicon import Lexicon, word_tags
+from monitor.extract.lexicon import VERB_TAGS, Lexicon, word_tags
 
 _PLACE_OR_NAME = ("country", "capital", "place", "name")
 
@@ -70,7 +70,7 @@ def _verb_between(info: SentenceInfo, start: int, end: int, doc: Doc) -> bool:
         if _auxiliary(low, lex):
             return True
         tags = word_tags(low)
-        if tags and tags <= _VERB_TAGS and ("VBZ" in tags or "VBD" in tags):
+        if tags and tags <= VERB_TAGS and ("VBZ" in tags or "VBD" in tags):
             return True
     return False
 
@@ -79,7 +79,6 @@ def _auxiliary(word: str, lex: Lexicon) -> bool:
     return word != "to" and (word in lex.present_aux or word in lex.past_aux or word in lex.modal_aux)
 
 
-_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"})
 _ADVERB = frozenset({"RB"})
 
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from itertools import compress
 
 from monitor.extract.items.document import DETERMINERS, Doc, Tok
-from monitor.extract.lexicon import word_tags
+from monitor.extract.lexicon import VERB_TAGS, word_tags
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]s\b|\d+|[^\w\s]")
 
@@ -85,7 +85,6 @@ _BETWEEN = frozenset(
     }
 )
 _POSSESSIVE = frozenset({"'s", "’s", "my", "your", "whose"})
-_VERB = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
 _NOUN = frozenset({"NN", "NNS"})
 # What stops a verb from being a happening: hypothetical and negated clauses.
 HYPOTHETICAL = frozenset(
@@ -233,7 +232,7 @@ def told_by_verb(tags: frozenset[str], prev: list[str]) -> bool:
 
 
 def _verb_here(tags: frozenset[str], prev: list[str], may_be_noun: bool = True) -> bool:
-    if not tags & _VERB:
+    if not tags & VERB_TAGS:
         return False
     before = [w for w in prev if w not in _BETWEEN]
     last = before[-1] if before else ""
@@ -328,9 +327,9 @@ def _noun_here(
     nxt_tags = word_tags(nxt) if nxt and nxt.isalpha() else frozenset()
     if not nxt_tags & _NOUN or nxt in function_words:
         return True
-    if not nxt_tags & _VERB:
+    if not nxt_tags & VERB_TAGS:
         return False
-    return not (nxt_tags & _VERB <= _BASE_VERB and not plural)
+    return not (nxt_tags & VERB_TAGS <= _BASE_VERB and not plural)
 
 
 _BASE_VERB = frozenset({"VB", "VBP"})
@@ -348,7 +347,7 @@ def possessive(word: str) -> bool:
 def finite_verb(tags: frozenset[str], prev: list[str], present: bool = True) -> bool:
     """Whether a word with these tags is the verb of a clause here: past (or, with `present`, present)
     tense, or a participle or base form after an auxiliary ("has bought", "will host", "was voted")."""
-    if not tags & _VERB:
+    if not tags & VERB_TAGS:
         return False
     before = [w for w in prev if w not in _BETWEEN]
     last = before[-1] if before else ""
