@@ -19,8 +19,9 @@ time out before the first byte is asked for.
 
 Retries: connection errors, timeouts, a connection reset mid-body, 5xx and 429 are retried up to
 `max_attempts` in all, after an exponential backoff with full jitter, or after the server's Retry-After when
-it gives one. A Retry-After longer than `retry_after_max`, or any wait that would overrun the deadline, ends
-the fetch at once with the error (its `retry_after` set) so the scheduler can postpone the source instead.
+it gives one. A Retry-After longer than `retry_after_max`, or any wait that would leave the next attempt less
+than a quarter of `timeout` before the deadline, ends the fetch at once with the error (its `retry_after` set)
+so the scheduler can postpone the source instead.
 Other 4xx are final; 410 is flagged `permanent`.
 
 An empty 200 is not an error: it returns `content=b""` and `text=""`; the caller decides what it means.
@@ -89,6 +90,9 @@ class _Response:
     reason_phrase: str
     headers: httpx.Headers
     content: bytes
+
+
+_LEAST_ATTEMPT_SHARE = 0.25  # of `timeout`: the least deadline a retry must have left once its wait is over
 
 
 class _Budget:
@@ -316,7 +320,8 @@ class Fetcher:
                     raise error
                 else:
                     delay = error.retry_after
-            if delay > budget.remaining:
+            # An attempt left a sliver of the deadline can only time out, often before the server sees it.
+            if delay + s.timeout * _LEAST_ATTEMPT_SHARE > budget.remaining:
                 raise error
             log.info(
                 "retrying %s in %.1fs after %s (attempt %d of %d)",

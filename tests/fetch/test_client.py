@@ -282,6 +282,15 @@ def test_retry_after_beyond_the_deadline_gives_up(server: FaultServer) -> None:
     assert error.reason == "http_503" and error.retry_after == 20.0 and sleep.delays == []
 
 
+def test_a_wait_that_leaves_the_next_attempt_a_sliver_of_the_deadline_gives_up(server: FaultServer) -> None:
+    # 7 s of the 8 s deadline leaves under 1 s, a quarter of the 4 s timeout: that attempt could only time
+    # out, likely before the server saw it, and the retry log would name a request nobody received.
+    sleep = SleepRecorder()
+    settings = FetchSettings(timeout=4.0, deadline=8.0)
+    error = fetch_error(server.url("/status?code=429&retry_after=7"), settings, sleep)
+    assert error.reason == "http_429" and sleep.delays == [] and server.count("/status") == 1
+
+
 def test_exhausted_429_reports_retry_after(server: FaultServer) -> None:
     error = fetch_error(server.url("/status?code=429&retry_after=2"))
     assert error.reason == "http_429" and error.retry_after == 2.0
