@@ -11,6 +11,8 @@ puts UTC back on the way out; every datetime the store hands out is aware.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import Any
 
 from sqlalchemy import (
     Boolean,
@@ -72,6 +74,23 @@ class UTCDateTime(TypeDecorator[dt.datetime]):
         if value is None:
             return None
         return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+    def result_processor(self, dialect: Dialect, coltype: object) -> Callable[[Any], dt.datetime | None]:
+        """On SQLite, the stored text read straight as UTC: a version of a large story reads thousands of
+        reports' times, and parsing then `replace(tzinfo=...)` cost ~3 µs a value against ~0.4 µs."""
+        generic = super().result_processor(dialect, coltype)
+        if dialect.name != "sqlite" or generic is None:
+            return generic  # type: ignore[return-value]
+
+        def utc_from_text(value: Any) -> dt.datetime | None:
+            if isinstance(value, str):
+                try:  # not contextlib.suppress: it alone would cost three times the parse
+                    return dt.datetime.fromisoformat(value + "+00:00")
+                except ValueError:
+                    pass
+            return generic(value)  # None, or text of another form
+
+        return utc_from_text
 
 
 class Base(DeclarativeBase):
