@@ -295,7 +295,8 @@ def _event_draft(
     date = in_clause or fronted
     if date is None:
         date = date_by_tense(doc, info, occ, who)
-    if remember:
+    if remember and not (occ.is_noun and who.subject is None):
+        # ("After a call with Mayor X, she ...": a noun's participants are a phrase's objects, not a subject)
         _remember_actors(doc, occ.kind, tuple(who.names))
     if date is None and not _may_stay_undated(doc, occ, who):
         return None  # an undated event is no timeline row (see event_drafts): no summary to write
@@ -336,7 +337,9 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
             # "..., said by X" or "..., said X": the speaker follows the verb (not "told X": X was told).
             after = [e for e in info.entities if occ.end <= e.start < clause[1] and not e.modifier]
             between = doc.text[occ.end : after[0].start].strip().lower() if after else None
-            if between == "by" or (between == "" and occ.trigger.split()[0] not in doc.lex.addressee_verbs):
+            if (after and _by_agent(info, occ.end, after[0].start)) or (
+                between == "" and occ.trigger.split()[0] not in doc.lex.addressee_verbs
+            ):
                 speaker_after = after[0]
                 actors.append(actor_name(speaker_after, True))
         else:
@@ -357,6 +360,26 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
                 if name not in actors:
                     actors.append(name)
     return Actors(ent, actors, by_reference, speaker_after)
+
+
+def _by_agent(info: SentenceInfo, start: int, end: int) -> bool:
+    """Whether the words between a passive reporting verb and a name make that name its agent: "by", with the
+    verb's date before it and the name's title after it left aside ("announced on Monday by US Secretary of
+    State Ada Brisk")."""
+    dates = [(t.start, t.end) for t, _v in info.timexes]
+    words = [t for t in info.tokens_within(start, end) if not overlaps(t.start, t.end, dates)]
+    if words and words[0].lower in _DATE_PREPOSITIONS and words[0].end < end and any(
+            words[0].end <= d[0] < end for d in dates):
+        words = words[1:]  # "on" of "on Monday"
+    if not words or words[0].lower != "by":
+        return False
+    # A title before the name: capitalised words and the small words inside titles ("Secretary of State").
+    return all(t.cap or t.lower in _TITLE_JOINERS for t in words[1:])
+
+
+_BY_WORD_RE = re.compile(r"\s\bby\b", re.IGNORECASE)
+_DATE_PREPOSITIONS = frozenset({"on", "in", "at", "last", "this"})
+_TITLE_JOINERS = frozenset({"of", "the", "for", "and"})
 
 
 def _named_object(info: SentenceInfo, occ: Occurrence) -> list[str]:
@@ -386,6 +409,9 @@ def _statement_text(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) 
         after = who.speaker_after
         if after is not None and not doc.text[occ.end : after.start].strip():
             body = doc.text[occ.start : occ.end] + doc.text[after.end : info.sentence.end]
+        elif after is not None and (by := _BY_WORD_RE.search(doc.text, occ.end, after.start)):
+            # "announced on Monday by Minister Ada Brisk": her name before the verb, the agent phrase out
+            body = doc.text[occ.start : by.start()].rstrip() + doc.text[after.end : info.sentence.end]
         summary = f"{label(occ.kind)}: {who.names[0]} {cap(clean_clause(body), 18)}"
     return location, summary
 

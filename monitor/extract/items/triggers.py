@@ -150,7 +150,8 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
         n = len(match)
         trigger = " ".join(match)
         tags = lex.trigger_tags.get(trigger, _UNKNOWN)
-        nxt = words[i + n] if i + n < count else ""
+        # A trigger ending on a preposition ("call with") has its object next, no noun it could modify.
+        nxt = words[i + n] if i + n < count and match[-1] not in lex.function_words else ""
         kind = lex.trigger_kind.get(trigger)
         prev = words[max(0, i - 4) : i]
         if trigger in lex.noun_kind and prev and prev[-1] in DETERMINERS:
@@ -374,6 +375,8 @@ def reporting_bounds(
                 end = te
                 break
         rest = doc.text[end:s_end].lstrip()
+        if rest.startswith("by "):
+            continue  # "the move announced on Monday by the minister": the agent follows, nothing reported
         if rest and rest[0] not in ',.;:!?"”' and not _dated_object(doc.text, end, s_end, timexes):
             out.append(end)
     return out

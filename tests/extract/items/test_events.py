@@ -402,3 +402,25 @@ def test_seed_through_the_extract_command(tmp_path: Path, form: str) -> None:
 def test_call_and_meeting_summaries_read_as_sentences(sentence: str, summary: str) -> None:
     items = [i for i in extract_items(sentence, DCT) if i.kind in ("call", "meeting")]
     assert [i.summary for i in items] == [summary]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "summary"),
+    [
+        # The agent after the verb's date and the speaker's title is the speaker; no clause is reported.
+        ("Critics condemned the levy announced on Monday by Finance Minister Ada Brisk.", "Ada Brisk",
+         "Statement: Ada Brisk announced on Monday"),
+        ("The route matches another announced by the Harbour Authority in March.", "Harbour Authority",
+         "Statement: Harbour Authority announced in March"),
+    ],
+)
+def test_a_passive_reporting_verb_is_said_by_its_agent(sentence: str, speaker: str, summary: str) -> None:
+    statements = [i for i in extract_items(sentence, DCT) if i.kind == "statement"]
+    assert [(i.actors, i.summary) for i in statements] == [((speaker,), summary)]
+
+
+def test_a_call_with_someone_is_a_call_without_the_word_phone() -> None:
+    # "call" alone is no trigger ("a call for calm"); "call with" is, its object next (not a noun it modifies)
+    items = extract_items("Aides listened in on Governor Sam Price's March 20 call with Mayor Ana Ruiz.", DCT)
+    calls = [i for i in items if i.kind == "call"]
+    assert [(i.date, set(i.actors)) for i in calls] == [("2020-03-20", {"Sam Price", "Ana Ruiz"})]
