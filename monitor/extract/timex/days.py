@@ -54,13 +54,15 @@ def month_day(hit: Hit) -> Result | None:
         matching = [c for c in candidates if c.isoweekday() == int(weekday)]
         candidates = matching or candidates
     else:
-        after = _yeared_day_before(hit)
+        after, written = _day_before(hit)
         if after is not None:
-            # "runs from June 9, 2021 until October 10": the first such day on or after the one written
-            # with its year, not the year nearest the DCT.
+            # "runs from June 9, 2021 until October 10", "kicks off June 9 and concludes October 10" (in
+            # November): the first such day on or after the one before, not the year nearest the DCT.
             later = (_same_day(after.year, month, day), _same_day(after.year + 1, month, day))
             chosen = next((c for c in later if c is not None and c >= after), None)
-            if chosen is not None:
+            # An order that goes back ("payable Jan. 2 to holders of record Dec. 15") would put the day
+            # most of a year on: a schedule told in order moves on by months.
+            if chosen is not None and (written or (chosen - after).days <= _SCHEDULE_DAYS):
                 return with_part_of_day(hit, chosen, hit.mod())
     return with_part_of_day(hit, date_by_tense(candidates, hit.day, hit.tense()), hit.mod())
 
@@ -74,17 +76,27 @@ def _same_day(year: int, month: int, day: int) -> dt.date | None:
 
 
 _WRITTEN_YEAR = re.compile(r"\b\d{4}\b")
+_SCHEDULE_DAYS = 183  # how far on a day told after a future one may lie (see month_day)
 
 
-def _yeared_day_before(hit: Hit) -> dt.date | None:
-    """The last day written with its year earlier in the hit's sentence ("June 9, 2021"), if any."""
+def _day_before(hit: Hit) -> tuple[dt.date | None, bool]:
+    """The day a month and day follows in the hit's sentence, and whether it was written with its year: the
+    last one that was ("June 9, 2021"), or the day right before it when that lies after the DCT and this
+    clause is not past: a schedule told in order ("kicks off June 9th and concludes October 10th")."""
+    first = True
     for timex in reversed(hit.previous):
         too_far = timex.end < hit.start - _SAME_SENTENCE_CHARS
         if too_far or _SENTENCE_BREAK.search(hit.text, timex.end, hit.start):
-            return None
-        if DAY_VALUE.fullmatch(timex.value[:10]) and _WRITTEN_YEAR.search(timex.text):
-            return dt.date.fromisoformat(timex.value[:10])
-    return None
+            break
+        if not DAY_VALUE.fullmatch(timex.value[:10]):
+            continue
+        day = dt.date.fromisoformat(timex.value[:10])
+        if _WRITTEN_YEAR.search(timex.text):
+            return day, True
+        if first and day > hit.day and hit.tense() != "past":
+            return day, False
+        first = False
+    return None, False
 
 
 @normaliser
