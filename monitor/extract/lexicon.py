@@ -102,7 +102,7 @@ def word_tags(word: str) -> frozenset[str]:
 
 
 _NOUN_TAGS = ("NN", "NNS")
-POS_OF_LIST = {"verbs": "verb", "nouns": "noun"}
+POS_OF_LIST = {"verbs": "verb", "nouns": "noun", "dated_nouns": "dated noun"}
 
 
 def inflect_trigger(trigger: str, pos: str = "both") -> dict[str, frozenset[str]]:
@@ -124,7 +124,7 @@ def inflect_trigger(trigger: str, pos: str = "both") -> dict[str, frozenset[str]
         for tag, forms in inflections(head).items():
             for form in forms:
                 out.setdefault(form, set()).add(tag)
-    if pos == "noun" or rest and pos == "both":  # a phrase may also name the event: "phone calls"
+    if pos in ("noun", "dated noun") or rest and pos == "both":  # a phrase names it too: "phone calls"
         for tag, forms in inflections(words[-1], "NOUN").items():
             for form in forms:
                 out.setdefault(" ".join([*words[:-1], form]), set()).add(tag)
@@ -133,7 +133,7 @@ def inflect_trigger(trigger: str, pos: str = "both") -> dict[str, frozenset[str]
         known = set(word_tags(head))
         if pos == "verb":
             known &= VERB_TAGS
-        elif pos == "noun":
+        elif pos in ("noun", "dated noun"):
             known = {"NNS" if written.endswith("s") else "NN"}
         out[written] = known or {"?"}
     return {k: with_participle(v) for k, v in out.items()}
@@ -141,11 +141,12 @@ def inflect_trigger(trigger: str, pos: str = "both") -> dict[str, frozenset[str]
 
 def _kind_words(value: Any, where: str) -> list[tuple[str, str]]:
     """A kind's triggers as (word, part of speech): a plain list (words of either part of speech) or a
-    mapping `verbs: [...]`, `nouns: [...]` (a word in both lists is both)."""
+    mapping `verbs: [...]`, `nouns: [...]`, `dated_nouns: [...]` (a word in both lists is both)."""
     if isinstance(value, list):
         return [(w, "both") for w in string_list(value, where)]
     if not isinstance(value, dict) or not value or set(value) - set(POS_OF_LIST):
-        raise RuleDataError(f"{where}: expected a list of triggers or a mapping with `verbs:`, `nouns:`")
+        raise RuleDataError(
+            f"{where}: expected a list of triggers or a mapping with `verbs:`, `nouns:`, `dated_nouns:`")
     out: list[tuple[str, str]] = []
     for key, pos in POS_OF_LIST.items():
         out.extend((w, pos) for w in string_list(value.get(key, []), f"{where}.{key}"))
@@ -172,6 +173,7 @@ class Lexicon:
     noun_kind: Mapping[str, str]
     trigger_tags: Mapping[str, frozenset[str]]  # trigger form -> Penn tags it can have (VBD, VBN, NN...)
     trigger_first: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> forms as words, longest first
+    dated_nouns: frozenset[str]  # forms that are a trigger only right after a date ("the July 25 call")
     other_sense_after: Mapping[str, frozenset[str]]
     metrics: Mapping[str, tuple[str, ...]]
     metric_of: Mapping[str, str]
@@ -332,6 +334,7 @@ def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[
     trigger_kind: dict[str, str] = {}
     noun_kinds: dict[str, set[str]] = {}
     trigger_tags: dict[str, frozenset[str]] = {}
+    dated: set[str] = set()
     # A listed word is a base form: its inflections (verb ones for a verb, the plural for a noun) trigger its
     # kind. A form written out in the list (or by the config) wins over one merely generated from another
     # base form ("left" of "leave"). A form's tags are those of every list that gives it.
@@ -342,6 +345,8 @@ def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[
                 trigger_tags[form] = trigger_tags.get(form, frozenset()) | tags
                 if pos == "noun":
                     noun_kinds.setdefault(form, set()).add(name)
+                elif pos == "dated noun":
+                    dated.add(form)
     for name, words in kinds.items():
         for w, _pos in words:
             trigger_kind[_norm(w)] = name
@@ -358,6 +363,10 @@ def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[
                       if len(names) == 1 and trigger_kind.get(form) not in names},
         "trigger_tags": trigger_tags,
         "trigger_first": _first_word_index(trigger_kind),
+        # A word that tells its kind only right after a date ("the July 25 call", not "a call for calm"),
+        # unless another list gives it too.
+        "dated_nouns": frozenset(dated - {form for name, words in kinds.items() for w, pos in words
+                                          if pos != "dated noun" for form in inflect_trigger(w, pos)}),
         "other_sense_after": {k: frozenset(w.lower() for w in v) for k, v in other.items()},
     }
 

@@ -353,7 +353,12 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
             elif not occ.is_noun and kind not in _UNDATED_KINDS:
                 # (the one who departs or arrives is the subject: "reached Ada by phone" is no arrival of Ada)
                 actors.extend(_named_object(info, occ))
-    if kind in ("call", "meeting") or kind not in doc.lex.kinds or kind == "delivery":
+    named = occ.is_noun or occ.trigger in doc.lex.dated_nouns
+    if (kind in ("call", "meeting") or kind not in doc.lex.kinds or kind == "delivery") and (
+            not named or occ.trigger.split()[-1] in _PARTICIPANT_PREPOSITIONS
+            or _PARTICIPANTS_RE.match(doc.text, occ.end)):
+        # A noun's participants follow a preposition ("the call with X", "talks between X and Y"); after a
+        # noun alone the names are another verb's ("the March 20 call made him realize X had ...").
         for e in info.entities:
             if occ.end <= e.start < clause[1] and not e.modifier and e.kind in ("person", "org", "name"):
                 name = actor_name(e, False)
@@ -380,6 +385,10 @@ def _by_agent(info: SentenceInfo, start: int, end: int) -> bool:
 _BY_WORD_RE = re.compile(r"\s\bby\b", re.IGNORECASE)
 _DATE_PREPOSITIONS = frozenset({"on", "in", "at", "last", "this"})
 _TITLE_JOINERS = frozenset({"of", "the", "for", "and"})
+
+
+_PARTICIPANT_PREPOSITIONS = frozenset({"with", "between", "among", "to", "of", "by", "in", "at"})
+_PARTICIPANTS_RE = re.compile(r"\s+(?:" + "|".join(sorted(_PARTICIPANT_PREPOSITIONS)) + r")\b", re.IGNORECASE)
 
 
 def _named_object(info: SentenceInfo, occ: Occurrence) -> list[str]:

@@ -165,12 +165,21 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
         ):
             while len(spans) < i + n:
                 spans.append(next(unread).span())
-            out.append((s_start + spans[i][0], s_start + spans[i + n - 1][1], trigger, kind))
+            start = s_start + spans[i][0]
+            if trigger not in lex.dated_nouns or _right_after_date(doc, s_start, start):
+                out.append((start, s_start + spans[i + n - 1][1], trigger, kind))
         i += n
     return out
 
 
 _UNKNOWN = frozenset({"?"})
+_DATE_TO_NOUN_RE = re.compile(r"(?:['\u2019]s)?\s+")  # "July 25 call", "Monday's call"
+
+
+def _right_after_date(doc: Doc, s_start: int, start: int) -> bool:
+    """Whether a date expression of the sentence ends right before `start` (a `dated_nouns` trigger)."""
+    return any(s_start <= t.end <= start and _DATE_TO_NOUN_RE.fullmatch(doc.text, t.end, start)
+               for t in doc.timexes)
 
 
 def _may_be_noun(trigger: str, tags: frozenset[str]) -> bool:

@@ -424,3 +424,19 @@ def test_a_call_with_someone_is_a_call_without_the_word_phone() -> None:
     items = extract_items("Aides listened in on Governor Sam Price's March 20 call with Mayor Ana Ruiz.", DCT)
     calls = [i for i in items if i.kind == "call"]
     assert [(i.date, set(i.actors)) for i in calls] == [("2020-03-20", {"Sam Price", "Ana Ruiz"})]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # `dated_nouns`: "call" right after a date is a call; its names are another verb's, not its parties
+        ("He said the March 20 call made him realize Mayor Ana Ruiz still wanted an inquiry.",
+         [("call", "2020-03-20", ())]),
+        ("Aides fear Monday's call with Mayor Ana Ruiz went badly.", [("call", "2020-03-30", ("Ana Ruiz",))]),
+        # elsewhere "call" has other senses
+        ("Mayor Ana Ruiz issued a call for calm on Monday.", []),
+    ],
+)
+def test_a_call_named_right_after_its_date(sentence: str, found: list[tuple[str, str, tuple[str, ...]]],
+                                           ) -> None:
+    assert [(i.kind, i.date, i.actors) for i in extract_items(sentence, DCT) if i.kind == "call"] == found
