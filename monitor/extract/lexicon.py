@@ -335,6 +335,7 @@ def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[
     noun_kinds: dict[str, set[str]] = {}
     trigger_tags: dict[str, frozenset[str]] = {}
     dated: set[str] = set()
+    undated: set[str] = set()  # forms some other list gives: triggers wherever they stand
     # A listed word is a base form: its inflections (verb ones for a verb, the plural for a noun) trigger its
     # kind. A form written out in the list (or by the config) wins over one merely generated from another
     # base form ("left" of "leave"). A form's tags are those of every list that gives it.
@@ -345,8 +346,7 @@ def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[
                 trigger_tags[form] = trigger_tags.get(form, frozenset()) | tags
                 if pos == "noun":
                     noun_kinds.setdefault(form, set()).add(name)
-                elif pos == "dated noun":
-                    dated.add(form)
+                (dated if pos == "dated noun" else undated).add(form)
     for name, words in kinds.items():
         for w, _pos in words:
             trigger_kind[_norm(w)] = name
@@ -365,8 +365,7 @@ def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[
         "trigger_first": _first_word_index(trigger_kind),
         # A word that tells its kind only right after a date ("the July 25 call", not "a call for calm"),
         # unless another list gives it too.
-        "dated_nouns": frozenset(dated - {form for name, words in kinds.items() for w, pos in words
-                                          if pos != "dated noun" for form in inflect_trigger(w, pos)}),
+        "dated_nouns": frozenset(dated - undated),
         "other_sense_after": {k: frozenset(w.lower() for w in v) for k, v in other.items()},
     }
 

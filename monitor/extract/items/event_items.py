@@ -383,7 +383,7 @@ def _by_agent(info: SentenceInfo, start: int, end: int) -> bool:
 
 
 _BY_WORD_RE = re.compile(r"\s\bby\b", re.IGNORECASE)
-_DATE_PREPOSITIONS = frozenset({"on", "in", "at", "last", "this"})
+_DATE_PREPOSITIONS = frozenset({"on", "in", "at"})
 _TITLE_JOINERS = frozenset({"of", "the", "for", "and"})
 
 
