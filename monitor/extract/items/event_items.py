@@ -34,6 +34,7 @@ from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.summary import cap, clean_clause, event_summary, label
 from monitor.extract.items.triggers import (
     AUXILIARIES,
+    PASSIVE_BE,
     counted_participle,
     is_negation,
     modal_or_negated,
@@ -162,7 +163,8 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
             continue  # "would not be vaccinating", "could be charged": no happening (GUIDELINES)
         if kind != "statement" and occ.tokens_before and occ.tokens_before[0].lower in _CONDITIONS:
             continue  # "if funds arrived on Friday": a condition, no happening (GUIDELINES)
-        if kind == "statement" and passive_report(occ.trigger, prev, _next_word(doc, occ.end)):
+        if (kind == "statement" and passive_report(occ.trigger, prev, _next_word(doc, occ.end))
+                and not _passive_said_by(doc, info, occ)):
             continue  # "a third case has been reported": no speaker, the report only sources a fact
         if kind == "statement" and counted_participle(occ.trigger, occ.tokens_before):
             continue  # "there were 1,240 cases reported": the participle qualifies the counted noun
@@ -321,7 +323,9 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
     """The subject before the trigger, else a resolved reference, else the named object of a verb; for calls
     and meetings (and kinds the lexicon does not know, and deliveries) also the names after it."""
     kind, clause = occ.kind, occ.clause
-    ent = subject_of(info, occ.start, clause, doc, kind == "statement")
+    # "the plan was announced by X": the subject is what was said; X, after the verb, said it
+    passive = kind == "statement" and _passive_said_by(doc, info, occ)
+    ent = None if passive else subject_of(info, occ.start, clause, doc, kind == "statement")
     actors: list[str] = []
     by_reference = False
     speaker_after: Entity | None = None
@@ -329,7 +333,7 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
         actors.extend(actor_name(e, kind == "statement") for e in coordinated(info, ent, doc))
         actors.append(actor_name(ent, kind == "statement"))
     else:
-        ref = resolve_reference(info, occ.start, clause, doc, kind)
+        ref = None if passive else resolve_reference(info, occ.start, clause, doc, kind)
         if ref:
             actors.append(ref)
             by_reference = True
@@ -337,7 +341,7 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
             # "..., said by X" or "..., said X": the speaker follows the verb (not "told X": X was told).
             after = [e for e in info.entities if occ.end <= e.start < clause[1] and not e.modifier]
             between = doc.text[occ.end : after[0].start].strip().lower() if after else None
-            if (after and _by_agent(info, occ.end, after[0].start)) or (
+            if (after and _by_agent(doc, info, occ.end, after[0].start)) or (
                 between == "" and occ.trigger.split()[0] not in doc.lex.addressee_verbs
             ):
                 speaker_after = after[0]
@@ -367,7 +371,15 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
     return Actors(ent, actors, by_reference, speaker_after)
 
 
-def _by_agent(info: SentenceInfo, start: int, end: int) -> bool:
+def _passive_said_by(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
+    """A reporting verb in the passive ("was announced") with its agent named after it ("by X")."""
+    if not occ.tokens_before or occ.tokens_before[-1].lower not in PASSIVE_BE:
+        return False
+    after = next((e for e in info.entities if occ.end <= e.start < occ.clause[1] and not e.modifier), None)
+    return after is not None and _by_agent(doc, info, occ.end, after.start)
+
+
+def _by_agent(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
     """Whether the words between a passive reporting verb and a name make that name its agent: "by", with the
     verb's date before it and the name's title after it left aside ("announced on Monday by US Secretary of
     State Ada Brisk")."""
@@ -378,8 +390,15 @@ def _by_agent(info: SentenceInfo, start: int, end: int) -> bool:
         words = words[1:]  # "on" of "on Monday"
     if not words or words[0].lower != "by":
         return False
-    # A title before the name: capitalised words and the small words inside titles ("Secretary of State").
-    return all(t.cap or t.lower in _TITLE_JOINERS for t in words[1:])
+    # A title before the name: capitalised words, the words of titles ("president") and the small words
+    # inside titles ("Secretary of State").
+    titled = _title_words(doc.lex)
+    return all(t.cap or t.lower in _TITLE_JOINERS or t.lower in titled for t in words[1:])
+
+
+@lru_cache(maxsize=8)
+def _title_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(word for title in lex.titles for word in title.split())
 
 
 _BY_WORD_RE = re.compile(r"\s\bby\b", re.IGNORECASE)

@@ -481,9 +481,9 @@ def passive_report(trigger: str, prev: list[str], nxt: str) -> bool:
     one is said to have spoken, so it is no statement; with "by" the agent is the speaker ("was announced
     by the board")."""
     before = [w for w in prev if w not in _BETWEEN or w == "been"]
-    if not before or before[-1] not in _PASSIVE_BE or " " in trigger or nxt == "by":
+    if not before or before[-1] not in PASSIVE_BE or " " in trigger or nxt == "by":
         return False
     return trigger.endswith(("ed", "en", "ld", "wn", "nt", "id"))  # a participle ("said"), not "is saying"
 
 
-_PASSIVE_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+PASSIVE_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})

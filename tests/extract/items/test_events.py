@@ -412,6 +412,9 @@ def test_call_and_meeting_summaries_read_as_sentences(sentence: str, summary: st
          "Statement: Ada Brisk announced on Monday"),
         ("The route matches another announced by the Harbour Authority in March.", "Harbour Authority",
          "Statement: Harbour Authority announced in March"),
+        # in the passive the subject is what was said, and a lower-case title still leads to the agent
+        ("The levy was announced on Monday by finance minister Ada Brisk.", "Ada Brisk",
+         "Statement: Ada Brisk announced on Monday"),
     ],
 )
 def test_a_passive_reporting_verb_is_said_by_its_agent(sentence: str, speaker: str, summary: str) -> None:
