@@ -7,7 +7,15 @@ from __future__ import annotations
 
 import re
 
-from monitor.extract.items.document import ADVERB_SKIP, CLAUSE_PUNCT, Doc, Entity, SentenceInfo, in_spans
+from monitor.extract.items.document import (
+    ADVERB_SKIP,
+    CLAUSE_CUTS,
+    CLAUSE_PUNCT,
+    Doc,
+    Entity,
+    SentenceInfo,
+    in_spans,
+)
 from monitor.extract.lexicon import VERB_TAGS, Lexicon, word_tags
 
 _PLACE_OR_NAME = ("country", "capital", "place", "name")
@@ -142,14 +150,11 @@ def aside_object(info: SentenceInfo, ent: Entity, doc: Doc) -> bool:
     for tok in reversed(info.tokens_within(info.sentence.start, ent.start)[-4:]):
         if tok.lower in lex.aside_prepositions:
             return True
-        if tok.text in _CUTTING_MARKS or tok.lower in lex.clause_markers:
+        if tok.text in CLAUSE_CUTS or tok.lower in lex.clause_markers:
             return False
         if not (tok.lower in _TITLE_DETERMINERS or tok.lower in lex.titles or not tok.cap):
             return False
     return False
-
-
-_CUTTING_MARKS = frozenset(',;:()—–-"“”')
 
 
 def human_subject(info: SentenceInfo, start: int, end: int, doc: Doc) -> bool:
@@ -168,7 +173,7 @@ def human_subject(info: SentenceInfo, start: int, end: int, doc: Doc) -> bool:
             continue
         prev = toks[i - 1] if i else None
         if prev is not None and not (
-            prev.text in _CUTTING_MARKS
+            prev.text in CLAUSE_CUTS
             or prev.lower in lex.clause_markers
             or prev.lower in ADVERB_SKIP
             or prev.lower in ("and", "but", "so")
@@ -177,9 +182,9 @@ def human_subject(info: SentenceInfo, start: int, end: int, doc: Doc) -> bool:
         if prev is not None and prev.text == "," and not doc.text[start : prev.start].strip():
             continue  # an apposition
         for word in toks[i + 1 : i + 5]:
-            if word.lower in lex.person_nouns:
+            if word.lower in nouns:
                 return True
-            if word.cap or word.text in _CUTTING_MARKS:
+            if word.cap or word.text in CLAUSE_CUTS:
                 break
     return False
 

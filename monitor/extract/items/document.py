@@ -27,7 +27,7 @@ _TOKEN_RE = re.compile(
 
 CLAUSE_PUNCT = frozenset(",;:()—–-")
 # What cuts a clause wherever it stands: its punctuation and quotation marks (each a token of one character).
-_CUTTING = CLAUSE_PUNCT | frozenset('"“”')
+CLAUSE_CUTS = CLAUSE_PUNCT | frozenset('"“”')  # the marks that cut a clause
 
 
 @dataclass(slots=True)
@@ -207,7 +207,7 @@ def clause_spans(
     bounds = [s_start, *extra]
     markers = lex.clause_markers
     for tok in info_tokens:
-        if not (tok.text in _CUTTING or (tok.lower in markers and tok.start > s_start)):
+        if not (tok.text in CLAUSE_CUTS or (tok.lower in markers and tok.start > s_start)):
             continue
         if timexes and overlaps(tok.start, tok.end, timexes):
             continue

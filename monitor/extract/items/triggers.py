@@ -178,8 +178,8 @@ _DATE_TO_NOUN_RE = re.compile(r"(?:['\u2019]s)?\s+")  # "July 25 call", "Monday'
 
 def _right_after_date(doc: Doc, s_start: int, start: int) -> bool:
     """Whether a date expression of the sentence ends right before `start` (a `dated_nouns` trigger)."""
-    return any(s_start <= t.end <= start and _DATE_TO_NOUN_RE.fullmatch(doc.text, t.end, start)
-               for t in doc.timexes)
+    return any(t.end <= start and _DATE_TO_NOUN_RE.fullmatch(doc.text, t.end, start)
+               for t in doc.timexes_in(s_start, start))
 
 
 def _may_be_noun(trigger: str, tags: frozenset[str]) -> bool:
