@@ -173,7 +173,7 @@ class Lexicon:
     noun_kind: Mapping[str, str]
     trigger_tags: Mapping[str, frozenset[str]]  # trigger form -> Penn tags it can have (VBD, VBN, NN...)
     trigger_first: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> forms as words, longest first
-    dated_nouns: frozenset[str]  # forms that are a trigger only right after a date ("the July 25 call")
+    dated_nouns: frozenset[str]  # forms that are a trigger only right after a date ("the March 20 call")
     other_sense_after: Mapping[str, frozenset[str]]
     metrics: Mapping[str, tuple[str, ...]]
     metric_of: Mapping[str, str]
@@ -363,7 +363,7 @@ def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[
                       if len(names) == 1 and trigger_kind.get(form) not in names},
         "trigger_tags": trigger_tags,
         "trigger_first": _first_word_index(trigger_kind),
-        # A word that tells its kind only right after a date ("the July 25 call", not "a call for calm"),
+        # A word that tells its kind only right after a date ("the March 20 call", not "a call for calm"),
         # unless another list gives it too.
         "dated_nouns": frozenset(dated - undated),
         "other_sense_after": {k: frozenset(w.lower() for w in v) for k, v in other.items()},

@@ -381,8 +381,8 @@ def _passive_said_by(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
 
 def _by_agent(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
     """Whether the words between a passive reporting verb and a name make that name its agent: "by", with the
-    verb's date before it and the name's title after it left aside ("announced on Monday by US Secretary of
-    State Ada Brisk")."""
+    verb's date before it and the name's title after it left aside ("unveiled on Tuesday by Harbour Works
+    Minister Ada Brisk")."""
     dates = [(t.start, t.end) for t, _v in info.timexes]
     words = [t for t in info.tokens_within(start, end) if not overlaps(t.start, t.end, dates)]
     if words and words[0].lower in _DATE_PREPOSITIONS and words[0].end < end and any(

@@ -173,7 +173,7 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
 
 
 _UNKNOWN = frozenset({"?"})
-_DATE_TO_NOUN_RE = re.compile(r"(?:['\u2019]s)?\s+")  # "July 25 call", "Monday's call"
+_DATE_TO_NOUN_RE = re.compile(r"(?:['\u2019]s)?\s+")  # "March 20 call", "Tuesday's call"
 
 
 def _right_after_date(doc: Doc, s_start: int, start: int) -> bool:
@@ -385,7 +385,7 @@ def reporting_bounds(
                 break
         rest = doc.text[end:s_end].lstrip()
         if rest.startswith("by "):
-            continue  # "the move announced on Monday by the minister": the agent follows, nothing reported
+            continue  # "the levy unveiled on Tuesday by the minister": the agent follows, nothing reported
         if rest and rest[0] not in ',.;:!?"”' and not _dated_object(doc.text, end, s_end, timexes):
             out.append(end)
     return out

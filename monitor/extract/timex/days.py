@@ -56,11 +56,11 @@ def month_day(hit: Hit) -> Result | None:
     else:
         after, written = _day_before(hit)
         if after is not None:
-            # "runs from June 9, 2021 until October 10", "kicks off June 9 and concludes October 10" (in
+            # "runs from June 9, 2021 until October 10", "opens June 9 and closes October 10" (told in
             # November): the first such day on or after the one before, not the year nearest the DCT.
             later = (_same_day(after.year, month, day), _same_day(after.year + 1, month, day))
             chosen = next((c for c in later if c is not None and c >= after), None)
-            # An order that goes back ("payable Jan. 2 to holders of record Dec. 15") would put the day
+            # An order that goes back ("paid Jan. 5 to members on the list on Dec. 12") would put the day
             # most of a year on: a schedule told in order moves on by months.
             if chosen is not None and (written or (chosen - after).days <= _SCHEDULE_DAYS):
                 return with_part_of_day(hit, chosen, hit.mod())
@@ -82,7 +82,7 @@ _SCHEDULE_DAYS = 183  # how far on a day told after a future one may lie (see mo
 def _day_before(hit: Hit) -> tuple[dt.date | None, bool]:
     """The day a month and day follows in the hit's sentence, and whether it was written with its year: the
     last one that was ("June 9, 2021"), or the day right before it when that lies after the DCT and this
-    clause is not past: a schedule told in order ("kicks off June 9th and concludes October 10th")."""
+    clause is not past: a schedule told in order ("opens June 9th and closes October 10th")."""
     first = True
     for timex in reversed(hit.previous):
         too_far = timex.end < hit.start - _SAME_SENTENCE_CHARS

@@ -66,16 +66,16 @@ def test_month_day_of_another_sentence_keeps_the_dct_year() -> None:
 
 def test_month_day_after_a_scheduled_day_is_the_first_such_day_after_it() -> None:
     # "June 9th" is next June by the schedule's tense; "October 10th" follows it, not last October.
-    got = found("The tour kicks off June 9th in Lerrin and concludes October 10th in Brenholm.", "2019-11-19")
+    got = found("The ferry line opens June 9th in Lerrin and closes October 10th in Brenholm.", "2019-11-19")
     assert got["June 9th"] == ("DATE", "2020-06-09")
     assert got["October 10th"] == ("DATE", "2020-10-10")
 
 
 def test_a_day_told_before_the_one_ahead_of_it_keeps_the_nearest_year() -> None:
-    # The record day comes before the payment day: taken as a schedule it would be a year on.
-    got = found("The dividend is payable Jan. 2 to stock of record Dec. 15.", "1989-11-02")
-    assert got["Jan. 2"] == ("DATE", "1990-01-02")
-    assert got["Dec. 15"] == ("DATE", "1989-12-15")
+    # The listing day comes before the payment day: taken as a schedule it would be a year on.
+    got = found("The bonus will be paid Jan. 5 to members on the list on Dec. 12.", "1989-11-02")
+    assert got["Jan. 5"] == ("DATE", "1990-01-05")
+    assert got["Dec. 12"] == ("DATE", "1989-12-12")
 
 
 # ---------------------------------------------------------------- anaphoric periods
