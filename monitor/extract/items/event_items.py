@@ -362,7 +362,7 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
             not named or occ.trigger.split()[-1] in _PARTICIPANT_PREPOSITIONS
             or _PARTICIPANTS_RE.match(doc.text, occ.end)):
         # A noun's participants follow a preposition ("the call with X", "talks between X and Y"); after a
-        # noun alone the names are another verb's ("the March 20 call made him realize X had ...").
+        # noun alone the names are another verb's ("the March 20 call convinced him that X had ...").
         for e in info.entities:
             if occ.end <= e.start < clause[1] and not e.modifier and e.kind in ("person", "org", "name"):
                 name = actor_name(e, False)

@@ -424,7 +424,7 @@ def test_a_passive_reporting_verb_is_said_by_its_agent(sentence: str, speaker: s
 
 def test_a_call_with_someone_is_a_call_without_the_word_phone() -> None:
     # "call" alone is no trigger ("a call for calm"); "call with" is, its object next (not a noun it modifies)
-    items = extract_items("Aides listened in on Governor Sam Price's March 20 call with Mayor Ana Ruiz.", DCT)
+    items = extract_items("Aides joined Governor Sam Price's March 20 call with Mayor Ana Ruiz.", DCT)
     calls = [i for i in items if i.kind == "call"]
     assert [(i.date, set(i.actors)) for i in calls] == [("2020-03-20", {"Sam Price", "Ana Ruiz"})]
 
@@ -433,7 +433,7 @@ def test_a_call_with_someone_is_a_call_without_the_word_phone() -> None:
     ("sentence", "found"),
     [
         # `dated_nouns`: "call" right after a date is a call; its names are another verb's, not its parties
-        ("He said the March 20 call made him realize Mayor Ana Ruiz still wanted an inquiry.",
+        ("He said the March 20 call convinced him that Mayor Ana Ruiz still wanted an inquiry.",
          [("call", "2020-03-20", ())]),
         ("Aides fear Monday's call with Mayor Ana Ruiz went badly.", [("call", "2020-03-30", ("Ana Ruiz",))]),
         # elsewhere "call" has other senses
