@@ -50,32 +50,30 @@ def test_clock_time_alone_is_the_dct_day() -> None:
     assert found("Markets closed at 4 p.m.", "2020-04-01")["4 p.m."] == ("TIME", "2020-04-01T16:00")
 
 
-# ---------------------------------------------------------------- a month and day after a yeared day
+# ---------------------------------------------------------------- a month and day after another day
 
 
-def test_month_day_after_a_yeared_day_is_the_first_such_day_after_it() -> None:
-    # Nearest the DCT, "October 12" would be 2021's; the run starts in 2022.
-    got = found("The ferry run starts May 3, 2022 and ends October 12th, the line said.", "2021-11-20")
-    assert got["October 12th"] == ("DATE", "2022-10-12")
-
-
-def test_month_day_of_another_sentence_keeps_the_dct_year() -> None:
-    got = found("The run starts May 3, 2022. The old line closed on October 12.", "2021-11-20")
-    assert got["October 12"] == ("DATE", "2021-10-12")
-
-
-def test_month_day_after_a_scheduled_day_is_the_first_such_day_after_it() -> None:
-    # "June 9th" is next June by the schedule's tense; "October 10th" follows it, not last October.
-    got = found("The ferry line opens June 9th in Lerrin and closes October 10th in Brenholm.", "2019-11-19")
-    assert got["June 9th"] == ("DATE", "2020-06-09")
-    assert got["October 10th"] == ("DATE", "2020-10-10")
-
-
-def test_a_day_told_before_the_one_ahead_of_it_keeps_the_nearest_year() -> None:
-    # The listing day comes before the payment day: taken as a schedule it would be a year on.
-    got = found("The bonus will be paid Jan. 5 to members on the list on Dec. 12.", "1989-11-02")
-    assert got["Jan. 5"] == ("DATE", "1990-01-05")
-    assert got["Dec. 12"] == ("DATE", "1989-12-12")
+@pytest.mark.parametrize(
+    ("sentence", "dct", "expected"),
+    [
+        # Nearest the DCT, "October 12" would be 2021's; the run starts in 2022.
+        ("The ferry run starts May 3, 2022 and ends October 12th, the line said.", "2021-11-20",
+         {"October 12th": "2022-10-12"}),
+        # A yeared day of another sentence leaves it alone.
+        ("The run starts May 3, 2022. The old line closed on October 12.", "2021-11-20",
+         {"October 12": "2021-10-12"}),
+        # "June 9th" is next June by the schedule's tense; "October 10th" follows it, not last October.
+        ("The ferry line opens June 9th in Lerrin and closes October 10th in Brenholm.", "2019-11-19",
+         {"June 9th": "2020-06-09", "October 10th": "2020-10-10"}),
+        # The listing day comes before the payment day: taken as a schedule it would be a year on.
+        ("The bonus will be paid Jan. 5 to members on the list on Dec. 12.", "1989-11-02",
+         {"Jan. 5": "1990-01-05", "Dec. 12": "1989-12-12"}),
+    ],
+)
+def test_a_month_and_day_after_another_day_of_its_sentence(sentence: str, dct: str,
+                                                           expected: dict[str, str]) -> None:
+    got = found(sentence, dct)
+    assert {text: got[text] for text in expected} == {text: ("DATE", day) for text, day in expected.items()}
 
 
 # ---------------------------------------------------------------- anaphoric periods
