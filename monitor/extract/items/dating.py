@@ -178,7 +178,7 @@ def tense_date(tokens_before: list[Tok], trigger: str, doc: Doc, is_noun: bool) 
             return None
         if w in lex.present_aux:
             return doc.published.isoformat()
-        if w in ADVERB_SKIP:
+        if w in ADVERB_SKIP or w in lex.progressive_aux:
             continue
         break
     if first in lex.present_verbs or (

@@ -357,6 +357,10 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
             elif not occ.is_noun and kind not in _UNDATED_KINDS:
                 # (the one who departs or arrives is the subject: "reached Ada by phone" is no arrival of Ada)
                 actors.extend(_named_object(info, occ))
+    agent = None if passive or kind == "statement" else _passive_agent(doc, info, occ)
+    if agent is not None and agent.kind in _AGENT_KINDS and actor_name(agent, False) not in actors:
+        # "X is being investigated by Y": Y acts on X, and another outlet tells it "Y is investigating X"
+        actors.append(actor_name(agent, False))
     named = occ.is_noun or occ.trigger in doc.lex.dated_nouns
     if (kind in ("call", "meeting") or kind not in doc.lex.kinds or kind == "delivery") and (
             not named or occ.trigger.split()[-1] in _PARTICIPANT_PREPOSITIONS
@@ -373,10 +377,17 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
 
 def _passive_said_by(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
     """A reporting verb in the passive ("was announced") with its agent named after it ("by X")."""
-    if not occ.tokens_before or occ.tokens_before[-1].lower not in PASSIVE_BE:
-        return False
+    return _passive_agent(doc, info, occ) is not None
+
+
+def _passive_agent(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Entity | None:
+    """The agent named after a verb in the passive ("was announced by X", "is being investigated by X")."""
+    if occ.is_noun or not occ.tokens_before or occ.tokens_before[-1].lower not in PASSIVE_BE:
+        return None
     after = next((e for e in info.entities if occ.end <= e.start < occ.clause[1] and not e.modifier), None)
-    return after is not None and _by_agent(doc, info, occ.end, after.start)
+    if after is None or not _by_agent(doc, info, occ.end, after.start):
+        return None
+    return after
 
 
 def _by_agent(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
@@ -401,6 +412,7 @@ def _title_words(lex: Lexicon) -> frozenset[str]:
     return frozenset(word for title in lex.titles for word in title.split())
 
 
+_AGENT_KINDS = frozenset({"person", "org", "name"})
 _BY_WORD_RE = re.compile(r"\s\bby\b", re.IGNORECASE)
 _DATE_PREPOSITIONS = frozenset({"on", "in", "at"})
 _TITLE_JOINERS = frozenset({"of", "the", "for", "and"})

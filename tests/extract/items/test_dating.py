@@ -71,3 +71,17 @@ def test_a_weekend_dates_by_its_week_and_a_clock_time_by_its_day() -> None:
 def test_a_dated_letter_opening_the_sentence_dates_the_statement() -> None:
     items = extract_items("In a Sept. 2 letter, Ada Brisk urged the council to reopen the ferry line.", PUB)
     assert [(i.kind, i.date) for i in items if i.kind == "statement"] == [("statement", "2021-09-02")]
+
+
+@pytest.mark.parametrize(
+    ("text", "dated"),
+    [
+        # a progressive passive keeps its auxiliary's tense: "is being probed" holds now, "was being" did not
+        ("Harbourline is being probed by the Port Regulator, two officials said.", True),
+        ("Harbourline is reportedly being probed by the Port Regulator.", True),
+        ("Harbourline was being probed by the Port Regulator, two officials said.", False),
+    ],
+)
+def test_a_progressive_passive_takes_the_tense_of_its_auxiliary(text: str, dated: bool) -> None:
+    items = [i for i in extract_items(text, PUB) if i.kind == "legal"]
+    assert [i.date for i in items] == ([PUB.isoformat()] if dated else [])

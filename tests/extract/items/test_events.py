@@ -422,6 +422,16 @@ def test_a_passive_reporting_verb_is_said_by_its_agent(sentence: str, speaker: s
     assert [(i.actors, i.summary) for i in statements] == [((speaker,), summary)]
 
 
+def test_the_agent_of_a_passive_is_an_actor_as_the_subject_of_the_active_is() -> None:
+    # one outlet writes the passive, another the active: the passive names who acts too, so the two can match
+    def actors(sentence: str) -> list[set[str]]:
+        return [set(i.actors) for i in extract_items(sentence, DCT) if i.kind == "legal"]
+
+    assert actors("Harbourline is being probed by the Port Regulator.") == [{"Harbourline", "Port Regulator"}]
+    assert actors("The Port Regulator is probing Harbourline.") == [{"Port Regulator"}]
+    assert actors("Harbourline was probed last year.") == [{"Harbourline"}]  # no agent: only the subject
+
+
 def test_a_call_with_someone_is_a_call_without_the_word_phone() -> None:
     # "call" alone is no trigger ("a call for calm"); "call with" is, its object next (not a noun it modifies)
     items = extract_items("Aides joined Governor Sam Price's March 20 call with Mayor Ana Ruiz.", DCT)
