@@ -73,13 +73,14 @@ def _timeline(cluster: dict[str, Any], site: PageServer, tmp_path: Path) -> tupl
 
 def _rows(timeline: list[TimelineEntry], url: str, words: str, value: float | None,
           figure: bool) -> set[str]:
-    """The rows whose report from `url` has evidence containing `words` (a figure of `value`, or an event)."""
-    want = _norm(words)
+    """The rows whose report from `url` has evidence containing `words` (a figure of `value`, or an event);
+    `words` may give several sentences of the page that tell it, separated by " || " (as gold anchors do)."""
+    wanted = [_norm(w) for w in words.split(" || ")]
     return {
         e.event_id
         for e in timeline
         if (e.is_figure == figure) and (not figure or e.value == value)
-        and any(s.source_url == url and want in _norm(s.evidence) for s in e.sources)
+        and any(s.source_url == url and any(w in _norm(s.evidence) for w in wanted) for s in e.sources)
     }
 
 

@@ -410,7 +410,7 @@ def _value(m: re.Match[str], is_words: bool, lex: Lexicon) -> int | float | None
 
 
 def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> bool:
-    """Whether the words around the number show it is no count: "No. 5", "Boeing 737", "$3 a share"."""
+    """Whether the words around the number show it is no count: "No. 5", "Boeing 737"."""
     num_start, num_end = m.start("num"), m.end()
     before_words = _WORD_RE.findall(text[max(0, num_start - 25) : num_start])
     prev = before_words[-1].lower() if before_words else ""
@@ -434,8 +434,6 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
     if is_words and _in_a_name(text, m):
         return True
     after_text = text[num_end : num_end + 20].lower()
-    if _PER_SHARE_RE.match(after_text):
-        return True
     return _not_figure_after_re(lex).match(after_text) is not None
 
 
@@ -455,7 +453,6 @@ _NO_RE = re.compile(r"No\.\s*$")
 _MODEL_LABEL_RE = re.compile(r"\s+(?:[A-Z][A-Za-z]+\s+)?[A-Z]{0,3}\d[\w-]*(?:\s+[A-Z][A-Za-z]+)?(?=\s+[a-z])")
 _AFTER_COUNT_RE = re.compile(r"(?<![\w.,])\d[\d,.]*\s+$")
 _LETTER_SPACE_END_RE = re.compile(r"[A-Za-z]\s$")
-_PER_SHARE_RE = re.compile(r"\s*(?:a|per)\s+share\b")
 
 
 @cache
