@@ -111,20 +111,26 @@ def _cue_words(words: list[str], opens_clause: bool) -> list[str]:
     return out
 
 
+# Cue words read on each side, nearest first: the left side's near words, then the right side's, then the rest
+# of the clause on the left ("the band will loop into Shoreline Amphitheatre at Mountain View, CA for a
+# hometown show on Sept. 12": the clause's verb is 17 words back, and nothing nearer tells its tense).
+_NEAR_LEFT = 12
+_NEAR_RIGHT = 8
+
+
 def _cue_tense(
     left: list[str], right: list[str], future: Collection[str], past: Collection[str], skip: Collection[str]
 ) -> str | None:
-    # left side first, nearest word first; then the right side
-    for i in range(len(left) - 1, max(-1, len(left) - 13), -1):
-        if left[i] in skip:
-            continue
-        found = _classify(left, i, future, past)
-        if found:
-            return found
-    for i in range(min(len(right), 8)):
-        if right[i] in skip:
-            continue
-        found = _classify(right, i, future, past)
-        if found:
-            return found
+    near = len(left) - _NEAR_LEFT
+    for words, order in (
+        (left, range(len(left) - 1, max(-1, near - 1), -1)),
+        (right, range(min(len(right), _NEAR_RIGHT))),
+        (left, range(near - 1, -1, -1)),
+    ):
+        for i in order:
+            if words[i] in skip:
+                continue
+            found = _classify(words, i, future, past)
+            if found:
+                return found
     return None

@@ -260,3 +260,13 @@ def test_a_schedule_told_in_the_present_looks_forward(verb: str) -> None:
     assert got["June 9th"] == ("DATE", "2020-06-09")
     assert found("The harbour festival opened June 9th in Port Elms.", "2019-11-20")["June 9th"] == (
         "DATE", "2019-06-09")
+
+
+def test_the_clause_verb_far_before_a_date_still_tells_its_tense() -> None:
+    # DCT 2019-11-20: no cue among the twelve words before "Sept. 12" nor after it; the clause's "will" is
+    # further back, so the day is next September's, not last September's
+    text = ("Later, the choir will sail on to the old Harbour Hall at Port Elms, Maine, for a farewell "
+            "concert on Sept. 12, with the Kell Point Pavilion closing the season.")
+    assert found(text, "2019-11-20")["Sept. 12"] == ("DATE", "2020-09-12")
+    past = text.replace("will sail", "sailed")
+    assert found(past, "2019-11-20")["Sept. 12"] == ("DATE", "2019-09-12")
