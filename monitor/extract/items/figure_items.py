@@ -24,7 +24,7 @@ from monitor.extract.items.figures import FigureMention, find_figures, may_hold_
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import figure_summary
-from monitor.extract.lexicon import Lexicon, load_data_file
+from monitor.extract.lexicon import Lexicon, load_data_file, word_tags
 from monitor.extract.timex import Timex
 
 
@@ -83,6 +83,9 @@ def _attribution(info: SentenceInfo, doc: Doc) -> tuple[str | None, tuple[int, i
     return None, None
 
 
+_THIRD_PERSON = frozenset({"VBZ"})
+
+
 def _figure_tense(info: SentenceInfo, f_start: int, doc: Doc) -> str | None:
     lex = doc.lex
     if doc.published is None:
@@ -96,8 +99,11 @@ def _figure_tense(info: SentenceInfo, f_start: int, doc: Doc) -> str | None:
         if lex.present_adverbs_re.fullmatch(w):
             return doc.published.isoformat()
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        # "continues", "wants": a verb of the present by its form alone ("signals", "plans" may be nouns)
+        present_form = w.endswith("s") and word_tags(w) == _THIRD_PERSON
         is_verb = (
-            w in lex.present_verbs
+            present_form
+            or w in lex.present_verbs
             or w in lex.past_verbs
             or w in lex.present_aux
             or w in lex.past_aux
@@ -116,7 +122,7 @@ def _figure_tense(info: SentenceInfo, f_start: int, doc: Doc) -> str | None:
             return None
         if any(p in lex.present_aux for p in prev):
             return doc.published.isoformat()
-        if w in lex.present_aux or w in lex.present_verbs:
+        if w in lex.present_aux or w in lex.present_verbs or present_form:
             return doc.published.isoformat()
         return None
     if lex.present_adverbs_re.search(info.sentence.text):

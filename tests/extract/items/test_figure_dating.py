@@ -158,3 +158,12 @@ def test_a_date_that_starts_something_else_does_not_date_the_price() -> None:
     assert dates[41200.0] != "2022"
     dated = _dates("The fee rose from 40 euro in 2019 to 55 euro.")
     assert dated[40.0] == "2019"
+
+
+def test_a_verb_of_the_present_by_its_form_dates_a_figure_today_not_by_an_earlier_sentence() -> None:
+    # "continues" is in no word list of present verbs: its form says present ("levies" may be a noun)
+    text = ("The port board signed the levy deal on May 3. The board continues to weigh whether its levies "
+            "on $90 million of freight will ever be lifted.")
+    assert _dates(text)[90000000] == PUBLISHED.isoformat()
+    past = text.replace("continues to weigh", "weighed")
+    assert _dates(past)[90000000] == "2021-05-03"
