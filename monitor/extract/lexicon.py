@@ -233,6 +233,7 @@ class Lexicon:
     past_verbs: frozenset[str]
     undating_adverbs: frozenset[str]
     present_adverbs_re: re.Pattern[str]
+    session_re: re.Pattern[str]
     clause_markers: frozenset[str]
     change_words: frozenset[str]
     figure_verbs: frozenset[str]
@@ -568,6 +569,7 @@ def _tense_fields() -> dict[str, Any]:
         "past_verbs": words("past_verbs"),
         "undating_adverbs": words("undating_adverbs"),
         "present_adverbs_re": _phrase_regex(_lower_list(td, "present_adverbs", "tense.yaml")),
+        "session_re": _phrase_regex(_lower_list(td, "session_phrases", "tense.yaml")),
         "clause_markers": words("clause_markers"),
         "change_words": words("change_words"),
         "figure_verbs": words("figure_verbs"),

@@ -231,7 +231,8 @@ def _as_of(
             return date
     if _timeless(doc, info, number_at):
         return None
-    if doc.published is not None and _holds_now(doc, info, number_at):
+    today = _holds_now(doc, info, number_at) or _of_the_session(doc, info, number_at)
+    if doc.published is not None and today:
         return doc.published.isoformat()
     date = _sentence_date(info, start)
     if not date and _about_a_plan(info):
@@ -267,6 +268,12 @@ def _holds_now(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
     if not words or words[0] in _RELATIVES or any(w in lex.modal_aux or w in lex.past_aux for w in words):
         return False
     return any(w in lex.present_verbs and w not in ("has", "have") for w in words)
+
+
+def _of_the_session(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
+    """Whether the figure's clause tells a move of the day's trading ("was down 5% in early trading")."""
+    clause = clause_of(number_at, info.clauses)
+    return doc.lex.session_re.search(doc.text, clause[0], clause[1]) is not None
 
 
 def _timeless(doc: Doc, info: SentenceInfo, number_at: int) -> bool:

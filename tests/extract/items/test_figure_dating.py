@@ -167,3 +167,11 @@ def test_a_verb_of_the_present_by_its_form_dates_a_figure_today_not_by_an_earlie
     assert _dates(text)[90000000] == PUBLISHED.isoformat()
     past = text.replace("continues to weigh", "weighed")
     assert _dates(past)[90000000] == "2021-05-03"
+
+
+def test_a_move_of_the_trading_session_holds_on_the_publication_day() -> None:
+    # tense.yaml `session_phrases`: the day's session, though told in the past and after a dated sentence
+    text = "Kell Ferries reported its results for the first quarter. Its shares were up 4% in early trading."
+    assert _dates(text)[4] == PUBLISHED.isoformat()
+    dated = "Kell Ferries reported its results on Monday. Its shares were up 4% in early trading on Tuesday."
+    assert _dates(dated)[4] == "2021-06-08"
