@@ -147,6 +147,9 @@ def test_an_old_scene_does_not_date_a_later_report() -> None:
     [
         "Minister Ada Brisk announced that the ferry line will reopen.",
         "Ada Brisk confirmed the recall in a statement.",
+        # a reaction and a restated position are news of the report too
+        "The Harbour Union condemned the closure of the ferry line.",
+        "The Port Authority reiterated that the ferry line will stay closed.",
     ],
 )
 def test_announcement_without_a_date_is_dated_by_the_report(text: str) -> None:
@@ -192,6 +195,10 @@ def test_model_year_dates_nothing(text: str) -> None:
 def test_an_as_clause_with_a_participle_and_a_date_is_that_participles_happening() -> None:
     got = _events("As shown off at the Harwick Motor Show this week, the Corvan is longer than its rival.")
     assert ("other", "2021-W10") in [(k, d) for k, d, _a in got]
+
+
+def test_a_statement_that_only_sources_a_fact_stays_undated() -> None:
+    assert _events("The ferry line will stay closed, Ada Brisk stressed.") == []
 
 
 def test_an_announcement_with_a_date_in_its_sentence_takes_that_date_only() -> None:
