@@ -45,7 +45,8 @@ def month_day(hit: Hit) -> Result | None:
     day = day_number(hit.g("day"))
     if month is None or day is None or not (hit.g("month") or "")[:1].isupper():
         return None
-    weekday = hit.lex.get("weekday", hit.g("weekday"))
+    # "6:38 p.m. Saturday, May 18": the weekday went to the clock time, and still tells this date's year
+    weekday = hit.lex.get("weekday", hit.g("weekday") or _weekday_before(hit))
     years = (hit.day.year - 1, hit.day.year, hit.day.year + 1)
     candidates = [c for year in years if (c := _same_day(year, month, day)) is not None]
     if not candidates:
@@ -65,6 +66,15 @@ def month_day(hit: Hit) -> Result | None:
             if chosen is not None and (written or (chosen - after).days <= _SCHEDULE_DAYS):
                 return with_part_of_day(hit, chosen, hit.mod())
     return with_part_of_day(hit, date_by_tense(candidates, hit.day, hit.tense()), hit.mod())
+
+
+_WEEKDAY_BEFORE = re.compile(r"(?<![\w])(?P<weekday>[A-Z][a-z]+day),?[ \t]+\Z")
+
+
+def _weekday_before(hit: Hit) -> str | None:
+    """A weekday's name written right before the hit ("Saturday, May 18"), or None."""
+    m = _WEEKDAY_BEFORE.search(hit.text, max(0, hit.start - 14), hit.start)
+    return m.group("weekday") if m else None
 
 
 def _same_day(year: int, month: int, day: int) -> dt.date | None:
@@ -259,7 +269,10 @@ def _day_of_clock(hit: Hit) -> dt.date:
     if m:
         weekday = hit.lex.get("weekday", m.group("weekday"))
         if weekday:
-            return weekday_date(hit, int(weekday), None)
+            # "6:38 p.m. on Saturday, May 18": the date after the weekday is the day meant
+            dated = _DATE_AFTER_WEEKDAY.match(hit.text, m.end(), m.end() + 20)
+            written = _month_day(hit, dated.group("month"), dated.group("day")) if dated else None
+            return written or weekday_date(hit, int(weekday), None)
         spec = hit.lex.get("day_word", m.group("dayword"))
         if spec:
             return hit.day + dt.timedelta(days=day_offset(spec))

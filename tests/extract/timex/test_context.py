@@ -36,6 +36,15 @@ def test_clock_time_takes_the_date_written_after_its_weekday() -> None:
         "2019-12-06T19:00")
 
 
+def test_a_weekday_and_its_date_after_a_clock_time_name_one_day() -> None:
+    # DCT 2019-11-19: Saturday alone would be 2019-11-16; "Saturday, May 18" is last May's Saturday
+    got = found("The ferry ran aground at 6:38 p.m. on Saturday, May 18, near Kell Point.", "2019-11-19")
+    assert got["6:38 p.m."] == ("TIME", "2019-05-18T18:38")
+    # the clock time takes the weekday; the date after it still has that weekday, so that year
+    got = found("The ferry ran aground at 6:38 p.m. Saturday, May 18, near Kell Point.", "2019-11-19")
+    assert got["May 18"] == ("DATE", "2019-05-18")
+
+
 def test_clock_time_takes_a_day_named_earlier_in_the_sentence() -> None:
     got = found("On Oct. 23, 1998, Slepian was shot at 10 p.m. in his kitchen.", "1999-04-19")
     assert got["10 p.m."] == ("TIME", "1998-10-23T22:00")
