@@ -45,7 +45,7 @@ def month_day(hit: Hit) -> Result | None:
     day = day_number(hit.g("day"))
     if month is None or day is None or not (hit.g("month") or "")[:1].isupper():
         return None
-    # "6:38 p.m. Saturday, May 18": the weekday went to the clock time, and still tells this date's year
+    # "9:12 p.m. Sunday, March 10": the weekday went to the clock time, and still tells this date's year
     weekday = hit.lex.get("weekday", hit.g("weekday") or _weekday_before(hit))
     years = (hit.day.year - 1, hit.day.year, hit.day.year + 1)
     candidates = [c for year in years if (c := _same_day(year, month, day)) is not None]
@@ -72,7 +72,7 @@ _WEEKDAY_BEFORE = re.compile(r"(?<![\w])(?P<weekday>[A-Z][a-z]+day),?[ \t]+\Z")
 
 
 def _weekday_before(hit: Hit) -> str | None:
-    """A weekday's name written right before the hit ("Saturday, May 18"), or None."""
+    """A weekday's name written right before the hit ("Sunday, March 10"), or None."""
     m = _WEEKDAY_BEFORE.search(hit.text, max(0, hit.start - 14), hit.start)
     return m.group("weekday") if m else None
 
@@ -269,7 +269,7 @@ def _day_of_clock(hit: Hit) -> dt.date:
     if m:
         weekday = hit.lex.get("weekday", m.group("weekday"))
         if weekday:
-            # "6:38 p.m. on Saturday, May 18": the date after the weekday is the day meant
+            # "9:12 p.m. on Sunday, March 10": the date after the weekday is the day meant
             dated = _DATE_AFTER_WEEKDAY.match(hit.text, m.end(), m.end() + 20)
             written = _month_day(hit, dated.group("month"), dated.group("day")) if dated else None
             return written or weekday_date(hit, int(weekday), None)

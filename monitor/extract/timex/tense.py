@@ -112,8 +112,8 @@ def _cue_words(words: list[str], opens_clause: bool) -> list[str]:
 
 
 # Cue words read on each side, nearest first: the left side's near words, then the right side's, then the rest
-# of the clause on the left ("the band will loop into Shoreline Amphitheatre at Mountain View, CA for a
-# hometown show on Sept. 12": the clause's verb is 17 words back, and nothing nearer tells its tense).
+# of the clause on the left ("the choir will sail on to the old hall at a harbour town, in a county of the
+# coast, for a farewell concert on May 4": its verb is far back, and nothing nearer tells the tense).
 _NEAR_LEFT = 12
 _NEAR_RIGHT = 8
 
