@@ -271,7 +271,7 @@ def _holds_now(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
 
 
 def _of_the_session(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
-    """Whether the figure's clause tells a move of the day's trading ("its shares rose 2% in early trading")."""
+    """Whether the figure's clause tells a move of the day's trading ("shares rose 2% in early trading")."""
     clause = clause_of(number_at, info.clauses)
     return doc.lex.session_re.search(doc.text, clause[0], clause[1]) is not None
 
