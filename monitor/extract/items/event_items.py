@@ -27,7 +27,7 @@ from monitor.extract.items.document import (
     overlaps,
 )
 from monitor.extract.items.event_dates import ADVERBS, clause_date, date_by_tense
-from monitor.extract.items.happenings import dated_happenings
+from monitor.extract.items.happenings import TALLY_KINDS, dated_happenings, tally_over_a_period
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.occurrence import Actors, Occurrence
@@ -302,6 +302,9 @@ def _event_draft(
         _remember_actors(doc, occ.kind, tuple(who.names))
     if date is None and not _may_stay_undated(doc, occ, who):
         return None  # an undated event is no timeline row (see event_drafts): no summary to write
+    if date is not None and occ.kind in TALLY_KINDS and not occ.is_noun and tally_over_a_period(
+            doc, info, occ.end, date):
+        return None  # "dealers sold 303,000 cars last year": the year's figure is the item
     if occ.kind == "statement":
         location, summary = _statement_text(doc, info, occ, who)
     else:

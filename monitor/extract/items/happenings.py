@@ -93,6 +93,8 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
                     kind = "other"  # "a case was reported on Monday": no speaker
                 if kind == "other" and _states_a_figure(doc, tok, c):
                     break  # "the average price in October was $39,014": a figure, which is its item
+                if kind in TALLY_KINDS and tally_over_a_period(doc, info, tok.end, value):
+                    break  # "dealers sold 303,417 cars last year": a figure of the year, no one happening
                 out.append(Happening(tok.start, tok.end, tok.text, kind, c, value))
                 seen.add(value)
                 verbs.add(tok.start)
@@ -104,6 +106,31 @@ def _states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:
     """Whether the verb only states a value ("was $39,014", "averaged 4.2 percent", "closed at $185.25"):
     tense.yaml `figure_verbs` with a number after it in its clause."""
     return tok.lower in doc.lex.figure_verbs and DIGIT_RE.search(doc.text, tok.end, clause[1]) is not None
+
+
+TALLY_KINDS = frozenset({"other", "business"})
+_PERIOD_RE = re.compile(r"\d{4}(?:-\d{2})?\Z")  # a year or a month, not a day or a week
+# The verb's object: words that may qualify an amount, then the amount ("more than $3,000", "208,560").
+_AMOUNT_RE = re.compile(r"\s+(?P<qual>(?:[a-z]+\s+){0,3}?)[$£€]?(?P<num>\d[\d,]*(?:\.\d+)?)(?![\d,.]*\d)"
+                        r"(?P<scale>\s*(?:thousand|million|billion|trillion|bn|m)\b)?")
+_TALLY_LEAST = 100
+
+
+def tally_over_a_period(doc: Doc, info: SentenceInfo, verb_end: int, date: str) -> bool:
+    """Whether the verb's object is a large amount and its date a year or a month ("consumers bought 208,000
+    cars this year", "sold more than 3,000 homes in October"): the tally of a period, which its figure tells.
+    On a day it is a happening ("sold 500 jets on Tuesday"), and a small count is one act ("the agency
+    selected 11 firms in May")."""
+    if not _PERIOD_RE.match(date):
+        return False
+    number = _AMOUNT_RE.match(doc.text, verb_end)
+    if number is None or (not number.group("scale")
+                          and float(number.group("num").replace(",", "")) < _TALLY_LEAST):
+        return False
+    if any(tx.start <= number.start("num") < tx.end for tx, _v in info.timexes):
+        return False  # "began 10 years ago": the number is the date's
+    qualifier = number.group("qual")
+    return not qualifier or doc.lex.qualifier_re.fullmatch(qualifier.strip()) is not None
 
 
 def first_since(text: str, start: int, date_start: int) -> bool:

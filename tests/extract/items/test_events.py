@@ -453,3 +453,23 @@ def test_a_call_with_someone_is_a_call_without_the_word_phone() -> None:
 def test_a_call_named_right_after_its_date(sentence: str, found: list[tuple[str, str, tuple[str, ...]]],
                                            ) -> None:
     assert [(i.kind, i.date, i.actors) for i in extract_items(sentence, DCT) if i.kind == "call"] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "events"),
+    [
+        # a large amount over a year or a month is a tally: its figure is the item, no happening beside it
+        ("Ferry passengers made 412,300 crossings last year.", []),
+        ("Harbour dealers sold more than 3,000 boats in March.", []),
+        ("Harbour dealers sold nearly 1.2 million boats last year.", []),
+        # on a day, or a small count, it is one act
+        ("Kell Ferries sold 400 tickets on Monday.", ["business"]),
+        ("In March, the port board selected 11 firms to bid for the ferry line.", ["business"]),
+        # a number that is the date's own is no amount
+        ("The row began 10 years ago, when the harbour closed.", ["other"]),
+    ],
+)
+def test_a_tally_over_a_period_is_a_figure_not_a_happening(sentence: str, events: list[str]) -> None:
+    items = extract_items(sentence, DCT)
+    assert [i.kind for i in items if i.kind != "figure"] == events
+    assert events or any(i.kind == "figure" for i in items)  # the tally is still its figure
