@@ -25,6 +25,7 @@ from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import figure_summary
 from monitor.extract.lexicon import Lexicon, load_data_file, word_tags
+from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex
 
 
@@ -214,9 +215,16 @@ def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
         if comparison_base(doc.text, tx, doc.lex) or value_baseline(doc.text, tx, doc.lex):
             continue
         value = date_value(tx, doc.published)
+        if value and _after_publication(value, doc):
+            continue  # "... the session that starts in January. 15,000 people registered": not January's
         if value:
             return value
     return None
+
+
+def _after_publication(value: str, doc: Doc) -> bool:
+    span = date_span(value)
+    return doc.published is not None and span is not None and span.start > doc.published
 
 
 def _as_of(

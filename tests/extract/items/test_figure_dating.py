@@ -175,3 +175,12 @@ def test_a_move_of_the_trading_session_holds_on_the_publication_day() -> None:
     assert _dates(text)[4] == PUBLISHED.isoformat()
     dated = "Kell Ferries reported its results on Monday. Its shares were up 4% in early trading on Tuesday."
     assert _dates(dated)[4] == "2021-06-08"
+
+
+def test_a_later_date_of_the_paragraph_does_not_carry_to_a_figure() -> None:
+    # the paragraph's last date is the session ahead; the count of the rally is of the report, not of it
+    rally = " The union said more than 9,000 people signed up for the rally."
+    ahead = "It came as the council meets ahead of its session that opens in early September."
+    assert _dates(ahead + rally)[9000] == PUBLISHED.isoformat()
+    before = "It came as the council met ahead of its session that opened in early May."
+    assert _dates(before + rally)[9000] == "2021-05"
