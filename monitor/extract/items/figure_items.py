@@ -216,7 +216,7 @@ def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
             continue
         value = date_value(tx, doc.published)
         if value and _after_publication(value, doc):
-            continue  # "... the session that starts in January. 15,000 people registered": not January's
+            continue  # "... the session that opens in September. 9,000 signed up": not September's
         if value:
             return value
     return None
