@@ -26,6 +26,7 @@ from monitor.extract.items.triggers import (
     source_spans,
 )
 from monitor.extract.lexicon import word_tags
+from monitor.extract.spans import date_span
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,6 +260,12 @@ _PREPOSITIONS = frozenset(
 _ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
 
 
+def _ahead(doc: Doc, info: SentenceInfo, start: int) -> bool:
+    """Whether the sentence's date at `start` begins after the publication day."""
+    span = date_span(next((value for tx, value in info.timexes if tx.start == start), None))
+    return doc.published is not None and span is not None and span.start > doc.published
+
+
 def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
     """A date that does not say when the clause happened: a limit ("by 2030"), the start of a span ("from
     2010 to 2015"), or a modifier of a noun ("the 2016 elections", "the newest 2020 hopeful", "the best
@@ -272,6 +279,10 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
         last = doc.text[start:end].split()[-1].lower()
         return not (prev == "over" and last in doc.lex.over_periods)
     if prev in ("from", "between") and nxt is not None and nxt.lower in ("to", "and", "through", "until"):
+        return True
+    if prev == "of" and len(before) > 1 and before[-2].lower == "as" and not _ahead(doc, info, start):
+        # "As of October, the airline had 270 jets": when a state was measured, a figure's date ("as of
+        # December 1, the line will run hourly" is a start, still a happening)
         return True
     if prev == "of" and len(before) > 1 and _describes_noun(doc, before[-2].lower):
         return True  # "the best apps of the year": the date belongs to the noun

@@ -473,3 +473,16 @@ def test_a_tally_over_a_period_is_a_figure_not_a_happening(sentence: str, events
     items = extract_items(sentence, DCT)
     assert [i.kind for i in items if i.kind != "figure"] == events
     assert events or any(i.kind == "figure" for i in items)  # the tally is still its figure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "events"),
+    [
+        # "as of" a past day measures a state: the figure is the item
+        ("As of February, Kell Ferries had a fleet of 14 boats.", []),
+        # "as of" a day ahead is when something starts
+        ("As of June 1, the ferry line will run every hour.", ["other"]),
+    ],
+)
+def test_as_of_a_date_measures_a_state_unless_the_date_lies_ahead(sentence: str, events: list[str]) -> None:
+    assert [i.kind for i in extract_items(sentence, DCT) if i.kind != "figure"] == events
