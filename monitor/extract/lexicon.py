@@ -197,6 +197,7 @@ class Lexicon:
     unit_of: Mapping[str, str]
     unit_re: re.Pattern[str]
     not_figure_after: tuple[str, ...]
+    not_figure_idioms_re: re.Pattern[str]
     not_figure_before: frozenset[str]
     not_figure_metrics: frozenset[str]
     country_of: Mapping[str, str]  # alias or canonical name (lower) -> canonical country
@@ -476,6 +477,7 @@ def _numbers_fields() -> dict[str, Any]:
         ),
         "not_figure_after": tuple(w.lower() for w in string_list(nd.get("not_figure_after"), "numbers.yaml")),
         "not_figure_before": frozenset(_lower_list(nd, "not_figure_before", "numbers.yaml")),
+        "not_figure_idioms_re": _phrase_regex(_lower_list(nd, "not_figure_idioms", "numbers.yaml")),
         "not_figure_metrics": frozenset(_lower_list(nd, "not_figure_metrics", "numbers.yaml")),
     }
 

@@ -433,6 +433,9 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
         return True
     if is_words and _in_a_name(text, m):
         return True
+    if is_words and any(i.start() <= num_start < i.end() for i in lex.not_figure_idioms_re.finditer(
+            text, max(0, num_start - 12), min(len(text), num_end + 20))):
+        return True  # "in one case, ...": an idiom, no count
     after_text = text[num_end : num_end + 20].lower()
     return _not_figure_after_re(lex).match(after_text) is not None
 

@@ -129,6 +129,9 @@ def test_never_raises(sentence: str) -> None:
         # ", or" before another kind of amount is another figure (a share's earnings are one: EPS)
         ("Profit was $2.8 billion, or $2.53 a share, and sales rose $5 billion, or 12%.",
          [(2800000000, "USD"), (2.53, "USD"), (5000000000, "USD"), (12, "percent")]),
+        # a number word of an idiom counts nothing (numbers.yaml `not_figure_idioms`)
+        ("Gunmen fired on the convoy and, in one case, on an ambulance.", []),
+        ("In one instance, two people were hurt.", [(2, None)]),
         # emergency numbers are no statistics
         ("After the storm, tenants could not place 911 calls for hours.", []),
         ("The network took $911 million in orders.", [(911000000, "USD")]),
