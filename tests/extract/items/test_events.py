@@ -486,3 +486,12 @@ def test_a_tally_over_a_period_is_a_figure_not_a_happening(sentence: str, events
 )
 def test_as_of_a_date_measures_a_state_unless_the_date_lies_ahead(sentence: str, events: list[str]) -> None:
     assert [i.kind for i in extract_items(sentence, DCT) if i.kind != "figure"] == events
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Ada Brisk reached out to the harbour board.", "The ferry firm landed up in court.",
+     "Kell Ferries believes its new boat will reach new heights."],
+)
+def test_an_arrival_verb_in_another_sense_is_no_arrival(sentence: str) -> None:
+    assert [i for i in extract_items(sentence, DCT) if i.kind == "arrival"] == []
