@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from monitor.extract.items.document import DETERMINERS, Doc, SentenceInfo, Tok, clause_of, overlaps
 from monitor.extract.items.number_hints import DIGIT_RE
@@ -25,7 +26,7 @@ from monitor.extract.items.triggers import (
     passive_report,
     source_spans,
 )
-from monitor.extract.lexicon import word_tags
+from monitor.extract.lexicon import Lexicon, word_tags
 from monitor.extract.spans import date_span
 
 
@@ -111,10 +112,7 @@ def _states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:
 
 TALLY_KINDS = frozenset({"other", "business"})
 _PERIOD_RE = re.compile(r"\d{4}(?:-\d{2})?\Z")  # a year or a month, not a day or a week
-# The verb's object: words that may qualify an amount, then the amount ("more than $3,000", "208,560").
-_AMOUNT_RE = re.compile(r"\s+(?P<qual>(?:[a-z]+\s+){0,3}?)[$£€]?(?P<num>\d[\d,]*(?:\.\d+)?)(?![\d,.]*\d)"
-                        r"(?P<scale>\s*(?:thousand|million|billion|trillion|bn|m)\b)?")
-_TALLY_LEAST = 100
+_TALLY_LEAST = 100  # a count below it is one act's ("selected 11 firms"), not a period's tally
 
 
 def tally_over_a_period(doc: Doc, info: SentenceInfo, verb_end: int, date: str) -> bool:
@@ -124,7 +122,7 @@ def tally_over_a_period(doc: Doc, info: SentenceInfo, verb_end: int, date: str) 
     selected 11 firms in May")."""
     if not _PERIOD_RE.match(date):
         return False
-    number = _AMOUNT_RE.match(doc.text, verb_end)
+    number = _amount_re(doc.lex).match(doc.text, verb_end)
     if number is None or (not number.group("scale")
                           and float(number.group("num").replace(",", "")) < _TALLY_LEAST):
         return False
@@ -132,6 +130,15 @@ def tally_over_a_period(doc: Doc, info: SentenceInfo, verb_end: int, date: str) 
         return False  # "began 10 years ago": the number is the date's
     qualifier = number.group("qual")
     return not qualifier or doc.lex.qualifier_re.fullmatch(qualifier.strip()) is not None
+
+
+@cache
+def _amount_re(lex: Lexicon) -> re.Pattern[str]:
+    """The verb's object: up to three words that may qualify an amount, then the amount, with its scale word
+    ("more than $3,000", "208,560", "nearly 17.3 million"; numbers.yaml `scales`, `suffixes`)."""
+    scales = "|".join(re.escape(w) for w in sorted({*lex.scales, *lex.suffixes}, key=len, reverse=True))
+    return re.compile(r"\s+(?P<qual>(?:[a-z]+\s+){0,3}?)\W?(?P<num>\d[\d,]*(?:\.\d+)?)(?![\d,.]*\d)"
+                      rf"(?P<scale>\s*(?:{scales})\b)?", re.IGNORECASE)
 
 
 def first_since(text: str, start: int, date_start: int) -> bool:
