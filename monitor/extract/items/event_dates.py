@@ -8,15 +8,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from functools import cache
 
-from monitor.extract.items.dating import tense_date, timex_in
+from monitor.extract.items.dating import sentence_date, tense_date, timex_in
 from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo
 from monitor.extract.items.figures import find_figures
 from monitor.extract.items.happenings import first_since
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, told_by_verb
-from monitor.extract.lexicon import word_tags
+from monitor.extract.lexicon import Lexicon, word_tags
 
 
 def date_by_tense(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) -> str | None:
@@ -37,6 +38,28 @@ def date_by_tense(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) ->
     return date
 
 
+def _attributed_day(doc: Doc, info: SentenceInfo, occ: Occurrence) -> dt.date | None:
+    """The day of a reporting verb that closes the sentence after the happening (", X reported on
+    Wednesday"), when it is the sentence's one date."""
+    one = sentence_date(info, doc)
+    day = _iso_day(one)
+    if day is None:
+        return None
+    tx = next((t for t, v in info.timexes if v == one), None)
+    if tx is None or tx.start < occ.end:
+        return None
+    between = doc.text[occ.end : tx.start]
+    return day if _closing_report_re(doc.lex).search(between) else None
+
+
+@cache
+def _closing_report_re(lex: Lexicon) -> re.Pattern[str]:
+    """", the agency reported on" or ", police said" right before the sentence's date: a speaker of up to
+    five words, then "said", "reported" or one of tense.yaml `announcing_verbs`."""
+    verbs = "|".join(sorted({"said", "reported", *lex.announcing_verbs}))
+    return re.compile(rf",\s*(?:[\w.'’-]+\s+){{1,5}}(?:{verbs})\s+(?:on\s+)?\Z", re.IGNORECASE)
+
+
 def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) -> str | None:
     """A happening told in the simple past in a main clause with no date of its own, in a report whose last
     named day is within days of publication, happened that day: the breaking story goes on telling its
@@ -46,6 +69,9 @@ def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actor
     day = _iso_day(doc.last_day)
     if doc.published is None or occ.is_noun:
         return None
+    if occ.kind != "statement" and _attributed_day(doc, info, occ) is not None:
+        # "X was stabbed to death, the agency reported on Wednesday": the report's day, the sentence's own
+        day = _attributed_day(doc, info, occ)
     # Only a speaker named right before the verb announces ("Esper announced"; not "the president", who
     # may be speaking of another day, nor a headline's "outbreak confirmed").
     announcing = (

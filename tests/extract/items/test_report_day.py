@@ -240,3 +240,17 @@ def test_a_quarter_of_a_game_dates_nothing() -> None:
     # the same words in a company's report are the year's quarter
     report = "Harlow Foods said its sales rose 6 percent in the second quarter."
     assert "2020-Q2" in {i.date for i in extract_items(report, PUB)}
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # the happening told before ", <speaker> reported on <day>" happened by the report's day
+        ("Ferry captain Sam Price was stabbed to death, the harbour radio reported on Monday.", "2021-03-08"),
+        ("Ferry captain Sam Price was stabbed to death, police said on Monday.", "2021-03-08"),
+        # a day far from the report's is no breaking story's
+        ("Ferry captain Sam Price was stabbed to death, police said on Jan. 4.", None),
+    ],
+)
+def test_a_happening_before_a_dated_attribution_takes_the_report_day(text: str, date: str | None) -> None:
+    assert [d for k, d, _a in _events(text) if k != "statement"] == ([date] if date else [])
