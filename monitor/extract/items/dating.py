@@ -14,6 +14,7 @@ from functools import cache
 
 from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo, Tok
 from monitor.extract.lexicon import Lexicon
+from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex, tag
 
 # A season dates by its year ("opens in summer 2021" -> 2021) and a weekend by its week ("over the
@@ -21,6 +22,12 @@ from monitor.extract.timex import Timex, tag
 _DATE_VALUE_RE = re.compile(
     r"(\d{4}(?:-(?:W\d{2}|Q\d|H\d|\d{2}(?:-\d{2})?))?)(?:-(?:SP|SU|FA|AU|WI|WE))?(?:T.*)?\Z"
 )
+
+
+def after_publication(value: str | None, published: dt.date | None) -> bool:
+    """Whether a TIMEX3 date begins after the publication day (a plan, a session ahead)."""
+    span = date_span(value)
+    return published is not None and span is not None and span.start > published
 
 
 def date_value(timex: Timex, published: dt.date | None) -> str | None:

@@ -69,9 +69,8 @@ def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actor
     day = _iso_day(doc.last_day)
     if doc.published is None or occ.is_noun:
         return None
-    if occ.kind != "statement" and _attributed_day(doc, info, occ) is not None:
-        # "X was stabbed to death, the agency reported on Wednesday": the report's day, the sentence's own
-        day = _attributed_day(doc, info, occ)
+    if occ.kind != "statement" and (attributed := _attributed_day(doc, info, occ)) is not None:
+        day = attributed  # "X was stabbed to death, the agency reported on Wednesday": the sentence's own
     # Only a speaker named right before the verb announces ("Esper announced"; not "the president", who
     # may be speaking of another day, nor a headline's "outbreak confirmed").
     announcing = (

@@ -9,7 +9,14 @@ import re
 from functools import cache
 
 from monitor.extract.items.actors import actor_name, subject_of
-from monitor.extract.items.dating import comparison_base, date_value, range_end, timex_in, value_baseline
+from monitor.extract.items.dating import (
+    after_publication,
+    comparison_base,
+    date_value,
+    range_end,
+    timex_in,
+    value_baseline,
+)
 from monitor.extract.items.document import (
     DETERMINERS,
     Doc,
@@ -25,7 +32,6 @@ from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import figure_summary
 from monitor.extract.lexicon import Lexicon, load_data_file, word_tags
-from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex
 
 
@@ -215,16 +221,11 @@ def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
         if comparison_base(doc.text, tx, doc.lex) or value_baseline(doc.text, tx, doc.lex):
             continue
         value = date_value(tx, doc.published)
-        if value and _after_publication(value, doc):
+        if value and after_publication(value, doc.published):
             continue  # "... the session that opens in September. 9,000 signed up": not September's
         if value:
             return value
     return None
-
-
-def _after_publication(value: str, doc: Doc) -> bool:
-    span = date_span(value)
-    return doc.published is not None and span is not None and span.start > doc.published
 
 
 def _as_of(

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from monitor.extract.items.dating import after_publication
 from monitor.extract.items.document import DETERMINERS, Doc, SentenceInfo, Tok, clause_of, overlaps
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.triggers import (
@@ -27,7 +28,6 @@ from monitor.extract.items.triggers import (
     source_spans,
 )
 from monitor.extract.lexicon import Lexicon, word_tags
-from monitor.extract.spans import date_span
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,12 +267,6 @@ _PREPOSITIONS = frozenset(
 _ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
 
 
-def _ahead(doc: Doc, info: SentenceInfo, start: int) -> bool:
-    """Whether the sentence's date at `start` begins after the publication day."""
-    span = date_span(next((value for tx, value in info.timexes if tx.start == start), None))
-    return doc.published is not None and span is not None and span.start > doc.published
-
-
 def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
     """A date that does not say when the clause happened: a limit ("by 2030"), the start of a span ("from
     2010 to 2015"), or a modifier of a noun ("the 2016 elections", "the newest 2020 hopeful", "the best
@@ -287,7 +281,8 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
         return not (prev == "over" and last in doc.lex.over_periods)
     if prev in ("from", "between") and nxt is not None and nxt.lower in ("to", "and", "through", "until"):
         return True
-    if prev == "of" and len(before) > 1 and before[-2].lower == "as" and not _ahead(doc, info, start):
+    if prev == "of" and len(before) > 1 and before[-2].lower == "as" and not after_publication(
+            next((value for tx, value in info.timexes if tx.start == start), None), doc.published):
         # "As of October, the airline had 270 jets": when a state was measured, a figure's date ("as of
         # December 1, the line will run hourly" is a start, still a happening)
         return True
