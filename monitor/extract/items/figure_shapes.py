@@ -11,7 +11,7 @@ and distances travelled ("flew more than 1,200 miles"). The words are data: numb
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -37,6 +37,9 @@ class _Shapes:
     distance_hint: re.Pattern[str]
     distance_re: re.Pattern[str]
     change_of: dict[str, int]
+    score_re: re.Pattern[str]
+    score_before: frozenset[str]
+    score_after: frozenset[str]
 
 
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")  # "a streak dating to 2007": a year, no level
@@ -65,6 +68,7 @@ def _shapes(lex: Lexicon) -> _Shapes:
     units = [w for unit in nd.get("distance_units", []) for w in nd.get("units", {}).get(unit, [])]
     qualifiers = _alts(nd.get("distance_qualifiers", []))
     levels = _alts(nd.get("level_words", []))
+    score_before = {f for w in nd.get("score_before", []) for f in inflect_trigger(str(w).lower())}
     return _Shapes(
         # hints run on the lower-cased sentence, without case folding or look-behinds: they may say yes
         # where the pattern then finds nothing, never no where it would find something
@@ -95,6 +99,10 @@ def _shapes(lex: Lexicon) -> _Shapes:
             re.IGNORECASE,
         ),
         change_of=change_of,
+        # "2-1", "112-107": not inside a longer run of digits, a range of years or a date
+        score_re=re.compile(r"(?<![\w.,/(-])(?P<a>\d{1,3})[-–](?P<b>\d{1,3})(?![\w/%.–-]|,\d|\.\d)"),
+        score_before=frozenset(score_before),
+        score_after=frozenset(str(w).lower() for w in nd.get("score_after", [])),
     )
 
 
@@ -166,6 +174,35 @@ def shaped_figures(
         if free(m.start("num"), m.end("num")) and not _YEAR_RE.fullmatch(m.group("num")):
             value = float(m.group("num").replace(",", ""))
             out.append(_mention(m.start("num"), m.end("num"), m.span("num"), value, "level", None))
+    if with_digits:
+        out += _scores(sentence, sh, free)
+    return out
+
+
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_SET_BEFORE_RE = re.compile(r"\d[-–]\d{1,2}(?:\s*\(\d+\))?,\s*$")  # "6-4, |7-6": the score of a set
+_SET_AFTER_RE = re.compile(r"\s*(?:\(\d+\)|,\s*\d{1,2}[-–]\d)")
+
+
+def _scores(sentence: str, sh: _Shapes, free: Callable[[int, int], bool]) -> list[FigureMention]:
+    """A game's score, each side's points a figure: "beat Wales 2-0", "a 5-2 victory" (not a set's "6-4, 7-6",
+    a record "(6-5)" or a span "10-15 minutes", which no result word stands beside)."""
+    out: list[FigureMention] = []
+    for m in sh.score_re.finditer(sentence):
+        if not free(m.start(), m.end()) or _SET_BEFORE_RE.search(sentence, 0, m.start()):
+            continue
+        if _SET_AFTER_RE.match(sentence, m.end()):
+            continue
+        before = [w.lower() for w in _WORD_RE.findall(sentence[max(0, m.start() - 60) : m.start()])][-4:]
+        after = _WORD_RE.match(sentence[m.end() :].lstrip(" ,"))
+        if not (set(before) & sh.score_before or (after and after.group(0).lower() in sh.score_after)):
+            continue
+        # English writes the winner's points first ("lost 24-17"); two metrics keep the sides apart, so two
+        # outlets' readings of one game never look like a dispute over one figure
+        for side, metric in (("a", "winning score"), ("b", "losing score")):
+            if int(m.group(side)) == 0:
+                continue  # "beat Wales 2-0": no count of nothing
+            out.append(_mention(m.start(side), m.end(side), m.span(side), float(m.group(side)), metric, None))
     return out
 
 

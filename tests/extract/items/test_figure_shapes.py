@@ -64,3 +64,29 @@ def test_a_span_of_time_is_no_share() -> None:
 def test_a_distance_travelled_is_a_figure_and_scenery_is_not() -> None:
     assert (1400, "distance") in _figures("The lost dog walked more than 1,400 miles home over the winter.")
     assert _figures("The village lies 30 miles north of the capital.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Otters beat the Herons 3-1 on Saturday.", [(3, "winning score"), (1, "losing score")]),
+        ("Dale rolled past Westbury, 38-14, on Friday night.", [(38, "winning score"), (14, "losing score")]),
+        ("It was a 97-95 victory for the visitors.", [(97, "winning score"), (95, "losing score")]),
+        ("The hosts won 2-0 at home.", [(2, "winning score")]),  # a side with no points is no count
+    ],
+)
+def test_a_games_score_is_each_sides_figure(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.metric) for f in shaped_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruiz defeated Okafor 6-3, 7-6 (4) in the final.",  # the scores of sets
+        "The Otters (7-2, 4-1) play at home on Sunday.",  # a record in brackets
+        "The session lasts 10-15 minutes over the lunch hour.",  # a span, whatever words surround it
+        "The score was 3-2 at the break.",  # no word of a result beside it
+    ],
+)
+def test_sets_records_and_spans_are_no_score(text: str) -> None:
+    assert [f for f in shaped_figures(text) if "score" in (f.metric or "")] == []

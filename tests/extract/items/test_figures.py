@@ -67,6 +67,9 @@ def one(sentence: str) -> tuple[object, ...]:
         ("She won 52.3 percent of the vote.", (52.3, "exact", "vote", "percent")),
         ("Some 3,500 residents were evacuated.", (3500, "about", "residents", None)),
         ("They found 100 or more bodies.", (100, "at_least", "bodies", None)),
+        ("The new engine makes 310 horsepower.", (310, "exact", None, "hp")),
+        ("Its motor puts out 150 PS.", (150, "exact", None, "PS")),
+        ("The hatchback goes about 240 miles on a charge.", (240, "about", "range", "miles")),
     ],
 )
 def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
@@ -89,6 +92,7 @@ def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
         "One of the most striking cases.",
         "Hundreds of people marched.",
         "The score was 3-2.",
+        "The town lies 40 miles from the coast.",  # a distance alone is scenery, not a range
         "He aged 40 years in a week.",
         "The two leaders discussed oil prices.",
         "Her three sons attended the ceremony.",
