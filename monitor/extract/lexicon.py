@@ -248,6 +248,7 @@ class Lexicon:
     addressee_verbs: frozenset[str]
     over_periods: frozenset[str]
     schedule_words: frozenset[str]
+    topic_preps: frozenset[str]
 
     def kind_of(self, trigger: str) -> str | None:
         """The kind a trigger word or phrase belongs to, or None."""
@@ -585,4 +586,5 @@ def _tense_fields() -> dict[str, Any]:
         "addressee_verbs": words("addressee_verbs"),
         "over_periods": words("over_periods"),
         "schedule_words": words("schedule_words"),
+        "topic_preps": words("topic_preps"),
     }

@@ -18,6 +18,7 @@ from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, told_by_verb
 from monitor.extract.lexicon import Lexicon, word_tags
+from monitor.extract.timex import Timex
 
 
 def date_by_tense(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) -> str | None:
@@ -159,6 +160,10 @@ def clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
     new_date = _new_date(doc, info, occ)
     if new_date is not None:
         return new_date
+    if info.timexes:
+        topics = [x for x in info.timexes if _topic_date(doc, occ, x[0])]
+        if topics:
+            info = dataclasses.replace(info, timexes=[x for x in info.timexes if x not in topics])
     sentence = info.sentence.text
     if "since" not in sentence and "'s" not in sentence and "\u2019s" not in sentence:
         return timex_in(occ.clause, info, occ.start)  # the common case: nothing to leave out
@@ -200,6 +205,22 @@ def clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
 
 
 _POSSESSIVE_S = ("'s", "\u2019s")
+_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this", "that"})
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_NOUN_AFTER_RE = re.compile(r"\s+[a-z][a-z-]+")
+
+
+def _topic_date(doc: Doc, occ: Occurrence, tx: Timex) -> bool:
+    """Whether a date after the trigger qualifies a noun of a phrase on its topic ("dropped its inquiry into a
+    2010 allegation", "an inquiry into a 2010 allegation"): it dates that noun, not the happening (tense.yaml
+    `topic_preps`)."""
+    if tx.type != "DATE" or not occ.end <= tx.start < occ.clause[1]:
+        return False
+    words = [w.lower() for w in _WORD_RE.findall(doc.text, occ.end, tx.start)]
+    if len(words) < 2 or words[-1] not in _DETERMINERS or words[-2] not in doc.lex.topic_preps:
+        return False
+    noun = _NOUN_AFTER_RE.match(doc.text, tx.end)
+    return noun is not None and noun.group(0).strip() not in doc.lex.function_words
 
 
 _OWN_DATE_RE = re.compile(r"['\u2019]s(?:\s+[a-z]+){0,2}\s+\Z")

@@ -85,3 +85,18 @@ def test_a_dated_letter_opening_the_sentence_dates_the_statement() -> None:
 def test_a_progressive_passive_takes_the_tense_of_its_auxiliary(text: str, dated: bool) -> None:
     items = [i for i in extract_items(text, PUB) if i.kind == "legal"]
     assert [i.date for i in items] == ([PUB.isoformat()] if dated else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        # a date inside a phrase on the verb's topic dates that phrase's noun, not the happening
+        ("Halvorsen Mills has dropped its lawsuit over a 2014 pricing complaint.", "business", "2021-09-16"),
+        ("Prosecutors charged two men over the 2019 warehouse fire on Monday.", "legal", "2021-09-13"),
+        # as the verb's own object, or after "in", the date is the happening's
+        ("Ruiz won the 2020 title.", "result", "2020"),
+    ],
+)
+def test_a_date_on_the_topic_of_a_happening_is_not_its_date(text: str, kind: str, date: str) -> None:
+    dates = [i.date for i in extract_items(text, PUB) if i.kind == kind]
+    assert dates == [date]
