@@ -54,7 +54,13 @@ def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# "R-W.Va., visited": no sentence opens on an abbreviation and a comma; the split inside it was wrong.
+_OPENS_ON_ABBREVIATION_RE = re.compile(r"[A-Z][a-z]{0,4}\.,")
+
+
 def _should_join(prev: str, nxt: str) -> bool:
+    if _OPENS_ON_ABBREVIATION_RE.match(nxt):
+        return True
     # The last word is in the sentence's tail: searching there is linear, not quadratic, in a long
     # sentence; a word that may run on before the tail is read in full.
     cut = max(0, len(prev) - _TAIL)

@@ -56,6 +56,11 @@ def texts(source: str) -> list[str]:
             "The storm moved\nnorth on Friday. It weakened.",
             ["The storm moved\nnorth on Friday.", "It weakened."],
         ),
+        # A two-part state abbreviation after a party letter: no sentence opens on "Va.,".
+        (
+            "Rep. Jo Hall, R-W.Va., toured the plant. Workers cheered.",
+            ["Rep. Jo Hall, R-W.Va., toured the plant.", "Workers cheered."],
+        ),
         ("", []),
         ("   \n\n  ", []),
     ],

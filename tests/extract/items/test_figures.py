@@ -68,6 +68,7 @@ def one(sentence: str) -> tuple[object, ...]:
         ("Some 3,500 residents were evacuated.", (3500, "about", "residents", None)),
         ("They found 100 or more bodies.", (100, "at_least", "bodies", None)),
         ("The new engine makes 310 horsepower.", (310, "exact", None, "hp")),
+        ("The index hit a record high of 4,512.3 on Friday.", (4512.3, "exact", "level", None)),
         ("Its motor puts out 150 PS.", (150, "exact", None, "PS")),
         ("The hatchback goes about 240 miles on a charge.", (240, "about", "range", "miles")),
     ],
