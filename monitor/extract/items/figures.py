@@ -227,14 +227,16 @@ def _metric_after(
     words: list[tuple[int, int, str]] = []
     for s, e, w in tokens[:4]:
         lw = w.lower()
-        if lw in lex.metric_stop_words or not w[0].islower():
+        # "13,000 false or misleading claims": adjectives joined by "or"/"and" still lead to the noun
+        joins_adjectives = lw in ("or", "and") and bool(words) and not _plural(words[-1][2])
+        if (lw in lex.metric_stop_words and not joins_adjectives) or not w[0].islower():
             break
-        if words and (lw.endswith("ed") or lw.endswith("ing")):
+        if words and (lw.endswith("ed") or lw.endswith("ing")) and words[-1][2] not in ("or", "and"):
             break
         words.append((s, e, lw))
-    while (
-        words and not allow_singular and not (words[-1][2].endswith("s") and not words[-1][2].endswith("ss"))
-    ):
+    while words and not allow_singular and not _plural(words[-1][2]):
+        words.pop()
+    if words and words[-1][2] in ("or", "and"):
         words.pop()
     if words and words[0][2].endswith(("ed", "ing")) and len(words) == 1:
         return None, pos, False
@@ -244,6 +246,10 @@ def _metric_after(
 
 
 _GRAVE = frozenset({"deaths", "injuries"})
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def _state_near(text: str, before: int, after: int, lex: Lexicon, noun: str | None) -> str | None:

@@ -21,7 +21,9 @@ def test_every_shipped_kind_is_listed_in_the_readme() -> None:
 def test_a_contest_result_is_dated_and_another_sense_is_not() -> None:
     day = dt.date(2024, 5, 7)
     result = extract_items("The Harriers beat the Rovers 3-1 on Saturday to clinch the title.", day)
-    assert [(i.kind, i.date) for i in result] == [("result", "2024-05-04")]
+    assert [(i.kind, i.date) for i in result if i.kind != "figure"] == [("result", "2024-05-04")]
+    scores = sorted((i.value, i.date) for i in result if i.kind == "figure")
+    assert scores == [(1, "2024-05-04"), (3, "2024-05-04")]  # each side's points
     profits = extract_items("Quarterly profits beat expectations on Tuesday.", day)
     assert all(i.kind != "result" for i in profits)
 
