@@ -231,7 +231,9 @@ def fronted_timex(info: SentenceInfo, doc: Doc) -> str | None:
         if first[0] <= tx.start and tx.end <= first[1]:
             rest = doc.text[first[0] : tx.start] + doc.text[tx.end : first[1]]
             words = [w.lower() for w in re.findall(r"[A-Za-z]+", rest)]
-            opener = all(
+            # "According to a paper published on Monday, ...": the record's day dates what it reports
+            sourced = words[:2] == ["according", "to"] and any(w in doc.lex.record_nouns for w in words)
+            opener = sourced or all(
                 w in doc.lex.function_words or w in _OPENER_WORDS or w in doc.lex.record_nouns for w in words
             )
             if opener and first[1] < info.sentence.end and doc.text[first[1]] == ",":

@@ -100,3 +100,9 @@ def test_a_progressive_passive_takes_the_tense_of_its_auxiliary(text: str, dated
 def test_a_date_on_the_topic_of_a_happening_is_not_its_date(text: str, kind: str, date: str) -> None:
     dates = [i.date for i in extract_items(text, PUB) if i.kind == kind]
     assert dates == [date]
+
+
+def test_a_dated_record_that_opens_the_sentence_dates_what_it_reports() -> None:
+    text = "According to a study published on Monday, Harlow Foods cut 300 jobs at its two plants."
+    events = [(i.kind, i.date) for i in extract_items(text, PUB) if i.kind != "figure"]
+    assert events == [("business", "2021-09-13")]
