@@ -231,8 +231,12 @@ def fronted_timex(info: SentenceInfo, doc: Doc) -> str | None:
         if first[0] <= tx.start and tx.end <= first[1]:
             rest = doc.text[first[0] : tx.start] + doc.text[tx.end : first[1]]
             words = [w.lower() for w in re.findall(r"[A-Za-z]+", rest)]
-            # "According to a paper published on Monday, ...": the record's day dates what it reports
-            sourced = words[:2] == ["according", "to"] and any(w in doc.lex.record_nouns for w in words)
+            records = doc.lex.record_nouns
+            # "According to a paper published on Monday, ...", "In a letter to the president in May, ...":
+            # the record's day dates what it reports, wherever it stands in the phrase
+            sourced = (words[:2] == ["according", "to"] and any(w in records for w in words)) or (
+                words[:1] == ["in"] and any(w in records for w in words[1:3])
+            )
             opener = sourced or all(
                 w in doc.lex.function_words or w in _OPENER_WORDS or w in doc.lex.record_nouns for w in words
             )

@@ -71,6 +71,9 @@ def test_a_weekend_dates_by_its_week_and_a_clock_time_by_its_day() -> None:
 def test_a_dated_letter_opening_the_sentence_dates_the_statement() -> None:
     items = extract_items("In a Sept. 2 letter, Ada Brisk urged the council to reopen the ferry line.", PUB)
     assert [(i.kind, i.date) for i in items if i.kind == "statement"] == [("statement", "2021-09-02")]
+    # the record's date may stand after words of its own ("to the mayor"), far from the verb it dates
+    text = "In a letter to the mayor in May, Ada Brisk, who heads the union, said renters faced rent rises."
+    assert [i.date for i in extract_items(text, PUB) if i.kind != "figure"] == ["2021-05"]
 
 
 @pytest.mark.parametrize(
