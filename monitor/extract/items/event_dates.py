@@ -90,7 +90,7 @@ def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actor
         return None
     lex = doc.lex
     clause = [t.lower for t in occ.tokens_before]
-    if clause and clause[0] in lex.clause_markers:
+    if clause and clause[0] in lex.clause_markers and clause[0] not in _COORDINATORS:
         return None  # "after the rebels swapped ...": a subordinate clause sets the background
     if any(w in lex.undating_adverbs for w in clause) or _amount_after(doc, info, occ):
         return None  # "was originally launched"; "rose 0.3%": the clause tells the amount (a figure)
@@ -108,6 +108,7 @@ def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actor
 
 
 _NON_FINITE = frozenset({"be", "been", "being", "to"})
+_COORDINATORS = frozenset({"but", "and", "or"})  # "..., but the union welcomed the move": a main clause
 _PERFECT = frozenset({"had", "'d"})
 _YEAR_RE = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 

@@ -150,6 +150,8 @@ def test_an_old_scene_does_not_date_a_later_report() -> None:
         # a reaction and a restated position are news of the report too
         "The Harbour Union condemned the closure of the ferry line.",
         "The Port Authority reiterated that the ferry line will stay closed.",
+        # a clause joined by "but" is a main clause, not a subordinate one
+        "There was no word from the mayor, but the Harbour Union welcomed the move.",
     ],
 )
 def test_announcement_without_a_date_is_dated_by_the_report(text: str) -> None:
