@@ -51,6 +51,8 @@ def test_past_forms_may_be_participles() -> None:
         ("The mayor resigned after the vote.", "resigned", "personnel"),
         ("The firm has acquired a rival bakery chain.", "acquired", "business"),
         ("The port authority awarded dredging contracts to two firms.", "awarded", "business"),
+        ("Riot police have laid siege to the campus.", "laid siege", "violence"),
+        ("Troops besieged the town for a month.", "besieged", "violence"),
     ],
 )
 def test_inflected_triggers_match_their_kind(text: str, form: str, kind: str) -> None:
