@@ -495,6 +495,8 @@ def _mention(
     if label:  # "200 A320 jets", "15 Airbus A350-900 jets": the count is of what follows the model's name
         pos = label.end()
     metric, metric_end, unit = _metric_of(text, (start, pos), lex, unit, not is_words)
+    if metric is None and unit is None:
+        metric = _total_of(text, start)
     if metric is None and (unit is None or unit in _extra().units_need_metric):
         return None
     multiple = metric == "times" and _COMPARATIVE_RE.match(text, metric_end) is not None
@@ -530,6 +532,19 @@ def _mention(
         metric=metric,
         unit=unit,
     )
+
+
+# "increased the total of commercial providers to 14", "the number of open cases stands at 31": the noun
+# counted is named before the number, after "total of" or "number of"
+_TOTAL_OF_RE = re.compile(
+    r"\b(?:total|number|tally|count)\s+of\s+(?P<noun>(?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*[^s\W]s)"
+    r"\s+(?:[a-z]+\s+){0,2}?(?:to|at|is|was|hit|reached)\s+(?:[a-z]+\s+){0,2}\Z"
+)
+
+
+def _total_of(text: str, start: int) -> str | None:
+    m = _TOTAL_OF_RE.search(text, max(0, start - 100), start)
+    return " ".join(m.group("noun").split()) if m else None
 
 
 def _metric_of(

@@ -71,6 +71,7 @@ def one(sentence: str) -> tuple[object, ...]:
         ("The index hit a record high of 4,512.3 on Friday.", (4512.3, "exact", "level", None)),
         ("It logged 4,200 false or misleading claims.", (4200, "exact", "false or misleading claims", None)),
         ("It hired 900 cleaning and repair workers.", (900, "exact", "cleaning and repair workers", None)),
+        ("The ruling raised the total of licensed ferries to 12.", (12, "exact", "licensed ferries", None)),
         ("Its motor puts out 150 PS.", (150, "exact", None, "PS")),
         ("The hatchback goes about 240 miles on a charge.", (240, "about", "range", "miles")),
     ],
