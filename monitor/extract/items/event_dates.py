@@ -208,6 +208,8 @@ def clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
 _POSSESSIVE_S = ("'s", "\u2019s")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this", "that"})
 _WORD_RE = re.compile(r"[A-Za-z]+")
+_TIME_NOUNS = frozenset({"end", "close", "start", "beginning", "middle", "course", "eve", "time", "day",
+                         "night", "morning", "evening", "afternoon", "height", "run-up"})
 _NOUN_AFTER_RE = re.compile(r"\s+[a-z][a-z-]+")
 
 
@@ -220,6 +222,8 @@ def _topic_date(doc: Doc, occ: Occurrence, tx: Timex) -> bool:
     words = [w.lower() for w in _WORD_RE.findall(doc.text, occ.end, tx.start)]
     if len(words) < 2 or words[-1] not in _DETERMINERS or words[-2] not in doc.lex.topic_preps:
         return False
+    if len(words) > 2 and words[-2] == "of" and words[-3] in _TIME_NOUNS:
+        return False  # "at the close of its Monday concert": when, not what about
     noun = _NOUN_AFTER_RE.match(doc.text, tx.end)
     return noun is not None and noun.group(0).strip() not in doc.lex.function_words
 

@@ -96,8 +96,9 @@ def test_a_progressive_passive_takes_the_tense_of_its_auxiliary(text: str, dated
         # a date inside a phrase on the verb's topic dates that phrase's noun, not the happening
         ("Halvorsen Mills has dropped its lawsuit over a 2014 pricing complaint.", "business", "2021-09-16"),
         ("Prosecutors charged two men over the 2019 warehouse fire on Monday.", "legal", "2021-09-13"),
-        # as the verb's own object, or after "in", the date is the happening's
+        # as the verb's own object, after "in" or in a phrase of time ("at the end of"), it is the happening's
         ("Ruiz won the 2020 title.", "result", "2020"),
+        ("Police arrested Tomas Elvey at the end of the Monday hearing.", "legal", "2021-09-13"),
     ],
 )
 def test_a_date_on_the_topic_of_a_happening_is_not_its_date(text: str, kind: str, date: str) -> None:
