@@ -81,7 +81,17 @@ def _same_draft(a: Draft, b: Draft) -> bool:
     if a.item.kind == "statement" and a.item.date != b.item.date:
         # One speaker says many things: an undated "he said" joins the statement it follows, nothing else.
         return b.by_reference and b.item.date is None and 0 <= b.item.start - a.item.end <= 400
+    if a.item.kind == "statement" and a.trigger and b.trigger:
+        # ... even on one day: "accused China" and, later, "announced that the U.S. will provide a ship" are
+        # two statements; a reporting verb told again ("said" ... "said") is one
+        return _verb(a) == _verb(b)
     return True
+
+
+def _verb(d: Draft) -> str:
+    if d.trigger is None:
+        return ""
+    return d.item.evidence[d.trigger[0] - d.item.start : d.trigger[1] - d.item.start].lower()
 
 
 def merge(drafts: list[Draft]) -> list[Item]:

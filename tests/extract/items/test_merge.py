@@ -98,3 +98,13 @@ def test_merge_of_many_distinct_items_compares_few() -> None:
     finally:
         merge_module._same_draft = real
     assert len(calls) < 2000 * 5  # a full scan: 2,000,000
+
+
+def test_one_speakers_two_statements_of_a_day_stay_two_and_a_verb_told_again_is_one() -> None:
+    a = Item("statement", "2020-04-01", "S", "Ada Brisk on Monday accused the port of delays.", 0, 47,
+             ("Ada",))
+    b = Item("statement", "2020-04-01", "S", "Later, Brisk announced a new ferry.", 60, 95, ("Ada",))
+    c = Item("statement", "2020-04-01", "S", "Brisk also accused the council.", 100, 131, ("Ada",))
+    drafts = [Draft(a, 0, 4, trigger=(20, 27)), Draft(b, 1, 4, trigger=(73, 82)),
+              Draft(c, 2, 4, trigger=(111, 118))]
+    assert [i.evidence[:10] for i in merge(drafts)] == ["Ada Brisk ", "Later, Bri"]
