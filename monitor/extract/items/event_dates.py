@@ -210,6 +210,7 @@ _DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our",
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _TIME_NOUNS = frozenset({"end", "close", "start", "beginning", "middle", "course", "eve", "time", "day",
                          "night", "morning", "evening", "afternoon", "height", "run-up"})
+_BEFORE_PHRASES = ("ahead of", "run up to", "lead up to", "leading up to")
 _NOUN_AFTER_RE = re.compile(r"\s+[a-z][a-z-]+")
 
 
@@ -220,7 +221,11 @@ def _topic_date(doc: Doc, occ: Occurrence, tx: Timex) -> bool:
     if tx.type != "DATE" or not occ.end <= tx.start < occ.clause[1]:
         return False
     words = [w.lower() for w in _WORD_RE.findall(doc.text, occ.end, tx.start)]
-    if len(words) < 2 or words[-1] not in _DETERMINERS or words[-2] not in doc.lex.topic_preps:
+    if len(words) < 2 or words[-1] not in _DETERMINERS:
+        return False
+    if " ".join(words[-4:-1]).endswith(_BEFORE_PHRASES):
+        return True  # "in the run-up to the 2020 election", "ahead of the 2020 vote": before it, not at it
+    if words[-2] not in doc.lex.topic_preps:
         return False
     if len(words) > 2 and words[-2] == "of" and words[-3] in _TIME_NOUNS:
         return False  # "at the close of its Monday concert": when, not what about

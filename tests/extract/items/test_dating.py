@@ -110,3 +110,8 @@ def test_a_dated_record_that_opens_the_sentence_dates_what_it_reports() -> None:
     text = "According to a study published on Monday, Harlow Foods cut 300 jobs at its two plants."
     events = [(i.kind, i.date) for i in extract_items(text, PUB) if i.kind != "figure"]
     assert events == [("business", "2021-09-13")]
+
+
+def test_a_date_the_happening_came_before_does_not_date_it() -> None:
+    text = "Lumen Holdings signed the deal in the run-up to the 2022 election."
+    assert [i.date for i in extract_items(text, PUB) if i.kind == "business"] == []  # not in 2022
