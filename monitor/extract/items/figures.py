@@ -44,6 +44,7 @@ class _Extra:
     ordinal_nouns: frozenset[str]
     undating_re: re.Pattern[str]  # numbers.yaml timeless_words and undating_adverbs
     phone_numbers: frozenset[str]
+    sources_re: re.Pattern[str]  # numbers.yaml source_phrases, after up to three words
 
 
 @cache
@@ -67,6 +68,12 @@ def _extra() -> _Extra:
         ordinal_nouns=frozenset(w.lower() for w in md.get("ordinal_nouns", [])),
         undating_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("undating_adverbs", [])]),
         phone_numbers=frozenset(str(n) for n in nd.get("phone_numbers", [])),
+        sources_re=re.compile(
+            r"\s+(?:[a-z]+\s+){1,3}?(?:"
+            + "|".join(r"\s+".join(map(re.escape, str(p).split())) for p in nd.get("source_phrases", []))
+            + r")\b" if nd.get("source_phrases") else r"(?!)",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -442,6 +449,8 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
     if is_words and any(i.start() <= num_start < i.end() for i in lex.not_figure_idioms_re.finditer(
             text, max(0, num_start - 12), min(len(text), num_end + 20))):
         return True  # "in one case, ...": an idiom, no count
+    if _extra().sources_re.match(text, num_end, num_end + 60):
+        return True  # "two people familiar with the talks said": who the story's sources are, no count
     after_text = text[num_end : num_end + 20].lower()
     return _not_figure_after_re(lex).match(after_text) is not None
 

@@ -97,6 +97,8 @@ def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
         "Hundreds of people marched.",
         "The score was 3-2.",
         "The town lies 40 miles from the coast.",  # a distance alone is scenery, not a range
+        "Two people familiar with the talks said the plant will close.",  # the story's sources
+        "Three officials briefed on the plan declined to comment.",
         "He aged 40 years in a week.",
         "The two leaders discussed oil prices.",
         "Her three sons attended the ceremony.",
