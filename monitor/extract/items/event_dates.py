@@ -209,7 +209,7 @@ _POSSESSIVE_S = ("'s", "\u2019s")
 _DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this", "that"})
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _TIME_NOUNS = frozenset({"end", "close", "start", "beginning", "middle", "course", "eve", "time", "day",
-                         "night", "morning", "evening", "afternoon", "height", "run-up"})
+                         "night", "morning", "evening", "afternoon", "height"})
 _BEFORE_PHRASES = ("ahead of", "run up to", "lead up to", "leading up to")
 _NOUN_AFTER_RE = re.compile(r"\s+[a-z][a-z-]+")
 

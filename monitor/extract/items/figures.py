@@ -68,13 +68,16 @@ def _extra() -> _Extra:
         ordinal_nouns=frozenset(w.lower() for w in md.get("ordinal_nouns", [])),
         undating_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("undating_adverbs", [])]),
         phone_numbers=frozenset(str(n) for n in nd.get("phone_numbers", [])),
-        sources_re=re.compile(
-            r"\s+(?:[a-z]+\s+){1,3}?(?:"
-            + "|".join(r"\s+".join(map(re.escape, str(p).split())) for p in nd.get("source_phrases", []))
-            + r")\b" if nd.get("source_phrases") else r"(?!)",
-            re.IGNORECASE,
-        ),
+        sources_re=_after_a_few_words_re(nd.get("source_phrases", [])),
     )
+
+
+def _after_a_few_words_re(phrases: Sequence[str]) -> re.Pattern[str]:
+    """One of `phrases` after one to three words ("two people | familiar with"); never found without any."""
+    if not phrases:
+        return re.compile(r"(?!)")
+    body = "|".join(r"\s+".join(map(re.escape, str(p).split())) for p in phrases)
+    return re.compile(rf"\s+(?:[a-z]+\s+){{1,3}}?(?:{body})\b", re.IGNORECASE)
 
 
 def change_signs() -> dict[str, int]:
