@@ -142,3 +142,12 @@ def test_teasers_run_into_the_text_after_a_heading_give_no_items() -> None:
     # A heading's words in prose are no heading: "Top stories of the week" is read.
     prose = "Top stories of the week were told on Monday by the harbour board."
     assert extract_items(prose, DCT) != []
+
+
+def test_an_offer_line_of_the_page_is_no_figure() -> None:
+    text = ("The ferry line reopened on Monday.\n"
+            "Get access to Harbour Daily Pro for as little as $5 for the first year.\n"
+            "Click here to read 30 more stories.")
+    items = extract_items(text, DCT)
+    assert [i.value for i in items if i.kind == "figure"] == []
+    assert [d for _k, d in _events(text)] == ["2021-06-07"]  # the line of news is still read
