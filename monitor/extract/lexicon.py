@@ -249,6 +249,8 @@ class Lexicon:
     over_periods: frozenset[str]
     schedule_words: frozenset[str]
     topic_preps: frozenset[str]
+    time_nouns: frozenset[str]
+    before_phrases: tuple[str, ...]  # words split at hyphens: "run up to"
 
     def kind_of(self, trigger: str) -> str | None:
         """The kind a trigger word or phrase belongs to, or None."""
@@ -587,4 +589,9 @@ def _tense_fields() -> dict[str, Any]:
         "over_periods": words("over_periods"),
         "schedule_words": words("schedule_words"),
         "topic_preps": words("topic_preps"),
+        "time_nouns": words("time_nouns"),
+        # matched against a date's preceding words, read without hyphens ("run-up to" -> "run up to")
+        "before_phrases": tuple(
+            " ".join(p.replace("-", " ").split()) for p in _lower_list(td, "before_phrases", "tense.yaml")
+        ),
     }

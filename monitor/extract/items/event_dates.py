@@ -11,7 +11,7 @@ import re
 from functools import cache
 
 from monitor.extract.items.dating import sentence_date, tense_date, timex_in
-from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo
+from monitor.extract.items.document import ADVERB_SKIP, DETERMINERS, Doc, SentenceInfo
 from monitor.extract.items.figures import find_figures
 from monitor.extract.items.happenings import first_since
 from monitor.extract.items.number_hints import DIGIT_RE
@@ -206,11 +206,7 @@ def clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
 
 
 _POSSESSIVE_S = ("'s", "\u2019s")
-_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "this", "that"})
 _WORD_RE = re.compile(r"[A-Za-z]+")
-_TIME_NOUNS = frozenset({"end", "close", "start", "beginning", "middle", "course", "eve", "time", "day",
-                         "night", "morning", "evening", "afternoon", "height"})
-_BEFORE_PHRASES = ("ahead of", "run up to", "lead up to", "leading up to")
 _NOUN_AFTER_RE = re.compile(r"\s+[a-z][a-z-]+")
 
 
@@ -221,13 +217,13 @@ def _topic_date(doc: Doc, occ: Occurrence, tx: Timex) -> bool:
     if tx.type != "DATE" or not occ.end <= tx.start < occ.clause[1]:
         return False
     words = [w.lower() for w in _WORD_RE.findall(doc.text, occ.end, tx.start)]
-    if len(words) < 2 or words[-1] not in _DETERMINERS:
+    if len(words) < 2 or words[-1] not in DETERMINERS:
         return False
-    if " ".join(words[-4:-1]).endswith(_BEFORE_PHRASES):
+    if " ".join(words[-4:-1]).endswith(doc.lex.before_phrases):
         return True  # "in the run-up to the 2020 election", "ahead of the 2020 vote": before it, not at it
     if words[-2] not in doc.lex.topic_preps:
         return False
-    if len(words) > 2 and words[-2] == "of" and words[-3] in _TIME_NOUNS:
+    if len(words) > 2 and words[-2] == "of" and words[-3] in doc.lex.time_nouns:
         return False  # "at the close of its Monday concert": when, not what about
     noun = _NOUN_AFTER_RE.match(doc.text, tx.end)
     return noun is not None and noun.group(0).strip() not in doc.lex.function_words
