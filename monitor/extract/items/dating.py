@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo, Tok
-from monitor.extract.lexicon import Lexicon
+from monitor.extract.lexicon import Lexicon, word_tags
 from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex, tag
 
@@ -180,7 +180,7 @@ def tense_date(tokens_before: list[Tok], trigger: str, doc: Doc, is_noun: bool) 
     if is_noun:
         return None  # "the mayor's resignation is ...": the "'s" before a noun is no "is" or "has"
     first = trigger.split()[0].lower()
-    for w in reversed(words):
+    for w in reversed(_without_coordinated_participles([t.lower for t in tokens_before[-8:]])[-4:]):
         if w in lex.modal_aux or w in lex.past_aux:
             return None
         if w in lex.present_aux:
@@ -193,6 +193,14 @@ def tense_date(tokens_before: list[Tok], trigger: str, doc: Doc, is_noun: bool) 
     ):
         return doc.published.isoformat()
     return None
+
+
+def _without_coordinated_participles(words: list[str]) -> list[str]:
+    """The words before a verb without the participles coordinated with it, so that the auxiliary they share
+    tells its tense too: "has questioned and released" -> "has ... released"."""
+    while len(words) >= 2 and words[-1] == "and" and "VBN" in word_tags(words[-2]):
+        words = words[:-2]
+    return words
 
 
 _SIMULTANEOUS = frozenset({"when", "as", "while"})

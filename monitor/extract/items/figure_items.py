@@ -385,8 +385,9 @@ def _restated(doc: Doc, info: SentenceInfo, f: FigureMention) -> bool:
     before = info.sentence.text[: f.start].split()
     if not before or before[-1].lower() not in _POINTING_BACK:
         return False
-    number = info.sentence.text[f.num_start : f.num_end]
-    return number in doc.text[: info.sentence.start]
+    number = re.escape(info.sentence.text[f.num_start : f.num_end])
+    # An age is no figure to point back at: "this 6-year-old" gave no 6 for "shows that 6 of 10 Americans".
+    return re.search(rf"{number}(?!-years?-old)", doc.text[: info.sentence.start]) is not None
 
 
 def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) -> list[Draft]:

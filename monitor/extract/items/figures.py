@@ -27,7 +27,7 @@ from monitor.extract.items.number_hints import (
     may_have_number_words,
     plain_words,
 )
-from monitor.extract.lexicon import Lexicon, inflect_trigger, load_data_file, load_lexicon
+from monitor.extract.lexicon import Lexicon, inflect_trigger, load_data_file, load_lexicon, word_tags
 
 __all__ = ["FigureMention", "change_signs", "find_figures", "parse_number", "undating_phrase"]
 
@@ -243,6 +243,8 @@ def _metric_after(
             break
         if words and (lw.endswith("ed") or lw.endswith("ing")) and words[-1][2] not in ("or", "and"):
             break
+        if words and words[-1][2] in ("or", "and") and "NNS" not in (tags := word_tags(lw)) and "VBZ" in tags:
+            break  # "5 feet, 10 inches tall and weighs 150 pounds": a verb, not the noun of adjectives
         words.append((s, e, lw))
     while words and not allow_singular and not _plural(words[-1][2]):
         words.pop()
@@ -434,6 +436,8 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
         return True
     if _NO_RE.search(text[:num_start]) or _AFTER_COUNT_RE.search(text, max(0, num_start - 12), num_start):
         return True  # "No. 5"; the model in "400 737 Max jets" (the count is the number before it)
+    if _ratio_before_re(lex).search(text, max(0, num_start - 30), num_start):
+        return True  # the whole of "6 of 10 Americans": the part before it is the figure
     # Labels: a capitalised word right before the number ("Boeing 737", "Apollo 11").
     gap_start = text[max(0, num_start - 2) : num_start]
     if (
@@ -554,9 +558,17 @@ _TOTAL_OF_RE = re.compile(
 )
 
 
+# "bringing the total to 19", "the tally stood at 45": a total of what the sentence has been counting
+_TOTAL_RE = re.compile(
+    r"\b(?:total|tally)\s+(?:[a-z]+\s+){0,2}?(?:to|at|is|was|hit|reached)\s+(?:[a-z]+\s+){0,2}\Z"
+)
+
+
 def _total_of(text: str, start: int) -> str | None:
     m = _TOTAL_OF_RE.search(text, max(0, start - 100), start)
-    return " ".join(m.group("noun").split()) if m else None
+    if m:
+        return " ".join(m.group("noun").split())
+    return "total" if _TOTAL_RE.search(text, max(0, start - 40), start) else None
 
 
 def _metric_of(
@@ -566,12 +578,17 @@ def _metric_of(
     `partitive` number may count the noun of a whole ("46 of their contacts"; not "one of the ...")."""
     start, pos = span
     if unit is not None and (mo := _OF_AFTER_UNIT_RE.match(text[pos:])):
-        metric, metric_end, people = _metric_after(text, pos + mo.end(), lex, allow_singular=True)
+        metric, metric_end, people = None, pos, False
+        if not _count_next(text, pos + mo.end(), lex):  # "$6 million in some 20 cases": another count
+            metric, metric_end, people = _metric_after(text, pos + mo.end(), lex, allow_singular=True)
         if metric is None:
             metric_end = pos
     elif unit is None and partitive and (mo := _OF_WHOLE_RE.match(text[pos:])):
         # "46 of their contacts": a part counted by the noun of the whole.
         metric, metric_end, people = _metric_after(text, pos + mo.end(), lex)
+    elif unit is None and (mo := _ratio_re(lex).match(text, pos)):
+        # "6 of 10 Americans", "one in five adults": the part is the figure, counted by the whole's noun.
+        metric, metric_end, people = _metric_after(text, mo.end(), lex)
     else:
         metric, metric_end, people = _metric_after(text, pos, lex)
     if people or metric is None:
@@ -592,6 +609,35 @@ def _metric_of(
 
 _OF_AFTER_UNIT_RE = re.compile(r"\s+(?:of|in|worth of)\s+(?:the\s+|its\s+|their\s+)?")
 _OF_WHOLE_RE = re.compile(r"\s+of\s+(?:the|their|its|his|her|our)\s+")
+
+
+def _count_next(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether a number in digits, maybe after a qualifier ("some 20"), opens text[pos:]."""
+    rest = text[pos : pos + 40]
+    if rest[:1].isdigit():
+        return True
+    low = rest.lower()
+    return any(low.startswith(f"{q} ") and rest[len(q) + 1 :].lstrip()[:1].isdigit()
+               for q in lex.qualifier_of)
+
+
+def _number_alts(lex: Lexicon) -> str:
+    words = "|".join(sorted(lex.number_words, key=len, reverse=True))
+    return rf"(?:\d[\d,]*|(?i:{words}))"
+
+
+@cache
+def _ratio_re(lex: Lexicon) -> re.Pattern[str]:
+    """" of 10 " / " in five " / " out of 10 " after a part: the whole it is counted in."""
+    return re.compile(rf"\s+(?:out\s+of|of|in)\s+{_number_alts(lex)}(?=\s+[a-z])", re.IGNORECASE)
+
+
+@cache
+def _ratio_before_re(lex: Lexicon) -> re.Pattern[str]:
+    """"6 of " / "one in " / "3 out of " right before a number: that number is the whole of a ratio."""
+    # "one of two people who ...": a member of a group of two, not a ratio
+    return re.compile(rf"(?<![\w.,])(?!(?:one|1)\s+of\b){_number_alts(lex)}\s+(?:out\s+of|of|in)\s+\Z",
+                      re.IGNORECASE)
 _PRISON_RE = re.compile(r"\s+(?:in|behind)\s+(?:a\s+)?(\w+)(?:\s+(\w+))?")
 
 

@@ -115,3 +115,15 @@ def test_a_dated_record_that_opens_the_sentence_dates_what_it_reports() -> None:
 def test_a_date_the_happening_came_before_does_not_date_it() -> None:
     text = "Lumen Holdings signed the deal in the run-up to the 2022 election."
     assert [i.date for i in extract_items(text, PUB) if i.kind == "business"] == []  # not in 2022
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # participles joined by "and" share their auxiliary, and so its tense: "has ... released" holds now
+        ("Interpol has questioned and released the two trawler captains.", "release"),
+        ("Tomas Elvey has been questioned and charged with arson.", "legal"),
+    ],
+)
+def test_coordinated_participles_share_the_tense_of_their_auxiliary(text: str, kind: str) -> None:
+    assert PUB.isoformat() in [i.date for i in extract_items(text, PUB) if i.kind == kind]

@@ -59,6 +59,14 @@ def test_the_figure_said_again_with_the_is_one_item() -> None:
     assert [i.value for i in _figures(text)].count(14) == 1
 
 
+def test_a_number_that_was_an_age_is_no_figure_pointed_back_at() -> None:
+    text = (
+        "Rescuers reached the 8-year-old on Monday.\n\n"
+        "A poll shows that 8 of 10 residents want a fence on the cliff path."
+    )
+    assert 8 in _values(text)
+
+
 def test_a_date_right_after_a_target_dates_it() -> None:
     text = "The roadmap cuts battery costs from $140 today to $60.50 by 2030."
     dates = _dates(text)

@@ -74,6 +74,12 @@ def one(sentence: str) -> tuple[object, ...]:
         ("The ruling raised the total of licensed ferries to 12.", (12, "exact", "licensed ferries", None)),
         ("Its motor puts out 150 PS.", (150, "exact", None, "PS")),
         ("The hatchback goes about 240 miles on a charge.", (240, "about", "range", "miles")),
+        # a part of a whole is the figure, counted by the whole's noun; "one of" is a member, not a part
+        ("A survey found that 7 of 10 tenants back the strike.", (7, "exact", "tenants", None)),
+        ("Nurses said 3 out of 12 wards were short-staffed.", (3, "exact", "wards", None)),
+        ("The patient was one of 12 tenants who fell ill.", (12, "exact", "tenants", None)),
+        # a total named without its noun
+        ("The merger brings the total to 23.", (23, "exact", "total", None)),
     ],
 )
 def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
@@ -147,6 +153,10 @@ def test_never_raises(sentence: str) -> None:
         ("The network took $911 million in orders.", [(911000000, "USD")]),
         # people counted by what happened to them, spelled out
         ("Border guards detained seven people near the bridge.", [(7, None)]),
+        # a count after "in" or "of" is a figure of its own, not what the amount before it measures
+        ("The insurer has paid $3 million in some 40 claims.", [(3000000, "USD"), (40, None)]),
+        # a verb after "and" ends the noun phrase: no metric "tall and weighs"
+        ("The suspect is 6 feet, 2 inches tall and weighs about 190 pounds.", []),
     ],
 )
 def test_conversions_phones_and_counted_people(text: str, expected: list[tuple[float, object]]) -> None:
