@@ -16,5 +16,6 @@ def test_a_timeml_document_becomes_its_paragraphs_and_creation_date() -> None:
     assert text.split("\n\n") == [
         "KELL POINT (AP) _",
         "The ferry Aurora ran aground Sunday, officials said.",  # tags gone, the line break inside joined
-        "\u201cWe were lucky,\u201d a deckhand said. \u201cNobody was hurt.\u201d",  # '' opens and closes in turn
+        # the wire's '' opens and closes in turn
+        "\u201cWe were lucky,\u201d a deckhand said. \u201cNobody was hurt.\u201d",
     ]

@@ -13,6 +13,7 @@ import re
 from functools import cache
 
 from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo, Tok
+from monitor.extract.items.triggers import SINCE_BEFORE_RE
 from monitor.extract.lexicon import Lexicon, word_tags
 from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex, tag
@@ -245,6 +246,8 @@ def fronted_timex(info: SentenceInfo, doc: Doc) -> str | None:
             sourced = (words[:2] == ["according", "to"] and any(w in records for w in words)) or (
                 words[:1] == ["in"] and any(w in records for w in words[1:3])
             )
+            if words[:1] == ["since"]:
+                return None  # "Since 2015, the chain has opened 40 stores": the start of a span, no one day
             opener = sourced or all(
                 w in doc.lex.function_words or w in _OPENER_WORDS or w in doc.lex.record_nouns for w in words
             )
@@ -276,7 +279,11 @@ def usable_timexes(text: str, published: dt.date | None) -> list[Timex]:
 def sentence_date(info: SentenceInfo, doc: Doc) -> str | None:
     """The one date a sentence gives (outside quotes), which then dates every happening of it that has no
     date of its own clause: "James scored 34 points, 112-107 over the Thunder on Tuesday night"."""
-    values = {v for tx, v in info.timexes if tx.type in ("DATE", "TIME") and tx.start not in info.bound}
+    values = {
+        v for tx, v in info.timexes
+        if tx.type in ("DATE", "TIME") and tx.start not in info.bound
+        and not SINCE_BEFORE_RE.search(doc.text, max(0, tx.start - 16), tx.start)
+    }
     return values.pop() if len(values) == 1 else None
 
 

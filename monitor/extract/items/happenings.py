@@ -224,7 +224,24 @@ def _verb_in(
     after = [t.lower for t in toks[j + 1 : j + 3]]
     if any(w in HYPOTHETICAL for w in before) or any(is_negation(w) for w in before[-3:] + after):
         return _RULED_OUT, None
+    if toks[j].lower in _PAST_COPULAS and _describes_state([t.lower for t in toks[j + 1 : j + 4]]):
+        return _RULED_OUT, None  # "a decade ago the city was still a farming town": a state, no happening
     return _FOUND, toks[j]
+
+
+_PAST_COPULAS = frozenset({"was", "were"})
+_STATE_ADVERBS = frozenset({"still", "already", "also", "then", "once", "just", "largely", "mostly"})
+_PARTICIPLE_TAGS = frozenset({"VBN", "VBD", "VBG"})
+
+
+def _describes_state(after: list[str]) -> bool:
+    """Whether the words after "was"/"were" describe what something was (a noun phrase, an adjective),
+    not what happened to it (a participle: "was closed")."""
+    words = [w for w in after if w not in _STATE_ADVERBS]
+    if not words:
+        return False
+    tags = word_tags(words[0])
+    return words[0] in DETERMINERS or bool(tags & _ADJECTIVES and not tags & _PARTICIPLE_TAGS)
 
 
 def _scheduled(word: str, prev: list[str], doc: Doc) -> bool:
@@ -275,6 +292,8 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
     after = [t for t in info.tokens if t.start >= end]
     prev = before[-1].lower if before else ""
     nxt = after[0] if after else None
+    if prev == "since" and len(before) == 1:
+        return True  # "Since 1949, the alliance has grown": the start of a span that opens the sentence
     if prev in _LIMITS:
         # "over the weekend" is when it happened; "over the past year" a span
         last = doc.text[start:end].split()[-1].lower()

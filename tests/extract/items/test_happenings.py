@@ -27,6 +27,8 @@ def _events(text: str) -> list[Item]:
         ("Over the weekend, the mayor planted an oak in the square.", "2021-W22"),
         # a schedule: "is due to", "are set to"
         ("The new timetable is due to start in mid-July.", "2021-07"),
+        # a past copula before a participle tells what happened to it
+        ("Last year the old cannery was demolished.", "2020"),
     ],
 )
 def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) -> None:
@@ -52,6 +54,11 @@ def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) ->
         "The newest 2024 hybrid models sold out.",
         "The charity has raised little money so far this year.",
         "The harbour has silted up over the past year.",
+        # a span that opens the sentence: what went on since, no happening on its first day
+        "Since 2012, the guild has trained three hundred glassblowers.",
+        # what something was, not what happened to it
+        "A decade ago, the quarter was a maze of warehouses.",
+        "In 2010, the harbour was still busy with trawlers.",
     ],
 )
 def test_noise_is_no_happening(text: str) -> None:
