@@ -1,15 +1,17 @@
 """News-gold scores on newswire: gold timelines of TempEval-3 *train* documents, scored as news_score.py.
 
-`news-heldout/set8-tempeval.csv` holds gold timelines, written to ../shared/data/news-gold/GUIDELINES.md, of
-12 AQUAINT documents of ../shared/data/tempeval3/train (AP, New York Times and Xinhua wire stories of
-1998-2000): real news text that no extractor rule was written for, read in place. Each document's body is the
+`news-heldout/set8-tempeval.csv` and `set9-timebank.csv` hold gold timelines, written to
+../shared/data/news-gold/GUIDELINES.md, of 12 AQUAINT and 12 TimeBank documents of
+../shared/data/tempeval3/train (AP, New York Times, Xinhua, Wall Street Journal and broadcast stories of
+1989-2000): real news text that no extractor rule was written for, read in place. Each document's body is the
 text of its <TEXT> element without the TimeML tags, its paragraphs kept; the wire's `` and '' marks become
 curly quotes (so that quotes pair as on a web page); the publication date is its DCT. The items are those
 `extract_items` gives that text and date (the text stage is not run: these are no web pages), scored by the
 shared scorer's own `score_page`, so the figures read as news_score.py's.
 
-    python benchmarks/news_text_score.py                 # per document, then the totals
+    python benchmarks/news_text_score.py                 # set8: per document, then the totals
     python benchmarks/news_text_score.py --verbose       # and each miss and false row
+    python benchmarks/news_text_score.py --gold benchmarks/news-heldout/set9-timebank.csv
 
 The TempEval-3 *test* documents are never used here: they are for reporting the TIMEX3 tagger only.
 """
@@ -31,7 +33,7 @@ from monitor.extract.items import extract_items, load_lexicon
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared"
-CORPUS = SHARED / "data" / "tempeval3" / "train" / "AQUAINT"
+CORPUS = SHARED / "data" / "tempeval3" / "train"  # AQUAINT/ and TimeBank/
 GOLD = REPO / "benchmarks" / "news-heldout" / "set8-tempeval.csv"
 FIELDS = ("kind", "date", "actors", "value", "subject", "metric", "evidence")
 
@@ -80,7 +82,7 @@ def main() -> int:
     keys = ("req", "req_hit", "all", "all_hit", "tp", "fp", "dup")
     total = dict.fromkeys(keys, 0)
     for page in sorted({r["page"] for r in rows}):
-        text, published = document(CORPUS / f"{page}.tml")
+        text, published = document(next(CORPUS.glob(f"*/{page}.tml")))
         found = extract_items(text, published, lexicon=lexicon)
         items: list[dict[str, Any]] = [{k: v for k, v in i.to_dict().items() if k in FIELDS} for i in found]
         gold = [r for r in rows if r["page"] == page]
