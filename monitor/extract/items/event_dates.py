@@ -311,6 +311,8 @@ def _present_statement(occ: Occurrence) -> bool:
     before = [t.lower for t in occ.tokens_before if t.lower not in ADVERBS]
     last = before[-1] if before else ""
     first = occ.trigger.split()[0]
+    if last in ("has", "have") and first == "said":
+        return True  # "the ministry has said it will appeal": a position held, told again as background
     return last not in AUXILIARIES and first.endswith("s") and not first.endswith(("ss", "us", "is"))
 
 

@@ -135,6 +135,11 @@ def test_bare_present_statement_is_no_row() -> None:
     # ... but a dated one is.
     items = _events("The coach said on Tuesday his squad plays better away from home.")
     assert [(i.kind, i.date) for i in items] == [("statement", "2021-06-08")]
+    # "has said" tells a position held, background to the story, as "says" does...
+    assert _events("Portmarsh Council has said it will not sell the pier.") == []
+    # ... while another verb in the present perfect is the day's news
+    items = _events("Portmarsh Council has announced it will not sell the pier.")
+    assert [i.kind for i in items] == ["statement"]
 
 
 def test_base_verb_after_a_plural_noun_is_a_verb_unless_it_may_head_a_compound() -> None:
