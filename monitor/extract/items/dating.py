@@ -8,6 +8,7 @@ perfect ("has departed", "now has"); past tense, past perfect, future and "previ
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from functools import cache
@@ -17,6 +18,7 @@ from monitor.extract.items.triggers import SINCE_BEFORE_RE
 from monitor.extract.lexicon import Lexicon, word_tags
 from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex, tag
+from monitor.extract.timex.days import DAY_VALUE
 
 # A season dates by its year ("opens in summer 2021" -> 2021) and a weekend by its week ("over the
 # weekend" -> 2019-W46): the timeline's dates are days, weeks, months, quarters, halves and years.
@@ -270,10 +272,29 @@ def probe(text: str) -> tuple[list[Timex], dict[tuple[int, int], str]]:
 def usable_timexes(text: str, published: dt.date | None) -> list[Timex]:
     """The temporal expressions of the document that can date its items."""
     if published is not None:
-        return list(tag(text, published))
+        return calendar_quarters(text, list(tag(text, published)))
     # No publication date: keep only the expressions whose value does not depend on it.
     first, second = probe(text)
-    return [t for t in first if second.get((t.start, t.end)) == t.value]
+    return calendar_quarters(text, [t for t in first if second.get((t.start, t.end)) == t.value])
+
+
+_QUARTER_VALUE_RE = re.compile(r"\d{4}-Q[1-4]\Z")
+_ENDED_RE = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending)\s+(?:on\s+)?\Z")
+
+
+def calendar_quarters(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A quarter said to end on a day is the calendar quarter of that day: "its fiscal fourth quarter ended
+    Sept. 28" is 2019-Q3 on a timeline, though TIMEX3 (and the tagger, as TimeBank) labels it 2019-Q4."""
+    out = list(timexes)
+    for i, (quarter, day) in enumerate(zip(timexes, timexes[1:], strict=False)):
+        if (
+            _QUARTER_VALUE_RE.match(quarter.value)
+            and DAY_VALUE.fullmatch(day.value)
+            and _ENDED_RE.match(text[quarter.end : day.start])
+        ):
+            month = int(day.value[5:7])
+            out[i] = dataclasses.replace(quarter, value=f"{day.value[:4]}-Q{(month - 1) // 3 + 1}")
+    return out
 
 
 def sentence_date(info: SentenceInfo, doc: Doc) -> str | None:

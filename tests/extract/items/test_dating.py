@@ -127,3 +127,12 @@ def test_a_date_the_happening_came_before_does_not_date_it() -> None:
 )
 def test_coordinated_participles_share_the_tense_of_their_auxiliary(text: str, kind: str) -> None:
     assert PUB.isoformat() in [i.date for i in extract_items(text, PUB) if i.kind == kind]
+
+
+def test_a_quarter_said_to_end_on_a_day_is_that_days_calendar_quarter() -> None:
+    # the tagger keeps TimeBank's fiscal label (2021-Q1); the timeline dates the calendar's quarter
+    text = "Quorvex reported revenue of $4.2 billion for its fiscal first quarter ended Aug. 28."
+    assert [i.date for i in extract_items(text, PUB) if i.kind == "figure"] == ["2021-Q3"]
+    from monitor.extract.timex import tag
+
+    assert [t.value for t in tag(text, PUB) if "quarter" in t.text] == ["2021-Q1"]
