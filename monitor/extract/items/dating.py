@@ -270,12 +270,26 @@ def probe(text: str) -> tuple[list[Timex], dict[tuple[int, int], str]]:
 
 
 def usable_timexes(text: str, published: dt.date | None) -> list[Timex]:
-    """The temporal expressions of the document that can date its items."""
+    """The temporal expressions of the document that can date its items (a bare clock time names no day)."""
     if published is not None:
-        return calendar_quarters(text, list(tag(text, published)))
+        return calendar_quarters(text, [t for t in tag(text, published) if not _clock_only(t)])
     # No publication date: keep only the expressions whose value does not depend on it.
     first, second = probe(text)
     return calendar_quarters(text, [t for t in first if second.get((t.start, t.end)) == t.value])
+
+
+# A clock time and nothing else ("around midnight", "at 6 a.m."): the tagger puts it on the publication day,
+# but it names no day, and a report tells of other days at clock times too ("It was around midnight when a
+# tip led officers to his room", in the story of a May kidnapping).
+_CLOCK_RE = re.compile(
+    r"(?:(?:around|about|shortly|just|before|after|at|until|by|roughly|approximately)\s+)*"
+    r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|midnight|noon)\.?",
+    re.IGNORECASE,
+)
+
+
+def _clock_only(timex: Timex) -> bool:
+    return timex.type == "TIME" and _CLOCK_RE.fullmatch(timex.text.strip()) is not None
 
 
 _QUARTER_VALUE_RE = re.compile(r"\d{4}-Q[1-4]\Z")

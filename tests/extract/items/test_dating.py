@@ -61,11 +61,14 @@ def test_seasons_and_halves_date_their_happening(text: str, date: str) -> None:
     assert [i.date for i in extract_items(text, PUB) if i.kind != "figure"] == [date]
 
 
-def test_a_weekend_dates_by_its_week_and_a_clock_time_by_its_day() -> None:
+def test_a_weekend_dates_by_its_week_and_a_clock_time_by_the_day_it_names() -> None:
     text = "Ada Brisk announced over the weekend that the ferry line will reopen."
     assert [i.date for i in extract_items(text, PUB) if i.kind == "statement"] == ["2021-W36"]
-    landed = extract_items("The charter flight landed at the airport at 6am.", PUB)
-    assert [(i.kind, i.date) for i in landed] == [("arrival", PUB.isoformat())]
+    landed = extract_items("The charter flight landed at the airport at 6am on Tuesday.", PUB)
+    assert [(i.kind, i.date) for i in landed] == [("arrival", "2021-09-14")]
+    # a clock time alone names no day: the tagger's publication day is a guess a past scene often belies
+    text = "It was around midnight when a tip led the Orvale police to the suspect's motel room."
+    assert [i.date for i in extract_items(text, PUB)] == []
 
 
 def test_a_dated_letter_opening_the_sentence_dates_the_statement() -> None:
