@@ -96,7 +96,9 @@ def extract_items(
             drafts.extend(_sentence_items(doc, sentence, len(drafts)))
         except Exception:  # noqa: BLE001 - one odd sentence must not cost the document its other items
             continue
-    items = merge(_link_names(doc, drafts))
+    # A movement left undated was kept to lend a dated telling of it its actors and place (merge); still
+    # undated, it is no timeline row ("Kuzma returned to the bench", "Stadia arrives with missing features").
+    items = [i for i in merge(_link_names(doc, drafts)) if i.date is not None or i.kind == "figure"]
     return items[: budget.items(len(items))]
 
 
