@@ -157,7 +157,7 @@ def value_baseline(text: str, tx: Timex, lex: Lexicon) -> bool:
     down from 2.47% on Tuesday", ", compared with $3 billion a year earlier"): it is the date of that
     value only, not of the figure or happening the sentence is about."""
     window = text[max(0, tx.start - 80) : tx.start]
-    if "," not in window or not any(c.isdigit() for c in window):
+    if not any(c.isdigit() for c in window):
         return False
     m = _value_baseline_re(_comparison_and_change_preps(lex)).search(window)
     return m is not None and (m.group(1) is None or m.group(1).lower() in lex.change_words)
@@ -166,9 +166,11 @@ def value_baseline(text: str, tx: Timex, lex: Lexicon) -> bool:
 @cache
 def _value_baseline_re(preps: frozenset[str]) -> re.Pattern[str]:
     body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(preps, key=len, reverse=True))
-    # A comma, a change word or none, the preposition, the value (a number, then up to three words), the date.
+    # A comma and a change word or none, or a new value ("declined to 3.8 percent last month"), then the
+    # preposition, the value (a number, then up to three words), the date.
     return re.compile(
-        rf",\s*(?:([^\W\d]+)\s+)?(?:{body})\s+\S*\d\S*(?:\s+[^\W\d][\w'’-]*){{0,3}}?\s+\Z", re.IGNORECASE
+        rf"(?:,\s*(?:([^\W\d]+)\s+)?|\bto\s+\S*\d[^,;]*?\s+)(?:{body})\s+\S*\d\S*(?:\s+[^\W\d][\w'’-]*){{0,3}}?\s+\Z",
+        re.IGNORECASE,
     )
 
 

@@ -139,3 +139,16 @@ def test_a_quarter_said_to_end_on_a_day_is_that_days_calendar_quarter() -> None:
     from monitor.extract.timex import tag
 
     assert [t.value for t in tag(text, PUB) if "quarter" in t.text] == ["2021-Q1"]
+
+
+def test_a_baseline_after_a_new_value_dates_only_the_baseline() -> None:
+    # "to 3.8 percent last month from 4.1 percent in July": July is the old value's, with or without a comma
+    text = (
+        "The jobless rate in Orvale fell to 3.8 percent last month from 4.1 percent in July. "
+        "The rate for young workers rose 0.4 percent, to 6.4 percent."
+    )
+    items = extract_items(text, PUB)
+    assert {i.date for i in items if i.kind != "figure"} == {"2021-08"}
+    assert {(i.value, i.date) for i in items if i.kind == "figure"} == {
+        (3.8, "2021-08"), (4.1, "2021-07"), (0.4, "2021-08"), (6.4, "2021-08")
+    }
