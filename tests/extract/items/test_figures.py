@@ -142,6 +142,8 @@ def test_never_raises(sentence: str) -> None:
         ("Up to 3 inches (76 millimeters) of rain fell on the valley.", [(3, "inches")]),
         ("The tanker spilled about 1,400 tons (1,270 metric tons) of oil.", [(1400, "tonnes")]),
         ("The lake holds about 9,000 tons, or 8,165 metric tons, of water.", [(9000, "tonnes")]),
+        # wire style writes the metric units in the plural: "kms", "kgs"
+        ("The barge carried 40 tons (36,287 kgs) of coal 120 miles (193 kms) upriver.", [(40, "tonnes")]),
         # ", or" before another kind of amount is another figure (a share's earnings are one: EPS)
         ("Profit was $2.8 billion, or $2.53 a share, and sales rose $5 billion, or 12%.",
          [(2800000000, "USD"), (2.53, "USD"), (5000000000, "USD"), (12, "percent")]),
