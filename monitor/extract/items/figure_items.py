@@ -5,6 +5,7 @@ attribution ("according to X", or the speaker) and the as-of date.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import cache
 
@@ -143,18 +144,24 @@ def _figure_tense(info: SentenceInfo, f_start: int, doc: Doc) -> str | None:
     return None
 
 
-def _sentence_date(info: SentenceInfo, start: int) -> str | None:
+def _sentence_date(info: SentenceInfo, start: int, published: dt.date | None) -> str | None:
     """The date nearest the figure anywhere in its sentence ("In a Nov. 5 letter, they offered 100 doses";
     "964 people had it, the survey found in 2017"): a figure is a state at one time, and a sentence that
-    gives a date for it gives one."""
+    gives a date for it gives one. A date yet to come is not that of a figure told in a clause of what came
+    before ("promised a referendum next year after delegates voted 89-52")."""
+    own = clause_of(start, info.clauses)
+    first = next((t.lower for t in info.tokens if t.start >= own[0]), "")
+    background = first in _BACKGROUND_OPENERS  # "after delegates voted 89-52": told as what came before
     dated = [
         (abs(tx.start - start), value)
         for tx, value in info.timexes
         if tx.type == "DATE" and value and not _opens_span(info, tx.start) and tx.start not in info.bound
+        and not (background and not own[0] <= tx.start < own[1] and after_publication(value, published))
     ]
     return min(dated)[1] if dated else None
 
 
+_BACKGROUND_OPENERS = frozenset({"after", "when", "since", "because", "as"})
 _RIGHT_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:by|in|as of|at the end of|until|through)?\s*", re.IGNORECASE)
 
 
@@ -243,7 +250,7 @@ def _as_of(
     today = _holds_now(doc, info, number_at) or _of_the_session(doc, info, number_at)
     if doc.published is not None and today:
         return doc.published.isoformat()
-    date = _sentence_date(info, start)
+    date = _sentence_date(info, start, doc.published)
     if not date and _about_a_plan(info):
         # A plan's targets date by the plan: "The plan, presented this week, ... The plan cuts dust by 90%."
         date = _context_date(doc, info)

@@ -40,6 +40,8 @@ class _Shapes:
     score_re: re.Pattern[str]
     score_before: frozenset[str]
     score_after: frozenset[str]
+    vote_before: frozenset[str]
+    vote_after: frozenset[str]
 
 
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")  # "a streak dating to 2007": a year, no level
@@ -69,6 +71,7 @@ def _shapes(lex: Lexicon) -> _Shapes:
     qualifiers = _alts(nd.get("distance_qualifiers", []))
     levels = _alts(nd.get("level_words", []))
     score_before = {f for w in nd.get("score_before", []) for f in inflect_trigger(str(w).lower())}
+    vote_before = {f for w in nd.get("vote_before", []) for f in inflect_trigger(str(w).lower())}
     return _Shapes(
         # hints run on the lower-cased sentence, without case folding or look-behinds: they may say yes
         # where the pattern then finds nothing, never no where it would find something
@@ -100,9 +103,11 @@ def _shapes(lex: Lexicon) -> _Shapes:
         ),
         change_of=change_of,
         # "2-1", "112-107": not inside a longer run of digits, a range of years or a date
-        score_re=re.compile(r"(?<![\w.,/(-])(?P<a>\d{1,3})[-–](?P<b>\d{1,3})(?![\w/%.–-]|,\d|\.\d)"),
+        score_re=re.compile(r"(?<![\w.,/(-])(?P<a>\d{1,3})[-–](?P<b>\d{1,3})(?![\w/%–-]|[.,]\d)"),
         score_before=frozenset(score_before),
         score_after=frozenset(str(w).lower() for w in nd.get("score_after", [])),
+        vote_before=frozenset(vote_before),
+        vote_after=frozenset(str(w).lower() for w in nd.get("vote_after", [])),
     )
 
 
@@ -185,8 +190,9 @@ _SET_AFTER_RE = re.compile(r"\s*(?:\(\d+\)|,\s*\d{1,2}[-–]\d)")
 
 
 def _scores(sentence: str, sh: _Shapes, free: Callable[[int, int], bool]) -> list[FigureMention]:
-    """A game's score, each side's points a figure: "beat Wales 2-0", "a 5-2 victory" (not a set's "6-4, 7-6",
-    a record "(6-5)" or a span "10-15 minutes", which no result word stands beside)."""
+    """A game's score or a vote's tally, each side a figure: "beat Wales 2-0", "a 5-2 victory", "voted
+    89-52", "by a 6-3 vote" (not a set's "6-4, 7-6", a record "(6-5)" or a span "10-15 minutes", which no
+    result or vote word stands beside)."""
     out: list[FigureMention] = []
     for m in sh.score_re.finditer(sentence):
         if not free(m.start(), m.end()) or _SET_BEFORE_RE.search(sentence, 0, m.start()):
@@ -194,12 +200,18 @@ def _scores(sentence: str, sh: _Shapes, free: Callable[[int, int], bool]) -> lis
         if _SET_AFTER_RE.match(sentence, m.end()):
             continue
         before = [w.lower() for w in _WORD_RE.findall(sentence[max(0, m.start() - 60) : m.start()])][-4:]
-        after = _WORD_RE.match(sentence[m.end() :].lstrip(" ,"))
-        if not (set(before) & sh.score_before or (after and after.group(0).lower() in sh.score_after)):
+        found = _WORD_RE.match(sentence[m.end() :].lstrip(" ,"))
+        after = found.group(0).lower() if found else ""
+        if set(before) & sh.vote_before or after in sh.vote_after:
+            # "voted 89-52", "by a 6-3 vote": the ayes first, then the noes
+            sides = (("a", "votes for"), ("b", "votes against"))
+        elif set(before) & sh.score_before or after in sh.score_after:
+            # English writes the winner's points first ("lost 24-17"); two metrics keep the sides apart, so
+            # two outlets' readings of one game never look like a dispute over one figure
+            sides = (("a", "winning score"), ("b", "losing score"))
+        else:
             continue
-        # English writes the winner's points first ("lost 24-17"); two metrics keep the sides apart, so two
-        # outlets' readings of one game never look like a dispute over one figure
-        for side, metric in (("a", "winning score"), ("b", "losing score")):
+        for side, metric in sides:
             if int(m.group(side)) == 0:
                 continue  # "beat Wales 2-0": no count of nothing
             out.append(_mention(m.start(side), m.end(side), m.span(side), float(m.group(side)), metric, None))

@@ -48,6 +48,12 @@ def test_a_since_clause_does_not_date_a_present_figure() -> None:
     assert _dates(text)[14.5] == "2021-06-10"
 
 
+def test_a_date_to_come_does_not_date_a_figure_told_as_what_came_before() -> None:
+    text = "The mayor promised a referendum next year after the council voted 9-4 for the new harbour."
+    dates = {i.value: i.date for i in extract_items(text, PUBLISHED) if i.kind == "figure"}
+    assert dates == {9: PUBLISHED.isoformat(), 4: PUBLISHED.isoformat()}
+
+
 def test_a_plain_figure_still_gets_the_publication_date() -> None:
     assert _dates("The ferry company carries 1,200 passengers between the islands.")[1200] == "2021-06-10"
 

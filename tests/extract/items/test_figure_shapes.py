@@ -73,9 +73,23 @@ def test_a_distance_travelled_is_a_figure_and_scenery_is_not() -> None:
         ("Dale rolled past Westbury, 38-14, on Friday night.", [(38, "winning score"), (14, "losing score")]),
         ("It was a 97-95 victory for the visitors.", [(97, "winning score"), (95, "losing score")]),
         ("The hosts won 2-0 at home.", [(2, "winning score")]),  # a side with no points is no count
+        ("The Otters beat the Herons 3-1.", [(3, "winning score"), (1, "losing score")]),  # at the full stop
     ],
 )
 def test_a_games_score_is_each_sides_figure(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.metric) for f in shaped_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Council members voted 9-4 to close the pier.", [(9, "votes for"), (4, "votes against")]),
+        ("By a 5-2 vote, the board upheld the ban.", [(5, "votes for"), (2, "votes against")]),
+        ("The assembly approved the budget 61-38 on Tuesday.", [(61, "votes for"), (38, "votes against")]),
+        ("The senate confirmed her by a vote of 53-47.", [(53, "votes for"), (47, "votes against")]),
+    ],
+)
+def test_a_votes_tally_is_ayes_and_noes(text: str, expected: list[tuple[float, str]]) -> None:
     assert [(f.value, f.metric) for f in shaped_figures(text)] == expected
 
 
