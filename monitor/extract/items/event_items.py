@@ -30,6 +30,7 @@ from monitor.extract.items.event_dates import ADVERBS, clause_date, date_by_tens
 from monitor.extract.items.happenings import TALLY_KINDS, dated_happenings, tally_over_a_period
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
+from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.summary import cap, clean_clause, event_summary, label
 from monitor.extract.items.triggers import (
@@ -305,6 +306,8 @@ def _event_draft(
     if date is not None and occ.kind in TALLY_KINDS and not occ.is_noun and tally_over_a_period(
             doc, info, occ.end, date):
         return None  # "dealers sold 303,000 cars last year": the year's figure is the item
+    if date is not None and _running_tally(doc, info, occ, date):
+        return None  # "nearly 200 soldiers have been killed since 1985": the count is the item
     if occ.kind == "statement":
         location, summary = _statement_text(doc, info, occ, who)
     else:
@@ -320,6 +323,30 @@ def _event_draft(
         location=location,
     )
     return Draft(item, order, specificity(date), who.by_reference, (occ.start, occ.end))
+
+
+_RUNNING_RE = re.compile(r"\b(?:since|so\s+far|to\s+date)\s+(?:(?:early|late|mid|the)[\s-]+)?\Z",
+                         re.IGNORECASE)
+
+
+_CASUALTY_KINDS = frozenset({"death", "violence", "accident"})
+
+
+def _running_tally(doc: Doc, info: SentenceInfo, occ: Occurrence, date: str) -> bool:
+    """Whether a casualty verb with a count for its subject is dated by the start of a running tally ("N have
+    been killed since 1985", "so far this year"): a toll that holds now, which its figure tells, not a
+    happening on the day the tally began."""
+    if occ.kind not in _CASUALTY_KINDS:
+        return False  # "400 jets have been grounded since March": the grounding began in March
+    dates = [(tx.start, tx.end) for tx, _v in info.timexes]
+    if occ.is_noun or not any(
+        DIGIT_RE.search(t.text) and not overlaps(t.start, t.end, dates) for t in occ.tokens_before
+    ):
+        return False
+    return any(
+        value == date and _RUNNING_RE.search(doc.text, max(0, tx.start - 16), tx.start) is not None
+        for tx, value in info.timexes
+    )
 
 
 def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:

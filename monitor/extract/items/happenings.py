@@ -68,6 +68,8 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
         following = info.clauses[i + 1 : i + 2]
         if following and _reported_after(doc, info, tx.start, following[0]):
             following = []  # "told reporters on Tuesday that ...": the date is the statement's
+        if following and SINCE_BEFORE_RE.search(doc.text, max(0, tx.start - 16), tx.start):
+            following = []  # "have been killed since 2015, the council said": the span of what came before
         neighbours = [clause, *following, *info.clauses[max(0, i - 1) : i]]
         participle = _subordinate_participle(info, clause)
         if participle is not None:

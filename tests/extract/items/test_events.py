@@ -511,3 +511,20 @@ def test_as_of_a_date_measures_a_state_unless_the_date_lies_ahead(sentence: str,
 )
 def test_an_arrival_verb_in_another_sense_is_no_arrival(sentence: str) -> None:
     assert [i for i in extract_items(sentence, DCT) if i.kind == "arrival"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nearly 200 villagers have been killed since 2015, the council said.",
+        "More than 1,200 civilians have been killed in the fighting so far this year.",
+    ],
+)
+def test_a_running_toll_is_a_figure_not_a_death_on_the_day_it_began(text: str) -> None:
+    # (nor is "the council said" dated by the toll's first year)
+    assert [i.kind for i in extract_items(text, DCT)] == ["figure"]
+
+
+def test_a_state_begun_on_a_day_is_still_that_days_happening() -> None:
+    items = extract_items("Its fleet of 40 ferries has been grounded since March.", DCT)
+    assert [(i.kind, i.date) for i in items if i.kind != "figure"] == [("other", "2020-03")]
