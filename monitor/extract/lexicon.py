@@ -251,6 +251,8 @@ class Lexicon:
     topic_preps: frozenset[str]
     time_nouns: frozenset[str]
     before_phrases: tuple[str, ...]  # words split at hyphens: "run up to"
+    running_tally_phrases: tuple[str, ...]
+    casualty_kinds: frozenset[str]
 
     def kind_of(self, trigger: str) -> str | None:
         """The kind a trigger word or phrase belongs to, or None."""
@@ -594,4 +596,6 @@ def _tense_fields() -> dict[str, Any]:
         "before_phrases": tuple(
             " ".join(p.replace("-", " ").split()) for p in _lower_list(td, "before_phrases", "tense.yaml")
         ),
+        "running_tally_phrases": tuple(_lower_list(td, "running_tally_phrases", "tense.yaml")),
+        "casualty_kinds": words("casualty_kinds"),
     }

@@ -325,18 +325,18 @@ def _event_draft(
     return Draft(item, order, specificity(date), who.by_reference, (occ.start, occ.end))
 
 
-_RUNNING_RE = re.compile(r"\b(?:since|so\s+far|to\s+date)\s+(?:(?:early|late|mid|the)[\s-]+)?\Z",
-                         re.IGNORECASE)
-
-
-_CASUALTY_KINDS = frozenset({"death", "violence", "accident"})
+@lru_cache(maxsize=4)
+def _running_re(lex: Lexicon) -> re.Pattern[str]:
+    """One of tense.yaml `running_tally_phrases` right before a date ("since ", "so far this ")."""
+    alts = "|".join(r"\s+".join(map(re.escape, p.split())) for p in lex.running_tally_phrases) or "(?!)"
+    return re.compile(rf"\b(?:{alts})\s+(?:(?:early|late|mid|the)[\s-]+)?\Z", re.IGNORECASE)
 
 
 def _running_tally(doc: Doc, info: SentenceInfo, occ: Occurrence, date: str) -> bool:
     """Whether a casualty verb with a count for its subject is dated by the start of a running tally ("N have
     been killed since 1985", "so far this year"): a toll that holds now, which its figure tells, not a
     happening on the day the tally began."""
-    if occ.kind not in _CASUALTY_KINDS:
+    if occ.kind not in doc.lex.casualty_kinds:
         return False  # "400 jets have been grounded since March": the grounding began in March
     dates = [(tx.start, tx.end) for tx, _v in info.timexes]
     if occ.is_noun or not any(
@@ -344,7 +344,7 @@ def _running_tally(doc: Doc, info: SentenceInfo, occ: Occurrence, date: str) -> 
     ):
         return False
     return any(
-        value == date and _RUNNING_RE.search(doc.text, max(0, tx.start - 16), tx.start) is not None
+        value == date and _running_re(doc.lex).search(doc.text, max(0, tx.start - 16), tx.start) is not None
         for tx, value in info.timexes
     )
 

@@ -623,7 +623,7 @@ def _count_next(text: str, pos: int, lex: Lexicon) -> bool:
 
 def _number_alts(lex: Lexicon) -> str:
     words = "|".join(sorted(lex.number_words, key=len, reverse=True))
-    return rf"(?:\d[\d,]*|(?i:{words}))"
+    return rf"(?:\d[\d,]*|{words})"
 
 
 @cache
@@ -638,6 +638,8 @@ def _ratio_before_re(lex: Lexicon) -> re.Pattern[str]:
     # "one of two people who ...": a member of a group of two, not a ratio
     return re.compile(rf"(?<![\w.,])(?!(?:one|1)\s+of\b){_number_alts(lex)}\s+(?:out\s+of|of|in)\s+\Z",
                       re.IGNORECASE)
+
+
 _PRISON_RE = re.compile(r"\s+(?:in|behind)\s+(?:a\s+)?(\w+)(?:\s+(\w+))?")
 
 
