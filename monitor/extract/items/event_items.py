@@ -285,8 +285,8 @@ def _event_draft(
     """The draft of one trigger (dated `date_of` when given), or None when there is nothing to put on a
     timeline. With `remember`, the actors found are kept for the pronouns of later triggers."""
     who = _actors(doc, info, occ)
-    if occ.kind == "statement" and not who.names and date_of is None:
-        return None
+    if occ.kind == "statement" and not who.names and date_of is None and fronted is None:
+        return None  # "officials said": a bare attribution; "In a Nov. 5 letter, the doctors urged" is news
     in_clause = date_of or clause_date(doc, info, occ)
     undated = in_clause is None and fronted is None
     if (

@@ -74,9 +74,16 @@ def test_a_weekend_dates_by_its_week_and_a_clock_time_by_the_day_it_names() -> N
 def test_a_dated_letter_opening_the_sentence_dates_the_statement() -> None:
     items = extract_items("In a Sept. 2 letter, Ada Brisk urged the council to reopen the ferry line.", PUB)
     assert [(i.kind, i.date) for i in items if i.kind == "statement"] == [("statement", "2021-09-02")]
+    # the speaker need not be named when the statement's own record dates it
+    items = extract_items("In a Sept. 2 letter, the doctors urged the council to reopen the clinic.", PUB)
+    assert [(i.kind, i.date) for i in items if i.kind == "statement"] == [("statement", "2021-09-02")]
+    # a bare attribution stays no row
+    items = extract_items("The clinic will reopen, the doctors said.", PUB)
+    assert [i for i in items if i.kind == "statement"] == []
     # the record's date may stand after words of its own ("to the mayor"), far from the verb it dates
     text = "In a letter to the mayor in May, Ada Brisk, who heads the union, said renters faced rent rises."
-    assert [i.date for i in extract_items(text, PUB) if i.kind != "figure"] == ["2021-05"]
+    events = [(i.kind, i.date) for i in extract_items(text, PUB) if i.kind != "figure"]
+    assert ("statement", "2021-05") in events and {date for _k, date in events} == {"2021-05"}
 
 
 @pytest.mark.parametrize(
