@@ -41,11 +41,9 @@ def subject_of(
         if doc.text.startswith(("'s", "’s"), ent.end) and _verb_between(info, ent.end + 2, pos, doc):
             return None
         return ent
-    if strict:
-        return None
     before = info.tokens_within(clause[0], pos)
     lex = doc.lex
-    if all(
+    if not all(
         t.lower in lex.present_aux
         or t.lower in lex.past_aux
         or t.lower in lex.modal_aux
@@ -54,10 +52,33 @@ def subject_of(
         or t.text in CLAUSE_PUNCT
         for t in before
     ):
-        first = [e for e in info.entities if e.end <= clause[0] and not e.modifier]
-        if first:
-            return first[0]
+        return None
+    prior = [e for e in info.entities if e.end <= clause[0] and not e.modifier]
+    if strict:
+        return _before_appositive(prior, clause[0], doc)
+    return prior[0] if prior else None
+
+
+# ", who heads the union", ", the president of the farm bureau", ", 45": what a name's commas set off (up to
+# three asides: ", a senior analyst at Stratfor, the Texas-based intelligence firm,")
+_APPOSITIVE_RE = re.compile(r"(?:,\s+(?:\d{1,3}|[a-z][\w'’-]*)[^.;:!?\"“”(),]*){1,3},?\s*")
+
+
+def _before_appositive(prior: list[Entity], clause_start: int, doc: Doc) -> Entity | None:
+    """The name a verb's clause follows across an aside set off by commas: "Ada Brisk, who heads the union,
+    said", "Zippy Duvall, the president of the farm bureau, said"; the first such name, not one inside the
+    aside ("Omar Lamrani, a senior analyst at Stratfor, the Texas-based firm, told")."""
+    for ent in prior:
+        object_of = _WORD_BEFORE_RE.search(doc.text, max(0, ent.start - 20), ent.start)
+        if object_of and object_of.group(1).lower() in _PREPOSITIONS:
+            continue  # "a letter to Kevin McAleenan, who ..., said": whom it was written to, not who spoke
+        if _APPOSITIVE_RE.fullmatch(doc.text, ent.end, clause_start):
+            return ent
     return None
+
+
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?\Z")
+_PREPOSITIONS = frozenset({"to", "for", "with", "from", "of", "at", "in", "by", "on", "about", "against"})
 
 
 def _verb_between(info: SentenceInfo, start: int, end: int, doc: Doc) -> bool:

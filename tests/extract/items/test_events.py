@@ -528,3 +528,23 @@ def test_a_running_toll_is_a_figure_not_a_death_on_the_day_it_began(text: str) -
 def test_a_state_begun_on_a_day_is_still_that_days_happening() -> None:
     items = extract_items("Its fleet of 40 ferries has been grounded since March.", DCT)
     assert [(i.kind, i.date) for i in items if i.kind != "figure"] == [("other", "2020-03")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ada Brisk, who heads the dockers' union, said on Monday the strike would go on.", "Ada Brisk"),
+        ("Tomas Elvey, 52, said on Monday the ferry would sail again.", "Tomas Elvey"),
+        # the first name before the asides, not one inside them
+        ("Nora Quill, a senior analyst at Vantor, the Oslo-based research firm, said on Monday rents rose.",
+         "Nora Quill"),
+    ],
+)
+def test_a_speaker_set_off_by_an_aside_still_speaks(text: str, speaker: str) -> None:
+    statements = [i for i in extract_items(text, DCT) if i.kind == "statement"]
+    assert [(i.date, i.actors) for i in statements] == [("2020-03-30", (speaker,))]
+
+
+def test_a_name_in_a_phrase_before_the_aside_does_not_speak() -> None:
+    text = "In a letter to Kevin Orr, who chairs the board, said on Monday the clinic would close."
+    assert all("Kevin Orr" not in i.actors for i in extract_items(text, DCT))
