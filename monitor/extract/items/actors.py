@@ -24,7 +24,9 @@ _PLACE_OR_NAME = ("country", "capital", "place", "name")
 def subject_of(
     info: SentenceInfo, pos: int, clause: tuple[int, int], doc: Doc, strict: bool
 ) -> Entity | None:
-    """The name acting at `pos`: the nearest name before it in its clause ("the X in Moscow" -> X)."""
+    """The name acting at `pos`: the nearest name before it in its clause ("the X in Moscow" -> X); when the
+    clause has none before the verb, the sentence's first name (`strict`: only one an aside sets off from the
+    verb, "X, who heads the union, said")."""
     cands = [e for e in info.entities if clause[0] <= e.start and e.end <= pos and not e.modifier]
     if cands:
         ent = cands[-1]
