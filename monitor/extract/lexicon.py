@@ -12,7 +12,7 @@ and the entry. The bundled data are read once (cached); `load_lexicon()` merges 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -72,12 +72,16 @@ def _lower_list(data: dict[str, Any], key: str, file: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in string_list(data.get(key), f"{file}: {key}"))
 
 
+def spaced_alternatives(phrases: Iterable[str]) -> str:
+    """A regex alternation of `phrases`, longest first, any run of spaces between their words ("so far" ->
+    `so\\s+far`); one that never matches when there are none."""
+    ordered = sorted({str(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) or "(?!)"
+
+
 def _phrase_regex(phrases: Sequence[str]) -> re.Pattern[str]:
     """One case-insensitive alternation over `phrases`, longest first, on word boundaries."""
-    ordered = sorted({p.lower() for p in phrases}, key=len, reverse=True)
-    if not ordered:
-        return re.compile(r"(?!x)x")
-    body = "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+    body = spaced_alternatives(p.lower() for p in phrases)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo, Tok
 from monitor.extract.items.triggers import SINCE_BEFORE_RE
-from monitor.extract.lexicon import Lexicon, word_tags
+from monitor.extract.lexicon import Lexicon, spaced_alternatives, word_tags
 from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex, tag
 from monitor.extract.timex.days import DAY_VALUE
@@ -95,7 +95,7 @@ def _first_words_re(preps: frozenset[str]) -> re.Pattern[str]:
 
 @cache
 def _baseline_re(preps: frozenset[str]) -> re.Pattern[str]:
-    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(preps, key=len, reverse=True))
+    body = spaced_alternatives(preps)
     # The preposition, then at most four words that are no numbers ("the year-to-date period"), then the date.
     return re.compile(rf"(?<![\w-])({body})((?:\s+[^\W\d][\w'’-]*){{0,4}}?)\s+\Z", re.IGNORECASE)
 
@@ -165,7 +165,7 @@ def value_baseline(text: str, tx: Timex, lex: Lexicon) -> bool:
 
 @cache
 def _value_baseline_re(preps: frozenset[str]) -> re.Pattern[str]:
-    body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(preps, key=len, reverse=True))
+    body = spaced_alternatives(preps)
     # A comma and a change word or none, or a new value ("declined to 3.8 percent last month"), then the
     # preposition, the value (a number, then up to three words), the date.
     return re.compile(

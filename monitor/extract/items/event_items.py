@@ -44,7 +44,7 @@ from monitor.extract.items.triggers import (
     possessive,
     told_by_verb,
 )
-from monitor.extract.lexicon import Lexicon, word_tags
+from monitor.extract.lexicon import Lexicon, spaced_alternatives, word_tags
 
 
 def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) -> list[Draft]:
@@ -328,8 +328,8 @@ def _event_draft(
 @lru_cache(maxsize=4)
 def _running_re(lex: Lexicon) -> re.Pattern[str]:
     """One of tense.yaml `running_tally_phrases` right before a date ("since ", "so far this ")."""
-    alts = "|".join(r"\s+".join(map(re.escape, p.split())) for p in lex.running_tally_phrases) or "(?!)"
-    return re.compile(rf"\b(?:{alts})\s+(?:(?:early|late|mid|the)[\s-]+)?\Z", re.IGNORECASE)
+    phrases = spaced_alternatives(lex.running_tally_phrases)
+    return re.compile(rf"\b(?:{phrases})\s+(?:(?:early|late|mid|the)[\s-]+)?\Z", re.IGNORECASE)
 
 
 def _running_tally(doc: Doc, info: SentenceInfo, occ: Occurrence, date: str) -> bool:

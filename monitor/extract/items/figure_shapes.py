@@ -17,7 +17,13 @@ from functools import cache
 
 from monitor.extract.items.figures import FigureMention, change_signs
 from monitor.extract.items.number_hints import DIGIT_RE
-from monitor.extract.lexicon import Lexicon, inflect_trigger, load_data_file, load_lexicon
+from monitor.extract.lexicon import (
+    Lexicon,
+    inflect_trigger,
+    load_data_file,
+    load_lexicon,
+    spaced_alternatives,
+)
 
 __all__ = ["may_hold_shape", "shaped_figures", "with_shaped"]
 
@@ -48,10 +54,6 @@ _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")  # "a streak dating to 2007": a year,
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
 
-def _alts(words: Sequence[str]) -> str:
-    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(words, key=len, reverse=True))
-
-
 def _any_of(words: Iterable[str]) -> re.Pattern[str]:
     """A pattern found wherever one of `words` is (a substring test, in one scan); never found without one."""
     alternatives = "|".join(sorted({re.escape(w) for w in words}, key=len, reverse=True))
@@ -61,15 +63,15 @@ def _any_of(words: Iterable[str]) -> re.Pattern[str]:
 @cache
 def _shapes(lex: Lexicon) -> _Shapes:
     nd = load_data_file("numbers.yaml")
-    words = _alts(list(lex.number_words))
+    words = spaced_alternatives(list(lex.number_words))
     small = rf"(?:\d{{1,3}}|{words})"
-    ratio = _alts(nd.get("ratio_words", []))
+    ratio = spaced_alternatives(nd.get("ratio_words", []))
     fractions = {str(k).lower(): float(v) for k, v in nd.get("change_fractions", {}).items()}
     change_of = change_signs()
     distance = [f for v in nd.get("distance_verbs", []) for f in inflect_trigger(str(v).lower())]
     units = [w for unit in nd.get("distance_units", []) for w in nd.get("units", {}).get(unit, [])]
-    qualifiers = _alts(nd.get("distance_qualifiers", []))
-    levels = _alts(nd.get("level_words", []))
+    qualifiers = spaced_alternatives(nd.get("distance_qualifiers", []))
+    levels = spaced_alternatives(nd.get("level_words", []))
     score_before = {f for w in nd.get("score_before", []) for f in inflect_trigger(str(w).lower())}
     vote_before = {f for w in nd.get("vote_before", []) for f in inflect_trigger(str(w).lower())}
     return _Shapes(
@@ -85,19 +87,19 @@ def _shapes(lex: Lexicon) -> _Shapes:
         ),
         fraction_re=re.compile(
             rf"(?<![\w-])(?P<verb>[a-z]+)\s+(?:by\s+(?:(?:a|one|an)[\s-])?|(?:a|one|an)[\s-])"
-            rf"(?P<frac>{_alts(list(fractions))})"
+            rf"(?P<frac>{spaced_alternatives(list(fractions))})"
             r"(?![\w-])",
             re.IGNORECASE,
         ),
         fractions=fractions,
         level_re=re.compile(
-            rf"(?<![\w-])(?P<verb>{_alts(list(change_of))})\s+(?P<amount>[^,;.]*?\d[^;]*?),?\s+(?:{levels})\s+"
+            rf"(?<![\w-])(?P<verb>{spaced_alternatives(list(change_of))})\s+(?P<amount>[^,;.]*?\d[^;]*?),?\s+(?:{levels})\s+"
             rf"(?P<num>{_NUM})"
             r"(?![.,]?\d)(?=\s*(?:[,;.)]|and\b|on\b|in\b|at\b|\Z))",
             re.IGNORECASE,
         ),
         distance_re=re.compile(
-            rf"(?<![\w-])(?:{_alts(distance)})\s+(?:(?:{qualifiers})\s+)?(?P<num>{_NUM})\s+(?:{_alts(units)})"
+            rf"(?<![\w-])(?:{spaced_alternatives(distance)})\s+(?:(?:{qualifiers})\s+)?(?P<num>{_NUM})\s+(?:{spaced_alternatives(units)})"
             r"(?![\w-])",
             re.IGNORECASE,
         ),

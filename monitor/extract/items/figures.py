@@ -27,7 +27,14 @@ from monitor.extract.items.number_hints import (
     may_have_number_words,
     plain_words,
 )
-from monitor.extract.lexicon import Lexicon, inflect_trigger, load_data_file, load_lexicon, word_tags
+from monitor.extract.lexicon import (
+    Lexicon,
+    inflect_trigger,
+    load_data_file,
+    load_lexicon,
+    spaced_alternatives,
+    word_tags,
+)
 
 __all__ = ["FigureMention", "change_signs", "find_figures", "parse_number", "undating_phrase"]
 
@@ -45,6 +52,7 @@ class _Extra:
     undating_re: re.Pattern[str]  # numbers.yaml timeless_words and undating_adverbs
     phone_numbers: frozenset[str]
     sources_re: re.Pattern[str]  # numbers.yaml source_phrases, after up to three words
+    part_of: str  # "of" and numbers.yaml ratio_words, as an alternation: "6 of 10", "3 out of 12", "1 in 5"
 
 
 @cache
@@ -69,15 +77,13 @@ def _extra() -> _Extra:
         undating_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("undating_adverbs", [])]),
         phone_numbers=frozenset(str(n) for n in nd.get("phone_numbers", [])),
         sources_re=_after_a_few_words_re(nd.get("source_phrases", [])),
+        part_of=spaced_alternatives(["of", *nd.get("ratio_words", [])]),
     )
 
 
 def _after_a_few_words_re(phrases: Sequence[str]) -> re.Pattern[str]:
     """One of `phrases` after one to three words ("two people | familiar with"); never found without any."""
-    if not phrases:
-        return re.compile(r"(?!)")
-    body = "|".join(r"\s+".join(map(re.escape, str(p).split())) for p in phrases)
-    return re.compile(rf"\s+(?:[a-z]+\s+){{1,3}}?(?:{body})\b", re.IGNORECASE)
+    return re.compile(rf"\s+(?:[a-z]+\s+){{1,3}}?(?:{spaced_alternatives(phrases)})\b", re.IGNORECASE)
 
 
 def change_signs() -> dict[str, int]:
@@ -628,16 +634,18 @@ def _number_alts(lex: Lexicon) -> str:
 
 @cache
 def _ratio_re(lex: Lexicon) -> re.Pattern[str]:
-    """" of 10 " / " in five " / " out of 10 " after a part: the whole it is counted in."""
-    return re.compile(rf"\s+(?:out\s+of|of|in)\s+{_number_alts(lex)}(?=\s+[a-z])", re.IGNORECASE)
+    """" of 10 " / " in five " / " out of 10 " after a part (numbers.yaml `ratio_words`): the whole it is
+    counted in."""
+    return re.compile(rf"\s+(?:{_extra().part_of})\s+{_number_alts(lex)}(?=\s+[a-z])", re.IGNORECASE)
 
 
 @cache
 def _ratio_before_re(lex: Lexicon) -> re.Pattern[str]:
     """"6 of " / "one in " / "3 out of " right before a number: that number is the whole of a ratio."""
     # "one of two people who ...": a member of a group of two, not a ratio
-    return re.compile(rf"(?<![\w.,])(?!(?:one|1)\s+of\b){_number_alts(lex)}\s+(?:out\s+of|of|in)\s+\Z",
-                      re.IGNORECASE)
+    return re.compile(
+        rf"(?<![\w.,])(?!(?:one|1)\s+of\b){_number_alts(lex)}\s+(?:{_extra().part_of})\s+\Z", re.IGNORECASE
+    )
 
 
 _PRISON_RE = re.compile(r"\s+(?:in|behind)\s+(?:a\s+)?(\w+)(?:\s+(\w+))?")
