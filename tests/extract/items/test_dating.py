@@ -75,10 +75,10 @@ def test_a_dated_letter_opening_the_sentence_dates_the_statement() -> None:
     items = extract_items("In a Sept. 2 letter, Ada Brisk urged the council to reopen the ferry line.", PUB)
     assert [(i.kind, i.date) for i in items if i.kind == "statement"] == [("statement", "2021-09-02")]
     # the speaker need not be named when the statement's own record dates it
-    items = extract_items("In a Sept. 2 letter, the doctors urged the council to reopen the clinic.", PUB)
+    items = extract_items("In a Sept. 2 letter, the nurses urged the council to reopen the clinic.", PUB)
     assert [(i.kind, i.date) for i in items if i.kind == "statement"] == [("statement", "2021-09-02")]
     # a bare attribution stays no row
-    items = extract_items("The clinic will reopen, the doctors said.", PUB)
+    items = extract_items("The clinic will reopen, the nurses said.", PUB)
     assert [i for i in items if i.kind == "statement"] == []
     # the record's date may stand after words of its own ("to the mayor"), far from the verb it dates
     text = "In a letter to the mayor in May, Ada Brisk, who heads the union, said renters faced rent rises."
