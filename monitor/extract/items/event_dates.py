@@ -313,6 +313,8 @@ def _present_statement(occ: Occurrence) -> bool:
     first = occ.trigger.split()[0]
     if last in ("has", "have") and first == "said":
         return True  # "the ministry has said it will appeal": a position held, told again as background
+    if last in ("is", "are") and "VBN" in word_tags(first):
+        return True  # "Corbyn is accused by critics of ...": a standing charge, not the day's statement
     return last not in AUXILIARIES and first.endswith("s") and not first.endswith(("ss", "us", "is"))
 
 

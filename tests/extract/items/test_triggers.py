@@ -137,6 +137,8 @@ def test_bare_present_statement_is_no_row() -> None:
     assert [(i.kind, i.date) for i in items] == [("statement", "2021-06-08")]
     # "has said" tells a position held, background to the story, as "says" does...
     assert _events("Portmarsh Council has said it will not sell the pier.") == []
+    # ... and so does a statement verb's present passive, a standing charge
+    assert _events("Portmarsh Council is accused by critics of neglecting the pier.") == []
     # ... while another verb in the present perfect is the day's news
     items = _events("Portmarsh Council has announced it will not sell the pier.")
     assert [i.kind for i in items] == ["statement"]
