@@ -11,6 +11,7 @@ threshold is the false-match rate.
     python benchmarks/matching_threshold.py [--corpus DIR] [--show] [--reported]
     python benchmarks/matching_threshold.py --figures [--digits 3] [--show]
     python benchmarks/matching_threshold.py --adjacent [--show]
+    python benchmarks/matching_threshold.py --away [--show]
 
 With --figures it counts instead the figure pairs of two different pages that `figures_agree` joins only by
 the distinctive-value rule (matching.yaml `distinctive_digits`, `distinctive_shared_words`) or only by the
@@ -19,6 +20,11 @@ wording of their sentences (`wording_threshold`).
 With --adjacent it counts the event pairs of two different pages dated on single days one day apart
 (matching.yaml `adjacent_days`) whose kinds may match: those whose actors agree (`actors_agree`), and those
 whose sentences are worded alike with actors not conflicting (what reconciliation joins).
+
+With --away it prints the wording similarity of the event pairs dated alike on one day or month away from both
+pages' publication days (matching.yaml `away_days`, `matching.away_from_news`) that reconciliation compares
+by wording (as without --away, and --reported's pairs too) and that the usual threshold leaves apart: the
+pairs `away_wording_threshold` decides.
 """
 
 from __future__ import annotations
@@ -37,6 +43,7 @@ from monitor.extract.text import extract_document
 from monitor.track.matching import (
     actors_agree,
     adjacent_days,
+    away_from_news,
     figures_agree,
     kinds_compatible,
     kinds_compatible_by_wording,
@@ -51,14 +58,18 @@ CLUSTERS = ROOT / "tests" / "fixtures" / "clusters"
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
 
-def _items(corpus: Path, figures: bool = False) -> dict[str, list[object]]:
+def _items(corpus: Path, figures: bool = False,
+           published: dict[str, str | None] | None = None) -> dict[str, list[object]]:
+    """Each page's items (figures or events) by page id; `published`, when given, gets each page's day."""
     truth = json.loads((corpus / "ground-truth.json").read_text(encoding="utf-8"))
     out: dict[str, list[object]] = {}
     for key, page in sorted(truth.items()):
         raw = gzip.decompress((corpus / "html" / f"{key}.html.gz").read_bytes())
         doc = extract_document(raw, url=page["url"])
-        published = doc.published or published_from_dateline(doc.text)
-        out[key[:12]] = [i for i in extract_items(doc.text, published) if (i.kind == "figure") == figures]
+        day = doc.published or published_from_dateline(doc.text)
+        out[key[:12]] = [i for i in extract_items(doc.text, day) if (i.kind == "figure") == figures]
+        if published is not None:
+            published[key[:12]] = day.isoformat()[:10] if day else None
     return out
 
 
@@ -141,6 +152,34 @@ def _adjacent_pairs(items: dict[str, list[object]], cluster: dict[str, str], sho
           f"different stories {counts['wording', False]}")
 
 
+def _away_pairs(items: dict[str, list[object]], published: dict[str, str | None], cluster: dict[str, str],
+                show: bool) -> None:
+    same: list[tuple[float, str, str]] = []
+    other: list[tuple[float, str, str]] = []
+    for a, b in itertools.combinations(sorted(items), 2):
+        together = a in cluster and cluster.get(a) == cluster.get(b)
+        for x, y in itertools.product(items[a], items[b]):
+            if not away_from_news(x.date, y.date, (published[a], published[b])):  # type: ignore[attr-defined]
+                continue
+            if not (_compared(x, y, reported=False) or _compared(x, y, reported=True)):
+                continue
+            score = wording_similarity(x.evidence, y.evidence)  # type: ignore[attr-defined]
+            if score < rules().wording_threshold:
+                (same if together else other).append((score, x.evidence, y.evidence))  # type: ignore[attr-defined]
+    r = rules()
+    print(f"away_days {r.away_days}: event pairs dated alike away from the news, compared by wording and "
+          f"below wording_threshold {r.wording_threshold}: same story {len(same)}, different stories "
+          f"{len(other)}")
+    print("threshold  same-story pairs at or above  different-story pairs at or above")
+    for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4):
+        print(f"{t:9.2f}  {sum(s >= t for s, _, _ in same):29d}  {sum(s >= t for s, _, _ in other):33d}")
+    if show:
+        for label, pairs in (("same", same), ("other", other)):
+            for score, x, y in sorted(pairs, reverse=True):
+                if score >= 0.15:
+                    print(f"{label} {score:.2f}  {x[:110]}\n      {y[:110]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -151,6 +190,9 @@ def main() -> None:
                         help="the distinctive-value rule of figures instead")
     parser.add_argument("--adjacent", action="store_true",
                         help="the event pairs one day apart (matching.yaml adjacent_days) instead")
+    parser.add_argument("--away", action="store_true",
+                        help="the event pairs dated alike away from the news (matching.yaml away_days) "
+                             "instead")
     parser.add_argument("--digits", type=int, help="distinctive_digits to try (default: matching.yaml's)")
     args = parser.parse_args()
     if args.figures:
@@ -158,9 +200,13 @@ def main() -> None:
             object.__setattr__(rules(), "distinctive_digits", args.digits)
         _figure_pairs(_items(args.corpus, figures=True), _cluster_of(), args.show)
         return
-    items, cluster = _items(args.corpus), _cluster_of()
+    published: dict[str, str | None] = {}
+    items, cluster = _items(args.corpus, published=published), _cluster_of()
     if args.adjacent:
         _adjacent_pairs(items, cluster, args.show)
+        return
+    if args.away:
+        _away_pairs(items, published, cluster, args.show)
         return
     same: list[tuple[float, str, str]] = []
     other: list[float] = []

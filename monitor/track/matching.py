@@ -14,6 +14,7 @@ applies them only between different sources (a source's own versions keep the st
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from functools import cache, lru_cache
 import snowballstemmer
 
 from monitor.extract.lexicon import load_lexicon
-from monitor.extract.spans import DateSpan
+from monitor.extract.spans import DateSpan, date_span
 from monitor.track.identity import normalise_name
 from monitor.yamlfile import read_bundled
 
@@ -40,6 +41,8 @@ class MatchingRules:
     distinctive_digits: int
     distinctive_shared_words: int
     wording_threshold: float
+    away_wording_threshold: float
+    away_days: int
     adjacent_days: int
     min_content_words: int
     min_shared_words: int
@@ -71,6 +74,8 @@ def rules() -> MatchingRules:
         distinctive_digits=int(data["distinctive_digits"]),
         distinctive_shared_words=int(data["distinctive_shared_words"]),
         wording_threshold=float(data["wording_threshold"]),
+        away_wording_threshold=float(data["away_wording_threshold"]),
+        away_days=int(data["away_days"]),
         adjacent_days=int(data["adjacent_days"]),
         min_content_words=int(data["min_content_words"]),
         min_shared_words=int(data["min_shared_words"]),
@@ -258,9 +263,33 @@ def wording_similarity(a: str, b: str) -> float:
     return shared / min(len(wa), len(wb))
 
 
-def same_wording(a: str, b: str) -> bool:
-    """The two sentences tell one happening by their words alone (`wording_threshold`)."""
-    return wording_similarity(a, b) >= rules().wording_threshold
+def same_wording(a: str, b: str, *, away: bool = False) -> bool:
+    """The two sentences tell one happening by their words alone (`wording_threshold`; with `away`, of two
+    reports dated alike away from the news, `away_wording_threshold`: see `away_from_news`)."""
+    r = rules()
+    return wording_similarity(a, b) >= (r.away_wording_threshold if away else r.wording_threshold)
+
+
+def away_from_news(a: str | None, b: str | None, published: Iterable[str | None]) -> bool:
+    """Two reports dated alike on one day or month that lies more than `away_days` from every publication
+    day given (a visit "in November 2016" in reports of 2019, an offering shelved "on September 30" in
+    reports of November): a story's outlets naming that date for unlike happenings is rarer than for the
+    days of the news, where launch, backlash and defence share one Monday. Unknown publication days never
+    count as away."""
+    span = date_span(a)
+    if a != b or span is None or span.precision not in ("day", "month"):
+        return False
+    margin = dt.timedelta(days=rules().away_days)
+    days = [_day(p) for p in published]
+    return bool(days) and all(
+        d is not None and (span.end < d - margin or span.start > d + margin) for d in days)
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def significant_digits(value: float | int) -> int:

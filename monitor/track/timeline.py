@@ -24,8 +24,9 @@ Rules, in the order they apply:
   both give them, or of a distinctive value (`matching.is_distinctive`) whose metrics do not conflict. A
   place read as an actor is where, not who (`matching.actors_agree`); a row names every actor its reports
   name (`matching.united_actors`), so a third outlet naming another of them matches; another source's single
-  day one day off (`matching.adjacent_days`) only when worded alike. Only other sources' reports are
-  compared, so a replay sees the same.
+  day one day off (`matching.adjacent_days`) only when worded alike; two reports dated alike on a day or
+  month away from both sources' news (`matching.away_from_news`) with less wording in common. Only other
+  sources' reports are compared, so a replay sees the same.
 - Seen again. A known item keeps its event_id and first_seen, gets last_seen = now and this source's report
   (evidence, version) in `sources`.
 - Removal. An item this source reported but whose newest version no longer contains it has that report
@@ -77,6 +78,7 @@ from monitor.track.identity import actors_match, event_id_for, identity_key, nor
 from monitor.track.matching import (
     actors_agree,
     adjacent_days,
+    away_from_news,
     figures_agree,
     kinds_compatible,
     kinds_compatible_by_wording,
@@ -177,7 +179,8 @@ def _stable_rank(entry: TimelineEntry) -> tuple[dt.datetime, str]:
 
 
 def _match_items(
-    work: dict[str, TimelineEntry], items: Sequence[ItemLike], keys: Sequence[str], source_url: str
+    work: dict[str, TimelineEntry], items: Sequence[ItemLike], keys: Sequence[str], source_url: str,
+    published: str | None,
 ) -> tuple[dict[int, tuple[str, bool]], dict[int, list[str]]]:
     """Pair items (by index) with the entries they are: {index: (event_id, exact)}; unpaired items are new.
     Also returns each loosely paired item's candidate entries (for `monitor.track.bridging`). Entries merged
@@ -209,7 +212,8 @@ def _match_items(
     candidates: dict[int, list[str]] = {}
     for i in loose:
         span = date_span(items[i].date)
-        candidates[i] = [e.event_id for e in free if _same_happening(items[i], keys[i], span, e, source_url)]
+        candidates[i] = [e.event_id for e in free
+                         if _same_happening(items[i], keys[i], span, e, source_url, published)]
     said = {
         e.event_id: report.evidence
         for e in free if (report := _report_of(e, source_url)) is not None and report.present
@@ -282,7 +286,8 @@ def _same_who(item: ItemLike, key: str, entry: TimelineEntry) -> bool:
 
 
 def _same_happening(
-    item: ItemLike, key: str, span: DateSpan | None, entry: TimelineEntry, source_url: str
+    item: ItemLike, key: str, span: DateSpan | None, entry: TimelineEntry, source_url: str,
+    published: str | None,
 ) -> bool:
     """Whether an item that no entry has the identity of is `entry` told with other words or dates.
 
@@ -291,7 +296,8 @@ def _same_happening(
     nested dates, and actors that agree (one may name fewer) or, where a side names none, evidence worded
     alike; a reported kind (a `statement`) and another kind: evidence worded alike and actors not
     conflicting; a figure is another source's figure of the same value, subject and metric (dates aside, as in
-    its identity). Only other sources' reports are compared, so a replay of this version sees the same.
+    its identity). Evidence dated alike away from the news (`matching.away_from_news`) needs less wording in
+    common. Only other sources' reports are compared, so a replay of this version sees the same.
     """
     if item.kind == FIGURE_KIND or entry.kind == FIGURE_KIND:
         return item.kind == entry.kind and any(
@@ -309,17 +315,21 @@ def _same_happening(
     agree = actors_agree(item.actors, entry.actors)
     if not close:  # a day apart: one happening only when worded alike, never by actors alone
         kinds = kinds_compatible(item.kind, entry.kind) or kinds_compatible_by_wording(item.kind, entry.kind)
-        return kinds and agree is not False and _worded_alike(item, entry, source_url)
+        return kinds and agree is not False and _worded_alike(item, entry, source_url, published)
     if kinds_compatible(item.kind, entry.kind):
-        return agree if agree is not None else _worded_alike(item, entry, source_url)
+        return agree if agree is not None else _worded_alike(item, entry, source_url, published)
     if kinds_compatible_by_wording(item.kind, entry.kind):
-        return agree is not False and _worded_alike(item, entry, source_url)
+        return agree is not False and _worded_alike(item, entry, source_url, published)
     return False
 
 
-def _worded_alike(item: ItemLike, entry: TimelineEntry, source_url: str) -> bool:
-    """The item's sentence and another source's sentence of `entry` tell one happening (same_wording)."""
-    return any(same_wording(item.evidence, s.evidence) for s in entry.sources if s.source_url != source_url)
+def _worded_alike(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:
+    """The item's sentence and another source's sentence of `entry` tell one happening (same_wording; less
+    wording in common where both date it alike away from both sources' news: `away_from_news`)."""
+    return any(
+        same_wording(item.evidence, s.evidence,
+                     away=away_from_news(item.date, entry.date, (published, s.published)))
+        for s in entry.sources if s.source_url != source_url)
 
 
 def _reported_elsewhere(entry: TimelineEntry, source_url: str) -> bool:
@@ -387,7 +397,7 @@ def reconcile(
 
     items = _one_mention_per_figure(items)
     keys = [identity_key(item) for item in items]
-    pairs, candidates = _match_items(work, items, keys, source_url)
+    pairs, candidates = _match_items(work, items, keys, source_url, published)
     # A sentence giving one item is that item's own: a replay finds the item on the row holding its sentence
     # (`_contained_pairs`). Items of one sentence are told apart by nothing more, so only an item alone in its
     # sentence may add candidates for the replay: grow a row's actors or merge rows (`track.bridging`). A

@@ -7,11 +7,13 @@ import pytest
 from monitor.track.matching import (
     actors_agree,
     actors_compatible,
+    away_from_news,
     figures_agree,
     is_place,
     kinds_compatible,
     kinds_compatible_by_wording,
     names_match,
+    same_wording,
     significant_digits,
     united_actors,
     who_acts,
@@ -77,6 +79,27 @@ def test_wording_similarity_compares_stems_and_leaves_dates_out() -> None:
     # One content word in common is a coincidence, whatever the sentences' lengths.
     assert wording_similarity("The funeral occurred Saturday in the town.",
                               "Several arrests occurred near the stadium gates on Saturday.") == 0.0
+
+
+def test_a_day_or_month_is_away_from_the_news_only_far_from_every_publication_day() -> None:
+    assert away_from_news("2016-11", "2016-11", ("2019-11-18", "2019-11-19"))
+    assert away_from_news("2020-06-09", "2020-06-09", ("2019-11-18",))  # a date to come counts too
+    assert not away_from_news("2019-11-15", "2019-11-15", ("2019-11-18",))  # the news's own week
+    assert not away_from_news("2019-11", "2019-11", ("2019-12-03",))  # a month reaching the news
+    assert not away_from_news("2016", "2016", ("2019-11-18",))  # a year holds too many happenings
+    assert not away_from_news("2016-11", "2016-12", ("2019-11-18",))  # dated otherwise
+    assert not away_from_news("2016-11", "2016-11", ("2019-11-18", None))  # a day unknown
+    assert not away_from_news("2016-11", "2016-11", ())
+
+
+def test_reports_dated_alike_away_from_the_news_need_less_wording_in_common() -> None:
+    visit = ("After months of coughing, the 61-year-old clerk saw a chest specialist in March 2015, the "
+             "report says.")
+    other = ("The clerk, whose cough had kept him from his desk at the county archive, was sent to a "
+             "specialist in March 2015.")
+    assert not same_wording(visit, other)
+    assert same_wording(visit, other, away=True)
+    assert not same_wording(visit, "The hospital opened a new wing in March 2015.", away=True)
 
 
 def test_figures_agree_on_value_unit_and_what_both_give() -> None:

@@ -560,6 +560,26 @@ def test_an_outlets_statement_is_another_outlets_happening_when_worded_alike_nev
     assert sorted((e.kind, e.source_count) for e in result.timeline) == [("legal", 2), ("statement", 1)]
 
 
+def test_two_outlets_dating_alike_away_from_the_news_need_less_wording_in_common():
+    visit = ("After months of coughing, the 61-year-old clerk saw a chest specialist in {date}, the "
+             "report says.")
+    sent = ("The clerk, whose cough had kept him from his desk at the county archive, was sent to a "
+            "specialist in {date}.")
+
+    def rows(date: str, words: str, published: str) -> list[int]:
+        known = [item("meeting", date, "saw", evidence=visit.format(date=words))]
+        first = reconcile((), STORY, HARBOUR, 1, published, known, at(0))
+        told = [item("other", date, "sent", evidence=sent.format(date=words))]
+        result = reconcile(first.timeline, STORY, WIRE, 1, published, told, at(1))
+        again = reconcile(result.timeline, STORY, WIRE, 1, published, told, at(1))
+        assert again.changes == () and again.timeline == result.timeline
+        return sorted(e.source_count for e in result.timeline)
+
+    assert rows("2015-03", "March 2015", "2019-11-18") == [2]  # a month of the story's past: one visit
+    # The same words dated in the week of the news: the day holds many happenings, so they stay apart.
+    assert rows("2019-11-15", "November 15", "2019-11-18") == [1, 1]
+
+
 def test_a_distinctive_value_is_one_figure_whatever_subjects_were_read_a_round_one_is_not():
     known = [item("figure", "2021-06-14", "cost", subject="TV",
                   evidence="The ferry refit cost the council roughly $449,000.", value=449000, unit="USD",
