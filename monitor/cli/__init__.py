@@ -2,7 +2,8 @@
 
 Exit codes (CONTRACT.md): 0 done; 2 bad usage, config or input (one line on stderr, no traceback);
 1 an unexpected internal error. Heavy imports live inside the commands so that `monitor timex`, which the
-TempEval scorer starts once per document, starts fast.
+TempEval scorer starts once per document, starts fast. What the commands share (the context, clean
+failures, common options) is in `monitor.cli.options`; `monitor db ...` in `monitor.cli.db`.
 """
 
 from __future__ import annotations
@@ -10,178 +11,32 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from functools import wraps
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, TypeVar
+from typing import IO, Any
 
 import click
 
-from monitor.errors import ConfigError, InputError, MonitorError
-from monitor.logs import LEVELS, bounded, json_logs, setup_logging
+from monitor.cli.db import db
+from monitor.cli.options import (
+    AsOf,
+    Context,
+    as_of_option,
+    fail_cleanly,
+    older_extractor_notes,
+    parse_date_option,
+    parse_instant,
+    pass_context,
+    read_input,
+    report_error,
+    story_option,
+)
+from monitor.errors import ConfigError, InputError
+from monitor.logs import LEVELS, setup_logging
 from monitor.redact import redact
 from monitor.run.process import exit_now, start_up
 
-if TYPE_CHECKING:
-    from monitor.config import Config
-    from monitor.store import Store
-
 log = logging.getLogger("monitor.cli")
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-@dataclass
-class Context:
-    """What the group options leave for the commands: the config path, loaded on first use."""
-
-    config_file: str | None
-    _config: Config | None = field(default=None, init=False)
-
-    def config(self, *, required: bool = True) -> Config:
-        """The validated config; with `required=False` a missing default file means built-in defaults."""
-        if self._config is None:
-            from monitor.config import config_path, load_config, parse_config
-
-            path = config_path(self.config_file)
-            if not required and self.config_file is None and not path.exists():
-                self._config = parse_config({}, base_dir=Path.cwd())
-            else:
-                self._config = load_config(path)
-        return self._config
-
-    def store(self, *, read_only: bool = False) -> Store:
-        """The database named by the config, migrated to the current schema (with `read_only`, opened
-        read-only and never migrated: an out-of-date schema is one line); closed when the command ends."""
-        config = self.config()
-        from monitor.store import open_store
-
-        store = open_store(config.database, read_only=read_only)
-        # Closed explicitly: main() ends the process without the interpreter's teardown (process.exit_now).
-        click.get_current_context().call_on_close(store.close)
-        return store
-
-
-def fail_cleanly(func: F) -> F:
-    """Map `MonitorError` to exit 2 with one line on stderr; anything else is exit 1."""
-
-    @wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except MonitorError as exc:
-            report_error(exc)
-            sys.exit(2)
-        except (click.ClickException, click.exceptions.Exit, click.Abort, SystemExit):
-            raise
-        except BrokenPipeError:
-            sys.exit(0)
-        except Exception as exc:
-            log.exception("internal error: %s: %s", type(exc).__name__, exc,
-                          extra={"event": "internal_error"})
-            if not json_logs():  # the record above is the line a log shipper reads
-                click.echo(f"monitor: internal error: {type(exc).__name__}: {bounded(str(exc))}", err=True)
-            sys.exit(1)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def report_error(exc: MonitorError) -> None:
-    """The one stderr line of a bad usage, config or input: `monitor: error: ...`, or with `--log-format
-    json` the same words as one JSON record (event `error`), so that every line on stderr is JSON."""
-    message = f"monitor: error: {bounded(str(exc))}"
-    if json_logs():
-        log.error("%s", message, extra={"event": "error", "error": type(exc).__name__})
-    else:
-        click.echo(message, err=True)
-
-
-def pass_context(func: F) -> F:
-    return click.pass_obj(func)  # type: ignore[return-value]
-
-
-def story_option(func: F) -> F:
-    option = click.option("--story", "story", metavar="ID", help="Only this story (its id in config.yaml).")
-    return option(func)
-
-
-def _read_input(path: str) -> bytes:
-    if path == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return Path(path).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a document") from None
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-
-
-def _parse_date_option(value: str | None, option: str) -> datetime | None:
-    if value is None:
-        return None
-    from monitor.extract.timex import parse_dct
-
-    try:
-        return parse_dct(value)
-    except InputError as exc:
-        raise InputError(f"{option}: {exc}") from None
-
-
-def _parse_instant(value: str | None, option: str) -> datetime | None:
-    """An ISO 8601 instant (`2026-12-01T14:00`, `...+02:00`, `...Z`): no zone is UTC, a date its midnight."""
-    if value is None:
-        return None
-    from datetime import UTC
-
-    try:
-        at = datetime.fromisoformat(value.strip())
-    except ValueError:
-        raise InputError(f"{option}: {value!r} is not a time (use YYYY-MM-DDTHH:MM[:SS][+HH:MM])") from None
-    return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)
-
-
-def as_of_option(func: F) -> F:
-    option = click.option("--as-of", "as_of", metavar="TIME",
-                          help="The timeline as it stood at TIME (ISO 8601; no zone: UTC).")
-    return option(func)
-
-
-class _AsOf:
-    """A store's timeline as it stood at one time, read as `load_timeline` reads the present one."""
-
-    def __init__(self, store: Store, at: datetime | None) -> None:
-        self.store, self.at = store, at
-
-    def load_timeline(self, story: str | None = None) -> list[Any]:
-        if self.at is None:
-            return self.store.load_timeline(story=story)
-        return self.store.timeline_as_of(self.at, story=story)
-
-    def source_origins(self, story: str | None = None) -> dict[str, str]:
-        # Which sources copy which is read from their newest versions, whatever the time asked for.
-        return self.store.source_origins(story)
-
-
-def _older_extractor_notes(ctx: Context, store: Store, story: str | None) -> None:
-    """One stderr line per story whose rows an older extractor made (`monitor reextract` re-reads them)."""
-    from monitor.run.story import FEED_EXTRACTOR, StoryRules
-
-    current = StoryRules.from_config(ctx.config()).extractor()
-    totals: dict[str, list[int]] = {}
-    for (sid, stamp), rows in store.extractors(story).items():
-        if stamp != FEED_EXTRACTOR:
-            counts = totals.setdefault(sid, [0, 0])
-            counts[0] += rows if stamp != current else 0
-            counts[1] += rows
-    for sid, (older, rows) in sorted(totals.items()):
-        if older:
-            click.echo(f"note: story {sid}: {older} of {rows} timeline rows come from an older extractor "
-                       f"(current {current}): `monitor reextract --story {sid}` re-reads them", err=True)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--config", "config_file", metavar="FILE", envvar=None,
               help="Config file [default: $MONITOR_CONFIG, else ./config.yaml].")
@@ -349,10 +204,10 @@ def extract(ctx: Context, path: str, published: str | None, url: str | None, fmt
     from monitor.extract.text import extract_document, plain_text_document
     from monitor.fetch.decode import decode_body
 
-    raw = _read_input(path)
+    raw = read_input(path)
     if not raw.strip():
         raise InputError(f"{path}: the document is empty")
-    when: date | None = _parse_date_option(published, "--published")
+    when: date | None = parse_date_option(published, "--published")
     if _looks_like_html(raw):
         document = extract_document(raw, url=url)
     else:
@@ -387,8 +242,8 @@ def timex(path: str, dct: str) -> None:
     """
     from monitor.extract.timex import tag
 
-    anchor = _parse_date_option(dct, "--dct")
-    raw = _read_input(path)
+    anchor = parse_date_option(dct, "--dct")
+    raw = read_input(path)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -426,10 +281,10 @@ def export(
     config = ctx.config()
     if story is not None:
         config.story(story)
-    since_at = _parse_date_option(since, "--since")
+    since_at = parse_date_option(since, "--since")
     store = ctx.store(read_only=True)
-    at = _parse_instant(as_of, "--as-of")
-    entries = filter_entries(_AsOf(store, at).load_timeline(story=story), since=since_at)
+    at = parse_instant(as_of, "--as-of")
+    entries = filter_entries(AsOf(store, at).load_timeline(story=story), since=since_at)
     origins = store.source_origins(story) if fmt == "json" else {}
 
     def writer(out: IO[str]) -> None:
@@ -461,10 +316,10 @@ def timeline(ctx: Context, story: str | None, as_of: str | None) -> None:
     if story is not None:
         ctx.config().story(story)
     store = ctx.store(read_only=True)
-    shown = _AsOf(store, _parse_instant(as_of, "--as-of")).load_timeline(story=story)
+    shown = AsOf(store, parse_instant(as_of, "--as-of")).load_timeline(story=story)
     click.echo(format_table(shown, origins=store.source_origins(story)))
     if as_of is None:
-        _older_extractor_notes(ctx, store, story)
+        older_extractor_notes(ctx, store, story)
 
 
 @cli.command()
@@ -508,7 +363,7 @@ def sources(ctx: Context, story: str | None) -> None:
         cells = [spec.story_id, spec.kind, spec.url, spec.origin, "-", "-", "-", "0",
                  "new in the config: added by the next check"]
         click.echo("\t".join(redact(cell) for cell in cells))
-    _older_extractor_notes(ctx, store, story)
+    older_extractor_notes(ctx, store, story)
 
 
 @cli.command()
@@ -529,8 +384,8 @@ def report(ctx: Context, story: str | None, output: str, as_of: str | None) -> N
 
     config = ctx.config()
     stories = [config.story(story)] if story else list(config.stories)
-    at = _parse_instant(as_of, "--as-of")
-    write_report(_AsOf(ctx.store(read_only=True), at), stories, Path(output))
+    at = parse_instant(as_of, "--as-of")
+    write_report(AsOf(ctx.store(read_only=True), at), stories, Path(output))
     log.info("wrote the report to %s", output, extra={"event": "report_written", "path": output})
 
 
@@ -613,7 +468,7 @@ def reextract(ctx: Context, story: str | None, since: str | None) -> None:
     config = ctx.config()
     if story is not None:
         config.story(story)
-    since_at = _parse_instant(since, "--since")
+    since_at = parse_instant(since, "--since")
     bar = _ProgressBar() if sys.stderr.isatty() else None
     progress = bar or LogProgress()
     try:
@@ -658,64 +513,7 @@ def demo(output_dir: str, cycles: int) -> None:
     run_demo(Path(output_dir), cycles=cycles)
 
 
-@cli.group()
-def db() -> None:
-    """Database maintenance."""
-
-
-@db.command("upgrade")
-@pass_context
-@fail_cleanly
-def db_upgrade(ctx: Context) -> None:
-    """Create or upgrade the database schema to the newest migration."""
-    from monitor.store import upgrade
-
-    url = ctx.config().database
-    revision = upgrade(url)
-    click.echo(f"database at revision {revision}")
-
-
-@db.command("prune")
-@click.option("--dry-run", is_flag=True, help="Only print what would be dropped.")
-@pass_context
-@fail_cleanly
-def db_prune(ctx: Context, dry_run: bool) -> None:
-    """Apply `retention:`: drop the text of versions no fact needs (hash and fetch time kept), trim the check
-    log; one line a story says what it frees. `monitor run` does this daily."""
-    from monitor.run.checker import utcnow
-    from monitor.run.maintenance import prune
-
-    plans = prune(ctx.store(read_only=dry_run), ctx.config(), utcnow(), dry_run=dry_run)
-    if not plans:
-        click.echo("no retention configured: every version is kept (see `retention:` in the README)")
-    for plan in plans:
-        click.echo(plan.line(dry_run=dry_run))
-    if len(plans) > 1:
-        total = sum(p.text_bytes for p in plans)
-        click.echo(f"total: {'would free' if dry_run else 'freed'} {total:,} bytes of text")
-
-
-@db.command("backup")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@pass_context
-@fail_cleanly
-def db_backup(ctx: Context, file: Path) -> None:
-    """Copy the database to FILE while the service may run (SQLite: the online backup API, checked with
-    integrity_check; PostgreSQL: pg_dump --format=custom)."""
-    from monitor.store.backup import backup
-
-    click.echo(backup(ctx.config().database, file))
-
-
-@db.command("restore")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@pass_context
-@fail_cleanly
-def db_restore(ctx: Context, file: Path) -> None:
-    """Replace the database with the backup FILE (stop `monitor run` first; PostgreSQL: pg_restore)."""
-    from monitor.store.backup import restore
-
-    click.echo(restore(ctx.config().database, file))
+cli.add_command(db)
 
 
 def main() -> None:
