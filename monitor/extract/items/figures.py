@@ -4,8 +4,7 @@ This layer reads one sentence at a time and knows nothing of names or dates; fig
 subject, attribution and as-of date. Number words, scales, qualifiers, units and metric words come from
 monitor/extract/data/en/{numbers,qualifiers,metrics}.yaml (see monitor.extract.lexicon).
 
-No PyPI number parser fitted: word2number, text2num and number-parser all fail on "two dozen", "a hundred"
-or "1.2 million" and they rewrite whole texts rather than parse a span, so this is a small data-driven parser.
+One number is read by monitor.extract.items.number_parse.
 
     >>> [(m.value, m.qualifier, m.metric) for m in find_figures("Over 4,000 deaths and 1.2 million cases")]
     [(4000, 'more_than', 'deaths'), (1200000, 'exact', 'cases')]
@@ -27,6 +26,7 @@ from monitor.extract.items.number_hints import (
     may_have_number_words,
     plain_words,
 )
+from monitor.extract.items.number_parse import number_patterns, parse_number, parse_words, tidy
 from monitor.extract.lexicon import (
     Lexicon,
     inflect_trigger,
@@ -111,100 +111,7 @@ _COMPARATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(r"(1[89]|20)\d\d")
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
-
-
-@cache
-def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    symbols = "|".join(re.escape(s) for s in sorted(lex.units_before, key=len, reverse=True))
-    scales = "|".join(sorted(lex.scales, key=len, reverse=True))
-    suffixes = "|".join(sorted(lex.suffixes, key=len, reverse=True))
-    digits = re.compile(
-        rf"(?<![\w.,:/\-])(?P<cur>{symbols})?\s?(?P<num>{_DIGITS})"
-        rf"(?:(?P<suf>{suffixes})(?![\w])|(?:\s+|-)(?P<scale>{scales})(?![\w-]))?"
-        r"(?![\w]|-\w|:\d|[.,]\d)",
-        re.IGNORECASE,
-    )
-    word_alts = "|".join(sorted([*lex.number_words, *lex.scales, *lex.fractions], key=len, reverse=True))
-    words = re.compile(
-        rf"(?<![\w-])(?P<cur>{symbols})?(?P<num>(?:(?:a|an)\s+)?(?:{word_alts})(?:(?:\s+|-)(?:and\s+|a\s+)?"
-        rf"(?:{word_alts}))*)(?![\w-])",
-        re.IGNORECASE,
-    )
-    return digits, words
-
-
-def parse_number(phrase: str, lexicon: Lexicon | None = None) -> int | float | None:
-    """Parse "188,663", "1.2 million", "$5bn", "two dozen", "a hundred", "half a million"; else None.
-
-    >>> parse_number("two dozen"), parse_number("1.2 million"), parse_number("a hundred")
-    (24, 1200000, 100)
-    """
-    lex = lexicon or load_lexicon()
-    text = phrase.strip().lower().replace("-", " ")
-    for sym in sorted(lex.units_before, key=len, reverse=True):
-        if text.startswith(sym.lower()):
-            text = text[len(sym) :].strip()
-            break
-    m = re.fullmatch(rf"({_DIGITS})\s*([a-z]+)?", text)
-    if m:
-        base = float(m.group(1).replace(",", ""))
-        scale = m.group(2)
-        if scale:
-            factor = lex.scales.get(scale) or lex.suffixes.get(scale)
-            if factor is None:
-                return None
-            base *= factor
-        return _tidy(base)
-    return _parse_words(text.split(), lex)
-
-
-def _tidy(value: float) -> int | float:
-    rounded = round(value, 6)
-    return int(rounded) if rounded == int(rounded) else rounded
-
-
-def _parse_words(words: Sequence[str], lex: Lexicon) -> int | float | None:
-    total = 0.0
-    current = 0.0
-    fraction: float | None = None
-    seen_number = False
-    pending_article = False
-    for w in words:
-        if w == "and":
-            continue
-        if w in ("a", "an"):
-            pending_article = True
-            continue
-        if w in lex.fractions:
-            fraction = lex.fractions[w]
-            continue
-        if w in lex.number_words:
-            current += lex.number_words[w]
-            seen_number = True
-        elif w in lex.scales:
-            if w.endswith("s") and not seen_number and not pending_article and fraction is None:
-                return None  # "hundreds", "dozens": no count given
-            factor = lex.scales[w]
-            base = current or (1.0 if (pending_article or seen_number or fraction) else 0.0)
-            if fraction is not None:
-                base = fraction
-                fraction = None
-            if not base:
-                return None
-            if factor >= 1000:
-                total += base * factor
-                current = 0.0
-            else:
-                current = base * factor
-            seen_number = True
-        else:
-            return None
-        pending_article = False
-    if not seen_number:
-        return None
-    return _tidy(total + current)
 
 
 def _tokens_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
@@ -323,7 +230,7 @@ def find_figures(
     lex = lexicon or load_lexicon()
     if not isinstance(sentence, str) or not sentence:
         return []
-    digits_re, words_re = _patterns(lex)
+    digits_re, words_re = number_patterns(lex)
     low = sentence.lower() if is_plain(sentence) else None
     # A number in digits needs a digit: most sentences have none.
     candidates: list[tuple[re.Match[str], bool]] = (
@@ -424,13 +331,13 @@ def _value(m: re.Match[str], is_words: bool, lex: Lexicon) -> int | float | None
     """The number a match writes: in words, or digits with their suffix ("5m") and scale ("1.2 million")."""
     raw = m.group("num")
     if is_words:
-        return _parse_words(raw.lower().replace("-", " ").split(), lex)
+        return parse_words(raw.lower().replace("-", " ").split(), lex)
     value = float(raw.replace(",", ""))
     if m.group("suf"):
         value *= lex.suffixes[m.group("suf").lower()]
     if m.group("scale"):
         value *= lex.scales[m.group("scale").lower()]
-    return _tidy(value)
+    return tidy(value)
 
 
 def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> bool:

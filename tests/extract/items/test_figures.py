@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from monitor.extract.items.figures import _patterns, find_figures, parse_number
+from monitor.extract.items.figures import find_figures
 from monitor.extract.items.number_hints import find_as_written, is_plain
+from monitor.extract.items.number_parse import number_patterns, parse_number
 from monitor.extract.lexicon import load_lexicon
 
 
@@ -170,8 +171,8 @@ def test_a_capitalised_number_word_opening_a_sentence_still_counts() -> None:
     assert [(f.value, f.metric) for f in found] == [(12, "injuries")]
 
 
-def _number_patterns() -> list[re.Pattern[str]]:
-    return list(_patterns(load_lexicon()))
+def _numbernumber_patterns() -> list[re.Pattern[str]]:
+    return list(number_patterns(load_lexicon()))
 
 
 @pytest.mark.parametrize(
@@ -185,7 +186,7 @@ def _number_patterns() -> list[re.Pattern[str]]:
 )
 def test_numbers_found_on_the_lowered_text_are_those_of_the_text(sentence: str) -> None:
     low = sentence.lower() if is_plain(sentence) else None
-    for pattern in _number_patterns():
+    for pattern in _numbernumber_patterns():
         want = [(m.span(), m.groupdict()) for m in pattern.finditer(sentence)]
         assert [(m.span(), m.groupdict()) for m in find_as_written(pattern, sentence, low)] == want
 
@@ -196,6 +197,6 @@ _NUMBERISH = list("aAbBmMkKtTwWoOnNeE $€£0123456789.,-\u212a\u017f\u0130")
 @given(st.text(alphabet=st.sampled_from(_NUMBERISH), max_size=40))
 def test_lowered_matching_agrees_on_any_text(sentence: str) -> None:
     low = sentence.lower() if is_plain(sentence) else None
-    for pattern in _number_patterns():
+    for pattern in _numbernumber_patterns():
         want = [m.span() for m in pattern.finditer(sentence)]
         assert [m.span() for m in find_as_written(pattern, sentence, low)] == want
