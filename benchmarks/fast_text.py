@@ -97,12 +97,13 @@ def measure(page: Page) -> Measured:
     from trafilatura import load_html
 
     from monitor.extract import text as stage
+    from monitor.extract.page_date import publication_date
 
     t0 = time.thread_time()
     slow = stage.extract_document(page.html, url=page.url)
     t1 = time.thread_time()
     tree = load_html(page.html)
-    published = stage._publication_date(tree, page.url)
+    published = publication_date(tree, page.url)
     stage._title(tree, page.url)
     fast = resiliparse_text(page.html)
     cluster = p_cluster(page.html)

@@ -1,0 +1,335 @@
+"""The day a page shows its readers as its publication day: htmldate's reading of the parsed page, checked
+against what the page itself shows (a dated line near the headline, the markup's stamp, the date in its URL).
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import re
+from typing import Any, cast
+
+from htmldate import find_date
+from lxml import etree
+
+__all__ = ["publication_date"]
+
+log = logging.getLogger(__name__)
+
+
+def publication_date(tree: Any, url: str | None) -> datetime.date | None:
+    """The day the page shows its readers as its publication day.
+
+    Order: a visible "Published"/"Posted"/byline date (the reader's own calendar day); else the markup's
+    published timestamp, moved from its own offset into the zone the page names in its byline ("ET", "GMT"),
+    because "2019-11-20T02:07Z" on a New York page is the evening of the 19th; else htmldate; else an
+    "Updated" date. Image captions and "file photo" lines are never read: they date the photo, not the page.
+    """
+    shown = _shown_dates(tree)
+    zone = next((z for _k, _d, z in shown if z is not None), None)
+    stamp = _markup_stamp(tree) or _htmldate_stamp(tree, url)
+    # A line without its year ("Posted Nov 18, 8:19 PM") takes the year of the stamp, else is not used.
+    year = stamp.year if stamp is not None else None
+    days = [(k, _with_year(d, year)) for k, d, _z in shown]
+    likely = _possible_days(stamp)
+    for kind, day in days:
+        # A shown date far from the stamp is the site header's "today" or another story's date.
+        if kind == "published" and day is not None and (likely is None or day in likely):
+            return day
+    if stamp is not None:
+        if stamp.tzinfo is not None and zone is not None:
+            return stamp.astimezone(zone).date()
+        # The CMS writes the URL's date on the newsroom's calendar: it settles a stamp near midnight UTC.
+        in_url = _url_day(url)
+        if in_url is not None and likely and in_url in likely:
+            return in_url
+        return stamp.date()
+    return next((d for _k, d in days if d is not None), None)
+
+
+def _possible_days(stamp: datetime.datetime | None) -> set[datetime.date] | None:
+    """The local days a timestamp can be for a page read somewhere from UTC-10 (Hawaii) to UTC+10 (Sydney);
+    a stamp without an offset may be any of three days."""
+    if stamp is None:
+        return None
+    if stamp.tzinfo is None or not 1900 < stamp.year < 9000:
+        return {stamp.date() + datetime.timedelta(days=d) for d in (-1, 0, 1)}
+    try:
+        utc = stamp.astimezone(datetime.UTC)
+        return {(utc + datetime.timedelta(hours=h)).date() for h in (-10, 10)}
+    except OverflowError:  # year 1 or 9999: no day is likely
+        return set()
+
+
+_URL_DAY_RE = re.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/")
+
+
+def _url_day(url: str | None) -> datetime.date | None:
+    m = _URL_DAY_RE.search(url or "")
+    if m is None:
+        return None
+    try:
+        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _with_year(day: tuple[int | None, int, int], year: int | None) -> datetime.date | None:
+    y, m, d = day
+    try:
+        return datetime.date(y or year or 0, m, d)
+    except ValueError:
+        return None
+
+
+def _htmldate_stamp(tree: Any, url: str | None) -> datetime.datetime | None:
+    """htmldate on the parsed tree (markup first, then its wider text search), with time and offset kept.
+
+    The tree, never a string, is passed: htmldate fetches a string that looks like a URL.
+    """
+    for extensive in (False, True):
+        try:
+            found = find_date(
+                tree, extensive_search=extensive, original_date=True, url=url, outputformat=_STAMP_FORMAT
+            )
+        except Exception as exc:  # third-party heuristics on arbitrary pages
+            log.debug("htmldate failed on %s: %s", url, exc)
+            found = None
+        stamp = _parse_stamp(found)
+        if stamp is not None:
+            return stamp
+    return None
+
+
+_STAMP_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+
+_MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_SHOWN_DATE_RES = (
+    re.compile(
+        rf"\b(?P<m>{_MONTHS})\.?\s+(?P<d>\d{{1,2}})\b(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I
+    ),
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTHS})\b\.?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I
+    ),
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+)
+# Zones bylines name, as offsets; the US ones through zoneinfo so that daylight saving is right.
+_ZONE_NAMES = {
+    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
+    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
+    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "GMT": "UTC", "UTC": "UTC", "BST": "Europe/London", "CET": "Europe/Paris", "CEST": "Europe/Paris",
+    "IST": "Asia/Kolkata", "HKT": "Asia/Hong_Kong", "SGT": "Asia/Singapore", "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+}  # fmt: skip
+_ZONE_RE = re.compile(r"(?<![\w-])(" + "|".join(_ZONE_NAMES) + r")(?![\w-])")
+# Elements that may hold the page's date line: by tag, or by a class/id/itemprop that says so.
+_DATE_HOLDER_RE = re.compile(r"date|time|byline|publish|posted|updated|modified|dateline|article-meta", re.I)
+# Never read: the date of a photo, of another article, of a comment.
+_NOT_PAGE_RE = re.compile(r"caption|credit|related|recirc|promo|comment|sidebar|footer|teaser|card", re.I)
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "figure", "figcaption", "template", "svg"})
+_UPDATED_RE = re.compile(r"updat|modif|edited|revised", re.I)
+_MAX_LINE = 160
+_NEAR_ANCESTORS = 6
+
+
+_ShownDate = tuple[str, tuple[int | None, int, int], datetime.tzinfo | None]
+
+
+# The <time> elements and the class, id and itemprop values of every element, in page order: libxml2 walks the
+# tree, and Python sees only these strings, not a proxy object for each of the page's elements (that walk was
+# a fifth of the text stage). An attribute's value comes right after its element.
+_DATE_HOLDER_CUES = etree.XPath(
+    "descendant-or-self::time | descendant-or-self::*/@class | descendant-or-self::*/@id"
+    " | descendant-or-self::*/@itemprop"
+)
+
+
+def _date_holders(tree: Any) -> list[Any]:
+    """The elements that may hold the page's date line, in page order: each <time>, and each element whose
+    class, id or itemprop `_DATE_HOLDER_RE` finds a word in (the words hold no space, so searching the values
+    one by one finds what searching them joined does)."""
+    found: list[Any] = []
+    for cue in _DATE_HOLDER_CUES(tree):
+        element = cue
+        if isinstance(cue, str):  # an attribute's value: lxml's "smart" string knows its element
+            if not _DATE_HOLDER_RE.search(cue):
+                continue
+            element = cast(Any, cue).getparent()
+        if not found or found[-1] is not element:
+            found.append(element)
+    return found
+
+
+def _shown_dates(tree: Any) -> list[_ShownDate]:
+    """The date lines a reader sees near the byline: (published|updated, (year or None, month, day), zone
+    named or None), in page order."""
+    out: list[_ShownDate] = []
+    # The elements already read as part of a line; kept alive here, so lxml hands back the same proxies.
+    seen: set[Any] = set()
+    try:
+        elements = _date_holders(tree)
+    except Exception:  # noqa: BLE001 - an odd tree just has no visible date
+        return out
+    for el in elements:
+        if el in seen:
+            continue
+        attrs = " ".join(str(el.get(a) or "") for a in ("class", "id", "itemprop"))
+        line_el = _date_line(el)
+        if line_el is None:
+            continue
+        seen.update(line_el.iter())
+        out.extend(_read_date_line(" ".join(" ".join(line_el.itertext()).split()), attrs))
+    return out
+
+
+def _date_line(el: Any) -> Any:
+    """The element, widened to its parent while that stays a short line ("Updated" + <time>), or None when
+    it sits in a caption, a script or another article's teaser."""
+    node = el
+    # Only the near ancestors: a caption or teaser wraps its date closely, while a class far up
+    # ("has-comments" on <body>) says nothing about this line.
+    for _ in range(_NEAR_ANCESTORS):
+        if node is None:
+            break
+        if not isinstance(node.tag, str):
+            return None
+        attrs = " ".join(str(node.get(a) or "") for a in ("class", "id"))
+        if node.tag in _SKIP_TAGS or _NOT_PAGE_RE.search(attrs):
+            return None
+        node = node.getparent()
+    line = el
+    parent = el.getparent()
+    while parent is not None and _is_short_line(parent):
+        line, parent = parent, parent.getparent()
+    return line if _is_short_line(line) else None
+
+
+def _is_short_line(el: Any) -> bool:
+    """Whether the element's text, white space collapsed, is at most `_MAX_LINE` characters.
+
+    Reads the text only until it is over: the parent of a live blog's 8,000th <time> is the whole blog, and
+    reading all of it for every date line made a 2 MB page take minutes (issue 14).
+    """
+    pieces: list[str] = []
+    visible = 0
+    for piece in el.itertext():
+        pieces.append(piece)
+        visible += len("".join(piece.split()))
+        if visible > _MAX_LINE:  # the visible characters alone are over: so is the collapsed text
+            return False
+    return len(" ".join("".join(pieces).split())) <= _MAX_LINE
+
+
+def _read_date_line(line: str, attrs: str) -> list[_ShownDate]:
+    """The dates of one byline line; each is "updated" when the words since the previous date say so
+    ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"), or the element is named for it."""
+    if not line or re.search(r"file photo|photo:", line, re.I):
+        return []
+    matches: list[re.Match[str]] = []
+    for rx in _SHOWN_DATE_RES:
+        matches.extend(m for m in rx.finditer(line) if not any(_overlap(m, n) for n in matches))
+    matches.sort(key=lambda m: m.start())
+    zm = _ZONE_RE.search(line)
+    zone = _zone(zm.group(1)) if zm else None
+    out: list[_ShownDate] = []
+    prev_end = 0
+    for m in matches:
+        month = _month_number(m.group("m"))
+        lead = line[prev_end : m.start()]
+        prev_end = m.end()
+        if not month or not 1 <= int(m.group("d")) <= 31:
+            continue
+        if re.search(r"publish|posted", lead, re.I):
+            kind = "published"
+        elif _UPDATED_RE.search(lead) or (not out and _UPDATED_RE.search(attrs)):
+            kind = "updated"
+        else:
+            kind = out[-1][0] if out else "published"
+        year = int(m.group("y")) if m.group("y") else None
+        out.append((kind, (year, month, int(m.group("d"))), zone))
+    return out
+
+
+def _overlap(a: re.Match[str], b: re.Match[str]) -> bool:
+    return a.start() < b.end() and b.start() < a.end()
+
+
+def _month_number(month: str) -> int:
+    if month.isdigit():
+        return int(month) if 1 <= int(month) <= 12 else 0
+    names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    return names.index(month[:3].lower()) + 1 if month[:3].lower() in names else 0
+
+
+def _zone(name: str) -> datetime.tzinfo | None:
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(_ZONE_NAMES[name])
+    except Exception:  # noqa: BLE001 - no tz database: the stamp keeps its own offset
+        return None
+
+
+# Markup that states the published moment, best first; the first <time datetime> only after all of them.
+_STAMP_META = (
+    "article:published_time", "datepublished", "og:pubdate", "pubdate", "publishdate", "dc.date",
+    "dc.date.issued", "dcterms.created", "date", "sailthru.date", "parsely-pub-date",
+)  # fmt: skip
+_JSONLD_RE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
+
+
+def _markup_stamp(tree: Any) -> datetime.datetime | None:
+    """The published timestamp the markup states (meta, itemprop, JSON-LD, <time datetime>), or None."""
+    found: dict[str, str] = {}
+    time_value: str | None = None
+    try:
+        for el in tree.iter("meta", "time", "script"):
+            if el.tag == "meta":
+                key = str(el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+                if key in _STAMP_META and el.get("content"):
+                    found.setdefault(key, str(el.get("content")))
+            elif el.tag == "time" and el.get("datetime"):
+                if str(el.get("itemprop") or "").lower() == "datepublished" or el.get("pubdate") is not None:
+                    found.setdefault("datepublished", str(el.get("datetime")))
+                elif time_value is None and _date_line(el) is not None:
+                    time_value = str(el.get("datetime"))
+            elif el.tag == "script" and "ld+json" in str(el.get("type") or "") and el.text:
+                m = _JSONLD_RE.search(el.text)
+                if m:
+                    found.setdefault("datepublished", m.group(1))
+    except Exception:  # noqa: BLE001 - odd markup: fall back to htmldate
+        return None
+    for name in (*_STAMP_META, None):
+        written = found.get(name) if name else time_value
+        stamp = _parse_stamp(written)
+        if stamp is not None:
+            return stamp
+    return None
+
+
+def _parse_stamp(value: str | None) -> datetime.datetime | None:
+    """An ISO-like timestamp ("2019-11-20T02:07:18Z", "+0000", "2019-11-19 02:24:00 UTC"), or None."""
+    if not value:
+        return None
+    text = value.strip().replace(" UTC", "Z").replace("z", "Z")
+    m = re.match(
+        r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?", text
+    )
+    if m is None:
+        return None
+    iso = m.group(1) + "T" + (m.group(2) or "00:00")
+    zone = m.group(3)
+    if zone:
+        iso += "+00:00" if zone == "Z" else zone[:3] + ":" + zone[-2:]
+    try:
+        stamp = datetime.datetime.fromisoformat(iso)
+    except ValueError:
+        return None
+    if not 1900 < stamp.year < 2200:  # a placeholder ("0001-01-01"), not the page's day
+        return None
+    return stamp if m.group(2) or zone else stamp.replace(tzinfo=None)
