@@ -72,7 +72,7 @@ def _before_appositive(prior: list[Entity], clause_start: int, doc: Doc) -> Enti
     aside ("Omar Lamrani, a senior analyst at Stratfor, the Texas-based firm, told")."""
     for ent in prior:
         object_of = _WORD_BEFORE_RE.search(doc.text, max(0, ent.start - 20), ent.start)
-        if object_of and object_of.group(1).lower() in _PREPOSITIONS:
+        if object_of and object_of.group(1).lower() in doc.lex.aside_prepositions:
             continue  # "a letter to Kevin McAleenan, who ..., said": whom it was written to, not who spoke
         if _APPOSITIVE_RE.fullmatch(doc.text, ent.end, clause_start):
             return ent
@@ -80,7 +80,6 @@ def _before_appositive(prior: list[Entity], clause_start: int, doc: Doc) -> Enti
 
 
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?\Z")
-_PREPOSITIONS = frozenset({"to", "for", "with", "from", "of", "at", "in", "by", "on", "about", "against"})
 
 
 def _verb_between(info: SentenceInfo, start: int, end: int, doc: Doc) -> bool:
