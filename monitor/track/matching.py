@@ -280,14 +280,17 @@ def away_from_news(a: str | None, b: str | None, published: Iterable[str | None]
     if a != b or span is None or span.precision not in ("day", "month"):
         return False
     margin = dt.timedelta(days=rules().away_days)
-    days = [_day(p) for p in published]
+    days = [iso_day(p) for p in published]
     return bool(days) and all(
         d is not None and (span.end < d - margin or span.start > d + margin) for d in days)
 
 
-def _day(value: str | None) -> dt.date | None:
+def iso_day(value: str | None) -> dt.date | None:
+    """The day an ISO date or timestamp (a report's publication day) names, None when it names none."""
+    if not value:
+        return None
     try:
-        return dt.date.fromisoformat(value[:10]) if value else None
+        return dt.date.fromisoformat(str(value).strip()[:10])
     except ValueError:
         return None
 

@@ -80,6 +80,7 @@ from monitor.track.matching import (
     adjacent_days,
     away_from_news,
     figures_agree,
+    iso_day,
     kinds_compatible,
     kinds_compatible_by_wording,
     same_wording,
@@ -107,15 +108,6 @@ __all__ = [
 ]
 
 # --- dates -------------------------------------------------------------------------------------------
-
-
-def _iso_date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value).strip()[:10])
-    except ValueError:
-        return None
 
 
 # --- reconciliation ------------------------------------------------------------------------------------
@@ -339,7 +331,7 @@ def _reported_elsewhere(entry: TimelineEntry, source_url: str) -> bool:
 def _figure_ref(entry: TimelineEntry) -> dt.date | None:
     """The day a figure holds for: the end of its date, else its publication day."""
     span = date_span(entry.date)
-    return span.end if span else _iso_date(entry.published)
+    return span.end if span else iso_day(entry.published)
 
 
 def _resolve_statuses(work: dict[str, TimelineEntry]) -> dict[str, TimelineEntry]:
