@@ -114,6 +114,7 @@ def read_input(path: str) -> bytes:
 
 
 def parse_date_option(value: str | None, option: str) -> datetime | None:
+    """A date option read as `--dct` is (monitor.extract.timex.parse_dct); errors name the option."""
     if value is None:
         return None
     from monitor.extract.timex import parse_dct
@@ -128,7 +129,6 @@ def parse_instant(value: str | None, option: str) -> datetime | None:
     """An ISO 8601 instant (`2026-12-01T14:00`, `...+02:00`, `...Z`): no zone is UTC, a date its midnight."""
     if value is None:
         return None
-
     try:
         at = datetime.fromisoformat(value.strip())
     except ValueError:
