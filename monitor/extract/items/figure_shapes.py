@@ -63,14 +63,16 @@ def _any_of(words: Iterable[str]) -> re.Pattern[str]:
 @cache
 def _shapes(lex: Lexicon) -> _Shapes:
     nd = load_data_file("numbers.yaml")
-    words = spaced_alternatives(list(lex.number_words))
+    words = spaced_alternatives(lex.number_words)
     small = rf"(?:\d{{1,3}}|{words})"
     ratio = spaced_alternatives(nd.get("ratio_words", []))
     fractions = {str(k).lower(): float(v) for k, v in nd.get("change_fractions", {}).items()}
     change_of = change_signs()
+    changes = spaced_alternatives(change_of)
     distance = [f for v in nd.get("distance_verbs", []) for f in inflect_trigger(str(v).lower())]
     units = [w for unit in nd.get("distance_units", []) for w in nd.get("units", {}).get(unit, [])]
     qualifiers = spaced_alternatives(nd.get("distance_qualifiers", []))
+    distances, unit_words = spaced_alternatives(distance), spaced_alternatives(units)
     levels = spaced_alternatives(nd.get("level_words", []))
     score_before = {f for w in nd.get("score_before", []) for f in inflect_trigger(str(w).lower())}
     vote_before = {f for w in nd.get("vote_before", []) for f in inflect_trigger(str(w).lower())}
@@ -82,24 +84,25 @@ def _shapes(lex: Lexicon) -> _Shapes:
         level_hint=re.compile(rf"(?:{levels.lower()})\s+\d"),
         distance_hint=_any_of(u.lower().split()[0] for u in units),
         ratio_re=re.compile(
-            rf"(?<![\w.,-])(?P<a>{small})\s+(?:{ratio})\s+(?P<b>{small})(?:\s+(?P<noun>[a-z][a-z-]+))?(?![\w-])",
+            rf"(?<![\w.,-])(?P<a>{small})\s+(?:{ratio})\s+(?P<b>{small})"
+            r"(?:\s+(?P<noun>[a-z][a-z-]+))?(?![\w-])",
             re.IGNORECASE,
         ),
         fraction_re=re.compile(
             rf"(?<![\w-])(?P<verb>[a-z]+)\s+(?:by\s+(?:(?:a|one|an)[\s-])?|(?:a|one|an)[\s-])"
-            rf"(?P<frac>{spaced_alternatives(list(fractions))})"
+            rf"(?P<frac>{spaced_alternatives(fractions)})"
             r"(?![\w-])",
             re.IGNORECASE,
         ),
         fractions=fractions,
         level_re=re.compile(
-            rf"(?<![\w-])(?P<verb>{spaced_alternatives(list(change_of))})\s+(?P<amount>[^,;.]*?\d[^;]*?),?\s+(?:{levels})\s+"
+            rf"(?<![\w-])(?P<verb>{changes})\s+(?P<amount>[^,;.]*?\d[^;]*?),?\s+(?:{levels})\s+"
             rf"(?P<num>{_NUM})"
             r"(?![.,]?\d)(?=\s*(?:[,;.)]|and\b|on\b|in\b|at\b|\Z))",
             re.IGNORECASE,
         ),
         distance_re=re.compile(
-            rf"(?<![\w-])(?:{spaced_alternatives(distance)})\s+(?:(?:{qualifiers})\s+)?(?P<num>{_NUM})\s+(?:{spaced_alternatives(units)})"
+            rf"(?<![\w-])(?:{distances})\s+(?:(?:{qualifiers})\s+)?(?P<num>{_NUM})\s+(?:{unit_words})"
             r"(?![\w-])",
             re.IGNORECASE,
         ),
