@@ -37,6 +37,8 @@ from monitor.redact import redact
 from monitor.run.process import exit_now, start_up
 
 log = logging.getLogger("monitor.cli")
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.option("--config", "config_file", metavar="FILE", envvar=None,
               help="Config file [default: $MONITOR_CONFIG, else ./config.yaml].")
