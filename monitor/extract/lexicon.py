@@ -244,6 +244,8 @@ class Lexicon:
     figure_verbs: frozenset[str]
     rescheduling_verbs: frozenset[str]
     announcing_verbs: frozenset[str]
+    publication_verbs: frozenset[str]
+    publication_venues: frozenset[str]
     record_nouns: frozenset[str]
     question_openers: frozenset[str]
     comparison_preps: frozenset[str]
@@ -586,6 +588,8 @@ def _tense_fields() -> dict[str, Any]:
         "figure_verbs": words("figure_verbs"),
         "rescheduling_verbs": words("rescheduling_verbs"),
         "announcing_verbs": words("announcing_verbs"),
+        "publication_verbs": words("publication_verbs"),
+        "publication_venues": words("publication_venues"),
         "record_nouns": words("record_nouns"),
         "question_openers": words("question_openers"),
         "comparison_preps": words("comparison_preps"),

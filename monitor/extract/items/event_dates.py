@@ -82,7 +82,7 @@ def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actor
         and doc.text[who.subject.end : occ.start].strip() == ""
         and not info.timexes  # a date of the sentence dates it ("Today (May 4), the agency announced")
     )
-    if day is None or not 0 <= (doc.published - day).days <= 2:
+    if day is None or not _recent(doc, day):
         if not announcing:
             return None
         day = doc.published  # "Esper announced that ...": the news of the report, dated by it
@@ -105,6 +105,23 @@ def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actor
     if (words and words[-1] in ("was", "were")) or first in lex.past_verbs or first.endswith("ed"):
         return day.isoformat()
     return None
+
+
+# How many days before publication the report's last named day may lie and still be the day of its news.
+REPORT_DAYS = 2
+
+
+def report_day(doc: Doc) -> dt.date | None:
+    """The day of the report's news: its last named day so far when within REPORT_DAYS of publication, else
+    the publication date; None when the publication date is unknown."""
+    if doc.published is None:
+        return None
+    day = _iso_day(doc.last_day)
+    return day if day is not None and _recent(doc, day) else doc.published
+
+
+def _recent(doc: Doc, day: dt.date) -> bool:
+    return doc.published is not None and 0 <= (doc.published - day).days <= REPORT_DAYS
 
 
 _NON_FINITE = frozenset({"be", "been", "being", "to"})

@@ -23,10 +23,11 @@ from monitor.extract.items.document import (
     Doc,
     Entity,
     SentenceInfo,
+    Tok,
     clause_of,
     overlaps,
 )
-from monitor.extract.items.event_dates import ADVERBS, clause_date, date_by_tense
+from monitor.extract.items.event_dates import ADVERBS, clause_date, date_by_tense, report_day
 from monitor.extract.items.happenings import TALLY_KINDS, dated_happenings, tally_over_a_period
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
@@ -35,6 +36,7 @@ from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.summary import cap, clean_clause, event_summary, label
 from monitor.extract.items.triggers import (
     AUXILIARIES,
+    BE_FORMS,
     PASSIVE_BE,
     counted_participle,
     is_negation,
@@ -66,6 +68,8 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
             for k in drafts
         ):
             drafts.append(d)
+    if (published := _journal_publication(doc, info, drafts, order + len(drafts))) is not None:
+        drafts.append(published)
     taken = {d.item.date for d in drafts}
     for h in dated_happenings(doc, info, taken):
         tokens_before = info.tokens_within(h.clause[0], h.start)
@@ -79,6 +83,51 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
 
 
 _CONJUNCTIONS = frozenset({"and", "but", "so", "or"})
+
+
+def _journal_publication(doc: Doc, info: SentenceInfo, drafts: list[Draft], order: int) -> Draft | None:
+    """A study told as published in a journal in a sentence with no date ("according to a case report
+    published in the journal BMJ Case Reports"): the science report's news, dated by the report's day
+    (tense.yaml `publication_verbs`, `publication_venues`). Kept even as a participle, inside "according
+    to" or with no speaker, which would leave another statement out; not when modal or negated."""
+    if doc.published is None or any(tx.value != "PRESENT_REF" for tx, _v in info.timexes):
+        return None  # a date of the sentence ("now" is none) dates the publication as any clause is dated
+    found = _publication_re(doc.lex).search(info.sentence.text)
+    if found is None:
+        return None
+    start, end = info.sentence.start + found.start("verb"), info.sentence.start + found.end("verb")
+    if overlaps(start, end, info.quotes) or any(d.trigger and d.trigger[0] <= start < d.trigger[1]
+                                                for d in drafts):
+        return None  # inside a quote, or a step above read this verb already
+    # Told by nobody: the kind-free `other`, the kind the dated form gets ("were published Monday in ...").
+    occ = _occurrence(doc, info, (start, end, found.group("verb").lower(), "other"))
+    if any(w in doc.lex.modal_aux or is_negation(w) for w in _verb_group(doc.lex, occ.tokens_before)):
+        return None  # "will be published", "to be published", "was not published in a journal"
+    day = report_day(doc)
+    return _event_draft(doc, info, occ, None, order, day.isoformat()) if day is not None else None
+
+
+def _verb_group(lex: Lexicon, before: list[Tok]) -> list[str]:
+    """The auxiliaries, negations and adverbs right before a verb ("will not be" in "will not be published")
+    (nearest first)."""
+    helpers = lex.modal_aux | lex.present_aux | lex.past_aux | BE_FORMS | ADVERBS
+    group: list[str] = []
+    for tok in reversed(before):
+        if tok.lower not in helpers and not is_negation(tok.lower):
+            break
+        group.append(tok.lower)
+    return group
+
+
+
+@lru_cache(maxsize=4)
+def _publication_re(lex: Lexicon) -> re.Pattern[str]:
+    """"published in the journal", "published their findings online in a peer-reviewed journal": the verb,
+    up to three words, "in", an article and up to two words before the venue."""
+    verbs = spaced_alternatives(lex.publication_verbs)
+    venues = spaced_alternatives(lex.publication_venues)
+    return re.compile(rf"\b(?P<verb>{verbs})\s+(?:[\w’'-]+\s+){{0,3}}?in\s+(?:the|a|an)\s+"
+                      rf"(?:[\w’'-]+\s+){{0,2}}?(?:{venues})\b", re.IGNORECASE)
 
 
 def _is_question(info: SentenceInfo, lex: Lexicon) -> bool:

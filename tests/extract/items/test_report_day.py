@@ -170,6 +170,44 @@ def test_other_undated_statements_stay_off_the_timeline(text: str) -> None:
     assert not any(k == "statement" for k, _d, _a in _events(text))
 
 
+# --- a study published in a journal is the science report's news, dated by the report's day ---
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # inside "according to", as a participle, with no speaker: each would leave another statement out
+        "The farmer fell ill from the mould, according to a case report published in the journal Lung Notes.",
+        "The authors of the research published in the journal Soil Letters argued the rules had helped.",
+        "The survey of the reef was published in a peer-reviewed journal.",
+        "The geologists published their findings in the journal Planet Studies.",
+    ],
+)
+def test_undated_publication_in_a_journal_is_dated_by_the_report(text: str) -> None:
+    assert [d for _k, d, _a in _events(text)] == [TODAY]
+
+
+def test_publication_in_a_journal_takes_the_reports_last_named_day() -> None:
+    got = _events("Geologists on Monday unveiled a map of the crater. The survey was published in the journal "
+                  "Planet Studies.")
+    assert [d for _k, d, _a in got] == ["2021-03-08", "2021-03-08"]
+
+
+@pytest.mark.parametrize(
+    ("text", "dates"),
+    [
+        ("The results will be published in the journal Soil Letters.", []),  # not yet: no happening
+        ("The results are to be published in the journal Soil Letters.", []),
+        ("The survey was never published in a journal.", []),
+        ("A 2015 survey published in the journal Soil Letters found the same.", []),  # its own date: the past
+        ('"It was published in the journal," the author said.', []),  # inside a quote
+        ("The survey was published in the town's newsletter.", []),  # not a journal: sources a fact
+    ],
+)
+def test_other_publications_are_not_dated_by_the_report(text: str, dates: list[str]) -> None:
+    assert [d for _k, d, _a in _events(text)] == dates
+
+
 # --- a date in an opening "after ..." clause is that clause's ---
 
 
