@@ -246,6 +246,7 @@ class Lexicon:
     announcing_verbs: frozenset[str]
     publication_verbs: frozenset[str]
     publication_venues: frozenset[str]
+    ongoing_claims: frozenset[str]
     record_nouns: frozenset[str]
     question_openers: frozenset[str]
     comparison_preps: frozenset[str]
@@ -590,6 +591,7 @@ def _tense_fields() -> dict[str, Any]:
         "announcing_verbs": words("announcing_verbs"),
         "publication_verbs": words("publication_verbs"),
         "publication_venues": words("publication_venues"),
+        "ongoing_claims": words("ongoing_claims"),
         "record_nouns": words("record_nouns"),
         "question_openers": words("question_openers"),
         "comparison_preps": words("comparison_preps"),

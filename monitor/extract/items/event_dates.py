@@ -25,7 +25,7 @@ def date_by_tense(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) ->
     """The date of a happening whose clause names none, from its tense and the report: the publication day
     for news told in the present perfect or as the day's result, the report's day for a breaking story's
     simple past; None for a habit, a standing view, background or a plural's summing-up."""
-    if _simple_present(occ) or _present_statement(occ):
+    if _simple_present(occ) or _present_statement(occ, doc.lex):
         return None
     date = tense_date(occ.tokens_before, occ.trigger, doc, occ.is_noun)
     if date is not None and (_plural_perfect(info, occ) or _relative_aside(doc, occ)):
@@ -319,7 +319,7 @@ def _simple_present(occ: Occurrence) -> bool:
     return last not in AUXILIARIES and occ.trigger.split()[0].endswith("s")
 
 
-def _present_statement(occ: Occurrence) -> bool:
+def _present_statement(occ: Occurrence, lex: Lexicon) -> bool:
     """A statement told by a bare present verb ("the president says his approach works", "Jones tells
     a story") with no date of its own: a standing view or a headline teaser, not news of the publication
     day. The publication date does not date it (and so it is no row)."""
@@ -332,6 +332,8 @@ def _present_statement(occ: Occurrence) -> bool:
         return True  # "the ministry has said it will appeal": a position held, told again as background
     if last in ("is", "are") and "VBN" in word_tags(first):
         return True  # "Corbyn is accused by critics of ...": a standing charge, not the day's statement
+    if last in ("is", "are") and first.lower() in lex.ongoing_claims:
+        return True  # "Democrats are alleging that ...", "authorities are reporting a death": held, sourcing
     return last not in AUXILIARIES and first.endswith("s") and not first.endswith(("ss", "us", "is"))
 
 

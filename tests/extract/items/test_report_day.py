@@ -188,8 +188,8 @@ def test_undated_publication_in_a_journal_is_dated_by_the_report(text: str) -> N
 
 
 def test_publication_in_a_journal_takes_the_reports_last_named_day() -> None:
-    got = _events("Geologists on Monday unveiled a map of the crater. The survey was published in the journal "
-                  "Planet Studies.")
+    got = _events("Geologists on Monday unveiled a map of the crater. "
+                  "The survey was published in the journal Planet Studies.")
     assert [d for _k, d, _a in got] == ["2021-03-08", "2021-03-08"]
 
 

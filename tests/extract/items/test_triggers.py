@@ -144,6 +144,24 @@ def test_bare_present_statement_is_no_row() -> None:
     assert [i.kind for i in items] == ["statement"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ada Brisk is alleging that the pier was sold below its value.",
+        "The Portmarsh Health Department is reporting a third case of the fever.",
+        "Inside, Quorvex is promising room for seven.",
+    ],
+)
+def test_a_claim_in_the_present_progressive_is_no_row(text: str) -> None:
+    # a claim held, or an attribution sourcing a fact (tense.yaml `ongoing_claims`), as "says" is
+    assert [i for i in _events(text) if i.kind == "statement"] == []
+
+
+def test_another_statement_in_the_present_progressive_is_the_days_news() -> None:
+    items = _events("Portmarsh Council is urging the ferry company to keep the pier open.")
+    assert [(i.kind, i.date) for i in items] == [("statement", "2021-06-09")]
+
+
 def test_base_verb_after_a_plural_noun_is_a_verb_unless_it_may_head_a_compound() -> None:
     pub = dt.date(2021, 3, 9)
     assert ("go on sale", "business") in triggers_of("Tickets go on sale on Friday.", pub)
