@@ -57,6 +57,22 @@ def range_end(text: str, tx: Timex) -> bool:
     return bool(before or _YEARS_AFTER.match(text, tx.end))
 
 
+def range_bound(text: str, tx: Timex) -> bool:
+    """A year that opens or closes a span told in words ("between 2009 and 2018", "from 2004 to 2017"): what
+    happened over it happened over years, on no one date."""
+    if not (len(tx.value) == 4 and tx.value.isdigit()):
+        return False
+    closes = _SPAN_OPENED.search(text, max(0, tx.start - 40), tx.start)
+    return bool(closes or (_SPAN_OPENER.search(text, max(0, tx.start - 9), tx.start)
+                           and _SPAN_CLOSED.match(text, tx.end)))
+
+
+_SPAN_OPENER = re.compile(r"\b(?:between|from)\s+\Z", re.IGNORECASE)
+_SPAN_CLOSED = re.compile(r"\s+(?:and|to|through|until|till)\s+(?:\w+\s+){0,2}?\d{4}\b", re.IGNORECASE)
+_SPAN_OPENED = re.compile(r"\b(?:between|from)\s+(?:\w+\s+){0,2}?\d{4}\s+(?:and|to|through|until|till)\s+\Z",
+                          re.IGNORECASE)
+
+
 # A year between a word that is no preposition nor determiner and a capitalised name: "the production model
 # 2021 XR 300", "2021 Corvo gets ..." (at the start of a sentence or a line).
 _MODEL_YEAR_BEFORE_RE = re.compile(r"(?:(?:^|[.!?]\s+|\n\s*)|(?<![\w'’-])([A-Za-z]+)\s+)\Z")

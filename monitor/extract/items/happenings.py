@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from monitor.extract.items.dating import after_publication
+from monitor.extract.items.dating import after_publication, range_bound
 from monitor.extract.items.document import DETERMINERS, Doc, SentenceInfo, Tok, clause_of, overlaps
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.triggers import (
@@ -61,6 +61,8 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
             continue  # a baseline value's date ("down from 1.8% on Monday") tells no happening
         if sources and overlaps(tx.start, tx.end, sources):
             continue
+        if range_bound(doc.text, tx):
+            continue  # "grew between 2009 and 2018": over years, on no one date (figures keep the end)
         if _not_when(doc, info, tx.start, tx.end) or first_since(doc.text, info.sentence.start, tx.start):
             continue
         clause = clause_of(tx.start, info.clauses)

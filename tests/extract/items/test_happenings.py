@@ -50,6 +50,7 @@ def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) ->
         "The bakery opens at dawn on Mondays and closes at noon.",
         "The library must return the manuscripts by 2030.",
         "The festival ran from 2015 to 2018.",
+        "The guild grew steadily between 2012 and 2019.",  # a span told in words: over years, on no one date
         "The best films of the year were screened outdoors.",
         "The newest 2024 hybrid models sold out.",
         "The charity has raised little money so far this year.",
