@@ -119,7 +119,6 @@ def _verb_group(lex: Lexicon, before: list[Tok]) -> list[str]:
     return group
 
 
-
 @lru_cache(maxsize=4)
 def _publication_re(lex: Lexicon) -> re.Pattern[str]:
     """"published in the journal", "published their findings online in a peer-reviewed journal": the verb,
