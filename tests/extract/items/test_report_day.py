@@ -194,18 +194,18 @@ def test_publication_in_a_journal_takes_the_reports_last_named_day() -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "dates"),
+    "text",
     [
-        ("The results will be published in the journal Soil Letters.", []),  # not yet: no happening
-        ("The results are to be published in the journal Soil Letters.", []),
-        ("The survey was never published in a journal.", []),
-        ("A 2015 survey published in the journal Soil Letters found the same.", []),  # its own date: the past
-        ('"It was published in the journal," the author said.', []),  # inside a quote
-        ("The survey was published in the town's newsletter.", []),  # not a journal: sources a fact
+        "The results will be published in the journal Soil Letters.",  # not yet: no happening
+        "The results are to be published in the journal Soil Letters.",
+        "The survey was never published in a journal.",
+        "A 2015 survey published in the journal Soil Letters found the same.",  # its own date: the past
+        '"It was published in the journal," the author said.',  # inside a quote
+        "The survey was published in the town's newsletter.",  # not a journal: sources a fact
     ],
 )
-def test_other_publications_are_not_dated_by_the_report(text: str, dates: list[str]) -> None:
-    assert [d for _k, d, _a in _events(text)] == dates
+def test_other_publications_are_not_dated_by_the_report(text: str) -> None:
+    assert TODAY not in [d for _k, d, _a in _events(text)]
 
 
 # --- a date in an opening "after ..." clause is that clause's ---
