@@ -11,10 +11,12 @@ puts UTC back on the way out; every datetime the store hands out is aware.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
     Date,
@@ -217,6 +219,11 @@ class FeedEntryRevision(Base):
     seen_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
 
 
+def new_rev() -> int:
+    """A fresh `TimelineItem.rev` token."""
+    return secrets.randbits(62)
+
+
 class TimelineItem(Base):
     """One reconciled event or figure of a story's timeline (the export's row)."""
 
@@ -261,6 +268,9 @@ class TimelineItem(Base):
     span_start: Mapped[str | None] = mapped_column(String(10))  # first day `date` covers (ISO)
     span_end: Mapped[str | None] = mapped_column(String(10))  # last day
     series: Mapped[str | None] = mapped_column(Text)  # a figure's normalised subject and metric
+    # A random token every write of the row or of its reports sets (migration 0008): while it stands, a
+    # process may reuse the entry it built from the row (monitor.store.timeline), not read its reports again.
+    rev: Mapped[int] = mapped_column(BigInteger, default=new_rev, onupdate=new_rev, server_default="0")
 
 
 class ItemReport(Base):

@@ -3,19 +3,27 @@
 Functions over an open Session; `Store` and `StoreTransaction` (monitor.store.repo) run them in a transaction.
 A version is reconciled against `load_candidates` (the rows it can touch, found by index), never the whole
 story, and `write_timeline` writes only the rows and reports that changed.
+
+A process keeps the entries it built, by row, with the row's `rev` token (`_EntryCache`). Every write of a
+row or of its reports sets a new random token (`write_timeline`; the model's `onupdate` for any other update
+of the row), so an entry is reused only while its row, and so its reports, are as they were read, whichever
+process wrote them: a version in a story of 2,000 sources reads again only the rows that changed since.
 """
 
 from __future__ import annotations
 
 import json
+import threading
+import weakref
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import BindParameter, Row, Select, Table, bindparam, insert, select, update
+from sqlalchemy import BindParameter, Engine, Row, Select, Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from monitor.store.batch import chunks
-from monitor.store.models import ItemReport, TimelineItem
+from monitor.store.models import ItemReport, TimelineItem, new_rev
 
 if TYPE_CHECKING:
     from monitor.track.candidates import Reach
@@ -115,7 +123,7 @@ def _item_values(entry: TimelineEntry) -> dict[str, Any]:
 
     values = {name: getattr(entry, name) for name in _ITEM_FIELDS}
     span = date_bounds(entry.date) or (None, None)
-    values.update(event_id=entry.event_id, story_id=entry.story,
+    values.update(event_id=entry.event_id, story_id=entry.story, rev=new_rev(),
                   actors=json.dumps(list(entry.actors), ensure_ascii=False),
                   value=None if entry.value is None else float(entry.value),
                   span_start=span[0], span_end=span[1],
@@ -146,10 +154,12 @@ def _stored_reports(
 def load_timeline(session: Session, story: str | None = None) -> list[TimelineEntry]:
     """The stored timeline (of one story), as monitor.track.timeline entries, by story, date and event id."""
     i = _ITEMS.c
-    statement = select(_ITEMS).order_by(i.story_id, i.date, i.event_id)
+    # Not `rev`, nor the entries this process keeps: a whole story is read for an export or a rebuild (and by
+    # migration 0007, before the column existed), not once a version.
+    statement = select(*(c for c in _ITEMS.c if c.name != "rev")).order_by(i.story_id, i.date, i.event_id)
     if story is not None:
         statement = statement.where(i.story_id == story)
-    return _entries(session, list(session.execute(statement)))
+    return _entries(session, list(session.execute(statement)), keep=False)
 
 
 def load_candidates(session: Session, story: str, reach: Reach) -> list[TimelineEntry]:
@@ -223,13 +233,19 @@ def _next_id(event_id: str) -> str:
     return f"{event_id}-2"
 
 
-def _entries(session: Session, items: Sequence[Row[Any]]) -> list[TimelineEntry]:
-    """Rows as monitor.track.timeline entries, with their reports, in the given order."""
+def _entries(session: Session, items: Sequence[Row[Any]], keep: bool = True) -> list[TimelineEntry]:
+    """Rows as monitor.track.timeline entries, with their reports, in the given order. With `keep`, the rows
+    carry their `rev`: an entry this process built from a row whose token has not moved since is reused, and
+    the ones built now are kept."""
     from monitor.track.timeline import TimelineEntry
 
-    reports = _reports_by_item(session, [i.id for i in items])
-    return [
-        TimelineEntry(
+    cache = _cache_of(session) if keep else None
+    built = ({i.id: entry for i in items if (entry := cache.get(i.id, i.rev)) is not None}
+             if cache is not None else {})
+    fresh = [i for i in items if i.id not in built]
+    reports = _reports_by_item(session, [i.id for i in fresh])
+    for i in fresh:
+        built[i.id] = entry = TimelineEntry(
             event_id=i.event_id, story=i.story_id, key=i.key, kind=i.kind, date=i.date,
             date_end=i.date_end, precision=i.precision, summary=i.summary,
             actors=tuple(json.loads(i.actors or "[]")), location=i.location, subject=i.subject,
@@ -238,8 +254,62 @@ def _entries(session: Session, items: Sequence[Row[Any]]) -> list[TimelineEntry]
             first_seen=i.first_seen, last_seen=i.last_seen, status=i.status,
             sources=tuple(reports.get(i.id, ())), superseded_by=i.superseded_by,
         )
-        for i in items
-    ]
+        if cache is not None:
+            cache.put(i.id, i.rev, entry)
+    return [built[i.id] for i in items]
+
+
+# How many reports the entries a process keeps may hold in all (~300 bytes each with their sentence): enough
+# for the candidates of a story of 2,000 sources, and a bound on the memory of a cycle of many stories.
+KEPT_REPORTS = 20_000
+
+
+class _EntryCache:
+    """Entries by row id with the token of the row they were built from; beyond `KEPT_REPORTS` reports, those
+    used least recently go."""
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[int, tuple[int, TimelineEntry]] = OrderedDict()
+        self._reports = 0
+        self._lock = threading.Lock()  # a process's checks run their transactions on several threads
+
+    def get(self, row_id: int, rev: int) -> TimelineEntry | None:
+        """The entry built from row `row_id` when its token was `rev`, or None."""
+        with self._lock:
+            kept = self._entries.get(row_id)
+            if kept is None or kept[0] != rev:
+                return None
+            self._entries.move_to_end(row_id)
+            return kept[1]
+
+    def put(self, row_id: int, rev: int, entry: TimelineEntry) -> None:
+        """Keep `entry`, built from row `row_id` with token `rev`."""
+        with self._lock:
+            old = self._entries.pop(row_id, None)
+            if old is not None:
+                self._reports -= len(old[1].sources)
+            self._entries[row_id] = (rev, entry)
+            self._reports += len(entry.sources)
+            while self._reports > KEPT_REPORTS and len(self._entries) > 1:
+                _id, (_rev, gone) = self._entries.popitem(last=False)
+                self._reports -= len(gone.sources)
+
+
+# One cache a database: an engine's rows are not another's.
+_CACHES: weakref.WeakKeyDictionary[Engine, _EntryCache] = weakref.WeakKeyDictionary()
+
+
+_CACHES_LOCK = threading.Lock()
+
+
+def _cache_of(session: Session) -> _EntryCache:
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    with _CACHES_LOCK:
+        cache = _CACHES.get(engine)
+        if cache is None:
+            cache = _CACHES[engine] = _EntryCache()
+        return cache
 
 
 def _reports_by_item(session: Session, item_ids: Sequence[int]) -> dict[int, list[SourceReport]]:

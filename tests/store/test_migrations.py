@@ -156,3 +156,25 @@ def test_migration_0003_fills_the_candidate_columns_of_existing_rows(database_ur
         ("ev-2", None, None, "ferry\trescued"),
         ("ev-3", None, None, None),
     ]
+
+
+def test_migration_0008_gives_each_existing_row_a_token_of_its_own(database_url: str) -> None:
+    # A row's token tells a process whether the entry it built from the row still stands
+    # (monitor.store.timeline); rows written before 0008 get one each, not a shared default.
+    engine = create_store_engine(database_url)
+    row = ("INSERT INTO timeline_items (event_id, story_id, key, kind, date, summary, actors, evidence, "
+           "source_url, first_seen, last_seen, status) VALUES (:id, 's', 'k', 'call', '2021-06-14', 'x', "
+           "'[]', 'x.', 'https://a.example/', :t, :t, 'active')")
+    at = dt.datetime(2021, 6, 14)
+    try:
+        config = alembic_config()
+        with engine.begin() as connection:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "0007")
+            connection.execute(text(row), [{"id": f"ev-{n}", "t": at} for n in range(3)])
+            command.upgrade(config, "head")
+        with engine.connect() as connection:
+            tokens = connection.execute(text("SELECT rev FROM timeline_items")).scalars().all()
+    finally:
+        engine.dispose()
+    assert len(set(tokens)) == 3 and 0 not in tokens
