@@ -104,3 +104,21 @@ def test_a_rolled_back_write_leaves_the_rows_as_stored(database: str) -> None:
     (row,) = _candidates(store, COAST, [TALKS])
     assert row.source_count == 1 and [s.source_url for s in row.sources] == [HARBOUR]
     store.close()
+
+
+def test_a_process_keeps_the_rows_of_the_story_it_read_last(database: str) -> None:
+    # A cycle of many small stories would otherwise keep every story's rows in every process for nothing.
+    store = open_store(database)
+    _apply(store, HARBOUR, 1, [TALKS], T0)
+    with store.transaction() as tx:
+        tx.lock_story("coast")
+        apply_version(tx, Extracted("coast", COAST, 1, None, (TALKS,)), 1, T0)
+    reads = _ReportReads(store)
+    _candidates(store, WIRE, [TALKS])
+    _candidates(store, WIRE, [TALKS])
+    assert reads.count == 1  # the harbour story's row, once
+    with store.transaction() as tx:
+        tx.load_candidates("coast", reach_of([TALKS], "coast", WIRE))
+    _candidates(store, WIRE, [TALKS])
+    assert reads.count == 3  # the coast story's row, then the harbour's again
+    store.close()
