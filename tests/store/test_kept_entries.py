@@ -1,4 +1,4 @@
-"""monitor.store.timeline: a process reuses the timeline entries it read while their rows are unchanged, and
+"""monitor.store.timeline's kept entries: a process reuses the timeline entries it read while their rows are unchanged, and
 reads a row again once any process wrote it (two stores on one SQLite file are two processes' views)."""
 
 from __future__ import annotations
