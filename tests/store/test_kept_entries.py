@@ -1,5 +1,6 @@
-"""monitor.store.timeline's kept entries: a process reuses the timeline entries it read while their rows are unchanged, and
-reads a row again once any process wrote it (two stores on one SQLite file are two processes' views)."""
+"""monitor.store.timeline's kept entries: a process reuses the timeline entries it read while their rows are
+unchanged, and reads a row again once any process wrote it (two stores on one SQLite file are two processes'
+views)."""
 
 from __future__ import annotations
 
