@@ -197,8 +197,12 @@ def _dump(database: Path, *, times: bool = True) -> dict[str, list[tuple[Any, ..
     """The tables a rebuild writes (generation times left out with `times=False`)."""
     with sqlite3.connect(database) as db:
         generation = "story_id, generation, extractor, summary" + (", recorded_at" if times else "")
+        # Not `rev`: a random token each write sets, so that a process knows the rows it read are unchanged
+        # (monitor.store.timeline); the rows' content is the rest.
+        names = [row[1] for row in db.execute("PRAGMA table_info(timeline_items)")]
+        columns = ", ".join(name for name in names if name != "rev")
         return {
-            "items": db.execute("SELECT * FROM timeline_items ORDER BY event_id").fetchall(),
+            "items": db.execute(f"SELECT {columns} FROM timeline_items ORDER BY event_id").fetchall(),
             "reports": db.execute("SELECT * FROM item_reports ORDER BY item_id, source_url").fetchall(),
             "states": db.execute("SELECT story_id, generation, event_id, at, source_url, version, fact, body "
                                  "FROM timeline_states ORDER BY id").fetchall(),
