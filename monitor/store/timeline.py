@@ -240,10 +240,10 @@ def _entries(session: Session, items: Sequence[Row[Any]], keep: bool = True) -> 
     from monitor.track.timeline import TimelineEntry
 
     cache = _cache_of(session) if keep and items else None
+    built: dict[int, TimelineEntry] = {}
     if cache is not None:
         cache.focus(items[0].story_id)
-    built = ({i.id: entry for i in items if (entry := cache.get(i.id, i.rev)) is not None}
-             if cache is not None else {})
+        built = {i.id: entry for i in items if (entry := cache.get(i.id, i.rev)) is not None}
     fresh = [i for i in items if i.id not in built]
     reports = _reports_by_item(session, [i.id for i in fresh])
     for i in fresh:
