@@ -18,14 +18,14 @@ same story can interleave with it.
 
 The work itself lives in one module per aggregate, as functions over an open Session: `sources` (sources and
 their leases), `checks` (check records and the check log), `snapshots` (stored versions), `feed_entries`
-(feed entries and their revisions) and `timeline` (timeline rows). `Store` and `StoreTransaction` only open
-the session (or hold the transaction's) and call them.
+(feed entries and their revisions) and `timeline` (timeline rows). `Store` and `StoreTransaction`
+(monitor.store.transaction) only open the session (or hold the transaction's) and call them; the locks across
+processes are in `locks`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import sqlite3
 import threading
@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -44,6 +44,7 @@ from monitor.store import (
     checks,
     feed_entries,
     history,
+    locks,
     rebuild,
     retention,
     snapshots,
@@ -51,6 +52,7 @@ from monitor.store import (
     timeline,
 )
 from monitor.store.engine import IMMEDIATE, create_store_engine, readable_as_is, redact
+from monitor.store.locks import story_lock_key
 from monitor.store.migrate import at_head, current_of, first_line, head_revision, upgrade_engine
 from monitor.store.records import (
     CONFIG_ORIGIN,
@@ -59,10 +61,8 @@ from monitor.store.records import (
     LeaseLostError,
     LoggedAlert,
     NewAlert,
-    ParsedFeedEntry,
     PendingNotification,
     RecordedCheck,
-    SavedFeedEntry,
     SnapshotData,
     SourceInfo,
     SourceRef,
@@ -72,15 +72,13 @@ from monitor.store.records import (
     SyncSummary,
     VersionInfo,
 )
+from monitor.store.transaction import StoreTransaction
 
 if TYPE_CHECKING:
     from monitor.store.history import State
-    from monitor.track.candidates import Reach
     from monitor.track.timeline import TimelineEntry
 
 R = TypeVar("R")
-# Key of the PostgreSQL advisory lock held by the process delivering notifications.
-_DELIVERY_LOCK = 0x6E6F7469  # "noti"
 
 
 def open_store(url: str, *, migrate: bool = True, read_only: bool = False) -> Store:
@@ -450,40 +448,9 @@ class Store:
 
     @contextmanager
     def delivery_lock(self) -> Iterator[bool]:
-        """Whether this process may deliver notifications now: True for one process at a time on one
-        database (the others get False and skip the round), so that no message goes out twice.
-
-        PostgreSQL: a session-level advisory lock on a connection of its own. SQLite: an exclusive `flock`
-        on `<database file>.notify-lock` (SQLite's processes share one host); an in-memory database: True.
-        """
-        if self.dialect == "postgresql":
-            with self._translate(), self.engine.connect() as connection:
-                key = {"key": _DELIVERY_LOCK}
-                held = bool(connection.execute(text("SELECT pg_try_advisory_lock(:key)"), key).scalar())
-                connection.commit()
-                try:
-                    yield held
-                finally:
-                    if held:
-                        connection.execute(text("SELECT pg_advisory_unlock(:key)"), key)
-                        connection.commit()
-            return
-        database = self.engine.url.database
-        if not database or database == ":memory:":
-            yield True
-            return
-        import fcntl
-
-        with open(f"{database}.notify-lock", "a+b") as lock:
-            try:
-                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
-                yield False
-                return
-            try:
-                yield True
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+        """Whether this process may deliver notifications now (monitor.store.locks.delivery_lock)."""
+        with self._translate(), locks.delivery_lock(self.engine) as held:
+            yield held
 
     def notifications_failed(self, ids: Sequence[int], next_attempt_at: dt.datetime, error: str) -> None:
         """Count a failed attempt of these deliveries and set their next one."""
@@ -602,9 +569,6 @@ class Store:
             raw.close()
 
 
-# ------------------------------------------------------------------------------------------- transaction
-
-
 # Every Store of this process, so that a forked child gives each a fresh writers' lock.
 _STORES: weakref.WeakSet[Store] = weakref.WeakSet()
 
@@ -615,81 +579,6 @@ def _reset_after_fork() -> None:
 
 
 os.register_at_fork(after_in_child=_reset_after_fork)
-
-
-def story_lock_key(story: str) -> int:
-    """The PostgreSQL advisory-lock key of a story: a signed 64-bit number from its id."""
-    digest = hashlib.sha256(f"monitor.story:{story}".encode()).digest()
-    return int.from_bytes(digest[:8], "big", signed=True)
-
-
-class StoreTransaction:
-    """The writes of one check, inside one transaction (see `Store.commit` and `Store.transaction`).
-
-    Lock order, to stay free of deadlocks: the story (`lock_story`) before the source row (`record_check`).
-    """
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-
-    @property
-    def dialect(self) -> str:
-        return self.session.get_bind().dialect.name
-
-    def lock_story(self, story: str) -> None:
-        """Serialise, until commit, every transaction that reconciles this story's timeline.
-
-        PostgreSQL: a transaction-level advisory lock; each later statement of a READ COMMITTED transaction
-        then sees what the previous holder committed. SQLite: BEGIN IMMEDIATE already holds the database's
-        write lock, which serialises all writers.
-        """
-        if self.dialect == "postgresql":
-            self.session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": story_lock_key(story)})
-
-    def record_check(self, record: CheckRecord) -> RecordedCheck:
-        """See `Store.record_result`."""
-        return checks.record_check(self.session, record)
-
-    def load_timeline(self, story: str) -> list[TimelineEntry]:
-        """The story's timeline as this transaction sees it (call `lock_story` first)."""
-        return timeline.load_timeline(self.session, story)
-
-    def load_candidates(self, story: str, reach: Reach) -> list[TimelineEntry]:
-        """The rows of the story a version can touch (monitor.track.candidates), as this transaction sees
-        them (call `lock_story` first): what `reconcile` needs instead of the whole timeline."""
-        return timeline.load_candidates(self.session, story, reach)
-
-    def write_timeline(self, entries: Sequence[TimelineEntry]) -> None:
-        """Upsert timeline entries and their per-source reports."""
-        timeline.write_timeline(self.session, entries)
-
-    def record_history(
-        self, before: Sequence[TimelineEntry], updated: Sequence[TimelineEntry], at: dt.datetime,
-        source_url: str, version: int | None, extractor: str | None,
-    ) -> None:
-        """Append the states of the rows a reconcile at `at` of `source_url`'s `version` changed (against
-        `before`, the rows it started from), and stamp them with `extractor` (monitor.store.history)."""
-        history.record_states(self.session, before, updated, at, source_url, version, extractor)
-
-    def feed_entries(self, source_id: int) -> list[StoredFeedEntry]:
-        """A feed's stored entries, in the order they were first seen."""
-        return feed_entries.feed_entries(self.session, source_id)
-
-    def save_feed_entry(self, source_id: int, entry: ParsedFeedEntry, now: dt.datetime) -> SavedFeedEntry:
-        """Store a parsed entry once (by its key); a changed title or summary is a new revision, kept."""
-        return feed_entries.save_feed_entry(self.session, source_id, entry, now)
-
-    def story_source_urls(self, story: str) -> list[str]:
-        """The URL of every source (page or feed, active or not) of the story."""
-        return sources.story_source_urls(self.session, story)
-
-    def add_source(self, spec: SourceSpec, now: dt.datetime) -> bool:
-        """Add a source due now; False when the story already has this URL."""
-        return sources.add_source(self.session, spec, now)
-
-    def log_alerts(self, alerts: Sequence[NewAlert], now: dt.datetime) -> None:
-        """Write the check's alerts to the alert log, and queue their notifications, with the check."""
-        alert_log.log_alerts(self.session, alerts, now)
 
 
 __all__ = ["CONFIG_ORIGIN", "Store", "StoreTransaction", "open_store", "story_lock_key"]
