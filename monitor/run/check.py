@@ -8,9 +8,10 @@ its events and figures are extracted, then reconciled into the story's timeline 
 transaction. A feed: its entries are parsed from the bytes, stored once each (revisions kept), and the
 relevant ones become publication items and, with `follow`, sources of the story, also in one transaction.
 
-The decisions are small pure functions (`read_page`, `next_due`, `health_alerts`) so they can be tested
-without a network or a database; `Check` is the I/O around them. Database calls, text extraction
-and feed parsing run in worker threads so one slow check never stalls the event loop the scheduler runs on.
+The decisions are small pure functions (`read_page`, `next_due`; the alerts in monitor.run.check_alerts) so
+they can be tested without a network or a database; `Check` is the I/O around them. Database calls, text
+extraction and feed parsing run in worker threads so one slow check never stalls the event loop the
+scheduler runs on.
 
 Alerts are emitted only after the check's transaction committed: a log line never announces a version the
 database does not hold.
@@ -35,6 +36,7 @@ from typing import TYPE_CHECKING, TypeVar
 import monitor.stages as stages
 from monitor.config import ScheduleConfig
 from monitor.errors import FetchError, InputError
+from monitor.run.check_alerts import health_alerts, same_title, version_alerts
 from monitor.run.process import release_free_heap
 from monitor.run.story import NewVersion, StoryRules
 from monitor.store.records import (
@@ -43,7 +45,6 @@ from monitor.store.records import (
     NewSnapshot,
     Outcome,
     RecordedCheck,
-    SnapshotData,
     SourceRef,
 )
 
@@ -196,28 +197,6 @@ def next_due(
     return now + dt.timedelta(seconds=delay)
 
 
-def health_alerts(
-    source: SourceRef, *, failed: bool, failing_after: int, reason: str | None = None,
-    permanent: bool = False,
-) -> list[Alert]:
-    """source_failing at exactly `failing_after` failures in a row (or at once when the source is gone for
-    good); source_recovered on the first success after such a streak."""
-    # Imported only when an alert is raised: most checks raise none, and a poll cycle in which nothing changed
-    # then never imports the alerts and the track/ layer under them (~60 ms of its start-up).
-    if failed:
-        streak = source.error_streak + 1
-        if permanent or streak == failing_after:
-            from monitor.publish.alerts import source_failing_alert
-
-            return [source_failing_alert(source.story_id, source.url, streak, reason or "error")]
-        return []
-    if source.error_streak >= failing_after:
-        from monitor.publish.alerts import source_recovered_alert
-
-        return [source_recovered_alert(source.story_id, source.url, source.error_streak)]
-    return []
-
-
 def redirected_to_front(url: str, final_url: str) -> bool:
     """Whether fetching the article `url` ended on a section front page of its site (`final_url`): another
     path on the same host, one segment deep at most (`/`, `/news/`), where the article's was deeper."""
@@ -238,13 +217,6 @@ def was_unpublished(source: SourceRef) -> str | None:
     if source.last_status in UNPUBLISHED_STATUSES:
         return f"http_{source.last_status}"
     return None
-
-
-def _same_title(old: str | None, new: str | None) -> bool:
-    """Whether two versions' titles read the same (a version without a title changes none)."""
-    if not old or not new:
-        return True
-    return " ".join(old.split()) == " ".join(new.split())
 
 
 # ------------------------------------------------------------------------------------------------- the check
@@ -321,7 +293,7 @@ class Check:
 
         head = await asyncio.to_thread(stages.timed_call("database", self.store.latest_head), source.id)
         fetched = self._fetched(result)
-        if head is not None and head[1] == page.content_hash and _same_title(head[2], page.document.title):
+        if head is not None and head[1] == page.content_hash and same_title(head[2], page.document.title):
             unchanged = replace(fetched, outcome="unchanged", version=head[0])
             return await self._commit(unchanged, back, quiet_ok=True)
         return await self._new_version(page, fetched, result.url, known=head is not None, alerts=back)
@@ -543,30 +515,6 @@ class Check:
 
     def _finished(self) -> dt.datetime:
         return self.now + dt.timedelta(seconds=time.monotonic() - self.clock)
-
-
-def version_alerts(
-    source: SourceRef, latest: SnapshotData, new_version: int, text: str, title: str | None,
-    corrections_extra: tuple[str, ...] = (),
-) -> list[Alert]:
-    """What a page's new version changed against the latest: content_changed (when its sentences did),
-    headline_changed (its title), correction_added (a correction or editor's note among the new sentences)."""
-    from monitor.extract.corrections import corrections
-    from monitor.publish.alerts import content_changed_alert, correction_added_alert, headline_changed_alert
-    from monitor.track.snapshots import sentence_diff
-
-    story, url = source.story_id, source.url
-    alerts: list[Alert] = []
-    diff = sentence_diff(latest.text, text) if text != latest.text else None
-    if diff is not None:
-        alerts.append(content_changed_alert(story, url, latest.version, new_version, diff.added,
-                                            diff.removed))
-    if not _same_title(latest.title, title):
-        alerts.append(headline_changed_alert(story, url, latest.title or "", title or "", new_version))
-    if diff is not None:
-        alerts.extend(correction_added_alert(story, url, found, new_version)
-                      for found in corrections(diff.added, corrections_extra))
-    return alerts
 
 
 def _new_alert(alert: Alert, rules: StoryRules) -> NewAlert:

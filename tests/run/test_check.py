@@ -11,9 +11,9 @@ import pytest
 
 from monitor.config import ScheduleConfig, parse_config
 from monitor.fetch.client import Fetcher, FetchSettings
-from monitor.run.check import Check, CheckOutcome, health_alerts, next_due
+from monitor.run.check import Check, CheckOutcome, next_due
 from monitor.run.specs import config_specs
-from monitor.store import SourceRef, Store
+from monitor.store import Store
 from monitor.track.snapshots import sentence_diff
 from tests.pageserver import PageServer, article
 from tests.pageserver import pages as pages  # noqa: PLC0414  (pytest fixture)
@@ -155,12 +155,3 @@ def test_next_due_ignores_a_retry_after_that_is_not_a_number() -> None:
     assert next_due(T0, 100, 0, retry_after=float("nan")) == T0 + dt.timedelta(seconds=100)
 
 
-def test_health_alerts_fire_on_the_threshold_only() -> None:
-    def source(streak: int) -> SourceRef:
-        return SourceRef(1, "s", "https://x.example/", "page", "config", 60, error_streak=streak)
-
-    assert [len(health_alerts(source(n), failed=True, failing_after=3)) for n in range(5)] == [0, 0, 1, 0, 0]
-    assert [a.event for a in health_alerts(source(0), failed=True, failing_after=3, permanent=True)] == [
-        "source_failing"]
-    assert health_alerts(source(2), failed=False, failing_after=3) == []
-    assert [a.event for a in health_alerts(source(5), failed=False, failing_after=3)] == ["source_recovered"]
