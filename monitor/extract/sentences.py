@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import sentencex
 
-from monitor.extract.lexicon import abbreviations
+from monitor.extract.lexicon import abbreviations, load_data_file, string_list
 
 __all__ = ["Sentence", "split_sentences"]
 
@@ -35,10 +36,16 @@ _CODE_RE = re.compile(r"[A-Z0-9]+(?![a-z])")
 _LAST_TOKEN_RE = re.compile(r"([A-Za-z][A-Za-z.]*)\.\W*\Z")
 _TAIL = 40
 _WORD_CHAR_RE = re.compile(r"[A-Za-z.]")
-_CONTINUATION_RE = re.compile(
-    r"(?:[a-z0-9(,;:%$]|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March"
-    r"|April|May|June|July|August|September|October|November|December)\b)"
-)
+
+
+@cache
+def _continuation() -> re.Pattern[str]:
+    """What opens the rest of a sentence after a maybe-final abbreviation: lower case, a digit or a sign, or
+    a word of abbreviations.yaml `continuing_words` ("at 5 p.m. Monday", "10:30 p.m. Aug. 9 to ...")."""
+    data = load_data_file("abbreviations.yaml")
+    words = string_list(data.get("continuing_words"), "abbreviations.yaml: continuing_words")
+    dotted = "|".join(re.escape(w.rstrip(".")) + (r"\." if w.endswith(".") else r"\b") for w in words)
+    return re.compile(rf"(?:[a-z0-9(,;:%$]|(?:{dotted}))")
 
 
 def _spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -73,7 +80,7 @@ def _should_join(prev: str, nxt: str) -> bool:
     never, maybe = abbreviations()
     if token in never:
         return True
-    return token in maybe and bool(_CONTINUATION_RE.match(nxt))
+    return token in maybe and bool(_continuation().match(nxt))
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

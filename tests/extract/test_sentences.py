@@ -32,6 +32,15 @@ def texts(source: str) -> list[str]:
             "The meeting ended at 5 p.m. Monday. Talks resume.",
             ["The meeting ended at 5 p.m. Monday.", "Talks resume."],
         ),
+        # A month's short form after a time goes on with the sentence; a capitalised word ends it.
+        (
+            "No rounds were made from 11:30 p.m. Sept. 4 to dawn. The guard slept.",
+            ["No rounds were made from 11:30 p.m. Sept. 4 to dawn.", "The guard slept."],
+        ),
+        (
+            "The gates shut at 9 p.m. Guards stayed outside.",
+            ["The gates shut at 9 p.m.", "Guards stayed outside."],
+        ),
         (
             "Lt. Gen. Ann Ray arrived. No. 10 said nothing.",
             ["Lt. Gen. Ann Ray arrived.", "No. 10 said nothing."],
