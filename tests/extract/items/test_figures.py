@@ -110,6 +110,8 @@ def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
         "The two leaders discussed oil prices.",
         "Her three sons attended the ceremony.",
         "The jet has the new Twelve Star Seats in its cabin.",  # a number word in a name
+        "The drug failed in a phase 3 trial of patients with type 2 diabetes.",  # numbers naming a class
+        "The storm weakened to a category 4 hurricane near the coast.",
     ],
 )
 def test_not_figures(sentence: str) -> None:
