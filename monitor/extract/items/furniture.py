@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache
 
+from monitor.extract.corrections import correction_rules
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.sentences import Sentence, split_sentences
 
@@ -75,14 +76,19 @@ def header_end(text: str, sentences: list[Sentence]) -> int:
 
 
 def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
-    """The sentences of `text` but page furniture: lines opening with a skip prefix (in any case), and the
-    teasers of other stories that a heading glued into the text opens (names.yaml `teaser_headings`)."""
+    """The sentences of `text` but page furniture: lines opening with a skip prefix (in any case), the
+    teasers of other stories that a heading glued into the text opens (names.yaml `teaser_headings`), and
+    the editors' corrections (corrections.yaml: "Correction, Nov. 15: this article misidentified ...", which
+    tell of the page, not of the story)."""
     prefixes, longest = _lowered(lex.skip_line_prefixes)
     headings, heading_length = _lowered(lex.teaser_headings)
+    corrections = correction_rules()
     out: list[Sentence] = []
     line_end = -1
     for s in split_sentences(text):
         if s.start < line_end or s.text[:longest].lower().startswith(prefixes):
+            continue
+        if any(rule.search(s.text) for rule in corrections):
             continue
         if headings and _opens_teasers(s.text, headings, heading_length):
             line_end = text.find("\n", s.start)

@@ -151,3 +151,10 @@ def test_an_offer_line_of_the_page_is_no_figure() -> None:
     items = extract_items(text, DCT)
     assert [i.value for i in items if i.kind == "figure"] == []
     assert [d for _k, d in _events(text)] == ["2021-06-07"]  # the line of news is still read
+
+
+def test_an_editors_correction_tells_of_the_page_not_of_the_story() -> None:
+    text = ("The ferry line reopened on Monday.\n\n"
+            "Correction, June 8, 2021: An earlier version of this article misnamed the ferry.\n\n"
+            "Correction added June 8: The caption misidentified the harbour master, who retired in 2019.")
+    assert [i.evidence for i in extract_items(text, DCT)] == ["The ferry line reopened on Monday."]
