@@ -155,13 +155,15 @@ def _sentence_date(info: SentenceInfo, start: int, published: dt.date | None) ->
     dated = [
         (abs(tx.start - start), value)
         for tx, value in info.timexes
-        if tx.type == "DATE" and value and not _opens_span(info, tx.start) and tx.start not in info.bound
+        if tx.type in _DAY_TYPES and value and not _opens_span(info, tx.start) and tx.start not in info.bound
         and not (background and not own[0] <= tx.start < own[1] and after_publication(value, published))
     ]
     return min(dated)[1] if dated else None
 
 
 _BACKGROUND_OPENERS = frozenset({"after", "when", "since", "because", "as"})
+# A time of day dates its day ("on Tuesday night": 2019-11-19TNI holds for 2019-11-19).
+_DAY_TYPES = frozenset({"DATE", "TIME"})
 _RIGHT_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:by|in|as of|at the end of|until|through)?\s*", re.IGNORECASE)
 
 
@@ -221,7 +223,7 @@ def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
     index fell. It closed 2% down." -> Tuesday)."""
     line_start = doc.text.rfind("\n", 0, info.sentence.start) + 1
     for tx in reversed(doc.timexes_in(line_start, info.sentence.start)):  # not the whole document's
-        if tx.type != "DATE":
+        if tx.type not in _DAY_TYPES:
             continue
         if in_spans(tx.start, tx.end, doc.quotes_in(tx.start, tx.end)) or range_end(doc.text, tx):
             continue

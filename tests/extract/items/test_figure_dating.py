@@ -190,3 +190,12 @@ def test_a_later_date_of_the_paragraph_does_not_carry_to_a_figure() -> None:
     assert _dates(ahead + rally)[9000] == PUBLISHED.isoformat()
     before = "It came as the council met ahead of its session that opened in early May."
     assert _dates(before + rally)[9000] == "2021-05"
+
+
+def test_a_time_of_day_dates_its_figures_day() -> None:
+    # "Tuesday night" is a time, not a date, yet it tells the day the count holds for, in its sentence or
+    # earlier in the paragraph.
+    text = ("Mara Volk scored 31 goals during the Harriers' third straight win, 4-2 over Eastbrook on "
+            "Tuesday night. On Monday evening the ferry was cancelled. It had carried 212 passengers.")
+    assert _dates(text)[31] == "2021-06-08"
+    assert _dates(text)[212] == "2021-06-07"
