@@ -153,12 +153,12 @@ def _sentence_date(info: SentenceInfo, start: int, published: dt.date | None) ->
     first = next((t.lower for t in info.tokens if t.start >= own[0]), "")
     background = first in _BACKGROUND_OPENERS  # "after delegates voted 89-52": told as what came before
     dated = [
-        (abs(tx.start - start), value)
+        (tx.type != "DATE", abs(tx.start - start), value)  # a day beats a time of day ("overnight")
         for tx, value in info.timexes
         if tx.type in _DAY_TYPES and value and not _opens_span(info, tx.start) and tx.start not in info.bound
         and not (background and not own[0] <= tx.start < own[1] and after_publication(value, published))
     ]
-    return min(dated)[1] if dated else None
+    return min(dated)[2] if dated else None
 
 
 _BACKGROUND_OPENERS = frozenset({"after", "when", "since", "because", "as"})
