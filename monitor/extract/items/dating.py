@@ -290,10 +290,11 @@ def probe(text: str) -> tuple[list[Timex], dict[tuple[int, int], str]]:
 def usable_timexes(text: str, published: dt.date | None) -> list[Timex]:
     """The temporal expressions of the document that can date its items (a bare clock time names no day)."""
     if published is not None:
-        return calendar_quarters(text, [t for t in tag(text, published) if not _clock_only(t)])
-    # No publication date: keep only the expressions whose value does not depend on it.
-    first, second = probe(text)
-    return calendar_quarters(text, [t for t in first if second.get((t.start, t.end)) == t.value])
+        found = [t for t in tag(text, published) if not _clock_only(t)]
+    else:  # no publication date: keep only the expressions whose value does not depend on it
+        first, second = probe(text)
+        found = [t for t in first if second.get((t.start, t.end)) == t.value]
+    return restated_days(text, calendar_quarters(text, found))
 
 
 # A clock time and nothing else ("around midnight", "at 6 a.m."): the tagger puts it on the publication day,
@@ -349,3 +350,22 @@ def scene_date(info: SentenceInfo, doc: Doc) -> str | None:
     if doc.scene[0] != paragraph:
         return None
     return doc.scene[1]
+
+
+_BRACKETED_RE = re.compile(r"\s*\(\s*\Z")
+
+
+def restated_days(text: str, timexes: list[Timex]) -> list[Timex]:
+    """A day restated in brackets names it in the writer's own calendar: "published today (Nov. 18)" on a page
+    dated the 19th (in UTC, or read the next morning) is the 18th, so the bracketed day dates both."""
+    out = list(timexes)
+    for i, (said, restated) in enumerate(zip(timexes, timexes[1:], strict=False)):
+        if (
+            said.type in ("DATE", "TIME")
+            and DAY_VALUE.match(said.value)
+            and DAY_VALUE.fullmatch(restated.value)
+            and _BRACKETED_RE.match(text[said.end : restated.start])
+            and text[restated.end : restated.end + 1] == ")"
+        ):
+            out[i] = dataclasses.replace(said, value=restated.value + said.value[10:])
+    return out

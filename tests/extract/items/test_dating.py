@@ -159,3 +159,11 @@ def test_a_baseline_after_a_new_value_dates_only_the_baseline() -> None:
     assert {(i.value, i.date) for i in items if i.kind == "figure"} == {
         (3.8, "2021-08"), (4.1, "2021-07"), (0.4, "2021-08"), (6.4, "2021-08")
     }
+
+
+def test_a_day_restated_in_brackets_is_the_day() -> None:
+    # Published on the 16th (in UTC, say), written on the 15th: the bracketed day is the writer's own.
+    text = "The findings were published today (Sept. 15) in the journal Harbour Studies."
+    assert [(i.kind, i.date) for i in extract_items(text, PUB)] == [("other", "2021-09-15")]
+    agreeing = "The crew landed at the base Monday (Sept. 13)."
+    assert [i.date for i in extract_items(agreeing, PUB)] == ["2021-09-13"]
