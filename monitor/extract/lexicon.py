@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any
 
 from monitor.errors import RuleDataError
 from monitor.extract.aliases import alias_table, check_aliases
-from monitor.extract.wordforms import inflections, lemminflect_tags, tags_of, with_participle
+from monitor.extract.wordforms import inflect_trigger
+from monitor.extract.wordforms import norm_phrase as _norm
 from monitor.yamlfile import read_bundled
 
 DATA_PACKAGE = "monitor.extract.data.en"
@@ -85,62 +86,7 @@ def _phrase_regex(phrases: Sequence[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
-def _norm(phrase: str) -> str:
-    return " ".join(phrase.lower().split())
-
-
-# The tags of a verb form (word_tags): what triggers and actors ask whether a word can be a verb.
-VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
-
-
-@lru_cache(maxsize=65536)
-def word_tags(word: str) -> frozenset[str]:
-    """The Penn tags a lower-case word form can have, from lemminflect's dictionaries ("arrested": VBD, VBN).
-
-    A lower-case word is looked up in the table generated from them (monitor.extract.wordforms: the same
-    answers without lemminflect's ~50 MB in every process); any other spelling, which the extractor does not
-    ask about, is still asked of lemminflect, whose answers depend on the capitals. Cached: the extractor
-    asks for the same few thousand words again and again.
-    """
-    return tags_of(word) if word == word.lower() else lemminflect_tags(word)
-
-
-_NOUN_TAGS = ("NN", "NNS")
 POS_OF_LIST = {"verbs": "verb", "nouns": "noun", "dated_nouns": "dated noun"}
-
-
-def inflect_trigger(trigger: str, pos: str = "both") -> dict[str, frozenset[str]]:
-    """Every form of a trigger with its possible tags. `pos` "verb": the verb inflections of a word or of the
-    first word of a phrase ("plead guilty" -> "pleaded guilty"), verb tags only; "noun": the word or the last
-    word of a phrase with its plural ("phone call" -> "phone calls"), noun tags only; "both" (a config word):
-    all inflections of a single word, and both of the above for a phrase. The form as written is always kept
-    (tags "?" when lemminflect does not know it)."""
-    words = _norm(trigger).split()
-    if not words:
-        return {}
-    head, rest = words[0], words[1:]
-    out: dict[str, set[str]] = {}
-    if pos == "verb" or rest and pos == "both":
-        for tag, forms in inflections(head, "VERB").items():
-            for form in forms:
-                out.setdefault(" ".join([form, *rest]), set()).add(tag)
-    elif pos == "both":
-        for tag, forms in inflections(head).items():
-            for form in forms:
-                out.setdefault(form, set()).add(tag)
-    if pos in ("noun", "dated noun") or rest and pos == "both":  # a phrase names it too: "phone calls"
-        for tag, forms in inflections(words[-1], "NOUN").items():
-            for form in forms:
-                out.setdefault(" ".join([*words[:-1], form]), set()).add(tag)
-    written = " ".join(words)
-    if written not in out:
-        known = set(word_tags(head))
-        if pos == "verb":
-            known &= VERB_TAGS
-        elif pos in ("noun", "dated noun"):
-            known = {"NNS" if written.endswith("s") else "NN"}
-        out[written] = known or {"?"}
-    return {k: with_participle(v) for k, v in out.items()}
 
 
 def _kind_words(value: Any, where: str) -> list[tuple[str, str]]:

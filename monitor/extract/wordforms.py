@@ -6,7 +6,9 @@ seized, ...). lemminflect (MIT licence, Copyright (C) 2019 Brad Jascob; see data
 answers both from dictionaries that cost ~50 MB in every process; `scripts/build_word_forms.py` asks it every
 question its dictionaries can answer and writes the answers to data/en/word_forms.txt.gz (~0.6 MB). Here
 that table stays one sorted string a section (~2.5 MB in memory), searched by bisection: the same answers,
-a twentieth of the memory, and no lemminflect import at run time.
+a twentieth of the memory, and no lemminflect import at run time. On them: `word_tags` (any spelling,
+cached) and `inflect_trigger` (every form of a trigger word or phrase, with its tags), which the lexicon
+and the extractor's steps ask.
 
     >>> sorted(tags_of("arrested"))
     ['VBD', 'VBN']
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import gzip
 from array import array
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from monitor.errors import RuleDataError
@@ -144,3 +146,58 @@ def inflections(lemma: str, upos: str | None = None) -> dict[str, tuple[str, ...
         if keep is None or tag in keep:
             out[tag] = tuple(forms.split("|"))
     return out
+
+
+def norm_phrase(phrase: str) -> str:
+    """A phrase in lower case with single spaces: the form the word lists are looked up by."""
+    return " ".join(phrase.lower().split())
+
+
+# The tags of a verb form (word_tags): what triggers and actors ask whether a word can be a verb.
+VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
+
+
+@lru_cache(maxsize=65536)
+def word_tags(word: str) -> frozenset[str]:
+    """The Penn tags a lower-case word form can have, from lemminflect's dictionaries ("arrested": VBD, VBN).
+
+    A lower-case word is looked up in the table generated from them (`tags_of`: the same answers without
+    lemminflect's ~50 MB in every process); any other spelling, which the extractor does not ask about, is
+    still asked of lemminflect, whose answers depend on the capitals. Cached: the extractor asks for the same
+    few thousand words again and again.
+    """
+    return tags_of(word) if word == word.lower() else lemminflect_tags(word)
+
+
+def inflect_trigger(trigger: str, pos: str = "both") -> dict[str, frozenset[str]]:
+    """Every form of a trigger with its possible tags. `pos` "verb": the verb inflections of a word or of the
+    first word of a phrase ("plead guilty" -> "pleaded guilty"), verb tags only; "noun": the word or the last
+    word of a phrase with its plural ("phone call" -> "phone calls"), noun tags only; "both" (a config word):
+    all inflections of a single word, and both of the above for a phrase. The form as written is always kept
+    (tags "?" when lemminflect does not know it)."""
+    words = norm_phrase(trigger).split()
+    if not words:
+        return {}
+    head, rest = words[0], words[1:]
+    out: dict[str, set[str]] = {}
+    if pos == "verb" or rest and pos == "both":
+        for tag, forms in inflections(head, "VERB").items():
+            for form in forms:
+                out.setdefault(" ".join([form, *rest]), set()).add(tag)
+    elif pos == "both":
+        for tag, forms in inflections(head).items():
+            for form in forms:
+                out.setdefault(form, set()).add(tag)
+    if pos in ("noun", "dated noun") or rest and pos == "both":  # a phrase names it too: "phone calls"
+        for tag, forms in inflections(words[-1], "NOUN").items():
+            for form in forms:
+                out.setdefault(" ".join([*words[:-1], form]), set()).add(tag)
+    written = " ".join(words)
+    if written not in out:
+        known = set(word_tags(head))
+        if pos == "verb":
+            known &= VERB_TAGS
+        elif pos in ("noun", "dated noun"):
+            known = {"NNS" if written.endswith("s") else "NN"}
+        out[written] = known or {"?"}
+    return {k: with_participle(v) for k, v in out.items()}

@@ -17,8 +17,16 @@ from types import ModuleType
 import pytest
 
 from monitor.errors import RuleDataError
-from monitor.extract.lexicon import inflect_trigger, load_data_file, word_tags
-from monitor.extract.wordforms import TABLE, SortedTable, inflections, lemminflect_tags, tags_of
+from monitor.extract.lexicon import load_data_file
+from monitor.extract.wordforms import (
+    TABLE,
+    SortedTable,
+    inflect_trigger,
+    inflections,
+    lemminflect_tags,
+    tags_of,
+    word_tags,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 TEMPEVAL = ROOT / ".." / "shared" / "data" / "tempeval3"

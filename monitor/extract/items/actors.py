@@ -16,7 +16,8 @@ from monitor.extract.items.document import (
     SentenceInfo,
     in_spans,
 )
-from monitor.extract.lexicon import VERB_TAGS, Lexicon, word_tags
+from monitor.extract.lexicon import Lexicon
+from monitor.extract.wordforms import VERB_TAGS, word_tags
 
 _PLACE_OR_NAME = ("country", "capital", "place", "name")
 

@@ -15,10 +15,11 @@ from functools import cache
 
 from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo, Tok
 from monitor.extract.items.triggers import SINCE_BEFORE_RE
-from monitor.extract.lexicon import Lexicon, spaced_alternatives, word_tags
+from monitor.extract.lexicon import Lexicon, spaced_alternatives
 from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex, tag
 from monitor.extract.timex.days import DAY_VALUE
+from monitor.extract.wordforms import word_tags
 
 # A season dates by its year ("opens in summer 2021" -> 2021) and a weekend by its week ("over the
 # weekend" -> 2019-W46): the timeline's dates are days, weeks, months, quarters, halves and years.

@@ -17,8 +17,9 @@ from monitor.extract.items.happenings import first_since
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, told_by_verb
-from monitor.extract.lexicon import Lexicon, word_tags
+from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex
+from monitor.extract.wordforms import word_tags
 
 
 def date_by_tense(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) -> str | None:

@@ -46,7 +46,8 @@ from monitor.extract.items.triggers import (
     possessive,
     told_by_verb,
 )
-from monitor.extract.lexicon import Lexicon, spaced_alternatives, word_tags
+from monitor.extract.lexicon import Lexicon, spaced_alternatives
+from monitor.extract.wordforms import word_tags
 
 
 def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) -> list[Draft]:

@@ -32,8 +32,9 @@ from monitor.extract.items.figures import FigureMention, find_figures, may_hold_
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import figure_summary
-from monitor.extract.lexicon import Lexicon, load_data_file, word_tags
+from monitor.extract.lexicon import Lexicon, load_data_file
 from monitor.extract.timex import Timex
+from monitor.extract.wordforms import word_tags
 
 
 @cache

@@ -17,13 +17,8 @@ from functools import cache
 
 from monitor.extract.items.figures import FigureMention, change_signs
 from monitor.extract.items.number_hints import DIGIT_RE
-from monitor.extract.lexicon import (
-    Lexicon,
-    inflect_trigger,
-    load_data_file,
-    load_lexicon,
-    spaced_alternatives,
-)
+from monitor.extract.lexicon import Lexicon, load_data_file, load_lexicon, spaced_alternatives
+from monitor.extract.wordforms import inflect_trigger
 
 __all__ = ["may_hold_shape", "shaped_figures", "with_shaped"]
 

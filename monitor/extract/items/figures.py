@@ -27,14 +27,8 @@ from monitor.extract.items.number_hints import (
     plain_words,
 )
 from monitor.extract.items.number_parse import number_patterns, parse_number, parse_words, tidy
-from monitor.extract.lexicon import (
-    Lexicon,
-    inflect_trigger,
-    load_data_file,
-    load_lexicon,
-    spaced_alternatives,
-    word_tags,
-)
+from monitor.extract.lexicon import Lexicon, load_data_file, load_lexicon, spaced_alternatives
+from monitor.extract.wordforms import inflect_trigger, word_tags
 
 __all__ = ["FigureMention", "change_signs", "find_figures", "parse_number", "undating_phrase"]
 

@@ -27,7 +27,8 @@ from monitor.extract.items.triggers import (
     passive_report,
     source_spans,
 )
-from monitor.extract.lexicon import Lexicon, word_tags
+from monitor.extract.lexicon import Lexicon
+from monitor.extract.wordforms import word_tags
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,9 @@ from functools import cache
 
 from monitor.extract.items.document import Doc, Entity, Tok, overlaps, tokenize
 from monitor.extract.items.linking import initials, is_acronym
-from monitor.extract.lexicon import Lexicon, word_tags
+from monitor.extract.lexicon import Lexicon
 from monitor.extract.sentences import Sentence
+from monitor.extract.wordforms import word_tags
 
 
 def _title_len(tokens: list[Tok], i: int, lex: Lexicon) -> int:

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from itertools import compress
 
 from monitor.extract.items.document import DETERMINERS, Doc, Tok
-from monitor.extract.lexicon import VERB_TAGS, word_tags
+from monitor.extract.wordforms import VERB_TAGS, word_tags
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]s\b|\d+|[^\w\s]")
 

@@ -11,7 +11,8 @@ import datetime as dt
 import pytest
 
 from monitor.extract.items import Item
-from monitor.extract.lexicon import inflect_trigger, load_lexicon
+from monitor.extract.lexicon import load_lexicon
+from monitor.extract.wordforms import inflect_trigger
 from tests.extract.items.reading import events_of, triggers_of
 
 DCT = dt.date(2022, 3, 10)  # a Thursday

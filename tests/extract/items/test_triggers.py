@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 
 from monitor.extract.items import Item
-from monitor.extract.lexicon import inflect_trigger, word_tags
+from monitor.extract.wordforms import inflect_trigger, word_tags
 from tests.extract.items.reading import events_of, triggers_of
 
 DCT = dt.date(2021, 6, 9)  # a Wednesday
