@@ -22,12 +22,20 @@ def publication_date(tree: Any, url: str | None) -> datetime.date | None:
 
     Order: a visible "Published"/"Posted"/byline date (the reader's own calendar day); else the markup's
     published timestamp, moved from its own offset into the zone the page names in its byline ("ET", "GMT"),
-    because "2019-11-20T02:07Z" on a New York page is the evening of the 19th; else htmldate; else an
-    "Updated" date. Image captions and "file photo" lines are never read: they date the photo, not the page.
+    because "2019-11-20T02:07Z" on a New York page is the evening of the 19th; else htmldate's reading, unless
+    the URL names a day far from it ("/2019/nov/18/"), which is then the page's; else an "Updated" date.
+    Image captions and "file photo" lines are never read: they date the photo, not the page.
     """
     shown = _shown_dates(tree)
     zone = next((z for _k, _d, z in shown if z is not None), None)
-    stamp = _markup_stamp(tree) or _htmldate_stamp(tree, url)
+    stamp = _markup_stamp(tree)
+    in_url = _url_day(url)
+    if stamp is None:
+        stamp = _htmldate_stamp(tree, url)
+        if in_url is not None and in_url not in (_possible_days(stamp) or set()):
+            # With no stamp in the markup, htmldate reads dates off the page, which may be any the article
+            # names ("the claim made on Sunday, October 13th", in a fact check the URL dates November 18th).
+            stamp = datetime.datetime.combine(in_url, datetime.time())
     # A line without its year ("Posted Nov 18, 8:19 PM") takes the year of the stamp, else is not used.
     year = stamp.year if stamp is not None else None
     days = [(k, _with_year(d, year)) for k, d, _z in shown]
@@ -40,7 +48,6 @@ def publication_date(tree: Any, url: str | None) -> datetime.date | None:
         if stamp.tzinfo is not None and zone is not None:
             return stamp.astimezone(zone).date()
         # The CMS writes the URL's date on the newsroom's calendar: it settles a stamp near midnight UTC.
-        in_url = _url_day(url)
         if in_url is not None and likely and in_url in likely:
             return in_url
         return stamp.date()
@@ -61,15 +68,19 @@ def _possible_days(stamp: datetime.datetime | None) -> set[datetime.date] | None
         return set()
 
 
-_URL_DAY_RE = re.compile(r"/((?:19|20)\d\d)/([01]?\d)/([0-3]?\d)/")
+# "/2019/11/18/" and "/2019/nov/18/" (The Guardian, PolitiFact).
+_URL_DAY_RE = re.compile(r"/((?:19|20)\d\d)/([01]?\d|[a-z]{3})/([0-3]?\d)/", re.IGNORECASE)
+_URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def _url_day(url: str | None) -> datetime.date | None:
     m = _URL_DAY_RE.search(url or "")
     if m is None:
         return None
+    month = m.group(2).lower()
+    number = int(month) if month.isdigit() else _URL_MONTHS.index(month) + 1 if month in _URL_MONTHS else 0
     try:
-        return datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return datetime.date(int(m.group(1)), number, int(m.group(3)))
     except ValueError:
         return None
 

@@ -240,6 +240,19 @@ def test_published_stamp_near_midnight_takes_the_urls_day():
     assert extract_document(page).published == datetime.date(2020, 5, 6)
 
 
+def test_a_date_the_article_names_is_not_its_day_when_the_url_names_another():
+    # No stamp in the markup: htmldate takes the claim's date off the page; the URL dates the fact check.
+    page = (
+        b"<html><head><title>Is the port busier?</title></head><body><article><h1>Is the port busier?</h1>"
+        b'<p class="statement__meta">Harbour master Ana Rui on Sunday, October 13th, 2019 on the radio</p>'
+        + b"<p>" + b"We checked what the harbour master said about the ships and the cargo. " * 8 + b"</p>"
+        + b"</article></body></html>"
+    )
+    url = "https://checks.example.org/statements/2019/nov/18/ana-rui/is-the-port-busier/"
+    assert extract_document(page, url=url).published == datetime.date(2019, 11, 18)
+    assert extract_document(page).published == datetime.date(2019, 10, 13)  # no URL: the page's only date
+
+
 DEEP_TEXT = ("The river rose above the flood mark on Tuesday morning, officials in the valley said. "
              "Emergency crews moved two hundred families from houses near the old bridge before noon.")
 
