@@ -179,6 +179,7 @@ class Lexicon:
     present_aux: frozenset[str]
     past_aux: frozenset[str]
     progressive_aux: frozenset[str]
+    state_aux: frozenset[str]
     modal_aux: frozenset[str]
     present_verbs: frozenset[str]
     past_verbs: frozenset[str]
@@ -524,6 +525,7 @@ def _tense_fields() -> dict[str, Any]:
         "present_aux": words("present_aux"),
         "past_aux": words("past_aux"),
         "progressive_aux": words("progressive_aux"),
+        "state_aux": words("state_aux"),
         "modal_aux": words("modal_aux"),
         "present_verbs": words("present_verbs"),
         "past_verbs": words("past_verbs"),

@@ -202,12 +202,18 @@ def tense_date(tokens_before: list[Tok], trigger: str, doc: Doc, is_noun: bool) 
     if is_noun:
         return None  # "the mayor's resignation is ...": the "'s" before a noun is no "is" or "has"
     first = trigger.split()[0].lower()
+    progressive = False
     for w in reversed(_without_coordinated_participles([t.lower for t in tokens_before[-8:]])[-4:]):
         if w in lex.modal_aux or w in lex.past_aux:
             return None
+        if w in lex.state_aux and not progressive and "VBN" in word_tags(first):
+            return None  # "is charged with five counts", "are nominated": the state an earlier act left
         if w in lex.present_aux:
             return doc.published.isoformat()
-        if w in ADVERB_SKIP or w in lex.progressive_aux:
+        if w in lex.progressive_aux:
+            progressive = True  # "is being investigated": it goes on now
+            continue
+        if w in ADVERB_SKIP:
             continue
         break
     if first in lex.present_verbs or (

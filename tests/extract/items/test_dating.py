@@ -167,3 +167,16 @@ def test_a_day_restated_in_brackets_is_the_day() -> None:
     assert [(i.kind, i.date) for i in extract_items(text, PUB)] == [("other", "2021-09-15")]
     agreeing = "The crew landed at the base Monday (Sept. 13)."
     assert [i.date for i in extract_items(agreeing, PUB)] == ["2021-09-13"]
+
+
+def test_the_present_of_be_before_a_participle_is_a_state_not_news_of_the_day() -> None:
+    # The charging was told with its day; "is charged with" restates the state it left.
+    text = ("Two harbour guards were charged on Tuesday with falsifying logs. Ivo Marsh is charged with four "
+            "counts; Lena Brook is charged with two.")
+    assert [(i.kind, i.date) for i in extract_items(text, PUB) if i.kind != "figure"] == [
+        ("legal", "2021-09-14")]
+    # A progressive passive and a present perfect are still news of the day.
+    assert [i.date for i in extract_items("Harbour Corp is being investigated by prosecutors.", PUB)] == [
+        "2021-09-16"]
+    assert [i.date for i in extract_items("Ivo Marsh has been charged with fraud.", PUB)] == [
+        "2021-09-16"]
