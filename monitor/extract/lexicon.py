@@ -19,8 +19,7 @@ from typing import Any
 
 from monitor.errors import RuleDataError
 from monitor.extract.aliases import alias_table, check_aliases
-from monitor.extract.wordforms import inflect_trigger
-from monitor.extract.wordforms import norm_phrase as _norm
+from monitor.extract.wordforms import inflect_trigger, norm_phrase
 from monitor.yamlfile import read_bundled
 
 DATA_PACKAGE = "monitor.extract.data.en"
@@ -210,7 +209,7 @@ class Lexicon:
 
     def kind_of(self, trigger: str) -> str | None:
         """The kind a trigger word or phrase belongs to, or None."""
-        return self.trigger_kind.get(_norm(trigger))
+        return self.trigger_kind.get(norm_phrase(trigger))
 
 
 def _check_extension(value: Mapping[str, Sequence[str]] | None, key: str) -> dict[str, list[str]]:
@@ -311,7 +310,7 @@ def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[
                 (dated if pos == "dated noun" else undated).add(form)
     for name, words in kinds.items():
         for w, _pos in words:
-            trigger_kind[_norm(w)] = name
+            trigger_kind[norm_phrase(w)] = name
     for name, extra in extra_kinds:  # config wins on a shared word
         for w in extra:
             for form in inflect_trigger(w):
@@ -341,17 +340,17 @@ def _metrics_fields(extra_metrics: tuple[tuple[str, tuple[str, ...]], ...]) -> d
     metric_of: dict[str, str] = {}
     for name, words in metric_map.items():
         for w in [name, *words]:
-            metric_of.setdefault(_norm(w), name)
+            metric_of.setdefault(norm_phrase(w), name)
     for name, extra in extra_metrics:
         for w in extra:
-            metric_of[_norm(w)] = name
+            metric_of[norm_phrase(w)] = name
     people_states = md.get("people_states")
     if not isinstance(people_states, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in people_states.items()
     ):
         raise RuleDataError("metrics.yaml: people_states: expected a mapping word -> metric name")
     before = string_map(md.get("before_number"), "metrics.yaml: before_number")
-    before_of = {_norm(w): name for name, words in before.items() for w in words}
+    before_of = {norm_phrase(w): name for name, words in before.items() for w in words}
     return {
         "metrics": {k: tuple(v) for k, v in metric_map.items()},
         "metric_of": metric_of,
@@ -383,8 +382,8 @@ def _qualifiers_fields() -> dict[str, Any]:
                 raise RuleDataError(
                     f"qualifiers.yaml: {key}.{q}: unknown qualifier (use {sorted(_QUALIFIERS)})"
                 )
-    qualifier_of = {_norm(p): q for q, phrases in quals.items() for p in phrases}
-    qualifier_after = {_norm(p): q for q, phrases in after.items() for p in phrases}
+    qualifier_of = {norm_phrase(p): q for q, phrases in quals.items() for p in phrases}
+    qualifier_after = {norm_phrase(p): q for q, phrases in after.items() for p in phrases}
     q_body = "|".join(
         r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(qualifier_of, key=len, reverse=True)
     )
@@ -415,7 +414,7 @@ def _numbers_fields() -> dict[str, Any]:
         return {str(k).lower(): kind(v) for k, v in value.items()}
 
     units = string_map(nd.get("units"), "numbers.yaml: units")
-    unit_of = {_norm(w): u for u, words in units.items() for w in words}
+    unit_of = {norm_phrase(w): u for u, words in units.items() for w in words}
     units_before = nd.get("units_before")
     if not isinstance(units_before, dict):
         raise RuleDataError("numbers.yaml: units_before: expected a mapping symbol -> unit")

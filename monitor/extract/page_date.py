@@ -34,7 +34,7 @@ def publication_date(tree: Any, url: str | None) -> datetime.date | None:
         stamp = _htmldate_stamp(tree, url)
         if in_url is not None and in_url not in (_possible_days(stamp) or set()):
             # With no stamp in the markup, htmldate reads dates off the page, which may be any the article
-            # names ("the claim made on Sunday, October 13th", in a fact check the URL dates November 18th).
+            # names ("the claim made on Sunday, May 3rd", in a fact check whose URL says it ran on May 18th).
             stamp = datetime.datetime.combine(in_url, datetime.time())
     # A line without its year ("Posted Nov 18, 8:19 PM") takes the year of the stamp, else is not used.
     year = stamp.year if stamp is not None else None
@@ -69,8 +69,10 @@ def _possible_days(stamp: datetime.datetime | None) -> set[datetime.date] | None
 
 
 # "/2019/11/18/" and "/2019/nov/18/" (The Guardian, PolitiFact).
-_URL_DAY_RE = re.compile(r"/((?:19|20)\d\d)/([01]?\d|[a-z]{3})/([0-3]?\d)/", re.IGNORECASE)
 _URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_URL_DAY_RE = re.compile(
+    rf"/((?:19|20)\d\d)/([01]?\d|{'|'.join(_URL_MONTHS)})/([0-3]?\d)/", re.IGNORECASE
+)
 
 
 def _url_day(url: str | None) -> datetime.date | None:
@@ -78,7 +80,7 @@ def _url_day(url: str | None) -> datetime.date | None:
     if m is None:
         return None
     month = m.group(2).lower()
-    number = int(month) if month.isdigit() else _URL_MONTHS.index(month) + 1 if month in _URL_MONTHS else 0
+    number = int(month) if month.isdigit() else _URL_MONTHS.index(month) + 1
     try:
         return datetime.date(int(m.group(1)), number, int(m.group(3)))
     except ValueError:

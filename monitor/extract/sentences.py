@@ -41,7 +41,7 @@ _WORD_CHAR_RE = re.compile(r"[A-Za-z.]")
 @cache
 def _continuation() -> re.Pattern[str]:
     """What opens the rest of a sentence after a maybe-final abbreviation: lower case, a digit or a sign, or
-    a word of abbreviations.yaml `continuing_words` ("at 5 p.m. Monday", "10:30 p.m. Aug. 9 to ...")."""
+    a word of abbreviations.yaml `continuing_words` ("at 5 p.m. Monday", "11 p.m. Sept. 4 to dawn")."""
     data = load_data_file("abbreviations.yaml")
     words = string_list(data.get("continuing_words"), "abbreviations.yaml: continuing_words")
     dotted = "|".join(re.escape(w.rstrip(".")) + (r"\." if w.endswith(".") else r"\b") for w in words)

@@ -34,9 +34,14 @@ def after_publication(value: str | None, published: dt.date | None) -> bool:
     return published is not None and span is not None and span.start > published
 
 
+# The temporal expressions that name a day: a date, or a time of day, which dates its day ("on Tuesday
+# night": 2019-11-19TNI holds for 2019-11-19).
+DAY_TYPES = frozenset({"DATE", "TIME"})
+
+
 def date_value(timex: Timex, published: dt.date | None) -> str | None:
     """The TIMEX3 date a timex gives an event (time of day dropped), or None."""
-    if timex.type not in ("DATE", "TIME"):
+    if timex.type not in DAY_TYPES:
         return None
     if timex.value == "PRESENT_REF":
         return published.isoformat() if published else None
@@ -342,7 +347,7 @@ def sentence_date(info: SentenceInfo, doc: Doc) -> str | None:
     date of its own clause: "James scored 34 points, 112-107 over the Thunder on Tuesday night"."""
     values = {
         v for tx, v in info.timexes
-        if tx.type in ("DATE", "TIME") and tx.start not in info.bound
+        if tx.type in DAY_TYPES and tx.start not in info.bound
         and not SINCE_BEFORE_RE.search(doc.text, max(0, tx.start - 16), tx.start)
     }
     return values.pop() if len(values) == 1 else None
@@ -363,12 +368,12 @@ _BRACKETED_RE = re.compile(r"\s*\(\s*\Z")
 
 
 def restated_days(text: str, timexes: list[Timex]) -> list[Timex]:
-    """A day restated in brackets names it in the writer's own calendar: "published today (Nov. 18)" on a page
-    dated the 19th (in UTC, or read the next morning) is the 18th, so the bracketed day dates both."""
+    """A day restated in brackets names it in the writer's own calendar: "published today (May 3)" on a page
+    dated the 4th (in UTC, or read the next morning) is the 3rd, so the bracketed day dates both."""
     out = list(timexes)
     for i, (said, restated) in enumerate(zip(timexes, timexes[1:], strict=False)):
         if (
-            said.type in ("DATE", "TIME")
+            said.type in DAY_TYPES
             and DAY_VALUE.match(said.value)
             and DAY_VALUE.fullmatch(restated.value)
             and _BRACKETED_RE.match(text[said.end : restated.start])

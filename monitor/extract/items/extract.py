@@ -15,6 +15,7 @@ from monitor.extract.budget import Budget
 from monitor.extract.items.actors import aside_object, human_subject
 from monitor.extract.items.dateline import dateline_spans
 from monitor.extract.items.dating import (
+    DAY_TYPES,
     comparison_base,
     date_value,
     fronted_timex,
@@ -165,7 +166,7 @@ def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Dra
             else d
             for d in drafts
         ]
-    dated = [v for tx, v in info.timexes if tx.type in ("DATE", "TIME") and tx.start not in info.bound]
+    dated = [v for tx, v in info.timexes if tx.type in DAY_TYPES and tx.start not in info.bound]
     paragraph = doc.paragraph_start(info.sentence.start)
     if dated:
         doc.scene = (paragraph, dated[-1])

@@ -11,6 +11,7 @@ from functools import cache
 
 from monitor.extract.items.actors import actor_name, subject_of
 from monitor.extract.items.dating import (
+    DAY_TYPES,
     after_publication,
     comparison_base,
     date_value,
@@ -156,15 +157,13 @@ def _sentence_date(info: SentenceInfo, start: int, published: dt.date | None) ->
     dated = [
         (tx.type != "DATE", abs(tx.start - start), value)  # a day beats a time of day ("overnight")
         for tx, value in info.timexes
-        if tx.type in _DAY_TYPES and value and not _opens_span(info, tx.start) and tx.start not in info.bound
+        if tx.type in DAY_TYPES and value and not _opens_span(info, tx.start) and tx.start not in info.bound
         and not (background and not own[0] <= tx.start < own[1] and after_publication(value, published))
     ]
     return min(dated)[2] if dated else None
 
 
 _BACKGROUND_OPENERS = frozenset({"after", "when", "since", "because", "as"})
-# A time of day dates its day ("on Tuesday night": 2019-11-19TNI holds for 2019-11-19).
-_DAY_TYPES = frozenset({"DATE", "TIME"})
 _RIGHT_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:by|in|as of|at the end of|until|through)?\s*", re.IGNORECASE)
 
 
@@ -224,7 +223,7 @@ def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
     index fell. It closed 2% down." -> Tuesday)."""
     line_start = doc.text.rfind("\n", 0, info.sentence.start) + 1
     for tx in reversed(doc.timexes_in(line_start, info.sentence.start)):  # not the whole document's
-        if tx.type not in _DAY_TYPES:
+        if tx.type not in DAY_TYPES:
             continue
         if in_spans(tx.start, tx.end, doc.quotes_in(tx.start, tx.end)) or range_end(doc.text, tx):
             continue
@@ -410,7 +409,7 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     blocked += [
         (t.start - s.start, t.end - s.start)
         for t in doc.timexes_in(s.start, s.end)
-        if t.type in ("DATE", "TIME")
+        if t.type in DAY_TYPES
     ]
     mentions = [
         f

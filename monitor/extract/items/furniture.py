@@ -78,7 +78,7 @@ def header_end(text: str, sentences: list[Sentence]) -> int:
 def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     """The sentences of `text` but page furniture: lines opening with a skip prefix (in any case), the
     teasers of other stories that a heading glued into the text opens (names.yaml `teaser_headings`), and
-    the editors' corrections (corrections.yaml: "Correction, Nov. 15: this article misidentified ...", which
+    the editors' corrections (corrections.yaml: "Correction, May 3: this article misnamed ...", which
     tell of the page, not of the story)."""
     prefixes, longest = _lowered(lex.skip_line_prefixes)
     headings, heading_length = _lowered(lex.teaser_headings)
