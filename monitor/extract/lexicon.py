@@ -124,6 +124,7 @@ class Lexicon:
     trigger_first: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> forms as words, longest first
     dated_nouns: frozenset[str]  # forms that are a trigger only right after a date ("the March 20 call")
     other_sense_after: Mapping[str, frozenset[str]]
+    setting_prepositions: frozenset[str]  # after a reporting verb, they open where it was said
     metrics: Mapping[str, tuple[str, ...]]
     metric_of: Mapping[str, str]
     metric_re: re.Pattern[str]
@@ -328,6 +329,8 @@ def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[
         # unless another list gives it too.
         "dated_nouns": frozenset(dated - undated),
         "other_sense_after": {k: frozenset(w.lower() for w in v) for k, v in other.items()},
+        "setting_prepositions": frozenset(
+            str(w).lower() for w in kinds_data.get("setting_prepositions") or ()),
     }
 
 

@@ -132,5 +132,18 @@ def split_sentences(text: str) -> list[Sentence]:
                 merged[-1] = (merged[-1][0], e)
             else:
                 merged.append((s, e))
-        out.extend(Sentence(s, e, text[s:e]) for s, e in merged)
+        out.extend(Sentence(s, e, text[s:e]) for s, e in _openers_moved(text, merged))
+    return out
+
+
+def _openers_moved(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A quote mark after a sentence's last space opens the next sentence (the segmenter may leave it
+    behind: 'said Hill. "And he said ...'): it moves to the sentence it opens."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        (s, e), (s2, e2) = out[i], out[i + 1]
+        opens_next = text[s2].isupper() or text[s2].isdigit()  # not 'ourselves? " she wrote'
+        if e - s > 2 and text[e - 1] in "\"“" and text[e - 2].isspace() and opens_next:
+            out[i] = _trim(text, s, e - 1)
+            out[i + 1] = (e - 1, e2)
     return out

@@ -70,6 +70,11 @@ def texts(source: str) -> list[str]:
             "Rep. Jo Hall, R-W.Va., toured the plant. Workers cheered.",
             ["Rep. Jo Hall, R-W.Va., toured the plant.", "Workers cheered."],
         ),
+        # The mark that opens the next quote belongs to it, not to the sentence before.
+        (
+            '"Who signed it?\u201d asked Ada Brisk. "Nobody did."',
+            ['"Who signed it?\u201d asked Ada Brisk.', '"Nobody did."'],
+        ),
         ("", []),
         ("   \n\n  ", []),
     ],

@@ -44,6 +44,7 @@ from monitor.extract.items.triggers import (
     other_sense,
     passive_report,
     possessive,
+    statement_setting,
     told_by_verb,
 )
 from monitor.extract.lexicon import Lexicon, spaced_alternatives
@@ -227,11 +228,24 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     # date of its own stays ("was detained in May for a January 4 call"); reporting verbs tell a
     # statement of their own and leave the nouns alone ("announced the closure").
     told = {(occ.clause, d.item.date) for occ, d in found if d.by_verb and occ.kind != "statement"}
+    said = [(occ, d) for occ, d in found if d.by_verb and occ.kind == "statement"]
     for occ, d in found:
+        if said and _setting_of_words(doc, occ, d, said):
+            continue
         if d.by_verb or occ.kind == "statement" or (occ.clause, d.item.date) not in told:
             d.order = order + len(drafts)
             drafts.append(d)
     return drafts
+
+
+def _setting_of_words(doc: Doc, occ: Occurrence, draft: Draft, said: list[tuple[Occurrence, Draft]]) -> bool:
+    """Whether a meeting named with a noun is where a statement of the same date was made ("said at a news
+    conference on Tuesday", "recounted in an Oct. 21 cabinet meeting"): the words and their setting are one
+    happening, told by the statement."""
+    if draft.by_verb or occ.kind != "meeting":
+        return False
+    return any(d.item.date == draft.item.date and verb.end <= occ.start
+               and statement_setting(doc, verb.end, occ.start) for verb, d in said)
 
 
 def _next_word(doc: Doc, pos: int) -> str:

@@ -16,15 +16,51 @@ from monitor.extract.corrections import correction_rules
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.sentences import Sentence, split_sentences
 
-# Every branch opens with its quote mark (the look-behind of "‘" comes after it): the regex engine then
-# skips straight to the next quote mark instead of trying each branch at every character.
-_QUOTE_RE = re.compile(
-    r"\"[^\"\n]{2,}?\"|“[^”\n]{2,}?”|“[^”\n]{2,}$|``[^\n]{2,}?''|‘(?<=\s‘)[^’\n]{4,}?’(?!\w)"
-)
+# Single quotes and TeX-style quotes; every branch opens with its quote mark (the look-behind of "‘" comes
+# after it): the regex engine then skips straight to the next quote mark instead of trying each branch at
+# every character. Double quotes are paired by `_double_quotes`.
+_QUOTE_RE = re.compile(r"``[^\n]{2,}?''|‘(?<=\s‘)[^’\n]{4,}?’(?!\w)")
+_DOUBLE_RE = re.compile(r'["“”\n]')
+_OPENS_AFTER = frozenset(" \t\n([{—–-/")  # what may stand before a straight quote mark that opens
+_CLOSES_BEFORE = frozenset(" \t\n.,;:!?)]}—–-'’")  # what may follow one that closes
 
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+    """The quotations of a text, in order: double quotes (straight or curly, in any mix) and single ones."""
+    return sorted(_double_quotes(text) + [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)])
+
+
+def _double_quotes(text: str) -> list[tuple[int, int]]:
+    """Double quotes paired by which side of a word each mark stands on, not by its shape: pages mix them
+    ('"Who signed it?” asked Ada, who testifies Friday. "Nobody."'), so pairing a straight mark only with the
+    next straight one would put the attribution between two quotes inside a quote. A quote left open at the
+    end of a paragraph runs to it (a quote that goes on in the next paragraph reopens there)."""
+    out: list[tuple[int, int]] = []
+    opened: int | None = None
+    size = len(text)
+    for m in _DOUBLE_RE.finditer(text):
+        at, mark = m.start(), m.group()
+        if mark == "\n":
+            if opened is not None and at - opened > 2:
+                out.append((opened, at))
+            opened = None
+            continue
+        before = text[at - 1] if at else "\n"
+        after = text[at + 1] if at + 1 < size else "\n"
+        opens = mark == "“" or (before in _OPENS_AFTER and not after.isspace())
+        closes = mark == "”" or (not before.isspace() and after in _CLOSES_BEFORE) or at + 1 == size
+        if opened is None:
+            if opens or not closes:  # a lone mark between spaces opens when no quote is open
+                opened = at
+        elif closes or not opens:
+            if at - opened > 2:
+                out.append((opened, at + 1))
+            opened = None
+        else:
+            opened = at  # two openers: the first was a stray mark
+    if opened is not None and size - opened > 3:
+        out.append((opened, size))
+    return out
 
 
 def is_headline(text_all: str, sentence: Sentence) -> bool:

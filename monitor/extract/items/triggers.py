@@ -380,20 +380,26 @@ def reporting_bounds(
             continue  # '"...," wrote Ada Brisk in a Tuesday note': the speech came first, the speaker follows
         end = t_end
         for ts, te in sorted(timexes):
-            if ts >= end and doc.text[end:ts].strip() in ("", "on"):
+            between = doc.text[end:ts].strip().lower()
+            if ts >= end and (not between or between in doc.lex.setting_prepositions):
                 end = te
                 break
         rest = doc.text[end:s_end].lstrip()
         if rest.startswith("by "):
             continue  # "the levy unveiled on Tuesday by the minister": the agent follows, nothing reported
-        if rest and rest[0] not in ',.;:!?"”' and not _dated_object(doc.text, end, s_end, timexes):
+        if rest and rest[0] not in ',.;:!?"”' and not _dated_object(
+                doc.text, end, s_end, timexes, doc.lex.setting_prepositions):
             out.append(end)
     return out
 
 
-def _dated_object(text: str, start: int, end: int, timexes: list[tuple[int, int]]) -> bool:
+def _dated_object(
+    text: str, start: int, end: int, timexes: list[tuple[int, int]], prepositions: frozenset[str]
+) -> bool:
     """Whether words after a reporting verb and before its "that" hold a date ("told reporters at the White
-    House on Tuesday that ..."): the date is the statement's, so the reported clause starts at "that"."""
+    House on Tuesday that ..."): the date is the statement's, so the reported clause starts at "that". With
+    no "that", a stretch that opens with a preposition and holds no finite verb is where or when the words
+    were said, not what ("said at a Nov. 6 event at the institute"): nothing is reported after the verb."""
     stop = _STRETCH_END_RE.search(text, start, end)
     # the period of a date's abbreviation ("in a Mar. 3 letter") ends no stretch
     while stop and any(ts <= stop.start() < te for ts, te in timexes):
@@ -401,16 +407,39 @@ def _dated_object(text: str, start: int, end: int, timexes: list[tuple[int, int]
     stretch_end = stop.start() if stop else end
     that = _THAT_RE.search(text, start, stretch_end)
     if that is None:
-        return False
-    dated = [ts for ts, te in timexes if start <= ts and te <= that.start()]
+        opening = _OPENING_WORD_RE.match(text, start)
+        if opening is None or opening.group(1).lower() not in prepositions:
+            return False
+        if any(not any(ts <= f.start() < te for ts, te in timexes)  # "May 30" is a date, no modal
+               for f in _FINITE_RE.finditer(text, start, stretch_end)):
+            return False  # "said in May the ferry would sail": the date may be the ferry's
+        that_start = stretch_end
+    else:
+        that_start = that.start()
+    dated = [ts for ts, te in timexes if start <= ts and te <= that_start]
     # a finite verb before the date: the reported clause has begun ("said its effort would continue past the
     # Nov. 1 deadline set in that agreement"), and the date is its own
     return bool(dated) and _FINITE_RE.search(text, start, dated[0]) is None
 
 
+def statement_setting(doc: Doc, verb_end: int, noun_start: int) -> bool:
+    """Whether the words from a reporting verb to a noun open where the words were said: a preposition of
+    `setting_prepositions` and the noun's determiner and modifiers ("told reporters at a Tuesday news
+    conference", "recounted in an Oct. 21 cabinet meeting")."""
+    m = _SETTING_RE.match(doc.text, verb_end, noun_start)
+    return m is not None and m.group("prep").lower() in doc.lex.setting_prepositions
+
+
+# After the reporting verb, up to two words ("told reporters"), the preposition, a determiner or possessive,
+# and up to four words before the noun ("a Tuesday news", "an Oct. 21 cabinet"); nothing else.
+_SETTING_RE = re.compile(
+    r"\s+(?:[\w’'-]+\s+){0,2}?(?P<prep>[A-Za-z]+)\s+(?:an?|the|its|his|her|their|our|[\w.-]+[’']s)\s+"
+    r"(?:[\w.,-]+\s+){0,4}?\Z"
+)
 _CLOSING_QUOTES = frozenset({'"', "\u201d", "\u2019"})
 _STRETCH_END_RE = re.compile(r"[,;:.!?()\"\u201c\u201d\u2013\u2014]")
 _THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
+_OPENING_WORD_RE = re.compile(r"\s*([A-Za-z]+)")
 _FINITE_RE = re.compile(
     r"\b(?:has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|shall|did|does)\b",
     re.IGNORECASE,

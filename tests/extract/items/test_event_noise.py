@@ -158,3 +158,23 @@ def test_an_editors_correction_tells_of_the_page_not_of_the_story() -> None:
             "Correction, June 8, 2021: An earlier version of this article misnamed the ferry.\n\n"
             "Correction added June 8: The caption misidentified the harbour master, who retired in 2019.")
     assert [i.evidence for i in extract_items(text, DCT)] == ["The ferry line reopened on Monday."]
+
+
+def test_where_the_words_were_said_is_no_reported_clause() -> None:
+    # "at a May 30 dinner ..." after "said" is where and when it was said: the date is the statement's
+    text = "\u201cThe pier must close,\u201d Ada Brisk said at a May 30 dinner for the harbour's donors."
+    statements = [i for i in extract_items(text, DCT) if i.kind == "statement"]
+    assert [(i.date, i.actors) for i in statements] == [("2021-05-30", ("Ada Brisk",))]
+    # a finite verb after the date: what follows may be reported, and its date its own
+    text = "Ada Brisk said in May the ferry would leave for the islands in July."
+    assert ("departure", "2021-07") in _events(text)
+
+
+def test_a_meeting_where_a_statement_was_made_is_one_row_with_it() -> None:
+    text = "\u201cWe lost the season,\u201d Ada Brisk recounted in a June 2 board meeting."
+    assert _events(text) == [("statement", "2021-06-02")]
+    text = "Ada Brisk told reporters at a news conference on Monday that the pier would close."
+    assert [kind for kind, _date in _events(text)] == ["statement"]
+    # a meeting the statement speaks about is its own happening
+    text = "Ada Brisk announced on Monday a summit of the harbour towns in Lerrin on July 8."
+    assert set(_events(text)) == {("statement", "2021-06-07"), ("meeting", "2021-07-08")}

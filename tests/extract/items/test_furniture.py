@@ -1,0 +1,40 @@
+"""Tests for the furniture step's quotations (monitor.extract.items.furniture.quote_spans): which spans of a
+text are someone's words, whatever marks a page mixes. Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from monitor.extract.items import extract_items
+from monitor.extract.items.furniture import quote_spans
+
+DCT = dt.date(2021, 6, 9)  # a Wednesday
+
+
+def _quoted(text: str) -> list[str]:
+    return [text[a:b] for a, b in quote_spans(text)]
+
+
+def test_a_straight_opening_mark_pairs_with_a_curly_closing_one() -> None:
+    text = '"Who signed it?\u201d asked Ada Brisk, who will testify Friday. "Nobody did."'
+    assert _quoted(text) == ['"Who signed it?\u201d', '"Nobody did."']
+
+
+def test_marks_of_one_shape_and_single_quotes_are_quotes_as_before() -> None:
+    text = "He said: \u201cWe will rebuild.\u201d The board called it \u2018a fair plan\u2019 and \"final\"."
+    assert _quoted(text) == ["\u201cWe will rebuild.\u201d", "\u2018a fair plan\u2019", '"final"']
+
+
+def test_an_inch_mark_opens_no_quote() -> None:
+    assert _quoted('The screen is 27" wide and the stand "folds" flat.') == ['"folds"']
+
+
+def test_a_quote_left_open_runs_to_the_end_of_its_paragraph() -> None:
+    # a quote that goes on into the next paragraph reopens there, by the convention of print
+    text = 'The club said: "He has won 12 cups.\n\n"He starts on Monday," it added. The crowd left.'
+    assert _quoted(text) == ['"He has won 12 cups.', '"He starts on Monday,"']
+
+
+def test_the_words_between_two_quotes_of_mixed_marks_are_read() -> None:
+    text = '"Who signed it?\u201d asked Ada Brisk, who will testify Friday. "Nobody did."'
+    assert [(i.kind, i.date) for i in extract_items(text, DCT)] == [("legal", "2021-06-11")]
