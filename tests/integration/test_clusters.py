@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -50,13 +51,17 @@ def site() -> Iterator[PageServer]:
 def _timeline(cluster: dict[str, Any], site: PageServer, tmp_path: Path) -> tuple[list[TimelineEntry],
                                                                                   dict[str, str]]:
     """Serve the cluster's pages, run one `monitor check`, return the story's timeline and page -> URL."""
-    names = {name[:12]: name for name in json.loads((CORPUS / "ground-truth.json").read_text("utf-8"))}
+    truth = json.loads((CORPUS / "ground-truth.json").read_text("utf-8"))
+    names = {name[:12]: name for name in truth}
     urls: dict[str, str] = {}
     for page in cluster["pages"]:
         page_id = str(page["id"])
         raw = gzip.decompress((CORPUS / "html" / f"{names[page_id]}.html.gz").read_bytes())
-        site.set(f"/{page_id}", raw.decode("utf-8", errors="replace"))
-        urls[page_id] = site.url(f"/{page_id}")
+        # Served at the outlet's own path: a page's address is part of what a reader of it has (its day,
+        # "/2019/11/18/", dates a page whose markup does not).
+        path = urlsplit(truth[names[page_id]]["url"]).path or f"/{page_id}"
+        site.set(path, raw.decode("utf-8", errors="replace"))
+        urls[page_id] = site.url(path)
     database = f"sqlite:///{tmp_path / 'timeline.sqlite'}"
     config = tmp_path / "config.yaml"
     config.write_text(yaml.safe_dump({
