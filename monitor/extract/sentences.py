@@ -138,7 +138,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 def _openers_moved(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A quote mark after a sentence's last space opens the next sentence (the segmenter may leave it
-    behind: 'said Hill. "And he said ...'): it moves to the sentence it opens."""
+    behind: 'asked Ada. "Nobody did ...'): it moves to the sentence it opens."""
     out = list(spans)
     for i in range(len(out) - 1):
         (s, e), (s2, e2) = out[i], out[i + 1]
