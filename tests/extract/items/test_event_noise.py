@@ -178,3 +178,9 @@ def test_a_meeting_where_a_statement_was_made_is_one_row_with_it() -> None:
     # a meeting the statement speaks about is its own happening
     text = "Ada Brisk announced on Monday a summit of the harbour towns in Lerrin on July 8."
     assert set(_events(text)) == {("statement", "2021-06-07"), ("meeting", "2021-07-08")}
+
+
+def test_a_possessive_date_after_a_reporting_verb_is_its_nouns() -> None:
+    # "on Friday's vote" dates the vote; the words were said on Monday
+    text = "Ada Brisk weighed in on Friday's harbour vote on Monday."
+    assert ("statement", "2021-06-07") in _events(text)
