@@ -57,14 +57,19 @@ def subject_of(
     ):
         return None
     prior = [e for e in info.entities if e.end <= clause[0] and not e.modifier]
-    if strict:
-        return _before_appositive(prior, clause[0], doc)
+    aside = _before_appositive(prior, clause[0], doc)
+    if strict or aside is not None:
+        # "Ada Brisk and Tom Harlowe, the mayor, met": the name before the aside, with those joined to it
+        return aside
     return prior[0] if prior else None
 
 
 # ", who heads the union", ", the president of the farm bureau", ", 45": what a name's commas set off (up to
 # three asides: ", a senior analyst at Stratfor, the Texas-based intelligence firm,")
-_APPOSITIVE_RE = re.compile(r"(?:,\s+(?:\d{1,3}|[a-z][\w'’-]*)[^.;:!?\"“”(),]*){1,3},?\s*")
+# An aside never opens on "and" or "or": ", and Tom Harlowe, ..." joins another name.
+_APPOSITIVE_RE = re.compile(
+    r"(?:,\s+(?!(?:and|or)\b)(?:\d{1,3}|[a-z][\w'’-]*)[^.;:!?\"“”(),]*){1,3},?\s*"
+)
 
 
 def _before_appositive(prior: list[Entity], clause_start: int, doc: Doc) -> Entity | None:
@@ -223,7 +228,14 @@ def coordinated(info: SentenceInfo, ent: Entity, doc: Doc) -> list[Entity]:
     for prev in reversed(names):
         if prev.kind in ("demonym", "place") or ent.kind in ("demonym", "place"):
             break
-        between = [t for t in info.tokens if prev.end <= t.start and t.end <= current.start]
+        object_of = _WORD_BEFORE_RE.search(doc.text, max(0, prev.start - 20), prev.start)
+        if object_of and object_of.group(1).islower() and object_of.group(1) in lex.aside_prepositions:
+            continue  # "the envoy to Norway, and Tom Harlowe": a name inside an aside, not of the list
+        # "Ada Brisk, the former envoy, and Tom Harlowe": an aside after a name of the list
+        aside = _APPOSITIVE_RE.match(doc.text, prev.end, current.start)
+        joined = aside is not None and _AND_NEXT_RE.match(doc.text, aside.end(), current.start) is not None
+        after = aside.end() if aside is not None and joined else prev.end
+        between = [t for t in info.tokens if after <= t.start and t.end <= current.start]
         links = [t.lower for t in between if t.lower in ("and", "&", ",")]
         if not links or any(t.lower not in ("and", "&", ",") for t in between[: len(links)]):
             break
@@ -239,6 +251,7 @@ def coordinated(info: SentenceInfo, ent: Entity, doc: Doc) -> list[Entity]:
 
 
 _TITLE_DETERMINERS = frozenset({"his", "her", "its", "their", "the"})
+_AND_NEXT_RE = re.compile(r"(?:and|&)\s", re.IGNORECASE)
 
 
 def speaker_place(info: SentenceInfo, ent: Entity | None, doc: Doc) -> str | None:

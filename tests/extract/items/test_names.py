@@ -65,3 +65,17 @@ def test_a_list_joined_only_by_commas_is_an_aside() -> None:
     items = extract_items(text, dt.date(2024, 5, 8))
     statements = [i for i in items if i.kind == "statement"]
     assert statements and all(i.actors == ("Anna Lindqvist",) for i in statements), _describe(items)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an aside after the first name of the list, with a place inside it
+        "Ada Brisk, the former envoy to Norway, and Tom Harlowe, a port official, met on Monday.",
+        # an aside after the last name, before the verb
+        "Ada Brisk and Tom Harlowe, the port's new director, met on Monday.",
+    ],
+)
+def test_every_name_of_a_list_with_asides_acts(text: str) -> None:
+    items = [i for i in extract_items(text, dt.date(2024, 5, 8)) if i.kind == "meeting"]
+    assert [i.actors for i in items] == [("Ada Brisk", "Tom Harlowe")], _describe(items)
