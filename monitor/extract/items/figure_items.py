@@ -5,6 +5,7 @@ attribution ("according to X", or the speaker) and the as-of date.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from functools import cache
@@ -164,7 +165,7 @@ def _sentence_date(info: SentenceInfo, start: int, published: dt.date | None) ->
 
 
 _BACKGROUND_OPENERS = frozenset({"after", "when", "since", "because", "as"})
-_RIGHT_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:by|in|as of|at the end of|until|through)?\s*", re.IGNORECASE)
+_RIGHT_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:by|in|on|as of|at the end of|until|through)?\s*", re.IGNORECASE)
 
 
 def _date_right_after(info: SentenceInfo, end: int, lex: Lexicon) -> str | None:
@@ -175,6 +176,16 @@ def _date_right_after(info: SentenceInfo, end: int, lex: Lexicon) -> str | None:
         if tx.type == "DATE" and tx.start >= end:
             gap = text[end - info.sentence.start : tx.start - info.sentence.start]
             return _same_period_earlier(info, tx, value, lex) if _RIGHT_AFTER_RE.fullmatch(gap) else None
+    return None
+
+
+def _baseline_date(info: SentenceInfo, end: int) -> str | None:
+    """The date of a comparison's baseline (`info.bound`) when this figure is that baseline: the date follows
+    it with no other number between ("down from 1.81% late on Monday")."""
+    text, base = info.sentence.text, info.sentence.start
+    for tx, value in info.timexes:
+        if tx.start >= end and tx.start in info.bound:
+            return None if any(c.isdigit() for c in text[end - base : tx.start - base]) else value
     return None
 
 
@@ -437,12 +448,16 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     if attr_span:
         attr_date = timex_in((attr_span[0], attr_span[1]), info, attr_span[0])
     out: list[Draft] = []
+    # A baseline's date ("to $6 million from $9 million a year ago") dates the value right before it, and
+    # another figure of its clause only when the clause has no other date ("rose to 30 from 25 on Tuesday").
+    unbound = dataclasses.replace(info, timexes=[x for x in info.timexes if x[0].start not in info.bound])
     for f in mentions:
         start = s.start + f.start
         clause = clause_of(s.start + f.num_start, info.clauses)
         in_attr = attr_span is not None and attr_span[0] <= start < attr_span[1]
         right_after = None if in_attr else _date_right_after(info, s.start + f.end, doc.lex)
-        date = None if in_attr else right_after or timex_in(clause, info, start)
+        date = None if in_attr else (right_after or _baseline_date(info, s.start + f.end)
+                                     or timex_in(clause, unbound, start) or timex_in(clause, info, start))
         date = _as_of(doc, info, start, (date, fronted, attr_date), s.start + f.num_start)
         subject = _figure_subject(info, f, attr_span, attribution, doc)
         item = Item(

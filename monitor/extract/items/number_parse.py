@@ -65,8 +65,9 @@ def parse_number(phrase: str, lexicon: Lexicon | None = None) -> int | float | N
 
 
 def tidy(value: float) -> int | float:
-    """A whole number as an int, else rounded to six places (float noise of scaling)."""
-    rounded = round(value, 6)
+    """A whole number as an int, else the value to 12 significant digits: scaling leaves float noise in the
+    last digits, which grows with the number ("8.47 billion" is 8470000000.000001 as 8.47 * 1e9)."""
+    rounded = float(f"{value:.12g}")
     return int(rounded) if rounded == int(rounded) else rounded
 
 

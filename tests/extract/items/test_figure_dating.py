@@ -127,6 +127,9 @@ def test_a_long_bare_noun_phrase_is_read_as_the_metric() -> None:
          {2.41: PUBLISHED.isoformat(), 2.47: "2021-06-08"}),
         ("The loan rate was 2.41%, down from 2.47% on Tuesday. A fee was 1.1%, from 1.3% Tuesday.",
          {2.41: PUBLISHED.isoformat(), 1.1: PUBLISHED.isoformat(), 1.3: "2021-06-08"}),
+        # The baseline's date is nearer the new value than the sentence's own period, and still not its date.
+        ("First-quarter ferry bookings fell to $41 million from $52 million a year earlier.",
+         {41000000: "2021-Q1", 52000000: "2020-Q1"}),
     ],
 )
 def test_the_baseline_of_a_comparison_dates_only_its_own_value(text: str, expected: dict[float, str]) -> None:

@@ -64,6 +64,8 @@ def one(sentence: str) -> tuple[object, ...]:
         ("A hundred ventilators arrived.", (100, "exact", "ventilators", None)),
         ("The death toll rose to 2,300 on Tuesday.", (2300, "exact", "deaths", None)),
         ("The fund pledged $1.2 billion.", (1200000000, "exact", None, "USD")),
+        # scaling in floating point leaves noise (8.47 * 1e9 is 8470000000.000001): none is kept
+        ("The fund pledged $8.47 billion.", (8470000000, "exact", None, "USD")),
         ("The firm will pay $85 million in fines.", (85000000, "exact", "fines", "USD")),
         ("She won 52.3 percent of the vote.", (52.3, "exact", "vote", "percent")),
         ("Some 3,500 residents were evacuated.", (3500, "about", "residents", None)),
