@@ -206,6 +206,7 @@ class Lexicon:
     time_nouns: frozenset[str]
     before_phrases: tuple[str, ...]  # words split at hyphens: "run up to"
     running_tally_phrases: tuple[str, ...]
+    results_period_preps: frozenset[str]
     casualty_kinds: frozenset[str]
 
     def kind_of(self, trigger: str) -> str | None:
@@ -557,5 +558,6 @@ def _tense_fields() -> dict[str, Any]:
             " ".join(p.replace("-", " ").split()) for p in _lower_list(td, "before_phrases", "tense.yaml")
         ),
         "running_tally_phrases": tuple(_lower_list(td, "running_tally_phrases", "tense.yaml")),
+        "results_period_preps": words("results_period_preps"),
         "casualty_kinds": words("casualty_kinds"),
     }

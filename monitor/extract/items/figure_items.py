@@ -179,6 +179,29 @@ def _date_right_after(info: SentenceInfo, end: int, lex: Lexicon) -> str | None:
     return None
 
 
+def _results_period(doc: Doc, info: SentenceInfo) -> str | None:
+    """The year of a sentence that reports results over a span of months so far ("In the first nine months,
+    the line earned $6.6 million"; tense.yaml `results_period_preps`): the year of the quarter last ended
+    before publication, which such reports follow by a few weeks."""
+    if doc.published is None:
+        return None
+    for tx in doc.timexes_in(info.sentence.start, info.sentence.end):
+        if tx.type != "DURATION" or not _MONTHS_SO_FAR_RE.fullmatch(tx.value):
+            continue
+        if not _SO_FAR_TEXT_RE.fullmatch(tx.text):
+            continue  # "over the past three months": a window that ends now, not a part of the year
+        before = _WORD_BEFORE_RE.search(doc.text, max(0, tx.start - 12), tx.start)
+        if before and before.group(1).lower() in doc.lex.results_period_preps:
+            return str((doc.published - dt.timedelta(days=_REPORTING_LAG_DAYS)).year)
+    return None
+
+
+_MONTHS_SO_FAR_RE = re.compile(r"P(?:3|6|9)M")
+_SO_FAR_TEXT_RE = re.compile(r"the\s+(?:first\s+|latest\s+)?\w+\s+months", re.IGNORECASE)
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+\Z")
+_REPORTING_LAG_DAYS = 45  # results for a period ended Dec. 31 come out in January and February
+
+
 def _baseline_date(info: SentenceInfo, end: int) -> str | None:
     """The date of a comparison's baseline (`info.bound`) when this figure is that baseline: the date follows
     it with no other number between ("down from 1.81% late on Monday")."""
@@ -457,7 +480,8 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         in_attr = attr_span is not None and attr_span[0] <= start < attr_span[1]
         right_after = None if in_attr else _date_right_after(info, s.start + f.end, doc.lex)
         date = None if in_attr else (right_after or _baseline_date(info, s.start + f.end)
-                                     or timex_in(clause, unbound, start) or timex_in(clause, info, start))
+                                     or timex_in(clause, unbound, start) or timex_in(clause, info, start)
+                                     or _results_period(doc, info))
         date = _as_of(doc, info, start, (date, fronted, attr_date), s.start + f.num_start)
         subject = _figure_subject(info, f, attr_span, attribution, doc)
         item = Item(

@@ -202,3 +202,11 @@ def test_a_time_of_day_dates_its_figures_day() -> None:
             "Tuesday night. On Monday evening the ferry was cancelled. It had carried 212 passengers.")
     assert _dates(text)[31] == "2021-06-08"
     assert _dates(text)[212] == "2021-06-07"
+
+
+def test_results_over_months_so_far_hold_for_the_year() -> None:
+    # "the first nine months" is tagged as a span of nine months: the results it reports are the year's so far
+    dates = _dates("In the first nine months, the ferry line earned $4.2 million on sales of $31 million.")
+    assert dates == {4200000: "2021", 31000000: "2021"}
+    # a window that ends today is no part of the year: the count holds now
+    assert _dates("The line has lost $2 million over the past three months.") == {2000000: PUBLISHED.isoformat()}
