@@ -330,8 +330,7 @@ def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[
         # unless another list gives it too.
         "dated_nouns": frozenset(dated - undated),
         "other_sense_after": {k: frozenset(w.lower() for w in v) for k, v in other.items()},
-        "setting_prepositions": frozenset(
-            str(w).lower() for w in kinds_data.get("setting_prepositions") or ()),
+        "setting_prepositions": frozenset(_lower_list(kinds_data, "setting_prepositions", "kinds.yaml")),
     }
 
 
