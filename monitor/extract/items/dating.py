@@ -251,12 +251,23 @@ def timex_in(clause: tuple[int, int], info: SentenceInfo, anchor: int) -> str | 
     if best:
         return best[2]
     first = next((t for t in info.tokens if t.start >= clause[0]), None)
+    i = info.clauses.index(clause) if clause in info.clauses else -1
     if first is not None and first.lower in _SIMULTANEOUS:
-        i = info.clauses.index(clause) if clause in info.clauses else 0
         if i > 0:
             prev = info.clauses[i - 1]
             return timex_in(prev, info, prev[1]) if prev != clause else None
+    elif 0 <= i < len(info.clauses) - 1:
+        # "announced the tour while closing out their Nov. 18 show": what it did meanwhile dates it
+        after = info.clauses[i + 1]
+        opening = [t.lower for t in info.tokens if t.start >= after[0]][:2]
+        if len(opening) == 2 and opening[0] in _SIMULTANEOUS and opening[1].endswith("ing"):
+            return _own_date(after, info)
     return None
+
+
+def _own_date(clause: tuple[int, int], info: SentenceInfo) -> str | None:
+    """The first date inside `clause`, no other clause's."""
+    return next((v for tx, v in info.timexes if clause[0] <= tx.start and tx.end <= clause[1]), None)
 
 
 _OPENER_WORDS = frozenset({"early", "late", "later"})

@@ -38,6 +38,7 @@ from monitor.extract.items.triggers import (
     AUXILIARIES,
     BE_FORMS,
     PASSIVE_BE,
+    announced_thing,
     counted_participle,
     is_negation,
     modal_or_negated,
@@ -348,9 +349,13 @@ def _event_draft(
     """The draft of one trigger (dated `date_of` when given), or None when there is nothing to put on a
     timeline. With `remember`, the actors found are kept for the pronouns of later triggers."""
     who = _actors(doc, info, occ)
-    if occ.kind == "statement" and not who.names and date_of is None and fronted is None:
-        return None  # "officials said": a bare attribution; "In a Nov. 5 letter, the doctors urged" is news
     in_clause = date_of or clause_date(doc, info, occ)
+    if occ.kind == "statement" and not who.names and date_of is None and fronted is None and not (
+            in_clause and occ.trigger in doc.lex.announcing_verbs
+            and announced_thing(doc.text, occ.end, info.sentence.end)):
+        # "officials said": a bare attribution; "In a Nov. 5 letter, the doctors urged" is news, and so is
+        # "the band unveiled its plans at Monday's show"
+        return None
     undated = in_clause is None and fronted is None
     if (
         not who.names

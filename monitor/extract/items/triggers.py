@@ -373,7 +373,7 @@ def reporting_bounds(
 ) -> list[int]:
     """Where a reported clause starts: after "said" (and its date: "said on Wednesday it will ...")."""
     out = []
-    for t_start, t_end, _text, kind in triggers:
+    for t_start, t_end, text, kind in triggers:
         if kind != "statement":
             continue
         if doc.text[max(0, t_start - 3) : t_start].rstrip()[-1:] in _CLOSING_QUOTES:
@@ -389,10 +389,37 @@ def reporting_bounds(
         rest = doc.text[end:s_end].lstrip()
         if rest.startswith("by "):
             continue  # "the levy unveiled on Tuesday by the minister": the agent follows, nothing reported
+        announcing = text.lower() in doc.lex.announcing_verbs
+        if end == t_end and announcing and announced_thing(doc.text, end, s_end):
+            # "unveiled its plans at Monday's show": what was announced, not a reported clause (with a date
+            # right after the verb, "announced on Monday a summit on July 8", the object's dates are its own)
+            continue
         if rest and rest[0] not in ',.;:!?"”' and not _dated_object(
                 doc.text, end, s_end, timexes, doc.lex.setting_prepositions):
             out.append(end)
     return out
+
+
+def announced_thing(text: str, start: int, end: int) -> bool:
+    """Whether an announcing verb's object is a noun phrase up to the clause's punctuation: a determiner or
+    possessive, then words with no finite verb ("unveiled its plans towards the close of the show", "announced
+    the 30-date tour while ..."); "announced the ferry would sail" reports a clause."""
+    stop = _STRETCH_END_RE.search(text, start, end)
+    words = _LETTERS_RE.findall(text, start, stop.start() if stop else end)
+    if not words or words[0].lower() not in _OBJECT_OPENERS:
+        return False
+    for word in words[1:]:
+        low = word.lower()
+        tags = word_tags(low)
+        if _FINITE_RE.fullmatch(low) or low == "that" or (tags & _FINITE_TAGS and not tags & _NOUN_TAGS):
+            return False
+    return True
+
+
+_OBJECT_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these"})
+_LETTERS_RE = re.compile(r"[A-Za-z]+")
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 
 
 def _dated_object(

@@ -184,3 +184,17 @@ def test_a_possessive_date_after_a_reporting_verb_is_its_nouns() -> None:
     # "on Friday's vote" dates the vote; the words were said on Monday
     text = "Ada Brisk weighed in on Friday's harbour vote on Monday."
     assert ("statement", "2021-06-07") in _events(text)
+
+
+def test_what_was_announced_is_no_reported_clause() -> None:
+    # the object of "unveiled" is a noun phrase: the date after it is the announcement's
+    text = "The choir unveiled its new programme at the close of its Monday concert in Lerrin."
+    assert _events(text) == [("statement", "2021-06-07")]
+    # a clause after it is reported, and a date there is the clause's own
+    text = "The choir announced the ferry would sail to Lerrin on Friday."
+    assert ("statement", "2021-06-11") not in _events(text)
+
+
+def test_a_simultaneous_gerund_dates_the_clause_before_it() -> None:
+    text = "Ada Brisk announced the new route while opening the harbour fair on Monday."
+    assert _events(text) == [("statement", "2021-06-07")]
