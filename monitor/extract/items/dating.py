@@ -280,6 +280,8 @@ def fronted_timex(info: SentenceInfo, doc: Doc) -> str | None:
         return None
     first = info.clauses[0]
     for tx, value in info.timexes:
+        if _dated_record_subject(info, doc, tx):
+            return value  # "A Nov. 5 letter from the doctors urged ...": the record's day dates what it says
         if first[0] <= tx.start and tx.end <= first[1]:
             rest = doc.text[first[0] : tx.start] + doc.text[tx.end : first[1]]
             words = [w.lower() for w in re.findall(r"[A-Za-z]+", rest)]
@@ -297,6 +299,14 @@ def fronted_timex(info: SentenceInfo, doc: Doc) -> str | None:
             if opener and first[1] < info.sentence.end and doc.text[first[1]] == ",":
                 return value
     return None
+
+
+def _dated_record_subject(info: SentenceInfo, doc: Doc, tx: Timex) -> bool:
+    """Whether the sentence opens on "A/An/The <date> <record noun>" (tense.yaml `record_nouns`): a dated
+    record is the subject, and its day that of what the sentence says it told."""
+    before = [t.lower for t in info.tokens if t.end <= tx.start]
+    after = next((t.lower for t in info.tokens if t.start >= tx.end), "")
+    return before in (["a"], ["an"], ["the"]) and after in doc.lex.record_nouns
 
 
 # Two unrelated anchor days: an expression whose value is the same against both does not depend on the

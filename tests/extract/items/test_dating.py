@@ -77,6 +77,9 @@ def test_a_dated_letter_opening_the_sentence_dates_the_statement() -> None:
     # the speaker need not be named when the statement's own record dates it
     items = extract_items("In a Sept. 2 letter, the nurses urged the council to reopen the clinic.", PUB)
     assert [(i.kind, i.date) for i in items if i.kind == "statement"] == [("statement", "2021-09-02")]
+    # a dated record as the subject dates what it says as well
+    items = extract_items("A Sept. 2 letter from the nurses urged the council to reopen the clinic.", PUB)
+    assert [(i.kind, i.date) for i in items if i.kind == "statement"] == [("statement", "2021-09-02")]
     # a bare attribution stays no row
     items = extract_items("The clinic will reopen, the nurses said.", PUB)
     assert [i for i in items if i.kind == "statement"] == []
