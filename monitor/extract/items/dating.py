@@ -374,6 +374,35 @@ def sentence_date(info: SentenceInfo, doc: Doc) -> str | None:
     return values.pop() if len(values) == 1 else None
 
 
+def later_date(anchor: str, span: str) -> str | None:
+    """The date a span after an anchor date names ("two months later" after May: 2019-05 + P2M = 2019-07), at
+    the precision the span allows: days and weeks need a day to count from; None when it cannot be told.
+
+        >>> later_date("2019-05", "P2M"), later_date("2016-11", "P1Y"), later_date("2021-06-07", "P3D")
+        ('2019-07', '2017', '2021-06-10')
+    """
+    m = _SPAN_RE.fullmatch(span)
+    day = DAY_VALUE.fullmatch(anchor)
+    if m is None:
+        return None
+    n, unit = int(m.group(1)), m.group(2)
+    if unit == "Y" and anchor[:4].isdigit():
+        return str(int(anchor[:4]) + n)
+    if unit == "M" and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", anchor):
+        months = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if unit in ("D", "W") and day:
+        then = dt.date.fromisoformat(anchor[:10]) + dt.timedelta(days=n * (7 if unit == "W" else 1))
+        if unit == "D":
+            return then.isoformat()
+        year, week, _ = then.isocalendar()
+        return f"{year}-W{week:02d}"
+    return None
+
+
+_SPAN_RE = re.compile(r"P(\d+)([DWMY])")
+
+
 def scene_date(info: SentenceInfo, doc: Doc) -> str | None:
     """The date of the scene this sentence continues: the last date of an earlier sentence of the same
     paragraph, when this one names none and is told in the past ("He then left." after "On Monday, ...")."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Sequence
 
 from monitor.extract.budget import Budget
@@ -19,6 +20,7 @@ from monitor.extract.items.dating import (
     comparison_base,
     date_value,
     fronted_timex,
+    later_date,
     model_year,
     periods_of_play,
     range_end,
@@ -125,6 +127,8 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
             value = date_value(tx, doc.published)
             if value:
                 usable.append((tx, value))
+    usable.extend(_later_dates(doc, own, usable, start))
+    usable.sort(key=lambda found: found[0].start)
     triggers = find_triggers(doc, sentence.start, sentence.end)
     bound = _NONE
     if usable:  # the dates of a baseline's value ("down from 1.8% on Monday") date only that value
@@ -140,6 +144,27 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
 
 
 _NONE: frozenset[int] = frozenset()
+
+
+def _later_dates(
+    doc: Doc, own: Sequence[Timex], usable: Sequence[tuple[Timex, str]], start: int
+) -> list[tuple[Timex, str]]:
+    """Spans told as "<span> later" ("OrbitBeyond canceled its order two months later"), dated from the last
+    date before them in the sentence, else from the scene of the paragraph (`later_date`)."""
+    out: list[tuple[Timex, str]] = []
+    for tx in own:
+        if tx.type != "DURATION" or not _LATER_RE.match(doc.text, tx.end):
+            continue
+        earlier = [value for t, value in usable if t.end <= tx.start]
+        scene = doc.scene[1] if doc.scene and doc.scene[0] == doc.paragraph_start(start) else None
+        anchor = earlier[-1] if earlier else scene
+        value = later_date(anchor, tx.value) if anchor else None
+        if value:
+            out.append((dataclasses.replace(tx, type="DATE", value=value), value))
+    return out
+
+
+_LATER_RE = re.compile(r"\s+later\b")
 
 
 def _sentence_items(doc: Doc, sentence: Sentence, order: int) -> list[Draft]:

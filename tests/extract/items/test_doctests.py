@@ -15,6 +15,7 @@ import pytest
         "monitor.extract.items.figures",
         "monitor.extract.items.figure_shapes",
         "monitor.extract.items.linking",
+        "monitor.extract.items.dating",
     ],
 )
 def test_docstring_examples(module: str) -> None:
