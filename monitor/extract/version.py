@@ -23,8 +23,9 @@ from importlib.resources.abc import Traversable
 
 # Raised by hand when the extraction code changes what it reads from a page. 2 (2026-12-03): the rules of the
 # real-news sessions; until then only the data digest marked a change (most of them edited a data file).
-# 3 (2026-12-03): quotes paired across mixed marks; where and when a statement was made; lists of names
-# with asides; the dates of a comparison's baseline and of results over months so far.
+# 3 (2026-12-03): quotes paired across mixed marks; where and when a statement was made, and what was
+# announced; lists of names with asides; dated records as subjects; spans told as "later"; the dates of a
+# comparison's baseline and of results over months so far.
 EXTRACTOR_VERSION = "3"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
