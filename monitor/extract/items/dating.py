@@ -257,7 +257,7 @@ def timex_in(clause: tuple[int, int], info: SentenceInfo, anchor: int) -> str | 
             prev = info.clauses[i - 1]
             return timex_in(prev, info, prev[1]) if prev != clause else None
     elif 0 <= i < len(info.clauses) - 1:
-        # "announced the tour while closing out their Nov. 18 show": what it did meanwhile dates it
+        # "announced the new route while opening the harbour fair on Monday": what it did meanwhile dates it
         after = info.clauses[i + 1]
         opening = [t.lower for t in info.tokens if t.start >= after[0]][:2]
         if len(opening) == 2 and opening[0] in _SIMULTANEOUS and opening[1].endswith("ing"):

@@ -354,7 +354,7 @@ def _event_draft(
             in_clause and occ.trigger in doc.lex.announcing_verbs
             and announced_thing(doc.text, occ.end, info.sentence.end)):
         # "officials said": a bare attribution; "In a Nov. 5 letter, the doctors urged" is news, and so is
-        # "the band unveiled its plans at Monday's show"
+        # "the choir unveiled its programme at Monday's concert"
         return None
     undated = in_clause is None and fronted is None
     if (

@@ -149,7 +149,7 @@ _NONE: frozenset[int] = frozenset()
 def _later_dates(
     doc: Doc, own: Sequence[Timex], usable: Sequence[tuple[Timex, str]], start: int
 ) -> list[tuple[Timex, str]]:
-    """Spans told as "<span> later" ("OrbitBeyond canceled its order two months later"), dated from the last
+    """Spans told as "<span> later" ("the supplier cancelled the order two months later"), dated from the last
     date before them in the sentence, else from the scene of the paragraph (`later_date`)."""
     out: list[tuple[Timex, str]] = []
     for tx in own:

@@ -391,8 +391,9 @@ def reporting_bounds(
             continue  # "the levy unveiled on Tuesday by the minister": the agent follows, nothing reported
         announcing = text.lower() in doc.lex.announcing_verbs
         if end == t_end and announcing and announced_thing(doc.text, end, s_end):
-            # "unveiled its plans at Monday's show": what was announced, not a reported clause (with a date
-            # right after the verb, "announced on Monday a summit on July 8", the object's dates are its own)
+            # "unveiled its programme at Monday's concert": what was announced, not a reported clause (with
+            # a date right after the verb, "announced on Monday a summit on July 8", the object's dates are
+            # its own)
             continue
         if rest and rest[0] not in ',.;:!?"”' and not _dated_object(
                 doc.text, end, s_end, timexes, doc.lex.setting_prepositions):
@@ -402,8 +403,8 @@ def reporting_bounds(
 
 def announced_thing(text: str, start: int, end: int) -> bool:
     """Whether an announcing verb's object is a noun phrase up to the clause's punctuation: a determiner or
-    possessive, then words with no finite verb ("unveiled its plans towards the close of the show", "announced
-    the 30-date tour while ..."); "announced the ferry would sail" reports a clause."""
+    possessive, then words with no finite verb ("unveiled its new programme at the close of the concert",
+    "announced the autumn tour while ..."); "announced the ferry would sail" reports a clause."""
     stop = _STRETCH_END_RE.search(text, start, end)
     words = _LETTERS_RE.findall(text, start, stop.start() if stop else end)
     if not words or words[0].lower() not in _OBJECT_OPENERS:
