@@ -262,7 +262,9 @@ def test_a_house_number_before_a_street_is_no_year() -> None:
     assert found("In 2019 Main Street flooded twice.", "2019-11-20")["2019"] == ("DATE", "2019")
 
 
-@pytest.mark.parametrize("verb", ["kicks off", "resumes", "continues", "begins", "stops", "plays", "wraps up"])
+@pytest.mark.parametrize(
+    "verb", ["kicks off", "resumes", "continues", "begins", "stops", "plays", "wraps up"]
+)
 def test_a_schedule_told_in_the_present_looks_forward(verb: str) -> None:
     # DCT 2019-11-20: the harbour festival's June 9th is next June, not last June (the nearer one).
     got = found(f"The harbour festival {verb} June 9th in Port Elms.", "2019-11-20")
