@@ -68,10 +68,11 @@ def _possible_days(stamp: datetime.datetime | None) -> set[datetime.date] | None
         return set()
 
 
+# Months by their first three letters: a byline's "Nov 18", a URL's "/2019/nov/18/".
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # "/2019/11/18/" and "/2019/nov/18/" (The Guardian, PolitiFact).
-_URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _URL_DAY_RE = re.compile(
-    rf"/((?:19|20)\d\d)/([01]?\d|{'|'.join(_URL_MONTHS)})/([0-3]?\d)/", re.IGNORECASE
+    rf"/((?:19|20)\d\d)/([01]?\d|{'|'.join(_MONTH_NAMES)})/([0-3]?\d)/", re.IGNORECASE
 )
 
 
@@ -79,10 +80,8 @@ def _url_day(url: str | None) -> datetime.date | None:
     m = _URL_DAY_RE.search(url or "")
     if m is None:
         return None
-    month = m.group(2).lower()
-    number = int(month) if month.isdigit() else _URL_MONTHS.index(month) + 1
     try:
-        return datetime.date(int(m.group(1)), number, int(m.group(3)))
+        return datetime.date(int(m.group(1)), _month_number(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
 
@@ -275,8 +274,7 @@ def _overlap(a: re.Match[str], b: re.Match[str]) -> bool:
 def _month_number(month: str) -> int:
     if month.isdigit():
         return int(month) if 1 <= int(month) <= 12 else 0
-    names = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-    return names.index(month[:3].lower()) + 1 if month[:3].lower() in names else 0
+    return _MONTH_NAMES.index(month[:3].lower()) + 1 if month[:3].lower() in _MONTH_NAMES else 0
 
 
 def _zone(name: str) -> datetime.tzinfo | None:
