@@ -202,6 +202,7 @@ class Lexicon:
     addressee_verbs: frozenset[str]
     over_periods: frozenset[str]
     schedule_words: frozenset[str]
+    intention_verbs: frozenset[str]
     topic_preps: frozenset[str]
     time_nouns: frozenset[str]
     before_phrases: tuple[str, ...]  # words split at hyphens: "run up to"
@@ -550,6 +551,7 @@ def _tense_fields() -> dict[str, Any]:
         "addressee_verbs": words("addressee_verbs"),
         "over_periods": words("over_periods"),
         "schedule_words": words("schedule_words"),
+        "intention_verbs": words("intention_verbs"),
         "topic_preps": words("topic_preps"),
         "time_nouns": words("time_nouns"),
         # matched against a date's preceding words, read without hyphens ("run-up to" -> "run up to")

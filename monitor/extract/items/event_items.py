@@ -37,6 +37,7 @@ from monitor.extract.items.summary import cap, clean_clause, event_summary, labe
 from monitor.extract.items.triggers import (
     AUXILIARIES,
     BE_FORMS,
+    CONDITIONS,
     PASSIVE_BE,
     announced_thing,
     counted_participle,
@@ -45,6 +46,7 @@ from monitor.extract.items.triggers import (
     other_sense,
     passive_report,
     possessive,
+    reported_plan,
     statement_setting,
     told_by_verb,
 )
@@ -211,9 +213,10 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         if _reduced_relative(doc, info, occ):
             continue
         prev = [t.lower for t in occ.tokens_before[-4:]]
-        if kind != "statement" and modal_or_negated(prev) and not _reported_plan(info, occ, prev):
+        planned = reported_plan(info, occ.start, occ.clause, prev)
+        if kind != "statement" and modal_or_negated(prev) and not planned:
             continue  # "would not be vaccinating", "could be charged": no happening (GUIDELINES)
-        if kind != "statement" and occ.tokens_before and occ.tokens_before[0].lower in _CONDITIONS:
+        if kind != "statement" and occ.tokens_before and occ.tokens_before[0].lower in CONDITIONS:
             continue  # "if funds arrived on Friday": a condition, no happening (GUIDELINES)
         if (kind == "statement" and passive_report(occ.trigger, prev, _next_word(doc, occ.end))
                 and not _passive_said_by(doc, info, occ)):
@@ -310,22 +313,6 @@ def _link_lists(info: SentenceInfo) -> list[tuple[int, int]]:
     end = min((i for i in (text.find(c, last) for c in ".!?") if i >= 0), default=len(text))
     base = info.sentence.start
     return [(base + max(start, first - 120), base + min(end, last + 120))]
-
-
-_CONDITIONS = frozenset({"if", "unless", "whether"})
-
-
-def _reported_plan(info: SentenceInfo, occ: Occurrence, prev: list[str]) -> bool:
-    """"She said the ferry would be delivered next year": "would" after a reporting verb is the future of the
-    report, a plan with a date of its own clause, not a hypothetical (which an "if" or a negation still
-    makes)."""
-    if "would" not in prev or any(is_negation(w) for w in prev):
-        return False
-    if not any(kind == "statement" and end <= occ.start for _s, end, _t, kind in info.triggers):
-        return False
-    if any(t.lower in _CONDITIONS for t in info.tokens):
-        return False
-    return any(occ.clause[0] <= tx.start < occ.clause[1] for tx, _v in info.timexes)
 
 
 def _occurrence(doc: Doc, info: SentenceInfo, found: tuple[int, int, str, str]) -> Occurrence:

@@ -25,6 +25,7 @@ from monitor.extract.items.triggers import (
     is_negation,
     other_sense,
     passive_report,
+    reported_plan,
     source_spans,
 )
 from monitor.extract.lexicon import Lexicon
@@ -227,8 +228,10 @@ def _verb_in(
     j = best[1]
     before = [t.lower for t in toks[:j]]
     after = [t.lower for t in toks[j + 1 : j + 3]]
-    if any(w in HYPOTHETICAL for w in before) or any(is_negation(w) for w in before[-3:] + after):
+    if any(is_negation(w) for w in before[-3:] + after):
         return _RULED_OUT, None
+    if any(w in HYPOTHETICAL for w in before) and not reported_plan(info, toks[j].start, clause, before[-4:]):
+        return _RULED_OUT, None  # "said it would close the plant on Friday" is a plan, "could close" is not
     if toks[j].lower in _PAST_COPULAS and _describes_state([t.lower for t in toks[j + 1 : j + 4]]):
         return _RULED_OUT, None  # "a decade ago the city was still a farming town": a state, no happening
     return _FOUND, toks[j]
@@ -250,15 +253,14 @@ def _describes_state(after: list[str]) -> bool:
 
 
 def _scheduled(word: str, prev: list[str], doc: Doc) -> bool:
-    """A base form after "is due to", "are set to", "was scheduled to" (tense.yaml `schedule_words`): the
-    happening the date schedules ("The new timetable is due to start in mid-July")."""
-    return (
-        len(prev) >= 3
-        and prev[-1] == "to"
-        and prev[-2] in doc.lex.schedule_words
-        and prev[-3] in BE_FORMS
-        and "VB" in word_tags(word)
-    )
+    """A base form after "is due to", "are set to", "was scheduled to" (tense.yaml `schedule_words`) or after
+    "plans to" (`intention_verbs`): the happening the date schedules ("The new timetable is due to start in
+    mid-July")."""
+    if len(prev) < 2 or prev[-1] != "to" or "VB" not in word_tags(word):
+        return False
+    if prev[-2] in doc.lex.intention_verbs:
+        return True  # "a rover NASA plans to fly in 2022"
+    return len(prev) >= 3 and prev[-2] in doc.lex.schedule_words and prev[-3] in BE_FORMS
 
 
 # Before a date, these make it a limit or a span, not when something happened ("by 2030", "until May",

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from itertools import compress
 
-from monitor.extract.items.document import DETERMINERS, Doc, Tok
+from monitor.extract.items.document import DETERMINERS, Doc, SentenceInfo, Tok
 from monitor.extract.wordforms import VERB_TAGS, word_tags
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]s\b|\d+|[^\w\s]")
@@ -521,6 +521,21 @@ def modal_or_negated(prev: list[str]) -> bool:
 
 
 _MODALS = frozenset({"would", "could", "might", "should", "may", "must", "can"})
+CONDITIONS = frozenset({"if", "unless", "whether"})
+
+
+def reported_plan(info: SentenceInfo, start: int, clause: tuple[int, int], prev: list[str]) -> bool:
+    """"She said the ferry would be delivered next year": "would" with a reporting verb is the future of the
+    report, a plan with a date of its own clause, not a hypothetical (which an "if" or a negation still
+    makes)."""
+    if "would" not in prev or any(is_negation(w) for w in prev):
+        return False
+    said = [(s, end) for s, end, _t, kind in info.triggers if kind == "statement"]
+    if not any(end <= start or s >= clause[1] for s, end in said):
+        return False  # "said it would ...", "... would start in 2022, he said"
+    if any(t.lower in CONDITIONS for t in info.tokens):
+        return False
+    return any(clause[0] <= tx.start < clause[1] for tx, _v in info.timexes)
 
 
 def counted_participle(word: str, before: Sequence[Tok]) -> bool:

@@ -27,6 +27,11 @@ def _events(text: str) -> list[Item]:
         ("Over the weekend, the mayor planted an oak in the square.", "2021-W22"),
         # a schedule: "is due to", "are set to"
         ("The new timetable is due to start in mid-July.", "2021-07"),
+        # an intention in the present tense: the planned happening
+        ("The observatory, which the trust plans to repaint in 2023, stands empty.", "2023"),
+        # "would" told by a reporting verb is the report's future, before or after the clause
+        ("The council said it would resurface the towpath on Friday.", "2021-06-11"),
+        ("The towpath would be resurfaced in August, a council spokesman said.", "2021-08"),
         # a past copula before a participle tells what happened to it
         ("Last year the old cannery was demolished.", "2020"),
     ],
@@ -46,6 +51,8 @@ def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) ->
         # hypothetical and conditional
         "The mayor would have opened the footbridge on Monday if the paint had dried.",
         "If the weather holds, the regatta could start on Saturday.",
+        "The council said it would resurface the towpath on Friday if the rain stopped.",
+        "The towpath could be resurfaced in August, a council spokesman said.",
         # generic: a habit, a limit, a span, a date describing a noun
         "The bakery opens at dawn on Mondays and closes at noon.",
         "The library must return the manuscripts by 2030.",
