@@ -47,8 +47,11 @@ def publication_date(tree: Any, url: str | None) -> datetime.date | None:
     if stamp is not None:
         if stamp.tzinfo is not None and zone is not None:
             return stamp.astimezone(zone).date()
-        # The CMS writes the URL's date on the newsroom's calendar: it settles a stamp near midnight UTC.
-        if in_url is not None and likely and in_url in likely:
+        # The CMS writes the URL's date on the newsroom's calendar: it settles a stamp near midnight UTC. A
+        # stamp with the newsroom's own offset ("16:42-04:00") already names that calendar's day, and a
+        # print edition's URL may name the next.
+        utc_or_naive = stamp.utcoffset() in (None, datetime.timedelta(0))
+        if in_url is not None and likely and in_url in likely and utc_or_naive:
             return in_url
         return stamp.date()
     return next((d for _k, d in days if d is not None), None)
@@ -301,8 +304,10 @@ def _markup_stamp(tree: Any) -> datetime.datetime | None:
     try:
         for el in tree.iter("meta", "time", "script"):
             if el.tag == "meta":
-                key = str(el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
-                if key in _STAMP_META and el.get("content"):
+                # <meta property="article:published" itemprop="datePublished">: any of its names may say it
+                names = (str(el.get(a) or "").lower() for a in ("property", "name", "itemprop"))
+                key = next((n for n in names if n in _STAMP_META), None)
+                if key is not None and el.get("content") and not _of_embedded_item(el):
                     found.setdefault(key, str(el.get("content")))
             elif el.tag == "time" and el.get("datetime"):
                 if str(el.get("itemprop") or "").lower() == "datepublished" or el.get("pubdate") is not None:
@@ -321,6 +326,23 @@ def _markup_stamp(tree: Any) -> datetime.datetime | None:
         if stamp is not None:
             return stamp
     return None
+
+
+def _of_embedded_item(el: Any) -> bool:
+    """Whether a microdata property belongs to an item inside the page that is not the article (an embedded
+    video's `datePublished`, a comment's): its nearest `itemscope` names a schema.org type of neither kind."""
+    if el.get("itemprop") is None:
+        return False
+    scope = next((a for a in el.iterancestors() if a.get("itemscope") is not None), None)
+    if scope is None:
+        return False
+    kind = str(scope.get("itemtype") or "").rsplit("/", 1)[-1].lower()
+    return bool(kind) and not kind.endswith(_ARTICLE_TYPES)
+
+
+# schema.org types whose datePublished is the page's: Article and its kinds (NewsArticle,
+# ReportageNewsArticle, BlogPosting, ...), a web page, a creative work.
+_ARTICLE_TYPES = ("article", "posting", "page", "creativework", "report")
 
 
 def _parse_stamp(value: str | None) -> datetime.datetime | None:

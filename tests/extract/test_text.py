@@ -3,22 +3,18 @@
 from __future__ import annotations
 
 import datetime
-import hashlib
 import importlib.util
-import re
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.extract.text import Document, content_hash, extract_document, normalise, plain_text_document
+from monitor.extract.text import Document, content_hash, extract_document, plain_text_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "text"
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 ARTICLE_HTML = SHARED / "data" / "article-html"
-BOILERPLATE = Path(__file__).resolve().parents[2] / "monitor" / "extract" / "data" / "en" / "boilerplate.yaml"
 
 
 def _page(name: str) -> bytes:
@@ -119,22 +115,7 @@ def test_plain_text_crlf_normalised() -> None:
     assert doc.text == "Ferries run again."
 
 
-# --- normalisation and hashes -----------------------------------------------------------------------------
-
-CASES = yaml.safe_load((FIXTURES / "normalise_cases.yaml").read_text(encoding="utf-8"))
-
-
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_normalise_cases(case: dict) -> None:
-    same = normalise(case["a"]) == normalise(case["b"])
-    assert same is case["same"], (normalise(case["a"]), normalise(case["b"]))
-    assert (content_hash(case["a"]) == content_hash(case["b"])) is case["same"]
-
-
-def test_content_hash_is_sha256_of_normalised_text() -> None:
-    text = "The bridge reopened.\nShare\n"
-    assert content_hash(text) == hashlib.sha256(b"The bridge reopened.").hexdigest()
-    assert re.fullmatch(r"[0-9a-f]{64}", content_hash(""))
+# --- page furniture in extracted text ---------------------------------------------------------------
 
 
 def test_furniture_only_refetch_has_same_hash_and_revision_differs() -> None:
@@ -146,46 +127,6 @@ def test_furniture_only_refetch_has_same_hash_and_revision_differs() -> None:
     assert content_hash(v1) == content_hash(v2)  # ... but not the content
     assert content_hash(v1) != content_hash(v3)
 
-
-def test_normalise_keeps_one_line_per_paragraph() -> None:
-    assert normalise("First para.\n\n\nSecond   para.\n") == "First para.\nSecond para."
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.text(max_size=400))
-def test_normalise_is_idempotent(text: str) -> None:
-    once = normalise(text)
-    assert normalise(once) == once
-
-
-def test_boilerplate_examples_match_their_rules() -> None:
-    """Every example line in boilerplate.yaml is furniture: a line made only of it normalises to nothing."""
-    data = yaml.safe_load(BOILERPLATE.read_text(encoding="utf-8"))
-    for rule in data["drop_lines"]:
-        for example in rule["examples"]:
-            assert normalise(example) == "", (rule["id"], example)
-    for rule in data["remove_inline"]:
-        for example in rule["examples"]:
-            assert normalise(f"Kept words {example} here") == "Kept words here", (rule["id"], example)
-
-
-def test_bad_boilerplate_rule_names_file_and_rule(monkeypatch: pytest.MonkeyPatch) -> None:
-    import monitor.extract.text as text_module
-    from monitor.errors import RuleDataError
-
-    bad = {"drop_lines": [{"id": "broken", "pattern": "(unclosed", "examples": ["x"]}], "remove_inline": []}
-    monkeypatch.setattr(text_module, "load_data_file", lambda name: bad)
-    text_module._boilerplate.cache_clear()
-    try:
-        with pytest.raises(RuleDataError, match=r"boilerplate\.yaml: drop_lines rule 'broken': bad pattern"):
-            text_module.normalise("x")
-        bad["drop_lines"][0] = {"id": "wrong-example", "pattern": "share", "examples": ["tweet"]}
-        text_module._boilerplate.cache_clear()
-        with pytest.raises(RuleDataError, match="example 'tweet' does not match"):
-            text_module.normalise("x")
-    finally:
-        monkeypatch.undo()
-        text_module._boilerplate.cache_clear()
 
 
 # --- the real-pages corpus --------------------------------------------------------------------------------
@@ -238,6 +179,31 @@ def test_published_stamp_near_midnight_takes_the_urls_day():
     doc = extract_document(page, url="https://news.example.com/2020/05/05/port-reopens/")
     assert doc.published == datetime.date(2020, 5, 5)
     assert extract_document(page).published == datetime.date(2020, 5, 6)
+
+
+def test_a_stamp_with_the_newsrooms_offset_keeps_its_day_over_a_print_urls_day():
+    # 16:42 in New York is 20:42 UTC; the print edition's URL names the next day, the stamp its own.
+    page = (
+        b'<html><head><meta property="article:published" itemprop="datePublished"'
+        b' content="2020-05-05T16:42:00-04:00"></head>'
+        b"<body><article><h1>Port reopens</h1><p>"
+        + b"The port reopened to ships on Tuesday. " * 8
+        + b"</p></article></body></html>"
+    )
+    doc = extract_document(page, url="https://news.example.com/2020/05/06/business/port-reopens.html")
+    assert doc.published == datetime.date(2020, 5, 5)
+
+
+def test_an_embedded_videos_date_is_not_the_articles():
+    page = (
+        b'<html><body><div itemscope itemtype="https://schema.org/VideoObject">'
+        b'<meta itemprop="datePublished" content="2020-05-07T13:11:07Z"></div>'
+        b'<div itemscope itemtype="https://schema.org/NewsArticle">'
+        b'<meta itemprop="datePublished" content="2020-05-05T19:46:14Z"><h1>Port reopens</h1><p>'
+        + b"The port reopened to ships on Tuesday. " * 8
+        + b"</p></div></body></html>"
+    )
+    assert extract_document(page).published == datetime.date(2020, 5, 5)
 
 
 def test_a_date_the_article_names_is_not_its_day_when_the_url_names_another():
