@@ -19,28 +19,20 @@ from __future__ import annotations
 
 import contextlib
 import datetime
-import hashlib
 import logging
-import re
-import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from trafilatura import bare_extraction, load_html
 from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 
-from monitor.errors import RuleDataError
+from monitor.extract.boilerplate import content_hash, normalise
 from monitor.extract.deep import MAX_DEPTH, flatten, too_deep
-from monitor.extract.lexicon import load_data_file
 from monitor.extract.page_date import publication_date
 
 __all__ = ["Document", "content_hash", "extract_document", "normalise", "plain_text_document"]
 
 log = logging.getLogger(__name__)
-
-BOILERPLATE_FILE = "boilerplate.yaml"
 
 # Chosen on the 181-page corpus (benchmarks/text_quality.py); keep in step with the figures quoted there.
 _TRAFILATURA_OPTIONS: dict[str, Any] = {
@@ -200,123 +192,3 @@ def _looks_like_headline(line: str) -> bool:
         and (line[0].isupper() or line[0].isdigit() or line[0] in "\"'‘“")
         and line[-1] not in _SENTENCE_END
     )
-
-
-# --- normalisation ----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _LineRule:
-    id: str
-    regex: re.Pattern[str]
-    max_length: int | None
-
-
-@dataclass(frozen=True)
-class _Boilerplate:
-    drop_lines: tuple[_LineRule, ...]
-    remove_inline: tuple[_LineRule, ...]
-    translate: dict[int, str]
-
-
-# Left dangling at either end of a byline once a timestamp is cut out: "By AFP | updated 5 minutes ago".
-_SEPARATORS = " |·•,;-"
-
-_REF_RE = re.compile(r"\{\{(\w+)\}\}")
-
-
-@cache
-def _boilerplate() -> _Boilerplate:
-    """Load and validate boilerplate.yaml once; RuleDataError names the file and the rule."""
-    data = load_data_file(BOILERPLATE_FILE)
-    shared = data.get("patterns") or {}
-    if not isinstance(shared, dict) or not all(isinstance(v, str) for v in shared.values()):
-        raise RuleDataError(f"{BOILERPLATE_FILE}: patterns: expected a mapping of name -> regex string")
-
-    def expand(pattern: str, where: str) -> str:
-        def sub(m: re.Match[str]) -> str:
-            if m.group(1) not in shared:
-                raise RuleDataError(f"{where}: unknown shared pattern {{{{{m.group(1)}}}}}")
-            return f"(?:{shared[m.group(1)]})"
-
-        return _REF_RE.sub(sub, pattern)
-
-    def rules(section: str, check: Callable[[re.Pattern[str], str], Any]) -> tuple[_LineRule, ...]:
-        entries = data.get(section)
-        if not isinstance(entries, list):
-            raise RuleDataError(f"{BOILERPLATE_FILE}: {section}: expected a list of rules")
-        out = []
-        seen: set[str] = set()
-        for i, entry in enumerate(entries):
-            where = f"{BOILERPLATE_FILE}: {section}[{i}]"
-            if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
-                raise RuleDataError(f"{where}: expected a mapping with an `id`")
-            where = f"{BOILERPLATE_FILE}: {section} rule {entry['id']!r}"
-            if entry["id"] in seen:
-                raise RuleDataError(f"{where}: duplicate id")
-            seen.add(entry["id"])
-            pattern, max_length = entry.get("pattern"), entry.get("max_length")
-            if not isinstance(pattern, str) or not pattern:
-                raise RuleDataError(f"{where}: `pattern` must be a non-empty string")
-            if max_length is not None and (not isinstance(max_length, int) or max_length <= 0):
-                raise RuleDataError(f"{where}: `max_length` must be a positive integer")
-            try:
-                regex = re.compile(expand(pattern, where), re.IGNORECASE)
-            except re.error as exc:
-                raise RuleDataError(f"{where}: bad pattern ({exc})") from None
-            examples = entry.get("examples")
-            if not isinstance(examples, list) or not examples:
-                raise RuleDataError(f"{where}: give at least one example line")
-            for example in examples:
-                if not isinstance(example, str) or not check(regex, example):
-                    raise RuleDataError(f"{where}: example {example!r} does not match the pattern")
-            out.append(_LineRule(entry["id"], regex, max_length))
-        return tuple(out)
-
-    translate: dict[int, str] = {}
-    for i, entry in enumerate(data.get("replacements") or []):
-        src, dst = (entry.get("from"), entry.get("to")) if isinstance(entry, dict) else (None, None)
-        if not isinstance(src, str) or len(src) != 1 or not isinstance(dst, str):
-            where = f"{BOILERPLATE_FILE}: replacements[{i}]"
-            raise RuleDataError(f"{where}: expected {{from: <one character>, to: <string>}}")
-        translate[ord(src)] = dst
-    return _Boilerplate(
-        drop_lines=rules("drop_lines", lambda rx, s: rx.fullmatch(" ".join(s.split()))),
-        remove_inline=rules("remove_inline", lambda rx, s: rx.search(s)),
-        translate=translate,
-    )
-
-
-def _is_furniture(line: str, rules: tuple[_LineRule, ...]) -> bool:
-    return any(
-        (rule.max_length is None or len(line) <= rule.max_length) and rule.regex.fullmatch(line)
-        for rule in rules
-    )
-
-
-def normalise(text: str) -> str:
-    """The form of `text` that decides whether content changed: one line per non-empty line of the input.
-
-    NFKC, typographic quotes and dashes folded (boilerplate.yaml `replacements`), whitespace collapsed, page
-    furniture lines dropped (`drop_lines`) and volatile fragments cut (`remove_inline`). Case, wording and
-    numbers are kept: those are changes. Re-wrapping a paragraph over different lines is a change.
-    """
-    rules = _boilerplate()
-    text = unicodedata.normalize("NFKC", text).translate(rules.translate)
-    out: list[str] = []
-    for raw in text.splitlines():
-        line = " ".join(raw.split())
-        if not line or _is_furniture(line, rules.drop_lines):
-            continue
-        for rule in rules.remove_inline:
-            line = rule.regex.sub(" ", line)
-        line = " ".join(line.split()).strip(_SEPARATORS)
-        # What remains of a byline after its timestamp is cut may itself be furniture ("Updated").
-        if line and not _is_furniture(line, rules.drop_lines):
-            out.append(line)
-    return "\n".join(out)
-
-
-def content_hash(text: str) -> str:
-    """SHA-256 (hex) of normalise(text): equal hashes mean no change worth reporting."""
-    return hashlib.sha256(normalise(text).encode("utf-8")).hexdigest()

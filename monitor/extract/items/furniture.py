@@ -12,6 +12,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache
 
+from monitor.extract.boilerplate import is_furniture
 from monitor.extract.corrections import correction_rules
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.sentences import Sentence, split_sentences
@@ -115,7 +116,8 @@ def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     """The sentences of `text` but page furniture: lines opening with a skip prefix (in any case), the
     teasers of other stories that a heading glued into the text opens (names.yaml `teaser_headings`), and
     the editors' corrections (corrections.yaml: "Correction, May 3: this article misnamed ...", which
-    tell of the page, not of the story)."""
+    tell of the page, not of the story), and lines of boilerplate.yaml `drop_lines` (a byline's "posted on
+    April 21, 2015, at 11:29 a.m.", "Advertisement")."""
     prefixes, longest = _lowered(lex.skip_line_prefixes)
     headings, heading_length = _lowered(lex.teaser_headings)
     corrections = correction_rules()
@@ -124,8 +126,8 @@ def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     for s in split_sentences(text):
         if s.start < line_end or s.text[:longest].lower().startswith(prefixes):
             continue
-        if any(rule.search(s.text) for rule in corrections):
-            continue
+        if any(rule.search(s.text) for rule in corrections) or is_furniture(s.text):
+            continue  # a correction tells of the page; a byline's "posted on <date>" is the page's too
         if headings and _opens_teasers(s.text, headings, heading_length):
             line_end = text.find("\n", s.start)
             line_end = len(text) if line_end < 0 else line_end
