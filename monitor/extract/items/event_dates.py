@@ -65,12 +65,15 @@ def _closing_report_re(lex: Lexicon) -> re.Pattern[str]:
 def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) -> str | None:
     """A happening told in the simple past in a main clause with no date of its own, in a report whose last
     named day is within days of publication, happened that day: the breaking story goes on telling its
-    scene ("The fight broke out Tuesday. ... He was arrested a block away."). An announcement
+    scene ("The fight broke out Tuesday. ... He was arrested a block away."); in the first paragraph, before
+    any day is named, the publication day ("Police released video of the rescue."). An announcement
     by a speaker named right before its verb (tense.yaml `announcing_verbs`) is the report's news: that day,
     else the publication date."""
     day = _iso_day(doc.last_day)
     if doc.published is None or occ.is_noun:
         return None
+    if doc.last_day is None and not info.timexes and _undated_lede(doc, occ.start):
+        day = doc.published  # the lede's news, told before the report names any day ("Police released ...")
     if occ.kind != "statement" and (attributed := _attributed_day(doc, info, occ)) is not None:
         day = attributed  # "X was stabbed to death, the agency reported on Wednesday": the sentence's own
     # Only a speaker named right before the verb announces ("Esper announced"; not "the president", who
@@ -106,6 +109,23 @@ def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actor
     if (words and words[-1] in ("was", "were")) or first in lex.past_verbs or first.endswith("ed"):
         return day.isoformat()
     return None
+
+
+def _undated_lede(doc: Doc, pos: int) -> bool:
+    """Whether `pos` is in the lede of an article (the first of several paragraphs) and neither the lede nor
+    the paragraph after it names a recent day: then the lede tells the news of the publication day. A day
+    named just after ("The tanker left port on Monday") is the lede's, which the scene then gives it."""
+    breaks = [m.start() for m in _BREAK_RE.finditer(doc.text, 0, min(len(doc.text), pos + 20_000))][:2]
+    if not breaks or doc.paragraph_start(pos) >= 0:
+        return False
+    end = breaks[1] if len(breaks) > 1 else len(doc.text)
+    return not any(
+        (day := _iso_day(tx.value[:10])) is not None and _recent(doc, day)
+        for tx in doc.timexes_in(0, end)
+    )
+
+
+_BREAK_RE = re.compile(r"\n\n")
 
 
 # How many days before publication the report's last named day may lie and still be the day of its news.

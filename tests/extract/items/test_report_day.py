@@ -139,6 +139,28 @@ def test_an_old_scene_does_not_date_a_later_report() -> None:
     assert [k for k, d, _a in _events(old) if k == "legal"] == []
 
 
+def test_the_ledes_simple_past_before_any_day_is_named_is_the_reports_day() -> None:
+    lede = "Police arrested a 40-year-old man at the Harwick depot.\n\nThe blaze broke out in a storeroom."
+    assert ("legal", TODAY) in [(k, d) for k, d, _a in _events(lede)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # after the lede, an undated past happening may be background
+        "Crews worked through the night.\n\nPolice arrested a 40-year-old man at the Harwick depot.",
+        # the paragraph after the lede names the day: the lede's happening is that day's
+        "Police arrested a 40-year-old man at the Harwick depot.\n\nThe blaze broke out on Sunday.",
+        # one paragraph is no article with a lede
+        "Police arrested a 40-year-old man at the Harwick depot.",
+        # a sentence that names a date gives its happenings that date or none
+        "Police arrested a man who had set fire to the Harwick depot in 2016.",
+    ],
+)
+def test_only_the_ledes_undated_sentences_take_the_reports_day(text: str) -> None:
+    assert [d for k, d, _a in _events(text) if k == "legal" and d == TODAY] == []
+
+
 # --- an announcement by a speaker named before its verb is the report's news ---
 
 
