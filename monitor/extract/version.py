@@ -26,7 +26,10 @@ from importlib.resources.abc import Traversable
 # 3 (2026-12-03): quotes paired across mixed marks; where and when a statement was made, and what was
 # announced; lists of names with asides; dated records as subjects; spans told as "later"; the dates of a
 # comparison's baseline and of results over months so far.
-EXTRACTOR_VERSION = "3"
+# 4 (2026-12-03): plans told with "would" on either side of a reporting verb, present-tense intentions; the
+# lede's undated news dated by the report; page furniture lines skipped; a page's date from the article's own
+# microdata and the newsroom's offset.
+EXTRACTOR_VERSION = "4"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

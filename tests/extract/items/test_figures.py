@@ -69,6 +69,9 @@ def one(sentence: str) -> tuple[object, ...]:
         ("The firm will pay $85 million in fines.", (85000000, "exact", "fines", "USD")),
         ("She won 52.3 percent of the vote.", (52.3, "exact", "vote", "percent")),
         ("Some 3,500 residents were evacuated.", (3500, "about", "residents", None)),
+        # the people a casualty count names: attackers and visitors die too
+        ("Two gunmen died in the raid.", (2, "exact", "deaths", None)),
+        ("Nine tourists were wounded.", (9, "exact", "injuries", None)),
         ("They found 100 or more bodies.", (100, "at_least", "bodies", None)),
         ("The new engine makes 310 horsepower.", (310, "exact", None, "hp")),
         ("The index hit a record high of 4,512.3 on Friday.", (4512.3, "exact", "level", None)),

@@ -41,3 +41,9 @@ def test_two_sentences_with_two_dates_and_one_named_actor_stay_two_happenings() 
             "Lumen Holdings signed the merger deal with Harbor Energy on Monday.")
     business = [i for i in extract_items(text, dt.date(2024, 5, 8)) if i.kind == "business"]
     assert sorted(i.date or "" for i in business) == ["2024-05-06", "2024-W19"]
+
+
+def test_a_coup_is_dated_by_the_day_that_possesses_it() -> None:
+    day = dt.date(2024, 5, 9)  # a Thursday
+    text = "The ministers fled to the compound in Tuesday night's coup."
+    assert ("violence", "2024-05-07") in [(i.kind, i.date) for i in extract_items(text, day)]
