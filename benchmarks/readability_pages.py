@@ -1,0 +1,95 @@
+"""Build a page set in the article-html layout from Mozilla Readability's test pages, so that the shared
+scorer (`../shared/tools/news_score.py --pages DIR`) reads it like `../shared/data/article-html`.
+
+Readability's `test/test-pages/<name>/` holds real pages saved from news sites (`source.html`) with the
+article as Readability extracts it (`expected.html`). They are pages no rule of ours was written against: gold
+timelines for the news reports among them (`news-heldout/set14.csv`) were written from the article text
+before any extractor run on them. The pages stay in the Readability checkout; this script writes the layout
+the scorer wants into a folder of your choice:
+
+    git clone https://github.com/mozilla/readability /tmp/readability
+    python benchmarks/readability_pages.py /tmp/readability /tmp/readability-pages
+    python3 ../shared/tools/news_score.py --gold benchmarks/news-heldout/set14.csv \
+        --pages /tmp/readability-pages
+
+`ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
+page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
+and `url` (the page's canonical address, where it states one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+from pathlib import Path
+
+import lxml.html
+
+# The English news reports among the test pages (the others are blogs, reviews, essays, documentation, tests
+# of one HTML feature, or not in English).
+NEWS_PAGES = (
+    "ars-1", "bbc-1", "buzzfeed-1", "cnet", "cnn", "guardian-1", "herald-sun-1", "msn", "nytimes-1",
+    "nytimes-2", "nytimes-3", "nytimes-4", "seattletimes-1", "telegraph", "tmz-1", "wapo-1", "wapo-2",
+    "yahoo-2", "yahoo-3",
+)
+_BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
+_SPACE_RE = re.compile(r"\s+")
+
+
+def page_key(name: str) -> str:
+    """The page's key: stable, and its first 12 hex characters name it in a gold file."""
+    return hashlib.sha1(f"readability/{name}".encode()).hexdigest()
+
+
+def article_body(expected_html: str) -> str:
+    """The text of Readability's extracted article: one paragraph per block element, innermost blocks only."""
+    root = lxml.html.fromstring(expected_html)
+    paragraphs = []
+    for el in root.iter(*_BLOCKS):
+        if any(child.tag in _BLOCKS for child in el.iterdescendants()):
+            continue  # "<li><p>..</p></li>": the inner block holds the text
+        text = _SPACE_RE.sub(" ", el.text_content()).strip()
+        if text:
+            paragraphs.append(text)
+    return "\n\n".join(paragraphs)
+
+
+def canonical_url(source_html: str) -> str:
+    """The address the page gives itself (`<link rel=canonical>` or `og:url`), else an empty string."""
+    root = lxml.html.fromstring(source_html)
+    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        found = root.xpath(xpath)
+        if found and str(found[0]).startswith("http"):
+            return str(found[0])
+    return ""
+
+
+def build(readability: Path, out: Path) -> int:
+    """Write ground-truth.json and html/<key>.html.gz for the news pages; return how many were written."""
+    pages_dir = readability / "test" / "test-pages"
+    (out / "html").mkdir(parents=True, exist_ok=True)
+    truth = {}
+    for name in NEWS_PAGES:
+        source = (pages_dir / name / "source.html").read_text(encoding="utf-8")
+        expected = (pages_dir / name / "expected.html").read_text(encoding="utf-8")
+        key = page_key(name)
+        truth[key] = {"name": name, "url": canonical_url(source), "articleBody": article_body(expected)}
+        (out / "html" / f"{key}.html.gz").write_bytes(gzip.compress(source.encode("utf-8")))
+    (out / "ground-truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False), encoding="utf-8")
+    return len(truth)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("readability", type=Path, help="a checkout of github.com/mozilla/readability")
+    parser.add_argument("out", type=Path, help="the folder to write the page set into")
+    args = parser.parse_args()
+    n = build(args.readability, args.out)
+    print(f"{n} pages written to {args.out} (ground-truth.json, html/)")
+
+
+if __name__ == "__main__":
+    main()

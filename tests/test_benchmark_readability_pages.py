@@ -1,0 +1,39 @@
+"""benchmarks/readability_pages.py lays Readability's test pages out as the shared scorer reads a page set."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from tests.benchmark_scripts import load_script
+
+SOURCE = (
+    '<html><head><link rel="canonical" href="https://news.example.com/2020/05/05/ferry.html"></head>'
+    "<body><p>Menu</p><article><p>The ferry sailed on Tuesday.</p></article></body></html>"
+)
+EXPECTED = (
+    "<div><h2>Ferry back</h2><ul><li><p>The ferry   sailed\n on Tuesday.</p></li></ul>"
+    "<p>Crews cheered.</p></div>"
+)
+
+
+def test_the_page_set_has_each_news_pages_body_url_and_html(tmp_path: Path) -> None:
+    bench = load_script("readability_pages")
+    readability = tmp_path / "readability"
+    for name in bench.NEWS_PAGES:
+        page = readability / "test" / "test-pages" / name
+        page.mkdir(parents=True)
+        (page / "source.html").write_text(SOURCE, encoding="utf-8")
+        (page / "expected.html").write_text(EXPECTED, encoding="utf-8")
+
+    assert bench.build(readability, tmp_path / "out") == len(bench.NEWS_PAGES)
+
+    truth = json.loads((tmp_path / "out" / "ground-truth.json").read_text(encoding="utf-8"))
+    key = bench.page_key("bbc-1")
+    assert truth[key]["name"] == "bbc-1"
+    assert truth[key]["url"] == "https://news.example.com/2020/05/05/ferry.html"
+    # one paragraph per innermost block, white space collapsed
+    assert truth[key]["articleBody"] == "Ferry back\n\nThe ferry sailed on Tuesday.\n\nCrews cheered."
+    html = gzip.decompress((tmp_path / "out" / "html" / f"{key}.html.gz").read_bytes()).decode()
+    assert html == SOURCE
