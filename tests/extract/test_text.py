@@ -169,13 +169,17 @@ def test_published_prefers_the_posted_line_and_ignores_the_site_header_date():
     assert doc.published == datetime.date(2022, 6, 1)
 
 
-def test_published_stamp_near_midnight_takes_the_urls_day():
-    page = (
-        b'<html><head><meta property="article:published_time" content="2020-05-06T03:10:00+00:00"></head>'
-        b"<body><article><h1>Port reopens</h1><p>"
+def _port_page(head_meta: bytes) -> bytes:
+    """An article page whose <head> holds `head_meta`."""
+    return (
+        b"<html><head>" + head_meta + b"</head><body><article><h1>Port reopens</h1><p>"
         + b"The port reopened to ships on Tuesday. " * 8
         + b"</p></article></body></html>"
     )
+
+
+def test_published_stamp_near_midnight_takes_the_urls_day():
+    page = _port_page(b'<meta property="article:published_time" content="2020-05-06T03:10:00+00:00">')
     doc = extract_document(page, url="https://news.example.com/2020/05/05/port-reopens/")
     assert doc.published == datetime.date(2020, 5, 5)
     assert extract_document(page).published == datetime.date(2020, 5, 6)
@@ -183,12 +187,8 @@ def test_published_stamp_near_midnight_takes_the_urls_day():
 
 def test_a_stamp_with_the_newsrooms_offset_keeps_its_day_over_a_print_urls_day():
     # 16:42 in New York is 20:42 UTC; the print edition's URL names the next day, the stamp its own.
-    page = (
-        b'<html><head><meta property="article:published" itemprop="datePublished"'
-        b' content="2020-05-05T16:42:00-04:00"></head>'
-        b"<body><article><h1>Port reopens</h1><p>"
-        + b"The port reopened to ships on Tuesday. " * 8
-        + b"</p></article></body></html>"
+    page = _port_page(
+        b'<meta property="article:published" itemprop="datePublished" content="2020-05-05T16:42:00-04:00">'
     )
     doc = extract_document(page, url="https://news.example.com/2020/05/06/business/port-reopens.html")
     assert doc.published == datetime.date(2020, 5, 5)
