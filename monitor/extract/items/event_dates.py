@@ -115,17 +115,17 @@ def _undated_lede(doc: Doc, pos: int) -> bool:
     """Whether `pos` is in the lede of an article (the first of several paragraphs) and neither the lede nor
     the paragraph after it names a recent day: then the lede tells the news of the publication day. A day
     named just after ("The tanker left port on Monday") is the lede's, which the scene then gives it."""
-    breaks = [m.start() for m in _BREAK_RE.finditer(doc.text, 0, min(len(doc.text), pos + 20_000))][:2]
-    if not breaks or doc.paragraph_start(pos) >= 0:
+    if doc.paragraph_start(pos) >= 0:
         return False
-    end = breaks[1] if len(breaks) > 1 else len(doc.text)
+    first = doc.text.find("\n\n", pos)
+    if first < 0:
+        return False  # one paragraph: no article with a lede
+    second = doc.text.find("\n\n", first + 2)
+    end = second if second >= 0 else len(doc.text)
     return not any(
         (day := _iso_day(tx.value[:10])) is not None and _recent(doc, day)
         for tx in doc.timexes_in(0, end)
     )
-
-
-_BREAK_RE = re.compile(r"\n\n")
 
 
 # How many days before publication the report's last named day may lie and still be the day of its news.
