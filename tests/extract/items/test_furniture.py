@@ -1,5 +1,6 @@
-"""Tests for the furniture step's quotations (monitor.extract.items.furniture.quote_spans): which spans of a
-text are someone's words, whatever marks a page mixes. Sentences are our own."""
+"""Tests for the furniture step (monitor.extract.items.furniture): which spans of a text are someone's
+words, whatever marks a page mixes (quote_spans), and which lines are the page's, not the story's. Sentences
+are our own."""
 
 from __future__ import annotations
 
@@ -38,3 +39,9 @@ def test_a_quote_left_open_runs_to_the_end_of_its_paragraph() -> None:
 def test_the_words_between_two_quotes_of_mixed_marks_are_read() -> None:
     text = '"Who signed it?\u201d asked Ada Brisk, who will testify Friday. "Nobody did."'
     assert [(i.kind, i.date) for i in extract_items(text, DCT)] == [("legal", "2021-06-11")]
+
+
+def test_a_bylines_timestamp_line_is_no_happening() -> None:
+    text = "posted on June 7, 2021, at 11:29 a.m.\n\nThe ferry sailed from Harwick on Monday."
+    items = extract_items(text, DCT)
+    assert [i.evidence for i in items] == ["The ferry sailed from Harwick on Monday."]
