@@ -35,13 +35,20 @@ NEWS_PAGES = (
     "nytimes-2", "nytimes-3", "nytimes-4", "seattletimes-1", "telegraph", "tmz-1", "wapo-1", "wapo-2",
     "yahoo-2", "yahoo-3",
 )
+# The news reports among newspaper's (github.com/codelucas/newspaper) test pages whose expected text holds the
+# article.
+NEWSPAPER_PAGES = (
+    "al.com2", "businessinsider.com1", "foxnews.com2", "huffingtonpost.com1", "mlive.com1", "mlive.com2",
+    "nj.com1", "nypost.com1", "nypost.com2", "oregonlive.com2", "reuters.com2", "reuters.com4", "space.com2",
+    "telegraph.co.uk2", "thedailybeast.com1", "theglobeandmail.com1",
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
 _SPACE_RE = re.compile(r"\s+")
 
 
-def page_key(name: str) -> str:
+def page_key(name: str, source: str = "readability") -> str:
     """The page's key: stable, and its first 12 hex characters name it in a gold file."""
-    return hashlib.sha1(f"readability/{name}".encode()).hexdigest()
+    return hashlib.sha1(f"{source}/{name}".encode()).hexdigest()
 
 
 def article_body(expected_html: str) -> str:
@@ -70,13 +77,36 @@ def canonical_url(source_html: str) -> str:
 def build(readability: Path, out: Path) -> int:
     """Write ground-truth.json and html/<key>.html.gz for the news pages; return how many were written."""
     pages_dir = readability / "test" / "test-pages"
+    pages = {
+        page_key(name): (
+            name,
+            (pages_dir / name / "source.html").read_text(encoding="utf-8"),
+            article_body((pages_dir / name / "expected.html").read_text(encoding="utf-8")),
+        )
+        for name in NEWS_PAGES
+    }
+    return _write(pages, out)
+
+
+def build_newspaper(newspaper: Path, out: Path) -> int:
+    """The same layout from newspaper's `tests/data/html/<name>.html` and its expected `text/<name>.txt`."""
+    data = newspaper / "tests" / "data"
+    pages = {
+        page_key(name, "newspaper"): (
+            name,
+            (data / "html" / f"{name}.html").read_text(encoding="utf-8", errors="replace"),
+            (data / "text" / f"{name}.txt").read_text(encoding="utf-8", errors="replace").strip(),
+        )
+        for name in NEWSPAPER_PAGES
+    }
+    return _write(pages, out)
+
+
+def _write(pages: dict[str, tuple[str, str, str]], out: Path) -> int:
     (out / "html").mkdir(parents=True, exist_ok=True)
     truth = {}
-    for name in NEWS_PAGES:
-        source = (pages_dir / name / "source.html").read_text(encoding="utf-8")
-        expected = (pages_dir / name / "expected.html").read_text(encoding="utf-8")
-        key = page_key(name)
-        truth[key] = {"name": name, "url": canonical_url(source), "articleBody": article_body(expected)}
+    for key, (name, source, body) in pages.items():
+        truth[key] = {"name": name, "url": canonical_url(source), "articleBody": body}
         (out / "html" / f"{key}.html.gz").write_bytes(gzip.compress(source.encode("utf-8")))
     (out / "ground-truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False), encoding="utf-8")
     return len(truth)
@@ -84,10 +114,12 @@ def build(readability: Path, out: Path) -> int:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("readability", type=Path, help="a checkout of github.com/mozilla/readability")
+    parser.add_argument("checkout", type=Path, help="a checkout of github.com/mozilla/readability (or, with"
+                        " --newspaper, of github.com/codelucas/newspaper)")
     parser.add_argument("out", type=Path, help="the folder to write the page set into")
+    parser.add_argument("--newspaper", action="store_true", help="read newspaper's test pages (set15)")
     args = parser.parse_args()
-    n = build(args.readability, args.out)
+    n = (build_newspaper if args.newspaper else build)(args.checkout, args.out)
     print(f"{n} pages written to {args.out} (ground-truth.json, html/)")
 
 

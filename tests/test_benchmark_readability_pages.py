@@ -37,3 +37,20 @@ def test_the_page_set_has_each_news_pages_body_url_and_html(tmp_path: Path) -> N
     assert truth[key]["articleBody"] == "Ferry back\n\nThe ferry sailed on Tuesday.\n\nCrews cheered."
     html = gzip.decompress((tmp_path / "out" / "html" / f"{key}.html.gz").read_bytes()).decode()
     assert html == SOURCE
+
+
+def test_newspapers_pages_keep_their_expected_text_as_the_body(tmp_path: Path) -> None:
+    bench = load_script("readability_pages")
+    data = tmp_path / "newspaper" / "tests" / "data"
+    (data / "html").mkdir(parents=True)
+    (data / "text").mkdir()
+    for name in bench.NEWSPAPER_PAGES:
+        (data / "html" / f"{name}.html").write_text(SOURCE, encoding="utf-8")
+        (data / "text" / f"{name}.txt").write_text("The ferry sailed on Tuesday.\n\n", encoding="utf-8")
+
+    assert bench.build_newspaper(tmp_path / "newspaper", tmp_path / "out") == len(bench.NEWSPAPER_PAGES)
+
+    truth = json.loads((tmp_path / "out" / "ground-truth.json").read_text(encoding="utf-8"))
+    key = bench.page_key("nj.com1", "newspaper")
+    assert (truth[key]["name"], truth[key]["articleBody"]) == ("nj.com1", "The ferry sailed on Tuesday.")
+    assert key != bench.page_key("nj.com1")  # the two sources never share a page id
