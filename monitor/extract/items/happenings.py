@@ -17,6 +17,7 @@ from monitor.extract.items.dating import after_publication, range_bound
 from monitor.extract.items.document import DETERMINERS, Doc, SentenceInfo, Tok, clause_of, overlaps
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.triggers import (
+    AUXILIARIES,
     BE_FORMS,
     HYPOTHETICAL,
     SINCE_BEFORE_RE,
@@ -29,6 +30,7 @@ from monitor.extract.items.triggers import (
     source_spans,
 )
 from monitor.extract.lexicon import Lexicon
+from monitor.extract.timex import Timex
 from monitor.extract.wordforms import word_tags
 
 
@@ -69,7 +71,10 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
             continue
         clause = clause_of(tx.start, info.clauses)
         i = info.clauses.index(clause) if clause in info.clauses else 0
-        following = info.clauses[i + 1 : i + 2]
+        # A date that opens the sentence ("On Monday, two oil patches in the Java Sea, close to its last
+        # position, were located ...") dates the main clause, past the asides with no verb before it.
+        fronted = i == 0 and _opens_sentence(info, tx)
+        following = _to_main_clause(info, info.clauses[1:]) if fronted else info.clauses[i + 1 : i + 2]
         if following and _reported_after(doc, info, tx.start, following[0]):
             following = []  # "told reporters on Tuesday that ...": the date is the statement's
         if following and SINCE_BEFORE_RE.search(doc.text, max(0, tx.start - 16), tx.start):
@@ -108,6 +113,28 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
                 verbs.add(tok.start)
             break  # the clause with a verb decides, even when it is negated or hypothetical
     return out
+
+
+def _opens_sentence(info: SentenceInfo, tx: Timex) -> bool:
+    """Whether the date stands in the sentence's short opening phrase ("On Monday, ...", "Last week, ...")."""
+    first = info.clauses[0]
+    return first[0] <= tx.start and tx.end <= first[1] and len(info.tokens_within(*first)) <= 4
+
+
+def _to_main_clause(info: SentenceInfo, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clauses up to the first with a verb group (a form of "be", an auxiliary or a past tense): the
+    asides before it have none ("two oil patches in the Java Sea, close to its last position, were ...")."""
+    for n, clause in enumerate(clauses):
+        if any(
+            (t.lower in BE_FORMS or t.lower in AUXILIARIES or "VBD" in word_tags(t.lower))
+            and t.lower not in _NOT_VERBS and not t.cap
+            for t in info.tokens_within(*clause)
+        ):
+            return clauses[: n + 1]
+    return clauses
+
+
+_NOT_VERBS = frozenset({"to", "'s", "\u2019s"})  # an infinitive's "to"; "'s" is a possessive as often as "is"
 
 
 def _states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:

@@ -29,6 +29,8 @@ def _events(text: str) -> list[Item]:
         ("The new timetable is due to start in mid-July.", "2021-07"),
         # an intention in the present tense: the planned happening
         ("The observatory, which the trust plans to repaint in 2023, stands empty.", "2023"),
+        # a date that opens the sentence dates its main clause, past the asides with no verb before it
+        ("On Monday, two rowboats from the harbour, close to the old pier, were repainted.", "2021-06-07"),
         # "would" told by a reporting verb is the report's future, before or after the clause
         ("The council said it would resurface the towpath on Friday.", "2021-06-11"),
         ("The towpath would be resurfaced in August, a council spokesman said.", "2021-08"),
@@ -64,6 +66,8 @@ def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) ->
         "The harbour has silted up over the past year.",
         # a span that opens the sentence: what went on since, no happening on its first day
         "Since 2012, the guild has trained three hundred glassblowers.",
+        # an opening date and a clause in the present: no happening in the clause after it either
+        "Today, floods in the valley are rare, but they do happen.",
         # what something was, not what happened to it
         "A decade ago, the quarter was a maze of warehouses.",
         "In 2010, the harbour was still busy with trawlers.",
