@@ -28,7 +28,8 @@ from importlib.resources.abc import Traversable
 # comparison's baseline and of results over months so far.
 # 4 (2026-12-03): plans told with "would" on either side of a reporting verb, present-tense intentions; the
 # lede's undated news dated by the report; page furniture lines skipped; a page's date from the article's own
-# microdata and the newsroom's offset; an opening date reaches its main clause past verbless asides.
+# microdata and the newsroom's offset; an opening date reaches its main clause past verbless asides; a past
+# day beside a present perfect dates a noun, not the verb.
 EXTRACTOR_VERSION = "4"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

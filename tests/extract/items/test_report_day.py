@@ -316,3 +316,14 @@ def test_a_quarter_of_a_game_dates_nothing() -> None:
 )
 def test_a_happening_before_a_dated_attribution_takes_the_report_day(text: str, date: str | None) -> None:
     assert [d for k, d, _a in _events(text) if k != "statement"] == ([date] if date else [])
+
+
+def test_a_past_day_beside_the_present_perfect_dates_a_noun_not_the_verb() -> None:
+    # English dates no present perfect by a past day: Monday is the blaze's, not the arrest's
+    text = "Tomas Elvey has been arrested over the blaze at the Harwick depot on Monday."
+    monday = (PUB - dt.timedelta(days=1)).isoformat()
+    assert ("legal", TODAY) in [(k, d) for k, d, _a in _events(text)]
+    assert ("legal", monday) not in [(k, d) for k, d, _a in _events(text)]
+    # ... but a span that starts on it is the perfect's own ("since Monday")
+    detained = _events("Tomas Elvey has been detained since Monday.")
+    assert ("legal", monday) in [(k, d) for k, d, _a in detained]
