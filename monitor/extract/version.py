@@ -29,7 +29,8 @@ from importlib.resources.abc import Traversable
 # 4 (2026-12-03): plans told with "would" on either side of a reporting verb, present-tense intentions; the
 # lede's undated news dated by the report; page furniture lines skipped; a page's date from the article's own
 # microdata and the newsroom's offset; an opening date reaches its main clause past verbless asides; a past
-# day beside a present perfect dates a noun, not the verb.
+# day beside a present perfect dates a noun, not the verb; a calendar's verbless lines are scheduled
+# happenings.
 EXTRACTOR_VERSION = "4"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

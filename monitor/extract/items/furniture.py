@@ -89,11 +89,17 @@ def headline_test(text_all: str) -> Callable[[Sentence], bool]:
 
 
 _NEWLINE_RE = re.compile("\n")
+# A calendar's entry, not a headline: a word and a day (or a span of days), then a colon or a dash ("Jan.
+# 15-18: Boat Show", "June 9 – West Palm Beach, FL"); whether the word is a month is the timex tagger's call.
+_ENTRY_RE = re.compile(
+    r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?"
+    r"\s*(?::|\s[-–—])\s"
+)
 _HEAD_WORD_RE = re.compile(r"[A-Za-z][\w'’-]*")
 
 
 def _headline_line(text: str) -> bool:
-    if text[-1:] in ".!?\"”'’":
+    if text[-1:] in ".!?\"”'’" or _ENTRY_RE.match(text):
         return False
     words = _HEAD_WORD_RE.findall(text)
     if len(words) <= 3:

@@ -9,6 +9,7 @@ Not happenings: negated clauses ("did not meet on Monday"), hypothetical and con
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -63,6 +64,13 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
     for tx, value in info.timexes:
         if value in seen or tx.value == "PRESENT_REF" or "Q" in value or tx.start in info.bound:
             continue  # a baseline value's date ("down from 1.8% on Monday") tells no happening
+        if _listing_line(doc, info, tx):
+            # "Jan. 15-18: Boat Show, Civic Center", "June 9 – West Palm Beach, FL": a calendar's line (its
+            # span of days starts on its first)
+            day = _coming(value, tx.text, doc.published)
+            out.append(Happening(tx.start, tx.end, tx.text, "other", (tx.start, info.sentence.end), day))
+            seen.add(value)
+            continue
         if sources and overlaps(tx.start, tx.end, sources):
             continue
         if range_bound(doc.text, tx):
@@ -113,6 +121,39 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
                 verbs.add(tok.start)
             break  # the clause with a verb decides, even when it is negated or hypothetical
     return out
+
+
+def _listing_line(doc: Doc, info: SentenceInfo, tx: Timex) -> bool:
+    """Whether the sentence is a line of a calendar: a paragraph of its own that opens with a day (or a span
+    of days) and a colon or a dash, then what takes place, with no verb ("Jan. 15-18: 2015 Boat Show, Civic
+    Center, 500"; "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre")."""
+    start = info.sentence.start
+    if tx.start != start or len(tx.value) != 10 or (start and doc.text[start - 1] != "\n"):
+        return False
+    line_end = doc.text.find("\n", start)
+    if info.sentence.end < (line_end if line_end >= 0 else len(doc.text)) - 1:
+        return False  # a line of several sentences is prose
+    return _LISTING_RE.match(doc.text, tx.end) is not None and not any(
+        finite_verb(word_tags(t.lower), []) for t in info.tokens if not t.cap
+    )
+
+
+def _coming(value: str, written: str, published: dt.date | None) -> str:
+    """A calendar's day with no year written and no verb to tell its tense is the next one to come: a list of
+    what is scheduled (a chronology of what happened tells it with verbs)."""
+    if published is None or _YEAR_RE.search(written) or value >= published.isoformat():
+        return value
+    try:
+        return dt.date.fromisoformat(value).replace(year=published.year + 1).isoformat()
+    except ValueError:  # February 29th
+        return value
+
+
+_YEAR_RE = re.compile(r"\d{4}")
+
+
+# After a listing line's day: the rest of a span ("-18", " – 20th"), then a colon or a dash and the entry.
+_LISTING_RE = re.compile(r"(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?\s*(?::|\s[-–—])\s+\S")
 
 
 def _opens_sentence(info: SentenceInfo, tx: Timex) -> bool:

@@ -124,3 +124,22 @@ def test_a_dated_clause_that_only_states_a_value_is_a_figure_not_a_happening(tex
     items = extract_items(text, DCT)
     assert [i.kind for i in items if i.kind != "figure"] == []
     assert [i.kind for i in items if i.kind == "figure"]
+
+
+def test_a_calendars_lines_are_scheduled_happenings_on_their_first_day() -> None:
+    text = (
+        "The visitors bureau lists next month's events and their expected attendance.\n\n"
+        "July 15-18: Harwick Rowing Club, 2021 Summer Regatta, Quay Hotel, 500\n\n"
+        "May 3 – Brenholm, Old Town Hall\n\n"
+        "May 4, 2020 – Lerrin, Civic Centre"
+    )
+    dates = [(i.date, i.evidence[:12]) for i in extract_items(text, DCT) if i.kind == "other"]
+    # a day with no year and no verb is the next to come (May 3 is past on June 9: next year's)
+    assert dates == [
+        ("2021-07-15", "July 15-18: "), ("2022-05-03", "May 3 – Bren"), ("2020-05-04", "May 4, 2020 ")
+    ]
+
+
+def test_a_chronology_line_with_a_verb_keeps_its_tense() -> None:
+    text = "How the strike unfolded.\n\nMay 3: The dockers walked out at the Harwick quay."
+    assert [(i.kind, i.date) for i in _events(text)] == [("other", "2021-05-03")]
