@@ -30,7 +30,7 @@ from importlib.resources.abc import Traversable
 # lede's undated news dated by the report; page furniture lines skipped; a page's date from the article's own
 # microdata and the newsroom's offset; an opening date reaches its main clause past verbless asides; a past
 # day beside a present perfect dates a noun, not the verb; a calendar's verbless lines are scheduled
-# happenings.
+# happenings; a bare month takes an earlier year its sentence wrote out.
 EXTRACTOR_VERSION = "4"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -19,6 +19,8 @@ from monitor.extract.lexicon import Lexicon, spaced_alternatives
 from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex, tag
 from monitor.extract.timex.days import DAY_VALUE
+from monitor.extract.timex.loader import load as load_timex_rules
+from monitor.extract.timex.rules import alternation
 from monitor.extract.wordforms import word_tags
 
 # A season dates by its year ("opens in summer 2021" -> 2021) and a weekend by its week ("over the
@@ -47,6 +49,39 @@ def date_value(timex: Timex, published: dt.date | None) -> str | None:
         return published.isoformat() if published else None
     m = _DATE_VALUE_RE.match(timex.value or "")
     return m.group(1) if m else None
+
+
+def narrated_year(doc: Doc, tx: Timex, value: str, sentence_start: int) -> str:
+    """A month or a day written without its year ("in May") is of the year written out before it in its
+    sentence when that year is two or more before the publication's ("GCSEs were introduced in September
+    1986, after Sir Keith stepped down in May" -> 1986-05): the tagger anchors it to the publication date.
+    Only the sentence's own year: a paragraph's earlier years are often background ("Since 1985, ...")."""
+    pub = doc.published
+    if pub is None or not _MONTH_VALUE_RE.match(value) or _YEAR_WRITTEN_RE.search(tx.text):
+        return value
+    if abs(int(value[:4]) - pub.year) > 1 or not _month_word_re().fullmatch(_ANCHORED_RE.sub("", tx.text)):
+        return value  # not a bare month or day the publication date anchored ("January this year" is)
+    written = [t for t in doc.timexes_in(sentence_start, tx.start) if _YEAR_WRITTEN_RE.search(t.text)]
+    year = written[-1].value[:4] if written else ""
+    if not (len(year) == 4 and year.isdigit()) or int(year) > pub.year - 2:
+        return value  # a year of plans ("by 2025") dates no month told after it
+    return year + value[4:]
+
+
+_MONTH_VALUE_RE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?\Z")
+_YEAR_WRITTEN_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+# What may stand around a bare month or day in a timex's text: "early", "mid-", a day number, "the".
+_ANCHORED_RE = re.compile(r"\b(?:early|mid|late|the|of)\b|[\d.,-]+(?:st|nd|rd|th)?|\s+", re.IGNORECASE)
+
+
+@cache
+def _month_word_re() -> re.Pattern[str]:
+    """Month names and their abbreviations (the timex lexicon's `month`, `month_abbr`)."""
+    vocabulary = load_timex_rules().lexicon
+    words = [*vocabulary.words("month"), *vocabulary.words("month_abbr")]
+    return re.compile(alternation(words), re.IGNORECASE)
 
 
 _YEARS_BEFORE = re.compile(r"\d{4}\s?[-\u2013\u2014/]\s?$")

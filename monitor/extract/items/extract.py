@@ -22,6 +22,7 @@ from monitor.extract.items.dating import (
     fronted_timex,
     later_date,
     model_year,
+    narrated_year,
     periods_of_play,
     range_end,
     scene_date,
@@ -126,7 +127,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
         ):
             value = date_value(tx, doc.published)
             if value:
-                usable.append((tx, value))
+                usable.append((tx, narrated_year(doc, tx, value, start)))
     usable.extend(_later_dates(doc, own, usable, start))
     usable.sort(key=lambda found: found[0].start)
     triggers = find_triggers(doc, sentence.start, sentence.end)

@@ -194,3 +194,17 @@ def test_a_span_later_counts_from_the_date_before_it() -> None:
     assert ("legal", "2021-03-08") in [(i.kind, i.date) for i in extract_items(text, PUB)]
     # a span with nothing dated before it dates nothing
     assert [i.date for i in extract_items("Two weeks later, the owners were charged.", PUB)] == []
+
+
+def test_a_bare_month_takes_the_earlier_year_its_sentence_wrote_out() -> None:
+    text = "The ferry line opened in September 1986, after the old pier was demolished in May."
+    dates = sorted(i.date or "" for i in extract_items(text, dt.date(2014, 12, 29)) if i.kind != "figure")
+    assert dates == ["1986-05", "1986-09"]
+
+
+def test_a_month_anchored_in_words_or_after_a_year_of_plans_keeps_the_publication_year() -> None:
+    pub = dt.date(2014, 12, 29)
+    text = "The pier, opened in 1986, was demolished in January this year."
+    assert [i.date for i in extract_items(text, pub) if i.kind != "figure"][-1] == "2014-01"
+    plans = "The port aims to double its traffic by 2030, its board decided in May."
+    assert "2014-05" in [i.date for i in extract_items(plans, pub)]
