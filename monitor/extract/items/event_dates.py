@@ -128,6 +128,23 @@ def _undated_lede(doc: Doc, pos: int) -> bool:
     )
 
 
+def perfect_with_a_past_day(doc: Doc, info: SentenceInfo, occ: Occurrence, date: str) -> bool:
+    """Whether a verb in the present perfect has a past day in its clause: English does not date the present
+    perfect by a past day ("have released ... on Dec. 22"), so the day is a noun's, and the verb tells news
+    of the report. A span's start ("since Friday") is the perfect's own."""
+    if occ.is_noun or len(date) != 10 or doc.published is None or date >= doc.published.isoformat():
+        return False
+    before = [t.lower for t in occ.tokens_before[-3:]]
+    if not any(w in _PERFECT_AUX for w in before) or "had" in before:
+        return False
+    clause = occ.clause
+    starts = [tx.start for tx, value in info.timexes if value == date and clause[0] <= tx.start < clause[1]]
+    return bool(starts) and not any(SINCE_BEFORE_RE.search(doc.text, max(0, s - 20), s) for s in starts)
+
+
+_PERFECT_AUX = frozenset({"has", "have", "'ve", "\u2019ve"})
+
+
 # How many days before publication the report's last named day may lie and still be the day of its news.
 REPORT_DAYS = 2
 

@@ -27,7 +27,13 @@ from monitor.extract.items.document import (
     clause_of,
     overlaps,
 )
-from monitor.extract.items.event_dates import ADVERBS, clause_date, date_by_tense, report_day
+from monitor.extract.items.event_dates import (
+    ADVERBS,
+    clause_date,
+    date_by_tense,
+    perfect_with_a_past_day,
+    report_day,
+)
 from monitor.extract.items.happenings import TALLY_KINDS, dated_happenings, tally_over_a_period
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
@@ -337,7 +343,7 @@ def _event_draft(
     timeline. With `remember`, the actors found are kept for the pronouns of later triggers."""
     who = _actors(doc, info, occ)
     in_clause = date_of or clause_date(doc, info, occ)
-    if in_clause is not None and _perfect_with_a_past_day(doc, info, occ, in_clause):
+    if in_clause is not None and perfect_with_a_past_day(doc, info, occ, in_clause):
         in_clause = None  # "Police have released photos of the robbery on Dec. 22": the day is the robbery's
     if occ.kind == "statement" and not who.names and date_of is None and fronted is None and not (
             in_clause and occ.trigger in doc.lex.announcing_verbs
@@ -380,24 +386,6 @@ def _event_draft(
         location=location,
     )
     return Draft(item, order, specificity(date), who.by_reference, (occ.start, occ.end))
-
-
-def _perfect_with_a_past_day(doc: Doc, info: SentenceInfo, occ: Occurrence, date: str) -> bool:
-    """Whether a verb in the present perfect has a past day in its clause: English does not date the present
-    perfect by a past day ("have released ... on Dec. 22"), so the day is a noun's, and the verb tells news
-    of the report. A span's start ("since Friday") is the perfect's own."""
-    if occ.is_noun or len(date) != 10 or doc.published is None or date >= doc.published.isoformat():
-        return False
-    before = [t.lower for t in occ.tokens_before[-3:]]
-    if not any(w in _PERFECT_AUX for w in before) or "had" in before:
-        return False
-    clause = occ.clause
-    starts = [tx.start for tx, value in info.timexes if value == date and clause[0] <= tx.start < clause[1]]
-    return bool(starts) and not any(_SINCE_RE.search(doc.text, max(0, s - 12), s) for s in starts)
-
-
-_PERFECT_AUX = frozenset({"has", "have", "'ve", "\u2019ve"})
-_SINCE_RE = re.compile(r"\bsince\s+\Z", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4)
