@@ -57,11 +57,11 @@ def narrated_year(doc: Doc, tx: Timex, value: str, sentence_start: int) -> str:
     1986, after Sir Keith stepped down in May" -> 1986-05): the tagger anchors it to the publication date.
     Only the sentence's own year: a paragraph's earlier years are often background ("Since 1985, ...")."""
     pub = doc.published
-    if pub is None or not _MONTH_VALUE_RE.match(value) or _YEAR_WRITTEN_RE.search(tx.text):
+    if pub is None or not _MONTH_VALUE_RE.match(value) or YEAR_WRITTEN_RE.search(tx.text):
         return value
     if abs(int(value[:4]) - pub.year) > 1 or not _month_word_re().fullmatch(_ANCHORED_RE.sub("", tx.text)):
         return value  # not a bare month or day the publication date anchored ("January this year" is)
-    written = [t for t in doc.timexes_in(sentence_start, tx.start) if _YEAR_WRITTEN_RE.search(t.text)]
+    written = [t for t in doc.timexes_in(sentence_start, tx.start) if YEAR_WRITTEN_RE.search(t.text)]
     year = written[-1].value[:4] if written else ""
     if not (len(year) == 4 and year.isdigit()) or int(year) > pub.year - 2:
         return value  # a year of plans ("by 2025") dates no month told after it
@@ -69,7 +69,7 @@ def narrated_year(doc: Doc, tx: Timex, value: str, sentence_start: int) -> str:
 
 
 _MONTH_VALUE_RE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?\Z")
-_YEAR_WRITTEN_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")
+YEAR_WRITTEN_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a year written out in a date's words
 
 
 # What may stand around a bare month or day in a timex's text: "early", "mid-", a day number, "the".
@@ -423,7 +423,7 @@ def later_date(anchor: str, span: str) -> str | None:
     n, unit = int(m.group(1)), m.group(2)
     if unit == "Y" and anchor[:4].isdigit():
         return str(int(anchor[:4]) + n)
-    if unit == "M" and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", anchor):
+    if unit == "M" and _MONTH_VALUE_RE.match(anchor):
         months = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + n
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
     if unit in ("D", "W") and day:

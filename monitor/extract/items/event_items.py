@@ -219,8 +219,8 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         if _reduced_relative(doc, info, occ):
             continue
         prev = [t.lower for t in occ.tokens_before[-4:]]
-        planned = reported_plan(info, occ.start, occ.clause, prev)
-        if kind != "statement" and modal_or_negated(prev) and not planned:
+        if (kind != "statement" and modal_or_negated(prev)
+                and not reported_plan(info, occ.start, occ.clause, prev)):
             continue  # "would not be vaccinating", "could be charged": no happening (GUIDELINES)
         if kind != "statement" and occ.tokens_before and occ.tokens_before[0].lower in CONDITIONS:
             continue  # "if funds arrived on Friday": a condition, no happening (GUIDELINES)

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from monitor.extract.items.dating import after_publication, range_bound
+from monitor.extract.items.dating import YEAR_WRITTEN_RE, after_publication, range_bound
 from monitor.extract.items.document import DETERMINERS, Doc, SentenceInfo, Tok, clause_of, overlaps
+from monitor.extract.items.furniture import ENTRY_TAIL
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.triggers import (
     AUXILIARIES,
@@ -141,7 +142,7 @@ def _listing_line(doc: Doc, info: SentenceInfo, tx: Timex) -> bool:
 def _coming(value: str, written: str, published: dt.date | None) -> str:
     """A calendar's day with no year written and no verb to tell its tense is the next one to come: a list of
     what is scheduled (a chronology of what happened tells it with verbs)."""
-    if published is None or _YEAR_RE.search(written) or value >= published.isoformat():
+    if published is None or YEAR_WRITTEN_RE.search(written) or value >= published.isoformat():
         return value
     try:
         return dt.date.fromisoformat(value).replace(year=published.year + 1).isoformat()
@@ -149,11 +150,8 @@ def _coming(value: str, written: str, published: dt.date | None) -> str:
         return value
 
 
-_YEAR_RE = re.compile(r"\d{4}")
-
-
-# After a listing line's day: the rest of a span ("-18", " – 20th"), then a colon or a dash and the entry.
-_LISTING_RE = re.compile(r"(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?\s*(?::|\s[-–—])\s+\S")
+# After a listing line's day: the rest of its span, a colon or a dash, and the entry.
+_LISTING_RE = re.compile(ENTRY_TAIL + r"\s*\S")
 
 
 def _opens_sentence(info: SentenceInfo, tx: Timex) -> bool:
