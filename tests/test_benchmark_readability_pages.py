@@ -54,3 +54,28 @@ def test_newspapers_pages_keep_their_expected_text_as_the_body(tmp_path: Path) -
     key = bench.page_key("nj.com1", "newspaper")
     assert (truth[key]["name"], truth[key]["articleBody"]) == ("nj.com1", "The ferry sailed on Tuesday.")
     assert key != bench.page_key("nj.com1")  # the two sources never share a page id
+
+
+def test_trafilaturas_pages_take_trafilaturas_text_as_the_body(tmp_path: Path) -> None:
+    bench = load_script("readability_pages")
+    page = (
+        '<html><head><link rel="canonical" href="https://news.example.com/2022/04/21/ferry/"></head><body>'
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav><article><h1>Ferry back</h1>"
+        "<p>The island's ferry sailed again on Tuesday after a month in dry dock, the port said.</p>"
+        "<p>Crews cheered as the first passengers boarded the vessel for the crossing.</p>"
+        "</article><footer>Copyright 2022 Example News. All rights reserved.</footer></body></html>"
+    )
+    evaluation = tmp_path / "trafilatura" / "tests" / "eval"
+    evaluation.mkdir(parents=True)
+    for name in bench.TRAFILATURA_PAGES:
+        (evaluation / f"{name}.html").write_text(page, encoding="utf-8")
+
+    assert bench.build_trafilatura(tmp_path / "trafilatura", tmp_path / "out") == len(bench.TRAFILATURA_PAGES)
+
+    truth = json.loads((tmp_path / "out" / "ground-truth.json").read_text(encoding="utf-8"))
+    entry = truth[bench.page_key("kxan.com-Voters", "trafilatura")]
+    assert entry["url"] == "https://news.example.com/2022/04/21/ferry/"
+    paragraphs = entry["articleBody"].split("\n\n")
+    assert paragraphs[-2].startswith("The island's ferry sailed again on Tuesday")
+    assert paragraphs[-1].startswith("Crews cheered")
+    assert "Copyright" not in entry["articleBody"] and "Home" not in entry["articleBody"]

@@ -194,6 +194,18 @@ def test_a_stamp_with_the_newsrooms_offset_keeps_its_day_over_a_print_urls_day()
     assert doc.published == datetime.date(2020, 5, 5)
 
 
+def test_the_site_headers_date_of_today_is_not_the_pages_even_hours_from_the_stamp():
+    # Saved the morning after: the header's "today" lies within a day of the 20:44 UTC stamp, and comes first.
+    stamp = b'<meta property="article:published_time" content="2022-04-28T20:44:13+00:00">'
+    for header in (b'class="td_block_wrap tdb_header_date"', b'class="topbar-today-date"',
+                   b'class="col-2 current-date"'):
+        page = _port_page(stamp).replace(
+            b"<body>", b"<body><div " + header + b"><div>Friday, April 29, 2022</div></div>"
+            b'<span class="entry-date">April 28, 2022</span>'
+        )
+        assert extract_document(page).published == datetime.date(2022, 4, 28), header
+
+
 def test_an_embedded_videos_date_is_not_the_articles():
     page = (
         b'<html><body><div itemscope itemtype="https://schema.org/VideoObject">'
