@@ -131,6 +131,7 @@ class Lexicon:
     kept_modifiers: frozenset[str]
     people_nouns: frozenset[str]
     generic_people: frozenset[str]
+    people_by_state: frozenset[str]
     people_states: Mapping[str, str]
     before_number: Mapping[str, str]
     before_number_re: re.Pattern[str]
@@ -362,6 +363,7 @@ def _metrics_fields(extra_metrics: tuple[tuple[str, tuple[str, ...]], ...]) -> d
         "kept_modifiers": frozenset(_lower_list(md, "kept_modifiers", "metrics.yaml")),
         "people_nouns": frozenset(_lower_list(md, "people_nouns", "metrics.yaml")),
         "generic_people": frozenset(_lower_list(md, "generic_people", "metrics.yaml")),
+        "people_by_state": frozenset(_lower_list(md, "people_by_state", "metrics.yaml")),
         "people_states": {k.lower(): v for k, v in people_states.items()},
         "before_number": before_of,
         "before_number_re": re.compile(

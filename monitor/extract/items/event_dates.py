@@ -36,7 +36,7 @@ def date_by_tense(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) ->
     if date is None and _reported_result(doc, occ, who):
         date = doc.published.isoformat() if doc.published else None
     if date is None:
-        date = _day_of_the_report(doc, info, occ, who)
+        date = day_of_the_report(doc, info, occ, who)
     return date
 
 
@@ -62,7 +62,7 @@ def _closing_report_re(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf",\s*(?:[\w.'’-]+\s+){{1,5}}(?:{verbs})\s+(?:on\s+)?\Z", re.IGNORECASE)
 
 
-def _day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) -> str | None:
+def day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) -> str | None:
     """A happening told in the simple past in a main clause with no date of its own, in a report whose last
     named day is within days of publication, happened that day: the breaking story goes on telling its
     scene ("The fight broke out Tuesday. ... He was arrested a block away."); in the first paragraph, before

@@ -31,6 +31,7 @@ from monitor.extract.items.event_dates import (
     ADVERBS,
     clause_date,
     date_by_tense,
+    day_of_the_report,
     perfect_with_a_past_day,
     report_day,
 )
@@ -352,13 +353,17 @@ def _event_draft(
         # "the choir unveiled its programme at Monday's concert"
         return None
     undated = in_clause is None and fronted is None
+    date = in_clause or fronted
     if (
         not who.names
         and undated
         and (occ.is_noun or place_after(info, occ.end, occ.clause[1], doc, occ.kind) is None)
     ):
-        return None  # "the delivery, which ...", "to meet redemptions": nothing to put on a timeline
-    date = in_clause or fronted
+        # A casualty told with no name in the scene of a breaking story ("One victim was shot ..."): its day.
+        scene = not occ.is_noun and occ.kind in doc.lex.casualty_kinds
+        date = day_of_the_report(doc, info, occ, who) if scene else None
+        if date is None:
+            return None  # "the delivery, which ...", "to meet redemptions": nothing to put on a timeline
     if date is None:
         date = date_by_tense(doc, info, occ, who)
     if remember and not (occ.is_noun and who.subject is None):

@@ -136,7 +136,7 @@ def _metric_after(
             kept = [t[2].lower() for t in tokens[:i] if t[2].lower() in lex.kept_modifiers]
             kept = [k for k in kept if k not in name.split()]
             return " ".join([*kept, name]), m.end(), False
-        if lw in lex.people_nouns:
+        if lw in lex.people_nouns or lw in lex.people_by_state:
             return lw, tokens[i][1], True
         if w[:1].isupper() and lw.endswith("s") and lw in lex.demonym_of:
             return "people", tokens[i][1], True  # "150 Indians": a people noun, capitalised
@@ -177,7 +177,8 @@ def _state_near(text: str, before: int, after: int, lex: Lexicon, noun: str | No
 
     def fits(word: str) -> bool:
         return word in lex.people_states and (
-            noun is None or noun in lex.generic_people or lex.people_states[word] in _GRAVE
+            noun is None or noun in lex.generic_people or noun in lex.people_by_state
+            or lex.people_states[word] in _GRAVE
         )
 
     for _s, _e, w in _tokens_after(text, after, 3):
@@ -280,6 +281,8 @@ def _ordinal_counts(sentence: str, lex: Lexicon, blocked: Sequence[tuple[int, in
         noun = m.group("noun").lower()
         if noun not in ex.ordinal_nouns or _blocked(m.start("num"), m.end("num"), blocked):
             continue
+        if re.search(rf"\b(?:one|first|1st)\s+{re.escape(noun)}\b", sentence[: m.start()], re.IGNORECASE):
+            continue  # "One victim was shot ... while the second victim was killed": a sequence, no tally
         raw = m.group("num").lower()
         value = int(raw[:-2]) if raw[0].isdigit() else ex.ordinals[raw]
         metric = lex.metric_of.get(noun) or (noun[:-1] + "ies" if noun.endswith("y") else noun + "s")
@@ -502,6 +505,8 @@ def _metric_of(
         state = _state_near(text, start, metric_end, lex, metric if people else None)
         if state:
             metric, people = state, False
+        elif metric in lex.people_by_state:
+            return None, pos, unit  # "approached by two men": no state, no count
     if metric is None or people:
         before = _metric_before(text, start, lex)
         if before:

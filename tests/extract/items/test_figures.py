@@ -173,6 +173,28 @@ def test_conversions_phones_and_counted_people(text: str, expected: list[tuple[f
     assert [(f.value, f.unit) for f in find_figures(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TWO men were killed in separate incidents yesterday.", [(2, "deaths")]),
+        ("Police arrested three women at the port.", [(3, "arrests")]),
+        ("Agents took custody of three men and the contraband.", [(3, "arrests")]),
+        # men and women count only with what happened to them
+        ("He was approached by two men who got out of a small vehicle.", []),
+        ("Another study in 103 women found the same.", []),
+        ("The victims were two women who were 22 and 24 years old.", []),
+    ],
+)
+def test_men_and_women_count_by_what_happened_to_them(text: str, expected: list[tuple[int, str]]) -> None:
+    assert [(f.value, f.metric) for f in find_figures(text)] == expected
+
+
+def test_an_ordinal_after_one_of_the_same_noun_is_a_sequence_not_a_tally() -> None:
+    assert find_figures("One victim was shot at noon while the second victim was killed later.") == []
+    found = find_figures("It was the second death in the county.")
+    assert [(f.value, f.metric) for f in found] == [(2, "deaths")]
+
+
 def test_a_capitalised_number_word_opening_a_sentence_still_counts() -> None:
     found = find_figures("Twelve People were hurt when the roof gave way.")
     assert [(f.value, f.metric) for f in found] == [(12, "injuries")]

@@ -134,6 +134,16 @@ def test_background_future_and_amounts_do_not_take_the_reports_last_day(follow_u
     assert [e for e in added if e[1] == monday] == []
 
 
+def test_a_nameless_casualty_in_the_scene_takes_the_reports_last_day() -> None:
+    # Nobody named, no place known: a casualty told in the simple past is still the scene's.
+    monday = (PUB - dt.timedelta(days=1)).isoformat()
+    text = "Two men were killed in separate shootings on Monday.\n\nOne victim was shot near a fruit stall."
+    assert ("violence", monday) in [(k, d) for k, d, _a in _events(text)]
+    # other nameless clauses of the scene stay off the timeline ("The doctors contributed money")
+    text = "Two men were killed in separate shootings on Monday.\n\nNeighbours raised money for the stall."
+    assert [k for k, _d, _a in _events(text)] == ["death"]
+
+
 def test_an_old_scene_does_not_date_a_later_report() -> None:
     old = "A blaze broke out at the Harwick depot on Jan. 4.\n\nTomas Elvey was arrested two streets away."
     assert [k for k, d, _a in _events(old) if k == "legal"] == []
