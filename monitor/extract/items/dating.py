@@ -217,16 +217,36 @@ def value_baseline(text: str, tx: Timex, lex: Lexicon) -> bool:
     if not any(c.isdigit() for c in window):
         return False
     m = _value_baseline_re(_comparison_and_change_preps(lex)).search(window)
-    return m is not None and (m.group(1) is None or m.group(1).lower() in lex.change_words)
+    if m is None:
+        return False
+    if m.group("bare") is not None:  # "fell from 54% in November": the change word right before "from"
+        rest = m.group(0)[len(m.group("bare")):].split()
+        return m.group("bare").lower() in lex.change_words and rest[0].lower() == "from"
+    return m.group(1) is None or m.group(1).lower() in lex.change_words
+
+
+_NEW_VALUE_AFTER_RE = re.compile(r"\s+to\s+\S?\d")
+
+
+def without_closed_baselines(doc: Doc, info: SentenceInfo) -> SentenceInfo:
+    """The sentence without the dates of baselines that a new value follows ("fell from 54% in November to
+    35%"): such a date is the old value's alone; it dates neither the new value nor the change."""
+    if not info.bound:
+        return info
+    kept = [x for x in info.timexes
+            if x[0].start not in info.bound or not _NEW_VALUE_AFTER_RE.match(doc.text, x[0].end)]
+    return info if len(kept) == len(info.timexes) else dataclasses.replace(info, timexes=kept)
 
 
 @cache
 def _value_baseline_re(preps: frozenset[str]) -> re.Pattern[str]:
     body = spaced_alternatives(preps)
-    # A comma and a change word or none, or a new value ("declined to 3.8 percent last month"), then the
-    # preposition, the value (a number, then up to three words), the date.
+    # A comma and a change word or none, or a new value ("declined to 3.8 percent last month"), or a change
+    # word alone ("fell from 54% in November to 35%"), then the preposition, the value (a number, then up
+    # to three words), the date.
     return re.compile(
-        rf"(?:,\s*(?:([^\W\d]+)\s+)?|\bto\s+\S*\d[^,;]*?\s+)(?:{body})\s+\S*\d\S*(?:\s+[^\W\d][\w'’-]*){{0,3}}?\s+\Z",
+        rf"(?:,\s*(?:([^\W\d]+)\s+)?|\bto\s+\S*\d[^,;]*?\s+|(?<![\w'’-])(?P<bare>[^\W\d]+)\s+)(?:{body})"
+        rf"\s+\S*\d\S*(?:\s+[^\W\d][\w'’-]*){{0,3}}?\s+\Z",
         re.IGNORECASE,
     )
 

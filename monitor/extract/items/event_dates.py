@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from functools import cache
 
-from monitor.extract.items.dating import sentence_date, tense_date, timex_in
+from monitor.extract.items.dating import sentence_date, tense_date, timex_in, without_closed_baselines
 from monitor.extract.items.document import ADVERB_SKIP, DETERMINERS, Doc, SentenceInfo
 from monitor.extract.items.figures import find_figures
 from monitor.extract.items.happenings import first_since
@@ -213,6 +213,7 @@ def clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
     if any(tx.value == "PRESENT_REF" for tx, _v in info.timexes):
         # "have now been released": "now" tells the tense, not a date; the tense rules date it (or not).
         info = dataclasses.replace(info, timexes=[x for x in info.timexes if x[0].value != "PRESENT_REF"])
+    info = without_closed_baselines(doc, info)
     new_date = _new_date(doc, info, occ)
     if new_date is not None:
         return new_date

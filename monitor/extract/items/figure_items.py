@@ -19,6 +19,7 @@ from monitor.extract.items.dating import (
     range_end,
     timex_in,
     value_baseline,
+    without_closed_baselines,
 )
 from monitor.extract.items.document import (
     DETERMINERS,
@@ -474,13 +475,14 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     # A baseline's date ("to $6 million from $9 million a year ago") dates the value right before it, and
     # another figure of its clause only when the clause has no other date ("rose to 30 from 25 on Tuesday").
     unbound = dataclasses.replace(info, timexes=[x for x in info.timexes if x[0].start not in info.bound])
+    opened = without_closed_baselines(doc, info)
     for f in mentions:
         start = s.start + f.start
         clause = clause_of(s.start + f.num_start, info.clauses)
         in_attr = attr_span is not None and attr_span[0] <= start < attr_span[1]
         right_after = None if in_attr else _date_right_after(info, s.start + f.end, doc.lex)
         date = None if in_attr else (right_after or _baseline_date(info, s.start + f.end)
-                                     or timex_in(clause, unbound, start) or timex_in(clause, info, start)
+                                     or timex_in(clause, unbound, start) or timex_in(clause, opened, start)
                                      or _results_period(doc, info))
         date = _as_of(doc, info, start, (date, fronted, attr_date), s.start + f.num_start)
         subject = _figure_subject(info, f, attr_span, attribution, doc)

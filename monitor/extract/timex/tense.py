@@ -19,6 +19,9 @@ _DETERMINERS = frozenset(
     {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "still", "newly"}
 )
 _PAST_AUX = frozenset({"had", "been"})
+_AUXILIARIES = frozenset(
+    {"was", "were", "is", "are", "be", "been", "had", "has", "have", "being", "get", "got"}
+)
 _NOT_PAST = frozenset(
     {"need", "speed", "indeed", "hundred", "red", "bed", "feed", "seed", "proceed", "exceed", "succeed",
      "embed", "shed", "breed", "greed", "led", "bred", "fed", "wed", "steed", "deed", "creed", "weed"}
@@ -45,7 +48,9 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return clause_start, clause_end
 
 
-def _classify(words: list[str], i: int, future: Collection[str], past: Collection[str]) -> str | None:
+def _classify(
+    words: list[str], i: int, future: Collection[str], past: Collection[str], after: bool = False
+) -> str | None:
     word = words[i]
     before = words[max(0, i - 2) : i]
     participle = word.endswith(("ed", "ing"))
@@ -56,6 +61,11 @@ def _classify(words: list[str], i: int, future: Collection[str], past: Collectio
         return "past" if _PAST_AUX.intersection(before) else "future"
     if word.endswith("ed") and i > 0 and words[i - 1] in _DETERMINERS:
         return None  # "a still unspecified date", "the expected": an adjective, not a verb
+    if after and word.endswith("ed") and words[i + 1 : i + 2] == ["by"] and not _AUXILIARIES.intersection(
+            before[-1:]):
+        # "Tuesday's debate, co-hosted by CBS News": after the date, a participle of its noun, no verb of the
+        # clause ("touted by Trump in October", before it, tells the date's own past)
+        return None
     if word in past or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST):
         # "will be held", "to be sent": a participle after "be" keeps the future of its auxiliary
         if "be" in before:
@@ -78,7 +88,8 @@ def clause_tense(
     `future` holds single words and two-word cues ("going to"); `past` single words. Words in `skip`
     (the expression's own words, e.g. "next" in "next Monday") are not cues. A word of `prepositions`
     right before the expression ("until", "since") decides alone; one whose direction reads "otherwise
-    past" ("from") only when the clause's cues do not say future ("will be moved from Tuesday to Friday").
+    past" ("from") only when the clause's cues do not say future ("will be moved from Tuesday to Friday"),
+    and "otherwise future" ("ahead of") only when they do not say past.
     """
     lo, hi = _clause_bounds(text, start, end)
     left = _cue_words(_WORD.findall(text, lo, start), opens_clause=True)
@@ -94,7 +105,8 @@ def clause_tense(
         fallback = direction.removeprefix("otherwise ")
         left = left[:-size]
     found = _cue_tense(left, right, future, past, skip)
-    return fallback if fallback and found != "future" else found
+    opposite = "past" if fallback == "future" else "future"
+    return fallback if fallback and found != opposite else found
 
 
 # Modals that are also a month or a given name: capitalised inside a clause they are the name ("detained in
@@ -130,7 +142,7 @@ def _cue_tense(
         for i in order:
             if words[i] in skip:
                 continue
-            found = _classify(words, i, future, past)
+            found = _classify(words, i, future, past, after=words is right)
             if found:
                 return found
     return None

@@ -130,6 +130,9 @@ def test_a_long_bare_noun_phrase_is_read_as_the_metric() -> None:
         # The baseline's date is nearer the new value than the sentence's own period, and still not its date.
         ("First-quarter ferry bookings fell to $41 million from $52 million a year earlier.",
          {41000000: "2021-Q1", 52000000: "2020-Q1"}),
+        # "from VALUE in DATE to VALUE": the date is the old value's; the new one holds today
+        ("Support among commuters fell from 54% in November to 35%.",
+         {54: "2020-11", 35: PUBLISHED.isoformat()}),
     ],
 )
 def test_the_baseline_of_a_comparison_dates_only_its_own_value(text: str, expected: dict[float, str]) -> None:
@@ -141,6 +144,9 @@ def test_a_baseline_value_date_tells_no_happening() -> None:
     # Tuesday is when the yield stood at 2.47%, not when anything "rose".
     text = "The loan rate climbed to 2.41%, up from 2.37% on Tuesday evening."
     assert [(i.kind, i.date) for i in extract_items(text, PUBLISHED) if i.kind != "figure"] == []
+    # nor the month of a value a new one follows
+    fell = "Support among commuters fell from 54% in November to 35%."
+    assert [(i.kind, i.date) for i in extract_items(fell, PUBLISHED) if i.kind != "figure"] == []
     # without the comma the date is the rise's own ("rose to 30 from 25 on Tuesday")
     told = "The toll rose to 30 from 25 on Tuesday."
     assert {i.date for i in extract_items(told, PUBLISHED)} == {"2021-06-08"}

@@ -250,6 +250,17 @@ def test_as_of_a_day_is_a_day_past_unless_the_clause_says_future() -> None:
     assert later["May 20"] == ("DATE", "2023-05-20")
 
 
+def test_ahead_of_a_weekday_is_the_next_unless_the_clause_says_past() -> None:
+    # DCT 2023-03-06 is a Monday; "co-hosted by", after the date, is its noun's participle and no past cue
+    got = found("The stakes are high ahead of Tuesday's debate, co-hosted by the paper.", "2023-03-06")
+    assert got["Tuesday"] == ("DATE", "2023-03-07")
+    assert found("Ahead of Tuesday's vote, lawmakers met the mayor.", "2023-03-09")["Tuesday"] == (
+        "DATE", "2023-03-07")
+    # before the date, such a participle tells its past: "touted by the mayor in October"
+    assert found("To reach the sales touted by the mayor in October, it would cut fares.", "2023-03-06")[
+        "October"] == ("DATE", "2022-10")
+
+
 def test_a_participle_before_a_noun_is_no_future_cue() -> None:
     # "planned" describes the cuts; the clause is past, so March is the last one.
     got = found("The water board carried out two rounds of planned cuts in March.", "2019-11-20")
