@@ -165,8 +165,29 @@ def weekday(hit: Hit) -> Result | None:
     number = hit.lex.get("weekday", hit.g("weekday"))
     if number is None or not (hit.g("weekday") or "")[:1].isupper():
         return None
-    day = weekday_date(hit, int(number), direction(hit.lex, hit.g("dir")))
+    dir_value = direction(hit.lex, hit.g("dir"))
+    named = _day_in_apposition(hit, int(number)) if dir_value is None else None
+    day = named or weekday_date(hit, int(number), dir_value)
     return with_part_of_day(hit, day, hit.mod())
+
+
+# "on Dec. 18, a Wednesday": a weekday set after a date, in apposition.
+_APPOSITION = re.compile(r",[ \t]*(?:a|the)?[ \t]*\Z", re.IGNORECASE)
+
+
+def _day_in_apposition(hit: Hit, weekday: int) -> dt.date | None:
+    """The date just before a weekday in apposition to it ("Dec. 18, a Wednesday"), when it falls on that
+    weekday: the weekday restates it, whatever the nearest such weekday is."""
+    if not hit.previous:
+        return None
+    last = hit.previous[-1]
+    if not _APPOSITION.search(hit.text, last.end, hit.start) or hit.start - last.end > 8:
+        return None
+    try:
+        day = dt.date.fromisoformat(str(last.value))
+    except ValueError:
+        return None
+    return day if day.isoweekday() == weekday else None
 
 
 @normaliser

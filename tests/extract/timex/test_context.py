@@ -261,6 +261,14 @@ def test_ahead_of_a_weekday_is_the_next_unless_the_clause_says_past() -> None:
         "October"] == ("DATE", "2022-10")
 
 
+def test_a_weekday_in_apposition_to_a_date_restates_it() -> None:
+    # DCT 2023-03-13, a Monday: "Wednesday" alone would be March 8, but it restates March 1
+    got = found("The board met on March 1, a Wednesday and the day the port closed.", "2023-03-13")
+    assert got["Wednesday"] == ("DATE", "2023-03-01")
+    # a weekday the date does not fall on restates nothing
+    assert found("The board met on March 1, a Friday.", "2023-03-13")["Friday"] == ("DATE", "2023-03-10")
+
+
 def test_a_participle_before_a_noun_is_no_future_cue() -> None:
     # "planned" describes the cuts; the clause is past, so March is the last one.
     got = found("The water board carried out two rounds of planned cuts in March.", "2019-11-20")
