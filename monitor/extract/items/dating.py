@@ -51,6 +51,46 @@ def date_value(timex: Timex, published: dt.date | None) -> str | None:
     return m.group(1) if m else None
 
 
+# How many days before publication the report's last named day may lie and still be the day of its news.
+REPORT_DAYS = 2
+
+
+def report_day(doc: Doc) -> dt.date | None:
+    """The day of the report's news: its last named day so far when within REPORT_DAYS of publication, else
+    the publication date; None when the publication date is unknown."""
+    if doc.published is None:
+        return None
+    day = iso_day(doc.last_day)
+    return day if day is not None and recent_day(doc, day) else doc.published
+
+
+def recent_day(doc: Doc, day: dt.date) -> bool:
+    """Whether the day lies within REPORT_DAYS before publication (or is its day)."""
+    return doc.published is not None and 0 <= (doc.published - day).days <= REPORT_DAYS
+
+
+def iso_day(value: str | None) -> dt.date | None:
+    """The day of a day's ISO value ("2019-11-18"); None for any other value (a week, a month, a time)."""
+    if value is None or len(value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def clock_scene_day(doc: Doc, info: SentenceInfo) -> str | None:
+    """The breaking report's last named day, when recent, for a sentence that gives a clock time and no day
+    of its own ("On Saturday, ... The second stage began at 6:25 p.m., when reserves stood at 9.59
+    percent"): the scene goes on, hour by hour."""
+    day = iso_day(doc.last_day)
+    if day is None or not recent_day(doc, day):
+        return None
+    return doc.last_day if _CLOCK_RE.search(info.sentence.text) else None  # the document drops such times
+
+
+
+
 def narrated_year(doc: Doc, tx: Timex, value: str, sentence_start: int) -> str:
     """A month or a day written without its year ("in May") is of the year written out before it in its
     sentence when that year is two or more before the publication's ("GCSEs were introduced in September
@@ -219,9 +259,11 @@ def value_baseline(text: str, tx: Timex, lex: Lexicon) -> bool:
     m = _value_baseline_re(_comparison_and_change_preps(lex)).search(window)
     if m is None:
         return False
-    if m.group("bare") is not None:  # "fell from 54% in November": the change word right before "from"
-        rest = m.group(0)[len(m.group("bare")):].split()
-        return m.group("bare").lower() in lex.change_words and rest[0].lower() == "from"
+    if m.group("bare") is not None:
+        # "fell from 54% in November", "lower than the 46,797 he saw on Friday": the change word right before
+        # "from", or before "than the" (without "the", "more than 2% to begin the week" is a quantity)
+        rest = [w.lower() for w in m.group(0)[len(m.group("bare")):].split()[:2]]
+        return m.group("bare").lower() in lex.change_words and (rest[0] == "from" or rest == ["than", "the"])
     return m.group(1) is None or m.group(1).lower() in lex.change_words
 
 
@@ -246,7 +288,7 @@ def _value_baseline_re(preps: frozenset[str]) -> re.Pattern[str]:
     # to three words), the date.
     return re.compile(
         rf"(?:,\s*(?:([^\W\d]+)\s+)?|\bto\s+\S*\d[^,;]*?\s+|(?<![\w'’-])(?P<bare>[^\W\d]+)\s+)(?:{body})"
-        rf"\s+\S*\d\S*(?:\s+[^\W\d][\w'’-]*){{0,3}}?\s+\Z",
+        rf"(?:\s+the)?\s+\S*\d\S*(?:\s+[^\W\d][\w'’-]*){{0,3}}?\s+\Z",
         re.IGNORECASE,
     )
 

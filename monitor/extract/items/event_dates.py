@@ -10,7 +10,14 @@ import datetime as dt
 import re
 from functools import cache
 
-from monitor.extract.items.dating import sentence_date, tense_date, timex_in, without_closed_baselines
+from monitor.extract.items.dating import (
+    iso_day,
+    recent_day,
+    sentence_date,
+    tense_date,
+    timex_in,
+    without_closed_baselines,
+)
 from monitor.extract.items.document import ADVERB_SKIP, DETERMINERS, Doc, SentenceInfo
 from monitor.extract.items.figures import find_figures
 from monitor.extract.items.happenings import first_since
@@ -44,7 +51,7 @@ def _attributed_day(doc: Doc, info: SentenceInfo, occ: Occurrence) -> dt.date | 
     """The day of a reporting verb that closes the sentence after the happening (", X reported on
     Wednesday"), when it is the sentence's one date."""
     one = sentence_date(info, doc)
-    day = _iso_day(one)
+    day = iso_day(one)
     if day is None:
         return None
     tx = next((t for t, v in info.timexes if v == one), None)
@@ -69,7 +76,7 @@ def day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors
     any day is named, the publication day ("Police released video of the rescue."). An announcement
     by a speaker named right before its verb (tense.yaml `announcing_verbs`) is the report's news: that day,
     else the publication date."""
-    day = _iso_day(doc.last_day)
+    day = iso_day(doc.last_day)
     if doc.published is None or occ.is_noun:
         return None
     if doc.last_day is None and not info.timexes and _undated_lede(doc, occ.start):
@@ -86,7 +93,7 @@ def day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors
         and doc.text[who.subject.end : occ.start].strip() == ""
         and not info.timexes  # a date of the sentence dates it ("Today (May 4), the agency announced")
     )
-    if day is None or not _recent(doc, day):
+    if day is None or not recent_day(doc, day):
         if not announcing:
             return None
         day = doc.published  # "Esper announced that ...": the news of the report, dated by it
@@ -123,7 +130,7 @@ def _undated_lede(doc: Doc, pos: int) -> bool:
     second = doc.text.find("\n\n", first + 2)
     end = second if second >= 0 else len(doc.text)
     return not any(
-        (day := _iso_day(tx.value[:10])) is not None and _recent(doc, day)
+        (day := iso_day(tx.value[:10])) is not None and recent_day(doc, day)
         for tx in doc.timexes_in(0, end)
     )
 
@@ -145,23 +152,6 @@ def perfect_with_a_past_day(doc: Doc, info: SentenceInfo, occ: Occurrence, date:
 _PERFECT_AUX = frozenset({"has", "have", "'ve", "\u2019ve"})
 
 
-# How many days before publication the report's last named day may lie and still be the day of its news.
-REPORT_DAYS = 2
-
-
-def report_day(doc: Doc) -> dt.date | None:
-    """The day of the report's news: its last named day so far when within REPORT_DAYS of publication, else
-    the publication date; None when the publication date is unknown."""
-    if doc.published is None:
-        return None
-    day = _iso_day(doc.last_day)
-    return day if day is not None and _recent(doc, day) else doc.published
-
-
-def _recent(doc: Doc, day: dt.date) -> bool:
-    return doc.published is not None and 0 <= (doc.published - day).days <= REPORT_DAYS
-
-
 _NON_FINITE = frozenset({"be", "been", "being", "to"})
 _COORDINATORS = frozenset({"but", "and", "or"})  # "..., but the union welcomed the move": a main clause
 _PERFECT = frozenset({"had", "'d"})
@@ -176,15 +166,6 @@ def _amount_after(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
     return any(
         occ.end <= base + f.start < occ.clause[1] for f in find_figures(info.sentence.text, doc.lex)
     )
-
-
-def _iso_day(value: str | None) -> dt.date | None:
-    if value is None or len(value) != 10:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 # "postponed from Tuesday to Friday", "pushed the vote back until March": a few words, no clause break.

@@ -18,6 +18,7 @@ from monitor.extract.items.actors import (
     speaker_place,
     subject_of,
 )
+from monitor.extract.items.dating import report_day
 from monitor.extract.items.document import (
     DETERMINERS,
     Doc,
@@ -33,7 +34,6 @@ from monitor.extract.items.event_dates import (
     date_by_tense,
     day_of_the_report,
     perfect_with_a_past_day,
-    report_day,
 )
 from monitor.extract.items.happenings import TALLY_KINDS, dated_happenings, tally_over_a_period
 from monitor.extract.items.merge import Draft, specificity

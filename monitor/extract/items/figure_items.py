@@ -14,6 +14,7 @@ from monitor.extract.items.actors import actor_name, subject_of
 from monitor.extract.items.dating import (
     DAY_TYPES,
     after_publication,
+    clock_scene_day,
     comparison_base,
     date_value,
     range_end,
@@ -287,7 +288,7 @@ def _as_of(
     today = _holds_now(doc, info, number_at) or _of_the_session(doc, info, number_at)
     if doc.published is not None and today:
         return doc.published.isoformat()
-    date = _sentence_date(info, start, doc.published)
+    date = clock_scene_day(doc, info) or _sentence_date(info, start, doc.published)
     if not date and _about_a_plan(info):
         # A plan's targets date by the plan: "The plan, presented this week, ... The plan cuts dust by 90%."
         date = _context_date(doc, info)

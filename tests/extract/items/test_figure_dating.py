@@ -130,6 +130,9 @@ def test_a_long_bare_noun_phrase_is_read_as_the_metric() -> None:
         # The baseline's date is nearer the new value than the sentence's own period, and still not its date.
         ("First-quarter ferry bookings fell to $41 million from $52 million a year earlier.",
          {41000000: "2021-Q1", 52000000: "2020-Q1"}),
+        # "lower than the VALUE ... on DATE": that date is the other value's; the possessive dates this one
+        ("Saturday's peak demand reached 44,947 megawatts, much lower than the 46,797 seen on Friday.",
+         {44947: "2021-06-05"}),
         # "from VALUE in DATE to VALUE": the date is the old value's; the new one holds today
         ("Support among commuters fell from 54% in November to 35%.",
          {54: "2020-11", 35: PUBLISHED.isoformat()}),
@@ -138,6 +141,15 @@ def test_a_long_bare_noun_phrase_is_read_as_the_metric() -> None:
 def test_the_baseline_of_a_comparison_dates_only_its_own_value(text: str, expected: dict[float, str]) -> None:
     dates = _dates(text)
     assert {v: dates.get(v) for v in expected} == expected
+
+
+def test_a_clock_time_goes_on_with_the_scenes_day() -> None:
+    text = ("On Wednesday, the grid operator began its emergency procedures.\n\n"
+            "The first alert came at 6 p.m., when reserves stood at 12 percent, an analyst said.")
+    assert _dates(text)[12] == "2021-06-09"
+    # with no clock time, an undated past figure is the publication's
+    text = "On Wednesday, the grid operator began its emergency procedures.\n\nReserves stood at 12 percent."
+    assert _dates(text)[12] == PUBLISHED.isoformat()
 
 
 def test_a_baseline_value_date_tells_no_happening() -> None:
