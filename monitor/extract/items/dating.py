@@ -288,7 +288,7 @@ def _value_baseline_re(preps: frozenset[str]) -> re.Pattern[str]:
     # to three words), the date.
     return re.compile(
         rf"(?:,\s*(?:([^\W\d]+)\s+)?|\bto\s+\S*\d[^,;]*?\s+|(?<![\w'’-])(?P<bare>[^\W\d]+)\s+)(?:{body})"
-        rf"(?:\s+the)?\s+\S*\d\S*(?:\s+[^\W\d][\w'’-]*){{0,3}}?\s+\Z",
+        rf"(?:\s+(?:the|an?))?\s+\S*\d\S*(?:\s+[^\W\d][\w'’-]*){{0,3}}?\s+\Z",
         re.IGNORECASE,
     )
 

@@ -17,7 +17,9 @@ from monitor.extract.items.dating import (
     clock_scene_day,
     comparison_base,
     date_value,
+    iso_day,
     range_end,
+    recent_day,
     timex_in,
     value_baseline,
     without_closed_baselines,
@@ -140,13 +142,17 @@ def _figure_tense(info: SentenceInfo, f_start: int, doc: Doc) -> str | None:
         return None
     if lex.present_adverbs_re.search(info.sentence.text):
         return doc.published.isoformat()
-    after = [t for t in info.tokens if t.start >= f_start][:8]
+    # ("voted against Deonarine's amendment": after a name, "'s" is its possessive more often than "is")
+    after = [t for t in info.tokens if t.start >= f_start and t.lower not in _POSSESSIVE_S][:8]
     for t in after:
         if t.lower in lex.present_aux:
             return doc.published.isoformat()
         if t.lower in lex.past_aux or t.lower in lex.past_verbs or t.lower in lex.modal_aux - {"to"}:
             return None
     return None
+
+
+_POSSESSIVE_S = ("'s", "\u2019s")
 
 
 def _sentence_date(info: SentenceInfo, start: int, published: dt.date | None) -> str | None:
@@ -299,7 +305,23 @@ def _as_of(
     clause = clause_of(start, info.clauses)
     if any(t.lower == "had" for t in info.tokens if clause[0] <= t.start < start):
         return None
-    return doc.published.isoformat()
+    return _scene_past(doc, info, clause) or doc.published.isoformat()
+
+
+def _scene_past(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str | None:
+    """A breaking report's recent last day, for a figure of a clause in the simple past ("The Senate met on
+    Tuesday. ... When the sitting resumed, all 15 government senators voted against it"): the scene's."""
+    day = iso_day(doc.last_day)
+    if day is None or not recent_day(doc, day) or day == doc.published:
+        return None
+    words = [t.lower for t in info.tokens
+             if clause[0] <= t.start < clause[1] and t.lower not in _POSSESSIVE_S]
+    lex = doc.lex
+    if any(w in lex.modal_aux or w in lex.present_aux for w in words):
+        return None
+    past = any(w in lex.past_verbs or w in ("was", "were") or (w.endswith("ed") and "VBD" in word_tags(w))
+               for w in words)
+    return doc.last_day if past else None
 
 
 _RELATIVES = frozenset({"which", "who", "whom", "whose", "that"})

@@ -147,9 +147,20 @@ def test_a_clock_time_goes_on_with_the_scenes_day() -> None:
     text = ("On Wednesday, the grid operator began its emergency procedures.\n\n"
             "The first alert came at 6 p.m., when reserves stood at 12 percent, an analyst said.")
     assert _dates(text)[12] == "2021-06-09"
-    # with no clock time, an undated past figure is the publication's
-    text = "On Wednesday, the grid operator began its emergency procedures.\n\nReserves stood at 12 percent."
+    # with no clock time, a present figure is the publication's
+    text = "On Wednesday, the grid operator began its emergency procedures.\n\nReserves stand at 12 percent."
     assert _dates(text)[12] == PUBLISHED.isoformat()
+
+
+def test_a_figure_told_in_the_simple_past_goes_on_with_the_scenes_day() -> None:
+    scene = ("The harbour board met on Tuesday, officials said.\n\n"
+             "When the sitting resumed, all 15 members voted against Ada Brisk's plan.")
+    assert _dates(scene)[15] == "2021-06-08"
+    # a present count, or a figure of an old scene, is the publication's
+    now = "The harbour board met on Tuesday, officials said.\n\nAll 15 members oppose it."
+    assert _dates(now)[15] == PUBLISHED.isoformat()
+    old = "The harbour board met on May 4, officials said.\n\nWhen it resumed, all 15 members voted no."
+    assert _dates(old)[15] == PUBLISHED.isoformat()
 
 
 def test_a_baseline_value_date_tells_no_happening() -> None:
