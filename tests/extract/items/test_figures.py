@@ -155,6 +155,8 @@ def test_never_raises(sentence: str) -> None:
         # ", or" before another kind of amount is another figure (a share's earnings are one: EPS)
         ("Profit was $2.8 billion, or $2.53 a share, and sales rose $5 billion, or 12%.",
          [(2800000000, "USD"), (2.53, "USD"), (5000000000, "USD"), (12, "percent")]),
+        # a rate's base is no count
+        ("Poland reported 25.9 new cases per 100,000 people.", [(25.9, None)]),
         # a number word of an idiom counts nothing (numbers.yaml `not_figure_idioms`)
         ("Gunmen fired on the convoy and, in one case, on an ambulance.", []),
         ("In one instance, two people were hurt.", [(2, None)]),

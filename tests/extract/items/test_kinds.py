@@ -47,3 +47,11 @@ def test_a_coup_is_dated_by_the_day_that_possesses_it() -> None:
     day = dt.date(2024, 5, 9)  # a Thursday
     text = "The ministers fled to the compound in Tuesday night's coup."
     assert ("violence", "2024-05-07") in [(i.kind, i.date) for i in extract_items(text, day)]
+
+
+def test_rules_coming_into_force_and_removals_from_a_list_are_policy() -> None:
+    day = dt.date(2024, 5, 7)
+    for text in ("The new fines came into effect on Monday.", "The levy took effect on Monday.",
+                 "Tallinn was removed from the list of safe ports on Monday."):
+        assert [(i.kind, i.date) for i in extract_items(text, day) if i.kind != "figure"] == [
+            ("policy", "2024-05-06")], text
