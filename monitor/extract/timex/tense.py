@@ -19,6 +19,7 @@ _DETERMINERS = frozenset(
     {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "still", "newly"}
 )
 _PAST_AUX = frozenset({"had", "been"})
+_FUTURE_ADJECTIVES = frozenset({"upcoming", "forthcoming"})
 _AUXILIARIES = frozenset(
     {"was", "were", "is", "are", "be", "been", "had", "has", "have", "being", "get", "got"}
 )
@@ -55,7 +56,8 @@ def _classify(
     before = words[max(0, i - 2) : i]
     participle = word.endswith(("ed", "ing"))
     if word in future and participle and i + 1 < len(words) and words[i + 1] not in _AFTER_CUE:
-        return None  # "two planned closures in June": an adjective, no future
+        # "two planned closures in June": an adjective, no future; "the upcoming summit" is one to come
+        return "future" if word in _FUTURE_ADJECTIVES else None
     if (i + 1 < len(words) and f"{word} {words[i + 1]}" in future) or word in future:
         # "had been due to", "had planned to": a plan seen from a past perfect is usually past by now
         return "past" if _PAST_AUX.intersection(before) else "future"

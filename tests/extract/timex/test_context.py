@@ -274,6 +274,9 @@ def test_a_participle_before_a_noun_is_no_future_cue() -> None:
     got = found("The water board carried out two rounds of planned cuts in March.", "2019-11-20")
     assert got["March"] == ("DATE", "2019-03")
     assert found("The vote is planned for Tuesday.", "2019-11-20")["Tuesday"] == ("DATE", "2019-11-26")
+    # "upcoming" is an adjective of what is to come
+    got = found("Ministers seek a deal ahead of the upcoming summit in Lisbon in June.", "2022-04-21")
+    assert got["June"] == ("DATE", "2022-06")
 
 
 def test_a_house_number_before_a_street_is_no_year() -> None:
