@@ -294,7 +294,9 @@ def _as_of(
     today = _holds_now(doc, info, number_at) or _of_the_session(doc, info, number_at)
     if doc.published is not None and today:
         return doc.published.isoformat()
-    date = clock_scene_day(doc, info) or _sentence_date(info, start, doc.published)
+    # A count its clause gives in the present perfect or by "has" holds now, whatever another clause dates.
+    date = (clock_scene_day(doc, info) or _perfect_now(doc, info, start)
+            or _sentence_date(info, start, doc.published))
     if not date and _about_a_plan(info):
         # A plan's targets date by the plan: "The plan, presented this week, ... The plan cuts dust by 90%."
         date = _context_date(doc, info)
@@ -322,6 +324,28 @@ def _scene_past(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str | 
     past = any(w in lex.past_verbs or w in ("was", "were") or (w.endswith("ed") and "VBD" in word_tags(w))
                for w in words)
     return doc.last_day if past else None
+
+
+def _perfect_now(doc: Doc, info: SentenceInfo, start: int) -> str | None:
+    """The publication day for a figure right after a present perfect or a "has" of its own clause ("Spain has
+    recorded about 157,000 cases, while China, where the virus emerged last year, has nearly 83,000")."""
+    clause = clause_of(start, info.clauses)
+    before = [t.lower for t in info.tokens if clause[0] <= t.start < start][-4:]
+    if doc.published is None:
+        return None
+    lex = doc.lex
+    for i, word in enumerate(before):
+        rest = before[i + 1 :]
+        if word not in _PERFECT_AUX:
+            continue
+        if rest and (rest[0].endswith("ed") or rest[0] in lex.past_verbs):
+            rest = rest[1:]  # "has recorded"
+        if all(w in lex.qualifier_of for w in rest):
+            return doc.published.isoformat()
+    return None
+
+
+_PERFECT_AUX = frozenset({"has", "have"})
 
 
 _RELATIVES = frozenset({"which", "who", "whom", "whose", "that"})

@@ -206,7 +206,9 @@ def _metric_before(text: str, start: int, lex: Lexicon) -> str | None:
     return lex.before_number[" ".join(last.group(0).lower().split())]
 
 
-_DIGIT_OR_STOP_RE = re.compile(r"\d|[;:]")
+# A number between the metric and this one is another figure's; one joined to a word by a hyphen is part of a
+# name ("the caseload of Covid-19 is nearly 162,000").
+_DIGIT_OR_STOP_RE = re.compile(r"(?<![A-Za-z]-)(?<!\d)\d|[;:]")
 
 
 def _blocked(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

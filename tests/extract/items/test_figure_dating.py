@@ -163,6 +163,15 @@ def test_a_figure_told_in_the_simple_past_goes_on_with_the_scenes_day() -> None:
     assert _dates(old)[15] == PUBLISHED.isoformat()
 
 
+def test_a_count_given_by_has_holds_now_whatever_another_clause_dates() -> None:
+    text = ("Spain has recorded about 157,000 cases, while Peru, where the virus emerged last year, "
+            "has nearly 83,000 cases.")
+    dates = _dates(text)
+    assert (dates[157000], dates[83000]) == (PUBLISHED.isoformat(), PUBLISHED.isoformat())
+    # a count of that other clause's past keeps its date
+    assert _dates("The virus, which killed 400 people last year, has spread.")[400] == "2020"
+
+
 def test_a_baseline_value_date_tells_no_happening() -> None:
     # Tuesday is when the yield stood at 2.47%, not when anything "rose".
     text = "The loan rate climbed to 2.41%, up from 2.37% on Tuesday evening."

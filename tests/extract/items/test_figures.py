@@ -155,6 +155,8 @@ def test_never_raises(sentence: str) -> None:
         # ", or" before another kind of amount is another figure (a share's earnings are one: EPS)
         ("Profit was $2.8 billion, or $2.53 a share, and sales rose $5 billion, or 12%.",
          [(2800000000, "USD"), (2.53, "USD"), (5000000000, "USD"), (12, "percent")]),
+        # a number in a name ("Covid-19") leaves the metric before it to the figure
+        ("The state's confirmed caseload of Covid-19 is nearly 162,000.", [(162000, None)]),
         # a rate's base is no count
         ("Poland reported 25.9 new cases per 100,000 people.", [(25.9, None)]),
         # a number word of an idiom counts nothing (numbers.yaml `not_figure_idioms`)
