@@ -179,6 +179,19 @@ def model_year(text: str, tx: Timex, lex: Lexicon) -> bool:
     return word is None or not (word.lower() in lex.function_words or word.lower() in _PERIOD_WORDS)
 
 
+def year_of_a_noun(text: str, tx: Timex) -> bool:
+    """A bare year between a determiner or possessive and its noun ("the grid operator's 2019 resource
+    assessment", "its 2019 report"): it names which one, and tells no scene of the story."""
+    if not (len(tx.value) == 4 and text[tx.start : tx.end].isdigit()):
+        return False
+    return bool(_OWNER_BEFORE_RE.search(text, max(0, tx.start - 20), tx.start)
+                and _NOUN_AFTER_RE.match(text, tx.end))
+
+
+_OWNER_BEFORE_RE = re.compile(r"(?:\b(?:the|its|their|his|her|our|this|that)|['’]s)\s+\Z", re.IGNORECASE)
+_NOUN_AFTER_RE = re.compile(r"\s+[a-z][a-z-]+")
+
+
 @cache
 def _comparison_and_change_preps(lex: Lexicon) -> frozenset[str]:
     return lex.comparison_preps | lex.change_preps

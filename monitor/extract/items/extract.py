@@ -29,6 +29,7 @@ from monitor.extract.items.dating import (
     sentence_date,
     usable_timexes,
     value_baseline,
+    year_of_a_noun,
 )
 from monitor.extract.items.document import (
     Doc,
@@ -198,7 +199,9 @@ def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Dra
         doc.scene = (paragraph, dated[-1])
         # "over the weekend", "this week": no day, nor a move away from the report's days (a month or a
         # year is: "in March, ..." tells an earlier scene)
-        named = [value for value in dated if "-W" not in value]
+        named = [value for tx, value in info.timexes
+                 if tx.type in DAY_TYPES and tx.start not in info.bound and "-W" not in value
+                 and not year_of_a_noun(doc.text, tx)]
         if named:
             doc.last_day = named[-1]
     elif doc.scene is not None and doc.scene[0] != paragraph:

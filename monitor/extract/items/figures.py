@@ -388,7 +388,8 @@ _NO_RE = re.compile(r"No\.\s*$")
 # A model's name between a count and its noun: an optional brand, a code with a digit, an optional word
 # ("737 Max", "Boeing 787-9", "Galaxy S10", "A350"), then the lower-case noun counted.
 _MODEL_LABEL_RE = re.compile(r"\s+(?:[A-Z][A-Za-z]+\s+)?[A-Z]{0,3}\d[\w-]*(?:\s+[A-Z][A-Za-z]+)?(?=\s+[a-z])")
-_AFTER_COUNT_RE = re.compile(r"(?<![\w.,])\d[\d,.]*\s+$")
+# A count right before the number ("400 737 Max jets"), not a year closing a phrase ("In 2021, 13,000 ...").
+_AFTER_COUNT_RE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?\s+$")
 _LETTER_SPACE_END_RE = re.compile(r"[A-Za-z]\s$")
 
 

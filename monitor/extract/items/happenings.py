@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from functools import cache
 
 from monitor.extract.items.dating import YEAR_WRITTEN_RE, after_publication, range_bound
-from monitor.extract.items.document import DETERMINERS, Doc, SentenceInfo, Tok, clause_of, overlaps
+from monitor.extract.items.document import (
+    ADVERB_SKIP,
+    DETERMINERS,
+    Doc,
+    SentenceInfo,
+    Tok,
+    clause_of,
+    overlaps,
+)
 from monitor.extract.items.furniture import ENTRY_TAIL
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.triggers import (
@@ -113,8 +121,10 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
                     kind = "other"  # "reached 40 points": a happening, not an arrival
                 if kind == "statement" and _passive_report(info, tok):
                     kind = "other"  # "a case was reported on Monday": no speaker
-                if kind == "other" and _states_a_figure(doc, tok, c):
-                    break  # "the average price in October was $39,014": a figure, which is its item
+                if kind == "other" and (_states_a_figure(doc, tok, c) or _counted_subject(doc, info, tok, c)):
+                    # "the average price in October was $39,014", "after 22 homicides were recorded in March":
+                    # a figure, which is its item
+                    break
                 if kind in TALLY_KINDS and tally_over_a_period(doc, info, tok.end, value):
                     break  # "dealers sold 303,417 cars last year": a figure of the year, no one happening
                 out.append(Happening(tok.start, tok.end, tok.text, kind, c, value))
@@ -180,6 +190,26 @@ def _states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:
     """Whether the verb only states a value ("was $39,014", "averaged 4.2 percent", "closed at $185.25"):
     tense.yaml `figure_verbs` with a number after it in its clause."""
     return tok.lower in doc.lex.figure_verbs and DIGIT_RE.search(doc.text, tok.end, clause[1]) is not None
+
+
+def _counted_subject(doc: Doc, info: SentenceInfo, tok: Tok, clause: tuple[int, int]) -> bool:
+    """Whether the verb's subject is a count in digits right before it ("after 22 homicides were recorded",
+    "13,000 migrants have already traversed"): a number, a plural noun, then auxiliaries or adverbs."""
+    before = [t for t in info.tokens if clause[0] <= t.start < tok.start][-5:]
+    for i, t in enumerate(before[:-1]):
+        if not _COUNT_RE.fullmatch(t.text) or not _plural(before[i + 1].lower):
+            continue
+        between = [w.lower for w in before[i + 2 :]]
+        if all(w in AUXILIARIES or w in ADVERB_SKIP for w in between):
+            return True
+    return False
+
+
+_COUNT_RE = re.compile(r"\d[\d,.]*")
+
+
+def _plural(word: str) -> bool:
+    return word.isalpha() and word.endswith("s") and not word.endswith("ss")
 
 
 TALLY_KINDS = frozenset({"other", "business"})

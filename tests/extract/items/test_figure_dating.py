@@ -147,6 +147,10 @@ def test_a_clock_time_goes_on_with_the_scenes_day() -> None:
     text = ("On Wednesday, the grid operator began its emergency procedures.\n\n"
             "The first alert came at 6 p.m., when reserves stood at 12 percent, an analyst said.")
     assert _dates(text)[12] == "2021-06-09"
+    # a year naming a noun ("the board's 2019 assessment") sets no scene of its own
+    later = (text + "\n\nIts target had been 8 percent in the board's 2019 assessment.\n\n"
+             "The second alert came at 7 p.m., when reserves stood at 9.5 percent.")
+    assert _dates(later)[9.5] == "2021-06-09"
     # with no clock time, a present figure is the publication's
     text = "On Wednesday, the grid operator began its emergency procedures.\n\nReserves stand at 12 percent."
     assert _dates(text)[12] == PUBLISHED.isoformat()

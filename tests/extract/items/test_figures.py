@@ -157,6 +157,8 @@ def test_never_raises(sentence: str) -> None:
          [(2800000000, "USD"), (2.53, "USD"), (5000000000, "USD"), (12, "percent")]),
         # a number in a name ("Covid-19") leaves the metric before it to the figure
         ("The state's confirmed caseload of Covid-19 is nearly 162,000.", [(162000, None)]),
+        # a year closing an opening phrase is no count before the number ("400 737 Max jets" is)
+        ("In 2021, 13,000 people crossed the gap.", [(13000, None)]),
         # a rate's base is no count
         ("Poland reported 25.9 new cases per 100,000 people.", [(25.9, None)]),
         # a number word of an idiom counts nothing (numbers.yaml `not_figure_idioms`)
