@@ -445,7 +445,7 @@ def usable_timexes(text: str, published: dt.date | None) -> list[Timex]:
 # tip led officers to his room", in the story of a May kidnapping).
 _CLOCK_RE = re.compile(
     r"(?:(?:around|about|shortly|just|before|after|at|until|by|roughly|approximately)\s+)*"
-    r"(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)|midnight|noon)\.?",
+    r"(?:(?<![\d:.,])\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\bmidnight\b|\bnoon\b)\.?",
     re.IGNORECASE,
 )
 

@@ -319,8 +319,8 @@ def _scene_past(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str | 
     words = [t.lower for t in info.tokens
              if clause[0] <= t.start < clause[1] and t.lower not in _POSSESSIVE_S]
     lex = doc.lex
-    if any(w in lex.modal_aux or w in lex.present_aux for w in words):
-        return None
+    if not words or words[0] in _RELATIVES or any(w in lex.modal_aux or w in lex.present_aux for w in words):
+        return None  # "the blast that killed 10 people": a relative clause tells what came before
     past = any(w in lex.past_verbs or w in ("was", "were") or (w.endswith("ed") and "VBD" in word_tags(w))
                for w in words)
     return doc.last_day if past else None

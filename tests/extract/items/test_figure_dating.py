@@ -165,6 +165,10 @@ def test_a_figure_told_in_the_simple_past_goes_on_with_the_scenes_day() -> None:
     assert _dates(now)[15] == PUBLISHED.isoformat()
     old = "The harbour board met on May 4, officials said.\n\nWhen it resumed, all 15 members voted no."
     assert _dates(old)[15] == PUBLISHED.isoformat()
+    # nor is a count of a relative clause, which tells what came before; "12 Americans" is no clock time
+    told = ("The harbour board met on Tuesday, officials said.\n\n"
+            "It studied the blast that killed 10 people, including 12 Americans, at the depot.")
+    assert _dates(told)[10] == PUBLISHED.isoformat()
 
 
 def test_a_count_given_by_has_holds_now_whatever_another_clause_dates() -> None:
