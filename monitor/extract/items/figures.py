@@ -146,7 +146,9 @@ def _metric_after(
         lw = w.lower()
         # "13,000 false or misleading claims": adjectives joined by "or"/"and" still lead to the noun
         joins_adjectives = lw in ("or", "and") and bool(words) and not _plural(words[-1][2])
-        if (lw in lex.metric_stop_words and not joins_adjectives) or not w[0].islower():
+        # "341 American congregations": a nationality is an adjective of the noun, not a name that ends it
+        demonym = not words and lw in lex.demonym_of and not _plural(lw)
+        if (lw in lex.metric_stop_words and not joins_adjectives) or not (w[0].islower() or demonym):
             break
         if words and (lw.endswith("ed") or lw.endswith("ing")) and words[-1][2] not in ("or", "and"):
             break

@@ -159,6 +159,8 @@ def test_never_raises(sentence: str) -> None:
         ("The state's confirmed caseload of Covid-19 is nearly 162,000.", [(162000, None)]),
         # a year closing an opening phrase is no count before the number ("400 737 Max jets" is)
         ("In 2021, 13,000 people crossed the gap.", [(13000, None)]),
+        # a nationality before the counted noun is its adjective
+        ("Inspectors visited 341 American congregations.", [(341, None)]),
         # a rate's base is no count
         ("Poland reported 25.9 new cases per 100,000 people.", [(25.9, None)]),
         # a number word of an idiom counts nothing (numbers.yaml `not_figure_idioms`)
