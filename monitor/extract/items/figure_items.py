@@ -45,7 +45,8 @@ from monitor.extract.wordforms import word_tags
 
 @cache
 def _timeline_words(key: str) -> frozenset[str]:
-    """A numbers.yaml word list of this module: game_stat_metrics, secondary_line_verbs, plan_nouns."""
+    """A numbers.yaml word list of this module: game_stat_metrics, secondary_line_verbs, plan_nouns,
+    deal_nouns."""
     return frozenset(str(w).lower() for w in load_data_file("numbers.yaml").get(key, []))
 
 
@@ -291,6 +292,8 @@ def _as_of(
             return date
     if _timeless(doc, info, number_at):
         return None
+    if _background_deal(doc, info, number_at):
+        return _context_date(doc, info)  # the paragraph's scene, else none: not the publication day
     today = _holds_now(doc, info, number_at) or _of_the_session(doc, info, number_at)
     if doc.published is not None and today:
         return doc.published.isoformat()
@@ -324,6 +327,17 @@ def _scene_past(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str | 
     past = any(w in lex.past_verbs or w in ("was", "were") or (w.endswith("ed") and "VBD" in word_tags(w))
                for w in words)
     return doc.last_day if past else None
+
+
+def _background_deal(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
+    """A deal's price told as its noun's modifier after the lede ("the man behind his company's $19 billion
+    acquisition of WhatsApp"): background of no stated date (numbers.yaml `deal_nouns`)."""
+    if doc.paragraph_start(number_at) < 0:
+        return False  # the lede's deal is the day's news
+    after = [t.lower for t in info.tokens if t.start > number_at][:2]
+    if after and after[0] in doc.lex.scales:
+        after = after[1:]  # "$19 billion acquisition"
+    return bool(after) and after[0] in _timeline_words("deal_nouns")
 
 
 def _perfect_now(doc: Doc, info: SentenceInfo, start: int) -> str | None:

@@ -180,6 +180,14 @@ def test_a_count_given_by_has_holds_now_whatever_another_clause_dates() -> None:
     assert _dates("The virus, which killed 400 people last year, has spread.")[400] == "2020"
 
 
+def test_a_deals_price_told_as_background_has_no_date() -> None:
+    lede = "Harbourline agreed a $2 billion takeover of Delmar Freight."
+    later = "\n\nAfter all, he is the man behind its $19 billion acquisition of Quorvex."
+    dates = _dates(lede + later)
+    # the lede's deal is the day's news; a later paragraph's, of no stated date, is background
+    assert (dates[2000000000], dates.get(19000000000, "missing")) == (PUBLISHED.isoformat(), None)
+
+
 def test_a_baseline_value_date_tells_no_happening() -> None:
     # Tuesday is when the yield stood at 2.47%, not when anything "rose".
     text = "The loan rate climbed to 2.41%, up from 2.37% on Tuesday evening."
