@@ -31,7 +31,13 @@ from importlib.resources.abc import Traversable
 # microdata and the newsroom's offset; an opening date reaches its main clause past verbless asides; a past
 # day beside a present perfect dates a noun, not the verb; a calendar's verbless lines are scheduled
 # happenings; a bare month takes an earlier year its sentence wrote out.
-EXTRACTOR_VERSION = "4"
+# 5 (2026-12-03): a site header's date of today is no page's date; a breaking report's scene dates its
+# nameless casualties, its figures told in the simple past and those beside a clock time; counts of men and
+# women by what happened to them; "ahead of Tuesday's debate" and "the upcoming summit" look ahead; a weekday
+# in apposition restates its date; a baseline's date ("from 54% in November to 35%") is the old value's alone;
+# a count given by "has" holds now; a count for a verb's subject is a figure, not a happening; a background
+# deal's price is undated.
+EXTRACTOR_VERSION = "5"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 
