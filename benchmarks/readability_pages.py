@@ -1,5 +1,6 @@
-"""Build a page set in the article-html layout from Mozilla Readability's test pages, so that the shared
-scorer (`../shared/tools/news_score.py --pages DIR`) reads it like `../shared/data/article-html`.
+"""Build a page set in the article-html layout from Mozilla Readability's test pages (or newspaper's, or
+trafilatura's), so that the shared scorer (`../shared/tools/news_score.py --pages DIR`) reads it like
+`../shared/data/article-html`.
 
 Readability's `test/test-pages/<name>/` holds real pages saved from news sites (`source.html`) with the
 article as Readability extracts it (`expected.html`). They are pages no rule of ours was written against: gold
@@ -11,6 +12,8 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py /tmp/readability /tmp/readability-pages
     python3 ../shared/tools/news_score.py --gold benchmarks/news-heldout/set14.csv \
         --pages /tmp/readability-pages
+    python benchmarks/readability_pages.py --newspaper /tmp/newspaper /tmp/newspaper-pages         # set15
+    python benchmarks/readability_pages.py --trafilatura /tmp/trafilatura /tmp/trafilatura-pages   # set16
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
