@@ -89,8 +89,6 @@ def clock_scene_day(doc: Doc, info: SentenceInfo) -> str | None:
     return doc.last_day if _CLOCK_RE.search(info.sentence.text) else None  # the document drops such times
 
 
-
-
 def narrated_year(doc: Doc, tx: Timex, value: str, sentence_start: int) -> str:
     """A month or a day written without its year ("in May") is of the year written out before it in its
     sentence when that year is two or more before the publication's ("GCSEs were introduced in September
