@@ -225,6 +225,8 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
             continue  # "would not be vaccinating", "could be charged": no happening (GUIDELINES)
         if kind != "statement" and occ.tokens_before and occ.tokens_before[0].lower in CONDITIONS:
             continue  # "if funds arrived on Friday": a condition, no happening (GUIDELINES)
+        if kind != "statement" and not occ.is_noun and _NO_OBJECT_RE.match(doc.text, occ.end):
+            continue  # "offered no formal endorsement", "found no evidence": a negated object, no happening
         if (kind == "statement" and passive_report(occ.trigger, prev, _next_word(doc, occ.end))
                 and not _passive_said_by(doc, info, occ)):
             continue  # "a third case has been reported": no speaker, the report only sources a fact
@@ -265,6 +267,8 @@ def _next_word(doc: Doc, pos: int) -> str:
 
 
 _NEXT_WORD_RE = re.compile(r"\s*(\w+)")
+# "no" opening the object, not a bound ("launch no later than November")
+_NO_OBJECT_RE = re.compile(r"\s+no\s+(?!later|earlier|sooner|more|less|fewer|longer)\w", re.IGNORECASE)
 _BY_RE = re.compile(r"\s+by\b", re.IGNORECASE)
 
 

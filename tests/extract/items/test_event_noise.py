@@ -198,3 +198,11 @@ def test_what_was_announced_is_no_reported_clause() -> None:
 def test_a_simultaneous_gerund_dates_the_clause_before_it() -> None:
     text = "Ada Brisk announced the new route while opening the harbour fair on Monday."
     assert _events(text) == [("statement", "2021-06-07")]
+
+
+def test_a_verb_whose_object_opens_with_no_tells_no_happening() -> None:
+    day = dt.date(2021, 3, 9)
+    assert [i.kind for i in extract_items("Ada Brisk offered no endorsement on Monday.", day)] == []
+    # "no later than" bounds a date: the plan is still told
+    planned = extract_items("Ada Brisk said Quorvex would launch no later than May.", day)
+    assert "business" in [i.kind for i in planned]
