@@ -142,6 +142,9 @@ def month_alone(hit: Hit) -> Result | None:
         year = month_year_by_tense(today, month, hit.tense())
     elif dir_value < 0:
         year = today.year if month < today.month else today.year - 1
+        if "last" in (hit.g("dir") or "").lower() and month % 12 == (today.month - 1) % 12:
+            # "last October" written in November: that October is "last month", so this is the one before
+            year -= 1
     elif dir_value > 0 and "next" in (hit.g("dir") or "").lower():
         year = today.year if month > today.month else today.year + 1
     elif dir_value > 0:

@@ -269,6 +269,12 @@ def test_a_weekday_in_apposition_to_a_date_restates_it() -> None:
     assert found("The board met on March 1, a Friday.", "2023-03-13")["Friday"] == ("DATE", "2023-03-10")
 
 
+def test_last_and_the_month_before_the_dct_is_a_year_earlier() -> None:
+    # written in November, the October just gone is "last month": "last October" is the one before it
+    assert found("She changed her mind last October.", "2023-11-08")["last October"] == ("DATE", "2022-10")
+    assert found("It sold last March.", "2023-11-08")["last March"] == ("DATE", "2023-03")
+
+
 def test_a_participle_before_a_noun_is_no_future_cue() -> None:
     # "planned" describes the cuts; the clause is past, so March is the last one.
     got = found("The water board carried out two rounds of planned cuts in March.", "2019-11-20")
