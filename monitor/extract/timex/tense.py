@@ -15,8 +15,10 @@ _CLAUSE_END = re.compile(
     r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No))(?<!\bInc|\bMrs|\bGen|\bGov|\bSen|\bRep)[.!?;]\s"
     r"|[\"\u201c\u201d]\s|\n\s*\n"
 )
+# Words before an -ed adjective ("a still unspecified date"); not "her", as often a verb's object before
+# the next clause's verb ("without asking her, pledged to the trust in July").
 _DETERMINERS = frozenset(
-    {"a", "an", "the", "its", "their", "his", "her", "our", "this", "that", "still", "newly"}
+    {"a", "an", "the", "its", "their", "his", "our", "this", "that", "still", "newly"}
 )
 _PAST_AUX = frozenset({"had", "been"})
 _FUTURE_ADJECTIVES = frozenset({"upcoming", "forthcoming"})

@@ -275,6 +275,11 @@ def test_last_and_the_month_before_the_dct_is_a_year_earlier() -> None:
     assert found("It sold last March.", "2023-11-08")["last March"] == ("DATE", "2023-03")
 
 
+def test_her_before_a_past_verb_is_its_clauses_object_not_a_determiner() -> None:
+    text = "The chief, suspended without asking her, pledged to the board in July that it would act."
+    assert found(text, "2023-11-07")["July"] == ("DATE", "2023-07")
+
+
 def test_a_participle_before_a_noun_is_no_future_cue() -> None:
     # "planned" describes the cuts; the clause is past, so March is the last one.
     got = found("The water board carried out two rounds of planned cuts in March.", "2019-11-20")
