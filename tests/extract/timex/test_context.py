@@ -276,7 +276,9 @@ def test_last_and_the_month_before_the_dct_is_a_year_earlier() -> None:
 
 
 def test_her_before_a_past_verb_is_its_clauses_object_not_a_determiner() -> None:
-    text = "The chief, suspended without asking her, pledged to the board in July that it would act."
+    # (no other past cue among the twelve words before July; "would" follows)
+    text = ("The chief, free of all duties and of all the blame without asking her, pledged to the board "
+            "in July that it would act.")
     assert found(text, "2023-11-07")["July"] == ("DATE", "2023-07")
 
 
