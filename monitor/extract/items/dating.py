@@ -156,14 +156,15 @@ _SPAN_OPENED = re.compile(r"\b(?:between|from)\s+(?:\w+\s+){0,2}?\d{4}\s+(?:and|
 # 2021 XR 300", "2021 Corvo gets ..." (at the start of a sentence or a line).
 _MODEL_YEAR_BEFORE_RE = re.compile(r"(?:(?:^|[.!?]\s+|\n\s*)|(?<![\w'’-])([A-Za-z]+)\s+)\Z")
 _NAME_AFTER_RE = re.compile(r"\s+[A-Z][\w-]*")
-_COHORT_BEFORE_RE = re.compile(r"(?<![\w-])class\s+of\s+\Z", re.IGNORECASE)
+_COHORT_BEFORE_RE = re.compile(r"(?<![\w-])(?:class|act)\s+of\s+\Z", re.IGNORECASE)
 # Besides the lexicon's function words ("in 2020 Nissan", "the 2020 race"): words of a period before a year.
 _PERIOD_WORDS = frozenset({"through", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter"})
 
 
 def model_year(text: str, tx: Timex, lex: Lexicon) -> bool:
-    """A bare year that names a model or a cohort, not a date ("the production model 2020 LC 500", "the
-    Hall of Fame's Class of 2021": the year the class is named for, not when it is chosen)."""
+    """A bare year that names a model, a cohort or a law, not a date ("the production model 2020 LC 500", "the
+    Hall of Fame's Class of 2021": the year the class is named for, not when it is chosen; "the Communications
+    Decency Act of 1996")."""
     if not (len(tx.value) == 4 and text[tx.start : tx.end].isdigit()):
         return False
     if _COHORT_BEFORE_RE.search(text, max(0, tx.start - 12), tx.start):
