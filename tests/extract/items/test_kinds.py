@@ -55,3 +55,8 @@ def test_rules_coming_into_force_and_removals_from_a_list_are_policy() -> None:
                  "Tallinn was removed from the list of safe ports on Monday."):
         assert [(i.kind, i.date) for i in extract_items(text, day) if i.kind != "figure"] == [
             ("policy", "2024-05-06")], text
+
+
+def test_pronounced_dead_is_a_death() -> None:
+    found = extract_items("Two hikers were pronounced dead at the scene on Monday.", dt.date(2024, 5, 7))
+    assert [(i.kind, i.date) for i in found if i.kind != "figure"] == [("death", "2024-05-06")]
