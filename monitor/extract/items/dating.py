@@ -60,8 +60,14 @@ def report_day(doc: Doc) -> dt.date | None:
     the publication date; None when the publication date is unknown."""
     if doc.published is None:
         return None
+    return scene_day(doc) or doc.published
+
+
+def scene_day(doc: Doc) -> dt.date | None:
+    """The report's last named day so far, when it lies within REPORT_DAYS of publication: a breaking story's
+    scene, which sentences with no day of their own go on telling."""
     day = iso_day(doc.last_day)
-    return day if day is not None and recent_day(doc, day) else doc.published
+    return day if day is not None and recent_day(doc, day) else None
 
 
 def recent_day(doc: Doc, day: dt.date) -> bool:
@@ -83,10 +89,9 @@ def clock_scene_day(doc: Doc, info: SentenceInfo) -> str | None:
     """The breaking report's last named day, when recent, for a sentence that gives a clock time and no day
     of its own ("On Saturday, ... The second stage began at 6:25 p.m., when reserves stood at 9.59
     percent"): the scene goes on, hour by hour."""
-    day = iso_day(doc.last_day)
-    if day is None or not recent_day(doc, day):
-        return None
-    return doc.last_day if _CLOCK_RE.search(info.sentence.text) else None  # the document drops such times
+    day = scene_day(doc)
+    # the document drops clock-only times, so the sentence's own text is searched
+    return day.isoformat() if day is not None and _CLOCK_RE.search(info.sentence.text) else None
 
 
 def narrated_year(doc: Doc, tx: Timex, value: str, sentence_start: int) -> str:
@@ -184,11 +189,12 @@ def year_of_a_noun(text: str, tx: Timex) -> bool:
     if not (len(tx.value) == 4 and text[tx.start : tx.end].isdigit()):
         return False
     return bool(_OWNER_BEFORE_RE.search(text, max(0, tx.start - 20), tx.start)
-                and _NOUN_AFTER_RE.match(text, tx.end))
+                and NOUN_AFTER_RE.match(text, tx.end))
 
 
 _OWNER_BEFORE_RE = re.compile(r"(?:\b(?:the|its|their|his|her|our|this|that)|['’]s)\s+\Z", re.IGNORECASE)
-_NOUN_AFTER_RE = re.compile(r"\s+[a-z][a-z-]+")
+# A lower-case word right after: a noun the word before it modifies ("its 2019 report").
+NOUN_AFTER_RE = re.compile(r"\s+[a-z][a-z-]+")
 
 
 @cache

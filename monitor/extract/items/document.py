@@ -236,3 +236,8 @@ ADVERB_SKIP = frozenset(
 DETERMINERS = frozenset(
     {"a", "an", "the", "this", "that", "its", "his", "her", "their", "our", "phone", "telephone"}
 )
+
+# A clitic "'s" as a token or after a word: a possessive as often as "is" or "has".
+POSSESSIVE_S = ("'s", "\u2019s")
+# The present perfect's auxiliaries ("has recorded", "they've said").
+PERFECT_AUX = frozenset({"has", "have", "'ve", "\u2019ve"})

@@ -11,6 +11,7 @@ import re
 from functools import cache
 
 from monitor.extract.items.dating import (
+    NOUN_AFTER_RE,
     iso_day,
     recent_day,
     sentence_date,
@@ -18,7 +19,14 @@ from monitor.extract.items.dating import (
     timex_in,
     without_closed_baselines,
 )
-from monitor.extract.items.document import ADVERB_SKIP, DETERMINERS, Doc, SentenceInfo
+from monitor.extract.items.document import (
+    ADVERB_SKIP,
+    DETERMINERS,
+    PERFECT_AUX,
+    POSSESSIVE_S,
+    Doc,
+    SentenceInfo,
+)
 from monitor.extract.items.figures import find_figures
 from monitor.extract.items.happenings import first_since
 from monitor.extract.items.number_hints import DIGIT_RE
@@ -142,14 +150,11 @@ def perfect_with_a_past_day(doc: Doc, info: SentenceInfo, occ: Occurrence, date:
     if occ.is_noun or len(date) != 10 or doc.published is None or date >= doc.published.isoformat():
         return False
     before = [t.lower for t in occ.tokens_before[-3:]]
-    if not any(w in _PERFECT_AUX for w in before) or "had" in before:
+    if not any(w in PERFECT_AUX for w in before) or "had" in before:
         return False
     clause = occ.clause
     starts = [tx.start for tx, value in info.timexes if value == date and clause[0] <= tx.start < clause[1]]
     return bool(starts) and not any(SINCE_BEFORE_RE.search(doc.text, max(0, s - 20), s) for s in starts)
-
-
-_PERFECT_AUX = frozenset({"has", "have", "'ve", "\u2019ve"})
 
 
 _NON_FINITE = frozenset({"be", "been", "being", "to"})
@@ -209,7 +214,7 @@ def clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
     marked = [
         (tx, v)
         for tx, v in info.timexes
-        if text[tx.end : tx.end + 2] in _POSSESSIVE_S or "since" in text[max(0, tx.start - 16) : tx.start]
+        if text[tx.end : tx.end + 2] in POSSESSIVE_S or "since" in text[max(0, tx.start - 16) : tx.start]
     ]
     if not marked:  # the common case: nothing to leave out
         return timex_in(occ.clause, info, occ.start)
@@ -218,7 +223,7 @@ def clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
     noun = occ.is_noun or bool(tags & {"NN", "NNS"})  # "amid worsening protests" may be a noun
     drop = []
     for tx, v in marked:
-        possessive_date = text[tx.end : tx.end + 2] in _POSSESSIVE_S
+        possessive_date = text[tx.end : tx.end + 2] in POSSESSIVE_S
         if (
             occ.is_noun
             and possessive_date
@@ -242,9 +247,7 @@ def clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
     return timex_in(occ.clause, dataclasses.replace(info, timexes=kept), occ.start)
 
 
-_POSSESSIVE_S = ("'s", "\u2019s")
 _WORD_RE = re.compile(r"[A-Za-z]+")
-_NOUN_AFTER_RE = re.compile(r"\s+[a-z][a-z-]+")
 
 
 def _topic_date(doc: Doc, occ: Occurrence, tx: Timex) -> bool:
@@ -262,7 +265,7 @@ def _topic_date(doc: Doc, occ: Occurrence, tx: Timex) -> bool:
         return False
     if len(words) > 2 and words[-2] == "of" and words[-3] in doc.lex.time_nouns:
         return False  # "at the close of its Monday concert": when, not what about
-    noun = _NOUN_AFTER_RE.match(doc.text, tx.end)
+    noun = NOUN_AFTER_RE.match(doc.text, tx.end)
     return noun is not None and noun.group(0).strip() not in doc.lex.function_words
 
 

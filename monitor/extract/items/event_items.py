@@ -364,8 +364,7 @@ def _event_draft(
         and (occ.is_noun or place_after(info, occ.end, occ.clause[1], doc, occ.kind) is None)
     ):
         # A casualty told with no name in the scene of a breaking story ("One victim was shot ..."): its day.
-        scene = not occ.is_noun and occ.kind in doc.lex.casualty_kinds
-        date = day_of_the_report(doc, info, occ, who) if scene else None
+        date = day_of_the_report(doc, info, occ, who) if occ.kind in doc.lex.casualty_kinds else None
         if date is None:
             return None  # "the delivery, which ...", "to meet redemptions": nothing to put on a timeline
     if date is None:

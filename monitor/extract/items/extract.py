@@ -193,15 +193,13 @@ def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Dra
             else d
             for d in drafts
         ]
-    dated = [v for tx, v in info.timexes if tx.type in DAY_TYPES and tx.start not in info.bound]
+    dated = [(tx, v) for tx, v in info.timexes if tx.type in DAY_TYPES and tx.start not in info.bound]
     paragraph = doc.paragraph_start(info.sentence.start)
     if dated:
-        doc.scene = (paragraph, dated[-1])
+        doc.scene = (paragraph, dated[-1][1])
         # "over the weekend", "this week": no day, nor a move away from the report's days (a month or a
-        # year is: "in March, ..." tells an earlier scene)
-        named = [value for tx, value in info.timexes
-                 if tx.type in DAY_TYPES and tx.start not in info.bound and "-W" not in value
-                 and not year_of_a_noun(doc.text, tx)]
+        # year is: "in March, ..." tells an earlier scene, but "its 2019 report" none)
+        named = [v for tx, v in dated if "-W" not in v and not year_of_a_noun(doc.text, tx)]
         if named:
             doc.last_day = named[-1]
     elif doc.scene is not None and doc.scene[0] != paragraph:

@@ -17,15 +17,16 @@ from monitor.extract.items.dating import (
     clock_scene_day,
     comparison_base,
     date_value,
-    iso_day,
     range_end,
-    recent_day,
+    scene_day,
     timex_in,
     value_baseline,
     without_closed_baselines,
 )
 from monitor.extract.items.document import (
     DETERMINERS,
+    PERFECT_AUX,
+    POSSESSIVE_S,
     Doc,
     Entity,
     SentenceInfo,
@@ -144,16 +145,13 @@ def _figure_tense(info: SentenceInfo, f_start: int, doc: Doc) -> str | None:
     if lex.present_adverbs_re.search(info.sentence.text):
         return doc.published.isoformat()
     # ("voted against Deonarine's amendment": after a name, "'s" is its possessive more often than "is")
-    after = [t for t in info.tokens if t.start >= f_start and t.lower not in _POSSESSIVE_S][:8]
+    after = [t for t in info.tokens if t.start >= f_start and t.lower not in POSSESSIVE_S][:8]
     for t in after:
         if t.lower in lex.present_aux:
             return doc.published.isoformat()
         if t.lower in lex.past_aux or t.lower in lex.past_verbs or t.lower in lex.modal_aux - {"to"}:
             return None
     return None
-
-
-_POSSESSIVE_S = ("'s", "\u2019s")
 
 
 def _sentence_date(info: SentenceInfo, start: int, published: dt.date | None) -> str | None:
@@ -316,17 +314,17 @@ def _as_of(
 def _scene_past(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str | None:
     """A breaking report's recent last day, for a figure of a clause in the simple past ("The Senate met on
     Tuesday. ... When the sitting resumed, all 15 government senators voted against it"): the scene's."""
-    day = iso_day(doc.last_day)
-    if day is None or not recent_day(doc, day) or day == doc.published:
+    day = scene_day(doc)
+    if day is None or day == doc.published:
         return None
     words = [t.lower for t in info.tokens
-             if clause[0] <= t.start < clause[1] and t.lower not in _POSSESSIVE_S]
+             if clause[0] <= t.start < clause[1] and t.lower not in POSSESSIVE_S]
     lex = doc.lex
     if not words or words[0] in _RELATIVES or any(w in lex.modal_aux or w in lex.present_aux for w in words):
         return None  # "the blast that killed 10 people": a relative clause tells what came before
     past = any(w in lex.past_verbs or w in ("was", "were") or (w.endswith("ed") and "VBD" in word_tags(w))
                for w in words)
-    return doc.last_day if past else None
+    return day.isoformat() if past else None
 
 
 def _background_deal(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
@@ -343,23 +341,20 @@ def _background_deal(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
 def _perfect_now(doc: Doc, info: SentenceInfo, start: int) -> str | None:
     """The publication day for a figure right after a present perfect or a "has" of its own clause ("Spain has
     recorded about 157,000 cases, while China, where the virus emerged last year, has nearly 83,000")."""
-    clause = clause_of(start, info.clauses)
-    before = [t.lower for t in info.tokens if clause[0] <= t.start < start][-4:]
     if doc.published is None:
         return None
+    clause = clause_of(start, info.clauses)
+    before = [t.lower for t in info.tokens if clause[0] <= t.start < start][-4:]
     lex = doc.lex
     for i, word in enumerate(before):
         rest = before[i + 1 :]
-        if word not in _PERFECT_AUX:
+        if word not in PERFECT_AUX:
             continue
         if rest and (rest[0].endswith("ed") or rest[0] in lex.past_verbs):
             rest = rest[1:]  # "has recorded"
         if all(w in lex.qualifier_of for w in rest):
             return doc.published.isoformat()
     return None
-
-
-_PERFECT_AUX = frozenset({"has", "have"})
 
 
 _RELATIVES = frozenset({"which", "who", "whom", "whose", "that"})

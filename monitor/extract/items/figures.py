@@ -145,9 +145,9 @@ def _metric_after(
     for s, e, w in tokens[:4]:
         lw = w.lower()
         # "13,000 false or misleading claims": adjectives joined by "or"/"and" still lead to the noun
-        joins_adjectives = lw in ("or", "and") and bool(words) and not _plural(words[-1][2])
+        joins_adjectives = lw in ("or", "and") and bool(words) and not plural(words[-1][2])
         # "341 American congregations": a nationality is an adjective of the noun, not a name that ends it
-        demonym = not words and lw in lex.demonym_of and not _plural(lw)
+        demonym = not words and lw in lex.demonym_of and not plural(lw)
         if (lw in lex.metric_stop_words and not joins_adjectives) or not (w[0].islower() or demonym):
             break
         if words and (lw.endswith("ed") or lw.endswith("ing")) and words[-1][2] not in ("or", "and"):
@@ -155,7 +155,7 @@ def _metric_after(
         if words and words[-1][2] in ("or", "and") and "NNS" not in (tags := word_tags(lw)) and "VBZ" in tags:
             break  # "5 feet, 10 inches tall and weighs 150 pounds": a verb, not the noun of adjectives
         words.append((s, e, lw))
-    while words and not allow_singular and not _plural(words[-1][2]):
+    while words and not allow_singular and not plural(words[-1][2]):
         words.pop()
     if words and words[-1][2] in ("or", "and"):
         words.pop()
@@ -169,7 +169,8 @@ def _metric_after(
 _GRAVE = frozenset({"deaths", "injuries"})
 
 
-def _plural(word: str) -> bool:
+def plural(word: str) -> bool:
+    """A plural noun's ending: -s, not -ss ("cases", not "press")."""
     return word.endswith("s") and not word.endswith("ss")
 
 

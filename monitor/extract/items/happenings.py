@@ -24,6 +24,7 @@ from monitor.extract.items.document import (
     clause_of,
     overlaps,
 )
+from monitor.extract.items.figures import plural
 from monitor.extract.items.furniture import ENTRY_TAIL
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.triggers import (
@@ -197,7 +198,8 @@ def _counted_subject(doc: Doc, info: SentenceInfo, tok: Tok, clause: tuple[int, 
     "13,000 migrants have already traversed"): a number, a plural noun, then auxiliaries or adverbs."""
     before = [t for t in info.tokens if clause[0] <= t.start < tok.start][-5:]
     for i, t in enumerate(before[:-1]):
-        if not _COUNT_RE.fullmatch(t.text) or not _plural(before[i + 1].lower):
+        following = before[i + 1].lower
+        if not _COUNT_RE.fullmatch(t.text) or not (following.isalpha() and plural(following)):
             continue
         between = [w.lower for w in before[i + 2 :]]
         if all(w in AUXILIARIES or w in ADVERB_SKIP for w in between):
@@ -206,10 +208,6 @@ def _counted_subject(doc: Doc, info: SentenceInfo, tok: Tok, clause: tuple[int, 
 
 
 _COUNT_RE = re.compile(r"\d[\d,.]*")
-
-
-def _plural(word: str) -> bool:
-    return word.isalpha() and word.endswith("s") and not word.endswith("ss")
 
 
 TALLY_KINDS = frozenset({"other", "business"})

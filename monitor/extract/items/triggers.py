@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from itertools import compress
 
-from monitor.extract.items.document import DETERMINERS, Doc, SentenceInfo, Tok
+from monitor.extract.items.document import DETERMINERS, POSSESSIVE_S, Doc, SentenceInfo, Tok
 from monitor.extract.wordforms import VERB_TAGS, word_tags
 
 _WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]s\b|\d+|[^\w\s]")
@@ -381,7 +381,7 @@ def reporting_bounds(
         end = t_end
         for ts, te in sorted(timexes):
             between = doc.text[end:ts].strip().lower()
-            if doc.text[te:te + 2] in _POSSESSIVE_S:
+            if doc.text[te:te + 2] in POSSESSIVE_S:
                 continue  # "weighed in on Thursday's fight": the date is the fight's, not the words'
             if ts >= end and (not between or between in doc.lex.setting_prepositions):
                 end = te
@@ -467,7 +467,6 @@ _SETTING_RE = re.compile(
     r"(?:[\w.,-]+\s+){0,4}?\Z"
 )
 _CLOSING_QUOTES = frozenset({'"', "\u201d", "\u2019"})
-_POSSESSIVE_S = ("'s", "\u2019s")
 _STRETCH_END_RE = re.compile(r"[,;:.!?()\"\u201c\u201d\u2013\u2014]")
 _THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
 _OPENING_WORD_RE = re.compile(r"\s*([A-Za-z]+)")
