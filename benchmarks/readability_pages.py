@@ -14,6 +14,7 @@ the scorer wants into a folder of your choice:
         --pages /tmp/readability-pages
     python benchmarks/readability_pages.py --newspaper /tmp/newspaper /tmp/newspaper-pages         # set15
     python benchmarks/readability_pages.py --trafilatura /tmp/trafilatura /tmp/trafilatura-pages   # set16
+    python benchmarks/readability_pages.py --trafilatura --set17 /tmp/trafilatura /tmp/more-pages  # set17
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -60,6 +61,18 @@ TRAFILATURA_PAGES = (
     "trinidadexpress.com-melissa", "twincities.com-mayor", "viconsortium.com-cocaine",
     "jamaica.gleaner.com-victims",
 )
+# More of them, for a second blind set (set17): reports from the Caribbean, the US, the UK, Japan, Korea and
+# Sweden, 2012-2023, which set16 had left out.
+TRAFILATURA_MORE_PAGES = (
+    "0a3108e507c54157a95fe7a1338f5e9c", "bahamaslocal.com-atlantis", "barbadostoday.bb-contest",
+    "citylimits.org-Nycha", "dominicantoday.com-air", "edition.cnn.com-royal",
+    "heartlandnewsfeed.com-Christian", "jamaicans.com-read", "japantimes.co.jp.surgical",
+    "jis.gov.jm-investment", "msn.com.university", "nationnews.com-schools", "nationnews.com-tridents",
+    "nationwideradiojm.com-caricom", "nowgrenada.com-pm", "phillyvoice.com-Sixers",
+    "publishedreporter.com-Hottest", "reporternewspapers.net-Brookhaven", "telegraph.co.uk.plumber",
+    "thelocal.se.tattooed", "thenassauguardian.com-hikes", "theintercept.com-Gaza",
+    "world.kbs.co.kr-Temperatures", "wsvn.com-crash",
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
 _SPACE_RE = re.compile(r"\s+")
 
@@ -84,7 +97,8 @@ def article_body(expected_html: str) -> str:
 
 def canonical_url(source_html: str) -> str:
     """The address the page gives itself (`<link rel=canonical>` or `og:url`), else an empty string."""
-    root = lxml.html.fromstring(source_html)
+    # bytes, because lxml refuses a str that keeps its XML encoding declaration
+    root = lxml.html.fromstring(source_html.encode("utf-8"))
     for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
         found = root.xpath(xpath)
         if found and str(found[0]).startswith("http"):
@@ -120,12 +134,13 @@ def build_newspaper(newspaper: Path, out: Path) -> int:
     return _write(pages, out)
 
 
-def build_trafilatura(trafilatura_checkout: Path, out: Path) -> int:
+def build_trafilatura(trafilatura_checkout: Path, out: Path,
+                      names: tuple[str, ...] = TRAFILATURA_PAGES) -> int:
     """The same layout from trafilatura's `tests/eval/<name>.html`, the body its own extraction."""
     import trafilatura  # noqa: PLC0415 (only this layout needs it)
 
     pages = {}
-    for name in TRAFILATURA_PAGES:
+    for name in names:
         source = (trafilatura_checkout / "tests" / "eval" / f"{name}.html").read_text(encoding="utf-8",
                                                                                      errors="replace")
         body = trafilatura.extract(source, include_comments=False, include_tables=False) or ""
@@ -152,9 +167,14 @@ def main() -> None:
     parser.add_argument("--newspaper", action="store_true", help="read newspaper's test pages (set15)")
     parser.add_argument("--trafilatura", action="store_true",
                         help="read trafilatura's evaluation pages (set16)")
+    parser.add_argument("--set17", action="store_true",
+                        help="with --trafilatura, read the second batch of its pages (set17)")
     args = parser.parse_args()
-    builder = build_newspaper if args.newspaper else build_trafilatura if args.trafilatura else build
-    n = builder(args.checkout, args.out)
+    if args.trafilatura:
+        names = TRAFILATURA_MORE_PAGES if args.set17 else TRAFILATURA_PAGES
+        n = build_trafilatura(args.checkout, args.out, names)
+    else:
+        n = (build_newspaper if args.newspaper else build)(args.checkout, args.out)
     print(f"{n} pages written to {args.out} (ground-truth.json, html/)")
 
 

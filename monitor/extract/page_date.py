@@ -144,11 +144,11 @@ _ZONE_NAMES = {
 _ZONE_RE = re.compile(r"(?<![\w-])(" + "|".join(_ZONE_NAMES) + r")(?![\w-])")
 # Elements that may hold the page's date line: by tag, or by a class/id/itemprop that says so.
 _DATE_HOLDER_RE = re.compile(r"date|time|byline|publish|posted|updated|modified|dateline|article-meta", re.I)
-# Never read: the date of a photo, of another article, of a comment, and the site header's date of the day
-# it is read ("Friday, April 29, 2022" above a story of the 28th: "today", "current-date", "top-date", the
-# tagDiv themes' "tdb_header_date").
+# Never read: the date of a photo, of another article (a teaser, a listing of posts), of a comment, and the
+# site header's date of the day it is read ("Friday, April 29, 2022" above a story of the 28th: "today",
+# "current-date", "top-date", the tagDiv themes' "tdb_header_date").
 _NOT_PAGE_RE = re.compile(
-    r"caption|credit|related|recirc|promo|comment|sidebar|footer|teaser|card"
+    r"caption|credit|related|recirc|promo|comment|sidebar|footer|teaser|card|listing"
     r"|(?<![a-z])today|current[-_]?date|top[-_]?date|tdb_header_date",
     re.I,
 )

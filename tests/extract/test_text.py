@@ -206,6 +206,20 @@ def test_the_site_headers_date_of_today_is_not_the_pages_even_hours_from_the_sta
         assert extract_document(page).published == datetime.date(2022, 4, 28), header
 
 
+def test_a_listing_of_other_posts_gives_no_published_date_even_hours_from_the_stamp():
+    # The page's own line says only "Last updated"; the posts listed beside it say their own days, published
+    # after this one's 22:05 (New York) stamp and within a day of it.
+    stamp = b'<meta property="article:published_time" content="2023-11-08T22:05:41-05:00">'
+    page = _port_page(stamp).replace(
+        b"<body>", b'<body><div class="post-meta"><time class="post-published updated" '
+        b'datetime="2023-11-08T22:06:51-05:00">Last updated Nov 8, 2023</time></div>'
+        b'<div class="listing listing-modern-grid"><div class="listing-item"><div class="post-meta">'
+        b'<time class="post-published" datetime="2023-11-09T02:12:58-05:00">Nov 9, 2023</time>'
+        b"</div></div></div>"
+    )
+    assert extract_document(page).published == datetime.date(2023, 11, 8)
+
+
 def test_an_embedded_videos_date_is_not_the_articles():
     page = (
         b'<html><body><div itemscope itemtype="https://schema.org/VideoObject">'
