@@ -79,3 +79,29 @@ def test_trafilaturas_pages_take_trafilaturas_text_as_the_body(tmp_path: Path) -
     assert paragraphs[-2].startswith("The island's ferry sailed again on Tuesday")
     assert paragraphs[-1].startswith("Crews cheered")
     assert "Copyright" not in entry["articleBody"] and "Home" not in entry["articleBody"]
+
+
+def test_trafilaturas_second_batch_shares_no_page_and_reads_an_xml_declaration(tmp_path: Path) -> None:
+    bench = load_script("readability_pages")
+    assert not set(bench.TRAFILATURA_PAGES) & set(bench.TRAFILATURA_MORE_PAGES)
+    # Saved pages may open with an XML declaration, which lxml refuses in a str.
+    page = (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<html><head>'
+        '<meta property="og:url" content="https://news.example.com/2023/11/08/gas-leak/"></head><body><article>'
+        "<h1>Village closed</h1><p>The shopping village closed on Wednesday after a gas leak, the fire chief"
+        " said.</p><p>Crews shut off the main line and checked every store before the afternoon.</p>"
+        "</article></body></html>"
+    )
+    evaluation = tmp_path / "trafilatura" / "tests" / "eval"
+    evaluation.mkdir(parents=True)
+    for name in bench.TRAFILATURA_MORE_PAGES:
+        (evaluation / f"{name}.html").write_text(page, encoding="utf-8")
+
+    more = bench.TRAFILATURA_MORE_PAGES
+    written = bench.build_trafilatura(tmp_path / "trafilatura", tmp_path / "out", more)
+
+    assert written == len(bench.TRAFILATURA_MORE_PAGES)
+    truth = json.loads((tmp_path / "out" / "ground-truth.json").read_text(encoding="utf-8"))
+    entry = truth[bench.page_key("wsvn.com-crash", "trafilatura")]
+    assert entry["url"] == "https://news.example.com/2023/11/08/gas-leak/"
+    assert "closed on Wednesday after a gas leak" in entry["articleBody"]
