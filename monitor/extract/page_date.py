@@ -29,6 +29,7 @@ def publication_date(tree: Any, url: str | None) -> datetime.date | None:
     shown = _shown_dates(tree)
     zone = next((z for _k, _d, z in shown if z is not None), None)
     stamp = _markup_stamp(tree)
+    in_markup = stamp is not None
     in_url = _url_day(url)
     if stamp is None:
         stamp = _htmldate_stamp(tree, url)
@@ -41,8 +42,11 @@ def publication_date(tree: Any, url: str | None) -> datetime.date | None:
     days = [(k, _with_year(d, year)) for k, d, _z in shown]
     likely = _possible_days(stamp)
     for kind, day in days:
-        # A shown date far from the stamp is the site header's "today" or another story's date.
-        if kind == "published" and day is not None and (likely is None or day in likely):
+        if kind == "updated" or day is None:
+            continue
+        # A shown date far from the stamp is the site header's "today" or another story's date; but a line
+        # that says it ("Written: 2023-11-07") outweighs htmldate's guess, which may be a listed story's day.
+        if likely is None or day in likely or (kind == "published" and not in_markup):
             return day
     if stamp is not None:
         if stamp.tzinfo is not None and zone is not None:
@@ -187,8 +191,8 @@ def _date_holders(tree: Any) -> list[Any]:
 
 
 def _shown_dates(tree: Any) -> list[_ShownDate]:
-    """The date lines a reader sees near the byline: (published|updated, (year or None, month, day), zone
-    named or None), in page order."""
+    """The date lines a reader sees near the byline: (published|updated|dated, (year or None, month, day),
+    zone named or None), in page order; "dated" when no word says which."""
     out: list[_ShownDate] = []
     # The elements already read as part of a line; kept alive here, so lxml hands back the same proxies.
     seen: set[Any] = set()
@@ -265,12 +269,12 @@ def _read_date_line(line: str, attrs: str) -> list[_ShownDate]:
         prev_end = m.end()
         if not month or not 1 <= int(m.group("d")) <= 31:
             continue
-        if re.search(r"publish|posted", lead, re.I):
+        if re.search(r"publish|posted|written", lead, re.I):
             kind = "published"
         elif _UPDATED_RE.search(lead) or (not out and _UPDATED_RE.search(attrs)):
             kind = "updated"
         else:
-            kind = out[-1][0] if out else "published"
+            kind = out[-1][0] if out else "dated"
         year = int(m.group("y")) if m.group("y") else None
         out.append((kind, (year, month, int(m.group("d"))), zone))
     return out

@@ -220,6 +220,18 @@ def test_a_listing_of_other_posts_gives_no_published_date_even_hours_from_the_st
     assert extract_document(page).published == datetime.date(2023, 11, 8)
 
 
+def test_a_written_line_outweighs_htmldates_guess_from_a_list_of_other_stories():
+    # No stamp in the markup: htmldate reads the first listed story's day; the byline says "Written:".
+    page = (
+        b"<html><body><div class='view'><p class='date'>Written: 2023-11-07 15:03:30"
+        b"<span> / </span>Updated: 2023-11-07 15:30:46</p><h1>Cold wave</h1>"
+        + b"<p>The first cold wave alert of the season was in effect on Tuesday across the nation.</p>" * 6
+        + b"</div><ul class='news_list'><li><a href='/a'>Rain ahead</a><p class='date'>2023-11-03</p></li>"
+        b"<li><a href='/b'>Fog lifts</a><p class='date'>2023-11-06</p></li></ul></body></html>"
+    )
+    assert extract_document(page).published == datetime.date(2023, 11, 7)
+
+
 def test_an_embedded_videos_date_is_not_the_articles():
     page = (
         b'<html><body><div itemscope itemtype="https://schema.org/VideoObject">'

@@ -121,7 +121,9 @@ def day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors
         return None  # "had, according to X, killed", "will be launched": no simple past
     words = [w for w in clause[-3:] if w not in ADVERB_SKIP]
     first = occ.trigger.split()[0].lower()
-    if (words and words[-1] in ("was", "were")) or first in lex.past_verbs or first.endswith("ed"):
+    # a trigger may hold its own auxiliary ("was killed"): the simple past passive all the same
+    passive = (words and words[-1] in ("was", "were")) or first in ("was", "were")
+    if passive or first in lex.past_verbs or first.endswith("ed"):
         return day.isoformat()
     return None
 

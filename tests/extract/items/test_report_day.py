@@ -139,6 +139,9 @@ def test_a_nameless_casualty_in_the_scene_takes_the_reports_last_day() -> None:
     monday = (PUB - dt.timedelta(days=1)).isoformat()
     text = "Two men were killed in separate shootings on Monday.\n\nOne victim was shot near a fruit stall."
     assert ("violence", monday) in [(k, d) for k, d, _a in _events(text)]
+    # the trigger may hold its auxiliary ("was killed"): a simple past passive all the same
+    text = "The car hit a pillar on Monday.\n\nPolice said the teenage driver was killed."
+    assert ("death", monday) in [(k, d) for k, d, _a in _events(text)]
     # other nameless clauses of the scene stay off the timeline ("The doctors contributed money")
     text = "Two men were killed in separate shootings on Monday.\n\nNeighbours raised money for the stall."
     assert [k for k, _d, _a in _events(text)] == ["death"]
