@@ -175,6 +175,10 @@ def test_never_raises(sentence: str) -> None:
         ("The insurer has paid $3 million in some 40 claims.", [(3000000, "USD"), (40, None)]),
         # a verb after "and" ends the noun phrase: no metric "tall and weighs"
         ("The suspect is 6 feet, 2 inches tall and weighs about 190 pounds.", []),
+        # temperatures, where the scale is named; a bare "degrees" may be an angle
+        ("The planet has warmed by 1.43°C this year.", [(1.43, "celsius")]),
+        ("The keyboard hit 107 degrees Fahrenheit under load.", [(107, "fahrenheit")]),
+        ("Hold the screen at less than 30 degrees from center.", []),
     ],
 )
 def test_conversions_phones_and_counted_people(text: str, expected: list[tuple[float, object]]) -> None:
