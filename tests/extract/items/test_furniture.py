@@ -45,3 +45,13 @@ def test_a_bylines_timestamp_line_is_no_happening() -> None:
     text = "posted on June 7, 2021, at 11:29 a.m.\n\nThe ferry sailed from Harwick on Monday."
     items = extract_items(text, DCT)
     assert [i.evidence for i in items] == ["The ferry sailed from Harwick on Monday."]
+
+
+def test_a_lede_that_ends_on_a_colon_is_prose_not_the_header() -> None:
+    # The header zone ends before the first line that reads as prose: a colon ends the lede of a list story.
+    text = (
+        "June 9, 2021\n\nThe Harwick Rovers hosted the Dock Street Stars on Wednesday night. Here is what"
+        " stood out in the Rovers' 106-103 win:\n\nThe first quarter was slow on both sides."
+    )
+    values = [i.value for i in extract_items(text, DCT) if i.kind == "figure"]
+    assert values == [106, 103]
