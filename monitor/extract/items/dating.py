@@ -261,8 +261,12 @@ def periods_of_play(text: str, timexes: list[Timex], lex: Lexicon) -> set[Timex]
     return set(bare) if len(told) >= 2 else set()
 
 
+# A game's periods ("the second quarter", "the first half", "the third period") and "the quarter" told back to
+# one of them ("a layup closed the quarter").
 _BARE_PERIOD_RE = re.compile(
-    r"(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|half)", re.IGNORECASE
+    r"(?:the\s+)?(?:(?:first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+(?:quarter|half|period)"
+    r"|the\s+(?:quarter|half|period))",
+    re.IGNORECASE,
 )
 _GAME_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 

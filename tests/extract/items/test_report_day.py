@@ -309,9 +309,9 @@ def test_a_quarter_of_a_game_dates_nothing() -> None:
     game = (
         "The Otters beat the Hawks 101-96 on Sunday. Lena Marsh had 11 rebounds and nine assists.\n\n"
         "Dario Pell left the game in the second quarter with a sprained ankle and scored 12 points in the "
-        "second half."
+        "second half. Marsh scored 13 points in the third quarter, and a layup closed the quarter."
     )
-    quarters = ("2021-Q2", "2021-H2", "2020-Q2", "2020-H2")
+    quarters = ("2021-Q2", "2021-H2", "2020-Q2", "2020-H2", "2021-Q3", "2020-Q3")
     assert all(i.date not in quarters for i in extract_items(game, PUB))
     # the same words in a company's report are the year's quarter
     report = "Harlow Foods said its sales rose 6 percent in the second quarter."
