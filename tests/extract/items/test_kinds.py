@@ -60,3 +60,10 @@ def test_rules_coming_into_force_and_removals_from_a_list_are_policy() -> None:
 def test_pronounced_dead_is_a_death() -> None:
     found = extract_items("Two hikers were pronounced dead at the scene on Monday.", dt.date(2024, 5, 7))
     assert [(i.kind, i.date) for i in found if i.kind != "figure"] == [("death", "2024-05-06")]
+
+
+def test_roundtables_webinars_and_workshops_are_meetings() -> None:
+    day = dt.date(2024, 5, 9)  # a Thursday
+    for text in ("The banking plan was on the agenda of Wednesday's roundtable in Bridgetown.",
+                 "The webinar will take place on Saturday.", "Growers met at a workshop on Tuesday."):
+        assert [i.kind for i in extract_items(text, day)] == ["meeting"], text
