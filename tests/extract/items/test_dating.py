@@ -202,6 +202,23 @@ def test_a_bare_month_takes_the_earlier_year_its_sentence_wrote_out() -> None:
     assert dates == ["1986-05", "1986-09"]
 
 
+def test_a_day_without_its_year_weeks_after_the_storys_last_full_date_is_of_that_year() -> None:
+    pub = dt.date(2012, 4, 17)
+    story = (
+        "The court heard that the fitter botched the job on December 16, 2010.\n\n"
+        "She returned to the house on December 27 and planned to meet a friend.\n\n"
+        "On December 29, her boyfriend travelled from London."
+    )
+    dates = [i.date for i in extract_items(story, pub) if i.kind != "figure"]
+    assert dates[-2:] == ["2010-12-27", "2010-12-29"]
+    # a month's day far from it in between brings the story back to its present
+    back = (
+        "He abused boys between Nov. 28, 2005, and Oct. 12, 2006.\n\nThe judge set his trial for Feb. 25.\n\n"
+        "A federal grand jury indicted him on Dec. 10."
+    )
+    assert "2011-12-10" in [i.date for i in extract_items(back, pub)]
+
+
 def test_a_month_anchored_in_words_or_after_a_year_of_plans_keeps_the_publication_year() -> None:
     pub = dt.date(2014, 12, 29)
     text = "The pier, opened in 1986, was demolished in January this year."
