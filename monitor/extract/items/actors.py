@@ -31,6 +31,8 @@ def subject_of(
     cands = [e for e in info.entities if clause[0] <= e.start and e.end <= pos and not e.modifier]
     if cands:
         ent = cands[-1]
+        if ent.kind in _PLACE_OR_NAME and (person := _named_with_age_before(info, ent, doc)) is not None:
+            return person  # "Casey Conaway, 30, Edinburg was arrested": a blotter's name, age and town
         # "the World Health Organization (WHO) said": the name the bracket defines speaks.
         if len(cands) >= 2 and any(a == cands[-2].end and ent.end < b for a, b in doc.defining):
             ent = cands[-2]
@@ -39,6 +41,7 @@ def subject_of(
             between = doc.text[cands[-2].end : ent.start].strip().lower()
             if between in {"in", "of", "at", "from", "near", "for"} and ent.kind in _PLACE_OR_NAME:
                 ent = cands[-2]
+
         # "Lee's appearance follows the testimony of ...": a possessor acts only within its own noun phrase
         # ("Lee's arrest", "Lee's visit to Lindos", "Lee's decision to resign"), not past a verb.
         if doc.text.startswith(("'s", "’s"), ent.end) and _verb_between(info, ent.end + 2, pos, doc):
@@ -63,6 +66,17 @@ def subject_of(
         return aside
     return prior[0] if prior else None
 
+
+def _named_with_age_before(info: SentenceInfo, place: Entity, doc: Doc) -> Entity | None:
+    """The person a place follows as their home, after their age ("Casey Conaway, 30, Edinburg")."""
+    return next(
+        (e for e in info.entities if e.kind == "person" and e.end <= place.start
+         and _AGE_THEN_HOME_RE.fullmatch(doc.text, e.end, place.start)),
+        None,
+    )
+
+
+_AGE_THEN_HOME_RE = re.compile(r",\s*\d{1,3},\s*(?:of\s+)?")
 
 # ", who heads the union", ", the president of the farm bureau", ", 45": what a name's commas set off (up to
 # three asides: ", a senior analyst at Stratfor, the Texas-based intelligence firm,")

@@ -433,6 +433,9 @@ def fronted_timex(info: SentenceInfo, doc: Doc) -> str | None:
     letter, the doctors ..." (tense.yaml `record_nouns`)."""
     if not info.timexes or not info.clauses:  # the dates first: most sentences have none, and no clause cut
         return None
+    opening, day = info.timexes[0]
+    if opening.start == info.sentence.start and doc.text[opening.end : opening.end + 1] == ":":
+        return day  # "October 24: ARRESTS – Corey Inman, 38, was arrested ...": a blotter's entry
     first = info.clauses[0]
     for tx, value in info.timexes:
         if _dated_record_subject(info, doc, tx):

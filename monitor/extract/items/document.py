@@ -134,6 +134,9 @@ class Doc:
     tokens: dict[int, list[Tok]] = field(default_factory=dict)
     # The date the text is telling about (start of its paragraph, TIMEX3 value), for the next sentences.
     scene: tuple[int, str] | None = None
+    # The kinds of the happenings the scene dated so far ("October 24: ... was arrested"): a sentence after
+    # it that tells one more of a kind ("Cameron Horve was arrested for ...") goes on telling it.
+    scene_kinds: set[str] = field(default_factory=set)
     # The last day a sentence of the text named (outside quotes): the day a breaking report is telling.
     last_day: str | None = None
     # Indexes built once, on first use, so that a sentence's lookups do not rescan the whole document.

@@ -107,25 +107,29 @@ def day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors
         day = doc.published  # "Esper announced that ...": the news of the report, dated by it
     if occ.kind == "statement" and not announcing:
         return None
+    return day.isoformat() if simple_past_main_clause(doc, info, occ) else None
+
+
+def simple_past_main_clause(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
+    """Whether the trigger is a verb in the simple past, active or passive, of a main clause that tells no
+    amount and names no year: a clause that goes on telling the scene before it."""
     lex = doc.lex
     clause = [t.lower for t in occ.tokens_before]
     if clause and clause[0] in lex.clause_markers and clause[0] not in _COORDINATORS:
-        return None  # "after the rebels swapped ...": a subordinate clause sets the background
+        return False  # "after the rebels swapped ...": a subordinate clause sets the background
     if any(w in lex.undating_adverbs for w in clause) or _amount_after(doc, info, occ):
-        return None  # "was originally launched"; "rose 0.3%": the clause tells the amount (a figure)
+        return False  # "was originally launched"; "rose 0.3%": the clause tells the amount (a figure)
     if _YEAR_RE.search(info.sentence.text):
-        return None  # "in the 1967 war": a year, even one read as part of a name, dates the sentence
+        return False  # "in the 1967 war": a year, even one read as part of a name, dates the sentence
     helpers = (lex.present_aux | lex.modal_aux | lex.past_aux | _NON_FINITE) - {"was", "were"}
     perfect = any(t.lower in _PERFECT for t in info.tokens if t.end <= occ.start)
     if perfect or any(w in helpers for w in clause):
-        return None  # "had, according to X, killed", "will be launched": no simple past
+        return False  # "had, according to X, killed", "will be launched": no simple past
     words = [w for w in clause[-3:] if w not in ADVERB_SKIP]
     first = occ.trigger.split()[0].lower()
     # a trigger may hold its own auxiliary ("was killed"): the simple past passive all the same
     passive = (words and words[-1] in ("was", "were")) or first in ("was", "were")
-    if passive or first in lex.past_verbs or first.endswith("ed"):
-        return day.isoformat()
-    return None
+    return bool(passive or first in lex.past_verbs or first.endswith("ed"))
 
 
 def _undated_lede(doc: Doc, pos: int) -> bool:

@@ -18,7 +18,7 @@ from monitor.extract.items.actors import (
     speaker_place,
     subject_of,
 )
-from monitor.extract.items.dating import report_day
+from monitor.extract.items.dating import iso_day, report_day, scene_date
 from monitor.extract.items.document import (
     DETERMINERS,
     Doc,
@@ -34,6 +34,7 @@ from monitor.extract.items.event_dates import (
     date_by_tense,
     day_of_the_report,
     perfect_with_a_past_day,
+    simple_past_main_clause,
 )
 from monitor.extract.items.happenings import TALLY_KINDS, dated_happenings, tally_over_a_period
 from monitor.extract.items.merge import Draft, specificity
@@ -369,6 +370,12 @@ def _event_draft(
             return None  # "the delivery, which ...", "to meet redemptions": nothing to put on a timeline
     if date is None:
         date = date_by_tense(doc, info, occ, who)
+    scene = scene_date(info, doc) if date is None and who.names and occ.kind in doc.scene_kinds else None
+    if scene is not None and iso_day(scene) and occ.kind != "statement":
+        # "October 24: Corey Inman was arrested for retail theft. Cameron Horve was arrested for ...": the
+        # paragraph goes on telling its day, one more happening of a kind it dated (a month or a year is a
+        # span, not one scene; a statement's words may be of any day)
+        date = scene if simple_past_main_clause(doc, info, occ) else None
     if remember and not (occ.is_noun and who.subject is None):
         # ("After a call with Mayor X, she ...": a noun's participants are a phrase's objects, not a subject)
         _remember_actors(doc, occ.kind, tuple(who.names))

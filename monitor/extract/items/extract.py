@@ -197,6 +197,7 @@ def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Dra
     paragraph = doc.paragraph_start(info.sentence.start)
     if dated:
         doc.scene = (paragraph, dated[-1][1])
+        doc.scene_kinds = {d.item.kind for d in out if d.item.date == dated[-1][1]}
         # "over the weekend", "this week": no day, nor a move away from the report's days (a month or a
         # year is: "in March, ..." tells an earlier scene, but "its 2019 report" none)
         named = [v for tx, v in dated if "-W" not in v and not year_of_a_noun(doc.text, tx)]
@@ -204,6 +205,8 @@ def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Dra
             doc.last_day = named[-1]
     elif doc.scene is not None and doc.scene[0] != paragraph:
         doc.scene = None
+    elif doc.scene is not None:
+        doc.scene_kinds |= {d.item.kind for d in out if d.item.date == doc.scene[1]}
     return out
 
 

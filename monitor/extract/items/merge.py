@@ -63,6 +63,11 @@ def _same_event(a: Item, b: Item) -> bool:
     if a.location and b.location and a.location != b.location:
         return False
     if a.actors and b.actors:
+        # "Chad Hull was arrested by Kincaid police ... Casey Conaway was arrested by Kincaid police": two
+        # people of full name, none shared, are two happenings whatever agency or place they share
+        full_a, full_b = {n for n in a.actors if " " in n}, {n for n in b.actors if " " in n}
+        if full_a and full_b and not full_a & full_b:
+            return False
         return bool(set(a.actors) & set(b.actors))
     if a.date != b.date and a.evidence != b.evidence and (a.actors or b.actors):
         # Told in two sentences with two dates, and only one names who acted: nothing says it is one

@@ -108,6 +108,8 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
             and tok.lower not in lex.not_names
             and tok.lower.rstrip(".") not in lex.not_names
             and not (blocked and overlaps(tok.start, tok.end, blocked))
+            # a heading in capitals that names a kind of happening ("October 24: ARRESTS – ...")
+            and not (tok.text.isupper() and tok.lower in lex.trigger_kind)
         )
         if (
             usable

@@ -341,3 +341,28 @@ def test_a_past_day_beside_the_present_perfect_dates_a_noun_not_the_verb() -> No
     # ... but a span that starts on it is the perfect's own ("since Monday")
     detained = _events("Tomas Elvey has been detained since Monday.")
     assert ("legal", monday) in [(k, d) for k, d, _a in detained]
+
+
+def test_a_blotters_entries_each_tell_their_days_arrests() -> None:
+    # "<day>: <HEADING> – ..." dates its entry; the sentences after it go on telling arrests of that day;
+    # each arrestee is the actor (not the heading, nor the town after the age), and two people arrested by
+    # the same police are two arrests.
+    blotter = (
+        "October 24: ARRESTS – Corey O. Inman, 38, Springfield, was arrested for retail theft."
+        " Cameron L. Horve, 27, Macon, was arrested for retail theft.\n\n"
+        "October 25: ARRESTS – Chad Hull, 37, Bulpitt, was arrested by Kincaid police. Casey Conaway, 30,"
+        " Edinburg was arrested by Kincaid police for domestic battery."
+    )
+    found = [(i.kind, i.date, i.actors[0]) for i in extract_items(blotter, dt.date(2023, 10, 27))]
+    assert found == [
+        ("legal", "2023-10-24", "Corey O. Inman"),
+        ("legal", "2023-10-24", "Cameron L. Horve"),
+        ("legal", "2023-10-25", "Chad Hull"),
+        ("legal", "2023-10-25", "Casey Conaway"),
+    ]
+
+
+def test_a_paragraphs_day_carries_only_to_a_happening_of_a_kind_it_dated() -> None:
+    text = "In a Nov. 5 letter to the agency, the doctors offered vaccines. Kevin Harlow resigned."
+    found = [(i.kind, i.date) for i in extract_items(text, dt.date(2019, 11, 20))]
+    assert found == [("business", "2019-11-05")]
