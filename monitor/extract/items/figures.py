@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from monitor.extract.items.conversions import without_conversions
+from monitor.extract.items.counted import WORD_RE, counts_in_words, total_of
 from monitor.extract.items.figure_mention import FigureMention
 from monitor.extract.items.number_hints import (
     DIGIT_RE,
@@ -105,12 +106,11 @@ _COMPARATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(r"(1[89]|20)\d\d")
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def _tokens_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
     out = []
-    for m in _WORD_RE.finditer(text, pos):
+    for m in WORD_RE.finditer(text, pos):
         gap = text[pos : m.start()]
         if gap.strip():  # punctuation ends the noun phrase
             break
@@ -191,7 +191,7 @@ def _state_near(text: str, before: int, after: int, lex: Lexicon, noun: str | No
         if lw not in {"were", "was", "are", "is", "have", "has", "had", "been", "be", "reported", "later"}:
             break
     prefix = text[max(0, before - 40) : before]
-    words = _WORD_RE.findall(prefix)[-3:]
+    words = WORD_RE.findall(prefix)[-3:]
     for w in reversed(words):
         if fits(w.lower()):
             return lex.people_states[w.lower()]
@@ -345,7 +345,7 @@ def _value(m: re.Match[str], is_words: bool, lex: Lexicon) -> int | float | None
 def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> bool:
     """Whether the words around the number show it is no count: "No. 5", "Boeing 737"."""
     num_start, num_end = m.start("num"), m.end()
-    before_words = _WORD_RE.findall(text[max(0, num_start - 25) : num_start])
+    before_words = WORD_RE.findall(text[max(0, num_start - 25) : num_start])
     prev = before_words[-1].lower() if before_words else ""
     if prev in lex.not_figure_before or prev + "." in lex.not_figure_before:
         return True
@@ -428,7 +428,7 @@ def _mention(
         pos = label.end()
     metric, metric_end, unit = _metric_of(text, (start, pos), lex, unit, not is_words)
     if metric is None and unit is None:
-        metric = _total_of(text, start)
+        metric = total_of(text, start)
     if metric is None and (unit is None or unit in _extra().units_need_metric):
         return None
     multiple = metric == "times" and _COMPARATIVE_RE.match(text, metric_end) is not None
@@ -436,7 +436,7 @@ def _mention(
         metric, unit = "ratio", "times"  # "nine times higher than expected": a ratio is a figure
     elif metric is not None and metric.split()[-1] in lex.not_figure_metrics:
         return None  # "11 days", "nine months": a span of time, not a count
-    if is_words and not multiple and not _counts_in_words(text, start, value, metric, lex):
+    if is_words and not multiple and not counts_in_words(text, start, value, metric, lex):
         return None
     year_like = (
         not is_words and not m.group("scale") and not m.group("cur") and _YEAR_RE.fullmatch(m.group("num"))
@@ -466,27 +466,6 @@ def _mention(
     )
 
 
-# "increased the total of commercial providers to 14", "the number of open cases stands at 31": the noun
-# counted is named before the number, after "total of" or "number of"
-_TOTAL_OF_RE = re.compile(
-    r"\b(?:total|number|tally|count)\s+of\s+(?P<noun>(?:[a-z][a-z-]*\s+){0,3}?[a-z][a-z-]*[^s\W]s)"
-    r"\s+(?:[a-z]+\s+){0,2}?(?:to|at|is|was|hit|reached)\s+(?:[a-z]+\s+){0,2}\Z"
-)
-
-
-# "bringing the total to 19", "the tally stood at 45": a total of what the sentence has been counting
-_TOTAL_RE = re.compile(
-    r"\b(?:total|tally)\s+(?:[a-z]+\s+){0,2}?(?:to|at|is|was|hit|reached)\s+(?:[a-z]+\s+){0,2}\Z"
-)
-
-
-def _total_of(text: str, start: int) -> str | None:
-    m = _TOTAL_OF_RE.search(text, max(0, start - 100), start)
-    if m:
-        return " ".join(m.group("noun").split())
-    return "total" if _TOTAL_RE.search(text, max(0, start - 40), start) else None
-
-
 def _metric_of(
     text: str, span: tuple[int, int], lex: Lexicon, unit: str | None, partitive: bool
 ) -> tuple[str | None, int, str | None]:
@@ -499,15 +478,19 @@ def _metric_of(
             metric, metric_end, people = _metric_after(text, pos + mo.end(), lex, allow_singular=True)
         if metric is None:
             metric_end = pos
-    elif unit is None and partitive and (mo := _OF_WHOLE_RE.match(text[pos:])):
-        # "46 of their contacts": a part counted by the noun of the whole.
-        metric, metric_end, people = _metric_after(text, pos + mo.end(), lex)
+    elif unit is None and (mo := _OF_WHOLE_RE.match(text[pos:])) and (
+            partitive or _WHOLE_SIZE_RE.match(text, pos + mo.end())):
+        # "46 of their contacts", "Four of the 12 boxes": a part counted by the noun of the whole (past the
+        # whole's own size)
+        sized = _WHOLE_SIZE_RE.match(text, pos + mo.end())
+        metric, metric_end, people = _metric_after(text, sized.end() if sized else pos + mo.end(), lex)
     elif unit is None and (mo := _ratio_re(lex).match(text, pos)):
         # "6 of 10 Americans", "one in five adults": the part is the figure, counted by the whole's noun.
         metric, metric_end, people = _metric_after(text, mo.end(), lex)
     else:
         metric, metric_end, people = _metric_after(text, pos, lex)
-    if people or metric is None:
+    whole = _part_before_re(lex).search(text, max(0, start - 30), start) is not None
+    if (people or metric is None) and not whole:  # "Three of the 20 passengers died": 20 did not
         state = _state_near(text, start, metric_end, lex, metric if people else None)
         if state:
             metric, people = state, False
@@ -527,6 +510,7 @@ def _metric_of(
 
 _OF_AFTER_UNIT_RE = re.compile(r"\s+(?:of|in|worth of)\s+(?:the\s+|its\s+|their\s+)?")
 _OF_WHOLE_RE = re.compile(r"\s+of\s+(?:the|their|its|his|her|our)\s+")
+_WHOLE_SIZE_RE = re.compile(r"\d[\d,]*\s+")
 
 
 def _count_next(text: str, pos: int, lex: Lexicon) -> bool:
@@ -542,6 +526,13 @@ def _count_next(text: str, pos: int, lex: Lexicon) -> bool:
 def _number_alts(lex: Lexicon) -> str:
     words = "|".join(sorted(lex.number_words, key=len, reverse=True))
     return rf"(?:\d[\d,]*|{words})"
+
+
+@cache
+def _part_before_re(lex: Lexicon) -> re.Pattern[str]:
+    """"Four of the " / "10 of their " right before a number: that number is the whole's size ("Three of the
+    20 passengers died": the 20 did not)."""
+    return re.compile(rf"\b{_number_alts(lex)}\s+of\s+(?:the|their|its|his|her|our)\s+\Z", re.IGNORECASE)
 
 
 @cache
@@ -563,35 +554,11 @@ def _ratio_before_re(lex: Lexicon) -> re.Pattern[str]:
 _PRISON_RE = re.compile(r"\s+(?:in|behind)\s+(?:a\s+)?(\w+)(?:\s+(\w+))?")
 
 
-_DESCRIBING = frozenset(
-    {"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both", "all"}
-)
-
-
-def _counts_in_words(text: str, start: int, value: int | float, metric: str | None, lex: Lexicon) -> bool:
-    """News style spells out one to nine: "the two leaders" describes, it does not count. A spelled-out small
-    number counts when qualified ("at least two"), or when it counts a known metric or people ("seven
-    doctors") and no determiner makes it a description ("her three sons")."""
-    if value >= 10 or lex.qualifier_re.search(text, 0, start) is not None:
-        return True
-    if metric is None:
-        return False
-    known = metric in lex.metrics or metric.split()[-1] in lex.metrics
-    if known:
-        return True
-    prev = _WORD_RE.findall(text[max(0, start - 20) : start])
-    if value < 2 or (prev and prev[-1].lower() in _DESCRIBING):
-        return False
-    # "arrested six people": people counted by what happened to them ("arrests").
-    counted = metric.split()[-1]
-    return counted in lex.people_nouns or metric == "people" or metric in lex.people_states.values()
-
-
 def _change_sign(text: str, start: int, end: int, lex: Lexicon) -> int:
     """+1 or -1 when the percent is a change ("fell 10 percent", "up 2%", "a 3% drop"), else 0; "rose to
     5%" and "from 12% to 18%" are levels."""
     ex = _extra()
-    words = [w.lower() for w in _WORD_RE.findall(text[max(0, start - 30) : start])]
+    words = [w.lower() for w in WORD_RE.findall(text[max(0, start - 30) : start])]
     while words and words[-1] in ("by", "a", "an", "further", "another", "just", "only"):
         words.pop()
     if words and words[-1] in ex.change_of:

@@ -195,6 +195,9 @@ def test_conversions_phones_and_counted_people(text: str, expected: list[tuple[f
         ("He was approached by two men who got out of a small vehicle.", []),
         ("Another study in 103 women found the same.", []),
         ("The victims were two women who were 22 and 24 years old.", []),
+        # a part of a whole of a stated size: the part is what happened, the whole only its size
+        ("Three of the 20 passengers died.", [(3, "deaths"), (20, "passengers")]),
+        ("Ten of the 18 staffers on duty worked overtime.", [(10, "staffers"), (18, "staffers")]),
     ],
 )
 def test_men_and_women_count_by_what_happened_to_them(text: str, expected: list[tuple[int, str]]) -> None:
