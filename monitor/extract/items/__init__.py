@@ -12,8 +12,10 @@ module of each:
 3. events: trigger words per kind (triggers); actors are the subject before the trigger (and, for calls
    and meetings, the names after it), a pronoun or "the ministry" resolved to the last fitting name
    (actors), or else the person or organisation named right after the verb; event_items turns each trigger
-   into a draft (occurrence: the trigger and actors passed between the event steps);
-4. figures: figures reads the number, qualifier, unit and metric; figure_items adds the subject (the place,
+   into a draft (occurrence: the trigger and actors passed between the event steps), but where no_happening
+   finds words that tell none (a question, a list of headlines, a participle describing a noun);
+4. figures: figures reads the number, qualifier, unit and metric (counted: a total named before it, a number
+   spelled out); figure_items adds the subject (the place,
    else the name, the figure is about), the attribution ("according to X", or the speaker) and the as-of date;
 5. dating (dating, event_dates): the temporal expression in the trigger's clause (or one fronted to the
    sentence: "Last month, ..."); without one, the publication date only when the verb is present or present

@@ -39,6 +39,7 @@ from monitor.extract.items.event_dates import (
 from monitor.extract.items.happenings import TALLY_KINDS, dated_happenings, tally_over_a_period
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
+from monitor.extract.items.no_happening import is_question, link_lists, reduced_relative
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.summary import cap, clean_clause, event_summary, label
@@ -59,7 +60,6 @@ from monitor.extract.items.triggers import (
     told_by_verb,
 )
 from monitor.extract.lexicon import Lexicon, spaced_alternatives
-from monitor.extract.wordforms import word_tags
 
 
 def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) -> list[Draft]:
@@ -71,7 +71,7 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
     happening far more often than two, unless verbs tell happenings of different kinds ("the ship left
     Brenholm and arrived in Lerrin on Wednesday").
     """
-    if _is_question(info, doc.lex):
+    if is_question(info, doc.lex):
         return []  # "Will the ferry still sail on Friday?": a question asserts no happening
     typed = _typed_drafts(doc, info, fronted, order)  # undated ones already left out but for _UNDATED_KINDS
     drafts: list[Draft] = []
@@ -93,9 +93,6 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
             drafts.append(draft)
             taken.add(value)
     return drafts
-
-
-_CONJUNCTIONS = frozenset({"and", "but", "so", "or"})
 
 
 def _journal_publication(doc: Doc, info: SentenceInfo, drafts: list[Draft], order: int) -> Draft | None:
@@ -141,15 +138,6 @@ def _publication_re(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"\b(?P<verb>{verbs})\s+(?:[\w’'-]+\s+){{0,3}}?in\s+(?:the|a|an)\s+"
                       rf"(?:[\w’'-]+\s+){{0,2}}?(?:{venues})\b", re.IGNORECASE)
 
-
-def _is_question(info: SentenceInfo, lex: Lexicon) -> bool:
-    """A sentence asking a question (tense.yaml `question_openers`), not one that reports one."""
-    if not info.sentence.text.endswith("?"):
-        return False
-    words = [t.lower for t in info.tokens[:2] if t.text[:1].isalpha()]
-    if words and words[0] in _CONJUNCTIONS:
-        words = words[1:]
-    return bool(words) and words[0] in lex.question_openers
 
 
 def _same_slot(a: Draft, b: Draft) -> bool:
@@ -207,7 +195,7 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     timex_spans = [(t.start, t.end) for t, _ in info.timexes]
     first_word = info.tokens[0].start if info.tokens else info.sentence.start
     found: list[tuple[Occurrence, Draft]] = []
-    links = _link_lists(info)
+    links = link_lists(info)
     for t_start, t_end, trigger, kind in info.triggers:
         if overlaps(t_start, t_end, info.quotes) or overlaps(t_start, t_end, timex_spans):
             continue
@@ -218,7 +206,7 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         if other_sense(doc, kind, t_end, info.sentence.end):
             continue
         occ = _occurrence(doc, info, (t_start, t_end, trigger, kind))
-        if _reduced_relative(doc, info, occ):
+        if reduced_relative(doc, info, occ):
             continue
         prev = [t.lower for t in occ.tokens_before[-4:]]
         if (kind != "statement" and modal_or_negated(prev)
@@ -270,39 +258,8 @@ def _next_word(doc: Doc, pos: int) -> str:
 _NEXT_WORD_RE = re.compile(r"\s*(\w+)")
 # "no" opening the object, not a bound ("launch no later than November")
 _NO_OBJECT_RE = re.compile(r"\s+no\s+(?!later|earlier|sooner|more|less|fewer|longer)\w", re.IGNORECASE)
-_BY_RE = re.compile(r"\s+by\b", re.IGNORECASE)
 
 
-def _reduced_relative(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
-    """A past participle right after a noun and before "by" modifies that noun ("video released by the
-    ministry showed ...", "data compiled by the agency"): it tells no happening of the sentence unless a date
-    stands in its own stretch, before the verb of the clause ("the programme launched by the government in
-    2011")."""
-    toks = occ.tokens_before
-    if occ.is_noun or not toks or " " in occ.trigger or not _BY_RE.match(doc.text, occ.end):
-        return False
-    after = [t for t in info.tokens if t.start >= occ.end]
-    if not after or after[0].lower != "by":
-        return False
-    tags = doc.lex.trigger_tags.get(occ.trigger, frozenset())
-    if not tags & {"VBN", "VBD"}:
-        return False
-    prev = toks[-1]
-    if prev.lower in AUXILIARIES or prev.lower in ADVERBS or not prev.text.isalpha():
-        return False
-    if not (prev.cap or word_tags(prev.lower) & {"NN", "NNS"}):
-        return False
-    # The stretch of the participle: up to the verb of the clause (a past or present tense after the noun
-    # phrase of "by") or the end of the clause.
-    stop = occ.clause[1]
-    for t in after[2:]:
-        if t.start >= stop:
-            break
-        t_tags = word_tags(t.lower)
-        if not t.cap and t_tags & {"VBD", "VBZ", "VBP"} and not t_tags & {"NN", "NNS"}:
-            stop = t.start
-            break
-    return not any(occ.end <= tx.start < stop for tx, _v in info.timexes)
 
 
 def _finite(doc: Doc, occ: Occurrence, prev: list[str]) -> bool:
@@ -313,18 +270,6 @@ def _finite(doc: Doc, occ: Occurrence, prev: list[str]) -> bool:
     before = [w for w in prev if w not in ADVERBS]
     return not before or before[-1] != "to"
 
-
-def _link_lists(info: SentenceInfo) -> list[tuple[int, int]]:
-    """The parts of a sentence that are a list of headlines run together by "|" (a page's related links
-    caught in the text): from the first bar to the last one, and the headline on either side of them."""
-    text = info.sentence.text
-    if text.count("|") < 2:
-        return []
-    first, last = text.index("|"), text.rindex("|")
-    start = max(text.rfind(c, 0, first) for c in ".!?") + 1
-    end = min((i for i in (text.find(c, last) for c in ".!?") if i >= 0), default=len(text))
-    base = info.sentence.start
-    return [(base + max(start, first - 120), base + min(end, last + 120))]
 
 
 def _occurrence(doc: Doc, info: SentenceInfo, found: tuple[int, int, str, str]) -> Occurrence:
