@@ -88,7 +88,8 @@ def change_signs() -> dict[str, int]:
 
 def _phrases_re(phrases: Sequence[str]) -> re.Pattern[str]:
     alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+    # "a day after the swap", "a year ago" measure a span from a day: no rate
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])(?!\s+(?:after|before|earlier|later|ago)\b)", re.IGNORECASE)
 
 
 def undating_phrase(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> bool:

@@ -26,6 +26,7 @@ def _dates(text: str) -> dict[float, str | None]:
         # habits and rates hold at no date
         ("Flooding in the valley displaces up to 4,000 families annually.", 4000),
         ("The mine exports more than $2 billion of copper a year, officials said.", 2000000000),
+        ("Before the flood, the clinic received 550 patients a day.", 550),
         # history
         ("In the 12th century the fever swept the coast, killing up to 40 percent of the villagers.", 40),
         ("During the nineteenth century the famine left more than 2 million people dead.", 2000000),
@@ -37,6 +38,11 @@ def _dates(text: str) -> dict[float, str | None]:
 )
 def test_figures_at_no_stated_time_are_undated(text: str, value: float) -> None:
     assert _dates(text)[value] is None
+
+
+def test_a_day_after_a_happening_is_no_rate() -> None:
+    text = "The crash comes a day after the rebels freed two hostages."
+    assert _dates(text)[2] is not None
 
 
 def test_a_clause_date_still_dates_a_habit_figure() -> None:
