@@ -89,7 +89,8 @@ def change_signs() -> dict[str, int]:
 def _phrases_re(phrases: Sequence[str]) -> re.Pattern[str]:
     alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
     # "a day after the swap", "a year ago" measure a span from a day: no rate
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])(?!\s+(?:after|before|earlier|later|ago)\b)", re.IGNORECASE)
+    span = r"\s+(?:after|before|earlier|later|ago)\b"
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])(?!{span})", re.IGNORECASE)
 
 
 def undating_phrase(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> bool:
