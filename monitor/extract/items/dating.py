@@ -558,7 +558,24 @@ def later_date(anchor: str, span: str) -> str | None:
     return None
 
 
-_SPAN_RE = re.compile(r"P(\d+)([DWMY])")
+_SPAN_RE = re.compile(r"P(-?\d+)([DWMY])")
+
+
+def span_before(value: str, published: dt.date | None) -> str | None:
+    """The span ("P12D", "P2W", "P3M", "P1Y") between a date the tagger counted back from the publication
+    date ("12 days earlier" -> 2012-04-05) and that date, at the date's precision; None when unknown."""
+    if published is None:
+        return None
+    if (day := iso_day(value)) is not None:
+        return f"P{(published - day).days}D"
+    if (week := re.fullmatch(r"(\d{4})-W(\d\d)", value)) is not None:
+        monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        return f"P{(published - monday).days // 7}W"
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return f"P{(published.year - int(value[:4])) * 12 + published.month - int(value[5:7])}M"
+    if re.fullmatch(r"\d{4}", value):
+        return f"P{published.year - int(value)}Y"
+    return None
 
 
 def scene_date(info: SentenceInfo, doc: Doc) -> str | None:

@@ -27,6 +27,7 @@ from monitor.extract.items.dating import (
     range_end,
     scene_date,
     sentence_date,
+    span_before,
     usable_timexes,
     value_baseline,
     year_of_a_noun,
@@ -117,7 +118,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
     timex_spans = [(t.start, t.end) for t in own]
     datelines = [d for d in doc.datelines if d[0] < end and start < d[1]]
     found = entities(tokens, doc, timex_spans + datelines)
-    usable = []
+    usable: list[tuple[Timex, str]] = []
     for tx in own:
         if (
             tx.end <= end
@@ -127,6 +128,8 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
             and not model_year(doc.text, tx, doc.lex)
         ):
             value = date_value(tx, doc.published)
+            if value and _EARLIER_RE.search(tx.text):
+                value = _earlier_date(doc, tx, value, usable, start)  # counted from the story's day
             if value:
                 usable.append((tx, narrated_year(doc, tx, value, start)))
     usable.extend(_later_dates(doc, own, usable, start))
@@ -167,6 +170,22 @@ def _later_dates(
 
 
 _LATER_RE = re.compile(r"\s+later\b")
+
+
+def _earlier_date(
+    doc: Doc, tx: Timex, value: str, usable: Sequence[tuple[Timex, str]], start: int
+) -> str | None:
+    """A span told as "<span> earlier" ("the flue pipe fitted 12 days earlier") counts back from the day the
+    story is telling: the tagger counts it from a date before it in the sentence, else from the publication
+    date, where the paragraph's scene is the story's day; with no scene either, it dates nothing."""
+    if any(t.end <= tx.start for t, _v in usable):
+        return value
+    span = span_before(value, doc.published)
+    scene = doc.scene[1] if doc.scene and doc.scene[0] == doc.paragraph_start(start) else None
+    return later_date(scene, "P-" + span[1:]) if span and scene else None
+
+
+_EARLIER_RE = re.compile(r"^(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+earlier\Z", re.IGNORECASE)
 
 
 def _sentence_items(doc: Doc, sentence: Sentence, order: int) -> list[Draft]:

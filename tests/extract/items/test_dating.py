@@ -196,6 +196,15 @@ def test_a_span_later_counts_from_the_date_before_it() -> None:
     assert [i.date for i in extract_items("Two weeks later, the owners were charged.", PUB)] == []
 
 
+def test_a_span_earlier_counts_back_from_the_storys_day_not_from_publication() -> None:
+    pub = dt.date(2012, 4, 17)
+    text = "Ada Rowe died on December 28, 2010. Fumes leaked from a flue fitted 12 days earlier by a plumber."
+    assert ("accident", "2010-12-16") in [(i.kind, i.date) for i in extract_items(text, pub)]
+    # with no day told before it, it dates nothing (the publication date is not the story's day)
+    alone = "Fumes leaked from a flue pipe fitted 12 days earlier by a plumber."
+    assert [i.date for i in extract_items(alone, pub)] == []
+
+
 def test_a_bare_month_takes_the_earlier_year_its_sentence_wrote_out() -> None:
     text = "The ferry line opened in September 1986, after the old pier was demolished in May."
     dates = sorted(i.date or "" for i in extract_items(text, dt.date(2014, 12, 29)) if i.kind != "figure")
