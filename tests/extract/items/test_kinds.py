@@ -67,3 +67,15 @@ def test_roundtables_webinars_and_workshops_are_meetings() -> None:
     for text in ("The banking plan was on the agenda of Wednesday's roundtable in Bridgetown.",
                  "The webinar will take place on Saturday.", "Growers met at a workshop on Tuesday."):
         assert [i.kind for i in extract_items(text, day)] == ["meeting"], text
+
+
+def test_apprehensions_custody_bleeding_to_death_and_convening() -> None:
+    day = dt.date(2024, 5, 9)  # a Thursday
+    cases = {
+        "Border agents apprehended 40 people on Tuesday.": "legal",
+        "Agents took custody of the men on Tuesday.": "legal",
+        "The guard bled to death on Tuesday.": "death",
+        "The board convened on Tuesday.": "meeting",
+    }
+    for text, kind in cases.items():
+        assert (kind, "2024-05-07") in [(i.kind, i.date) for i in extract_items(text, day)], text
