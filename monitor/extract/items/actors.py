@@ -41,7 +41,6 @@ def subject_of(
             between = doc.text[cands[-2].end : ent.start].strip().lower()
             if between in {"in", "of", "at", "from", "near", "for"} and ent.kind in _PLACE_OR_NAME:
                 ent = cands[-2]
-
         # "Lee's appearance follows the testimony of ...": a possessor acts only within its own noun phrase
         # ("Lee's arrest", "Lee's visit to Lindos", "Lee's decision to resign"), not past a verb.
         if doc.text.startswith(("'s", "’s"), ent.end) and _verb_between(info, ent.end + 2, pos, doc):
@@ -77,6 +76,7 @@ def _named_with_age_before(info: SentenceInfo, place: Entity, doc: Doc) -> Entit
 
 
 _AGE_THEN_HOME_RE = re.compile(r",\s*\d{1,3},\s*(?:of\s+)?")
+
 
 # ", who heads the union", ", the president of the farm bureau", ", 45": what a name's commas set off (up to
 # three asides: ", a senior analyst at Stratfor, the Texas-based intelligence firm,")

@@ -139,7 +139,6 @@ def _publication_re(lex: Lexicon) -> re.Pattern[str]:
                       rf"(?:[\w’'-]+\s+){{0,2}}?(?:{venues})\b", re.IGNORECASE)
 
 
-
 def _same_slot(a: Draft, b: Draft) -> bool:
     """Drafts a sentence keeps only one of: same date, and both or neither a statement (a source's report
     of a dated happening is news of its own: "the ministry said Monday the plane had landed")."""
@@ -260,8 +259,6 @@ _NEXT_WORD_RE = re.compile(r"\s*(\w+)")
 _NO_OBJECT_RE = re.compile(r"\s+no\s+(?!later|earlier|sooner|more|less|fewer|longer)\w", re.IGNORECASE)
 
 
-
-
 def _finite(doc: Doc, occ: Occurrence, prev: list[str]) -> bool:
     """Whether a trigger is the finite verb of its clause ("arrived", "has departed", "was arrested"), not a
     noun ("the arrival") nor an infinitive that completes another verb ("allowing companies to sell")."""
@@ -269,7 +266,6 @@ def _finite(doc: Doc, occ: Occurrence, prev: list[str]) -> bool:
         return False
     before = [w for w in prev if w not in ADVERBS]
     return not before or before[-1] != "to"
-
 
 
 def _occurrence(doc: Doc, info: SentenceInfo, found: tuple[int, int, str, str]) -> Occurrence:
