@@ -69,13 +69,14 @@ def test_roundtables_webinars_and_workshops_are_meetings() -> None:
         assert [i.kind for i in extract_items(text, day)] == ["meeting"], text
 
 
-def test_apprehensions_custody_bleeding_to_death_and_convening() -> None:
+def test_apprehensions_custody_bleeding_to_death_convening_and_voicing() -> None:
     day = dt.date(2024, 5, 9)  # a Thursday
     cases = {
         "Border agents apprehended 40 people on Tuesday.": "legal",
         "Agents took custody of the men on Tuesday.": "legal",
         "The guard bled to death on Tuesday.": "death",
         "The board convened on Tuesday.": "meeting",
+        "The premier voiced his support for the forum on Tuesday.": "statement",
     }
     for text, kind in cases.items():
         assert (kind, "2024-05-07") in [(i.kind, i.date) for i in extract_items(text, day)], text
