@@ -76,7 +76,7 @@ def test_apprehensions_custody_bleeding_to_death_convening_and_voicing() -> None
         "Agents took custody of the men on Tuesday.": "legal",
         "The guard bled to death on Tuesday.": "death",
         "The board convened on Tuesday.": "meeting",
-        "The premier voiced his support for the forum on Tuesday.": "statement",
+        "Premier Ada Rowe voiced her support for the plan on Tuesday.": "statement",
     }
     for text, kind in cases.items():
         assert (kind, "2024-05-07") in [(i.kind, i.date) for i in extract_items(text, day)], text
