@@ -37,7 +37,12 @@ from importlib.resources.abc import Traversable
 # in apposition restates its date; a baseline's date ("from 54% in November to 35%") is the old value's alone;
 # a count given by "has" holds now; a count for a verb's subject is a figure, not a happening; a background
 # deal's price is undated.
-EXTRACTOR_VERSION = "5"
+# 6 (2026-12-03): a listing of other posts holds no page date, and a byline's "Written:" outweighs htmldate's
+# guess; a blotter's "<day>: <HEADING> – ..." dates its entry and its next arrests; a day written without its
+# year weeks after the story's last full date is of that year; "<span> earlier" counts back from the
+# paragraph's day; a game's "the quarter" dates nothing; a lede ending on a colon is prose; temperatures with
+# their scale are figures; "Three of the 20 passengers died" is 3 deaths; a rate per day is undated.
+EXTRACTOR_VERSION = "6"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 
