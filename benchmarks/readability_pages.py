@@ -15,6 +15,7 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --newspaper /tmp/newspaper /tmp/newspaper-pages         # set15
     python benchmarks/readability_pages.py --trafilatura /tmp/trafilatura /tmp/trafilatura-pages   # set16
     python benchmarks/readability_pages.py --trafilatura --set17 /tmp/trafilatura /tmp/more-pages  # set17
+    python benchmarks/readability_pages.py --goose3 /tmp/goose3 /tmp/goose3-pages                   # set18
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -72,6 +73,13 @@ TRAFILATURA_MORE_PAGES = (
     "publishedreporter.com-Hottest", "reporternewspapers.net-Brookhaven", "telegraph.co.uk.plumber",
     "thelocal.se.tattooed", "thenassauguardian.com-hikes", "theintercept.com-Gaza",
     "world.kbs.co.kr-Temperatures", "wsvn.com-crash",
+)
+# English news reports among goose3's test pages (github.com/goose3/goose3 `tests/data/content/`, saved
+# 2010-2014 from US and UK news sites), for set18. Their expected text is cut short, so the body is
+# trafilatura's extraction, as for set16 and set17.
+GOOSE3_PAGES = (
+    "aolNews", "cnbc1", "cnet", "cnn1", "engadget", "espn", "foxNews", "huffingtonPost2", "issue25",
+    "issue28", "issue32", "testHuffingtonPost", "time", "time2", "yahoo",
 )
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
 _SPACE_RE = re.compile(r"\s+")
@@ -148,6 +156,23 @@ def build_trafilatura(trafilatura_checkout: Path, out: Path,
     return _write(pages, out)
 
 
+def build_goose3(goose3_checkout: Path, out: Path) -> int:
+    """The same layout from goose3's `tests/data/content/test_<name>.html`, the body trafilatura's extraction
+    and the URL the test's JSON names when the page states none."""
+    import trafilatura  # noqa: PLC0415 (only the layouts of saved pages without a full text need it)
+
+    pages = {}
+    content = goose3_checkout / "tests" / "data" / "content"
+    for name in GOOSE3_PAGES:
+        source = (content / f"test_{name}.html").read_text(encoding="utf-8", errors="replace")
+        body = trafilatura.extract(source, include_comments=False, include_tables=False) or ""
+        if not canonical_url(source):  # the address the page was saved from, given with the test
+            url = json.loads((content / f"test_{name}.json").read_text(encoding="utf-8")).get("url", "")
+            source = source.replace("<head>", f'<head><link rel="canonical" href="{url}">', 1)
+        pages[page_key(name, "goose3")] = (name, source, body.replace("\n", "\n\n"))
+    return _write(pages, out)
+
+
 def _write(pages: dict[str, tuple[str, str, str]], out: Path) -> int:
     (out / "html").mkdir(parents=True, exist_ok=True)
     truth = {}
@@ -169,8 +194,11 @@ def main() -> None:
                         help="read trafilatura's evaluation pages (set16)")
     parser.add_argument("--set17", action="store_true",
                         help="with --trafilatura, read the second batch of its pages (set17)")
+    parser.add_argument("--goose3", action="store_true", help="read goose3's test pages (set18)")
     args = parser.parse_args()
-    if args.trafilatura:
+    if args.goose3:
+        n = build_goose3(args.checkout, args.out)
+    elif args.trafilatura:
         names = TRAFILATURA_MORE_PAGES if args.set17 else TRAFILATURA_PAGES
         n = build_trafilatura(args.checkout, args.out, names)
     else:
