@@ -77,9 +77,10 @@ def _possible_days(stamp: datetime.datetime | None) -> set[datetime.date] | None
 
 # Months by their first three letters: a byline's "Nov 18", a URL's "/2019/nov/18/".
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# "/2019/11/18/" and "/2019/nov/18/" (The Guardian, PolitiFact).
+# "/2019/11/18/", "/2019/nov/18/" (The Guardian, PolitiFact) and "/2010/POLITICS/08/13/" (CNN's section
+# between the year and the month).
 _URL_DAY_RE = re.compile(
-    rf"/((?:19|20)\d\d)/([01]?\d|{'|'.join(_MONTH_NAMES)})/([0-3]?\d)/", re.IGNORECASE
+    rf"/((?:19|20)\d\d)/(?:[A-Za-z][A-Za-z-]*/)?([01]?\d|{'|'.join(_MONTH_NAMES)})/([0-3]?\d)/", re.IGNORECASE
 )
 
 

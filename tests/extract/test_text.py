@@ -257,6 +257,18 @@ def test_a_date_the_article_names_is_not_its_day_when_the_url_names_another():
     assert extract_document(page).published == datetime.date(2019, 10, 13)  # no URL: the page's only date
 
 
+def test_a_url_with_a_section_between_year_and_month_still_names_the_day():
+    # The byline is written by a script; the other stories' links name a later day, which htmldate takes.
+    page = (
+        b"<html><head><title>Port deal</title></head><body><article><h1>Port deal</h1>"
+        + b"<p>" + b"The council backed the port deal on Friday after a long debate over the costs. " * 8
+        + b"</p></article><div><a href='/2011/CRIME/08/19/story/'>Another story, August 19, 2011</a></div>"
+        b"</body></html>"
+    )
+    url = "https://news.example.com/2010/POLITICS/08/13/port.deal/index.html"
+    assert extract_document(page, url=url).published == datetime.date(2010, 8, 13)
+
+
 DEEP_TEXT = ("The river rose above the flood mark on Tuesday morning, officials in the valley said. "
              "Emergency crews moved two hundred families from houses near the old bridge before noon.")
 
