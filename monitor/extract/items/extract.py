@@ -126,6 +126,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
             and not range_end(doc.text, tx)
             and not comparison_base(doc.text, tx, doc.lex)
             and not model_year(doc.text, tx, doc.lex)
+            and not _BARE_SEASON_RE.fullmatch(tx.text)
         ):
             value = date_value(tx, doc.published)
             if value and _EARLIER_RE.search(tx.text):
@@ -170,6 +171,9 @@ def _later_dates(
 
 
 _LATER_RE = re.compile(r"\s+later\b")
+# "as though winter had descended", "the road closes in winter": a season with no year and no "this", "last"
+# or "next" names no time of the story
+_BARE_SEASON_RE = re.compile(r"(?:spring|summer|autumn|fall|winter)", re.IGNORECASE)
 
 
 def _earlier_date(

@@ -205,6 +205,13 @@ def test_a_span_earlier_counts_back_from_the_storys_day_not_from_publication() -
     assert [i.date for i in extract_items(alone, pub)] == []
 
 
+def test_a_bare_season_names_no_time_of_the_story() -> None:
+    pub = dt.date(2023, 11, 8)
+    text = "Tuesday's cold felt as though winter had suddenly descended on the city."
+    assert [i.date for i in extract_items(text, pub)] == []
+    assert "2023" in [i.date for i in extract_items("The ferry line closed this winter.", pub)]
+
+
 def test_a_bare_month_takes_the_earlier_year_its_sentence_wrote_out() -> None:
     text = "The ferry line opened in September 1986, after the old pier was demolished in May."
     dates = sorted(i.date or "" for i in extract_items(text, dt.date(2014, 12, 29)) if i.kind != "figure")
