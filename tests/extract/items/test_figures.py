@@ -179,6 +179,9 @@ def test_never_raises(sentence: str) -> None:
         ("The planet has warmed by 1.43°C this year.", [(1.43, "celsius")]),
         ("The keyboard hit 107 degrees Fahrenheit under load.", [(107, "fahrenheit")]),
         ("Hold the screen at less than 30 degrees from center.", []),
+        # an earthquake's magnitude, before or after its number
+        ("A magnitude 5.8 earthquake struck the coast.", [(5.8, None)]),
+        ("A powerful 7.8 magnitude earthquake struck the coast.", [(7.8, None)]),
     ],
 )
 def test_conversions_phones_and_counted_people(text: str, expected: list[tuple[float, object]]) -> None:
