@@ -258,10 +258,16 @@ _WORD_RE = re.compile(r"[A-Za-z]+")
 
 def _topic_date(doc: Doc, occ: Occurrence, tx: Timex) -> bool:
     """Whether a date after the trigger qualifies a noun of a phrase on its topic ("dropped its inquiry into a
-    2010 allegation", "an inquiry into a 2010 allegation"): it dates that noun, not the happening (tense.yaml
-    `topic_preps`)."""
+    2010 allegation", "an inquiry into a 2010 allegation"), or a relative clause without "that" of a noun
+    after it ("named CEO of the company Jobs co-founded 35 years ago"): it dates that noun, not the happening
+    (tense.yaml `topic_preps`)."""
     if tx.type != "DATE" or not occ.end <= tx.start < occ.clause[1]:
         return False
+    relative = _ZERO_RELATIVE_RE.search(doc.text, occ.end, tx.start)
+    if relative is not None and not occ.is_noun:
+        verb = relative.group(2).lower()
+        if verb in doc.lex.past_verbs or "VBD" in word_tags(verb.rsplit("-", 1)[-1]):
+            return True
     words = [w.lower() for w in _WORD_RE.findall(doc.text, occ.end, tx.start)]
     if len(words) < 2 or words[-1] not in DETERMINERS:
         return False
@@ -276,6 +282,10 @@ def _topic_date(doc: Doc, occ: Occurrence, tx: Timex) -> bool:
 
 
 _OWN_DATE_RE = re.compile(r"['\u2019]s(?:\s+[a-z]+){0,2}\s+\Z")
+# "the company Jobs co-founded", "the firm he built": a noun, then a name or pronoun and its past verb
+_ZERO_RELATIVE_RE = re.compile(
+    r"\b(?:the|a|an|its|his|her|their)\s+[a-z][a-z-]*\s+(he|she|they|we|[A-Z][a-z]+)\s+([a-z][a-z-]*)\b"
+)
 
 
 def _plural_perfect(info: SentenceInfo, occ: Occurrence) -> bool:

@@ -212,6 +212,13 @@ def test_a_bare_season_names_no_time_of_the_story() -> None:
     assert "2023" in [i.date for i in extract_items("The ferry line closed this winter.", pub)]
 
 
+def test_a_date_in_a_relative_clause_without_that_dates_its_own_verb() -> None:
+    pub = dt.date(2019, 11, 6)
+    text = "Harwick Democrats beat Gov. Ada Rowe in a state Trump won by 30 points in 2016."
+    assert ("result", "2016") not in [(i.kind, i.date) for i in extract_items(text, pub)]
+    assert ("other", "2016") in [(i.kind, i.date) for i in extract_items(text, pub)]
+
+
 def test_a_bare_month_takes_the_earlier_year_its_sentence_wrote_out() -> None:
     text = "The ferry line opened in September 1986, after the old pier was demolished in May."
     dates = sorted(i.date or "" for i in extract_items(text, dt.date(2014, 12, 29)) if i.kind != "figure")
