@@ -26,8 +26,9 @@ def number_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     suffixes = "|".join(sorted(lex.suffixes, key=len, reverse=True))
     digits = re.compile(
         rf"(?<![\w.,:/\-])(?P<cur>{symbols})?\s?(?P<num>{DIGITS})"
-        rf"(?:(?P<suf>{suffixes})(?![\w])|(?:\s+|-)(?P<scale>{scales})(?![\w-]))?"
-        r"(?![\w]|-\w|:\d|[.,]\d)",
+        # "a $7 billion-a-year industry": the scale before "-a-year" is still the number's
+        rf"(?:(?P<suf>{suffixes})(?![\w])|(?:\s+|-)(?P<scale>{scales})(?![\w]|-(?!a-)))?"
+        r"(?![\w]|-(?!a-)\w|:\d|[.,]\d)",
         re.IGNORECASE,
     )
     word_alts = "|".join(sorted([*lex.number_words, *lex.scales, *lex.fractions], key=len, reverse=True))
