@@ -491,6 +491,9 @@ def _metric_of(
         metric, metric_end, people = _metric_after(text, mo.end(), lex)
     else:
         metric, metric_end, people = _metric_after(text, pos, lex)
+        if metric is None and unit is None and (fronted := _FRONTED_WHOLE_RE.search(text, 0, start)):
+            # "Out of 34,000 Hispanic students, 2,285 were absent": a part of the whole named before it
+            metric, _end, people = _metric_after(text, fronted.start("noun"), lex)
     whole = _part_before_re(lex).search(text, max(0, start - 30), start) is not None
     if (people or metric is None) and not whole:  # "Three of the 20 passengers died": 20 did not
         state = _state_near(text, start, metric_end, lex, metric if people else None)
@@ -513,6 +516,8 @@ def _metric_of(
 _OF_AFTER_UNIT_RE = re.compile(r"\s+(?:of|in|worth of)\s+(?:the\s+|its\s+|their\s+)?")
 _OF_WHOLE_RE = re.compile(r"\s+of\s+(?:the|their|its|his|her|our)\s+")
 _WHOLE_SIZE_RE = re.compile(r"\d[\d,]*\s+")
+# "Out of 34,000 students, ", "Of the 500 patients, " opening a sentence: the whole the next number is part of
+_FRONTED_WHOLE_RE = re.compile(r"(?:^|\bout\s+)of\s+(?:the\s+)?\d[\d,]*\s+(?P<noun>[^,]{1,40}),\s*\Z", re.I)
 
 
 def _count_next(text: str, pos: int, lex: Lexicon) -> bool:

@@ -204,6 +204,8 @@ def test_conversions_phones_and_counted_people(text: str, expected: list[tuple[f
         # a part of a whole of a stated size: the part is what happened, the whole only its size
         ("Three of the 20 passengers died.", [(3, "deaths"), (20, "passengers")]),
         ("Ten of the 18 staffers on duty worked overtime.", [(10, "staffers"), (18, "staffers")]),
+        ("Out of 34,000 students, 2,285 were absent on Monday.", [(34000, "students"), (2285, "students")]),
+        ("Of the 500 patients, 20 died.", [(500, "patients"), (20, "deaths")]),
     ],
 )
 def test_men_and_women_count_by_what_happened_to_them(text: str, expected: list[tuple[int, str]]) -> None:
