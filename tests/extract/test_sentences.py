@@ -41,6 +41,11 @@ def texts(source: str) -> list[str]:
             "The gates shut at 9 p.m. Guards stayed outside.",
             ["The gates shut at 9 p.m.", "Guards stayed outside."],
         ),
+        # barrels, abbreviated: a lower-case word goes on with the sentence
+        (
+            "The well spilled 4.9 million bbl. of oil into the Gulf. Crews skimmed it.",
+            ["The well spilled 4.9 million bbl. of oil into the Gulf.", "Crews skimmed it."],
+        ),
         (
             "Lt. Gen. Ann Ray arrived. No. 10 said nothing.",
             ["Lt. Gen. Ann Ray arrived.", "No. 10 said nothing."],

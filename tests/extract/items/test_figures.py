@@ -179,6 +179,8 @@ def test_never_raises(sentence: str) -> None:
         ("The planet has warmed by 1.43°C this year.", [(1.43, "celsius")]),
         ("The keyboard hit 107 degrees Fahrenheit under load.", [(107, "fahrenheit")]),
         ("Hold the screen at less than 30 degrees from center.", []),
+        # barrels, abbreviated
+        ("The well spilled 4.9 million bbl. of oil.", [(4900000, None)]),
         # a rate glued to its amount by "-a-"
         ("Shipbuilding is a more than $7 billion-a-year industry in the state.", [(7000000000, "USD")]),
         ("The $6.99-a-month service opened on Tuesday.", [(6.99, "USD")]),

@@ -55,3 +55,11 @@ def test_a_lede_that_ends_on_a_colon_is_prose_not_the_header() -> None:
     )
     values = [i.value for i in extract_items(text, DCT) if i.kind == "figure"]
     assert values == [106, 103]
+
+
+def test_a_bracketed_link_to_another_story_is_no_sentence_of_the_report() -> None:
+    text = (
+        "The ferry sank off Harwick on Monday. (See the world's top 10 ferry disasters.) "
+        "(MORE: 13 Best Photos of the Storm) Divers searched the wreck on Tuesday."
+    )
+    assert [i.kind for i in extract_items(text, DCT) if i.kind == "figure"] == []
