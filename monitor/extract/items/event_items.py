@@ -211,6 +211,8 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         if (kind != "statement" and modal_or_negated(prev)
                 and not reported_plan(info, occ.start, occ.clause, prev)):
             continue  # "would not be vaccinating", "could be charged": no happening (GUIDELINES)
+        if kind == "statement" and len(prev) >= 2 and is_negation(prev[-1]) and prev[-2] in _DO_FORMS:
+            continue  # "Russian officials did not say why ...": no statement was made (GUIDELINES)
         if kind != "statement" and occ.tokens_before and occ.tokens_before[0].lower in CONDITIONS:
             continue  # "if funds arrived on Friday": a condition, no happening (GUIDELINES)
         if kind != "statement" and not occ.is_noun and _NO_OBJECT_RE.match(doc.text, occ.end):
@@ -255,6 +257,7 @@ def _next_word(doc: Doc, pos: int) -> str:
 
 
 _NEXT_WORD_RE = re.compile(r"\s*(\w+)")
+_DO_FORMS = frozenset({"did", "does", "do"})
 # "no" opening the object, not a bound ("launch no later than November")
 _NO_OBJECT_RE = re.compile(r"\s+no\s+(?!later|earlier|sooner|more|less|fewer|longer)\w", re.IGNORECASE)
 

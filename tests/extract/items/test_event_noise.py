@@ -206,3 +206,11 @@ def test_a_verb_whose_object_opens_with_no_tells_no_happening() -> None:
     # "no later than" bounds a date: the plan is still told
     planned = extract_items("Ada Brisk said Quorvex would launch no later than May.", day)
     assert "business" in [i.kind for i in planned]
+
+
+def test_a_statement_not_made_is_no_statement() -> None:
+    day = dt.date(2010, 8, 14)
+    text = "Mayor Ada Rowe did not say on Friday why the port had moved the fuel."
+    assert [i.kind for i in extract_items(text, day) if i.kind == "statement"] == []
+    said = "Mayor Ada Rowe said on Friday that the port had moved the fuel."
+    assert [i.kind for i in extract_items(said, day) if i.kind == "statement"] == ["statement"]
