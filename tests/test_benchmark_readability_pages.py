@@ -65,12 +65,9 @@ def test_trafilaturas_pages_take_trafilaturas_text_as_the_body(tmp_path: Path) -
         "<p>Crews cheered as the first passengers boarded the vessel for the crossing.</p>"
         "</article><footer>Copyright 2022 Example News. All rights reserved.</footer></body></html>"
     )
-    evaluation = tmp_path / "trafilatura" / "tests" / "eval"
-    evaluation.mkdir(parents=True)
-    for name in bench.TRAFILATURA_PAGES:
-        (evaluation / f"{name}.html").write_text(page, encoding="utf-8")
+    checkout = _saved_pages(tmp_path / "trafilatura", "tests/eval/{}.html", bench.TRAFILATURA_PAGES, page)
 
-    assert bench.build_trafilatura(tmp_path / "trafilatura", tmp_path / "out") == len(bench.TRAFILATURA_PAGES)
+    assert bench.build_trafilatura(checkout, tmp_path / "out") == len(bench.TRAFILATURA_PAGES)
 
     truth = json.loads((tmp_path / "out" / "ground-truth.json").read_text(encoding="utf-8"))
     entry = truth[bench.page_key("kxan.com-Voters", "trafilatura")]
@@ -92,16 +89,43 @@ def test_trafilaturas_second_batch_shares_no_page_and_reads_an_xml_declaration(t
         " said.</p><p>Crews shut off the main line and checked every store before the afternoon.</p>"
         "</article></body></html>"
     )
-    evaluation = tmp_path / "trafilatura" / "tests" / "eval"
-    evaluation.mkdir(parents=True)
-    for name in bench.TRAFILATURA_MORE_PAGES:
-        (evaluation / f"{name}.html").write_text(page, encoding="utf-8")
-
     more = bench.TRAFILATURA_MORE_PAGES
-    written = bench.build_trafilatura(tmp_path / "trafilatura", tmp_path / "out", more)
+    checkout = _saved_pages(tmp_path / "trafilatura", "tests/eval/{}.html", more, page)
+
+    written = bench.build_trafilatura(checkout, tmp_path / "out", more)
 
     assert written == len(bench.TRAFILATURA_MORE_PAGES)
     truth = json.loads((tmp_path / "out" / "ground-truth.json").read_text(encoding="utf-8"))
     entry = truth[bench.page_key("wsvn.com-crash", "trafilatura")]
     assert entry["url"] == "https://news.example.com/2023/11/08/gas-leak/"
     assert "closed on Wednesday after a gas leak" in entry["articleBody"]
+
+
+def test_goose3s_pages_take_the_address_of_their_test_when_the_page_names_none(tmp_path: Path) -> None:
+    bench = load_script("readability_pages")
+    page = (
+        "<html><head><title>Monument closes</title></head><body><article><h1>Monument closes</h1>"
+        "<p>The monument closed on Tuesday after the earthquake cracked its peak, park officials said.</p>"
+        "<p>Engineers will inspect the stone before it opens again to the public.</p></article></body></html>"
+    )
+    checkout = _saved_pages(tmp_path / "goose3", "tests/data/content/test_{}.html", bench.GOOSE3_PAGES, page)
+    for name in bench.GOOSE3_PAGES:
+        test = {"url": f"https://news.example.com/2011/08/24/{name}/"}
+        (checkout / f"tests/data/content/test_{name}.json").write_text(json.dumps(test), encoding="utf-8")
+
+    assert bench.build_goose3(checkout, tmp_path / "out") == len(bench.GOOSE3_PAGES)
+
+    truth = json.loads((tmp_path / "out" / "ground-truth.json").read_text(encoding="utf-8"))
+    entry = truth[bench.page_key("time2", "goose3")]
+    assert entry["url"] == "https://news.example.com/2011/08/24/time2/"
+    assert "closed on Tuesday after the earthquake" in entry["articleBody"]
+    assert bench.page_key("time2", "goose3") != bench.page_key("time2", "trafilatura")
+
+
+def _saved_pages(checkout: Path, pattern: str, names: tuple[str, ...], page: str) -> Path:
+    """A checkout holding the same saved page under each name, at `pattern` ("tests/eval/{}.html")."""
+    for name in names:
+        path = checkout / pattern.format(name)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page, encoding="utf-8")
+    return checkout
