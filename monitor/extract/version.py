@@ -37,11 +37,14 @@ from importlib.resources.abc import Traversable
 # in apposition restates its date; a baseline's date ("from 54% in November to 35%") is the old value's alone;
 # a count given by "has" holds now; a count for a verb's subject is a figure, not a happening; a background
 # deal's price is undated.
-# 6 (2026-12-03): a listing of other posts holds no page date, and a byline's "Written:" outweighs htmldate's
-# guess; a blotter's "<day>: <HEADING> – ..." dates its entry and its next arrests; a day written without its
-# year weeks after the story's last full date is of that year; "<span> earlier" counts back from the
-# paragraph's day; a game's "the quarter" dates nothing; a lede ending on a colon is prose; temperatures with
-# their scale are figures; "Three of the 20 passengers died" is 3 deaths; a rate per day is undated.
+# 6 (2026-12-03): a listing of other posts holds no page date, a byline's "Written:" outweighs htmldate's
+# guess, and "/2010/POLITICS/08/13/" names the day; a blotter's "<day>: <HEADING> – ..." dates its entry and
+# its next arrests; a day written without its year weeks after the story's last full date is of that year;
+# "<span> earlier" counts back from the paragraph's day; a bare season and a game's "the quarter" date
+# nothing; a date in a relative clause without "that" is its own verb's; a lede ending on a colon is prose;
+# a statement not made is none; temperatures with their scale, "a 7.8 magnitude", barrels ("bbl."),
+# "$7 billion-a-year" and "Out of 34,000 students, 2,285 were absent" are figures; "Three of the 20
+# passengers died" is 3 deaths; a rate per day is undated.
 EXTRACTOR_VERSION = "6"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
