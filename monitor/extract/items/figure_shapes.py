@@ -1,7 +1,7 @@
-"""Figures that a number and its metric word alone do not show: shares told as "N out of M", changes told as
-fractions ("cut by a third"), the level a change ends at ("fell 102 points, or 0.4%, to 27,934")
-and distances travelled ("flew more than 1,200 miles"). The words are data: numbers.yaml `ratio_words`,
-`change_fractions`, `level_words`, `distance_verbs`, `distance_units` and
+"""Figures that a number and its metric word alone do not show: shares told as "N out of M" or as fractions
+("two-thirds of voters"), changes told as fractions ("cut by a third"), the level a change ends at ("fell 102
+points, or 0.4%, to 27,934") and distances travelled ("flew more than 1,200 miles"). The words are data:
+numbers.yaml `ratio_words`, `change_fractions`, `level_words`, `distance_verbs`, `distance_units` and
 `distance_qualifiers`.
 
     >>> [(f.value, f.unit, f.metric) for f in shaped_figures("Eight out of ten companies use it.")]
@@ -32,6 +32,7 @@ class _Shapes:
     ratio_re: re.Pattern[str]
     fraction_hint: re.Pattern[str]
     fraction_re: re.Pattern[str]
+    share_re: re.Pattern[str]
     fractions: dict[str, float]
     level_hint: re.Pattern[str]
     level_re: re.Pattern[str]
@@ -87,6 +88,15 @@ def _shapes(lex: Lexicon) -> _Shapes:
             rf"(?<![\w-])(?P<verb>[a-z]+)\s+(?:by\s+(?:(?:a|one|an)[\s-])?|(?:a|one|an)[\s-])"
             rf"(?P<frac>{spaced_alternatives(fractions)})"
             r"(?![\w-])",
+            re.IGNORECASE,
+        ),
+        # "a third of the workers", "one-fourth of the work force", "nearly two-thirds of voters": a share (a
+        # bare "half", "two-thirds" needs no article; "the first half of 2020" and "half of them" are none)
+        share_re=re.compile(
+            r"(?<![\w-])(?<!first )(?<!second )(?<!last )"
+            rf"(?:(?:a|an|one)[\s-](?P<frac>{spaced_alternatives(fractions)})"
+            r"|(?P<bare>half|two-thirds|three-quarters))\s+of\s+"
+            r"(?!(?:them|us|it|those|these|this|that|which|whom|\d)\b)(?=[a-z])",
             re.IGNORECASE,
         ),
         fractions=fractions,
@@ -169,6 +179,12 @@ def shaped_figures(
                     m.start("verb"), m.end(), (m.start("frac"), m.end("frac")), value, "change", "percent"
                 )
             )
+    for m in sh.share_re.finditer(sentence) if sh.fraction_hint.search(low) else ():
+        frac = m.group("frac") or m.group("bare")
+        if free(m.start(), m.end()):
+            value = sh.fractions[" ".join(frac.lower().split())]
+            span = m.span("frac" if m.group("frac") else "bare")
+            out.append(_mention(m.start(), m.end(), span, value, "share", "percent"))
     # a distance and a level are numbers in digits: most sentences have none
     with_digits = DIGIT_RE.search(sentence) is not None
     for m in sh.distance_re.finditer(sentence) if with_digits and sh.distance_hint.search(low) else ():

@@ -61,6 +61,32 @@ def test_a_span_of_time_is_no_share() -> None:
     assert shaped_figures("The ferry ran one in three days last winter.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("As much as one-fourth of the building work force has left the state.", 25),
+        ("Nearly two-thirds of voters backed the measure on Tuesday.", 66.7),
+        ("About half of the county's cell sites were out of service.", 50),
+        ("A third of the workers stayed home.", 33.3),
+    ],
+)
+def test_a_fraction_of_a_whole_is_a_share_in_percent(text: str, value: float) -> None:
+    assert [(f.value, f.unit) for f in shaped_figures(text)] == [(value, "percent")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bank earned $4.9 billion in the fourth quarter of 2014.",
+        "The design will be chosen in the first half of next year.",
+        "Half of them left before noon.",
+        "She spoke on behalf of the union.",
+    ],
+)
+def test_periods_pronouns_and_behalf_are_no_shares(text: str) -> None:
+    assert [f for f in shaped_figures(text) if f.metric == "share"] == []
+
+
 def test_a_distance_travelled_is_a_figure_and_scenery_is_not() -> None:
     assert (1400, "distance") in _figures("The lost dog walked more than 1,400 miles home over the winter.")
     assert _figures("The village lies 30 miles north of the capital.") == []
