@@ -43,8 +43,8 @@ from importlib.resources.abc import Traversable
 # "<span> earlier" counts back from the paragraph's day; a bare season and a game's "the quarter" date
 # nothing; a date in a relative clause without "that" is its own verb's; a lede ending on a colon is prose;
 # a statement not made is none; temperatures with their scale, "a 7.8 magnitude", barrels ("bbl."),
-# "$7 billion-a-year" and "Out of 34,000 students, 2,285 were absent" are figures; "Three of the 20
-# passengers died" is 3 deaths; a rate per day is undated.
+# "$7 billion-a-year", "Out of 34,000 students, 2,285 were absent" and "two-thirds of voters" are figures;
+# "Three of the 20 passengers died" is 3 deaths; a rate per day is undated.
 EXTRACTOR_VERSION = "6"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
