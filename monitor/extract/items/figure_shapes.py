@@ -95,7 +95,7 @@ def _shapes(lex: Lexicon) -> _Shapes:
         share_re=re.compile(
             r"(?<![\w-])(?<!first )(?<!second )(?<!last )"
             rf"(?:(?:a|an|one)[\s-](?P<frac>{spaced_alternatives(fractions)})"
-            r"|(?P<bare>half|two-thirds|three-quarters))\s+of\s+"
+            rf"|(?P<bare>{spaced_alternatives(nd.get('bare_share_fractions', []))}))\s+of\s+"
             r"(?!(?:them|us|it|those|these|this|that|which|whom|\d)\b)(?=[a-z])",
             re.IGNORECASE,
         ),
