@@ -15,12 +15,12 @@ module of each:
    into a draft (occurrence: the trigger and actors passed between the event steps), but where no_happening
    finds words that tell none (a question, a list of headlines, a participle describing a noun);
 4. figures: figures reads the number, qualifier, unit and metric (counted: a total named before it, a number
-   spelled out); figure_items adds the subject (the place,
-   else the name, the figure is about), the attribution ("according to X", or the speaker) and the as-of date;
-5. dating (dating, event_dates): the temporal expression in the trigger's clause (or one fronted to the
-   sentence: "Last month, ..."); without one, the publication date only when the verb is present or present
-   perfect ("has departed", "now has"), the breaking story's day for its simple past; past perfect, future
-   and "previously" stay undated;
+   spelled out); figure_items adds the subject (the place, else the name, the figure is about), the
+   attribution ("according to X", or the speaker) and the as-of date;
+5. dating (dating, event_dates, story_year): the temporal expression in the trigger's clause (or one fronted
+   to the sentence: "Last month, ..."); without one, the publication date only when the verb is present or
+   present perfect ("has departed", "now has"), the breaking story's day for its simple past; past perfect,
+   future and "previously" stay undated; a month or day without its year takes the year the story wrote out;
 6. merge: one event told twice is one item (same kind, compatible date, actors and place): the better-dated
    report is kept.
 

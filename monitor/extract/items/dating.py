@@ -19,8 +19,6 @@ from monitor.extract.lexicon import Lexicon, spaced_alternatives
 from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex, tag
 from monitor.extract.timex.days import DAY_VALUE
-from monitor.extract.timex.loader import load as load_timex_rules
-from monitor.extract.timex.rules import alternation
 from monitor.extract.wordforms import word_tags
 
 # A season dates by its year ("opens in summer 2021" -> 2021) and a weekend by its week ("over the
@@ -94,73 +92,8 @@ def clock_scene_day(doc: Doc, info: SentenceInfo) -> str | None:
     return day.isoformat() if day is not None and _CLOCK_RE.search(info.sentence.text) else None
 
 
-def narrated_year(doc: Doc, tx: Timex, value: str, sentence_start: int) -> str:
-    """A month or a day written without its year ("in May") is of the year written out before it in its
-    sentence when that year is two or more before the publication's ("GCSEs were introduced in September
-    1986, after Sir Keith stepped down in May" -> 1986-05): the tagger anchors it to the publication date.
-    Only the sentence's own year: a paragraph's earlier years are often background ("Since 1985, ...")."""
-    pub = doc.published
-    if pub is None or not _MONTH_VALUE_RE.match(value) or YEAR_WRITTEN_RE.search(tx.text):
-        return value
-    if abs(int(value[:4]) - pub.year) > 1 or not _month_word_re().fullmatch(_ANCHORED_RE.sub("", tx.text)):
-        return value  # not a bare month or day the publication date anchored ("January this year" is)
-    written = [t for t in doc.timexes_in(sentence_start, tx.start) if YEAR_WRITTEN_RE.search(t.text)]
-    if not written:
-        return _days_of_the_story(doc, value, sentence_start)
-    year = written[-1].value[:4]
-    if not (len(year) == 4 and year.isdigit()) or int(year) > pub.year - 2:
-        return value  # a year of plans ("by 2025") dates no month told after it
-    return year + value[4:]
-
-
-# How far after (or before) the story's last full date a day written without its year still tells its time.
-NARRATED_DAYS_AFTER = 62
-NARRATED_DAYS_BEFORE = 31
-
-
-def _days_of_the_story(doc: Doc, value: str, before: int) -> str:
-    """A day written without its year ("She returned to the house on December 27") weeks from the last full
-    date the story wrote out before it ("the job ... on December 16, 2010") is of that date's year: the
-    story is telling that time, not the last December before publication (April 2012). A month's day in
-    between that lies far from it ("set the trial for Feb. 25") has brought the story back to its present."""
-    day = iso_day(value)
-    earlier = doc.timexes_in(0, before)
-    full = [i for i, t in enumerate(earlier) if YEAR_WRITTEN_RE.search(t.text) and iso_day(t.value)]
-    anchor = iso_day(earlier[full[-1]].value) if full else None
-    if day is None or anchor is None or anchor.year == day.year:
-        return value
-    months = _month_word_re()
-    between = [d for t in earlier[full[-1] + 1 :] if months.search(t.text) and (d := iso_day(t.value))]
-    told = None
-    for written in (*between, day):
-        told = _in_year(written, anchor.year)
-        if told is None or not -NARRATED_DAYS_BEFORE <= (told - anchor).days <= NARRATED_DAYS_AFTER:
-            return value
-    return told.isoformat() if told is not None else value
-
-
-def _in_year(day: dt.date, year: int) -> dt.date | None:
-    """The same day of another year; None for February 29 in a common year."""
-    try:
-        return day.replace(year=year)
-    except ValueError:
-        return None
-
-
-_MONTH_VALUE_RE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?\Z")
+MONTH_VALUE_RE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?\Z")
 YEAR_WRITTEN_RE = re.compile(r"(?<!\d)\d{4}(?!\d)")  # a year written out in a date's words
-
-
-# What may stand around a bare month or day in a timex's text: "early", "mid-", a day number, "the".
-_ANCHORED_RE = re.compile(r"\b(?:early|mid|late|the|of)\b|[\d.,-]+(?:st|nd|rd|th)?|\s+", re.IGNORECASE)
-
-
-@cache
-def _month_word_re() -> re.Pattern[str]:
-    """Month names and their abbreviations (the timex lexicon's `month`, `month_abbr`)."""
-    vocabulary = load_timex_rules().lexicon
-    words = [*vocabulary.words("month"), *vocabulary.words("month_abbr")]
-    return re.compile(alternation(words), re.IGNORECASE)
 
 
 _YEARS_BEFORE = re.compile(r"\d{4}\s?[-\u2013\u2014/]\s?$")
@@ -546,7 +479,7 @@ def later_date(anchor: str, span: str) -> str | None:
     n, unit = int(m.group(1)), m.group(2)
     if unit == "Y" and anchor[:4].isdigit():
         return str(int(anchor[:4]) + n)
-    if unit == "M" and _MONTH_VALUE_RE.match(anchor):
+    if unit == "M" and MONTH_VALUE_RE.match(anchor):
         months = int(anchor[:4]) * 12 + int(anchor[5:7]) - 1 + n
         return f"{months // 12:04d}-{months % 12 + 1:02d}"
     if unit in ("D", "W") and day:

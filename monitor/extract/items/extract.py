@@ -22,7 +22,6 @@ from monitor.extract.items.dating import (
     fronted_timex,
     later_date,
     model_year,
-    narrated_year,
     periods_of_play,
     range_end,
     scene_date,
@@ -48,6 +47,7 @@ from monitor.extract.items.linking import NameLinker, is_acronym
 from monitor.extract.items.merge import Draft, merge, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.names import entities, learn_names, prime_names
+from monitor.extract.items.story_year import narrated_year
 from monitor.extract.items.triggers import find_triggers, reporting_bounds
 from monitor.extract.lexicon import Lexicon, load_lexicon
 from monitor.extract.sentences import Sentence

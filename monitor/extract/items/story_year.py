@@ -1,0 +1,79 @@
+"""The year of a month or a day written without one: the tagger anchors "in May" and "December 27" to the
+publication date, while a story telling an earlier time wrote that time's year out before them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache
+
+from monitor.extract.items.dating import MONTH_VALUE_RE, YEAR_WRITTEN_RE, iso_day
+from monitor.extract.items.document import Doc
+from monitor.extract.timex import Timex
+from monitor.extract.timex.loader import load as load_timex_rules
+from monitor.extract.timex.rules import alternation
+
+
+def narrated_year(doc: Doc, tx: Timex, value: str, sentence_start: int) -> str:
+    """A month or a day written without its year ("in May") is of the year written out before it in its
+    sentence when that year is two or more before the publication's ("GCSEs were introduced in September
+    1986, after Sir Keith stepped down in May" -> 1986-05): the tagger anchors it to the publication date.
+    Only the sentence's own year: a paragraph's earlier years are often background ("Since 1985, ...")."""
+    pub = doc.published
+    if pub is None or not MONTH_VALUE_RE.match(value) or YEAR_WRITTEN_RE.search(tx.text):
+        return value
+    if abs(int(value[:4]) - pub.year) > 1 or not _month_word_re().fullmatch(_ANCHORED_RE.sub("", tx.text)):
+        return value  # not a bare month or day the publication date anchored ("January this year" is)
+    written = [t for t in doc.timexes_in(sentence_start, tx.start) if YEAR_WRITTEN_RE.search(t.text)]
+    if not written:
+        return _days_of_the_story(doc, value, sentence_start)
+    year = written[-1].value[:4]
+    if not (len(year) == 4 and year.isdigit()) or int(year) > pub.year - 2:
+        return value  # a year of plans ("by 2025") dates no month told after it
+    return year + value[4:]
+
+
+# How far after (or before) the story's last full date a day written without its year still tells its time.
+NARRATED_DAYS_AFTER = 62
+NARRATED_DAYS_BEFORE = 31
+
+
+def _days_of_the_story(doc: Doc, value: str, before: int) -> str:
+    """A day written without its year ("She returned to the house on December 27") weeks from the last full
+    date the story wrote out before it ("the job ... on December 16, 2010") is of that date's year: the
+    story is telling that time, not the last December before publication (April 2012). A month's day in
+    between that lies far from it ("set the trial for Feb. 25") has brought the story back to its present."""
+    day = iso_day(value)
+    earlier = doc.timexes_in(0, before)
+    full = [i for i, t in enumerate(earlier) if YEAR_WRITTEN_RE.search(t.text) and iso_day(t.value)]
+    anchor = iso_day(earlier[full[-1]].value) if full else None
+    if day is None or anchor is None or anchor.year == day.year:
+        return value
+    months = _month_word_re()
+    between = [d for t in earlier[full[-1] + 1 :] if months.search(t.text) and (d := iso_day(t.value))]
+    told = None
+    for written in (*between, day):
+        told = _in_year(written, anchor.year)
+        if told is None or not -NARRATED_DAYS_BEFORE <= (told - anchor).days <= NARRATED_DAYS_AFTER:
+            return value
+    return told.isoformat() if told is not None else value
+
+
+def _in_year(day: dt.date, year: int) -> dt.date | None:
+    """The same day of another year; None for February 29 in a common year."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None
+
+
+# What may stand around a bare month or day in a timex's text: "early", "mid-", a day number, "the".
+_ANCHORED_RE = re.compile(r"\b(?:early|mid|late|the|of)\b|[\d.,-]+(?:st|nd|rd|th)?|\s+", re.IGNORECASE)
+
+
+@cache
+def _month_word_re() -> re.Pattern[str]:
+    """Month names and their abbreviations (the timex lexicon's `month`, `month_abbr`)."""
+    vocabulary = load_timex_rules().lexicon
+    words = [*vocabulary.words("month"), *vocabulary.words("month_abbr")]
+    return re.compile(alternation(words), re.IGNORECASE)
