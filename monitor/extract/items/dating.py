@@ -514,10 +514,12 @@ def span_before(value: str, published: dt.date | None) -> str | None:
 def scene_date(info: SentenceInfo, doc: Doc) -> str | None:
     """The date of the scene this sentence continues: the last date of an earlier sentence of the same
     paragraph, when this one names none and is told in the past ("He then left." after "On Monday, ...")."""
-    if doc.scene is None or info.timexes:
-        return None
-    paragraph = doc.paragraph_start(info.sentence.start)
-    if doc.scene[0] != paragraph:
+    return None if info.timexes else paragraph_scene(doc, info.sentence.start)
+
+
+def paragraph_scene(doc: Doc, pos: int) -> str | None:
+    """The date of the scene an earlier sentence of `pos`'s paragraph set, or None."""
+    if doc.scene is None or doc.scene[0] != doc.paragraph_start(pos):
         return None
     return doc.scene[1]
 

@@ -11,6 +11,7 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
+from functools import cache
 
 from monitor.extract.budget import Budget
 from monitor.extract.items.actors import aside_object, human_subject
@@ -22,6 +23,7 @@ from monitor.extract.items.dating import (
     fronted_timex,
     later_date,
     model_year,
+    paragraph_scene,
     periods_of_play,
     range_end,
     scene_date,
@@ -52,6 +54,8 @@ from monitor.extract.items.triggers import find_triggers, reporting_bounds
 from monitor.extract.lexicon import Lexicon, load_lexicon
 from monitor.extract.sentences import Sentence
 from monitor.extract.timex import Timex
+from monitor.extract.timex.loader import load as load_timex_rules
+from monitor.extract.timex.rules import alternation
 
 
 def extract_items(
@@ -126,7 +130,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
             and not range_end(doc.text, tx)
             and not comparison_base(doc.text, tx, doc.lex)
             and not model_year(doc.text, tx, doc.lex)
-            and not _BARE_SEASON_RE.fullmatch(tx.text)
+            and not _bare_season_re().fullmatch(tx.text)
         ):
             value = date_value(tx, doc.published)
             if value and _EARLIER_RE.search(tx.text):
@@ -162,8 +166,7 @@ def _later_dates(
         if tx.type != "DURATION" or not _LATER_RE.match(doc.text, tx.end):
             continue
         earlier = [value for t, value in usable if t.end <= tx.start]
-        scene = doc.scene[1] if doc.scene and doc.scene[0] == doc.paragraph_start(start) else None
-        anchor = earlier[-1] if earlier else scene
+        anchor = earlier[-1] if earlier else paragraph_scene(doc, start)
         value = later_date(anchor, tx.value) if anchor else None
         if value:
             out.append((dataclasses.replace(tx, type="DATE", value=value), value))
@@ -171,9 +174,13 @@ def _later_dates(
 
 
 _LATER_RE = re.compile(r"\s+later\b")
-# "as though winter had descended", "the road closes in winter": a season with no year and no "this", "last"
-# or "next" names no time of the story
-_BARE_SEASON_RE = re.compile(r"(?:spring|summer|autumn|fall|winter)", re.IGNORECASE)
+
+
+@cache
+def _bare_season_re() -> re.Pattern[str]:
+    """A season's word alone (the timex lexicon's `season`): "as though winter had descended", "the road
+    closes in winter" (no year, no "this", "last" or "next") names no time of the story."""
+    return re.compile(alternation(load_timex_rules().lexicon.words("season")), re.IGNORECASE)
 
 
 def _earlier_date(
@@ -185,7 +192,7 @@ def _earlier_date(
     if any(t.end <= tx.start for t, _v in usable):
         return value
     span = span_before(value, doc.published)
-    scene = doc.scene[1] if doc.scene and doc.scene[0] == doc.paragraph_start(start) else None
+    scene = paragraph_scene(doc, start)
     return later_date(scene, "P-" + span[1:]) if span and scene else None
 
 
