@@ -122,6 +122,35 @@ def test_goose3s_pages_take_the_address_of_their_test_when_the_page_names_none(t
     assert bench.page_key("time2", "goose3") != bench.page_key("time2", "trafilatura")
 
 
+def test_postlights_fixtures_get_their_meta_content_back_and_newspaper4ks_pages_their_address(
+    tmp_path: Path,
+) -> None:
+    bench = load_script("readability_pages")
+    # Postlight saved its fixtures with every <meta content=> renamed value=; the page as served had content=.
+    page = (
+        '<html><head><meta name="article:published_time" value="2016-12-21T23:49:10Z"></head><body><article>'
+        "<h1>Bridge shut</h1><p>The bridge shut on Wednesday after inspectors found a crack.</p>"
+        "<p>Drivers were sent over the river by the old ferry road until the repairs end.</p>"
+        "</article></body></html>"
+    )
+    checkout = _saved_pages(tmp_path / "parser", "fixtures/{}.html", bench.POSTLIGHT_PAGES, page)
+    assert bench.build_saved(checkout, tmp_path / "out", "postlight") == len(bench.POSTLIGHT_PAGES)
+    key = bench.page_key("www.npr.org", "postlight")
+    html = gzip.decompress((tmp_path / "out" / "html" / f"{key}.html.gz").read_bytes()).decode()
+    assert '<meta name="article:published_time" content="2016-12-21T23:49:10Z">' in html
+
+    n4k = _saved_pages(tmp_path / "n4k", "tests/data/html/{}.html", bench.NEWSPAPER4K_PAGES, page)
+    for name in bench.NEWSPAPER4K_PAGES:
+        meta = n4k / "tests" / "data" / "metadata" / f"{name}.json"
+        meta.parent.mkdir(parents=True, exist_ok=True)
+        meta.write_text(json.dumps({"url": f"https://news.example.com/2016/12/21/{name}/"}), encoding="utf-8")
+    assert bench.build_saved(n4k, tmp_path / "out4k", "newspaper4k") == len(bench.NEWSPAPER4K_PAGES)
+    truth = json.loads((tmp_path / "out4k" / "ground-truth.json").read_text(encoding="utf-8"))
+    entry = truth[bench.page_key("cnn_002", "newspaper4k")]
+    assert entry["url"] == "https://news.example.com/2016/12/21/cnn_002/"
+    assert "shut on Wednesday after inspectors" in entry["articleBody"]
+
+
 def _saved_pages(checkout: Path, pattern: str, names: tuple[str, ...], page: str) -> Path:
     """A checkout holding the same saved page under each name, at `pattern` ("tests/eval/{}.html")."""
     for name in names:

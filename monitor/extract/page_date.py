@@ -302,8 +302,9 @@ def _zone(name: str) -> datetime.tzinfo | None:
 
 # Markup that states the published moment, best first; the first <time datetime> only after all of them.
 _STAMP_META = (
-    "article:published_time", "datepublished", "og:pubdate", "pubdate", "publishdate", "dc.date",
-    "dc.date.issued", "dcterms.created", "date", "sailthru.date", "parsely-pub-date",
+    "article:published_time", "og:article:published_time", "datepublished", "og:pubdate", "pubdate",
+    "publishdate", "dc.date", "dc.date.issued", "dcterms.created", "date", "sailthru.date",
+    "parsely-pub-date",
 )  # fmt: skip
 _JSONLD_RE = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 

@@ -194,6 +194,15 @@ def test_a_stamp_with_the_newsrooms_offset_keeps_its_day_over_a_print_urls_day()
     assert doc.published == datetime.date(2020, 5, 5)
 
 
+def test_an_og_prefixed_published_time_outweighs_the_sailthru_date_of_the_last_revision():
+    # Reuters' page: "og:article:published_time" holds the first publication, the other stamps the revision.
+    page = _port_page(
+        b'<meta name="sailthru.date" content="2016-12-15T13:50:38Z">'
+        b'<meta content="2016-12-14T06:02:15Z" name="og:article:published_time">'
+    )
+    assert extract_document(page).published == datetime.date(2016, 12, 14)
+
+
 def test_the_site_headers_date_of_today_is_not_the_pages_even_hours_from_the_stamp():
     # Saved the morning after: the header's "today" lies within a day of the 20:44 UTC stamp, and comes first.
     stamp = b'<meta property="article:published_time" content="2022-04-28T20:44:13+00:00">'
