@@ -138,16 +138,15 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
                 continue
             i += 1
             continue
-        match = None
+        match, n = None, 0
         for phrase in phrases:
-            n = len(phrase)
-            if n == 1 or tuple(words[i : i + n]) == phrase:
+            n = _phrase_length(phrase, words, i)
+            if n:
                 match = phrase
                 break
         if match is None:
             i += 1
             continue
-        n = len(match)
         trigger = " ".join(match)
         tags = lex.trigger_tags.get(trigger, _UNKNOWN)
         # A trigger ending on a preposition ("call with") has its object next, no noun it could modify.
@@ -170,6 +169,30 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
                 out.append((start, s_start + spans[i + n - 1][1], trigger, kind))
         i += n
     return out
+
+
+# "found Dylann Roof guilty", "took the man into custody": a phrase written with "..." holds its object
+# (a few words, no punctuation) between its parts.
+GAP = "..."
+_MAX_GAP = 5
+_GAP_STOPS = frozenset(",;:()[]\"\u201c\u201d\u2013\u2014.!?")
+
+
+def _phrase_length(phrase: tuple[str, ...], words: list[str], i: int) -> int:
+    """How many words from `i` the phrase spans there (its gap included), or 0 where it is not."""
+    if GAP not in phrase:
+        n = len(phrase)
+        return n if n == 1 or tuple(words[i : i + n]) == phrase else 0
+    gap = phrase.index(GAP)
+    head, tail = phrase[:gap], phrase[gap + 1 :]
+    if tuple(words[i : i + gap]) != head:
+        return 0
+    for start in range(i + gap + 1, min(i + gap + 1 + _MAX_GAP, len(words))):
+        if words[start - 1] in _GAP_STOPS:
+            return 0  # a clause's punctuation ends the object
+        if tuple(words[start : start + len(tail)]) == tail:
+            return start + len(tail) - i
+    return 0
 
 
 _UNKNOWN = frozenset({"?"})
@@ -499,7 +522,7 @@ def other_sense(doc: Doc, kind: str, pos: int, end: int) -> bool:
         if w in words:
             return True
         tags = word_tags(w)
-        if w in _SKIP_AFTER_TRIGGER or (tags and tags <= _ADJECTIVES):
+        if w in _SKIP_AFTER_TRIGGER or (tags and tags <= _MODIFIERS):
             continue
         # Nouns of a compound before its head ("reached a Phase 1 trade agreement"), a few at most.
         if tags & _NOUN and w not in doc.lex.function_words and nouns < 3:
@@ -511,6 +534,7 @@ def other_sense(doc: Doc, kind: str, pos: int, end: int) -> bool:
 
 _AFTER_RE = re.compile(r"[A-Za-z]+|\d")
 _ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
+_MODIFIERS = _ADJECTIVES | {"RBR", "RBS"}  # "reached the lowest level": "lowest" may be an adverb
 
 
 def modal_or_negated(prev: list[str]) -> bool:

@@ -184,6 +184,12 @@ def test_other_sense_looks_past_a_compound() -> None:
     assert "arrival" not in kinds
 
 
+def test_other_sense_looks_past_a_superlative() -> None:
+    # "lowest" may be an adverb too; before a level it is the level's
+    assert "arrival" not in _kinds("The ten-year bond yield reached the lowest level since March on Monday.")
+    assert "arrival" in _kinds("The relief convoy finally reached the border town on Monday.")
+
+
 def test_provided_is_a_delivery_only_in_the_past_and_of_things() -> None:
     # Dated Monday 2022-03-07 (DCT is a Thursday).
     assert [(i.kind, i.date) for i in _events("The ministry provided two field hospitals on Monday.")] == [

@@ -80,3 +80,10 @@ def test_apprehensions_custody_bleeding_to_death_convening_and_voicing() -> None
     }
     for text, kind in cases.items():
         assert (kind, "2024-05-07") in [(i.kind, i.date) for i in extract_items(text, day)], text
+
+
+def test_funerals_and_vigils_are_gatherings() -> None:
+    day = dt.date(2024, 5, 9)  # a Thursday
+    for text in ("The officer was laid to rest Tuesday, May 7 after a service at the cathedral.",
+                 "Hundreds attended a vigil on Tuesday.", "The funeral was held on Tuesday."):
+        assert ("meeting", "2024-05-07") in [(i.kind, i.date) for i in extract_items(text, day)], text

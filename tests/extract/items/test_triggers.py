@@ -38,6 +38,22 @@ def test_base_forms_expand_to_every_inflection() -> None:
     assert "phone calls" in inflect_trigger("phone call")
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("A jury has found the former mayor guilty on all 12 counts.", "legal"),
+        ("Deputies took the 34-year-old driver into custody on Tuesday.", "legal"),
+        ("The rebels set the two aid workers free on Monday.", "release"),
+    ],
+)
+def test_a_phrase_holds_its_object_between_its_parts(text: str, kind: str) -> None:
+    assert kind in [k for _form, k in _triggers(text)]
+
+
+def test_a_phrase_with_an_object_inside_stops_at_the_clauses_punctuation() -> None:
+    assert "legal" not in [k for _form, k in _triggers("She found the keys, guilty or not, in the car.")]
+
+
 def test_past_forms_may_be_participles() -> None:
     assert {"VBD", "VBN"} <= word_tags("stranded")
     assert "NN" in word_tags("harvest")
