@@ -236,8 +236,11 @@ def _modifier_or_subject(tags: frozenset[str], prev: list[str], nxt: str) -> boo
         return False
     if prev and prev[-1].isdigit() and tags & {"VBD", "VBN"}:
         # A word the tagger does not know after it ("188,663 confirmed coronavirus cases") is a noun too.
+        # A determiner after it opens its object: a verb ("the team that won in 2022 beat the champions").
         nxt_tags = word_tags(nxt)
-        return bool(not nxt_tags or nxt_tags & _NOUN) and not nxt_tags & {"VBD", "VBN", "IN"}
+        return bool(not nxt_tags or nxt_tags & _NOUN) and not nxt_tags & {"VBD", "VBN", "IN"} and (
+            nxt not in DETERMINERS
+        )
     return tags <= {"VBZ"} and "VBD" in word_tags(nxt)
 
 

@@ -54,6 +54,12 @@ def test_a_phrase_with_an_object_inside_stops_at_the_clauses_punctuation() -> No
     assert "legal" not in [k for _form, k in _triggers("She found the keys, guilty or not, in the car.")]
 
 
+def test_a_past_form_after_a_year_and_before_its_object_is_the_verb() -> None:
+    # "2022 beat the ...": a year, then a verb and its object; "587 injured people" stays an adjective.
+    assert ("beat", "result") in _triggers("The side that won the cup in 2022 beat the champions on Sunday.")
+    assert not _triggers("Of the 587 injured people, 12 were children.")
+
+
 def test_past_forms_may_be_participles() -> None:
     assert {"VBD", "VBN"} <= word_tags("stranded")
     assert "NN" in word_tags("harvest")
