@@ -212,6 +212,7 @@ _COUNT_RE = re.compile(r"\d[\d,.]*")
 
 TALLY_KINDS = frozenset({"other", "business"})
 _PERIOD_RE = re.compile(r"\d{4}(?:-\d{2})?\Z")  # a year or a month, not a day or a week
+_PERCENT_RE = re.compile(r"\s*(?:%|percent|per\s+cent)\s+of\b", re.IGNORECASE)
 _TALLY_LEAST = 100  # a count below it is one act's ("selected 11 firms"), not a period's tally
 
 
@@ -223,8 +224,11 @@ def tally_over_a_period(doc: Doc, info: SentenceInfo, verb_end: int, date: str) 
     if not _PERIOD_RE.match(date):
         return False
     number = _amount_re(doc.lex).match(doc.text, verb_end)
-    if number is None or (not number.group("scale")
-                          and float(number.group("num").replace(",", "")) < _TALLY_LEAST):
+    if number is None:
+        return False
+    # A share of the period's whole ("produced 40 percent of the country's coal in 2014") is its figure too.
+    share = _PERCENT_RE.match(doc.text, number.end("num")) is not None
+    if not (share or number.group("scale") or float(number.group("num").replace(",", "")) >= _TALLY_LEAST):
         return False
     if any(tx.start <= number.start("num") < tx.end for tx, _v in info.timexes):
         return False  # "began 10 years ago": the number is the date's

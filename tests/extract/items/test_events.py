@@ -478,8 +478,11 @@ def test_a_call_named_right_after_its_date(sentence: str, found: list[tuple[str,
         ("Ferry passengers made 412,300 crossings last year.", []),
         ("Harbour dealers sold more than 3,000 boats in March.", []),
         ("Harbour dealers sold nearly 1.2 million boats last year.", []),
+        # a share of the period's whole, of any size
+        ("In 2014, the northern mines produced 27 percent of the country's coal.", []),
         # on a day, or a small count, it is one act
         ("Kell Ferries sold 400 tickets on Monday.", ["business"]),
+        ("That year, ferry sales plunged 10 percent.", ["business"]),  # a change, no share
         ("In March, the port board selected 11 firms to bid for the ferry line.", ["business"]),
         # a number that is the date's own is no amount
         ("The row began 10 years ago, when the harbour closed.", ["other"]),
