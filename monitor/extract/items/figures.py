@@ -98,8 +98,21 @@ def undating_phrase(text: str, start: int, end: int, skip: Sequence[tuple[int, i
     ("annually", "a year"), history ("in the 14th century") or an earlier unstated time ("previously").
     Phrases inside the `skip` spans (the baselines of comparisons: "from a year ago") do not count."""
     return any(
-        not any(a <= m.start() < b for a, b in skip) for m in _extra().undating_re.finditer(text, start, end)
+        not any(a <= m.start() < b for a, b in skip) and not _of_an_adjective(text, m)
+        for m in _extra().undating_re.finditer(text, start, end)
     )
+
+
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _of_an_adjective(text: str, m: re.Match[str]) -> bool:
+    """An adverb that modifies the adjective after it ("a historically black church", "historically low
+    rates") says nothing of when the clause holds."""
+    if not m.group(0).endswith("ly"):
+        return False
+    nxt = _NEXT_WORD_RE.match(text, m.end())
+    return nxt is not None and "JJ" in word_tags(nxt.group(1).lower())
 
 
 # After "N times": a comparison makes the number a ratio ("three times higher", "twice as many" aside).

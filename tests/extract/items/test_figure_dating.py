@@ -29,6 +29,7 @@ def _dates(text: str) -> dict[float, str | None]:
         ("Before the flood, the clinic received 550 patients a day.", 550),
         # history
         ("In the 12th century the fever swept the coast, killing up to 40 percent of the villagers.", 40),
+        ("Historically, the port handled 3,000 ships a month.", 3000),
         ("During the nineteenth century the famine left more than 2 million people dead.", 2000000),
         # an earlier, unstated time
         ("Dalmore Foods previously recalled 80,000 jars of sauce in Norway.", 80000),
@@ -43,6 +44,12 @@ def test_figures_at_no_stated_time_are_undated(text: str, value: float) -> None:
 def test_a_day_after_a_happening_is_no_rate() -> None:
     text = "The crash comes a day after the rebels freed two hostages."
     assert _dates(text)[2] is not None
+
+
+def test_an_adverb_of_an_adjective_leaves_the_figure_its_date() -> None:
+    # "a historically black church": the adverb qualifies "black", not when the verdict came
+    text = "A jury has found the gunman guilty on all 33 counts of attacking a historically black church."
+    assert _dates(text)[33] == PUBLISHED.isoformat()
 
 
 def test_a_clause_date_still_dates_a_habit_figure() -> None:
