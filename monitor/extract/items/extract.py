@@ -231,8 +231,12 @@ def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Dra
         # "over the weekend", "this week": no day, nor a move away from the report's days (a month or a
         # year is: "in March, ..." tells an earlier scene, but "its 2019 report" none)
         named = [v for tx, v in dated if "-W" not in v and not year_of_a_noun(doc.text, tx)]
-        if named:
-            doc.last_day = named[-1]
+        # "were arrested on Wednesday ..., the attorney general announced today": the day the report is
+        # given is no scene; the happening's day is
+        today = doc.published.isoformat() if doc.published else None
+        told = [v for v in named if v != today] or named
+        if told:
+            doc.last_day = told[-1]
     elif doc.scene is not None and doc.scene[0] != paragraph:
         doc.scene = None
     elif doc.scene is not None:

@@ -184,6 +184,13 @@ def test_a_figure_told_in_the_simple_past_goes_on_with_the_scenes_day() -> None:
     assert _dates(told)[10] == PUBLISHED.isoformat()
 
 
+def test_the_day_a_report_is_given_sets_no_scene() -> None:
+    # "..., the attorney general announced today": the scene is the arrests' Tuesday, not the report's day
+    text = ("Two men were arrested on Tuesday in a skimming scheme, the attorney general announced today."
+            "\n\nDeputies seized $6,490 in cash and 315 gift cards.")
+    assert _dates(text)[6490] == "2021-06-08"
+
+
 def test_a_count_given_by_has_holds_now_whatever_another_clause_dates() -> None:
     text = ("Spain has recorded about 157,000 cases, while Peru, where the virus emerged last year, "
             "has nearly 83,000 cases.")
