@@ -18,6 +18,7 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --goose3 /tmp/goose3 /tmp/goose3-pages                   # set18
     python benchmarks/readability_pages.py --postlight /tmp/parser /tmp/postlight-pages             # set19
     python benchmarks/readability_pages.py --newspaper4k /tmp/newspaper4k /tmp/newspaper4k-pages    # set20
+    python benchmarks/readability_pages.py --postlight --set21 /tmp/parser /tmp/postlight-more      # set21
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -31,6 +32,7 @@ import gzip
 import hashlib
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import lxml.html
@@ -94,6 +96,24 @@ POSTLIGHT_PAGES = (
     "www.nytimes.com--recent", "www.opposingviews.com", "www.politico.com--test-case-2", "www.recode.net",
     "www.reuters.com", "www.theatlantic.com", "www.theguardian.com", "www.westernjournalism.com",
     "www.wired.com",
+)
+# More of Postlight's news reports, for a blind set of their own (set21): fixtures its history holds (the
+# path and the commit that has it; "" for the checkout's own file), so the checkout must be a git clone.
+POSTLIGHT_MORE_PAGES = (
+    ("deadline.com.html", ""), ("mashable.com.html", ""), ("observer.com.html", ""), ("qz.com.html", ""),
+    ("sandiegouniontribune.com.html", ""), ("uproxx.com.html", ""), ("www.dmagazine.com.html", ""),
+    ("www.investmentexecutive.com.html", ""),
+    ("nytimes.html", "7b68bcd94c18f11499031324ddf22575a5400fdd^"),
+    ("qz.com/1481758330660.html", "56a19bf9341819049d0771f7707debc3409e38cd^"),
+    ("www.bbc.com/1589289678587.html", "f4a380409bfce17b28319a7df6303d12fe60ff25"),
+    ("www.bbc.com/1589289678590.html", "03a3292c77dec0aa6ba80b446386facd2ecb9f51"),
+    ("www.dailypost.co.uk/1595627912738.html", "ac5ab41d7c28df585adce3b63c7dc73a6ede6a22"),
+    ("www.miamiherald.com/1482250149641.html", "900528dc610c567a33314477d56c819c0541ba92"),
+    ("www.nj.com.html", "b46ea57a102ce9ecf5cc57f1b0bc5f5ac8dd8e5f^"),
+    ("www.oregonlive.com/1528921419082.html", "f39e129facda0753ec783e0bfd5d0ad332e1ee12"),
+    ("www.polygon.com/1484252967794.html", "9ab7fdb97193aa91fcb2d2072572840affc1128f"),
+    ("www.thesalinepost.com/1589287288870.html", "86d4774df721bd3ce043add1147cf11407942dfb"),
+    ("www.washingtonpost.com--other.html", "3f0fd51207b9633402098bc07daac7cf4c6248db^"),
 )
 # English news reports among newspaper4k's test pages (github.com/AndyTheFactory/newspaper4k
 # `tests/data/html/`, 2013-2023) that newspaper's own set did not hold, for set20. Body: trafilatura's
@@ -198,22 +218,33 @@ def build_saved(checkout: Path, out: Path, source: str) -> int:
     import trafilatura  # noqa: PLC0415 (only the layouts of saved pages without a full text need it)
 
     pages = {}
-    names = POSTLIGHT_PAGES if source == "postlight" else NEWSPAPER4K_PAGES
-    for name in names:
-        if source == "postlight":
-            path = checkout / "fixtures" / f"{name}.html"
-        else:
-            path = checkout / "tests" / "data" / "html" / f"{name}.html"
-        html = path.read_text(encoding="utf-8", errors="replace")
-        if source == "postlight":  # its fixtures were saved with every <meta content=> renamed value=
+    if source == "postlight-more":
+        saved = [(path.removesuffix(".html"), _saved_at(checkout, f"fixtures/{path}", rev))
+                 for path, rev in POSTLIGHT_MORE_PAGES]
+    elif source == "postlight":
+        saved = [(name, checkout / "fixtures" / f"{name}.html") for name in POSTLIGHT_PAGES]
+    else:
+        saved = [(name, checkout / "tests" / "data" / "html" / f"{name}.html") for name in NEWSPAPER4K_PAGES]
+    for name, page in saved:
+        html = page if isinstance(page, str) else page.read_text(encoding="utf-8", errors="replace")
+        if source.startswith("postlight"):  # saved with every <meta content=> renamed value=
             html = _META_VALUE_RE.sub(r"\1content=", html)
         body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
         metadata = checkout / "tests" / "data" / "metadata" / f"{name}.json"
         if not canonical_url(html) and metadata.exists():
             url = json.loads(metadata.read_text(encoding="utf-8")).get("url", "")
             html = html.replace("<head>", f'<head><link rel="canonical" href="{url}">', 1)
-        pages[page_key(name, source)] = (name, html, body.replace("\n", "\n\n"))
+        pages[page_key(name, source.removesuffix("-more"))] = (name, html, body.replace("\n", "\n\n"))
     return _write(pages, out)
+
+
+def _saved_at(checkout: Path, path: str, rev: str) -> str | Path:
+    """A fixture as the checkout holds it, or (`rev` given) as that commit of its history did."""
+    if not rev:
+        return checkout / path
+    shown = subprocess.run(["git", "-C", str(checkout), "show", f"{rev}:{path}"], capture_output=True,
+                           check=True)
+    return shown.stdout.decode("utf-8", errors="replace")
 
 
 def _write(pages: dict[str, tuple[str, str, str]], out: Path) -> int:
@@ -240,11 +271,14 @@ def main() -> None:
     parser.add_argument("--goose3", action="store_true", help="read goose3's test pages (set18)")
     parser.add_argument("--postlight", action="store_true",
                         help="read Postlight Parser's fixtures (set19; github.com/postlight/parser)")
+    parser.add_argument("--set21", action="store_true",
+                        help="with --postlight, read the fixtures its history holds (set21; a git clone)")
     parser.add_argument("--newspaper4k", action="store_true",
                         help="read newspaper4k's test pages (set20; github.com/AndyTheFactory/newspaper4k)")
     args = parser.parse_args()
     if args.postlight or args.newspaper4k:
-        n = build_saved(args.checkout, args.out, "postlight" if args.postlight else "newspaper4k")
+        source = ("postlight-more" if args.set21 else "postlight") if args.postlight else "newspaper4k"
+        n = build_saved(args.checkout, args.out, source)
     elif args.goose3:
         n = build_goose3(args.checkout, args.out)
     elif args.trafilatura:

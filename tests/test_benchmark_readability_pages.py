@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import subprocess
 from pathlib import Path
 
 from tests.benchmark_scripts import load_script
@@ -158,3 +159,18 @@ def _saved_pages(checkout: Path, pattern: str, names: tuple[str, ...], page: str
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page, encoding="utf-8")
     return checkout
+
+
+def test_a_fixture_of_postlights_history_is_read_from_its_commit(tmp_path: Path) -> None:
+    bench = load_script("readability_pages")
+    checkout = tmp_path / "parser"
+    (checkout / "fixtures").mkdir(parents=True)
+    (checkout / "fixtures" / "news.html").write_text("<p>The bridge shut on Wednesday.</p>", encoding="utf-8")
+    git = ["git", "-C", str(checkout), "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "fixture"], check=True)
+    (checkout / "fixtures" / "news.html").unlink()  # renamed or dropped since, as many were
+
+    assert bench._saved_at(checkout, "fixtures/news.html", "HEAD") == "<p>The bridge shut on Wednesday.</p>"
+    assert bench._saved_at(checkout, "fixtures/news.html", "") == checkout / "fixtures" / "news.html"
