@@ -44,6 +44,7 @@ def test_base_forms_expand_to_every_inflection() -> None:
         ("A jury has found the former mayor guilty on all 12 counts.", "legal"),
         ("Deputies took the 34-year-old driver into custody on Tuesday.", "legal"),
         ("The rebels set the two aid workers free on Monday.", "release"),
+        ("The mayor named Ada Brisk and Tom Kell to the harbour board.", "personnel"),
     ],
 )
 def test_a_phrase_holds_its_object_between_its_parts(text: str, kind: str) -> None:
