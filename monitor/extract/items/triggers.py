@@ -14,7 +14,8 @@ from itertools import compress
 from monitor.extract.items.document import DETERMINERS, POSSESSIVE_S, Doc, SentenceInfo, Tok
 from monitor.extract.wordforms import VERB_TAGS, word_tags
 
-_WORD_RE = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]s\b|\d+|[^\w\s]")
+# "T1", "G20": letters and digits are one word (a name), no count
+_WORD_RE = re.compile(r"[A-Za-z]+\d[A-Za-z\d]*|[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]s\b|\d+|[^\w\s]")
 
 # Words before a verb that make it a verb of the clause ("has sent", "will meet", "was arrested").
 AUXILIARIES = frozenset(

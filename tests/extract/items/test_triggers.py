@@ -76,6 +76,7 @@ def test_past_forms_may_be_participles() -> None:
         ("The port authority awarded dredging contracts to two firms.", "awarded", "business"),
         ("Riot police have laid siege to the campus.", "laid siege", "violence"),
         ("Troops besieged the town for a month.", "besieged", "violence"),
+        ("T1 defeated Weibo Gaming in the final.", "defeated", "result"),  # "T1" is a name, not a count
     ],
 )
 def test_inflected_triggers_match_their_kind(text: str, form: str, kind: str) -> None:
