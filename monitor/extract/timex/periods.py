@@ -268,16 +268,27 @@ def holiday(hit: Hit) -> Result | None:
     spec = hit.lex.get("holiday", hit.g("holiday"))
     if spec is None or not (hit.g("holiday") or "")[:1].isupper():
         return None
-    if hit.g("year"):
-        return None, anchor.fmt_date(anchor.holiday_date(spec, int(hit.g("year") or 0))), None
     today = hit.day
     candidates = [anchor.holiday_date(spec, y) for y in (today.year - 1, today.year, today.year + 1)]
     dir_value = direction(hit.lex, hit.g("dir"))
-    if dir_value is not None and dir_value < 0:
-        return None, anchor.fmt_date(max(c for c in candidates if c < today)), None
-    if dir_value is not None and dir_value > 0:
-        return None, anchor.fmt_date(min(c for c in candidates if c > today)), None
-    return None, anchor.fmt_date(date_by_tense(candidates, today, hit.tense())), None
+    if hit.g("year"):
+        day = anchor.holiday_date(spec, int(hit.g("year") or 0))
+    elif hit.g("yrel"):  # "Thanksgiving last year"
+        day = anchor.holiday_date(spec, today.year + (direction(hit.lex, hit.g("yrel")) or 0))
+    elif dir_value is not None and dir_value < 0:
+        day = max(c for c in candidates if c < today)
+    elif dir_value is not None and dir_value > 0:
+        day = min(c for c in candidates if c > today)
+    else:
+        day = date_by_tense(candidates, today, hit.tense())
+    if hit.g("weekend"):
+        # "Thanksgiving weekend", "Memorial Day weekend": the weekend next to the holiday (a Monday's is the
+        # one before it)
+        saturday = day - dt.timedelta(days=2) if day.weekday() == 0 else day + dt.timedelta(
+            days=(5 - day.weekday()) % 7)
+        year, week, _ = saturday.isocalendar()
+        return None, f"{year}-W{week:02d}-WE", None
+    return None, anchor.fmt_date(day), None
 
 
 @normaliser
