@@ -24,7 +24,7 @@ from monitor.extract.items.document import (
     clause_of,
     overlaps,
 )
-from monitor.extract.items.figures import plural
+from monitor.extract.items.figures import change_signs, plural
 from monitor.extract.items.furniture import ENTRY_TAIL
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.triggers import (
@@ -190,7 +190,16 @@ _NOT_VERBS = frozenset({"to", "'s", "\u2019s"})  # an infinitive's "to"; "'s" is
 def _states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:
     """Whether the verb only states a value ("was $39,014", "averaged 4.2 percent", "closed at $185.25"):
     tense.yaml `figure_verbs` with a number after it in its clause."""
+    if tok.lower in change_signs():  # "grew 2.27% in 2019", "rose by about 3%": the change is the figure
+        m = _AMOUNT_AFTER_RE.match(doc.text, tok.end)
+        if m is None:
+            return False
+        words = m.group(1).strip().removeprefix("by").strip()
+        return not words or doc.lex.qualifier_re.fullmatch(words) is not None
     return tok.lower in doc.lex.figure_verbs and DIGIT_RE.search(doc.text, tok.end, clause[1]) is not None
+
+
+_AMOUNT_AFTER_RE = re.compile(r"((?:\s+[a-z]+){0,3}?)\s+[$€£]?\d")
 
 
 def _counted_subject(doc: Doc, info: SentenceInfo, tok: Tok, clause: tuple[int, int]) -> bool:

@@ -480,6 +480,8 @@ def test_a_call_named_right_after_its_date(sentence: str, found: list[tuple[str,
         ("Harbour dealers sold nearly 1.2 million boats last year.", []),
         # a share of the period's whole, of any size
         ("In 2014, the northern mines produced 27 percent of the country's coal.", []),
+        # a change by an amount is the figure of its period
+        ("The harbour's trade grew 2.27% in 2019.", []),
         # on a day, or a small count, it is one act
         ("Kell Ferries sold 400 tickets on Monday.", ["business"]),
         ("That year, ferry sales plunged 10 percent.", ["business"]),  # a change, no share
