@@ -41,6 +41,7 @@ class _Extra:
     ordinals: dict[str, int]
     units_need_metric: frozenset[str]
     prison_words: frozenset[str]
+    sentence_re: re.Pattern[str]  # numbers.yaml sentence_phrases, right before the number (and a qualifier)
     change_of: dict[str, int]  # any inflection of a change verb -> +1 (up) or -1 (down)
     change_noun_of: dict[str, int]
     ordinal_nouns: frozenset[str]
@@ -66,6 +67,9 @@ def _extra() -> _Extra:
         ordinals={str(k).lower(): int(v) for k, v in nd.get("ordinals", {}).items()},
         units_need_metric=frozenset(nd.get("units_need_metric", [])),
         prison_words=frozenset(w.lower() for w in nd.get("prison_words", [])),
+        # the phrase, then at most a qualifier's two words ("sentenced to up to 57 months")
+        sentence_re=re.compile(rf"(?<![\w-])(?:{spaced_alternatives(nd.get('sentence_phrases', []))})"
+                               r"(?:\s+[a-z]+){0,2}?\s+\Z", re.IGNORECASE),
         change_of=signs(md.get("change_verbs", {}), True),
         change_noun_of=signs(md.get("change_nouns", {}), False),
         ordinal_nouns=frozenset(w.lower() for w in md.get("ordinal_nouns", [])),
@@ -518,10 +522,13 @@ def _metric_of(
         before = _metric_before(text, start, lex)
         if before:
             metric = before
-    if metric in ("years", "months") and unit is None:
-        # "up to 10 years in prison": a sentence's length is a figure although years are a span.
+    if metric in ("years", "months", "weeks") and unit is None:
+        # "up to 10 years in prison", "sentenced to 57 months": a sentence's length is a figure although
+        # years are a span.
         after = _PRISON_RE.match(text[metric_end:])
         if after and {w.lower() for w in after.groups() if w} & _extra().prison_words:
+            return "prison term", metric_end, metric
+        if _extra().sentence_re.search(text, max(0, start - 40), start):
             return "prison term", metric_end, metric
     return metric, metric_end, unit
 

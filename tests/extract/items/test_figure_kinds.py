@@ -31,6 +31,8 @@ def figures(sentence: str) -> list[tuple[object, ...]]:
         ("The petition was signed by five nurses.", [(5, "exact", "nurses", None)]),
         ("She faces three counts of fraud.", [(3, "exact", "charges", None)]),
         ("The clerk could get up to 15 years in jail.", [(15, "up_to", "prison term", "years")]),
+        ("The clerk was sentenced to 57 months for fraud.", [(57, "exact", "prison term", "months")]),
+        ("The plumber was jailed for three years.", [(3, "exact", "prison term", "years")]),
         ("Health officials recorded the fourth death on Friday.", [(4, "exact", "deaths", None)]),
         ("The club secured its 9th straight win.", [(9, "exact", "wins", None)]),
         ("Investigators interviewed 12 of the witnesses.", [(12, "exact", "witnesses", None)]),
@@ -51,6 +53,7 @@ def test_figure_shapes(sentence: str, expected: list[tuple[object, ...]]) -> Non
         "The bus stopped 30 km north of the city.",
         "Her third case went to trial.",
         "It was his second term in office.",
+        "The clerk waited for three years.",
     ],
 )
 def test_still_not_figures(sentence: str) -> None:
