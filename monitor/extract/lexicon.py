@@ -366,8 +366,10 @@ def _metrics_fields(extra_metrics: tuple[tuple[str, tuple[str, ...]], ...]) -> d
         "people_by_state": frozenset(_lower_list(md, "people_by_state", "metrics.yaml")),
         "people_states": {k.lower(): v for k, v in people_states.items()},
         "before_number": before_of,
+        # "number of cases" also as "number of positive cases": up to two words before the phrase's noun
         "before_number_re": re.compile(
-            r"(?:" + "|".join(re.escape(p) for p in sorted(before_of, key=len, reverse=True)) + r")\b",
+            r"(?:" + "|".join(re.escape(p).replace(r"of\ ", r"of\s+(?:[a-z-]+\s+){0,2}?")
+                              for p in sorted(before_of, key=len, reverse=True)) + r")\b",
             re.IGNORECASE,
         ),
         "metric_stop_words": frozenset(_lower_list(md, "stop_words", "metrics.yaml")),

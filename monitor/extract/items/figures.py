@@ -225,7 +225,9 @@ def _metric_before(text: str, start: int, lex: Lexicon) -> str | None:
         last = m
     if last is None or _DIGIT_OR_STOP_RE.search(window[last.end() :]):
         return None
-    return lex.before_number[" ".join(last.group(0).lower().split())]
+    words = last.group(0).lower().split()
+    # "number of positive cases" is the phrase "number of cases"
+    return lex.before_number.get(" ".join(words)) or lex.before_number.get(" ".join(words[:2] + words[-1:]))
 
 
 # A number between the metric and this one is another figure's; one joined to a word by a hyphen is part of a

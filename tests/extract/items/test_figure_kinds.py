@@ -34,6 +34,7 @@ def figures(sentence: str) -> list[tuple[object, ...]]:
         ("The clerk was sentenced to 57 months for fraud.", [(57, "exact", "prison term", "months")]),
         ("The plumber was jailed for three years.", [(3, "exact", "prison term", "years")]),
         ("Health officials recorded the fourth death on Friday.", [(4, "exact", "deaths", None)]),
+        ("The number of positive cases linked to the mill stands at 313.", [(313, "exact", "cases", None)]),
         ("The club secured its 9th straight win.", [(9, "exact", "wins", None)]),
         ("Investigators interviewed 12 of the witnesses.", [(12, "exact", "witnesses", None)]),
     ],
