@@ -123,6 +123,11 @@ def test_year_boundary() -> None:
     assert values("They met on Thursday.", "2020-01-01") == {"Thursday": "2019-12-26"}
 
 
+def test_a_hope_or_an_aim_looks_ahead_past_a_later_past_verb() -> None:
+    text = "The ferry line is hoping to return to service in January, a month after a storm damaged its pier."
+    assert values(text, "2016-12-13")["January"] == "2017-01"
+
+
 def test_leap_day() -> None:
     assert values("Voting ended on Feb. 29.", "2020-03-02") == {"Feb. 29": "2020-02-29"}
     assert values("The law took effect Feb. 29, 2016.", "2020-03-02") == {"Feb. 29, 2016": "2016-02-29"}
