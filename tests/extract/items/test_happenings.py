@@ -29,7 +29,7 @@ def _events(text: str) -> list[Item]:
         ("The new timetable is due to start in mid-July.", "2021-07"),
         # an intention in the present tense: the planned happening
         ("The observatory, which the trust plans to repaint in 2023, stands empty.", "2023"),
-        ("The harbour board is aiming to reopen the slipway on 12 July.", "2021-07-12"),
+        ("The harbour board is aiming to repaint the slipway on 12 July.", "2021-07-12"),
         # a date that opens the sentence dates its main clause, past the asides with no verb before it
         ("On Monday, two rowboats from the harbour, close to the old pier, were repainted.", "2021-06-07"),
         # "would" told by a reporting verb is the report's future, before or after the clause
