@@ -203,6 +203,7 @@ class Lexicon:
     addressee_verbs: frozenset[str]
     over_periods: frozenset[str]
     schedule_words: frozenset[str]
+    forecast_words: frozenset[str]
     intention_verbs: frozenset[str]
     topic_preps: frozenset[str]
     time_nouns: frozenset[str]
@@ -555,6 +556,7 @@ def _tense_fields() -> dict[str, Any]:
         "addressee_verbs": words("addressee_verbs"),
         "over_periods": words("over_periods"),
         "schedule_words": words("schedule_words"),
+        "forecast_words": words("forecast_words"),
         "intention_verbs": words("intention_verbs"),
         "topic_preps": words("topic_preps"),
         "time_nouns": words("time_nouns"),

@@ -190,8 +190,12 @@ _NOT_VERBS = frozenset({"to", "'s", "\u2019s"})  # an infinitive's "to"; "'s" is
 def _states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:
     """Whether the verb only states a value ("was $39,014", "averaged 4.2 percent", "closed at $185.25"):
     tense.yaml `figure_verbs` with a number after it in its clause."""
+    end = tok.end
+    forecast = _TO_VERB_RE.match(doc.text, end) if tok.lower in doc.lex.forecast_words else None
+    if forecast is not None:  # "is expected to grow 3.3% this year", "is forecast to accelerate to 4.4%"
+        return _AMOUNT_AFTER_RE.match(doc.text, forecast.end()) is not None
     if tok.lower in change_signs():  # "grew 2.27% in 2019", "rose by about 3%": the change is the figure
-        m = _AMOUNT_AFTER_RE.match(doc.text, tok.end)
+        m = _AMOUNT_AFTER_RE.match(doc.text, end)
         if m is None:
             return False
         words = m.group(1).strip().removeprefix("by").strip()
@@ -199,6 +203,7 @@ def _states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:
     return tok.lower in doc.lex.figure_verbs and DIGIT_RE.search(doc.text, tok.end, clause[1]) is not None
 
 
+_TO_VERB_RE = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:to|by))?")
 _AMOUNT_AFTER_RE = re.compile(r"((?:\s+[a-z]+){0,3}?)\s+[$€£]?\d")
 
 
@@ -326,6 +331,8 @@ def _verb_in(
         if t.cap or not t.text.isalpha() or overlaps(t.start, t.end, skip):
             continue
         prev = [p.lower for p in toks[max(0, j - 4) : j]]
+        if j + 1 < len(toks) and f"{t.lower} {toks[j + 1].lower}" in doc.lex.comparison_preps:
+            continue  # "compared with growth of 3.4%": a preposition, no verb
         if finite_verb(word_tags(t.lower), prev, present=False) or _scheduled(t.lower, prev, doc):
             dist = abs(t.start - timex[0])
             if best is None or dist < best[0]:
