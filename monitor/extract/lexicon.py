@@ -204,6 +204,7 @@ class Lexicon:
     over_periods: frozenset[str]
     schedule_words: frozenset[str]
     forecast_words: frozenset[str]
+    expectation_verbs: frozenset[str]
     intention_verbs: frozenset[str]
     topic_preps: frozenset[str]
     time_nouns: frozenset[str]
@@ -557,6 +558,7 @@ def _tense_fields() -> dict[str, Any]:
         "over_periods": words("over_periods"),
         "schedule_words": words("schedule_words"),
         "forecast_words": words("forecast_words"),
+        "expectation_verbs": words("expectation_verbs"),
         "intention_verbs": words("intention_verbs"),
         "topic_preps": words("topic_preps"),
         "time_nouns": words("time_nouns"),

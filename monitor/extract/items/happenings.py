@@ -122,6 +122,8 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
                     kind = "other"  # "reached 40 points": a happening, not an arrival
                 if kind == "statement" and _passive_report(info, tok):
                     kind = "other"  # "a case was reported on Monday": no speaker
+                if kind == "other" and tok.lower in doc.lex.expectation_verbs:
+                    break  # "the IMF expects continued rate hikes in 2023": what is expected has not happened
                 if kind == "other" and (_states_a_figure(doc, tok, c) or _counted_subject(doc, info, tok, c)):
                     # "the average price in October was $39,014", "after 22 homicides were recorded in March":
                     # a figure, which is its item
@@ -333,6 +335,8 @@ def _verb_in(
         prev = [p.lower for p in toks[max(0, j - 4) : j]]
         if j + 1 < len(toks) and f"{t.lower} {toks[j + 1].lower}" in doc.lex.comparison_preps:
             continue  # "compared with growth of 3.4%": a preposition, no verb
+        if j and word_tags(toks[j - 1].lower) == _PRESENT_ONLY and toks[j - 1].lower not in AUXILIARIES:
+            continue  # "expects continued rate hikes": right after a verb, a participle describes its object
         if finite_verb(word_tags(t.lower), prev, present=False) or _scheduled(t.lower, prev, doc):
             dist = abs(t.start - timex[0])
             if best is None or dist < best[0]:
@@ -352,6 +356,7 @@ def _verb_in(
 
 
 _PAST_COPULAS = frozenset({"was", "were"})
+_PRESENT_ONLY = frozenset({"VBZ"})
 _STATE_ADVERBS = frozenset({"still", "already", "also", "then", "once", "just", "largely", "mostly"})
 _PARTICIPLE_TAGS = frozenset({"VBN", "VBD", "VBG"})
 
