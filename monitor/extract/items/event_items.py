@@ -36,7 +36,12 @@ from monitor.extract.items.event_dates import (
     perfect_with_a_past_day,
     simple_past_main_clause,
 )
-from monitor.extract.items.happenings import TALLY_KINDS, dated_happenings, tally_over_a_period
+from monitor.extract.items.happenings import (
+    TALLY_KINDS,
+    dated_happenings,
+    forecast_change,
+    tally_over_a_period,
+)
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.no_happening import is_question, link_lists, reduced_relative
@@ -328,6 +333,9 @@ def _event_draft(
     if date is not None and occ.kind in TALLY_KINDS and not occ.is_noun and tally_over_a_period(
             doc, info, occ.end, date):
         return None  # "dealers sold 303,000 cars last year": the year's figure is the item
+    if occ.kind in TALLY_KINDS and not occ.is_noun and forecast_change(
+            doc, [t.lower for t in occ.tokens_before[-7:]], occ.end):
+        return None  # "expects consumer prices to rise 8.8% this year": a forecast's figure is the item
     if date is not None and _running_tally(doc, info, occ, date):
         return None  # "nearly 200 soldiers have been killed since 1985": the count is the item
     if occ.kind == "statement":

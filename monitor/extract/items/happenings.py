@@ -205,6 +205,18 @@ def _states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:
     return tok.lower in doc.lex.figure_verbs and DIGIT_RE.search(doc.text, tok.end, clause[1]) is not None
 
 
+def forecast_change(doc: Doc, before: list[str], verb_end: int) -> bool:
+    """Whether a change verb after "to" is an amount forecast ("expects consumer prices to rise 8.8% this
+    year", "are expected to fall 2%"): a forecast or an expectation in the words before, an amount after.
+    Its figure is the item; the rise has not happened."""
+    if len(before) < 2 or before[-1] != "to":
+        return False
+    if not any(w in doc.lex.forecast_words or w in doc.lex.expectation_verbs for w in before[-6:]):
+        return False
+    m = _AMOUNT_AFTER_RE.match(doc.text, verb_end)
+    return m is not None and not m.group(1).strip()
+
+
 _TO_VERB_RE = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:to|by))?")
 _AMOUNT_AFTER_RE = re.compile(r"((?:\s+[a-z]+){0,3}?)\s+[$€£]?\d")
 

@@ -485,6 +485,7 @@ def test_a_call_named_right_after_its_date(sentence: str, found: list[tuple[str,
         ("The harbour's trade grew 2.27% in 2019.", []),
         ("The harbour's trade is expected to grow 3.3% this year compared with 3.4% last year.", []),
         ("Trade is forecast to accelerate to 4.4% next year.", []),
+        ("The board expects ferry fares to rise 8.8% this year.", []),
         ("The ferry is expected to arrive on Tuesday.", ["arrival"]),
         # on a day, or a small count, it is one act
         ("Kell Ferries sold 400 tickets on Monday.", ["business"]),
