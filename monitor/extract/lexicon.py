@@ -205,6 +205,7 @@ class Lexicon:
     schedule_words: frozenset[str]
     forecast_words: frozenset[str]
     expectation_verbs: frozenset[str]
+    outlook_nouns: frozenset[str]
     intention_verbs: frozenset[str]
     topic_preps: frozenset[str]
     time_nouns: frozenset[str]
@@ -559,6 +560,7 @@ def _tense_fields() -> dict[str, Any]:
         "schedule_words": words("schedule_words"),
         "forecast_words": words("forecast_words"),
         "expectation_verbs": words("expectation_verbs"),
+        "outlook_nouns": words("outlook_nouns"),
         "intention_verbs": words("intention_verbs"),
         "topic_preps": words("topic_preps"),
         "time_nouns": words("time_nouns"),

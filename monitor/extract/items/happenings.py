@@ -445,6 +445,8 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
         return True
     if prev == "of" and len(before) > 1 and _describes_noun(doc, before[-2].lower):
         return True  # "the best apps of the year": the date belongs to the noun
+    if prev == "for" and any(t.lower in doc.lex.outlook_nouns for t in before[-7:-1]):
+        return True  # "cut its outlook for the world economy for 2023": the outlook's year
     if nxt is not None and nxt.lower in ("'s", "\u2019s"):
         return True  # "Thursday's fight": the date of a noun
     if prev in ("'s", "\u2019s") and nxt is not None and nxt.text[:1].isalpha():

@@ -78,6 +78,8 @@ def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) ->
         "In 2010, the harbour was still busy with trawlers.",
         # what is expected has not happened; a participle after a verb describes its object
         "The harbour board expects continued fare hikes in 2023.",
+        # the period of an outlook, not when it was told
+        "The harbour board is lowering its outlook for the fishery for 2023.",
     ],
 )
 def test_noise_is_no_happening(text: str) -> None:
