@@ -45,7 +45,13 @@ from importlib.resources.abc import Traversable
 # a statement not made is none; temperatures with their scale, "a 7.8 magnitude", barrels ("bbl."),
 # "$7 billion-a-year", "Out of 34,000 students, 2,285 were absent" and "two-thirds of voters" are figures;
 # "Three of the 20 passengers died" is 3 deaths; a rate per day is undated.
-EXTRACTOR_VERSION = "6"
+# 7 (2026-12-03): "og:article:published_time" is a published stamp; a phrase may hold its object ("found X
+# guilty"); a funeral is a gathering; "reached the lowest level" is no arrival; "T1" is one word; the day a
+# report is given sets no scene; an amount forecast or changed ("grew 2.27% in 2019", "is expected to grow
+# 3.3%", "expects prices to rise 8.8%") is its figure, and what is expected no happening; "compared with" is
+# no verb; "sentenced to 57 months" is a figure; "the number of positive cases" names its metric; an aim or a
+# hope schedules its happening; "Christmas last year" and "Thanksgiving weekend" are dated as told.
+EXTRACTOR_VERSION = "7"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 
