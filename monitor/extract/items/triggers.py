@@ -174,17 +174,17 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
 
 # "found Dylann Roof guilty", "took the man into custody": a phrase written with "..." holds its object
 # (a few words, no punctuation) between its parts.
-GAP = "..."
+_GAP = "..."
 _MAX_GAP = 5
 _GAP_STOPS = frozenset(",;:()[]\"\u201c\u201d\u2013\u2014.!?")
 
 
 def _phrase_length(phrase: tuple[str, ...], words: list[str], i: int) -> int:
     """How many words from `i` the phrase spans there (its gap included), or 0 where it is not."""
-    if GAP not in phrase:
+    if _GAP not in phrase:
         n = len(phrase)
         return n if n == 1 or tuple(words[i : i + n]) == phrase else 0
-    gap = phrase.index(GAP)
+    gap = phrase.index(_GAP)
     head, tail = phrase[:gap], phrase[gap + 1 :]
     if tuple(words[i : i + gap]) != head:
         return 0
