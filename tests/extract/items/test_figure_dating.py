@@ -200,6 +200,11 @@ def test_a_count_given_by_has_holds_now_whatever_another_clause_dates() -> None:
     assert _dates("The virus, which killed 400 people last year, has spread.")[400] == "2020"
 
 
+def test_a_price_told_in_the_present_holds_now_whatever_the_paragraph_dated() -> None:
+    text = "In 2015, the basin mined 400 million tons. Its coal trades at about $10 per short ton."
+    assert _dates(text)[10] == PUBLISHED.isoformat()
+
+
 def test_a_deals_price_told_as_background_has_no_date() -> None:
     lede = "Harbourline agreed a $2 billion takeover of Delmar Freight."
     later = "\n\nAfter all, he is the man behind its $19 billion acquisition of Quorvex."
