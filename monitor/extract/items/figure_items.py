@@ -116,6 +116,8 @@ def _figure_tense(info: SentenceInfo, f_start: int, doc: Doc) -> str | None:
         if lex.present_adverbs_re.fullmatch(w):
             return doc.published.isoformat()
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        if nxt in _AFTER_A_NOUN and "NNS" in word_tags(w):
+            continue  # "39 card numbers with PINs and 315 gift cards": a plural noun, no verb
         # "continues", "wants": a verb of the present by its form alone ("signals", "plans" may be nouns)
         present_form = w.endswith("s") and word_tags(w) == _THIRD_PERSON
         is_verb = (
@@ -317,6 +319,11 @@ def _scene_past(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str | 
     day = scene_day(doc)
     if day is None or day == doc.published:
         return None
+    first = next((t for t in info.tokens if t.start >= clause[0] and t.text[:1].isalnum()), None)
+    if first is not None and first.text[:1].isdigit() and clause[0] > info.sentence.start:
+        # "seized $6,490 in cash, 39 stolen card numbers and 315 gift cards": the next item of a list, whose
+        # verb is the clause's before it
+        clause = (clause_of(clause[0] - 1, info.clauses)[0], clause[1])
     words = [t.lower for t in info.tokens
              if clause[0] <= t.start < clause[1] and t.lower not in POSSESSIVE_S]
     lex = doc.lex
@@ -376,7 +383,15 @@ def _holds_now(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
     # "964,000 people, which account for 0.4 percent, reported it in 2017": an aside of a dated clause.
     if not words or words[0] in _RELATIVES or any(w in lex.modal_aux or w in lex.past_aux for w in words):
         return False
-    return any(w in lex.present_verbs and w not in ("has", "have") for w in words)
+    # A plural noun before "with", "of", "and" or "or" is no verb ("39 stolen card numbers with PINs")
+    return any(
+        w in lex.present_verbs and w not in ("has", "have")
+        and not ("NNS" in word_tags(w) and words[i + 1 : i + 2] and words[i + 1] in _AFTER_A_NOUN)
+        for i, w in enumerate(words)
+    )
+
+
+_AFTER_A_NOUN = frozenset({"with", "of", "and", "or"})
 
 
 def _of_the_session(doc: Doc, info: SentenceInfo, number_at: int) -> bool:

@@ -191,6 +191,14 @@ def test_the_day_a_report_is_given_sets_no_scene() -> None:
     assert _dates(text)[6490] == "2021-06-08"
 
 
+def test_the_items_of_a_list_take_the_verbs_scene() -> None:
+    # "seized X, Y and Z": the list's next items are the verb's too ("numbers" before "with" is a noun)
+    text = ("Two men were arrested on Tuesday in a skimming scheme, the attorney general announced today."
+            "\n\nDeputies seized $6,490 in cash, 39 stolen card numbers with PINs and 315 gift cards.")
+    dates = _dates(text)
+    assert (dates[6490], dates[39], dates[315]) == ("2021-06-08", "2021-06-08", "2021-06-08")
+
+
 def test_a_count_given_by_has_holds_now_whatever_another_clause_dates() -> None:
     text = ("Spain has recorded about 157,000 cases, while Peru, where the virus emerged last year, "
             "has nearly 83,000 cases.")
