@@ -133,6 +133,11 @@ def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     for s in split_sentences(text):
         if s.start < line_end or s.text[:longest].lower().startswith(prefixes):
             continue
+        if s.text.startswith("[") and _BRACKETED_LINE_RE.match(text, s.start):
+            # "[How an anchor found the missing portrait]": a whole line in brackets links another story
+            line_end = text.find("\n", s.start)
+            line_end = len(text) if line_end < 0 else line_end
+            continue
         if any(rule.search(s.text) for rule in corrections) or is_furniture(s.text):
             continue  # a correction tells of the page; a byline's "posted on <date>" is the page's too
         if headings and _opens_teasers(s.text, headings, heading_length):
@@ -141,6 +146,9 @@ def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
             continue
         out.append(s)
     return out
+
+
+_BRACKETED_LINE_RE = re.compile(r"\[[^\[\]\n]{10,}\]\s*(?:\n|\Z)")
 
 
 def _opens_teasers(sentence: str, headings: tuple[str, ...], longest: int) -> bool:

@@ -63,3 +63,13 @@ def test_a_bracketed_link_to_another_story_is_no_sentence_of_the_report() -> Non
         "(MORE: 13 Best Photos of the Storm) Divers searched the wreck on Tuesday."
     )
     assert [i.kind for i in extract_items(text, DCT) if i.kind == "figure"] == []
+
+
+def test_a_line_in_square_brackets_links_another_story_but_an_editors_bracket_opens_a_sentence() -> None:
+    text = (
+        "The ferry sank off Harwick on Monday.\n\n"
+        "[How a diver found the missing $10,000 bell that the ferry line bought]\n\n"
+        "[T]he crew of 12 was rescued on Monday, officials said."
+    )
+    values = [i.value for i in extract_items(text, DCT) if i.kind == "figure"]
+    assert values == [12]
