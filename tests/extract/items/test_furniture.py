@@ -67,9 +67,11 @@ def test_a_bracketed_link_to_another_story_is_no_sentence_of_the_report() -> Non
 
 def test_a_line_in_square_brackets_links_another_story_but_an_editors_bracket_opens_a_sentence() -> None:
     text = (
-        "The ferry sank off Harwick on Monday.\n\n"
-        "[How a diver found the missing $10,000 bell that the ferry line bought]\n\n"
-        "[T]he crew of 12 was rescued on Monday, officials said."
+        "The ferry Kell Star sank off Harwick on Monday, the coastguard said.\n\n"
+        "The crew of 12 was rescued by a lifeboat before dawn.\n\n"
+        "[How a TV anchor found the missing $10,000 portrait that the mayor bought with his charity's money]"
+        "\n\nDivers will search the wreck on Thursday."
     )
-    values = [i.value for i in extract_items(text, DCT) if i.kind == "figure"]
-    assert values == [12]
+    assert [i.value for i in extract_items(text, DCT) if i.kind == "figure"] == [12]
+    edited = text.replace("The crew of 12", "[T]he crew of 12")
+    assert [i.value for i in extract_items(edited, DCT) if i.kind == "figure"] == [12]
