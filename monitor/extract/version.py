@@ -50,7 +50,8 @@ from importlib.resources.abc import Traversable
 # report is given sets no scene; an amount forecast or changed ("grew 2.27% in 2019", "is expected to grow
 # 3.3%", "expects prices to rise 8.8%") is its figure, and what is expected no happening; "compared with" is
 # no verb; "sentenced to 57 months" is a figure; "the number of positive cases" names its metric; an aim or a
-# hope schedules its happening; "Christmas last year" and "Thanksgiving weekend" are dated as told.
+# hope schedules its happening; "Christmas last year" and "Thanksgiving weekend" are dated as told; a list's
+# next items take its verb's scene; a line in square brackets is a link; "coal trades at $10" holds now.
 EXTRACTOR_VERSION = "7"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
