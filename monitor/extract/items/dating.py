@@ -19,6 +19,8 @@ from monitor.extract.lexicon import Lexicon, spaced_alternatives
 from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex, tag
 from monitor.extract.timex.days import DAY_VALUE
+from monitor.extract.timex.loader import load as load_timex_rules
+from monitor.extract.timex.rules import alternation
 from monitor.extract.wordforms import word_tags
 
 # A season dates by its year ("opens in summer 2021" -> 2021) and a weekend by its week ("over the
@@ -90,6 +92,13 @@ def clock_scene_day(doc: Doc, info: SentenceInfo) -> str | None:
     day = scene_day(doc)
     # the document drops clock-only times, so the sentence's own text is searched
     return day.isoformat() if day is not None and _CLOCK_RE.search(info.sentence.text) else None
+
+
+@cache
+def timex_words_re(*classes: str) -> re.Pattern[str]:
+    """The words of the timex lexicon's classes ("month", "month_abbr", "season") as one alternation."""
+    vocabulary = load_timex_rules().lexicon
+    return re.compile(alternation([w for c in classes for w in vocabulary.words(c)]), re.IGNORECASE)
 
 
 MONTH_VALUE_RE = re.compile(r"\d{4}-\d{2}(?:-\d{2})?\Z")

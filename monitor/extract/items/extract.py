@@ -11,7 +11,6 @@ import dataclasses
 import datetime as dt
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from monitor.extract.budget import Budget
 from monitor.extract.items.actors import aside_object, human_subject
@@ -29,6 +28,7 @@ from monitor.extract.items.dating import (
     scene_date,
     sentence_date,
     span_before,
+    timex_words_re,
     usable_timexes,
     value_baseline,
     year_of_a_noun,
@@ -54,8 +54,6 @@ from monitor.extract.items.triggers import find_triggers, reporting_bounds
 from monitor.extract.lexicon import Lexicon, load_lexicon
 from monitor.extract.sentences import Sentence
 from monitor.extract.timex import Timex
-from monitor.extract.timex.loader import load as load_timex_rules
-from monitor.extract.timex.rules import alternation
 
 
 def extract_items(
@@ -130,7 +128,8 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
             and not range_end(doc.text, tx)
             and not comparison_base(doc.text, tx, doc.lex)
             and not model_year(doc.text, tx, doc.lex)
-            and not _bare_season_re().fullmatch(tx.text)
+            # a season's word alone ("as though winter had descended", "closes in winter") names no time
+            and not timex_words_re("season").fullmatch(tx.text)
         ):
             value = date_value(tx, doc.published)
             if value and _EARLIER_RE.search(tx.text):
@@ -174,13 +173,6 @@ def _later_dates(
 
 
 _LATER_RE = re.compile(r"\s+later\b")
-
-
-@cache
-def _bare_season_re() -> re.Pattern[str]:
-    """A season's word alone (the timex lexicon's `season`): "as though winter had descended", "the road
-    closes in winter" (no year, no "this", "last" or "next") names no time of the story."""
-    return re.compile(alternation(load_timex_rules().lexicon.words("season")), re.IGNORECASE)
 
 
 def _earlier_date(

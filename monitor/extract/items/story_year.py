@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 
-from monitor.extract.items.dating import MONTH_VALUE_RE, YEAR_WRITTEN_RE, iso_day
+from monitor.extract.items.dating import MONTH_VALUE_RE, YEAR_WRITTEN_RE, iso_day, timex_words_re
 from monitor.extract.items.document import Doc
 from monitor.extract.timex import Timex
-from monitor.extract.timex.loader import load as load_timex_rules
-from monitor.extract.timex.rules import alternation
 
 
 def narrated_year(doc: Doc, tx: Timex, value: str, sentence_start: int) -> str:
@@ -22,7 +19,8 @@ def narrated_year(doc: Doc, tx: Timex, value: str, sentence_start: int) -> str:
     pub = doc.published
     if pub is None or not MONTH_VALUE_RE.match(value) or YEAR_WRITTEN_RE.search(tx.text):
         return value
-    if abs(int(value[:4]) - pub.year) > 1 or not _month_word_re().fullmatch(_ANCHORED_RE.sub("", tx.text)):
+    bare = timex_words_re("month", "month_abbr").fullmatch(_ANCHORED_RE.sub("", tx.text))
+    if abs(int(value[:4]) - pub.year) > 1 or not bare:
         return value  # not a bare month or day the publication date anchored ("January this year" is)
     written = [t for t in doc.timexes_in(sentence_start, tx.start) if YEAR_WRITTEN_RE.search(t.text)]
     if not written:
@@ -49,7 +47,7 @@ def _days_of_the_story(doc: Doc, value: str, before: int) -> str:
     anchor = iso_day(earlier[full[-1]].value) if full else None
     if day is None or anchor is None or anchor.year == day.year:
         return value
-    months = _month_word_re()
+    months = timex_words_re("month", "month_abbr")
     between = [d for t in earlier[full[-1] + 1 :] if months.search(t.text) and (d := iso_day(t.value))]
     told = None
     for written in (*between, day):
@@ -70,10 +68,3 @@ def _in_year(day: dt.date, year: int) -> dt.date | None:
 # What may stand around a bare month or day in a timex's text: "early", "mid-", a day number, "the".
 _ANCHORED_RE = re.compile(r"\b(?:early|mid|late|the|of)\b|[\d.,-]+(?:st|nd|rd|th)?|\s+", re.IGNORECASE)
 
-
-@cache
-def _month_word_re() -> re.Pattern[str]:
-    """Month names and their abbreviations (the timex lexicon's `month`, `month_abbr`)."""
-    vocabulary = load_timex_rules().lexicon
-    words = [*vocabulary.words("month"), *vocabulary.words("month_abbr")]
-    return re.compile(alternation(words), re.IGNORECASE)
