@@ -192,16 +192,11 @@ _NOT_VERBS = frozenset({"to", "'s", "\u2019s"})  # an infinitive's "to"; "'s" is
 def _states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:
     """Whether the verb only states a value ("was $39,014", "averaged 4.2 percent", "closed at $185.25"):
     tense.yaml `figure_verbs` with a number after it in its clause."""
-    end = tok.end
-    forecast = _TO_VERB_RE.match(doc.text, end) if tok.lower in doc.lex.forecast_words else None
+    forecast = _TO_VERB_RE.match(doc.text, tok.end) if tok.lower in doc.lex.forecast_words else None
     if forecast is not None:  # "is expected to grow 3.3% this year", "is forecast to accelerate to 4.4%"
-        return _AMOUNT_AFTER_RE.match(doc.text, forecast.end()) is not None
+        return _amount_next(doc, forecast.end()) is not None
     if tok.lower in change_signs():  # "grew 2.27% in 2019", "rose by about 3%": the change is the figure
-        m = _AMOUNT_AFTER_RE.match(doc.text, end)
-        if m is None:
-            return False
-        words = m.group(1).strip().removeprefix("by").strip()
-        return not words or doc.lex.qualifier_re.fullmatch(words) is not None
+        return _amount_next(doc, tok.end) is not None
     return tok.lower in doc.lex.figure_verbs and DIGIT_RE.search(doc.text, tok.end, clause[1]) is not None
 
 
@@ -213,12 +208,10 @@ def forecast_change(doc: Doc, before: list[str], verb_end: int) -> bool:
         return False
     if not any(w in doc.lex.forecast_words or w in doc.lex.expectation_verbs for w in before[-6:]):
         return False
-    m = _AMOUNT_AFTER_RE.match(doc.text, verb_end)
-    return m is not None and not m.group(1).strip()
+    return _amount_next(doc, verb_end) is not None
 
 
 _TO_VERB_RE = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:to|by))?")
-_AMOUNT_AFTER_RE = re.compile(r"((?:\s+[a-z]+){0,3}?)\s+[$€£]?\d")
 
 
 def _counted_subject(doc: Doc, info: SentenceInfo, tok: Tok, clause: tuple[int, int]) -> bool:
@@ -251,17 +244,25 @@ def tally_over_a_period(doc: Doc, info: SentenceInfo, verb_end: int, date: str) 
     selected 11 firms in May")."""
     if not _PERIOD_RE.match(date):
         return False
-    number = _amount_re(doc.lex).match(doc.text, verb_end)
+    number = _amount_next(doc, verb_end, after_by=False)
     if number is None:
         return False
     # A share of the period's whole ("produced 40 percent of the country's coal in 2014") is its figure too.
     share = _PERCENT_RE.match(doc.text, number.end("num")) is not None
     if not (share or number.group("scale") or float(number.group("num").replace(",", "")) >= _TALLY_LEAST):
         return False
-    if any(tx.start <= number.start("num") < tx.end for tx, _v in info.timexes):
-        return False  # "began 10 years ago": the number is the date's
-    qualifier = number.group("qual")
-    return not qualifier or doc.lex.qualifier_re.fullmatch(qualifier.strip()) is not None
+    return not any(tx.start <= number.start("num") < tx.end for tx, _v in info.timexes)  # "10 years ago"
+
+
+def _amount_next(doc: Doc, pos: int, after_by: bool = True) -> re.Match[str] | None:
+    """The amount that opens text[pos:], after at most a qualifier ("2.27%", "more than 3,000 homes") and,
+    for a change (`after_by`), a "by" ("by about 3%"); None when other words come first."""
+    m = _amount_re(doc.lex).match(doc.text, pos)
+    if m is None:
+        return None
+    words = m.group("qual").split()
+    qualifier = " ".join(words[1:] if after_by and words[:1] == ["by"] else words)
+    return m if not qualifier or doc.lex.qualifier_re.fullmatch(qualifier) else None
 
 
 @cache
