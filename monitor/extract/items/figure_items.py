@@ -116,8 +116,8 @@ def _figure_tense(info: SentenceInfo, f_start: int, doc: Doc) -> str | None:
         if lex.present_adverbs_re.fullmatch(w):
             return doc.published.isoformat()
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
-        if nxt in _AFTER_A_NOUN and "NNS" in word_tags(w):
-            continue  # "39 card numbers with PINs and 315 gift cards": a plural noun, no verb
+        if _plural_noun(w, nxt):
+            continue
         # "continues", "wants": a verb of the present by its form alone ("signals", "plans" may be nouns)
         present_form = w.endswith("s") and word_tags(w) == _THIRD_PERSON
         is_verb = (
@@ -383,12 +383,16 @@ def _holds_now(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
     # "964,000 people, which account for 0.4 percent, reported it in 2017": an aside of a dated clause.
     if not words or words[0] in _RELATIVES or any(w in lex.modal_aux or w in lex.past_aux for w in words):
         return False
-    # A plural noun before "with", "of", "and" or "or" is no verb ("39 stolen card numbers with PINs")
     return any(
-        w in lex.present_verbs and w not in ("has", "have")
-        and not ("NNS" in word_tags(w) and words[i + 1 : i + 2] and words[i + 1] in _AFTER_A_NOUN)
-        for i, w in enumerate(words)
+        w in lex.present_verbs and w not in ("has", "have") and not _plural_noun(w, nxt)
+        for w, nxt in zip(words, [*words[1:], ""], strict=True)
     )
+
+
+def _plural_noun(word: str, nxt: str) -> bool:
+    """Whether a word that may be a plural noun is one here, before "with", "of", "and" or "or" ("39 stolen
+    card numbers with PINs and 315 gift cards"): no present verb."""
+    return nxt in _AFTER_A_NOUN and "NNS" in word_tags(word)
 
 
 _AFTER_A_NOUN = frozenset({"with", "of", "and", "or"})
