@@ -184,39 +184,29 @@ def build_newspaper(newspaper: Path, out: Path) -> int:
 def build_trafilatura(trafilatura_checkout: Path, out: Path,
                       names: tuple[str, ...] = TRAFILATURA_PAGES) -> int:
     """The same layout from trafilatura's `tests/eval/<name>.html`, the body its own extraction."""
-    import trafilatura  # noqa: PLC0415 (only this layout needs it)
-
     pages = {}
     for name in names:
         source = (trafilatura_checkout / "tests" / "eval" / f"{name}.html").read_text(encoding="utf-8",
                                                                                      errors="replace")
-        body = trafilatura.extract(source, include_comments=False, include_tables=False) or ""
-        pages[page_key(name, "trafilatura")] = (name, source, body.replace("\n", "\n\n"))
+        pages[page_key(name, "trafilatura")] = (name, source, _trafilatura_body(source))
     return _write(pages, out)
 
 
 def build_goose3(goose3_checkout: Path, out: Path) -> int:
     """The same layout from goose3's `tests/data/content/test_<name>.html`, the body trafilatura's extraction
     and the URL the test's JSON names when the page states none."""
-    import trafilatura  # noqa: PLC0415 (only the layouts of saved pages without a full text need it)
-
     pages = {}
     content = goose3_checkout / "tests" / "data" / "content"
     for name in GOOSE3_PAGES:
         source = (content / f"test_{name}.html").read_text(encoding="utf-8", errors="replace")
-        body = trafilatura.extract(source, include_comments=False, include_tables=False) or ""
-        if not canonical_url(source):  # the address the page was saved from, given with the test
-            url = json.loads((content / f"test_{name}.json").read_text(encoding="utf-8")).get("url", "")
-            source = source.replace("<head>", f'<head><link rel="canonical" href="{url}">', 1)
-        pages[page_key(name, "goose3")] = (name, source, body.replace("\n", "\n\n"))
+        body = _trafilatura_body(source)
+        pages[page_key(name, "goose3")] = (name, _with_address(source, content / f"test_{name}.json"), body)
     return _write(pages, out)
 
 
 def build_saved(checkout: Path, out: Path, source: str) -> int:
     """The same layout from Postlight Parser's fixtures or newspaper4k's test pages, the body trafilatura's
     extraction."""
-    import trafilatura  # noqa: PLC0415 (only the layouts of saved pages without a full text need it)
-
     pages = {}
     if source == "postlight-more":
         saved = [(path.removesuffix(".html"), _saved_at(checkout, f"fixtures/{path}", rev))
@@ -229,13 +219,27 @@ def build_saved(checkout: Path, out: Path, source: str) -> int:
         html = page if isinstance(page, str) else page.read_text(encoding="utf-8", errors="replace")
         if source.startswith("postlight"):  # saved with every <meta content=> renamed value=
             html = _META_VALUE_RE.sub(r"\1content=", html)
-        body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
-        metadata = checkout / "tests" / "data" / "metadata" / f"{name}.json"
-        if not canonical_url(html) and metadata.exists():
-            url = json.loads(metadata.read_text(encoding="utf-8")).get("url", "")
-            html = html.replace("<head>", f'<head><link rel="canonical" href="{url}">', 1)
-        pages[page_key(name, source.removesuffix("-more"))] = (name, html, body.replace("\n", "\n\n"))
+        body = _trafilatura_body(html)
+        html = _with_address(html, checkout / "tests" / "data" / "metadata" / f"{name}.json")
+        pages[page_key(name, source.removesuffix("-more"))] = (name, html, body)
     return _write(pages, out)
+
+
+def _trafilatura_body(html: str) -> str:
+    """The body of a saved page with no full expected text: trafilatura's extraction, a blank line between
+    paragraphs."""
+    import trafilatura  # noqa: PLC0415 (only the layouts of saved pages without a full text need it)
+
+    body = trafilatura.extract(html, include_comments=False, include_tables=False) or ""
+    return body.replace("\n", "\n\n")
+
+
+def _with_address(html: str, test_json: Path) -> str:
+    """The page with the address its test gives (`{"url": ...}`) as canonical link, when it states none."""
+    if canonical_url(html) or not test_json.exists():
+        return html
+    url = json.loads(test_json.read_text(encoding="utf-8")).get("url", "")
+    return html.replace("<head>", f'<head><link rel="canonical" href="{url}">', 1)
 
 
 def _saved_at(checkout: Path, path: str, rev: str) -> str | Path:
