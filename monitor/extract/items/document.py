@@ -147,10 +147,17 @@ class Doc:
 
     def paragraph_start(self, pos: int) -> int:
         """`text.rfind("\\n\\n", 0, pos)`, from an index of the paragraph breaks."""
+        i = self.paragraph_number(pos) - 1
+        return self._paragraph_breaks()[i] if i >= 0 else -1
+
+    def paragraph_number(self, pos: int) -> int:
+        """How many paragraphs of the text come before the one holding `pos` (0 in the first)."""
+        return bisect_right(self._paragraph_breaks(), pos - 2)
+
+    def _paragraph_breaks(self) -> list[int]:
         if self._breaks is None:
             self._breaks = [m.start() for m in _BREAK_RE.finditer(self.text)]
-        i = bisect_right(self._breaks, pos - 2) - 1
-        return self._breaks[i] if i >= 0 else -1
+        return self._breaks
 
     def timexes_in(self, start: int, end: int) -> list[Timex]:
         """The timexes that start in [start, end), in document order."""

@@ -41,7 +41,7 @@ def date_by_tense(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) ->
     """The date of a happening whose clause names none, from its tense and the report: the publication day
     for news told in the present perfect or as the day's result, the report's day for a breaking story's
     simple past; None for a habit, a standing view, background or a plural's summing-up."""
-    if _simple_present(occ) or _present_statement(occ, doc.lex):
+    if _simple_present(occ) or _present_statement(occ, doc.lex) or _position_held(doc, info, occ):
         return None
     date = tense_date(occ.tokens_before, occ.trigger, doc, occ.is_noun)
     if date is not None and (_plural_perfect(info, occ) or _relative_aside(doc, occ)):
@@ -374,6 +374,25 @@ def _present_statement(occ: Occurrence, lex: Lexicon) -> bool:
     if last in ("is", "are") and first.lower() in lex.ongoing_claims:
         return True  # "Democrats are alleging that ...", "authorities are reporting a death": held, sourcing
     return last not in AUXILIARIES and first.endswith("s") and not first.endswith(("ss", "us", "is"))
+
+
+def _position_held(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
+    """A statement in the present perfect past a report's opening paragraphs ("Assange has denied both
+    allegations", "Israel has pledged to punish ..."): a position taken before, told as background; the
+    day's news opens the report ("Audi has revealed ..."). "has now confirmed" and the items of a list of
+    briefs ("- Alibaba leaders have denied ...") are news all the same."""
+    if occ.kind != "statement" or occ.is_noun or doc.paragraph_number(occ.start) < _NEWS_PARAGRAPHS:
+        return False
+    before = [t.lower for t in occ.tokens_before[-3:]]
+    if "now" in before or not PERFECT_AUX & {w for w in before if w not in ADVERBS}:
+        return False
+    line = doc.text.rfind("\n", 0, info.sentence.start) + 1
+    return not doc.text[line : info.sentence.start + 1].lstrip().startswith(_BULLETS)
+
+
+# The lede and the paragraphs right after it tell the news of the day; what follows is its background.
+_NEWS_PARAGRAPHS = 4
+_BULLETS = ("-", "*", "\u2022")
 
 
 ADVERBS = frozenset({"also", "now", "still", "often", "repeatedly", "again", "already", "even", "just"})

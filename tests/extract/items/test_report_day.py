@@ -174,6 +174,46 @@ def test_only_the_ledes_undated_sentences_take_the_reports_day(text: str) -> Non
     assert [d for k, d, _a in _events(text) if k == "legal" and d == TODAY] == []
 
 
+# --- a statement in the present perfect is the day's news in the report's opening paragraphs only ---
+
+_OPENING = "".join(
+    f"{p}\n\n"
+    for p in [
+        "The Harwick ferry line will close in May.",
+        "Two routes stop first.",
+        "A third follows.",
+        "It runs at a loss.",
+    ]
+)
+
+
+def _statements(text: str) -> list[str | None]:
+    return [d for k, d, _a in _events(text) if k == "statement"]
+
+
+def test_a_present_perfect_statement_opening_the_report_is_the_days_news() -> None:
+    assert _statements("The Harbour Union has denied the claims.\n\nTwo routes stop first.") == [TODAY]
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["The Harbour Union has denied the claims.", "Ada Brisk has also acknowledged one failure."],
+)
+def test_a_present_perfect_statement_after_the_opening_is_background(statement: str) -> None:
+    assert _statements(_OPENING + statement) == []
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "The Harbour Union has now confirmed the closure.",  # "now" makes it the day's
+        "- Harbour Union leaders have denied the claims.",  # a list of briefs: each item is a lede
+    ],
+)
+def test_a_present_perfect_statement_told_as_news_keeps_the_reports_day(statement: str) -> None:
+    assert _statements(_OPENING + statement) == [TODAY]
+
+
 # --- an announcement by a speaker named before its verb is the report's news ---
 
 
