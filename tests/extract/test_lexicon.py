@@ -97,3 +97,14 @@ def test_validators_name_file_and_entry() -> None:
 def test_missing_file_is_rule_data_error() -> None:
     with pytest.raises(RuleDataError, match="nope.yaml"):
         load_data_file("nope.yaml")
+
+
+def test_cities_of_two_or_more_words_are_places() -> None:
+    from importlib import resources
+
+    text = resources.files("monitor.extract.data.en").joinpath("cities.txt").read_text(encoding="utf-8")
+    names = [line for line in text.splitlines() if line and not line.startswith("#")]
+    # one-word city names are left out: many are common words or surnames ("Mobile", "Reading")
+    assert names and all(" " in name for name in names)
+    places = load_lexicon().places
+    assert {"fort worth", "santa ana", "salt lake city"} <= places and "mobile" not in places

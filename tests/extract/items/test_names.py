@@ -79,3 +79,19 @@ def test_a_list_joined_only_by_commas_is_an_aside() -> None:
 def test_every_name_of_a_list_with_asides_acts(text: str) -> None:
     items = [i for i in extract_items(text, dt.date(2024, 5, 8)) if i.kind == "meeting"]
     assert [i.actors for i in items] == [("Ada Brisk", "Tom Harlowe")], _describe(items)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "actors"),
+    [
+        # a city of two words (data/en/cities.txt) is where, not a second court
+        ("On Thursday, the Harwick Court of Appeal in Santa Ana found the retailer liable.", "legal",
+         ("Harwick Court of Appeal",)),
+        # nor the speaker of a statement that names it before the one who spoke
+        ("Ada Brisk's presence at the Las Vegas debate will test her rivals, she said on Tuesday.",
+         "statement", ("Ada Brisk",)),
+    ],
+)
+def test_a_city_of_two_words_is_a_place_not_a_name(text: str, kind: str, actors: tuple[str, ...]) -> None:
+    items = [i for i in extract_items(text, dt.date(2024, 5, 8)) if i.kind == kind]
+    assert [i.actors for i in items] == [actors], _describe(items)
