@@ -52,7 +52,10 @@ from importlib.resources.abc import Traversable
 # no verb; "sentenced to 57 months" is a figure; "the number of positive cases" names its metric; an aim or a
 # hope schedules its happening; "Christmas last year" and "Thanksgiving weekend" are dated as told; a list's
 # next items take its verb's scene; a line in square brackets is a link; "coal trades at $10" holds now.
-EXTRACTOR_VERSION = "7"
+# 8 (2026-12-03): a statement in the present perfect past a report's first four paragraphs is a position held
+# ("Assange has denied both allegations"), no row of the publication day; the world's cities named in two or
+# more words are places (data/en/cities.txt), never persons or speakers.
+EXTRACTOR_VERSION = "8"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 
