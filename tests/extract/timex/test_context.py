@@ -316,3 +316,18 @@ def test_the_clause_verb_far_before_a_date_still_tells_its_tense() -> None:
     assert found(text, "2019-11-20")["Sept. 12"] == ("DATE", "2020-09-12")
     past = text.replace("will sail", "sailed")
     assert found(past, "2019-11-20")["Sept. 12"] == ("DATE", "2019-09-12")
+
+
+def test_starting_a_weekday_is_the_next_unless_the_clause_says_past() -> None:
+    # DCT 2019-11-19 is a Tuesday: a change "starting Wednesday" is tomorrow's; one that "closed" has begun
+    got = found("The city is making more room for pickup on Elm Street starting Wednesday.", "2019-11-19")
+    assert got["Wednesday"] == ("DATE", "2019-11-20")
+    assert found("New fares hold effective Monday.", "2019-11-19")["Monday"] == ("DATE", "2019-11-25")
+    assert found("Schools closed starting Monday.", "2019-11-19")["Monday"] == ("DATE", "2019-11-18")
+
+
+def test_a_schedule_verb_after_an_article_is_a_noun() -> None:
+    # DCT 2019-11-19: "the hosts" are people, no schedule: the clause's "attacked" tells the past
+    got = found("He attacked the hosts on Monday and threatened to tell the real story.", "2019-11-19")
+    assert got["Monday"] == ("DATE", "2019-11-18")
+    assert found("The club hosts the final on Sunday.", "2019-11-19")["Sunday"] == ("DATE", "2019-11-24")
