@@ -46,8 +46,8 @@ from monitor.extract.wordforms import word_tags
 
 @cache
 def _timeline_words(key: str) -> frozenset[str]:
-    """A numbers.yaml word list of this module: game_stat_metrics, secondary_line_verbs, plan_nouns,
-    deal_nouns."""
+    """A numbers.yaml word list of this module: game_stat_metrics, secondary_line_verbs, build_units,
+    build_words, plan_nouns, deal_nouns."""
     return frozenset(str(w).lower() for w in load_data_file("numbers.yaml").get(key, []))
 
 
@@ -63,7 +63,7 @@ _STREAK_AFTER_RE = re.compile(
 def _off_the_timeline(doc: Doc, info: SentenceInfo, f: FigureMention) -> bool:
     """Whether a figure read in the sentence is no state or outcome of the story: one its clause denies
     ("had not done it against 30 teams"), the threshold of a streak ("at least 10 assists in six straight
-    games"), or a secondary line of a game ("Smith added 25 points", "Jones had 10 assists")."""
+    games"), someone's build ("190 pounds"), or a secondary line of a game ("Smith added 25 points")."""
     s = info.sentence
     clause = clause_of(s.start + f.num_start, info.clauses)
     # Only a denial right before the figure: "decided not to vaccinate ... despite the deaths of 3" stands.
@@ -72,6 +72,10 @@ def _off_the_timeline(doc: Doc, info: SentenceInfo, f: FigureMention) -> bool:
         return True
     if _STREAK_AFTER_RE.match(s.text, f.end):
         return True
+    build = _timeline_words("build_words")
+    if f.unit in _timeline_words("build_units") and any(
+            t.lower in build for t in info.tokens if clause[0] <= t.start < clause[1]):
+        return True  # "6 feet tall and 190 pounds": a description of someone, no state of the story
     if f.metric and f.metric.lower() in _timeline_words("game_stat_metrics"):
         # A player's line: a person adds it ("the Nasdaq added 20 points" is a market's move).
         ents = [e for e in info.entities if e.end <= s.start + f.start]

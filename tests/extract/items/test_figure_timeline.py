@@ -36,6 +36,12 @@ def test_the_threshold_of_a_streak_is_no_figure() -> None:
     assert 15 not in _values("Dorian Pike had more than 15 rebounds in his last four consecutive games.")
 
 
+def test_someones_build_is_no_figure_but_a_seized_weight_is() -> None:
+    assert _values("The suspect is 6 feet, 2 inches tall and weighs about 190 pounds.") == set()
+    assert _values("Ada Brisk is described as 5 feet 4 inches tall and 120 pounds.") == set()
+    assert _values("Harbour police seized 475 pounds of cocaine on Sunday.") == {475.0}
+
+
 def test_a_secondary_players_line_is_no_figure() -> None:
     text = (
         "Tomas Vukovic scored 38 points in the win. "

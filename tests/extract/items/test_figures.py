@@ -173,8 +173,11 @@ def test_never_raises(sentence: str) -> None:
         ("Border guards detained seven people near the bridge.", [(7, None)]),
         # a count after "in" or "of" is a figure of its own, not what the amount before it measures
         ("The insurer has paid $3 million in some 40 claims.", [(3000000, "USD"), (40, None)]),
-        # a verb after "and" ends the noun phrase: no metric "tall and weighs"
-        ("The suspect is 6 feet, 2 inches tall and weighs about 190 pounds.", []),
+        # a verb after "and" ends the noun phrase: no metric "tall and weighs" (a weight, which the items
+        # step leaves off the timeline as someone's build: test_figure_timeline)
+        ("The suspect is 6 feet, 2 inches tall and weighs about 190 pounds.", [(190, "pounds")]),
+        # a weight in pounds, its bracket a conversion
+        ("Police found more than 1,300 pounds (600 kgs) of explosives.", [(1300, "pounds")]),
         # temperatures, where the scale is named; a bare "degrees" may be an angle
         ("The planet has warmed by 1.43°C this year.", [(1.43, "celsius")]),
         ("The keyboard hit 107 degrees Fahrenheit under load.", [(107, "fahrenheit")]),
