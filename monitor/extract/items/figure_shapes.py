@@ -1,8 +1,9 @@
 """Figures that a number and its metric word alone do not show: shares told as "N out of M" or as fractions
 ("two-thirds of voters"), changes told as fractions ("cut by a third"), the level a change ends at ("fell 102
-points, or 0.4%, to 27,934") and distances travelled ("flew more than 1,200 miles"). The words are data:
-numbers.yaml `ratio_words`, `change_fractions`, `level_words`, `distance_verbs`, `distance_units` and
-`distance_qualifiers`.
+points, or 0.4%, to 27,934"), distances travelled ("flew more than 1,200 miles") and the length of a sentence
+joined to its span ("a 30-year prison term"). The words are data: numbers.yaml `ratio_words`,
+`change_fractions`, `level_words`, `distance_verbs`, `distance_units`, `distance_qualifiers` and
+`term_lengths`, and metrics.yaml's `prison term`.
 
     >>> [(f.value, f.unit, f.metric) for f in shaped_figures("Eight out of ten companies use it.")]
     [(80, 'percent', 'companies')]
@@ -44,6 +45,8 @@ class _Shapes:
     score_after: frozenset[str]
     vote_before: frozenset[str]
     vote_after: frozenset[str]
+    term_hint: re.Pattern[str]
+    term_re: re.Pattern[str]
 
 
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")  # "a streak dating to 2007": a year, no level
@@ -72,6 +75,7 @@ def _shapes(lex: Lexicon) -> _Shapes:
     levels = spaced_alternatives(nd.get("level_words", []))
     score_before = {f for w in nd.get("score_before", []) for f in inflect_trigger(str(w).lower())}
     vote_before = {f for w in nd.get("vote_before", []) for f in inflect_trigger(str(w).lower())}
+    lengths = spaced_alternatives(nd.get("term_lengths", []))
     return _Shapes(
         # hints run on the lower-cased sentence, without case folding or look-behinds: they may say yes
         # where the pattern then finds nothing, never no where it would find something
@@ -118,6 +122,14 @@ def _shapes(lex: Lexicon) -> _Shapes:
         score_after=frozenset(str(w).lower() for w in nd.get("score_after", [])),
         vote_before=frozenset(vote_before),
         vote_after=frozenset(str(w).lower() for w in nd.get("vote_after", [])),
+        term_hint=re.compile(rf"-(?:{lengths.lower()})\b"),
+        # "a potential 30-year prison term", "a 10-year jail sentence": the hyphen that keeps "20-year-old"
+        # and "a 10-year bond" from being counts joins a sentence's length to its span here
+        term_re=re.compile(
+            rf"(?<![\w-])(?P<num>\d{{1,3}}|{words})-(?:{lengths})[\s-]+"
+            rf"(?:{spaced_alternatives(lex.metrics.get('prison term', ()))})(?![\w-])",
+            re.IGNORECASE,
+        ),
     )
 
 
@@ -197,6 +209,10 @@ def shaped_figures(
             out.append(_mention(m.start("num"), m.end("num"), m.span("num"), value, "level", None))
     if with_digits:
         out += _scores(sentence, sh, free)
+    for m in sh.term_re.finditer(sentence) if sh.term_hint.search(low) else ():
+        length = _small_number(m.group("num"), lex)
+        if length and free(m.start("num"), m.end("num")):
+            out.append(_mention(m.start("num"), m.end(), m.span("num"), length, "prison term", None))
     return out
 
 

@@ -67,6 +67,13 @@ def test_a_date_to_come_does_not_date_a_figure_told_as_what_came_before() -> Non
     assert dates == {9: PUBLISHED.isoformat(), 4: PUBLISHED.isoformat()}
 
 
+def test_a_figure_someone_faces_holds_now_whatever_the_dates_of_the_charge() -> None:
+    # the relative clause's dates are the charge's; "faces" tells the figure's time: the publication day
+    text = ("Tom Harlowe faces a potential 30-year prison term on the new charge, which accuses him of "
+            "fraud sometime between Nov. 28, 2015, and Oct. 12, 2016.")
+    assert _dates(text)[30] == "2021-06-10"
+
+
 def test_a_plain_figure_still_gets_the_publication_date() -> None:
     assert _dates("The ferry company carries 1,200 passengers between the islands.")[1200] == "2021-06-10"
 

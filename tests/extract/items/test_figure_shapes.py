@@ -130,3 +130,18 @@ def test_a_votes_tally_is_ayes_and_noes(text: str, expected: list[tuple[float, s
 )
 def test_sets_records_and_spans_are_no_score(text: str) -> None:
     assert [f for f in shaped_figures(text) if "score" in (f.metric or "")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tom Harlowe faces a potential 30-year prison term on the new charge.", [(30, "prison term")]),
+        ("Ada Brisk was handed a five-year jail term.", [(5, "prison term")]),
+        # the same hyphen makes an age, a bond's term or a record no sentence
+        ("A 20-year-old man bought a 10-year bond and set a 30-year record.", []),
+    ],
+)
+def test_a_sentence_length_joined_to_its_span_is_a_prison_term(
+    text: str, expected: list[tuple[float, str]]
+) -> None:
+    assert [(f.value, f.metric) for f in shaped_figures(text) if f.metric == "prison term"] == expected
