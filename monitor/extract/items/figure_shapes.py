@@ -1,9 +1,10 @@
 """Figures that a number and its metric word alone do not show: shares told as "N out of M" or as fractions
 ("two-thirds of voters"), changes told as fractions ("cut by a third"), the level a change ends at ("fell 102
 points, or 0.4%, to 27,934"), distances travelled ("flew more than 1,200 miles") and the length of a sentence
-joined to its span ("a 30-year prison term"). The words are data: numbers.yaml `ratio_words`,
-`change_fractions`, `level_words`, `distance_verbs`, `distance_units`, `distance_qualifiers` and
-`term_lengths`, and metrics.yaml's `prison term`.
+joined to its span ("a 30-year prison term") or of a metric to its number ("the magnitude-5.8 quake"). The
+words are data: numbers.yaml `ratio_words`, `change_fractions`, `level_words`, `distance_verbs`,
+`distance_units`, `distance_qualifiers`, `term_lengths` and `hyphen_joined_metrics`, and metrics.yaml's
+words for those metrics.
 
     >>> [(f.value, f.unit, f.metric) for f in shaped_figures("Eight out of ten companies use it.")]
     [(80, 'percent', 'companies')]
@@ -47,6 +48,8 @@ class _Shapes:
     vote_after: frozenset[str]
     term_hint: re.Pattern[str]
     term_re: re.Pattern[str]
+    joined_hint: re.Pattern[str]
+    joined_re: re.Pattern[str]
 
 
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")  # "a streak dating to 2007": a year, no level
@@ -76,6 +79,7 @@ def _shapes(lex: Lexicon) -> _Shapes:
     score_before = {f for w in nd.get("score_before", []) for f in inflect_trigger(str(w).lower())}
     vote_before = {f for w in nd.get("vote_before", []) for f in inflect_trigger(str(w).lower())}
     lengths = spaced_alternatives(nd.get("term_lengths", []))
+    joined = [w for metric in nd.get("hyphen_joined_metrics", []) for w in lex.metrics.get(str(metric), ())]
     return _Shapes(
         # hints run on the lower-cased sentence, without case folding or look-behinds: they may say yes
         # where the pattern then finds nothing, never no where it would find something
@@ -128,6 +132,13 @@ def _shapes(lex: Lexicon) -> _Shapes:
         term_re=re.compile(
             rf"(?<![\w-])(?P<num>\d{{1,3}}|{words})-(?:{lengths})[\s-]+"
             rf"(?:{spaced_alternatives(lex.metrics.get('prison term', ()))})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        # "the magnitude-5.8 quake", "a 5.8-magnitude quake": a metric joined to its number by a hyphen
+        joined_hint=_any_of(w.lower() for w in joined),
+        joined_re=re.compile(
+            rf"(?<![\w.-])(?:(?P<before>{spaced_alternatives(joined)})-(?P<a>{_NUM})"
+            rf"|(?P<b>{_NUM})-(?P<after>{spaced_alternatives(joined)}))(?![\w-]|[.,]\d)",
             re.IGNORECASE,
         ),
     )
@@ -209,6 +220,12 @@ def shaped_figures(
             out.append(_mention(m.start("num"), m.end("num"), m.span("num"), value, "level", None))
     if with_digits:
         out += _scores(sentence, sh, free)
+    for m in sh.joined_re.finditer(sentence) if with_digits and sh.joined_hint.search(low) else ():
+        num = "a" if m.group("a") else "b"
+        if free(m.start(num), m.end(num)):
+            metric = lex.metric_of.get((m.group("before") or m.group("after")).lower(), "")
+            value = float(m.group(num).replace(",", ""))
+            out.append(_mention(m.start(), m.end(), m.span(num), value, metric, None))
     for m in sh.term_re.finditer(sentence) if sh.term_hint.search(low) else ():
         length = _small_number(m.group("num"), lex)
         if length and free(m.start("num"), m.end("num")):

@@ -145,3 +145,11 @@ def test_a_sentence_length_joined_to_its_span_is_a_prison_term(
     text: str, expected: list[tuple[float, str]]
 ) -> None:
     assert [(f.value, f.metric) for f in shaped_figures(text) if f.metric == "prison term"] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["The magnitude-5.8 quake cracked the spire.", "A 5.8-magnitude quake cracked the spire."]
+)
+def test_a_magnitude_joined_to_its_number_by_a_hyphen(text: str) -> None:
+    assert [(f.value, f.metric) for f in shaped_figures(text)] == [(5.8, "magnitude")]
+    assert (5.8, "magnitude") in _figures(text)
