@@ -152,6 +152,7 @@ class Lexicon:
     not_figure_idioms_re: re.Pattern[str]
     not_figure_before: frozenset[str]
     not_figure_metrics: frozenset[str]
+    weather_words: frozenset[str]  # numbers.yaml temperature_words: a sentence about temperatures
     country_of: Mapping[str, str]  # alias or canonical name (lower) -> canonical country
     demonym_of: Mapping[str, str]
     capital_of: Mapping[str, str]  # capital (lower) -> country
@@ -449,6 +450,7 @@ def _numbers_fields() -> dict[str, Any]:
         "not_figure_before": frozenset(_lower_list(nd, "not_figure_before", "numbers.yaml")),
         "not_figure_idioms_re": _phrase_regex(_lower_list(nd, "not_figure_idioms", "numbers.yaml")),
         "not_figure_metrics": frozenset(_lower_list(nd, "not_figure_metrics", "numbers.yaml")),
+        "weather_words": frozenset(_lower_list(nd, "temperature_words", "numbers.yaml")),
     }
 
 

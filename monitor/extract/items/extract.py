@@ -130,6 +130,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
             and not model_year(doc.text, tx, doc.lex)
             # a season's word alone ("as though winter had descended", "closes in winter") names no time
             and not timex_words_re("season").fullmatch(tx.text)
+            and not _season_of_a_noun(doc.text, tx, doc.lex)
         ):
             value = date_value(tx, doc.published)
             if value and _EARLIER_RE.search(tx.text):
@@ -153,6 +154,18 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
 
 
 _NONE: frozenset[int] = frozenset()
+
+
+def _season_of_a_noun(text: str, tx: Timex, lex: Lexicon) -> bool:
+    """A season's word before a word of the weather ("the early winter temperatures", "summer heat";
+    numbers.yaml `temperature_words`): a kind of weather, no time."""
+    if not re.search(rf"(?:{timex_words_re('season').pattern})\Z", tx.text, re.IGNORECASE):
+        return False
+    after = _NEXT_WORD_RE.match(text, tx.end)
+    return after is not None and after.group(1).lower() in lex.weather_words
+
+
+_NEXT_WORD_RE = re.compile(r" ([A-Za-z]+)\b")
 
 
 def _later_dates(

@@ -1,10 +1,11 @@
 """Figures that a number and its metric word alone do not show: shares told as "N out of M" or as fractions
 ("two-thirds of voters"), changes told as fractions ("cut by a third"), the level a change ends at ("fell 102
 points, or 0.4%, to 27,934"), distances travelled ("flew more than 1,200 miles") and the length of a sentence
-joined to its span ("a 30-year prison term") or of a metric to its number ("the magnitude-5.8 quake"). The
-words are data: numbers.yaml `ratio_words`, `change_fractions`, `level_words`, `distance_verbs`,
-`distance_units`, `distance_qualifiers`, `term_lengths` and `hyphen_joined_metrics`, and metrics.yaml's
-words for those metrics.
+joined to its span ("a 30-year prison term") or of a metric to its number ("the magnitude-5.8 quake"), and
+temperatures in bare degrees ("a high of 86 degrees"). The words are data: numbers.yaml `ratio_words`,
+`change_fractions`, `level_words`, `distance_verbs`, `distance_units`, `distance_qualifiers`, `term_lengths`,
+`hyphen_joined_metrics`, `temperature_words` and `temperature_differences`, and metrics.yaml's words for
+those metrics.
 
     >>> [(f.value, f.unit, f.metric) for f in shaped_figures("Eight out of ten companies use it.")]
     [(80, 'percent', 'companies')]
@@ -50,6 +51,8 @@ class _Shapes:
     term_re: re.Pattern[str]
     joined_hint: re.Pattern[str]
     joined_re: re.Pattern[str]
+    weather_hint: re.Pattern[str]
+    temperature_re: re.Pattern[str]
 
 
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")  # "a streak dating to 2007": a year, no level
@@ -136,6 +139,16 @@ def _shapes(lex: Lexicon) -> _Shapes:
         ),
         # "the magnitude-5.8 quake", "a 5.8-magnitude quake": a metric joined to its number by a hyphen
         joined_hint=_any_of(w.lower() for w in joined),
+        # "a high of 86 degrees", "lows of two degrees": a bare "degrees" is a temperature in a sentence that
+        # speaks of one (an angle otherwise), not a difference ("five degrees lower") nor a named scale
+        weather_hint=re.compile(
+            rf"(?<![\w-])(?:{spaced_alternatives(lex.weather_words)})(?![\w-])"
+        ),
+        temperature_re=re.compile(
+            rf"(?<![\w.-])(?P<minus>(?:minus|negative)\s+|-)?(?P<num>{_NUM}|{words})\s+degrees(?![\w-])"
+            rf"(?!\s+(?:{spaced_alternatives(nd.get('temperature_differences', []))}|celsius|fahrenheit)\b)",
+            re.IGNORECASE,
+        ),
         joined_re=re.compile(
             rf"(?<![\w.-])(?:(?P<before>{spaced_alternatives(joined)})-(?P<a>{_NUM})"
             rf"|(?P<b>{_NUM})-(?P<after>{spaced_alternatives(joined)}))(?![\w-]|[.,]\d)",
@@ -226,6 +239,12 @@ def shaped_figures(
             metric = lex.metric_of.get((m.group("before") or m.group("after")).lower(), "")
             value = float(m.group(num).replace(",", ""))
             out.append(_mention(m.start(), m.end(), m.span(num), value, metric, None))
+    for m in sh.temperature_re.finditer(sentence) if "degrees" in low and sh.weather_hint.search(low) else ():
+        raw = m.group("num")
+        degrees = float(raw.replace(",", "")) if raw[0].isdigit() else _small_number(raw, lex)
+        if degrees is not None and free(m.start("num"), m.end("num")):
+            value = -degrees if m.group("minus") else degrees
+            out.append(_mention(m.start(), m.end(), m.span("num"), value, "temperature", None))
     for m in sh.term_re.finditer(sentence) if sh.term_hint.search(low) else ():
         length = _small_number(m.group("num"), lex)
         if length and free(m.start("num"), m.end("num")):

@@ -153,3 +153,27 @@ def test_a_sentence_length_joined_to_its_span_is_a_prison_term(
 def test_a_magnitude_joined_to_its_number_by_a_hyphen(text: str) -> None:
     assert [(f.value, f.metric) for f in shaped_figures(text)] == [(5.8, "magnitude")]
     assert (5.8, "magnitude") in _figures(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Monday shattered another record, with the highest high at 86 degrees.", [86]),
+        ("Daytime temperatures in Port Elms reached ten degrees, and Harwick, 14 degrees.", [10, 14]),
+        ("Lows of minus 5 degrees are forecast for the valley.", [-5]),
+        # a difference is no temperature, and without a word of the weather "degrees" may be an angle
+        ("Temperatures are expected to be two to five degrees lower.", []),
+        ("Hold the screen at less than 30 degrees from center.", []),
+    ],
+)
+def test_bare_degrees_in_a_sentence_about_the_weather_are_a_temperature(
+    text: str, expected: list[float]
+) -> None:
+    assert [f.value for f in shaped_figures(text) if f.metric == "temperature"] == expected
+
+
+def test_a_season_before_a_word_of_the_weather_dates_nothing() -> None:
+    text = "With temperatures in Port Elms at ten degrees, the early winter temperatures lasted all day."
+    assert _figures(text) == [(10, "temperature")]
+    dated = {i.value: i.date for i in extract_items(text, PUB) if i.kind == "figure"}
+    assert dated == {10: PUB.isoformat()}  # the report's day, not "early winter"'s year
