@@ -54,7 +54,10 @@ from importlib.resources.abc import Traversable
 # next items take its verb's scene; a line in square brackets is a link; "coal trades at $10" holds now.
 # 8 (2026-12-03): a statement in the present perfect past a report's first four paragraphs is a position held
 # ("Assange has denied both allegations"), no row of the publication day; the world's cities named in two or
-# more words are places (data/en/cities.txt), never persons or speakers.
+# more words are places (data/en/cities.txt), never persons or speakers; "starting Wednesday" looks ahead
+# unless the clause is past, and "the hosts" is no schedule verb; weights in pounds are figures (not someone's
+# build); "a 30-year prison term", "the magnitude-5.8 quake" and "a high of 86 degrees" are read; "faces"
+# holds now; a season before a word of the weather ("the early winter temperatures") dates nothing.
 EXTRACTOR_VERSION = "8"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
