@@ -139,6 +139,11 @@ def _shapes(lex: Lexicon) -> _Shapes:
         ),
         # "the magnitude-5.8 quake", "a 5.8-magnitude quake": a metric joined to its number by a hyphen
         joined_hint=_any_of(w.lower() for w in joined),
+        joined_re=re.compile(
+            rf"(?<![\w.-])(?:(?P<before>{spaced_alternatives(joined)})-(?P<a>{_NUM})"
+            rf"|(?P<b>{_NUM})-(?P<after>{spaced_alternatives(joined)}))(?![\w-]|[.,]\d)",
+            re.IGNORECASE,
+        ),
         # "a high of 86 degrees", "lows of two degrees": a bare "degrees" is a temperature in a sentence that
         # speaks of one (an angle otherwise), not a difference ("five degrees lower") nor a named scale
         weather_hint=re.compile(
@@ -147,11 +152,6 @@ def _shapes(lex: Lexicon) -> _Shapes:
         temperature_re=re.compile(
             rf"(?<![\w.-])(?P<minus>(?:minus|negative)\s+|-)?(?P<num>{_NUM}|{words})\s+degrees(?![\w-])"
             rf"(?!\s+(?:{spaced_alternatives(nd.get('temperature_differences', []))}|celsius|fahrenheit)\b)",
-            re.IGNORECASE,
-        ),
-        joined_re=re.compile(
-            rf"(?<![\w.-])(?:(?P<before>{spaced_alternatives(joined)})-(?P<a>{_NUM})"
-            rf"|(?P<b>{_NUM})-(?P<after>{spaced_alternatives(joined)}))(?![\w-]|[.,]\d)",
             re.IGNORECASE,
         ),
     )
