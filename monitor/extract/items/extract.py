@@ -54,6 +54,7 @@ from monitor.extract.items.triggers import find_triggers, reporting_bounds
 from monitor.extract.lexicon import Lexicon, load_lexicon
 from monitor.extract.sentences import Sentence
 from monitor.extract.timex import Timex
+from monitor.extract.wordforms import word_tags
 
 
 def extract_items(
@@ -212,7 +213,31 @@ def _sentence_items(doc: Doc, sentence: Sentence, order: int) -> list[Draft]:
     drafts = event_drafts(doc, info, fronted, order)
     drafts.extend(figure_drafts(doc, info, fronted, order + len(drafts)))
     _remember(doc, info)
-    return _date_undated(doc, info, drafts)
+    return _without_what_is_reported(doc, _date_undated(doc, info, drafts))
+
+
+def _without_what_is_reported(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """A happening told after a statement's verb of its sentence, on the statement's date, is what was said
+    ("NASA announced that nine companies were eligible to bid", "Trump said a contract with Boeing would be
+    too expensive"): the statement is the row; the reported happening took that date from it. One the
+    speaker tells as done, by a verb in the past ("Spain said it had delivered 500 ventilators"), stays."""
+    said = [d for d in drafts if d.item.kind == "statement" and d.trigger and d.item.date]
+    if not said:
+        return drafts
+    return [
+        d for d in drafts
+        if d.item.kind in ("statement", "figure") or d.trigger is None or _told_as_done(doc, d)
+        or not any(s.trigger and s.item.date == d.item.date and d.trigger[0] > s.trigger[1] for s in said)
+    ]
+
+
+def _told_as_done(doc: Doc, d: Draft) -> bool:
+    """Whether a draft's trigger is a verb in the simple past or past perfect ("delivered", "had sent")."""
+    if not d.by_verb or d.trigger is None:
+        return False
+    word = doc.text[d.trigger[0] : d.trigger[1]].split()[0].lower()
+    before = doc.text[max(0, d.trigger[0] - 12) : d.trigger[0]].lower().split()[-2:]
+    return "had" in before or ("VBD" in word_tags(word) and not {"to", "be", "been"} & set(before))
 
 
 def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Draft]:

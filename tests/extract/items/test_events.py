@@ -185,6 +185,25 @@ def test_attribution_date_dates_the_statement_not_the_event() -> None:
     assert by_kind["departure"].date == "2020-04-01"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday, the Port Authority announced that nine ferry firms were eligible to bid for the route.",
+        "On Monday, Ada Brisk said a contract with Harwick Yards to build two ferries was too dear.",
+    ],
+)
+def test_what_a_statement_reports_on_its_date_is_the_statement(text: str) -> None:
+    # one row: the statement, not a second "business" row that took the statement's date
+    assert [(i.kind, i.date) for i in extract_items(text, DCT) if i.kind != "figure"] == [
+        ("statement", "2020-03-30")]
+
+
+def test_a_happening_before_the_statement_verb_keeps_its_own_row() -> None:
+    # the happening is told first and the speaker after it: two rows
+    items = extract_items("Two sailors were killed on Monday, the Navy said on Monday.", DCT)
+    assert {i.kind for i in items if i.kind != "figure"} == {"death", "statement"}
+
+
 def test_quote_is_not_an_event_and_its_date_dates_nothing() -> None:
     # The quote's "sent" is no delivery and its "Today" dates nothing; the undated "Governor Ann Lee said"
     # that is left is no timeline row either (GUIDELINES: a statement without a date is not a row).
