@@ -27,6 +27,7 @@ from monitor.extract.items.number_hints import (
     may_have_number_words,
     plain_words,
 )
+from monitor.extract.items.number_names import in_a_name, labels_a_number
 from monitor.extract.items.number_parse import number_patterns, parse_number, parse_words, tidy
 from monitor.extract.lexicon import Lexicon, load_data_file, load_lexicon, spaced_alternatives
 from monitor.extract.wordforms import inflect_trigger, word_tags
@@ -374,20 +375,9 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
         return True  # "No. 5"; the model in "400 737 Max jets" (the count is the number before it)
     if _ratio_before_re(lex).search(text, max(0, num_start - 30), num_start):
         return True  # the whole of "6 of 10 Americans": the part before it is the figure
-    # Labels: a capitalised word right before the number ("Boeing 737", "Apollo 11").
-    gap_start = text[max(0, num_start - 2) : num_start]
-    if (
-        not is_words
-        and m.group("cur") is None
-        and before_words
-        and before_words[-1][:1].isupper()
-        and gap_start.endswith(" ")
-        and _LETTER_SPACE_END_RE.search(text[:num_start])
-        and before_words[-1].lower() not in lex.qualifier_of
-        and prev not in lex.function_words
-    ):
-        return True
-    if is_words and _in_a_name(text, m):
+    if not is_words and m.group("cur") is None and labels_a_number(text, num_start, before_words, lex):
+        return True  # "Boeing 737", "Apollo 11"
+    if is_words and in_a_name(text, m.start(), m.end(), m.group("num")):
         return True
     if is_words and any(i.start() <= num_start < i.end() for i in lex.not_figure_idioms_re.finditer(
             text, max(0, num_start - 12), min(len(text), num_end + 20))):
@@ -398,23 +388,12 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
     return _not_figure_after_re(lex).match(after_text) is not None
 
 
-def _in_a_name(text: str, m: re.Match[str]) -> bool:
-    """A number word capitalised inside a sentence before another capitalised word is part of a name ("the
-    Twelve Star Seats", "the Four Seasons hotel"); a sentence may open on one ("Two Chinese nationals")."""
-    number = m.group("num")
-    opening = not text[: m.start()].strip(_OPENING_MARKS)
-    return not opening and number[:1].isupper() and _CAPITAL_NEXT_RE.match(text, m.end()) is not None
-
-
-_OPENING_MARKS = " \t\n\"'“‘([—–-"
-_CAPITAL_NEXT_RE = re.compile(r"[ \t]+[A-Z]")
 _NO_RE = re.compile(r"No\.\s*$")
 # A model's name between a count and its noun: an optional brand, a code with a digit, an optional word
 # ("737 Max", "Boeing 787-9", "Galaxy S10", "A350"), then the lower-case noun counted.
 _MODEL_LABEL_RE = re.compile(r"\s+(?:[A-Z][A-Za-z]+\s+)?[A-Z]{0,3}\d[\w-]*(?:\s+[A-Z][A-Za-z]+)?(?=\s+[a-z])")
 # A count right before the number ("400 737 Max jets"), not a year closing a phrase ("In 2021, 13,000 ...").
 _AFTER_COUNT_RE = re.compile(r"(?<![\w.,])\d(?:[\d,.]*\d)?\s+$")
-_LETTER_SPACE_END_RE = re.compile(r"[A-Za-z]\s$")
 
 
 @cache

@@ -178,6 +178,8 @@ def test_never_raises(sentence: str) -> None:
         ("The suspect is 6 feet, 2 inches tall and weighs about 190 pounds.", [(190, "pounds")]),
         # a weight in pounds, its bracket a conversion
         ("Police found more than 1,300 pounds (600 kgs) of explosives.", [(1300, "pounds")]),
+        # a weekday before a number names no label, as "Boeing 737" does
+        ("Agents found Sunday 475 pounds (215.5 kilos) of cocaine.", [(475, "pounds")]),
         # temperatures, where the scale is named; a bare "degrees" may be an angle
         ("The planet has warmed by 1.43°C this year.", [(1.43, "celsius")]),
         ("The keyboard hit 107 degrees Fahrenheit under load.", [(107, "fahrenheit")]),

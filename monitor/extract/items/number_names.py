@@ -1,0 +1,43 @@
+"""Numbers that are part of a name, not counts: a label after a capitalised word ("Boeing 737", "Apollo 11")
+and a capitalised number word inside a name ("the Twelve Star Seats", "the Four Seasons hotel"). A weekday
+before a number names no label ("seized Sunday 475 pounds of cocaine"): the weekday words are the temporal
+tagger's (monitor/extract/timex/data/en/lexicon.yaml `weekday`)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from monitor.extract.lexicon import Lexicon
+from monitor.extract.timex.loader import load as load_timex_rules
+
+
+def labels_a_number(text: str, num_start: int, before_words: list[str], lex: Lexicon) -> bool:
+    """Whether the capitalised word right before a number in digits makes it a label ("Boeing 737")."""
+    if not before_words or not before_words[-1][:1].isupper():
+        return False
+    word = before_words[-1].lower()
+    return (
+        text[max(0, num_start - 2) : num_start].endswith(" ")
+        and _LETTER_SPACE_END_RE.search(text[:num_start]) is not None
+        and word not in lex.qualifier_of
+        and word not in lex.function_words
+        and word not in _weekdays()
+    )
+
+
+def in_a_name(text: str, start: int, end: int, number: str) -> bool:
+    """A number word capitalised inside a sentence before another capitalised word is part of a name ("the
+    Twelve Star Seats", "the Four Seasons hotel"); a sentence may open on one ("Two Chinese nationals")."""
+    opening = not text[:start].strip(_OPENING_MARKS)
+    return not opening and number[:1].isupper() and _CAPITAL_NEXT_RE.match(text, end) is not None
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    return frozenset(load_timex_rules().lexicon.words("weekday"))
+
+
+_LETTER_SPACE_END_RE = re.compile(r"[A-Za-z]\s$")
+_OPENING_MARKS = " \t\n\"'“‘([—–-"
+_CAPITAL_NEXT_RE = re.compile(r"[ \t]+[A-Z]")
