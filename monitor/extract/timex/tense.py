@@ -141,6 +141,8 @@ def _cue_tense(
     left: list[str], right: list[str], future: Collection[str], past: Collection[str], skip: Collection[str]
 ) -> str | None:
     near = len(left) - _NEAR_LEFT
+    if not left and right[:1] == ["is"]:
+        return "future"  # "Saturday is the 75th anniversary": the day named as the subject, the one to come
     for words, order in (
         (left, range(len(left) - 1, max(-1, near - 1), -1)),
         (right, range(min(len(right), _NEAR_RIGHT))),

@@ -331,3 +331,12 @@ def test_a_schedule_verb_after_an_article_is_a_noun() -> None:
     got = found("He attacked the hosts on Monday and threatened to tell the real story.", "2019-11-19")
     assert got["Monday"] == ("DATE", "2019-11-18")
     assert found("The club hosts the final on Sunday.", "2019-11-19")["Sunday"] == ("DATE", "2019-11-24")
+
+
+def test_a_weekday_opening_its_clause_before_is_is_the_next_one() -> None:
+    # DCT 2010-08-13 is a Friday: "Saturday is the anniversary" is tomorrow, not last Saturday
+    assert found("Saturday is the 75th anniversary of the act.", "2010-08-13")["Saturday"] == (
+        "DATE", "2010-08-14")
+    # a past cue before it still decides
+    assert found("The vote was held, and Saturday is when it closed.", "2010-08-13")["Saturday"] == (
+        "DATE", "2010-08-07")
