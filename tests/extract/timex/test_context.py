@@ -298,7 +298,7 @@ def test_a_house_number_before_a_street_is_no_year() -> None:
 
 
 @pytest.mark.parametrize(
-    "verb", ["kicks off", "resumes", "continues", "begins", "stops", "plays", "wraps up"]
+    "verb", ["kicks off", "resumes", "continues", "begins", "stops", "plays", "wraps up", "reports results"]
 )
 def test_a_schedule_told_in_the_present_looks_forward(verb: str) -> None:
     # DCT 2019-11-20: the harbour festival's June 9th is next June, not last June (the nearer one).
@@ -340,3 +340,9 @@ def test_a_weekday_opening_its_clause_before_is_is_the_next_one() -> None:
     # a past cue before it still decides
     assert found("The vote was held, and Saturday is when it closed.", "2010-08-13")["Saturday"] == (
         "DATE", "2010-08-07")
+
+
+def test_a_company_reporting_earnings_in_the_present_looks_forward() -> None:
+    # DCT 2019-11-19 is a Tuesday
+    assert found("Harwick reports earnings Wednesday.", "2019-11-19")["Wednesday"] == ("DATE", "2019-11-20")
+    assert found("Harwick Yards reported earnings Monday.", "2019-11-19")["Monday"] == ("DATE", "2019-11-18")
