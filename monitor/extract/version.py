@@ -57,7 +57,9 @@ from importlib.resources.abc import Traversable
 # more words are places (data/en/cities.txt), never persons or speakers; "starting Wednesday" looks ahead
 # unless the clause is past, and "the hosts" is no schedule verb; weights in pounds are figures (not someone's
 # build); "a 30-year prison term", "the magnitude-5.8 quake" and "a high of 86 degrees" are read; "faces"
-# holds now; a season before a word of the weather ("the early winter temperatures") dates nothing.
+# holds now; a season before a word of the weather ("the early winter temperatures") dates nothing; what a
+# statement reports on its date is the statement's row; a weekday before a number is no label; "Saturday is
+# the anniversary" and "reports earnings Wednesday" look ahead.
 EXTRACTOR_VERSION = "8"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
