@@ -8,7 +8,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from functools import cache
 
 from monitor.extract.items.actors import actor_name, subject_of
 from monitor.extract.items.dating import (
@@ -34,56 +33,15 @@ from monitor.extract.items.document import (
     in_spans,
     overlaps,
 )
+from monitor.extract.items.figure_filters import off_the_timeline, timeline_words
 from monitor.extract.items.figure_shapes import may_hold_shape, shaped_figures, with_shaped
 from monitor.extract.items.figures import FigureMention, find_figures, may_hold_figure, undating_phrase
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import figure_summary
-from monitor.extract.lexicon import Lexicon, load_data_file
+from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex
 from monitor.extract.wordforms import word_tags
-
-
-@cache
-def _timeline_words(key: str) -> frozenset[str]:
-    """A numbers.yaml word list of this module: game_stat_metrics, secondary_line_verbs, build_units,
-    build_words, plan_nouns, deal_nouns."""
-    return frozenset(str(w).lower() for w in load_data_file("numbers.yaml").get(key, []))
-
-
-_NEGATION_RE = re.compile(r"(?<![\w-])(?:not|never)(?![\w-])|n[’']t(?![\w-])", re.IGNORECASE)
-# "at least 8 rebounds in five straight games": the threshold of a streak; the streak is the figure.
-_STREAK_AFTER_RE = re.compile(
-    r"\s+in\s+(?:(?:each\s+of\s+)?(?:his|her|their|its|the)\s+)?(?:last\s+)?[\w-]+\s+"
-    r"(?:consecutive|straight|successive)(?![\w-])",
-    re.IGNORECASE,
-)
-
-
-def _off_the_timeline(doc: Doc, info: SentenceInfo, f: FigureMention) -> bool:
-    """Whether a figure read in the sentence is no state or outcome of the story: one its clause denies
-    ("had not done it against 30 teams"), the threshold of a streak ("at least 10 assists in six straight
-    games"), someone's build ("190 pounds"), or a secondary line of a game ("Smith added 25 points")."""
-    s = info.sentence
-    clause = clause_of(s.start + f.num_start, info.clauses)
-    # Only a denial right before the figure: "decided not to vaccinate ... despite the deaths of 3" stands.
-    near = [t for t in info.tokens if clause[0] <= t.start < s.start + f.start][-4:]
-    if near and _NEGATION_RE.search(doc.text, near[0].start, s.start + f.start):
-        return True
-    if _STREAK_AFTER_RE.match(s.text, f.end):
-        return True
-    build = _timeline_words("build_words")
-    if f.unit in _timeline_words("build_units") and any(
-            t.lower in build for t in info.tokens if clause[0] <= t.start < clause[1]):
-        return True  # "6 feet tall and 190 pounds": a description of someone, no state of the story
-    if f.metric and f.metric.lower() in _timeline_words("game_stat_metrics"):
-        # A player's line: a person adds it ("the Nasdaq added 20 points" is a market's move).
-        ents = [e for e in info.entities if e.end <= s.start + f.start]
-        if not ents or ents[-1].kind != "person":
-            return False
-        verbs = _timeline_words("secondary_line_verbs")
-        return any(t.lower in verbs for t in info.tokens if ents[-1].end <= t.start < s.start + f.start)
-    return False
 
 
 def _attribution(info: SentenceInfo, doc: Doc) -> tuple[str | None, tuple[int, int] | None]:
@@ -248,7 +206,7 @@ def _same_period_earlier(info: SentenceInfo, tx: Timex, value: str, lex: Lexicon
 
 def _about_a_plan(info: SentenceInfo) -> bool:
     """Whether the sentence speaks of a plan or its targets ("The plan includes cutting emissions by 90%")."""
-    nouns = _timeline_words("plan_nouns")
+    nouns = timeline_words("plan_nouns")
     return any(t.lower in nouns for t in info.tokens if not in_spans(t.start, t.end, info.quotes))
 
 
@@ -346,7 +304,7 @@ def _background_deal(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
     after = [t.lower for t in info.tokens if t.start > number_at][:2]
     if after and after[0] in doc.lex.scales:
         after = after[1:]  # "$19 billion acquisition"
-    return bool(after) and after[0] in _timeline_words("deal_nouns")
+    return bool(after) and after[0] in timeline_words("deal_nouns")
 
 
 def _perfect_now(doc: Doc, info: SentenceInfo, start: int) -> str | None:
@@ -528,7 +486,7 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     mentions = [
         f
         for f in with_shaped(find_figures(s.text, doc.lex, blocked), shaped_figures(s.text, doc.lex, blocked))
-        if not _restated(doc, info, f) and not _off_the_timeline(doc, info, f)
+        if not _restated(doc, info, f) and not off_the_timeline(doc, info, f)
     ]
     if not mentions:
         return []

@@ -42,6 +42,15 @@ def test_someones_build_is_no_figure_but_a_seized_weight_is() -> None:
     assert _values("Harbour police seized 475 pounds of cocaine on Sunday.") == {475.0}
 
 
+def test_a_count_of_one_or_two_of_no_happening_is_no_figure() -> None:
+    assert _values("Two doctors who happened to be walking on the pier examined him.") == set()
+    assert _values("The deal may not sit well with the two largest ferry companies.") == set()
+    # what befell people, a sentence's charges and a game's score are counted however few
+    assert _values("Two people were killed when the ferry sank on Monday.") == {2.0}
+    assert 2.0 in _values("A gunman opened fire at the pier on Monday, killing two people.")
+    assert _values("Tom Harlowe faces two charges of fraud.") == {2.0}
+
+
 def test_a_secondary_players_line_is_no_figure() -> None:
     text = (
         "Tomas Vukovic scored 38 points in the win. "
