@@ -59,7 +59,8 @@ from importlib.resources.abc import Traversable
 # build); "a 30-year prison term", "the magnitude-5.8 quake" and "a high of 86 degrees" are read; "faces"
 # holds now; a season before a word of the weather ("the early winter temperatures") dates nothing; what a
 # statement reports on its date is the statement's row; a weekday before a number is no label; "Saturday is
-# the anniversary" and "reports earnings Wednesday" look ahead.
+# the anniversary" and "reports earnings Wednesday" look ahead; a count of one or two of no happening ("two
+# doctors") is no figure.
 EXTRACTOR_VERSION = "8"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
