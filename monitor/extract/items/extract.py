@@ -160,7 +160,8 @@ _NONE: frozenset[int] = frozenset()
 def _season_of_a_noun(text: str, tx: Timex, lex: Lexicon) -> bool:
     """A season's word before a word of the weather ("the early winter temperatures", "summer heat";
     numbers.yaml `temperature_words`): a kind of weather, no time."""
-    if not re.search(rf"(?:{timex_words_re('season').pattern})\Z", tx.text, re.IGNORECASE):
+    words = tx.text.split()
+    if not words or not timex_words_re("season").fullmatch(words[-1]):
         return False
     after = _NEXT_WORD_RE.match(text, tx.end)
     return after is not None and after.group(1).lower() in lex.weather_words

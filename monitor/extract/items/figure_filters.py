@@ -9,7 +9,7 @@ from functools import cache
 
 from monitor.extract.items.document import Doc, SentenceInfo, clause_of
 from monitor.extract.items.figures import FigureMention
-from monitor.extract.lexicon import load_data_file
+from monitor.extract.lexicon import Lexicon, load_data_file
 
 
 @cache
@@ -25,11 +25,17 @@ def _small_count(doc: Doc, info: SentenceInfo, f: FigureMention) -> bool:
     `small_count_metrics`."""
     if f.unit is not None or not isinstance(f.value, int) or not 0 < f.value <= _small_count_max():
         return False
-    if (f.metric or "") in timeline_words("small_count_metrics") | frozenset(doc.lex.people_states.values()):
+    if (f.metric or "") in _counted_however_few(doc.lex):
         return False
     before = [t.lower for t in info.tokens if t.end <= info.sentence.start + f.num_start][-2:]
     states = doc.lex.people_states
     return not any(w in states or w.removesuffix("ing") + "ed" in states for w in before)
+
+
+@cache
+def _counted_however_few(lex: Lexicon) -> frozenset[str]:
+    """The metrics a count of one or two still states: what befell people, and `small_count_metrics`."""
+    return timeline_words("small_count_metrics") | frozenset(lex.people_states.values())
 
 
 @cache

@@ -6,10 +6,9 @@ tagger's (monitor/extract/timex/data/en/lexicon.yaml `weekday`)."""
 from __future__ import annotations
 
 import re
-from functools import cache
 
+from monitor.extract.items.dating import timex_words_re
 from monitor.extract.lexicon import Lexicon
-from monitor.extract.timex.loader import load as load_timex_rules
 
 
 def labels_a_number(text: str, num_start: int, before_words: list[str], lex: Lexicon) -> bool:
@@ -22,7 +21,7 @@ def labels_a_number(text: str, num_start: int, before_words: list[str], lex: Lex
         and _LETTER_SPACE_END_RE.search(text[:num_start]) is not None
         and word not in lex.qualifier_of
         and word not in lex.function_words
-        and word not in _weekdays()
+        and not timex_words_re("weekday").fullmatch(word)
     )
 
 
@@ -31,11 +30,6 @@ def in_a_name(text: str, start: int, end: int, number: str) -> bool:
     Twelve Star Seats", "the Four Seasons hotel"); a sentence may open on one ("Two Chinese nationals")."""
     opening = not text[:start].strip(_OPENING_MARKS)
     return not opening and number[:1].isupper() and _CAPITAL_NEXT_RE.match(text, end) is not None
-
-
-@cache
-def _weekdays() -> frozenset[str]:
-    return frozenset(load_timex_rules().lexicon.words("weekday"))
 
 
 _LETTER_SPACE_END_RE = re.compile(r"[A-Za-z]\s$")
