@@ -34,8 +34,14 @@ from monitor.extract.items.document import (
     overlaps,
 )
 from monitor.extract.items.figure_filters import off_the_timeline, timeline_words
-from monitor.extract.items.figure_shapes import may_hold_shape, shaped_figures, with_shaped
-from monitor.extract.items.figures import FigureMention, find_figures, may_hold_figure, undating_phrase
+from monitor.extract.items.figure_shapes import SCORE_METRICS, may_hold_shape, shaped_figures, with_shaped
+from monitor.extract.items.figures import (
+    FigureMention,
+    change_signs,
+    find_figures,
+    may_hold_figure,
+    undating_phrase,
+)
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import figure_summary
@@ -243,11 +249,13 @@ def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
 
 
 def _as_of(
-    doc: Doc, info: SentenceInfo, start: int, dates: tuple[str | None, ...], number_at: int
+    doc: Doc, info: SentenceInfo, start: int, dates: tuple[str | None, ...], number_at: int,
+    over_a_span: bool = False,
 ) -> str | None:
     """The date a figure holds for: the dates already found (its clause's, a fronted one, the attribution's)
     first, then a date elsewhere in its sentence, the tense (a running count in the present holds today), a
-    date earlier in the paragraph, and last the publication date (an undated news figure is news of the day).
+    date earlier in the paragraph, and last the publication date (an undated news figure is news of the day),
+    but for a sentence telling a change from one value to another (`over_a_span`), which dates none.
     """
     for date in dates:
         if date:
@@ -272,7 +280,34 @@ def _as_of(
     clause = clause_of(start, info.clauses)
     if any(t.lower == "had" for t in info.tokens if clause[0] <= t.start < start):
         return None
-    return _scene_past(doc, info, clause) or doc.published.isoformat()
+    scene = _scene_past(doc, info, clause)
+    if scene is None and over_a_span and doc.paragraph_start(start) >= 0:
+        # "Gross federal debt increased from 60 percent to 75 percent of nominal GDP": past the lede, a change
+        # over a span the text does not give, no state of the publication day (the lede's is its news).
+        return None
+    return scene or doc.published.isoformat()
+
+
+def _an_earlier_year(date: str | None, published: dt.date | None) -> bool:
+    """Whether `date` is a year (no month or day) before the publication's."""
+    return published is not None and date is not None and len(date) == 4 and date < str(published.year)
+
+
+_FROM_BEFORE_RE = re.compile(r"(?<![\w-])from\s+\Z", re.IGNORECASE)
+_TO_BEFORE_RE = re.compile(r"(?<![\w-])to\s+\Z", re.IGNORECASE)
+
+
+def _from_one_value_to_another(info: SentenceInfo, mentions: list[FigureMention]) -> bool:
+    """Whether a sentence tells a change from one figure to the next ("rose ... from 0.90 percent to 1.23
+    percent", "dropped from about 10 percent of disposable income to less than 2 percent"): a change verb
+    (metrics.yaml `change_verbs`), then "from" right before one figure (its qualifier included) and "to"
+    right before the next; "ranged from $350 to $600" is a range, no change."""
+    text, changes = info.sentence.text, change_signs()
+    return any(
+        _FROM_BEFORE_RE.search(text[: a.start]) and _TO_BEFORE_RE.search(text[a.end : b.start])
+        and any(t.lower in changes for t in info.tokens if t.end <= info.sentence.start + a.start)
+        for a, b in zip(mentions, mentions[1:], strict=False)
+    )
 
 
 def _scene_past(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str | None:
@@ -513,6 +548,7 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     # another figure of its clause only when the clause has no other date ("rose to 30 from 25 on Tuesday").
     unbound = dataclasses.replace(info, timexes=[x for x in info.timexes if x[0].start not in info.bound])
     opened = without_closed_baselines(doc, info)
+    over_a_span = _from_one_value_to_another(info, mentions)
     for f in mentions:
         start = s.start + f.start
         clause = clause_of(s.start + f.num_start, info.clauses)
@@ -521,7 +557,9 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         date = None if in_attr else (right_after or _baseline_date(info, s.start + f.end)
                                      or timex_in(clause, unbound, start) or timex_in(clause, opened, start)
                                      or _results_period(doc, info))
-        date = _as_of(doc, info, start, (date, fronted, attr_date), s.start + f.num_start)
+        date = _as_of(doc, info, start, (date, fronted, attr_date), s.start + f.num_start, over_a_span)
+        if f.metric in SCORE_METRICS and _an_earlier_year(date, doc.published):
+            continue  # "At Worlds 2019, T1 lost to G2 3-1": a past season's result, the story's background
         subject = _figure_subject(info, f, attr_span, attribution, doc)
         item = Item(
             kind="figure",

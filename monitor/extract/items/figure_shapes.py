@@ -257,6 +257,11 @@ _SET_BEFORE_RE = re.compile(r"\d[-–]\d{1,2}(?:\s*\(\d+\))?,\s*$")  # "6-4, |7-
 _SET_AFTER_RE = re.compile(r"\s*(?:\(\d+\)|,\s*\d{1,2}[-–]\d)")
 
 
+# The metrics of each side of a game's score.
+SCORE_SIDES = (("a", "winning score"), ("b", "losing score"))
+SCORE_METRICS = frozenset(metric for _side, metric in SCORE_SIDES)
+
+
 def _scores(sentence: str, sh: _Shapes, free: Callable[[int, int], bool]) -> list[FigureMention]:
     """A game's score or a vote's tally, each side a figure: "beat Wales 2-0", "a 5-2 victory", "voted
     89-52", "by a 6-3 vote" (not a set's "6-4, 7-6", a record "(6-5)" or a span "10-15 minutes", which no
@@ -276,7 +281,7 @@ def _scores(sentence: str, sh: _Shapes, free: Callable[[int, int], bool]) -> lis
         elif set(before) & sh.score_before or after in sh.score_after:
             # English writes the winner's points first ("lost 24-17"); two metrics keep the sides apart, so
             # two outlets' readings of one game never look like a dispute over one figure
-            sides = (("a", "winning score"), ("b", "losing score"))
+            sides = SCORE_SIDES
         else:
             continue
         for side, metric in sides:

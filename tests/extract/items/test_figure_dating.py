@@ -305,3 +305,16 @@ def test_results_over_months_so_far_hold_for_the_year() -> None:
     # a window that ends today is no part of the year: the count holds now
     lost = _dates("The line has lost $2 million over the past three months.")
     assert lost == {2000000: PUBLISHED.isoformat()}
+
+
+def test_a_change_from_one_value_to_another_past_the_lede_holds_at_no_stated_day() -> None:
+    # over a span the text does not give: neither value is the publication day's
+    lede = "The Harbour Board met in Tarnmouth on Thursday to hear its auditors.\n\n"
+    change = _dates(lede + "Harbour debt climbed from 40 percent to 65 percent of the board's income.")
+    assert change[40] is None
+    assert change[65] is None
+    # a range is no change; a dated change keeps its date; the lede's change is the day's news
+    assert _dates(lede + "The fees ranged from $20 to $45 a berth.")[45] == PUBLISHED.isoformat()
+    assert _dates(lede + "Harbour debt climbed from 40 percent to 65 percent in 2019.")[65] == "2019"
+    today = PUBLISHED.isoformat()
+    assert _dates("Harbour debt climbed from 40 percent to 65 percent of income.")[65] == today

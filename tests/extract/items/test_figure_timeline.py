@@ -51,6 +51,13 @@ def test_a_count_of_one_or_two_of_no_happening_is_no_figure() -> None:
     assert _values("Tom Harlowe faces two charges of fraud.") == {2.0}
 
 
+def test_the_score_of_a_past_season_is_no_figure() -> None:
+    # a year's final, told as the story's background; this week's game and a past year's vote still count
+    assert _values("At the 2017 final, the Harriers lost to Eastbrook 3-1 in extra time.") == set()
+    assert _values("The Harriers lost to Eastbrook 3-1 on Tuesday.") == {3, 1}
+    assert _dates("In 2018, the council voted 7-3 to close the pier.") == {7: "2018", 3: "2018"}
+
+
 def test_a_secondary_players_line_is_no_figure() -> None:
     text = (
         "Tomas Vukovic scored 38 points in the win. "
