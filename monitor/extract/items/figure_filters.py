@@ -1,6 +1,6 @@
 """Figures read in a sentence that are no state or outcome of the story, and so no timeline item: one its
-clause denies, the threshold of a streak, someone's build, a count of one or two of no happening, a secondary
-player's line. The words are numbers.yaml's (`timeline_words`)."""
+clause denies, the threshold of a streak, someone's build or family, a count of one or two of no happening, a
+secondary player's line. The words are numbers.yaml's (`timeline_words`)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from monitor.extract.lexicon import Lexicon, load_data_file
 @cache
 def timeline_words(key: str) -> frozenset[str]:
     """A numbers.yaml word list of the figure steps: game_stat_metrics, secondary_line_verbs, build_units,
-    build_words, small_count_metrics, plan_nouns, deal_nouns."""
+    build_words, family_words, small_count_metrics, plan_nouns, deal_nouns."""
     return frozenset(str(w).lower() for w in load_data_file("numbers.yaml").get(key, []))
 
 
@@ -39,6 +39,13 @@ def _counted_however_few(lex: Lexicon) -> frozenset[str]:
 
 
 @cache
+def _family_re() -> re.Pattern[str]:
+    """One of numbers.yaml `family_words`, then "of", right before a number ("mother of | four")."""
+    words = "|".join(sorted(timeline_words("family_words")))
+    return re.compile(rf"(?<![\w-])(?:{words})s?[\s-]+of[\s-]+\Z", re.IGNORECASE)
+
+
+@cache
 def _small_count_max() -> int:
     return int(load_data_file("numbers.yaml").get("small_count_max", 0))
 
@@ -55,8 +62,8 @@ _STREAK_AFTER_RE = re.compile(
 def off_the_timeline(doc: Doc, info: SentenceInfo, f: FigureMention) -> bool:
     """Whether a figure read in the sentence is no state or outcome of the story: one its clause denies
     ("had not done it against 30 teams"), the threshold of a streak ("at least 10 assists in six straight
-    games"), someone's build ("190 pounds"), a count of one or two of no happening ("two doctors"), or a
-    secondary line of a game ("Smith added 25 points")."""
+    games"), someone's build ("190 pounds") or family ("a mother of four"), a count of one or two of no
+    happening ("two doctors"), or a secondary line of a game ("Smith added 25 points")."""
     s = info.sentence
     clause = clause_of(s.start + f.num_start, info.clauses)
     # Only a denial right before the figure: "decided not to vaccinate ... despite the deaths of 3" stands.
@@ -69,6 +76,8 @@ def off_the_timeline(doc: Doc, info: SentenceInfo, f: FigureMention) -> bool:
     if f.unit in timeline_words("build_units") and any(
             t.lower in build for t in info.tokens if clause[0] <= t.start < clause[1]):
         return True  # "6 feet tall and 190 pounds": a description of someone, no state of the story
+    if _family_re().search(s.text, 0, f.num_start):
+        return True  # "a single father of three children": someone's family, no count of the story
     if _small_count(doc, info, f):
         return True  # "two doctors who happened to be walking on the beach": a detail, no statistic
     if f.metric and f.metric.lower() in timeline_words("game_stat_metrics"):

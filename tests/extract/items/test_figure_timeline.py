@@ -42,6 +42,12 @@ def test_someones_build_is_no_figure_but_a_seized_weight_is() -> None:
     assert _values("Harbour police seized 475 pounds of cocaine on Sunday.") == {475.0}
 
 
+def test_someones_family_is_no_figure() -> None:
+    assert _values("Ms Orrel, a mother of four children, lost her stall in the fire.") == set()
+    assert _values("The fire left a father-of-three children and 40 other traders without stalls.") == {40}
+    assert _values("The fire destroyed 12 stalls run by mothers of young children.") == {12}
+
+
 def test_a_count_of_one_or_two_of_no_happening_is_no_figure() -> None:
     assert _values("Two doctors who happened to be walking on the pier examined him.") == set()
     assert _values("The deal may not sit well with the two largest ferry companies.") == set()
