@@ -139,6 +139,8 @@ class Doc:
     scene_kinds: set[str] = field(default_factory=set)
     # The last day a sentence of the text named (outside quotes): the day a breaking report is telling.
     last_day: str | None = None
+    # Whether the report's lede (its first full sentence) has been read (monitor.extract.items.lede).
+    lede_read: bool = False
     # Indexes built once, on first use, so that a sentence's lookups do not rescan the whole document.
     _breaks: list[int] | None = field(default=None, init=False, repr=False, compare=False)
     _spans: dict[str, tuple[list[int], list[int]] | None] = field(

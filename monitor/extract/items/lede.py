@@ -1,0 +1,90 @@
+"""The lede's news told by a verb no trigger lists.
+
+The trigger lexicon names the happenings it knows ("arrested", "met", "announced"); a report's first sentence
+often tells its news with another verb ("Trump has named Kellyanne Conway counselor", "UK institutes have
+thrown their weight behind ...", "Alibaba is set to raise up to $12.9bn"). Only two forms are taken, those
+that tell news of the publication day whatever the verb: the present perfect in the active voice and a
+happening set to come ("is set to", "is to tell"). The simple past, the passive and the present progressive
+are not: in a lede they tell the story's background or a trend as often as its news ("A cat ... has been
+found", "The Mountain States are moving away from coal").
+"""
+
+from __future__ import annotations
+
+from monitor.extract.items.document import PERFECT_AUX, Doc, SentenceInfo, Tok, overlaps
+from monitor.extract.items.event_dates import ADVERBS
+from monitor.extract.items.triggers import is_negation
+from monitor.extract.wordforms import word_tags
+
+# The lede is the first full sentence (this many words or more, ending in a full stop) of the report's first
+# paragraphs: shorter lines there are captions, bylines and kickers.
+_LEDE_PARAGRAPHS = 4
+_LEDE_WORDS = 12
+_FULL_STOPS = (".", '."', ".\u201d")
+# A clause opened by one of these is not the sentence's main clause ("When ... suggested", "who has been").
+_CLAUSE_OPENERS = frozenset(
+    {"while", "whereas", "after", "before", "when", "as", "since", "until", "because", "although", "though",
+     "if", "once", "whether", "who", "whom", "whose", "which", "that", "where", "what", "how", "why"}
+)
+_PRESENT_BE = frozenset({"is", "are"})
+
+
+def lede_verb(doc: Doc, info: SentenceInfo, drafts: int) -> tuple[tuple[int, int], Tok] | None:
+    """The clause and verb of the news a lede tells in the present perfect active ("has named") or as set to
+    come ("is set to raise", "is to tell"), when the lede (`lede_sentence`) has no date and no event draft
+    (`drafts` counts them) of its own; None otherwise."""
+    if not lede_sentence(doc, info) or drafts:
+        return None
+    if any(tx.value != "PRESENT_REF" for tx, _v in info.timexes):
+        return None  # a date of the lede dates its happenings as any sentence's does
+    for clause in info.clauses:
+        toks = info.tokens_within(clause[0], clause[1])
+        if not toks or toks[0].lower in _CLAUSE_OPENERS:
+            continue
+        for j, tok in enumerate(toks):
+            if tok.lower not in PERFECT_AUX and tok.lower not in _PRESENT_BE:
+                continue
+            if overlaps(tok.start, tok.end, info.quotes):
+                continue
+            before = toks[j - 1].lower if j else ""
+            if before in _CLAUSE_OPENERS or before in doc.lex.modal_aux:
+                break  # "who has been missing", "may have become", "to have elected": no news of the day
+            return _news_after(doc, clause, toks, j)
+    return None
+
+
+def lede_sentence(doc: Doc, info: SentenceInfo) -> bool:
+    """Whether this is the report's lede: only the first call that finds it says so (sentences come in
+    order)."""
+    if doc.lede_read:
+        return False
+    s = info.sentence
+    if doc.paragraph_number(s.start) >= _LEDE_PARAGRAPHS or not s.text.rstrip().endswith(_FULL_STOPS):
+        return False
+    if sum(t.text.isalpha() for t in info.tokens) < _LEDE_WORDS:
+        return False
+    doc.lede_read = True
+    return True
+
+
+def _news_after(
+    doc: Doc, clause: tuple[int, int], toks: list[Tok], j: int
+) -> tuple[tuple[int, int], Tok] | None:
+    """The verb after the auxiliary `toks[j]`: a past participle after "has"/"have" (not "been": the passive
+    and the perfect progressive are no news by themselves), or a base form after "is set to" / "is to"."""
+    k = j + 1
+    while k < len(toks) and (toks[k].lower in ADVERBS or is_negation(toks[k].lower)):
+        if is_negation(toks[k].lower):
+            return None  # "has not signed": no happening
+        k += 1
+    if k >= len(toks):
+        return None
+    word = toks[k].lower
+    if toks[j].lower in PERFECT_AUX:
+        return (clause, toks[k]) if word != "been" and "VBN" in word_tags(word) else None
+    if word in doc.lex.schedule_words and k + 1 < len(toks) and toks[k + 1].lower == "to":
+        k += 1  # "is set to raise": the happening is the verb after "to"
+    if toks[k].lower != "to" or k + 1 >= len(toks):
+        return None
+    verb = toks[k + 1]
+    return (clause, verb) if "VB" in word_tags(verb.lower) else None

@@ -1,0 +1,60 @@
+"""The lede's news told by a verb no trigger lists (monitor/extract/items/lede.py). Sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from monitor.extract.items import extract_items
+
+PUB = dt.date(2021, 3, 9)
+TODAY = PUB.isoformat()
+MORE = "\n\nThe board's chair, Ada Brisk, spoke to reporters in the harbour office after the meeting."
+
+
+def _events(text: str) -> list[tuple[str, str | None]]:
+    return [(i.kind, i.date) for i in extract_items(text, PUB) if i.kind != "figure"]
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "The Tarnmouth harbour board has recruited three pilots from Norway to steer its new ferries "
+        "across the bay.",
+        "Harbour pilots in Tarnmouth have thrown their weight behind the plan to dredge the old channel "
+        "for the new ferries.",
+        "Kell Ferries is set to raise its fares on the island routes for the first time in a decade, the "
+        "company's owners say.",
+        "The Tarnmouth harbour master is to tell councillors that the old channel cannot take the new "
+        "ferries at low tide.",
+    ],
+)
+def test_the_ledes_news_told_by_any_verb_is_the_days(lede: str) -> None:
+    assert _events(lede + MORE) == [("other", TODAY)]
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        # the passive, a modal, a relative clause, a negation: background or no happening
+        "A ferry pilot who had been missing off the coast of Tarnmouth for days has been found on a beach.",
+        "Ferries may have become the slowest way to cross the bay for most of the island's commuters.",
+        "The pilots, who have steered the ferries through the old channel for decades, fear the plan.",
+        "The Tarnmouth harbour board has not recruited the three pilots it promised the ferry company.",
+        # a lede that names a day leaves it to the sentence's own date
+        "The Tarnmouth harbour board on Monday recruited three pilots from Norway to steer its ferries this "
+        "winter.",
+    ],
+)
+def test_other_ledes_tell_no_news_of_the_day_by_this_rule(lede: str) -> None:
+    assert ("other", TODAY) not in _events(lede + MORE)
+
+
+def test_only_the_lede_tells_the_days_news_this_way() -> None:
+    second = ("\n\nThe Tarnmouth harbour board has recruited three pilots from Norway to steer its new "
+              "ferries across the bay.")
+    lede = "Ada Brisk was appointed chair of the Tarnmouth harbour board at a meeting of members last week."
+    assert ("other", TODAY) not in _events(lede + second)
+    # a short line before it is no lede: a caption, a byline
+    assert _events("Photo: the old channel at low tide." + second) == [("other", TODAY)]
