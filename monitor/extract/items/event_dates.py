@@ -121,10 +121,14 @@ def simple_past_main_clause(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bo
         return False  # "was originally launched"; "rose 0.3%": the clause tells the amount (a figure)
     if _YEAR_RE.search(info.sentence.text):
         return False  # "in the 1967 war": a year, even one read as part of a name, dates the sentence
+    # "The Fed did launch ...": the emphatic "did" right before the verb is the simple past
+    emphatic = len(clause) > 0 and clause[-1] == "did"
     helpers = (lex.present_aux | lex.modal_aux | lex.past_aux | _NON_FINITE) - {"was", "were"}
     perfect = any(t.lower in _PERFECT for t in info.tokens if t.end <= occ.start)
-    if perfect or any(w in helpers for w in clause):
+    if perfect or any(w in helpers for w in (clause[:-1] if emphatic else clause)):
         return False  # "had, according to X, killed", "will be launched": no simple past
+    if emphatic:
+        return True
     words = [w for w in clause[-3:] if w not in ADVERB_SKIP]
     first = occ.trigger.split()[0].lower()
     # a trigger may hold its own auxiliary ("was killed"): the simple past passive all the same

@@ -112,7 +112,11 @@ _SCENE = "A blaze broke out at the Harwick depot on Monday afternoon.\n\nFiremen
 
 @pytest.mark.parametrize(
     "follow_up",
-    ["Tomas Elvey was arrested two streets away.", "Police arrested a 40-year-old man near the depot."],
+    [
+        "Tomas Elvey was arrested two streets away.",
+        "Police arrested a 40-year-old man near the depot.",
+        "Police did arrest a 40-year-old man near the depot.",  # the emphatic "did": the simple past
+    ],
 )
 def test_later_paragraph_in_the_simple_past_takes_the_reports_last_day(follow_up: str) -> None:
     monday = (PUB - dt.timedelta(days=1)).isoformat()
@@ -126,6 +130,7 @@ def test_later_paragraph_in_the_simple_past_takes_the_reports_last_day(follow_up
         "He had, according to the police, arrested Tomas Elvey before.",  # past perfect: background
         "Tomas Elvey will be arrested, the police said.",  # no simple past
         "Shares of Harwick Freight fell 4%.",  # the clause tells an amount: a figure's
+        "Police did not arrest a 40-year-old man near the depot.",  # denied
     ],
 )
 def test_background_future_and_amounts_do_not_take_the_reports_last_day(follow_up: str) -> None:
