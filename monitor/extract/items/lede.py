@@ -11,9 +11,12 @@ found", "The Mountain States are moving away from coal").
 
 from __future__ import annotations
 
+from functools import cache
+
 from monitor.extract.items.document import PERFECT_AUX, Doc, SentenceInfo, Tok, overlaps
 from monitor.extract.items.event_dates import ADVERBS
 from monitor.extract.items.triggers import is_negation
+from monitor.extract.lexicon import load_data_file
 from monitor.extract.wordforms import word_tags
 
 # The lede is the first full sentence (this many words or more, ending in a full stop) of the report's first
@@ -27,6 +30,8 @@ _CLAUSE_OPENERS = frozenset(
      "if", "once", "whether", "who", "whom", "whose", "which", "that", "where", "what", "how", "why"}
 )
 _PRESENT_BE = frozenset({"is", "are"})
+# How far back an opener makes the auxiliary's clause a subordinate one, across the commas of a list.
+_OPENER_REACH = 6
 
 
 def lede_verb(doc: Doc, info: SentenceInfo, drafts: int) -> tuple[tuple[int, int], Tok] | None:
@@ -47,10 +52,20 @@ def lede_verb(doc: Doc, info: SentenceInfo, drafts: int) -> tuple[tuple[int, int
             if overlaps(tok.start, tok.end, info.quotes):
                 continue
             before = toks[j - 1].lower if j else ""
-            if before in _CLAUSE_OPENERS or before in doc.lex.modal_aux:
-                break  # "who has been missing", "may have become", "to have elected": no news of the day
+            near = [t.lower for t in info.tokens if t.end <= tok.start][-_OPENER_REACH:]
+            if any(w in _CLAUSE_OPENERS for w in near) or before in doc.lex.modal_aux:
+                # "confirm what buyers, sellers and owners have known", "may have become", "to have elected"
+                break
+            if tok.lower in _PRESENT_BE and any(t.lower in _purpose_nouns() for t in toks[:j]):
+                break  # "Our goal with hosting threads is to give readers ...": a purpose, nothing to come
             return _news_after(doc, clause, toks, j)
     return None
+
+
+@cache
+def _purpose_nouns() -> frozenset[str]:
+    """tense.yaml `purpose_nouns`: "Our goal is to ..." tells a purpose, not a happening to come."""
+    return frozenset(str(w).lower() for w in load_data_file("tense.yaml").get("purpose_nouns", []))
 
 
 def lede_sentence(doc: Doc, info: SentenceInfo) -> bool:

@@ -42,6 +42,9 @@ def test_the_ledes_news_told_by_any_verb_is_the_days(lede: str) -> None:
         "Ferries may have become the slowest way to cross the bay for most of the island's commuters.",
         "The pilots, who have steered the ferries through the old channel for decades, fear the plan.",
         "The Tarnmouth harbour board has not recruited the three pilots it promised the ferry company.",
+        # a clause of "what" across a list, and a purpose told by "is to"
+        "New figures from the board confirm what pilots, skippers and owners have known about the channel.",
+        "Our goal with the new ferries is to give islanders a faster crossing to the mainland each morning.",
         # a lede that names a day leaves it to the sentence's own date
         "The Tarnmouth harbour board on Monday recruited three pilots from Norway to steer its ferries this "
         "winter.",
