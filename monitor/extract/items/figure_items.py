@@ -45,6 +45,7 @@ from monitor.extract.items.figures import (
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import figure_summary
+from monitor.extract.items.triggers import finite_verb
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex
 from monitor.extract.wordforms import word_tags
@@ -137,11 +138,30 @@ def _sentence_date(info: SentenceInfo, start: int, published: dt.date | None) ->
         for tx, value in info.timexes
         if tx.type in DAY_TYPES and value and not _opens_span(info, tx.start) and tx.start not in info.bound
         and not (background and not own[0] <= tx.start < own[1] and after_publication(value, published))
+        and not _in_a_later_clause_of_its_own(info, own, tx.start)
     ]
     return min(dated)[2] if dated else None
 
 
+def _in_a_later_clause_of_its_own(info: SentenceInfo, own: tuple[int, int], pos: int) -> bool:
+    """Whether `pos` lies in a clause after the figure's that "after" or "before" opens and that has a verb of
+    its own ("The pound dropped 0.5 percent after industrial production in October fell"): its date is its
+    happening's. A phrase without a verb ("rose 2.6 percent after the recession of 1991") dates the figure."""
+    clause = clause_of(pos, info.clauses)
+    if clause == own or clause[0] < own[1]:
+        return False
+    toks = info.tokens_within(clause[0], clause[1])
+    if not toks or toks[0].lower not in _LATER_OPENERS:
+        return False
+    words = [t.lower for t in toks]
+    return any(
+        t.text.isalpha() and not t.cap and finite_verb(word_tags(t.lower), words[max(0, i - 3) : i])
+        for i, t in enumerate(toks)
+    )
+
+
 _BACKGROUND_OPENERS = frozenset({"after", "when", "since", "because", "as"})
+_LATER_OPENERS = frozenset({"after", "before"})
 _RIGHT_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:by|in|on|as of|at the end of|until|through)?\s*", re.IGNORECASE)
 
 

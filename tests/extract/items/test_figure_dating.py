@@ -318,3 +318,10 @@ def test_a_change_from_one_value_to_another_past_the_lede_holds_at_no_stated_day
     assert _dates(lede + "Harbour debt climbed from 40 percent to 65 percent in 2019.")[65] == "2019"
     today = PUBLISHED.isoformat()
     assert _dates("Harbour debt climbed from 40 percent to 65 percent of income.")[65] == today
+
+
+def test_a_date_in_a_later_after_clause_with_its_own_verb_is_that_clauses() -> None:
+    # the later clause tells its own happening; a phrase without a verb dates the figure
+    clause = _dates("Kell Ferries shares dropped 4 percent after bookings in March fell sharply.")
+    assert clause[-4] == PUBLISHED.isoformat()
+    assert _dates("Kell Ferries carried 40 percent more cars after the storms of 2019.")[40] == "2019"
