@@ -61,11 +61,11 @@ from importlib.resources.abc import Traversable
 # statement reports on its date is the statement's row; a weekday before a number is no label; "Saturday is
 # the anniversary" and "reports earnings Wednesday" look ahead; a count of one or two of no happening ("two
 # doctors") is no figure.
-# 9 (2026-12-03): the lede's news told by a verb no trigger lists, in the present perfect active or set to come
-# ("has named", "is set to raise"), is the publication day's; the emphatic "did" is the simple past; a change
-# from one figure to another past the lede holds at no stated day; a past season's score, someone's family
-# ("a mother of four") and the whole of "seven out of every 100" are no figures; a date in a later "after"
-# clause with its own verb dates that clause, not the main clause's figures.
+# 9 (2026-12-03): the lede's news told by a verb no trigger lists, in the present perfect active or set to
+# come ("has named", "is set to raise"), is the publication day's; the emphatic "did" is the simple past; a
+# change from one figure to another past the lede holds at no stated day; a past season's score, someone's
+# family ("a mother of four") and the whole of "seven out of every 100" are no figures; a date in a later
+# "after" clause with its own verb dates that clause, not the main clause's figures.
 EXTRACTOR_VERSION = "9"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

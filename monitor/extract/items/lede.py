@@ -36,9 +36,9 @@ _OPENER_REACH = 6
 
 def lede_verb(doc: Doc, info: SentenceInfo, drafts: int) -> tuple[tuple[int, int], Tok] | None:
     """The clause and verb of the news a lede tells in the present perfect active ("has named") or as set to
-    come ("is set to raise", "is to tell"), when the lede (`lede_sentence`) has no date and no event draft
+    come ("is set to raise", "is to tell"), when the lede (`_lede_sentence`) has no date and no event draft
     (`drafts` counts them) of its own; None otherwise."""
-    if not lede_sentence(doc, info) or drafts:
+    if not _lede_sentence(doc, info) or drafts:
         return None
     if any(tx.value != "PRESENT_REF" for tx, _v in info.timexes):
         return None  # a date of the lede dates its happenings as any sentence's does
@@ -68,7 +68,7 @@ def _purpose_nouns() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_data_file("tense.yaml").get("purpose_nouns", []))
 
 
-def lede_sentence(doc: Doc, info: SentenceInfo) -> bool:
+def _lede_sentence(doc: Doc, info: SentenceInfo) -> bool:
     """Whether this is the report's lede: only the first call that finds it says so (sentences come in
     order)."""
     if doc.lede_read:
