@@ -1,0 +1,407 @@
+"""When a figure holds: the as-of date of a statistic read in a sentence (monitor.extract.items.figure_items).
+
+In order: a date right after the figure or in its clause, a fronted or attributed date, a date elsewhere in
+the sentence, the tense (a running count in the present holds on the publication day), the scene the
+paragraph is telling, and last the publication date; and the cases that date nothing (a habit, a rate,
+history, a change over a span the text does not give).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from monitor.extract.items.dating import (
+    DAY_TYPES,
+    after_publication,
+    clock_scene_day,
+    comparison_base,
+    date_value,
+    range_end,
+    scene_day,
+    value_baseline,
+)
+from monitor.extract.items.document import (
+    DETERMINERS,
+    PERFECT_AUX,
+    POSSESSIVE_S,
+    Doc,
+    SentenceInfo,
+    clause_of,
+    in_spans,
+)
+from monitor.extract.items.figure_filters import timeline_words
+from monitor.extract.items.figures import FigureMention, change_signs, undating_phrase
+from monitor.extract.items.triggers import finite_verb
+from monitor.extract.lexicon import Lexicon
+from monitor.extract.timex import Timex
+from monitor.extract.wordforms import word_tags
+
+_THIRD_PERSON = frozenset({"VBZ"})
+
+
+def _figure_tense(info: SentenceInfo, f_start: int, doc: Doc) -> str | None:
+    lex = doc.lex
+    if doc.published is None:
+        return None
+    toks = [t for t in info.tokens if t.end <= f_start and not in_spans(t.start, t.end, info.quotes)]
+    for i in range(len(toks) - 1, -1, -1):
+        t = toks[i]
+        w = t.lower
+        if w in lex.undating_adverbs:
+            return None
+        if lex.present_adverbs_re.fullmatch(w):
+            return doc.published.isoformat()
+        nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
+        if _plural_noun(w, nxt):
+            continue
+        # "continues", "wants": a verb of the present by its form alone ("signals", "plans" may be nouns)
+        present_form = w.endswith("s") and word_tags(w) == _THIRD_PERSON
+        is_verb = (
+            present_form
+            or w in lex.present_verbs
+            or w in lex.past_verbs
+            or w in lex.present_aux
+            or w in lex.past_aux
+            or w in lex.modal_aux - {"to"}
+            or (
+                w.endswith("ed")
+                and (nxt == "" or nxt in lex.qualifier_of or nxt in DETERMINERS or nxt[:1].isdigit())
+            )
+        )
+        if not is_verb:
+            continue
+        prev = [p.lower for p in toks[max(0, i - 3) : i]]
+        if any(p in lex.modal_aux - {"to"} for p in prev):
+            return None
+        if any(p in lex.past_aux for p in prev):
+            return None
+        if any(p in lex.present_aux for p in prev):
+            return doc.published.isoformat()
+        if w in lex.present_aux or w in lex.present_verbs or present_form:
+            return doc.published.isoformat()
+        return None
+    if lex.present_adverbs_re.search(info.sentence.text):
+        return doc.published.isoformat()
+    # ("voted against Deonarine's amendment": after a name, "'s" is its possessive more often than "is")
+    after = [t for t in info.tokens if t.start >= f_start and t.lower not in POSSESSIVE_S][:8]
+    for t in after:
+        if t.lower in lex.present_aux:
+            return doc.published.isoformat()
+        if t.lower in lex.past_aux or t.lower in lex.past_verbs or t.lower in lex.modal_aux - {"to"}:
+            return None
+    return None
+
+
+def _sentence_date(info: SentenceInfo, start: int, published: dt.date | None) -> str | None:
+    """The date nearest the figure anywhere in its sentence ("In a Nov. 5 letter, they offered 100 doses";
+    "964 people had it, the survey found in 2017"): a figure is a state at one time, and a sentence that
+    gives a date for it gives one. A date yet to come is not that of a figure told in a clause of what came
+    before ("promised a referendum next year after delegates voted 89-52")."""
+    own = clause_of(start, info.clauses)
+    first = next((t.lower for t in info.tokens if t.start >= own[0]), "")
+    background = first in _BACKGROUND_OPENERS  # "after delegates voted 89-52": told as what came before
+    dated = [
+        (tx.type != "DATE", abs(tx.start - start), value)  # a day beats a time of day ("overnight")
+        for tx, value in info.timexes
+        if tx.type in DAY_TYPES and value and not _opens_span(info, tx.start) and tx.start not in info.bound
+        and not (background and not own[0] <= tx.start < own[1] and after_publication(value, published))
+        and not _in_a_later_clause_of_its_own(info, own, tx.start)
+    ]
+    return min(dated)[2] if dated else None
+
+
+def _in_a_later_clause_of_its_own(info: SentenceInfo, own: tuple[int, int], pos: int) -> bool:
+    """Whether `pos` lies in a clause after the figure's that "after" or "before" opens and that has a verb of
+    its own ("The pound dropped 0.5 percent after industrial production in October fell"): its date is its
+    happening's. A phrase without a verb ("rose 2.6 percent after the recession of 1991") dates the figure."""
+    clause = clause_of(pos, info.clauses)
+    if clause == own or clause[0] < own[1]:
+        return False
+    toks = info.tokens_within(clause[0], clause[1])
+    if not toks or toks[0].lower not in _LATER_OPENERS:
+        return False
+    words = [t.lower for t in toks]
+    return any(
+        t.text.isalpha() and not t.cap and finite_verb(word_tags(t.lower), words[max(0, i - 3) : i])
+        for i, t in enumerate(toks)
+    )
+
+
+_BACKGROUND_OPENERS = frozenset({"after", "when", "since", "because", "as"})
+_LATER_OPENERS = frozenset({"after", "before"})
+_RIGHT_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:by|in|on|as of|at the end of|until|through)?\s*", re.IGNORECASE)
+
+
+def date_right_after(info: SentenceInfo, end: int, lex: Lexicon) -> str | None:
+    """The date that directly follows the figure ("to $0.10 by 2030", "3,248 cases in 2015"): it is the
+    figure's own, even when another date of its clause stands as near before it ("$0.23 today")."""
+    text = info.sentence.text
+    for tx, value in info.timexes:
+        if tx.type == "DATE" and tx.start >= end:
+            gap = text[end - info.sentence.start : tx.start - info.sentence.start]
+            return _same_period_earlier(info, tx, value, lex) if _RIGHT_AFTER_RE.fullmatch(gap) else None
+    return None
+
+
+def results_period(doc: Doc, info: SentenceInfo) -> str | None:
+    """The year of a sentence that reports results over a span of months so far ("In the first nine months,
+    the line earned $6.6 million"; tense.yaml `results_period_preps`): the year of the quarter last ended
+    before publication, which such reports follow by a few weeks."""
+    if doc.published is None:
+        return None
+    for tx in doc.timexes_in(info.sentence.start, info.sentence.end):
+        if tx.type != "DURATION" or not _MONTHS_SO_FAR_RE.fullmatch(tx.value):
+            continue
+        if not _SO_FAR_TEXT_RE.fullmatch(tx.text):
+            continue  # "over the past three months": a window that ends now, not a part of the year
+        before = _WORD_BEFORE_RE.search(doc.text, max(0, tx.start - 12), tx.start)
+        if before and before.group(1).lower() in doc.lex.results_period_preps:
+            return str((doc.published - dt.timedelta(days=_REPORTING_LAG_DAYS)).year)
+    return None
+
+
+_MONTHS_SO_FAR_RE = re.compile(r"P(?:3|6|9)M")
+_SO_FAR_TEXT_RE = re.compile(r"the\s+(?:first\s+|latest\s+)?\w+\s+months", re.IGNORECASE)
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+\Z")
+_REPORTING_LAG_DAYS = 45  # results for a period ended Dec. 31 come out in January and February
+
+
+def baseline_date(info: SentenceInfo, end: int) -> str | None:
+    """The date of a comparison's baseline (`info.bound`) when this figure is that baseline: the date follows
+    it with no other number between ("down from 1.81% late on Monday")."""
+    text, base = info.sentence.text, info.sentence.start
+    for tx, value in info.timexes:
+        if tx.start >= end and tx.start in info.bound:
+            return None if any(c.isdigit() for c in text[end - base : tx.start - base]) else value
+    return None
+
+
+_YEARS_EARLIER_RE = re.compile(r"(?P<n>a|an|\d+|[a-z]+)\s+years?\s+(?:ago|earlier|before)\Z", re.IGNORECASE)
+_PERIOD_RE = re.compile(r"(\d{4})(-(?:\d{2}|Q\d|H\d))\Z")
+
+
+def _same_period_earlier(info: SentenceInfo, tx: Timex, value: str, lex: Lexicon) -> str:
+    """"$39,014 in October, up from $38,373 a year ago": a year before the month the sentence speaks of,
+    2018-10, not the year 2018."""
+    m = _YEARS_EARLIER_RE.match(tx.text)
+    if m is None or not value.isdigit():
+        return value
+    n = m.group("n").lower()
+    years = 1 if n in ("a", "an") else int(n) if n.isdigit() else lex.number_words.get(n)
+    if not years:
+        return value
+    for other, other_value in info.timexes:
+        period = _PERIOD_RE.match(other_value)
+        if other is not tx and period and int(period.group(1)) - years == int(value):
+            return value + period.group(2)
+    return value
+
+
+def _about_a_plan(info: SentenceInfo) -> bool:
+    """Whether the sentence speaks of a plan or its targets ("The plan includes cutting emissions by 90%")."""
+    nouns = timeline_words("plan_nouns")
+    return any(t.lower in nouns for t in info.tokens if not in_spans(t.start, t.end, info.quotes))
+
+
+def _opens_span(info: SentenceInfo, pos: int) -> bool:
+    """Whether the date at pos is in a "since ..." clause or right after a "from" with no end: the start of a
+    span ("has led since he joined in 2003, with 11.1 a game"), not the time of a figure in another clause."""
+    clause = clause_of(pos, info.clauses)
+    first = next((t.lower for t in info.tokens if t.start >= clause[0]), "")
+    if first == "since":
+        return True
+    # "with shipments from autumn 2021": a start with no end, when something else begins
+    before = [t for t in info.tokens if t.end <= pos][-1:]
+    after = [t.lower for t in info.tokens if t.start > pos][:4]
+    return bool(before) and before[0].lower == "from" and not {"to", "until", "through", "till"} & set(after)
+
+
+def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
+    """The last date stated earlier in the same paragraph: the text continues that scene ("On Tuesday the
+    index fell. It closed 2% down." -> Tuesday)."""
+    line_start = doc.text.rfind("\n", 0, info.sentence.start) + 1
+    for tx in reversed(doc.timexes_in(line_start, info.sentence.start)):  # not the whole document's
+        if tx.type not in DAY_TYPES:
+            continue
+        if in_spans(tx.start, tx.end, doc.quotes_in(tx.start, tx.end)) or range_end(doc.text, tx):
+            continue
+        if comparison_base(doc.text, tx, doc.lex) or value_baseline(doc.text, tx, doc.lex):
+            continue
+        value = date_value(tx, doc.published)
+        if value and after_publication(value, doc.published):
+            continue  # "... the session that opens in September. 9,000 signed up": not September's
+        if value:
+            return value
+    return None
+
+
+def as_of(
+    doc: Doc, info: SentenceInfo, start: int, dates: tuple[str | None, ...], number_at: int,
+    over_a_span: bool = False,
+) -> str | None:
+    """The date a figure holds for: the dates already found (its clause's, a fronted one, the attribution's)
+    first, then a date elsewhere in its sentence, the tense (a running count in the present holds today), a
+    date earlier in the paragraph, and last the publication date (an undated news figure is news of the day),
+    but for a sentence telling a change from one value to another (`over_a_span`), which dates none.
+    """
+    for date in dates:
+        if date:
+            return date
+    if _timeless(doc, info, number_at):
+        return None
+    if _background_deal(doc, info, number_at):
+        return _context_date(doc, info)  # the paragraph's scene, else none: not the publication day
+    today = _holds_now(doc, info, number_at) or _of_the_session(doc, info, number_at)
+    if doc.published is not None and today:
+        return doc.published.isoformat()
+    # A count its clause gives in the present perfect or by "has" holds now, whatever another clause dates.
+    date = (clock_scene_day(doc, info) or _perfect_now(doc, info, start)
+            or _sentence_date(info, start, doc.published))
+    if not date and _about_a_plan(info):
+        # A plan's targets date by the plan: "The plan, presented this week, ... The plan cuts dust by 90%."
+        date = _context_date(doc, info)
+    date = date or _figure_tense(info, start, doc) or _context_date(doc, info)
+    if date or doc.published is None:
+        return date
+    # The past perfect puts the figure before the story's time, at no stated date ("he had paid $5,000").
+    clause = clause_of(start, info.clauses)
+    if any(t.lower == "had" for t in info.tokens if clause[0] <= t.start < start):
+        return None
+    scene = _scene_past(doc, info, clause)
+    if scene is None and over_a_span and doc.paragraph_start(start) >= 0:
+        # "Gross federal debt increased from 60 percent to 75 percent of nominal GDP": past the lede, a change
+        # over a span the text does not give, no state of the publication day (the lede's is its news).
+        return None
+    return scene or doc.published.isoformat()
+
+
+def an_earlier_year(date: str | None, published: dt.date | None) -> bool:
+    """Whether `date` is a year (no month or day) before the publication's."""
+    return published is not None and date is not None and len(date) == 4 and date < str(published.year)
+
+
+_FROM_BEFORE_RE = re.compile(r"(?<![\w-])from\s+\Z", re.IGNORECASE)
+_TO_BEFORE_RE = re.compile(r"(?<![\w-])to\s+\Z", re.IGNORECASE)
+
+
+def from_one_value_to_another(info: SentenceInfo, mentions: list[FigureMention]) -> bool:
+    """Whether a sentence tells a change from one figure to the next ("rose ... from 0.90 percent to 1.23
+    percent", "dropped from about 10 percent of disposable income to less than 2 percent"): a change verb
+    (metrics.yaml `change_verbs`), then "from" right before one figure (its qualifier included) and "to"
+    right before the next; "ranged from $350 to $600" is a range, no change."""
+    text, changes = info.sentence.text, change_signs()
+    return any(
+        _FROM_BEFORE_RE.search(text[: a.start]) and _TO_BEFORE_RE.search(text[a.end : b.start])
+        and any(t.lower in changes for t in info.tokens if t.end <= info.sentence.start + a.start)
+        for a, b in zip(mentions, mentions[1:], strict=False)
+    )
+
+
+def _scene_past(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str | None:
+    """A breaking report's recent last day, for a figure of a clause in the simple past ("The Senate met on
+    Tuesday. ... When the sitting resumed, all 15 government senators voted against it"): the scene's."""
+    day = scene_day(doc)
+    if day is None or day == doc.published:
+        return None
+    first = next((t for t in info.tokens if t.start >= clause[0] and t.text[:1].isalnum()), None)
+    if first is not None and first.text[:1].isdigit() and clause[0] > info.sentence.start:
+        # "seized $6,490 in cash, 39 stolen card numbers and 315 gift cards": the next item of a list, whose
+        # verb is the clause's before it
+        clause = (clause_of(clause[0] - 1, info.clauses)[0], clause[1])
+    words = [t.lower for t in info.tokens
+             if clause[0] <= t.start < clause[1] and t.lower not in POSSESSIVE_S]
+    lex = doc.lex
+    if not words or words[0] in _RELATIVES or any(w in lex.modal_aux or w in lex.present_aux for w in words):
+        return None  # "the blast that killed 10 people": a relative clause tells what came before
+    past = any(w in lex.past_verbs or w in ("was", "were") or (w.endswith("ed") and "VBD" in word_tags(w))
+               for w in words)
+    return day.isoformat() if past else None
+
+
+def _background_deal(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
+    """A deal's price told as its noun's modifier after the lede ("the man behind his company's $19 billion
+    acquisition of WhatsApp"): background of no stated date (numbers.yaml `deal_nouns`)."""
+    if doc.paragraph_start(number_at) < 0:
+        return False  # the lede's deal is the day's news
+    after = [t.lower for t in info.tokens if t.start > number_at][:2]
+    if after and after[0] in doc.lex.scales:
+        after = after[1:]  # "$19 billion acquisition"
+    return bool(after) and after[0] in timeline_words("deal_nouns")
+
+
+def _perfect_now(doc: Doc, info: SentenceInfo, start: int) -> str | None:
+    """The publication day for a figure right after a present perfect or a "has" of its own clause ("Spain has
+    recorded about 157,000 cases, while China, where the virus emerged last year, has nearly 83,000")."""
+    if doc.published is None:
+        return None
+    clause = clause_of(start, info.clauses)
+    before = [t.lower for t in info.tokens if clause[0] <= t.start < start][-4:]
+    lex = doc.lex
+    for i, word in enumerate(before):
+        rest = before[i + 1 :]
+        if word not in PERFECT_AUX:
+            continue
+        if rest and (rest[0].endswith("ed") or rest[0] in lex.past_verbs):
+            rest = rest[1:]  # "has recorded"
+        if all(w in lex.qualifier_of for w in rest):
+            return doc.published.isoformat()
+    return None
+
+
+_RELATIVES = frozenset({"which", "who", "whom", "whose", "that"})
+
+
+def _holds_now(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
+    """Whether the figure's own clause, which names no date, states it in the present ("Roughly 13,000 troops
+    remain in Afghanistan, 18 years after the 2001 invasion"): a count of today, whatever the other clauses
+    date."""
+    clause = clause_of(number_at, info.clauses)
+    if any(clause[0] <= tx.start < clause[1] for tx, _v in info.timexes):
+        return False
+    lex = doc.lex
+    words = [
+        t.lower
+        for t in info.tokens
+        if clause[0] <= t.start < clause[1] and not in_spans(t.start, t.end, info.quotes)
+    ]
+    # "964,000 people, which account for 0.4 percent, reported it in 2017": an aside of a dated clause.
+    if not words or words[0] in _RELATIVES or any(w in lex.modal_aux or w in lex.past_aux for w in words):
+        return False
+    return any(
+        w in lex.present_verbs and w not in ("has", "have") and not _plural_noun(w, nxt)
+        for w, nxt in zip(words, [*words[1:], ""], strict=True)
+    )
+
+
+def _plural_noun(word: str, nxt: str) -> bool:
+    """Whether a word that may be a plural noun is one here, before "with", "of", "and" or "or" ("39 stolen
+    card numbers with PINs and 315 gift cards"): no present verb."""
+    return nxt in _AFTER_A_NOUN and "NNS" in word_tags(word)
+
+
+_AFTER_A_NOUN = frozenset({"with", "of", "and", "or"})
+
+
+def _of_the_session(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
+    """Whether the figure's clause tells a move of the day's trading ("shares rose 2% in early trading")."""
+    clause = clause_of(number_at, info.clauses)
+    return doc.lex.session_re.search(doc.text, clause[0], clause[1]) is not None
+
+
+def _timeless(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
+    """Whether the figure holds at no time the text states: its clause (or what opens the sentence before it)
+    speaks of a habit, a rate or history ("a dozen cases annually", "in the 14th century ... killing 60
+    percent"), of an earlier unstated time ("previously recalled 300,000"), or in the modal perfect ("100
+    million people may have perished")."""
+    clause = clause_of(number_at, info.clauses)
+    baselines = [
+        (t.start, t.end)
+        for t in doc.timexes_in(info.sentence.start, clause[1])
+        if comparison_base(doc.text, t, doc.lex)
+    ]
+    if undating_phrase(doc.text, info.sentence.start, clause[1], baselines):
+        return True
+    words = [t.lower for t in info.tokens if clause[0] <= t.start < clause[1]]
+    modals = doc.lex.modal_aux - {"to"}
+    return any(a in modals and b == "have" for a, b in zip(words, words[1:], strict=False))
