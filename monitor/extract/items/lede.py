@@ -16,7 +16,7 @@ from functools import cache
 from monitor.extract.items.document import PERFECT_AUX, Doc, SentenceInfo, Tok, overlaps
 from monitor.extract.items.event_dates import ADVERBS
 from monitor.extract.items.triggers import is_negation
-from monitor.extract.lexicon import load_data_file
+from monitor.extract.lexicon import Lexicon, load_data_file
 from monitor.extract.wordforms import word_tags
 
 # The lede is the first full sentence (this many words or more, ending in a full stop) of the report's first
@@ -24,11 +24,10 @@ from monitor.extract.wordforms import word_tags
 _LEDE_PARAGRAPHS = 4
 _LEDE_WORDS = 12
 _FULL_STOPS = (".", '."', ".\u201d")
-# A clause opened by one of these is not the sentence's main clause ("When ... suggested", "who has been").
-_CLAUSE_OPENERS = frozenset(
-    {"while", "whereas", "after", "before", "when", "as", "since", "until", "because", "although", "though",
-     "if", "once", "whether", "who", "whom", "whose", "which", "that", "where", "what", "how", "why"}
-)
+# Besides tense.yaml `clause_markers` (but "but", which opens a main clause), the words that open a content
+# clause ("confirm what owners have known") or a time clause the markers leave out ("once", "whether"): a
+# clause opened by one of them is not the sentence's main clause.
+_MORE_OPENERS = frozenset({"once", "whether", "what", "how", "why"})
 _PRESENT_BE = frozenset({"is", "are"})
 # How far back an opener makes the auxiliary's clause a subordinate one, across the commas of a list.
 _OPENER_REACH = 6
@@ -42,9 +41,10 @@ def lede_verb(doc: Doc, info: SentenceInfo, drafts: int) -> tuple[tuple[int, int
         return None
     if any(tx.value != "PRESENT_REF" for tx, _v in info.timexes):
         return None  # a date of the lede dates its happenings as any sentence's does
+    openers = _clause_openers(doc.lex)
     for clause in info.clauses:
         toks = info.tokens_within(clause[0], clause[1])
-        if not toks or toks[0].lower in _CLAUSE_OPENERS:
+        if not toks or toks[0].lower in openers:
             continue
         for j, tok in enumerate(toks):
             if tok.lower not in PERFECT_AUX and tok.lower not in _PRESENT_BE:
@@ -53,13 +53,19 @@ def lede_verb(doc: Doc, info: SentenceInfo, drafts: int) -> tuple[tuple[int, int
                 continue
             before = toks[j - 1].lower if j else ""
             near = [t.lower for t in info.tokens if t.end <= tok.start][-_OPENER_REACH:]
-            if any(w in _CLAUSE_OPENERS for w in near) or before in doc.lex.modal_aux:
+            if any(w in openers for w in near) or before in doc.lex.modal_aux:
                 # "confirm what buyers, sellers and owners have known", "may have become", "to have elected"
                 break
             if tok.lower in _PRESENT_BE and any(t.lower in _purpose_nouns() for t in toks[:j]):
                 break  # "Our goal with hosting threads is to give readers ...": a purpose, nothing to come
             return _news_after(doc, clause, toks, j)
     return None
+
+
+@cache
+def _clause_openers(lex: Lexicon) -> frozenset[str]:
+    """The words that open a clause other than the sentence's main one (`_MORE_OPENERS`)."""
+    return (lex.clause_markers - {"but"}) | _MORE_OPENERS
 
 
 @cache
