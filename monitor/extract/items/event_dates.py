@@ -122,7 +122,7 @@ def simple_past_main_clause(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bo
     if _YEAR_RE.search(info.sentence.text):
         return False  # "in the 1967 war": a year, even one read as part of a name, dates the sentence
     # "The Fed did launch ...": the emphatic "did" right before the verb is the simple past
-    emphatic = len(clause) > 0 and clause[-1] == "did"
+    emphatic = bool(clause) and clause[-1] == "did"
     helpers = (lex.present_aux | lex.modal_aux | lex.past_aux | _NON_FINITE) - {"was", "were"}
     perfect = any(t.lower in _PERFECT for t in info.tokens if t.end <= occ.start)
     if perfect or any(w in helpers for w in (clause[:-1] if emphatic else clause)):

@@ -238,7 +238,7 @@ def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
 
 def as_of(
     doc: Doc, info: SentenceInfo, start: int, dates: tuple[str | None, ...], number_at: int,
-    over_a_span: bool = False,
+    over_a_span: bool,
 ) -> str | None:
     """The date a figure holds for: the dates already found (its clause's, a fronted one, the attribution's)
     first, then a date elsewhere in its sentence, the tense (a running count in the present holds today), a
