@@ -213,20 +213,33 @@ def comparison_base(text: str, tx: Timex, lex: Lexicon) -> bool:
         return False
     if prep in lex.comparison_preps:
         return True
-    words: list[str] = []
-    for w in reversed(window[: m.start()].split()[-8:]):
-        if w[-1] in ".;:!?":
-            break
-        words.append(w.strip(",\"'“”‘’()").lower())
-    # The change word right before the preposition ("up from", "higher than"), or with the amount of the
-    # change between them ("down 10 percent from", "an increase of 0.3% from"); "holding up a shirt from
-    # its account on Wednesday" is no comparison.
-    at = next((i for i, w in enumerate(words) if w in lex.change_words), None)
-    if at is None or (at > 0 and not any(c.isdigit() for w in words[:at] for c in w)):
+    words = _words_before(window[: m.start()])
+    at = _change_at(words, lex)
+    if at is None:
         return False
     # "more than a year ago" is how long ago, not a comparison.
     return not (prep == "than" and at == 0 and words[0] in ("more", "less", "fewer")
                 and _AGO_RE.search(text, tx.start, tx.end))
+
+
+def _words_before(text: str) -> list[str]:
+    """The last words of `text` within its sentence, nearest first, lower-cased and stripped of quotes."""
+    words: list[str] = []
+    for w in reversed(text.split()[-8:]):
+        if w[-1] in ".;:!?":
+            break
+        words.append(w.strip(",\"'“”‘’()").lower())
+    return words
+
+
+def _change_at(words: list[str], lex: Lexicon) -> int | None:
+    """Where a change word stands among the words before a preposition (nearest first): right before it ("up
+    from", "higher than"), or with the amount of the change between them ("down 10 percent from", "an
+    increase of 0.3% from"); None for no comparison ("holding up a shirt from its account on Wednesday")."""
+    at = next((i for i, w in enumerate(words) if w in lex.change_words), None)
+    if at is None or (at > 0 and not any(c.isdigit() for w in words[:at] for c in w)):
+        return None
+    return at
 
 
 def periods_of_play(text: str, timexes: list[Timex], lex: Lexicon) -> set[Timex]:
@@ -256,39 +269,50 @@ def value_baseline(text: str, tx: Timex, lex: Lexicon) -> bool:
     window = text[max(0, tx.start - 80) : tx.start]
     if not any(c.isdigit() for c in window):
         return False
-    m = _value_baseline_re(_comparison_and_change_preps(lex)).search(window)
+    m = _value_baseline_re(_comparison_and_change_preps(lex), frozenset(lex.qualifier_of)).search(window)
     if m is None:
         return False
     if m.group("bare") is not None:
         # "fell from 54% in November", "lower than the 46,797 he saw on Friday": the change word right before
-        # "from", or before "than the" (without "the", "more than 2% to begin the week" is a quantity)
+        # "from", or before "than the" (without "the", "more than 2% to begin the week" is a quantity); or
+        # with the change's amount between ("down 21 per cent from the high of $816,720 reached in February")
         rest = [w.lower() for w in m.group(0)[len(m.group("bare")):].split()[:2]]
-        return m.group("bare").lower() in lex.change_words and (rest[0] == "from" or rest == ["than", "the"])
+        if rest[0] != "from" and rest != ["than", "the"]:
+            return False
+        return m.group("bare").lower() in lex.change_words or (
+            rest[0] == "from" and _change_at(_words_before(window[: m.start() + len(m.group("bare"))]), lex)
+            is not None)
     return m.group(1) is None or m.group(1).lower() in lex.change_words
 
 
-_NEW_VALUE_AFTER_RE = re.compile(r"\s+to\s+\S?\d")
+_NEW_VALUE_AFTER_RE = re.compile(r"\s+to\s+(?:[^\W\d]+\s+){0,2}?\S?\d")  # "to 35%", "to roughly $116.8"
+_NAMED_VALUE_BEFORE_RE = re.compile(r"\bof\s+\S*\d\S*(?:\s+[^\W\d][\w'’-]*){0,3}?\s+\Z")
 
 
 def without_closed_baselines(doc: Doc, info: SentenceInfo) -> SentenceInfo:
     """The sentence without the dates of baselines that a new value follows ("fell from 54% in November to
-    35%"): such a date is the old value's alone; it dates neither the new value nor the change."""
+    35%") or that name a state of their own ("down 21% from the all-time high of $816,720 reached in
+    February"): such a date is the old value's alone; it dates neither the new value nor the change."""
     if not info.bound:
         return info
     kept = [x for x in info.timexes
-            if x[0].start not in info.bound or not _NEW_VALUE_AFTER_RE.match(doc.text, x[0].end)]
+            if x[0].start not in info.bound or not (
+                _NEW_VALUE_AFTER_RE.match(doc.text, x[0].end)
+                or _NAMED_VALUE_BEFORE_RE.search(doc.text, max(0, x[0].start - 60), x[0].start))]
     return info if len(kept) == len(info.timexes) else dataclasses.replace(info, timexes=kept)
 
 
 @cache
-def _value_baseline_re(preps: frozenset[str]) -> re.Pattern[str]:
+def _value_baseline_re(preps: frozenset[str], qualifiers: frozenset[str]) -> re.Pattern[str]:
     body = spaced_alternatives(preps)
     # A comma and a change word or none, or a new value ("declined to 3.8 percent last month"), or a change
-    # word alone ("fell from 54% in November to 35%"), then the preposition, the value (a number, then up
-    # to three words), the date.
+    # word alone ("fell from 54% in November to 35%"), then the preposition, the value (a number, perhaps
+    # qualified or named: "about 10 percent", "the all-time high of $816,720"; then up to five words), the
+    # date.
     return re.compile(
         rf"(?:,\s*(?:([^\W\d]+)\s+)?|\bto\s+\S*\d[^,;]*?\s+|(?<![\w'’-])(?P<bare>[^\W\d]+)\s+)(?:{body})"
-        rf"(?:\s+(?:the|an?))?\s+\S*\d\S*(?:\s+[^\W\d][\w'’-]*){{0,3}}?\s+\Z",
+        rf"(?:\s+(?:the|an?))?(?:\s+(?:{spaced_alternatives(qualifiers)}))?"
+        rf"(?:(?:\s+[^\W\d][\w'’-]*){{1,3}}?\s+of)?\s+\S*\d\S*(?:\s+[^\W\d][\w'’-]*){{0,5}}?\s+\Z",
         re.IGNORECASE,
     )
 

@@ -156,6 +156,13 @@ def test_a_long_bare_noun_phrase_is_read_as_the_metric() -> None:
         # "from VALUE in DATE to VALUE": the date is the old value's; the new one holds today
         ("Support among commuters fell from 54% in November to 35%.",
          {54: "2020-11", 35: PUBLISHED.isoformat()}),
+        # a change word in -ing opens the baseline too
+        ("The county logged 412 new cases, increasing from 390 on Monday.", {412: PUBLISHED.isoformat()}),
+        ("The fund held 8,200 bonds, dropping from 9,100 in April.", {8200: PUBLISHED.isoformat()}),
+        # a baseline that names a state of its own ("the all-time high of ...") keeps its date, even from the
+        # change of its clause, and with the change's amount between the change word and "from"
+        ("The fare is $310, down by more than 12 percent from the all-time high of $355 set in March.",
+         {-12: PUBLISHED.isoformat(), 355: "2021-03"}),
     ],
 )
 def test_the_baseline_of_a_comparison_dates_only_its_own_value(text: str, expected: dict[float, str]) -> None:
@@ -235,6 +242,12 @@ def test_a_baseline_value_date_tells_no_happening() -> None:
     # nor the month of a value a new one follows
     fell = "Support among commuters fell from 54% in November to 35%."
     assert [(i.kind, i.date) for i in extract_items(fell, PUBLISHED) if i.kind != "figure"] == []
+    # nor a baseline told with a qualifier, or a new value with one ("from about 10 percent ... to roughly")
+    for qualified in (
+        "The value of the ferry fleet fell from $327 million in 2016 to roughly $116.8 million in 2019.",
+        "Savings dropped from about 10 percent of disposable income in 1985 to less than 2 percent in 2007.",
+    ):
+        assert {i.date for i in extract_items(qualified, PUBLISHED) if i.kind != "figure"} <= {"2019", "2007"}
     # without the comma the date is the rise's own ("rose to 30 from 25 on Tuesday")
     told = "The toll rose to 30 from 25 on Tuesday."
     assert {i.date for i in extract_items(told, PUBLISHED)} == {"2021-06-08"}
