@@ -127,6 +127,7 @@ def test_two_dates_of_two_clauses_are_two_happenings() -> None:
         "Occupancy reached 71 percent on Sunday.",
         "Shares of the brewer closed on Tuesday at $18.40.",
         "The mortgage rate averaged 3.1 percent in April.",
+        "Harbour freight peaked in 2008 at 447.6 million tons.",
         # a count for the subject: the figure tells it
         "It comes after 22 homicides were recorded in March.",
         "So far, in 2021, 13,000 migrants have already crossed the gap.",
