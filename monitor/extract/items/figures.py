@@ -29,6 +29,7 @@ from monitor.extract.items.number_hints import (
 )
 from monitor.extract.items.number_names import in_a_name, labels_a_number
 from monitor.extract.items.number_parse import number_patterns, parse_number, parse_words, tidy
+from monitor.extract.items.subject_metric import metric_of_subject
 from monitor.extract.lexicon import Lexicon, load_data_file, load_lexicon, spaced_alternatives
 from monitor.extract.wordforms import inflect_trigger, word_tags
 
@@ -44,6 +45,7 @@ class _Extra:
     prison_words: frozenset[str]
     sentence_re: re.Pattern[str]  # numbers.yaml sentence_phrases, right before the number (and a qualifier)
     change_of: dict[str, int]  # any inflection of a change verb -> +1 (up) or -1 (down)
+    change_verbs: frozenset[str]  # change_of's words
     change_noun_of: dict[str, int]
     ordinal_nouns: frozenset[str]
     undating_re: re.Pattern[str]  # numbers.yaml timeless_words and undating_adverbs
@@ -64,6 +66,7 @@ def _extra() -> _Extra:
                 out.update({f: 1 if direction == "up" else -1 for f in forms})
         return out
 
+    change_of = signs(md.get("change_verbs", {}), True)
     return _Extra(
         ordinals={str(k).lower(): int(v) for k, v in nd.get("ordinals", {}).items()},
         units_need_metric=frozenset(nd.get("units_need_metric", [])),
@@ -71,7 +74,8 @@ def _extra() -> _Extra:
         # the phrase, then at most a qualifier's two words ("sentenced to up to 57 months")
         sentence_re=re.compile(rf"(?<![\w-])(?:{spaced_alternatives(nd.get('sentence_phrases', []))})"
                                r"(?:\s+[a-z]+){0,2}?\s+\Z", re.IGNORECASE),
-        change_of=signs(md.get("change_verbs", {}), True),
+        change_of=change_of,
+        change_verbs=frozenset(change_of),
         change_noun_of=signs(md.get("change_nouns", {}), False),
         ordinal_nouns=frozenset(w.lower() for w in md.get("ordinal_nouns", [])),
         undating_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("undating_adverbs", [])]),
@@ -503,6 +507,8 @@ def _metric_of(
         before = _metric_before(text, start, lex)
         if before:
             metric = before
+    if metric is None and unit is None:
+        metric = metric_of_subject(text, (start, pos), lex, _extra().change_verbs)
     if metric in ("years", "months", "weeks") and unit is None:
         # "up to 10 years in prison", "sentenced to 57 months": a sentence's length is a figure although
         # years are a span.

@@ -1,0 +1,33 @@
+"""Tests for monitor.extract.items.subject_metric: a bare count whose subject names what it counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract.items.figures import find_figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Deaths in the province rose to 12,000.", (12000, "exact", "deaths")),
+        ("The daily rise in deaths reported in the state on Friday was 777.", (777, "exact", "deaths")),
+        ("Confirmed cases had climbed to 5,400.", (5400, "exact", "cases")),
+        ("Visitors numbered about 9,000.", (9000, "about", "visitors")),
+    ],
+)
+def test_the_subject_names_what_a_bare_count_counts(sentence: str, expected: tuple[object, ...]) -> None:
+    assert [(f.value, f.qualifier, f.metric) for f in find_figures(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the noun of another clause, an age, a number with no verb stating it
+        "He has repaired vehicles since he was 17.",
+        "The victims were two women who were 22 and 24 years old.",
+        "Deaths in the province: 12,000.",
+    ],
+)
+def test_no_count_without_a_subject_stating_it(sentence: str) -> None:
+    assert find_figures(sentence) == []
