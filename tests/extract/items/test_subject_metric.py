@@ -14,6 +14,8 @@ from monitor.extract.items.figures import find_figures
         ("The daily rise in deaths reported in the state on Friday was 777.", (777, "exact", "deaths")),
         ("Confirmed cases had climbed to 5,400.", (5400, "exact", "cases")),
         ("Visitors numbered about 9,000.", (9000, "about", "visitors")),
+        ("Infections have now passed 10,000.", (10000, "exact", "infections")),
+        ("Deaths had already exceeded 3,000.", (3000, "exact", "deaths")),
     ],
 )
 def test_the_subject_names_what_a_bare_count_counts(sentence: str, expected: tuple[object, ...]) -> None:
