@@ -45,5 +45,6 @@ def _subject_metric_re(lex: Lexicon, change_verbs: frozenset[str]) -> re.Pattern
     qualifiers = spaced_alternatives(lex.qualifier_of)
     # The noun, up to eight more words of its phrase (no number), the verb (perhaps perfect), the value.
     phrase = rf"(?P<noun>{nouns})(?:\s+(?!(?:{other_clause})\b)[^\W\d][\w'’-]*){{0,8}}?"
-    verb = rf"(?:(?:has|have|had)\s+(?:now\s+|already\s+)?)?(?:(?:{levels})(?:\s+(?:at|to))?|(?:{changes})\s+to)"
+    perfect = r"(?:(?:has|have|had)\s+(?:now\s+|already\s+)?)?"
+    verb = rf"{perfect}(?:(?:{levels})(?:\s+(?:at|to))?|(?:{changes})\s+to)"
     return re.compile(rf"(?<![\w-]){phrase}\s+{verb}(?:\s+(?:{qualifiers}))?\s+\Z", re.IGNORECASE)
