@@ -214,6 +214,10 @@ def test_conversions_phones_and_counted_people(text: str, expected: list[tuple[f
         ("Ten of the 18 staffers on duty worked overtime.", [(10, "staffers"), (18, "staffers")]),
         ("Out of 34,000 students, 2,285 were absent on Monday.", [(34000, "students"), (2285, "students")]),
         ("Of the 500 patients, 20 died.", [(500, "patients"), (20, "deaths")]),
+        # the state in -ing before the count, past its qualifier; not one whose object is another
+        ("Gunmen stormed the museum, killing at least 19 people.", [(19, "deaths")]),
+        ("A bomb went off in the market, wounding 12 people.", [(12, "injuries")]),
+        ("The knights parried the bolts, killing them in one hit.", []),
     ],
 )
 def test_men_and_women_count_by_what_happened_to_them(text: str, expected: list[tuple[int, str]]) -> None:
