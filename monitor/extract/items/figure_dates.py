@@ -30,8 +30,9 @@ from monitor.extract.items.document import (
     clause_of,
     in_spans,
 )
+from monitor.extract.items.figure_data import change_signs, undating_phrase
 from monitor.extract.items.figure_filters import timeline_words
-from monitor.extract.items.figures import FigureMention, change_signs, undating_phrase
+from monitor.extract.items.figures import FigureMention
 from monitor.extract.items.triggers import finite_verb
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex

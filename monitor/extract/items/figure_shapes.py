@@ -18,7 +18,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from monitor.extract.items.figures import FigureMention, change_signs
+from monitor.extract.items.figure_data import change_signs
+from monitor.extract.items.figures import FigureMention
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.lexicon import Lexicon, load_data_file, load_lexicon, spaced_alternatives
 from monitor.extract.wordforms import inflect_trigger

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import cache
 
 from monitor.extract.items.conversions import without_conversions
 from monitor.extract.items.counted import WORD_RE, counts_in_words, total_of
+from monitor.extract.items.figure_data import figure_data
 from monitor.extract.items.figure_mention import FigureMention
 from monitor.extract.items.number_hints import (
     DIGIT_RE,
@@ -30,98 +30,10 @@ from monitor.extract.items.number_hints import (
 from monitor.extract.items.number_names import in_a_name, labels_a_number
 from monitor.extract.items.number_parse import number_patterns, parse_number, parse_words, tidy
 from monitor.extract.items.subject_metric import metric_of_subject
-from monitor.extract.lexicon import Lexicon, load_data_file, load_lexicon, spaced_alternatives
-from monitor.extract.wordforms import inflect_trigger, word_tags
+from monitor.extract.lexicon import Lexicon, load_lexicon
+from monitor.extract.wordforms import word_tags
 
-__all__ = ["FigureMention", "change_signs", "find_figures", "parse_number", "undating_phrase"]
-
-
-@dataclass(frozen=True, slots=True)
-class _Extra:
-    """The figure data that only this module reads (numbers.yaml, metrics.yaml; see their headers)."""
-
-    ordinals: dict[str, int]
-    units_need_metric: frozenset[str]
-    prison_words: frozenset[str]
-    sentence_re: re.Pattern[str]  # numbers.yaml sentence_phrases, right before the number (and a qualifier)
-    change_of: dict[str, int]  # any inflection of a change verb -> +1 (up) or -1 (down)
-    change_verbs: frozenset[str]  # change_of's words
-    change_noun_of: dict[str, int]
-    ordinal_nouns: frozenset[str]
-    undating_re: re.Pattern[str]  # numbers.yaml timeless_words and undating_adverbs
-    phone_numbers: frozenset[str]
-    sources_re: re.Pattern[str]  # numbers.yaml source_phrases, after up to three words
-    part_of: str  # "of" and numbers.yaml ratio_words, as an alternation: "6 of 10", "3 out of 12", "1 in 5"
-
-
-@cache
-def _extra() -> _Extra:
-    nd, md = load_data_file("numbers.yaml"), load_data_file("metrics.yaml")
-
-    def signs(table: dict[str, list[str]], inflect: bool) -> dict[str, int]:
-        out: dict[str, int] = {}
-        for direction, words in table.items():
-            for word in words:
-                forms = inflect_trigger(word) if inflect else {word: None}
-                out.update({f: 1 if direction == "up" else -1 for f in forms})
-        return out
-
-    change_of = signs(md.get("change_verbs", {}), True)
-    return _Extra(
-        ordinals={str(k).lower(): int(v) for k, v in nd.get("ordinals", {}).items()},
-        units_need_metric=frozenset(nd.get("units_need_metric", [])),
-        prison_words=frozenset(w.lower() for w in nd.get("prison_words", [])),
-        # the phrase, then at most a qualifier's two words ("sentenced to up to 57 months")
-        sentence_re=re.compile(rf"(?<![\w-])(?:{spaced_alternatives(nd.get('sentence_phrases', []))})"
-                               r"(?:\s+[a-z]+){0,2}?\s+\Z", re.IGNORECASE),
-        change_of=change_of,
-        change_verbs=frozenset(change_of),
-        change_noun_of=signs(md.get("change_nouns", {}), False),
-        ordinal_nouns=frozenset(w.lower() for w in md.get("ordinal_nouns", [])),
-        undating_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("undating_adverbs", [])]),
-        phone_numbers=frozenset(str(n) for n in nd.get("phone_numbers", [])),
-        sources_re=_after_a_few_words_re(nd.get("source_phrases", [])),
-        part_of=spaced_alternatives(["of", *nd.get("ratio_words", [])]),
-    )
-
-
-def _after_a_few_words_re(phrases: Sequence[str]) -> re.Pattern[str]:
-    """One of `phrases` after one to three words ("two people | familiar with"); never found without any."""
-    return re.compile(rf"\s+(?:[a-z]+\s+){{1,3}}?(?:{spaced_alternatives(phrases)})\b", re.IGNORECASE)
-
-
-def change_signs() -> dict[str, int]:
-    """Every inflection of metrics.yaml's change verbs -> +1 (up) or -1 (down): "fell" -> -1."""
-    return _extra().change_of
-
-
-def _phrases_re(phrases: Sequence[str]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
-    # "a day after the swap", "a year ago" measure a span from a day: no rate
-    span = r"\s+(?:after|before|earlier|later|ago)\b"
-    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])(?!{span})", re.IGNORECASE)
-
-
-def undating_phrase(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> bool:
-    """Whether text[start:end] holds a phrase that leaves a figure without a date of its own: a habit or rate
-    ("annually", "a year"), history ("in the 14th century") or an earlier unstated time ("previously").
-    Phrases inside the `skip` spans (the baselines of comparisons: "from a year ago") do not count."""
-    return any(
-        not any(a <= m.start() < b for a, b in skip) and not _of_an_adjective(text, m)
-        for m in _extra().undating_re.finditer(text, start, end)
-    )
-
-
-_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
-
-
-def _of_an_adjective(text: str, m: re.Match[str]) -> bool:
-    """An adverb that modifies the adjective after it ("a historically black church", "historically low
-    rates") says nothing of when the clause holds."""
-    if not m.group(0).endswith("ly"):
-        return False
-    nxt = _NEXT_WORD_RE.match(text, m.end())
-    return nxt is not None and "JJ" in word_tags(nxt.group(1).lower())
+__all__ = ["FigureMention", "find_figures", "parse_number"]
 
 
 # After "N times": a comparison makes the number a ratio ("three times higher", "twice as many" aside).
@@ -301,12 +213,12 @@ def may_hold_figure(sentence: str, lex: Lexicon) -> bool:
 def _may_count_ordinals(sentence: str) -> bool:
     # The counted noun is a whole run of ASCII letters: without one of them, no ordinal counts.
     found = plain_words(sentence)
-    return found is None or not _extra().ordinal_nouns.isdisjoint(found)
+    return found is None or not figure_data().ordinal_nouns.isdisjoint(found)
 
 
 @cache
 def _ordinal_re(lex: Lexicon) -> re.Pattern[str]:
-    words = "|".join(sorted(_extra().ordinals, key=len, reverse=True))
+    words = "|".join(sorted(figure_data().ordinals, key=len, reverse=True))
     return re.compile(
         rf"\b(?:the|his|her|its|their|a)\s+(?P<num>\d+(?:st|nd|rd|th)|{words})\s+"
         r"(?:(?:straight|consecutive|successive)\s+)?(?P<noun>[a-z]+)\b",
@@ -316,7 +228,7 @@ def _ordinal_re(lex: Lexicon) -> re.Pattern[str]:
 
 def _ordinal_counts(sentence: str, lex: Lexicon, blocked: Sequence[tuple[int, int]]) -> list[FigureMention]:
     """An ordinal of a tallied thing states the tally: "the sixth death" -> 6 deaths, "her 12th title"."""
-    ex = _extra()
+    ex = figure_data()
     out: list[FigureMention] = []
     if not _may_count_ordinals(sentence):
         return out
@@ -364,7 +276,7 @@ def _read(
 def _phone_number(m: re.Match[str], is_words: bool) -> bool:
     """"make 911 calls": an emergency number, never a statistic; "$911 million" is an amount."""
     plain = not (is_words or m.group("cur") or m.group("suf") or m.group("scale"))
-    return plain and m.group("num") in _extra().phone_numbers
+    return plain and m.group("num") in figure_data().phone_numbers
 
 
 def _value(m: re.Match[str], is_words: bool, lex: Lexicon) -> int | float | None:
@@ -398,7 +310,7 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
     if is_words and any(i.start() <= num_start < i.end() for i in lex.not_figure_idioms_re.finditer(
             text, max(0, num_start - 12), min(len(text), num_end + 20))):
         return True  # "in one case, ...": an idiom, no count
-    if _extra().sources_re.match(text, num_end, num_end + 60):
+    if figure_data().sources_re.match(text, num_end, num_end + 60):
         return True  # "two people familiar with the talks said": who the story's sources are, no count
     after_text = text[num_end : num_end + 20].lower()
     return _not_figure_after_re(lex).match(after_text) is not None
@@ -445,7 +357,7 @@ def _mention(
     metric, metric_end, unit = _metric_of(text, (start, pos), lex, unit, not is_words)
     if metric is None and unit is None:
         metric = total_of(text, start)
-    if metric is None and (unit is None or unit in _extra().units_need_metric):
+    if metric is None and (unit is None or unit in figure_data().units_need_metric):
         return None
     multiple = metric == "times" and _COMPARATIVE_RE.match(text, metric_end) is not None
     if multiple:
@@ -466,7 +378,7 @@ def _mention(
         start = qm.start(1)
     elif qualifier_after:
         qualifier = qualifier_after
-    if unit == "percent":
+    if unit == "percent" or metric in _POINTS:
         sign = _change_sign(text, start, metric_end, lex)
         if sign:
             metric, value = metric or "change", -value if sign < 0 else value
@@ -520,14 +432,14 @@ def _metric_of(
         if before:
             metric = before
     if metric is None and unit is None:
-        metric = metric_of_subject(text, (start, pos), lex, _extra().change_verbs)
+        metric = metric_of_subject(text, (start, pos), lex, figure_data().change_verbs)
     if metric in ("years", "months", "weeks") and unit is None:
         # "up to 10 years in prison", "sentenced to 57 months": a sentence's length is a figure although
         # years are a span.
         after = _PRISON_RE.match(text[metric_end:])
-        if after and {w.lower() for w in after.groups() if w} & _extra().prison_words:
+        if after and {w.lower() for w in after.groups() if w} & figure_data().prison_words:
             return "prison term", metric_end, metric
-        if _extra().sentence_re.search(text, max(0, start - 40), start):
+        if figure_data().sentence_re.search(text, max(0, start - 40), start):
             return "prison term", metric_end, metric
     return metric, metric_end, unit
 
@@ -565,7 +477,7 @@ def _part_before_re(lex: Lexicon) -> re.Pattern[str]:
 def _ratio_re(lex: Lexicon) -> re.Pattern[str]:
     """" of 10 " / " in five " / " out of 10 " after a part (numbers.yaml `ratio_words`): the whole it is
     counted in."""
-    return re.compile(rf"\s+(?:{_extra().part_of})\s+{_number_alts(lex)}(?=\s+[a-z])", re.IGNORECASE)
+    return re.compile(rf"\s+(?:{figure_data().part_of})\s+{_number_alts(lex)}(?=\s+[a-z])", re.IGNORECASE)
 
 
 @cache
@@ -573,17 +485,29 @@ def _ratio_before_re(lex: Lexicon) -> re.Pattern[str]:
     """"6 of " / "one in " / "3 out of " right before a number: that number is the whole of a ratio."""
     # "one of two people who ...": a member of a group of two, not a ratio
     return re.compile(
-        rf"(?<![\w.,])(?!(?:one|1)\s+of\b){_number_alts(lex)}\s+(?:{_extra().part_of})\s+\Z", re.IGNORECASE
+        rf"(?<![\w.,])(?!(?:one|1)\s+of\b){_number_alts(lex)}\s+(?:{figure_data().part_of})\s+\Z",
+        re.IGNORECASE,
     )
 
 
 _PRISON_RE = re.compile(r"\s+(?:in|behind)\s+(?:a\s+)?(\w+)(?:\s+(\w+))?")
 
 
+# The units of an index's move, whose change verb gives their sign as it does a percent's ("fell 350 points").
+_POINTS = frozenset({"points", "percentage points", "basis points"})
+# A change's amount restated after "or" ("lost 1.85 points, or 0.06%"): the first amount's start.
+_CHANGE_ASIDE_RE = re.compile(
+    r"(?P<amount>\$?\d[\d,.]*)\s+(?:percentage\s+|basis\s+)?(?:points?|cents?|pence)\s*,?\s+or\s+\Z",
+    re.IGNORECASE,
+)
+
+
 def _change_sign(text: str, start: int, end: int, lex: Lexicon) -> int:
     """+1 or -1 when the percent is a change ("fell 10 percent", "up 2%", "a 3% drop"), else 0; "rose to
     5%" and "from 12% to 18%" are levels."""
-    ex = _extra()
+    ex = figure_data()
+    if aside := _CHANGE_ASIDE_RE.search(text, max(0, start - 60), start):
+        start = aside.start("amount")  # "fell 350 points, or 1.1%": the percent restates the fall
     words = [w.lower() for w in WORD_RE.findall(text[max(0, start - 30) : start])]
     while words and words[-1] in ("by", "a", "an", "further", "another", "just", "only"):
         words.pop()

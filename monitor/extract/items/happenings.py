@@ -24,7 +24,8 @@ from monitor.extract.items.document import (
     clause_of,
     overlaps,
 )
-from monitor.extract.items.figures import change_signs, plural
+from monitor.extract.items.figure_data import change_signs
+from monitor.extract.items.figures import plural
 from monitor.extract.items.furniture import ENTRY_TAIL
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.triggers import (

@@ -224,6 +224,22 @@ def test_men_and_women_count_by_what_happened_to_them(text: str, expected: list[
     assert [(f.value, f.metric) for f in find_figures(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an index's move in points takes its verb's sign, and so does the percent that restates it
+        ("The index fell 350 points, or 1.1%, to 33,150.", [(-350, "points"), (-1.1, "change")]),
+        ("The index added 20.72 points, or 0.24%.", [(20.72, "points"), (0.24, "change")]),
+        ("Yields fell 12 basis points.", [(-12, "basis points")]),
+        # a level is no change, nor is a count of what was cut
+        ("The index rose to 4,120 points.", [(4120, "points")]),
+        ("The company cut 1,200 jobs.", [(1200, "jobs")]),
+    ],
+)
+def test_a_move_in_points_takes_the_sign_of_its_verb(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.metric) for f in find_figures(text)] == expected
+
+
 def test_an_ordinal_after_one_of_the_same_noun_is_a_sequence_not_a_tally() -> None:
     assert find_figures("One victim was shot at noon while the second victim was killed later.") == []
     found = find_figures("It was the second death in the county.")

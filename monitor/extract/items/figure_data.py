@@ -1,0 +1,105 @@
+"""The data of the figure readers (numbers.yaml, metrics.yaml) and the phrase tests built on it.
+
+monitor.extract.items.figures reads numbers with it; figure_dates, figure_shapes and happenings ask it the
+sign of a change verb (`change_signs`) and whether a phrase leaves a figure undated (`undating_phrase`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from monitor.extract.lexicon import load_data_file, spaced_alternatives
+from monitor.extract.wordforms import inflect_trigger, word_tags
+
+__all__ = ["FigureData", "change_signs", "figure_data", "undating_phrase"]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureData:
+    """The figure data that only the figure modules read (numbers.yaml, metrics.yaml; see their headers)."""
+
+    ordinals: dict[str, int]
+    units_need_metric: frozenset[str]
+    prison_words: frozenset[str]
+    sentence_re: re.Pattern[str]  # numbers.yaml sentence_phrases, right before the number (and a qualifier)
+    change_of: dict[str, int]  # any inflection of a change verb -> +1 (up) or -1 (down)
+    change_verbs: frozenset[str]  # change_of's words
+    change_noun_of: dict[str, int]
+    ordinal_nouns: frozenset[str]
+    undating_re: re.Pattern[str]  # numbers.yaml timeless_words and undating_adverbs
+    phone_numbers: frozenset[str]
+    sources_re: re.Pattern[str]  # numbers.yaml source_phrases, after up to three words
+    part_of: str  # "of" and numbers.yaml ratio_words, as an alternation: "6 of 10", "3 out of 12", "1 in 5"
+
+
+@cache
+def figure_data() -> FigureData:
+    nd, md = load_data_file("numbers.yaml"), load_data_file("metrics.yaml")
+
+    def signs(table: dict[str, list[str]], inflect: bool) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for direction, words in table.items():
+            for word in words:
+                forms = inflect_trigger(word) if inflect else {word: None}
+                out.update({f: 1 if direction == "up" else -1 for f in forms})
+        return out
+
+    change_of = signs(md.get("change_verbs", {}), True)
+    return FigureData(
+        ordinals={str(k).lower(): int(v) for k, v in nd.get("ordinals", {}).items()},
+        units_need_metric=frozenset(nd.get("units_need_metric", [])),
+        prison_words=frozenset(w.lower() for w in nd.get("prison_words", [])),
+        # the phrase, then at most a qualifier's two words ("sentenced to up to 57 months")
+        sentence_re=re.compile(rf"(?<![\w-])(?:{spaced_alternatives(nd.get('sentence_phrases', []))})"
+                               r"(?:\s+[a-z]+){0,2}?\s+\Z", re.IGNORECASE),
+        change_of=change_of,
+        change_verbs=frozenset(change_of),
+        change_noun_of=signs(md.get("change_nouns", {}), False),
+        ordinal_nouns=frozenset(w.lower() for w in md.get("ordinal_nouns", [])),
+        undating_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("undating_adverbs", [])]),
+        phone_numbers=frozenset(str(n) for n in nd.get("phone_numbers", [])),
+        sources_re=_after_a_few_words_re(nd.get("source_phrases", [])),
+        part_of=spaced_alternatives(["of", *nd.get("ratio_words", [])]),
+    )
+
+
+def _after_a_few_words_re(phrases: Sequence[str]) -> re.Pattern[str]:
+    """One of `phrases` after one to three words ("two people | familiar with"); never found without any."""
+    return re.compile(rf"\s+(?:[a-z]+\s+){{1,3}}?(?:{spaced_alternatives(phrases)})\b", re.IGNORECASE)
+
+
+def change_signs() -> dict[str, int]:
+    """Every inflection of metrics.yaml's change verbs -> +1 (up) or -1 (down): "fell" -> -1."""
+    return figure_data().change_of
+
+
+def _phrases_re(phrases: Sequence[str]) -> re.Pattern[str]:
+    alts = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
+    # "a day after the swap", "a year ago" measure a span from a day: no rate
+    span = r"\s+(?:after|before|earlier|later|ago)\b"
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])(?!{span})", re.IGNORECASE)
+
+
+def undating_phrase(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> bool:
+    """Whether text[start:end] holds a phrase that leaves a figure without a date of its own: a habit or rate
+    ("annually", "a year"), history ("in the 14th century") or an earlier unstated time ("previously").
+    Phrases inside the `skip` spans (the baselines of comparisons: "from a year ago") do not count."""
+    return any(
+        not any(a <= m.start() < b for a, b in skip) and not _of_an_adjective(text, m)
+        for m in figure_data().undating_re.finditer(text, start, end)
+    )
+
+
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
+
+
+def _of_an_adjective(text: str, m: re.Match[str]) -> bool:
+    """An adverb that modifies the adjective after it ("a historically black church", "historically low
+    rates") says nothing of when the clause holds."""
+    if not m.group(0).endswith("ly"):
+        return False
+    nxt = _NEXT_WORD_RE.match(text, m.end())
+    return nxt is not None and "JJ" in word_tags(nxt.group(1).lower())
