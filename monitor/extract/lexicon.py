@@ -207,6 +207,7 @@ class Lexicon:
     schedule_words: frozenset[str]
     forecast_words: frozenset[str]
     expectation_verbs: frozenset[str]
+    refusal_verbs: frozenset[str]
     outlook_nouns: frozenset[str]
     intention_verbs: frozenset[str]
     topic_preps: frozenset[str]
@@ -577,6 +578,7 @@ def _tense_fields() -> dict[str, Any]:
         "schedule_words": words("schedule_words"),
         "forecast_words": words("forecast_words"),
         "expectation_verbs": words("expectation_verbs"),
+        "refusal_verbs": words("refusal_verbs"),
         "outlook_nouns": words("outlook_nouns"),
         "intention_verbs": words("intention_verbs"),
         "topic_preps": words("topic_preps"),

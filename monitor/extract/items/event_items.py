@@ -54,6 +54,7 @@ from monitor.extract.items.triggers import (
     BE_FORMS,
     CONDITIONS,
     PASSIVE_BE,
+    a_refusal,
     announced_thing,
     counted_participle,
     is_negation,
@@ -61,6 +62,7 @@ from monitor.extract.items.triggers import (
     other_sense,
     passive_report,
     possessive,
+    refused,
     reported_plan,
     statement_setting,
     told_by_verb,
@@ -224,6 +226,8 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         if (kind != "statement" and modal_or_negated(prev)
                 and not reported_plan(info, occ.start, occ.clause, prev)):
             continue  # "would not be vaccinating", "could be charged": no happening (GUIDELINES)
+        if a_refusal(doc, occ.trigger, t_end) or refused(doc, prev):
+            continue  # "declined to comment on Thursday", "refused to testify": nothing happened (GUIDELINES)
         if kind == "statement" and len(prev) >= 2 and is_negation(prev[-1]) and prev[-2] in _DO_FORMS:
             continue  # "Russian officials did not say why ...": no statement was made (GUIDELINES)
         if kind != "statement" and occ.tokens_before and occ.tokens_before[0].lower in CONDITIONS:

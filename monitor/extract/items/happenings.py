@@ -33,6 +33,7 @@ from monitor.extract.items.triggers import (
     BE_FORMS,
     HYPOTHETICAL,
     SINCE_BEFORE_RE,
+    a_refusal,
     counted_participle,
     finite_verb,
     is_negation,
@@ -360,8 +361,8 @@ def _verb_in(
     j = best[1]
     before = [t.lower for t in toks[:j]]
     after = [t.lower for t in toks[j + 1 : j + 3]]
-    if any(is_negation(w) for w in before[-3:] + after):
-        return _RULED_OUT, None
+    if any(is_negation(w) for w in before[-3:] + after) or a_refusal(doc, toks[j].lower, toks[j].end):
+        return _RULED_OUT, None  # "did not meet", "declined to comment on Thursday"
     if any(w in HYPOTHETICAL for w in before) and not reported_plan(info, toks[j].start, clause, before[-4:]):
         return _RULED_OUT, None  # "said it would close the plant on Friday" is a plan, "could close" is not
     if toks[j].lower in _PAST_COPULAS and _describes_state([t.lower for t in toks[j + 1 : j + 4]]):

@@ -547,6 +547,19 @@ def modal_or_negated(prev: list[str]) -> bool:
     return any(is_negation(w) or w in _MODALS for w in prev)
 
 
+def a_refusal(doc: Doc, word: str, end: int) -> bool:
+    """Whether `word` (ending at `end`) declines or refuses what the verb after "to" would tell ("declined
+    to comment on Thursday"): no happening, and no decline ("shares declined to $5" is one); tense.yaml
+    `refusal_verbs`."""
+    return word in doc.lex.refusal_verbs and _TO_A_VERB_RE.match(doc.text, end) is not None
+
+
+def refused(doc: Doc, prev: list[str]) -> bool:
+    """Whether the words before a verb make it what someone refused to do ("refused to testify")."""
+    return len(prev) >= 2 and prev[-1] == "to" and prev[-2] in doc.lex.refusal_verbs
+
+
+_TO_A_VERB_RE = re.compile(r"\s+to\s+(?:be\s+)?[a-z]+\b(?![-.,]?\d)")
 _MODALS = frozenset({"would", "could", "might", "should", "may", "must", "can"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
 

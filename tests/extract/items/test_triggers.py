@@ -136,10 +136,18 @@ def test_another_sense_after_the_trigger() -> None:
         "The ferry didn’t reach Brenholm on Tuesday.",
         "The convoy hasn't arrived in Lerrin on Tuesday.",
         "The harbour master couldn't be reached on Tuesday.",
+        # what someone declined or refused to do did not happen, and the refusal is no decline
+        "A spokesman for the ferry line declined to comment on Thursday.",
+        "Asked about it on Tuesday, the mayor declined to repeat the word.",
+        "The harbour master refused to testify on Monday.",
     ],
 )
 def test_modal_or_negated_trigger_is_no_happening(text: str) -> None:
     assert _events(text) == []
+
+
+def test_a_fall_told_by_decline_is_still_one() -> None:
+    assert [i.kind for i in _events("Ferry shares declined to $5 on Friday.")] == ["business"]
 
 
 def test_plural_noun_after_an_adjective_or_preposition_is_no_verb() -> None:
