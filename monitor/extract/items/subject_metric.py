@@ -26,13 +26,21 @@ def metric_of_subject(
     subject names ("Deaths in Italy rose to 12,000", "Visitors numbered about 9,000"), or None;
     `change_verbs` are the inflections of metrics.yaml's change verbs (monitor.extract.items.figures)."""
     start, end = span
-    if _AGES_AFTER_RE.match(text, end):
-        return None
+    last = text[max(0, start - 24) : start].split()[-1:]
+    if not last or last[0].lower() not in _last_words(lex) or _AGES_AFTER_RE.match(text, end):
+        return None  # the common case: no verb or qualifier right before the number
     m = _subject_metric_re(lex, change_verbs).search(text, max(0, start - 100), start)
     if m is None:
         return None
     noun = " ".join(m.group("noun").lower().split())
     return lex.metric_of.get(noun, noun)
+
+
+@cache
+def _last_words(lex: Lexicon) -> frozenset[str]:
+    """The words that may stand right before the count: a figure verb, "at"/"to", a qualifier's last word."""
+    qualifier_ends = {phrase.split()[-1].lower() for phrase in lex.qualifier_of}
+    return frozenset(lex.figure_verbs) | {"at", "to"} | qualifier_ends
 
 
 @cache
