@@ -66,7 +66,13 @@ from importlib.resources.abc import Traversable
 # change from one figure to another past the lede holds at no stated day; a past season's score, someone's
 # family ("a mother of four") and the whole of "seven out of every 100" are no figures; a date in a later
 # "after" clause with its own verb dates that clause, not the main clause's figures.
-EXTRACTOR_VERSION = "9"
+# 10 (2026-12-04): a comparison's baseline keeps its date when told by a change word in -ing, with a qualifier
+# ("from about 10 percent in 1985 to roughly ..."), or naming a state of its own ("down 21% from the all-time
+# high of $816,720 reached in February"); "peaked", "passed", "exceeded" state a value; a bare count whose
+# clause's subject names it is a figure ("Deaths in Italy rose to 12,000"), as are jobless claims; "killing
+# at least 19 people" counts deaths; an index's move in points takes its verb's sign ("fell 350 points, or
+# 1.1%"); what someone declined or refused to do is no happening ("declined to comment on Thursday").
+EXTRACTOR_VERSION = "10"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -131,19 +131,12 @@ def _state_near(text: str, before: int, after: int, lex: Lexicon, noun: str | No
     for w in reversed(words):
         if fits(w.lower()):
             return lex.people_states[w.lower()]
-        if w.lower() not in _qualifier_words(lex):
+        if w.lower() in _OBJECT_PRONOUNS:
             break  # "killing them in one hit": the state's object is another
     return None
 
 
-@cache
-def _qualifier_words(lex: Lexicon) -> frozenset[str]:
-    """The words of the qualifiers before a number ("at", "least", "some") and determiners: what may stand
-    between a state word and its count ("killing at least 19", "killed all 228")."""
-    return frozenset(w for phrase in lex.qualifier_of for w in phrase.lower().split()) | _BEFORE_A_COUNT
-
-
-_BEFORE_A_COUNT = frozenset({"all", "the", "a", "an", "another", "its", "their", "his", "her"})
+_OBJECT_PRONOUNS = frozenset({"them", "him", "her", "it", "us", "me", "you"})
 
 
 def _metric_before(text: str, start: int, lex: Lexicon) -> str | None:
