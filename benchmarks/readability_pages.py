@@ -19,6 +19,7 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --postlight /tmp/parser /tmp/postlight-pages             # set19
     python benchmarks/readability_pages.py --newspaper4k /tmp/newspaper4k /tmp/newspaper4k-pages    # set20
     python benchmarks/readability_pages.py --postlight --set21 /tmp/parser /tmp/postlight-more      # set21
+    python benchmarks/readability_pages.py --htmldate /tmp/htmldate /tmp/htmldate-pages              # set22
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -119,6 +120,18 @@ POSTLIGHT_MORE_PAGES = (
 # `tests/data/html/`, 2013-2023) that newspaper's own set did not hold, for set20. Body: trafilatura's
 # extraction; the address from the test's metadata where the page states none.
 NEWSPAPER4K_PAGES = ("cnn_002", "cnn_article", "cnn_test_nlp", "fox13now_001", "time_001", "video_article_02")
+# English news reports among htmldate's evaluation pages (github.com/adbar/htmldate `tests/eval/`, commit
+# b895282, saved 2019-2023) that trafilatura's evaluation pages do not hold, for set22: of the 41 such pages
+# with 1,200-9,000 characters of text that are news reports (no reviews, opinion, how-to, profiles, live
+# results), every second in name order. Body: trafilatura's extraction.
+HTMLDATE_PAGES = (
+    "Express.co.uk-bubbly", "Politics.co.uk-starmer", "belfastlive.co.uk-DUP", "boston.com-Feds",
+    "chicagotribune.com-Biden", "dailyrecord.co.uk-Allan-Bryant", "fox2news.com-Hawley",
+    "foxnews.com-Russia", "kron4.com-wolf", "larnetimes.co.uk-Adam-Johnson",
+    "manchestereveningnews.co.uk-tragic", "metro.co.uk-Storm", "nbcnews.com-GOP", "npr.org-bombing",
+    "nypost.com-GOP", "reuters.com.parasite", "scotsman.com-Humza", "theguardian.com.academics",
+    "thescottishsun.co.uk-SNP", "washingtontimes.com-GOP", "wired.co.uk-Facebook",
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
 _SPACE_RE = re.compile(r"\s+")
 _META_VALUE_RE = re.compile(r"(<meta\b[^>]*?\s)value=", re.IGNORECASE)
@@ -182,13 +195,14 @@ def build_newspaper(newspaper: Path, out: Path) -> int:
 
 
 def build_trafilatura(trafilatura_checkout: Path, out: Path,
-                      names: tuple[str, ...] = TRAFILATURA_PAGES) -> int:
-    """The same layout from trafilatura's `tests/eval/<name>.html`, the body its own extraction."""
+                      names: tuple[str, ...] = TRAFILATURA_PAGES, source_name: str = "trafilatura") -> int:
+    """The same layout from trafilatura's `tests/eval/<name>.html` (or htmldate's, which keeps its evaluation
+    pages the same way), the body trafilatura's extraction."""
     pages = {}
     for name in names:
         source = (trafilatura_checkout / "tests" / "eval" / f"{name}.html").read_text(encoding="utf-8",
                                                                                      errors="replace")
-        pages[page_key(name, "trafilatura")] = (name, source, _trafilatura_body(source))
+        pages[page_key(name, source_name)] = (name, source, _trafilatura_body(source))
     return _write(pages, out)
 
 
@@ -279,8 +293,12 @@ def main() -> None:
                         help="with --postlight, read the fixtures its history holds (set21; a git clone)")
     parser.add_argument("--newspaper4k", action="store_true",
                         help="read newspaper4k's test pages (set20; github.com/AndyTheFactory/newspaper4k)")
+    parser.add_argument("--htmldate", action="store_true",
+                        help="read htmldate's evaluation pages (set22; github.com/adbar/htmldate)")
     args = parser.parse_args()
-    if args.postlight or args.newspaper4k:
+    if args.htmldate:
+        n = build_trafilatura(args.checkout, args.out, HTMLDATE_PAGES, "htmldate")
+    elif args.postlight or args.newspaper4k:
         source = ("postlight-more" if args.set21 else "postlight") if args.postlight else "newspaper4k"
         n = build_saved(args.checkout, args.out, source)
     elif args.goose3:
