@@ -425,6 +425,9 @@ _PREPOSITIONS = frozenset(
 _ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
 
 
+_AT_AN_EVENT = frozenset({"at", "during"})
+
+
 def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
     """A date that does not say when the clause happened: a limit ("by 2030"), the start of a span ("from
     2010 to 2015"), or a modifier of a noun ("the 2016 elections", "the newest 2020 hopeful", "the best
@@ -451,7 +454,9 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
     if prev == "for" and any(t.lower in doc.lex.outlook_nouns for t in before[-7:-1]):
         return True  # "cut its outlook for the world economy for 2023": the outlook's year
     if nxt is not None and nxt.lower in ("'s", "\u2019s"):
-        return True  # "Thursday's fight": the date of a noun
+        # "Thursday's fight": the date of a noun; but what happened at or during it happened then ("derided
+        # him at Wednesday night's debate")
+        return prev not in _AT_AN_EVENT
     if prev in ("'s", "\u2019s") and nxt is not None and nxt.text[:1].isalpha():
         return True  # "the mayor's 2018 election campaign": a date inside a possessed noun phrase
     if nxt is None or not nxt.text.isalpha():

@@ -171,6 +171,14 @@ def test_a_possessive_date_dates_its_noun_not_the_verb() -> None:
     assert not [i for i in items if i.kind == "policy" and i.date == "2022-03-05"]
 
 
+def test_what_happened_at_a_possessive_dated_event_happened_then() -> None:
+    # "at Wednesday night's debate": the insult was made there, that night
+    items = _events("The mayor derided her rival as a fraud at Wednesday night's charity gala.")
+    assert [i.date for i in items] == ["2022-03-09"]
+    # "after Saturday's brawl" tells what came before, not when the verb happened
+    assert _events("The coach resigned after Saturday's brawl.") == []
+
+
 def test_link_lists_are_no_news() -> None:
     text = (
         "Senators spar over budget | Ministers meet in Rome | Court rules on ban MORE the mayor said "
