@@ -84,6 +84,8 @@ def _shapes(lex: Lexicon) -> _Shapes:
     vote_before = {f for w in nd.get("vote_before", []) for f in inflect_trigger(str(w).lower())}
     lengths = spaced_alternatives(nd.get("term_lengths", []))
     joined = [w for metric in nd.get("hyphen_joined_metrics", []) for w in lex.metrics.get(str(metric), ())]
+    # one look-behind a word (a look-behind has one width)
+    not_after = "".join(f"(?<!{re.escape(str(w).lower())} )" for w in nd.get("share_positions", []))
     return _Shapes(
         # hints run on the lower-cased sentence, without case folding or look-behinds: they may say yes
         # where the pattern then finds nothing, never no where it would find something
@@ -103,9 +105,10 @@ def _shapes(lex: Lexicon) -> _Shapes:
             re.IGNORECASE,
         ),
         # "a third of the workers", "one-fourth of the work force", "nearly two-thirds of voters": a share (a
-        # bare "half", "two-thirds" needs no article; "the first half of 2020" and "half of them" are none)
+        # bare "half", "two-thirds" needs no article; "the first half of 2020", "the northern half of the
+        # territory" and "half of them" are none)
         share_re=re.compile(
-            r"(?<![\w-])(?<!first )(?<!second )(?<!last )"
+            rf"(?<![\w-]){not_after}"
             rf"(?:(?:a|an|one)[\s-](?P<frac>{spaced_alternatives(fractions)})"
             rf"|(?P<bare>{spaced_alternatives(nd.get('bare_share_fractions', []))}))\s+of\s+"
             r"(?!(?:them|us|it|those|these|this|that|which|whom|\d)\b)(?=[a-z])",

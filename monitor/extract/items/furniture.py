@@ -138,6 +138,8 @@ def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
             line_end = text.find("\n", s.start)
             line_end = len(text) if line_end < 0 else line_end
             continue
+        if "]" in s.text and _TAGGED_LINK_RE.search(s.text):
+            continue  # "Family ... win £392k on Postcode Lottery [REVEAL]": a link to another story
         if any(rule.search(s.text) for rule in corrections) or is_furniture(s.text):
             continue  # a correction tells of the page; a byline's "posted on <date>" is the page's too
         if headings and _opens_teasers(s.text, headings, heading_length):
@@ -149,6 +151,8 @@ def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
 
 
 _BRACKETED_LINE_RE = re.compile(r"\[[^\[\]\n]{10,}\]\s*(?:\n|\Z)")
+# A line that ends on a tag in capitals ("[REVEAL]", "[LATEST]", "[PICTURES]"): a teaser of a list of links.
+_TAGGED_LINK_RE = re.compile(r"\s\[[A-Z][A-Z ]{2,20}\]\s*\Z")
 
 
 def _opens_teasers(sentence: str, headings: tuple[str, ...], longest: int) -> bool:

@@ -81,6 +81,8 @@ def test_a_fraction_of_a_whole_is_a_share_in_percent(text: str, value: float) ->
     [
         "The bank earned $4.9 billion in the fourth quarter of 2014.",
         "The design will be chosen in the first half of next year.",
+        "Few residents remain in the northern half of the territory.",
+        "Fixing it meant replacing the entire upper half of the laptop.",
         "Half of them left before noon.",
         "She spoke on behalf of the union.",
     ],
