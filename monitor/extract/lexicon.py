@@ -208,6 +208,7 @@ class Lexicon:
     forecast_words: frozenset[str]
     expectation_verbs: frozenset[str]
     refusal_verbs: frozenset[str]
+    perfect_news_kinds: frozenset[str]
     outlook_nouns: frozenset[str]
     intention_verbs: frozenset[str]
     topic_preps: frozenset[str]
@@ -579,6 +580,7 @@ def _tense_fields() -> dict[str, Any]:
         "forecast_words": words("forecast_words"),
         "expectation_verbs": words("expectation_verbs"),
         "refusal_verbs": words("refusal_verbs"),
+        "perfect_news_kinds": words("perfect_news_kinds"),
         "outlook_nouns": words("outlook_nouns"),
         "intention_verbs": words("intention_verbs"),
         "topic_preps": words("topic_preps"),

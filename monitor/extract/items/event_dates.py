@@ -44,7 +44,7 @@ def date_by_tense(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) ->
     if _simple_present(occ) or _present_statement(occ, doc.lex) or _position_held(doc, info, occ):
         return None
     date = tense_date(occ.tokens_before, occ.trigger, doc, occ.is_noun)
-    if date is not None and (_plural_perfect(info, occ) or _relative_aside(doc, occ)):
+    if date is not None and (_plural_perfect(doc, info, occ) or _relative_aside(doc, occ)):
         date = None
     if date is None and _perfect_object(doc, occ, who):
         date = doc.published.isoformat() if doc.published else None
@@ -292,13 +292,14 @@ _ZERO_RELATIVE_RE = re.compile(
 )
 
 
-def _plural_perfect(info: SentenceInfo, occ: Occurrence) -> bool:
+def _plural_perfect(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
     """An event told in the present perfect of a plural subject with no date of its own ("health care
     providers have protested", "the doctors have offered to help") sums up what a group has been doing:
     background, not news of the publication day (a single actor's "has bought" is), unless a source
     reports it after it ("authorities have evacuated 3,500 residents, the fire service said"). Statements
-    are news either way ("leaders have denied the claims")."""
-    if occ.kind == "statement":
+    are news either way ("leaders have denied the claims"), and so are an authority's acts (tense.yaml
+    `perfect_news_kinds`: "prosecutors have charged three people")."""
+    if occ.kind == "statement" or occ.kind in doc.lex.perfect_news_kinds:
         return False
     if any(kind == "statement" and start > occ.end for start, _e, _t, kind in info.triggers):
         return False
@@ -400,3 +401,12 @@ _BULLETS = ("-", "*", "\u2022")
 
 
 ADVERBS = frozenset({"also", "now", "still", "often", "repeatedly", "again", "already", "even", "just"})
+
+
+def perfect_news(doc: Doc, occ: Occurrence) -> bool:
+    """Whether a verb of an authority's act is told in the present perfect ("Prosecutors have charged three
+    people"): the day's news, dated by the tense though no name or place tells who or where (tense.yaml
+    `perfect_news_kinds`)."""
+    before = occ.tokens_before[-1:]
+    return (not occ.is_noun and occ.kind in doc.lex.perfect_news_kinds and bool(before)
+            and before[0].lower in PERFECT_AUX)

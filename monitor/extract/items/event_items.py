@@ -33,6 +33,7 @@ from monitor.extract.items.event_dates import (
     clause_date,
     date_by_tense,
     day_of_the_report,
+    perfect_news,
     perfect_with_a_past_day,
     simple_past_main_clause,
 )
@@ -323,6 +324,7 @@ def _event_draft(
     if (
         not who.names
         and undated
+        and not perfect_news(doc, occ)
         and (occ.is_noun or place_after(info, occ.end, occ.clause[1], doc, occ.kind) is None)
     ):
         # A casualty told with no name in the scene of a breaking story ("One victim was shot ..."): its day.

@@ -150,6 +150,18 @@ def test_plural_present_perfect_reported_by_a_source_is_news() -> None:
     assert "violence" not in _kinds("Vorland and Tessia have seized the border post at Kell.")
 
 
+def test_an_authoritys_act_in_the_plural_present_perfect_is_news() -> None:
+    # past the lede, nameless and placeless: still the day's news
+    text = (
+        "The ferry Kell Star sank off Harwick on Monday, the coastguard said.\n\n"
+        "Divers searched the wreck for hours.\n\n"
+        "The owners were warned twice about the hull.\n\n"
+        "Her sister ship was sold last year.\n\n"
+        "Prosecutors have charged three people with manslaughter."
+    )
+    assert ("legal", "2022-03-10") in [(i.kind, i.date) for i in _events(text)]
+
+
 def test_single_actor_present_perfect_is_news() -> None:
     items = _events("Norvik Foods has acquired the bakery chain Dalby.")
     assert [(i.kind, i.date) for i in items] == [("business", "2022-03-10")]
