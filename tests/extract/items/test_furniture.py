@@ -65,22 +65,23 @@ def test_a_bracketed_link_to_another_story_is_no_sentence_of_the_report() -> Non
     assert [i.kind for i in extract_items(text, DCT) if i.kind == "figure"] == []
 
 
-def test_a_line_ending_on_a_tag_in_capitals_links_another_story() -> None:
-    text = (
+def _ferry_report_with(line: str) -> str:
+    """A short report with a line of another kind among its paragraphs: its one figure is the crew of 12."""
+    return (
         "The ferry Kell Star sank off Harwick on Monday, the coastguard said.\n\n"
         "The crew of 12 was rescued by a lifeboat before dawn.\n\n"
-        "Couple who moved to a harbour town on a whim win £392k on the lottery [REVEAL]\n\n"
-        "Divers will search the wreck on Thursday."
+        f"{line}\n\nDivers will search the wreck on Thursday."
     )
+
+
+def test_a_line_ending_on_a_tag_in_capitals_links_another_story() -> None:
+    text = _ferry_report_with("Couple who moved to a harbour town on a whim win £392k on a lottery [REVEAL]")
     assert [i.value for i in extract_items(text, DCT) if i.kind == "figure"] == [12]
 
 
 def test_a_line_in_square_brackets_links_another_story_but_an_editors_bracket_opens_a_sentence() -> None:
-    text = (
-        "The ferry Kell Star sank off Harwick on Monday, the coastguard said.\n\n"
-        "The crew of 12 was rescued by a lifeboat before dawn.\n\n"
+    text = _ferry_report_with(
         "[How a TV anchor found the missing $10,000 portrait that the mayor bought with his charity's money]"
-        "\n\nDivers will search the wreck on Thursday."
     )
     assert [i.value for i in extract_items(text, DCT) if i.kind == "figure"] == [12]
     edited = text.replace("The crew of 12", "[T]he crew of 12")
