@@ -71,7 +71,10 @@ from importlib.resources.abc import Traversable
 # high of $816,720 reached in February"); "peaked", "passed", "exceeded" state a value; a bare count whose
 # clause's subject names it is a figure ("Deaths in Italy rose to 12,000"), as are jobless claims; "killing
 # at least 19 people" counts deaths; an index's move in points takes its verb's sign ("fell 350 points, or
-# 1.1%"); what someone declined or refused to do is no happening ("declined to comment on Thursday").
+# 1.1%"); what someone declined or refused to do is no happening ("declined to comment on Thursday"); what
+# happened at an event dated by a possessive happened then ("at Wednesday night's debate"); a line ending on
+# "[REVEAL]" links another story; "the northern half of" is no share; "Prosecutors have charged three people"
+# is the day's news.
 EXTRACTOR_VERSION = "10"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
