@@ -292,6 +292,11 @@ def test_a_participle_before_a_noun_is_no_future_cue() -> None:
     assert got["June"] == ("DATE", "2022-06")
 
 
+def test_proposed_tells_what_was_proposed_not_a_plan_to_come() -> None:
+    got = found("It is far above the 9% rise that the carmaker first proposed in August.", "2023-10-29")
+    assert got["August"] == ("DATE", "2023-08")
+
+
 def test_a_house_number_before_a_street_is_no_year() -> None:
     assert "1987" not in found("Ms. Okafor, 41, of 1987 Larkspur Lane, was released.", "2019-11-20")
     assert found("In 2019 Main Street flooded twice.", "2019-11-20")["2019"] == ("DATE", "2019")
