@@ -20,6 +20,7 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --newspaper4k /tmp/newspaper4k /tmp/newspaper4k-pages    # set20
     python benchmarks/readability_pages.py --postlight --set21 /tmp/parser /tmp/postlight-more      # set21
     python benchmarks/readability_pages.py --htmldate /tmp/htmldate /tmp/htmldate-pages              # set22
+    python benchmarks/readability_pages.py --htmldate --set23 /tmp/htmldate /tmp/htmldate-more       # set23
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -131,6 +132,15 @@ HTMLDATE_PAGES = (
     "manchestereveningnews.co.uk-tragic", "metro.co.uk-Storm", "nbcnews.com-GOP", "npr.org-bombing",
     "nypost.com-GOP", "reuters.com.parasite", "scotsman.com-Humza", "theguardian.com.academics",
     "thescottishsun.co.uk-SNP", "washingtontimes.com-GOP", "wired.co.uk-Facebook",
+)
+# The other 20 of those 41, for a second blind set (set23), written after set22's misses were read.
+HTMLDATE_MORE_PAGES = (
+    "KentNews.online-prison", "abcnews.com-Ramaswamy", "birminghammail.co.uk-48-hour",
+    "breakingnews.ie-Molly", "dailyherald.com-Hollywood", "deadlinenews.co.uk-football", "foxnews.com-GOP",
+    "huffingtonpost.co.uk-Netanyahu", "ktla.com-Tarzana", "lemonde.fr-Striking", "mercurynews.com-Fremont",
+    "nature.com.telescope", "news10.com-UAlbany", "nypost.com-AI-generated", "phys.org.tool",
+    "salon.com.emissions", "surgezirc.co.uk-Storm", "thescarboroughnews.co.uk-Scarborough",
+    "thesun.co.uk-Linda-Nolan", "wikimediafoundation.org.turkey",
 )
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
 _SPACE_RE = re.compile(r"\s+")
@@ -295,9 +305,12 @@ def main() -> None:
                         help="read newspaper4k's test pages (set20; github.com/AndyTheFactory/newspaper4k)")
     parser.add_argument("--htmldate", action="store_true",
                         help="read htmldate's evaluation pages (set22; github.com/adbar/htmldate)")
+    parser.add_argument("--set23", action="store_true",
+                        help="with --htmldate, read the other half of its news reports (set23)")
     args = parser.parse_args()
     if args.htmldate:
-        n = build_trafilatura(args.checkout, args.out, HTMLDATE_PAGES, "htmldate")
+        names = HTMLDATE_MORE_PAGES if args.set23 else HTMLDATE_PAGES
+        n = build_trafilatura(args.checkout, args.out, names, "htmldate")
     elif args.postlight or args.newspaper4k:
         source = ("postlight-more" if args.set21 else "postlight") if args.postlight else "newspaper4k"
         n = build_saved(args.checkout, args.out, source)
