@@ -129,8 +129,22 @@ def range_bound(text: str, tx: Timex) -> bool:
                            and _SPAN_CLOSED.match(text, tx.end)))
 
 
+def span_end_year(text: str, timexes: list[tuple[Timex, str]], value: str | None) -> str | None:
+    """The year that closes a span `value` opens ("died of it from 1999 to 2021": 2021), else `value`: a
+    figure over a span of years holds at its end (news-gold GUIDELINES: a period is dated by what the sentence
+    is about, and a count over years is the count reached by the last)."""
+    if value is None or not (len(value) == 4 and value.isdigit()):
+        return value
+    for tx, v in timexes:
+        if v == value and _SPAN_OPENER.search(text, max(0, tx.start - 9), tx.start):
+            closed = _SPAN_CLOSED.match(text, tx.end)
+            if closed:
+                return closed.group(1)
+    return value
+
+
 _SPAN_OPENER = re.compile(r"\b(?:between|from)\s+\Z", re.IGNORECASE)
-_SPAN_CLOSED = re.compile(r"\s+(?:and|to|through|until|till)\s+(?:\w+\s+){0,2}?\d{4}\b", re.IGNORECASE)
+_SPAN_CLOSED = re.compile(r"\s+(?:and|to|through|until|till)\s+(?:\w+\s+){0,2}?(\d{4})\b", re.IGNORECASE)
 _SPAN_OPENED = re.compile(r"\b(?:between|from)\s+(?:\w+\s+){0,2}?\d{4}\s+(?:and|to|through|until|till)\s+\Z",
                           re.IGNORECASE)
 

@@ -9,7 +9,7 @@ import dataclasses
 import re
 
 from monitor.extract.items.actors import actor_name, subject_of
-from monitor.extract.items.dating import DAY_TYPES, timex_in, without_closed_baselines
+from monitor.extract.items.dating import DAY_TYPES, span_end_year, timex_in, without_closed_baselines
 from monitor.extract.items.document import Doc, Entity, SentenceInfo, clause_of, in_spans, overlaps
 from monitor.extract.items.figure_dates import (
     an_earlier_year,
@@ -184,6 +184,7 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
                                      or timex_in(clause, unbound, start) or timex_in(clause, opened, start)
                                      or results_period(doc, info))
         date = as_of(doc, info, start, (date, fronted, attr_date), s.start + f.num_start, over_a_span)
+        date = span_end_year(doc.text, info.timexes, date)
         if f.metric in SCORE_METRICS and an_earlier_year(date, doc.published):
             continue  # "At Worlds 2019, T1 lost to G2 3-1": a past season's result, the story's background
         subject = _figure_subject(info, f, attr_span, attribution, doc)

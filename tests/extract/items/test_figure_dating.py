@@ -269,6 +269,11 @@ def test_a_present_count_holds_today_whatever_another_clause_dates() -> None:
     assert _dates(aside)[0.6] == "2017"
 
 
+def test_a_count_over_a_span_of_years_holds_at_its_end() -> None:
+    assert _dates("Just over 340 children died of fentanyl poisoning from 1999 to 2021.")[340] == "2021"
+    assert _dates("Between 2014 and 2021, just 58 affordable flats were built.")[58] == "2021"
+
+
 def test_a_date_that_starts_something_else_does_not_date_the_price() -> None:
     dates = _dates("Pricing will start at 41,200 euro, with deliveries from spring 2022.")
     assert dates[41200.0] != "2022"
