@@ -292,6 +292,8 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
     prev = before_words[-1].lower() if before_words else ""
     if prev in lex.not_figure_before or prev + "." in lex.not_figure_before:
         return True
+    if len(before_words) > 1 and f"{before_words[-2]} {prev}".lower() in lex.not_figure_before:
+        return True  # "children younger than 5": an age
     if _NO_RE.search(text[:num_start]) or _AFTER_COUNT_RE.search(text, max(0, num_start - 12), num_start):
         return True  # "No. 5"; the model in "400 737 Max jets" (the count is the number before it)
     if _ratio_before_re(lex).search(text, max(0, num_start - 30), num_start):

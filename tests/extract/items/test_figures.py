@@ -118,6 +118,7 @@ def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
         "The jet has the new Twelve Star Seats in its cabin.",  # a number word in a name
         "The drug failed in a phase 3 trial of patients with type 2 diabetes.",  # numbers naming a class
         "The storm weakened to a category 4 hurricane near the coast.",
+        "Only children younger than 5 and adults older than 65 were tested.",  # ages
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -216,6 +217,7 @@ def test_conversions_phones_and_counted_people(text: str, expected: list[tuple[f
         ("Of the 500 patients, 20 died.", [(500, "patients"), (20, "deaths")]),
         # the state in -ing before the count, past its qualifier; not one whose object is another
         ("Gunmen stormed the museum, killing at least 19 people.", [(19, "deaths")]),
+        ("Over 340 children younger than 5 died of it.", [(340, "children")]),  # and no age
         ("A bomb went off in the market, wounding 12 people.", [(12, "injuries")]),
         ("The knights parried the bolts, killing them in one hit.", []),
     ],
