@@ -74,7 +74,8 @@ from importlib.resources.abc import Traversable
 # 1.1%"); what someone declined or refused to do is no happening ("declined to comment on Thursday"); what
 # happened at an event dated by a possessive happened then ("at Wednesday night's debate"); a line ending on
 # "[REVEAL]" links another story; "the northern half of" is no share; "Prosecutors have charged three people"
-# is the day's news.
+# is the day's news; "proposed in August" is last August; a count over a span of years holds at its end
+# ("from 1999 to 2021"); "children younger than 5" is an age.
 EXTRACTOR_VERSION = "10"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
