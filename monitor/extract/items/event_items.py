@@ -53,21 +53,17 @@ from monitor.extract.items.summary import cap, clean_clause, event_summary, labe
 from monitor.extract.items.triggers import (
     AUXILIARIES,
     BE_FORMS,
-    CONDITIONS,
     PASSIVE_BE,
-    a_refusal,
     announced_thing,
     counted_participle,
     is_negation,
-    modal_or_negated,
     other_sense,
     passive_report,
     possessive,
-    refused,
-    reported_plan,
     statement_setting,
     told_by_verb,
 )
+from monitor.extract.items.unreal import CONDITIONS, a_refusal, modal_or_negated, refused, reported_plan
 from monitor.extract.lexicon import Lexicon, spaced_alternatives
 
 

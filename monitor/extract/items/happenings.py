@@ -33,15 +33,14 @@ from monitor.extract.items.triggers import (
     BE_FORMS,
     HYPOTHETICAL,
     SINCE_BEFORE_RE,
-    a_refusal,
     counted_participle,
     finite_verb,
     is_negation,
     other_sense,
     passive_report,
-    reported_plan,
     source_spans,
 )
+from monitor.extract.items.unreal import a_refusal, reported_plan
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex
 from monitor.extract.wordforms import word_tags

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator, Sequence
 from itertools import compress
 
-from monitor.extract.items.document import DETERMINERS, POSSESSIVE_S, Doc, SentenceInfo, Tok
+from monitor.extract.items.document import DETERMINERS, POSSESSIVE_S, Doc, Tok
 from monitor.extract.wordforms import VERB_TAGS, word_tags
 
 # "T1", "G20": letters and digits are one word (a name), no count
@@ -539,43 +539,6 @@ def other_sense(doc: Doc, kind: str, pos: int, end: int) -> bool:
 _AFTER_RE = re.compile(r"[A-Za-z]+|\d")
 _ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
 _MODIFIERS = _ADJECTIVES | {"RBR", "RBS"}  # "reached the lowest level": "lowest" may be an adverb
-
-
-def modal_or_negated(prev: list[str]) -> bool:
-    """Whether the words just before a verb make it no happening: a negation ("did not arrest", "has
-    never met") or a modal ("would meet", "could be charged")."""
-    return any(is_negation(w) or w in _MODALS for w in prev)
-
-
-def a_refusal(doc: Doc, word: str, end: int) -> bool:
-    """Whether `word` (ending at `end`) declines or refuses what the verb after "to" would tell ("declined
-    to comment on Thursday"): no happening, and no decline ("shares declined to $5" is one); tense.yaml
-    `refusal_verbs`."""
-    return word in doc.lex.refusal_verbs and _TO_A_VERB_RE.match(doc.text, end) is not None
-
-
-def refused(doc: Doc, prev: list[str]) -> bool:
-    """Whether the words before a verb make it what someone refused to do ("refused to testify")."""
-    return len(prev) >= 2 and prev[-1] == "to" and prev[-2] in doc.lex.refusal_verbs
-
-
-_TO_A_VERB_RE = re.compile(r"\s+to\s+(?:be\s+)?[a-z]+\b(?![-.,]?\d)")
-_MODALS = frozenset({"would", "could", "might", "should", "may", "must", "can"})
-CONDITIONS = frozenset({"if", "unless", "whether"})
-
-
-def reported_plan(info: SentenceInfo, start: int, clause: tuple[int, int], prev: list[str]) -> bool:
-    """"She said the ferry would be delivered next year": "would" with a reporting verb is the future of the
-    report, a plan with a date of its own clause, not a hypothetical (which an "if" or a negation still
-    makes)."""
-    if "would" not in prev or any(is_negation(w) for w in prev):
-        return False
-    said = [(s, end) for s, end, _t, kind in info.triggers if kind == "statement"]
-    if not any(end <= start or s >= clause[1] for s, end in said):
-        return False  # "said it would ...", "... would start in 2022, he said"
-    if any(t.lower in CONDITIONS for t in info.tokens):
-        return False
-    return any(clause[0] <= tx.start < clause[1] for tx, _v in info.timexes)
 
 
 def counted_participle(word: str, before: Sequence[Tok]) -> bool:

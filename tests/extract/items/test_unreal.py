@@ -1,0 +1,41 @@
+"""Tests for monitor.extract.items.unreal: a negated, modal, conditional or refused verb tells no happening.
+Sentences are our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from monitor.extract.items import Item
+from tests.extract.items.reading import events_of
+
+DCT = dt.date(2021, 6, 9)  # a Wednesday
+
+
+def _events(text: str) -> list[Item]:
+    return events_of(text, DCT)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The regulator would not approve the merger on Monday.",
+        "The board could postpone the vote on Monday.",
+        "The club never signed the striker in 2019.",
+        # the tokenizer keeps a contraction whole: its negation is still read
+        "The ferry didn’t reach Brenholm on Tuesday.",
+        "The convoy hasn't arrived in Lerrin on Tuesday.",
+        "The harbour master couldn't be reached on Tuesday.",
+        # what someone declined or refused to do did not happen, and the refusal is no decline
+        "A spokesman for the ferry line declined to comment on Thursday.",
+        "Asked about it on Tuesday, the mayor declined to repeat the word.",
+        "The harbour master refused to testify on Monday.",
+    ],
+)
+def test_modal_or_negated_trigger_is_no_happening(text: str) -> None:
+    assert _events(text) == []
+
+
+def test_a_fall_told_by_decline_is_still_one() -> None:
+    assert [i.kind for i in _events("Ferry shares declined to $5 on Friday.")] == ["business"]
