@@ -1,7 +1,8 @@
 """The data of the figure readers (numbers.yaml, metrics.yaml) and the phrase tests built on it.
 
-monitor.extract.items.figures reads numbers with it; figure_dates, figure_shapes and happenings ask it the
-sign of a change verb (`change_signs`) and whether a phrase leaves a figure undated (`undating_phrase`).
+monitor.extract.items.figures reads numbers with it; figure_dates, figure_shapes, subject_metric and
+happenings ask it the sign of a change verb (`change_signs`) and whether a phrase leaves a figure undated
+(`undating_phrase`).
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ class FigureData:
     prison_words: frozenset[str]
     sentence_re: re.Pattern[str]  # numbers.yaml sentence_phrases, right before the number (and a qualifier)
     change_of: dict[str, int]  # any inflection of a change verb -> +1 (up) or -1 (down)
-    change_verbs: frozenset[str]  # change_of's words
     change_noun_of: dict[str, int]
     ordinal_nouns: frozenset[str]
     undating_re: re.Pattern[str]  # numbers.yaml timeless_words and undating_adverbs
@@ -47,7 +47,6 @@ def figure_data() -> FigureData:
                 out.update({f: 1 if direction == "up" else -1 for f in forms})
         return out
 
-    change_of = signs(md.get("change_verbs", {}), True)
     return FigureData(
         ordinals={str(k).lower(): int(v) for k, v in nd.get("ordinals", {}).items()},
         units_need_metric=frozenset(nd.get("units_need_metric", [])),
@@ -55,8 +54,7 @@ def figure_data() -> FigureData:
         # the phrase, then at most a qualifier's two words ("sentenced to up to 57 months")
         sentence_re=re.compile(rf"(?<![\w-])(?:{spaced_alternatives(nd.get('sentence_phrases', []))})"
                                r"(?:\s+[a-z]+){0,2}?\s+\Z", re.IGNORECASE),
-        change_of=change_of,
-        change_verbs=frozenset(change_of),
+        change_of=signs(md.get("change_verbs", {}), True),
         change_noun_of=signs(md.get("change_nouns", {}), False),
         ordinal_nouns=frozenset(w.lower() for w in md.get("ordinal_nouns", [])),
         undating_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("undating_adverbs", [])]),

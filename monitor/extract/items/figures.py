@@ -427,7 +427,7 @@ def _metric_of(
         if before:
             metric = before
     if metric is None and unit is None:
-        metric = metric_of_subject(text, (start, pos), lex, figure_data().change_verbs)
+        metric = metric_of_subject(text, (start, pos), lex)
     if metric in ("years", "months", "weeks") and unit is None:
         # "up to 10 years in prison", "sentenced to 57 months": a sentence's length is a figure although
         # years are a span.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from monitor.extract.items.figure_data import change_signs
 from monitor.extract.lexicon import Lexicon, spaced_alternatives
 from monitor.extract.wordforms import word_tags
 
@@ -19,17 +20,14 @@ _PRONOUNS = ("i", "you", "he", "she", "it", "we", "they")
 _AGES_AFTER_RE = re.compile(r"(?:\s*(?:and|or|to|-)\s*\d+)?\s*-?\s*years?\s*-?\s*old\b", re.IGNORECASE)
 
 
-def metric_of_subject(
-    text: str, span: tuple[int, int], lex: Lexicon, change_verbs: frozenset[str]
-) -> str | None:
+def metric_of_subject(text: str, span: tuple[int, int], lex: Lexicon) -> str | None:
     """The metric of the count at `span` (the number, and its unit or qualifier after it) that its clause's
-    subject names ("Deaths in Italy rose to 12,000", "Visitors numbered about 9,000"), or None;
-    `change_verbs` are the inflections of metrics.yaml's change verbs (monitor.extract.items.figures)."""
+    subject names ("Deaths in Italy rose to 12,000", "Visitors numbered about 9,000"), or None."""
     start, end = span
     last = text[max(0, start - 24) : start].split()[-1:]
     if not last or last[0].lower() not in _last_words(lex) or _AGES_AFTER_RE.match(text, end):
         return None  # the common case: no verb or qualifier right before the number
-    m = _subject_metric_re(lex, change_verbs).search(text, max(0, start - 100), start)
+    m = _subject_metric_re(lex).search(text, max(0, start - 100), start)
     if m is None:
         return None
     noun = " ".join(m.group("noun").lower().split())
@@ -44,12 +42,13 @@ def _last_words(lex: Lexicon) -> frozenset[str]:
 
 
 @cache
-def _subject_metric_re(lex: Lexicon, change_verbs: frozenset[str]) -> re.Pattern[str]:
+def _subject_metric_re(lex: Lexicon) -> re.Pattern[str]:
     nouns = spaced_alternatives([*lex.metric_of, *lex.people_nouns])
     # No clause marker or pronoun between: "worked on my own vehicles since I was 17" counts no vehicles.
     other_clause = spaced_alternatives([*lex.clause_markers, *_PRONOUNS])
     levels = spaced_alternatives(lex.figure_verbs)
-    changes = spaced_alternatives([w for w in change_verbs if "VBD" in word_tags(w)])
+    # metrics.yaml's change verbs in the past ("rose to", "had climbed to")
+    changes = spaced_alternatives([w for w in change_signs() if "VBD" in word_tags(w)])
     qualifiers = spaced_alternatives(lex.qualifier_of)
     # The noun, up to eight more words of its phrase (no number), the verb (perhaps perfect), the value.
     phrase = rf"(?P<noun>{nouns})(?:\s+(?!(?:{other_clause})\b)[^\W\d][\w'’-]*){{0,8}}?"
