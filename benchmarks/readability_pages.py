@@ -21,6 +21,8 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --postlight --set21 /tmp/parser /tmp/postlight-more      # set21
     python benchmarks/readability_pages.py --htmldate /tmp/htmldate /tmp/htmldate-pages              # set22
     python benchmarks/readability_pages.py --htmldate --set23 /tmp/htmldate /tmp/htmldate-more       # set23
+    python benchmarks/readability_pages.py --fundus /tmp/fundus /tmp/fundus-pages                    # set24
+    python benchmarks/readability_pages.py --fundus --set25 /tmp/fundus /tmp/fundus-more             # set25
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -142,6 +144,28 @@ HTMLDATE_MORE_PAGES = (
     "salon.com.emissions", "surgezirc.co.uk-Storm", "thescarboroughnews.co.uk-Scarborough",
     "thesun.co.uk-Linda-Nolan", "wikimediafoundation.org.turkey",
 )
+# English news reports among Fundus's parser test pages (github.com/flairNLP/fundus, commit 18da6e5,
+# `tests/resources/parser/test_data/<country>/<Publisher>_<YYYY_MM_DD>.html.gz`, saved 2023-2026 from news
+# sites in the US, the UK, Australia, Canada, India, Malaysia, Namibia and South Africa): of the 38 with
+# 1,200-9,000 characters of body that are news reports (no reviews, opinion, how-to, gossip, profiles, results
+# tables, explainers, retold old stories), every second in name order for set24, the rest for set25. Body: the
+# paragraphs Fundus's own test expects (its `<Publisher>.json`), so not any extractor's output.
+_FUNDUS_NEWS = (
+    "au/NineNews_2024_05_02", "au/NineNews_2026_07_04", "au/WestAustralian_2024_11_26",
+    "ca/CBCNews_2024_08_08", "ca/CanadaCom_2026_06_06", "ca/FinancialPost_2026_06_06",
+    "ca/GlobalNews_2026_05_24", "ca/OttawaCitizen_2026_05_26", "ind/TimesOfIndia_2024_09_02",
+    "ind/TimesOfIndia_2026_04_16", "my/MalayMail_2024_11_22", "na/TheNamibian_2023_11_16",
+    "na/TheNamibian_2024_02_20", "uk/DailyStar_2026_04_20", "uk/EuronewsEN_2024_04_30",
+    "uk/EuronewsEN_2026_01_06", "uk/EveningStandard_2024_05_02", "uk/Metro_2024_07_17", "uk/Metro_2024_11_29",
+    "uk/TechRadar_2026_05_21", "uk/TheGuardian_2024_02_24", "uk/TheTelegraph_2024_09_17",
+    "uk/iNews_2025_01_28", "us/APNews_2024_09_03", "us/FoxNews_2023_04_28", "us/FreeBeacon_2023_04_28",
+    "us/Reuters_2023_05_16", "us/Reuters_2024_03_07", "us/RollingStone_2024_04_25",
+    "us/TechCrunch_2024_05_17", "us/TheGatewayPundit_2023_04_28", "us/TheGatewayPundit_2026_07_19",
+    "us/TheIntercept_2024_02_28", "us/WashingtonPost_2024_04_26", "us/WashingtonTimes_2023_04_28",
+    "za/TheCitizen_2025_11_28", "za/TimesLive_2025_05_22", "za/TimesLive_2025_11_10",
+)
+FUNDUS_PAGES = _FUNDUS_NEWS[0::2]
+FUNDUS_MORE_PAGES = _FUNDUS_NEWS[1::2]
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
 _SPACE_RE = re.compile(r"\s+")
 _META_VALUE_RE = re.compile(r"(<meta\b[^>]*?\s)value=", re.IGNORECASE)
@@ -249,6 +273,30 @@ def build_saved(checkout: Path, out: Path, source: str) -> int:
     return _write(pages, out)
 
 
+def build_fundus(checkout: Path, out: Path, names: tuple[str, ...]) -> int:
+    """The same layout from Fundus's `<country>/<Publisher>_<date>.html.gz`, the body the paragraphs its test
+    expects of that page and the address its `meta.info` records."""
+    pages = {}
+    data = checkout / "tests" / "resources" / "parser" / "test_data"
+    for name in names:
+        country, saved = name.split("/")
+        publisher = saved.rsplit("_", 3)[0]
+        html = gzip.decompress((data / country / f"{saved}.html.gz").read_bytes()).decode("utf-8", "replace")
+        # One parser version a saved page, in the order of the pages' dates ("V1", "V1_1", "V2").
+        versions = json.loads((data / country / f"{publisher}.json").read_text(encoding="utf-8"))
+        saved_pages = sorted(path.name for path in (data / country).glob(f"{publisher}_*.html.gz"))
+        expected = versions[sorted(versions)[saved_pages.index(f"{saved}.html.gz")]]
+        paragraphs = list(expected["body"].get("summary", []))
+        for section in expected["body"]["sections"]:
+            paragraphs += section.get("headline", []) + section["paragraphs"]
+        saved_info = json.loads((data / country / "meta.info").read_text(encoding="utf-8"))
+        url = saved_info[f"{saved}.html.gz"]["url"]
+        if not canonical_url(html):
+            html = html.replace("<head>", f'<head><link rel="canonical" href="{url}">', 1)
+        pages[page_key(name, "fundus")] = (name, html, "\n\n".join(paragraphs))
+    return _write(pages, out)
+
+
 def _trafilatura_body(html: str) -> str:
     """The body of a saved page with no full expected text: trafilatura's extraction, a blank line between
     paragraphs."""
@@ -307,8 +355,14 @@ def main() -> None:
                         help="read htmldate's evaluation pages (set22; github.com/adbar/htmldate)")
     parser.add_argument("--set23", action="store_true",
                         help="with --htmldate, read the other half of its news reports (set23)")
+    parser.add_argument("--fundus", action="store_true",
+                        help="read Fundus's parser test pages (set24; github.com/flairNLP/fundus)")
+    parser.add_argument("--set25", action="store_true",
+                        help="with --fundus, read the other half of its news reports (set25)")
     args = parser.parse_args()
-    if args.htmldate:
+    if args.fundus:
+        n = build_fundus(args.checkout, args.out, FUNDUS_MORE_PAGES if args.set25 else FUNDUS_PAGES)
+    elif args.htmldate:
         names = HTMLDATE_MORE_PAGES if args.set23 else HTMLDATE_PAGES
         n = build_trafilatura(args.checkout, args.out, names, "htmldate")
     elif args.postlight or args.newspaper4k:

@@ -174,3 +174,33 @@ def test_a_fixture_of_postlights_history_is_read_from_its_commit(tmp_path: Path)
 
     assert bench._saved_at(checkout, "fixtures/news.html", "HEAD") == "<p>The bridge shut on Wednesday.</p>"
     assert bench._saved_at(checkout, "fixtures/news.html", "") == checkout / "fixtures" / "news.html"
+
+
+def test_fundus_pages_take_the_paragraphs_its_test_expects_of_each_saved_version(tmp_path: Path) -> None:
+    bench = load_script("readability_pages")
+    data = tmp_path / "fundus" / "tests" / "resources" / "parser" / "test_data" / "uk"
+    data.mkdir(parents=True)
+    names = ("uk/Courier_2024_07_17", "uk/Courier_2024_11_29")
+    dam, ferry = "The dam cracked on Monday.", "The ferry sailed on Tuesday."
+    for name, story in zip(names, (dam, ferry), strict=True):
+        page = f"<html><head></head><body><article><p>{story}</p></article></body></html>"
+        (data / f"{name.split('/')[1]}.html.gz").write_bytes(gzip.compress(page.encode()))
+    versions = {  # one parser version a saved page, in the order of the pages' dates
+        "V1": {"body": {"summary": ["Dam cracks"], "sections": [{"paragraphs": [dam]}]}},
+        "V2": {"body": {"sections": [{"headline": ["Ferry back"], "paragraphs": [ferry]}]}},
+    }
+    (data / "Courier.json").write_text(json.dumps(versions), encoding="utf-8")
+    info = {f"{n.split('/')[1]}.html.gz": {"url": f"https://courier.example.com/{i}"}
+            for i, n in enumerate(names)}
+    (data / "meta.info").write_text(json.dumps(info), encoding="utf-8")
+
+    assert bench.build_fundus(tmp_path / "fundus", tmp_path / "out", names) == 2
+    truth = json.loads((tmp_path / "out" / "ground-truth.json").read_text(encoding="utf-8"))
+    later = truth[bench.page_key("uk/Courier_2024_11_29", "fundus")]
+    assert later["articleBody"] == f"Ferry back\n\n{ferry}"
+    assert later["url"] == "https://courier.example.com/1"
+    key = bench.page_key("uk/Courier_2024_11_29", "fundus")
+    html = gzip.decompress((tmp_path / "out" / "html" / f"{key}.html.gz").read_bytes()).decode()
+    assert '<link rel="canonical" href="https://courier.example.com/1">' in html  # the address to read with
+    assert truth[bench.page_key("uk/Courier_2024_07_17", "fundus")]["articleBody"] == f"Dam cracks\n\n{dam}"
+    assert set(bench.FUNDUS_PAGES).isdisjoint(bench.FUNDUS_MORE_PAGES)

@@ -103,6 +103,23 @@ def _kind_words(value: Any, where: str) -> list[tuple[str, str]]:
     return out
 
 
+def _kind_by_modifier(raw: object, kinds: Iterable[str]) -> dict[str, dict[str, str]]:
+    """kinds.yaml `kind_by_modifier` as trigger form (the listed noun and its plural) -> modifier -> kind."""
+    if not isinstance(raw, Mapping):
+        raise RuleDataError("kinds.yaml: kind_by_modifier: expected a mapping trigger -> kind -> modifiers")
+    out: dict[str, dict[str, str]] = {}
+    for trigger, senses in raw.items():
+        where = f"kinds.yaml: kind_by_modifier.{trigger}"
+        by_kind = string_map(senses, where)
+        unknown = sorted(set(by_kind) - set(kinds))
+        if unknown:
+            raise RuleDataError(f"{where}: {', '.join(unknown)} is no kind of kinds.yaml or extraction.kinds")
+        by_modifier = {w.lower(): kind for kind, words in by_kind.items() for w in words}
+        for form in inflect_trigger(str(trigger), "noun"):
+            out[form] = by_modifier
+    return out
+
+
 def _first_word_index(forms: Mapping[str, str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     index: dict[str, list[tuple[str, ...]]] = {}
     for form in forms:
@@ -125,6 +142,7 @@ class Lexicon:
     trigger_first: Mapping[str, tuple[tuple[str, ...], ...]]  # first word -> forms as words, longest first
     dated_nouns: frozenset[str]  # forms that are a trigger only right after a date ("the March 20 call")
     other_sense_after: Mapping[str, frozenset[str]]
+    kind_by_modifier: Mapping[str, Mapping[str, str]]  # trigger form -> modifier before it -> its kind
     setting_prepositions: frozenset[str]  # after a reporting verb, they open where it was said
     metrics: Mapping[str, tuple[str, ...]]
     metric_of: Mapping[str, str]
@@ -201,6 +219,7 @@ class Lexicon:
     question_openers: frozenset[str]
     comparison_preps: frozenset[str]
     change_preps: frozenset[str]
+    baseline_nouns: frozenset[str]
     game_words: frozenset[str]
     addressee_verbs: frozenset[str]
     over_periods: frozenset[str]
@@ -339,6 +358,7 @@ def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[
         # unless another list gives it too.
         "dated_nouns": frozenset(dated - undated),
         "other_sense_after": {k: frozenset(w.lower() for w in v) for k, v in other.items()},
+        "kind_by_modifier": _kind_by_modifier(kinds_data.get("kind_by_modifier", {}), kinds),
         "setting_prepositions": frozenset(_lower_list(kinds_data, "setting_prepositions", "kinds.yaml")),
     }
 
@@ -573,6 +593,7 @@ def _tense_fields() -> dict[str, Any]:
         "question_openers": words("question_openers"),
         "comparison_preps": words("comparison_preps"),
         "change_preps": words("change_preps"),
+        "baseline_nouns": words("baseline_nouns"),
         "game_words": words("game_words"),
         "addressee_verbs": words("addressee_verbs"),
         "over_periods": words("over_periods"),

@@ -118,7 +118,26 @@ def _extract(html: str | bytes, url: str | None) -> Document:
         result = None
     if result is not None and not isinstance(result, dict):
         text = _paragraphs(result.text or "", title)
+    if _prose(text) < _PROSE_SHARE * len(text):
+        # The fast extractor took a menu or a list of links for the article (a site whose navigation outweighs
+        # a plain <div> of <p>s): trafilatura's fallback extractors (readability, jusText) read it again.
+        with contextlib.suppress(Exception):  # same reason as above
+            again = bare_extraction(tree, url=url, **{**_TRAFILATURA_OPTIONS, "fast": False})
+            if again is not None and not isinstance(again, dict):
+                other = _paragraphs(again.text or "", title)
+                if _prose(other) > _prose(text):
+                    text = other
     return Document(title=title, text=text, published=published, url=url)
+
+
+# A text of which less than this share is prose (paragraphs of _PROSE_WORDS words or more) is no article.
+_PROSE_SHARE = 0.5
+_PROSE_WORDS = 15
+
+
+def _prose(text: str) -> int:
+    """Characters of `text` in paragraphs long enough to be sentences, not menu entries or link lists."""
+    return sum(len(block) for block in text.split("\n\n") if len(block.split()) >= _PROSE_WORDS)
 
 
 def _title(tree: Any, url: str | None) -> str | None:

@@ -108,3 +108,12 @@ def test_cities_of_two_or_more_words_are_places() -> None:
     assert names and all(" " in name for name in names)
     places = load_lexicon().places
     assert {"fort worth", "santa ana", "salt lake city"} <= places and "mobile" not in places
+
+
+def test_a_kind_told_by_a_modifier_must_be_a_kind() -> None:
+    from monitor.extract.lexicon import _kind_by_modifier
+
+    table = _kind_by_modifier({"strike": {"violence": ["Drone"]}}, ["violence", "protest"])
+    assert table["strike"]["drone"] == table["strikes"]["drone"] == "violence"
+    with pytest.raises(RuleDataError, match=r"kind_by_modifier.strike: violense is no kind"):
+        _kind_by_modifier({"strike": {"violense": ["drone"]}}, ["violence", "protest"])

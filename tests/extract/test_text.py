@@ -41,6 +41,14 @@ def test_extracts_title_date_and_paragraphs() -> None:
     assert "\n\n\n" not in doc.text and doc.title not in paragraphs
 
 
+def test_an_article_the_fast_extractor_misses_for_a_menu_is_read_by_the_fallbacks() -> None:
+    doc = extract_document(_page("article_in_aside_below_menu.html"))
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[0].startswith("HARBOR CITY (AP) - The harbor council approved a new ferry budget")
+    assert len(paragraphs) == 4
+    assert "Section Politics" not in doc.text
+
+
 def test_date_found_in_page_text_when_no_metadata() -> None:
     doc = extract_document(_page("no_metadata_date.html"))
     assert doc.published == datetime.date(2019, 9, 14)

@@ -211,9 +211,15 @@ _VALUE_AFTER_RE = re.compile(r"(?:\s+[^\W\d][\w'’-]*){0,3}\s+of\s+\S?\d")
 _AGO_RE = re.compile(r"(?:ago|earlier|before|later)\W*\Z", re.IGNORECASE)
 
 
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
+
+
 def comparison_base(text: str, tx: Timex, lex: Lexicon) -> bool:
     """Whether the date is the baseline of a comparison ("down 10 percent from a year ago", "compared with
     last year"): it dates neither the change nor the happening; tense.yaml `comparison_preps`."""
+    after = _NEXT_WORD_RE.match(text, tx.end)
+    if after is not None and after.group(1).lower() in lex.baseline_nouns:
+        return True  # "43% on 2005 levels"
     window = text[max(0, tx.start - 80) : tx.start]
     preps = _comparison_and_change_preps(lex)
     if not _first_words_re(preps).search(window):

@@ -132,6 +132,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
             # a season's word alone ("as though winter had descended", "closes in winter") names no time
             and not timex_words_re("season").fullmatch(tx.text)
             and not _season_of_a_noun(doc.text, tx, doc.lex)
+            and not _period_of_a_clause(doc.text, tx, doc.lex)
         ):
             value = date_value(tx, doc.published)
             if value and _EARLIER_RE.search(tx.text):
@@ -168,6 +169,29 @@ def _season_of_a_noun(text: str, tx: Timex, lex: Lexicon) -> bool:
 
 
 _NEXT_WORD_RE = re.compile(r" ([A-Za-z]+)\b")
+
+
+def _period_of_a_clause(text: str, tx: Timex, lex: Lexicon) -> bool:
+    """A period that the clause after it defines ("the summer she turned 17", "the year his father died"):
+    the clause, not the calendar, tells which one, and the text does not say."""
+    words = tx.text.lower().split()
+    if len(words) != 2 or words[0] != "the":
+        return False
+    if words[1] not in _DEFINED_PERIODS and not timex_words_re("season").fullmatch(words[1]):
+        return False
+    after = _NEXT_WORD_RE.match(text, tx.end)
+    if after is None or after.group(1).lower() not in lex.pronouns:
+        return False
+    # After a preposition the period is an adverbial and the pronoun opens the clause it dates ("over the
+    # weekend it emerged that ..."); "met him the summer she turned 17" names the period by the clause.
+    before = _WORD_BEFORE_RE.search(text, max(0, tx.start - 40), tx.start)
+    word = before.group(1).lower() if before else ""
+    return not word or word in lex.pronouns or word not in lex.function_words
+
+
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\W*\Z")
+_DEFINED_PERIODS = frozenset({"year", "month", "week", "weekend", "day", "night", "morning", "afternoon",
+                              "evening"})
 
 
 def _later_dates(

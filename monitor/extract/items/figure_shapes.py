@@ -188,6 +188,9 @@ def may_hold_shape(sentence: str, lex: Lexicon) -> bool:
     return _shapes(lex).fraction_hint.search(sentence.lower()) is not None
 
 
+_LAST_WORD_RE = re.compile(r"([A-Za-z]+)\s+\Z")
+
+
 def shaped_figures(
     sentence: str, lexicon: Lexicon | None = None, blocked: Sequence[tuple[int, int]] = ()
 ) -> list[FigureMention]:
@@ -207,6 +210,9 @@ def shaped_figures(
         noun = (m.group("noun") or "").lower()
         if noun in lex.not_figure_metrics:
             continue  # "two in three years": a span of time, no share
+        label = _LAST_WORD_RE.search(sentence, max(0, m.start() - 20), m.start())
+        if label and label.group(1).lower() in lex.not_figure_before:
+            continue  # "a Level 3 out of 5 risk", "category 4 of 5": a rank on a scale, no share
         metric = noun if noun and noun not in lex.function_words else "share"
         end = m.end() if metric != "share" else m.end("b")
         out.append(_mention(m.start(), end, (m.start("a"), m.end("b")), 100 * a / b, metric, "percent"))

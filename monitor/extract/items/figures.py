@@ -12,6 +12,7 @@ One number is read by monitor.extract.items.number_parse.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -45,11 +46,11 @@ _YEAR_RE = re.compile(r"(1[89]|20)\d\d")
 
 
 def _tokens_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
-    out = []
+    out: list[tuple[int, int, str]] = []
     for m in WORD_RE.finditer(text, pos):
         gap = text[pos : m.start()]
-        if gap.strip():  # punctuation ends the noun phrase
-            break
+        if gap.strip() and not (gap == ", " and out and _listed_modifier(text, out[-1][2], m.start())):
+            break  # punctuation ends the noun phrase, but for a list of its modifiers ("air, sea and ...")
         out.append((m.start(), m.end(), m.group(0)))
         pos = m.end()
         if len(out) >= limit:
@@ -57,12 +58,23 @@ def _tokens_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]
     return out
 
 
+_MODIFIER_LIST_RE = re.compile(r"(?:[a-z][\w-]*,\s)*[a-z][\w-]*\s(?:and|or)\s[a-z][\w-]*\s[a-z]")
+
+
+def _listed_modifier(text: str, word: str, pos: int) -> bool:
+    """Whether `word`, before a comma, opens a list of a noun's modifiers that goes on at `pos` and ends in
+    "and"/"or" ("90 air, sea and ground-launched missiles"; not "killed 5, and injured 10")."""
+    return word[:1].islower() and not plural(word.lower()) and _MODIFIER_LIST_RE.match(text, pos) is not None
+
+
 def _metric_after(
     text: str, pos: int, lex: Lexicon, allow_singular: bool = False
 ) -> tuple[str | None, int, bool]:
     """Read the metric from the noun phrase at `pos`: (metric, end, is_people_noun)."""
-    tokens = _tokens_after(text, pos, 6)
-    for i, (s, _e, w) in enumerate(tokens[:4]):
+    tokens = _tokens_after(text, pos, 8)
+    # a list of modifiers ("air, sea and ground-launched missiles") makes the phrase a word longer a comma
+    reach = 4 + sum(text[a[1] : b[0]] == ", " for a, b in itertools.pairwise(tokens))
+    for i, (s, _e, w) in enumerate(tokens[:reach]):
         lw = w.lower()
         if i and lw in lex.metric_stop_words:
             break
@@ -78,7 +90,7 @@ def _metric_after(
             return "people", tokens[i][1], True  # "150 Indians": a people noun, capitalised
     # Not in the lexicon: the bare noun phrase, up to four words, ending on a plural noun.
     words: list[tuple[int, int, str]] = []
-    for s, e, w in tokens[:4]:
+    for s, e, w in tokens[:reach]:
         lw = w.lower()
         # "13,000 false or misleading claims": adjectives joined by "or"/"and" still lead to the noun
         joins_adjectives = lw in ("or", "and") and bool(words) and not plural(words[-1][2])
@@ -98,6 +110,8 @@ def _metric_after(
     if words and words[0][2].endswith(("ed", "ing")) and len(words) == 1:
         return None, pos, False
     if words:
+        if reach > 4:  # a list's words modify its noun: "missiles", not "air sea and ground-launched ..."
+            return words[-1][2], words[-1][1], False
         return " ".join(w[2] for w in words), words[-1][1], False
     return None, pos, False
 
@@ -285,6 +299,9 @@ def _value(m: re.Match[str], is_words: bool, lex: Lexicon) -> int | float | None
     return tidy(value)
 
 
+_RANGE_END_RE = re.compile(r"([A-Za-z]+)\s+[0-9][0-9,.]*\s*(?:to|through|[-\u2013])\s*$")
+
+
 def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> bool:
     """Whether the words around the number show it is no count: "No. 5", "Boeing 737"."""
     num_start, num_end = m.start("num"), m.end()
@@ -294,6 +311,9 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
         return True
     if len(before_words) > 1 and f"{before_words[-2]} {prev}".lower() in lex.not_figure_before:
         return True  # "children younger than 5": an age
+    label = _RANGE_END_RE.search(text, max(0, num_start - 40), num_start)
+    if label and label.group(1).lower() in lex.not_figure_before:
+        return True  # "ages 5 to 12", "rooms 330 to 340": a range's end is the same label's
     if _NO_RE.search(text[:num_start]) or _AFTER_COUNT_RE.search(text, max(0, num_start - 12), num_start):
         return True  # "No. 5"; the model in "400 737 Max jets" (the count is the number before it)
     if _ratio_before_re(lex).search(text, max(0, num_start - 30), num_start):
@@ -402,10 +422,10 @@ def _metric_of(
         if metric is None:
             metric_end = pos
     elif unit is None and (mo := _OF_WHOLE_RE.match(text[pos:])) and (
-            partitive or _WHOLE_SIZE_RE.match(text, pos + mo.end())):
+            partitive or _whole_size_re(lex).match(text, pos + mo.end())):
         # "46 of their contacts", "Four of the 12 boxes": a part counted by the noun of the whole (past the
-        # whole's own size)
-        sized = _WHOLE_SIZE_RE.match(text, pos + mo.end())
+        # whole's own size, qualified or not: "191 of the approximately 250 files")
+        sized = _whole_size_re(lex).match(text, pos + mo.end())
         metric, metric_end, people = _metric_after(text, sized.end() if sized else pos + mo.end(), lex)
     elif unit is None and (mo := _ratio_re(lex).match(text, pos)):
         # "6 of 10 Americans", "one in five adults": the part is the figure, counted by the whole's noun.
@@ -440,8 +460,16 @@ def _metric_of(
 
 
 _OF_AFTER_UNIT_RE = re.compile(r"\s+(?:of|in|worth of)\s+(?:the\s+|its\s+|their\s+)?")
-_OF_WHOLE_RE = re.compile(r"\s+of\s+(?:the|their|its|his|her|our)\s+")
-_WHOLE_SIZE_RE = re.compile(r"\d[\d,]*\s+")
+# ... past an owner: "330 of the resort's 397 guest rooms"
+_OF_WHOLE_RE = re.compile(r"\s+of\s+(?:the|their|its|his|her|our)\s+(?:[A-Za-z-]+['\u2019]s\s+)?")
+
+
+@cache
+def _whole_size_re(lex: Lexicon) -> re.Pattern[str]:
+    phrases = sorted(lex.qualifier_of, key=len, reverse=True)
+    qualifiers = "|".join(r"\s+".join(map(re.escape, q.split())) for q in phrases)
+    return re.compile(rf"(?:(?:{qualifiers})\s+)?\d[\d,]*\s+", re.IGNORECASE)
+
 # "Out of 34,000 students, ", "Of the 500 patients, " opening a sentence: the whole the next number is part of
 _FRONTED_WHOLE_RE = re.compile(r"(?:^|\bout\s+)of\s+(?:the\s+)?\d[\d,]*\s+(?P<noun>[^,]{1,40}),\s*\Z", re.I)
 

@@ -14,6 +14,7 @@ from functools import cache
 
 from monitor.extract.items.document import Doc, Entity, Tok, overlaps, tokenize
 from monitor.extract.items.linking import initials, is_acronym
+from monitor.extract.items.number_parse import number_patterns
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.sentences import Sentence
 from monitor.extract.wordforms import word_tags
@@ -79,6 +80,12 @@ def _modifier_tail(word: str, lex: Lexicon) -> bool:
 _PARTICIPLES = frozenset({"VBN", "VBG"})
 
 
+def _amount(word: str, lex: Lexicon) -> bool:
+    """Whether `word` is a number after a currency sign ("R4bn", "RM6.2m")."""
+    found = number_patterns(lex)[0].fullmatch(word)
+    return found is not None and found.group("cur") is not None
+
+
 def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> list[tuple[int, list[Tok]]]:
     """The runs of capitalised words that may be names, each with the index of its first token (a run is a
     stretch of consecutive tokens)."""
@@ -110,6 +117,8 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
             and not (blocked and overlaps(tok.start, tok.end, blocked))
             # a heading in capitals that names a kind of happening ("October 24: ARRESTS – ...")
             and not (tok.text.isupper() and tok.lower in lex.trigger_kind)
+            # an amount in a currency written with letters ("R4bn", "RM6m") is no word of a name
+            and not (any(c.isdigit() for c in tok.text) and _amount(tok.text, lex))
         )
         if (
             usable

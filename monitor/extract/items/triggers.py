@@ -156,10 +156,13 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
         prev = words[max(0, i - 4) : i]
         if trigger in lex.noun_kind and prev and prev[-1] in DETERMINERS:
             kind = lex.noun_kind[trigger]  # "signed a contract": business; "contracted the virus": outbreak
+        if prev and trigger in lex.kind_by_modifier:
+            kind = lex.kind_by_modifier[trigger].get(prev[-1], kind)  # "a drone strike", "a rail strike"
         if (
             kind is not None
             and used_as_event(
-                tags, prev, nxt, lex.function_words, trigger.endswith("s"), _may_be_noun(trigger, tags)
+                tags, words[max(0, i - 6) : i], nxt, lex.function_words, trigger.endswith("s"),
+                _may_be_noun(trigger, tags)
             )
             and not _modifier_or_subject(tags, prev, nxt)
         ):
@@ -348,7 +351,7 @@ def _noun_here(
     # A determiner, a possessive or a date/number close before it ("the talks", "Monday's attack",
     # "an Oct. 11 announcement"), with no punctuation in between.
     found = False
-    for w in reversed(prev[-3:]):
+    for w in reversed(prev[-5:]):
         if not (w[0].isalnum() or w in _POSSESSIVE):
             break
         if w.isdigit() and plural:

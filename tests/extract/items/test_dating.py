@@ -248,3 +248,21 @@ def test_a_month_anchored_in_words_or_after_a_year_of_plans_keeps_the_publicatio
     assert [i.date for i in extract_items(text, pub) if i.kind != "figure"][-1] == "2014-01"
     plans = "The port aims to double its traffic by 2030, its board decided in May."
     assert "2014-05" in [i.date for i in extract_items(plans, pub)]
+
+
+def test_a_year_naming_a_level_is_a_baseline_and_dates_nothing() -> None:
+    text = "The state cut emissions 42.6 per cent on 2005 levels, the minister said on Monday."
+    items = extract_items(text, PUB)
+    assert {(i.kind, i.date) for i in items} == {("statement", "2021-09-13"), ("figure", "2021-09-13")}
+
+
+@pytest.mark.parametrize(
+    "text", ["Tova said she met him the summer she turned 17.", "The ferry sank the year his father retired."]
+)
+def test_a_period_that_a_clause_defines_dates_nothing(text: str) -> None:
+    assert extract_items(text, PUB) == []
+
+
+def test_a_period_after_a_preposition_dates_the_clause_its_pronoun_opens() -> None:
+    text = "Over the weekend it emerged that the mayor had been given a boat."
+    assert [i.date for i in extract_items(text, PUB)] == ["2021-W36"]  # the weekend before Thursday

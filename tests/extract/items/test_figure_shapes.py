@@ -63,6 +63,11 @@ def test_a_span_of_time_is_no_share() -> None:
     assert shaped_figures("The ferry ran one in three days last winter.") == []
 
 
+def test_a_rank_on_a_labelled_scale_is_no_share() -> None:
+    assert shaped_figures("Forecasters issued a Level 3 out of 5 risk of storms.") == []
+    assert [f.value for f in shaped_figures("Forecasters said 3 out of 5 towns flooded.")] == [60]
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [

@@ -119,6 +119,7 @@ def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
         "The drug failed in a phase 3 trial of patients with type 2 diabetes.",  # numbers naming a class
         "The storm weakened to a category 4 hurricane near the coast.",
         "Only children younger than 5 and adults older than 65 were tested.",  # ages
+        "The camp for kids ages 5 to 12 opens later this summer.",  # the end of an age range
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -282,3 +283,34 @@ def test_lowered_matching_agrees_on_any_text(sentence: str) -> None:
     for pattern in _numbernumber_patterns():
         want = [m.span() for m in pattern.finditer(sentence)]
         assert [m.span() for m in find_as_written(pattern, sentence, low)] == want
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The treasury gave the agency R4bn.", [(4000000000, "ZAR")]),
+        ("The charter cost RM6.162 million.", [(6162000, "MYR")]),
+        ("The fund paid out 500 million rand.", [(500000000, "ZAR")]),
+        ("Subscriptions cost N$85.", [(85, "NAD")]),
+    ],
+)
+def test_amounts_in_currencies_written_with_letters(sentence: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.unit) for f in find_figures(sentence)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The lodge reopened 330 of the resort's 397 guest rooms.",  # a whole with its owner
+        "So far, 191 of the approximately 397 guest rooms have reopened.",  # a whole with a qualifier
+    ],
+)
+def test_a_part_is_counted_by_the_noun_of_its_whole(sentence: str) -> None:
+    assert [f.metric for f in find_figures(sentence)] == ["guest rooms", "guest rooms"]
+
+
+def test_a_list_of_modifiers_leads_to_the_noun_counted() -> None:
+    assert one("Rebels fired 90 air, sea and ground-launched missiles.") == (90, "exact", "missiles", None)
+    # a comma after the number itself still ends its phrase
+    storm = find_figures("The storm killed 5, and injured 10 others.")
+    assert [f.metric for f in storm] == ["deaths", "others"]

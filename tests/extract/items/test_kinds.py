@@ -87,3 +87,15 @@ def test_funerals_and_vigils_are_gatherings() -> None:
     for text in ("The officer was laid to rest Tuesday, May 7 after a service at the cathedral.",
                  "Hundreds attended a vigil on Tuesday.", "The funeral was held on Tuesday."):
         assert ("meeting", "2024-05-07") in [(i.kind, i.date) for i in extract_items(text, day)], text
+
+
+def test_the_word_before_a_strike_tells_which_kind_of_strike_it_is() -> None:
+    day = dt.date(2024, 5, 2)  # a Thursday
+    cases = {
+        "Israel carried out a drone strike on a camp in Gaza on Monday.": ("violence", "2024-04-29"),
+        "Israeli air strikes hit the camp on Monday.": ("violence", "2024-04-29"),
+        "A bird strike forced the plane to land on Wednesday.": ("accident", "2024-05-01"),
+        "Rail workers held a national strike on Tuesday.": ("protest", "2024-04-30"),
+    }
+    for text, expected in cases.items():
+        assert [(i.kind, i.date) for i in extract_items(text, day) if i.kind != "figure"] == [expected], text

@@ -176,3 +176,9 @@ def test_base_verb_after_a_plural_noun_is_a_verb_unless_it_may_head_a_compound()
     assert ("arrive", "arrival") in triggers_of("Rebel troops arrive in the capital.", pub)
     # "ban" may be a noun: after "lawmakers" it could head "the lawmakers ban", so it is left alone
     assert all(found != "ban" for found, _k in triggers_of("Lawmakers ban the sale.", pub))
+
+
+def test_a_noun_trigger_after_a_run_of_modifiers_is_still_the_happening() -> None:
+    # "a mass drone and missile attack": the determiner stands five words before the noun
+    events = _events("Russia used a new missile during a mass drone and missile attack on Kyiv on Sunday.")
+    assert [(e.kind, e.date) for e in events] == [("violence", "2021-06-06")]

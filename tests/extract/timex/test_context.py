@@ -302,6 +302,13 @@ def test_a_house_number_before_a_street_is_no_year() -> None:
     assert found("In 2019 Main Street flooded twice.", "2019-11-20")["2019"] == ("DATE", "2019")
 
 
+def test_a_count_after_a_quantifier_is_no_year() -> None:
+    got = found("The court unsealed about 2000 pages and more than 1500 files in 2019.", "2024-01-07")
+    assert set(got) == {"2019"}
+    assert found("Around 2000, the mill closed.", "2024-01-07")["Around 2000"] == ("DATE", "2000")
+    assert found("Sales rose 5% over 2019 levels.", "2021-02-07")["2019"] == ("DATE", "2019")
+
+
 @pytest.mark.parametrize(
     "verb", ["kicks off", "resumes", "continues", "begins", "stops", "plays", "wraps up", "reports results"]
 )
