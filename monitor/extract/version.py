@@ -83,7 +83,10 @@ from importlib.resources.abc import Traversable
 # baseline ("on 2005 levels"); "the summer she turned 17" dates nothing; the end of "ages 5 to 12" is no
 # figure; "330 of the resort's 397 rooms" and "191 of the approximately 250 files" count rooms and files; a
 # list of modifiers leads to its noun ("90 air, sea and ground-launched missiles"); amounts in rand, ringgit,
-# Namibian dollars, naira, shillings, reais, pesos, won and lira ("R4bn", "RM6.2m").
+# Namibian dollars, naira, shillings, reais, pesos, won and lira ("R4bn", "RM6.2m"); a rank on a labelled
+# scale ("a Level 3 out of 5 risk") is no share; a person's age between commas ("arrested Tomas Elvey, 41,
+# on Monday") is neither a count nor a clause of its own; "0.50 calibre" is a bore; "will debate in one week"
+# and "in just 63 days" date from the report.
 EXTRACTOR_VERSION = "11"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -223,6 +223,8 @@ def clause_spans(
             continue
         if timexes and overlaps(tok.start, tok.end, timexes):
             continue
+        if tok.text == "," and _in_age_aside(text, tok.start):
+            continue  # "arrested Tomas Elvey, 41, on Monday": the age is no clause of its own
         bounds.append(tok.start)
     bounds = sorted(set(bounds))
     bounds.append(s_end)
@@ -231,6 +233,18 @@ def clause_spans(
     kept = [b for i, b in enumerate(bounds[:-1]) if i == 0 or search(text, b, bounds[i + 1])]
     kept.append(s_end)
     return [(a, b) for a, b in zip(kept, kept[1:], strict=False) if b > a]
+
+
+# A person's age set off by commas after the name: "Tomas Elvey, 41, of Brenholm".
+_AGE_OPENS_RE = re.compile(r",\s*\d{1,3},")
+_AGE_CLOSES_RE = re.compile(r"[A-Z][\w'\u2019.-]*,\s*\d{1,3}\Z")
+
+
+def _in_age_aside(text: str, comma: int) -> bool:
+    """Whether the comma at `comma` opens or closes a bare age after a name."""
+    if _AGE_OPENS_RE.match(text, comma):
+        return _AGE_CLOSES_RE.search(text, max(0, comma - 40), comma + text[comma:].index(",", 1)) is not None
+    return _AGE_CLOSES_RE.search(text, max(0, comma - 40), comma) is not None
 
 
 def clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:

@@ -299,6 +299,8 @@ def _value(m: re.Match[str], is_words: bool, lex: Lexicon) -> int | float | None
     return tidy(value)
 
 
+_AGE_APPOSITION_BEFORE_RE = re.compile(r"[A-Z][\w'\u2019-]*,\s*$")
+_AGE_APPOSITION_AFTER_RE = re.compile(r"(?<=\d)(?:,|\)|\.(?!\d)|\s+and\b)")
 _RANGE_END_RE = re.compile(r"([A-Za-z]+)\s+[0-9][0-9,.]*\s*(?:to|through|[-\u2013])\s*$")
 
 
@@ -311,6 +313,9 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
         return True
     if len(before_words) > 1 and f"{before_words[-2]} {prev}".lower() in lex.not_figure_before:
         return True  # "children younger than 5": an age
+    if (not is_words and _AGE_APPOSITION_BEFORE_RE.search(text, max(0, num_start - 40), num_start)
+            and _AGE_APPOSITION_AFTER_RE.match(text, num_end)):
+        return True  # "killed Tomas Elvey, 41, on Monday": a person's age set off by commas
     label = _RANGE_END_RE.search(text, max(0, num_start - 40), num_start)
     if label and label.group(1).lower() in lex.not_figure_before:
         return True  # "ages 5 to 12", "rooms 330 to 340": a range's end is the same label's

@@ -266,3 +266,33 @@ def test_a_period_that_a_clause_defines_dates_nothing(text: str) -> None:
 def test_a_period_after_a_preposition_dates_the_clause_its_pronoun_opens() -> None:
     text = "Over the weekend it emerged that the mayor had been given a boat."
     assert [i.date for i in extract_items(text, PUB)] == ["2021-W36"]  # the weekend before Thursday
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Police arrested Tomas Elvey, 41, on Monday.", "legal"),
+        ("Gunmen shot Tomas Elvey, 41, on Monday.", "violence"),
+        ("Tomas Elvey, 41, of Brenholm, was arrested on Monday.", "legal"),
+    ],
+)
+def test_a_persons_age_between_commas_cuts_no_clause(text: str, kind: str) -> None:
+    assert [(i.kind, i.date) for i in extract_items(text, PUB)] == [(kind, "2021-09-13")]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("In just 63 days, the final votes will be cast.", "2021-11-18"),
+        ("The ferry line will reopen in two weeks, the mayor said.", "2021-W39"),
+    ],
+)
+def test_in_a_span_of_days_or_weeks_to_come_dates_from_the_report(text: str, date: str) -> None:
+    assert date in [i.date for i in extract_items(text, PUB)]
+
+
+@pytest.mark.parametrize(
+    "text", ["The ferry line reopened in two weeks.", "Crews will work in five days a week from Monday."]
+)
+def test_a_span_taken_or_a_rate_dates_nothing_to_come(text: str) -> None:
+    assert all(i.date in (None, "2021-09-20") for i in extract_items(text, PUB))  # "from Monday" only

@@ -120,6 +120,8 @@ def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
         "The storm weakened to a category 4 hurricane near the coast.",
         "Only children younger than 5 and adults older than 65 were tested.",  # ages
         "The camp for kids ages 5 to 12 opens later this summer.",  # the end of an age range
+        "The shell killed Abdallah, 37, and wounded Christina Assi, 28.",  # ages set off by commas
+        "The reporters came under fire from 0.50 calibre rounds.",  # a bore, not a count
     ],
 )
 def test_not_figures(sentence: str) -> None:
