@@ -20,44 +20,20 @@ from typing import Any
 
 from monitor.errors import RuleDataError
 from monitor.extract.aliases import alias_table, check_aliases
-from monitor.extract.wordforms import inflect_trigger, norm_phrase
-from monitor.yamlfile import read_bundled
+from monitor.extract.kind_words import kinds_fields
+from monitor.extract.rule_files import (
+    DATA_PACKAGE,
+    NAME_RE,
+    load_data_file,
+    lower_list,
+    string_list,
+    string_map,
+)
+from monitor.extract.wordforms import norm_phrase
 
-DATA_PACKAGE = "monitor.extract.data.en"
-
-_NAME_RE = re.compile(r"[a-z][a-z0-9_]*\Z")
-
-
-def load_data_file(name: str, package: str = DATA_PACKAGE) -> Any:
-    """Parse one bundled word-list file (e.g. "abbreviations.yaml"); RuleDataError when missing or invalid."""
-    data = read_bundled(package, name, words=True)
-    if not isinstance(data, dict):
-        raise RuleDataError(f"{name}: expected a mapping at the top level, got {type(data).__name__}")
-    return data
-
-
-def string_list(value: Any, where: str) -> list[str]:
-    """Validate a list of non-empty strings (`where` names file and entry for the error)."""
-    if not isinstance(value, list):
-        raise RuleDataError(f"{where}: expected a list of strings, got {type(value).__name__}")
-    out: list[str] = []
-    for i, item in enumerate(value):
-        if not isinstance(item, str) or not item.strip():
-            raise RuleDataError(f"{where}[{i}]: expected a non-empty string, got {item!r}")
-        out.append(item.strip())
-    return out
-
-
-def string_map(value: Any, where: str) -> dict[str, list[str]]:
-    """Validate a mapping name -> list of strings."""
-    if not isinstance(value, dict):
-        raise RuleDataError(f"{where}: expected a mapping of name -> list of strings")
-    out: dict[str, list[str]] = {}
-    for key, items in value.items():
-        if not isinstance(key, str) or not key.strip():
-            raise RuleDataError(f"{where}: key {key!r} is not a non-empty string")
-        out[key.strip()] = string_list(items, f"{where}.{key}")
-    return out
+# The rule-file readers are part of this module's interface: the extractors read their own files with them.
+__all__ = ["Lexicon", "abbreviations", "load_data_file", "load_lexicon", "spaced_alternatives", "string_list",
+           "string_map"]
 
 
 @cache
@@ -67,10 +43,6 @@ def abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     never = string_list(data.get("never_final"), "abbreviations.yaml: never_final")
     maybe = string_list(data.get("maybe_final"), "abbreviations.yaml: maybe_final")
     return frozenset(w.lower() for w in never), frozenset(w.lower() for w in maybe)
-
-
-def _lower_list(data: dict[str, Any], key: str, file: str) -> tuple[str, ...]:
-    return tuple(w.lower() for w in string_list(data.get(key), f"{file}: {key}"))
 
 
 def spaced_alternatives(phrases: Iterable[str]) -> str:
@@ -84,48 +56,6 @@ def _phrase_regex(phrases: Sequence[str]) -> re.Pattern[str]:
     """One case-insensitive alternation over `phrases`, longest first, on word boundaries."""
     body = spaced_alternatives(p.lower() for p in phrases)
     return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
-
-
-POS_OF_LIST = {"verbs": "verb", "nouns": "noun", "dated_nouns": "dated noun"}
-
-
-def _kind_words(value: Any, where: str) -> list[tuple[str, str]]:
-    """A kind's triggers as (word, part of speech): a plain list (words of either part of speech) or a
-    mapping `verbs: [...]`, `nouns: [...]`, `dated_nouns: [...]` (a word in both lists is both)."""
-    if isinstance(value, list):
-        return [(w, "both") for w in string_list(value, where)]
-    if not isinstance(value, dict) or not value or set(value) - set(POS_OF_LIST):
-        raise RuleDataError(
-            f"{where}: expected a list of triggers or a mapping with `verbs:`, `nouns:`, `dated_nouns:`")
-    out: list[tuple[str, str]] = []
-    for key, pos in POS_OF_LIST.items():
-        out.extend((w, pos) for w in string_list(value.get(key, []), f"{where}.{key}"))
-    return out
-
-
-def _kind_by_modifier(raw: object, kinds: Iterable[str]) -> dict[str, dict[str, str]]:
-    """kinds.yaml `kind_by_modifier` as trigger form (the listed noun and its plural) -> modifier -> kind."""
-    if not isinstance(raw, Mapping):
-        raise RuleDataError("kinds.yaml: kind_by_modifier: expected a mapping trigger -> kind -> modifiers")
-    out: dict[str, dict[str, str]] = {}
-    for trigger, senses in raw.items():
-        where = f"kinds.yaml: kind_by_modifier.{trigger}"
-        by_kind = string_map(senses, where)
-        unknown = sorted(set(by_kind) - set(kinds))
-        if unknown:
-            raise RuleDataError(f"{where}: {', '.join(unknown)} is no kind of kinds.yaml or extraction.kinds")
-        by_modifier = {w.lower(): kind for kind, words in by_kind.items() for w in words}
-        for form in inflect_trigger(str(trigger), "noun"):
-            out[form] = by_modifier
-    return out
-
-
-def _first_word_index(forms: Mapping[str, str]) -> dict[str, tuple[tuple[str, ...], ...]]:
-    index: dict[str, list[tuple[str, ...]]] = {}
-    for form in forms:
-        words = tuple(form.split())
-        index.setdefault(words[0], []).append(words)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
 @dataclass(
@@ -252,7 +182,7 @@ def _check_extension(value: Mapping[str, Sequence[str]] | None, key: str) -> dic
     out: dict[str, list[str]] = {}
     for name, words in value.items():
         where = f"extraction.{key}.{name}"
-        if not isinstance(name, str) or not _NAME_RE.match(name.strip().lower().replace(" ", "_")):
+        if not isinstance(name, str) or not NAME_RE.match(name.strip().lower().replace(" ", "_")):
             raise ConfigError(f"extraction.{key}: {name!r} is not a valid name (letters, digits, _)")
         if isinstance(words, str) or not isinstance(words, Sequence) or not words:
             raise ConfigError(f"{where}: expected a non-empty list of words or phrases")
@@ -296,7 +226,7 @@ def _build(
 ) -> Lexicon:
     """The lexicon from the bundled files (one step per file) and the config extensions."""
     return Lexicon(
-        **_kinds_fields(extra_kinds),
+        **kinds_fields(extra_kinds),
         **_metrics_fields(extra_metrics),
         **_qualifiers_fields(),
         **_numbers_fields(),
@@ -307,60 +237,6 @@ def _build(
         ),
         **_tense_fields(),
     )
-
-
-def _kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, Any]:
-    """kinds.yaml and `extraction.kinds`: kinds, every form of every trigger with its tags, other senses."""
-    kinds_data = load_data_file("kinds.yaml")
-    raw = kinds_data.get("kinds")
-    if not isinstance(raw, dict):
-        raise RuleDataError("kinds.yaml: kinds: expected a mapping kind -> triggers")
-    kinds: dict[str, list[tuple[str, str]]] = {}
-    for name, value in raw.items():
-        if not isinstance(name, str) or not _NAME_RE.match(name):
-            raise RuleDataError(f"kinds.yaml: kinds.{name}: kind names are lowercase letters, digits and _")
-        kinds[name] = _kind_words(value, f"kinds.yaml: kinds.{name}")
-    for name, extra in extra_kinds:  # config words are of either part of speech
-        kinds.setdefault(name.lower(), []).extend((w, "both") for w in extra)
-    trigger_kind: dict[str, str] = {}
-    noun_kinds: dict[str, set[str]] = {}
-    trigger_tags: dict[str, frozenset[str]] = {}
-    dated: set[str] = set()
-    undated: set[str] = set()  # forms some other list gives: triggers wherever they stand
-    # A listed word is a base form: its inflections (verb ones for a verb, the plural for a noun) trigger its
-    # kind. A form written out in the list (or by the config) wins over one merely generated from another
-    # base form ("left" of "leave"). A form's tags are those of every list that gives it.
-    for name, words in kinds.items():
-        for w, pos in words:
-            for form, tags in inflect_trigger(w, pos).items():
-                trigger_kind.setdefault(form, name)
-                trigger_tags[form] = trigger_tags.get(form, frozenset()) | tags
-                if pos == "noun":
-                    noun_kinds.setdefault(form, set()).add(name)
-                (dated if pos == "dated noun" else undated).add(form)
-    for name, words in kinds.items():
-        for w, _pos in words:
-            trigger_kind[norm_phrase(w)] = name
-    for name, extra in extra_kinds:  # config wins on a shared word
-        for w in extra:
-            for form in inflect_trigger(w):
-                trigger_kind[form] = name.lower()
-    other = string_map(kinds_data.get("other_sense_after", {}), "kinds.yaml: other_sense_after")
-    return {
-        "kinds": {k: tuple(dict.fromkeys(w for w, _pos in v)) for k, v in kinds.items()},
-        "trigger_kind": trigger_kind,
-        # Only a noun of one kind is sure ("contract"); "strike" (violence, protest) keeps its one kind.
-        "noun_kind": {form: next(iter(names)) for form, names in noun_kinds.items()
-                      if len(names) == 1 and trigger_kind.get(form) not in names},
-        "trigger_tags": trigger_tags,
-        "trigger_first": _first_word_index(trigger_kind),
-        # A word that tells its kind only right after a date ("the March 20 call", not "a call for calm"),
-        # unless another list gives it too.
-        "dated_nouns": frozenset(dated - undated),
-        "other_sense_after": {k: frozenset(w.lower() for w in v) for k, v in other.items()},
-        "kind_by_modifier": _kind_by_modifier(kinds_data.get("kind_by_modifier", {}), kinds),
-        "setting_prepositions": frozenset(_lower_list(kinds_data, "setting_prepositions", "kinds.yaml")),
-    }
 
 
 def _metrics_fields(extra_metrics: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, Any]:
@@ -387,10 +263,10 @@ def _metrics_fields(extra_metrics: tuple[tuple[str, tuple[str, ...]], ...]) -> d
         "metrics": {k: tuple(v) for k, v in metric_map.items()},
         "metric_of": metric_of,
         "metric_re": _phrase_regex(list(metric_of)),
-        "kept_modifiers": frozenset(_lower_list(md, "kept_modifiers", "metrics.yaml")),
-        "people_nouns": frozenset(_lower_list(md, "people_nouns", "metrics.yaml")),
-        "generic_people": frozenset(_lower_list(md, "generic_people", "metrics.yaml")),
-        "people_by_state": frozenset(_lower_list(md, "people_by_state", "metrics.yaml")),
+        "kept_modifiers": frozenset(lower_list(md, "kept_modifiers", "metrics.yaml")),
+        "people_nouns": frozenset(lower_list(md, "people_nouns", "metrics.yaml")),
+        "generic_people": frozenset(lower_list(md, "generic_people", "metrics.yaml")),
+        "people_by_state": frozenset(lower_list(md, "people_by_state", "metrics.yaml")),
         "people_states": {k.lower(): v for k, v in people_states.items()},
         "before_number": before_of,
         # "number of cases" also as "number of positive cases": up to two words before the phrase's noun
@@ -399,7 +275,7 @@ def _metrics_fields(extra_metrics: tuple[tuple[str, tuple[str, ...]], ...]) -> d
                               for p in sorted(before_of, key=len, reverse=True)) + r")\b",
             re.IGNORECASE,
         ),
-        "metric_stop_words": frozenset(_lower_list(md, "stop_words", "metrics.yaml")),
+        "metric_stop_words": frozenset(lower_list(md, "stop_words", "metrics.yaml")),
     }
 
 
@@ -469,10 +345,10 @@ def _numbers_fields() -> dict[str, Any]:
             re.IGNORECASE,
         ),
         "not_figure_after": tuple(w.lower() for w in string_list(nd.get("not_figure_after"), "numbers.yaml")),
-        "not_figure_before": frozenset(_lower_list(nd, "not_figure_before", "numbers.yaml")),
-        "not_figure_idioms_re": _phrase_regex(_lower_list(nd, "not_figure_idioms", "numbers.yaml")),
-        "not_figure_metrics": frozenset(_lower_list(nd, "not_figure_metrics", "numbers.yaml")),
-        "weather_words": frozenset(_lower_list(nd, "temperature_words", "numbers.yaml")),
+        "not_figure_before": frozenset(lower_list(nd, "not_figure_before", "numbers.yaml")),
+        "not_figure_idioms_re": _phrase_regex(lower_list(nd, "not_figure_idioms", "numbers.yaml")),
+        "not_figure_metrics": frozenset(lower_list(nd, "not_figure_metrics", "numbers.yaml")),
+        "weather_words": frozenset(lower_list(nd, "temperature_words", "numbers.yaml")),
     }
 
 
@@ -532,10 +408,10 @@ def _cities() -> frozenset[str]:
 def _names_fields() -> dict[str, Any]:
     """names.yaml: titles, organisation cues, pronouns, common and function words, attribution cues."""
     nm = load_data_file("names.yaml")
-    titles = _lower_list(nm, "titles", "names.yaml")
+    titles = lower_list(nm, "titles", "names.yaml")
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(_lower_list(nm, key, "names.yaml"))
+        return frozenset(lower_list(nm, key, "names.yaml"))
 
     return {
         "titles": frozenset(titles),
@@ -553,7 +429,7 @@ def _names_fields() -> dict[str, Any]:
         "function_words": words("function_words"),
         "connectors": words("connectors"),
         "org_connectors": words("org_connectors"),
-        "attribution_re": _phrase_regex(_lower_list(nm, "attribution_cues", "names.yaml")),
+        "attribution_re": _phrase_regex(lower_list(nm, "attribution_cues", "names.yaml")),
         "attribution_generic": words("attribution_generic"),
         "skip_line_prefixes": tuple(
             string_list(nm.get("skip_line_prefixes"), "names.yaml: skip_line_prefixes")
@@ -568,7 +444,7 @@ def _tense_fields() -> dict[str, Any]:
     td = load_data_file("tense.yaml")
 
     def words(key: str) -> frozenset[str]:
-        return frozenset(_lower_list(td, key, "tense.yaml"))
+        return frozenset(lower_list(td, key, "tense.yaml"))
 
     return {
         "present_aux": words("present_aux"),
@@ -579,8 +455,8 @@ def _tense_fields() -> dict[str, Any]:
         "present_verbs": words("present_verbs"),
         "past_verbs": words("past_verbs"),
         "undating_adverbs": words("undating_adverbs"),
-        "present_adverbs_re": _phrase_regex(_lower_list(td, "present_adverbs", "tense.yaml")),
-        "session_re": _phrase_regex(_lower_list(td, "session_phrases", "tense.yaml")),
+        "present_adverbs_re": _phrase_regex(lower_list(td, "present_adverbs", "tense.yaml")),
+        "session_re": _phrase_regex(lower_list(td, "session_phrases", "tense.yaml")),
         "clause_markers": words("clause_markers"),
         "change_words": words("change_words"),
         "figure_verbs": words("figure_verbs"),
@@ -608,9 +484,9 @@ def _tense_fields() -> dict[str, Any]:
         "time_nouns": words("time_nouns"),
         # matched against a date's preceding words, read without hyphens ("run-up to" -> "run up to")
         "before_phrases": tuple(
-            " ".join(p.replace("-", " ").split()) for p in _lower_list(td, "before_phrases", "tense.yaml")
+            " ".join(p.replace("-", " ").split()) for p in lower_list(td, "before_phrases", "tense.yaml")
         ),
-        "running_tally_phrases": tuple(_lower_list(td, "running_tally_phrases", "tense.yaml")),
+        "running_tally_phrases": tuple(lower_list(td, "running_tally_phrases", "tense.yaml")),
         "results_period_preps": words("results_period_preps"),
         "casualty_kinds": words("casualty_kinds"),
     }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from monitor.errors import ConfigError, RuleDataError
+from monitor.extract.kind_words import kind_by_modifier
 from monitor.extract.lexicon import load_data_file, load_lexicon, string_list, string_map
 
 DATA_FILES = [
@@ -111,9 +112,7 @@ def test_cities_of_two_or_more_words_are_places() -> None:
 
 
 def test_a_kind_told_by_a_modifier_must_be_a_kind() -> None:
-    from monitor.extract.lexicon import _kind_by_modifier
-
-    table = _kind_by_modifier({"strike": {"violence": ["Drone"]}}, ["violence", "protest"])
+    table = kind_by_modifier({"strike": {"violence": ["Drone"]}}, ["violence", "protest"])
     assert table["strike"]["drone"] == table["strikes"]["drone"] == "violence"
     with pytest.raises(RuleDataError, match=r"kind_by_modifier.strike: violense is no kind"):
-        _kind_by_modifier({"strike": {"violense": ["drone"]}}, ["violence", "protest"])
+        kind_by_modifier({"strike": {"violense": ["drone"]}}, ["violence", "protest"])

@@ -1,0 +1,106 @@
+"""kinds.yaml and the config's `extraction.kinds`: each kind's trigger words in every inflection, with their
+parts of speech, and the words that tell a trigger's other senses and kinds (the Lexicon's kinds fields)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from monitor.errors import RuleDataError
+from monitor.extract.rule_files import NAME_RE, load_data_file, lower_list, string_list, string_map
+from monitor.extract.wordforms import inflect_trigger, norm_phrase
+
+POS_OF_LIST = {"verbs": "verb", "nouns": "noun", "dated_nouns": "dated noun"}
+
+
+def _kind_words(value: Any, where: str) -> list[tuple[str, str]]:
+    """A kind's triggers as (word, part of speech): a plain list (words of either part of speech) or a
+    mapping `verbs: [...]`, `nouns: [...]`, `dated_nouns: [...]` (a word in both lists is both)."""
+    if isinstance(value, list):
+        return [(w, "both") for w in string_list(value, where)]
+    if not isinstance(value, dict) or not value or set(value) - set(POS_OF_LIST):
+        raise RuleDataError(
+            f"{where}: expected a list of triggers or a mapping with `verbs:`, `nouns:`, `dated_nouns:`")
+    out: list[tuple[str, str]] = []
+    for key, pos in POS_OF_LIST.items():
+        out.extend((w, pos) for w in string_list(value.get(key, []), f"{where}.{key}"))
+    return out
+
+
+def kind_by_modifier(raw: object, kinds: Iterable[str]) -> dict[str, dict[str, str]]:
+    """kinds.yaml `kind_by_modifier` as trigger form (the listed noun and its plural) -> modifier -> kind."""
+    if not isinstance(raw, Mapping):
+        raise RuleDataError("kinds.yaml: kind_by_modifier: expected a mapping trigger -> kind -> modifiers")
+    out: dict[str, dict[str, str]] = {}
+    for trigger, senses in raw.items():
+        where = f"kinds.yaml: kind_by_modifier.{trigger}"
+        by_kind = string_map(senses, where)
+        unknown = sorted(set(by_kind) - set(kinds))
+        if unknown:
+            raise RuleDataError(f"{where}: {', '.join(unknown)} is no kind of kinds.yaml or extraction.kinds")
+        by_modifier = {w.lower(): kind for kind, words in by_kind.items() for w in words}
+        for form in inflect_trigger(str(trigger), "noun"):
+            out[form] = by_modifier
+    return out
+
+
+def _first_word_index(forms: Mapping[str, str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for form in forms:
+        words = tuple(form.split())
+        index.setdefault(words[0], []).append(words)
+    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+
+
+def kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, Any]:
+    """kinds.yaml and `extraction.kinds`: kinds, every form of every trigger with its tags, other senses."""
+    kinds_data = load_data_file("kinds.yaml")
+    raw = kinds_data.get("kinds")
+    if not isinstance(raw, dict):
+        raise RuleDataError("kinds.yaml: kinds: expected a mapping kind -> triggers")
+    kinds: dict[str, list[tuple[str, str]]] = {}
+    for name, value in raw.items():
+        if not isinstance(name, str) or not NAME_RE.match(name):
+            raise RuleDataError(f"kinds.yaml: kinds.{name}: kind names are lowercase letters, digits and _")
+        kinds[name] = _kind_words(value, f"kinds.yaml: kinds.{name}")
+    for name, extra in extra_kinds:  # config words are of either part of speech
+        kinds.setdefault(name.lower(), []).extend((w, "both") for w in extra)
+    trigger_kind: dict[str, str] = {}
+    noun_kinds: dict[str, set[str]] = {}
+    trigger_tags: dict[str, frozenset[str]] = {}
+    dated: set[str] = set()
+    undated: set[str] = set()  # forms some other list gives: triggers wherever they stand
+    # A listed word is a base form: its inflections (verb ones for a verb, the plural for a noun) trigger its
+    # kind. A form written out in the list (or by the config) wins over one merely generated from another
+    # base form ("left" of "leave"). A form's tags are those of every list that gives it.
+    for name, words in kinds.items():
+        for w, pos in words:
+            for form, tags in inflect_trigger(w, pos).items():
+                trigger_kind.setdefault(form, name)
+                trigger_tags[form] = trigger_tags.get(form, frozenset()) | tags
+                if pos == "noun":
+                    noun_kinds.setdefault(form, set()).add(name)
+                (dated if pos == "dated noun" else undated).add(form)
+    for name, words in kinds.items():
+        for w, _pos in words:
+            trigger_kind[norm_phrase(w)] = name
+    for name, extra in extra_kinds:  # config wins on a shared word
+        for w in extra:
+            for form in inflect_trigger(w):
+                trigger_kind[form] = name.lower()
+    other = string_map(kinds_data.get("other_sense_after", {}), "kinds.yaml: other_sense_after")
+    return {
+        "kinds": {k: tuple(dict.fromkeys(w for w, _pos in v)) for k, v in kinds.items()},
+        "trigger_kind": trigger_kind,
+        # Only a noun of one kind is sure ("contract"); "strike" (violence, protest) keeps its one kind.
+        "noun_kind": {form: next(iter(names)) for form, names in noun_kinds.items()
+                      if len(names) == 1 and trigger_kind.get(form) not in names},
+        "trigger_tags": trigger_tags,
+        "trigger_first": _first_word_index(trigger_kind),
+        # A word that tells its kind only right after a date ("the March 20 call", not "a call for calm"),
+        # unless another list gives it too.
+        "dated_nouns": frozenset(dated - undated),
+        "other_sense_after": {k: frozenset(w.lower() for w in v) for k, v in other.items()},
+        "kind_by_modifier": kind_by_modifier(kinds_data.get("kind_by_modifier", {}), kinds),
+        "setting_prepositions": frozenset(lower_list(kinds_data, "setting_prepositions", "kinds.yaml")),
+    }
