@@ -243,7 +243,7 @@ _AGE_CLOSES_RE = re.compile(r"[A-Z][\w'\u2019.-]*,\s*\d{1,3}\Z")
 def _in_age_aside(text: str, comma: int) -> bool:
     """Whether the comma at `comma` opens or closes a bare age after a name."""
     if _AGE_OPENS_RE.match(text, comma):
-        return _AGE_CLOSES_RE.search(text, max(0, comma - 40), comma + text[comma:].index(",", 1)) is not None
+        return _AGE_CLOSES_RE.search(text, max(0, comma - 40), text.index(",", comma + 1)) is not None
     return _AGE_CLOSES_RE.search(text, max(0, comma - 40), comma) is not None
 
 
