@@ -23,6 +23,7 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --htmldate --set23 /tmp/htmldate /tmp/htmldate-more       # set23
     python benchmarks/readability_pages.py --fundus /tmp/fundus /tmp/fundus-pages                    # set24
     python benchmarks/readability_pages.py --fundus --set25 /tmp/fundus /tmp/fundus-more             # set25
+    python benchmarks/readability_pages.py --fundus --set26 /tmp/fundus /tmp/fundus-deleted          # set26
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -166,6 +167,16 @@ _FUNDUS_NEWS = (
 )
 FUNDUS_PAGES = _FUNDUS_NEWS[0::2]
 FUNDUS_MORE_PAGES = _FUNDUS_NEWS[1::2]
+# The English news reports of 1,200-9,000 characters among the pages Fundus's history deleted (replaced by
+# newer pages of the same publisher, so none is in the sets above): page -> the commit deleting it (set26).
+FUNDUS_DELETED_PAGES = {
+    "au/NineNews_2024_04_26": "a7bbc824f41344ac0c1485ec17bd8943be6564d7",
+    "au/WestAustralian_2024_09_16": "c8e2cc5137e9c90c0d9353170c0cc6cfb30155b8",
+    "ind/TimesOfIndia_2024_07_19": "ffb63f97780d7321c3f8f05272d42e8759b34611",
+    "ind/TimesOfIndia_2024_08_28": "5be0a20d9475817b77f9b6c85cc8641af9b5b5f5",
+    "na/TheNamibian_2023_11_28": "d5acc61451c239953d4d84e37d1852b07c0b7ec8",
+    "us/APNews_2023_07_11": "f6a2191e2915ed9987d3f2c64bd30a677a4dba36",
+}
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
 _SPACE_RE = re.compile(r"\s+")
 _META_VALUE_RE = re.compile(r"(<meta\b[^>]*?\s)value=", re.IGNORECASE)
@@ -273,28 +284,50 @@ def build_saved(checkout: Path, out: Path, source: str) -> int:
     return _write(pages, out)
 
 
-def build_fundus(checkout: Path, out: Path, names: tuple[str, ...]) -> int:
+def build_fundus(
+    checkout: Path, out: Path, names: tuple[str, ...], deleted_in: dict[str, str] | None = None
+) -> int:
     """The same layout from Fundus's `<country>/<Publisher>_<date>.html.gz`, the body the paragraphs its test
-    expects of that page and the address its `meta.info` records."""
+    expects of that page and the address its `meta.info` records; a page of `deleted_in` (name -> the commit
+    that removed it) as the commit before that one held it, with its test's expectations of then."""
     pages = {}
-    data = checkout / "tests" / "resources" / "parser" / "test_data"
     for name in names:
         country, saved = name.split("/")
         publisher = saved.rsplit("_", 3)[0]
-        html = gzip.decompress((data / country / f"{saved}.html.gz").read_bytes()).decode("utf-8", "replace")
+        rev = f"{deleted_in[name]}^" if deleted_in else ""
+        folder = f"tests/resources/parser/test_data/{country}"
+        raw = gzip.decompress(_fundus_file(checkout, f"{folder}/{saved}.html.gz", rev))
+        html = raw.decode("utf-8", "replace")
         # One parser version a saved page, in the order of the pages' dates ("V1", "V1_1", "V2").
-        versions = json.loads((data / country / f"{publisher}.json").read_text(encoding="utf-8"))
-        saved_pages = sorted(path.name for path in (data / country).glob(f"{publisher}_*.html.gz"))
+        versions = json.loads(_fundus_file(checkout, f"{folder}/{publisher}.json", rev))
+        listing = _fundus_listing(checkout, folder, rev)
+        saved_pages = sorted(p for p in listing if p.startswith(f"{publisher}_"))
         expected = versions[sorted(versions)[saved_pages.index(f"{saved}.html.gz")]]
         paragraphs = list(expected["body"].get("summary", []))
         for section in expected["body"]["sections"]:
             paragraphs += section.get("headline", []) + section["paragraphs"]
-        saved_info = json.loads((data / country / "meta.info").read_text(encoding="utf-8"))
-        url = saved_info[f"{saved}.html.gz"]["url"]
+        url = json.loads(_fundus_file(checkout, f"{folder}/meta.info", rev))[f"{saved}.html.gz"]["url"]
         if not canonical_url(html):
             html = html.replace("<head>", f'<head><link rel="canonical" href="{url}">', 1)
         pages[page_key(name, "fundus")] = (name, html, "\n\n".join(paragraphs))
     return _write(pages, out)
+
+
+def _fundus_listing(checkout: Path, folder: str, rev: str) -> list[str]:
+    """The saved pages' file names in a folder of the checkout, or of that commit."""
+    if not rev:
+        return [path.name for path in (checkout / folder).glob("*.html.gz")]
+    listed = subprocess.run(["git", "-C", str(checkout), "ls-tree", "--name-only", rev, f"{folder}/"],
+                            capture_output=True, check=True, text=True).stdout.split()
+    return [path.rsplit("/", 1)[1] for path in listed if path.endswith(".html.gz")]
+
+
+def _fundus_file(checkout: Path, path: str, rev: str) -> bytes:
+    """A file of the checkout as it is, or (`rev` given) as that commit held it."""
+    if not rev:
+        return (checkout / path).read_bytes()
+    return subprocess.run(["git", "-C", str(checkout), "show", f"{rev}:{path}"], capture_output=True,
+                          check=True).stdout
 
 
 def _trafilatura_body(html: str) -> str:
@@ -359,8 +392,12 @@ def main() -> None:
                         help="read Fundus's parser test pages (set24; github.com/flairNLP/fundus)")
     parser.add_argument("--set25", action="store_true",
                         help="with --fundus, read the other half of its news reports (set25)")
+    parser.add_argument("--set26", action="store_true",
+                        help="with --fundus, read the news reports its history deleted (set26; a clone)")
     args = parser.parse_args()
-    if args.fundus:
+    if args.fundus and args.set26:
+        n = build_fundus(args.checkout, args.out, tuple(FUNDUS_DELETED_PAGES), FUNDUS_DELETED_PAGES)
+    elif args.fundus:
         n = build_fundus(args.checkout, args.out, FUNDUS_MORE_PAGES if args.set25 else FUNDUS_PAGES)
     elif args.htmldate:
         names = HTMLDATE_MORE_PAGES if args.set23 else HTMLDATE_PAGES

@@ -204,3 +204,32 @@ def test_fundus_pages_take_the_paragraphs_its_test_expects_of_each_saved_version
     assert '<link rel="canonical" href="https://courier.example.com/1">' in html  # the address to read with
     assert truth[bench.page_key("uk/Courier_2024_07_17", "fundus")]["articleBody"] == f"Dam cracks\n\n{dam}"
     assert set(bench.FUNDUS_PAGES).isdisjoint(bench.FUNDUS_MORE_PAGES)
+
+
+def test_a_fundus_page_its_history_deleted_is_read_as_the_commit_before_held_it(tmp_path: Path) -> None:
+    bench = load_script("readability_pages")
+    checkout = tmp_path / "fundus"
+    data = checkout / "tests" / "resources" / "parser" / "test_data" / "na"
+    data.mkdir(parents=True)
+    page = "<html><head></head><body><article><p>A dump fire broke out on Monday.</p></article></body></html>"
+    (data / "Courier_2023_11_28.html.gz").write_bytes(gzip.compress(page.encode()))
+    versions = {"V1": {"body": {"sections": [{"paragraphs": ["A dump fire broke out on Monday."]}]}}}
+    (data / "Courier.json").write_text(json.dumps(versions), encoding="utf-8")
+    info = {"Courier_2023_11_28.html.gz": {"url": "https://courier.example.com/fire"}}
+    (data / "meta.info").write_text(json.dumps(info), encoding="utf-8")
+    git = ["git", "-C", str(checkout), "-c", "user.name=t", "-c", "user.email=t@example.com"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "."], check=True)
+    subprocess.run([*git, "commit", "-qm", "a page"], check=True)
+    subprocess.run([*git, "rm", "-q", str(data / "Courier_2023_11_28.html.gz")], check=True)
+    (data / "Courier.json").write_text("{}", encoding="utf-8")
+    subprocess.run([*git, "commit", "-qam", "replaced"], check=True)
+    head = subprocess.run([*git, "rev-parse", "HEAD"], capture_output=True, text=True, check=True)
+    deleted = head.stdout.strip()
+
+    name = "na/Courier_2023_11_28"
+    assert bench.build_fundus(checkout, tmp_path / "out", (name,), {name: deleted}) == 1
+    truth = json.loads((tmp_path / "out" / "ground-truth.json").read_text(encoding="utf-8"))
+    entry = truth[bench.page_key(name, "fundus")]
+    assert entry["articleBody"] == "A dump fire broke out on Monday."
+    assert entry["url"] == "https://courier.example.com/fire"

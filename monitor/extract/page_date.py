@@ -26,9 +26,11 @@ def publication_date(tree: Any, url: str | None) -> datetime.date | None:
     the URL names a day far from it ("/2019/nov/18/"), which is then the page's; else an "Updated" date.
     Image captions and "file photo" lines are never read: they date the photo, not the page.
     """
-    shown = _shown_dates(tree)
+    shown = [line for line in _shown_dates(tree) if not _placeholder_day(line[1])]
     zone = next((z for _k, _d, z in shown if z is not None), None)
     stamp = _markup_stamp(tree)
+    if stamp is not None and _placeholder_day((stamp.year, stamp.month, stamp.day)):
+        stamp = None
     in_markup = stamp is not None
     in_url = _url_day(url)
     if stamp is None:
@@ -59,6 +61,12 @@ def publication_date(tree: Any, url: str | None) -> datetime.date | None:
             return in_url
         return stamp.date()
     return next((d for _k, d in days if d is not None), None)
+
+
+def _placeholder_day(day: tuple[int | None, int, int]) -> bool:
+    """The Unix epoch's day (or the eve of it, west of Greenwich): what a CMS prints for a date it never set
+    ("1 January 1970" in the byline and the markup of an archived story)."""
+    return day in ((1970, 1, 1), (1969, 12, 31))
 
 
 def _possible_days(stamp: datetime.datetime | None) -> set[datetime.date] | None:

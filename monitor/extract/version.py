@@ -86,7 +86,8 @@ from importlib.resources.abc import Traversable
 # Namibian dollars, naira, shillings, reais, pesos, won and lira ("R4bn", "RM6.2m"); a rank on a labelled
 # scale ("a Level 3 out of 5 risk") is no share; a person's age between commas ("arrested Tomas Elvey, 41,
 # on Monday") is neither a count nor a clause of its own; "0.50 calibre" is a bore; "will debate in one week"
-# and "in just 63 days" date from the report.
+# and "in just 63 days" date from the report; the Unix epoch in a byline or the markup is no page date;
+# "dwindled to 25" is a change.
 EXTRACTOR_VERSION = "11"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

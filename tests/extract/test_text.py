@@ -338,3 +338,16 @@ def test_date_lines_of_a_live_blog_are_read_in_linear_time() -> None:
     assert "Entry 1:" in document.text and "Entry 1500:" in document.text
     ratio = _cpu(long_) / _cpu(short)
     assert ratio < 6, f"3x the entries took {ratio:.1f}x the time"
+
+
+def test_the_unix_epoch_in_byline_and_markup_is_no_publication_day() -> None:
+    # An archived story whose CMS never set its date prints the epoch; the address still names the day.
+    page = (
+        '<html><head><meta property="article:published_time" content="1970-01-01T00:00:00+00:00"></head>'
+        '<body><article><p class="byline">Published 1 January 1970</p><h1>Dump fire</h1>'
+        f"<p>{'A fire broke out at the town dump on Monday morning and crews worked until dark. ' * 4}</p>"
+        "</article></body></html>"
+    )
+    assert extract_document(page).published is None
+    doc = extract_document(page, url="https://courier.example.com/2023/11/28/dump-fire/")
+    assert doc.published == datetime.date(2023, 11, 28)

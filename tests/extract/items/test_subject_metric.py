@@ -16,6 +16,7 @@ from monitor.extract.items.figures import find_figures
         ("Visitors numbered about 9,000.", (9000, "about", "visitors")),
         ("Infections have now passed 10,000.", (10000, "exact", "infections")),
         ("Deaths had already exceeded 3,000.", (3000, "exact", "deaths")),
+        ("Confirmed cases had dwindled to 400.", (400, "exact", "cases")),
     ],
 )
 def test_the_subject_names_what_a_bare_count_counts(sentence: str, expected: tuple[object, ...]) -> None:
