@@ -150,6 +150,7 @@ class Lexicon:
     comparison_preps: frozenset[str]
     change_preps: frozenset[str]
     baseline_nouns: frozenset[str]
+    defined_periods: frozenset[str]
     game_words: frozenset[str]
     addressee_verbs: frozenset[str]
     over_periods: frozenset[str]
@@ -470,6 +471,7 @@ def _tense_fields() -> dict[str, Any]:
         "comparison_preps": words("comparison_preps"),
         "change_preps": words("change_preps"),
         "baseline_nouns": words("baseline_nouns"),
+        "defined_periods": words("defined_periods"),
         "game_words": words("game_words"),
         "addressee_verbs": words("addressee_verbs"),
         "over_periods": words("over_periods"),

@@ -25,6 +25,16 @@ _TOTAL_RE = re.compile(
 )
 
 
+def labelled(text: str, start: int, lex: Lexicon) -> bool:
+    """Whether the words right before the number at `start` make it a label, not a count (numbers.yaml
+    `not_figure_before`: "No. 5", "a Level 3 risk", "children younger than 5")."""
+    words = WORD_RE.findall(text[max(0, start - 25) : start])
+    prev = words[-1].lower() if words else ""
+    if prev in lex.not_figure_before or prev + "." in lex.not_figure_before:
+        return True
+    return len(words) > 1 and f"{words[-2]} {prev}".lower() in lex.not_figure_before
+
+
 def total_of(text: str, start: int) -> str | None:
     """The noun of a total named before the number ("the total of commercial providers to 14"), "total" for
     a bare tally's ("bringing the total to 19"), or None."""

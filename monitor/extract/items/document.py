@@ -235,16 +235,24 @@ def clause_spans(
     return [(a, b) for a, b in zip(kept, kept[1:], strict=False) if b > a]
 
 
-# A person's age set off by commas after the name: "Tomas Elvey, 41, of Brenholm".
-_AGE_OPENS_RE = re.compile(r",\s*\d{1,3},")
-_AGE_CLOSES_RE = re.compile(r"[A-Z][\w'\u2019.-]*,\s*\d{1,3}\Z")
+# A person's age set off by commas after the name: "Tomas Elvey, 41, of Brenholm", "Abdallah, 37, and ...".
+_NAME_COMMA_RE = re.compile(r"[A-Z][\w'\u2019.-]*,\s*\Z")
+_AGE_END_RE = re.compile(r",|\)|\.(?!\d)|\s+and\b")
+_AGE_AFTER_COMMA_RE = re.compile(r",\s*(\d{1,3})(?=,)")
+_AGE_BEFORE_COMMA_RE = re.compile(r"\d{1,3}\Z")
+
+
+def age_after_name(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end], one to three digits, is a person's age set off after a name."""
+    return bool(_NAME_COMMA_RE.search(text, max(0, start - 40), start) and _AGE_END_RE.match(text, end))
 
 
 def _in_age_aside(text: str, comma: int) -> bool:
     """Whether the comma at `comma` opens or closes a bare age after a name."""
-    if _AGE_OPENS_RE.match(text, comma):
-        return _AGE_CLOSES_RE.search(text, max(0, comma - 40), text.index(",", comma + 1)) is not None
-    return _AGE_CLOSES_RE.search(text, max(0, comma - 40), comma) is not None
+    if opening := _AGE_AFTER_COMMA_RE.match(text, comma):
+        return age_after_name(text, opening.start(1), opening.end(1))
+    closing = _AGE_BEFORE_COMMA_RE.search(text, max(0, comma - 3), comma)
+    return closing is not None and age_after_name(text, closing.start(), closing.end())
 
 
 def clause_of(pos: int, clauses: list[tuple[int, int]]) -> tuple[int, int]:

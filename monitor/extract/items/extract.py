@@ -176,11 +176,12 @@ _NEXT_WORD_RE = re.compile(r" ([A-Za-z]+)\b")
 
 def _period_of_a_clause(text: str, tx: Timex, lex: Lexicon) -> bool:
     """A period that the clause after it defines ("the summer she turned 17", "the year his father died"):
-    the clause, not the calendar, tells which one, and the text does not say."""
+    the clause, not the calendar, tells which one, and the text does not say (tense.yaml `defined_periods`).
+    """
     words = tx.text.lower().split()
     if len(words) != 2 or words[0] != "the":
         return False
-    if words[1] not in _DEFINED_PERIODS and not timex_words_re("season").fullmatch(words[1]):
+    if words[1] not in lex.defined_periods and not timex_words_re("season").fullmatch(words[1]):
         return False
     after = _NEXT_WORD_RE.match(text, tx.end)
     if after is None or after.group(1).lower() not in lex.pronouns:
@@ -193,8 +194,6 @@ def _period_of_a_clause(text: str, tx: Timex, lex: Lexicon) -> bool:
 
 
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\W*\Z")
-_DEFINED_PERIODS = frozenset({"year", "month", "week", "weekend", "day", "night", "morning", "afternoon",
-                              "evening"})
 
 
 def _later_dates(

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from monitor.extract.items.counted import labelled
 from monitor.extract.items.figure_data import change_signs
 from monitor.extract.items.figures import FigureMention
 from monitor.extract.items.number_hints import DIGIT_RE
@@ -188,9 +189,6 @@ def may_hold_shape(sentence: str, lex: Lexicon) -> bool:
     return _shapes(lex).fraction_hint.search(sentence.lower()) is not None
 
 
-_LAST_WORD_RE = re.compile(r"([A-Za-z]+)\s+\Z")
-
-
 def shaped_figures(
     sentence: str, lexicon: Lexicon | None = None, blocked: Sequence[tuple[int, int]] = ()
 ) -> list[FigureMention]:
@@ -210,8 +208,7 @@ def shaped_figures(
         noun = (m.group("noun") or "").lower()
         if noun in lex.not_figure_metrics:
             continue  # "two in three years": a span of time, no share
-        label = _LAST_WORD_RE.search(sentence, max(0, m.start() - 20), m.start())
-        if label and label.group(1).lower() in lex.not_figure_before:
+        if labelled(sentence, m.start(), lex):
             continue  # "a Level 3 out of 5 risk", "category 4 of 5": a rank on a scale, no share
         metric = noun if noun and noun not in lex.function_words else "share"
         end = m.end() if metric != "share" else m.end("b")

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from functools import cache
 
 from monitor.extract.items.conversions import without_conversions
-from monitor.extract.items.counted import WORD_RE, counts_in_words, total_of
+from monitor.extract.items.counted import WORD_RE, counts_in_words, labelled, total_of
+from monitor.extract.items.document import age_after_name
 from monitor.extract.items.figure_data import figure_data
 from monitor.extract.items.figure_mention import FigureMention
 from monitor.extract.items.number_hints import (
@@ -31,7 +32,7 @@ from monitor.extract.items.number_hints import (
 from monitor.extract.items.number_names import in_a_name, labels_a_number
 from monitor.extract.items.number_parse import number_patterns, parse_number, parse_words, tidy
 from monitor.extract.items.subject_metric import metric_of_subject
-from monitor.extract.lexicon import Lexicon, load_lexicon
+from monitor.extract.lexicon import Lexicon, load_lexicon, spaced_alternatives
 from monitor.extract.wordforms import word_tags
 
 __all__ = ["FigureMention", "find_figures", "parse_number"]
@@ -299,30 +300,25 @@ def _value(m: re.Match[str], is_words: bool, lex: Lexicon) -> int | float | None
     return tidy(value)
 
 
-_AGE_APPOSITION_BEFORE_RE = re.compile(r"[A-Z][\w'\u2019-]*,\s*$")
-_AGE_APPOSITION_AFTER_RE = re.compile(r"(?<=\d)(?:,|\)|\.(?!\d)|\s+and\b)")
-_RANGE_END_RE = re.compile(r"([A-Za-z]+)\s+[0-9][0-9,.]*\s*(?:to|through|[-\u2013])\s*$")
+# The first number of a range whose end is at the search's end: "5 to ", "330-".
+_RANGE_END_RE = re.compile(r"[0-9][0-9,.]*\s*(?:to|through|[-\u2013])\s*$")
 
 
 def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> bool:
     """Whether the words around the number show it is no count: "No. 5", "Boeing 737"."""
     num_start, num_end = m.start("num"), m.end()
-    before_words = WORD_RE.findall(text[max(0, num_start - 25) : num_start])
-    prev = before_words[-1].lower() if before_words else ""
-    if prev in lex.not_figure_before or prev + "." in lex.not_figure_before:
-        return True
-    if len(before_words) > 1 and f"{before_words[-2]} {prev}".lower() in lex.not_figure_before:
-        return True  # "children younger than 5": an age
-    if (not is_words and _AGE_APPOSITION_BEFORE_RE.search(text, max(0, num_start - 40), num_start)
-            and _AGE_APPOSITION_AFTER_RE.match(text, num_end)):
+    if labelled(text, num_start, lex):
+        return True  # "No. 5", "children younger than 5"
+    if not is_words and age_after_name(text, num_start, num_end):
         return True  # "killed Tomas Elvey, 41, on Monday": a person's age set off by commas
-    label = _RANGE_END_RE.search(text, max(0, num_start - 40), num_start)
-    if label and label.group(1).lower() in lex.not_figure_before:
+    first = _RANGE_END_RE.search(text, max(0, num_start - 40), num_start)
+    if first and labelled(text, first.start(), lex):
         return True  # "ages 5 to 12", "rooms 330 to 340": a range's end is the same label's
     if _NO_RE.search(text[:num_start]) or _AFTER_COUNT_RE.search(text, max(0, num_start - 12), num_start):
         return True  # "No. 5"; the model in "400 737 Max jets" (the count is the number before it)
     if _ratio_before_re(lex).search(text, max(0, num_start - 30), num_start):
         return True  # the whole of "6 of 10 Americans": the part before it is the figure
+    before_words = WORD_RE.findall(text[max(0, num_start - 25) : num_start])
     if not is_words and m.group("cur") is None and labels_a_number(text, num_start, before_words, lex):
         return True  # "Boeing 737", "Apollo 11"
     if is_words and in_a_name(text, m.start(), m.end(), m.group("num")):
@@ -471,9 +467,7 @@ _OF_WHOLE_RE = re.compile(r"\s+of\s+(?:the|their|its|his|her|our)\s+(?:[A-Za-z-]
 
 @cache
 def _whole_size_re(lex: Lexicon) -> re.Pattern[str]:
-    phrases = sorted(lex.qualifier_of, key=len, reverse=True)
-    qualifiers = "|".join(r"\s+".join(map(re.escape, q.split())) for q in phrases)
-    return re.compile(rf"(?:(?:{qualifiers})\s+)?\d[\d,]*\s+", re.IGNORECASE)
+    return re.compile(rf"(?:(?:{spaced_alternatives(lex.qualifier_of)})\s+)?\d[\d,]*\s+", re.IGNORECASE)
 
 # "Out of 34,000 students, ", "Of the 500 patients, " opening a sentence: the whole the next number is part of
 _FRONTED_WHOLE_RE = re.compile(r"(?:^|\bout\s+)of\s+(?:the\s+)?\d[\d,]*\s+(?P<noun>[^,]{1,40}),\s*\Z", re.I)
