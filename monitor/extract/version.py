@@ -87,7 +87,8 @@ from importlib.resources.abc import Traversable
 # scale ("a Level 3 out of 5 risk") is no share; a person's age between commas ("arrested Tomas Elvey, 41,
 # on Monday") is neither a count nor a clause of its own; "0.50 calibre" is a bore; "will debate in one week"
 # and "in just 63 days" date from the report; the Unix epoch in a byline or the markup is no page date;
-# "dwindled to 25" is a change.
+# "dwindled to 25" is a change; a letter sign glued to a whole number after a name is a model's code
+# ("Nighthawk R6700", "Cinebench R20"), no amount in rand.
 EXTRACTOR_VERSION = "11"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

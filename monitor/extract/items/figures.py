@@ -30,7 +30,13 @@ from monitor.extract.items.number_hints import (
     plain_words,
 )
 from monitor.extract.items.number_names import in_a_name, labels_a_number
-from monitor.extract.items.number_parse import number_patterns, parse_number, parse_words, tidy
+from monitor.extract.items.number_parse import (
+    bare_letter_sign,
+    number_patterns,
+    parse_number,
+    parse_words,
+    tidy,
+)
 from monitor.extract.items.subject_metric import metric_of_subject
 from monitor.extract.lexicon import Lexicon, load_lexicon, spaced_alternatives
 from monitor.extract.wordforms import word_tags
@@ -318,9 +324,12 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
         return True  # "No. 5"; the model in "400 737 Max jets" (the count is the number before it)
     if _ratio_before_re(lex).search(text, max(0, num_start - 30), num_start):
         return True  # the whole of "6 of 10 Americans": the part before it is the figure
-    before_words = WORD_RE.findall(text[max(0, num_start - 25) : num_start])
-    if not is_words and m.group("cur") is None and labels_a_number(text, num_start, before_words, lex):
-        return True  # "Boeing 737", "Apollo 11"
+    # "Boeing 737", "Apollo 11", and a code that looks like an amount in rand: "Netgear Nighthawk R6700"
+    label_at = num_start if m.group("cur") is None else m.start("cur")
+    before_words = WORD_RE.findall(text[max(0, label_at - 25) : label_at])
+    if (not is_words and (m.group("cur") is None or bare_letter_sign(m))
+            and labels_a_number(text, label_at, before_words, lex)):
+        return True
     if is_words and in_a_name(text, m.start(), m.end(), m.group("num")):
         return True
     if is_words and any(i.start() <= num_start < i.end() for i in lex.not_figure_idioms_re.finditer(

@@ -14,7 +14,7 @@ from functools import cache
 
 from monitor.extract.items.document import Doc, Entity, Tok, overlaps, tokenize
 from monitor.extract.items.linking import initials, is_acronym
-from monitor.extract.items.number_parse import number_patterns
+from monitor.extract.items.number_parse import bare_letter_sign, number_patterns
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.sentences import Sentence
 from monitor.extract.wordforms import word_tags
@@ -81,9 +81,9 @@ _PARTICIPLES = frozenset({"VBN", "VBG"})
 
 
 def _amount(word: str, lex: Lexicon) -> bool:
-    """Whether `word` is a number after a currency sign ("R4bn", "RM6.2m")."""
+    """Whether `word` is an amount after a currency sign ("R4bn", "RM6.2m"), not a model's code ("R6700")."""
     found = number_patterns(lex)[0].fullmatch(word)
-    return found is not None and found.group("cur") is not None
+    return found is not None and found.group("cur") is not None and not bare_letter_sign(found)
 
 
 def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> list[tuple[int, list[Tok]]]:

@@ -13,7 +13,7 @@ from functools import cache
 
 from monitor.extract.lexicon import Lexicon, load_lexicon
 
-__all__ = ["DIGITS", "number_patterns", "parse_number", "parse_words", "tidy"]
+__all__ = ["DIGITS", "bare_letter_sign", "number_patterns", "parse_number", "parse_words", "tidy"]
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -38,6 +38,15 @@ def number_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
         re.IGNORECASE,
     )
     return digits, words
+
+
+def bare_letter_sign(m: re.Match[str]) -> bool:
+    """Whether a match of the digits pattern is a currency sign of letters glued to a whole number with no
+    scale ("R6700", "RM20"): a model's code ("Nighthawk R6700") as often as an amount; "R4bn" and "RM6.2m" are
+    amounts."""
+    cur = m.group("cur")
+    return bool(cur and cur[-1].isalpha() and not m.group("suf") and not m.group("scale")
+                and "." not in m.group("num"))
 
 
 def parse_number(phrase: str, lexicon: Lexicon | None = None) -> int | float | None:

@@ -122,6 +122,7 @@ def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
         "The camp for kids ages 5 to 12 opens later this summer.",  # the end of an age range
         "The shell killed Abdallah, 37, and wounded Christina Assi, 28.",  # ages set off by commas
         "The reporters came under fire from 0.50 calibre rounds.",  # a bore, not a count
+        "Reviewers tested the Netgear Nighthawk R6700 router.",  # a model's code, not an amount in rand
     ],
 )
 def test_not_figures(sentence: str) -> None:
