@@ -89,7 +89,11 @@ from importlib.resources.abc import Traversable
 # and "in just 63 days" date from the report; the Unix epoch in a byline or the markup is no page date;
 # "dwindled to 25" is a change; a letter sign glued to a whole number after a name is a model's code
 # ("Nighthawk R6700", "Cinebench R20"), no amount in rand.
-EXTRACTOR_VERSION = "11"
+# 12 (2026-12-04): a month and day naming what nobody schedules ("the Oct. 7 attacks", "the deadly Nov. 2
+# crash") is the last such day, not the nearer coming one; "Gov.", "Lt. Gov.", "Sheriff", "Speaker", "Sir",
+# council and assembly members and clergy are titles, dropped from the name ("Gov. Kristi Noem" -> Kristi
+# Noem).
+EXTRACTOR_VERSION = "12"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -54,6 +54,10 @@ def month_day(hit: Hit) -> Result | None:
     if weekday:
         matching = [c for c in candidates if c.isoweekday() == int(weekday)]
         candidates = matching or candidates
+    elif (come := [c for c in candidates if c <= hit.day]) and _names_a_past_happening(hit):
+        # "the Oct. 7 attacks", told in August: no one schedules an attack or a crash, so the day such a
+        # date names is one that has come, however near the next one is.
+        return with_part_of_day(hit, come[-1], hit.mod())
     else:
         after, written = _day_before(hit)
         if after is not None:
@@ -75,6 +79,24 @@ def _weekday_before(hit: Hit) -> str | None:
     """A weekday's name written right before the hit ("Sunday, March 10"), or None."""
     m = _WEEKDAY_BEFORE.search(hit.text, max(0, hit.start - 14), hit.start)
     return m.group("weekday") if m else None
+
+
+def _names_a_past_happening(hit: Hit) -> bool:
+    """A month and day that modifies a noun of what nobody schedules (lexicon `unscheduled_nouns`), after a
+    determiner or a possessive: "the Oct. 7 attacks", "Hamas's Oct. 7 assault", "the deadly May 5 crash"."""
+    nouns = hit.lex.words("unscheduled_nouns")
+    after = _NOUN_AFTER.match(hit.text, hit.end)
+    if after is None or not any(word.lower() in nouns for word in after.group(1, 2) if word):
+        return False
+    return _DETERMINER_BEFORE.search(hit.text, max(0, hit.start - 40), hit.start) is not None
+
+
+# up to one word (a name or an adjective: "the Oct. 7 Hamas attacks") between the date and its noun
+_NOUN_AFTER = re.compile(r"\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?")
+# "the", a possessive pronoun or a name's "'s", maybe with an adjective ("the deadly")
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]hat)|\w['\u2019]s)(?:\s+[a-z]+)?\s+\Z"
+)
 
 
 def _same_day(year: int, month: int, day: int) -> dt.date | None:

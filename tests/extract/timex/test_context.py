@@ -85,6 +85,27 @@ def test_a_month_and_day_after_another_day_of_its_sentence(sentence: str, dct: s
     assert {text: got[text] for text in expected} == {text: ("DATE", day) for text, day in expected.items()}
 
 
+@pytest.mark.parametrize(
+    ("sentence", "dct", "text", "value"),
+    [
+        # Nearest the DCT (August) is the coming October 7; nobody schedules an attack: last October's.
+        ("Israel calls him the mastermind behind the Oct. 7 attacks on its south.", "2024-08-07",
+         "Oct. 7", "2023-10-07"),
+        ("Brenholm still mourns the victims of the deadly Nov. 2 crash on the ring road.", "2024-10-20",
+         "Nov. 2", "2023-11-02"),
+        ("Lerrin's Dec. 1 fire destroyed the old mill.", "2024-11-15", "Dec. 1", "2023-12-01"),
+        # What is scheduled keeps the nearer day: an election, a strike called ahead.
+        ("The Nov. 5 election is three months away.", "2024-08-07", "Nov. 5", "2024-11-05"),
+        ("Unions called the Oct. 7 strike on Monday.", "2024-08-07", "Oct. 7", "2024-10-07"),
+        # A day of this year that has come stays this year's.
+        ("The March 3 attack killed four people.", "2024-08-07", "March 3", "2024-03-03"),
+    ],
+)
+def test_a_month_and_day_naming_what_nobody_schedules_has_come(sentence: str, dct: str, text: str,
+                                                               value: str) -> None:
+    assert found(sentence, dct)[text] == ("DATE", value)
+
+
 # ---------------------------------------------------------------- anaphoric periods
 
 
