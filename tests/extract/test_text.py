@@ -7,6 +7,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+import trafilatura.external
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -47,6 +48,14 @@ def test_an_article_the_fast_extractor_misses_for_a_menu_is_read_by_the_fallback
     assert paragraphs[0].startswith("HARBOR CITY (AP) - The harbor council approved a new ferry budget")
     assert len(paragraphs) == 4
     assert "Section Politics" not in doc.text
+
+
+def test_the_jusText_fallback_reads_with_english_stop_words_only() -> None:
+    # trafilatura's default gives jusText the stop words of every language (~155,000 words): ~30 MB more in
+    # every process the first time a page reaches it (benchmarks/poll_cycle.py, a worker's peak RSS).
+    extract_document(_page("menu_and_one_line.html"))
+    stop_words = trafilatura.external.JT_STOPLIST
+    assert stop_words is not None and "the" in stop_words and len(stop_words) < 1_000
 
 
 def test_date_found_in_page_text_when_no_metadata() -> None:
