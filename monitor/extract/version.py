@@ -92,7 +92,8 @@ from importlib.resources.abc import Traversable
 # 12 (2026-12-04): a month and day naming what nobody schedules ("the Oct. 7 attacks", "the deadly Nov. 2
 # crash") is the last such day, not the nearer coming one; "Gov.", "Lt. Gov.", "Sheriff", "Speaker", "Sir",
 # council and assembly members and clergy are titles, dropped from the name ("Gov. Kristi Noem" -> Kristi
-# Noem).
+# Noem); a clock time takes the year written after its date ("shortly after 2am on Sunday November 3, 2013"),
+# and its "after" or "before" cuts no clause.
 EXTRACTOR_VERSION = "12"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

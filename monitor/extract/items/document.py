@@ -203,6 +203,11 @@ def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 _BREAK_RE = re.compile(r"(?=\n\n)")
+_CLOCK_AFTER_RE = re.compile(
+    r"\s+(?:(?:about|around|roughly|approximately)\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|am\b|pm\b)"
+    r"|midnight\b|noon\b)",
+    re.IGNORECASE,
+)
 _WORD_CHAR_RE = re.compile(r"\w")
 
 
@@ -223,6 +228,9 @@ def clause_spans(
             continue
         if timexes and overlaps(tok.start, tok.end, timexes):
             continue
+        if _CLOCK_AFTER_RE.match(text, tok.end):
+            continue  # "left the club shortly after 2am on Sunday": a time, no clause (bare clock times date
+            # nothing, so they are not among `timexes`)
         if tok.text == "," and _in_age_aside(text, tok.start):
             continue  # "arrested Tomas Elvey, 41, on Monday": the age is no clause of its own
         bounds.append(tok.start)

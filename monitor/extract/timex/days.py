@@ -278,13 +278,18 @@ def clock_time(hit: Hit) -> Result | None:
     return "TIME", f"{anchor.fmt_date(day)}T{clock}", hit.mod()
 
 
+# a year written after a month and day ("on Sunday November 3, 2013")
+_YEAR_AFTER = r"(?:,?[ \t]+(?P<year>(?:1[6-9]|20)[0-9]{2}))?"
 _DAY_AFTER_CLOCK = re.compile(
     r"[ \t]*(?:\([^()\n]{1,30}\)[ \t]*)?,?[ \t]*(?:on[ \t]+)?"
     r"(?:(?P<weekday>[A-Z][a-z]+day)|(?P<dayword>today|yesterday|tomorrow|tonight)"
-    r"|(?P<month>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>[0-9]{1,2}))(?![\w])"
+    r"|(?P<month>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?" + _YEAR_AFTER + r")(?![\w])"
 )
 # "9 p.m. Saturday, March 14": the weekday of a clock time followed by the date it names.
-_DATE_AFTER_WEEKDAY = re.compile(r",?[ \t]+(?P<month>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>[0-9]{1,2})(?![\w])")
+_DATE_AFTER_WEEKDAY = re.compile(
+    r",?[ \t]+(?P<month>[A-Z][a-z]{2,8})\.?[ \t]+(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
+    + _YEAR_AFTER + r"(?![\w])"
+)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"'\u201d]*\s+[A-Z\u201c\"`]")
 _SAME_SENTENCE_CHARS = 150
 
@@ -292,17 +297,20 @@ _SAME_SENTENCE_CHARS = 150
 def _date_after_weekday(hit: Hit) -> dt.date | None:
     """The date written right after a clock time's weekday ("at 9 p.m. Saturday, March 14"): the day meant,
     where the weekday alone would be read as the nearest Saturday."""
-    m = _DATE_AFTER_WEEKDAY.match(hit.text, hit.end, hit.end + 20)
-    return _month_day(hit, m.group("month"), m.group("day")) if m else None
+    m = _DATE_AFTER_WEEKDAY.match(hit.text, hit.end, hit.end + 26)
+    return _month_day(hit, m) if m else None
 
 
-def _month_day(hit: Hit, month_word: str | None, day_word: str | None) -> dt.date | None:
-    """The date a month's name and a day's number written after a clock time name, in the year nearest the
-    DCT in the hit's tense; None when they name no date ("Feb. 30")."""
-    month, number = month_number(hit.lex, month_word), day_number(day_word)
+def _month_day(hit: Hit, written: re.Match[str]) -> dt.date | None:
+    """The date a month's name and a day's number written after a clock time name, in the year written with
+    them, else the one nearest the DCT in the hit's tense; None when they name no date ("Feb. 30")."""
+    month, number = month_number(hit.lex, written.group("month")), day_number(written.group("day"))
     if month is None or number is None or not 1 <= number <= 31:
         return None
+    year = written.group("year")
     try:
+        if year:
+            return dt.date(int(year), month, number)
         return dt.date(anchor.nearest_year(hit.day, month, min(number, 28), hit.tense()), month, number)
     except ValueError:
         return None
@@ -316,13 +324,13 @@ def _day_of_clock(hit: Hit) -> dt.date:
         weekday = hit.lex.get("weekday", m.group("weekday"))
         if weekday:
             # "9:12 p.m. on Sunday, March 10": the date after the weekday is the day meant
-            dated = _DATE_AFTER_WEEKDAY.match(hit.text, m.end(), m.end() + 20)
-            written = _month_day(hit, dated.group("month"), dated.group("day")) if dated else None
+            dated = _DATE_AFTER_WEEKDAY.match(hit.text, m.end(), m.end() + 26)
+            written = _month_day(hit, dated) if dated else None
             return written or weekday_date(hit, int(weekday), None)
         spec = hit.lex.get("day_word", m.group("dayword"))
         if spec:
             return hit.day + dt.timedelta(days=day_offset(spec))
-        written = _month_day(hit, m.group("month"), m.group("day"))
+        written = _month_day(hit, m) if m.group("month") else None
         if written is not None:
             return written
     for timex in reversed(hit.previous):

@@ -41,6 +41,8 @@ def test_an_aim_or_a_hope_schedules_its_happening() -> None:
         ("The towpath would be resurfaced in August, a council spokesman said.", "2021-08"),
         # a past copula before a participle tells what happened to it
         ("Last year the old cannery was demolished.", "2020"),
+        # "shortly after 2am" is a time, no clause of its own that would cut the participle from its day
+        ("The skipper vanished after leaving the quay shortly after 2am on Sunday May 2, 2010.", "2010-05-02"),
     ],
 )
 def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) -> None:

@@ -28,6 +28,13 @@ def test_clock_time_takes_a_date_after_it() -> None:
     assert got["8 p.m."] == ("TIME", "2020-11-03T20:00")
 
 
+def test_clock_time_takes_the_year_written_after_its_date() -> None:
+    got = found("He vanished shortly after 2am on Sunday November 3, 2013, police said.", "2023-11-03")
+    assert got["shortly after 2am"] == ("TIME", "2013-11-03T02:00")
+    assert found("The ferry sank at 9 p.m. on Nov. 3rd, 2019.", "2023-11-03")["9 p.m."] == (
+        "TIME", "2019-11-03T21:00")
+
+
 def test_clock_time_takes_the_date_written_after_its_weekday() -> None:
     # The weekday alone would be the Friday nearest the DCT (2019-11-15); the date names the day meant.
     got = found("Doors open at 7 p.m. Friday, Dec. 6, at the arena.", "2019-11-19")
