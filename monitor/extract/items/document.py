@@ -233,6 +233,8 @@ def clause_spans(
             # nothing, so they are not among `timexes`)
         if tok.text == "," and _in_age_aside(text, tok.start):
             continue  # "arrested Tomas Elvey, 41, on Monday": the age is no clause of its own
+        if tok.text == "," and _in_town_and_region(text, tok.start, lex, timexes):
+            continue  # "a strike at a factory in Arlington, Texas, earlier this week": one place, one clause
         bounds.append(tok.start)
     bounds = sorted(set(bounds))
     bounds.append(s_end)
@@ -248,6 +250,35 @@ _NAME_COMMA_RE = re.compile(r"[A-Z][\w'\u2019.-]*,\s*\Z")
 _AGE_END_RE = re.compile(r",|\)|\.(?!\d)|\s+and\b")
 _AGE_AFTER_COMMA_RE = re.compile(r",\s*(\d{1,3})(?=,)")
 _AGE_BEFORE_COMMA_RE = re.compile(r"\d{1,3}\Z")
+
+
+# A town and the region or country after its comma: "Arlington, Texas", "Rathdrum, Idaho", "Lyon, France".
+_NAME = r"[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2}"
+_TOWN_BEFORE_RE = re.compile(r"([A-Z][\w'\u2019.-]*)\Z")
+_REGION_AFTER_RE = re.compile(r",\s+(" + _NAME + ")")
+_TOWN_REGION_BEFORE_RE = re.compile(r"([A-Z][\w'\u2019.-]*),\s+(" + _NAME + r")\Z")
+
+
+def _in_town_and_region(text: str, comma: int, lex: Lexicon, timexes: Sequence[tuple[int, int]]) -> bool:
+    """Whether the comma at `comma` joins a town to its region or country, or closes that pair; not in a
+    list of countries ("Indonesia, Australia, Malaysia") nor after a date ("In July, Norway ...")."""
+    town = _TOWN_BEFORE_RE.search(text, max(0, comma - 40), comma)
+    if town is not None and _is_town(town, lex, timexes):
+        after = _REGION_AFTER_RE.match(text, comma)
+        if after is not None and _is_region(after.group(1), lex):
+            return True
+    pair = _TOWN_REGION_BEFORE_RE.search(text, max(0, comma - 60), comma)
+    return pair is not None and _is_town(pair, lex, timexes) and _is_region(pair.group(2), lex)
+
+
+def _is_town(found: re.Match[str], lex: Lexicon, timexes: Sequence[tuple[int, int]]) -> bool:
+    name = found.group(1)
+    return name.lower() not in lex.country_of and not overlaps(found.start(1), found.end(1), timexes)
+
+
+def _is_region(words: str, lex: Lexicon) -> bool:
+    low = words.lower().rstrip(".")
+    return low in lex.places or low in lex.country_of or low in lex.capital_of
 
 
 def age_after_name(text: str, start: int, end: int) -> bool:

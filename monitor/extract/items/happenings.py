@@ -98,7 +98,7 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
             following = []  # "told reporters on Tuesday that ...": the date is the statement's
         if following and SINCE_BEFORE_RE.search(doc.text, max(0, tx.start - 16), tx.start):
             following = []  # "have been killed since 2015, the council said": the span of what came before
-        neighbours = [clause, *following, *info.clauses[max(0, i - 1) : i]]
+        neighbours = [clause, *following, *info.clauses[max(0, i - 1) : i], *_list_before(doc, info, i)]
         participle = _subordinate_participle(info, clause)
         if participle is not None:
             # "After debuting the Juke two months ago, Nissan ...": the date is the participle's
@@ -136,6 +136,15 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
                 verbs.add(tok.start)
             break  # the clause with a verb decides, even when it is negated or hypothetical
     return out
+
+
+def _list_before(doc: Doc, info: SentenceInfo, i: int) -> list[tuple[int, int]]:
+    """The clauses before clause `i`'s neighbour, nearest first, when a semicolon stands between: the items of
+    a list ("is accused of stabbing A of Conway, Washington; B of Moscow, Idaho; and C on November 13") date
+    the verb that opens it. (The verb search stops at the first clause with a verb.)"""
+    if i < 2 or ";" not in doc.text[info.clauses[0][0] : info.clauses[i][0]]:
+        return []
+    return [c for c in reversed(info.clauses[: i - 1]) if ";" in doc.text[c[1] : info.clauses[i][0]]]
 
 
 def _listing_line(doc: Doc, info: SentenceInfo, tx: Timex) -> bool:

@@ -42,7 +42,13 @@ def test_an_aim_or_a_hope_schedules_its_happening() -> None:
         # a past copula before a participle tells what happened to it
         ("Last year the old cannery was demolished.", "2020"),
         # "shortly after 2am" is a time, no clause of its own that would cut the participle from its day
-        ("The skipper vanished after leaving the quay shortly after 2am on Sunday May 2, 2010.", "2010-05-02"),
+        ("The skipper vanished after leaving the quay shortly after 2am on Sunday May 2, 2010.",
+         "2010-05-02"),
+        # a town's region between commas is no clause of its own that would cut the verb from its day
+        ("A fire broke out at the old mill in Lerrin, Ohio, earlier this week.", "2021-W23"),
+        # the items of a list, one after another semicolon, take the day at its end to the verb that opens it
+        ("The ferry carried Tom Berg of Lerrin, Ohio; Ann Lind of Brenholm; and Erik Sol of Dover on May 4.",
+         "2021-05-04"),
     ],
 )
 def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) -> None:
