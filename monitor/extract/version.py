@@ -94,7 +94,8 @@ from importlib.resources.abc import Traversable
 # council and assembly members and clergy are titles, dropped from the name ("Gov. Kristi Noem" -> Kristi
 # Noem); a clock time takes the year written after its date ("shortly after 2am on Sunday November 3, 2013"),
 # and its "after" or "before" cuts no clause; nor do the commas of a town's region ("in Arlington, Texas,
-# earlier this week"); the items of a list after semicolons take the day at its end to its verb.
+# earlier this week"); the items of a list after semicolons take the day at its end to its verb; a verb in
+# the present (not a copula) with a day to come is a scheduled happening ("The festival opens on June 26").
 EXTRACTOR_VERSION = "12"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

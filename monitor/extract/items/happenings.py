@@ -1,7 +1,8 @@
 """Step 3b: happenings with no typed kind. A clause that has an explicit date and a finite verb (past tense,
-present perfect, a scheduled future: "was voted off on Monday", "will host an event on Dec. 2") tells a
-happening even when no trigger word names its kind; it reaches the timeline as kind `other` (or the kind of
-its verb, when the verb is a trigger in a sense the trigger guards did not accept).
+present perfect, a scheduled future: "was voted off on Monday", "will host an event on Dec. 2"; the present
+with a day to come: "the festival opens on June 26") tells a happening even when no trigger word names its
+kind; it reaches the timeline as kind `other` (or the kind of its verb, when the verb is a trigger in a sense
+the trigger guards did not accept).
 
 Not happenings: negated clauses ("did not meet on Monday"), hypothetical and conditional ones ("would meet",
 "if ... on Monday"), quotes (their dates are not usable), and expressions of "now".
@@ -108,8 +109,10 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
                 seen.add(value)
                 verbs.add(participle.start)
             continue
+        # "The festival opens on November 29th": the present tells a day to come as scheduled
+        present = _DAY_RE.match(value) is not None and after_publication(value, doc.published)
         for c in neighbours:
-            state, tok = _verb_in(doc, info, c, (tx.start, tx.end), sources)
+            state, tok = _verb_in(doc, info, c, (tx.start, tx.end), sources, present)
             if state is _NONE:
                 continue
             before = info.tokens[: info.tokens.index(tok)] if tok is not None else []
@@ -346,9 +349,11 @@ def _verb_in(
     clause: tuple[int, int],
     timex: tuple[int, int],
     sources: list[tuple[int, int]],
+    present: bool = False,
 ) -> tuple[str, Tok | None]:
-    """(_FOUND, the finite verb of a clause nearest the date); (_RULED_OUT, None) when the clause has one but
-    is negated ("did not meet", "has never met") or hypothetical; (_NONE, None) when it has none."""
+    """(_FOUND, the finite verb of a clause nearest the date: past, or with `present` also present);
+    (_RULED_OUT, None) when the clause has one but is negated ("did not meet", "has never met") or
+    hypothetical; (_NONE, None) when it has none."""
     toks = info.tokens_within(clause[0], clause[1])
     skip = [timex, *info.quotes, *sources]
     best: tuple[int, int] | None = None
@@ -360,7 +365,9 @@ def _verb_in(
             continue  # "compared with growth of 3.4%": a preposition, no verb
         if j and word_tags(toks[j - 1].lower) == _PRESENT_ONLY and toks[j - 1].lower not in AUXILIARIES:
             continue  # "expects continued rate hikes": right after a verb, a participle describes its object
-        if finite_verb(word_tags(t.lower), prev, present=False) or _scheduled(t.lower, prev, doc):
+        # (a copula in the present states, "Saturday is the 75th anniversary": its date is the subject's)
+        now = present and t.lower not in BE_FORMS
+        if finite_verb(word_tags(t.lower), prev, present=now) or _scheduled(t.lower, prev, doc):
             dist = abs(t.start - timex[0])
             if best is None or dist < best[0]:
                 best = (dist, j)
@@ -378,6 +385,7 @@ def _verb_in(
     return _FOUND, toks[j]
 
 
+_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _PAST_COPULAS = frozenset({"was", "were"})
 _PRESENT_ONLY = frozenset({"VBZ"})
 _STATE_ADVERBS = frozenset({"still", "already", "also", "then", "once", "just", "largely", "mostly"})
