@@ -95,7 +95,9 @@ from importlib.resources.abc import Traversable
 # Noem); a clock time takes the year written after its date ("shortly after 2am on Sunday November 3, 2013"),
 # and its "after" or "before" cuts no clause; nor do the commas of a town's region ("in Arlington, Texas,
 # earlier this week"); the items of a list after semicolons take the day at its end to its verb; a verb in
-# the present (not a copula) with a day to come is a scheduled happening ("The festival opens on June 26").
+# the present (not a copula) with a day to come is a scheduled happening ("The festival opens on June 26");
+# "Police have released photos of a suspect in the bank robbery on Dec. 22" is the report's release and the
+# robbery's day (a robbery, a heist, a carjacking, a mugging are violence).
 EXTRACTOR_VERSION = "12"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

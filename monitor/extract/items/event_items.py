@@ -94,7 +94,10 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
         occ = Occurrence(h.start, h.end, h.verb, h.verb.lower(), h.kind, h.clause, tokens_before, False)
         draft = _event_draft(doc, info, occ, None, order + len(drafts), h.date)
         value = h.date
-        if draft is not None:
+        if draft is not None and not any(
+                d.trigger and d.trigger[0] == h.start and d.item.date == draft.item.date for d in drafts):
+            # (not a verb read already with the same day: "Police have released photos of the robbery on
+            # Dec. 22" gives the report's day to the verb, the robbery's day being no happening of its own)
             drafts.append(draft)
             taken.add(value)
     if (news := lede_verb(doc, info, len(drafts))) is not None and doc.published is not None:
