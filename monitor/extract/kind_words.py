@@ -27,15 +27,20 @@ def _kind_words(value: Any, where: str) -> list[tuple[str, str]]:
     return out
 
 
+# In `kind_by_modifier`, the modifiers that make the word no happening at all ("a moon shot", "a flu shot").
+NO_KIND = "none"
+
+
 def kind_by_modifier(raw: object, kinds: Iterable[str]) -> dict[str, dict[str, str]]:
-    """kinds.yaml `kind_by_modifier` as trigger form (the listed noun and its plural) -> modifier -> kind."""
+    """kinds.yaml `kind_by_modifier` as trigger form (the listed noun and its plural) -> modifier -> kind (or
+    NO_KIND)."""
     if not isinstance(raw, Mapping):
         raise RuleDataError("kinds.yaml: kind_by_modifier: expected a mapping trigger -> kind -> modifiers")
     out: dict[str, dict[str, str]] = {}
     for trigger, senses in raw.items():
         where = f"kinds.yaml: kind_by_modifier.{trigger}"
         by_kind = string_map(senses, where)
-        unknown = sorted(set(by_kind) - set(kinds))
+        unknown = sorted(set(by_kind) - set(kinds) - {NO_KIND})
         if unknown:
             raise RuleDataError(f"{where}: {', '.join(unknown)} is no kind of kinds.yaml or extraction.kinds")
         by_modifier = {w.lower(): kind for kind, words in by_kind.items() for w in words}

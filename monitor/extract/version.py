@@ -97,7 +97,8 @@ from importlib.resources.abc import Traversable
 # earlier this week"); the items of a list after semicolons take the day at its end to its verb; a verb in
 # the present (not a copula) with a day to come is a scheduled happening ("The festival opens on June 26");
 # "Police have released photos of a suspect in the bank robbery on Dec. 22" is the report's release and the
-# robbery's day (a robbery, a heist, a carjacking, a mugging are violence).
+# robbery's day (a robbery, a heist, a carjacking, a mugging are violence); "a moon shot", "a flu shot", "a
+# three-point shot" are no shooting (kinds.yaml kind_by_modifier, kind `none`).
 EXTRACTOR_VERSION = "12"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -42,6 +42,7 @@ from monitor.extract.items.triggers import (
     source_spans,
 )
 from monitor.extract.items.unreal import a_refusal, reported_plan
+from monitor.extract.kind_words import NO_KIND
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex
 from monitor.extract.wordforms import word_tags
@@ -365,6 +366,8 @@ def _verb_in(
             continue  # "compared with growth of 3.4%": a preposition, no verb
         if j and word_tags(toks[j - 1].lower) == _PRESENT_ONLY and toks[j - 1].lower not in AUXILIARIES:
             continue  # "expects continued rate hikes": right after a verb, a participle describes its object
+        if j and doc.lex.kind_by_modifier.get(t.lower, {}).get(toks[j - 1].lower) == NO_KIND:
+            continue  # "queued for a flu shot": a noun (kinds.yaml kind_by_modifier)
         # (a copula in the present states, "Saturday is the 75th anniversary": its date is the subject's)
         now = present and t.lower not in BE_FORMS
         if finite_verb(word_tags(t.lower), prev, present=now) or _scheduled(t.lower, prev, doc):

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from itertools import compress
 
 from monitor.extract.items.document import DETERMINERS, POSSESSIVE_S, Doc, Tok
+from monitor.extract.kind_words import NO_KIND
 from monitor.extract.wordforms import VERB_TAGS, word_tags
 
 # "T1", "G20": letters and digits are one word (a name), no count
@@ -158,6 +159,8 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
             kind = lex.noun_kind[trigger]  # "signed a contract": business; "contracted the virus": outbreak
         if prev and trigger in lex.kind_by_modifier:
             kind = lex.kind_by_modifier[trigger].get(prev[-1], kind)  # "a drone strike", "a rail strike"
+            if kind == NO_KIND:
+                kind = None  # "a moon shot", "a three-point shot"
         if (
             kind is not None
             and used_as_event(

@@ -99,3 +99,12 @@ def test_the_word_before_a_strike_tells_which_kind_of_strike_it_is() -> None:
     }
     for text, expected in cases.items():
         assert [(i.kind, i.date) for i in extract_items(text, day) if i.kind != "figure"] == [expected], text
+
+
+def test_a_shot_after_a_word_of_sport_or_medicine_is_no_shooting() -> None:
+    day = dt.date(2024, 5, 2)  # a Thursday
+    for text in ("Residents queued for a flu shot on Monday.", "Berg missed a three-point shot on Monday.",
+                 "The agency is racing to meet its planned 2026 crewed moon shot."):
+        assert "violence" not in [i.kind for i in extract_items(text, day)], text
+    shot = extract_items("A man was shot in the leg in Lerrin on Monday.", day)
+    assert [(i.kind, i.date) for i in shot] == [("violence", "2024-04-29")]
