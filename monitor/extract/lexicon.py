@@ -96,6 +96,7 @@ class Lexicon:
     units_before: Mapping[str, str]
     unit_of: Mapping[str, str]
     unit_re: re.Pattern[str]
+    glued_units: tuple[str, ...]  # unit words written straight after the digits ("2.15kg", "60fps")
     not_figure_after: tuple[str, ...]
     not_figure_idioms_re: re.Pattern[str]
     not_figure_before: frozenset[str]
@@ -345,6 +346,7 @@ def _numbers_fields() -> dict[str, Any]:
             + r")(?![\w])",
             re.IGNORECASE,
         ),
+        "glued_units": tuple(w.lower() for w in string_list(nd.get("glued_units", []), "numbers.yaml")),
         "not_figure_after": tuple(w.lower() for w in string_list(nd.get("not_figure_after"), "numbers.yaml")),
         "not_figure_before": frozenset(lower_list(nd, "not_figure_before", "numbers.yaml")),
         "not_figure_idioms_re": _phrase_regex(lower_list(nd, "not_figure_idioms", "numbers.yaml")),

@@ -98,7 +98,10 @@ from importlib.resources.abc import Traversable
 # the present (not a copula) with a day to come is a scheduled happening ("The festival opens on June 26");
 # "Police have released photos of a suspect in the bank robbery on Dec. 22" is the report's release and the
 # robbery's day (a robbery, a heist, a carjacking, a mugging are violence); "a moon shot", "a flu shot", "a
-# three-point shot" are no shooting (kinds.yaml kind_by_modifier, kind `none`).
+# three-point shot" are no shooting (kinds.yaml kind_by_modifier, kind `none`); "his team's playoff hopes
+# are slim after Monday night's loss" is last Monday's (a plural noun before "are" is no cue of the future);
+# a unit glued to its digits is read ("2.15kg", "100mph", "60fps"; numbers.yaml glued_units), and weights in
+# kilograms and frame rates are units.
 EXTRACTOR_VERSION = "12"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

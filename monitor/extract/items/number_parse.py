@@ -24,11 +24,13 @@ def number_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     symbols = "|".join(re.escape(s) for s in sorted(lex.units_before, key=len, reverse=True))
     scales = "|".join(sorted(lex.scales, key=len, reverse=True))
     suffixes = "|".join(sorted(lex.suffixes, key=len, reverse=True))
+    # a unit written straight after the digits ("2.15kg", "gusts of 100mph", "60fps") leaves them a number
+    glued = "|".join(re.escape(u) for u in sorted(lex.glued_units, key=len, reverse=True)) or "(?!)"
     digits = re.compile(
         rf"(?<![\w.,:/\-])(?P<cur>{symbols})?\s?(?P<num>{DIGITS})"
         # "a $7 billion-a-year industry": the scale before "-a-year" is still the number's
         rf"(?:(?P<suf>{suffixes})(?![\w])|(?:\s+|-)(?P<scale>{scales})(?![\w]|-(?!a-)))?"
-        r"(?![\w]|-(?!a-)\w|:\d|[.,]\d)",
+        rf"(?!(?!(?:{glued})(?![\w]))[\w]|-(?!a-)\w|:\d|[.,]\d)",
         re.IGNORECASE,
     )
     word_alts = "|".join(sorted([*lex.number_words, *lex.scales, *lex.fractions], key=len, reverse=True))

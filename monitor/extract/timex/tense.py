@@ -61,8 +61,12 @@ def _classify(
     if word in future and participle and i + 1 < len(words) and words[i + 1] not in _AFTER_CUE:
         # "two planned closures in June": an adjective, no future; "the upcoming summit" is one to come
         return "future" if word in _FUTURE_ADJECTIVES else None
-    if word in future and word.endswith("s") and i > 0 and words[i - 1] in _ARTICLES:
-        return None  # "attacked the hosts on Monday": a noun, not the schedule of "the club hosts the final"
+    if word in future and word.endswith("s") and (
+            (i > 0 and (words[i - 1] in _ARTICLES or words[i - 1].endswith("'s")))
+            or words[i + 1 : i + 2] in (["are"], ["were"])):
+        # "attacked the hosts on Monday", "Trump's hopes", "his team's playoff hopes are slim after Monday's
+        # loss": a noun, not the schedule of "the club hosts the final"
+        return None
     if (i + 1 < len(words) and f"{word} {words[i + 1]}" in future) or word in future:
         # "had been due to", "had planned to": a plan seen from a past perfect is usually past by now
         return "past" if _PAST_AUX.intersection(before) else "future"

@@ -37,6 +37,10 @@ def figures(sentence: str) -> list[tuple[object, ...]]:
         ("The number of positive cases linked to the mill stands at 313.", [(313, "exact", "cases", None)]),
         ("The club secured its 9th straight win.", [(9, "exact", "wins", None)]),
         ("Investigators interviewed 12 of the witnesses.", [(12, "exact", "witnesses", None)]),
+        # a unit written straight after the digits
+        ("Officers found 2.15kg of heroin in the van.", [(2.15, "exact", "heroin", "kg")]),
+        ("Gusts of up to 90mph hit the pier.", [(90, "up_to", None, "mph")]),
+        ("The port runs at a solid 60fps.", [(60, "exact", None, "fps")]),
     ],
 )
 def test_figure_shapes(sentence: str, expected: list[tuple[object, ...]]) -> None:
@@ -55,6 +59,8 @@ def test_figure_shapes(sentence: str, expected: list[tuple[object, ...]]) -> Non
         "Her third case went to trial.",
         "It was his second term in office.",
         "The clerk waited for three years.",
+        # other letters glued to digits make a name, no number
+        "The 5G masts went up across the town.",
     ],
 )
 def test_still_not_figures(sentence: str) -> None:

@@ -373,6 +373,15 @@ def test_a_schedule_verb_after_an_article_is_a_noun() -> None:
     assert found("The club hosts the final on Sunday.", "2019-11-19")["Sunday"] == ("DATE", "2019-11-24")
 
 
+def test_a_schedule_verb_before_a_plural_verb_or_after_a_possessive_is_a_noun() -> None:
+    # "hopes are": the team's hopes, no one's hope of what is to come; DCT a Tuesday
+    got = found("Their coach says his team's playoff hopes are slim after Monday night's loss.", "2019-11-19")
+    assert got["Monday night"] == ("TIME", "2019-11-18TNI")
+    assert found("Berg's hopes faded after Friday's defeat.", "2019-11-19")["Friday"] == (
+        "DATE", "2019-11-15")
+    assert found("Her team hosts the final on Sunday.", "2019-11-19")["Sunday"] == ("DATE", "2019-11-24")
+
+
 def test_a_weekday_opening_its_clause_before_is_is_the_next_one() -> None:
     # DCT 2010-08-13 is a Friday: "Saturday is the anniversary" is tomorrow, not last Saturday
     assert found("Saturday is the 75th anniversary of the act.", "2010-08-13")["Saturday"] == (
