@@ -143,12 +143,21 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
 
 
 def _list_before(doc: Doc, info: SentenceInfo, i: int) -> list[tuple[int, int]]:
-    """The clauses before clause `i`'s neighbour, nearest first, when a semicolon stands between: the items of
-    a list ("is accused of stabbing A of Conway, Washington; B of Moscow, Idaho; and C on November 13") date
-    the verb that opens it. (The verb search stops at the first clause with a verb.)"""
-    if i < 2 or ";" not in doc.text[info.clauses[0][0] : info.clauses[i][0]]:
-        return []
-    return [c for c in reversed(info.clauses[: i - 1]) if ";" in doc.text[c[1] : info.clauses[i][0]]]
+    """The clauses before clause `i`'s neighbour, nearest first, past the items of a list after semicolons
+    ("is accused of stabbing A of Conway, Washington; B of Moscow, Idaho; and C on November 13") or short
+    asides ("rolled past Northern Illinois, 45-17, on Tuesday night"): they date the verb before them. (The
+    verb search stops at the first clause with a verb.)"""
+    out: list[tuple[int, int]] = []
+    for k in range(i - 1, 0, -1):
+        skipped = info.clauses[k]
+        if ";" not in doc.text[skipped[0] : info.clauses[i][0]] and len(
+                [t for t in info.tokens_within(*skipped) if t.text[:1].isalnum()]) > _ASIDE_WORDS:
+            break
+        out.append(info.clauses[k - 1])
+    return out
+
+
+_ASIDE_WORDS = 3  # "45-17", "Idaho", "his wife said": no clause that would hold a verb's date
 
 
 def _listing_line(doc: Doc, info: SentenceInfo, tx: Timex) -> bool:

@@ -48,6 +48,8 @@ def test_an_aim_or_a_hope_schedules_its_happening() -> None:
         ("The regatta opens on June 26 in Lerrin.", "2021-06-26"),
         # a town's region between commas is no clause of its own that would cut the verb from its day
         ("A fire broke out at the old mill in Lerrin, Ohio, earlier this week.", "2021-W23"),
+        # a short aside between the verb and its day (a score) is no clause that would hold the day
+        ("The Lerrin crew rowed past Brenholm, 45-17, on Monday night.", "2021-06-07"),
         # the items of a list, one after another semicolon, take the day at its end to the verb that opens it
         ("The ferry carried Tom Berg of Lerrin, Ohio; Ann Lind of Brenholm; and Erik Sol of Dover on May 4.",
          "2021-05-04"),
