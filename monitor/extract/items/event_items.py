@@ -43,7 +43,7 @@ from monitor.extract.items.happenings import (
     forecast_change,
     tally_over_a_period,
 )
-from monitor.extract.items.lede import lede_verb
+from monitor.extract.items.lede import lede_news_verbs, lede_verb
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.no_happening import is_question, link_lists, reduced_relative
@@ -103,7 +103,8 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
     if (news := lede_verb(doc, info, len(drafts))) is not None and doc.published is not None:
         # The lede's news told by a verb no trigger lists ("has named", "is set to raise"): the day's.
         clause, verb = news
-        occ = Occurrence(verb.start, verb.end, verb.text, verb.lower, "other", clause,
+        kind = (doc.lex.kind_of(verb.lower) if verb.lower in lede_news_verbs() else None) or "other"
+        occ = Occurrence(verb.start, verb.end, verb.text, verb.lower, kind, clause,
                          info.tokens_within(clause[0], verb.start), False)
         if (draft := _event_draft(doc, info, occ, None, order + len(drafts), doc.published.isoformat())):
             drafts.append(draft)

@@ -47,11 +47,14 @@ def lede_verb(doc: Doc, info: SentenceInfo, drafts: int) -> tuple[tuple[int, int
         if not toks or toks[0].lower in openers:
             continue
         for j, tok in enumerate(toks):
+            before = toks[j - 1].lower if j else ""
+            if (tok.lower in lede_news_verbs() and not overlaps(tok.start, tok.end, info.quotes)
+                    and before not in _NOT_SIMPLE_PAST and before not in doc.lex.modal_aux):
+                return clause, tok  # "Ascom, a provider of ..., announced a new alarm solution": the news
             if tok.lower not in PERFECT_AUX and tok.lower not in _PRESENT_BE:
                 continue
             if overlaps(tok.start, tok.end, info.quotes):
                 continue
-            before = toks[j - 1].lower if j else ""
             near = [t.lower for t in info.tokens if t.end <= tok.start][-_OPENER_REACH:]
             if any(w in openers for w in near) or before in doc.lex.modal_aux:
                 # "confirm what buyers, sellers and owners have known", "may have become", "to have elected"
@@ -66,6 +69,18 @@ def lede_verb(doc: Doc, info: SentenceInfo, drafts: int) -> tuple[tuple[int, int
 def _clause_openers(lex: Lexicon) -> frozenset[str]:
     """The words that open a clause other than the sentence's main one (`_MORE_OPENERS`)."""
     return (lex.clause_markers - {"but"}) | _MORE_OPENERS
+
+
+@cache
+def lede_news_verbs() -> frozenset[str]:
+    """tense.yaml `lede_news_verbs`: "announced", "unveiled" in an undated lede's simple past tell news."""
+    return frozenset(str(w).lower() for w in load_data_file("tense.yaml").get("lede_news_verbs", []))
+
+
+# Before a participle, these make it no simple past ("has announced" is read as the perfect, "was unveiled",
+# "to be launched", "newly introduced" describe).
+_NOT_SIMPLE_PAST = frozenset({*PERFECT_AUX, "was", "were", "be", "been", "being", "is", "are", "to", "newly",
+                              "recently", "just", "the", "a", "an"})
 
 
 @cache

@@ -54,6 +54,16 @@ def test_other_ledes_tell_no_news_of_the_day_by_this_rule(lede: str) -> None:
     assert ("other", TODAY) not in _events(lede + MORE)
 
 
+def test_an_announcement_in_the_ledes_simple_past_is_the_days_news() -> None:
+    lede = ("Kell Ferries, the island operator of six boats and two harbours, announced a new night crossing "
+            "with the Tarnmouth harbour board.")
+    assert ("statement", TODAY) in _events(lede + MORE)
+    # other verbs in the simple past tell background as often: no row of the day by this rule
+    background = ("Kell Ferries, the island operator of six boats and two harbours, ran a night crossing "
+                  "with the Tarnmouth harbour board.")
+    assert _events(background + MORE) == []
+
+
 def test_only_the_lede_tells_the_days_news_this_way() -> None:
     second = ("\n\nThe Tarnmouth harbour board has recruited three pilots from Norway to steer its new "
               "ferries across the bay.")
