@@ -103,7 +103,8 @@ from importlib.resources.abc import Traversable
 # a unit glued to its digits is read ("2.15kg", "100mph", "60fps"; numbers.yaml glued_units), and weights in
 # kilograms and frame rates are units; a short aside between a verb and its day ("rolled past Northern
 # Illinois, 45-17, on Tuesday night") cuts no date from the verb; an undated lede's "announced", "unveiled",
-# "introduced" or "launched" in the simple past is the report's news (tense.yaml lede_news_verbs).
+# "introduced" or "launched" in the simple past is the report's news (tense.yaml lede_news_verbs); a month
+# naming a noun's time ("qualified for the December debate", told in November) is the nearest one.
 EXTRACTOR_VERSION = "12"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

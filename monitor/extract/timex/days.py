@@ -81,6 +81,22 @@ def _weekday_before(hit: Hit) -> str | None:
     return m.group("weekday") if m else None
 
 
+def _month_of_a_noun(hit: Hit) -> bool:
+    """A month between a determiner or a possessive and a noun: "the December debate", "Hamas's October
+    attack"."""
+    before, after = hit.word_before(), hit.word_after()
+    return (
+        (before.lower() in _NOUN_DETERMINERS or before.endswith(("'s", "\u2019s")))
+        and after.isalpha() and after.islower() and after not in _NOT_NOUNS
+    )
+
+
+_NOUN_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "that"})
+# words after a month that make no noun of it ("the December of 1989", "the May to June window")
+_NOT_NOUNS = frozenset({"of", "to", "and", "or", "through", "until", "when", "as", "in", "on", "at", "for",
+                        "after", "before", "last", "next", "this", "is", "was", "will"})
+
+
 def _names_a_past_happening(hit: Hit) -> bool:
     """A month and day that modifies a noun of what nobody schedules (lexicon `unscheduled_nouns`), after a
     determiner or a possessive: "the Oct. 7 attacks", "Hamas's Oct. 7 assault", "the deadly May 5 crash"."""
@@ -161,7 +177,10 @@ def month_alone(hit: Hit) -> Result | None:
     dir_value = direction(hit.lex, hit.g("dir"))
     today = hit.day
     if dir_value is None:
-        year = month_year_by_tense(today, month, hit.tense())
+        # "the December debate", "its March meeting": the month names a noun's time, whatever the clause's
+        # tense ("Yang has not yet qualified for the December debate", told in November, is the coming one)
+        tense = None if _month_of_a_noun(hit) else hit.tense()
+        year = month_year_by_tense(today, month, tense)
     elif dir_value < 0:
         year = today.year if month < today.month else today.year - 1
         if "last" in (hit.g("dir") or "").lower() and month % 12 == (today.month - 1) % 12:

@@ -92,6 +92,15 @@ def test_a_month_and_day_after_another_day_of_its_sentence(sentence: str, dct: s
     assert {text: got[text] for text in expected} == {text: ("DATE", day) for text, day in expected.items()}
 
 
+def test_a_month_naming_a_nouns_time_is_the_nearest_whatever_the_tense() -> None:
+    # told in November: the coming December's debate, though the clause is in the past
+    got = found("Two rivals have not qualified for the December debate.", "2019-11-20")
+    assert got["December"] == ("DATE", "2019-12")
+    assert found("The October attack killed four people.", "2019-11-20")["October"] == ("DATE", "2019-10")
+    # a month of the clause itself keeps the tense's reading
+    assert found("He was hired in December.", "2019-11-20")["December"] == ("DATE", "2018-12")
+
+
 @pytest.mark.parametrize(
     ("sentence", "dct", "text", "value"),
     [
