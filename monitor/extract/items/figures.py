@@ -332,9 +332,9 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
         return True
     if is_words and in_a_name(text, m.start(), m.end(), m.group("num")):
         return True
-    if is_words and any(i.start() <= num_start < i.end() for i in lex.not_figure_idioms_re.finditer(
+    if any(i.start() <= num_start < i.end() for i in lex.not_figure_idioms_re.finditer(
             text, max(0, num_start - 12), min(len(text), num_end + 20))):
-        return True  # "in one case, ...": an idiom, no count
+        return True  # "in one case, ...", "from zero to 60 mph in 3.5 seconds": an idiom, no count
     if figure_data().sources_re.match(text, num_end, num_end + 60):
         return True  # "two people familiar with the talks said": who the story's sources are, no count
     after_text = text[num_end : num_end + 20].lower()
