@@ -105,7 +105,8 @@ from importlib.resources.abc import Traversable
 # Illinois, 45-17, on Tuesday night") cuts no date from the verb; an undated lede's "announced", "unveiled",
 # "introduced" or "launched" in the simple past is the report's news (tense.yaml lede_news_verbs); a month
 # naming a noun's time ("qualified for the December debate", told in November) is the nearest one; "from
-# zero to 60 mph in 3.5 seconds" is no figure.
+# zero to 60 mph in 3.5 seconds" is no figure; a year before a model's code ("The 2021 RAV4 Prime") is
+# a model year.
 EXTRACTOR_VERSION = "12"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -153,6 +153,8 @@ _SPAN_OPENED = re.compile(r"\b(?:between|from)\s+(?:\w+\s+){0,2}?\d{4}\s+(?:and|
 # 2021 XR 300", "2021 Corvo gets ..." (at the start of a sentence or a line).
 _MODEL_YEAR_BEFORE_RE = re.compile(r"(?:(?:^|[.!?]\s+|\n\s*)|(?<![\w'’-])([A-Za-z]+)\s+)\Z")
 _NAME_AFTER_RE = re.compile(r"\s+[A-Z][\w-]*")
+# a model's code (capitals and digits in one word), maybe after its maker's name
+_MODEL_CODE_AFTER_RE = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z]*-?\d+[A-Za-z]*\b")
 _COHORT_BEFORE_RE = re.compile(r"(?<![\w-])(?:class|act)\s+of\s+\Z", re.IGNORECASE)
 # Besides the lexicon's function words ("in 2020 Nissan", "the 2020 race"): words of a period before a year.
 _PERIOD_WORDS = frozenset({"through", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter"})
@@ -168,6 +170,8 @@ def model_year(text: str, tx: Timex, lex: Lexicon) -> bool:
         return True
     if not _NAME_AFTER_RE.match(text, tx.end):
         return False
+    if _MODEL_CODE_AFTER_RE.match(text, tx.end):
+        return True  # "The 2021 RAV4 Prime", "a 2020 Ford F-150": a model's code follows, after "the" too
     before = _MODEL_YEAR_BEFORE_RE.search(text, max(0, tx.start - 30), tx.start)
     if before is None:
         return False

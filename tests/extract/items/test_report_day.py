@@ -307,6 +307,8 @@ def test_date_of_an_opening_participle_clause_dates_the_participle_not_the_main_
         "2022 Corvan Estate gets a new front grill.",
         "The Harbour Singers are nominated for the Folk Hall of Fame's Class of 2022.",
         "The court found the claim fell under the Harbour Freight Act of 2022.",
+        # a model's code after the year, even after "the"
+        "The 2022 QX5 was shown to dealers.",
     ],
 )
 def test_model_year_dates_nothing(text: str) -> None:
