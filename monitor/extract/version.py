@@ -106,7 +106,8 @@ from importlib.resources.abc import Traversable
 # "introduced" or "launched" in the simple past is the report's news (tense.yaml lede_news_verbs); a month
 # naming a noun's time ("qualified for the December debate", told in November) is the nearest one; "from
 # zero to 60 mph in 3.5 seconds" is no figure; a year before a model's code ("The 2021 RAV4 Prime") is
-# a model year.
+# a model year; a capitalised word opening a sentence before an aside that describes it ("Varnox, a maker of
+# ferry engines, announced") is a name.
 EXTRACTOR_VERSION = "12"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

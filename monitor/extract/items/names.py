@@ -199,15 +199,21 @@ def _joins_org_name(tokens: list[Tok], i: int, current: list[Tok], doc: Doc) -> 
 
 def _subject_name(tokens: list[Tok], i: int) -> bool:
     """Whether the capitalised word opening a sentence is a name because it is the subject of the finite
-    verb right after it ("Lumen has acquired ...", "Vantor was fined ...") and no English word that could
-    stand there capitalised ("Officials have", "Police said", "Apple has" stay unknown: the word lists tag
-    them)."""
+    verb right after it ("Lumen has acquired ...", "Vantor was fined ...") or an aside describes it ("Ascom,
+    a provider of ..."), and no English word that could stand there capitalised ("Officials have", "Police
+    said", "Apple has", "However, the ..." stay unknown: the word lists tag them)."""
     if i + 1 >= len(tokens) or tokens[i + 1].start - tokens[i].end > 1:
         return False
     word, nxt = tokens[i], tokens[i + 1]
     if not word.text.isalpha() or word_tags(word.lower):
         return False
+    if nxt.text == "," and i + 2 < len(tokens) and tokens[i + 2].lower in _APPOSITIVE_OPENERS:
+        return True  # "Ascom, a global solutions provider ..., announced": an aside describes a name
     return nxt.lower in _FINITE_AFTER_NAME
+
+
+# The first word of an aside that describes the name before its comma ("Ascom, a provider of ...").
+_APPOSITIVE_OPENERS = frozenset({"a", "an", "the"})
 
 
 # Finite verbs that make the word before them its (singular) subject.
