@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from functools import cache
 
-from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo, Tok
+from monitor.extract.items.document import ADVERB_SKIP, CLOCK_TIME, Doc, SentenceInfo, Tok
 from monitor.extract.items.triggers import SINCE_BEFORE_RE
 from monitor.extract.lexicon import Lexicon, spaced_alternatives
 from monitor.extract.spans import date_span
@@ -483,7 +483,7 @@ def usable_timexes(text: str, published: dt.date | None) -> list[Timex]:
 # tip led officers to his room", in the story of a May kidnapping).
 _CLOCK_RE = re.compile(
     r"(?:(?:around|about|shortly|just|before|after|at|until|by|roughly|approximately)\s+)*"
-    r"(?:(?<![\d:.,])\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\bmidnight\b|\bnoon\b)\.?",
+    + CLOCK_TIME + r"\.?",
     re.IGNORECASE,
 )
 

@@ -203,11 +203,9 @@ def overlaps(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
 
 
 _BREAK_RE = re.compile(r"(?=\n\n)")
-_CLOCK_AFTER_RE = re.compile(
-    r"\s+(?:(?:about|around|roughly|approximately)\s+)?(?:\d{1,2}(?::\d{2})?\s*(?:a\.?m\b\.?|p\.?m\b\.?|am\b|pm\b)"
-    r"|midnight\b|noon\b)",
-    re.IGNORECASE,
-)
+# A clock time ("6 a.m.", "2:30pm", "midnight"), matched case-insensitively.
+CLOCK_TIME = r"(?:(?<![\d:.,])\d{1,2}(?::\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)(?![a-z])|\bmidnight\b|\bnoon\b)"
+_CLOCK_AFTER_RE = re.compile(r"\s+(?:(?:about|around|roughly|approximately)\s+)?" + CLOCK_TIME, re.IGNORECASE)
 _WORD_CHAR_RE = re.compile(r"\w")
 
 

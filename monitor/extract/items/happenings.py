@@ -45,6 +45,7 @@ from monitor.extract.items.unreal import a_refusal, reported_plan
 from monitor.extract.kind_words import NO_KIND
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex
+from monitor.extract.timex.days import DAY_VALUE
 from monitor.extract.wordforms import word_tags
 
 
@@ -111,7 +112,7 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
                 verbs.add(participle.start)
             continue
         # "The festival opens on November 29th": the present tells a day to come as scheduled
-        present = _DAY_RE.match(value) is not None and after_publication(value, doc.published)
+        present = DAY_VALUE.fullmatch(value) is not None and after_publication(value, doc.published)
         for c in neighbours:
             state, tok = _verb_in(doc, info, c, (tx.start, tx.end), sources, present)
             if state is _NONE:
@@ -397,7 +398,6 @@ def _verb_in(
     return _FOUND, toks[j]
 
 
-_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _PAST_COPULAS = frozenset({"was", "were"})
 _PRESENT_ONLY = frozenset({"VBZ"})
 _STATE_ADVERBS = frozenset({"still", "already", "also", "then", "once", "just", "largely", "mostly"})

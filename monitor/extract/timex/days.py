@@ -84,14 +84,11 @@ def _weekday_before(hit: Hit) -> str | None:
 def _month_of_a_noun(hit: Hit) -> bool:
     """A month between a determiner or a possessive and a noun: "the December debate", "Hamas's October
     attack"."""
-    before, after = hit.word_before(), hit.word_after()
-    return (
-        (before.lower() in _NOUN_DETERMINERS or before.endswith(("'s", "\u2019s")))
-        and after.isalpha() and after.islower() and after not in _NOT_NOUNS
-    )
+    after = hit.word_after()
+    return (after.isalpha() and after.islower() and after not in _NOT_NOUNS
+            and _DETERMINER_BEFORE.search(hit.text, max(0, hit.start - 40), hit.start) is not None)
 
 
-_NOUN_DETERMINERS = frozenset({"the", "its", "their", "his", "her", "our", "that"})
 # words after a month that make no noun of it ("the December of 1989", "the May to June window")
 _NOT_NOUNS = frozenset({"of", "to", "and", "or", "through", "until", "when", "as", "in", "on", "at", "for",
                         "after", "before", "last", "next", "this", "is", "was", "will"})
@@ -111,7 +108,7 @@ def _names_a_past_happening(hit: Hit) -> bool:
 _NOUN_AFTER = re.compile(r"\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?")
 # "the", a possessive pronoun or a name's "'s", maybe with an adjective ("the deadly")
 _DETERMINER_BEFORE = re.compile(
-    r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]hat)|\w['\u2019]s)(?:\s+[a-z]+)?\s+\Z"
+    r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Oo]ur|[Tt]hat)|\w['\u2019]s)(?:\s+[a-z]+)?\s+\Z"
 )
 
 
