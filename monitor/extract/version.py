@@ -108,7 +108,12 @@ from importlib.resources.abc import Traversable
 # zero to 60 mph in 3.5 seconds" is no figure; a year before a model's code ("The 2021 RAV4 Prime") is
 # a model year; a capitalised word opening a sentence before an aside that describes it ("Varnox, a maker of
 # ferry engines, announced") is a name.
-EXTRACTOR_VERSION = "12"
+# 13 (2026-12-04): a name set off by commas after a noun is the subject of a verb that has none of its own
+# ("CBS DFW reports the man who kidnapped the child, Michael Webb, was sentenced": Webb, not the outlet); the
+# noun of a total named before its number takes the metric lexicon's name ("the total of commercial providers
+# to 14" -> companies, as "14 firms"); a small number spelled out after a possessor describes ("California's
+# three power providers"), it does not count.
+EXTRACTOR_VERSION = "13"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

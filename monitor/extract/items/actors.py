@@ -59,6 +59,8 @@ def subject_of(
     ):
         return None
     prior = [e for e in info.entities if e.end <= clause[0] and not e.modifier]
+    if prior and (named := _naming_aside(prior[-1], clause[0], doc)) is not None:
+        return named  # "Police said the driver, John Smith, was arrested": the aside names the subject
     aside = _before_appositive(prior, clause[0], doc)
     if strict or aside is not None:
         # "Ada Brisk and Tom Harlowe, the mayor, met": the name before the aside, with those joined to it
@@ -100,6 +102,24 @@ def _before_appositive(prior: list[Entity], clause_start: int, doc: Doc) -> Enti
 
 
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?\Z")
+
+# a common noun (with its determiner or possessor) right before a name the commas set off: "the driver, ",
+# "the company's founder, ", "its chief executive, "
+_NOUN_BEFORE_ASIDE_RE = re.compile(r"\b[a-z][\w'’-]*,\s*\Z")
+
+
+def _naming_aside(ent: Entity, clause_start: int, doc: Doc) -> Entity | None:
+    """A person or organisation set off by commas between a noun and a verb that has no subject of its own:
+    it names the noun, and so the verb's subject ("the man who kidnapped the child, Michael Webb, was
+    sentenced", "its chief executive, Jane Roe, resigned"), not a name told earlier in the sentence."""
+    # (the clause may start at the closing comma or after it)
+    if ent.kind not in ("person", "org") or doc.text[ent.end : clause_start].strip() not in ("", ","):
+        return None
+    if not doc.text.startswith(",", ent.end):
+        return None
+    if _NOUN_BEFORE_ASIDE_RE.search(doc.text, max(0, ent.start - 40), ent.start) is None:
+        return None
+    return ent
 
 
 def _verb_between(info: SentenceInfo, start: int, end: int, doc: Doc) -> bool:

@@ -35,12 +35,19 @@ def labelled(text: str, start: int, lex: Lexicon) -> bool:
     return len(words) > 1 and f"{words[-2]} {prev}".lower() in lex.not_figure_before
 
 
-def total_of(text: str, start: int) -> str | None:
+def total_of(text: str, start: int, lex: Lexicon) -> str | None:
     """The noun of a total named before the number ("the total of commercial providers to 14"), "total" for
-    a bare tally's ("bringing the total to 19"), or None."""
+    a bare tally's ("bringing the total to 19"), or None. A noun the metrics lexicon knows, or whose head it
+    knows, is named as there, with the modifiers kept there ("the number of open cases" -> "cases", "the total
+    of commercial providers" -> "companies"), as it is after a number ("31 open cases", "14 firms")."""
     m = _TOTAL_OF_RE.search(text, max(0, start - 100), start)
     if m:
-        return " ".join(m.group("noun").split())
+        words = m.group("noun").lower().split()
+        if (known := lex.metric_of.get(" ".join(words))) is not None:
+            return known
+        if (head := lex.metric_of.get(words[-1])) is None:
+            return " ".join(words)
+        return " ".join([*(w for w in words[:-1] if w in lex.kept_modifiers), head])
     return "total" if _TOTAL_RE.search(text, max(0, start - 40), start) else None
 
 
@@ -52,15 +59,18 @@ _DESCRIBING = frozenset(
 def counts_in_words(text: str, start: int, value: int | float, metric: str | None, lex: Lexicon) -> bool:
     """News style spells out one to nine: "the two leaders" describes, it does not count. A spelled-out small
     number counts when qualified ("at least two"), or when it counts a known metric or people ("seven
-    doctors") and no determiner makes it a description ("her three sons")."""
+    doctors") and no determiner or possessor makes it a description ("her three sons", "the state's two
+    airports")."""
     if value >= 10 or lex.qualifier_re.search(text, 0, start) is not None:
         return True
     if metric is None:
         return False
+    prev = WORD_RE.findall(text[max(0, start - 20) : start])
+    if prev and prev[-1].lower().endswith(("'s", "’s")):
+        return False  # "California's three power companies": a possessor's, told to describe it
     known = metric in lex.metrics or metric.split()[-1] in lex.metrics
     if known:
         return True
-    prev = WORD_RE.findall(text[max(0, start - 20) : start])
     if value < 2 or (prev and prev[-1].lower() in _DESCRIBING):
         return False
     # "arrested six people": people counted by what happened to them ("arrests").

@@ -381,7 +381,7 @@ def _mention(
         pos = label.end()
     metric, metric_end, unit = _metric_of(text, (start, pos), lex, unit, not is_words)
     if metric is None and unit is None:
-        metric = total_of(text, start)
+        metric = total_of(text, start, lex)
     if metric is None and (unit is None or unit in figure_data().units_need_metric):
         return None
     multiple = metric == "times" and _COMPARATIVE_RE.match(text, metric_end) is not None
