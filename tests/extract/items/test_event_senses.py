@@ -229,3 +229,10 @@ def test_provided_is_a_delivery_only_in_the_past_and_of_things() -> None:
     assert "delivery" not in _kinds("The ministry provided details of the plan on Monday.")
     assert "delivery" not in _kinds("Loans open in 2023, provided they are repaid by 2030.")
     assert "delivery" not in _kinds("Bronze wheels provide the 2023 coupe a sporty look.")
+
+
+def test_offered_words_are_no_business() -> None:
+    # What a speaker offers in words ("insight", "contrasts", "condolences") is no offer of a deal.
+    assert "business" not in _kinds("On Monday the senator also offered this insight on the ferry strike.")
+    assert "business" not in _kinds("Both candidates offered sharp contrasts with the mayor on Tuesday.")
+    assert "business" in _kinds("Harbour Lines offered $40 a share for its rival on Monday.")
