@@ -112,7 +112,9 @@ from importlib.resources.abc import Traversable
 # ("CBS DFW reports the man who kidnapped the child, Michael Webb, was sentenced": Webb, not the outlet); the
 # noun of a total named before its number takes the metric lexicon's name ("the total of commercial providers
 # to 14" -> companies, as "14 firms"); a small number spelled out after a possessor describes ("California's
-# three power providers"), it does not count.
+# three power providers"), it does not count; after a noun, "that" opens a relative clause whose word is a
+# verb ("the tour that stops at Blossom Music Center on July 22": "stops", not "details" of "reported
+# details"); two hyphens stand for a calendar line's dash ("July 22 -- Blossom Music Center, Cuyahoga Falls").
 EXTRACTOR_VERSION = "13"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -89,9 +89,10 @@ def headline_test(text_all: str) -> Callable[[Sentence], bool]:
 
 
 _NEWLINE_RE = re.compile("\n")
-# After a calendar entry's day: the rest of a span of days ("-18", " – 20th"), then a colon or a dash
-# (happenings reads a calendar's lines with it too).
-ENTRY_TAIL = r"(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?\s*(?::|\s[-–—])\s"
+# After a calendar entry's day: the rest of a span of days ("-18", " – 20th"), then a colon or a dash (or two
+# hyphens standing for one: "July 22 -- Blossom Music Center"). happenings reads a calendar's lines with it
+# too.
+ENTRY_TAIL = r"(?:\s*[-–]\s*\d{1,2}(?:st|nd|rd|th)?)?\s*(?::|\s(?:--|[-–—]))\s"
 # A calendar's entry, not a headline: a word and a day (or a span of days), then a colon or a dash ("Jan.
 # 15-18: Boat Show", "June 9 – West Palm Beach, FL"); whether the word is a month is the timex tagger's call.
 _ENTRY_RE = re.compile(r"[A-Z][a-z]{2,8}\.? \d{1,2}(?:st|nd|rd|th)?(?:,? \d{4})?" + ENTRY_TAIL)

@@ -88,6 +88,8 @@ _BETWEEN = frozenset(
 )
 _POSSESSIVE = frozenset({"'s", "’s", "my", "your", "whose"})
 _NOUN = frozenset({"NN", "NNS"})
+# forms of a verb a noun before a relative "that" does not have ("said", "reported", "believes")
+_PAST_OR_THIRD = frozenset({"VBD", "VBN", "VBZ"})
 # What stops a verb from being a happening: hypothetical and negated clauses.
 HYPOTHETICAL = frozenset(
     {"would", "could", "might", "should", "may", "must", "can", "if", "unless", "whether"}
@@ -394,11 +396,23 @@ def finite_verb(tags: frozenset[str], prev: list[str], present: bool = True) -> 
         return False
     before = [w for w in prev if w not in _BETWEEN]
     last = before[-1] if before else ""
-    if last in DETERMINERS or last in _POSSESSIVE:
+    if (last in DETERMINERS and not _relative_that(before)) or last in _POSSESSIVE:
         return False
     if last in AUXILIARIES and last != "to":
         return True
     return bool(tags & ({"VBD", "VBZ"} if present else {"VBD"}))
+
+
+def _relative_that(before: list[str]) -> bool:
+    """Whether a "that" opens a relative clause, right after the noun it tells of ("the tour that stops at
+    ..."), not a determiner nor the "that" after a verb ("reported that plans ...", "they report that costs
+    rose")."""
+    if len(before) < 3 or before[-1] != "that":
+        return False
+    tags = word_tags(before[-2])
+    # a noun of a noun phrase: a determiner up to two words before it ("the tour", "the reunion tour")
+    return (bool(tags & _NOUN) and not tags & _PAST_OR_THIRD
+            and any(w in DETERMINERS for w in before[-4:-2]))
 
 
 def reporting_bounds(

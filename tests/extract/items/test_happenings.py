@@ -155,14 +155,26 @@ def test_a_calendars_lines_are_scheduled_happenings_on_their_first_day() -> None
     text = (
         "The visitors bureau lists next month's events and their expected attendance.\n\n"
         "July 15-18: Harwick Rowing Club, 2021 Summer Regatta, Quay Hotel, 500\n\n"
+        "Aug. 2 -- Harbour Hall, Dover\n\n"  # two hyphens for a dash
         "May 3 – Brenholm, Old Town Hall\n\n"
         "May 4, 2020 – Lerrin, Civic Centre"
     )
     dates = [(i.date, i.evidence[:12]) for i in extract_items(text, DCT) if i.kind == "other"]
     # a day with no year and no verb is the next to come (May 3 is past on June 9: next year's)
     assert dates == [
-        ("2021-07-15", "July 15-18: "), ("2022-05-03", "May 3 – Bren"), ("2020-05-04", "May 4, 2020 ")
+        ("2021-07-15", "July 15-18: "), ("2021-08-02", "Aug. 2 -- Ha"), ("2022-05-03", "May 3 – Bren"),
+        ("2020-05-04", "May 4, 2020 "),
     ]
+
+
+def test_after_a_noun_that_opens_a_relative_clause_with_its_verb() -> None:
+    # "stops" is the verb of "the choir tour that stops", not a plural noun; "details" after "published" is
+    # the object, no verb: the happening is the tour's stop, and the outlet telling it is no actor
+    text = "The Harwick Gazette published details of the choir tour that stops at Harbour Hall on July 22."
+    [item] = _events(text)
+    assert (item.kind, item.date) == ("other", "2021-07-22")
+    assert "stops at Harbour Hall" in item.summary
+    assert "Harwick Gazette" not in item.actors
 
 
 def test_a_chronology_line_with_a_verb_keeps_its_tense() -> None:
