@@ -236,3 +236,9 @@ def test_offered_words_are_no_business() -> None:
     assert "business" not in _kinds("On Monday the senator also offered this insight on the ferry strike.")
     assert "business" not in _kinds("Both candidates offered sharp contrasts with the mayor on Tuesday.")
     assert "business" in _kinds("Harbour Lines offered $40 a share for its rival on Monday.")
+
+
+def test_concluding_is_no_policy() -> None:
+    # What ends takes its own kind: the hearings are the meeting, a tour's last date is no decision.
+    assert _kinds("The harbour board concluded its third public hearing on Tuesday.") == ["meeting"]
+    assert "policy" not in _kinds("The choir tour concludes on October 10 in Lerrin.")
