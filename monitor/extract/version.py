@@ -114,7 +114,9 @@ from importlib.resources.abc import Traversable
 # to 14" -> companies, as "14 firms"); a small number spelled out after a possessor describes ("California's
 # three power providers"), it does not count; after a noun, "that" opens a relative clause whose word is a
 # verb ("the tour that stops at Blossom Music Center on July 22": "stops", not "details" of "reported
-# details"); two hyphens stand for a calendar line's dash ("July 22 -- Blossom Music Center, Cuyahoga Falls").
+# details"); two hyphens stand for a calendar line's dash ("July 22 -- Blossom Music Center, Cuyahoga Falls");
+# a date in a participle describing a noun after its clause's verb ("join nine others selected by CLPS in
+# November 2018") dates no figure of another clause (", bringing the total to 14 firms").
 EXTRACTOR_VERSION = "13"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -103,8 +103,8 @@ def _before_appositive(prior: list[Entity], clause_start: int, doc: Doc) -> Enti
 
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?\Z")
 
-# a common noun (with its determiner or possessor) right before a name the commas set off: "the driver, ",
-# "the company's founder, ", "its chief executive, "
+# a lower-case word (the noun a name names) and the comma before that name: "the driver, ", "the company's
+# founder, ", "its chief executive, "
 _NOUN_BEFORE_ASIDE_RE = re.compile(r"\b[a-z][\w'’-]*,\s*\Z")
 
 

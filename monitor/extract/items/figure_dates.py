@@ -108,8 +108,42 @@ def _sentence_date(info: SentenceInfo, start: int, published: dt.date | None) ->
         if tx.type in DAY_TYPES and value and not _opens_span(info, tx.start) and tx.start not in info.bound
         and not (background and not own[0] <= tx.start < own[1] and after_publication(value, published))
         and not _in_a_later_clause_of_its_own(info, own, tx.start)
+        and not (not own[0] <= tx.start < own[1] and _in_a_reduced_relative(info, tx.start))
     ]
     return min(dated)[2] if dated else None
+
+
+def _in_a_reduced_relative(info: SentenceInfo, pos: int) -> bool:
+    """Whether the date at `pos` dates a participle that describes a noun after its clause's verb ("The five
+    companies join nine others selected by the agency in November 2018, bringing the total to 14"): the
+    others' selection, not a figure of another clause."""
+    clause = clause_of(pos, info.clauses)
+    toks = [t for t in info.tokens_within(clause[0], pos) if t.text.isalpha()]
+    words = [t.lower for t in toks]
+    for j in range(2, len(toks)):
+        tags = word_tags(words[j])
+        if toks[j].cap or not tags or not tags <= _PARTICIPLE or not word_tags(words[j - 1]) & _NOUN_TAGS:
+            continue
+        if words[j - 1] in _AUXILIARY_WORDS:
+            continue
+        # a verb of the clause before the noun: the participle cannot be the clause's own verb
+        if any(not toks[k].cap and _finite_here(words, k) for k in range(1, j - 1)):
+            return True
+    return False
+
+
+def _finite_here(words: list[str], k: int) -> bool:
+    """Whether words[k] is a finite verb: past or third person (`finite_verb`), or a plural's present after
+    its plural subject ("the companies join")."""
+    tags = word_tags(words[k])
+    if finite_verb(tags, words[max(0, k - 3) : k]):
+        return True
+    return "VBP" in tags and "NNS" in word_tags(words[k - 1])
+
+
+_PARTICIPLE = frozenset({"VBD", "VBN"})
+_NOUN_TAGS = frozenset({"NN", "NNS"})
+_AUXILIARY_WORDS = frozenset({"was", "were", "is", "are", "be", "been", "being", "has", "have", "had"})
 
 
 def _in_a_later_clause_of_its_own(info: SentenceInfo, own: tuple[int, int], pos: int) -> bool:

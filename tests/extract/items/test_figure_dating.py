@@ -74,6 +74,17 @@ def test_a_figure_someone_faces_holds_now_whatever_the_dates_of_the_charge() -> 
     assert _dates(text)[30] == "2021-06-10"
 
 
+def test_a_reduced_relatives_date_is_its_participles_not_a_later_figures() -> None:
+    # "selected ... in May 2019" after the clause's verb ("join") describes the others; the figure of the
+    # next clause is the news of the day
+    text = ("The three ferry lines join six others selected by the port in May 2019, bringing the total "
+            "number of licensed operators to 12 firms.")
+    assert _dates(text)[12] == "2021-06-10"
+    # told as the clause's own verb, the date is the figure's sentence's
+    text = "The port selected six ferry lines in May 2019, bringing the total to 12 firms."
+    assert _dates(text)[12] == "2019-05"
+
+
 def test_a_plain_figure_still_gets_the_publication_date() -> None:
     assert _dates("The ferry company carries 1,200 passengers between the islands.")[1200] == "2021-06-10"
 
