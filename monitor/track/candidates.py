@@ -17,11 +17,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from monitor.extract.spans import date_span
-from monitor.track.entries import FIGURE_KIND, ItemLike
+from monitor.track.entries import FIGURE_KIND, ItemLike, TimelineEntry
 from monitor.track.identity import event_id_for, identity_key, series_of
 from monitor.track.matching import rules as matching_rules
 
-__all__ = ["DayWindow", "Reach", "date_bounds", "reach_of", "series_key"]
+__all__ = ["DayWindow", "Pool", "Reach", "date_bounds", "pool_of", "reach_of", "series_key", "within_reach"]
 
 
 @dataclass(frozen=True)
@@ -138,3 +138,39 @@ def _merged(spans: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
         else:
             out.append((first, last))
     return out
+
+
+@dataclass(frozen=True)
+class Pool:
+    """A timeline's rows indexed for `within_reach`: figures by value, events with the days they cover; each
+    list in the rows' own order (the pairing prefers earlier rows)."""
+
+    figures: dict[float, list[TimelineEntry]]
+    events: list[tuple[TimelineEntry, dt.date, dt.date]]
+
+
+def pool_of(entries: Iterable[TimelineEntry]) -> Pool:
+    """Index `entries` for `within_reach` (each row's date read once, not once for every item)."""
+    figures: dict[float, list[TimelineEntry]] = {}
+    events: list[tuple[TimelineEntry, dt.date, dt.date]] = []
+    for entry in entries:
+        if entry.is_figure:
+            if entry.value is not None:
+                figures.setdefault(float(entry.value), []).append(entry)
+        elif (span := date_span(entry.date)) is not None:
+            events.append((entry, span.start, span.end))
+    return Pool(figures, events)
+
+
+def within_reach(pool: Pool, item: ItemLike) -> list[TimelineEntry]:
+    """The rows of `pool` an item with no identity match could be told in other words: what
+    `monitor.track.timeline`'s loose matching needs and never goes past (a figure of the same value; an event
+    row whose days overlap the item's, or for a single day lie `matching.adjacent_days` around it). The
+    rules themselves then decide; this only spares them the rows they would turn down on date or value."""
+    if item.kind == FIGURE_KIND:
+        return list(pool.figures.get(float(item.value), ())) if item.value is not None else []
+    bounds = _days_around(item.date)
+    if bounds is None:
+        return []
+    first, last = dt.date.fromisoformat(bounds[0]), dt.date.fromisoformat(bounds[1])
+    return [entry for entry, start, end in pool.events if start <= last and first <= end]

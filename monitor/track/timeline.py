@@ -59,6 +59,7 @@ from dataclasses import replace
 
 from monitor.extract.spans import DateSpan, date_span, narrower, nested
 from monitor.track.bridging import may_merge, merge, merged
+from monitor.track.candidates import pool_of, within_reach
 from monitor.track.conflicts import disputes, period_of
 from monitor.track.entries import (
     ACTIVE,
@@ -201,10 +202,11 @@ def _match_items(
         else:
             loose.append(i)
     free = sorted((e for e in live if e.event_id not in taken), key=_stable_rank)
+    pool = pool_of(free)
     candidates: dict[int, list[str]] = {}
     for i in loose:
         span = date_span(items[i].date)
-        candidates[i] = [e.event_id for e in free
+        candidates[i] = [e.event_id for e in within_reach(pool, items[i])
                          if _same_happening(items[i], keys[i], span, e, source_url, published)]
     said = {
         e.event_id: report.evidence

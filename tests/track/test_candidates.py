@@ -6,8 +6,11 @@ tests/run/test_story_candidates.py; these tests pin what each item contributes.
 
 from __future__ import annotations
 
-from monitor.track.candidates import DayWindow, date_bounds, reach_of, series_key
+import datetime as dt
+
+from monitor.track.candidates import DayWindow, date_bounds, pool_of, reach_of, series_key, within_reach
 from monitor.track.identity import event_id_for, identity_key
+from monitor.track.timeline import reconcile
 from tests.fixtures.timeline.scenario import item
 
 STORY = "ferry"
@@ -77,3 +80,25 @@ def test_stored_forms_of_dates_and_series():
     assert date_bounds(None) is None and date_bounds("PRESENT_REF") is None
     assert series_key("The  Ferry", "rescued") == series_key("the ferry", "Rescued") == "ferry\trescued"
     assert series_key(None, "rescued") is None and series_key("the ferry", "") is None
+
+
+def test_a_loose_item_is_compared_only_with_rows_of_its_value_or_around_its_days():
+    rows = reconcile((), STORY, "https://other.example/a", 1, "2021-06-21", [
+        item("call", "2021-06-14", "a call"), item("call", "2021-06-18", "another call"),
+        item("meeting", "2021-W24", "talks"), item("call", None, "an undated call"),
+        item("figure", "2021-06-14", "toll", value=12, metric="deaths", subject="Lerrin"),
+        item("figure", "2021-06-14", "count", value=40, metric="deaths", subject="Brenholm"),
+    ], dt.datetime(2021, 6, 21, tzinfo=dt.UTC)).timeline
+    pool = pool_of(rows)
+
+    def found(probe):
+        return sorted((r.kind, r.date, r.value) for r in within_reach(pool, probe))
+
+    # a single day: rows whose days overlap it or lie one day around it (the week of June 14-20 holds it)
+    assert found(item("statement", "2021-06-15", "x")) == [("call", "2021-06-14", None),
+                                                          ("meeting", "2021-W24", None)]
+    # a month: the rows inside it; a figure: the rows of its value, whatever their date
+    assert len(found(item("other", "2021-06", "y"))) == 3
+    assert found(item("figure", None, "z", value=12)) == [("figure", "2021-06-14", 12)]
+    # an undated event, or a figure with no value, reaches no row this way (only by its identity)
+    assert found(item("call", None, "w")) == [] and found(item("figure", "2021-06-14", "v")) == []
