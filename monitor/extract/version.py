@@ -116,7 +116,9 @@ from importlib.resources.abc import Traversable
 # verb ("the tour that stops at Blossom Music Center on July 22": "stops", not "details" of "reported
 # details"); two hyphens stand for a calendar line's dash ("July 22 -- Blossom Music Center, Cuyahoga Falls");
 # a date in a participle describing a noun after its clause's verb ("join nine others selected by CLPS in
-# November 2018") dates no figure of another clause (", bringing the total to 14 firms").
+# November 2018") dates no figure of another clause (", bringing the total to 14 firms"); a month written
+# without its year a month or two after the story's last full day two or more years back ("dated March 18
+# 1986 ... However in early April she acquiesced") is of that day's year.
 EXTRACTOR_VERSION = "13"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

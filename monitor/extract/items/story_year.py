@@ -40,21 +40,48 @@ def _days_of_the_story(doc: Doc, value: str, before: int) -> str:
     """A day written without its year ("She returned to the house on December 27") weeks from the last full
     date the story wrote out before it ("the job ... on December 16, 2010") is of that date's year: the
     story is telling that time, not the last December before publication (April 2012). A month's day in
-    between that lies far from it ("set the trial for Feb. 25") has brought the story back to its present."""
+    between that lies far from it ("set the trial for Feb. 25") has brought the story back to its present.
+    So is a month ("However in early April she acquiesced", after "dated March 18 1986") a month or two from
+    a full date two or more years back (`_month_of_the_story`)."""
     day = iso_day(value)
     earlier = doc.timexes_in(0, before)
     full = [i for i, t in enumerate(earlier) if YEAR_WRITTEN_RE.search(t.text) and iso_day(t.value)]
     anchor = iso_day(earlier[full[-1]].value) if full else None
-    if day is None or anchor is None or anchor.year == day.year:
+    if anchor is None:
         return value
     months = timex_words_re("month", "month_abbr")
-    between = [d for t in earlier[full[-1] + 1 :] if months.search(t.text) and (d := iso_day(t.value))]
+    later = [t for t in earlier[full[-1] + 1 :] if months.search(t.text)]
+    if day is None:
+        far_back = doc.published is not None and anchor.year <= doc.published.year - 2
+        return _month_of_the_story(anchor, later, value) if far_back and _MONTH_RE.fullmatch(value) else value
+    if anchor.year == day.year:
+        return value
+    between = [d for t in later if (d := iso_day(t.value))]
     told = None
     for written in (*between, day):
         told = _in_year(written, anchor.year)
         if told is None or not -NARRATED_DAYS_BEFORE <= (told - anchor).days <= NARRATED_DAYS_AFTER:
             return value
     return told.isoformat() if told is not None else value
+
+
+_MONTH_RE = re.compile(r"\d{4}-\d{2}")
+# How many months after (or before) the story's last full date a month written without its year still tells
+# its time. (A month written with its year, "in November 2016", anchors none: too often background.)
+NARRATED_MONTHS_AFTER = 2
+NARRATED_MONTHS_BEFORE = 1
+
+
+def _month_of_the_story(anchor: dt.date, later: list[Timex], value: str) -> str:
+    """`value`, a month, in the anchor's year when it and every month told since (`later`) lie within the
+    story's months around the anchor; else as it is."""
+    if anchor.year == int(value[:4]):
+        return value
+    base = anchor.year * 12 + anchor.month
+    for told in (*(t.value for t in later if _MONTH_RE.match(t.value)), value):
+        if not -NARRATED_MONTHS_BEFORE <= anchor.year * 12 + int(told[5:7]) - base <= NARRATED_MONTHS_AFTER:
+            return value
+    return f"{anchor.year}{value[4:]}"
 
 
 def _in_year(day: dt.date, year: int) -> dt.date | None:

@@ -242,6 +242,16 @@ def test_a_day_without_its_year_weeks_after_the_storys_last_full_date_is_of_that
     assert "2011-12-10" in [i.date for i in extract_items(back, pub)]
 
 
+def test_a_month_without_its_year_a_month_after_the_storys_last_full_date_is_of_that_year() -> None:
+    pub = dt.date(2014, 12, 29)
+    story = ("In a memo dated March 18 1986, her secretary listed the harbour board's doubts.\n\n"
+             "However in early April she agreed to the new pier.")
+    assert [i.date for i in extract_items(story, pub) if i.kind != "figure"][-1] == "1986-04"
+    # a month with its year is too often background: the bare month keeps the publication's year
+    background = ("The pier first opened in March 2009.\n\nIn April the harbour board agreed to widen it.")
+    assert [i.date for i in extract_items(background, pub) if i.kind != "figure"][-1] == "2014-04"
+
+
 def test_a_month_anchored_in_words_or_after_a_year_of_plans_keeps_the_publication_year() -> None:
     pub = dt.date(2014, 12, 29)
     text = "The pier, opened in 1986, was demolished in January this year."
