@@ -118,7 +118,8 @@ from importlib.resources.abc import Traversable
 # a date in a participle describing a noun after its clause's verb ("join nine others selected by CLPS in
 # November 2018") dates no figure of another clause (", bringing the total to 14 firms"); a month written
 # without its year a month or two after the story's last full day two or more years back ("dated March 18
-# 1986 ... However in early April she acquiesced") is of that day's year.
+# 1986 ... However in early April she acquiesced") is of that day's year; a clock time's "a.m." ends no
+# clause that goes on ("the strike will end at 12:01 a.m. on Thursday": the coming Thursday).
 EXTRACTOR_VERSION = "13"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

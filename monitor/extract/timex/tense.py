@@ -10,9 +10,13 @@ import re
 from collections.abc import Collection, Mapping
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
-# a full stop ends a clause unless it ends an initial ("U.S.") or a title ("Mr.")
+# a full stop ends a clause unless it ends an initial ("U.S."), a title ("Mr.") or a clock time's "a.m." that
+# the clause goes on after ("at 12:01 a.m. on Thursday", "3 p.m. Friday", "9 a.m. ET"; not "at 3 a.m. Police")
 _CLAUSE_END = re.compile(
-    r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No))(?<!\bInc|\bMrs|\bGen|\bGov|\bSen|\bRep)[.!?;]\s"
+    r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No))(?<!\bInc|\bMrs|\bGen|\bGov|\bSen|\bRep)"
+    r"(?<!\b[ap]\.m)[.!?;]\s"
+    r"|\b[ap]\.m\.\s+(?=[A-Z])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug"
+    r"|Sep|Oct|Nov|Dec)[a-z]*\b|[A-Z]{1,4}\b)"
     r"|[\"\u201c\u201d]\s|\n\s*\n"
 )
 # Words before an -ed adjective ("a still unspecified date"); not "her", as often a verb's object before

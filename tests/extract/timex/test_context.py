@@ -23,6 +23,15 @@ def test_clock_time_takes_the_weekday_after_it() -> None:
     assert got["Monday"] == ("DATE", "2023-02-06")
 
 
+def test_a_weekday_after_a_clock_time_keeps_the_tense_of_its_clause() -> None:
+    # the "a.m." of the time ends no clause: "will end" makes it the coming Thursday (DCT a Wednesday)
+    got = found("The strike will end at 12:01 a.m. on Thursday, the union said.", "2023-11-08")
+    assert got["Thursday"] == ("DATE", "2023-11-09")
+    # a sentence that ends on one is still ended by it: "Police arrived" is told in its own sentence
+    got = found("The fire started at 3 a.m. Police will arrive on Thursday.", "2023-11-08")
+    assert got["Thursday"] == ("DATE", "2023-11-09")
+
+
 def test_clock_time_takes_a_date_after_it() -> None:
     got = found("Polls will close at 8 p.m. on Nov. 3.", "2020-10-01")
     assert got["8 p.m."] == ("TIME", "2020-11-03T20:00")
