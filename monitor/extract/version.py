@@ -119,7 +119,8 @@ from importlib.resources.abc import Traversable
 # November 2018") dates no figure of another clause (", bringing the total to 14 firms"); a month written
 # without its year a month or two after the story's last full day two or more years back ("dated March 18
 # 1986 ... However in early April she acquiesced") is of that day's year; a clock time's "a.m." ends no
-# clause that goes on ("the strike will end at 12:01 a.m. on Thursday": the coming Thursday).
+# clause that goes on ("the strike will end at 12:01 a.m. on Thursday": the coming Thursday); after "be" only
+# a participle is a verb ("2,285 were absent Monday" tells no happening).
 EXTRACTOR_VERSION = "13"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -374,7 +374,7 @@ def _verb_in(
         prev = [p.lower for p in toks[max(0, j - 4) : j]]
         if j == 1 and prev == ["that"]:
             # a clause opening on "that": the words before it tell a relative "that" ("the tour that stops")
-            prev = [p.lower for p in info.tokens_within(info.sentence.start, clause[0])[-3:]] + prev
+            prev = [p.lower for p in info.tokens_within(info.sentence.start, clause[0])[-4:]] + prev
         if j + 1 < len(toks) and f"{t.lower} {toks[j + 1].lower}" in doc.lex.comparison_preps:
             continue  # "compared with growth of 3.4%": a preposition, no verb
         if j and word_tags(toks[j - 1].lower) == _PRESENT_ONLY and toks[j - 1].lower not in AUXILIARIES:

@@ -88,6 +88,7 @@ _BETWEEN = frozenset(
 )
 _POSSESSIVE = frozenset({"'s", "’s", "my", "your", "whose"})
 _NOUN = frozenset({"NN", "NNS"})
+_PARTICIPLES = frozenset({"VBN", "VBG"})
 # forms of a verb a noun before a relative "that" does not have ("said", "reported", "believes")
 _PAST_OR_THIRD = frozenset({"VBD", "VBN", "VBZ"})
 # What stops a verb from being a happening: hypothetical and negated clauses.
@@ -398,6 +399,8 @@ def finite_verb(tags: frozenset[str], prev: list[str], present: bool = True) -> 
     last = before[-1] if before else ""
     if (last in DETERMINERS and not _relative_that(before)) or last in _POSSESSIVE:
         return False
+    if last in BE_FORMS and not tags & _PARTICIPLES:
+        return False  # "2,285 were absent Monday": after "be" only a participle is a verb, the rest describes
     if last in AUXILIARIES and last != "to":
         return True
     return bool(tags & ({"VBD", "VBZ"} if present else {"VBD"}))
@@ -410,9 +413,10 @@ def _relative_that(before: list[str]) -> bool:
     if len(before) < 3 or before[-1] != "that":
         return False
     tags = word_tags(before[-2])
-    # a noun of a noun phrase: a determiner up to two words before it ("the tour", "the reunion tour")
+    # a noun of a noun phrase: a determiner up to three words before it ("the tour", "the reunion tour", "a
+    # suspected gas attack")
     return (bool(tags & _NOUN) and not tags & _PAST_OR_THIRD
-            and any(w in DETERMINERS for w in before[-4:-2]))
+            and any(w in DETERMINERS for w in before[-5:-2]))
 
 
 def reporting_bounds(
