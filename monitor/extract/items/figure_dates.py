@@ -33,7 +33,7 @@ from monitor.extract.items.document import (
 from monitor.extract.items.figure_data import change_signs, undating_phrase
 from monitor.extract.items.figure_filters import timeline_words
 from monitor.extract.items.figures import FigureMention
-from monitor.extract.items.triggers import finite_verb
+from monitor.extract.items.triggers import AUXILIARIES, finite_verb
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex
 from monitor.extract.wordforms import word_tags
@@ -124,8 +124,8 @@ def _in_a_reduced_relative(info: SentenceInfo, pos: int) -> bool:
         tags = word_tags(words[j])
         if toks[j].cap or not tags or not tags <= _PARTICIPLE or not word_tags(words[j - 1]) & _NOUN_TAGS:
             continue
-        if words[j - 1] in _AUXILIARY_WORDS:
-            continue
+        if words[j - 1] in AUXILIARIES:
+            continue  # "were selected": the clause's own verb
         # a verb of the clause before the noun: the participle cannot be the clause's own verb
         if any(not toks[k].cap and _finite_here(words, k) for k in range(1, j - 1)):
             return True
@@ -143,7 +143,6 @@ def _finite_here(words: list[str], k: int) -> bool:
 
 _PARTICIPLE = frozenset({"VBD", "VBN"})
 _NOUN_TAGS = frozenset({"NN", "NNS"})
-_AUXILIARY_WORDS = frozenset({"was", "were", "is", "are", "be", "been", "being", "has", "have", "had"})
 
 
 def _in_a_later_clause_of_its_own(info: SentenceInfo, own: tuple[int, int], pos: int) -> bool:
