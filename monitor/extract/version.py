@@ -120,7 +120,8 @@ from importlib.resources.abc import Traversable
 # without its year a month or two after the story's last full day two or more years back ("dated March 18
 # 1986 ... However in early April she acquiesced") is of that day's year; a clock time's "a.m." ends no
 # clause that goes on ("the strike will end at 12:01 a.m. on Thursday": the coming Thursday); after "be" only
-# a participle is a verb ("2,285 were absent Monday" tells no happening).
+# a participle is a verb ("2,285 were absent Monday" tells no happening); a plural's present after its subject
+# with a day to come is scheduled ("The men take the floor ... on November 29th").
 EXTRACTOR_VERSION = "13"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

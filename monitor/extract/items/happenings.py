@@ -383,7 +383,8 @@ def _verb_in(
             continue  # "queued for a flu shot": a noun (kinds.yaml kind_by_modifier)
         # (a copula in the present states, "Saturday is the 75th anniversary": its date is the subject's)
         now = present and t.lower not in BE_FORMS
-        if finite_verb(word_tags(t.lower), prev, present=now) or _scheduled(t.lower, prev, doc):
+        if (finite_verb(word_tags(t.lower), prev, present=now) or _scheduled(t.lower, prev, doc)
+                or (now and _plural_present(t.lower, prev))):
             dist = abs(t.start - timex[0])
             if best is None or dist < best[0]:
                 best = (dist, j)
@@ -415,6 +416,19 @@ def _describes_state(after: list[str]) -> bool:
         return False
     tags = word_tags(words[0])
     return words[0] in DETERMINERS or bool(tags & _ADJECTIVES and not tags & _PARTICIPLE_TAGS)
+
+
+def _plural_present(word: str, prev: list[str]) -> bool:
+    """A plural's present right after its subject, a plural noun or "they"/"we" ("The men take the floor on
+    November 29th", "they play Boston on Friday"): with a day to come, a schedule like the singular's."""
+    if not prev or "VBP" not in word_tags(word):
+        return False
+    subject = prev[-1]
+    return subject in _PLURAL_PRONOUNS or word_tags(subject) == _PLURAL_ONLY
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "we"})
+_PLURAL_ONLY = frozenset({"NNS"})
 
 
 def _scheduled(word: str, prev: list[str], doc: Doc) -> bool:
