@@ -121,7 +121,8 @@ from importlib.resources.abc import Traversable
 # 1986 ... However in early April she acquiesced") is of that day's year; a clock time's "a.m." ends no
 # clause that goes on ("the strike will end at 12:01 a.m. on Thursday": the coming Thursday); after "be" only
 # a participle is a verb ("2,285 were absent Monday" tells no happening); a plural's present after its subject
-# with a day to come is scheduled ("The men take the floor ... on November 29th").
+# with a day to come is scheduled ("The men take the floor ... on November 29th"); a lede that ends on a
+# bracketed sentence ("... in Gaza. (Watch the video below.)") is prose, not the page's header.
 EXTRACTOR_VERSION = "13"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

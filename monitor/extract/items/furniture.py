@@ -114,8 +114,9 @@ def header_end(text: str, sentences: list[Sentence]) -> int:
     for s in sentences:
         line_end = text.find("\n", s.start)
         line = text[text.rfind("\n", 0, s.start) + 1 : line_end if line_end >= 0 else len(text)].strip()
-        # a colon ends prose that opens a list ("Here's what stood out in the 106-103 win:"), not a headline
-        if line[-1:] in '.!?"”:' and len(line.split()) >= 8:
+        # a colon ends prose that opens a list ("Here's what stood out in the 106-103 win:"), not a headline;
+        # so does a bracketed sentence ("... in Gaza. (Watch the video below.)")
+        if line.rstrip(")]")[-1:] in '.!?"”:' and len(line.split()) >= 8:
             return text.rfind("\n", 0, s.start) + 1
     return 0
 

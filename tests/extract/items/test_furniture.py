@@ -57,6 +57,15 @@ def test_a_lede_that_ends_on_a_colon_is_prose_not_the_header() -> None:
     assert values == [106, 103]
 
 
+def test_a_lede_that_ends_on_a_bracketed_sentence_is_prose_not_the_header() -> None:
+    # "(Watch the video below.)" closing the lede: the line still reads as prose, and so opens the body
+    text = (
+        "Harbour Radio's Ada Brisk on Monday repeatedly pressed the mayor to name the cost of the new ferry"
+        " pier. (Watch the video below.)\n\nThe council has not yet published the cost of the pier."
+    )
+    assert [i.date for i in extract_items(text, DCT) if i.kind != "figure"] == ["2021-06-07"]
+
+
 def test_a_bracketed_link_to_another_story_is_no_sentence_of_the_report() -> None:
     text = (
         "The ferry sank off Harwick on Monday. (See the world's top 10 ferry disasters.) "
