@@ -242,3 +242,9 @@ def test_concluding_is_no_policy() -> None:
     # What ends takes its own kind: the hearings are the meeting, a tour's last date is no decision.
     assert _kinds("The harbour board concluded its third public hearing on Tuesday.") == ["meeting"]
     assert "policy" not in _kinds("The choir tour concludes on October 10 in Lerrin.")
+
+
+def test_a_dated_statement_named_by_its_noun_is_a_statement() -> None:
+    # "Wednesday's statement": the noun with its day tells the statement (DCT 2022-03-10 is a Thursday)
+    text = "Some traders found Wednesday's Harbour Board statement a bit gloomier than expected."
+    assert [(i.kind, i.date) for i in _events(text)] == [("statement", "2022-03-09")]
