@@ -122,7 +122,9 @@ from importlib.resources.abc import Traversable
 # clause that goes on ("the strike will end at 12:01 a.m. on Thursday": the coming Thursday); after "be" only
 # a participle is a verb ("2,285 were absent Monday" tells no happening); a plural's present after its subject
 # with a day to come is scheduled ("The men take the floor ... on November 29th"); a lede that ends on a
-# bracketed sentence ("... in Gaza. (Watch the video below.)") is prose, not the page's header.
+# bracketed sentence ("... in Gaza. (Watch the video below.)") is prose, not the page's header; a meeting
+# noun that ends a capitalised name is the meeting ("Wednesday's Caribbean Financial Access Roundtable"), not
+# a word of another name ("Summit County", "The Forum").
 EXTRACTOR_VERSION = "13"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -216,7 +216,8 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
             continue
         if links and overlaps(t_start, t_end, links):
             continue  # "Lawmakers spar over actor's testimony | House Dems unveil ...": link texts, no news
-        if doc.text[t_start].isupper() and t_start != first_word:
+        if (doc.text[t_start].isupper() and t_start != first_word
+                and not _named_meeting(doc, kind, t_start, t_end)):
             continue  # "Met Office", "Summit County": part of a name
         if other_sense(doc, kind, t_end, info.sentence.end):
             continue
@@ -257,6 +258,27 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
             d.order = order + len(drafts)
             drafts.append(d)
     return drafts
+
+
+def _named_meeting(doc: Doc, kind: str, start: int, end: int) -> bool:
+    """A meeting noun that ends a capitalised name is the meeting the name names ("Wednesday's Caribbean
+    Financial Access Roundtable", "the Munich Security Conference"), not a word of another name ("Summit
+    County", "Conference Board")."""
+    if kind != "meeting" or not doc.lex.trigger_tags.get(doc.text[start:end].lower(), frozenset()) & _NOUNS:
+        return False
+    before = _WORD_BEFORE_NAME_RE.search(doc.text, max(0, start - 60), start)
+    if before is None or before.group("first").lower() in DETERMINERS:
+        return False  # "The Forum": a venue's name
+    if before.group("year"):
+        return False  # "the 2015 Executive Board Meeting": the name's year, not the meeting's day
+    after = _NEXT_WORD_RE.match(doc.text, end)
+    return not (after and after.group(1)[:1].isupper())
+
+
+# the capitalised words of a name before its last ("Caribbean Financial Access "), and a year before them
+_WORD_BEFORE_NAME_RE = re.compile(
+    r"(?P<year>\b\d{4}\s+)?(?<![\w&'’-])(?P<first>[A-Z][\w&'’-]*)(?:\s+[A-Z][\w&'’-]*)*\s+\Z")
+_NOUNS = frozenset({"NN", "NNS"})
 
 
 def _setting_of_words(doc: Doc, occ: Occurrence, draft: Draft, said: list[tuple[Occurrence, Draft]]) -> bool:

@@ -248,3 +248,12 @@ def test_a_dated_statement_named_by_its_noun_is_a_statement() -> None:
     # "Wednesday's statement": the noun with its day tells the statement (DCT 2022-03-10 is a Thursday)
     text = "Some traders found Wednesday's Harbour Board statement a bit gloomier than expected."
     assert [(i.kind, i.date) for i in _events(text)] == [("statement", "2022-03-09")]
+
+
+def test_a_meeting_noun_that_ends_a_name_is_the_meeting() -> None:
+    # the noun that ends a capitalised name names the meeting ("Wednesday's Harbour Trade Roundtable"); a
+    # venue ("The Forum"), a place ("Summit County") and a calendar's named edition keep no meeting
+    text = "The ferry plan was on the agenda of Wednesday's Harbour Trade Roundtable, held in Lerrin."
+    assert [(i.kind, i.date) for i in _events(text)] == [("meeting", "2022-03-09")]
+    assert "meeting" not in _kinds("Snow fell in Summit County on Monday.")
+    assert "meeting" not in _kinds("The choir sang at The Forum in Lerrin on Monday.")
