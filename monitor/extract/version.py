@@ -124,7 +124,8 @@ from importlib.resources.abc import Traversable
 # with a day to come is scheduled ("The men take the floor ... on November 29th"); a lede that ends on a
 # bracketed sentence ("... in Gaza. (Watch the video below.)") is prose, not the page's header; a meeting
 # noun that ends a capitalised name is the meeting ("Wednesday's Caribbean Financial Access Roundtable"), not
-# a word of another name ("Summit County", "The Forum").
+# a word of another name ("Summit County", "The Forum"); a span of days to come starts its happening
+# ("expected to take place between October 11 and 13").
 EXTRACTOR_VERSION = "13"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

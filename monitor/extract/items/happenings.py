@@ -488,7 +488,12 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
         last = doc.text[start:end].split()[-1].lower()
         return not (prev == "over" and last in doc.lex.over_periods)
     if prev in ("from", "between") and nxt is not None and nxt.lower in ("to", "and", "through", "until"):
-        return True
+        # (a span of days to come starts its happening: "a visit expected to take place between October 11
+        # and 13"; a past span, "a lull between Oct. 25 and 29", is dated as a whole, by none of its ends, and
+        # "postponed from Tuesday to Friday" names the day it was moved from)
+        value = next((v for tx, v in info.timexes if tx.start == start), None)
+        return not (prev == "between" and value and DAY_VALUE.fullmatch(value)
+                    and after_publication(value, doc.published))
     if prev == "of" and len(before) > 1 and before[-2].lower == "as" and not after_publication(
             next((value for tx, value in info.timexes if tx.start == start), None), doc.published):
         # "As of October, the airline had 270 jets": when a state was measured, a figure's date ("as of

@@ -44,6 +44,8 @@ def test_an_aim_or_a_hope_schedules_its_happening() -> None:
         # "shortly after 2am" is a time, no clause of its own that would cut the participle from its day
         ("The skipper vanished after leaving the quay shortly after 2am on Sunday May 2, 2010.",
          "2010-05-02"),
+        # a span of days to come starts its happening
+        ("The regatta is expected to take place between July 9 and 11 in Lerrin.", "2021-07-09"),
         # the present tells a day to come as scheduled, a plural's too
         ("The regatta opens on June 26 in Lerrin.", "2021-06-26"),
         ("The rowers take the river for the first time on June 26 against Brenholm.", "2021-06-26"),
