@@ -125,7 +125,8 @@ from importlib.resources.abc import Traversable
 # bracketed sentence ("... in Gaza. (Watch the video below.)") is prose, not the page's header; a meeting
 # noun that ends a capitalised name is the meeting ("Wednesday's Caribbean Financial Access Roundtable"), not
 # a word of another name ("Summit County", "The Forum"); a span of days to come starts its happening
-# ("expected to take place between October 11 and 13").
+# ("expected to take place between October 11 and 13"); a named day in the noun phrase of "in", "at",
+# "during" dates what happened there ("In his Sunday Mass at St. Patrick's, Cardinal O'Connor called ...").
 EXTRACTOR_VERSION = "13"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -471,6 +471,7 @@ _ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
 
 
 _AT_AN_EVENT = frozenset({"at", "during"})
+_AT_OR_IN = _AT_AN_EVENT | {"in"}
 
 
 def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
@@ -510,6 +511,12 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
     if prev in ("'s", "\u2019s") and nxt is not None and nxt.text[:1].isalpha():
         return True  # "the mayor's 2018 election campaign": a date inside a possessed noun phrase
     if nxt is None or not nxt.text.isalpha():
+        return False
+    value = next((v for tx, v in info.timexes if tx.start == start), "")
+    if (prev in DETERMINERS and len(before) > 1 and before[-2].lower in _AT_OR_IN
+            and DAY_VALUE.fullmatch(value) and doc.text[start].isupper()):
+        # "In his Sunday Mass, the cardinal called ...", "at the Wednesday hearing": it happened then (a named
+        # day; "in the early morning" is a part of some day)
         return False
     if prev in DETERMINERS or (prev.isalpha() and word_tags(prev) and word_tags(prev) <= _ADJECTIVES):
         return True  # "the 2020 race", "the newest 2020 Democratic hopeful"

@@ -44,6 +44,8 @@ def test_an_aim_or_a_hope_schedules_its_happening() -> None:
         # "shortly after 2am" is a time, no clause of its own that would cut the participle from its day
         ("The skipper vanished after leaving the quay shortly after 2am on Sunday May 2, 2010.",
          "2010-05-02"),
+        # a named day in the noun phrase of "in", "at", "during" dates what happened there
+        ("In his Sunday sermon at the harbour chapel, the vicar blessed the new ferry.", "2021-06-06"),
         # a span of days to come starts its happening
         ("The regatta is expected to take place between July 9 and 11 in Lerrin.", "2021-07-09"),
         # the present tells a day to come as scheduled, a plural's too
