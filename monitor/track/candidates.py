@@ -118,15 +118,21 @@ def reach_of(items: Sequence[ItemLike], story: str, source_url: str) -> Reach:
 
 
 def _days_around(date: str | None) -> tuple[str, str] | None:
+    """`_day_range` as ISO days, as the store's columns hold them."""
+    days = _day_range(date)
+    return None if days is None else (days[0].isoformat(), days[1].isoformat())
+
+
+def _day_range(date: str | None) -> tuple[dt.date, dt.date] | None:
     """The days a row matching an item dated `date` may cover: those of its date, and for a single day the
     days `matching.adjacent_days` around it (another outlet's date of one happening, worded alike)."""
     span = date_span(date)
     if span is None:
         return None
     if span.start != span.end:
-        return span.start.isoformat(), span.end.isoformat()
+        return span.start, span.end
     around = dt.timedelta(days=matching_rules().adjacent_days)
-    return (span.start - around).isoformat(), (span.end + around).isoformat()
+    return span.start - around, span.end + around
 
 
 def _merged(spans: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -169,8 +175,8 @@ def within_reach(pool: Pool, item: ItemLike) -> list[TimelineEntry]:
     rules themselves then decide; this only spares them the rows they would turn down on date or value."""
     if item.kind == FIGURE_KIND:
         return list(pool.figures.get(float(item.value), ())) if item.value is not None else []
-    bounds = _days_around(item.date)
-    if bounds is None:
+    days = _day_range(item.date)
+    if days is None:
         return []
-    first, last = dt.date.fromisoformat(bounds[0]), dt.date.fromisoformat(bounds[1])
+    first, last = days
     return [entry for entry, start, end in pool.events if start <= last and first <= end]

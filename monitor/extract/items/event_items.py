@@ -53,6 +53,7 @@ from monitor.extract.items.summary import cap, clean_clause, event_summary, labe
 from monitor.extract.items.triggers import (
     AUXILIARIES,
     BE_FORMS,
+    NOUN_TAGS,
     PASSIVE_BE,
     announced_thing,
     counted_participle,
@@ -217,7 +218,7 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         if links and overlaps(t_start, t_end, links):
             continue  # "Lawmakers spar over actor's testimony | House Dems unveil ...": link texts, no news
         if (doc.text[t_start].isupper() and t_start != first_word
-                and not _named_meeting(doc, kind, t_start, t_end)):
+                and not _named_meeting(doc, kind, trigger, t_start, t_end)):
             continue  # "Met Office", "Summit County": part of a name
         if other_sense(doc, kind, t_end, info.sentence.end):
             continue
@@ -260,11 +261,11 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     return drafts
 
 
-def _named_meeting(doc: Doc, kind: str, start: int, end: int) -> bool:
+def _named_meeting(doc: Doc, kind: str, trigger: str, start: int, end: int) -> bool:
     """A meeting noun that ends a capitalised name is the meeting the name names ("Wednesday's Caribbean
     Financial Access Roundtable", "the Munich Security Conference"), not a word of another name ("Summit
     County", "Conference Board")."""
-    if kind != "meeting" or not doc.lex.trigger_tags.get(doc.text[start:end].lower(), frozenset()) & _NOUNS:
+    if kind != "meeting" or not doc.lex.trigger_tags.get(trigger, frozenset()) & NOUN_TAGS:
         return False
     before = _WORD_BEFORE_NAME_RE.search(doc.text, max(0, start - 60), start)
     if before is None or before.group("first").lower() in DETERMINERS:
@@ -278,7 +279,6 @@ def _named_meeting(doc: Doc, kind: str, start: int, end: int) -> bool:
 # the capitalised words of a name before its last ("Caribbean Financial Access "), and a year before them
 _WORD_BEFORE_NAME_RE = re.compile(
     r"(?P<year>\b\d{4}\s+)?(?<![\w&'’-])(?P<first>[A-Z][\w&'’-]*)(?:\s+[A-Z][\w&'’-]*)*\s+\Z")
-_NOUNS = frozenset({"NN", "NNS"})
 
 
 def _setting_of_words(doc: Doc, occ: Occurrence, draft: Draft, said: list[tuple[Occurrence, Draft]]) -> bool:

@@ -33,7 +33,7 @@ from monitor.extract.items.document import (
 from monitor.extract.items.figure_data import change_signs, undating_phrase
 from monitor.extract.items.figure_filters import timeline_words
 from monitor.extract.items.figures import FigureMention
-from monitor.extract.items.triggers import AUXILIARIES, finite_verb
+from monitor.extract.items.triggers import AUXILIARIES, NOUN_TAGS, finite_verb, plural_present
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex
 from monitor.extract.wordforms import word_tags
@@ -122,27 +122,19 @@ def _in_a_reduced_relative(info: SentenceInfo, pos: int) -> bool:
     words = [t.lower for t in toks]
     for j in range(2, len(toks)):
         tags = word_tags(words[j])
-        if toks[j].cap or not tags or not tags <= _PARTICIPLE or not word_tags(words[j - 1]) & _NOUN_TAGS:
+        if toks[j].cap or not tags or not tags <= _PARTICIPLE or not word_tags(words[j - 1]) & NOUN_TAGS:
             continue
         if words[j - 1] in AUXILIARIES:
             continue  # "were selected": the clause's own verb
         # a verb of the clause before the noun: the participle cannot be the clause's own verb
-        if any(not toks[k].cap and _finite_here(words, k) for k in range(1, j - 1)):
+        if any(not toks[k].cap and (finite_verb(word_tags(words[k]), words[max(0, k - 3) : k])
+                                    or plural_present(words[k], words[:k]))
+               for k in range(1, j - 1)):
             return True
     return False
 
 
-def _finite_here(words: list[str], k: int) -> bool:
-    """Whether words[k] is a finite verb: past or third person (`finite_verb`), or a plural's present after
-    its plural subject ("the companies join")."""
-    tags = word_tags(words[k])
-    if finite_verb(tags, words[max(0, k - 3) : k]):
-        return True
-    return "VBP" in tags and "NNS" in word_tags(words[k - 1])
-
-
 _PARTICIPLE = frozenset({"VBD", "VBN"})
-_NOUN_TAGS = frozenset({"NN", "NNS"})
 
 
 def _in_a_later_clause_of_its_own(info: SentenceInfo, own: tuple[int, int], pos: int) -> bool:

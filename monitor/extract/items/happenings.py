@@ -39,6 +39,7 @@ from monitor.extract.items.triggers import (
     is_negation,
     other_sense,
     passive_report,
+    plural_present,
     source_spans,
 )
 from monitor.extract.items.unreal import a_refusal, reported_plan
@@ -384,7 +385,7 @@ def _verb_in(
         # (a copula in the present states, "Saturday is the 75th anniversary": its date is the subject's)
         now = present and t.lower not in BE_FORMS
         if (finite_verb(word_tags(t.lower), prev, present=now) or _scheduled(t.lower, prev, doc)
-                or (now and _plural_present(t.lower, prev))):
+                or (now and plural_present(t.lower, prev))):  # with a day to come, a schedule
             dist = abs(t.start - timex[0])
             if best is None or dist < best[0]:
                 best = (dist, j)
@@ -416,19 +417,6 @@ def _describes_state(after: list[str]) -> bool:
         return False
     tags = word_tags(words[0])
     return words[0] in DETERMINERS or bool(tags & _ADJECTIVES and not tags & _PARTICIPLE_TAGS)
-
-
-def _plural_present(word: str, prev: list[str]) -> bool:
-    """A plural's present right after its subject, a plural noun or "they"/"we" ("The men take the floor on
-    November 29th", "they play Boston on Friday"): with a day to come, a schedule like the singular's."""
-    if not prev or "VBP" not in word_tags(word):
-        return False
-    subject = prev[-1]
-    return subject in _PLURAL_PRONOUNS or word_tags(subject) == _PLURAL_ONLY
-
-
-_PLURAL_PRONOUNS = frozenset({"they", "we"})
-_PLURAL_ONLY = frozenset({"NNS"})
 
 
 def _scheduled(word: str, prev: list[str], doc: Doc) -> bool:
@@ -482,6 +470,7 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
     after = [t for t in info.tokens if t.start >= end]
     prev = before[-1].lower if before else ""
     nxt = after[0] if after else None
+    value = next((v for tx, v in info.timexes if tx.start == start), "")
     if prev == "since" and len(before) == 1:
         return True  # "Since 1949, the alliance has grown": the start of a span that opens the sentence
     if prev in _LIMITS:
@@ -492,11 +481,10 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
         # (a span of days to come starts its happening: "a visit expected to take place between October 11
         # and 13"; a past span, "a lull between Oct. 25 and 29", is dated as a whole, by none of its ends, and
         # "postponed from Tuesday to Friday" names the day it was moved from)
-        value = next((v for tx, v in info.timexes if tx.start == start), None)
-        return not (prev == "between" and value and DAY_VALUE.fullmatch(value)
+        return not (prev == "between" and DAY_VALUE.fullmatch(value)
                     and after_publication(value, doc.published))
     if prev == "of" and len(before) > 1 and before[-2].lower == "as" and not after_publication(
-            next((value for tx, value in info.timexes if tx.start == start), None), doc.published):
+            value or None, doc.published):
         # "As of October, the airline had 270 jets": when a state was measured, a figure's date ("as of
         # December 1, the line will run hourly" is a start, still a happening)
         return True
@@ -512,7 +500,6 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
         return True  # "the mayor's 2018 election campaign": a date inside a possessed noun phrase
     if nxt is None or not nxt.text.isalpha():
         return False
-    value = next((v for tx, v in info.timexes if tx.start == start), "")
     if (prev in DETERMINERS and len(before) > 1 and before[-2].lower in _AT_OR_IN
             and DAY_VALUE.fullmatch(value) and doc.text[start].isupper()):
         # "In his Sunday Mass, the cardinal called ...", "at the Wednesday hearing": it happened then (a named

@@ -87,7 +87,8 @@ _BETWEEN = frozenset(
     }
 )
 _POSSESSIVE = frozenset({"'s", "’s", "my", "your", "whose"})
-_NOUN = frozenset({"NN", "NNS"})
+NOUN_TAGS = frozenset({"NN", "NNS"})
+_NOUN = NOUN_TAGS
 _PARTICIPLES = frozenset({"VBN", "VBG"})
 # forms of a verb a noun before a relative "that" does not have ("said", "reported", "believes")
 _PAST_OR_THIRD = frozenset({"VBD", "VBN", "VBZ"})
@@ -404,6 +405,20 @@ def finite_verb(tags: frozenset[str], prev: list[str], present: bool = True) -> 
     if last in AUXILIARIES and last != "to":
         return True
     return bool(tags & ({"VBD", "VBZ"} if present else {"VBD"}))
+
+
+def plural_present(word: str, prev: list[str]) -> bool:
+    """A plural's present right after its subject, a plural noun or "they"/"we" ("The men take the floor on
+    November 29th", "the five companies join nine others"): a finite verb that `finite_verb`'s third person
+    and past leave out."""
+    if not prev or "VBP" not in word_tags(word):
+        return False
+    subject = prev[-1]
+    return subject in _PLURAL_PRONOUNS or word_tags(subject) == _PLURAL_ONLY
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "we"})
+_PLURAL_ONLY = frozenset({"NNS"})
 
 
 def _relative_that(before: list[str]) -> bool:
