@@ -240,7 +240,7 @@ def test_offered_words_are_no_business() -> None:
 
 def test_concluding_is_no_policy() -> None:
     # What ends takes its own kind: the hearings are the meeting, a tour's last date is no decision.
-    assert _kinds("The harbour board concluded its third public hearing on Tuesday.") == ["meeting"]
+    assert _kinds("The harbour board concluded the ferry inquiry hearings on Tuesday.") == ["meeting"]
     assert "policy" not in _kinds("The choir tour concludes on October 10 in Lerrin.")
 
 
