@@ -61,7 +61,7 @@ def extract_pages(limit: int | None = None) -> list[Page]:
         url = truth.get(digest, {}).get("url")
         doc = extract_document(gzip.decompress(path.read_bytes()), url=url)
         published = doc.published or published_from_dateline(doc.text)
-        items = extract_items(doc.text, published or dt.date(2020, 1, 1))
+        items = extract_items(doc.text, published or dt.date(2020, 1, 1), latent=True)
         pages.append(Page(published.isoformat() if published else None, items))
     return pages
 
@@ -234,6 +234,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", metavar="PYTHON",
                         help="time the same versions on copies of the same database with this interpreter's "
                              "installation of the project (e.g. a checkout of main with its own venv)")
+    parser.add_argument("--no-latent", action="store_true",
+                        help="leave out the undated reports (Item.latent) `monitor check` also reconciles")
     parser.add_argument("--replay", type=Path, help=argparse.SUPPRESS)  # the baseline child's input
     opts = parser.parse_args(argv)
     sizes = sorted({int(s) for s in opts.sizes.split(",")})
@@ -253,6 +255,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"extracted {sum(len(p.items) for p in pages)} items from {len(pages)} pages in "
               f"{time.perf_counter() - started:.0f} s (not timed below)", file=sys.stderr)
     pages = load_pages(items_file)
+    if opts.no_latent:
+        pages = [Page(p.published, [i for i in p.items if not i.latent]) for p in pages]
     if opts.replay:
         spec = json.loads(opts.replay.read_text())
         copies = {label: (Path(copy), [tuple(job) for job in jobs]) for label, (copy, jobs) in spec.items()}

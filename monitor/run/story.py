@@ -173,7 +173,7 @@ def extract_text(
     try:
         published = published or published_from_dateline(text)
         anchor = published or fetched_at.date()  # relative dates need some anchor
-        items = extract_items(text, anchor, lexicon=rules.lexicon(), budget=budget)
+        items = extract_items(text, anchor, lexicon=rules.lexicon(), budget=budget, latent=True)
     except Exception:  # an extractor bug on one page must not lose the version or stop the check
         log.exception("extraction failed: %s version %d", source.url, number,
                       extra={"event": "extraction_failed", "story": source.story_id, "url": source.url,
@@ -200,7 +200,8 @@ def apply_version(
 
     number = version if version is not None else extracted.version
     # The rows these items can touch, not the story: a version costs the same in a story of 2,000 sources.
-    timeline = tx.load_candidates(extracted.story, reach_of(extracted.items, extracted.story, extracted.url))
+    reach = reach_of(extracted.items, extracted.story, extracted.url, extracted.published)
+    timeline = tx.load_candidates(extracted.story, reach)
     try:
         result = reconcile(timeline, extracted.story, extracted.url, number, extracted.published,
                            extracted.items, now)
@@ -233,6 +234,7 @@ class PublicationItem:
     value: float | int | None = None
     unit: str | None = None
     qualifier: str | None = None
+    latent: bool = False
 
 
 def publication_item(entry: StoredFeedEntry | FeedEntry) -> PublicationItem:

@@ -23,7 +23,7 @@ SCRIPT_LOCATION = Path(__file__).resolve().parent / "migrations"
 # The newest migration in monitor/store/migrations/versions; a new migration updates it
 # (tests/store/test_migrations.py checks that
 # it equals Alembic's head).
-HEAD_REVISION = "0008"
+HEAD_REVISION = "0009"
 # Key of the PostgreSQL advisory lock that serialises migrations of instances starting together.
 _MIGRATION_LOCK = 0x6D6F6E69  # "moni"
 # Times a SQLite migration is tried when the database is locked by another process starting at once.

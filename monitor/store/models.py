@@ -32,6 +32,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -291,6 +292,8 @@ class ItemReport(Base):
     published: Mapped[str | None] = mapped_column(String(40))
     first_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
     last_seen: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    # An undated report that only corroborates another outlet's row (migration 0009; TimelineEntry.shown).
+    latent: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class AlertLog(Base):

@@ -466,9 +466,10 @@ class Store:
             timeline.write_timeline(session, entries)
 
     def load_timeline(self, story: str | None = None) -> list[TimelineEntry]:
-        """The stored timeline (of one story), as monitor.track.timeline entries, by story, date, event id."""
+        """The stored timeline (of one story), as monitor.track.timeline entries, by story, date, event id:
+        the rows on it (`TimelineEntry.shown`; undated reports that wait for another outlet's are not)."""
         with self._read() as session:
-            return timeline.load_timeline(session, story)
+            return [e for e in timeline.load_timeline(session, story) if e.shown]
 
     # ------------------------------------------------------------------ history (monitor.store.history)
 
@@ -478,7 +479,7 @@ class Store:
         history begins."""
         with self._read() as session:
             stories = [story] if story is not None else history.history_stories(session)
-            return history.timeline_as_of(session, stories, at)
+            return [e for e in history.timeline_as_of(session, stories, at) if e.shown]
 
     def extractors(self, story: str | None = None) -> dict[tuple[str, str | None], int]:
         """(story, extractor stamp) -> rows carrying it (monitor.extract.version)."""

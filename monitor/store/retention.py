@@ -18,7 +18,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from monitor.store.batch import chunks
@@ -99,10 +99,12 @@ def _fact_versions(session: Session, story: str) -> set[tuple[str, int | None]]:
 
 
 def _evidence_versions(session: Session, story: str) -> set[tuple[str, int | None]]:
-    """(source URL, version) every report of the story's rows names."""
+    """(source URL, version) every report of the story's rows names (an undated report withdrawn names none:
+    a page's changing sentences leave many, and they were never on the timeline)."""
     rows = session.execute(select(ItemReport.source_url, ItemReport.version).distinct()
                            .join(TimelineItem, TimelineItem.id == ItemReport.item_id)
-                           .where(TimelineItem.story_id == story, ItemReport.version.is_not(None)))
+                           .where(TimelineItem.story_id == story, ItemReport.version.is_not(None),
+                                  or_(ItemReport.latent.is_(False), ItemReport.present.is_(True))))
     return {(url, version) for url, version in rows}
 
 

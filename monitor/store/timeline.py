@@ -54,11 +54,13 @@ _ITEM_IDS = select(_ITEMS.c.event_id, _ITEMS.c.id).where(_ITEMS.c.event_id.in_(_
 _INSERT_REPORT = insert(_REPORTS)
 _UPDATE_REPORT = update(_REPORTS).where(_REPORTS.c.id == bindparam("b_id"))
 _STORED_REPORTS = select(_REPORTS.c.id, _REPORTS.c.item_id, _REPORTS.c.source_url, _REPORTS.c.evidence,
-                         _REPORTS.c.present, _REPORTS.c.version, _REPORTS.c.published,
+                         _REPORTS.c.present, _REPORTS.c.version, _REPORTS.c.published, _REPORTS.c.latent,
                          _REPORTS.c.last_seen).where(_REPORTS.c.item_id.in_(_VALUES))
 _REPORTS_OF = (select(_REPORTS.c.item_id, _REPORTS.c.source_url, _REPORTS.c.evidence, _REPORTS.c.present,
-                      _REPORTS.c.version, _REPORTS.c.published, _REPORTS.c.first_seen)
+                      _REPORTS.c.version, _REPORTS.c.published, _REPORTS.c.first_seen, _REPORTS.c.latent)
                .where(_REPORTS.c.item_id.in_(_VALUES)).order_by(_REPORTS.c.id))
+_REPORTS_BEFORE_0009 = select(*_REPORTS_OF.selected_columns[:-1]).where(
+    _REPORTS.c.item_id.in_(_VALUES)).order_by(_REPORTS.c.id)
 _BY_ID = select(_ITEMS).where(_ITEMS.c.id.in_(_VALUES))
 _REPORTED = _rows_where(_ITEMS.c.id.in_(select(_REPORTS.c.item_id).where(_REPORTS.c.source_url.in_(_VALUES))))
 _BY_KEY = _rows_where(_ITEMS.c.key.in_(_VALUES))
@@ -93,7 +95,7 @@ def write_timeline(session: Session, entries: Sequence[TimelineEntry]) -> None:
     for entry in entries:
         item_id = ids[entry.event_id]
         for report in entry.sources:
-            said = (report.evidence, report.present, report.version, report.published)
+            said = (report.evidence, report.present, report.version, report.published, report.latent)
             old = stored.get((item_id, report.source_url))
             if old is None:
                 # A row naming one source twice (reconcile never makes one) gets one report, not two.
@@ -101,13 +103,14 @@ def write_timeline(session: Session, entries: Sequence[TimelineEntry]) -> None:
                 added.append({"item_id": item_id, "source_url": report.source_url,
                               "evidence": report.evidence, "present": report.present,
                               "version": report.version, "published": report.published,
-                              "first_seen": report.first_seen or entry.last_seen,
+                              "latent": report.latent, "first_seen": report.first_seen or entry.last_seen,
                               "last_seen": entry.last_seen})
             elif old[1] != said:
                 # A report still present was last said now; one withdrawn keeps when it was last said.
                 last = entry.last_seen if report.present else old[2]
                 changed.append({"b_id": old[0], "evidence": report.evidence, "present": report.present,
-                                "version": report.version, "published": report.published, "last_seen": last})
+                                "version": report.version, "published": report.published,
+                                "latent": report.latent, "last_seen": last})
     if added:
         session.execute(_INSERT_REPORT, added)
     if changed:
@@ -118,11 +121,11 @@ def _item_values(entry: TimelineEntry) -> dict[str, Any]:
     """A row's columns as written (the extractor stamp is `history.record_states`')."""
     # Here, not at the top: every check imports this module, and a poll cycle in which nothing changed never
     # writes a timeline row (track/'s matching and lexicon cost its start-up ~40 ms).
-    from monitor.track.candidates import date_bounds, series_key
+    from monitor.track.candidates import entry_bounds, series_key
     from monitor.track.entries import FIGURE_KIND
 
     values = {name: getattr(entry, name) for name in _ITEM_FIELDS}
-    span = date_bounds(entry.date) or (None, None)
+    span = entry_bounds(entry) or (None, None)
     values.update(event_id=entry.event_id, story_id=entry.story, rev=new_rev(),
                   actors=json.dumps(list(entry.actors), ensure_ascii=False),
                   value=None if entry.value is None else float(entry.value),
@@ -145,21 +148,24 @@ def _stored_reports(
     """(item id, source) -> (report id, what it said, when it was last said) of these rows' reports."""
     found: dict[tuple[int, str], tuple[int, tuple[Any, ...], Any]] = {}
     for chunk in chunks(item_ids):
-        for rid, item_id, url, evidence, present, version, published, last in session.execute(
+        for rid, item_id, url, evidence, present, version, published, latent, last in session.execute(
                 _STORED_REPORTS, {"values": list(chunk)}):
-            found[item_id, url] = (rid, (evidence, present, version, published), last)
+            found[item_id, url] = (rid, (evidence, present, version, published, bool(latent)), last)
     return found
 
 
-def load_timeline(session: Session, story: str | None = None) -> list[TimelineEntry]:
-    """The stored timeline (of one story), as monitor.track.timeline entries, by story, date and event id."""
+def load_timeline(
+    session: Session, story: str | None = None, *, before_0009: bool = False
+) -> list[TimelineEntry]:
+    """The stored timeline (of one story), as monitor.track.timeline entries, by story, date and event id
+    (`before_0009`: of a database whose reports have no `latent` column yet, as migration 0007 reads it)."""
     i = _ITEMS.c
     # Not `rev`, nor the entries this process keeps: a whole story is read for an export or a rebuild (and by
     # migration 0007, before the column existed), not once a version.
     statement = select(*(c for c in _ITEMS.c if c.name != "rev")).order_by(i.story_id, i.date, i.event_id)
     if story is not None:
         statement = statement.where(i.story_id == story)
-    return _entries(session, list(session.execute(statement)), keep=False)
+    return _entries(session, list(session.execute(statement)), keep=False, before_0009=before_0009)
 
 
 def load_candidates(session: Session, story: str, reach: Reach) -> list[TimelineEntry]:
@@ -233,7 +239,9 @@ def _next_id(event_id: str) -> str:
     return f"{event_id}-2"
 
 
-def _entries(session: Session, items: Sequence[Row[Any]], keep: bool = True) -> list[TimelineEntry]:
+def _entries(
+    session: Session, items: Sequence[Row[Any]], keep: bool = True, before_0009: bool = False
+) -> list[TimelineEntry]:
     """Rows as monitor.track.timeline entries, with their reports, in the given order. With `keep`, the rows
     carry their `rev`: an entry this process built from a row whose token has not moved since is reused, and
     the ones built now are kept."""
@@ -245,7 +253,8 @@ def _entries(session: Session, items: Sequence[Row[Any]], keep: bool = True) -> 
         cache.focus(items[0].story_id)
         built = {i.id: entry for i in items if (entry := cache.get(i.id, i.rev)) is not None}
     fresh = [i for i in items if i.id not in built]
-    reports = _reports_by_item(session, [i.id for i in fresh])
+    statement = _REPORTS_BEFORE_0009 if before_0009 else _REPORTS_OF
+    reports = _reports_by_item(session, [i.id for i in fresh], statement)
     for i in fresh:
         built[i.id] = entry = TimelineEntry(
             event_id=i.event_id, story=i.story_id, key=i.key, kind=i.kind, date=i.date,
@@ -329,7 +338,9 @@ def _cache_of(session: Session) -> _EntryCache:
         return cache
 
 
-def _reports_by_item(session: Session, item_ids: Sequence[int]) -> dict[int, list[SourceReport]]:
+def _reports_by_item(
+    session: Session, item_ids: Sequence[int], statement: Select[Any]
+) -> dict[int, list[SourceReport]]:
     """Every source's report of these items, by item id, in the order they were first written."""
     from monitor.track.timeline import SourceReport
 
@@ -337,10 +348,11 @@ def _reports_by_item(session: Session, item_ids: Sequence[int]) -> dict[int, lis
     for chunk in chunks(item_ids):
         # Fetched at once and unpacked, not read row by row by attribute: a story of 2,000 sources reads
         # thousands of reports a version, and that cost more than the SQL.
-        for item_id, url, evidence, present, version, published, first in session.execute(
-                _REPORTS_OF, {"values": list(chunk)}).all():
+        for item_id, url, evidence, present, version, published, first, *latent in session.execute(
+                statement, {"values": list(chunk)}).all():
+            held = bool(latent and latent[0])  # no such column before migration 0009
             reports.setdefault(item_id, []).append(
-                SourceReport(url, evidence, present, version or 0, published, first))
+                SourceReport(url, evidence, present, version or 0, published, first, held))
     return reports
 
 

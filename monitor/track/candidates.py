@@ -19,9 +19,11 @@ from dataclasses import dataclass
 from monitor.extract.spans import date_span
 from monitor.track.entries import FIGURE_KIND, ItemLike, TimelineEntry
 from monitor.track.identity import event_id_for, identity_key, series_of
+from monitor.track.matching import iso_day
 from monitor.track.matching import rules as matching_rules
 
-__all__ = ["DayWindow", "Pool", "Reach", "date_bounds", "pool_of", "reach_of", "series_key", "within_reach"]
+__all__ = ["DayWindow", "Pool", "Reach", "date_bounds", "entry_bounds", "entry_days", "item_days",
+           "latent_window", "only_latent", "pool_of", "reach_of", "series_key", "within_reach"]
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,32 @@ def date_bounds(date: str | None) -> tuple[str, str] | None:
     return None if span is None else (span.start.isoformat(), span.end.isoformat())
 
 
+def only_latent(entry: TimelineEntry) -> bool:
+    """Whether every report of a row is an undated one that only corroborates (`SourceReport.latent`)."""
+    return bool(entry.sources) and all(s.latent for s in entry.sources)
+
+
+def latent_window(published: str | None) -> tuple[dt.date, dt.date] | None:
+    """The days an undated report published on `published` may tell of: the `matching.latent_days` before."""
+    day = iso_day(published)
+    return None if day is None else (day - dt.timedelta(days=matching_rules().latent_days), day)
+
+
+def entry_days(entry: TimelineEntry) -> tuple[dt.date, dt.date] | None:
+    """The days a row covers: its date's, or for a row of undated reports only, its first report's
+    `latent_window`; None for other undated rows (found by key only)."""
+    span = date_span(entry.date)
+    if span is not None:
+        return span.start, span.end
+    return latent_window(entry.sources[0].published) if only_latent(entry) else None
+
+
+def entry_bounds(entry: TimelineEntry) -> tuple[str, str] | None:
+    """`entry_days` as ISO days: what the store keeps in a row's span columns."""
+    days = entry_days(entry)
+    return None if days is None else (days[0].isoformat(), days[1].isoformat())
+
+
 def _kinds_matching(kind: str) -> frozenset[str] | None:
     """The kinds of rows an event item of `kind` may be paired with (None: any kind): its own, those the
     cross-source matching rules call compatible (monitor.track.matching: `other` goes with any kind, a
@@ -71,7 +99,7 @@ def _kinds_matching(kind: str) -> frozenset[str] | None:
                       *(a for a, b in rules.compatible if b == kind)})
 
 
-def reach_of(items: Sequence[ItemLike], story: str, source_url: str) -> Reach:
+def reach_of(items: Sequence[ItemLike], story: str, source_url: str, published: str | None = None) -> Reach:
     """THE candidate selection: which rows of `story` reconciling these items of `source_url` may read or
     change. Every row it leaves out must come through `reconcile` unchanged and unread; a row it adds
     needlessly costs time, never correctness. So when the matching rules widen, widen this (a test replays
@@ -84,7 +112,10 @@ def reach_of(items: Sequence[ItemLike], story: str, source_url: str) -> Reach:
     - `windows`: an event item pairs with a row of a kind it may match (`_kinds_matching`) whose date
       contains or lies in its own (`nested`), so with a row whose days overlap the item's (a superset: a day
       inside a week or a month, or a coarser date around it), or, for a single day, another single day
-      `adjacent_days` away (`_days_around`). Undated items pair by key only.
+      `adjacent_days` away (`_day_range`); an undated report (`latent`) with the rows of its
+      `latent_window` (the version's publication day), and a dated item with rows of undated reports whose
+      window meets its days (the store keeps a row's days as `entry_bounds`). Other undated items pair by
+      key only.
     - `series`: a figure that a source newly reports revises the current figures of its (subject, metric)
       series, whatever their dates; `Reach` adds the series of every figure row loaded, which covers a row
       paired by key or by value.
@@ -109,7 +140,8 @@ def reach_of(items: Sequence[ItemLike], story: str, source_url: str) -> Reach:
                 series.add(found)
             if item.value is not None:
                 values.add(float(item.value))
-        elif (bounds := _days_around(item.date)) is not None:
+        elif (days := item_days(item, published)) is not None:
+            bounds = (days[0].isoformat(), days[1].isoformat())
             spans.setdefault(_kinds_matching(item.kind), []).append(bounds)
     windows = tuple(DayWindow(kinds, first, last) for kinds, found in spans.items()
                     for first, last in _merged(found))
@@ -117,10 +149,12 @@ def reach_of(items: Sequence[ItemLike], story: str, source_url: str) -> Reach:
                  frozenset(event_id_for(story, key) for key in keys))
 
 
-def _days_around(date: str | None) -> tuple[str, str] | None:
-    """`_day_range` as ISO days, as the store's columns hold them."""
-    days = _day_range(date)
-    return None if days is None else (days[0].isoformat(), days[1].isoformat())
+def item_days(item: ItemLike, published: str | None) -> tuple[dt.date, dt.date] | None:
+    """The days a row matching `item` may cover: `_day_range` of its date, or for an undated report
+    (`latent`) its `latent_window`."""
+    if item.latent and item.date is None:
+        return latent_window(published)
+    return _day_range(item.date)
 
 
 def _day_range(date: str | None) -> tuple[dt.date, dt.date] | None:
@@ -163,19 +197,19 @@ def pool_of(entries: Iterable[TimelineEntry]) -> Pool:
         if entry.is_figure:
             if entry.value is not None:
                 figures.setdefault(float(entry.value), []).append(entry)
-        elif (span := date_span(entry.date)) is not None:
-            events.append((entry, span.start, span.end))
+        elif (days := entry_days(entry)) is not None:
+            events.append((entry, days[0], days[1]))
     return Pool(figures, events)
 
 
-def within_reach(pool: Pool, item: ItemLike) -> list[TimelineEntry]:
+def within_reach(pool: Pool, item: ItemLike, published: str | None = None) -> list[TimelineEntry]:
     """The rows of `pool` an item with no identity match could be told in other words: what
     `monitor.track.timeline`'s loose matching needs and never goes past (a figure of the same value; an event
     row whose days overlap the item's, or for a single day lie `matching.adjacent_days` around it). The
     rules themselves then decide; this only spares them the rows they would turn down on date or value."""
     if item.kind == FIGURE_KIND:
         return list(pool.figures.get(float(item.value), ())) if item.value is not None else []
-    days = _day_range(item.date)
+    days = item_days(item, published)
     if days is None:
         return []
     first, last = days

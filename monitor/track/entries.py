@@ -42,12 +42,15 @@ class ItemLike(Protocol):
     def unit(self) -> str | None: ...
     @property
     def qualifier(self) -> str | None: ...
+    @property
+    def latent(self) -> bool: ...
 
 
 @dataclass(frozen=True)
 class SourceReport:
     """One source's word on an item: its evidence, whether its newest version still has it, which version,
-    the source's publication day and when this source was first seen reporting the item."""
+    the source's publication day, when this source was first seen reporting the item, and whether it was an
+    undated report that only corroborates (`latent`, see `TimelineEntry.shown`)."""
 
     source_url: str
     evidence: str
@@ -55,6 +58,7 @@ class SourceReport:
     version: int
     published: str | None = None
     first_seen: dt.datetime | None = None
+    latent: bool = False
 
 
 @dataclass(frozen=True)
@@ -93,6 +97,15 @@ class TimelineEntry:
     @property
     def is_figure(self) -> bool:
         return self.kind == FIGURE_KIND
+
+    @property
+    def shown(self) -> bool:
+        """Whether the row is on the timeline: a report read as a row of its own, or latent reports (undated,
+        `Item.latent`) of two sources in sentences of their own; one latent report, or one sentence copied
+        by two sites (wire copy: one origin), only waits for another outlet's telling."""
+        if not self.sources or not all(s.latent for s in self.sources):
+            return True  # (a row with no reports at all, stored before reports were kept, is shown too)
+        return len({" ".join(s.evidence.split()).casefold() for s in self.sources}) >= 2
 
 
 @dataclass(frozen=True)

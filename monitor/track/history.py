@@ -121,8 +121,12 @@ def dumps(body: Mapping[str, Any]) -> str:
 
 def _encode_report(report: SourceReport) -> Encoded:
     first = report.first_seen.isoformat() if report.first_seen is not None else None
-    return {"source_url": report.source_url, "evidence": report.evidence, "present": report.present,
-            "version": report.version, "published": report.published, "first_seen": first}
+    encoded: Encoded = {"source_url": report.source_url, "evidence": report.evidence,
+                        "present": report.present, "version": report.version, "published": report.published,
+                        "first_seen": first}
+    if report.latent:  # only then: the states written before undated reports were kept read the same
+        encoded["latent"] = True
+    return encoded
 
 
 def _decode_report(data: Mapping[str, Any]) -> SourceReport:

@@ -44,6 +44,11 @@ def identity_key(item: ItemLike) -> str:
             normalise_name(item.unit),
         )
         return "|".join(parts)
+    if item.latent:
+        # An undated report is recognised by its sentence alone: two outlets' undated words of one speaker
+        # are two statements unless worded alike (timeline._same_happening), never one by their key.
+        said = hashlib.sha256(" ".join(normalise_name(item.evidence).split()).encode()).hexdigest()[:16]
+        return f"{item.kind}||~{said}"
     actors = sorted(normalise_name(a) for a in item.actors if normalise_name(a))
     if actors:
         who = ";".join(actors)

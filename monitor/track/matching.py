@@ -44,6 +44,7 @@ class MatchingRules:
     away_wording_threshold: float
     away_days: int
     adjacent_days: int
+    latent_days: int
     min_content_words: int
     min_shared_words: int
     name_suffixes: frozenset[str]
@@ -77,6 +78,7 @@ def rules() -> MatchingRules:
         away_wording_threshold=float(data["away_wording_threshold"]),
         away_days=int(data["away_days"]),
         adjacent_days=int(data["adjacent_days"]),
+        latent_days=int(data["latent_days"]),
         min_content_words=int(data["min_content_words"]),
         min_shared_words=int(data["min_shared_words"]),
         name_suffixes=frozenset(str(w).casefold() for w in data.get("name_suffixes") or ()),

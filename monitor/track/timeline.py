@@ -54,12 +54,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from monitor.extract.spans import DateSpan, date_span, narrower, nested
 from monitor.track.bridging import may_merge, merge, merged
-from monitor.track.candidates import pool_of, within_reach
+from monitor.track.candidates import entry_days, latent_window, only_latent, pool_of, within_reach
 from monitor.track.conflicts import disputes, period_of
 from monitor.track.entries import (
     ACTIVE,
@@ -86,6 +86,7 @@ from monitor.track.matching import (
     kinds_compatible_by_wording,
     same_wording,
     united_actors,
+    wording_similarity,
 )
 from monitor.track.pairing import components, max_weight_matching
 
@@ -166,6 +167,15 @@ def _new_entry(
     )
 
 
+def _told_by(entry: TimelineEntry, item: ItemLike, key: str) -> TimelineEntry:
+    """A row of undated reports that an item of a row's own joins: the item's kind, date, words and names."""
+    span = date_span(item.date)
+    return replace(
+        entry, key=key, kind=item.kind, date=item.date, date_end=span.end.isoformat() if span else None,
+        precision=span.precision if span else None, summary=item.summary,
+        actors=united_actors(tuple(item.actors), entry.actors), location=item.location or entry.location)
+
+
 def _stable_rank(entry: TimelineEntry) -> tuple[dt.datetime, str]:
     """Order of preference between candidate entries that a reconcile pass cannot change."""
     return entry.first_seen, entry.event_id
@@ -206,14 +216,23 @@ def _match_items(
     candidates: dict[int, list[str]] = {}
     for i in loose:
         span = date_span(items[i].date)
-        candidates[i] = [e.event_id for e in within_reach(pool, items[i])
-                         if _same_happening(items[i], keys[i], span, e, source_url, published)]
+        found = [e for e in within_reach(pool, items[i], published)
+                 if _same_happening(items[i], keys[i], span, e, source_url, published)]
+        # A row's own item prefers the rows other items made; an undated report, the sentence most like it.
+        found.sort(key=_likeness_to(items[i], source_url) if items[i].latent else only_latent)
+        candidates[i] = [e.event_id for e in found]
     said = {
         e.event_id: report.evidence
         for e in free if (report := _report_of(e, source_url)) is not None and report.present
     }
     own = {(i, eid) for i in loose for eid in candidates[i] if said.get(eid) == items[i].evidence}
-    for i, eid in _contained_pairs(loose, candidates, set(said), own).items():
+    # Undated reports pair last, with the rows the others left: one never takes a row from a row's own item.
+    told = [i for i in loose if not items[i].latent]
+    for i, eid in _contained_pairs(told, candidates, set(said), own).items():
+        pairs[i] = (eid, False)
+    taken |= {eid for eid, _exact in pairs.values()}
+    held = {i: [eid for eid in candidates[i] if eid not in taken] for i in loose if items[i].latent}
+    for i, eid in _contained_pairs(list(held), held, set(said), own).items():
         pairs[i] = (eid, False)
     return pairs, candidates
 
@@ -298,6 +317,8 @@ def _same_happening(
             figures_agree(item.subject, item.metric, item.value, item.unit, entry.subject, entry.metric,
                           entry.value, entry.unit, evidence=(item.evidence, s.evidence), by_wording=True)
             for s in entry.sources if s.source_url != source_url)
+    if item.latent or only_latent(entry):
+        return _corroborates(item, entry, source_url, published)
     entry_span = date_span(entry.date)
     close = nested(span, entry_span)
     if not close and not adjacent_days(span, entry_span):
@@ -315,6 +336,31 @@ def _same_happening(
     if kinds_compatible_by_wording(item.kind, entry.kind):
         return agree is not False and _worded_alike(item, entry, source_url, published)
     return False
+
+
+def _corroborates(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:
+    """Whether an undated report (`latent`) and another source's row, or a report and another source's row
+    of undated reports only, tell one happening: the days meet (`candidates.item_days`/`entry_days`: an
+    undated report tells of the days before its publication), the kinds are compatible, the actors do not
+    conflict and the sentences are worded alike. Never by actors alone: "Trump said" undated is any day's."""
+    # The days as told (no `adjacent_days` around a single day), so that which side came first is no matter.
+    span = date_span(item.date)
+    days = (span.start, span.end) if span else latent_window(published) if item.latent else None
+    row_days = entry_days(entry)
+    if days is None or row_days is None or days[1] < row_days[0] or row_days[1] < days[0]:
+        return False
+    kinds = kinds_compatible(item.kind, entry.kind) or kinds_compatible_by_wording(item.kind, entry.kind)
+    return (kinds and _reported_elsewhere(entry, source_url)
+            and actors_agree(item.actors, entry.actors) is not False
+            and _worded_alike(item, entry, source_url, published))
+
+
+def _likeness_to(item: ItemLike, source_url: str) -> Callable[[TimelineEntry], float]:
+    """A sort key: rows whose closest sentence from another source is most like the item's first."""
+    def unlikeness(entry: TimelineEntry) -> float:
+        return -max((wording_similarity(item.evidence, s.evidence)
+                     for s in entry.sources if s.source_url != source_url), default=0.0)
+    return unlikeness
 
 
 def _worded_alike(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:
@@ -403,7 +449,7 @@ def reconcile(
         if key in read:
             continue  # the same item twice in one version: the first mention stands
         read.add(key)
-        report = SourceReport(source_url, item.evidence, True, version, published, now)
+        report = SourceReport(source_url, item.evidence, True, version, published, now, item.latent)
         if i not in pairs:
             eid = event_id_for(story, key, taken)
             taken.add(eid)
@@ -412,6 +458,8 @@ def reconcile(
         else:
             eid, exact = pairs[i]
             entry = work[eid]
+            if not item.latent and only_latent(entry):
+                entry = _told_by(entry, item, key)  # the first dated telling of undated reports
             old = _report_of(entry, source_url)
             if not (old and old.present):
                 newly_presented.append(eid)
@@ -439,7 +487,8 @@ def reconcile(
 
     # A row another candidate of a paired item is, by the rows' own rules, is merged into the item's row.
     for i, (eid, _exact) in pairs.items():
-        for other in candidates.get(i, ()) if i in alone else ():
+        # (an undated report only corroborates: it never joins two rows)
+        for other in candidates.get(i, ()) if i in alone and not items[i].latent else ():
             if other not in matched_set and may_merge(work[eid], work[other]):
                 work[eid], work[other] = merge(work[eid], work[other])
 
@@ -541,7 +590,9 @@ def _changes(before: dict[str, TimelineEntry], after: dict[str, TimelineEntry]) 
     replacements: set[str] = set()
     for eid, entry in after.items():
         prev = before.get(eid)
-        if prev is None:
+        if not entry.shown:
+            continue  # undated reports waiting for another outlet's: on no timeline, so no news
+        if prev is None or not prev.shown:
             changes.append(Change(ADDED, entry))
         elif prev.status != REVISED and entry.status == REVISED and entry.is_figure:
             successor = after[entry.superseded_by] if entry.superseded_by else None
@@ -552,6 +603,7 @@ def _changes(before: dict[str, TimelineEntry], after: dict[str, TimelineEntry]) 
             changes.append(Change(REMOVED, entry, prev))
     for eid, entry in after.items():
         prev = before.get(eid)
-        if prev is not None and prev.status != ACTIVE and entry.status == ACTIVE and eid not in replacements:
+        if (prev is not None and prev.shown and prev.status != ACTIVE and entry.status == ACTIVE
+                and eid not in replacements):
             changes.append(Change(REACTIVATED, entry, prev))
     return changes

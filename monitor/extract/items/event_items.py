@@ -7,6 +7,7 @@ which the pronouns of the next ones resolve to; so this is a loop over triggers,
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import lru_cache
 
@@ -206,7 +207,22 @@ def _contrasted(doc: Doc, a: Draft, b: Draft) -> bool:
 _CONTRAST_RE = re.compile(r"(?:,\s*(?:while|whereas|but|and)|;)\s+(?P<rest>[^,;]*)\Z", re.IGNORECASE)
 
 
-def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) -> list[Draft]:
+def undated_report(doc: Doc, info: SentenceInfo, order: int) -> Draft | None:
+    """The happening a sentence that gave no item tells by its first verb, undated and `latent`: no row of
+    its own (most undated sentences are background or a bare "officials said"), but another outlet's report
+    of one happening worded alike ("..., Johnston said in a statement") corroborates (monitor.track)."""
+    if is_question(info, doc.lex):
+        return None
+    told = [d for d in _typed_drafts(doc, info, None, order, keep_undated=True) if d.by_verb]
+    if not told:
+        return None
+    item = dataclasses.replace(told[0].item, date=None, latent=True)
+    return dataclasses.replace(told[0], item=item, specificity=specificity(None))
+
+
+def _typed_drafts(
+    doc: Doc, info: SentenceInfo, fronted: str | None, order: int, keep_undated: bool = False
+) -> list[Draft]:
     drafts: list[Draft] = []
     timex_spans = [(t.start, t.end) for t, _ in info.timexes]
     first_word = info.tokens[0].start if info.tokens else info.sentence.start
@@ -242,7 +258,9 @@ def _typed_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
             continue  # "a third case has been reported": no speaker, the report only sources a fact
         if kind == "statement" and counted_participle(occ.trigger, occ.tokens_before):
             continue  # "there were 1,240 cases reported": the participle qualifies the counted noun
-        draft = _event_draft(doc, info, occ, fronted, order + len(drafts), remember=True)
+        # (the undated reading of a sentence read already must not change what later sentences' pronouns are)
+        draft = _event_draft(doc, info, occ, fronted, order + len(drafts), remember=not keep_undated,
+                             keep_undated=keep_undated)
         if draft is not None:
             draft.by_verb = _finite(doc, occ, prev)
             found.append((occ, draft))
@@ -328,14 +346,17 @@ def _event_draft(
     order: int,
     date_of: str | None = None,
     remember: bool = False,
+    keep_undated: bool = False,
 ) -> Draft | None:
     """The draft of one trigger (dated `date_of` when given), or None when there is nothing to put on a
-    timeline. With `remember`, the actors found are kept for the pronouns of later triggers."""
+    timeline. With `remember`, the actors found are kept for the pronouns of later triggers; with
+    `keep_undated`, a trigger left undated still gives its draft (see `undated_report`)."""
     who = _actors(doc, info, occ)
     in_clause = date_of or clause_date(doc, info, occ)
     if in_clause is not None and perfect_with_a_past_day(doc, info, occ, in_clause):
         in_clause = None  # "Police have released photos of the robbery on Dec. 22": the day is the robbery's
-    if occ.kind == "statement" and not who.names and date_of is None and fronted is None and not (
+    bare = occ.kind == "statement" and not who.names and date_of is None and fronted is None
+    if bare and not keep_undated and not (
             in_clause and occ.trigger in doc.lex.announcing_verbs
             and announced_thing(doc.text, occ.end, info.sentence.end)):
         # "officials said": a bare attribution; "In a Nov. 5 letter, the doctors urged" is news, and so is
@@ -351,7 +372,7 @@ def _event_draft(
     ):
         # A casualty told with no name in the scene of a breaking story ("One victim was shot ..."): its day.
         date = day_of_the_report(doc, info, occ, who) if occ.kind in doc.lex.casualty_kinds else None
-        if date is None:
+        if date is None and not keep_undated:
             return None  # "the delivery, which ...", "to meet redemptions": nothing to put on a timeline
     if date is None:
         date = date_by_tense(doc, info, occ, who)
@@ -364,7 +385,7 @@ def _event_draft(
     if remember and not (occ.is_noun and who.subject is None):
         # ("After a call with Mayor X, she ...": a noun's participants are a phrase's objects, not a subject)
         _remember_actors(doc, occ.kind, tuple(who.names))
-    if date is None and not _may_stay_undated(doc, occ, who):
+    if date is None and not keep_undated and not _may_stay_undated(doc, occ, who):
         return None  # an undated event is no timeline row (see event_drafts): no summary to write
     if date is not None and occ.kind in TALLY_KINDS and not occ.is_noun and tally_over_a_period(
             doc, info, occ.end, date):

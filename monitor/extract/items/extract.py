@@ -42,7 +42,7 @@ from monitor.extract.items.document import (
     overlaps,
     tokenize,
 )
-from monitor.extract.items.event_items import event_drafts
+from monitor.extract.items.event_items import event_drafts, undated_report
 from monitor.extract.items.figure_items import figure_drafts
 from monitor.extract.items.furniture import body_sentences, header_end, headline_test, quote_spans
 from monitor.extract.items.linking import NameLinker, is_acronym
@@ -66,8 +66,13 @@ def extract_items(
     lexicon: Lexicon | None = None,
     timexes: Sequence[Timex] | None = None,
     budget: Budget | None = None,
+    latent: bool = False,
 ) -> list[Item]:
     """Return the dated events and figures of `text`, in document order; never raises on arbitrary text.
+
+    With `latent`, also each sentence's undated report of a happening when the sentence gives no item
+    (`Item.latent`, `event_items.undated_report`), after the others: what a timeline of several outlets
+    matches against other outlets' rows; the other items are the same either way.
 
     `published` anchors relative dates and dates present-tense reports; `timexes` may be given when already
     tagged (else monitor.extract.timex.tag is run). `lexicon` defaults to the bundled one (`load_lexicon()`).
@@ -97,6 +102,7 @@ def extract_items(
     body_start = header_end(text, sentences)
     doc.datelines = dateline_spans(read)
     drafts: list[Draft] = []
+    undated: list[Draft] | None = [] if latent else None
     is_headline = headline_test(read)
     for number, sentence in enumerate(sentences):
         if budget.out_of_time(number, total):
@@ -104,13 +110,17 @@ def extract_items(
         if sentence.end <= body_start or is_headline(sentence):
             continue
         try:
-            drafts.extend(_sentence_items(doc, sentence, len(drafts)))
+            drafts.extend(_sentence_items(doc, sentence, len(drafts), undated))
         except Exception:  # noqa: BLE001 - one odd sentence must not cost the document its other items
             continue
     # A movement left undated was kept to lend a dated telling of it its actors and place (merge); still
     # undated, it is no timeline row ("Kuzma returned to the bench", "Stadia arrives with missing features").
     items = [i for i in merge(_link_names(doc, drafts)) if i.date is not None or i.kind == "figure"]
-    return items[: budget.items(len(items))]
+    items = items[: budget.items(len(items))]
+    if undated:  # never merged with the others: they are no rows, and must not change those that are
+        told = {(i.start, i.end) for i in items}
+        items += [d.item for d in _link_names(doc, undated) if (d.item.start, d.item.end) not in told]
+    return items
 
 
 def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
@@ -262,13 +272,16 @@ def _earlier_date(
 _EARLIER_RE = re.compile(r"^(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+earlier\Z", re.IGNORECASE)
 
 
-def _sentence_items(doc: Doc, sentence: Sentence, order: int) -> list[Draft]:
+def _sentence_items(doc: Doc, sentence: Sentence, order: int, undated: list[Draft] | None) -> list[Draft]:
+    """The drafts of one sentence; when it gives none and `undated` is a list, its undated report joins it."""
     info = _analyse(doc, sentence)
     # Surnames learnt here expand the names of later sentences ("Putin" -> "Vladimir Putin").
     learn_names(doc, info.entities)
     fronted = fronted_timex(info, doc)
     drafts = event_drafts(doc, info, fronted, order)
     drafts.extend(figure_drafts(doc, info, fronted, order + len(drafts)))
+    if undated is not None and not drafts and (report := undated_report(doc, info, order)) is not None:
+        undated.append(report)
     _remember(doc, info)
     return _without_what_is_reported(doc, _date_undated(doc, info, drafts))
 

@@ -28,6 +28,9 @@ class Item:
     unit: str | None = None
     qualifier: str | None = None
     attribution: str | None = None
+    # An undated report of a happening (`extract_items(..., latent=True)`): no row on its own; it corroborates
+    # another outlet's telling of the same happening (monitor.track.timeline), and is never in `to_dict`.
+    latent: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready dict with the contract's keys (actors as a list)."""

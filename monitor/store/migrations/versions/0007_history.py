@@ -92,7 +92,7 @@ def _seed_history() -> None:
     session = Session(bind=op.get_bind())
     session.execute(sa.text("UPDATE timeline_items SET extractor = 'feed' WHERE kind = 'publication'"))
     by_story: dict[str, list[State]] = {}
-    for entry in load_timeline(session):
+    for entry in load_timeline(session, before_0009=True):
         body, _ = delta(None, entry)
         by_story.setdefault(entry.story, []).append(State(entry.event_id, now, entry.source_url, None, True,
                                                           dumps(body)))

@@ -1,0 +1,32 @@
+"""Undated reports (`extract_items(..., latent=True)`; event_items.undated_report): a sentence that gives no
+row of its own still says who told what, for another outlet's row to be matched with."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from monitor.extract.items import extract_items
+
+DAY = dt.date(2024, 5, 14)
+TEXT = (
+    "The ferry company will resume crossings to Lerrin on Friday, its board said on Tuesday.\n\n"
+    "\u201cWe are glad to bring the islands back within reach,\u201d Mara Ostvik said in a statement.\n\n"
+    "The harbour has been closed since the storm."
+)
+
+
+def test_a_sentence_with_no_row_gives_its_undated_report_only_when_asked() -> None:
+    plain = extract_items(TEXT, DAY)
+    both = extract_items(TEXT, DAY, latent=True)
+    assert [i for i in both if not i.latent] == plain  # the rows are the same either way
+    [held] = [i for i in both if i.latent]
+    assert (held.kind, held.date, held.actors) == ("statement", None, ("Mara Ostvik",))
+    assert "said in a statement" in held.evidence
+    assert "latent" not in held.to_dict()  # the output contract's keys only
+
+
+def test_a_sentence_that_gives_a_row_gives_no_undated_report() -> None:
+    items = extract_items(TEXT, DAY, latent=True)
+    dated = [i for i in items if not i.latent]
+    assert dated and all(i.date is not None for i in dated)
+    assert not {i.start for i in items if i.latent} & {i.start for i in dated}

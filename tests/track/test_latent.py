@@ -1,0 +1,80 @@
+"""Undated reports across outlets (monitor/track/timeline.py, TimelineEntry.shown): a report with no date of
+its own is on no timeline alone, joins another outlet's row worded alike, and two outlets' make a row."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from monitor.track.timeline import ReconcileResult, TimelineEntry, reconcile
+from tests.fixtures.timeline.scenario import Item, item
+
+NOW = dt.datetime(2024, 5, 14, 12, tzinfo=dt.UTC)
+A, B, C = "https://a.example/ferry", "https://b.example/ferry", "https://c.example/ferry"
+QUOTE_A = ("\u201cWe are glad to bring the islands back within reach of the mainland,\u201d Mara Ostvik "
+           "said in a statement.")
+QUOTE_B = ("\u201cWe are glad to bring the islands back within reach of the mainland,\u201d said "
+           "Mara Ostvik, the ferry company's director.")
+OTHER_B = "Mara Ostvik said the company had hired twelve new deckhands for the summer timetable."
+DATED_C = ("Mara Ostvik said on Monday that the company was glad to bring the islands back within reach of "
+           "the mainland.")
+
+
+def held(evidence: str) -> Item:
+    return item("statement", None, "Statement", evidence, actors=["Mara Ostvik"], latent=True)
+
+
+def apply(timeline: Sequence[TimelineEntry], url: str, items: list[Item],
+          published: str = "2024-05-14") -> ReconcileResult:
+    return reconcile(timeline, "ferry", url, 1, published, items, NOW)
+
+
+def shown(timeline: Sequence[TimelineEntry]) -> list[TimelineEntry]:
+    return [e for e in timeline if e.shown]
+
+
+def test_one_outlets_undated_report_is_on_no_timeline_and_raises_no_alert() -> None:
+    result = apply((), A, [held(QUOTE_A)])
+    assert len(result.timeline) == 1 and shown(result.timeline) == []
+    assert result.changes == ()
+
+
+def test_two_outlets_undated_reports_worded_alike_are_one_row_with_both_sources() -> None:
+    first = apply((), A, [held(QUOTE_A)])
+    second = apply(first.timeline, B, [held(QUOTE_B)])
+    [row] = shown(second.timeline)
+    assert row.source_count == 2 and {s.source_url for s in row.sources} == {A, B}
+    assert [c.kind for c in second.changes] == ["added"]  # on the timeline from now
+    again = apply(second.timeline, B, [held(QUOTE_B)])  # a replay: a fixed point
+    assert again.timeline == second.timeline and again.changes == ()
+
+
+def test_the_same_speakers_other_words_stay_apart() -> None:
+    first = apply((), A, [held(QUOTE_A)])
+    second = apply(first.timeline, B, [held(OTHER_B)])
+    assert len(second.timeline) == 2 and shown(second.timeline) == []
+
+
+def test_one_sentence_copied_by_two_sites_is_one_origin_and_no_row() -> None:
+    first = apply((), A, [held(QUOTE_A)])
+    second = apply(first.timeline, B, [held(QUOTE_A)])
+    [row] = second.timeline
+    assert row.source_count == 2 and not row.shown
+
+
+def test_an_undated_report_joins_another_outlets_dated_row_and_gives_it_its_date() -> None:
+    dated = item("statement", "2024-05-13", "Statement", DATED_C, actors=["Mara Ostvik"])
+    # Either order: the undated report first (the dated row then takes its day), or the dated row first.
+    for steps in ([(A, [held(QUOTE_A)]), (C, [dated])], [(C, [dated]), (A, [held(QUOTE_A)])]):
+        timeline: Sequence[TimelineEntry] = ()
+        for url, items in steps:
+            timeline = apply(timeline, url, items).timeline
+        [row] = timeline
+        assert row.shown and row.date == "2024-05-13" and row.source_count == 2
+
+
+def test_an_undated_report_is_told_in_the_week_before_its_page() -> None:
+    dated = item("statement", "2024-04-01", "Statement", DATED_C, actors=["Mara Ostvik"])
+    first = apply((), C, [dated], published="2024-04-01")
+    second = apply(first.timeline, A, [held(QUOTE_A)])  # published six weeks later
+    assert len(second.timeline) == 2
