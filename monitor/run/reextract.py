@@ -202,7 +202,9 @@ class _Replay:
 
 
 def _dump_items(published: str | None, items: Sequence[Item]) -> str:
-    return json.dumps({"published": published, "items": [i.to_dict() for i in items]}, ensure_ascii=False)
+    # (`latent` is no key of the output contract's `to_dict`: written here only where set)
+    dumped = [{**i.to_dict(), "latent": True} if i.latent else i.to_dict() for i in items]
+    return json.dumps({"published": published, "items": dumped}, ensure_ascii=False)
 
 
 def _load_items(record: str | None) -> tuple[str | None, list[Item]] | None:
@@ -242,8 +244,9 @@ def _report_times(states: Sequence[State]) -> dict[tuple[str, str], tuple[dt.dat
 
 def _summary(story: str, versions: int, reused: int, old: Sequence[TimelineEntry],
              new: Sequence[TimelineEntry]) -> Rebuild:
-    was = {e.event_id: e for e in old}
-    now = {e.event_id: e for e in new}
+    # What a reader sees change: rows on the timeline (undated reports waiting for another outlet's are not).
+    was = {e.event_id: e for e in old if e.shown}
+    now = {e.event_id: e for e in new if e.shown}
     common = was.keys() & now.keys()
     redated = {eid for eid in common
                if (was[eid].date, was[eid].date_end) != (now[eid].date, now[eid].date_end)}

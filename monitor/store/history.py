@@ -68,9 +68,7 @@ def record_states(
     current = {story: generation(session, story) for story in stories}
     rows = []
     for entry in updated:
-        body, fact = delta(prev := was.get(entry.event_id), entry)
-        # A row of undated reports on no timeline (TimelineEntry.shown) changes no fact a reader saw.
-        fact = fact and (entry.shown or (prev is not None and prev.shown))
+        body, fact = delta(was.get(entry.event_id), entry)
         rows.append({"story_id": entry.story, "generation": current[entry.story], "event_id": entry.event_id,
                      "at": at, "source_url": source_url, "version": version, "fact": fact,
                      "body": dumps(body)})

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from monitor.extract.spans import date_span
 from monitor.track.entries import FIGURE_KIND, ItemLike, TimelineEntry
@@ -66,6 +67,7 @@ def only_latent(entry: TimelineEntry) -> bool:
     return bool(entry.sources) and all(s.latent for s in entry.sources)
 
 
+@lru_cache(maxsize=1024)  # a story's pages share a few publication days, met for every row compared
 def latent_window(published: str | None) -> tuple[dt.date, dt.date] | None:
     """The days an undated report published on `published` may tell of: the `matching.latent_days` before."""
     day = iso_day(published)

@@ -105,7 +105,9 @@ class TimelineEntry:
         by two sites (wire copy: one origin), only waits for another outlet's telling."""
         if not self.sources or not all(s.latent for s in self.sources):
             return True  # (a row with no reports at all, stored before reports were kept, is shown too)
-        return len({" ".join(s.evidence.split()).casefold() for s in self.sources}) >= 2
+        first = self.sources[0].evidence
+        return any(s.evidence != first for s in self.sources) and len(
+            {" ".join(s.evidence.split()).casefold() for s in self.sources}) >= 2
 
 
 @dataclass(frozen=True)

@@ -57,7 +57,13 @@ def decode(data: Mapping[str, Any]) -> TimelineEntry:
 
 
 def delta(before: TimelineEntry | None, after: TimelineEntry) -> tuple[Encoded, bool]:
-    """What changed from `before` to `after` (the whole row when `before` is None), and whether a fact did."""
+    """What changed from `before` to `after` (the whole row when `before` is None), and whether a fact did: a
+    row of undated reports on no timeline (`TimelineEntry.shown`) changes none a reader saw."""
+    body, fact = _delta(before, after)
+    return body, fact and (after.shown or (before is not None and before.shown))
+
+
+def _delta(before: TimelineEntry | None, after: TimelineEntry) -> tuple[Encoded, bool]:
     new = encode(after)
     if before is None:
         return new, True
@@ -77,7 +83,9 @@ def delta(before: TimelineEntry | None, after: TimelineEntry) -> tuple[Encoded, 
             reports[report["source_url"]] = report
             fact = True
             continue
-        moved = {k: v for k, v in report.items() if was[k] != v}
+        moved = {k: v for k, v in report.items() if was.get(k) != v}
+        if was.get("latent") and not report.get("latent"):
+            moved["latent"] = False  # ("latent" is encoded only when set: its end must be said)
         if moved:
             reports[report["source_url"]] = moved
             fact = fact or any(k not in _SEEN_REPORT_FIELDS for k in moved)

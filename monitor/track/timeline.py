@@ -27,6 +27,12 @@ Rules, in the order they apply:
   day one day off (`matching.adjacent_days`) only when worded alike; two reports dated alike on a day or
   month away from both sources' news (`matching.away_from_news`) with less wording in common. Only other
   sources' reports are compared, so a replay sees the same.
+- Undated reports (`Item.latent`: a sentence that gives no item of its own; `monitor.track.corroboration`).
+  One is paired after the version's other items, with rows they left: another source's row whose days lie in
+  the week before the report's page, of a compatible kind, worded alike, actors not conflicting (never by
+  actors alone); it never merges rows. A row of undated reports only is on no timeline (`TimelineEntry.shown`,
+  no change raised) until two sources tell it in sentences of their own, or a report with a date joins it (the
+  row then takes that item's kind, date, summary and actors).
 - Seen again. A known item keeps its event_id and first_seen, gets last_seen = now and this source's report
   (evidence, version) in `sources`.
 - Removal. An item this source reported but whose newest version no longer contains it has that report
@@ -54,13 +60,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from monitor.extract.spans import DateSpan, date_span, narrower, nested
 from monitor.track.bridging import may_merge, merge, merged
-from monitor.track.candidates import entry_days, latent_window, only_latent, pool_of, within_reach
+from monitor.track.candidates import only_latent, pool_of, within_reach
 from monitor.track.conflicts import disputes, period_of
+from monitor.track.corroboration import corroborates, likeness_to, told_by, worded_alike
 from monitor.track.entries import (
     ACTIVE,
     ADDED,
@@ -79,14 +86,11 @@ from monitor.track.identity import actors_match, event_id_for, identity_key, nor
 from monitor.track.matching import (
     actors_agree,
     adjacent_days,
-    away_from_news,
     figures_agree,
     iso_day,
     kinds_compatible,
     kinds_compatible_by_wording,
-    same_wording,
     united_actors,
-    wording_similarity,
 )
 from monitor.track.pairing import components, max_weight_matching
 
@@ -167,15 +171,6 @@ def _new_entry(
     )
 
 
-def _told_by(entry: TimelineEntry, item: ItemLike, key: str) -> TimelineEntry:
-    """A row of undated reports that an item of a row's own joins: the item's kind, date, words and names."""
-    span = date_span(item.date)
-    return replace(
-        entry, key=key, kind=item.kind, date=item.date, date_end=span.end.isoformat() if span else None,
-        precision=span.precision if span else None, summary=item.summary,
-        actors=united_actors(tuple(item.actors), entry.actors), location=item.location or entry.location)
-
-
 def _stable_rank(entry: TimelineEntry) -> tuple[dt.datetime, str]:
     """Order of preference between candidate entries that a reconcile pass cannot change."""
     return entry.first_seen, entry.event_id
@@ -219,7 +214,7 @@ def _match_items(
         found = [e for e in within_reach(pool, items[i], published)
                  if _same_happening(items[i], keys[i], span, e, source_url, published)]
         # A row's own item prefers the rows other items made; an undated report, the sentence most like it.
-        found.sort(key=_likeness_to(items[i], source_url) if items[i].latent else only_latent)
+        found.sort(key=likeness_to(items[i], source_url) if items[i].latent else only_latent)
         candidates[i] = [e.event_id for e in found]
     said = {
         e.event_id: report.evidence
@@ -318,7 +313,7 @@ def _same_happening(
                           entry.value, entry.unit, evidence=(item.evidence, s.evidence), by_wording=True)
             for s in entry.sources if s.source_url != source_url)
     if item.latent or only_latent(entry):
-        return _corroborates(item, entry, source_url, published)
+        return corroborates(item, entry, source_url, published)
     entry_span = date_span(entry.date)
     close = nested(span, entry_span)
     if not close and not adjacent_days(span, entry_span):
@@ -330,46 +325,12 @@ def _same_happening(
     agree = actors_agree(item.actors, entry.actors)
     if not close:  # a day apart: one happening only when worded alike, never by actors alone
         kinds = kinds_compatible(item.kind, entry.kind) or kinds_compatible_by_wording(item.kind, entry.kind)
-        return kinds and agree is not False and _worded_alike(item, entry, source_url, published)
+        return kinds and agree is not False and worded_alike(item, entry, source_url, published)
     if kinds_compatible(item.kind, entry.kind):
-        return agree if agree is not None else _worded_alike(item, entry, source_url, published)
+        return agree if agree is not None else worded_alike(item, entry, source_url, published)
     if kinds_compatible_by_wording(item.kind, entry.kind):
-        return agree is not False and _worded_alike(item, entry, source_url, published)
+        return agree is not False and worded_alike(item, entry, source_url, published)
     return False
-
-
-def _corroborates(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:
-    """Whether an undated report (`latent`) and another source's row, or a report and another source's row
-    of undated reports only, tell one happening: the days meet (`candidates.item_days`/`entry_days`: an
-    undated report tells of the days before its publication), the kinds are compatible, the actors do not
-    conflict and the sentences are worded alike. Never by actors alone: "Trump said" undated is any day's."""
-    # The days as told (no `adjacent_days` around a single day), so that which side came first is no matter.
-    span = date_span(item.date)
-    days = (span.start, span.end) if span else latent_window(published) if item.latent else None
-    row_days = entry_days(entry)
-    if days is None or row_days is None or days[1] < row_days[0] or row_days[1] < days[0]:
-        return False
-    kinds = kinds_compatible(item.kind, entry.kind) or kinds_compatible_by_wording(item.kind, entry.kind)
-    return (kinds and _reported_elsewhere(entry, source_url)
-            and actors_agree(item.actors, entry.actors) is not False
-            and _worded_alike(item, entry, source_url, published))
-
-
-def _likeness_to(item: ItemLike, source_url: str) -> Callable[[TimelineEntry], float]:
-    """A sort key: rows whose closest sentence from another source is most like the item's first."""
-    def unlikeness(entry: TimelineEntry) -> float:
-        return -max((wording_similarity(item.evidence, s.evidence)
-                     for s in entry.sources if s.source_url != source_url), default=0.0)
-    return unlikeness
-
-
-def _worded_alike(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:
-    """The item's sentence and another source's sentence of `entry` tell one happening (same_wording; less
-    wording in common where both date it alike away from both sources' news: `away_from_news`)."""
-    return any(
-        same_wording(item.evidence, s.evidence,
-                     away=away_from_news(item.date, entry.date, (published, s.published)))
-        for s in entry.sources if s.source_url != source_url)
 
 
 def _reported_elsewhere(entry: TimelineEntry, source_url: str) -> bool:
@@ -459,7 +420,7 @@ def reconcile(
             eid, exact = pairs[i]
             entry = work[eid]
             if not item.latent and only_latent(entry):
-                entry = _told_by(entry, item, key)  # the first dated telling of undated reports
+                entry = told_by(entry, item, key)  # the first dated telling of undated reports
             old = _report_of(entry, source_url)
             if not (old and old.present):
                 newly_presented.append(eid)
@@ -590,8 +551,8 @@ def _changes(before: dict[str, TimelineEntry], after: dict[str, TimelineEntry]) 
     replacements: set[str] = set()
     for eid, entry in after.items():
         prev = before.get(eid)
-        if not entry.shown:
-            continue  # undated reports waiting for another outlet's: on no timeline, so no news
+        if prev is entry or not entry.shown:
+            continue  # a row this version left as it was; undated reports waiting for another outlet's
         if prev is None or not prev.shown:
             changes.append(Change(ADDED, entry))
         elif prev.status != REVISED and entry.status == REVISED and entry.is_figure:
@@ -603,7 +564,7 @@ def _changes(before: dict[str, TimelineEntry], after: dict[str, TimelineEntry]) 
             changes.append(Change(REMOVED, entry, prev))
     for eid, entry in after.items():
         prev = before.get(eid)
-        if (prev is not None and prev.shown and prev.status != ACTIVE and entry.status == ACTIVE
-                and eid not in replacements):
+        if (prev is not None and prev is not entry and prev.status != ACTIVE and entry.status == ACTIVE
+                and eid not in replacements and prev.shown):
             changes.append(Change(REACTIVATED, entry, prev))
     return changes

@@ -7,7 +7,6 @@ which the pronouns of the next ones resolve to; so this is a loop over triggers,
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from functools import lru_cache
 
@@ -80,7 +79,7 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
     """
     if is_question(info, doc.lex):
         return []  # "Will the ferry still sail on Friday?": a question asserts no happening
-    typed = _typed_drafts(doc, info, fronted, order)  # undated ones already left out but for _UNDATED_KINDS
+    typed = typed_drafts(doc, info, fronted, order)  # undated ones already left out but for _UNDATED_KINDS
     drafts: list[Draft] = []
     for d in typed:
         if all(
@@ -207,20 +206,7 @@ def _contrasted(doc: Doc, a: Draft, b: Draft) -> bool:
 _CONTRAST_RE = re.compile(r"(?:,\s*(?:while|whereas|but|and)|;)\s+(?P<rest>[^,;]*)\Z", re.IGNORECASE)
 
 
-def undated_report(doc: Doc, info: SentenceInfo, order: int) -> Draft | None:
-    """The happening a sentence that gave no item tells by its first verb, undated and `latent`: no row of
-    its own (most undated sentences are background or a bare "officials said"), but another outlet's report
-    of one happening worded alike ("..., Johnston said in a statement") corroborates (monitor.track)."""
-    if is_question(info, doc.lex):
-        return None
-    told = [d for d in _typed_drafts(doc, info, None, order, keep_undated=True) if d.by_verb]
-    if not told:
-        return None
-    item = dataclasses.replace(told[0].item, date=None, latent=True)
-    return dataclasses.replace(told[0], item=item, specificity=specificity(None))
-
-
-def _typed_drafts(
+def typed_drafts(
     doc: Doc, info: SentenceInfo, fronted: str | None, order: int, keep_undated: bool = False
 ) -> list[Draft]:
     drafts: list[Draft] = []
@@ -350,7 +336,7 @@ def _event_draft(
 ) -> Draft | None:
     """The draft of one trigger (dated `date_of` when given), or None when there is nothing to put on a
     timeline. With `remember`, the actors found are kept for the pronouns of later triggers; with
-    `keep_undated`, a trigger left undated still gives its draft (see `undated_report`)."""
+    `keep_undated`, a trigger left undated still gives its draft (see `extract.undated_report`)."""
     who = _actors(doc, info, occ)
     in_clause = date_of or clause_date(doc, info, occ)
     if in_clause is not None and perfect_with_a_past_day(doc, info, occ, in_clause):

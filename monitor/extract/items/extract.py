@@ -42,13 +42,14 @@ from monitor.extract.items.document import (
     overlaps,
     tokenize,
 )
-from monitor.extract.items.event_items import event_drafts, undated_report
+from monitor.extract.items.event_items import event_drafts, typed_drafts
 from monitor.extract.items.figure_items import figure_drafts
 from monitor.extract.items.furniture import body_sentences, header_end, headline_test, quote_spans
 from monitor.extract.items.linking import NameLinker, is_acronym
 from monitor.extract.items.merge import Draft, merge, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.names import entities, learn_names, prime_names
+from monitor.extract.items.no_happening import is_question
 from monitor.extract.items.story_year import narrated_year
 from monitor.extract.items.triggers import find_triggers, reporting_bounds
 from monitor.extract.lexicon import Lexicon, load_lexicon
@@ -71,7 +72,7 @@ def extract_items(
     """Return the dated events and figures of `text`, in document order; never raises on arbitrary text.
 
     With `latent`, also each sentence's undated report of a happening when the sentence gives no item
-    (`Item.latent`, `event_items.undated_report`), after the others: what a timeline of several outlets
+    (`Item.latent`, `undated_report`), after the others: what a timeline of several outlets
     matches against other outlets' rows; the other items are the same either way.
 
     `published` anchors relative dates and dates present-tense reports; `timexes` may be given when already
@@ -284,6 +285,19 @@ def _sentence_items(doc: Doc, sentence: Sentence, order: int, undated: list[Draf
         undated.append(report)
     _remember(doc, info)
     return _without_what_is_reported(doc, _date_undated(doc, info, drafts))
+
+
+def undated_report(doc: Doc, info: SentenceInfo, order: int) -> Draft | None:
+    """The happening a sentence that gave no item tells by its first verb, undated and `latent`: no row of
+    its own (most undated sentences are background or a bare "officials said"), but another outlet's report
+    of one happening worded alike ("..., Johnston said in a statement") corroborates (monitor.track)."""
+    if is_question(info, doc.lex):
+        return None
+    told = [d for d in typed_drafts(doc, info, None, order, keep_undated=True) if d.by_verb]
+    if not told:
+        return None
+    item = dataclasses.replace(told[0].item, date=None, latent=True)
+    return dataclasses.replace(told[0], item=item, specificity=specificity(None))
 
 
 def _without_what_is_reported(doc: Doc, drafts: list[Draft]) -> list[Draft]:

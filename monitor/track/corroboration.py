@@ -1,0 +1,69 @@
+"""Undated reports across outlets (`Item.latent`): when one corroborates another outlet's row, and what the
+row becomes when a dated report joins a row of undated ones. `monitor.track.timeline` applies these between
+different sources only; `TimelineEntry.shown` says when such a row is on the timeline.
+
+A sentence that gives no item of its own ("..., Johnston said in a statement") is background more often than
+news, so alone it is on no timeline; told in their own words by two outlets, or worded like another outlet's
+dated row, it is one happening more widely reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from monitor.extract.spans import date_span
+from monitor.track.candidates import entry_days, latent_window
+from monitor.track.entries import ItemLike, TimelineEntry
+from monitor.track.matching import (
+    actors_agree,
+    away_from_news,
+    kinds_compatible,
+    kinds_compatible_by_wording,
+    same_wording,
+    united_actors,
+    wording_similarity,
+)
+
+
+def told_by(entry: TimelineEntry, item: ItemLike, key: str) -> TimelineEntry:
+    """A row of undated reports that an item of a row's own joins: the item's kind, date, words and names."""
+    span = date_span(item.date)
+    return replace(
+        entry, key=key, kind=item.kind, date=item.date, date_end=span.end.isoformat() if span else None,
+        precision=span.precision if span else None, summary=item.summary,
+        actors=united_actors(tuple(item.actors), entry.actors), location=item.location or entry.location)
+
+
+def corroborates(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:
+    """Whether an undated report (`latent`) and another source's row, or a report and another source's row
+    of undated reports only, tell one happening: the days meet (an undated report's `latent_window`, the
+    days before its publication; a row's `entry_days`), the kinds are compatible, the actors do not
+    conflict and the sentences are worded alike. Never by actors alone: "Trump said" undated is any day's."""
+    # The days as told (no `adjacent_days` around a single day), so that which side came first is no matter.
+    span = date_span(item.date)
+    days = (span.start, span.end) if span else latent_window(published) if item.latent else None
+    row_days = entry_days(entry)
+    if days is None or row_days is None or days[1] < row_days[0] or row_days[1] < days[0]:
+        return False
+    kinds = kinds_compatible(item.kind, entry.kind) or kinds_compatible_by_wording(item.kind, entry.kind)
+    # Wording before names: of the many rows around a report's days, few share its words (the cheaper test).
+    return (kinds and worded_alike(item, entry, source_url, published)
+            and actors_agree(item.actors, entry.actors) is not False)
+
+
+def likeness_to(item: ItemLike, source_url: str) -> Callable[[TimelineEntry], float]:
+    """A sort key: rows whose closest sentence from another source is most like the item's first."""
+    def unlikeness(entry: TimelineEntry) -> float:
+        return -max((wording_similarity(item.evidence, s.evidence)
+                     for s in entry.sources if s.source_url != source_url), default=0.0)
+    return unlikeness
+
+
+def worded_alike(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:
+    """The item's sentence and another source's sentence of `entry` tell one happening (same_wording; less
+    wording in common where both date it alike away from both sources' news: `away_from_news`)."""
+    return any(
+        same_wording(item.evidence, s.evidence,
+                     away=away_from_news(item.date, entry.date, (published, s.published)))
+        for s in entry.sources if s.source_url != source_url)
