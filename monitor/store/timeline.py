@@ -68,9 +68,12 @@ _BY_EVENT_ID = _rows_where(_ITEMS.c.event_id.in_(_VALUES))
 _BY_SERIES = _rows_where(_ITEMS.c.series.in_(_VALUES))
 _SUPERSEDED_BY = _rows_where(_ITEMS.c.superseded_by.in_(_VALUES))
 _FIGURES_OF_VALUE = _rows_where(_ITEMS.c.kind == bindparam("kind"), _ITEMS.c.value.in_(_VALUES))
-_IN_DAYS = _rows_where(_ITEMS.c.span_start <= bindparam("last"), _ITEMS.c.span_end >= bindparam("first"))
-_OF_KINDS_IN_DAYS = _rows_where(_ITEMS.c.kind.in_(_VALUES), _ITEMS.c.span_start <= bindparam("last"),
-                                _ITEMS.c.span_end >= bindparam("first"))
+_IN_DAYS = (_ITEMS.c.span_start <= bindparam("last"), _ITEMS.c.span_end >= bindparam("first"))
+# A window's rows (candidates.DayWindow.rows; named here, as track/ is imported only when rows are written): a
+# row of undated reports only is an undated row with days.
+_ROWS = {"any": (), "dated": (_ITEMS.c.date.is_not(None),), "undated": (_ITEMS.c.date.is_(None),)}
+_WINDOWS = {(kinds, rows): _rows_where(*_IN_DAYS, *where, *((_ITEMS.c.kind.in_(_VALUES),) if kinds else ()))
+            for kinds in (False, True) for rows, where in _ROWS.items()}
 
 
 def write_timeline(session: Session, entries: Sequence[TimelineEntry]) -> None:
@@ -178,11 +181,9 @@ def load_candidates(session: Session, story: str, reach: Reach) -> list[Timeline
     _add(found, session, _REPORTED, story, [reach.source_url])
     _add(found, session, _BY_KEY, story, sorted(reach.keys))
     for window in reach.windows:
-        if window.kinds is None:
-            _add(found, session, _IN_DAYS, story, None, first=window.first, last=window.last)
-        else:
-            _add(found, session, _OF_KINDS_IN_DAYS, story, sorted(window.kinds), first=window.first,
-                 last=window.last)
+        statement = _WINDOWS[window.kinds is not None, window.rows]
+        _add(found, session, statement, story, None if window.kinds is None else sorted(window.kinds),
+             first=window.first, last=window.last)
     _add(found, session, _FIGURES_OF_VALUE, story, sorted(reach.values), kind=FIGURE_KIND)
     # The ids new items would take, and each taken one's successor (`event_id_for`'s -2, -3 ...).
     wanted = set(reach.event_ids)

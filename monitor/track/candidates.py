@@ -23,17 +23,24 @@ from monitor.track.identity import event_id_for, identity_key, series_of
 from monitor.track.matching import iso_day
 from monitor.track.matching import rules as matching_rules
 
-__all__ = ["DayWindow", "Pool", "Reach", "date_bounds", "entry_bounds", "entry_days", "item_days",
-           "latent_window", "only_latent", "pool_of", "reach_of", "series_key", "within_reach"]
+__all__ = ["ANY", "DATED", "UNDATED", "DayWindow", "Pool", "Reach", "date_bounds", "entry_bounds",
+           "entry_days", "item_days", "latent_window", "only_latent", "pool_of", "reach_of", "series_key",
+           "within_reach"]
+
+
+# Which rows a window takes: dated ones, those of undated reports only (days: `latent_window`'s), any.
+DATED, UNDATED, ANY = "dated", "undated", "any"
 
 
 @dataclass(frozen=True)
 class DayWindow:
-    """Rows of one of `kinds` (None: any kind) whose days overlap `first`..`last` (ISO days, inclusive)."""
+    """Rows of one of `kinds` (None: any kind) whose days overlap `first`..`last` (ISO days, inclusive), of
+    those `rows` says (`DATED`, `UNDATED`: a row of undated reports only, `ANY`)."""
 
     kinds: frozenset[str] | None
     first: str
     last: str
+    rows: str = ANY
 
 
 @dataclass(frozen=True)
@@ -114,10 +121,12 @@ def reach_of(items: Sequence[ItemLike], story: str, source_url: str, published: 
     - `windows`: an event item pairs with a row of a kind it may match (`_kinds_matching`) whose date
       contains or lies in its own (`nested`), so with a row whose days overlap the item's (a superset: a day
       inside a week or a month, or a coarser date around it), or, for a single day, another single day
-      `adjacent_days` away (`_day_range`); an undated report (`latent`) with the rows of its
-      `latent_window` (the version's publication day), and a dated item with rows of undated reports whose
-      window meets its days (the store keeps a row's days as `entry_bounds`). Other undated items pair by
-      key only.
+      `adjacent_days` away (`_day_range`), of the dated rows. Rows of undated reports only pair with
+      items of their own kind (monitor.track.corroboration): an undated report (`latent`) with the rows of
+      its kind in its `latent_window` (the version's publication day), a dated item with the rows of undated
+      reports of its kind whose window meets its days (the store keeps a row's days as `entry_bounds`), so
+      that the many undated reports of a story weigh only on the few items of their kind. Other undated
+      items pair by key only.
     - `series`: a figure that a source newly reports revises the current figures of its (subject, metric)
       series, whatever their dates; `Reach` adds the series of every figure row loaded, which covers a row
       paired by key or by value.
@@ -131,7 +140,7 @@ def reach_of(items: Sequence[ItemLike], story: str, source_url: str, published: 
       figure brings its series, and the rows it supersedes or is superseded by.
     """
     keys: set[str] = set()
-    spans: dict[frozenset[str] | None, list[tuple[str, str]]] = {}
+    spans: dict[tuple[frozenset[str] | None, str], list[tuple[str, str]]] = {}
     series: set[str] = set()
     values: set[float] = set()
     for item in items:
@@ -144,8 +153,12 @@ def reach_of(items: Sequence[ItemLike], story: str, source_url: str, published: 
                 values.add(float(item.value))
         elif (days := item_days(item, published)) is not None:
             bounds = (days[0].isoformat(), days[1].isoformat())
-            spans.setdefault(_kinds_matching(item.kind), []).append(bounds)
-    windows = tuple(DayWindow(kinds, first, last) for kinds, found in spans.items()
+            if item.latent:
+                spans.setdefault((frozenset({item.kind}), ANY), []).append(bounds)
+            else:
+                spans.setdefault((_kinds_matching(item.kind), DATED), []).append(bounds)
+                spans.setdefault((frozenset({item.kind}), UNDATED), []).append(bounds)
+    windows = tuple(DayWindow(kinds, first, last, rows) for (kinds, rows), found in spans.items()
                     for first, last in _merged(found))
     return Reach(source_url, frozenset(keys), windows, frozenset(series), frozenset(values),
                  frozenset(event_id_for(story, key) for key in keys))

@@ -18,8 +18,6 @@ from monitor.track.entries import ItemLike, TimelineEntry
 from monitor.track.matching import (
     actors_agree,
     away_from_news,
-    kinds_compatible,
-    kinds_compatible_by_wording,
     same_wording,
     united_actors,
     wording_similarity,
@@ -38,17 +36,18 @@ def told_by(entry: TimelineEntry, item: ItemLike, key: str) -> TimelineEntry:
 def corroborates(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:
     """Whether an undated report (`latent`) and another source's row, or a report and another source's row
     of undated reports only, tell one happening: the days meet (an undated report's `latent_window`, the
-    days before its publication; a row's `entry_days`), the kinds are compatible, the actors do not
-    conflict and the sentences are worded alike. Never by actors alone: "Trump said" undated is any day's."""
+    days before its publication; a row's `entry_days`), the kind is one, the actors do not conflict and the
+    sentences are worded alike. Never by actors alone: "Trump said" undated is any day's."""
     # The days as told (no `adjacent_days` around a single day), so that which side came first is no matter.
     span = date_span(item.date)
     days = (span.start, span.end) if span else latent_window(published) if item.latent else None
     row_days = entry_days(entry)
     if days is None or row_days is None or days[1] < row_days[0] or row_days[1] < days[0]:
         return False
-    kinds = kinds_compatible(item.kind, entry.kind) or kinds_compatible_by_wording(item.kind, entry.kind)
-    # Wording before names: of the many rows around a report's days, few share its words (the cheaper test).
-    return (kinds and worded_alike(item, entry, source_url, published)
+    # One kind (no `other` for any, no statement for any kind worded alike): a story's undated reports are
+    # many, and each is compared only with the rows of its kind (`candidates.reach_of`). Wording before
+    # names: of the rows around a report's days, few share its words (the cheaper test).
+    return (item.kind == entry.kind and worded_alike(item, entry, source_url, published)
             and actors_agree(item.actors, entry.actors) is not False)
 
 

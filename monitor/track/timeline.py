@@ -29,7 +29,7 @@ Rules, in the order they apply:
   sources' reports are compared, so a replay sees the same.
 - Undated reports (`Item.latent`: a sentence that gives no item of its own; `monitor.track.corroboration`).
   One is paired after the version's other items, with rows they left: another source's row whose days lie in
-  the week before the report's page, of a compatible kind, worded alike, actors not conflicting (never by
+  the week before the report's page, of its kind, worded alike, actors not conflicting (never by
   actors alone); it never merges rows. A row of undated reports only is on no timeline (`TimelineEntry.shown`,
   no change raised) until two sources tell it in sentences of their own, or a report with a date joins it (the
   row then takes that item's kind, date, summary and actors).

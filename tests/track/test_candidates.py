@@ -8,7 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from monitor.track.candidates import DayWindow, date_bounds, pool_of, reach_of, series_key, within_reach
+from monitor.track.candidates import (
+    ANY,
+    DATED,
+    UNDATED,
+    DayWindow,
+    date_bounds,
+    pool_of,
+    reach_of,
+    series_key,
+    within_reach,
+)
 from monitor.track.identity import event_id_for, identity_key
 from monitor.track.timeline import reconcile
 from tests.fixtures.timeline.scenario import item
@@ -20,33 +30,41 @@ URL = "https://news.example/harbour"
 def test_an_event_reaches_rows_of_its_kind_on_the_days_its_date_covers():
     reach = reach_of([item("call", "2021-W23", "a talk", actors=["Ana Ruiz"])], STORY, URL)
     # `other` (a dated clause no trigger claimed) and a `statement` worded alike may be another outlet's
-    # telling of it (track/matching).
+    # telling of it (track/matching); a row of undated reports only, one of its own kind (track/corroboration).
     kinds = frozenset({"call", "other", "statement"})
-    assert reach.windows == (DayWindow(kinds, "2021-06-07", "2021-06-13"),)
+    assert set(reach.windows) == {DayWindow(kinds, "2021-06-07", "2021-06-13", DATED),
+                                  DayWindow(frozenset({"call"}), "2021-06-07", "2021-06-13", UNDATED)}
     assert reach.series == frozenset() and reach.values == frozenset()
 
 
 def test_overlapping_days_of_one_kind_are_one_window_and_kinds_stay_apart():
     items = [item("call", "2021-06-14", "a"), item("call", "2021-06", "b"), item("call", "2021-08-02", "c"),
              item("meeting", "2021-06-14", "d")]
-    windows = set(reach_of(items, STORY, URL).windows)
+    windows = {w for w in reach_of(items, STORY, URL).windows if w.rows == DATED}
     # A single day reaches the days next to it: another outlet's date of one happening, worded alike.
     assert windows == {
-        DayWindow(frozenset({"call", "other", "statement"}), "2021-06-01", "2021-06-30"),
-        DayWindow(frozenset({"call", "other", "statement"}), "2021-08-01", "2021-08-03"),
-        DayWindow(frozenset({"meeting", "other", "statement"}), "2021-06-13", "2021-06-15"),
+        DayWindow(frozenset({"call", "other", "statement"}), "2021-06-01", "2021-06-30", DATED),
+        DayWindow(frozenset({"call", "other", "statement"}), "2021-08-01", "2021-08-03", DATED),
+        DayWindow(frozenset({"meeting", "other", "statement"}), "2021-06-13", "2021-06-15", DATED),
     }
+
+
+def test_an_undated_report_reaches_the_rows_of_its_kind_in_the_week_before_its_page():
+    held = item("statement", None, "said", "Ana Ruiz said so.", actors=["Ana Ruiz"], latent=True)
+    reach = reach_of([held], STORY, URL, "2021-06-14")
+    assert reach.windows == (DayWindow(frozenset({"statement"}), "2021-06-07", "2021-06-14", ANY),)
+    assert reach_of([held], STORY, URL).windows == ()  # no publication day: no days to reach
 
 
 def test_an_other_item_reaches_rows_of_every_kind():
     reach = reach_of([item("other", "2021-06-14", "a")], STORY, URL)
-    assert reach.windows == (DayWindow(None, "2021-06-13", "2021-06-15"),)
+    assert DayWindow(None, "2021-06-13", "2021-06-15", DATED) in reach.windows
 
 
 def test_a_statement_reaches_rows_of_every_kind():
     # "..., the office announced Monday" may be another outlet's plea or launch told as someone's words.
     reach = reach_of([item("statement", "2021-06-14", "a")], STORY, URL)
-    assert reach.windows == (DayWindow(None, "2021-06-13", "2021-06-15"),)
+    assert DayWindow(None, "2021-06-13", "2021-06-15", DATED) in reach.windows
 
 
 def test_undated_or_unreadable_dates_reach_rows_by_key_only():
