@@ -201,31 +201,35 @@ class Pool:
     list in the rows' own order (the pairing prefers earlier rows)."""
 
     figures: dict[float, list[TimelineEntry]]
-    events: list[tuple[TimelineEntry, dt.date, dt.date]]
+    events: list[tuple[TimelineEntry, dt.date, dt.date, bool]]  # row, first and last day, of undated reports
 
 
 def pool_of(entries: Iterable[TimelineEntry]) -> Pool:
     """Index `entries` for `within_reach` (each row's date read once, not once for every item)."""
     figures: dict[float, list[TimelineEntry]] = {}
-    events: list[tuple[TimelineEntry, dt.date, dt.date]] = []
+    events: list[tuple[TimelineEntry, dt.date, dt.date, bool]] = []
     for entry in entries:
         if entry.is_figure:
             if entry.value is not None:
                 figures.setdefault(float(entry.value), []).append(entry)
         elif (days := entry_days(entry)) is not None:
-            events.append((entry, days[0], days[1]))
+            events.append((entry, days[0], days[1], only_latent(entry)))
     return Pool(figures, events)
 
 
 def within_reach(pool: Pool, item: ItemLike, published: str | None = None) -> list[TimelineEntry]:
     """The rows of `pool` an item with no identity match could be told in other words: what
     `monitor.track.timeline`'s loose matching needs and never goes past (a figure of the same value; an event
-    row whose days overlap the item's, or for a single day lie `matching.adjacent_days` around it). The
-    rules themselves then decide; this only spares them the rows they would turn down on date or value."""
+    row whose days overlap the item's, or for a single day lie `matching.adjacent_days` around it; an
+    undated report's `latent_window`; rows of undated reports and undated reports meet their own kind only).
+    The rules themselves then decide; this only spares them the rows they would turn down on date, value or
+    kind."""
     if item.kind == FIGURE_KIND:
         return list(pool.figures.get(float(item.value), ())) if item.value is not None else []
     days = item_days(item, published)
     if days is None:
         return []
     first, last = days
-    return [entry for entry, start, end in pool.events if start <= last and first <= end]
+    # An undated report meets rows of its own kind only, as a row of undated reports does (`reach_of`).
+    return [entry for entry, start, end, undated in pool.events
+            if start <= last and first <= end and (entry.kind == item.kind or not (undated or item.latent))]

@@ -38,6 +38,8 @@ def corroborates(item: ItemLike, entry: TimelineEntry, source_url: str, publishe
     of undated reports only, tell one happening: the days meet (an undated report's `latent_window`, the
     days before its publication; a row's `entry_days`), the kind is one, the actors do not conflict and the
     sentences are worded alike. Never by actors alone: "Trump said" undated is any day's."""
+    if item.kind != entry.kind:
+        return False  # one kind: see below
     # The days as told (no `adjacent_days` around a single day), so that which side came first is no matter.
     span = date_span(item.date)
     days = (span.start, span.end) if span else latent_window(published) if item.latent else None
@@ -47,7 +49,7 @@ def corroborates(item: ItemLike, entry: TimelineEntry, source_url: str, publishe
     # One kind (no `other` for any, no statement for any kind worded alike): a story's undated reports are
     # many, and each is compared only with the rows of its kind (`candidates.reach_of`). Wording before
     # names: of the rows around a report's days, few share its words (the cheaper test).
-    return (item.kind == entry.kind and worded_alike(item, entry, source_url, published)
+    return (worded_alike(item, entry, source_url, published)
             and actors_agree(item.actors, entry.actors) is not False)
 
 

@@ -130,8 +130,10 @@ def _with_report(sources: tuple[SourceReport, ...], report: SourceReport) -> tup
 
 
 def _primary(entry: TimelineEntry) -> TimelineEntry:
-    """Show the evidence of the earliest source that still presents the item (else keep what was shown)."""
-    first = next((s for s in entry.sources if s.present), None)
+    """Show the evidence of the earliest source that still presents the item, one that dates it before an
+    undated report (else keep what was shown)."""
+    first = next((s for s in entry.sources if s.present and not s.latent), None) or next(
+        (s for s in entry.sources if s.present), None)
     if first is None:
         return entry
     # A store that does not keep each report's publication date hands back None: keep the known one.

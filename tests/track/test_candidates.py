@@ -30,7 +30,7 @@ URL = "https://news.example/harbour"
 def test_an_event_reaches_rows_of_its_kind_on_the_days_its_date_covers():
     reach = reach_of([item("call", "2021-W23", "a talk", actors=["Ana Ruiz"])], STORY, URL)
     # `other` (a dated clause no trigger claimed) and a `statement` worded alike may be another outlet's
-    # telling of it (track/matching); a row of undated reports only, one of its own kind (track/corroboration).
+    # telling of it (track/matching); a row of undated reports only, one of its own kind (corroboration).
     kinds = frozenset({"call", "other", "statement"})
     assert set(reach.windows) == {DayWindow(kinds, "2021-06-07", "2021-06-13", DATED),
                                   DayWindow(frozenset({"call"}), "2021-06-07", "2021-06-13", UNDATED)}

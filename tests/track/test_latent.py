@@ -78,3 +78,10 @@ def test_an_undated_report_is_told_in_the_week_before_its_page() -> None:
     first = apply((), C, [dated], published="2024-04-01")
     second = apply(first.timeline, A, [held(QUOTE_A)])  # published six weeks later
     assert len(second.timeline) == 2
+
+
+def test_a_row_shows_the_evidence_of_a_report_that_dates_it() -> None:
+    dated = item("statement", "2024-05-13", "Statement", DATED_C, actors=["Mara Ostvik"])
+    first = apply((), A, [held(QUOTE_A)])
+    [row] = apply(first.timeline, C, [dated]).timeline
+    assert (row.evidence, row.source_url) == (DATED_C, C)

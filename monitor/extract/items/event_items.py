@@ -209,6 +209,8 @@ _CONTRAST_RE = re.compile(r"(?:,\s*(?:while|whereas|but|and)|;)\s+(?P<rest>[^,;]
 def typed_drafts(
     doc: Doc, info: SentenceInfo, fronted: str | None, order: int, keep_undated: bool = False
 ) -> list[Draft]:
+    """The drafts of the sentence's triggers that tell a happening (not quoted, negated, conditional, part of
+    a name ...); with `keep_undated`, also those no date reaches (`_event_draft`)."""
     drafts: list[Draft] = []
     timex_spans = [(t.start, t.end) for t, _ in info.timexes]
     first_word = info.tokens[0].start if info.tokens else info.sentence.start
