@@ -9,19 +9,55 @@ dated row, it is one happening more widely reported.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from monitor.extract.spans import date_span
-from monitor.track.candidates import entry_days, latent_window
+from monitor.track.candidates import entry_days, latent_window, only_latent
 from monitor.track.entries import ItemLike, TimelineEntry
 from monitor.track.matching import (
     actors_agree,
     away_from_news,
+    content_words,
+    rules,
     same_wording,
     united_actors,
     wording_similarity,
 )
+
+
+class WordIndex:
+    """The content words of other sources' sentences of the rows an undated report may meet (rows of the
+    kinds of the version's undated reports, and rows of undated reports only), so that a report is compared
+    only with rows sharing `matching.min_shared_words` of its words (what worded alike needs,
+    `same_wording`): a story's statements are many, and most share no sentence."""
+
+    def __init__(self, rows: Iterable[TimelineEntry], source_url: str, items: Sequence[ItemLike]) -> None:
+        kinds = {i.kind for i in items if i.latent}
+        self._by_word: dict[str, set[str]] = {}
+        self._indexed: set[str] = set()
+        if not items:
+            return
+        for row in rows:
+            if row.kind in kinds or only_latent(row):
+                self._indexed.add(row.event_id)
+                for report in row.sources:
+                    if report.source_url != source_url:
+                        for word in content_words(report.evidence):
+                            self._by_word.setdefault(word, set()).add(row.event_id)
+
+    def sift(self, item: ItemLike, rows: list[TimelineEntry]) -> list[TimelineEntry]:
+        """`rows` without those an undated report (or a report, of rows of undated reports only) cannot be
+        worded like."""
+        if not self._indexed:
+            return rows
+        shared: Counter[str] = Counter()
+        for word in content_words(item.evidence):
+            shared.update(self._by_word.get(word, ()))
+        enough = rules().min_shared_words
+        return [row for row in rows
+                if (not item.latent and not only_latent(row)) or shared[row.event_id] >= enough]
 
 
 def told_by(entry: TimelineEntry, item: ItemLike, key: str) -> TimelineEntry:

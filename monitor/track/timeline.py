@@ -67,7 +67,7 @@ from monitor.extract.spans import DateSpan, date_span, narrower, nested
 from monitor.track.bridging import may_merge, merge, merged
 from monitor.track.candidates import only_latent, pool_of, within_reach
 from monitor.track.conflicts import disputes, period_of
-from monitor.track.corroboration import corroborates, likeness_to, told_by, worded_alike
+from monitor.track.corroboration import WordIndex, corroborates, likeness_to, told_by, worded_alike
 from monitor.track.entries import (
     ACTIVE,
     ADDED,
@@ -210,10 +210,11 @@ def _match_items(
             loose.append(i)
     free = sorted((e for e in live if e.event_id not in taken), key=_stable_rank)
     pool = pool_of(free)
+    words = WordIndex(free, source_url, [items[i] for i in loose])
     candidates: dict[int, list[str]] = {}
     for i in loose:
         span = date_span(items[i].date)
-        found = [e for e in within_reach(pool, items[i], published)
+        found = [e for e in words.sift(items[i], within_reach(pool, items[i], published))
                  if _same_happening(items[i], keys[i], span, e, source_url, published)]
         # A row's own item prefers the rows other items made; an undated report, the sentence most like it.
         found.sort(key=likeness_to(items[i], source_url) if items[i].latent else only_latent)
