@@ -30,3 +30,10 @@ def test_a_sentence_that_gives_a_row_gives_no_undated_report() -> None:
     dated = [i for i in items if not i.latent]
     assert dated and all(i.date is not None for i in dated)
     assert not {i.start for i in items if i.latent} & {i.start for i in dated}
+
+
+def test_only_a_statement_with_its_speaker_named_or_its_words_quoted_is_kept() -> None:
+    quoted = "\u201cThe quay needs repairs,\u201d the harbour master said."
+    text = f"Officials said the harbour was calm.\n\n{quoted}"
+    held = [i for i in extract_items(text, DAY, latent=True) if i.latent]
+    assert [(i.kind, i.evidence) for i in held] == [("statement", quoted)]  # a bare "officials said" is none
