@@ -437,6 +437,16 @@ _items = st.one_of(
         value=st.sampled_from([100, 120, 180]),
         qualifier=st.sampled_from(["exact", "more_than"]),
     ),
+    # An undated report (extract.undated_report): it only corroborates rows of its kind worded alike.
+    st.builds(
+        item,
+        kind=st.sampled_from(["call", "statement"]),
+        date=st.none(),
+        summary=st.sampled_from(["a talk", "Mayor Ruiz talked with the harbour minister",
+                                 "The harbour minister talked with Mayor Ruiz on Sunday"]),
+        actors=st.lists(st.sampled_from(["Ana Ruiz", "Tom Okafor"]), max_size=1),
+        latent=st.just(True),
+    ),
 )
 # A third outlet: a row's actors are the union of its reports' (track/matching.united_actors).
 _THIRD = "https://third.example/ferry"
