@@ -158,10 +158,25 @@ def reach_of(items: Sequence[ItemLike], story: str, source_url: str, published: 
             else:
                 spans.setdefault((_kinds_matching(item.kind), DATED), []).append(bounds)
                 spans.setdefault((frozenset({item.kind}), UNDATED), []).append(bounds)
+                if (told := _told_range(item)) is not None:
+                    spans.setdefault((frozenset({item.kind}), DATED), []).append(
+                        (told[0].isoformat(), told[1].isoformat()))
     windows = tuple(DayWindow(kinds, first, last, rows) for (kinds, rows), found in spans.items()
                     for first, last in _merged(found))
     return Reach(source_url, frozenset(keys), windows, frozenset(series), frozenset(values),
                  frozenset(event_id_for(story, key) for key in keys))
+
+
+def _told_range(item: ItemLike) -> tuple[dt.date, dt.date] | None:
+    """For a single day of a typed kind, the days `matching.latent_days` around it: a row of its kind one of
+    the two dates by its page only and the other by a day before (corroboration.told_later)."""
+    rules = matching_rules()
+    span = date_span(item.date)
+    if (span is None or span.start != span.end or item.kind in rules.any_kind
+            or item.kind in rules.reported_kinds):
+        return None
+    around = dt.timedelta(days=rules.latent_days)
+    return span.start - around, span.end + around
 
 
 def item_days(item: ItemLike, published: str | None) -> tuple[dt.date, dt.date] | None:
@@ -230,6 +245,9 @@ def within_reach(pool: Pool, item: ItemLike, published: str | None = None) -> li
     if days is None:
         return []
     first, last = days
+    told = _told_range(item) if not item.latent else None
     # An undated report meets rows of its own kind only, as a row of undated reports does (`reach_of`).
     return [entry for entry, start, end, undated in pool.events
-            if start <= last and first <= end and (entry.kind == item.kind or not (undated or item.latent))]
+            if (start <= last and first <= end and (entry.kind == item.kind or not (undated or item.latent)))
+            or (told is not None and entry.kind == item.kind and not undated
+                and start <= told[1] and told[0] <= end)]

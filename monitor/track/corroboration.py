@@ -20,6 +20,7 @@ from monitor.track.matching import (
     actors_agree,
     away_from_news,
     content_words,
+    dated_by_page,
     rules,
     same_wording,
     united_actors,
@@ -58,6 +59,37 @@ class WordIndex:
         enough = rules().min_shared_words
         return [row for row in rows
                 if (not item.latent and not only_latent(row)) or shared[row.event_id] >= enough]
+
+
+def typed(kind: str) -> bool:
+    """A kind a report names by its own verb (not `other`, which any kind may be, nor a reported kind)."""
+    r = rules()
+    return kind not in r.any_kind and kind not in r.reported_kinds
+
+
+def page_dated_row(entry: TimelineEntry, source_url: str) -> bool:
+    """Whether the row's day is only its other sources' pages' (`matching.dated_by_page`, every such report
+    still presenting it)."""
+    others = [s for s in entry.sources if s.source_url != source_url and s.present]
+    return bool(others) and all(dated_by_page(entry.date, s.evidence, s.published) for s in others)
+
+
+def told_later(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:
+    """Whether a report and another source's row of one typed kind, a single day each, are one happening
+    that one side dates by its page only and the other by a day within `latent_days` before that page ("Webb
+    was sentenced to life" on Tuesday's page; "was sentenced ... last Thursday"): actors agreeing (never
+    none), worded alike."""
+    if item.kind != entry.kind or not typed(item.kind):
+        return False
+    a, b = date_span(item.date), date_span(entry.date)
+    if a is None or b is None or a.start != a.end or b.start != b.end:
+        return False
+    by_page = dated_by_page(item.date, item.evidence, published)
+    if by_page == page_dated_row(entry, source_url):
+        return False
+    page, told = (a.start, b.start) if by_page else (b.start, a.start)
+    return (0 < (page - told).days <= rules().latent_days and actors_agree(item.actors, entry.actors) is True
+            and worded_alike(item, entry, source_url, published))
 
 
 def told_by(entry: TimelineEntry, item: ItemLike, key: str) -> TimelineEntry:

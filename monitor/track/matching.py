@@ -114,6 +114,18 @@ def adjacent_days(a: DateSpan | None, b: DateSpan | None) -> bool:
     return 0 < abs((a.start - b.start).days) <= rules().adjacent_days
 
 
+def dated_by_page(date: str | None, evidence: str, published: str | None) -> bool:
+    """Whether a report's day is only its page's: the single day it is dated is its publication day and its
+    sentence names no date (`date_words`, `years`): "Webb was sentenced to life", read in Tuesday's paper,
+    happened on or before Tuesday, not necessarily on it."""
+    span = date_span(date)
+    day = iso_day(published)
+    if span is None or day is None or span.start != span.end or span.start != day:
+        return False
+    r = rules()
+    return not any(w in r.date_words or r.years.fullmatch(w) for w in _WORD_RE.findall(evidence.casefold()))
+
+
 def _core(name: str) -> tuple[list[str], bool]:
     """The words of a name without the trailing words outlets drop, and whether one of them was an
     organisation's ("Harbourline News", "Acme Corp")."""

@@ -67,7 +67,15 @@ from monitor.extract.spans import DateSpan, date_span, narrower, nested
 from monitor.track.bridging import may_merge, merge, merged
 from monitor.track.candidates import only_latent, pool_of, within_reach
 from monitor.track.conflicts import disputes, period_of
-from monitor.track.corroboration import WordIndex, corroborates, likeness_to, told_by, worded_alike
+from monitor.track.corroboration import (
+    WordIndex,
+    corroborates,
+    likeness_to,
+    page_dated_row,
+    told_by,
+    told_later,
+    worded_alike,
+)
 from monitor.track.entries import (
     ACTIVE,
     ADDED,
@@ -86,6 +94,7 @@ from monitor.track.identity import actors_match, event_id_for, identity_key, nor
 from monitor.track.matching import (
     actors_agree,
     adjacent_days,
+    dated_by_page,
     figures_agree,
     iso_day,
     kinds_compatible,
@@ -320,7 +329,7 @@ def _same_happening(
     entry_span = date_span(entry.date)
     close = nested(span, entry_span)
     if not close and not adjacent_days(span, entry_span):
-        return False
+        return told_later(item, entry, source_url, published)
     if close and entry.kind == item.kind and _same_who(item, key, entry):
         return True
     if not _reported_elsewhere(entry, source_url):
@@ -334,6 +343,13 @@ def _same_happening(
     if kinds_compatible_by_wording(item.kind, entry.kind):
         return agree is not False and worded_alike(item, entry, source_url, published)
     return False
+
+
+def _told_day(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:
+    """Whether a row dated only by its pages (`corroboration.page_dated_row`) takes the other day of a report
+    that tells it (`told_later`): "last Thursday" is the day, the page's Tuesday only when it was read."""
+    return (item.date != entry.date and page_dated_row(entry, source_url)
+            and not dated_by_page(item.date, item.evidence, published))
 
 
 def _reported_elsewhere(entry: TimelineEntry, source_url: str) -> bool:
@@ -437,7 +453,8 @@ def reconcile(
             if not exact and i in alone:  # a row names every actor its reports name
                 entry = replace(entry, actors=united_actors(entry.actors, item.actors))
             span, entry_span = date_span(item.date), date_span(entry.date)
-            if not exact and not entry.is_figure and span and entry_span and narrower(span, entry_span):
+            if not exact and not entry.is_figure and span and entry_span and (
+                    narrower(span, entry_span) or _told_day(item, entry, source_url, published)):
                 entry = replace(
                     entry,
                     date=item.date,

@@ -149,7 +149,9 @@ def test_an_id_taken_by_a_row_whose_key_moved_is_not_reused(shared_store):
 
 def test_a_version_reads_its_candidates_not_the_story(shared_store):
     # A story of 300 other events; one source's version about two days reads the rows of those days and of
-    # the day either side (another outlet's date of one happening may be a day off: matching.adjacent_days).
+    # the day either side (another outlet's date of one happening may be a day off: matching.adjacent_days),
+    # and of its kind (a call) the week either side (one outlet's day may be its page's only:
+    # corroboration.told_later).
     story = f"size-{uuid.uuid4().hex[:10]}"
     with shared_store.transaction() as tx:
         tx.lock_story(story)
@@ -162,7 +164,8 @@ def test_a_version_reads_its_candidates_not_the_story(shared_store):
     mine = [item("call", "2021-03-01", "a talk", actors=["Person 59"]), item("call", "2021-03-02", "x")]
     with shared_store.transaction() as tx:
         rows = tx.load_candidates(story, reach_of(mine, story, SOURCES[0]))
-    assert [e.date for e in rows] == ["2021-02-28", "2021-03-01", "2021-03-02", "2021-03-03"]
+    days = [dt.date(2021, 2, 22) + dt.timedelta(days=n) for n in range(16)]
+    assert [e.date for e in rows] == [day.isoformat() for day in days]  # 22 February to 9 March
 
 
 def test_two_rows_a_later_report_bridges_are_stored_merged(shared_store):

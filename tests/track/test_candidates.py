@@ -40,13 +40,22 @@ def test_an_event_reaches_rows_of_its_kind_on_the_days_its_date_covers():
 def test_overlapping_days_of_one_kind_are_one_window_and_kinds_stay_apart():
     items = [item("call", "2021-06-14", "a"), item("call", "2021-06", "b"), item("call", "2021-08-02", "c"),
              item("meeting", "2021-06-14", "d")]
-    windows = {w for w in reach_of(items, STORY, URL).windows if w.rows == DATED}
+    reach = reach_of(items, STORY, URL)
+    windows = {w for w in reach.windows if w.rows == DATED and "other" in (w.kinds or ())}
     # A single day reaches the days next to it: another outlet's date of one happening, worded alike.
     assert windows == {
         DayWindow(frozenset({"call", "other", "statement"}), "2021-06-01", "2021-06-30", DATED),
         DayWindow(frozenset({"call", "other", "statement"}), "2021-08-01", "2021-08-03", DATED),
         DayWindow(frozenset({"meeting", "other", "statement"}), "2021-06-13", "2021-06-15", DATED),
     }
+
+
+def test_a_single_day_of_a_typed_kind_reaches_its_kind_a_week_either_side():
+    # One outlet's "was sentenced" dated by its page, another's "last Thursday" (corroboration.told_later).
+    reach = reach_of([item("legal", "2021-06-14", "a")], STORY, URL)
+    assert DayWindow(frozenset({"legal"}), "2021-06-07", "2021-06-21", DATED) in reach.windows
+    statement = reach_of([item("statement", "2021-06-14", "a")], STORY, URL)
+    assert not [w for w in statement.windows if w.first == "2021-06-07"]  # a statement: no such reach
 
 
 def test_an_undated_report_reaches_the_rows_of_its_kind_in_the_week_before_its_page():

@@ -3,6 +3,7 @@ its own is on no timeline alone, joins another outlet's row worded alike, and tw
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 
@@ -85,3 +86,32 @@ def test_a_row_shows_the_evidence_of_a_report_that_dates_it() -> None:
     first = apply((), A, [held(QUOTE_A)])
     [row] = apply(first.timeline, C, [dated]).timeline
     assert (row.evidence, row.source_url) == (DATED_C, C)
+
+
+PAGE_DAY = "Mara Ostvik was fined by the harbour court for sailing the ferry without a licence."
+TOLD_DAY = "Mara Ostvik was fined by the harbour court last Thursday for sailing the ferry without a licence."
+
+
+def test_a_day_that_is_only_the_pages_meets_another_outlets_day_before_it() -> None:
+    by_page = item("legal", "2024-05-14", "Legal", PAGE_DAY, actors=["Mara Ostvik"])
+    told = item("legal", "2024-05-09", "Legal", TOLD_DAY, actors=["Mara Ostvik"])
+    for steps in ([(A, by_page, "2024-05-14"), (C, told, "2024-05-13")],
+                  [(C, told, "2024-05-13"), (A, by_page, "2024-05-14")]):
+        timeline: Sequence[TimelineEntry] = ()
+        for url, found, day in steps:
+            timeline = apply(timeline, url, [found], published=day).timeline
+            again = apply(timeline, url, [found], published=day)  # a replay: a fixed point
+            assert again.timeline == timeline and again.changes == ()
+        [row] = timeline
+        assert row.date == "2024-05-09" and row.source_count == 2  # the day told, not the page's
+
+
+def test_a_pages_day_stays_apart_from_a_day_long_before_or_from_nobodys() -> None:
+    by_page = item("legal", "2024-05-14", "Legal", PAGE_DAY, actors=["Mara Ostvik"])
+    long_before = item("legal", "2024-04-30", "Legal", TOLD_DAY, actors=["Mara Ostvik"])
+    first = apply((), A, [by_page])
+    assert len(apply(first.timeline, C, [long_before], published="2024-05-13").timeline) == 2
+    nobody = [dataclasses.replace(i, actors=()) for i in (by_page, long_before)]
+    first = apply((), A, [nobody[0]])
+    told = dataclasses.replace(nobody[1], date="2024-05-09")
+    assert len(apply(first.timeline, C, [told], published="2024-05-13").timeline) == 2
