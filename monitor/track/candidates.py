@@ -20,7 +20,7 @@ from functools import lru_cache
 from monitor.extract.spans import date_span
 from monitor.track.entries import FIGURE_KIND, ItemLike, TimelineEntry
 from monitor.track.identity import event_id_for, identity_key, series_of
-from monitor.track.matching import iso_day
+from monitor.track.matching import iso_day, typed_kind
 from monitor.track.matching import rules as matching_rules
 
 __all__ = ["ANY", "DATED", "UNDATED", "DayWindow", "Pool", "Reach", "date_bounds", "entry_bounds",
@@ -170,12 +170,10 @@ def reach_of(items: Sequence[ItemLike], story: str, source_url: str, published: 
 def _told_range(item: ItemLike) -> tuple[dt.date, dt.date] | None:
     """For a single day of a typed kind, the days `matching.latent_days` around it: a row of its kind one of
     the two dates by its page only and the other by a day before (corroboration.told_later)."""
-    rules = matching_rules()
     span = date_span(item.date)
-    if (span is None or span.start != span.end or item.kind in rules.any_kind
-            or item.kind in rules.reported_kinds):
+    if span is None or span.start != span.end or not typed_kind(item.kind):
         return None
-    around = dt.timedelta(days=rules.latent_days)
+    around = dt.timedelta(days=matching_rules().latent_days)
     return span.start - around, span.end + around
 
 

@@ -23,6 +23,7 @@ from monitor.track.matching import (
     dated_by_page,
     rules,
     same_wording,
+    typed_kind,
     united_actors,
     wording_similarity,
 )
@@ -61,12 +62,6 @@ class WordIndex:
                 if (not item.latent and not only_latent(row)) or shared[row.event_id] >= enough]
 
 
-def typed(kind: str) -> bool:
-    """A kind a report names by its own verb (not `other`, which any kind may be, nor a reported kind)."""
-    r = rules()
-    return kind not in r.any_kind and kind not in r.reported_kinds
-
-
 def page_dated_row(entry: TimelineEntry, source_url: str) -> bool:
     """Whether the row's day is only its other sources' pages' (`matching.dated_by_page`, every such report
     still presenting it)."""
@@ -79,7 +74,7 @@ def told_later(item: ItemLike, entry: TimelineEntry, source_url: str, published:
     that one side dates by its page only and the other by a day within `latent_days` before that page ("Webb
     was sentenced to life" on Tuesday's page; "was sentenced ... last Thursday"): actors agreeing (never
     none), worded alike."""
-    if item.kind != entry.kind or not typed(item.kind):
+    if item.kind != entry.kind or not typed_kind(item.kind):
         return False
     a, b = date_span(item.date), date_span(entry.date)
     if a is None or b is None or a.start != a.end or b.start != b.end:

@@ -114,6 +114,12 @@ def adjacent_days(a: DateSpan | None, b: DateSpan | None) -> bool:
     return 0 < abs((a.start - b.start).days) <= rules().adjacent_days
 
 
+def typed_kind(kind: str) -> bool:
+    """A kind a report names by its own verb: not `other` (any kind may be one), nor a reported kind."""
+    r = rules()
+    return kind not in r.any_kind and kind not in r.reported_kinds
+
+
 def dated_by_page(date: str | None, evidence: str, published: str | None) -> bool:
     """Whether a report's day is only its page's: the single day it is dated is its publication day and its
     sentence names no date (`date_words`, `years`): "Webb was sentenced to life", read in Tuesday's paper,

@@ -348,8 +348,9 @@ def _same_happening(
 def _told_day(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:
     """Whether a row dated only by its pages (`corroboration.page_dated_row`) takes the other day of a report
     that tells it (`told_later`): "last Thursday" is the day, the page's Tuesday only when it was read."""
-    return (item.date != entry.date and page_dated_row(entry, source_url)
-            and not dated_by_page(item.date, item.evidence, published))
+    span = date_span(item.date)
+    return (span is not None and span.start == span.end and item.date != entry.date
+            and page_dated_row(entry, source_url) and not dated_by_page(item.date, item.evidence, published))
 
 
 def _reported_elsewhere(entry: TimelineEntry, source_url: str) -> bool:
