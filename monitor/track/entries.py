@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -44,6 +46,16 @@ class ItemLike(Protocol):
     def qualifier(self) -> str | None: ...
     @property
     def latent(self) -> bool: ...
+
+
+def one_sentence(text: str) -> str:
+    """A sentence as two sites that copy it give it alike: Unicode forms, case, quote marks, dots and spacing
+    set aside (what recognises an undated report, `identity.identity_key`, and a copy, `shown`)."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(_QUOTES_AND_DOTS_RE.sub("", folded).split())
+
+
+_QUOTES_AND_DOTS_RE = re.compile(r"[.\u2018\u2019\u201c\u201d'\"`]")
 
 
 @dataclass(frozen=True)
@@ -107,7 +119,7 @@ class TimelineEntry:
             return True  # (a row with no reports at all, stored before reports were kept, is shown too)
         first = self.sources[0].evidence
         return any(s.evidence != first for s in self.sources) and len(
-            {" ".join(s.evidence.split()).casefold() for s in self.sources}) >= 2
+            {one_sentence(s.evidence) for s in self.sources}) >= 2
 
 
 @dataclass(frozen=True)

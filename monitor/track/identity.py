@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
 
-from monitor.track.entries import FIGURE_KIND, ItemLike
+from monitor.track.entries import FIGURE_KIND, ItemLike, one_sentence
 
 _DROP_RE = re.compile(r"[.\u2019'`]")
 _SPACE_RE = re.compile(r"\s+")
@@ -47,7 +47,7 @@ def identity_key(item: ItemLike) -> str:
     if item.latent:
         # An undated report is recognised by its sentence alone: two outlets' undated words of one speaker
         # are two statements unless worded alike (timeline._same_happening), never one by their key.
-        said = hashlib.sha256(" ".join(normalise_name(item.evidence).split()).encode()).hexdigest()[:16]
+        said = hashlib.sha256(one_sentence(item.evidence).encode()).hexdigest()[:16]
         return f"{item.kind}||~{said}"
     actors = sorted(normalise_name(a) for a in item.actors if normalise_name(a))
     if actors:

@@ -128,8 +128,7 @@ def dated_by_page(date: str | None, evidence: str, published: str | None) -> boo
     day = iso_day(published)
     if span is None or day is None or span.start != span.end or span.start != day:
         return False
-    r = rules()
-    return not any(w in r.date_words or r.years.fullmatch(w) for w in _WORD_RE.findall(evidence.casefold()))
+    return not any(_date_word(w) for w in _WORD_RE.findall(evidence.casefold()))
 
 
 def _core(name: str) -> tuple[list[str], bool]:
@@ -244,6 +243,12 @@ def united_actors(known: Sequence[str], more: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _date_word(word: str) -> bool:
+    """A word of a date (case-folded): `date_words` or a year."""
+    r = rules()
+    return word in r.date_words or r.years.fullmatch(word) is not None
+
+
 @cache
 def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("english")
@@ -254,7 +259,7 @@ def _words(text: str) -> tuple[int, frozenset[str]]:
     """(how many content words, dates counted; the content words without dates, stemmed)."""
     r = rules()
     words = [m.casefold() for m in _WORD_RE.findall(text)]
-    dated = {i for i, w in enumerate(words) if w in r.date_words or r.years.fullmatch(w)}
+    dated = {i for i, w in enumerate(words) if _date_word(w)}
     # A day of the month is a number beside a date's word ("Nov. 18", "Sunday 17th"); other numbers count.
     dated |= {i for i, w in enumerate(words) if r.day_numbers.fullmatch(w) and {i - 1, i + 1} & dated}
     content = [(i, w) for i, w in enumerate(words) if w not in r.stop_words]

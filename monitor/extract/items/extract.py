@@ -119,8 +119,7 @@ def extract_items(
     items = [i for i in merge(_link_names(doc, drafts)) if i.date is not None or i.kind == "figure"]
     items = items[: budget.items(len(items))]
     if undated:  # never merged with the others: they are no rows, and must not change those that are
-        told = {(i.start, i.end) for i in items}
-        items += [d.item for d in _link_names(doc, undated) if (d.item.start, d.item.end) not in told]
+        items += [d.item for d in _link_names(doc, undated)]
     return items
 
 
