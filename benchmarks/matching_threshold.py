@@ -12,6 +12,7 @@ threshold is the false-match rate.
     python benchmarks/matching_threshold.py --figures [--digits 3] [--show]
     python benchmarks/matching_threshold.py --adjacent [--show]
     python benchmarks/matching_threshold.py --away [--show]
+    python benchmarks/matching_threshold.py --named [--show]
 
 With --figures it counts instead the figure pairs of two different pages that `figures_agree` joins only by
 the distinctive-value rule (matching.yaml `distinctive_digits`, `distinctive_shared_words`) or only by the
@@ -25,6 +26,11 @@ With --away it prints the wording similarity of the event pairs dated alike on o
 pages' publication days (matching.yaml `away_days`, `matching.away_from_news`) that reconciliation compares
 by wording (as without --away, and --reported's pairs too) and that the usual threshold leaves apart: the
 pairs `away_wording_threshold` decides.
+
+With --named it counts the event pairs of two pages, dated alike or a day apart, whose kinds may match and
+whose actors conflict though each side's actors are named in the other's sentence (what
+`corroboration.named_by_each_other` hands to the wording), and of those the pairs worded alike: what
+reconciliation joins that it kept apart before.
 """
 
 from __future__ import annotations
@@ -47,8 +53,10 @@ from monitor.track.matching import (
     figures_agree,
     kinds_compatible,
     kinds_compatible_by_wording,
+    named_in,
     rules,
     same_wording,
+    who_acts,
     wording_similarity,
 )
 
@@ -180,6 +188,32 @@ def _away_pairs(items: dict[str, list[object]], published: dict[str, str | None]
                     print(f"{label} {score:.2f}  {x[:110]}\n      {y[:110]}")
 
 
+def _named_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: bool) -> None:
+    counts = {(worded, together): 0 for worded in (True, False) for together in (True, False)}
+    for a, b in itertools.combinations(sorted(items), 2):
+        together = a in cluster and cluster.get(a) == cluster.get(b)
+        for x, y in itertools.product(items[a], items[b]):
+            sx, sy = date_span(x.date), date_span(y.date)  # type: ignore[attr-defined]
+            if not (nested(sx, sy) or adjacent_days(sx, sy)):
+                continue
+            if not (kinds_compatible(x.kind, y.kind) or kinds_compatible_by_wording(x.kind, y.kind)):  # type: ignore[attr-defined]
+                continue
+            mine, theirs = who_acts(x.actors), who_acts(y.actors)  # type: ignore[attr-defined]
+            if actors_agree(mine, theirs) is not False or not (mine and theirs):
+                continue
+            if not (all(named_in(n, x.evidence) for n in theirs)  # type: ignore[attr-defined]
+                    and all(named_in(n, y.evidence) for n in mine)):  # type: ignore[attr-defined]
+                continue
+            worded = same_wording(x.evidence, y.evidence)  # type: ignore[attr-defined]
+            counts[worded, together] += 1
+            if show:
+                print(f"{'worded alike' if worded else 'unlike'}, {'same' if together else 'other'} story, "
+                      f"{mine} / {theirs}:\n      {x.evidence[:100]}\n      {y.evidence[:100]}")  # type: ignore[attr-defined]
+    print(f"event pairs whose conflicting actors each sentence names: same story {counts[True, True]} worded "
+          f"alike ({rules().wording_threshold}) of {counts[True, True] + counts[False, True]}, different "
+          f"stories {counts[True, False]} of {counts[True, False] + counts[False, False]}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -193,6 +227,8 @@ def main() -> None:
     parser.add_argument("--away", action="store_true",
                         help="the event pairs dated alike away from the news (matching.yaml away_days) "
                              "instead")
+    parser.add_argument("--named", action="store_true",
+                        help="the event pairs whose conflicting actors each other's sentence names instead")
     parser.add_argument("--digits", type=int, help="distinctive_digits to try (default: matching.yaml's)")
     args = parser.parse_args()
     if args.figures:
@@ -207,6 +243,9 @@ def main() -> None:
         return
     if args.away:
         _away_pairs(items, published, cluster, args.show)
+        return
+    if args.named:
+        _named_pairs(items, cluster, args.show)
         return
     same: list[tuple[float, str, str]] = []
     other: list[float] = []

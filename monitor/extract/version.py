@@ -130,7 +130,10 @@ from importlib.resources.abc import Traversable
 # 14 (2026-12-04): a sentence that gives no item gives, to `monitor check`, its undated report of a happening
 # (`Item.latent`: "..., Johnston said in a statement"), which is on a timeline only when another outlet's
 # telling is worded alike (issue 13); `monitor extract`'s items are those of 13.
-EXTRACTOR_VERSION = "14"
+# 15 (2026-12-04): a past month or year beside a present perfect dates a noun, not the verb ("have dropped an
+# investigation into an allegation made in 2010": the dropping is the report's news); dropping charges, a
+# case or an investigation is a legal happening, not a business one.
+EXTRACTOR_VERSION = "15"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -21,10 +21,12 @@ from monitor.track.matching import (
     away_from_news,
     content_words,
     dated_by_page,
+    named_in,
     rules,
     same_wording,
     typed_kind,
     united_actors,
+    who_acts,
     wording_similarity,
 )
 
@@ -114,6 +116,18 @@ def corroborates(item: ItemLike, entry: TimelineEntry, source_url: str, publishe
     # names: of the rows around a report's days, few share its words (the cheaper test).
     return (worded_alike(item, entry, source_url, published)
             and actors_agree(item.actors, entry.actors) is not False)
+
+
+def named_by_each_other(item: ItemLike, entry: TimelineEntry, source_url: str) -> bool:
+    """Whether the actors of a report and of another source's row, though they conflict, are each named in
+    the other side's sentence: the outlets name the same people and things, and only the name each reading
+    took for the actor differs ("Stadia, Google's streaming platform, launches today" gives Stadia, "Google's
+    ... service, Stadia, launched Tuesday" gives Google), so the wording decides, as it does where a side
+    names nobody (`matching.actors_agree`)."""
+    mine, theirs = who_acts(item.actors), who_acts(entry.actors)
+    others = [s.evidence for s in entry.sources if s.source_url != source_url]
+    return (bool(mine) and bool(theirs) and all(named_in(name, item.evidence) for name in theirs)
+            and all(any(named_in(name, text) for text in others) for name in mine))
 
 
 def likeness_to(item: ItemLike, source_url: str) -> Callable[[TimelineEntry], float]:

@@ -233,6 +233,13 @@ def actors_agree(a: Sequence[str], b: Sequence[str]) -> bool | None:
     return None if any(acting) else False
 
 
+def named_in(name: str, text: str) -> bool:
+    """Whether a sentence names `name`: the name's last word (a surname, an organisation's one name) is one
+    of its words, case aside ("Google" in "the service of Google's", "Noem" in "Gov. Kristi Noem")."""
+    words = _WORD_RE.findall(name.casefold())
+    return bool(words) and words[-1] in _WORD_RE.findall(text.casefold())
+
+
 def united_actors(known: Sequence[str], more: Iterable[str]) -> tuple[str, ...]:
     """A row's actors with another report's added: the names of `more` that name none of `known` (one outlet
     names the governor, another the state's health department; the row is both's)."""

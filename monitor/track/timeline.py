@@ -71,6 +71,7 @@ from monitor.track.corroboration import (
     WordIndex,
     corroborates,
     likeness_to,
+    named_by_each_other,
     page_dated_row,
     told_by,
     told_later,
@@ -335,6 +336,8 @@ def _same_happening(
     if not _reported_elsewhere(entry, source_url):
         return False
     agree = actors_agree(item.actors, entry.actors)
+    if agree is False and named_by_each_other(item, entry, source_url):
+        agree = None
     if not close:  # a day apart: one happening only when worded alike, never by actors alone
         kinds = kinds_compatible(item.kind, entry.kind) or kinds_compatible_by_wording(item.kind, entry.kind)
         return kinds and agree is not False and worded_alike(item, entry, source_url, published)

@@ -707,6 +707,28 @@ def test_a_place_named_as_the_actor_does_not_conflict_with_a_person_the_wording_
                                      ("2021-03-08", 1, (WIRE,))]
 
 
+def test_actors_that_differ_only_in_which_name_each_outlet_took_let_the_wording_decide():
+    known = [item("business", "2021-06-14", "launch", actors=["Corvane"],
+                  evidence="Corvane, Halvorsen's streaming music service, launches today in nine countries.")]
+    first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+    # The other outlet's sentence names both, but its reading took the company for the actor.
+    told = item("business", "2021-06-14", "launch", actors=["Halvorsen"],
+                evidence="Halvorsen's long-awaited streaming music service, Corvane, launched on Monday in "
+                         "nine countries.")
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, [told], at(1))
+    assert _rows(result, "business") == [("2021-06-14", 2, (HARBOUR, WIRE))]
+    # A name the other sentence does not give is a conflict still, however alike the words; so are names
+    # given by both sentences told otherwise.
+    other = item("business", "2021-06-14", "launch", actors=["Brightwave"],
+                 evidence="Brightwave's long-awaited streaming music service launched on Monday in nine "
+                          "countries.")
+    unlike = item("business", "2021-06-14", "launch", actors=["Halvorsen"],
+                  evidence="Halvorsen shares rose as Corvane opened its first office in Port Elms.")
+    for report in (other, unlike):
+        apart = _replay_changes_nothing(first.timeline, WIRE, 1, [report], at(1))
+        assert _rows(apart, "business") == [("2021-06-14", 1, (HARBOUR,)), ("2021-06-14", 1, (WIRE,))]
+
+
 def test_another_outlets_date_a_day_apart_is_one_happening_only_when_worded_alike():
     known = [item("legal", "2021-06-14", "inquiry", actors=["Ana Ruiz"],
                   evidence="The harbour commissioner Ana Ruiz is investigating the ferry company, two people "

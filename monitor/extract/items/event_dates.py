@@ -33,6 +33,7 @@ from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, told_by_verb
 from monitor.extract.lexicon import Lexicon
+from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex
 from monitor.extract.wordforms import word_tags
 
@@ -154,17 +155,27 @@ def _undated_lede(doc: Doc, pos: int) -> bool:
 
 
 def perfect_with_a_past_day(doc: Doc, info: SentenceInfo, occ: Occurrence, date: str) -> bool:
-    """Whether a verb in the present perfect has a past day in its clause: English does not date the present
-    perfect by a past day ("have released ... on Dec. 22"), so the day is a noun's, and the verb tells news
-    of the report. A span's start ("since Friday") is the perfect's own."""
-    if occ.is_noun or len(date) != 10 or doc.published is None or date >= doc.published.isoformat():
+    """Whether a verb in the present perfect has a past day, month or year in its clause: English does not
+    date the present perfect by a time wholly past ("have released ... on Dec. 22", "have dropped an inquiry
+    into an allegation made in 2010"), so the date is a noun's, and the verb tells news of the report. Not a
+    week: "in the past week" is a period up to now, which the perfect takes. A span's start ("since
+    Friday") makes the perfect a span's, whose steps the clause's other dates are ("Since 1949, it has been
+    expanded to include Greece in 1952")."""
+    span = date_span(date)
+    if occ.is_noun or span is None or span.precision not in _PAST_PRECISIONS or doc.published is None:
+        return False
+    if span.end >= doc.published:
         return False
     before = [t.lower for t in occ.tokens_before[-3:]]
     if not any(w in PERFECT_AUX for w in before) or "had" in before:
         return False
     clause = occ.clause
+    dated = [tx.start for tx, _v in info.timexes if info.sentence.start <= tx.start < clause[1]]
     starts = [tx.start for tx, value in info.timexes if value == date and clause[0] <= tx.start < clause[1]]
-    return bool(starts) and not any(SINCE_BEFORE_RE.search(doc.text, max(0, s - 20), s) for s in starts)
+    return bool(starts) and not any(SINCE_BEFORE_RE.search(doc.text, max(0, s - 20), s) for s in dated)
+
+
+_PAST_PRECISIONS = frozenset({"day", "month", "year"})
 
 
 _NON_FINITE = frozenset({"be", "been", "being", "to"})

@@ -107,7 +107,7 @@ def test_a_progressive_passive_takes_the_tense_of_its_auxiliary(text: str, dated
     ("text", "kind", "date"),
     [
         # a date inside a phrase on the verb's topic dates that phrase's noun, not the happening
-        ("Halvorsen Mills has dropped its lawsuit over a 2014 pricing complaint.", "business", "2021-09-16"),
+        ("Halvorsen Mills has dropped its lawsuit over a 2014 pricing complaint.", "legal", "2021-09-16"),
         ("Prosecutors charged two men over the 2019 warehouse fire on Monday.", "legal", "2021-09-13"),
         # as the verb's own object, after "in" or in a phrase of time ("at the end of"), it is the happening's
         ("Ruiz won the 2020 title.", "result", "2020"),

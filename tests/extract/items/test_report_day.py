@@ -390,6 +390,19 @@ def test_a_past_day_beside_the_present_perfect_dates_a_noun_not_the_verb() -> No
     assert ("legal", monday) in [(k, d) for k, d, _a in detained]
 
 
+def test_a_past_year_or_month_beside_the_present_perfect_dates_a_noun_not_the_verb() -> None:
+    # "made in 2014" is the complaint's year: the dropping is news of the report
+    dropped = _events("Harbour prosecutors have dropped the charges filed against Tomas Elvey in 2014.")
+    assert ("legal", TODAY) in [(k, d) for k, d, _a in dropped]
+    assert ("legal", "2014") not in [(k, d) for k, d, _a in dropped]
+    # a period up to now is the perfect's own ("in the past week"), and a span's start makes the clause's
+    # other years its steps ("Since 1998, it has grown to include Brenholm in 2004")
+    weakened = _events("Harwick Ferries' bonds have weakened sharply in the past week, traders said.")
+    assert [d for k, d, _a in weakened if k != "statement"] == ["2021-W09"]  # the week before PUB's
+    grown = _events("Since 1998, the ferry alliance has been expanded to include Brenholm in 2004.")
+    assert "2004" in [d for _k, d, _a in grown]
+
+
 def test_a_blotters_entries_each_tell_their_days_arrests() -> None:
     # "<day>: <HEADING> – ..." dates its entry; the sentences after it go on telling arrests of that day;
     # each arrestee is the actor (not the heading, nor the town after the age), and two people arrested by
