@@ -13,6 +13,7 @@ threshold is the false-match rate.
     python benchmarks/matching_threshold.py --adjacent [--show]
     python benchmarks/matching_threshold.py --away [--show]
     python benchmarks/matching_threshold.py --named [--show]
+    python benchmarks/matching_threshold.py --speakers [--show]
 
 With --figures it counts instead the figure pairs of two different pages that `figures_agree` joins only by
 the distinctive-value rule (matching.yaml `distinctive_digits`, `distinctive_shared_words`) or only by the
@@ -31,21 +32,29 @@ With --named it counts the event pairs of two pages, dated alike or a day apart,
 whose actors conflict though each side's actors are named in the other's sentence (what
 `corroboration.named_by_each_other` hands to the wording), and of those the pairs worded alike: what
 reconciliation joins that it kept apart before.
+
+With --speakers it counts the statement pairs of two pages that `corroboration.same_speaker` joins: a page's
+first undated statement of a speaker named in full (`first_of_each_speaker`, read as `monitor check` reads,
+with undated reports) and another page's statement dated its publication day or the day before, the speaker
+agreeing.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gzip
 import itertools
 import json
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from monitor.extract.items import extract_items, published_from_dateline
 from monitor.extract.spans import date_span, nested
 from monitor.extract.text import extract_document
+from monitor.track.corroboration import first_of_each_speaker, same_speaker
 from monitor.track.matching import (
     actors_agree,
     adjacent_days,
@@ -59,6 +68,7 @@ from monitor.track.matching import (
     who_acts,
     wording_similarity,
 )
+from monitor.track.timeline import TimelineEntry, reconcile
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "data" / "article-html"
@@ -66,16 +76,18 @@ CLUSTERS = ROOT / "tests" / "fixtures" / "clusters"
 THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)
 
 
-def _items(corpus: Path, figures: bool = False,
-           published: dict[str, str | None] | None = None) -> dict[str, list[object]]:
-    """Each page's items (figures or events) by page id; `published`, when given, gets each page's day."""
+def _items(corpus: Path, figures: bool = False, published: dict[str, str | None] | None = None,
+           latent: bool = False) -> dict[str, list[object]]:
+    """Each page's items (figures or events; with `latent`, undated reports too) by page id; `published`,
+    when given, gets each page's day."""
     truth = json.loads((corpus / "ground-truth.json").read_text(encoding="utf-8"))
     out: dict[str, list[object]] = {}
     for key, page in sorted(truth.items()):
         raw = gzip.decompress((corpus / "html" / f"{key}.html.gz").read_bytes())
         doc = extract_document(raw, url=page["url"])
         day = doc.published or published_from_dateline(doc.text)
-        out[key[:12]] = [i for i in extract_items(doc.text, day) if (i.kind == "figure") == figures]
+        found = extract_items(doc.text, day, latent=latent)
+        out[key[:12]] = [i for i in found if (i.kind == "figure") == figures]
         if published is not None:
             published[key[:12]] = day.isoformat()[:10] if day else None
     return out
@@ -214,6 +226,34 @@ def _named_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: 
           f"stories {counts[True, False]} of {counts[True, False] + counts[False, False]}")
 
 
+def _speaker_pairs(items: dict[str, list[object]], published: dict[str, str | None], cluster: dict[str, str],
+                   show: bool) -> None:
+    counts = {True: 0, False: 0}
+    for a, b in itertools.permutations(sorted(items), 2):
+        together = a in cluster and cluster.get(a) == cluster.get(b)
+        mine = items[a]
+        firsts = [mine[i] for i in sorted(first_of_each_speaker(mine))]  # type: ignore[arg-type]
+        for y in items[b]:
+            if y.latent or y.kind != "statement" or published[b] is None:  # type: ignore[attr-defined]
+                continue
+            row = _as_row(y, b, published[b])
+            for x in firsts:
+                if same_speaker(x, row, a, published[a]):  # type: ignore[arg-type]
+                    counts[together] += 1
+                    if show:
+                        print(f"{'same' if together else 'other'} story, {x.actors} / {y.actors}:"  # type: ignore[attr-defined]
+                              f"\n      {x.evidence[:100]}\n      {y.evidence[:100]}")  # type: ignore[attr-defined]
+    print(f"a page's first undated statement of a speaker and another page's dated statement that "
+          f"same_speaker joins: same story {counts[True]}, different stories {counts[False]}")
+
+
+def _as_row(item: Any, page: str, published: str | None) -> TimelineEntry:
+    """An item as the one-report row `reconcile` would make of it."""
+    when = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+    [row] = reconcile((), "bench", page, 1, published, [item], when).timeline
+    return row
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -229,6 +269,8 @@ def main() -> None:
                              "instead")
     parser.add_argument("--named", action="store_true",
                         help="the event pairs whose conflicting actors each other's sentence names instead")
+    parser.add_argument("--speakers", action="store_true",
+                        help="the statement pairs joined by their speaker alone (same_speaker) instead")
     parser.add_argument("--digits", type=int, help="distinctive_digits to try (default: matching.yaml's)")
     args = parser.parse_args()
     if args.figures:
@@ -237,6 +279,10 @@ def main() -> None:
         _figure_pairs(_items(args.corpus, figures=True), _cluster_of(), args.show)
         return
     published: dict[str, str | None] = {}
+    if args.speakers:
+        _speaker_pairs(_items(args.corpus, published=published, latent=True), published, _cluster_of(),
+                       args.show)
+        return
     items, cluster = _items(args.corpus, published=published), _cluster_of()
     if args.adjacent:
         _adjacent_pairs(items, cluster, args.show)

@@ -114,6 +114,7 @@ class Lexicon:
     pronouns: frozenset[str]  # every pronoun: never a name
     alias_of: Mapping[str, str]  # aliases.yaml + `extraction.aliases`: acronym as written, else lower -> name
     thing_pronouns: frozenset[str]
+    thing_pronoun_reach: int
     person_nouns: frozenset[str]
     aside_prepositions: frozenset[str]
     modifier_tails: frozenset[str]
@@ -423,6 +424,7 @@ def _names_fields() -> dict[str, Any]:
         "person_pronouns": words("person_pronouns"),
         "pronouns": words("person_pronouns") | words("thing_pronouns") | words("pronouns"),
         "thing_pronouns": words("thing_pronouns"),
+        "thing_pronoun_reach": int(nm.get("thing_pronoun_reach", 400)),
         "person_nouns": words("person_nouns"),
         "aside_prepositions": words("aside_prepositions"),
         "modifier_tails": words("modifier_tails"),

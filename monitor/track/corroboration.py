@@ -9,6 +9,7 @@ dated row, it is one happening more widely reported.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
@@ -21,6 +22,7 @@ from monitor.track.matching import (
     away_from_news,
     content_words,
     dated_by_page,
+    iso_day,
     named_in,
     rules,
     same_wording,
@@ -128,6 +130,54 @@ def named_by_each_other(item: ItemLike, entry: TimelineEntry, source_url: str) -
     others = [s.evidence for s in entry.sources if s.source_url != source_url]
     return (bool(mine) and bool(theirs) and all(named_in(name, item.evidence) for name in theirs)
             and all(any(named_in(name, text) for text in others) for name in mine))
+
+
+def first_of_each_speaker(items: Sequence[ItemLike]) -> set[int]:
+    """The undated statements (by index) that may join another outlet's row by their speaker alone
+    (`same_speaker`): a page's first of each speaker, so that a page quoting one person five times gives one
+    such report, not five rows joining five of another outlet's quotes."""
+    chosen: list[int] = []
+    for i, item in enumerate(items):
+        if item.latent and item.kind in rules().reported_kinds and _named_speaker(item.actors) and not any(
+                actors_agree(item.actors, items[j].actors) for j in chosen):
+            chosen.append(i)
+    return set(chosen)
+
+
+def same_speaker(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:
+    """Whether a statement and another source's row of statements, one dated and the other undated, are one
+    occasion of one speaker told in other words ("..., Steve Clarke said in a teleconference with reporters"
+    and "Clarke said in a telecon with reporters today": each outlet quotes other words): the speaker named
+    in full on a side and the actors agreeing, and the days within `adjacent_days` of each other, an undated
+    report's day being its page's. Two dated statements follow the usual rules, two undated ones join only
+    worded alike (`corroborates`); an undated statement joins by its speaker only as its page's first of
+    that speaker (`first_of_each_speaker`, which the caller applies)."""
+    if item.kind != entry.kind or item.kind not in rules().reported_kinds:
+        return False
+    if item.latent == only_latent(entry):
+        return False  # two dated: the usual rules; two undated: "Trump said" is any day's, worded alike only
+    day = _single_day(item.date) or (iso_day(published) if item.latent else None)
+    if day is None:
+        return False
+    if only_latent(entry):
+        days = {iso_day(s.published) for s in entry.sources if s.source_url != source_url}
+    else:
+        days = {_single_day(entry.date)}
+    near = rules().adjacent_days
+    if not any(other is not None and abs((other - day).days) <= near for other in days):
+        return False
+    return (actors_agree(item.actors, entry.actors) is True
+            and _named_speaker((*item.actors, *entry.actors)))
+
+
+def _single_day(date: str | None) -> dt.date | None:
+    span = date_span(date)
+    return span.start if span is not None and span.start == span.end else None
+
+
+def _named_speaker(actors: Sequence[str]) -> bool:
+    """A speaker named in full: a name of two words or more that is no place and no "the mayor"."""
+    return any(len(name.split()) > 1 and not name.casefold().startswith("the ") for name in who_acts(actors))
 
 
 def likeness_to(item: ItemLike, source_url: str) -> Callable[[TimelineEntry], float]:

@@ -70,9 +70,11 @@ from monitor.track.conflicts import disputes, period_of
 from monitor.track.corroboration import (
     WordIndex,
     corroborates,
+    first_of_each_speaker,
     likeness_to,
     named_by_each_other,
     page_dated_row,
+    same_speaker,
     told_by,
     told_later,
     worded_alike,
@@ -221,13 +223,22 @@ def _match_items(
     free = sorted((e for e in live if e.event_id not in taken), key=_stable_rank)
     pool = pool_of(free)
     words = WordIndex(free, source_url, [items[i] for i in loose])
+    speakers = first_of_each_speaker([items[i] for i in loose])
     candidates: dict[int, list[str]] = {}
-    for i in loose:
+    for n, i in enumerate(loose):
         span = date_span(items[i].date)
-        found = [e for e in words.sift(items[i], within_reach(pool, items[i], published))
+        reach = within_reach(pool, items[i], published)
+        found = [e for e in words.sift(items[i], reach)
                  if _same_happening(items[i], keys[i], span, e, source_url, published)]
         # A row's own item prefers the rows other items made; an undated report, the sentence most like it.
         found.sort(key=likeness_to(items[i], source_url) if items[i].latent else only_latent)
+        if n in speakers or not items[i].latent:
+            # One speaker's occasion told in other words, after the rows told alike: the rows of most
+            # sources first, so that a third outlet joins the occasion two others already share.
+            ids = {e.event_id for e in found}
+            found += sorted((e for e in reach
+                             if e.event_id not in ids and same_speaker(items[i], e, source_url, published)),
+                            key=lambda e: (-e.source_count, _stable_rank(e)))
         candidates[i] = [e.event_id for e in found]
     said = {
         e.event_id: report.evidence

@@ -74,6 +74,41 @@ def test_an_undated_report_joins_another_outlets_dated_row_and_gives_it_its_date
         assert row.shown and row.date == "2024-05-13" and row.source_count == 2
 
 
+HIRED = "Mara Ostvik said on Monday that the company had hired twelve new deckhands for the summer timetable."
+
+
+def test_a_speakers_undated_words_join_her_statement_another_outlet_dates_that_day_or_before() -> None:
+    # One occasion, each outlet quoting other words: the row dated Monday by C takes A's Tuesday page's
+    # undated quote (either order), and a replay changes nothing.
+    dated = item("statement", "2024-05-13", "Statement", HIRED, actors=["Mara Ostvik"])
+    for steps in ([(C, [dated]), (A, [held(QUOTE_A)])], [(A, [held(QUOTE_A)]), (C, [dated])]):
+        timeline: Sequence[TimelineEntry] = ()
+        for url, items in steps:
+            timeline = apply(timeline, url, items).timeline
+            again = apply(timeline, url, items)
+            assert again.timeline == timeline and again.changes == ()
+        [row] = timeline
+        assert row.shown and row.date == "2024-05-13" and {s.source_url for s in row.sources} == {A, C}
+
+
+def test_a_speakers_undated_words_stay_apart_from_other_days_and_only_a_pages_first_joins() -> None:
+    dated = item("statement", "2024-05-13", "Statement", HIRED, actors=["Mara Ostvik"])
+    first = apply((), C, [dated])
+    # a page three days later: another occasion
+    later = apply(first.timeline, A, [held(QUOTE_A)], published="2024-05-16")
+    assert [e.source_count for e in shown(later.timeline)] == [1]
+    # a page quoting her twice: its first quote joins, the second waits for an outlet worded like it
+    fares = held("Mara Ostvik said fares on the island routes would stay as they are through the winter.")
+    twice = apply(first.timeline, A, [held(QUOTE_A), fares])
+    assert sorted(e.source_count for e in twice.timeline) == [1, 2]
+    assert [e.source_count for e in shown(twice.timeline)] == [2]
+    # a speaker named by surname only on both sides may be anyone of that name
+    surname = [dataclasses.replace(dated, actors=("Ostvik",))]
+    first = apply((), C, surname)
+    alone = apply(first.timeline, A, [dataclasses.replace(held(QUOTE_A), actors=("Ostvik",))])
+    assert len(alone.timeline) == 2
+
+
 def test_an_undated_report_is_told_in_the_week_before_its_page() -> None:
     dated = item("statement", "2024-04-01", "Statement", DATED_C, actors=["Mara Ostvik"])
     first = apply((), C, [dated], published="2024-04-01")

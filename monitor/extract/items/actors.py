@@ -185,7 +185,7 @@ def resolve_reference(
         things = [e for e in earlier if e.kind in ("org", "country", "capital")]
         if things:
             return actor_name(things[-1], True)
-        return doc.last_thing
+        return doc.last_thing if pos - doc.last_thing_end <= lex.thing_pronoun_reach else None
     if word in lex.common_nouns or word in lex.company_nouns:
         for org in reversed(doc.orgs):
             # "the agency" of "Turkey's disaster agency AFAD" too

@@ -120,6 +120,7 @@ class Doc:
     last_person: str | None = None
     last_speaker: str | None = None
     last_thing: str | None = None
+    last_thing_end: int = 0  # where it was named: a pronoun far past it stands for something else
     orgs: list[str] = field(default_factory=list)
     # Names that link (monitor.extract.items.linking): the document's own "Long Name (ACRONYM)" definitions
     # (long name -> acronym), the words describing an acronym ("disaster agency AFAD"), the spans of the

@@ -370,6 +370,7 @@ def _remember(doc: Doc, info: SentenceInfo) -> None:
             doc.last_person, since = ent.name, ent.end
         elif ent.kind in ("org", "country", "capital"):
             doc.last_thing = ent.country if ent.kind == "capital" and ent.country else ent.name
+            doc.last_thing_end = ent.end
     # "Ann Lee was charged. The suspect told police he ...": "he" is the suspect, whoever that is.
     if doc.last_person is not None and human_subject(info, since, info.sentence.end, doc):
         doc.last_person = None
