@@ -132,7 +132,8 @@ from importlib.resources.abc import Traversable
 # telling is worded alike (issue 13); `monitor extract`'s items are those of 13.
 # 15 (2026-12-04): a past month or year beside a present perfect dates a noun, not the verb ("have dropped an
 # investigation into an allegation made in 2010": the dropping is the report's news); dropping charges, a
-# case or an investigation is a legal happening, not a business one.
+# case or an investigation is a legal happening, not a business one; "it" or "they" stands for the last
+# organisation or country named only within names.yaml `thing_pronoun_reach` characters.
 EXTRACTOR_VERSION = "15"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
