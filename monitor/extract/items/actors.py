@@ -22,6 +22,10 @@ from monitor.extract.wordforms import VERB_TAGS, word_tags
 _PLACE_OR_NAME = ("country", "capital", "place", "name")
 
 
+# "X had been shelved in 2017 but was re-opened": a verb coordinated with the one before shares its subject.
+_COORDINATED_VERB = frozenset({"and", "but"})
+
+
 def subject_of(
     info: SentenceInfo, pos: int, clause: tuple[int, int], doc: Doc, strict: bool
 ) -> Entity | None:
@@ -55,6 +59,7 @@ def subject_of(
         or t.lower in ADVERB_SKIP
         or t.lower in lex.undating_adverbs
         or t.text in CLAUSE_PUNCT
+        or t.lower in _COORDINATED_VERB
         for t in before
     ):
         return None

@@ -403,6 +403,13 @@ def test_a_past_year_or_month_beside_the_present_perfect_dates_a_noun_not_the_ve
     assert "2004" in [d for _k, d, _a in grown]
 
 
+def test_a_verb_coordinated_with_the_one_before_shares_its_subject_and_re_open_is_reopen() -> None:
+    # "... had been shelved in 2017 but was re-opened earlier this year": the reopening is this year's, of
+    # the same inquiry, whose country acts in both
+    events = _events("The Norwegian ferry inquiry had been shelved in 2017 but was re-opened earlier this year.")
+    assert ("policy", "2021", ("Norway",)) in events
+
+
 def test_a_blotters_entries_each_tell_their_days_arrests() -> None:
     # "<day>: <HEADING> – ..." dates its entry; the sentences after it go on telling arrests of that day;
     # each arrestee is the actor (not the heading, nor the town after the age), and two people arrested by
