@@ -133,8 +133,9 @@ from importlib.resources.abc import Traversable
 # 15 (2026-12-04): a past month or year beside a present perfect dates a noun, not the verb ("have dropped an
 # investigation into an allegation made in 2010": the dropping is the report's news); dropping charges, a
 # case or an investigation is a legal happening, not a business one; "it" or "they" stands for the last
-# organisation or country named only within names.yaml `thing_pronoun_reach` characters; a verb after "and" or
-# "but" with no subject of its own shares the subject before it ("had been shelved in 2017 but was re-opened").
+# organisation or country named only within names.yaml `thing_pronoun_reach` characters; a verb after "and"
+# or "but" with no subject of its own shares the subject before it ("had been shelved in 2017 but was
+# re-opened").
 EXTRACTOR_VERSION = "15"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

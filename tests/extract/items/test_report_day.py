@@ -406,7 +406,8 @@ def test_a_past_year_or_month_beside_the_present_perfect_dates_a_noun_not_the_ve
 def test_a_verb_coordinated_with_the_one_before_shares_its_subject_and_re_open_is_reopen() -> None:
     # "... had been shelved in 2017 but was re-opened earlier this year": the reopening is this year's, of
     # the same inquiry, whose country acts in both
-    events = _events("The Norwegian ferry inquiry had been shelved in 2017 but was re-opened earlier this year.")
+    events = _events("The Norwegian ferry inquiry had been shelved in 2017 but was re-opened earlier this "
+                     "year.")
     assert ("policy", "2021", ("Norway",)) in events
 
 
