@@ -23,6 +23,7 @@ from monitor.track.matching import (
     content_words,
     dated_by_page,
     iso_day,
+    last_words,
     named_in,
     rules,
     same_wording,
@@ -154,12 +155,13 @@ def same_speaker(item: ItemLike, entry: TimelineEntry, source_url: str, publishe
     that speaker (`first_of_each_speaker`, which the caller applies)."""
     if item.kind != entry.kind or item.kind not in rules().reported_kinds:
         return False
-    if item.latent == only_latent(entry):
+    undated_row = only_latent(entry)
+    if item.latent == undated_row:
         return False  # two dated: the usual rules; two undated: "Trump said" is any day's, worded alike only
     day = _single_day(item.date) or (iso_day(published) if item.latent else None)
     if day is None:
         return False
-    if only_latent(entry):
+    if undated_row:
         days = {iso_day(s.published) for s in entry.sources if s.source_url != source_url}
     else:
         days = {_single_day(entry.date)}
@@ -168,6 +170,40 @@ def same_speaker(item: ItemLike, entry: TimelineEntry, source_url: str, publishe
         return False
     return (actors_agree(item.actors, entry.actors) is True
             and _named_speaker((*item.actors, *entry.actors)))
+
+
+class SpeakerIndex:
+    """Other sources' rows of statements by the last words of their speakers' names (`matching.last_words`),
+    so that a statement meets by its speaker (`same_speaker`) only the rows naming someone of its speaker's
+    surname, not every statement of its days. (Two spellings of one transliterated surname, which
+    `names_match` takes as one, do not meet this way; worded alike they still do.)"""
+
+    def __init__(self, rows: Sequence[TimelineEntry], source_url: str) -> None:
+        self._rows, self._source_url = rows, source_url
+        self._by_word: dict[str, list[TimelineEntry]] | None = None  # built when a statement first asks
+
+    def _index(self) -> dict[str, list[TimelineEntry]]:
+        if self._by_word is None:
+            reported = rules().reported_kinds
+            self._by_word = {}
+            for row in self._rows:
+                if row.kind in reported and any(s.source_url != self._source_url for s in row.sources):
+                    for word in last_words(row.actors):
+                        self._by_word.setdefault(word, []).append(row)
+        return self._by_word
+
+    def occasion_rows(self, item: ItemLike, reach: Sequence[TimelineEntry], found: set[str], source_url: str,
+                      published: str | None) -> list[TimelineEntry]:
+        """The rows of `reach` not in `found` that are the occasion of `item`'s speaker (`same_speaker`), the
+        rows of most sources first: a third outlet joins the occasion two others already share."""
+        index = self._index()
+        named = {row.event_id: row for word in last_words(tuple(item.actors)) for row in index.get(word, ())}
+        if not named:
+            return []
+        within = {row.event_id for row in reach}
+        return sorted((row for eid, row in named.items() if eid in within and eid not in found
+                       and row.kind == item.kind and same_speaker(item, row, source_url, published)),
+                      key=lambda row: (-row.source_count, row.first_seen, row.event_id))
 
 
 def _single_day(date: str | None) -> dt.date | None:

@@ -131,14 +131,15 @@ def dated_by_page(date: str | None, evidence: str, published: str | None) -> boo
     return not any(_date_word(w) for w in _WORD_RE.findall(evidence.casefold()))
 
 
-def _core(name: str) -> tuple[list[str], bool]:
+@lru_cache(maxsize=2048)  # a story's few names are compared with each other many times a version
+def _core(name: str) -> tuple[tuple[str, ...], bool]:
     """The words of a name without the trailing words outlets drop, and whether one of them was an
     organisation's ("Harbourline News", "Acme Corp")."""
     tokens = normalise_name(name).replace(",", " ").split()
     r, organisation = rules(), False
     while len(tokens) > 1 and (tokens[-1] in r.name_suffixes or tokens[-1] in r.organisation_suffixes):
         organisation = tokens.pop() in r.organisation_suffixes or organisation
-    return tokens, organisation
+    return tuple(tokens), organisation
 
 
 def same_surname(a: str, b: str) -> bool:
@@ -151,6 +152,12 @@ def same_surname(a: str, b: str) -> bool:
     if len(long_) != len(short) + 1 or len(short) < rules().transliteration_length:
         return False
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
+@lru_cache(maxsize=2048)  # a story's rows share a few lists of names
+def last_words(names: tuple[str, ...]) -> frozenset[str]:
+    """The last words of names (surnames, organisations' names), as `names_match` compares them."""
+    return frozenset(words[-1] for words, _org in map(_core, names) if words)
 
 
 def names_match(a: str, b: str) -> bool:
@@ -237,7 +244,12 @@ def named_in(name: str, text: str) -> bool:
     """Whether a sentence names `name`: the name's last word (a surname, an organisation's one name) is one
     of its words, case aside ("Google" in "the service of Google's", "Noem" in "Gov. Kristi Noem")."""
     words = _WORD_RE.findall(name.casefold())
-    return bool(words) and words[-1] in _WORD_RE.findall(text.casefold())
+    return bool(words) and words[-1] in _plain_words(text)
+
+
+@lru_cache(maxsize=1024)  # a version's few items meet the same rows' sentences many times
+def _plain_words(text: str) -> frozenset[str]:
+    return frozenset(_WORD_RE.findall(text.casefold()))
 
 
 def united_actors(known: Sequence[str], more: Iterable[str]) -> tuple[str, ...]:

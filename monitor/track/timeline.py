@@ -68,13 +68,13 @@ from monitor.track.bridging import may_merge, merge, merged
 from monitor.track.candidates import only_latent, pool_of, within_reach
 from monitor.track.conflicts import disputes, period_of
 from monitor.track.corroboration import (
+    SpeakerIndex,
     WordIndex,
     corroborates,
     first_of_each_speaker,
     likeness_to,
     named_by_each_other,
     page_dated_row,
-    same_speaker,
     told_by,
     told_later,
     worded_alike,
@@ -104,6 +104,7 @@ from monitor.track.matching import (
     kinds_compatible_by_wording,
     united_actors,
 )
+from monitor.track.matching import rules as matching_rules
 from monitor.track.pairing import components, max_weight_matching
 
 __all__ = [
@@ -224,6 +225,8 @@ def _match_items(
     pool = pool_of(free)
     words = WordIndex(free, source_url, [items[i] for i in loose])
     speakers = first_of_each_speaker([items[i] for i in loose])
+    by_speaker = SpeakerIndex(free, source_url)
+    reported = matching_rules().reported_kinds
     candidates: dict[int, list[str]] = {}
     for n, i in enumerate(loose):
         span = date_span(items[i].date)
@@ -232,13 +235,10 @@ def _match_items(
                  if _same_happening(items[i], keys[i], span, e, source_url, published)]
         # A row's own item prefers the rows other items made; an undated report, the sentence most like it.
         found.sort(key=likeness_to(items[i], source_url) if items[i].latent else only_latent)
-        if n in speakers or not items[i].latent:
-            # One speaker's occasion told in other words, after the rows told alike: the rows of most
-            # sources first, so that a third outlet joins the occasion two others already share.
-            ids = {e.event_id for e in found}
-            found += sorted((e for e in reach
-                             if e.event_id not in ids and same_speaker(items[i], e, source_url, published)),
-                            key=lambda e: (-e.source_count, _stable_rank(e)))
+        if items[i].kind in reported and (n in speakers or not items[i].latent):
+            # One speaker's occasion told in other words: after the rows told alike.
+            found += by_speaker.occasion_rows(items[i], reach, {e.event_id for e in found}, source_url,
+                                              published)
         candidates[i] = [e.event_id for e in found]
     said = {
         e.event_id: report.evidence
@@ -346,17 +346,18 @@ def _same_happening(
         return True
     if not _reported_elsewhere(entry, source_url):
         return False
+    typed = kinds_compatible(item.kind, entry.kind)
+    if not (typed or kinds_compatible_by_wording(item.kind, entry.kind)):
+        return False
     agree = actors_agree(item.actors, entry.actors)
-    if agree is False and named_by_each_other(item, entry, source_url):
-        agree = None
-    if not close:  # a day apart: one happening only when worded alike, never by actors alone
-        kinds = kinds_compatible(item.kind, entry.kind) or kinds_compatible_by_wording(item.kind, entry.kind)
-        return kinds and agree is not False and worded_alike(item, entry, source_url, published)
-    if kinds_compatible(item.kind, entry.kind):
-        return agree if agree is not None else worded_alike(item, entry, source_url, published)
-    if kinds_compatible_by_wording(item.kind, entry.kind):
-        return agree is not False and worded_alike(item, entry, source_url, published)
-    return False
+    if agree is False:
+        if not named_by_each_other(item, entry, source_url):
+            return False
+        agree = None  # the names differ only in which of them each reading took: the wording decides
+    if close and typed and agree is not None:
+        return agree
+    # A day apart, a reported kind and another, or a side naming nobody who acts: worded alike only.
+    return worded_alike(item, entry, source_url, published)
 
 
 def _told_day(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:
