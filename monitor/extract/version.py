@@ -135,7 +135,8 @@ from importlib.resources.abc import Traversable
 # case or an investigation is a legal happening, not a business one; "it" or "they" stands for the last
 # organisation or country named only within names.yaml `thing_pronoun_reach` characters; a verb after "and"
 # or "but" with no subject of its own shares the subject before it ("had been shelved in 2017 but was
-# re-opened").
+# re-opened"); a happening moved by a rescheduling verb is of its own kind ("a meeting will be postponed from
+# Tuesday to Friday": the meeting on Friday), not the postponing's.
 EXTRACTOR_VERSION = "15"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

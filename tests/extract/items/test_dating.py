@@ -50,6 +50,13 @@ def test_a_rescheduled_happening_takes_its_new_date(text: str, date: str) -> Non
     assert [i.date for i in items] == [date]
 
 
+def test_a_rescheduled_happening_is_of_its_own_kind_not_the_postponings() -> None:
+    # another outlet tells "an all-company meeting on Friday": the row is the meeting moved, not a policy
+    text = "Staff were told that a planned all-hands meeting will be postponed from Tuesday to Friday."
+    items = [(i.kind, i.date) for i in extract_items(text, dt.date(2023, 3, 6)) if i.kind != "figure"]
+    assert items == [("meeting", "2023-03-10")]
+
+
 @pytest.mark.parametrize(
     ("text", "date"),
     [
