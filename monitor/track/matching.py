@@ -241,10 +241,12 @@ def actors_agree(a: Sequence[str], b: Sequence[str]) -> bool | None:
 
 
 def named_in(name: str, text: str) -> bool:
-    """Whether a sentence names `name`: the name's last word (a surname, an organisation's one name) is one
-    of its words, case aside ("Google" in "the service of Google's", "Noem" in "Gov. Kristi Noem")."""
-    words = _WORD_RE.findall(name.casefold())
-    return bool(words) and words[-1] in _plain_words(text)
+    """Whether a sentence names `name`: the name's last word (a surname, an organisation's name without the
+    words outlets drop, `_core`) is one of its words, case aside ("Google" in "the service of Google's",
+    "Noem" in "Gov. Kristi Noem", "SoftBank Group Corp" in "SoftBank, its largest investor")."""
+    words, _organisation = _core(name)
+    last = _WORD_RE.findall(words[-1]) if words else []
+    return bool(last) and last[-1] in _plain_words(text)
 
 
 @lru_cache(maxsize=1024)  # a version's few items meet the same rows' sentences many times

@@ -12,6 +12,7 @@ from monitor.track.matching import (
     is_place,
     kinds_compatible,
     kinds_compatible_by_wording,
+    named_in,
     names_match,
     same_wording,
     significant_digits,
@@ -187,3 +188,16 @@ def test_a_city_of_two_words_is_a_place_not_a_person():
     assert is_place("Fort Worth") and is_place("Santa Ana") and is_place("Salt Lake City")
     assert actors_agree(["Police"], ["Fort Worth"]) is None
     assert not is_place("Tom Okafor")
+
+
+@pytest.mark.parametrize(("name", "text", "named"), [
+    ("Corvane", "Halvorsen's streaming service, Corvane, launched on Monday.", True),
+    ("Halvorsen", "Halvorsen's streaming service launched on Monday.", True),
+    ("Gov. Mara Ostvik", "Ostvik said the ferries would sail.", True),
+    ("Brenholm Holdings Ltd.", "Brenholm, its largest shareholder, agreed.", True),  # dropped words aside
+    ("Mara Ostvik", "Mara said the ferries would sail.", False),  # a given name is not the name
+    ("Tidewater News", "The news broke on Monday.", False),
+])
+def test_a_sentence_names_someone_by_the_last_word_of_their_name(name: str, text: str, named: bool) -> None:
+    assert named_in(name, text) is named
+
