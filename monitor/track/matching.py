@@ -131,7 +131,7 @@ def dated_by_page(date: str | None, evidence: str, published: str | None) -> boo
     return not any(_date_word(w) for w in _WORD_RE.findall(evidence.casefold()))
 
 
-@lru_cache(maxsize=2048)  # a story's few names are compared with each other many times a version
+@lru_cache(maxsize=1024)  # a story's few names are compared with each other many times a version
 def _core(name: str) -> tuple[tuple[str, ...], bool]:
     """The words of a name without the trailing words outlets drop, and whether one of them was an
     organisation's ("Harbourline News", "Acme Corp")."""
@@ -154,7 +154,7 @@ def same_surname(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
 
-@lru_cache(maxsize=2048)  # a story's rows share a few lists of names
+@lru_cache(maxsize=1024)  # a story's rows share a few lists of names
 def last_words(names: tuple[str, ...]) -> frozenset[str]:
     """The last words of names (surnames, organisations' names), as `names_match` compares them."""
     return frozenset(words[-1] for words, _org in map(_core, names) if words)
@@ -249,7 +249,7 @@ def named_in(name: str, text: str) -> bool:
     return bool(last) and last[-1] in _plain_words(text)
 
 
-@lru_cache(maxsize=1024)  # a version's few items meet the same rows' sentences many times
+@lru_cache(maxsize=512)  # a version's few items meet the same rows' sentences many times
 def _plain_words(text: str) -> frozenset[str]:
     return frozenset(_WORD_RE.findall(text.casefold()))
 
@@ -275,7 +275,7 @@ def _stemmer() -> snowballstemmer.stemmer:
     return snowballstemmer.stemmer("english")
 
 
-@lru_cache(maxsize=4096)  # one version's items meet the same entries' evidence many times
+@lru_cache(maxsize=2048)  # one version's items meet the same entries' evidence many times
 def _words(text: str) -> tuple[int, frozenset[str]]:
     """(how many content words, dates counted; the content words without dates, stemmed)."""
     r = rules()
