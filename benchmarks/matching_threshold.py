@@ -148,6 +148,12 @@ def _figure_pairs(items: dict[str, list[object]], cluster: dict[str, str], show:
           f"{counts['wording', True]}, different stories {counts['wording', False]}")
 
 
+def _show(label: str, together: bool, x: Any, y: Any) -> None:
+    """One pair of items, for --show: why it counts, whether its pages are one story, both sentences."""
+    story = "same" if together else "other"
+    print(f"{label}, {story} story:\n      {x.evidence[:100]}\n      {y.evidence[:100]}")
+
+
 def _adjacent_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: bool) -> None:
     counts = {(rule, together): 0 for rule in ("actors", "wording") for together in (True, False)}
     for a, b in itertools.combinations(sorted(items), 2):
@@ -164,8 +170,7 @@ def _adjacent_pairs(items: dict[str, list[object]], cluster: dict[str, str], sho
                 if joined:
                     counts[rule, together] += 1
                     if show:
-                        print(f"{rule}, {'same' if together else 'other'} story:"
-                              f"\n      {x.evidence[:100]}\n      {y.evidence[:100]}")  # type: ignore[attr-defined]
+                        _show(rule, together, x, y)
     print(f"adjacent_days {rules().adjacent_days}: event pairs one day apart whose actors agree: same story "
           f"{counts['actors', True]}, different stories {counts['actors', False]}; worded alike "
           f"({rules().wording_threshold}), actors not conflicting: same story {counts['wording', True]}, "
@@ -219,8 +224,7 @@ def _named_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: 
             worded = same_wording(x.evidence, y.evidence)  # type: ignore[attr-defined]
             counts[worded, together] += 1
             if show:
-                print(f"{'worded alike' if worded else 'unlike'}, {'same' if together else 'other'} story, "
-                      f"{mine} / {theirs}:\n      {x.evidence[:100]}\n      {y.evidence[:100]}")  # type: ignore[attr-defined]
+                _show(f"{'worded alike' if worded else 'unlike'}, {mine} / {theirs}", together, x, y)
     print(f"event pairs whose conflicting actors each sentence names: same story {counts[True, True]} worded "
           f"alike ({rules().wording_threshold}) of {counts[True, True] + counts[False, True]}, different "
           f"stories {counts[True, False]} of {counts[True, False] + counts[False, False]}")
@@ -241,8 +245,7 @@ def _speaker_pairs(items: dict[str, list[object]], published: dict[str, str | No
                 if same_speaker(x, row, a, published[a]):  # type: ignore[arg-type]
                     counts[together] += 1
                     if show:
-                        print(f"{'same' if together else 'other'} story, {x.actors} / {y.actors}:"  # type: ignore[attr-defined]
-                              f"\n      {x.evidence[:100]}\n      {y.evidence[:100]}")  # type: ignore[attr-defined]
+                        _show(f"{x.actors} / {y.actors}", together, x, y)  # type: ignore[attr-defined]
     print(f"a page's first undated statement of a speaker and another page's dated statement that "
           f"same_speaker joins: same story {counts[True]}, different stories {counts[False]}")
 

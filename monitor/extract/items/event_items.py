@@ -252,10 +252,6 @@ def typed_drafts(
         if draft is not None:
             draft.by_verb = _finite(doc, occ, prev)
             found.append((occ, draft))
-    # The verb of a clause tells its happening: a noun of another event in the same clause with the same
-    # date is its subject, object or background ("the supply ship arrived on Wednesday"). A noun with a
-    # date of its own stays ("was detained in May for a January 4 call"); reporting verbs tell a
-    # statement of their own and leave the nouns alone ("announced the closure").
     # A verb that moves a happening ("the all-hands meeting will be postponed from Tuesday to Friday") leaves
     # the row to the happening moved, on its new day: the meeting, not the postponing.
     moved = {(occ.clause, d.item.date) for occ, d in found
@@ -263,6 +259,10 @@ def typed_drafts(
     found = [(occ, d) for occ, d in found
              if not (d.by_verb and occ.surface.lower() in doc.lex.rescheduling_verbs
                      and (occ.clause, d.item.date) in moved)]
+    # The verb of a clause tells its happening: a noun of another event in the same clause with the same
+    # date is its subject, object or background ("the supply ship arrived on Wednesday"). A noun with a
+    # date of its own stays ("was detained in May for a January 4 call"); reporting verbs tell a
+    # statement of their own and leave the nouns alone ("announced the closure").
     told = {(occ.clause, d.item.date) for occ, d in found if d.by_verb and occ.kind != "statement"}
     said = [(occ, d) for occ, d in found if d.by_verb and occ.kind == "statement"]
     for occ, d in found:
