@@ -200,4 +200,3 @@ def test_a_city_of_two_words_is_a_place_not_a_person():
 ])
 def test_a_sentence_names_someone_by_the_last_word_of_their_name(name: str, text: str, named: bool) -> None:
     assert named_in(name, text) is named
-
