@@ -3,12 +3,13 @@ parts of speech, and the words that tell a trigger's other senses and kinds (the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from monitor.errors import RuleDataError
 from monitor.extract.rule_files import NAME_RE, load_data_file, lower_list, string_list, string_map
-from monitor.extract.wordforms import inflect_trigger, norm_phrase
+from monitor.extract.wordforms import VERB_TAGS, inflect_trigger, norm_phrase
 
 POS_OF_LIST = {"verbs": "verb", "nouns": "noun", "dated_nouns": "dated noun"}
 
@@ -57,6 +58,20 @@ def _first_word_index(forms: Mapping[str, str]) -> dict[str, tuple[tuple[str, ..
     return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
 
 
+def _with_hyphenated_prefix(forms: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """Forms and, for a verb's "re" before a vowel ("reopened", "reelected"), the spelling that hyphenates the
+    prefix ("re-opened", "re-elected"), as English often does there (not before a consonant: "re-signed" is
+    signed again, not resigned)."""
+    out = dict(forms)
+    for form, tags in forms.items():
+        if _RE_BEFORE_VOWEL.match(form) and tags & VERB_TAGS:
+            out.setdefault(f"re-{form[2:]}", tags)
+    return out
+
+
+_RE_BEFORE_VOWEL = re.compile(r"re[aeiou]\w")
+
+
 def kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, Any]:
     """kinds.yaml and `extraction.kinds`: kinds, every form of every trigger with its tags, other senses."""
     kinds_data = load_data_file("kinds.yaml")
@@ -80,7 +95,7 @@ def kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[s
     # base form ("left" of "leave"). A form's tags are those of every list that gives it.
     for name, words in kinds.items():
         for w, pos in words:
-            for form, tags in inflect_trigger(w, pos).items():
+            for form, tags in _with_hyphenated_prefix(inflect_trigger(w, pos)).items():
                 trigger_kind.setdefault(form, name)
                 trigger_tags[form] = trigger_tags.get(form, frozenset()) | tags
                 if pos == "noun":

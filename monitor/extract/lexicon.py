@@ -424,7 +424,7 @@ def _names_fields() -> dict[str, Any]:
         "person_pronouns": words("person_pronouns"),
         "pronouns": words("person_pronouns") | words("thing_pronouns") | words("pronouns"),
         "thing_pronouns": words("thing_pronouns"),
-        "thing_pronoun_reach": int(nm.get("thing_pronoun_reach", 400)),
+        "thing_pronoun_reach": int(nm["thing_pronoun_reach"]),
         "person_nouns": words("person_nouns"),
         "aside_prepositions": words("aside_prepositions"),
         "modifier_tails": words("modifier_tails"),

@@ -134,9 +134,10 @@ from importlib.resources.abc import Traversable
 # investigation into an allegation made in 2010": the dropping is the report's news); dropping charges, a
 # case or an investigation is a legal happening, not a business one; "it" or "they" stands for the last
 # organisation or country named only within names.yaml `thing_pronoun_reach` characters; a verb after "and"
-# or "but" with no subject of its own shares the subject before it ("had been shelved in 2017 but was
-# re-opened"); a happening moved by a rescheduling verb is of its own kind ("a meeting will be postponed from
-# Tuesday to Friday": the meeting on Friday), not the postponing's.
+# or "but" with no subject of its own shares the subject before it, and a trigger verb's "re" before a vowel
+# may be hyphenated ("had been shelved in 2017 but was re-opened"); a happening moved by a rescheduling verb
+# is of its own kind ("a meeting will be postponed from Tuesday to Friday": the meeting on Friday), not the
+# postponing's.
 EXTRACTOR_VERSION = "15"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

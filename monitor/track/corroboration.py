@@ -1,10 +1,14 @@
-"""Undated reports across outlets (`Item.latent`): when one corroborates another outlet's row, and what the
-row becomes when a dated report joins a row of undated ones. `monitor.track.timeline` applies these between
-different sources only; `TimelineEntry.shown` says when such a row is on the timeline.
+"""Reports across outlets that the plain rules of `monitor.track.matching` leave apart: undated reports
+(`Item.latent`: when one corroborates another outlet's row, and what the row becomes when a dated report joins
+a row of undated ones), a day only a page gives (`told_later`), a speaker's occasion told in other words
+(`same_speaker`), and actors that differ only in the name each reading took (`named_by_each_other`).
+`monitor.track.timeline` applies these between different sources only; `TimelineEntry.shown` says when a row
+of undated reports is on the timeline.
 
 A sentence that gives no item of its own ("..., Johnston said in a statement") is background more often than
-news, so alone it is on no timeline; told in their own words by two outlets, or worded like another outlet's
-dated row, it is one happening more widely reported.
+news, so alone it is on no timeline; told in their own words by two outlets, worded like another outlet's
+dated row, or the first words a page gives of a speaker whose statement another outlet dates that day, it is
+one happening more widely reported.
 """
 
 from __future__ import annotations
@@ -81,13 +85,13 @@ def told_later(item: ItemLike, entry: TimelineEntry, source_url: str, published:
     none), worded alike."""
     if item.kind != entry.kind or not typed_kind(item.kind):
         return False
-    a, b = date_span(item.date), date_span(entry.date)
-    if a is None or b is None or a.start != a.end or b.start != b.end:
+    a, b = _single_day(item.date), _single_day(entry.date)
+    if a is None or b is None:
         return False
     by_page = dated_by_page(item.date, item.evidence, published)
     if by_page == page_dated_row(entry, source_url):
         return False
-    page, told = (a.start, b.start) if by_page else (b.start, a.start)
+    page, told = (a, b) if by_page else (b, a)
     return (0 < (page - told).days <= rules().latent_days and actors_agree(item.actors, entry.actors) is True
             and worded_alike(item, entry, source_url, published))
 
@@ -202,7 +206,7 @@ class SpeakerIndex:
             return []
         within = {row.event_id for row in reach}
         return sorted((row for eid, row in named.items() if eid in within and eid not in found
-                       and row.kind == item.kind and same_speaker(item, row, source_url, published)),
+                       and same_speaker(item, row, source_url, published)),
                       key=lambda row: (-row.source_count, row.first_seen, row.event_id))
 
 

@@ -25,14 +25,17 @@ Rules, in the order they apply:
   place read as an actor is where, not who (`matching.actors_agree`); a row names every actor its reports
   name (`matching.united_actors`), so a third outlet naming another of them matches; another source's single
   day one day off (`matching.adjacent_days`) only when worded alike; two reports dated alike on a day or
-  month away from both sources' news (`matching.away_from_news`) with less wording in common. Only other
-  sources' reports are compared, so a replay sees the same.
+  month away from both sources' news (`matching.away_from_news`) with less wording in common; actors that
+  conflict though each side's sentence names the other's leave the wording to decide
+  (`corroboration.named_by_each_other`). Only other sources' reports are compared, so a replay sees the same.
 - Undated reports (`Item.latent`: a sentence that gives no item of its own; `monitor.track.corroboration`).
   One is paired after the version's other items, with rows they left: another source's row whose days lie in
-  the week before the report's page, of its kind, worded alike, actors not conflicting (never by
-  actors alone); it never merges rows. A row of undated reports only is on no timeline (`TimelineEntry.shown`,
-  no change raised) until two sources tell it in sentences of their own, or a report with a date joins it (the
-  row then takes that item's kind, date, summary and actors).
+  the week before the report's page, of its kind, worded alike, actors not conflicting; by its speaker
+  alone only a page's first statement of a speaker named in full, with another source's statement of that
+  speaker dated the page's day or the day before (`corroboration.same_speaker`); it never merges rows. A row
+  of undated reports only is on no timeline (`TimelineEntry.shown`, no change raised) until two sources tell
+  it in sentences of their own, or a report with a date joins it (the row then takes that item's kind, date,
+  summary and actors).
 - Seen again. A known item keeps its event_id and first_seen, gets last_seen = now and this source's report
   (evidence, version) in `sources`.
 - Removal. An item this source reported but whose newest version no longer contains it has that report

@@ -108,3 +108,11 @@ def test_a_shot_after_a_word_of_sport_or_medicine_is_no_shooting() -> None:
         assert "violence" not in [i.kind for i in extract_items(text, day)], text
     shot = extract_items("A man was shot in the leg in Lerrin on Monday.", day)
     assert [(i.kind, i.date) for i in shot] == [("violence", "2024-04-29")]
+
+
+def test_re_before_a_vowel_may_be_hyphenated_not_before_a_consonant() -> None:
+    day = dt.date(2024, 5, 7)
+    reopened = extract_items("The Harwick bridge was re-opened to traffic on Monday.", day)
+    assert [(i.kind, i.date) for i in reopened] == [("policy", "2024-05-06")]  # as "reopened"
+    resigned = extract_items("The Harriers' striker Tom Okafor re-signed with the club on Monday.", day)
+    assert all(i.kind != "personnel" for i in resigned)  # signed again, not "resigned"
