@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 
 import snowballstemmer
 
+from monitor.extract.items.linking import initials, is_acronym
 from monitor.extract.lexicon import load_lexicon
 from monitor.extract.spans import DateSpan, date_span
 from monitor.track.identity import normalise_name
@@ -41,6 +42,7 @@ class MatchingRules:
     distinctive_digits: int
     distinctive_shared_words: int
     wording_threshold: float
+    retold_threshold: float
     away_wording_threshold: float
     away_days: int
     adjacent_days: int
@@ -75,6 +77,7 @@ def rules() -> MatchingRules:
         distinctive_digits=int(data["distinctive_digits"]),
         distinctive_shared_words=int(data["distinctive_shared_words"]),
         wording_threshold=float(data["wording_threshold"]),
+        retold_threshold=float(data["retold_threshold"]),
         away_wording_threshold=float(data["away_wording_threshold"]),
         away_days=int(data["away_days"]),
         adjacent_days=int(data["adjacent_days"]),
@@ -165,7 +168,11 @@ def names_match(a: str, b: str) -> bool:
     the same surname (`same_surname`) with compatible given names ("Tom Harlowe" ~ "Thomas J. Harlowe Jr.",
     "Volodymyr Zelensky" ~ "Volodymyr Zelenskiy"). An organisation named with and without its trailing
     `organisation_suffixes` word is one ("Harbourline News" ~ "Harbourline", "Acme Corp." ~ "Acme"), but such
-    a name is never a person's surname ("Harbourline News" and "Anna Harbourline" differ)."""
+    a name is never a person's surname ("Harbourline News" and "Anna Harbourline" differ). An acronym of
+    three letters or more is the long name whose initials it is ("ESA" ~ "European Space Agency"): outlets
+    name a body either way, and a page's own "(ESA)" may be in another outlet's page only."""
+    if _acronym_of(a, b) or _acronym_of(b, a):
+        return True
     (ta, org_a), (tb, org_b) = _core(a), _core(b)
     if not ta or not tb:
         return False
@@ -181,6 +188,13 @@ def names_match(a: str, b: str) -> bool:
     if not given_a or not given_b:
         return True
     return given_a[0].startswith(given_b[0]) or given_b[0].startswith(given_a[0])
+
+
+def _acronym_of(short: str, long_: str) -> bool:
+    """Whether `short` is written as an acronym of at least three letters that are `long_`'s initials."""
+    letters = short.replace(".", "")
+    return (len(letters) >= 3 and " " in long_.strip() and is_acronym(short)
+            and initials(long_, load_lexicon()) == letters)
 
 
 def _pairs_all(fewer: Sequence[str], more: Sequence[str]) -> bool:
@@ -314,6 +328,13 @@ def same_wording(a: str, b: str, *, away: bool = False) -> bool:
     reports dated alike away from the news, `away_wording_threshold`: see `away_from_news`)."""
     r = rules()
     return wording_similarity(a, b) >= (r.away_wording_threshold if away else r.wording_threshold)
+
+
+def retold(a: str, b: str) -> bool:
+    """Two sentences so alike (`retold_threshold`) that they tell one happening whatever kind each reading
+    took from them: "the US wants the UK to extradite Assange over his alleged role in the release of
+    classified ... material in 2010" is `legal` by its first verb in one outlet, `release` in another."""
+    return wording_similarity(a, b) >= rules().retold_threshold
 
 
 def away_from_news(a: str | None, b: str | None, published: Iterable[str | None]) -> bool:

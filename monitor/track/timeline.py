@@ -105,6 +105,7 @@ from monitor.track.matching import (
     iso_day,
     kinds_compatible,
     kinds_compatible_by_wording,
+    retold,
     united_actors,
 )
 from monitor.track.matching import rules as matching_rules
@@ -350,7 +351,8 @@ def _same_happening(
     if not _reported_elsewhere(entry, source_url):
         return False
     typed = kinds_compatible(item.kind, entry.kind)
-    if not (typed or kinds_compatible_by_wording(item.kind, entry.kind)):
+    if not (typed or kinds_compatible_by_wording(item.kind, entry.kind) or any(
+            retold(item.evidence, s.evidence) for s in entry.sources if s.source_url != source_url)):
         return False
     agree = actors_agree(item.actors, entry.actors)
     if agree is False:

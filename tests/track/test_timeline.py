@@ -570,6 +570,22 @@ def test_an_outlets_statement_is_another_outlets_happening_when_worded_alike_nev
     assert sorted((e.kind, e.source_count) for e in result.timeline) == [("legal", 2), ("statement", 1)]
 
 
+def test_a_sentence_retold_by_another_outlet_is_one_happening_whatever_kind_each_reading_took():
+    wire = ("The Crown wants Norway to extradite Ivo Marsh over his alleged role in the sinking of the "
+            "harbour tug Brenholm in 2016.")
+    known = [item("legal", "2016", "extradition", evidence=wire)]
+    first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+    retold = item("accident", "2016", "sinking", evidence=(
+        "Separately, the Crown is seeking Marsh's extradition from Norway over his alleged role in the "
+        "sinking of the harbour tug Brenholm in 2016."))
+    # the same kinds apart, the same year, other words: two happenings
+    other = item("accident", "2016", "a collision",
+                 evidence="A tug collided with a ferry off Port Elms in 2016.")
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, [retold, other], at(1))
+    rows = sorted((e.kind, e.source_count) for e in result.timeline)
+    assert rows == [("accident", 1), ("legal", 2)]
+
+
 def test_two_outlets_dating_alike_away_from_the_news_need_less_wording_in_common():
     visit = ("After months of coughing, the 61-year-old clerk saw a chest specialist in {date}, the "
              "report says.")

@@ -152,6 +152,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
             if value:
                 usable.append((tx, narrated_year(doc, tx, value, start)))
     usable.extend(_later_dates(doc, own, usable, start))
+    usable.extend(_dates_of_what_came_between(doc, own, usable, start))
     usable.extend(_dates_from_now(doc, own))
     usable.sort(key=lambda found: found[0].start)
     triggers = find_triggers(doc, sentence.start, sentence.end)
@@ -224,6 +225,41 @@ def _later_dates(
 
 
 _LATER_RE = re.compile(r"\s+later\b")
+
+
+def _dates_of_what_came_between(
+    doc: Doc, own: Sequence[Timex], usable: Sequence[tuple[Timex, str]], start: int
+) -> list[tuple[Timex, str]]:
+    """The date of a clause told as "<span> after" or "<span> before" another happening ("The crash comes a
+    day after the Taliban swapped two hostages", "resigned on May 3, two weeks after the vote"): the span
+    counted back (or on) from the happening it follows, dated by the last date before it in the sentence, by
+    the paragraph's scene, or by the publication day where a present tense tells it as today's news ("The
+    crash comes") or the span is of years. The date sits on the word "after", which opens the clause it
+    dates, and so dates that clause's happening, not the one before (which keeps its own date or none)."""
+    out: list[tuple[Timex, str]] = []
+    text = doc.text
+    for tx in own:
+        follows = _SPAN_BETWEEN_RE.match(text, tx.end) if tx.type == "DURATION" else None
+        before = text[max(0, tx.start - 24) : tx.start]
+        if follows is None or not _SPAN_RE.fullmatch(tx.value) or _LENGTH_BEFORE_RE.search(before):
+            continue  # "jailed for 11 years after pleading guilty": how long, not when
+        earlier = [value for t, value in usable if t.end <= tx.start]
+        anchor = earlier[-1] if earlier else paragraph_scene(doc, start)
+        if anchor is None and doc.published and (tx.value.endswith("Y") or _TODAY_BEFORE_RE.search(before)):
+            anchor = doc.published.isoformat()
+        sign = "-" if follows.group(1).lower() == "after" else ""
+        value = later_date(anchor, f"P{sign}{tx.value[1:]}") if anchor else None
+        if value:
+            word = dataclasses.replace(tx, start=follows.start(1), end=follows.end(1), type="DATE")
+            out.append((dataclasses.replace(word, value=value), value))
+    return out
+
+
+_SPAN_BETWEEN_RE = re.compile(r"\s+(after|before)\s+(?!(?:that|this|then)\b)", re.IGNORECASE)
+_SPAN_RE = re.compile(r"P\d+[DWMY]")
+_QUALIFIERS = r"(?:about\s+|nearly\s+|almost\s+|just\s+|only\s+|up\s+to\s+)?"
+_LENGTH_BEFORE_RE = re.compile(rf"\b(?:for|of|to|over|within|lasting)\s+{_QUALIFIERS}\Z", re.IGNORECASE)
+_TODAY_BEFORE_RE = re.compile(rf"\b(?:comes|come|is|are|follows)\s+{_QUALIFIERS}\Z")
 
 
 def _dates_from_now(doc: Doc, own: Sequence[Timex]) -> list[tuple[Timex, str]]:

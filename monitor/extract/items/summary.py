@@ -14,13 +14,15 @@ from monitor.numbers import format_figure
 
 def clean_clause(text: str) -> str:
     """A clause as a summary's words: no outer punctuation, no joining word or article before its subject
-    ("while the dairy index rose" -> "dairy index rose")."""
+    ("while the dairy index rose" -> "dairy index rose", "after the rebels freed" -> "rebels freed")."""
     text = re.sub(r"^[\s,;:\-—–\"“”]+|[\s,;:\-—–\"“”.]+$", "", text)
     text = _OPENING_RE.sub("", text)
     return re.sub(r"\s+", " ", text)
 
 
-_OPENING_RE = re.compile(r"^(?:(?:and|but|or|yet|while|whereas)\s+)?(?:(?:a|an|the)\s+)?", re.IGNORECASE)
+_OPENING_RE = re.compile(
+    r"^(?:(?:and|but|or|yet|while|whereas|after|before)\s+)?(?:(?:a|an|the)\s+)?", re.IGNORECASE
+)
 
 
 def cap(text: str, words: int = 16) -> str:

@@ -203,6 +203,19 @@ def test_a_span_later_counts_from_the_date_before_it() -> None:
     assert [i.date for i in extract_items("Two weeks later, the owners were charged.", PUB)] == []
 
 
+def test_a_span_after_another_happening_dates_that_happening() -> None:
+    # counted back from the day before it in the sentence; the crash keeps its own day
+    text = "The ferry sank on Tuesday, two days after the port authority closed the northern channel."
+    found = {i.date: i.summary for i in extract_items(text, PUB) if i.kind != "figure"}
+    assert "sank" in found["2021-09-14"] and "closed the northern channel" in found["2021-09-12"]
+    # "comes a day after": today's news follows the happening by a day
+    text = "The strike comes a day after the rebels freed two hostages held since 2016."
+    assert ("release", "2021-09-15") in [(i.kind, i.date) for i in extract_items(text, PUB)]
+    # a length, not a time: "jailed for 11 years after pleading guilty" dates nothing 11 years back
+    text = "Ivo Marsh was jailed for 11 years after pleading guilty to fraud at Leeds Crown Court on Monday."
+    assert all(i.date in (None, "2021-09-13") for i in extract_items(text, PUB))
+
+
 def test_a_span_earlier_counts_back_from_the_storys_day_not_from_publication() -> None:
     pub = dt.date(2012, 4, 17)
     text = "Ada Rowe died on December 28, 2010. Fumes leaked from a flue fitted 12 days earlier by a plumber."
