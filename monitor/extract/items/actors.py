@@ -202,6 +202,8 @@ def resolve_reference(
                     return org
         return None
     if word in lex.titles and len(before) >= 2 and before[-2].lower in ("the", "a"):
+        if before[-2].lower == "the" and word in doc.by_title:
+            return doc.by_title[word]  # "President Donald Trump ... The president said": the one so titled
         return f"the {word}"  # "the mayor said": no name given
     return None
 

@@ -122,6 +122,9 @@ class Doc:
     last_thing: str | None = None
     last_thing_end: int = 0  # where it was named: a pronoun far past it stands for something else
     orgs: list[str] = field(default_factory=list)
+    # The first person named with each title ("president" -> "Donald Trump"), for a later "the president
+    # said": a story names its protagonist first ("Prince Harry ... Prince Philip ... the prince hit back").
+    by_title: dict[str, str] = field(default_factory=dict)
     # Names that link (monitor.extract.items.linking): the document's own "Long Name (ACRONYM)" definitions
     # (long name -> acronym), the words describing an acronym ("disaster agency AFAD"), the spans of the
     # defining brackets (they cut no clause), the names of people and organisations read, in order,

@@ -354,8 +354,15 @@ def learn_names(doc: Doc, found: list[Entity]) -> None:
         if ent.kind == "person" and " " in ent.name and ent.name in doc.full_names:
             parts = ent.name.split()
             doc.surname.setdefault(parts[-1], ent.name)
+        title = _TITLE_BEFORE_RE.search(doc.text, max(0, ent.start - 40), ent.start) if ent.titled else None
+        if ent.kind == "person" and title and title.group(1).lower() in doc.lex.titles:
+            doc.by_title.setdefault(title.group(1).lower(), ent.name)
         if ent.kind == "org":
             doc.orgs.append(ent.name)
+
+
+# The title right before a name ("President Donald Trump", "Gov. Kristi Noem"), its full stop aside.
+_TITLE_BEFORE_RE = re.compile(r"\b([A-Za-z]+)\.?\s+\Z")
 
 
 def _full_form(ent: Entity, doc: Doc) -> bool:
