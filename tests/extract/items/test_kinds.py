@@ -62,6 +62,15 @@ def test_pronounced_dead_is_a_death() -> None:
     assert [(i.kind, i.date) for i in found if i.kind != "figure"] == [("death", "2024-05-06")]
 
 
+def test_a_purchase_or_buyout_is_business_told_by_its_buyer() -> None:
+    day = dt.date(2024, 5, 9)
+    found = extract_items("Brenholm Holdings purchased Tidewater Ferries for $300M on Monday.", day)
+    assert [(i.kind, i.date, i.actors) for i in found if i.kind != "figure"] == [
+        ("business", "2024-05-06", ("Brenholm Holdings",))]
+    found = extract_items("The buyout of Tidewater Ferries closed on Tuesday.", day)
+    assert [(i.kind, i.date) for i in found if i.kind != "figure"] == [("business", "2024-05-07")]
+
+
 def test_roundtables_webinars_and_workshops_are_meetings() -> None:
     day = dt.date(2024, 5, 9)  # a Thursday
     for text in ("The banking plan was on the agenda of Wednesday's roundtable in Bridgetown.",
