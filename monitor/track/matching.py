@@ -410,10 +410,23 @@ def figures_agree(
     if all(metrics) and metrics[0] != metrics[1]:
         return False
     if all(subjects) and not names_match(subjects[0], subjects[1]):
-        return not all(metrics) and _one_by_value(a_value, evidence)
-    return (all(metrics) or all(subjects) or _one_by_value(a_value, evidence)
+        return not all(metrics) and _one_by_value(a_value, a_unit, evidence)
+    return (all(metrics) or all(subjects) or _one_by_value(a_value, a_unit, evidence)
             or (by_wording and same_wording(*evidence)))
 
 
-def _one_by_value(value: float | int, evidence: tuple[str, str]) -> bool:
-    return is_distinctive(value) and len(shared_words(*evidence)) >= rules().distinctive_shared_words
+def _one_by_value(value: float | int, unit: str | None, evidence: tuple[str, str]) -> bool:
+    """A distinctive value whose sentences share words besides the unit's own ("355 horsepower" in two
+    sentences says only that both count horsepower)."""
+    if not is_distinctive(value):
+        return False
+    return len(shared_words(*evidence) - _unit_words(unit)) >= rules().distinctive_shared_words
+
+
+@lru_cache(maxsize=64)  # a story's figures have few units
+def _unit_words(unit: str | None) -> frozenset[str]:
+    """The content words that name `unit` (numbers.yaml `units`: "horsepower", "hp" for hp)."""
+    if not unit:
+        return frozenset()
+    named = [word for word, of in load_lexicon().unit_of.items() if of == unit]
+    return content_words(" ".join(named))

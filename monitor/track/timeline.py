@@ -136,6 +136,11 @@ __all__ = [
 # --- reconciliation ------------------------------------------------------------------------------------
 
 
+def _bare_figure(item: ItemLike) -> bool:
+    """A figure read with neither subject nor metric."""
+    return item.kind == FIGURE_KIND and not normalise_name(item.subject) and not normalise_name(item.metric)
+
+
 def _report_of(entry: TimelineEntry, source_url: str) -> SourceReport | None:
     return next((s for s in entry.sources if s.source_url == source_url), None)
 
@@ -220,6 +225,10 @@ def _match_items(
             continue
         read.add(key)
         same = sorted(by_key.get(key, ()), key=_stable_rank)
+        if _bare_figure(items[i]):
+            # A bare number ("promises 355 horsepower") is another source's only by its sentence
+            # (`figures_agree`): its key names no subject or metric to recognise it by.
+            same = [e for e in same if _report_of(e, source_url) is not None]
         if same:
             pairs[i] = (same[0].event_id, True)
             taken.add(same[0].event_id)

@@ -155,6 +155,13 @@ def test_a_distinctive_value_in_sentences_sharing_no_words_is_two_figures() -> N
     prices = ("Thunderbolt docks start at $199 retail.", "That is down from the usual $199 price tag.")
     assert not figures_agree("Thunderbolt", None, 199, "USD", None, None, 199, "USD", evidence=prices)
     assert not figures_agree("TV", None, 449000, "USD", "Harbour Works", None, 449000, "USD")
+    # Two engines of one show: the unit's own word ("horsepower") says nothing of which engine.
+    engines = ("The coupe's motor promises 355 horsepower and a top speed of 155 mph.",
+               "A second motor could be fitted to the wagon, giving it 355 horsepower.")
+    assert not figures_agree(None, None, 355, "hp", None, None, 355, "hp", evidence=engines)
+    told_twice = ("The coupe's V6 promises 355 horsepower, Brenholm Motors said.",
+                  "Brenholm Motors says the coupe makes 355 horsepower.")
+    assert figures_agree(None, None, 355, "hp", None, None, 355, "hp", evidence=told_twice)
 
 
 def test_where_neither_subject_nor_metric_decides_two_outlets_wording_does() -> None:

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from monitor.extract.items import Item
 from monitor.track.timeline import (
     ACTIVE,
     REMOVED,
@@ -568,6 +569,19 @@ def test_an_outlets_statement_is_another_outlets_happening_when_worded_alike_nev
                 evidence="Port Elms officials said the new ferry timetable starts in April.")
     result = _replay_changes_nothing(first.timeline, WIRE, 1, [told, said], at(1))
     assert sorted((e.kind, e.source_count) for e in result.timeline) == [("legal", 2), ("statement", 1)]
+
+
+def test_a_bare_number_is_another_outlets_only_by_its_sentence_and_stays_its_own_sources():
+    def engine(sentence: str) -> Item:
+        return item("figure", "2021-06-13", "355 hp", evidence=sentence, value=355, unit="hp")
+    coupe = "The coupe's motor promises 355 horsepower and a top speed of 155 mph."
+    first = reconcile((), STORY, HARBOUR, 1, None, [engine(coupe)], at(0))
+    wagon = engine("A second motor could be fitted to the wagon, giving it 355 horsepower.")
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, [wagon], at(1))
+    assert sorted(e.source_count for e in result.timeline) == [1, 1]
+    # its own source's next version is the same row
+    again = reconcile(result.timeline, STORY, HARBOUR, 2, None, [engine(coupe)], at(2))
+    assert len(again.timeline) == 2 and again.changes == ()
 
 
 def test_a_sentence_retold_by_another_outlet_is_one_happening_whatever_kind_each_reading_took():
