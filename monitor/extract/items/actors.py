@@ -11,6 +11,7 @@ from monitor.extract.items.document import (
     ADVERB_SKIP,
     CLAUSE_CUTS,
     CLAUSE_PUNCT,
+    POSSESSIVE_S,
     Doc,
     Entity,
     SentenceInfo,
@@ -71,6 +72,21 @@ def subject_of(
         # "Ada Brisk and Tom Harlowe, the mayor, met": the name before the aside, with those joined to it
         return aside
     return prior[0] if prior else None
+
+
+def named_by_its_day(doc: Doc, info: SentenceInfo, noun_at: int, kind: str, ent: Entity) -> bool:
+    """Whether the noun trigger at `noun_at` is named by the day that possesses it ("Thursday night's
+    fight") after `ent`: a happening the sentence refers to by its day, not one its subject acts in ("The
+    Steelers distanced themselves from Thursday night's fight"). A meeting or call so named is one the
+    subject takes part in ("Haley entered Wednesday's debate")."""
+    if kind in _TAKEN_PART_IN:
+        return False
+    return any(ent.end <= tx.start and tx.end < noun_at and doc.text[tx.end : tx.end + 2] in POSSESSIVE_S
+               and _DAY_OWNS_RE.fullmatch(doc.text, tx.end, noun_at) for tx, _value in info.timexes)
+
+
+_TAKEN_PART_IN = frozenset({"meeting", "call"})
+_DAY_OWNS_RE = re.compile(r"['\u2019]s(?:\s+[a-z-]+){0,2}\s+")
 
 
 def _named_with_age_before(info: SentenceInfo, place: Entity, doc: Doc) -> Entity | None:

@@ -13,6 +13,7 @@ from functools import lru_cache
 from monitor.extract.items.actors import (
     actor_name,
     coordinated,
+    named_by_its_day,
     place_after,
     resolve_reference,
     speaker_place,
@@ -438,6 +439,8 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
     # "the plan was announced by X": the subject is what was said; X, after the verb, said it
     passive = kind == "statement" and _passive_said_by(doc, info, occ)
     ent = None if passive else subject_of(info, occ.start, clause, doc, kind == "statement")
+    if ent is not None and occ.is_noun and named_by_its_day(doc, info, occ.start, kind, ent):
+        ent = None  # "The Steelers distanced themselves from Thursday night's fight": not theirs
     actors: list[str] = []
     by_reference = False
     speaker_after: Entity | None = None

@@ -467,6 +467,17 @@ def test_the_agent_of_a_passive_is_an_actor_as_the_subject_of_the_active_is() ->
     assert actors("Harbourline was probed last year.") == [{"Harbourline"}]  # no agent: only the subject
 
 
+def test_a_happening_named_by_its_day_is_not_the_sentence_subjects_own() -> None:
+    def found(sentence: str) -> list[tuple[str, tuple[str, ...]]]:
+        return [(i.kind, i.actors) for i in extract_items(sentence, DCT) if i.kind in ("violence", "meeting")]
+
+    # the club comments on the fight; it did not fight
+    assert found("The Harbour Rovers spent Monday distancing themselves from Thursday night's fight.") == [
+        ("violence", ())]
+    # a meeting so named is one its subject takes part in
+    assert found("Mayor Ana Ruiz entered Wednesday's debate on a roll.") == [("meeting", ("Ana Ruiz",))]
+
+
 def test_a_call_with_someone_is_a_call_without_the_word_phone() -> None:
     # "call" alone is no trigger ("a call for calm"); "call with" is, its object next (not a noun it modifies)
     items = extract_items("Aides joined Governor Sam Price's March 20 call with Mayor Ana Ruiz.", DCT)
