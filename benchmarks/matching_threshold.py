@@ -15,6 +15,7 @@ threshold is the false-match rate.
     python benchmarks/matching_threshold.py --named [--show]
     python benchmarks/matching_threshold.py --speakers [--show]
     python benchmarks/matching_threshold.py --retold [--show]
+    python benchmarks/matching_threshold.py --past-year [--show]
 
 With --figures it counts instead the figure pairs of two different pages that `figures_agree` joins only by
 the distinctive-value rule (matching.yaml `distinctive_digits`, `distinctive_shared_words`) or only by the
@@ -42,6 +43,10 @@ agreeing.
 With --retold it prints the wording similarity of the event pairs of two pages whose kinds are not
 compatible (neither `other` nor a reported kind: a `legal` and a `release`), dates nested and actors not
 conflicting: the pairs `retold_threshold` joins at or above it.
+
+With --past-year it prints the wording similarity of the event pairs dated alike by a year alone, before both
+pages' publication years (`matching.in_a_past_year`), that reconciliation compares by wording: the pairs
+`past_year_wording_threshold` decides.
 """
 
 from __future__ import annotations
@@ -65,6 +70,7 @@ from monitor.track.matching import (
     adjacent_days,
     away_from_news,
     figures_agree,
+    in_a_past_year,
     kinds_compatible,
     kinds_compatible_by_wording,
     named_in,
@@ -210,6 +216,31 @@ def _away_pairs(items: dict[str, list[object]], published: dict[str, str | None]
                     print(f"{label} {score:.2f}  {x[:110]}\n      {y[:110]}")
 
 
+def _past_year_pairs(items: dict[str, list[object]], published: dict[str, str | None],
+                     cluster: dict[str, str], show: bool) -> None:
+    same: list[tuple[float, str, str]] = []
+    other: list[tuple[float, str, str]] = []
+    for a, b in itertools.combinations(sorted(items), 2):
+        together = a in cluster and cluster.get(a) == cluster.get(b)
+        for x, y in itertools.product(items[a], items[b]):
+            if not in_a_past_year(x.date, y.date, (published[a], published[b])):  # type: ignore[attr-defined]
+                continue
+            if not (_compared(x, y, reported=False) or _compared(x, y, reported=True)):
+                continue
+            score = wording_similarity(x.evidence, y.evidence)  # type: ignore[attr-defined]
+            (same if together else other).append((score, x.evidence, y.evidence))  # type: ignore[attr-defined]
+    print(f"past_year_wording_threshold {rules().past_year_wording_threshold}: event pairs dated alike by a "
+          f"past year, compared by wording: same story {len(same)}, different stories {len(other)}")
+    print("threshold  same-story pairs at or above  different-story pairs at or above")
+    for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
+        print(f"{t:9.2f}  {sum(s >= t for s, _, _ in same):29d}  {sum(s >= t for s, _, _ in other):33d}")
+    if show:
+        for label, pairs in (("same", same), ("other", other)):
+            for score, x, y in sorted(pairs, reverse=True):
+                if score >= 0.15:
+                    print(f"{label} {score:.2f}  {x[:110]}\n      {y[:110]}")
+
+
 def _retold_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: bool) -> None:
     same: list[tuple[float, str, str]] = []
     other: list[tuple[float, str, str]] = []
@@ -309,6 +340,9 @@ def main() -> None:
     parser.add_argument("--retold", action="store_true",
                         help="the event pairs of kinds not compatible (matching.yaml retold_threshold) "
                              "instead")
+    parser.add_argument("--past-year", action="store_true",
+                        help="the event pairs dated alike by a past year (matching.yaml "
+                             "past_year_wording_threshold) instead")
     parser.add_argument("--digits", type=int, help="distinctive_digits to try (default: matching.yaml's)")
     args = parser.parse_args()
     if args.figures:
@@ -333,6 +367,9 @@ def main() -> None:
         return
     if args.retold:
         _retold_pairs(items, cluster, args.show)
+        return
+    if args.past_year:
+        _past_year_pairs(items, published, cluster, args.show)
         return
     same: list[tuple[float, str, str]] = []
     other: list[float] = []

@@ -26,6 +26,7 @@ from monitor.track.matching import (
     away_from_news,
     content_words,
     dated_by_page,
+    in_a_past_year,
     iso_day,
     last_words,
     named_in,
@@ -230,8 +231,10 @@ def likeness_to(item: ItemLike, source_url: str) -> Callable[[TimelineEntry], fl
 
 def worded_alike(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:
     """The item's sentence and another source's sentence of `entry` tell one happening (same_wording; less
-    wording in common where both date it alike away from both sources' news: `away_from_news`)."""
+    wording in common where both date it alike away from both sources' news, `away_from_news`, or by a
+    past year, `in_a_past_year`)."""
     return any(
         same_wording(item.evidence, s.evidence,
-                     away=away_from_news(item.date, entry.date, (published, s.published)))
+                     away=away_from_news(item.date, entry.date, (published, s.published)),
+                     past_year=in_a_past_year(item.date, entry.date, (published, s.published)))
         for s in entry.sources if s.source_url != source_url)

@@ -44,6 +44,7 @@ class MatchingRules:
     wording_threshold: float
     retold_threshold: float
     away_wording_threshold: float
+    past_year_wording_threshold: float
     away_days: int
     adjacent_days: int
     latent_days: int
@@ -79,6 +80,7 @@ def rules() -> MatchingRules:
         wording_threshold=float(data["wording_threshold"]),
         retold_threshold=float(data["retold_threshold"]),
         away_wording_threshold=float(data["away_wording_threshold"]),
+        past_year_wording_threshold=float(data["past_year_wording_threshold"]),
         away_days=int(data["away_days"]),
         adjacent_days=int(data["adjacent_days"]),
         latent_days=int(data["latent_days"]),
@@ -323,11 +325,14 @@ def wording_similarity(a: str, b: str) -> float:
     return shared / min(len(wa), len(wb))
 
 
-def same_wording(a: str, b: str, *, away: bool = False) -> bool:
+def same_wording(a: str, b: str, *, away: bool = False, past_year: bool = False) -> bool:
     """The two sentences tell one happening by their words alone (`wording_threshold`; with `away`, of two
-    reports dated alike away from the news, `away_wording_threshold`: see `away_from_news`)."""
+    reports dated alike away from the news, `away_wording_threshold`: see `away_from_news`; with
+    `past_year`, of two dated alike by a past year, `past_year_wording_threshold`: see `in_a_past_year`)."""
     r = rules()
-    return wording_similarity(a, b) >= (r.away_wording_threshold if away else r.wording_threshold)
+    if away:
+        return wording_similarity(a, b) >= r.away_wording_threshold
+    return wording_similarity(a, b) >= (r.past_year_wording_threshold if past_year else r.wording_threshold)
 
 
 def retold(a: str, b: str) -> bool:
@@ -350,6 +355,19 @@ def away_from_news(a: str | None, b: str | None, published: Iterable[str | None]
     days = [iso_day(p) for p in published]
     return bool(days) and all(
         d is not None and (span.end < d - margin or span.start > d + margin) for d in days)
+
+
+def in_a_past_year(a: str | None, b: str | None, published: Iterable[str | None]) -> bool:
+    """Two reports dated alike by a year alone, before every publication year given ("these cases were
+    dropped in 2015" and "which was dropped in 2015" in reports of 2019): the story's background, where
+    outlets retell a few happenings in their own words. Unknown publication days never count."""
+    if a != b or a is None or not _YEAR_ONLY_RE.fullmatch(a):
+        return False
+    days = [iso_day(p) for p in published]
+    return bool(days) and all(d is not None and int(a) < d.year for d in days)
+
+
+_YEAR_ONLY_RE = re.compile(r"\d{4}")
 
 
 def iso_day(value: str | None) -> dt.date | None:

@@ -9,6 +9,7 @@ from monitor.track.matching import (
     actors_compatible,
     away_from_news,
     figures_agree,
+    in_a_past_year,
     is_place,
     kinds_compatible,
     kinds_compatible_by_wording,
@@ -106,6 +107,23 @@ def test_a_day_or_month_is_away_from_the_news_only_far_from_every_publication_da
     assert not away_from_news("2016-11", "2016-12", ("2019-11-18",))  # dated otherwise
     assert not away_from_news("2016-11", "2016-11", ("2019-11-18", None))  # a day unknown
     assert not away_from_news("2016-11", "2016-11", ())
+
+
+def test_a_past_year_is_one_before_every_publication_year() -> None:
+    assert in_a_past_year("2015", "2015", ("2019-11-18", "2019-11-19"))
+    assert not in_a_past_year("2019", "2019", ("2019-11-18",))  # the news's own year
+    assert not in_a_past_year("2020", "2020", ("2019-11-18",))  # a year to come
+    assert not in_a_past_year("2015-06", "2015-06", ("2019-11-18",))  # a month: away_from_news
+    assert not in_a_past_year("2015", "2016", ("2019-11-18",))
+    assert not in_a_past_year("2015", "2015", ("2019-11-18", None))
+
+
+def test_two_reports_dated_by_a_past_year_need_less_wording_in_common() -> None:
+    told = ("Ivo Marsh also faced inquiries for fraud and bribery at the harbour board, but these cases "
+            "were dropped in 2015.",
+            "The trader had also faced a second fraud probe, which was dropped in 2015 for lack of evidence.")
+    assert 0.3 <= wording_similarity(*told) < 0.5
+    assert same_wording(*told, past_year=True) and not same_wording(*told)
 
 
 def test_reports_dated_alike_away_from_the_news_need_less_wording_in_common() -> None:

@@ -620,6 +620,24 @@ def test_two_outlets_dating_alike_away_from_the_news_need_less_wording_in_common
     assert rows("2019-11-15", "November 15", "2019-11-18") == [1, 1]
 
 
+def test_two_outlets_dating_alike_by_a_past_year_need_less_wording_in_common():
+    def rows(year: str) -> list[int]:
+        known = [item("legal", year, "dropped", evidence=(
+            f"Ivo Marsh also faced inquiries for fraud and bribery at the harbour board, but these cases "
+            f"were dropped in {year}."))]
+        first = reconcile((), STORY, HARBOUR, 1, "2019-11-18", known, at(0))
+        told = [item("legal", year, "dropped", evidence=(
+            f"The trader had also faced a second fraud probe, which was dropped in {year} for lack of "
+            "evidence."))]
+        result = reconcile(first.timeline, STORY, WIRE, 1, "2019-11-18", told, at(1))
+        again = reconcile(result.timeline, STORY, WIRE, 1, "2019-11-18", told, at(1))
+        assert again.changes == () and again.timeline == result.timeline
+        return sorted(e.source_count for e in result.timeline)
+
+    assert rows("2015") == [2]
+    assert rows("2019") == [1, 1]  # the news's own year: its many happenings need the usual wording
+
+
 def test_a_distinctive_value_is_one_figure_whatever_subjects_were_read_a_round_one_is_not():
     known = [item("figure", "2021-06-14", "cost", subject="TV",
                   evidence="The ferry refit cost the council roughly $449,000.", value=449000, unit="USD",
