@@ -3,12 +3,13 @@
 For every pair of items from two different pages of ../shared/data/article-html that reconciliation would
 compare by wording (compatible kinds, nested dates, not figures, a side naming nobody who acts, none or only
 places; with --reported, the pairs of a reported kind such as `statement` and another kind whose actors do
-not conflict), prints the wording similarity (monitor.track.matching.wording_similarity). Pages of one
+not conflict; with --agreeing, only those whose actors agree), prints the wording similarity
+(monitor.track.matching.wording_similarity). Pages of one
 cluster (the same story by several outlets, tests/fixtures/clusters/) give the pairs that may be one
 happening; pairs of pages of different stories are different happenings, and how many of them reach each
 threshold is the false-match rate.
 
-    python benchmarks/matching_threshold.py [--corpus DIR] [--show] [--reported]
+    python benchmarks/matching_threshold.py [--corpus DIR] [--show] [--reported [--agreeing]]
     python benchmarks/matching_threshold.py --figures [--digits 3] [--show]
     python benchmarks/matching_threshold.py --adjacent [--show]
     python benchmarks/matching_threshold.py --away [--show]
@@ -326,6 +327,9 @@ def main() -> None:
     parser.add_argument("--show", action="store_true", help="print the same-cluster pairs with their scores")
     parser.add_argument("--reported", action="store_true",
                         help="the pairs of a reported kind (statement) and another kind instead")
+    parser.add_argument("--agreeing", action="store_true",
+                        help="with --reported, only the pairs whose actors agree (matching.yaml "
+                             "reported_wording_threshold)")
     parser.add_argument("--figures", action="store_true",
                         help="the distinctive-value rule of figures instead")
     parser.add_argument("--adjacent", action="store_true",
@@ -379,6 +383,8 @@ def main() -> None:
             for y in items[b]:
                 if not _compared(x, y, args.reported):
                     continue
+                if args.agreeing and actors_agree(x.actors, y.actors) is not True:  # type: ignore[attr-defined]
+                    continue
                 if not nested(date_span(x.date), date_span(y.date)):  # type: ignore[attr-defined]
                     continue
                 score = wording_similarity(x.evidence, y.evidence)  # type: ignore[attr-defined]
@@ -389,7 +395,7 @@ def main() -> None:
     print(f"pages {len(items)}; pairs compared by wording: same story {len(same)}, "
           f"different stories {len(other)}")
     print("threshold  same-story pairs at or above  different-story pairs at or above")
-    for t in THRESHOLDS:
+    for t in (0.15, 0.25, 0.35, *THRESHOLDS[1:]) if args.agreeing else THRESHOLDS:
         print(f"{t:9.2f}  {sum(s >= t for s, _, _ in same):29d}  {sum(s >= t for s in other):33d}")
     if args.show:
         for score, x, y in sorted(same, reverse=True):

@@ -43,6 +43,7 @@ class MatchingRules:
     distinctive_shared_words: int
     wording_threshold: float
     retold_threshold: float
+    reported_wording_threshold: float
     away_wording_threshold: float
     past_year_wording_threshold: float
     away_days: int
@@ -79,6 +80,7 @@ def rules() -> MatchingRules:
         distinctive_shared_words=int(data["distinctive_shared_words"]),
         wording_threshold=float(data["wording_threshold"]),
         retold_threshold=float(data["retold_threshold"]),
+        reported_wording_threshold=float(data["reported_wording_threshold"]),
         away_wording_threshold=float(data["away_wording_threshold"]),
         past_year_wording_threshold=float(data["past_year_wording_threshold"]),
         away_days=int(data["away_days"]),
@@ -340,6 +342,14 @@ def retold(a: str, b: str) -> bool:
     took from them: "the US wants the UK to extradite Assange over his alleged role in the release of
     classified ... material in 2010" is `legal` by its first verb in one outlet, `release` in another."""
     return wording_similarity(a, b) >= rules().retold_threshold
+
+
+def told_by_the_same(a: str, b: str) -> bool:
+    """A statement and another kind's report whose actors agree, worded alike enough
+    (`reported_wording_threshold`): "The agency said Monday that its researchers examined how hibernation
+    would affect ... a crewed mission" and "ESA has investigated how crew hibernation would impact space
+    mission design"."""
+    return wording_similarity(a, b) >= rules().reported_wording_threshold
 
 
 def away_from_news(a: str | None, b: str | None, published: Iterable[str | None]) -> bool:

@@ -106,6 +106,7 @@ from monitor.track.matching import (
     kinds_compatible,
     kinds_compatible_by_wording,
     retold,
+    told_by_the_same,
     united_actors,
 )
 from monitor.track.matching import rules as matching_rules
@@ -370,6 +371,10 @@ def _same_happening(
         agree = None  # the names differ only in which of them each reading took: the wording decides
     if close and typed and agree is not None:
         return agree
+    if close and agree and not typed:
+        # A reported kind and another told by the same actors: their words need less in common.
+        return any(told_by_the_same(item.evidence, s.evidence)
+                   for s in entry.sources if s.source_url != source_url)
     # A day apart, a reported kind and another, or a side naming nobody who acts: worded alike only.
     return worded_alike(item, entry, source_url, published)
 

@@ -571,6 +571,20 @@ def test_an_outlets_statement_is_another_outlets_happening_when_worded_alike_nev
     assert sorted((e.kind, e.source_count) for e in result.timeline) == [("legal", 2), ("statement", 1)]
 
 
+def test_a_statement_and_a_happening_of_the_same_actors_need_less_wording_in_common():
+    known = [item("statement", "2021-03-08", "said", actors=["Harbour Survey Agency"],
+                  evidence="The agency said Monday that its divers examined how the silt would affect the "
+                           "design of a deeper channel for the ferries.")]
+    first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+    studied = item("legal", "2021-03-08", "investigated", actors=["HSA"],
+                   evidence="Now HSA has investigated how silt would impact the harbour's channel design.")
+    # the same agency's words on another matter, that day: apart
+    other = item("policy", "2021-03-08", "banned", actors=["HSA"],
+                 evidence="HSA banned night dredging near the north pier after a fuel spill.")
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, [studied, other], at(1))
+    assert sorted((e.kind, e.source_count) for e in result.timeline) == [("policy", 1), ("statement", 2)]
+
+
 def test_a_bare_number_is_another_outlets_only_by_its_sentence_and_stays_its_own_sources():
     def engine(sentence: str) -> Item:
         return item("figure", "2021-06-13", "355 hp", evidence=sentence, value=355, unit="hp")
