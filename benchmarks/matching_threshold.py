@@ -17,6 +17,7 @@ threshold is the false-match rate.
     python benchmarks/matching_threshold.py --speakers [--show]
     python benchmarks/matching_threshold.py --retold [--show]
     python benchmarks/matching_threshold.py --past-year [--show]
+    python benchmarks/matching_threshold.py --silent [--show]
 
 With --figures it counts instead the figure pairs of two different pages that `figures_agree` joins only by
 the distinctive-value rule (matching.yaml `distinctive_digits`, `distinctive_shared_words`) or only by the
@@ -48,6 +49,10 @@ conflicting: the pairs `retold_threshold` joins at or above it.
 With --past-year it prints the wording similarity of the event pairs dated alike by a year alone, before both
 pages' publication years (`matching.in_a_past_year`), that reconciliation compares by wording: the pairs
 `past_year_wording_threshold` decides.
+
+With --silent it prints the wording similarity of the event pairs of two pages, dates nested and kinds
+compatible, where one side names nobody who acts and the other's actors are all named in its sentence
+(`corroboration.named_by_the_silent`): the pairs `named_wording_threshold` decides.
 """
 
 from __future__ import annotations
@@ -65,7 +70,7 @@ import yaml
 from monitor.extract.items import extract_items, published_from_dateline
 from monitor.extract.spans import date_span, nested
 from monitor.extract.text import extract_document
-from monitor.track.corroboration import first_of_each_speaker, same_speaker
+from monitor.track.corroboration import first_of_each_speaker, named_by_the_silent, same_speaker
 from monitor.track.matching import (
     actors_agree,
     adjacent_days,
@@ -242,6 +247,36 @@ def _past_year_pairs(items: dict[str, list[object]], published: dict[str, str | 
                     print(f"{label} {score:.2f}  {x[:110]}\n      {y[:110]}")
 
 
+def _silent_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: bool) -> None:
+    same: list[tuple[float, str, str]] = []
+    other: list[tuple[float, str, str]] = []
+    for a, b in itertools.combinations(sorted(items), 2):
+        together = a in cluster and cluster.get(a) == cluster.get(b)
+        for x, y in itertools.product(items[a], items[b]):
+            if not kinds_compatible(x.kind, y.kind):  # type: ignore[attr-defined]
+                continue
+            if not nested(date_span(x.date), date_span(y.date)):  # type: ignore[attr-defined]
+                continue
+            if actors_agree(x.actors, y.actors) is not None:  # type: ignore[attr-defined]
+                continue
+            row = _as_row(y, b, None)
+            if not named_by_the_silent(x, row, "page:" + a):  # type: ignore[arg-type]
+                continue
+            score = wording_similarity(x.evidence, y.evidence)  # type: ignore[attr-defined]
+            (same if together else other).append((score, x.evidence, y.evidence))  # type: ignore[attr-defined]
+    print(f"named_wording_threshold {rules().named_wording_threshold}: event pairs where one side names "
+          f"nobody who acts and the other's actors are named in its sentence: same story {len(same)}, different "
+          f"stories {len(other)}")
+    print("threshold  same-story pairs at or above  different-story pairs at or above")
+    for t in (0.3, 0.35, 0.4, 0.45, 0.5):
+        print(f"{t:9.2f}  {sum(s >= t for s, _, _ in same):29d}  {sum(s >= t for s, _, _ in other):33d}")
+    if show:
+        for label, pairs in (("same", same), ("other", other)):
+            for score, x, y in sorted(pairs, reverse=True):
+                if score >= 0.25:
+                    print(f"{label} {score:.2f}  {x[:110]}\n      {y[:110]}")
+
+
 def _retold_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: bool) -> None:
     same: list[tuple[float, str, str]] = []
     other: list[tuple[float, str, str]] = []
@@ -347,6 +382,9 @@ def main() -> None:
     parser.add_argument("--past-year", action="store_true",
                         help="the event pairs dated alike by a past year (matching.yaml "
                              "past_year_wording_threshold) instead")
+    parser.add_argument("--silent", action="store_true",
+                        help="the event pairs where one side names nobody who acts (matching.yaml "
+                             "named_wording_threshold) instead")
     parser.add_argument("--digits", type=int, help="distinctive_digits to try (default: matching.yaml's)")
     args = parser.parse_args()
     if args.figures:
@@ -374,6 +412,9 @@ def main() -> None:
         return
     if args.past_year:
         _past_year_pairs(items, published, cluster, args.show)
+        return
+    if args.silent:
+        _silent_pairs(items, cluster, args.show)
         return
     same: list[tuple[float, str, str]] = []
     other: list[float] = []

@@ -138,6 +138,17 @@ def named_by_each_other(item: ItemLike, entry: TimelineEntry, source_url: str) -
             and all(any(named_in(name, text) for text in others) for name in mine))
 
 
+def named_by_the_silent(item: ItemLike, entry: TimelineEntry, source_url: str) -> bool:
+    """Whether one side names nobody who acts and the other side's actors are all named in its sentence:
+    "the Taliban swapped two Western hostages" and "Two hostages ... held by the Taliban ... were released
+    Tuesday" tell of the same people though the passive names no one who releases."""
+    mine, theirs = who_acts(item.actors), who_acts(entry.actors)
+    if mine and not theirs:
+        return any(all(named_in(name, s.evidence) for name in mine)
+                   for s in entry.sources if s.source_url != source_url)
+    return bool(theirs) and not mine and all(named_in(name, item.evidence) for name in theirs)
+
+
 def first_of_each_speaker(items: Sequence[ItemLike]) -> set[int]:
     """The undated statements (by index) that may join another outlet's row by their speaker alone
     (`same_speaker`): a page's first of each speaker, so that a page quoting one person five times gives one
@@ -229,12 +240,13 @@ def likeness_to(item: ItemLike, source_url: str) -> Callable[[TimelineEntry], fl
     return unlikeness
 
 
-def worded_alike(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:
+def worded_alike(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None, *,
+                 named: bool = False) -> bool:
     """The item's sentence and another source's sentence of `entry` tell one happening (same_wording; less
     wording in common where both date it alike away from both sources' news, `away_from_news`, or by a
-    past year, `in_a_past_year`)."""
+    past year, `in_a_past_year`, or where `named`: `named_by_the_silent`)."""
     return any(
         same_wording(item.evidence, s.evidence,
                      away=away_from_news(item.date, entry.date, (published, s.published)),
-                     past_year=in_a_past_year(item.date, entry.date, (published, s.published)))
+                     past_year=in_a_past_year(item.date, entry.date, (published, s.published)), named=named)
         for s in entry.sources if s.source_url != source_url)

@@ -46,6 +46,7 @@ class MatchingRules:
     reported_wording_threshold: float
     away_wording_threshold: float
     past_year_wording_threshold: float
+    named_wording_threshold: float
     away_days: int
     adjacent_days: int
     latent_days: int
@@ -83,6 +84,7 @@ def rules() -> MatchingRules:
         reported_wording_threshold=float(data["reported_wording_threshold"]),
         away_wording_threshold=float(data["away_wording_threshold"]),
         past_year_wording_threshold=float(data["past_year_wording_threshold"]),
+        named_wording_threshold=float(data["named_wording_threshold"]),
         away_days=int(data["away_days"]),
         adjacent_days=int(data["adjacent_days"]),
         latent_days=int(data["latent_days"]),
@@ -327,14 +329,19 @@ def wording_similarity(a: str, b: str) -> float:
     return shared / min(len(wa), len(wb))
 
 
-def same_wording(a: str, b: str, *, away: bool = False, past_year: bool = False) -> bool:
+def same_wording(a: str, b: str, *, away: bool = False, past_year: bool = False, named: bool = False) -> bool:
     """The two sentences tell one happening by their words alone (`wording_threshold`; with `away`, of two
     reports dated alike away from the news, `away_wording_threshold`: see `away_from_news`; with
-    `past_year`, of two dated alike by a past year, `past_year_wording_threshold`: see `in_a_past_year`)."""
+    `past_year`, of two dated alike by a past year, `past_year_wording_threshold`: see `in_a_past_year`;
+    with `named`, where one names nobody who acts and the other's actors are named in it,
+    `named_wording_threshold`: see `corroboration.named_by_the_silent`). The lowest that applies."""
     r = rules()
-    if away:
-        return wording_similarity(a, b) >= r.away_wording_threshold
-    return wording_similarity(a, b) >= (r.past_year_wording_threshold if past_year else r.wording_threshold)
+    need = r.wording_threshold
+    for applies, threshold in ((away, r.away_wording_threshold), (past_year, r.past_year_wording_threshold),
+                               (named, r.named_wording_threshold)):
+        if applies:
+            need = min(need, threshold)
+    return wording_similarity(a, b) >= need
 
 
 def retold(a: str, b: str) -> bool:

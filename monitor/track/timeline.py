@@ -77,6 +77,7 @@ from monitor.track.corroboration import (
     first_of_each_speaker,
     likeness_to,
     named_by_each_other,
+    named_by_the_silent,
     page_dated_row,
     told_by,
     told_later,
@@ -376,7 +377,8 @@ def _same_happening(
         return any(told_by_the_same(item.evidence, s.evidence)
                    for s in entry.sources if s.source_url != source_url)
     # A day apart, a reported kind and another, or a side naming nobody who acts: worded alike only.
-    return worded_alike(item, entry, source_url, published)
+    named = close and agree is None and named_by_the_silent(item, entry, source_url)
+    return worded_alike(item, entry, source_url, published, named=named)
 
 
 def _told_day(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:

@@ -585,6 +585,25 @@ def test_a_statement_and_a_happening_of_the_same_actors_need_less_wording_in_com
     assert sorted((e.kind, e.source_count) for e in result.timeline) == [("policy", 1), ("statement", 2)]
 
 
+def test_a_report_naming_nobody_who_acts_needs_less_wording_where_it_names_the_others_actors():
+    freed = ("Two ferrymen, a Dane and a Finn, held by the Harbour Front since 2016 were released Tuesday "
+             "in a swap for rebel commanders.")
+
+    def rows(actor: str) -> list[int]:
+        told = (f"The storm came a day after the {actor} freed two ferrymen it had held, in exchange for "
+                "jailed fighters, officials in Brenholm said.")
+        known = [item("release", "2021-06-15", "released", evidence=freed)]
+        first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+        swap = [item("release", "2021-06-15", "freed", actors=[actor], evidence=told)]
+        return sorted(e.source_count for e in _replay_changes_nothing(first.timeline, WIRE, 1, swap,
+                                                                      at(1)).timeline)
+
+    # 0.45 of the words in common, and the actor named in the sentence that names nobody who frees
+    assert rows("Harbour Front") == [2]
+    # another actor, not named there: the usual threshold holds
+    assert rows("Brenholm Guard") == [1, 1]
+
+
 def test_a_bare_number_is_another_outlets_only_by_its_sentence_and_stays_its_own_sources():
     def engine(sentence: str) -> Item:
         return item("figure", "2021-06-13", "355 hp", evidence=sentence, value=355, unit="hp")
