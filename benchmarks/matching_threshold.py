@@ -265,8 +265,8 @@ def _silent_pairs(items: dict[str, list[object]], cluster: dict[str, str], show:
             score = wording_similarity(x.evidence, y.evidence)  # type: ignore[attr-defined]
             (same if together else other).append((score, x.evidence, y.evidence))  # type: ignore[attr-defined]
     print(f"named_wording_threshold {rules().named_wording_threshold}: event pairs where one side names "
-          f"nobody who acts and the other's actors are named in its sentence: same story {len(same)}, different "
-          f"stories {len(other)}")
+          f"nobody who acts and the other's actors are named in its sentence: same story {len(same)}, "
+          f"different stories {len(other)}")
     print("threshold  same-story pairs at or above  different-story pairs at or above")
     for t in (0.3, 0.35, 0.4, 0.45, 0.5):
         print(f"{t:9.2f}  {sum(s >= t for s, _, _ in same):29d}  {sum(s >= t for s, _, _ in other):33d}")
