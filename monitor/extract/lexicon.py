@@ -116,6 +116,7 @@ class Lexicon:
     thing_pronouns: frozenset[str]
     thing_pronoun_reach: int
     person_nouns: frozenset[str]
+    member_nouns: frozenset[str]
     aside_prepositions: frozenset[str]
     modifier_tails: frozenset[str]
     common_nouns: frozenset[str]
@@ -426,6 +427,7 @@ def _names_fields() -> dict[str, Any]:
         "thing_pronouns": words("thing_pronouns"),
         "thing_pronoun_reach": int(nm["thing_pronoun_reach"]),
         "person_nouns": words("person_nouns"),
+        "member_nouns": words("member_nouns"),
         "aside_prepositions": words("aside_prepositions"),
         "modifier_tails": words("modifier_tails"),
         "common_nouns": words("common_nouns"),

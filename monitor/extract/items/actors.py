@@ -21,6 +21,10 @@ from monitor.extract.lexicon import Lexicon
 from monitor.extract.wordforms import VERB_TAGS, word_tags
 
 _PLACE_OR_NAME = ("country", "capital", "place", "name")
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "atop", "near", "on", "inside", "outside", "across", "around",
+                                 "aboard", "off"})
+_WORDS_RE = re.compile(r"[a-z]+")
+_PEOPLE_AFTER_RE = re.compile(r"\s+[a-z]+")
 
 
 # "X had been shelved in 2017 but was re-opened": a verb coordinated with the one before shares its subject.
@@ -41,11 +45,18 @@ def subject_of(
         # "the World Health Organization (WHO) said": the name the bracket defines speaks.
         if len(cands) >= 2 and any(a == cands[-2].end and ent.end < b for a, b in doc.defining):
             ent = cands[-2]
-        # "the Defense Ministry in Moscow said": the place qualifies the name before it.
+        # "the Defense Ministry in Moscow said", "NASA scientists using a telescope atop Mauna Kea have
+        # confirmed": a name after a preposition of place qualifies the words before it; the name before acts.
         elif len(cands) >= 2:
             between = doc.text[cands[-2].end : ent.start].strip().lower()
             if between in {"in", "of", "at", "from", "near", "for"} and ent.kind in _PLACE_OR_NAME:
                 ent = cands[-2]
+
+        first = next(e for e in info.entities if clause[0] <= e.start)
+        if first is not ent and _qualifies_the_subject(first, ent, doc):
+            # "NASA scientists using a telescope atop Mauna Kea have confirmed": the body whose people act,
+            # not the name of a place after them (whatever kind of name it was read as)
+            ent = first
         # "Lee's appearance follows the testimony of ...": a possessor acts only within its own noun phrase
         # ("Lee's arrest", "Lee's visit to Lindos", "Lee's decision to resign"), not past a verb.
         if doc.text.startswith(("'s", "’s"), ent.end) and _verb_between(info, ent.end + 2, pos, doc):
@@ -72,6 +83,17 @@ def subject_of(
         # "Ada Brisk and Tom Harlowe, the mayor, met": the name before the aside, with those joined to it
         return aside
     return prior[0] if prior else None
+
+
+def _qualifies_the_subject(first: Entity, ent: Entity, doc: Doc) -> bool:
+    """Whether `first` opens the clause's subject as a body qualifying its noun ("NASA scientists", "U.N.
+    officials") and `ent`, the last name before the verb, follows a preposition of place after it."""
+    if first.kind not in ("org", "name", "person") or not _PEOPLE_AFTER_RE.match(doc.text, first.end):
+        return False
+    words = _WORDS_RE.findall(doc.text[first.end : ent.start].lower())
+    while words and words[-1] in ("the", "a", "an"):
+        words.pop()
+    return bool(words) and words[-1] in _PLACE_PREPOSITIONS and words[0] in doc.lex.member_nouns
 
 
 def named_by_its_day(doc: Doc, info: SentenceInfo, noun_at: int, kind: str, ent: Entity) -> bool:
