@@ -187,6 +187,8 @@ def names_match(a: str, b: str) -> bool:
     short, long_ = sorted((ta, tb), key=len)
     if long_[len(long_) - len(short):] == short:
         return True
+    if len(ta) == len(tb) > 1 and ta[:-1] == tb[:-1] and _plural_of(ta[-1], tb[-1]):
+        return True  # "Davis Cup Finals", "Davis Cup Final": one event's name, told in either number
     if not same_surname(ta[-1], tb[-1]):
         return False
     given_a = [t for t in ta[:-1] if len(t) > 1]
@@ -194,6 +196,10 @@ def names_match(a: str, b: str) -> bool:
     if not given_a or not given_b:
         return True
     return given_a[0].startswith(given_b[0]) or given_b[0].startswith(given_a[0])
+
+
+def _plural_of(a: str, b: str) -> bool:
+    return a + "s" == b or b + "s" == a
 
 
 def _acronym_of(short: str, long_: str) -> bool:

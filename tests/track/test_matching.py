@@ -46,6 +46,8 @@ from monitor.track.matching import (
     ("ESB", "European Space Agency", False),
     ("EU", "European Union", False),  # two letters: too many names share them
     ("Esa", "European Space Agency", False),
+    ("Harbour Cup Finals", "Harbour Cup Final", True),  # one event's name in either number
+    ("Finals", "Final", False),
 ])
 def test_names_match(a: str, b: str, same: bool) -> None:
     assert names_match(a, b) is same
