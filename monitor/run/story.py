@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from monitor.store.records import FEED_ORIGIN_PREFIX, SnapshotData, SourceRef, SourceSpec
+from monitor.track.entries import PUBLICATION_KIND
 
 if TYPE_CHECKING:
     from monitor.config import Config
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PUBLICATION = "publication"
+PUBLICATION = PUBLICATION_KIND
 FEED_EXTRACTOR = "feed"  # the extractor stamp of publications: read from feeds, not by the page extractor
 _FOLLOWABLE_SCHEMES = ("http", "https")
 

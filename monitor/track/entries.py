@@ -12,6 +12,8 @@ ACTIVE = "active"
 REMOVED = "removed"
 REVISED = "revised"
 FIGURE_KIND = "figure"
+# A feed entry's row: an article published (monitor.run.story), never another kind's happening.
+PUBLICATION_KIND = "publication"
 
 # Change kinds.
 ADDED = "added"

@@ -633,6 +633,24 @@ def test_a_sentence_retold_by_another_outlet_is_one_happening_whatever_kind_each
     assert rows == [("accident", 1), ("legal", 2)]
 
 
+def test_a_copied_sentence_of_two_happenings_joins_each_by_its_own_kind_and_never_a_publication():
+    said = ("A ferry carrying relief supplies has left for Port Elms, the harbour office said on Monday, as "
+            "the storm eased.")
+    copy = "A ferry carrying relief supplies has left for Port Elms, the harbour office said on Monday."
+    known = [item("departure", "2021-06-14", "left", evidence=said),
+             item("statement", "2021-06-14", "said", evidence=said)]
+    first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+    told = [item("statement", "2021-06-14", "said", evidence=copy),
+            item("departure", "2021-06-14", "left", evidence=copy)]
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, told, at(1))
+    assert sorted((e.kind, e.source_count) for e in result.timeline) == [("departure", 2), ("statement", 2)]
+    # a feed's entry for the article is its publication, not the departure it retells
+    entry = [item("publication", "2021-06-14", "Relief ferry sails", evidence="Relief ferry sails. " + copy)]
+    fed = reconcile(first.timeline, STORY, "https://harbour.example/feed.xml", 1, None, entry, at(2))
+    assert sorted((e.kind, e.source_count) for e in fed.timeline) == [
+        ("departure", 1), ("publication", 1), ("statement", 1)]
+
+
 def test_two_outlets_dating_alike_away_from_the_news_need_less_wording_in_common():
     visit = ("After months of coughing, the 61-year-old clerk saw a chest specialist in {date}, the "
              "report says.")
