@@ -15,7 +15,6 @@ threshold is the false-match rate.
     python benchmarks/matching_threshold.py --away [--show]
     python benchmarks/matching_threshold.py --named [--show]
     python benchmarks/matching_threshold.py --speakers [--show]
-    python benchmarks/matching_threshold.py --retold [--show]
     python benchmarks/matching_threshold.py --past-year [--show]
     python benchmarks/matching_threshold.py --silent [--show]
 
@@ -41,10 +40,6 @@ With --speakers it counts the statement pairs of two pages that `corroboration.s
 first undated statement of a speaker named in full (`first_of_each_speaker`, read as `monitor check` reads,
 with undated reports) and another page's statement dated its publication day or the day before, the speaker
 agreeing.
-
-With --retold it prints the wording similarity of the event pairs of two pages whose kinds are not
-compatible (neither `other` nor a reported kind: a `legal` and a `release`), dates nested and actors not
-conflicting: the pairs `retold_threshold` joins at or above it.
 
 With --past-year it prints the wording similarity of the event pairs dated alike by a year alone, before both
 pages' publication years (`matching.in_a_past_year`), that reconciliation compares by wording: the pairs
@@ -277,33 +272,6 @@ def _silent_pairs(items: dict[str, list[object]], cluster: dict[str, str], show:
                     print(f"{label} {score:.2f}  {x[:110]}\n      {y[:110]}")
 
 
-def _retold_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: bool) -> None:
-    same: list[tuple[float, str, str]] = []
-    other: list[tuple[float, str, str]] = []
-    for a, b in itertools.combinations(sorted(items), 2):
-        together = a in cluster and cluster.get(a) == cluster.get(b)
-        for x, y in itertools.product(items[a], items[b]):
-            kx, ky = x.kind, y.kind  # type: ignore[attr-defined]
-            if kinds_compatible(kx, ky) or kinds_compatible_by_wording(kx, ky):
-                continue
-            if actors_agree(x.actors, y.actors) is False:  # type: ignore[attr-defined]
-                continue
-            if not nested(date_span(x.date), date_span(y.date)):  # type: ignore[attr-defined]
-                continue
-            score = wording_similarity(x.evidence, y.evidence)  # type: ignore[attr-defined]
-            (same if together else other).append((score, x.evidence, y.evidence))  # type: ignore[attr-defined]
-    print(f"retold_threshold {rules().retold_threshold}: event pairs of kinds not compatible, dates nested, "
-          f"actors not conflicting: same story {len(same)}, different stories {len(other)}")
-    print("threshold  same-story pairs at or above  different-story pairs at or above")
-    for t in (0.4, 0.5, 0.6, 0.7, 0.75, 0.8):
-        print(f"{t:9.2f}  {sum(s >= t for s, _, _ in same):29d}  {sum(s >= t for s, _, _ in other):33d}")
-    if show:
-        for label, pairs in (("same", same), ("other", other)):
-            for score, x, y in sorted(pairs, reverse=True):
-                if score >= 0.4:
-                    print(f"{label} {score:.2f}  {x[:110]}\n      {y[:110]}")
-
-
 def _named_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: bool) -> None:
     counts = {(worded, together): 0 for worded in (True, False) for together in (True, False)}
     for a, b in itertools.combinations(sorted(items), 2):
@@ -376,9 +344,6 @@ def main() -> None:
                         help="the event pairs whose conflicting actors each other's sentence names instead")
     parser.add_argument("--speakers", action="store_true",
                         help="the statement pairs joined by their speaker alone (same_speaker) instead")
-    parser.add_argument("--retold", action="store_true",
-                        help="the event pairs of kinds not compatible (matching.yaml retold_threshold) "
-                             "instead")
     parser.add_argument("--past-year", action="store_true",
                         help="the event pairs dated alike by a past year (matching.yaml "
                              "past_year_wording_threshold) instead")
@@ -406,9 +371,6 @@ def main() -> None:
         return
     if args.named:
         _named_pairs(items, cluster, args.show)
-        return
-    if args.retold:
-        _retold_pairs(items, cluster, args.show)
         return
     if args.past_year:
         _past_year_pairs(items, published, cluster, args.show)

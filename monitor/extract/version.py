@@ -138,7 +138,14 @@ from importlib.resources.abc import Traversable
 # may be hyphenated ("had been shelved in 2017 but was re-opened"); a happening moved by a rescheduling verb
 # is of its own kind ("a meeting will be postponed from Tuesday to Friday": the meeting on Friday), not the
 # postponing's.
-EXTRACTOR_VERSION = "15"
+# 16 (2026-12-04): a clause told as "<span> after" or "<span> before" another happening is dated the span
+# before or after the date it follows ("The crash comes a day after the Taliban swapped two hostages"), never
+# a length ("jailed for 11 years after pleading guilty"); "the president said" stands for the first person
+# the story named with that title; a purchase or buyout is business; a happening the sentence names by its
+# day ("Thursday night's fight") is not its subject's unless a meeting or call; a body named before its
+# people acts for them, not the place after them ("NASA scientists using a telescope atop Mauna Kea"); a
+# summary drops the "after" or "before" that opens its clause.
+EXTRACTOR_VERSION = "16"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

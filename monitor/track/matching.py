@@ -42,7 +42,6 @@ class MatchingRules:
     distinctive_digits: int
     distinctive_shared_words: int
     wording_threshold: float
-    retold_threshold: float
     reported_wording_threshold: float
     away_wording_threshold: float
     past_year_wording_threshold: float
@@ -80,7 +79,6 @@ def rules() -> MatchingRules:
         distinctive_digits=int(data["distinctive_digits"]),
         distinctive_shared_words=int(data["distinctive_shared_words"]),
         wording_threshold=float(data["wording_threshold"]),
-        retold_threshold=float(data["retold_threshold"]),
         reported_wording_threshold=float(data["reported_wording_threshold"]),
         away_wording_threshold=float(data["away_wording_threshold"]),
         past_year_wording_threshold=float(data["past_year_wording_threshold"]),
@@ -348,13 +346,6 @@ def same_wording(a: str, b: str, *, away: bool = False, past_year: bool = False,
         if applies:
             need = min(need, threshold)
     return wording_similarity(a, b) >= need
-
-
-def retold(a: str, b: str) -> bool:
-    """Two sentences so alike (`retold_threshold`) that they tell one happening whatever kind each reading
-    took from them: "the US wants the UK to extradite Assange over his alleged role in the release of
-    classified ... material in 2010" is `legal` by its first verb in one outlet, `release` in another."""
-    return wording_similarity(a, b) >= rules().retold_threshold
 
 
 def told_by_the_same(a: str, b: str) -> bool:

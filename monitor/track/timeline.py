@@ -63,7 +63,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from monitor.extract.spans import DateSpan, date_span, narrower, nested
@@ -107,7 +107,6 @@ from monitor.track.matching import (
     iso_day,
     kinds_compatible,
     kinds_compatible_by_wording,
-    retold,
     told_by_the_same,
     united_actors,
 )
@@ -243,16 +242,12 @@ def _match_items(
     speakers = first_of_each_speaker([items[i] for i in loose])
     by_speaker = SpeakerIndex(free, source_url)
     reported = matching_rules().reported_kinds
-    kinds_of: dict[str, set[str]] = {}  # the kinds each sentence of the version gave
-    for item in items:
-        kinds_of.setdefault(item.evidence, set()).add(item.kind)
     candidates: dict[int, list[str]] = {}
     for n, i in enumerate(loose):
         span = date_span(items[i].date)
         reach = within_reach(pool, items[i], published)
         found = [e for e in words.sift(items[i], reach)
-                 if _same_happening(items[i], keys[i], span, e, source_url, published,
-                                    kinds_of[items[i].evidence])]
+                 if _same_happening(items[i], keys[i], span, e, source_url, published)]
         # A row's own item prefers the rows other items made; an undated report, the sentence most like it.
         found.sort(key=likeness_to(items[i], source_url) if items[i].latent else only_latent)
         if items[i].kind in reported and (n in speakers or not items[i].latent):
@@ -339,7 +334,7 @@ def _same_who(item: ItemLike, key: str, entry: TimelineEntry) -> bool:
 
 def _same_happening(
     item: ItemLike, key: str, span: DateSpan | None, entry: TimelineEntry, source_url: str,
-    published: str | None, sentence_kinds: Collection[str] = (),
+    published: str | None,
 ) -> bool:
     """Whether an item that no entry has the identity of is `entry` told with other words or dates.
 
@@ -369,11 +364,7 @@ def _same_happening(
     if item.kind != entry.kind and PUBLICATION_KIND in (item.kind, entry.kind):
         return False  # an article's publication is no happening it tells
     typed = kinds_compatible(item.kind, entry.kind)
-    # Retold in another kind only where the item's sentence gave none of the row's kind: a copy's sentence
-    # of two happenings (a departure and the statement telling it) matches each by its own kind.
-    if not (typed or kinds_compatible_by_wording(item.kind, entry.kind) or (
-            entry.kind not in sentence_kinds
-            and any(retold(item.evidence, s.evidence) for s in entry.sources if s.source_url != source_url))):
+    if not (typed or kinds_compatible_by_wording(item.kind, entry.kind)):
         return False
     agree = actors_agree(item.actors, entry.actors)
     if agree is False:

@@ -15,7 +15,6 @@ from monitor.track.matching import (
     kinds_compatible_by_wording,
     named_in,
     names_match,
-    retold,
     same_wording,
     significant_digits,
     united_actors,
@@ -61,15 +60,6 @@ def test_an_outlet_naming_fewer_actors_agrees_a_conflicting_actor_does_not() -> 
     assert not actors_compatible(["Trump"], [])
     # One name cannot stand for two people.
     assert not actors_compatible(["Trump", "Donald Trump"], ["Donald Trump", "Angela Merkel"])
-
-
-def test_sentences_retold_alike_are_one_happening_whatever_their_kinds() -> None:
-    wire = ("Separately, the US is seeking Assange's extradition from the UK over his alleged role in the "
-            "release of classified military and diplomatic material by Wikileaks in 2010.")
-    retold_copy = ("The US wants the UK to extradite Assange, 47, over his alleged role in the release of "
-                   "classified military and diplomatic material in 2010.")
-    assert retold(wire, retold_copy)
-    assert not retold(wire, "The US wants the UK to extradite Assange, who denies wrongdoing.")
 
 
 def test_other_is_compatible_with_any_kind_but_kinds_are_not_with_each_other() -> None:

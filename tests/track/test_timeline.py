@@ -617,36 +617,13 @@ def test_a_bare_number_is_another_outlets_only_by_its_sentence_and_stays_its_own
     assert len(again.timeline) == 2 and again.changes == ()
 
 
-def test_a_sentence_retold_by_another_outlet_is_one_happening_whatever_kind_each_reading_took():
-    wire = ("The Crown wants Norway to extradite Ivo Marsh over his alleged role in the sinking of the "
-            "harbour tug Brenholm in 2016.")
-    known = [item("legal", "2016", "extradition", evidence=wire)]
-    first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
-    retold = item("accident", "2016", "sinking", evidence=(
-        "Separately, the Crown is seeking Marsh's extradition from Norway over his alleged role in the "
-        "sinking of the harbour tug Brenholm in 2016."))
-    # the same kinds apart, the same year, other words: two happenings
-    other = item("accident", "2016", "a collision",
-                 evidence="A tug collided with a ferry off Port Elms in 2016.")
-    result = _replay_changes_nothing(first.timeline, WIRE, 1, [retold, other], at(1))
-    rows = sorted((e.kind, e.source_count) for e in result.timeline)
-    assert rows == [("accident", 1), ("legal", 2)]
-
-
-def test_a_copied_sentence_of_two_happenings_joins_each_by_its_own_kind_and_never_a_publication():
-    said = ("A ferry carrying relief supplies has left for Port Elms, the harbour office said on Monday, as "
-            "the storm eased.")
-    copy = "A ferry carrying relief supplies has left for Port Elms, the harbour office said on Monday."
+def test_a_feed_entrys_publication_is_never_the_statement_or_happening_its_article_tells():
+    said = "A ferry carrying relief supplies has left for Port Elms, the harbour office said on Monday."
     known = [item("departure", "2021-06-14", "left", evidence=said),
              item("statement", "2021-06-14", "said", evidence=said)]
     first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
-    told = [item("statement", "2021-06-14", "said", evidence=copy),
-            item("departure", "2021-06-14", "left", evidence=copy)]
-    result = _replay_changes_nothing(first.timeline, WIRE, 1, told, at(1))
-    assert sorted((e.kind, e.source_count) for e in result.timeline) == [("departure", 2), ("statement", 2)]
-    # a feed's entry for the article is its publication, not the departure it retells
-    entry = [item("publication", "2021-06-14", "Relief ferry sails", evidence="Relief ferry sails. " + copy)]
-    fed = reconcile(first.timeline, STORY, "https://harbour.example/feed.xml", 1, None, entry, at(2))
+    entry = [item("publication", "2021-06-14", "Relief ferry sails", evidence="Relief ferry sails. " + said)]
+    fed = _replay_changes_nothing(first.timeline, "https://harbour.example/feed.xml", 1, entry, at(1))
     assert sorted((e.kind, e.source_count) for e in fed.timeline) == [
         ("departure", 1), ("publication", 1), ("statement", 1)]
 
