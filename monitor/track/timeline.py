@@ -373,10 +373,9 @@ def _same_happening(
         agree = None  # the names differ only in which of them each reading took: the wording decides
     if close and typed and agree is not None:
         return agree
-    if close and agree and not typed:
-        # A reported kind and another told by the same actors: their words need less in common.
-        return any(told_by_the_same(item.evidence, s.evidence)
-                   for s in entry.sources if s.source_url != source_url)
+    if close and agree and not typed and any(told_by_the_same(item.evidence, s.evidence)
+                                             for s in entry.sources if s.source_url != source_url):
+        return True  # a reported kind and another told by the same actors: their words need less in common
     # A day apart, a reported kind and another, or a side naming nobody who acts: worded alike only.
     named = close and agree is None and named_by_the_silent(item, entry, source_url)
     return worded_alike(item, entry, source_url, published, named=named)

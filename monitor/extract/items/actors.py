@@ -45,14 +45,12 @@ def subject_of(
         # "the World Health Organization (WHO) said": the name the bracket defines speaks.
         if len(cands) >= 2 and any(a == cands[-2].end and ent.end < b for a, b in doc.defining):
             ent = cands[-2]
-        # "the Defense Ministry in Moscow said", "NASA scientists using a telescope atop Mauna Kea have
-        # confirmed": a name after a preposition of place qualifies the words before it; the name before acts.
+        # "the Defense Ministry in Moscow said": the place qualifies the name before it.
         elif len(cands) >= 2:
             between = doc.text[cands[-2].end : ent.start].strip().lower()
             if between in {"in", "of", "at", "from", "near", "for"} and ent.kind in _PLACE_OR_NAME:
                 ent = cands[-2]
-
-        first = next(e for e in info.entities if clause[0] <= e.start)
+        first = next((e for e in info.entities if clause[0] <= e.start), ent)
         if first is not ent and _qualifies_the_subject(first, ent, doc):
             # "NASA scientists using a telescope atop Mauna Kea have confirmed": the body whose people act,
             # not the name of a place after them (whatever kind of name it was read as)
