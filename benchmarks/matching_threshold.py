@@ -189,6 +189,21 @@ def _adjacent_pairs(items: dict[str, list[object]], cluster: dict[str, str], sho
           f"different stories {counts['wording', False]}")
 
 
+def _print_scores(same: list[tuple[float, str, str]], other: list[tuple[float, str, str]],
+                  thresholds: tuple[float, ...], shown_from: float | None) -> None:
+    """How many same-story and different-story pairs reach each threshold; with `shown_from`, the pairs
+    scoring at least that, both sentences."""
+    print("threshold  same-story pairs at or above  different-story pairs at or above")
+    for t in thresholds:
+        print(f"{t:9.2f}  {sum(s >= t for s, _, _ in same):29d}  {sum(s >= t for s, _, _ in other):33d}")
+    if shown_from is None:
+        return
+    for label, pairs in (("same", same), ("other", other)):
+        for score, x, y in sorted(pairs, reverse=True):
+            if score >= shown_from:
+                print(f"{label} {score:.2f}  {x[:110]}\n      {y[:110]}")
+
+
 def _away_pairs(items: dict[str, list[object]], published: dict[str, str | None], cluster: dict[str, str],
                 show: bool) -> None:
     same: list[tuple[float, str, str]] = []
@@ -207,14 +222,7 @@ def _away_pairs(items: dict[str, list[object]], published: dict[str, str | None]
     print(f"away_days {r.away_days}: event pairs dated alike away from the news, compared by wording and "
           f"below wording_threshold {r.wording_threshold}: same story {len(same)}, different stories "
           f"{len(other)}")
-    print("threshold  same-story pairs at or above  different-story pairs at or above")
-    for t in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4):
-        print(f"{t:9.2f}  {sum(s >= t for s, _, _ in same):29d}  {sum(s >= t for s, _, _ in other):33d}")
-    if show:
-        for label, pairs in (("same", same), ("other", other)):
-            for score, x, y in sorted(pairs, reverse=True):
-                if score >= 0.15:
-                    print(f"{label} {score:.2f}  {x[:110]}\n      {y[:110]}")
+    _print_scores(same, other, (0.15, 0.2, 0.25, 0.3, 0.35, 0.4), 0.15 if show else None)
 
 
 def _past_year_pairs(items: dict[str, list[object]], published: dict[str, str | None],
@@ -232,14 +240,7 @@ def _past_year_pairs(items: dict[str, list[object]], published: dict[str, str | 
             (same if together else other).append((score, x.evidence, y.evidence))  # type: ignore[attr-defined]
     print(f"past_year_wording_threshold {rules().past_year_wording_threshold}: event pairs dated alike by a "
           f"past year, compared by wording: same story {len(same)}, different stories {len(other)}")
-    print("threshold  same-story pairs at or above  different-story pairs at or above")
-    for t in (0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
-        print(f"{t:9.2f}  {sum(s >= t for s, _, _ in same):29d}  {sum(s >= t for s, _, _ in other):33d}")
-    if show:
-        for label, pairs in (("same", same), ("other", other)):
-            for score, x, y in sorted(pairs, reverse=True):
-                if score >= 0.15:
-                    print(f"{label} {score:.2f}  {x[:110]}\n      {y[:110]}")
+    _print_scores(same, other, (0.2, 0.25, 0.3, 0.35, 0.4, 0.5), 0.15 if show else None)
 
 
 def _silent_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: bool) -> None:
@@ -262,14 +263,7 @@ def _silent_pairs(items: dict[str, list[object]], cluster: dict[str, str], show:
     print(f"named_wording_threshold {rules().named_wording_threshold}: event pairs where one side names "
           f"nobody who acts and the other's actors are named in its sentence: same story {len(same)}, "
           f"different stories {len(other)}")
-    print("threshold  same-story pairs at or above  different-story pairs at or above")
-    for t in (0.3, 0.35, 0.4, 0.45, 0.5):
-        print(f"{t:9.2f}  {sum(s >= t for s, _, _ in same):29d}  {sum(s >= t for s, _, _ in other):33d}")
-    if show:
-        for label, pairs in (("same", same), ("other", other)):
-            for score, x, y in sorted(pairs, reverse=True):
-                if score >= 0.25:
-                    print(f"{label} {score:.2f}  {x[:110]}\n      {y[:110]}")
+    _print_scores(same, other, (0.3, 0.35, 0.4, 0.45, 0.5), 0.25 if show else None)
 
 
 def _named_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: bool) -> None:
