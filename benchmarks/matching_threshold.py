@@ -57,6 +57,7 @@ import datetime as dt
 import gzip
 import itertools
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -166,7 +167,8 @@ def _show(label: str, together: bool, x: Any, y: Any) -> None:
     print(f"{label}, {story} story:\n      {x.evidence[:100]}\n      {y.evidence[:100]}")
 
 
-def _adjacent_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: bool) -> None:
+def _adjacent_pairs(items: dict[str, list[object]], published: dict[str, str | None],
+                    cluster: dict[str, str], show: bool) -> None:
     counts = {(rule, together): 0 for rule in ("actors", "wording") for together in (True, False)}
     for a, b in itertools.combinations(sorted(items), 2):
         together = a in cluster and cluster.get(a) == cluster.get(b)
@@ -204,21 +206,30 @@ def _print_scores(same: list[tuple[float, str, str]], other: list[tuple[float, s
                 print(f"{label} {score:.2f}  {x[:110]}\n      {y[:110]}")
 
 
-def _away_pairs(items: dict[str, list[object]], published: dict[str, str | None], cluster: dict[str, str],
-                show: bool) -> None:
+def _dated_alike_pairs(items: dict[str, list[object]], published: dict[str, str | None],
+                       cluster: dict[str, str], dated_alike: Callable[..., bool], below: float = 2.0,
+                       ) -> tuple[list[tuple[float, str, str]], list[tuple[float, str, str]]]:
+    """(same-story, different-story) scored pairs of event items of two pages that `dated_alike` accepts
+    (their dates and the pages' days) and reconciliation compares by wording, scoring below `below`."""
     same: list[tuple[float, str, str]] = []
     other: list[tuple[float, str, str]] = []
     for a, b in itertools.combinations(sorted(items), 2):
         together = a in cluster and cluster.get(a) == cluster.get(b)
         for x, y in itertools.product(items[a], items[b]):
-            if not away_from_news(x.date, y.date, (published[a], published[b])):  # type: ignore[attr-defined]
+            if not dated_alike(x.date, y.date, (published[a], published[b])):  # type: ignore[attr-defined]
                 continue
             if not (_compared(x, y, reported=False) or _compared(x, y, reported=True)):
                 continue
             score = wording_similarity(x.evidence, y.evidence)  # type: ignore[attr-defined]
-            if score < rules().wording_threshold:
+            if score < below:
                 (same if together else other).append((score, x.evidence, y.evidence))  # type: ignore[attr-defined]
+    return same, other
+
+
+def _away_pairs(items: dict[str, list[object]], published: dict[str, str | None], cluster: dict[str, str],
+                show: bool) -> None:
     r = rules()
+    same, other = _dated_alike_pairs(items, published, cluster, away_from_news, below=r.wording_threshold)
     print(f"away_days {r.away_days}: event pairs dated alike away from the news, compared by wording and "
           f"below wording_threshold {r.wording_threshold}: same story {len(same)}, different stories "
           f"{len(other)}")
@@ -227,23 +238,14 @@ def _away_pairs(items: dict[str, list[object]], published: dict[str, str | None]
 
 def _past_year_pairs(items: dict[str, list[object]], published: dict[str, str | None],
                      cluster: dict[str, str], show: bool) -> None:
-    same: list[tuple[float, str, str]] = []
-    other: list[tuple[float, str, str]] = []
-    for a, b in itertools.combinations(sorted(items), 2):
-        together = a in cluster and cluster.get(a) == cluster.get(b)
-        for x, y in itertools.product(items[a], items[b]):
-            if not in_a_past_year(x.date, y.date, (published[a], published[b])):  # type: ignore[attr-defined]
-                continue
-            if not (_compared(x, y, reported=False) or _compared(x, y, reported=True)):
-                continue
-            score = wording_similarity(x.evidence, y.evidence)  # type: ignore[attr-defined]
-            (same if together else other).append((score, x.evidence, y.evidence))  # type: ignore[attr-defined]
+    same, other = _dated_alike_pairs(items, published, cluster, in_a_past_year)
     print(f"past_year_wording_threshold {rules().past_year_wording_threshold}: event pairs dated alike by a "
           f"past year, compared by wording: same story {len(same)}, different stories {len(other)}")
     _print_scores(same, other, (0.2, 0.25, 0.3, 0.35, 0.4, 0.5), 0.15 if show else None)
 
 
-def _silent_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: bool) -> None:
+def _silent_pairs(items: dict[str, list[object]], published: dict[str, str | None],
+                  cluster: dict[str, str], show: bool) -> None:
     same: list[tuple[float, str, str]] = []
     other: list[tuple[float, str, str]] = []
     for a, b in itertools.combinations(sorted(items), 2):
@@ -266,7 +268,8 @@ def _silent_pairs(items: dict[str, list[object]], cluster: dict[str, str], show:
     _print_scores(same, other, (0.3, 0.35, 0.4, 0.45, 0.5), 0.25 if show else None)
 
 
-def _named_pairs(items: dict[str, list[object]], cluster: dict[str, str], show: bool) -> None:
+def _named_pairs(items: dict[str, list[object]], published: dict[str, str | None],
+                 cluster: dict[str, str], show: bool) -> None:
     counts = {(worded, together): 0 for worded in (True, False) for together in (True, False)}
     for a, b in itertools.combinations(sorted(items), 2):
         together = a in cluster and cluster.get(a) == cluster.get(b)
@@ -357,21 +360,12 @@ def main() -> None:
                        args.show)
         return
     items, cluster = _items(args.corpus, published=published), _cluster_of()
-    if args.adjacent:
-        _adjacent_pairs(items, cluster, args.show)
-        return
-    if args.away:
-        _away_pairs(items, published, cluster, args.show)
-        return
-    if args.named:
-        _named_pairs(items, cluster, args.show)
-        return
-    if args.past_year:
-        _past_year_pairs(items, published, cluster, args.show)
-        return
-    if args.silent:
-        _silent_pairs(items, cluster, args.show)
-        return
+    modes = {"adjacent": _adjacent_pairs, "away": _away_pairs, "named": _named_pairs,
+             "past_year": _past_year_pairs, "silent": _silent_pairs}
+    for mode, pairs in modes.items():
+        if getattr(args, mode):
+            pairs(items, published, cluster, args.show)
+            return
     same: list[tuple[float, str, str]] = []
     other: list[float] = []
     for a, b in itertools.combinations(sorted(items), 2):

@@ -241,12 +241,13 @@ def likeness_to(item: ItemLike, source_url: str) -> Callable[[TimelineEntry], fl
 
 
 def worded_alike(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None, *,
-                 named: bool = False) -> bool:
+                 named: bool = False, agreeing: bool = False) -> bool:
     """The item's sentence and another source's sentence of `entry` tell one happening (same_wording; less
     wording in common where both date it alike away from both sources' news, `away_from_news`, or by a
-    past year, `in_a_past_year`, or where `named`: `named_by_the_silent`)."""
+    past year, `in_a_past_year`, or where `named` or `agreeing` hold: see `matching.same_wording`)."""
     return any(
         same_wording(item.evidence, s.evidence,
                      away=away_from_news(item.date, entry.date, (published, s.published)),
-                     past_year=in_a_past_year(item.date, entry.date, (published, s.published)), named=named)
+                     past_year=in_a_past_year(item.date, entry.date, (published, s.published)),
+                     named=named, agreeing=agreeing)
         for s in entry.sources if s.source_url != source_url)

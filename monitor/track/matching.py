@@ -333,27 +333,23 @@ def wording_similarity(a: str, b: str) -> float:
     return shared / min(len(wa), len(wb))
 
 
-def same_wording(a: str, b: str, *, away: bool = False, past_year: bool = False, named: bool = False) -> bool:
-    """The two sentences tell one happening by their words alone (`wording_threshold`; with `away`, of two
-    reports dated alike away from the news, `away_wording_threshold`: see `away_from_news`; with
-    `past_year`, of two dated alike by a past year, `past_year_wording_threshold`: see `in_a_past_year`;
-    with `named`, where one names nobody who acts and the other's actors are named in it,
-    `named_wording_threshold`: see `corroboration.named_by_the_silent`). The lowest that applies."""
+def same_wording(a: str, b: str, *, away: bool = False, past_year: bool = False, named: bool = False,
+                 agreeing: bool = False) -> bool:
+    """The two sentences tell one happening by their words alone (`wording_threshold`), with less in common
+    where more agrees, the lowest threshold that applies: `away`, two reports dated alike away from the news
+    (`away_wording_threshold`, see `away_from_news`); `past_year`, dated alike by a past year
+    (`past_year_wording_threshold`, see `in_a_past_year`); `named`, one names nobody who acts and the
+    other's actors are named in it (`named_wording_threshold`, see `corroboration.named_by_the_silent`);
+    `agreeing`, a reported kind and another whose actors agree (`reported_wording_threshold`: "The agency
+    said Monday that its researchers examined how hibernation would affect ..." and "ESA has investigated
+    how crew hibernation would impact ...")."""
     r = rules()
     need = r.wording_threshold
     for applies, threshold in ((away, r.away_wording_threshold), (past_year, r.past_year_wording_threshold),
-                               (named, r.named_wording_threshold)):
+                               (named, r.named_wording_threshold), (agreeing, r.reported_wording_threshold)):
         if applies:
             need = min(need, threshold)
     return wording_similarity(a, b) >= need
-
-
-def told_by_the_same(a: str, b: str) -> bool:
-    """A statement and another kind's report whose actors agree, worded alike enough
-    (`reported_wording_threshold`): "The agency said Monday that its researchers examined how hibernation
-    would affect ... a crewed mission" and "ESA has investigated how crew hibernation would impact space
-    mission design"."""
-    return wording_similarity(a, b) >= rules().reported_wording_threshold
 
 
 def away_from_news(a: str | None, b: str | None, published: Iterable[str | None]) -> bool:

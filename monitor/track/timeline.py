@@ -107,7 +107,6 @@ from monitor.track.matching import (
     iso_day,
     kinds_compatible,
     kinds_compatible_by_wording,
-    told_by_the_same,
     united_actors,
 )
 from monitor.track.matching import rules as matching_rules
@@ -373,12 +372,10 @@ def _same_happening(
         agree = None  # the names differ only in which of them each reading took: the wording decides
     if close and typed and agree is not None:
         return agree
-    if close and agree and not typed and any(told_by_the_same(item.evidence, s.evidence)
-                                             for s in entry.sources if s.source_url != source_url):
-        return True  # a reported kind and another told by the same actors: their words need less in common
-    # A day apart, a reported kind and another, or a side naming nobody who acts: worded alike only.
+    # A day apart, a reported kind and another, or a side naming nobody who acts: worded alike only (with
+    # less in common where the same actors tell it, or one side names the other's).
     named = close and agree is None and named_by_the_silent(item, entry, source_url)
-    return worded_alike(item, entry, source_url, published, named=named)
+    return worded_alike(item, entry, source_url, published, named=named, agreeing=close and agree is True)
 
 
 def _told_day(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:
