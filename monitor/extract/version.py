@@ -145,7 +145,11 @@ from importlib.resources.abc import Traversable
 # day ("Thursday night's fight") is not its subject's unless a meeting or call; a body named before its
 # people acts for them, not the place after them ("NASA scientists using a telescope atop Mauna Kea"); a
 # summary drops the "after" or "before" that opens its clause.
-EXTRACTOR_VERSION = "16"
+# 17 (2026-12-04): a number after "the" or "these" points back at one the text gave only when written on its
+# own there, not inside another number nor a date ("a scheduled Dec. 15 imposition" gave no 15 for "the 15%
+# tariffs"); a capital followed by its own verb is its country as a figure's subject ("Beijing also wants
+# ... the 15% tariffs": China's).
+EXTRACTOR_VERSION = "17"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -96,11 +96,13 @@ def entry_to_row(
 
 def source_list(entry: TimelineEntry, origins: Mapping[str, str] | None = None) -> list[dict[str, Any]]:
     """Every source that reported the item, the first reporter first: its URL, when it was first seen
-    reporting it, its publication day, whether its newest version still does, and its origin (the first
-    source of the near-identical copies it belongs to; itself when it has none)."""
+    reporting it, its publication day, whether its newest version still does, its origin (the first source
+    of the near-identical copies it belongs to; itself when it has none), and its own sentence of it (the
+    row's `evidence` is its first reporter's: each outlet tells it in its own words)."""
     reports = sorted(entry.sources, key=lambda s: (s.first_seen is None, s.first_seen or entry.first_seen))
     return [{"url": s.source_url, "first_seen": _timestamp(s.first_seen), "published": _text(s.published),
-             "present": s.present, "origin": (origins or {}).get(s.source_url, s.source_url)}
+             "present": s.present, "origin": (origins or {}).get(s.source_url, s.source_url),
+             "evidence": s.evidence}
             for s in reports]
 
 

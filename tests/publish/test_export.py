@@ -285,3 +285,22 @@ def test_json_marks_two_sources_disagreeing_on_a_figure_as_disputed():
     assert rows[12]["disputed_with"] == [{"event_id": rows[15]["event_id"], "value": 15, "qualifier": "exact",
                                           "sources": [b]}]
     assert [s["url"] for s in rows[15]["source_urls"]] == [b] and rows[15]["origins"] == 1
+
+
+def test_json_gives_each_source_its_own_sentence():
+    from monitor.track.timeline import reconcile
+    from tests.fixtures.timeline.scenario import at, item
+
+    a, b = "https://a.example/call", "https://b.example/call"
+    told_a = "Vladimir Putin spoke with Donald Trump by phone on Monday."
+    told_b = "Russian President Vladimir Putin and U.S. President Donald Trump spoke by phone on Monday."
+    both = ("Vladimir Putin", "Donald Trump")
+    first = reconcile((), "s", a, 1, "2020-04-01",
+                      [item("call", "2020-03-30", "Call", told_a, actors=both)], at(0))
+    second = reconcile(first.timeline, "s", b, 1, "2020-04-01",
+                       [item("call", "2020-03-30", "Call", told_b, actors=both)], at(1))
+    out = io.StringIO()
+    write_json(second.timeline, out)
+    [row] = json.loads(out.getvalue())
+    assert row["evidence"] == told_a
+    assert [(s["url"], s["evidence"]) for s in row["source_urls"]] == [(a, told_a), (b, told_b)]

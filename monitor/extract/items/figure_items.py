@@ -11,6 +11,7 @@ import re
 from monitor.extract.items.actors import actor_name, subject_of
 from monitor.extract.items.dating import DAY_TYPES, span_end_year, timex_in, without_closed_baselines
 from monitor.extract.items.document import Doc, Entity, SentenceInfo, clause_of, in_spans, overlaps
+from monitor.extract.items.event_dates import ADVERBS
 from monitor.extract.items.figure_dates import (
     an_earlier_year,
     as_of,
@@ -25,6 +26,7 @@ from monitor.extract.items.figures import FigureMention, find_figures, may_hold_
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import figure_summary
+from monitor.extract.wordforms import word_tags
 
 
 def _attribution(info: SentenceInfo, doc: Doc) -> tuple[str | None, tuple[int, int] | None]:
@@ -76,6 +78,8 @@ def _figure_subject(
 
     def place_name(i: int, ents: list[Entity]) -> str:
         ent = ents[i]
+        if ent.kind == "capital" and ent.country and _acts(doc, ent):
+            return ent.country  # "Beijing also wants Trump to eliminate the 15% tariffs": China's figure
         # "southern Turkey and northern Syria": a figure for both.
         if i > 0:
             prev = ents[i - 1]
@@ -118,6 +122,23 @@ def _figure_subject(
     return None
 
 
+# The finite verb forms after a name that make it the one who acts ("Beijing wants", "Moscow said"); a plural
+# noun form too ("talks", "police") leaves it a place ("Beijing talks", "Moscow police").
+_FINITE_TAGS = frozenset({"VBZ", "VBD"})
+
+
+def _acts(doc: Doc, ent: Entity) -> bool:
+    """Whether a name is followed by its own verb (adverbs such as "also" skipped): a capital so used speaks
+    for its country (places.yaml), as a figure's subject too."""
+    for word in doc.text[ent.end : ent.end + 60].split()[:3]:
+        low = word.lower()
+        if low in ADVERBS:
+            continue
+        tags = word_tags(low)
+        return low in doc.lex.modal_aux or (bool(tags & _FINITE_TAGS) and "NNS" not in tags)
+    return False
+
+
 _POINTING_BACK = frozenset({"this", "that", "these", "those", "the"})
 
 
@@ -128,8 +149,13 @@ def _restated(doc: Doc, info: SentenceInfo, f: FigureMention) -> bool:
     if not before or before[-1].lower() not in _POINTING_BACK:
         return False
     number = re.escape(info.sentence.text[f.num_start : f.num_end])
-    # An age is no figure to point back at: "this 6-year-old" gave no 6 for "shows that 6 of 10 Americans".
-    return re.search(rf"{number}(?!-years?-old)", doc.text[: info.sentence.start]) is not None
+    # Written on its own: not part of another number ("150", "2,150"), nor an age ("this 6-year-old" gave no 6
+    # for "shows that 6 of 10 Americans"), nor a date's day or year ("a scheduled Dec. 15 imposition of
+    # tariffs" gave no 15 for "eliminate the 15% tariffs").
+    dates = [(t.start, t.end) for t in doc.timexes_in(0, info.sentence.start) if t.type in DAY_TYPES]
+    alone = re.compile(rf"(?<![\d.,]){number}(?![\d]|[.,]\d|-years?-old)")
+    earlier = alone.finditer(doc.text, 0, info.sentence.start)
+    return any(not overlaps(m.start(), m.end(), dates) for m in earlier)
 
 
 def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) -> list[Draft]:

@@ -95,6 +95,23 @@ def test_a_number_that_was_an_age_is_no_figure_pointed_back_at() -> None:
     assert 8 in _values(text)
 
 
+def test_a_number_that_was_a_day_or_part_of_another_is_no_figure_pointed_back_at() -> None:
+    text = (
+        "The ministry postponed a planned Dec. 15 increase in the levy on imported grain.\n\n"
+        "Farmers want it to scrap the 15% levy on rice, which took effect in March."
+    )
+    assert 15 in _values(text)
+    text = "The harbour has 150 berths.\n\nOwners of the 50 largest boats must move them by Friday."
+    assert 50 in _values(text)
+
+
+def test_a_capital_that_acts_stands_for_its_country_as_a_figures_subject() -> None:
+    wants = _figures("Beijing also wants an end to the 15% tariffs on its steel exports.")
+    assert [(i.value, i.subject) for i in wants] == [(15, "China")]
+    held = _figures("Police said 12 protesters were detained in Beijing on Monday.")
+    assert [(i.value, i.subject) for i in held] == [(12, "Beijing")]
+
+
 def test_a_date_right_after_a_target_dates_it() -> None:
     text = "The roadmap cuts battery costs from $140 today to $60.50 by 2030."
     dates = _dates(text)
