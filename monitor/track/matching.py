@@ -38,6 +38,7 @@ class MatchingRules:
 
     compatible: frozenset[tuple[str, str]]
     any_kind: frozenset[str]
+    metric_synonyms: dict[str, int]  # a metric's noun -> its group of synonyms
     reported_kinds: frozenset[str]
     distinctive_digits: int
     distinctive_shared_words: int
@@ -75,6 +76,8 @@ def rules() -> MatchingRules:
     return MatchingRules(
         compatible=frozenset(pairs),
         any_kind=frozenset(any_kind),
+        metric_synonyms={str(word).casefold(): n for n, group in enumerate(data.get("metric_synonyms") or ())
+                         for word in group},
         reported_kinds=frozenset(str(k) for k in data.get("reported_kinds") or ()),
         distinctive_digits=int(data["distinctive_digits"]),
         distinctive_shared_words=int(data["distinctive_shared_words"]),
@@ -435,12 +438,26 @@ def figures_agree(
         return False
     metrics = normalise_name(a_metric), normalise_name(b_metric)
     subjects = normalise_name(a_subject), normalise_name(b_subject)
-    if all(metrics) and metrics[0] != metrics[1]:
+    if all(metrics) and not metrics_agree(*metrics):
         return False
     if all(subjects) and not names_match(subjects[0], subjects[1]):
         return not all(metrics) and _one_by_value(a_value, a_unit, evidence)
     return (all(metrics) or all(subjects) or _one_by_value(a_value, a_unit, evidence)
             or (by_wording and same_wording(*evidence)))
+
+
+def metrics_agree(a: str, b: str) -> bool:
+    """Two outlets' metrics (normalised) of one count: the same, or one is the other's noun without its
+    modifiers ("launch titles" and "titles"), the two nouns the same or synonyms (matching.yaml
+    `metric_synonyms`: "titles" and "games"). Two modified differently differ ("confirmed cases", "suspected
+    cases")."""
+    if a == b:
+        return True
+    words_a, words_b = a.split(), b.split()
+    if len(words_a) > 1 and len(words_b) > 1:
+        return False
+    nouns, groups = (words_a[-1], words_b[-1]), rules().metric_synonyms
+    return nouns[0] == nouns[1] or (nouns[0] in groups and groups[nouns[0]] == groups.get(nouns[1]))
 
 
 def _one_by_value(value: float | int, unit: str | None, evidence: tuple[str, str]) -> bool:

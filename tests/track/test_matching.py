@@ -13,6 +13,7 @@ from monitor.track.matching import (
     is_place,
     kinds_compatible,
     kinds_compatible_by_wording,
+    metrics_agree,
     named_in,
     names_match,
     same_wording,
@@ -135,6 +136,16 @@ def test_figures_agree_on_value_unit_and_what_both_give() -> None:
     assert not figures_agree("Italy", "cases", 10, None, "Spain", "cases", 10, None)
     assert not figures_agree(None, None, 10, None, None, None, 10, None)  # a bare number matches nothing
     assert not figures_agree("Italy", "cases", 10, "percent", "Italy", "cases", 10, None)
+
+
+def test_metrics_agree_on_a_noun_with_or_without_modifiers_and_on_synonyms() -> None:
+    assert metrics_agree("launch titles", "titles")
+    assert metrics_agree("launch titles", "games")  # matching.yaml metric_synonyms
+    assert metrics_agree("jobs", "people")
+    assert not metrics_agree("confirmed cases", "suspected cases")
+    assert not metrics_agree("cases", "deaths")
+    assert figures_agree("WeWork", "jobs", 4000, None, None, "people", 4000, None)
+    assert not figures_agree("WeWork", "jobs", 4000, None, None, "desks", 4000, None)
 
 
 def test_a_statement_may_be_any_kind_told_as_someones_words() -> None:

@@ -12,9 +12,12 @@ from monitor.extract.lexicon import Lexicon
 
 
 def labels_a_number(text: str, num_start: int, before_words: list[str], lex: Lexicon) -> bool:
-    """Whether the capitalised word right before a number in digits makes it a label ("Boeing 737")."""
+    """Whether the capitalised word right before a number in digits makes it a label ("Boeing 737"); an
+    owner's does only before a name ("Boeing's 737 Max jets", not "Stadia's 22 launch titles")."""
     if not before_words or not before_words[-1][:1].isupper():
         return False
+    if before_words[-1].endswith(_POSSESSIVES):
+        return _NAME_AFTER_NUMBER_RE.match(text, num_start) is not None
     word = before_words[-1].lower()
     return (
         text[max(0, num_start - 2) : num_start].endswith(" ")
@@ -32,6 +35,8 @@ def in_a_name(text: str, start: int, end: int, number: str) -> bool:
     return not opening and number[:1].isupper() and _CAPITAL_NEXT_RE.match(text, end) is not None
 
 
+_POSSESSIVES = ("'s", "\u2019s", "s'", "s\u2019")
+_NAME_AFTER_NUMBER_RE = re.compile(r"[\d,.]+[ \t]+[A-Z]")
 _LETTER_SPACE_END_RE = re.compile(r"[A-Za-z]\s$")
 _OPENING_MARKS = " \t\n\"'“‘([—–-"
 _CAPITAL_NEXT_RE = re.compile(r"[ \t]+[A-Z]")
