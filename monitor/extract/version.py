@@ -148,7 +148,9 @@ from importlib.resources.abc import Traversable
 # 17 (2026-12-04): a number after "the" or "these" points back at one the text gave only when written on its
 # own there, not inside another number nor a date ("a scheduled Dec. 15 imposition" gave no 15 for "the 15%
 # tariffs"); a capital followed by its own verb is its country as a figure's subject ("Beijing also wants
-# ... the 15% tariffs": China's).
+# ... the 15% tariffs": China's); an owner's name before a number labels it only before a name ("Stadia's 22
+# launch titles" count, "Boeing's 737 Max" is a model); a power or a weight joined to its number by a hyphen
+# is a figure ("a 275-horsepower motor", "a 2,000-ton ship"; numbers.yaml `hyphen_joined_units`).
 EXTRACTOR_VERSION = "17"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -1,11 +1,11 @@
 """Figures that a number and its metric word alone do not show: shares told as "N out of M" or as fractions
 ("two-thirds of voters"), changes told as fractions ("cut by a third"), the level a change ends at ("fell 102
 points, or 0.4%, to 27,934"), distances travelled ("flew more than 1,200 miles") and the length of a sentence
-joined to its span ("a 30-year prison term") or of a metric to its number ("the magnitude-5.8 quake"), and
-temperatures in bare degrees ("a high of 86 degrees"). The words are data: numbers.yaml `ratio_words`,
-`change_fractions`, `level_words`, `distance_verbs`, `distance_units`, `distance_qualifiers`, `term_lengths`,
-`hyphen_joined_metrics`, `temperature_words` and `temperature_differences`, and metrics.yaml's words for
-those metrics.
+joined to its span ("a 30-year prison term"), a metric or a unit joined to its number ("the magnitude-5.8
+quake", "a 275-horsepower motor"), and temperatures in bare degrees ("a high of 86 degrees"). The words are
+data: numbers.yaml `ratio_words`, `change_fractions`, `level_words`, `distance_verbs`, `distance_units`,
+`distance_qualifiers`, `term_lengths`, `hyphen_joined_metrics`, `hyphen_joined_units`, `temperature_words` and
+`temperature_differences`, and metrics.yaml's words for those metrics.
 
     >>> [(f.value, f.unit, f.metric) for f in shaped_figures("Eight out of ten companies use it.")]
     [(80, 'percent', 'companies')]
@@ -53,6 +53,9 @@ class _Shapes:
     term_re: re.Pattern[str]
     joined_hint: re.Pattern[str]
     joined_re: re.Pattern[str]
+    unit_joined_hint: re.Pattern[str]
+    unit_joined_re: re.Pattern[str]
+    unit_of_joined: dict[str, str]
     weather_hint: re.Pattern[str]
     temperature_re: re.Pattern[str]
 
@@ -85,6 +88,8 @@ def _shapes(lex: Lexicon) -> _Shapes:
     vote_before = {f for w in nd.get("vote_before", []) for f in inflect_trigger(str(w).lower())}
     lengths = spaced_alternatives(nd.get("term_lengths", []))
     joined = [w for metric in nd.get("hyphen_joined_metrics", []) for w in lex.metrics.get(str(metric), ())]
+    unit_of_joined = {str(w).lower(): str(unit) for unit, ws in (nd.get("hyphen_joined_units") or {}).items()
+                      for w in ws}
     # one look-behind a word (a look-behind has one width)
     not_after = "".join(f"(?<!{re.escape(str(w).lower())} )" for w in nd.get("share_positions", []))
     return _Shapes(
@@ -149,6 +154,13 @@ def _shapes(lex: Lexicon) -> _Shapes:
             rf"|(?P<b>{_NUM})-(?P<after>{spaced_alternatives(joined)}))(?![\w-]|[.,]\d)",
             re.IGNORECASE,
         ),
+        # "a rear-mounted 275-horsepower motor", "a 1,000-megawatt reactor": a unit joined to its number
+        unit_joined_hint=_any_of(unit_of_joined),
+        unit_joined_re=re.compile(
+            rf"(?<![\w.,-])(?P<num>{_NUM})-(?P<unit>{spaced_alternatives(unit_of_joined)})(?![\w-])",
+            re.IGNORECASE,
+        ),
+        unit_of_joined=unit_of_joined,
         # "a high of 86 degrees", "lows of two degrees": a bare "degrees" is a temperature in a sentence that
         # speaks of one (an angle otherwise), not a difference ("five degrees lower") nor a named scale
         weather_hint=re.compile(
@@ -246,6 +258,11 @@ def shaped_figures(
             metric = lex.metric_of.get((m.group("before") or m.group("after")).lower(), "")
             value = float(m.group(num).replace(",", ""))
             out.append(_mention(m.start(), m.end(), m.span(num), value, metric, None))
+    for m in sh.unit_joined_re.finditer(sentence) if with_digits and sh.unit_joined_hint.search(low) else ():
+        if free(m.start("num"), m.end("num")):
+            value = float(m.group("num").replace(",", ""))
+            unit = sh.unit_of_joined[m["unit"].lower()]
+            out.append(_mention(m.start(), m.end(), m.span("num"), value, "", unit))
     for m in sh.temperature_re.finditer(sentence) if "degrees" in low and sh.weather_hint.search(low) else ():
         raw = m.group("num")
         degrees = float(raw.replace(",", "")) if raw[0].isdigit() else _small_number(raw, lex)

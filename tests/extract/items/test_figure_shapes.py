@@ -167,6 +167,20 @@ def test_a_magnitude_joined_to_its_number_by_a_hyphen(text: str) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("It has a rear-mounted 275-horsepower motor.", [(275, "hp")]),
+        ("The yard launched a 2,000-ton ferry and a 1,000-megawatt turbine barge.", [(2000, "tonnes"),
+                                                                                   (1000, "MW")]),
+        # a length and someone's build are no such figure
+        ("The 30-day cruise left port with a 154-pound (70-kilogram) 40-year-old man aboard.", []),
+    ],
+)
+def test_a_unit_joined_to_its_number_by_a_hyphen(text: str, expected: list[tuple[float, str]]) -> None:
+    assert [(f.value, f.unit) for f in shaped_figures(text) if f.unit] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Monday shattered another record, with the highest high at 86 degrees.", [86]),
         ("Daytime temperatures in Port Elms reached ten degrees, and Harwick, 14 degrees.", [10, 14]),
         ("Lows of minus 5 degrees are forecast for the valley.", [-5]),

@@ -133,6 +133,13 @@ def test_not_figures(sentence: str) -> None:
     assert find_figures(sentence) == []
 
 
+def test_an_owners_name_before_a_number_labels_it_only_before_a_name() -> None:
+    assert [(f.value, f.metric) for f in find_figures("Stadia's 22 launch titles are uninspiring.")] == [
+        (22, "launch titles")]
+    assert [f.value for f in find_figures("Boeing's 737 Max jets were grounded.")] == []
+    assert [f.value for f in find_figures("Boeing 737 jets were grounded.")] == []
+
+
 def test_offsets_cover_the_expression() -> None:
     sentence = "The province now has 52,417 confirmed measles cases and more than 6,200 deaths."
     spans = [sentence[f.start : f.end] for f in find_figures(sentence)]
