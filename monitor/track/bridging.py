@@ -9,6 +9,8 @@ by no source (rows are kept, never deleted: the history of the timeline still sh
 Only rows that are one happening by the same rules as two outlets' reports are merged: events, no source in
 common (a source's own rows are its own happenings), compatible kinds and nested dates, and actors that agree
 once the bridging report's names are added, or, where a side names nobody who acts, sentences worded alike.
+A row of undated reports waiting for a telling (`corroboration`) that the bridging report met is merged too,
+of its kind and actors not conflicting: the report told what those outlets only echoed.
 A merged row is never paired again, so a replay sees one row and merges nothing more: a fixed point.
 """
 
@@ -17,6 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from monitor.extract.spans import date_span, narrower, nested
+from monitor.track.candidates import only_latent
 from monitor.track.entries import TimelineEntry
 from monitor.track.matching import actors_agree, kinds_compatible, same_wording, united_actors
 
@@ -37,6 +40,11 @@ def may_merge(survivor: TimelineEntry, other: TimelineEntry) -> bool:
         return False
     if not kinds_compatible(survivor.kind, other.kind):
         return False
+    if only_latent(other):
+        # Undated reports waiting for a telling (`corroboration`) that the report just paired met as well: two
+        # outlets' "Trump said he would raise tariffs", neither dated nor worded alike, and a third outlet's
+        # "The president said on Tuesday ...", whichever came first.
+        return other.kind == survivor.kind and actors_agree(survivor.actors, other.actors) is not False
     if not nested(date_span(survivor.date), date_span(other.date)):
         return False
     agree = actors_agree(survivor.actors, other.actors)

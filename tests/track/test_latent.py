@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 from collections.abc import Sequence
 
 from monitor.track.timeline import ReconcileResult, TimelineEntry, reconcile
@@ -89,6 +90,21 @@ def test_a_speakers_undated_words_join_her_statement_another_outlet_dates_that_d
             assert again.timeline == timeline and again.changes == ()
         [row] = timeline
         assert row.shown and row.date == "2024-05-13" and {s.source_url for s in row.sources} == {A, C}
+
+
+def test_two_outlets_undated_words_of_one_speaker_join_the_row_a_third_outlet_dates_in_any_order() -> None:
+    # A's and B's quotes share too few words to make a row together; C's dated statement of the speaker is
+    # the occasion both echo, whichever outlet was read first.
+    dated = item("statement", "2024-05-13", "Statement", HIRED, actors=["Mara Ostvik"])
+    steps = [(A, [held(QUOTE_A)]), (B, [held(OTHER_B)]), (C, [dated])]
+    for order in itertools.permutations(steps):
+        timeline: Sequence[TimelineEntry] = ()
+        for url, items in order:
+            timeline = apply(timeline, url, items).timeline
+            again = apply(timeline, url, items)
+            assert again.timeline == timeline and again.changes == ()
+        [row] = shown(timeline)
+        assert row.date == "2024-05-13" and {s.source_url for s in row.sources if s.present} == {A, B, C}
 
 
 def test_a_speakers_undated_words_stay_apart_from_other_days_and_only_a_pages_first_joins() -> None:
