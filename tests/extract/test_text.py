@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime
+import doctest
+import gzip
 import importlib.util
 from pathlib import Path
 
+import lxml.html
 import pytest
 import trafilatura.external
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import monitor.extract.breaks
+from monitor.extract.breaks import paragraphs_from_breaks
 from monitor.extract.text import Document, content_hash, extract_document, plain_text_document
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "text"
@@ -48,6 +53,32 @@ def test_an_article_the_fast_extractor_misses_for_a_menu_is_read_by_the_fallback
     assert paragraphs[0].startswith("HARBOR CITY (AP) - The harbor council approved a new ferry budget")
     assert len(paragraphs) == 4
     assert "Section Politics" not in doc.text
+
+
+def test_paragraphs_written_between_breaks_become_paragraphs() -> None:
+    # The article's paragraphs straight in a <div>, separated by <br> (monitor.extract.breaks): each becomes
+    # a <p>, the div's own leading text first, and the picture between them stays where it was.
+    tree = lxml.html.fromstring(_page("paragraphs_between_breaks.html"))
+    [content] = paragraphs_from_breaks(tree).xpath('//div[@class="content"]')
+    assert [child.tag for child in content] == ["p", "img", "center", "p", "p", "p"]
+    assert content.text is None
+    assert content[0].text_content().startswith("The Harbor City ferry company plans to add a night crossing")
+    assert content[0].text_content().endswith("shared with Tidewater Notes.\n")
+    doc = extract_document(_page("paragraphs_between_breaks.html"))
+    assert doc.text.startswith("The Harbor City ferry company plans") and "Most read" not in doc.text
+
+
+def test_the_breaks_modules_example_runs() -> None:
+    result = doctest.testmod(monitor.extract.breaks)
+    assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.skipif(not (ARTICLE_HTML / "ground-truth.json").is_file(), reason="../shared corpus not present")
+def test_a_real_page_written_between_breaks_keeps_its_first_paragraph() -> None:
+    # On the whole page the extractor took another container and dropped the div's own text: the news.
+    [path] = (ARTICLE_HTML / "html").glob("232a43fb15ab*.html.gz")
+    doc = extract_document(gzip.decompress(path.read_bytes()))
+    assert "Apple plans to release a new 13-inch MacBook Pro with a scissor switch keyboard" in doc.text
 
 
 def test_the_jusText_fallback_reads_with_english_stop_words_only() -> None:
