@@ -111,6 +111,7 @@ class Lexicon:
     max_title_words: int
     organisation_cues: frozenset[str]
     person_pronouns: frozenset[str]
+    person_possessives: frozenset[str]
     pronouns: frozenset[str]  # every pronoun: never a name
     alias_of: Mapping[str, str]  # aliases.yaml + `extraction.aliases`: acronym as written, else lower -> name
     thing_pronouns: frozenset[str]
@@ -423,6 +424,7 @@ def _names_fields() -> dict[str, Any]:
         "max_title_words": max(len(t.split()) for t in titles),
         "organisation_cues": words("organisation_cues"),
         "person_pronouns": words("person_pronouns"),
+        "person_possessives": words("person_possessives"),
         "pronouns": words("person_pronouns") | words("thing_pronouns") | words("pronouns"),
         "thing_pronouns": words("thing_pronouns"),
         "thing_pronoun_reach": int(nm["thing_pronoun_reach"]),

@@ -150,7 +150,9 @@ from importlib.resources.abc import Traversable
 # tariffs"); a capital followed by its own verb is its country as a figure's subject ("Beijing also wants
 # ... the 15% tariffs": China's); an owner's name before a number labels it only before a name ("Stadia's 22
 # launch titles" count, "Boeing's 737 Max" is a model); a power or a weight joined to its number by a hyphen
-# is a figure ("a 275-horsepower motor", "a 2,000-ton ship"; numbers.yaml `hyphen_joined_units`).
+# is a figure ("a 275-horsepower motor", "a 2,000-ton ship"; numbers.yaml `hyphen_joined_units`); "his" or
+# "her" before a noun that names a happening is whose it is ("In his testimony Tuesday morning, Vindman said":
+# Vindman's; names.yaml `person_possessives`).
 EXTRACTOR_VERSION = "17"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -222,6 +222,16 @@ def resolve_reference(
         if people:
             return people[-1].name
         return (doc.last_speaker if kind == "statement" else None) or doc.last_person
+    if word in lex.person_possessives:
+        # "In his testimony Tuesday morning, Vindman said ...": whose testimony the phrase goes on to say
+        # ("After his arrest on Monday, police said the man ...": the man, whom no name gives)
+        people = [e for e in earlier if e.kind == "person" and not aside_object(info, e, doc)]
+        if people:
+            return people[-1].name
+        if _opens_the_sentence(info, clause, doc):
+            ahead = _person_right_after(info, clause, doc)
+            return ahead.name if ahead is not None else None
+        return doc.last_person
     if word in lex.thing_pronouns:
         things = [e for e in earlier if e.kind in ("org", "country", "capital")]
         if things:
@@ -242,6 +252,21 @@ def resolve_reference(
             return doc.by_title[word]  # "President Donald Trump ... The president said": the one so titled
         return f"the {word}"  # "the mayor said": no name given
     return None
+
+
+def _opens_the_sentence(info: SentenceInfo, clause: tuple[int, int], doc: Doc) -> bool:
+    """Whether a phrase opens the sentence and a comma ends it ("In his testimony Tuesday morning, ...")."""
+    first = info.tokens[0].start if info.tokens else info.sentence.start
+    return clause[0] <= first and doc.text[clause[1] : clause[1] + 2].lstrip().startswith(",")
+
+
+def _person_right_after(info: SentenceInfo, clause: tuple[int, int], doc: Doc) -> Entity | None:
+    """The person named right after the clause's comma: the subject a fronted phrase leads to ("In his
+    testimony Tuesday morning, | Vindman said")."""
+    after = next((e for e in info.entities if e.start >= clause[1] and not e.modifier), None)
+    if after is None or after.kind != "person" or doc.text[clause[1] : after.start].strip(" ,"):
+        return None
+    return after
 
 
 def aside_object(info: SentenceInfo, ent: Entity, doc: Doc) -> bool:
