@@ -22,8 +22,13 @@ by a row from run to run: the pages are checked at once, and which joins a row f
     .venv/bin/python benchmarks/cluster_misses.py                  # every cluster
     .venv/bin/python benchmarks/cluster_misses.py --show nasa      # the clusters named with "nasa", each
                                                                    # miss with its rows
+    .venv/bin/python benchmarks/cluster_misses.py --clusters DIR   # clusters of other pages: DIR/<name>/
+                                                                   # cluster.yaml beside its ground-truth.json
+                                                                   # and html/<key>.html.gz
 
-Needs ../shared (the pages); the pairing of rows uses the acceptance test's own helpers.
+The pairing of rows uses the acceptance test's own helpers. Without --clusters it needs ../shared (the pages).
+With --clusters, each cluster is read with its own pages (laid out as ../shared/data/article-html is), so that
+clusters written blind from pages no rule was written on can be scored the same way.
 """
 
 from __future__ import annotations
@@ -113,20 +118,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help="only the clusters whose file name holds one of these")
     parser.add_argument("--show", action="store_true", help="print each miss with every outlet's rows of it")
+    parser.add_argument("--clusters", type=Path,
+                        help="a folder of clusters of other pages: <name>/cluster.yaml, each beside its "
+                             "pages (ground-truth.json, html/<key>.html.gz)")
     args = parser.parse_args()
-    if not (CORPUS / "ground-truth.json").is_file():
-        sys.exit(f"{CORPUS} is absent: the clusters' pages are read from there")
-    paths = [p for p in sorted(CLUSTERS.glob("*.yaml"))
-             if p.stem != "floors" and (not args.names or any(n in p.stem for n in args.names))]
+    if args.clusters is not None:
+        found = {p.parent.name: (p, p.parent) for p in sorted(args.clusters.glob("*/cluster.yaml"))}
+    else:
+        if not (CORPUS / "ground-truth.json").is_file():
+            sys.exit(f"{CORPUS} is absent: the clusters' pages are read from there")
+        found = {p.stem: (p, CORPUS) for p in sorted(CLUSTERS.glob("*.yaml")) if p.stem != "floors"}
+    paths = [(name, path, corpus) for name, (path, corpus) in found.items()
+             if not args.names or any(n in name for n in args.names)]
     causes: Counter[str] = Counter()
     shared = merged = joined = 0
-    for path in paths:
+    for name, path, corpus in paths:
         cluster = yaml.safe_load(path.read_text(encoding="utf-8"))
         with PageServer() as site, tempfile.TemporaryDirectory() as tmp:
-            timeline, urls = _timeline(cluster, site, Path(tmp))
+            timeline, urls = _timeline(cluster, site, Path(tmp), corpus)
         by_id = {e.event_id: e for e in timeline}
         one_row, apart_joined = score(cluster, timeline, urls)
-        print(f"{path.stem}: {one_row} of {len(cluster['shared'])} shared happenings one row; "
+        print(f"{name}: {one_row} of {len(cluster['shared'])} shared happenings one row; "
               f"{len(apart_joined)} of {len(cluster['apart'])} apart pairs joined")
         shared, merged, joined = shared + len(cluster["shared"]), merged + one_row, joined + len(apart_joined)
         for row in cluster["shared"]:

@@ -48,15 +48,16 @@ def site() -> Iterator[PageServer]:
         yield server
 
 
-def _timeline(cluster: dict[str, Any], site: PageServer, tmp_path: Path) -> tuple[list[TimelineEntry],
-                                                                                  dict[str, str]]:
-    """Serve the cluster's pages, run one `monitor check`, return the story's timeline and page -> URL."""
-    truth = json.loads((CORPUS / "ground-truth.json").read_text("utf-8"))
+def _timeline(cluster: dict[str, Any], site: PageServer, tmp_path: Path, corpus: Path = CORPUS,
+              ) -> tuple[list[TimelineEntry], dict[str, str]]:
+    """Serve the cluster's pages (of `corpus`: ground-truth.json and html/<key>.html.gz), run one `monitor
+    check`, return the story's timeline and page -> URL."""
+    truth = json.loads((corpus / "ground-truth.json").read_text("utf-8"))
     names = {name[:12]: name for name in truth}
     urls: dict[str, str] = {}
     for page in cluster["pages"]:
         page_id = str(page["id"])
-        raw = gzip.decompress((CORPUS / "html" / f"{names[page_id]}.html.gz").read_bytes())
+        raw = gzip.decompress((corpus / "html" / f"{names[page_id]}.html.gz").read_bytes())
         # Served at the outlet's own path: a page's address is part of what a reader of it has (its day,
         # "/2019/11/18/", dates a page whose markup does not).
         path = urlsplit(truth[names[page_id]]["url"]).path or f"/{page_id}"
