@@ -102,6 +102,22 @@ def cause_of_miss(row: dict[str, Any], found: dict[str, set[str]], by_id: dict[s
     return stages[best] if best < len(stages) else "elsewhere"
 
 
+def _apart(cluster: dict[str, Any], timeline: list[TimelineEntry], urls: dict[str, str],
+           ) -> tuple[list[str], int]:
+    """(the `apart` pairs that are one row, how many pairs have a report read as no row): the acceptance
+    test asserts every apart report is read; a cluster written blind may name one that is not."""
+    joined, unread = [], 0
+    for pair in cluster["apart"]:
+        (pa, wa, va), (pb, wb, vb) = pair["reports"]
+        a = _rows(timeline, urls[str(pa)], wa, va, va is not None)
+        b = _rows(timeline, urls[str(pb)], wb, vb, vb is not None)
+        if not (a and b):
+            unread += 1
+        elif a & b:
+            joined.append(pair["what"])
+    return joined, unread
+
+
 def _show_miss(row: dict[str, Any], cause: str, found: dict[str, set[str]], by_id: dict[str, TimelineEntry],
                urls: dict[str, str]) -> None:
     print(f"  {cause:9}  {row['what']}")
@@ -137,9 +153,11 @@ def main() -> None:
         with PageServer() as site, tempfile.TemporaryDirectory() as tmp:
             timeline, urls = _timeline(cluster, site, Path(tmp), corpus)
         by_id = {e.event_id: e for e in timeline}
-        one_row, apart_joined = score(cluster, timeline, urls)
+        one_row, _ = score({**cluster, "apart": []}, timeline, urls)
+        apart_joined, unread = _apart(cluster, timeline, urls)
         print(f"{name}: {one_row} of {len(cluster['shared'])} shared happenings one row; "
-              f"{len(apart_joined)} of {len(cluster['apart'])} apart pairs joined")
+              f"{len(apart_joined)} of {len(cluster['apart'])} apart pairs joined"
+              + (f" ({unread} with a report the extractor reads no item of)" if unread else ""))
         shared, merged, joined = shared + len(cluster["shared"]), merged + one_row, joined + len(apart_joined)
         for row in cluster["shared"]:
             figure = "figure" in row
