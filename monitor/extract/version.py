@@ -152,7 +152,8 @@ from importlib.resources.abc import Traversable
 # launch titles" count, "Boeing's 737 Max" is a model); a power or a weight joined to its number by a hyphen
 # is a figure ("a 275-horsepower motor", "a 2,000-ton ship"; numbers.yaml `hyphen_joined_units`); "his" or
 # "her" before a noun that names a happening is whose it is ("In his testimony Tuesday morning, Vindman said":
-# Vindman's; names.yaml `person_possessives`).
+# Vindman's; names.yaml `person_possessives`); bodies are counted ("only three bodies have so far been
+# recovered"), and "more" is kept before a metric as "new" is ("three more bodies": an increment).
 EXTRACTOR_VERSION = "17"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -38,7 +38,8 @@ class MatchingRules:
 
     compatible: frozenset[tuple[str, str]]
     any_kind: frozenset[str]
-    metric_synonyms: dict[str, int]  # a metric's noun -> its group of synonyms
+    metric_synonyms: dict[str, frozenset[int]]  # a metric's noun -> the groups of synonyms it is in
+    increment_modifiers: frozenset[str]
     reported_kinds: frozenset[str]
     distinctive_digits: int
     distinctive_shared_words: int
@@ -76,8 +77,8 @@ def rules() -> MatchingRules:
     return MatchingRules(
         compatible=frozenset(pairs),
         any_kind=frozenset(any_kind),
-        metric_synonyms={str(word).casefold(): n for n, group in enumerate(data.get("metric_synonyms") or ())
-                         for word in group},
+        metric_synonyms=_groups_of(data.get("metric_synonyms") or ()),
+        increment_modifiers=frozenset(str(w).casefold() for w in data.get("increment_modifiers") or ()),
         reported_kinds=frozenset(str(k) for k in data.get("reported_kinds") or ()),
         distinctive_digits=int(data["distinctive_digits"]),
         distinctive_shared_words=int(data["distinctive_shared_words"]),
@@ -99,6 +100,15 @@ def rules() -> MatchingRules:
         years=re.compile(str(data["years"])),
         day_numbers=re.compile(str(data["day_numbers"])),
     )
+
+
+def _groups_of(groups: Iterable[Iterable[object]]) -> dict[str, frozenset[int]]:
+    """Each word of matching.yaml `metric_synonyms` -> the numbers of the groups it is in."""
+    out: dict[str, set[int]] = {}
+    for n, group in enumerate(groups):
+        for word in group:
+            out.setdefault(str(word).casefold(), set()).add(n)
+    return {word: frozenset(found) for word, found in out.items()}
 
 
 def kinds_compatible(a: str, b: str) -> bool:
@@ -450,14 +460,18 @@ def metrics_agree(a: str, b: str) -> bool:
     """Two outlets' metrics (normalised) of one count: the same, or one is the other's noun without its
     modifiers ("launch titles" and "titles"), the two nouns the same or synonyms (matching.yaml
     `metric_synonyms`: "titles" and "games"). Two modified differently differ ("confirmed cases", "suspected
-    cases")."""
+    cases"), and so does a count of more against a count so far (`increment_modifiers`: "three more bodies",
+    "three bodies")."""
     if a == b:
         return True
     words_a, words_b = a.split(), b.split()
     if len(words_a) > 1 and len(words_b) > 1:
         return False
+    added = rules().increment_modifiers
+    if bool(added.intersection(words_a)) != bool(added.intersection(words_b)):
+        return False  # "three more bodies" found this morning are not the "three bodies" found so far
     nouns, groups = (words_a[-1], words_b[-1]), rules().metric_synonyms
-    return nouns[0] == nouns[1] or (nouns[0] in groups and groups[nouns[0]] == groups.get(nouns[1]))
+    return nouns[0] == nouns[1] or bool(groups.get(nouns[0], frozenset()) & groups.get(nouns[1], frozenset()))
 
 
 def _one_by_value(value: float | int, unit: str | None, evidence: tuple[str, str]) -> bool:

@@ -146,6 +146,14 @@ def test_metrics_agree_on_a_noun_with_or_without_modifiers_and_on_synonyms() -> 
     assert not metrics_agree("cases", "deaths")
     assert figures_agree("WeWork", "jobs", 4000, None, None, "people", 4000, None)
     assert not figures_agree("WeWork", "jobs", 4000, None, None, "desks", 4000, None)
+    assert metrics_agree("passengers", "people")  # "people" is in two groups, each agreeing within itself
+    assert not metrics_agree("passengers", "jobs")
+
+
+def test_a_count_of_more_is_not_a_count_so_far() -> None:
+    assert not metrics_agree("more bodies", "bodies")
+    assert not metrics_agree("new cases", "cases")
+    assert metrics_agree("new cases", "new cases") and metrics_agree("confirmed cases", "cases")
 
 
 def test_a_statement_may_be_any_kind_told_as_someones_words() -> None:

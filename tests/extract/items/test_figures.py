@@ -133,6 +133,13 @@ def test_not_figures(sentence: str) -> None:
     assert find_figures(sentence) == []
 
 
+def test_bodies_are_counted_and_more_of_them_are_an_increment() -> None:
+    assert [(f.value, f.metric) for f in find_figures("Only three bodies have so far been recovered.")] == [
+        (3, "bodies")]
+    assert [(f.value, f.metric) for f in find_figures("Searchers found three more bodies this morning.")] == [
+        (3, "more bodies")]
+
+
 def test_an_owners_name_before_a_number_labels_it_only_before_a_name() -> None:
     assert [(f.value, f.metric) for f in find_figures("Stadia's 22 launch titles are uninspiring.")] == [
         (22, "launch titles")]
