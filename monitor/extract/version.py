@@ -153,7 +153,9 @@ from importlib.resources.abc import Traversable
 # is a figure ("a 275-horsepower motor", "a 2,000-ton ship"; numbers.yaml `hyphen_joined_units`); "his" or
 # "her" before a noun that names a happening is whose it is ("In his testimony Tuesday morning, Vindman said":
 # Vindman's; names.yaml `person_possessives`); bodies are counted ("only three bodies have so far been
-# recovered"), and "more" is kept before a metric as "new" is ("three more bodies": an increment).
+# recovered"), and "more" is kept before a metric as "new" is ("three more bodies": an increment); those on
+# board are counted without a noun ("with 239 on board"), and a metric named by a preposition's phrase is
+# never a clause's subject ("On board Flight QZ8501 were 155 Indonesians" counts no one on board).
 EXTRACTOR_VERSION = "17"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -41,9 +41,15 @@ def _last_words(lex: Lexicon) -> frozenset[str]:
     return frozenset(lex.figure_verbs) | {"at", "to"} | qualifier_ends
 
 
+# A metric's words that open on a preposition name it after the number only ("239 on board", "215 miles on a
+# charge"): "On board Flight QZ8501 were 155 Indonesians" counts Indonesians, not those on board.
+_PREPOSITIONS = frozenset({"on", "in", "at", "per", "of", "for", "with"})
+
+
 @cache
 def _subject_metric_re(lex: Lexicon) -> re.Pattern[str]:
-    nouns = spaced_alternatives([*lex.metric_of, *lex.people_nouns])
+    nouns = spaced_alternatives([*(w for w in lex.metric_of if w.split()[0] not in _PREPOSITIONS),
+                                 *lex.people_nouns])
     # No clause marker or pronoun between: "worked on my own vehicles since I was 17" counts no vehicles.
     other_clause = spaced_alternatives([*lex.clause_markers, *_PRONOUNS])
     levels = spaced_alternatives(lex.figure_verbs)

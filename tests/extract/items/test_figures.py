@@ -140,6 +140,11 @@ def test_bodies_are_counted_and_more_of_them_are_an_increment() -> None:
         (3, "more bodies")]
 
 
+def test_those_on_board_are_counted_without_a_noun() -> None:
+    found = find_figures("The ferry sank in March with 239 on board, and all 12 aboard its tender were saved.")
+    assert [(f.value, f.metric) for f in found] == [(239, "aboard"), (12, "aboard")]
+
+
 def test_an_owners_name_before_a_number_labels_it_only_before_a_name() -> None:
     assert [(f.value, f.metric) for f in find_figures("Stadia's 22 launch titles are uninspiring.")] == [
         (22, "launch titles")]

@@ -30,6 +30,8 @@ def test_the_subject_names_what_a_bare_count_counts(sentence: str, expected: tup
         "He has repaired vehicles since he was 17.",
         "The victims were two women who were 22 and 24 years old.",
         "Deaths in the province: 12,000.",
+        # a metric named after its number only: the count is of the name after it, no metric word
+        "On board the ferry were 155 Brenholmers.",
     ],
 )
 def test_no_count_without_a_subject_stating_it(sentence: str) -> None:
