@@ -141,7 +141,7 @@ def test_bodies_are_counted_and_more_of_them_are_an_increment() -> None:
 
 
 def test_those_on_board_are_counted_without_a_noun() -> None:
-    found = find_figures("The ferry sank in March with 239 on board, and all 12 aboard its tender were saved.")
+    found = find_figures("The ferry sank in March with 239 on board, and all 12 aboard its tender lived.")
     assert [(f.value, f.metric) for f in found] == [(239, "aboard"), (12, "aboard")]
 
 
