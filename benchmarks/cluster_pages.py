@@ -76,7 +76,8 @@ def build(cluster_file: Path, out: Path, mirrors: Path | None, clones: dict[str,
         (folder / "html" / f"{key}.html.gz").write_bytes(gzip.compress(raw))
         body = trafilatura.extract(raw.decode("utf-8", errors="replace")) or ""
         truth[key] = {"url": _canonical_url(raw), "articleBody": body, "source": str(source)}
-    (folder / "ground-truth.json").write_text(json.dumps(truth, indent=1, ensure_ascii=False), encoding="utf-8")
+    listing = json.dumps(truth, indent=1, ensure_ascii=False)
+    (folder / "ground-truth.json").write_text(listing, encoding="utf-8")
     (folder / "cluster.yaml").write_text(cluster_file.read_text(encoding="utf-8"), encoding="utf-8")
     return len(truth)
 
