@@ -155,7 +155,9 @@ from importlib.resources.abc import Traversable
 # Vindman's; names.yaml `person_possessives`); bodies are counted ("only three bodies have so far been
 # recovered"), and "more" is kept before a metric as "new" is ("three more bodies": an increment); those on
 # board are counted without a noun ("with 239 on board"), and a metric named by a preposition's phrase is
-# never a clause's subject ("On board Flight QZ8501 were 155 Indonesians" counts no one on board).
+# never a clause's subject ("On board Flight QZ8501 were 155 Indonesians" counts no one on board); a date
+# opening another happening's noun phrase dates that happening ("the first debate following the Oct. 7
+# terrorist attack": the attack's day, not the debate's), unless it is where this one took place.
 EXTRACTOR_VERSION = "17"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -289,11 +289,32 @@ def _topic_date(doc: Doc, occ: Occurrence, tx: Timex) -> bool:
     if " ".join(words[-4:-1]).endswith(doc.lex.before_phrases):
         return True  # "in the run-up to the 2020 election", "ahead of the 2020 vote": before it, not at it
     if words[-2] not in doc.lex.topic_preps:
-        return False
+        # "the meeting discussed the March 3 attack", "the first debate following the Oct. 7 terrorist
+        # attack": a date before another happening's noun is that happening's; not where this one took place
+        # ("recounted in an Oct. 21 cabinet meeting", "arrested in the March 3 raid")
+        return words[-2] not in doc.lex.setting_prepositions and _dates_a_happenings_noun(doc, tx)
     if len(words) > 2 and words[-2] == "of" and words[-3] in doc.lex.time_nouns:
         return False  # "at the close of its Monday concert": when, not what about
     noun = NOUN_AFTER_RE.match(doc.text, tx.end)
     return noun is not None and noun.group(0).strip() not in doc.lex.function_words
+
+
+def _dates_a_happenings_noun(doc: Doc, tx: Timex) -> bool:
+    """Whether the noun phrase a date opens ("the Oct. 7 terrorist attack") ends on a noun that names a
+    happening (a trigger of the lexicon), within two modifiers."""
+    after = _PHRASE_AFTER_RE.match(doc.text, tx.end)
+    for word in after.group(1).lower().split() if after else ():
+        if doc.lex.trigger_tags.get(word, frozenset()) & _NOUN_TAGS and word in doc.lex.trigger_kind:
+            return True
+        if word in DETERMINERS or word in doc.lex.function_words or word in _PHRASE_ENDS:
+            return False
+    return False
+
+
+# up to three lower-case words right after a date, no punctuation between
+_PHRASE_AFTER_RE = re.compile(r"((?:\s+[a-z][a-z-]*){0,3})")
+_NOUN_TAGS = frozenset({"NN", "NNS"})
+_PHRASE_ENDS = frozenset({"on", "in", "at", "of", "for", "to", "by", "with", "and", "or", "that", "which"})
 
 
 _OWN_DATE_RE = re.compile(r"['\u2019]s(?:\s+[a-z]+){0,2}\s+\Z")

@@ -126,6 +126,22 @@ def test_a_date_on_the_topic_of_a_happening_is_not_its_date(text: str, kind: str
     assert dates == [date]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        # a date opening another happening's noun phrase is that happening's, not the one before it
+        ("The council meeting discussed the Sept. 3 attack on the harbour office.", "violence", "2021-09-03"),
+        ("It is the first vigil following the Sept. 3 terrorist attack.", "violence", "2021-09-03"),
+        # where the happening took place, it dates it ("arrested in the Sept. 3 raid")
+        ("Police arrested 12 men in the Sept. 3 raid on the harbour.", "legal", "2021-09-03"),
+    ],
+)
+def test_a_date_before_another_happenings_noun_is_that_happenings(text: str, kind: str, date: str) -> None:
+    items = extract_items(text, PUB)
+    assert [i.date for i in items if i.kind == kind] == [date]
+    assert not [i for i in items if i.kind == "meeting" and i.date == date]
+
+
 def test_a_dated_record_that_opens_the_sentence_dates_what_it_reports() -> None:
     text = "According to a study published on Monday, Harlow Foods cut 300 jobs at its two plants."
     events = [(i.kind, i.date) for i in extract_items(text, PUB) if i.kind != "figure"]
