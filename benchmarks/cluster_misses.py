@@ -56,7 +56,14 @@ from monitor.track.matching import (  # noqa: E402
     same_wording,
 )
 from monitor.track.timeline import TimelineEntry  # noqa: E402
-from tests.integration.test_clusters import CLUSTERS, CORPUS, _rows, _timeline, score  # noqa: E402
+from tests.integration.test_clusters import (  # noqa: E402
+    CLUSTERS,
+    CORPUS,
+    _rows,
+    _timeline,
+    apart_rows,
+    score,
+)
 from tests.pageserver import PageServer  # noqa: E402
 
 # The tests a pair of rows goes through, in order; a miss is named by the first its best pair fails.
@@ -106,16 +113,8 @@ def _apart(cluster: dict[str, Any], timeline: list[TimelineEntry], urls: dict[st
            ) -> tuple[list[str], int]:
     """(the `apart` pairs that are one row, how many pairs have a report read as no row): the acceptance
     test asserts every apart report is read; a cluster written blind may name one that is not."""
-    joined, unread = [], 0
-    for pair in cluster["apart"]:
-        (pa, wa, va), (pb, wb, vb) = pair["reports"]
-        a = _rows(timeline, urls[str(pa)], wa, va, va is not None)
-        b = _rows(timeline, urls[str(pb)], wb, vb, vb is not None)
-        if not (a and b):
-            unread += 1
-        elif a & b:
-            joined.append(pair["what"])
-    return joined, unread
+    found = apart_rows(cluster, timeline, urls)
+    return [pair["what"] for pair, a, b in found if a & b], sum(1 for _pair, a, b in found if not (a and b))
 
 
 def _show_miss(row: dict[str, Any], cause: str, found: dict[str, set[str]], by_id: dict[str, TimelineEntry],

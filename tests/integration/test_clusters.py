@@ -102,14 +102,22 @@ def score(
         if set.intersection(*found):
             merged += 1
     joined = []
-    for pair in cluster["apart"]:
-        (pa, wa, va), (pb, wb, vb) = pair["reports"]
-        a = _rows(timeline, urls[str(pa)], wa, va, va is not None)
-        b = _rows(timeline, urls[str(pb)], wb, vb, vb is not None)
+    for pair, a, b in apart_rows(cluster, timeline, urls):
         assert a and b, f"{pair['what']}: a report was not extracted (fixture out of date?)"
         if a & b:
             joined.append(pair["what"])
     return merged, joined
+
+
+def apart_rows(cluster: dict[str, Any], timeline: list[TimelineEntry], urls: dict[str, str],
+               ) -> list[tuple[dict[str, Any], set[str], set[str]]]:
+    """Each `apart` pair with the rows of its two reports."""
+    out = []
+    for pair in cluster["apart"]:
+        (pa, wa, va), (pb, wb, vb) = pair["reports"]
+        out.append((pair, _rows(timeline, urls[str(pa)], wa, va, va is not None),
+                    _rows(timeline, urls[str(pb)], wb, vb, vb is not None)))
+    return out
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in CLUSTERS.glob("*.yaml") if p.stem != "floors"))

@@ -292,13 +292,13 @@ def test_json_gives_each_source_its_own_sentence():
     from tests.fixtures.timeline.scenario import at, item
 
     a, b = "https://a.example/call", "https://b.example/call"
-    told_a = "Vladimir Putin spoke with Donald Trump by phone on Monday."
-    told_b = "Russian President Vladimir Putin and U.S. President Donald Trump spoke by phone on Monday."
-    both = ("Vladimir Putin", "Donald Trump")
-    first = reconcile((), "s", a, 1, "2020-04-01",
-                      [item("call", "2020-03-30", "Call", told_a, actors=both)], at(0))
-    second = reconcile(first.timeline, "s", b, 1, "2020-04-01",
-                       [item("call", "2020-03-30", "Call", told_b, actors=both)], at(1))
+    told_a = "Ada Brisk spoke with Tomas Elvey by phone on Monday."
+    told_b = "Harbour Minister Ada Brisk and Mayor Tomas Elvey spoke by phone on Monday."
+    both = ("Ada Brisk", "Tomas Elvey")
+    first = reconcile((), "s", a, 1, "2021-06-15",
+                      [item("call", "2021-06-14", "Call", told_a, actors=both)], at(0))
+    second = reconcile(first.timeline, "s", b, 1, "2021-06-15",
+                       [item("call", "2021-06-14", "Call", told_b, actors=both)], at(1))
     out = io.StringIO()
     write_json(second.timeline, out)
     [row] = json.loads(out.getvalue())

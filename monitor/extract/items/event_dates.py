@@ -31,7 +31,7 @@ from monitor.extract.items.figures import find_figures
 from monitor.extract.items.happenings import first_since
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
-from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, told_by_verb
+from monitor.extract.items.triggers import AUXILIARIES, NOUN_TAGS, SINCE_BEFORE_RE, told_by_verb
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex
@@ -304,17 +304,15 @@ def _dates_a_happenings_noun(doc: Doc, tx: Timex) -> bool:
     happening (a trigger of the lexicon), within two modifiers."""
     after = _PHRASE_AFTER_RE.match(doc.text, tx.end)
     for word in after.group(1).lower().split() if after else ():
-        if doc.lex.trigger_tags.get(word, frozenset()) & _NOUN_TAGS and word in doc.lex.trigger_kind:
+        if doc.lex.trigger_tags.get(word, frozenset()) & NOUN_TAGS and word in doc.lex.trigger_kind:
             return True
-        if word in DETERMINERS or word in doc.lex.function_words or word in _PHRASE_ENDS:
-            return False
+        if word in DETERMINERS or word in doc.lex.function_words:
+            return False  # the phrase ended ("the March 3 deadline to file") before any such noun
     return False
 
 
 # up to three lower-case words right after a date, no punctuation between
 _PHRASE_AFTER_RE = re.compile(r"((?:\s+[a-z][a-z-]*){0,3})")
-_NOUN_TAGS = frozenset({"NN", "NNS"})
-_PHRASE_ENDS = frozenset({"on", "in", "at", "of", "for", "to", "by", "with", "and", "or", "that", "which"})
 
 
 _OWN_DATE_RE = re.compile(r"['\u2019]s(?:\s+[a-z]+){0,2}\s+\Z")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from monitor.extract.items.dating import timex_words_re
+from monitor.extract.items.document import POSSESSIVE_S
 from monitor.extract.lexicon import Lexicon
 
 
@@ -35,7 +36,7 @@ def in_a_name(text: str, start: int, end: int, number: str) -> bool:
     return not opening and number[:1].isupper() and _CAPITAL_NEXT_RE.match(text, end) is not None
 
 
-_POSSESSIVES = ("'s", "\u2019s", "s'", "s\u2019")
+_POSSESSIVES = (*POSSESSIVE_S, "s'", "s\u2019")  # "Stadia's", "the Doobies' "
 _NAME_AFTER_NUMBER_RE = re.compile(r"[\d,.]+[ \t]+[A-Z]")
 _LETTER_SPACE_END_RE = re.compile(r"[A-Za-z]\s$")
 _OPENING_MARKS = " \t\n\"'“‘([—–-"
