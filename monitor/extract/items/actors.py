@@ -17,6 +17,7 @@ from monitor.extract.items.document import (
     SentenceInfo,
     in_spans,
 )
+from monitor.extract.items.genders import fits, fitting
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.wordforms import VERB_TAGS, word_tags
 
@@ -219,19 +220,19 @@ def resolve_reference(
         # "..., the 40-year-old man had ... by the time he visited": the man, not a name told before him.
         if human_subject(info, people[-1].end if people else info.sentence.start, before[-1].start, doc):
             return None
-        if people:
-            return people[-1].name
-        return (doc.last_speaker if kind == "statement" else None) or doc.last_person
+        if mine := [p for p in people if fits(doc, p.name, word)]:
+            return mine[-1].name
+        return fitting(doc, word, [doc.last_speaker if kind == "statement" else None, doc.last_person])
     if word in lex.person_possessives:
         # "In his testimony Tuesday morning, Vindman said ...": whose testimony the phrase goes on to say
         # ("After his arrest on Monday, police said the man ...": the man, whom no name gives)
         people = [e for e in earlier if e.kind == "person" and not aside_object(info, e, doc)]
-        if people:
-            return people[-1].name
+        if mine := [p for p in people if fits(doc, p.name, word)]:
+            return mine[-1].name
         if _opens_the_sentence(info, clause, doc):
             ahead = _person_right_after(info, clause, doc)
             return ahead.name if ahead is not None else None
-        return doc.last_person
+        return fitting(doc, word, [doc.last_person])
     if word in lex.thing_pronouns:
         things = [e for e in earlier if e.kind in ("org", "country", "capital")]
         if things:

@@ -119,6 +119,10 @@ class Doc:
     known_caps: set[str] = field(default_factory=set)
     last_person: str | None = None
     last_speaker: str | None = None
+    # The votes for each person's gender the story gives, and the people named outside quotes, the last
+    # named last (genders.py).
+    gender_votes: dict[str, dict[str, int]] = field(default_factory=dict)
+    people_named: list[str] = field(default_factory=list)
     last_thing: str | None = None
     last_thing_end: int = 0  # where it was named: a pronoun far past it stands for something else
     orgs: list[str] = field(default_factory=list)

@@ -45,6 +45,7 @@ from monitor.extract.items.document import (
 from monitor.extract.items.event_items import event_drafts, typed_drafts
 from monitor.extract.items.figure_items import figure_drafts
 from monitor.extract.items.furniture import body_sentences, header_end, headline_test, quote_spans
+from monitor.extract.items.genders import learn_genders
 from monitor.extract.items.linking import NameLinker, is_acronym
 from monitor.extract.items.merge import Draft, merge, specificity
 from monitor.extract.items.model import Item
@@ -397,7 +398,9 @@ def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Dra
 
 
 def _remember(doc: Doc, info: SentenceInfo) -> None:
-    """The last person and thing named outside quotes, for the pronouns of the next sentences."""
+    """The last person and thing named outside quotes, and people's genders, for the pronouns of the next
+    sentences."""
+    learn_genders(doc, info)
     since = info.sentence.start
     for ent in info.entities:
         if info.quotes and in_spans(ent.start, ent.end, info.quotes):
