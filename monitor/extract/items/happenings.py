@@ -37,6 +37,7 @@ from monitor.extract.items.triggers import (
     counted_participle,
     finite_verb,
     is_negation,
+    not_said,
     other_sense,
     passive_report,
     plural_present,
@@ -122,7 +123,8 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
             if state is _FOUND and tok is not None and counted_participle(tok.lower, before):
                 break  # "3,248 cases reported between 2010 and 2015": the figure's date, no happening
             if state is _FOUND and tok is not None and tok.start not in verbs:
-                kind = doc.lex.kind_of(tok.lower) or "other"
+                said = not not_said(doc, tok, info.sentence.end)  # "added 25 points" tells no statement
+                kind = (doc.lex.kind_of(tok.lower) if said else None) or "other"
                 if not doc.lex.trigger_tags.get(tok.lower, _VERB_TAGS) & _VERB_TAGS:
                     kind = "other"  # a noun trigger ("talks") names its kind only as a noun
                 if kind != "other" and other_sense(doc, kind, tok.end, info.sentence.end):

@@ -175,9 +175,11 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
         ):
             while len(spans) < i + n:
                 spans.append(next(unread).span())
-            start = s_start + spans[i][0]
-            if trigger not in lex.dated_nouns or _right_after_date(doc, s_start, start):
-                out.append((start, s_start + spans[i + n - 1][1], trigger, kind))
+            start, end = s_start + spans[i][0], s_start + spans[i + n - 1][1]
+            # "added 25 points": no word of what was said follows, so no statement
+            said = trigger not in lex.said_only_before or _what_was_said_follows(doc, end, s_end)
+            if said and (trigger not in lex.dated_nouns or _right_after_date(doc, s_start, start)):
+                out.append((start, end, trigger, kind))
         i += n
     return out
 
@@ -578,6 +580,30 @@ def other_sense(doc: Doc, kind: str, pos: int, end: int) -> bool:
 _AFTER_RE = re.compile(r"[A-Za-z]+|\d")
 _ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
 _MODIFIERS = _ADJECTIVES | {"RBR", "RBS"}  # "reached the lowest level": "lowest" may be an adverb
+# An object right after a verb of what was said ("added 25 points", "added a goal", "added smaller landers",
+# "added to his collection"), adverbs skipped; anything else (a mark, "that", a pronoun, a name, "on
+# Monday") leaves what was said to follow.
+_SAID_NEXT_RE = re.compile(r"\s*(?:[A-Za-z]+ly\s+)*(?P<next>\d|[A-Za-z]+)")
+_OBJECT_OPENERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this",
+                             "these", "those", "some", "more", "another", "to", "up"})
+_NOUN_PHRASE_TAGS = _MODIFIERS | _NOUN  # "added smaller landers"
+
+
+def not_said(doc: Doc, verb: Tok, end: int) -> bool:
+    """Whether a verb of kinds.yaml `said_only_before` has an object here, so tells no statement."""
+    return verb.lower in doc.lex.said_only_before and not _what_was_said_follows(doc, verb.end, end)
+
+
+def _what_was_said_follows(doc: Doc, pos: int, end: int) -> bool:
+    """Whether no object follows a verb of kinds.yaml `said_only_before` at `pos` (`_SAID_NEXT_RE`)."""
+    m = _SAID_NEXT_RE.match(doc.text, pos, end)
+    if m is None:
+        return True
+    word = m.group("next")
+    if word[0].isdigit() or word in _OBJECT_OPENERS or word in doc.lex.number_words:
+        return False
+    tags = word_tags(word)
+    return not (word.islower() and tags and tags <= _NOUN_PHRASE_TAGS)
 
 
 def counted_participle(word: str, before: Sequence[Tok]) -> bool:

@@ -37,3 +37,19 @@ def test_only_a_statement_with_its_speaker_named_or_its_words_quoted_is_kept() -
     text = f"Officials said the harbour was calm.\n\n{quoted}"
     held = [i for i in extract_items(text, DAY, latent=True) if i.latent]
     assert [(i.kind, i.evidence) for i in held] == [("statement", quoted)]  # a bare "officials said" is none
+
+
+def test_added_tells_a_statement_only_before_what_was_said() -> None:
+    said = [
+        "\u201cThe quay needs repairs,\u201d Mara Ostvik added.",
+        "Mara Ostvik added that the quay needed repairs.",
+        "\u201cThe quay needs repairs,\u201d adds Mara Ostvik, the harbour master.",
+        "Mara Ostvik noted that the quay needed repairs.",
+    ]
+    for text in said:
+        held = [i for i in extract_items(text, DAY, latent=True) if i.latent]
+        assert [(i.kind, i.actors) for i in held] == [("statement", ("Mara Ostvik",))], text
+    scored = ["Mara Ostvik added 25 points for the Harbourmen.", "Mara Ostvik added a second goal.",
+              "The ferry company added three boats to its fleet."]
+    for text in scored:
+        assert not [i for i in extract_items(text, DAY, latent=True) if i.kind == "statement"], text
