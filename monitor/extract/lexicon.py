@@ -79,6 +79,8 @@ class Lexicon:
     metric_of: Mapping[str, str]
     metric_re: re.Pattern[str]
     kept_modifiers: frozenset[str]
+    route_prepositions: frozenset[str]
+    carrier_verbs: frozenset[str]
     people_nouns: frozenset[str]
     generic_people: frozenset[str]
     people_by_state: frozenset[str]
@@ -273,6 +275,8 @@ def _metrics_fields(extra_metrics: tuple[tuple[str, tuple[str, ...]], ...]) -> d
         "metric_of": metric_of,
         "metric_re": _phrase_regex(list(metric_of)),
         "kept_modifiers": frozenset(lower_list(md, "kept_modifiers", "metrics.yaml")),
+        "route_prepositions": frozenset(lower_list(md, "route_prepositions", "metrics.yaml")),
+        "carrier_verbs": frozenset(lower_list(md, "carrier_verbs", "metrics.yaml")),
         "people_nouns": frozenset(lower_list(md, "people_nouns", "metrics.yaml")),
         "generic_people": frozenset(lower_list(md, "generic_people", "metrics.yaml")),
         "people_by_state": frozenset(lower_list(md, "people_by_state", "metrics.yaml")),

@@ -13,6 +13,8 @@ from monitor.extract.items.dating import probe
 
 _DATELINE_RE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'\- ]{2,}(?:,[ \t]*[A-Z][A-Za-z]*\.?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?)?"
+    # A story filed from two places: "SURABAYA, Indonesia/JAKARTA (Reuters) - "
+    r"(?:/[A-Z][A-Z.'\- ]{2,}(?:,[ \t]*[A-Z][A-Za-z]*\.?)?)*"
     r"[ \t]*(?:\([^)\n]*\))?[ \t]*(?:--|-|—|–)[ \t]*"
     # The agency alone, where the page gives the place apart or not at all: "(Reuters) — The ...".
     r"|^[ \t]*\([A-Z][^)\n]{1,40}\)[ \t]*(?:--|-|—|–)[ \t]*",

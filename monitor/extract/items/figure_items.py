@@ -10,7 +10,15 @@ import re
 
 from monitor.extract.items.actors import actor_name, subject_of
 from monitor.extract.items.dating import DAY_TYPES, span_end_year, timex_in, without_closed_baselines
-from monitor.extract.items.document import Doc, Entity, SentenceInfo, clause_of, in_spans, overlaps
+from monitor.extract.items.document import (
+    POSSESSIVE_S,
+    Doc,
+    Entity,
+    SentenceInfo,
+    clause_of,
+    in_spans,
+    overlaps,
+)
 from monitor.extract.items.event_dates import ADVERBS
 from monitor.extract.items.figure_dates import (
     an_earlier_year,
@@ -88,7 +96,10 @@ def _figure_subject(
                 return f"{prev.name} and {ent.name}"
         return ent.name
 
-    places = [e for e in outside if e.kind in _PLACE_KINDS]
+    carrier = _carrier(doc, info, start, outside)
+    if carrier is not None:
+        return carrier
+    places = [e for e in outside if e.kind in _PLACE_KINDS and not _on_a_route(doc, e)]
     before_in_clause = [i for i, e in enumerate(places) if clause[0] <= e.start and e.end <= start]
     if before_in_clause:
         return place_name(before_in_clause[-1], places)
@@ -105,6 +116,7 @@ def _figure_subject(
         e
         for e in outside
         if e.end <= start and e.kind in ("org", "name", "person") and actor_name(e, True) != source
+        and not _on_a_route(doc, e)
     ]
     if others:
         ent = others[-1]
@@ -120,6 +132,29 @@ def _figure_subject(
     if after:
         return after[0].name
     return None
+
+
+def _carrier(doc: Doc, info: SentenceInfo, start: int, names: list[Entity]) -> str | None:
+    """The name in the noun phrase right before one of metrics.yaml `carrier_verbs` that the figure at
+    `start` follows ("an AirAsia plane carrying 162 people": AirAsia), or None."""
+    before = info.tokens_within(info.sentence.start, start)
+    if not before or before[-1].lower not in doc.lex.carrier_verbs:
+        return None
+    verb, opens = before[-1].start, before[-1].start
+    for tok in reversed(before[-4:-1]):  # the noun phrase: a few words, no mark between
+        if not (tok.text.isalpha() or tok.text in POSSESSIVE_S):
+            break
+        opens = tok.start
+    found = [e for e in names if opens <= e.start and e.end <= verb]
+    return actor_name(found[-1], True) if found else None
+
+
+def _on_a_route(doc: Doc, ent: Entity) -> bool:
+    """Whether a place or name is where something goes or comes from ("from Kuala Lumpur to Beijing", "to
+    and from the Earth's moon"): right after one of metrics.yaml `route_prepositions`, a determiner
+    between."""
+    words = [w for w in doc.text[max(0, ent.start - 30) : ent.start].lower().split() if w not in _DETS]
+    return any(" ".join(words[-n:]) in doc.lex.route_prepositions for n in (1, 2) if len(words) >= n)
 
 
 # The finite verb forms after a name that make it the one who acts ("Beijing wants", "Moscow said"); a plural

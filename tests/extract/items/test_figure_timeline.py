@@ -130,3 +130,23 @@ def test_a_plan_figure_takes_the_date_the_paragraph_gives_the_plan() -> None:
 def test_a_present_figure_without_a_plan_still_dates_today() -> None:
     text = "The ministry met regional leaders last week. The region now has 40 reservoirs."
     assert _dates(text)[40] == "2021-06-10"
+
+
+def test_a_place_on_a_route_is_not_what_a_figure_counts() -> None:
+    lost = _figures("Harbour Air Flight 20, en route to Lerrin from Valdoria City, vanished on Sunday with "
+                    "54 passengers on board.")
+    assert [(i.value, i.subject) for i in lost] == [(54, "Harbour Air Flight")]
+    trade = _figures("Brazilian grain exports to Japan fell to $3.1 billion last year.")
+    assert [i.subject for i in trade] == ["Brazil"]
+    cited = _figures("According to WHO, there were 3,248 cases worldwide last year.")
+    assert [i.subject for i in cited] == ["World Health Organization"]
+
+
+def test_what_a_carrier_carries_is_its_figure() -> None:
+    text = "Brazilian rescuers searching for a Harbour Air plane carrying 54 people found debris on Tuesday."
+    assert [(i.value, i.subject) for i in _figures(text)] == [(54, "Harbour Air")]
+
+
+def test_a_story_filed_from_two_places_names_neither() -> None:
+    text = "LERRIN, Brazil/TIDEWATER (Reuters) - The coast guard found 12 survivors on Tuesday."
+    assert [(i.value, i.subject) for i in _figures(text)] == [(12, None)]
