@@ -24,7 +24,7 @@ _CLAUSE_END = re.compile(
 _DETERMINERS = frozenset(
     {"a", "an", "the", "its", "their", "his", "our", "this", "that", "still", "newly"}
 )
-_PAST_AUX = frozenset({"had", "been"})
+_PAST_AUX = frozenset({"had", "been", "once", "originally"})
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "our", "my", "your", "these", "those"})
 _FUTURE_ADJECTIVES = frozenset({"upcoming", "forthcoming"})
 _AUXILIARIES = frozenset(
@@ -82,9 +82,10 @@ def _classify(
         # clause ("touted by Trump in October", before it, tells the date's own past)
         return None
     if word in past or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST):
-        # "will be held", "to be sent": a participle after "be" keeps the future of its auxiliary
+        # "will be held", "to be sent": a participle after "be" keeps the future of its auxiliary, unless
+        # that was a plan of the past ("once expected to be completed", "had been due to be signed")
         if "be" in before:
-            return "future"
+            return "past" if _PAST_AUX.intersection(words[max(0, i - 5) : i]) else "future"
         return "past"
     return None
 

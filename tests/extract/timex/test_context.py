@@ -338,6 +338,15 @@ def test_a_participle_before_a_noun_is_no_future_cue() -> None:
     assert got["June"] == ("DATE", "2022-06")
 
 
+def test_a_plan_of_the_past_keeps_its_passive_in_the_past() -> None:
+    # "to be completed" is a plan to come, unless the plan was one of the past ("once expected")
+    text = ("The ferry deal, once expected to be completed within weeks of an October meeting of the two "
+            "mayors, could slip into next year.")
+    assert found(text, "2019-11-20")["October"] == ("DATE", "2019-10")
+    assert found("The ferry deal is expected to be signed in October.", "2019-11-20")["October"] == (
+        "DATE", "2020-10")
+
+
 def test_proposed_tells_what_was_proposed_not_a_plan_to_come() -> None:
     got = found("It is far above the 9% rise that the carmaker first proposed in August.", "2023-10-29")
     assert got["August"] == ("DATE", "2023-08")
