@@ -181,7 +181,9 @@ def _restated(doc: Doc, info: SentenceInfo, f: FigureMention) -> bool:
     """Whether the figure points back at one the text already gave ("nearly 150 were deported ... These 150
     men"; "some of that 4.21 GW"): a demonstrative before a number written the same way earlier."""
     before = info.sentence.text[: f.start].split()
-    if not before or before[-1].lower() not in _POINTING_BACK:
+    # Only a figure already read is pointed back at: a number in a table's footnote or a headline the
+    # reading skipped leaves "the 162 passengers" the figure.
+    if not before or before[-1].lower() not in _POINTING_BACK or f.value not in doc.figure_values:
         return False
     number = re.escape(info.sentence.text[f.num_start : f.num_end])
     # Written on its own: not part of another number ("150", "2,150"), nor an age ("this 6-year-old" gave no 6
@@ -265,4 +267,5 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
             attribution=attribution,
         )
         out.append(Draft(item, order + len(out), specificity(date)))
+        doc.figure_values.add(f.value)
     return out

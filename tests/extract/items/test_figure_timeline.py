@@ -105,6 +105,15 @@ def test_a_number_that_was_a_day_or_part_of_another_is_no_figure_pointed_back_at
     assert 50 in _values(text)
 
 
+def test_a_number_pointed_back_at_must_have_been_read_as_a_figure() -> None:
+    # The table's footnote gives no figure, so "the 54 passengers" is the figure, not a pointer back.
+    text = ("Flight | Passengers\n\n** Includes 54 unconfirmed passengers\n\n"
+            "Rescuers held out hope for the 54 passengers on board on Monday.")
+    assert 54 in _values(text)
+    text = "The ferry carried 54 passengers.\n\nRescuers held out hope for the 54 passengers on Monday."
+    assert [i.value for i in _figures(text)] == [54]
+
+
 def test_a_capital_that_acts_stands_for_its_country_as_a_figures_subject() -> None:
     wants = _figures("Beijing also wants an end to the 15% tariffs on its steel exports.")
     assert [(i.value, i.subject) for i in wants] == [(15, "China")]
