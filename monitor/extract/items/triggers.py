@@ -602,8 +602,9 @@ def _what_was_said_follows(doc: Doc, pos: int, end: int) -> bool:
     word = m.group("next")
     if word[0].isdigit() or word in _OBJECT_OPENERS or word in doc.lex.number_words:
         return False
-    tags = word_tags(word)
-    return not (word.islower() and tags and tags <= _NOUN_PHRASE_TAGS)
+    # Only a lower-case word is looked up: any other spelling is asked of lemminflect, ~50 MB more memory.
+    tags = word_tags(word) if word.islower() else frozenset()
+    return not (tags and tags <= _NOUN_PHRASE_TAGS)
 
 
 def counted_participle(word: str, before: Sequence[Tok]) -> bool:
