@@ -326,14 +326,14 @@ def _sentence_items(doc: Doc, sentence: Sentence, order: int, undated: list[Draf
 def undated_report(doc: Doc, info: SentenceInfo, order: int) -> Draft | None:
     """The words a sentence that gave no item reports, undated and `latent`: no row of its own (most undated
     sentences are background or a bare "officials said"), but another outlet's report of the same words
-    ("..., Johnston said in a statement") corroborates it (monitor.track). Only a statement with its speaker
-    named or its words quoted: what outlets echo of one another is who said what; their undated happenings
-    ("Webb confessed", "shortly after Neumann stepped down") are worded too differently to be matched, and
-    would only weigh on every version's matching."""
+    ("..., Johnston said in a statement") corroborates it (monitor.track). Only a happening told by its verb
+    with who acts named, or with words quoted: what outlets echo of one another is who said or did what,
+    often in the words of one press release ("charged with conspiracy to coerce and entice to travel to
+    engage in illegal sexual activity"); a bare "officials said" is no one's."""
     if is_question(info, doc.lex):
         return None
     told = [d for d in typed_drafts(doc, info, None, order, keep_undated=True) if d.by_verb]
-    if not told or told[0].item.kind != "statement" or not (told[0].item.actors or info.quotes):
+    if not told or not (told[0].item.actors or info.quotes):
         return None
     item = dataclasses.replace(told[0].item, date=None, latent=True)
     return dataclasses.replace(told[0], item=item, specificity=specificity(None))

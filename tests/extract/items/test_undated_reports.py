@@ -32,7 +32,13 @@ def test_a_sentence_that_gives_a_row_gives_no_undated_report() -> None:
     assert not {i.start for i in items if i.latent} & {i.start for i in dated}
 
 
-def test_only_a_statement_with_its_speaker_named_or_its_words_quoted_is_kept() -> None:
+def test_an_undated_happening_with_who_acts_named_is_kept_as_told() -> None:
+    text = "The board said little.\n\nProsecutors charged Tomas Elvey with conspiracy to defraud the board."
+    held = [i for i in extract_items(text, DAY, latent=True) if i.latent]
+    assert [(i.kind, i.actors) for i in held] == [("legal", ("Tomas Elvey",))]
+
+
+def test_only_a_report_with_who_acts_named_or_its_words_quoted_is_kept() -> None:
     quoted = "\u201cThe quay needs repairs,\u201d the harbour master said."
     text = f"Officials said the harbour was calm.\n\n{quoted}"
     held = [i for i in extract_items(text, DAY, latent=True) if i.latent]
