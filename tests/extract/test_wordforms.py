@@ -10,6 +10,8 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import re
+import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 from types import ModuleType
@@ -131,3 +133,22 @@ def test_a_table_with_words_outside_ascii_finds_them() -> None:
     found = [table.get(w) for w in ("abc", "caf\u00e9", "formula", "zed", "cafe")]
     assert found == ["NN", "NN", "NNS=formul\u00e6", "VB", None]
     assert len(table) == 4
+
+
+def test_reading_articles_never_loads_lemminflect() -> None:
+    # Its dictionaries cost ~50 MB in every process: the extractor asks the table only, and so must every
+    # rule that looks up a word ("..., adds Strauss Zelnick": a capitalised word is never looked up).
+    texts = sorted((ROOT / "tests" / "fixtures" / "events").glob("*.txt"))
+    script = (
+        "import sys, datetime as dt\n"
+        "from pathlib import Path\n"
+        "from monitor.extract.items import extract_items\n"
+        "extra = '\"The ferries will run,\" adds Strauss Zelnick. Ada Brisk added 25 points on Monday.'\n"
+        "for p in sys.argv[1:] + ['-']:\n"
+        "    text = extra if p == '-' else Path(p).read_text(encoding='utf-8')\n"
+        "    extract_items(text, dt.date(2024, 5, 8), latent=True)\n"
+        "print('lemminflect' in sys.modules)\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script, *map(str, texts)], capture_output=True, text=True,
+                         check=True, cwd=ROOT)
+    assert texts and run.stdout.strip() == "False"
