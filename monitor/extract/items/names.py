@@ -86,6 +86,14 @@ def _amount(word: str, lex: Lexicon) -> bool:
     return found is not None and found.group("cur") is not None and not bare_letter_sign(found)
 
 
+def _capitalised_inside(tokens: list[Tok], i: int, first_word: int, lex: Lexicon) -> bool:
+    """A pronoun capitalised after a word of its sentence is a name's ("The We Company"): "we" opens no
+    sentence there ("I" is always written so)."""
+    tok = tokens[i]
+    return (i > first_word and tok.lower in lex.pronouns and tok.lower != "i"
+            and tokens[i - 1].text[:1].isalpha())
+
+
 def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> list[tuple[int, list[Tok]]]:
     """The runs of capitalised words that may be names, each with the index of its first token (a run is a
     stretch of consecutive tokens)."""
@@ -125,6 +133,7 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
             and not current
             and tok.lower in lex.function_words
             and not (tok.text.isupper() and len(tok.text) > 1)
+            and not _capitalised_inside(tokens, i, first_word, lex)
         ):
             usable = False
         if usable and current and tok.start - current[-1].end > 1:
