@@ -396,6 +396,10 @@ def _places_fields() -> dict[str, Any]:
             capital_of[cap.lower()] = name
         for inst in string_list(entry.get("institutions", []), f"{where}.institutions"):
             institution_of[inst.lower()] = name
+    places = string_map(pd.get("place_demonyms"), "places.yaml: place_demonyms")
+    for place, words in places.items():
+        for dem in words:
+            demonym_of.setdefault(dem.lower(), place)
     return {
         "country_of": country_of,
         "demonym_of": demonym_of,
