@@ -173,6 +173,8 @@ class Lexicon:
     intention_verbs: frozenset[str]
     topic_preps: frozenset[str]
     time_nouns: frozenset[str]
+    occasion_prepositions: frozenset[str]
+    occasion_nouns: frozenset[str]
     before_phrases: tuple[str, ...]  # words split at hyphens: "run up to"
     running_tally_phrases: tuple[str, ...]
     results_period_preps: frozenset[str]
@@ -522,6 +524,8 @@ def _tense_fields() -> dict[str, Any]:
         "intention_verbs": words("intention_verbs"),
         "topic_preps": words("topic_preps"),
         "time_nouns": words("time_nouns"),
+        "occasion_prepositions": words("occasion_prepositions"),
+        "occasion_nouns": words("occasion_nouns"),
         # matched against a date's preceding words, read without hyphens ("run-up to" -> "run up to")
         "before_phrases": tuple(
             " ".join(p.replace("-", " ").split()) for p in lower_list(td, "before_phrases", "tense.yaml")

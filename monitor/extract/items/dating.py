@@ -443,10 +443,36 @@ def fronted_timex(info: SentenceInfo, doc: Doc) -> str | None:
                 return None  # "Since 2015, the chain has opened 40 stores": the start of a span, no one day
             opener = sourced or all(
                 w in doc.lex.function_words or w in _OPENER_WORDS or w in doc.lex.record_nouns for w in words
-            )
+            ) or _an_occasion(doc, rest)
             if opener and first[1] < info.sentence.end and doc.text[first[1]] == ",":
                 return value
     return None
+
+
+def an_occasion_noun(lex: Lexicon, word: str) -> bool:
+    """A noun that names a happening: a noun trigger of the kinds' lists or one of tense.yaml
+    `occasion_nouns` ("debate", "game")."""
+    return word in lex.occasion_nouns or (word in lex.trigger_kind
+                                           and bool(lex.trigger_tags.get(word, frozenset()) & _NOUN_TAGS))
+
+
+def _an_occasion(doc: Doc, phrase: str) -> bool:
+    """Whether the words of a phrase opening the sentence (its date left out) name the occasion of what the
+    sentence tells: one of tense.yaml `occasion_prepositions`, then a happening's noun phrase ("During the
+    debate on Tuesday, ...", "At Wednesday night's debate, ...", "In the closing seconds of last week's
+    Browns-Steelers game, ..."): names, function words and time nouns aside, at most two other words
+    ("closing", "council")."""
+    lex = doc.lex
+    words = re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", phrase)
+    if not words or words[0].lower() not in lex.occasion_prepositions:
+        return False
+    lower = [w.lower() for w in words[1:] if not w[0].isupper() and len(w) > 1]
+    nouns = [w for w in lower if an_occasion_noun(lex, w)]
+    others = [w for w in lower if w not in nouns and w not in lex.function_words and w not in lex.time_nouns]
+    return bool(nouns) and len(others) <= 2
+
+
+_NOUN_TAGS = frozenset({"NN", "NNS"})
 
 
 def _dated_record_subject(info: SentenceInfo, doc: Doc, tx: Timex) -> bool:

@@ -258,7 +258,7 @@ def clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
         if tx.start >= occ.end and first_since(text, occ.end, tx.start):
             drop.append((tx, v))  # "its first win since 2011": when the last one was, not this one
             continue
-        if (verbal and possessive_date) or (
+        if (verbal and possessive_date and not _occasion(doc, tx)) or (
             noun and tx.end <= occ.start and SINCE_BEFORE_RE.search(text, max(0, tx.start - 16), tx.start)
         ):
             drop.append((tx, v))
@@ -297,6 +297,27 @@ def _topic_date(doc: Doc, occ: Occurrence, tx: Timex) -> bool:
         return False  # "at the close of its Monday concert": when, not what about
     noun = NOUN_AFTER_RE.match(doc.text, tx.end)
     return noun is not None and noun.group(0).strip() not in doc.lex.function_words
+
+
+def _occasion(doc: Doc, tx: Timex) -> bool:
+    """Whether a possessive date names the occasion of its clause's verb ("at Wednesday night's debate", "in
+    the closing seconds of last week's game"): after one of tense.yaml `occasion_prepositions` or "<a time
+    noun> of", before a happening's noun (a noun trigger, or one of `occasion_nouns`) within two words."""
+    words = [w.lower() for w in _WORD_RE.findall(doc.text, max(0, tx.start - 40), tx.start)]
+    words = [w for w in words if w not in DETERMINERS]
+    lex = doc.lex
+    opened = bool(words) and (
+        words[-1] in lex.occasion_prepositions
+        or (len(words) > 1 and words[-1] == "of" and words[-2] in lex.time_nouns))
+    after = _NOUN_AFTER_OWN_RE.match(doc.text, tx.end)
+    nouns = after.group(1).lower().split() if after else []
+    return opened and any(w in lex.occasion_nouns or lex.trigger_tags.get(w, frozenset()) & NOUN_TAGS
+                          and w in lex.trigger_kind for w in nouns)
+
+
+# up to three words after a date's "'s": "Wednesday night's third Republican debate" reads "third republican
+# debate" (the part of the day, "night", is the date's own)
+_NOUN_AFTER_OWN_RE = re.compile(r"['\u2019]s((?:\s+[A-Za-z][a-z-]*){1,3})")
 
 
 def _dates_a_happenings_noun(doc: Doc, tx: Timex) -> bool:

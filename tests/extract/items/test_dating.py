@@ -342,3 +342,21 @@ def test_in_a_span_of_days_or_weeks_to_come_dates_from_the_report(text: str, dat
 )
 def test_a_span_taken_or_a_rate_dates_nothing_to_come(text: str) -> None:
     assert all(i.date in (None, "2021-09-20") for i in extract_items(text, PUB))  # "from Monday" only
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During the council debate on Monday, Ada Brisk criticized Tomas Elvey.",
+        "At Monday's council hearing, Ada Brisk accused Tomas Elvey of lying.",
+        "In the closing minutes of Monday's council session, Ada Brisk criticized Tomas Elvey.",
+    ],
+)
+def test_a_dated_occasion_opening_the_sentence_dates_what_happened_at_it(text: str) -> None:
+    said = [(i.kind, i.date, i.actors) for i in extract_items(text, PUB) if i.kind == "statement"]
+    assert said == [("statement", "2021-09-13", ("Ada Brisk",))]
+
+
+def test_a_days_happening_elsewhere_in_the_sentence_dates_only_itself() -> None:
+    items = extract_items("Ada Brisk chose to comment on Monday's vote on Wednesday.", PUB)
+    assert ("statement", "2021-09-15") in [(i.kind, i.date) for i in items]
