@@ -158,7 +158,21 @@ from importlib.resources.abc import Traversable
 # never a clause's subject ("On board Flight QZ8501 were 155 Indonesians" counts no one on board); a date
 # opening another happening's noun phrase dates that happening ("the first debate following the Oct. 7
 # terrorist attack": the attack's day, not the debate's), unless it is where this one took place.
-EXTRACTOR_VERSION = "17"
+# 18 (2026-12-05): "he" and "she" stand for a person of their gender, as the story's own titles ("Ms.",
+# "congresswoman") and pronouns give it (names.yaml `genders`: "'...,' she said" after a man's quote is the
+# woman named); "add", "note" and "explain" report, "add" only where no object follows ("added 25 points"
+# does not; kinds.yaml `said_only_before`); a figure's subject is never a place or name on a route ("en route
+# to Beijing from Kuala Lumpur", "exports to China"; metrics.yaml `route_prepositions`) and, after a carrying
+# verb, the carrier's name ("an AirAsia plane carrying 162 people"; `carrier_verbs`); a date line may name
+# two places ("SURABAYA, Indonesia/JAKARTA (Reuters) -"); a passive after a plan of the past is past ("once
+# expected to be completed within weeks of an October news conference": last October); a number after
+# "the" points back only at a figure already read; an undated happening told by its verb with who acts
+# named is an undated report, not only a statement; a pronoun capitalised inside a sentence is a name's
+# word ("The We Company"); the adjectives of regions within countries are places ("Scottish", "African";
+# places.yaml `place_demonyms`); a dated occasion opening a sentence or set after "at", "during" or "in"
+# dates what happened at it ("During the debate on Tuesday, ...", "at Wednesday night's debate"; tense.yaml
+# `occasion_prepositions`, `occasion_nouns`).
+EXTRACTOR_VERSION = "18"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 
