@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from monitor.extract.items.document import ADVERB_SKIP, CLOCK_TIME, Doc, SentenceInfo, Tok
-from monitor.extract.items.triggers import SINCE_BEFORE_RE
+from monitor.extract.items.triggers import NOUN_TAGS, SINCE_BEFORE_RE
 from monitor.extract.lexicon import Lexicon, spaced_alternatives
 from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex, tag
@@ -453,7 +453,7 @@ def an_occasion_noun(lex: Lexicon, word: str) -> bool:
     """A noun that names a happening: a noun trigger of the kinds' lists or one of tense.yaml
     `occasion_nouns` ("debate", "game")."""
     return word in lex.occasion_nouns or (word in lex.trigger_kind
-                                           and bool(lex.trigger_tags.get(word, frozenset()) & _NOUN_TAGS))
+                                           and bool(lex.trigger_tags.get(word, frozenset()) & NOUN_TAGS))
 
 
 def _an_occasion(doc: Doc, phrase: str) -> bool:
@@ -470,9 +470,6 @@ def _an_occasion(doc: Doc, phrase: str) -> bool:
     nouns = [w for w in lower if an_occasion_noun(lex, w)]
     others = [w for w in lower if w not in nouns and w not in lex.function_words and w not in lex.time_nouns]
     return bool(nouns) and len(others) <= 2
-
-
-_NOUN_TAGS = frozenset({"NN", "NNS"})
 
 
 def _dated_record_subject(info: SentenceInfo, doc: Doc, tx: Timex) -> bool:

@@ -12,6 +12,7 @@ from functools import cache
 
 from monitor.extract.items.dating import (
     NOUN_AFTER_RE,
+    an_occasion_noun,
     iso_day,
     recent_day,
     sentence_date,
@@ -311,8 +312,7 @@ def _occasion(doc: Doc, tx: Timex) -> bool:
         or (len(words) > 1 and words[-1] == "of" and words[-2] in lex.time_nouns))
     after = _NOUN_AFTER_OWN_RE.match(doc.text, tx.end)
     nouns = after.group(1).lower().split() if after else []
-    return opened and any(w in lex.occasion_nouns or lex.trigger_tags.get(w, frozenset()) & NOUN_TAGS
-                          and w in lex.trigger_kind for w in nouns)
+    return opened and any(an_occasion_noun(lex, w) for w in nouns)
 
 
 # up to three words after a date's "'s": "Wednesday night's third Republican debate" reads "third republican
