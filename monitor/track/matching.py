@@ -187,7 +187,9 @@ def names_match(a: str, b: str) -> bool:
     `organisation_suffixes` word is one ("Harbourline News" ~ "Harbourline", "Acme Corp." ~ "Acme"), but such
     a name is never a person's surname ("Harbourline News" and "Anna Harbourline" differ). An acronym of
     three letters or more is the long name whose initials it is ("ESA" ~ "European Space Agency"): outlets
-    name a body either way, and a page's own "(ESA)" may be in another outlet's page only."""
+    name a body either way, and a page's own "(ESA)" may be in another outlet's page only. A name of two
+    words or more is also the same name with a code after it ("Malaysia Airlines Flight" ~ "Malaysia
+    Airlines Flight MH17": a name's number is not read as part of it, "Flight 17")."""
     if _acronym_of(a, b) or _acronym_of(b, a):
         return True
     (ta, org_a), (tb, org_b) = _core(a), _core(b)
@@ -198,6 +200,8 @@ def names_match(a: str, b: str) -> bool:
     short, long_ = sorted((ta, tb), key=len)
     if long_[len(long_) - len(short):] == short:
         return True
+    if len(short) > 1 and long_[:-1] == short and any(c.isdigit() for c in long_[-1]):
+        return True  # "Malaysia Airlines Flight" (its "17" read as a number), "Malaysia Airlines Flight MH17"
     if len(ta) == len(tb) > 1 and ta[:-1] == tb[:-1] and _plural_of(ta[-1], tb[-1]):
         return True  # "Davis Cup Finals", "Davis Cup Final": one event's name, told in either number
     if not same_surname(ta[-1], tb[-1]):

@@ -48,6 +48,10 @@ from monitor.track.matching import (
     ("Esa", "European Space Agency", False),
     ("Harbour Cup Finals", "Harbour Cup Final", True),  # one event's name in either number
     ("Finals", "Final", False),
+    # a name and the same with its code ("Flight 17" read without its number, "Flight MH17")
+    ("Harbour Air Flight", "Harbour Air Flight HA17", True),
+    ("Harbour Air Flight HA17", "Harbour Air Flight HA370", False),
+    ("Flight", "Flight HA17", False),
 ])
 def test_names_match(a: str, b: str, same: bool) -> None:
     assert names_match(a, b) is same
