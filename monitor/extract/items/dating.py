@@ -449,11 +449,15 @@ def fronted_timex(info: SentenceInfo, doc: Doc) -> str | None:
     return None
 
 
+def a_happenings_noun(lex: Lexicon, word: str) -> bool:
+    """A noun trigger of the kinds' lists ("attack", "debate"): a noun that names a happening."""
+    return word in lex.trigger_kind and bool(lex.trigger_tags.get(word, frozenset()) & NOUN_TAGS)
+
+
 def an_occasion_noun(lex: Lexicon, word: str) -> bool:
-    """A noun that names a happening: a noun trigger of the kinds' lists or one of tense.yaml
-    `occasion_nouns` ("debate", "game")."""
-    return word in lex.occasion_nouns or (word in lex.trigger_kind
-                                           and bool(lex.trigger_tags.get(word, frozenset()) & NOUN_TAGS))
+    """A noun that names a happening something else may take place at: `a_happenings_noun`, or one of
+    tense.yaml `occasion_nouns` ("game", "concert")."""
+    return word in lex.occasion_nouns or a_happenings_noun(lex, word)
 
 
 def _an_occasion(doc: Doc, phrase: str) -> bool:

@@ -121,9 +121,9 @@ class Doc:
     last_speaker: str | None = None
     figure_values: set[float] = field(default_factory=set)  # the values of the figures read so far
     # The votes for each person's gender the story gives, and the people named outside quotes, the last
-    # named last (genders.py).
+    # named last (genders.py; a dict as an ordered set: moving a name to the end costs nothing).
     gender_votes: dict[str, dict[str, int]] = field(default_factory=dict)
-    people_named: list[str] = field(default_factory=list)
+    people_named: dict[str, None] = field(default_factory=dict)
     last_thing: str | None = None
     last_thing_end: int = 0  # where it was named: a pronoun far past it stands for something else
     orgs: list[str] = field(default_factory=list)

@@ -12,6 +12,7 @@ from functools import cache
 
 from monitor.extract.items.dating import (
     NOUN_AFTER_RE,
+    a_happenings_noun,
     an_occasion_noun,
     iso_day,
     recent_day,
@@ -32,7 +33,7 @@ from monitor.extract.items.figures import find_figures
 from monitor.extract.items.happenings import first_since
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
-from monitor.extract.items.triggers import AUXILIARIES, NOUN_TAGS, SINCE_BEFORE_RE, told_by_verb
+from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, told_by_verb
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex
@@ -325,7 +326,7 @@ def _dates_a_happenings_noun(doc: Doc, tx: Timex) -> bool:
     happening (a trigger of the lexicon), within two modifiers."""
     after = _PHRASE_AFTER_RE.match(doc.text, tx.end)
     for word in after.group(1).lower().split() if after else ():
-        if doc.lex.trigger_tags.get(word, frozenset()) & NOUN_TAGS and word in doc.lex.trigger_kind:
+        if a_happenings_noun(doc.lex, word):
             return True
         if word in DETERMINERS or word in doc.lex.function_words:
             return False  # the phrase ended ("the March 3 deadline to file") before any such noun

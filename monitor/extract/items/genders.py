@@ -35,9 +35,8 @@ def learn_genders(doc: Doc, info: SentenceInfo) -> None:
             told = _pronoun_after(doc, info, person, people[n + 1].start if n + 1 < len(people) else None)
             if told is not None:
                 _vote(doc, person.name, told, 1)
-        if person.name in doc.people_named:
-            doc.people_named.remove(person.name)
-        doc.people_named.append(person.name)
+        doc.people_named.pop(person.name, None)  # named again: now the last named
+        doc.people_named[person.name] = None
 
 
 def _pronoun_after(doc: Doc, info: SentenceInfo, person: Entity, next_person: int | None) -> str | None:
@@ -106,8 +105,7 @@ def fitting(doc: Doc, pronoun: str, candidates: list[str | None]) -> str | None:
     for name in named:
         if fits(doc, name, pronoun):
             return name
+    if not named:
+        return None
     wanted = doc.lex.pronoun_genders.get(pronoun)
-    for name in reversed(doc.people_named if named else []):
-        if gender(doc, name) == wanted:
-            return name
-    return None
+    return next((name for name in reversed(doc.people_named) if gender(doc, name) == wanted), None)
