@@ -426,7 +426,7 @@ def fronted_timex(info: SentenceInfo, doc: Doc) -> str | None:
     opening, day = info.timexes[0]
     if opening.start == info.sentence.start and doc.text[opening.end : opening.end + 1] == ":":
         return day  # "October 24: ARRESTS – Corey Inman, 38, was arrested ...": a blotter's entry
-    first = info.clauses[0]
+    first = _past_connectives(info, doc)
     for tx, value in info.timexes:
         if _dated_record_subject(info, doc, tx):
             return value  # "A Nov. 5 letter from the doctors urged ...": the record's day dates what it says
@@ -447,6 +447,18 @@ def fronted_timex(info: SentenceInfo, doc: Doc) -> str | None:
             if opener and first[1] < info.sentence.end and doc.text[first[1]] == ",":
                 return value
     return None
+
+
+def _past_connectives(info: SentenceInfo, doc: Doc) -> tuple[int, int]:
+    """The sentence's first clause after those of function words only ("Then, last week, Swift posted ...",
+    "However, on Monday, ..."): a connective set off by its comma leaves the date after it fronted."""
+    for i, (start, end) in enumerate(info.clauses[:-1]):
+        words = re.findall(r"[A-Za-z]+", doc.text[start:end])
+        dated = any(start <= tx.start < end for tx, _v in info.timexes)  # "Today, ...": a date itself
+        if dated or not (words and all(w.lower() in doc.lex.function_words for w in words)
+                         and doc.text[end] == ","):
+            return info.clauses[i]
+    return info.clauses[-1]
 
 
 def a_happenings_noun(lex: Lexicon, word: str) -> bool:

@@ -360,3 +360,15 @@ def test_a_dated_occasion_opening_the_sentence_dates_what_happened_at_it(text: s
 def test_a_days_happening_elsewhere_in_the_sentence_dates_only_itself() -> None:
     items = extract_items("Ada Brisk chose to comment on Monday's vote on Wednesday.", PUB)
     assert ("statement", "2021-09-15") in [(i.kind, i.date) for i in items]
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Then, last week, Ada Brisk posted on Twitter accusing Tomas Elvey of lying.", "2021-W36"),
+        ("However, on Monday, Ada Brisk accused Tomas Elvey of lying.", "2021-09-13"),
+    ],
+)
+def test_a_date_after_an_opening_connective_is_still_fronted(text: str, date: str) -> None:
+    items = [(i.kind, i.date, i.actors) for i in extract_items(text, PUB)]
+    assert items == [("statement", date, ("Ada Brisk",))]
