@@ -368,6 +368,16 @@ def _numbers_fields() -> dict[str, Any]:
     }
 
 
+# A demonym ending so names a people in the singular too ("the Chinese", "the British", "the Swiss").
+_NO_PLURAL_RE = re.compile(r"(?:s|sh|ch|ese|x|z)$|[-.]", re.IGNORECASE)
+
+
+def _people_of(demonym: str) -> str | None:
+    """The plural that counts a country's people ("Indonesian" -> "Indonesians", "Israeli" -> "Israelis"),
+    so places.yaml lists a demonym once; None where the word is its own plural ("Chinese", "French")."""
+    return None if _NO_PLURAL_RE.search(demonym) else demonym + "s"
+
+
 def _places_fields() -> dict[str, Any]:
     """places.yaml: countries with their aliases, demonyms, capitals and institutions; other places."""
     pd = load_data_file("places.yaml")
@@ -391,6 +401,8 @@ def _places_fields() -> dict[str, Any]:
             country_of[alias.lower()] = name
         for dem in string_list(entry.get("demonyms", []), f"{where}.demonyms"):
             demonym_of[dem.lower()] = name
+            if plural := _people_of(dem):
+                demonym_of.setdefault(plural.lower(), name)
         if "capital" in entry:
             cap = entry["capital"]
             if not isinstance(cap, str):

@@ -54,6 +54,13 @@ def test_country_aliases_are_data() -> None:
     assert lex.capital_of["moscow"] == "Russia"
 
 
+def test_a_demonym_listed_once_names_its_people_in_the_plural_too() -> None:
+    lex = load_lexicon()
+    assert lex.demonym_of["indonesians"] == "Indonesia"  # places.yaml lists "Indonesian" only
+    assert lex.demonym_of["israelis"] == "Israel"
+    assert "chineses" not in lex.demonym_of and "frenchs" not in lex.demonym_of
+
+
 def test_config_adds_a_kind_and_a_metric() -> None:
     lex = load_lexicon(
         extra_kinds={"evacuation": ["evacuate", "evacuated"], "departure": ["sailed for"]},

@@ -94,7 +94,9 @@ def _metric_after(
         if lw in lex.people_nouns or lw in lex.people_by_state:
             return lw, tokens[i][1], True
         if w[:1].isupper() and lw.endswith("s") and lw in lex.demonym_of:
-            return "people", tokens[i][1], True  # "150 Indians": a people noun, capitalised
+            # "150 Indians": a people noun, capitalised; counted apart from people of other kinds (155
+            # Indonesians aboard are not the 155 passengers another outlet counts)
+            return lw, tokens[i][1], True
     # Not in the lexicon: the bare noun phrase, up to four words, ending on a plural noun.
     words: list[tuple[int, int, str]] = []
     for s, e, w in tokens[:reach]:

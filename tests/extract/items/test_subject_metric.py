@@ -36,3 +36,9 @@ def test_the_subject_names_what_a_bare_count_counts(sentence: str, expected: tup
 )
 def test_no_count_without_a_subject_stating_it(sentence: str) -> None:
     assert find_figures(sentence) == []
+
+
+def test_a_count_of_a_countrys_people_counts_them_apart_from_other_people() -> None:
+    # 155 Indonesians aboard are not another outlet's 155 passengers: the metric is the people counted
+    assert [(f.value, f.metric) for f in find_figures("On board the flight were 155 Indonesians.")] == [
+        (155, "indonesians")]
