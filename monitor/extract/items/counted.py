@@ -75,4 +75,5 @@ def counts_in_words(text: str, start: int, value: int | float, metric: str | Non
         return False
     # "arrested six people": people counted by what happened to them ("arrests").
     counted = metric.split()[-1]
-    return counted in lex.people_nouns or metric == "people" or metric in lex.people_states.values()
+    return (counted in lex.people_nouns or metric == "people" or metric in lex.people_states.values()
+            or metric in lex.demonym_of)  # "three Americans"

@@ -28,6 +28,7 @@ def figures(sentence: str) -> list[tuple[object, ...]]:
         ("Output reached 2.5 GW.", [(2.5, "exact", None, "GW")]),
         ("The family paid Rs 12 lakh to a broker.", [(1200000, "exact", None, "INR")]),
         ("Around 80 Canadians were flown out.", [(80, "about", "canadians", None)]),
+        ("Five Canadians were flown out.", [(5, "exact", "canadians", None)]),
         ("The petition was signed by five nurses.", [(5, "exact", "nurses", None)]),
         ("She faces three counts of fraud.", [(3, "exact", "charges", None)]),
         ("The clerk could get up to 15 years in jail.", [(15, "up_to", "prison term", "years")]),
