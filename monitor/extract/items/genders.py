@@ -97,15 +97,17 @@ def fits(doc: Doc, name: str | None, pronoun: str) -> bool:
 
 
 def fitting(doc: Doc, pronoun: str, candidates: list[str | None]) -> str | None:
-    """The first candidate `pronoun` may stand for. When every named candidate has the other gender, the
-    last person named whom the story gives the pronoun's gender ("Ramaswamy said ... . 'Leave my daughter
-    out of it,' she said" after Haley was named as a woman), else None; None too when no candidate is named
-    (a clause's own subject was "the suspect")."""
+    """The first candidate the story gives the pronoun's gender, else the first `pronoun` may stand for
+    (one of no known gender: the last speaker, Trump, whom the story never calls "he" outside quotes, is not
+    the "she" of a quote told right after "Haley was even less aggressive in her criticism"). When every
+    named candidate has the other gender, the last person named whom the story gives the pronoun's gender
+    ("Ramaswamy said ... . 'Leave my daughter out of it,' she said" after Haley was named as a woman), else
+    None; None too when no candidate is named (a clause's own subject was "the suspect")."""
     named = [c for c in candidates if c]
-    for name in named:
+    wanted = doc.lex.pronoun_genders.get(pronoun)
+    for name in [n for n in named if wanted is not None and gender(doc, n) == wanted] or named:
         if fits(doc, name, pronoun):
             return name
     if not named:
         return None
-    wanted = doc.lex.pronoun_genders.get(pronoun)
     return next((name for name in reversed(doc.people_named) if gender(doc, name) == wanted), None)
