@@ -222,7 +222,11 @@ def resolve_reference(
             return None
         if mine := [p for p in people if fits(doc, p.name, word)]:
             return mine[-1].name
-        return fitting(doc, word, [doc.last_speaker if kind == "statement" else None, doc.last_person])
+        # The sentence before's subject first when the pronoun opens this one ("Ramaswamy spent much of the
+        # debate throwing bombs, mostly at Haley. He described Haley ...": not a speaker told earlier).
+        opening = doc.last_subject if not info.tokens_within(info.sentence.start, before[-1].start) else None
+        speaker = doc.last_speaker if kind == "statement" else None
+        return fitting(doc, word, [opening, speaker, doc.last_person])
     if word in lex.person_possessives:
         # "In his testimony Tuesday morning, Vindman said ...": whose testimony the phrase goes on to say
         # ("After his arrest on Monday, police said the man ...": the man, whom no name gives)

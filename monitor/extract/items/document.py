@@ -119,6 +119,7 @@ class Doc:
     known_caps: set[str] = field(default_factory=set)
     last_person: str | None = None
     last_speaker: str | None = None
+    last_subject: str | None = None  # the person who opens the sentence before, if one does
     figure_values: set[float] = field(default_factory=set)  # the values of the figures read so far
     # The votes for each person's gender the story gives, and the people named outside quotes, the last
     # named last (genders.py; a dict as an ordered set: moving a name to the end costs nothing).

@@ -401,6 +401,7 @@ def _remember(doc: Doc, info: SentenceInfo) -> None:
     """The last person and thing named outside quotes, and people's genders, for the pronouns of the next
     sentences."""
     learn_genders(doc, info)
+    doc.last_subject = _opening_person(doc, info)
     since = info.sentence.start
     for ent in info.entities:
         if info.quotes and in_spans(ent.start, ent.end, info.quotes):
@@ -413,6 +414,18 @@ def _remember(doc: Doc, info: SentenceInfo) -> None:
     # "Ann Lee was charged. The suspect told police he ...": "he" is the suspect, whoever that is.
     if doc.last_person is not None and human_subject(info, since, info.sentence.end, doc):
         doc.last_person = None
+
+
+def _opening_person(doc: Doc, info: SentenceInfo) -> str | None:
+    """The person whose name opens the sentence, titles aside ("Ramaswamy spent much of the debate throwing
+    bombs, mostly at Haley.", "Former Gov. Nikki Haley said ..."): the subject a "he" or "she" opening the
+    next sentence most often goes on with."""
+    first = next((e for e in info.entities if not (info.quotes and in_spans(e.start, e.end, info.quotes))),
+                 None)
+    if first is None or first.kind != "person" or _after_the(doc, first) or aside_object(info, first, doc):
+        return None
+    before = info.tokens_within(info.sentence.start, first.start)
+    return first.name if all(t.cap or t.lower in doc.lex.function_words for t in before) else None
 
 
 def _after_the(doc: Doc, ent: Entity) -> bool:
