@@ -148,13 +148,14 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
 
 def _list_before(doc: Doc, info: SentenceInfo, i: int) -> list[tuple[int, int]]:
     """The clauses before clause `i`'s neighbour, nearest first, past the items of a list after semicolons
-    ("is accused of stabbing A of Conway, Washington; B of Moscow, Idaho; and C on November 13") or short
-    asides ("rolled past Northern Illinois, 45-17, on Tuesday night"): they date the verb before them. (The
-    verb search stops at the first clause with a verb.)"""
+    ("is accused of stabbing A of Conway, Washington; B of Moscow, Idaho; and C on November 13"), short
+    asides ("rolled past Northern Illinois, 45-17, on Tuesday night") or the words quoted ('described the
+    plan as "a gift to the yard" on Tuesday'): they date the verb before them. (The verb search stops at
+    the first clause with a verb.)"""
     out: list[tuple[int, int]] = []
     for k in range(i - 1, 0, -1):
         skipped = info.clauses[k]
-        if ";" not in doc.text[skipped[0] : info.clauses[i][0]] and len(
+        if ";" not in doc.text[skipped[0] : info.clauses[i][0]] and not _quote_then_date(info, k, i) and len(
                 [t for t in info.tokens_within(*skipped) if t.text[:1].isalnum()]) > _ASIDE_WORDS:
             break
         out.append(info.clauses[k - 1])
@@ -162,6 +163,19 @@ def _list_before(doc: Doc, info: SentenceInfo, i: int) -> list[tuple[int, int]]:
 
 
 _ASIDE_WORDS = 3  # "45-17", "Idaho", "his wife said": no clause that would hold a verb's date
+
+
+def _quote_then_date(info: SentenceInfo, k: int, i: int) -> bool:
+    """Whether clause `k`'s words are all quoted and clause `i`, right after it, is its date alone ('"a gift
+    to the yard" on Tuesday'), not a clause of its own that the quote opens."""
+    if k != i - 1:
+        return False
+    words = [t for t in info.tokens_within(*info.clauses[k]) if t.text[:1].isalnum()]
+    if not (words and any(a <= words[0].start and words[-1].end <= b for a, b in info.quotes)):
+        return False
+    rest = [t for t in info.tokens_within(*info.clauses[i]) if t.text[:1].isalnum()
+            and not any(tx.start <= t.start and t.end <= tx.end for tx, _v in info.timexes)]
+    return len(rest) <= 1  # "on"
 
 
 def _listing_line(doc: Doc, info: SentenceInfo, tx: Timex) -> bool:

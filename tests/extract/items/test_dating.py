@@ -372,3 +372,13 @@ def test_a_days_happening_elsewhere_in_the_sentence_dates_only_itself() -> None:
 def test_a_date_after_an_opening_connective_is_still_fronted(text: str, date: str) -> None:
     items = [(i.kind, i.date, i.actors) for i in extract_items(text, PUB)]
     assert items == [("statement", date, ("Ada Brisk",))]
+
+
+def test_a_date_right_after_a_quote_dates_the_verb_before_the_quote() -> None:
+    items = extract_items('Ada Brisk described the plan as "a gift to the yard" on Monday.', PUB)
+    assert [(i.kind, i.date, i.actors) for i in items] == [("statement", "2021-09-13", ("Ada Brisk",))]
+    # a date of what was alleged, clauses past the quote, is not the allegation's
+    text = ('Prosecutors alleged that Elvey "abused dozens of workers" at his yards in Brenholm and Lerrin, '
+            "and at other sites, in 2002.")
+    alleged = extract_items(text, PUB)
+    assert "2002" not in [i.date for i in alleged if i.kind == "statement"]
