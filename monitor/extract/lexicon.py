@@ -73,6 +73,7 @@ class Lexicon:
     dated_nouns: frozenset[str]  # forms that are a trigger only right after a date ("the March 20 call")
     other_sense_after: Mapping[str, frozenset[str]]
     said_only_before: frozenset[str]  # every form of kinds.yaml said_only_before ("added")
+    said_when_quoting: frozenset[str]  # every form of kinds.yaml said_when_quoting ("charged")
     kind_by_modifier: Mapping[str, Mapping[str, str]]  # trigger form -> modifier before it -> its kind
     setting_prepositions: frozenset[str]  # after a reporting verb, they open where it was said
     metrics: Mapping[str, tuple[str, ...]]

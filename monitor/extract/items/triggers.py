@@ -178,6 +178,8 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
             start, end = s_start + spans[i][0], s_start + spans[i + n - 1][1]
             # "added 25 points": no word of what was said follows, so no statement
             said = trigger not in lex.said_only_before or _what_was_said_follows(doc, end, s_end)
+            if trigger in lex.said_when_quoting and _quoting(doc, s_start, start, end):
+                kind = "statement"  # 'she charged "you're just scum"': words, not a charge
             if said and (trigger not in lex.dated_nouns or _right_after_date(doc, s_start, start)):
                 out.append((start, end, trigger, kind))
         i += n
@@ -605,6 +607,18 @@ def _what_was_said_follows(doc: Doc, pos: int, end: int) -> bool:
     # Only a lower-case word is looked up: any other spelling is asked of lemminflect, ~50 MB more memory.
     tags = word_tags(word) if word.islower() else frozenset()
     return not (tags and tags <= _NOUN_PHRASE_TAGS)
+
+
+# What was said, right after a verb: "that" or an opening quotation mark.
+_QUOTING_AFTER_RE = re.compile(r"\s*(?:that\b|[\"\u201c])")
+# A quotation closing right before a verb and its speaker of up to four words ('...," Christie charged').
+_QUOTED_BEFORE_RE = re.compile(r"[,.!?][\"\u201d]\s+(?:[\w.'\u2019-]+\s+){1,4}\Z")
+
+
+def _quoting(doc: Doc, s_start: int, start: int, end: int) -> bool:
+    """Whether what was said stands right by the verb at `start`..`end` (kinds.yaml `said_when_quoting`)."""
+    return bool(_QUOTING_AFTER_RE.match(doc.text, end)
+                or _QUOTED_BEFORE_RE.search(doc.text, max(s_start, start - 60), start))
 
 
 def counted_participle(word: str, before: Sequence[Tok]) -> bool:

@@ -125,3 +125,13 @@ def test_re_before_a_vowel_may_be_hyphenated_not_before_a_consonant() -> None:
     assert [(i.kind, i.date) for i in reopened] == [("policy", "2024-05-06")]  # as "reopened"
     resigned = extract_items("The Harriers' striker Tom Okafor re-signed with the club on Monday.", day)
     assert all(i.kind != "personnel" for i in resigned)  # signed again, not "resigned"
+
+
+def test_a_charge_told_with_what_was_said_is_a_statement() -> None:
+    pub = dt.date(2024, 5, 8)
+    for text in ('On Monday, Ada Brisk charged that "the yard has been robbed."',
+                 '"The yard has been robbed," Ada Brisk charged on Monday.',
+                 'On Monday, Ada Brisk charged "you are robbing the yard."'):
+        assert [(i.kind, i.actors) for i in extract_items(text, pub)] == [("statement", ("Ada Brisk",))], text
+    charged = extract_items("Police charged Ada Brisk with fraud on Monday.", pub)
+    assert [i.kind for i in charged] == ["legal"]
