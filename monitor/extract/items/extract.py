@@ -20,6 +20,7 @@ from monitor.extract.items.dating import (
     comparison_base,
     date_value,
     fronted_timex,
+    iso_day,
     later_date,
     model_year,
     paragraph_scene,
@@ -154,6 +155,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
                 usable.append((tx, narrated_year(doc, tx, value, start)))
     usable.extend(_later_dates(doc, own, usable, start))
     usable.extend(_dates_of_what_came_between(doc, own, usable, start))
+    usable.extend(_dates_a_few_days_apart(doc, own, usable, start, end))
     usable.extend(_dates_from_now(doc, own))
     usable.sort(key=lambda found: found[0].start)
     triggers = find_triggers(doc, sentence.start, sentence.end)
@@ -261,6 +263,46 @@ _SPAN_RE = re.compile(r"P\d+[DWMY]")
 _QUALIFIERS = r"(?:about\s+|nearly\s+|almost\s+|just\s+|only\s+|up\s+to\s+)?"
 _LENGTH_BEFORE_RE = re.compile(rf"\b(?:for|of|to|over|within|lasting)\s+{_QUALIFIERS}\Z", re.IGNORECASE)
 _TODAY_BEFORE_RE = re.compile(rf"\b(?:comes|come|is|are|follows)\s+{_QUALIFIERS}\Z")
+
+
+def _dates_a_few_days_apart(
+    doc: Doc, own: Sequence[Timex], usable: Sequence[tuple[Timex, str]], start: int, end: int
+) -> list[tuple[Timex, str]]:
+    """The date of a clause told as "days after", "shortly after", "soon after" (or "before") a day the
+    sentence gave before it ("withdrew its filing on Sept. 30, shortly after Neumann stepped down as CEO"):
+    the month or the week the seven days before (after) that day lie in, when one holds them all, else none;
+    "hours after" the same day. On the word "after", as `_dates_of_what_came_between` dates its clause."""
+    text = doc.text
+    vague: list[tuple[int, str]] = [(tx.start, tx.value) for tx in own if tx.value in _FEW_DAYS_OR_HOURS]
+    vague += [(m.start(), "PXD") for m in _SHORTLY_RE.finditer(text, start, end)]
+    out: list[tuple[Timex, str]] = []
+    for at, span in vague:
+        follows = _SPAN_BETWEEN_RE.match(text, text.find(" ", at))
+        earlier = [value for t, value in usable if t.end <= at]
+        day = iso_day(earlier[-1]) if earlier and follows else None
+        if follows is None or day is None:
+            continue
+        after = follows.group(1).lower() == "after"
+        value = day.isoformat() if span != "PXD" else _few_days_from(day, before=after)
+        if value:
+            word = Timex(follows.start(1), follows.end(1), follows.group(1), "DATE", value)
+            out.append((word, value))
+    return out
+
+
+_FEW_DAYS_OR_HOURS = frozenset({"PXD", "PTXH"})  # "days", "hours"
+_SHORTLY_RE = re.compile(r"\b(?:shortly|soon)(?=\s+(?:after|before)\b)", re.IGNORECASE)
+
+
+def _few_days_from(day: dt.date, *, before: bool) -> str | None:
+    """The month, else the ISO week, that holds all of the seven days before (after) `day` (a month as the
+    reader dates "shortly after", a week seldom holds them); None when neither does."""
+    step = dt.timedelta(days=-1 if before else 1)
+    first, last = sorted((day + step, day + 7 * step))
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year}-{first.month:02d}"
+    (y1, w1, _d1), (y2, w2, _d2) = first.isocalendar(), last.isocalendar()
+    return f"{y1}-W{w1:02d}" if (y1, w1) == (y2, w2) else None
 
 
 def _dates_from_now(doc: Doc, own: Sequence[Timex]) -> list[tuple[Timex, str]]:

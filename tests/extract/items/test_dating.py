@@ -382,3 +382,14 @@ def test_a_date_right_after_a_quote_dates_the_verb_before_the_quote() -> None:
             "and at other sites, in 2002.")
     alleged = extract_items(text, PUB)
     assert "2002" not in [i.date for i in alleged if i.kind == "statement"]
+
+
+def test_a_few_days_after_a_day_dates_the_happening_by_the_month_that_holds_them() -> None:
+    def dated(text: str) -> list[tuple[str, str | None]]:
+        return [(i.kind, i.date) for i in extract_items(text, PUB) if i.kind == "personnel"]
+    assert dated("The yard shut on Sept. 10, shortly after Ada Brisk resigned as chair.") == [
+        ("personnel", "2021-09")]
+    assert dated("The yard shut on Sept. 10, hours after Ada Brisk resigned as chair.") == [
+        ("personnel", "2021-09-10")]
+    # the days before Sept. 3 lie in two months and two weeks: no date is told
+    assert dated("The yard shut on Sept. 3, days after Ada Brisk resigned as chair.") == []
