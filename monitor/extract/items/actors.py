@@ -146,8 +146,8 @@ def _before_appositive(prior: list[Entity], clause_start: int, doc: Doc) -> Enti
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?\Z")
 
 # a lower-case word (the noun a name names) and the comma before that name: "the driver, ", "the company's
-# founder, ", "its chief executive, "
-_NOUN_BEFORE_ASIDE_RE = re.compile(r"\b[a-z][\w'’-]*,\s*\Z")
+# founder, ", "its chief executive, ", "WeWork's parent company, The" (We Company)
+_NOUN_BEFORE_ASIDE_RE = re.compile(r"\b[a-z][\w'’-]*,\s*(?:[Tt]he\s+)?\Z")
 
 
 def _naming_aside(ent: Entity, clause_start: int, doc: Doc) -> Entity | None:
