@@ -72,6 +72,18 @@ def _with_hyphenated_prefix(forms: Mapping[str, frozenset[str]]) -> dict[str, fr
 _RE_BEFORE_VOWEL = re.compile(r"re[aeiou]\w")
 
 
+def _passive_of(forms: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]]:
+    """For a verb phrase holding its object ("drop ... case"), the passive that names the object first
+    ("case ... dropped": "The case against him was dropped in 2017"), so that the object's noun, not the
+    verb's other sense ("sales dropped"), tells the kind."""
+    out: dict[str, frozenset[str]] = {}
+    for form, tags in forms.items():
+        words = form.split()
+        if "VBN" in tags and len(words) == 3 and words[1] == "...":
+            out[f"{words[2]} ... {words[0]}"] = frozenset({"VBN"})
+    return out
+
+
 def kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, Any]:
     """kinds.yaml and `extraction.kinds`: kinds, every form of every trigger with its tags, other senses."""
     kinds_data = load_data_file("kinds.yaml")
@@ -89,13 +101,17 @@ def kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[s
     noun_kinds: dict[str, set[str]] = {}
     trigger_tags: dict[str, frozenset[str]] = {}
     dated: set[str] = set()
+    passives: set[str] = set()  # "case ... dropped": a phrase's passive, its object first
     undated: set[str] = set()  # forms some other list gives: triggers wherever they stand
     # A listed word is a base form: its inflections (verb ones for a verb, the plural for a noun) trigger its
     # kind. A form written out in the list (or by the config) wins over one merely generated from another
     # base form ("left" of "leave"). A form's tags are those of every list that gives it.
     for name, words in kinds.items():
         for w, pos in words:
-            for form, tags in _with_hyphenated_prefix(inflect_trigger(w, pos)).items():
+            forms = _with_hyphenated_prefix(inflect_trigger(w, pos))
+            passive = _passive_of(forms)
+            passives.update(passive)
+            for form, tags in {**forms, **passive}.items():
                 trigger_kind.setdefault(form, name)
                 trigger_tags[form] = trigger_tags.get(form, frozenset()) | tags
                 if pos == "noun":
@@ -116,6 +132,7 @@ def kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[s
         "noun_kind": {form: next(iter(names)) for form, names in noun_kinds.items()
                       if len(names) == 1 and trigger_kind.get(form) not in names},
         "trigger_tags": trigger_tags,
+        "passive_phrases": frozenset(passives),
         "trigger_first": _first_word_index(trigger_kind),
         # A word that tells its kind only right after a date ("the March 20 call", not "a call for calm"),
         # unless another list gives it too.

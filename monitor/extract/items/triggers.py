@@ -167,10 +167,11 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
                 kind = None  # "a moon shot", "a three-point shot"
         if (
             kind is not None
-            and used_as_event(
+            # "The case was dropped": the phrase's passive opens on its object's noun, after its determiner
+            and (trigger in lex.passive_phrases or used_as_event(
                 tags, words[max(0, i - 6) : i], nxt, lex.function_words, trigger.endswith("s"),
                 _may_be_noun(trigger, tags)
-            )
+            ))
             and not _modifier_or_subject(tags, prev, nxt)
         ):
             while len(spans) < i + n:

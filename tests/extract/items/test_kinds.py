@@ -135,3 +135,11 @@ def test_a_charge_told_with_what_was_said_is_a_statement() -> None:
         assert [(i.kind, i.actors) for i in extract_items(text, pub)] == [("statement", ("Ada Brisk",))], text
     charged = extract_items("Police charged Ada Brisk with fraud on Monday.", pub)
     assert [i.kind for i in charged] == ["legal"]
+
+
+def test_a_case_or_charges_dropped_in_the_passive_are_legal_not_a_fall() -> None:
+    pub = dt.date(2024, 5, 8)
+    for text in ("The case was dropped in 2017.", "The charges against Ada Brisk were dropped in 2017.",
+                 "Prosecutors dropped the case in 2017."):
+        assert [i.kind for i in extract_items(text, pub)] == ["legal"], text
+    assert "business" in [i.kind for i in extract_items("Ferry bookings dropped sharply in 2017.", pub)]
