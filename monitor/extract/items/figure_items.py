@@ -34,7 +34,7 @@ from monitor.extract.items.figures import FigureMention, find_figures, may_hold_
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import figure_summary
-from monitor.extract.wordforms import word_tags
+from monitor.extract.wordforms import norm_phrase, word_tags
 
 
 def _attribution(info: SentenceInfo, doc: Doc) -> tuple[str | None, tuple[int, int] | None]:
@@ -116,7 +116,7 @@ def _figure_subject(
         e
         for e in outside
         if e.end <= start and e.kind in ("org", "name", "person") and actor_name(e, True) != source
-        and not _on_a_route(doc, e)
+        and not _on_a_route(doc, e) and norm_phrase(e.name) not in doc.lex.unit_of  # "197 Nm", "151 PS"
     ]
     if others:
         ent = others[-1]

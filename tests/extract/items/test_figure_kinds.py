@@ -42,6 +42,8 @@ def figures(sentence: str) -> list[tuple[object, ...]]:
         ("Officers found 2.15kg of heroin in the van.", [(2.15, "exact", "heroin", "kg")]),
         ("Gusts of up to 90mph hit the pier.", [(90, "up_to", None, "mph")]),
         ("The port runs at a solid 60fps.", [(60, "exact", None, "fps")]),
+        ("The coupe makes 414 lb-ft of torque.", [(414, "exact", "torque", "lb-ft")]),
+        ("The sedan puts out 197 Nm of torque.", [(197, "exact", "torque", "Nm")]),
     ],
 )
 def test_figure_shapes(sentence: str, expected: list[tuple[object, ...]]) -> None:

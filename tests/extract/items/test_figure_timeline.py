@@ -121,6 +121,11 @@ def test_a_capital_that_acts_stands_for_its_country_as_a_figures_subject() -> No
     assert [(i.value, i.subject) for i in held] == [(12, "Beijing")]
 
 
+def test_a_units_symbol_is_no_figures_subject() -> None:
+    told = _figures("The sedan puts out 197 Nm of torque, a 20% improvement on the old engine.")
+    assert [(i.value, i.unit, i.subject) for i in told] == [(197, "Nm", None), (20, "percent", None)]
+
+
 def test_a_date_right_after_a_target_dates_it() -> None:
     text = "The roadmap cuts battery costs from $140 today to $60.50 by 2030."
     dates = _dates(text)
