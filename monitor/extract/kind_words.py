@@ -50,6 +50,21 @@ def kind_by_modifier(raw: object, kinds: Iterable[str]) -> dict[str, dict[str, s
     return out
 
 
+def _kind_by_object(raw: object, kinds: Iterable[str]) -> dict[str, dict[str, str]]:
+    """kinds.yaml `kind_by_object` as trigger kind -> object word -> the kind the trigger then tells."""
+    if not isinstance(raw, Mapping):
+        raise RuleDataError("kinds.yaml: kind_by_object: expected a mapping kind -> kind -> words")
+    out: dict[str, dict[str, str]] = {}
+    for kind, senses in raw.items():
+        where = f"kinds.yaml: kind_by_object.{kind}"
+        by_kind = string_map(senses, where)
+        unknown = sorted(({str(kind)} | set(by_kind)) - set(kinds))
+        if unknown:
+            raise RuleDataError(f"{where}: {', '.join(unknown)} is no kind of kinds.yaml or extraction.kinds")
+        out[str(kind)] = {w.lower(): other for other, words in by_kind.items() for w in words}
+    return out
+
+
 def _first_word_index(forms: Mapping[str, str]) -> dict[str, tuple[tuple[str, ...], ...]]:
     index: dict[str, list[tuple[str, ...]]] = {}
     for form in forms:
@@ -138,6 +153,7 @@ def kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[s
         # unless another list gives it too.
         "dated_nouns": frozenset(dated - undated),
         "other_sense_after": {k: frozenset(w.lower() for w in v) for k, v in other.items()},
+        "kind_by_object": _kind_by_object(kinds_data.get("kind_by_object", {}), kinds),
         "said_only_before": frozenset(form for w in lower_list(kinds_data, "said_only_before", "kinds.yaml")
                                       for form in inflect_trigger(w, "verb")),
         "said_when_quoting": frozenset(form for w in lower_list(kinds_data, "said_when_quoting", "kinds.yaml")

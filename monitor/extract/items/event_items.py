@@ -59,6 +59,7 @@ from monitor.extract.items.triggers import (
     announced_thing,
     counted_participle,
     is_negation,
+    kind_by_object,
     other_sense,
     passive_report,
     possessive,
@@ -227,6 +228,7 @@ def typed_drafts(
             continue  # "Met Office", "Summit County": part of a name
         if other_sense(doc, kind, t_end, info.sentence.end):
             continue
+        kind = kind_by_object(doc, kind, t_end, info.sentence.end)  # "released the transcript": a statement
         occ = _occurrence(doc, info, (t_start, t_end, trigger, kind))
         if reduced_relative(doc, info, occ):
             continue

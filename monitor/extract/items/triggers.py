@@ -8,7 +8,7 @@ is its clause negated or hypothetical.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Container, Iterator, Sequence
 from itertools import compress
 
 from monitor.extract.items.document import DETERMINERS, POSSESSIVE_S, Doc, Tok
@@ -548,36 +548,51 @@ _FINITE_RE = re.compile(
 
 
 _SKIP_AFTER_TRIGGER = frozenset(
-    {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "new", "all"}
+    {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "new", "all", "of", "and"}
 )
 
 
 def other_sense(doc: Doc, kind: str, pos: int, end: int) -> bool:
     """Whether the word after a trigger shows another sense of it ("delivered a speech", "reached a
-    record", "reached 1.6 million": `#number` in the list stands for a number). Determiners, adjectives and
-    the first nouns of a compound before that word are skipped ("reached a historic Phase 1 trade
-    agreement")."""
+    record", "reached 1.6 million": `#number` in the list stands for a number)."""
     words = doc.lex.other_sense_after.get(kind)
-    if not words:
-        return False
+    return words is not None and _object_word(doc, words, pos, end) is not None
+
+
+def kind_by_object(doc: Doc, kind: str, pos: int, end: int) -> str:
+    """The kind a trigger tells by what follows it (kinds.yaml `kind_by_object`: "released the transcript"
+    is a statement), else its own."""
+    objects = doc.lex.kind_by_object.get(kind)
+    if not objects:
+        return kind
+    word = _object_word(doc, objects, pos, end)
+    return objects[word] if word is not None and word in objects else kind
+
+
+def _object_word(doc: Doc, words: Container[str], pos: int, end: int) -> str | None:
+    """The first of `words` right after `pos` (`#number` for a number), determiners, adjectives, "of", "and"
+    and the first nouns of a compound skipped ("reached a historic Phase 1 trade agreement", "the release of
+    classified military and diplomatic material"); None when another word comes first."""
     nouns = 0
     for m in _AFTER_RE.finditer(doc.text, pos, min(end, pos + 60)):
         w = m.group(0).lower()
         if w[0].isdigit():
             if nouns:
                 continue  # "a Phase 1 trade agreement": a number inside the noun phrase
-            return "#number" in words
+            return "#number" if "#number" in words else None
         if w in words:
-            return True
+            return w
         tags = word_tags(w)
-        if w in _SKIP_AFTER_TRIGGER or (tags and tags <= _MODIFIERS):
+        # an adjective that is no noun may be a participle too ("classified")
+        adjective = tags <= _MODIFIERS or (tags & _ADJECTIVES and not tags & _NOUN)
+        if w in _SKIP_AFTER_TRIGGER or (tags and adjective):
             continue
         # Nouns of a compound before its head ("reached a Phase 1 trade agreement"), a few at most.
         if tags & _NOUN and w not in doc.lex.function_words and nouns < 3:
             nouns += 1
             continue
-        return False
-    return False
+        return None
+    return None
 
 
 _AFTER_RE = re.compile(r"[A-Za-z]+|\d")

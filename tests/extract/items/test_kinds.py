@@ -148,3 +148,15 @@ def test_a_case_or_charges_dropped_in_the_passive_are_legal_not_a_fall() -> None
 def test_a_confession_is_legal() -> None:
     items = extract_items("Tomas Elvey confessed to the theft on Monday.", dt.date(2024, 5, 8))
     assert [(i.kind, i.date) for i in items] == [("legal", "2024-05-06")]
+
+
+def test_a_release_of_things_made_public_is_a_statement_of_people_a_release() -> None:
+    pub = dt.date(2024, 5, 8)
+    released = extract_items("Harbour police released the surveillance footage on Monday.", pub)
+    assert [(i.kind, i.date) for i in released] == [("statement", "2024-05-06")]
+    # what is released may be told after "of" and its adjectives, a participle among them
+    text = "Ada Brisk is wanted over the release of classified naval and harbour documents in 2019."
+    leaked = extract_items(text, pub)
+    assert "release" not in [i.kind for i in leaked]
+    freed = extract_items("The rebels released two hostages on Monday.", pub)
+    assert ("release", "2024-05-06") in [(i.kind, i.date) for i in freed]
