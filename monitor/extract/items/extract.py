@@ -26,6 +26,7 @@ from monitor.extract.items.dating import (
     paragraph_scene,
     periods_of_play,
     range_end,
+    recent_day,
     scene_date,
     sentence_date,
     span_before,
@@ -269,7 +270,9 @@ def _dates_a_few_days_apart(
     doc: Doc, own: Sequence[Timex], usable: Sequence[tuple[Timex, str]], start: int, end: int
 ) -> list[tuple[Timex, str]]:
     """The date of a clause told as "days after", "shortly after", "soon after" (or "before") a day the
-    sentence gave before it ("withdrew its filing on Sept. 30, shortly after Neumann stepped down as CEO"):
+    sentence gave before it ("withdrew its filing on Sept. 30, shortly after Neumann stepped down as CEO"),
+    else the news a "comes" or "came" before it tells (`_news_told`; never a paragraph's scene: "gas present
+    shortly after the universe was born"):
     the month or the week the seven days before (after) that day lie in, when one holds them all, else none;
     "hours after" the same day. On the word "after", as `_dates_of_what_came_between` dates its clause."""
     text = doc.text
@@ -279,7 +282,7 @@ def _dates_a_few_days_apart(
     for at, span in vague:
         follows = _SPAN_BETWEEN_RE.match(text, text.find(" ", at))
         earlier = [value for t, value in usable if t.end <= at]
-        day = iso_day(earlier[-1]) if earlier and follows else None
+        day = iso_day(earlier[-1] if earlier else _news_told(doc, at))
         if follows is None or day is None:
             continue
         after = follows.group(1).lower() == "after"
@@ -291,6 +294,22 @@ def _dates_a_few_days_apart(
 
 
 _FEW_DAYS_OR_HOURS = frozenset({"PXD", "PTXH"})  # "days", "hours"
+# "The strike comes hours after", "Their release came days after": the news of the report follows
+_COMES_BEFORE_RE = re.compile(r"\b(?P<verb>comes|come|follows|came|followed)\s+(?:just\s+|only\s+)?\Z")
+
+
+def _news_told(doc: Doc, at: int) -> str | None:
+    """The day of the news a span right after "comes" or "came" counts from: the publication day for the
+    present; for the past, the report's last named day if within days of publication, else the publication
+    day ("Two hostages held since 2016 were freed. Their release came hours after ...": the news, not
+    2016)."""
+    told = _COMES_BEFORE_RE.search(doc.text, max(0, at - 20), at)
+    if told is None or doc.published is None:
+        return None
+    day = iso_day(doc.last_day)
+    if told.group("verb") in ("came", "followed") and day is not None and recent_day(doc, day):
+        return day.isoformat()
+    return doc.published.isoformat()
 _SHORTLY_RE = re.compile(r"\b(?:shortly|soon)(?=\s+(?:after|before)\b)", re.IGNORECASE)
 
 

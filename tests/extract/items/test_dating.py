@@ -393,3 +393,13 @@ def test_a_few_days_after_a_day_dates_the_happening_by_the_month_that_holds_them
         ("personnel", "2021-09-10")]
     # the days before Sept. 3 lie in two months and two weeks: no date is told
     assert dated("The yard shut on Sept. 3, days after Ada Brisk resigned as chair.") == []
+
+
+def test_hours_after_a_happening_told_as_the_news_dates_it_by_the_news() -> None:
+    text = ("Two crew held since 2016 were released on Tuesday.\n\n"
+            "Their release came hours after the harbour police arrested three rebels in Lerrin.")
+    arrested = [(i.kind, i.date) for i in extract_items(text, PUB) if "arrested" in i.evidence]
+    assert ("legal", "2021-09-14") in arrested
+    # no news told and no day before it: "shortly after the universe was born" is not of the story
+    text = "In the paper's model, gas was present shortly after the universe was born."
+    assert [i.date for i in extract_items(text, PUB)] == []
