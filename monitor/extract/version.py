@@ -172,7 +172,17 @@ from importlib.resources.abc import Traversable
 # places.yaml `place_demonyms`); a dated occasion opening a sentence or set after "at", "during" or "in"
 # dates what happened at it ("During the debate on Tuesday, ...", "at Wednesday night's debate"; tense.yaml
 # `occasion_prepositions`, `occasion_nouns`).
-EXTRACTOR_VERSION = "18"
+# 19 (2026-12-05): a date after an opening connective set off by its comma is still fronted ("Then, last
+# week, Swift posted ..."); a demonym listed once counts its people in the plural, by that people ("155
+# Indonesians" is no count of passengers); a pronoun stands first for a candidate the story gives its gender,
+# and one opening a sentence first for the person who opened the sentence before; a date right after a quote
+# dates the verb before the quote; "charge" and "offer" told with what was said are statements (kinds.yaml
+# `said_when_quoting`); "shortly", "soon", "days" or "hours" after a day (or after the news "came") date
+# their clause by the month holding the week before, or that day; a name set off after a noun may take its
+# "The"; a "verb ... object" phrase matches its passive ("the case was dropped": legal); torque is a unit and
+# a unit's symbol no figure's subject; a confession is legal; a release of things made public is a statement
+# (kinds.yaml `kind_by_object`).
+EXTRACTOR_VERSION = "19"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 
