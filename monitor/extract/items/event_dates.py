@@ -456,9 +456,14 @@ ADVERBS = frozenset({"also", "now", "still", "often", "repeatedly", "again", "al
 
 
 def perfect_news(doc: Doc, occ: Occurrence) -> bool:
-    """Whether a verb of an authority's act is told in the present perfect ("Prosecutors have charged three
-    people"): the day's news, dated by the tense though no name or place tells who or where (tense.yaml
-    `perfect_news_kinds`)."""
-    before = occ.tokens_before[-1:]
+    """Whether a verb of an authority's act is told in the present perfect, active or passive ("Prosecutors
+    have charged three people", "Three people have been arrested"), in a main clause: the day's news, dated
+    by the tense though no name or place tells who or where (tense.yaml `perfect_news_kinds`)."""
+    opening = occ.tokens_before[0].lower if occ.tokens_before else ""
+    if opening in doc.lex.clause_markers and opening not in _COORDINATORS:
+        return False  # "the yard, where three men have been arrested before": a subordinate clause describes
+    before = [t.lower for t in occ.tokens_before[-2:]]
+    if before[-1:] == ["been"]:
+        before = before[:-1]  # the passive's "been"
     return (not occ.is_noun and occ.kind in doc.lex.perfect_news_kinds and bool(before)
-            and before[0].lower in PERFECT_AUX)
+            and before[-1] in PERFECT_AUX)

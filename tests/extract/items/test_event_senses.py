@@ -162,6 +162,13 @@ def test_an_authoritys_act_in_the_plural_present_perfect_is_news() -> None:
     assert ("legal", "2022-03-10") in [(i.kind, i.date) for i in _events(text)]
 
 
+def test_an_authoritys_act_in_the_passive_present_perfect_is_news() -> None:
+    text = "Her sister ship was sold last year.\n\nThree deckhands have been arrested for the theft."
+    assert ("legal", "2022-03-10") in [(i.kind, i.date) for i in _events(text)]
+    # a subordinate clause describes: "where the rust has spread to the keel" is no news
+    assert "legal" not in _kinds("The yard, where three deckhands have been arrested before, is closed.")
+
+
 def test_an_authority_releasing_in_the_present_perfect_is_news_beside_a_nouns_day() -> None:
     # the robbery's day is the noun's (English does not date a present perfect by a past day); the release is
     # the report's, and told once (photos made public: a statement, kinds.yaml kind_by_object)
