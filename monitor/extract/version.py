@@ -181,7 +181,8 @@ from importlib.resources.abc import Traversable
 # their clause by the month holding the week before, or that day; a name set off after a noun may take its
 # "The"; a "verb ... object" phrase matches its passive ("the case was dropped": legal); torque is a unit and
 # a unit's symbol no figure's subject; a confession is legal; a release of things made public is a statement
-# (kinds.yaml `kind_by_object`).
+# (kinds.yaml `kind_by_object`); an authority's act in the passive present perfect of a main clause is the
+# day's news ("Three people have been arrested").
 EXTRACTOR_VERSION = "19"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
