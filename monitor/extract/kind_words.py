@@ -35,33 +35,30 @@ NO_KIND = "none"
 def kind_by_modifier(raw: object, kinds: Iterable[str]) -> dict[str, dict[str, str]]:
     """kinds.yaml `kind_by_modifier` as trigger form (the listed noun and its plural) -> modifier -> kind (or
     NO_KIND)."""
-    if not isinstance(raw, Mapping):
-        raise RuleDataError("kinds.yaml: kind_by_modifier: expected a mapping trigger -> kind -> modifiers")
-    out: dict[str, dict[str, str]] = {}
-    for trigger, senses in raw.items():
-        where = f"kinds.yaml: kind_by_modifier.{trigger}"
-        by_kind = string_map(senses, where)
-        unknown = sorted(set(by_kind) - set(kinds) - {NO_KIND})
-        if unknown:
-            raise RuleDataError(f"{where}: {', '.join(unknown)} is no kind of kinds.yaml or extraction.kinds")
-        by_modifier = {w.lower(): kind for kind, words in by_kind.items() for w in words}
-        for form in inflect_trigger(str(trigger), "noun"):
-            out[form] = by_modifier
-    return out
+    senses = _words_to_kinds(raw, "kind_by_modifier", set(kinds) | {NO_KIND}, keys_are_kinds=False)
+    return {form: by_modifier for trigger, by_modifier in senses.items()
+            for form in inflect_trigger(trigger, "noun")}
 
 
 def _kind_by_object(raw: object, kinds: Iterable[str]) -> dict[str, dict[str, str]]:
     """kinds.yaml `kind_by_object` as trigger kind -> object word -> the kind the trigger then tells."""
+    return _words_to_kinds(raw, "kind_by_object", set(kinds), keys_are_kinds=True)
+
+
+def _words_to_kinds(raw: object, field: str, allowed: set[str], *, keys_are_kinds: bool,
+                    ) -> dict[str, dict[str, str]]:
+    """A kinds.yaml mapping key -> kind -> words as key -> word -> kind, every kind named one of `allowed`
+    (with `keys_are_kinds`, the keys too)."""
     if not isinstance(raw, Mapping):
-        raise RuleDataError("kinds.yaml: kind_by_object: expected a mapping kind -> kind -> words")
+        raise RuleDataError(f"kinds.yaml: {field}: expected a mapping of kinds to words")
     out: dict[str, dict[str, str]] = {}
-    for kind, senses in raw.items():
-        where = f"kinds.yaml: kind_by_object.{kind}"
+    for key, senses in raw.items():
+        where = f"kinds.yaml: {field}.{key}"
         by_kind = string_map(senses, where)
-        unknown = sorted(({str(kind)} | set(by_kind)) - set(kinds))
+        unknown = sorted((set(by_kind) | ({str(key)} if keys_are_kinds else set())) - allowed)
         if unknown:
             raise RuleDataError(f"{where}: {', '.join(unknown)} is no kind of kinds.yaml or extraction.kinds")
-        out[str(kind)] = {w.lower(): other for other, words in by_kind.items() for w in words}
+        out[str(key)] = {w.lower(): kind for kind, words in by_kind.items() for w in words}
     return out
 
 
