@@ -271,29 +271,31 @@ def _dates_a_few_days_apart(
 ) -> list[tuple[Timex, str]]:
     """The date of a clause told as "days after", "shortly after", "soon after" (or "before") a day the
     sentence gave before it ("withdrew its filing on Sept. 30, shortly after Neumann stepped down as CEO"),
-    else the news a "comes" or "came" before it tells (`_news_told`; never a paragraph's scene: "gas present
-    shortly after the universe was born"):
-    the month or the week the seven days before (after) that day lie in, when one holds them all, else none;
-    "hours after" the same day. On the word "after", as `_dates_of_what_came_between` dates its clause."""
+    else the day of the news a "comes" or "came" before it tells (`_news_told`; never a paragraph's scene:
+    "gas present shortly after the universe was born"): the month or the week that holds all the seven days
+    before (after) that day, else none; "hours after" that same day. The date sits on the word "after", as
+    `_dates_of_what_came_between` puts it, and so dates the clause it opens."""
     text = doc.text
-    vague: list[tuple[int, str]] = [(tx.start, tx.value) for tx in own if tx.value in _FEW_DAYS_OR_HOURS]
-    vague += [(m.start(), "PXD") for m in _SHORTLY_RE.finditer(text, start, end)]
+    vague = [(tx.start, tx.end, tx.value) for tx in own if tx.value in _FEW_DAYS_OR_HOURS]
+    vague += [(m.start(), m.end(), "PXD") for m in _SHORTLY_RE.finditer(text, start, end)]
     out: list[tuple[Timex, str]] = []
-    for at, span in vague:
-        follows = _SPAN_BETWEEN_RE.match(text, text.find(" ", at))
+    for at, word_end, span in vague:
+        follows = _SPAN_BETWEEN_RE.match(text, word_end)
+        if follows is None:
+            continue
         earlier = [value for t, value in usable if t.end <= at]
         day = iso_day(earlier[-1] if earlier else _news_told(doc, at))
-        if follows is None or day is None:
+        if day is None:
             continue
         after = follows.group(1).lower() == "after"
         value = day.isoformat() if span != "PXD" else _few_days_from(day, before=after)
         if value:
-            word = Timex(follows.start(1), follows.end(1), follows.group(1), "DATE", value)
-            out.append((word, value))
+            out.append((Timex(follows.start(1), follows.end(1), follows.group(1), "DATE", value), value))
     return out
 
 
 _FEW_DAYS_OR_HOURS = frozenset({"PXD", "PTXH"})  # "days", "hours"
+_SHORTLY_RE = re.compile(r"\b(?:shortly|soon)(?=\s+(?:after|before)\b)", re.IGNORECASE)
 # "The strike comes hours after", "Their release came days after": the news of the report follows
 _COMES_BEFORE_RE = re.compile(r"\b(?P<verb>comes|come|follows|came|followed)\s+(?:just\s+|only\s+)?\Z")
 
@@ -310,7 +312,6 @@ def _news_told(doc: Doc, at: int) -> str | None:
     if told.group("verb") in ("came", "followed") and day is not None and recent_day(doc, day):
         return day.isoformat()
     return doc.published.isoformat()
-_SHORTLY_RE = re.compile(r"\b(?:shortly|soon)(?=\s+(?:after|before)\b)", re.IGNORECASE)
 
 
 def _few_days_from(day: dt.date, *, before: bool) -> str | None:
