@@ -165,7 +165,7 @@ def test_an_authoritys_act_in_the_plural_present_perfect_is_news() -> None:
 def test_an_authoritys_act_in_the_passive_present_perfect_is_news() -> None:
     text = "Her sister ship was sold last year.\n\nThree deckhands have been arrested for the theft."
     assert ("legal", "2022-03-10") in [(i.kind, i.date) for i in _events(text)]
-    # a subordinate clause describes: "where the rust has spread to the keel" is no news
+    # a subordinate clause describes what the yard is: no news
     assert "legal" not in _kinds("The yard, where three deckhands have been arrested before, is closed.")
 
 
