@@ -182,7 +182,9 @@ from importlib.resources.abc import Traversable
 # "The"; a "verb ... object" phrase matches its passive ("the case was dropped": legal); torque is a unit and
 # a unit's symbol no figure's subject; a confession is legal; a release of things made public is a statement
 # (kinds.yaml `kind_by_object`); an authority's act in the passive present perfect of a main clause is the
-# day's news ("Three people have been arrested").
+# day's news ("Three people have been arrested"); an attack in words is a statement ("took aim at", "lashed
+# out at"), and a platform taken to ("took to Twitter"), not any "take to" ("took to the city's streets"); a
+# date's verb that opens a phrase of a kind takes the phrase's kind.
 EXTRACTOR_VERSION = "19"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -124,7 +124,9 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
                 break  # "3,248 cases reported between 2010 and 2015": the figure's date, no happening
             if state is _FOUND and tok is not None and tok.start not in verbs:
                 said = not not_said(doc, tok, info.sentence.end)  # "added 25 points" tells no statement
-                kind = (doc.lex.kind_of(tok.lower) if said else None) or "other"
+                # the kind of a phrase the verb opens ("took aim at"), else of the verb
+                phrase = next((k for start, _e, _t, k in info.triggers if start == tok.start), None)
+                kind = (phrase or doc.lex.kind_of(tok.lower) if said else None) or "other"
                 if not doc.lex.trigger_tags.get(tok.lower, _VERB_TAGS) & _VERB_TAGS:
                     kind = "other"  # a noun trigger ("talks") names its kind only as a noun
                 if kind != "other" and other_sense(doc, kind, tok.end, info.sentence.end):

@@ -160,3 +160,14 @@ def test_a_release_of_things_made_public_is_a_statement_of_people_a_release() ->
     assert "release" not in [i.kind for i in leaked]
     freed = extract_items("The rebels released two hostages on Monday.", pub)
     assert ("release", "2024-05-06") in [(i.kind, i.date) for i in freed]
+
+
+def test_an_attack_in_words_and_a_platform_taken_to_are_statements() -> None:
+    pub = dt.date(2024, 5, 8)
+
+    def kinds(text: str) -> list[tuple[str, str | None]]:
+        return [(i.kind, i.date) for i in extract_items(text, pub)]
+    assert kinds("Ada Brisk took aim at the harbour board on Monday.") == [("statement", "2024-05-06")]
+    assert kinds("Ada Brisk took to Twitter on Monday.") == [("statement", "2024-05-06")]
+    assert kinds("Dockers took to the streets on Monday.") == [("protest", "2024-05-06")]
+    assert kinds("The ferry took to the water on Monday.") != [("statement", "2024-05-06")]
