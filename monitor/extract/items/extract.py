@@ -155,8 +155,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
             if value:
                 usable.append((tx, narrated_year(doc, tx, value, start)))
     usable.extend(_later_dates(doc, own, usable, start))
-    usable.extend(_dates_of_what_came_between(doc, own, usable, start))
-    usable.extend(_dates_a_few_days_apart(doc, own, usable, start, end))
+    usable.extend(_dates_of_what_came_between(doc, own, usable, start, end))
     usable.extend(_dates_from_now(doc, own))
     usable.sort(key=lambda found: found[0].start)
     triggers = find_triggers(doc, sentence.start, sentence.end)
@@ -232,86 +231,81 @@ _LATER_RE = re.compile(r"\s+later\b")
 
 
 def _dates_of_what_came_between(
-    doc: Doc, own: Sequence[Timex], usable: Sequence[tuple[Timex, str]], start: int
+    doc: Doc, own: Sequence[Timex], usable: Sequence[tuple[Timex, str]], start: int, end: int
 ) -> list[tuple[Timex, str]]:
     """The date of a clause told as "<span> after" or "<span> before" another happening ("The crash comes a
     day after the Taliban swapped two hostages", "resigned on May 3, two weeks after the vote"): the span
     counted back (or on) from the happening it follows, dated by the last date before it in the sentence, by
-    the paragraph's scene, or by the publication day where a present tense tells it as today's news ("The
-    crash comes") or the span is of years. The date sits on the word "after", which opens the clause it
-    dates, and so dates that clause's happening, not the one before (which keeps its own date or none)."""
-    out: list[tuple[Timex, str]] = []
+    the paragraph's scene, or by the day of the news a "comes" or "came" tells (`_news_day`), or the
+    publication day where the span is of years. A vague span ("days", "shortly", "soon") counts from a day
+    the sentence or the news gives, never a paragraph's scene ("gas present shortly after the universe was
+    born"), and dates its clause by the month or the week that holds all seven days before (after) it
+    ("withdrew its filing on Sept. 30, shortly after Neumann stepped down": September); "hours" by that
+    day. The date sits on the word "after", which opens the clause it dates, and so dates that clause's
+    happening, not the one before (which keeps its own date or none)."""
     text = doc.text
-    for tx in own:
-        follows = _SPAN_BETWEEN_RE.match(text, tx.end) if tx.type == "DURATION" else None
-        before = text[max(0, tx.start - 24) : tx.start]
-        if follows is None or not _SPAN_RE.fullmatch(tx.value) or _LENGTH_BEFORE_RE.search(before):
+    spans = [(tx.start, tx.end, tx.value) for tx in own
+             if tx.type == "DURATION" and (_SPAN_RE.fullmatch(tx.value) or tx.value in _FEW_DAYS_OR_HOURS)]
+    spans += [(m.start(), m.end(), "PXD") for m in _SHORTLY_RE.finditer(text, start, end)]
+    out: list[tuple[Timex, str]] = []
+    for at, span_end, span in sorted(spans):
+        follows = _SPAN_BETWEEN_RE.match(text, span_end)
+        before = text[max(0, at - 24) : at]
+        if follows is None or _LENGTH_BEFORE_RE.search(before):
             continue  # "jailed for 11 years after pleading guilty": how long, not when
-        earlier = [value for t, value in usable if t.end <= tx.start]
-        anchor = earlier[-1] if earlier else paragraph_scene(doc, start)
-        if anchor is None and doc.published and (tx.value.endswith("Y") or _TODAY_BEFORE_RE.search(before)):
-            anchor = doc.published.isoformat()
-        sign = "-" if follows.group(1).lower() == "after" else ""
-        value = later_date(anchor, f"P{sign}{tx.value[1:]}") if anchor else None
-        if value:
-            word = dataclasses.replace(tx, start=follows.start(1), end=follows.end(1), type="DATE")
-            out.append((dataclasses.replace(word, value=value), value))
-    return out
-
-
-_SPAN_BETWEEN_RE = re.compile(r"\s+(after|before)\s+(?!(?:that|this|then)\b)", re.IGNORECASE)
-_SPAN_RE = re.compile(r"P\d+[DWMY]")
-_QUALIFIERS = r"(?:about\s+|nearly\s+|almost\s+|just\s+|only\s+|up\s+to\s+)?"
-_LENGTH_BEFORE_RE = re.compile(rf"\b(?:for|of|to|over|within|lasting)\s+{_QUALIFIERS}\Z", re.IGNORECASE)
-_TODAY_BEFORE_RE = re.compile(rf"\b(?:comes|come|is|are|follows)\s+{_QUALIFIERS}\Z")
-
-
-def _dates_a_few_days_apart(
-    doc: Doc, own: Sequence[Timex], usable: Sequence[tuple[Timex, str]], start: int, end: int
-) -> list[tuple[Timex, str]]:
-    """The date of a clause told as "days after", "shortly after", "soon after" (or "before") a day the
-    sentence gave before it ("withdrew its filing on Sept. 30, shortly after Neumann stepped down as CEO"),
-    else the day of the news a "comes" or "came" before it tells (`_news_told`; never a paragraph's scene:
-    "gas present shortly after the universe was born"): the month or the week that holds all the seven days
-    before (after) that day, else none; "hours after" that same day. The date sits on the word "after", as
-    `_dates_of_what_came_between` puts it, and so dates the clause it opens."""
-    text = doc.text
-    vague = [(tx.start, tx.end, tx.value) for tx in own if tx.value in _FEW_DAYS_OR_HOURS]
-    vague += [(m.start(), m.end(), "PXD") for m in _SHORTLY_RE.finditer(text, start, end)]
-    out: list[tuple[Timex, str]] = []
-    for at, word_end, span in vague:
-        follows = _SPAN_BETWEEN_RE.match(text, word_end)
-        if follows is None:
-            continue
         earlier = [value for t, value in usable if t.end <= at]
-        day = iso_day(earlier[-1] if earlier else _news_told(doc, at))
-        if day is None:
-            continue
-        after = follows.group(1).lower() == "after"
-        value = day.isoformat() if span != "PXD" else _few_days_from(day, before=after)
+        exact = _SPAN_RE.fullmatch(span) is not None
+        if earlier:
+            anchor: str | None = earlier[-1]
+        else:
+            anchor = paragraph_scene(doc, start) if exact else None
+            anchor = anchor or _news_day(doc, at, past=not exact)
+        if anchor is None and doc.published and span.endswith("Y"):
+            anchor = doc.published.isoformat()
+        value = _counted_from(anchor, span, after=follows.group(1).lower() == "after") if anchor else None
         if value:
             out.append((Timex(follows.start(1), follows.end(1), follows.group(1), "DATE", value), value))
     return out
 
 
+_SPAN_BETWEEN_RE = re.compile(r"\s+(after|before)\s+(?!(?:that|this|then)\b)", re.IGNORECASE)
+_SPAN_RE = re.compile(r"P\d+[DWMY]")
 _FEW_DAYS_OR_HOURS = frozenset({"PXD", "PTXH"})  # "days", "hours"
+_HOURS = frozenset({"PTXH"})
 _SHORTLY_RE = re.compile(r"\b(?:shortly|soon)(?=\s+(?:after|before)\b)", re.IGNORECASE)
-# "The strike comes hours after", "Their release came days after": the news of the report follows
-_COMES_BEFORE_RE = re.compile(r"\b(?P<verb>comes|come|follows|came|followed)\s+(?:just\s+|only\s+)?\Z")
+_QUALIFIERS = r"(?:about\s+|nearly\s+|almost\s+|just\s+|only\s+|up\s+to\s+)?"
+_LENGTH_BEFORE_RE = re.compile(rf"\b(?:for|of|to|over|within|lasting)\s+{_QUALIFIERS}\Z", re.IGNORECASE)
+# "The crash comes a day after", "Their release came hours after": the news of the report follows
+_NEWS_BEFORE_RE = re.compile(rf"\b(?P<verb>comes|come|is|are|follows|came|followed)\s+{_QUALIFIERS}\Z")
+_PAST_NEWS_VERBS = frozenset({"came", "followed"})
 
 
-def _news_told(doc: Doc, at: int) -> str | None:
+def _counted_from(anchor: str, span: str, *, after: bool) -> str | None:
+    """The date a span before (`after`) or after the day `anchor` gives: an exact span counted, "hours" the
+    same day, "days" the month (else the week) holding all seven days (`_few_days_from`)."""
+    if _SPAN_RE.fullmatch(span):
+        return later_date(anchor, f"P{'-' if after else ''}{span[1:]}")
+    day = iso_day(anchor)
+    if day is None:
+        return None
+    return day.isoformat() if span in _HOURS else _few_days_from(day, before=after)
+
+
+def _news_day(doc: Doc, at: int, *, past: bool) -> str | None:
     """The day of the news a span right after "comes" or "came" counts from: the publication day for the
-    present; for the past, the report's last named day if within days of publication, else the publication
-    day ("Two hostages held since 2016 were freed. Their release came hours after ...": the news, not
-    2016)."""
-    told = _COMES_BEFORE_RE.search(doc.text, max(0, at - 20), at)
+    present; with `past` (vague spans), "came" too, from the report's last named day if within days of
+    publication, else the publication day ("Two hostages held since 2016 were freed. Their release came hours
+    after ...": the news, not 2016). An exact span after "came" is a narrative's, not the news's ("The news
+    came a month after ...")."""
+    told = _NEWS_BEFORE_RE.search(doc.text, max(0, at - 24), at)
     if told is None or doc.published is None:
         return None
+    if told.group("verb") not in _PAST_NEWS_VERBS:
+        return doc.published.isoformat()
+    if not past:
+        return None
     day = iso_day(doc.last_day)
-    if told.group("verb") in ("came", "followed") and day is not None and recent_day(doc, day):
-        return day.isoformat()
-    return doc.published.isoformat()
+    return day.isoformat() if day is not None and recent_day(doc, day) else doc.published.isoformat()
 
 
 def _few_days_from(day: dt.date, *, before: bool) -> str | None:
