@@ -455,9 +455,19 @@ def figures_agree(
     if all(metrics) and not metrics_agree(*metrics):
         return False
     if all(subjects) and not names_match(subjects[0], subjects[1]):
+        if all(metrics) and by_wording and _subject_named_by_other(a_subject, b_subject, evidence):
+            return True
         return not all(metrics) and _one_by_value(a_value, a_unit, evidence)
     return (all(metrics) or all(subjects) or _one_by_value(a_value, a_unit, evidence)
             or (by_wording and same_wording(*evidence)))
+
+
+def _subject_named_by_other(a_subject: str | None, b_subject: str | None, evidence: tuple[str, str]) -> bool:
+    """Whether one outlet's subject is named in the other's sentence: each reading took a different name of
+    one sentence's few ("Two hostages -- an American and an Australian -- held by the Taliban" gives the
+    Americans, "the Taliban swapped two Western hostages" the Taliban)."""
+    return bool(a_subject and b_subject and evidence[0] and evidence[1]) and (
+        named_in(str(a_subject), evidence[1]) or named_in(str(b_subject), evidence[0]))
 
 
 def metrics_agree(a: str, b: str) -> bool:

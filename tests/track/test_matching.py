@@ -142,6 +142,23 @@ def test_figures_agree_on_value_unit_and_what_both_give() -> None:
     assert not figures_agree("Italy", "cases", 10, "percent", "Italy", "cases", 10, None)
 
 
+def test_two_outlets_subjects_agree_when_one_is_named_in_the_others_sentence() -> None:
+    held = ("Two hostages, an American and an Australian, who had been held by the Taliban since 2016 were "
+            "freed on Tuesday.")
+    swapped = "The Taliban swapped two Western hostages for three of its commanders on Tuesday."
+    evidence = (held, swapped)
+    assert figures_agree("United States", "hostages", 2, None, "Taliban", "hostages", 2, None,
+                         evidence=evidence, by_wording=True)
+    # One page's two figures are never joined so: a sentence may give two subjects one value.
+    assert not figures_agree("United States", "hostages", 2, None, "Taliban", "hostages", 2, None,
+                             evidence=evidence)
+    # Nor another place's count told beside it, nor another count.
+    assert not figures_agree("Italy", "cases", 10, None, "Spain", "cases", 10, None, by_wording=True,
+                             evidence=("Italy reported 10 cases.", "Spain reported 10 cases on Monday."))
+    assert not figures_agree("United States", "hostages", 2, None, "Taliban", "prisoners", 2, None,
+                             evidence=evidence, by_wording=True)
+
+
 def test_metrics_agree_on_a_noun_with_or_without_modifiers_and_on_synonyms() -> None:
     assert metrics_agree("launch titles", "titles")
     assert metrics_agree("launch titles", "games")  # matching.yaml metric_synonyms
