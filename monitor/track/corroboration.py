@@ -241,13 +241,14 @@ def likeness_to(item: ItemLike, source_url: str) -> Callable[[TimelineEntry], fl
 
 
 def worded_alike(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None, *,
-                 named: bool = False, agreeing: bool = False) -> bool:
+                 named: bool = False, agreeing: bool = False, announced: str | None = None) -> bool:
     """The item's sentence and another source's sentence of `entry` tell one happening (same_wording; less
     wording in common where both date it alike away from both sources' news, `away_from_news`, or by a
-    past year, `in_a_past_year`, or where `named` or `agreeing` hold: see `matching.same_wording`)."""
+    past year, `in_a_past_year`, or where `named`, `agreeing` or `announced` hold: see
+    `matching.same_wording`)."""
     return any(
         same_wording(item.evidence, s.evidence,
                      away=away_from_news(item.date, entry.date, (published, s.published)),
                      past_year=in_a_past_year(item.date, entry.date, (published, s.published)),
-                     named=named, agreeing=agreeing)
+                     named=named, agreeing=agreeing, announced=announced)
         for s in entry.sources if s.source_url != source_url)

@@ -351,7 +351,7 @@ def wording_similarity(a: str, b: str) -> float:
 
 
 def same_wording(a: str, b: str, *, away: bool = False, past_year: bool = False, named: bool = False,
-                 agreeing: bool = False) -> bool:
+                 agreeing: bool = False, announced: str | None = None) -> bool:
     """The two sentences tell one happening by their words alone (`wording_threshold`), with less in common
     where more agrees, the lowest threshold that applies: `away`, two reports dated alike away from the news
     (`away_wording_threshold`, see `away_from_news`); `past_year`, dated alike by a past year
@@ -359,14 +359,28 @@ def same_wording(a: str, b: str, *, away: bool = False, past_year: bool = False,
     other's actors are named in it (`named_wording_threshold`, see `corroboration.named_by_the_silent`);
     `agreeing`, a reported kind and another whose actors agree (`reported_wording_threshold`: "The agency
     said Monday that its researchers examined how hibernation would affect ..." and "ESA has investigated
-    how crew hibernation would impact ...")."""
+    how crew hibernation would impact ..."); `announced`, the kind of a happening that a reported kind may
+    tell, when both sentences name it by one of its trigger words (`reported_wording_threshold`: "Federal
+    prosecutors on Wednesday announced three arrests ..." and "Three people have been arrested ...")."""
     r = rules()
     need = r.wording_threshold
+    told = announced is not None and bool(content_words(a) & content_words(b) & _trigger_stems(announced))
     for applies, threshold in ((away, r.away_wording_threshold), (past_year, r.past_year_wording_threshold),
-                               (named, r.named_wording_threshold), (agreeing, r.reported_wording_threshold)):
+                               (named, r.named_wording_threshold), (agreeing, r.reported_wording_threshold),
+                               (told, r.reported_wording_threshold)):
         if applies:
             need = min(need, threshold)
     return wording_similarity(a, b) >= need
+
+
+@cache
+def _trigger_stems(kind: str) -> frozenset[str]:
+    """The stems of a kind's one-word triggers, verbs and nouns (kinds.yaml: "arrest", "arrests", "arrested"
+    for `legal`), as `content_words` stems them."""
+    lex = load_lexicon()
+    forms = [form for table in (lex.trigger_kind, lex.noun_kind) for form, of in table.items()
+             if of == kind and " " not in form]
+    return frozenset(_stemmer().stemWords(forms))
 
 
 def away_from_news(a: str | None, b: str | None, published: Iterable[str | None]) -> bool:

@@ -107,6 +107,7 @@ from monitor.track.matching import (
     iso_day,
     kinds_compatible,
     kinds_compatible_by_wording,
+    typed_kind,
     united_actors,
 )
 from monitor.track.matching import rules as matching_rules
@@ -375,7 +376,10 @@ def _same_happening(
     # A day apart, a reported kind and another, or a side naming nobody who acts: worded alike only (with
     # less in common where the same actors tell it, or one side names the other's).
     named = close and agree is None and named_by_the_silent(item, entry, source_url)
-    return worded_alike(item, entry, source_url, published, named=named, agreeing=close and agree is True)
+    # A statement and a happening of one day whose sentences both name it ("announced three arrests").
+    told = [k for k in (item.kind, entry.kind) if typed_kind(k)] if close and not typed else []
+    return worded_alike(item, entry, source_url, published, named=named, agreeing=close and agree is True,
+                        announced=told[0] if told else None)
 
 
 def _told_day(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:

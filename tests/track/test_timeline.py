@@ -585,6 +585,27 @@ def test_a_statement_and_a_happening_of_the_same_actors_need_less_wording_in_com
     assert sorted((e.kind, e.source_count) for e in result.timeline) == [("policy", 1), ("statement", 2)]
 
 
+def test_a_statement_naming_a_happening_by_its_word_needs_less_wording_in_common_with_it():
+    def rows(announced: str) -> list[int]:
+        known = [item("legal", "2021-03-10", "arrested", actors=["Ada Brisk"],
+                      evidence="Three people have been arrested for allegedly running the smuggling ring "
+                               "that moved stolen engines through the ports of Brenholm and Port Elms, "
+                               "officials announced Wednesday.")]
+        first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+        told = [item("statement", "2021-03-10", "announced", evidence=announced)]
+        return sorted(e.source_count for e in _replay_changes_nothing(first.timeline, WIRE, 1, told,
+                                                                      at(1)).timeline)
+
+    # 0.44 of the words in common, "arrests" among them: the announcement is of the arrests
+    assert rows("Federal prosecutors on Wednesday announced three arrests tied to a dockside ring that "
+                "allegedly shipped parts out of warehouses in Port Elms, paying workers and clerks to look "
+                "away.") == [2]
+    # 0.38 in common, none of them an arrest's: another announcement of that day
+    assert rows("Federal prosecutors on Wednesday announced three charges tied to a dockside ring that "
+                "allegedly shipped parts out of warehouses in Port Elms, paying workers and clerks to look "
+                "away.") == [1, 1]
+
+
 def test_a_report_naming_nobody_who_acts_needs_less_wording_where_it_names_the_others_actors():
     freed = ("Two ferrymen, a Dane and a Finn, held by the Harbour Front since 2016 were released Tuesday "
              "in a swap for rebel commanders.")
