@@ -1,9 +1,10 @@
 """Sentence splitting with character offsets.
 
 Built on `sentencex` (Wikimedia's rule-based segmenter, compiled, no data download; ~40k TempEval articles/s),
-with two layers of our own: every line break ends a sentence (plain-text articles and extracted page text put
-one paragraph a line), and a split right after a title such as "Dr." or "Gov." is undone using the
-abbreviation list in monitor/extract/data/en/abbreviations.yaml.
+with two layers of our own: a line break ends a sentence (plain-text articles and extracted page text put
+one paragraph a line) unless the line stops mid-clause and the next goes on in lower case (hard-wrapped copy,
+`_lines`), and a split right after a title such as "Dr." or "Gov." is undone using the abbreviation list in
+monitor/extract/data/en/abbreviations.yaml.
 
     >>> [s.text for s in split_sentences("Dr. Smith left for the U.S. on Monday. He is back.")]
     ['Dr. Smith left for the U.S. on Monday.', 'He is back.']
@@ -93,24 +94,30 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """Line spans; a single line break joins two lines when the first ends mid-clause and the next goes on
-    in lower case (hard-wrapped text)."""
+    in lower case (hard-wrapped text), and so does a blank line after a line of words that stops on a word
+    or a comma (a page that sets each wrapped line of its copy as a paragraph: "flashed up on" /
+    "television screens on Tuesday"); a short line ("Tags", "About us") is a heading."""
     lines = [(m.start(), m.end()) for m in _LINE_RE.finditer(text)]
     out: list[tuple[int, int]] = []
     for start, end in lines:
         if out:
             p_start, p_end = out[-1]
             prev = text[p_start:p_end].rstrip()
-            gap = text[p_end:start]
+            breaks = text[p_end:start].count("\n")
             if (
-                gap.count("\n") == 1
-                and prev
+                prev
                 and prev[-1] not in ".!?:\"'”"
                 and text[start:end].lstrip()[:1].islower()
+                and (breaks == 1 or (breaks == 2 and _WRAPPED_END_RE.search(prev) is not None))
             ):
                 out[-1] = (p_start, end)
                 continue
         out.append((start, end))
     return out
+
+
+# A line of at least four words that stops on a lower-case word or a comma.
+_WRAPPED_END_RE = re.compile(r"(?:\S+[ \t]+){3,}[a-z]+,?\Z")
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -128,7 +135,9 @@ def split_sentences(text: str) -> list[Sentence]:
             # "AAPL.O"), not a sentence's end ("said.The" stays a split: text with a lost space).
             glued = (bool(merged) and merged[-1][1] == s and text[s - 1] == "."
                      and bool(_CODE_RE.match(text, s)))
-            if merged and (glued or _should_join(text[merged[-1][0] : merged[-1][1]], text[s:e])):
+            # A line break inside a line `_lines` joined ends no sentence (the segmenter may split there).
+            wrapped = bool(merged) and "\n" in text[merged[-1][1] : s]
+            if merged and (glued or wrapped or _should_join(text[merged[-1][0] : merged[-1][1]], text[s:e])):
                 merged[-1] = (merged[-1][0], e)
             else:
                 merged.append((s, e))

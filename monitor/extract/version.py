@@ -185,7 +185,9 @@ from importlib.resources.abc import Traversable
 # day's news ("Three people have been arrested"); an attack in words is a statement ("took aim at", "lashed
 # out at"), and a platform taken to ("took to Twitter"), not any "take to" ("took to the city's streets"); a
 # date's verb that opens a phrase of a kind takes the phrase's kind.
-EXTRACTOR_VERSION = "19"
+# 20 (2026-12-05): a blank line after a line of four words or more that stops mid-clause, before a line going
+# on in lower case, ends no sentence (a page setting each wrapped line of its copy as a paragraph).
+EXTRACTOR_VERSION = "20"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

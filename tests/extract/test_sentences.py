@@ -58,10 +58,17 @@ def texts(source: str) -> list[str]:
             "Headline Here\n\nBy AP\n\nMay 3, 2021\n\nA quake struck.",
             ["Headline Here", "By AP", "May 3, 2021", "A quake struck."],
         ),
-        # A paragraph break ends a sentence even mid-clause.
+        # A paragraph break after a short line ends a sentence even mid-clause (a heading, a label) ...
         (
             "information on the\n\ndelivery, which came later.",
             ["information on the", "delivery, which came later."],
+        ),
+        # ... but not after a line of words that stops mid-clause: a page setting each wrapped line of its
+        # copy as a paragraph.
+        (
+            "The ministry gave no further information on the\n\ndelivery, which came later.\n\nTags\n\nships",
+            ["The ministry gave no further information on the\n\ndelivery, which came later.", "Tags",
+             "ships"],
         ),
         # One item a line (tables in wire copy).
         ("KENYA:\nTotal dead: 192\nInjured: 4,877", ["KENYA:", "Total dead: 192", "Injured: 4,877"]),
