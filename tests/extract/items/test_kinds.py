@@ -6,6 +6,8 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pytest
+
 from monitor.extract.items import extract_items
 from monitor.extract.lexicon import load_lexicon
 
@@ -171,3 +173,11 @@ def test_an_attack_in_words_and_a_platform_taken_to_are_statements() -> None:
     assert kinds("Ada Brisk took to Twitter on Monday.") == [("statement", "2024-05-06")]
     assert kinds("Dockers took to the streets on Monday.") == [("protest", "2024-05-06")]
     assert kinds("The ferry took to the water on Monday.") != [("statement", "2024-05-06")]
+
+
+@pytest.mark.parametrize("verb", ["emphasized", "asserted", "cautioned", "conceded", "contended",
+                                  "underscored", "hinted", "joked"])
+def test_words_told_by_a_verb_of_emphasis_or_manner_are_a_statement(verb: str) -> None:
+    said = extract_items(f"Ada Brisk {verb} on Monday that the harbour board would meet again.",
+                         dt.date(2024, 5, 8))
+    assert [(i.kind, i.date, i.actors) for i in said] == [("statement", "2024-05-06", ("Ada Brisk",))]
