@@ -186,7 +186,8 @@ from importlib.resources.abc import Traversable
 # out at"), and a platform taken to ("took to Twitter"), not any "take to" ("took to the city's streets"); a
 # date's verb that opens a phrase of a kind takes the phrase's kind.
 # 20 (2026-12-05): a blank line after a line of four words or more that stops mid-clause, before a line going
-# on in lower case, ends no sentence (a page setting each wrapped line of its copy as a paragraph).
+# on in lower case, ends no sentence (a page setting each wrapped line of its copy as a paragraph); an undated
+# happening named by its noun with who acts is an undated report ("Russia's straightforward victory").
 EXTRACTOR_VERSION = "20"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

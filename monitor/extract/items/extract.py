@@ -383,12 +383,14 @@ def undated_report(doc: Doc, info: SentenceInfo, order: int) -> Draft | None:
     """The words a sentence that gave no item reports, undated and `latent`: no row of its own (most undated
     sentences are background or a bare "officials said"), but another outlet's report of the same words
     ("..., Johnston said in a statement") corroborates it (monitor.track). Only a happening told by its verb
-    with who acts named, or with words quoted: what outlets echo of one another is who said or did what,
-    often in the words of one press release ("charged with conspiracy to coerce and entice to travel to
-    engage in illegal sexual activity"); a bare "officials said" is no one's."""
+    or named by its noun with who acts named ("Russia's straightforward victory against Croatia"), or words
+    quoted: what outlets echo of one another is who said or did what, often in the words of one press
+    release ("charged with conspiracy to coerce and entice to travel to engage in illegal sexual activity");
+    a bare "officials said" is no one's, nor is "the minister's statement" (no words of it)."""
     if is_question(info, doc.lex):
         return None
-    told = [d for d in typed_drafts(doc, info, None, order, keep_undated=True) if d.by_verb]
+    told = [d for d in typed_drafts(doc, info, None, order, keep_undated=True)
+            if d.by_verb or (d.item.actors and d.item.kind != "statement")]
     if not told or not (told[0].item.actors or info.quotes):
         return None
     item = dataclasses.replace(told[0].item, date=None, latent=True)

@@ -59,3 +59,13 @@ def test_added_tells_a_statement_only_before_what_was_said() -> None:
               "The ferry company added three boats to its fleet."]
     for text in scored:
         assert not [i for i in extract_items(text, DAY, latent=True) if i.kind == "statement"], text
+
+
+def test_a_happening_named_by_its_noun_with_who_acts_is_kept_as_told_but_no_bare_noun() -> None:
+    text = ("The talk of the week was about the weather, and about Lerrin's easy victory against the "
+            "Harbourmen.\n\nThe victory was a surprise.")
+    held = [i for i in extract_items(text, DAY, latent=True) if i.latent]
+    assert [(i.kind, i.actors) for i in held] == [("result", ("Lerrin",))]
+    # a statement named by its noun is no one's words ("the minister's statement" tells none of them)
+    said = "The board read the minister's statement."
+    assert not [i for i in extract_items(said, DAY, latent=True) if i.latent]
