@@ -187,7 +187,9 @@ from importlib.resources.abc import Traversable
 # date's verb that opens a phrase of a kind takes the phrase's kind.
 # 20 (2026-12-05): a blank line after a line of four words or more that stops mid-clause, before a line going
 # on in lower case, ends no sentence (a page setting each wrapped line of its copy as a paragraph); an undated
-# happening named by its noun with who acts is an undated report ("Russia's straightforward victory").
+# happening named by its noun with who acts is an undated report ("Russia's straightforward victory"); a name
+# set off after a noun's relative clause names the noun ("The company that runs the AMAs, Dick Clark
+# Productions, denies").
 EXTRACTOR_VERSION = "20"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -148,18 +148,22 @@ _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?\Z")
 # a lower-case word (the noun a name names) and the comma before that name: "the driver, ", "the company's
 # founder, ", "its chief executive, ", "WeWork's parent company, The" (We Company)
 _NOUN_BEFORE_ASIDE_RE = re.compile(r"\b[a-z][\w'’-]*,\s*(?:[Tt]he\s+)?\Z")
+# or a noun's relative clause, whatever its last word: "The company that runs the AMAs, "
+_RELATIVE_BEFORE_ASIDE_RE = re.compile(r"\b[a-z]+\s+(?:that|who|which)\s+[^,;:.!?\"“”()]+,\s*\Z")
 
 
 def _naming_aside(ent: Entity, clause_start: int, doc: Doc) -> Entity | None:
     """A person or organisation set off by commas between a noun and a verb that has no subject of its own:
     it names the noun, and so the verb's subject ("the man who kidnapped the child, Michael Webb, was
-    sentenced", "its chief executive, Jane Roe, resigned"), not a name told earlier in the sentence."""
+    sentenced", "its chief executive, Jane Roe, resigned", "The company that runs the AMAs, Dick Clark
+    Productions, denies"), not a name told earlier in the sentence."""
     # (the clause may start at the closing comma or after it)
     if ent.kind not in ("person", "org") or doc.text[ent.end : clause_start].strip() not in ("", ","):
         return None
     if not doc.text.startswith(",", ent.end):
         return None
-    if _NOUN_BEFORE_ASIDE_RE.search(doc.text, max(0, ent.start - 40), ent.start) is None:
+    if (_NOUN_BEFORE_ASIDE_RE.search(doc.text, max(0, ent.start - 40), ent.start) is None
+            and _RELATIVE_BEFORE_ASIDE_RE.search(doc.text, max(0, ent.start - 80), ent.start) is None):
         return None
     return ent
 

@@ -578,6 +578,9 @@ def test_a_state_begun_on_a_day_is_still_that_days_happening() -> None:
         # the first name before the asides, not one inside them
         ("Nora Quill, a senior analyst at Vantor, the Oslo-based research firm, said on Monday rents rose.",
          "Nora Quill"),
+        # a name set off after a noun and its relative clause names the noun, the clause's last word aside
+        ("The company that runs the RFTA, Harbourline Ferries, said on Monday the ferry would sail.",
+         "Harbourline Ferries"),
     ],
 )
 def test_a_speaker_set_off_by_an_aside_still_speaks(text: str, speaker: str) -> None:
