@@ -155,6 +155,8 @@ def kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[s
                                       for form in inflect_trigger(w, "verb")),
         "said_when_quoting": frozenset(form for w in lower_list(kinds_data, "said_when_quoting", "kinds.yaml")
                                        for form in inflect_trigger(w, "verb")),
+        "denying_verbs": frozenset(form for w in lower_list(kinds_data, "denying_verbs", "kinds.yaml")
+                                   for form in inflect_trigger(w, "verb")),
         "kind_by_modifier": kind_by_modifier(kinds_data.get("kind_by_modifier", {}), kinds),
         "setting_prepositions": frozenset(lower_list(kinds_data, "setting_prepositions", "kinds.yaml")),
     }

@@ -76,6 +76,7 @@ class Lexicon:
     passive_phrases: frozenset[str]  # "case ... dropped": a "verb ... object" phrase in the passive
     said_only_before: frozenset[str]  # every form of kinds.yaml said_only_before ("added")
     said_when_quoting: frozenset[str]  # every form of kinds.yaml said_when_quoting ("charged")
+    denying_verbs: frozenset[str]  # every form of kinds.yaml denying_verbs ("denied")
     kind_by_modifier: Mapping[str, Mapping[str, str]]  # trigger form -> modifier before it -> its kind
     setting_prepositions: frozenset[str]  # after a reporting verb, they open where it was said
     metrics: Mapping[str, tuple[str, ...]]

@@ -189,7 +189,9 @@ from importlib.resources.abc import Traversable
 # on in lower case, ends no sentence (a page setting each wrapped line of its copy as a paragraph); an undated
 # happening named by its noun with who acts is an undated report ("Russia's straightforward victory"); a name
 # set off after a noun's relative clause names the noun ("The company that runs the AMAs, Dick Clark
-# Productions, denies").
+# Productions, denies"); an opening "after" or "following" phrase with a date dates the past main clause after
+# its comma ("Shortly after news broke on Monday that ..., Dick Clark Productions denied ..."); what a denial
+# reports is no row even told as done (kinds.yaml `denying_verbs`).
 EXTRACTOR_VERSION = "20"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

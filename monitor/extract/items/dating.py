@@ -427,6 +427,8 @@ def fronted_timex(info: SentenceInfo, doc: Doc) -> str | None:
     if opening.start == info.sentence.start and doc.text[opening.end : opening.end + 1] == ":":
         return day  # "October 24: ARRESTS – Corey Inman, 38, was arrested ...": a blotter's entry
     first = _past_connectives(info, doc)
+    if (after := _after_opening(info, doc, first[0])) is not None:
+        return after
     for tx, value in info.timexes:
         if _dated_record_subject(info, doc, tx):
             return value  # "A Nov. 5 letter from the doctors urged ...": the record's day dates what it says
@@ -447,6 +449,38 @@ def fronted_timex(info: SentenceInfo, doc: Doc) -> str | None:
             if opener and first[1] < info.sentence.end and doc.text[first[1]] == ",":
                 return value
     return None
+
+
+def _after_opening(info: SentenceInfo, doc: Doc, start: int) -> str | None:
+    """The date of an opening "after" or "following" phrase ("Shortly after news broke on Monday that ...,
+    Dick Clark Productions denied ...", "Following a two-day trial in September, a jury deliberated ..."):
+    what the sentence's main clause, after the phrase's comma, tells came then, unless that clause tells a
+    state of the present or the future ("After debuting the Juke two months ago, Nissan has taken the covers
+    off the Sentra": the news). A span of days or more between ("two weeks after") is counted elsewhere."""
+    opening = _AFTER_OPENING_RE.match(doc.text, start, info.sentence.end)
+    if opening is None:
+        return None
+    dated = [(tx, value) for tx, value in info.timexes if tx.start >= opening.end() and tx.type in DAY_TYPES]
+    if not dated:
+        return None
+    tx, value = dated[0]
+    if "," in doc.text[opening.end() : tx.start]:
+        return None  # the phrase ended before the date ("After a year, ... he is now recovered")
+    comma = doc.text.find(",", tx.end, info.sentence.end)
+    if comma < 0 or any(t.start < comma for t, _v in dated[1:]):
+        return None
+    main = [w.lower() for w in re.findall(r"[A-Za-z']+", doc.text[comma : info.sentence.end])[:8]]
+    if not main or set(main) & _NOT_PAST_WORDS:
+        return None
+    return value
+
+
+_AFTER_OPENING_RE = re.compile(
+    r"[\s,]*(?:(?:shortly|soon|just|right|immediately|hours|minutes|moments)\s+)?(?:after|following)\s+",
+    re.IGNORECASE)
+# words of a clause telling the present, a perfect or what is to come, not a past happening
+_NOT_PAST_WORDS = frozenset({"has", "have", "is", "are", "am", "do", "does", "will", "would", "could",
+                             "should", "shall", "must", "may", "might", "can"})
 
 
 def _past_connectives(info: SentenceInfo, doc: Doc) -> tuple[int, int]:

@@ -405,11 +405,23 @@ def _without_what_is_reported(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     said = [d for d in drafts if d.item.kind == "statement" and d.trigger and d.item.date]
     if not said:
         return drafts
+
+    def reported(d: Draft, by: list[Draft]) -> bool:
+        return any(s.trigger and s.item.date == d.item.date and d.trigger and d.trigger[0] > s.trigger[1]
+                   for s in by)
+
+    # A denial's clause is told as done only to be denied ("denied that it had settled"): no row either.
+    denied = [s for s in said if s.trigger and _trigger_word(doc, s) in doc.lex.denying_verbs]
     return [
         d for d in drafts
-        if d.item.kind in ("statement", "figure") or d.trigger is None or _told_as_done(doc, d)
-        or not any(s.trigger and s.item.date == d.item.date and d.trigger[0] > s.trigger[1] for s in said)
+        if d.item.kind in ("statement", "figure") or d.trigger is None
+        or ((_told_as_done(doc, d) or not reported(d, said)) and not reported(d, denied))
     ]
+
+
+def _trigger_word(doc: Doc, d: Draft) -> str:
+    """A draft's trigger's first word, lower case."""
+    return (doc.text[d.trigger[0] : d.trigger[1]].split() or [""])[0].lower() if d.trigger else ""
 
 
 def _told_as_done(doc: Doc, d: Draft) -> bool:

@@ -374,6 +374,41 @@ def test_a_date_after_an_opening_connective_is_still_fronted(text: str, date: st
     assert items == [("statement", date, ("Ada Brisk",))]
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("However, shortly after news broke on Monday that the yards had agreed terms, Ada Brisk denied that "
+         "she had signed.", "2021-09-13"),
+        ("After Tomas Elvey left the company in August, Ada Brisk resigned.", "2021-08"),
+    ],
+)
+def test_an_opening_after_phrase_dates_the_main_clause_that_follows_it(text: str, date: str) -> None:
+    told = [(i.date, i.actors) for i in extract_items(text, PUB) if i.kind in ("statement", "personnel")]
+    assert told == [(date, ("Ada Brisk",))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the main clause tells the present or a perfect: the news, not the phrase's day
+        "After a long meeting in August, Ada Brisk has resigned.",
+        "After the vote on Monday, Ada Brisk will resign.",
+        # the phrase ends before the date: the date is another clause's
+        "After a year, the yard is calm now, Ada Brisk said.",
+    ],
+)
+def test_an_opening_after_phrase_dates_no_present_perfect_or_future(text: str) -> None:
+    dates = {i.date for i in extract_items(text, PUB) if i.kind in ("statement", "personnel")}
+    assert not dates & {"2021-08", "2021-09-13"}
+
+
+def test_what_a_denial_reports_is_no_row_even_told_as_done() -> None:
+    items = extract_items("On Monday, the Harbour Board denied that it had sold the yard.", PUB)
+    assert [(i.kind, i.date) for i in items] == [("statement", "2021-09-13")]
+    sold = extract_items("On Monday, the Harbour Board said that it had sold the yard.", PUB)
+    assert ("business", "2021-09-13") in [(i.kind, i.date) for i in sold]
+
+
 def test_a_date_right_after_a_quote_dates_the_verb_before_the_quote() -> None:
     items = extract_items('Ada Brisk described the plan as "a gift to the yard" on Monday.', PUB)
     assert [(i.kind, i.date, i.actors) for i in items] == [("statement", "2021-09-13", ("Ada Brisk",))]
