@@ -167,12 +167,37 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
         reported = reporting_bounds(doc, triggers, sentence.end, timex_spans)
         # The brackets of "the World Health Organization (WHO) said" cut no clause: the name is the speaker's.
         uncut = timex_spans + [d for d in doc.defining if start <= d[0] < end]
-        return clause_spans(doc.text, tokens, sentence.start, sentence.end, doc.lex, reported, uncut)
+        clauses = clause_spans(doc.text, tokens, sentence.start, sentence.end, doc.lex, reported, uncut)
+        return _dates_set_off_joined(doc.text, clauses, timex_spans)
 
     return SentenceInfo(sentence, tokens, found, cut_clauses, usable, quotes, triggers, bound)
 
 
 _NONE: frozenset[int] = frozenset()
+
+
+def _dates_set_off_joined(
+    text: str, clauses: list[tuple[int, int]], timexes: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The clauses with one that is only a date set off by a comma joined to the clause before: the date
+    of that clause's happening ("with the Pavilion hosting the final date on the tour, Oct. 10.")."""
+    out: list[tuple[int, int]] = []
+    for clause in clauses:
+        if out and any(_only(text, clause, tx) for tx in timexes):
+            out[-1] = (out[-1][0], clause[1])
+        else:
+            out.append(clause)
+    return out
+
+
+def _only(text: str, clause: tuple[int, int], timex: tuple[int, int]) -> bool:
+    """Whether a clause holds nothing but the date `timex` and punctuation."""
+    start, end = clause
+    return (start <= timex[0] and timex[1] <= end
+            and not _WORD_CHAR_RE.search(text[start : timex[0]] + text[timex[1] : end]))
+
+
+_WORD_CHAR_RE = re.compile(r"\w")
 
 
 def _season_of_a_noun(text: str, tx: Timex, lex: Lexicon) -> bool:
