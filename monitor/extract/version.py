@@ -191,8 +191,8 @@ from importlib.resources.abc import Traversable
 # set off after a noun's relative clause names the noun ("The company that runs the AMAs, Dick Clark
 # Productions, denies"); an opening "after" or "following" phrase with a date dates the past main clause after
 # its comma ("Shortly after news broke on Monday that ..., Dick Clark Productions denied ..."); what a denial
-# reports is no row even told as done (kinds.yaml `denying_verbs`); a date set off by a comma at a clause's end
-# dates that clause ("hosting the final date on the tour, Oct. 10.").
+# reports is no row even told as done (kinds.yaml `denying_verbs`); a date set off by a comma at a clause's
+# end dates that clause ("hosting the final date on the tour, Oct. 10.").
 EXTRACTOR_VERSION = "20"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -441,7 +441,7 @@ def test_hours_after_a_happening_told_as_the_news_dates_it_by_the_news() -> None
 
 
 def test_a_date_set_off_at_a_clauses_end_dates_that_clause() -> None:
-    text = ("The band plays Brenholm on Sept. 12, with the Lerrin Pavilion hosting the final date on the tour, "
-            "Oct. 10.")
+    text = ("The band plays Brenholm on Sept. 12, with the Lerrin Pavilion hosting the final date on the "
+            "tour, Oct. 10.")
     dated = {(i.kind, i.date) for i in extract_items(text, PUB)}
     assert ("meeting", "2021-10-10") in dated
