@@ -181,3 +181,14 @@ def test_words_told_by_a_verb_of_emphasis_or_manner_are_a_statement(verb: str) -
     said = extract_items(f"Ada Brisk {verb} on Monday that the harbour board would meet again.",
                          dt.date(2024, 5, 8))
     assert [(i.kind, i.date, i.actors) for i in said] == [("statement", "2024-05-06", ("Ada Brisk",))]
+
+
+def test_a_courts_ruling_is_legal_but_not_a_ruling_out_nor_a_reign() -> None:
+    pub = dt.date(2024, 5, 8)
+
+    def kinds(text: str) -> list[str]:
+        return [i.kind for i in extract_items(text, pub)]
+    assert kinds("The harbour toll was ruled illegal by the appeals court on Monday.") == ["legal"]
+    assert kinds("A judge ruled on Monday that Ada Brisk must stay in custody.") == ["legal"]
+    assert "legal" not in kinds("The harbour board on Monday ruled out a new toll.")
+    assert "legal" not in kinds("Lerrin was ruled from Brenholm for centuries, the mayor said on Monday.")
