@@ -459,7 +459,8 @@ def figures_agree(
     With `by_wording` (two outlets' figures, never one page's: one sentence may give one value twice), where
     neither subject nor metric is given by both and none conflicts, the wording of the two sentences decides,
     as it does for events without actors ("Acme sees same-store sales growth of 2.5 percent" and
-    "same-store sales will grow 2.5% this year")."""
+    "same-store sales will grow 2.5% this year"); and where both give a metric, two subjects that differ
+    agree when one is named in the other's sentence (`_subject_named_by_other`)."""
     if a_value is None or b_value is None or float(a_value) != float(b_value):
         return False
     if normalise_name(a_unit) != normalise_name(b_unit):
@@ -480,8 +481,9 @@ def _subject_named_by_other(a_subject: str | None, b_subject: str | None, eviden
     """Whether one outlet's subject is named in the other's sentence: each reading took a different name of
     one sentence's few ("Two hostages -- an American and an Australian -- held by the Taliban" gives the
     Americans, "the Taliban swapped two Western hostages" the Taliban)."""
-    return bool(a_subject and b_subject and evidence[0] and evidence[1]) and (
-        named_in(str(a_subject), evidence[1]) or named_in(str(b_subject), evidence[0]))
+    if not (a_subject and b_subject and evidence[0] and evidence[1]):
+        return False
+    return named_in(a_subject, evidence[1]) or named_in(b_subject, evidence[0])
 
 
 def metrics_agree(a: str, b: str) -> bool:

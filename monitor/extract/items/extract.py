@@ -453,7 +453,7 @@ def _told_as_done(doc: Doc, d: Draft) -> bool:
     """Whether a draft's trigger is a verb in the simple past or past perfect ("delivered", "had sent")."""
     if not d.by_verb or d.trigger is None:
         return False
-    word = (doc.text[d.trigger[0] : d.trigger[1]].split() or [""])[0].lower()
+    word = _trigger_word(doc, d)
     before = doc.text[max(0, d.trigger[0] - 12) : d.trigger[0]].lower().split()[-2:]
     return "had" in before or ("VBD" in word_tags(word) and not {"to", "be", "been"} & set(before))
 
