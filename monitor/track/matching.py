@@ -460,7 +460,10 @@ def figures_agree(
     neither subject nor metric is given by both and none conflicts, the wording of the two sentences decides,
     as it does for events without actors ("Acme sees same-store sales growth of 2.5 percent" and
     "same-store sales will grow 2.5% this year"); and where both give a metric, two subjects that differ
-    agree when one is named in the other's sentence (`_subject_named_by_other`)."""
+    agree when one is named in the other's sentence (`_subject_named_by_other`) or the value is distinctive
+    (one outlet's "an AirAsia plane carrying 162 people", another's "Flight QZ8501['s] ... 162 people on
+    board": a subject is only the name read nearest the number, and one story seldom counts one thing to
+    the same three digits twice)."""
     if a_value is None or b_value is None or float(a_value) != float(b_value):
         return False
     if normalise_name(a_unit) != normalise_name(b_unit):
@@ -470,7 +473,8 @@ def figures_agree(
     if all(metrics) and not metrics_agree(*metrics):
         return False
     if all(subjects) and not names_match(subjects[0], subjects[1]):
-        if all(metrics) and by_wording and _subject_named_by_other(a_subject, b_subject, evidence):
+        if all(metrics) and by_wording and (_subject_named_by_other(a_subject, b_subject, evidence)
+                                            or is_distinctive(a_value)):
             return True
         return not all(metrics) and _one_by_value(a_value, a_unit, evidence)
     return (all(metrics) or all(subjects) or _one_by_value(a_value, a_unit, evidence)

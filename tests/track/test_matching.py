@@ -159,6 +159,20 @@ def test_two_outlets_subjects_agree_when_one_is_named_in_the_others_sentence() -
                              evidence=evidence, by_wording=True)
 
 
+def test_two_outlets_distinctive_counts_of_one_metric_agree_whatever_subject_each_read() -> None:
+    evidence = ("Rescuers on Tuesday stepped up the search for a Harbour Air plane carrying 162 people.",
+                "Images of Flight HA851's wreckage left few illusions about the 162 people on board.")
+    assert figures_agree("Harbour Air", "people", 162, None, "Flight HA851", "people", 162, None,
+                         evidence=evidence, by_wording=True)
+    # not a value as common as 10, nor within one page, nor another metric
+    assert not figures_agree("Harbour Air", "people", 10, None, "Flight HA851", "people", 10, None,
+                             evidence=evidence, by_wording=True)
+    assert not figures_agree("Harbour Air", "people", 162, None, "Flight HA851", "people", 162, None,
+                             evidence=evidence)
+    assert not figures_agree("Harbour Air", "people", 162, None, "Flight HA851", "flights", 162, None,
+                             evidence=evidence, by_wording=True)
+
+
 def test_metrics_agree_on_a_noun_with_or_without_modifiers_and_on_synonyms() -> None:
     assert metrics_agree("launch titles", "titles")
     assert metrics_agree("launch titles", "games")  # matching.yaml metric_synonyms
