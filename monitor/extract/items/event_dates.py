@@ -12,8 +12,6 @@ from functools import cache
 
 from monitor.extract.items.dating import (
     NOUN_AFTER_RE,
-    a_happenings_noun,
-    an_occasion_noun,
     iso_day,
     recent_day,
     sentence_date,
@@ -30,6 +28,7 @@ from monitor.extract.items.document import (
     SentenceInfo,
 )
 from monitor.extract.items.figures import find_figures
+from monitor.extract.items.fronted import a_happenings_noun, an_occasion_noun
 from monitor.extract.items.happenings import first_since
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence

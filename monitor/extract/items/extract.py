@@ -19,7 +19,6 @@ from monitor.extract.items.dating import (
     DAY_TYPES,
     comparison_base,
     date_value,
-    fronted_timex,
     iso_day,
     later_date,
     model_year,
@@ -46,6 +45,7 @@ from monitor.extract.items.document import (
 )
 from monitor.extract.items.event_items import event_drafts, typed_drafts
 from monitor.extract.items.figure_items import figure_drafts
+from monitor.extract.items.fronted import fronted_timex
 from monitor.extract.items.furniture import body_sentences, header_end, headline_test, quote_spans
 from monitor.extract.items.genders import learn_genders
 from monitor.extract.items.linking import NameLinker, is_acronym
