@@ -96,6 +96,12 @@ def _passive_of(forms: Mapping[str, frozenset[str]]) -> dict[str, frozenset[str]
     return out
 
 
+def _verb_forms(kinds_data: dict[str, Any], key: str) -> frozenset[str]:
+    """Every form of the verbs a kinds.yaml list gives ("deny": "denied", "denies", ...)."""
+    words = lower_list(kinds_data, key, "kinds.yaml")
+    return frozenset(form for w in words for form in inflect_trigger(w, "verb"))
+
+
 def kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[str, Any]:
     """kinds.yaml and `extraction.kinds`: kinds, every form of every trigger with its tags, other senses."""
     kinds_data = load_data_file("kinds.yaml")
@@ -151,12 +157,9 @@ def kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[s
         "dated_nouns": frozenset(dated - undated),
         "other_sense_after": {k: frozenset(w.lower() for w in v) for k, v in other.items()},
         "kind_by_object": _kind_by_object(kinds_data.get("kind_by_object", {}), kinds),
-        "said_only_before": frozenset(form for w in lower_list(kinds_data, "said_only_before", "kinds.yaml")
-                                      for form in inflect_trigger(w, "verb")),
-        "said_when_quoting": frozenset(form for w in lower_list(kinds_data, "said_when_quoting", "kinds.yaml")
-                                       for form in inflect_trigger(w, "verb")),
-        "denying_verbs": frozenset(form for w in lower_list(kinds_data, "denying_verbs", "kinds.yaml")
-                                   for form in inflect_trigger(w, "verb")),
+        "said_only_before": _verb_forms(kinds_data, "said_only_before"),
+        "said_when_quoting": _verb_forms(kinds_data, "said_when_quoting"),
+        "denying_verbs": _verb_forms(kinds_data, "denying_verbs"),
         "kind_by_modifier": kind_by_modifier(kinds_data.get("kind_by_modifier", {}), kinds),
         "setting_prepositions": frozenset(lower_list(kinds_data, "setting_prepositions", "kinds.yaml")),
     }

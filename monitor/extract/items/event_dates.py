@@ -28,11 +28,11 @@ from monitor.extract.items.document import (
     SentenceInfo,
 )
 from monitor.extract.items.figures import find_figures
-from monitor.extract.items.fronted import a_happenings_noun, an_occasion_noun
+from monitor.extract.items.fronted import an_occasion_noun
 from monitor.extract.items.happenings import first_since
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
-from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, told_by_verb
+from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, a_happenings_noun, told_by_verb
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex

@@ -54,8 +54,8 @@ from monitor.extract.items.summary import cap, clean_clause, event_summary, labe
 from monitor.extract.items.triggers import (
     AUXILIARIES,
     BE_FORMS,
-    NOUN_TAGS,
     PASSIVE_BE,
+    a_happenings_noun,
     announced_thing,
     counted_participle,
     is_negation,
@@ -281,7 +281,7 @@ def _named_meeting(doc: Doc, kind: str, trigger: str, start: int, end: int) -> b
     """A meeting noun that ends a capitalised name is the meeting the name names ("Wednesday's Caribbean
     Financial Access Roundtable", "the Munich Security Conference"), not a word of another name ("Summit
     County", "Conference Board")."""
-    if kind != "meeting" or not doc.lex.trigger_tags.get(trigger, frozenset()) & NOUN_TAGS:
+    if kind != "meeting" or not a_happenings_noun(doc.lex, trigger):
         return False
     before = _WORD_BEFORE_NAME_RE.search(doc.text, max(0, start - 60), start)
     if before is None or before.group("first").lower() in DETERMINERS:

@@ -9,7 +9,7 @@ import re
 
 from monitor.extract.items.dating import DAY_TYPES
 from monitor.extract.items.document import Doc, SentenceInfo
-from monitor.extract.items.triggers import NOUN_TAGS
+from monitor.extract.items.triggers import a_happenings_noun
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex
 
@@ -91,11 +91,6 @@ def _past_connectives(info: SentenceInfo, doc: Doc) -> tuple[int, int]:
                          and doc.text[end] == ","):
             return info.clauses[i]
     return info.clauses[-1]
-
-
-def a_happenings_noun(lex: Lexicon, word: str) -> bool:
-    """A noun trigger of the kinds' lists ("attack", "debate"): a noun that names a happening."""
-    return word in lex.trigger_kind and bool(lex.trigger_tags.get(word, frozenset()) & NOUN_TAGS)
 
 
 def an_occasion_noun(lex: Lexicon, word: str) -> bool:

@@ -13,6 +13,7 @@ from itertools import compress
 
 from monitor.extract.items.document import DETERMINERS, POSSESSIVE_S, Doc, Tok
 from monitor.extract.kind_words import NO_KIND
+from monitor.extract.lexicon import Lexicon
 from monitor.extract.wordforms import VERB_TAGS, word_tags
 
 # "T1", "G20": letters and digits are one word (a name), no count
@@ -635,6 +636,11 @@ def _quoting(doc: Doc, s_start: int, start: int, end: int) -> bool:
     """Whether what was said stands right by the verb at `start`..`end` (kinds.yaml `said_when_quoting`)."""
     return bool(_QUOTING_AFTER_RE.match(doc.text, end)
                 or _QUOTED_BEFORE_RE.search(doc.text, max(s_start, start - 60), start))
+
+
+def a_happenings_noun(lex: Lexicon, word: str) -> bool:
+    """A noun trigger of the kinds' lists ("attack", "debate"): a noun that names a happening."""
+    return word in lex.trigger_kind and bool(lex.trigger_tags.get(word, frozenset()) & NOUN_TAGS)
 
 
 def counted_participle(word: str, before: Sequence[Tok]) -> bool:
