@@ -17,6 +17,7 @@ threshold is the false-match rate.
     python benchmarks/matching_threshold.py --speakers [--show]
     python benchmarks/matching_threshold.py --past-year [--show]
     python benchmarks/matching_threshold.py --silent [--show]
+    python benchmarks/matching_threshold.py --clauses [--show]
 
 With --figures it counts instead the figure pairs of two different pages that `figures_agree` joins only by
 the distinctive-value rule (matching.yaml `distinctive_digits`, `distinctive_shared_words`) or only by the
@@ -45,6 +46,11 @@ With --past-year it prints the wording similarity of the event pairs dated alike
 pages' publication years (`matching.in_a_past_year`), that reconciliation compares by wording: the pairs
 `past_year_wording_threshold` decides.
 
+With --clauses it counts the event pairs of two pages compared by wording (either kind of pair above), dates
+nested, that the whole sentences leave apart and the clause telling one of them joins (an item's summary
+worded like the other sentence: matching.yaml `clause_wording_threshold`, with `clause_sentence_floor` in
+common for the sentences; `matching.same_wording`'s `clause`).
+
 With --silent it prints the wording similarity of the event pairs of two pages, dates nested and kinds
 compatible, where one side names nobody who acts and the other's actors are all named in its sentence
 (`corroboration.named_by_the_silent`): the pairs `named_wording_threshold` decides.
@@ -66,7 +72,7 @@ import yaml
 from monitor.extract.items import extract_items, published_from_dateline
 from monitor.extract.spans import date_span, nested
 from monitor.extract.text import extract_document
-from monitor.track.corroboration import first_of_each_speaker, named_by_the_silent, same_speaker
+from monitor.track.corroboration import first_of_each_speaker, named_by_the_silent, same_speaker, told_clause
 from monitor.track.matching import (
     actors_agree,
     adjacent_days,
@@ -294,6 +300,33 @@ def _named_pairs(items: dict[str, list[object]], published: dict[str, str | None
           f"stories {counts[True, False]} of {counts[True, False] + counts[False, False]}")
 
 
+def _clause_pairs(items: dict[str, list[object]], published: dict[str, str | None], cluster: dict[str, str],
+                  show: bool) -> None:
+    counts = {together: 0 for together in (True, False)}
+    compared = {together: 0 for together in (True, False)}
+    for a, b in itertools.combinations(sorted(items), 2):
+        together = a in cluster and cluster.get(a) == cluster.get(b)
+        for x, y in itertools.product(items[a], items[b]):
+            if not (_compared(x, y, reported=False) or _compared(x, y, reported=True)):
+                continue
+            if not nested(date_span(x.date), date_span(y.date)):  # type: ignore[attr-defined]
+                continue
+            ex, ey = x.evidence, y.evidence  # type: ignore[attr-defined]
+            compared[together] += 1
+            if same_wording(ex, ey):
+                continue
+            clauses = (told_clause(x.summary), told_clause(y.summary))  # type: ignore[attr-defined]
+            if same_wording(ex, ey, clauses=clauses):
+                counts[together] += 1
+                if show:
+                    _show("clause", together, x, y)
+    r = rules()
+    print(f"clause_wording_threshold {r.clause_wording_threshold}, clause_sentence_floor "
+          f"{r.clause_sentence_floor}: of the event pairs compared by wording with nested dates (same "
+          f"story {compared[True]}, different stories {compared[False]}), worded alike only by a clause: "
+          f"same story {counts[True]}, different stories {counts[False]}")
+
+
 def _speaker_pairs(items: dict[str, list[object]], published: dict[str, str | None], cluster: dict[str, str],
                    show: bool) -> None:
     counts = {True: 0, False: 0}
@@ -347,6 +380,9 @@ def main() -> None:
     parser.add_argument("--silent", action="store_true",
                         help="the event pairs where one side names nobody who acts (matching.yaml "
                              "named_wording_threshold) instead")
+    parser.add_argument("--clauses", action="store_true",
+                        help="the event pairs worded alike only by the clause that tells one of them "
+                             "(matching.yaml clause_wording_threshold, clause_sentence_floor) instead")
     parser.add_argument("--digits", type=int, help="distinctive_digits to try (default: matching.yaml's)")
     args = parser.parse_args()
     if args.figures:
@@ -361,7 +397,7 @@ def main() -> None:
         return
     items, cluster = _items(args.corpus, published=published), _cluster_of()
     modes = {"adjacent": _adjacent_pairs, "away": _away_pairs, "named": _named_pairs,
-             "past_year": _past_year_pairs, "silent": _silent_pairs}
+             "past_year": _past_year_pairs, "silent": _silent_pairs, "clauses": _clause_pairs}
     for mode, pairs in modes.items():
         if getattr(args, mode):
             pairs(items, published, cluster, args.show)

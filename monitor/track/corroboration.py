@@ -245,10 +245,21 @@ def worded_alike(item: ItemLike, entry: TimelineEntry, source_url: str, publishe
     """The item's sentence and another source's sentence of `entry` tell one happening (same_wording; less
     wording in common where both date it alike away from both sources' news, `away_from_news`, or by a
     past year, `in_a_past_year`, or where `named`, `agreeing` or `announced` hold: see
-    `matching.same_wording`)."""
+    `matching.same_wording`; the clause telling either side may decide, `told_clause`)."""
+    clauses = (told_clause(item.summary), told_clause(entry.summary))
     return any(
         same_wording(item.evidence, s.evidence,
                      away=away_from_news(item.date, entry.date, (published, s.published)),
                      past_year=in_a_past_year(item.date, entry.date, (published, s.published)),
-                     named=named, agreeing=agreeing, announced=announced)
+                     named=named, agreeing=agreeing, announced=announced, clauses=clauses)
         for s in entry.sources if s.source_url != source_url)
+
+
+def told_clause(summary: str) -> str | None:
+    """The words that tell a happening as an item's or row's summary gives them, the kind's label left out
+    ("Policy: ..."; a long clause cut short, " ..."); `matching.same_wording` uses them only where they are
+    words of the sentence it compares."""
+    label, sep, clause = summary.partition(": ")
+    if not sep or " " in label:
+        return None
+    return clause.removesuffix(" ...") or None

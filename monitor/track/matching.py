@@ -48,6 +48,8 @@ class MatchingRules:
     away_wording_threshold: float
     past_year_wording_threshold: float
     named_wording_threshold: float
+    clause_wording_threshold: float
+    clause_sentence_floor: float
     away_days: int
     adjacent_days: int
     latent_days: int
@@ -87,6 +89,8 @@ def rules() -> MatchingRules:
         away_wording_threshold=float(data["away_wording_threshold"]),
         past_year_wording_threshold=float(data["past_year_wording_threshold"]),
         named_wording_threshold=float(data["named_wording_threshold"]),
+        clause_wording_threshold=float(data["clause_wording_threshold"]),
+        clause_sentence_floor=float(data["clause_sentence_floor"]),
         away_days=int(data["away_days"]),
         adjacent_days=int(data["adjacent_days"]),
         latent_days=int(data["latent_days"]),
@@ -351,7 +355,8 @@ def wording_similarity(a: str, b: str) -> float:
 
 
 def same_wording(a: str, b: str, *, away: bool = False, past_year: bool = False, named: bool = False,
-                 agreeing: bool = False, announced: str | None = None) -> bool:
+                 agreeing: bool = False, announced: str | None = None,
+                 clauses: tuple[str | None, str | None] = (None, None)) -> bool:
     """The two sentences tell one happening by their words alone (`wording_threshold`), with less in common
     where more agrees, the lowest threshold that applies: `away`, two reports dated alike away from the news
     (`away_wording_threshold`, see `away_from_news`); `past_year`, dated alike by a past year
@@ -361,7 +366,12 @@ def same_wording(a: str, b: str, *, away: bool = False, past_year: bool = False,
     said Monday that its researchers examined how hibernation would affect ..." and "ESA has investigated
     how crew hibernation would impact ..."); `announced`, the kind of a happening that a reported kind may
     tell, when both sentences name it by one of its trigger words (`reported_wording_threshold`: "Federal
-    prosecutors on Wednesday announced three arrests ..." and "Three people have been arrested ...")."""
+    prosecutors on Wednesday announced three arrests ..." and "Three people have been arrested ...").
+    `clauses`, the words of `a` and of `b` that tell the happening (an item's summary): where a sentence
+    tells more besides ("Beijing also wants Trump to eliminate the 15% tariffs ... imposed on Sept. 1"), its
+    clause worded like the other sentence (`clause_wording_threshold`) is enough, with
+    `clause_sentence_floor` in common for the whole sentences; a clause counts only where its words are its
+    sentence's (a row's summary is its first source's)."""
     r = rules()
     need = r.wording_threshold
     told = announced is not None and bool(content_words(a) & content_words(b) & _trigger_stems(announced))
@@ -370,7 +380,12 @@ def same_wording(a: str, b: str, *, away: bool = False, past_year: bool = False,
                                (told, r.reported_wording_threshold)):
         if applies:
             need = min(need, threshold)
-    return wording_similarity(a, b) >= need
+    whole = wording_similarity(a, b)
+    if whole >= need or whole < r.clause_sentence_floor:
+        return whole >= need
+    return any(clause is not None and content_words(clause) <= content_words(own)
+               and wording_similarity(clause, other) >= r.clause_wording_threshold
+               for clause, own, other in ((clauses[0], a, b), (clauses[1], b, a)))
 
 
 @cache

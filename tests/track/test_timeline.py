@@ -625,6 +625,31 @@ def test_a_report_naming_nobody_who_acts_needs_less_wording_where_it_names_the_o
     assert rows("Brenholm Guard") == [1, 1]
 
 
+def test_a_report_whose_sentence_tells_more_joins_another_outlets_row_by_the_clause_that_tells_it():
+    siege = ("Port Elms police have laid siege to the ferry terminal, trapping 300 dockworkers inside the "
+             "sheds, and threatened to turn water cannon on the crowd outside the gates.")
+    besieged = ("The ferry terminal at Port Elms was besieged by police on Monday as dockworkers held out, a "
+                "day after the harbour board voted to sell the northern quay to a shipping group from "
+                "Brenholm.")
+
+    def rows(first_summary: str, first: str, then_summary: str, then: str) -> list[int]:
+        known = [item("violence", "2021-03-08", first_summary, evidence=first)]
+        done = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+        told = [item("violence", "2021-03-08", then_summary, evidence=then)]
+        return sorted(e.source_count for e in _replay_changes_nothing(done.timeline, WIRE, 1, told,
+                                                                      at(1)).timeline)
+
+    clause = "Violence: Port Elms police laid siege to the ferry terminal"
+    other = "Violence: ferry terminal at Port Elms was besieged by police"
+    # the clause's words are the other outlet's, whichever outlet came first
+    assert rows(other, besieged, clause, siege) == [2]
+    assert rows(clause, siege, other, besieged) == [2]
+    # summaries that are not words of their sentences decide nothing: the sentences alone stay apart
+    cleared = besieged.replace("was besieged", "was cleared")
+    sealed = siege.replace("have laid siege to", "have sealed off")
+    assert rows(other, cleared, clause, sealed) == [1, 1]
+
+
 def test_a_bare_number_is_another_outlets_only_by_its_sentence_and_stays_its_own_sources():
     def engine(sentence: str) -> Item:
         return item("figure", "2021-06-13", "355 hp", evidence=sentence, value=355, unit="hp")
