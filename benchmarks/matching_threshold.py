@@ -49,7 +49,7 @@ pages' publication years (`matching.in_a_past_year`), that reconciliation compar
 With --clauses it counts the event pairs of two pages compared by wording (either kind of pair above), dates
 nested, that the whole sentences leave apart and the clause telling one of them joins (an item's summary
 worded like the other sentence: matching.yaml `clause_wording_threshold`, with `clause_sentence_floor` in
-common for the sentences; `matching.same_wording`'s `clause`).
+common for the sentences; `matching.same_wording`'s `clauses`).
 
 With --silent it prints the wording similarity of the event pairs of two pages, dates nested and kinds
 compatible, where one side names nobody who acts and the other's actors are all named in its sentence

@@ -123,27 +123,25 @@ def test_two_reports_dated_by_a_past_year_need_less_wording_in_common() -> None:
     assert same_wording(*told, past_year=True) and not same_wording(*told)
 
 
-SIEGE = ("Port Elms police have laid siege to the ferry terminal, trapping 300 dockworkers inside the sheds, "
-         "and threatened to turn water cannon on the crowd outside the gates.")
-SIEGE_CLAUSE = "Port Elms police laid siege to the ferry terminal"
-
-
 def test_the_clause_telling_a_happening_decides_where_the_rest_of_its_sentence_tells_more() -> None:
+    siege = ("Port Elms police have laid siege to the ferry terminal, trapping 300 dockworkers inside the "
+             "sheds, and threatened to turn water cannon on the crowd outside the gates.")
+    clause = "Port Elms police laid siege to the ferry terminal"  # the item's summary, its kind's label aside
     besieged = ("The ferry terminal at Port Elms was besieged by police on Monday as dockworkers held out, a "
                 "day after the harbour board voted to sell the northern quay to a shipping group from "
                 "Brenholm.")
-    assert 0.35 <= wording_similarity(SIEGE, besieged) < 0.5
-    assert wording_similarity(SIEGE_CLAUSE, besieged) >= 0.6
-    assert same_wording(SIEGE, besieged, clauses=(SIEGE_CLAUSE, None)) and not same_wording(SIEGE, besieged)
+    assert 0.35 <= wording_similarity(siege, besieged) < 0.5
+    assert wording_similarity(clause, besieged) >= 0.6
+    assert same_wording(siege, besieged, clauses=(clause, None)) and not same_wording(siege, besieged)
     # the sentences sharing less than clause_sentence_floor: the clause alone is not enough
     fewer = besieged.replace(" as dockworkers held out", "")
-    assert wording_similarity(SIEGE, fewer) < 0.35
-    assert not same_wording(SIEGE, fewer, clauses=(SIEGE_CLAUSE, None))
+    assert wording_similarity(siege, fewer) < 0.35
+    assert not same_wording(siege, fewer, clauses=(clause, None))
     # either side's clause: the second sentence's here
-    assert same_wording(besieged, SIEGE, clauses=(None, SIEGE_CLAUSE))
+    assert same_wording(besieged, siege, clauses=(None, clause))
     # a clause whose words are not its sentence's decides nothing
-    sealed = SIEGE.replace("laid siege to", "sealed off")
-    assert not same_wording(sealed, besieged, clauses=(SIEGE_CLAUSE, None))
+    sealed = siege.replace("laid siege to", "sealed off")
+    assert not same_wording(sealed, besieged, clauses=(clause, None))
 
 
 def test_reports_dated_alike_away_from_the_news_need_less_wording_in_common() -> None:
