@@ -315,7 +315,7 @@ def _clause_pairs(items: dict[str, list[object]], published: dict[str, str | Non
             compared[together] += 1
             if same_wording(ex, ey):
                 continue
-            clauses = (told_clause(x.summary), told_clause(y.summary))  # type: ignore[attr-defined]
+            clauses = (told_clause(x.kind, x.summary), told_clause(y.kind, y.summary))  # type: ignore[attr-defined]
             if same_wording(ex, ey, clauses=clauses):
                 counts[together] += 1
                 if show:

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
+from monitor.extract.items.summary import label
 from monitor.extract.spans import date_span
 from monitor.track.candidates import entry_days, latent_window, only_latent
 from monitor.track.entries import ItemLike, TimelineEntry
@@ -246,7 +247,7 @@ def worded_alike(item: ItemLike, entry: TimelineEntry, source_url: str, publishe
     wording in common where both date it alike away from both sources' news, `away_from_news`, or by a
     past year, `in_a_past_year`, or where `named`, `agreeing` or `announced` hold: see
     `matching.same_wording`; the clause telling either side may decide, `told_clause`)."""
-    clauses = (told_clause(item.summary), told_clause(entry.summary))
+    clauses = (told_clause(item.kind, item.summary), told_clause(entry.kind, entry.summary))
     return any(
         same_wording(item.evidence, s.evidence,
                      away=away_from_news(item.date, entry.date, (published, s.published)),
@@ -255,11 +256,11 @@ def worded_alike(item: ItemLike, entry: TimelineEntry, source_url: str, publishe
         for s in entry.sources if s.source_url != source_url)
 
 
-def told_clause(summary: str) -> str | None:
-    """The words that tell a happening as an item's or row's summary gives them, the kind's label left out
+def told_clause(kind: str, summary: str) -> str | None:
+    """The words that tell a happening as an item's or row's summary gives them after its kind's label
     ("Policy: ..."; a long clause cut short, " ..."); `matching.same_wording` uses them only where they are
     words of the sentence it compares."""
-    label, sep, clause = summary.partition(": ")
-    if not sep or " " in label:
+    clause = summary.removeprefix(f"{label(kind)}: ")
+    if clause == summary:
         return None
     return clause.removesuffix(" ...") or None
