@@ -168,6 +168,7 @@ class Lexicon:
     game_words: frozenset[str]
     addressee_verbs: frozenset[str]
     over_periods: frozenset[str]
+    time_subordinators: frozenset[str]
     schedule_words: frozenset[str]
     forecast_words: frozenset[str]
     expectation_verbs: frozenset[str]
@@ -531,6 +532,7 @@ def _tense_fields() -> dict[str, Any]:
         "game_words": words("game_words"),
         "addressee_verbs": words("addressee_verbs"),
         "over_periods": words("over_periods"),
+        "time_subordinators": words("time_subordinators"),
         "schedule_words": words("schedule_words"),
         "forecast_words": words("forecast_words"),
         "expectation_verbs": words("expectation_verbs"),

@@ -193,7 +193,13 @@ from importlib.resources.abc import Traversable
 # its comma ("Shortly after news broke on Monday that ..., Dick Clark Productions denied ..."); what a denial
 # reports is no row even told as done (kinds.yaml `denying_verbs`); a date set off by a comma at a clause's
 # end dates that clause ("hosting the final date on the tour, Oct. 10.").
-EXTRACTOR_VERSION = "20"
+# 21 (2026-12-05): a date in a verbless clause is not the happening of a clause of time after it that has a
+# date of its own ("reported its third case on Sunday after two other cases were revealed last week";
+# tense.yaml `time_subordinators`), nor of a closing attribution (", prosecutors said."), nor of a verb before
+# it whose clause has a date of its own ("pleaded guilty Monday to threatening to kill ..., in March"); a name
+# set off by commas after the date's clause does not hide the verb after it ("a day after the boy's mother,
+# Sophia Vera, was arrested").
+EXTRACTOR_VERSION = "21"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -103,6 +103,29 @@ def test_noise_is_no_happening(text: str) -> None:
     assert [i for i in _events(text) if i.kind == "other"] == []
 
 
+def test_a_clause_of_time_with_a_date_of_its_own_is_not_the_date_before_it() -> None:
+    # the verbless clause of "on Sunday" takes the verb before it, not the one of "after ... last week"
+    items = _events("The district health office reported its third case of measles on Sunday after two other "
+                    "cases were found last week.")
+    by_date = {i.date: i.summary for i in items}
+    assert set(by_date) == {"2021-06-06", "2021-W22"}
+    assert "third case" in by_date["2021-06-06"]
+    assert "third case" not in by_date["2021-W22"]
+
+
+def test_a_closing_attribution_and_a_verb_dated_in_its_own_clause_take_no_second_date() -> None:
+    # "in March" is when the threat was made: neither the plea (Monday's) nor the prosecutors' "said"
+    items = _events("A Lerrin man pleaded guilty Monday to threatening to kill Mayor Ann Lind, D-Ohio, "
+                    "in March, prosecutors said.")
+    assert [(i.kind, i.date) for i in items] == [("legal", "2021-06-07")]
+
+
+def test_a_name_set_off_by_commas_does_not_cut_a_date_from_the_verb_after_it() -> None:
+    text = ("\u201cWe are all shocked,\u201d one of the crew said Wednesday, a day after the "
+            "ferry\u2019s captain, Tom Berg, was arrested at his home.")
+    assert ("2021-06-08", ("Tom Berg",)) in [(i.date, i.actors) for i in _events(text)]
+
+
 def test_one_verb_gives_one_happening_for_two_dates() -> None:
     items = _events("Visitor numbers grew last year and this year.")
     assert len(items) == 1
