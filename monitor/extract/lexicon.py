@@ -169,6 +169,7 @@ class Lexicon:
     addressee_verbs: frozenset[str]
     over_periods: frozenset[str]
     time_subordinators: frozenset[str]
+    dated_by_main_clause: frozenset[str]
     schedule_words: frozenset[str]
     forecast_words: frozenset[str]
     expectation_verbs: frozenset[str]
@@ -533,6 +534,7 @@ def _tense_fields() -> dict[str, Any]:
         "addressee_verbs": words("addressee_verbs"),
         "over_periods": words("over_periods"),
         "time_subordinators": words("time_subordinators"),
+        "dated_by_main_clause": words("dated_by_main_clause"),
         "schedule_words": words("schedule_words"),
         "forecast_words": words("forecast_words"),
         "expectation_verbs": words("expectation_verbs"),

@@ -199,7 +199,12 @@ from importlib.resources.abc import Traversable
 # it whose clause has a date of its own ("pleaded guilty Monday to threatening to kill ..., in March"); a name
 # set off by commas after the date's clause does not hide the verb after it ("a day after the boy's mother,
 # Sophia Vera, was arrested").
-EXTRACTOR_VERSION = "21"
+# 22 (2026-12-05): a verb in a clause of time hanging on the main clause with no date of its own ("called for
+# calm on Thursday after DEA officials arrested the premier", "shares are dropping after the company cut its
+# guidance") is told with the sentence's one day, or the day of its drafts, not a month (tense.yaml
+# `dated_by_main_clause`; monitor/extract/items/time_clauses.py), and leaves the main clause's own verb
+# its happening of that day.
+EXTRACTOR_VERSION = "22"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

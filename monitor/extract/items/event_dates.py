@@ -32,10 +32,12 @@ from monitor.extract.items.fronted import an_occasion_noun
 from monitor.extract.items.happenings import first_since
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
+from monitor.extract.items.time_clauses import hangs_on_main_clause
 from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, a_happenings_noun, told_by_verb
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex
+from monitor.extract.timex.days import DAY_VALUE
 from monitor.extract.wordforms import word_tags
 
 
@@ -211,6 +213,18 @@ def _new_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
             if tx.start >= tok.end and _MOVED_TO_RE.fullmatch(doc.text, tok.end, tx.start):
                 return value
     return None
+
+
+def main_clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
+    """The sentence's one day for a verb in a clause of time hanging on the main clause
+    (`time_clauses.hangs_on_main_clause`: "Governor Rankin on Thursday called for calm after DEA officials
+    arrested the premier": the arrest is told with Thursday, as the gold dates every happening with a date
+    in its sentence). Only a day: "reopened the investigation in May after he was hauled out" may tell an
+    April."""
+    if occ.is_noun or not hangs_on_main_clause(doc, info, occ.clause):
+        return None
+    date = sentence_date(info, doc)
+    return date if date is not None and DAY_VALUE.fullmatch(date) else None
 
 
 def clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:

@@ -34,6 +34,7 @@ from monitor.extract.items.event_dates import (
     clause_date,
     date_by_tense,
     day_of_the_report,
+    main_clause_date,
     perfect_news,
     perfect_with_a_past_day,
     simple_past_main_clause,
@@ -42,6 +43,7 @@ from monitor.extract.items.happenings import (
     TALLY_KINDS,
     dated_happenings,
     forecast_change,
+    hanging_happenings,
     tally_over_a_period,
 )
 from monitor.extract.items.lede import lede_news_verbs, lede_verb
@@ -51,6 +53,7 @@ from monitor.extract.items.no_happening import is_question, link_lists, reduced_
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.summary import cap, clean_clause, event_summary, label
+from monitor.extract.items.time_clauses import hangs_on_main_clause
 from monitor.extract.items.triggers import (
     AUXILIARIES,
     BE_FORMS,
@@ -91,7 +94,9 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
             drafts.append(d)
     if (published := _journal_publication(doc, info, drafts, order + len(drafts))) is not None:
         drafts.append(published)
-    taken = {d.item.date for d in drafts}
+    # (a date a clause of time took from the main clause is still the main clause's verb's to find)
+    taken = {d.item.date for d in drafts
+             if not (d.trigger and hangs_on_main_clause(doc, info, clause_of(d.trigger[0], info.clauses)))}
     for h in dated_happenings(doc, info, taken):
         tokens_before = info.tokens_within(h.clause[0], h.start)
         occ = Occurrence(h.start, h.end, h.verb, h.verb.lower(), h.kind, h.clause, tokens_before, False)
@@ -103,6 +108,13 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
             # Dec. 22" gives the report's day to the verb, the robbery's day being no happening of its own)
             drafts.append(draft)
             taken.add(value)
+    dates = {d.item.date for d in drafts if d.item.date}
+    for h in hanging_happenings(doc, info, [d.trigger for d in drafts if d.trigger],
+                                dates.pop() if len(dates) == 1 else None):
+        occ = Occurrence(h.start, h.end, h.verb, h.verb.lower(), h.kind, h.clause,
+                         info.tokens_within(h.clause[0], h.start), False)
+        if (draft := _event_draft(doc, info, occ, None, order + len(drafts), h.date)) is not None:
+            drafts.append(draft)
     if (news := lede_verb(doc, info, len(drafts))) is not None and doc.published is not None:
         # The lede's news told by a verb no trigger lists ("has named", "is set to raise"): the day's.
         clause, verb = news
@@ -350,7 +362,7 @@ def _event_draft(
     timeline. With `remember`, the actors found are kept for the pronouns of later triggers; with
     `keep_undated`, a trigger left undated still gives its draft (see `extract.undated_report`)."""
     who = _actors(doc, info, occ)
-    in_clause = date_of or clause_date(doc, info, occ)
+    in_clause = date_of or clause_date(doc, info, occ) or main_clause_date(doc, info, occ)
     if in_clause is not None and perfect_with_a_past_day(doc, info, occ, in_clause):
         in_clause = None  # "Police have released photos of the robbery on Dec. 22": the day is the robbery's
     bare = occ.kind == "statement" and not who.names and date_of is None and fronted is None

@@ -15,10 +15,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from monitor.extract.items.dating import YEAR_WRITTEN_RE, after_publication, range_bound
+from monitor.extract.items.dating import YEAR_WRITTEN_RE, after_publication, range_bound, sentence_date
 from monitor.extract.items.document import (
     ADVERB_SKIP,
-    CLAUSE_CUTS,
     DETERMINERS,
     Doc,
     SentenceInfo,
@@ -30,6 +29,13 @@ from monitor.extract.items.figure_data import change_signs
 from monitor.extract.items.figures import plural
 from monitor.extract.items.furniture import ENTRY_TAIL
 from monitor.extract.items.number_hints import DIGIT_RE
+from monitor.extract.items.time_clauses import (
+    closing_attribution,
+    dated_apart,
+    hangs_on_main_clause,
+    past_name_asides,
+    subordinate_with_its_date,
+)
 from monitor.extract.items.triggers import (
     AUXILIARIES,
     BE_FORMS,
@@ -100,14 +106,14 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
         # position, were located ...") dates the main clause, past the asides with no verb before it.
         fronted = i == 0 and _opens_sentence(info, tx)
         following = (_to_main_clause(info, info.clauses[1:]) if fronted
-                     else _past_name_asides(info, info.clauses[i + 1 :])[:1])
+                     else past_name_asides(info, info.clauses[i + 1 :])[:1])
         if following and _reported_after(doc, info, tx.start, following[0]):
             following = []  # "told reporters on Tuesday that ...": the date is the statement's
         if following and SINCE_BEFORE_RE.search(doc.text, max(0, tx.start - 16), tx.start):
             following = []  # "have been killed since 2015, the council said": the span of what came before
-        if following and _closing_attribution(doc, info, following[0]):
+        if following and closing_attribution(doc, info, following[0]):
             following = []  # "threatening her in March, prosecutors said": the report's verb is no happening
-        if following and not fronted and _subordinate_with_its_date(doc, info, following[0], tx.start):
+        if following and not fronted and subordinate_with_its_date(doc, info, following[0], tx.start):
             following = []  # "reported a case on Sunday after two were revealed last week": not Sunday's
         neighbours = [clause, *following, *info.clauses[max(0, i - 1) : i], *_list_before(doc, info, i)]
         participle = _subordinate_participle(info, clause)
@@ -125,7 +131,7 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
             state, tok = _verb_in(doc, info, c, (tx.start, tx.end), sources, present)
             if state is _NONE:
                 continue
-            if c[1] <= clause[0] and _dated_apart(info, c, tx.start):
+            if c[1] <= clause[0] and dated_apart(info, c, tx.start):
                 break  # "pleaded guilty Monday to threatening her, D-Minn., in March": Monday's verb
             before = info.tokens[: info.tokens.index(tok)] if tok is not None else []
             if state is _FOUND and tok is not None and counted_participle(tok.lower, before):
@@ -156,33 +162,30 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
     return out
 
 
-def _closing_attribution(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> bool:
-    """Whether `clause` is the sentence's last and only says who reports it (", prosecutors said."): a few
-    words ending on a reporting verb."""
-    words = _WORD_RE.findall(doc.text, clause[0], clause[1])
-    if clause != info.clauses[-1] or len(words) > _ATTRIBUTION_WORDS:
-        return False
-    return any(kind == "statement" and clause[0] <= start and not doc.text[end : clause[1]].strip(_CLOSING)
-               for start, end, _t, kind in info.triggers)
-
-
-_ATTRIBUTION_WORDS = 5
-_CLOSING = " .!?\"'\u201d\u2019"
-
-
-def _dated_apart(info: SentenceInfo, clause: tuple[int, int], date_at: int) -> bool:
-    """Whether `clause` holds a date of the sentence other than the one at `date_at`."""
-    return any(clause[0] <= other.start < clause[1] and other.start != date_at
-               and other.value != "PRESENT_REF" for other, _v in info.timexes)
-
-
-def _subordinate_with_its_date(doc: Doc, info: SentenceInfo, clause: tuple[int, int], date_at: int) -> bool:
-    """Whether `clause` opens with one of tense.yaml `time_subordinators` (its first word, or its second:
-    "shortly after") and holds a date of the sentence other than the one at `date_at`: its verb is that
-    date's happening."""
-    first = info.tokens_within(clause[0], clause[1])[:2]
-    opens = any(t.lower in doc.lex.time_subordinators for t in first if t.text not in CLAUSE_CUTS)
-    return opens and _dated_apart(info, clause, date_at)
+def hanging_happenings(doc: Doc, info: SentenceInfo, drafted: list[tuple[int, int]],
+                       main_date: str | None) -> list[Happening]:
+    """A happening told by the finite verb of a clause of time hanging on the main clause
+    (`hangs_on_main_clause`: "Shares of Acme fell on Tuesday after the company cut its forecast") with no
+    happening drafted in it (`drafted`: the drafts' triggers): told with the sentence's one day, else
+    `main_date`, the one date of the sentence's drafts ("Shares are dropping in premarket trading after the
+    company cut its guidance": the day the tense gave). Only a day: "reopened the investigation in May after
+    he was hauled out" may tell an April."""
+    date = sentence_date(info, doc) or main_date
+    if date is None or not DAY_VALUE.fullmatch(date):
+        return []
+    out: list[Happening] = []
+    for clause in info.clauses:
+        if any(clause[0] <= a < clause[1] for a, _b in drafted):
+            continue
+        if not hangs_on_main_clause(doc, info, clause):
+            continue
+        state, tok = _verb_in(doc, info, clause, (clause[0], clause[0]), [])
+        if (state is _FOUND and tok is not None and not _states_a_figure(doc, tok, clause)
+                and doc.lex.kind_of(tok.lower) != "statement" and tok.lower not in BE_FORMS):
+            # (a report's verb, "after sources told", sources what came after; "after it was on recess" is
+            # a state)
+            out.append(Happening(tok.start, tok.end, tok.text, "other", clause, date))
+    return out
 
 
 def _list_before(doc: Doc, info: SentenceInfo, i: int) -> list[tuple[int, int]]:
@@ -251,16 +254,6 @@ def _opens_sentence(info: SentenceInfo, tx: Timex) -> bool:
     """Whether the date stands in the sentence's short opening phrase ("On Monday, ...", "Last week, ...")."""
     first = info.clauses[0]
     return first[0] <= tx.start and tx.end <= first[1] and len(info.tokens_within(*first)) <= 4
-
-
-def _past_name_asides(info: SentenceInfo, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The clauses from the first that is more than a name set off by commas ("a day after the boy's
-    mother, Sophia Vera, was arrested": the name's aside has no verb; the clause after it has)."""
-    for n, clause in enumerate(clauses):
-        words = [t for t in info.tokens_within(*clause) if t.text[:1].isalpha()]
-        if not words or not all(t.cap for t in words):
-            return clauses[n:]
-    return []
 
 
 def _to_main_clause(info: SentenceInfo, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -126,6 +126,42 @@ def test_a_name_set_off_by_commas_does_not_cut_a_date_from_the_verb_after_it() -
     assert ("2021-06-08", ("Tom Berg",)) in [(i.date, i.actors) for i in _events(text)]
 
 
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        # a trigger's verb in a clause of time hanging on the main clause: the main clause's day
+        ("Governor Ann Lind on Thursday called for calm after harbour police arrested the ferry's captain, "
+         "Tom Berg.", ("legal", "2021-06-03", "arrested the ferry's captain")),
+        # any finite verb there, told with the day the main clause's tense gives
+        ("Shares of the Lerrin Ferry Company are falling in early trading after the company cut its fare "
+         "forecast.", ("other", "2021-06-09", "cut its fare forecast")),
+        # and the main clause keeps its own happening of that day
+        ("Ferry shares were mixed in early trading on Tuesday after the Lerrin board reported that fares "
+         "were falling.", ("statement", "2021-06-08", "reported that fares were falling")),
+    ],
+)
+def test_a_clause_of_time_hanging_on_the_main_clause_is_told_with_its_day(
+        text: str, told: tuple[str, str, str]) -> None:
+    kind, date, words = told
+    items = _events(text)
+    assert any(i.kind == kind and i.date == date and words in i.summary for i in items)
+    assert len(items) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a month: what came after may be of the month before
+        "The council reopened the inquiry in May after harbour police arrested the ferry's captain.",
+        # the past perfect came before; a participle has no clause of its own
+        "Shares of the Lerrin Ferry Company fell on Tuesday after the company had cut its fare forecast.",
+        "Shares of the Lerrin Ferry Company fell on Tuesday after cutting its fare forecast.",
+    ],
+)
+def test_a_clause_of_time_is_not_told_with_a_month_nor_in_the_past_perfect(text: str) -> None:
+    assert len(_events(text)) == 1
+
+
 def test_one_verb_gives_one_happening_for_two_dates() -> None:
     items = _events("Visitor numbers grew last year and this year.")
     assert len(items) == 1

@@ -1,0 +1,71 @@
+"""Which clause of a sentence a date belongs to, where the sentence has more than one: a clause of time that
+hangs on the main clause ("after DEA officials arrested the premier"), one with a date of its own, a closing
+attribution (", prosecutors said."), a name set off by commas. `monitor.extract.items.happenings` and
+`event_dates` read them to give each happening its own date and no other's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract.items.document import CLAUSE_CUTS, Doc, SentenceInfo
+from monitor.extract.wordforms import word_tags
+
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_ATTRIBUTION_WORDS = 5  # the words of a closing attribution at most (", the harbour board said.")
+_CLOSING = " .!?\"'\u201d\u2019"
+_SPAN_BEFORE_RE = re.compile(r"\b(?:shortly|soon|days|hours|weeks|months|years)\s*\Z", re.IGNORECASE)
+
+
+def hangs_on_main_clause(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> bool:
+    """Whether `clause` is a clause of time hanging on the main clause before it, with no date of its own
+    ("called for calm on Thursday after DEA officials arrested the premier"; tense.yaml
+    `dated_by_main_clause`): what it tells is told with the sentence's date. Not a clause opening the
+    sentence, a participle's ("after being deported"), nor one in the past perfect ("after it had spread",
+    which came before)."""
+    if not info.clauses or clause == info.clauses[0] or doc.timexes_in(*clause):
+        return False
+    words = [t for t in info.tokens_within(*clause) if t.text not in CLAUSE_CUTS]
+    if len(words) < 2 or words[0].lower not in doc.lex.dated_by_main_clause:
+        return False
+    if _SPAN_BEFORE_RE.search(doc.text, max(0, words[0].start - 24), words[0].start) or any(
+            t.type == "DURATION" and t.end >= words[0].start - 1
+            for t in doc.timexes_in(max(0, words[0].start - 24), words[0].start)):
+        return False  # "days after", "shortly after": a span, which dates it by itself (or leaves it undated)
+    return "VBG" not in word_tags(words[1].lower) and not any(t.lower == "had" for t in words)
+
+
+def closing_attribution(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> bool:
+    """Whether `clause` is the sentence's last and only says who reports it (", prosecutors said."): a few
+    words ending on a reporting verb."""
+    words = _WORD_RE.findall(doc.text, clause[0], clause[1])
+    if clause != info.clauses[-1] or len(words) > _ATTRIBUTION_WORDS:
+        return False
+    return any(kind == "statement" and clause[0] <= start and not doc.text[end : clause[1]].strip(_CLOSING)
+               for start, end, _t, kind in info.triggers)
+
+
+def dated_apart(info: SentenceInfo, clause: tuple[int, int], date_at: int) -> bool:
+    """Whether `clause` holds a date of the sentence other than the one at `date_at`."""
+    return any(clause[0] <= other.start < clause[1] and other.start != date_at
+               and other.value != "PRESENT_REF" for other, _v in info.timexes)
+
+
+def subordinate_with_its_date(doc: Doc, info: SentenceInfo, clause: tuple[int, int], date_at: int) -> bool:
+    """Whether `clause` opens with one of tense.yaml `time_subordinators` (its first word, or its second:
+    "shortly after") and holds a date of the sentence other than the one at `date_at`: its verb is that
+    date's happening."""
+    first = info.tokens_within(clause[0], clause[1])[:2]
+    opens = any(t.lower in doc.lex.time_subordinators for t in first if t.text not in CLAUSE_CUTS)
+    return opens and dated_apart(info, clause, date_at)
+
+
+def past_name_asides(info: SentenceInfo, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The clauses from the first that is more than a name set off by commas ("a day after the boy's
+    mother, Sophia Vera, was arrested": the name's aside has no verb; the clause after it has)."""
+    for n, clause in enumerate(clauses):
+        words = [t for t in info.tokens_within(*clause) if t.text[:1].isalpha()]
+        if not words or not all(t.cap for t in words):
+            return clauses[n:]
+    return []
+
