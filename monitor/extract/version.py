@@ -204,7 +204,10 @@ from importlib.resources.abc import Traversable
 # guidance") is told with the sentence's one day, or the day of its drafts, not a month (tense.yaml
 # `dated_by_main_clause`; monitor/extract/items/time_clauses.py), and leaves the main clause's own verb
 # its happening of that day.
-EXTRACTOR_VERSION = "22"
+# 23 (2026-12-05): a figure is not dated by the end of a period still to come ("plans to spend $2.6 billion on
+# its contracts through November 2028": the day the plan is told); members, soldiers, voters, lawmakers and
+# the like count people (metrics.yaml `people_nouns`).
+EXTRACTOR_VERSION = "23"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -8,6 +8,7 @@ history, a change over a span the text does not give).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -168,6 +169,18 @@ def date_right_after(info: SentenceInfo, end: int, lex: Lexicon) -> str | None:
             gap = text[end - info.sentence.start : tx.start - info.sentence.start]
             return _same_period_earlier(info, tx, value, lex) if _RIGHT_AFTER_RE.fullmatch(gap) else None
     return None
+
+
+def without_periods_to_come(doc: Doc, info: SentenceInfo) -> SentenceInfo:
+    """The sentence without the dates that end a period still to come ("plans to spend $2.6 billion on its
+    contracts through November 2028"): what a plan covers, not when its figure holds, which is when the plan
+    is told (GUIDELINES: "a plan announced today dates today")."""
+    ends = [(tx, v) for tx, v in info.timexes if after_publication(v, doc.published)
+            and _UNTIL_RE.search(doc.text, max(0, tx.start - 10), tx.start)]
+    return dataclasses.replace(info, timexes=[x for x in info.timexes if x not in ends]) if ends else info
+
+
+_UNTIL_RE = re.compile(r"\b(?:through|thru)\s+\Z", re.IGNORECASE)
 
 
 def results_period(doc: Doc, info: SentenceInfo) -> str | None:

@@ -27,6 +27,7 @@ from monitor.extract.items.figure_dates import (
     date_right_after,
     from_one_value_to_another,
     results_period,
+    without_periods_to_come,
 )
 from monitor.extract.items.figure_filters import off_the_timeline
 from monitor.extract.items.figure_shapes import SCORE_METRICS, may_hold_shape, shaped_figures, with_shaped
@@ -233,6 +234,7 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     if attr_span:
         attr_date = timex_in((attr_span[0], attr_span[1]), info, attr_span[0])
     out: list[Draft] = []
+    info = without_periods_to_come(doc, info)
     # A baseline's date ("to $6 million from $9 million a year ago") dates the value right before it, and
     # another figure of its clause only when the clause has no other date ("rose to 30 from 25 on Tuesday").
     unbound = dataclasses.replace(info, timexes=[x for x in info.timexes if x[0].start not in info.bound])

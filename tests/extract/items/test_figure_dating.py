@@ -354,3 +354,10 @@ def test_a_date_in_a_later_after_clause_with_its_own_verb_is_that_clauses() -> N
     clause = _dates("Kell Ferries shares dropped 4 percent after bookings in March fell sharply.")
     assert clause[-4] == PUBLISHED.isoformat()
     assert _dates("Kell Ferries carried 40 percent more cars after the storms of 2019.")[40] == "2019"
+
+
+def test_the_end_of_a_period_to_come_does_not_date_the_plan_figure() -> None:
+    # GUIDELINES: "a plan announced today dates today"; a period already run dates its figure by its end
+    assert _dates("The harbour board plans to spend a total of $2.6 billion on its ferries through "
+                  "November 2028.") == {2600000000.0: "2021-06-10"}
+    assert _dates("The harbour board spent $40 million on ferries through May.") == {40000000.0: "2021-05"}
