@@ -176,11 +176,11 @@ def without_periods_to_come(doc: Doc, info: SentenceInfo) -> SentenceInfo:
     contracts through November 2028"): what a plan covers, not when its figure holds, which is when the plan
     is told (GUIDELINES: "a plan announced today dates today")."""
     ends = [(tx, v) for tx, v in info.timexes if after_publication(v, doc.published)
-            and _UNTIL_RE.search(doc.text, max(0, tx.start - 10), tx.start)]
+            and _THROUGH_RE.search(doc.text, max(0, tx.start - 10), tx.start)]
     return dataclasses.replace(info, timexes=[x for x in info.timexes if x not in ends]) if ends else info
 
 
-_UNTIL_RE = re.compile(r"\b(?:through|thru)\s+\Z", re.IGNORECASE)
+_THROUGH_RE = re.compile(r"\b(?:through|thru)\s+\Z", re.IGNORECASE)
 
 
 def results_period(doc: Doc, info: SentenceInfo) -> str | None:

@@ -68,4 +68,3 @@ def past_name_asides(info: SentenceInfo, clauses: list[tuple[int, int]]) -> list
         if not words or not all(t.cap for t in words):
             return clauses[n:]
     return []
-
