@@ -207,7 +207,10 @@ from importlib.resources.abc import Traversable
 # 23 (2026-12-05): a figure is not dated by the end of a period still to come ("plans to spend $2.6 billion on
 # its contracts through November 2028": the day the plan is told); members, soldiers, voters, lawmakers and
 # the like count people (metrics.yaml `people_nouns`).
-EXTRACTOR_VERSION = "23"
+# 24 (2026-12-05): the person or body a verb acts upon is one of its actors, as the passive's subject is ("The
+# DEA arrested the Caribbean Territory's Premier Andrew Fahie": the DEA and Fahie), past a determiner, an
+# owner's name and a title; not for statements, movements or results.
+EXTRACTOR_VERSION = "24"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

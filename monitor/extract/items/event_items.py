@@ -194,6 +194,10 @@ def _may_stay_undated(doc: Doc, occ: Occurrence, who: Actors) -> bool:
 
 
 _UNDATED_KINDS = frozenset({"departure", "arrival"})
+# Kinds whose object is not who the happening is of: what was said; where one went; a result's opponent,
+# whom one player meets in several matches of a day ("Nadal defeated Khachanov", "Granollers and Lopez
+# defeated Khachanov and Rublev").
+_NO_OBJECT_ACTOR_KINDS = frozenset({"statement", "departure", "arrival", "result"})
 
 
 def _coordinated(doc: Doc, a: Draft, b: Draft) -> bool:
@@ -461,6 +465,10 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
     if ent is not None:
         actors.extend(actor_name(e, kind == "statement") for e in coordinated(info, ent, doc))
         actors.append(actor_name(ent, kind == "statement"))
+        if kind not in _NO_OBJECT_ACTOR_KINDS and not occ.is_noun:
+            # "DEA officials arrested Fahie": who it was done to, as the passive names both ("Fahie was
+            # arrested by the DEA")
+            actors.extend(n for n in _acted_upon(doc, info, occ) if n not in actors)
     else:
         ref = None if passive else resolve_reference(info, occ.start, clause, doc, kind)
         if ref:
@@ -485,7 +493,7 @@ def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
                 actors.append(dem[-1].name)
             elif not occ.is_noun and kind not in _UNDATED_KINDS:
                 # (the one who departs or arrives is the subject: "reached Ada by phone" is no arrival of Ada)
-                actors.extend(_named_object(info, occ))
+                actors.extend(_acted_upon(doc, info, occ))
     agent = None if passive or kind == "statement" else _passive_agent(doc, info, occ)
     if agent is not None and agent.kind in _AGENT_KINDS and actor_name(agent, False) not in actors:
         # "X is being investigated by Y": Y acts on X, and another outlet tells it "Y is investigating X"
@@ -549,6 +557,32 @@ _TITLE_JOINERS = frozenset({"of", "the", "for", "and"})
 
 _PARTICIPANT_PREPOSITIONS = frozenset({"with", "between", "among", "to", "of", "by", "in", "at"})
 _PARTICIPANTS_RE = re.compile(r"\s+(?:" + "|".join(sorted(_PARTICIPANT_PREPOSITIONS)) + r")\b", re.IGNORECASE)
+
+
+def _acted_upon(doc: Doc, info: SentenceInfo, occ: Occurrence) -> list[str]:
+    """The person or organisation a verb's act is done to, named after it past a determiner, its titles and
+    an owner's name ("arrested the Caribbean Territory's Premier Andrew Fahie"; `_named_object` for the
+    name right after the verb)."""
+    if (found := _named_object(info, occ)):
+        return found
+    owners: list[tuple[int, int]] = []
+    for e in info.entities:
+        if not occ.end < e.start < occ.clause[1] or e.modifier:
+            continue
+        if doc.text.startswith(("'s", "\u2019s"), e.end):
+            owners.append((e.start, e.end + 2))  # "the Territory's Premier X": the owner of the title
+            continue
+        between = doc.text[occ.end : e.start]
+        for a, b in owners:
+            between = between.replace(doc.text[a:b], " ")
+        words = [w.lower() for w in _WORD_RE.findall(between)]
+        if e.kind == "person" and words and all(w in DETERMINERS or w in doc.lex.titles for w in words):
+            return [actor_name(e, False)]
+        return []
+    return []
+
+
+_WORD_RE = re.compile(r"[A-Za-z]+")
 
 
 def _named_object(info: SentenceInfo, occ: Occurrence) -> list[str]:

@@ -467,6 +467,20 @@ def test_the_agent_of_a_passive_is_an_actor_as_the_subject_of_the_active_is() ->
     assert actors("Harbourline was probed last year.") == [{"Harbourline"}]  # no agent: only the subject
 
 
+def test_the_one_a_verb_acts_upon_is_an_actor_as_the_subject_of_the_passive_is() -> None:
+    # "Tom Berg was arrested" in one outlet, "the Authority arrested Tom Berg" in another: both name him,
+    # past a determiner, an owner's name and a title; a result's opponent is not one (one player meets
+    # several opponents a day, and one opponent several players)
+    def actors(sentence: str) -> list[tuple[str, ...]]:
+        return [i.actors for i in extract_items(sentence, DCT) if i.kind in ("legal", "result")]
+
+    assert actors("The Lerrin Harbour Authority arrested Tom Berg on Monday.") == [
+        ("Lerrin Harbour Authority", "Tom Berg")]
+    assert actors("Harbour police arrested the Lerrin Ferry Company's Chairman Tom Berg on Monday.") == [
+        ("Tom Berg",)]
+    assert actors("Ann Lind defeated Tom Berg 6-4 on Monday.") == [("Ann Lind",)]
+
+
 def test_a_happening_named_by_its_day_is_not_the_sentence_subjects_own() -> None:
     def found(sentence: str) -> list[tuple[str, tuple[str, ...]]]:
         return [(i.kind, i.actors) for i in extract_items(sentence, DCT) if i.kind in ("violence", "meeting")]
