@@ -29,7 +29,8 @@ def _events(text: str) -> list[tuple[str, str | None, tuple[str, ...]]]:
     ],
 )
 def test_unknown_sentence_initial_subject_is_a_name(text: str, kind: str, actor: str) -> None:
-    assert (kind, TODAY, (actor,)) in _events(text)
+    # (the subject acts first; a name it acts upon follows it: "Delmar Freight", "Ada Brisk")
+    assert (kind, TODAY, actor) in [(k, d, who[0]) for k, d, who in _events(text) if who]
 
 
 @pytest.mark.parametrize("text", ["Officials have bought the land.", "Analysts have praised the sale."])
