@@ -560,19 +560,20 @@ _PARTICIPANTS_RE = re.compile(r"\s+(?:" + "|".join(sorted(_PARTICIPANT_PREPOSITI
 
 
 def _acted_upon(doc: Doc, info: SentenceInfo, occ: Occurrence) -> list[str]:
-    """The person or organisation a verb's act is done to, named after it past a determiner, its titles and
-    an owner's name ("arrested the Caribbean Territory's Premier Andrew Fahie"; `_named_object` for the
-    name right after the verb)."""
-    if (found := _named_object(info, occ)):
-        return found
+    """The person or organisation a verb's act is done to, named right after it ("Officers arrested Jane
+    Doe"), or a person named past a determiner, titles and an owner's name ("arrested the Caribbean
+    Territory's Premier Andrew Fahie"); none when other words stand between. A name before "'s" owns the
+    object and is not it ("dismissed Ada's comments")."""
     owners: list[tuple[int, int]] = []
     for e in info.entities:
         if not occ.end < e.start < occ.clause[1] or e.modifier:
             continue
         if doc.text.startswith(("'s", "\u2019s"), e.end):
-            owners.append((e.start, e.end + 2))  # "the Territory's Premier X": the owner of the title
+            owners.append((e.start, e.end + 2))
             continue
         between = doc.text[occ.end : e.start]
+        if not between.strip() and e.kind in ("person", "org"):
+            return [actor_name(e, False)]
         for a, b in owners:
             between = between.replace(doc.text[a:b], " ")
         words = [w.lower() for w in _WORD_RE.findall(between)]
@@ -583,21 +584,6 @@ def _acted_upon(doc: Doc, info: SentenceInfo, occ: Occurrence) -> list[str]:
 
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
-
-
-def _named_object(info: SentenceInfo, occ: Occurrence) -> list[str]:
-    """The person or organisation named right after a verb whose subject names no one ("Officers arrested
-    Jane Doe"): the participant a reader knows the happening by; none when other words stand between."""
-    text, offset = info.sentence.text, info.sentence.start
-    for e in info.entities:
-        if occ.end < e.start < occ.clause[1] and not e.modifier:
-            between = text[occ.end - offset : e.start - offset]
-            after = text[e.end - offset : e.end - offset + 2]
-            # "dismissed Ada's comments": the name owns the object, it is not the object
-            if e.kind in ("person", "org") and not between.strip() and after not in ("'s", "\u2019s"):
-                return [actor_name(e, False)]
-            return []
-    return []
 
 
 def _statement_text(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) -> tuple[str | None, str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from monitor.extract.items.document import CLAUSE_CUTS, Doc, SentenceInfo
+from monitor.extract.items.document import CLAUSE_CUTS, Doc, SentenceInfo, Tok
 from monitor.extract.wordforms import word_tags
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -25,7 +25,7 @@ def hangs_on_main_clause(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) 
     which came before)."""
     if not info.clauses or clause == info.clauses[0] or doc.timexes_in(*clause):
         return False
-    words = [t for t in info.tokens_within(*clause) if t.text not in CLAUSE_CUTS]
+    words = _words(info, clause)
     if len(words) < 2 or words[0].lower not in doc.lex.dated_by_main_clause:
         return False
     if _SPAN_BEFORE_RE.search(doc.text, max(0, words[0].start - 24), words[0].start) or any(
@@ -55,9 +55,13 @@ def subordinate_with_its_date(doc: Doc, info: SentenceInfo, clause: tuple[int, i
     """Whether `clause` opens with one of tense.yaml `time_subordinators` (its first word, or its second:
     "shortly after") and holds a date of the sentence other than the one at `date_at`: its verb is that
     date's happening."""
-    first = info.tokens_within(clause[0], clause[1])[:2]
-    opens = any(t.lower in doc.lex.time_subordinators for t in first if t.text not in CLAUSE_CUTS)
+    opens = any(t.lower in doc.lex.time_subordinators for t in _words(info, clause)[:2])
     return opens and dated_apart(info, clause, date_at)
+
+
+def _words(info: SentenceInfo, clause: tuple[int, int]) -> list[Tok]:
+    """A clause's tokens without the marks that cut it ("(after ...": "after" opens it)."""
+    return [t for t in info.tokens_within(*clause) if t.text not in CLAUSE_CUTS]
 
 
 def past_name_asides(info: SentenceInfo, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
