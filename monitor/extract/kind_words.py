@@ -116,6 +116,7 @@ def kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[s
     for name, extra in extra_kinds:  # config words are of either part of speech
         kinds.setdefault(name.lower(), []).extend((w, "both") for w in extra)
     trigger_kind: dict[str, str] = {}
+    trigger_base: dict[str, str] = {}
     noun_kinds: dict[str, set[str]] = {}
     trigger_tags: dict[str, frozenset[str]] = {}
     dated: set[str] = set()
@@ -131,6 +132,7 @@ def kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[s
             passives.update(passive)
             for form, tags in {**forms, **passive}.items():
                 trigger_kind.setdefault(form, name)
+                trigger_base.setdefault(form, norm_phrase(w))
                 trigger_tags[form] = trigger_tags.get(form, frozenset()) | tags
                 if pos == "noun":
                     noun_kinds.setdefault(form, set()).add(name)
@@ -146,6 +148,7 @@ def kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[s
     return {
         "kinds": {k: tuple(dict.fromkeys(w for w, _pos in v)) for k, v in kinds.items()},
         "trigger_kind": trigger_kind,
+        "trigger_base": trigger_base,
         # Only a noun of one kind is sure ("contract"); "strike" (violence, protest) keeps its one kind.
         "noun_kind": {form: next(iter(names)) for form, names in noun_kinds.items()
                       if len(names) == 1 and trigger_kind.get(form) not in names},

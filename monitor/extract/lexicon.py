@@ -66,6 +66,7 @@ class Lexicon:
 
     kinds: Mapping[str, tuple[str, ...]]
     trigger_kind: Mapping[str, str]  # every form of every trigger (lower, single spaces) -> kind
+    trigger_base: Mapping[str, str]  # every form of a kinds.yaml trigger -> the form listed ("says" -> "say")
     # The kind of a form used as a noun, where a noun list gives it another kind than its verb ("contract").
     noun_kind: Mapping[str, str]
     trigger_tags: Mapping[str, frozenset[str]]  # trigger form -> Penn tags it can have (VBD, VBN, NN...)

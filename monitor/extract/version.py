@@ -210,7 +210,11 @@ from importlib.resources.abc import Traversable
 # 24 (2026-12-05): the person or body a verb acts upon is one of its actors, as the passive's subject is ("The
 # DEA arrested the Caribbean Territory's Premier Andrew Fahie": the DEA and Fahie), past a determiner, an
 # owner's name and a title; not for statements, movements or results.
-EXTRACTOR_VERSION = "24"
+# 25 (2026-12-05): a lede's trigger in the present of a headline ("PAHO director warns of further surges")
+# is the day's news, of the trigger's kind; an adverb of manner ("have strongly cautioned") no longer hides
+# the lede's perfect; a reporting verb told again in another form ("says" ... "said") is one statement, in
+# the words of the telling that states its day.
+EXTRACTOR_VERSION = "25"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -8,6 +8,7 @@ which the pronouns of the next ones resolve to; so this is a loop over triggers,
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from monitor.extract.items.actors import (
@@ -46,7 +47,7 @@ from monitor.extract.items.happenings import (
     hanging_happenings,
     tally_over_a_period,
 )
-from monitor.extract.items.lede import lede_news_verbs, lede_verb
+from monitor.extract.items.lede import lede_kind, lede_verb
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.no_happening import is_question, link_lists, reduced_relative
@@ -118,11 +119,11 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
     if (news := lede_verb(doc, info, len(drafts))) is not None and doc.published is not None:
         # The lede's news told by a verb no trigger lists ("has named", "is set to raise"): the day's.
         clause, verb = news
-        kind = (doc.lex.kind_of(verb.lower) if verb.lower in lede_news_verbs() else None) or "other"
+        kind = lede_kind(doc.lex, verb.lower)
         occ = Occurrence(verb.start, verb.end, verb.text, verb.lower, kind, clause,
                          info.tokens_within(clause[0], verb.start), False)
         if (draft := _event_draft(doc, info, occ, None, order + len(drafts), doc.published.isoformat())):
-            drafts.append(draft)
+            drafts.append(replace(draft, by_report_day=True))
     return drafts
 
 
@@ -423,7 +424,8 @@ def _event_draft(
         actors=tuple(who.names),
         location=location,
     )
-    return Draft(item, order, specificity(date), who.by_reference, (occ.start, occ.end))
+    return Draft(item, order, specificity(date), who.by_reference, (occ.start, occ.end),
+                 verb=doc.lex.trigger_base.get(occ.trigger, ""))
 
 
 @lru_cache(maxsize=4)

@@ -4,9 +4,12 @@ The trigger lexicon names the happenings it knows ("arrested", "met", "announced
 often tells its news with another verb ("Trump has named Kellyanne Conway counselor", "UK institutes have
 thrown their weight behind ...", "Alibaba is set to raise up to $12.9bn"). Only two forms are taken, those
 that tell news of the publication day whatever the verb: the present perfect in the active voice and a
-happening set to come ("is set to", "is to tell"). The simple past, the passive and the present progressive
-are not: in a lede they tell the story's background or a trend as often as its news ("A cat ... has been
-found", "The Mountain States are moving away from coal").
+happening set to come ("is set to", "is to tell"). Besides, a trigger in a headline's present ("PAHO
+director Carissa Etienne warns of further surges", "John Mahfood says manufacturers should ...") and a few
+verbs in the simple past (tense.yaml `lede_news_verbs`) tell the day's news with their trigger's kind. The
+rest of the simple past, the passive and the present progressive are not taken: in a lede they tell the
+story's background or a trend as often as its news ("A cat ... has been found", "The Mountain States are
+moving away from coal").
 """
 
 from __future__ import annotations
@@ -51,6 +54,13 @@ def lede_verb(doc: Doc, info: SentenceInfo, drafts: int) -> tuple[tuple[int, int
             if (tok.lower in lede_news_verbs() and not overlaps(tok.start, tok.end, info.quotes)
                     and before not in _NOT_SIMPLE_PAST and before not in doc.lex.modal_aux):
                 return clause, tok  # "Ascom, a provider of ..., announced a new alarm solution": the news
+            if (_present_news(doc.lex, tok.lower) and not any(q[0] < tok.start for q in info.quotes)
+                    and before not in _NOT_SIMPLE_PAST and before not in doc.lex.modal_aux
+                    and not any(t.lower in openers for t in toks[max(0, j - _OPENER_REACH):j])):
+                # "PAHO director Carissa Etienne warns of further surges": told in the present of a
+                # headline; not after a quote ("'...,' says Jack Buser": an attribution) nor in a clause
+                # an opener subordinates
+                return clause, tok
             if tok.lower not in PERFECT_AUX and tok.lower not in _PRESENT_BE:
                 continue
             if overlaps(tok.start, tok.end, info.quotes):
@@ -63,6 +73,27 @@ def lede_verb(doc: Doc, info: SentenceInfo, drafts: int) -> tuple[tuple[int, int
                 break  # "Our goal with hosting threads is to give readers ...": a purpose, nothing to come
             return _news_after(doc, clause, toks, j)
     return None
+
+
+def _manner(word: str) -> bool:
+    """An adverb of manner between the auxiliary and its participle ("have strongly cautioned")."""
+    return word.endswith("ly") and word_tags(word) == {"RB"}
+
+
+def _present_news(lex: Lexicon, word: str) -> bool:
+    """A trigger in the simple present, third person ("says", "warns", "announces"): the present of a
+    headline, news of the day. Not a form that is also a plural noun ("drops", "falls", "bills", "talks"):
+    a lede's nouns read as verbs gave rows of nothing."""
+    tags = word_tags(word)
+    return "VBZ" in tags and "NNS" not in tags and lex.kind_of(word) is not None
+
+
+def lede_kind(lex: Lexicon, verb: str) -> str:
+    """The kind of the lede's news verb: its trigger's for `lede_news_verbs` and the present
+    ("announced", "warns"); `other` for a verb no trigger lists ("has named")."""
+    if verb in lede_news_verbs() or _present_news(lex, verb):
+        return lex.kind_of(verb) or "other"
+    return "other"
 
 
 @cache
@@ -109,7 +140,8 @@ def _news_after(
     """The verb after the auxiliary `toks[j]`: a past participle after "has"/"have" (not "been": the passive
     and the perfect progressive are no news by themselves), or a base form after "is set to" / "is to"."""
     k = j + 1
-    while k < len(toks) and (toks[k].lower in ADVERBS or is_negation(toks[k].lower)):
+    while k < len(toks) and (toks[k].lower in ADVERBS or is_negation(toks[k].lower)
+                             or _manner(toks[k].lower)):
         if is_negation(toks[k].lower):
             return None  # "has not signed": no happening
         k += 1

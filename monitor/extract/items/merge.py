@@ -23,6 +23,10 @@ class Draft:
     by_reference: bool = False  # actor resolved from a pronoun ("he said")
     trigger: tuple[int, int] | None = None  # the event's trigger word in the text
     by_verb: bool = False  # told with a verb ("arrived"), not named with a noun ("the arrival")
+    verb: str = ""  # the trigger's base form ("say" of "says" and "said"), where the lexicon lists it
+    # Dated by the report's day, not by a word of its sentence (a lede's news): a telling of the same
+    # happening that states its day is the better-dated one.
+    by_report_day: bool = False
 
 
 def specificity(date: str | None) -> int:
@@ -93,9 +97,17 @@ def _same_draft(a: Draft, b: Draft) -> bool:
     return True
 
 
+def _better_dated(d: Draft, k: Draft) -> bool:
+    """Whether `d` dates the happening better than `k`: more precisely, or as precisely but by a word of its
+    own sentence where `k` has only the report's day."""
+    return (d.specificity, not d.by_report_day) > (k.specificity, not k.by_report_day)
+
+
 def _verb(d: Draft) -> str:
     if d.trigger is None:
         return ""
+    if d.verb:
+        return d.verb
     return d.item.evidence[d.trigger[0] - d.item.start : d.trigger[1] - d.item.start].lower()
 
 
@@ -110,7 +122,7 @@ def merge(drafts: list[Draft]) -> list[Item]:
         for i in index.candidates(d.item):
             k = kept[i]
             if _same_draft(k, d):
-                better, other = (d, k) if d.specificity > k.specificity else (k, d)
+                better, other = (d, k) if _better_dated(d, k) else (k, d)
                 actors = tuple(dict.fromkeys(better.item.actors + other.item.actors))
                 merged = replace(
                     better.item,
@@ -119,7 +131,8 @@ def merge(drafts: list[Draft]) -> list[Item]:
                     attribution=better.item.attribution or other.item.attribution,
                     subject=better.item.subject or other.item.subject,
                 )
-                kept[i] = Draft(merged, min(k.order, d.order), better.specificity, better.by_reference)
+                kept[i] = Draft(merged, min(k.order, d.order), better.specificity, better.by_reference,
+                                by_report_day=better.by_report_day)
                 index.put(i, merged)
                 break
         else:

@@ -71,3 +71,47 @@ def test_only_the_lede_tells_the_days_news_this_way() -> None:
     assert ("other", TODAY) not in _events(lede + second)
     # a short line before it is no lede: a caption, a byline
     assert _events("Photo: the old channel at low tide." + second) == [("other", TODAY)]
+
+
+@pytest.mark.parametrize(
+    ("lede", "kind"),
+    [
+        ("The Tarnmouth harbour master warns that the old channel cannot take the new ferries at low tide "
+         "in a storm.", "statement"),
+        ("Ada Brisk, chair of the Tarnmouth harbour board, says the island needs two more ferries to carry "
+         "its commuters.", "statement"),
+        ("The Tarnmouth harbour board appoints a Norwegian pilot as its harbour master after a long search "
+         "abroad.", "personnel"),
+    ],
+)
+def test_a_trigger_in_the_ledes_present_is_the_days_news(lede: str, kind: str) -> None:
+    assert _events(lede + MORE) == [(kind, TODAY)]
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        # an attribution after a quote, a noun that reads as a verb, a subordinate clause
+        "\u201cThe channel is too shallow for the new ferries at low tide,\u201d says Ada Brisk, the harbour "
+        "board's chair.",
+        "Harbour board drops plan for night crossing as Tarnmouth ferry talks stall over the old channel.",
+        "When the harbour master warns of low tides, the ferries of Kell wait at the quay outside Tarnmouth.",
+    ],
+)
+def test_other_presents_of_a_lede_are_no_news_of_the_day(lede: str) -> None:
+    assert (TODAY not in {date for _kind, date in _events(lede + MORE)})
+
+
+def test_an_adverb_of_manner_does_not_hide_the_ledes_perfect() -> None:
+    lede = ("Harbour pilots in Tarnmouth have strongly cautioned against the plan to dredge the old channel "
+            "for the new ferries.")
+    assert _events(lede + MORE) == [("other", TODAY)]
+
+
+def test_a_lede_in_the_present_and_its_days_statement_are_one_item() -> None:
+    text = ("Ada Brisk, chair of the Tarnmouth harbour board, says the old channel is too shallow for the "
+            "new ferries.\n\nBrisk said Tuesday that the board would dredge the channel.")
+    statements = [i for i in extract_items(text, PUB) if i.kind == "statement"]
+    # one item ("says" and "said": one reporting verb told again), in the words of the telling that states
+    # its day
+    assert [(i.date, i.evidence[:11]) for i in statements] == [(TODAY, "Brisk said ")]

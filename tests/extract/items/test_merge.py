@@ -22,14 +22,16 @@ def _full_scan(drafts: list[Draft]) -> list[Item]:
     for d in sorted(drafts, key=lambda x: x.order):
         for i, k in enumerate(kept):
             if _same_draft(k, d):
-                better, other = (d, k) if d.specificity > k.specificity else (k, d)
+                better, other = (d, k) if (d.specificity, not d.by_report_day) > (
+                    k.specificity, not k.by_report_day) else (k, d)
                 actors = tuple(dict.fromkeys(better.item.actors + other.item.actors))
                 merged = replace(
                     better.item, actors=actors, location=better.item.location or other.item.location,
                     attribution=better.item.attribution or other.item.attribution,
                     subject=better.item.subject or other.item.subject,
                 )
-                kept[i] = Draft(merged, min(k.order, d.order), better.specificity, better.by_reference)
+                kept[i] = Draft(merged, min(k.order, d.order), better.specificity, better.by_reference,
+                                by_report_day=better.by_report_day)
                 break
         else:
             kept.append(d)
@@ -59,7 +61,8 @@ def _drafts(draw: st.DrawFn) -> list[Draft]:
             value=draw(st.sampled_from((10, 20))) if kind == "figure" else None,
         )
         trigger = (start, start + 5) if draw(st.booleans()) else None
-        out.append(Draft(item, order, specificity(date), draw(st.booleans()), trigger, draw(st.booleans())))
+        out.append(Draft(item, order, specificity(date), draw(st.booleans()), trigger, draw(st.booleans()),
+                         by_report_day=draw(st.booleans())))
     return out
 
 
@@ -108,3 +111,12 @@ def test_one_speakers_two_statements_of_a_day_stay_two_and_a_verb_told_again_is_
     drafts = [Draft(a, 0, 4, trigger=(20, 27)), Draft(b, 1, 4, trigger=(73, 82)),
               Draft(c, 2, 4, trigger=(111, 118))]
     assert [i.evidence[:10] for i in merge(drafts)] == ["Ada Brisk ", "Later, Bri"]
+
+
+def test_a_telling_that_states_its_day_is_kept_over_one_dated_by_the_report() -> None:
+    # a lede's "says" (dated by the report's day) and a later "said Monday": one statement, the second's
+    lede = Item("statement", "2020-04-01", "S", "Ada Brisk says the port is full.", 0, 32, ("Ada",))
+    told = Item("statement", "2020-04-01", "S", "Brisk said Monday the port was full.", 40, 76, ("Ada",))
+    drafts = [Draft(lede, 0, 4, trigger=(10, 14), verb="say", by_report_day=True),
+              Draft(told, 1, 4, trigger=(46, 50), verb="say")]
+    assert [i.evidence for i in merge(drafts)] == [told.evidence]
