@@ -213,7 +213,8 @@ from importlib.resources.abc import Traversable
 # 25 (2026-12-05): a lede's trigger in the present of a headline ("PAHO director warns of further surges")
 # is the day's news, of the trigger's kind; an adverb of manner ("have strongly cautioned") no longer hides
 # the lede's perfect; a reporting verb told again in another form ("says" ... "said") is one statement, in
-# the words of the telling that states its day.
+# the words of the telling that states its day. The timex lexicon knows Black Friday, Cyber Monday and other
+# named days (a weekday read alone had made "Black Friday" last Friday, and "Black" an actor).
 EXTRACTOR_VERSION = "25"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -46,6 +46,14 @@ def test_pronouns_are_no_actors() -> None:
     assert items and not any(a.lower() in pronouns for i in items for a in i.actors), _describe(items)
 
 
+def test_a_day_known_by_its_name_is_its_date_and_no_actor() -> None:
+    # "Black Friday" is the day after Thanksgiving, not last Friday, and "Black" names no one
+    text = "Kell Outfitters said on Monday that it sold 2,000 coats in Brenholm on Black Friday last year."
+    items = extract_items(text, dt.date(2019, 11, 18))
+    assert not any("Black" in name for i in items for name in (*i.actors, i.subject or "")), _describe(items)
+    assert {i.date for i in items if i.kind == "figure"} == {"2018-11-23"}, _describe(items)
+
+
 def test_one_form_per_name_in_figures_and_events() -> None:
     # The figure's attribution and the event's actor are the one form of the organisation.
     text = (
