@@ -215,7 +215,9 @@ from importlib.resources.abc import Traversable
 # the lede's perfect; a reporting verb told again in another form ("says" ... "said") is one statement, in
 # the words of the telling that states its day. The timex lexicon knows Black Friday, Cyber Monday and other
 # named days (a weekday read alone had made "Black Friday" last Friday, and "Black" an actor).
-EXTRACTOR_VERSION = "25"
+# 26 (2026-12-05): one week written two ways in two clauses ("reported over the weekend — after two were
+# diagnosed last week", both 2019-W46) dates two happenings, where the same words again still tell one.
+EXTRACTOR_VERSION = "26"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -98,7 +98,11 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
     # (a date a clause of time took from the main clause is still the main clause's verb's to find)
     taken = {d.item.date for d in drafts
              if not (d.trigger and hangs_on_main_clause(doc, info, clause_of(d.trigger[0], info.clauses)))}
-    for h in dated_happenings(doc, info, taken):
+    taken_in: dict[str | None, set[tuple[int, int]]] = {}
+    for d in drafts:
+        if d.trigger:
+            taken_in.setdefault(d.item.date, set()).add(clause_of(d.trigger[0], info.clauses))
+    for h in dated_happenings(doc, info, taken, taken_in):
         tokens_before = info.tokens_within(h.clause[0], h.start)
         occ = Occurrence(h.start, h.end, h.verb, h.verb.lower(), h.kind, h.clause, tokens_before, False)
         draft = _event_draft(doc, info, occ, None, order + len(drafts), h.date)

@@ -34,6 +34,7 @@ from monitor.extract.items.time_clauses import (
     dated_apart,
     hangs_on_main_clause,
     past_name_asides,
+    said_apart,
     subordinate_with_its_date,
 )
 from monitor.extract.items.triggers import (
@@ -70,9 +71,11 @@ class Happening:
     date: str
 
 
-def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> list[Happening]:
-    """One happening per date of the sentence not in `taken`: the finite verb nearest the date in its own
-    clause, else in the clause after it ("In a May 3 letter, the board asked ..."), else the one before.
+def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None],
+                     taken_in: dict[str | None, set[tuple[int, int]]] | None = None) -> list[Happening]:
+    """One happening per date of the sentence not in `taken` (`taken_in`: the clauses of the drafts that took
+    each; see `time_clauses.said_apart`): the finite verb nearest the date in its own clause, else in the
+    clause after it ("In a May 3 letter, the board asked ..."), else the one before.
     One verb tells one happening: a second date that finds the same verb ("rose last year and this year")
     adds nothing."""
     out: list[Happening] = []
@@ -85,7 +88,9 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None]) -> li
         else []
     )
     for tx, value in info.timexes:
-        if value in seen or tx.value == "PRESENT_REF" or "Q" in value or tx.start in info.bound:
+        if value in seen and not said_apart(info, tx.start, value, taken_in or {}, {h.date for h in out}):
+            continue
+        if tx.value == "PRESENT_REF" or "Q" in value or tx.start in info.bound:
             continue  # a baseline value's date ("down from 1.8% on Monday") tells no happening
         if _listing_line(doc, info, tx):
             # "Jan. 15-18: Boat Show, Civic Center", "June 9 – West Palm Beach, FL": a calendar's line (its

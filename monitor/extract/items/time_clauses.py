@@ -1,14 +1,15 @@
 """Which clause of a sentence a date belongs to, where the sentence has more than one: a clause of time that
 hangs on the main clause ("after DEA officials arrested the premier"), one with a date of its own, a closing
-attribution (", prosecutors said."), a name set off by commas. `monitor.extract.items.happenings` and
-`event_dates` read them to give each happening its own date and no other's.
+attribution (", prosecutors said."), a name set off by commas, one day written two ways in two clauses.
+`monitor.extract.items.happenings` and `event_dates` read them to give each happening its own date and no
+other's.
 """
 
 from __future__ import annotations
 
 import re
 
-from monitor.extract.items.document import CLAUSE_CUTS, Doc, SentenceInfo, Tok
+from monitor.extract.items.document import CLAUSE_CUTS, Doc, SentenceInfo, Tok, clause_of
 from monitor.extract.wordforms import word_tags
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -72,3 +73,16 @@ def past_name_asides(info: SentenceInfo, clauses: list[tuple[int, int]]) -> list
         if not words or not all(t.cap for t in words):
             return clauses[n:]
     return []
+
+
+def said_apart(info: SentenceInfo, at: int, value: str, taken_in: dict[str | None, set[tuple[int, int]]],
+               found: set[str | None]) -> bool:
+    """Whether the date at `at`, whose value a draft of the sentence took (`taken_in`: the clauses of the
+    drafts of each value), still dates a happening of its own: written another way ("over the weekend" and
+    "last week", both 2019-W46) in a clause no draft of that value is in ("A case was reported over the
+    weekend — after two people were diagnosed last week": two happenings); `found` holds the values
+    already given. The same words again ("on Monday ... Monday") tell one day twice."""
+    if value not in taken_in or value in found:
+        return False
+    written = {t.value for t, v in info.timexes if v == value}
+    return len(written) > 1 and clause_of(at, info.clauses) not in taken_in[value]

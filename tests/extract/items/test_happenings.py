@@ -113,6 +113,19 @@ def test_a_clause_of_time_with_a_date_of_its_own_is_not_the_date_before_it() -> 
     assert "third case" not in by_date["2021-W22"]
 
 
+def test_one_week_written_two_ways_in_two_clauses_dates_two_happenings() -> None:
+    # "over the weekend" and "last week" are both 2021-W22: the case reported at the weekend is not the
+    # two diagnosed during the week
+    items = _events("A second case of measles was reported in Lerrin over the weekend — after two children "
+                    "there were diagnosed with the disease last week.")
+    told = sorted((i.date, "weekend" in i.summary) for i in items)
+    assert told == [("2021-W22", False), ("2021-W22", True)]
+    # the same words again tell one week once
+    once = _events("Two children were diagnosed with measles in Lerrin last week — after a case was "
+                   "reported there last week.")
+    assert [i.date for i in once] == ["2021-W22"]
+
+
 def test_a_closing_attribution_and_a_verb_dated_in_its_own_clause_take_no_second_date() -> None:
     # "in March" is when the threat was made: neither the plea (Monday's) nor the prosecutors' "said"
     items = _events("A Lerrin man pleaded guilty Monday to threatening to kill Mayor Ann Lind, D-Ohio, "
