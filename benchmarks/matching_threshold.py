@@ -18,6 +18,7 @@ threshold is the false-match rate.
     python benchmarks/matching_threshold.py --past-year [--show]
     python benchmarks/matching_threshold.py --silent [--show]
     python benchmarks/matching_threshold.py --clauses [--show]
+    python benchmarks/matching_threshold.py --verb-object [--show]
 
 With --figures it counts instead the figure pairs of two different pages that `figures_agree` joins only by
 the distinctive-value rule (matching.yaml `distinctive_digits`, `distinctive_shared_words`) or only by the
@@ -51,6 +52,10 @@ nested, that the whole sentences leave apart and the clause telling one of them 
 worded like the other sentence: matching.yaml `clause_wording_threshold`, with `clause_sentence_floor` in
 common for the sentences; `matching.same_wording`'s `clauses`).
 
+With --verb-object it counts the pairs of a page's undated report (read as `monitor check` reads) and another
+page's report of its kind that `corroboration.corroborates` joins only because the actors agree and both tell
+it with one verb acting upon one thing (`told_by_verb_and_object`), not by their wording.
+
 With --silent it prints the wording similarity of the event pairs of two pages, dates nested and kinds
 compatible, where one side names nobody who acts and the other's actors are all named in its sentence
 (`corroboration.named_by_the_silent`): the pairs `named_wording_threshold` decides.
@@ -72,7 +77,14 @@ import yaml
 from monitor.extract.items import extract_items, published_from_dateline
 from monitor.extract.spans import date_span, nested
 from monitor.extract.text import extract_document
-from monitor.track.corroboration import first_of_each_speaker, named_by_the_silent, same_speaker, told_clause
+from monitor.track.corroboration import (
+    corroborates,
+    first_of_each_speaker,
+    named_by_the_silent,
+    same_speaker,
+    told_clause,
+    worded_alike,
+)
 from monitor.track.matching import (
     actors_agree,
     adjacent_days,
@@ -347,6 +359,28 @@ def _speaker_pairs(items: dict[str, list[object]], published: dict[str, str | No
           f"same_speaker joins: same story {counts[True]}, different stories {counts[False]}")
 
 
+def _verb_object_pairs(items: dict[str, list[object]], published: dict[str, str | None],
+                       cluster: dict[str, str], show: bool) -> None:
+    counts = {True: 0, False: 0}
+    for a, b in itertools.permutations(sorted(items), 2):
+        together = a in cluster and cluster.get(a) == cluster.get(b)
+        for y in items[b]:
+            if y.kind == "figure" or published[b] is None:  # type: ignore[attr-defined]
+                continue
+            row = _as_row(y, b, published[b])
+            for x in items[a]:
+                if not x.latent or x.kind != y.kind:  # type: ignore[attr-defined]
+                    continue
+                if (corroborates(x, row, a, published[a])  # type: ignore[arg-type]
+                        and not worded_alike(x, row, a, published[a])):  # type: ignore[arg-type]
+                    counts[together] += 1
+                    if show or not together:
+                        _show(f"{x.kind} {x.actors} / {y.date} {y.actors}", together, x, y)  # type: ignore
+    print(f"an undated report and another page's report that corroborates joins only by one verb acting upon "
+          f"one thing (told_by_verb_and_object): same story {counts[True]}, "
+          f"different stories {counts[False]}")
+
+
 def _as_row(item: Any, page: str, published: str | None) -> TimelineEntry:
     """An item as the one-report row `reconcile` would make of it."""
     when = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
@@ -383,6 +417,9 @@ def main() -> None:
     parser.add_argument("--clauses", action="store_true",
                         help="the event pairs worded alike only by the clause that tells one of them "
                              "(matching.yaml clause_wording_threshold, clause_sentence_floor) instead")
+    parser.add_argument("--verb-object", action="store_true",
+                        help="the pairs of an undated report and another page's report joined by one verb "
+                             "acting upon one thing (told_by_verb_and_object) instead")
     parser.add_argument("--digits", type=int, help="distinctive_digits to try (default: matching.yaml's)")
     args = parser.parse_args()
     if args.figures:
@@ -394,6 +431,10 @@ def main() -> None:
     if args.speakers:
         _speaker_pairs(_items(args.corpus, published=published, latent=True), published, _cluster_of(),
                        args.show)
+        return
+    if args.verb_object:
+        _verb_object_pairs(_items(args.corpus, published=published, latent=True), published, _cluster_of(),
+                           args.show)
         return
     items, cluster = _items(args.corpus, published=published), _cluster_of()
     modes = {"adjacent": _adjacent_pairs, "away": _away_pairs, "named": _named_pairs,

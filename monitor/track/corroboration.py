@@ -32,6 +32,7 @@ from monitor.track.matching import (
     last_words,
     named_in,
     rules,
+    same_verb_and_object,
     same_wording,
     typed_kind,
     united_actors,
@@ -111,7 +112,8 @@ def corroborates(item: ItemLike, entry: TimelineEntry, source_url: str, publishe
     """Whether an undated report (`latent`) and another source's row, or a report and another source's row
     of undated reports only, tell one happening: the days meet (an undated report's `latent_window`, the
     days before its publication; a row's `entry_days`), the kind is one, the actors do not conflict and the
-    sentences are worded alike. Never by actors alone: "Trump said" undated is any day's."""
+    sentences are worded alike, or, the actors agreeing, tell it with one verb acting upon one thing
+    (`told_by_verb_and_object`). Never by actors alone: "Trump said" undated is any day's."""
     if item.kind != entry.kind:
         return False  # one kind: see below
     # The days as told (no `adjacent_days` around a single day), so that which side came first is no matter.
@@ -123,8 +125,23 @@ def corroborates(item: ItemLike, entry: TimelineEntry, source_url: str, publishe
     # One kind (no `other` for any, no statement for any kind worded alike): a story's undated reports are
     # many, and each is compared only with the rows of its kind (`candidates.reach_of`). Wording before
     # names: of the rows around a report's days, few share its words (the cheaper test).
-    return (worded_alike(item, entry, source_url, published)
-            and actors_agree(item.actors, entry.actors) is not False)
+    agree = actors_agree(item.actors, entry.actors)
+    if agree is False:
+        return False
+    return worded_alike(item, entry, source_url, published) or (
+        agree is True and told_by_verb_and_object(item, entry, source_url))
+
+
+def told_by_verb_and_object(item: ItemLike, entry: TimelineEntry, source_url: str) -> bool:
+    """Whether a report and another source's row of one typed kind tell it with one verb acting upon one
+    thing (`matching.same_verb_and_object`: "Noem launched the campaign to bring awareness ..." undated,
+    "Gov. Kristi Noem launched the campaign on Monday ..."), which, the actors agreeing, is the same
+    happening however differently the rest of the sentences run."""
+    if item.kind != entry.kind or not typed_kind(item.kind):
+        return False
+    told = told_clause(item.kind, item.summary) or item.evidence
+    return any(same_verb_and_object(item.kind, told, s.evidence)
+               for s in entry.sources if s.source_url != source_url)
 
 
 def named_by_each_other(item: ItemLike, entry: TimelineEntry, source_url: str) -> bool:

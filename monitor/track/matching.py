@@ -62,6 +62,7 @@ class MatchingRules:
     date_words: frozenset[str]
     years: re.Pattern[str]
     day_numbers: re.Pattern[str]
+    object_ends: frozenset[str]
 
 
 @cache
@@ -103,6 +104,7 @@ def rules() -> MatchingRules:
         date_words=frozenset(str(w).casefold() for w in data.get("date_words") or ()),
         years=re.compile(str(data["years"])),
         day_numbers=re.compile(str(data["day_numbers"])),
+        object_ends=frozenset(str(w).casefold() for w in data.get("object_ends") or ()),
     )
 
 
@@ -386,6 +388,40 @@ def same_wording(a: str, b: str, *, away: bool = False, past_year: bool = False,
     return any(clause is not None and content_words(clause) <= content_words(own)
                and wording_similarity(clause, other) >= r.clause_wording_threshold
                for clause, own, other in ((clauses[0], a, b), (clauses[1], b, a)))
+
+
+def same_verb_and_object(kind: str, a: str, b: str) -> bool:
+    """Whether two clauses tell their happening with one trigger of `kind` acting upon a thing both name (a
+    content word of the trigger's object in each, `object_ends`): "Noem launched the campaign to bring
+    awareness ..." and "Gov. Kristi Noem launched the campaign on Monday ...", which outlets that word the
+    rest apart still share."""
+    told_a, told_b = _verb_objects(kind, a), _verb_objects(kind, b)
+    return any(verb == other and words & more for verb, words in told_a for other, more in told_b)
+
+
+# Words (numbers too) and the marks that end a phrase; other signs ("$", "%") are skipped.
+_TOKEN_RE = re.compile(r"[^\W_]+|[,;:.!?()\[\]\"\u201c\u201d\u2014\u2013]")
+
+
+def _verb_objects(kind: str, text: str) -> list[tuple[str, frozenset[str]]]:
+    """(trigger stem, the stems of the content words of its object) of each trigger of `kind` in `text`: the
+    words after the trigger up to one of `object_ends` or a punctuation mark, dates and stop words out."""
+    r = rules()
+    tokens = [t.casefold() for t in _TOKEN_RE.findall(text)]
+    triggers = _trigger_stems(kind)
+    found: list[tuple[str, frozenset[str]]] = []
+    for i, tok in enumerate(tokens):
+        if not tok.isalnum() or (stem := _stemmer().stemWord(tok)) not in triggers:
+            continue
+        words: list[str] = []
+        for word in tokens[i + 1:]:
+            if not word.isalnum() or word in r.object_ends:
+                break
+            if word not in r.stop_words and not _date_word(word):
+                words.append(word)
+        if words:
+            found.append((stem, frozenset(_stemmer().stemWords(words))))
+    return found
 
 
 @cache

@@ -166,3 +166,21 @@ def test_a_pages_day_stays_apart_from_a_day_long_before_or_from_nobodys() -> Non
     first = apply((), A, [nobody[0]])
     told = dataclasses.replace(nobody[1], date="2024-05-09")
     assert len(apply(first.timeline, C, [told], published="2024-05-13").timeline) == 2
+
+
+def test_an_undated_report_of_one_verb_acting_upon_one_thing_joins_the_row_of_its_actor() -> None:
+    # worded apart but for "launched the ... timetable": Ostvik's launch, told undated by one outlet
+    dated = item("business", "2024-05-13", "Business: Mara Ostvik launched the summer timetable on Monday",
+                 "According to the Harbour Gazette, ferry director Mara Ostvik launched the summer timetable "
+                 "on Monday at a ceremony on the quay.", actors=["Mara Ostvik"])
+    undated = item("business", None, "Business: Ostvik launched the timetable to win back commuters",
+                   "Ostvik launched the timetable to win back commuters, and every crossing sold out on its "
+                   "first day with queues from dawn.", actors=["Mara Ostvik"], latent=True)
+    timeline = apply(apply((), C, [dated]).timeline, A, [undated]).timeline
+    [row] = timeline
+    assert row.source_count == 2 and row.date == "2024-05-13"
+    # another verb, or the same verb acting upon another thing, stays apart
+    for summary in ("Business: Ostvik sold two old ferries to the island council",
+                    "Business: Ostvik launched two new ferries to win back commuters"):
+        other = dataclasses.replace(undated, summary=summary, evidence=summary.split(": ")[1] + ".")
+        assert len(apply(apply((), C, [dated]).timeline, A, [other]).timeline) == 2
