@@ -217,7 +217,9 @@ from importlib.resources.abc import Traversable
 # named days (a weekday read alone had made "Black Friday" last Friday, and "Black" an actor).
 # 26 (2026-12-05): one week written two ways in two clauses ("reported over the weekend — after two were
 # diagnosed last week", both 2019-W46) dates two happenings, where the same words again still tell one.
-EXTRACTOR_VERSION = "26"
+# 27 (2026-12-05): a list of links to other stories (items with no final stop, side by side: "- Canada's
+# unemployment rate drops to 6.6% as economy gains 88,000 jobs") is no sentence of the report.
+EXTRACTOR_VERSION = "27"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -123,7 +123,8 @@ def header_end(text: str, sentences: list[Sentence]) -> int:
 
 def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     """The sentences of `text` but page furniture: lines opening with a skip prefix (in any case), the
-    teasers of other stories that a heading glued into the text opens (names.yaml `teaser_headings`), and
+    teasers of other stories that a heading glued into the text opens (names.yaml `teaser_headings`), lists of
+    links (`_link_list_line`), and
     the editors' corrections (corrections.yaml: "Correction, May 3: this article misnamed ...", which
     tell of the page, not of the story), and lines of boilerplate.yaml `drop_lines` (a byline's "posted on
     April 21, 2015, at 11:29 a.m.", "Advertisement")."""
@@ -142,6 +143,10 @@ def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
             continue
         if "]" in s.text and _TAGGED_LINK_RE.search(s.text):
             continue  # "Family ... win £392k on Postcode Lottery [REVEAL]": a link to another story
+        if _link_list_line(text, s.start):
+            line_end = text.find("\n", s.start)
+            line_end = len(text) if line_end < 0 else line_end
+            continue
         if any(rule.search(s.text) for rule in corrections) or is_furniture(s.text):
             continue  # a correction tells of the page; a byline's "posted on <date>" is the page's too
         if headings and _opens_teasers(s.text, headings, heading_length):
@@ -150,6 +155,27 @@ def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
             continue
         out.append(s)
     return out
+
+
+# A list item with no final stop: a link to another story when another such item is next to it.
+_LINK_ITEM_RE = re.compile(r"[-•*] [^\n]*[^.!?\"”'’:\s]$", re.MULTILINE)
+
+
+def _link_list_line(text: str, at: int) -> bool:
+    """Whether `at` opens a line of a list of links ("- Canada's unemployment rate drops to 6.6% as economy
+    gains 88,000 jobs", "- Matthew Lau: Keep out of Tim Hortons' hiring choices"): an item with no final
+    stop beside another one (the lines between them blank). Items that end on a stop are the article's own
+    list."""
+    if at and text[at - 1] != "\n" or not _LINK_ITEM_RE.match(text, at):
+        return False
+    before = text[: at].rstrip("\n")
+    previous_start = before.rfind("\n") + 1
+    after = text.find("\n", at)
+    nxt = len(text) if after < 0 else after
+    while nxt < len(text) and text[nxt] == "\n":
+        nxt += 1
+    return bool((before and _LINK_ITEM_RE.match(before, previous_start))
+                or (nxt < len(text) and _LINK_ITEM_RE.match(text, nxt)))
 
 
 _BRACKETED_LINE_RE = re.compile(r"\[[^\[\]\n]{10,}\]\s*(?:\n|\Z)")

@@ -95,3 +95,13 @@ def test_a_line_in_square_brackets_links_another_story_but_an_editors_bracket_op
     assert [i.value for i in extract_items(text, DCT) if i.kind == "figure"] == [12]
     edited = text.replace("The crew of 12", "[T]he crew of 12")
     assert [i.value for i in extract_items(edited, DCT) if i.kind == "figure"] == [12]
+
+
+def test_a_list_of_links_to_other_stories_is_no_sentence_of_the_report() -> None:
+    links = ("- Harwick's ferry fares rise 8% as fuel costs climb\n\n"
+             "- Kell Lines orders 3 new ferries for $90 million")
+    assert [i.value for i in extract_items(_ferry_report_with(links), DCT) if i.kind == "figure"] == [12]
+    # the report's own list, whose items end on a stop, is read
+    own = "- The second boat carried 40 passengers, all rescued.\n\n- Fares will rise 8% on Harwick routes."
+    values = [i.value for i in extract_items(_ferry_report_with(own), DCT) if i.kind == "figure"]
+    assert 40 in values and 8 in values
