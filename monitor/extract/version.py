@@ -219,7 +219,9 @@ from importlib.resources.abc import Traversable
 # diagnosed last week", both 2019-W46) dates two happenings, where the same words again still tell one.
 # 27 (2026-12-05): a list of links to other stories (items with no final stop, side by side: "- Canada's
 # unemployment rate drops to 6.6% as economy gains 88,000 jobs") is no sentence of the report.
-EXTRACTOR_VERSION = "27"
+# 28 (2026-12-05): a word of two kinds after a determiner and its modifiers ("the new five-year contract")
+# is the noun, of the noun's kind (business), not the verb's (outbreak).
+EXTRACTOR_VERSION = "28"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

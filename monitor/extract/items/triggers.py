@@ -160,8 +160,10 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
         nxt = words[i + n] if i + n < count and match[-1] not in lex.function_words else ""
         kind = lex.trigger_kind.get(trigger)
         prev = words[max(0, i - 4) : i]
-        if trigger in lex.noun_kind and prev and prev[-1] in DETERMINERS:
-            kind = lex.noun_kind[trigger]  # "signed a contract": business; "contracted the virus": outbreak
+        if trigger in lex.noun_kind and prev and (prev[-1] in DETERMINERS or _after_modifiers(prev)):
+            # "signed a contract", "the tentative five-year contract": business; "contracted the virus":
+            # outbreak
+            kind = lex.noun_kind[trigger]
         if prev and trigger in lex.kind_by_modifier:
             kind = lex.kind_by_modifier[trigger].get(prev[-1], kind)  # "a drone strike", "a rail strike"
             if kind == NO_KIND:
@@ -236,6 +238,22 @@ def source_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 _SOURCE_RE = re.compile(r"\baccording\s+to\b[^,;:.!?()\u2013\u2014\"\u201c\u201d]*", re.IGNORECASE)
+
+
+def _after_modifiers(before: list[str]) -> bool:
+    """Whether a determiner and only modifiers (adjectives, numbers, hyphenated words) come right before a
+    word ("the tentative contract", "a new five-year contract"): it is a noun there."""
+    for k, word in enumerate(reversed(before)):
+        if word in DETERMINERS:
+            return k > 0
+        tags = word_tags(word)
+        modifier = "-" in word or word.isdigit() or bool(tags & _MODIFIER_TAGS)
+        if not modifier or (tags & _FINITE_TAGS and "-" not in word):
+            return False  # "the company signed contracts": a verb, no modifier
+    return False
+
+
+_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "CD"})
 
 
 def _source_end(words: list[str], i: int) -> int:

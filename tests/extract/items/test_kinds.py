@@ -36,6 +36,11 @@ def test_a_word_of_two_kinds_takes_the_kind_of_its_part_of_speech() -> None:
     illness = extract_items("Two nurses contracted the virus on Monday.", day)
     assert [i.kind for i in deal if i.kind != "figure"] == ["business"]
     assert [i.kind for i in illness if i.kind != "figure"] == ["outbreak"]
+    # a noun past its modifiers ("the new five-year contract"), not a verb
+    modified = extract_items("The new five-year contract was signed on Monday.", day)
+    assert [i.kind for i in modified if i.kind != "figure"] == ["business"]
+    tentative = extract_items("The tentative contract includes a raise for the crews on Monday.", day)
+    assert [i.kind for i in tentative if i.kind != "figure"] == ["business"]
 
 
 def test_two_sentences_with_two_dates_and_one_named_actor_stay_two_happenings() -> None:
