@@ -221,7 +221,9 @@ from importlib.resources.abc import Traversable
 # unemployment rate drops to 6.6% as economy gains 88,000 jobs") is no sentence of the report.
 # 28 (2026-12-05): a word of two kinds after a determiner and its modifiers ("the new five-year contract")
 # is the noun, of the noun's kind (business), not the verb's (outbreak).
-EXTRACTOR_VERSION = "28"
+# 29 (2026-12-05): who sources a fact ("He had, according to Alex Horton of the Washington Post, killed and
+# eaten a wild rabbit") is not its actor.
+EXTRACTOR_VERSION = "29"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -16,8 +16,10 @@ from monitor.extract.items.document import (
     Entity,
     SentenceInfo,
     in_spans,
+    overlaps,
 )
 from monitor.extract.items.genders import fits, fitting
+from monitor.extract.items.triggers import source_spans
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.wordforms import VERB_TAGS, word_tags
 
@@ -38,7 +40,10 @@ def subject_of(
     """The name acting at `pos`: the nearest name before it in its clause ("the X in Moscow" -> X); when the
     clause has none before the verb, the sentence's first name (`strict`: only one an aside sets off from the
     verb, "X, who heads the union, said")."""
-    cands = [e for e in info.entities if clause[0] <= e.start and e.end <= pos and not e.modifier]
+    # "He had, according to Alex Horton of the Washington Post, killed ...": who sources it does not act
+    sources = source_spans(doc.text, info.sentence.start, pos)
+    cands = [e for e in info.entities if clause[0] <= e.start and e.end <= pos and not e.modifier
+             and not (sources and overlaps(e.start, e.end, sources))]
     if cands:
         ent = cands[-1]
         if ent.kind in _PLACE_OR_NAME and (person := _named_with_age_before(info, ent, doc)) is not None:
@@ -74,7 +79,8 @@ def subject_of(
         for t in before
     ):
         return None
-    prior = [e for e in info.entities if e.end <= clause[0] and not e.modifier]
+    prior = [e for e in info.entities if e.end <= clause[0] and not e.modifier
+             and not (sources and overlaps(e.start, e.end, sources))]
     if prior and (named := _naming_aside(prior[-1], clause[0], doc)) is not None:
         return named  # "Police said the driver, John Smith, was arrested": the aside names the subject
     aside = _before_appositive(prior, clause[0], doc)
