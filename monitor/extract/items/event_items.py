@@ -42,6 +42,7 @@ from monitor.extract.items.event_dates import (
 )
 from monitor.extract.items.happenings import (
     TALLY_KINDS,
+    change_by_an_amount,
     dated_happenings,
     forecast_change,
     hanging_happenings,
@@ -163,6 +164,10 @@ def _verb_group(lex: Lexicon, before: list[Tok]) -> list[str]:
             break
         group.append(tok.lower)
     return group
+
+
+# The report's opening paragraphs, whose changes by an amount are news besides their figures.
+_NEWS_PARAGRAPHS = 2
 
 
 @lru_cache(maxsize=4)
@@ -412,6 +417,13 @@ def _event_draft(
     if occ.kind in TALLY_KINDS and not occ.is_noun and forecast_change(
             doc, [t.lower for t in occ.tokens_before[-7:]], occ.end):
         return None  # "expects consumer prices to rise 8.8% this year": a forecast's figure is the item
+    if (occ.kind in TALLY_KINDS and not occ.is_noun and doc.paragraph_number(occ.start) >= _NEWS_PARAGRAPHS
+            and not (occ.tokens_before and occ.tokens_before[-1].lower in BE_FORMS)
+            and change_by_an_amount(doc, occ.trigger, occ.end)):
+        # "net income fell 22% in the third quarter": past the report's opening, where a change is its news
+        # ("New vehicle sales plunged 10 percent last month"), the change is the figure, its item; not in the
+        # passive, whose change someone made ("Tariffs were increased from 10% to 25% in May 2019")
+        return None
     if date is not None and _running_tally(doc, info, occ, date):
         return None  # "nearly 200 soldiers have been killed since 1985": the count is the item
     if occ.kind == "statement":

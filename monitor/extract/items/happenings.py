@@ -288,6 +288,18 @@ def _states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:
     return tok.lower in doc.lex.figure_verbs and DIGIT_RE.search(doc.text, tok.end, clause[1]) is not None
 
 
+def change_by_an_amount(doc: Doc, verb: str, verb_end: int) -> bool:
+    """Whether a change verb (metrics.yaml `change_verbs`) has its amount right after it ("net income fell
+    22%", "rose by about 3%", "plunged to $35.6 million"): the change is the figure, its item."""
+    if verb not in change_signs():
+        return False
+    to = _TO_AMOUNT_RE.match(doc.text, verb_end)
+    return _amount_next(doc, to.end() if to else verb_end) is not None
+
+
+_TO_AMOUNT_RE = re.compile(r"\s+(?:to|from)(?=\s)")
+
+
 def forecast_change(doc: Doc, before: list[str], verb_end: int) -> bool:
     """Whether a change verb after "to" is an amount forecast ("expects consumer prices to rise 8.8% this
     year", "are expected to fall 2%"): a forecast or an expectation in the words before, an amount after.

@@ -228,6 +228,20 @@ def test_a_dated_clause_that_only_states_a_value_is_a_figure_not_a_happening(tex
     assert [i.kind for i in items if i.kind == "figure"]
 
 
+def test_a_change_by_an_amount_past_the_opening_is_its_figure_and_in_the_opening_news_too() -> None:
+    opening = "Ferry bookings in Harwick plunged 12 percent last month, the harbour board said on Monday."
+    later = ("\n\nThe board's freight arm lost money.\n\nIts net income fell 22% in the first quarter, "
+             "the board said.\n\nHarbour fees were raised from 10% to 25% in April.")
+    items = extract_items(opening + later, DCT)
+    changes = [(i.kind, i.date, i.evidence[:9]) for i in items if i.kind in ("business", "other", "policy")]
+    # the opening's change is news (an event besides its figure); the later one is its figure only; the
+    # passive's change someone made stays a happening
+    assert ("business", "2021-05", "Ferry boo") in changes
+    assert not any(evidence == "Its net i" for _k, _d, evidence in changes)
+    assert any(evidence == "Harbour f" for _k, _d, evidence in changes)
+    assert {i.value for i in items if i.kind == "figure"} >= {-12, -22}
+
+
 def test_a_calendars_lines_are_scheduled_happenings_on_their_first_day() -> None:
     text = (
         "The visitors bureau lists next month's events and their expected attendance.\n\n"
