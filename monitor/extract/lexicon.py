@@ -118,6 +118,7 @@ class Lexicon:
     titles: frozenset[str]
     max_title_words: int
     organisation_cues: frozenset[str]
+    document_words: frozenset[str]  # names.yaml: "Data Retention Bill" names a document, not who acts
     person_pronouns: frozenset[str]
     person_possessives: frozenset[str]
     pronoun_genders: Mapping[str, str]  # names.yaml genders: "she" -> "female"
@@ -472,6 +473,7 @@ def _names_fields() -> dict[str, Any]:
         "titles": frozenset(titles),
         "max_title_words": max(len(t.split()) for t in titles),
         "organisation_cues": words("organisation_cues"),
+        "document_words": words("document_words"),
         "person_pronouns": words("person_pronouns"),
         "person_possessives": words("person_possessives"),
         **_genders(nm),

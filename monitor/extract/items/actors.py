@@ -43,7 +43,7 @@ def subject_of(
     # "He had, according to Alex Horton of the Washington Post, killed ...": who sources it does not act
     sources = source_spans(doc.text, info.sentence.start, pos)
     cands = [e for e in info.entities if clause[0] <= e.start and e.end <= pos and not e.modifier
-             and not (sources and overlaps(e.start, e.end, sources))]
+             and e.kind != "document" and not (sources and overlaps(e.start, e.end, sources))]
     if cands:
         ent = cands[-1]
         if ent.kind in _PLACE_OR_NAME and (person := _named_with_age_before(info, ent, doc)) is not None:
@@ -79,7 +79,7 @@ def subject_of(
         for t in before
     ):
         return None
-    prior = [e for e in info.entities if e.end <= clause[0] and not e.modifier
+    prior = [e for e in info.entities if e.end <= clause[0] and not e.modifier and e.kind != "document"
              and not (sources and overlaps(e.start, e.end, sources))]
     if prior and (named := _naming_aside(prior[-1], clause[0], doc)) is not None:
         return named  # "Police said the driver, John Smith, was arrested": the aside names the subject

@@ -44,7 +44,7 @@ class Entity:
     start: int  # offsets of the name itself (titles removed)
     end: int
     name: str  # display name: canonical country, full person name, organisation
-    kind: str  # country, demonym, place, capital, org, person, name
+    kind: str  # country, demonym, place, capital, org, person, name, document (never an actor)
     country: str | None = None  # the country it stands for or belongs to
     modifier: bool = False  # only qualifies the next name ("US counterpart X")
     titled: bool = False

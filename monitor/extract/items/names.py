@@ -51,6 +51,8 @@ def _classify(words: list[Tok], lex: Lexicon) -> tuple[str, str, str | None]:
         return "org", name, lex.institution_of[low]
     if low in lex.places:
         return "place", name, None
+    if len(words) >= 2 and words[-1].lower in lex.document_words:
+        return "document", name, None  # "the Data Retention Bill", "the Affordable Care Act"
     if any(t.lower.rstrip(".") in lex.organisation_cues or t.lower in lex.organisation_cues for t in words):
         return "org", name, None
     if len(words) >= 2 and all(t.text[:1].isupper() for t in words):

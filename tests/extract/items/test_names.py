@@ -54,6 +54,13 @@ def test_a_day_known_by_its_name_is_its_date_and_no_actor() -> None:
     assert {i.date for i in items if i.kind == "figure"} == {"2018-11-23"}, _describe(items)
 
 
+def test_a_bill_or_an_act_is_no_actor() -> None:
+    text = ("The Harbour Safety Bill will be debated in the Lerrin Assembly on Monday. The Ferry Fares Act "
+            "was passed in 2019.")
+    items = extract_items(text, dt.date(2024, 5, 8))
+    assert items and not any(a.endswith(("Bill", "Act")) for i in items for a in i.actors), _describe(items)
+
+
 def test_who_sources_a_fact_does_not_act_in_it() -> None:
     text = ("The ferry's owner sold the boat on Monday, according to Ada Brisk of the Harbour Gazette. "
             "Its captain had, according to Tom Berg of the Kell Times, resigned on Friday.")
