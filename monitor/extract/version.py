@@ -227,7 +227,9 @@ from importlib.resources.abc import Traversable
 # ("net income fell 22% in the third quarter") is its figure only, no business or other happening besides.
 # 31 (2026-12-05): a name of two words or more ending in a document's word ("the Data Retention Bill";
 # names.yaml `document_words`) is a document, never who acts (it had been read as a person).
-EXTRACTOR_VERSION = "31"
+# 32 (2026-12-05): a nationality told as a person ("The 48-year-old Australian was evicted") is no name,
+# not the country acting.
+EXTRACTOR_VERSION = "32"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

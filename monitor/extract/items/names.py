@@ -285,6 +285,8 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
         if len(words) == 1 and _title_len(words, 0, lex):
             continue
         kind, name, ent_country = _classify(words, lex)
+        if kind == "demonym" and _a_person_so_named(tokens, at, len(run), lex):
+            continue  # "The 48-year-old Australian was evicted": a person, not the country
         if titled and kind in ("name", "person", "place"):
             kind = "person"
         if kind in ("person", "name"):
@@ -301,6 +303,31 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
     return _acronyms(out, tokens, doc)
 
 
+def _a_person_so_named(tokens: list[Tok], at: int, size: int, lex: Lexicon) -> bool:
+    """Whether a single demonym stands for one person, as a noun after its determiner and modifiers ("an
+    American was killed", "the 48-year-old Australian was evicted"), not as a nation's adjective before a
+    noun ("American officials") or in the plural ("Australians voted")."""
+    word = tokens[at].lower
+    if size != 1 or word.endswith("s"):
+        return False
+    nxt = tokens[at + 1] if at + 1 < len(tokens) else None
+    if nxt is not None and nxt.text[:1].isalnum():
+        # a verb next ("was evicted", "died"); anything else ("American officials", "the Israeli blockade",
+        # "Australian Prime Minister") is what it qualifies
+        tags = word_tags(nxt.lower)
+        if nxt.cap or not (tags & _FINITE) or tags & _NOUN_TAGS and nxt.lower not in _AUXILIARIES:
+            return False
+    for tok in reversed(tokens[max(0, at - 4):at]):
+        if tok.lower in ("a", "an", "the"):
+            return True
+        if not ("-" in tok.lower or tok.lower.isdigit() or word_tags(tok.lower) & {"JJ", "CD"}):
+            return False
+    return False
+
+
+_NOUN_TAGS = frozenset({"NN", "NNS"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP"})
+_AUXILIARIES = frozenset({"is", "was", "were", "has", "had", "will", "would", "could", "who"})
 _OPEN_RE = re.compile(r"\s*\(\s*\Z")
 _CLOSE_RE = re.compile(r"\s*\)")
 

@@ -54,6 +54,14 @@ def test_a_day_known_by_its_name_is_its_date_and_no_actor() -> None:
     assert {i.date for i in items if i.kind == "figure"} == {"2018-11-23"}, _describe(items)
 
 
+def test_a_nationality_told_as_a_person_is_not_the_country() -> None:
+    day = dt.date(2024, 5, 8)
+    person = extract_items("The 48-year-old Norwegian was arrested in Lerrin on Monday.", day)
+    assert [i.actors for i in person if i.kind == "legal"] == [()], _describe(person)
+    officials = extract_items("Norwegian officials said on Monday that the ferry had sunk.", day)
+    assert [i.actors for i in officials if i.kind == "statement"] == [("Norway",)], _describe(officials)
+
+
 def test_a_bill_or_an_act_is_no_actor() -> None:
     text = ("The Harbour Safety Bill will be debated in the Lerrin Assembly on Monday. The Ferry Fares Act "
             "was passed in 2019.")
