@@ -156,6 +156,7 @@ class Lexicon:
     clause_markers: frozenset[str]
     change_words: frozenset[str]
     figure_verbs: frozenset[str]
+    holding_verbs: frozenset[str]  # tense.yaml: "had 12,500 employees on June 30" states a figure
     rescheduling_verbs: frozenset[str]
     announcing_verbs: frozenset[str]
     publication_verbs: frozenset[str]
@@ -522,6 +523,7 @@ def _tense_fields() -> dict[str, Any]:
         "clause_markers": words("clause_markers"),
         "change_words": words("change_words"),
         "figure_verbs": words("figure_verbs"),
+        "holding_verbs": words("holding_verbs"),
         "rescheduling_verbs": words("rescheduling_verbs"),
         "announcing_verbs": words("announcing_verbs"),
         "publication_verbs": words("publication_verbs"),

@@ -229,7 +229,9 @@ from importlib.resources.abc import Traversable
 # names.yaml `document_words`) is a document, never who acts (it had been read as a person).
 # 32 (2026-12-05): a nationality told as a person ("The 48-year-old Australian was evicted") is no name,
 # not the country acting.
-EXTRACTOR_VERSION = "32"
+# 33 (2026-12-05): a dated clause whose verb holds an amount right after it ("The company itself had 12,500
+# employees on June 30"; tense.yaml `holding_verbs`) states a figure, no happening besides.
+EXTRACTOR_VERSION = "33"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

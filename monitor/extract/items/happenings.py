@@ -279,12 +279,15 @@ _NOT_VERBS = frozenset({"to", "'s", "\u2019s"})  # an infinitive's "to"; "'s" is
 
 def _states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:
     """Whether the verb only states a value ("was $39,014", "averaged 4.2 percent", "closed at $185.25"):
-    tense.yaml `figure_verbs` with a number after it in its clause."""
+    tense.yaml `figure_verbs` with a number after it in its clause, `holding_verbs` with an amount right
+    after it."""
     forecast = _TO_VERB_RE.match(doc.text, tok.end) if tok.lower in doc.lex.forecast_words else None
     if forecast is not None:  # "is expected to grow 3.3% this year", "is forecast to accelerate to 4.4%"
         return _amount_next(doc, forecast.end()) is not None
     if tok.lower in change_signs():  # "grew 2.27% in 2019", "rose by about 3%": the change is the figure
         return _amount_next(doc, tok.end) is not None
+    if tok.lower in doc.lex.holding_verbs:  # "had 12,500 employees on June 30"
+        return _amount_next(doc, tok.end, after_by=False) is not None
     return tok.lower in doc.lex.figure_verbs and DIGIT_RE.search(doc.text, tok.end, clause[1]) is not None
 
 

@@ -220,6 +220,8 @@ def test_two_dates_of_two_clauses_are_two_happenings() -> None:
         # a count for the subject: the figure tells it
         "It comes after 22 homicides were recorded in March.",
         "So far, in 2021, 13,000 migrants have already crossed the gap.",
+        # what a body holds on a day
+        "The ferry company itself had 1,250 employees on March 31.",
     ],
 )
 def test_a_dated_clause_that_only_states_a_value_is_a_figure_not_a_happening(text: str) -> None:
@@ -240,6 +242,11 @@ def test_a_change_by_an_amount_past_the_opening_is_its_figure_and_in_the_opening
     assert not any(evidence == "Its net i" for _k, _d, evidence in changes)
     assert any(evidence == "Harbour f" for _k, _d, evidence in changes)
     assert {i.value for i in items if i.kind == "figure"} >= {-12, -22}
+
+
+def test_a_meeting_held_is_a_happening_though_a_year_follows() -> None:
+    items = _events("He said they had a brief meeting with Mayor Ann Lind in 2015 at the harbour office.")
+    assert [i.date for i in items if i.kind != "statement"] == ["2015"]
 
 
 def test_a_calendars_lines_are_scheduled_happenings_on_their_first_day() -> None:
