@@ -231,7 +231,9 @@ from importlib.resources.abc import Traversable
 # not the country acting.
 # 33 (2026-12-05): a dated clause whose verb holds an amount right after it ("The company itself had 12,500
 # employees on June 30"; tense.yaml `holding_verbs`) states a figure, no happening besides.
-EXTRACTOR_VERSION = "33"
+# 34 (2026-12-05): two tellings of one week by two different triggers, only one naming who acts, are two
+# happenings ("In their meetings this week ..." and "The bill will be debated in the House this week").
+EXTRACTOR_VERSION = "34"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

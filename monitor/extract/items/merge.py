@@ -29,6 +29,9 @@ class Draft:
     by_report_day: bool = False
 
 
+_WEEK = 3  # the specificity of a week's date
+
+
 def specificity(date: str | None) -> int:
     if date is None:
         return 0
@@ -86,6 +89,13 @@ def _same_draft(a: Draft, b: Draft) -> bool:
     if "other" in (a.item.kind, b.item.kind) and a.item.start != b.item.start:
         return False  # a kind-free happening has only its date to compare: too little to merge on
     if not _same_event(a.item, b.item):
+        return False
+    one_week = a.item.date == b.item.date and specificity(a.item.date) == _WEEK
+    if (one_week and a.item.evidence != b.item.evidence and bool(a.item.actors) != bool(b.item.actors)
+            and a.verb and b.verb and a.verb != b.verb):
+        # A week holds many happenings: "In their meetings this week, the government team boasted ..." and
+        # "The bill will be debated in the House this week" are two; "a hearing last week" and "at last
+        # week's hearing" one.
         return False
     if a.item.kind == "statement" and a.item.date != b.item.date:
         # One speaker says many things: an undated "he said" joins the statement it follows, nothing else.

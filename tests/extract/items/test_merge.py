@@ -120,3 +120,19 @@ def test_a_telling_that_states_its_day_is_kept_over_one_dated_by_the_report() ->
     drafts = [Draft(lede, 0, 4, trigger=(10, 14), verb="say", by_report_day=True),
               Draft(told, 1, 4, trigger=(46, 50), verb="say")]
     assert [i.evidence for i in merge(drafts)] == [told.evidence]
+
+
+def test_two_happenings_of_one_week_told_by_two_verbs_and_one_name_stay_two() -> None:
+    # "In their meetings this week, ..." and "The bill will be debated in the House this week": a week holds
+    # many happenings; "a hearing last week" and "at last week's hearing" name one
+    met = Item("meeting", "2020-W14", "M", "In their meetings this week, the team boasted.", 0, 46)
+    debated = Item("meeting", "2020-W14", "M", "The bill will be debated in the House this week.", 50, 98,
+                   ("House",))
+    drafts = [Draft(met, 0, 3, trigger=(10, 18), verb="meeting"), Draft(debated, 1, 3, trigger=(67, 74),
+                                                                         verb="debate")]
+    assert len(merge(drafts)) == 2
+    again = Item("meeting", "2020-W14", "M", "Babin spoke at last week's hearing.", 50, 85, ("Babin",))
+    heard = Item("meeting", "2020-W14", "M", "During a hearing last week, NASA was asked.", 0, 44)
+    drafts = [Draft(heard, 0, 3, trigger=(9, 16), verb="hearing"), Draft(again, 1, 3, trigger=(77, 84),
+                                                                        verb="hearing")]
+    assert len(merge(drafts)) == 1
