@@ -233,7 +233,9 @@ from importlib.resources.abc import Traversable
 # employees on June 30"; tense.yaml `holding_verbs`) states a figure, no happening besides.
 # 34 (2026-12-05): two tellings of one week by two different triggers, only one naming who acts, are two
 # happenings ("In their meetings this week ..." and "The bill will be debated in the House this week").
-EXTRACTOR_VERSION = "34"
+# 35 (2026-12-05): one speaker's two announcements of a day with nothing announced in common ("announced a
+# slew of new features", "announced the private beta of a feature") are two statements.
+EXTRACTOR_VERSION = "35"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

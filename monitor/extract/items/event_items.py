@@ -62,6 +62,7 @@ from monitor.extract.items.triggers import (
     PASSIVE_BE,
     a_happenings_noun,
     announced_thing,
+    announced_words,
     counted_participle,
     is_negation,
     kind_by_object,
@@ -440,8 +441,10 @@ def _event_draft(
         actors=tuple(who.names),
         location=location,
     )
+    announced = (announced_words(doc.text, occ.end, info.sentence.end)
+                 if occ.kind == "statement" and occ.trigger in doc.lex.announcing_verbs else frozenset())
     return Draft(item, order, specificity(date), who.by_reference, (occ.start, occ.end),
-                 verb=doc.lex.trigger_base.get(occ.trigger, ""))
+                 verb=doc.lex.trigger_base.get(occ.trigger, ""), announced=announced)
 
 
 @lru_cache(maxsize=4)

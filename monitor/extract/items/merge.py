@@ -24,6 +24,9 @@ class Draft:
     trigger: tuple[int, int] | None = None  # the event's trigger word in the text
     by_verb: bool = False  # told with a verb ("arrived"), not named with a noun ("the arrival")
     verb: str = ""  # the trigger's base form ("say" of "says" and "said"), where the lexicon lists it
+    # What an announcing verb announces ("announced the private beta of a feature"): two announcements of
+    # one day by one speaker with nothing announced in common are two statements.
+    announced: frozenset[str] = frozenset()
     # Dated by the report's day, not by a word of its sentence (a lede's news): a telling of the same
     # happening that states its day is the better-dated one.
     by_report_day: bool = False
@@ -102,8 +105,9 @@ def _same_draft(a: Draft, b: Draft) -> bool:
         return b.by_reference and b.item.date is None and 0 <= b.item.start - a.item.end <= 400
     if a.item.kind == "statement" and a.trigger and b.trigger:
         # ... even on one day: "accused China" and, later, "announced that the U.S. will provide a ship" are
-        # two statements; a reporting verb told again ("said" ... "said") is one
-        return _verb(a) == _verb(b)
+        # two statements; a reporting verb told again ("said" ... "said") is one, but for an announcing verb
+        # that announces two things ("announced a slew of new features", "announced the private beta of ...")
+        return _verb(a) == _verb(b) and not (a.announced and b.announced and not a.announced & b.announced)
     return True
 
 

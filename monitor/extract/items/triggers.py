@@ -507,6 +507,24 @@ def announced_thing(text: str, start: int, end: int) -> bool:
     return True
 
 
+def announced_words(text: str, start: int, end: int) -> frozenset[str]:
+    """The words of what an announcing verb announces: its object's noun phrase up to the clause's
+    punctuation, a finite verb or "that" (lower-cased, small words out): "announced a slew of new features
+    and updates at ..." -> {slew, features, updates, ...}; none for a clause ("announced that ...")."""
+    stop = _STRETCH_END_RE.search(text, start, end)
+    words = _LETTERS_RE.findall(text, start, stop.start() if stop else end)
+    if not words or words[0].lower() not in _OBJECT_OPENERS:
+        return frozenset()
+    out: set[str] = set()
+    for word in words[1:]:
+        low = word.lower()
+        if low in ("that", "which", "who") or _FINITE_RE.fullmatch(low):
+            break
+        if len(low) > 3:
+            out.add(low)
+    return frozenset(out)
+
+
 _OBJECT_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these"})
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})

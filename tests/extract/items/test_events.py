@@ -605,3 +605,13 @@ def test_a_speaker_set_off_by_an_aside_still_speaks(text: str, speaker: str) -> 
 def test_a_name_in_a_phrase_before_the_aside_does_not_speak() -> None:
     text = "In a letter to Kevin Orr, who chairs the board, said on Monday the clinic would close."
     assert all("Kevin Orr" not in i.actors for i in extract_items(text, DCT))
+
+
+def test_one_speakers_two_announcements_of_a_day_are_two_statements() -> None:
+    day = dt.date(2024, 5, 8)
+    first = "Kell Ferries on Monday announced a new night crossing to Lerrin at its annual meeting."
+    other = "\n\nKell Ferries on Monday also announced the purchase of two fast boats from a Norwegian yard."
+    again = "\n\nKell Ferries on Monday announced the night crossing to the press in Lerrin."
+    assert len([i for i in extract_items(first + other, day) if i.kind == "statement"]) == 2
+    # the same thing announced again is one statement
+    assert len([i for i in extract_items(first + again, day) if i.kind == "statement"]) == 1
