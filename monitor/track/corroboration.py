@@ -125,11 +125,10 @@ def corroborates(item: ItemLike, entry: TimelineEntry, source_url: str, publishe
     # One kind (no `other` for any, no statement for any kind worded alike): a story's undated reports are
     # many, and each is compared only with the rows of its kind (`candidates.reach_of`). Wording before
     # names: of the rows around a report's days, few share its words (the cheaper test).
-    agree = actors_agree(item.actors, entry.actors)
-    if agree is False:
-        return False
-    return worded_alike(item, entry, source_url, published) or (
-        agree is True and told_by_verb_and_object(item, entry, source_url))
+    if worded_alike(item, entry, source_url, published):
+        return actors_agree(item.actors, entry.actors) is not False
+    return (told_by_verb_and_object(item, entry, source_url)
+            and actors_agree(item.actors, entry.actors) is True)
 
 
 def told_by_verb_and_object(item: ItemLike, entry: TimelineEntry, source_url: str) -> bool:

@@ -285,7 +285,7 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
         if len(words) == 1 and _title_len(words, 0, lex):
             continue
         kind, name, ent_country = _classify(words, lex)
-        if kind == "demonym" and _a_person_so_named(tokens, at, len(run), lex):
+        if kind == "demonym" and _a_person_so_named(tokens, at, len(run)):
             continue  # "The 48-year-old Australian was evicted": a person, not the country
         if titled and kind in ("name", "person", "place"):
             kind = "person"
@@ -303,7 +303,7 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
     return _acronyms(out, tokens, doc)
 
 
-def _a_person_so_named(tokens: list[Tok], at: int, size: int, lex: Lexicon) -> bool:
+def _a_person_so_named(tokens: list[Tok], at: int, size: int) -> bool:
     """Whether a single demonym stands for one person, as a noun after its determiner and modifiers ("an
     American was killed", "the 48-year-old Australian was evicted"), not as a nation's adjective before a
     noun ("American officials") or in the plural ("Australians voted")."""
@@ -312,10 +312,11 @@ def _a_person_so_named(tokens: list[Tok], at: int, size: int, lex: Lexicon) -> b
         return False
     nxt = tokens[at + 1] if at + 1 < len(tokens) else None
     if nxt is not None and nxt.text[:1].isalnum():
-        # a verb next ("was evicted", "died"); anything else ("American officials", "the Israeli blockade",
-        # "Australian Prime Minister") is what it qualifies
+        # a verb next ("was evicted", "died", "who was held"); anything else ("American officials", "the
+        # Israeli blockade", "Australian Prime Minister") is what it qualifies
         tags = word_tags(nxt.lower)
-        if nxt.cap or not (tags & _FINITE) or tags & _NOUN_TAGS and nxt.lower not in _AUXILIARIES:
+        verb = nxt.lower in _VERB_NEXT or (bool(tags & _FINITE) and not tags & _NOUN_TAGS)
+        if nxt.cap or not verb:
             return False
     for tok in reversed(tokens[max(0, at - 4):at]):
         if tok.lower in ("a", "an", "the"):
@@ -327,7 +328,9 @@ def _a_person_so_named(tokens: list[Tok], at: int, size: int, lex: Lexicon) -> b
 
 _NOUN_TAGS = frozenset({"NN", "NNS"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP"})
-_AUXILIARIES = frozenset({"is", "was", "were", "has", "had", "will", "would", "could", "who"})
+_VERB_NEXT = frozenset({"is", "was", "were", "has", "had", "will", "would", "could", "who"})
+
+
 _OPEN_RE = re.compile(r"\s*\(\s*\Z")
 _CLOSE_RE = re.compile(r"\s*\)")
 
