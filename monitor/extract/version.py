@@ -235,7 +235,9 @@ from importlib.resources.abc import Traversable
 # happenings ("In their meetings this week ..." and "The bill will be debated in the House this week").
 # 35 (2026-12-05): one speaker's two announcements of a day with nothing announced in common ("announced a
 # slew of new features", "announced the private beta of a feature") are two statements.
-EXTRACTOR_VERSION = "35"
+# 36 (2026-12-05): a year that names a British statute ("the Policing Act 2014") dates nothing, as "the Act of
+# 1996" did not.
+EXTRACTOR_VERSION = "36"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

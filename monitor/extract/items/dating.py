@@ -155,7 +155,10 @@ _MODEL_YEAR_BEFORE_RE = re.compile(r"(?:(?:^|[.!?]\s+|\n\s*)|(?<![\w'’-])([A-Z
 _NAME_AFTER_RE = re.compile(r"\s+[A-Z][\w-]*")
 # a model's code (capitals and digits in one word), maybe after its maker's name
 _MODEL_CODE_AFTER_RE = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z]*-?\d+[A-Za-z]*\b")
-_COHORT_BEFORE_RE = re.compile(r"(?<![\w-])(?:class|act)\s+of\s+\Z", re.IGNORECASE)
+# "the Class of 2021", "the Communications Decency Act of 1996", "the Policing Act 2014" (a law's year, as
+# British statutes are named)
+_COHORT_BEFORE_RE = re.compile(r"(?<![\w-])(?:(?:class|act)\s+of|(?-i:Act|Bill|Regulations))\s+\Z",
+                               re.IGNORECASE)
 # Besides the lexicon's function words ("in 2020 Nissan", "the 2020 race"): words of a period before a year.
 _PERIOD_WORDS = frozenset({"through", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter"})
 
@@ -163,7 +166,7 @@ _PERIOD_WORDS = frozenset({"through", "early", "late", "mid", "spring", "summer"
 def model_year(text: str, tx: Timex, lex: Lexicon) -> bool:
     """A bare year that names a model, a cohort or a law, not a date ("the production model 2020 LC 500", "the
     Hall of Fame's Class of 2021": the year the class is named for, not when it is chosen; "the Communications
-    Decency Act of 1996")."""
+    Decency Act of 1996", "the Anti-social Behaviour, Crime and Policing Act 2014")."""
     if not (len(tx.value) == 4 and text[tx.start : tx.end].isdigit()):
         return False
     if _COHORT_BEFORE_RE.search(text, max(0, tx.start - 12), tx.start):

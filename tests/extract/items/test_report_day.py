@@ -308,6 +308,7 @@ def test_date_of_an_opening_participle_clause_dates_the_participle_not_the_main_
         "2022 Corvan Estate gets a new front grill.",
         "The Harbour Singers are nominated for the Folk Hall of Fame's Class of 2022.",
         "The court found the claim fell under the Harbour Freight Act of 2022.",
+        "The order was granted under section 35 of the Harbour Policing Act 2022 and covers three roads.",
         # a model's code after the year, even after "the"
         "The 2022 QX5 was shown to dealers.",
     ],
