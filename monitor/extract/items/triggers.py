@@ -495,34 +495,33 @@ def announced_thing(text: str, start: int, end: int) -> bool:
     """Whether an announcing verb's object is a noun phrase up to the clause's punctuation: a determiner or
     possessive, then words with no finite verb ("unveiled its new programme at the close of the concert",
     "announced the autumn tour while ..."); "announced the ferry would sail" reports a clause."""
-    stop = _STRETCH_END_RE.search(text, start, end)
-    words = _LETTERS_RE.findall(text, start, stop.start() if stop else end)
-    if not words or words[0].lower() not in _OBJECT_OPENERS:
-        return False
-    for word in words[1:]:
-        low = word.lower()
+    words = _object_words(text, start, end)
+    for low in words[1:]:
         tags = word_tags(low)
         if _FINITE_RE.fullmatch(low) or low == "that" or (tags & _FINITE_TAGS and not tags & _NOUN_TAGS):
             return False
-    return True
+    return bool(words)
 
 
 def announced_words(text: str, start: int, end: int) -> frozenset[str]:
-    """The words of what an announcing verb announces: its object's noun phrase up to the clause's
-    punctuation, a finite verb or "that" (lower-cased, small words out): "announced a slew of new features
-    and updates at ..." -> {slew, features, updates, ...}; none for a clause ("announced that ...")."""
-    stop = _STRETCH_END_RE.search(text, start, end)
-    words = _LETTERS_RE.findall(text, start, stop.start() if stop else end)
-    if not words or words[0].lower() not in _OBJECT_OPENERS:
-        return frozenset()
+    """The words of what an announcing verb announces: its object's noun phrase up to a finite verb or
+    "that" (small words out): "announced a slew of new features and updates at ..." -> {slew, features,
+    updates, ...}; none for a clause ("announced that ...")."""
     out: set[str] = set()
-    for word in words[1:]:
-        low = word.lower()
+    for low in _object_words(text, start, end)[1:]:
         if low in ("that", "which", "who") or _FINITE_RE.fullmatch(low):
             break
         if len(low) > 3:
             out.add(low)
     return frozenset(out)
+
+
+def _object_words(text: str, start: int, end: int) -> list[str]:
+    """The lower-cased words after a verb up to the clause's punctuation, when they open with a determiner or
+    possessive (`_OBJECT_OPENERS`: an object's noun phrase may follow); none otherwise."""
+    stop = _STRETCH_END_RE.search(text, start, end)
+    words = [w.lower() for w in _LETTERS_RE.findall(text, start, stop.start() if stop else end)]
+    return words if words and words[0] in _OBJECT_OPENERS else []
 
 
 _OBJECT_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these"})
