@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 from array import array
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from importlib.resources import files
 
@@ -62,6 +63,13 @@ class SortedTable:
 
     def __len__(self) -> int:
         return len(self._starts) - 1 + len(self._other)
+
+    def entries(self) -> Iterator[tuple[str, str]]:
+        """Every (key, value), the plain lines in key order and then the others."""
+        for line in self._text.splitlines():
+            key, _tab, value = line.partition("\t")
+            yield key, value
+        yield from self._other.items()
 
     def get(self, key: str) -> str | None:
         """The value of `key`, or None."""
@@ -146,6 +154,35 @@ def inflections(lemma: str, upos: str | None = None) -> dict[str, tuple[str, ...
         if keep is None or tag in keep:
             out[tag] = tuple(forms.split("|"))
     return out
+
+
+@cache
+def irregular_past_forms() -> dict[str, str]:
+    """Past forms and participles a suffix-stripping stemmer cannot bring back to their verb ("ate",
+    "eaten" -> "eat"; "took" -> "take"; "fought" -> "fight"), read from the inflection table: forms that are
+    not the base with "-ed" or "-d", of one verb only, and never a noun ("wound", "saw", "crew", "left" keep
+    their other senses). Why: two outlets' "killed and ate a wild rabbit" and "after eating a wild rabbit"
+    tell one happening in words a stemmer leaves apart."""
+    out: dict[str, set[str]] = {}
+    for base, value in _tables()[1].entries():
+        for entry in value.split(";"):
+            tag, _eq, forms = entry.partition("=")
+            if tag not in ("VBD", "VBN"):
+                continue
+            for form in forms.split("|"):
+                if form.isalpha() and form not in _regular_past(base):
+                    out.setdefault(form, set()).add(base)
+    return {form: next(iter(bases)) for form, bases in out.items()
+            if len(bases) == 1 and form not in bases and not tags_of(form) & _NOUN_TAGS}
+
+
+_NOUN_TAGS = frozenset({"NN", "NNS"})
+
+
+def _regular_past(base: str) -> tuple[str, ...]:
+    """The past forms a verb would have by rule ("arrest" -> "arrested", "seize" -> "seized", "try" ->
+    "tried", "stop" -> "stopped", "panic" -> "panicked")."""
+    return base + "ed", base + "d", base[:-1] + "ied", base + base[-1:] + "ed", base + "ked"
 
 
 def norm_phrase(phrase: str) -> str:

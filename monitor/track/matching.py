@@ -26,6 +26,7 @@ import snowballstemmer
 from monitor.extract.items.linking import initials, is_acronym
 from monitor.extract.lexicon import load_lexicon
 from monitor.extract.spans import DateSpan, date_span
+from monitor.extract.wordforms import irregular_past_forms
 from monitor.track.identity import normalise_name
 from monitor.yamlfile import read_bundled
 
@@ -331,8 +332,13 @@ def _words(text: str) -> tuple[int, frozenset[str]]:
     # A day of the month is a number beside a date's word ("Nov. 18", "Sunday 17th"); other numbers count.
     dated |= {i for i, w in enumerate(words) if r.day_numbers.fullmatch(w) and {i - 1, i + 1} & dated}
     content = [(i, w) for i, w in enumerate(words) if w not in r.stop_words]
-    undated = [w for i, w in content if i not in dated]
+    undated = [_verb_of(w) for i, w in content if i not in dated]
     return len(content), frozenset(_stemmer().stemWords(undated))
+
+
+def _verb_of(word: str) -> str:
+    """A past form the stemmer cannot undo as its verb ("ate", "eaten" -> "eat"), any other word as it is."""
+    return irregular_past_forms().get(word, word)
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -411,7 +417,7 @@ def _verb_objects(kind: str, text: str) -> list[tuple[str, frozenset[str]]]:
     triggers = _trigger_stems(kind)
     found: list[tuple[str, frozenset[str]]] = []
     for i, tok in enumerate(tokens):
-        if not tok.isalnum() or (stem := _stemmer().stemWord(tok)) not in triggers:
+        if not tok.isalnum() or (stem := _stemmer().stemWord(_verb_of(tok))) not in triggers:
             continue
         words: list[str] = []
         for word in tokens[i + 1:]:
@@ -420,7 +426,7 @@ def _verb_objects(kind: str, text: str) -> list[tuple[str, frozenset[str]]]:
             if word not in r.stop_words and not _date_word(word):
                 words.append(word)
         if words:
-            found.append((stem, frozenset(_stemmer().stemWords(words))))
+            found.append((stem, frozenset(_stemmer().stemWords([_verb_of(w) for w in words]))))
     return found
 
 
@@ -431,7 +437,7 @@ def _trigger_stems(kind: str) -> frozenset[str]:
     lex = load_lexicon()
     forms = [form for table in (lex.trigger_kind, lex.noun_kind) for form, of in table.items()
              if of == kind and " " not in form]
-    return frozenset(_stemmer().stemWords(forms))
+    return frozenset(_stemmer().stemWords([_verb_of(f) for f in forms]))
 
 
 def away_from_news(a: str | None, b: str | None, published: Iterable[str | None]) -> bool:

@@ -25,6 +25,7 @@ from monitor.extract.wordforms import (
     SortedTable,
     inflect_trigger,
     inflections,
+    irregular_past_forms,
     lemminflect_tags,
     tags_of,
     word_tags,
@@ -152,3 +153,11 @@ def test_reading_articles_never_loads_lemminflect() -> None:
     run = subprocess.run([sys.executable, "-c", script, *map(str, texts)], capture_output=True, text=True,
                          check=True, cwd=ROOT)
     assert texts and run.stdout.strip() == "False"
+
+
+def test_irregular_past_forms_are_read_from_the_table() -> None:
+    forms = irregular_past_forms()
+    assert forms["ate"] == forms["eaten"] == "eat"
+    assert (forms["took"], forms["fought"], forms["fled"], forms["said"]) == ("take", "fight", "flee", "say")
+    # Regular forms need no entry; forms that are also nouns, or of two verbs, get none.
+    assert {"arrested", "seized", "tried", "stopped", "wound", "saw", "left", "overcame"}.isdisjoint(forms)

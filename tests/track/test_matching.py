@@ -95,6 +95,17 @@ def test_wording_similarity_compares_stems_and_leaves_dates_out() -> None:
                               "Several arrests occurred near the stadium gates on Saturday.") == 0.0
 
 
+def test_wording_similarity_brings_irregular_past_forms_back_to_their_verb() -> None:
+    # "ate" and "eaten" are "eat" (a stemmer strips suffixes and leaves them apart), "fled" is "flee".
+    assert wording_similarity("The hunter had eaten a wild rabbit.", "The hunter ate a wild rabbit.") == 1.0
+    assert wording_similarity("The hunter ate a wild rabbit.", "The hunter is eating a wild rabbit.") == 1.0
+    assert wording_similarity("Thousands fled the burning town overnight.",
+                              "Thousands are fleeing the burning town overnight.") == 1.0
+    # A past form that is also a noun keeps the noun's sense: "a wound" is no "winding" road.
+    assert wording_similarity("The soldier's wound was treated in the field hospital.",
+                              "The winding road to the field hospital was treated with salt.") < 1.0
+
+
 def test_a_day_or_month_is_away_from_the_news_only_far_from_every_publication_day() -> None:
     assert away_from_news("2016-11", "2016-11", ("2019-11-18", "2019-11-19"))
     assert away_from_news("2020-06-09", "2020-06-09", ("2019-11-18",))  # a date to come counts too
