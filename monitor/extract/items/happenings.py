@@ -27,6 +27,7 @@ from monitor.extract.items.document import (
 )
 from monitor.extract.items.figure_data import change_signs
 from monitor.extract.items.figures import plural
+from monitor.extract.items.fronted import fronted_timex
 from monitor.extract.items.furniture import ENTRY_TAIL
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.time_clauses import (
@@ -540,6 +541,13 @@ _AT_AN_EVENT = frozenset({"at", "during"})
 _AT_OR_IN = _AT_AN_EVENT | {"in"}
 
 
+def _opening_occasion(doc: Doc, info: SentenceInfo, start: int, value: str) -> bool:
+    """Whether the date stands in a phrase opening the sentence that names the occasion of what its main
+    clause tells ("In the closing seconds of last week's game, Garrett pulled off Rudolph's helmet"; see
+    `fronted.fronted_timex`)."""
+    return start < info.clauses[0][1] and fronted_timex(info, doc) == value
+
+
 def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
     """A date that does not say when the clause happened: a limit ("by 2030"), the start of a span ("from
     2010 to 2015"), or a modifier of a noun ("the 2016 elections", "the newest 2020 hopeful", "the best
@@ -567,13 +575,15 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
         # December 1, the line will run hourly" is a start, still a happening)
         return True
     if prev == "of" and len(before) > 1 and _describes_noun(doc, before[-2].lower):
-        return True  # "the best apps of the year": the date belongs to the noun
+        # "the best apps of the year": the date belongs to the noun, unless the phrase opens the sentence on
+        # the occasion of what it tells ("In the closing seconds of Thursday's game, ...")
+        return not _opening_occasion(doc, info, start, value)
     if prev == "for" and any(t.lower in doc.lex.outlook_nouns for t in before[-7:-1]):
         return True  # "cut its outlook for the world economy for 2023": the outlook's year
     if nxt is not None and nxt.lower in ("'s", "\u2019s"):
         # "Thursday's fight": the date of a noun; but what happened at or during it happened then ("derided
         # him at Wednesday night's debate")
-        return prev not in _AT_AN_EVENT
+        return prev not in _AT_AN_EVENT and not _opening_occasion(doc, info, start, value)
     if prev in ("'s", "\u2019s") and nxt is not None and nxt.text[:1].isalpha():
         return True  # "the mayor's 2018 election campaign": a date inside a possessed noun phrase
     if nxt is None or not nxt.text.isalpha():

@@ -206,6 +206,14 @@ def test_what_happened_at_a_possessive_dated_event_happened_then() -> None:
     assert _events("The coach resigned after Saturday's brawl.") == []
 
 
+def test_what_happened_in_part_of_a_possessive_dated_event_opening_the_sentence_happened_then() -> None:
+    # "In the closing minutes of Saturday's match": the happening the main clause tells, though no trigger
+    items = _events("In the closing minutes of Saturday's match in Leeds, Omar Patel tore off his shirt.")
+    assert [i.date for i in items] == ["2022-03-05"]
+    # A part of a possessive-dated noun elsewhere stays the noun's ("the best moments of Saturday's match")
+    assert _events("Fans will remember the best moments of Saturday's match in Leeds.") == []
+
+
 def test_link_lists_are_no_news() -> None:
     text = (
         "Senators spar over budget | Ministers meet in Rome | Court rules on ban MORE the mayor said "
