@@ -56,6 +56,16 @@ def test_a_coup_is_dated_by_the_day_that_possesses_it() -> None:
     assert ("violence", "2024-05-07") in [(i.kind, i.date) for i in extract_items(text, day)]
 
 
+def test_brawls_scuffles_and_altercations_are_violence() -> None:
+    day = dt.date(2024, 5, 9)  # a Thursday
+    told = [("The two midfielders brawled outside the nightclub on Tuesday.", "2024-05-07"),
+            ("Protesters and police scuffled near the parliament on Monday.", "2024-05-06"),
+            ("An altercation broke out between inmates at the prison on Wednesday.", "2024-05-08"),
+            ("Wilson punched a steward after the match on Saturday.", "2024-05-04")]
+    for text, date in told:
+        assert ("violence", date) in [(i.kind, i.date) for i in extract_items(text, day)], text
+
+
 def test_rules_coming_into_force_and_removals_from_a_list_are_policy() -> None:
     day = dt.date(2024, 5, 7)
     for text in ("The new fines came into effect on Monday.", "The levy took effect on Monday.",
