@@ -32,7 +32,18 @@ def _looks_like_title(ruleset: RuleSet, text: str, start: int, end: int) -> bool
         before = text[max(0, start - 3) : start].rstrip(" \t")
         if before and before[-1] not in _OPENERS:
             return True
+    # "told USA TODAY that ...": a time word in capitals after a name's capitals, in a sentence that goes on
+    # in lower case, is the name's last word (a line in capitals, "OPEN TODAY ONLY", is no name)
+    for word in _CAPS_WORD.finditer(text, start, end):
+        if (word.group().lower() not in proper and _NAME_BEFORE.search(text, max(0, start - 24), start)
+                and _LOWER_AFTER.match(text, end)):
+            return True
     return False
+
+
+_CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
+_NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\s+\Z")  # "USA ", "NBC "
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
 
 
 _PROPER_CACHE: dict[int, frozenset[str]] = {}

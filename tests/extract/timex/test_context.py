@@ -235,6 +235,13 @@ def test_spelled_numbers_that_are_no_year() -> None:
 # ---------------------------------------------------------------- holidays and parts of days
 
 
+def test_a_time_word_in_capitals_ending_a_name_is_no_date() -> None:
+    # "USA TODAY" is a newspaper; a line in capitals ("OPEN TODAY ONLY") still says today
+    assert tag("Experts on jail suicide told USA TODAY that the rule was clear.", "2019-11-19") == []
+    assert [t.value for t in tag("The shop is OPEN TODAY ONLY.", "2019-11-19")] == ["2019-11-19"]
+    assert [t.value for t in tag("He told the BBC today that he quits.", "2019-11-19")] == ["2019-11-19"]
+
+
 def test_multiword_holiday_is_no_title() -> None:
     got = found("Elian was found Thanksgiving Day clinging to an inner tube.", "2000-01-07")
     assert got["Thanksgiving Day"] == ("DATE", "1999-11-25")
