@@ -202,8 +202,9 @@ def test_what_happened_at_a_possessive_dated_event_happened_then() -> None:
     # "at Wednesday night's debate": the insult was made there, that night
     items = _events("The mayor derided her rival as a fraud at Wednesday night's charity gala.")
     assert [i.date for i in items] == ["2022-03-09"]
-    # "after Saturday's brawl" tells what came before, not when the verb happened
-    assert _events("The coach resigned after Saturday's brawl.") == []
+    # "after Saturday's brawl" tells what came before, not when the verb happened (the brawl was Saturday's)
+    assert [(i.kind, i.date) for i in _events("The coach resigned after Saturday's brawl.")] == [
+        ("violence", "2022-03-05")]
 
 
 def test_what_happened_in_part_of_a_possessive_dated_event_opening_the_sentence_happened_then() -> None:
