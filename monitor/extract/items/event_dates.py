@@ -32,7 +32,7 @@ from monitor.extract.items.fronted import an_occasion_noun
 from monitor.extract.items.happenings import first_since
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
-from monitor.extract.items.time_clauses import hangs_on_main_clause
+from monitor.extract.items.time_clauses import told_with_main_clause
 from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, a_happenings_noun, told_by_verb
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.spans import date_span
@@ -216,12 +216,12 @@ def _new_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
 
 
 def main_clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
-    """The sentence's one day for a verb in a clause of time hanging on the main clause
-    (`time_clauses.hangs_on_main_clause`: "Governor Rankin on Thursday called for calm after DEA officials
-    arrested the premier": the arrest is told with Thursday, as the gold dates every happening with a date
-    in its sentence). Only a day: "reopened the investigation in May after he was hauled out" may tell an
-    April."""
-    if occ.is_noun or not hangs_on_main_clause(doc, info, occ.clause):
+    """The sentence's one day for a verb in a clause told with the main clause (`time_clauses.
+    told_with_main_clause`: "Governor Rankin on Thursday called for calm after DEA officials arrested the
+    premier", "Kuchma and Yeltsin signed a plan Friday, and Yeltsin claimed they resolved ...": the arrest
+    and the claim are told with Thursday and Friday, as the gold dates every happening with a date in its
+    sentence). Only a day: "reopened the investigation in May after he was hauled out" may tell an April."""
+    if occ.is_noun or not told_with_main_clause(doc, info, occ.clause, occ.start):
         return None
     date = sentence_date(info, doc)
     return date if date is not None and DAY_VALUE.fullmatch(date) else None

@@ -55,7 +55,7 @@ from monitor.extract.items.no_happening import is_question, link_lists, reduced_
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.summary import cap, clean_clause, event_summary, label
-from monitor.extract.items.time_clauses import hangs_on_main_clause
+from monitor.extract.items.time_clauses import told_with_main_clause
 from monitor.extract.items.triggers import (
     AUXILIARIES,
     BE_FORMS,
@@ -97,9 +97,10 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
             drafts.append(d)
     if (published := _journal_publication(doc, info, drafts, order + len(drafts))) is not None:
         drafts.append(published)
-    # (a date a clause of time took from the main clause is still the main clause's verb's to find)
+    # (a date a clause told with the main clause took is still the main clause's verb's to find)
     taken = {d.item.date for d in drafts
-             if not (d.trigger and hangs_on_main_clause(doc, info, clause_of(d.trigger[0], info.clauses)))}
+             if not (d.trigger and told_with_main_clause(doc, info, clause_of(d.trigger[0], info.clauses),
+                                                          d.trigger[0]))}
     taken_in: dict[str | None, set[tuple[int, int]]] = {}
     for d in drafts:
         if d.trigger:

@@ -36,6 +36,24 @@ def hangs_on_main_clause(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) 
     return "VBG" not in word_tags(words[1].lower) and not any(t.lower == "had" for t in words)
 
 
+def told_with_main_clause(doc: Doc, info: SentenceInfo, clause: tuple[int, int], start: int) -> bool:
+    """Whether the verb at `start` tells its happening with the date of the main clause before it: in a
+    clause of time hanging on it (`hangs_on_main_clause`), or in a clause joined to it by "and", in the
+    simple past, with no date of its own ("signed an economic plan Friday, and Yeltsin claimed they
+    resolved ...": two happenings of one day)."""
+    if hangs_on_main_clause(doc, info, clause):
+        return True
+    if not info.clauses or clause == info.clauses[0] or doc.timexes_in(*clause):
+        return False
+    verb = _WORD_RE.match(doc.text, start)
+    return (_AND_THEN_RE.match(doc.text, clause[0], start) is not None and verb is not None
+            and "VBD" in word_tags(verb.group().lower()))
+
+
+# What opens a clause joined by "and" up to its verb: "and", maybe "then", at most four words of its subject.
+_AND_THEN_RE = re.compile(r"[\s,;]*and\s+(?:then\s+)?(?:[\w.'\u2019-]+\s+){0,4}\Z")
+
+
 def closing_attribution(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> bool:
     """Whether `clause` is the sentence's last and only says who reports it (", prosecutors said."): a few
     words ending on a reporting verb."""

@@ -161,6 +161,17 @@ def test_a_clause_of_time_hanging_on_the_main_clause_is_told_with_its_day(
     assert len(items) == 2
 
 
+def test_a_clause_joined_by_and_in_the_simple_past_is_told_with_the_main_clause_day() -> None:
+    # two happenings of Friday: the signing, and Berg's claim after it
+    items = _events("The mayors of Lerrin and Brenholm signed a ferry pact Friday, and Tom Berg claimed the "
+                    "dispute was over.")
+    assert sorted((i.kind, i.date) for i in items) == [("other", "2021-06-04"), ("statement", "2021-06-04")]
+    # not one that tells what is to come, nor one with a date of its own
+    assert len(_events("The mayors signed a pact Friday, and Tom Berg will claim the dispute is over.")) == 1
+    dated = _events("The mayors signed a pact Friday, and Tom Berg claimed in May the dispute was over.")
+    assert ("statement", "2021-06-04") not in [(i.kind, i.date) for i in dated]
+
+
 @pytest.mark.parametrize(
     "text",
     [
