@@ -64,6 +64,7 @@ class MatchingRules:
     years: re.Pattern[str]
     day_numbers: re.Pattern[str]
     object_ends: frozenset[str]
+    word_synonyms: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -106,6 +107,8 @@ def rules() -> MatchingRules:
         years=re.compile(str(data["years"])),
         day_numbers=re.compile(str(data["day_numbers"])),
         object_ends=frozenset(str(w).casefold() for w in data.get("object_ends") or ()),
+        word_synonyms=tuple(tuple(str(w).casefold() for w in group)
+                            for group in data.get("word_synonyms") or ()),
     )
 
 
@@ -333,7 +336,18 @@ def _words(text: str) -> tuple[int, frozenset[str]]:
     dated |= {i for i, w in enumerate(words) if r.day_numbers.fullmatch(w) and {i - 1, i + 1} & dated}
     content = [(i, w) for i, w in enumerate(words) if w not in r.stop_words]
     undated = [_verb_of(w) for i, w in content if i not in dated]
-    return len(content), frozenset(_stemmer().stemWords(undated))
+    synonym = _synonyms()
+    return len(content), frozenset(synonym.get(stem, stem) for stem in _stemmer().stemWords(undated))
+
+
+@cache
+def _synonyms() -> dict[str, str]:
+    """The stem of each word of `word_synonyms` -> its group's first word's stem."""
+    out: dict[str, str] = {}
+    for group in rules().word_synonyms:
+        stems = _stemmer().stemWords([_verb_of(w) for w in group])
+        out.update((stem, stems[0]) for stem in stems)
+    return out
 
 
 def _verb_of(word: str) -> str:

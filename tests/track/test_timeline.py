@@ -701,7 +701,7 @@ def test_two_outlets_dating_alike_by_a_past_year_need_less_wording_in_common():
             f"were dropped in {year}."))]
         first = reconcile((), STORY, HARBOUR, 1, "2019-11-18", known, at(0))
         told = [item("legal", year, "dropped", evidence=(
-            f"The trader had also faced a second fraud probe, which was dropped in {year} for lack of "
+            f"The trader had also faced a second fraud complaint, dropped in {year} for lack of "
             "evidence."))]
         result = reconcile(first.timeline, STORY, WIRE, 1, "2019-11-18", told, at(1))
         again = reconcile(result.timeline, STORY, WIRE, 1, "2019-11-18", told, at(1))
