@@ -237,7 +237,11 @@ from importlib.resources.abc import Traversable
 # slew of new features", "announced the private beta of a feature") are two statements.
 # 36 (2026-12-05): a year that names a British statute ("the Policing Act 2014") dates nothing, as "the Act of
 # 1996" did not.
-EXTRACTOR_VERSION = "36"
+# 37 (2026-12-05): a date in a phrase opening the sentence on the occasion of its main clause dates that
+# clause even inside "the closing seconds of last week's game"; brawls, scuffles and altercations are
+# violence; "USA TODAY" is no date; a clause joined by "and" to a dated main clause, in the simple past with
+# no date of its own, tells a happening of that day ("signed a plan Friday, and Yeltsin claimed ...").
+EXTRACTOR_VERSION = "37"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

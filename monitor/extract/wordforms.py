@@ -66,8 +66,9 @@ class SortedTable:
 
     def entries(self) -> Iterator[tuple[str, str]]:
         """Every (key, value), the plain lines in key order and then the others."""
-        for line in self._text.splitlines():
-            key, _tab, value = line.partition("\t")
+        text, starts = self._text, self._starts
+        for start, end in zip(starts, starts[1:], strict=False):  # line by line: no list of them all
+            key, _tab, value = text[start : end - 1].partition("\t")
             yield key, value
         yield from self._other.items()
 
