@@ -240,7 +240,8 @@ from importlib.resources.abc import Traversable
 # 37 (2026-12-05): a date in a phrase opening the sentence on the occasion of its main clause dates that
 # clause even inside "the closing seconds of last week's game"; brawls, scuffles and altercations are
 # violence; "USA TODAY" is no date; a clause joined by "and" to a dated main clause, in the simple past with
-# no date of its own, tells a happening of that day ("signed a plan Friday, and Yeltsin claimed ...").
+# no date of its own, tells a happening of that day ("signed a plan Friday, and Yeltsin claimed ..."); what is
+# launched tells the launch's kind ("launched airstrikes": violence; "launched an investigation": legal).
 EXTRACTOR_VERSION = "37"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -66,6 +66,15 @@ def test_brawls_scuffles_and_altercations_are_violence() -> None:
         assert ("violence", date) in [(i.kind, i.date) for i in extract_items(text, day)], text
 
 
+def test_what_is_launched_tells_the_kind_of_the_launch() -> None:
+    day = dt.date(2024, 5, 9)  # a Thursday
+    told = [("The army launched airstrikes on the border towns on Tuesday.", "violence"),
+            ("Prosecutors launched an investigation into the port deal on Tuesday.", "legal"),
+            ("Lumen launched a new phone on Tuesday.", "business")]
+    for text, kind in told:
+        assert [i.kind for i in extract_items(text, day) if i.kind != "figure"] == [kind], text
+
+
 def test_rules_coming_into_force_and_removals_from_a_list_are_policy() -> None:
     day = dt.date(2024, 5, 7)
     for text in ("The new fines came into effect on Monday.", "The levy took effect on Monday.",
