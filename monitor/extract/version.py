@@ -241,7 +241,9 @@ from importlib.resources.abc import Traversable
 # clause even inside "the closing seconds of last week's game"; brawls, scuffles and altercations are
 # violence; "USA TODAY" is no date; a clause joined by "and" to a dated main clause, in the simple past with
 # no date of its own, tells a happening of that day ("signed a plan Friday, and Yeltsin claimed ..."); what is
-# launched tells the launch's kind ("launched airstrikes": violence; "launched an investigation": legal).
+# launched tells the launch's kind ("launched airstrikes": violence; "launched an investigation": legal); the
+# value a period's result changed from, with no date of its own, holds for the same period a year before
+# ("third-quarter profit rose 16% to $110.9 million from $95.9 million": 1988-Q3 in a report of 1989).
 EXTRACTOR_VERSION = "37"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

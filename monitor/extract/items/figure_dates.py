@@ -322,6 +322,9 @@ def an_earlier_year(date: str | None, published: dt.date | None) -> bool:
 
 _FROM_BEFORE_RE = re.compile(r"(?<![\w-])from\s+\Z", re.IGNORECASE)
 _TO_BEFORE_RE = re.compile(r"(?<![\w-])to\s+\Z", re.IGNORECASE)
+_OR_BEFORE_RE = re.compile(r",\s+or\s+")
+# What may stand between a value and its own date: the value told otherwise (", or 70 cents a share"), words
+_FEW_WORDS_RE = re.compile(r"(?:,\s+or\s+[\w.$-]+(?:\s+[A-Za-z]+){0,4})?[\s,]*(?:[A-Za-z]+[\s,]+){0,3}")
 
 
 def from_one_value_to_another(info: SentenceInfo, mentions: list[FigureMention]) -> bool:
@@ -335,6 +338,41 @@ def from_one_value_to_another(info: SentenceInfo, mentions: list[FigureMention])
         and any(t.lower in changes for t in info.tokens if t.end <= info.sentence.start + a.start)
         for a, b in zip(mentions, mentions[1:], strict=False)
     )
+
+
+def baseline_of_a_change(info: SentenceInfo, mentions: list[FigureMention], f: FigureMention) -> bool:
+    """Whether `f` is the value a change started from, told after what it came to ("profit rose 16% to
+    $110.9 million from $95.9 million", "earned $315.8 million, up 13% from $280.7 million"): "from" right
+    before it, a change verb or sign before that, and no "to" and other figure after it (a "from ... to ..."
+    span reads the other way)."""
+    text = info.sentence.text
+    before = [m for m in mentions if m.end <= f.start]
+    if before and _OR_BEFORE_RE.fullmatch(text[before[-1].end : f.start]):
+        # "from $95.9 million, or 79 cents a share": the same value told a share
+        return baseline_of_a_change(info, mentions, before[-1])
+    if not _FROM_BEFORE_RE.search(text[: f.start]):
+        return False
+    later = [m for m in mentions if m.start > f.end]
+    if later and _TO_BEFORE_RE.search(text[f.end : later[0].start]):
+        return False
+    end = f.end
+    for m in later:  # past the same value told otherwise: "from C$9.7 million, or 70 cents a share"
+        if not _OR_BEFORE_RE.fullmatch(text[end : m.start]):
+            break
+        end = m.end
+    base = info.sentence.start
+    if any(tx.start >= base + end and _FEW_WORDS_RE.fullmatch(text[end : tx.start - base])
+           for tx, _v in info.timexes):
+        return False  # "down from C$9.7 million, or 70 cents a share last year": dated as written
+    changes = change_signs()
+    return any(t.lower in changes for t in info.tokens if t.end <= info.sentence.start + f.start)
+
+
+def a_year_before(value: str | None) -> str | None:
+    """The same period a year before, for a year, quarter or half ("1989-Q3" -> "1988-Q3"): what an earnings
+    report's "from" value holds for when it states no date of its own; None for any other value."""
+    period = re.fullmatch(r"(\d{4})((?:-[QH]\d)?)", value or "")
+    return f"{int(period.group(1)) - 1:04d}{period.group(2)}" if period else None
 
 
 def _scene_past(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str | None:

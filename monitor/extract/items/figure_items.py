@@ -21,9 +21,11 @@ from monitor.extract.items.document import (
 )
 from monitor.extract.items.event_dates import ADVERBS
 from monitor.extract.items.figure_dates import (
+    a_year_before,
     an_earlier_year,
     as_of,
     baseline_date,
+    baseline_of_a_change,
     date_right_after,
     from_one_value_to_another,
     results_period,
@@ -248,7 +250,11 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         date = None if in_attr else (right_after or baseline_date(info, s.start + f.end)
                                      or timex_in(clause, unbound, start) or timex_in(clause, opened, start)
                                      or results_period(doc, info))
+        own = right_after or baseline_date(info, s.start + f.end)
         date = as_of(doc, info, start, (date, fronted, attr_date), s.start + f.num_start, over_a_span)
+        if own is None and baseline_of_a_change(info, mentions, f):
+            # "third-quarter profit rose to $110.9 million from $95.9 million": the year-earlier quarter's
+            date = a_year_before(date) or date
         date = span_end_year(doc.text, info.timexes, date)
         if f.metric in SCORE_METRICS and an_earlier_year(date, doc.published):
             continue  # "At Worlds 2019, T1 lost to G2 3-1": a past season's result, the story's background

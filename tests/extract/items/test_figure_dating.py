@@ -336,6 +336,19 @@ def test_results_over_months_so_far_hold_for_the_year() -> None:
     assert lost == {2000000: PUBLISHED.isoformat()}
 
 
+def test_what_a_periods_result_changed_from_is_the_year_earlier_periods() -> None:
+    # an earnings report's "to X from Y": Y is the same quarter (or year so far) a year before
+    dates = _dates("Third-quarter profit at the ferry line rose 16% to $11.9 million, or 93 cents a share, "
+                   "from $9.5 million, or 79 cents a share.")
+    assert (dates[11900000], dates[9500000]) == ("2020-Q3", "2019-Q3")  # the last third quarter, June 2021
+    nine = _dates("In the first nine months, the line earned $31.5 million, up 13% from $28 million.")
+    assert (nine[31500000], nine[28000000]) == ("2021", "2020")
+    # a value dated as written keeps its date; a span from one value to the next is read the other way
+    assert _dates("Net income fell to $2.7 million, down from $9.7 million last year.")[9700000] == "2020"
+    span = _dates("Third-quarter sales at the line rose from $9.5 million to $11.9 million.")
+    assert span[9500000] == span[11900000]
+
+
 def test_a_change_from_one_value_to_another_past_the_lede_holds_at_no_stated_day() -> None:
     # over a span the text does not give: neither value is the publication day's
     lede = "The Harbour Board met in Tarnmouth on Thursday to hear its auditors.\n\n"
