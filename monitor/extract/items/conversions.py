@@ -1,16 +1,18 @@
 """One amount told in two units is one figure: "$12.9bn (\u00a310bn)", "1,100 tons (998 metric tons)",
-"about 2,750 tons, or 2,500 metric tons". The figure reader (monitor.extract.items.figures) reads past the
-brackets of a conversion; this drops the restated amount it then finds again."""
+"about 2,750 tons, or 2,500 metric tons", "five years and three months". The figure reader
+(monitor.extract.items.figures) reads past the brackets of a conversion; this drops the restated amount it
+then finds again, and adds the months told after a number of years to it."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from functools import cache
 
 from monitor.extract.items.figure_mention import FigureMention
-from monitor.extract.lexicon import load_data_file
+from monitor.extract.lexicon import Lexicon, load_data_file
 
-__all__ = ["without_conversions"]
+__all__ = ["with_months", "without_conversions"]
 
 
 _OR_RESTATED_RE = re.compile(r",\s+or\s+(?:about\s+|some\s+|roughly\s+)?")
@@ -46,3 +48,20 @@ def without_conversions(sentence: str, mentions: list[FigureMention]) -> list[Fi
             continue
         out.append(f)
     return out
+
+
+def with_months(sentence: str, mentions: list[FigureMention], lex: Lexicon) -> list[FigureMention]:
+    """"jailed for five years and three months": one term of 5.25 years, not five years (the months left
+    out, which no gold or reader would count apart)."""
+    out = []
+    for f in mentions:
+        months = _AND_MONTHS_RE.match(sentence, f.end) if f.unit == "years" else None
+        word = months.group(1) if months is not None else ""
+        n = int(word) if word.isdigit() else lex.number_words.get(word.lower())
+        if months is not None and n is not None and 0 < n < 12:
+            f = dataclasses.replace(f, value=round(f.value + n / 12, 2), end=months.end())
+        out.append(f)
+    return out
+
+
+_AND_MONTHS_RE = re.compile(r"\s+and\s+(\d{1,2}|[A-Za-z]+)\s+months?\b")

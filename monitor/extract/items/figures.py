@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from monitor.extract.items.conversions import without_conversions
+from monitor.extract.items.conversions import with_months, without_conversions
 from monitor.extract.items.counted import WORD_RE, counts_in_words, labelled, total_of
 from monitor.extract.items.document import age_after_name
 from monitor.extract.items.figure_data import figure_data
@@ -212,7 +212,7 @@ def find_figures(
         if mention is not None:
             out.append(mention)
     out.extend(_ordinal_counts(sentence, lex, blocked))
-    return without_conversions(sentence, sorted(out, key=lambda f: f.start))
+    return with_months(sentence, without_conversions(sentence, sorted(out, key=lambda f: f.start)), lex)
 
 
 _CONVERSION_RE = re.compile(r"\s*\([^()\d]{0,20}\d[^()]{0,30}\)")

@@ -343,3 +343,11 @@ def test_a_list_of_modifiers_leads_to_the_noun_counted() -> None:
     # a comma after the number itself still ends its phrase
     storm = find_figures("The storm killed 5, and injured 10 others.")
     assert [f.metric for f in storm] == ["deaths", "others"]
+
+
+def test_a_term_of_years_and_months_is_one_figure() -> None:
+    terms = [(f.value, f.unit) for f in find_figures("Duffy was jailed for five years and three months.")]
+    assert terms == [(5.25, "years")]
+    assert [f.value for f in find_figures("She was jailed for 4 years and 6 months on Friday.")] == [4.5]
+    # months that are no part of a year are not added
+    assert [f.value for f in find_figures("He was jailed for 2 years and 18 months suspended.")][:1] == [2]
