@@ -244,7 +244,8 @@ from importlib.resources.abc import Traversable
 # launched tells the launch's kind ("launched airstrikes": violence; "launched an investigation": legal); the
 # value a period's result changed from, with no date of its own, holds for the same period a year before
 # ("third-quarter profit rose 16% to $110.9 million from $95.9 million": 1988-Q3 in a report of 1989); a term
-# of "five years and three months" is one figure of 5.25 years.
+# of "five years and three months" is one figure of 5.25 years; skipping a debate, summit, meeting or hearing
+# is a meeting ("Trump skipped the debate entirely").
 EXTRACTOR_VERSION = "37"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 

@@ -75,6 +75,16 @@ def test_what_is_launched_tells_the_kind_of_the_launch() -> None:
         assert [i.kind for i in extract_items(text, day) if i.kind != "figure"] == [kind], text
 
 
+def test_skipping_a_debate_or_a_summit_is_a_meeting_skipping_lunch_is_nothing() -> None:
+    day = dt.date(2024, 5, 8)  # a Wednesday
+    text = ("Former Gov. Ann Lind was center stage in the third debate, on Wednesday, trading attacks in "
+            "Lerrin. The three were joined by Tom Berg. For the third straight time, former Mayor Ivo Marsh "
+            "skipped the debate entirely -- but remains the front-runner.")
+    skipped = [i for i in extract_items(text, day) if "Ivo Marsh" in i.actors]
+    assert [(i.kind, i.date) for i in skipped] == [("meeting", "2024-05-08")]
+    assert [i.kind for i in extract_items("Mayor Ann Lind skipped lunch on Tuesday.", day)] == ["other"]
+
+
 def test_rules_coming_into_force_and_removals_from_a_list_are_policy() -> None:
     day = dt.date(2024, 5, 7)
     for text in ("The new fines came into effect on Monday.", "The levy took effect on Monday.",
