@@ -23,6 +23,7 @@ from functools import cache, lru_cache
 
 import snowballstemmer
 
+from monitor.errors import RuleDataError
 from monitor.extract.items.linking import initials, is_acronym
 from monitor.extract.lexicon import load_lexicon
 from monitor.extract.spans import DateSpan, date_span
@@ -346,7 +347,10 @@ def _synonyms() -> dict[str, str]:
     out: dict[str, str] = {}
     for group in rules().word_synonyms:
         stems = _stemmer().stemWords([_verb_of(w) for w in group])
-        out.update((stem, stems[0]) for stem in stems)
+        for stem in stems:
+            if out.get(stem, stems[0]) != stems[0]:
+                raise RuleDataError(f"matching.yaml word_synonyms: {stem!r} is in two groups")
+            out[stem] = stems[0]
     return out
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from monitor.errors import RuleDataError
+from monitor.track import matching
 from monitor.track.matching import (
     actors_agree,
     actors_compatible,
@@ -326,3 +330,14 @@ def test_a_city_of_two_words_is_a_place_not_a_person():
 ])
 def test_a_sentence_names_someone_by_the_last_word_of_their_name(name: str, text: str, named: bool) -> None:
     assert named_in(name, text) is named
+
+
+def test_a_word_in_two_synonym_groups_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    twice = dataclasses.replace(matching.rules(), word_synonyms=(("probe", "inquiry"), ("inquiry", "query")))
+    monkeypatch.setattr(matching, "rules", lambda: twice)
+    matching._synonyms.cache_clear()
+    try:
+        with pytest.raises(RuleDataError, match="'inquiri' is in two groups"):
+            matching._synonyms()
+    finally:
+        matching._synonyms.cache_clear()

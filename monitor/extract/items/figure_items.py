@@ -246,13 +246,13 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         start = s.start + f.start
         clause = clause_of(s.start + f.num_start, info.clauses)
         in_attr = attr_span is not None and attr_span[0] <= start < attr_span[1]
-        right_after = None if in_attr else date_right_after(info, s.start + f.end, doc.lex)
-        date = None if in_attr else (right_after or baseline_date(info, s.start + f.end)
-                                     or timex_in(clause, unbound, start) or timex_in(clause, opened, start)
-                                     or results_period(doc, info))
-        own = right_after or baseline_date(info, s.start + f.end)
+        # the date written with the value itself, right after it or as its baseline's
+        own = None if in_attr else (date_right_after(info, s.start + f.end, doc.lex)
+                                    or baseline_date(info, s.start + f.end))
+        date = None if in_attr else (own or timex_in(clause, unbound, start)
+                                     or timex_in(clause, opened, start) or results_period(doc, info))
         date = as_of(doc, info, start, (date, fronted, attr_date), s.start + f.num_start, over_a_span)
-        if own is None and baseline_of_a_change(info, mentions, f):
+        if own is None and not in_attr and baseline_of_a_change(info, mentions, f):
             # "third-quarter profit rose to $110.9 million from $95.9 million": the year-earlier quarter's
             date = a_year_before(date) or date
         date = span_end_year(doc.text, info.timexes, date)

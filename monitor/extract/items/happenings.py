@@ -545,7 +545,7 @@ def _opening_occasion(doc: Doc, info: SentenceInfo, start: int, value: str) -> b
     """Whether the date stands in a phrase opening the sentence that names the occasion of what its main
     clause tells ("In the closing seconds of last week's game, Garrett pulled off Rudolph's helmet"; see
     `fronted.fronted_timex`)."""
-    return start < info.clauses[0][1] and fronted_timex(info, doc) == value
+    return bool(info.clauses) and start < info.clauses[0][1] and fronted_timex(info, doc) == value
 
 
 def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
