@@ -12,6 +12,7 @@ from monitor.track.matching import (
     actors_agree,
     actors_compatible,
     away_from_news,
+    content_words,
     figures_agree,
     in_a_past_year,
     is_place,
@@ -106,8 +107,7 @@ def test_wording_similarity_brings_irregular_past_forms_back_to_their_verb() -> 
     assert wording_similarity("Thousands fled the burning town overnight.",
                               "Thousands are fleeing the burning town overnight.") == 1.0
     # A past form that is also a noun keeps the noun's sense: "a wound" is no "winding" road.
-    assert wording_similarity("The soldier's wound was treated in the field hospital.",
-                              "The winding road to the field hospital was treated with salt.") < 1.0
+    assert "wind" not in content_words("The soldier's wound was treated in the field hospital.")
 
 
 def test_wording_similarity_counts_words_of_one_synonym_group_as_one() -> None:
