@@ -174,10 +174,7 @@ def irregular_past_forms() -> dict[str, str]:
                 if form.isalpha() and form not in _regular_past(base):
                     out.setdefault(form, set()).add(base)
     return {form: next(iter(bases)) for form, bases in out.items()
-            if len(bases) == 1 and form not in bases and not tags_of(form) & _NOUN_TAGS}
-
-
-_NOUN_TAGS = frozenset({"NN", "NNS"})
+            if len(bases) == 1 and form not in bases and not tags_of(form) & NOUN_TAGS}
 
 
 def _regular_past(base: str) -> tuple[str, ...]:
@@ -193,6 +190,8 @@ def norm_phrase(phrase: str) -> str:
 
 # The tags of a verb form (word_tags): what triggers and actors ask whether a word can be a verb.
 VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
+# The tags of a common noun's forms: a word that may be one ("wound", "saw") is read as a noun too.
+NOUN_TAGS = frozenset({"NN", "NNS"})
 
 
 @lru_cache(maxsize=65536)

@@ -336,9 +336,9 @@ def _words(text: str) -> tuple[int, frozenset[str]]:
     # A day of the month is a number beside a date's word ("Nov. 18", "Sunday 17th"); other numbers count.
     dated |= {i for i, w in enumerate(words) if r.day_numbers.fullmatch(w) and {i - 1, i + 1} & dated}
     content = [(i, w) for i, w in enumerate(words) if w not in r.stop_words]
-    undated = [_verb_of(w) for i, w in content if i not in dated]
+    stems = _stems([w for i, w in content if i not in dated])
     synonym = _synonyms()
-    return len(content), frozenset(synonym.get(stem, stem) for stem in _stemmer().stemWords(undated))
+    return len(content), frozenset(synonym.get(stem, stem) for stem in stems)
 
 
 @cache
@@ -346,7 +346,7 @@ def _synonyms() -> dict[str, str]:
     """The stem of each word of `word_synonyms` -> its group's first word's stem."""
     out: dict[str, str] = {}
     for group in rules().word_synonyms:
-        stems = _stemmer().stemWords([_verb_of(w) for w in group])
+        stems = _stems(group)
         for stem in stems:
             if out.get(stem, stems[0]) != stems[0]:
                 raise RuleDataError(f"matching.yaml word_synonyms: {stem!r} is in two groups")
@@ -354,9 +354,12 @@ def _synonyms() -> dict[str, str]:
     return out
 
 
-def _verb_of(word: str) -> str:
-    """A past form the stemmer cannot undo as its verb ("ate", "eaten" -> "eat"), any other word as it is."""
-    return irregular_past_forms().get(word, word)
+def _stems(words: Iterable[str]) -> list[str]:
+    """Case-folded words stemmed (Snowball's English stemmer), a past form the stemmer cannot undo taken
+    as its verb first ("ate", "eaten" -> "eat")."""
+    irregular = irregular_past_forms()
+    stems: list[str] = _stemmer().stemWords([irregular.get(w, w) for w in words])
+    return stems
 
 
 def content_words(text: str) -> frozenset[str]:
@@ -435,7 +438,7 @@ def _verb_objects(kind: str, text: str) -> list[tuple[str, frozenset[str]]]:
     triggers = _trigger_stems(kind)
     found: list[tuple[str, frozenset[str]]] = []
     for i, tok in enumerate(tokens):
-        if not tok.isalnum() or (stem := _stemmer().stemWord(_verb_of(tok))) not in triggers:
+        if not tok.isalnum() or (stem := _stems([tok])[0]) not in triggers:
             continue
         words: list[str] = []
         for word in tokens[i + 1:]:
@@ -444,7 +447,7 @@ def _verb_objects(kind: str, text: str) -> list[tuple[str, frozenset[str]]]:
             if word not in r.stop_words and not _date_word(word):
                 words.append(word)
         if words:
-            found.append((stem, frozenset(_stemmer().stemWords([_verb_of(w) for w in words]))))
+            found.append((stem, frozenset(_stems(words))))
     return found
 
 
@@ -455,7 +458,7 @@ def _trigger_stems(kind: str) -> frozenset[str]:
     lex = load_lexicon()
     forms = [form for table in (lex.trigger_kind, lex.noun_kind) for form, of in table.items()
              if of == kind and " " not in form]
-    return frozenset(_stemmer().stemWords([_verb_of(f) for f in forms]))
+    return frozenset(_stems(forms))
 
 
 def away_from_news(a: str | None, b: str | None, published: Iterable[str | None]) -> bool:

@@ -34,10 +34,10 @@ from monitor.extract.items.document import (
 from monitor.extract.items.figure_data import change_signs, undating_phrase
 from monitor.extract.items.figure_filters import timeline_words
 from monitor.extract.items.figures import FigureMention
-from monitor.extract.items.triggers import AUXILIARIES, NOUN_TAGS, finite_verb, plural_present
+from monitor.extract.items.triggers import AUXILIARIES, finite_verb, plural_present
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex
-from monitor.extract.wordforms import word_tags
+from monitor.extract.wordforms import NOUN_TAGS, word_tags
 
 _THIRD_PERSON = frozenset({"VBZ"})
 

@@ -138,23 +138,26 @@ def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
             continue
         if s.text.startswith("[") and _BRACKETED_LINE_RE.match(text, s.start):
             # "[How an anchor found the missing portrait]": a whole line in brackets links another story
-            line_end = text.find("\n", s.start)
-            line_end = len(text) if line_end < 0 else line_end
+            line_end = _line_end(text, s.start)
             continue
         if "]" in s.text and _TAGGED_LINK_RE.search(s.text):
             continue  # "Family ... win £392k on Postcode Lottery [REVEAL]": a link to another story
         if _link_list_line(text, s.start):
-            line_end = text.find("\n", s.start)
-            line_end = len(text) if line_end < 0 else line_end
+            line_end = _line_end(text, s.start)
             continue
         if any(rule.search(s.text) for rule in corrections) or is_furniture(s.text):
             continue  # a correction tells of the page; a byline's "posted on <date>" is the page's too
         if headings and _opens_teasers(s.text, headings, heading_length):
-            line_end = text.find("\n", s.start)
-            line_end = len(text) if line_end < 0 else line_end
+            line_end = _line_end(text, s.start)
             continue
         out.append(s)
     return out
+
+
+def _line_end(text: str, at: int) -> int:
+    """The end of the line `at` is in (the text's end for the last line)."""
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 # A list item with no final stop: a link to another story when another such item is next to it.

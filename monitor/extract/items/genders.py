@@ -10,8 +10,7 @@ man's quote is the woman (the pronoun's words decide, never a name's look).
 from __future__ import annotations
 
 from monitor.extract.items.document import POSSESSIVE_S, Doc, Entity, SentenceInfo, Tok, in_spans
-from monitor.extract.items.triggers import NOUN_TAGS
-from monitor.extract.wordforms import word_tags
+from monitor.extract.wordforms import NOUN_TAGS, word_tags
 
 # A gendered title says more than a pronoun after the name, which may stand for someone the sentence
 # does not name ("Smith's lawyer said she ...").

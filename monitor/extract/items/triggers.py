@@ -14,7 +14,7 @@ from itertools import compress
 from monitor.extract.items.document import DETERMINERS, POSSESSIVE_S, Doc, Tok
 from monitor.extract.kind_words import NO_KIND
 from monitor.extract.lexicon import Lexicon
-from monitor.extract.wordforms import VERB_TAGS, word_tags
+from monitor.extract.wordforms import NOUN_TAGS, VERB_TAGS, word_tags
 
 # "T1", "G20": letters and digits are one word (a name), no count
 _WORD_RE = re.compile(r"[A-Za-z]+\d[A-Za-z\d]*|[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]s\b|\d+|[^\w\s]")
@@ -88,7 +88,6 @@ _BETWEEN = frozenset(
     }
 )
 _POSSESSIVE = frozenset({"'s", "’s", "my", "your", "whose"})
-NOUN_TAGS = frozenset({"NN", "NNS"})
 _NOUN = NOUN_TAGS
 _PARTICIPLES = frozenset({"VBN", "VBG"})
 # forms of a verb a noun before a relative "that" does not have ("said", "reported", "believes")
