@@ -116,6 +116,9 @@ def test_wording_similarity_counts_words_of_one_synonym_group_as_one() -> None:
     # words of two groups stay two words
     assert wording_similarity("The council's probe into the harbour contract was shelved.",
                               "The council's purchase of a new ferry was approved.") == 0.0
+    # an outlet's "illnesses confirmed" is another's "cases revealed"
+    assert wording_similarity("Three measles illnesses were confirmed in the county.",
+                              "Three measles cases were revealed in the county.") == 1.0
 
 
 def test_a_day_or_month_is_away_from_the_news_only_far_from_every_publication_day() -> None:
