@@ -246,7 +246,10 @@ from importlib.resources.abc import Traversable
 # ("third-quarter profit rose 16% to $110.9 million from $95.9 million": 1988-Q3 in a report of 1989); a term
 # of "five years and three months" is one figure of 5.25 years; skipping a debate, summit, meeting or hearing
 # is a meeting ("Trump skipped the debate entirely").
-EXTRACTOR_VERSION = "37"
+# 38 (2026-12-05): a hover card hidden inside a paragraph (a name's card: full name, headlines, "MORE") is
+# cut out before the text is read (data/popup_cards.yaml): "Kristi NoemKristi Lynn NoemSouth Dakota ..." was
+# read as one name.
+EXTRACTOR_VERSION = "38"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -15,6 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import monitor.extract.breaks
+import monitor.extract.text as text_module
+from monitor.errors import RuleDataError
 from monitor.extract.breaks import paragraphs_from_breaks
 from monitor.extract.text import Document, content_hash, extract_document, plain_text_document
 
@@ -66,6 +68,13 @@ def test_paragraphs_written_between_breaks_become_paragraphs() -> None:
     assert content[0].text_content().endswith("shared with Tidewater Notes.\n")
     doc = extract_document(_page("paragraphs_between_breaks.html"))
     assert doc.text.startswith("The Harbor City ferry company plans") and "Most read" not in doc.text
+
+
+def test_a_hover_card_inside_a_paragraph_is_no_part_of_its_sentence() -> None:
+    # the card (full name, headlines, "MORE") is hidden markup inside the sentence (data/popup_cards.yaml)
+    doc = extract_document(_page("name_with_hover_card.html"))
+    assert "Harbor City Mayor Ada Brisk (D) on Monday defended the new ferry fares" in doc.text
+    assert "Margaret" not in doc.text and "MORE" not in doc.text
 
 
 def test_the_breaks_modules_example_runs() -> None:
@@ -391,3 +400,13 @@ def test_the_unix_epoch_in_byline_and_markup_is_no_publication_day() -> None:
     assert extract_document(page).published is None
     doc = extract_document(page, url="https://courier.example.com/2023/11/28/dump-fire/")
     assert doc.published == datetime.date(2023, 11, 28)
+
+
+def test_a_popup_card_class_that_is_no_class_name_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(text_module, "load_data_file", lambda *_a, **_k: {"classes": ["card') or (1=1"]})
+    text_module._popup_cards.cache_clear()
+    try:
+        with pytest.raises(RuleDataError, match="popup_cards.yaml: classes: .* is not a class name"):
+            text_module._popup_cards()
+    finally:
+        text_module._popup_cards.cache_clear()
