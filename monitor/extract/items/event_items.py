@@ -56,20 +56,22 @@ from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.summary import cap, clean_clause, event_summary, label
 from monitor.extract.items.time_clauses import told_with_main_clause
+from monitor.extract.items.trigger_objects import (
+    announced_thing,
+    announced_words,
+    kind_by_object,
+    other_sense,
+    statement_setting,
+)
 from monitor.extract.items.triggers import (
     AUXILIARIES,
     BE_FORMS,
     PASSIVE_BE,
     a_happenings_noun,
-    announced_thing,
-    announced_words,
     counted_participle,
     is_negation,
-    kind_by_object,
-    other_sense,
     passive_report,
     possessive,
-    statement_setting,
     told_by_verb,
 )
 from monitor.extract.items.unreal import CONDITIONS, a_refusal, modal_or_negated, refused, reported_plan

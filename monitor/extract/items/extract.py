@@ -55,7 +55,8 @@ from monitor.extract.items.model import Item
 from monitor.extract.items.names import entities, learn_names, prime_names
 from monitor.extract.items.no_happening import is_question
 from monitor.extract.items.story_year import narrated_year
-from monitor.extract.items.triggers import find_triggers, reporting_bounds
+from monitor.extract.items.trigger_objects import reporting_bounds
+from monitor.extract.items.triggers import find_triggers
 from monitor.extract.lexicon import Lexicon, load_lexicon
 from monitor.extract.sentences import Sentence
 from monitor.extract.timex import Timex

@@ -38,6 +38,7 @@ from monitor.extract.items.time_clauses import (
     said_apart,
     subordinate_with_its_date,
 )
+from monitor.extract.items.trigger_objects import not_said, other_sense
 from monitor.extract.items.triggers import (
     AUXILIARIES,
     BE_FORMS,
@@ -46,8 +47,6 @@ from monitor.extract.items.triggers import (
     counted_participle,
     finite_verb,
     is_negation,
-    not_said,
-    other_sense,
     passive_report,
     plural_present,
     source_spans,

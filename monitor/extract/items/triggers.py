@@ -1,17 +1,18 @@
 """Step 3a: event kinds. Trigger words per kind (from the lexicon, every inflection of a base form) found in a
-sentence, the part of speech each one has there (a noun needs a determiner, a verb must be finite or a
-participle), the other senses that rule a trigger out ("delivered a speech"), and where reported speech
-starts after "said". Also the kind-free test used for dated happenings: is a word a finite verb here, and
-is its clause negated or hypothetical.
+sentence and the part of speech each one has there (a noun needs a determiner, a verb must be finite or a
+participle); what the words after a trigger tell (its other senses, where reported speech starts) is
+monitor.extract.items.trigger_objects'. Also the kind-free test used for dated happenings: is a word a finite
+verb here, and is its clause negated or hypothetical.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from itertools import compress
 
-from monitor.extract.items.document import DETERMINERS, POSSESSIVE_S, Doc, Tok
+from monitor.extract.items.document import DETERMINERS, Doc, Tok
+from monitor.extract.items.trigger_objects import ADJECTIVE_TAGS, FINITE_TAGS, quoting, what_was_said_follows
 from monitor.extract.kind_words import NO_KIND
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.wordforms import NOUN_TAGS, VERB_TAGS, word_tags
@@ -180,8 +181,8 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
                 spans.append(next(unread).span())
             start, end = s_start + spans[i][0], s_start + spans[i + n - 1][1]
             # "added 25 points": no word of what was said follows, so no statement
-            said = trigger not in lex.said_only_before or _what_was_said_follows(doc, end, s_end)
-            if trigger in lex.said_when_quoting and _quoting(doc, s_start, start, end):
+            said = trigger not in lex.said_only_before or what_was_said_follows(doc, end, s_end)
+            if trigger in lex.said_when_quoting and quoting(doc, s_start, start, end):
                 kind = "statement"  # 'she charged "you're just scum"': words, not a charge
             if said and (trigger not in lex.dated_nouns or _right_after_date(doc, s_start, start)):
                 out.append((start, end, trigger, kind))
@@ -247,7 +248,7 @@ def _after_modifiers(before: list[str]) -> bool:
             return k > 0
         tags = word_tags(word)
         modifier = "-" in word or word.isdigit() or bool(tags & _MODIFIER_TAGS)
-        if not modifier or (tags & _FINITE_TAGS and "-" not in word):
+        if not modifier or (tags & FINITE_TAGS and "-" not in word):
             return False  # "the company signed contracts": a verb, no modifier
     return False
 
@@ -366,7 +367,7 @@ _PREPOSITIONS = frozenset(
 def _adjective(word: str) -> bool:
     """Whether a word is only ever an adjective (the word list tags it so and nothing else)."""
     tags = word_tags(word)
-    return bool(tags) and tags <= _ADJECTIVES
+    return bool(tags) and tags <= ADJECTIVE_TAGS
 
 
 # "seats for which go on sale": a relative pronoun right before a base form is its subject.
@@ -455,221 +456,6 @@ def _relative_that(before: list[str]) -> bool:
     # suspected gas attack")
     return (bool(tags & _NOUN) and not tags & _PAST_OR_THIRD
             and any(w in DETERMINERS for w in before[-5:-2]))
-
-
-def reporting_bounds(
-    doc: Doc, triggers: list[tuple[int, int, str, str]], s_end: int, timexes: list[tuple[int, int]]
-) -> list[int]:
-    """Where a reported clause starts: after "said" (and its date: "said on Wednesday it will ...")."""
-    out = []
-    for t_start, t_end, text, kind in triggers:
-        if kind != "statement":
-            continue
-        if doc.text[max(0, t_start - 3) : t_start].rstrip()[-1:] in _CLOSING_QUOTES:
-            continue  # '"...," wrote Ada Brisk in a Tuesday note': the speech came first, the speaker follows
-        end = t_end
-        for ts, te in sorted(timexes):
-            between = doc.text[end:ts].strip().lower()
-            if doc.text[te:te + 2] in POSSESSIVE_S:
-                continue  # "weighed in on Thursday's fight": the date is the fight's, not the words'
-            if ts >= end and (not between or between in doc.lex.setting_prepositions):
-                end = te
-                break
-        rest = doc.text[end:s_end].lstrip()
-        if rest.startswith("by "):
-            continue  # "the levy unveiled on Tuesday by the minister": the agent follows, nothing reported
-        announcing = text.lower() in doc.lex.announcing_verbs
-        if end == t_end and announcing and announced_thing(doc.text, end, s_end):
-            # "unveiled its programme at Monday's concert": what was announced, not a reported clause (with
-            # a date right after the verb, "announced on Monday a summit on July 8", the object's dates are
-            # its own)
-            continue
-        if rest and rest[0] not in ',.;:!?"”' and not _dated_object(
-                doc.text, end, s_end, timexes, doc.lex.setting_prepositions):
-            out.append(end)
-    return out
-
-
-def announced_thing(text: str, start: int, end: int) -> bool:
-    """Whether an announcing verb's object is a noun phrase up to the clause's punctuation: a determiner or
-    possessive, then words with no finite verb ("unveiled its new programme at the close of the concert",
-    "announced the autumn tour while ..."); "announced the ferry would sail" reports a clause."""
-    words = _object_words(text, start, end)
-    for low in words[1:]:
-        tags = word_tags(low)
-        if _FINITE_RE.fullmatch(low) or low == "that" or (tags & _FINITE_TAGS and not tags & _NOUN_TAGS):
-            return False
-    return bool(words)
-
-
-def announced_words(text: str, start: int, end: int) -> frozenset[str]:
-    """The words of what an announcing verb announces: its object's noun phrase up to a finite verb or
-    "that" (small words out): "announced a slew of new features and updates at ..." -> {slew, features,
-    updates, ...}; none for a clause ("announced that ...")."""
-    out: set[str] = set()
-    for low in _object_words(text, start, end)[1:]:
-        if low in ("that", "which", "who") or _FINITE_RE.fullmatch(low):
-            break
-        if len(low) > 3:
-            out.add(low)
-    return frozenset(out)
-
-
-def _object_words(text: str, start: int, end: int) -> list[str]:
-    """The lower-cased words after a verb up to the clause's punctuation, when they open with a determiner or
-    possessive (`_OBJECT_OPENERS`: an object's noun phrase may follow); none otherwise."""
-    stop = _STRETCH_END_RE.search(text, start, end)
-    words = [w.lower() for w in _LETTERS_RE.findall(text, start, stop.start() if stop else end)]
-    return words if words and words[0] in _OBJECT_OPENERS else []
-
-
-_OBJECT_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these"})
-_LETTERS_RE = re.compile(r"[A-Za-z]+")
-_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
-
-
-def _dated_object(
-    text: str, start: int, end: int, timexes: list[tuple[int, int]], prepositions: frozenset[str]
-) -> bool:
-    """Whether words after a reporting verb and before its "that" hold a date ("told reporters at the White
-    House on Tuesday that ..."): the date is the statement's, so the reported clause starts at "that". With
-    no "that", a stretch that opens with a preposition and holds no finite verb is where or when the words
-    were said, not what ("said at a Nov. 6 event at the institute"): nothing is reported after the verb."""
-    stop = _STRETCH_END_RE.search(text, start, end)
-    # the period of a date's abbreviation ("in a Mar. 3 letter") ends no stretch
-    while stop and any(ts <= stop.start() < te for ts, te in timexes):
-        stop = _STRETCH_END_RE.search(text, stop.end(), end)
-    stretch_end = stop.start() if stop else end
-    that = _THAT_RE.search(text, start, stretch_end)
-    if that is None:
-        opening = _OPENING_WORD_RE.match(text, start)
-        if opening is None or opening.group(1).lower() not in prepositions:
-            return False
-        if any(not any(ts <= f.start() < te for ts, te in timexes)  # "May 30" is a date, no modal
-               for f in _FINITE_RE.finditer(text, start, stretch_end)):
-            return False  # "said in May the ferry would sail": the date may be the ferry's
-        that_start = stretch_end
-    else:
-        that_start = that.start()
-    dated = [ts for ts, te in timexes if start <= ts and te <= that_start]
-    # a finite verb before the date: the reported clause has begun ("said its effort would continue past the
-    # Nov. 1 deadline set in that agreement"), and the date is its own
-    return bool(dated) and _FINITE_RE.search(text, start, dated[0]) is None
-
-
-def statement_setting(doc: Doc, verb_end: int, noun_start: int) -> bool:
-    """Whether the words from a reporting verb to a noun open where the words were said: a preposition of
-    `setting_prepositions` and the noun's determiner and modifiers ("told reporters at a Tuesday news
-    conference", "recounted in an Oct. 21 cabinet meeting")."""
-    m = _SETTING_RE.match(doc.text, verb_end, noun_start)
-    return m is not None and m.group("prep").lower() in doc.lex.setting_prepositions
-
-
-# After the reporting verb, up to two words ("told reporters"), the preposition, a determiner or possessive,
-# and up to four words before the noun ("a Tuesday news", "an Oct. 21 cabinet"); nothing else.
-_SETTING_RE = re.compile(
-    r"\s+(?:[\w’'-]+\s+){0,2}?(?P<prep>[A-Za-z]+)\s+(?:an?|the|its|his|her|their|our|[\w.-]+[’']s)\s+"
-    r"(?:[\w.,-]+\s+){0,4}?\Z"
-)
-_CLOSING_QUOTES = frozenset({'"', "\u201d", "\u2019"})
-_STRETCH_END_RE = re.compile(r"[,;:.!?()\"\u201c\u201d\u2013\u2014]")
-_THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
-_OPENING_WORD_RE = re.compile(r"\s*([A-Za-z]+)")
-_FINITE_RE = re.compile(
-    r"\b(?:has|have|had|is|are|was|were|will|would|could|should|can|may|might|must|shall|did|does)\b",
-    re.IGNORECASE,
-)
-
-
-_SKIP_AFTER_TRIGGER = frozenset(
-    {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "new", "all", "of", "and"}
-)
-
-
-def other_sense(doc: Doc, kind: str, pos: int, end: int) -> bool:
-    """Whether the word after a trigger shows another sense of it ("delivered a speech", "reached a
-    record", "reached 1.6 million": `#number` in the list stands for a number)."""
-    words = doc.lex.other_sense_after.get(kind)
-    return words is not None and _object_word(doc, words, pos, end) is not None
-
-
-def kind_by_object(doc: Doc, kind: str, pos: int, end: int) -> str:
-    """The kind a trigger tells by what follows it (kinds.yaml `kind_by_object`: "released the transcript"
-    is a statement), else its own."""
-    objects = doc.lex.kind_by_object.get(kind)
-    if not objects:
-        return kind
-    word = _object_word(doc, objects, pos, end)
-    return objects[word] if word is not None and word in objects else kind
-
-
-def _object_word(doc: Doc, words: Container[str], pos: int, end: int) -> str | None:
-    """The first of `words` right after `pos` (`#number` for a number), determiners, adjectives, "of", "and"
-    and the first nouns of a compound skipped ("reached a historic Phase 1 trade agreement", "the release of
-    classified military and diplomatic material"); None when another word comes first."""
-    nouns = 0
-    for m in _AFTER_RE.finditer(doc.text, pos, min(end, pos + 60)):
-        w = m.group(0).lower()
-        if w[0].isdigit():
-            if nouns:
-                continue  # "a Phase 1 trade agreement": a number inside the noun phrase
-            return "#number" if "#number" in words else None
-        if w in words:
-            return w
-        tags = word_tags(w)
-        # an adjective that is no noun may be a participle too ("classified")
-        adjective = tags <= _MODIFIERS or (tags & _ADJECTIVES and not tags & _NOUN)
-        if w in _SKIP_AFTER_TRIGGER or (tags and adjective):
-            continue
-        # Nouns of a compound before its head ("reached a Phase 1 trade agreement"), a few at most.
-        if tags & _NOUN and w not in doc.lex.function_words and nouns < 3:
-            nouns += 1
-            continue
-        return None
-    return None
-
-
-_AFTER_RE = re.compile(r"[A-Za-z]+|\d")
-_ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
-_MODIFIERS = _ADJECTIVES | {"RBR", "RBS"}  # "reached the lowest level": "lowest" may be an adverb
-# An object right after a verb of what was said ("added 25 points", "added a goal", "added smaller landers",
-# "added to his collection"), adverbs skipped; anything else (a mark, "that", a pronoun, a name, "on
-# Monday") leaves what was said to follow.
-_SAID_NEXT_RE = re.compile(r"\s*(?:[A-Za-z]+ly\s+)*(?P<next>\d|[A-Za-z]+)")
-_OBJECT_OPENERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this",
-                             "these", "those", "some", "more", "another", "to", "up"})
-_NOUN_PHRASE_TAGS = _MODIFIERS | _NOUN  # "added smaller landers"
-
-
-def not_said(doc: Doc, verb: Tok, end: int) -> bool:
-    """Whether a verb of kinds.yaml `said_only_before` has an object here, so tells no statement."""
-    return verb.lower in doc.lex.said_only_before and not _what_was_said_follows(doc, verb.end, end)
-
-
-def _what_was_said_follows(doc: Doc, pos: int, end: int) -> bool:
-    """Whether no object follows a verb of kinds.yaml `said_only_before` at `pos` (`_SAID_NEXT_RE`)."""
-    m = _SAID_NEXT_RE.match(doc.text, pos, end)
-    if m is None:
-        return True
-    word = m.group("next")
-    if word[0].isdigit() or word in _OBJECT_OPENERS or word in doc.lex.number_words:
-        return False
-    # Only a lower-case word is looked up: any other spelling is asked of lemminflect, ~50 MB more memory.
-    tags = word_tags(word) if word.islower() else frozenset()
-    return not (tags and tags <= _NOUN_PHRASE_TAGS)
-
-
-# What was said, right after a verb: "that" or an opening quotation mark.
-_QUOTING_AFTER_RE = re.compile(r"\s*(?:that\b|[\"\u201c])")
-# A quotation closing right before a verb and its speaker of up to four words ('...," Christie charged').
-_QUOTED_BEFORE_RE = re.compile(r"[,.!?][\"\u201d]\s+(?:[\w.'\u2019-]+\s+){1,4}\Z")
-
-
-def _quoting(doc: Doc, s_start: int, start: int, end: int) -> bool:
-    """Whether what was said stands right by the verb at `start`..`end` (kinds.yaml `said_when_quoting`)."""
-    return bool(_QUOTING_AFTER_RE.match(doc.text, end)
-                or _QUOTED_BEFORE_RE.search(doc.text, max(s_start, start - 60), start))
 
 
 def a_happenings_noun(lex: Lexicon, word: str) -> bool:
