@@ -12,24 +12,19 @@ from dataclasses import replace
 from functools import lru_cache
 
 from monitor.extract.items.actors import (
-    actor_name,
-    coordinated,
-    named_by_its_day,
     place_after,
-    resolve_reference,
     speaker_place,
-    subject_of,
 )
 from monitor.extract.items.dating import iso_day, report_day, scene_date
 from monitor.extract.items.document import (
     DETERMINERS,
     Doc,
-    Entity,
     SentenceInfo,
     Tok,
     clause_of,
     overlaps,
 )
+from monitor.extract.items.event_actors import BY_WORD_RE, MOVEMENT_KINDS, event_actors, passive_said_by
 from monitor.extract.items.event_dates import (
     ADVERBS,
     clause_date,
@@ -66,7 +61,6 @@ from monitor.extract.items.trigger_objects import (
 from monitor.extract.items.triggers import (
     AUXILIARIES,
     BE_FORMS,
-    PASSIVE_BE,
     a_happenings_noun,
     counted_participle,
     is_negation,
@@ -207,11 +201,7 @@ def _may_stay_undated(doc: Doc, occ: Occurrence, who: Actors) -> bool:
     return told_by_verb(tags, [t.lower for t in occ.tokens_before[-4:]])
 
 
-_UNDATED_KINDS = frozenset({"departure", "arrival"})
-# Kinds whose object is not who the happening is of: what was said; where one went; a result's opponent,
-# whom one player meets in several matches of a day ("Nadal defeated Khachanov", "Granollers and Lopez
-# defeated Khachanov and Rublev").
-_NO_OBJECT_ACTOR_KINDS = frozenset({"statement", "departure", "arrival", "result"})
+_UNDATED_KINDS = MOVEMENT_KINDS  # a movement of named actors may stay undated (see _may_stay_undated)
 
 
 def _coordinated(doc: Doc, a: Draft, b: Draft) -> bool:
@@ -275,7 +265,7 @@ def typed_drafts(
         if kind != "statement" and not occ.is_noun and _NO_OBJECT_RE.match(doc.text, occ.end):
             continue  # "offered no formal endorsement", "found no evidence": a negated object, no happening
         if (kind == "statement" and passive_report(occ.trigger, prev, _next_word(doc, occ.end))
-                and not _passive_said_by(doc, info, occ)):
+                and not passive_said_by(doc, info, occ)):
             continue  # "a third case has been reported": no speaker, the report only sources a fact
         if kind == "statement" and counted_participle(occ.trigger, occ.tokens_before):
             continue  # "there were 1,240 cases reported": the participle qualifies the counted noun
@@ -379,7 +369,7 @@ def _event_draft(
     """The draft of one trigger (dated `date_of` when given), or None when there is nothing to put on a
     timeline. With `remember`, the actors found are kept for the pronouns of later triggers; with
     `keep_undated`, a trigger left undated still gives its draft (see `extract.undated_report`)."""
-    who = _actors(doc, info, occ)
+    who = event_actors(doc, info, occ)
     in_clause = date_of or clause_date(doc, info, occ) or main_clause_date(doc, info, occ)
     if in_clause is not None and perfect_with_a_past_day(doc, info, occ, in_clause):
         in_clause = None  # "Police have released photos of the robbery on Dec. 22": the day is the robbery's
@@ -474,142 +464,6 @@ def _running_tally(doc: Doc, info: SentenceInfo, occ: Occurrence, date: str) -> 
     )
 
 
-def _actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
-    """The subject before the trigger, else a resolved reference, else the named object of a verb; for calls
-    and meetings (and kinds the lexicon does not know, and deliveries) also the names after it."""
-    kind, clause = occ.kind, occ.clause
-    # "the plan was announced by X": the subject is what was said; X, after the verb, said it
-    passive = kind == "statement" and _passive_said_by(doc, info, occ)
-    ent = None if passive else subject_of(info, occ.start, clause, doc, kind == "statement")
-    if ent is not None and occ.is_noun and named_by_its_day(doc, info, occ.start, kind, ent):
-        ent = None  # "The Steelers distanced themselves from Thursday night's fight": not theirs
-    actors: list[str] = []
-    by_reference = False
-    speaker_after: Entity | None = None
-    if ent is not None:
-        actors.extend(actor_name(e, kind == "statement") for e in coordinated(info, ent, doc))
-        actors.append(actor_name(ent, kind == "statement"))
-        if kind not in _NO_OBJECT_ACTOR_KINDS and not occ.is_noun:
-            # "DEA officials arrested Fahie": who it was done to, as the passive names both ("Fahie was
-            # arrested by the DEA")
-            actors.extend(n for n in _acted_upon(doc, info, occ) if n not in actors)
-    else:
-        ref = None if passive else resolve_reference(info, occ.start, clause, doc, kind)
-        if ref:
-            actors.append(ref)
-            by_reference = True
-        elif kind == "statement":
-            # "..., said by X" or "..., said X": the speaker follows the verb (not "told X": X was told).
-            after = [e for e in info.entities if occ.end <= e.start < clause[1] and not e.modifier]
-            between = doc.text[occ.end : after[0].start].strip().lower() if after else None
-            if (after and _by_agent(doc, info, occ.end, after[0].start)) or (
-                between == "" and occ.trigger.split()[0] not in doc.lex.addressee_verbs
-            ):
-                speaker_after = after[0]
-                actors.append(actor_name(speaker_after, True))
-        else:
-            dem = [
-                e
-                for e in info.entities
-                if clause[0] <= e.start and e.end <= occ.start and e.kind == "demonym"
-            ]
-            if dem:
-                actors.append(dem[-1].name)
-            elif not occ.is_noun and kind not in _UNDATED_KINDS:
-                # (the one who departs or arrives is the subject: "reached Ada by phone" is no arrival of Ada)
-                actors.extend(_acted_upon(doc, info, occ))
-    agent = None if passive or kind == "statement" else _passive_agent(doc, info, occ)
-    if agent is not None and agent.kind in _AGENT_KINDS and actor_name(agent, False) not in actors:
-        # "X is being investigated by Y": Y acts on X, and another outlet tells it "Y is investigating X"
-        actors.append(actor_name(agent, False))
-    named = occ.is_noun or occ.trigger in doc.lex.dated_nouns
-    if (kind in ("call", "meeting") or kind not in doc.lex.kinds or kind == "delivery") and (
-            not named or occ.trigger.split()[-1] in _PARTICIPANT_PREPOSITIONS
-            or _PARTICIPANTS_RE.match(doc.text, occ.end)):
-        # A noun's participants follow a preposition ("the call with X", "talks between X and Y"); after a
-        # noun alone the names are another verb's ("the March 20 call convinced him that X had ...").
-        for e in info.entities:
-            if occ.end <= e.start < clause[1] and not e.modifier and e.kind in ("person", "org", "name"):
-                name = actor_name(e, False)
-                if name not in actors:
-                    actors.append(name)
-    return Actors(ent, actors, by_reference, speaker_after)
-
-
-def _passive_said_by(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
-    """A reporting verb in the passive ("was announced") with its agent named after it ("by X")."""
-    return _passive_agent(doc, info, occ) is not None
-
-
-def _passive_agent(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Entity | None:
-    """The agent named after a verb in the passive ("was announced by X", "is being investigated by X")."""
-    if occ.is_noun or not occ.tokens_before or occ.tokens_before[-1].lower not in PASSIVE_BE:
-        return None
-    after = next((e for e in info.entities if occ.end <= e.start < occ.clause[1] and not e.modifier), None)
-    if after is None or not _by_agent(doc, info, occ.end, after.start):
-        return None
-    return after
-
-
-def _by_agent(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
-    """Whether the words between a passive reporting verb and a name make that name its agent: "by", with the
-    verb's date before it and the name's title after it left aside ("unveiled on Tuesday by Harbour Works
-    Minister Ada Brisk")."""
-    dates = [(t.start, t.end) for t, _v in info.timexes]
-    words = [t for t in info.tokens_within(start, end) if not overlaps(t.start, t.end, dates)]
-    if words and words[0].lower in _DATE_PREPOSITIONS and words[0].end < end and any(
-            words[0].end <= d[0] < end for d in dates):
-        words = words[1:]  # "on" of "on Monday"
-    if not words or words[0].lower != "by":
-        return False
-    # A title before the name: capitalised words, the words of titles ("president") and the small words
-    # inside titles ("Secretary of State").
-    titled = _title_words(doc.lex)
-    return all(t.cap or t.lower in _TITLE_JOINERS or t.lower in titled for t in words[1:])
-
-
-@lru_cache(maxsize=8)
-def _title_words(lex: Lexicon) -> frozenset[str]:
-    return frozenset(word for title in lex.titles for word in title.split())
-
-
-_AGENT_KINDS = frozenset({"person", "org", "name"})
-_BY_WORD_RE = re.compile(r"\s\bby\b", re.IGNORECASE)
-_DATE_PREPOSITIONS = frozenset({"on", "in", "at"})
-_TITLE_JOINERS = frozenset({"of", "the", "for", "and"})
-
-
-_PARTICIPANT_PREPOSITIONS = frozenset({"with", "between", "among", "to", "of", "by", "in", "at"})
-_PARTICIPANTS_RE = re.compile(r"\s+(?:" + "|".join(sorted(_PARTICIPANT_PREPOSITIONS)) + r")\b", re.IGNORECASE)
-
-
-def _acted_upon(doc: Doc, info: SentenceInfo, occ: Occurrence) -> list[str]:
-    """The person or organisation a verb's act is done to, named right after it ("Officers arrested Jane
-    Doe"), or a person named past a determiner, titles and an owner's name ("arrested the Caribbean
-    Territory's Premier Andrew Fahie"); none when other words stand between. A name before "'s" owns the
-    object and is not it ("dismissed Ada's comments")."""
-    owners: list[tuple[int, int]] = []
-    for e in info.entities:
-        if not occ.end < e.start < occ.clause[1] or e.modifier:
-            continue
-        if doc.text.startswith(("'s", "\u2019s"), e.end):
-            owners.append((e.start, e.end + 2))
-            continue
-        between = doc.text[occ.end : e.start]
-        if not between.strip() and e.kind in ("person", "org"):
-            return [actor_name(e, False)]
-        for a, b in owners:
-            between = between.replace(doc.text[a:b], " ")
-        words = [w.lower() for w in _WORD_RE.findall(between)]
-        if e.kind == "person" and words and all(w in DETERMINERS or w in doc.lex.titles for w in words):
-            return [actor_name(e, False)]
-        return []
-    return []
-
-
-_WORD_RE = re.compile(r"[A-Za-z]+")
-
-
 def _statement_text(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) -> tuple[str | None, str]:
     """(place, summary) of a statement: the speaker's place and what was said, from the speaker on."""
     ent = who.subject
@@ -622,7 +476,7 @@ def _statement_text(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) 
         after = who.speaker_after
         if after is not None and not doc.text[occ.end : after.start].strip():
             body = doc.text[occ.start : occ.end] + doc.text[after.end : info.sentence.end]
-        elif after is not None and (by := _BY_WORD_RE.search(doc.text, occ.end, after.start)):
+        elif after is not None and (by := BY_WORD_RE.search(doc.text, occ.end, after.start)):
             # "announced on Monday by Minister Ada Brisk": her name before the verb, the agent phrase out
             body = doc.text[occ.start : by.start()].rstrip() + doc.text[after.end : info.sentence.end]
         summary = f"{label(occ.kind)}: {who.names[0]} {cap(clean_clause(body), 18)}"

@@ -1,0 +1,29 @@
+"""monitor.extract.items.event_actors: who an event is of."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from tests.extract.items.reading import events_of
+
+DAY = dt.date(2024, 3, 5)
+
+
+def test_whom_an_act_is_done_to_acts_in_it_too() -> None:
+    [arrest] = events_of("Harbour police arrested Ada Brisk on Monday.", DAY)
+    assert arrest.kind == "legal" and "Ada Brisk" in arrest.actors
+
+
+def test_the_agent_of_a_passive_acts() -> None:
+    [probe] = events_of("Harbour Works is being investigated by the Tidewater Port Authority.", DAY)
+    assert "Tidewater Port Authority" in probe.actors
+
+
+def test_a_calls_participants_follow_it() -> None:
+    [call] = events_of("On Monday, Ada Brisk held a call with Mayor Tomas Lind.", DAY)
+    assert call.kind == "call" and {"Ada Brisk", "Tomas Lind"} <= set(call.actors)
+
+
+def test_who_arrives_is_the_subject_not_a_name_after_the_verb() -> None:
+    [arrival] = events_of("The rescue boat reached Tomas Lind on Monday.", DAY)
+    assert arrival.kind == "arrival" and "Tomas Lind" not in arrival.actors
