@@ -15,6 +15,12 @@ from monitor.extract.items.actors import (
     place_after,
     speaker_place,
 )
+from monitor.extract.items.amounts import (
+    TALLY_KINDS,
+    change_by_an_amount,
+    forecast_change,
+    tally_over_a_period,
+)
 from monitor.extract.items.dating import iso_day, report_day, scene_date
 from monitor.extract.items.document import (
     DETERMINERS,
@@ -35,14 +41,7 @@ from monitor.extract.items.event_dates import (
     perfect_with_a_past_day,
     simple_past_main_clause,
 )
-from monitor.extract.items.happenings import (
-    TALLY_KINDS,
-    change_by_an_amount,
-    dated_happenings,
-    forecast_change,
-    hanging_happenings,
-    tally_over_a_period,
-)
+from monitor.extract.items.happenings import dated_happenings, hanging_happenings
 from monitor.extract.items.lede import lede_kind, lede_verb
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item

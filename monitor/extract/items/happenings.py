@@ -5,7 +5,8 @@ kind; it reaches the timeline as kind `other` (or the kind of its verb, when the
 the trigger guards did not accept).
 
 Not happenings: negated clauses ("did not meet on Monday"), hypothetical and conditional ones ("would meet",
-"if ... on Monday"), quotes (their dates are not usable), and expressions of "now".
+"if ... on Monday"), quotes (their dates are not usable), expressions of "now", and verbs that tell an amount
+(monitor.extract.items.amounts: "sold more than 3,000 homes in October" is the month's figure).
 """
 
 from __future__ import annotations
@@ -13,11 +14,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
 
+from monitor.extract.items.amounts import TALLY_KINDS, counted_subject, states_a_figure, tally_over_a_period
 from monitor.extract.items.dating import YEAR_WRITTEN_RE, after_publication, range_bound, sentence_date
 from monitor.extract.items.document import (
-    ADVERB_SKIP,
     DETERMINERS,
     Doc,
     SentenceInfo,
@@ -25,11 +25,8 @@ from monitor.extract.items.document import (
     clause_of,
     overlaps,
 )
-from monitor.extract.items.figure_data import change_signs
-from monitor.extract.items.figures import plural
 from monitor.extract.items.fronted import fronted_timex
 from monitor.extract.items.furniture import ENTRY_TAIL
-from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.time_clauses import (
     closing_attribution,
     dated_apart,
@@ -53,7 +50,6 @@ from monitor.extract.items.triggers import (
 )
 from monitor.extract.items.unreal import a_refusal, reported_plan
 from monitor.extract.kind_words import NO_KIND
-from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex
 from monitor.extract.timex.days import DAY_VALUE
 from monitor.extract.wordforms import word_tags
@@ -154,7 +150,7 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None],
                     kind = "other"  # "a case was reported on Monday": no speaker
                 if kind == "other" and tok.lower in doc.lex.expectation_verbs:
                     break  # "the IMF expects continued rate hikes in 2023": what is expected has not happened
-                if kind == "other" and (_states_a_figure(doc, tok, c) or _counted_subject(doc, info, tok, c)):
+                if kind == "other" and (states_a_figure(doc, tok, c) or counted_subject(doc, info, tok, c)):
                     # "the average price in October was $39,014", "after 22 homicides were recorded in March":
                     # a figure, which is its item
                     break
@@ -185,7 +181,7 @@ def hanging_happenings(doc: Doc, info: SentenceInfo, drafted: list[tuple[int, in
         if not hangs_on_main_clause(doc, info, clause):
             continue
         state, tok = _verb_in(doc, info, clause, (clause[0], clause[0]), [])
-        if (state is _FOUND and tok is not None and not _states_a_figure(doc, tok, clause)
+        if (state is _FOUND and tok is not None and not states_a_figure(doc, tok, clause)
                 and doc.lex.kind_of(tok.lower) != "statement" and tok.lower not in BE_FORMS):
             # (a report's verb, "after sources told", sources what came after; "after it was on recess" is
             # a state)
@@ -275,106 +271,6 @@ def _to_main_clause(info: SentenceInfo, clauses: list[tuple[int, int]]) -> list[
 
 
 _NOT_VERBS = frozenset({"to", "'s", "\u2019s"})  # an infinitive's "to"; "'s" is a possessive as often as "is"
-
-
-def _states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:
-    """Whether the verb only states a value ("was $39,014", "averaged 4.2 percent", "closed at $185.25"):
-    tense.yaml `figure_verbs` with a number after it in its clause, `holding_verbs` with an amount right
-    after it."""
-    forecast = _TO_VERB_RE.match(doc.text, tok.end) if tok.lower in doc.lex.forecast_words else None
-    if forecast is not None:  # "is expected to grow 3.3% this year", "is forecast to accelerate to 4.4%"
-        return _amount_next(doc, forecast.end()) is not None
-    if tok.lower in change_signs():  # "grew 2.27% in 2019", "rose by about 3%": the change is the figure
-        return _amount_next(doc, tok.end) is not None
-    if tok.lower in doc.lex.holding_verbs:  # "had 12,500 employees on June 30"
-        return _amount_next(doc, tok.end, after_by=False) is not None
-    return tok.lower in doc.lex.figure_verbs and DIGIT_RE.search(doc.text, tok.end, clause[1]) is not None
-
-
-def change_by_an_amount(doc: Doc, verb: str, verb_end: int) -> bool:
-    """Whether a change verb (metrics.yaml `change_verbs`) has its amount right after it ("net income fell
-    22%", "rose by about 3%", "plunged to $35.6 million"): the change is the figure, its item."""
-    if verb not in change_signs():
-        return False
-    to = _TO_AMOUNT_RE.match(doc.text, verb_end)
-    return _amount_next(doc, to.end() if to else verb_end) is not None
-
-
-_TO_AMOUNT_RE = re.compile(r"\s+(?:to|from)(?=\s)")
-
-
-def forecast_change(doc: Doc, before: list[str], verb_end: int) -> bool:
-    """Whether a change verb after "to" is an amount forecast ("expects consumer prices to rise 8.8% this
-    year", "are expected to fall 2%"): a forecast or an expectation in the words before, an amount after.
-    Its figure is the item; the rise has not happened."""
-    if len(before) < 2 or before[-1] != "to":
-        return False
-    if not any(w in doc.lex.forecast_words or w in doc.lex.expectation_verbs for w in before[-6:]):
-        return False
-    return _amount_next(doc, verb_end) is not None
-
-
-_TO_VERB_RE = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:to|by))?")
-
-
-def _counted_subject(doc: Doc, info: SentenceInfo, tok: Tok, clause: tuple[int, int]) -> bool:
-    """Whether the verb's subject is a count in digits right before it ("after 22 homicides were recorded",
-    "13,000 migrants have already traversed"): a number, a plural noun, then auxiliaries or adverbs."""
-    before = [t for t in info.tokens if clause[0] <= t.start < tok.start][-5:]
-    for i, t in enumerate(before[:-1]):
-        following = before[i + 1].lower
-        if not _COUNT_RE.fullmatch(t.text) or not (following.isalpha() and plural(following)):
-            continue
-        between = [w.lower for w in before[i + 2 :]]
-        if all(w in AUXILIARIES or w in ADVERB_SKIP for w in between):
-            return True
-    return False
-
-
-_COUNT_RE = re.compile(r"\d[\d,.]*")
-
-
-TALLY_KINDS = frozenset({"other", "business"})
-_PERIOD_RE = re.compile(r"\d{4}(?:-\d{2})?\Z")  # a year or a month, not a day or a week
-_PERCENT_RE = re.compile(r"\s*(?:%|percent|per\s+cent)\s+of\b", re.IGNORECASE)
-_TALLY_LEAST = 100  # a count below it is one act's ("selected 11 firms"), not a period's tally
-
-
-def tally_over_a_period(doc: Doc, info: SentenceInfo, verb_end: int, date: str) -> bool:
-    """Whether the verb's object is a large amount and its date a year or a month ("consumers bought 208,000
-    cars this year", "sold more than 3,000 homes in October"): the tally of a period, which its figure tells.
-    On a day it is a happening ("sold 500 jets on Tuesday"), and a small count is one act ("the agency
-    selected 11 firms in May")."""
-    if not _PERIOD_RE.match(date):
-        return False
-    number = _amount_next(doc, verb_end, after_by=False)
-    if number is None:
-        return False
-    # A share of the period's whole ("produced 40 percent of the country's coal in 2014") is its figure too.
-    share = _PERCENT_RE.match(doc.text, number.end("num")) is not None
-    if not (share or number.group("scale") or float(number.group("num").replace(",", "")) >= _TALLY_LEAST):
-        return False
-    return not any(tx.start <= number.start("num") < tx.end for tx, _v in info.timexes)  # "10 years ago"
-
-
-def _amount_next(doc: Doc, pos: int, after_by: bool = True) -> re.Match[str] | None:
-    """The amount that opens text[pos:], after at most a qualifier ("2.27%", "more than 3,000 homes") and,
-    for a change (`after_by`), a "by" ("by about 3%"); None when other words come first."""
-    m = _amount_re(doc.lex).match(doc.text, pos)
-    if m is None:
-        return None
-    words = m.group("qual").split()
-    qualifier = " ".join(words[1:] if after_by and words[:1] == ["by"] else words)
-    return m if not qualifier or doc.lex.qualifier_re.fullmatch(qualifier) else None
-
-
-@cache
-def _amount_re(lex: Lexicon) -> re.Pattern[str]:
-    """The verb's object: up to three words that may qualify an amount, then the amount, with its scale word
-    ("more than $3,000", "208,560", "nearly 17.3 million"; numbers.yaml `scales`, `suffixes`)."""
-    scales = "|".join(re.escape(w) for w in sorted({*lex.scales, *lex.suffixes}, key=len, reverse=True))
-    return re.compile(r"\s+(?P<qual>(?:[a-z]+\s+){0,3}?)\W?(?P<num>\d[\d,]*(?:\.\d+)?)(?![\d,.]*\d)"
-                      rf"(?P<scale>\s*(?:{scales})\b)?", re.IGNORECASE)
 
 
 def first_since(text: str, start: int, date_start: int) -> bool:
