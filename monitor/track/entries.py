@@ -112,6 +112,10 @@ class TimelineEntry:
     def is_figure(self) -> bool:
         return self.kind == FIGURE_KIND
 
+    def report_of(self, source_url: str) -> SourceReport | None:
+        """The report of `source_url` on this row, if it has one."""
+        return next((s for s in self.sources if s.source_url == source_url), None)
+
     @property
     def shown(self) -> bool:
         """Whether the row is on the timeline: a report read as a row of its own, or latent reports (undated,

@@ -47,8 +47,8 @@ Rules, in the order they apply:
   current one is history, not news: it is stored already `revised`, superseded by the current figure.
   An existing figure only supersedes when a source, in this version, drops a figure of the series and
   reports it instead (a correction back to an older value); a second source repeating a superseded value
-  just adds a source. Figures without a subject or metric never supersede anything.
-  If the superseding figure is later removed, the superseded one falls back to active/removed.
+  just adds a source. Figures without a subject or metric never supersede anything. If the superseding
+  figure is later removed, the superseded one falls back to active/removed (`monitor.track.revisions`).
 - Disputes. A new figure from another source with a different value for a current figure's subject, metric
   and period (the same date, or, undated, the same publication day) does not supersede it: both stay active,
   and the pair is a `disputed` change (once, when the two first disagree; `monitor.track.conflicts`). A
@@ -69,7 +69,7 @@ from dataclasses import replace
 from monitor.extract.spans import DateSpan, date_span, narrower, nested
 from monitor.track.bridging import may_merge, merge, merged
 from monitor.track.candidates import only_latent, pool_of, within_reach
-from monitor.track.conflicts import disputes, period_of
+from monitor.track.conflicts import disputes
 from monitor.track.corroboration import (
     SpeakerIndex,
     WordIndex,
@@ -98,13 +98,12 @@ from monitor.track.entries import (
     SourceReport,
     TimelineEntry,
 )
-from monitor.track.identity import actors_match, event_id_for, identity_key, normalise_name, series_of
+from monitor.track.identity import actors_match, event_id_for, identity_key, normalise_name
 from monitor.track.matching import (
     actors_agree,
     adjacent_days,
     dated_by_page,
     figures_agree,
-    iso_day,
     kinds_compatible,
     kinds_compatible_by_wording,
     typed_kind,
@@ -112,6 +111,7 @@ from monitor.track.matching import (
 )
 from monitor.track.matching import rules as matching_rules
 from monitor.track.pairing import components, max_weight_matching
+from monitor.track.revisions import resolve_statuses, supersede
 
 __all__ = [
     "ACTIVE",
@@ -143,28 +143,10 @@ def _bare_figure(item: ItemLike) -> bool:
     return item.kind == FIGURE_KIND and not normalise_name(item.subject) and not normalise_name(item.metric)
 
 
-def _report_of(entry: TimelineEntry, source_url: str) -> SourceReport | None:
-    return next((s for s in entry.sources if s.source_url == source_url), None)
-
-
 def _with_report(sources: tuple[SourceReport, ...], report: SourceReport) -> tuple[SourceReport, ...]:
     if any(s.source_url == report.source_url for s in sources):
         return tuple(report if s.source_url == report.source_url else s for s in sources)
     return (*sources, report)
-
-
-def _primary(entry: TimelineEntry) -> TimelineEntry:
-    """Show the evidence of the earliest source that still presents the item, one that dates it before an
-    undated report (else keep what was shown)."""
-    first = next((s for s in entry.sources if s.present and not s.latent), None) or next(
-        (s for s in entry.sources if s.present), None)
-    if first is None:
-        return entry
-    # A store that does not keep each report's publication date hands back None: keep the known one.
-    published = first.published if first.published is not None else entry.published
-    if (entry.evidence, entry.source_url, entry.published) == (first.evidence, first.source_url, published):
-        return entry  # most rows of a version's candidates: no copy made
-    return replace(entry, evidence=first.evidence, source_url=first.source_url, published=published)
 
 
 def _new_entry(
@@ -230,7 +212,7 @@ def _match_items(
         if _bare_figure(items[i]):
             # A bare number ("promises 355 horsepower") is another source's only by its sentence
             # (`figures_agree`): its key names no subject or metric to recognise it by.
-            same = [e for e in same if _report_of(e, source_url) is not None]
+            same = [e for e in same if e.report_of(source_url) is not None]
         if same:
             pairs[i] = (same[0].event_id, True)
             taken.add(same[0].event_id)
@@ -257,7 +239,7 @@ def _match_items(
         candidates[i] = [e.event_id for e in found]
     said = {
         e.event_id: report.evidence
-        for e in free if (report := _report_of(e, source_url)) is not None and report.present
+        for e in free if (report := e.report_of(source_url)) is not None and report.present
     }
     own = {(i, eid) for i in loose for eid in candidates[i] if said.get(eid) == items[i].evidence}
     # Undated reports pair last, with the rows the others left: one never takes a row from a row's own item.
@@ -394,39 +376,6 @@ def _reported_elsewhere(entry: TimelineEntry, source_url: str) -> bool:
     return any(s.source_url != source_url for s in entry.sources)
 
 
-def _figure_ref(entry: TimelineEntry) -> dt.date | None:
-    """The day a figure holds for: the end of its date, else its publication day."""
-    span = date_span(entry.date)
-    return span.end if span else iso_day(entry.published)
-
-
-def _resolve_statuses(work: dict[str, TimelineEntry]) -> dict[str, TimelineEntry]:
-    """Derive every status from presence and supersession; drop a supersession whose successor is removed."""
-    done: dict[str, TimelineEntry] = {}
-    visiting: set[str] = set()
-
-    def resolve(eid: str) -> TimelineEntry:
-        if eid in done:
-            return done[eid]
-        entry = work[eid]
-        visiting.add(eid)
-        successor = entry.superseded_by
-        if successor in work and successor not in visiting and resolve(successor).status != REMOVED:
-            status = REVISED
-        else:
-            status, successor = (ACTIVE if any(s.present for s in entry.sources) else REMOVED), None
-        result = entry
-        if (entry.status, entry.superseded_by) != (status, successor):
-            result = replace(entry, status=status, superseded_by=successor)
-        visiting.discard(eid)
-        done[eid] = _primary(result)
-        return done[eid]
-
-    for eid in work:
-        resolve(eid)
-    return {eid: done[eid] for eid in work}
-
-
 def reconcile(
     timeline: Sequence[TimelineEntry],
     story: str,
@@ -442,7 +391,7 @@ def reconcile(
     """
     mine = {e.event_id: e for e in timeline if e.story == story}
     for entry in mine.values():
-        report = _report_of(entry, source_url)
+        report = entry.report_of(source_url)
         if report is not None and report.version > version:
             return ReconcileResult(tuple(timeline), (), (), ())
 
@@ -478,7 +427,7 @@ def reconcile(
             entry = work[eid]
             if not item.latent and only_latent(entry):
                 entry = told_by(entry, item, key)  # the first dated telling of undated reports
-            old = _report_of(entry, source_url)
+            old = entry.report_of(source_url)
             if not (old and old.present):
                 newly_presented.append(eid)
             if old and old.present and old.version == version:
@@ -514,79 +463,20 @@ def reconcile(
     # This source's newest version no longer has these.
     dropped: set[str] = set()
     for eid, entry in work.items():
-        report = _report_of(entry, source_url)
+        report = entry.report_of(source_url)
         if eid not in matched_set and report is not None and report.present:
             work[eid] = replace(entry, sources=_with_report(entry.sources, replace(report, present=False,
                                                                                   version=version)))
             dropped.add(eid)
 
-    _supersede(work, before, newly_presented, dropped, source_url)
-    after = _resolve_statuses(work)
+    supersede(work, before, newly_presented, dropped, source_url)
+    after = resolve_statuses(work)
     changes = _changes(before, after)
     changes += _new_disputes(before, after, source_url)
     updated = tuple(e for eid, e in after.items() if before.get(eid) != e)
     seen = tuple(eid for eid in matched if eid in before)
     untouched = [e for e in timeline if e.story != story]
     return ReconcileResult(tuple(untouched) + tuple(after.values()), tuple(changes), seen, updated)
-
-
-def _supersede(
-    work: dict[str, TimelineEntry],
-    before: dict[str, TimelineEntry],
-    newly_presented: Sequence[str],
-    dropped: set[str],
-    source_url: str,
-) -> None:
-    """Apply the revision rule in place: newer figures of a series supersede the series' current ones, except
-    another source's value for the same period, which disputes them instead."""
-    for eid in newly_presented:
-        figure = work[eid]
-        series = series_of(figure.subject, figure.metric) if figure.is_figure else None
-        if series is None:
-            continue
-        siblings = [
-            e
-            for e in work.values()
-            if e.is_figure and e.event_id != eid and series_of(e.subject, e.metric) == series
-        ]
-        is_new = eid not in before
-        if not is_new and not any(e.event_id in dropped for e in siblings):
-            continue  # another source repeating a known value: no revision
-        # Current figures of the series: not superseded, and not already removed before this version.
-        current = [
-            e
-            for e in siblings
-            if e.superseded_by is None and (e.event_id not in before or before[e.event_id].status != REMOVED)
-        ]
-        ref = _figure_ref(figure)
-        newer: list[tuple[dt.date, TimelineEntry]] = []
-        for e in current:
-            other = _figure_ref(e)
-            if ref is not None and other is not None and other > ref:
-                newer.append((other, e))
-            elif not _rival_of(e, figure, before, dropped, source_url):
-                work[e.event_id] = replace(e, superseded_by=eid)
-        if newer:
-            latest = max(newer, key=lambda pair: (pair[0], pair[1].first_seen, pair[1].event_id))[1]
-            work[eid] = replace(work[eid], superseded_by=latest.event_id)
-        elif work[eid].superseded_by is not None:
-            work[eid] = replace(work[eid], superseded_by=None)
-
-
-def _rival_of(
-    current: TimelineEntry, figure: TimelineEntry, before: dict[str, TimelineEntry], dropped: set[str],
-    source_url: str,
-) -> bool:
-    """Whether `figure`, just reported by `source_url`, disputes `current` rather than revising it: another
-    value for the same period, and `current` was never this source's own (present in it before, or dropped
-    by this version)."""
-    if current.event_id in dropped or current.value == figure.value:
-        return False
-    own = _report_of(before.get(current.event_id, current), source_url)
-    if own is not None and own.present:
-        return False
-    period = period_of(current)
-    return period is not None and period == period_of(figure)
 
 
 def _new_disputes(
@@ -598,7 +488,7 @@ def _new_disputes(
     for a, b in sorted(disputes(after.values()) - known):
         first, second = after[a], after[b]
         # The entry this source reports is the news; its rival is what it contradicts.
-        if _report_of(first, source_url) is not None and _report_of(second, source_url) is None:
+        if first.report_of(source_url) is not None and second.report_of(source_url) is None:
             first, second = second, first
         changes.append(Change(DISPUTED, second, before.get(second.event_id), rival=first))
     return changes
