@@ -192,6 +192,9 @@ def norm_phrase(phrase: str) -> str:
 VERB_TAGS = frozenset({"VB", "VBD", "VBN", "VBG", "VBZ", "VBP"})
 # The tags of a common noun's forms: a word that may be one ("wound", "saw") is read as a noun too.
 NOUN_TAGS = frozenset({"NN", "NNS"})
+# The tags of a finite verb's forms ("was", "says", "say") and of an adjective's.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
 
 
 @lru_cache(maxsize=65536)

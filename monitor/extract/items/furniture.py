@@ -123,11 +123,10 @@ def header_end(text: str, sentences: list[Sentence]) -> int:
 
 def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     """The sentences of `text` but page furniture: lines opening with a skip prefix (in any case), the
-    teasers of other stories that a heading glued into the text opens (names.yaml `teaser_headings`), lists of
-    links (`_link_list_line`), and
-    the editors' corrections (corrections.yaml: "Correction, May 3: this article misnamed ...", which
-    tell of the page, not of the story), and lines of boilerplate.yaml `drop_lines` (a byline's "posted on
-    April 21, 2015, at 11:29 a.m.", "Advertisement")."""
+    teasers of other stories that a heading glued into the text opens (names.yaml `teaser_headings`), lists
+    of links (`_link_list_line`), the editors' corrections (corrections.yaml: "Correction, May 3: this
+    article misnamed ...", which tell of the page, not of the story), and lines of boilerplate.yaml
+    `drop_lines` (a byline's "posted on April 21, 2015, at 11:29 a.m.", "Advertisement")."""
     prefixes, longest = _lowered(lex.skip_line_prefixes)
     headings, heading_length = _lowered(lex.teaser_headings)
     corrections = correction_rules()
@@ -169,12 +168,11 @@ def _link_list_line(text: str, at: int) -> bool:
     gains 88,000 jobs", "- Matthew Lau: Keep out of Tim Hortons' hiring choices"): an item with no final
     stop beside another one (the lines between them blank). Items that end on a stop are the article's own
     list."""
-    if at and text[at - 1] != "\n" or not _LINK_ITEM_RE.match(text, at):
+    if (at and text[at - 1] != "\n") or not _LINK_ITEM_RE.match(text, at):
         return False
     before = text[: at].rstrip("\n")
     previous_start = before.rfind("\n") + 1
-    after = text.find("\n", at)
-    nxt = len(text) if after < 0 else after
+    nxt = _line_end(text, at)
     while nxt < len(text) and text[nxt] == "\n":
         nxt += 1
     return bool((before and _LINK_ITEM_RE.match(before, previous_start))

@@ -52,7 +52,7 @@ from monitor.extract.items.unreal import a_refusal, reported_plan
 from monitor.extract.kind_words import NO_KIND
 from monitor.extract.timex import Timex
 from monitor.extract.timex.days import DAY_VALUE
-from monitor.extract.wordforms import word_tags
+from monitor.extract.wordforms import ADJECTIVE_TAGS, word_tags
 
 
 @dataclass(frozen=True, slots=True)
@@ -390,7 +390,7 @@ def _describes_state(after: list[str]) -> bool:
     if not words:
         return False
     tags = word_tags(words[0])
-    return words[0] in DETERMINERS or bool(tags & _ADJECTIVES and not tags & _PARTICIPLE_TAGS)
+    return words[0] in DETERMINERS or bool(tags & ADJECTIVE_TAGS and not tags & _PARTICIPLE_TAGS)
 
 
 def _scheduled(word: str, prev: list[str], doc: Doc) -> bool:
@@ -429,7 +429,6 @@ _PREPOSITIONS = frozenset(
         "and",
     }
 )
-_ADJECTIVES = frozenset({"JJ", "JJR", "JJS"})
 
 
 _AT_AN_EVENT = frozenset({"at", "during"})
@@ -488,7 +487,7 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
         # "In his Sunday Mass, the cardinal called ...", "at the Wednesday hearing": it happened then (a named
         # day; "in the early morning" is a part of some day)
         return False
-    if prev in DETERMINERS or (prev.isalpha() and word_tags(prev) and word_tags(prev) <= _ADJECTIVES):
+    if prev in DETERMINERS or (prev.isalpha() and word_tags(prev) and word_tags(prev) <= ADJECTIVE_TAGS):
         return True  # "the 2020 race", "the newest 2020 Democratic hopeful"
     if not nxt.cap and prev not in _PREPOSITIONS:
         tags = word_tags(nxt.lower)

@@ -17,7 +17,7 @@ from monitor.extract.items.linking import initials, is_acronym
 from monitor.extract.items.number_parse import bare_letter_sign, number_patterns
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.sentences import Sentence
-from monitor.extract.wordforms import NOUN_TAGS, word_tags
+from monitor.extract.wordforms import FINITE_TAGS, NOUN_TAGS, word_tags
 
 
 def _title_len(tokens: list[Tok], i: int, lex: Lexicon) -> int:
@@ -315,7 +315,7 @@ def _a_person_so_named(tokens: list[Tok], at: int, size: int) -> bool:
         # a verb next ("was evicted", "died", "who was held"); anything else ("American officials", "the
         # Israeli blockade", "Australian Prime Minister") is what it qualifies
         tags = word_tags(nxt.lower)
-        verb = nxt.lower in _VERB_NEXT or (bool(tags & _FINITE) and not tags & NOUN_TAGS)
+        verb = nxt.lower in _VERB_NEXT or (bool(tags & FINITE_TAGS) and not tags & NOUN_TAGS)
         if nxt.cap or not verb:
             return False
     for tok in reversed(tokens[max(0, at - 4):at]):
@@ -326,7 +326,6 @@ def _a_person_so_named(tokens: list[Tok], at: int, size: int) -> bool:
     return False
 
 
-_FINITE = frozenset({"VBD", "VBZ", "VBP"})
 _VERB_NEXT = frozenset({"is", "was", "were", "has", "had", "will", "would", "could", "who"})
 
 

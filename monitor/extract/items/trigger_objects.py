@@ -11,9 +11,7 @@ import re
 from collections.abc import Container
 
 from monitor.extract.items.document import POSSESSIVE_S, Doc, Tok
-from monitor.extract.wordforms import NOUN_TAGS, word_tags
-
-_NOUN = NOUN_TAGS
+from monitor.extract.wordforms import ADJECTIVE_TAGS, FINITE_TAGS, NOUN_TAGS, word_tags
 
 
 def reporting_bounds(
@@ -56,7 +54,7 @@ def announced_thing(text: str, start: int, end: int) -> bool:
     words = _object_words(text, start, end)
     for low in words[1:]:
         tags = word_tags(low)
-        if _FINITE_RE.fullmatch(low) or low == "that" or (tags & FINITE_TAGS and not tags & _NOUN_TAGS):
+        if _FINITE_RE.fullmatch(low) or low == "that" or (tags & FINITE_TAGS and not tags & _ANY_NOUN):
             return False
     return bool(words)
 
@@ -83,8 +81,7 @@ def _object_words(text: str, start: int, end: int) -> list[str]:
 
 
 _LETTERS_RE = re.compile(r"[A-Za-z]+")
-FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
-_NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
+_ANY_NOUN = frozenset({"NN", "NNS", "NNP", "NNPS"})
 
 
 def _dated_object(
@@ -177,11 +174,11 @@ def _object_word(doc: Doc, words: Container[str], pos: int, end: int) -> str | N
             return w
         tags = word_tags(w)
         # an adjective that is no noun may be a participle too ("classified")
-        adjective = tags <= _MODIFIERS or (tags & ADJECTIVE_TAGS and not tags & _NOUN)
+        adjective = tags <= _MODIFIERS or (tags & ADJECTIVE_TAGS and not tags & NOUN_TAGS)
         if w in _SKIP_AFTER_TRIGGER or (tags and adjective):
             continue
         # Nouns of a compound before its head ("reached a Phase 1 trade agreement"), a few at most.
-        if tags & _NOUN and w not in doc.lex.function_words and nouns < 3:
+        if tags & NOUN_TAGS and w not in doc.lex.function_words and nouns < 3:
             nouns += 1
             continue
         return None
@@ -189,7 +186,6 @@ def _object_word(doc: Doc, words: Container[str], pos: int, end: int) -> str | N
 
 
 _AFTER_RE = re.compile(r"[A-Za-z]+|\d")
-ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
 _MODIFIERS = ADJECTIVE_TAGS | {"RBR", "RBS"}  # "reached the lowest level": "lowest" may be an adverb
 # An object right after a verb of what was said ("added 25 points", "added a goal", "added smaller landers",
 # "added to his collection"), adverbs skipped; anything else (a mark, "that", a pronoun, a name, "on
@@ -197,7 +193,7 @@ _MODIFIERS = ADJECTIVE_TAGS | {"RBR", "RBS"}  # "reached the lowest level": "low
 _SAID_NEXT_RE = re.compile(r"\s*(?:[A-Za-z]+ly\s+)*(?P<next>\d|[A-Za-z]+)")
 _OBJECT_OPENERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "this",
                              "these", "those", "some", "more", "another", "to", "up"})
-_NOUN_PHRASE_TAGS = _MODIFIERS | _NOUN  # "added smaller landers"
+_NOUN_PHRASE_TAGS = _MODIFIERS | NOUN_TAGS  # "added smaller landers"
 
 
 def not_said(doc: Doc, verb: Tok, end: int) -> bool:

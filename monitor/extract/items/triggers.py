@@ -12,10 +12,10 @@ from collections.abc import Iterator, Sequence
 from itertools import compress
 
 from monitor.extract.items.document import DETERMINERS, Doc, Tok
-from monitor.extract.items.trigger_objects import ADJECTIVE_TAGS, FINITE_TAGS, quoting, what_was_said_follows
+from monitor.extract.items.trigger_objects import quoting, what_was_said_follows
 from monitor.extract.kind_words import NO_KIND
 from monitor.extract.lexicon import Lexicon
-from monitor.extract.wordforms import NOUN_TAGS, VERB_TAGS, word_tags
+from monitor.extract.wordforms import ADJECTIVE_TAGS, FINITE_TAGS, NOUN_TAGS, VERB_TAGS, word_tags
 
 # "T1", "G20": letters and digits are one word (a name), no count
 _WORD_RE = re.compile(r"[A-Za-z]+\d[A-Za-z\d]*|[A-Za-z]+(?:['’-][A-Za-z]+)*|['’]s\b|\d+|[^\w\s]")
