@@ -546,6 +546,20 @@ def test_without_actors_the_wording_decides_and_other_takes_the_kind_of_the_othe
     assert sorted((e.kind, e.source_count) for e in result.timeline) == [("legal", 1), ("legal", 2)]
 
 
+def test_a_launch_one_outlet_reads_as_business_and_another_as_policy_is_one_row():
+    # "launched" is listed as business, "introduced" as policy: either verb tells a product or a public
+    # programme, so the kinds two outlets' verbs give one launch may differ.
+    known = [item("business", "2021-05-10", "launch", actors=["Mara Velde"],
+                  evidence="Governor Mara Velde launched the water-saving programme on Monday in Tarnow.")]
+    first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+    told = [item("policy", "2021-05-10", "introduction", actors=["Velde"],
+                 evidence="The programme, introduced by Velde on Monday, asks households to cut use."),
+            item("policy", "2021-05-10", "a ban", actors=["Tarnow city council"],
+                 evidence="The Tarnow city council banned garden sprinklers on Monday.")]
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, told, at(1))
+    assert sorted((e.kind, e.source_count) for e in result.timeline) == [("business", 2), ("policy", 1)]
+
+
 def test_another_outlets_figure_of_the_same_value_is_the_same_figure_whatever_its_qualifier():
     known = [item("figure", "2019-11-18", "10 years", subject="Carlineo", metric="prison term", value=10,
                   qualifier="exact")]
