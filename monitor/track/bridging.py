@@ -12,16 +12,30 @@ once the bridging report's names are added, or, where a side names nobody who ac
 A row of undated reports waiting for a telling (`corroboration`) that the bridging report met is merged too,
 of its kind and actors not conflicting: the report told what those outlets only echoed.
 A merged row is never paired again, so a replay sees one row and merges nothing more: a fixed point.
+
+The same merge settles two rows that a version's new sentence makes one happening, whichever outlet came
+first (`settle`): each row is then asked of the other as an item would be (`as_report`, its first dated
+report), and the row holding undated reports survives, since those meet rows of their own kind only.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from monitor.extract.spans import date_span, narrower, nested
-from monitor.track.candidates import only_latent
+from monitor.track.candidates import Pool, only_latent, within_reach
 from monitor.track.entries import TimelineEntry
-from monitor.track.matching import actors_agree, kinds_compatible, same_wording, united_actors
+from monitor.track.matching import (
+    actors_agree,
+    content_words,
+    kinds_compatible,
+    kinds_compatible_by_wording,
+    rules,
+    same_wording,
+    united_actors,
+)
 
 
 def merged(entry: TimelineEntry) -> bool:
@@ -70,3 +84,107 @@ def merge(survivor: TimelineEntry, other: TimelineEntry) -> tuple[TimelineEntry,
     gone = replace(other, sources=tuple(replace(s, present=False) for s in other.sources),
                    superseded_by=survivor.event_id)
     return joined, gone
+
+
+@dataclass(frozen=True)
+class RowReport:
+    """A row told as its first dated report tells it, as an item (`ItemLike`), so that two rows are asked
+    whether they are one happening by the rules an item meets a row with."""
+
+    kind: str
+    date: str | None
+    summary: str
+    evidence: str
+    actors: tuple[str, ...]
+    location: str | None
+    subject: str | None
+    metric: str | None
+    value: float | int | None
+    unit: str | None
+    qualifier: str | None
+    source_url: str
+    published: str | None
+    latent: bool = False
+
+
+def as_report(entry: TimelineEntry) -> RowReport | None:
+    """`entry` as its first dated report, present, tells it; None for a row of undated reports only."""
+    report = next((s for s in entry.sources if s.present and not s.latent), None)
+    if report is None:
+        return None
+    return RowReport(entry.kind, entry.date, entry.summary, report.evidence, entry.actors, entry.location,
+                     entry.subject, entry.metric, entry.value, entry.unit, entry.qualifier, report.source_url,
+                     report.published)
+
+
+def settle(
+    work: dict[str, TimelineEntry], grown: dict[str, list[str]], pool: Pool,
+    one_happening: Callable[[RowReport, TimelineEntry], bool],
+    rank: Callable[[TimelineEntry], tuple[dt.datetime, str]],
+) -> tuple[list[str], bool]:
+    """Merge, in `work`, with each row a version's report joined in a sentence new to it (`grown`: row ->
+    those sentences) the rows of other sources it now is: `one_happening` (the rules an item meets a row
+    with) of either row's first dated report and the other row. What a report joins depends on which outlet
+    came first: Noem's launch told undated joins the row of the outlet that dated it, and only then is the
+    outlet that told it as "introduced on Monday", read before, worded like a report of that row; without
+    this, the rows a story ends with would hang on the order its pages arrived in. Only rows whose first
+    dated report shares `min_shared_words` content words with a new sentence are asked (what a new sentence
+    changes is how alike that report and the grown row are worded). `pool` holds the rows the
+    version's items were matched against (`candidates.pool_of`), read again from `work` as they are now.
+    Returns (the rows that grown rows merged away now live in, whether any rows were merged)."""
+    moved: list[str] = []
+    settled = False
+    enough = rules().min_shared_words
+    for eid in sorted(grown):
+        mine = as_report(work[eid])
+        if mine is None or work[eid].is_figure or merged(work[eid]):
+            continue
+        new_words = frozenset().union(*(content_words(text) for text in grown[eid]))
+        for found in within_reach(pool, mine, mine.published):
+            row, other = work[eid], work[found.event_id]
+            if found.event_id in grown or merged(other) or not (
+                    kinds_compatible(row.kind, other.kind)
+                    or kinds_compatible_by_wording(row.kind, other.kind)):
+                continue
+            told = as_report(other)
+            if told is None or len(new_words & content_words(told.evidence)) < enough:
+                continue
+            if not _one_either_way(row, other, one_happening):
+                continue
+            ranked = survivor_first(row, other, rank)
+            if ranked is None:
+                continue
+            survivor, gone = ranked
+            work[survivor.event_id], work[gone.event_id] = merge(survivor, gone)
+            settled = True
+            if gone.event_id == eid:
+                moved.append(survivor.event_id)
+                break
+    return moved, settled
+
+
+def survivor_first(
+    a: TimelineEntry, b: TimelineEntry, rank: Callable[[TimelineEntry], tuple[dt.datetime, str]],
+) -> tuple[TimelineEntry, TimelineEntry] | None:
+    """(the row that survives a merge, the row merged into it): the one holding undated reports, which meet
+    rows of their own kind only, so that a replay finds them where they are; else the first by `rank` (the
+    older). None where both hold undated reports and differ in kind."""
+    undated = [row for row in (a, b) if any(s.latent for s in row.sources)]
+    if len(undated) == 2 and a.kind != b.kind:
+        return None
+    if len(undated) == 1:
+        return (a, b) if undated[0] is a else (b, a)
+    first, second = sorted((a, b), key=rank)
+    return first, second
+
+
+def _one_either_way(a: TimelineEntry, b: TimelineEntry,
+                    one_happening: Callable[[RowReport, TimelineEntry], bool]) -> bool:
+    """Whether two rows of different sources, both still presented, are one happening, either row's first
+    dated report asked of the other."""
+    if {s.source_url for s in a.sources} & {s.source_url for s in b.sources}:
+        return False
+    if not (any(s.present for s in a.sources) and any(s.present for s in b.sources)):
+        return False
+    return any(item is not None and one_happening(item, entry)
+               for item, entry in ((as_report(a), b), (as_report(b), a)))

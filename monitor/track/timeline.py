@@ -36,6 +36,11 @@ Rules, in the order they apply:
   of undated reports only is on no timeline (`TimelineEntry.shown`, no change raised) until two sources tell
   it in sentences of their own, or a report with a date joins it (the row then takes that item's kind, date,
   summary and actors).
+- Whichever came first. A row a version's report joins in a new sentence is merged with a row of other
+  sources that it now is by the rules above, either row's first dated report taken as the item
+  (`bridging.as_report`); the version is then read again until nothing merges, as a replay would read it.
+  Of the rows a report could join, it joins the one whose sentences are most like its own. So the rows a
+  story ends with hang less on the order its pages arrived in.
 - Seen again. A known item keeps its event_id and first_seen, gets last_seen = now and this source's report
   (evidence, version) in `sources`.
 - Removal. An item this source reported but whose newest version no longer contains it has that report
@@ -67,8 +72,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from monitor.extract.spans import DateSpan, date_span, narrower, nested
-from monitor.track.bridging import may_merge, merge, merged
-from monitor.track.candidates import only_latent, pool_of, within_reach
+from monitor.track.bridging import RowReport, may_merge, merge, merged, settle
+from monitor.track.candidates import Pool, only_latent, pool_of, within_reach
 from monitor.track.conflicts import disputes
 from monitor.track.corroboration import (
     SpeakerIndex,
@@ -187,7 +192,7 @@ def _stable_rank(entry: TimelineEntry) -> tuple[dt.datetime, str]:
 def _match_items(
     work: dict[str, TimelineEntry], items: Sequence[ItemLike], keys: Sequence[str], source_url: str,
     published: str | None,
-) -> tuple[dict[int, tuple[str, bool]], dict[int, list[str]]]:
+) -> tuple[dict[int, tuple[str, bool]], dict[int, list[str]], Pool]:
     """Pair items (by index) with the entries they are: {index: (event_id, exact)}; unpaired items are new.
     Also returns each loosely paired item's candidate entries (for `monitor.track.bridging`). Entries merged
     into another are never paired again.
@@ -230,8 +235,14 @@ def _match_items(
         reach = within_reach(pool, items[i], published)
         found = [e for e in words.sift(items[i], reach)
                  if _same_happening(items[i], keys[i], span, e, source_url, published)]
-        # A row's own item prefers the rows other items made; an undated report, the sentence most like it.
-        found.sort(key=likeness_to(items[i], source_url) if items[i].latent else only_latent)
+        # A row's own item prefers the rows other items made, then, as an undated report does, the row whose
+        # sentence is most like its own: of two rows it could be, the one told alike, not the older or the
+        # one whose id sorts first, so that which outlet came first does not decide ("the Taliban swapped
+        # two Western hostages" is "Two hostages ... were released Tuesday in a prisoner swap", not "The
+        # Taliban members were released in Doha", whichever page was read first).
+        if len(found) > 1:
+            unlikeness = likeness_to(items[i], source_url)
+            found.sort(key=lambda e: (only_latent(e), unlikeness(e)))
         if items[i].kind in reported and (n in speakers or not items[i].latent):
             # One speaker's occasion told in other words: after the rows told alike.
             found += by_speaker.occasion_rows(items[i], reach, {e.event_id for e in found}, source_url,
@@ -250,7 +261,7 @@ def _match_items(
     held = {i: [eid for eid in candidates[i] if eid not in taken] for i in loose if items[i].latent}
     for i, eid in _contained_pairs(list(held), held, set(said), own).items():
         pairs[i] = (eid, False)
-    return pairs, candidates
+    return pairs, candidates, pool
 
 
 def _contained_pairs(
@@ -396,15 +407,39 @@ def reconcile(
             return ReconcileResult(tuple(timeline), (), (), ())
 
     before = dict(mine)
-    work = dict(mine)
     taken = {e.event_id for e in timeline}
+    after, matched, settled = _fold(before, taken, story, source_url, version, published, items, now)
+    # Rows merged by `bridging.settle` hold reports the pass paired before they met (a date, actors, a status
+    # their new sources give): the version is read again until it merges nothing, as a replay would read it,
+    # so that a replay changes nothing. Each pass that merges leaves fewer rows, so this ends.
+    while settled:
+        after, matched, settled = _fold(after, taken, story, source_url, version, published, items, now)
+    changes = _changes(before, after)
+    changes += _new_disputes(before, after, source_url)
+    updated = tuple(e for eid, e in after.items() if before.get(eid) != e)
+    seen = tuple(eid for eid in matched if eid in before)
+    untouched = [e for e in timeline if e.story != story]
+    return ReconcileResult(tuple(untouched) + tuple(after.values()), tuple(changes), seen, updated)
+
+
+def _fold(
+    before: dict[str, TimelineEntry], taken: set[str], story: str, source_url: str, version: int,
+    published: str | None, items: Sequence[ItemLike], now: dt.datetime,
+) -> tuple[dict[str, TimelineEntry], list[str], bool]:
+    """One pass of `reconcile` over the story's rows `before`: (the rows after it, the rows its items are,
+    whether `bridging.settle` merged rows). `taken` (every event id in use) grows with the ids of new rows."""
+    work = dict(before)
     matched: list[str] = []
     matched_set: set[str] = set()
     newly_presented: list[str] = []
+    # Rows a report of this pass joined in a sentence none of theirs gave yet: what they now are may be a row
+    # of other sources (`bridging.settle`). A new row's item was asked of every row in reach already (one way
+    # round: asking new rows the other way too found no more on the clusters, and cost more).
+    grown: dict[str, list[str]] = {}
 
     items = _one_mention_per_figure(items)
     keys = [identity_key(item) for item in items]
-    pairs, candidates = _match_items(work, items, keys, source_url, published)
+    pairs, candidates, pool = _match_items(work, items, keys, source_url, published)
     # A sentence giving one item is that item's own: a replay finds the item on the row holding its sentence
     # (`_contained_pairs`). Items of one sentence are told apart by nothing more, so only an item alone in its
     # sentence may add candidates for the replay: grow a row's actors or merge rows (`track.bridging`). A
@@ -425,6 +460,8 @@ def reconcile(
         else:
             eid, exact = pairs[i]
             entry = work[eid]
+            if all(s.evidence != item.evidence for s in entry.sources):
+                grown.setdefault(eid, []).append(item.evidence)
             if not item.latent and only_latent(entry):
                 entry = told_by(entry, item, key)  # the first dated telling of undated reports
             old = entry.report_of(source_url)
@@ -460,23 +497,29 @@ def reconcile(
             if other not in matched_set and may_merge(work[eid], work[other]):
                 work[eid], work[other] = merge(work[eid], work[other])
 
+    survivors, settled = settle(work, grown, pool, _one_happening, _stable_rank)
+    for survivor in survivors:
+        if survivor not in matched_set:  # the row this source's report now lives in
+            matched.append(survivor)
+            matched_set.add(survivor)
+
     # This source's newest version no longer has these.
     dropped: set[str] = set()
     for eid, entry in work.items():
-        report = entry.report_of(source_url)
-        if eid not in matched_set and report is not None and report.present:
-            work[eid] = replace(entry, sources=_with_report(entry.sources, replace(report, present=False,
+        own = entry.report_of(source_url)
+        if eid not in matched_set and own is not None and own.present:
+            work[eid] = replace(entry, sources=_with_report(entry.sources, replace(own, present=False,
                                                                                   version=version)))
             dropped.add(eid)
 
     supersede(work, before, newly_presented, dropped, source_url)
-    after = resolve_statuses(work)
-    changes = _changes(before, after)
-    changes += _new_disputes(before, after, source_url)
-    updated = tuple(e for eid, e in after.items() if before.get(eid) != e)
-    seen = tuple(eid for eid in matched if eid in before)
-    untouched = [e for e in timeline if e.story != story]
-    return ReconcileResult(tuple(untouched) + tuple(after.values()), tuple(changes), seen, updated)
+    return resolve_statuses(work), matched, settled
+
+
+def _one_happening(item: RowReport, entry: TimelineEntry) -> bool:
+    """`_same_happening` of a row told as an item (`bridging.settle`)."""
+    return _same_happening(item, identity_key(item), date_span(item.date), entry, item.source_url,
+                           item.published)
 
 
 def _new_disputes(

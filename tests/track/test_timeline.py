@@ -560,6 +560,52 @@ def test_a_launch_one_outlet_reads_as_business_and_another_as_policy_is_one_row(
     assert sorted((e.kind, e.source_count) for e in result.timeline) == [("business", 2), ("policy", 1)]
 
 
+def test_of_two_rows_a_report_could_be_it_joins_the_one_told_alike():
+    # Both rows are the militia's releases of one day; which one the swap is, the wording tells, not which
+    # row is older or whose id sorts first.
+    told = [item("release", "2021-05-11", "hostages released", actors=["Kenya"],
+                 evidence="Two hostages held by the militia in Kenya since 2018 were released Tuesday in a "
+                          "prisoner swap for three militia commanders."),
+            item("release", "2021-05-11", "members released", actors=["Harrow Militia"],
+                 evidence="The Harrow Militia members were released in Kelby, where the group keeps an "
+                          "office.")]
+    first = reconcile((), STORY, HARBOUR, 1, None, told, at(0))
+    swap = item("release", "2021-05-11", "swap", actors=["Militia"],
+                evidence="A day earlier the Harrow Militia swapped two hostages for three of its commanders.")
+    result = _replay_changes_nothing(first.timeline, WIRE, 1, [swap], at(1))
+    rows = {e.summary: e.source_count for e in result.timeline}
+    assert rows == {"hostages released": 2, "members released": 1}
+
+
+_CAMPAIGN = [
+    (HARBOUR, item("policy", "2021-05-10", "introduction", actors=["Vermont"],
+                   evidence="Vermont's viral water-saving campaign has faced mockery since introduced on "
+                            "Monday, but Lena Ortiz shrugged.")),
+    (WIRE, item("business", "2021-05-10", "launch", actors=["Ana Ruiz"],
+                evidence="According to the Burlington Free Press, Gov. Ana Ruiz launched the campaign on "
+                         "Monday to address the drought.")),
+    ("https://third.example/ruiz", item(
+        "business", None, "launch", actors=["Ruiz"], latent=True,
+        evidence="Ruiz launched the campaign to bring awareness to the drought in Vermont, and the viral "
+                 "water-saving ads show it works.")),
+]
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (1, 2, 0), (2, 1, 0), (0, 2, 1)])
+def test_one_launch_is_one_row_whichever_outlet_came_first(order):
+    # The undated report joins the row of the outlet that dated it (one verb upon one object); the outlet
+    # that told it as "introduced", read first or last, is worded like that report: one row either way.
+    timeline: tuple[TimelineEntry, ...] = ()
+    for n, i in enumerate(order):
+        source, told = _CAMPAIGN[i]
+        # Read on the Tuesday: the undated report may tell of the days before its page.
+        timeline = reconcile(timeline, STORY, source, 1, "2021-05-11", [told], at(n)).timeline
+        again = reconcile(timeline, STORY, source, 1, "2021-05-11", [told], at(n))
+        assert again.changes == () and again.timeline == timeline
+    shown = [e for e in timeline if e.shown and e.status == ACTIVE]
+    assert [(e.date, e.source_count) for e in shown] == [("2021-05-10", 3)]
+
+
 def test_another_outlets_figure_of_the_same_value_is_the_same_figure_whatever_its_qualifier():
     known = [item("figure", "2019-11-18", "10 years", subject="Carlineo", metric="prison term", value=10,
                   qualifier="exact")]
