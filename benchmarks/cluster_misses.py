@@ -129,22 +129,34 @@ def _show_miss(row: dict[str, Any], cause: str, found: dict[str, set[str]], by_i
             print(f"          {e.kind} {e.date} [{told}] {_evidence(e, urls[page])[:110]!r}")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def cluster_arguments(description: str, show: str) -> argparse.ArgumentParser:
+    """The command line of the cluster benchmarks: cluster names, `--show` (help `show`), `--clusters`."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("names", nargs="*", help="only the clusters whose file name holds one of these")
-    parser.add_argument("--show", action="store_true", help="print each miss with every outlet's rows of it")
+    parser.add_argument("--show", action="store_true", help=show)
     parser.add_argument("--clusters", type=Path,
                         help="a folder of clusters of other pages: <name>/cluster.yaml, each beside its "
                              "pages (ground-truth.json, html/<key>.html.gz)")
-    args = parser.parse_args()
-    if args.clusters is not None:
-        found = {p.parent.name: (p, p.parent) for p in sorted(args.clusters.glob("*/cluster.yaml"))}
+    return parser
+
+
+def clusters_to_run(clusters: Path | None, names: list[str]) -> list[tuple[str, Path, Path]]:
+    """(name, cluster file, the folder of its pages) of the clusters asked for: tests/fixtures/clusters with
+    ../shared's pages, or `clusters`' own (<name>/cluster.yaml beside its pages)."""
+    if clusters is not None:
+        found = {p.parent.name: (p, p.parent) for p in sorted(clusters.glob("*/cluster.yaml"))}
     else:
         if not (CORPUS / "ground-truth.json").is_file():
             sys.exit(f"{CORPUS} is absent: the clusters' pages are read from there")
         found = {p.stem: (p, CORPUS) for p in sorted(CLUSTERS.glob("*.yaml")) if p.stem != "floors"}
-    paths = [(name, path, corpus) for name, (path, corpus) in found.items()
-             if not args.names or any(n in name for n in args.names)]
+    return [(name, path, corpus) for name, (path, corpus) in found.items()
+            if not names or any(n in name for n in names)]
+
+
+def main() -> None:
+    show = "print each miss with every outlet's rows of it"
+    args = cluster_arguments(__doc__.splitlines()[0], show).parse_args()
+    paths = clusters_to_run(args.clusters, args.names)
     causes: Counter[str] = Counter()
     shared = merged = joined = 0
     for name, path, corpus in paths:
