@@ -33,30 +33,33 @@ sys.path.insert(0, str(REPO))  # the acceptance test's helpers (tests/) are this
 
 from cluster_misses import cluster_arguments, clusters_to_run  # noqa: E402
 
-from monitor.extract.items import Item, extract_items, load_lexicon, published_from_dateline  # noqa: E402
 from monitor.extract.text import extract_document  # noqa: E402
+from monitor.run.story import Extracted, StoryRules, extract_text  # noqa: E402
+from monitor.store.records import SourceRef  # noqa: E402
 from monitor.track.timeline import TimelineEntry, reconcile  # noqa: E402
 from tests.integration.test_clusters import _rows, apart_rows  # noqa: E402
 
 MAX_ORDERS = 24
-NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)  # the check times: an hour apart from here
+NOW = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)  # the fetch time, and the check times an hour apart from it
 
 
-def read_pages(cluster: dict[str, Any], corpus: Path) -> list[tuple[str, str, str | None, list[Item]]]:
-    """(page id, URL, publication day, items) of each page, as `monitor check` extracts a version."""
+def read_pages(cluster: dict[str, Any], corpus: Path) -> list[Extracted]:
+    """Each page's first version as `monitor check` extracts it (`monitor.run.story.extract_text`)."""
     truth = json.loads((corpus / "ground-truth.json").read_text("utf-8"))
     names = {name[:12]: name for name in truth}
+    rules = StoryRules()
     pages = []
     for page in cluster["pages"]:
         page_id = str(page["id"])
         name = names[page_id]
         url = truth[name].get("url") or f"http://127.0.0.1/{page_id}"
-        raw = gzip.decompress((corpus / "html" / f"{name}.html.gz").read_bytes())
-        document = extract_document(raw, url=url)
-        published = document.published or published_from_dateline(document.text)
-        anchor = published or NOW.date()  # relative dates need some anchor, as in monitor.run.story
-        items = extract_items(document.text, anchor, lexicon=load_lexicon(), latent=True)
-        pages.append((page_id, url, published.isoformat() if published else None, items))
+        document = extract_document(gzip.decompress((corpus / "html" / f"{name}.html.gz").read_bytes()),
+                                    url=url)
+        source = SourceRef(0, "cluster", url, "page", "config", 86400.0)
+        extracted = extract_text(source, 1, document.text, document.published, NOW, rules)
+        if extracted is None:
+            sys.exit(f"{page_id}: the extractor failed (logged above)")
+        pages.append(extracted)
     return pages
 
 
@@ -74,15 +77,15 @@ def main() -> None:
     for name, path, corpus in clusters_to_run(args.clusters, args.names):
         cluster = yaml.safe_load(path.read_text(encoding="utf-8"))
         pages = read_pages(cluster, corpus)
-        urls = {page_id: url for page_id, url, _published, _items in pages}
+        urls = {str(page["id"]): read.url for page, read in zip(cluster["pages"], pages, strict=True)}
         orders = list(itertools.islice(itertools.permutations(range(len(pages))), MAX_ORDERS))
         merged: list[list[bool]] = []
         joined = 0
         for order in orders:
             timeline: tuple[TimelineEntry, ...] = ()
             for n, i in enumerate(order):
-                _page_id, url, published, items = pages[i]
-                timeline = reconcile(timeline, "cluster", url, 1, published, items,
+                read = pages[i]
+                timeline = reconcile(timeline, "cluster", read.url, 1, read.published, read.items,
                                      NOW + dt.timedelta(hours=n)).timeline
             merged.append(one_row(cluster, list(timeline), urls))
             joined = max(joined, sum(1 for _pair, a, b in apart_rows(cluster, list(timeline), urls) if a & b))
@@ -94,8 +97,9 @@ def main() -> None:
               f"over {len(orders)} orders of its {len(pages)} pages; {joined} apart pairs joined at most")
         for n in moving if args.show else ():
             apart = next(order for order, m in zip(orders, merged, strict=True) if not m[n])
-            print(f"    apart in {sum(not m[n] for m in merged)} of {len(orders)} orders, e.g. "
-                  f"{', '.join(pages[i][0] for i in apart)}: {cluster['shared'][n]['what']}")
+            ids = ", ".join(str(cluster["pages"][i]["id"]) for i in apart)
+            print(f"    apart in {sum(not m[n] for m in merged)} of {len(orders)} orders, e.g. {ids}: "
+                  f"{cluster['shared'][n]['what']}")
     print(f"\n{least}..{most} of {shared} shared happenings one row; {varying} of them hang on the order")
 
 
