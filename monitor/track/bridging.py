@@ -22,11 +22,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from monitor.extract.spans import date_span, narrower, nested
 from monitor.track.candidates import Pool, only_latent, within_reach
-from monitor.track.entries import TimelineEntry
+from monitor.track.entries import SourceReport, TimelineEntry
 from monitor.track.matching import (
     actors_agree,
     content_words,
@@ -86,58 +86,42 @@ def merge(survivor: TimelineEntry, other: TimelineEntry) -> tuple[TimelineEntry,
     return joined, gone
 
 
-@dataclass(frozen=True)
-class RowReport:
-    """A row told as its first dated report tells it, as an item (`ItemLike`), so that two rows are asked
-    whether they are one happening by the rules an item meets a row with."""
-
-    kind: str
-    date: str | None
-    summary: str
-    evidence: str
-    actors: tuple[str, ...]
-    location: str | None
-    subject: str | None
-    metric: str | None
-    value: float | int | None
-    unit: str | None
-    qualifier: str | None
-    source_url: str
-    published: str | None
-    latent: bool = False
+def _first_told(entry: TimelineEntry) -> SourceReport | None:
+    """The row's first report that is dated and present."""
+    return next((s for s in entry.sources if s.present and not s.latent), None)
 
 
-def as_report(entry: TimelineEntry) -> RowReport | None:
-    """`entry` as its first dated report, present, tells it; None for a row of undated reports only."""
-    report = next((s for s in entry.sources if s.present and not s.latent), None)
+def as_report(entry: TimelineEntry) -> TimelineEntry | None:
+    """`entry` as its first dated report, present, tells it (evidence, source and page day that report's): a
+    row is an item (`ItemLike`) itself, so that two rows are asked whether they are one happening by the
+    rules an item meets a row with. None for a row with no such report."""
+    report = _first_told(entry)
     if report is None:
         return None
-    return RowReport(entry.kind, entry.date, entry.summary, report.evidence, entry.actors, entry.location,
-                     entry.subject, entry.metric, entry.value, entry.unit, entry.qualifier, report.source_url,
-                     report.published)
+    return replace(entry, evidence=report.evidence, source_url=report.source_url, published=report.published)
 
 
 def settle(
     work: dict[str, TimelineEntry], grown: dict[str, list[str]], pool: Pool,
-    one_happening: Callable[[RowReport, TimelineEntry], bool],
+    one_happening: Callable[[TimelineEntry, TimelineEntry], bool],
     rank: Callable[[TimelineEntry], tuple[dt.datetime, str]],
 ) -> tuple[list[str], bool]:
     """Merge, in `work`, with each row a version's report joined in a sentence new to it (`grown`: row ->
     those sentences) the rows of other sources it now is: `one_happening` (the rules an item meets a row
-    with) of either row's first dated report and the other row. What a report joins depends on which outlet
-    came first: Noem's launch told undated joins the row of the outlet that dated it, and only then is the
-    outlet that told it as "introduced on Monday", read before, worded like a report of that row; without
-    this, the rows a story ends with would hang on the order its pages arrived in. Only rows whose first
-    dated report shares `min_shared_words` content words with a new sentence are asked (what a new sentence
-    changes is how alike that report and the grown row are worded). `pool` holds the rows the
-    version's items were matched against (`candidates.pool_of`), read again from `work` as they are now.
-    Returns (the rows that grown rows merged away now live in, whether any rows were merged)."""
+    with) of either row told as its first dated report (`as_report`) and the other row. What a report joins
+    depends on which outlet came first: Noem's launch told undated joins the row of the outlet that dated
+    it, and only then is the outlet that told it as "introduced on Monday", read before, worded like a report
+    of that row; without this, the rows a story ends with would hang on the order its pages arrived in. Only
+    rows whose first dated report shares `min_shared_words` content words with a new sentence are asked
+    (what a new sentence changes is how alike that report and the grown row are worded). `pool` holds the
+    rows the version's items were matched against (`candidates.pool_of`), read again from `work` as they are
+    now. Returns (the rows that grown rows merged away now live in, whether any rows were merged)."""
     moved: list[str] = []
     settled = False
     enough = rules().min_shared_words
     for eid in sorted(grown):
         mine = as_report(work[eid])
-        if mine is None or work[eid].is_figure or merged(work[eid]):
+        if mine is None or mine.is_figure or merged(mine):
             continue
         new_words = frozenset().union(*(content_words(text) for text in grown[eid]))
         for found in within_reach(pool, mine, mine.published):
@@ -146,10 +130,13 @@ def settle(
                     kinds_compatible(row.kind, other.kind)
                     or kinds_compatible_by_wording(row.kind, other.kind)):
                 continue
-            told = as_report(other)
+            told = _first_told(other)
             if told is None or len(new_words & content_words(told.evidence)) < enough:
                 continue
-            if not _one_either_way(row, other, one_happening):
+            if {s.source_url for s in row.sources} & {s.source_url for s in other.sources}:
+                continue  # a source's own rows are its own happenings
+            theirs = as_report(other)
+            if not (one_happening(mine, other) or (theirs is not None and one_happening(theirs, row))):
                 continue
             ranked = survivor_first(row, other, rank)
             if ranked is None:
@@ -160,6 +147,7 @@ def settle(
             if gone.event_id == eid:
                 moved.append(survivor.event_id)
                 break
+            mine = as_report(work[eid]) or mine  # the merge may have given the row a narrower day
     return moved, settled
 
 
@@ -176,15 +164,3 @@ def survivor_first(
         return (a, b) if undated[0] is a else (b, a)
     first, second = sorted((a, b), key=rank)
     return first, second
-
-
-def _one_either_way(a: TimelineEntry, b: TimelineEntry,
-                    one_happening: Callable[[RowReport, TimelineEntry], bool]) -> bool:
-    """Whether two rows of different sources, both still presented, are one happening, either row's first
-    dated report asked of the other."""
-    if {s.source_url for s in a.sources} & {s.source_url for s in b.sources}:
-        return False
-    if not (any(s.present for s in a.sources) and any(s.present for s in b.sources)):
-        return False
-    return any(item is not None and one_happening(item, entry)
-               for item, entry in ((as_report(a), b), (as_report(b), a)))

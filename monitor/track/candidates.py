@@ -70,8 +70,8 @@ def date_bounds(date: str | None) -> tuple[str, str] | None:
 
 
 def only_latent(entry: TimelineEntry) -> bool:
-    """Whether every report of a row is an undated one that only corroborates (`SourceReport.latent`)."""
-    return bool(entry.sources) and all(s.latent for s in entry.sources)
+    """Whether every report of a row is an undated one that only corroborates (`TimelineEntry.latent`)."""
+    return entry.latent
 
 
 @lru_cache(maxsize=1024)  # a story's pages share a few publication days, met for every row compared

@@ -117,11 +117,17 @@ class TimelineEntry:
         return next((s for s in self.sources if s.source_url == source_url), None)
 
     @property
+    def latent(self) -> bool:
+        """Whether every report of the row is an undated one that only corroborates (`SourceReport.latent`):
+        told as an item (`ItemLike`), the row is then an undated report."""
+        return bool(self.sources) and all(s.latent for s in self.sources)
+
+    @property
     def shown(self) -> bool:
         """Whether the row is on the timeline: a report read as a row of its own, or latent reports (undated,
         `Item.latent`) of two sources in sentences of their own; one latent report, or one sentence copied
         by two sites (wire copy: one origin), only waits for another outlet's telling."""
-        if not self.sources or not all(s.latent for s in self.sources):
+        if not self.latent:
             return True  # (a row with no reports at all, stored before reports were kept, is shown too)
         first = self.sources[0].evidence
         return any(s.evidence != first for s in self.sources) and len(

@@ -72,7 +72,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from monitor.extract.spans import DateSpan, date_span, narrower, nested
-from monitor.track.bridging import RowReport, may_merge, merge, merged, settle
+from monitor.track.bridging import may_merge, merge, merged, settle
 from monitor.track.candidates import Pool, only_latent, pool_of, within_reach
 from monitor.track.conflicts import disputes
 from monitor.track.corroboration import (
@@ -516,8 +516,8 @@ def _fold(
     return resolve_statuses(work), matched, settled
 
 
-def _one_happening(item: RowReport, entry: TimelineEntry) -> bool:
-    """`_same_happening` of a row told as an item (`bridging.settle`)."""
+def _one_happening(item: TimelineEntry, entry: TimelineEntry) -> bool:
+    """`_same_happening` of a row told as an item (`bridging.as_report`, for `bridging.settle`)."""
     return _same_happening(item, identity_key(item), date_span(item.date), entry, item.source_url,
                            item.published)
 
