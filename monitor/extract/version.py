@@ -249,7 +249,10 @@ from importlib.resources.abc import Traversable
 # 38 (2026-12-05): a hover card hidden inside a paragraph (a name's card: full name, headlines, "MORE") is
 # cut out before the text is read (data/popup_cards.yaml): "Kristi NoemKristi Lynn NoemSouth Dakota ..." was
 # read as one name.
-EXTRACTOR_VERSION = "38"
+# 39 (2026-12-05): a hearing, testimony and "testify" are legal (kinds.yaml), no longer meetings, as "grill",
+# "interrogate" and a trial are: one testimony told as "testified", "grilled" or "the testimony Tuesday" by
+# three outlets is one kind.
+EXTRACTOR_VERSION = "39"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -255,9 +255,18 @@ def test_offered_words_are_no_business() -> None:
     assert "business" in _kinds("Harbour Lines offered $40 a share for its rival on Monday.")
 
 
+def test_one_testimony_is_one_kind_however_told() -> None:
+    # Three outlets tell one morning's testimony by three words: each is the hearing's kind, legal (as a
+    # trial is), so that across sources the kinds agree.
+    told = ["Tomas Elvey testified before the harbour committee on Tuesday.",
+            "On Tuesday, councillors grilled Tomas Elvey over the ferry contract.",
+            "Ada Brisk's appearance follows the testimony on Tuesday of Tomas Elvey."]
+    assert [_kinds(text) for text in told] == [["legal"]] * 3
+
+
 def test_concluding_is_no_policy() -> None:
-    # What ends takes its own kind: the hearings are the meeting, a tour's last date is no decision.
-    assert _kinds("The harbour board concluded the ferry inquiry hearings on Tuesday.") == ["meeting"]
+    # What ends takes its own kind: the hearings are the legal proceeding, a tour's last date is no decision.
+    assert _kinds("The harbour board concluded the ferry inquiry hearings on Tuesday.") == ["legal"]
     assert "policy" not in _kinds("The choir tour concludes on October 10 in Lerrin.")
 
 
