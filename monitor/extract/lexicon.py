@@ -132,6 +132,7 @@ class Lexicon:
     member_nouns: frozenset[str]
     aside_prepositions: frozenset[str]
     modifier_tails: frozenset[str]
+    role_endings: tuple[str, ...]
     common_nouns: frozenset[str]
     company_nouns: frozenset[str]
     company_suffixes: frozenset[str]
@@ -486,6 +487,7 @@ def _names_fields() -> dict[str, Any]:
         "member_nouns": words("member_nouns"),
         "aside_prepositions": words("aside_prepositions"),
         "modifier_tails": words("modifier_tails"),
+        "role_endings": tuple(sorted(words("role_endings"))),
         "common_nouns": words("common_nouns"),
         "company_nouns": words("company_nouns"),
         "company_suffixes": words("company_suffixes"),

@@ -252,7 +252,10 @@ from importlib.resources.abc import Traversable
 # 39 (2026-12-05): a hearing, testimony and "testify" are legal (kinds.yaml), no longer meetings, as "grill",
 # "interrogate" and a trial are: one testimony told as "testified", "grilled" or "the testimony Tuesday" by
 # three outlets is one kind.
-EXTRACTOR_VERSION = "39"
+# 40 (2026-12-05): capitalised words that describe a person before a given name and a surname are no part of
+# the name ("NASA Administrator Jim Bridenstine", "envoy to Ukraine Kurt Volker", "Republican Phil Bryant";
+# names.yaml role_endings).
+EXTRACTOR_VERSION = "40"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -266,6 +266,50 @@ def _strip_titles(words: list[Tok], lex: Lexicon) -> tuple[list[Tok], str | None
     return words, country, titled
 
 
+def _described_person(words: list[Tok], lex: Lexicon, surnames: dict[str, str]) -> int:
+    """Where a person's name starts after capitalised words that describe the person, 0 if nowhere: a given
+    name and a surname, with initials or connectors between (names.yaml `role_endings`: "NASA Administrator
+    Jim Bridenstine", "envoy to Ukraine Kurt Volker", "Browns DL Sheldon Richardson")."""
+    # A run opening on a connector is a title's complement: "(Director) of Public Prosecution Eva Persson".
+    complement = bool(words) and words[0].lower in lex.connectors
+    for k in range(1, len(words) - 1):
+        before, given, rest = words[k - 1], words[k], words[k:]
+        if before.lower in lex.connectors or given.lower in lex.connectors:
+            continue  # a particle of a name: "James Van Der Beek"
+        if not (_given_name(given, lex) and _describes(before, lex, complement)):
+            continue
+        last = rest[-1].lower.rstrip(".")
+        if len(rest) > 4 or any(not (t.cap or t.lower in lex.connectors) for t in rest):
+            return 0
+        # A surname that is also a word ("Levy", "Weeks") after a place the person is of, or one the story
+        # named; after other words it more likely names a thing ("Nikkei Index").
+        place = before.lower in lex.country_of or before.lower in lex.places
+        if (last in lex.organisation_cues or last in lex.company_suffixes
+                or (word_tags(last) and not place and rest[-1].text not in surnames)):
+            return 0
+        return k
+    return 0
+
+
+def _given_name(tok: Tok, lex: Lexicon) -> bool:
+    """A capitalised word that can only be a name: each part (of "Eva-Marie") a capital then lower-case
+    letters ("AirAsia", "WhatsApp" are brands), no English word, no place."""
+    low = tok.lower
+    parts = tok.text.split("-")
+    return (all(p[:1].isupper() and p[1:].isalpha() and p[1:].islower() for p in parts)
+            and not any(word_tags(p.lower()) for p in parts)
+            and low not in lex.country_of and low not in lex.demonym_of and low not in lex.places)
+
+
+def _describes(tok: Tok, lex: Lexicon, complement: bool) -> bool:
+    """Whether a capitalised word before a given name describes the person (`_described_person`): a
+    country, demonym, place or acronym; a noun or adjective of a role, any in a title's complement."""
+    low = tok.lower.rstrip(".")
+    if low in lex.country_of or low in lex.demonym_of or low in lex.places or is_acronym(tok.text):
+        return True
+    return bool(word_tags(low) & (NOUN_TAGS | {"JJ"})) and (complement or low.endswith(lex.role_endings))
+
+
 def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> list[Entity]:
     """The names of a sentence's tokens, trimmed, classified and expanded; `blocked` spans hold none."""
     lex = doc.lex
@@ -275,6 +319,10 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
         return out
     for at, run in runs:
         words, country, titled = _strip_titles(list(run), lex)
+        if (start := _described_person(words, lex, doc.surname)):
+            described = words[start - 1].lower
+            country = country or lex.demonym_of.get(described)
+            words, titled = words[start:], True
         # "Mr. Xi": the honorific stands outside the run (it is never part of a name) but titles the name.
         honorific = at > 0 and tokens[at - 1].lower in lex.titles and tokens[at - 1].lower.endswith(".")
         titled = titled or honorific
