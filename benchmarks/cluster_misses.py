@@ -16,8 +16,9 @@ any two outlets' rows of it got through the cross-source rules (monitor.track.ma
     elsewhere  a pair of rows passes every test above: each joined another row first (a source's rows are
                its own happenings), or a third outlet's row of it is missing from the one they make
 
-The first causes are the extractor's (what a page reads), the last ones matching's. A cluster's score may move
-by a row from run to run: the pages are checked at once, and which joins a row first decides the others.
+The first causes are the extractor's (what a page reads), the last ones matching's. The pages are checked one
+at a time, in the order they are claimed, as the acceptance test checks them: which joins a row first may
+decide the others (benchmarks/cluster_orders.py tries every order).
 
     .venv/bin/python benchmarks/cluster_misses.py                  # every cluster
     .venv/bin/python benchmarks/cluster_misses.py --show nasa      # the clusters named with "nasa", each

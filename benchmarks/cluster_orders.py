@@ -12,8 +12,8 @@ shared happening that is one row in some orders only, with an order that leaves 
     .venv/bin/python benchmarks/cluster_orders.py --clusters DIR    # clusters of other pages (as
                                                                     # cluster_misses.py reads them)
 
-`cluster_misses.py` runs `monitor check` once, with its pages fetched at once: its score is one of the orders
-here. Without --clusters it needs ../shared (the pages).
+`cluster_misses.py` runs `monitor check` once, its pages checked one at a time in the order they are claimed:
+its score is one of the orders here. Without --clusters it needs ../shared (the pages).
 """
 
 from __future__ import annotations
