@@ -133,6 +133,7 @@ class Lexicon:
     aside_prepositions: frozenset[str]
     modifier_tails: frozenset[str]
     role_endings: tuple[str, ...]
+    party_initials: frozenset[str]  # as written: "D", "R", "I"
     common_nouns: frozenset[str]
     company_nouns: frozenset[str]
     company_suffixes: frozenset[str]
@@ -488,6 +489,7 @@ def _names_fields() -> dict[str, Any]:
         "aside_prepositions": words("aside_prepositions"),
         "modifier_tails": words("modifier_tails"),
         "role_endings": tuple(sorted(words("role_endings"))),
+        "party_initials": frozenset(str(w) for w in nm["party_initials"]),
         "common_nouns": words("common_nouns"),
         "company_nouns": words("company_nouns"),
         "company_suffixes": words("company_suffixes"),

@@ -255,7 +255,12 @@ from importlib.resources.abc import Traversable
 # 40 (2026-12-05): capitalised words that describe a person before a given name and a surname are no part of
 # the name ("NASA Administrator Jim Bridenstine", "envoy to Ukraine Kurt Volker", "Republican Phil Bryant";
 # names.yaml role_endings).
-EXTRACTOR_VERSION = "40"
+# 41 (2026-12-05): a lawmaker's party and state after the name ("Rep. Ilhan Omar, D-Minn., said") is an
+# aside, no name (names.yaml party_initials); a speaker after the verb may have a title before the name
+# ('said White House Press Secretary Stephanie Grisham'); the words of titles and a shared title
+# ("co-founder"; titles now list it and "administrator") join a list of names; "she said" after a quotation
+# is the sentence before's subject before the last speaker.
+EXTRACTOR_VERSION = "41"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -6,6 +6,7 @@ Moscow"), an event's the place after a locative preposition ("left for Tartus").
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from monitor.extract.items.document import (
     ADVERB_SKIP,
@@ -144,9 +145,46 @@ def _before_appositive(prior: list[Entity], clause_start: int, doc: Doc) -> Enti
         object_of = _WORD_BEFORE_RE.search(doc.text, max(0, ent.start - 20), ent.start)
         if object_of and object_of.group(1).lower() in doc.lex.aside_prepositions:
             continue  # "a letter to Kevin McAleenan, who ..., said": whom it was written to, not who spoke
-        if _APPOSITIVE_RE.fullmatch(doc.text, ent.end, clause_start):
+        if _an_aside(doc, ent.end, clause_start):
             return ent
     return None
+
+
+def _an_aside(doc: Doc, start: int, end: int) -> bool:
+    """Whether the text from `start` to `end` is, whole, an aside set off by commas after a name: words
+    opening lower-case or a number, or a lawmaker's party and state, maybe with such words after it."""
+    party = _affiliation_re(doc.lex).match(doc.text, start, end)
+    at = party.end() if party else start
+    if party and doc.text[at:end].strip() in ("", ","):
+        return True
+    return _APPOSITIVE_RE.fullmatch(doc.text, at, end) is not None
+
+
+def _aside_end(doc: Doc, start: int, end: int) -> int | None:
+    """Where an aside set off by commas right after a name ends (its closing comma included), None if none
+    starts at `start`: words opening lower-case or a number ("the president of the farm bureau", "30"), or a
+    lawmaker's party and state ("D-Minn."), maybe with such words after it ("Former Rep. Will Hurd, R-Texas, a
+    onetime rival ..., said")."""
+    party = _affiliation_re(doc.lex).match(doc.text, start, end)
+    at = party.end() if party else start
+    words = _APPOSITIVE_RE.match(doc.text, at, end)
+    if words is not None:
+        return words.end()
+    if party is None:
+        return None
+    closing = _CLOSING_COMMA_RE.match(doc.text, at, end)
+    return closing.end() if closing is not None else at
+
+
+_CLOSING_COMMA_RE = re.compile(r",?\s*")
+
+
+@cache
+def _affiliation_re(lex: Lexicon) -> re.Pattern[str]:
+    """A lawmaker's party and state set off after the name: ", D-Minn.", ", R-Texas" (names.yaml
+    `party_initials`)."""
+    parties = "|".join(re.escape(p) for p in sorted(lex.party_initials))
+    return re.compile(rf",\s+(?:{parties})-[A-Z][A-Za-z.]*")
 
 
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?\Z")
@@ -232,9 +270,12 @@ def resolve_reference(
             return None
         if mine := [p for p in people if fits(doc, p.name, word)]:
             return mine[-1].name
-        # The sentence before's subject first when the pronoun opens this one ("Ramaswamy spent much of the
-        # debate throwing bombs, mostly at Haley. He described Haley ...": not a speaker told earlier).
-        opening = doc.last_subject if not info.tokens_within(info.sentence.start, before[-1].start) else None
+        # The sentence before's subject first when the pronoun opens this one, a quotation aside ("Ramaswamy
+        # spent much of the debate throwing bombs, mostly at Haley. He described Haley ...", "Fiona Parry
+        # issued a plea ... '...,' she said": not a speaker told earlier).
+        lead = [t for t in info.tokens_within(info.sentence.start, before[-1].start)
+                if not (info.quotes and in_spans(t.start, t.end, info.quotes)) and t.text[:1].isalnum()]
+        opening = doc.last_subject if not lead else None
         speaker = doc.last_speaker if kind == "statement" else None
         return fitting(doc, word, [opening, speaker, doc.last_person])
     if word in lex.person_possessives:
@@ -349,15 +390,15 @@ def coordinated(info: SentenceInfo, ent: Entity, doc: Doc) -> list[Entity]:
         if object_of and object_of.group(1).islower() and object_of.group(1) in lex.aside_prepositions:
             continue  # "the envoy to Norway, and Tom Harlowe": a name inside an aside, not of the list
         # "Ada Brisk, the former envoy, and Tom Harlowe": an aside after a name of the list
-        aside = _APPOSITIVE_RE.match(doc.text, prev.end, current.start)
-        joined = aside is not None and _AND_NEXT_RE.match(doc.text, aside.end(), current.start) is not None
-        after = aside.end() if aside is not None and joined else prev.end
+        aside = _aside_end(doc, prev.end, current.start)
+        joined = aside is not None and _AND_NEXT_RE.match(doc.text, aside, current.start) is not None
+        after = aside if aside is not None and joined else prev.end
         between = [t for t in info.tokens if after <= t.start and t.end <= current.start]
         links = [t.lower for t in between if t.lower in ("and", "&", ",")]
         if not links or any(t.lower not in ("and", "&", ",") for t in between[: len(links)]):
             break
         rest = between[len(links) :]
-        if not all(t.cap or t.lower in lex.titles or t.lower in _TITLE_DETERMINERS for t in rest):
+        if not all(t.cap or title_word(t.lower, lex) or t.lower in _TITLE_DETERMINERS for t in rest):
             break
         joined_by_and = joined_by_and or links[-1] != ","
         if not joined_by_and:
@@ -369,6 +410,17 @@ def coordinated(info: SentenceInfo, ent: Entity, doc: Doc) -> list[Entity]:
 
 _TITLE_DETERMINERS = frozenset({"his", "her", "its", "their", "the"})
 _AND_NEXT_RE = re.compile(r"(?:and|&)\s", re.IGNORECASE)
+
+
+def title_word(word: str, lex: Lexicon) -> bool:
+    """Whether a lower-case word is a word of a title ("chief" and "executive" of "chief executive"), or a
+    title shared ("co-founder", "co-chair")."""
+    return word in _title_words(lex) or word.removeprefix("co-") in lex.titles
+
+
+@cache
+def _title_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(word for title in lex.titles for word in title.split())
 
 
 def speaker_place(info: SentenceInfo, ent: Entity | None, doc: Doc) -> str | None:

@@ -7,7 +7,6 @@ call or a meeting ("the call with X").
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from monitor.extract.items.actors import (
     actor_name,
@@ -15,11 +14,11 @@ from monitor.extract.items.actors import (
     named_by_its_day,
     resolve_reference,
     subject_of,
+    title_word,
 )
 from monitor.extract.items.document import DETERMINERS, Doc, Entity, SentenceInfo, overlaps
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.triggers import PASSIVE_BE
-from monitor.extract.lexicon import Lexicon
 
 # Kinds of a movement: who departs or arrives is the subject, never a name after the verb ("reached Ada by
 # phone" is no arrival of Ada).
@@ -58,9 +57,11 @@ def event_actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
         elif kind == "statement":
             # "..., said by X" or "..., said X": the speaker follows the verb (not "told X": X was told).
             after = [e for e in info.entities if occ.end <= e.start < clause[1] and not e.modifier]
-            between = doc.text[occ.end : after[0].start].strip().lower() if after else None
+            # '..., responded NASA administrator Jim Bridenstine': only the speaker's title between
+            titled = bool(after) and all(t.cap or title_word(t.lower, doc.lex)
+                                         for t in info.tokens_within(occ.end, after[0].start))
             if (after and _by_agent(doc, info, occ.end, after[0].start)) or (
-                between == "" and occ.trigger.split()[0] not in doc.lex.addressee_verbs
+                titled and occ.trigger.split()[0] not in doc.lex.addressee_verbs
             ):
                 speaker_after = after[0]
                 actors.append(actor_name(speaker_after, True))
@@ -121,13 +122,7 @@ def _by_agent(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
         return False
     # A title before the name: capitalised words, the words of titles ("president") and the small words
     # inside titles ("Secretary of State").
-    titled = _title_words(doc.lex)
-    return all(t.cap or t.lower in _TITLE_JOINERS or t.lower in titled for t in words[1:])
-
-
-@lru_cache(maxsize=8)
-def _title_words(lex: Lexicon) -> frozenset[str]:
-    return frozenset(word for title in lex.titles for word in title.split())
+    return all(t.cap or t.lower in _TITLE_JOINERS or title_word(t.lower, doc.lex) for t in words[1:])
 
 
 _AGENT_KINDS = frozenset({"person", "org", "name"})
