@@ -260,7 +260,9 @@ from importlib.resources.abc import Traversable
 # ('said White House Press Secretary Stephanie Grisham'); the words of titles and a shared title
 # ("co-founder"; titles now list it and "administrator") join a list of names; "she said" after a quotation
 # is the sentence before's subject before the last speaker.
-EXTRACTOR_VERSION = "41"
+# 42 (2026-12-05): a name after a fronted phrase and its comma opens the sentence ("During an interview,
+# Skaik paused. '...,' he said": Skaik).
+EXTRACTOR_VERSION = "42"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -527,7 +527,12 @@ def _opening_person(doc: Doc, info: SentenceInfo) -> str | None:
     if first is None or first.kind != "person" or _after_the(doc, first) or aside_object(info, first, doc):
         return None
     before = info.tokens_within(info.sentence.start, first.start)
-    return first.name if all(t.cap or t.lower in doc.lex.function_words for t in before) else None
+    if all(t.cap or t.lower in doc.lex.function_words for t in before):
+        return first.name
+    # a fronted phrase set off by its comma ("During an interview, Skaik paused"): the name still opens the
+    # main clause
+    fronted = len(before) >= 2 and before[-1].text == "," and before[0].lower in doc.lex.function_words
+    return first.name if fronted and "," not in (t.text for t in before[:-1]) else None
 
 
 def _after_the(doc: Doc, ent: Entity) -> bool:
