@@ -262,7 +262,9 @@ from importlib.resources.abc import Traversable
 # is the sentence before's subject before the last speaker.
 # 42 (2026-12-05): a name after a fronted phrase and its comma opens the sentence ("During an interview,
 # Skaik paused. '...,' he said": Skaik).
-EXTRACTOR_VERSION = "42"
+# 43 (2026-12-05): an aside after a name may open on a possessive name ("Kevin Mayer, Disney's chairman of
+# direct-to-consumer and international, said"): the name before it speaks.
+EXTRACTOR_VERSION = "43"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

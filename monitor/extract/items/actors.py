@@ -132,8 +132,11 @@ _AGE_THEN_HOME_RE = re.compile(r",\s*\d{1,3},\s*(?:of\s+)?")
 # ", who heads the union", ", the president of the farm bureau", ", 45": what a name's commas set off (up to
 # three asides: ", a senior analyst at Stratfor, the Texas-based intelligence firm,")
 # An aside never opens on "and" or "or": ", and Tom Harlowe, ..." joins another name.
+# An aside opens on a lower-case word, a number (an age) or a possessive name before one ("Mayer, Disney's
+# chairman of direct-to-consumer and international, said").
 _APPOSITIVE_RE = re.compile(
-    r"(?:,\s+(?!(?:and|or)\b)(?:\d{1,3}|[a-z][\w'’-]*)[^.;:!?\"“”(),]*){1,3},?\s*"
+    r"(?:,\s+(?!(?:and|or)\b)(?:\d{1,3}|[a-z][\w'’-]*|(?:[A-Z][\w&-]*\s+){0,3}[A-Z][\w&-]*['’]s\s+[a-z][\w'’-]*)"
+    r"[^.;:!?\"“”(),]*){1,3},?\s*"
 )
 
 
