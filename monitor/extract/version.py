@@ -264,7 +264,9 @@ from importlib.resources.abc import Traversable
 # Skaik paused. '...,' he said": Skaik).
 # 43 (2026-12-05): an aside after a name may open on a possessive name ("Kevin Mayer, Disney's chairman of
 # direct-to-consumer and international, said"): the name before it speaks.
-EXTRACTOR_VERSION = "43"
+# 44 (2026-12-05): a person's full name set off after a noun phrase ending on a name speaks ("Trump's
+# ambassador to the United Nations, Nikki R. Haley, said").
+EXTRACTOR_VERSION = "44"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

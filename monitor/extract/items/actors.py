@@ -195,6 +195,8 @@ _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?\Z")
 # a lower-case word (the noun a name names) and the comma before that name: "the driver, ", "the company's
 # founder, ", "its chief executive, ", "WeWork's parent company, The" (We Company)
 _NOUN_BEFORE_ASIDE_RE = re.compile(r"\b[a-z][\w'’-]*,\s*(?:[Tt]he\s+)?\Z")
+# or, before a person's full name, a noun phrase ending on a name: "Trump's ambassador to the United Nations,"
+_NAME_BEFORE_ASIDE_RE = re.compile(r"\b[a-z]+\s+(?:the\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*,\s*\Z")
 # or a noun's relative clause, whatever its last word: "The company that runs the AMAs, "
 _RELATIVE_BEFORE_ASIDE_RE = re.compile(r"\b[a-z]+\s+(?:that|who|which)\s+[^,;:.!?\"“”()]+,\s*\Z")
 
@@ -210,7 +212,9 @@ def _naming_aside(ent: Entity, clause_start: int, doc: Doc) -> Entity | None:
     if not doc.text.startswith(",", ent.end):
         return None
     if (_NOUN_BEFORE_ASIDE_RE.search(doc.text, max(0, ent.start - 40), ent.start) is None
-            and _RELATIVE_BEFORE_ASIDE_RE.search(doc.text, max(0, ent.start - 80), ent.start) is None):
+            and _RELATIVE_BEFORE_ASIDE_RE.search(doc.text, max(0, ent.start - 80), ent.start) is None
+            and not (ent.kind == "person" and " " in ent.name and not word_tags(ent.name.split()[0].lower())
+                     and _NAME_BEFORE_ASIDE_RE.search(doc.text, max(0, ent.start - 40), ent.start))):
         return None
     return ent
 
