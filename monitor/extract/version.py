@@ -266,7 +266,9 @@ from importlib.resources.abc import Traversable
 # direct-to-consumer and international, said"): the name before it speaks.
 # 44 (2026-12-05): a person's full name set off after a noun phrase ending on a name speaks ("Trump's
 # ambassador to the United Nations, Nikki R. Haley, said").
-EXTRACTOR_VERSION = "44"
+# 45 (2026-12-05): a statement named by its noun before the speaker's verb ("In a tweet on Tuesday, Trump
+# said") takes the verb's subject as its speaker.
+EXTRACTOR_VERSION = "45"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

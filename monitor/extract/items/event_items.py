@@ -85,11 +85,16 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
     typed = typed_drafts(doc, info, fronted, order)  # undated ones already left out but for _UNDATED_KINDS
     drafts: list[Draft] = []
     for d in typed:
-        if all(
-            not _same_slot(k, d) or _coordinated(doc, k, d) or _distinct_verbs(k, d) or _contrasted(doc, k, d)
-            for k in drafts
-        ):
+        kept = [n for n, k in enumerate(drafts) if _same_slot(k, d) and not (
+            _coordinated(doc, k, d) or _distinct_verbs(k, d) or _contrasted(doc, k, d))]
+        if not kept:
             drafts.append(d)
+        elif (d.item.kind == drafts[kept[0]].item.kind == "statement" and d.by_verb
+              and not drafts[kept[0]].item.actors and d.item.actors):
+            # "In a tweet on Tuesday, Trump said ...": the statement's noun came first and names nobody; the
+            # verb after it tells who
+            k = drafts[kept[0]]
+            drafts[kept[0]] = replace(k, item=replace(k.item, actors=d.item.actors))
     if (published := _journal_publication(doc, info, drafts, order + len(drafts))) is not None:
         drafts.append(published)
     # (a date a clause told with the main clause took is still the main clause's verb's to find)
