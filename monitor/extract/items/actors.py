@@ -205,7 +205,8 @@ def _naming_aside(ent: Entity, clause_start: int, doc: Doc) -> Entity | None:
     """A person or organisation set off by commas between a noun and a verb that has no subject of its own:
     it names the noun, and so the verb's subject ("the man who kidnapped the child, Michael Webb, was
     sentenced", "its chief executive, Jane Roe, resigned", "The company that runs the AMAs, Dick Clark
-    Productions, denies"), not a name told earlier in the sentence."""
+    Productions, denies"; a person's full name after a noun phrase ending on a name, "Trump's ambassador to
+    the United Nations, Nikki R. Haley, said"), not a name told earlier in the sentence."""
     # (the clause may start at the closing comma or after it)
     if ent.kind not in ("person", "org") or doc.text[ent.end : clause_start].strip() not in ("", ","):
         return None

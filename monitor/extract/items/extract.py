@@ -519,9 +519,9 @@ def _remember(doc: Doc, info: SentenceInfo) -> None:
 
 
 def _opening_person(doc: Doc, info: SentenceInfo) -> str | None:
-    """The person whose name opens the sentence, titles aside ("Ramaswamy spent much of the debate throwing
-    bombs, mostly at Haley.", "Former Gov. Nikki Haley said ..."): the subject a "he" or "she" opening the
-    next sentence most often goes on with."""
+    """The person whose name opens the sentence, titles or a fronted phrase aside ("Ramaswamy spent much of
+    the debate throwing bombs, mostly at Haley.", "Former Gov. Nikki Haley said ...", "During an interview,
+    Skaik paused"): the subject a "he" or "she" opening the next sentence most often goes on with."""
     first = next((e for e in info.entities if not (info.quotes and in_spans(e.start, e.end, info.quotes))),
                  None)
     if first is None or first.kind != "person" or _after_the(doc, first) or aside_object(info, first, doc):
