@@ -134,6 +134,7 @@ class Lexicon:
     modifier_tails: frozenset[str]
     role_endings: tuple[str, ...]
     party_initials: frozenset[str]  # as written: "D", "R", "I"
+    name_suffixes: frozenset[str]
     common_nouns: frozenset[str]
     company_nouns: frozenset[str]
     company_suffixes: frozenset[str]
@@ -490,6 +491,7 @@ def _names_fields() -> dict[str, Any]:
         "modifier_tails": words("modifier_tails"),
         "role_endings": tuple(sorted(words("role_endings"))),
         "party_initials": frozenset(str(w) for w in nm["party_initials"]),
+        "name_suffixes": words("name_suffixes"),
         "common_nouns": words("common_nouns"),
         "company_nouns": words("company_nouns"),
         "company_suffixes": words("company_suffixes"),

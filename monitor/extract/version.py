@@ -268,7 +268,9 @@ from importlib.resources.abc import Traversable
 # ambassador to the United Nations, Nikki R. Haley, said").
 # 45 (2026-12-05): a statement named by its noun before the speaker's verb ("In a tweet on Tuesday, Trump
 # said") takes the verb's subject as its speaker.
-EXTRACTOR_VERSION = "45"
+# 46 (2026-12-05): a suffix after a surname is no surname (names.yaml name_suffixes): "Patrick W. Carlineo
+# Jr." makes a later "Carlineo" him.
+EXTRACTOR_VERSION = "46"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

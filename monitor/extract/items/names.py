@@ -447,8 +447,10 @@ def learn_names(doc: Doc, found: list[Entity]) -> None:
             if _full_form(ent, doc):
                 doc.full_names.setdefault(ent.name)
         if ent.kind == "person" and " " in ent.name and ent.name in doc.full_names:
-            parts = ent.name.split()
-            doc.surname.setdefault(parts[-1], ent.name)
+            # "Patrick W. Carlineo Jr": the surname is Carlineo, not the suffix after it
+            parts = [w for w in ent.name.split() if w.lower().rstrip(".") not in doc.lex.name_suffixes]
+            if len(parts) > 1:
+                doc.surname.setdefault(parts[-1], ent.name)
         title = _TITLE_BEFORE_RE.search(doc.text, max(0, ent.start - 40), ent.start) if ent.titled else None
         if ent.kind == "person" and title and title.group(1).lower() in doc.lex.titles:
             doc.by_title.setdefault(title.group(1).lower(), ent.name)
