@@ -270,7 +270,9 @@ from importlib.resources.abc import Traversable
 # said") takes the verb's subject as its speaker.
 # 46 (2026-12-05): a suffix after a surname is no surname (names.yaml name_suffixes): "Patrick W. Carlineo
 # Jr." makes a later "Carlineo" him.
-EXTRACTOR_VERSION = "46"
+# 47 (2026-12-05): the tail of a full name told before is that name ("Al Saud" of "Abu Anas Al Saud", "Van
+# Der Beek"); "PM" is a title ("Pakistan PM Imran Khan").
+EXTRACTOR_VERSION = "47"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -347,6 +347,10 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
             kind = "person"
         if kind in ("person", "name"):
             full = doc.surname.get(name)
+            if full is None and len(words) > 1:
+                # the tail of a full name told before ("Al Saud" of "Abu Anas Al Saud", "Van Der Beek")
+                longer = doc.surname.get(words[-1].text)
+                full = longer if longer is not None and longer.endswith(" " + name) else None
             if full:
                 name, kind = full, "person"
         # A name followed by title words and another name only qualifies it ("US counterpart Donald Trump").
