@@ -20,6 +20,7 @@ from monitor.extract.items.document import (
     overlaps,
 )
 from monitor.extract.items.genders import fits, fitting
+from monitor.extract.items.names import given_name
 from monitor.extract.items.triggers import source_spans
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.wordforms import VERB_TAGS, word_tags
@@ -154,10 +155,9 @@ def _before_appositive(prior: list[Entity], clause_start: int, doc: Doc) -> Enti
 
 
 def _an_aside(doc: Doc, start: int, end: int) -> bool:
-    """Whether the text from `start` to `end` is, whole, an aside set off by commas after a name: words
-    opening lower-case or a number, or a lawmaker's party and state, maybe with such words after it."""
-    party = _affiliation_re(doc.lex).match(doc.text, start, end)
-    at = party.end() if party else start
+    """Whether the text from `start` to `end` is, whole, an aside set off by commas after a name (what
+    `_aside_end` reads)."""
+    at, party = _past_affiliation(doc, start, end)
     if party and doc.text[at:end].strip() in ("", ","):
         return True
     return _APPOSITIVE_RE.fullmatch(doc.text, at, end) is not None
@@ -168,18 +168,22 @@ def _aside_end(doc: Doc, start: int, end: int) -> int | None:
     starts at `start`: words opening lower-case or a number ("the president of the farm bureau", "30"), or a
     lawmaker's party and state ("D-Minn."), maybe with such words after it ("Former Rep. Will Hurd, R-Texas, a
     onetime rival ..., said")."""
-    party = _affiliation_re(doc.lex).match(doc.text, start, end)
-    at = party.end() if party else start
+    at, party = _past_affiliation(doc, start, end)
     words = _APPOSITIVE_RE.match(doc.text, at, end)
     if words is not None:
         return words.end()
-    if party is None:
+    if not party:
         return None
-    closing = _CLOSING_COMMA_RE.match(doc.text, at, end)
-    return closing.end() if closing is not None else at
+    if doc.text.startswith(",", at):
+        at += 1  # the party's closing comma
+    rest = doc.text[at:end]
+    return at + len(rest) - len(rest.lstrip())
 
 
-_CLOSING_COMMA_RE = re.compile(r",?\s*")
+def _past_affiliation(doc: Doc, start: int, end: int) -> tuple[int, bool]:
+    """(where the text goes on after a lawmaker's party and state set off at `start`, whether one is)."""
+    party = _affiliation_re(doc.lex).match(doc.text, start, end)
+    return (party.end(), True) if party else (start, False)
 
 
 @cache
@@ -214,7 +218,7 @@ def _naming_aside(ent: Entity, clause_start: int, doc: Doc) -> Entity | None:
         return None
     if (_NOUN_BEFORE_ASIDE_RE.search(doc.text, max(0, ent.start - 40), ent.start) is None
             and _RELATIVE_BEFORE_ASIDE_RE.search(doc.text, max(0, ent.start - 80), ent.start) is None
-            and not (ent.kind == "person" and " " in ent.name and not word_tags(ent.name.split()[0].lower())
+            and not (ent.kind == "person" and " " in ent.name and given_name(ent.name.split()[0], doc.lex)
                      and _NAME_BEFORE_ASIDE_RE.search(doc.text, max(0, ent.start - 40), ent.start))):
         return None
     return ent

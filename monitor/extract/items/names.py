@@ -284,7 +284,7 @@ def _described_person(words: list[Tok], lex: Lexicon, surnames: dict[str, str]) 
         before, given, rest = words[k - 1], words[k], words[k:]
         if before.lower in lex.connectors or given.lower in lex.connectors:
             continue  # a particle of a name: "James Van Der Beek"
-        if not (_given_name(given, lex) and _describes(before, lex, complement)):
+        if not (given_name(given.text, lex) and _describes(before, lex, complement)):
             continue
         last = rest[-1].lower.rstrip(".")
         if len(rest) > 4 or any(not (t.cap or t.lower in lex.connectors) for t in rest):
@@ -299,11 +299,11 @@ def _described_person(words: list[Tok], lex: Lexicon, surnames: dict[str, str]) 
     return 0
 
 
-def _given_name(tok: Tok, lex: Lexicon) -> bool:
+def given_name(word: str, lex: Lexicon) -> bool:
     """A capitalised word that can only be a name: each part (of "Eva-Marie") a capital then lower-case
     letters ("AirAsia", "WhatsApp" are brands), no English word, no place."""
-    low = tok.lower
-    parts = tok.text.split("-")
+    low = word.lower()
+    parts = word.split("-")
     return (all(p[:1].isupper() and p[1:].isalpha() and p[1:].islower() for p in parts)
             and not any(word_tags(p.lower()) for p in parts)
             and low not in lex.country_of and low not in lex.demonym_of and low not in lex.places)
