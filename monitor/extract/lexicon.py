@@ -137,6 +137,8 @@ class Lexicon:
     name_suffixes: frozenset[str]
     common_nouns: frozenset[str]
     company_nouns: frozenset[str]
+    firm_nouns: frozenset[str]
+    place_nouns: frozenset[str]
     company_suffixes: frozenset[str]
     function_words: frozenset[str]
     connectors: frozenset[str]
@@ -494,6 +496,8 @@ def _names_fields() -> dict[str, Any]:
         "name_suffixes": words("name_suffixes"),
         "common_nouns": words("common_nouns"),
         "company_nouns": words("company_nouns"),
+        "firm_nouns": words("firm_nouns"),
+        "place_nouns": words("place_nouns"),
         "company_suffixes": words("company_suffixes"),
         "function_words": words("function_words"),
         "connectors": words("connectors"),

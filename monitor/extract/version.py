@@ -272,7 +272,12 @@ from importlib.resources.abc import Traversable
 # Jr." makes a later "Carlineo" him.
 # 47 (2026-12-05): the tail of a full name told before is that name ("Al Saud" of "Abu Anas Al Saud", "Van
 # Der Beek"); "PM" is a title ("Pakistan PM Imran Khan").
-EXTRACTOR_VERSION = "47"
+# 48 (2026-12-05): "the company" (names.yaml firm_nouns) with no name ending in a company's suffix is the firm
+# named before it in its sentence, else the one opening the sentence before, else its last one, else the one
+# named most (twice at least), never a name told as a place ("the city of Surabaya"); "The company, which
+# ..., confirmed": the subject before the relative clause; an adverb before the verb ("He flatly denied")
+# is skipped; a word stops before its possessive after "&" or "-" ("PG&E" "'s").
+EXTRACTOR_VERSION = "48"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -16,6 +16,7 @@ from monitor.extract.items.document import (
     Doc,
     Entity,
     SentenceInfo,
+    Tok,
     in_spans,
     overlaps,
 )
@@ -266,8 +267,11 @@ def resolve_reference(
         or before[-1].lower in lex.modal_aux
         or before[-1].lower in ADVERB_SKIP
         or before[-1].lower in lex.undating_adverbs
+        or word_tags(before[-1].lower) == _ADVERB  # "the company flatly denied"
     ):
         before.pop()
+    if all(t.text == "," for t in before):
+        before = _before_relative_aside(info, before[-1].end if before else clause[0])
     if not before:
         return None
     word = before[-1].lower
@@ -314,12 +318,58 @@ def resolve_reference(
             for org in reversed(doc.orgs):
                 if org.lower().split()[-1] in lex.company_suffixes:
                     return org
+            return _story_firm(info, before, doc) if word in lex.firm_nouns else None
         return None
     if word in lex.titles and len(before) >= 2 and before[-2].lower in ("the", "a"):
         if before[-2].lower == "the" and word in doc.by_title:
             return doc.by_title[word]  # "President Donald Trump ... The president said": the one so titled
         return f"the {word}"  # "the mayor said": no name given
     return None
+
+
+def _before_relative_aside(info: SentenceInfo, end: int) -> list[Tok]:
+    """The words before a relative clause that commas set off, the second ending at `end`, right before a
+    verb: its last word is the verb's subject ("The company, which is expected to lay off thousands,
+    confirmed")."""
+    toks = info.tokens_within(info.sentence.start, end)
+    if not toks or toks[-1].text != ",":
+        return []
+    commas = [i for i, t in enumerate(toks[:-1]) if t.text == ","]
+    if not commas or commas[-1] + 1 >= len(toks) or toks[commas[-1] + 1].lower not in _RELATIVES:
+        return []
+    return toks[: commas[-1]]
+
+
+# The pronouns opening a relative clause set off by commas ("that" opens none).
+_RELATIVES = frozenset({"which", "who"})
+
+
+def _story_firm(info: SentenceInfo, before: list[Tok], doc: Doc) -> str | None:
+    """What "the company" (`before` ends on its noun) stands for when no name of the story ends in a
+    company's suffix: a firm named earlier in its sentence ("Shares of Home Depot fell after the company cut
+    its guidance"), else the one opening the sentence before ("Amazon is now letting you listen ... . The
+    company published"), else the last one it names ("The New York state attorney general is investigating
+    WeWork. The company confirmed ..."). Only "the" company: "another company", "a screening company" are no
+    firm told before. Further back, a story names many firms and the company is any of them."""
+    words = [t.lower for t in before[-4:-1]]
+    lead = next((i for i in range(len(words) - 1, -1, -1) if not words[i].replace("-", "").isalpha()
+                 or words[i] in doc.lex.function_words), None)
+    if lead is None or words[lead] != "the":
+        return None
+    pos = before[-1].start
+    named = [e for e in info.entities if info.sentence.start <= e.start and e.end <= pos and e.kind in _FIRM
+             and not e.modifier and e.name not in doc.places
+             and not (info.quotes and in_spans(e.start, e.end, info.quotes))]
+    if named:
+        return named[-1].name
+    if doc.firm_before is not None:
+        return doc.firm_before
+    told = [(n, name) for name, n in doc.firms.items() if n >= 2 and name not in doc.places]
+    return max(told)[1] if told else None
+
+
+# The kinds of names a firm may be read as: an organisation, or a name neither a person nor a place.
+_FIRM = ("org", "name")
 
 
 def _opens_the_sentence(info: SentenceInfo, clause: tuple[int, int], doc: Doc) -> bool:

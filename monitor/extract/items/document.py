@@ -18,9 +18,9 @@ from monitor.extract.sentences import Sentence
 from monitor.extract.timex import Timex
 
 _TOKEN_RE = re.compile(
-    # A word stops before a possessive "'s" ("Putin" "'s"), else runs on over inner ".'’-&" ("U.S", "A&B");
-    # possessive quantifiers: no backtracking over a word's letters.
-    r"\d{1,2}:\d{2}|\d++(?:[.,]\d+)+|[^\W_]++(?:(?=['’]s\b)|(?:[.'’\-&][^\W_]++)*+)|['’]s\b"
+    # A word runs on over inner ".'’-&" ("U.S", "A&B", "O'Shea") but stops before a possessive "'s" ("Putin"
+    # "'s", "PG&E" "'s"); possessive quantifiers: no backtracking over a word's letters.
+    r"\d{1,2}:\d{2}|\d++(?:[.,]\d+)+|[^\W_]++(?:[.\-&][^\W_]++|['’](?!s\b)[^\W_]++)*+|['’]s\b"
     r"|[,;:()\"“”—–]|(?<=\s)-(?=\s)|\$"
 )
 
@@ -128,6 +128,12 @@ class Doc:
     last_thing: str | None = None
     last_thing_end: int = 0  # where it was named: a pronoun far past it stands for something else
     orgs: list[str] = field(default_factory=list)
+    # The name neither a person nor a place ("WeWork", "Big Machine") that opens the sentence before, else
+    # its last such name outside quotes: what "the company" stands for when no name says company; and the
+    # names told as places the gazetteer lacks ("the city of Surabaya"), never such a firm.
+    firm_before: str | None = None
+    firms: dict[str, int] = field(default_factory=dict)  # how often each such name was read
+    places: set[str] = field(default_factory=set)
     # The first person named with each title ("president" -> "Donald Trump"), for a later "the president
     # said": a story names its protagonist first ("Prince Harry ... Prince Philip ... the prince hit back").
     by_title: dict[str, str] = field(default_factory=dict)

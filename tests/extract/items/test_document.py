@@ -1,0 +1,21 @@
+"""Tokens of monitor.extract.items.document: where a word ends."""
+
+import pytest
+
+from monitor.extract.items.document import tokenize
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # a possessive "'s" is a token of its own, after a plain word and after one joined by "&" or "-"
+        ("Putin's call", ["Putin", "'s", "call"]),
+        ("P&O's ferries", ["P&O", "'s", "ferries"]),
+        ("Gastelum-Vera’s neighbour", ["Gastelum-Vera", "’s", "neighbour"]),
+        # an apostrophe inside a word keeps it whole
+        ("O'Shea said", ["O'Shea", "said"]),
+        ("it didn't", ["it", "didn't"]),
+    ],
+)
+def test_a_word_stops_before_its_possessive(text: str, want: list[str]) -> None:
+    assert [t.text for t in tokenize(text, 0, len(text))] == want
