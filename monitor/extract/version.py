@@ -277,7 +277,9 @@ from importlib.resources.abc import Traversable
 # named most (twice at least), never a name told as a place ("the city of Surabaya"); "The company, which
 # ..., confirmed": the subject before the relative clause; an adverb before the verb ("He flatly denied")
 # is skipped; a word stops before its possessive after "&" or "-" ("PG&E" "'s").
-EXTRACTOR_VERSION = "48"
+# 49 (2026-12-05): a relative clause set off by a comma tells of the name before it ("Big Machine, which was
+# bought out by ...", "Eulois Cleckley, who is now suspended"): "who" of a person, "which" of any other name.
+EXTRACTOR_VERSION = "49"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

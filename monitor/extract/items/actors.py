@@ -275,6 +275,8 @@ def resolve_reference(
     if not before:
         return None
     word = before[-1].lower
+    if word in _RELATIVES:
+        return _antecedent(info, before[-1], doc)
     # A pronoun in a reported clause is most often the speaker: "Russia said it had sent ...".
     earlier = [
         e for e in info.entities if info.sentence.start <= e.start and e.end <= clause[0] and not e.modifier
@@ -342,6 +344,23 @@ def _before_relative_aside(info: SentenceInfo, end: int) -> list[Tok]:
 
 # The pronouns opening a relative clause set off by commas ("that" opens none).
 _RELATIVES = frozenset({"which", "who"})
+
+
+def _antecedent(info: SentenceInfo, relative: Tok, doc: Doc) -> str | None:
+    """The name a relative clause set off by a comma tells of, right before the comma ("released through Big
+    Machine, which was bought out by ..."; "Ada Brisk, who heads the union, said"): "who" a person's, "which"
+    another's, or one read as a person by its capitals whose first word is no given name ("Big Machine")."""
+    comma = doc.text.rfind(",", info.sentence.start, relative.start)
+    if comma < 0 or doc.text[comma + 1 : relative.start].strip():
+        return None
+    ent = next((e for e in info.entities if not doc.text[e.end : comma].strip() and e.end <= comma
+                and not (info.quotes and in_spans(e.start, e.end, info.quotes))), None)
+    if ent is None or ent.modifier:
+        return None
+    if relative.lower == "who":
+        return actor_name(ent, False) if ent.kind == "person" else None
+    person = ent.kind == "person" and (ent.titled or given_name(ent.name.split()[0], doc.lex))
+    return None if person else actor_name(ent, False)
 
 
 def _story_firm(info: SentenceInfo, before: list[Tok], doc: Doc) -> str | None:
