@@ -1,0 +1,82 @@
+"""What a sentence leaves the next ones to refer to: the last person and thing named, the person or firm
+opening it, the names told as places, people's genders (for "he", "she", "it", "the company")."""
+
+from __future__ import annotations
+
+from monitor.extract.items.actors import aside_object, human_subject
+from monitor.extract.items.document import Doc, Entity, SentenceInfo, in_spans
+from monitor.extract.items.genders import learn_genders
+from monitor.extract.wordforms import VERB_TAGS, word_tags
+
+
+def remember(doc: Doc, info: SentenceInfo) -> None:
+    """The last person and thing named outside quotes, and people's genders, for the pronouns of the next
+    sentences."""
+    learn_genders(doc, info)
+    doc.last_subject = _opening_person(doc, info)
+    since = info.sentence.start
+    last_firm = None
+    for ent in info.entities:
+        if info.quotes and in_spans(ent.start, ent.end, info.quotes):
+            continue
+        if ent.kind in ("org", "name") and not ent.modifier:
+            if _told_as_place(doc, ent):
+                doc.places.add(ent.name)
+            elif ent.name not in doc.places:
+                last_firm = ent.name
+                doc.firms[ent.name] = doc.firms.get(ent.name, 0) + 1
+        if ent.kind == "person" and not _after_the(doc, ent) and not aside_object(info, ent, doc):
+            doc.last_person, since = ent.name, ent.end
+        elif ent.kind in ("org", "country", "capital"):
+            doc.last_thing = ent.country if ent.kind == "capital" and ent.country else ent.name
+            doc.last_thing_end = ent.end
+    opening = _opening_firm(doc, info)
+    doc.firm_before = opening if opening is not None and opening not in doc.places else last_firm
+    # "Ann Lee was charged. The suspect told police he ...": "he" is the suspect, whoever that is.
+    if doc.last_person is not None and human_subject(info, since, info.sentence.end, doc):
+        doc.last_person = None
+
+
+def _opening_person(doc: Doc, info: SentenceInfo) -> str | None:
+    """The person whose name opens the sentence, titles or a fronted phrase aside ("Ramaswamy spent much of
+    the debate throwing bombs, mostly at Haley.", "Former Gov. Nikki Haley said ...", "During an interview,
+    Skaik paused"): the subject a "he" or "she" opening the next sentence most often goes on with."""
+    first = next((e for e in info.entities if not (info.quotes and in_spans(e.start, e.end, info.quotes))),
+                 None)
+    if first is None or first.kind != "person" or _after_the(doc, first) or aside_object(info, first, doc):
+        return None
+    before = info.tokens_within(info.sentence.start, first.start)
+    if all(t.cap or t.lower in doc.lex.function_words for t in before):
+        return first.name
+    # a fronted phrase set off by its comma ("During an interview, Skaik paused"): the name still opens the
+    # main clause
+    fronted = len(before) >= 2 and before[-1].text == "," and before[0].lower in doc.lex.function_words
+    return first.name if fronted and "," not in (t.text for t in before[:-1]) else None
+
+
+def _told_as_place(doc: Doc, ent: Entity) -> bool:
+    """Whether a name follows a place's noun and "of" ("the Indonesian city of Surabaya", "the mayor of")."""
+    words = doc.text[max(0, ent.start - 20) : ent.start].lower().split()
+    return len(words) >= 2 and words[-1] == "of" and words[-2] in doc.lex.place_nouns
+
+
+def _opening_firm(doc: Doc, info: SentenceInfo) -> str | None:
+    """The organisation or other name (no person, no place) that opens the sentence as its subject, a verb
+    right after it: "Amazon is now letting you ...", for a "the company" of the next (not "The Valdoria
+    attorney general is ...")."""
+    first = next((e for e in info.entities if not (info.quotes and in_spans(e.start, e.end, info.quotes))),
+                 None)
+    if first is None or first.kind not in ("org", "name") or first.modifier:
+        return None
+    # (a digest's bullet, "- Amazon is ...", opens it too)
+    before = [t for t in info.tokens_within(info.sentence.start, first.start) if t.text[:1].isalnum()]
+    after = info.tokens_within(first.end, info.sentence.end)[:1]
+    if not after or not word_tags(after[0].lower) & VERB_TAGS:
+        return None
+    return first.name if all(t.cap or t.lower in doc.lex.function_words for t in before) else None
+
+
+def _after_the(doc: Doc, ent: Entity) -> bool:
+    """An untitled name after "the" ("dubbed the Marsh Fever", "The Harbour Singers") names a thing or a
+    group, read as a person only by its capitals: no later "he" or "the man" stands for it."""
+    return not ent.titled and doc.text[max(0, ent.start - 4) : ent.start].lower() == "the "
