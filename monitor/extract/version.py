@@ -279,7 +279,10 @@ from importlib.resources.abc import Traversable
 # is skipped; a word stops before its possessive after "&" or "-" ("PG&E" "'s").
 # 49 (2026-12-05): a relative clause set off by a comma tells of the name before it ("Big Machine, which was
 # bought out by ...", "Eulois Cleckley, who is now suspended"): "who" of a person, "which" of any other name.
-EXTRACTOR_VERSION = "49"
+# 50 (2026-12-05): a verb joined by "and" or "but" to the sentence's first verb, with no subject of its own,
+# is that verb's subject's ("Ms Cafferkey returned to Scotland after working in the west African country and
+# arrived on a flight": not Africa), unless the first verb reports.
+EXTRACTOR_VERSION = "50"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

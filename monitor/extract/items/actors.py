@@ -43,6 +43,8 @@ def subject_of(
     """The name acting at `pos`: the nearest name before it in its clause ("the X in Moscow" -> X); when the
     clause has none before the verb, the sentence's first name (`strict`: only one an aside sets off from the
     verb, "X, who heads the union, said")."""
+    if (shared := _subject_of_the_first_verb(info, pos, doc)) is not None:
+        return shared
     # "He had, according to Alex Horton of the Washington Post, killed ...": who sources it does not act
     sources = source_spans(doc.text, info.sentence.start, pos)
     cands = [e for e in info.entities if clause[0] <= e.start and e.end <= pos and not e.modifier
@@ -91,6 +93,29 @@ def subject_of(
         # "Ada Brisk and Tom Harlowe, the mayor, met": the name before the aside, with those joined to it
         return aside
     return prior[0] if prior else None
+
+
+def _subject_of_the_first_verb(info: SentenceInfo, pos: int, doc: Doc) -> Entity | None:
+    """The subject of a verb joined by "and" or "but" to the sentence's first verb, with none of its own: the
+    name opening the sentence right before that verb ("Ada Brisk left Brenholm and arrived in Lerrin", "Ms
+    Cafferkey returned to Scotland after working in the west African country and arrived on a flight"; not
+    Brenholm or Africa, the names nearest it). Not when the first verb reports ("Brisk said the ferry sank
+    and killed two": the ferry's)."""
+    toks = info.tokens_within(info.sentence.start, pos)
+    while toks and (word_tags(toks[-1].lower) == _ADVERB or _auxiliary(toks[-1].lower, doc.lex)):
+        toks.pop()
+    if len(toks) < 3 or toks[-1].lower not in _COORDINATED_VERB or toks[-2].text in CLAUSE_PUNCT:
+        return None
+    first = next((e for e in info.entities if not (info.quotes and in_spans(e.start, e.end, info.quotes))),
+                 None)
+    if first is None or first.kind not in ("person", "org", "name") or first.modifier:
+        return None
+    lead = [t for t in toks if t.end <= first.start]
+    verb = next((t for t in toks if t.start >= first.end), None)
+    if (any(not (t.cap or t.lower in doc.lex.function_words) for t in lead) or verb is None
+            or not word_tags(verb.lower) & VERB_TAGS or doc.lex.kind_of(verb.lower) == "statement"):
+        return None
+    return first
 
 
 def _qualifies_the_subject(first: Entity, ent: Entity, doc: Doc) -> bool:
