@@ -11,9 +11,10 @@ module of each:
    full name given earlier in the document;
 3. events: trigger words per kind (triggers); actors are the subject before the trigger (and, for calls
    and meetings, the names after it), a pronoun, "the ministry" or "the company" resolved to the last
-   fitting name (actors, from what memory keeps of the sentences before), or else the person or organisation named right after the verb; event_items turns each trigger
-   into a draft (occurrence: the trigger and actors passed between the event steps), but where no_happening
-   finds words that tell none (a question, a list of headlines, a participle describing a noun);
+   fitting name (actors, from what memory keeps of the sentences before), or else the person or
+   organisation named right after the verb; event_items turns each trigger into a draft (occurrence: the
+   trigger and actors passed between the event steps), but where no_happening finds words that tell none
+   (a question, a list of headlines, a participle describing a noun);
 4. figures: figures reads the number, qualifier, unit and metric (counted: a total named before it, a number
    spelled out); figure_items adds the subject (the place, else the name, the figure is about), the
    attribution ("according to X", or the speaker) and the as-of date;
