@@ -115,6 +115,7 @@ class Lexicon:
     capital_of: Mapping[str, str]  # capital (lower) -> country
     institution_of: Mapping[str, str]  # institution (lower) -> country ("kremlin" -> Russia)
     places: frozenset[str]
+    feature_nouns: frozenset[str]
     titles: frozenset[str]
     max_title_words: int
     organisation_cues: frozenset[str]
@@ -435,6 +436,8 @@ def _places_fields() -> dict[str, Any]:
         "institution_of": institution_of,
         "places": frozenset(p.lower() for p in string_list(pd.get("places"), "places.yaml: places"))
         | _cities(),
+        "feature_nouns": frozenset(w.lower() for w in string_list(pd.get("feature_nouns", []),
+                                                                   "places.yaml: feature_nouns")),
     }
 
 

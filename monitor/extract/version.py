@@ -282,7 +282,9 @@ from importlib.resources.abc import Traversable
 # 50 (2026-12-05): a verb joined by "and" or "but" to the sentence's first verb, with no subject of its own,
 # is that verb's subject's ("Ms Cafferkey returned to Scotland after working in the west African country and
 # arrived on a flight": not Africa), unless the first verb reports.
-EXTRACTOR_VERSION = "50"
+# 51 (2026-12-05): a name ending in a landform's, a water's or a venue's noun is a place (places.yaml
+# feature_nouns: "Java Sea", "Channel Islands", "Shoreline Amphitheatre"), never an actor.
+EXTRACTOR_VERSION = "51"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -49,7 +49,7 @@ def _classify(words: list[Tok], lex: Lexicon) -> tuple[str, str, str | None]:
         return "capital", name, lex.capital_of[low]
     if low in lex.institution_of:
         return "org", name, lex.institution_of[low]
-    if low in lex.places:
+    if low in lex.places or (len(words) >= 2 and words[-1].lower in lex.feature_nouns):
         return "place", name, None
     if len(words) >= 2 and words[-1].lower in lex.document_words:
         return "document", name, None  # "the Data Retention Bill", "the Affordable Care Act"
