@@ -11,7 +11,7 @@ module of each:
    full name given earlier in the document;
 3. events: trigger words per kind (triggers); actors are the subject before the trigger (and, for calls
    and meetings, the names after it), a pronoun, "the ministry" or "the company" resolved to the last
-   fitting name (actors, from what memory keeps of the sentences before), or else the person or
+   fitting name (references, from what memory keeps of the sentences before), or else the person or
    organisation named right after the verb; event_items turns each trigger into a draft (occurrence: the
    trigger and actors passed between the event steps), but where no_happening finds words that tell none
    (a question, a list of headlines, a participle describing a noun);

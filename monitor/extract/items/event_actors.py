@@ -12,12 +12,12 @@ from monitor.extract.items.actors import (
     actor_name,
     coordinated,
     named_by_its_day,
-    resolve_reference,
     subject_of,
     title_word,
 )
 from monitor.extract.items.document import DETERMINERS, Doc, Entity, SentenceInfo, overlaps
 from monitor.extract.items.occurrence import Actors, Occurrence
+from monitor.extract.items.references import resolve_reference
 from monitor.extract.items.triggers import PASSIVE_BE
 
 # Kinds of a movement: who departs or arrives is the subject, never a name after the verb ("reached Ada by

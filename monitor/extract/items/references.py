@@ -1,0 +1,163 @@
+"""What a reference stands for: a pronoun ("he", "it"), "the ministry" or "the company", "the president", and
+"which" or "who" opening a clause set off by a comma, resolved to the name it tells of (step 3, who acts)."""
+
+from __future__ import annotations
+
+from monitor.extract.items.actors import ONLY_ADVERB, actor_name, aside_object, human_subject
+from monitor.extract.items.document import ADVERB_SKIP, Doc, Entity, SentenceInfo, Tok, in_spans
+from monitor.extract.items.genders import fits, fitting
+from monitor.extract.items.names import given_name
+from monitor.extract.wordforms import word_tags
+
+
+def resolve_reference(
+    info: SentenceInfo, pos: int, clause: tuple[int, int], doc: Doc, kind: str
+) -> str | None:
+    """A pronoun, "the ministry", "the company" or a relative "which" just before the trigger (adverbs and
+    auxiliaries aside), resolved to the name it stands for."""
+    lex = doc.lex
+    before = info.tokens_within(clause[0], pos)
+    while before and (
+        before[-1].lower in lex.present_aux
+        or before[-1].lower in lex.past_aux
+        or before[-1].lower in lex.modal_aux
+        or before[-1].lower in ADVERB_SKIP
+        or before[-1].lower in lex.undating_adverbs
+        or word_tags(before[-1].lower) == ONLY_ADVERB  # "the company flatly denied"
+    ):
+        before.pop()
+    if all(t.text == "," for t in before):
+        before = _before_relative_aside(info, before[-1].end if before else clause[0])
+    if not before:
+        return None
+    word = before[-1].lower
+    if word in _RELATIVES:
+        return _antecedent(info, before[-1], doc)
+    # A pronoun in a reported clause is most often the speaker: "Russia said it had sent ...".
+    earlier = [
+        e for e in info.entities if info.sentence.start <= e.start and e.end <= clause[0] and not e.modifier
+    ]
+    if word in lex.person_pronouns:
+        people = [e for e in earlier if e.kind == "person" and not aside_object(info, e, doc)]
+        # "..., the 40-year-old man had ... by the time he visited": the man, not a name told before him.
+        if human_subject(info, people[-1].end if people else info.sentence.start, before[-1].start, doc):
+            return None
+        if mine := [p for p in people if fits(doc, p.name, word)]:
+            return mine[-1].name
+        # The sentence before's subject first when the pronoun opens this one, a quotation aside ("Ramaswamy
+        # spent much of the debate throwing bombs, mostly at Haley. He described Haley ...", "Fiona Parry
+        # issued a plea ... '...,' she said": not a speaker told earlier).
+        lead = [t for t in info.tokens_within(info.sentence.start, before[-1].start)
+                if not (info.quotes and in_spans(t.start, t.end, info.quotes)) and t.text[:1].isalnum()]
+        opening = doc.last_subject if not lead else None
+        speaker = doc.last_speaker if kind == "statement" else None
+        return fitting(doc, word, [opening, speaker, doc.last_person])
+    if word in lex.person_possessives:
+        # "In his testimony Tuesday morning, Vindman said ...": whose testimony the phrase goes on to say
+        # ("After his arrest on Monday, police said the man ...": the man, whom no name gives)
+        people = [e for e in earlier if e.kind == "person" and not aside_object(info, e, doc)]
+        if mine := [p for p in people if fits(doc, p.name, word)]:
+            return mine[-1].name
+        if _opens_the_sentence(info, clause, doc):
+            ahead = _person_right_after(info, clause, doc)
+            return ahead.name if ahead is not None else None
+        return fitting(doc, word, [doc.last_person])
+    if word in lex.thing_pronouns:
+        things = [e for e in earlier if e.kind in ("org", "country", "capital")]
+        if things:
+            return actor_name(things[-1], True)
+        return doc.last_thing if pos - doc.last_thing_end <= lex.thing_pronoun_reach else None
+    if word in lex.common_nouns or word in lex.company_nouns:
+        for org in reversed(doc.orgs):
+            # "the agency" of "Turkey's disaster agency AFAD" too
+            if word in org.lower().split() or word in doc.described.get(org, ()):
+                return org
+        if word in lex.company_nouns:
+            for org in reversed(doc.orgs):
+                if org.lower().split()[-1] in lex.company_suffixes:
+                    return org
+            return _story_firm(info, before, doc) if word in lex.firm_nouns else None
+        return None
+    if word in lex.titles and len(before) >= 2 and before[-2].lower in ("the", "a"):
+        if before[-2].lower == "the" and word in doc.by_title:
+            return doc.by_title[word]  # "President Donald Trump ... The president said": the one so titled
+        return f"the {word}"  # "the mayor said": no name given
+    return None
+
+
+def _before_relative_aside(info: SentenceInfo, end: int) -> list[Tok]:
+    """The words before a relative clause that commas set off, the second ending at `end`, right before a
+    verb: its last word is the verb's subject ("The company, which is expected to lay off thousands,
+    confirmed")."""
+    toks = info.tokens_within(info.sentence.start, end)
+    if not toks or toks[-1].text != ",":
+        return []
+    commas = [i for i, t in enumerate(toks[:-1]) if t.text == ","]
+    if not commas or commas[-1] + 1 >= len(toks) or toks[commas[-1] + 1].lower not in _RELATIVES:
+        return []
+    return toks[: commas[-1]]
+
+
+# The pronouns opening a relative clause set off by commas ("that" opens none).
+_RELATIVES = frozenset({"which", "who"})
+
+
+def _antecedent(info: SentenceInfo, relative: Tok, doc: Doc) -> str | None:
+    """The name a relative clause set off by a comma tells of, right before the comma ("released through Big
+    Machine, which was bought out by ..."; "Ada Brisk, who heads the union, said"): "who" a person's, "which"
+    another's, or one read as a person by its capitals whose first word is no given name ("Big Machine")."""
+    comma = doc.text.rfind(",", info.sentence.start, relative.start)
+    if comma < 0 or doc.text[comma + 1 : relative.start].strip():
+        return None
+    ent = next((e for e in info.entities if not doc.text[e.end : comma].strip() and e.end <= comma
+                and not (info.quotes and in_spans(e.start, e.end, info.quotes))), None)
+    if ent is None or ent.modifier:
+        return None
+    if relative.lower == "who":
+        return actor_name(ent, False) if ent.kind == "person" else None
+    person = ent.kind == "person" and (ent.titled or given_name(ent.name.split()[0], doc.lex))
+    return None if person else actor_name(ent, False)
+
+
+def _story_firm(info: SentenceInfo, before: list[Tok], doc: Doc) -> str | None:
+    """What "the company" (`before` ends on its noun) stands for when no name of the story ends in a
+    company's suffix: a firm named earlier in its sentence ("Shares of Home Depot fell after the company cut
+    its guidance"), else the one opening the sentence before ("Amazon is now letting you listen ... . The
+    company published"), else the last one it names ("The New York state attorney general is investigating
+    WeWork. The company confirmed ..."), else the one the story names most, twice at least (further back, a
+    story names many firms, and one named once is any of them). Only "the" company: "another company", "a
+    screening company" are no firm told before."""
+    words = [t.lower for t in before[-4:-1]]
+    lead = next((i for i in range(len(words) - 1, -1, -1) if not words[i].replace("-", "").isalpha()
+                 or words[i] in doc.lex.function_words), None)
+    if lead is None or words[lead] != "the":
+        return None
+    pos = before[-1].start
+    named = [e for e in info.entities if info.sentence.start <= e.start and e.end <= pos and e.kind in _FIRM
+             and not e.modifier and e.name not in doc.places
+             and not (info.quotes and in_spans(e.start, e.end, info.quotes))]
+    if named:
+        return named[-1].name
+    if doc.firm_before is not None:
+        return doc.firm_before
+    told = [(n, name) for name, n in doc.firms.items() if n >= 2 and name not in doc.places]
+    return max(told)[1] if told else None
+
+
+# The kinds of names a firm may be read as: an organisation, or a name neither a person nor a place.
+_FIRM = ("org", "name")
+
+
+def _opens_the_sentence(info: SentenceInfo, clause: tuple[int, int], doc: Doc) -> bool:
+    """Whether a phrase opens the sentence and a comma ends it ("In his testimony Tuesday morning, ...")."""
+    first = info.tokens[0].start if info.tokens else info.sentence.start
+    return clause[0] <= first and doc.text[clause[1] : clause[1] + 2].lstrip().startswith(",")
+
+
+def _person_right_after(info: SentenceInfo, clause: tuple[int, int], doc: Doc) -> Entity | None:
+    """The person named right after the clause's comma: the subject a fronted phrase leads to ("In his
+    testimony Tuesday morning, | Vindman said")."""
+    after = next((e for e in info.entities if e.start >= clause[1] and not e.modifier), None)
+    if after is None or after.kind != "person" or doc.text[clause[1] : after.start].strip(" ,"):
+        return None
+    return after
