@@ -284,7 +284,9 @@ from importlib.resources.abc import Traversable
 # arrived on a flight": not Africa), unless the first verb reports.
 # 51 (2026-12-05): a name ending in a landform's, a water's or a venue's noun is a place (places.yaml
 # feature_nouns: "Java Sea", "Channel Islands", "Shoreline Amphitheatre"), never an actor.
-EXTRACTOR_VERSION = "51"
+# 52 (2026-12-05): a name the gazetteer lacks right after "in" or "near" is where a meeting (or a happening of
+# no known kind) was, not who met ("held a rally about 10 miles away in Hialeah").
+EXTRACTOR_VERSION = "52"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

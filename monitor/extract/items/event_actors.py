@@ -87,7 +87,8 @@ def event_actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
         # A noun's participants follow a preposition ("the call with X", "talks between X and Y"); after a
         # noun alone the names are another verb's ("the March 20 call convinced him that X had ...").
         for e in info.entities:
-            if occ.end <= e.start < clause[1] and not e.modifier and e.kind in ("person", "org", "name"):
+            if (occ.end <= e.start < clause[1] and not e.modifier and e.kind in ("person", "org", "name")
+                    and not (e.kind == "name" and _LOCATIVE_BEFORE_RE.search(doc.text, 0, e.start))):
                 name = actor_name(e, False)
                 if name not in actors:
                     actors.append(name)
@@ -129,6 +130,11 @@ _AGENT_KINDS = frozenset({"person", "org", "name"})
 BY_WORD_RE = re.compile(r"\s\bby\b", re.IGNORECASE)
 _DATE_PREPOSITIONS = frozenset({"on", "in", "at"})
 _TITLE_JOINERS = frozenset({"of", "the", "for", "and"})
+
+
+# A name the gazetteer lacks right after "in" or "near" is where the meeting was, not who met ("held an event
+# in nearby Hialeah", "met Ada Brisk in Ostvik").
+_LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|near|outside)\s+(?:nearby\s+)?\Z")
 
 
 _PARTICIPANT_PREPOSITIONS = frozenset({"with", "between", "among", "to", "of", "by", "in", "at"})
