@@ -88,7 +88,7 @@ def event_actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
         # noun alone the names are another verb's ("the March 20 call convinced him that X had ...").
         for e in info.entities:
             if (occ.end <= e.start < clause[1] and not e.modifier and e.kind in ("person", "org", "name")
-                    and not (e.kind == "name" and _LOCATIVE_BEFORE_RE.search(doc.text, 0, e.start))):
+                    and not (e.kind == "name" and _told_where(doc, e))):
                 name = actor_name(e, False)
                 if name not in actors:
                     actors.append(name)
@@ -132,8 +132,12 @@ _DATE_PREPOSITIONS = frozenset({"on", "in", "at"})
 _TITLE_JOINERS = frozenset({"of", "the", "for", "and"})
 
 
-# A name the gazetteer lacks right after "in" or "near" is where the meeting was, not who met ("held an event
-# in nearby Hialeah", "met Ada Brisk in Ostvik").
+def _told_where(doc: Doc, ent: Entity) -> bool:
+    """Whether a name comes right after "in" or "near": for a name the gazetteer lacks, where the meeting
+    was, not who met ("held an event in nearby Hialeah", "met Ada Brisk in Ostvik")."""
+    return _LOCATIVE_BEFORE_RE.search(doc.text, max(0, ent.start - 20), ent.start) is not None
+
+
 _LOCATIVE_BEFORE_RE = re.compile(r"\b(?:in|near|outside)\s+(?:nearby\s+)?\Z")
 
 

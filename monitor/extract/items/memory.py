@@ -10,8 +10,8 @@ from monitor.extract.wordforms import VERB_TAGS, word_tags
 
 
 def remember(doc: Doc, info: SentenceInfo) -> None:
-    """The last person and thing named outside quotes, and people's genders, for the pronouns of the next
-    sentences."""
+    """The last person, thing and firm named outside quotes, the names told as places, and people's genders,
+    for the references of the next sentences."""
     learn_genders(doc, info)
     doc.last_subject = _opening_person(doc, info)
     since = info.sentence.start
