@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from monitor.extract.spans import date_span, narrower, nested
-from monitor.track.candidates import Pool, only_latent, within_reach
+from monitor.track.candidates import Pool, within_reach
 from monitor.track.entries import SourceReport, TimelineEntry
 from monitor.track.matching import (
     actors_agree,
@@ -54,7 +54,7 @@ def may_merge(survivor: TimelineEntry, other: TimelineEntry) -> bool:
         return False
     if not kinds_compatible(survivor.kind, other.kind):
         return False
-    if only_latent(other):
+    if other.latent:
         # Undated reports waiting for a telling (`corroboration`) that the report just paired met as well: two
         # outlets' "Trump said he would raise tariffs", neither dated nor worded alike, and a third outlet's
         # "The president said on Tuesday ...", whichever came first.

@@ -24,7 +24,7 @@ from monitor.track.matching import iso_day, typed_kind
 from monitor.track.matching import rules as matching_rules
 
 __all__ = ["ANY", "DATED", "UNDATED", "DayWindow", "Pool", "Reach", "date_bounds", "entry_bounds",
-           "entry_days", "item_days", "latent_window", "only_latent", "pool_of", "reach_of", "series_key",
+           "entry_days", "item_days", "latent_window", "pool_of", "reach_of", "series_key",
            "within_reach"]
 
 
@@ -69,11 +69,6 @@ def date_bounds(date: str | None) -> tuple[str, str] | None:
     return None if span is None else (span.start.isoformat(), span.end.isoformat())
 
 
-def only_latent(entry: TimelineEntry) -> bool:
-    """Whether every report of a row is an undated one that only corroborates (`TimelineEntry.latent`)."""
-    return entry.latent
-
-
 @lru_cache(maxsize=1024)  # a story's pages share a few publication days, met for every row compared
 def latent_window(published: str | None) -> tuple[dt.date, dt.date] | None:
     """The days an undated report published on `published` may tell of: the `matching.latent_days` before."""
@@ -87,7 +82,7 @@ def entry_days(entry: TimelineEntry) -> tuple[dt.date, dt.date] | None:
     span = date_span(entry.date)
     if span is not None:
         return span.start, span.end
-    return latent_window(entry.sources[0].published) if only_latent(entry) else None
+    return latent_window(entry.sources[0].published) if entry.latent else None
 
 
 def entry_bounds(entry: TimelineEntry) -> tuple[str, str] | None:
@@ -226,7 +221,7 @@ def pool_of(entries: Iterable[TimelineEntry]) -> Pool:
             if entry.value is not None:
                 figures.setdefault(float(entry.value), []).append(entry)
         elif (days := entry_days(entry)) is not None:
-            events.append((entry, days[0], days[1], only_latent(entry)))
+            events.append((entry, days[0], days[1], entry.latent))
     return Pool(figures, events)
 
 

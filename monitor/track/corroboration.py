@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from monitor.extract.items.summary import label
 from monitor.extract.spans import date_span
-from monitor.track.candidates import entry_days, latent_window, only_latent
+from monitor.track.candidates import entry_days, latent_window
 from monitor.track.entries import ItemLike, TimelineEntry
 from monitor.track.matching import (
     actors_agree,
@@ -54,7 +54,7 @@ class WordIndex:
         if not items:
             return
         for row in rows:
-            if row.kind in kinds or only_latent(row):
+            if row.kind in kinds or row.latent:
                 self._indexed.add(row.event_id)
                 for report in row.sources:
                     if report.source_url != source_url:
@@ -71,7 +71,7 @@ class WordIndex:
             shared.update(self._by_word.get(word, ()))
         enough = rules().min_shared_words
         return [row for row in rows
-                if (not item.latent and not only_latent(row)) or shared[row.event_id] >= enough]
+                if (not item.latent and not row.latent) or shared[row.event_id] >= enough]
 
 
 def page_dated_row(entry: TimelineEntry, source_url: str) -> bool:
@@ -188,7 +188,7 @@ def same_speaker(item: ItemLike, entry: TimelineEntry, source_url: str, publishe
     that speaker (`first_of_each_speaker`, which the caller applies)."""
     if item.kind != entry.kind or item.kind not in rules().reported_kinds:
         return False
-    undated_row = only_latent(entry)
+    undated_row = entry.latent
     if item.latent == undated_row:
         return False  # two dated: the usual rules; two undated: "Trump said" is any day's, worded alike only
     day = _single_day(item.date) or (iso_day(published) if item.latent else None)

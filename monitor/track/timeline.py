@@ -73,7 +73,7 @@ from dataclasses import replace
 
 from monitor.extract.spans import DateSpan, date_span, narrower, nested
 from monitor.track.bridging import may_merge, merge, merged, settle
-from monitor.track.candidates import Pool, only_latent, pool_of, within_reach
+from monitor.track.candidates import Pool, pool_of, within_reach
 from monitor.track.conflicts import disputes
 from monitor.track.corroboration import (
     SpeakerIndex,
@@ -242,7 +242,7 @@ def _match_items(
         # Taliban members were released in Doha", whichever page was read first).
         if len(found) > 1:
             unlikeness = likeness_to(items[i], source_url)
-            found.sort(key=lambda e: (only_latent(e), unlikeness(e)))
+            found.sort(key=lambda e: (e.latent, unlikeness(e)))
         if items[i].kind in reported and (n in speakers or not items[i].latent):
             # One speaker's occasion told in other words: after the rows told alike.
             found += by_speaker.occasion_rows(items[i], reach, {e.event_id for e in found}, source_url,
@@ -344,7 +344,7 @@ def _same_happening(
             figures_agree(item.subject, item.metric, item.value, item.unit, entry.subject, entry.metric,
                           entry.value, entry.unit, evidence=(item.evidence, s.evidence), by_wording=True)
             for s in entry.sources if s.source_url != source_url)
-    if item.latent or only_latent(entry):
+    if item.latent or entry.latent:
         return corroborates(item, entry, source_url, published)
     entry_span = date_span(entry.date)
     close = nested(span, entry_span)
@@ -462,7 +462,7 @@ def _fold(
             entry = work[eid]
             if all(s.evidence != item.evidence for s in entry.sources):
                 grown.setdefault(eid, []).append(item.evidence)
-            if not item.latent and only_latent(entry):
+            if not item.latent and entry.latent:
                 entry = told_by(entry, item, key)  # the first dated telling of undated reports
             old = entry.report_of(source_url)
             if not (old and old.present):
