@@ -5,6 +5,7 @@ in Moscow"), an event's the place after a locative preposition ("left for Tartus
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -16,6 +17,7 @@ from monitor.extract.items.document import (
     Doc,
     Entity,
     SentenceInfo,
+    Tok,
     in_spans,
     overlaps,
 )
@@ -33,6 +35,9 @@ _PEOPLE_AFTER_RE = re.compile(r"\s+[a-z]+")
 
 # "X had been shelved in 2017 but was re-opened": a verb coordinated with the one before shares its subject.
 _COORDINATED_VERB = frozenset({"and", "but"})
+# The kinds of names a firm ("the company") may be read as: an organisation, or a name neither a person nor a
+# place.
+FIRM_KINDS = ("org", "name")
 
 
 def subject_of(
@@ -104,16 +109,27 @@ def _subject_of_the_first_verb(info: SentenceInfo, pos: int, doc: Doc) -> Entity
         toks.pop()
     if len(toks) < 3 or toks[-1].lower not in _COORDINATED_VERB or toks[-2].text in CLAUSE_PUNCT:
         return None
+    found = opening_subject(info, doc)
+    if found is None or found[1].end > toks[-1].start or doc.lex.kind_of(found[1].lower) == "statement":
+        return None
+    return found[0] if found[0].kind in ("person", "org", "name") else None
+
+
+def opening_subject(info: SentenceInfo, doc: Doc) -> tuple[Entity, Tok] | None:
+    """The name opening the sentence as its subject, with the verb right after it: the first name outside
+    quotes, only capitalised or function words before it (a digest's bullet, "- Amazon is ...", aside), and
+    no modifier of a noun ("The Valdorian attorney general is ...": not Valdorian's)."""
     first = next((e for e in info.entities if not (info.quotes and in_spans(e.start, e.end, info.quotes))),
                  None)
-    if first is None or first.kind not in ("person", "org", "name") or first.modifier:
+    if first is None or first.modifier:
         return None
-    lead = [t for t in toks if t.end <= first.start]
-    verb = next((t for t in toks if t.start >= first.end), None)
-    if (any(not (t.cap or t.lower in doc.lex.function_words) for t in lead) or verb is None
-            or not word_tags(verb.lower) & VERB_TAGS or doc.lex.kind_of(verb.lower) == "statement"):
+    lead = list(itertools.dropwhile(lambda t: not t.text[:1].isalnum(),
+                                    info.tokens_within(info.sentence.start, first.start)))
+    after = info.tokens_within(first.end, info.sentence.end)[:1]
+    if (any(not (t.cap or t.lower in doc.lex.function_words) for t in lead)
+            or not after or not word_tags(after[0].lower) & VERB_TAGS):
         return None
-    return first
+    return first, after[0]
 
 
 def _qualifies_the_subject(first: Entity, ent: Entity, doc: Doc) -> bool:

@@ -3,10 +3,9 @@ opening it, the names told as places, people's genders (for "he", "she", "it", "
 
 from __future__ import annotations
 
-from monitor.extract.items.actors import aside_object, human_subject
+from monitor.extract.items.actors import FIRM_KINDS, aside_object, human_subject, opening_subject
 from monitor.extract.items.document import Doc, Entity, SentenceInfo, in_spans
 from monitor.extract.items.genders import learn_genders
-from monitor.extract.wordforms import VERB_TAGS, word_tags
 
 
 def remember(doc: Doc, info: SentenceInfo) -> None:
@@ -19,7 +18,7 @@ def remember(doc: Doc, info: SentenceInfo) -> None:
     for ent in info.entities:
         if info.quotes and in_spans(ent.start, ent.end, info.quotes):
             continue
-        if ent.kind in ("org", "name") and not ent.modifier:
+        if ent.kind in FIRM_KINDS and not ent.modifier:
             if _told_as_place(doc, ent):
                 doc.places.add(ent.name)
             elif ent.name not in doc.places:
@@ -61,19 +60,10 @@ def _told_as_place(doc: Doc, ent: Entity) -> bool:
 
 
 def _opening_firm(doc: Doc, info: SentenceInfo) -> str | None:
-    """The organisation or other name (no person, no place) that opens the sentence as its subject, a verb
-    right after it: "Amazon is now letting you ...", for a "the company" of the next (not "The Valdoria
-    attorney general is ...")."""
-    first = next((e for e in info.entities if not (info.quotes and in_spans(e.start, e.end, info.quotes))),
-                 None)
-    if first is None or first.kind not in ("org", "name") or first.modifier:
-        return None
-    # (a digest's bullet, "- Amazon is ...", opens it too)
-    before = [t for t in info.tokens_within(info.sentence.start, first.start) if t.text[:1].isalnum()]
-    after = info.tokens_within(first.end, info.sentence.end)[:1]
-    if not after or not word_tags(after[0].lower) & VERB_TAGS:
-        return None
-    return first.name if all(t.cap or t.lower in doc.lex.function_words for t in before) else None
+    """The organisation or other name (no person, no place) that opens the sentence as its subject
+    (`opening_subject`: "Amazon is now letting you ..."), for a "the company" of the next."""
+    found = opening_subject(info, doc)
+    return found[0].name if found is not None and found[0].kind in FIRM_KINDS else None
 
 
 def _after_the(doc: Doc, ent: Entity) -> bool:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from monitor.extract.items.actors import ONLY_ADVERB, actor_name, aside_object, human_subject
+from monitor.extract.items.actors import FIRM_KINDS, ONLY_ADVERB, actor_name, aside_object, human_subject
 from monitor.extract.items.document import ADVERB_SKIP, Doc, Entity, SentenceInfo, Tok, in_spans
 from monitor.extract.items.genders import fits, fitting
 from monitor.extract.items.names import given_name
@@ -133,8 +133,8 @@ def _story_firm(info: SentenceInfo, before: list[Tok], doc: Doc) -> str | None:
     if lead is None or words[lead] != "the":
         return None
     pos = before[-1].start
-    named = [e for e in info.entities if info.sentence.start <= e.start and e.end <= pos and e.kind in _FIRM
-             and not e.modifier and e.name not in doc.places
+    named = [e for e in info.entities if info.sentence.start <= e.start and e.end <= pos
+             and e.kind in FIRM_KINDS and not e.modifier and e.name not in doc.places
              and not (info.quotes and in_spans(e.start, e.end, info.quotes))]
     if named:
         return named[-1].name
@@ -142,10 +142,6 @@ def _story_firm(info: SentenceInfo, before: list[Tok], doc: Doc) -> str | None:
         return doc.firm_before
     told = [(n, name) for name, n in doc.firms.items() if n >= 2 and name not in doc.places]
     return max(told)[1] if told else None
-
-
-# The kinds of names a firm may be read as: an organisation, or a name neither a person nor a place.
-_FIRM = ("org", "name")
 
 
 def _opens_the_sentence(info: SentenceInfo, clause: tuple[int, int], doc: Doc) -> bool:
