@@ -21,7 +21,7 @@ from monitor.extract.items.document import (
     in_spans,
     overlaps,
 )
-from monitor.extract.items.names import given_name
+from monitor.extract.items.names import given_name, party_and_state
 from monitor.extract.items.triggers import source_spans
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.wordforms import VERB_TAGS, word_tags
@@ -221,17 +221,16 @@ def _aside_end(doc: Doc, start: int, end: int) -> int | None:
 
 
 def _past_affiliation(doc: Doc, start: int, end: int) -> tuple[int, bool]:
-    """(where the text goes on after a lawmaker's party and state set off at `start`, whether one is)."""
-    party = _affiliation_re(doc.lex).match(doc.text, start, end)
-    return (party.end(), True) if party else (start, False)
+    """(where the text goes on after a lawmaker's party and state set off at `start`, ", D-Minn.", ", R-Texas"
+    (`names.party_and_state`), whether one is)."""
+    word = _SET_OFF_WORD_RE.match(doc.text, start, end)
+    if word is None or not party_and_state(word.group(1), doc.lex):
+        return start, False
+    return word.end(), True
 
 
-@cache
-def _affiliation_re(lex: Lexicon) -> re.Pattern[str]:
-    """A lawmaker's party and state set off after the name: ", D-Minn.", ", R-Texas" (names.yaml
-    `party_initials`)."""
-    parties = "|".join(re.escape(p) for p in sorted(lex.party_initials))
-    return re.compile(rf",\s+(?:{parties})-[A-Z][A-Za-z.]*")
+# A word set off by a comma after a name, up to the next comma or space.
+_SET_OFF_WORD_RE = re.compile(r",\s+([^\s,]+)")
 
 
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+(?:the\s+)?\Z")

@@ -96,7 +96,7 @@ def _capitalised_inside(tokens: list[Tok], i: int, first_word: int, lex: Lexicon
             and tokens[i - 1].text[:1].isalpha())
 
 
-def _affiliation(word: str, lex: Lexicon) -> bool:
+def party_and_state(word: str, lex: Lexicon) -> bool:
     """Whether a word is a lawmaker's party and state ("D-Minn", "R-Texas": names.yaml `party_initials`), an
     aside about the name before it ("Rep. Ilhan Omar, D-Minn., said"), no name itself."""
     party, _, state = word.partition("-")
@@ -136,7 +136,7 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
             and not (tok.text.isupper() and tok.lower in lex.trigger_kind)
             # an amount in a currency written with letters ("R4bn", "RM6m") is no word of a name
             and not (any(c.isdigit() for c in tok.text) and _amount(tok.text, lex))
-            and not _affiliation(tok.text, lex)
+            and not party_and_state(tok.text, lex)
         )
         if (
             usable
