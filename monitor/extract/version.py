@@ -286,7 +286,10 @@ from importlib.resources.abc import Traversable
 # feature_nouns: "Java Sea", "Channel Islands", "Shoreline Amphitheatre"), never an actor.
 # 52 (2026-12-05): a name the gazetteer lacks right after "in" or "near" is where a meeting (or a happening of
 # no known kind) was, not who met ("held a rally about 10 miles away in Hialeah").
-EXTRACTOR_VERSION = "52"
+# 53 (2026-12-05): a noun that is the object of the verb opening its clause, only a determiner and adjectives
+# between, is that verb's subject's, across an aside ("Trump, who regularly beats DeSantis ..., held a
+# raucous rally").
+EXTRACTOR_VERSION = "53"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

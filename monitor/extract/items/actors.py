@@ -13,6 +13,7 @@ from monitor.extract.items.document import (
     ADVERB_SKIP,
     CLAUSE_CUTS,
     CLAUSE_PUNCT,
+    DETERMINERS,
     POSSESSIVE_S,
     Doc,
     Entity,
@@ -24,7 +25,7 @@ from monitor.extract.items.document import (
 from monitor.extract.items.names import given_name, party_and_state
 from monitor.extract.items.triggers import source_spans
 from monitor.extract.lexicon import Lexicon
-from monitor.extract.wordforms import VERB_TAGS, word_tags
+from monitor.extract.wordforms import FINITE_TAGS, VERB_TAGS, word_tags
 
 _PLACE_OR_NAME = ("country", "capital", "place", "name")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "atop", "near", "on", "inside", "outside", "across", "around",
@@ -75,6 +76,10 @@ def subject_of(
             return None
         return ent
     before = info.tokens_within(clause[0], pos)
+    if (verb := _verb_of_its_object(before)) is not None:
+        # "Trump, who regularly beats DeSantis in the polls, held a raucous rally": the rally is the subject's
+        # of the verb whose object it is
+        return subject_of(info, verb.start, clause, doc, strict)
     lex = doc.lex
     if not all(
         t.lower in lex.present_aux
@@ -96,6 +101,20 @@ def subject_of(
         # "Ada Brisk and Tom Harlowe, the mayor, met": the name before the aside, with those joined to it
         return aside
     return prior[0] if prior else None
+
+
+def _verb_of_its_object(before: list[Tok]) -> Tok | None:
+    """The finite verb opening a clause whose object's noun comes next, only its determiner and adjectives
+    between ("held a raucous", "staged their"): the verb of which the noun at the end is the object."""
+    words = [t for t in before if t.text not in CLAUSE_PUNCT]
+    if len(words) < 2 or not word_tags(words[0].lower) & FINITE_TAGS or words[1].lower not in DETERMINERS:
+        return None
+    if not all(word_tags(t.lower) <= _ADJECTIVE_TAGS and word_tags(t.lower) for t in words[2:]):
+        return None
+    return words[0]
+
+
+_ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
 
 
 def _subject_of_the_first_verb(info: SentenceInfo, pos: int, doc: Doc) -> Entity | None:
