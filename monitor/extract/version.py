@@ -289,7 +289,12 @@ from importlib.resources.abc import Traversable
 # 53 (2026-12-05): a noun that is the object of the verb opening its clause, only a determiner and adjectives
 # between, is that verb's subject's, across an aside ("Trump, who regularly beats DeSantis ..., held a
 # raucous rally").
-EXTRACTOR_VERSION = "53"
+# 54 (2026-12-05): a noun with no subject tells of the person or organisation its "of" names ("the death of
+# Ada Brisk", "the disappearance of Flight 8501"), unless that name owns or qualifies another noun; a plane,
+# ship or person lost is an accident ("disappeared", "lost contact", "the disappearance"), and kinds.yaml
+# names more happenings by their nouns (killing, murder, suicide; cyberattack, shelling; retirement, ouster,
+# dismissal, inauguration, reelection; landfall, outage, blackout).
+EXTRACTOR_VERSION = "54"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

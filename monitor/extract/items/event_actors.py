@@ -15,10 +15,11 @@ from monitor.extract.items.actors import (
     subject_of,
     title_word,
 )
-from monitor.extract.items.document import DETERMINERS, Doc, Entity, SentenceInfo, overlaps
+from monitor.extract.items.document import DETERMINERS, POSSESSIVE_S, Doc, Entity, SentenceInfo, overlaps
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.references import resolve_reference
 from monitor.extract.items.triggers import PASSIVE_BE
+from monitor.extract.wordforms import word_tags
 
 # Kinds of a movement: who departs or arrives is the subject, never a name after the verb ("reached Ada by
 # phone" is no arrival of Ada).
@@ -73,7 +74,9 @@ def event_actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
             ]
             if dem:
                 actors.append(dem[-1].name)
-            elif not occ.is_noun and kind not in MOVEMENT_KINDS:
+            elif occ.is_noun:
+                actors.extend(_named_after_of(doc, info, occ))
+            elif kind not in MOVEMENT_KINDS:
                 # (the one who departs or arrives is the subject: "reached Ada by phone" is no arrival of Ada)
                 actors.extend(_acted_upon(doc, info, occ))
     agent = None if passive or kind == "statement" else _passive_agent(doc, info, occ)
@@ -170,3 +173,28 @@ def _acted_upon(doc: Doc, info: SentenceInfo, occ: Occurrence) -> list[str]:
 
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
+
+
+def _named_after_of(doc: Doc, info: SentenceInfo, occ: Occurrence) -> list[str]:
+    """Who a noun with no subject tells of, named right after its "of" ("the death of Ada Brisk", "the
+    disappearance of Flight 8501", "the arrest of Tomas Berg"): whom it befell, as a verb's subject or object
+    would be ("Brisk died", "police arrested Berg"). Not a place ("the invasion of Valdoria": where)."""
+    after = _OF_RE.match(doc.text, occ.end)
+    if after is None:
+        return []
+    ent = next((e for e in info.entities if e.start == after.end() and e.end <= occ.clause[1]), None)
+    if ent is None or ent.modifier or ent.kind not in ("person", "org", "name"):
+        return []
+    # "the decline of Punjab's water table", "the release of the COI report": the name qualifies another noun
+    if doc.text.startswith(POSSESSIVE_S, ent.end) or (
+            (word := _NEXT_WORD_RE.match(doc.text, ent.end)) and word_tags(word.group(1)) & _NOUN_TAGS):
+        return []
+    return [actor_name(ent, False)]
+
+
+_NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
+_NOUN_TAGS = frozenset({"NN", "NNS"})
+
+
+# "of", then maybe a determiner: "the death of the ...", "the arrest of Tomas Berg"
+_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?")
