@@ -294,7 +294,13 @@ from importlib.resources.abc import Traversable
 # ship or person lost is an accident ("disappeared", "lost contact", "the disappearance"), and kinds.yaml
 # names more happenings by their nouns (killing, murder, suicide; cyberattack, shelling; retirement, ouster,
 # dismissal, inauguration, reelection; landfall, outage, blackout).
-EXTRACTOR_VERSION = "54"
+# 55 (2026-12-05): a run of capitalised words is a person's name only with a word (the last aside) that may be
+# a given name: initials, a word the dictionary does not know, a common given name that is also a word
+# (data/en/given_names.txt, from the U.S. Census name files: "Mark", "Grace"), or one written with a capital
+# inside after a given name's opening (names.yaml given_name_prefixes: "LeBron"); else it is a name of no
+# known kind ("Big Machine", "Blue Origin", "Downtown Saline"), which "he" never stands for and "the company"
+# may. Whom a verb acts upon may be such a name ("Amazon bought Whole Foods", "is investigating WeWork").
+EXTRACTOR_VERSION = "55"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

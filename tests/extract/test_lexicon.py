@@ -118,6 +118,13 @@ def test_cities_of_two_or_more_words_are_places() -> None:
     assert {"fort worth", "santa ana", "salt lake city"} <= places and "mobile" not in places
 
 
+def test_common_given_names_are_known_also_where_they_are_words() -> None:
+    given = load_lexicon().given_names
+    # names that are also English words are what the table is for; rare ones that are common words are not
+    assert {"mark", "grace", "will", "frank", "art"} <= given
+    assert not {"star", "moon", "king", "golden", "big", "blue"} & given
+
+
 def test_a_kind_told_by_a_modifier_must_be_a_kind() -> None:
     table = kind_by_modifier({"strike": {"violence": ["Drone"]}}, ["violence", "protest"])
     assert table["strike"]["drone"] == table["strikes"]["drone"] == "violence"

@@ -149,10 +149,10 @@ _PARTICIPANTS_RE = re.compile(r"\s+(?:" + "|".join(sorted(_PARTICIPANT_PREPOSITI
 
 
 def _acted_upon(doc: Doc, info: SentenceInfo, occ: Occurrence) -> list[str]:
-    """The person or organisation a verb's act is done to, named right after it ("Officers arrested Jane
-    Doe"), or a person named past a determiner, titles and an owner's name ("arrested the Caribbean
-    Territory's Premier Andrew Fahie"); none when other words stand between. A name before "'s" owns the
-    object and is not it ("dismissed Ada's comments")."""
+    """The person, organisation or other name a verb's act is done to, named right after it ("Officers
+    arrested Jane Doe", "Amazon bought Whole Foods"), or a person named past a determiner, titles and an
+    owner's name ("arrested the Caribbean Territory's Premier Andrew Fahie"); none when other words stand
+    between. A name before "'s" owns the object and is not it ("dismissed Ada's comments")."""
     owners: list[tuple[int, int]] = []
     for e in info.entities:
         if not occ.end < e.start < occ.clause[1] or e.modifier:
@@ -161,7 +161,7 @@ def _acted_upon(doc: Doc, info: SentenceInfo, occ: Occurrence) -> list[str]:
             owners.append((e.start, e.end + 2))
             continue
         between = doc.text[occ.end : e.start]
-        if not between.strip() and e.kind in ("person", "org"):
+        if not between.strip() and e.kind in ("person", "org", "name"):
             return [actor_name(e, False)]
         for a, b in owners:
             between = between.replace(doc.text[a:b], " ")

@@ -60,8 +60,27 @@ def _classify(words: list[Tok], lex: Lexicon) -> tuple[str, str, str | None]:
             rest = " ".join(t.text for t in words[1:])
             if rest.lower() in lex.places or rest.lower() in lex.capital_of:
                 return "place", rest, lex.demonym_of[words[0].lower]
-        return "person", name, None
+        # "Mark Meadows", "P.J. Crowley", "Tri Wobowo", "LeBron James"; not "Big Machine", "Blue Origin"
+        if any(_may_be_given_name(t.text, lex) for t in words[:-1]):
+            return "person", name, None
     return "name", name, None
+
+
+def _may_be_given_name(word: str, lex: Lexicon) -> bool:
+    """Whether a word of a name may be a given name: initials ("J.", "P.J."), a word the dictionary does not
+    know (`given_name`; "De'Broski" too), or a common given name that is also a word (given_names.txt: "Mark",
+    "Grace")."""
+    plain = _APOSTROPHE_RE.sub("", word)
+    low = plain.lower()
+    # "LeBron": the capital inside right after a given name's opening (names.yaml given_name_prefixes)
+    if any(low.startswith(p) and plain[len(p) :].istitle() for p in lex.given_name_prefixes):
+        plain = plain[0] + low[1:]
+    return bool(_INITIALS_RE.fullmatch(word)) or given_name(plain, lex) or word.lower() in lex.given_names
+
+
+_INITIALS_RE = re.compile(r"[A-Z]\.?|(?:[A-Z]\.){2,3}")
+# An apostrophe inside a given name: "De'Broski", "D’Angelo"
+_APOSTROPHE_RE = re.compile(r"(?<=\w)['’](?=\w)")
 
 
 _LOWER_TAIL = re.compile(r"[^\W\d_]-([a-z]+)$")
