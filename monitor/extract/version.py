@@ -300,7 +300,11 @@ from importlib.resources.abc import Traversable
 # inside after a given name's opening (names.yaml given_name_prefixes: "LeBron"); else it is a name of no
 # known kind ("Big Machine", "Blue Origin", "Downtown Saline"), which "he" never stands for and "the company"
 # may. Whom a verb acts upon may be such a name ("Amazon bought Whole Foods", "is investigating WeWork").
-EXTRACTOR_VERSION = "55"
+# 56 (2026-12-05): "the company" is first the firm its own sentence names (the one it opens on as its subject,
+# unless "is" describes it, else the nearest), before a firm of an earlier sentence whose name ends in a
+# company's suffix ("Blue Origin will offer NASA its Blue Moon lander that the company unveiled": not Sierra
+# Nevada Corporation, named paragraphs before).
+EXTRACTOR_VERSION = "56"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -3,7 +3,14 @@
 
 from __future__ import annotations
 
-from monitor.extract.items.actors import FIRM_KINDS, ONLY_ADVERB, actor_name, aside_object, human_subject
+from monitor.extract.items.actors import (
+    FIRM_KINDS,
+    ONLY_ADVERB,
+    actor_name,
+    aside_object,
+    human_subject,
+    opening_subject,
+)
 from monitor.extract.items.document import ADVERB_SKIP, Doc, Entity, SentenceInfo, Tok, in_spans
 from monitor.extract.items.genders import fits, fitting
 from monitor.extract.items.names import given_name
@@ -73,10 +80,13 @@ def resolve_reference(
             if word in org.lower().split() or word in doc.described.get(org, ()):
                 return org
         if word in lex.company_nouns:
+            firm = word in lex.firm_nouns and _the_firm(before, doc)
+            if firm and (here := _firm_of_the_sentence(info, before[-1].start, doc)) is not None:
+                return here
             for org in reversed(doc.orgs):
                 if org.lower().split()[-1] in lex.company_suffixes:
                     return org
-            return _story_firm(info, before, doc) if word in lex.firm_nouns else None
+            return _story_firm(doc) if firm else None
         return None
     if word in lex.titles and len(before) >= 2 and before[-2].lower in ("the", "a"):
         if before[-2].lower == "the" and word in doc.by_title:
@@ -119,25 +129,41 @@ def _antecedent(info: SentenceInfo, relative: Tok, doc: Doc) -> str | None:
     return None if person else actor_name(ent, False)
 
 
-def _story_firm(info: SentenceInfo, before: list[Tok], doc: Doc) -> str | None:
-    """What "the company" (`before` ends on its noun) stands for when no name of the story ends in a
-    company's suffix: a firm named earlier in its sentence ("Shares of Home Depot fell after the company cut
-    its guidance"), else the one opening the sentence before ("Amazon is now letting you listen ... . The
-    company published"), else the last one it names ("The New York state attorney general is investigating
-    WeWork. The company confirmed ..."), else the one the story names most, twice at least (further back, a
-    story names many firms, and one named once is any of them). Only "the" company: "another company", "a
-    screening company" are no firm told before."""
+def _the_firm(before: list[Tok], doc: Doc) -> bool:
+    """Whether "the company" (`before` ends on its noun) is "the" company, a firm told before: not "another
+    company" nor "a screening company"."""
     words = [t.lower for t in before[-4:-1]]
     lead = next((i for i in range(len(words) - 1, -1, -1) if not words[i].replace("-", "").isalpha()
                  or words[i] in doc.lex.function_words), None)
-    if lead is None or words[lead] != "the":
-        return None
-    pos = before[-1].start
+    return lead is not None and words[lead] == "the"
+
+
+def _firm_of_the_sentence(info: SentenceInfo, pos: int, doc: Doc) -> str | None:
+    """The firm "the company" at `pos` stands for in its own sentence, before any told earlier: the one the
+    sentence opens on as its subject ("Blue Origin will offer NASA its Blue Moon lander that the company
+    unveiled"), else the one named nearest before it ("Shares of Home Depot fell after the company cut its
+    guidance")."""
     named = [e for e in info.entities if info.sentence.start <= e.start and e.end <= pos
              and e.kind in FIRM_KINDS and not e.modifier and e.name not in doc.places
              and not (info.quotes and in_spans(e.start, e.end, info.quotes))]
-    if named:
-        return named[-1].name
+    if not named:
+        return None
+    opening = opening_subject(info, doc)
+    # (not a subject the verb "be" describes: "Stadia is Google's attempt ..., and the company has promised")
+    if opening is not None and opening[0] in named and opening[1].lower not in _FORMS_OF_BE:
+        return opening[0].name
+    return named[-1].name
+
+
+_FORMS_OF_BE = frozenset({"is", "are", "was", "were", "'s", "’s"})
+
+
+def _story_firm(doc: Doc) -> str | None:
+    """What "the company" stands for when neither its sentence nor a name of the story ending in a company's
+    suffix tells: the firm opening the sentence before ("Amazon is now letting you listen ... . The company
+    published"), else the last one it names ("The New York state attorney general is investigating WeWork.
+    The company confirmed ..."), else the one the story names most, twice at least (further back, a story
+    names many firms, and one named once is any of them)."""
     if doc.firm_before is not None:
         return doc.firm_before
     told = [(n, name) for name, n in doc.firms.items() if n >= 2 and name not in doc.places]
