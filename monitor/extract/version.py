@@ -304,7 +304,10 @@ from importlib.resources.abc import Traversable
 # unless "is" describes it, else the nearest), before a firm of an earlier sentence whose name ends in a
 # company's suffix ("Blue Origin will offer NASA its Blue Moon lander that the company unveiled": not Sierra
 # Nevada Corporation, named paragraphs before).
-EXTRACTOR_VERSION = "56"
+# 57 (2026-12-05): a title written with a hyphen for its space is the title ("Attorney-General",
+# "Vice-President Mike Pence"), in names and in link_name alike (linking.title_at), and "Prof" and "Sen" are
+# titles without their full stop ("Prof Gavin Yamey", "South Carolina Sen Tim Scott").
+EXTRACTOR_VERSION = "57"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -142,13 +142,13 @@ def _strip_once(name: str, lex: Lexicon) -> tuple[str, bool] | None:
     titled = False
     while words:
         low = [w.lower() for w in words]
-        n = _title_at(low, 0, lex)
+        n = title_at(low, 0, lex)
         if n == 0 and len(low) > 1 and (low[0] in lex.demonym_of or low[0] in lex.country_of):
-            n = _title_at(low, 1, lex)
+            n = title_at(low, 1, lex)
             n = n + 1 if n else 0
         if n == 0:
             # A title after capitalised words: "Valdorian Prime Minister X", "Acme Corp chief executive X".
-            cut = max((k + m for k in range(1, len(low) - 1) if (m := _title_at(low, k, lex))), default=0)
+            cut = max((k + m for k in range(1, len(low) - 1) if (m := title_at(low, k, lex))), default=0)
             if cut and cut < len(low) and not any(w in lex.organisation_cues for w in low[cut:]):
                 words, titled = words[cut:], True
             break
@@ -158,10 +158,12 @@ def _strip_once(name: str, lex: Lexicon) -> tuple[str, bool] | None:
     return " ".join(words), titled
 
 
-def _title_at(low: list[str], i: int, lex: Lexicon) -> int:
-    """How many words from i form a title ("prime minister" -> 2), 0 if none."""
+def title_at(low: list[str], i: int, lex: Lexicon) -> int:
+    """How many lower-case words from i form a title ("prime minister" -> 2), 0 if none; a title written with
+    a hyphen for its space is the title ("attorney-general" -> 1)."""
     for n in range(min(lex.max_title_words, len(low) - i), 0, -1):
-        if " ".join(low[i : i + n]) in lex.titles:
+        phrase = " ".join(low[i : i + n])
+        if phrase in lex.titles or phrase.replace("-", " ") in lex.titles:
             return n
     return 0
 

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from monitor.extract.items.document import Doc, Entity, Tok, overlaps, tokenize
-from monitor.extract.items.linking import initials, is_acronym
+from monitor.extract.items.linking import initials, is_acronym, title_at
 from monitor.extract.items.number_parse import bare_letter_sign, number_patterns
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.sentences import Sentence
@@ -21,14 +21,11 @@ from monitor.extract.wordforms import FINITE_TAGS, NOUN_TAGS, word_tags
 
 
 def _title_len(tokens: list[Tok], i: int, lex: Lexicon) -> int:
-    """How many tokens from i form a title ("Prime Minister" -> 2), 0 if none."""
-    if i >= len(tokens) or tokens[i].lower not in _title_firsts(lex):
-        return 0
-    for n in range(min(lex.max_title_words, len(tokens) - i), 0, -1):
-        phrase = " ".join(t.lower for t in tokens[i : i + n])
-        if phrase in lex.titles:
-            return n
-    return 0
+    """How many tokens from i form a title ("Prime Minister" -> 2, "Vice-President" -> 1), 0 if none."""
+    firsts = _title_firsts(lex)
+    if i >= len(tokens) or (tokens[i].lower not in firsts and tokens[i].lower.split("-")[0] not in firsts):
+        return 0  # (most words open no title: the words are joined only for those that may)
+    return title_at([t.lower for t in tokens[i : i + lex.max_title_words]], 0, lex)
 
 
 @cache
