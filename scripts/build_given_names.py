@@ -19,10 +19,11 @@ differ).
 
 from __future__ import annotations
 
-import argparse
 import sys
 from importlib import resources
 from pathlib import Path
+
+from word_table import table_main
 
 OUT = Path(__file__).resolve().parents[1] / "monitor" / "extract" / "data" / "en" / "given_names.txt"
 NAMES = "0.3.0"
@@ -54,17 +55,7 @@ def build() -> str:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--check", action="store_true", help="compare with the shipped table, write nothing")
-    args = parser.parse_args()
-    text = build()
-    if args.check:
-        same = OUT.is_file() and OUT.read_text(encoding="utf-8") == text
-        print(f"{OUT.name}: {'up to date' if same else 'differs from a fresh build'}")
-        return 0 if same else 1
-    OUT.write_text(text, encoding="utf-8")
-    print(f"wrote {OUT} ({len(text.splitlines()) - 3} names)")
-    return 0
+    return table_main(__doc__.splitlines()[0], OUT, build, "names", header_lines=3)
 
 
 if __name__ == "__main__":

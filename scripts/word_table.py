@@ -1,0 +1,24 @@
+"""The command line the generated word tables share (build_cities.py, build_given_names.py): write the table
+beside the lexicon, or with `--check` compare the shipped one with a fresh build (exit 1 when they differ)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+
+
+def table_main(description: str, out: Path, build: Callable[[], str], entries: str, header_lines: int) -> int:
+    """Run a table builder: `build()` gives the table's text, whose first `header_lines` lines are comments;
+    `entries` names what the other lines hold ("cities", "names") for the message."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--check", action="store_true", help="compare with the shipped table, write nothing")
+    args = parser.parse_args()
+    text = build()
+    if args.check:
+        same = out.is_file() and out.read_text(encoding="utf-8") == text
+        print(f"{out.name}: {'up to date' if same else 'differs from a fresh build'}")
+        return 0 if same else 1
+    out.write_text(text, encoding="utf-8")
+    print(f"wrote {out} ({len(text.splitlines()) - header_lines} {entries})")
+    return 0
