@@ -307,7 +307,9 @@ from importlib.resources.abc import Traversable
 # 57 (2026-12-05): a title written with a hyphen for its space is the title ("Attorney-General",
 # "Vice-President Mike Pence"), in names and in link_name alike (linking.title_at), and "Prof" and "Sen" are
 # titles without their full stop ("Prof Gavin Yamey", "South Carolina Sen Tim Scott").
-EXTRACTOR_VERSION = "57"
+# 58 (2026-12-05): an initial counts as a given name only with its full stop ("P.J.", not the "D" of "Vitamin D
+# Council"); "which" after a comma never tells of a name read as a person (the capitals' reading now decides it).
+EXTRACTOR_VERSION = "58"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -75,7 +75,7 @@ def _may_be_given_name(word: str, lex: Lexicon) -> bool:
     return bool(_INITIALS_RE.fullmatch(word)) or given_name(plain, lex) or word.lower() in lex.given_names
 
 
-_INITIALS_RE = re.compile(r"[A-Z]\.?|(?:[A-Z]\.){2,3}")
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")
 # An apostrophe inside a given name: "De'Broski", "D’Angelo"
 _APOSTROPHE_RE = re.compile(r"(?<=\w)['’](?=\w)")
 

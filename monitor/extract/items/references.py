@@ -13,7 +13,6 @@ from monitor.extract.items.actors import (
 )
 from monitor.extract.items.document import ADVERB_SKIP, Doc, Entity, SentenceInfo, Tok, in_spans
 from monitor.extract.items.genders import fits, fitting
-from monitor.extract.items.names import given_name
 from monitor.extract.wordforms import word_tags
 
 
@@ -115,7 +114,7 @@ _RELATIVES = frozenset({"which", "who"})
 def _antecedent(info: SentenceInfo, relative: Tok, doc: Doc) -> str | None:
     """The name a relative clause set off by a comma tells of, right before the comma ("released through Big
     Machine, which was bought out by ..."; "Ada Brisk, who heads the union, said"): "who" a person's, "which"
-    another's, or one read as a person by its capitals whose first word is no given name ("Big Machine")."""
+    any other name's."""
     comma = doc.text.rfind(",", info.sentence.start, relative.start)
     if comma < 0 or doc.text[comma + 1 : relative.start].strip():
         return None
@@ -125,8 +124,7 @@ def _antecedent(info: SentenceInfo, relative: Tok, doc: Doc) -> str | None:
         return None
     if relative.lower == "who":
         return actor_name(ent, False) if ent.kind == "person" else None
-    person = ent.kind == "person" and (ent.titled or given_name(ent.name.split()[0], doc.lex))
-    return None if person else actor_name(ent, False)
+    return None if ent.kind == "person" else actor_name(ent, False)
 
 
 def _the_firm(before: list[Tok], doc: Doc) -> bool:
