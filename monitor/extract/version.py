@@ -307,9 +307,13 @@ from importlib.resources.abc import Traversable
 # 57 (2026-12-05): a title written with a hyphen for its space is the title ("Attorney-General",
 # "Vice-President Mike Pence"), in names and in link_name alike (linking.title_at), and "Prof" and "Sen" are
 # titles without their full stop ("Prof Gavin Yamey", "South Carolina Sen Tim Scott").
-# 58 (2026-12-05): an initial counts as a given name only with its full stop ("P.J.", not the "D" of "Vitamin D
-# Council"); "which" after a comma never tells of a name read as a person (the capitals' reading now decides it).
-EXTRACTOR_VERSION = "58"
+# 58 (2026-12-05): an initial counts as a given name only with its full stop ("P.J.", not the "D" of "Vitamin
+# D Council"); "which" after a comma never tells of a name read as a person (the capitals' reading decides).
+# 59 (2026-12-05): two sentences telling, each with a verb of its own (of the lexicon, not the same) and a
+# date, what happened are two happenings, not one told twice ("Trump skipped the debate" and "Trump separately
+# held an event in nearby Hialeah"); not a trip (told with many verbs); an undated telling still lends its
+# actors to a dated one.
+EXTRACTOR_VERSION = "59"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -16,14 +16,11 @@ from monitor.extract.items.actors import (
     title_word,
 )
 from monitor.extract.items.document import DETERMINERS, POSSESSIVE_S, Doc, Entity, SentenceInfo, overlaps
+from monitor.extract.items.model import MOVEMENT_KINDS
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.references import resolve_reference
 from monitor.extract.items.triggers import PASSIVE_BE
 from monitor.extract.wordforms import word_tags
-
-# Kinds of a movement: who departs or arrives is the subject, never a name after the verb ("reached Ada by
-# phone" is no arrival of Ada).
-MOVEMENT_KINDS = frozenset({"departure", "arrival"})
 
 # Kinds whose object is not who the happening is of: what was said; where one went; a result's opponent,
 # whom one player meets in several matches of a day ("Nadal defeated Khachanov", "Granollers and Lopez

@@ -30,7 +30,7 @@ from monitor.extract.items.document import (
     clause_of,
     overlaps,
 )
-from monitor.extract.items.event_actors import BY_WORD_RE, MOVEMENT_KINDS, event_actors, passive_said_by
+from monitor.extract.items.event_actors import BY_WORD_RE, event_actors, passive_said_by
 from monitor.extract.items.event_dates import (
     ADVERBS,
     clause_date,
@@ -44,7 +44,7 @@ from monitor.extract.items.event_dates import (
 from monitor.extract.items.happenings import dated_happenings, hanging_happenings
 from monitor.extract.items.lede import lede_kind, lede_verb
 from monitor.extract.items.merge import Draft, specificity
-from monitor.extract.items.model import Item
+from monitor.extract.items.model import MOVEMENT_KINDS, Item
 from monitor.extract.items.no_happening import is_question, link_lists, reduced_relative
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence

@@ -11,7 +11,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from monitor.extract.items.model import Item
+from monitor.extract.items.model import MOVEMENT_KINDS, Item
 from monitor.extract.spans import date_span, nested
 
 
@@ -99,6 +99,15 @@ def _same_draft(a: Draft, b: Draft) -> bool:
         # A week holds many happenings: "In their meetings this week, the government team boasted ..." and
         # "The bill will be debated in the House this week" are two; "a hearing last week" and "at last
         # week's hearing" one.
+        return False
+    if (a.item.kind != "statement" and a.item.kind not in MOVEMENT_KINDS and a.by_verb and b.by_verb
+            and a.verb and b.verb and a.verb != b.verb and a.item.evidence != b.item.evidence
+            and a.item.date and b.item.date):
+        # Two sentences telling, each with a verb of its own and a date, what happened: two happenings
+        # ("Trump skipped the debate ..." and "Trump separately held an event in nearby Hialeah"; hostages
+        # "were released" and the government "freed three Taliban prisoners"). Not a trip, told with many
+        # verbs ("has departed for Cyprus", "left for Cyprus overnight"); and an undated telling still lends
+        # its actors to the dated one.
         return False
     if a.item.kind == "statement" and a.item.date != b.item.date:
         # One speaker says many things: an undated "he said" joins the statement it follows, nothing else.

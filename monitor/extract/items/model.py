@@ -9,6 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+# The kinds of a movement: a trip is told with many verbs ("departed", "left for", "took off"), and who
+# departs or arrives is the subject, never a name after the verb ("reached Ada by phone": no arrival of Ada).
+MOVEMENT_KINDS = frozenset({"departure", "arrival"})
+
 
 @dataclass(frozen=True)
 class Item:

@@ -8,10 +8,12 @@ drafts drawn from small pools of kinds, dates, actors and places so that matches
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from monitor.extract.items import extract_items
 from monitor.extract.items.merge import Draft, _same_draft, merge, specificity
 from monitor.extract.items.model import Item
 
@@ -136,3 +138,16 @@ def test_two_happenings_of_one_week_told_by_two_verbs_and_one_name_stay_two() ->
     drafts = [Draft(heard, 0, 3, trigger=(9, 16), verb="hearing"), Draft(again, 1, 3, trigger=(77, 84),
                                                                         verb="hearing")]
     assert len(merge(drafts)) == 1
+
+
+def test_two_sentences_with_two_verbs_and_their_dates_tell_two_happenings() -> None:
+    # each told with a verb of its own and a date: what one person did twice in a day, not one happening
+    # told again; the same verb told again ("met" ... "met") is one
+    def meetings(text: str) -> list[str]:
+        return [i.evidence for i in extract_items(text, date(2024, 5, 8)) if i.kind == "meeting"]
+
+    assert meetings("Ada Brisk skipped the summit on Monday. Brisk separately held an event in Lerrin on "
+                    "Monday night.") == ["Ada Brisk skipped the summit on Monday.",
+                                         "Brisk separately held an event in Lerrin on Monday night."]
+    assert meetings("Ada Brisk met Tomas Berg in Ostvik on Monday. Brisk met him again in Ostvik on Monday "
+                    "evening.") == ["Ada Brisk met Tomas Berg in Ostvik on Monday."]
