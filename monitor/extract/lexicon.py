@@ -137,6 +137,7 @@ class Lexicon:
     role_endings: tuple[str, ...]
     party_initials: frozenset[str]  # as written: "D", "R", "I"
     name_suffixes: frozenset[str]
+    numbered_nouns: frozenset[str]  # names.yaml: "flight" of "Flight 8501"
     given_name_prefixes: tuple[str, ...]  # names.yaml: "le" of "LeBron", "mc" of "McKinley"
     common_nouns: frozenset[str]
     company_nouns: frozenset[str]
@@ -509,6 +510,7 @@ def _names_fields() -> dict[str, Any]:
         "role_endings": tuple(sorted(words("role_endings"))),
         "party_initials": frozenset(str(w) for w in nm["party_initials"]),
         "name_suffixes": words("name_suffixes"),
+        "numbered_nouns": words("numbered_nouns"),
         "given_name_prefixes": tuple(sorted(words("given_name_prefixes"))),
         "common_nouns": words("common_nouns"),
         "company_nouns": words("company_nouns"),

@@ -313,7 +313,10 @@ from importlib.resources.abc import Traversable
 # date, what happened are two happenings, not one told twice ("Trump skipped the debate" and "Trump separately
 # held an event in nearby Hialeah"); not a trip (told with many verbs); an undated telling still lends its
 # actors to a dated one.
-EXTRACTOR_VERSION = "59"
+# 60 (2026-12-05): a flight's or a road's number is part of its name (names.yaml numbered_nouns: "Flight
+# 8501", "Malaysia Airlines Flight 17", not a bare "Flight"), and a road with its number is a place ("Highway
+# 287").
+EXTRACTOR_VERSION = "60"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

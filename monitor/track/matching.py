@@ -173,6 +173,15 @@ def _core(name: str) -> tuple[tuple[str, ...], bool]:
     return tuple(tokens), organisation
 
 
+def _coded_number(a: str, b: str) -> bool:
+    """One number written bare and after a code of letters ("8501", "qz8501"; "17", "mh17")."""
+    short, long_ = sorted((a, b), key=len)
+    return short.isdigit() and (code := _CODED_RE.fullmatch(long_)) is not None and code.group(1) == short
+
+
+_CODED_RE = re.compile(r"[a-z]{1,3}(\d+)")
+
+
 def same_surname(a: str, b: str) -> bool:
     """One surname, or two spellings of one transliterated surname: the longer is the shorter with one letter
     added ("Zelensky", "Zelenskiy", "Zelenskyy"; "Gadafi", "Gaddafi"), for names of at least
@@ -200,7 +209,8 @@ def names_match(a: str, b: str) -> bool:
     three letters or more is the long name whose initials it is ("ESA" ~ "European Space Agency"): outlets
     name a body either way, and a page's own "(ESA)" may be in another outlet's page only. A name of two
     words or more is also the same name with a code after it ("Malaysia Airlines Flight" ~ "Malaysia
-    Airlines Flight MH17": a name's number is not read as part of it, "Flight 17")."""
+    Airlines Flight MH17", where a page's number was not read as part of the name), and the same name with
+    its number written with and without the airline's code ("Flight 17" ~ "Flight MH17")."""
     if _acronym_of(a, b) or _acronym_of(b, a):
         return True
     (ta, org_a), (tb, org_b) = _core(a), _core(b)
@@ -213,6 +223,8 @@ def names_match(a: str, b: str) -> bool:
         return True
     if len(short) > 1 and long_[:-1] == short and any(c.isdigit() for c in long_[-1]):
         return True  # "Malaysia Airlines Flight" (its "17" read as a number), "Malaysia Airlines Flight MH17"
+    if len(ta) == len(tb) > 1 and ta[:-1] == tb[:-1] and _coded_number(ta[-1], tb[-1]):
+        return True  # "Flight 8501", "Flight QZ8501"
     if len(ta) == len(tb) > 1 and ta[:-1] == tb[:-1] and _plural_of(ta[-1], tb[-1]):
         return True  # "Davis Cup Finals", "Davis Cup Final": one event's name, told in either number
     if not same_surname(ta[-1], tb[-1]):

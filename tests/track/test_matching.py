@@ -57,6 +57,11 @@ from monitor.track.matching import (
     ("Harbour Air Flight", "Harbour Air Flight HA17", True),
     ("Harbour Air Flight HA17", "Harbour Air Flight HA370", False),
     ("Flight", "Flight HA17", False),
+    # a number with and without the airline's code; another number is another flight
+    ("Harbour Air Flight 17", "Harbour Air Flight HA17", True),
+    ("Flight 8501", "Flight QZ8501", True),
+    ("Flight 17", "Flight HA170", False),
+    ("Flight 17", "Flight 18", False),
 ])
 def test_names_match(a: str, b: str, same: bool) -> None:
     assert names_match(a, b) is same

@@ -46,7 +46,9 @@ def _classify(words: list[Tok], lex: Lexicon) -> tuple[str, str, str | None]:
         return "capital", name, lex.capital_of[low]
     if low in lex.institution_of:
         return "org", name, lex.institution_of[low]
-    if low in lex.places or (len(words) >= 2 and words[-1].lower in lex.feature_nouns):
+    # "Java Sea", "Shoreline Amphitheatre", "Highway 287" (the road's number after its noun)
+    feature = words[-2] if len(words) >= 2 and words[-1].text.isdigit() else words[-1]
+    if low in lex.places or (len(words) >= 2 and feature.lower in lex.feature_nouns):
         return "place", name, None
     if len(words) >= 2 and words[-1].lower in lex.document_words:
         return "document", name, None  # "the Data Retention Bill", "the Affordable Care Act"
@@ -168,6 +170,11 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
             if not current:
                 opened = i
             current.append(tok)
+            continue
+        if current and tok.text.isdigit() and current[-1].lower in lex.numbered_nouns and (
+                tok.start - current[-1].end <= 1):
+            current.append(tok)  # "Flight 8501": the number names it
+            close()
             continue
         if (
             current

@@ -149,7 +149,7 @@ def test_a_present_figure_without_a_plan_still_dates_today() -> None:
 def test_a_place_on_a_route_is_not_what_a_figure_counts() -> None:
     lost = _figures("Harbour Air Flight 20, en route to Lerrin from Valdoria City, vanished on Sunday with "
                     "54 passengers on board.")
-    assert [(i.value, i.subject) for i in lost] == [(54, "Harbour Air Flight")]
+    assert [(i.value, i.subject) for i in lost] == [(54, "Harbour Air Flight 20")]
     trade = _figures("Brazilian grain exports to Japan fell to $3.1 billion last year.")
     assert [i.subject for i in trade] == ["Brazil"]
     cited = _figures("According to WHO, there were 3,248 cases worldwide last year.")
