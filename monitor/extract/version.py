@@ -316,7 +316,9 @@ from importlib.resources.abc import Traversable
 # 60 (2026-12-05): a flight's or a road's number is part of its name (names.yaml numbered_nouns: "Flight
 # 8501", "Malaysia Airlines Flight 17", not a bare "Flight"), and a road with its number is a place ("Highway
 # 287").
-EXTRACTOR_VERSION = "60"
+# 61 (2026-12-05): "which" after a name that is the agent of a phrase qualifying the noun before it ("the
+# Airbus A320-200 operated by Indonesia AirAsia, which disappeared") tells of nobody known.
+EXTRACTOR_VERSION = "61"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from monitor.extract.items.actors import (
     FIRM_KINDS,
     ONLY_ADVERB,
@@ -107,6 +109,9 @@ def _before_relative_aside(info: SentenceInfo, end: int) -> list[Tok]:
     return toks[: commas[-1]]
 
 
+# A past participle and "by" right before a name: the name is the agent of a phrase that qualifies the noun
+# before it ("operated by", "owned by").
+_AGENT_BEFORE_RE = re.compile(r"\b[a-z]+ed\s+by\s+(?:the\s+)?\Z")
 # The pronouns opening a relative clause set off by commas ("that" opens none).
 _RELATIVES = frozenset({"which", "who"})
 
@@ -121,6 +126,10 @@ def _antecedent(info: SentenceInfo, relative: Tok, doc: Doc) -> str | None:
     ent = next((e for e in info.entities if not doc.text[e.end : comma].strip() and e.end <= comma
                 and not (info.quotes and in_spans(e.start, e.end, info.quotes))), None)
     if ent is None or ent.modifier:
+        return None
+    if relative.lower == "which" and _AGENT_BEFORE_RE.search(doc.text, max(0, ent.start - 30), ent.start):
+        # "the Airbus A320-200 operated by Indonesia AirAsia, which disappeared": the plane's clause, as
+        # likely as the operator's
         return None
     if relative.lower == "who":
         return actor_name(ent, False) if ent.kind == "person" else None
