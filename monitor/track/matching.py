@@ -277,11 +277,18 @@ def actors_compatible(a: Iterable[str], b: Iterable[str]) -> bool:
 
 @lru_cache(maxsize=4096)  # a story's few names meet each other many times
 def is_place(name: str) -> bool:
-    """A country, capital or known place (the extractor's gazetteer, places.yaml): named as an actor ("Peru
-    agreed to reopen the border", "A Boston woman was charged"), it says where, not who acts."""
+    """A country, capital or known place (the extractor's gazetteer, places.yaml), or a name of a landform, a
+    water or a venue: named as an actor ("Peru agreed to reopen the border", "A Boston woman was charged",
+    "two oil patches in the Java Sea"), it says where, not who acts."""
     lex = load_lexicon()
     keys = {name.strip().casefold(), normalise_name(name)}
-    return any(key in table for key in keys for table in (lex.country_of, lex.capital_of, lex.places))
+    if any(key in table for key in keys for table in (lex.country_of, lex.capital_of, lex.places)):
+        return True
+    # a name ending in a landform's, a water's or a venue's noun, as the extractor reads it ("Java Sea",
+    # "Highway 287": places.yaml feature_nouns)
+    words = name.casefold().split()
+    feature = words[-2] if len(words) >= 2 and words[-1].isdigit() else words[-1] if words else ""
+    return len(words) >= 2 and feature in lex.feature_nouns
 
 
 def who_acts(actors: Iterable[str]) -> list[str]:

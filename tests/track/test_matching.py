@@ -328,6 +328,14 @@ def test_a_city_of_two_words_is_a_place_not_a_person():
     assert not is_place("Tom Okafor")
 
 
+def test_a_sea_a_venue_or_a_numbered_road_is_a_place_as_the_extractor_reads_it():
+    # "two oil patches in the Brenholm Sea": the sea is where, and no conflict with "authorities would
+    # investigate an oil spill" (places.yaml feature_nouns); a single word is no such name
+    assert is_place("Brenholm Sea") and is_place("Ostvik Amphitheatre") and is_place("Highway 287")
+    assert actors_agree(["Authorities"], ["Brenholm Sea"]) is None
+    assert not is_place("Sea") and not is_place("Sea Harbour Holdings")
+
+
 @pytest.mark.parametrize(("name", "text", "named"), [
     ("Corvane", "Halvorsen's streaming service, Corvane, launched on Monday.", True),
     ("Halvorsen", "Halvorsen's streaming service launched on Monday.", True),
