@@ -24,7 +24,7 @@ from functools import cache, lru_cache
 import snowballstemmer
 
 from monitor.errors import RuleDataError
-from monitor.extract.items.linking import initials, is_acronym
+from monitor.extract.items.linking import feature_name, initials, is_acronym
 from monitor.extract.lexicon import load_lexicon
 from monitor.extract.spans import DateSpan, date_span
 from monitor.extract.wordforms import irregular_past_forms
@@ -282,13 +282,8 @@ def is_place(name: str) -> bool:
     "two oil patches in the Java Sea"), it says where, not who acts."""
     lex = load_lexicon()
     keys = {name.strip().casefold(), normalise_name(name)}
-    if any(key in table for key in keys for table in (lex.country_of, lex.capital_of, lex.places)):
-        return True
-    # a name ending in a landform's, a water's or a venue's noun, as the extractor reads it ("Java Sea",
-    # "Highway 287": places.yaml feature_nouns)
-    words = name.casefold().split()
-    feature = words[-2] if len(words) >= 2 and words[-1].isdigit() else words[-1] if words else ""
-    return len(words) >= 2 and feature in lex.feature_nouns
+    return any(key in table for key in keys for table in (lex.country_of, lex.capital_of, lex.places)) or (
+        feature_name(name.split(), lex))
 
 
 def who_acts(actors: Iterable[str]) -> list[str]:

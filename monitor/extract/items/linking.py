@@ -158,6 +158,16 @@ def _strip_once(name: str, lex: Lexicon) -> tuple[str, bool] | None:
     return " ".join(words), titled
 
 
+def feature_name(words: list[str], lex: Lexicon) -> bool:
+    """Whether the words of a name end in a landform's, a water's or a venue's noun (places.yaml
+    feature_nouns), maybe with a road's number after it: a place ("Java Sea", "Shoreline Amphitheatre",
+    "Highway 287"). One word alone is the noun, no name."""
+    if len(words) < 2:
+        return False
+    noun = words[-2] if words[-1].isdigit() else words[-1]
+    return noun.lower() in lex.feature_nouns
+
+
 def title_at(low: list[str], i: int, lex: Lexicon) -> int:
     """How many lower-case words from i form a title ("prime minister" -> 2), 0 if none; a title written with
     a hyphen for its space is the title ("attorney-general" -> 1)."""

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from monitor.extract.items.document import Doc, Entity, Tok, overlaps, tokenize
-from monitor.extract.items.linking import initials, is_acronym, title_at
+from monitor.extract.items.linking import feature_name, initials, is_acronym, title_at
 from monitor.extract.items.number_parse import bare_letter_sign, number_patterns
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.sentences import Sentence
@@ -46,9 +46,7 @@ def _classify(words: list[Tok], lex: Lexicon) -> tuple[str, str, str | None]:
         return "capital", name, lex.capital_of[low]
     if low in lex.institution_of:
         return "org", name, lex.institution_of[low]
-    # "Java Sea", "Shoreline Amphitheatre", "Highway 287" (the road's number after its noun)
-    feature = words[-2] if len(words) >= 2 and words[-1].text.isdigit() else words[-1]
-    if low in lex.places or (len(words) >= 2 and feature.lower in lex.feature_nouns):
+    if low in lex.places or feature_name([t.text for t in words], lex):
         return "place", name, None
     if len(words) >= 2 and words[-1].lower in lex.document_words:
         return "document", name, None  # "the Data Retention Bill", "the Affordable Care Act"
