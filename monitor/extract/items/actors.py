@@ -138,8 +138,7 @@ def opening_subject(info: SentenceInfo, doc: Doc) -> tuple[Entity, Tok] | None:
     """The name opening the sentence as its subject, with the verb right after it: the first name outside
     quotes, only capitalised or function words before it (a digest's bullet, "- Amazon is ...", aside), and
     no modifier of a noun ("The Valdorian attorney general is ...": not Valdorian's)."""
-    first = next((e for e in info.entities if not (info.quotes and in_spans(e.start, e.end, info.quotes))),
-                 None)
+    first = info.first_name_outside_quotes()
     if first is None or first.modifier:
         return None
     lead = list(itertools.dropwhile(lambda t: not t.text[:1].isalnum(),

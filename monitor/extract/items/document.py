@@ -99,6 +99,14 @@ class SentenceInfo:
             self._clauses = self.cut_clauses()
         return self._clauses
 
+    def quoted(self, start: int, end: int) -> bool:
+        """Whether document offsets [start, end] lie inside one of the sentence's quotations."""
+        return bool(self.quotes) and in_spans(start, end, self.quotes)
+
+    def first_name_outside_quotes(self) -> Entity | None:
+        """The sentence's first name that no quotation holds: its subject's, when it opens the sentence."""
+        return next((e for e in self.entities if not self.quoted(e.start, e.end)), None)
+
     def tokens_within(self, start: int, end: int) -> list[Tok]:
         """The tokens lying wholly inside document offsets [start, end] (`start <= t.start and t.end <= end`),
         as a slice: tokens are in order and never overlap, and the steps ask it of each trigger and figure."""

@@ -9,7 +9,7 @@ man's quote is the woman (the pronoun's words decide, never a name's look).
 
 from __future__ import annotations
 
-from monitor.extract.items.document import POSSESSIVE_S, Doc, Entity, SentenceInfo, Tok, in_spans
+from monitor.extract.items.document import POSSESSIVE_S, Doc, Entity, SentenceInfo, Tok
 from monitor.extract.wordforms import NOUN_TAGS, word_tags
 
 # A gendered title says more than a pronoun after the name, which may stand for someone the sentence
@@ -24,7 +24,7 @@ def learn_genders(doc: Doc, info: SentenceInfo) -> None:
     before the name, or the first gendered pronoun after it when no one else is named or described in
     between; keep the people named, the last named last."""
     people = [e for e in info.entities
-              if e.kind == "person" and not (info.quotes and in_spans(e.start, e.end, info.quotes))]
+              if e.kind == "person" and not info.quoted(e.start, e.end)]
     for n, person in enumerate(people):
         before = info.tokens_within(info.sentence.start, person.start)
         titled = doc.lex.gender_of.get(before[-1].lower) if before else None
@@ -49,7 +49,7 @@ def _pronoun_after(doc: Doc, info: SentenceInfo, person: Entity, next_person: in
     if tokens and (tokens[0].text in POSSESSIVE_S or _noun_after_name(tokens[0])):
         return None
     for n, tok in enumerate(tokens):
-        if info.quotes and in_spans(tok.start, tok.end, info.quotes):
+        if info.quoted(tok.start, tok.end):
             continue
         if tok.lower in lex.person_nouns:
             return None

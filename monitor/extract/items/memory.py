@@ -4,7 +4,7 @@ opening it, the names told as places, people's genders (for "he", "she", "it", "
 from __future__ import annotations
 
 from monitor.extract.items.actors import FIRM_KINDS, aside_object, human_subject, opening_subject
-from monitor.extract.items.document import Doc, Entity, SentenceInfo, in_spans
+from monitor.extract.items.document import Doc, Entity, SentenceInfo
 from monitor.extract.items.genders import learn_genders
 
 
@@ -16,7 +16,7 @@ def remember(doc: Doc, info: SentenceInfo) -> None:
     since = info.sentence.start
     last_firm = None
     for ent in info.entities:
-        if info.quotes and in_spans(ent.start, ent.end, info.quotes):
+        if info.quoted(ent.start, ent.end):
             continue
         if ent.kind in FIRM_KINDS and not ent.modifier:
             if _told_as_place(doc, ent):
@@ -40,8 +40,7 @@ def _opening_person(doc: Doc, info: SentenceInfo) -> str | None:
     """The person whose name opens the sentence, titles or a fronted phrase aside ("Ramaswamy spent much of
     the debate throwing bombs, mostly at Haley.", "Former Gov. Nikki Haley said ...", "During an interview,
     Skaik paused"): the subject a "he" or "she" opening the next sentence most often goes on with."""
-    first = next((e for e in info.entities if not (info.quotes and in_spans(e.start, e.end, info.quotes))),
-                 None)
+    first = info.first_name_outside_quotes()
     if first is None or first.kind != "person" or _after_the(doc, first) or aside_object(info, first, doc):
         return None
     before = info.tokens_within(info.sentence.start, first.start)

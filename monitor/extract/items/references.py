@@ -13,7 +13,7 @@ from monitor.extract.items.actors import (
     human_subject,
     opening_subject,
 )
-from monitor.extract.items.document import ADVERB_SKIP, Doc, Entity, SentenceInfo, Tok, in_spans
+from monitor.extract.items.document import ADVERB_SKIP, Doc, Entity, SentenceInfo, Tok
 from monitor.extract.items.genders import fits, fitting
 from monitor.extract.wordforms import word_tags
 
@@ -56,7 +56,7 @@ def resolve_reference(
         # spent much of the debate throwing bombs, mostly at Haley. He described Haley ...", "Fiona Parry
         # issued a plea ... '...,' she said": not a speaker told earlier).
         lead = [t for t in info.tokens_within(info.sentence.start, before[-1].start)
-                if not (info.quotes and in_spans(t.start, t.end, info.quotes)) and t.text[:1].isalnum()]
+                if not info.quoted(t.start, t.end) and t.text[:1].isalnum()]
         opening = doc.last_subject if not lead else None
         speaker = doc.last_speaker if kind == "statement" else None
         return fitting(doc, word, [opening, speaker, doc.last_person])
@@ -124,7 +124,7 @@ def _antecedent(info: SentenceInfo, relative: Tok, doc: Doc) -> str | None:
     if comma < 0 or doc.text[comma + 1 : relative.start].strip():
         return None
     ent = next((e for e in info.entities if not doc.text[e.end : comma].strip() and e.end <= comma
-                and not (info.quotes and in_spans(e.start, e.end, info.quotes))), None)
+                and not info.quoted(e.start, e.end)), None)
     if ent is None or ent.modifier:
         return None
     if relative.lower == "which" and _AGENT_BEFORE_RE.search(doc.text, max(0, ent.start - 30), ent.start):
@@ -152,7 +152,7 @@ def _firm_of_the_sentence(info: SentenceInfo, pos: int, doc: Doc) -> str | None:
     guidance")."""
     named = [e for e in info.entities if info.sentence.start <= e.start and e.end <= pos
              and e.kind in FIRM_KINDS and not e.modifier and e.name not in doc.places
-             and not (info.quotes and in_spans(e.start, e.end, info.quotes))]
+             and not info.quoted(e.start, e.end)]
     if not named:
         return None
     opening = opening_subject(info, doc)
