@@ -26,7 +26,7 @@ from monitor.store.batch import chunks
 from monitor.store.models import ItemReport, TimelineItem, new_rev
 
 if TYPE_CHECKING:
-    from monitor.track.candidates import Reach
+    from monitor.track.candidates import DayWindow, Reach
     from monitor.track.timeline import SourceReport, TimelineEntry
 
 _ITEMS = cast(Table, TimelineItem.__table__)
@@ -40,8 +40,8 @@ def _rows_where(*conditions: Any) -> Select[Any]:
     """What the closure needs to know of the rows of story `:story` meeting `conditions` (`:values` is a
     list, bound at each execution)."""
     i = _ITEMS.c
-    return select(i.id, i.event_id, i.series, i.superseded_by).where(i.story_id == bindparam("story"),
-                                                                      *conditions)
+    return select(i.id, i.event_id, i.series, i.superseded_by, i.kind, i.date).where(
+        i.story_id == bindparam("story"), *conditions)
 
 
 # Built once: building a statement costs several times what executing it does, and a version asks a dozen.
@@ -175,15 +175,15 @@ def load_candidates(session: Session, story: str, reach: Reach) -> list[Timeline
     """The rows of `story` that reconciling a version can touch (monitor.track.candidates.reach_of), closed
     as `Reach` says, in `load_timeline`'s order: `reconcile` given these returns what it would given the
     whole story. Each statement is served by an index (migration 0006); rows are read whole once found."""
+    from monitor.track.candidates import bridge_windows
     from monitor.track.entries import FIGURE_KIND
 
     found: dict[int, Row[Any]] = {}
     _add(found, session, _REPORTED, story, [reach.source_url])
     _add(found, session, _BY_KEY, story, sorted(reach.keys))
-    for window in reach.windows:
-        statement = _WINDOWS[window.kinds is not None, window.rows]
-        _add(found, session, statement, story, None if window.kinds is None else sorted(window.kinds),
-             first=window.first, last=window.last)
+    _add_windows(found, session, story, reach.windows)
+    # A row a report joins may then be merged with the rows within its own reach (`bridge_windows`).
+    _add_windows(found, session, story, bridge_windows([(row.kind, row.date) for row in found.values()]))
     _add(found, session, _FIGURES_OF_VALUE, story, sorted(reach.values), kind=FIGURE_KIND)
     # The ids new items would take, and each taken one's successor (`event_id_for`'s -2, -3 ...).
     wanted = set(reach.event_ids)
@@ -196,6 +196,16 @@ def load_candidates(session: Session, story: str, reach: Reach) -> list[Timeline
     nulls_first = session.get_bind().dialect.name == "sqlite"
     rows.sort(key=lambda r: ((r.date is None) != nulls_first, r.date or "", r.event_id))
     return _entries(session, rows)
+
+
+def _add_windows(
+    found: dict[int, Row[Any]], session: Session, story: str, windows: Iterable[DayWindow]
+) -> None:
+    """Add to `found` the rows of each window (`candidates.DayWindow`)."""
+    for window in windows:
+        statement = _WINDOWS[window.kinds is not None, window.rows]
+        _add(found, session, statement, story, None if window.kinds is None else sorted(window.kinds),
+             first=window.first, last=window.last)
 
 
 def _add(

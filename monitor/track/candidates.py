@@ -23,8 +23,8 @@ from monitor.track.identity import event_id_for, identity_key, series_of
 from monitor.track.matching import iso_day, typed_kind
 from monitor.track.matching import rules as matching_rules
 
-__all__ = ["ANY", "DATED", "UNDATED", "DayWindow", "Pool", "Reach", "date_bounds", "entry_bounds",
-           "entry_days", "item_days", "latent_window", "pool_of", "reach_of", "series_key",
+__all__ = ["ANY", "DATED", "UNDATED", "DayWindow", "Pool", "Reach", "bridge_windows", "date_bounds",
+           "entry_bounds", "entry_days", "item_days", "latent_window", "pool_of", "reach_of", "series_key",
            "within_reach"]
 
 
@@ -46,8 +46,10 @@ class DayWindow:
 @dataclass(frozen=True)
 class Reach:
     """The rows of a story one version of `source_url` can touch (see `reach_of`); the store loads the rows
-    matching any field, then closes the set: every figure loaded brings its whole series, and every row
-    linked by `superseded_by` to a loaded row (either way) is loaded, until nothing is added."""
+    matching any field, then the rows within reach of each loaded dated event row (`bridge_windows`: a row a
+    report joins may then merge with them), then closes the set: every figure loaded brings its whole
+    series, and every row linked by `superseded_by` to a loaded row (either way) is loaded, until nothing is
+    added."""
 
     source_url: str
     keys: frozenset[str]  # identity keys: the exact pairing
@@ -147,26 +149,49 @@ def reach_of(items: Sequence[ItemLike], story: str, source_url: str, published: 
             if item.value is not None:
                 values.add(float(item.value))
         elif (days := item_days(item, published)) is not None:
-            bounds = (days[0].isoformat(), days[1].isoformat())
             if item.latent:
-                spans.setdefault((frozenset({item.kind}), ANY), []).append(bounds)
+                spans.setdefault((frozenset({item.kind}), ANY), []).append(_iso(days))
             else:
-                spans.setdefault((_kinds_matching(item.kind), DATED), []).append(bounds)
-                spans.setdefault((frozenset({item.kind}), UNDATED), []).append(bounds)
-                if (told := _told_range(item)) is not None:
-                    spans.setdefault((frozenset({item.kind}), DATED), []).append(
-                        (told[0].isoformat(), told[1].isoformat()))
-    windows = tuple(DayWindow(kinds, first, last, rows) for (kinds, rows), found in spans.items()
-                    for first, last in _merged(found))
-    return Reach(source_url, frozenset(keys), windows, frozenset(series), frozenset(values),
+                _dated_event_spans(spans, item.kind, item.date, days)
+    return Reach(source_url, frozenset(keys), _windows(spans), frozenset(series), frozenset(values),
                  frozenset(event_id_for(story, key) for key in keys))
 
 
-def _told_range(item: ItemLike) -> tuple[dt.date, dt.date] | None:
+def bridge_windows(rows: Iterable[tuple[str, str | None]]) -> tuple[DayWindow, ...]:
+    """The rows that rows of these (kind, date) may be merged with once a version's report joins one: a row
+    grown by a report is asked for the rows within reach of it as a report (`bridging.settle`), so each
+    loaded dated event row brings the rows `reach_of` would bring for an item of its kind and date (one hop:
+    the rows a report joins are among those loaded)."""
+    spans: dict[tuple[frozenset[str] | None, str], list[tuple[str, str]]] = {}
+    for kind, date in rows:
+        if kind != FIGURE_KIND and (days := _day_range(date)) is not None:
+            _dated_event_spans(spans, kind, date, days)
+    return _windows(spans)
+
+
+def _dated_event_spans(spans: dict[tuple[frozenset[str] | None, str], list[tuple[str, str]]], kind: str,
+                       date: str | None, days: tuple[dt.date, dt.date]) -> None:
+    """Add the windows of a dated event of `kind` (see `reach_of`) to `spans`."""
+    spans.setdefault((_kinds_matching(kind), DATED), []).append(_iso(days))
+    spans.setdefault((frozenset({kind}), UNDATED), []).append(_iso(days))
+    if (told := _told_range(kind, date)) is not None:
+        spans.setdefault((frozenset({kind}), DATED), []).append(_iso(told))
+
+
+def _windows(spans: dict[tuple[frozenset[str] | None, str], list[tuple[str, str]]]) -> tuple[DayWindow, ...]:
+    return tuple(DayWindow(kinds, first, last, rows) for (kinds, rows), found in spans.items()
+                 for first, last in _merged(found))
+
+
+def _iso(days: tuple[dt.date, dt.date]) -> tuple[str, str]:
+    return days[0].isoformat(), days[1].isoformat()
+
+
+def _told_range(kind: str, date: str | None) -> tuple[dt.date, dt.date] | None:
     """For a single day of a typed kind, the days `matching.latent_days` around it: a row of its kind one of
     the two dates by its page only and the other by a day before (corroboration.told_later)."""
-    span = date_span(item.date)
-    if span is None or span.start != span.end or not typed_kind(item.kind):
+    span = date_span(date)
+    if span is None or span.start != span.end or not typed_kind(kind):
         return None
     around = dt.timedelta(days=matching_rules().latent_days)
     return span.start - around, span.end + around
@@ -238,7 +263,7 @@ def within_reach(pool: Pool, item: ItemLike, published: str | None = None) -> li
     if days is None:
         return []
     first, last = days
-    told = _told_range(item) if not item.latent else None
+    told = _told_range(item.kind, item.date) if not item.latent else None
     # An undated report meets rows of its own kind only, as a row of undated reports does (`reach_of`).
     return [entry for entry, start, end, undated in pool.events
             if (start <= last and first <= end and (entry.kind == item.kind or not (undated or item.latent)))

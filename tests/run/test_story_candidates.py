@@ -130,6 +130,21 @@ def test_candidate_loading_equals_the_whole_story_on_generated_histories(shared_
             assert again == stored and alerts == []
 
 
+def test_a_row_a_report_joins_brings_the_rows_it_may_then_merge_with(shared_store):
+    # (found by the property test above) the wire's "ferry docked" call joins the coast's `other` row, which
+    # then merges with the harbour's meeting of that day worded alike (bridging.settle): a meeting that no
+    # call item of the wire's version reaches by kind, so the candidates must bring it through the row
+    story = f"bridge-{uuid.uuid4().hex[:10]}"
+    day, talk, ferry = "2021-06-13", "a talk", "the ferry docked at the harbour after the storm"
+    checks = [
+        (SOURCES[0], [item("call", day, talk)] * 3 + [item("meeting", day, ferry)]),
+        (SOURCES[2], [item("call", day, talk)] * 5 + [item("other", day, talk, actors=["Ana Ruiz"])]),
+        (SOURCES[1], [item("call", day, talk)] * 2 + [item("call", day, ferry, actors=["Ana Ruiz"])]),
+    ]
+    for n, (source, items) in enumerate(checks):
+        apply_both_ways(shared_store, story, source, 1, "2021-06-14", items, T0 + dt.timedelta(hours=n))
+
+
 def test_an_id_taken_by_a_row_whose_key_moved_is_not_reused(shared_store):
     # "June" becomes the row of "14 June" (a more precise date: its key changes, its id stays); a new "June"
     # event of other actors then needs the next id, which only the row's id tells.
@@ -151,7 +166,8 @@ def test_a_version_reads_its_candidates_not_the_story(shared_store):
     # A story of 300 other events; one source's version about two days reads the rows of those days and of
     # the day either side (another outlet's date of one happening may be a day off: matching.adjacent_days),
     # and of its kind (a call) the week either side (one outlet's day may be its page's only:
-    # corroboration.told_later).
+    # corroboration.told_later); and, since a row a report joins may then merge with the rows within its
+    # own reach (bridging.settle), the rows those rows reach: a week more either side.
     story = f"size-{uuid.uuid4().hex[:10]}"
     with shared_store.transaction() as tx:
         tx.lock_story(story)
@@ -164,8 +180,8 @@ def test_a_version_reads_its_candidates_not_the_story(shared_store):
     mine = [item("call", "2021-03-01", "a talk", actors=["Person 59"]), item("call", "2021-03-02", "x")]
     with shared_store.transaction() as tx:
         rows = tx.load_candidates(story, reach_of(mine, story, SOURCES[0]))
-    days = [dt.date(2021, 2, 22) + dt.timedelta(days=n) for n in range(16)]
-    assert [e.date for e in rows] == [day.isoformat() for day in days]  # 22 February to 9 March
+    days = [dt.date(2021, 2, 15) + dt.timedelta(days=n) for n in range(30)]
+    assert [e.date for e in rows] == [day.isoformat() for day in days]  # 15 February to 16 March
 
 
 def test_two_rows_a_later_report_bridges_are_stored_merged(shared_store):
