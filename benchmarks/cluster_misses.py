@@ -48,10 +48,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))  # the acceptance test's harness (tests/) is this benchmark's
 
 from monitor.extract.spans import date_span, nested  # noqa: E402
+from monitor.track.figure_matching import figures_agree  # noqa: E402
 from monitor.track.matching import (  # noqa: E402
     actors_agree,
     adjacent_days,
-    figures_agree,
     kinds_compatible,
     kinds_compatible_by_wording,
     same_wording,

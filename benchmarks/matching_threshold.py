@@ -85,11 +85,11 @@ from monitor.track.corroboration import (
     told_clause,
     worded_alike,
 )
+from monitor.track.figure_matching import figures_agree
 from monitor.track.matching import (
     actors_agree,
     adjacent_days,
     away_from_news,
-    figures_agree,
     in_a_past_year,
     kinds_compatible,
     kinds_compatible_by_wording,

@@ -21,12 +21,12 @@ Rules, in the order they apply:
   that agree (one outlet may name fewer; an actor on each side the other lacks is another happening) or,
   where a side names nobody, evidence worded alike; a `statement` and another kind when evidence is worded
   alike and actors do not conflict; a figure of the same value and unit whose subject and metric agree where
-  both give them, or of a distinctive value (`matching.is_distinctive`) whose metrics do not conflict. A
-  place read as an actor is where, not who (`matching.actors_agree`); a row names every actor its reports
+  both give them, or of a distinctive value (`figure_matching.is_distinctive`) whose metrics do not conflict.
+  A place read as an actor is where, not who (`matching.actors_agree`); a row names every actor its reports
   name (`matching.united_actors`), so a third outlet naming another of them matches; another source's single
-  day one day off (`matching.adjacent_days`) only when worded alike; two reports dated alike on a day or
-  month away from both sources' news (`matching.away_from_news`) with less wording in common; actors that
-  conflict though each side's sentence names the other's leave the wording to decide
+  day one day off (`matching.adjacent_days`) only when worded alike; two reports dated alike on a day or month
+  away from both sources' news (`matching.away_from_news`) with less wording in common; actors that conflict
+  though each side's sentence names the other's leave the wording to decide
   (`corroboration.named_by_each_other`). Only other sources' reports are compared, so a replay sees the same.
 - Undated reports (`Item.latent`: a sentence that gives no item of its own; `monitor.track.corroboration`).
   One is paired after the version's other items, with rows they left: another source's row whose days lie in
@@ -103,12 +103,12 @@ from monitor.track.entries import (
     SourceReport,
     TimelineEntry,
 )
+from monitor.track.figure_matching import figures_agree
 from monitor.track.identity import actors_match, event_id_for, identity_key, normalise_name
 from monitor.track.matching import (
     actors_agree,
     adjacent_days,
     dated_by_page,
-    figures_agree,
     kinds_compatible,
     kinds_compatible_by_wording,
     typed_kind,
