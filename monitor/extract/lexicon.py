@@ -121,6 +121,7 @@ class Lexicon:
     max_title_words: int
     organisation_cues: frozenset[str]
     document_words: frozenset[str]  # names.yaml: "Data Retention Bill" names a document, not who acts
+    organisation_endings: frozenset[str]  # names.yaml: "Dick Clark Productions" is no person
     person_pronouns: frozenset[str]
     person_possessives: frozenset[str]
     pronoun_genders: Mapping[str, str]  # names.yaml genders: "she" -> "female"
@@ -496,6 +497,7 @@ def _names_fields() -> dict[str, Any]:
         "max_title_words": max(len(t.split()) for t in titles),
         "organisation_cues": words("organisation_cues"),
         "document_words": words("document_words"),
+        "organisation_endings": words("organisation_endings"),
         "person_pronouns": words("person_pronouns"),
         "person_possessives": words("person_possessives"),
         **_genders(nm),

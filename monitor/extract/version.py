@@ -318,7 +318,10 @@ from importlib.resources.abc import Traversable
 # 287").
 # 61 (2026-12-05): "which" after a name that is the agent of a phrase qualifying the noun before it ("the
 # Airbus A320-200 operated by Indonesia AirAsia, which disappeared") tells of nobody known.
-EXTRACTOR_VERSION = "61"
+# 62 (2026-12-06): a run of two or more words ending in a company's word (names.yaml organisation_endings:
+# "Dick Clark Productions", "Big Machine Records") is an organisation, not a person its given names suggest,
+# so "the company" may stand for it.
+EXTRACTOR_VERSION = "62"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -52,6 +52,8 @@ def _classify(words: list[Tok], lex: Lexicon) -> tuple[str, str, str | None]:
         return "document", name, None  # "the Data Retention Bill", "the Affordable Care Act"
     if any(t.lower.rstrip(".") in lex.organisation_cues or t.lower in lex.organisation_cues for t in words):
         return "org", name, None
+    if len(words) >= 2 and words[-1].lower in lex.organisation_endings:
+        return "org", name, None  # "Dick Clark Productions": given names, but a company's
     if len(words) >= 2 and all(t.text[:1].isupper() for t in words):
         if words[0].lower in lex.demonym_of:
             rest = " ".join(t.text for t in words[1:])
