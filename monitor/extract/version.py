@@ -321,7 +321,9 @@ from importlib.resources.abc import Traversable
 # 62 (2026-12-06): a run of two or more words ending in a company's word (names.yaml organisation_endings:
 # "Dick Clark Productions", "Big Machine Records") is an organisation, not a person its given names suggest,
 # so "the company" may stand for it.
-EXTRACTOR_VERSION = "62"
+# 63 (2026-12-06): "the company" or a pronoun is found across the adverbs before its verb when they are joined
+# by "and" ("swiftly and firmly denied") or hyphenated ("flat-out denied"), not only one "-ly" adverb.
+EXTRACTOR_VERSION = "63"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -18,6 +18,15 @@ from monitor.extract.items.genders import fits, fitting
 from monitor.extract.wordforms import word_tags
 
 
+def _adverb(word: str) -> bool:
+    """A word the dictionary knows only as an adverb ("flatly"), or a hyphenated one whose every part may be
+    one and which it does not know ("flat-out")."""
+    if word_tags(word) == ONLY_ADVERB:
+        return True
+    parts = word.split("-")
+    return len(parts) > 1 and not word_tags(word) and all("RB" in word_tags(p) for p in parts)
+
+
 def resolve_reference(
     info: SentenceInfo, pos: int, clause: tuple[int, int], doc: Doc, kind: str
 ) -> str | None:
@@ -25,13 +34,15 @@ def resolve_reference(
     auxiliaries aside), resolved to the name it stands for."""
     lex = doc.lex
     before = info.tokens_within(clause[0], pos)
+
+    def helper(word: str) -> bool:
+        return (word in lex.present_aux or word in lex.past_aux or word in lex.modal_aux
+                or word in ADVERB_SKIP or word in lex.undating_adverbs or _adverb(word))
+
     while before and (
-        before[-1].lower in lex.present_aux
-        or before[-1].lower in lex.past_aux
-        or before[-1].lower in lex.modal_aux
-        or before[-1].lower in ADVERB_SKIP
-        or before[-1].lower in lex.undating_adverbs
-        or word_tags(before[-1].lower) == ONLY_ADVERB  # "the company flatly denied"
+        helper(before[-1].lower)
+        # "the company swiftly and firmly denied": adverbs joined by "and" or "or"
+        or (before[-1].lower in ("and", "or") and len(before) > 1 and _adverb(before[-2].lower))
     ):
         before.pop()
     if all(t.text == "," for t in before):
