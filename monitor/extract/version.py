@@ -323,7 +323,10 @@ from importlib.resources.abc import Traversable
 # so "the company" may stand for it.
 # 63 (2026-12-06): "the company" or a pronoun is found across the adverbs before its verb when they are joined
 # by "and" ("swiftly and firmly denied") or hyphenated ("flat-out denied"), not only one "-ly" adverb.
-EXTRACTOR_VERSION = "63"
+# 64 (2026-12-06): a word the dictionary lacks, opening a sentence, is a name when a word it knows only as a
+# finite verb follows ("Tidewell sued", "Muller criticized"), not a plural of a role's noun ("Appropriators"),
+# or when an aside opened by "its", "his", "her" or "their" describes it ("SoftBank, its largest investor,").
+EXTRACTOR_VERSION = "64"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

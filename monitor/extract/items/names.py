@@ -212,7 +212,7 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
             or word.text in doc.surname
             or low in lex.titles
             or (word.text.isupper() and len(word.text) > 1)
-            or _subject_name(tokens, first_word)
+            or _subject_name(tokens, first_word, lex)
         )
         if not known:
             runs.pop(0)
@@ -239,10 +239,11 @@ def _joins_org_name(tokens: list[Tok], i: int, current: list[Tok], doc: Doc) -> 
     return False
 
 
-def _subject_name(tokens: list[Tok], i: int) -> bool:
+def _subject_name(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
     """Whether the capitalised word opening a sentence is a name because it is the subject of the finite
-    verb right after it ("Lumen has acquired ...", "Vantor was fined ...") or an aside describes it ("Ascom,
-    a provider of ..."), and no English word that could stand there capitalised ("Officials have", "Police
+    verb right after it ("Lumen has acquired ...", "Vantor was fined ...", "Tidewell sued ...": a word known
+    only as a finite verb) or an aside describes it ("Ascom, a provider of ...", "SoftBank, its largest
+    investor, ..."), and no English word that could stand there capitalised ("Officials have", "Police
     said", "Apple has", "However, the ..." stay unknown: the word lists tag them)."""
     if i + 1 >= len(tokens) or tokens[i + 1].start - tokens[i].end > 1:
         return False
@@ -251,15 +252,24 @@ def _subject_name(tokens: list[Tok], i: int) -> bool:
         return False
     if nxt.text == "," and i + 2 < len(tokens) and tokens[i + 2].lower in _APPOSITIVE_OPENERS:
         return True  # "Ascom, a global solutions provider ..., announced": an aside describes a name
-    return nxt.lower in _FINITE_AFTER_NAME
+    if nxt.lower in _FINITE_AFTER_NAME:
+        return True
+    # not a plural of a role's noun the dictionary lacks ("Appropriators offered ...")
+    low = word.lower
+    plural_role = low.endswith("s") and low[:-1].endswith(lex.role_endings)
+    return word_tags(nxt.lower) in _ONLY_FINITE and not plural_role
 
 
-# The first word of an aside that describes the name before its comma ("Ascom, a provider of ...").
-_APPOSITIVE_OPENERS = frozenset({"a", "an", "the"})
+# The first word of an aside that describes the name before its comma ("Ascom, a provider of ...", "SoftBank,
+# its largest investor, ...").
+_APPOSITIVE_OPENERS = frozenset({"a", "an", "the", "its", "his", "her", "their"})
 
 
 # Finite verbs that make the word before them its (singular) subject.
 _FINITE_AFTER_NAME = frozenset({"has", "had", "was", "is", "will", "said", "says"})
+# The tags of a word the dictionary knows only as a verb in the past or the present's third person ("sued",
+# "announced", "expects"): after a word it does not know, that word is the verb's subject ("Tidewell sued").
+_ONLY_FINITE = (frozenset({"VBD", "VBN"}), frozenset({"VBZ"}), frozenset({"VBD"}))
 
 
 def _strip_titles(words: list[Tok], lex: Lexicon) -> tuple[list[Tok], str | None, bool]:
