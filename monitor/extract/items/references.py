@@ -35,12 +35,12 @@ def resolve_reference(
     lex = doc.lex
     before = info.tokens_within(clause[0], pos)
 
-    def helper(word: str) -> bool:
+    def between(word: str) -> bool:  # an auxiliary or an adverb between a reference and its verb
         return (word in lex.present_aux or word in lex.past_aux or word in lex.modal_aux
                 or word in ADVERB_SKIP or word in lex.undating_adverbs or _adverb(word))
 
     while before and (
-        helper(before[-1].lower)
+        between(before[-1].lower)
         # "the company swiftly and firmly denied": adverbs joined by "and" or "or"
         or (before[-1].lower in ("and", "or") and len(before) > 1 and _adverb(before[-2].lower))
     ):
