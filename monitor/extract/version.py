@@ -326,7 +326,11 @@ from importlib.resources.abc import Traversable
 # 64 (2026-12-06): a word the dictionary lacks, opening a sentence, is a name when a word it knows only as a
 # finite verb follows ("Tidewell sued", "Muller criticized"), not a plural of a role's noun ("Appropriators"),
 # or when an aside opened by "its", "his", "her" or "their" describes it ("SoftBank, its largest investor,").
-EXTRACTOR_VERSION = "64"
+# 65 (2026-12-06): a result told in the plain past with no date of its own takes the day an earlier sentence
+# of its paragraph set ("On Friday, it was Finland's chance. Finland clinched 3-0"), else the publication
+# day; a word joined by a hyphen to the next is no tense cue ("Soon-Shiong ... as of March 20" is the last
+# March 20, not the next) and a reference word so joined is no timex ("the now-defunct paper").
+EXTRACTOR_VERSION = "65"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

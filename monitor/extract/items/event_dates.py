@@ -14,6 +14,7 @@ from monitor.extract.items.dating import (
     NOUN_AFTER_RE,
     iso_day,
     recent_day,
+    scene_date,
     sentence_date,
     tense_date,
     timex_in,
@@ -53,7 +54,9 @@ def date_by_tense(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) ->
     if date is None and _perfect_object(doc, occ, who):
         date = doc.published.isoformat() if doc.published else None
     if date is None and _reported_result(doc, occ, who):
-        date = doc.published.isoformat() if doc.published else None
+        # "On Friday, it was Finland's chance. Finland clinched 3-0": a day the paragraph set is the result's
+        scene = scene_date(info, doc)
+        date = scene if iso_day(scene) else doc.published.isoformat() if doc.published else None
     if date is None:
         date = day_of_the_report(doc, info, occ, who)
     return date

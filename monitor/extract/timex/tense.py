@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping
 
-_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+# A word joined by a hyphen to the next one is no cue: the compound's last word is its head ("next-generation
+# phones", "the soon-to-be mayor", a name's "Soon-Shiong")
+_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:'[a-z]+)?(?![A-Za-z'-])")
 # a full stop ends a clause unless it ends an initial ("U.S."), a title ("Mr.") or a clock time's "a.m." that
 # the clause goes on after ("at 12:01 a.m. on Thursday", "3 p.m. Friday", "9 a.m. ET"; not "at 3 a.m. Police")
 _CLAUSE_END = re.compile(

@@ -82,6 +82,15 @@ def test_dated_result_keeps_its_date() -> None:
     assert ("result", "2021-03-08", ("Australia",)) in _events("Australia beat Colombia on Monday.")
 
 
+def test_plain_past_result_takes_the_day_its_paragraph_set() -> None:
+    # a round-up tells each day's results in its own paragraph: the day named first dates the rest
+    text = (
+        "Qualifying ended on Monday.\n\nOn Saturday, it was Peru's turn. Peru clinched 3-0 against Chile, "
+        "while Ecuador did the same at Bolivia."
+    )
+    assert ("result", "2021-03-06", ("Peru",)) in _events(text)
+
+
 # --- dates that belong to something else ---
 
 

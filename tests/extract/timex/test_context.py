@@ -303,6 +303,17 @@ def test_as_of_a_day_is_a_day_past_unless_the_clause_says_future() -> None:
     assert later["May 20"] == ("DATE", "2023-05-20")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Soon-Shiong still holds 4.1% of the port, as of May 20.",  # a name's "Soon" says no future
+        "The next-generation fund still holds 4.1% of the port, as of May 20.",  # nor a compound's "next"
+    ],
+)
+def test_a_word_joined_by_a_hyphen_is_no_tense_cue(text: str) -> None:
+    assert found(text, "2023-03-06")["May 20"] == ("DATE", "2022-05-20")
+
+
 def test_ahead_of_a_weekday_is_the_next_unless_the_clause_says_past() -> None:
     # DCT 2023-03-06 is a Monday; "co-hosted by", after the date, is its noun's participle and no past cue
     got = found("The stakes are high ahead of Tuesday's debate, co-hosted by the paper.", "2023-03-06")

@@ -194,6 +194,8 @@ def test_mods() -> None:
         "Protesters march through the city.",
         "The water level will fall.",
         "He stood a second time.",
+        "The now-defunct paper closed its doors.",
+        "Soon-Shiong bought the paper.",
     ],
 )
 def test_not_temporal(text) -> None:
