@@ -169,6 +169,9 @@ class Lexicon:
     holding_verbs: frozenset[str]  # tense.yaml: "had 12,500 employees on June 30" states a figure
     rescheduling_verbs: frozenset[str]
     announcing_verbs: frozenset[str]
+    results_verbs: frozenset[str]  # tense.yaml: "reported third-quarter earnings" announces
+    results_nouns: frozenset[str]
+    results_period_ends: frozenset[str]
     publication_verbs: frozenset[str]
     publication_venues: frozenset[str]
     ongoing_claims: frozenset[str]
@@ -556,6 +559,9 @@ def _tense_fields() -> dict[str, Any]:
         "holding_verbs": words("holding_verbs"),
         "rescheduling_verbs": words("rescheduling_verbs"),
         "announcing_verbs": words("announcing_verbs"),
+        "results_verbs": words("results_verbs"),
+        "results_nouns": words("results_nouns"),
+        "results_period_ends": words("results_period_ends"),
         "publication_verbs": words("publication_verbs"),
         "publication_venues": words("publication_venues"),
         "ongoing_claims": words("ongoing_claims"),

@@ -330,7 +330,10 @@ from importlib.resources.abc import Traversable
 # of its paragraph set ("On Friday, it was Finland's chance. Finland clinched 3-0"), else the publication
 # day; a word joined by a hyphen to the next is no tense cue ("Soon-Shiong ... as of March 20" is the last
 # March 20, not the next) and a reference word so joined is no timex ("the now-defunct paper").
-EXTRACTOR_VERSION = "65"
+# 66 (2026-12-06): a company's results reported (tense.yaml results_verbs, results_nouns: "Home Depot reported
+# third-quarter earnings") are an announcement, dated by the report's day or a date after them, not by the
+# quarter they are of nor the day that quarter ended.
+EXTRACTOR_VERSION = "66"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

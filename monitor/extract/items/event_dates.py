@@ -100,13 +100,15 @@ def day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors
         day = attributed  # "X was stabbed to death, the agency reported on Wednesday": the sentence's own
     # Only a speaker named right before the verb announces ("Esper announced"; not "the president", who
     # may be speaking of another day, nor a headline's "outbreak confirmed").
+    results = reports_results(doc, info, occ)
     announcing = (
         occ.kind == "statement"
-        and occ.trigger in doc.lex.announcing_verbs
+        and (occ.trigger in doc.lex.announcing_verbs or results)
         and who.subject is not None
         and not who.by_reference
         and doc.text[who.subject.end : occ.start].strip() == ""
-        and not info.timexes  # a date of the sentence dates it ("Today (May 4), the agency announced")
+        # a date of the sentence dates it ("Today (May 4), the agency announced"), not the results' period
+        and all(results and tx.start >= occ.end and _PERIOD_RE.search(v or "") for tx, v in info.timexes)
     )
     if day is None or not recent_day(doc, day):
         if not announcing:
@@ -115,6 +117,25 @@ def day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors
     if occ.kind == "statement" and not announcing:
         return None
     return day.isoformat() if simple_past_main_clause(doc, info, occ) else None
+
+
+def reports_results(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
+    """Whether a statement's verb tells a company's results (tense.yaml `results_verbs`, `results_nouns`:
+    "Home Depot reported third-quarter earnings"): an announcement, the report's news."""
+    if occ.kind != "statement" or occ.trigger not in doc.lex.results_verbs:
+        return False
+    after = [t.lower for t in info.tokens if t.start >= occ.end][:5]  # ("third-quarter" may end the clause)
+    return any(w in doc.lex.results_nouns for w in after)
+
+
+# a TIMEX3 quarter or half-year: "2019-Q3", "2020-H1"
+_PERIOD_RE = re.compile(r"^\d{4}-[QH]\d$")
+
+
+def _ends_a_period(doc: Doc, tx: Timex) -> bool:
+    """Whether a date is the last day of the results' period ("in the third quarter ended Sept. 29")."""
+    before = _WORD_RE.findall(doc.text, max(0, tx.start - 20), tx.start)
+    return bool(before) and before[-1].lower() in doc.lex.results_period_ends
 
 
 def simple_past_main_clause(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
@@ -239,6 +260,14 @@ def clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
         # "have now been released": "now" tells the tense, not a date; the tense rules date it (or not).
         info = dataclasses.replace(info, timexes=[x for x in info.timexes if x[0].value != "PRESENT_REF"])
     info = without_closed_baselines(doc, info)
+    if reports_results(doc, info, occ):
+        # "reported third-quarter earnings on Tuesday": the quarter is what the results are of, not when they
+        # were told; a date after them is the report's (the reporting verb's clause ends at its object)
+        periods = [x for x in info.timexes if x[0].start >= occ.end and _PERIOD_RE.search(x[1] or "")]
+        info = dataclasses.replace(info, timexes=[x for x in info.timexes if x not in periods])
+        told = [v for tx, v in info.timexes if tx.start >= occ.end and v and not _ends_a_period(doc, tx)]
+        if told:
+            return told[0]
     new_date = _new_date(doc, info, occ)
     if new_date is not None:
         return new_date

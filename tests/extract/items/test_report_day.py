@@ -82,6 +82,24 @@ def test_dated_result_keeps_its_date() -> None:
     assert ("result", "2021-03-08", ("Australia",)) in _events("Australia beat Colombia on Monday.")
 
 
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("Harlow Foods reported third-quarter earnings that topped estimates.", TODAY),
+        ("Harlow Foods reported third-quarter earnings on Monday.", "2021-03-08"),
+        ("Harlow Foods reported its results for the fourth quarter on Monday.", "2021-03-08"),
+    ],
+)
+def test_a_companys_results_are_news_of_the_day_they_are_reported(text: str, date: str) -> None:
+    # the quarter or half-year is the period the results are of, not when they were told
+    assert ("statement", date, ("Harlow Foods",)) in _events(text)
+
+
+def test_the_last_day_of_a_results_period_dates_no_report() -> None:
+    got = _events("Harlow Foods reported a loss in the quarter ended Sept. 29, sending its shares lower.")
+    assert all(d != "2020-09-29" for k, d, _a in got if k == "statement")
+
+
 def test_plain_past_result_takes_the_day_its_paragraph_set() -> None:
     # a round-up tells each day's results in its own paragraph: the day named first dates the rest
     text = (
