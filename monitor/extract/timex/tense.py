@@ -29,6 +29,10 @@ _DETERMINERS = frozenset(
 _PAST_AUX = frozenset({"had", "been", "once", "originally"})
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "our", "my", "your", "these", "those"})
 _FUTURE_ADJECTIVES = frozenset({"upcoming", "forthcoming"})
+# Before an irregular past that is also the base form ("hit", "cost", "bid"), these make it the base form.
+_BASE_BEFORE = frozenset(
+    {"to", "will", "would", "can", "could", "may", "might", "shall", "should", "must", "do", "does", "did"}
+)
 _AUXILIARIES = frozenset(
     {"was", "were", "is", "are", "be", "been", "had", "has", "have", "being", "get", "got"}
 )
@@ -82,6 +86,10 @@ def _classify(
             before[-1:]):
         # "Tuesday's debate, co-hosted by CBS News": after the date, a participle of its noun, no verb of the
         # clause ("touted by Trump in October", before it, tells the date's own past)
+        return None
+    if word in past and before and not word.endswith("ed") and (
+            before[-1] in _BASE_BEFORE or before[-1] in _ARTICLES):
+        # "plans to hit", "would cost", "could bid": the base form, no past; "a bid": a noun
         return None
     if word in past or (word.endswith("ed") and len(word) > 4 and word not in _NOT_PAST):
         # "will be held", "to be sent": a participle after "be" keeps the future of its auxiliary, unless

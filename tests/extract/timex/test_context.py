@@ -314,6 +314,20 @@ def test_a_word_joined_by_a_hyphen_is_no_tense_cue(text: str) -> None:
     assert found(text, "2023-03-06")["May 20"] == ("DATE", "2022-05-20")
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("In December, the firm bid $16.50 a share for the paper.", "2022-12"),  # a past that is a base form
+        ("The firm plans to bid for the paper in December.", "2023-12"),  # ... after "to" is the base form
+        ("Forecasters expect the storm to hit in December.", "2023-12"),
+        ("The storm hit in December.", "2022-12"),
+    ],
+)
+def test_an_irregular_past_is_no_past_cue_after_to_or_a_modal(text: str, value: str) -> None:
+    # DCT 2023-11-06: the next December is the nearer; told in the past it is the last one
+    assert found(text, "2023-11-06")["December"] == ("DATE", value)
+
+
 def test_ahead_of_a_weekday_is_the_next_unless_the_clause_says_past() -> None:
     # DCT 2023-03-06 is a Monday; "co-hosted by", after the date, is its noun's participle and no past cue
     got = found("The stakes are high ahead of Tuesday's debate, co-hosted by the paper.", "2023-03-06")
