@@ -333,10 +333,12 @@ from importlib.resources.abc import Traversable
 # 66 (2026-12-06): a company's results reported (tense.yaml results_verbs, results_nouns: "Home Depot reported
 # third-quarter earnings") are an announcement, dated by the report's day or a date after them, not by the
 # quarter they are of nor the day that quarter ended.
-# 67 (2026-12-06): an irregular past that is also the base form ("hit", "cost", "bid", now a past cue too) is no
-# past cue after "to", a modal or "did", nor after an article ("a bid"): "plans to bid in December" is the next
-# December, "the firm bid ... in December" the last.
-EXTRACTOR_VERSION = "67"
+# 67 (2026-12-06): an irregular past that is also the base form ("hit", "cost", "bid", now a past cue too) is
+# no past cue after "to", a modal or "did", nor after an article ("a bid"): "plans to bid in December" is the
+# next December, "the firm bid ... in December" the last.
+# 68 (2026-12-06): "the day before" and "the day after", not followed by what they count from ("the day before
+# the vote"), are the day before or after the one named last ("799 the day before").
+EXTRACTOR_VERSION = "68"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

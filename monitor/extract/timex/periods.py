@@ -393,7 +393,9 @@ _ANTECEDENT_SHAPE = {
     "quarter": re.compile(r"\d{4}-(?:\d{2}|Q[1-4])"),
     "year": re.compile(r"\d{4}"),
 }
-_ANAPHORIC_SHIFT = {"following": 1, "next": 1, "previous": -1, "preceding": -1, "prior": -1}
+_ANAPHORIC_SHIFT = {
+    "following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "prior": -1, "before": -1,
+}
 
 
 def _antecedent(hit: Hit, shape: re.Pattern[str]) -> str | None:

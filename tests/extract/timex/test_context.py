@@ -152,10 +152,20 @@ def test_a_month_and_day_naming_what_nobody_schedules_has_come(sentence: str, dc
          "That same day", "1999-03-05"),
         ("Results for the second quarter of 1988 were weak; that quarter ended badly.", "1989-10-27",
          "that quarter", "1988-Q2"),
+        ("Deaths rose to 777 on Friday, down from 799 the day before.", "2020-04-11", "the day before",
+         "2020-04-09"),
+        ("The storm hit on Oct. 3, 1999. The day after, the river flooded.", "1999-11-01", "The day after",
+         "1999-10-04"),
     ],
 )
 def test_anaphoric_periods_follow_the_period_named_before(text, dct, span, value) -> None:
     assert found(text, dct)[span][1] == value
+
+
+def test_the_day_before_a_happening_is_not_dated_by_the_day_named_last() -> None:
+    # "the day before the vote" counts from the vote, whose day the expression does not give
+    got = found("They met on Friday and spoke the day before the vote.", "2020-04-11")
+    assert "the day before" not in got
 
 
 def test_anaphoric_without_antecedent_counts_from_the_dct() -> None:
