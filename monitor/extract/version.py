@@ -338,7 +338,9 @@ from importlib.resources.abc import Traversable
 # next December, "the firm bid ... in December" the last.
 # 68 (2026-12-06): "the day before" and "the day after", not followed by what they count from ("the day before
 # the vote"), are the day before or after the one named last ("799 the day before").
-EXTRACTOR_VERSION = "68"
+# 69 (2026-12-06): a "since" date in a figure's clause starts a span that runs to now, no time the figure
+# holds at ("cooperation since 2013 is anchored by 74 agreements" holds on the publication day).
+EXTRACTOR_VERSION = "69"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

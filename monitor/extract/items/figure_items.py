@@ -37,6 +37,7 @@ from monitor.extract.items.figures import FigureMention, find_figures, may_hold_
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import figure_summary
+from monitor.extract.items.triggers import SINCE_BEFORE_RE
 from monitor.extract.wordforms import norm_phrase, word_tags
 
 
@@ -239,8 +240,13 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     info = without_periods_to_come(doc, info)
     # A baseline's date ("to $6 million from $9 million a year ago") dates the value right before it, and
     # another figure of its clause only when the clause has no other date ("rose to 30 from 25 on Tuesday").
-    unbound = dataclasses.replace(info, timexes=[x for x in info.timexes if x[0].start not in info.bound])
+    # A "since" date starts a span that runs to now ("cooperation since 2013 is anchored by 74 agreements"):
+    # no time a figure of its clause holds at.
+    spans = [x for x in info.timexes if SINCE_BEFORE_RE.search(doc.text, max(0, x[0].start - 16), x[0].start)]
+    unbound = dataclasses.replace(
+        info, timexes=[x for x in info.timexes if x[0].start not in info.bound and x not in spans])
     opened = without_closed_baselines(doc, info)
+    opened = dataclasses.replace(opened, timexes=[x for x in opened.timexes if x not in spans])
     over_a_span = from_one_value_to_another(info, mentions)
     for f in mentions:
         start = s.start + f.start

@@ -61,6 +61,12 @@ def test_a_since_clause_does_not_date_a_present_figure() -> None:
     assert _dates(text)[14.5] == "2021-06-10"
 
 
+def test_a_since_date_in_the_figures_clause_does_not_date_it() -> None:
+    # the span since 2013 runs to now: the count of agreements holds on the publication day
+    text = "The partnership between the two ports since 2013 is anchored by 74 agreements."
+    assert _dates(text)[74] == "2021-06-10"
+
+
 def test_a_date_to_come_does_not_date_a_figure_told_as_what_came_before() -> None:
     text = "The mayor promised a referendum next year after the council voted 9-4 for the new harbour."
     dates = {i.value: i.date for i in extract_items(text, PUBLISHED) if i.kind == "figure"}
