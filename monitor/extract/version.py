@@ -340,7 +340,10 @@ from importlib.resources.abc import Traversable
 # the vote"), are the day before or after the one named last ("799 the day before").
 # 69 (2026-12-06): a "since" date in a figure's clause starts a span that runs to now, no time the figure
 # holds at ("cooperation since 2013 is anchored by 74 agreements" holds on the publication day).
-EXTRACTOR_VERSION = "69"
+# 70 (2026-12-06): a date after a comparison made right after a value ("was at $1.5765 compared with $1.6145
+# Wednesday", "1.84 marks and 142.10 yen compared with 1.83 marks and 141.52 yen Wednesday") dates the
+# baseline values listed after the preposition, not the value compared nor the sentence.
+EXTRACTOR_VERSION = "70"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -296,6 +296,8 @@ def value_baseline(text: str, tx: Timex, lex: Lexicon) -> bool:
     window = text[max(0, tx.start - 80) : tx.start]
     if not any(c.isdigit() for c in window):
         return False
+    if _compared_value(text, tx, lex):
+        return True
     m = _value_baseline_re(_comparison_and_change_preps(lex), frozenset(lex.qualifier_of)).search(window)
     if m is None:
         return False
@@ -325,8 +327,26 @@ def without_closed_baselines(doc: Doc, info: SentenceInfo) -> SentenceInfo:
     kept = [x for x in info.timexes
             if x[0].start not in info.bound or not (
                 _NEW_VALUE_AFTER_RE.match(doc.text, x[0].end)
-                or _NAMED_VALUE_BEFORE_RE.search(doc.text, max(0, x[0].start - 60), x[0].start))]
+                or _NAMED_VALUE_BEFORE_RE.search(doc.text, max(0, x[0].start - 60), x[0].start)
+                or _compared_value(doc.text, x[0], doc.lex))]
     return info if len(kept) == len(info.timexes) else dataclasses.replace(info, timexes=kept)
+
+
+def _compared_value(text: str, tx: Timex, lex: Lexicon) -> bool:
+    """Whether the date follows the baseline value of a comparison made right after a value ("was at $1.5765
+    compared with $1.6145 Wednesday"): the baseline's date, neither the value's nor the sentence's."""
+    return _compared_value_re(lex.comparison_preps).search(text, max(0, tx.start - 80), tx.start) is not None
+
+
+@cache
+def _compared_value_re(preps: frozenset[str]) -> re.Pattern[str]:
+    # A value (and its unit: "142.10 yen") right before a comparison's preposition, then the baseline values
+    # up to the date, no comma between.
+    return re.compile(
+        rf"\d\S*(?:\s+[^\W\d][\w'’-]*){{0,2}}\s+(?:{spaced_alternatives(preps)})\s+(?:(?:the|an?)\s+)?"
+        rf"\S*\d[^,;]*?\s+\Z",
+        re.IGNORECASE,
+    )
 
 
 @cache

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from functools import cache
 
 from monitor.extract.items.dating import (
     DAY_TYPES,
@@ -35,7 +36,7 @@ from monitor.extract.items.figure_data import change_signs, undating_phrase
 from monitor.extract.items.figure_filters import timeline_words
 from monitor.extract.items.figures import FigureMention
 from monitor.extract.items.triggers import AUXILIARIES, finite_verb, plural_present
-from monitor.extract.lexicon import Lexicon
+from monitor.extract.lexicon import Lexicon, spaced_alternatives
 from monitor.extract.timex import Timex
 from monitor.extract.wordforms import NOUN_TAGS, word_tags
 
@@ -206,14 +207,28 @@ _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+\Z")
 _REPORTING_LAG_DAYS = 45  # results for a period ended Dec. 31 come out in January and February
 
 
-def baseline_date(info: SentenceInfo, end: int) -> str | None:
+def baseline_date(info: SentenceInfo, end: int, lex: Lexicon) -> str | None:
     """The date of a comparison's baseline (`info.bound`) when this figure is that baseline: the date follows
-    it with no other number between ("down from 1.81% late on Monday")."""
+    it with no other number between ("down from 1.81% late on Monday"), or the figure is one of the values a
+    comparison's preposition lists before it ("compared with 1.8353 marks and 141.52 yen Wednesday")."""
     text, base = info.sentence.text, info.sentence.start
     for tx, value in info.timexes:
         if tx.start >= end and tx.start in info.bound:
-            return None if any(c.isdigit() for c in text[end - base : tx.start - base]) else value
+            between = text[end - base : tx.start - base]
+            if not any(c.isdigit() for c in between):
+                return value
+            listed = _compared_before_re(lex.comparison_preps).search(text, 0, end - base)
+            return value if listed is not None and not _CLAUSE_MARK_RE.search(between) else None
     return None
+
+
+_CLAUSE_MARK_RE = re.compile(r"[,;]")
+
+
+@cache
+def _compared_before_re(preps: frozenset[str]) -> re.Pattern[str]:
+    # a comparison's preposition, then no comma up to the value's number
+    return re.compile(rf"\b(?:{spaced_alternatives(preps)})\s[^,;]*\Z", re.IGNORECASE)
 
 
 _YEARS_EARLIER_RE = re.compile(r"(?P<n>a|an|\d+|[a-z]+)\s+years?\s+(?:ago|earlier|before)\Z", re.IGNORECASE)

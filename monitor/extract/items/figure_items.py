@@ -254,7 +254,7 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         in_attr = attr_span is not None and attr_span[0] <= start < attr_span[1]
         # the date written with the value itself, right after it or as its baseline's
         own = None if in_attr else (date_right_after(info, s.start + f.end, doc.lex)
-                                    or baseline_date(info, s.start + f.end))
+                                    or baseline_date(info, s.start + f.end, doc.lex))
         date = None if in_attr else (own or timex_in(clause, unbound, start)
                                      or timex_in(clause, opened, start) or results_period(doc, info))
         date = as_of(doc, info, start, (date, fronted, attr_date), s.start + f.num_start, over_a_span)

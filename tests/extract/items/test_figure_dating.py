@@ -67,6 +67,15 @@ def test_a_since_date_in_the_figures_clause_does_not_date_it() -> None:
     assert _dates(text)[74] == "2021-06-10"
 
 
+def test_a_comparisons_date_is_its_baseline_values_only() -> None:
+    # PUBLISHED is a Thursday: Wednesday's values are the baseline, the new ones hold on the publication day
+    text = "The dollar was at 1.84 marks and 142.10 yen compared with 1.83 marks and 141.52 yen Wednesday."
+    got = _dates(text)
+    assert got == {1.84: "2021-06-10", 142.1: "2021-06-10", 1.83: "2021-06-09", 141.52: "2021-06-09"}
+    assert _dates("The pound was at $1.5765 compared with $1.6145 Wednesday.") == {
+        1.5765: "2021-06-10", 1.6145: "2021-06-09"}
+
+
 def test_a_date_to_come_does_not_date_a_figure_told_as_what_came_before() -> None:
     text = "The mayor promised a referendum next year after the council voted 9-4 for the new harbour."
     dates = {i.value: i.date for i in extract_items(text, PUBLISHED) if i.kind == "figure"}
