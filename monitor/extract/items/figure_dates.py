@@ -312,6 +312,7 @@ def as_of(
     # A count its clause gives in the present perfect or by "has" holds now, whatever another clause dates.
     date = (clock_scene_day(doc, info) or _perfect_now(doc, info, start)
             or _sentence_date(info, start, doc.published))
+    date = date or _results_quarter(doc, info, start)
     if not date and _about_a_plan(info):
         # A plan's targets date by the plan: "The plan, presented this week, ... The plan cuts dust by 90%."
         date = _context_date(doc, info)
@@ -328,6 +329,24 @@ def as_of(
         # over a span the text does not give, no state of the publication day (the lede's is its news).
         return None
     return scene or doc.published.isoformat()
+
+
+def _results_quarter(doc: Doc, info: SentenceInfo, start: int) -> str | None:
+    """The quarter an earnings report named last, for a result its sentence tells in the past with no date
+    of its own ("At GMAC, net dropped 3.1% to $234.5 million", after "net income fell 22% in the third
+    quarter"): a result for a quarter dates that quarter (tense.yaml `results_nouns`)."""
+    clause = clause_of(start, info.clauses)
+    words = [t.lower for t in info.tokens if clause[0] <= t.start < start]
+    if not any(w in doc.lex.results_nouns for w in words):
+        return None
+    if not any("VBD" in word_tags(w) and w not in AUXILIARIES for w in words):
+        return None  # "revenue is expected to rise 5%": no result yet
+    named = [tx.value for tx in doc.timexes_in(0, info.sentence.start) if _QUARTER_RE.fullmatch(tx.value)
+             and not comparison_base(doc.text, tx, doc.lex) and not value_baseline(doc.text, tx, doc.lex)]
+    return named[-1] if named else None  # (not a baseline's quarter: "from $70.1 million a year ago")
+
+
+_QUARTER_RE = re.compile(r"\d{4}-Q[1-4]")
 
 
 def an_earlier_year(date: str | None, published: dt.date | None) -> bool:

@@ -76,6 +76,16 @@ def test_a_comparisons_date_is_its_baseline_values_only() -> None:
         1.5765: "2021-06-10", 1.6145: "2021-06-09"}
 
 
+def test_an_earnings_reports_results_date_by_the_quarter_it_named() -> None:
+    text = (
+        "Harlow Foods said net income fell 22% in the first quarter.\n\n"
+        "At its bank, net dropped 3.1% to $234.5 million. Revenue is expected to rise 5% next year."
+    )
+    got = _dates(text)
+    assert got[-3.1] == got[234500000] == "2021-Q1"  # a result told in the past: the report's quarter
+    assert got[5] != "2021-Q1"  # a forecast is no result of it
+
+
 def test_a_date_to_come_does_not_date_a_figure_told_as_what_came_before() -> None:
     text = "The mayor promised a referendum next year after the council voted 9-4 for the new harbour."
     dates = {i.value: i.date for i in extract_items(text, PUBLISHED) if i.kind == "figure"}
