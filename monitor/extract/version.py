@@ -346,7 +346,9 @@ from importlib.resources.abc import Traversable
 # 71 (2026-12-06): a result an earnings report tells in the past with no date of its own (a results noun of
 # tense.yaml, now with "net", before the figure: "At GMAC, net dropped 3.1% to $234.5 million") holds for the
 # quarter the report named last, not a baseline's ("a year ago").
-EXTRACTOR_VERSION = "71"
+# 72 (2026-12-06): a month after a noun of what nobody schedules and "in" ("the tornadoes in April") is the
+# last such month, whatever the clause's tense; "tornado" and "tornadoes" are such nouns.
+EXTRACTOR_VERSION = "72"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -104,6 +104,14 @@ def _names_a_past_happening(hit: Hit) -> bool:
     return _DETERMINER_BEFORE.search(hit.text, max(0, hit.start - 40), hit.start) is not None
 
 
+def _month_of_a_past_happening(hit: Hit) -> bool:
+    """A month after "in" that follows a noun of what nobody schedules ("rebuilding to be done after the
+    tornadoes in April"): the last such month, whatever the clause's tense."""
+    before = _NOUN_IN_BEFORE.search(hit.text, max(0, hit.start - 40), hit.start)
+    return before is not None and before.group(1).lower() in hit.lex.words("unscheduled_nouns")
+
+
+_NOUN_IN_BEFORE = re.compile(r"\b([A-Za-z-]+)\s+in\s+\Z")
 # up to one word (a name or an adjective: "the Oct. 7 Hamas attacks") between the date and its noun
 _NOUN_AFTER = re.compile(r"\s+([A-Za-z-]+)(?:\s+([A-Za-z-]+))?")
 # "the", a possessive pronoun or a name's "'s", maybe with an adjective ("the deadly")
@@ -176,7 +184,7 @@ def month_alone(hit: Hit) -> Result | None:
     if dir_value is None:
         # "the December debate", "its March meeting": the month names a noun's time, whatever the clause's
         # tense ("Yang has not yet qualified for the December debate", told in November, is the coming one)
-        tense = None if _month_of_a_noun(hit) else hit.tense()
+        tense = None if _month_of_a_noun(hit) else "past" if _month_of_a_past_happening(hit) else hit.tense()
         year = month_year_by_tense(today, month, tense)
     elif dir_value < 0:
         year = today.year if month < today.month else today.year - 1

@@ -338,6 +338,13 @@ def test_an_irregular_past_is_no_past_cue_after_to_or_a_modal(text: str, value: 
     assert found(text, "2023-11-06")["December"] == ("DATE", value)
 
 
+def test_a_month_after_a_happening_nobody_schedules_is_the_last_one() -> None:
+    # DCT 2023-11-06: "to be done" says future, but the tornadoes in April have happened
+    got = found("There is rebuilding to be done after the tornadoes in April.", "2023-11-06")
+    assert got["April"] == ("DATE", "2023-04")
+    assert found("The board will meet in April.", "2023-11-06")["April"] == ("DATE", "2024-04")
+
+
 def test_ahead_of_a_weekday_is_the_next_unless_the_clause_says_past() -> None:
     # DCT 2023-03-06 is a Monday; "co-hosted by", after the date, is its noun's participle and no past cue
     got = found("The stakes are high ahead of Tuesday's debate, co-hosted by the paper.", "2023-03-06")
