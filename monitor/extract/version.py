@@ -348,7 +348,9 @@ from importlib.resources.abc import Traversable
 # quarter the report named last, not a baseline's ("a year ago").
 # 72 (2026-12-06): a month after a noun of what nobody schedules and "in" ("the tornadoes in April") is the
 # last such month, whatever the clause's tense; "tornado" and "tornadoes" are such nouns.
-EXTRACTOR_VERSION = "72"
+# 73 (2026-12-06): an announcement is the report's news though its sentence names a date, when that date is
+# of a clause of its own after the verb ("announced that ... after it was tested over the weekend").
+EXTRACTOR_VERSION = "73"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

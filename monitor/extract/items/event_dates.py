@@ -34,7 +34,13 @@ from monitor.extract.items.happenings import first_since
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.time_clauses import told_with_main_clause
-from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, a_happenings_noun, told_by_verb
+from monitor.extract.items.triggers import (
+    AUXILIARIES,
+    SINCE_BEFORE_RE,
+    a_happenings_noun,
+    finite_verb,
+    told_by_verb,
+)
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex
@@ -107,8 +113,10 @@ def day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors
         and who.subject is not None
         and not who.by_reference
         and doc.text[who.subject.end : occ.start].strip() == ""
-        # a date of the sentence dates it ("Today (May 4), the agency announced"), not the results' period
-        and all(results and tx.start >= occ.end and _PERIOD_RE.search(v or "") for tx, v in info.timexes)
+        # a date of the sentence dates it ("Today (May 4), the agency announced"), not the results' period nor
+        # the date of a clause of its own after it ("announced ... after it was tested over the weekend")
+        and all((results and tx.start >= occ.end and _PERIOD_RE.search(v or ""))
+                or _in_a_later_clause_of_its_own(info, occ, tx.start) for tx, v in info.timexes)
     )
     if day is None or not recent_day(doc, day):
         if not announcing:
@@ -117,6 +125,22 @@ def day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors
     if occ.kind == "statement" and not announcing:
         return None
     return day.isoformat() if simple_past_main_clause(doc, info, occ) else None
+
+
+def _in_a_later_clause_of_its_own(info: SentenceInfo, occ: Occurrence, pos: int) -> bool:
+    """Whether `pos` lies after the trigger in a clause that a subordinator opens and that has a finite verb
+    of its own ("after it was tested over the weekend"): that clause's happening's date."""
+    if pos < occ.end:
+        return False
+    clause = next((c for c in info.clauses if c[0] <= pos < c[1]), None)
+    if clause is None or clause[0] < occ.end:
+        return False
+    toks = info.tokens_within(clause[0], clause[1])
+    if not toks or toks[0].lower not in _SUBORDINATORS:
+        return False
+    words = [t.lower for t in toks]
+    return any(t.text.isalpha() and not t.cap and finite_verb(word_tags(t.lower), words[max(0, i - 3) : i])
+               for i, t in enumerate(toks[1:], start=1))
 
 
 def reports_results(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:

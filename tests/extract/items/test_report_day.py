@@ -260,6 +260,8 @@ def test_a_present_perfect_statement_told_as_news_keeps_the_reports_day(statemen
         "The Port Authority reiterated that the ferry line will stay closed.",
         # a clause joined by "but" is a main clause, not a subordinate one
         "There was no word from the mayor, but the Harbour Union welcomed the move.",
+        # the date of a clause of its own after the verb is that clause's happening's
+        "Ada Brisk announced that the ferry line reopens after it was tested over the weekend.",
     ],
 )
 def test_announcement_without_a_date_is_dated_by_the_report(text: str) -> None:
