@@ -350,7 +350,9 @@ from importlib.resources.abc import Traversable
 # last such month, whatever the clause's tense; "tornado" and "tornadoes" are such nouns.
 # 73 (2026-12-06): an announcement is the report's news though its sentence names a date, when that date is
 # of a clause of its own after the verb ("announced that ... after it was tested over the weekend").
-EXTRACTOR_VERSION = "73"
+# 74 (2026-12-06): the quarter a later result of an earnings report holds for (71) is one named with a results
+# noun in its sentence, not a game's ("In the second quarter, the Hawks led").
+EXTRACTOR_VERSION = "74"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

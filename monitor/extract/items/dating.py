@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from monitor.extract.items.document import ADVERB_SKIP, CLOCK_TIME, Doc, SentenceInfo, Tok
-from monitor.extract.items.triggers import SINCE_BEFORE_RE
+from monitor.extract.items.triggers import SINCE_BEFORE_RE, finite_verb
 from monitor.extract.lexicon import Lexicon, spaced_alternatives
 from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex, tag
@@ -405,6 +405,19 @@ def _without_coordinated_participles(words: list[str]) -> list[str]:
 
 
 _SIMULTANEOUS = frozenset({"when", "as", "while"})
+
+
+def opens_a_clause_of_its_own(info: SentenceInfo, clause: tuple[int, int], openers: frozenset[str]) -> bool:
+    """Whether one of `openers` opens the clause and the clause has a finite verb of its own ("after it was
+    tested over the weekend"; not the phrase "after the recession of 1991"): its date is its happening's."""
+    toks = info.tokens_within(clause[0], clause[1])
+    if not toks or toks[0].lower not in openers:
+        return False
+    words = [t.lower for t in toks]
+    return any(
+        t.text.isalpha() and not t.cap and finite_verb(word_tags(t.lower), words[max(0, i - 3) : i])
+        for i, t in enumerate(toks)
+    )
 
 
 def timex_in(clause: tuple[int, int], info: SentenceInfo, anchor: int) -> str | None:

@@ -13,6 +13,7 @@ from functools import cache
 from monitor.extract.items.dating import (
     NOUN_AFTER_RE,
     iso_day,
+    opens_a_clause_of_its_own,
     recent_day,
     scene_date,
     sentence_date,
@@ -34,13 +35,7 @@ from monitor.extract.items.happenings import first_since
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.time_clauses import told_with_main_clause
-from monitor.extract.items.triggers import (
-    AUXILIARIES,
-    SINCE_BEFORE_RE,
-    a_happenings_noun,
-    finite_verb,
-    told_by_verb,
-)
+from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, a_happenings_noun, told_by_verb
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex
@@ -133,14 +128,8 @@ def _in_a_later_clause_of_its_own(info: SentenceInfo, occ: Occurrence, pos: int)
     if pos < occ.end:
         return False
     clause = next((c for c in info.clauses if c[0] <= pos < c[1]), None)
-    if clause is None or clause[0] < occ.end:
-        return False
-    toks = info.tokens_within(clause[0], clause[1])
-    if not toks or toks[0].lower not in _SUBORDINATORS:
-        return False
-    words = [t.lower for t in toks]
-    return any(t.text.isalpha() and not t.cap and finite_verb(word_tags(t.lower), words[max(0, i - 3) : i])
-               for i, t in enumerate(toks[1:], start=1))
+    return (clause is not None and clause[0] >= occ.end
+            and opens_a_clause_of_its_own(info, clause, _SUBORDINATORS))
 
 
 def reports_results(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:

@@ -19,6 +19,7 @@ from monitor.extract.items.dating import (
     clock_scene_day,
     comparison_base,
     date_value,
+    opens_a_clause_of_its_own,
     range_end,
     scene_day,
     value_baseline,
@@ -146,14 +147,7 @@ def _in_a_later_clause_of_its_own(info: SentenceInfo, own: tuple[int, int], pos:
     clause = clause_of(pos, info.clauses)
     if clause == own or clause[0] < own[1]:
         return False
-    toks = info.tokens_within(clause[0], clause[1])
-    if not toks or toks[0].lower not in _LATER_OPENERS:
-        return False
-    words = [t.lower for t in toks]
-    return any(
-        t.text.isalpha() and not t.cap and finite_verb(word_tags(t.lower), words[max(0, i - 3) : i])
-        for i, t in enumerate(toks)
-    )
+    return opens_a_clause_of_its_own(info, clause, _LATER_OPENERS)
 
 
 _BACKGROUND_OPENERS = frozenset({"after", "when", "since", "because", "as"})
@@ -341,9 +335,25 @@ def _results_quarter(doc: Doc, info: SentenceInfo, start: int) -> str | None:
         return None
     if not any("VBD" in word_tags(w) and w not in AUXILIARIES for w in words):
         return None  # "revenue is expected to rise 5%": no result yet
+    # the quarter of the report's results, named with them ("net income fell 22% in the third quarter"; not a
+    # game's "In the second quarter, the Hawks led"), not a baseline's ("from $70.1 million a year ago")
     named = [tx.value for tx in doc.timexes_in(0, info.sentence.start) if _QUARTER_RE.fullmatch(tx.value)
+             and _named_with_results(doc, tx)
              and not comparison_base(doc.text, tx, doc.lex) and not value_baseline(doc.text, tx, doc.lex)]
-    return named[-1] if named else None  # (not a baseline's quarter: "from $70.1 million a year ago")
+    return named[-1] if named else None
+
+
+def _named_with_results(doc: Doc, tx: Timex) -> bool:
+    """Whether a results noun stands near the quarter in its sentence ("net income fell 22% in the third
+    quarter")."""
+    before = _SENTENCE_END_RE.split(doc.text[max(0, tx.start - _RESULTS_REACH) : tx.start])[-1]
+    after = _SENTENCE_END_RE.split(doc.text[tx.end : tx.end + _RESULTS_REACH])[0]
+    return any(w.lower() in doc.lex.results_nouns for w in _WORDS_RE.findall(before + " " + after))
+
+
+_WORDS_RE = re.compile(r"[A-Za-z]+")
+_SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
+_RESULTS_REACH = 60  # characters each side of a quarter, within its sentence
 
 
 _QUARTER_RE = re.compile(r"\d{4}-Q[1-4]")

@@ -86,6 +86,12 @@ def test_an_earnings_reports_results_date_by_the_quarter_it_named() -> None:
     assert got[5] != "2021-Q1"  # a forecast is no result of it
 
 
+def test_a_quarter_named_without_results_dates_no_later_result() -> None:
+    # a game's quarter, which the report names with no results noun, is no period of results
+    text = "In the second quarter, the Hawks led by 10 points.\n\nThe Hawks' loss dropped them to 12 wins."
+    assert _dates(text)[12] == "2021-06-10"
+
+
 def test_a_date_to_come_does_not_date_a_figure_told_as_what_came_before() -> None:
     text = "The mayor promised a referendum next year after the council voted 9-4 for the new harbour."
     dates = {i.value: i.date for i in extract_items(text, PUBLISHED) if i.kind == "figure"}
