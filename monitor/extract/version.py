@@ -352,7 +352,10 @@ from importlib.resources.abc import Traversable
 # of a clause of its own after the verb ("announced that ... after it was tested over the weekend").
 # 74 (2026-12-06): the quarter a later result of an earnings report holds for (71) is one named with a results
 # noun in its sentence, not a game's ("In the second quarter, the Hawks led").
-EXTRACTOR_VERSION = "74"
+# 75 (2026-12-06): a bare season ("in the summer") follows its clause's tense: told ahead when this year's has
+# ended, the next; told back when it has not begun, the last; "the fall" and "the spring" are seasons only
+# after a preposition of time ("took the fall", "the fall in the jobless rate" are words).
+EXTRACTOR_VERSION = "75"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -230,10 +230,16 @@ def season(hit: Hit) -> Result | None:
         return None  # bare "fall", "spring" are usually not seasons
     if hit.g("in") and not hit.g("year") and not hit.g("yearw") and hit.word_after().lower() == "of":
         return None  # "the fall of Rome"
+    if (hit.g("in") and not hit.g("year") and not hit.g("yearw") and not hit.g("mod")
+            and normalise_key(hit.g("season") or "") in _NOUN_SEASONS
+            and hit.word_before().lower() not in _SEASON_PREPOSITIONS):
+        return None  # "took the fall", "the fall in the unemployment rate": a word, no season
     today = hit.day
     written = written_year(hit)
     if written is not None:
         year = written
+    elif dir_value is None and code != "WI":
+        year = _season_year_by_tense(today, code, hit.tense())
     elif dir_value is None or dir_value == 0:
         year = today.year
     elif dir_value < 0 and "this" not in normalise_key(hit.g("dir") or ""):
@@ -246,6 +252,27 @@ def season(hit: Hit) -> Result | None:
     else:
         year = today.year if anchor.SEASON_START_MONTH[code] > today.month else today.year + 1
     return None, f"{year:04d}-{code}", hit.mod()
+
+
+# Seasons whose word is also a common noun: a season only after a preposition of time ("in the fall").
+_NOUN_SEASONS = frozenset({"fall", "spring"})
+_SEASON_PREPOSITIONS = frozenset(
+    {"in", "during", "by", "until", "till", "since", "over", "through", "throughout", "before", "after",
+     "for", "from", "into", "this", "that", "next", "last", "late", "early", "mid", "of"}
+)
+
+
+def _season_year_by_tense(today: dt.date, code: str, tense: str | None) -> int:
+    """The year of a bare season ("in the summer"): this year's, but the next one's when the clause looks
+    ahead and this year's has ended ("goes on sale in the summer", told in November), and last year's when it
+    looks back and this year's has not begun ("was hot in the summer", told in March). Winter, which spans
+    two years, stays this year's."""
+    start = anchor.SEASON_START_MONTH[code]
+    if tense == "future" and anchor.shift_month(today.year, start, 3) <= (today.year, today.month):
+        return today.year + 1
+    if tense == "past" and start > today.month:
+        return today.year - 1
+    return today.year
 
 
 @normaliser

@@ -471,3 +471,22 @@ def test_a_company_reporting_earnings_in_the_present_looks_forward() -> None:
     # DCT 2019-11-19 is a Tuesday
     assert found("Harwick reports earnings Wednesday.", "2019-11-19")["Wednesday"] == ("DATE", "2019-11-20")
     assert found("Harwick Yards reported earnings Monday.", "2019-11-19")["Monday"] == ("DATE", "2019-11-18")
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "value"),
+    [
+        ("The museum opens in the spring.", "2019-11-20", "2020-SP"),  # told ahead, this year's has ended
+        ("It was hot in the summer.", "2019-03-20", "2018-SU"),  # told back, this year's has not begun
+        ("Sales rose in the fall.", "2019-11-20", "2019-FA"),
+    ],
+)
+def test_a_bare_season_follows_the_tense_of_its_clause(text: str, dct: str, value: str) -> None:
+    assert [t.value for t in tag(text, dct)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text", ["Two executives took the fall and settled.", "The fall in the jobless rate will help."]
+)
+def test_fall_and_spring_as_words_are_no_seasons(text: str) -> None:
+    assert tag(text, "2019-11-20") == []
