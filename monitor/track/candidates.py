@@ -105,6 +105,10 @@ def _kinds_matching(kind: str) -> frozenset[str] | None:
                       *(a for a, b in rules.compatible if b == kind)})
 
 
+# The day spans a version reaches, by the kinds and rows (dated, undated, any) of the window they make.
+_Spans = dict[tuple[frozenset[str] | None, str], list[tuple[str, str]]]
+
+
 def reach_of(items: Sequence[ItemLike], story: str, source_url: str, published: str | None = None) -> Reach:
     """THE candidate selection: which rows of `story` reconciling these items of `source_url` may read or
     change. Every row it leaves out must come through `reconcile` unchanged and unread; a row it adds
@@ -137,7 +141,7 @@ def reach_of(items: Sequence[ItemLike], story: str, source_url: str, published: 
       figure brings its series, and the rows it supersedes or is superseded by.
     """
     keys: set[str] = set()
-    spans: dict[tuple[frozenset[str] | None, str], list[tuple[str, str]]] = {}
+    spans: _Spans = {}
     series: set[str] = set()
     values: set[float] = set()
     for item in items:
@@ -162,15 +166,14 @@ def bridge_windows(rows: Iterable[tuple[str, str | None]]) -> tuple[DayWindow, .
     grown by a report is asked for the rows within reach of it as a report (`bridging.settle`), so each
     loaded dated event row brings the rows `reach_of` would bring for an item of its kind and date (one hop:
     the rows a report joins are among those loaded)."""
-    spans: dict[tuple[frozenset[str] | None, str], list[tuple[str, str]]] = {}
+    spans: _Spans = {}
     for kind, date in rows:
         if kind != FIGURE_KIND and (days := _day_range(date)) is not None:
             _dated_event_spans(spans, kind, date, days)
     return _windows(spans)
 
 
-def _dated_event_spans(spans: dict[tuple[frozenset[str] | None, str], list[tuple[str, str]]], kind: str,
-                       date: str | None, days: tuple[dt.date, dt.date]) -> None:
+def _dated_event_spans(spans: _Spans, kind: str, date: str | None, days: tuple[dt.date, dt.date]) -> None:
     """Add the windows of a dated event of `kind` (see `reach_of`) to `spans`."""
     spans.setdefault((_kinds_matching(kind), DATED), []).append(_iso(days))
     spans.setdefault((frozenset({kind}), UNDATED), []).append(_iso(days))
@@ -178,7 +181,7 @@ def _dated_event_spans(spans: dict[tuple[frozenset[str] | None, str], list[tuple
         spans.setdefault((frozenset({kind}), DATED), []).append(_iso(told))
 
 
-def _windows(spans: dict[tuple[frozenset[str] | None, str], list[tuple[str, str]]]) -> tuple[DayWindow, ...]:
+def _windows(spans: _Spans) -> tuple[DayWindow, ...]:
     return tuple(DayWindow(kinds, first, last, rows) for (kinds, rows), found in spans.items()
                  for first, last in _merged(found))
 

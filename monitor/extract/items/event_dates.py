@@ -110,7 +110,7 @@ def day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors
         and doc.text[who.subject.end : occ.start].strip() == ""
         # a date of the sentence dates it ("Today (May 4), the agency announced"), not the results' period nor
         # the date of a clause of its own after it ("announced ... after it was tested over the weekend")
-        and all((results and tx.start >= occ.end and _PERIOD_RE.search(v or ""))
+        and all((results and tx.start >= occ.end and _PERIOD_RE.fullmatch(v or ""))
                 or _in_a_later_clause_of_its_own(info, occ, tx.start) for tx, v in info.timexes)
     )
     if day is None or not recent_day(doc, day):
@@ -142,7 +142,7 @@ def reports_results(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
 
 
 # a TIMEX3 quarter or half-year: "2019-Q3", "2020-H1"
-_PERIOD_RE = re.compile(r"^\d{4}-[QH]\d$")
+_PERIOD_RE = re.compile(r"\d{4}-[QH]\d")
 
 
 def _ends_a_period(doc: Doc, tx: Timex) -> bool:
@@ -276,7 +276,7 @@ def clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
     if reports_results(doc, info, occ):
         # "reported third-quarter earnings on Tuesday": the quarter is what the results are of, not when they
         # were told; a date after them is the report's (the reporting verb's clause ends at its object)
-        periods = [x for x in info.timexes if x[0].start >= occ.end and _PERIOD_RE.search(x[1] or "")]
+        periods = [x for x in info.timexes if x[0].start >= occ.end and _PERIOD_RE.fullmatch(x[1] or "")]
         info = dataclasses.replace(info, timexes=[x for x in info.timexes if x not in periods])
         told = [v for tx, v in info.timexes if tx.start >= occ.end and v and not _ends_a_period(doc, tx)]
         if told:
