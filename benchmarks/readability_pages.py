@@ -24,6 +24,7 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --fundus /tmp/fundus /tmp/fundus-pages                    # set24
     python benchmarks/readability_pages.py --fundus --set25 /tmp/fundus /tmp/fundus-more             # set25
     python benchmarks/readability_pages.py --fundus --set26 /tmp/fundus /tmp/fundus-deleted          # set26
+    python benchmarks/readability_pages.py --irdata /tmp/ir-research-data /tmp/irdata-pages          # set28
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -177,6 +178,19 @@ FUNDUS_DELETED_PAGES = {
     "na/TheNamibian_2023_11_28": "d5acc61451c239953d4d84e37d1852b07c0b7ec8",
     "us/APNews_2023_07_11": "f6a2191e2915ed9987d3f2c64bd30a677a4dba36",
 }
+# English news reports among the 360 "chaos" pages of github.com/MSVCode/ir-research-data (commit cbb428c,
+# `Extraction/chaos-all/html/`: the first ten results of 36 web searches of 2017, from some 240 sites; each
+# query's pages are one story or topic): for each query, one page read by eye as a news report of 1,200-9,000
+# characters (no reviews, opinion, how-to, listicles, programme pages), 28 in all (set28). Body: trafilatura's
+# extraction (the dataset's own texts lost their dashes and quotes to a bad encoding).
+IRDATA_PAGES = (
+    "affair (3).htm", "afghanistan (6).html", "android (1).htm", "atmosphere (6).htm", "baseball (7).htm",
+    "bitcoin (3).html", "burger (4).htm", "climate (3).html", "elon,musk (1).html", "expedition (1).htm",
+    "extinct (5).htm", "franchise (3).htm", "global,warming (5).htm", "health (8).htm",
+    "microsoft,windows (3).html", "nasa (4).html", "north,korea (6).html", "ranger (3).htm", "reef (6).htm",
+    "robot (8).htm", "space (2).htm", "spacex (10).htm", "switch (8).htm", "syrian (2).htm", "terror (5).htm",
+    "trump (3).htm", "typhoon (5).html", "xiaomi (8).htm",
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
 _SPACE_RE = re.compile(r"\s+")
 _META_VALUE_RE = re.compile(r"(<meta\b[^>]*?\s)value=", re.IGNORECASE)
@@ -281,6 +295,17 @@ def build_saved(checkout: Path, out: Path, source: str) -> int:
         body = _trafilatura_body(html)
         html = _with_address(html, checkout / "tests" / "data" / "metadata" / f"{name}.json")
         pages[page_key(name, source.removesuffix("-more"))] = (name, html, body)
+    return _write(pages, out)
+
+
+def build_irdata(checkout: Path, out: Path) -> int:
+    """The same layout from ir-research-data's `Extraction/chaos-all/html/<name>`, the body trafilatura's
+    extraction."""
+    pages = {}
+    for name in IRDATA_PAGES:
+        html = (checkout / "Extraction" / "chaos-all" / "html" / name).read_text(encoding="utf-8",
+                                                                                   errors="replace")
+        pages[page_key(name, "irdata")] = (name, html, _trafilatura_body(html))
     return _write(pages, out)
 
 
@@ -394,8 +419,13 @@ def main() -> None:
                         help="with --fundus, read the other half of its news reports (set25)")
     parser.add_argument("--set26", action="store_true",
                         help="with --fundus, read the news reports its history deleted (set26; a clone)")
+    parser.add_argument("--irdata", action="store_true",
+                        help="read news reports of ir-research-data's web search results (set28;"
+                        " github.com/MSVCode/ir-research-data)")
     args = parser.parse_args()
-    if args.fundus and args.set26:
+    if args.irdata:
+        n = build_irdata(args.checkout, args.out)
+    elif args.fundus and args.set26:
         n = build_fundus(args.checkout, args.out, tuple(FUNDUS_DELETED_PAGES), FUNDUS_DELETED_PAGES)
     elif args.fundus:
         n = build_fundus(args.checkout, args.out, FUNDUS_MORE_PAGES if args.set25 else FUNDUS_PAGES)

@@ -355,7 +355,9 @@ from importlib.resources.abc import Traversable
 # 75 (2026-12-06): a bare season ("in the summer") follows its clause's tense: told ahead when this year's has
 # ended, the next; told back when it has not begun, the last; "the fall" and "the spring" are seasons only
 # after a preposition of time ("took the fall", "the fall in the jobless rate" are words).
-EXTRACTOR_VERSION = "75"
+# 76 (2026-12-06): a page whose fast extraction holds less than 1,000 characters of prose is read again by
+# the fallback extractors (a wire page's next-story teaser had been taken for its article).
+EXTRACTOR_VERSION = "76"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

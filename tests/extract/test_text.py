@@ -57,6 +57,14 @@ def test_an_article_the_fast_extractor_misses_for_a_menu_is_read_by_the_fallback
     assert "Section Politics" not in doc.text
 
 
+def test_a_wire_story_is_read_not_the_next_storys_teaser_the_fast_extractor_takes() -> None:
+    doc = extract_document(_page("wire_story_above_next_story_teasers.html"))
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[0].startswith("HARBOR CITY (Harbor Wire) - The port council approved")
+    assert paragraphs[-1].startswith("Mayor Ana Ruiz said she would sign the budget")
+    assert "Asian shares" not in doc.text
+
+
 def test_paragraphs_written_between_breaks_become_paragraphs() -> None:
     # The article's paragraphs straight in a <div>, separated by <br> (monitor.extract.breaks): each becomes
     # a <p>, the div's own leading text first, and the picture between them stays where it was.
