@@ -357,7 +357,10 @@ from importlib.resources.abc import Traversable
 # after a preposition of time ("took the fall", "the fall in the jobless rate" are words).
 # 76 (2026-12-06): a page whose fast extraction holds less than 1,000 characters of prose is read again by
 # the fallback extractors (a wire page's next-story teaser had been taken for its article).
-EXTRACTOR_VERSION = "76"
+# 77 (2026-12-06): a possessive date after a happening or figure and outside its clause ("disrupting vote
+# counting for the previous day's general election") dates its noun only: the count and a happening closed
+# by its report (", authorities said Monday") take the report's day.
+EXTRACTOR_VERSION = "77"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

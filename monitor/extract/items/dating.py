@@ -13,7 +13,7 @@ import datetime as dt
 import re
 from functools import cache
 
-from monitor.extract.items.document import ADVERB_SKIP, CLOCK_TIME, Doc, SentenceInfo, Tok
+from monitor.extract.items.document import ADVERB_SKIP, CLOCK_TIME, POSSESSIVE_S, Doc, SentenceInfo, Tok
 from monitor.extract.items.triggers import SINCE_BEFORE_RE, finite_verb
 from monitor.extract.lexicon import Lexicon, spaced_alternatives
 from monitor.extract.spans import date_span
@@ -418,6 +418,12 @@ def opens_a_clause_of_its_own(info: SentenceInfo, clause: tuple[int, int], opene
         t.text.isalpha() and not t.cap and finite_verb(word_tags(t.lower), words[max(0, i - 3) : i])
         for i, t in enumerate(toks)
     )
+
+
+def a_later_nouns_date(doc: Doc, own: tuple[int, int], at: int, tx: Timex) -> bool:
+    """Whether `tx` is a possessive date after `at`, outside its clause `own` ("died as ..., disrupting the
+    count of the previous day's vote"): it dates its own noun, not what the clause at `at` tells."""
+    return tx.start > at and not own[0] <= tx.start < own[1] and doc.text[tx.end : tx.end + 2] in POSSESSIVE_S
 
 
 def timex_in(clause: tuple[int, int], info: SentenceInfo, anchor: int) -> str | None:

@@ -12,6 +12,7 @@ from functools import cache
 
 from monitor.extract.items.dating import (
     NOUN_AFTER_RE,
+    a_later_nouns_date,
     iso_day,
     opens_a_clause_of_its_own,
     recent_day,
@@ -66,7 +67,9 @@ def date_by_tense(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) ->
 def _attributed_day(doc: Doc, info: SentenceInfo, occ: Occurrence) -> dt.date | None:
     """The day of a reporting verb that closes the sentence after the happening (", X reported on
     Wednesday"), when it is the sentence's one date."""
-    one = sentence_date(info, doc)
+    # a later possessive date of another clause names its noun's day ("the previous day's election")
+    others = [x for x in info.timexes if not a_later_nouns_date(doc, occ.clause, occ.end, x[0])]
+    one = sentence_date(dataclasses.replace(info, timexes=others), doc)
     day = iso_day(one)
     if day is None:
         return None

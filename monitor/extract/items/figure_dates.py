@@ -15,6 +15,7 @@ from functools import cache
 
 from monitor.extract.items.dating import (
     DAY_TYPES,
+    a_later_nouns_date,
     after_publication,
     clock_scene_day,
     comparison_base,
@@ -97,7 +98,7 @@ def _figure_tense(info: SentenceInfo, f_start: int, doc: Doc) -> str | None:
     return None
 
 
-def _sentence_date(info: SentenceInfo, start: int, published: dt.date | None) -> str | None:
+def _sentence_date(doc: Doc, info: SentenceInfo, start: int) -> str | None:
     """The date nearest the figure anywhere in its sentence ("In a Nov. 5 letter, they offered 100 doses";
     "964 people had it, the survey found in 2017"): a figure is a state at one time, and a sentence that
     gives a date for it gives one. A date yet to come is not that of a figure told in a clause of what came
@@ -109,9 +110,10 @@ def _sentence_date(info: SentenceInfo, start: int, published: dt.date | None) ->
         (tx.type != "DATE", abs(tx.start - start), value)  # a day beats a time of day ("overnight")
         for tx, value in info.timexes
         if tx.type in DAY_TYPES and value and not _opens_span(info, tx.start) and tx.start not in info.bound
-        and not (background and not own[0] <= tx.start < own[1] and after_publication(value, published))
+        and not (background and not own[0] <= tx.start < own[1] and after_publication(value, doc.published))
         and not _in_a_later_clause_of_its_own(info, own, tx.start)
         and not (not own[0] <= tx.start < own[1] and _in_a_reduced_relative(info, tx.start))
+        and not a_later_nouns_date(doc, own, start, tx)
     ]
     return min(dated)[2] if dated else None
 
@@ -305,7 +307,7 @@ def as_of(
         return doc.published.isoformat()
     # A count its clause gives in the present perfect or by "has" holds now, whatever another clause dates.
     date = (clock_scene_day(doc, info) or _perfect_now(doc, info, start)
-            or _sentence_date(info, start, doc.published))
+            or _sentence_date(doc, info, start))
     date = date or _results_quarter(doc, info, start)
     if not date and _about_a_plan(info):
         # A plan's targets date by the plan: "The plan, presented this week, ... The plan cuts dust by 90%."

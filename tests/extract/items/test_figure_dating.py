@@ -405,3 +405,13 @@ def test_the_end_of_a_period_to_come_does_not_date_the_plan_figure() -> None:
     assert _dates("The harbour board plans to spend a total of $2.6 billion on its ferries through "
                   "November 2028.") == {2600000000.0: "2021-06-10"}
     assert _dates("The harbour board spent $40 million on ferries through May.") == {40000000.0: "2021-05"}
+
+
+def test_a_later_clauses_possessive_date_dates_its_noun_not_the_count() -> None:
+    # "the previous day's vote" is the vote's day; the counts hold when the officials told them
+    text = ("Four people died and 30 were hurt as the storm swept the coast, delaying the count of the "
+            "previous day's vote, officials said Thursday.")
+    assert _dates(text) == {4.0: "2021-06-10", 30.0: "2021-06-10"}
+    # in the figure's own clause a possessive date is the figure's
+    assert _dates("Turnout fell to 40 percent in Wednesday's election, officials said Thursday.") == {
+        40.0: "2021-06-09"}

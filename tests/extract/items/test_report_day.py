@@ -465,3 +465,9 @@ def test_a_paragraphs_day_carries_only_to_a_happening_of_a_kind_it_dated() -> No
     text = "In a Nov. 5 letter to the agency, the doctors offered vaccines. Kevin Harlow resigned."
     found = [(i.kind, i.date) for i in extract_items(text, dt.date(2019, 11, 20))]
     assert found == [("business", "2019-11-05")]
+
+
+def test_a_happening_closed_by_its_report_takes_the_reports_day_not_a_later_nouns() -> None:
+    text = ("Four people died as the storm swept the coast, delaying the count of the previous day's vote, "
+            "officials said Tuesday.")
+    assert ("death", TODAY, ()) in _events(text)
