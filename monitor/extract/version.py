@@ -360,7 +360,9 @@ from importlib.resources.abc import Traversable
 # 77 (2026-12-06): a possessive date after a happening or figure and outside its clause ("disrupting vote
 # counting for the previous day's general election") dates its noun only: the count and a happening closed
 # by its report (", authorities said Monday") take the report's day.
-EXTRACTOR_VERSION = "77"
+# 78 (2026-12-06): members of a legislature or party are counted people ("Seventeen congressional Republicans
+# signed"); a participle after the counted noun ends its phrase ("nine press releases blasting workers").
+EXTRACTOR_VERSION = "78"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -85,6 +85,8 @@ def _metric_after(
         lw = w.lower()
         if i and lw in lex.metric_stop_words:
             break
+        if i and lw.endswith(("ing", "ed")) and plural(tokens[i - 1][2].lower()):
+            break  # "nine press releases blasting Republicans": a participle after the counted noun
         m = lex.metric_re.match(text, s)
         if m:
             name = lex.metric_of[" ".join(m.group(0).lower().split())]

@@ -345,6 +345,18 @@ def test_a_list_of_modifiers_leads_to_the_noun_counted() -> None:
     assert [f.metric for f in storm] == ["deaths", "others"]
 
 
+def test_members_of_a_legislature_or_party_are_counted_people() -> None:
+    assert [f.metric for f in find_figures("Seventeen congressional Republicans signed the resolution.")] == [
+        "republicans"]
+    assert [f.metric for f in find_figures("The bill passed with 12 senators against it.")] == ["senators"]
+
+
+def test_a_participle_after_the_counted_noun_ends_its_phrase() -> None:
+    # the releases are counted, not the workers they blast
+    found = find_figures("The union issued nine press releases blasting workers.")
+    assert "workers" not in [f.metric for f in found]
+
+
 def test_a_term_of_years_and_months_is_one_figure() -> None:
     terms = [(f.value, f.unit) for f in find_figures("Duffy was jailed for five years and three months.")]
     assert terms == [(5.25, "years")]
