@@ -362,7 +362,10 @@ from importlib.resources.abc import Traversable
 # by its report (", authorities said Monday") take the report's day.
 # 78 (2026-12-06): members of a legislature or party are counted people ("Seventeen congressional Republicans
 # signed"); a participle after the counted noun ends its phrase ("nine press releases blasting workers").
-EXTRACTOR_VERSION = "78"
+# 79 (2026-12-06): a temperature's scale written as a capital glued to the digits ("370C", "1.5C", "41F";
+# numbers.yaml `glued_temperature_scales`) is a temperature, a lone digit so written only among words of the
+# weather ("Room 1C" is none).
+EXTRACTOR_VERSION = "79"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

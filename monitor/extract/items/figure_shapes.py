@@ -58,6 +58,8 @@ class _Shapes:
     unit_of_joined: dict[str, str]
     weather_hint: re.Pattern[str]
     temperature_re: re.Pattern[str]
+    glued_scale_re: re.Pattern[str]
+    glued_scales: dict[str, str]
 
 
 _YEAR_RE = re.compile(r"(?:1[89]|20)\d\d")  # "a streak dating to 2007": a year, no level
@@ -73,6 +75,7 @@ def _any_of(words: Iterable[str]) -> re.Pattern[str]:
 @cache
 def _shapes(lex: Lexicon) -> _Shapes:
     nd = load_data_file("numbers.yaml")
+    glued_scales = {str(k): str(v) for k, v in (nd.get("glued_temperature_scales") or {}).items()}
     words = spaced_alternatives(lex.number_words)
     small = rf"(?:\d{{1,3}}|{words})"
     ratio = spaced_alternatives(nd.get("ratio_words", []))
@@ -171,6 +174,13 @@ def _shapes(lex: Lexicon) -> _Shapes:
             rf"(?!\s+(?:{spaced_alternatives(nd.get('temperature_differences', []))}|celsius|fahrenheit)\b)",
             re.IGNORECASE,
         ),
+        # "a surface temperature of 370C", "to 1.5C": the scale's capital glued to the digits (case counts:
+        # "20c a litre" is cents)
+        glued_scale_re=re.compile(
+            rf"(?<![\w.,-])(?P<minus>-)?(?P<num>{_NUM})"
+            rf"(?P<scale>{'|'.join(map(re.escape, glued_scales)) or '(?!)'})(?![\w-])"
+        ),
+        glued_scales=glued_scales,
     )
 
 
@@ -269,6 +279,12 @@ def shaped_figures(
         if degrees is not None and free(m.start("num"), m.end("num")):
             value = -degrees if m.group("minus") else degrees
             out.append(_mention(m.start(), m.end(), m.span("num"), value, "temperature", None))
+    for m in sh.glued_scale_re.finditer(sentence) if with_digits else ():
+        # a lone digit and a capital is as often a room ("Room 1C"), unless the weather is the topic
+        lone = len(m.group("num")) == 1 and not sh.weather_hint.search(low)
+        if free(m.start("num"), m.end("num")) and not lone:
+            value = float(m.group("num").replace(",", "")) * (-1 if m.group("minus") else 1)
+            out.append(_mention(m.start(), m.end(), m.span("num"), value, "", sh.glued_scales[m["scale"]]))
     for m in sh.term_re.finditer(sentence) if sh.term_hint.search(low) else ():
         length = _small_number(m.group("num"), lex)
         if length and free(m.start("num"), m.end("num")):

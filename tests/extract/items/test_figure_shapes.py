@@ -200,3 +200,20 @@ def test_a_season_before_a_word_of_the_weather_dates_nothing() -> None:
     assert _figures(text) == [(10, "temperature")]
     dated = {i.value: i.date for i in extract_items(text, PUB) if i.kind == "figure"}
     assert dated == {10: PUB.isoformat()}  # the report's day, not "early winter"'s year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The planet has a surface temperature of 370C.", [(370, "celsius")]),
+        ("Nations agreed to limit warming to 1.5C.", [(1.5, "celsius")]),
+        ("The fans start at 75C, earlier than the 80C of older models.", [(75, "celsius"), (80, "celsius")]),
+        ("Overnight lows of -5C and highs of 41F are forecast.", [(-5, "celsius"), (41, "fahrenheit")]),
+        # a lone digit and a capital is a room unless the weather is the topic; a small "c" is cents
+        ("Voting is in Room 1C between noon and 8 p.m.", []),
+        ("Petrol rose 20c a litre.", []),
+    ],
+)
+def test_a_scale_glued_to_its_digits_is_a_temperature(text: str, expected: list[tuple[float, str]]) -> None:
+    temperatures = [(f.value, f.unit) for f in shaped_figures(text) if f.unit in ("celsius", "fahrenheit")]
+    assert temperatures == expected
