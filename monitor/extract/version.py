@@ -365,7 +365,10 @@ from importlib.resources.abc import Traversable
 # 79 (2026-12-06): a temperature's scale written as a capital glued to the digits ("370C", "1.5C", "41F";
 # numbers.yaml `glued_temperature_scales`) is a temperature, a lone digit so written only among words of the
 # weather ("Room 1C" is none).
-EXTRACTOR_VERSION = "79"
+# 80 (2026-12-06): a later relative clause with a verb of its own that describes a noun other than the
+# figure's ("$19.5 billion in spending ... for the budget year that began Oct. 1") dates that noun, not the
+# figure; one right after the figure's phrase or its noun still may ("a 15 percent tariff that ... Dec. 15").
+EXTRACTOR_VERSION = "80"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

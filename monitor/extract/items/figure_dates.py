@@ -98,7 +98,7 @@ def _figure_tense(info: SentenceInfo, f_start: int, doc: Doc) -> str | None:
     return None
 
 
-def _sentence_date(doc: Doc, info: SentenceInfo, start: int) -> str | None:
+def _sentence_date(doc: Doc, info: SentenceInfo, start: int, end: int) -> str | None:
     """The date nearest the figure anywhere in its sentence ("In a Nov. 5 letter, they offered 100 doses";
     "964 people had it, the survey found in 2017"): a figure is a state at one time, and a sentence that
     gives a date for it gives one. A date yet to come is not that of a figure told in a clause of what came
@@ -114,6 +114,7 @@ def _sentence_date(doc: Doc, info: SentenceInfo, start: int) -> str | None:
         and not _in_a_later_clause_of_its_own(info, own, tx.start)
         and not (not own[0] <= tx.start < own[1] and _in_a_reduced_relative(info, tx.start))
         and not a_later_nouns_date(doc, own, start, tx)
+        and not _in_a_relative_of_another_noun(doc, info, own, end, tx.start)
     ]
     return min(dated)[2] if dated else None
 
@@ -152,6 +153,29 @@ def _in_a_later_clause_of_its_own(info: SentenceInfo, own: tuple[int, int], pos:
     return opens_a_clause_of_its_own(info, clause, _LATER_OPENERS)
 
 
+def _in_a_relative_of_another_noun(
+    doc: Doc, info: SentenceInfo, own: tuple[int, int], end: int, pos: int
+) -> bool:
+    """Whether `pos` lies in a later relative clause with a verb of its own that describes a noun other than
+    the figure's ("authorizes $19.5 billion in spending ... for the budget year that began Oct. 1"): the date
+    is that noun's; a relative right after the figure's phrase or its noun may tell its happening ("1,000
+    workers who were laid off on Monday")."""
+    clause = clause_of(pos, info.clauses)
+    if clause == own or clause[0] < own[1]:
+        return False
+    between = doc.text[end : clause[0]]
+    if "," not in between and len(_WORDS_RE.findall(between)) <= 1:
+        return False  # "a 15 percent tariff that the administration had planned to impose Dec. 15": its noun
+    toks = info.tokens_within(clause[0], clause[1])
+    if not toks or toks[0].lower not in _RELATIVES:
+        return False
+    words = [t.lower for t in toks]
+    # the words after the relative pronoun ("that" read as a determiner would hide the verb after it)
+    return any(t.text.isalpha() and not t.cap and finite_verb(word_tags(t.lower), words[max(1, i - 3) : i])
+               for i, t in enumerate(toks) if i)
+
+
+_WORDS_RE = re.compile(r"[A-Za-z]+")
 _BACKGROUND_OPENERS = frozenset({"after", "when", "since", "because", "as"})
 _LATER_OPENERS = frozenset({"after", "before"})
 _RIGHT_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:by|in|on|as of|at the end of|until|through)?\s*", re.IGNORECASE)
@@ -287,14 +311,16 @@ def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
 
 
 def as_of(
-    doc: Doc, info: SentenceInfo, start: int, dates: tuple[str | None, ...], number_at: int,
+    doc: Doc, info: SentenceInfo, span: tuple[int, int], dates: tuple[str | None, ...], number_at: int,
     over_a_span: bool,
 ) -> str | None:
     """The date a figure holds for: the dates already found (its clause's, a fronted one, the attribution's)
     first, then a date elsewhere in its sentence, the tense (a running count in the present holds today), a
     date earlier in the paragraph, and last the publication date (an undated news figure is news of the day),
-    but for a sentence telling a change from one value to another (`over_a_span`), which dates none.
+    but for a sentence telling a change from one value to another (`over_a_span`), which dates none; `span`
+    is the figure's phrase.
     """
+    start, end = span
     for date in dates:
         if date:
             return date
@@ -307,7 +333,7 @@ def as_of(
         return doc.published.isoformat()
     # A count its clause gives in the present perfect or by "has" holds now, whatever another clause dates.
     date = (clock_scene_day(doc, info) or _perfect_now(doc, info, start)
-            or _sentence_date(doc, info, start))
+            or _sentence_date(doc, info, start, end))
     date = date or _results_quarter(doc, info, start)
     if not date and _about_a_plan(info):
         # A plan's targets date by the plan: "The plan, presented this week, ... The plan cuts dust by 90%."

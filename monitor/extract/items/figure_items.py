@@ -257,7 +257,8 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
                                     or baseline_date(info, s.start + f.end, doc.lex))
         date = None if in_attr else (own or timex_in(clause, unbound, start)
                                      or timex_in(clause, opened, start) or results_period(doc, info))
-        date = as_of(doc, info, start, (date, fronted, attr_date), s.start + f.num_start, over_a_span)
+        date = as_of(doc, info, (start, s.start + f.end), (date, fronted, attr_date), s.start + f.num_start,
+                     over_a_span)
         if own is None and not in_attr and baseline_of_a_change(info, mentions, f):
             # "third-quarter profit rose to $110.9 million from $95.9 million": the year-earlier quarter's
             date = a_year_before(date) or date

@@ -415,3 +415,13 @@ def test_a_later_clauses_possessive_date_dates_its_noun_not_the_count() -> None:
     # in the figure's own clause a possessive date is the figure's
     assert _dates("Turnout fell to 40 percent in Wednesday's election, officials said Thursday.") == {
         40.0: "2021-06-09"}
+
+
+def test_a_later_relative_of_another_noun_dates_that_noun_not_the_figure() -> None:
+    text = ("The new law authorizes $4.2 billion in spending for the port authority for the budget year that "
+            "began Oct. 1.")
+    assert _dates(text) == {4200000000.0: "2021-06-10"}
+    # a relative of the figure's own noun tells its happening
+    assert _dates("The plant laid off 300 workers who were hired on Monday.") == {300.0: "2021-06-07"}
+    assert _dates("Firms fear a 15 percent tariff that the government planned to impose Dec. 15.") == {
+        15.0: "2021-12-15"}
