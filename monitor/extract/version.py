@@ -368,7 +368,8 @@ from importlib.resources.abc import Traversable
 # 80 (2026-12-06): a later relative clause with a verb of its own that describes a noun other than the
 # figure's ("$19.5 billion in spending ... for the budget year that began Oct. 1") dates that noun, not the
 # figure; one right after the figure's phrase or its noun still may ("a 15 percent tariff that ... Dec. 15").
-EXTRACTOR_VERSION = "80"
+# 81 (2026-12-06): a market's sessions are a span of time, no count ("110 trading sessions ago").
+EXTRACTOR_VERSION = "81"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

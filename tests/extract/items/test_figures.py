@@ -357,6 +357,11 @@ def test_a_participle_after_the_counted_noun_ends_its_phrase() -> None:
     assert "workers" not in [f.metric for f in found]
 
 
+def test_a_markets_sessions_are_a_span_of_time_no_count() -> None:
+    found = find_figures("The index last lost 1 percent 110 trading sessions ago, once in 11 sessions.")
+    assert [f.value for f in found] == [-1]  # the loss, not the sessions
+
+
 def test_a_term_of_years_and_months_is_one_figure() -> None:
     terms = [(f.value, f.unit) for f in find_figures("Duffy was jailed for five years and three months.")]
     assert terms == [(5.25, "years")]
