@@ -358,8 +358,9 @@ def test_a_participle_after_the_counted_noun_ends_its_phrase() -> None:
 
 
 def test_a_markets_sessions_are_a_span_of_time_no_count() -> None:
-    found = find_figures("The index last lost 1 percent 110 trading sessions ago, once in 11 sessions.")
+    found = find_figures("The index fell 1 percent on Tuesday, its first such loss in 110 trading sessions.")
     assert [f.value for f in found] == [-1]  # the loss, not the sessions
+    assert find_figures("It has lost ground about once every 11 sessions.") == []
 
 
 def test_a_term_of_years_and_months_is_one_figure() -> None:
