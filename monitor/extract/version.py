@@ -369,7 +369,10 @@ from importlib.resources.abc import Traversable
 # figure's ("$19.5 billion in spending ... for the budget year that began Oct. 1") dates that noun, not the
 # figure; one right after the figure's phrase or its noun still may ("a 15 percent tariff that ... Dec. 15").
 # 81 (2026-12-06): a market's sessions are a span of time, no count ("110 trading sessions ago").
-EXTRACTOR_VERSION = "81"
+# 82 (2026-12-06): a metric of people ("soldiers" -> troops) gives way to a grave state as a people noun does
+# ("Nine soldiers were wounded" counts injuries), and an adverb may stand before the state ("were also
+# killed").
+EXTRACTOR_VERSION = "82"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -92,7 +92,8 @@ def _metric_after(
             name = lex.metric_of[" ".join(m.group(0).lower().split())]
             kept = [t[2].lower() for t in tokens[:i] if t[2].lower() in lex.kept_modifiers]
             kept = [k for k in kept if k not in name.split()]
-            return " ".join([*kept, name]), m.end(), False
+            # a metric of people ("soldiers" -> troops) still gives way to a grave state ("were wounded")
+            return " ".join([*kept, name]), m.end(), name in lex.people_nouns
         if lw in lex.people_nouns or lw in lex.people_by_state:
             return lw, tokens[i][1], True
         if w[:1].isupper() and lw.endswith("s") and lw in lex.demonym_of:
@@ -149,7 +150,7 @@ def _state_near(text: str, before: int, after: int, lex: Lexicon, noun: str | No
         lw = w.lower()
         if fits(lw):
             return lex.people_states[lw]
-        if lw not in {"were", "was", "are", "is", "have", "has", "had", "been", "be", "reported", "later"}:
+        if lw not in _BEFORE_STATE:
             break
     prefix = text[max(0, before - 40) : before]
     words = WORD_RE.findall(prefix)[-3:]
@@ -162,6 +163,9 @@ def _state_near(text: str, before: int, after: int, lex: Lexicon, noun: str | No
 
 
 _OBJECT_PRONOUNS = frozenset({"them", "him", "her", "it", "us", "me", "you"})
+# what may stand between the people and their state ("22 attackers were also killed")
+_BEFORE_STATE = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be", "reported",
+                           "later", "also", "reportedly", "allegedly", "all", "both", "then", "subsequently"})
 
 
 def _metric_before(text: str, start: int, lex: Lexicon) -> str | None:

@@ -357,6 +357,18 @@ def test_a_participle_after_the_counted_noun_ends_its_phrase() -> None:
     assert "workers" not in [f.metric for f in found]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("Nine soldiers were wounded in the attack.", "injuries"),  # a metric of people ("troops") gives way
+        ("At least 22 attackers were also killed.", "deaths"),  # an adverb before the state
+        ("Some 5,000 troops were deployed to the border.", "troops"),  # no grave state
+    ],
+)
+def test_people_counted_by_their_grave_state(sentence: str, metric: str) -> None:
+    assert [f.metric for f in find_figures(sentence)] == [metric]
+
+
 def test_a_markets_sessions_are_a_span_of_time_no_count() -> None:
     found = find_figures("The index fell 1 percent on Tuesday, its first such loss in 110 trading sessions.")
     assert [f.value for f in found] == [-1]  # the loss, not the sessions
