@@ -372,7 +372,10 @@ from importlib.resources.abc import Traversable
 # 82 (2026-12-06): a metric of people ("soldiers" -> troops) gives way to a grave state as a people noun does
 # ("Nine soldiers were wounded" counts injuries), and an adverb may stand before the state ("were also
 # killed").
-EXTRACTOR_VERSION = "82"
+# 83 (2026-12-06): a law or an order signed is a policy ("signed legislation Tuesday", "signed the bill into
+# law", "signed an executive order"), and a phrase's passive ("bill ... signed") needs a form of "be" before
+# its verb, not an active clause's subject in the gap ("the bill President Obama signed").
+EXTRACTOR_VERSION = "83"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -148,7 +148,7 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
         match, n = None, 0
         for phrase in phrases:
             n = _phrase_length(phrase, words, i)
-            if n:
+            if n and (" ".join(phrase) not in lex.passive_phrases or _passive_gap(words[i : i + n])):
                 match = phrase
                 break
         if match is None:
@@ -195,6 +195,13 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
 _GAP = "..."
 _MAX_GAP = 5
 _GAP_STOPS = frozenset(",;:()[]\"\u201c\u201d\u2013\u2014.!?")
+
+
+def _passive_gap(words: list[str]) -> bool:
+    """Whether the words of a passive phrase ("case ... dropped") put a form of "be" (or "get") before its
+    verb, maybe with an adverb after it ("the case against him was quickly dropped"): not an active clause
+    of its own whose subject fills the gap ("the bill President Obama signed")."""
+    return any(w in BE_FORMS or w in ("got", "get", "gets") for w in words[-3:-1])
 
 
 def _phrase_length(phrase: tuple[str, ...], words: list[str], i: int) -> int:

@@ -227,3 +227,17 @@ def test_a_courts_ruling_is_legal_but_not_a_ruling_out_nor_a_reign() -> None:
     assert kinds("A judge ruled on Monday that Ada Brisk must stay in custody.") == ["legal"]
     assert "legal" not in kinds("The harbour board on Monday ruled out a new toll.")
     assert "legal" not in kinds("Lerrin was ruled from Brenholm for centuries, the mayor said on Monday.")
+
+
+def test_a_law_or_an_order_signed_is_a_policy_and_its_signer_the_actor() -> None:
+    day = dt.date(2024, 5, 7)
+    for text in ("Governor Ana Ruiz signed legislation on Monday raising the ferry levy.",
+                 "Governor Ana Ruiz signed the ferry bill on Monday.",
+                 "The ferry levy Governor Ana Ruiz signed into law on Monday takes effect in June.",
+                 # no passive: the gap holds the clause's subject, not a form of "be"
+                 "The ferry bill Governor Ana Ruiz signed on Monday takes effect in June."):
+        events = [(i.kind, i.date, i.actors) for i in extract_items(text, day) if i.kind != "figure"]
+        assert ("policy", "2024-05-06", ("Ana Ruiz",)) in events, text
+    # a passive names its object first, after a form of "be": "the levy was signed into law on Monday"
+    passive = extract_items("The ferry bill was quietly signed on Monday.", day)
+    assert [(i.kind, i.date) for i in passive if i.kind != "figure"] == [("policy", "2024-05-06")]
