@@ -467,6 +467,14 @@ def test_a_weekday_opening_its_clause_before_is_is_the_next_one() -> None:
         "DATE", "2010-08-07")
 
 
+def test_a_law_taking_effect_in_the_present_looks_forward_past_an_earlier_past_verb() -> None:
+    # DCT 2024-05-07: the levy signed on Monday takes effect next June, not last June
+    got = found("The ferry levy the governor signed on Monday takes effect in June.", "2024-05-07")
+    assert got["June"] == ("DATE", "2024-06")
+    assert found("The levy, which took effect in June, was repealed.", "2024-05-07")["June"] == (
+        "DATE", "2023-06")
+
+
 def test_a_company_reporting_earnings_in_the_present_looks_forward() -> None:
     # DCT 2019-11-19 is a Tuesday
     assert found("Harwick reports earnings Wednesday.", "2019-11-19")["Wednesday"] == ("DATE", "2019-11-20")
