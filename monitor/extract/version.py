@@ -375,7 +375,9 @@ from importlib.resources.abc import Traversable
 # 83 (2026-12-06): a law or an order signed is a policy ("signed legislation Tuesday", "signed the bill into
 # law", "signed an executive order"), and a phrase's passive ("bill ... signed") needs a form of "be" before
 # its verb, not an active clause's subject in the gap ("the bill President Obama signed").
-EXTRACTOR_VERSION = "83"
+# 84 (2026-12-06): a participle trigger takes the kind of the noun it follows as it does of its object
+# (kinds.yaml `kind_by_object`: "their first attack launched Sunday", "a police probe was launched").
+EXTRACTOR_VERSION = "84"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -252,7 +252,8 @@ def typed_drafts(
             continue  # "Met Office", "Summit County": part of a name
         if other_sense(doc, kind, t_end, info.sentence.end):
             continue
-        kind = kind_by_object(doc, kind, t_end, info.sentence.end)  # "released the transcript": a statement
+        # "released the transcript": a statement; "the attack launched Sunday": violence
+        kind = kind_by_object(doc, kind, t_end, info.sentence.end, t_start)
         occ = _occurrence(doc, info, (t_start, t_end, trigger, kind))
         if reduced_relative(doc, info, occ):
             continue

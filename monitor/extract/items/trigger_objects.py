@@ -149,14 +149,22 @@ def other_sense(doc: Doc, kind: str, pos: int, end: int) -> bool:
     return words is not None and _object_word(doc, words, pos, end) is not None
 
 
-def kind_by_object(doc: Doc, kind: str, pos: int, end: int) -> str:
+def kind_by_object(doc: Doc, kind: str, pos: int, end: int, start: int | None = None) -> str:
     """The kind a trigger tells by what follows it (kinds.yaml `kind_by_object`: "released the transcript"
-    is a statement), else its own."""
+    is a statement), or, for a participle at `start`, by the noun it follows ("their first attack launched
+    Sunday", "the offensive was launched at dawn"), else its own."""
     objects = doc.lex.kind_by_object.get(kind)
     if not objects:
         return kind
     word = _object_word(doc, objects, pos, end)
+    if word is None and start is not None and "VBN" in word_tags(doc.text[start:pos].lower()):
+        before = _WORD_BEFORE_RE.search(doc.text, max(0, start - 40), start)
+        word = before.group(1).lower() if before else None
     return objects[word] if word is not None and word in objects else kind
+
+
+# the noun a participle follows, maybe with a form of "be" between ("the attack was launched")
+_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+(?:(?:was|were|is|are|had\s+been|has\s+been|have\s+been)\s+)?\Z")
 
 
 def _object_word(doc: Doc, words: Container[str], pos: int, end: int) -> str | None:

@@ -241,3 +241,12 @@ def test_a_law_or_an_order_signed_is_a_policy_and_its_signer_the_actor() -> None
     # a passive names its object first, after a form of "be": "the levy was signed into law on Monday"
     passive = extract_items("The ferry bill was quietly signed on Monday.", day)
     assert [(i.kind, i.date) for i in passive if i.kind != "figure"] == [("policy", "2024-05-06")]
+
+
+def test_a_participle_takes_the_kind_of_the_noun_it_follows() -> None:
+    day = dt.date(2024, 5, 7)
+    for text, kind in (("The offensive was launched at dawn on Sunday.", "violence"),
+                       ("The rebels regrouped after their first attack launched Sunday stalled.", "violence"),
+                       ("In 2020, a police probe was launched into the fire.", "legal"),
+                       ("The phone was launched on Sunday.", "business")):
+        assert kind in [i.kind for i in extract_items(text, day)], text
