@@ -377,7 +377,9 @@ from importlib.resources.abc import Traversable
 # its verb, not an active clause's subject in the gap ("the bill President Obama signed").
 # 84 (2026-12-06): a participle trigger takes the kind of the noun it follows as it does of its object
 # (kinds.yaml `kind_by_object`: "their first attack launched Sunday", "a police probe was launched").
-EXTRACTOR_VERSION = "84"
+# 85 (2026-12-06): two passive clauses joined by "and", each with its subject, tell two happenings ("a
+# manhunt was launched and one person was arrested").
+EXTRACTOR_VERSION = "85"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -213,7 +213,12 @@ def _coordinated(doc: Doc, a: Draft, b: Draft) -> bool:
     if "statement" in (a.item.kind, b.item.kind) or not (a.trigger and b.trigger):
         return False
     between = doc.text[a.trigger[1] : b.trigger[0]]
-    return bool(re.fullmatch(r"\s*(?:,\s*)?and\s+(?:(?:was|were|then|also)\s+)?", between))
+    # "was convicted and sentenced", "a manhunt was launched and one person was arrested"
+    return bool(_COORDINATED_RE.fullmatch(between))
+
+
+_COORDINATED_RE = re.compile(
+    r"\s*(?:,\s*)?and\s+(?:(?:was|were|then|also)\s+|(?:[\w'-]+\s+){1,3}(?:was|were)\s+)?")
 
 
 def _contrasted(doc: Doc, a: Draft, b: Draft) -> bool:

@@ -200,6 +200,11 @@ def test_coordinated_verbs_give_two_items() -> None:
     assert [(i.kind, i.date) for i in items] == [("legal", "2021-06-07"), ("legal", "2021-06-07")]
 
 
+def test_passive_clauses_joined_by_and_each_with_its_subject_give_two_items() -> None:
+    items = _events("A manhunt was launched and one man was arrested on Monday.")
+    assert [(i.kind, i.date) for i in items] == [("legal", "2021-06-07"), ("legal", "2021-06-07")]
+
+
 def test_two_clauses_with_their_own_subjects_give_two_items() -> None:
     text = "Wheat prices fell on Monday, while the dairy index rose for the third day running."
     monday = ("business", "2021-06-07")
