@@ -379,7 +379,9 @@ from importlib.resources.abc import Traversable
 # (kinds.yaml `kind_by_object`: "their first attack launched Sunday", "a police probe was launched").
 # 85 (2026-12-06): two passive clauses joined by "and", each with its subject, tell two happenings ("a
 # manhunt was launched and one person was arrested").
-EXTRACTOR_VERSION = "85"
+# 86 (2026-12-06): a depth in a sentence of rain is rainfall (numbers.yaml `rain_units`, `rain_words`), "kph"
+# is km/h, and an amount in brackets right after a unit restates it even when the amount before is no figure.
+EXTRACTOR_VERSION = "86"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

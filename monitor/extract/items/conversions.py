@@ -18,6 +18,7 @@ __all__ = ["with_months", "without_conversions"]
 _OR_RESTATED_RE = re.compile(r",\s+or\s+(?:about\s+|some\s+|roughly\s+)?")
 
 
+
 def _same_kind(a: FigureMention, b: FigureMention) -> bool:
     """Whether b can restate a in another unit: b names a unit or a metric that ends in a unit word."""
     last = (b.metric or "").split()[-1:] or [""]
@@ -32,6 +33,13 @@ def _unit_words() -> frozenset[str]:
     return frozenset(str(w).lower() for w in load_data_file("numbers.yaml").get("restated_unit_words", []))
 
 
+@cache
+def _bracketed_after_unit_re() -> re.Pattern[str]:
+    """An amount with a unit of `restated_unit_words`, then the bracket that restates it ("60 mph (")."""
+    units = "|".join(re.escape(w) for w in sorted(_unit_words(), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf"\d\s*(?:{units})\.?\s*\(\s*(?:about\s+|some\s+|roughly\s+)?\Z", re.IGNORECASE)
+
+
 def without_conversions(sentence: str, mentions: list[FigureMention]) -> list[FigureMention]:
     """ "$12.9bn (£10bn)", "2 inches (50.8 millimeters)": the amount in brackets restates the one before it in
     another unit; one figure."""
@@ -42,6 +50,8 @@ def without_conversions(sentence: str, mentions: list[FigureMention]) -> list[Fi
         # ("1,100 tons (998 metric tons)": the unit inside may be one the lexicon does not know).
         if prev and prev.unit and f.start < prev.end:
             continue
+        if _bracketed_after_unit_re().search(sentence, 0, f.start):
+            continue  # "from zero to 60 mph (97 kph)": a conversion though its amount is no figure
         # "about 2,750 tons, or 2,500 metric tons": the same amount restated after ", or".
         restated = prev and prev.unit and _OR_RESTATED_RE.fullmatch(sentence, prev.end, f.start)
         if prev and restated and _same_kind(prev, f):

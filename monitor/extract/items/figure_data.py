@@ -24,6 +24,8 @@ class FigureData:
 
     ordinals: dict[str, int]
     units_need_metric: frozenset[str]
+    rain_units: frozenset[str]
+    rain_re: re.Pattern[str]  # numbers.yaml rain_words: a sentence of rain makes a depth its rainfall
     prison_words: frozenset[str]
     sentence_re: re.Pattern[str]  # numbers.yaml sentence_phrases, right before the number (and a qualifier)
     change_of: dict[str, int]  # any inflection of a change verb -> +1 (up) or -1 (down)
@@ -50,6 +52,8 @@ def figure_data() -> FigureData:
     return FigureData(
         ordinals={str(k).lower(): int(v) for k, v in nd.get("ordinals", {}).items()},
         units_need_metric=frozenset(nd.get("units_need_metric", [])),
+        rain_units=frozenset(nd.get("rain_units", [])),
+        rain_re=_phrases_re(nd.get("rain_words", [])),
         prison_words=frozenset(w.lower() for w in nd.get("prison_words", [])),
         # the phrase, then at most a qualifier's two words ("sentenced to up to 57 months")
         sentence_re=re.compile(rf"(?<![\w-])(?:{spaced_alternatives(nd.get('sentence_phrases', []))})"

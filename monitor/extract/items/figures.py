@@ -390,7 +390,10 @@ def _mention(
     metric, metric_end, unit = _metric_of(text, (start, pos), lex, unit, not is_words)
     if metric is None and unit is None:
         metric = total_of(text, start, lex)
-    if metric is None and (unit is None or unit in figure_data().units_need_metric):
+    data = figure_data()
+    if metric is None and unit in data.rain_units and data.rain_re.search(text):
+        metric = "rain"  # "heavy rainfall ..., dumping 800 millimeters in the 48 hours to Sunday"
+    if metric is None and (unit is None or unit in data.units_need_metric):
         return None
     multiple = metric == "times" and _COMPARATIVE_RE.match(text, metric_end) is not None
     if multiple:

@@ -369,6 +369,21 @@ def test_people_counted_by_their_grave_state(sentence: str, metric: str) -> None
     assert [f.metric for f in find_figures(sentence)] == [metric]
 
 
+def test_a_depth_in_a_sentence_of_rain_is_rainfall() -> None:
+    text = "Heavy rainfall hit the coast, dumping 800 millimeters in 48 hours in Elms and 700 mm in Harwick."
+    found = [(f.value, f.unit, f.metric) for f in find_figures(text)]
+    assert found == [(800, "mm", "rain"), (700, "mm", "rain")]
+    # elsewhere a depth alone is no figure
+    assert find_figures("The river rose 30 cm in an hour.") == []
+
+
+def test_a_bracketed_amount_after_a_unit_restates_it() -> None:
+    assert [(f.value, f.unit) for f in find_figures("Gusts reached 260 kph (160 mph) on Tuesday.")] == [
+        (260, "km/h")]
+    # even where the amount before the brackets is no figure ("zero to 60" is a car's benchmark)
+    assert find_figures("The car goes from zero to 60 mph (97 kph) in five seconds.") == []
+
+
 def test_a_markets_sessions_are_a_span_of_time_no_count() -> None:
     found = find_figures("The index fell 1 percent on Tuesday, its first such loss in 110 trading sessions.")
     assert [f.value for f in found] == [-1]  # the loss, not the sessions
