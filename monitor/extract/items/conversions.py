@@ -18,7 +18,6 @@ __all__ = ["with_months", "without_conversions"]
 _OR_RESTATED_RE = re.compile(r",\s+or\s+(?:about\s+|some\s+|roughly\s+)?")
 
 
-
 def _same_kind(a: FigureMention, b: FigureMention) -> bool:
     """Whether b can restate a in another unit: b names a unit or a metric that ends in a unit word."""
     last = (b.metric or "").split()[-1:] or [""]
