@@ -114,7 +114,6 @@ def _verb_of_its_object(before: list[Tok]) -> Tok | None:
     return words[0]
 
 
-
 def _subject_of_the_first_verb(info: SentenceInfo, pos: int, doc: Doc) -> Entity | None:
     """The subject of a verb joined by "and" or "but" to the sentence's first verb, with none of its own: the
     name opening the sentence right before that verb ("Ada Brisk left Brenholm and arrived in Lerrin", "Ms

@@ -13,7 +13,15 @@ import datetime as dt
 import re
 from functools import cache
 
-from monitor.extract.items.document import ADVERB_SKIP, CLOCK_TIME, POSSESSIVE_S, Doc, SentenceInfo, Tok
+from monitor.extract.items.document import (
+    ADVERB_SKIP,
+    CLOCK_TIME,
+    POSSESSIVE_S,
+    Doc,
+    SentenceInfo,
+    Tok,
+    clause_of,
+)
 from monitor.extract.items.triggers import SINCE_BEFORE_RE, finite_verb
 from monitor.extract.lexicon import Lexicon, spaced_alternatives
 from monitor.extract.spans import date_span
@@ -407,17 +415,18 @@ def _without_coordinated_participles(words: list[str]) -> list[str]:
 _SIMULTANEOUS = frozenset({"when", "as", "while"})
 
 
-def opens_a_clause_of_its_own(info: SentenceInfo, clause: tuple[int, int], openers: frozenset[str]) -> bool:
-    """Whether one of `openers` opens the clause and the clause has a finite verb of its own ("after it was
-    tested over the weekend"; not the phrase "after the recession of 1991"): its date is its happening's."""
+def in_a_later_clause_of_its_own(info: SentenceInfo, after: int, pos: int, openers: frozenset[str]) -> bool:
+    """Whether `pos` lies in a clause from `after` on that one of `openers` opens, with a finite verb of its
+    own ("after it was tested over the weekend", "that began Oct. 1"; not the phrase "after the recession of
+    1991"): its date is that clause's happening's."""
+    clause = clause_of(pos, info.clauses)
     toks = info.tokens_within(clause[0], clause[1])
-    if not toks or toks[0].lower not in openers:
+    if clause[0] < after or not toks or toks[0].lower not in openers:
         return False
     words = [t.lower for t in toks]
-    return any(
-        t.text.isalpha() and not t.cap and finite_verb(word_tags(t.lower), words[max(0, i - 3) : i])
-        for i, t in enumerate(toks)
-    )
+    # the words after the opener ("that" read as a determiner would hide the verb after it)
+    return any(t.text.isalpha() and not t.cap and finite_verb(word_tags(t.lower), words[max(1, i - 3) : i])
+               for i, t in enumerate(toks) if i)
 
 
 def a_later_nouns_date(doc: Doc, own: tuple[int, int], at: int, tx: Timex) -> bool:

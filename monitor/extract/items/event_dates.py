@@ -13,8 +13,8 @@ from functools import cache
 from monitor.extract.items.dating import (
     NOUN_AFTER_RE,
     a_later_nouns_date,
+    in_a_later_clause_of_its_own,
     iso_day,
-    opens_a_clause_of_its_own,
     recent_day,
     scene_date,
     sentence_date,
@@ -114,7 +114,8 @@ def day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors
         # a date of the sentence dates it ("Today (May 4), the agency announced"), not the results' period nor
         # the date of a clause of its own after it ("announced ... after it was tested over the weekend")
         and all((results and tx.start >= occ.end and _PERIOD_RE.fullmatch(v or ""))
-                or _in_a_later_clause_of_its_own(info, occ, tx.start) for tx, v in info.timexes)
+                or in_a_later_clause_of_its_own(info, occ.end, tx.start, _SUBORDINATORS)
+                for tx, v in info.timexes)
     )
     if day is None or not recent_day(doc, day):
         if not announcing:
@@ -123,16 +124,6 @@ def day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors
     if occ.kind == "statement" and not announcing:
         return None
     return day.isoformat() if simple_past_main_clause(doc, info, occ) else None
-
-
-def _in_a_later_clause_of_its_own(info: SentenceInfo, occ: Occurrence, pos: int) -> bool:
-    """Whether `pos` lies after the trigger in a clause that a subordinator opens and that has a finite verb
-    of its own ("after it was tested over the weekend"): that clause's happening's date."""
-    if pos < occ.end:
-        return False
-    clause = next((c for c in info.clauses if c[0] <= pos < c[1]), None)
-    return (clause is not None and clause[0] >= occ.end
-            and opens_a_clause_of_its_own(info, clause, _SUBORDINATORS))
 
 
 def reports_results(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:

@@ -20,7 +20,7 @@ from monitor.extract.items.dating import (
     clock_scene_day,
     comparison_base,
     date_value,
-    opens_a_clause_of_its_own,
+    in_a_later_clause_of_its_own,
     range_end,
     scene_day,
     value_baseline,
@@ -111,7 +111,8 @@ def _sentence_date(doc: Doc, info: SentenceInfo, start: int, end: int) -> str | 
         for tx, value in info.timexes
         if tx.type in DAY_TYPES and value and not _opens_span(info, tx.start) and tx.start not in info.bound
         and not (background and not own[0] <= tx.start < own[1] and after_publication(value, doc.published))
-        and not _in_a_later_clause_of_its_own(info, own, tx.start)
+        # "dropped 0.5 percent after industrial production in October fell": the later clause's happening's
+        and not in_a_later_clause_of_its_own(info, own[1], tx.start, _LATER_OPENERS)
         and not (not own[0] <= tx.start < own[1] and _in_a_reduced_relative(info, tx.start))
         and not a_later_nouns_date(doc, own, start, tx)
         and not _in_a_relative_of_another_noun(doc, info, own, end, tx.start)
@@ -143,16 +144,6 @@ def _in_a_reduced_relative(info: SentenceInfo, pos: int) -> bool:
 _PARTICIPLE = frozenset({"VBD", "VBN"})
 
 
-def _in_a_later_clause_of_its_own(info: SentenceInfo, own: tuple[int, int], pos: int) -> bool:
-    """Whether `pos` lies in a clause after the figure's that "after" or "before" opens and that has a verb of
-    its own ("The pound dropped 0.5 percent after industrial production in October fell"): its date is its
-    happening's. A phrase without a verb ("rose 2.6 percent after the recession of 1991") dates the figure."""
-    clause = clause_of(pos, info.clauses)
-    if clause == own or clause[0] < own[1]:
-        return False
-    return opens_a_clause_of_its_own(info, clause, _LATER_OPENERS)
-
-
 def _in_a_relative_of_another_noun(
     doc: Doc, info: SentenceInfo, own: tuple[int, int], end: int, pos: int
 ) -> bool:
@@ -160,22 +151,12 @@ def _in_a_relative_of_another_noun(
     the figure's ("authorizes $19.5 billion in spending ... for the budget year that began Oct. 1"): the date
     is that noun's; a relative right after the figure's phrase or its noun may tell its happening ("1,000
     workers who were laid off on Monday")."""
-    clause = clause_of(pos, info.clauses)
-    if clause == own or clause[0] < own[1]:
-        return False
-    between = doc.text[end : clause[0]]
+    between = doc.text[end : clause_of(pos, info.clauses)[0]]
     if "," not in between and len(_WORDS_RE.findall(between)) <= 1:
         return False  # "a 15 percent tariff that the administration had planned to impose Dec. 15": its noun
-    toks = info.tokens_within(clause[0], clause[1])
-    if not toks or toks[0].lower not in _RELATIVES:
-        return False
-    words = [t.lower for t in toks]
-    # the words after the relative pronoun ("that" read as a determiner would hide the verb after it)
-    return any(t.text.isalpha() and not t.cap and finite_verb(word_tags(t.lower), words[max(1, i - 3) : i])
-               for i, t in enumerate(toks) if i)
+    return in_a_later_clause_of_its_own(info, own[1], pos, _RELATIVES)
 
 
-_WORDS_RE = re.compile(r"[A-Za-z]+")
 _BACKGROUND_OPENERS = frozenset({"after", "when", "since", "because", "as"})
 _LATER_OPENERS = frozenset({"after", "before"})
 _RIGHT_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:by|in|on|as of|at the end of|until|through)?\s*", re.IGNORECASE)
