@@ -25,6 +25,7 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --fundus --set25 /tmp/fundus /tmp/fundus-more             # set25
     python benchmarks/readability_pages.py --fundus --set26 /tmp/fundus /tmp/fundus-deleted          # set26
     python benchmarks/readability_pages.py --irdata /tmp/ir-research-data /tmp/irdata-pages          # set28
+    python benchmarks/readability_pages.py --irdata --big5 /tmp/ir-research-data /tmp/big5-pages     # set29
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -191,6 +192,16 @@ IRDATA_PAGES = (
     "robot (8).htm", "space (2).htm", "spacex (10).htm", "switch (8).htm", "syrian (2).htm", "terror (5).htm",
     "trump (3).htm", "typhoon (5).html", "xiaomi (8).htm",
 )
+# set29: news reports of 2013 among ir-research-data's pages of big sites (`Extraction/big5-13/html/`,
+# archive.org copies: the LA Times, Fox News, the BBC, the New York Post, AP via Yahoo, Ars Technica, CNN,
+# New York magazine), one to a story, read by eye.
+BIG5_13_PAGES = (
+    "argentina (1).htm", "blasio (1).htm", "boston (2).html", "bruins.html", "bus (1).htm", "car (1).htm",
+    "cigarette (1).htm", "croatia.html", "ecuador.html", "egypt (2).html", "france (1).htm", "gay (1).htm",
+    "governor.html", "gun (1).htm", "iran (1).htm", "iran (2).htm", "iran (3).htm", "israel (1).htm",
+    "japan (1).htm", "llama.html", "malware (1).htm", "meat (1).htm", "nsa.html", "obama (1).htm",
+    "obama (6).htm", "rio.html", "serbia (1).htm", "syrian (1).htm",
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
 _SPACE_RE = re.compile(r"\s+")
 _META_VALUE_RE = re.compile(r"(<meta\b[^>]*?\s)value=", re.IGNORECASE)
@@ -298,14 +309,15 @@ def build_saved(checkout: Path, out: Path, source: str) -> int:
     return _write(pages, out)
 
 
-def build_irdata(checkout: Path, out: Path) -> int:
-    """The same layout from ir-research-data's `Extraction/chaos-all/html/<name>`, the body trafilatura's
-    extraction."""
+def build_irdata(checkout: Path, out: Path, folder: str = "chaos-all") -> int:
+    """The same layout from ir-research-data's `Extraction/<folder>/html/<name>`, the body trafilatura's
+    extraction (page key of "irdata/<name>", or of "irdata/big5-13/<name>" for the big sites' pages)."""
     pages = {}
-    for name in IRDATA_PAGES:
-        html = (checkout / "Extraction" / "chaos-all" / "html" / name).read_text(encoding="utf-8",
-                                                                                   errors="replace")
-        pages[page_key(name, "irdata")] = (name, html, _trafilatura_body(html))
+    names, prefix = (IRDATA_PAGES, "") if folder == "chaos-all" else (BIG5_13_PAGES, f"{folder}/")
+    for name in names:
+        page = checkout / "Extraction" / folder / "html" / name
+        html = page.read_text(encoding="utf-8", errors="replace")
+        pages[page_key(prefix + name, "irdata")] = (name, html, _trafilatura_body(html))
     return _write(pages, out)
 
 
@@ -422,9 +434,11 @@ def main() -> None:
     parser.add_argument("--irdata", action="store_true",
                         help="read news reports of ir-research-data's web search results (set28;"
                         " github.com/MSVCode/ir-research-data)")
+    parser.add_argument("--big5", action="store_true",
+                        help="with --irdata, read its big sites' news reports of 2013 instead (set29)")
     args = parser.parse_args()
     if args.irdata:
-        n = build_irdata(args.checkout, args.out)
+        n = build_irdata(args.checkout, args.out, "big5-13" if args.big5 else "chaos-all")
     elif args.fundus and args.set26:
         n = build_fundus(args.checkout, args.out, tuple(FUNDUS_DELETED_PAGES), FUNDUS_DELETED_PAGES)
     elif args.fundus:
