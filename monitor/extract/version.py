@@ -381,7 +381,10 @@ from importlib.resources.abc import Traversable
 # manhunt was launched and one person was arrested").
 # 86 (2026-12-06): a depth in a sentence of rain is rainfall (numbers.yaml `rain_units`, `rain_words`), "kph"
 # is km/h, and an amount in brackets right after a unit restates it even when the amount before is no figure.
-EXTRACTOR_VERSION = "86"
+# 87 (2026-12-06): a day with "this/last/next year" after it is that year's day ("February 28 this year",
+# "March 5 last year"), a weekday with "last/this/next week" that week's day ("Monday last week"), and a
+# storm, a flood or a spill named with its day is one that came ("the Jan. 3 storm", told in November).
+EXTRACTOR_VERSION = "87"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

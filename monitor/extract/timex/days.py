@@ -47,6 +47,9 @@ def month_day(hit: Hit) -> Result | None:
         return None
     # "9:12 p.m. Sunday, March 10": the weekday went to the clock time, and still tells this date's year
     weekday = hit.lex.get("weekday", hit.g("weekday") or _weekday_before(hit))
+    if hit.g("yrel"):  # "February 28 this year", "March 5 last year"
+        told = _same_day(hit.day.year + (direction(hit.lex, hit.g("yrel")) or 0), month, day)
+        return None if told is None else with_part_of_day(hit, told, hit.mod())
     years = (hit.day.year - 1, hit.day.year, hit.day.year + 1)
     candidates = [c for year in years if (c := _same_day(year, month, day)) is not None]
     if not candidates:
@@ -215,6 +218,10 @@ def weekday(hit: Hit) -> Result | None:
     if number is None or not (hit.g("weekday") or "")[:1].isupper():
         return None
     dir_value = direction(hit.lex, hit.g("dir"))
+    if hit.g("wrel") and dir_value is None:  # "Monday last week": that week's Monday
+        weeks = direction(hit.lex, hit.g("wrel")) or 0
+        monday = hit.day - dt.timedelta(days=hit.day.weekday()) + dt.timedelta(weeks=weeks)
+        return with_part_of_day(hit, monday + dt.timedelta(days=int(number) - 1), hit.mod())
     named = _day_in_apposition(hit, int(number)) if dir_value is None else None
     day = named or weekday_date(hit, int(number), dir_value)
     return with_part_of_day(hit, day, hit.mod())
