@@ -384,7 +384,13 @@ from importlib.resources.abc import Traversable
 # 87 (2026-12-06): a day with "this/last/next year" after it is that year's day ("February 28 this year",
 # "March 5 last year"), a weekday with "last/this/next week" that week's day ("Monday last week"), and a
 # storm, a flood or a spill named with its day is one that came ("the Jan. 3 storm", told in November).
-EXTRACTOR_VERSION = "87"
+# 88 (2026-12-06): a figure of a relative clause in the past takes the date of the noun it describes ("since
+# the Dec. 14 shootings ... in which 20 first-graders were killed"); "now" after "had", "was" or "were" is the
+# time of a past telling, not the publication day; a measure spelled out is a figure ("six tonnes"); another
+# speaker's statement after ", but" is one of the first's day; a plural noun trigger right after a day of the
+# month tells that day's happenings ("the Dec. 14 shootings"), and a "since" before such a date does not
+# undate its noun.
+EXTRACTOR_VERSION = "88"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from monitor.extract.items.dating import probe
+from monitor.extract.items.usable_dates import probe
 
 _DATELINE_RE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'\- ]{2,}(?:,[ \t]*[A-Z][A-Za-z]*\.?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?)?"

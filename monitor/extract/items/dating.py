@@ -25,7 +25,7 @@ from monitor.extract.items.document import (
 from monitor.extract.items.triggers import SINCE_BEFORE_RE, finite_verb
 from monitor.extract.lexicon import Lexicon, spaced_alternatives
 from monitor.extract.spans import date_span
-from monitor.extract.timex import Timex, tag
+from monitor.extract.timex import Timex
 from monitor.extract.timex.days import DAY_VALUE
 from monitor.extract.timex.loader import load as load_timex_rules
 from monitor.extract.timex.rules import alternation
@@ -93,13 +93,23 @@ def iso_day(value: str | None) -> dt.date | None:
         return None
 
 
+# A clock time and nothing else ("around midnight", "at 6 a.m."): the tagger puts it on the publication day,
+# but it names no day, and a report tells of other days at clock times too ("It was around midnight when a
+# tip led officers to his room", in the story of a May kidnapping).
+CLOCK_RE = re.compile(
+    r"(?:(?:around|about|shortly|just|before|after|at|until|by|roughly|approximately)\s+)*"
+    + CLOCK_TIME + r"\.?",
+    re.IGNORECASE,
+)
+
+
 def clock_scene_day(doc: Doc, info: SentenceInfo) -> str | None:
     """The breaking report's last named day, when recent, for a sentence that gives a clock time and no day
     of its own ("On Saturday, ... The second stage began at 6:25 p.m., when reserves stood at 9.59
     percent"): the scene goes on, hour by hour."""
     day = scene_day(doc)
     # the document drops clock-only times, so the sentence's own text is searched
-    return day.isoformat() if day is not None and _CLOCK_RE.search(info.sentence.text) else None
+    return day.isoformat() if day is not None and CLOCK_RE.search(info.sentence.text) else None
 
 
 @cache
@@ -466,60 +476,6 @@ def _own_date(clause: tuple[int, int], info: SentenceInfo) -> str | None:
     return next((v for tx, v in info.timexes if clause[0] <= tx.start and tx.end <= clause[1]), None)
 
 
-# Two unrelated anchor days: an expression whose value is the same against both does not depend on the
-# (unknown) publication date.
-_PROBE_DAYS = (dt.date(2001, 6, 13), dt.date(2011, 11, 23))
-
-
-def probe(text: str) -> tuple[list[Timex], dict[tuple[int, int], str]]:
-    """The expressions tagged against the first probe day, and the values against the second by span."""
-    first = tag(text, _PROBE_DAYS[0])
-    return first, {(t.start, t.end): t.value for t in tag(text, _PROBE_DAYS[1])}
-
-
-def usable_timexes(text: str, published: dt.date | None) -> list[Timex]:
-    """The temporal expressions of the document that can date its items (a bare clock time names no day)."""
-    if published is not None:
-        found = [t for t in tag(text, published) if not _clock_only(t)]
-    else:  # no publication date: keep only the expressions whose value does not depend on it
-        first, second = probe(text)
-        found = [t for t in first if second.get((t.start, t.end)) == t.value]
-    return restated_days(text, calendar_quarters(text, found))
-
-
-# A clock time and nothing else ("around midnight", "at 6 a.m."): the tagger puts it on the publication day,
-# but it names no day, and a report tells of other days at clock times too ("It was around midnight when a
-# tip led officers to his room", in the story of a May kidnapping).
-_CLOCK_RE = re.compile(
-    r"(?:(?:around|about|shortly|just|before|after|at|until|by|roughly|approximately)\s+)*"
-    + CLOCK_TIME + r"\.?",
-    re.IGNORECASE,
-)
-
-
-def _clock_only(timex: Timex) -> bool:
-    return timex.type == "TIME" and _CLOCK_RE.fullmatch(timex.text.strip()) is not None
-
-
-_QUARTER_VALUE_RE = re.compile(r"\d{4}-Q[1-4]\Z")
-_ENDED_RE = re.compile(r"\s+(?:that\s+|which\s+)?(?:ended|ending)\s+(?:on\s+)?\Z")
-
-
-def calendar_quarters(text: str, timexes: list[Timex]) -> list[Timex]:
-    """A quarter said to end on a day is the calendar quarter of that day: "its fiscal fourth quarter ended
-    Sept. 28" is 2019-Q3 on a timeline, though TIMEX3 (and the tagger, as TimeBank) labels it 2019-Q4."""
-    out = list(timexes)
-    for i, (quarter, day) in enumerate(zip(timexes, timexes[1:], strict=False)):
-        if (
-            _QUARTER_VALUE_RE.match(quarter.value)
-            and DAY_VALUE.fullmatch(day.value)
-            and _ENDED_RE.match(text[quarter.end : day.start])
-        ):
-            month = int(day.value[5:7])
-            out[i] = dataclasses.replace(quarter, value=f"{day.value[:4]}-Q{(month - 1) // 3 + 1}")
-    return out
-
-
 def sentence_date(info: SentenceInfo, doc: Doc) -> str | None:
     """The one date a sentence gives (outside quotes), which then dates every happening of it that has no
     date of its own clause: "James scored 34 points, 112-107 over the Thunder on Tuesday night"."""
@@ -588,22 +544,3 @@ def paragraph_scene(doc: Doc, pos: int) -> str | None:
     if doc.scene is None or doc.scene[0] != doc.paragraph_start(pos):
         return None
     return doc.scene[1]
-
-
-_BRACKETED_RE = re.compile(r"\s*\(\s*\Z")
-
-
-def restated_days(text: str, timexes: list[Timex]) -> list[Timex]:
-    """A day restated in brackets names it in the writer's own calendar: "published today (May 3)" on a page
-    dated the 4th (in UTC, or read the next morning) is the 3rd, so the bracketed day dates both."""
-    out = list(timexes)
-    for i, (said, restated) in enumerate(zip(timexes, timexes[1:], strict=False)):
-        if (
-            said.type in DAY_TYPES
-            and DAY_VALUE.match(said.value)
-            and DAY_VALUE.fullmatch(restated.value)
-            and _BRACKETED_RE.match(text[said.end : restated.start])
-            and text[restated.end : restated.end + 1] == ")"
-        ):
-            out[i] = dataclasses.replace(said, value=restated.value + said.value[10:])
-    return out

@@ -314,6 +314,8 @@ def clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
             continue
         if (verbal and possessive_date and not _occasion(doc, tx)) or (
             noun and tx.end <= occ.start and SINCE_BEFORE_RE.search(text, max(0, tx.start - 16), tx.start)
+            # "since the Dec. 14 shootings", "since the 2011 school shooting": the date is the noun's own
+            and not _nouns_own_date(doc, tx, occ)
         ):
             drop.append((tx, v))
     if not drop:
@@ -390,6 +392,18 @@ _PHRASE_AFTER_RE = re.compile(r"((?:\s+[a-z][a-z-]*){0,3})")
 
 
 _OWN_DATE_RE = re.compile(r"['\u2019]s(?:\s+[a-z]+){0,2}\s+\Z")
+_NOUNS_DATE_RE = re.compile(r"(?:\s+[a-z]+){0,2}\s+")
+
+
+def _nouns_own_date(doc: Doc, tx: Timex, occ: Occurrence) -> bool:
+    """Whether the date is right before the trigger's noun, maybe with a modifier or two between ("the Dec. 14
+    shootings", "the 2011 school shooting"; not "since early August amid worsening protests")."""
+    between = doc.text[tx.end : occ.start]
+    return _NOUNS_DATE_RE.fullmatch(between) is not None and all(
+        word_tags(w) & _MODIFIER_TAGS and w not in doc.lex.function_words for w in between.split())
+
+
+_MODIFIER_TAGS = frozenset({"JJ", "NN"})
 # "the company Jobs co-founded", "the firm he built": a noun, then a name or pronoun and its past verb
 _ZERO_RELATIVE_RE = re.compile(
     r"\b(?:the|a|an|its|his|her|their)\s+[a-z][a-z-]*\s+(he|she|they|we|[A-Z][a-z]+)\s+([a-z][a-z-]*)\b"

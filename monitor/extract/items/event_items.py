@@ -97,6 +97,8 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
             drafts[kept[0]] = replace(k, item=replace(k.item, actors=d.item.actors))
     if (published := _journal_publication(doc, info, drafts, order + len(drafts))) is not None:
         drafts.append(published)
+    if (reply := _contrasted_statement(doc, info, drafts, order + len(drafts))) is not None:
+        drafts.append(reply)
     # (a date a clause told with the main clause took is still the main clause's verb's to find)
     taken = {d.item.date for d in drafts
              if not (d.trigger and told_with_main_clause(doc, info, clause_of(d.trigger[0], info.clauses),
@@ -132,6 +134,20 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
         if (draft := _event_draft(doc, info, occ, None, order + len(drafts), doc.published.isoformat())):
             drafts.append(replace(draft, by_report_day=True))
     return drafts
+
+
+def _contrasted_statement(doc: Doc, info: SentenceInfo, drafts: list[Draft], order: int) -> Draft | None:
+    """Another speaker's statement in a clause of its own after a dated one's (", but", ", while": "An
+    Italian magazine said on Wednesday that ..., but the Holy See said it had no knowledge of it"): the reply
+    or denial told with it, on its day; its own clause dates nothing."""
+    said = [d for d in drafts if d.item.kind == "statement" and d.item.date and d.by_verb and d.trigger]
+    if not said or not _JOINT_RE.search(doc.text, info.sentence.start, info.sentence.end):
+        return None  # (a cheap test first: most sentences join no clause so)
+    for d in typed_drafts(doc, info, None, order, keep_undated=True):
+        if (d.item.kind == "statement" and d.item.date is None and d.by_verb and d.item.actors and any(
+                _contrasted(doc, s, d) and not set(s.item.actors) & set(d.item.actors) for s in said)):
+            return replace(d, item=replace(d.item, date=said[0].item.date))
+    return None
 
 
 def _journal_publication(doc: Doc, info: SentenceInfo, drafts: list[Draft], order: int) -> Draft | None:
@@ -235,6 +251,7 @@ def _contrasted(doc: Doc, a: Draft, b: Draft) -> bool:
 
 # the last joint before the second verb, then the words of its clause up to it
 _CONTRAST_RE = re.compile(r"(?:,\s*(?:while|whereas|but|and)|;)\s+(?P<rest>[^,;]*)\Z", re.IGNORECASE)
+_JOINT_RE = re.compile(r"(?:,\s*(?:while|whereas|but|and)|;)\s", re.IGNORECASE)
 
 
 def typed_drafts(

@@ -30,7 +30,6 @@ from monitor.extract.items.dating import (
     sentence_date,
     span_before,
     timex_words_re,
-    usable_timexes,
     value_baseline,
     year_of_a_noun,
 )
@@ -54,6 +53,7 @@ from monitor.extract.items.no_happening import is_question
 from monitor.extract.items.story_year import narrated_year
 from monitor.extract.items.trigger_objects import reporting_bounds
 from monitor.extract.items.triggers import find_triggers
+from monitor.extract.items.usable_dates import usable_timexes
 from monitor.extract.lexicon import Lexicon, load_lexicon
 from monitor.extract.sentences import Sentence
 from monitor.extract.timex import Timex

@@ -305,6 +305,8 @@ def as_of(
     for date in dates:
         if date:
             return date
+    if noun_date := _its_nouns_date(doc, info, number_at):
+        return noun_date
     if _timeless(doc, info, number_at):
         return None
     if _background_deal(doc, info, number_at):
@@ -332,6 +334,33 @@ def as_of(
         # over a span the text does not give, no state of the publication day (the lede's is its news).
         return None
     return scene or doc.published.isoformat()
+
+
+def _its_nouns_date(doc: Doc, info: SentenceInfo, number_at: int) -> str | None:
+    """The date of the noun that a relative clause in the past describes, for a figure of that clause ("since
+    the Dec. 14 shootings at a school in which 20 first-graders were killed", "its 2015 launch, which drew 3
+    million users"): the figure is that happening's, whatever the clause before dates by its own tense."""
+    own = clause_of(number_at, info.clauses)
+    words = [t.lower for t in info.tokens_within(own[0], own[1]) if t.text.isalpha()]
+    lex = doc.lex
+    if not words or words[0] not in _RELATIVES | {"where"}:
+        return None
+    if any(w in lex.modal_aux or w in lex.present_aux for w in words) or not any(
+            w in ("was", "were") or w in lex.past_verbs or "VBD" in word_tags(w) for w in words[1:]):
+        return None
+    before = [(tx, v) for tx, v in info.timexes
+              if tx.type in DAY_TYPES and v and tx.end <= own[0] and own[0] - tx.end <= _NOUN_REACH]
+    if not before:
+        return None
+    tx, value = before[-1]
+    between = _WORDS_RE.findall(doc.text[tx.end : own[0]])
+    # the date right before its noun: "the Dec. 14 shootings", not "on Dec. 14 at a school where ..."
+    if not between or between[0][:1].isupper() or not word_tags(between[0].lower()) & NOUN_TAGS:
+        return None
+    return None if after_publication(value, doc.published) else value
+
+
+_NOUN_REACH = 80  # characters from a noun's date to the relative clause that describes it
 
 
 def _results_quarter(doc: Doc, info: SentenceInfo, start: int) -> str | None:

@@ -400,7 +400,9 @@ def _mention(
         metric, unit = "ratio", "times"  # "nine times higher than expected": a ratio is a figure
     elif metric is not None and metric.split()[-1] in lex.not_figure_metrics:
         return None  # "11 days", "nine months": a span of time, not a count
-    if is_words and not multiple and not counts_in_words(text, start, value, metric, lex):
+    # "six tonnes of minced beef", "five percent": a measure spelled out ("the two leaders" is no count)
+    measured = unit is not None and value >= 2
+    if is_words and not multiple and not measured and not counts_in_words(text, start, value, metric, lex):
         return None
     year_like = (
         not is_words and not m.group("scale") and not m.group("cur") and _YEAR_RE.fullmatch(m.group("num"))

@@ -168,13 +168,17 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
             kind = lex.kind_by_modifier[trigger].get(prev[-1], kind)  # "a drone strike", "a rail strike"
             if kind == NO_KIND:
                 kind = None  # "a moon shot", "a three-point shot"
+        if kind is not None and prev and prev[-1].isdigit() and "NNS" in tags:
+            while len(spans) < i + n:
+                spans.append(next(unread).span())
         if (
             kind is not None
             # "The case was dropped": the phrase's passive opens on its object's noun, after its determiner
             and (trigger in lex.passive_phrases or used_as_event(
                 tags, words[max(0, i - 6) : i], nxt, lex.function_words, trigger.endswith("s"),
                 _may_be_noun(trigger, tags)
-            ))
+            ) or (len(spans) > i
+                  and _dated_plural(doc, (s_start, s_start + spans[i][0]), tags, prev, nxt, lex)))
             and not _modifier_or_subject(tags, prev, nxt)
         ):
             while len(spans) < i + n:
@@ -219,6 +223,17 @@ def _phrase_length(phrase: tuple[str, ...], words: list[str], i: int) -> int:
         if tuple(words[start : start + len(tail)]) == tail:
             return start + len(tail) - i
     return 0
+
+
+def _dated_plural(
+    doc: Doc, at: tuple[int, int], tags: frozenset[str], prev: list[str], nxt: str, lex: Lexicon
+) -> bool:
+    """Whether a plural noun trigger at `at[1]` (its sentence from `at[0]`) right after a day of the month is
+    those happenings of that day ("the Dec. 14 shootings"), not a count ("587 deaths"): heading its phrase,
+    as `used_as_event` asks of any noun."""
+    # (a day's number: "the 2016 elections" are a year's, talked about more often than told)
+    return (prev[-1].isdigit() and len(prev[-1]) <= 2 and "NNS" in tags and _right_after_date(doc, *at)
+            and _noun_here(tags, ["the"], nxt, lex.function_words, False))
 
 
 _UNKNOWN = frozenset({"?"})

@@ -616,3 +616,37 @@ def test_one_speakers_two_announcements_of_a_day_are_two_statements() -> None:
     assert len([i for i in extract_items(first + other, day) if i.kind == "statement"]) == 2
     # the same thing announced again is one statement
     assert len([i for i in extract_items(first + again, day) if i.kind == "statement"]) == 1
+
+
+
+def _statements(text: str) -> list[tuple[str | None, list[str]]]:
+    items = extract_items(text, dt.date(2021, 6, 10))
+    return [(i.date, list(i.actors)) for i in items if i.kind == "statement"]
+
+
+def test_a_second_speakers_reply_after_but_is_a_statement_of_that_day() -> None:
+    text = ("Councillor Ann Holt said on Tuesday that the mayor had sold the harbour land, but Mayor Tom "
+            "Reid said he had no record of any sale.")
+    assert _statements(text) == [("2021-06-08", ["Ann Holt"]), ("2021-06-08", ["Tom Reid"])]
+    # one speaker's words told twice stay one statement
+    assert len(_statements("Ann Holt said on Tuesday that the land was sold, but she said the price was "
+                           "fair.")) == 1
+
+
+def test_happenings_named_by_a_plural_noun_after_their_day() -> None:
+    published = dt.date(2021, 6, 10)
+
+    def violence(text: str) -> list[tuple[str, str | None]]:
+        return [(i.kind, i.date) for i in extract_items(text, published) if i.kind == "violence"]
+
+    # "the March 3 shootings" are that day's; "since" before the date starts the clause's span, not theirs
+    assert violence("After the March 3 shootings at the depot, the union called a strike.") == [
+        ("violence", "2021-03-03")]
+    assert violence("The union has called for guards since the March 3 shootings at the depot.") == [
+        ("violence", "2021-03-03")]
+    # a number before a plural counts it: a figure, no happening of that day
+    assert [i.kind for i in extract_items("Police made 12 arrests on Monday.", published)] == [
+        "legal", "figure"]
+    # "since early August amid worsening protests": the date is no noun's own
+    assert not any(i.kind == "protest" for i in extract_items(
+        "The index had its worst week since early August amid worsening protests.", published))

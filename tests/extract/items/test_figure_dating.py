@@ -425,3 +425,29 @@ def test_a_later_relative_of_another_noun_dates_that_noun_not_the_figure() -> No
     assert _dates("The plant laid off 300 workers who were hired on Monday.") == {300.0: "2021-06-07"}
     assert _dates("Firms fear a 15 percent tariff that the government planned to impose Dec. 15.") == {
         15.0: "2021-12-15"}
+
+
+def test_a_figure_of_a_past_relative_of_a_dated_noun_takes_that_nouns_date() -> None:
+    # the toll belongs to the dated happening its clause describes, not to the present perfect before it
+    text = ("Harbour towns have rebuilt their sea walls since the March 3 storms along the coast, in which "
+            "14 fishermen and two children were killed.")
+    assert _dates(text) == {14.0: "2021-03-03", 2.0: "2021-03-03"}
+    assert _dates("The ferry line has grown since its 2015 launch, which drew 3 million riders.") == {
+        3000000.0: "2015"}
+    # a relative clause in the present holds now
+    assert _dates("The ferry line has grown since its 2015 launch, which has 3 million riders.") == {
+        3000000.0: "2021-06-10"}
+
+
+def test_now_after_a_past_auxiliary_is_the_time_of_the_telling() -> None:
+    # the ministry's Tuesday finding, not the publication day: "now" there is the time of the report
+    text = "On Tuesday, the ministry announced that it had now found mould in 54 of 700 bakeries tested."
+    assert _dates(text)[54.0] == "2021-06-08"
+    assert _dates("The ministry says it has now found mould in 54 bakeries.")[54.0] == "2021-06-10"
+
+
+def test_a_measure_spelled_out_is_a_figure() -> None:
+    # news style spells out one to nine, but "six tonnes" measures; "the two leaders" does not count
+    assert _dates("Customs officers have seized six tonnes of counterfeit cheese at the port.") == {
+        6.0: "2021-06-10"}
+    assert _dates("The two leaders met at the port.") == {}

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from monitor.extract.items import dating, extract, extract_items
+from monitor.extract.items import dating, extract, extract_items, usable_dates
 
 PUB = dt.date(2020, 4, 1)
 _DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
@@ -60,7 +60,7 @@ def test_long_document_is_read_once_per_sentence(monkeypatch: pytest.MonkeyPatch
     text = _blog(3000)
     items = extract_items(text, PUB)
     assert len(items) >= 100
-    timexes = dating.usable_timexes(text, PUB)
+    timexes = usable_dates.usable_timexes(text, PUB)
     # Each expression is judged once, by the sentence that holds it (not once per sentence of the document).
     assert calls["range_end"] <= len(timexes)
 
