@@ -25,7 +25,8 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --fundus --set25 /tmp/fundus /tmp/fundus-more             # set25
     python benchmarks/readability_pages.py --fundus --set26 /tmp/fundus /tmp/fundus-deleted          # set26
     python benchmarks/readability_pages.py --irdata /tmp/ir-research-data /tmp/irdata-pages          # set28
-    python benchmarks/readability_pages.py --irdata --big5 /tmp/ir-research-data /tmp/big5-pages     # set29
+    python benchmarks/readability_pages.py --irdata --big5 13 /tmp/ir-research-data /tmp/big5-13    # set29
+    python benchmarks/readability_pages.py --irdata --big5 09 /tmp/ir-research-data /tmp/big5-09    # set30
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -202,6 +203,15 @@ BIG5_13_PAGES = (
     "japan (1).htm", "llama.html", "malware (1).htm", "meat (1).htm", "nsa.html", "obama (1).htm",
     "obama (6).htm", "rio.html", "serbia (1).htm", "syrian (1).htm",
 )
+# set30: the same of 2009 (`Extraction/big5-09/html/`: CNN, the BBC, AP, Reuters, Fox News, the LA Times,
+# the New York Post, CNET and others).
+BIG5_09_PAGES = (
+    "afghan (1).htm", "arrest (1).htm", "attorney (1).htm", "bone (1).htm", "budget (2).htm",
+    "chimpanzee (1).htm", "court (1).htm", "credit (2).htm", "dalai (1).htm", "drug (1).htm", "fed.html",
+    "france (1).htm", "gay.html", "gm (1).htm", "gunman.html", "hollywood (1).htm", "iran.html", "iraq.html",
+    "japan (1).htm", "job.html", "korea (1).htm", "loan (1).htm", "mexico (1).htm", "pakistan (2).htm",
+    "qaeda (1).htm", "skype (1).htm", "state (1).htm", "video.html",
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
 _SPACE_RE = re.compile(r"\s+")
 _META_VALUE_RE = re.compile(r"(<meta\b[^>]*?\s)value=", re.IGNORECASE)
@@ -313,7 +323,8 @@ def build_irdata(checkout: Path, out: Path, folder: str = "chaos-all") -> int:
     """The same layout from ir-research-data's `Extraction/<folder>/html/<name>`, the body trafilatura's
     extraction (page key of "irdata/<name>", or of "irdata/big5-13/<name>" for the big sites' pages)."""
     pages = {}
-    names, prefix = (IRDATA_PAGES, "") if folder == "chaos-all" else (BIG5_13_PAGES, f"{folder}/")
+    big5 = {"big5-13": BIG5_13_PAGES, "big5-09": BIG5_09_PAGES}
+    names, prefix = (IRDATA_PAGES, "") if folder == "chaos-all" else (big5[folder], f"{folder}/")
     for name in names:
         page = checkout / "Extraction" / folder / "html" / name
         html = page.read_text(encoding="utf-8", errors="replace")
@@ -434,11 +445,11 @@ def main() -> None:
     parser.add_argument("--irdata", action="store_true",
                         help="read news reports of ir-research-data's web search results (set28;"
                         " github.com/MSVCode/ir-research-data)")
-    parser.add_argument("--big5", action="store_true",
-                        help="with --irdata, read its big sites' news reports of 2013 instead (set29)")
+    parser.add_argument("--big5", choices=["13", "09"],
+                        help="with --irdata, its big sites' news reports of 2013 (set29) or 2009 (set30)")
     args = parser.parse_args()
     if args.irdata:
-        n = build_irdata(args.checkout, args.out, "big5-13" if args.big5 else "chaos-all")
+        n = build_irdata(args.checkout, args.out, f"big5-{args.big5}" if args.big5 else "chaos-all")
     elif args.fundus and args.set26:
         n = build_fundus(args.checkout, args.out, tuple(FUNDUS_DELETED_PAGES), FUNDUS_DELETED_PAGES)
     elif args.fundus:
