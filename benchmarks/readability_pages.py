@@ -321,15 +321,44 @@ def build_saved(checkout: Path, out: Path, source: str) -> int:
 
 def build_irdata(checkout: Path, out: Path, folder: str = "chaos-all") -> int:
     """The same layout from ir-research-data's `Extraction/<folder>/html/<name>`, the body trafilatura's
-    extraction (page key of "irdata/<name>", or of "irdata/big5-13/<name>" for the big sites' pages)."""
+    extraction (page key of "irdata/<name>", or of "irdata/big5-13/<name>" for the big sites' pages, which
+    are archive.org copies: served as the site served them, `unarchived`)."""
     pages = {}
     big5 = {"big5-13": BIG5_13_PAGES, "big5-09": BIG5_09_PAGES}
     names, prefix = (IRDATA_PAGES, "") if folder == "chaos-all" else (big5[folder], f"{folder}/")
     for name in names:
         page = checkout / "Extraction" / folder / "html" / name
         html = page.read_text(encoding="utf-8", errors="replace")
+        if prefix:
+            html = unarchived(html)
         pages[page_key(prefix + name, "irdata")] = (name, html, _trafilatura_body(html))
     return _write(pages, out)
+
+
+# The Wayback Machine's additions to a page it serves: its toolbar, its scripts, and every address rewritten
+# to one of its own ("/web/20090322131029cs_/http://www.nypost.com:80/css/..."), whose stamps a date finder
+# reads as the page's (a page of 12 March dated the 22nd, the day it was archived).
+_TOOLBAR_RE = re.compile(
+    r"<!--\s*BEGIN WAYBACK TOOLBAR INSERT\s*-->.*?<!--\s*END WAYBACK TOOLBAR INSERT\s*-->", re.S | re.I)
+_REWRITE_JS_RE = re.compile(r"<script[^>]*(?:archive\.org|/static/js/)[^>]*>.*?</script>|"
+                            r"<!--\s*End Wayback Rewrite JS Include\s*-->", re.S | re.I)
+_ARCHIVED_URL_RE = re.compile(r"(?:https?://web(?:-beta)?\.archive\.org)?/web/\d{14}(?:[a-z]{2}_)?/(https?://)")
+_TOOLBAR_URL_RE = re.compile(r'id="wmtbURL"\s+value="(https?://[^"]+)"')
+_DEFAULT_PORT_RE = re.compile(r"(https?://[^/\s\"':]+):80(?=[/\"'\s])")
+
+
+def unarchived(html: str) -> str:
+    """An archive.org copy as the site served it: the toolbar and the archive's scripts taken out, every
+    address the archive rewrote given back, and the page's own address (the toolbar's) as its canonical link
+    where it gives none, as a monitor fetching the page knows it."""
+    address = _TOOLBAR_URL_RE.search(html)
+    html = _REWRITE_JS_RE.sub("", _TOOLBAR_RE.sub("", html))
+    html = _DEFAULT_PORT_RE.sub(r"\1", _ARCHIVED_URL_RE.sub(r"\1", html))
+    if address and not re.search(r'rel="canonical"|property="og:url"', html):
+        own = _DEFAULT_PORT_RE.sub(r"\1", address.group(1) + " ").strip()
+        link = f'<link rel="canonical" href="{own}">'
+        html = re.sub(r"(<head[^>]*>)", lambda m: m.group(1) + link, html, count=1, flags=re.I)
+    return html
 
 
 def build_fundus(
