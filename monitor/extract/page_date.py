@@ -85,10 +85,11 @@ def _possible_days(stamp: datetime.datetime | None) -> set[datetime.date] | None
 
 # Months by their first three letters: a byline's "Nov 18", a URL's "/2019/nov/18/".
 _MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# "/2019/11/18/", "/2019/nov/18/" (The Guardian, PolitiFact) and "/2010/POLITICS/08/13/" (CNN's section
-# between the year and the month).
+# "/2019/11/18/", "/2019/nov/18/" (The Guardian, PolitiFact) and "/2010/POLITICS/08/13/",
+# "/2009/WORLD/asiapcf/10/06/" (CNN's section, and subsection, between the year and the month).
 _URL_DAY_RE = re.compile(
-    rf"/((?:19|20)\d\d)/(?:[A-Za-z][A-Za-z-]*/)?([01]?\d|{'|'.join(_MONTH_NAMES)})/([0-3]?\d)/", re.IGNORECASE
+    rf"/((?:19|20)\d\d)/(?:[A-Za-z][A-Za-z-]*/){{0,2}}([01]?\d|{'|'.join(_MONTH_NAMES)})/([0-3]?\d)/",
+    re.IGNORECASE,
 )
 
 
@@ -167,6 +168,7 @@ _NOT_PAGE_RE = re.compile(
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "figure", "figcaption", "template", "svg"})
 _UPDATED_RE = re.compile(r"updat|modif|edited|revised", re.I)
+_UPDATE_AFTER_RE = re.compile(r"[\s,]*(?:[-\u2013\u2014|]+\s*)?(?:last\s+)?updated\b", re.I)
 _MAX_LINE = 160
 _NEAR_ANCESTORS = 6
 
@@ -261,7 +263,8 @@ def _is_short_line(el: Any) -> bool:
 
 def _read_date_line(line: str, attrs: str) -> list[_ShownDate]:
     """The dates of one byline line; each is "updated" when the words since the previous date say so
-    ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"), or the element is named for it."""
+    ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"), or the words right after it before the next
+    ("October 7, 2009 -- Updated 1240 GMT": the day of the update), or the element is named for it."""
     if not line or re.search(r"file photo|photo:", line, re.I):
         return []
     matches: list[re.Match[str]] = []
@@ -272,15 +275,17 @@ def _read_date_line(line: str, attrs: str) -> list[_ShownDate]:
     zone = _zone(zm.group(1)) if zm else None
     out: list[_ShownDate] = []
     prev_end = 0
-    for m in matches:
+    for i, m in enumerate(matches):
         month = _month_number(m.group("m"))
         lead = line[prev_end : m.start()]
         prev_end = m.end()
         if not month or not 1 <= int(m.group("d")) <= 31:
             continue
+        tail = line[m.end() : matches[i + 1].start() if i + 1 < len(matches) else len(line)]
         if re.search(r"publish|posted|written", lead, re.I):
             kind = "published"
-        elif _UPDATED_RE.search(lead) or (not out and _UPDATED_RE.search(attrs)):
+        elif (_UPDATED_RE.search(lead) or _UPDATE_AFTER_RE.match(tail)
+              or (not out and _UPDATED_RE.search(attrs))):
             kind = "updated"
         else:
             kind = out[-1][0] if out else "dated"

@@ -390,7 +390,10 @@ from importlib.resources.abc import Traversable
 # speaker's statement after ", but" is one of the first's day; a plural noun trigger right after a day of the
 # month tells that day's happenings ("the Dec. 14 shootings"), and a "since" before such a date does not
 # undate its noun.
-EXTRACTOR_VERSION = "88"
+# 89 (2026-12-06): a page date followed by "-- Updated" and a time is the update's day ("October 7, 2009 --
+# Updated 1240 GMT"), and a URL may hold a section and a subsection between the year and the month
+# ("/2009/WORLD/asiapcf/10/06/").
+EXTRACTOR_VERSION = "89"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -418,3 +418,16 @@ def test_a_popup_card_class_that_is_no_class_name_is_refused(monkeypatch: pytest
             text_module._popup_cards()
     finally:
         text_module._popup_cards.cache_clear()
+
+
+def test_a_day_told_with_its_update_time_is_the_updates_and_the_url_names_the_days_story() -> None:
+    # "October 7, 2009 -- Updated 1240 GMT": the day of the update; the story's day is its address's (a
+    # section and a subsection may stand between the year and the month)
+    page = (
+        b"<html><head><title>Harbour fire</title></head><body><article><h1>Harbour fire</h1>"
+        b"<div class='timestamp'>October 7, 2009 -- Updated 1240 GMT (2040 HKT)</div>"
+        + b"<p>" + b"Crews fought the harbour fire through the night before it was put out on Tuesday. " * 8
+        + b"</p></article></body></html>"
+    )
+    url = "https://news.example.com/2009/WORLD/europe/10/06/harbour.fire/index.html"
+    assert extract_document(page, url=url).published == datetime.date(2009, 10, 6)
