@@ -154,6 +154,16 @@ def _extract(html: str | bytes, url: str | None) -> Document:
         result = None
     if result is not None and not isinstance(result, dict):
         text = _paragraphs(result.text or "", title)
+    if _LAYOUT_ROW_RE.search(text):
+        # A page laid out in a table (the article one cell of it) comes out as table rows, a cell's paragraphs
+        # run into one line of "| ... |": read without tables, its paragraphs are the article's.
+        with contextlib.suppress(Exception):  # same reason as above
+            plain = bare_extraction(tree, url=url, prune_xpath=_popup_cards(),
+                                    **{**_TRAFILATURA_OPTIONS, "include_tables": False})
+            if plain is not None and not isinstance(plain, dict):
+                other = _paragraphs(plain.text or "", title)
+                if _prose(other) >= _LAYOUT_KEEP * _prose(text):
+                    text = other
     if _prose(text) < _PROSE_SHARE * len(text) or _prose(text) < _SHORT_PROSE:
         # The fast extractor took a menu or a list of links for the article (a site whose navigation outweighs
         # a plain <div> of <p>s), or a teaser of the next story for a wire page's article whose paragraphs
@@ -167,6 +177,11 @@ def _extract(html: str | bytes, url: str | None) -> Document:
                 if _prose(other) > _prose(text):
                     text = other
     return Document(title=title, text=text, published=published, url=url)
+
+
+# A table row holding paragraphs of prose: a cell of a layout table, no table of figures.
+_LAYOUT_ROW_RE = re.compile(r"^\|[^\n]{1500,}$", re.MULTILINE)
+_LAYOUT_KEEP = 0.7  # of the prose read with tables that a reading without them must keep
 
 
 @cache

@@ -393,7 +393,9 @@ from importlib.resources.abc import Traversable
 # 89 (2026-12-06): a page date followed by "-- Updated" and a time is the update's day ("October 7, 2009 --
 # Updated 1240 GMT"), and a URL may hold a section and a subsection between the year and the month
 # ("/2009/WORLD/asiapcf/10/06/").
-EXTRACTOR_VERSION = "89"
+# 90 (2026-12-06): a page laid out in a table, whose article came out as one "| ... |" row of a cell's
+# paragraphs run together, is read again without tables (text.py `_LAYOUT_ROW_RE`).
+EXTRACTOR_VERSION = "90"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

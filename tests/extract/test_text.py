@@ -431,3 +431,12 @@ def test_a_day_told_with_its_update_time_is_the_updates_and_the_url_names_the_da
     )
     url = "https://news.example.com/2009/WORLD/europe/10/06/harbour.fire/index.html"
     assert extract_document(page, url=url).published == datetime.date(2009, 10, 6)
+
+
+def test_an_article_in_a_layout_table_keeps_its_paragraphs() -> None:
+    # read as a table, the cell's seven paragraphs were one line of "| ... |": no sentence of it ended
+    doc = extract_document(_page("article_in_a_layout_table.html"))
+    paragraphs = doc.text.split("\n\n")
+    assert len(paragraphs) >= 7
+    assert not any(p.startswith("|") for p in paragraphs)
+    assert paragraphs[0].startswith("Harbour officials in Port Elms said on Tuesday")
