@@ -171,6 +171,7 @@ class Lexicon:
     announcing_verbs: frozenset[str]
     results_verbs: frozenset[str]  # tense.yaml: "reported third-quarter earnings" announces
     results_nouns: frozenset[str]
+    indicator_nouns: frozenset[str]
     results_period_ends: frozenset[str]
     publication_verbs: frozenset[str]
     publication_venues: frozenset[str]
@@ -561,6 +562,7 @@ def _tense_fields() -> dict[str, Any]:
         "announcing_verbs": words("announcing_verbs"),
         "results_verbs": words("results_verbs"),
         "results_nouns": words("results_nouns"),
+        "indicator_nouns": words("indicator_nouns"),
         "results_period_ends": words("results_period_ends"),
         "publication_verbs": words("publication_verbs"),
         "publication_venues": words("publication_venues"),

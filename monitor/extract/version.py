@@ -395,7 +395,10 @@ from importlib.resources.abc import Traversable
 # ("/2009/WORLD/asiapcf/10/06/").
 # 90 (2026-12-06): a page laid out in a table, whose article came out as one "| ... |" row of a cell's
 # paragraphs run together, is read again without tables (text.py `_LAYOUT_ROW_RE`).
-EXTRACTOR_VERSION = "90"
+# 91 (2026-12-06): a figure of an economic indicator told in the past with no date of its own holds for the
+# month a data report named last with an indicator ("lost jobs last month" ... "its jobless rate jumped to 9.7
+# percent"), as a result does for a quarter (tense.yaml `indicator_nouns`).
+EXTRACTOR_VERSION = "91"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

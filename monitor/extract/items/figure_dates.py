@@ -366,27 +366,33 @@ _NOUN_REACH = 80  # characters from a noun's date to the relative clause that de
 def _results_quarter(doc: Doc, info: SentenceInfo, start: int) -> str | None:
     """The quarter an earnings report named last, for a result its sentence tells in the past with no date
     of its own ("At GMAC, net dropped 3.1% to $234.5 million", after "net income fell 22% in the third
-    quarter"): a result for a quarter dates that quarter (tense.yaml `results_nouns`)."""
+    quarter"): a result for a quarter dates that quarter (tense.yaml `results_nouns`); and so the month of a
+    month's economic data for an indicator's figure ("its jobless rate jumped to 9.7 percent", after "lost
+    jobs last month": `indicator_nouns`)."""
     clause = clause_of(start, info.clauses)
     words = [t.lower for t in info.tokens if clause[0] <= t.start < start]
-    if not any(w in doc.lex.results_nouns for w in words):
+    lex = doc.lex
+    nouns = (lex.results_nouns if any(w in lex.results_nouns for w in words)
+             else lex.indicator_nouns if any(w in lex.indicator_nouns for w in words) else None)
+    if nouns is None:
         return None
     if not any("VBD" in word_tags(w) and w not in AUXILIARIES for w in words):
         return None  # "revenue is expected to rise 5%": no result yet
-    # the quarter of the report's results, named with them ("net income fell 22% in the third quarter"; not a
+    period = _QUARTER_RE if nouns is lex.results_nouns else _MONTH_RE
+    # the period of the report's results, named with them ("net income fell 22% in the third quarter"; not a
     # game's "In the second quarter, the Hawks led"), not a baseline's ("from $70.1 million a year ago")
-    named = [tx.value for tx in doc.timexes_in(0, info.sentence.start) if _QUARTER_RE.fullmatch(tx.value)
-             and _named_with_results(doc, tx)
+    named = [tx.value for tx in doc.timexes_in(0, info.sentence.start) if period.fullmatch(tx.value)
+             and _named_with(doc, tx, nouns)
              and not comparison_base(doc.text, tx, doc.lex) and not value_baseline(doc.text, tx, doc.lex)]
     return named[-1] if named else None
 
 
-def _named_with_results(doc: Doc, tx: Timex) -> bool:
-    """Whether a results noun stands near the quarter in its sentence ("net income fell 22% in the third
-    quarter")."""
+def _named_with(doc: Doc, tx: Timex, nouns: frozenset[str]) -> bool:
+    """Whether one of `nouns` stands near the period in its sentence ("net income fell 22% in the third
+    quarter", "lost jobs last month")."""
     before = _SENTENCE_END_RE.split(doc.text[max(0, tx.start - _RESULTS_REACH) : tx.start])[-1]
     after = _SENTENCE_END_RE.split(doc.text[tx.end : tx.end + _RESULTS_REACH])[0]
-    return any(w.lower() in doc.lex.results_nouns for w in _WORDS_RE.findall(before + " " + after))
+    return any(w.lower() in nouns for w in _WORDS_RE.findall(before + " " + after))
 
 
 _WORDS_RE = re.compile(r"[A-Za-z]+")
@@ -395,6 +401,7 @@ _RESULTS_REACH = 60  # characters each side of a quarter, within its sentence
 
 
 _QUARTER_RE = re.compile(r"\d{4}-Q[1-4]")
+_MONTH_RE = re.compile(r"\d{4}-\d\d")
 
 
 def an_earlier_year(date: str | None, published: dt.date | None) -> bool:
