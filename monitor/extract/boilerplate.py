@@ -103,6 +103,8 @@ def _boilerplate() -> _Boilerplate:
 
 
 def _is_furniture(line: str, rules: tuple[_LineRule, ...]) -> bool:
+    # a page laid out in a table gives its cells as "| ... |" (text.py): the bars are no words of the line
+    line = line.strip("| ") if line.startswith("|") else line
     return any(
         (rule.max_length is None or len(line) <= rule.max_length) and rule.regex.fullmatch(line)
         for rule in rules

@@ -398,7 +398,9 @@ from importlib.resources.abc import Traversable
 # 91 (2026-12-06): a figure of an economic indicator told in the past with no date of its own holds for the
 # month a data report named last with an indicator ("lost jobs last month" ... "its jobless rate jumped to 9.7
 # percent"), as a result does for a quarter (tense.yaml `indicator_nouns`).
-EXTRACTOR_VERSION = "91"
+# 92 (2026-12-06): a layout table's cell that is only a stamp ("| Page last updated at 06:29 GMT, Tuesday, 10
+# March 2009 |") is page furniture (boilerplate.yaml `stamp_word` takes "page").
+EXTRACTOR_VERSION = "92"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -85,3 +85,9 @@ def test_bad_boilerplate_rule_names_file_and_rule(monkeypatch: pytest.MonkeyPatc
 )
 def test_is_furniture_knows_a_bylines_stamp_from_a_sentence(line: str, furniture: bool) -> None:
     assert is_furniture(line) is furniture
+
+
+def test_a_stamp_in_a_layout_tables_cell_is_furniture() -> None:
+    # a page laid out in a table gives its cells as "| ... |"; the bars are no words of the line
+    assert is_furniture("| Page last updated at 06:29 GMT, Tuesday, 10 March 2009 |")
+    assert not is_furniture("| Two cargo ships collided off Japan early on Tuesday, officials said. |")
