@@ -400,7 +400,9 @@ from importlib.resources.abc import Traversable
 # percent"), as a result does for a quarter (tense.yaml `indicator_nouns`).
 # 92 (2026-12-06): a layout table's cell that is only a stamp ("| Page last updated at 06:29 GMT, Tuesday, 10
 # March 2009 |") is page furniture (boilerplate.yaml `stamp_word` takes "page").
-EXTRACTOR_VERSION = "92"
+# 93 (2026-12-06): "the past month" (or week, year) is a span up to now, not an earlier scene: it no longer
+# ends a breaking report's day for the sentences after it.
+EXTRACTOR_VERSION = "93"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -482,7 +482,8 @@ def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Dra
         doc.scene_kinds = {d.item.kind for d in out if d.item.date == dated[-1][1]}
         # "over the weekend", "this week": no day, nor a move away from the report's days (a month or a
         # year is: "in March, ..." tells an earlier scene, but "its 2019 report" none)
-        named = [v for tx, v in dated if "-W" not in v and not year_of_a_noun(doc.text, tx)]
+        named = [v for tx, v in dated if "-W" not in v and not year_of_a_noun(doc.text, tx)
+                 and not _SPAN_TO_NOW_RE.match(tx.text)]
         # "were arrested on Wednesday ..., the attorney general announced today": the day the report is
         # given is no scene; the happening's day is
         today = doc.published.isoformat() if doc.published else None
@@ -494,6 +495,10 @@ def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Dra
     elif doc.scene is not None:
         doc.scene_kinds |= {d.item.kind for d in out if d.item.date == doc.scene[1]}
     return out
+
+
+# "the fifth shooting in the past month": a span up to now, no earlier scene ("Last month, ..." is one)
+_SPAN_TO_NOW_RE = re.compile(r"(?:the\s+)?past\s", re.IGNORECASE)
 
 
 def _link_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:

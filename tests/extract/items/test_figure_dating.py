@@ -461,3 +461,11 @@ def test_an_indicators_figure_told_in_the_past_holds_for_the_month_the_data_repo
     # with no such report named, a figure told in the past is the day's news
     assert _dates("The county's jobless rate rose to 7.9 percent, the labour office said.") == {
         7.9: "2021-06-10"}
+
+
+def test_a_span_up_to_now_does_not_end_the_scene_of_a_breaking_report() -> None:
+    # "in the past month" is no earlier scene (as "Last month, ..." is): the report goes on telling Tuesday
+    text = ("A gunman opened fire at the ferry terminal in Port Elms on Tuesday, killing three people.\n\n"
+            "It was the second shooting in the town in the past month.\n\n"
+            "Four people were critically wounded.")
+    assert _dates(text) == {3.0: "2021-06-08", 4.0: "2021-06-08"}
