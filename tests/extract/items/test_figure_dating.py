@@ -455,8 +455,8 @@ def test_a_measure_spelled_out_is_a_figure() -> None:
 
 def test_an_indicators_figure_told_in_the_past_holds_for_the_month_the_data_report_named() -> None:
     # a month's economic data: the lede names the month; later figures of it give no date of their own
-    text = ("Harbour county employers cut 4,100 jobs last month, the state labour office said on Thursday.\n\n"
-            "The county's jobless rate rose to 7.9 percent, the highest since 1992.")
+    text = ("Harbour county employers cut 4,100 jobs last month, the state labour office said on "
+            "Thursday.\n\nThe county's jobless rate rose to 7.9 percent, the highest since 1992.")
     assert _dates(text) == {4100.0: "2021-05", 7.9: "2021-05"}
     # with no such report named, a figure told in the past is the day's news
     assert _dates("The county's jobless rate rose to 7.9 percent, the labour office said.") == {
