@@ -402,7 +402,9 @@ from importlib.resources.abc import Traversable
 # March 2009 |") is page furniture (boilerplate.yaml `stamp_word` takes "page").
 # 93 (2026-12-06): "the past month" (or week, year) is a span up to now, not an earlier scene: it no longer
 # ends a breaking report's day for the sentences after it.
-EXTRACTOR_VERSION = "93"
+# 94 (2026-12-06): a grave state after the counted noun's "of" phrase is the count's ("two members of the
+# Afghan national security forces were killed", "Seven of his bodyguards were also killed").
+EXTRACTOR_VERSION = "94"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -146,7 +146,13 @@ def _state_near(text: str, before: int, after: int, lex: Lexicon, noun: str | No
             or lex.people_states[word] in _GRAVE
         )
 
-    for _s, _e, w in _tokens_after(text, after, 3):
+    tokens = _tokens_after(text, after, 3 + _OF_PHRASE)
+    if tokens and tokens[0][2].lower() == "of":
+        # "two members of the Afghan national security forces were killed": the state after the noun's "of"
+        # phrase (punctuation ends it: `_tokens_after`)
+        at = next((i for i, t in enumerate(tokens[: _OF_PHRASE + 1]) if t[2].lower() in _BE_FORMS), None)
+        tokens = tokens[at:] if at is not None else []
+    for _s, _e, w in tokens[:3]:
         lw = w.lower()
         if fits(lw):
             return lex.people_states[lw]
@@ -163,6 +169,8 @@ def _state_near(text: str, before: int, after: int, lex: Lexicon, noun: str | No
 
 
 _OBJECT_PRONOUNS = frozenset({"them", "him", "her", "it", "us", "me", "you"})
+_OF_PHRASE = 6  # the words of an "of" phrase after the counted noun, before its verb
+_BE_FORMS = frozenset({"were", "was", "are", "is", "have", "has", "had"})
 # what may stand between the people and their state ("22 attackers were also killed")
 _BEFORE_STATE = frozenset({"were", "was", "are", "is", "have", "has", "had", "been", "be", "reported",
                            "later", "also", "reportedly", "allegedly", "all", "both", "then", "subsequently"})

@@ -396,3 +396,14 @@ def test_a_term_of_years_and_months_is_one_figure() -> None:
     assert [f.value for f in find_figures("She was jailed for 4 years and 6 months on Friday.")] == [4.5]
     # months that are no part of a year are not added
     assert [f.value for f in find_figures("He was jailed for 2 years and 18 months suspended.")][:1] == [2]
+
+
+
+def test_a_grave_state_after_the_counted_nouns_of_phrase_is_the_counts() -> None:
+    # "two members of ... were killed": the state follows the noun's "of" phrase
+    assert [(f.value, f.metric) for f in find_figures("Two members of the harbour police were killed.")] == [
+        (2, "deaths")]
+    assert [(f.value, f.metric) for f in find_figures("Seven of his bodyguards were also killed.")] == [
+        (7, "deaths")]
+    # punctuation ends the phrase: the state is another clause's
+    assert [f.metric for f in find_figures("Two members of the crew, who were killed, sailed.")] != ["deaths"]
