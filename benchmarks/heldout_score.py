@@ -24,15 +24,17 @@ from __future__ import annotations
 import argparse
 import csv
 import gzip
-import importlib.util
 import json
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from types import ModuleType
 from typing import Any
+
+# the TempEval sets are read, and every set scored, as news_text_score.py reads and scores
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import news_text_score  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO / ".." / "shared"
@@ -68,10 +70,7 @@ def page_items(job: tuple[str, str, str | None]) -> tuple[str, str, list[dict[st
     from monitor.extract.items import extract_items, published_from_dateline
     from monitor.extract.text import extract_document
 
-    if pages is None:
-        sys.path.insert(0, str(REPO / "benchmarks"))
-        import news_text_score  # noqa: PLC0415 (the TempEval documents are read its way)
-
+    if pages is None:  # a TempEval document, read as news_text_score.py reads it
         text, published = news_text_score.document(next(news_text_score.CORPUS.glob(f"*/{page}.tml")))
         return name, page, [i.to_dict() for i in extract_items(text, published)]
     truth = json.loads((Path(pages) / "ground-truth.json").read_text(encoding="utf-8"))
@@ -99,21 +98,11 @@ def extract_all(sets: list[GoldSet]) -> dict[tuple[str, str], list[dict[str, Any
         return {(name, page): items for name, page, items in pool.map(page_items, jobs, chunksize=4)}
 
 
-def scorer() -> ModuleType:
-    """The shared scorer as a module (its `score_page`)."""
-    spec = importlib.util.spec_from_file_location("news_score", SHARED / "tools" / "news_score.py")
-    if spec is None or spec.loader is None:
-        raise SystemExit("../shared/tools/news_score.py is missing")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 def score(sets: list[GoldSet], items: dict[tuple[str, str], list[dict[str, Any]]], verbose: str | None = None,
           ) -> dict[str, dict[str, int]]:
     """Each set's counts (the scorer's `score_page` summed over its pages), and "total"; the misses and false
     items of the set named `verbose` are printed."""
-    ns = scorer()
+    ns = news_text_score.scorer()
     out: dict[str, dict[str, int]] = {}
     total = dict.fromkeys(COUNTS, 0)
     for name, gold, _pages in sets:
