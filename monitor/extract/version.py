@@ -404,7 +404,9 @@ from importlib.resources.abc import Traversable
 # ends a breaking report's day for the sentences after it.
 # 94 (2026-12-06): a grave state after the counted noun's "of" phrase is the count's ("two members of the
 # Afghan national security forces were killed", "Seven of his bodyguards were also killed").
-EXTRACTOR_VERSION = "94"
+# 95 (2026-12-06): TIMEX tense: a participle after "being" ("a study being sent to Congress in November", "is
+# being treated") is under way, no past cue; "was being sent" still tells the past.
+EXTRACTOR_VERSION = "95"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

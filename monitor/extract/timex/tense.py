@@ -96,6 +96,10 @@ def _classify(
         # that was a plan of the past ("once expected to be completed", "had been due to be signed")
         if "be" in before:
             return "past" if _PAST_AUX.intersection(words[max(0, i - 5) : i]) else "future"
+        if before[-1:] == ["being"]:
+            # "a study being sent to Congress in November", "is being treated": under way, neither past nor
+            # to come (the clause's other words may tell); "was being sent" tells its past
+            return "past" if before[0] in ("was", "were") else None
         return "past"
     return None
 

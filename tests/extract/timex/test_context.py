@@ -498,3 +498,15 @@ def test_a_bare_season_follows_the_tense_of_its_clause(text: str, dct: str, valu
 )
 def test_fall_and_spring_as_words_are_no_seasons(text: str) -> None:
     assert tag(text, "2019-11-20") == []
+
+
+def test_a_progressive_passive_is_under_way_not_past() -> None:
+    # "a study being sent ... in November" is under way: "is expected" tells the month to come
+    text = "The council says a ferry study being sent to the mayor in November is expected to show losses."
+    assert found(text, "2009-09-18")["November"] == ("DATE", "2009-11")
+    # "was being sent" tells its past
+    assert found("The ferry study was being sent to the council in November.", "2009-09-18")["November"] == (
+        "DATE", "2008-11")
+    # "is being treated": no cue, the clause's past participle ("having flown back on Sunday") tells
+    assert found("The patient is being treated in Glasgow, having flown back on Sunday.", "2014-12-30")[
+        "Sunday"] == ("DATE", "2014-12-28")
