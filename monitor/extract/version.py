@@ -406,7 +406,9 @@ from importlib.resources.abc import Traversable
 # Afghan national security forces were killed", "Seven of his bodyguards were also killed").
 # 95 (2026-12-06): TIMEX tense: a participle after "being" ("a study being sent to Congress in November", "is
 # being treated") is under way, no past cue; "was being sent" still tells the past.
-EXTRACTOR_VERSION = "95"
+# 96 (2026-12-06): a span before "after" a happening named with its own date ("three years after the 1993
+# settlement", "freed two years after the 2001 attack") dates the clause it ends, counted on from that date.
+EXTRACTOR_VERSION = "96"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

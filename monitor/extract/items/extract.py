@@ -284,6 +284,14 @@ def _dates_of_what_came_between(
             continue  # "jailed for 11 years after pleading guilty": how long, not when
         earlier = [value for t, value in usable if t.end <= at]
         exact = _SPAN_RE.fullmatch(span) is not None
+        later = [value for t, value in usable if follows.end() <= t.start <= follows.end() + _NOUN_DATE_REACH]
+        if not earlier and exact and later and _NOUN_DATE_RE.match(text, follows.end()):
+            # "three years after the 1993 settlement", "freed two years after the 2001 attack": the happening
+            # after "after" has its date, so the span dates the clause it ends, counted on from it
+            value = _counted_from(later[0], span, after=follows.group(1).lower() != "after")
+            if value:
+                out.append((Timex(at, span_end, text[at:span_end], "DATE", value), value))
+            continue
         if earlier:
             anchor: str | None = earlier[-1]
         else:
@@ -298,6 +306,9 @@ def _dates_of_what_came_between(
 
 
 _SPAN_BETWEEN_RE = re.compile(r"\s+(after|before)\s+(?!(?:that|this|then)\b)", re.IGNORECASE)
+# "after the 1993 settlement", "after its Oct. 7 attack": a happening's noun phrase that opens on its date
+_NOUN_DATE_RE = re.compile(r"(?:the|its|his|her|their|a|an)\s+(?=[A-Z0-9])")
+_NOUN_DATE_REACH = 24
 _SPAN_RE = re.compile(r"P\d+[DWMY]")
 _FEW_DAYS_OR_HOURS = frozenset({"PXD", "PTXH"})  # "days", "hours"
 _HOURS = frozenset({"PTXH"})

@@ -232,6 +232,14 @@ def test_a_span_after_another_happening_dates_that_happening() -> None:
     assert all(i.date in (None, "2021-09-13") for i in extract_items(text, PUB))
 
 
+def test_a_span_before_a_dated_happening_counts_on_from_that_happenings_date() -> None:
+    # the happening after "after" names its year: the clause the span ends is that many years later
+    text = "The harbour board was still owed the money three years after the 2012 settlement."
+    assert [(i.kind, i.date) for i in extract_items(text, PUB) if i.date != "2012"] == [("other", "2015")]
+    assert ("release", "2003") in [(i.kind, i.date) for i in extract_items(
+        "The ferryman was freed two years after the 2001 attack.", PUB)]
+
+
 def test_a_span_earlier_counts_back_from_the_storys_day_not_from_publication() -> None:
     pub = dt.date(2012, 4, 17)
     text = "Ada Rowe died on December 28, 2010. Fumes leaked from a flue fitted 12 days earlier by a plumber."
