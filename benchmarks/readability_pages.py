@@ -27,6 +27,7 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --irdata /tmp/ir-research-data /tmp/irdata-pages          # set28
     python benchmarks/readability_pages.py --irdata --big5 13 /tmp/ir-research-data /tmp/big5-13    # set29
     python benchmarks/readability_pages.py --irdata --big5 09 /tmp/ir-research-data /tmp/big5-09    # set30
+    python benchmarks/readability_pages.py --irdata --big5 17 /tmp/ir-research-data /tmp/big5-17    # set31
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -212,6 +213,14 @@ BIG5_09_PAGES = (
     "japan (1).htm", "job.html", "korea (1).htm", "loan (1).htm", "mexico (1).htm", "pakistan (2).htm",
     "qaeda (1).htm", "skype (1).htm", "state (1).htm", "video.html",
 )
+# set31: the same of 2017 (`Extraction/big5-17/html/`), but for the stories set28 holds already.
+BIG5_17_PAGES = (
+    "amazon (1).htm", "attack (1).htm", "bannon (1).htm", "bush.html", "california.html", "chip (1).htm",
+    "church.html", "climate (1).htm", "cola (1).htm", "dakota (1).htm", "google (1).htm", "ipad (1).htm",
+    "isis.html", "kansas (1).htm", "korea.html", "london (1).htm", "marine (1).htm", "microsoft (1).htm",
+    "nato (1).htm", "nigeria (1).htm", "nuclear (1).htm", "pilot.html", "police.html", "protest (1).htm",
+    "senate (1).htm", "ship (1).htm", "shoot.html", "trump (10).html",
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
 _SPACE_RE = re.compile(r"\s+")
 _META_VALUE_RE = re.compile(r"(<meta\b[^>]*?\s)value=", re.IGNORECASE)
@@ -324,7 +333,7 @@ def build_irdata(checkout: Path, out: Path, folder: str = "chaos-all") -> int:
     extraction (page key of "irdata/<name>", or of "irdata/big5-13/<name>" for the big sites' pages, which
     are archive.org copies: served as the site served them, `unarchived`)."""
     pages = {}
-    big5 = {"big5-13": BIG5_13_PAGES, "big5-09": BIG5_09_PAGES}
+    big5 = {"big5-13": BIG5_13_PAGES, "big5-09": BIG5_09_PAGES, "big5-17": BIG5_17_PAGES}
     names, prefix = (IRDATA_PAGES, "") if folder == "chaos-all" else (big5[folder], f"{folder}/")
     for name in names:
         page = checkout / "Extraction" / folder / "html" / name
@@ -474,8 +483,9 @@ def main() -> None:
     parser.add_argument("--irdata", action="store_true",
                         help="read news reports of ir-research-data's web search results (set28;"
                         " github.com/MSVCode/ir-research-data)")
-    parser.add_argument("--big5", choices=["13", "09"],
-                        help="with --irdata, its big sites' news reports of 2013 (set29) or 2009 (set30)")
+    parser.add_argument("--big5", choices=["13", "09", "17"],
+                        help="with --irdata, its big sites' news reports of 2013 (set29), 2009 (set30) or"
+                        " 2017 (set31)")
     args = parser.parse_args()
     if args.irdata:
         n = build_irdata(args.checkout, args.out, f"big5-{args.big5}" if args.big5 else "chaos-all")
