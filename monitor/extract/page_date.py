@@ -168,7 +168,7 @@ _NOT_PAGE_RE = re.compile(
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "figure", "figcaption", "template", "svg"})
 _UPDATED_RE = re.compile(r"updat|modif|edited|revised", re.I)
-_UPDATE_AFTER_RE = re.compile(r"[\s,]*(?:[-\u2013\u2014|]+\s*)?(?:last\s+)?updated\b", re.I)
+_UPDATE_AFTER_RE = re.compile(r"[\s,]*(?:[-\u2013\u2014|]+\s*)?(?:last\s+)?updated\b:?\s*\d", re.I)
 _MAX_LINE = 160
 _NEAR_ANCESTORS = 6
 
@@ -263,8 +263,8 @@ def _is_short_line(el: Any) -> bool:
 
 def _read_date_line(line: str, attrs: str) -> list[_ShownDate]:
     """The dates of one byline line; each is "updated" when the words since the previous date say so
-    ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"), or the words right after it before the next
-    ("October 7, 2009 -- Updated 1240 GMT": the day of the update), or the element is named for it."""
+    ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"), or "Updated" and a time right after it ("October 7,
+    2009 -- Updated 1240 GMT": the day of the update), or the element is named for it."""
     if not line or re.search(r"file photo|photo:", line, re.I):
         return []
     matches: list[re.Match[str]] = []
@@ -275,17 +275,18 @@ def _read_date_line(line: str, attrs: str) -> list[_ShownDate]:
     zone = _zone(zm.group(1)) if zm else None
     out: list[_ShownDate] = []
     prev_end = 0
-    for i, m in enumerate(matches):
+    for m in matches:
         month = _month_number(m.group("m"))
         lead = line[prev_end : m.start()]
         prev_end = m.end()
         if not month or not 1 <= int(m.group("d")) <= 31:
             continue
-        tail = line[m.end() : matches[i + 1].start() if i + 1 < len(matches) else len(line)]
+        # (followed by the update's time, not by its date: "November 19, 2019 Updated: November 20" was
+        # published on the 19th)
+        update_after = _UPDATE_AFTER_RE.match(line, m.end()) is not None
         if re.search(r"publish|posted|written", lead, re.I):
             kind = "published"
-        elif (_UPDATED_RE.search(lead) or _UPDATE_AFTER_RE.match(tail)
-              or (not out and _UPDATED_RE.search(attrs))):
+        elif _UPDATED_RE.search(lead) or update_after or (not out and _UPDATED_RE.search(attrs)):
             kind = "updated"
         else:
             kind = out[-1][0] if out else "dated"

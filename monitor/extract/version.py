@@ -408,7 +408,9 @@ from importlib.resources.abc import Traversable
 # being treated") is under way, no past cue; "was being sent" still tells the past.
 # 96 (2026-12-06): a span before "after" a happening named with its own date ("three years after the 1993
 # settlement", "freed two years after the 2001 attack") dates the clause it ends, counted on from that date.
-EXTRACTOR_VERSION = "96"
+# 97 (2026-12-06): a page date followed by "Updated:" and the update's own date ("November 19, 2019 Updated:
+# November 20") is still the publication's; only "Updated" with a time right after makes it the update's.
+EXTRACTOR_VERSION = "97"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -440,3 +440,17 @@ def test_an_article_in_a_layout_table_keeps_its_paragraphs() -> None:
     assert len(paragraphs) >= 7
     assert not any(p.startswith("|") for p in paragraphs)
     assert paragraphs[0].startswith("Harbour officials in Port Elms said on Tuesday")
+
+
+
+def test_a_date_before_an_update_line_with_its_own_date_is_still_the_publication() -> None:
+    # "October 6, 2009 Updated: October 7, 2009": the first is the publication day, though "Updated" follows
+    # it; the markup's stamp (within a day of both) is no tie-breaker for the shown line
+    page = (
+        b"<html><head><title>Harbour fire</title>"
+        b"<meta property='article:published_time' content='2009-10-07T01:30:00'></head><body><article>"
+        b"<h1>Harbour fire</h1><div class='timestamp'>October 6, 2009 Updated: October 7, 2009</div>"
+        + b"<p>" + b"Crews fought the harbour fire through the night before it was put out on Tuesday. " * 8
+        + b"</p></article></body></html>"
+    )
+    assert extract_document(page).published == datetime.date(2009, 10, 6)
