@@ -288,8 +288,7 @@ def _dates_of_what_came_between(
         if not earlier and exact and later and _NOUN_DATE_RE.match(text, follows.end()):
             # "three years after the 1993 settlement", "freed two years after the 2001 attack": the happening
             # after "after" has its date, so the span dates the clause it ends, counted on from it
-            value = _counted_from(later[0], span, after=follows.group(1).lower() != "after")
-            if value:
+            if value := _counted_from(later[0], span, after=follows.group(1).lower() != "after"):
                 out.append((Timex(at, span_end, text[at:span_end], "DATE", value), value))
             continue
         if earlier:

@@ -343,7 +343,7 @@ def _its_nouns_date(doc: Doc, info: SentenceInfo, number_at: int) -> str | None:
     own = clause_of(number_at, info.clauses)
     words = [t.lower for t in info.tokens_within(own[0], own[1]) if t.text.isalpha()]
     lex = doc.lex
-    if not words or words[0] not in _RELATIVES | {"where"}:
+    if not words or words[0] not in _RELATIVE_OPENERS:
         return None
     if any(w in lex.modal_aux or w in lex.present_aux for w in words) or not any(
             w in ("was", "were") or w in lex.past_verbs or "VBD" in word_tags(w) for w in words[1:]):
@@ -361,6 +361,7 @@ def _its_nouns_date(doc: Doc, info: SentenceInfo, number_at: int) -> str | None:
 
 
 _NOUN_REACH = 80  # characters from a noun's date to the relative clause that describes it
+_RELATIVE_OPENERS = frozenset({"which", "who", "whom", "whose", "that", "where"})
 
 
 def _results_quarter(doc: Doc, info: SentenceInfo, start: int) -> str | None:
