@@ -287,10 +287,13 @@ def _dates_of_what_came_between(
         later = [value for t, value in usable if follows.end() <= t.start <= follows.end() + _NOUN_DATE_REACH]
         if not earlier and exact and later and _NOUN_DATE_RE.match(text, follows.end()):
             # "three years after the 1993 settlement", "freed two years after the 2001 attack": the happening
-            # after "after" has its date, so the span dates the clause it ends, counted on from it
-            if value := _counted_from(later[0], span, after=follows.group(1).lower() != "after"):
+            # after "after" has its date, so the span dates the clause it ends, counted on from it; a span
+            # that reaches the report's year tells how long ago that was ("remain, 12 years after the 2009
+            # ceasefire"), no date of its own
+            value = _counted_from(later[0], span, after=follows.group(1).lower() != "after")
+            if value and not (doc.published and value[:4] >= str(doc.published.year)):
                 out.append((Timex(at, span_end, text[at:span_end], "DATE", value), value))
-            continue
+                continue
         if earlier:
             anchor: str | None = earlier[-1]
         else:

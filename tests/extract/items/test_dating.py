@@ -453,3 +453,10 @@ def test_a_date_set_off_at_a_clauses_end_dates_that_clause() -> None:
             "tour, Oct. 10.")
     dated = {(i.kind, i.date) for i in extract_items(text, PUB)}
     assert ("meeting", "2021-10-10") in dated
+
+
+def test_a_span_after_a_dated_happening_that_reaches_the_reports_year_dates_nothing_new() -> None:
+    # "12 years after the 2009 ceasefire" tells how long ago that was: the count in the present holds today
+    text = "About 4,500 peacekeepers remain in the region, 12 years after the 2009 ceasefire was signed."
+    assert [(i.kind, i.date) for i in extract_items(text, dt.date(2021, 6, 10)) if i.kind == "figure"] == [
+        ("figure", "2021-06-10")]
