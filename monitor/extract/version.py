@@ -412,7 +412,9 @@ from importlib.resources.abc import Traversable
 # November 20") is still the publication's; only "Updated" with a time right after makes it the update's.
 # 98 (2026-12-06): a span after a dated happening that reaches the report's year ("remain ..., 12 years after
 # the 2009 ceasefire") dates no clause of its own (mend of 96, which dated that present count 2021).
-EXTRACTOR_VERSION = "98"
+# 99 (2026-12-06): a word keeps a period after it only as initials ("U.S.", "a.m.") or an abbreviation, not
+# after a domain's name at a sentence's end ("to buy Souq.com." named "Souq.com." as an actor).
+EXTRACTOR_VERSION = "99"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

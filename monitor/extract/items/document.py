@@ -63,14 +63,17 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
     for skipped, word in _SKIP_TOKEN_RE.findall(text, start, end):
         s = pos + len(skipped)
         pos = e = s + len(word)
-        # Keep the period of "U.S.", "a.m.", "Dr." and initials, not a sentence's final period.
-        if e < end and text[e] == "." and ("." in word or len(word) == 1 or word.lower() + "." in _ABBR):
+        # Keep the period of "U.S.", "a.m.", "Dr." and initials, not a sentence's final period (nor after a
+        # domain's name: "to buy Souq.com.").
+        if e < end and text[e] == "." and (_INITIALS_RE.fullmatch(word) or len(word) == 1
+                                           or word.lower() + "." in _ABBR):
             e += 1
             word += "."
         append(Tok(s, e, word, word.lower(), word[0].isupper()))
     return out
 
 
+_INITIALS_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "U.S", "a.m", "D.C": one letter between the dots
 _ABBR = frozenset(
     {"dr.", "mr.", "mrs.", "ms.", "prof.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "st."}
 )
