@@ -233,3 +233,26 @@ def test_a_fundus_page_its_history_deleted_is_read_as_the_commit_before_held_it(
     entry = truth[bench.page_key(name, "fundus")]
     assert entry["articleBody"] == "A dump fire broke out on Monday."
     assert entry["url"] == "https://courier.example.com/fire"
+
+
+ARCHIVED = (
+    '<html><head><script src="//archive.org/includes/analytics.js?v=cf34f82"></script>'
+    "<!-- End Wayback Rewrite JS Include -->"
+    '<link rel="stylesheet" href="/web/20090322131029cs_/http://www.nypost.com:80/css/re_all.css">'
+    '<meta name="last-updated" content="2009-03-12 14:54:07"></head><body>'
+    "<!-- BEGIN WAYBACK TOOLBAR INSERT -->"
+    '<div id="wm-ipp"><input type="text" name="url" id="wmtbURL" '
+    'value="http://www.nypost.com:80/seven/03122009/news/shoe.htm"> 22 Mar 2009</div>'
+    "<!-- END WAYBACK TOOLBAR INSERT -->"
+    '<a href="http://web.archive.org/web/20090322131029/http://www.nypost.com:80/rss/news.xml">RSS</a>'
+    "<p>The court convicted the journalist on Thursday.</p></body></html>"
+)
+
+
+def test_an_archived_page_is_laid_out_as_its_site_served_it() -> None:
+    page = load_script("readability_pages").unarchived(ARCHIVED)
+    assert "wmtbURL" not in page and "archive.org" not in page and "/web/2009" not in page
+    assert 'href="http://www.nypost.com/css/re_all.css"' in page
+    assert 'href="http://www.nypost.com/rss/news.xml"' in page
+    assert '<link rel="canonical" href="http://www.nypost.com/seven/03122009/news/shoe.htm">' in page
+    assert "The court convicted the journalist on Thursday." in page
