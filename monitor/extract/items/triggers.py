@@ -168,7 +168,11 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
             kind = lex.kind_by_modifier[trigger].get(prev[-1], kind)  # "a drone strike", "a rail strike"
             if kind == NO_KIND:
                 kind = None  # "a moon shot", "a three-point shot"
-        if kind is not None and prev and prev[-1].isdigit() and "NNS" in tags:
+        # a plural right after a day of the month ("the Dec. 14 shootings") may be that day's happenings
+        # (a day's number: "the 2016 elections" are a year's, talked about more often than told)
+        after_a_day = (kind is not None and bool(prev) and prev[-1].isdigit() and len(prev[-1]) <= 2
+                       and "NNS" in tags)
+        if after_a_day:
             while len(spans) < i + n:
                 spans.append(next(unread).span())
         if (
@@ -177,8 +181,8 @@ def find_triggers(doc: Doc, s_start: int, s_end: int) -> list[tuple[int, int, st
             and (trigger in lex.passive_phrases or used_as_event(
                 tags, words[max(0, i - 6) : i], nxt, lex.function_words, trigger.endswith("s"),
                 _may_be_noun(trigger, tags)
-            ) or (len(spans) > i
-                  and _dated_plural(doc, (s_start, s_start + spans[i][0]), tags, prev, nxt, lex)))
+            ) or (after_a_day and _right_after_date(doc, s_start, s_start + spans[i][0])
+                  and _heads_its_phrase(tags, nxt, lex.function_words, plural=False)))
             and not _modifier_or_subject(tags, prev, nxt)
         ):
             while len(spans) < i + n:
@@ -223,17 +227,6 @@ def _phrase_length(phrase: tuple[str, ...], words: list[str], i: int) -> int:
         if tuple(words[start : start + len(tail)]) == tail:
             return start + len(tail) - i
     return 0
-
-
-def _dated_plural(
-    doc: Doc, at: tuple[int, int], tags: frozenset[str], prev: list[str], nxt: str, lex: Lexicon
-) -> bool:
-    """Whether a plural noun trigger at `at[1]` (its sentence from `at[0]`) right after a day of the month is
-    those happenings of that day ("the Dec. 14 shootings"), not a count ("587 deaths"): heading its phrase,
-    as `used_as_event` asks of any noun."""
-    # (a day's number: "the 2016 elections" are a year's, talked about more often than told)
-    return (prev[-1].isdigit() and len(prev[-1]) <= 2 and "NNS" in tags and _right_after_date(doc, *at)
-            and _noun_here(tags, ["the"], nxt, lex.function_words, False))
 
 
 _UNKNOWN = frozenset({"?"})
@@ -412,8 +405,11 @@ def _noun_here(
         if w in DETERMINERS or w in _POSSESSIVE or w.isdigit() or possessive(w):
             found = True
             break
-    if not found:
-        return False
+    return found and _heads_its_phrase(tags, nxt, function_words, plural)
+
+
+def _heads_its_phrase(tags: frozenset[str], nxt: str, function_words: frozenset[str], plural: bool) -> bool:
+    """Whether a noun trigger heads its phrase, given the word after it."""
     # A noun right after it makes the trigger a modifier ("the delivery services", "a trial date"); so does
     # a noun that could only be a plural verb after a singular trigger ("the ruling party", "an arrest
     # warrant": "party" and "warrant" cannot be the verb of "the ruling").
