@@ -74,6 +74,7 @@ class Lexicon:
     dated_nouns: frozenset[str]  # forms that are a trigger only right after a date ("the March 20 call")
     other_sense_after: Mapping[str, frozenset[str]]
     kind_by_object: Mapping[str, Mapping[str, str]]  # kind -> object word -> the kind it then tells
+    kind_by_subject: Mapping[str, Mapping[str, str]]  # kind -> subject's noun -> the kind its verb then tells
     passive_phrases: frozenset[str]  # "case ... dropped": a "verb ... object" phrase in the passive
     said_only_before: frozenset[str]  # every form of kinds.yaml said_only_before ("added")
     said_when_quoting: frozenset[str]  # every form of kinds.yaml said_when_quoting ("charged")

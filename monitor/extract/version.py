@@ -414,7 +414,11 @@ from importlib.resources.abc import Traversable
 # the 2009 ceasefire") dates no clause of its own (mend of 96, which dated that present count 2021).
 # 99 (2026-12-06): a word keeps a period after it only as initials ("U.S.", "a.m.") or an abbreviation, not
 # after a domain's name at a sentence's end ("to buy Souq.com." named "Souq.com." as an actor).
-EXTRACTOR_VERSION = "99"
+# 100 (2026-12-06): a verb trigger's kind by the noun heading its subject (kinds.yaml kind_by_subject: "the
+# earthquake struck", "Typhoon Lan struck Japan" are accidents); "bombarded", "shelled", "detonated", "an
+# offensive" are violence, "made landfall" an accident; "passed near Tokyo" no policy, "gained the upper hand"
+# no business.
+EXTRACTOR_VERSION = "100"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

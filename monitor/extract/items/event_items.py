@@ -54,6 +54,7 @@ from monitor.extract.items.trigger_objects import (
     announced_thing,
     announced_words,
     kind_by_object,
+    kind_by_subject,
     other_sense,
     statement_setting,
 )
@@ -277,6 +278,10 @@ def typed_drafts(
         # "released the transcript": a statement; "the attack launched Sunday": violence
         kind = kind_by_object(doc, kind, t_end, info.sentence.end, t_start)
         occ = _occurrence(doc, info, (t_start, t_end, trigger, kind))
+        by_subject = kind if occ.is_noun else kind_by_subject(doc, kind, occ.surface, occ.tokens_before)
+        if by_subject != kind:  # "the earthquake struck": an accident
+            kind = by_subject
+            occ = _occurrence(doc, info, (t_start, t_end, trigger, kind))
         if reduced_relative(doc, info, occ):
             continue
         prev = [t.lower for t in occ.tokens_before[-4:]]

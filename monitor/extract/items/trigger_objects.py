@@ -1,8 +1,9 @@
 """Step 3a (what follows a trigger): the words after a trigger and what they tell. Where a reported clause
 starts after a reporting verb ("said on Wednesday it will ..."), what an announcing verb announces ("unveiled
 its programme"), where the words were said ("told reporters at a Tuesday news conference"), another sense or
-kind of a trigger by its object ("delivered a speech", "released the transcript"), and whether what was said
-follows a verb that tells a statement only then ("added 25 points" tells none).
+kind of a trigger by its object ("delivered a speech", "released the transcript") or, for a verb, by the noun
+of its subject before it ("the earthquake struck"), and whether what was said follows a verb that tells a
+statement only then ("added 25 points" tells none).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import re
 from collections.abc import Container
 
 from monitor.extract.items.document import POSSESSIVE_S, Doc, Tok
-from monitor.extract.wordforms import ADJECTIVE_TAGS, FINITE_TAGS, NOUN_TAGS, word_tags
+from monitor.extract.wordforms import ADJECTIVE_TAGS, FINITE_TAGS, NOUN_TAGS, VERB_TAGS, word_tags
 
 
 def reporting_bounds(
@@ -161,6 +162,24 @@ def kind_by_object(doc: Doc, kind: str, pos: int, end: int, start: int | None = 
         before = _WORD_BEFORE_RE.search(doc.text, max(0, start - 40), start)
         word = before.group(1).lower() if before else None
     return objects[word] if word is not None and word in objects else kind
+
+
+def kind_by_subject(doc: Doc, kind: str, trigger: str, tokens_before: list[Tok]) -> str:
+    """The kind a verb trigger tells by the noun heading its subject (kinds.yaml `kind_by_subject`: "the
+    earthquake struck", "Typhoon Lan struck Japan" are accidents, not violence), else its own; `tokens_before`
+    are its clause's words before it."""
+    subjects = doc.lex.kind_by_subject.get(kind)
+    if not subjects or not word_tags(trigger.split()[0].lower()) & VERB_TAGS:
+        return kind  # a noun's modifier is no subject ("a lightning offensive")
+    for i in range(len(tokens_before) - 1, max(-1, len(tokens_before) - 7), -1):
+        tok = tokens_before[i]
+        if tok.lower not in subjects:
+            continue
+        after = tokens_before[i + 1] if i + 1 < len(tokens_before) else None
+        # the head of its phrase, or a name's title ("Typhoon Lan"), not a modifier ("flood victims")
+        if after is None or after.cap or not word_tags(after.lower) & NOUN_TAGS:
+            return subjects[tok.lower]
+    return kind
 
 
 # the noun a participle follows, maybe with a form of "be" between ("the attack was launched")

@@ -250,3 +250,37 @@ def test_a_participle_takes_the_kind_of_the_noun_it_follows() -> None:
                        ("In 2020, a police probe was launched into the fire.", "legal"),
                        ("The phone was launched on Sunday.", "business")):
         assert kind in [i.kind for i in extract_items(text, day)], text
+
+
+def test_a_storm_or_an_earthquake_that_strikes_is_an_accident_not_an_attack() -> None:
+    day = dt.date(2024, 5, 9)  # a Thursday
+    told = [("The earthquake struck the coast on Tuesday.", "accident"),
+            ("The powerful Cyclone Mira struck the islands on Tuesday.", "accident"),
+            ("Gunmen struck the convoy on Tuesday.", "violence"),
+            # a storm word that only qualifies the subject, or an attack named in a noun phrase, is no subject
+            ("Flood victims were robbed at the shelter on Tuesday.", "violence"),
+            ("The militia seized the airport in a lightning offensive on Tuesday.", "violence")]
+    for text, kind in told:
+        assert [i.kind for i in extract_items(text, day) if i.kind != "figure"] == [kind], text
+
+
+def test_a_storm_passing_near_a_city_passes_no_law_and_a_war_gains_no_market() -> None:
+    day = dt.date(2024, 5, 9)
+    found = extract_items("The storm passed near the capital on Tuesday.", day)
+    assert [i.kind for i in found] == ["other"]
+    found = extract_items("The insurgents gained the upper hand in the district on Tuesday.", day)
+    assert [i.kind for i in found] == ["other"]
+    found = extract_items("The senate passed the levy on Tuesday.", day)
+    assert [i.kind for i in found] == ["policy"]
+
+
+def test_a_city_bombarded_or_shelled_and_an_offensive_launched_are_violence() -> None:
+    day = dt.date(2024, 5, 9)
+    for text in ("Jets bombarded the northern suburbs on Tuesday.",
+                 "Artillery shelled the port on Tuesday.",
+                 "The rebels detonated a car bomb at the checkpoint on Tuesday.",
+                 "The offensive began at dawn on Tuesday.",
+                 "The storm made landfall near the port on Tuesday."):
+        kinds = [i.kind for i in extract_items(text, day) if i.kind != "figure"]
+        assert kinds == ["accident" if "storm" in text else "violence"], text
+    assert [i.kind for i in extract_items("He made an offensive remark on Tuesday.", day)] == ["other"]
