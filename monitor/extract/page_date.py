@@ -17,8 +17,9 @@ __all__ = ["publication_date"]
 log = logging.getLogger(__name__)
 
 
-def publication_date(tree: Any, url: str | None) -> datetime.date | None:
-    """The day the page shows its readers as its publication day.
+def publication_date(tree: Any, url: str | None, source: str | bytes | None = None) -> datetime.date | None:
+    """The day the page shows its readers as its publication day (`source`: the page's markup as fetched,
+    comments and all, where a line without its year may find it; else the tree is read).
 
     Order: a visible "Published"/"Posted"/byline date (the reader's own calendar day); else the markup's
     published timestamp, moved from its own offset into the zone the page names in its byline ("ET", "GMT"),
@@ -39,16 +40,19 @@ def publication_date(tree: Any, url: str | None) -> datetime.date | None:
             # With no stamp in the markup, htmldate reads dates off the page, which may be any the article
             # names ("the claim made on Sunday, May 3rd", in a fact check whose URL says it ran on May 18th).
             stamp = datetime.datetime.combine(in_url, datetime.time())
+    likely = _possible_days(stamp)
     # A line without its year ("Posted Nov 18, 8:19 PM") takes the year of the stamp, else is not used.
     year = stamp.year if stamp is not None else None
-    days = [(k, _with_year(d, year)) for k, d, _z in shown]
-    likely = _possible_days(stamp)
-    for kind, day in days:
+    days = [(k, _with_year(d, year if d[0] or _with_year(d, year) in (likely or ()) else
+                           _year_in_page(tree, source, d[1], d[2]) or year), z) for k, d, z in shown]
+    for kind, day, line_zone in days:
         if kind == "updated" or day is None:
             continue
         # A shown date far from the stamp is the site header's "today" or another story's date; but a line
-        # that says it ("Written: 2023-11-07") outweighs htmldate's guess, which may be a listed story's day.
-        if likely is None or day in likely or (kind == "published" and not in_markup):
+        # that says it ("Written: 2023-11-07") or gives the time and zone of its posting ("Apr 4, 10:57 AM
+        # EDT") outweighs htmldate's guess, which may be a listed story's day.
+        stated = kind == "published" or (kind == "dated" and line_zone is not None)
+        if likely is None or day in likely or (stated and not in_markup):
             return day
     if stamp is not None:
         if stamp.tzinfo is not None and zone is not None:
@@ -60,7 +64,29 @@ def publication_date(tree: Any, url: str | None) -> datetime.date | None:
         if in_url is not None and likely and in_url in likely and utc_or_naive:
             return in_url
         return stamp.date()
-    return next((d for _k, d in days if d is not None), None)
+    return next((d for _k, d, _z in days if d is not None), None)
+
+
+def _year_in_page(tree: Any, source: str | bytes | None, month: int, day: int) -> int | None:
+    """The year the page's own markup gives a month's day in full, most often: a line's "Apr 4, 10:57 AM EDT"
+    is the "2005/4/4" its CMS left in a comment or an address, not a day of the year htmldate read off
+    another date ("$Id: Story.java,v 1.29 2004/10/20 ..."); None when it gives none."""
+    if isinstance(source, bytes):
+        html = source.decode("utf-8", errors="replace")
+    elif source is not None:
+        html = source
+    else:
+        try:
+            html = etree.tostring(tree, encoding="unicode")
+        except Exception:  # noqa: BLE001 - an odd tree names no year
+            return None
+    name = _MONTH_NAMES[month - 1]
+    found = re.findall(
+        rf"(?<!\d)((?:19|20)\d\d)(?:[/-]0?{month}[/-]0?{day}(?!\d)|{month:02d}{day:02d}(?!\d))"
+        rf"|\b{name}[a-z]*\.?\s+0?{day},?\s+((?:19|20)\d\d)\b",
+        html, re.IGNORECASE)
+    years = [int(a or b) for a, b in found]
+    return max(set(years), key=years.count) if years else None
 
 
 def _placeholder_day(day: tuple[int | None, int, int]) -> bool:
@@ -93,8 +119,12 @@ _URL_DAY_RE = re.compile(
 )
 
 
+# "/s/ap/20050922/ap_on_re_us/rita": the day as one path segment (Yahoo's wire stories, many newspapers' CMS).
+_URL_COMPACT_DAY_RE = re.compile(r"/((?:19|20)\d\d)([01]\d)([0-3]\d)(?=/|$)")
+
+
 def _url_day(url: str | None) -> datetime.date | None:
-    m = _URL_DAY_RE.search(url or "")
+    m = _URL_DAY_RE.search(url or "") or _URL_COMPACT_DAY_RE.search(url or "")
     if m is None:
         return None
     try:

@@ -138,7 +138,7 @@ def _extract(html: str | bytes, url: str | None) -> Document:
         return Document(title=None, text="", published=None, url=url)
 
     try:
-        published = publication_date(tree, url)
+        published = publication_date(tree, url, html)
     except Exception as exc:  # noqa: BLE001 - heuristics over arbitrary markup must not stop a check
         log.debug("publication date failed on %s: %s", url, exc)
         published = None

@@ -418,7 +418,10 @@ from importlib.resources.abc import Traversable
 # earthquake struck", "Typhoon Lan struck Japan" are accidents); "bombarded", "shelled", "detonated", "an
 # offensive" are violence, "made landfall" an accident; "passed near Tokyo" no policy, "gained the upper hand"
 # no business.
-EXTRACTOR_VERSION = "100"
+# 101 (2026-12-06): the page date: a posting line without its year ("Apr 4, 10:57 AM EDT") takes the year the
+# page's own markup gives that day in full (its CMS's comment "2005/4/4", an address's "20050404"), and a line
+# with its time and zone outweighs htmldate's guess; a URL's "/20050922/" names its day.
+EXTRACTOR_VERSION = "101"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -343,6 +343,40 @@ def test_a_url_with_a_section_between_year_and_month_still_names_the_day():
     assert extract_document(page, url=url).published == datetime.date(2010, 8, 13)
 
 
+def _wire_page(stamp: bytes, extra: bytes = b"") -> bytes:
+    """A wire story as a portal served it: a posting line without its year, links to stories of other days."""
+    return (
+        b"<html><head><title>Ferry strike</title></head><body>" + extra
+        + b"<div class='story'><span class='timestamp'>" + stamp + b"</span>"
+        + b"<p>" + b"Ferry crews walked off the job on Monday over a pay offer the company called final. " * 8
+        + b"</p></div><div class='more'><a href='/x'>Harbour tolls rise</a><em>Port news, 2004/10/20</em>"
+        + b"<a href='/y'>Bridge closes</a><em>Port news, 2004/10/20</em></div></body></html>"
+    )
+
+
+def test_a_posting_line_without_its_year_takes_the_year_the_cms_left_for_that_day():
+    # htmldate reads the listed stories' 2004/10/20; the line "Apr 4, 10:57 AM EDT" is the page's day, and
+    # the comment its CMS wrote for that day gives the year.
+    page = _wire_page(b"Apr 4, 10:57 AM EDT", b"<!-- HTML GENERATED 2005/4/4 10:58:33 -->")
+    assert extract_document(page).published == datetime.date(2005, 4, 4)
+    # with no full date of that day anywhere, the line takes the year of the page's other dates
+    assert extract_document(_wire_page(b"Apr 4, 10:57 AM EDT")).published == datetime.date(2004, 4, 4)
+
+
+def test_a_posting_line_with_its_time_and_zone_outweighs_htmldates_guess():
+    # htmldate reads the listed stories' day; the line gives the posting's time and zone
+    page = _wire_page(b"12:26 PM PDT, September 10, 2005")
+    assert extract_document(page).published == datetime.date(2005, 9, 10)
+
+
+def test_a_url_naming_the_day_as_one_segment_dates_the_page():
+    page = _wire_page(b"1 hour, 41 minutes ago")
+    url = "https://news.example.com/s/wire/20050922/us_news/ferry_strike"
+    assert extract_document(page, url=url).published == datetime.date(2005, 9, 22)
+    assert extract_document(page, url="https://news.example.com/s/wire/20051399/x").published != (
+        datetime.date(2005, 9, 22))  # no month 13: no day in that URL
+
+
 DEEP_TEXT = ("The river rose above the flood mark on Tuesday morning, officials in the valley said. "
              "Emergency crews moved two hundred families from houses near the old bridge before noon.")
 
