@@ -28,6 +28,7 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --irdata --big5 13 /tmp/ir-research-data /tmp/big5-13    # set29
     python benchmarks/readability_pages.py --irdata --big5 09 /tmp/ir-research-data /tmp/big5-09    # set30
     python benchmarks/readability_pages.py --irdata --big5 17 /tmp/ir-research-data /tmp/big5-17    # set31
+    python benchmarks/readability_pages.py --irdata --big5 05 /tmp/ir-research-data /tmp/big5-05    # set32
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -221,6 +222,16 @@ BIG5_17_PAGES = (
     "nato (1).htm", "nigeria (1).htm", "nuclear (1).htm", "pilot.html", "police.html", "protest (1).htm",
     "senate (1).htm", "ship (1).htm", "shoot.html", "trump (10).html",
 )
+# set32: the same of 2005 (`Extraction/big5-05/html/`: AP via Yahoo and the New York Post, CNN, Fox News,
+# the BBC, the LA Times), one to a story, read by eye (no Katrina page but two: its landfall in Florida and
+# its death toll in Mississippi).
+BIG5_05_PAGES = (
+    "apple (3).htm", "apple (4).htm", "apple (7).htm", "bomb (1).htm", "bomber.html", "bush.html",
+    "chertoff.html", "cuba (1).htm", "deliver (1).htm", "dog (1).htm", "florida (1).htm", "hurricane (1).htm",
+    "iraq (1).htm", "iraq (2).htm", "iraq (3).html", "iraq.html", "jackson.html", "jetblue.html",
+    "monkey (1).htm", "patriot.html", "pope (2).html", "race.html", "rita.html", "senate.html",
+    "storm (8).htm", "syrian.html", "travel.html", "voter (1).htm",
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
 _SPACE_RE = re.compile(r"\s+")
 _META_VALUE_RE = re.compile(r"(<meta\b[^>]*?\s)value=", re.IGNORECASE)
@@ -333,7 +344,8 @@ def build_irdata(checkout: Path, out: Path, folder: str = "chaos-all") -> int:
     extraction (page key of "irdata/<name>", or of "irdata/big5-13/<name>" for the big sites' pages, which
     are archive.org copies: served as the site served them, `unarchived`)."""
     pages = {}
-    big5 = {"big5-13": BIG5_13_PAGES, "big5-09": BIG5_09_PAGES, "big5-17": BIG5_17_PAGES}
+    big5 = {"big5-13": BIG5_13_PAGES, "big5-09": BIG5_09_PAGES, "big5-17": BIG5_17_PAGES,
+            "big5-05": BIG5_05_PAGES}
     names, prefix = (IRDATA_PAGES, "") if folder == "chaos-all" else (big5[folder], f"{folder}/")
     for name in names:
         page = checkout / "Extraction" / folder / "html" / name
@@ -483,9 +495,9 @@ def main() -> None:
     parser.add_argument("--irdata", action="store_true",
                         help="read news reports of ir-research-data's web search results (set28;"
                         " github.com/MSVCode/ir-research-data)")
-    parser.add_argument("--big5", choices=["13", "09", "17"],
-                        help="with --irdata, its big sites' news reports of 2013 (set29), 2009 (set30) or"
-                        " 2017 (set31)")
+    parser.add_argument("--big5", choices=["13", "09", "17", "05"],
+                        help="with --irdata, its big sites' news reports of 2013 (set29), 2009 (set30),"
+                        " 2017 (set31) or 2005 (set32)")
     args = parser.parse_args()
     if args.irdata:
         n = build_irdata(args.checkout, args.out, f"big5-{args.big5}" if args.big5 else "chaos-all")
