@@ -157,13 +157,20 @@ def _extract(html: str | bytes, url: str | None) -> Document:
     if _LAYOUT_ROW_RE.search(text):
         # A page laid out in a table (the article one cell of it) comes out as table rows, a cell's paragraphs
         # run into one line of "| ... |": read without tables, its paragraphs are the article's.
-        with contextlib.suppress(Exception):  # same reason as above
-            plain = bare_extraction(tree, url=url, prune_xpath=_popup_cards(),
-                                    **{**_TRAFILATURA_OPTIONS, "include_tables": False})
-            if plain is not None and not isinstance(plain, dict):
-                other = _paragraphs(plain.text or "", title)
-                if _prose(other) >= _LAYOUT_KEEP * _prose(text):
-                    text = other
+        # The fast reading may leave out a lede set in bold before the cell's first <p> (an old BBC or Fox
+        # News story's first sentence); the fallback extractors keep it: the reading of more prose is taken.
+        readings = []
+        for fast in (True, False):
+            with contextlib.suppress(Exception):  # same reason as above
+                if not fast:
+                    _english_stop_words_for_justext()
+                plain = bare_extraction(tree, url=url, prune_xpath=_popup_cards(),
+                                        **{**_TRAFILATURA_OPTIONS, "include_tables": False, "fast": fast})
+                if plain is not None and not isinstance(plain, dict):
+                    readings.append(_paragraphs(plain.text or "", title))
+        other = max(readings, key=_prose, default="")
+        if _prose(other) >= _LAYOUT_KEEP * _prose(text):
+            text = other
     if _prose(text) < _PROSE_SHARE * len(text) or _prose(text) < _SHORT_PROSE:
         # The fast extractor took a menu or a list of links for the article (a site whose navigation outweighs
         # a plain <div> of <p>s), or a teaser of the next story for a wire page's article whose paragraphs

@@ -421,7 +421,10 @@ from importlib.resources.abc import Traversable
 # 101 (2026-12-06): the page date: a posting line without its year ("Apr 4, 10:57 AM EDT") takes the year the
 # page's own markup gives that day in full (its CMS's comment "2005/4/4", an address's "20050404"), and a line
 # with its time and zone outweighs htmldate's guess; a URL's "/20050922/" names its day.
-EXTRACTOR_VERSION = "101"
+# 102 (2026-12-06): a page laid out in a table is read without tables by the fast extractor and by its
+# fallbacks, and the reading of more prose is kept: the fast one left out a lede set in bold before the cell's
+# first <p> (old BBC and Fox News stories).
+EXTRACTOR_VERSION = "102"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -476,6 +476,14 @@ def test_an_article_in_a_layout_table_keeps_its_paragraphs() -> None:
     assert paragraphs[0].startswith("Harbour officials in Port Elms said on Tuesday")
 
 
+def test_a_bold_lede_before_the_first_paragraph_of_a_layout_tables_cell_is_kept() -> None:
+    # the fast reading without tables starts at the first <p>, leaving out the story's first sentence
+    doc = extract_document(_page("bold_lede_in_a_layout_table.html"))
+    paragraphs = doc.text.split("\n\n")
+    assert paragraphs[0].startswith("The island ferry operator Tidewater Lines has admitted there are faults")
+    assert paragraphs[1].startswith("The boats were hailed as the fastest on the coast")
+    assert not any(p.startswith("|") or "About us" in p for p in paragraphs)
+
 
 def test_a_date_before_an_update_line_with_its_own_date_is_still_the_publication() -> None:
     # "October 6, 2009 Updated: October 7, 2009": the first is the publication day, though "Updated" follows
