@@ -424,7 +424,9 @@ from importlib.resources.abc import Traversable
 # 102 (2026-12-06): a page laid out in a table is read without tables by the fast extractor and by its
 # fallbacks, and the reading of more prose is kept: the fast one left out a lede set in bold before the cell's
 # first <p> (old BBC and Fox News stories).
-EXTRACTOR_VERSION = "102"
+# 103 (2026-12-06): "would" before a day of the calendar after the report ("The new rules would take effect on
+# Dec. 31, 2007") tells a plan, as "would" under a reporting verb does; a condition or a negation still not.
+EXTRACTOR_VERSION = "103"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

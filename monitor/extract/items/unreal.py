@@ -1,12 +1,14 @@
 """Words that make a verb tell no happening: a negation or a modal ("did not arrest", "could be charged"), a
 condition ("if funds arrived on Friday") or a refusal ("declined to comment on Thursday"); and the one modal
-that tells a plan, "would" under a reporting verb ("said the ferry would be delivered next year").
+that tells a plan, "would" under a reporting verb ("said the ferry would be delivered next year") or before a
+day to come ("the rules would take effect on Dec. 31, 2007").
 
 The trigger drafts (event_items) and the dated verbs (happenings) ask these of the words around a verb.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from monitor.extract.items.document import Doc, SentenceInfo
@@ -36,15 +38,23 @@ _MODALS = frozenset({"would", "could", "might", "should", "may", "must", "can"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
 
 
-def reported_plan(info: SentenceInfo, start: int, clause: tuple[int, int], prev: list[str]) -> bool:
+def reported_plan(info: SentenceInfo, start: int, clause: tuple[int, int], prev: list[str],
+                  published: dt.date | None = None) -> bool:
     """"She said the ferry would be delivered next year": "would" with a reporting verb is the future of the
     report, a plan with a date of its own clause, not a hypothetical (which an "if" or a negation still
-    makes)."""
+    makes). So is "would" before a day of the calendar after the report (`published`): "The new rules would
+    take effect on Dec. 31, 2007" sets the day of a plan, where "would have met on Monday" tells none."""
     if "would" not in prev or any(is_negation(w) for w in prev):
         return False
-    said = [(s, end) for s, end, _t, kind in info.triggers if kind == "statement"]
-    if not any(end <= start or s >= clause[1] for s, end in said):
-        return False  # "said it would ...", "... would start in 2022, he said"
     if any(t.lower in CONDITIONS for t in info.tokens):
         return False
-    return any(clause[0] <= tx.start < clause[1] for tx, _v in info.timexes)
+    in_clause = [(tx, v) for tx, v in info.timexes if clause[0] <= tx.start < clause[1]]
+    said = [(s, end) for s, end, _t, kind in info.triggers if kind == "statement"]
+    if any(end <= start or s >= clause[1] for s, end in said):
+        return bool(in_clause)  # "said it would ...", "... would start in 2022, he said"
+    later = (published + dt.timedelta(days=1)).isoformat() if published else None
+    return (later is not None and "have" not in prev[prev.index("would"):]
+            and any(_FULL_DAY_RE.fullmatch(v or "") and (v or "") >= later for _tx, v in in_clause))
+
+
+_FULL_DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")

@@ -39,3 +39,12 @@ def test_modal_or_negated_trigger_is_no_happening(text: str) -> None:
 
 def test_a_fall_told_by_decline_is_still_one() -> None:
     assert [i.kind for i in _events("Ferry shares declined to $5 on Friday.")] == ["business"]
+
+
+def test_would_before_a_day_to_come_is_a_plan_and_before_a_day_gone_or_a_condition_is_none() -> None:
+    found = _events("The new harbour fees would take effect on Jan. 1, 2022, for boats of every size.")
+    assert [(i.kind, i.date) for i in found] == [("policy", "2022-01-01")]
+    # a day before the report, a condition or a negation: no plan is told
+    assert _events("The new harbour fees would take effect on May 3, 2021, for boats of every size.") == []
+    assert _events("If approved, the harbour fees would take effect on Jan. 1, 2022.") == []
+    assert _events("The harbour fees would not take effect on Jan. 1, 2022.") == []
