@@ -290,6 +290,13 @@ def year(hit: Hit) -> Result | None:
 
 
 @normaliser
+def named_day(hit: Hit) -> Result | None:
+    """"The Sept. 11 attacks": the one day of history the words name (lexicon.yaml `named_day`)."""
+    value = hit.lex.get("named_day", hit.g("named"))
+    return (None, value, None) if value else None
+
+
+@normaliser
 def holiday(hit: Hit) -> Result | None:
     """Christmas / last Thanksgiving / Easter 2019: the holiday's day in the year the context gives."""
     spec = hit.lex.get("holiday", hit.g("holiday"))
