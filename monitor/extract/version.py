@@ -430,7 +430,9 @@ from importlib.resources.abc import Traversable
 # them (was 70%): the row glues the story to the cells beside it (other sites' headlines, "- 13 hrs ago").
 # 105 (2026-12-06): TIMEX "the Sept. 11 attacks" is 2001-09-11 (lexicon.yaml named_day), not the last Sept. 11
 # before the document.
-EXTRACTOR_VERSION = "105"
+# 106 (2026-12-06): TIMEX "the same period" is the period named last before it (a decade, a year, a month),
+# not the last closed quarter, when one was named.
+EXTRACTOR_VERSION = "106"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

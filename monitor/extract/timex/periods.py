@@ -389,6 +389,11 @@ def reporting_period(hit: Hit) -> Result | None:
     unit = normalise_key(hit.g("unit") or "")
     which = normalise_key(hit.g("dir") or "")
     day = hit.day
+    if unit == "period" and which == "same":
+        # "263 death sentences in the 1990s ... During the same period, ...": the period named last
+        named = _antecedent(hit, _PERIOD_VALUE)
+        if named:
+            return None, named, None
     if unit in ("quarter", "period"):
         named = reported_quarter(hit) if not which else None
         if named:  # "fiscal first-quarter net rose ... in the quarter": the quarter just named
@@ -427,6 +432,8 @@ _ANTECEDENT_SHAPE = {
     "quarter": re.compile(r"\d{4}-(?:\d{2}|Q[1-4])"),
     "year": re.compile(r"\d{4}"),
 }
+# what "the same period" may refer back to: a decade, a year, a half, a quarter or a month
+_PERIOD_VALUE = re.compile(r"\d{3,4}(?:-(?:[QH]\d|\d{2})(?!-))?(?![\d-])")
 _ANAPHORIC_SHIFT = {
     "following": 1, "next": 1, "after": 1, "previous": -1, "preceding": -1, "prior": -1, "before": -1,
 }
