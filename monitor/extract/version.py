@@ -432,7 +432,9 @@ from importlib.resources.abc import Traversable
 # before the document.
 # 106 (2026-12-06): TIMEX "the same period" is the period named last before it (a decade, a year, a month),
 # not the last closed quarter, when one was named.
-EXTRACTOR_VERSION = "106"
+# 107 (2026-12-06): a figure's tense is read past an aside set off by a pair of dashes ("An estimated 60
+# million Americans - about 20 percent of the nation's population - have passports": a count of today).
+EXTRACTOR_VERSION = "107"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -31,6 +31,7 @@ from monitor.extract.items.document import (
     POSSESSIVE_S,
     Doc,
     SentenceInfo,
+    Tok,
     clause_of,
     in_spans,
 )
@@ -89,13 +90,23 @@ def _figure_tense(info: SentenceInfo, f_start: int, doc: Doc) -> str | None:
     if lex.present_adverbs_re.search(info.sentence.text):
         return doc.published.isoformat()
     # ("voted against Deonarine's amendment": after a name, "'s" is its possessive more often than "is")
-    after = [t for t in info.tokens if t.start >= f_start and t.lower not in POSSESSIVE_S][:8]
+    after = _past_an_aside([t for t in info.tokens if t.start >= f_start and t.lower not in POSSESSIVE_S])[:8]
     for t in after:
         if t.lower in lex.present_aux:
             return doc.published.isoformat()
         if t.lower in lex.past_aux or t.lower in lex.past_verbs or t.lower in lex.modal_aux - {"to"}:
             return None
     return None
+
+
+def _past_an_aside(tokens: list[Tok]) -> list[Tok]:
+    """The words less the first aside set off by a pair of dashes ("An estimated 60 million Americans - about
+    20 percent of the nation's population - have passports": the verb comes after it)."""
+    dashes = [i for i, t in enumerate(tokens) if t.text in _ASIDE_DASHES]
+    return tokens[: dashes[0]] + tokens[dashes[1] + 1 :] if len(dashes) >= 2 else tokens
+
+
+_ASIDE_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
 
 
 def _sentence_date(doc: Doc, info: SentenceInfo, start: int, end: int) -> str | None:

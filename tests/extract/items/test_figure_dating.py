@@ -469,3 +469,10 @@ def test_a_span_up_to_now_does_not_end_the_scene_of_a_breaking_report() -> None:
             "It was the second shooting in the town in the past month.\n\n"
             "Four people were critically wounded.")
     assert _dates(text) == {3.0: "2021-06-08", 4.0: "2021-06-08"}
+
+
+def test_a_count_whose_verb_comes_after_an_aside_in_dashes_holds_on_the_publication_day() -> None:
+    # the report's news is of Tuesday; the count is told in the present, past an aside set off by dashes
+    text = ("The harbour fees were proposed on Tuesday. An estimated 12,000 islanders - about a third of the "
+            "county's people - have season tickets.")
+    assert _dates(text)[12000] == "2021-06-10"
