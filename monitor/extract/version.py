@@ -434,7 +434,10 @@ from importlib.resources.abc import Traversable
 # not the last closed quarter, when one was named.
 # 107 (2026-12-06): a figure's tense is read past an aside set off by a pair of dashes ("An estimated 60
 # million Americans - about 20 percent of the nation's population - have passports": a count of today).
-EXTRACTOR_VERSION = "107"
+# 108 (2026-12-06): "killed one militant and wounded 44 troops", "died and three were injured": the wounded
+# beside a death of the same day in one sentence are that happening's, no second (violence) item
+# (kinds.yaml casualty_verbs).
+EXTRACTOR_VERSION = "108"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

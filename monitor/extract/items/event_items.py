@@ -318,6 +318,11 @@ def typed_drafts(
     # date is its subject, object or background ("the supply ship arrived on Wednesday"). A noun with a
     # date of its own stays ("was detained in May for a January 4 call"); reporting verbs tell a
     # statement of their own and leave the nouns alone ("announced the closure").
+    # "killed one militant and wounded 44 troops": the wounded are the death's happening, counted
+    deaths = {d.item.date for occ, d in found if d.by_verb and occ.kind == "death"}
+    found = [(occ, d) for occ, d in found
+             if not (d.by_verb and occ.kind == "violence" and d.verb in doc.lex.casualty_verbs
+                     and d.item.date in deaths)]
     told = {(occ.clause, d.item.date) for occ, d in found if d.by_verb and occ.kind != "statement"}
     said = [(occ, d) for occ, d in found if d.by_verb and occ.kind == "statement"]
     for occ, d in found:

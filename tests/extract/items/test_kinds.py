@@ -284,3 +284,16 @@ def test_a_city_bombarded_or_shelled_and_an_offensive_launched_are_violence() ->
         kinds = [i.kind for i in extract_items(text, day) if i.kind != "figure"]
         assert kinds == ["accident" if "storm" in text else "violence"], text
     assert [i.kind for i in extract_items("He made an offensive remark on Tuesday.", day)] == ["other"]
+
+
+def test_the_wounded_beside_the_dead_of_a_day_are_counted_not_a_second_happening() -> None:
+    day = dt.date(2024, 5, 9)  # a Thursday
+    for text in ("A bomb on Tuesday killed two people and wounded 14 others at the port.",
+                 "Four sailors died and six were injured in the blast on Tuesday."):
+        found = extract_items(text, day)
+        assert [(i.kind, i.date) for i in found if i.kind != "figure"] == [("death", "2024-05-07")], text
+        assert len([i for i in found if i.kind == "figure"]) == 2, text
+    # the wounded of another day are a happening of their own
+    found = extract_items("Gunmen wounded two guards on Monday. Police killed a suspect on Tuesday.", day)
+    assert sorted((i.kind, i.date) for i in found if i.kind != "figure") == [
+        ("death", "2024-05-07"), ("violence", "2024-05-06")]
