@@ -437,7 +437,9 @@ from importlib.resources.abc import Traversable
 # 108 (2026-12-06): "killed one militant and wounded 44 troops", "died and three were injured": the wounded
 # beside a death of the same day in one sentence are that happening's, no second (violence) item
 # (kinds.yaml casualty_verbs).
-EXTRACTOR_VERSION = "108"
+# 109 (2026-12-06): TIMEX tense: "as early as" before a date says future only where the clause's verbs do not
+# say past ("were warned ... as early as Aug. 27", told in February, is the August before).
+EXTRACTOR_VERSION = "109"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 
