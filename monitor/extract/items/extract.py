@@ -415,10 +415,36 @@ def _sentence_items(doc: Doc, sentence: Sentence, order: int, undated: list[Draf
     fronted = fronted_timex(info, doc)
     drafts = event_drafts(doc, info, fronted, order)
     drafts.extend(figure_drafts(doc, info, fronted, order + len(drafts)))
+    drafts.extend(_counted_happenings(doc, info, drafts, order + len(drafts)))
     if undated is not None and not drafts and (report := undated_report(doc, info, order)) is not None:
         undated.append(report)
     remember(doc, info)
     return _without_what_is_reported(doc, _date_undated(doc, info, drafts))
+
+
+def _counted_happenings(doc: Doc, info: SentenceInfo, drafts: list[Draft], order: int) -> list[Draft]:
+    """The happening a sentence that names no day tells by the toll of a participle after it, on the toll's
+    date ("gunmen fired at a group of people driving to work, killing four Iraqis": the figure is the day's
+    news, and so is the shooting); none when the sentence gives an event or dates an item itself."""
+    if any(d.item.kind != "figure" for d in drafts) or any(tx.type in DAY_TYPES for tx, _v in info.timexes):
+        return []
+    tolls = [d for d in drafts if d.item.date and d.item.metric in _TOLLS]
+    told = _TOLL_PARTICIPLE_RE.search(info.sentence.text)
+    if not tolls or told is None:
+        return []
+    kind = "violence" if told.group(1).lower() in ("wounding", "injuring") else "death"
+    start = info.sentence.start + told.start(1)
+    item = dataclasses.replace(tolls[0].item, kind=kind, value=None, unit=None, subject=None, metric=None,
+                               qualifier=None, summary=f"{kind.capitalize()}: {info.sentence.text[:100]}")
+    trigger = (start, start + len(told.group(1)))
+    return [dataclasses.replace(tolls[0], item=item, order=order, trigger=trigger)]
+
+
+_TOLLS = frozenset({"deaths", "injuries"})
+# ", killing four Iraqis", ", leaving three people dead": a toll told as what the happening did
+_TOLL_PARTICIPLE_RE = re.compile(
+    r",\s+(killing|leaving|wounding|injuring)\s+(?:at\s+least\s+|about\s+|some\s+)?(?:\d|(?:one|two|three|four|"
+    r"five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\b)", re.IGNORECASE)
 
 
 def undated_report(doc: Doc, info: SentenceInfo, order: int) -> Draft | None:

@@ -297,3 +297,14 @@ def test_the_wounded_beside_the_dead_of_a_day_are_counted_not_a_second_happening
     found = extract_items("Gunmen wounded two guards on Monday. Police killed a suspect on Tuesday.", day)
     assert sorted((i.kind, i.date) for i in found if i.kind != "figure") == [
         ("death", "2024-05-07"), ("violence", "2024-05-06")]
+
+
+def test_a_toll_told_by_a_participle_dates_its_happening_with_it() -> None:
+    day = dt.date(2024, 5, 9)
+    found = extract_items("Gunmen fired on a ferry queue at the port, killing four people, police said.", day)
+    assert sorted((i.kind, i.date) for i in found) == [("death", "2024-05-09"), ("figure", "2024-05-09")]
+    # no toll's participle, or a day of its own in the sentence: the toll alone, or the dated happening
+    found = extract_items("Four people were among the passengers in the queue, police said.", day)
+    assert all(i.kind != "death" for i in found)
+    found = extract_items("Gunmen attacked a ferry queue on Tuesday, killing four people.", day)
+    assert [(i.kind, i.date) for i in found if i.kind != "figure"] == [("violence", "2024-05-07")]
