@@ -441,7 +441,9 @@ from importlib.resources.abc import Traversable
 # say past ("were warned ... as early as Aug. 27", told in February, is the August before).
 # 110 (2026-12-06): a sentence naming no day whose toll is told by a participle (", killing four Iraqis",
 # ", leaving three people dead") gives its happening too, on the toll's date.
-EXTRACTOR_VERSION = "110"
+# 111 (2026-12-06): a mortar, a rocket or a missile that "landed" is violence, not an arrival (kinds.yaml
+# kind_by_subject).
+EXTRACTOR_VERSION = "111"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -257,6 +257,9 @@ def test_a_storm_or_an_earthquake_that_strikes_is_an_accident_not_an_attack() ->
     told = [("The earthquake struck the coast on Tuesday.", "accident"),
             ("The powerful Cyclone Mira struck the islands on Tuesday.", "accident"),
             ("Gunmen struck the convoy on Tuesday.", "violence"),
+            # a mortar that lands is fire, a plane that lands an arrival
+            ("Two mortars landed near the barracks on Tuesday.", "violence"),
+            ("The ferry's seaplane landed near the barracks on Tuesday.", "arrival"),
             # a storm word that only qualifies the subject, or an attack named in a noun phrase, is no subject
             ("Flood victims were robbed at the shelter on Tuesday.", "violence"),
             ("The militia seized the airport in a lightning offensive on Tuesday.", "violence")]
