@@ -29,6 +29,7 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --irdata --big5 09 /tmp/ir-research-data /tmp/big5-09    # set30
     python benchmarks/readability_pages.py --irdata --big5 17 /tmp/ir-research-data /tmp/big5-17    # set31
     python benchmarks/readability_pages.py --irdata --big5 05 /tmp/ir-research-data /tmp/big5-05    # set32
+    python benchmarks/readability_pages.py --irdata --set33 /tmp/ir-research-data /tmp/irdata-more   # set33
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -195,6 +196,16 @@ IRDATA_PAGES = (
     "robot (8).htm", "space (2).htm", "spacex (10).htm", "switch (8).htm", "syrian (2).htm", "terror (5).htm",
     "trump (3).htm", "typhoon (5).html", "xiaomi (8).htm",
 )
+# set33: 28 more of those web search results' news reports, one a story, none of set28's stories nor of the
+# held-out clusters' (news-heldout/clusters), read by eye from their titles.
+IRDATA_MORE_PAGES = (
+    "apple (10).htm", "apple (6).htm", "apple (9).htm", "baseball (8).htm", "bitcoin (9).html",
+    "xiaomi (10).htm", "climate (10).html", "climate (9).html", "e3 (1).htm", "e3 (8).htm", "syrian (7).htm",
+    "expedition (7).htm", "global,warming (9).htm", "health (9).htm", "kong (6).htm", "marvel (4).htm",
+    "microsoft,windows (6).html", "nasa (10).html", "nasa (9).html", "north,korea (4).html",
+    "overwatch (8).htm", "pepsi (1).htm", "scorpio (8).htm", "spacex (3).htm", "switch (10).htm",
+    "terror (2).htm", "terror (6).htm", "trump (4).htm",
+)
 # set29: news reports of 2013 among ir-research-data's pages of big sites (`Extraction/big5-13/html/`,
 # archive.org copies: the LA Times, Fox News, the BBC, the New York Post, AP via Yahoo, Ars Technica, CNN,
 # New York magazine), one to a story, read by eye.
@@ -342,11 +353,16 @@ def build_saved(checkout: Path, out: Path, source: str) -> int:
 def build_irdata(checkout: Path, out: Path, folder: str = "chaos-all") -> int:
     """The same layout from ir-research-data's `Extraction/<folder>/html/<name>`, the body trafilatura's
     extraction (page key of "irdata/<name>", or of "irdata/big5-13/<name>" for the big sites' pages, which
-    are archive.org copies: served as the site served them, `unarchived`)."""
+    are archive.org copies: served as the site served them, `unarchived`); the folder "chaos-all-more" is
+    chaos-all's pages of set33."""
     pages = {}
     big5 = {"big5-13": BIG5_13_PAGES, "big5-09": BIG5_09_PAGES, "big5-17": BIG5_17_PAGES,
             "big5-05": BIG5_05_PAGES}
-    names, prefix = (IRDATA_PAGES, "") if folder == "chaos-all" else (big5[folder], f"{folder}/")
+    if folder.startswith("chaos-all"):
+        names, prefix = (IRDATA_MORE_PAGES if folder.endswith("-more") else IRDATA_PAGES), ""
+        folder = "chaos-all"
+    else:
+        names, prefix = big5[folder], f"{folder}/"
     for name in names:
         page = checkout / "Extraction" / folder / "html" / name
         html = page.read_text(encoding="utf-8", errors="replace")
@@ -495,12 +511,15 @@ def main() -> None:
     parser.add_argument("--irdata", action="store_true",
                         help="read news reports of ir-research-data's web search results (set28;"
                         " github.com/MSVCode/ir-research-data)")
+    parser.add_argument("--set33", action="store_true",
+                        help="with --irdata, 28 more of its web search results' news reports (set33)")
     parser.add_argument("--big5", choices=["13", "09", "17", "05"],
                         help="with --irdata, its big sites' news reports of 2013 (set29), 2009 (set30),"
                         " 2017 (set31) or 2005 (set32)")
     args = parser.parse_args()
     if args.irdata:
-        n = build_irdata(args.checkout, args.out, f"big5-{args.big5}" if args.big5 else "chaos-all")
+        folder = f"big5-{args.big5}" if args.big5 else "chaos-all-more" if args.set33 else "chaos-all"
+        n = build_irdata(args.checkout, args.out, folder)
     elif args.fundus and args.set26:
         n = build_fundus(args.checkout, args.out, tuple(FUNDUS_DELETED_PAGES), FUNDUS_DELETED_PAGES)
     elif args.fundus:
