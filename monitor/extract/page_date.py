@@ -190,14 +190,16 @@ _ZONE_RE = re.compile(r"(?<![\w-])(" + "|".join(_ZONE_NAMES) + r")(?![\w-])")
 _DATE_HOLDER_RE = re.compile(r"date|time|byline|publish|posted|updated|modified|dateline|article-meta", re.I)
 # Never read: the date of a photo, of another article (a teaser, a listing of posts), of a comment, and the
 # site header's date of the day it is read ("Friday, April 29, 2022" above a story of the 28th: "today",
-# "current-date", "top-date", the tagDiv themes' "tdb_header_date").
+# "current-date", "top-date", the tagDiv themes' "tdb_header_date", the MH themes' "mh-header-date", a date
+# in the masthead's logo block or its weather box).
 _NOT_PAGE_RE = re.compile(
     r"caption|credit|related|recirc|promo|comment|sidebar|footer|teaser|card|listing"
-    r"|(?<![a-z])today|current[-_]?date|top[-_]?date|tdb_header_date",
+    r"|(?<![a-z])today|current[-_]?date|top[-_]?date|header[-_]?date|logo|weather",
     re.I,
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "figure", "figcaption", "template", "svg"})
 _UPDATED_RE = re.compile(r"updat|modif|edited|revised", re.I)
+_TODAY_RE = re.compile(r"\btoday\b", re.I)
 _UPDATE_AFTER_RE = re.compile(r"[\s,]*(?:[-\u2013\u2014|]+\s*)?(?:last\s+)?updated\b:?\s*\d", re.I)
 _MAX_LINE = 160
 _NEAR_ANCESTORS = 6
@@ -314,6 +316,8 @@ def _read_date_line(line: str, attrs: str) -> list[_ShownDate]:
         # (followed by the update's time, not by its date: "November 19, 2019 Updated: November 20" was
         # published on the 19th)
         update_after = _UPDATE_AFTER_RE.match(line, m.end()) is not None
+        if _TODAY_RE.search(lead):
+            continue  # "Today, March 22, 2017": the day the page is read (a weather box, a masthead)
         if re.search(r"publish|posted|written", lead, re.I):
             kind = "published"
         elif _UPDATED_RE.search(lead) or update_after or (not out and _UPDATED_RE.search(attrs)):

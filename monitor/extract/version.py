@@ -443,7 +443,9 @@ from importlib.resources.abc import Traversable
 # ", leaving three people dead") gives its happening too, on the toll's date.
 # 111 (2026-12-06): a mortar, a rocket or a missile that "landed" is violence, not an arrival (kinds.yaml
 # kind_by_subject).
-EXTRACTOR_VERSION = "111"
+# 112 (2026-12-06): the page date: a masthead's date of today is not read ("Today, March 22, 2017" in a
+# weather box, the MH themes' "mh-header-date", a date in the logo block).
+EXTRACTOR_VERSION = "112"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -369,6 +369,20 @@ def test_a_posting_line_with_its_time_and_zone_outweighs_htmldates_guess():
     assert extract_document(page).published == datetime.date(2005, 9, 10)
 
 
+def test_the_mastheads_date_of_today_is_not_the_pages_in_a_weather_box_or_a_header_bar():
+    story = b"<p>" + b"The harbour board approved the new ferry fees on Tuesday. " * 8 + b"</p>"
+    stamp = b"<meta property='article:published_time' content='2017-03-21T23:27:23+02:00'>"
+    weather = (b"<html><head><title>Fees</title>" + stamp + b"</head><body><div class='weather-info'>"
+               b"<p class='date'><span>Today,</span> March 22, 2017</p></div><article><h1>Fees</h1>" + story
+               + b"</article></body></html>")
+    assert extract_document(weather).published == datetime.date(2017, 3, 21)
+    header = (b"<html><head><title>Fees</title></head><body>"
+              b"<div class='mh-header-date'>October 24, 2017</div><article><h1>Fees</h1>" + story
+              + b"</article></body></html>")
+    url = "https://news.example.com/2017/10/23/harbour-fees/"
+    assert extract_document(header, url=url).published == datetime.date(2017, 10, 23)
+
+
 def test_a_url_naming_the_day_as_one_segment_dates_the_page():
     page = _wire_page(b"1 hour, 41 minutes ago")
     url = "https://news.example.com/s/wire/20050922/us_news/ferry_strike"
