@@ -476,3 +476,11 @@ def test_a_count_whose_verb_comes_after_an_aside_in_dashes_holds_on_the_publicat
     text = ("The harbour fees were proposed on Tuesday. An estimated 12,000 islanders - about a third of the "
             "county's people - have season tickets.")
     assert _dates(text)[12000] == "2021-06-10"
+
+
+def test_a_span_ago_right_after_a_later_clauses_noun_dates_that_noun_not_the_figure() -> None:
+    # "the projections two weeks ago" is the projections' day; the fees' sum is the report's
+    text = "The ferry line took in $4 million in fees, well above the projections two weeks ago, it said."
+    assert _dates(text)[4000000] == "2021-06-10"
+    # a span ago of the figure's own clause still dates it
+    assert _dates("The ferry line took in $4 million in fees two weeks ago.")[4000000] == "2021-W21"
