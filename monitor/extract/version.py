@@ -447,7 +447,9 @@ from importlib.resources.abc import Traversable
 # weather box, the MH themes' "mh-header-date", a date in the logo block).
 # 113 (2026-12-06): a span ago right after a noun of a later clause dates that noun, not the figure before it
 # ("opened to $61M, a 35% improvement on the pic's projections four weeks ago").
-EXTRACTOR_VERSION = "113"
+# 114 (2026-12-06): a figure whose clause is told in the simple past takes no other clause's day to come ("the
+# blast that killed at least 21 people", beside "who is due to visit Egypt April 28-29").
+EXTRACTOR_VERSION = "114"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

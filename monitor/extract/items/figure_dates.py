@@ -117,11 +117,14 @@ def _sentence_date(doc: Doc, info: SentenceInfo, start: int, end: int) -> str | 
     own = clause_of(start, info.clauses)
     first = next((t.lower for t in info.tokens if t.start >= own[0]), "")
     background = first in _BACKGROUND_OPENERS  # "after delegates voted 89-52": told as what came before
+    # "the blast that killed at least 21 people", told beside "who is due to visit Egypt April 28-29": a
+    # figure of the past takes no other clause's day to come
+    past = background or _told_in_the_past(doc, info, own)
     dated = [
         (tx.type != "DATE", abs(tx.start - start), value)  # a day beats a time of day ("overnight")
         for tx, value in info.timexes
         if tx.type in DAY_TYPES and value and not _opens_span(info, tx.start) and tx.start not in info.bound
-        and not (background and not own[0] <= tx.start < own[1] and after_publication(value, doc.published))
+        and not (past and not own[0] <= tx.start < own[1] and after_publication(value, doc.published))
         # "dropped 0.5 percent after industrial production in October fell": the later clause's happening's
         and not in_a_later_clause_of_its_own(info, own[1], tx.start, _LATER_OPENERS)
         and not (not own[0] <= tx.start < own[1] and _in_a_reduced_relative(info, tx.start))
@@ -129,6 +132,16 @@ def _sentence_date(doc: Doc, info: SentenceInfo, start: int, end: int) -> str | 
         and not _in_a_relative_of_another_noun(doc, info, own, end, tx.start)
     ]
     return min(dated)[2] if dated else None
+
+
+def _told_in_the_past(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> bool:
+    """Whether a clause's verb is in the simple past ("that killed at least 21 people", "were wounded")."""
+    lex = doc.lex
+    words = [t.lower for t in info.tokens if clause[0] <= t.start < clause[1] and t.text.isalpha()]
+    if any(w in lex.modal_aux or w in lex.present_aux for w in words):
+        return False
+    return any(w in lex.past_verbs or w in ("was", "were") or (w.endswith("ed") and "VBD" in word_tags(w))
+               for w in words)
 
 
 def _in_a_reduced_relative(info: SentenceInfo, pos: int) -> bool:

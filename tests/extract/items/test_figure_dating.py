@@ -484,3 +484,10 @@ def test_a_span_ago_right_after_a_later_clauses_noun_dates_that_noun_not_the_fig
     assert _dates(text)[4000000] == "2021-06-10"
     # a span ago of the figure's own clause still dates it
     assert _dates("The ferry line took in $4 million in fees two weeks ago.")[4000000] == "2021-W21"
+
+
+def test_a_figure_told_in_the_past_takes_no_other_clauses_day_to_come() -> None:
+    # the mayor's visit is to come; the blast's toll is of the report's day, not of the visit's
+    text = ("While the mayor, who is due to visit the island on June 28, was opening the fair, word came of "
+            "the blast that killed 12 people at the port.")
+    assert _dates(text)[12] == "2021-06-10"
