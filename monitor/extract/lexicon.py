@@ -77,7 +77,7 @@ class Lexicon:
     kind_by_subject: Mapping[str, Mapping[str, str]]  # kind -> subject's noun -> the kind its verb then tells
     passive_phrases: frozenset[str]  # "case ... dropped": a "verb ... object" phrase in the passive
     said_only_before: frozenset[str]  # every form of kinds.yaml said_only_before ("added")
-    casualty_verbs: frozenset[str]  # verbs of the wounded that a death of the same clause's attack tells too
+    casualty_verbs: frozenset[str]  # verbs of the wounded, one happening with a death of their sentence's day
     said_when_quoting: frozenset[str]  # every form of kinds.yaml said_when_quoting ("charged")
     denying_verbs: frozenset[str]  # every form of kinds.yaml denying_verbs ("denied")
     kind_by_modifier: Mapping[str, Mapping[str, str]]  # trigger form -> modifier before it -> its kind

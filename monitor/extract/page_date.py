@@ -41,10 +41,16 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
             # names ("the claim made on Sunday, May 3rd", in a fact check whose URL says it ran on May 18th).
             stamp = datetime.datetime.combine(in_url, datetime.time())
     likely = _possible_days(stamp)
-    # A line without its year ("Posted Nov 18, 8:19 PM") takes the year of the stamp, else is not used.
     year = stamp.year if stamp is not None else None
-    days = [(k, _with_year(d, year if d[0] or _with_year(d, year) in (likely or ()) else
-                           _year_in_page(tree, source, d[1], d[2]) or year), z) for k, d, z in shown]
+
+    def line_year(day: tuple[int | None, int, int]) -> int | None:
+        """A line's year, or for one without it ("Posted Nov 18, 8:19 PM") the stamp's when that makes the
+        day a likely one, else the year the page's markup gives that day in full, else the stamp's."""
+        if day[0] or _with_year(day, year) in (likely or ()):
+            return year
+        return _year_in_page(tree, source, day[1], day[2]) or year
+
+    days = [(k, _with_year(d, line_year(d)), z) for k, d, z in shown]
     for kind, day, line_zone in days:
         if kind == "updated" or day is None:
             continue
