@@ -390,7 +390,7 @@ def reporting_period(hit: Hit) -> Result | None:
     which = normalise_key(hit.g("dir") or "")
     day = hit.day
     if unit == "period" and which == "same":
-        # "263 death sentences in the 1990s ... During the same period, ...": the period named last
+        # "41 ferries in the 1990s ... During the same period, ...": the period named last
         named = _antecedent(hit, _PERIOD_VALUE)
         if named:
             return None, named, None
