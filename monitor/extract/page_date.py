@@ -200,7 +200,7 @@ _DATE_HOLDER_RE = re.compile(r"date|time|byline|publish|posted|updated|modified|
 # in the masthead's logo block or its weather box).
 _NOT_PAGE_RE = re.compile(
     r"caption|credit|related|recirc|promo|comment|sidebar|footer|teaser|card|listing"
-    r"|(?<![a-z])today|current[-_]?date|top[-_]?date|header[-_]?date|logo|weather",
+    r"|(?<![a-z])today|current[-_]?date|top[-_]?date|header[-_]*date|logo|weather",
     re.I,
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "figure", "figcaption", "template", "svg"})
@@ -249,11 +249,12 @@ def _shown_dates(tree: Any) -> list[_ShownDate]:
         elements = _date_holders(tree)
     except Exception:  # noqa: BLE001 - an odd tree just has no visible date
         return out
+    headline_columns = _headline_columns(tree)
     for el in elements:
         if el in seen:
             continue
         attrs = " ".join(str(el.get(a) or "") for a in ("class", "id", "itemprop"))
-        line_el = _date_line(el)
+        line_el = _date_line(el, headline_columns)
         if line_el is None:
             continue
         seen.update(line_el.iter())
@@ -261,9 +262,18 @@ def _shown_dates(tree: Any) -> list[_ShownDate]:
     return out
 
 
-def _date_line(el: Any) -> Any:
+def _headline_columns(tree: Any) -> set[Any]:
+    """The elements that hold a <h1> of the page (its article's column, whatever its class says), found once
+    per page so that no date line searches a subtree for it."""
+    try:
+        return {a for h in tree.iter("h1") for a in h.iterancestors()}
+    except Exception:  # noqa: BLE001 - an odd tree: no column is known
+        return set()
+
+
+def _date_line(el: Any, headline_columns: set[Any] | frozenset[Any] = frozenset()) -> Any:
     """The element, widened to its parent while that stays a short line ("Updated" + <time>), or None when
-    it sits in a caption, a script or another article's teaser."""
+    it sits in a caption, a script or another article's teaser (not in `headline_columns`)."""
     node = el
     # Only the near ancestors: a caption or teaser wraps its date closely, while a class far up
     # ("has-comments" on <body>) says nothing about this line.
@@ -273,7 +283,10 @@ def _date_line(el: Any) -> Any:
         if not isinstance(node.tag, str):
             return None
         attrs = " ".join(str(node.get(a) or "") for a in ("class", "id"))
-        if node.tag in _SKIP_TAGS or _NOT_PAGE_RE.search(attrs):
+        if node.tag in _SKIP_TAGS:
+            return None
+        # (a column that holds the headline is the article's, whatever it is named: "left-sidebar")
+        if _NOT_PAGE_RE.search(attrs) and node not in headline_columns:
             return None
         node = node.getparent()
     line = el

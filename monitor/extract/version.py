@@ -449,7 +449,9 @@ from importlib.resources.abc import Traversable
 # ("opened to $61M, a 35% improvement on the pic's projections four weeks ago").
 # 114 (2026-12-06): a figure whose clause is told in the simple past takes no other clause's day to come ("the
 # blast that killed at least 21 people", beside "who is due to visit Egypt April 28-29").
-EXTRACTOR_VERSION = "114"
+# 115 (2026-12-06): the page date: a column named as a sidebar (or a teaser ...) that holds the page's <h1> is
+# the article's, its byline read ("left-sidebar"); "site-header__date" is a masthead's date too.
+EXTRACTOR_VERSION = "115"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

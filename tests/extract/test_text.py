@@ -383,6 +383,19 @@ def test_the_mastheads_date_of_today_is_not_the_pages_in_a_weather_box_or_a_head
     assert extract_document(header, url=url).published == datetime.date(2017, 10, 23)
 
 
+def test_a_byline_in_a_column_named_sidebar_that_holds_the_headline_is_the_pages():
+    # the site calls its main column "left-sidebar"; the masthead shows the day the page is read
+    page = (
+        b"<html><head><title>Fees</title></head><body><div class='site-header__date'>April 9, 2017</div>"
+        b"<div class='left-sidebar'><div class='story'><h1>Fees</h1>"
+        b"<span class='storydate'>By the desk | Publish Date: Apr  8 2017  8:16AM</span><p>"
+        + b"The harbour board approved the new ferry fees on Friday. " * 8
+        + b"</p></div></div><div class='right-sidebar'><div class='date'>April 2, 2017</div></div>"
+        b"</body></html>"
+    )
+    assert extract_document(page).published == datetime.date(2017, 4, 8)
+
+
 def test_a_url_naming_the_day_as_one_segment_dates_the_page():
     page = _wire_page(b"1 hour, 41 minutes ago")
     url = "https://news.example.com/s/wire/20050922/us_news/ferry_strike"
