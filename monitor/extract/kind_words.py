@@ -164,6 +164,7 @@ def kinds_fields(extra_kinds: tuple[tuple[str, tuple[str, ...]], ...]) -> dict[s
                                            set(kinds), keys_are_kinds=True),
         "said_only_before": _verb_forms(kinds_data, "said_only_before"),
         "casualty_verbs": frozenset(lower_list(kinds_data, "casualty_verbs", "kinds.yaml")),
+        "toll_participles": frozenset(lower_list(kinds_data, "toll_participles", "kinds.yaml")),
         "said_when_quoting": _verb_forms(kinds_data, "said_when_quoting"),
         "denying_verbs": _verb_forms(kinds_data, "denying_verbs"),
         "kind_by_modifier": kind_by_modifier(kinds_data.get("kind_by_modifier", {}), kinds),

@@ -78,6 +78,7 @@ class Lexicon:
     passive_phrases: frozenset[str]  # "case ... dropped": a "verb ... object" phrase in the passive
     said_only_before: frozenset[str]  # every form of kinds.yaml said_only_before ("added")
     casualty_verbs: frozenset[str]  # verbs of the wounded, one happening with a death of their sentence's day
+    toll_participles: frozenset[str]  # ", killing four Iraqis": a toll told as what happened
     said_when_quoting: frozenset[str]  # every form of kinds.yaml said_when_quoting ("charged")
     denying_verbs: frozenset[str]  # every form of kinds.yaml denying_verbs ("denied")
     kind_by_modifier: Mapping[str, Mapping[str, str]]  # trigger form -> modifier before it -> its kind

@@ -29,7 +29,7 @@ from monitor.extract.timex import Timex
 from monitor.extract.timex.days import DAY_VALUE
 from monitor.extract.timex.loader import load as load_timex_rules
 from monitor.extract.timex.rules import alternation
-from monitor.extract.wordforms import word_tags
+from monitor.extract.wordforms import NOUN_TAGS, word_tags
 
 # A season dates by its year ("opens in summer 2021" -> 2021) and a weekend by its week ("over the
 # weekend" -> 2019-W46): the timeline's dates are days, weeks, months, quarters, halves and years.
@@ -450,12 +450,11 @@ def a_later_nouns_date(doc: Doc, own: tuple[int, int], at: int, tx: Timex) -> bo
         return True
     before = _WORD_BEFORE_RE.search(doc.text, max(0, tx.start - 30), tx.start)
     tags = word_tags(before.group(1).lower()) if before else frozenset()
-    return _AGO_RE.search(tx.text) is not None and bool(tags) and tags <= _NOUN_TAGS
+    return _AGO_RE.search(tx.text) is not None and bool(tags) and tags <= NOUN_TAGS
 
 
 _WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)\s+\Z")
 _AGO_RE = re.compile(r"\bago\Z", re.IGNORECASE)
-_NOUN_TAGS = frozenset({"NN", "NNS"})
 
 
 def timex_in(clause: tuple[int, int], info: SentenceInfo, anchor: int) -> str | None:

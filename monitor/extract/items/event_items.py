@@ -281,7 +281,7 @@ def typed_drafts(
         by_subject = kind if occ.is_noun else kind_by_subject(doc, kind, occ.surface, occ.tokens_before)
         if by_subject != kind:  # "the earthquake struck": an accident
             kind = by_subject
-            occ = _occurrence(doc, info, (t_start, t_end, trigger, kind))
+            occ = replace(occ, kind=kind)
         if reduced_relative(doc, info, occ):
             continue
         prev = [t.lower for t in occ.tokens_before[-4:]]

@@ -51,6 +51,7 @@ from monitor.extract.items.model import Item
 from monitor.extract.items.names import entities, learn_names, prime_names
 from monitor.extract.items.no_happening import is_question
 from monitor.extract.items.story_year import narrated_year
+from monitor.extract.items.summary import event_summary
 from monitor.extract.items.trigger_objects import reporting_bounds
 from monitor.extract.items.triggers import find_triggers
 from monitor.extract.items.usable_dates import usable_timexes
@@ -429,22 +430,31 @@ def _counted_happenings(doc: Doc, info: SentenceInfo, drafts: list[Draft], order
     if any(d.item.kind != "figure" for d in drafts) or any(tx.type in DAY_TYPES for tx, _v in info.timexes):
         return []
     tolls = [d for d in drafts if d.item.date and d.item.metric in _TOLLS]
-    told = _TOLL_PARTICIPLE_RE.search(info.sentence.text)
+    told = next((m for m in _PARTICIPLE_RE.finditer(info.sentence.text)
+                 if m.group(1).lower() in doc.lex.toll_participles and _a_count(doc, m.group(2))), None)
     if not tolls or told is None:
         return []
-    kind = "violence" if told.group(1).lower() in ("wounding", "injuring") else "death"
+    word = told.group(1)
+    # "wounding 44", "injuring dozens": an attack; "killing four", "leaving three people dead": a death
+    kind = "violence" if doc.lex.trigger_kind.get(word.lower()) == "violence" else "death"
     start = info.sentence.start + told.start(1)
     item = dataclasses.replace(tolls[0].item, kind=kind, value=None, unit=None, subject=None, metric=None,
-                               qualifier=None, summary=f"{kind.capitalize()}: {info.sentence.text[:100]}")
-    trigger = (start, start + len(told.group(1)))
-    return [dataclasses.replace(tolls[0], item=item, order=order, trigger=trigger)]
+                               qualifier=None, summary=event_summary(kind, (), word, info.sentence.text))
+    return [dataclasses.replace(tolls[0], item=item, order=order, trigger=(start, start + len(word)))]
 
 
 _TOLLS = frozenset({"deaths", "injuries"})
-# ", killing four Iraqis", ", leaving three people dead": a toll told as what the happening did
-_TOLL_PARTICIPLE_RE = re.compile(
-    r",\s+(killing|leaving|wounding|injuring)\s+(?:at\s+least\s+|about\s+|some\s+)?(?:\d|(?:one|two|three|four|"
-    r"five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)\b)", re.IGNORECASE)
+# a participle after a comma, then the first word of its object past a quantifier (kinds.yaml
+# `toll_participles` says which participles tell a toll)
+_PARTICIPLE_RE = re.compile(r",\s+([A-Za-z]+ing)\s+(?:at\s+least\s+|about\s+|some\s+)?([A-Za-z]+|\d)")
+_COUNTS_OF_MANY = frozenset({"dozens", "scores", "hundreds"})
+
+
+def _a_count(doc: Doc, word: str) -> bool:
+    """Whether a participle's object opens on a count ("four Iraqis", "12 people", "dozens"), not on words
+    ("more than 1,300": a background tally, told otherwise)."""
+    low = word.lower()
+    return word.isdigit() or low in doc.lex.number_words or low in _COUNTS_OF_MANY
 
 
 def undated_report(doc: Doc, info: SentenceInfo, order: int) -> Draft | None:

@@ -140,6 +140,11 @@ def _told_in_the_past(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> 
     words = [t.lower for t in info.tokens if clause[0] <= t.start < clause[1] and t.text.isalpha()]
     if any(w in lex.modal_aux or w in lex.present_aux for w in words):
         return False
+    return _a_past_verb(lex, words)
+
+
+def _a_past_verb(lex: Lexicon, words: list[str]) -> bool:
+    """Whether the words hold a verb in the simple past ("was", "killed", "fell")."""
     return any(w in lex.past_verbs or w in ("was", "were") or (w.endswith("ed") and "VBD" in word_tags(w))
                for w in words)
 
@@ -505,9 +510,7 @@ def _scene_past(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str | 
     lex = doc.lex
     if not words or words[0] in _RELATIVES or any(w in lex.modal_aux or w in lex.present_aux for w in words):
         return None  # "the blast that killed 10 people": a relative clause tells what came before
-    past = any(w in lex.past_verbs or w in ("was", "were") or (w.endswith("ed") and "VBD" in word_tags(w))
-               for w in words)
-    return day.isoformat() if past else None
+    return day.isoformat() if _a_past_verb(lex, words) else None
 
 
 def _background_deal(doc: Doc, info: SentenceInfo, number_at: int) -> bool:

@@ -171,7 +171,7 @@ def kind_by_subject(doc: Doc, kind: str, trigger: str, tokens_before: list[Tok])
     subjects = doc.lex.kind_by_subject.get(kind)
     if not subjects or not word_tags(trigger.split()[0].lower()) & VERB_TAGS:
         return kind  # a noun's modifier is no subject ("a lightning offensive")
-    for i in range(len(tokens_before) - 1, max(-1, len(tokens_before) - 7), -1):
+    for i in range(len(tokens_before) - 1, max(-1, len(tokens_before) - 1 - _SUBJECT_REACH), -1):
         tok = tokens_before[i]
         if tok.lower not in subjects:
             continue
@@ -180,6 +180,9 @@ def kind_by_subject(doc: Doc, kind: str, trigger: str, tokens_before: list[Tok])
         if after is None or after.cap or not word_tags(after.lower) & NOUN_TAGS:
             return subjects[tok.lower]
     return kind
+
+
+_SUBJECT_REACH = 6  # words before a verb trigger in which its subject's noun is looked for (kinds.yaml)
 
 
 # the noun a participle follows, maybe with a form of "be" between ("the attack was launched")
