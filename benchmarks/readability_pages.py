@@ -30,6 +30,7 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --irdata --big5 17 /tmp/ir-research-data /tmp/big5-17    # set31
     python benchmarks/readability_pages.py --irdata --big5 05 /tmp/ir-research-data /tmp/big5-05    # set32
     python benchmarks/readability_pages.py --irdata --set33 /tmp/ir-research-data /tmp/irdata-more   # set33
+    python benchmarks/readability_pages.py --irdata --set34 /tmp/ir-research-data /tmp/big5-more    # set34
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -243,6 +244,19 @@ BIG5_05_PAGES = (
     "monkey (1).htm", "patriot.html", "pope (2).html", "race.html", "rita.html", "senate.html",
     "storm (8).htm", "syrian.html", "travel.html", "voter (1).htm",
 )
+# set34: news reports of the big sites' folders of 2009, 2013 and 2017 that sets 29-31 left out (one to a story,
+# none of their stories), read by eye from their titles: ten of 2009, nine each of 2013 and 2017.
+BIG5_MORE_PAGES = (
+    "big5-09/army (1).htm", "big5-09/bill (1).htm", "big5-09/budget (1).htm", "big5-09/health (1).htm",
+    "big5-09/interrogation (1).htm", "big5-09/market (1).htm", "big5-09/obama (8).html", "big5-09/obama.html",
+    "big5-09/protest (1).htm", "big5-09/virginia (1).htm",
+    "big5-13/apple (1).htm", "big5-13/boy.html", "big5-13/france (2).htm", "big5-13/obama (2).htm",
+    "big5-13/obama (5).htm", "big5-13/obama.html", "big5-13/war.html", "big5-13/winamp (1).htm",
+    "big5-13/windows (1).htm",
+    "big5-17/brain (1).htm", "big5-17/cyclone (1).htm", "big5-17/hurricane.html", "big5-17/monkey.html",
+    "big5-17/russia (1).htm", "big5-17/syrian (1).htm", "big5-17/trump (3).htm", "big5-17/trump (9).htm",
+    "big5-17/white.html",
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
 _SPACE_RE = re.compile(r"\s+")
 _META_VALUE_RE = re.compile(r"(<meta\b[^>]*?\s)value=", re.IGNORECASE)
@@ -354,22 +368,34 @@ def build_irdata(checkout: Path, out: Path, folder: str = "chaos-all") -> int:
     """The same layout from ir-research-data's `Extraction/<folder>/html/<name>`, the body trafilatura's
     extraction (page key of "irdata/<name>", or of "irdata/big5-13/<name>" for the big sites' pages, which
     are archive.org copies: served as the site served them, `unarchived`); the folder "chaos-all-more" is
-    chaos-all's pages of set33."""
+    chaos-all's pages of set33, "big5-more" the big sites' pages of set34."""
     pages = {}
     big5 = {"big5-13": BIG5_13_PAGES, "big5-09": BIG5_09_PAGES, "big5-17": BIG5_17_PAGES,
             "big5-05": BIG5_05_PAGES}
     if folder.startswith("chaos-all"):
         names, prefix = (IRDATA_MORE_PAGES if folder.endswith("-more") else IRDATA_PAGES), ""
         folder = "chaos-all"
+    elif folder == "big5-more":
+        for path in BIG5_MORE_PAGES:
+            sub, name = path.split("/")
+            pages.update(_irdata_page(checkout, sub, name))
+        return _write(pages, out)
     else:
         names, prefix = big5[folder], f"{folder}/"
     for name in names:
-        page = checkout / "Extraction" / folder / "html" / name
-        html = page.read_text(encoding="utf-8", errors="replace")
-        if prefix:
-            html = unarchived(html)
-        pages[page_key(prefix + name, "irdata")] = (name, html, _trafilatura_body(html))
+        pages.update(_irdata_page(checkout, folder, name, prefix))
     return _write(pages, out)
+
+
+def _irdata_page(checkout: Path, folder: str, name: str, prefix: str | None = None
+                 ) -> dict[str, tuple[str, str, str]]:
+    """One ir-research-data page in the layout's terms; the big sites' archive.org copies `unarchived`."""
+    prefix = f"{folder}/" if prefix is None else prefix
+    page = checkout / "Extraction" / folder / "html" / name
+    html = page.read_text(encoding="utf-8", errors="replace")
+    if prefix:
+        html = unarchived(html)
+    return {page_key(prefix + name, "irdata"): (name, html, _trafilatura_body(html))}
 
 
 # The Wayback Machine's additions to a page it serves: its toolbar, its scripts, and every address rewritten
@@ -513,12 +539,16 @@ def main() -> None:
                         " github.com/MSVCode/ir-research-data)")
     parser.add_argument("--set33", action="store_true",
                         help="with --irdata, 28 more of its web search results' news reports (set33)")
+    parser.add_argument("--set34", action="store_true",
+                        help="with --irdata, the big sites' news reports of 2009, 2013 and 2017 that"
+                        " sets 29-31 left out (set34)")
     parser.add_argument("--big5", choices=["13", "09", "17", "05"],
                         help="with --irdata, its big sites' news reports of 2013 (set29), 2009 (set30),"
                         " 2017 (set31) or 2005 (set32)")
     args = parser.parse_args()
     if args.irdata:
-        folder = f"big5-{args.big5}" if args.big5 else "chaos-all-more" if args.set33 else "chaos-all"
+        folder = (f"big5-{args.big5}" if args.big5 else "big5-more" if args.set34
+                  else "chaos-all-more" if args.set33 else "chaos-all")
         n = build_irdata(args.checkout, args.out, folder)
     elif args.fundus and args.set26:
         n = build_fundus(args.checkout, args.out, tuple(FUNDUS_DELETED_PAGES), FUNDUS_DELETED_PAGES)
