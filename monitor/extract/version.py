@@ -451,7 +451,9 @@ from importlib.resources.abc import Traversable
 # blast that killed at least 21 people", beside "who is due to visit Egypt April 28-29").
 # 115 (2026-12-06): the page date: a column named as a sidebar (or a teaser ...) that holds the page's <h1> is
 # the article's, its byline read ("left-sidebar"); "site-header__date" is a masthead's date too.
-EXTRACTOR_VERSION = "115"
+# 116 (2026-12-06): the page date: a post embedded from a social site ("A post shared by ... on Mar 27, 2017
+#      at 6:13pm PDT") is not the page's date line.
+EXTRACTOR_VERSION = "116"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

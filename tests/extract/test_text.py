@@ -396,6 +396,21 @@ def test_a_byline_in_a_column_named_sidebar_that_holds_the_headline_is_the_pages
     assert extract_document(page).published == datetime.date(2017, 4, 8)
 
 
+def test_a_social_post_embedded_in_the_story_dates_the_post_not_the_page():
+    # the byline gives only an "Updated" line; the photo posted the evening before, with its time and zone,
+    # is the embed's date
+    page = (
+        b"<html><head><title>Storm</title>"
+        b"<meta property='article:published_time' content='2017-03-28T07:16:32Z'></head><body><article>"
+        b"<h1>Storm</h1><p class='update-time'>Updated 0928 GMT March 28, 2017</p><p>"
+        + b"The storm flooded the harbour road on Tuesday and cut power to the port. " * 8
+        + b"</p><div class='el-embed-instagram'><blockquote><p><a href='/p/x'>Flooded street</a></p>"
+        b"<p>A post shared by a reader on <time datetime='2017-03-28T01:13:00+00:00'>"
+        b"Mar 27, 2017 at 6:13pm PDT</time></p></blockquote></div></article></body></html>"
+    )
+    assert extract_document(page).published == datetime.date(2017, 3, 28)
+
+
 def test_a_url_naming_the_day_as_one_segment_dates_the_page():
     page = _wire_page(b"1 hour, 41 minutes ago")
     url = "https://news.example.com/s/wire/20050922/us_news/ferry_strike"
