@@ -244,8 +244,8 @@ BIG5_05_PAGES = (
     "monkey (1).htm", "patriot.html", "pope (2).html", "race.html", "rita.html", "senate.html",
     "storm (8).htm", "syrian.html", "travel.html", "voter (1).htm",
 )
-# set34: news reports of the big sites' folders of 2009, 2013 and 2017 that sets 29-31 left out (one to a story,
-# none of their stories), read by eye from their titles: ten of 2009, nine each of 2013 and 2017.
+# set34: news reports of the big sites' folders of 2009, 2013 and 2017 that sets 29-31 left out (one to a
+# story, none of their stories), read by eye from their titles: ten of 2009, nine each of 2013 and 2017.
 BIG5_MORE_PAGES = (
     "big5-09/army (1).htm", "big5-09/bill (1).htm", "big5-09/budget (1).htm", "big5-09/health (1).htm",
     "big5-09/interrogation (1).htm", "big5-09/market (1).htm", "big5-09/obama (8).html", "big5-09/obama.html",

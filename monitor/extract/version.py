@@ -453,7 +453,16 @@ from importlib.resources.abc import Traversable
 # the article's, its byline read ("left-sidebar"); "site-header__date" is a masthead's date too.
 # 116 (2026-12-06): the page date: a post embedded from a social site ("A post shared by ... on Mar 27, 2017
 #      at 6:13pm PDT") is not the page's date line.
-EXTRACTOR_VERSION = "116"
+# 117 (2026-12-06): TIMEX: a commitment to act ("have promised to", "vowed to", "pledges to") names a day to
+#      come ("promised to bring it up for a vote in September", told in July); "pledged to the trust in July"
+#      (a preposition's "to") is no cue.
+# 118 (2026-12-06): TIMEX: "mid-afternoon that same day", "late morning the next day": a part of the day named
+#      last (not of the DCT); items: a past day's hour opening the sentence with "By" dates what it tells
+#      ("By mid-afternoon that same day, police found the bodies").
+# 119 (2026-12-06): a figure told in a relative right after a date ("an attack on the town on Tuesday that
+#      killed at least 86 people") takes that date, though a participle earlier in the sentence describes
+#      another noun.
+EXTRACTOR_VERSION = "119"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -20,14 +20,16 @@ from monitor.extract.items.document import (
     overlaps,
 )
 from monitor.extract.items.event_dates import ADVERBS
-from monitor.extract.items.figure_dates import (
+from monitor.extract.items.figure_baselines import (
     a_year_before,
     an_earlier_year,
-    as_of,
     baseline_date,
     baseline_of_a_change,
-    date_right_after,
     from_one_value_to_another,
+)
+from monitor.extract.items.figure_dates import (
+    as_of,
+    date_right_after,
     results_period,
     without_periods_to_come,
 )

@@ -454,6 +454,11 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
     value = next((v for tx, v in info.timexes if tx.start == start), "")
     if prev == "since" and len(before) == 1:
         return True  # "Since 1949, the alliance has grown": the start of a span that opens the sentence
+    if prev == "by" and len(before) == 1 and DAY_VALUE.match(value) and not after_publication(
+            value[:10], doc.published):
+        # "By mid-afternoon that same day, police found the bodies": a past day's hour opening the sentence
+        # tells the day it happened ("by 2030", "by Friday" of a deadline to come, are limits)
+        return False
     if prev in _LIMITS:
         # "over the weekend" is when it happened; "over the past year" a span
         last = doc.text[start:end].split()[-1].lower()

@@ -505,10 +505,15 @@ def _narrated_from(hit: Hit, unit: str) -> bool:
 
 @normaliser
 def part_of_day(hit: Hit) -> Result | None:
-    """mid-afternoon yesterday / late morning / early evening Tuesday -> 1989-11-01TAF (default: the DCT)."""
+    """mid-afternoon yesterday / late morning / early evening Tuesday -> 1989-11-01TAF (default: the DCT);
+    late morning the next day: of the day after the one named last."""
     pod = hit.lex.get("part_of_day", hit.g("pod"))
     if pod is None:
         return None
+    if hit.g("ref"):
+        base = _antecedent(hit, _ANTECEDENT_SHAPE["day"]) or anchor.fmt_date(hit.day)
+        shift = _ANAPHORIC_SHIFT.get(normalise_key(hit.g("ref") or "").split()[-1], 0)
+        return "TIME", f"{_shift_value(base, 'day', shift)}T{pod}", hit.mod()
     if hit.g("weekday"):
         day = weekday_date(hit, int(hit.lex.get("weekday", hit.g("weekday")) or 1), None)
     else:

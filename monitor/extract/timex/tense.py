@@ -77,7 +77,10 @@ def _classify(
         # "attacked the hosts on Monday", "Trump's hopes", "his team's playoff hopes are slim after Monday's
         # loss": a noun, not the schedule of "the club hosts the final"
         return None
-    if (i + 1 < len(words) and f"{word} {words[i + 1]}" in future) or word in future:
+    pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
+    if pair.endswith(" to") and words[i + 2 : i + 3] and words[i + 2] in _ARTICLES:
+        pair = ""  # the cue's "to" a preposition, no infinitive: "pledged to the trust in July"
+    if pair in future or word in future:
         # "had been due to", "had planned to": a plan seen from a past perfect is usually past by now
         return "past" if _PAST_AUX.intersection(before) else "future"
     if word.endswith("ed") and i > 0 and words[i - 1] in _DETERMINERS:

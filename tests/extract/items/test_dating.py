@@ -460,3 +460,16 @@ def test_a_span_after_a_dated_happening_that_reaches_the_reports_year_dates_noth
     text = "About 4,500 peacekeepers remain in the region, 12 years after the 2009 ceasefire was signed."
     assert [(i.kind, i.date) for i in extract_items(text, dt.date(2021, 6, 10)) if i.kind == "figure"] == [
         ("figure", "2021-06-10")]
+
+
+def test_an_hour_of_the_day_named_last_opening_a_past_sentence_dates_it() -> None:
+    # "By mid-afternoon that same day" is an hour of the narrative's Friday, not of the report's day, and
+    # "the next day" counts on from that Friday
+    text = ("At dawn on Friday, Sept. 10, a farmer saw smoke over the old mill. Firefighters came from two "
+            "towns. By mid-afternoon that same day, crews found the cause in the boiler room. The owner was "
+            "arrested the next day at the harbour.")
+    items = extract_items(text, PUB)
+    assert ("legal", "2021-09-11") in {(i.kind, i.date) for i in items}
+    assert any(i.date == "2021-09-10" and "found" in i.summary for i in items)
+    # a limit to come stays a limit
+    assert not extract_items("By Friday, the council must approve the harbour plan.", PUB)

@@ -491,3 +491,11 @@ def test_a_figure_told_in_the_past_takes_no_other_clauses_day_to_come() -> None:
     text = ("While the mayor, who is due to visit the island on June 28, was opening the fair, word came of "
             "the blast that killed 12 people at the port.")
     assert _dates(text)[12] == "2021-06-10"
+
+
+def test_a_toll_told_in_a_relative_right_after_the_date_takes_that_date() -> None:
+    # the date ends the phrase that names the happening ("a raid on the depot on Monday"), the relative tells
+    # its toll; a participle earlier in the sentence ("shells packed with ...") does not take the date away
+    text = ("The army is accused of firing shells packed with nails in a raid on the depot on Monday that "
+            "killed at least 31 people, a raid which drew a reply by the navy on Wednesday night.")
+    assert _dates(text)[31.0] == "2021-06-07"

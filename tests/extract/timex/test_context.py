@@ -396,6 +396,18 @@ def test_a_plan_of_the_past_keeps_its_passive_in_the_past() -> None:
         "DATE", "2020-10")
 
 
+def test_a_promise_or_pledge_to_act_names_a_day_to_come() -> None:
+    got = found("The council has promised to put the ferry plan to a vote in September.", "2019-07-30")
+    assert got["September"] == ("DATE", "2019-09")
+    got = found("The mayor vowed to reopen the bridge in May.", "2019-07-30")
+    assert got["May"] == ("DATE", "2020-05")
+    # a promise of the past, or "pledged to" a listener, tells no day to come
+    got = found("The mayor had promised to reopen the bridge in May.", "2019-07-30")
+    assert got["May"] == ("DATE", "2019-05")
+    got = found("The mayor pledged to the council in May that the bridge would reopen.", "2019-07-30")
+    assert got["May"] == ("DATE", "2019-05")
+
+
 def test_proposed_tells_what_was_proposed_not_a_plan_to_come() -> None:
     got = found("It is far above the 9% rise that the carmaker first proposed in August.", "2023-10-29")
     assert got["August"] == ("DATE", "2023-08")
