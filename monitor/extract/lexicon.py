@@ -100,6 +100,7 @@ class Lexicon:
     qualifier_re: re.Pattern[str]
     qualifier_after: Mapping[str, str]
     qualifier_after_re: re.Pattern[str]
+    crossed_levels: frozenset[str]
     number_words: Mapping[str, int]
     scales: Mapping[str, int]
     suffixes: Mapping[str, int]
@@ -339,7 +340,9 @@ def _qualifiers_fields() -> dict[str, Any]:
     q_body = "|".join(
         r"\s+".join(re.escape(w) for w in p.split()) for p in sorted(qualifier_of, key=len, reverse=True)
     )
+    crossed = string_list(qd.get("crossed_levels", []), "qualifiers.yaml: crossed_levels")
     return {
+        "crossed_levels": frozenset(norm_phrase(p) for p in crossed),
         "qualifier_of": qualifier_of,
         "qualifier_re": re.compile(rf"(?<![\w-])({q_body})\s*$", re.IGNORECASE),
         "qualifier_after": qualifier_after,

@@ -462,7 +462,9 @@ from importlib.resources.abc import Traversable
 # 119 (2026-12-06): a figure told in a relative right after a date ("an attack on the town on Tuesday that
 #      killed at least 86 people") takes that date, though a participle earlier in the sentence describes
 #      another noun.
-EXTRACTOR_VERSION = "119"
+# 120 (2026-12-06): a level an index crossed after a change verb ("fell below 10,000 points") is no fall of
+#      that many points (qualifiers.yaml `crossed_levels`).
+EXTRACTOR_VERSION = "120"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -424,7 +424,8 @@ def _mention(
         start = qm.start(1)
     elif qualifier_after:
         qualifier = qualifier_after
-    if unit == "percent" or metric in _POINTS:
+    crossed = qm is not None and " ".join(qm.group(1).lower().split()) in lex.crossed_levels
+    if (unit == "percent" or metric in _POINTS) and not crossed:
         sign = _change_sign(text, start, metric_end, lex)
         if sign:
             metric, value = metric or "change", -value if sign < 0 else value

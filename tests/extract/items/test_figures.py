@@ -266,6 +266,10 @@ def test_men_and_women_count_by_what_happened_to_them(text: str, expected: list[
         # a level is no change, nor is a count of what was cut
         ("The index rose to 4,120 points.", [(4120, "points")]),
         ("The company cut 1,200 jobs.", [(1200, "jobs")]),
+        # a level the index crossed ("fell below", "rose above") is no fall or rise of that many points
+        ("The index fell below 8,000 points for the first time since 2003.", [(8000, "points")]),
+        ("The index rose above 2,500 points.", [(2500, "points")]),
+        ("The index fell more than 200 points.", [(-200, "points")]),
     ],
 )
 def test_a_move_in_points_takes_the_sign_of_its_verb(text: str, expected: list[tuple[float, str]]) -> None:
