@@ -464,7 +464,9 @@ from importlib.resources.abc import Traversable
 #      another noun.
 # 120 (2026-12-06): a level an index crossed after a change verb ("fell below 10,000 points") is no fall of
 #      that many points (qualifiers.yaml `crossed_levels`).
-EXTRACTOR_VERSION = "120"
+# 121 (2026-12-06): the text stage: a <div> written with <br>s whose own text opens on a word or two and a
+#      link ("Baring <a>what he called ...</a> President Obama on Thursday released ...") is paragraphs too.
+EXTRACTOR_VERSION = "121"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

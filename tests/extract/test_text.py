@@ -78,6 +78,21 @@ def test_paragraphs_written_between_breaks_become_paragraphs() -> None:
     assert doc.text.startswith("The Harbor City ferry company plans") and "Most read" not in doc.text
 
 
+def test_a_div_opening_on_a_link_inside_its_first_sentence_is_written_with_breaks_too() -> None:
+    # the div's own text before the link is one word; its first paragraph, link and all, is the news
+    page = ("<div class='storybody'>Ending <a href='/s'>what she called a long and costly dispute</a>, the "
+            "council on Tuesday approved the new ferry contract with the harbour union.<br><br>"
+            "The deal runs for five years.<br><br></div>")
+    [div] = paragraphs_from_breaks(lxml.html.fromstring(page)).xpath("//div")
+    assert [p.text_content() for p in div] == [
+        "Ending what she called a long and costly dispute, the council on Tuesday approved the new ferry "
+        "contract with the harbour union.", "The deal runs for five years."]
+    # a div that opens on a short label and a link is no paragraph run
+    label = "<div>See <a href='/x'>more</a> stories<br>Sports<br></div>"
+    [div] = paragraphs_from_breaks(lxml.html.fromstring(label)).xpath("//div")
+    assert [child.tag for child in div] == ["a", "br", "br"]
+
+
 def test_a_hover_card_inside_a_paragraph_is_no_part_of_its_sentence() -> None:
     # the card (full name, headlines, "MORE") is hidden markup inside the sentence (data/popup_cards.yaml)
     doc = extract_document(_page("name_with_hover_card.html"))
