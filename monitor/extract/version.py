@@ -466,7 +466,10 @@ from importlib.resources.abc import Traversable
 #      that many points (qualifiers.yaml `crossed_levels`).
 # 121 (2026-12-06): the text stage: a <div> written with <br>s whose own text opens on a word or two and a
 #      link ("Baring <a>what he called ...</a> President Obama on Thursday released ...") is paragraphs too.
-EXTRACTOR_VERSION = "121"
+# 122 (2026-12-06): figures: a capitalised word before a number with a unit names no label ("told Nine News
+#      Queensland 211 millimeters of rain", "Just 29%"); a pronoun's contraction ends a metric ("the 48 years
+#      he's lived there"); "clause 11", "paragraph 3" ... are labels, "4 reasons why" a listicle's count.
+EXTRACTOR_VERSION = "122"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

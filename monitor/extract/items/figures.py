@@ -74,6 +74,12 @@ def _listed_modifier(text: str, word: str, pos: int) -> bool:
     return word[:1].islower() and not plural(word.lower()) and _MODIFIER_LIST_RE.match(text, pos) is not None
 
 
+def _contraction_base(word: str) -> str:
+    """The word before a contraction's apostrophe ("he's" -> "he"); "" for a word without one."""
+    base, mark, _rest = word.replace("\u2019", "'").partition("'")
+    return base if mark and _rest else ""
+
+
 def _metric_after(
     text: str, pos: int, lex: Lexicon, allow_singular: bool = False
 ) -> tuple[str | None, int, bool]:
@@ -110,6 +116,8 @@ def _metric_after(
         demonym = not words and lw in lex.demonym_of and not plural(lw)
         if (lw in lex.metric_stop_words and not joins_adjectives) or not (w[0].islower() or demonym):
             break
+        if _contraction_base(lw) in lex.metric_stop_words:
+            break  # "the 48 years he's lived there": "he's" is no plural noun of the phrase
         if words and (lw.endswith("ed") or lw.endswith("ing")) and words[-1][2] not in ("or", "and"):
             break
         if words and words[-1][2] in ("or", "and") and "NNS" not in (tags := word_tags(lw)) and "VBZ" in tags:
@@ -344,7 +352,8 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
     label_at = num_start if m.group("cur") is None else m.start("cur")
     before_words = WORD_RE.findall(text[max(0, label_at - 25) : label_at])
     if (not is_words and (m.group("cur") is None or bare_letter_sign(m))
-            and labels_a_number(text, label_at, before_words, lex)):
+            and labels_a_number(text, label_at, before_words, lex)
+            and not lex.unit_re.match(text, num_end)):  # "told Nine News Queensland 211 millimeters of rain"
         return True
     if is_words and in_a_name(text, m.start(), m.end(), m.group("num")):
         return True

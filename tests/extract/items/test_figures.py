@@ -127,6 +127,9 @@ def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
         "The shell killed Abdallah, 37, and wounded Christina Assi, 28.",  # ages set off by commas
         "The reporters came under fire from 0.50 calibre rounds.",  # a bore, not a count
         "Reviewers tested the Netgear Nighthawk R6700 router.",  # a model's code, not an amount in rand
+        "But clause 9 of the contract bars strikes.",  # a clause's number names it
+        "Harbour fees: 5 things to know",  # a listicle's count
+        "It is the worst flood she's seen in the 40 years she's farmed here.",  # "she's" is no plural noun
     ],
 )
 def test_not_figures(sentence: str) -> None:
@@ -212,6 +215,9 @@ def test_never_raises(sentence: str) -> None:
         ("Police found more than 1,300 pounds (600 kgs) of explosives.", [(1300, "pounds")]),
         # a weekday before a number names no label, as "Boeing 737" does
         ("Agents found Sunday 475 pounds (215.5 kilos) of cocaine.", [(475, "pounds")]),
+        # a capitalised word before a number with a unit names no label either ("Boeing 737" has none)
+        ("The mayor told Harbour Radio 120 millimeters of rain fell.", [(120, "mm")]),
+        ("Just 29% of voters agree.", [(29, "percent")]),
         # temperatures, where the scale is named; a bare "degrees" may be an angle
         ("The planet has warmed by 1.43°C this year.", [(1.43, "celsius")]),
         ("The keyboard hit 107 degrees Fahrenheit under load.", [(107, "fahrenheit")]),
