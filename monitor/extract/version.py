@@ -469,7 +469,10 @@ from importlib.resources.abc import Traversable
 # 122 (2026-12-06): figures: a capitalised word before a number with a unit names no label ("told Nine News
 #      Queensland 211 millimeters of rain", "Just 29%"); a pronoun's contraction ends a metric ("the 48 years
 #      he's lived there"); "clause 11", "paragraph 3" ... are labels, "4 reasons why" a listicle's count.
-EXTRACTOR_VERSION = "122"
+# 123 (2026-12-06): kinds: "promote" is a personnel change only with "to" ("was promoted to captain",
+#      "promoted two players to the first team"; "promoted the rally" advertises it); "dismissed those who
+#      say", "dismissed the concerns" sack no one (kinds.yaml other_sense_after personnel).
+EXTRACTOR_VERSION = "123"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -255,6 +255,16 @@ def test_offered_words_are_no_business() -> None:
     assert "business" in _kinds("Harbour Lines offered $40 a share for its rival on Monday.")
 
 
+def test_dismissing_words_and_promoting_an_event_are_no_personnel_change() -> None:
+    # a reply that dismisses what others say sacks no one; "promoted the rally" advertises it
+    assert "personnel" not in _kinds("On Monday the mayor dismissed those who say the ferry cannot pay.")
+    assert "personnel" not in _kinds("On Monday the mayor dismissed the concerns as overblown.")
+    assert "personnel" not in _kinds("The fairs have been promoted by the harbour board since Monday.")
+    assert "personnel" in _kinds("On Monday the board dismissed the harbour master.")
+    assert "personnel" in _kinds("Ana Ruiz was promoted to harbour master on Monday.")
+    assert "personnel" in _kinds("On Monday the club promoted two youth players to the first team.")
+
+
 def test_one_testimony_is_one_kind_however_told() -> None:
     # Three outlets tell one morning's testimony by three words: each is the hearing's kind, legal (as a
     # trial is), so that across sources the kinds agree.
