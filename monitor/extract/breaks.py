@@ -18,11 +18,12 @@ elements stay where they were.
 
 from __future__ import annotations
 
-from typing import Any
+import re
+from typing import Any, cast
 
 from lxml import etree
 
-__all__ = ["paragraphs_from_breaks"]
+__all__ = ["paragraphs_from_breaks", "source_newlines_as_spaces"]
 
 # A <div>'s own leading text of this many words is prose, not a label or a stray space.
 _MIN_WORDS = 8
@@ -81,3 +82,59 @@ def _as_paragraphs(div: Any) -> None:
     close()
     div.text = None
     div.extend(blocks)
+
+
+# Elements that start or end a line of text; any other (a link, a <span>, a site's own <orgid>) runs in it.
+_LINE_ENDS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "br", "center", "dd", "div", "dl", "dt",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html",
+    "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "tr",
+    "ul"})
+# Text with a line break of the page's source (most are breaks between blocks, which hold no words).
+_SOURCE_NEWLINES = etree.XPath("//text()[contains(., '\n')]")
+_PREFORMATTED = frozenset({"pre", "textarea", "script", "style"})
+_EDGES_RE = re.compile(r"(\s*)(.*?)(\s*)\Z", re.S)
+
+
+def source_newlines_as_spaces(tree: Any) -> Any:
+    """`tree` with the line breaks its source wraps a line of text with made spaces, changed in place and
+    returned.
+
+    trafilatura keeps a text's own line breaks beside those it writes for a `<br>` or a block, so a sentence
+    whose source wraps inside a paragraph of `<br>`s came out cut into lines ("Italy's UniCredit Group\n
+    (other-otc: UNCIF - news - people) also said ..."), each read as a paragraph of its own. A break between
+    words, or between words and an inline element, is a space; one beside a block's edge is left: in old
+    markup (a bold lede, then an unclosed `<p>`) it may be all that parts two paragraphs in trafilatura's
+    reading."""
+    for text in _SOURCE_NEWLINES(tree):
+        owner = text.getparent()
+        holder = owner.getparent() if text.is_tail else owner
+        if holder is None or (not text.strip() and not _in_line(holder) and holder.tag != "p"):
+            continue  # a break between blocks
+        if any(isinstance(e.tag, str) and e.tag in _PREFORMATTED for e in (holder, *holder.iterancestors())):
+            continue
+        if text.is_tail:
+            after = owner.getnext()
+            after = holder if after is None else after  # what follows, or its holder's end
+            left, right = _in_line(owner), _in_line(after)
+        else:
+            left = _in_line(owner)
+            right = _in_line(owner[0]) if len(owner) else left
+        lead, words, trail = cast(re.Match[str], _EDGES_RE.match(text)).groups()
+        if not words:
+            lead, trail = "", lead
+            left = right = left and right
+        spaced = ((lead.replace("\n", " ") if left else lead) + words.replace("\n", " ")
+                  + (trail.replace("\n", " ") if right else trail))
+        if spaced == text:
+            continue
+        if text.is_tail:
+            owner.tail = spaced
+        else:
+            owner.text = spaced
+    return tree
+
+
+def _in_line(element: Any) -> bool:
+    """Whether the element runs inside a line of text (a comment or an unknown tag does), not at its edge."""
+    return not isinstance(element.tag, str) or element.tag.lower() not in _LINE_ENDS

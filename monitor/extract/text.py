@@ -40,7 +40,7 @@ from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 
 from monitor.errors import RuleDataError
 from monitor.extract.boilerplate import content_hash, normalise
-from monitor.extract.breaks import paragraphs_from_breaks
+from monitor.extract.breaks import paragraphs_from_breaks, source_newlines_as_spaces
 from monitor.extract.deep import MAX_DEPTH, flatten, too_deep
 from monitor.extract.page_date import publication_date
 from monitor.extract.rule_files import load_data_file, string_list
@@ -145,7 +145,7 @@ def _extract(html: str | bytes, url: str | None) -> Document:
     title = _title(tree, url)
     text = ""
     with contextlib.suppress(Exception):  # same reason as above; the page is then read as it is
-        paragraphs_from_breaks(tree)
+        paragraphs_from_breaks(source_newlines_as_spaces(tree))
     try:
         # bare_extraction copies the tree it is given (it prunes its copy), so `tree` is left as it was.
         result = bare_extraction(tree, url=url, prune_xpath=_popup_cards(), **_TRAFILATURA_OPTIONS)

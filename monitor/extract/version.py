@@ -472,7 +472,12 @@ from importlib.resources.abc import Traversable
 # 123 (2026-12-06): kinds: "promote" is a personnel change only with "to" ("was promoted to captain",
 #      "promoted two players to the first team"; "promoted the rally" advertises it); "dismissed those who
 #      say", "dismissed the concerns" sack no one (kinds.yaml other_sense_after personnel).
-EXTRACTOR_VERSION = "123"
+# 124 (2026-12-06): the text stage: words the page's source wraps onto lines inside a paragraph are spaced,
+#      not cut into paragraphs ("Italy's UniCredit Group\n (other-otc: UNCIF ...) also said ...").
+# 125 (2026-12-06): a figure takes no date from past a later clause that "after" or "before" opens, nested
+#      clauses included ("UBS dropped 12.9% after an analyst predicted the bank will post a third-quarter
+#      loss"; the text stage's source line breaks of version 124 too).
+EXTRACTOR_VERSION = "125"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

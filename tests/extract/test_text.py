@@ -93,6 +93,20 @@ def test_a_div_opening_on_a_link_inside_its_first_sentence_is_written_with_break
     assert [child.tag for child in div] == ["a", "br", "br"]
 
 
+def test_a_sentence_wrapped_in_the_pages_source_stays_one_paragraph() -> None:
+    # a paragraph of <br>s whose source wraps a sentence around a ticker's links: the wrapping is spaces
+    story = (
+        "The harbour board met on Monday and approved the new ferry fees after a long debate. " * 4
+        + "<br/>\n<br/>\nHarbour Lines <span class='ticker'><b>Holdings<x-id value='HL'/>\n</b></span>\n"
+        "    (otc:\n      <a href='/q?t=HL'>HLX</a> -\n\t<a href='/n?t=HL'>\n       news\n    </a>) "
+        "also said on Monday that it\nwould raise its fares in June. <br/>\n<br/>\nThe fees start in May."
+    )
+    page = f"<html><body><article><h1>Fees</h1><p>{story}</p></article></body></html>".encode()
+    paragraphs = extract_document(page).text.split("\n\n")
+    said = "Harbour Lines Holdings (otc: HLX - news ) also said on Monday that it would raise its fares"
+    assert f"{said} in June." in paragraphs
+
+
 def test_a_hover_card_inside_a_paragraph_is_no_part_of_its_sentence() -> None:
     # the card (full name, headlines, "MORE") is hidden markup inside the sentence (data/popup_cards.yaml)
     doc = extract_document(_page("name_with_hover_card.html"))
