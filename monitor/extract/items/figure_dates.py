@@ -124,13 +124,21 @@ def _sentence_date(doc: Doc, info: SentenceInfo, start: int, end: int) -> str | 
         if tx.type in DAY_TYPES and value and not _opens_span(info, tx.start) and tx.start not in info.bound
         and not (past and not own[0] <= tx.start < own[1] and after_publication(value, doc.published))
         # "dropped 0.5 percent after industrial production in October fell": the later clause's happening's
-        and not in_a_later_clause_of_its_own(info, own[1], tx.start, _LATER_OPENERS)
+        and not _past_a_later_opener(info, own[1], tx.start)
         and not (not own[0] <= tx.start < own[1] and _in_a_reduced_relative(info, tx.start)
                  and not _relative_right_after(doc, own, first, tx.end))
         and not a_later_nouns_date(doc, own, start, tx)
         and not _in_a_relative_of_another_noun(doc, info, own, end, tx.start)
     ]
     return min(dated)[2] if dated else None
+
+
+def _past_a_later_opener(info: SentenceInfo, own_end: int, pos: int) -> bool:
+    """Whether `pos` lies in or past a clause after the figure's that "after" or "before" opens ("dropped 0.5
+    percent after industrial production in October fell", "dropped 12.9% in Zurich after an analyst predicted
+    the bank will post a third-quarter loss"): the date is of that clause's happening, told as background."""
+    return any(in_a_later_clause_of_its_own(info, own_end, start, _LATER_OPENERS)
+               for start, _end in info.clauses if own_end <= start <= pos)
 
 
 def _relative_right_after(doc: Doc, own: tuple[int, int], first: str, date_end: int) -> bool:

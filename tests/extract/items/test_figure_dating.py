@@ -499,3 +499,10 @@ def test_a_toll_told_in_a_relative_right_after_the_date_takes_that_date() -> Non
     text = ("The army is accused of firing shells packed with nails in a raid on the depot on Monday that "
             "killed at least 31 people, a raid which drew a reply by the navy on Wednesday night.")
     assert _dates(text)[31.0] == "2021-06-07"
+
+
+def test_a_date_inside_a_later_after_clause_is_the_backgrounds_not_the_move_of_the_day() -> None:
+    # the quarter is the forecast loss's, told in a clause the "after" clause holds: the shares fell that day
+    text = ("Tide Bank was down 4.5% in Bergen, and Harbour Bank fell 9.5% in Oslo after an analyst "
+            "predicted the lender will post a first-quarter loss of $2 billion.")
+    assert _dates(text)[-4.5] == _dates(text)[-9.5] == PUBLISHED.isoformat()
