@@ -477,7 +477,9 @@ from importlib.resources.abc import Traversable
 # 125 (2026-12-06): a figure takes no date from past a later clause that "after" or "before" opens, nested
 #      clauses included ("UBS dropped 12.9% after an analyst predicted the bank will post a third-quarter
 #      loss"; the text stage's source line breaks of version 124 too).
-EXTRACTOR_VERSION = "125"
+# 126 (2026-12-06): a year a level is the extreme of ("moved to a new 2008 high of 3.85%") does not date the
+#      figure (numbers.yaml span_extremes).
+EXTRACTOR_VERSION = "126"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -35,6 +35,7 @@ class FigureData:
     phone_numbers: frozenset[str]
     sources_re: re.Pattern[str]  # numbers.yaml source_phrases, after up to three words
     part_of: str  # "of" and numbers.yaml ratio_words, as an alternation: "6 of 10", "3 out of 12", "1 in 5"
+    extremes: frozenset[str]  # numbers.yaml span_extremes: "a new 2008 high" is the year's highest, today
 
 
 @cache
@@ -65,6 +66,7 @@ def figure_data() -> FigureData:
         phone_numbers=frozenset(str(n) for n in nd.get("phone_numbers", [])),
         sources_re=_after_a_few_words_re(nd.get("source_phrases", [])),
         part_of=spaced_alternatives(["of", *nd.get("ratio_words", [])]),
+        extremes=frozenset(w.lower() for w in nd.get("span_extremes", [])),
     )
 
 

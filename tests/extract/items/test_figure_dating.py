@@ -506,3 +506,9 @@ def test_a_date_inside_a_later_after_clause_is_the_backgrounds_not_the_move_of_t
     text = ("Tide Bank was down 4.5% in Bergen, and Harbour Bank fell 9.5% in Oslo after an analyst "
             "predicted the lender will post a first-quarter loss of $2 billion.")
     assert _dates(text)[-4.5] == _dates(text)[-9.5] == PUBLISHED.isoformat()
+
+
+def test_a_year_whose_high_a_level_is_does_not_date_it() -> None:
+    # "a new 2021 high" is the highest of the year so far, reached the day of the report
+    assert _dates("The harbour toll rose to a new 2021 high of 14.5%.")[14.5] == PUBLISHED.isoformat()
+    assert _dates("Harbour tolls in 2020 reached 12.5%.")[12.5] == "2020"
