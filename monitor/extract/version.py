@@ -479,7 +479,10 @@ from importlib.resources.abc import Traversable
 #      loss"; the text stage's source line breaks of version 124 too).
 # 126 (2026-12-06): a year a level is the extreme of ("moved to a new 2008 high of 3.85%") does not date the
 #      figure (numbers.yaml span_extremes).
-EXTRACTOR_VERSION = "126"
+# 127 (2026-12-06): TIMEX: a span of days with its year ("July 1-3, 1863") is its first day of that year;
+#      "post-Sept. 11", "pre-September 11" name the attacks' day; items: a day the tagger puts after
+#      publication keeps the present's year, not an old story's written before it.
+EXTRACTOR_VERSION = "127"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -54,7 +54,9 @@ def _days_of_the_story(doc: Doc, value: str, before: int) -> str:
     if day is None:
         far_back = doc.published is not None and anchor.year <= doc.published.year - 2
         return _month_of_the_story(anchor, later, value) if far_back and _MONTH_RE.fullmatch(value) else value
-    if anchor.year == day.year:
+    if anchor.year == day.year or (doc.published is not None and day > doc.published):
+        # (a day the tagger put after publication is one to come, of the present: "over the anniversary period
+        # ending July 7", after "the battle that took place July 1-3, 1863")
         return value
     between = [d for t in later if (d := iso_day(t.value))]
     told = None

@@ -284,6 +284,11 @@ def test_a_day_without_its_year_weeks_after_the_storys_last_full_date_is_of_that
         "A federal grand jury indicted him on Dec. 10."
     )
     assert "2011-12-10" in [i.date for i in extract_items(back, pub)]
+    # a day to come, of the report's present, is no day of the old story told before it
+    now = dt.date(2013, 6, 30)
+    old = ("Fairs mark the siege that ended on June 26, 1790.\n\n"
+           "More than 9,000 visitors are expected over the fortnight ending July 7.")
+    assert [i.date for i in extract_items(old, now) if i.kind == "figure"] == ["2013-07-07"]
 
 
 def test_a_month_without_its_year_a_month_after_the_storys_last_full_date_is_of_that_year() -> None:
