@@ -482,7 +482,9 @@ from importlib.resources.abc import Traversable
 # 127 (2026-12-06): TIMEX: a span of days with its year ("July 1-3, 1863") is its first day of that year;
 #      "post-Sept. 11", "pre-September 11" name the attacks' day; items: a day the tagger puts after
 #      publication keeps the present's year, not an old story's written before it.
-EXTRACTOR_VERSION = "127"
+# 128 (2026-12-06): a happening no trigger names whose subject is an attacker ("a suicide bomber walked into
+#      the mosque", "the attackers used a car bomb") is violence (kinds.yaml kind_by_subject other).
+EXTRACTOR_VERSION = "128"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

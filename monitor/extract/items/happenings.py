@@ -35,7 +35,7 @@ from monitor.extract.items.time_clauses import (
     said_apart,
     subordinate_with_its_date,
 )
-from monitor.extract.items.trigger_objects import not_said, other_sense
+from monitor.extract.items.trigger_objects import kind_by_subject, not_said, other_sense
 from monitor.extract.items.triggers import (
     AUXILIARIES,
     BE_FORMS,
@@ -154,6 +154,8 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None],
                     # "the average price in October was $39,014", "after 22 homicides were recorded in March":
                     # a figure, which is its item
                     break
+                if kind == "other":  # "a suicide bomber walked into the mosque": the attacker's is an attack
+                    kind = kind_by_subject(doc, kind, tok.text, [t for t in before if t.start >= c[0]])
                 if kind in TALLY_KINDS and tally_over_a_period(doc, info, tok.end, value):
                     break  # "dealers sold 303,417 cars last year": a figure of the year, no one happening
                 out.append(Happening(tok.start, tok.end, tok.text, kind, c, value))

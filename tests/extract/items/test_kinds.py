@@ -262,7 +262,10 @@ def test_a_storm_or_an_earthquake_that_strikes_is_an_accident_not_an_attack() ->
             ("The ferry's seaplane landed near the barracks on Tuesday.", "arrival"),
             # a storm word that only qualifies the subject, or an attack named in a noun phrase, is no subject
             ("Flood victims were robbed at the shelter on Tuesday.", "violence"),
-            ("The militia seized the airport in a lightning offensive on Tuesday.", "violence")]
+            ("The militia seized the airport in a lightning offensive on Tuesday.", "violence"),
+            # what an attacker did, told by a verb of no kind, is the attack
+            ("A suicide bomber walked into the market hall on Tuesday.", "violence"),
+            ("A farmer walked into the market hall on Tuesday.", "other")]
     for text, kind in told:
         assert [i.kind for i in extract_items(text, day) if i.kind != "figure"] == [kind], text
 
