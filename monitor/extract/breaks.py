@@ -1,4 +1,5 @@
-"""Paragraphs a page writes as text between `<br>`s, made `<p>`s before the main text is read.
+"""Paragraphs a page writes as text between `<br>`s, made `<p>`s before the main text is read; and the line
+breaks its source wraps a sentence with, made spaces (`source_newlines_as_spaces`).
 
 Some sites put an article's paragraphs straight into a `<div>`, separated by `<br>` ("<div class="content">
 Following the 16-inch MacBook Pro, Apple plans ... <br> <br><img ...> <br>The report claims ..."). trafilatura

@@ -194,9 +194,9 @@ _ZONE_NAMES = {
 _ZONE_RE = re.compile(r"(?<![\w-])(" + "|".join(_ZONE_NAMES) + r")(?![\w-])")
 # Elements that may hold the page's date line: by tag, or by a class/id/itemprop that says so.
 _DATE_HOLDER_RE = re.compile(r"date|time|byline|publish|posted|updated|modified|dateline|article-meta", re.I)
-# Never read: the date of a photo, of another article (a teaser, a listing of posts), of a comment, and the
-# post embedded from a social site ("A post shared by ... on Mar 27, 2017 at 6:13pm PDT"), and the
-# site header's date of the day it is read ("Friday, April 29, 2022" above a story of the 28th: "today",
+# Never read: the date of a photo, of another article (a teaser, a listing of posts), of a comment, of a post
+# embedded from a social site ("A post shared by ... on Mar 27, 2017 at 6:13pm PDT"), and the site header's
+# date of the day it is read ("Friday, April 29, 2022" above a story of the 28th: "today",
 # "current-date", "top-date", the tagDiv themes' "tdb_header_date", the MH themes' "mh-header-date", a date
 # in the masthead's logo block or its weather box).
 _NOT_PAGE_RE = re.compile(
