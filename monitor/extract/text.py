@@ -145,7 +145,9 @@ def _extract(html: str | bytes, url: str | None) -> Document:
     title = _title(tree, url)
     text = ""
     with contextlib.suppress(Exception):  # same reason as above; the page is then read as it is
-        paragraphs_from_breaks(source_newlines_as_spaces(tree))
+        source_newlines_as_spaces(tree)
+    with contextlib.suppress(Exception):  # (each on its own: one that fails leaves the other's work)
+        paragraphs_from_breaks(tree)
     try:
         # bare_extraction copies the tree it is given (it prunes its copy), so `tree` is left as it was.
         result = bare_extraction(tree, url=url, prune_xpath=_popup_cards(), **_TRAFILATURA_OPTIONS)
