@@ -15,7 +15,7 @@ from functools import cache
 from monitor.extract.lexicon import load_data_file, spaced_alternatives
 from monitor.extract.wordforms import inflect_trigger, word_tags
 
-__all__ = ["FigureData", "change_signs", "figure_data", "undating_phrase"]
+__all__ = ["FigureData", "change_signs", "figure_data", "undating_phrase", "years_extreme"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +98,13 @@ def undating_phrase(text: str, start: int, end: int, skip: Sequence[tuple[int, i
 
 
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
+
+
+def years_extreme(text: str, end: int, value: str) -> bool:
+    """Whether a year ending at `end` names the span a level is the extreme of ("a new 2008 high of 3.85%",
+    numbers.yaml `span_extremes`), not the figure's date."""
+    nxt = _NEXT_WORD_RE.match(text, end)
+    return len(value) == 4 and nxt is not None and nxt.group(1).lower() in figure_data().extremes
 
 
 def _of_an_adjective(text: str, m: re.Match[str]) -> bool:

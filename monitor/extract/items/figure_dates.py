@@ -34,7 +34,7 @@ from monitor.extract.items.document import (
     clause_of,
     in_spans,
 )
-from monitor.extract.items.figure_data import figure_data, undating_phrase
+from monitor.extract.items.figure_data import undating_phrase, years_extreme
 from monitor.extract.items.figure_filters import timeline_words
 from monitor.extract.items.triggers import AUXILIARIES, finite_verb, plural_present
 from monitor.extract.lexicon import Lexicon
@@ -125,22 +125,13 @@ def _sentence_date(doc: Doc, info: SentenceInfo, start: int, end: int) -> str | 
         and not (past and not own[0] <= tx.start < own[1] and after_publication(value, doc.published))
         # "dropped 0.5 percent after industrial production in October fell": the later clause's happening's
         and not _past_a_later_opener(info, own[1], tx.start)
-        and not a_years_extreme(doc, tx, value)
+        and not years_extreme(doc.text, tx.end, value)
         and not (not own[0] <= tx.start < own[1] and _in_a_reduced_relative(info, tx.start)
                  and not _relative_right_after(doc, own, first, tx.end))
         and not a_later_nouns_date(doc, own, start, tx)
         and not _in_a_relative_of_another_noun(doc, info, own, end, tx.start)
     ]
     return min(dated)[2] if dated else None
-
-
-_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
-
-
-def a_years_extreme(doc: Doc, tx: Timex, value: str) -> bool:
-    """Whether a year names the span a level is the extreme of ("a new 2008 high of 3.85%"), not its date."""
-    nxt = _NEXT_WORD_RE.match(doc.text, tx.end)
-    return len(value) == 4 and nxt is not None and nxt.group(1).lower() in figure_data().extremes
 
 
 def _past_a_later_opener(info: SentenceInfo, own_end: int, pos: int) -> bool:

@@ -27,8 +27,8 @@ from monitor.extract.items.figure_baselines import (
     baseline_of_a_change,
     from_one_value_to_another,
 )
+from monitor.extract.items.figure_data import years_extreme
 from monitor.extract.items.figure_dates import (
-    a_years_extreme,
     as_of,
     date_right_after,
     results_period,
@@ -246,7 +246,7 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     # A "since" date starts a span that runs to now ("cooperation since 2013 is anchored by 74 agreements"):
     # no time a figure of its clause holds at; nor does a year whose extreme a level is ("a new 2008 high").
     spans = [x for x in info.timexes if SINCE_BEFORE_RE.search(doc.text, max(0, x[0].start - 16), x[0].start)
-             or a_years_extreme(doc, x[0], x[1] or "")]
+             or years_extreme(doc.text, x[0].end, x[1] or "")]
     unbound = dataclasses.replace(
         info, timexes=[x for x in info.timexes if x[0].start not in info.bound and x not in spans])
     opened = without_closed_baselines(doc, info)

@@ -13,6 +13,7 @@ import re
 
 from monitor.extract.items.document import Doc, SentenceInfo
 from monitor.extract.items.triggers import is_negation
+from monitor.extract.timex.days import DAY_VALUE
 
 
 def modal_or_negated(prev: list[str]) -> bool:
@@ -54,7 +55,4 @@ def reported_plan(info: SentenceInfo, start: int, clause: tuple[int, int], prev:
         return bool(in_clause)  # "said it would ...", "... would start in 2022, he said"
     later = (published + dt.timedelta(days=1)).isoformat() if published else None
     return (later is not None and "have" not in prev[prev.index("would"):]
-            and any(_FULL_DAY_RE.fullmatch(v or "") and (v or "") >= later for _tx, v in in_clause))
-
-
-_FULL_DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")
+            and any(DAY_VALUE.fullmatch(v or "") and (v or "") >= later for _tx, v in in_clause))

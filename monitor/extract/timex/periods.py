@@ -479,20 +479,24 @@ def anaphoric(hit: Hit) -> Result | None:
     pod = hit.lex.get("part_of_day", unit) if unit not in _ANTECEDENT_SHAPE else None
     if ref == "next" and pod is None and unit != "day" and not _narrated_from(hit, unit):
         return None  # "the next year" counts from the DCT (date.relative_unit) or is a span
-    key = "day" if pod else unit
-    delta = _ANAPHORIC_SHIFT.get(ref, 0)
     if pod and ref == "that":
         return None  # "that night" with no day named stays out
+    value = _referred_value(hit, "day" if pod else unit, ref)
+    if pod:
+        return "TIME", f"{value}T{pod}", hit.mod()
+    return None, value, hit.mod()
+
+
+def _referred_value(hit: Hit, key: str, ref: str) -> str:
+    """The period of `key`'s precision named last before the match (else the DCT's), moved by `ref`
+    ("following" +1, "previous" -1, "same" 0)."""
     base = _antecedent(hit, _QUARTER_VALUE) if key == "quarter" else None  # a quarter named outright first
     base = base or _antecedent(hit, _ANTECEDENT_SHAPE[key])
     if base is None:
         today = hit.day
         base = {"year": f"{today.year:04d}", "quarter": f"{today.year:04d}-Q{anchor.quarter_of(today)}",
                 "month": anchor.fmt_month(today.year, today.month)}.get(key, anchor.fmt_date(today))
-    value = _shift_value(base, key, delta)
-    if pod:
-        return "TIME", f"{value}T{pod}", hit.mod()
-    return None, value, hit.mod()
+    return _shift_value(base, key, _ANAPHORIC_SHIFT.get(ref, 0))
 
 
 def _narrated_from(hit: Hit, unit: str) -> bool:
@@ -510,10 +514,8 @@ def part_of_day(hit: Hit) -> Result | None:
     pod = hit.lex.get("part_of_day", hit.g("pod"))
     if pod is None:
         return None
-    if hit.g("ref"):
-        base = _antecedent(hit, _ANTECEDENT_SHAPE["day"]) or anchor.fmt_date(hit.day)
-        shift = _ANAPHORIC_SHIFT.get(normalise_key(hit.g("ref") or "").split()[-1], 0)
-        return "TIME", f"{_shift_value(base, 'day', shift)}T{pod}", hit.mod()
+    if ref := hit.g("ref"):
+        return "TIME", f"{_referred_value(hit, 'day', normalise_key(ref).split()[-1])}T{pod}", hit.mod()
     if hit.g("weekday"):
         day = weekday_date(hit, int(hit.lex.get("weekday", hit.g("weekday")) or 1), None)
     else:
