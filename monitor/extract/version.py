@@ -484,7 +484,14 @@ from importlib.resources.abc import Traversable
 #      publication keeps the present's year, not an old story's written before it.
 # 128 (2026-12-06): a happening no trigger names whose subject is an attacker ("a suicide bomber walked into
 #      the mosque", "the attackers used a car bomb") is violence (kinds.yaml kind_by_subject other).
-EXTRACTOR_VERSION = "128"
+# 129 (2026-12-06): a figure a speaker gives in the past perfect ("police said four people had been killed",
+#      "the firm said it had sold a million") holds on the report's day, but for a person's own past ("he said
+#      he had paid $5,000"); a span up to today ("in the past year, shares have lost 35%") dates no figure
+#      (numbers.yaml spans_to_now).
+# 130 (2026-12-06): TIMEX: "next to" and "next door" are no cue of a day to come (lexicon.yaml
+#      tense_not_cues: "appearing next to the statue on Monday, the mayor said"); deputies, troopers and
+#      marshals count people (metrics.yaml people_nouns: "four jail deputies").
+EXTRACTOR_VERSION = "130"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -384,7 +384,8 @@ def _will_happen(text: str, tx: Timex) -> bool:
     """Whether the clause around a timex tells what is to come, by the tagger's own cue words."""
     words = load_timex_rules().lexicon.words
     own = {w.lower() for w in re.findall(r"[A-Za-z']+", tx.text)}
-    return clause_tense(text, tx.start, tx.end, words("tense_future"), words("tense_past"), own) == "future"
+    return clause_tense(text, tx.start, tx.end, words("tense_future"), words("tense_past"), own,
+                        not_cues=words("tense_not_cues")) == "future"
 
 
 _DAYS_OR_WEEKS_RE = re.compile(r"P\d+[DW]")

@@ -15,7 +15,7 @@ from functools import cache
 from monitor.extract.lexicon import load_data_file, spaced_alternatives
 from monitor.extract.wordforms import inflect_trigger, word_tags
 
-__all__ = ["FigureData", "change_signs", "figure_data", "undating_phrase", "years_extreme"]
+__all__ = ["FigureData", "change_signs", "figure_data", "span_to_now", "undating_phrase", "years_extreme"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +36,7 @@ class FigureData:
     sources_re: re.Pattern[str]  # numbers.yaml source_phrases, after up to three words
     part_of: str  # "of" and numbers.yaml ratio_words, as an alternation: "6 of 10", "3 out of 12", "1 in 5"
     extremes: frozenset[str]  # numbers.yaml span_extremes: "a new 2008 high" is the year's highest, today
+    to_now_re: re.Pattern[str]  # numbers.yaml spans_to_now: "the past year" runs up to today
 
 
 @cache
@@ -67,6 +68,7 @@ def figure_data() -> FigureData:
         sources_re=_after_a_few_words_re(nd.get("source_phrases", [])),
         part_of=spaced_alternatives(["of", *nd.get("ratio_words", [])]),
         extremes=frozenset(w.lower() for w in nd.get("span_extremes", [])),
+        to_now_re=re.compile(rf"(?:{spaced_alternatives(nd.get('spans_to_now', []))})\b", re.IGNORECASE),
     )
 
 
@@ -105,6 +107,12 @@ def years_extreme(text: str, end: int, value: str) -> bool:
     numbers.yaml `span_extremes`), not the figure's date."""
     nxt = _NEXT_WORD_RE.match(text, end)
     return len(value) == 4 and nxt is not None and nxt.group(1).lower() in figure_data().extremes
+
+
+def span_to_now(text: str, start: int) -> bool:
+    """Whether a date starting at `start` is a span that runs up to today ("in the past year, shares have lost
+    35%", numbers.yaml `spans_to_now`): a figure over it holds now, not in the calendar year before."""
+    return figure_data().to_now_re.match(text, start) is not None
 
 
 def _of_an_adjective(text: str, m: re.Match[str]) -> bool:

@@ -34,7 +34,7 @@ from monitor.extract.items.document import (
     clause_of,
     in_spans,
 )
-from monitor.extract.items.figure_data import undating_phrase, years_extreme
+from monitor.extract.items.figure_data import span_to_now, undating_phrase, years_extreme
 from monitor.extract.items.figure_filters import timeline_words
 from monitor.extract.items.triggers import AUXILIARIES, finite_verb, plural_present
 from monitor.extract.lexicon import Lexicon
@@ -300,7 +300,8 @@ def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
             continue
         if in_spans(tx.start, tx.end, doc.quotes_in(tx.start, tx.end)) or range_end(doc.text, tx):
             continue
-        if comparison_base(doc.text, tx, doc.lex) or value_baseline(doc.text, tx, doc.lex):
+        if (comparison_base(doc.text, tx, doc.lex) or value_baseline(doc.text, tx, doc.lex)
+                or span_to_now(doc.text, tx.start)):
             continue
         value = date_value(tx, doc.published)
         if value and after_publication(value, doc.published):
@@ -345,7 +346,8 @@ def as_of(
         return date
     # The past perfect puts the figure before the story's time, at no stated date ("he had paid $5,000").
     clause = clause_of(start, info.clauses)
-    if any(t.lower == "had" for t in info.tokens if clause[0] <= t.start < start):
+    had = next((t for t in info.tokens if clause[0] <= t.start < start and t.lower == "had"), None)
+    if had is not None and not _reported_past_perfect(doc, info, had.start):
         return None
     scene = _scene_past(doc, info, clause)
     if scene is None and over_a_span and doc.paragraph_start(start) >= 0:
@@ -353,6 +355,17 @@ def as_of(
         # over a span the text does not give, no state of the publication day (the lede's is its news).
         return None
     return scene or doc.published.isoformat()
+
+
+def _reported_past_perfect(doc: Doc, info: SentenceInfo, had_at: int) -> bool:
+    """Whether a past perfect is a count a speaker reported ("police said four people had been killed", "the
+    firm said it had sold a million"): its time is the report's. A person's own past told ("he said he had
+    paid $5,000") keeps its earlier, unstated time."""
+    before = [t.lower for t in info.tokens if t.start < had_at]
+    if before and before[-1] in doc.lex.person_pronouns:
+        return False
+    return any(kind == "statement" and end <= had_at and not text.lower().endswith(("s", "ing"))
+               for _start, end, text, kind in info.triggers)
 
 
 def _its_nouns_date(doc: Doc, info: SentenceInfo, number_at: int) -> str | None:

@@ -27,7 +27,7 @@ from monitor.extract.items.figure_baselines import (
     baseline_of_a_change,
     from_one_value_to_another,
 )
-from monitor.extract.items.figure_data import years_extreme
+from monitor.extract.items.figure_data import span_to_now, years_extreme
 from monitor.extract.items.figure_dates import (
     as_of,
     date_right_after,
@@ -241,6 +241,12 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         attr_date = timex_in((attr_span[0], attr_span[1]), info, attr_span[0])
     out: list[Draft] = []
     info = without_periods_to_come(doc, info)
+    # "In the past year, shares have lost 35%": a span up to today dates no figure (the tagger's value is the
+    # calendar year before); the figure holds now, as its tense or the publication day says.
+    to_now = [x for x in info.timexes if span_to_now(doc.text, x[0].start)]
+    if to_now:
+        info = dataclasses.replace(info, timexes=[x for x in info.timexes if x not in to_now])
+        fronted = None if fronted in {v for _tx, v in to_now} else fronted
     # A baseline's date ("to $6 million from $9 million a year ago") dates the value right before it, and
     # another figure of its clause only when the clause has no other date ("rose to 30 from 25 on Tuesday").
     # A "since" date starts a span that runs to now ("cooperation since 2013 is anchored by 74 agreements"):

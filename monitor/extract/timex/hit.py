@@ -52,7 +52,7 @@ class Hit:
             self._tense = clause_tense(
                 self.text, self.start, self.end,
                 self.lex.words("tense_future"), self.lex.words("tense_past"), own,
-                self.lex.words("tense_preposition"),
+                self.lex.words("tense_preposition"), self.lex.words("tense_not_cues"),
             )
         return self._tense  # type: ignore[return-value]
 

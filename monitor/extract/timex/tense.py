@@ -115,6 +115,7 @@ def clause_tense(
     past: Collection[str],
     skip: Collection[str] = (),
     prepositions: Mapping[str, str] | None = None,
+    not_cues: Collection[str] = (),
 ) -> str | None:
     """Return "past", "future" or None for the clause around text[start:end], from the nearest cue word.
 
@@ -122,7 +123,8 @@ def clause_tense(
     (the expression's own words, e.g. "next" in "next Monday") are not cues. A word of `prepositions`
     right before the expression ("until", "since") decides alone; one whose direction reads "otherwise
     past" ("from") only when the clause's cues do not say future ("will be moved from Tuesday to Friday"),
-    and "otherwise future" ("ahead of") only when they do not say past.
+    and "otherwise future" ("ahead of") only when they do not say past. A cue word that opens one of the
+    two-word phrases of `not_cues` is no cue there ("next to the statue").
     """
     lo, hi = _clause_bounds(text, start, end)
     left = _cue_words(_WORD.findall(text, lo, start), opens_clause=True)
@@ -137,7 +139,7 @@ def clause_tense(
             return direction
         fallback = direction.removeprefix("otherwise ")
         left = left[:-size]
-    found = _cue_tense(left, right, future, past, skip)
+    found = _cue_tense(left, right, future, past, skip, not_cues)
     opposite = "past" if fallback == "future" else "future"
     return fallback if fallback and found != opposite else found
 
@@ -164,7 +166,8 @@ _NEAR_RIGHT = 8
 
 
 def _cue_tense(
-    left: list[str], right: list[str], future: Collection[str], past: Collection[str], skip: Collection[str]
+    left: list[str], right: list[str], future: Collection[str], past: Collection[str], skip: Collection[str],
+    not_cues: Collection[str] = (),
 ) -> str | None:
     near = len(left) - _NEAR_LEFT
     if not left and right[:1] == ["is"]:
@@ -175,7 +178,7 @@ def _cue_tense(
         (left, range(near - 1, -1, -1)),
     ):
         for i in order:
-            if words[i] in skip:
+            if words[i] in skip or " ".join(words[i : i + 2]) in not_cues:
                 continue
             found = _classify(words, i, future, past, after=words is right)
             if found:

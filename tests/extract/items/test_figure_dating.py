@@ -512,3 +512,30 @@ def test_a_year_whose_high_a_level_is_does_not_date_it() -> None:
     # "a new 2021 high" is the highest of the year so far, reached the day of the report
     assert _dates("The harbour toll rose to a new 2021 high of 14.5%.")[14.5] == PUBLISHED.isoformat()
     assert _dates("Harbour tolls in 2020 reached 12.5%.")[12.5] == "2020"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "date"),
+    [
+        # a count a speaker gives in the past perfect holds when it was given: the report's day
+        ("The coast guard told reporters it had rescued 23 sailors.", 23, PUBLISHED.isoformat()),
+        ("The bakery chain said it had sold more than 40,000 loaves.", 40000, PUBLISHED.isoformat()),
+        # a person's own past, told by that person, keeps its earlier, unstated time
+        ("The farmer said he had borrowed $12,000 to buy the tractor.", 12000, None),
+        # no speaker: the past perfect is simply earlier
+        ("The chain had sold more than 40,000 loaves by then.", 40000, None),
+    ],
+)
+def test_a_reported_past_perfect_count_dates_by_the_report(text: str, value: float, date: str | None) -> None:
+    assert _dates(text)[value] == date
+
+
+def test_a_span_up_to_today_dates_its_figures_now() -> None:
+    # the tagger reads "the past year" as the calendar year before; a change over it holds today
+    text = ("In the past year, shares of the ferry company have lost 40%. "
+            "Its founder saw his stake shrink by $3 million.")
+    assert _dates(text) == {-40: PUBLISHED.isoformat(), 3000000: PUBLISHED.isoformat()}
+
+
+def test_a_calendar_year_before_still_dates_its_figures() -> None:
+    assert _dates("Last year, shares of the ferry company lost 40%.")[-40] == "2020"

@@ -206,6 +206,7 @@ def test_never_raises(sentence: str) -> None:
         # members, soldiers, voters are people, named by their body or not (metrics.yaml `people_nouns`)
         ("More than 60,000 Lerrin Guild members walked out on Friday.", [(60000, None)]),
         ("Four more Harbour Party lawmakers urged the mayor to resign.", [(4, None)]),
+        ("The harbour town now has four deputies trained to pilot its patrol boats.", [(4, None)]),
         # a count after "in" or "of" is a figure of its own, not what the amount before it measures
         ("The insurer has paid $3 million in some 40 claims.", [(3000000, "USD"), (40, None)]),
         # a verb after "and" ends the noun phrase: no metric "tall and weighs" (a weight, which the items

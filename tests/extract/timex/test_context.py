@@ -408,6 +408,13 @@ def test_a_promise_or_pledge_to_act_names_a_day_to_come() -> None:
     assert got["May"] == ("DATE", "2019-05")
 
 
+def test_next_to_a_place_tells_no_day_to_come() -> None:
+    got = found("Standing next to the old lighthouse on Monday, the mayor said it would stay.", "2019-07-31")
+    assert got["Monday"] == ("DATE", "2019-07-29")
+    assert found("The mayor will speak next to the lighthouse on Monday.", "2019-07-31")["Monday"] == (
+        "DATE", "2019-08-05")
+
+
 def test_proposed_tells_what_was_proposed_not_a_plan_to_come() -> None:
     got = found("It is far above the 9% rise that the carmaker first proposed in August.", "2023-10-29")
     assert got["August"] == ("DATE", "2023-08")
