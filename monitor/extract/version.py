@@ -491,7 +491,9 @@ from importlib.resources.abc import Traversable
 # 130 (2026-12-06): TIMEX: "next to" and "next door" are no cue of a day to come (lexicon.yaml
 #      tense_not_cues: "appearing next to the statue on Monday, the mayor said"); deputies, troopers and
 #      marshals count people (metrics.yaml people_nouns: "four jail deputies").
-EXTRACTOR_VERSION = "130"
+# 131 (2026-12-06): kinds.yaml: "strike down" and "invalidate" are legal (a court's ruling, not "struck"
+#      violence), "take office" is personnel, "institute" is policy.
+EXTRACTOR_VERSION = "131"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

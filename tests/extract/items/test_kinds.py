@@ -187,6 +187,20 @@ def test_a_confession_is_legal() -> None:
     assert [(i.kind, i.date) for i in items] == [("legal", "2024-05-06")]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The appeals court on Tuesday struck down the harbour toll.", "legal"),
+        ("A judge on Tuesday invalidated the harbour board's vote.", "legal"),
+        ("Ms. Okafor took office on Tuesday.", "personnel"),
+        ("On Tuesday the harbour board instituted a curfew for ferries.", "policy"),
+    ],
+)
+def test_rulings_taking_office_and_new_rules_have_their_kinds(text: str, kind: str) -> None:
+    items = extract_items(text, dt.date(2024, 5, 8))
+    assert [(i.kind, i.date) for i in items if i.kind != "figure"] == [(kind, "2024-05-07")]
+
+
 def test_a_release_of_things_made_public_is_a_statement_of_people_a_release() -> None:
     pub = dt.date(2024, 5, 8)
     released = extract_items("Harbour police released the surveillance footage on Monday.", pub)
