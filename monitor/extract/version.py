@@ -493,7 +493,9 @@ from importlib.resources.abc import Traversable
 #      marshals count people (metrics.yaml people_nouns: "four jail deputies").
 # 131 (2026-12-06): kinds.yaml: "strike down" and "invalidate" are legal (a court's ruling, not "struck"
 #      violence), "take office" is personnel, "institute" is policy.
-EXTRACTOR_VERSION = "131"
+# 132 (2026-12-06): kinds.yaml: a downgrade is business ("Fitch downgraded the insurer to AA", "the storm was
+#      downgraded to a tropical depression").
+EXTRACTOR_VERSION = "132"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

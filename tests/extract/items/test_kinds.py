@@ -194,9 +194,10 @@ def test_a_confession_is_legal() -> None:
         ("A judge on Tuesday invalidated the harbour board's vote.", "legal"),
         ("Ms. Okafor took office on Tuesday.", "personnel"),
         ("On Tuesday the harbour board instituted a curfew for ferries.", "policy"),
+        ("A rating agency downgraded the harbour board's bonds on Tuesday.", "business"),
     ],
 )
-def test_rulings_taking_office_and_new_rules_have_their_kinds(text: str, kind: str) -> None:
+def test_rulings_taking_office_new_rules_and_downgrades_have_their_kinds(text: str, kind: str) -> None:
     items = extract_items(text, dt.date(2024, 5, 8))
     assert [(i.kind, i.date) for i in items if i.kind != "figure"] == [(kind, "2024-05-07")]
 
