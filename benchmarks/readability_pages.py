@@ -32,6 +32,7 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --irdata --set33 /tmp/ir-research-data /tmp/irdata-more   # set33
     python benchmarks/readability_pages.py --irdata --set34 /tmp/ir-research-data /tmp/big5-more    # set34
     python benchmarks/readability_pages.py --irdata --set35 /tmp/ir-research-data /tmp/big5-set35   # set35
+    python benchmarks/readability_pages.py --irdata --set36 /tmp/ir-research-data /tmp/big5-set36   # set36
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -270,6 +271,18 @@ BIG5_SET35_PAGES = (
     "big5-17/county (1).htm", "big5-17/device (1).htm", "big5-17/storm (2).htm", "big5-17/samsung (1).htm",
     "big5-17/statue (1).htm", "big5-17/trump.html",
 )
+# set36: more of them that sets 29-35 left out, chosen the same way.
+BIG5_SET36_PAGES = (
+    "big5-05/intel (2).htm", "big5-05/microsoft (2).htm", "big5-05/internet (1).htm",
+    "big5-05/protest (1).htm",
+    "big5-09/bryant.html", "big5-09/myspace (1).htm", "big5-09/sales (1).htm", "big5-09/climate (1).htm",
+    "big5-09/fish (1).htm", "big5-09/obama (3).htm", "big5-09/obama (4).htm", "big5-09/drug (2).htm",
+    "big5-09/google (1).htm", "big5-09/tourism (1).htm",
+    "big5-13/tax (2).htm", "big5-13/soros (1).htm", "big5-13/skeleton (1).htm", "big5-13/android (1).htm",
+    "big5-13/jewish.html", "big5-13/idol (1).htm", "big5-13/syrian (2).htm",
+    "big5-17/pence (1).htm", "big5-17/trump (8).htm", "big5-17/visa (1).htm", "big5-17/teacher.html",
+    "big5-17/trump (11).html", "big5-17/uranus.html", "big5-17/health.html",
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
 _SPACE_RE = re.compile(r"\s+")
 _META_VALUE_RE = re.compile(r"(<meta\b[^>]*?\s)value=", re.IGNORECASE)
@@ -381,15 +394,18 @@ def build_irdata(checkout: Path, out: Path, folder: str = "chaos-all") -> int:
     """The same layout from ir-research-data's `Extraction/<folder>/html/<name>`, the body trafilatura's
     extraction (page key of "irdata/<name>", or of "irdata/big5-13/<name>" for the big sites' pages, which
     are archive.org copies: served as the site served them, `unarchived`); the folder "chaos-all-more" is
-    chaos-all's pages of set33, "big5-more" and "big5-set35" the big sites' pages of set34 and set35."""
+    chaos-all's pages of set33, "big5-more", "big5-set35" and "big5-set36" the big sites' pages of set34,
+    set35 and set36."""
     pages = {}
     big5 = {"big5-13": BIG5_13_PAGES, "big5-09": BIG5_09_PAGES, "big5-17": BIG5_17_PAGES,
             "big5-05": BIG5_05_PAGES}
     if folder.startswith("chaos-all"):
         names, prefix = (IRDATA_MORE_PAGES if folder.endswith("-more") else IRDATA_PAGES), ""
         folder = "chaos-all"
-    elif folder in ("big5-more", "big5-set35"):
-        for path in BIG5_MORE_PAGES if folder == "big5-more" else BIG5_SET35_PAGES:
+    elif folder in ("big5-more", "big5-set35", "big5-set36"):
+        chosen = {"big5-more": BIG5_MORE_PAGES, "big5-set35": BIG5_SET35_PAGES,
+                  "big5-set36": BIG5_SET36_PAGES}
+        for path in chosen[folder]:
             sub, name = path.split("/")
             pages.update(_irdata_page(checkout, sub, name))
         return _write(pages, out)
@@ -558,13 +574,16 @@ def main() -> None:
     parser.add_argument("--set35", action="store_true",
                         help="with --irdata, more of the big sites' news reports of 2005-2017 that sets"
                         " 29-34 left out (set35)")
+    parser.add_argument("--set36", action="store_true",
+                        help="with --irdata, more of the big sites' news reports that sets 29-35 left"
+                        " out (set36)")
     parser.add_argument("--big5", choices=["13", "09", "17", "05"],
                         help="with --irdata, its big sites' news reports of 2013 (set29), 2009 (set30),"
                         " 2017 (set31) or 2005 (set32)")
     args = parser.parse_args()
     if args.irdata:
         folder = (f"big5-{args.big5}" if args.big5 else "big5-more" if args.set34
-                  else "big5-set35" if args.set35
+                  else "big5-set35" if args.set35 else "big5-set36" if args.set36
                   else "chaos-all-more" if args.set33 else "chaos-all")
         n = build_irdata(args.checkout, args.out, folder)
     elif args.fundus and args.set26:
