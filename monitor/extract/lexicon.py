@@ -184,6 +184,7 @@ class Lexicon:
     question_openers: frozenset[str]
     comparison_preps: frozenset[str]
     change_preps: frozenset[str]
+    year_change_preps: frozenset[str]  # "2.4% more jobs over the previous year": before a year only
     baseline_nouns: frozenset[str]
     defined_periods: frozenset[str]
     game_words: frozenset[str]
@@ -577,6 +578,7 @@ def _tense_fields() -> dict[str, Any]:
         "question_openers": words("question_openers"),
         "comparison_preps": words("comparison_preps"),
         "change_preps": words("change_preps"),
+        "year_change_preps": words("year_change_preps"),
         "baseline_nouns": words("baseline_nouns"),
         "defined_periods": words("defined_periods"),
         "game_words": words("game_words"),

@@ -495,7 +495,10 @@ from importlib.resources.abc import Traversable
 #      violence), "take office" is personnel, "institute" is policy.
 # 132 (2026-12-06): kinds.yaml: a downgrade is business ("Fitch downgraded the insurer to AA", "the storm was
 #      downgraded to a tropical depression").
-EXTRACTOR_VERSION = "132"
+# 133 (2026-12-06): a year a change is measured over is its baseline ("2.4% more jobs over the previous
+#      year": tense.yaml year_change_preps), and an amount right before the change word counts as one
+#      ("2.4% more"); "over the weekend" still tells when.
+EXTRACTOR_VERSION = "133"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -216,7 +216,7 @@ NOUN_AFTER_RE = re.compile(r"\s+[a-z][a-z-]+")
 
 @cache
 def _comparison_and_change_preps(lex: Lexicon) -> frozenset[str]:
-    return lex.comparison_preps | lex.change_preps
+    return lex.comparison_preps | lex.change_preps | lex.year_change_preps
 
 
 @cache
@@ -237,6 +237,7 @@ _AGO_RE = re.compile(r"(?:ago|earlier|before|later)\W*\Z", re.IGNORECASE)
 
 
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
+_YEAR_VALUE_RE = re.compile(r"\d{4}")
 
 
 def comparison_base(text: str, tx: Timex, lex: Lexicon) -> bool:
@@ -253,6 +254,8 @@ def comparison_base(text: str, tx: Timex, lex: Lexicon) -> bool:
     if m is None:
         return False
     prep = " ".join(m.group(1).lower().split())
+    if prep in lex.year_change_preps and not _YEAR_VALUE_RE.fullmatch(str(tx.value)):
+        return False  # "fell 5% over the weekend" tells when; "over the previous year" what it is measured on
     # "down from the March high of 21.8 percent": the date of the baseline's own value, which it keeps.
     if _VALUE_AFTER_RE.match(text, tx.end):
         return False
@@ -280,9 +283,10 @@ def _words_before(text: str) -> list[str]:
 def _change_at(words: list[str], lex: Lexicon) -> int | None:
     """Where a change word stands among the words before a preposition (nearest first): right before it ("up
     from", "higher than"), or with the amount of the change between them ("down 10 percent from", "an
-    increase of 0.3% from"); None for no comparison ("holding up a shirt from its account on Wednesday")."""
+    increase of 0.3% from"), or the amount right before it ("2.4% more jobs over"); None for no comparison
+    ("holding up a shirt from its account on Wednesday")."""
     at = next((i for i, w in enumerate(words) if w in lex.change_words), None)
-    if at is None or (at > 0 and not any(c.isdigit() for w in words[:at] for c in w)):
+    if at is None or (at > 0 and not any(c.isdigit() for w in words[: at + 2] for c in w)):
         return None
     return at
 

@@ -76,6 +76,14 @@ def test_a_comparisons_date_is_its_baseline_values_only() -> None:
         1.5765: "2021-06-10", 1.6145: "2021-06-09"}
 
 
+def test_a_year_a_change_is_measured_over_dates_neither_the_change_nor_its_year() -> None:
+    text = "In 2019, the harbour added 3.1% more berths over the previous year, the board said."
+    assert _dates(text)[3.1] == "2019"
+    assert _dates("Ferry tickets sold rose 6% over last year.")[6] == PUBLISHED.isoformat()
+    # over a weekend, a day or a week is when the change came
+    assert _dates("Ferry tickets sold fell 6% over the weekend.")[-6] == "2021-W22"
+
+
 def test_an_earnings_reports_results_date_by_the_quarter_it_named() -> None:
     text = (
         "Harlow Foods said net income fell 22% in the first quarter.\n\n"
