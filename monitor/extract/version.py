@@ -498,7 +498,9 @@ from importlib.resources.abc import Traversable
 # 133 (2026-12-06): a year a change is measured over is its baseline ("2.4% more jobs over the previous
 #      year": tense.yaml year_change_preps), and an amount right before the change word counts as one
 #      ("2.4% more"); "over the weekend" still tells when.
-EXTRACTOR_VERSION = "133"
+# 134 (2026-12-06): TIMEX: "slated" and "poised to" tell a plan to come ("slated to begin in January", told
+#      in September, is next January).
+EXTRACTOR_VERSION = "134"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -408,6 +408,13 @@ def test_a_promise_or_pledge_to_act_names_a_day_to_come() -> None:
     assert got["May"] == ("DATE", "2019-05")
 
 
+def test_slated_and_poised_tell_a_plan_to_come() -> None:
+    assert found("The ferry service is slated to resume in January.", "2019-09-03")["January"] == (
+        "DATE", "2020-01")
+    assert found("The ferry service is poised to resume in January.", "2019-09-03")["January"] == (
+        "DATE", "2020-01")
+
+
 def test_next_to_a_place_tells_no_day_to_come() -> None:
     got = found("Standing next to the old lighthouse on Monday, the mayor said it would stay.", "2019-07-31")
     assert got["Monday"] == ("DATE", "2019-07-29")
