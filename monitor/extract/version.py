@@ -500,7 +500,9 @@ from importlib.resources.abc import Traversable
 #      ("2.4% more"); "over the weekend" still tells when.
 # 134 (2026-12-06): TIMEX: "slated" and "poised to" tell a plan to come ("slated to begin in January", told
 #      in September, is next January).
-EXTRACTOR_VERSION = "134"
+# 135 (2026-12-06): a figure told before a span of years in its sentence ("a study released Tuesday found a
+#      21.6 percent drop ..., from 1999 to 2005") holds at the span's end, not on the study's day.
+EXTRACTOR_VERSION = "135"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -161,6 +161,15 @@ def span_end_year(text: str, timexes: list[tuple[Timex, str]], value: str | None
     return value
 
 
+def years_span_after(text: str, start: int, end: int) -> str | None:
+    """The closing year of a span of years told in text[start:end] ("a 21.6 percent drop ..., from 1999 to
+    2005"): a change found over those years holds at their end, not on the day a study telling it came out."""
+    m = _YEARS_SPAN_RE.search(text, start, end)
+    return m.group(2) if m is not None and m.group(1) < m.group(2) else None
+
+
+_YEARS_SPAN_RE = re.compile(r"\b(?:between|from)\s+(\d{4})\s+(?:and|to|through|until|till)\s+(\d{4})\b",
+                            re.IGNORECASE)
 _SPAN_OPENER = re.compile(r"\b(?:between|from)\s+\Z", re.IGNORECASE)
 _SPAN_CLOSED = re.compile(r"\s+(?:and|to|through|until|till)\s+(?:\w+\s+){0,2}?(\d{4})\b", re.IGNORECASE)
 _SPAN_OPENED = re.compile(r"\b(?:between|from)\s+(?:\w+\s+){0,2}?\d{4}\s+(?:and|to|through|until|till)\s+\Z",

@@ -9,7 +9,13 @@ import dataclasses
 import re
 
 from monitor.extract.items.actors import actor_name, subject_of
-from monitor.extract.items.dating import DAY_TYPES, span_end_year, timex_in, without_closed_baselines
+from monitor.extract.items.dating import (
+    DAY_TYPES,
+    span_end_year,
+    timex_in,
+    without_closed_baselines,
+    years_span_after,
+)
 from monitor.extract.items.document import (
     POSSESSIVE_S,
     Doc,
@@ -273,6 +279,10 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
             # "third-quarter profit rose to $110.9 million from $95.9 million": the year-earlier quarter's
             date = a_year_before(date) or date
         date = span_end_year(doc.text, info.timexes, date)
+        if own is None and not in_attr and date is not None and len(date) > 4:
+            # "a study released Tuesday found a 21.6 percent drop ..., from 1999 to 2005": the span's end
+            closing = years_span_after(doc.text, s.start + f.end, s.end)
+            date = closing if closing is not None and closing < date[:4] else date
         if f.metric in SCORE_METRICS and an_earlier_year(date, doc.published):
             continue  # "At Worlds 2019, T1 lost to G2 3-1": a past season's result, the story's background
         subject = _figure_subject(info, f, attr_span, attribution, doc)

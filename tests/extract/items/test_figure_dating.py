@@ -84,6 +84,13 @@ def test_a_year_a_change_is_measured_over_dates_neither_the_change_nor_its_year(
     assert _dates("Ferry tickets sold fell 6% over the weekend.")[-6] == "2021-W22"
 
 
+def test_a_change_over_a_span_of_years_holds_at_its_end_not_on_the_studys_day() -> None:
+    text = ("A survey released Tuesday found a 12 percent drop in ferry passengers, a loss of 9,000 riders, "
+            "from 2011 to 2018.")
+    assert _dates(text) == {-12: "2018", 9000: "2018"}
+    assert _dates("A survey released Tuesday found 9,000 riders.")[9000] == "2021-06-08"
+
+
 def test_an_earnings_reports_results_date_by_the_quarter_it_named() -> None:
     text = (
         "Harlow Foods said net income fell 22% in the first quarter.\n\n"
