@@ -502,7 +502,9 @@ from importlib.resources.abc import Traversable
 #      in September, is next January).
 # 135 (2026-12-06): a figure told before a span of years in its sentence ("a study released Tuesday found a
 #      21.6 percent drop ..., from 1999 to 2005") holds at the span's end, not on the study's day.
-EXTRACTOR_VERSION = "135"
+# 136 (2026-12-06): TIMEX: a past verb right after "that" and before a preposition is a relative clause's
+#      verb, no adjective ("the same factions that attacked on Sunday" is the Sunday past).
+EXTRACTOR_VERSION = "136"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

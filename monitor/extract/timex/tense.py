@@ -83,8 +83,11 @@ def _classify(
     if pair in future or word in future:
         # "had been due to", "had planned to": a plan seen from a past perfect is usually past by now
         return "past" if _PAST_AUX.intersection(before) else "future"
-    if word.endswith("ed") and i > 0 and words[i - 1] in _DETERMINERS:
-        return None  # "a still unspecified date", "the expected": an adjective, not a verb
+    if word.endswith("ed") and i > 0 and words[i - 1] in _DETERMINERS and not (
+            words[i - 1] == "that" and words[i + 1 : i + 2] and words[i + 1] in _AFTER_CUE):
+        # "a still unspecified date", "the expected": an adjective, not a verb; but "the factions that
+        # attacked on Sunday": a relative clause's verb
+        return None
     if after and word.endswith("ed") and words[i + 1 : i + 2] == ["by"] and not _AUXILIARIES.intersection(
             before[-1:]):
         # "Tuesday's debate, co-hosted by CBS News": after the date, a participle of its noun, no verb of the

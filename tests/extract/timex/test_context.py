@@ -415,6 +415,14 @@ def test_slated_and_poised_tell_a_plan_to_come() -> None:
         "DATE", "2020-01")
 
 
+def test_a_relative_clauses_past_verb_after_that_tells_the_past() -> None:
+    text = "The crews appear to be the same ones that sailed on Sunday, closing the harbour for a day."
+    assert found(text, "2017-03-21")["Sunday"] == ("DATE", "2017-03-19")
+    # "that" as a determiner before an adjective still tells nothing
+    assert found("That expected vote on Sunday will decide it.", "2017-03-21")["Sunday"] == (
+        "DATE", "2017-03-26")
+
+
 def test_next_to_a_place_tells_no_day_to_come() -> None:
     got = found("Standing next to the old lighthouse on Monday, the mayor said it would stay.", "2019-07-31")
     assert got["Monday"] == ("DATE", "2019-07-29")
