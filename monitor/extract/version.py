@@ -504,7 +504,9 @@ from importlib.resources.abc import Traversable
 #      21.6 percent drop ..., from 1999 to 2005") holds at the span's end, not on the study's day.
 # 136 (2026-12-06): TIMEX: a past verb right after "that" and before a preposition is a relative clause's
 #      verb, no adjective ("the same factions that attacked on Sunday" is the Sunday past).
-EXTRACTOR_VERSION = "136"
+# 137 (2026-12-06): a day right after a count of years back is of that year ("Sixteen years ago, on the night
+#      of October 19th" is 2001-10-19, told in 2017), as after a year written out.
+EXTRACTOR_VERSION = "137"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

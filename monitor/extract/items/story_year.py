@@ -22,7 +22,8 @@ def narrated_year(doc: Doc, tx: Timex, value: str, sentence_start: int) -> str:
     bare = timex_words_re("month", "month_abbr").fullmatch(_ANCHORED_RE.sub("", tx.text))
     if abs(int(value[:4]) - pub.year) > 1 or not bare:
         return value  # not a bare month or day the publication date anchored ("January this year" is)
-    written = [t for t in doc.timexes_in(sentence_start, tx.start) if YEAR_WRITTEN_RE.search(t.text)]
+    written = [t for t in doc.timexes_in(sentence_start, tx.start)
+               if YEAR_WRITTEN_RE.search(t.text) or _years_ago_of(doc.text, t, tx)]
     if not written:
         return _days_of_the_story(doc, value, sentence_start)
     year = written[-1].value[:4]
@@ -31,6 +32,16 @@ def narrated_year(doc: Doc, tx: Timex, value: str, sentence_start: int) -> str:
     return year + value[4:]
 
 
+def _years_ago_of(text: str, ago: Timex, tx: Timex) -> bool:
+    """Whether a count of years back opens the phrase of the day after it ("Sixteen years ago, on the night of
+    October 19th"): it names that day's year as a written year does; not across a verb ("fled more than 30
+    years ago and was detained in September")."""
+    return (len(ago.value) == 4 and _YEARS_AGO_RE.search(ago.text) is not None
+            and _SAME_PHRASE_RE.fullmatch(text, ago.end, tx.start) is not None)
+
+
+_YEARS_AGO_RE = re.compile(r"\byears?\s+ago\b", re.IGNORECASE)
+_SAME_PHRASE_RE = re.compile(r"[,\s]*(?:(?:on|in|the|of|night|morning|evening|afternoon|early|late)[,\s]+)*")
 # How far after (or before) the story's last full date a day written without its year still tells its time.
 NARRATED_DAYS_AFTER = 62
 NARRATED_DAYS_BEFORE = 31

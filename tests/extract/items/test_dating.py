@@ -269,6 +269,15 @@ def test_a_bare_month_takes_the_earlier_year_its_sentence_wrote_out() -> None:
     assert dates == ["1986-05", "1986-09"]
 
 
+def test_a_day_right_after_a_count_of_years_back_is_of_that_year() -> None:
+    pub = dt.date(2017, 10, 20)
+    text = "Twelve years ago, on the night of October 19th, the old pier collapsed."
+    assert "2005-10-19" in [i.date for i in extract_items(text, pub)]
+    # across a verb, the day is the present's
+    text = "The captain left the port more than 20 years ago and was detained in September at the border."
+    assert "2017-09" in [i.date for i in extract_items(text, pub)]
+
+
 def test_a_day_without_its_year_weeks_after_the_storys_last_full_date_is_of_that_year() -> None:
     pub = dt.date(2012, 4, 17)
     story = (
