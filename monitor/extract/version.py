@@ -506,7 +506,9 @@ from importlib.resources.abc import Traversable
 #      verb, no adjective ("the same factions that attacked on Sunday" is the Sunday past).
 # 137 (2026-12-06): a day right after a count of years back is of that year ("Sixteen years ago, on the night
 #      of October 19th" is 2001-10-19, told in 2017), as after a year written out.
-EXTRACTOR_VERSION = "137"
+# 138 (2026-12-06): "at age 13", "at the age of 13" put a figure at an earlier, unstated time (numbers.yaml
+#      undating_adverbs: "filed his first tax return at age 13, claiming a $35 deduction").
+EXTRACTOR_VERSION = "138"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -33,6 +33,8 @@ def _dates(text: str) -> dict[float, str | None]:
         ("During the nineteenth century the famine left more than 2 million people dead.", 2000000),
         # an earlier, unstated time
         ("Dalmore Foods previously recalled 80,000 jars of sauce in Norway.", 80000),
+        # a time of someone's life
+        ("She bought her first ferry at age 19, paying $4,000 for it.", 4000),
         # the modal perfect
         ("As many as 9,000 sailors may have drowned in the storm.", 9000),
     ],
