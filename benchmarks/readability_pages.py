@@ -33,6 +33,7 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --irdata --set34 /tmp/ir-research-data /tmp/big5-more    # set34
     python benchmarks/readability_pages.py --irdata --set35 /tmp/ir-research-data /tmp/big5-set35   # set35
     python benchmarks/readability_pages.py --irdata --set36 /tmp/ir-research-data /tmp/big5-set36   # set36
+    python benchmarks/readability_pages.py --irdata --set37 /tmp/ir-research-data /tmp/big5-set37   # set37
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -283,6 +284,18 @@ BIG5_SET36_PAGES = (
     "big5-17/pence (1).htm", "big5-17/trump (8).htm", "big5-17/visa (1).htm", "big5-17/teacher.html",
     "big5-17/trump (11).html", "big5-17/uranus.html", "big5-17/health.html",
 )
+# set37: more of them that sets 29-36 left out, chosen the same way (a few Katrina and Rita reports of 2005 of
+# other days and happenings than set32's).
+BIG5_SET37_PAGES = (
+    "big5-05/intel (1).htm", "big5-05/japan (1).htm", "big5-05/school (1).htm", "big5-05/loot (1).htm",
+    "big5-05/storm (10).htm", "big5-05/katrina.html", "big5-05/storm (3).htm", "big5-05/katrina (2).html",
+    "big5-09/court (2).htm", "big5-09/microsoft (1).htm", "big5-09/obama (5).htm", "big5-09/obama (6).htm",
+    "big5-09/obama (2).htm", "big5-09/bar (1).htm", "big5-09/text.html",
+    "big5-13/snowden (1).htm", "big5-13/university (1).htm", "big5-13/game (1).htm", "big5-13/obamacare.html",
+    "big5-13/tax (1).htm", "big5-13/drescher.html",
+    "big5-17/trump (1).htm", "big5-17/trump (6).htm", "big5-17/letterman (1).htm", "big5-17/amazon (2).htm",
+    "big5-17/patient (1).htm", "big5-17/teacher (1).htm", "big5-17/ghost.html",
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
 _SPACE_RE = re.compile(r"\s+")
 _META_VALUE_RE = re.compile(r"(<meta\b[^>]*?\s)value=", re.IGNORECASE)
@@ -394,17 +407,17 @@ def build_irdata(checkout: Path, out: Path, folder: str = "chaos-all") -> int:
     """The same layout from ir-research-data's `Extraction/<folder>/html/<name>`, the body trafilatura's
     extraction (page key of "irdata/<name>", or of "irdata/big5-13/<name>" for the big sites' pages, which
     are archive.org copies: served as the site served them, `unarchived`); the folder "chaos-all-more" is
-    chaos-all's pages of set33, "big5-more", "big5-set35" and "big5-set36" the big sites' pages of set34,
-    set35 and set36."""
+    chaos-all's pages of set33, "big5-more" and "big5-set35" to "big5-set37" the big sites' pages of set34
+    to set37."""
     pages = {}
     big5 = {"big5-13": BIG5_13_PAGES, "big5-09": BIG5_09_PAGES, "big5-17": BIG5_17_PAGES,
             "big5-05": BIG5_05_PAGES}
     if folder.startswith("chaos-all"):
         names, prefix = (IRDATA_MORE_PAGES if folder.endswith("-more") else IRDATA_PAGES), ""
         folder = "chaos-all"
-    elif folder in ("big5-more", "big5-set35", "big5-set36"):
+    elif folder in ("big5-more", "big5-set35", "big5-set36", "big5-set37"):
         chosen = {"big5-more": BIG5_MORE_PAGES, "big5-set35": BIG5_SET35_PAGES,
-                  "big5-set36": BIG5_SET36_PAGES}
+                  "big5-set36": BIG5_SET36_PAGES, "big5-set37": BIG5_SET37_PAGES}
         for path in chosen[folder]:
             sub, name = path.split("/")
             pages.update(_irdata_page(checkout, sub, name))
@@ -577,6 +590,9 @@ def main() -> None:
     parser.add_argument("--set36", action="store_true",
                         help="with --irdata, more of the big sites' news reports that sets 29-35 left"
                         " out (set36)")
+    parser.add_argument("--set37", action="store_true",
+                        help="with --irdata, more of the big sites' news reports that sets 29-36 left"
+                        " out (set37)")
     parser.add_argument("--big5", choices=["13", "09", "17", "05"],
                         help="with --irdata, its big sites' news reports of 2013 (set29), 2009 (set30),"
                         " 2017 (set31) or 2005 (set32)")
@@ -584,6 +600,7 @@ def main() -> None:
     if args.irdata:
         folder = (f"big5-{args.big5}" if args.big5 else "big5-more" if args.set34
                   else "big5-set35" if args.set35 else "big5-set36" if args.set36
+                  else "big5-set37" if args.set37
                   else "chaos-all-more" if args.set33 else "chaos-all")
         n = build_irdata(args.checkout, args.out, folder)
     elif args.fundus and args.set26:
