@@ -60,6 +60,12 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
         stated = kind == "published" or (kind == "dated" and line_zone is not None)
         if likely is None or day in likely or (stated and not in_markup):
             return day
+    titled = _title_day(tree)
+    if titled is not None and not in_markup and (
+            in_url is None or abs((titled - in_url).days) <= _TITLE_URL_DAYS):
+        # "CNN.com - New Orleans shelters to be evacuated - Aug 31, 2005": the page's day as its title states
+        # it, a day after the URL's folder when posted past midnight (no line of the page shows it)
+        return titled
     if stamp is not None:
         if stamp.tzinfo is not None and zone is not None:
             return stamp.astimezone(zone).date()
@@ -181,6 +187,21 @@ _SHOWN_DATE_RES = (
     ),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
 )
+def _title_day(tree: Any) -> datetime.date | None:
+    """The day a page's <title> ends on ("... - Aug 31, 2005", "... - Mar. 27, 2017"), else None."""
+    title = tree.findtext(".//title") if hasattr(tree, "findtext") else None
+    m = _TITLE_DAY_RE.search(" ".join((title or "").split()))
+    if m is None:
+        return None
+    return _with_year((int(m.group("y")), _month_number(m.group("m")), int(m.group("d"))), None)
+
+
+_TITLE_DAY_RE = re.compile(
+    rf"[-\u2013\u2014|]\s*(?P<m>{_MONTHS})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\s*\Z", re.IGNORECASE
+)
+_TITLE_URL_DAYS = 2  # how far from the URL's day a title's day may lie and still be the page's
+
+
 # Zones bylines name, as offsets; the US ones through zoneinfo so that daylight saving is right.
 _ZONE_NAMES = {
     "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",

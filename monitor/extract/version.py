@@ -508,7 +508,10 @@ from importlib.resources.abc import Traversable
 #      of October 19th" is 2001-10-19, told in 2017), as after a year written out.
 # 138 (2026-12-06): "at age 13", "at the age of 13" put a figure at an earlier, unstated time (numbers.yaml
 #      undating_adverbs: "filed his first tax return at age 13, claiming a $35 deduction").
-EXTRACTOR_VERSION = "138"
+# 139 (2026-12-06): page date: a day the page's <title> ends on ("... - Aug 31, 2005") is its publication
+#      day when no line shows one and no markup stamps it, within two days of the URL's (CNN's 2005 pages,
+#      posted past midnight in the folder of the day before).
+EXTRACTOR_VERSION = "139"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

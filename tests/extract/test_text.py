@@ -372,6 +372,21 @@ def test_a_url_with_a_section_between_year_and_month_still_names_the_day():
     assert extract_document(page, url=url).published == datetime.date(2010, 8, 13)
 
 
+def test_a_titles_day_a_day_past_the_urls_dates_the_page():
+    # posted just after midnight, in a story folder of the day before; the byline is written by a script
+    page = (
+        b"<html><head><title>News.example - Ferry strike spreads to the islands - Aug 31, 2005</title></head>"
+        b"<body><article><h1>Ferry strike spreads</h1><p>"
+        + b"The ferry strike spread to the islands overnight as crews walked off the boats. " * 8
+        + b"</p></article></body></html>"
+    )
+    url = "https://news.example.com/2005/WORLD/08/30/ferry.strike/index.html"
+    assert extract_document(page, url=url).published == datetime.date(2005, 8, 31)
+    # a title's date far from the URL's is another day's (an anniversary, a listing)
+    far = page.replace(b"Aug 31, 2005", b"Aug 31, 1995")
+    assert extract_document(far, url=url).published == datetime.date(2005, 8, 30)
+
+
 def _wire_page(stamp: bytes, extra: bytes = b"") -> bytes:
     """A wire story as a portal served it: a posting line without its year, links to stories of other days."""
     return (
