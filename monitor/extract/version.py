@@ -511,7 +511,8 @@ from importlib.resources.abc import Traversable
 # 139 (2026-12-06): page date: a day the page's <title> ends on ("... - Aug 31, 2005") is its publication
 #      day when no line shows one and no markup stamps it, within two days of the URL's (CNN's 2005 pages,
 #      posted past midnight in the folder of the day before).
-EXTRACTOR_VERSION = "139"
+# 140 (2026-12-06): TIMEX: "an expected vote Friday" is one to come ("expected" before a noun, as "upcoming").
+EXTRACTOR_VERSION = "140"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

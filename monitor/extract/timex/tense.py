@@ -28,7 +28,7 @@ _DETERMINERS = frozenset(
 )
 _PAST_AUX = frozenset({"had", "been", "once", "originally"})
 _ARTICLES = frozenset({"a", "an", "the", "its", "their", "his", "our", "my", "your", "these", "those"})
-_FUTURE_ADJECTIVES = frozenset({"upcoming", "forthcoming"})
+_FUTURE_ADJECTIVES = frozenset({"upcoming", "forthcoming", "expected"})
 # Before an irregular past that is also the base form ("hit", "cost", "bid"), these make it the base form.
 _BASE_BEFORE = frozenset(
     {"to", "will", "would", "can", "could", "may", "might", "shall", "should", "must", "do", "does", "did"}

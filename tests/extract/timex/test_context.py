@@ -423,6 +423,11 @@ def test_a_relative_clauses_past_verb_after_that_tells_the_past() -> None:
         "DATE", "2017-03-26")
 
 
+def test_an_expected_vote_is_one_to_come() -> None:
+    text = "The mayor has stepped up her campaign ahead of an expected council vote Friday on the ferry plan."
+    assert found(text, "2009-06-25")["Friday"] == ("DATE", "2009-06-26")
+
+
 def test_next_to_a_place_tells_no_day_to_come() -> None:
     got = found("Standing next to the old lighthouse on Monday, the mayor said it would stay.", "2019-07-31")
     assert got["Monday"] == ("DATE", "2019-07-29")
