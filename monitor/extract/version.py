@@ -512,7 +512,8 @@ from importlib.resources.abc import Traversable
 #      day when no line shows one and no markup stamps it, within two days of the URL's (CNN's 2005 pages,
 #      posted past midnight in the folder of the day before).
 # 140 (2026-12-06): TIMEX: "an expected vote Friday" is one to come ("expected" before a noun, as "upcoming").
-EXTRACTOR_VERSION = "140"
+# 141 (2026-12-06): TIMEX: a present passive ("when he is sentenced in June") tells no past.
+EXTRACTOR_VERSION = "141"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -106,6 +106,9 @@ def _classify(
             # "a study being sent to Congress in November", "is being treated": under way, neither past nor
             # to come (the clause's other words may tell); "was being sent" tells its past
             return "past" if before[0] in ("was", "were") else None
+        if before[-1:] in (["is"], ["are"]) and word.endswith("ed"):
+            # "when he is sentenced in June", "are released each May": the present passive tells no past
+            return None
         return "past"
     return None
 

@@ -423,6 +423,12 @@ def test_a_relative_clauses_past_verb_after_that_tells_the_past() -> None:
         "DATE", "2017-03-26")
 
 
+def test_a_present_passive_tells_no_past() -> None:
+    text = "The skipper faces a fine when he is sentenced in June."
+    assert found(text, "2009-03-12")["June"] == ("DATE", "2009-06")
+    assert found("The skipper was sentenced in June.", "2009-03-12")["June"] == ("DATE", "2008-06")
+
+
 def test_an_expected_vote_is_one_to_come() -> None:
     text = "The mayor has stepped up her campaign ahead of an expected council vote Friday on the ferry plan."
     assert found(text, "2009-06-25")["Friday"] == ("DATE", "2009-06-26")
