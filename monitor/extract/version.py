@@ -513,7 +513,10 @@ from importlib.resources.abc import Traversable
 #      posted past midnight in the folder of the day before).
 # 140 (2026-12-06): TIMEX: "an expected vote Friday" is one to come ("expected" before a noun, as "upcoming").
 # 141 (2026-12-06): TIMEX: a present passive ("when he is sentenced in June") tells no past.
-EXTRACTOR_VERSION = "141"
+# 142 (2026-12-06): "fighting the bill", "attacked the plan" strike no blow (kinds.yaml other_sense_after
+#      violence: a measure opposed, past a possessive too: "the board's plan"); "from the age of 13" is an
+#      age, no figure (numbers.yaml not_figure_before "age of").
+EXTRACTOR_VERSION = "142"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

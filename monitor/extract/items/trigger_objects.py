@@ -138,8 +138,9 @@ _FINITE_RE = re.compile(
 )
 
 
+# ("s": a possessive's, "the board's plan", split off its noun)
 _SKIP_AFTER_TRIGGER = frozenset(
-    {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "new", "all", "of", "and"}
+    {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "new", "all", "of", "and", "s"}
 )
 
 

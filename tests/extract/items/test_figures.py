@@ -130,6 +130,7 @@ def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
         "But clause 9 of the contract bars strikes.",  # a clause's number names it
         "Harbour fees: 5 things to know",  # a listicle's count
         "It is the worst flood she's seen in the 40 years she's farmed here.",  # "she's" is no plural noun
+        "The pupils were followed from the age of 11 onwards.",  # an age
     ],
 )
 def test_not_figures(sentence: str) -> None:

@@ -202,6 +202,14 @@ def test_rulings_taking_office_new_rules_and_downgrades_have_their_kinds(text: s
     assert [(i.kind, i.date) for i in items if i.kind != "figure"] == [(kind, "2024-05-07")]
 
 
+def test_fighting_or_attacking_a_measure_is_no_violence() -> None:
+    pub = dt.date(2024, 5, 8)
+    for text in ("Harbour towns are fighting the ferry bill on Tuesday.",
+                 "Critics attacked the harbour board's plan on Tuesday."):
+        assert "violence" not in [i.kind for i in extract_items(text, pub)]
+    assert [i.kind for i in extract_items("Rebels attacked the harbour on Tuesday.", pub)] == ["violence"]
+
+
 def test_a_release_of_things_made_public_is_a_statement_of_people_a_release() -> None:
     pub = dt.date(2024, 5, 8)
     released = extract_items("Harbour police released the surveillance footage on Monday.", pub)
