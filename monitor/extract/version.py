@@ -516,7 +516,9 @@ from importlib.resources.abc import Traversable
 # 142 (2026-12-06): "fighting the bill", "attacked the plan" strike no blow (kinds.yaml other_sense_after
 #      violence: a measure opposed, past a possessive too: "the board's plan"); "from the age of 13" is an
 #      age, no figure (numbers.yaml not_figure_before "age of").
-EXTRACTOR_VERSION = "142"
+# 143 (2026-12-06): what erupts tells the kind (kinds.yaml kind_by_subject accident: "fighting erupted" is
+#      violence, "protests erupted" a protest, "shouting erupted" or "the scandal erupted" no disaster).
+EXTRACTOR_VERSION = "143"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -202,6 +202,19 @@ def test_rulings_taking_office_new_rules_and_downgrades_have_their_kinds(text: s
     assert [(i.kind, i.date) for i in items if i.kind != "figure"] == [(kind, "2024-05-07")]
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Fighting erupted in the harbour town on Tuesday.", "violence"),
+        ("Protests erupted in the harbour town on Tuesday.", "protest"),
+        ("A scandal erupted at the harbour board on Tuesday.", "other"),
+        ("The volcano erupted on Tuesday.", "accident"),
+    ],
+)
+def test_what_erupts_tells_the_kind(text: str, kind: str) -> None:
+    assert [i.kind for i in extract_items(text, dt.date(2024, 5, 8))] == [kind]
+
+
 def test_fighting_or_attacking_a_measure_is_no_violence() -> None:
     pub = dt.date(2024, 5, 8)
     for text in ("Harbour towns are fighting the ferry bill on Tuesday.",
