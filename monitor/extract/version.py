@@ -518,7 +518,9 @@ from importlib.resources.abc import Traversable
 #      age, no figure (numbers.yaml not_figure_before "age of").
 # 143 (2026-12-06): what erupts tells the kind (kinds.yaml kind_by_subject accident: "fighting erupted" is
 #      violence, "protests erupted" a protest, "shouting erupted" or "the scandal erupted" no disaster).
-EXTRACTOR_VERSION = "143"
+# 144 (2026-12-06): after "be", a trigger's base form is an adjective, no verb ("entry is free", "will be
+#      free": no one released).
+EXTRACTOR_VERSION = "144"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

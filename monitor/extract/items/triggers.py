@@ -332,6 +332,8 @@ def _verb_here(tags: frozenset[str], prev: list[str], may_be_noun: bool = True) 
         return not (may_be_noun and (_adjective(last) or last in _PREPOSITIONS))
     if "VBG" in tags:
         return last in BE_FORMS
+    if last in BE_FORMS:
+        return False  # "entry is free", "will be free": after "be" a base form is an adjective, no verb
     if last in AUXILIARIES or last in _SUBJECT_PRONOUNS:
         return True  # base form: "will meet", "to sign", "they vote"
     # After a plural noun, a word that cannot be a noun is its verb ("tickets go on sale", "troops arrive");

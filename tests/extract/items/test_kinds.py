@@ -215,6 +215,13 @@ def test_what_erupts_tells_the_kind(text: str, kind: str) -> None:
     assert [i.kind for i in extract_items(text, dt.date(2024, 5, 8))] == [kind]
 
 
+def test_free_after_be_is_an_adjective_no_release() -> None:
+    pub = dt.date(2024, 5, 8)
+    free = extract_items("Entry to the harbour museum is free on Monday.", pub)
+    assert "release" not in [i.kind for i in free]
+    assert [i.kind for i in extract_items("The two sailors were freed on Monday.", pub)] == ["release"]
+
+
 def test_fighting_or_attacking_a_measure_is_no_violence() -> None:
     pub = dt.date(2024, 5, 8)
     for text in ("Harbour towns are fighting the ferry bill on Tuesday.",
