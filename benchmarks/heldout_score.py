@@ -6,7 +6,7 @@ Where each set's pages are read:
 
     dev, set1-7, set12, set13, set27   ../shared/data/article-html
     set8-11                            ../shared/data/tempeval3/train (as news_text_score.py reads them)
-    set14 ... set34                    PAGES_ROOT/s14 ... PAGES_ROOT/s34, the folders readability_pages.py
+    set14 ... set37                    PAGES_ROOT/s14 ... PAGES_ROOT/s37, the folders readability_pages.py
                                        writes (news-heldout/README.md gives each set's command), e.g.
                                        readability_pages.py --irdata --big5 13 /tmp/ir-research-data ROOT/s29
 
@@ -150,7 +150,7 @@ def _load(path: Path) -> dict[tuple[str, str], list[dict[str, Any]]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--pages-root", type=Path, help="the folder of readability_pages.py's s14 ... s34")
+    parser.add_argument("--pages-root", type=Path, help="the folder of readability_pages.py's s14 ... s37")
     parser.add_argument("--save", type=Path, help="keep every page's items in this file (JSON lines)")
     parser.add_argument("--compare", type=Path, help="print the items that changed since a --save")
     parser.add_argument("--verbose", metavar="SET", help="print this set's misses and false items")
