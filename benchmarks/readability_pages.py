@@ -297,6 +297,8 @@ BIG5_SET37_PAGES = (
     "big5-17/patient (1).htm", "big5-17/teacher (1).htm", "big5-17/ghost.html",
 )
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
+# The big sites' sets chosen across their folders, by set number (`--set34` ... `--set37`).
+BIG5_LATER_SETS = {34: BIG5_MORE_PAGES, 35: BIG5_SET35_PAGES, 36: BIG5_SET36_PAGES, 37: BIG5_SET37_PAGES}
 _SPACE_RE = re.compile(r"\s+")
 _META_VALUE_RE = re.compile(r"(<meta\b[^>]*?\s)value=", re.IGNORECASE)
 
@@ -407,18 +409,15 @@ def build_irdata(checkout: Path, out: Path, folder: str = "chaos-all") -> int:
     """The same layout from ir-research-data's `Extraction/<folder>/html/<name>`, the body trafilatura's
     extraction (page key of "irdata/<name>", or of "irdata/big5-13/<name>" for the big sites' pages, which
     are archive.org copies: served as the site served them, `unarchived`); the folder "chaos-all-more" is
-    chaos-all's pages of set33, "big5-more" and "big5-set35" to "big5-set37" the big sites' pages of set34
-    to set37."""
+    chaos-all's pages of set33, "big5-set34" to "big5-set37" the big sites' pages of set34 to set37."""
     pages = {}
     big5 = {"big5-13": BIG5_13_PAGES, "big5-09": BIG5_09_PAGES, "big5-17": BIG5_17_PAGES,
             "big5-05": BIG5_05_PAGES}
     if folder.startswith("chaos-all"):
         names, prefix = (IRDATA_MORE_PAGES if folder.endswith("-more") else IRDATA_PAGES), ""
         folder = "chaos-all"
-    elif folder in ("big5-more", "big5-set35", "big5-set36", "big5-set37"):
-        chosen = {"big5-more": BIG5_MORE_PAGES, "big5-set35": BIG5_SET35_PAGES,
-                  "big5-set36": BIG5_SET36_PAGES, "big5-set37": BIG5_SET37_PAGES}
-        for path in chosen[folder]:
+    elif folder.startswith("big5-set"):
+        for path in BIG5_LATER_SETS[int(folder.removeprefix("big5-set"))]:
             sub, name = path.split("/")
             pages.update(_irdata_page(checkout, sub, name))
         return _write(pages, out)
@@ -581,26 +580,17 @@ def main() -> None:
                         " github.com/MSVCode/ir-research-data)")
     parser.add_argument("--set33", action="store_true",
                         help="with --irdata, 28 more of its web search results' news reports (set33)")
-    parser.add_argument("--set34", action="store_true",
-                        help="with --irdata, the big sites' news reports of 2009, 2013 and 2017 that"
-                        " sets 29-31 left out (set34)")
-    parser.add_argument("--set35", action="store_true",
-                        help="with --irdata, more of the big sites' news reports of 2005-2017 that sets"
-                        " 29-34 left out (set35)")
-    parser.add_argument("--set36", action="store_true",
-                        help="with --irdata, more of the big sites' news reports that sets 29-35 left"
-                        " out (set36)")
-    parser.add_argument("--set37", action="store_true",
-                        help="with --irdata, more of the big sites' news reports that sets 29-36 left"
-                        " out (set37)")
+    for number in BIG5_LATER_SETS:
+        parser.add_argument(f"--set{number}", action="store_true",
+                            help=f"with --irdata, set{number}'s news reports of the big sites' folders, one"
+                            " to a story (news-heldout/README.md)")
     parser.add_argument("--big5", choices=["13", "09", "17", "05"],
                         help="with --irdata, its big sites' news reports of 2013 (set29), 2009 (set30),"
                         " 2017 (set31) or 2005 (set32)")
     args = parser.parse_args()
     if args.irdata:
-        folder = (f"big5-{args.big5}" if args.big5 else "big5-more" if args.set34
-                  else "big5-set35" if args.set35 else "big5-set36" if args.set36
-                  else "big5-set37" if args.set37
+        later = next((n for n in BIG5_LATER_SETS if getattr(args, f"set{n}")), None)
+        folder = (f"big5-{args.big5}" if args.big5 else f"big5-set{later}" if later
                   else "chaos-all-more" if args.set33 else "chaos-all")
         n = build_irdata(args.checkout, args.out, folder)
     elif args.fundus and args.set26:
