@@ -187,6 +187,8 @@ _SHOWN_DATE_RES = (
     ),
     re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
 )
+
+
 def _title_day(tree: Any) -> datetime.date | None:
     """The day a page's <title> ends on ("... - Aug 31, 2005", "... - Mar. 27, 2017"), else None."""
     title = tree.findtext(".//title") if hasattr(tree, "findtext") else None
