@@ -191,8 +191,7 @@ _SHOWN_DATE_RES = (
 
 def _title_day(tree: Any) -> datetime.date | None:
     """The day a page's <title> ends on ("... - Aug 31, 2005", "... - Mar. 27, 2017"), else None."""
-    title = tree.findtext(".//title") if hasattr(tree, "findtext") else None
-    m = _TITLE_DAY_RE.search(" ".join((title or "").split()))
+    m = _TITLE_DAY_RE.search(" ".join((tree.findtext(".//title") or "").split()))
     if m is None:
         return None
     return _with_year((int(m.group("y")), _month_number(m.group("m")), int(m.group("d"))), None)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
+from collections.abc import Sequence
 from functools import cache
 
 from monitor.extract.items.document import (
@@ -161,15 +162,19 @@ def span_end_year(text: str, timexes: list[tuple[Timex, str]], value: str | None
     return value
 
 
-def years_span_after(text: str, start: int, end: int) -> str | None:
-    """The closing year of a span of years told in text[start:end] ("a 21.6 percent drop ..., from 1999 to
-    2005"): a change found over those years holds at their end, not on the day a study telling it came out."""
-    m = _YEARS_SPAN_RE.search(text, start, end)
-    return m.group(2) if m is not None and m.group(1) < m.group(2) else None
+def years_span_after(text: str, timexes: Sequence[Timex]) -> str | None:
+    """The closing year of a span of years that one of `timexes` opens ("a 21.6 percent drop ..., from 1999
+    to 2005": `span_end_year`): a change found over those years holds at their end, not on the day a study
+    telling it came out."""
+    for tx in timexes:
+        value = str(tx.value)
+        if YEAR_WRITTEN_RE.fullmatch(value):
+            closing = span_end_year(text, [(tx, value)], value)
+            if closing is not None and closing > value:
+                return closing
+    return None
 
 
-_YEARS_SPAN_RE = re.compile(r"\b(?:between|from)\s+(\d{4})\s+(?:and|to|through|until|till)\s+(\d{4})\b",
-                            re.IGNORECASE)
 _SPAN_OPENER = re.compile(r"\b(?:between|from)\s+\Z", re.IGNORECASE)
 _SPAN_CLOSED = re.compile(r"\s+(?:and|to|through|until|till)\s+(?:\w+\s+){0,2}?(\d{4})\b", re.IGNORECASE)
 _SPAN_OPENED = re.compile(r"\b(?:between|from)\s+(?:\w+\s+){0,2}?\d{4}\s+(?:and|to|through|until|till)\s+\Z",
@@ -246,7 +251,6 @@ _AGO_RE = re.compile(r"(?:ago|earlier|before|later)\W*\Z", re.IGNORECASE)
 
 
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
-_YEAR_VALUE_RE = re.compile(r"\d{4}")
 
 
 def comparison_base(text: str, tx: Timex, lex: Lexicon) -> bool:
@@ -263,7 +267,7 @@ def comparison_base(text: str, tx: Timex, lex: Lexicon) -> bool:
     if m is None:
         return False
     prep = " ".join(m.group(1).lower().split())
-    if prep in lex.year_change_preps and not _YEAR_VALUE_RE.fullmatch(str(tx.value)):
+    if prep in lex.year_change_preps and not YEAR_WRITTEN_RE.fullmatch(str(tx.value)):
         return False  # "fell 5% over the weekend" tells when; "over the previous year" what it is measured on
     # "down from the March high of 21.8 percent": the date of the baseline's own value, which it keeps.
     if _VALUE_AFTER_RE.match(text, tx.end):

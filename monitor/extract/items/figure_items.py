@@ -281,7 +281,7 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
         date = span_end_year(doc.text, info.timexes, date)
         if own is None and not in_attr and date is not None and len(date) > 4:
             # "a study released Tuesday found a 21.6 percent drop ..., from 1999 to 2005": the span's end
-            closing = years_span_after(doc.text, s.start + f.end, s.end)
+            closing = years_span_after(doc.text, doc.timexes_in(s.start + f.end, s.end))
             date = closing if closing is not None and closing < date[:4] else date
         if f.metric in SCORE_METRICS and an_earlier_year(date, doc.published):
             continue  # "At Worlds 2019, T1 lost to G2 3-1": a past season's result, the story's background
