@@ -181,6 +181,7 @@ class Lexicon:
     publication_venues: frozenset[str]
     ongoing_claims: frozenset[str]
     record_nouns: frozenset[str]
+    release_participles: frozenset[str]
     question_openers: frozenset[str]
     comparison_preps: frozenset[str]
     change_preps: frozenset[str]
@@ -575,6 +576,7 @@ def _tense_fields() -> dict[str, Any]:
         "publication_venues": words("publication_venues"),
         "ongoing_claims": words("ongoing_claims"),
         "record_nouns": words("record_nouns"),
+        "release_participles": words("release_participles"),
         "question_openers": words("question_openers"),
         "comparison_preps": words("comparison_preps"),
         "change_preps": words("change_preps"),

@@ -520,7 +520,11 @@ from importlib.resources.abc import Traversable
 #      violence, "protests erupted" a protest, "shouting erupted" or "the scandal erupted" no disaster).
 # 144 (2026-12-06): after "be", a trigger's base form is an adjective, no verb ("entry is free", "will be
 #      free": no one released).
-EXTRACTOR_VERSION = "144"
+# 145 (2026-12-06): a capitalised word before a participle is a name, though its lower case is a present verb
+#      ("Winston Peters backed": "peters" out); a negation after a verb's object is its infinitive's ("advised
+#      fans not to travel today" is advice given); a source made public on a day inside "according to" is that
+#      day's happening ("according to court documents unsealed Wednesday"; tense.yaml release_participles).
+EXTRACTOR_VERSION = "145"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -96,6 +96,13 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None],
             seen.add(value)
             continue
         if sources and overlaps(tx.start, tx.end, sources):
+            released = source_release(doc, info, tx)
+            if released is not None and released.start not in verbs:
+                # "according to court documents unsealed Wednesday": the source's release is news of its day
+                out.append(Happening(released.start, released.end, released.text, "other",
+                                     clause_of(tx.start, info.clauses), value))
+                seen.add(value)
+                verbs.add(released.start)
             continue
         if range_bound(doc.text, tx):
             continue  # "grew between 2009 and 2018": over years, on no one date (figures keep the end)
@@ -221,6 +228,21 @@ def _quote_then_date(info: SentenceInfo, k: int, i: int) -> bool:
     rest = [t for t in info.tokens_within(*info.clauses[i]) if t.text[:1].isalnum()
             and not any(tx.start <= t.start and t.end <= tx.end for tx, _v in info.timexes)]
     return len(rest) <= 1  # "on"
+
+
+def source_release(doc: Doc, info: SentenceInfo, tx: Timex) -> Tok | None:
+    """The participle that releases a source right before its date, inside "according to" ("according to
+    November data released Tuesday", "a report published on Friday by Group-IB"; tense.yaml
+    `release_participles`): the source was made public that day, a happening of its own."""
+    before = [t for t in info.tokens if t.end <= tx.start][-3:]
+    for k in range(len(before) - 1, -1, -1):
+        if before[k].lower in doc.lex.release_participles:
+            between = [t.lower for t in before[k + 1 :]]
+            return before[k] if all(w in _BEFORE_A_DAY for w in between) else None
+    return None
+
+
+_BEFORE_A_DAY = frozenset({"on", "in", "late", "early", "last", "this"})
 
 
 def _listing_line(doc: Doc, info: SentenceInfo, tx: Timex) -> bool:
@@ -354,7 +376,8 @@ def _verb_in(
             prev = [p.lower for p in info.tokens_within(info.sentence.start, clause[0])[-4:]] + prev
         if j + 1 < len(toks) and f"{t.lower} {toks[j + 1].lower}" in doc.lex.comparison_preps:
             continue  # "compared with growth of 3.4%": a preposition, no verb
-        if j and word_tags(toks[j - 1].lower) == _PRESENT_ONLY and toks[j - 1].lower not in AUXILIARIES:
+        if (j and word_tags(toks[j - 1].lower) == _PRESENT_ONLY and toks[j - 1].lower not in AUXILIARIES
+                and not toks[j - 1].cap):  # "Winston Peters backed": a name, whatever its lower case
             continue  # "expects continued rate hikes": right after a verb, a participle describes its object
         if j and doc.lex.kind_by_modifier.get(t.lower, {}).get(toks[j - 1].lower) == NO_KIND:
             continue  # "queued for a flu shot": a noun (kinds.yaml kind_by_modifier)
@@ -370,7 +393,10 @@ def _verb_in(
     j = best[1]
     before = [t.lower for t in toks[:j]]
     after = [t.lower for t in toks[j + 1 : j + 3]]
-    if any(is_negation(w) for w in before[-3:] + after) or a_refusal(doc, toks[j].lower, toks[j].end):
+    # "was not", "had still not"; not "advised supporters not to travel", whose negation is its object's
+    negated = any(is_negation(w) for w in before[-3:]) or (bool(after) and (is_negation(after[0]) or (
+        len(after) > 1 and after[0] in _STATE_ADVERBS and is_negation(after[1]))))
+    if negated or a_refusal(doc, toks[j].lower, toks[j].end):
         return _RULED_OUT, None  # "did not meet", "declined to comment on Thursday"
     if any(w in HYPOTHETICAL for w in before) and not reported_plan(info, toks[j].start, clause, before[-4:],
                                                                    doc.published):

@@ -58,6 +58,10 @@ def test_an_aim_or_a_hope_schedules_its_happening() -> None:
         # the items of a list, one after another semicolon, take the day at its end to the verb that opens it
         ("The ferry carried Tom Berg of Lerrin, Ohio; Ann Lind of Brenholm; and Erik Sol of Dover on May 4.",
          "2021-05-04"),
+        # a surname whose lower case is a verb ("peters" out) is no verb the participle would describe
+        ("On Monday, harbour master Anna Peters closed the slipway.", "2021-06-07"),
+        # a negation after the verb's object is the infinitive's: the advice was given
+        ("The ferry company advised passengers not to sail on Monday.", "2021-06-07"),
     ],
 )
 def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) -> None:
@@ -303,3 +307,12 @@ def test_after_be_only_a_participle_is_a_verb() -> None:
 def test_a_chronology_line_with_a_verb_keeps_its_tense() -> None:
     text = "How the strike unfolded.\n\nMay 3: The dockers walked out at the Harwick quay."
     assert [(i.kind, i.date) for i in _events(text)] == [("other", "2021-05-03")]
+
+
+def test_a_source_released_on_a_day_is_that_days_happening() -> None:
+    # nothing else in "according to" tells a happening: the release of its source does
+    text = "The harbour silted up faster than feared, according to survey figures published on Monday."
+    items = _events(text)
+    assert [(i.kind, i.date) for i in items] == [("other", "2021-06-07")]
+    assert "published on Monday" in items[0].summary
+    assert _events("The harbour silted up faster than feared, according to the survey of Monday.") == []
