@@ -524,7 +524,11 @@ from importlib.resources.abc import Traversable
 #      ("Winston Peters backed": "peters" out); a negation after a verb's object is its infinitive's ("advised
 #      fans not to travel today" is advice given); a source made public on a day inside "according to" is that
 #      day's happening ("according to court documents unsealed Wednesday"; tense.yaml release_participles).
-EXTRACTOR_VERSION = "145"
+# 146 (2026-12-06): a capitalised "May", "Will", "Can", "Must" past a sentence's first word is a name or a
+#      month, no modal ("Theresa May visited", "In May the trust opened"); TIMEX: a capitalised word inside a
+#      clause is no tense cue ("Tom Hopes backed": no hope of what is to come), but in a headline's title
+#      case.
+EXTRACTOR_VERSION = "146"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

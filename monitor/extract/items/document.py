@@ -69,8 +69,14 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
                                            or word.lower() + "." in _ABBR):
             e += 1
             word += "."
-        append(Tok(s, e, word, word.lower(), word[0].isupper()))
+        low = word.lower()
+        if out and low in _MODAL_NAMES and word[0].isupper():
+            low = word  # "Theresa May visited", "Will Smith said": a name or a month, no modal to read
+        append(Tok(s, e, word, low, word[0].isupper()))
     return out
+
+
+_MODAL_NAMES = frozenset({"may", "will", "can", "must"})
 
 
 _INITIALS_RE = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")  # "U.S", "a.m", "D.C": one letter between the dots

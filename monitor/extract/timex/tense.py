@@ -133,8 +133,11 @@ def clause_tense(
     two-word phrases of `not_cues` is no cue there ("next to the statue").
     """
     lo, hi = _clause_bounds(text, start, end)
-    left = _cue_words(_WORD.findall(text, lo, start), opens_clause=True)
-    right = _cue_words(_WORD.findall(text, end, hi), opens_clause=False)
+    left_words, right_words = _WORD.findall(text, lo, start), _WORD.findall(text, end, hi)
+    both = left_words + right_words
+    headline = sum(w[:1].isupper() for w in both) * 2 > len(both)  # title case: most words capitalised
+    left = _cue_words(left_words, opens_clause=True, headline=headline)
+    right = _cue_words(right_words, opens_clause=False, headline=headline)
     fallback = None
     # a two-word preposition first ("as of"), then one word
     known = prepositions or {}
@@ -151,15 +154,16 @@ def clause_tense(
 
 
 # Modals that are also a month or a given name: capitalised inside a clause they are the name ("detained in
-# May over a January 4 call", "Will Smith said"), no cue.
+# May over a January 4 call", "Will Smith said"), no cue, even in a headline's title case.
 _NAME_HOMOGRAPHS = frozenset({"may", "will"})
 
 
-def _cue_words(words: list[str], opens_clause: bool) -> list[str]:
-    """The words lower-cased; a capitalised `_NAME_HOMOGRAPHS` word that does not open the clause as ""."""
+def _cue_words(words: list[str], opens_clause: bool, headline: bool) -> list[str]:
+    """The words lower-cased; a capitalised word that does not open the clause as "": a name, though a cue's
+    homograph ("Tom Hopes backed the plan"); in a `headline`'s title case only `_NAME_HOMOGRAPHS` so."""
     out = [w.lower() for w in words]
     for i, (word, low) in enumerate(zip(words, out, strict=True)):
-        if low in _NAME_HOMOGRAPHS and word[0].isupper() and (i > 0 or not opens_clause):
+        if word[:1].isupper() and (i > 0 or not opens_clause) and (not headline or low in _NAME_HOMOGRAPHS):
             out[i] = ""
     return out
 

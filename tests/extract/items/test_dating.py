@@ -211,7 +211,7 @@ def test_the_present_of_be_before_a_participle_is_a_state_not_news_of_the_day() 
 def test_a_span_later_counts_from_the_date_before_it() -> None:
     text = "In May the port ordered two cranes, but the supplier cancelled the order two months later."
     events = [(i.kind, i.date) for i in extract_items(text, PUB) if i.kind != "figure"]
-    assert events[-1] == ("policy", "2021-07")
+    assert sorted(events) == [("other", "2021-05"), ("policy", "2021-07")]
     # from the scene of the paragraph when the sentence names no date of its own
     text = "The ferry sank on Friday, March 5. Three days later, the owners were charged with neglect."
     assert ("legal", "2021-03-08") in [(i.kind, i.date) for i in extract_items(text, PUB)]

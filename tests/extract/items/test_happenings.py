@@ -60,6 +60,9 @@ def test_an_aim_or_a_hope_schedules_its_happening() -> None:
          "2021-05-04"),
         # a surname whose lower case is a verb ("peters" out) is no verb the participle would describe
         ("On Monday, harbour master Anna Peters closed the slipway.", "2021-06-07"),
+        # "May" past a sentence's first word is a name or a month, no modal
+        ("Harbour master Anna May repainted the slipway on Monday.", "2021-06-07"),
+        ("In May the harbour trust opened the new quay.", "2021-05"),
         # a negation after the verb's object is the infinitive's: the advice was given
         ("The ferry company advised passengers not to sail on Monday.", "2021-06-07"),
     ],

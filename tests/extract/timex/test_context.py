@@ -503,6 +503,14 @@ def test_a_schedule_verb_before_a_plural_verb_or_after_a_possessive_is_a_noun() 
     assert found("Her team hosts the final on Sunday.", "2019-11-19")["Sunday"] == ("DATE", "2019-11-24")
 
 
+def test_a_capitalised_name_is_no_tense_cue_but_in_a_headline() -> None:
+    # DCT 2019-11-19, a Tuesday: "Hopes" is a surname, no hope of what is to come; "backed" tells the past
+    got = found("On Monday, harbour master Tom Hopes backed the plan.", "2019-11-19")
+    assert got["Monday"] == ("DATE", "2019-11-18")
+    # title case: the capitalised cue still tells the day to come
+    assert found("Ferry Set To Sail Again On Friday", "2019-11-19")["Friday"] == ("DATE", "2019-11-22")
+
+
 def test_a_weekday_opening_its_clause_before_is_is_the_next_one() -> None:
     # DCT 2010-08-13 is a Friday: "Saturday is the anniversary" is tomorrow, not last Saturday
     assert found("Saturday is the 75th anniversary of the act.", "2010-08-13")["Saturday"] == (
