@@ -528,7 +528,10 @@ from importlib.resources.abc import Traversable
 #      month, no modal ("Theresa May visited", "In May the trust opened"); TIMEX: a capitalised word inside a
 #      clause is no tense cue ("Tom Hopes backed": no hope of what is to come), but in a headline's title
 #      case.
-EXTRACTOR_VERSION = "146"
+# 147 (2026-12-06): a verb that may state a value ("closed at $185.25", "ended") states none when its only
+#      number is a date ("closed the plant in 2019", "the war ended in 1990"): a happening; "was" and a date
+#      right after the verb ("the quarter ended Sept. 29") as before.
+EXTRACTOR_VERSION = "147"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -13,7 +13,7 @@ from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo, Tok
 from monitor.extract.items.figure_data import change_signs
 from monitor.extract.items.figures import plural
 from monitor.extract.items.number_hints import DIGIT_RE
-from monitor.extract.items.triggers import AUXILIARIES
+from monitor.extract.items.triggers import AUXILIARIES, BE_FORMS
 from monitor.extract.lexicon import Lexicon
 
 
@@ -28,7 +28,14 @@ def states_a_figure(doc: Doc, tok: Tok, clause: tuple[int, int]) -> bool:
         return _amount_next(doc, tok.end) is not None
     if tok.lower in doc.lex.holding_verbs:  # "had 12,500 employees on June 30"
         return _amount_next(doc, tok.end, after_by=False) is not None
-    return tok.lower in doc.lex.figure_verbs and DIGIT_RE.search(doc.text, tok.end, clause[1]) is not None
+    if tok.lower not in doc.lex.figure_verbs:
+        return False
+    digits = list(DIGIT_RE.finditer(doc.text, tok.end, clause[1]))
+    dates = [(tx.start, tx.end) for tx in doc.timexes_in(tok.end, clause[1])]
+    if tok.lower in BE_FORMS or (dates and not doc.text[tok.end : dates[0][0]].strip()):
+        return bool(digits)  # "was on February 24", "the quarter ended Sept. 29": a date for its value
+    # a number of the clause outside its dates ("closed the plant in 2019" states no value)
+    return any(not any(a <= m.start() < b for a, b in dates) for m in digits)
 
 
 def change_by_an_amount(doc: Doc, verb: str, verb_end: int) -> bool:

@@ -63,6 +63,8 @@ def test_an_aim_or_a_hope_schedules_its_happening() -> None:
         # "May" past a sentence's first word is a name or a month, no modal
         ("Harbour master Anna May repainted the slipway on Monday.", "2021-06-07"),
         ("In May the harbour trust opened the new quay.", "2021-05"),
+        # a verb that may state a value ("closed at $185") states none when its only number is a date
+        ("The trust closed the old boathouse in 2019.", "2019"),
         # a negation after the verb's object is the infinitive's: the advice was given
         ("The ferry company advised passengers not to sail on Monday.", "2021-06-07"),
     ],
