@@ -531,7 +531,9 @@ from importlib.resources.abc import Traversable
 # 147 (2026-12-06): a verb that may state a value ("closed at $185.25", "ended") states none when its only
 #      number is a date ("closed the plant in 2019", "the war ended in 1990"): a happening; "was" and a date
 #      right after the verb ("the quarter ended Sept. 29") as before.
-EXTRACTOR_VERSION = "147"
+# 148 (2026-12-06): TIMEX: a month's name alone right before a capitalised word, with no preposition or
+#      article before it, is a given name ("June Berg visited", "Rep. August Lind said"), as "May" was.
+EXTRACTOR_VERSION = "148"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

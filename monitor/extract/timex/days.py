@@ -177,11 +177,15 @@ def month_alone(hit: Hit) -> Result | None:
     is_abbr = hit.lex.get("month", surface) is None
     if is_abbr and not hit.g("dot"):
         return None
-    if hit.lex.needs_capital("month", surface) and not hit.g("dir") and not hit.g("mod"):
+    if not hit.g("dir") and not hit.g("mod"):
         before, after = hit.word_before(), hit.word_after()
-        # "Theresa May", "May Day": a capitalised neighbour that is no temporal word makes it a name
-        if (before[:1].isupper() and before.lower() not in _SENTENCE_OPENERS) or after[:1].isupper():
-            return None
+        opened = before.lower() in _SENTENCE_OPENERS  # "in June", "the June meeting": the month
+        if hit.lex.needs_capital("month", surface):
+            # "Theresa May", "May Day": a capitalised neighbour that is no temporal word makes it a name
+            if (before[:1].isupper() and not opened) or after[:1].isupper():
+                return None
+        elif not is_abbr and not opened and after[:1].isupper():
+            return None  # "June Berg visited", "Rep. August Pfluger said": a given name before a surname
     dir_value = direction(hit.lex, hit.g("dir"))
     today = hit.day
     if dir_value is None:

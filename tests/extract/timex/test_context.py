@@ -511,6 +511,14 @@ def test_a_capitalised_name_is_no_tense_cue_but_in_a_headline() -> None:
     assert found("Ferry Set To Sail Again On Friday", "2019-11-19")["Friday"] == ("DATE", "2019-11-22")
 
 
+def test_a_month_before_a_surname_is_a_given_name() -> None:
+    assert "June" not in found("June Berg repainted the slipway on Monday.", "2021-06-09")
+    assert "August" not in found("Rep. August Lind said on Monday the bill would pass.", "2021-06-09")
+    # after a preposition or an article it is the month, whatever follows
+    assert found("In June Norlake opened the quay.", "2021-06-09")["June"] == ("DATE", "2021-06")
+    assert found("The June Norlake meeting was cancelled.", "2021-06-09")["June"] == ("DATE", "2021-06")
+
+
 def test_a_weekday_opening_its_clause_before_is_is_the_next_one() -> None:
     # DCT 2010-08-13 is a Friday: "Saturday is the anniversary" is tomorrow, not last Saturday
     assert found("Saturday is the 75th anniversary of the act.", "2010-08-13")["Saturday"] == (
