@@ -533,7 +533,9 @@ from importlib.resources.abc import Traversable
 #      right after the verb ("the quarter ended Sept. 29") as before.
 # 148 (2026-12-06): TIMEX: a month's name alone right before a capitalised word, with no preposition or
 #      article before it, is a given name ("June Berg visited", "Rep. August Lind said"), as "May" was.
-EXTRACTOR_VERSION = "148"
+# 149 (2026-12-06): inside "according to", a source's noun right before its date is its release that day
+#      ("according to a report Thursday", tense.yaml record_nouns), as a release participle is.
+EXTRACTOR_VERSION = "149"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

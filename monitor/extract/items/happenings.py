@@ -233,10 +233,12 @@ def _quote_then_date(info: SentenceInfo, k: int, i: int) -> bool:
 def source_release(doc: Doc, info: SentenceInfo, tx: Timex) -> Tok | None:
     """The participle that releases a source right before its date, inside "according to" ("according to
     November data released Tuesday", "a report published on Friday by Group-IB"; tense.yaml
-    `release_participles`): the source was made public that day, a happening of its own."""
+    `release_participles`), or the source's noun itself ("according to a report Thursday"; `record_nouns`):
+    the source was made public that day, a happening of its own."""
     before = [t for t in info.tokens if t.end <= tx.start][-3:]
     for k in range(len(before) - 1, -1, -1):
-        if before[k].lower in doc.lex.release_participles:
+        word = before[k].lower
+        if word in doc.lex.release_participles or word in doc.lex.record_nouns:
             between = [t.lower for t in before[k + 1 :]]
             return before[k] if all(w in _BEFORE_A_DAY for w in between) else None
     return None

@@ -321,3 +321,6 @@ def test_a_source_released_on_a_day_is_that_days_happening() -> None:
     assert [(i.kind, i.date) for i in items] == [("other", "2021-06-07")]
     assert "published on Monday" in items[0].summary
     assert _events("The harbour silted up faster than feared, according to the survey of Monday.") == []
+    # the source's noun right before its day is as much its release
+    text = "The harbour silted up faster than feared, according to a study Monday."
+    assert [(i.kind, i.date) for i in _events(text)] == [("other", "2021-06-07")]
