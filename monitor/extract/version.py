@@ -535,7 +535,10 @@ from importlib.resources.abc import Traversable
 #      article before it, is a given name ("June Berg visited", "Rep. August Lind said"), as "May" was.
 # 149 (2026-12-06): inside "according to", a source's noun right before its date is its release that day
 #      ("according to a report Thursday", tense.yaml record_nouns), as a release participle is.
-EXTRACTOR_VERSION = "149"
+# 150 (2026-12-06): an undated lede's trigger in the simple past, in its first clause right after its subject
+#      ("President-elect Rodrigo Chaves apologized to ..."), is the day's news with its trigger's kind, as
+#      "announced" was (lede.py); not after a quote, nor in a sentence with any date of its own.
+EXTRACTOR_VERSION = "150"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

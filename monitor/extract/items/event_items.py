@@ -42,7 +42,7 @@ from monitor.extract.items.event_dates import (
     simple_past_main_clause,
 )
 from monitor.extract.items.happenings import dated_happenings, hanging_happenings
-from monitor.extract.items.lede import lede_kind, lede_verb
+from monitor.extract.items.lede import lede_verb
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import MOVEMENT_KINDS, Item
 from monitor.extract.items.no_happening import is_question, link_lists, reduced_relative
@@ -127,9 +127,8 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
         if (draft := _event_draft(doc, info, occ, None, order + len(drafts), h.date)) is not None:
             drafts.append(draft)
     if (news := lede_verb(doc, info, len(drafts))) is not None and doc.published is not None:
-        # The lede's news told by a verb no trigger lists ("has named", "is set to raise"): the day's.
-        clause, verb = news
-        kind = lede_kind(doc.lex, verb.lower)
+        # The undated lede's news ("has named", "is set to raise", "apologized to"): the day's.
+        clause, verb, kind = news
         occ = Occurrence(verb.start, verb.end, verb.text, verb.lower, kind, clause,
                          info.tokens_within(clause[0], verb.start), False)
         if (draft := _event_draft(doc, info, occ, None, order + len(drafts), doc.published.isoformat())):

@@ -64,6 +64,16 @@ def test_an_announcement_in_the_ledes_simple_past_is_the_days_news() -> None:
     assert _events(background + MORE) == []
 
 
+def test_a_trigger_in_the_ledes_simple_past_after_its_subject_is_the_days_news() -> None:
+    lede = ("Harbour master Ada Brisk apologized to the two ferry pilots who had complained about the night "
+            "crossings on the island routes.")
+    assert ("statement", TODAY) in _events(lede + MORE)
+    # a participle after a comma describes the noun before it: the news is the perfect's
+    aside = ("The family of a young ferry pilot, diagnosed with a rare illness, has launched an appeal to "
+             "pay for his treatment.")
+    assert [e for e in _events(aside + MORE) if e[1] == TODAY] == [("business", TODAY)]
+
+
 def test_only_the_lede_tells_the_days_news_this_way() -> None:
     second = ("\n\nThe Tarnmouth harbour board has recruited three pilots from Norway to steer its new "
               "ferries across the bay.")
