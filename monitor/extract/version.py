@@ -538,7 +538,9 @@ from importlib.resources.abc import Traversable
 # 150 (2026-12-06): an undated lede's trigger in the simple past, in its first clause right after its subject
 #      ("President-elect Rodrigo Chaves apologized to ..."), is the day's news with its trigger's kind, as
 #      "announced" was (lede.py); not after a quote, nor in a sentence with any date of its own.
-EXTRACTOR_VERSION = "150"
+# 151 (2026-12-06): a happening of no kind dated only by the year of publication ("earlier this year, the
+#      conglomerate made headlines") is no row: too vague to place (extract.py _only_this_year).
+EXTRACTOR_VERSION = "151"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

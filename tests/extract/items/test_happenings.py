@@ -324,3 +324,13 @@ def test_a_source_released_on_a_day_is_that_days_happening() -> None:
     # the source's noun right before its day is as much its release
     text = "The harbour silted up faster than feared, according to a study Monday."
     assert [(i.kind, i.date) for i in _events(text)] == [("other", "2021-06-07")]
+
+
+def test_a_happening_of_no_kind_dated_only_by_this_year_is_no_row() -> None:
+    # too vague to place: "earlier this year" in a report of 2021
+    assert _events("Earlier this year the trust repainted the slipway.") == []
+    # another year, or a kind, still dates its row
+    assert [(i.kind, i.date) for i in _events("In 2019 the trust repainted the slipway.")] == [
+        ("other", "2019")]
+    assert [(i.kind, i.date) for i in _events("Earlier this year the trust sold the old ferry.")] == [
+        ("business", "2021")]
