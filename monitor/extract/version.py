@@ -540,7 +540,9 @@ from importlib.resources.abc import Traversable
 #      "announced" was (lede.py); not after a quote, nor in a sentence with any date of its own.
 # 151 (2026-12-06): a happening of no kind dated only by the year of publication ("earlier this year, the
 #      conglomerate made headlines") is no row: too vague to place (extract.py _only_this_year).
-EXTRACTOR_VERSION = "151"
+# 152 (2026-12-06): business dated only by a quarter ("net income fell 22% in the third quarter") is no row:
+#      the quarter's results, which its figures tell (extract.py _too_vague).
+EXTRACTOR_VERSION = "152"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

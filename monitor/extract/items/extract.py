@@ -49,7 +49,7 @@ from monitor.extract.items.memory import remember
 from monitor.extract.items.merge import Draft, merge, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.names import entities, learn_names, prime_names
-from monitor.extract.items.no_happening import is_question
+from monitor.extract.items.no_happening import is_question, too_vague
 from monitor.extract.items.story_year import narrated_year
 from monitor.extract.items.summary import event_summary
 from monitor.extract.items.trigger_objects import reporting_bounds
@@ -125,18 +125,11 @@ def extract_items(
     # A movement left undated was kept to lend a dated telling of it its actors and place (merge); still
     # undated, it is no timeline row ("Kuzma returned to the bench", "Stadia arrives with missing features").
     items = [i for i in merge(_link_names(doc, drafts))
-             if (i.date is not None or i.kind == "figure") and not _only_this_year(i, pub)]
+             if (i.date is not None or i.kind == "figure") and not too_vague(i, pub)]
     items = items[: budget.items(len(items))]
     if undated:  # never merged with the others: they are no rows, and must not change those that are
         items += [d.item for d in _link_names(doc, undated)]
     return items
-
-
-def _only_this_year(item: Item, published: dt.date | None) -> bool:
-    """Whether a happening of no kind is dated only by the year of publication ("earlier this year, the
-    conglomerate made headlines", "the rules are to be finalised this fall"): too vague to place on a
-    timeline, and over the gold sets more often a false row than a right one (35 to 14)."""
-    return item.kind == "other" and published is not None and item.date == str(published.year)
 
 
 def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:

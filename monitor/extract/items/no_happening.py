@@ -1,12 +1,15 @@
 """Words that look like a happening's and tell none: a question ("Will the ferry sail on Friday?"), a list of
-headlines caught in the text, a participle that only describes a noun ("video released by the ministry")."""
+headlines caught in the text, a participle that only describes a noun ("video released by the ministry"); and
+dated happenings too vague to be rows ("earlier this year, the conglomerate made headlines")."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from monitor.extract.items.document import Doc, SentenceInfo
 from monitor.extract.items.event_dates import ADVERBS
+from monitor.extract.items.model import Item
 from monitor.extract.items.occurrence import Occurrence
 from monitor.extract.items.triggers import AUXILIARIES
 from monitor.extract.lexicon import Lexicon
@@ -69,3 +72,17 @@ def reduced_relative(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
             stop = t.start
             break
     return not any(occ.end <= tx.start < stop for tx, _v in info.timexes)
+
+
+def too_vague(item: Item, published: dt.date | None) -> bool:
+    """Whether a dated happening says too little to be a row of its own: one of no kind dated only by the
+    year of publication ("earlier this year, the conglomerate made headlines", "the rules are to be finalised
+    this fall"), or business dated only by a quarter ("net income fell 22% in the third quarter", "expected
+    to break even for the quarter"), the quarter's results that its figures tell. Over the gold sets such
+    rows were false 35 times to 14 right, and 9 to none."""
+    if item.kind == "other":
+        return published is not None and item.date == str(published.year)
+    return item.kind == "business" and _QUARTER_RE.fullmatch(item.date or "") is not None
+
+
+_QUARTER_RE = re.compile(r"\d{4}-Q[1-4]")

@@ -334,3 +334,13 @@ def test_a_happening_of_no_kind_dated_only_by_this_year_is_no_row() -> None:
         ("other", "2019")]
     assert [(i.kind, i.date) for i in _events("Earlier this year the trust sold the old ferry.")] == [
         ("business", "2021")]
+
+
+def test_business_dated_only_by_a_quarter_is_told_by_its_figures() -> None:
+    text = "Norlake Ferries said net income fell 22% to $4 million in the first quarter."
+    found = [(i.kind, i.date) for i in extract_items(text, DCT)]
+    assert ("business", "2021-Q1") not in found
+    assert ("figure", "2021-Q1") in found
+    # a day still dates the happening
+    assert ("business", "2021-06-07") in [
+        (i.kind, i.date) for i in _events("Norlake Ferries sold its old ferry on Monday.")]
