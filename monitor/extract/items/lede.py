@@ -106,15 +106,14 @@ def _present_news(lex: Lexicon, word: str) -> bool:
 
 
 def _past_trigger(lex: Lexicon, tok: Tok) -> bool:
-    """A trigger in the simple past and no other part of speech ("apologized", "testified"; not "found",
-    "set", "was"), which a lede tells its news with as often as with "announced"."""
+    """A trigger in the simple past that is no noun or adjective too ("apologized", "testified"; not
+    "injured", "charged"), which a lede tells its news with as often as with "announced"."""
     tags = word_tags(tok.lower)
-    return (not tok.cap and "VBD" in tags and not tags & _NOT_ONLY_A_VERB and tok.lower not in _NO_NEWS_PAST
+    return (not tok.cap and "VBD" in tags and not tags & _NOT_ONLY_A_VERB
             and lex.kind_of(tok.lower) is not None)
 
 
 _NOT_ONLY_A_VERB = frozenset({"NN", "NNS", "JJ"})
-_NO_NEWS_PAST = frozenset({"was", "were", "had", "did", "could", "would", "might", "should"})
 _JOINING = frozenset({"and", "or", "but", "nor"})  # "craters and collapsed buildings": no subject before
 
 
