@@ -13,6 +13,7 @@ from monitor.extract.items.model import Item
 from monitor.extract.items.occurrence import Occurrence
 from monitor.extract.items.triggers import AUXILIARIES
 from monitor.extract.lexicon import Lexicon
+from monitor.extract.spans import date_span
 from monitor.extract.wordforms import word_tags
 
 _CONJUNCTIONS = frozenset({"and", "but", "so", "or"})
@@ -82,7 +83,5 @@ def too_vague(item: Item, published: dt.date | None) -> bool:
     rows were false 35 times to 14 right, and 9 to none."""
     if item.kind == "other":
         return published is not None and item.date == str(published.year)
-    return item.kind == "business" and _QUARTER_RE.fullmatch(item.date or "") is not None
-
-
-_QUARTER_RE = re.compile(r"\d{4}-Q[1-4]")
+    span = date_span(item.date) if item.kind == "business" else None
+    return span is not None and span.precision == "quarter"
