@@ -197,6 +197,7 @@ class Lexicon:
     forecast_words: frozenset[str]
     expectation_verbs: frozenset[str]
     refusal_verbs: frozenset[str]
+    decision_verbs: frozenset[str]  # "has agreed to buy": the infinitive told in their tense
     perfect_news_kinds: frozenset[str]
     outlook_nouns: frozenset[str]
     intention_verbs: frozenset[str]
@@ -592,6 +593,7 @@ def _tense_fields() -> dict[str, Any]:
         "forecast_words": words("forecast_words"),
         "expectation_verbs": words("expectation_verbs"),
         "refusal_verbs": words("refusal_verbs"),
+        "decision_verbs": words("decision_verbs"),
         "perfect_news_kinds": words("perfect_news_kinds"),
         "outlook_nouns": words("outlook_nouns"),
         "intention_verbs": words("intention_verbs"),

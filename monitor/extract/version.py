@@ -541,8 +541,11 @@ from importlib.resources.abc import Traversable
 # 151 (2026-12-06): a happening of no kind dated only by the year of publication ("earlier this year, the
 #      conglomerate made headlines") is no row: too vague to place (extract.py _only_this_year).
 # 152 (2026-12-06): business dated only by a quarter ("net income fell 22% in the third quarter") is no row:
-#      the quarter's results, which its figures tell (extract.py _too_vague).
-EXTRACTOR_VERSION = "152"
+#      the quarter's results, which its figures tell (no_happening.too_vague).
+# 153 (2026-12-07): a slaying, a rampage and a referendum are happenings (kinds.yaml: "since the Oct. 23
+#      slaying", "Sunday's referendum"); an infinitive after a verb of decision is told in that verb's tense
+#      ("has agreed to buy Souq.com": the publication day's business; tense.yaml `decision_verbs`).
+EXTRACTOR_VERSION = "153"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -521,6 +521,25 @@ _BULLETS = ("-", "*", "\u2022")
 ADVERBS = frozenset({"also", "now", "still", "often", "repeatedly", "again", "already", "even", "just"})
 
 
+def tensed(lex: Lexicon, occ: Occurrence) -> Occurrence:
+    """The verb whose tense dates `occ`: for an infinitive after a verb of decision in a main clause ("has
+    agreed to buy", "voted to close"), that verb, which the decision's news is told in; else `occ` itself.
+    Not in a clause of an object before it ("the stake it has agreed to acquire")."""
+    before = occ.tokens_before
+    if occ.is_noun or len(before) < 2 or before[-1].lower != "to" or (
+            before[-2].lower not in lex.decision_verbs):
+        return occ
+    words = [t.lower for t in before[:-2] if t.lower not in ADVERBS and t.lower not in AUXILIARIES]
+    if len(words) >= 2 and words[-1] in _SUBJECT_PRONOUNS and word_tags(words[-2]) & {"NN", "NNS"}:
+        return occ  # "the stake it has agreed to acquire": the noun's clause, not a decision told
+    head = before[-2]
+    return dataclasses.replace(occ, start=head.start, end=head.end, surface=head.text, trigger=head.lower,
+                               tokens_before=before[:-2])
+
+
+_SUBJECT_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i", "you"})
+
+
 def perfect_news(doc: Doc, occ: Occurrence) -> bool:
     """Whether a verb of an authority's act is told in the present perfect, active or passive ("Prosecutors
     have charged three people", "Three people have been arrested"), in a main clause: the day's news, dated

@@ -40,6 +40,7 @@ from monitor.extract.items.event_dates import (
     perfect_news,
     perfect_with_a_past_day,
     simple_past_main_clause,
+    tensed,
 )
 from monitor.extract.items.happenings import dated_happenings, hanging_happenings
 from monitor.extract.items.lede import lede_verb
@@ -428,14 +429,15 @@ def _event_draft(
         date = day_of_the_report(doc, info, occ, who) if occ.kind in doc.lex.casualty_kinds else None
         if date is None and not keep_undated:
             return None  # "the delivery, which ...", "to meet redemptions": nothing to put on a timeline
+    timed = tensed(doc.lex, occ)  # "has agreed to buy": the tense of "has agreed"
     if date is None:
-        date = date_by_tense(doc, info, occ, who)
+        date = date_by_tense(doc, info, timed, who)
     scene = scene_date(info, doc) if date is None and who.names and occ.kind in doc.scene_kinds else None
     if scene is not None and iso_day(scene) and occ.kind != "statement":
         # "October 24: Corey Inman was arrested for retail theft. Cameron Horve was arrested for ...": the
         # paragraph goes on telling its day, one more happening of a kind it dated (a month or a year is a
         # span, not one scene; a statement's words may be of any day)
-        date = scene if simple_past_main_clause(doc, info, occ) else None
+        date = scene if simple_past_main_clause(doc, info, timed) else None
     if remember and not (occ.is_noun and who.subject is None):
         # ("After a call with Mayor X, she ...": a noun's participants are a phrase's objects, not a subject)
         _remember_actors(doc, occ.kind, tuple(who.names))

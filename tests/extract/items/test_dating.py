@@ -488,3 +488,13 @@ def test_an_hour_of_the_day_named_last_opening_a_past_sentence_dates_it() -> Non
     assert any(i.date == "2021-09-10" and "found" in i.summary for i in items)
     # a limit to come stays a limit
     assert not extract_items("By Friday, the council must approve the harbour plan.", PUB)
+
+
+def test_an_infinitive_after_a_decision_is_told_in_the_decisions_tense():
+    day = dt.date(2024, 5, 9)
+    found = extract_items("Harlow Group has agreed to buy Petrel Foods.", day)
+    assert [(i.kind, i.date) for i in found] == [("business", "2024-05-09")]
+    # the plain past with no date tells no day, nor does the clause of a noun before it
+    assert extract_items("Harlow Group agreed to buy Petrel Foods.", day) == []
+    found = extract_items("Payments from Harlow cover most of the stake it has agreed to acquire.", day)
+    assert all(i.kind != "business" for i in found)

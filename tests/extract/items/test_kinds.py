@@ -357,3 +357,13 @@ def test_a_toll_told_by_a_participle_dates_its_happening_with_it() -> None:
     assert all(i.kind != "death" for i in found)
     found = extract_items("Gunmen attacked a ferry queue on Tuesday, killing four people.", day)
     assert [(i.kind, i.date) for i in found if i.kind != "figure"] == [("violence", "2024-05-07")]
+
+
+def test_a_slaying_a_rampage_and_a_referendum_named_with_their_day_are_happenings() -> None:
+    day = dt.date(2024, 5, 9)  # a Thursday
+    for text, kind, date in (
+            ("Detectives have been hunting the driver since the April 30 slaying.", "death", "2024-04-30"),
+            ("Shops stayed shut after Monday's rampage through the market.", "violence", "2024-05-06"),
+            ("Bond yields fell in the aftermath of Sunday's referendum.", "policy", "2024-05-05")):
+        found = [(i.kind, i.date) for i in extract_items(text, day) if i.kind != "figure"]
+        assert (kind, date) in found, text
