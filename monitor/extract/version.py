@@ -542,7 +542,7 @@ from importlib.resources.abc import Traversable
 #      conglomerate made headlines") is no row: too vague to place (extract.py _only_this_year).
 # 152 (2026-12-06): business dated only by a quarter ("net income fell 22% in the third quarter") is no row:
 #      the quarter's results, which its figures tell (no_happening.too_vague).
-# 153 (2026-12-07): a slaying, a rampage and a referendum are happenings (kinds.yaml: "since the Oct. 23
+# 153 (2026-12-06): a slaying, a rampage and a referendum are happenings (kinds.yaml: "since the Oct. 23
 #      slaying", "Sunday's referendum"); an infinitive after a verb of decision is told in that verb's tense
 #      ("has agreed to buy Souq.com": the publication day's business; tense.yaml `decision_verbs`).
 EXTRACTOR_VERSION = "153"
