@@ -31,7 +31,8 @@ class FigureData:
     change_of: dict[str, int]  # any inflection of a change verb -> +1 (up) or -1 (down)
     change_noun_of: dict[str, int]
     ordinal_nouns: frozenset[str]
-    undating_re: re.Pattern[str]  # numbers.yaml timeless_words and undating_adverbs
+    undating_re: re.Pattern[str]  # numbers.yaml timeless_words, rate_words and undating_adverbs
+    history_re: re.Pattern[str]  # numbers.yaml timeless_words and undating_adverbs: never a date
     phone_numbers: frozenset[str]
     sources_re: re.Pattern[str]  # numbers.yaml source_phrases, after up to three words
     part_of: str  # "of" and numbers.yaml ratio_words, as an alternation: "6 of 10", "3 out of 12", "1 in 5"
@@ -63,7 +64,9 @@ def figure_data() -> FigureData:
         change_of=signs(md.get("change_verbs", {}), True),
         change_noun_of=signs(md.get("change_nouns", {}), False),
         ordinal_nouns=frozenset(w.lower() for w in md.get("ordinal_nouns", [])),
-        undating_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("undating_adverbs", [])]),
+        undating_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("rate_words", []),
+                                 *nd.get("undating_adverbs", [])]),
+        history_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("undating_adverbs", [])]),
         phone_numbers=frozenset(str(n) for n in nd.get("phone_numbers", [])),
         sources_re=_after_a_few_words_re(nd.get("source_phrases", [])),
         part_of=spaced_alternatives(["of", *nd.get("ratio_words", [])]),
@@ -89,13 +92,16 @@ def _phrases_re(phrases: Sequence[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])(?!{span})", re.IGNORECASE)
 
 
-def undating_phrase(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = ()) -> bool:
+def undating_phrase(text: str, start: int, end: int, skip: Sequence[tuple[int, int]] = (),
+                    history_only: bool = False) -> bool:
     """Whether text[start:end] holds a phrase that leaves a figure without a date of its own: a habit or rate
-    ("annually", "a year"), history ("in the 14th century") or an earlier unstated time ("previously").
-    Phrases inside the `skip` spans (the baselines of comparisons: "from a year ago") do not count."""
+    ("annually", "a year"), history ("in the 14th century") or an earlier unstated time ("previously"); with
+    `history_only`, one of the last two. Phrases inside the `skip` spans (the baselines of comparisons: "from
+    a year ago") do not count."""
+    found = figure_data().history_re if history_only else figure_data().undating_re
     return any(
         not any(a <= m.start() < b for a, b in skip) and not _of_an_adjective(text, m)
-        for m in figure_data().undating_re.finditer(text, start, end)
+        for m in found.finditer(text, start, end)
     )
 
 

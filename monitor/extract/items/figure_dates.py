@@ -528,9 +528,10 @@ def _of_the_session(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
 
 def _timeless(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
     """Whether the figure holds at no time the text states: its clause (or what opens the sentence before it)
-    speaks of a habit, a rate or history ("a dozen cases annually", "in the 14th century ... killing 60
-    percent"), of an earlier unstated time ("previously recalled 300,000"), or in the modal perfect ("100
-    million people may have perished")."""
+    speaks of history ("in the 14th century ... killing 60 percent"), of an earlier unstated time
+    ("previously recalled 300,000"), of a habit or a rate not stated in the present ("a dozen cases were
+    diagnosed annually", "exports $2 billion a year"), or in the modal perfect ("100 million people may
+    have perished")."""
     clause = clause_of(number_at, info.clauses)
     baselines = [
         (t.start, t.end)
@@ -538,7 +539,10 @@ def _timeless(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
         if comparison_base(doc.text, t, doc.lex)
     ]
     if undating_phrase(doc.text, info.sentence.start, clause[1], baselines):
-        return True
+        # a rate stated in the present holds now ("there are about 10,000 patients waiting each year");
+        # history and an earlier unstated time never date
+        return (undating_phrase(doc.text, info.sentence.start, clause[1], baselines, history_only=True)
+                or not _holds_now(doc, info, number_at))
     words = [t.lower for t in info.tokens if clause[0] <= t.start < clause[1]]
     modals = doc.lex.modal_aux - {"to"}
     return any(a in modals and b == "have" for a, b in zip(words, words[1:], strict=False))

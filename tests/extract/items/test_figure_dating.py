@@ -43,6 +43,14 @@ def test_figures_at_no_stated_time_are_undated(text: str, value: float) -> None:
     assert _dates(text)[value] is None
 
 
+def test_a_rate_stated_in_the_present_holds_on_the_publication_day() -> None:
+    # a state of now, with its rate ("are ... each year"), not a habit of acts ("displaces ... annually")
+    assert _dates("There are about 2,000 families waiting for a ferry berth each year.")[2000] == (
+        PUBLISHED.isoformat())
+    assert _dates("A berth on the night ferry costs $40 a day.")[40] == PUBLISHED.isoformat()
+    assert _dates("Berths were typically sold for $40 a day.")[40] is None
+
+
 def test_a_day_after_a_happening_is_no_rate() -> None:
     text = "The crash comes a day after the rebels freed two hostages."
     assert _dates(text)[2] is not None
