@@ -546,7 +546,8 @@ from importlib.resources.abc import Traversable
 #      slaying", "Sunday's referendum"); an infinitive after a verb of decision is told in that verb's tense
 #      ("has agreed to buy Souq.com": the publication day's business; tense.yaml `decision_verbs`).
 # 154 (2026-12-06): a rate stated in the present holds on the publication day ("there are about 10,000
-#      patients waiting each year"; numbers.yaml `rate_words` apart from `timeless_words`, figure_dates._timeless).
+#      patients waiting each year"; numbers.yaml `rate_words` apart from `timeless_words`;
+#      figure_dates._timeless).
 EXTRACTOR_VERSION = "154"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
