@@ -548,7 +548,10 @@ from importlib.resources.abc import Traversable
 # 154 (2026-12-06): a rate stated in the present holds on the publication day ("there are about 10,000
 #      patients waiting each year"; numbers.yaml `rate_words` apart from `timeless_words`;
 #      figure_dates._timeless).
-EXTRACTOR_VERSION = "154"
+# 155 (2026-12-06): TIMEX: the present progressive of an arrangement names a day to come ("is visiting
+#      Paris on Thursday"; lexicon.yaml `tense_future_progressive`); a sentence with lower-case words of four
+#      letters or more is no headline ("Fed Chairman Ben Bernanke is speaking": "Fed" no past of "feed").
+EXTRACTOR_VERSION = "155"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

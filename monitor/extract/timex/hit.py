@@ -53,6 +53,7 @@ class Hit:
                 self.text, self.start, self.end,
                 self.lex.words("tense_future"), self.lex.words("tense_past"), own,
                 self.lex.words("tense_preposition"), self.lex.words("tense_not_cues"),
+                self.lex.words("tense_future_progressive"),
             )
         return self._tense  # type: ignore[return-value]
 

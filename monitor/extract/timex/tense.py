@@ -46,6 +46,7 @@ _AFTER_CUE = frozenset(
     {"to", "for", "on", "at", "in", "by", "next", "this", "later", "early", "late", "soon", "before", "after",
      "until", "that", "the", "a", "an", "and", "as", "around", "within", "sometime", "tomorrow", "today"}
 )
+_PRESENT_BE = frozenset({"is", "are", "am"})
 _WINDOW = 160  # characters each side; a clause rarely needs more
 
 
@@ -63,10 +64,13 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _classify(
-    words: list[str], i: int, future: Collection[str], past: Collection[str], after: bool = False
+    words: list[str], i: int, future: Collection[str], past: Collection[str], after: bool = False,
+    progressives: Collection[str] = (),
 ) -> str | None:
     word = words[i]
     before = words[max(0, i - 2) : i]
+    if word in _PRESENT_BE and words[i + 1 : i + 2] and words[i + 1] in progressives:
+        return "future"  # "is visiting Paris on Thursday": an arrangement
     participle = word.endswith(("ed", "ing"))
     if word in future and participle and i + 1 < len(words) and words[i + 1] not in _AFTER_CUE:
         # "two planned closures in June": an adjective, no future; "the upcoming summit" is one to come
@@ -122,6 +126,7 @@ def clause_tense(
     skip: Collection[str] = (),
     prepositions: Mapping[str, str] | None = None,
     not_cues: Collection[str] = (),
+    progressives: Collection[str] = (),
 ) -> str | None:
     """Return "past", "future" or None for the clause around text[start:end], from the nearest cue word.
 
@@ -130,12 +135,16 @@ def clause_tense(
     right before the expression ("until", "since") decides alone; one whose direction reads "otherwise
     past" ("from") only when the clause's cues do not say future ("will be moved from Tuesday to Friday"),
     and "otherwise future" ("ahead of") only when they do not say past. A cue word that opens one of the
-    two-word phrases of `not_cues` is no cue there ("next to the statue").
+    two-word phrases of `not_cues` is no cue there ("next to the statue"). The present progressive of one
+    of `progressives` is a cue of the future ("is visiting Paris on Thursday").
     """
     lo, hi = _clause_bounds(text, start, end)
     left_words, right_words = _WORD.findall(text, lo, start), _WORD.findall(text, end, hi)
     both = left_words + right_words
-    headline = sum(w[:1].isupper() for w in both) * 2 > len(both)  # title case: most words capitalised
+    # title case: most words capitalised, and no word of four letters or more in lower case (a sentence
+    # naming "Fed Chairman Ben Bernanke" at "the National Association for Business Economics" is none)
+    headline = sum(w[:1].isupper() for w in both) * 2 > len(both) and not any(
+        len(w) >= 4 and w.islower() for w in both)
     left = _cue_words(left_words, opens_clause=True, headline=headline)
     right = _cue_words(right_words, opens_clause=False, headline=headline)
     fallback = None
@@ -148,7 +157,7 @@ def clause_tense(
             return direction
         fallback = direction.removeprefix("otherwise ")
         left = left[:-size]
-    found = _cue_tense(left, right, future, past, skip, not_cues)
+    found = _cue_tense(left, right, future, past, skip, not_cues, progressives)
     opposite = "past" if fallback == "future" else "future"
     return fallback if fallback and found != opposite else found
 
@@ -177,7 +186,7 @@ _NEAR_RIGHT = 8
 
 def _cue_tense(
     left: list[str], right: list[str], future: Collection[str], past: Collection[str], skip: Collection[str],
-    not_cues: Collection[str] = (),
+    not_cues: Collection[str] = (), progressives: Collection[str] = (),
 ) -> str | None:
     near = len(left) - _NEAR_LEFT
     if not left and right[:1] == ["is"]:
@@ -190,7 +199,7 @@ def _cue_tense(
         for i in order:
             if words[i] in skip or " ".join(words[i : i + 2]) in not_cues:
                 continue
-            found = _classify(words, i, future, past, after=words is right)
+            found = _classify(words, i, future, past, after=words is right, progressives=progressives)
             if found:
                 return found
     return None

@@ -511,6 +511,26 @@ def test_a_capitalised_name_is_no_tense_cue_but_in_a_headline() -> None:
     assert found("Ferry Set To Sail Again On Friday", "2019-11-19")["Friday"] == ("DATE", "2019-11-22")
 
 
+def test_many_names_in_a_sentence_make_no_headline() -> None:
+    # DCT 2019-11-19, a Tuesday: lower-case words of four letters or more ("speaking", "annual") show a
+    # sentence, whose capitalised "Port" and "Fed" are names, not cues ("fed" the past of "feed")
+    text = "On Friday, Fed Governor Ann Berg is speaking at the Port Authority of Kell Harbour annual dinner."
+    assert found(text, "2019-11-19")["Friday"] == ("DATE", "2019-11-22")
+
+
+def test_the_present_progressive_of_an_arrangement_names_a_day_to_come() -> None:
+    # DCT 2019-11-19, a Tuesday
+    assert found("The minister is visiting Kell Harbour on Thursday.", "2019-11-19")["Thursday"] == (
+        "DATE", "2019-11-21")
+    assert found("The trustees are meeting the mayor on Friday.", "2019-11-19")["Friday"] == (
+        "DATE", "2019-11-22")
+    # an activity under way, or a report, is no arrangement
+    assert found("Police are investigating the fire on Sunday.", "2019-11-19")["Sunday"] == (
+        "DATE", "2019-11-17")
+    assert found("The studio is reporting a record Saturday.", "2019-11-19")["Saturday"] == (
+        "DATE", "2019-11-16")
+
+
 def test_a_month_before_a_surname_is_a_given_name() -> None:
     assert "June" not in found("June Berg repainted the slipway on Monday.", "2021-06-09")
     assert "August" not in found("Rep. August Lind said on Monday the bill would pass.", "2021-06-09")
