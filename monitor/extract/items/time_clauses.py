@@ -104,3 +104,28 @@ def said_apart(info: SentenceInfo, at: int, value: str, taken_in: dict[str | Non
         return False
     written = {t.value for t, v in info.timexes if v == value}
     return len(written) > 1 and clause_of(at, info.clauses) not in taken_in[value]
+
+
+def day_just_after(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str | None:
+    """The day of the clause right after `clause` when that one opens "shortly after", "hours before" or the
+    like and names a day, and `clause` names no date: what `clause` tells came that day ("was shot through
+    the kitchen window shortly after he returned home on the night of Friday, Oct. 23"). A span of days or
+    more ("two weeks after") dates nothing so."""
+    if clause not in info.clauses or doc.timexes_in(*clause):
+        return None
+    i = info.clauses.index(clause)
+    if i + 1 >= len(info.clauses):
+        return None
+    after = info.clauses[i + 1]
+    words = _words(info, after)
+    if not words or words[0].lower not in ("after", "before"):
+        return None
+    if not _WITHIN_A_DAY_RE.search(doc.text, max(0, words[0].start - 24), words[0].start):
+        return None
+    days = {tx.value[:10] for tx in doc.timexes_in(*after) if tx.value and _DAY_RE.match(tx.value)}
+    return days.pop() if len(days) == 1 else None
+
+
+_WITHIN_A_DAY_RE = re.compile(
+    r"\b(?:shortly|soon|just|right|immediately|moments|minutes|hours)\s*\Z", re.IGNORECASE)
+_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|\Z)")

@@ -498,3 +498,14 @@ def test_an_infinitive_after_a_decision_is_told_in_the_decisions_tense():
     assert extract_items("Harlow Group agreed to buy Petrel Foods.", day) == []
     found = extract_items("Payments from Harlow cover most of the stake it has agreed to acquire.", day)
     assert all(i.kind != "business" for i in found)
+
+
+def test_a_clause_told_shortly_after_a_dated_one_takes_its_day():
+    day = dt.date(2024, 5, 9)
+    text = ("The harbour master was attacked on the quay shortly after he closed the gates on the evening "
+            "of Friday, May 3.")
+    found = [(i.kind, i.date) for i in extract_items(text, day)]
+    assert ("violence", "2024-05-03") in found
+    # a span of days or more dates nothing so
+    text = "The harbour master was attacked on the quay two weeks after he closed the gates on Friday, May 3."
+    assert ("violence", "2024-05-03") not in [(i.kind, i.date) for i in extract_items(text, day)]
