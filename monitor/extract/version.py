@@ -554,7 +554,9 @@ from importlib.resources.abc import Traversable
 # 156 (2026-12-06): a clause with no date followed by one of "shortly after", "hours before" that names a day
 #      happened that day ("was shot ... shortly after he returned home on the night of Friday, Oct. 23";
 #      time_clauses.day_just_after).
-EXTRACTOR_VERSION = "156"
+# 157 (2026-12-06): a statement released is that statement ("released a statement condemning ...": one
+#      statement, no release; kinds.yaml kind_by_object).
+EXTRACTOR_VERSION = "157"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 
