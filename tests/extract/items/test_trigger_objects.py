@@ -46,5 +46,5 @@ def test_what_follows_a_trigger_tells_its_kind() -> None:
     [freed] = events_of("The harbour authority released the two fishermen on Monday.", DAY)
     assert freed.kind == "release"
     # a statement released is that statement, one item
-    assert [e.kind for e in events_of(
-        "On Monday, the harbour authority released a statement condemning the blockade.", DAY)] == ["statement"]
+    text = "On Monday, the harbour authority released a statement condemning the blockade."
+    assert [e.kind for e in events_of(text, DAY)] == ["statement"]
