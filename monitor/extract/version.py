@@ -556,7 +556,10 @@ from importlib.resources.abc import Traversable
 #      time_clauses.day_just_after).
 # 157 (2026-12-06): a statement released is that statement ("released a statement condemning ...": one
 #      statement, no release; kinds.yaml kind_by_object).
-EXTRACTOR_VERSION = "157"
+# 158 (2026-12-06): two different event verbs of one subject, the second right after "and", tell two
+#      happenings past the first's object ("was arrested in October and charged with ...", "struck down
+#      Proposition 8 and also invalidated part of a 1996 federal law"; event_items._verbs_joined).
+EXTRACTOR_VERSION = "158"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -88,7 +88,8 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
     drafts: list[Draft] = []
     for d in typed:
         kept = [n for n, k in enumerate(drafts) if _same_slot(k, d) and not (
-            _coordinated(doc, k, d) or _distinct_verbs(k, d) or _contrasted(doc, k, d))]
+            _coordinated(doc, k, d) or _distinct_verbs(k, d) or _contrasted(doc, k, d)
+            or _verbs_joined(doc, k, d))]
         if not kept:
             drafts.append(d)
         elif (d.item.kind == drafts[kept[0]].item.kind == "statement" and d.by_verb
@@ -236,6 +237,21 @@ def _coordinated(doc: Doc, a: Draft, b: Draft) -> bool:
 
 _COORDINATED_RE = re.compile(
     r"\s*(?:,\s*)?and\s+(?:(?:was|were|then|also)\s+|(?:[\w'-]+\s+){1,3}(?:was|were)\s+)?")
+
+
+def _verbs_joined(doc: Doc, a: Draft, b: Draft) -> bool:
+    """Two different event verbs of one subject, the second right after "and", tell two happenings, the
+    first's object between them ("was arrested in October and charged with fraud", "struck down the ban
+    and also invalidated part of the law")."""
+    if not (a.by_verb and b.by_verb and a.trigger and b.trigger) or "statement" in (a.item.kind, b.item.kind):
+        return False
+    if a.verb and a.verb == b.verb:
+        return False
+    first_end, second_start = min(a.trigger, b.trigger)[1], max(a.trigger, b.trigger)[0]
+    return _AND_BEFORE_RE.search(doc.text, first_end, second_start) is not None
+
+
+_AND_BEFORE_RE = re.compile(r"\band\s+(?:also\s+|then\s+|later\s+)?\Z", re.IGNORECASE)
 
 
 def _contrasted(doc: Doc, a: Draft, b: Draft) -> bool:

@@ -209,6 +209,13 @@ def test_coordinated_verbs_give_two_items() -> None:
     assert [(i.kind, i.date) for i in items] == [("legal", "2021-06-07"), ("legal", "2021-06-07")]
 
 
+def test_two_verbs_of_one_subject_joined_by_and_past_an_object_give_two_items() -> None:
+    items = _events("Police arrested a lorry driver in Dunmore on Monday and charged him with theft.")
+    assert [(i.kind, i.date) for i in items] == [("legal", "2021-06-07"), ("legal", "2021-06-07")]
+    items = _events("The court on Monday struck down the levy and also overturned the ban.")
+    assert [(i.kind, i.date) for i in items if i.date == "2021-06-07"] == [("legal", "2021-06-07")] * 2
+
+
 def test_passive_clauses_joined_by_and_each_with_its_subject_give_two_items() -> None:
     items = _events("A manhunt was launched and one man was arrested on Monday.")
     assert [(i.kind, i.date) for i in items] == [("legal", "2021-06-07"), ("legal", "2021-06-07")]
