@@ -199,6 +199,7 @@ class Lexicon:
     refusal_verbs: frozenset[str]
     decision_verbs: frozenset[str]  # "has agreed to buy": the infinitive told in their tense
     perfect_news_kinds: frozenset[str]
+    perfect_passive_news_kinds: frozenset[str]  # "have been postponed": the day's news in the passive only
     outlook_nouns: frozenset[str]
     intention_verbs: frozenset[str]
     topic_preps: frozenset[str]
@@ -595,6 +596,7 @@ def _tense_fields() -> dict[str, Any]:
         "refusal_verbs": words("refusal_verbs"),
         "decision_verbs": words("decision_verbs"),
         "perfect_news_kinds": words("perfect_news_kinds"),
+        "perfect_passive_news_kinds": words("perfect_passive_news_kinds"),
         "outlook_nouns": words("outlook_nouns"),
         "intention_verbs": words("intention_verbs"),
         "topic_preps": words("topic_preps"),

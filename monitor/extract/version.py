@@ -559,7 +559,9 @@ from importlib.resources.abc import Traversable
 # 158 (2026-12-06): two different event verbs of one subject, the second right after "and", tell two
 #      happenings past the first's object ("was arrested in October and charged with ...", "struck down
 #      Proposition 8 and also invalidated part of a 1996 federal law"; event_items._verbs_joined).
-EXTRACTOR_VERSION = "158"
+# 159 (2026-12-06): a measure told in the present perfect passive is the publication day's news ("Sunday's
+#      three games have been postponed"; tense.yaml `perfect_passive_news_kinds`); its active is not.
+EXTRACTOR_VERSION = "159"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

@@ -417,7 +417,7 @@ def _plural_perfect(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
     reports it after it ("authorities have evacuated 3,500 residents, the fire service said"). Statements
     are news either way ("leaders have denied the claims"), and so are an authority's acts (tense.yaml
     `perfect_news_kinds`: "prosecutors have charged three people")."""
-    if occ.kind == "statement" or occ.kind in doc.lex.perfect_news_kinds:
+    if occ.kind == "statement" or occ.kind in doc.lex.perfect_news_kinds or _perfect_passive_news(doc, occ):
         return False
     if any(kind == "statement" and start > occ.end for start, _e, _t, kind in info.triggers):
         return False
@@ -551,4 +551,13 @@ def perfect_news(doc: Doc, occ: Occurrence) -> bool:
     if before[-1:] == ["been"]:
         before = before[:-1]  # the passive's "been"
     return (not occ.is_noun and occ.kind in doc.lex.perfect_news_kinds and bool(before)
-            and before[-1] in PERFECT_AUX)
+            and before[-1] in PERFECT_AUX) or _perfect_passive_news(doc, occ)
+
+
+def _perfect_passive_news(doc: Doc, occ: Occurrence) -> bool:
+    """A measure told in the present perfect passive ("Sunday's three games have been postponed", "all
+    references to climate change have been removed"): the day's news, as `perfect_news`; its active ("the
+    banks have reversed course") is a group's summing-up (tense.yaml `perfect_passive_news_kinds`)."""
+    before = [t.lower for t in occ.tokens_before[-2:]]
+    return (not occ.is_noun and occ.kind in doc.lex.perfect_passive_news_kinds and len(before) == 2
+            and before[0] in PERFECT_AUX and before[1] == "been")

@@ -509,3 +509,11 @@ def test_a_clause_told_shortly_after_a_dated_one_takes_its_day():
     # a span of days or more dates nothing so
     text = "The harbour master was attacked on the quay two weeks after he closed the gates on Friday, May 3."
     assert ("violence", "2024-05-03") not in [(i.kind, i.date) for i in extract_items(text, day)]
+
+
+def test_a_measure_in_the_present_perfect_passive_is_the_publication_days_news():
+    day = dt.date(2024, 5, 9)
+    found = extract_items("Saturday's two ferry sailings to Kell Island have been cancelled.", day)
+    assert [(i.kind, i.date) for i in found if i.kind != "figure"] == [("policy", "2024-05-09")]
+    # in the active, a group's measures sum up what it has been doing
+    assert extract_items("Ferry operators have cancelled sailings to Kell Island.", day) == []
