@@ -561,7 +561,9 @@ from importlib.resources.abc import Traversable
 #      Proposition 8 and also invalidated part of a 1996 federal law"; event_items._verbs_joined).
 # 159 (2026-12-06): a measure told in the present perfect passive is the publication day's news ("Sunday's
 #      three games have been postponed"; tense.yaml `perfect_passive_news_kinds`); its active is not.
-EXTRACTOR_VERSION = "159"
+# 160 (2026-12-06): TIMEX: "the past week" is the week holding most of the seven days up to the DCT (told on
+#      a Sunday, its own week; on a Monday, the one before), as the gold dates it.
+EXTRACTOR_VERSION = "160"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

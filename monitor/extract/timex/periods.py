@@ -34,6 +34,9 @@ _AMOUNT_BEFORE = re.compile(
 )
 
 
+_SPAN_TO_NOW = frozenset({"the past", "past"})
+
+
 @normaliser
 def relative_unit(hit: Hit) -> Result | None:
     """last week / this month / next year / the past year / earlier this week / the end of the year."""
@@ -43,6 +46,10 @@ def relative_unit(hit: Hit) -> Result | None:
     unit = normalise_key(hit.g("unit") or "")
     day = hit.day
     mod = hit.mod()
+    if unit == "week" and normalise_key(hit.g("dir") or "") in _SPAN_TO_NOW:
+        # "the past week": the seven days up to the DCT, named by the week holding most of them (told on a
+        # Sunday, its own; on a Monday, the one before)
+        return None, anchor.iso_week(day - dt.timedelta(days=3)), mod
     if unit in ("week", "weekend"):
         value = anchor.iso_week(day + dt.timedelta(weeks=dir_value))
         return None, value + ("-WE" if unit == "weekend" else ""), mod
