@@ -47,6 +47,11 @@ _AFTER_CUE = frozenset(
      "until", "that", "the", "a", "an", "and", "as", "around", "within", "sometime", "tomorrow", "today"}
 )
 _PRESENT_BE = frozenset({"is", "are", "am"})
+# Words a headline's title case may leave in lower case ("Storm Batters Coast with Gales")
+_TITLE_CASE_SMALL = frozenset(
+    {"with", "from", "into", "onto", "over", "after", "amid", "than", "that", "upon", "near", "past", "about",
+     "before", "during", "under", "against", "without", "while", "through", "across", "toward", "towards"}
+)
 _WINDOW = 160  # characters each side; a clause rarely needs more
 
 
@@ -141,10 +146,11 @@ def clause_tense(
     lo, hi = _clause_bounds(text, start, end)
     left_words, right_words = _WORD.findall(text, lo, start), _WORD.findall(text, end, hi)
     both = left_words + right_words
-    # title case: most words capitalised, and no word of four letters or more in lower case (a sentence
-    # naming "Fed Chairman Ben Bernanke" at "the National Association for Business Economics" is none)
+    # title case: most words capitalised, and no word of four letters or more in lower case but the small
+    # words title case leaves so (a sentence naming "Fed Chairman Ben Bernanke" at "the National Association
+    # for Business Economics' annual meeting" is none)
     headline = sum(w[:1].isupper() for w in both) * 2 > len(both) and not any(
-        len(w) >= 4 and w.islower() for w in both)
+        len(w) >= 4 and w.islower() and w not in _TITLE_CASE_SMALL for w in both)
     left = _cue_words(left_words, opens_clause=True, headline=headline)
     right = _cue_words(right_words, opens_clause=False, headline=headline)
     fallback = None

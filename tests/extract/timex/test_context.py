@@ -516,6 +516,9 @@ def test_many_names_in_a_sentence_make_no_headline() -> None:
     # sentence, whose capitalised "Port" and "Fed" are names, not cues ("fed" the past of "feed")
     text = "On Friday, Fed Governor Ann Berg is speaking at the Port Authority of Kell Harbour annual dinner."
     assert found(text, "2019-11-19")["Friday"] == ("DATE", "2019-11-22")
+    # a headline's title case may leave its small words in lower case
+    assert found("Ferry Set To Sail with Gales Expected On Friday", "2019-11-19")["Friday"] == (
+        "DATE", "2019-11-22")
 
 
 def test_the_present_progressive_of_an_arrangement_names_a_day_to_come() -> None:
