@@ -550,7 +550,8 @@ from importlib.resources.abc import Traversable
 #      figure_dates._timeless).
 # 155 (2026-12-06): TIMEX: the present progressive of an arrangement names a day to come ("is visiting
 #      Paris on Thursday"; lexicon.yaml `tense_future_progressive`); a sentence with lower-case words of four
-#      letters or more is no headline ("Fed Chairman Ben Bernanke is speaking": "Fed" no past of "feed").
+#      letters or more, but title case's small words ("with", "from"), is no headline ("Fed Chairman Ben
+#      Bernanke is speaking": "Fed" no past of "feed").
 # 156 (2026-12-06): a clause with no date followed by one of "shortly after", "hours before" that names a day
 #      happened that day ("was shot ... shortly after he returned home on the night of Friday, Oct. 23";
 #      time_clauses.day_just_after).
