@@ -564,7 +564,10 @@ from importlib.resources.abc import Traversable
 #      three games have been postponed"; tense.yaml `perfect_passive_news_kinds`); its active is not.
 # 160 (2026-12-06): TIMEX: "the past week" is the week holding most of the seven days up to the DCT (told on
 #      a Sunday, its own week; on a Monday, the one before), as the gold dates it.
-EXTRACTOR_VERSION = "160"
+# 161 (2026-12-06): "to" and a verb after a violence verb tell a struggle, no blows ("fighting to keep the boy
+#      in Miami"; kinds.yaml other_sense_after `#infinitive`; "shot to death" keeps its sense); "beat ... to
+#      death" is violence, no team's win.
+EXTRACTOR_VERSION = "161"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

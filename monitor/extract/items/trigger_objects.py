@@ -203,6 +203,11 @@ def _object_word(doc: Doc, words: Container[str], pos: int, end: int) -> str | N
             return "#number" if "#number" in words else None
         if w in words:
             return w
+        if w == "to" and "#infinitive" in words and not nouns:
+            # "fighting to keep the boy": a struggle for something, not blows ("shot to death" is)
+            verb = _AFTER_RE.match(doc.text, m.end() + 1)
+            after = word_tags(verb.group(0).lower()) if verb else frozenset()
+            return "#infinitive" if "VB" in after else None
         tags = word_tags(w)
         # an adjective that is no noun may be a participle too ("classified")
         adjective = tags <= _MODIFIERS or (tags & ADJECTIVE_TAGS and not tags & NOUN_TAGS)

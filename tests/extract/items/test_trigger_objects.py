@@ -48,3 +48,11 @@ def test_what_follows_a_trigger_tells_its_kind() -> None:
     # a statement released is that statement, one item
     text = "On Monday, the harbour authority released a statement condemning the blockade."
     assert [e.kind for e in events_of(text, DAY)] == ["statement"]
+    # "to" and a verb after a violence verb: a struggle for something, no blows; "to death" keeps the sense
+    assert not [e for e in events_of("On Monday, the ferrymen were fighting to keep the pier open.", DAY)
+                if e.kind == "violence"]
+    shot = events_of("A guard was shot to death at the pier on Monday.", DAY)
+    assert [e.kind for e in shot] == ["violence"]
+    # "beaten to death" is no team's win (kinds.yaml violence "beat ... to death")
+    beaten = events_of("A guard was beaten to death at the pier on Monday.", DAY)
+    assert [e.kind for e in beaten] == ["violence"]
