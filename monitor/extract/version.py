@@ -567,7 +567,9 @@ from importlib.resources.abc import Traversable
 # 161 (2026-12-06): "to" and a verb after a violence verb tell a struggle, no blows ("fighting to keep the boy
 #      in Miami"; kinds.yaml other_sense_after `#infinitive`; "shot to death" keeps its sense); "beat ... to
 #      death" is violence, no team's win.
-EXTRACTOR_VERSION = "161"
+# 162 (2026-12-06): help or words offered or launched are no deal ("offered a dour prediction", "launched a
+#      review of its handling"; kinds.yaml other_sense_after business).
+EXTRACTOR_VERSION = "162"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 
