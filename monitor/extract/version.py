@@ -569,7 +569,9 @@ from importlib.resources.abc import Traversable
 #      death" is violence, no team's win.
 # 162 (2026-12-06): help or words offered or launched are no deal ("offered a dour prediction", "launched a
 #      review of its handling"; kinds.yaml other_sense_after business).
-EXTRACTOR_VERSION = "162"
+# 163 (2026-12-06): "they say", "we say" is a view held, as "says" after a name is: no news of the day
+#      (event_dates._present_statement).
+EXTRACTOR_VERSION = "163"
 _DATA_PACKAGES = ("monitor.extract.data", "monitor.extract.timex.data")
 
 

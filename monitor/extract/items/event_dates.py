@@ -496,7 +496,12 @@ def _present_statement(occ: Occurrence, lex: Lexicon) -> bool:
         return True  # "Corbyn is accused by critics of ...": a standing charge, not the day's statement
     if last in ("is", "are") and first.lower() in lex.ongoing_claims:
         return True  # "Democrats are alleging that ...", "authorities are reporting a death": held, sourcing
+    if last in _PLURAL_PRONOUNS and "VBP" in word_tags(first) and "VBD" not in word_tags(first):
+        return True  # "They say IRA commanders are responsible": a view held, as "says" after a name
     return last not in AUXILIARIES and first.endswith("s") and not first.endswith(("ss", "us", "is"))
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "we"})
 
 
 def _position_held(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from monitor.extract.items import Item
+from monitor.extract.items import Item, extract_items
 from monitor.extract.wordforms import inflect_trigger, word_tags
 from tests.extract.items.reading import events_of, triggers_of
 
@@ -140,6 +140,9 @@ def test_plural_noun_after_an_adjective_or_preposition_is_no_verb() -> None:
 def test_bare_present_statement_is_no_row() -> None:
     # A standing view in the present tense is not news of the publication day...
     assert _events("The coach says his squad plays better away from home.") == []
+    text = ("Police seized a shipment on Sunday at the port of Kell.\n\nThe Kell Dockers are threatening to "
+            "strike again. They say smugglers are behind the recent thefts.")
+    assert not [i for i in extract_items(text, dt.date(2021, 6, 7)) if "smugglers" in i.evidence]
     # ... but a dated one is.
     items = _events("The coach said on Tuesday his squad plays better away from home.")
     assert [(i.kind, i.date) for i in items] == [("statement", "2021-06-08")]
