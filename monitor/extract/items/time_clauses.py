@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from monitor.extract.items.document import CLAUSE_CUTS, Doc, SentenceInfo, Tok, clause_of
+from monitor.extract.timex.days import DAY_VALUE
 from monitor.extract.wordforms import word_tags
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -122,10 +123,9 @@ def day_just_after(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str
         return None
     if not _WITHIN_A_DAY_RE.search(doc.text, max(0, words[0].start - 24), words[0].start):
         return None
-    days = {tx.value[:10] for tx in doc.timexes_in(*after) if tx.value and _DAY_RE.match(tx.value)}
+    days = {tx.value[:10] for tx in doc.timexes_in(*after) if DAY_VALUE.fullmatch(tx.value[:10])}
     return days.pop() if len(days) == 1 else None
 
 
 _WITHIN_A_DAY_RE = re.compile(
     r"\b(?:shortly|soon|just|right|immediately|moments|minutes|hours)\s*\Z", re.IGNORECASE)
-_DAY_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:T|\Z)")

@@ -205,8 +205,8 @@ def _object_word(doc: Doc, words: Container[str], pos: int, end: int) -> str | N
             return w
         if w == "to" and "#infinitive" in words and not nouns:
             # "fighting to keep the boy": a struggle for something, not blows ("shot to death" is)
-            verb = _AFTER_RE.match(doc.text, m.end() + 1)
-            after = word_tags(verb.group(0).lower()) if verb else frozenset()
+            verb = _NEXT_WORD_RE.match(doc.text, m.end())
+            after = word_tags(verb.group(1).lower()) if verb else frozenset()
             return "#infinitive" if "VB" in after else None
         tags = word_tags(w)
         # an adjective that is no noun may be a participle too ("classified")
@@ -222,6 +222,7 @@ def _object_word(doc: Doc, words: Container[str], pos: int, end: int) -> str | N
 
 
 _AFTER_RE = re.compile(r"[A-Za-z]+|\d")
+_NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")
 _MODIFIERS = ADJECTIVE_TAGS | {"RBR", "RBS"}  # "reached the lowest level": "lowest" may be an adverb
 # An object right after a verb of what was said ("added 25 points", "added a goal", "added smaller landers",
 # "added to his collection"), adverbs skipped; anything else (a mark, "that", a pronoun, a name, "on
