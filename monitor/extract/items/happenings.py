@@ -388,6 +388,9 @@ def _verb_in(
         if (finite_verb(word_tags(t.lower), prev, present=now) or _scheduled(t.lower, prev, doc)
                 or (now and plural_present(t.lower, prev))):  # with a day to come, a schedule
             dist = abs(t.start - timex[0])
+            if t.start > timex[1] and _COORDINATOR_RE.search(doc.text, timex[1], t.start):
+                # "signed in 1996 and ratified in 2000": the verb past "and" has its own date
+                dist += len(doc.text)
             if best is None or dist < best[0]:
                 best = (dist, j)
     if best is None:
@@ -408,6 +411,8 @@ def _verb_in(
     return _FOUND, toks[j]
 
 
+_DEICTIC = frozenset({"last", "next", "this", "past", "coming"})
+_COORDINATOR_RE = re.compile(r"\b(?:and|but|or)\b", re.IGNORECASE)
 _PAST_COPULAS = frozenset({"was", "were"})
 _PRESENT_ONLY = frozenset({"VBZ"})
 _STATE_ADVERBS = frozenset({"still", "already", "also", "then", "once", "just", "largely", "mostly"})
@@ -525,7 +530,8 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
         return False
     if prev in DETERMINERS or (prev.isalpha() and word_tags(prev) and word_tags(prev) <= ADJECTIVE_TAGS):
         return True  # "the 2020 race", "the newest 2020 Democratic hopeful"
-    if not nxt.cap and prev not in _PREPOSITIONS:
+    if not nxt.cap and prev not in _PREPOSITIONS and doc.text[start:end].split()[0].lower() not in _DEICTIC:
+        # ("last month following the assassination": a date of its own words modifies no noun after it)
         tags = word_tags(nxt.lower)
         return bool(tags & {"NN", "NNS"}) and not doc.lex.kind_of(nxt.lower)
     return False

@@ -351,3 +351,16 @@ def test_business_dated_only_by_a_quarter_is_told_by_its_figures() -> None:
     # a day still dates the happening
     assert ("business", "2021-06-07") in [
         (i.kind, i.date) for i in _events("Norlake Ferries sold its old ferry on Monday.")]
+
+
+def test_each_of_two_verbs_joined_by_and_keeps_the_date_right_after_it() -> None:
+    # the nearest verb past "and" is the second happening's, not the first date's
+    text = "The canal treaty, first drafted in 1987 and amended in 2004, lapses next year."
+    assert {("other", "1987"), ("other", "2004")} <= {(i.kind, i.date) for i in _events(text)}
+
+
+def test_a_relative_date_before_a_word_of_two_senses_still_dates_the_verb() -> None:
+    # "following" after "last month" opens a phrase; the date is the verb's, not a noun's modifier
+    text = "The ferry line began cutting crossings last month following a storm at the pier on Feb. 12."
+    dates = {i.date for i in _events(text)}
+    assert "2021-05" in dates
