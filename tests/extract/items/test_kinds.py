@@ -367,3 +367,12 @@ def test_a_slaying_a_rampage_and_a_referendum_named_with_their_day_are_happening
             ("Bond yields fell in the aftermath of Sunday's referendum.", "policy", "2024-05-05")):
         found = [(i.kind, i.date) for i in extract_items(text, day) if i.kind != "figure"]
         assert (kind, date) in found, text
+
+
+def test_an_assassination_and_a_firefight_are_happenings_of_their_day() -> None:
+    day = dt.date(2024, 5, 9)  # a Thursday
+    for text, kind, date in (
+            ("Markets slid in the wake of the assassination of the envoy on May 2.", "death", "2024-05-02"),
+            ("Residents said Tuesday's firefight kept them awake.", "violence", "2024-05-07")):
+        found = [(i.kind, i.date) for i in extract_items(text, day) if i.kind != "figure"]
+        assert (kind, date) in found, text
