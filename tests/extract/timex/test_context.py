@@ -458,6 +458,12 @@ def test_a_count_after_a_quantifier_is_no_year() -> None:
     assert found("Sales rose 5% over 2019 levels.", "2021-02-07")["2019"] == ("DATE", "2019")
 
 
+def test_four_digits_before_a_unit_of_measure_are_no_year() -> None:
+    got = found("The pipeline, 1450 miles long, carried 2000 barrels in 2018.", "2024-01-07")
+    assert set(got) == {"2018"}
+    assert "1999" not in found("Each fund held 1999 shares of the lender.", "2024-01-07")
+
+
 @pytest.mark.parametrize(
     "verb", ["kicks off", "resumes", "continues", "begins", "stops", "plays", "wraps up", "reports results"]
 )
