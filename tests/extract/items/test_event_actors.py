@@ -27,3 +27,14 @@ def test_a_calls_participants_follow_it() -> None:
 def test_who_arrives_is_the_subject_not_a_name_after_the_verb() -> None:
     [arrival] = events_of("The rescue boat reached Tomas Lind on Monday.", DAY)
     assert arrival.kind == "arrival" and "Tomas Lind" not in arrival.actors
+
+
+def test_they_after_a_sentence_opened_by_a_person_is_not_the_country_named() -> None:
+    text = ("Mara Lind, a fisher from Norway, runs a boat out of Leith with her brother. "
+            "They sailed to the Faroes on Monday.")
+    events = events_of(text, DAY)
+    assert events and all("Norway" not in e.actors for e in events)
+    # a sentence opened by a country still hands "they" to it
+    [sale] = [e for e in events_of("Norway said on Monday its fleet would shrink. They sold two trawlers "
+                                   "on Tuesday.", DAY) if e.kind == "business"]
+    assert "Norway" in sale.actors
