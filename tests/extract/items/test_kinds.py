@@ -376,3 +376,10 @@ def test_an_assassination_and_a_firefight_are_happenings_of_their_day() -> None:
             ("Residents said Tuesday's firefight kept them awake.", "violence", "2024-05-07")):
         found = [(i.kind, i.date) for i in extract_items(text, day) if i.kind != "figure"]
         assert (kind, date) in found, text
+
+
+def test_taking_someone_to_court_is_a_legal_happening() -> None:
+    day = dt.date(2024, 5, 9)  # a Thursday
+    found = [(i.kind, i.date) for i in extract_items(
+        "Tenants of the Harbour Flats are taking their landlord to court over the broken lifts.", day)]
+    assert ("legal", "2024-05-09") in found
