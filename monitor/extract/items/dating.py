@@ -328,6 +328,8 @@ def value_baseline(text: str, tx: Timex, lex: Lexicon) -> bool:
     """Whether the date closes a clause of its own that gives a comparison's baseline value ("rate 2.41%,
     down from 2.47% on Tuesday", ", compared with $3 billion a year earlier"): it is the date of that
     value only, not of the figure or happening the sentence is about."""
+    if possessive_baseline(text, tx.start, tx.end):
+        return True
     window = text[max(0, tx.start - 80) : tx.start]
     if not any(c.isdigit() for c in window):
         return False
@@ -349,6 +351,16 @@ def value_baseline(text: str, tx: Timex, lex: Lexicon) -> bool:
     return m.group(1) is None or m.group(1).lower() in lex.change_words
 
 
+def possessive_baseline(text: str, start: int, end: int) -> bool:
+    """Whether the date at text[start:end] names, after "from", whose value a change started from ("eased to
+    4.29 percent from Friday's high of 4.33 percent"): that value's date, not the new value's."""
+    return (_FROM_RIGHT_BEFORE_RE.search(text, max(0, start - 12), start) is not None
+            and _POSSESSIVE_VALUE_AFTER_RE.match(text, end) is not None)
+
+
+_FROM_RIGHT_BEFORE_RE = re.compile(r"\bfrom\s+\Z", re.IGNORECASE)
+# "'s" and a value within a few words, before any clause mark
+_POSSESSIVE_VALUE_AFTER_RE = re.compile(r"['\u2019]s\s+[^,;.\d]{0,40}?[$\u20ac\u00a3]?\d")
 _NEW_VALUE_AFTER_RE = re.compile(r"\s+to\s+(?:[^\W\d]+\s+){0,2}?\S?\d")  # "to 35%", "to roughly $116.8"
 _NAMED_VALUE_BEFORE_RE = re.compile(r"\bof\s+\S*\d\S*(?:\s+[^\W\d][\w'’-]*){0,3}?\s+\Z")
 
@@ -356,14 +368,16 @@ _NAMED_VALUE_BEFORE_RE = re.compile(r"\bof\s+\S*\d\S*(?:\s+[^\W\d][\w'’-]*){0,
 def without_closed_baselines(doc: Doc, info: SentenceInfo) -> SentenceInfo:
     """The sentence without the dates of baselines that a new value follows ("fell from 54% in November to
     35%") or that name a state of their own ("down 21% from the all-time high of $816,720 reached in
-    February"): such a date is the old value's alone; it dates neither the new value nor the change."""
+    February", "to 4.29% from Friday's 4.33%"): such a date is the old value's alone; it dates neither the new
+    value nor the change."""
     if not info.bound:
         return info
     kept = [x for x in info.timexes
             if x[0].start not in info.bound or not (
                 _NEW_VALUE_AFTER_RE.match(doc.text, x[0].end)
                 or _NAMED_VALUE_BEFORE_RE.search(doc.text, max(0, x[0].start - 60), x[0].start)
-                or _compared_value(doc.text, x[0], doc.lex))]
+                or _compared_value(doc.text, x[0], doc.lex)
+                or possessive_baseline(doc.text, x[0].start, x[0].end))]
     return info if len(kept) == len(info.timexes) else dataclasses.replace(info, timexes=kept)
 
 

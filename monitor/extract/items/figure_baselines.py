@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from functools import cache
 
+from monitor.extract.items.dating import possessive_baseline
 from monitor.extract.items.document import SentenceInfo
 from monitor.extract.items.figure_data import change_signs
 from monitor.extract.items.figures import FigureMention
@@ -20,6 +21,11 @@ def baseline_date(info: SentenceInfo, end: int, lex: Lexicon) -> str | None:
     comparison's preposition lists before it ("compared with 1.8353 marks and 141.52 yen Wednesday")."""
     text, base = info.sentence.text, info.sentence.start
     for tx, value in info.timexes:
+        if tx.start in info.bound and possessive_baseline(text, tx.start - base, tx.end - base):
+            # "to 4.29 percent from Friday's high of 4.33 percent": the first value after the date is its
+            if tx.end <= end and len(_NUMBER_RE.findall(text, tx.end - base, end - base)) == 1:
+                return value
+            continue
         if tx.start >= end and tx.start in info.bound:
             between = text[end - base : tx.start - base]
             if not any(c.isdigit() for c in between):
@@ -30,6 +36,7 @@ def baseline_date(info: SentenceInfo, end: int, lex: Lexicon) -> str | None:
 
 
 _CLAUSE_MARK_RE = re.compile(r"[,;]")
+_NUMBER_RE = re.compile(r"\d[\d.,]*")
 
 
 @cache

@@ -564,3 +564,12 @@ def test_a_span_up_to_today_dates_its_figures_now() -> None:
 
 def test_a_calendar_year_before_still_dates_its_figures() -> None:
     assert _dates("Last year, shares of the ferry company lost 40%.")[-40] == "2020"
+
+
+def test_a_day_named_as_the_baseline_s_own_dates_only_that_value() -> None:
+    # "from Friday's 3.9%": the day is the old value's; the new one holds on the day of the report
+    monday = dt.date(2024, 5, 6)
+    found = {i.value: i.date for i in extract_items(
+        "The harbour fee index slipped to 3.1 percent from Friday's two-year high of 3.9 percent.", monday)
+        if i.kind == "figure"}
+    assert found == {3.1: "2024-05-06", 3.9: "2024-05-03"}
