@@ -130,8 +130,28 @@ def _sentence_date(doc: Doc, info: SentenceInfo, start: int, end: int) -> str | 
                  and not _relative_right_after(doc, own, first, tx.end))
         and not a_later_nouns_date(doc, own, start, tx)
         and not _in_a_relative_of_another_noun(doc, info, own, end, tx.start)
+        and not _in_the_subject_s_aside(doc, info, tx.start, start)
     ]
     return min(dated)[2] if dated else None
+
+
+def _in_the_subject_s_aside(doc: Doc, info: SentenceInfo, pos: int, figure_at: int) -> bool:
+    """Whether `pos` lies in an aside that commas set off after the subject, before the figure's clause ("The
+    company, which was founded in 1998, employs 4,000 people"; "The bill, passed on Oct. 1, gives the agency
+    $18 billion"): it tells of the subject, not when the figure holds."""
+    text, first = doc.text, info.sentence.start
+    opening = text.rfind(",", first, pos)
+    closing = text.find(",", pos, figure_at)
+    if opening <= first or closing < 0 or "," in text[closing + 1 : figure_at]:
+        return False
+    words = _WORDS_RE.findall(text, opening, closing)
+    if not words or "," in text[first:opening]:
+        return False  # the subject before the aside is the sentence's opening words
+    head = words[0].lower()
+    return head in _ASIDE_RELATIVES or (word_tags(head) >= {"VBN"} and head.endswith("ed"))
+
+
+_ASIDE_RELATIVES = frozenset({"which", "who", "whose"})
 
 
 def _past_a_later_opener(info: SentenceInfo, own_end: int, pos: int) -> bool:

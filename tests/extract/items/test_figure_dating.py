@@ -573,3 +573,15 @@ def test_a_day_named_as_the_baseline_s_own_dates_only_that_value() -> None:
         "The harbour fee index slipped to 3.1 percent from Friday's two-year high of 3.9 percent.", monday)
         if i.kind == "figure"}
     assert found == {3.1: "2024-05-06", 3.9: "2024-05-03"}
+
+
+def test_a_date_in_the_subject_s_aside_does_not_date_the_main_clause_s_figure() -> None:
+    day = dt.date(2024, 5, 9)
+    for text in ("The ferry line, which was founded in 1998, employs 400 people.",
+                 "The harbour levy, approved by the council on March 4, raises $2 million a month."):
+        [figure] = [i for i in extract_items(text, day) if i.kind == "figure"]
+        assert figure.date == "2024-05-09", text
+    # the aside's own figure keeps the aside's date
+    text = "Ferry fares, which rose 5% in 2022, were cut on Monday."
+    found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
+    assert found[5] == "2022"
