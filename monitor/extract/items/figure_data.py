@@ -15,7 +15,8 @@ from functools import cache
 from monitor.extract.lexicon import load_data_file, spaced_alternatives
 from monitor.extract.wordforms import inflect_trigger, word_tags
 
-__all__ = ["FigureData", "change_signs", "figure_data", "span_to_now", "undating_phrase", "years_extreme"]
+__all__ = ["FigureData", "change_signs", "extremes_own_date", "figure_data", "span_to_now", "undating_phrase",
+           "years_extreme"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,7 @@ class FigureData:
     sources_re: re.Pattern[str]  # numbers.yaml source_phrases, after up to three words
     part_of: str  # "of" and numbers.yaml ratio_words, as an alternation: "6 of 10", "3 out of 12", "1 in 5"
     extremes: frozenset[str]  # numbers.yaml span_extremes: "a new 2008 high" is the year's highest, today
+    extreme_set_re: re.Pattern[str]  # an extreme, numbers.yaml extreme_set_verbs and "on"/"in", at the end
     to_now_re: re.Pattern[str]  # numbers.yaml spans_to_now: "the past year" runs up to today
 
 
@@ -72,6 +74,9 @@ def figure_data() -> FigureData:
         part_of=spaced_alternatives(["of", *nd.get("ratio_words", [])]),
         extremes=frozenset(w.lower() for w in nd.get("span_extremes", [])),
         to_now_re=re.compile(rf"(?:{spaced_alternatives(nd.get('spans_to_now', []))})\b", re.IGNORECASE),
+        extreme_set_re=re.compile(
+            rf"\b(?:{spaced_alternatives(nd.get('span_extremes', []))})\s+"
+            rf"(?:{spaced_alternatives(nd.get('extreme_set_verbs', []))})\s+(?:on|in)\s+\Z", re.IGNORECASE),
     )
 
 
@@ -113,6 +118,12 @@ def years_extreme(text: str, end: int, value: str) -> bool:
     numbers.yaml `span_extremes`), not the figure's date."""
     nxt = _NEXT_WORD_RE.match(text, end)
     return len(value) == 4 and nxt is not None and nxt.group(1).lower() in figure_data().extremes
+
+
+def extremes_own_date(text: str, start: int) -> bool:
+    """Whether the date starting at `start` is when an extreme was set ("from the all-time high set on
+    March 1", numbers.yaml `extreme_set_verbs`): that level's date, not the figure's."""
+    return figure_data().extreme_set_re.search(text, max(0, start - 40), start) is not None
 
 
 def span_to_now(text: str, start: int) -> bool:

@@ -34,7 +34,7 @@ from monitor.extract.items.document import (
     clause_of,
     in_spans,
 )
-from monitor.extract.items.figure_data import span_to_now, undating_phrase, years_extreme
+from monitor.extract.items.figure_data import extremes_own_date, span_to_now, undating_phrase, years_extreme
 from monitor.extract.items.figure_filters import timeline_words
 from monitor.extract.items.triggers import AUXILIARIES, finite_verb, plural_present
 from monitor.extract.lexicon import Lexicon
@@ -125,7 +125,7 @@ def _sentence_date(doc: Doc, info: SentenceInfo, start: int, end: int) -> str | 
         and not (past and not own[0] <= tx.start < own[1] and after_publication(value, doc.published))
         # "dropped 0.5 percent after industrial production in October fell": the later clause's happening's
         and not _past_a_later_opener(info, own[1], tx.start)
-        and not years_extreme(doc.text, tx.end, value)
+        and not years_extreme(doc.text, tx.end, value) and not extremes_own_date(doc.text, tx.start)
         and not (not own[0] <= tx.start < own[1] and _in_a_reduced_relative(info, tx.start)
                  and not _relative_right_after(doc, own, first, tx.end))
         and not a_later_nouns_date(doc, own, start, tx)
@@ -321,7 +321,7 @@ def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
         if in_spans(tx.start, tx.end, doc.quotes_in(tx.start, tx.end)) or range_end(doc.text, tx):
             continue
         if (comparison_base(doc.text, tx, doc.lex) or value_baseline(doc.text, tx, doc.lex)
-                or span_to_now(doc.text, tx.start)):
+                or span_to_now(doc.text, tx.start) or extremes_own_date(doc.text, tx.start)):
             continue
         value = date_value(tx, doc.published)
         if value and after_publication(value, doc.published):

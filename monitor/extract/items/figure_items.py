@@ -33,7 +33,7 @@ from monitor.extract.items.figure_baselines import (
     baseline_of_a_change,
     from_one_value_to_another,
 )
-from monitor.extract.items.figure_data import span_to_now, years_extreme
+from monitor.extract.items.figure_data import extremes_own_date, span_to_now, years_extreme
 from monitor.extract.items.figure_dates import (
     as_of,
     date_right_after,
@@ -258,7 +258,7 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     # A "since" date starts a span that runs to now ("cooperation since 2013 is anchored by 74 agreements"):
     # no time a figure of its clause holds at; nor does a year whose extreme a level is ("a new 2008 high").
     spans = [x for x in info.timexes if SINCE_BEFORE_RE.search(doc.text, max(0, x[0].start - 16), x[0].start)
-             or years_extreme(doc.text, x[0].end, x[1] or "")]
+             or years_extreme(doc.text, x[0].end, x[1] or "") or extremes_own_date(doc.text, x[0].start)]
     unbound = dataclasses.replace(
         info, timexes=[x for x in info.timexes if x[0].start not in info.bound and x not in spans])
     opened = without_closed_baselines(doc, info)

@@ -585,3 +585,11 @@ def test_a_date_in_the_subject_s_aside_does_not_date_the_main_clause_s_figure() 
     text = "Ferry fares, which rose 5% in 2022, were cut on Monday."
     found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
     assert found[5] == "2022"
+
+
+def test_the_day_an_extreme_was_set_dates_that_extreme_not_the_figure() -> None:
+    day = dt.date(2024, 5, 9)
+    text = "The harbour index is down 3% and sits 120 points below the record high set on April 2."
+    found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
+    assert found[120] == "2024-05-09"
+    assert "2024-04-02" not in found.values()
