@@ -323,6 +323,8 @@ def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
         if (comparison_base(doc.text, tx, doc.lex) or value_baseline(doc.text, tx, doc.lex)
                 or span_to_now(doc.text, tx.start) or extremes_own_date(doc.text, tx.start)):
             continue
+        if doc.text[tx.end : tx.end + 2] in POSSESSIVE_S:
+            continue  # "in the aftermath of Sunday's referendum": the referendum's day, no scene to go on
         value = date_value(tx, doc.published)
         if value and after_publication(value, doc.published):
             continue  # "... the session that opens in September. 9,000 signed up": not September's

@@ -593,3 +593,11 @@ def test_the_day_an_extreme_was_set_dates_that_extreme_not_the_figure() -> None:
     found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
     assert found[120] == "2024-05-09"
     assert "2024-04-02" not in found.values()
+
+
+def test_a_possessive_day_of_the_sentence_before_is_no_scene_for_the_next_figure() -> None:
+    day = dt.date(2024, 5, 9)
+    text = ("Harbour bonds recovered, erasing losses suffered after Sunday's vote. "
+            "The 10-year yield fell to 2.4 percent.")
+    found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
+    assert found[2.4] == "2024-05-09"
