@@ -600,3 +600,10 @@ def test_a_progressive_passive_is_under_way_not_past() -> None:
     # "is being treated": no cue, the clause's past participle ("having flown back on Sunday") tells
     assert found("The patient is being treated in Glasgow, having flown back on Sunday.", "2014-12-30")[
         "Sunday"] == ("DATE", "2014-12-28")
+
+
+def test_before_a_date_in_a_past_clause_looks_back() -> None:
+    # DCT 2025-11-10: a deadline to come is next July; what had happened before July 8 is this July's
+    assert found("The levy must be paid before July 8.", "2025-11-10")["July 8"] == ("DATE", "2026-07-08")
+    got = found("The council had been warned before July 8.", "2025-11-10")
+    assert got["July 8"] == ("DATE", "2025-07-08")
