@@ -37,7 +37,10 @@ from tests.faultserver import DEFAULT_ROUTES, FaultServer, Request, Route
 from tests.pageserver import article
 
 STORY = "faults"
-TIMEOUT = 2.0  # network.timeout; the fetch deadline is 3 x this, longer than two backoffs (<= 1 s + 2 s)
+# network.timeout; the fetch deadline is 3 x this, longer than two backoffs (<= 1 s + 2 s). 4 s, not 2: with
+# every fault checked at once a starved machine answered plain 503s after 2 s (a CI run), and with three busy
+# processes on two cores 2 s failed several faults where 4 s passed them all.
+TIMEOUT = 4.0
 DEADLINE = 3 * TIMEOUT
 # The healthy seed cycle's timeout: on a loaded machine a seed request that timed out at TIMEOUT was retried,
 # and the server, starved, recorded the abandoned first attempt only after the fault cycle had begun (one
@@ -422,6 +425,12 @@ def test_fault(matrix: Matrix, fault: Fault) -> None:
         low, high = fault.attempts
         retries = [r.getMessage() for r in matrix.logs if getattr(r, "event", None) == "fetch_retry"
                    and getattr(r, "url", "").endswith(f"/f/{fault.name}")]
+        timed_out = sum("after timeout" in m for m in retries) if fault.reason != "timeout" else 0
+        if timed_out:
+            # A starved machine: an answer that comes at once timed out (a CI run saw two 503s answered after
+            # 2 s). Each such attempt is one the rules did not plan (the Retry-After it would have read came
+            # later) and spends the deadline the last attempts needed.
+            low, high = 1, high + timed_out
         assert low <= len(matrix.requests[fault.name]) <= high, (matrix.requests[fault.name], retries)
     if fault.spacing is not None:
         times = matrix.requests[fault.name]
