@@ -155,7 +155,8 @@ _ASIDE_RELATIVES = frozenset({"which", "who", "whose"})
 
 
 def _past_a_later_opener(info: SentenceInfo, own_end: int, pos: int) -> bool:
-    """Whether `pos` lies in or past a clause after the figure's that "after" or "before" opens ("dropped 0.5
+    """Whether `pos` lies in or past a clause after the figure's that "after", "before" or "until" opens
+    ("limits any holding to 15%, until the restriction expires on Dec. 31, 1990"; "dropped 0.5
     percent after industrial production in October fell", "dropped 12.9% in Zurich after an analyst predicted
     the bank will post a third-quarter loss"): the date is of that clause's happening, told as background."""
     return any(in_a_later_clause_of_its_own(info, own_end, start, _LATER_OPENERS)
@@ -221,7 +222,7 @@ def _in_a_relative_of_another_noun(
 
 
 _BACKGROUND_OPENERS = frozenset({"after", "when", "since", "because", "as"})
-_LATER_OPENERS = frozenset({"after", "before"})
+_LATER_OPENERS = frozenset({"after", "before", "until"})
 _RIGHT_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:by|in|on|as of|at the end of|until|through)?\s*", re.IGNORECASE)
 
 

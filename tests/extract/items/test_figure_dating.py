@@ -601,3 +601,10 @@ def test_a_possessive_day_of_the_sentence_before_is_no_scene_for_the_next_figure
             "The 10-year yield fell to 2.4 percent.")
     found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
     assert found[2.4] == "2024-05-09"
+
+
+def test_a_later_until_clause_with_its_own_verb_dates_its_own_happening_only() -> None:
+    day = dt.date(2024, 5, 9)
+    text = "The council keeps a cap that limits any holding to 15%, until the law lapses on Dec. 31, 2026."
+    found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
+    assert found[15] == "2024-05-09"
