@@ -377,7 +377,10 @@ def without_closed_baselines(doc: Doc, info: SentenceInfo) -> SentenceInfo:
                 _NEW_VALUE_AFTER_RE.match(doc.text, x[0].end)
                 or _NAMED_VALUE_BEFORE_RE.search(doc.text, max(0, x[0].start - 60), x[0].start)
                 or _compared_value(doc.text, x[0], doc.lex)
-                or possessive_baseline(doc.text, x[0].start, x[0].end))]
+                or possessive_baseline(doc.text, x[0].start, x[0].end)
+                # "up from C$252 million in 1988": a year or month past the old value is a year-ago
+                # comparison's, not the new value's ("rose to 30 from 25 on Tuesday" may date the rise)
+                or not DAY_VALUE.fullmatch(x[1] or ""))]
     return info if len(kept) == len(info.timexes) else dataclasses.replace(info, timexes=kept)
 
 

@@ -608,3 +608,10 @@ def test_a_later_until_clause_with_its_own_verb_dates_its_own_happening_only() -
     text = "The council keeps a cap that limits any holding to 15%, until the law lapses on Dec. 31, 2026."
     found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
     assert found[15] == "2024-05-09"
+
+
+def test_a_month_after_the_old_value_of_a_change_is_that_value_s_alone() -> None:
+    day = dt.date(2024, 5, 9)
+    text = "The harbour's jobless rate leapt to 6.1 percent from 5.6 percent in March."
+    found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
+    assert found[5.6] == "2024-03" and found[6.1] != "2024-03"
