@@ -50,6 +50,7 @@ from monitor.extract.items.merge import Draft, merge, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.names import entities, learn_names, prime_names
 from monitor.extract.items.no_happening import is_question, too_vague
+from monitor.extract.items.spans_ahead import dates_from_now
 from monitor.extract.items.story_year import narrated_year
 from monitor.extract.items.summary import event_summary
 from monitor.extract.items.trigger_objects import reporting_bounds
@@ -58,8 +59,6 @@ from monitor.extract.items.usable_dates import usable_timexes
 from monitor.extract.lexicon import Lexicon, load_lexicon
 from monitor.extract.sentences import Sentence
 from monitor.extract.timex import Timex
-from monitor.extract.timex.loader import load as load_timex_rules
-from monitor.extract.timex.tense import clause_tense
 from monitor.extract.wordforms import word_tags
 
 log = logging.getLogger(__name__)
@@ -162,7 +161,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
                 usable.append((tx, narrated_year(doc, tx, value, start)))
     usable.extend(_later_dates(doc, own, usable, start))
     usable.extend(_dates_of_what_came_between(doc, own, usable, start, end))
-    usable.extend(_dates_from_now(doc, own))
+    usable.extend(dates_from_now(doc, own))
     usable.sort(key=lambda found: found[0].start)
     triggers = find_triggers(doc, sentence.start, sentence.end)
     bound = _NONE
@@ -361,37 +360,6 @@ def _few_days_from(day: dt.date, *, before: bool) -> str | None:
         return f"{first.year}-{first.month:02d}"
     (y1, w1, _d1), (y2, w2, _d2) = first.isocalendar(), last.isocalendar()
     return f"{y1}-W{w1:02d}" if (y1, w1) == (y2, w2) else None
-
-
-def _dates_from_now(doc: Doc, own: Sequence[Timex]) -> list[tuple[Timex, str]]:
-    """Spans told as "in <span>" of what will happen ("The candidates will debate in one week", "In just 63
-    days, the final votes will be cast"): the date that far after the report."""
-    out: list[tuple[Timex, str]] = []
-    if doc.published is None:
-        return out
-    for tx in own:
-        if tx.type != "DURATION" or not _DAYS_OR_WEEKS_RE.fullmatch(tx.value):
-            continue  # "due in a decade", "in 25 years": a term or a span, seldom a day to come
-        if not _IN_BEFORE_RE.search(doc.text, max(0, tx.start - 16), tx.start) or _RATE_AFTER_RE.match(
-                doc.text, tx.end):
-            continue  # "in five days a week": a rate
-        value = later_date(doc.published.isoformat(), tx.value)
-        if value and _will_happen(doc.text, tx):
-            out.append((dataclasses.replace(tx, type="DATE", value=value), value))
-    return out
-
-
-def _will_happen(text: str, tx: Timex) -> bool:
-    """Whether the clause around a timex tells what is to come, by the tagger's own cue words."""
-    words = load_timex_rules().lexicon.words
-    own = {w.lower() for w in re.findall(r"[A-Za-z']+", tx.text)}
-    return clause_tense(text, tx.start, tx.end, words("tense_future"), words("tense_past"), own,
-                        not_cues=words("tense_not_cues")) == "future"
-
-
-_DAYS_OR_WEEKS_RE = re.compile(r"P\d+[DW]")
-_RATE_AFTER_RE = re.compile(r"\s+(?:a|an|per|each|every)\b")
-_IN_BEFORE_RE = re.compile(r"\b[Ii]n\s+(?:just\s+|only\s+|another\s+|about\s+)?\Z")
 
 
 def _earlier_date(

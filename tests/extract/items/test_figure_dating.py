@@ -615,3 +615,13 @@ def test_a_month_after_the_old_value_of_a_change_is_that_value_s_alone() -> None
     text = "The harbour's jobless rate leapt to 6.1 percent from 5.6 percent in March."
     found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
     assert found[5.6] == "2024-03" and found[6.1] != "2024-03"
+
+
+def test_a_span_opening_the_sentence_is_the_horizon_of_its_figures() -> None:
+    day = dt.date(2024, 5, 9)
+    text = "Within a decade, the harbour will handle more than 40 million tonnes of cargo a year."
+    found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
+    assert found[40_000_000] == "2034"
+    # a span after the verb is a term or a stretch of the past, no horizon
+    assert "2049" not in {i.date for i in extract_items(
+        "The two ferries sailed together for the first time in 25 years.", day)}
