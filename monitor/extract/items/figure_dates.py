@@ -223,7 +223,9 @@ def _in_a_relative_of_another_noun(
 
 _BACKGROUND_OPENERS = frozenset({"after", "when", "since", "because", "as"})
 _LATER_OPENERS = frozenset({"after", "before", "until"})
-_RIGHT_AFTER_RE = re.compile(r"\s*(?:,\s*)?(?:by|in|on|as of|at the end of|until|through)?\s*", re.IGNORECASE)
+# (a qualifier after the value first: "peak at 11 percent or higher by the middle of 2010")
+_RIGHT_AFTER_RE = re.compile(r"\s*(?:or\s+(?:higher|more|less|lower|above|below|so)\s*)?(?:,\s*)?"
+                             r"(?:by|in|on|as of|at the end of|until|through)?\s*", re.IGNORECASE)
 
 
 def date_right_after(info: SentenceInfo, end: int, lex: Lexicon) -> str | None:

@@ -625,3 +625,10 @@ def test_a_span_opening_the_sentence_is_the_horizon_of_its_figures() -> None:
     # a span after the verb is a term or a stretch of the past, no horizon
     assert "2049" not in {i.date for i in extract_items(
         "The two ferries sailed together for the first time in 25 years.", day)}
+
+
+def test_a_qualifier_after_the_value_keeps_the_date_right_after_it() -> None:
+    day = dt.date(2024, 5, 9)
+    text = "Analysts expect fares to rise 4 percent by year-end and peak at 6 percent or higher by mid-2026."
+    found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
+    assert found[6] == "2026"
