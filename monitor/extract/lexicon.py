@@ -167,6 +167,8 @@ class Lexicon:
     undating_adverbs: frozenset[str]
     present_adverbs_re: re.Pattern[str]
     session_re: re.Pattern[str]
+    # "At the time, ...", "That day, ...": a sentence opening on one goes on at the last date named before it
+    anaphoric_openers_re: re.Pattern[str]
     clause_markers: frozenset[str]
     change_words: frozenset[str]
     figure_verbs: frozenset[str]
@@ -564,6 +566,7 @@ def _tense_fields() -> dict[str, Any]:
         "undating_adverbs": words("undating_adverbs"),
         "present_adverbs_re": _phrase_regex(lower_list(td, "present_adverbs", "tense.yaml")),
         "session_re": _phrase_regex(lower_list(td, "session_phrases", "tense.yaml")),
+        "anaphoric_openers_re": _phrase_regex(lower_list(td, "anaphoric_openers", "tense.yaml")),
         "clause_markers": words("clause_markers"),
         "change_words": words("change_words"),
         "figure_verbs": words("figure_verbs"),

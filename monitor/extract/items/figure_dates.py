@@ -314,10 +314,10 @@ def _opens_span(info: SentenceInfo, pos: int) -> bool:
     return bool(before) and before[0].lower == "from" and not {"to", "until", "through", "till"} & set(after)
 
 
-def _context_date(doc: Doc, info: SentenceInfo) -> str | None:
-    """The last date stated earlier in the same paragraph: the text continues that scene ("On Tuesday the
-    index fell. It closed 2% down." -> Tuesday)."""
-    line_start = doc.text.rfind("\n", 0, info.sentence.start) + 1
+def _context_date(doc: Doc, info: SentenceInfo, whole_text: bool = False) -> str | None:
+    """The last date stated earlier in the same paragraph (`whole_text`: anywhere before): the text continues
+    that scene ("On Tuesday the index fell. It closed 2% down." -> Tuesday)."""
+    line_start = 0 if whole_text else doc.text.rfind("\n", 0, info.sentence.start) + 1
     for tx in reversed(doc.timexes_in(line_start, info.sentence.start)):  # not the whole document's
         if tx.type not in DAY_TYPES:
             continue
@@ -363,6 +363,9 @@ def as_of(
     date = (clock_scene_day(doc, info) or _perfect_now(doc, info, start)
             or _sentence_date(doc, info, start, end))
     date = date or _results_quarter(doc, info, start)
+    if not date and doc.lex.anaphoric_openers_re.match(info.sentence.text):
+        # "At the time, Denmark was recording a rate of 65.2": the last date named before, wherever it was
+        date = _context_date(doc, info, whole_text=True)
     if not date and _about_a_plan(info):
         # A plan's targets date by the plan: "The plan, presented this week, ... The plan cuts dust by 90%."
         date = _context_date(doc, info)

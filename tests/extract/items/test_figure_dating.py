@@ -632,3 +632,11 @@ def test_a_qualifier_after_the_value_keeps_the_date_right_after_it() -> None:
     text = "Analysts expect fares to rise 4 percent by year-end and peak at 6 percent or higher by mid-2026."
     found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
     assert found[6] == "2026"
+
+
+def test_a_sentence_opening_at_the_time_holds_at_the_last_date_named() -> None:
+    day = dt.date(2024, 5, 9)
+    text = ("The ferry line was sold to a Danish group in March 2021.\n\n"
+            "At the time, the line had about 900 employees.")
+    found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
+    assert found[900] == "2021-03"
