@@ -20,6 +20,11 @@ def _dates(text: str) -> dict[float, str | None]:
     return {float(i.value or 0): i.date for i in _figures(text)}
 
 
+def _dates_on(text: str, day: dt.date) -> dict[float, str | None]:
+    """Each figure's date, the text published on `day`."""
+    return {float(i.value or 0): i.date for i in extract_items(text, day) if i.kind == "figure"}
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [
@@ -569,9 +574,7 @@ def test_a_calendar_year_before_still_dates_its_figures() -> None:
 def test_a_day_named_as_the_baseline_s_own_dates_only_that_value() -> None:
     # "from Friday's 3.9%": the day is the old value's; the new one holds on the day of the report
     monday = dt.date(2024, 5, 6)
-    found = {i.value: i.date for i in extract_items(
-        "The harbour fee index slipped to 3.1 percent from Friday's two-year high of 3.9 percent.", monday)
-        if i.kind == "figure"}
+    found = _dates_on("The fee index slipped to 3.1 percent from Friday's high of 3.9 percent.", monday)
     assert found == {3.1: "2024-05-06", 3.9: "2024-05-03"}
 
 
@@ -583,60 +586,44 @@ def test_a_date_in_the_subject_s_aside_does_not_date_the_main_clause_s_figure() 
         assert figure.date == "2024-05-09", text
     # the aside's own figure keeps the aside's date
     text = "Ferry fares, which rose 5% in 2022, were cut on Monday."
-    found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
+    found = _dates_on(text, day)
     assert found[5] == "2022"
 
 
-def test_the_day_an_extreme_was_set_dates_that_extreme_not_the_figure() -> None:
-    day = dt.date(2024, 5, 9)
-    text = "The harbour index is down 3% and sits 120 points below the record high set on April 2."
-    found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
-    assert found[120] == "2024-05-09"
-    assert "2024-04-02" not in found.values()
+MAY_9 = dt.date(2024, 5, 9)  # a Thursday
 
 
-def test_a_possessive_day_of_the_sentence_before_is_no_scene_for_the_next_figure() -> None:
-    day = dt.date(2024, 5, 9)
-    text = ("Harbour bonds recovered, erasing losses suffered after Sunday's vote. "
-            "The 10-year yield fell to 2.4 percent.")
-    found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
-    assert found[2.4] == "2024-05-09"
+@pytest.mark.parametrize(
+    ("text", "value", "date"),
+    [
+        # the day an extreme was set is that level's
+        ("The harbour index is down 3% and sits 120 points below the record high set on April 2.", 120,
+         "2024-05-09"),
+        # a possessive day of the sentence before names its noun, no scene that goes on
+        ("Harbour bonds recovered, erasing losses suffered after Sunday's vote. The 10-year yield fell to 2.4"
+         " percent.", 2.4, "2024-05-09"),
+        # a later "until" clause with a verb of its own dates its own happening
+        ("The council keeps a cap that limits any holding to 15%, until the law lapses on Dec. 31, 2026.", 15,
+         "2024-05-09"),
+        # a month right after a change's old value is that value's alone
+        ("The harbour's jobless rate leapt to 6.1 percent from 5.6 percent in March.", 5.6, "2024-03"),
+        ("The harbour's jobless rate leapt to 6.1 percent from 5.6 percent in March.", 6.1, "2024-05-09"),
+        # a span opening the sentence is the horizon of what it says will come
+        ("Within a decade, the harbour will handle more than 40 million tonnes of cargo a year.", 40_000_000,
+         "2034"),
+        # a qualifier after the value keeps the date right after it
+        ("Fares may rise 4% by year-end and peak at 6 percent or higher by mid-2026.", 6, "2026"),
+        # "At the time" goes on at the last date named before, in an earlier paragraph too
+        ("The ferry line was sold to a Danish group in March 2021.\n\nAt the time, the line had about 900"
+         " employees.", 900, "2021-03"),
+    ],
+)
+def test_a_date_that_belongs_elsewhere_or_a_pointer_to_one_dates_the_figure_right(
+        text: str, value: float, date: str) -> None:
+    assert _dates_on(text, MAY_9)[value] == date
 
 
-def test_a_later_until_clause_with_its_own_verb_dates_its_own_happening_only() -> None:
-    day = dt.date(2024, 5, 9)
-    text = "The council keeps a cap that limits any holding to 15%, until the law lapses on Dec. 31, 2026."
-    found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
-    assert found[15] == "2024-05-09"
-
-
-def test_a_month_after_the_old_value_of_a_change_is_that_value_s_alone() -> None:
-    day = dt.date(2024, 5, 9)
-    text = "The harbour's jobless rate leapt to 6.1 percent from 5.6 percent in March."
-    found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
-    assert found[5.6] == "2024-03" and found[6.1] != "2024-03"
-
-
-def test_a_span_opening_the_sentence_is_the_horizon_of_its_figures() -> None:
-    day = dt.date(2024, 5, 9)
-    text = "Within a decade, the harbour will handle more than 40 million tonnes of cargo a year."
-    found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
-    assert found[40_000_000] == "2034"
-    # a span after the verb is a term or a stretch of the past, no horizon
-    assert "2049" not in {i.date for i in extract_items(
-        "The two ferries sailed together for the first time in 25 years.", day)}
-
-
-def test_a_qualifier_after_the_value_keeps_the_date_right_after_it() -> None:
-    day = dt.date(2024, 5, 9)
-    text = "Analysts expect fares to rise 4 percent by year-end and peak at 6 percent or higher by mid-2026."
-    found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
-    assert found[6] == "2026"
-
-
-def test_a_sentence_opening_at_the_time_holds_at_the_last_date_named() -> None:
-    day = dt.date(2024, 5, 9)
-    text = ("The ferry line was sold to a Danish group in March 2021.\n\n"
-            "At the time, the line had about 900 employees.")
-    found = {i.value: i.date for i in extract_items(text, day) if i.kind == "figure"}
-    assert found[900] == "2021-03"
+def test_a_span_after_the_verb_is_no_horizon() -> None:
+    # a term or a stretch of the past ("for the first time in 25 years")
+    found = extract_items("The two ferries sailed together for the first time in 25 years.", MAY_9)
+    assert "2049" not in {i.date for i in found}
