@@ -161,7 +161,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
                 usable.append((tx, narrated_year(doc, tx, value, start)))
     usable.extend(_later_dates(doc, own, usable, start))
     usable.extend(_dates_of_what_came_between(doc, own, usable, start, end))
-    usable.extend(dates_from_now(doc, own))
+    usable.extend(dates_from_now(doc, own, start))
     usable.sort(key=lambda found: found[0].start)
     triggers = find_triggers(doc, sentence.start, sentence.end)
     bound = _NONE

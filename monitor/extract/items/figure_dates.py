@@ -148,7 +148,7 @@ def _in_the_subject_s_aside(doc: Doc, info: SentenceInfo, pos: int, figure_at: i
     if not words or "," in text[first:opening]:
         return False  # the subject before the aside is the sentence's opening words
     head = words[0].lower()
-    return head in _ASIDE_RELATIVES or (word_tags(head) >= {"VBN"} and head.endswith("ed"))
+    return head in _ASIDE_RELATIVES or ("VBN" in word_tags(head) and head.endswith("ed"))
 
 
 _ASIDE_RELATIVES = frozenset({"which", "who", "whose"})

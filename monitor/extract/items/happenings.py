@@ -368,7 +368,7 @@ def _verb_in(
     hypothetical; (_NONE, None) when it has none."""
     toks = info.tokens_within(clause[0], clause[1])
     skip = [timex, *info.quotes, *sources]
-    best: tuple[int, int] | None = None
+    best: tuple[bool, int, int] | None = None  # (past a coordinator, distance, index): the least wins
     for j, t in enumerate(toks):
         if t.cap or not t.text.isalpha() or overlaps(t.start, t.end, skip):
             continue
@@ -387,15 +387,14 @@ def _verb_in(
         now = present and t.lower not in BE_FORMS
         if (finite_verb(word_tags(t.lower), prev, present=now) or _scheduled(t.lower, prev, doc)
                 or (now and plural_present(t.lower, prev))):  # with a day to come, a schedule
-            dist = abs(t.start - timex[0])
-            if t.start > timex[1] and _COORDINATOR_RE.search(doc.text, timex[1], t.start):
-                # "signed in 1996 and ratified in 2000": the verb past "and" has its own date
-                dist += len(doc.text)
-            if best is None or dist < best[0]:
-                best = (dist, j)
+            # "signed in 1996 and ratified in 2000": a verb past "and" has its own date
+            past_and = t.start > timex[1] and _COORDINATOR_RE.search(doc.text, timex[1], t.start) is not None
+            found = (past_and, abs(t.start - timex[0]), j)
+            if best is None or found < best:
+                best = found
     if best is None:
         return _NONE, None
-    j = best[1]
+    j = best[2]
     before = [t.lower for t in toks[:j]]
     after = [t.lower for t in toks[j + 1 : j + 3]]
     # "was not", "had still not"; not "advised supporters not to travel", whose negation is its object's

@@ -85,7 +85,7 @@ def resolve_reference(
         things = [e for e in earlier if e.kind in ("org", "country", "capital")]
         if things:
             return actor_name(things[-1], True)
-        if word in _PLURAL_PRONOUNS and doc.last_subject is not None and not any(
+        if word == "they" and doc.last_subject is not None and not any(
                 t.text[:1].isalnum() for t in info.tokens_within(info.sentence.start, before[-1].start)):
             # "Cristian Gonzalez, an immigrant from Mexico, ... They sneaked across the border": people the
             # sentence before opened on, not the country it named
@@ -124,8 +124,6 @@ def _before_relative_aside(info: SentenceInfo, end: int) -> list[Tok]:
         return []
     return toks[: commas[-1]]
 
-
-_PLURAL_PRONOUNS = frozenset({"they"})
 
 # A past participle and "by" right before a name: the name is the agent of a phrase that qualifies the noun
 # before it ("operated by", "owned by").

@@ -15,10 +15,10 @@ from monitor.extract.timex.loader import load as load_timex_rules
 from monitor.extract.timex.tense import clause_tense
 
 
-def dates_from_now(doc: Doc, own: Sequence[Timex]) -> list[tuple[Timex, str]]:
+def dates_from_now(doc: Doc, own: Sequence[Timex], sentence_start: int) -> list[tuple[Timex, str]]:
     """Spans told as "in <span>" of what will happen ("The candidates will debate in one week", "In just 63
     days, the final votes will be cast", "Within a decade, ... will be due"): the date that far after the
-    report."""
+    report. `own`: the timexes of the sentence starting at `sentence_start`."""
     out: list[tuple[Timex, str]] = []
     if doc.published is None:
         return out
@@ -28,7 +28,8 @@ def dates_from_now(doc: Doc, own: Sequence[Timex]) -> list[tuple[Timex, str]]:
         if not _DAYS_OR_WEEKS_RE.fullmatch(tx.value):
             # "due in a decade", "in 25 years": a term or a span, seldom a time to come; but one that opens
             # the sentence is its horizon ("Within a decade, $900 billion in interest will be due annually")
-            if not (_MONTHS_OR_YEARS_RE.fullmatch(tx.value) and _opens_its_sentence(doc.text, tx.start)):
+            if not (_MONTHS_OR_YEARS_RE.fullmatch(tx.value)
+                    and _OPENING_SPAN_RE.fullmatch(doc.text, sentence_start, tx.start)):
                 continue
         elif not _IN_BEFORE_RE.search(doc.text, max(0, tx.start - 16), tx.start):
             continue
@@ -50,17 +51,9 @@ def _will_happen(text: str, tx: Timex) -> bool:
 
 _DAYS_OR_WEEKS_RE = re.compile(r"P\d+[DW]")
 _MONTHS_OR_YEARS_RE = re.compile(r"P\d+[MY]")
-_OPENING_SPAN_RE = re.compile(r"(?:^|(?<=\s))(?:In|Within)\s+(?:just\s+|only\s+|another\s+|about\s+)?\Z")
+# "In" or "Within" opening the sentence, past any quote mark or bracket, up to the span
+_OPENING_SPAN_RE = re.compile(
+    r"[\s\"'\u201c\u2018(]*(?:In|Within)\s+(?:just\s+|only\s+|another\s+|about\s+)?")
 _RATE_AFTER_RE = re.compile(r"\s+(?:a|an|per|each|every)\b")
 _IN_BEFORE_RE = re.compile(r"\b[Ii]n\s+(?:just\s+|only\s+|another\s+|about\s+)?\Z")
 
-
-def _opens_its_sentence(text: str, start: int) -> bool:
-    """Whether "In" or "Within" right before `start` opens its sentence ("Within a decade, ...")."""
-    opening = _OPENING_SPAN_RE.search(text, max(0, start - 20), start)
-    if opening is None:
-        return False
-    return text[max(0, opening.start() - 2) : opening.start()].strip() in _SENTENCE_ENDS
-
-
-_SENTENCE_ENDS = frozenset({"", ".", '."', ".\u201d", "!", "?"})
