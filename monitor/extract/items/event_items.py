@@ -43,6 +43,7 @@ from monitor.extract.items.event_dates import (
     tensed,
 )
 from monitor.extract.items.happenings import dated_happenings, hanging_happenings
+from monitor.extract.items.joined_clauses import joined_clause_happenings
 from monitor.extract.items.lede import lede_verb
 from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import MOVEMENT_KINDS, Item
@@ -128,6 +129,8 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
                          info.tokens_within(h.clause[0], h.start), False)
         if (draft := _event_draft(doc, info, occ, None, order + len(drafts), h.date)) is not None:
             drafts.append(draft)
+    drafts.extend(joined_clause_happenings(
+        doc, info, drafts, lambda occ, date: _event_draft(doc, info, occ, None, order + len(drafts), date)))
     if (news := lede_verb(doc, info, len(drafts))) is not None and doc.published is not None:
         # The undated lede's news ("has named", "is set to raise", "apologized to"): the day's.
         clause, verb, kind = news

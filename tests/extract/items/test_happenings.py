@@ -229,6 +229,41 @@ def test_two_clauses_with_their_own_subjects_give_two_items() -> None:
     assert len(_events("Wheat prices fell on Monday and then fell again.")) == 1
 
 
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        # a verb of no kind in the second clause: a kind-free happening of the first one's day
+        ("The ferry was cancelled on Monday, but the harbourmaster reopened the slipway.", "reopened"),
+        ("The bakery burned down on Saturday, while the neighbours watched from the street.", "watched"),
+        # in the passive
+        ("The lighthouse keeper retired on Monday, and a new lamp was fitted.", "fitted"),
+    ],
+)
+def test_a_joined_clause_with_a_subject_of_its_own_is_a_second_happening(text: str, second: str) -> None:
+    items = _events(text)
+    assert len(items) == 2
+    assert items[0].date == items[1].date
+    assert second in items[1].summary
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a pronoun goes on telling the first clause's happening
+        "The ferry was cancelled on Monday, but it sailed empty.",
+        # nothing happened yet, or nothing was done
+        "The ferry was cancelled on Monday, and the harbour was expected to reopen.",
+        "The ferry was cancelled on Monday, but the owner declined to comment.",
+        # a time counted from the first clause's is the second's own
+        "The ferry was cancelled on Monday, and the harbour reopened soon afterwards.",
+        # a state, not a happening
+        "The ferry was cancelled on Monday, and the harbour was quiet.",
+    ],
+)
+def test_a_joined_clause_that_tells_no_happening_of_its_own_adds_none(text: str) -> None:
+    assert len(_events(text)) == 1
+
+
 def test_one_happening_told_twice_is_one_item() -> None:
     text = "The port reopened on Monday. Fishing boats returned after the port reopened on Monday."
     reopenings = [i for i in _events(text) if i.kind == "policy"]
