@@ -21,7 +21,8 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
     """The day the page shows its readers as its publication day (`source`: the page's markup as fetched,
     comments and all, where a line without its year may find it; else the tree is read).
 
-    Order: a visible "Published"/"Posted"/byline date (the reader's own calendar day); else the markup's
+    Order: a visible "Published"/"Posted"/byline date (the reader's own calendar day), but not a byline's
+    later day when the markup's stamp and the URL name the same day; else the markup's
     published timestamp, moved from its own offset into the zone the page names in its byline ("ET", "GMT"),
     because "2019-11-20T02:07Z" on a New York page is the evening of the 19th; else htmldate's reading, unless
     the URL names a day far from it ("/2019/nov/18/"), which is then the page's; else an "Updated" date.
@@ -51,8 +52,11 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
         return _year_in_page(tree, source, day[1], day[2]) or year
 
     days = [(k, _with_year(d, line_year(d)), z) for k, d, z in shown]
+    # The markup's stamp and the URL naming one day settle it: a later byline date not stated as the
+    # publication's is an update's or a listed story's ("22 March" under a story stamped and filed 21 March).
+    settled = stamp.date() if in_markup and stamp is not None and stamp.date() == in_url else None
     for kind, day, line_zone in days:
-        if kind == "updated" or day is None:
+        if kind == "updated" or day is None or (settled and kind != "published" and day > settled):
             continue
         # A shown date far from the stamp is the site header's "today" or another story's date; but a line
         # that says it ("Written: 2023-11-07") or gives the time and zone of its posting ("Apr 4, 10:57 AM

@@ -288,6 +288,22 @@ def test_a_stamp_with_the_newsrooms_offset_keeps_its_day_over_a_print_urls_day()
     assert doc.published == datetime.date(2020, 5, 5)
 
 
+def test_a_later_byline_date_yields_to_the_day_the_stamp_and_the_url_both_name():
+    # Filed at 15:20 UTC on 3 May under /2021/05/03/; the byline's "4 May 2021" is the revision's (or a listed
+    # story's) day, not said to be the publication's.
+    stamp = b'<meta property="article:published_time" content="2021-05-03T15:20:00+00:00">'
+    byline = b'<body><p class="byline-date">4 May 2021</p>'
+    page = _port_page(stamp).replace(b"<body>", byline)
+    doc = extract_document(page, url="https://news.example.com/2021/05/03/port-reopens/")
+    assert doc.published == datetime.date(2021, 5, 3)
+    # without the URL's word on it, the byline stays the page's day
+    assert extract_document(page).published == datetime.date(2021, 5, 4)
+    # a line that says it is the publication's still outweighs both
+    stated = page.replace(b"4 May 2021", b"Published 4 May 2021")
+    stated_doc = extract_document(stated, url="https://news.example.com/2021/05/03/port-reopens/")
+    assert stated_doc.published == datetime.date(2021, 5, 4)
+
+
 def test_an_og_prefixed_published_time_outweighs_the_sailthru_date_of_the_last_revision():
     # Reuters' page: "og:article:published_time" holds the first publication, the other stamps the revision.
     page = _port_page(
