@@ -141,6 +141,11 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
     return drafts
 
 
+def draft_at(doc: Doc, info: SentenceInfo, occ: Occurrence, order: int, date: str) -> Draft | None:
+    """The draft of a verb that a rule of its own found and dated (see `named_days`)."""
+    return _event_draft(doc, info, occ, None, order, date)
+
+
 def _contrasted_statement(doc: Doc, info: SentenceInfo, drafts: list[Draft], order: int) -> Draft | None:
     """Another speaker's statement in a clause of its own after a dated one's (", but", ", while": "An
     Italian magazine said on Wednesday that ..., but the Holy See said it had no knowledge of it"): the reply

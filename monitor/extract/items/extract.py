@@ -40,7 +40,7 @@ from monitor.extract.items.document import (
     overlaps,
     tokenize,
 )
-from monitor.extract.items.event_items import event_drafts, typed_drafts
+from monitor.extract.items.event_items import draft_at, event_drafts, typed_drafts
 from monitor.extract.items.figure_items import figure_drafts
 from monitor.extract.items.fronted import fronted_timex
 from monitor.extract.items.furniture import body_sentences, header_end, headline_test, quote_spans
@@ -48,6 +48,7 @@ from monitor.extract.items.linking import NameLinker, is_acronym
 from monitor.extract.items.memory import remember
 from monitor.extract.items.merge import Draft, merge, specificity
 from monitor.extract.items.model import Item
+from monitor.extract.items.named_days import named_day_happening
 from monitor.extract.items.names import entities, learn_names, prime_names
 from monitor.extract.items.no_happening import is_question, too_vague
 from monitor.extract.items.spans_ahead import dates_from_now
@@ -387,6 +388,8 @@ def _sentence_items(doc: Doc, sentence: Sentence, order: int, undated: list[Draf
     drafts = event_drafts(doc, info, fronted, order)
     drafts.extend(figure_drafts(doc, info, fronted, order + len(drafts)))
     drafts.extend(_counted_happenings(doc, info, drafts, order + len(drafts)))
+    if not drafts:  # the last reading of a sentence that names a past day
+        drafts = named_day_happening(doc, info, lambda occ, date: draft_at(doc, info, occ, order, date))
     if undated is not None and not drafts and (report := undated_report(doc, info, order)) is not None:
         undated.append(report)
     remember(doc, info)

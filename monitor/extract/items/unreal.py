@@ -19,7 +19,7 @@ from monitor.extract.timex.days import DAY_VALUE
 def modal_or_negated(prev: list[str]) -> bool:
     """Whether the words just before a verb make it no happening: a negation ("did not arrest", "has
     never met") or a modal ("would meet", "could be charged")."""
-    return any(is_negation(w) or w in _MODALS for w in prev)
+    return any(is_negation(w) or w in MODALS for w in prev)
 
 
 def a_refusal(doc: Doc, word: str, end: int) -> bool:
@@ -35,7 +35,7 @@ def refused(doc: Doc, prev: list[str]) -> bool:
 
 
 _TO_A_VERB_RE = re.compile(r"\s+to\s+(?:be\s+)?[a-z]+\b(?![-.,]?\d)")
-_MODALS = frozenset({"would", "could", "might", "should", "may", "must", "can"})
+MODALS = frozenset({"would", "could", "might", "should", "may", "must", "can"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
 
 

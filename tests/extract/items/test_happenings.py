@@ -399,3 +399,37 @@ def test_a_relative_date_before_a_word_of_two_senses_still_dates_the_verb() -> N
     text = "The ferry line began cutting crossings last month following a storm at the pier on Feb. 12."
     dates = {i.date for i in _events(text)}
     assert "2021-05" in dates
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # no trigger, and the verb nearest the date tells a state: still what the night of 3 May was like
+        ("On the night of 3 May, though, the water in the harbour was below freezing and the crews were "
+         "camping on the quay.", "2021-05-03"),
+        ("At least one warehouse on the quay was ablaze on Tuesday.", "2021-06-08"),
+    ],
+)
+def test_a_sentence_naming_a_past_day_and_giving_nothing_else_is_a_happening_of_that_day(
+        text: str, date: str) -> None:
+    assert [(i.kind, i.date) for i in _events(text)] == [("other", date)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a limit, not when it happened
+        "The inquest was adjourned until July.",
+        "Prior to Friday, the ferry's shares had fallen for four days.",
+        # what may be, what was not, what was refused
+        "The ferry might sail again as soon as Tuesday.",
+        "There was no word on Friday about the missing skipper.",
+        "The skipper declined to comment on Monday.",
+        # a quoted day is the speaker's
+        '"The pier was closed on Monday," the skipper said.',
+        # a day that owns a noun dates the noun
+        "Monday's crossing was cancelled due to fog.",
+    ],
+)
+def test_a_named_day_that_says_no_one_happened_then_gives_no_happening(text: str) -> None:
+    assert _events(text) == []

@@ -1,0 +1,100 @@
+"""A sentence that names a past day or month and gave no item: one kind-free happening on that date.
+
+The rules before this one read a happening off a trigger, or off the finite verb nearest a date in its
+clause, and leave a sentence alone when neither holds ("On the night of 20 November, though, the
+temperature was below freezing", "Since its 2014 debut, Apple Pay has been slowly rolling out"). A
+sentence that names a day or month other than the report's own, in a past tense, still tells what happened
+then far more often than not in news copy: this is the last reading of such a sentence, at its first past
+verb that is not a report's ("said"), a modal's or a negation's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from monitor.extract.items.amounts import counted_subject, states_a_figure
+from monitor.extract.items.dating import after_publication, range_bound
+from monitor.extract.items.document import Doc, SentenceInfo, Tok, clause_of, overlaps
+from monitor.extract.items.happenings import first_since
+from monitor.extract.items.merge import Draft
+from monitor.extract.items.no_happening import is_question
+from monitor.extract.items.occurrence import Occurrence
+from monitor.extract.items.triggers import is_negation, source_spans
+from monitor.extract.items.unreal import CONDITIONS, MODALS, a_refusal, modal_or_negated
+from monitor.extract.wordforms import word_tags
+
+MakeDraft = Callable[[Occurrence, str], Draft | None]
+
+_DAY_OR_MONTH_RE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
+# a limit right before the date: not when the sentence's happening was ("adjourned until July", "prior to
+# Friday", "ahead of the Christmas holiday", "as soon as Tuesday")
+_LIMIT_RE = re.compile(
+    r"\b(?:until|till|prior\s+to|ahead\s+of|as\s+(?:soon|early)\s+as)\s+(?:the\s+)?\Z", re.IGNORECASE)
+_COUNT_RE = re.compile(r"\d[\d,.]*")
+_POSSESSIVE_RE = re.compile(r"['’]s\b")
+
+
+def named_day_happening(doc: Doc, info: SentenceInfo, make: MakeDraft) -> list[Draft]:
+    """The happening of a sentence that gave no item but names a day or month other than the report's own
+    as when it happened, told by its first past verb; `make` drafts the verb with that date."""
+    if doc.published is None or is_question(info, doc.lex):
+        return []
+    date = _date_named(doc, info)
+    if date is None:
+        return []
+    verb = _past_verb(doc, info)
+    if verb is None:
+        return []
+    clause = clause_of(verb.start, info.clauses)
+    occ = Occurrence(verb.start, verb.end, verb.text, verb.lower, "other", clause,
+                     info.tokens_within(clause[0], verb.start), False)
+    draft = make(occ, date)
+    return [draft] if draft is not None else []
+
+
+def _date_named(doc: Doc, info: SentenceInfo) -> str | None:
+    """The sentence's first date of a day or month before the report's day that may say when something
+    happened: not a limit ("until July"), a span's end, a baseline's date, a source's or a possessor's
+    ("Thursday's reuse")."""
+    published = doc.published.isoformat() if doc.published else ""
+    # "according to the survey of Monday": the source's date (its release is read before, if told)
+    sources = source_spans(doc.text, info.sentence.start, info.sentence.end)
+    for tx, value in info.timexes:
+        if (value == published or not _DAY_OR_MONTH_RE.fullmatch(value) or tx.start in info.bound
+                or after_publication(value, doc.published)  # a past verb tells no day to come
+                or overlaps(tx.start, tx.end, sources)
+                or _LIMIT_RE.search(doc.text, max(info.sentence.start, tx.start - 16), tx.start)
+                or _POSSESSIVE_RE.match(doc.text, tx.end)  # "Thursday's reuse": a noun's date
+                or range_bound(doc.text, tx) or first_since(doc.text, info.sentence.start, tx.start)):
+            continue
+        return value
+    return None
+
+
+def _past_verb(doc: Doc, info: SentenceInfo) -> Tok | None:
+    """The first verb in the simple past outside quotes that tells something done, or None when that verb
+    only states a figure, is a modal's, a negation's, a condition's or a refusal's; a report's verb
+    ("said", "told") is passed over, its date being often another's."""
+    for i, tok in enumerate(info.tokens):
+        tags = word_tags(tok.lower)
+        if tok.cap or tok.lower in MODALS or "VBD" not in tags or tags & {"NN", "NNS", "JJ"}:
+            continue
+        if overlaps(tok.start, tok.end, info.quotes):
+            continue
+        if doc.lex.kind_of(tok.lower) == "statement":
+            continue
+        after = info.tokens[i + 1].lower if i + 1 < len(info.tokens) else ""
+        span = clause_of(tok.start, info.clauses)
+        clause = info.tokens_within(span[0], tok.start)
+        if (states_a_figure(doc, tok, span) or counted_subject(doc, info, tok, span)
+                or (clause and _COUNT_RE.fullmatch(clause[-1].text))):
+            return None  # "2,285 were absent Monday", "22 homicides were recorded in March": a figure's
+        if (any(t.lower in MODALS for t in clause) or (clause and clause[0].lower in CONDITIONS)
+                or modal_or_negated([t.lower for t in info.tokens[max(0, i - 3) : i]]) or is_negation(after)
+                or a_refusal(doc, tok.lower, tok.end)):
+            # "might help Amazon sell more", "if funds arrived", "didn't search", "there was no word Friday",
+            # "declined to comment on Thursday"
+            return None
+        return tok
+    return None
