@@ -130,7 +130,7 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
         if (draft := _event_draft(doc, info, occ, None, order + len(drafts), h.date)) is not None:
             drafts.append(draft)
     drafts.extend(joined_clause_happenings(
-        doc, info, drafts, lambda occ, date: _event_draft(doc, info, occ, None, order + len(drafts), date)))
+        doc, info, drafts, lambda occ, date: draft_at(doc, info, occ, order + len(drafts), date)))
     if (news := lede_verb(doc, info, len(drafts))) is not None and doc.published is not None:
         # The undated lede's news ("has named", "is set to raise", "apologized to"): the day's.
         clause, verb, kind = news
@@ -142,7 +142,7 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
 
 
 def draft_at(doc: Doc, info: SentenceInfo, occ: Occurrence, order: int, date: str) -> Draft | None:
-    """The draft of a verb that a rule of its own found and dated (see `named_days`)."""
+    """The draft of a verb that a rule of its own found and dated (`joined_clauses`, `named_days`)."""
     return _event_draft(doc, info, occ, None, order, date)
 
 

@@ -1,9 +1,12 @@
-"""A clause with a subject of its own after ", and", ", but", ", while" or ";": a second happening.
+"""A clause with a subject of its own after ", and", ", while" or ";": a second happening.
 
 "Iceland said it would guarantee bank deposits on Monday, while Sweden doubled its deposit guarantee",
 "Police said the driver was killed, and paramedics rushed the passenger to hospital": two subjects, two
 things done, and the one date of the sentence dates both. A typed verb of such a clause is read already
-(`event_items._contrasted`); this reads the verbs the lexicon does not type.
+(`event_items._contrasted`); this reads the verbs the lexicon does not type. Not after ", but": what
+follows it answers the first clause ("drew ridicule on Monday, but the governor cited the backlash as
+proof"), and, read as a happening of its own with the speaker's name, joined another outlet's row of a
+different happening of that day and name (the campaign's launch).
 """
 
 from __future__ import annotations
@@ -18,8 +21,9 @@ from monitor.extract.items.triggers import AUXILIARIES, is_negation
 from monitor.extract.items.unreal import a_refusal
 from monitor.extract.wordforms import word_tags
 
-# the joint, then the clause it opens runs to the next joint or the sentence's end
-_JOINT_RE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s", re.IGNORECASE)
+# the joint, then the clause it opens runs to the next joint (or ", but") or the sentence's end
+_JOINT_RE = re.compile(r"(?:,\s*(?:and|while|whereas)|;)\s", re.IGNORECASE)
+_CLAUSE_END_RE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s", re.IGNORECASE)
 # a time counted from the first clause's ("24 hours later", "soon afterwards") is the clause's own
 _ANOTHER_TIME_RE = re.compile(r"\b(?:later|earlier|ago|afterwards?|since|until|before|then)\b", re.IGNORECASE)
 _TO_RE = re.compile(r"\s+to\b")
@@ -45,7 +49,7 @@ def joined_clause_happenings(
                  and d.item.kind != "figure"]
         if not dated or overlaps(joint.start(), joint.end(), info.quotes):
             continue
-        nxt = _JOINT_RE.search(doc.text, joint.end(), info.sentence.end)
+        nxt = _CLAUSE_END_RE.search(doc.text, joint.end(), info.sentence.end)
         clause = (joint.end(), nxt.start() if nxt else info.sentence.end)
         if (any(clause[0] <= t < clause[1] for t in read)
                 or any(clause[0] <= tx.start < clause[1] for tx, _v in info.timexes)

@@ -1,8 +1,8 @@
 """A sentence that names a past day or month and gave no item: one kind-free happening on that date.
 
 The rules before this one read a happening off a trigger, or off the finite verb nearest a date in its
-clause, and leave a sentence alone when neither holds ("On the night of 20 November, though, the
-temperature was below freezing", "Since its 2014 debut, Apple Pay has been slowly rolling out"). A
+clause, and leave a sentence alone when neither holds ("On the night of 3 May, though, the water in the
+harbour was below freezing", "The first crossing was with the mayor aboard in April"). A
 sentence that names a day or month other than the report's own, in a past tense, still tells what happened
 then far more often than not in news copy: this is the last reading of such a sentence, at its first past
 verb that is not a report's ("said"), a modal's or a negation's.
@@ -78,6 +78,7 @@ def _past_verb(doc: Doc, info: SentenceInfo) -> Tok | None:
     ("said", "told") is passed over, its date being often another's."""
     for i, tok in enumerate(info.tokens):
         tags = word_tags(tok.lower)
+        # ("must" is among the forms tagged a past tense)
         if tok.cap or tok.lower in MODALS or "VBD" not in tags or tags & {"NN", "NNS", "JJ"}:
             continue
         if overlaps(tok.start, tok.end, info.quotes):
@@ -88,7 +89,7 @@ def _past_verb(doc: Doc, info: SentenceInfo) -> Tok | None:
         span = clause_of(tok.start, info.clauses)
         clause = info.tokens_within(span[0], tok.start)
         if (states_a_figure(doc, tok, span) or counted_subject(doc, info, tok, span)
-                or (clause and _COUNT_RE.fullmatch(clause[-1].text))):
+                or (bool(clause) and _COUNT_RE.fullmatch(clause[-1].text) is not None)):
             return None  # "2,285 were absent Monday", "22 homicides were recorded in March": a figure's
         if (any(t.lower in MODALS for t in clause) or (clause and clause[0].lower in CONDITIONS)
                 or modal_or_negated([t.lower for t in info.tokens[max(0, i - 3) : i]]) or is_negation(after)

@@ -233,7 +233,7 @@ def test_two_clauses_with_their_own_subjects_give_two_items() -> None:
     ("text", "second"),
     [
         # a verb of no kind in the second clause: a kind-free happening of the first one's day
-        ("The ferry was cancelled on Monday, but the harbourmaster reopened the slipway.", "reopened"),
+        ("The ferry was cancelled on Monday, and the harbourmaster reopened the slipway.", "reopened"),
         ("The bakery burned down on Saturday, while the neighbours watched from the street.", "watched"),
         # in the passive
         ("The lighthouse keeper retired on Monday, and a new lamp was fitted.", "fitted"),
@@ -250,10 +250,12 @@ def test_a_joined_clause_with_a_subject_of_its_own_is_a_second_happening(text: s
     "text",
     [
         # a pronoun goes on telling the first clause's happening
-        "The ferry was cancelled on Monday, but it sailed empty.",
+        "The ferry was cancelled on Monday, and it sailed empty.",
+        # what follows "but" answers the first clause
+        "The ferry was cancelled on Monday, but the owner blamed the storm.",
         # nothing happened yet, or nothing was done
         "The ferry was cancelled on Monday, and the harbour was expected to reopen.",
-        "The ferry was cancelled on Monday, but the owner declined to comment.",
+        "The ferry was cancelled on Monday, and the owner declined to comment.",
         # a time counted from the first clause's is the second's own
         "The ferry was cancelled on Monday, and the harbour reopened soon afterwards.",
         # a state, not a happening
