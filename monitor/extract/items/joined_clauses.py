@@ -58,8 +58,10 @@ def joined_clause_happenings(
         verb = _verb_after_a_subject(info.tokens_within(*clause))
         if verb is None or _not_done(doc, verb):
             continue
-        kind = next((k for s, _e, _t, k in info.triggers if s == verb.start), "other")
         subject = info.tokens_within(clause[0], verb.start)
+        if _the_same_ones(doc, subject):
+            continue
+        kind = next((k for s, _e, _t, k in info.triggers if s == verb.start), "other")
         if kind == "statement" and subject[-1].lower in _PASSIVE:
             continue  # "looting was reported": no speaker
         occ = Occurrence(verb.start, verb.end, verb.text, verb.lower, kind, clause, subject, False)
@@ -91,6 +93,14 @@ def _a_subject(words: list[Tok]) -> bool:
     if not words or "VBG" in word_tags(words[0].lower) and "NN" not in word_tags(words[0].lower):
         return False
     return not any(w.lower in _NOT_ITS_OWN or is_negation(w.lower) or w.text[:1].isdigit() for w in words)
+
+
+def _the_same_ones(doc: Doc, subject: list[Tok]) -> bool:
+    """Whether the subject points back at the first clause's actors ("the two leaders discussed ...", "both
+    sides agreed"): the same happening told on, like a pronoun's."""
+    words = [t.lower for t in subject]
+    return bool(words) and (words[0] in ("both", "each") or (
+        len(words) > 1 and words[0] == "the" and (words[1] in doc.lex.number_words or words[1] == "pair")))
 
 
 def _not_done(doc: Doc, verb: Tok) -> bool:

@@ -249,8 +249,9 @@ def test_a_joined_clause_with_a_subject_of_its_own_is_a_second_happening(text: s
 @pytest.mark.parametrize(
     "text",
     [
-        # a pronoun goes on telling the first clause's happening
+        # a pronoun goes on telling the first clause's happening, and so do its actors named again
         "The ferry was cancelled on Monday, and it sailed empty.",
+        "The two mayors met on Monday, and the two men discussed the ferry timetable.",
         # what follows "but" answers the first clause
         "The ferry was cancelled on Monday, but the owner blamed the storm.",
         # nothing happened yet, or nothing was done
