@@ -11,12 +11,12 @@ verb that is not a report's ("said"), a modal's or a negation's.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from monitor.extract.items.amounts import counted_subject, states_a_figure
 from monitor.extract.items.dating import after_publication, range_bound
-from monitor.extract.items.document import Doc, SentenceInfo, Tok, clause_of, overlaps
+from monitor.extract.items.document import POSSESSIVE_S, Doc, SentenceInfo, Tok, clause_of, overlaps
 from monitor.extract.items.happenings import first_since
+from monitor.extract.items.joined_clauses import MakeDraft
 from monitor.extract.items.merge import Draft
 from monitor.extract.items.no_happening import is_question
 from monitor.extract.items.occurrence import Occurrence
@@ -24,15 +24,12 @@ from monitor.extract.items.triggers import is_negation, source_spans
 from monitor.extract.items.unreal import CONDITIONS, MODALS, a_refusal, modal_or_negated
 from monitor.extract.wordforms import word_tags
 
-MakeDraft = Callable[[Occurrence, str], Draft | None]
-
 _DAY_OR_MONTH_RE = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 # a limit right before the date: not when the sentence's happening was ("adjourned until July", "prior to
 # Friday", "ahead of the Christmas holiday", "as soon as Tuesday")
 _LIMIT_RE = re.compile(
     r"\b(?:until|till|prior\s+to|ahead\s+of|as\s+(?:soon|early)\s+as)\s+(?:the\s+)?\Z", re.IGNORECASE)
 _COUNT_RE = re.compile(r"\d[\d,.]*")
-_POSSESSIVE_RE = re.compile(r"['’]s\b")
 
 
 def named_day_happening(doc: Doc, info: SentenceInfo, make: MakeDraft) -> list[Draft]:
@@ -65,7 +62,7 @@ def _date_named(doc: Doc, info: SentenceInfo) -> str | None:
                 or after_publication(value, doc.published)  # a past verb tells no day to come
                 or overlaps(tx.start, tx.end, sources)
                 or _LIMIT_RE.search(doc.text, max(info.sentence.start, tx.start - 16), tx.start)
-                or _POSSESSIVE_RE.match(doc.text, tx.end)  # "Thursday's reuse": a noun's date
+                or doc.text[tx.end : tx.end + 2] in POSSESSIVE_S  # "Thursday's reuse": a noun's date
                 or range_bound(doc.text, tx) or first_since(doc.text, info.sentence.start, tx.start)):
             continue
         return value
