@@ -32,6 +32,7 @@ class FigureData:
     change_of: dict[str, int]  # any inflection of a change verb -> +1 (up) or -1 (down)
     change_noun_of: dict[str, int]
     ordinal_nouns: frozenset[str]
+    period_nouns: frozenset[str]  # metrics.yaml period_nouns: "in fiscal 2018" is when, not what
     undating_re: re.Pattern[str]  # numbers.yaml timeless_words, rate_words and undating_adverbs
     history_re: re.Pattern[str]  # numbers.yaml timeless_words and undating_adverbs: never a date
     phone_numbers: frozenset[str]
@@ -66,6 +67,7 @@ def figure_data() -> FigureData:
         change_of=signs(md.get("change_verbs", {}), True),
         change_noun_of=signs(md.get("change_nouns", {}), False),
         ordinal_nouns=frozenset(w.lower() for w in md.get("ordinal_nouns", [])),
+        period_nouns=frozenset(w.lower() for w in md.get("period_nouns", [])),
         undating_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("rate_words", []),
                                  *nd.get("undating_adverbs", [])]),
         history_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("undating_adverbs", [])]),

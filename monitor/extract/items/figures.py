@@ -460,6 +460,8 @@ def _metric_of(
         metric, metric_end, people = None, pos, False
         if not _count_next(text, pos + mo.end(), lex):  # "$6 million in some 20 cases": another count
             metric, metric_end, people = _metric_after(text, pos + mo.end(), lex, allow_singular=True)
+        if metric is not None and metric.split()[-1] in figure_data().period_nouns:
+            metric = None  # "$19.1 billion in fiscal 2018": when the amount holds, not what it is of
         if metric is None:
             metric_end = pos
     elif unit is None and (mo := _OF_WHOLE_RE.match(text[pos:])) and (

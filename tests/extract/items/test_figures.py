@@ -410,6 +410,19 @@ def test_a_term_of_years_and_months_is_one_figure() -> None:
     assert [f.value for f in find_figures("He was jailed for 2 years and 18 months suspended.")][:1] == [2]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("The council proposed spending $12.4 billion in fiscal 2027.", None),
+        ("The chain earned $3.1 billion in the second quarter.", None),
+        ("Membership fees brought in £40,000 in its first month.", None),
+        ("The county spent $6 million in federal grants.", "federal grants"),  # what the amount is of
+    ],
+)
+def test_an_amounts_period_is_when_it_holds_not_what_it_counts(sentence: str, metric: str | None) -> None:
+    # a metric of "fiscal" or "second quarter" would set this amount apart from another outlet's same one
+    assert [f.metric for f in find_figures(sentence)] == [metric]
+
 
 def test_a_grave_state_after_the_counted_nouns_of_phrase_is_the_counts() -> None:
     # "two members of ... were killed": the state follows the noun's "of" phrase
