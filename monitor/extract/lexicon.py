@@ -12,7 +12,7 @@ and the entry. The bundled data are read once (cached); `load_lexicon()` merges 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -26,9 +26,12 @@ from monitor.extract.rule_files import (
     NAME_RE,
     load_data_file,
     lower_list,
+    phrase_regex,
+    spaced_alternatives,
     string_list,
     string_map,
 )
+from monitor.extract.tense_words import tense_fields
 from monitor.extract.wordforms import norm_phrase
 
 # The rule-file readers are part of this module's interface: the extractors read their own files with them.
@@ -43,19 +46,6 @@ def abbreviations() -> tuple[frozenset[str], frozenset[str]]:
     never = string_list(data.get("never_final"), "abbreviations.yaml: never_final")
     maybe = string_list(data.get("maybe_final"), "abbreviations.yaml: maybe_final")
     return frozenset(w.lower() for w in never), frozenset(w.lower() for w in maybe)
-
-
-def spaced_alternatives(phrases: Iterable[str]) -> str:
-    """A regex alternation of `phrases`, longest first, any run of spaces between their words ("so far" ->
-    `so\\s+far`); one that never matches when there are none."""
-    ordered = sorted({str(p) for p in phrases}, key=len, reverse=True)
-    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) or "(?!)"
-
-
-def _phrase_regex(phrases: Sequence[str]) -> re.Pattern[str]:
-    """One case-insensitive alternation over `phrases`, longest first, on word boundaries."""
-    body = spaced_alternatives(p.lower() for p in phrases)
-    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
 @dataclass(
@@ -281,7 +271,7 @@ def _build(
         alias_of=alias_table(
             string_map(load_data_file("aliases.yaml").get("aliases"), "aliases.yaml: aliases"), extra_aliases
         ),
-        **_tense_fields(),
+        **tense_fields(),
     )
 
 
@@ -308,7 +298,7 @@ def _metrics_fields(extra_metrics: tuple[tuple[str, tuple[str, ...]], ...]) -> d
     return {
         "metrics": {k: tuple(v) for k, v in metric_map.items()},
         "metric_of": metric_of,
-        "metric_re": _phrase_regex(list(metric_of)),
+        "metric_re": phrase_regex(list(metric_of)),
         "kept_modifiers": frozenset(lower_list(md, "kept_modifiers", "metrics.yaml")),
         "route_prepositions": frozenset(lower_list(md, "route_prepositions", "metrics.yaml")),
         "carrier_verbs": frozenset(lower_list(md, "carrier_verbs", "metrics.yaml")),
@@ -397,7 +387,7 @@ def _numbers_fields() -> dict[str, Any]:
         "glued_units": tuple(w.lower() for w in string_list(nd.get("glued_units", []), "numbers.yaml")),
         "not_figure_after": tuple(w.lower() for w in string_list(nd.get("not_figure_after"), "numbers.yaml")),
         "not_figure_before": frozenset(lower_list(nd, "not_figure_before", "numbers.yaml")),
-        "not_figure_idioms_re": _phrase_regex(lower_list(nd, "not_figure_idioms", "numbers.yaml")),
+        "not_figure_idioms_re": phrase_regex(lower_list(nd, "not_figure_idioms", "numbers.yaml")),
         "not_figure_metrics": frozenset(lower_list(nd, "not_figure_metrics", "numbers.yaml")),
         "weather_words": frozenset(lower_list(nd, "temperature_words", "numbers.yaml")),
     }
@@ -538,79 +528,11 @@ def _names_fields() -> dict[str, Any]:
         "function_words": words("function_words"),
         "connectors": words("connectors"),
         "org_connectors": words("org_connectors"),
-        "attribution_re": _phrase_regex(lower_list(nm, "attribution_cues", "names.yaml")),
+        "attribution_re": phrase_regex(lower_list(nm, "attribution_cues", "names.yaml")),
         "attribution_generic": words("attribution_generic"),
         "skip_line_prefixes": tuple(
             string_list(nm.get("skip_line_prefixes"), "names.yaml: skip_line_prefixes")
         ),
         "teaser_headings": tuple(string_list(nm.get("teaser_headings"), "names.yaml: teaser_headings")),
         "not_names": words("not_names"),
-    }
-
-
-def _tense_fields() -> dict[str, Any]:
-    """tense.yaml: auxiliaries, present and past verbs, adverbs that date or undate a clause."""
-    td = load_data_file("tense.yaml")
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(lower_list(td, key, "tense.yaml"))
-
-    return {
-        "present_aux": words("present_aux"),
-        "past_aux": words("past_aux"),
-        "progressive_aux": words("progressive_aux"),
-        "state_aux": words("state_aux"),
-        "modal_aux": words("modal_aux"),
-        "present_verbs": words("present_verbs"),
-        "past_verbs": words("past_verbs"),
-        "undating_adverbs": words("undating_adverbs"),
-        "present_adverbs_re": _phrase_regex(lower_list(td, "present_adverbs", "tense.yaml")),
-        "session_re": _phrase_regex(lower_list(td, "session_phrases", "tense.yaml")),
-        "anaphoric_openers_re": _phrase_regex(lower_list(td, "anaphoric_openers", "tense.yaml")),
-        "clause_markers": words("clause_markers"),
-        "change_words": words("change_words"),
-        "figure_verbs": words("figure_verbs"),
-        "holding_verbs": words("holding_verbs"),
-        "rescheduling_verbs": words("rescheduling_verbs"),
-        "announcing_verbs": words("announcing_verbs"),
-        "results_verbs": words("results_verbs"),
-        "results_nouns": words("results_nouns"),
-        "indicator_nouns": words("indicator_nouns"),
-        "results_period_ends": words("results_period_ends"),
-        "publication_verbs": words("publication_verbs"),
-        "publication_venues": words("publication_venues"),
-        "ongoing_claims": words("ongoing_claims"),
-        "record_nouns": words("record_nouns"),
-        "release_participles": words("release_participles"),
-        "question_openers": words("question_openers"),
-        "comparison_preps": words("comparison_preps"),
-        "change_preps": words("change_preps"),
-        "year_change_preps": words("year_change_preps"),
-        "baseline_nouns": words("baseline_nouns"),
-        "defined_periods": words("defined_periods"),
-        "game_words": words("game_words"),
-        "addressee_verbs": words("addressee_verbs"),
-        "over_periods": words("over_periods"),
-        "time_subordinators": words("time_subordinators"),
-        "dated_by_main_clause": words("dated_by_main_clause"),
-        "schedule_words": words("schedule_words"),
-        "forecast_words": words("forecast_words"),
-        "expectation_verbs": words("expectation_verbs"),
-        "refusal_verbs": words("refusal_verbs"),
-        "decision_verbs": words("decision_verbs"),
-        "perfect_news_kinds": words("perfect_news_kinds"),
-        "perfect_passive_news_kinds": words("perfect_passive_news_kinds"),
-        "outlook_nouns": words("outlook_nouns"),
-        "intention_verbs": words("intention_verbs"),
-        "topic_preps": words("topic_preps"),
-        "time_nouns": words("time_nouns"),
-        "occasion_prepositions": words("occasion_prepositions"),
-        "occasion_nouns": words("occasion_nouns"),
-        # matched against a date's preceding words, read without hyphens ("run-up to" -> "run up to")
-        "before_phrases": tuple(
-            " ".join(p.replace("-", " ").split()) for p in lower_list(td, "before_phrases", "tense.yaml")
-        ),
-        "running_tally_phrases": tuple(lower_list(td, "running_tally_phrases", "tense.yaml")),
-        "results_period_preps": words("results_period_preps"),
-        "casualty_kinds": words("casualty_kinds"),
     }

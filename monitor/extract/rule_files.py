@@ -1,9 +1,11 @@
 """Reading the bundled rule files: one parsed file, and the shapes of its entries checked, with a one-line
-error that names the file and the entry (RuleDataError)."""
+error that names the file and the entry (RuleDataError); and the regular expressions their phrase lists
+become (`spaced_alternatives`, `phrase_regex`)."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from monitor.errors import RuleDataError
@@ -49,3 +51,16 @@ def string_map(value: Any, where: str) -> dict[str, list[str]]:
 def lower_list(data: dict[str, Any], key: str, file: str) -> tuple[str, ...]:
     """The list under `key` of a parsed file, lower-cased."""
     return tuple(w.lower() for w in string_list(data.get(key), f"{file}: {key}"))
+
+
+def spaced_alternatives(phrases: Iterable[str]) -> str:
+    """A regex alternation of `phrases`, longest first, any run of spaces between their words ("so far" ->
+    `so\\s+far`); one that never matches when there are none."""
+    ordered = sorted({str(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) or "(?!)"
+
+
+def phrase_regex(phrases: Sequence[str]) -> re.Pattern[str]:
+    """One case-insensitive alternation over `phrases`, longest first, on word boundaries."""
+    body = spaced_alternatives(p.lower() for p in phrases)
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
