@@ -11,6 +11,7 @@ cycle a reader has to untangle.
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -170,3 +171,15 @@ def test_a_planted_cycle_is_found(tmp_path: Path) -> None:
     text = copy / "extract" / "text.py"
     text.write_text("from monitor.extract import sentences\n" + text.read_text(encoding="utf-8"))
     assert any("monitor.extract.sentences" in c and "monitor.extract.text" in c for c in import_cycles(copy))
+
+
+def test_every_module_is_named_in_the_readmes_layout_table() -> None:
+    # The README's table is the map a newcomer reads the tree by: a module it does not name is one they
+    # find only by listing folders. (Alembic's migration scripts are listed by their folder.)
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`([^`\s]*\.py)`", readme))
+    unnamed = sorted(
+        str(path.relative_to(PACKAGE)) for path in PACKAGE.rglob("*.py")
+        if path.name != "__init__.py" and "versions" not in path.parts
+        and not any(n == path.name or n.endswith("/" + path.name) for n in named))
+    assert not unnamed, "modules the README's layout table does not name: " + ", ".join(unnamed)
