@@ -183,3 +183,10 @@ def test_every_module_is_named_in_the_readmes_layout_table() -> None:
         if path.name != "__init__.py" and "versions" not in path.parts
         and not any(n == path.name or n.endswith("/" + path.name) for n in named))
     assert not unnamed, "modules the README's layout table does not name: " + ", ".join(unnamed)
+
+
+def test_no_module_runs_much_past_600_lines() -> None:
+    # A module is read in one sitting (STYLE.md); past about 600 lines it holds more than one idea.
+    long = sorted(f"{path.relative_to(PACKAGE)} ({n} lines)" for path in PACKAGE.rglob("*.py")
+                  if (n := len(path.read_text(encoding="utf-8").splitlines())) > 620)
+    assert not long, "modules to split: " + ", ".join(long)
