@@ -198,6 +198,8 @@ class Lexicon:
     time_nouns: frozenset[str]
     occasion_prepositions: frozenset[str]
     occasion_nouns: frozenset[str]
+    present_nouns: frozenset[str]
+    cancelling_verbs: frozenset[str]
     before_phrases: tuple[str, ...]  # words split at hyphens: "run up to"
     running_tally_phrases: tuple[str, ...]
     results_period_preps: frozenset[str]

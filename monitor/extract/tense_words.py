@@ -66,6 +66,8 @@ def tense_fields() -> dict[str, Any]:
         "time_nouns": words("time_nouns"),
         "occasion_prepositions": words("occasion_prepositions"),
         "occasion_nouns": words("occasion_nouns"),
+        "present_nouns": words("present_nouns"),
+        "cancelling_verbs": words("cancelling_verbs"),
         # matched against a date's preceding words, read without hyphens ("run-up to" -> "run up to")
         "before_phrases": tuple(
             " ".join(p.replace("-", " ").split()) for p in lower_list(td, "before_phrases", "tense.yaml")

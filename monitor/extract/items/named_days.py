@@ -5,7 +5,10 @@ clause, and leave a sentence alone when neither holds ("On the night of 3 May, t
 harbour was below freezing", "The first crossing was with the mayor aboard in April"). A
 sentence that names a day or month other than the report's own, in a past tense, still tells what happened
 then far more often than not in news copy: this is the last reading of such a sentence, at its first past
-verb that is not a report's ("said"), a modal's or a negation's.
+verb that is not a report's ("said"), a modal's or a negation's. A sentence that names no such date but a
+day that owns a noun ("Union leaders praised Tuesday's gathering", "today's publication of a report")
+tells of that noun's happening on that day, unless the noun names the present ("by today's standards") or
+was called off ("Monday's crossing was cancelled").
 """
 
 from __future__ import annotations
@@ -34,12 +37,13 @@ _COUNT_RE = re.compile(r"\d[\d,.]*")
 
 def named_day_happening(doc: Doc, info: SentenceInfo, make: MakeDraft) -> list[Draft]:
     """The happening of a sentence that gave no item but names a day or month other than the report's own
-    as when it happened, told by its first past verb; `make` drafts the verb with that date."""
+    as when it happened, told by its first past verb, or a day's happening named by its noun ("Wednesday's
+    deal"); `make` drafts the verb or the noun with that date."""
     if doc.published is None or is_question(info, doc.lex):
         return []
     date = _date_named(doc, info)
     if date is None:
-        return []
+        return _day_of_a_noun(doc, info, make)
     verb = _past_verb(doc, info)
     if verb is None:
         return []
@@ -48,6 +52,61 @@ def named_day_happening(doc: Doc, info: SentenceInfo, make: MakeDraft) -> list[D
                      info.tokens_within(clause[0], verb.start), False)
     draft = make(occ, date)
     return [draft] if draft is not None else []
+
+
+def _day_of_a_noun(doc: Doc, info: SentenceInfo, make: MakeDraft) -> list[Draft]:
+    """The happening a day's possessive names ("Wednesday's deal", "Friday's conference call", "today's
+    publication of a report"): the noun it owns, on that day. A year's ("last year's tax bill") is more often
+    a thing of that year than news of it, and a sentence that gave an item tells its news otherwise."""
+    for tx, value in info.timexes:
+        if (not _DAY_RE.fullmatch(value) or doc.text[tx.end : tx.end + 2] not in POSSESSIVE_S
+                or after_publication(value, doc.published)):
+            continue  # (a day to come is read by the sentence's tense: "will remember Saturday's match")
+        noun = _owned_noun(info, tx.end + 2)
+        if noun is None or noun.lower in doc.lex.present_nouns or _called_off(doc, info, noun):
+            return []  # ("by today's standards": the present's; "Monday's crossing was cancelled": none)
+        clause = clause_of(noun.start, info.clauses)
+        occ = Occurrence(noun.start, noun.end, noun.text, noun.lower, "other", clause,
+                         info.tokens_within(clause[0], noun.start), True)
+        draft = make(occ, value)
+        return [draft] if draft is not None else []
+    return []
+
+
+def _owned_noun(info: SentenceInfo, start: int) -> Tok | None:
+    """The head of the noun phrase right after a possessive: its modifiers, then its nouns, the last of them
+    the head ("Friday's early conference call", "today's publication"), up to four words, a lower-case noun
+    last; a word of another kind after a noun, or punctuation, ends the phrase."""
+    words = [t for t in info.tokens if t.start >= start][:_OWNED_WORDS]
+    head = None
+    for i, tok in enumerate(words):
+        if i and tok.start > words[i - 1].end + 1:
+            break  # punctuation or a line between: the phrase has ended
+        tags = word_tags(tok.lower)
+        noun = not tok.cap and bool(tags & {"NN", "NNS"}) and tok.lower not in _BE_WORDS
+        if noun:
+            head = tok
+        elif head is not None or not (tok.cap or tags & {"JJ", "VBG", "VBN"}):
+            break
+    return head
+
+
+def _called_off(doc: Doc, info: SentenceInfo, noun: Tok) -> bool:
+    """Whether the verb right after a day's noun (past "was", "has been") undoes or moves it ("Monday's
+    crossing was cancelled", "Saturday's match has been postponed"): tense.yaml `cancelling_verbs`,
+    `rescheduling_verbs`."""
+    undoing = doc.lex.cancelling_verbs | doc.lex.rescheduling_verbs
+    for tok in [t for t in info.tokens if t.start >= noun.end][:3]:
+        if tok.lower in undoing:
+            return True
+        if tok.lower not in _BE_WORDS:
+            return False
+    return False
+
+
+_BE_WORDS = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "being"})
+_DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")
+_OWNED_WORDS = 4
 
 
 def _date_named(doc: Doc, info: SentenceInfo) -> str | None:

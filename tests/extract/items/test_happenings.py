@@ -430,9 +430,36 @@ def test_a_sentence_naming_a_past_day_and_giving_nothing_else_is_a_happening_of_
         "The skipper declined to comment on Monday.",
         # a quoted day is the speaker's
         '"The pier was closed on Monday," the skipper said.',
-        # a day that owns a noun dates the noun
+        # a day that owns a noun dates the noun, which did not take place
         "Monday's crossing was cancelled due to fog.",
+        "Saturday's regatta was scrapped.",
     ],
 )
 def test_a_named_day_that_says_no_one_happened_then_gives_no_happening(text: str) -> None:
+    assert _events(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The harbour master skipped Friday's emergency briefing and stayed on the quay.", "2021-06-04"),
+        ("Union leaders praised Tuesday's gathering, calling it overdue.", "2021-06-08"),
+        ("Few sailors came to Monday's open day at the boatyard.", "2021-06-07"),
+    ],
+)
+def test_a_happening_a_day_owns_is_one_of_that_day_where_nothing_else_was_read(text: str, date: str) -> None:
+    assert [(i.kind, i.date) for i in _events(text)] == [("other", date)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the present's, not a happening of the day
+        "By today's standards the old ferry was slow.",
+        "The quay feels out of step with today's world.",
+        # a year's noun is a thing of that year more often than its news
+        "Last year's regatta drew fewer boats.",
+    ],
+)
+def test_a_day_that_owns_the_present_or_a_years_noun_gives_no_happening(text: str) -> None:
     assert _events(text) == []
