@@ -189,6 +189,12 @@ def _stable_rank(entry: TimelineEntry) -> tuple[dt.datetime, str]:
     return entry.first_seen, entry.event_id
 
 
+def _told_here(entry: TimelineEntry, source_url: str, evidence: str) -> bool:
+    """Whether the row holds `source_url`'s report of this very sentence."""
+    report = entry.report_of(source_url)
+    return report is not None and report.evidence == evidence
+
+
 def _match_items(
     work: dict[str, TimelineEntry], items: Sequence[ItemLike], keys: Sequence[str], source_url: str,
     published: str | None,
@@ -213,7 +219,11 @@ def _match_items(
         if key in read:
             continue
         read.add(key)
-        same = sorted(by_key.get(key, ()), key=_stable_rank)
+        # Of rows of one key (a second takes "-2" when the first was another's), the one holding this
+        # source's own report of this sentence first: a replay must find each item where it put it.
+        evidence = items[i].evidence
+        same = sorted(by_key.get(key, ()), key=lambda e: (not _told_here(e, source_url, evidence),
+                                                           *_stable_rank(e)))
         if _bare_figure(items[i]):
             # A bare number ("promises 355 horsepower") is another source's only by its sentence
             # (`figures_agree`): its key names no subject or metric to recognise it by.

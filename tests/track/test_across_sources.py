@@ -483,3 +483,19 @@ def test_a_replay_keeps_items_of_one_sentence_on_their_rows():
             call_item("2021-06-13", actors=["Ana Ruiz"])]
     result = replay_changes_nothing(STORY, first.timeline, WIRE, 1, told, at(1))
     assert sorted(e.actors for e in result.timeline) == [(), ("Ana Ruiz", "Ruiz"), ("Texas",)]
+
+
+def test_a_second_outlets_bare_figure_and_its_told_figure_of_one_value_find_their_rows_again_on_replay():
+    # The wire's "the crew rescued 120" joins the harbour's bare 120 (told alike), so the wire's own bare
+    # 120 ("120 rescued") gets a row of that same key, "-2". Reading the wire's version again, the bare 120
+    # must find the row holding its own sentence, not the older row of its key, which holds the wire's other
+    # report (before, the replay moved it there, removed its row and made the told figure a new one).
+    rescued = "the ferry crew rescued 120 people at the harbour."
+    first = reconcile((), STORY, HARBOUR, 1, None, [
+        item("figure", "2021-06-13", "rescued", evidence=rescued, value=120, qualifier="exact")], at(0))
+    told = [item("figure", "2021-06-13", "120 rescued", value=120, qualifier="exact"),
+            item("figure", "2021-06-13", "rescued", evidence=rescued, subject="the ferry", metric="rescued",
+                 value=120, qualifier="exact")]
+    result = replay_changes_nothing(STORY, first.timeline, WIRE, 1, told, at(1))
+    assert sorted(tuple(s.source_url for s in e.sources) for e in result.timeline) == [
+        (HARBOUR, WIRE), (WIRE,)]
