@@ -189,12 +189,6 @@ def _stable_rank(entry: TimelineEntry) -> tuple[dt.datetime, str]:
     return entry.first_seen, entry.event_id
 
 
-def _told_here(entry: TimelineEntry, source_url: str, evidence: str) -> bool:
-    """Whether the row holds `source_url`'s report of this very sentence."""
-    report = entry.report_of(source_url)
-    return report is not None and report.evidence == evidence
-
-
 def _match_items(
     work: dict[str, TimelineEntry], items: Sequence[ItemLike], keys: Sequence[str], source_url: str,
     published: str | None,
@@ -215,20 +209,25 @@ def _match_items(
     taken: set[str] = set()
     loose: list[int] = []
     read: set[str] = set()
+    # An item's key whose rows hold more than one report of this source: one is the item's, the others
+    # another item's that joined a row of this key by its words (a second row of one key takes "-2"). The
+    # pairing of all the loose items decides which, as the first pass did: a replay must find each item
+    # where it put it.
+    keyed: dict[int, list[TimelineEntry]] = {}
     for i, key in enumerate(keys):
         if key in read:
             continue
         read.add(key)
-        # Of rows of one key (a second takes "-2" when the first was another's), the one holding this
-        # source's own report of this sentence first: a replay must find each item where it put it.
-        evidence = items[i].evidence
-        same = sorted(by_key.get(key, ()), key=lambda e: (not _told_here(e, source_url, evidence),
-                                                           *_stable_rank(e)))
+        same = sorted(by_key.get(key, ()), key=_stable_rank)
         if _bare_figure(items[i]):
             # A bare number ("promises 355 horsepower") is another source's only by its sentence
             # (`figures_agree`): its key names no subject or metric to recognise it by.
             same = [e for e in same if e.report_of(source_url) is not None]
-        if same:
+        reported_here = [e for e in same if e.report_of(source_url) is not None]
+        if len(reported_here) > 1:
+            keyed[i] = reported_here
+            loose.append(i)
+        elif same:
             pairs[i] = (same[0].event_id, True)
             taken.add(same[0].event_id)
         else:
@@ -243,8 +242,10 @@ def _match_items(
     for n, i in enumerate(loose):
         span = date_span(items[i].date)
         reach = within_reach(pool, items[i], published)
-        found = [e for e in words.sift(items[i], reach)
-                 if _same_happening(items[i], keys[i], span, e, source_url, published)]
+        own_key = keyed.get(i, [])
+        own_ids = {e.event_id for e in own_key}
+        found = [e for e in words.sift(items[i], reach) if e.event_id not in own_ids
+                 and _same_happening(items[i], keys[i], span, e, source_url, published)]
         # A row's own item prefers the rows other items made, then, as an undated report does, the row whose
         # sentence is most like its own: of two rows it could be, the one told alike, not the older or the
         # one whose id sorts first, so that which outlet came first does not decide ("the Taliban swapped
@@ -257,7 +258,7 @@ def _match_items(
             # One speaker's occasion told in other words: after the rows told alike.
             found += by_speaker.occasion_rows(items[i], reach, {e.event_id for e in found}, source_url,
                                               published)
-        candidates[i] = [e.event_id for e in found]
+        candidates[i] = [e.event_id for e in own_key] + [e.event_id for e in found]
     said = {
         e.event_id: report.evidence
         for e in free if (report := e.report_of(source_url)) is not None and report.present

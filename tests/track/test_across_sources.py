@@ -485,17 +485,24 @@ def test_a_replay_keeps_items_of_one_sentence_on_their_rows():
     assert sorted(e.actors for e in result.timeline) == [(), ("Ana Ruiz", "Ruiz"), ("Texas",)]
 
 
-def test_a_second_outlets_bare_figure_and_its_told_figure_of_one_value_find_their_rows_again_on_replay():
+@pytest.mark.parametrize("withdrawn", [False, True])
+@pytest.mark.parametrize("bare_sentence", ["120 were rescued.",
+                                           "the ferry crew rescued 120 people at the harbour."])
+def test_a_second_outlets_bare_figure_and_its_told_figure_of_one_value_find_their_rows_again_on_replay(
+        bare_sentence: str, withdrawn: bool) -> None:
     # The wire's "the crew rescued 120" joins the harbour's bare 120 (told alike), so the wire's own bare
-    # 120 ("120 rescued") gets a row of that same key, "-2". Reading the wire's version again, the bare 120
-    # must find the row holding its own sentence, not the older row of its key, which holds the wire's other
-    # report (before, the replay moved it there, removed its row and made the told figure a new one).
+    # 120 gets a row of that same key ("-2"). Reading the wire's version again, each must find the row it
+    # made or joined (before, the bare 120 took the older row of its key, which holds the wire's other
+    # report, removed its own row and made the told figure a new one) - also where both come from one
+    # sentence, and where the harbour has withdrawn its figure meanwhile.
     rescued = "the ferry crew rescued 120 people at the harbour."
     first = reconcile((), STORY, HARBOUR, 1, None, [
         item("figure", "2021-06-13", "rescued", evidence=rescued, value=120, qualifier="exact")], at(0))
-    told = [item("figure", "2021-06-13", "120 rescued", value=120, qualifier="exact"),
-            item("figure", "2021-06-13", "rescued", evidence=rescued, subject="the ferry", metric="rescued",
-                 value=120, qualifier="exact")]
-    result = replay_changes_nothing(STORY, first.timeline, WIRE, 1, told, at(1))
+    if withdrawn:
+        first = reconcile(first.timeline, STORY, HARBOUR, 2, None, [], at(1))
+    told = [item("figure", "2021-06-13", "rescued", evidence=rescued, subject="the ferry", metric="rescued",
+                 value=120, qualifier="exact"),
+            item("figure", "2021-06-13", "120 rescued", evidence=bare_sentence, value=120, qualifier="exact")]
+    result = replay_changes_nothing(STORY, first.timeline, WIRE, 1, told, at(2))
     assert sorted(tuple(s.source_url for s in e.sources) for e in result.timeline) == [
         (HARBOUR, WIRE), (WIRE,)]
