@@ -219,11 +219,11 @@ def _match_items(
             continue
         read.add(key)
         same = sorted(by_key.get(key, ()), key=_stable_rank)
+        reported_here = [e for e in same if e.report_of(source_url) is not None]
         if _bare_figure(items[i]):
             # A bare number ("promises 355 horsepower") is another source's only by its sentence
             # (`figures_agree`): its key names no subject or metric to recognise it by.
-            same = [e for e in same if e.report_of(source_url) is not None]
-        reported_here = [e for e in same if e.report_of(source_url) is not None]
+            same = reported_here
         if len(reported_here) > 1:
             keyed[i] = reported_here
             loose.append(i)

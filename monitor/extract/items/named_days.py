@@ -16,14 +16,22 @@ from __future__ import annotations
 import re
 
 from monitor.extract.items.amounts import counted_subject, states_a_figure
-from monitor.extract.items.dating import after_publication, range_bound
-from monitor.extract.items.document import POSSESSIVE_S, Doc, SentenceInfo, Tok, clause_of, overlaps
+from monitor.extract.items.dating import after_publication, iso_day, range_bound
+from monitor.extract.items.document import (
+    PERFECT_AUX,
+    POSSESSIVE_S,
+    Doc,
+    SentenceInfo,
+    Tok,
+    clause_of,
+    overlaps,
+)
 from monitor.extract.items.happenings import first_since
 from monitor.extract.items.joined_clauses import MakeDraft
 from monitor.extract.items.merge import Draft
 from monitor.extract.items.no_happening import is_question
 from monitor.extract.items.occurrence import Occurrence
-from monitor.extract.items.triggers import is_negation, source_spans
+from monitor.extract.items.triggers import PASSIVE_BE, is_negation, source_spans
 from monitor.extract.items.unreal import CONDITIONS, MODALS, a_refusal, modal_or_negated
 from monitor.extract.wordforms import word_tags
 
@@ -45,13 +53,15 @@ def named_day_happening(doc: Doc, info: SentenceInfo, make: MakeDraft) -> list[D
     if date is None:
         return _day_of_a_noun(doc, info, make)
     verb = _past_verb(doc, info)
-    if verb is None:
-        return []
-    clause = clause_of(verb.start, info.clauses)
-    occ = Occurrence(verb.start, verb.end, verb.text, verb.lower, "other", clause,
-                     info.tokens_within(clause[0], verb.start), False)
-    draft = make(occ, date)
+    draft = make(_kind_free(info, verb, False), date) if verb is not None else None
     return [draft] if draft is not None else []
+
+
+def _kind_free(info: SentenceInfo, word: Tok, is_noun: bool) -> Occurrence:
+    """A word this module reads as a happening of kind `other`, in its clause."""
+    clause = clause_of(word.start, info.clauses)
+    return Occurrence(word.start, word.end, word.text, word.lower, "other", clause,
+                      info.tokens_within(clause[0], word.start), is_noun)
 
 
 def _day_of_a_noun(doc: Doc, info: SentenceInfo, make: MakeDraft) -> list[Draft]:
@@ -59,16 +69,13 @@ def _day_of_a_noun(doc: Doc, info: SentenceInfo, make: MakeDraft) -> list[Draft]
     publication of a report"): the noun it owns, on that day. A year's ("last year's tax bill") is more often
     a thing of that year than news of it, and a sentence that gave an item tells its news otherwise."""
     for tx, value in info.timexes:
-        if (not _DAY_RE.fullmatch(value) or doc.text[tx.end : tx.end + 2] not in POSSESSIVE_S
+        if (iso_day(value) is None or doc.text[tx.end : tx.end + 2] not in POSSESSIVE_S
                 or after_publication(value, doc.published)):
             continue  # (a day to come is read by the sentence's tense: "will remember Saturday's match")
         noun = _owned_noun(info, tx.end + 2)
         if noun is None or noun.lower in doc.lex.present_nouns or _called_off(doc, info, noun):
             return []  # ("by today's standards": the present's; "Monday's crossing was cancelled": none)
-        clause = clause_of(noun.start, info.clauses)
-        occ = Occurrence(noun.start, noun.end, noun.text, noun.lower, "other", clause,
-                         info.tokens_within(clause[0], noun.start), True)
-        draft = make(occ, value)
+        draft = make(_kind_free(info, noun, True), value)
         return [draft] if draft is not None else []
     return []
 
@@ -104,8 +111,8 @@ def _called_off(doc: Doc, info: SentenceInfo, noun: Tok) -> bool:
     return False
 
 
-_BE_WORDS = frozenset({"was", "were", "is", "are", "has", "have", "had", "been", "be", "being"})
-_DAY_RE = re.compile(r"\d{4}-\d\d-\d\d")
+# the auxiliaries between a day's noun and what undid it ("was cancelled", "has been postponed")
+_BE_WORDS = PASSIVE_BE | PERFECT_AUX | {"had"}
 _OWNED_WORDS = 4
 
 
