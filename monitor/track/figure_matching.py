@@ -12,8 +12,18 @@ from decimal import Decimal
 from functools import lru_cache
 
 from monitor.extract.lexicon import load_lexicon
+from monitor.extract.spans import date_span, nested
+from monitor.track.entries import ItemLike, TimelineEntry
 from monitor.track.identity import normalise_name
-from monitor.track.matching import content_words, named_in, names_match, rules, same_wording
+from monitor.track.matching import (
+    adjacent_days,
+    content_words,
+    dated_by_page,
+    named_in,
+    names_match,
+    rules,
+    same_wording,
+)
 
 
 def significant_digits(value: float | int) -> int:
@@ -74,6 +84,23 @@ def figures_agree(
         return not all(metrics) and _one_by_value(a_value, a_unit, evidence)
     return (all(metrics) or all(subjects) or _one_by_value(a_value, a_unit, evidence)
             or (by_wording and same_wording(*evidence)))
+
+
+def days_apart(a: str | None, b: str | None) -> bool:
+    """Whether two figures' dates tell two times: neither nests in the other, nor are they adjacent days."""
+    mine, theirs = date_span(a), date_span(b)
+    return not (mine is None or theirs is None or nested(mine, theirs) or adjacent_days(mine, theirs))
+
+
+def days_agree(item: ItemLike, published: str | None, entry: TimelineEntry, source_url: str) -> bool:
+    """Whether another outlet's figure of the same value may be `item` by its dates: dates not apart
+    (`days_apart`), or one of them only its page's day (`matching.dated_by_page`: a count "now" read in
+    Monday's paper and in Tuesday's). Two days each told are two counts however alike ("Six people were
+    killed in that attack" of a bombing on 29 September; "an ambush late Wednesday killed six police")."""
+    if not days_apart(item.date, entry.date) or dated_by_page(item.date, item.evidence, published):
+        return True
+    return any(dated_by_page(entry.date, s.evidence, s.published)
+               for s in entry.sources if s.source_url != source_url)
 
 
 def _subject_named_by_other(a_subject: str | None, b_subject: str | None, evidence: tuple[str, str]) -> bool:

@@ -8,7 +8,10 @@ Rules, in the order they apply:
 
 - Identity. An event is recognised by kind + date + actors (sorted, case-folded; "the", dots and spacing
   ignored). A figure is recognised by subject + metric + value + qualifier (+ unit), whatever its date, so
-  the same number reported by two articles a day apart is one item with two sources.
+  the same number reported by two articles a day apart is one item with two sources; but not on days each
+  told apart (`figure_matching.days_agree`: "six killed" in a bombing of 29 September and in an ambush of
+  18 October are two figures), and a page giving one figure on two such days gives two (its second keyed by
+  its date too).
 - Differing dates. An event whose date contains, or is contained in, a known event's date (2020-03 and
   2020-03-30, 2020-W14 and 2020-04-01) with the same kind and the same actors (a surname matches a full
   name: "Putin" ~ "Vladimir Putin") is the same event. The entry keeps its event_id and adopts the more
@@ -103,7 +106,7 @@ from monitor.track.entries import (
     SourceReport,
     TimelineEntry,
 )
-from monitor.track.figure_matching import figures_agree
+from monitor.track.figure_matching import days_agree, days_apart, figures_agree
 from monitor.track.identity import actors_match, event_id_for, identity_key, normalise_name
 from monitor.track.matching import (
     actors_agree,
@@ -136,9 +139,6 @@ __all__ = [
     "normalise_name",
     "reconcile",
 ]
-
-# --- dates -------------------------------------------------------------------------------------------
-
 
 # --- reconciliation ------------------------------------------------------------------------------------
 
@@ -224,6 +224,8 @@ def _match_items(
             # A bare number ("promises 355 horsepower") is another source's only by its sentence
             # (`figures_agree`): its key names no subject or metric to recognise it by.
             same = reported_here
+        elif items[i].kind == FIGURE_KIND:
+            same = [e for e in same if e in reported_here or days_agree(items[i], published, e, source_url)]
         if len(reported_here) > 1:
             keyed[i] = reported_here
             loose.append(i)
@@ -310,13 +312,15 @@ def _contained_pairs(
     return pairs
 
 
-def _one_mention_per_figure(items: Sequence[ItemLike]) -> list[ItemLike]:
+def _one_mention_per_figure(items: Sequence[ItemLike], published: str | None) -> list[ItemLike]:
     """The items with a figure that the version gives again (a headline and the body: the same value and unit,
     agreeing as two outlets' figures must, `figures_agree`) read once, in the place of its first mention and
-    from its fullest sentence: one source repeating a number is one figure, not two rows."""
+    from its fullest sentence: one source repeating a number is one figure, not two rows. Two mentions on
+    days told apart are two figures ("a 15 percent tariff ... planned to impose Dec. 15 ... or whether a 15
+    percent tariff imposed on consumer goods in September would remain")."""
     kept: list[ItemLike] = []
     for item in items:
-        at = next((n for n, seen in enumerate(kept) if _one_figure(item, seen)), None)
+        at = next((n for n, seen in enumerate(kept) if _one_figure(item, seen, published)), None)
         if at is None:
             kept.append(item)
         elif len(item.evidence) > len(kept[at].evidence):
@@ -324,10 +328,31 @@ def _one_mention_per_figure(items: Sequence[ItemLike]) -> list[ItemLike]:
     return kept
 
 
-def _one_figure(a: ItemLike, b: ItemLike) -> bool:
-    return a.kind == FIGURE_KIND == b.kind and figures_agree(
+def _one_figure(a: ItemLike, b: ItemLike, published: str | None) -> bool:
+    return a.kind == FIGURE_KIND == b.kind and not _told_apart(a, b, published) and figures_agree(
         a.subject, a.metric, a.value, a.unit, b.subject, b.metric, b.value, b.unit,
         evidence=(a.evidence, b.evidence))
+
+
+def _told_apart(a: ItemLike, b: ItemLike, published: str | None) -> bool:
+    """Whether one page's two mentions of a figure are on days told apart (`days_apart`, neither day only the
+    page's)."""
+    return days_apart(a.date, b.date) and not (dated_by_page(a.date, a.evidence, published)
+                                               or dated_by_page(b.date, b.evidence, published))
+
+
+def _keys_of(items: Sequence[ItemLike], published: str | None) -> list[str]:
+    """Each item's identity key; a figure given again on a day told apart from its first mention's (two
+    figures, `_one_mention_per_figure`) is keyed by its date too, as a figure's key names no date."""
+    keys: list[str] = []
+    first: dict[str, ItemLike] = {}
+    for item in items:
+        key = identity_key(item)
+        held = first.setdefault(key, item)
+        if held is not item and item.kind == FIGURE_KIND and _told_apart(item, held, published):
+            key = f"{key}|{item.date}"
+        keys.append(key)
+    return keys
 
 
 def _same_who(item: ItemLike, key: str, entry: TimelineEntry) -> bool:
@@ -346,12 +371,13 @@ def _same_happening(
     reports: looser, as outlets word a happening differently; `monitor.track.matching`): compatible kinds and
     nested dates, and actors that agree (one may name fewer) or, where a side names none, evidence worded
     alike; a reported kind (a `statement`) and another kind: evidence worded alike and actors not
-    conflicting; a figure is another source's figure of the same value, subject and metric (dates aside, as in
-    its identity). Evidence dated alike away from the news (`matching.away_from_news`) needs less wording in
-    common. Only other sources' reports are compared, so a replay of this version sees the same.
+    conflicting; a figure is another source's figure of the same value, subject and metric on dates not told
+    apart (`figure_matching.days_agree`). Evidence dated alike away from the news (`matching.away_from_news`)
+    needs less wording in common. Only other sources' reports are compared, so a replay of this version sees
+    the same.
     """
     if item.kind == FIGURE_KIND or entry.kind == FIGURE_KIND:
-        return item.kind == entry.kind and any(
+        return item.kind == entry.kind and days_agree(item, published, entry, source_url) and any(
             figures_agree(item.subject, item.metric, item.value, item.unit, entry.subject, entry.metric,
                           entry.value, entry.unit, evidence=(item.evidence, s.evidence), by_wording=True)
             for s in entry.sources if s.source_url != source_url)
@@ -448,8 +474,8 @@ def _fold(
     # round: asking new rows the other way too found no more on the clusters, and cost more).
     grown: dict[str, list[str]] = {}
 
-    items = _one_mention_per_figure(items)
-    keys = [identity_key(item) for item in items]
+    items = _one_mention_per_figure(items, published)
+    keys = _keys_of(items, published)
     pairs, candidates, pool = _match_items(work, items, keys, source_url, published)
     # A sentence giving one item is that item's own: a replay finds the item on the row holding its sentence
     # (`_contained_pairs`). Items of one sentence are told apart by nothing more, so only an item alone in its

@@ -13,6 +13,7 @@ from tests.fixtures.timeline.scenario import at, call_item, item, load_scenario,
 
 STORY, SOURCES, _VERSIONS = load_scenario()
 HARBOUR, WIRE = SOURCES["harbour"], SOURCES["wire"]
+NEWS = "https://news.example/ferry"
 
 
 PUTIN_TRUMP = ["Vladimir Putin", "Donald Trump"]
@@ -327,6 +328,32 @@ def test_a_figure_one_page_gives_twice_is_one_row_from_its_fullest_sentence():
     assert [e.event_id for e in again.timeline] == [e.event_id for e in result.timeline]
 
 
+def test_two_outlets_counts_of_one_value_on_days_each_told_are_two_figures_a_count_of_the_day_is_either():
+    earlier = item("figure", "2021-04-09", "six missing", metric="missing", value=6,
+                   evidence="An earlier sinking off Tarnow on April 9 left six crew missing.")
+    first = reconcile((), STORY, HARBOUR, 1, "2021-05-20", [earlier], at(0))
+    told = [item("figure", "2021-05-18", "six missing", subject="Port Elms", metric="missing", value=6,
+                 evidence="A trawler capsized late Tuesday off Port Elms, leaving six fishermen missing.")]
+    result = replay_changes_nothing(STORY, first.timeline, WIRE, 1, told, at(1), published="2021-05-20")
+    assert _rows(result, "figure") == [("2021-04-09", 1, (HARBOUR,)), ("2021-05-18", 1, (WIRE,))]
+    # A count read as of its page's day, in a paper a week later, is whichever count it agrees with.
+    later = [item("figure", "2021-05-25", "six missing", subject="Port Elms", metric="missing", value=6,
+                  evidence="Six fishermen from Port Elms are still missing, the coastguard said.")]
+    third = replay_changes_nothing(STORY, result.timeline, NEWS, 1, later, at(2), published="2021-05-25")
+    assert _rows(third, "figure") == [("2021-04-09", 1, (HARBOUR,)), ("2021-05-18", 2, (WIRE, NEWS))]
+
+
+def test_a_figure_one_page_gives_on_two_days_it_tells_apart_is_two_rows():
+    items = [item("figure", "2021-12-15", "planned", subject="Port Elms", value=15, unit="percent",
+                  evidence="A 15 percent levy planned for Dec. 15 may be dropped, or a 15 percent levy "
+                           "imposed in September may stay."),
+             item("figure", "2021-09", "imposed", subject="Port Elms", value=15, unit="percent",
+                  evidence="A 15 percent levy planned for Dec. 15 may be dropped, or a 15 percent levy "
+                           "imposed in September may stay.")]
+    result = replay_changes_nothing(STORY, (), HARBOUR, 1, items, at(0), published="2021-11-20")
+    assert sorted(e.date or "" for e in result.timeline) == ["2021-09", "2021-12-15"]
+
+
 def test_a_sources_own_next_version_keeps_the_strict_rules():
     # The looser rules join outlets; one source's versions are matched as before (a new actor: a new item).
     first = reconcile((), STORY, HARBOUR, 1, None, [call_item("2020-03-30", actors=["Donald Trump"])], at(0))
@@ -334,8 +361,6 @@ def test_a_sources_own_next_version_keeps_the_strict_rules():
                        at(1))
     assert sorted(c.kind for c in result.changes) == ["added", "removed"]
 
-
-NEWS = "https://news.example/ferry"
 
 
 def test_a_row_names_every_actor_its_reports_name_so_a_third_outlet_naming_the_other_matches():

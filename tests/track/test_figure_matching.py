@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.track.figure_matching import figures_agree, metrics_agree, significant_digits
+from monitor.track.figure_matching import days_apart, figures_agree, metrics_agree, significant_digits
 
 
 def test_figures_agree_on_value_unit_and_what_both_give() -> None:
@@ -14,6 +14,19 @@ def test_figures_agree_on_value_unit_and_what_both_give() -> None:
     assert not figures_agree("Italy", "cases", 10, None, "Spain", "cases", 10, None)
     assert not figures_agree(None, None, 10, None, None, None, 10, None)  # a bare number matches nothing
     assert not figures_agree("Italy", "cases", 10, "percent", "Italy", "cases", 10, None)
+
+
+@pytest.mark.parametrize(("a", "b", "apart"), [
+    ("2021-06-13", "2021-06-30", True),
+    ("2021-04", "2021-06-30", True),
+    ("2021-06", "2021-06-30", False),       # a day of the month
+    ("2021-06-13", "2021-06-14", False),    # a day apart: one outlet's time zone or publication day
+    ("2021", "2021-06-30", False),
+    (None, "2021-06-30", False),             # an undated figure may be any day's
+])
+def test_two_figures_dates_are_apart_when_neither_holds_the_other_nor_lies_a_day_off(
+        a: str | None, b: str, apart: bool) -> None:
+    assert days_apart(a, b) is apart and days_apart(b, a) is apart
 
 
 def test_two_outlets_subjects_agree_when_one_is_named_in_the_others_sentence() -> None:
