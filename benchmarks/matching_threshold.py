@@ -48,9 +48,9 @@ pages' publication years (`matching.in_a_past_year`), that reconciliation compar
 `past_year_wording_threshold` decides.
 
 With --clauses it counts the event pairs of two pages compared by wording (either kind of pair above), dates
-nested, that the whole sentences leave apart and the clause telling one of them joins (an item's summary
-worded like the other sentence: matching.yaml `clause_wording_threshold`, with `clause_sentence_floor` in
-common for the sentences; `matching.same_wording`'s `clauses`).
+nested or a day apart, that the whole sentences leave apart and the clause telling one of them joins (an
+item's summary worded like the other sentence: matching.yaml `clause_wording_threshold`, with
+`clause_sentence_floor` in common for the sentences; `matching.same_wording`'s `clauses`).
 
 With --verb-object it counts the pairs of a page's undated report (read as `monitor check` reads) and another
 page's report of its kind that `corroboration.corroborates` joins only because the actors agree and both tell
@@ -321,7 +321,8 @@ def _clause_pairs(items: dict[str, list[object]], published: dict[str, str | Non
         for x, y in itertools.product(items[a], items[b]):
             if not (_compared(x, y, reported=False) or _compared(x, y, reported=True)):
                 continue
-            if not nested(date_span(x.date), date_span(y.date)):  # type: ignore[attr-defined]
+            spans = date_span(x.date), date_span(y.date)  # type: ignore[attr-defined]
+            if not (nested(*spans) or adjacent_days(*spans)):
                 continue
             ex, ey = x.evidence, y.evidence  # type: ignore[attr-defined]
             compared[together] += 1
@@ -334,9 +335,9 @@ def _clause_pairs(items: dict[str, list[object]], published: dict[str, str | Non
                     _show("clause", together, x, y)
     r = rules()
     print(f"clause_wording_threshold {r.clause_wording_threshold}, clause_sentence_floor "
-          f"{r.clause_sentence_floor}: of the event pairs compared by wording with nested dates (same "
-          f"story {compared[True]}, different stories {compared[False]}), worded alike only by a clause: "
-          f"same story {counts[True]}, different stories {counts[False]}")
+          f"{r.clause_sentence_floor}: of the event pairs compared by wording with nested or adjacent dates "
+          f"(same story {compared[True]}, different stories {compared[False]}), worded alike only by a "
+          f"clause: same story {counts[True]}, different stories {counts[False]}")
 
 
 def _speaker_pairs(items: dict[str, list[object]], published: dict[str, str | None], cluster: dict[str, str],

@@ -425,9 +425,20 @@ def same_wording(a: str, b: str, *, away: bool = False, past_year: bool = False,
     whole = wording_similarity(a, b)
     if whole >= need or whole < r.clause_sentence_floor:
         return whole >= need
-    return any(clause is not None and content_words(clause) <= content_words(own)
+    return any(clause is not None and _words_of(clause, own)
                and wording_similarity(clause, other) >= r.clause_wording_threshold
                for clause, own, other in ((clauses[0], a, b), (clauses[1], b, a)))
+
+
+def _words_of(clause: str, sentence: str) -> bool:
+    """Whether a clause's words are its sentence's, names aside: a summary names who acts where its sentence
+    says "the company" or "he" ("WeWork confirmed on Monday ..." of "The company, which ..., confirmed on
+    Monday ...")."""
+    missing = content_words(clause) - content_words(sentence)
+    return not missing or missing <= content_words(" ".join(_CAPITALISED_RE.findall(clause)))
+
+
+_CAPITALISED_RE = re.compile(r"\b[A-Z][\w'\u2019.-]*")
 
 
 def same_verb_and_object(kind: str, a: str, b: str) -> bool:

@@ -172,6 +172,18 @@ def test_the_clause_telling_a_happening_decides_where_the_rest_of_its_sentence_t
     assert not same_wording(sealed, besieged, clauses=(clause, None))
 
 
+def test_a_clause_naming_who_its_sentence_calls_the_company_is_still_its_sentences() -> None:
+    confirmed = ("The operator, which is expected to cut a third of its crossings this winter as fuel costs "
+                 "climb, confirmed on Monday that it had been contacted by the harbour board's auditors.")
+    clause = "Brenholm Ferries confirmed on Monday that it had been contacted by the harbour board's auditors"
+    other = ("Brenholm Ferries confirmed that it had been contacted by the harbour board's auditors, who "
+             "are said to be looking at the sale of the northern quay.")
+    assert 0.35 <= wording_similarity(confirmed, other) < 0.5
+    assert same_wording(confirmed, other, clauses=(clause, None))
+    # a word its sentence lacks that names nobody still makes the clause another's
+    assert not same_wording(confirmed, other, clauses=(clause.replace("contacted", "questioned"), None))
+
+
 def test_reports_dated_alike_away_from_the_news_need_less_wording_in_common() -> None:
     visit = ("After months of coughing, the 61-year-old clerk saw a chest specialist in March 2015, the "
              "report says.")
