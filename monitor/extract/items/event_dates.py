@@ -206,7 +206,19 @@ def perfect_with_a_past_day(doc: Doc, info: SentenceInfo, occ: Occurrence, date:
     clause = occ.clause
     dated = [tx.start for tx, _v in info.timexes if info.sentence.start <= tx.start < clause[1]]
     starts = [tx.start for tx, value in info.timexes if value == date and clause[0] <= tx.start < clause[1]]
+    if span.precision == "day" and starts and min(starts) > occ.end and not _happening_between(
+            info, occ.end, min(starts)) and occ.trigger not in doc.lex.rescheduling_verbs:
+        # "Suicide bombers have struck two mosques ... during Friday prayers": a wire's perfect dated by the
+        # day of its own act, where no happening's noun or participle stands between to hold the day
+        return False
     return bool(starts) and not any(SINCE_BEFORE_RE.search(doc.text, max(0, s - 20), s) for s in dated)
+
+
+def _happening_between(info: SentenceInfo, start: int, end: int) -> bool:
+    """Whether a trigger ("the robbery", "the truck attack") or a past participle ("an allegation made")
+    stands between `start` and `end`: what a day after it may date instead of the verb before it."""
+    return (any(start <= t_start < end for t_start, _e, _text, _kind in info.triggers)
+            or any(start <= t.start < end and "VBN" in word_tags(t.lower) for t in info.tokens))
 
 
 _PAST_PRECISIONS = frozenset({"day", "month", "year"})

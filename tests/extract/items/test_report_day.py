@@ -421,6 +421,16 @@ def test_a_past_day_beside_the_present_perfect_dates_a_noun_not_the_verb() -> No
     assert ("legal", monday) in [(k, d) for k, d, _a in detained]
 
 
+def test_a_wires_perfect_with_a_past_day_and_no_happening_between_is_dated_by_that_day() -> None:
+    # "Gunmen have stormed ... on Monday": no noun or participle before the day to hold it, so it is the act's
+    monday = (PUB - dt.timedelta(days=1)).isoformat()
+    stormed = _events("Masked gunmen have stormed two ferry terminals in Harwick on Monday, killing a guard.")
+    assert ("violence", monday) in [(k, d) for k, d, _a in stormed]
+    # ... a participle between ("the photos taken on Monday") still takes the day from the verb
+    released = _events("Harwick police have released photos taken at the ferry terminal on Monday.")
+    assert monday not in [d for _k, d, _a in released]
+
+
 def test_a_past_year_or_month_beside_the_present_perfect_dates_a_noun_not_the_verb() -> None:
     # "made in 2014" is the complaint's year: the dropping is news of the report
     dropped = _events("Harbour prosecutors have dropped the charges filed against Tomas Elvey in 2014.")
