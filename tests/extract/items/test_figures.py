@@ -375,6 +375,9 @@ def test_a_participle_after_the_counted_noun_ends_its_phrase() -> None:
         ("Nine soldiers were wounded in the attack.", "injuries"),  # a metric of people ("troops") gives way
         ("At least 22 attackers were also killed.", "deaths"),  # an adverb before the state
         ("Some 5,000 troops were deployed to the border.", "troops"),  # no grave state
+        ("Six policemen died in an ambush.", "deaths"),  # officers by another name
+        ("Three crew were injured when the mast fell.", "injuries"),
+        ("Two fishermen drowned off the pier.", "deaths"),  # a state by its verb
     ],
 )
 def test_people_counted_by_their_grave_state(sentence: str, metric: str) -> None:
