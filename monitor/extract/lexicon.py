@@ -110,6 +110,7 @@ class Lexicon:
     institution_of: Mapping[str, str]  # institution (lower) -> country ("kremlin" -> Russia)
     places: frozenset[str]
     feature_nouns: frozenset[str]
+    compass_words: frozenset[str]  # places.yaml: "northern" in "the northern province of Balkh"
     titles: frozenset[str]
     given_names: frozenset[str]  # given_names.txt: common given names, also those that are words ("mark")
     max_title_words: int
@@ -450,6 +451,8 @@ def _places_fields() -> dict[str, Any]:
         | _cities(),
         "feature_nouns": frozenset(w.lower() for w in string_list(pd.get("feature_nouns", []),
                                                                    "places.yaml: feature_nouns")),
+        "compass_words": frozenset(w.lower() for w in string_list(pd.get("compass_words", []),
+                                                                   "places.yaml: compass_words")),
     }
 
 

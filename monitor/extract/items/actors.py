@@ -470,11 +470,15 @@ def place_after(info: SentenceInfo, pos: int, clause_end: int, doc: Doc, kind: s
         if ent.kind not in ("country", "capital", "place", "name"):
             continue
         words = re.findall(
-            r"[A-Za-z]+", doc.text[max(info.sentence.start, ent.start - 25) : ent.start].lower()
+            r"[A-Za-z]+", doc.text[max(info.sentence.start, ent.start - 40) : ent.start].lower()
         )
+        if ent.kind == "name" and words and words[-1] in ("a", "an"):
+            continue  # "died in a Taliban ambush": a name before a noun tells whose, not where
         words = [w for w in words if w not in {"the", "a", "an"}]
         if len(words) > 2 and words[-1] == "of" and words[-2] in _PLACE_NOUNS:
             words = words[:-2]  # "for the island of Corvessa", "in the port of Lerrin"
+        while words and words[-1] in doc.lex.compass_words:
+            words = words[:-1]  # "in western Farah province", "in the northern province of Balkh"
         if words and words[-1] in preps:
             # An unknown name is a place only after a word of place ("in Lindos", "left for Tartus").
             if ent.kind == "name" and words[-1] not in (

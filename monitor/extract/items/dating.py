@@ -539,9 +539,13 @@ def later_date(anchor: str, span: str) -> str | None:
 
         >>> later_date("2019-05", "P2M"), later_date("2016-11", "P1Y"), later_date("2021-06-07", "P3D")
         ('2019-07', '2017', '2021-06-10')
+        >>> later_date("2021-06-07", "PTXH")
+        '2021-06-07'
     """
-    m = _SPAN_RE.fullmatch(span)
     day = DAY_VALUE.fullmatch(anchor)
+    if day and _HOURS_RE.fullmatch(span):
+        return anchor[:10]  # "a few hours later", "minutes later": the same day, as a reader takes it
+    m = _SPAN_RE.fullmatch(span)
     if m is None:
         return None
     n, unit = int(m.group(1)), m.group(2)
@@ -560,6 +564,7 @@ def later_date(anchor: str, span: str) -> str | None:
 
 
 _SPAN_RE = re.compile(r"P(-?\d+)([DWMY])")
+_HOURS_RE = re.compile(r"PT(?:X|[1-9]|1\d|2[0-3])[HM]|PT\d+M")
 
 
 def span_before(value: str, published: dt.date | None) -> str | None:

@@ -62,10 +62,10 @@ def _adjacent_days(a: str | None, b: str | None) -> bool:
 def _same_event(a: Item, b: Item) -> bool:
     if a.kind != b.kind:
         return False
-    # "left overnight" and "took off early Wednesday": one trip to the same place told with two days.
-    same_trip = (
-        a.kind != "figure" and a.location and a.location == b.location and _adjacent_days(a.date, b.date)
-    )
+    # "left overnight" and "took off early Wednesday": one trip to the same place told with two days (a
+    # trip's only: six killed in a town on Wednesday and nine there on Thursday are two deaths).
+    same_trip = (a.kind in MOVEMENT_KINDS and a.location and a.location == b.location
+                 and _adjacent_days(a.date, b.date))
     if not _dates_compatible(a.date, b.date) and not same_trip:
         return False
     if a.kind == "figure":

@@ -309,6 +309,23 @@ def test_an_undated_movement_lends_its_place_to_a_dated_telling() -> None:
     assert [(i.date, i.actors, i.location) for i in departures] == [("2020-03-30", ("Delos",), "Egypt")]
 
 
+def test_deaths_in_two_places_hours_apart_are_two_and_a_name_before_a_noun_is_no_place() -> None:
+    text = ("On Wednesday, four guards died in a Kestrel Front ambush in the northern district of Varno. "
+            "A few hours later, seven guards died in a Kestrel Front raid on border posts in western Ostra "
+            "district.")
+    deaths = [(i.date, i.location) for i in extract_items(text, dt.date(2023, 5, 12)) if i.kind == "death"]
+    # "hours later" is Wednesday still; the places are Varno and Ostra, not "a Kestrel Front ambush"
+    assert deaths == [("2023-05-10", "Varno"), ("2023-05-10", "Ostra")]
+
+
+def test_two_deaths_in_one_place_on_adjacent_days_are_two_happenings() -> None:
+    # one trip told with two days is one item (a departure "overnight" and "early Wednesday"); deaths are not
+    text = ("Four guards died in an ambush in Varno on Wednesday. Seven guards died in a raid in Varno on "
+            "Thursday.")
+    deaths = [(i.date, i.location) for i in extract_items(text, dt.date(2023, 5, 12)) if i.kind == "death"]
+    assert deaths == [("2023-05-10", "Varno"), ("2023-05-11", "Varno")]
+
+
 def test_without_publication_date_only_absolute_dates() -> None:
     items = extract_items("The envoy arrived in Lima on March 3, 2019. She has left for Quito.", None)
     by_kind = {i.kind: i.date for i in items}
