@@ -186,24 +186,47 @@ def _dates_set_off_joined(
     text: str, clauses: list[tuple[int, int]], timexes: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """The clauses with one that is only a date set off by a comma joined to the clause before: the date
-    of that clause's happening ("with the Pavilion hosting the final date on the tour, Oct. 10.")."""
+    of that clause's happening ("with the Pavilion hosting the final date on the tour, Oct. 10."), and of
+    the clause before a place's apposition ("made landfall on Honshu, the largest island of Japan, on
+    Monday")."""
     out: list[tuple[int, int]] = []
-    for clause in clauses:
+    for n, clause in enumerate(clauses):
         if out and any(_only(text, clause, tx) for tx in timexes):
             out[-1] = (out[-1][0], clause[1])
+        elif (n == len(clauses) - 1 and len(out) > 1 and _apposition(text, out[-1])
+              and any(_only(text, clause, tx, preposition=True) for tx in timexes)):
+            # the sentence's last words, "..., on Monday.", after an apposition: the clause before it's
+            out[-2:] = [(out[-2][0], clause[1])]
         else:
             out.append(clause)
     return out
 
 
-def _only(text: str, clause: tuple[int, int], timex: tuple[int, int]) -> bool:
-    """Whether a clause holds nothing but the date `timex` and punctuation."""
+def _only(text: str, clause: tuple[int, int], timex: tuple[int, int], preposition: bool = False) -> bool:
+    """Whether a clause holds nothing but the date `timex` (with `preposition`, a preposition before it) and
+    punctuation."""
     start, end = clause
-    return (start <= timex[0] and timex[1] <= end
-            and not _WORD_CHAR_RE.search(text[start : timex[0]] + text[timex[1] : end]))
+    before = (_DATE_PREPOSITION_RE.fullmatch(text, start, timex[0]) is not None if preposition
+              else not _WORD_CHAR_RE.search(text, start, timex[0]))
+    return start <= timex[0] and timex[1] <= end and before and not _WORD_CHAR_RE.search(text, timex[1], end)
 
 
 _WORD_CHAR_RE = re.compile(r"\w")
+_DATE_PREPOSITION_RE = re.compile(r"\W*(?:(?:on|in|at|during)\s+)?", re.IGNORECASE)
+# A noun phrase set off by commas after a name ("Honshu, the largest and most populous island of Japan,"):
+# a determiner, then words with no verb's comma or clause marker between (the clause cut ends it).
+def _apposition(text: str, clause: tuple[int, int]) -> bool:
+    """Whether a clause is a noun phrase set off after a name (`_APPOSITION_RE`), with no word that can only
+    be a verb ("the police said" is a clause)."""
+    return (_APPOSITION_RE.fullmatch(text, *clause) is not None
+            and not any(word_tags(w) and word_tags(w) <= _VERB_TAGS
+                        for w in _WORD_RE.findall(text[clause[0] : clause[1]].lower())))
+
+
+_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+_WORD_RE = re.compile(r"[a-z]+")
+_APPOSITION_RE = re.compile(r"\W*(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){0,8}?(?:of\s+)?[\w'\u2019-]+\W*",
+                            re.IGNORECASE)
 
 
 def _season_of_a_noun(text: str, tx: Timex, lex: Lexicon) -> bool:

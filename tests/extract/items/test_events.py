@@ -326,6 +326,16 @@ def test_two_deaths_in_one_place_on_adjacent_days_are_two_happenings() -> None:
     assert deaths == [("2023-05-10", "Varno"), ("2023-05-11", "Varno")]
 
 
+def test_a_day_ending_the_sentence_after_a_places_apposition_dates_the_clause_before_it() -> None:
+    text = "Storm Hollis made landfall on Varno, the largest and wettest island of the Elms chain, on Monday."
+    found = extract_items(text, dt.date(2023, 5, 12))
+    assert [(i.kind, i.date) for i in found] == [("accident", "2023-05-08")]
+    # a reporting clause is no apposition: its day is the report's
+    said = extract_items("Storm Hollis made landfall on Varno, the coastguard said, on Monday.",
+                         dt.date(2023, 5, 12))
+    assert ("accident", "2023-05-08") not in [(i.kind, i.date) for i in said]
+
+
 def test_without_publication_date_only_absolute_dates() -> None:
     items = extract_items("The envoy arrived in Lima on March 3, 2019. She has left for Quito.", None)
     by_kind = {i.kind: i.date for i in items}
