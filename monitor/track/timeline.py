@@ -225,7 +225,8 @@ def _match_items(
             # (`figures_agree`): its key names no subject or metric to recognise it by.
             same = reported_here
         elif items[i].kind == FIGURE_KIND:
-            same = [e for e in same if e in reported_here or days_agree(items[i], published, e, source_url)]
+            same = [e for e in same if e.report_of(source_url) is not None
+                    or days_agree(items[i], published, e, source_url)]
         if len(reported_here) > 1:
             keyed[i] = reported_here
             loose.append(i)

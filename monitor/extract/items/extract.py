@@ -213,8 +213,8 @@ def _only(text: str, clause: tuple[int, int], timex: tuple[int, int], prepositio
 
 _WORD_CHAR_RE = re.compile(r"\w")
 _DATE_PREPOSITION_RE = re.compile(r"\W*(?:(?:on|in|at|during)\s+)?", re.IGNORECASE)
-# A noun phrase set off by commas after a name ("Honshu, the largest and most populous island of Japan,"):
-# a determiner, then words with no verb's comma or clause marker between (the clause cut ends it).
+
+
 def _apposition(text: str, clause: tuple[int, int]) -> bool:
     """Whether a clause is a noun phrase set off after a name (`_APPOSITION_RE`), with no word that can only
     be a verb ("the police said" is a clause)."""
@@ -225,6 +225,8 @@ def _apposition(text: str, clause: tuple[int, int]) -> bool:
 
 _VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
 _WORD_RE = re.compile(r"[a-z]+")
+# A noun phrase set off by commas after a name ("Honshu, the largest and most populous island of Japan,"): a
+# determiner, then up to ten words (a comma or a clause marker would have cut the clause before).
 _APPOSITION_RE = re.compile(r"\W*(?:the|a|an)\s+(?:[\w'\u2019-]+\s+){0,8}?(?:of\s+)?[\w'\u2019-]+\W*",
                             re.IGNORECASE)
 
