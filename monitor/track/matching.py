@@ -152,13 +152,23 @@ def typed_kind(kind: str) -> bool:
 
 def dated_by_page(date: str | None, evidence: str, published: str | None) -> bool:
     """Whether a report's day is only its page's: the single day it is dated is its publication day and its
-    sentence names no date (`date_words`, `years`): "Webb was sentenced to life", read in Tuesday's paper,
-    happened on or before Tuesday, not necessarily on it."""
+    sentence names no date (`date_words`, `years`; a length of time is none: "after being delayed for almost
+    two weeks"): "Webb was sentenced to life", read in Tuesday's paper, happened on or before Tuesday, not
+    necessarily on it."""
     span = date_span(date)
     day = iso_day(published)
     if span is None or day is None or span.start != span.end or span.start != day:
         return False
-    return not any(_date_word(w) for w in _WORD_RE.findall(evidence.casefold()))
+    told = _DURATION_RE.sub(lambda m: m.group(0) if m.group(1) else " ", evidence.casefold())
+    return not any(_date_word(w) for w in _WORD_RE.findall(told))
+
+
+# A length of time ("for almost two weeks", "a few days"), not a date: not after "past", "last", "next" ...
+# (a period up to now or to come) nor before "ago", "later", "earlier" ... (a time counted from another).
+_DURATION_RE = re.compile(
+    r"(\b(?:past|last|next|previous|coming|first|final)\s+)?\b(?:\d+|a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|few|several|many)\s+(?:hours?|days?|weeks?|months?|years?)\b"
+    r"(?!\s+(?:ago|earlier|later|before|after|from|since|old))")
 
 
 @lru_cache(maxsize=1024)  # a story's few names are compared with each other many times a version

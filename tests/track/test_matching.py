@@ -13,6 +13,7 @@ from monitor.track.matching import (
     actors_compatible,
     away_from_news,
     content_words,
+    dated_by_page,
     in_a_past_year,
     is_place,
     kinds_compatible,
@@ -261,3 +262,20 @@ def test_a_word_in_two_synonym_groups_is_refused(monkeypatch: pytest.MonkeyPatch
             matching._synonyms()
     finally:
         matching._synonyms.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("evidence", "by_page"),
+    [
+        ("The ferry tender will be launched, after being delayed for almost two weeks.", True),  # a length
+        ("The ferry tender was launched after a few days of talks.", True),
+        ("The ferry tender was launched two weeks ago.", False),  # a time counted back
+        ("The ferry tender was launched in the past two weeks.", False),  # a period up to now
+        ("The ferry tender was launched on Monday.", False),
+        ("The ferry tender was launched.", True),
+    ],
+)
+def test_a_report_is_dated_by_its_page_when_its_sentence_names_no_date_a_length_of_time_is_none(
+        evidence: str, by_page: bool) -> None:
+    assert dated_by_page("2021-03-09", evidence, "2021-03-09") is by_page
+    assert not dated_by_page("2021-03-08", evidence, "2021-03-09")  # a day other than the page's

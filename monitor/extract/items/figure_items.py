@@ -75,6 +75,8 @@ _DETS = frozenset({"the", "a", "an"})
 
 
 _SPREAD_PREPS = ("in", "across", "throughout", "inside", "within")
+# The figure's noun (a word or three) and "by" before a name: the agent of the counted thing
+_AGENT_AFTER_RE = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+by\s+(?:the\s+)?")
 
 
 def _figure_subject(
@@ -134,6 +136,11 @@ def _figure_subject(
     if others:
         ent = others[-1]
         return ent.country if ent.kind == "org" and ent.country else ent.name
+    agent = next((e for e in outside if end <= e.start < clause[1] and e.kind in ("org", "name", "person")
+                  and _AGENT_AFTER_RE.fullmatch(doc.text, end, e.start)), None)
+    if agent is not None:
+        # "a $3 billion tender offer by SoftBank": the noun's agent is whose figure it is
+        return agent.country if agent.kind == "org" and agent.country else agent.name
     # "The Pentagon said it will send 3,000 troops": the speaker is also the one counted.
     lead = [t.lower for t in info.tokens_within(clause[0], start)]
     if source and any(w in doc.lex.thing_pronouns or w == "we" for w in lead):

@@ -161,6 +161,14 @@ def test_what_a_carrier_carries_is_its_figure() -> None:
     assert [(i.value, i.subject) for i in _figures(text)] == [(54, "Harbour Air")]
 
 
+def test_the_agent_after_a_figures_noun_is_whose_figure_it_is() -> None:
+    text = "Staff are waiting to hear when a $40 million tender offer by Harbour Trust will be launched."
+    assert [(i.value, i.subject) for i in _figures(text)] == [(40_000_000, "Harbour Trust")]
+    # ... and not the speaker who tells of it
+    said = _figures("Lerrin Ferries said a $40 million tender offer by Harbour Trust was late.")
+    assert [i.subject for i in said] == ["Harbour Trust"]
+
+
 def test_a_story_filed_from_two_places_names_neither() -> None:
     text = "LERRIN, Brazil/TIDEWATER (Reuters) - The coast guard found 12 survivors on Tuesday."
     assert [(i.value, i.subject) for i in _figures(text)] == [(12, None)]
