@@ -206,10 +206,11 @@ def perfect_with_a_past_day(doc: Doc, info: SentenceInfo, occ: Occurrence, date:
     clause = occ.clause
     dated = [tx.start for tx, _v in info.timexes if info.sentence.start <= tx.start < clause[1]]
     starts = [tx.start for tx, value in info.timexes if value == date and clause[0] <= tx.start < clause[1]]
-    if span.precision == "day" and starts and min(starts) > occ.end and not _happening_between(
+    if starts and min(starts) > occ.end and not _happening_between(
             info, occ.end, min(starts)) and occ.trigger not in doc.lex.rescheduling_verbs:
-        # "Suicide bombers have struck two mosques ... during Friday prayers": a wire's perfect dated by the
-        # day of its own act, where no happening's noun or participle stands between to hold the day
+        # "Suicide bombers have struck two mosques ... during Friday prayers", "Domino's has tested ground
+        # robots in Australia and New Zealand in 2016": a perfect dated by the time of its own act, where no
+        # happening's noun or participle stands between to hold it
         return False
     return bool(starts) and not any(SINCE_BEFORE_RE.search(doc.text, max(0, s - 20), s) for s in dated)
 

@@ -421,7 +421,7 @@ def test_a_past_day_beside_the_present_perfect_dates_a_noun_not_the_verb() -> No
     assert ("legal", monday) in [(k, d) for k, d, _a in detained]
 
 
-def test_a_wires_perfect_with_a_past_day_and_no_happening_between_is_dated_by_that_day() -> None:
+def test_a_perfect_with_a_past_time_and_no_happening_between_is_dated_by_that_time() -> None:
     # "Gunmen have stormed ... on Monday": no noun or participle before the day to hold it, so it is the act's
     monday = (PUB - dt.timedelta(days=1)).isoformat()
     stormed = _events("Masked gunmen have stormed two ferry terminals in Harwick on Monday, killing a guard.")
@@ -429,6 +429,9 @@ def test_a_wires_perfect_with_a_past_day_and_no_happening_between_is_dated_by_th
     # ... a participle between ("the photos taken on Monday") still takes the day from the verb
     released = _events("Harwick police have released photos taken at the ferry terminal on Monday.")
     assert monday not in [d for _k, d, _a in released]
+    # ... and so a year: "has tested ... in 2016" is the testing's year
+    tested = _events("Harwick Ferries has tested driverless ferries in Norway and Denmark in 2016.")
+    assert "2016" in [d for _k, d, _a in tested]
 
 
 def test_a_past_year_or_month_beside_the_present_perfect_dates_a_noun_not_the_verb() -> None:
