@@ -159,16 +159,23 @@ def dated_by_page(date: str | None, evidence: str, published: str | None) -> boo
     day = iso_day(published)
     if span is None or day is None or span.start != span.end or span.start != day:
         return False
-    told = _DURATION_RE.sub(lambda m: m.group(0) if m.group(1) else " ", evidence.casefold())
+    told = _duration_re().sub(lambda m: m.group(0) if m.group(1) else " ", evidence.casefold())
     return not any(_date_word(w) for w in _WORD_RE.findall(told))
 
 
-# A length of time ("for almost two weeks", "a few days"), not a date: not after "past", "last", "next" ...
-# (a period up to now or to come) nor before "ago", "later", "earlier" ... (a time counted from another).
-_DURATION_RE = re.compile(
-    r"(\b(?:past|last|next|previous|coming|first|final)\s+)?\b(?:\d+|a|an|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|few|several|many)\s+(?:hours?|days?|weeks?|months?|years?)\b"
-    r"(?!\s+(?:ago|earlier|later|before|after|from|since|old))")
+@cache
+def _duration_re() -> re.Pattern[str]:
+    """A length of time ("for almost two weeks", "a few days"; numbers.yaml's number words), not a date: not
+    after "past", "last", "next" ... (a period up to now or to come) nor before "ago", "later", "earlier" ...
+    (a time counted from another)."""
+    words = {*load_lexicon().number_words, *_VAGUE_COUNTS}
+    counts = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(
+        rf"(\b(?:past|last|next|previous|coming|first|final)\s+)?\b(?:\d+|{counts})\s+"
+        r"(?:hours?|days?|weeks?|months?|years?)\b(?!\s+(?:ago|earlier|later|before|after|from|since|old))")
+
+
+_VAGUE_COUNTS = frozenset({"a", "an", "few", "several", "many"})
 
 
 @lru_cache(maxsize=1024)  # a story's few names are compared with each other many times a version

@@ -194,7 +194,9 @@ def perfect_with_a_past_day(doc: Doc, info: SentenceInfo, occ: Occurrence, date:
     into an allegation made in 2010"), so the date is a noun's, and the verb tells news of the report. Not a
     week: "in the past week" is a period up to now, which the perfect takes. A span's start ("since
     Friday") makes the perfect a span's, whose steps the clause's other dates are ("Since 1949, it has been
-    expanded to include Greece in 1952")."""
+    expanded to include Greece in 1952"). Not either where the date follows the verb with no happening's noun
+    or participle between (`_happening_between`): news copy does date a perfect so ("Suicide bombers have
+    struck two mosques ... during Friday prayers"), and no noun is there to take the date."""
     span = date_span(date)
     if occ.is_noun or span is None or span.precision not in _PAST_PRECISIONS or doc.published is None:
         return False
