@@ -92,6 +92,13 @@ def days_apart(a: str | None, b: str | None) -> bool:
     return not (mine is None or theirs is None or nested(mine, theirs) or adjacent_days(mine, theirs))
 
 
+def told_apart(a: ItemLike, b: ItemLike, published: str | None) -> bool:
+    """Whether one page's two mentions of a figure are on days told apart (`days_apart`, neither day only the
+    page's): two figures, as `days_agree` holds two outlets' to be."""
+    return days_apart(a.date, b.date) and not (dated_by_page(a.date, a.evidence, published)
+                                               or dated_by_page(b.date, b.evidence, published))
+
+
 def days_agree(item: ItemLike, published: str | None, entry: TimelineEntry, source_url: str) -> bool:
     """Whether another outlet's figure of the same value may be `item` by its dates: dates not apart
     (`days_apart`), or one of them only its page's day (`matching.dated_by_page`: a count "now" read in

@@ -106,7 +106,7 @@ from monitor.track.entries import (
     SourceReport,
     TimelineEntry,
 )
-from monitor.track.figure_matching import days_agree, days_apart, figures_agree
+from monitor.track.figure_matching import days_agree, figures_agree, told_apart
 from monitor.track.identity import actors_match, event_id_for, identity_key, normalise_name
 from monitor.track.matching import (
     actors_agree,
@@ -225,8 +225,7 @@ def _match_items(
             # (`figures_agree`): its key names no subject or metric to recognise it by.
             same = reported_here
         elif items[i].kind == FIGURE_KIND:
-            same = [e for e in same if e.report_of(source_url) is not None
-                    or days_agree(items[i], published, e, source_url)]
+            same = [e for e in same if e in reported_here or days_agree(items[i], published, e, source_url)]
         if len(reported_here) > 1:
             keyed[i] = reported_here
             loose.append(i)
@@ -330,16 +329,9 @@ def _one_mention_per_figure(items: Sequence[ItemLike], published: str | None) ->
 
 
 def _one_figure(a: ItemLike, b: ItemLike, published: str | None) -> bool:
-    return a.kind == FIGURE_KIND == b.kind and not _told_apart(a, b, published) and figures_agree(
+    return a.kind == FIGURE_KIND == b.kind and not told_apart(a, b, published) and figures_agree(
         a.subject, a.metric, a.value, a.unit, b.subject, b.metric, b.value, b.unit,
         evidence=(a.evidence, b.evidence))
-
-
-def _told_apart(a: ItemLike, b: ItemLike, published: str | None) -> bool:
-    """Whether one page's two mentions of a figure are on days told apart (`days_apart`, neither day only the
-    page's)."""
-    return days_apart(a.date, b.date) and not (dated_by_page(a.date, a.evidence, published)
-                                               or dated_by_page(b.date, b.evidence, published))
 
 
 def _keys_of(items: Sequence[ItemLike], published: str | None) -> list[str]:
@@ -350,7 +342,7 @@ def _keys_of(items: Sequence[ItemLike], published: str | None) -> list[str]:
     for item in items:
         key = identity_key(item)
         held = first.setdefault(key, item)
-        if held is not item and item.kind == FIGURE_KIND and _told_apart(item, held, published):
+        if held is not item and item.kind == FIGURE_KIND and told_apart(item, held, published):
             key = f"{key}|{item.date}"
         keys.append(key)
     return keys

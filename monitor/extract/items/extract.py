@@ -60,7 +60,7 @@ from monitor.extract.items.usable_dates import usable_timexes
 from monitor.extract.lexicon import Lexicon, load_lexicon
 from monitor.extract.sentences import Sentence
 from monitor.extract.timex import Timex
-from monitor.extract.wordforms import word_tags
+from monitor.extract.wordforms import VERB_TAGS, word_tags
 
 log = logging.getLogger(__name__)
 
@@ -219,11 +219,11 @@ def _apposition(text: str, clause: tuple[int, int]) -> bool:
     """Whether a clause is a noun phrase set off after a name (`_APPOSITION_RE`), with no word that can only
     be a verb ("the police said" is a clause)."""
     return (_APPOSITION_RE.fullmatch(text, *clause) is not None
-            and not any(word_tags(w) and word_tags(w) <= _VERB_TAGS
+            and not any((tags := word_tags(w)) and tags <= _VERB_OR_MODAL
                         for w in _WORD_RE.findall(text[clause[0] : clause[1]].lower())))
 
 
-_VERB_TAGS = frozenset({"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD"})
+_VERB_OR_MODAL = VERB_TAGS | {"MD"}
 _WORD_RE = re.compile(r"[a-z]+")
 # A noun phrase set off by commas after a name ("Honshu, the largest and most populous island of Japan,"): a
 # determiner, then up to ten words (a comma or a clause marker would have cut the clause before).
