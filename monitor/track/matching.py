@@ -25,7 +25,7 @@ import snowballstemmer
 from monitor.errors import RuleDataError
 from monitor.extract.items.linking import feature_name, initials, is_acronym
 from monitor.extract.lexicon import load_lexicon
-from monitor.extract.spans import DateSpan, date_span
+from monitor.extract.spans import PRECISIONS, DateSpan, date_span
 from monitor.extract.wordforms import irregular_past_forms
 from monitor.track.identity import normalise_name
 from monitor.yamlfile import read_bundled
@@ -142,6 +142,16 @@ def adjacent_days(a: DateSpan | None, b: DateSpan | None) -> bool:
     if a is None or b is None or a.start != a.end or b.start != b.end:
         return False
     return 0 < abs((a.start - b.start).days) <= rules().adjacent_days
+
+
+def day_inside_only_a_year(a: DateSpan | None, b: DateSpan | None) -> bool:
+    """One date a day, the other a half-year or longer that holds it: nested, yet no closer than any two
+    days of that year ("has been the target of several attacks this year" and "on Tuesday ... unleashed a
+    wave of attacks")."""
+    if a is None or b is None:
+        return False
+    day, period = sorted((a, b), key=lambda s: s.end - s.start)
+    return day.start == day.end and PRECISIONS.index(period.precision) >= PRECISIONS.index("half")
 
 
 def typed_kind(kind: str) -> bool:
@@ -518,13 +528,17 @@ def away_from_news(a: str | None, b: str | None, published: Iterable[str | None]
 
 
 def in_a_past_year(a: str | None, b: str | None, published: Iterable[str | None]) -> bool:
-    """Two reports dated alike by a year alone, before every publication year given ("these cases were
-    dropped in 2015" and "which was dropped in 2015" in reports of 2019): the story's background, where
-    outlets retell a few happenings in their own words. Unknown publication days never count."""
-    if a != b or a is None or not _YEAR_ONLY_RE.fullmatch(a):
+    """Two reports dated by a year before every publication year given, one by the year alone and the other
+    by it or a day, month or season in it ("these cases were dropped in 2015" and "which was dropped in
+    2015" in reports of 2019; "tested ... in 2016" and "Last March, Domino's ... tested" in reports of
+    2017): the story's background, where outlets retell a few happenings in their own words. Unknown
+    publication days never count."""
+    year = next((d for d in (a, b) if d is not None and _YEAR_ONLY_RE.fullmatch(d)), None)
+    other = b if year == a else a
+    if year is None or other is None or other[:4] != year:
         return False
     days = [iso_day(p) for p in published]
-    return bool(days) and all(d is not None and int(a) < d.year for d in days)
+    return bool(days) and all(d is not None and int(year) < d.year for d in days)
 
 
 _YEAR_ONLY_RE = re.compile(r"\d{4}")

@@ -112,6 +112,7 @@ from monitor.track.matching import (
     actors_agree,
     adjacent_days,
     dated_by_page,
+    day_inside_only_a_year,
     kinds_compatible,
     kinds_compatible_by_wording,
     typed_kind,
@@ -398,11 +399,15 @@ def _same_happening(
         return agree
     # A day apart, a reported kind and another, or a side naming nobody who acts: worded alike only (with
     # less in common where the same actors tell it, or one side names the other's).
+    # A day inside only a year ("several attacks this year") is no closer than any two days: the sentences'
+    # own words must join them, with no less in common for what else agrees.
+    close = close and not day_inside_only_a_year(span, entry_span)
     named = close and agree is None and named_by_the_silent(item, entry, source_url)
     # A statement and a happening of one day whose sentences both name it ("announced three arrests").
     told = [k for k in (item.kind, entry.kind) if typed_kind(k)] if close and not typed else []
     return worded_alike(item, entry, source_url, published, named=named, agreeing=close and agree is True,
                         announced=told[0] if told else None)
+
 
 
 def _told_day(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:

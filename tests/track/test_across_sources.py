@@ -181,6 +181,25 @@ def test_a_statement_naming_a_happening_by_its_word_needs_less_wording_in_common
                 "away.") == [1, 1]
 
 
+def test_a_day_inside_only_a_year_is_joined_by_its_sentences_words_alone():
+    def rows(known_date: str) -> list[int]:
+        known = [item("legal", known_date, "arrested", actors=["Ada Brisk"],
+                      evidence="Three people have been arrested for allegedly running the smuggling ring "
+                               "that moved stolen engines through the ports of Brenholm and Port Elms, "
+                               "officials announced.")]
+        first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+        told = [item("statement", "2021-03-10", "announced", evidence=(
+            "Federal prosecutors on Wednesday announced three arrests tied to a dockside ring that "
+            "allegedly shipped parts out of warehouses in Port Elms, paying workers and clerks to look "
+            "away."))]
+        return sorted(e.source_count for e in replay_changes_nothing(STORY, first.timeline, WIRE, 1, told,
+                                                                      at(1)).timeline)
+
+    # 0.44 of the words in common, "arrests" among them: enough within a month, not within a whole year
+    assert rows("2021-03") == [2]
+    assert rows("2021") == [1, 1]
+
+
 def test_a_report_naming_nobody_who_acts_needs_less_wording_where_it_names_the_others_actors():
     freed = ("Two ferrymen, a Dane and a Finn, held by the Harbour Front since 2016 were released Tuesday "
              "in a swap for rebel commanders.")
@@ -285,6 +304,21 @@ def test_two_outlets_dating_alike_by_a_past_year_need_less_wording_in_common():
 
     assert rows("2015") == [2]
     assert rows("2019") == [1, 1]  # the news's own year: its many happenings need the usual wording
+
+
+def test_a_past_years_month_and_the_year_alone_need_as_little_wording_in_common():
+    def rows(year: str) -> list[int]:
+        known = [item("legal", year, "dropped", evidence=(
+            "Ivo Marsh also faced inquiries for fraud and bribery at the harbour board, but these cases "
+            f"were dropped in {year}."))]
+        first = reconcile((), STORY, HARBOUR, 1, "2019-11-18", known, at(0))
+        told = [item("legal", f"{year}-03", "dropped", evidence=(
+            "The trader had also faced a second fraud complaint, dropped in March for lack of evidence."))]
+        result = replay_changes_nothing(STORY, first.timeline, WIRE, 1, told, at(1), published="2019-11-18")
+        return sorted(e.source_count for e in result.timeline)
+
+    assert rows("2015") == [2]
+    assert rows("2019") == [1, 1]  # the news's own year
 
 
 def test_a_distinctive_value_is_one_figure_whatever_subjects_were_read_a_round_one_is_not():

@@ -60,3 +60,10 @@ def test_what_follows_a_trigger_tells_its_kind() -> None:
     # "beaten to death" is no team's win (kinds.yaml violence "beat ... to death")
     beaten = events_of("A guard was beaten to death at the pier on Monday.", DAY)
     assert [e.kind for e in beaten] == ["violence"]
+
+
+def test_a_company_suspending_its_work_is_business_a_person_suspended_is_legal():
+    [halted] = events_of("Kell Motors suspended operations at its Brenholm plant on Monday.", DAY)
+    assert halted.kind == "business"
+    [punished] = events_of("The harbour board suspended the pilot on Monday.", DAY)
+    assert punished.kind == "legal"
