@@ -98,6 +98,7 @@ def _modifier_tail(word: str, lex: Lexicon) -> bool:
 
 
 _PARTICIPLES = frozenset({"VBN", "VBG"})
+_DETERMINERS = frozenset({"the", "a", "an"})
 
 
 def _amount(word: str, lex: Lexicon) -> bool:
@@ -107,11 +108,16 @@ def _amount(word: str, lex: Lexicon) -> bool:
 
 
 def _capitalised_inside(tokens: list[Tok], i: int, first_word: int, lex: Lexicon) -> bool:
-    """A pronoun capitalised after a word of its sentence is a name's ("The We Company"): "we" opens no
-    sentence there ("I" is always written so)."""
+    """A pronoun or another function word capitalised after a word of its sentence is a name's ("The We
+    Company", "Japan Airlines and All Nippon Airways"): it opens no sentence there ("I" is always written
+    so); a word other than a pronoun only before another capitalised word, and not an article ("said The
+    European Space Agency": the name is the agency's)."""
     tok = tokens[i]
-    return (i > first_word and tok.lower in lex.pronouns and tok.lower != "i"
-            and tokens[i - 1].text[:1].isalpha())
+    if i <= first_word or tok.lower == "i" or not tokens[i - 1].text[:1].isalpha():
+        return False
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    return tok.lower in lex.pronouns or (tok.lower not in _DETERMINERS and after is not None and after.cap
+                                         and after.start - tok.end <= 1)
 
 
 def party_and_state(word: str, lex: Lexicon) -> bool:
@@ -182,6 +188,7 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
                 tok.lower in lex.connectors
                 or (
                     tok.lower in lex.org_connectors
+                    and not _whole_organisation_before_and(tok, current, lex)
                     and (
                         any(t.lower.rstrip(".") in lex.organisation_cues for t in current)
                         or _joins_org_name(tokens, i, current, doc)
@@ -217,6 +224,13 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
         if not known:
             runs.pop(0)
     return runs
+
+
+def _whole_organisation_before_and(tok: Tok, current: list[Tok], lex: Lexicon) -> bool:
+    """Whether "and" follows an organisation's whole name, ended by its cue ("Japan Airlines and All Nippon
+    Airways", "Acme Corp and Kell Ltd": two), not a name it goes on ("Department of Health and Human
+    Services", "Centers for Disease Control and Prevention")."""
+    return tok.lower == "and" and current[-1].lower.rstrip(".") in lex.organisation_cues
 
 
 def _joins_org_name(tokens: list[Tok], i: int, current: list[Tok], doc: Doc) -> bool:

@@ -62,6 +62,18 @@ def test_a_nationality_told_as_a_person_is_not_the_country() -> None:
     assert [i.actors for i in officials if i.kind == "statement"] == [("Norway",)], _describe(officials)
 
 
+def test_an_organisations_whole_name_and_another_are_two_actors() -> None:
+    day = dt.date(2024, 5, 8)
+    # "Airlines" ends the first name: "and" opens the second, whose capitalised "All" is its own
+    deal = extract_items("Brenholm Airlines and All Lerrin Airways signed a deal on Monday.", day)
+    assert [i.actors for i in deal if i.kind == "business"] == [("Brenholm Airlines", "All Lerrin Airways")], (
+        _describe(deal))
+    # a name the "and" goes on: one organisation
+    text = "The Department of Fisheries and Coastal Affairs said on Monday that the pier would close."
+    one = extract_items(text, day)
+    assert [i.actors for i in one] == [("Department of Fisheries and Coastal Affairs",)], _describe(one)
+
+
 def test_a_bill_or_an_act_is_no_actor() -> None:
     text = ("The Harbour Safety Bill will be debated in the Lerrin Assembly on Monday. The Ferry Fares Act "
             "was passed in 2019.")
