@@ -66,8 +66,8 @@ def test_an_organisations_whole_name_and_another_are_two_actors() -> None:
     day = dt.date(2024, 5, 8)
     # "Airlines" ends the first name: "and" opens the second, whose capitalised "All" is its own
     deal = extract_items("Brenholm Airlines and All Lerrin Airways signed a deal on Monday.", day)
-    assert [i.actors for i in deal if i.kind == "business"] == [("Brenholm Airlines", "All Lerrin Airways")], (
-        _describe(deal))
+    signed = [i.actors for i in deal if i.kind == "business"]
+    assert signed == [("Brenholm Airlines", "All Lerrin Airways")], _describe(deal)
     # a name the "and" goes on: one organisation
     text = "The Department of Fisheries and Coastal Affairs said on Monday that the pier would close."
     one = extract_items(text, day)
