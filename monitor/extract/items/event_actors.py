@@ -38,7 +38,7 @@ def event_actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
     if ent is not None and occ.is_noun and named_by_its_day(doc, info, occ.start, kind, ent):
         ent = None  # "The Steelers distanced themselves from Thursday night's fight": not theirs
     actors: list[str] = []
-    by_reference = False
+    by_reference, referred = False, 1
     speaker_after: Entity | None = None
     if ent is not None:
         actors.extend(actor_name(e, kind == "statement") for e in coordinated(info, ent, doc))
@@ -50,8 +50,9 @@ def event_actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
     else:
         ref = None if passive else resolve_reference(info, occ.start, clause, doc, kind)
         if ref:
+            actors.extend(_named_with(info, occ, ref, doc))
             actors.append(ref)
-            by_reference = True
+            by_reference, referred = True, len(actors)
         elif kind == "statement":
             # "..., said by X" or "..., said X": the speaker follows the verb (not "told X": X was told).
             after = [e for e in info.entities if occ.end <= e.start < clause[1] and not e.modifier]
@@ -92,7 +93,17 @@ def event_actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
                 name = actor_name(e, False)
                 if name not in actors:
                     actors.append(name)
-    return Actors(ent, actors, by_reference, speaker_after)
+    return Actors(ent, actors, by_reference, speaker_after, referred)
+
+
+def _named_with(info: SentenceInfo, occ: Occurrence, ref: str, doc: Doc) -> list[str]:
+    """The names "they" stands for besides `ref`, the last of them: those joined to it by "and" earlier in the
+    sentence ("Japan Airlines Co and All Nippon Airways Co said they canceled ...")."""
+    before = [t for t in info.tokens_within(occ.clause[0], occ.start) if t.text[:1].isalpha()]
+    if not any(t.lower == "they" for t in before[-3:]):
+        return []
+    named = [e for e in info.entities if e.end <= occ.start and actor_name(e, True) == ref]
+    return [actor_name(e, True) for e in coordinated(info, named[-1], doc)] if named else []
 
 
 def passive_said_by(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:

@@ -558,7 +558,8 @@ def _event_text(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) -> t
     clause_text = doc.text[text_from : clause[1]]
     clause_text = _without_auxiliary(clause_text, occ.surface)
     if who.by_reference:
-        clause_text = re.sub(r"^\W*(?:he|she|it|they)\b", actors[0], clause_text, flags=re.IGNORECASE)
+        told = " and ".join(actors[: who.referred])
+        clause_text = re.sub(r"^\W*(?:he|she|it|they)\b", told, clause_text, flags=re.IGNORECASE)
     summary = event_summary(occ.kind, tuple(actors), occ.trigger, clean_clause(clause_text), occ.is_noun)
     return location, summary
 

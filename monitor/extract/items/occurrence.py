@@ -30,3 +30,4 @@ class Actors:
     names: list[str]
     by_reference: bool  # the first actor came from a pronoun or "the ministry"
     speaker_after: Entity | None = None  # a statement's speaker named after its verb ("..., said X")
+    referred: int = 1  # with `by_reference`, how many of the first actors the reference stands for ("they")

@@ -38,3 +38,10 @@ def test_they_after_a_sentence_opened_by_a_person_is_not_the_country_named() -> 
     [sale] = [e for e in events_of("Norway said on Monday its fleet would shrink. They sold two trawlers "
                                    "on Tuesday.", DAY) if e.kind == "business"]
     assert "Norway" in sale.actors
+
+
+def test_they_stands_for_every_name_joined_before_it() -> None:
+    text = "Kell Ferries Co and Brenholm Lines Co said they cancelled 40 sailings on Monday."
+    [halt] = events_of(text, DAY)
+    assert halt.actors == ("Kell Ferries Co", "Brenholm Lines Co")
+    assert halt.summary.startswith("Policy: Kell Ferries Co and Brenholm Lines Co cancelled")
