@@ -134,6 +134,8 @@ def event_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) 
     if (news := lede_verb(doc, info, len(drafts))) is not None and doc.published is not None:
         # The undated lede's news ("has named", "is set to raise", "apologized to"): the day's.
         clause, verb, kind = news
+        if kind != "other" and other_sense(doc, kind, verb.end, info.sentence.end):
+            kind = "other"  # "Cruz offered his own suggestion": words, no deal
         occ = Occurrence(verb.start, verb.end, verb.text, verb.lower, kind, clause,
                          info.tokens_within(clause[0], verb.start), False)
         if (draft := _event_draft(doc, info, occ, None, order + len(drafts), doc.published.isoformat())):

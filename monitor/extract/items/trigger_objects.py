@@ -138,9 +138,10 @@ _FINITE_RE = re.compile(
 )
 
 
-# ("s": a possessive's, "the board's plan", split off its noun)
+# ("s": a possessive's, "the board's plan", split off its noun; "own": "offered his own suggestion")
 _SKIP_AFTER_TRIGGER = frozenset(
-    {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "new", "all", "of", "and", "s"}
+    {"a", "an", "the", "this", "that", "his", "her", "their", "its", "our", "own", "new", "all", "of", "and",
+     "s"}
 )
 
 

@@ -55,7 +55,9 @@ def test_what_follows_a_trigger_tells_its_kind() -> None:
     assert [e.kind for e in shot] == ["violence"]
     # help or words offered are no deal ("offered a gloomy prediction", "launched a review")
     for text in ("The harbour master offered a gloomy prediction on Monday.",
-                 "The ferry company launched a review of its timetables on Monday."):
+                 "The ferry company launched a review of its timetables on Monday.",
+                 # the story's opening news, undated, as much as a dated verb
+                 'The harbour master offered his own suggestion: "Sail at dawn," he said.'):
         assert all(e.kind != "business" for e in events_of(text, DAY)), text
     # "beaten to death" is no team's win (kinds.yaml violence "beat ... to death")
     beaten = events_of("A guard was beaten to death at the pier on Monday.", DAY)
