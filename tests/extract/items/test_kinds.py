@@ -182,6 +182,11 @@ def test_a_case_or_charges_dropped_in_the_passive_are_legal_not_a_fall() -> None
     assert "business" in [i.kind for i in extract_items("Ferry bookings dropped sharply in 2017.", pub)]
 
 
+def test_a_suggestion_told_is_a_statement() -> None:
+    items = extract_items("Ada Brisk suggested on Monday that the ferry should sail at dawn.", dt.date(2024, 5, 8))
+    assert [(i.kind, i.date) for i in items] == [("statement", "2024-05-06")]
+
+
 def test_a_confession_is_legal() -> None:
     items = extract_items("Tomas Elvey confessed to the theft on Monday.", dt.date(2024, 5, 8))
     assert [(i.kind, i.date) for i in items] == [("legal", "2024-05-06")]
