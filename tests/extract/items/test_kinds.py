@@ -183,7 +183,8 @@ def test_a_case_or_charges_dropped_in_the_passive_are_legal_not_a_fall() -> None
 
 
 def test_a_suggestion_told_is_a_statement() -> None:
-    items = extract_items("Ada Brisk suggested on Monday that the ferry should sail at dawn.", dt.date(2024, 5, 8))
+    text = "Ada Brisk suggested on Monday that the ferry should sail at dawn."
+    items = extract_items(text, dt.date(2024, 5, 8))
     assert [(i.kind, i.date) for i in items] == [("statement", "2024-05-06")]
 
 
