@@ -52,9 +52,12 @@ def resolve_reference(
     word = before[-1].lower
     if word in _RELATIVES:
         return _antecedent(info, before[-1], doc)
-    # A pronoun in a reported clause is most often the speaker: "Russia said it had sent ...".
+    # A pronoun in a reported clause is most often the speaker: "Russia said it had sent ...". A name the
+    # speaker's own words hold is not who speaks them ('"I spoke with Tom Berg," she said').
+    outside = not info.quoted(before[-1].start, before[-1].end)
     earlier = [
         e for e in info.entities if info.sentence.start <= e.start and e.end <= clause[0] and not e.modifier
+        and not (outside and info.quoted(e.start, e.end))
     ]
     if word in lex.person_pronouns:
         people = [e for e in earlier if e.kind == "person" and not aside_object(info, e, doc)]

@@ -45,3 +45,9 @@ def test_they_stands_for_every_name_joined_before_it() -> None:
     [halt] = events_of(text, DAY)
     assert halt.actors == ("Kell Ferries Co", "Brenholm Lines Co")
     assert halt.summary.startswith("Policy: Kell Ferries Co and Brenholm Lines Co cancelled")
+
+
+def test_a_name_the_quotation_holds_is_not_the_pronoun_that_speaks_it() -> None:
+    text = 'Ada Brisk met voters on Monday. "I spoke with Tom Berg about the ferry," she said on Tuesday.'
+    [said] = [e for e in events_of(text, DAY) if e.kind == "statement"]
+    assert said.actors == ("Ada Brisk",)
