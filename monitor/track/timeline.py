@@ -361,14 +361,15 @@ def _same_happening(
 ) -> bool:
     """Whether an item that no entry has the identity of is `entry` told with other words or dates.
 
-    Within one source: the same kind and actors, the dates nested. Across sources (an entry another source
-    reports: looser, as outlets word a happening differently; `monitor.track.matching`): compatible kinds and
-    nested dates, and actors that agree (one may name fewer) or, where a side names none, evidence worded
-    alike; a reported kind (a `statement`) and another kind: evidence worded alike and actors not
-    conflicting; a figure is another source's figure of the same value, subject and metric on dates not told
-    apart (`figure_matching.days_agree`). Evidence dated alike away from the news (`matching.away_from_news`)
-    needs less wording in common. Only other sources' reports are compared, so a replay of this version sees
-    the same.
+    Within one source: the same kind and actors, the dates nested (not a day inside only a year:
+    `matching.day_inside_only_a_year`). Across sources (an entry another source reports: looser, as outlets
+    word a happening differently; `monitor.track.matching`): compatible kinds and nested dates (a day inside
+    only a year by the wording alone), and actors that agree (one may name fewer) or, where a side names
+    none, evidence worded alike; a reported kind (a `statement`) and another kind: evidence worded alike and
+    actors not conflicting; a figure is another source's figure of the same value, subject and metric on
+    dates not told apart (`figure_matching.days_agree`). Evidence dated alike away from the news
+    (`matching.away_from_news`) needs less wording in common. Only other sources' reports are compared, so a
+    replay of this version sees the same.
     """
     if item.kind == FIGURE_KIND or entry.kind == FIGURE_KIND:
         return item.kind == entry.kind and days_agree(item, published, entry, source_url) and any(
@@ -381,6 +382,9 @@ def _same_happening(
     close = nested(span, entry_span)
     if not close and not adjacent_days(span, entry_span):
         return told_later(item, entry, source_url, published)
+    # A day inside only a year ("several attacks this year") is no closer than any two days: the sentences'
+    # own words must join them, with no less in common for what else agrees.
+    close = close and not day_inside_only_a_year(span, entry_span)
     if close and entry.kind == item.kind and _same_who(item, key, entry):
         return True
     if not _reported_elsewhere(entry, source_url):
@@ -399,15 +403,11 @@ def _same_happening(
         return agree
     # A day apart, a reported kind and another, or a side naming nobody who acts: worded alike only (with
     # less in common where the same actors tell it, or one side names the other's).
-    # A day inside only a year ("several attacks this year") is no closer than any two days: the sentences'
-    # own words must join them, with no less in common for what else agrees.
-    close = close and not day_inside_only_a_year(span, entry_span)
     named = close and agree is None and named_by_the_silent(item, entry, source_url)
     # A statement and a happening of one day whose sentences both name it ("announced three arrests").
     told = [k for k in (item.kind, entry.kind) if typed_kind(k)] if close and not typed else []
     return worded_alike(item, entry, source_url, published, named=named, agreeing=close and agree is True,
                         announced=told[0] if told else None)
-
 
 
 def _told_day(item: ItemLike, entry: TimelineEntry, source_url: str, published: str | None) -> bool:

@@ -199,6 +199,19 @@ def test_a_day_inside_only_a_year_is_joined_by_its_sentences_words_alone():
     assert rows("2021-03") == [2]
     assert rows("2021") == [1, 1]
 
+    # one kind, the same woman: the month holds Wednesday's arrest; the year's arrests need their words
+    def arrests(known_date: str) -> list[int]:
+        known = [item("legal", known_date, "arrested", actors=["Ada Brisk"],
+                      evidence="Ada Brisk has been arrested twice for fishing without a licence.")]
+        first = reconcile((), STORY, HARBOUR, 1, None, known, at(0))
+        told = [item("legal", "2021-03-10", "arrested", actors=["Ada Brisk"],
+                     evidence="Police arrested Ada Brisk on Wednesday at the Brenholm pier after a brawl.")]
+        return sorted(e.source_count for e in replay_changes_nothing(STORY, first.timeline, WIRE, 1, told,
+                                                                      at(1)).timeline)
+
+    assert arrests("2021-03") == [2]
+    assert arrests("2021") == [1, 1]
+
 
 def test_a_report_naming_nobody_who_acts_needs_less_wording_where_it_names_the_others_actors():
     freed = ("Two ferrymen, a Dane and a Finn, held by the Harbour Front since 2016 were released Tuesday "
