@@ -10,6 +10,7 @@ from monitor.extract.items.actors import (
     ONLY_ADVERB,
     actor_name,
     aside_object,
+    coordinated,
     human_subject,
     opening_subject,
 )
@@ -85,6 +86,12 @@ def resolve_reference(
             return ahead.name if ahead is not None else None
         return fitting(doc, word, [doc.last_person])
     if word in lex.thing_pronouns:
+        # "Ada Brisk and Tom Berg said they ...": the names joined before stand for "they", people too (the
+        # last of them here, the others with it: event_actors._named_with)
+        joined = [e for e in earlier if word == "they" and e.kind in ("person", *FIRM_KINDS)
+                  and not aside_object(info, e, doc) and coordinated(info, e, doc)]
+        if joined:
+            return actor_name(joined[-1], True)
         things = [e for e in earlier if e.kind in ("org", "country", "capital")]
         if things:
             return actor_name(things[-1], True)

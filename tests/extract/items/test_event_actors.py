@@ -51,3 +51,8 @@ def test_a_name_the_quotation_holds_is_not_the_pronoun_that_speaks_it() -> None:
     text = 'Ada Brisk met voters on Monday. "I spoke with Tom Berg about the ferry," she said on Tuesday.'
     [said] = [e for e in events_of(text, DAY) if e.kind == "statement"]
     assert said.actors == ("Ada Brisk",)
+
+
+def test_they_after_two_people_named_stands_for_both() -> None:
+    [quit_] = events_of("Ada Brisk and Tom Berg said they resigned on Monday.", DAY)
+    assert quit_.kind == "personnel" and quit_.actors == ("Ada Brisk", "Tom Berg")
