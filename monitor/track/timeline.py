@@ -15,7 +15,9 @@ Rules, in the order they apply:
 - Differing dates. An event whose date contains, or is contained in, a known event's date (2020-03 and
   2020-03-30, 2020-W14 and 2020-04-01) with the same kind and the same actors (a surname matches a full
   name: "Putin" ~ "Vladimir Putin") is the same event. The entry keeps its event_id and adopts the more
-  precise date. Two different days are two events. In one version each item is at most one entry and
+  precise date; not a day inside only a year ("several attacks this year" and Tuesday's attack:
+  `matching.day_inside_only_a_year`), which only the wording may join. Two different days are two
+  events. In one version each item is at most one entry and
   each entry at most one item (a repeated item is read once): exact identities pair first, then the
   pairing that keeps the most items on known entries, preferring entries this source already reports,
   then the earliest seen.

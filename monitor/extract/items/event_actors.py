@@ -18,7 +18,7 @@ from monitor.extract.items.actors import (
 from monitor.extract.items.document import DETERMINERS, POSSESSIVE_S, Doc, Entity, SentenceInfo, overlaps
 from monitor.extract.items.model import MOVEMENT_KINDS
 from monitor.extract.items.occurrence import Actors, Occurrence
-from monitor.extract.items.references import resolve_reference
+from monitor.extract.items.references import referred_with, resolve_reference
 from monitor.extract.items.triggers import PASSIVE_BE
 from monitor.extract.wordforms import NOUN_TAGS, word_tags
 
@@ -50,7 +50,7 @@ def event_actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
     else:
         ref = None if passive else resolve_reference(info, occ.start, clause, doc, kind)
         if ref:
-            actors.extend(_named_with(info, occ, ref, doc))
+            actors.extend(referred_with(info, occ.start, clause, doc, ref))
             actors.append(ref)
             by_reference, referred = True, len(actors)
         elif kind == "statement":
@@ -94,16 +94,6 @@ def event_actors(doc: Doc, info: SentenceInfo, occ: Occurrence) -> Actors:
                 if name not in actors:
                     actors.append(name)
     return Actors(ent, actors, by_reference, speaker_after, referred)
-
-
-def _named_with(info: SentenceInfo, occ: Occurrence, ref: str, doc: Doc) -> list[str]:
-    """The names "they" stands for besides `ref`, the last of them: those joined to it by "and" earlier in the
-    sentence ("Japan Airlines Co and All Nippon Airways Co said they canceled ...")."""
-    before = [t for t in info.tokens_within(occ.clause[0], occ.start) if t.text[:1].isalpha()]
-    if not any(t.lower == "they" for t in before[-3:]):
-        return []
-    named = [e for e in info.entities if e.end <= occ.start and actor_name(e, True) == ref]
-    return [actor_name(e, True) for e in coordinated(info, named[-1], doc)] if named else []
 
 
 def passive_said_by(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:

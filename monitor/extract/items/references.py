@@ -34,20 +34,7 @@ def resolve_reference(
     """A pronoun, "the ministry", "the company" or a relative "which" just before the trigger (adverbs and
     auxiliaries aside), resolved to the name it stands for."""
     lex = doc.lex
-    before = info.tokens_within(clause[0], pos)
-
-    def between(word: str) -> bool:  # an auxiliary or an adverb between a reference and its verb
-        return (word in lex.present_aux or word in lex.past_aux or word in lex.modal_aux
-                or word in ADVERB_SKIP or word in lex.undating_adverbs or _adverb(word))
-
-    while before and (
-        between(before[-1].lower)
-        # "the company swiftly and firmly denied": adverbs joined by "and" or "or"
-        or (before[-1].lower in ("and", "or") and len(before) > 1 and _adverb(before[-2].lower))
-    ):
-        before.pop()
-    if all(t.text == "," for t in before):
-        before = _before_relative_aside(info, before[-1].end if before else clause[0])
+    before = _words_to_the_reference(info, pos, clause, doc)
     if not before:
         return None
     word = before[-1].lower
@@ -87,7 +74,7 @@ def resolve_reference(
         return fitting(doc, word, [doc.last_person])
     if word in lex.thing_pronouns:
         # "Ada Brisk and Tom Berg said they ...": the names joined before stand for "they", people too (the
-        # last of them here, the others with it: event_actors._named_with)
+        # last of them here, the others with it: `referred_with`)
         joined = [e for e in earlier if word == "they" and e.kind in ("person", *FIRM_KINDS)
                   and not aside_object(info, e, doc) and coordinated(info, e, doc)]
         if joined:
@@ -120,6 +107,38 @@ def resolve_reference(
             return doc.by_title[word]  # "President Donald Trump ... The president said": the one so titled
         return f"the {word}"  # "the mayor said": no name given
     return None
+
+
+def referred_with(info: SentenceInfo, pos: int, clause: tuple[int, int], doc: Doc, ref: str) -> list[str]:
+    """The names "they" just before the trigger stands for besides `ref`, the one `resolve_reference` gave:
+    those joined to it by "and" earlier in the sentence ("Japan Airlines Co and All Nippon Airways Co said
+    they canceled ...")."""
+    before = _words_to_the_reference(info, pos, clause, doc)
+    if not before or before[-1].lower != "they":
+        return []
+    named = [e for e in info.entities if e.end <= pos and actor_name(e, True) == ref]
+    return [actor_name(e, True) for e in coordinated(info, named[-1], doc)] if named else []
+
+
+def _words_to_the_reference(info: SentenceInfo, pos: int, clause: tuple[int, int], doc: Doc) -> list[Tok]:
+    """The clause's words before the trigger at `pos`, less the auxiliaries and adverbs right before it (or
+    those before a relative aside the commas set off): the last is the reference, if any."""
+    lex = doc.lex
+    before = info.tokens_within(clause[0], pos)
+
+    def between(word: str) -> bool:  # an auxiliary or an adverb between a reference and its verb
+        return (word in lex.present_aux or word in lex.past_aux or word in lex.modal_aux
+                or word in ADVERB_SKIP or word in lex.undating_adverbs or _adverb(word))
+
+    while before and (
+        between(before[-1].lower)
+        # "the company swiftly and firmly denied": adverbs joined by "and" or "or"
+        or (before[-1].lower in ("and", "or") and len(before) > 1 and _adverb(before[-2].lower))
+    ):
+        before.pop()
+    if all(t.text == "," for t in before):
+        before = _before_relative_aside(info, before[-1].end if before else clause[0])
+    return before
 
 
 def _before_relative_aside(info: SentenceInfo, end: int) -> list[Tok]:
