@@ -18,6 +18,12 @@ written between `<br>`s made `<p>`s first (monitor.extract.breaks): F1 0.9652 (P
 changed (macrumors.com's, which had lost its first paragraph: 0.792 -> 0.890). 2026-12-05, hover cards cut out
 (monitor/extract/data/popup_cards.yaml): F1 0.9663 (P 0.9526, R 0.9803), two pages changed (thehill.com's,
 whose names' cards were glued into their sentences: 0.936 -> 1.000, 0.849 -> 0.993), speed within its noise.
+2026-12-07 (the same machine reads 0.9650 before it), an article split across containers read whole
+(monitor.extract.body_parts): F1 0.9679 (P 0.9501, R 0.9863), two pages changed (wired.com's, whose body
+continues after an ad: 0.619 -> 0.973, 0.521 -> 0.963), speed within its noise; on the 505 pages of the other
+gold sets (`--corpus ROOT/s14` ... `s37`) four more changed: latimes.com 0.442 -> 0.996, cnbc.com 0.304 ->
+0.910, washingtonpost.com 0.955 -> 0.978, and sltrib.com 1.000 -> 0.900, whose reference text leaves out the
+lede the first container holds (the page is now read whole).
 
     python benchmarks/text_quality.py [--corpus DIR] [--show-worst N]
     python benchmarks/text_quality.py --save before.json          # each page's title, date, F1
