@@ -405,6 +405,10 @@ def reporting_period(hit: Hit) -> Result | None:
         named = reported_quarter(hit) if not which else None
         if named:  # "fiscal first-quarter net rose ... in the quarter": the quarter just named
             return None, named, None
+        if unit == "period" and not which:
+            # No quarter named before: "0-for-9 from three-point range in the period" (a game's), "the period
+            # between Tuesday and Election Day" are no quarter of a company's year.
+            return None
         delta = 0 if which == "current" else -1
         year, q = anchor.shift_quarter(day.year, anchor.quarter_of(day), delta)
         return None, f"{year:04d}-Q{q}", None

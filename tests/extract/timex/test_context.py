@@ -183,6 +183,19 @@ def test_bare_that_day_is_not_tagged() -> None:
     assert "that day" not in found("Shares traded that day at lower prices.", "1989-10-30")
 
 
+def test_a_bare_the_period_is_a_quarter_only_after_one_is_named() -> None:
+    # a game's period, a stretch the sentence defines: no quarter of a company's year
+    got = found("The Sixers went 0-for-9 from three-point range in the period.", "2024-04-21")
+    assert "the period" not in got
+    got = found("The team has $280 million in reservations for the period between Tuesday and Election Day.",
+                "2024-09-03")
+    assert "the period" not in got
+    # after a quarter named, it is that quarter; "the latest period" is the last one closed
+    got = found("Acme's third-quarter profit rose 5%. In the period, sales rose 3%.", "2024-11-04")
+    assert got["the period"] == ("DATE", "2024-Q3")
+    assert found("Sales rose in the latest period.", "1989-11-02")["the latest period"] == ("DATE", "1989-Q3")
+
+
 def test_next_year_still_counts_from_the_dct() -> None:
     got = found("It was founded in 1990. Profits will rise over the next year.", "2020-04-01")
     assert got["the next year"][1] == "2021"
