@@ -12,6 +12,8 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from monitor.extract.items.model import MOVEMENT_KINDS, Item
+from monitor.extract.items.number_parse import parse_number
+from monitor.extract.lexicon import load_lexicon
 from monitor.extract.spans import date_span, nested
 
 
@@ -30,6 +32,9 @@ class Draft:
     # Dated by the report's day, not by a word of its sentence (a lede's news): a telling of the same
     # happening that states its day is the better-dated one.
     by_report_day: bool = False
+    # How many the casualty verb counts ("killed six police officers": 6), kept when drafts merge: the
+    # merged draft has no trigger to read it from (`_victims`).
+    victims: int | float | None = None
 
 
 _WEEK = 3  # the specificity of a week's date
@@ -91,6 +96,11 @@ def _same_draft(a: Draft, b: Draft) -> bool:
         return False  # the event step already kept one item per happening of a sentence
     if "other" in (a.item.kind, b.item.kind) and a.item.start != b.item.start:
         return False  # a kind-free happening has only its date to compare: too little to merge on
+    counts = (_victims(a), _victims(b))
+    if None not in counts and counts[0] != counts[1] and a.item.evidence != b.item.evidence:
+        # "killing at least 43 soldiers on a base" and, in another sentence, "a Taliban ambush in the northern
+        # Balkh province late Wednesday killed six police officers": two attacks of one day
+        return False
     if not _same_event(a.item, b.item):
         return False
     one_week = a.item.date == b.item.date and specificity(a.item.date) == _WEEK
@@ -126,6 +136,21 @@ def _better_dated(d: Draft, k: Draft) -> bool:
     return (d.specificity, not d.by_report_day) > (k.specificity, not k.by_report_day)
 
 
+def _victims(d: Draft) -> int | float | None:
+    """How many a casualty verb counts right after it ("killed six police officers": 6), where it does."""
+    if d.victims is not None:
+        return d.victims
+    if d.item.kind not in _CASUALTY_KINDS or d.trigger is None:
+        return None
+    found = _VICTIMS_RE.match(d.item.evidence, d.trigger[1] - d.item.start)
+    return parse_number(found.group(1), load_lexicon()) if found else None
+
+
+_CASUALTY_KINDS = frozenset({"death", "violence"})
+_VICTIMS_RE = re.compile(r"\s+(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+|some\s+|up\s+to\s+)?"
+                         r"(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b")
+
+
 def _verb(d: Draft) -> str:
     if d.trigger is None:
         return ""
@@ -155,7 +180,7 @@ def merge(drafts: list[Draft]) -> list[Item]:
                     subject=better.item.subject or other.item.subject,
                 )
                 kept[i] = Draft(merged, min(k.order, d.order), better.specificity, better.by_reference,
-                                by_report_day=better.by_report_day)
+                                by_report_day=better.by_report_day, victims=_victims(better))
                 index.put(i, merged)
                 break
         else:

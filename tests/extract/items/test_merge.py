@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from monitor.extract.items import extract_items
-from monitor.extract.items.merge import Draft, _same_draft, merge, specificity
+from monitor.extract.items.merge import Draft, _same_draft, _victims, merge, specificity
 from monitor.extract.items.model import Item
 
 
@@ -33,7 +33,7 @@ def _full_scan(drafts: list[Draft]) -> list[Item]:
                     subject=better.item.subject or other.item.subject,
                 )
                 kept[i] = Draft(merged, min(k.order, d.order), better.specificity, better.by_reference,
-                                by_report_day=better.by_report_day)
+                                by_report_day=better.by_report_day, victims=_victims(better))
                 break
         else:
             kept.append(d)
@@ -151,3 +151,19 @@ def test_two_sentences_with_two_verbs_and_their_dates_tell_two_happenings() -> N
                                          "Brisk separately held an event in Lerrin on Monday night."]
     assert meetings("Ada Brisk met Tomas Berg in Ostvik on Monday. Brisk met him again in Ostvik on Monday "
                     "evening.") == ["Ada Brisk met Tomas Berg in Ostvik on Monday."]
+
+
+def test_two_tolls_of_one_day_in_two_sentences_are_two_happenings() -> None:
+    # The first names nobody who acted, so nothing else told them apart: the counts do, even after the first
+    # has taken in another telling ("Ten attackers were killed" joins it; its count is still 43).
+    text = ("The attack on the army camp late Wednesday involved two car bombs, the army said. It set off "
+            "hours of fighting, killing at least 43 soldiers on a base of about 60. "
+            "Ten attackers were killed.\n\n"
+            "Elsewhere, a Taliban ambush in the northern Balkh province late Wednesday killed six police "
+            "officers, a police spokesman said.")
+    deaths = [i.evidence for i in extract_items(text, date(2017, 10, 19)) if i.kind == "death"]
+    assert len(deaths) == 2 and deaths[1].startswith("Elsewhere, a Taliban ambush")
+    # one toll told twice, with its count each time, is one happening
+    text = ("The bombing on Friday killed 14 people at a market, police said. The blast killed 14 people, "
+            "including three children, officials said.")
+    assert len([i for i in extract_items(text, date(2017, 10, 21)) if i.kind == "death"]) == 1
