@@ -13,7 +13,7 @@ it, as on a real live blog). It is written once per size, then each stage runs o
 in a child process (so that a stage that does not finish can be given up on without waiting for it):
 
 - `text`: HTML -> main text (`monitor.extract.text.extract_document`: trafilatura, htmldate, byline);
-- `timex`: the text's temporal expressions (`monitor.extract.items.dating.usable_timexes`, the tagger);
+- `timex`: the text's temporal expressions (`monitor.extract.items.usable_dates.usable_timexes`, the tagger);
 - `items`: text + expressions -> dated events and figures (`extract_items`, with the expressions given),
   with no extraction budget, so that the figure is the extractor's own speed, not where a budget stops it;
 - `budget`: (when the code has one) temporal expressions and items as a check runs them, under the config's
@@ -89,7 +89,7 @@ def _page(title: str, body: str) -> str:
 def _stage(stage: str, page: str, out: Any) -> None:
     """Run one stage over `page` (the stages before it untimed) and send (cpu seconds, count) to `out`."""
     from monitor.extract.items import extract_items
-    from monitor.extract.items.dating import usable_timexes
+    from monitor.extract.items.usable_dates import usable_timexes
     from monitor.extract.text import extract_document
 
     extract_items("Warm-up: the minister arrived in Paris on Monday.", PUB)  # lexicon and rules loaded
