@@ -4,14 +4,15 @@ trafilatura reads the first container its expressions find and stops there. Some
 several containers of one kind, an advertisement or a pull quote between them: Wired's `body__container`
 chunks, CNBC's `<div class="group" itemprop="articleBody">` blocks, the Los Angeles Times' text after its
 first paragraph's ad. The extractor then keeps a third or a half of the story, and every happening told
-after the cut is lost. Of the 686 saved news pages of the gold sets, 6 were read so
+after the cut is lost. Of the 686 saved news pages of the gold sets, 5 were read so
 (benchmarks/text_quality.py gives each page's body F1 before and after).
 
 The containers that continue the article are those of the tag and the classes (at least) of the one the
 extracted paragraphs sit in, with the same `itemprop`, close kin of it in the page's tree (the lowest
 ancestor they share at most `_KIN_LEVELS` above each): a box of other stories' teasers elsewhere on the page
-that happens to share a class is no part of it. They are read together, as the extractor reads a page, and
-the paragraphs of prose the first reading lacked are put in where they stand in the page.
+that happens to share a class is no part of it; nor is anything when the first reading went on past the
+first container (a live blog's entries, each a container of one kind). They are read together, as the
+extractor reads a page, and the paragraphs of prose the first reading lacked are put in where they stand.
 """
 
 from __future__ import annotations
@@ -40,10 +41,15 @@ def with_other_parts(tree: Any, text: str, read: Callable[[Any], str]) -> str:
     continuing the article hold (see the module docstring); `read` turns a page's tree into such text, as the
     text stage reads a page. Unchanged when the page keeps its article in one container."""
     paragraphs = text.split("\n\n")
-    first = _first_container(tree, [p for p in paragraphs if is_prose(p)])
-    if first is None:
+    prose = [p for p in paragraphs if is_prose(p)]
+    first = _first_container(tree, prose)
+    # A reading that went on past the first container (a live blog's entries, each a container of one kind)
+    # left none out: only one that ends inside it may have.
+    parts = _continuations(tree, first) if first is not None else []
+    if not parts or not _ends_inside(tree, first, prose[-1]):
         return text
-    parts = _continuations(tree, first)
+    openings = {_opening(p) for p in paragraphs}
+    parts = [part for part in parts if _opening_of(part) not in openings]
     if not parts:
         return text
     ordered = _in_page_order(tree, [first, *parts])
@@ -59,15 +65,38 @@ def with_other_parts(tree: Any, text: str, read: Callable[[Any], str]) -> str:
 
 def _first_container(tree: Any, prose: list[str]) -> Any | None:
     """The element whose `<p>` children hold the first paragraph of prose read (of the first three)."""
-    wanted = {_key(p): n for n, p in enumerate(prose[:3])}
-    if not wanted:
-        return None
-    found: dict[int, Any] = {}
-    for p in tree.iter("p"):
-        n = wanted.get(_key(p.text_content()))
-        if n is not None and n not in found:
-            found[n] = p.getparent()
-    return found[min(found)] if found else None
+    for paragraph in prose[:3]:
+        if (found := _paragraph_element(tree, paragraph)) is not None:
+            return found.getparent()
+    return None
+
+
+def _ends_inside(tree: Any, container: Any, last: str) -> bool:
+    """Whether the last paragraph of prose read is a `<p>` inside `container`."""
+    found = _paragraph_element(tree, last)
+    return found is not None and container in found.iterancestors()
+
+
+def _paragraph_element(tree: Any, paragraph: str) -> Any | None:
+    """The first `<p>` of the page whose text opens as `paragraph` does."""
+    # (XPath runs in lxml's C: a Python loop over the <p>s of a live blog's page took half a second)
+    found = tree.xpath(_PARAGRAPH_XPATH, opening=_opening(paragraph))
+    return found[0] if found else None
+
+
+def _opening(paragraph: str) -> str:
+    """How a paragraph opens: its first `_OPENING` characters, whitespace collapsed."""
+    return _key(paragraph[: 2 * _OPENING])[:_OPENING]
+
+
+def _opening_of(container: Any) -> str:
+    """How the first paragraph of a container opens, "" when it has none."""
+    return _opening(str(container.xpath(_FIRST_PARAGRAPH_XPATH)))
+
+
+_PARAGRAPH_XPATH = "(//p[starts-with(normalize-space(.), $opening)])[1]"
+_FIRST_PARAGRAPH_XPATH = "string((.//p[normalize-space(.)])[1])"
+_OPENING = 60
 
 
 def _continuations(tree: Any, first: Any) -> list[Any]:

@@ -62,3 +62,17 @@ def test_a_page_with_its_article_in_one_container_is_left_as_read() -> None:
         raise AssertionError("no second reading when nothing continues the article")
 
     assert with_other_parts(page, text, read) == text
+
+
+def test_a_reading_past_the_first_container_is_left_as_read() -> None:
+    # a live blog: every entry a container of one kind, and the extractor read them all already
+    entries = "".join(
+        f"<div class='post'><p>At {9 + n}:00 the council's budget debate went on with a speech by member "
+        f"{n}, who asked for more money for the harbor and its ferries.</p></div>" for n in range(4))
+    page = lxml_html.fromstring(f"<html><body><article>{entries}</article></body></html>")
+    text = "\n\n".join(p.text_content() for p in page.iter("p"))
+
+    def read(tree: object) -> str:
+        raise AssertionError("no second reading when the first one went on past the first container")
+
+    assert with_other_parts(page, text, read) == text
