@@ -79,7 +79,7 @@ def _ends_inside(tree: Any, container: Any, last: str) -> bool:
 
 def _paragraph_element(tree: Any, paragraph: str) -> Any | None:
     """The first `<p>` of the page whose text opens as `paragraph` does."""
-    # (XPath runs in lxml's C: a Python loop over the <p>s of a live blog's page took half a second)
+    # (XPath runs in lxml's C, not a Python loop over every <p> of a long page)
     found = tree.xpath(_PARAGRAPH_XPATH, opening=_opening(paragraph))
     return found[0] if found else None
 
