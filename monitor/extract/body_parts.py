@@ -37,30 +37,30 @@ _MIN_NEW = 200
 
 
 def with_other_parts(tree: Any, text: str, read: Callable[[Any], str]) -> str:
-    """`text` (paragraphs separated by blank lines) with the paragraphs of prose that the containers
-    continuing the article hold (see the module docstring); `read` turns a page's tree into such text, as the
-    text stage reads a page. Unchanged when the page keeps its article in one container."""
+    """`text` (paragraphs separated by blank lines, their whitespace collapsed) with the paragraphs of prose
+    that the containers continuing the article hold (see the module docstring); `read` turns a page's tree
+    into such text, as the text stage reads a page. Unchanged when the page keeps its article in one
+    container."""
     paragraphs = text.split("\n\n")
     prose = [p for p in paragraphs if is_prose(p)]
     first = _first_container(tree, prose)
     # A reading that went on past the first container (a live blog's entries, each a container of one kind)
     # left none out: only one that ends inside it may have.
-    parts = _continuations(tree, first) if first is not None else []
-    if not parts or not _ends_inside(tree, first, prose[-1]):
+    kind = _containers_of_its_kind(tree, first) if first is not None else []
+    if len(kind) < 2 or not _ends_inside(tree, first, prose[-1]):
         return text
     openings = {_opening(p) for p in paragraphs}
-    parts = [part for part in parts if _opening_of(part) not in openings]
-    if not parts:
+    parts = [c for c in kind if c is first or _opening_of(c) not in openings]
+    if len(parts) < 2:
         return text
-    ordered = _in_page_order(tree, [first, *parts])
-    combined = read(_page_of(ordered)).split("\n\n")
-    known = {_key(p) for p in paragraphs}
-    if not any(_key(p) in known for p in combined):
+    combined = read(_page_of(parts)).split("\n\n")
+    known = set(paragraphs)
+    if known.isdisjoint(combined):
         return text  # a reading of other words altogether: not the same article
-    new = [p for p in combined if is_prose(p) and _key(p) not in known]
+    new = {p for p in combined if is_prose(p) and p not in known}
     if sum(len(p) for p in new) < _MIN_NEW:
         return text
-    return "\n\n".join(_merged(paragraphs, combined, {_key(p) for p in new}))
+    return "\n\n".join(_merged(paragraphs, combined, new))
 
 
 def _first_container(tree: Any, prose: list[str]) -> Any | None:
@@ -86,7 +86,7 @@ def _paragraph_element(tree: Any, paragraph: str) -> Any | None:
 
 def _opening(paragraph: str) -> str:
     """How a paragraph opens: its first `_OPENING` characters, whitespace collapsed."""
-    return _key(paragraph[: 2 * _OPENING])[:_OPENING]
+    return _SPACE_RE.sub(" ", paragraph[: 2 * _OPENING]).strip()[:_OPENING]
 
 
 def _opening_of(container: Any) -> str:
@@ -99,8 +99,9 @@ _FIRST_PARAGRAPH_XPATH = "string((.//p[normalize-space(.)])[1])"
 _OPENING = 60
 
 
-def _continuations(tree: Any, first: Any) -> list[Any]:
-    """The containers of the kind of `first` (its tag, its classes at least, its itemprop) close kin of it."""
+def _containers_of_its_kind(tree: Any, first: Any) -> list[Any]:
+    """`first` and the containers of its kind (its tag, its classes at least, its itemprop) close kin of it,
+    in page order."""
     classes = set((first.get("class") or "").split())
     itemprop = first.get("itemprop")
     if itemprop != "articleBody" and not any(w in name.lower() for name in classes for w in _BODY_WORDS):
@@ -110,6 +111,9 @@ def _continuations(tree: Any, first: Any) -> list[Any]:
     lineage = set(first.iterancestors()) | set(first.iter())
     out = []
     for element in tree.iter(first.tag):
+        if element is first:
+            out.append(element)
+            continue
         if element in lineage or element.get("itemprop") != itemprop:
             continue
         if not classes <= set((element.get("class") or "").split()):
@@ -127,11 +131,6 @@ def _same_kind(element: Any, like: Any) -> bool:
         return element is like
     wanted = set((like.get("class") or "").split())
     return bool(element.tag == like.tag and wanted <= set((element.get("class") or "").split()))
-
-
-def _in_page_order(tree: Any, elements: list[Any]) -> list[Any]:
-    position = {e: n for n, e in enumerate(tree.iter())}
-    return sorted(elements, key=lambda e: position.get(e, 0))
 
 
 def _page_of(containers: list[Any]) -> Any:
@@ -155,22 +154,20 @@ def _merged(paragraphs: list[str], combined: list[str], new: set[str]) -> list[s
     reading (before the first one both readings hold, when it comes before them all)."""
     after: dict[str | None, list[str]] = {}
     anchor: str | None = None
-    known = {_key(p) for p in paragraphs}
-    both = {_key(p) for p in combined} & known
+    both = set(combined) & set(paragraphs)
     for p in combined:
-        key = _key(p)
-        if key in new:
+        if p in new:
             after.setdefault(anchor, []).append(p)
-        elif key in known:
-            anchor = key
+        elif p in both:
+            anchor = p
     out: list[str] = []
     leading = after.pop(None, [])
     for p in paragraphs:
-        if leading and _key(p) in both:
+        if leading and p in both:
             out.extend(leading)
             leading = []
         out.append(p)
-        out.extend(after.pop(_key(p), []))
+        out.extend(after.pop(p, []))
     return out + leading
 
 
@@ -180,7 +177,3 @@ def is_prose(paragraph: str) -> bool:
 
 
 _SPACE_RE = re.compile(r"\s+")
-
-
-def _key(paragraph: str) -> str:
-    return _SPACE_RE.sub(" ", paragraph).strip()

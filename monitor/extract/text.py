@@ -153,12 +153,9 @@ def _extract(html: str | bytes, url: str | None) -> Document:
         paragraphs_from_breaks(tree)
     try:
         # bare_extraction copies the tree it is given (it prunes its copy), so `tree` is left as it was.
-        result = bare_extraction(tree, url=url, prune_xpath=_popup_cards(), **_TRAFILATURA_OPTIONS)
+        text = _reading(tree, url, title)
     except Exception as exc:  # same reason as above
         log.debug("trafilatura failed on %s: %s", url, exc)
-        result = None
-    if result is not None and not isinstance(result, dict):
-        text = _paragraphs(result.text or "", title)
     with contextlib.suppress(Exception):  # same reason as above
         text = with_other_parts(tree, text, lambda page: _reading(page, url, title))
     if _LAYOUT_ROW_RE.search(text):
