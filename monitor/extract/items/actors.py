@@ -22,6 +22,7 @@ from monitor.extract.items.document import (
     in_spans,
     overlaps,
 )
+from monitor.extract.items.linking import feature_name
 from monitor.extract.items.names import given_name, party_and_state
 from monitor.extract.items.triggers import source_spans
 from monitor.extract.lexicon import Lexicon
@@ -92,7 +93,10 @@ def subject_of(
         for t in before
     ):
         return None
+    # a landform or a venue says where, never who acts ("walked into the Imam Zaman Mosque, a Shiite mosque
+    # ..., and opened fire"); a city or a state may act for its government ("Chicago, meanwhile, imposed")
     prior = [e for e in info.entities if e.end <= clause[0] and not e.modifier and e.kind != "document"
+             and not (e.kind == "place" and feature_name(e.name.split(), doc.lex))
              and not (sources and overlaps(e.start, e.end, sources))]
     if prior and (named := _naming_aside(prior[-1], clause[0], doc)) is not None:
         return named  # "Police said the driver, John Smith, was arrested": the aside names the subject

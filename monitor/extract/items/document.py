@@ -72,10 +72,13 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
         low = word.lower()
         if out and low in _MODAL_NAMES and word[0].isupper():
             low = word  # "Theresa May visited", "Will Smith said": a name or a month, no modal to read
-        append(Tok(s, e, word, low, word[0].isupper()))
+        append(Tok(s, e, word, low, word[0].isupper() or _PARTICLE_NAME_RE.match(word) is not None))
     return out
 
 
+# An Arabic name's article or kin word joined to it ("Bashar al-Assad", "Jabhat Fateh al-Sham", "al-Qaeda"):
+# a word of the name, as if capitalised.
+_PARTICLE_NAME_RE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)-[A-Z]")
 _MODAL_NAMES = frozenset({"may", "will", "can", "must"})
 
 

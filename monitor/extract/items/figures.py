@@ -398,7 +398,7 @@ def _mention(
     qa = lex.qualifier_after_re.match(text, pos)
     qualifier_after = None
     if qa:
-        qualifier_after = lex.qualifier_after[qa.group(1).lower().lstrip("-")]
+        qualifier_after = lex.qualifier_after[qa.group(1).lower()]
         pos = qa.end()
     start = m.start("cur") if m.group("cur") else num_start
     label = _MODEL_LABEL_RE.match(text, pos)

@@ -36,7 +36,7 @@ def _title_firsts(lex: Lexicon) -> frozenset[str]:
 
 def _classify(words: list[Tok], lex: Lexicon) -> tuple[str, str, str | None]:
     """(kind, display name, country) of a trimmed name."""
-    name = " ".join(t.text for t in words)
+    name = " ".join(t.text for t in words).replace(" 's", "'s").replace(" \u2019s", "\u2019s")
     low = name.lower()
     if low in lex.country_of:
         return "country", lex.country_of[low], lex.country_of[low]
@@ -161,6 +161,10 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
             # an amount in a currency written with letters ("R4bn", "RM6m") is no word of a name
             and not (any(c.isdigit() for c in tok.text) and _amount(tok.text, lex))
             and not party_and_state(tok.text, lex)
+            # a count opening the sentence ("Five Republican contenders", "Hundreds of Chinese workers");
+            # "One" opens names as often ("One Nation", "One World Trade Center")
+            and not (i == first_word and tok.lower != "one"
+                     and (tok.lower in lex.number_words or tok.lower in lex.scales))
         )
         if (
             usable
@@ -290,6 +294,8 @@ def _strip_titles(words: list[Tok], lex: Lexicon) -> tuple[list[Tok], str | None
     """(name words, country of the title, whether a title was removed) of a run of capitalised words."""
     country: str | None = None
     titled = False
+    if feature_name([t.text for t in words], lex):
+        return words, None, False  # a place named after someone titled: "the Imam Zaman Mosque"
     # Leading demonym/country + title, or title alone: "Russian President", "US Secretary of State".
     while words:
         if words[0].lower in lex.demonym_of or words[0].lower in lex.country_of:
@@ -369,7 +375,7 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
     """The names of a sentence's tokens, trimmed, classified and expanded; `blocked` spans hold none."""
     lex = doc.lex
     out: list[Entity] = []
-    runs = _name_runs(tokens, doc, blocked)
+    runs = _owned_places(_name_runs(tokens, doc, blocked), tokens, lex)
     if not runs:
         return out
     for at, run in runs:
@@ -408,6 +414,23 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
             Entity(words[0].start, words[-1].end, name, kind, country or ent_country, modifier, titled)
         )
     return _acronyms(out, tokens, doc)
+
+
+def _owned_places(runs: list[tuple[int, list[Tok]]], tokens: list[Tok], lex: Lexicon,
+                  ) -> list[tuple[int, list[Tok]]]:
+    """Runs with a place named by its owner made one ("St. Paul's Cathedral", "St Peter's Square"): the place
+    is the whole, not a name and a capitalised noun."""
+    out: list[tuple[int, list[Tok]]] = []
+    for at, run in runs:
+        if out:
+            prev_at, prev = out[-1]
+            owner_end = prev_at + len(prev)
+            if (at == owner_end + 1 and tokens[owner_end].lower in ("'s", "\u2019s")
+                    and feature_name([t.text for t in (*prev, *run)], lex)):
+                out[-1] = (prev_at, [*prev, tokens[owner_end], *run])
+                continue
+        out.append((at, run))
+    return out
 
 
 def _a_person_so_named(tokens: list[Tok], at: int, size: int) -> bool:
@@ -502,6 +525,9 @@ def learn_names(doc: Doc, found: list[Entity]) -> None:
             parts = [w for w in ent.name.split() if w.lower().rstrip(".") not in doc.lex.name_suffixes]
             if len(parts) > 1:
                 doc.surname.setdefault(parts[-1], ent.name)
+                article, joined, bare = parts[-1].partition("-")
+                if joined and article.islower():  # "Bashar al-Assad" is "Assad" too
+                    doc.surname.setdefault(bare, ent.name)
         title = _TITLE_BEFORE_RE.search(doc.text, max(0, ent.start - 40), ent.start) if ent.titled else None
         if ent.kind == "person" and title and title.group(1).lower() in doc.lex.titles:
             doc.by_title.setdefault(title.group(1).lower(), ent.name)

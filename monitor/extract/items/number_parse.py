@@ -26,11 +26,15 @@ def number_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     suffixes = "|".join(sorted(lex.suffixes, key=len, reverse=True))
     # a unit written straight after the digits ("2.15kg", "gusts of 100mph", "60fps") leaves them a number
     glued = "|".join(re.escape(u) for u in sorted(lex.glued_units, key=len, reverse=True)) or "(?!)"
+    # A word joined by a hyphen makes the number part of a name or an adjective ("COVID-19", "a 50-year-old"),
+    # except "-a-" ("a $7 billion-a-year industry": the number is still the amount) and a qualifier written
+    # after it ("50-plus camera traps", qualifiers.yaml `after`).
+    hyphened = (re.escape(p[1:]) + r"(?!\w)" for p in lex.qualifier_after if p.startswith("-"))
+    joined = "|".join(["a-", *hyphened])
     digits = re.compile(
         rf"(?<![\w.,:/\-])(?P<cur>{symbols})?\s?(?P<num>{DIGITS})"
-        # "a $7 billion-a-year industry": the scale before "-a-year" is still the number's
-        rf"(?:(?P<suf>{suffixes})(?![\w])|(?:\s+|-)(?P<scale>{scales})(?![\w]|-(?!a-)))?"
-        rf"(?!(?!(?:{glued})(?![\w]))[\w]|-(?!a-)\w|:\d|[.,]\d)",
+        rf"(?:(?P<suf>{suffixes})(?![\w])|(?:\s+|-)(?P<scale>{scales})(?![\w]|-(?!{joined})))?"
+        rf"(?!(?!(?:{glued})(?![\w]))[\w]|-(?!{joined})\w|:\d|[.,]\d)",
         re.IGNORECASE,
     )
     word_alts = "|".join(sorted([*lex.number_words, *lex.scales, *lex.fractions], key=len, reverse=True))
