@@ -13,7 +13,7 @@ from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo, Tok
 from monitor.extract.items.figure_data import change_signs
 from monitor.extract.items.figures import plural
 from monitor.extract.items.number_hints import DIGIT_RE
-from monitor.extract.items.triggers import AUXILIARIES, BE_FORMS
+from monitor.extract.items.triggers import AUXILIARIES, BE_FORMS, count_is_an_object
 from monitor.extract.lexicon import Lexicon
 
 
@@ -67,13 +67,15 @@ _TO_VERB_RE = re.compile(r"\s+to\s+[a-z]+(?:\s+(?:to|by))?")
 def counted_subject(doc: Doc, info: SentenceInfo, tok: Tok, clause: tuple[int, int]) -> bool:
     """Whether the verb's subject is a count in digits right before it ("after 22 homicides were recorded",
     "13,000 migrants have already traversed"): a number, a plural noun, then auxiliaries or adverbs."""
-    before = [t for t in info.tokens if clause[0] <= t.start < tok.start][-5:]
+    within = [t for t in info.tokens if clause[0] <= t.start < tok.start]
+    before = within[-5:]
     for i, t in enumerate(before[:-1]):
         following = before[i + 1].lower
         if not _COUNT_RE.fullmatch(t.text) or not (following.isalpha() and plural(following)):
             continue
         between = [w.lower for w in before[i + 2 :]]
-        if all(w in AUXILIARIES or w in ADVERB_SKIP for w in between):
+        if all(w in AUXILIARIES or w in ADVERB_SKIP for w in between) and not count_is_an_object(
+                within[: len(within) - len(before) + i], doc.lex):
             return True
     return False
 

@@ -325,7 +325,7 @@ def typed_drafts(
         if (kind == "statement" and passive_report(occ.trigger, prev, _next_word(doc, occ.end))
                 and not passive_said_by(doc, info, occ)):
             continue  # "a third case has been reported": no speaker, the report only sources a fact
-        if kind == "statement" and counted_participle(occ.trigger, occ.tokens_before):
+        if kind == "statement" and counted_participle(occ.trigger, occ.tokens_before, doc.lex):
             continue  # "there were 1,240 cases reported": the participle qualifies the counted noun
         # (the undated reading of a sentence read already must not change what later sentences' pronouns are)
         draft = _event_draft(doc, info, occ, fronted, order + len(drafts), remember=not keep_undated,

@@ -142,7 +142,7 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None],
             if c[1] <= clause[0] and dated_apart(info, c, tx.start):
                 break  # "pleaded guilty Monday to threatening her, D-Minn., in March": Monday's verb
             before = info.tokens[: info.tokens.index(tok)] if tok is not None else []
-            if state is _FOUND and tok is not None and counted_participle(tok.lower, before):
+            if state is _FOUND and tok is not None and counted_participle(tok.lower, before, doc.lex):
                 break  # "3,248 cases reported between 2010 and 2015": the figure's date, no happening
             if state is _FOUND and tok is not None and tok.start not in verbs:
                 said = not not_said(doc, tok, info.sentence.end)  # "added 25 points" tells no statement

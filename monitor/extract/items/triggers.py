@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 from itertools import compress
 
 from monitor.extract.items.document import DETERMINERS, Doc, Tok
@@ -483,13 +484,32 @@ def a_happenings_noun(lex: Lexicon, word: str) -> bool:
     return word in lex.trigger_kind and bool(lex.trigger_tags.get(word, frozenset()) & NOUN_TAGS)
 
 
-def counted_participle(word: str, before: Sequence[Tok]) -> bool:
+def counted_participle(word: str, before: Sequence[Tok], lex: Lexicon) -> bool:
     """A participle right after a counted plural noun ("3,248 cases reported", "12 people injured")
-    qualifies the noun: the count is a figure, and no one is said to have acted or spoken."""
+    qualifies the noun: the count is a figure, and no one is said to have acted or spoken. Not when the count
+    is a verb's object ("rescuers searching for a plane carrying 162 people pulled bodies from the sea")."""
     if len(before) < 2 or " " in word or not word.endswith("ed"):
         return False
     noun, count = before[-1], before[-2]
-    return count.text[:1].isdigit() and "NNS" in word_tags(noun.lower) and not noun.cap
+    return (count.text[:1].isdigit() and "NNS" in word_tags(noun.lower) and not noun.cap
+            and not count_is_an_object(before[:-2], lex))
+
+
+def count_is_an_object(before: Sequence[Tok], lex: Lexicon) -> bool:
+    """Whether the words before a count end on a verb whose object it is, past its qualifier ("a plane
+    carrying (more than) 162 people"): the count is then no subject of the verb after it."""
+    words = [t.lower for t in before[-4:]]
+    while words and words[-1] in _qualifier_words(lex):
+        words.pop()
+    if not words or words[-1] in AUXILIARIES:
+        return False
+    tags = word_tags(words[-1])
+    return bool(tags) and tags <= VERB_TAGS
+
+
+@cache
+def _qualifier_words(lex: Lexicon) -> frozenset[str]:
+    return frozenset(w for phrase in lex.qualifier_of for w in phrase.split())
 
 
 # "since" (with "early", "late", "mid" or "the") right before a date: the date starts a period.
