@@ -132,6 +132,7 @@ class Lexicon:
     modifier_tails: frozenset[str]
     role_endings: tuple[str, ...]
     party_initials: frozenset[str]  # as written: "D", "R", "I"
+    bare_organisation_words: frozenset[str]  # names.yaml: "office", "court": alone, no one's name
     name_suffixes: frozenset[str]
     numbered_nouns: frozenset[str]  # names.yaml: "flight" of "Flight 8501"
     given_name_prefixes: tuple[str, ...]  # names.yaml: "le" of "LeBron", "mc" of "McKinley"
@@ -522,6 +523,7 @@ def _names_fields() -> dict[str, Any]:
         "modifier_tails": words("modifier_tails"),
         "role_endings": tuple(sorted(words("role_endings"))),
         "party_initials": frozenset(str(w) for w in nm["party_initials"]),
+        "bare_organisation_words": words("bare_organisation_words"),
         "name_suffixes": words("name_suffixes"),
         "numbered_nouns": words("numbered_nouns"),
         "given_name_prefixes": tuple(sorted(words("given_name_prefixes"))),

@@ -190,6 +190,8 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
             current
             and (
                 tok.lower in lex.connectors
+                or (tok.lower == "the" and current[-1].lower == "of"
+                    and _of_the_name(tokens, i - 1, current, lex))
                 or (
                     tok.lower in lex.org_connectors
                     and not _whole_organisation_before_and(tok, current, lex)
@@ -200,7 +202,7 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
                 )
             )
             and i + 1 < len(tokens)
-            and tokens[i + 1].cap
+            and (tokens[i + 1].cap or _of_the_name(tokens, i, current, lex))
             and tok.start - current[-1].end <= 1
         ):
             current.append(tok)
@@ -228,6 +230,13 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
         if not known:
             runs.pop(0)
     return runs
+
+
+def _of_the_name(tokens: list[Tok], i: int, current: list[Tok], lex: Lexicon) -> bool:
+    """Whether "of the" at token i goes on an organisation's name ("Office of the Inspector General",
+    "Ministry of the Interior"): a cue in the name so far, a capitalised word after "the"."""
+    return (tokens[i].lower == "of" and i + 2 < len(tokens) and tokens[i + 1].lower == "the"
+            and tokens[i + 2].cap and any(t.lower.rstrip(".") in lex.organisation_cues for t in current))
 
 
 def _whole_organisation_before_and(tok: Tok, current: list[Tok], lex: Lexicon) -> bool:
@@ -302,19 +311,25 @@ def _strip_titles(words: list[Tok], lex: Lexicon) -> tuple[list[Tok], str | None
             n = _title_len(words, 1, lex)
             if n:
                 country = lex.demonym_of.get(words[0].lower) or lex.country_of.get(words[0].lower)
+                if _bare_organisation(words[1 + n :], lex) or (1 + n < len(words) and _owned(words[1 + n])):
+                    return words[1:], country, False  # "US Justice Department", "U.S. Attorney's Office"
                 words = words[1 + n :]
                 titled = True
                 continue
         n = _title_len(words, 0, lex)
-        if n and n < len(words):
+        # (not "Justice Department", "the Sheriff's Office": the title is the organisation's name)
+        if n and n < len(words) and not _bare_organisation(words[n:], lex) and not _owned(words[n]):
             words = words[n:]
+            while len(words) > 1 and words[0].lower in lex.connectors:
+                words = words[1:]  # "Leader of Government Business X" (a title of two words and "of")
             titled = True
             continue
         # A title after capitalised words: "Defense Secretary Lloyd Austin", "Bank of England Governor".
         cut = 0
         for k in range(1, len(words) - 1):
             n = _title_len(words, k, lex)
-            if n and k + n < len(words):
+            # (a title's last word is no name: "Office of the Inspector General")
+            if n and k + n < len(words) and not (k + n == len(words) - 1 and _title_len(words, k + n, lex)):
                 cut = k + n
         rest = words[cut:]
         if cut and not any(t.lower.rstrip(".") in lex.organisation_cues for t in rest):
@@ -325,6 +340,16 @@ def _strip_titles(words: list[Tok], lex: Lexicon) -> tuple[list[Tok], str | None
             titled = True
         break
     return words, country, titled
+
+
+def _owned(tok: Tok) -> bool:
+    """Whether a token is the possessive "'s" (of a name joined to what it owns)."""
+    return tok.lower in ("'s", "\u2019s")
+
+
+def _bare_organisation(words: list[Tok], lex: Lexicon) -> bool:
+    """Whether words are one organisation cue that names no one alone ("Department", "Office")."""
+    return len(words) == 1 and words[0].lower in lex.bare_organisation_words
 
 
 def _described_person(words: list[Tok], lex: Lexicon, surnames: dict[str, str]) -> int:
@@ -391,8 +416,8 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
             words.pop()
         if not words:
             continue
-        if len(words) == 1 and _title_len(words, 0, lex):
-            continue
+        if len(words) == 1 and (_title_len(words, 0, lex) or _bare_organisation(words, lex)):
+            continue  # "Company management said", "Court papers showed": no one named
         kind, name, ent_country = _classify(words, lex)
         if kind == "demonym" and _a_person_so_named(tokens, at, len(run)):
             continue  # "The 48-year-old Australian was evicted": a person, not the country
@@ -418,15 +443,16 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
 
 def _owned_places(runs: list[tuple[int, list[Tok]]], tokens: list[Tok], lex: Lexicon,
                   ) -> list[tuple[int, list[Tok]]]:
-    """Runs with a place named by its owner made one ("St. Paul's Cathedral", "St Peter's Square"): the place
-    is the whole, not a name and a capitalised noun."""
+    """Runs with a place or an office named by its owner made one ("St. Paul's Cathedral", "St Peter's
+    Square", "the Harris County Sheriff's Office"): the whole is the name, not a name and a capitalised
+    noun."""
     out: list[tuple[int, list[Tok]]] = []
     for at, run in runs:
         if out:
             prev_at, prev = out[-1]
             owner_end = prev_at + len(prev)
-            if (at == owner_end + 1 and tokens[owner_end].lower in ("'s", "\u2019s")
-                    and feature_name([t.text for t in (*prev, *run)], lex)):
+            if (at == owner_end + 1 and _owned(tokens[owner_end])
+                    and (feature_name([t.text for t in (*prev, *run)], lex) or _bare_organisation(run, lex))):
                 out[-1] = (prev_at, [*prev, tokens[owner_end], *run])
                 continue
         out.append((at, run))

@@ -165,3 +165,27 @@ def test_a_place_named_by_its_owner_is_one_place_and_never_acts() -> None:
     mosque = extract_items("A gunman walked into the Imam Hadi Mosque, a Shiite mosque in western Lerrin, "
                            "and opened fire on Friday.", day)
     assert mosque and not any("Mosque" in name for i in mosque for name in i.actors), _describe(mosque)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # a title word that names the department is the department's ("Justice"), the country aside
+        ("The US Justice Department charged the two men with fraud on Monday.", "Justice Department"),
+        # an office named by its owner, a title or a name
+        ("The Brenholm County Sheriff's Office arrested the two men on Monday.",
+         "Brenholm County Sheriff's Office"),
+        ("The Sheriff's Department arrested the two men on Monday.", "Sheriff's Department"),
+        # "of the" goes on an organisation's name
+        ("The Office of the Inspector General released two reports on Monday.",
+         "Office of the Inspector General"),
+    ],
+)
+def test_an_organisation_is_named_whole(text: str, actor: str) -> None:
+    items = extract_items(text, dt.date(2024, 5, 8))
+    assert [i.actors[:1] for i in items if i.kind != "figure"] == [(actor,)], _describe(items)
+
+
+def test_an_organisation_cue_alone_names_no_one() -> None:
+    items = extract_items("Company managers said on Monday that sales would grow.", dt.date(2024, 5, 8))
+    assert [i.actors for i in items] == [()], _describe(items)
