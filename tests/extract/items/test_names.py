@@ -189,3 +189,12 @@ def test_an_organisation_is_named_whole(text: str, actor: str) -> None:
 def test_an_organisation_cue_alone_names_no_one() -> None:
     items = extract_items("Company managers said on Monday that sales would grow.", dt.date(2024, 5, 8))
     assert [i.actors for i in items] == [()], _describe(items)
+
+
+def test_a_party_named_by_its_acronym_or_adjective_is_one_actor() -> None:
+    day = dt.date(2024, 5, 8)
+    by_acronym = extract_items("The GOP lost three seats in Brenholm on Tuesday.", day)
+    by_adjective = extract_items("Three Republican senators met in Brenholm on Tuesday.", day)
+    assert [i.actors for i in by_acronym if i.kind != "figure"] == [("Republican Party",)], _describe(by_acronym)
+    assert [i.actors for i in by_adjective if i.kind != "figure"] == [("Republican Party",)], (
+        _describe(by_adjective))
