@@ -224,6 +224,7 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
             or word.text in doc.known_caps
             or word.text in doc.surname
             or low in lex.titles
+            or _plural_alias(word, lex)
             or (word.text.isupper() and len(word.text) > 1)
             or _subject_name(tokens, first_word, lex)
         )
@@ -237,6 +238,12 @@ def _of_the_name(tokens: list[Tok], i: int, current: list[Tok], lex: Lexicon) ->
     "Ministry of the Interior"): a cue in the name so far, a capitalised word after "the"."""
     return (tokens[i].lower == "of" and i + 2 < len(tokens) and tokens[i + 1].lower == "the"
             and tokens[i + 2].cap and any(t.lower.rstrip(".") in lex.organisation_cues for t in current))
+
+
+def _plural_alias(word: Tok, lex: Lexicon) -> bool:
+    """Whether a word is an alias of the table that can only be a plural noun ("Republicans", "Tories"): a
+    name's at a sentence's start too, where "Conservative", "Labour" or "Fed" may be common words."""
+    return (word.text in lex.alias_of or word.lower in lex.alias_of) and word_tags(word.lower) == {"NNS"}
 
 
 def _whole_organisation_before_and(tok: Tok, current: list[Tok], lex: Lexicon) -> bool:
