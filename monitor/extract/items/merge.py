@@ -74,7 +74,9 @@ def _same_event(a: Item, b: Item) -> bool:
     if not _dates_compatible(a.date, b.date) and not same_trip:
         return False
     if a.kind == "figure":
-        return (a.subject, a.metric, a.value, a.unit) == (b.subject, b.metric, b.value, b.unit)
+        # (a bare amount or share, of no metric, is one only with the same subject: "$10,000" given twice)
+        agree = a.subject == b.subject or (a.metric is not None and _subjects_agree(a.subject, b.subject))
+        return (a.metric, a.value, a.unit) == (b.metric, b.value, b.unit) and agree
     if a.location and b.location and a.location != b.location:
         return False
     if a.actors and b.actors:
@@ -89,6 +91,15 @@ def _same_event(a: Item, b: Item) -> bool:
         # happening ("layoffs begin this week" is not "WeWork signed the deal on Monday").
         return False
     return a.kind != "statement"
+
+
+def _subjects_agree(a: str | None, b: str | None) -> bool:
+    """Whether two figures' subjects may be one: the same, one unnamed, or one a part of the other's name
+    ("Chromecast" and "Chromecast Ultra"; "Afghanistan" and "Afghanistan and United States")."""
+    if a is None or b is None or a == b:
+        return True
+    wa, wb = set(a.split()), set(b.split())
+    return wa <= wb or wb <= wa
 
 
 def _same_draft(a: Draft, b: Draft) -> bool:
@@ -132,8 +143,16 @@ def _same_draft(a: Draft, b: Draft) -> bool:
 
 def _better_dated(d: Draft, k: Draft) -> bool:
     """Whether `d` dates the happening better than `k`: more precisely, or as precisely but by a word of its
-    own sentence where `k` has only the report's day."""
-    return (d.specificity, not d.by_report_day) > (k.specificity, not k.by_report_day)
+    own sentence where `k` has only the report's day; as well, but told in a sentence where `k` is told in a
+    heading ("Brutal week sees more than 70 killed" above "It has been a brutal week in Afghanistan, with
+    more than 70 killed, ..."): the sentence is the evidence a reader looks for."""
+    return (d.specificity, not d.by_report_day, _a_sentence(d)) > (k.specificity, not k.by_report_day,
+                                                                    _a_sentence(k))
+
+
+def _a_sentence(d: Draft) -> bool:
+    """Whether a draft's evidence ends as a sentence does, not as a heading."""
+    return d.item.evidence.rstrip("\"'\u201d\u2019) ").endswith((".", "!", "?"))
 
 
 def _victims(d: Draft) -> int | float | None:
@@ -225,7 +244,7 @@ def _keys(item: Item) -> list[_Key]:
     which `_same_draft` can hold shares a key: the rules of `_same_event`, read as necessary conditions."""
     kind = item.kind
     if kind == "figure":
-        return [("figure", item.subject, item.metric, item.value, item.unit)]
+        return [("figure", item.metric, item.value, item.unit)]
     if kind == "other":
         return [("other", item.start)]  # only the same happening of one sentence
     if kind == "statement" or item.actors:

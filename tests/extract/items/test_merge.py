@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from monitor.extract.items import extract_items
-from monitor.extract.items.merge import Draft, _same_draft, _victims, merge, specificity
+from monitor.extract.items.merge import Draft, _better_dated, _same_draft, _victims, merge, specificity
 from monitor.extract.items.model import Item
 
 
@@ -24,8 +24,7 @@ def _full_scan(drafts: list[Draft]) -> list[Item]:
     for d in sorted(drafts, key=lambda x: x.order):
         for i, k in enumerate(kept):
             if _same_draft(k, d):
-                better, other = (d, k) if (d.specificity, not d.by_report_day) > (
-                    k.specificity, not k.by_report_day) else (k, d)
+                better, other = (d, k) if _better_dated(d, k) else (k, d)
                 actors = tuple(dict.fromkeys(better.item.actors + other.item.actors))
                 merged = replace(
                     better.item, actors=actors, location=better.item.location or other.item.location,
@@ -58,8 +57,8 @@ def _drafts(draw: st.DrawFn) -> list[Draft]:
             start=start, end=start + draw(st.integers(10, 60)),
             actors=tuple(draw(st.lists(st.sampled_from(_ACTORS), max_size=2, unique=True))),
             location=draw(st.sampled_from((None, "Paris", "Moscow"))),
-            subject=draw(st.sampled_from((None, "Italy"))) if kind == "figure" else None,
-            metric=draw(st.sampled_from(("cases", "deaths"))) if kind == "figure" else None,
+            subject=draw(st.sampled_from((None, "Italy", "Northern Italy"))) if kind == "figure" else None,
+            metric=draw(st.sampled_from(("cases", "deaths", None))) if kind == "figure" else None,
             value=draw(st.sampled_from((10, 20))) if kind == "figure" else None,
         )
         trigger = (start, start + 5) if draw(st.booleans()) else None
@@ -167,3 +166,23 @@ def test_two_tolls_of_one_day_in_two_sentences_are_two_happenings() -> None:
     text = ("The bombing on Friday killed 14 people at a market, police said. The blast killed 14 people, "
             "including three children, officials said.")
     assert len([i for i in extract_items(text, date(2017, 10, 21)) if i.kind == "death"]) == 1
+
+
+def test_a_count_told_again_with_its_place_is_one_figure_and_a_bare_amount_needs_its_subject() -> None:
+    day = date(2024, 5, 8)
+    # the second telling names the place; the count, its metric and its day are the first's
+    toll = extract_items("A truck drove into a crowd in Lerrin on Friday. Four people were killed and 15 "
+                         "were injured in the attack, police said. The attack in Lerrin on Friday killed "
+                         "four people, the mayor said.", day)
+    assert [(i.value, i.subject) for i in toll if i.metric == "deaths"] == [(4, "Lerrin")], toll
+    # two gifts of one amount, no metric to tell them by, one giver unnamed: two figures
+    gifts = extract_items("The foundation gave $10,000 to the choir in 2015. The Lerrin Trust gave $10,000 "
+                          "to the museum in 2015.", day)
+    assert len([i for i in gifts if i.kind == "figure" and i.value == 10000]) == 2, gifts
+
+
+def test_a_figure_told_in_a_heading_and_a_sentence_keeps_the_sentence_for_evidence() -> None:
+    text = ("Gunmen attacked a police post in Lerrin on Thursday, officials said.\n\nBrutal week sees more than "
+            "40 killed\n\nIt has been a brutal week in Lerrin, with more than 40 killed, mostly policemen.")
+    figures = [i for i in extract_items(text, date(2024, 5, 10)) if i.kind == "figure"]
+    assert [(i.value, i.evidence[:24]) for i in figures] == [(40, "It has been a brutal wee")], figures

@@ -197,9 +197,11 @@ def test_a_party_named_by_its_acronym_or_adjective_is_one_actor() -> None:
     by_adjective = extract_items("Three Republican senators met in Brenholm on Tuesday.", day)
     # the members' plural opening a sentence is the party too; an adjective there may be a common word
     by_members = extract_items("Republicans lost three seats in Brenholm on Tuesday.", day)
-    assert [i.actors for i in by_members if i.kind != "figure"] == [("Republican Party",)], _describe(by_members)
+    assert [i.actors for i in by_members if i.kind != "figure"] == [("Republican Party",)], (
+        _describe(by_members))
     common = extract_items("Conservative estimates of the damage rose in Brenholm on Tuesday.", day)
     assert not any(i.actors for i in common), _describe(common)
-    assert [i.actors for i in by_acronym if i.kind != "figure"] == [("Republican Party",)], _describe(by_acronym)
+    assert [i.actors for i in by_acronym if i.kind != "figure"] == [("Republican Party",)], (
+        _describe(by_acronym))
     assert [i.actors for i in by_adjective if i.kind != "figure"] == [("Republican Party",)], (
         _describe(by_adjective))
