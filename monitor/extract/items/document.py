@@ -77,7 +77,8 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
 
 
 # An Arabic name's article or kin word joined to it ("Bashar al-Assad", "Jabhat Fateh al-Sham", "al-Qaeda"):
-# a word of the name, as if capitalised.
+# a word of the name, as if capitalised. (Spelling, not a lexicon's words: the tokenizer runs before one is
+# chosen, and a token's capital is fixed here.)
 _PARTICLE_NAME_RE = re.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu)-[A-Z]")
 _MODAL_NAMES = frozenset({"may", "will", "can", "must"})
 
