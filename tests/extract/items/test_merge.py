@@ -182,7 +182,8 @@ def test_a_count_told_again_with_its_place_is_one_figure_and_a_bare_amount_needs
 
 
 def test_a_figure_told_in_a_heading_and_a_sentence_keeps_the_sentence_for_evidence() -> None:
-    text = ("Gunmen attacked a police post in Lerrin on Thursday, officials said.\n\nBrutal week sees more than "
-            "40 killed\n\nIt has been a brutal week in Lerrin, with more than 40 killed, mostly policemen.")
+    text = ("Gunmen attacked a police post in Lerrin on Thursday, officials said.\n\nA week of attacks "
+            "leaves more than 40 dead\n\nAttacks across Lerrin have left more than 40 dead, most of them "
+            "police officers.")
     figures = [i for i in extract_items(text, date(2024, 5, 10)) if i.kind == "figure"]
-    assert [(i.value, i.evidence[:24]) for i in figures] == [(40, "It has been a brutal wee")], figures
+    assert [(i.value, i.evidence[:21]) for i in figures] == [(40, "Attacks across Lerrin")], figures

@@ -177,7 +177,7 @@ def test_a_place_named_by_its_owner_is_one_place_and_never_acts() -> None:
          "Brenholm County Sheriff's Office"),
         ("The Sheriff's Department arrested the two men on Monday.", "Sheriff's Department"),
         # "of the" goes on an organisation's name
-        ("The Office of the Inspector General released two reports on Monday.",
+        ("The Office of the Inspector General published an audit of the port on Monday.",
          "Office of the Inspector General"),
     ],
 )
