@@ -102,9 +102,9 @@ _OPENING = 60
 def _containers_of_its_kind(tree: Any, first: Any) -> list[Any]:
     """`first` and the containers of its kind (its tag, its classes at least, its itemprop) close kin of it,
     in page order."""
-    classes = set((first.get("class") or "").split())
     itemprop = first.get("itemprop")
-    if itemprop != "articleBody" and not any(w in name.lower() for name in classes for w in _BODY_WORDS):
+    says_text = any(w in name.lower() for name in _classes(first) for w in _BODY_WORDS)
+    if itemprop != "articleBody" and not says_text:
         return []  # a container of any kind ("bd", "module"): the page's other boxes are of its kind too
     # (lxml's element objects live only while referenced: hold them, never compare their id()s)
     near = list(islice(first.iterancestors(), _KIN_LEVELS))
@@ -114,9 +114,7 @@ def _containers_of_its_kind(tree: Any, first: Any) -> list[Any]:
         if element is first:
             out.append(element)
             continue
-        if element in lineage or element.get("itemprop") != itemprop:
-            continue
-        if not classes <= set((element.get("class") or "").split()):
+        if element in lineage or element.get("itemprop") != itemprop or not _same_kind(element, first):
             continue
         kin = islice(element.iterancestors(), _KIN_LEVELS)
         if any(a in near for a in kin) and _same_kind(element.getparent(), first.getparent()):
@@ -129,8 +127,11 @@ def _same_kind(element: Any, like: Any) -> bool:
     in a box of next articles is not its "story story_0"."""
     if element is None or like is None:
         return element is like
-    wanted = set((like.get("class") or "").split())
-    return bool(element.tag == like.tag and wanted <= set((element.get("class") or "").split()))
+    return bool(element.tag == like.tag and _classes(like) <= _classes(element))
+
+
+def _classes(element: Any) -> set[str]:
+    return set((element.get("class") or "").split())
 
 
 def _page_of(containers: list[Any]) -> Any:

@@ -168,10 +168,7 @@ def _extract(html: str | bytes, url: str | None) -> Document:
             with contextlib.suppress(Exception):  # same reason as above
                 if not fast:
                     _english_stop_words_for_justext()
-                plain = bare_extraction(tree, url=url, prune_xpath=_popup_cards(),
-                                        **{**_TRAFILATURA_OPTIONS, "include_tables": False, "fast": fast})
-                if plain is not None and not isinstance(plain, dict):
-                    readings.append(_paragraphs(plain.text or "", title))
+                readings.append(_reading(tree, url, title, include_tables=False, fast=fast))
         other = max(readings, key=_prose, default="")
         if _prose(other) >= _LAYOUT_KEEP * _prose(text):
             text = other
@@ -181,12 +178,9 @@ def _extract(html: str | bytes, url: str | None) -> Document:
         # sit in <span>s: trafilatura's fallback extractors (readability, jusText) read it again.
         with contextlib.suppress(Exception):  # same reason as above
             _english_stop_words_for_justext()
-            again = bare_extraction(tree, url=url, prune_xpath=_popup_cards(),
-                                    **{**_TRAFILATURA_OPTIONS, "fast": False})
-            if again is not None and not isinstance(again, dict):
-                other = _paragraphs(again.text or "", title)
-                if _prose(other) > _prose(text):
-                    text = other
+            other = _reading(tree, url, title, fast=False)
+            if _prose(other) > _prose(text):
+                text = other
     return Document(title=title, text=text, published=published, url=url)
 
 
@@ -198,9 +192,10 @@ _LAYOUT_ROW_RE = re.compile(r"^\|[^\n]{1500,}$", re.MULTILINE)
 _LAYOUT_KEEP = 0.55
 
 
-def _reading(tree: Any, url: str | None, title: str | None) -> str:
-    """The text the fast extractor reads of `tree` (paragraphs separated by blank lines)."""
-    result = bare_extraction(tree, url=url, prune_xpath=_popup_cards(), **_TRAFILATURA_OPTIONS)
+def _reading(tree: Any, url: str | None, title: str | None, **options: Any) -> str:
+    """The text the extractor reads of `tree` (paragraphs separated by blank lines), with `options` over
+    `_TRAFILATURA_OPTIONS`."""
+    result = bare_extraction(tree, url=url, prune_xpath=_popup_cards(), **{**_TRAFILATURA_OPTIONS, **options})
     if result is None or isinstance(result, dict):
         return ""
     return _paragraphs(result.text or "", title)

@@ -12,7 +12,7 @@ import dataclasses
 import re
 from functools import cache
 
-from monitor.extract.items.document import Doc, Entity, Tok, overlaps, tokenize
+from monitor.extract.items.document import POSSESSIVE_S, Doc, Entity, Tok, overlaps, tokenize
 from monitor.extract.items.linking import feature_name, initials, is_acronym, title_at
 from monitor.extract.items.number_parse import bare_letter_sign, number_patterns
 from monitor.extract.lexicon import Lexicon
@@ -351,7 +351,7 @@ def _strip_titles(words: list[Tok], lex: Lexicon) -> tuple[list[Tok], str | None
 
 def _owned(tok: Tok) -> bool:
     """Whether a token is the possessive "'s" (of a name joined to what it owns)."""
-    return tok.lower in ("'s", "\u2019s")
+    return tok.lower in POSSESSIVE_S
 
 
 def _bare_organisation(words: list[Tok], lex: Lexicon) -> bool:
