@@ -135,6 +135,7 @@ class Lexicon:
     bare_organisation_words: frozenset[str]  # names.yaml: "office", "court": alone, no one's name
     name_suffixes: frozenset[str]
     numbered_nouns: frozenset[str]  # names.yaml: "flight" of "Flight 8501"
+    rating_nouns: frozenset[str]  # names.yaml: "category" of "a Category 2 storm": a grade, no name
     given_name_prefixes: tuple[str, ...]  # names.yaml: "le" of "LeBron", "mc" of "McKinley"
     common_nouns: frozenset[str]
     company_nouns: frozenset[str]
@@ -526,6 +527,7 @@ def _names_fields() -> dict[str, Any]:
         "bare_organisation_words": words("bare_organisation_words"),
         "name_suffixes": words("name_suffixes"),
         "numbered_nouns": words("numbered_nouns"),
+        "rating_nouns": words("rating_nouns"),
         "given_name_prefixes": tuple(sorted(words("given_name_prefixes"))),
         "common_nouns": words("common_nouns"),
         "company_nouns": words("company_nouns"),

@@ -104,9 +104,9 @@ def extract_items(
     if tx and (in_play := periods_of_play(read, tx, lex)):
         tx = [t for t in tx if t not in in_play]
     doc = Doc(text=text, published=pub, lex=lex, quotes=quote_spans(read), timexes=tx)
+    doc.datelines = dateline_spans(read)
     prime_names(doc, sentences)
     body_start = header_end(text, sentences)
-    doc.datelines = dateline_spans(read)
     drafts: list[Draft] = []
     undated: list[Draft] | None = [] if latent else None
     is_headline = headline_test(read)

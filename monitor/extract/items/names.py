@@ -120,6 +120,13 @@ def _capitalised_inside(tokens: list[Tok], i: int, first_word: int, lex: Lexicon
                                          and after.start - tok.end <= 1)
 
 
+def _rating(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
+    """Whether token i grades a thing with the number after it ("a Category 2 storm", "a Level 3 risk"): no
+    word of a name, nor one of its own."""
+    return (tokens[i].lower in lex.rating_nouns and i + 1 < len(tokens) and tokens[i + 1].text.isdigit()
+            and tokens[i + 1].start - tokens[i].end <= 1)
+
+
 def party_and_state(word: str, lex: Lexicon) -> bool:
     """Whether a word is a lawmaker's party and state ("D-Minn", "R-Texas": names.yaml `party_initials`), an
     aside about the name before it ("Rep. Ilhan Omar, D-Minn., said"), no name itself."""
@@ -134,7 +141,9 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
     runs: list[tuple[int, list[Tok]]] = []
     current: list[Tok] = []
     opened = 0
-    first_word = next((i for i, t in enumerate(tokens) if t.text[:1].isalnum()), 0)
+    # A dateline ("KABUL, Afghanistan — Suicide bombers struck") opens no sentence: the word after it does.
+    first_word = next((i for i, t in enumerate(tokens)
+                       if t.text[:1].isalnum() and not overlaps(t.start, t.end, doc.datelines)), 0)
 
     def close() -> None:
         nonlocal current
@@ -161,6 +170,7 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
             # an amount in a currency written with letters ("R4bn", "RM6m") is no word of a name
             and not (any(c.isdigit() for c in tok.text) and _amount(tok.text, lex))
             and not party_and_state(tok.text, lex)
+            and not _rating(tokens, i, lex)
             # a count opening the sentence ("Five Republican contenders", "Hundreds of Chinese workers");
             # "One" opens names as often ("One Nation", "One World Trade Center")
             and not (i == first_word and tok.lower != "one"
@@ -601,6 +611,7 @@ def prime_names(doc: Doc, sentences: list[Sentence]) -> None:
             if (
                 tok.text[:1].isalpha()
                 and prev.text not in '.!?"“:'
+                and not overlaps(prev.start, prev.end, doc.datelines)  # a dateline's dash opens a sentence
                 and not prev.cap
                 and not (nxt is not None and nxt.cap)
             ):

@@ -205,3 +205,18 @@ def test_a_party_named_by_its_acronym_or_adjective_is_one_actor() -> None:
         _describe(by_acronym))
     assert [i.actors for i in by_adjective if i.kind != "figure"] == [("Republican Party",)], (
         _describe(by_adjective))
+
+
+def test_the_word_after_a_dateline_opens_the_sentence() -> None:
+    # the dateline's dash is no word of the sentence: "Rioters" after it is a common noun opening it, and
+    # neither the place nor the agency of the dateline acts
+    text = "LERRIN, Brenholm (Wire) — Rioters set fire to the port's customs office on Tuesday."
+    items = extract_items(text, dt.date(2024, 5, 8))
+    assert items and all(not i.actors for i in items), _describe(items)
+
+
+def test_a_grade_and_its_number_name_no_one() -> None:
+    text = "Cyclone Vela had weakened to a Category 2 storm by the time it reached Brenholm on Tuesday."
+    items = extract_items(text, dt.date(2024, 5, 8))
+    assert items and all(not any("Category" in a for a in i.actors) for i in items), _describe(items)
+    assert any("Cyclone Vela" in i.actors for i in items), _describe(items)
