@@ -427,19 +427,22 @@ _RELATIVE_OPENERS = frozenset({"which", "who", "whom", "whose", "that", "where"}
 def _results_quarter(doc: Doc, info: SentenceInfo, start: int) -> str | None:
     """The quarter an earnings report named last, for a result its sentence tells in the past with no date
     of its own ("At GMAC, net dropped 3.1% to $234.5 million", after "net income fell 22% in the third
-    quarter"): a result for a quarter dates that quarter (tense.yaml `results_nouns`); and so the month of a
-    month's economic data for an indicator's figure ("its jobless rate jumped to 9.7 percent", after "lost
-    jobs last month": `indicator_nouns`)."""
+    quarter"): a result for a quarter or a month dates that period (tense.yaml `results_nouns`: "sold 90,000
+    units", after "the sales data for May"); and so the month of a month's economic data for an indicator's
+    figure ("its jobless rate jumped to 9.7 percent", "shed 4,100 jobs", after "lost jobs last
+    month": `indicator_nouns`). The noun may stand anywhere in the figure's clause, the past verb before it."""
     clause = clause_of(start, info.clauses)
     words = [t.lower for t in info.tokens if clause[0] <= t.start < start]
+    whole = [t.lower for t in info.tokens if clause[0] <= t.start < clause[1]]  # "shed 4,100 jobs"
     lex = doc.lex
-    nouns = (lex.results_nouns if any(w in lex.results_nouns for w in words)
-             else lex.indicator_nouns if any(w in lex.indicator_nouns for w in words) else None)
+    nouns = (lex.results_nouns if any(w in lex.results_nouns for w in whole)
+             else lex.indicator_nouns if any(w in lex.indicator_nouns for w in whole) else None)
     if nouns is None:
         return None
-    if not any("VBD" in word_tags(w) and w not in AUXILIARIES for w in words):
-        return None  # "revenue is expected to rise 5%": no result yet
-    period = _QUARTER_RE if nouns is lex.results_nouns else _MONTH_RE
+    if not any("VBD" in word_tags(w) and w not in AUXILIARIES for w in words) or any(
+            w in lex.present_aux and w not in POSSESSIVE_S for w in words):
+        return None  # "revenue is expected to rise 5%": no result yet; "has started": a state of now
+    period = _RESULTS_PERIOD_RE if nouns is lex.results_nouns else _MONTH_RE
     # the period of the report's results, named with them ("net income fell 22% in the third quarter"; not a
     # game's "In the second quarter, the Hawks led"), not a baseline's ("from $70.1 million a year ago")
     named = [tx.value for tx in doc.timexes_in(0, info.sentence.start) if period.fullmatch(tx.value)
@@ -462,6 +465,7 @@ _RESULTS_REACH = 60  # characters each side of a quarter, within its sentence
 
 
 _QUARTER_RE = re.compile(r"\d{4}-Q[1-4]")
+_RESULTS_PERIOD_RE = re.compile(r"\d{4}-(?:Q[1-4]|\d\d)")
 _MONTH_RE = re.compile(r"\d{4}-\d\d")
 
 

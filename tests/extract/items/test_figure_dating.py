@@ -116,6 +116,20 @@ def test_an_earnings_reports_results_date_by_the_quarter_it_named() -> None:
     assert got[5] != "2021-Q1"  # a forecast is no result of it
 
 
+def test_a_months_sales_or_jobs_date_the_figures_told_after_them_in_the_past() -> None:
+    # the month a report's data are of ("sales data for May", "lost jobs last month") dates a figure its
+    # clause tells in the past with the same kind of noun after the number ("sold 90,000 units", "shed 4,100
+    # jobs"); one told in the present perfect is a state of now
+    sales = ("The Harlow sales data for May have been released.\n\n"
+             "The Vexa console sold 90,000 units, and the Lumo handheld sold 41,000 units. "
+             "The Vexa has sold 2 million units since its launch.")
+    got = _dates(sales)
+    assert got[90000] == got[41000] == "2021-05", got
+    assert got[2000000] != "2021-05", got
+    jobs = "Payrolls shrank in nine provinces last month.\n\nManitoba shed 4,100 jobs, the agency said."
+    assert _dates(jobs)[4100] == "2021-05", _dates(jobs)
+
+
 def test_a_quarter_named_without_results_dates_no_later_result() -> None:
     # a game's quarter, which the report names with no results noun, is no period of results
     text = "In the second quarter, the Hawks led by 10 points.\n\nThe Hawks' loss dropped them to 12 wins."
