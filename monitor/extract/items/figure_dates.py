@@ -429,8 +429,8 @@ def _results_quarter(doc: Doc, info: SentenceInfo, start: int) -> str | None:
     of its own ("At GMAC, net dropped 3.1% to $234.5 million", after "net income fell 22% in the third
     quarter"): a result for a quarter or a month dates that period (tense.yaml `results_nouns`: "sold 90,000
     units", after "the sales data for May"); and so the month of a month's economic data for an indicator's
-    figure ("its jobless rate jumped to 9.7 percent", "shed 4,100 jobs", after "lost jobs last
-    month": `indicator_nouns`). The noun may stand anywhere in the figure's clause, the past verb before it."""
+    figure ("its jobless rate jumped to 9.7 percent", "shed 4,100 jobs", after "lost jobs last month":
+    `indicator_nouns`). The noun may stand anywhere in the figure's clause, the past verb before it."""
     clause = clause_of(start, info.clauses)
     words = [t.lower for t in info.tokens if clause[0] <= t.start < start]
     whole = [t.lower for t in info.tokens if clause[0] <= t.start < clause[1]]  # "shed 4,100 jobs"
