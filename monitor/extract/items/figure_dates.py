@@ -362,7 +362,7 @@ def as_of(
     # A count its clause gives in the present perfect or by "has" holds now, whatever another clause dates.
     date = (clock_scene_day(doc, info) or _perfect_now(doc, info, start)
             or _sentence_date(doc, info, start, end))
-    date = date or _results_quarter(doc, info, start)
+    date = date or _results_period(doc, info, start)
     if not date and doc.lex.anaphoric_openers_re.match(info.sentence.text):
         # "At the time, Denmark was recording a rate of 65.2": the last date named before, wherever it was
         date = _context_date(doc, info, whole_text=True)
@@ -424,13 +424,13 @@ _NOUN_REACH = 80  # characters from a noun's date to the relative clause that de
 _RELATIVE_OPENERS = frozenset({"which", "who", "whom", "whose", "that", "where"})
 
 
-def _results_quarter(doc: Doc, info: SentenceInfo, start: int) -> str | None:
-    """The quarter an earnings report named last, for a result its sentence tells in the past with no date
-    of its own ("At GMAC, net dropped 3.1% to $234.5 million", after "net income fell 22% in the third
-    quarter"): a result for a quarter or a month dates that period (tense.yaml `results_nouns`: "sold 90,000
-    units", after "the sales data for May"); and so the month of a month's economic data for an indicator's
-    figure ("its jobless rate jumped to 9.7 percent", "shed 4,100 jobs", after "lost jobs last month":
-    `indicator_nouns`). The noun may stand anywhere in the figure's clause, the past verb before it."""
+def _results_period(doc: Doc, info: SentenceInfo, start: int) -> str | None:
+    """The quarter or month a report of results named last, for a result its sentence tells in the past
+    with no date of its own ("At GMAC, net dropped 3.1% to $234.5 million", after "net income fell 22% in
+    the third quarter"): a result for a quarter or a month dates that period (tense.yaml `results_nouns`:
+    "sold 90,000 units", after "the sales data for May"); and so the month of a month's economic data for an
+    indicator's figure ("its jobless rate jumped to 9.7 percent", "shed 4,100 jobs", after "lost jobs last
+    month": `indicator_nouns`). The noun may stand anywhere in the clause, the past verb before the figure."""
     clause = clause_of(start, info.clauses)
     words = [t.lower for t in info.tokens if clause[0] <= t.start < start]
     whole = [t.lower for t in info.tokens if clause[0] <= t.start < clause[1]]  # "shed 4,100 jobs"
@@ -464,7 +464,6 @@ _SENTENCE_END_RE = re.compile(r"[.!?]\s|\n")
 _RESULTS_REACH = 60  # characters each side of a quarter, within its sentence
 
 
-_QUARTER_RE = re.compile(r"\d{4}-Q[1-4]")
 _RESULTS_PERIOD_RE = re.compile(r"\d{4}-(?:Q[1-4]|\d\d)")
 _MONTH_RE = re.compile(r"\d{4}-\d\d")
 
