@@ -93,6 +93,16 @@ def test_rules_coming_into_force_and_removals_from_a_list_are_policy() -> None:
             ("policy", "2024-05-06")], text
 
 
+def test_an_order_given_is_policy_goods_ordered_and_a_noun_are_not() -> None:
+    day = dt.date(2024, 5, 7)
+    for text in ("The harbour minister ordered an inquiry into the ferry fire on Monday.",
+                 "The governor on Monday ordered the coast guard to close the strait."):
+        assert [(i.kind, i.date) for i in extract_items(text, day)] == [("policy", "2024-05-06")], text
+    for text in ("Parts ordered online arrived at the depot on Monday.",
+                 "The agency awarded task orders to two shipyards on Monday."):
+        assert all(i.kind != "policy" for i in extract_items(text, day)), text
+
+
 def test_pronounced_dead_is_a_death() -> None:
     found = extract_items("Two hikers were pronounced dead at the scene on Monday.", dt.date(2024, 5, 7))
     assert [(i.kind, i.date) for i in found if i.kind != "figure"] == [("death", "2024-05-06")]
