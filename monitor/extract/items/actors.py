@@ -22,8 +22,8 @@ from monitor.extract.items.document import (
     in_spans,
     overlaps,
 )
-from monitor.extract.items.linking import feature_name
-from monitor.extract.items.names import given_name, party_and_state
+from monitor.extract.items.linking import feature_name, party_and_state
+from monitor.extract.items.names import given_name
 from monitor.extract.items.triggers import source_spans
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.wordforms import ADJECTIVE_TAGS, FINITE_TAGS, VERB_TAGS, word_tags
@@ -42,6 +42,20 @@ _COORDINATED_VERB = frozenset({"and", "but"})
 FIRM_KINDS = ("org", "name")
 
 
+def _where_it_happened(doc: Doc, ent: Entity) -> bool:
+    """Whether a place is told as where something was, right after "in", "at" or "near", or a compass word
+    and "of" ("The bombing in Ghor province killed 33", "two oil patches east of Belitung island were
+    located"): it acts in no verb after it."""
+    if ent.kind not in ("country", "capital", "place"):
+        return False
+    before = [w.lower() for w in doc.text[max(0, ent.start - 24) : ent.start].split()]
+    return bool(before) and (before[-1] in _LOCATIVES or (
+        before[-1] == "of" and len(before) > 1 and before[-2] in doc.lex.compass_words))
+
+
+_LOCATIVES = frozenset({"in", "at", "near"})
+
+
 def subject_of(
     info: SentenceInfo, pos: int, clause: tuple[int, int], doc: Doc, strict: bool
 ) -> Entity | None:
@@ -53,7 +67,8 @@ def subject_of(
     # "He had, according to Alex Horton of the Washington Post, killed ...": who sources it does not act
     sources = source_spans(doc.text, info.sentence.start, pos)
     cands = [e for e in info.entities if clause[0] <= e.start and e.end <= pos and not e.modifier
-             and e.kind != "document" and not (sources and overlaps(e.start, e.end, sources))]
+             and e.kind != "document" and not (sources and overlaps(e.start, e.end, sources))
+             and not _where_it_happened(doc, e)]
     if cands:
         ent = cands[-1]
         if ent.kind in _PLACE_OR_NAME and (person := _named_with_age_before(info, ent, doc)) is not None:
@@ -94,9 +109,11 @@ def subject_of(
     ):
         return None
     # a landform or a venue says where, never who acts ("walked into the Imam Zaman Mosque, a Shiite mosque
-    # ..., and opened fire"); a city or a state may act for its government ("Chicago, meanwhile, imposed")
+    # ..., and opened fire"), nor a place told as where ("east of Belitung island"); a city or a state may act
+    # for its government ("Chicago, meanwhile, imposed")
     prior = [e for e in info.entities if e.end <= clause[0] and not e.modifier and e.kind != "document"
              and not (e.kind == "place" and feature_name(e.name.split(), doc.lex))
+             and not _where_it_happened(doc, e)
              and not (sources and overlaps(e.start, e.end, sources))]
     if prior and (named := _naming_aside(prior[-1], clause[0], doc)) is not None:
         return named  # "Police said the driver, John Smith, was arrested": the aside names the subject
@@ -241,7 +258,7 @@ def _aside_end(doc: Doc, start: int, end: int) -> int | None:
 
 def _past_affiliation(doc: Doc, start: int, end: int) -> tuple[int, bool]:
     """(where the text goes on after a lawmaker's party and state set off at `start`, ", D-Minn.", ", R-Texas"
-    (`names.party_and_state`), whether one is)."""
+    (`linking.party_and_state`), whether one is)."""
     word = _SET_OFF_WORD_RE.match(doc.text, start, end)
     if word is None or not party_and_state(word.group(1), doc.lex):
         return start, False

@@ -4,7 +4,9 @@ A person is named in full once and then by surname or with a title ("Russian Pre
 "Mr. Putin", "Putin"); an organisation by its long name and its acronym ("the World Health Organization
 (WHO)", "WHO"). `link_name` maps one name to the canonical form among the names seen so far, so that a story
 (several documents) can link its names as one document does; `NameLinker` is the same with its index built
-once, for a caller that links many names against one fixed list.
+once, for a caller that links many names against one fixed list. Beside them, what the words around a name
+tell of it: a title (`title_at`), a place's kind (`feature_name`, `kind_of_place_after`), or no name at all
+(`party_and_state`, `grade_before_number`).
 
     >>> link_name("Mr. Putin", ["Vladimir Putin", "Donald Trump"])
     'Vladimir Putin'
@@ -17,9 +19,10 @@ once, for a caller that links many names against one fixed list.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from monitor.extract.items.document import Tok
 from monitor.extract.lexicon import Lexicon, load_lexicon
 
 # An acronym: capitals (an inner "&" or digit allowed, "G7", "AT&T"), two to ten of them.
@@ -166,6 +169,29 @@ def feature_name(words: list[str], lex: Lexicon) -> bool:
         return False
     noun = words[-2] if words[-1].isdigit() else words[-1]
     return noun.lower() in lex.feature_nouns
+
+
+def party_and_state(word: str, lex: Lexicon) -> bool:
+    """Whether a word is a lawmaker's party and state ("D-Minn", "R-Texas": names.yaml `party_initials`), an
+    aside about the name before it ("Rep. Ilhan Omar, D-Minn., said"), no name itself."""
+    party, _, state = word.partition("-")
+    return party in lex.party_initials and state[:1].isupper() and state.replace(".", "").isalpha()
+
+
+def grade_before_number(tokens: Sequence[Tok], i: int, lex: Lexicon) -> bool:
+    """Whether token i grades a thing with the number after it ("a Category 2 storm", "a Level 3 risk":
+    names.yaml `rating_nouns`): no word of a name, nor one of its own."""
+    return (tokens[i].lower in lex.rating_nouns and i + 1 < len(tokens) and tokens[i + 1].text.isdigit()
+            and tokens[i + 1].start - tokens[i].end <= 1)
+
+
+def kind_of_place_after(tokens: Sequence[Tok], i: int, lex: Lexicon) -> bool:
+    """Whether token i, right after a name, is a lower-case noun that says what kind of place the name is
+    ("Belitung island", "Ghor province", "Loudon county": names.yaml `place_nouns`, not the officials among
+    them); a venue's noun is not one ("a Shiite mosque": the word before it may be an adjective)."""
+    if i >= len(tokens) or tokens[i].cap or tokens[i].start - tokens[i - 1].end > 1:
+        return False
+    return tokens[i].lower in lex.place_nouns and tokens[i].lower not in lex.titles
 
 
 def title_at(low: list[str], i: int, lex: Lexicon) -> int:

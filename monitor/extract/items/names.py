@@ -13,7 +13,15 @@ import re
 from functools import cache
 
 from monitor.extract.items.document import POSSESSIVE_S, Doc, Entity, Tok, overlaps, tokenize
-from monitor.extract.items.linking import feature_name, initials, is_acronym, title_at
+from monitor.extract.items.linking import (
+    feature_name,
+    grade_before_number,
+    initials,
+    is_acronym,
+    kind_of_place_after,
+    party_and_state,
+    title_at,
+)
 from monitor.extract.items.number_parse import bare_letter_sign, number_patterns
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.sentences import Sentence
@@ -120,20 +128,6 @@ def _capitalised_inside(tokens: list[Tok], i: int, first_word: int, lex: Lexicon
                                          and after.start - tok.end <= 1)
 
 
-def _rating(tokens: list[Tok], i: int, lex: Lexicon) -> bool:
-    """Whether token i grades a thing with the number after it ("a Category 2 storm", "a Level 3 risk"): no
-    word of a name, nor one of its own."""
-    return (tokens[i].lower in lex.rating_nouns and i + 1 < len(tokens) and tokens[i + 1].text.isdigit()
-            and tokens[i + 1].start - tokens[i].end <= 1)
-
-
-def party_and_state(word: str, lex: Lexicon) -> bool:
-    """Whether a word is a lawmaker's party and state ("D-Minn", "R-Texas": names.yaml `party_initials`), an
-    aside about the name before it ("Rep. Ilhan Omar, D-Minn., said"), no name itself."""
-    party, _, state = word.partition("-")
-    return party in lex.party_initials and state[:1].isupper() and state.replace(".", "").isalpha()
-
-
 def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> list[tuple[int, list[Tok]]]:
     """The runs of capitalised words that may be names, each with the index of its first token (a run is a
     stretch of consecutive tokens)."""
@@ -170,7 +164,7 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
             # an amount in a currency written with letters ("R4bn", "RM6m") is no word of a name
             and not (any(c.isdigit() for c in tok.text) and _amount(tok.text, lex))
             and not party_and_state(tok.text, lex)
-            and not _rating(tokens, i, lex)
+            and not grade_before_number(tokens, i, lex)
             # a count opening the sentence ("Five Republican contenders", "Hundreds of Chinese workers");
             # "One" opens names as often ("One Nation", "One World Trade Center")
             and not (i == first_word and tok.lower != "one"
@@ -436,6 +430,8 @@ def entities(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> lis
         if len(words) == 1 and (_title_len(words, 0, lex) or _bare_organisation(words, lex)):
             continue  # "Company management said", "Court papers showed": no one named
         kind, name, ent_country = _classify(words, lex)
+        if kind == "name" and kind_of_place_after(tokens, at + len(run), lex):
+            kind = "place"  # "east of Belitung island", "in western Ghor province": the noun says a place
         if kind == "demonym" and _a_person_so_named(tokens, at, len(run)):
             continue  # "The 48-year-old Australian was evicted": a person, not the country
         if titled and kind in ("name", "person", "place"):

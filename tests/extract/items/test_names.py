@@ -220,3 +220,18 @@ def test_a_grade_and_its_number_name_no_one() -> None:
     items = extract_items(text, dt.date(2024, 5, 8))
     assert items and all(not any("Category" in a for a in i.actors) for i in items), _describe(items)
     assert any("Cyclone Vela" in i.actors for i in items), _describe(items)
+
+
+def test_a_name_before_a_kind_of_place_is_a_place_and_never_acts() -> None:
+    day = dt.date(2024, 5, 8)
+    # the lower-case noun after the name says what the name is: a place, not who acted
+    island = extract_items("On Monday, an oil slick was sighted in the sea east of Vellari island.", day)
+    assert island and not any(i.actors for i in island), _describe(island)
+    # a place told as where something was ("in ...") is no subject of the verb after it
+    province = extract_items("The bombing in Dorvan province killed 12 people on Friday.", day)
+    assert province and not any("Dorvan" in i.actors for i in province), _describe(province)
+    assert any(i.kind == "figure" and i.value == 12 for i in province), _describe(province)
+    # nor one told by a compass word and "of" before a clause of its own
+    east = extract_items(
+        "On Monday, debris east of Vellari island, near the ferry's route, was found by divers.", day)
+    assert east and not any("Vellari" in i.actors for i in east), _describe(east)
