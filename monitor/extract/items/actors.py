@@ -43,14 +43,18 @@ FIRM_KINDS = ("org", "name")
 
 
 def _where_it_happened(doc: Doc, ent: Entity) -> bool:
-    """Whether a place is told as where something was, right after "in", "at" or "near", or a compass word
-    and "of" ("The bombing in Ghor province killed 33", "two oil patches east of Belitung island were
-    located"): it acts in no verb after it."""
+    """Whether a place is told as where something was: after a compass word and "of" ("two oil patches east
+    of Belitung island were located"), or after a happening's noun and "in", "at" or "near" ("The bombing in
+    Ghor province killed 33"): it acts in no verb after it. People of a place may act for it ("Prosecutors in
+    Sweden have dropped ...", as "Swedish prosecutors" would)."""
     if ent.kind not in ("country", "capital", "place"):
         return False
-    before = [w.lower() for w in doc.text[max(0, ent.start - 24) : ent.start].split()]
-    return bool(before) and (before[-1] in _LOCATIVES or (
-        before[-1] == "of" and len(before) > 1 and before[-2] in doc.lex.compass_words))
+    before = [w.lower().strip(",") for w in doc.text[max(0, ent.start - 40) : ent.start].split()]
+    if len(before) < 2:
+        return False
+    if before[-1] == "of":
+        return before[-2] in doc.lex.compass_words
+    return before[-1] in _LOCATIVES and doc.lex.kind_of(before[-2]) is not None
 
 
 _LOCATIVES = frozenset({"in", "at", "near"})

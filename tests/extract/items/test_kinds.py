@@ -95,9 +95,12 @@ def test_rules_coming_into_force_and_removals_from_a_list_are_policy() -> None:
 
 def test_an_order_given_is_policy_goods_ordered_and_a_noun_are_not() -> None:
     day = dt.date(2024, 5, 7)
-    for text in ("The harbour minister ordered an inquiry into the ferry fire on Monday.",
+    for text in ("The harbour minister ordered a review of the ferry timetable on Monday.",
                  "The governor on Monday ordered the coast guard to close the strait."):
         assert [(i.kind, i.date) for i in extract_items(text, day)] == [("policy", "2024-05-06")], text
+    # an inquiry ordered is the inquiry's happening (kinds.yaml kind_by_object)
+    inquiry = extract_items("The harbour minister ordered an inquiry into the ferry fire on Monday.", day)
+    assert [(i.kind, i.date) for i in inquiry] == [("legal", "2024-05-06")]
     for text in ("Parts ordered online arrived at the depot on Monday.",
                  "The agency awarded task orders to two shipyards on Monday."):
         assert all(i.kind != "policy" for i in extract_items(text, day)), text

@@ -231,6 +231,9 @@ def test_a_name_before_a_kind_of_place_is_a_place_and_never_acts() -> None:
     province = extract_items("The bombing in Dorvan province killed 12 people on Friday.", day)
     assert province and not any("Dorvan" in i.actors for i in province), _describe(province)
     assert any(i.kind == "figure" and i.value == 12 for i in province), _describe(province)
+    # people of a place act for it, as "Lerrin prosecutors" would
+    people = extract_items("Prosecutors in Lerrin dropped the fraud case on Monday.", day)
+    assert [i.actors for i in people] == [("Lerrin",)], _describe(people)
     # nor one told by a compass word and "of" before a clause of its own
     east = extract_items(
         "On Monday, debris east of Vellari island, near the ferry's route, was found by divers.", day)
