@@ -44,9 +44,9 @@ FIRM_KINDS = ("org", "name")
 
 def _where_it_happened(doc: Doc, ent: Entity) -> bool:
     """Whether a place is told as where something was: after a compass word and "of" ("two oil patches east
-    of Belitung island were located"), or after a happening's noun and "in", "at" or "near" ("The bombing in
-    Ghor province killed 33"): it acts in no verb after it. People of a place may act for it ("Prosecutors in
-    Sweden have dropped ...", as "Swedish prosecutors" would)."""
+    of Belitung island were located"), or after a happening's word (kinds.yaml trigger) and "in", "at" or
+    "near" ("The bombing in Ghor province killed 33"): it acts in no verb after it. People of a place may act
+    for it ("Prosecutors in Sweden have dropped ...", as "Swedish prosecutors" would)."""
     if ent.kind not in ("country", "capital", "place"):
         return False
     before = [w.lower().strip(",") for w in doc.text[max(0, ent.start - 40) : ent.start].split()]

@@ -208,14 +208,22 @@ class Doc:
 
     def quotes_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """The quotes that overlap [start, end), in document order."""
-        if not self.quotes:
+        return self._overlapping("quotes", self.quotes, start, end)
+
+    def datelines_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The date lines ("KABUL, Afghanistan — ") that overlap [start, end), in document order."""
+        return self._overlapping("datelines", self.datelines, start, end)
+
+    def _overlapping(self, name: str, spans: list[tuple[int, int]], start: int, end: int,
+                     ) -> list[tuple[int, int]]:
+        if not spans:
             return []
-        index = self._index("quotes", lambda: self.quotes)
+        index = self._index(name, lambda: spans)
         if index is None:
-            return [q for q in self.quotes if q[0] < end and start < q[1]]
+            return [q for q in spans if q[0] < end and start < q[1]]
         starts, ends = index
         i, j = bisect_right(ends, start), bisect_left(starts, end)
-        return [q for q in self.quotes[i:j] if q[0] < end and start < q[1]]
+        return [q for q in spans[i:j] if q[0] < end and start < q[1]]
 
     def _index(
         self, name: str, spans: Callable[[], list[tuple[int, int]]]

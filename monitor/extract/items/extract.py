@@ -140,8 +140,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
     # Only the timexes and date lines of this sentence: a long document is read in linear time.
     own = doc.timexes_in(start, end)
     timex_spans = [(t.start, t.end) for t in own]
-    datelines = [d for d in doc.datelines if d[0] < end and start < d[1]]
-    found = entities(tokens, doc, timex_spans + datelines)
+    found = entities(tokens, doc, timex_spans + doc.datelines_in(start, end))
     usable: list[tuple[Timex, str]] = []
     for tx in own:
         if (

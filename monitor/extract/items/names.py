@@ -136,8 +136,9 @@ def _name_runs(tokens: list[Tok], doc: Doc, blocked: list[tuple[int, int]]) -> l
     current: list[Tok] = []
     opened = 0
     # A dateline ("KABUL, Afghanistan — Suicide bombers struck") opens no sentence: the word after it does.
+    datelines = doc.datelines_in(tokens[0].start, tokens[-1].end) if tokens else []
     first_word = next((i for i, t in enumerate(tokens)
-                       if t.text[:1].isalnum() and not overlaps(t.start, t.end, doc.datelines)), 0)
+                       if t.text[:1].isalnum() and not overlaps(t.start, t.end, datelines)), 0)
 
     def close() -> None:
         nonlocal current
@@ -598,6 +599,7 @@ def prime_names(doc: Doc, sentences: list[Sentence]) -> None:
     """Learn which words are names on their own from their use, capitalised and alone, mid-sentence."""
     for s in sentences:
         toks = doc.tokens[s.start] = tokenize(doc.text, s.start, s.end)
+        datelines = doc.datelines_in(s.start, s.end)
         for i in range(1, len(toks)):
             tok = toks[i]
             if not tok.cap:
@@ -607,7 +609,7 @@ def prime_names(doc: Doc, sentences: list[Sentence]) -> None:
             if (
                 tok.text[:1].isalpha()
                 and prev.text not in '.!?"“:'
-                and not overlaps(prev.start, prev.end, doc.datelines)  # a dateline's dash opens a sentence
+                and not overlaps(prev.start, prev.end, datelines)  # a dateline's dash opens a sentence
                 and not prev.cap
                 and not (nxt is not None and nxt.cap)
             ):
