@@ -428,7 +428,7 @@ def _results_period(doc: Doc, info: SentenceInfo, start: int) -> str | None:
     """The quarter or month a report of results named last, for a result its sentence tells in the past
     with no date of its own ("At GMAC, net dropped 3.1% to $234.5 million", after "net income fell 22% in
     the third quarter"): a result for a quarter or a month dates that period (tense.yaml `results_nouns`:
-    "sold 90,000 units", after "the sales data for May"); and so the month of a month's economic data for an
+    "sold 90,000 units", after "its May sales"); and so the month of a month's economic data for an
     indicator's figure ("its jobless rate jumped to 9.7 percent", "shed 4,100 jobs", after "lost jobs last
     month": `indicator_nouns`). The noun may stand anywhere in the clause, the past verb before the figure."""
     clause = clause_of(start, info.clauses)

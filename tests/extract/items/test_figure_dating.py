@@ -117,10 +117,10 @@ def test_an_earnings_reports_results_date_by_the_quarter_it_named() -> None:
 
 
 def test_a_months_sales_or_jobs_date_the_figures_told_after_them_in_the_past() -> None:
-    # the month a report's data are of ("sales data for May", "lost jobs last month") dates a figure its
+    # the month a report's data are of ("its May sales", "lost jobs last month") dates a figure its
     # clause tells in the past with the same kind of noun after the number ("sold 90,000 units", "shed 4,100
     # jobs"); one told in the present perfect is a state of now
-    sales = ("The Harlow sales data for May have been released.\n\n"
+    sales = ("Harlow counted its May sales of consoles.\n\n"
              "The Vexa console sold 90,000 units, and the Lumo handheld sold 41,000 units. "
              "The Vexa has sold 2 million units since its launch.")
     got = _dates(sales)

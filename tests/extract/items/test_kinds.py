@@ -102,7 +102,7 @@ def test_an_order_given_is_policy_goods_ordered_and_a_noun_are_not() -> None:
     inquiry = extract_items("The harbour minister ordered an inquiry into the ferry fire on Monday.", day)
     assert [(i.kind, i.date) for i in inquiry] == [("legal", "2024-05-06")]
     for text in ("Parts ordered online arrived at the depot on Monday.",
-                 "The agency awarded task orders to two shipyards on Monday."):
+                 "The depot received orders from two shipyards on Monday."):
         assert all(i.kind != "policy" for i in extract_items(text, day)), text
 
 
