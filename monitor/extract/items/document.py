@@ -153,6 +153,9 @@ class Doc:
     # its last such name outside quotes: what "the company" stands for when no name says company; and the
     # names told as places the gazetteer lacks ("the city of Surabaya"), never such a firm.
     firm_before: str | None = None
+    # The organisation, country or other name (no person) opening the sentence before as its subject: what an
+    # "it" opening the next sentence goes on with ("Storm Ivar struck Norway. It weakened ...": the storm).
+    thing_before: str | None = None
     firms: dict[str, int] = field(default_factory=dict)  # how often each such name was read
     places: set[str] = field(default_factory=set)
     # The first person named with each title ("president" -> "Donald Trump"), for a later "the president

@@ -180,8 +180,13 @@ def _told_in_the_past(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> 
 
 def _a_past_verb(lex: Lexicon, words: list[str]) -> bool:
     """Whether the words hold a verb in the simple past ("was", "killed", "fell")."""
-    return any(w in lex.past_verbs or w in ("was", "were") or (w.endswith("ed") and "VBD" in word_tags(w))
-               for w in words)
+    return any(w in lex.past_verbs or w in ("was", "were") or _past_form(w) for w in words)
+
+
+def _past_form(word: str) -> bool:
+    """A verb's simple past by its form: "killed", or one whose every reading is a past ("blew", "took")."""
+    tags = word_tags(word)
+    return "VBD" in tags and (word.endswith("ed") or tags <= {"VBD", "VBN"})
 
 
 def _in_a_reduced_relative(info: SentenceInfo, pos: int) -> bool:
@@ -482,7 +487,10 @@ def _scene_past(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str | 
     words = [t.lower for t in info.tokens
              if clause[0] <= t.start < clause[1] and t.lower not in POSSESSIVE_S]
     lex = doc.lex
-    if not words or words[0] in _RELATIVES or any(w in lex.modal_aux or w in lex.present_aux for w in words):
+    # ("gusts of up to 90 mph", "from 10 to 12": a range's "to", no infinitive's)
+    verbs = [w for i, w in enumerate(words) if not (w == "to" and (
+        words[i - 1:i] == ["up"] or (i + 1 < len(words) and words[i + 1][:1].isdigit())))]
+    if not words or words[0] in _RELATIVES or any(w in lex.modal_aux or w in lex.present_aux for w in verbs):
         return None  # "the blast that killed 10 people": a relative clause tells what came before
     return day.isoformat() if _a_past_verb(lex, words) else None
 

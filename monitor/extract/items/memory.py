@@ -30,6 +30,7 @@ def remember(doc: Doc, info: SentenceInfo) -> None:
             doc.last_thing = ent.country if ent.kind == "capital" and ent.country else ent.name
             doc.last_thing_end = ent.end
     opening = _opening_firm(doc, info)
+    doc.thing_before = _opening_thing(doc, info)
     doc.firm_before = opening if opening is not None and opening not in doc.places else last_firm
     # "Ann Lee was charged. The suspect told police he ...": "he" is the suspect, whoever that is.
     if doc.last_person is not None and human_subject(info, since, info.sentence.end, doc):
@@ -63,6 +64,16 @@ def _opening_firm(doc: Doc, info: SentenceInfo) -> str | None:
     (`opening_subject`: "Amazon is now letting you ..."), for a "the company" of the next."""
     found = opening_subject(info, doc)
     return found[0].name if found is not None and found[0].kind in FIRM_KINDS else None
+
+
+def _opening_thing(doc: Doc, info: SentenceInfo) -> str | None:
+    """The organisation, country or other name opening the sentence as its subject (`opening_subject`), for
+    an "it" opening the next."""
+    found = opening_subject(info, doc)
+    if found is None or found[0].kind not in ("org", "name", "country", "capital"):
+        return None
+    ent = found[0]
+    return ent.country if ent.kind == "capital" and ent.country else ent.name
 
 
 def _after_the(doc: Doc, ent: Entity) -> bool:

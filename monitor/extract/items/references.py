@@ -82,8 +82,11 @@ def resolve_reference(
         things = [e for e in earlier if e.kind in ("org", "country", "capital")]
         if things:
             return actor_name(things[-1], True)
-        if word == "they" and doc.last_subject is not None and not any(
-                t.text[:1].isalnum() for t in info.tokens_within(info.sentence.start, before[-1].start)):
+        lead = info.tokens_within(info.sentence.start, before[-1].start)
+        opens = not any(t.text[:1].isalnum() for t in lead)
+        if word == "it" and opens and doc.thing_before is not None:
+            return doc.thing_before  # "Storm Ivar struck Norway. It weakened ...": the subject goes on
+        if word == "they" and doc.last_subject is not None and opens:
             # "Cristian Gonzalez, an immigrant from Mexico, ... They sneaked across the border": people the
             # sentence before opened on, not the country it named
             return None

@@ -56,3 +56,13 @@ def test_a_name_the_quotation_holds_is_not_the_pronoun_that_speaks_it() -> None:
 def test_they_after_two_people_named_stands_for_both() -> None:
     [quit_] = events_of("Ada Brisk and Tom Berg said they resigned on Monday.", DAY)
     assert quit_.kind == "personnel" and quit_.actors == ("Ada Brisk", "Tom Berg")
+
+
+def test_it_opening_a_sentence_goes_on_with_the_subject_before_not_the_last_place_named() -> None:
+    text = "Storm Ivar struck Norway on Monday. It weakened over the sea on Tuesday."
+    [weakened] = [e for e in events_of(text, DAY) if e.date == "2024-03-05"]
+    assert weakened.actors == ("Storm Ivar",)
+    # a person opening the sentence before is no "it": the thing named last is
+    text = "Ada Brisk toured the Kell Ferries Co yard on Monday. It sold two ferries on Tuesday."
+    [sale] = [e for e in events_of(text, DAY) if e.kind == "business"]
+    assert sale.actors == ("Kell Ferries Co",)

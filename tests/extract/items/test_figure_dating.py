@@ -284,7 +284,12 @@ def test_a_figure_told_in_the_simple_past_goes_on_with_the_scenes_day() -> None:
     assert _dates(told)[10] == PUBLISHED.isoformat()
 
 
-def test_the_day_a_report_is_given_sets_no_scene() -> None:
+def test_an_irregular_past_goes_on_with_the_scenes_day() -> None:
+    # "blew", "swept": a past by every reading of the word, not only by "-ed"
+    text = ("Storm Ivar reached the harbour on Tuesday, officials said.\n\n"
+            "Rain fell in sheets, and the wind blew gusts of up to 90 mph along the front.")
+    assert _dates(text)[90] == "2021-06-08"
+
     # "..., the attorney general announced today": the scene is the arrests' Tuesday, not the report's day
     text = ("Two men were arrested on Tuesday in a skimming scheme, the attorney general announced today."
             "\n\nDeputies seized $6,490 in cash and 315 gift cards.")

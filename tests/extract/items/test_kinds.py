@@ -228,9 +228,15 @@ def test_rulings_taking_office_new_rules_and_downgrades_have_their_kinds(text: s
         ("Protests erupted in the harbour town on Tuesday.", "protest"),
         ("A scandal erupted at the harbour board on Tuesday.", "other"),
         ("The volcano erupted on Tuesday.", "accident"),
+        # havoc wrought: a storm's is an accident, people's violence
+        ("Storm Ivar battered the harbour town on Tuesday.", "accident"),
+        ("Cyclone Ivar tore through the northern coast on Tuesday.", "accident"),
+        ("The hurricane ravaged the island on Tuesday.", "accident"),
+        ("Rioters smashed shop windows in the harbour town on Tuesday.", "violence"),
+        ("The river inundated the lower town on Tuesday.", "accident"),
     ],
 )
-def test_what_erupts_tells_the_kind(text: str, kind: str) -> None:
+def test_what_erupts_or_wreaks_havoc_tells_the_kind(text: str, kind: str) -> None:
     assert [i.kind for i in extract_items(text, dt.date(2024, 5, 8))] == [kind]
 
 

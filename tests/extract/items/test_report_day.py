@@ -255,9 +255,11 @@ def test_a_present_perfect_statement_told_as_news_keeps_the_reports_day(statemen
     [
         "Minister Ada Brisk announced that the ferry line will reopen.",
         "Ada Brisk confirmed the recall in a statement.",
-        # a reaction and a restated position are news of the report too
+        # a reaction, a restated position and an attack in words are news of the report too
         "The Harbour Union condemned the closure of the ferry line.",
         "The Port Authority reiterated that the ferry line will stay closed.",
+        "Ada Brisk took aim at the harbour board over the ferry fares.",
+        "Tom Berg fired back, saying the fares had doubled under Brisk.",
         # a clause joined by "but" is a main clause, not a subordinate one
         "There was no word from the mayor, but the Harbour Union welcomed the move.",
         # the date of a clause of its own after the verb is that clause's happening's
