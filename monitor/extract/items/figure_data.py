@@ -33,7 +33,8 @@ class FigureData:
     change_noun_of: dict[str, int]
     ordinal_nouns: frozenset[str]
     period_nouns: frozenset[str]  # metrics.yaml period_nouns: "in fiscal 2018" is when, not what
-    undating_re: re.Pattern[str]  # numbers.yaml timeless_words, rate_words and undating_adverbs
+    undating_re: re.Pattern[str]  # numbers.yaml timeless_words, habit_words, rate_words and undating_adverbs
+    habit_re: re.Pattern[str]  # numbers.yaml habit_words: a habit, not a rate as it stands
     history_re: re.Pattern[str]  # numbers.yaml timeless_words and undating_adverbs: never a date
     phone_numbers: frozenset[str]
     sources_re: re.Pattern[str]  # numbers.yaml source_phrases, after up to three words
@@ -68,9 +69,10 @@ def figure_data() -> FigureData:
         change_noun_of=signs(md.get("change_nouns", {}), False),
         ordinal_nouns=frozenset(w.lower() for w in md.get("ordinal_nouns", [])),
         period_nouns=frozenset(w.lower() for w in md.get("period_nouns", [])),
-        undating_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("rate_words", []),
-                                 *nd.get("undating_adverbs", [])]),
+        undating_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("habit_words", []),
+                                 *nd.get("rate_words", []), *nd.get("undating_adverbs", [])]),
         history_re=_phrases_re([*nd.get("timeless_words", []), *nd.get("undating_adverbs", [])]),
+        habit_re=_phrases_re(nd.get("habit_words", [])),
         phone_numbers=frozenset(str(n) for n in nd.get("phone_numbers", [])),
         sources_re=_after_a_few_words_re(nd.get("source_phrases", [])),
         part_of=spaced_alternatives(["of", *nd.get("ratio_words", [])]),
@@ -110,6 +112,12 @@ def undating_phrase(text: str, start: int, end: int, skip: Sequence[tuple[int, i
         not any(a <= m.start() < b for a, b in skip) and not _of_an_adjective(text, m)
         for m in found.finditer(text, start, end)
     )
+
+
+def habit_phrase(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] tells a habit ("annually", "usually": numbers.yaml `habit_words`), not a rate
+    as it stands ("a year")."""
+    return figure_data().habit_re.search(text, start, end) is not None
 
 
 _NEXT_WORD_RE = re.compile(r"\s+([A-Za-z]+)")

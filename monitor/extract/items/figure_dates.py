@@ -34,8 +34,13 @@ from monitor.extract.items.document import (
     clause_of,
     in_spans,
 )
-from monitor.extract.items.figure_data import extremes_own_date, span_to_now, undating_phrase, years_extreme
+from monitor.extract.items.figure_data import (
+    extremes_own_date,
+    span_to_now,
+    years_extreme,
+)
 from monitor.extract.items.figure_filters import timeline_words
+from monitor.extract.items.figure_now import RELATIVES, holds_now, of_the_session, plural_noun, timeless
 from monitor.extract.items.triggers import AUXILIARIES, finite_verb, plural_present
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex
@@ -57,7 +62,7 @@ def _figure_tense(info: SentenceInfo, f_start: int, doc: Doc) -> str | None:
         if lex.present_adverbs_re.fullmatch(w):
             return doc.published.isoformat()
         nxt = toks[i + 1].lower if i + 1 < len(toks) else ""
-        if _plural_noun(w, nxt):
+        if plural_noun(w, nxt):
             continue
         # "continues", "wants": a verb of the present by its form alone ("signals", "plans" may be nouns)
         present_form = w.endswith("s") and word_tags(w) == _THIRD_PERSON
@@ -223,7 +228,7 @@ def _in_a_relative_of_another_noun(
     between = doc.text[end : clause_of(pos, info.clauses)[0]]
     if "," not in between and len(_WORDS_RE.findall(between)) <= 1:
         return False  # "a 15 percent tariff that the administration had planned to impose Dec. 15": its noun
-    return in_a_later_clause_of_its_own(info, own[1], pos, _RELATIVES)
+    return in_a_later_clause_of_its_own(info, own[1], pos, RELATIVES)
 
 
 _BACKGROUND_OPENERS = frozenset({"after", "when", "since", "because", "as"})
@@ -357,11 +362,11 @@ def as_of(
             return date
     if noun_date := _its_nouns_date(doc, info, number_at):
         return noun_date
-    if _timeless(doc, info, number_at):
+    if timeless(doc, info, number_at):
         return None
     if _background_deal(doc, info, number_at):
         return _context_date(doc, info)  # the paragraph's scene, else none: not the publication day
-    today = _holds_now(doc, info, number_at) or _of_the_session(doc, info, number_at)
+    today = holds_now(doc, info, number_at) or of_the_session(doc, info, number_at)
     if doc.published is not None and today:
         return doc.published.isoformat()
     # A count its clause gives in the present perfect or by "has" holds now, whatever another clause dates.
@@ -490,7 +495,7 @@ def _scene_past(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str | 
     # ("gusts of up to 90 mph", "from 10 to 12": a range's "to", no infinitive's)
     verbs = [w for i, w in enumerate(words) if not (w == "to" and (
         words[i - 1:i] == ["up"] or (i + 1 < len(words) and words[i + 1][:1].isdigit())))]
-    if not words or words[0] in _RELATIVES or any(w in lex.modal_aux or w in lex.present_aux for w in verbs):
+    if not words or words[0] in RELATIVES or any(w in lex.modal_aux or w in lex.present_aux for w in verbs):
         return None  # "the blast that killed 10 people": a relative clause tells what came before
     return day.isoformat() if _a_past_verb(lex, words) else None
 
@@ -523,65 +528,3 @@ def _perfect_now(doc: Doc, info: SentenceInfo, start: int) -> str | None:
         if all(w in lex.qualifier_of for w in rest):
             return doc.published.isoformat()
     return None
-
-
-_RELATIVES = frozenset({"which", "who", "whom", "whose", "that"})
-
-
-def _holds_now(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
-    """Whether the figure's own clause, which names no date, states it in the present ("Roughly 13,000 troops
-    remain in Afghanistan, 18 years after the 2001 invasion"): a count of today, whatever the other clauses
-    date."""
-    clause = clause_of(number_at, info.clauses)
-    if any(clause[0] <= tx.start < clause[1] for tx, _v in info.timexes):
-        return False
-    lex = doc.lex
-    words = [
-        t.lower
-        for t in info.tokens
-        if clause[0] <= t.start < clause[1] and not in_spans(t.start, t.end, info.quotes)
-    ]
-    # "964,000 people, which account for 0.4 percent, reported it in 2017": an aside of a dated clause.
-    if not words or words[0] in _RELATIVES or any(w in lex.modal_aux or w in lex.past_aux for w in words):
-        return False
-    return any(
-        w in lex.present_verbs and w not in ("has", "have") and not _plural_noun(w, nxt)
-        for w, nxt in zip(words, [*words[1:], ""], strict=True)
-    )
-
-
-def _plural_noun(word: str, nxt: str) -> bool:
-    """Whether a word that may be a plural noun is one here, before "with", "of", "and" or "or" ("39 stolen
-    card numbers with PINs and 315 gift cards"): no present verb."""
-    return nxt in _AFTER_A_NOUN and "NNS" in word_tags(word)
-
-
-_AFTER_A_NOUN = frozenset({"with", "of", "and", "or"})
-
-
-def _of_the_session(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
-    """Whether the figure's clause tells a move of the day's trading ("shares rose 2% in early trading")."""
-    clause = clause_of(number_at, info.clauses)
-    return doc.lex.session_re.search(doc.text, clause[0], clause[1]) is not None
-
-
-def _timeless(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
-    """Whether the figure holds at no time the text states: its clause (or what opens the sentence before it)
-    speaks of history ("in the 14th century ... killing 60 percent"), of an earlier unstated time
-    ("previously recalled 300,000"), of a habit or a rate not stated in the present ("a dozen cases were
-    diagnosed annually", "exports $2 billion a year"), or in the modal perfect ("100 million people may
-    have perished")."""
-    clause = clause_of(number_at, info.clauses)
-    baselines = [
-        (t.start, t.end)
-        for t in doc.timexes_in(info.sentence.start, clause[1])
-        if comparison_base(doc.text, t, doc.lex)
-    ]
-    if undating_phrase(doc.text, info.sentence.start, clause[1], baselines):
-        # a rate stated in the present holds now ("there are about 10,000 patients waiting each year");
-        # history and an earlier unstated time never date
-        return (undating_phrase(doc.text, info.sentence.start, clause[1], baselines, history_only=True)
-                or not _holds_now(doc, info, number_at))
-    words = [t.lower for t in info.tokens if clause[0] <= t.start < clause[1]]
-    modals = doc.lex.modal_aux - {"to"}
-    return any(a in modals and b == "have" for a, b in zip(words, words[1:], strict=False))

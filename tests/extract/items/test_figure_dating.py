@@ -30,7 +30,8 @@ def _dates_on(text: str, day: dt.date) -> dict[float, str | None]:
     [
         # habits and rates hold at no date
         ("Flooding in the valley displaces up to 4,000 families annually.", 4000),
-        ("The mine exports more than $2 billion of copper a year, officials said.", 2000000000),
+        ("The mine exports more than $2 billion of copper annually, officials said.", 2000000000),
+        ("The night ferry usually carries 300 cars a day.", 300),
         ("Before the flood, the clinic received 550 patients a day.", 550),
         # history
         ("In the 12th century the fever swept the coast, killing up to 40 percent of the villagers.", 40),
@@ -54,6 +55,10 @@ def test_a_rate_stated_in_the_present_holds_on_the_publication_day() -> None:
         PUBLISHED.isoformat())
     assert _dates("A berth on the night ferry costs $40 a day.")[40] == PUBLISHED.isoformat()
     assert _dates("Berths were typically sold for $40 a day.")[40] is None
+    # a rate as it stands, told by any verb of the present or a modal, holds today too; a habit does not
+    assert _dates("The mine exports $2 billion of copper a year.")[2000000000] == PUBLISHED.isoformat()
+    assert _dates("The new toll could raise $40 million a year.")[40000000] == PUBLISHED.isoformat()
+    assert _dates("The night ferry carried 300 cars a day.")[300] is None
 
 
 def test_a_day_after_a_happening_is_no_rate() -> None:
