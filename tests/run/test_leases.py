@@ -103,17 +103,18 @@ def test_dead_processes_of_this_host_lose_their_leases_at_once(store: Store, pag
 
 
 def test_a_check_longer_than_the_lease_keeps_it_by_its_heartbeat(store: Store, pages: PageServer) -> None:
-    # The lease is 2 s, the page takes 3.5 s: the heartbeat (every 0.25 s) renews the lease, so no other
+    # The lease is 3 s, the page takes 4.5 s: the heartbeat (every 0.25 s) renews the lease, so no other
     # process may take the source meanwhile and the check is recorded. Before, the lease ran out under the
     # check: another process checked the page too and this check was thrown away (lease_lost). (With a 1 s
-    # lease, one CI run saw a renewal late by more than the 0.75 s of slack, most likely a pause of the whole
-    # process; 1.75 s of slack keeps the test about the heartbeat: stopped, it still fails.)
-    pages.set("/slow", article("Quake", *TEXT), delay=3.5)
-    config = _config(pages, "/slow", lease="2s", heartbeat="0.25s")
+    # lease, one CI run saw a renewal late by more than the 0.75 s of slack, and with a 2 s lease one loaded
+    # run saw it late by more than 1.75 s, the other thread claiming on the same SQLite file meanwhile; 2.75 s
+    # of slack keeps the test about the heartbeat: stopped, it still fails.)
+    pages.set("/slow", article("Quake", *TEXT), delay=4.5)
+    config = _config(pages, "/slow", lease="3s", heartbeat="0.25s")
     taken: list[object] = []
 
     def other_process() -> None:
-        deadline = time.monotonic() + 3.2
+        deadline = time.monotonic() + 4.2
         while time.monotonic() < deadline:
             taken.extend(store.claim_due("other", dt.datetime.now(dt.UTC), 1.0, ignore_schedule=True))
             time.sleep(0.1)
