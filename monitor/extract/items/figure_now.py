@@ -41,7 +41,8 @@ def holds_now(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
 
 def _rate_now_or_ahead(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
     """Whether the figure's clause, which names no date, tells its rate with a verb of the present or a modal
-    ("The port spends $2 billion a year", "the toll could raise $40 million a year"): a rate as it stands today."""
+    ("The port spends $2 billion a year", "the toll could raise $40 million a year"): a rate as it stands
+    today."""
     lex = doc.lex
     words = _undated_clause_words(info, number_at)
     # (a past of "be" tells the rate of then: "was writing checks of $2 billion a day")
