@@ -318,6 +318,15 @@ def test_from_a_weekday_follows_the_clause_tense_else_the_past(text: str, values
     assert {k: got[k][1] for k in values} == values
 
 
+def test_by_a_month_is_a_deadline_to_come_unless_the_clause_tells_the_past() -> None:
+    # DCT 2023-03-06: "by December" in a past clause is the last December, what had happened by then
+    assert found("By December, the ferry had sunk.", "2023-03-06")["December"] == ("DATE", "2022-12")
+    assert found("The harbour board finished the survey by December.", "2023-03-06")["December"] == (
+        "DATE", "2022-12")
+    assert found("The survey will be finished by December.", "2023-03-06")["December"] == ("DATE", "2023-12")
+    assert found("The board must decide by May.", "2023-03-06")["May"] == ("DATE", "2023-05")
+
+
 def test_as_of_a_day_is_a_day_past_unless_the_clause_says_future() -> None:
     # DCT 2023-03-06: a count "as of" a day was taken then, though next May 20 is nearer than the last
     got = found("The fund still holds 4.1% of the port, as of May 20.", "2023-03-06")
