@@ -232,7 +232,8 @@ def test_rulings_taking_office_new_rules_and_downgrades_have_their_kinds(text: s
         ("Storm Ivar battered the harbour town on Tuesday.", "accident"),
         ("Cyclone Ivar tore through the northern coast on Tuesday.", "accident"),
         ("The hurricane ravaged the island on Tuesday.", "accident"),
-        ("Rioters smashed shop windows in the harbour town on Tuesday.", "violence"),
+        # a record smashed, fans devastated: no havoc ("smash" and "devastate" are no triggers)
+        ("She smashed the harbour swim record on Tuesday.", "other"),
         ("The river inundated the lower town on Tuesday.", "accident"),
     ],
 )
