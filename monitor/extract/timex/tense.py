@@ -163,7 +163,11 @@ def clause_tense(
             return direction
         fallback = direction.removeprefix("otherwise ")
         left = left[:-size]
-    found = _cue_tense(left, right, future, past, skip, not_cues, progressives)
+    # "On Tuesday, Lebanese troops at a base ..., will conduct": a fronted date is the main clause's, whose
+    # verb may come after a long subject
+    fronted = len(left_words) <= 2 and text[end : end + 1] == ","
+    found = _cue_tense(left, right, future, past, skip, not_cues, progressives,
+                       reach=len(right) if fronted else _NEAR_RIGHT)
     opposite = "past" if fallback == "future" else "future"
     return fallback if fallback and found != opposite else found
 
@@ -192,14 +196,14 @@ _NEAR_RIGHT = 8
 
 def _cue_tense(
     left: list[str], right: list[str], future: Collection[str], past: Collection[str], skip: Collection[str],
-    not_cues: Collection[str] = (), progressives: Collection[str] = (),
+    not_cues: Collection[str] = (), progressives: Collection[str] = (), reach: int = _NEAR_RIGHT,
 ) -> str | None:
     near = len(left) - _NEAR_LEFT
     if not left and right[:1] == ["is"]:
         return "future"  # "Saturday is the 75th anniversary": the day named as the subject, the one to come
     for words, order in (
         (left, range(len(left) - 1, max(-1, near - 1), -1)),
-        (right, range(min(len(right), _NEAR_RIGHT))),
+        (right, range(min(len(right), reach))),
         (left, range(near - 1, -1, -1)),
     ):
         for i in order:

@@ -507,6 +507,16 @@ def test_the_clause_verb_far_before_a_date_still_tells_its_tense() -> None:
     assert found(past, "2019-11-20")["Sept. 12"] == ("DATE", "2019-09-12")
 
 
+def test_a_fronted_weekday_takes_the_tense_of_its_main_verb_past_a_long_subject() -> None:
+    # DCT 2019-11-20 is a Wednesday: "On Friday, ..." opens the main clause, whose verb comes after a subject
+    # of ten words and more
+    text = ("On Friday, ferry crews from the northern harbour at Port Elms, a few miles from the border, "
+            "will sail to Kell Point.")
+    assert found(text, "2019-11-20")["Friday"] == ("DATE", "2019-11-22")
+    past = text.replace("will sail", "sailed")
+    assert found(past, "2019-11-20")["Friday"] == ("DATE", "2019-11-15")
+
+
 def test_starting_a_weekday_is_the_next_unless_the_clause_says_past() -> None:
     # DCT 2019-11-19 is a Tuesday: a change "starting Wednesday" is tomorrow's; one that "closed" has begun
     got = found("The city is making more room for pickup on Elm Street starting Wednesday.", "2019-11-19")
