@@ -34,11 +34,7 @@ from monitor.extract.items.document import (
     clause_of,
     in_spans,
 )
-from monitor.extract.items.figure_data import (
-    extremes_own_date,
-    span_to_now,
-    years_extreme,
-)
+from monitor.extract.items.figure_data import extremes_own_date, span_to_now, years_extreme
 from monitor.extract.items.figure_filters import timeline_words
 from monitor.extract.items.figure_now import RELATIVES, holds_now, of_the_session, plural_noun, timeless
 from monitor.extract.items.triggers import AUXILIARIES, finite_verb, plural_present
@@ -493,9 +489,9 @@ def _scene_past(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str | 
              if clause[0] <= t.start < clause[1] and t.lower not in POSSESSIVE_S]
     lex = doc.lex
     # ("gusts of up to 90 mph", "from 10 to 12": a range's "to", no infinitive's)
-    verbs = [w for i, w in enumerate(words) if not (w == "to" and (
+    cues = [w for i, w in enumerate(words) if not (w == "to" and (
         words[i - 1:i] == ["up"] or (i + 1 < len(words) and words[i + 1][:1].isdigit())))]
-    if not words or words[0] in RELATIVES or any(w in lex.modal_aux or w in lex.present_aux for w in verbs):
+    if not words or words[0] in RELATIVES or any(w in lex.modal_aux or w in lex.present_aux for w in cues):
         return None  # "the blast that killed 10 people": a relative clause tells what came before
     return day.isoformat() if _a_past_verb(lex, words) else None
 

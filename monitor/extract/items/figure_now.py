@@ -78,8 +78,8 @@ def timeless(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
     """Whether the figure holds at no time the text states: its clause (or what opens the sentence before it)
     speaks of history ("in the 14th century ... killing 60 percent"), of an earlier unstated time
     ("previously recalled 300,000"), of a habit ("a dozen cases were diagnosed annually"), of a rate not told
-    as it stands ("the ferry carried 300 cars a day"), or in the modal perfect ("100 million
-    people may have perished")."""
+    as it stands ("the ferry carried 300 cars a day"), or in the modal perfect ("100 million people may have
+    perished")."""
     clause = clause_of(number_at, info.clauses)
     baselines = [
         (t.start, t.end)

@@ -4,7 +4,7 @@ opening it, the names told as places, people's genders (for "he", "she", "it", "
 from __future__ import annotations
 
 from monitor.extract.items.actors import FIRM_KINDS, aside_object, human_subject, opening_subject
-from monitor.extract.items.document import Doc, Entity, SentenceInfo
+from monitor.extract.items.document import Doc, Entity, SentenceInfo, Tok
 from monitor.extract.items.genders import learn_genders
 
 
@@ -29,8 +29,9 @@ def remember(doc: Doc, info: SentenceInfo) -> None:
         elif ent.kind in ("org", "country", "capital"):
             doc.last_thing = ent.country if ent.kind == "capital" and ent.country else ent.name
             doc.last_thing_end = ent.end
-    opening = _opening_firm(doc, info)
-    doc.thing_before = _opening_thing(doc, info)
+    opening_name = opening_subject(info, doc)
+    opening = _opening_firm(opening_name)
+    doc.thing_before = _opening_thing(opening_name)
     doc.firm_before = opening if opening is not None and opening not in doc.places else last_firm
     # "Ann Lee was charged. The suspect told police he ...": "he" is the suspect, whoever that is.
     if doc.last_person is not None and human_subject(info, since, info.sentence.end, doc):
@@ -59,17 +60,15 @@ def _told_as_place(doc: Doc, ent: Entity) -> bool:
     return len(words) >= 2 and words[-1] == "of" and words[-2] in doc.lex.place_nouns
 
 
-def _opening_firm(doc: Doc, info: SentenceInfo) -> str | None:
+def _opening_firm(found: tuple[Entity, Tok] | None) -> str | None:
     """The organisation or other name (no person, no place) that opens the sentence as its subject
     (`opening_subject`: "Amazon is now letting you ..."), for a "the company" of the next."""
-    found = opening_subject(info, doc)
     return found[0].name if found is not None and found[0].kind in FIRM_KINDS else None
 
 
-def _opening_thing(doc: Doc, info: SentenceInfo) -> str | None:
+def _opening_thing(found: tuple[Entity, Tok] | None) -> str | None:
     """The organisation, country or other name opening the sentence as its subject (`opening_subject`), for
     an "it" opening the next."""
-    found = opening_subject(info, doc)
     if found is None or found[0].kind not in ("org", "name", "country", "capital"):
         return None
     ent = found[0]

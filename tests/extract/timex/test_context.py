@@ -497,24 +497,24 @@ def test_a_schedule_told_in_the_present_looks_forward(verb: str) -> None:
         "DATE", "2019-06-09")
 
 
-def test_the_clause_verb_far_before_a_date_still_tells_its_tense() -> None:
-    # DCT 2019-11-20: no cue among the twelve words before "Sept. 12" nor after it; the clause's "will" is
-    # further back, so the day is next September's, not last September's
-    text = ("Later, the choir will sail on to the old Harbour Hall at Port Elms, Maine, for a farewell "
-            "concert on Sept. 12, with the Kell Point Pavilion closing the season.")
-    assert found(text, "2019-11-20")["Sept. 12"] == ("DATE", "2020-09-12")
-    past = text.replace("will sail", "sailed")
-    assert found(past, "2019-11-20")["Sept. 12"] == ("DATE", "2019-09-12")
-
-
-def test_a_fronted_weekday_takes_the_tense_of_its_main_verb_past_a_long_subject() -> None:
-    # DCT 2019-11-20 is a Wednesday: "On Friday, ..." opens the main clause, whose verb comes after a subject
-    # of ten words and more
-    text = ("On Friday, ferry crews from the northern harbour at Port Elms, a few miles from the border, "
-            "will sail to Kell Point.")
-    assert found(text, "2019-11-20")["Friday"] == ("DATE", "2019-11-22")
-    past = text.replace("will sail", "sailed")
-    assert found(past, "2019-11-20")["Friday"] == ("DATE", "2019-11-15")
+@pytest.mark.parametrize(
+    ("text", "key", "to_come", "past"),
+    [
+        # DCT 2019-11-20 (a Wednesday). No cue among the twelve words before "Sept. 12" nor after it; the
+        # clause's "will" is further back, so the day is next September's, not last September's
+        ("Later, the choir will sail on to the old Harbour Hall at Port Elms, Maine, for a farewell "
+         "concert on Sept. 12, with the Kell Point Pavilion closing the season.",
+         "Sept. 12", "2020-09-12", "2019-09-12"),
+        # "On Friday, ..." opens the main clause, whose verb comes after a subject of ten words and more
+        ("On Friday, ferry crews from the northern harbour at Port Elms, a few miles from the border, will "
+         "sail to Kell Point.", "Friday", "2019-11-22", "2019-11-15"),
+    ],
+)
+def test_the_clause_verb_far_from_a_date_still_tells_its_tense(
+    text: str, key: str, to_come: str, past: str,
+) -> None:
+    assert found(text, "2019-11-20")[key] == ("DATE", to_come)
+    assert found(text.replace("will sail", "sailed"), "2019-11-20")[key] == ("DATE", past)
 
 
 def test_starting_a_weekday_is_the_next_unless_the_clause_says_past() -> None:
