@@ -232,9 +232,9 @@ def test_rulings_taking_office_new_rules_and_downgrades_have_their_kinds(text: s
         ("Storm Ivar battered the harbour town on Tuesday.", "accident"),
         ("Cyclone Ivar tore through the northern coast on Tuesday.", "accident"),
         ("The hurricane ravaged the island on Tuesday.", "accident"),
-        # a record smashed, fans devastated: no havoc ("smash" and "devastate" are no triggers)
-        ("She smashed the harbour swim record on Tuesday.", "other"),
         ("The river inundated the lower town on Tuesday.", "accident"),
+        # a record smashed is no havoc ("smash" is no trigger)
+        ("She smashed the harbour swim record on Tuesday.", "other"),
     ],
 )
 def test_what_erupts_or_wreaks_havoc_tells_the_kind(text: str, kind: str) -> None:
