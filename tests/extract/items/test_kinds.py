@@ -106,8 +106,17 @@ def test_an_order_given_is_policy_goods_ordered_and_a_noun_are_not() -> None:
         assert all(i.kind != "policy" for i in extract_items(text, day)), text
 
 
-def test_pronounced_dead_is_a_death() -> None:
-    found = extract_items("Two hikers were pronounced dead at the scene on Monday.", dt.date(2024, 5, 7))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two hikers were pronounced dead at the scene on Monday.",
+        # "found dead" is the past of "find dead", not of "to found" (which read it as a base form)
+        "A hiker was found dead in the ravine on Monday.",
+        "Rangers found the hiker dead in the ravine on Monday.",
+    ],
+)
+def test_pronounced_or_found_dead_is_a_death(text: str) -> None:
+    found = extract_items(text, dt.date(2024, 5, 7))
     assert [(i.kind, i.date) for i in found if i.kind != "figure"] == [("death", "2024-05-06")]
 
 
