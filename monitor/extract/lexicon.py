@@ -136,6 +136,7 @@ class Lexicon:
     name_suffixes: frozenset[str]
     numbered_nouns: frozenset[str]  # names.yaml: "flight" of "Flight 8501"
     rating_nouns: frozenset[str]  # names.yaml: "category" of "a Category 2 storm": a grade, no name
+    ticker_prefixes: frozenset[str]  # names.yaml: "NYSE" of "Coca-Cola Co (NYSE: KO)": a ticker's aside
     given_name_prefixes: tuple[str, ...]  # names.yaml: "le" of "LeBron", "mc" of "McKinley"
     common_nouns: frozenset[str]
     company_nouns: frozenset[str]
@@ -528,6 +529,7 @@ def _names_fields() -> dict[str, Any]:
         "name_suffixes": words("name_suffixes"),
         "numbered_nouns": words("numbered_nouns"),
         "rating_nouns": words("rating_nouns"),
+        "ticker_prefixes": words("ticker_prefixes"),
         "given_name_prefixes": tuple(sorted(words("given_name_prefixes"))),
         "common_nouns": words("common_nouns"),
         "company_nouns": words("company_nouns"),

@@ -60,6 +60,12 @@ def _where_it_happened(doc: Doc, ent: Entity) -> bool:
 _LOCATIVES = frozenset({"in", "at", "near"})
 
 
+def _in_a_defining_bracket(doc: Doc, ent: Entity) -> bool:
+    """Whether a name stands inside the bracket that follows a name to define or ticker it (`Doc.defining`:
+    "the World Health Organization (WHO) said", "Coca-Cola Co (NYSE: KO) said"): the name before it speaks."""
+    return any(a < ent.start and ent.end <= b for a, b in doc.defining)
+
+
 def subject_of(
     info: SentenceInfo, pos: int, clause: tuple[int, int], doc: Doc, strict: bool
 ) -> Entity | None:
@@ -72,16 +78,13 @@ def subject_of(
     sources = source_spans(doc.text, info.sentence.start, pos)
     cands = [e for e in info.entities if clause[0] <= e.start and e.end <= pos and not e.modifier
              and e.kind != "document" and not (sources and overlaps(e.start, e.end, sources))
-             and not _where_it_happened(doc, e)]
+             and not _where_it_happened(doc, e) and not _in_a_defining_bracket(doc, e)]
     if cands:
         ent = cands[-1]
         if ent.kind in _PLACE_OR_NAME and (person := _named_with_age_before(info, ent, doc)) is not None:
             return person  # "Casey Conaway, 30, Edinburg was arrested": a blotter's name, age and town
-        # "the World Health Organization (WHO) said": the name the bracket defines speaks.
-        if len(cands) >= 2 and any(a == cands[-2].end and ent.end < b for a, b in doc.defining):
-            ent = cands[-2]
         # "the Defense Ministry in Moscow said": the place qualifies the name before it.
-        elif len(cands) >= 2:
+        if len(cands) >= 2:
             between = doc.text[cands[-2].end : ent.start].strip().lower()
             if between in {"in", "of", "at", "from", "near", "for"} and ent.kind in _PLACE_OR_NAME:
                 ent = cands[-2]

@@ -35,6 +35,7 @@ from monitor.extract.items.dating import (
 )
 from monitor.extract.items.document import (
     Doc,
+    Entity,
     SentenceInfo,
     clause_spans,
     overlaps,
@@ -44,7 +45,7 @@ from monitor.extract.items.event_items import draft_at, event_drafts, typed_draf
 from monitor.extract.items.figure_items import figure_drafts
 from monitor.extract.items.fronted import fronted_timex
 from monitor.extract.items.furniture import body_sentences, header_end, headline_test, quote_spans
-from monitor.extract.items.linking import NameLinker, is_acronym
+from monitor.extract.items.linking import NameLinker, is_acronym, ticker_bracket
 from monitor.extract.items.memory import remember
 from monitor.extract.items.merge import Draft, merge, specificity
 from monitor.extract.items.model import Item
@@ -141,6 +142,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
     own = doc.timexes_in(start, end)
     timex_spans = [(t.start, t.end) for t in own]
     found = entities(tokens, doc, timex_spans + doc.datelines_in(start, end))
+    _ticker_asides(doc, found)
     usable: list[tuple[Timex, str]] = []
     for tx in own:
         if (
@@ -179,6 +181,15 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
 
 
 _NONE: frozenset[int] = frozenset()
+
+
+def _ticker_asides(doc: Doc, found: list[Entity]) -> None:
+    """A company's stock ticker in brackets after its name ("Coca-Cola Co (NYSE: KO) said") is one of the
+    document's brackets that cut no clause and name no one who acts (`Doc.defining`), as an acronym's are."""
+    for ent in found:
+        close = ticker_bracket(doc.text, ent.end, doc.lex) if ent.kind in ("org", "name") else None
+        if close is not None and (ent.end, close) not in doc.defining:
+            doc.defining.append((ent.end, close))
 
 
 def _dates_set_off_joined(

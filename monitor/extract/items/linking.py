@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 from monitor.extract.items.document import Tok
 from monitor.extract.lexicon import Lexicon, load_lexicon
@@ -183,6 +184,29 @@ def grade_before_number(tokens: Sequence[Tok], i: int, lex: Lexicon) -> bool:
     names.yaml `rating_nouns`): no word of a name, nor one of its own."""
     return (tokens[i].lower in lex.rating_nouns and i + 1 < len(tokens) and tokens[i + 1].text.isdigit()
             and tokens[i + 1].start - tokens[i].end <= 1)
+
+
+def ticker_bracket(text: str, end: int, lex: Lexicon) -> int | None:
+    """The end of a stock ticker's bracket right after a company's name ending at `end` ("Apple (AAPL)",
+    "Coca-Cola Co (NYSE: KO)", names.yaml `ticker_prefixes`), else None."""
+    found = _ticker_re(lex).match(text, end)
+    return found.end() if found else None
+
+
+def exchange_ticker(text: str, end: int, lex: Lexicon) -> bool:
+    """Whether the bracket right after `end` holds a ticker by its exchange or market suffix ("(NYSE: KO)",
+    "(FDX.N)"): no acronym the name before it goes by, as a bare "(WHO)" may be."""
+    found = _ticker_re(lex).match(text, end)
+    return found is not None and (":" in found.group(0) or "." in found.group(0))
+
+
+@cache
+def _ticker_re(lex: Lexicon) -> re.Pattern[str]:
+    prefixes = "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                        for p in sorted(lex.ticker_prefixes, key=len, reverse=True))
+    # (a letter among the ticker's characters: "(2019)" is a year)
+    return re.compile(rf"\s*\(\s*(?:(?i:{prefixes})\s*:\s*)?(?=[A-Z0-9.]*[A-Z])[A-Z0-9][A-Z0-9]{{0,5}}"
+                      rf"(?:\.[A-Z]{{1,2}})?\s*\)")
 
 
 def kind_of_place_after(tokens: Sequence[Tok], i: int, lex: Lexicon) -> bool:

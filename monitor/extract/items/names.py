@@ -14,6 +14,7 @@ from functools import cache
 
 from monitor.extract.items.document import POSSESSIVE_S, Doc, Entity, Tok, overlaps, tokenize
 from monitor.extract.items.linking import (
+    exchange_ticker,
     feature_name,
     grade_before_number,
     initials,
@@ -520,6 +521,7 @@ def _acronyms(found: list[Entity], tokens: list[Tok], doc: Doc) -> list[Entity]:
             and prev.kind in ("org", "name", "person")
             and _OPEN_RE.search(text, prev.end, ent.start)
             and (prev.kind == "org" or initials(prev.name, lex) == ent.name)
+            and not exchange_ticker(text, prev.end, lex)
         ):
             # The long name is the one form when the acronym is its initials (another outlet's "WHO" still
             # links to it by them); else the acronym, which outlets share where they translate the long one.

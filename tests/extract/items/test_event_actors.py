@@ -66,3 +66,16 @@ def test_it_opening_a_sentence_goes_on_with_the_subject_before_not_the_last_plac
     text = "Ada Brisk toured the Kell Ferries Co yard on Monday. It sold two ferries on Tuesday."
     [sale] = [e for e in events_of(text, DAY) if e.kind == "business"]
     assert sale.actors == ("Kell Ferries Co",)
+
+
+def test_a_tickers_bracket_after_a_company_names_no_one_and_keeps_the_company_speaking() -> None:
+    # "(NYSE: HFC)", "(ticker: KFC)", "(BRN.L)": an aside; the exchange and the ticker are no actors
+    for text in ("Harbour Foods Co (NYSE: HFC) said on Monday it would cut 300 jobs.",
+                 "Harbour Foods Co (ticker: HFC) said on Monday it would cut 300 jobs.",
+                 "Harbour Foods Co (BRN.L) said on Monday it would cut 300 jobs."):
+        [said] = [e for e in events_of(text, DAY) if e.kind == "statement"]
+        assert said.actors == ("Harbour Foods Co",), text
+    # the company announcing right before its ticker is the report's news, dated by its day
+    text = "Investors watched Kell Ferries Co.\n\nKell Ferries Co (NYSE: KFC) announced a new route."
+    [news] = events_of(text, DAY)
+    assert (news.kind, news.date, news.actors) == ("statement", "2024-03-05", ("Kell Ferries Co",))
