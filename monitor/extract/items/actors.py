@@ -61,8 +61,9 @@ _LOCATIVES = frozenset({"in", "at", "near"})
 
 
 def _in_a_defining_bracket(doc: Doc, ent: Entity) -> bool:
-    """Whether a name stands inside the bracket that follows a name to define or ticker it (`Doc.defining`:
-    "the World Health Organization (WHO) said", "Coca-Cola Co (NYSE: KO) said"): the name before it speaks."""
+    """Whether a name stands inside the bracket that follows a name to define it or give its ticker
+    (`Doc.defining`: "the World Health Organization (WHO) said", "Coca-Cola Co (NYSE: KO) said"): the name
+    before it speaks."""
     return any(a < ent.start and ent.end <= b for a, b in doc.defining)
 
 

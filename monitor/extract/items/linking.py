@@ -195,7 +195,7 @@ def ticker_bracket(text: str, end: int, lex: Lexicon) -> int | None:
 
 def exchange_ticker(text: str, end: int, lex: Lexicon) -> bool:
     """Whether the bracket right after `end` holds a ticker by its exchange or market suffix ("(NYSE: KO)",
-    "(FDX.N)"): no acronym the name before it goes by, as a bare "(WHO)" may be."""
+    "(KFL.L)"): no acronym the name before it goes by, as a bare "(WHO)" may be."""
     found = _ticker_re(lex).match(text, end)
     return found is not None and (":" in found.group(0) or "." in found.group(0))
 
