@@ -60,11 +60,11 @@ def _where_it_happened(doc: Doc, ent: Entity) -> bool:
 _LOCATIVES = frozenset({"in", "at", "near"})
 
 
-def _in_a_defining_bracket(doc: Doc, ent: Entity) -> bool:
-    """Whether a name stands inside the bracket that follows a name to define it or give its ticker
-    (`Doc.defining`: "the World Health Organization (WHO) said", "Coca-Cola Co (NYSE: KO) said"): the name
+def _in_a_defining_bracket(brackets: list[tuple[int, int]], ent: Entity) -> bool:
+    """Whether a name stands inside one of the brackets that follow a name to define it or give its ticker
+    (`Doc.defining_in`: "the World Health Organization (WHO) said", "Coca-Cola Co (NYSE: KO) said"): the name
     before it speaks."""
-    return any(a < ent.start and ent.end <= b for a, b in doc.defining)
+    return any(a < ent.start and ent.end <= b for a, b in brackets)
 
 
 def subject_of(
@@ -77,9 +77,10 @@ def subject_of(
         return shared
     # "He had, according to Alex Horton of the Washington Post, killed ...": who sources it does not act
     sources = source_spans(doc.text, info.sentence.start, pos)
+    brackets = doc.defining_in(clause[0], pos)
     cands = [e for e in info.entities if clause[0] <= e.start and e.end <= pos and not e.modifier
              and e.kind != "document" and not (sources and overlaps(e.start, e.end, sources))
-             and not _where_it_happened(doc, e) and not _in_a_defining_bracket(doc, e)]
+             and not _where_it_happened(doc, e) and not _in_a_defining_bracket(brackets, e)]
     if cands:
         ent = cands[-1]
         if ent.kind in _PLACE_OR_NAME and (person := _named_with_age_before(info, ent, doc)) is not None:

@@ -213,6 +213,18 @@ class Doc:
         """The quotes that overlap [start, end), in document order."""
         return self._overlapping("quotes", self.quotes, start, end)
 
+    def defining_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The defining brackets (`defining`) that overlap [start, end), in the order learnt. A document's are
+        learnt sentence by sentence, so the search goes back from the last and stops at the first that ends
+        before `start`: a long document's brackets are not all read again for each sentence."""
+        found = []
+        for a, b in reversed(self.defining):
+            if b <= start:
+                break
+            if a < end:
+                found.append((a, b))
+        return found[::-1]
+
     def datelines_in(self, start: int, end: int) -> list[tuple[int, int]]:
         """The date lines ("KABUL, Afghanistan — ") that overlap [start, end), in document order."""
         return self._overlapping("datelines", self.datelines, start, end)

@@ -111,8 +111,8 @@ def day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors
         and who.subject is not None
         and not who.by_reference
         # (a ticker's or an acronym's bracket between: "Coca-Cola Co (NYSE: KO) announced")
-        and doc.text[next((b for a, b in doc.defining if a == who.subject.end), who.subject.end) : occ.start]
-        .strip() == ""
+        and doc.text[next((b for a, b in doc.defining_in(who.subject.end, occ.start) if a == who.subject.end),
+                          who.subject.end) : occ.start].strip() == ""
         # a date of the sentence dates it ("Today (May 4), the agency announced"), not the results' period nor
         # the date of a clause of its own after it ("announced ... after it was tested over the weekend")
         and all((results and tx.start >= occ.end and _PERIOD_RE.fullmatch(v or ""))

@@ -173,7 +173,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
     def cut_clauses() -> list[tuple[int, int]]:
         reported = reporting_bounds(doc, triggers, sentence.end, timex_spans)
         # The brackets of "the World Health Organization (WHO) said" cut no clause: the name is the speaker's.
-        uncut = timex_spans + [d for d in doc.defining if start <= d[0] < end]
+        uncut = timex_spans + [d for d in doc.defining_in(start, end) if start <= d[0]]
         clauses = clause_spans(doc.text, tokens, sentence.start, sentence.end, doc.lex, reported, uncut)
         return _dates_set_off_joined(doc.text, clauses, timex_spans)
 
@@ -188,7 +188,7 @@ def _ticker_asides(doc: Doc, found: list[Entity]) -> None:
     document's brackets that cut no clause and name no one who acts (`Doc.defining`), as an acronym's are."""
     for ent in found:
         close = ticker_bracket(doc.text, ent.end, doc.lex) if ent.kind in ("org", "name") else None
-        if close is not None and (ent.end, close) not in doc.defining:
+        if close is not None and (ent.end, close) not in doc.defining_in(ent.end, close):
             doc.defining.append((ent.end, close))
 
 
