@@ -154,6 +154,7 @@ class Lexicon:
     present_aux: frozenset[str]
     past_aux: frozenset[str]
     progressive_aux: frozenset[str]
+    ongoing_verbs: frozenset[str]
     state_aux: frozenset[str]
     modal_aux: frozenset[str]
     present_verbs: frozenset[str]

@@ -19,6 +19,7 @@ def tense_fields() -> dict[str, Any]:
         "present_aux": words("present_aux"),
         "past_aux": words("past_aux"),
         "progressive_aux": words("progressive_aux"),
+        "ongoing_verbs": words("ongoing_verbs"),
         "state_aux": words("state_aux"),
         "modal_aux": words("modal_aux"),
         "present_verbs": words("present_verbs"),

@@ -427,6 +427,11 @@ def tense_date(tokens_before: list[Tok], trigger: str, doc: Doc, is_noun: bool) 
     if is_noun:
         return None  # "the mayor's resignation is ...": the "'s" before a noun is no "is" or "has"
     first = trigger.split()[0].lower()
+    if (words[-2:-1] and words[-1] == "to" and words[-2] in lex.ongoing_verbs
+            and lex.kind_of(trigger) in lex.casualty_kinds):
+        # "the storm continues to batter the coast": it goes on now ("continues to insist", "to offer" tell
+        # a stance or a habit, no happening)
+        return doc.published.isoformat()
     progressive = False
     for w in reversed(_without_coordinated_participles([t.lower for t in tokens_before[-8:]])[-4:]):
         if w in lex.modal_aux or w in lex.past_aux:

@@ -154,6 +154,23 @@ def test_a_date_the_happening_came_before_does_not_date_it() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "dated"),
+    [
+        # tense.yaml ongoing_verbs: a happening that "continues to" go on is the day's news ...
+        ("As Storm Ivar continues to batter the coast of Brenholm, forecasters warn of rain.", "accident",
+         True),
+        ("Storm Ivar continued to batter the coast of Brenholm.", "accident", False),
+        # ... a stance or a habit so told is not
+        ("Harbour Corp continues to insist the ferries are safe.", "statement", False),
+    ],
+)
+def test_a_happening_that_continues_goes_on_on_the_day_of_the_report(text: str, kind: str,
+                                                                    dated: bool) -> None:
+    items = [i for i in extract_items(text, PUB) if i.kind == kind]
+    assert [i.date for i in items] == ([PUB.isoformat()] if dated else [])
+
+
+@pytest.mark.parametrize(
     ("text", "kind"),
     [
         # participles joined by "and" share their auxiliary, and so its tense: "has ... released" holds now

@@ -412,3 +412,12 @@ def test_taking_someone_to_court_is_a_legal_happening() -> None:
     found = [(i.kind, i.date) for i in extract_items(
         "Tenants of the Harbour Flats are taking their landlord to court over the broken lifts.", day)]
     assert ("legal", "2024-05-09") in found
+
+
+def test_a_warning_or_an_alert_issued_is_a_statement() -> None:
+    pub = dt.date(2024, 5, 8)
+    text = ("Heavy rain fell across the province overnight.\n\nThe Brenholm Provincial Government has issued "
+            "urgent warnings to residents.\n\nThe Harbour Office issued a flood alert on Monday.")
+    said = [(i.kind, i.date, i.actors) for i in extract_items(text, pub) if i.kind == "statement"]
+    assert said == [("statement", "2024-05-08", ("Brenholm Provincial Government",)),
+                    ("statement", "2024-05-06", ("Harbour Office",))]
