@@ -312,7 +312,7 @@ def typed_drafts(
             continue
         prev = [t.lower for t in occ.tokens_before[-4:]]
         if (kind != "statement" and modal_or_negated(prev)
-                and not reported_plan(info, occ.start, occ.clause, prev, doc.published)):
+                and not reported_plan(doc, info, occ.start, occ.clause, prev)):
             continue  # "would not be vaccinating", "could be charged": no happening (GUIDELINES)
         if a_refusal(doc, occ.trigger, t_end) or refused(doc, prev):
             continue  # "declined to comment on Thursday", "refused to testify": nothing happened (GUIDELINES)

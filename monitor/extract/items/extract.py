@@ -57,6 +57,7 @@ from monitor.extract.items.story_year import narrated_year
 from monitor.extract.items.summary import event_summary
 from monitor.extract.items.trigger_objects import reporting_bounds
 from monitor.extract.items.triggers import find_triggers
+from monitor.extract.items.unreal import earliest_day_spans
 from monitor.extract.items.usable_dates import usable_timexes
 from monitor.extract.lexicon import Lexicon, load_lexicon
 from monitor.extract.sentences import Sentence
@@ -173,7 +174,8 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
     def cut_clauses() -> list[tuple[int, int]]:
         reported = reporting_bounds(doc, triggers, sentence.end, timex_spans)
         # The brackets of "the World Health Organization (WHO) said" cut no clause: the name is the speaker's.
-        uncut = timex_spans + [d for d in doc.defining_in(start, end) if start <= d[0]]
+        uncut = (timex_spans + earliest_day_spans(doc.text, doc.lex, timex_spans)
+                 + [d for d in doc.defining_in(start, end) if start <= d[0]])
         clauses = clause_spans(doc.text, tokens, sentence.start, sentence.end, doc.lex, reported, uncut)
         return _dates_set_off_joined(doc.text, clauses, timex_spans)
 

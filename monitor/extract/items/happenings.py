@@ -402,8 +402,8 @@ def _verb_in(
         len(after) > 1 and after[0] in _STATE_ADVERBS and is_negation(after[1]))))
     if negated or a_refusal(doc, toks[j].lower, toks[j].end):
         return _RULED_OUT, None  # "did not meet", "declined to comment on Thursday"
-    if any(w in HYPOTHETICAL for w in before) and not reported_plan(info, toks[j].start, clause, before[-4:],
-                                                                   doc.published):
+    if any(w in HYPOTHETICAL for w in before) and not reported_plan(doc, info, toks[j].start, clause,
+                                                                   before[-4:]):
         return _RULED_OUT, None  # "said it would close the plant on Friday" is a plan, "could close" is not
     if toks[j].lower in _PAST_COPULAS and _describes_state([t.lower for t in toks[j + 1 : j + 4]]):
         return _RULED_OUT, None  # "a decade ago the city was still a farming town": a state, no happening

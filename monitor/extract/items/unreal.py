@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from monitor.extract.items.document import Doc, SentenceInfo
 from monitor.extract.items.triggers import is_negation
+from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex.days import DAY_VALUE
 
 
@@ -34,22 +36,51 @@ def refused(doc: Doc, prev: list[str]) -> bool:
     return len(prev) >= 2 and prev[-1] == "to" and prev[-2] in doc.lex.refusal_verbs
 
 
+def earliest_day_spans(text: str, lex: Lexicon, dates: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of tense.yaml `earliest_day_phrases` right before a date ("as early as Nov. 4"): a
+    comparison on the date, whose "as" opens no clause of its own."""
+    spans = []
+    for start, _end in dates:
+        found = _earliest_re(lex.earliest_day_phrases).search(text, max(0, start - 40), start)
+        if found is not None:
+            spans.append((found.start(), start))
+    return spans
+
+
+@cache
+def _earliest_re(phrases: frozenset[tuple[str, ...]]) -> re.Pattern[str]:
+    body = "|".join(r"\s+".join(map(re.escape, p)) for p in sorted(phrases))
+    return re.compile(rf"\b(?:{body})\s+\Z", re.IGNORECASE)
+
+
+def _earliest_day(doc: Doc, info: SentenceInfo, at: int) -> bool:
+    """Whether one of tense.yaml `earliest_day_phrases` ends right before `at` ("as early as Nov. 4")."""
+    before = tuple(t.lower for t in info.tokens if t.end <= at)
+    return any(before[-len(p):] == p for p in doc.lex.earliest_day_phrases)
+
+
 _TO_A_VERB_RE = re.compile(r"\s+to\s+(?:be\s+)?[a-z]+\b(?![-.,]?\d)")
 MODALS = frozenset({"would", "could", "might", "should", "may", "must", "can"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
 
 
-def reported_plan(info: SentenceInfo, start: int, clause: tuple[int, int], prev: list[str],
-                  published: dt.date | None = None) -> bool:
+def reported_plan(doc: Doc, info: SentenceInfo, start: int, clause: tuple[int, int], prev: list[str]) -> bool:
     """"She said the ferry would be delivered next year": "would" with a reporting verb is the future of the
     report, a plan with a date of its own clause, not a hypothetical (which an "if" or a negation still
-    makes). So is "would" before a day of the calendar after the report (`published`): "The new rules would
-    take effect on Dec. 31, 2007" sets the day of a plan, where "would have met on Monday" tells none."""
-    if "would" not in prev or any(is_negation(w) for w in prev):
+    makes). So is "would" before a day of the calendar after the report: "The new rules would take effect on
+    Dec. 31, 2007" sets the day of a plan, where "would have met on Monday" tells none; and any modal before a
+    day or month to come that "as early as" opens (tense.yaml `earliest_day_phrases`): "a vote could come as
+    early as Nov. 4" is a hedged schedule."""
+    if any(is_negation(w) for w in prev) or any(t.lower in CONDITIONS for t in info.tokens):
         return False
-    if any(t.lower in CONDITIONS for t in info.tokens):
-        return False
+    published = doc.published
     in_clause = [(tx, v) for tx, v in info.timexes if clause[0] <= tx.start < clause[1]]
+    if any(w in MODALS for w in prev) and published is not None and any(
+            (v or "")[:7] >= published.isoformat()[:7] and (v or "") > published.isoformat()
+            and _earliest_day(doc, info, tx.start) for tx, v in in_clause if tx.start > start):
+        return True
+    if "would" not in prev:
+        return False
     said = [(s, end) for s, end, _t, kind in info.triggers if kind == "statement"]
     if any(end <= start or s >= clause[1] for s, end in said):
         return bool(in_clause)  # "said it would ...", "... would start in 2022, he said"

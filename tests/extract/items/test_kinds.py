@@ -421,3 +421,11 @@ def test_a_warning_or_an_alert_issued_is_a_statement() -> None:
     said = [(i.kind, i.date, i.actors) for i in extract_items(text, pub) if i.kind == "statement"]
     assert said == [("statement", "2024-05-08", ("Brenholm Provincial Government",)),
                     ("statement", "2024-05-06", ("Harbour Office",))]
+
+
+def test_a_rocket_lifting_off_departs_a_ban_lifted_is_policy() -> None:
+    pub = dt.date(2024, 5, 8)
+    assert [i.kind for i in extract_items("The rocket lifted off from the coast on Monday.", pub)] == [
+        "departure"]
+    assert [i.kind for i in extract_items("The port board lifted the ban on trawlers on Monday.", pub)] == [
+        "policy"]

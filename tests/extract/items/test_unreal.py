@@ -48,3 +48,21 @@ def test_would_before_a_day_to_come_is_a_plan_and_before_a_day_gone_or_a_conditi
     assert _events("The new harbour fees would take effect on May 3, 2021, for boats of every size.") == []
     assert _events("If approved, the harbour fees would take effect on Jan. 1, 2022.") == []
     assert _events("The harbour fees would not take effect on Jan. 1, 2022.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "date"),
+    [
+        # tense.yaml earliest_day_phrases: a modal before "as early as" a day to come is a hedged schedule
+        ("A vote on the harbour levy could come as early as June 15.", "policy", "2021-06-15"),
+        ("The port board could vote as early as Friday on the levy.", "policy", "2021-06-11"),
+        ("The ferry may depart for Lerrin as soon as next week.", "departure", "2021-W24"),
+    ],
+)
+def test_a_modal_before_the_earliest_day_to_come_is_a_schedule(text: str, kind: str, date: str) -> None:
+    assert [(i.kind, i.date) for i in _events(text)] == [(kind, date)]
+
+
+def test_a_modal_with_a_day_but_no_earliest_day_is_still_no_happening() -> None:
+    assert _events("The port board could vote on Friday on the levy.") == []
+    assert _events("The port board could have voted as early as last Friday.") == []  # a day past
