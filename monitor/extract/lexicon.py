@@ -194,6 +194,7 @@ class Lexicon:
     forecast_words: frozenset[str]
     expectation_verbs: frozenset[str]
     refusal_verbs: frozenset[str]
+    deadline_verbs: frozenset[str]
     earliest_day_phrases: frozenset[tuple[str, ...]]
     decision_verbs: frozenset[str]  # "has agreed to buy": the infinitive told in their tense
     perfect_news_kinds: frozenset[str]

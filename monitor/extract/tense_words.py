@@ -58,6 +58,7 @@ def tense_fields() -> dict[str, Any]:
         "forecast_words": words("forecast_words"),
         "expectation_verbs": words("expectation_verbs"),
         "refusal_verbs": words("refusal_verbs"),
+        "deadline_verbs": words("deadline_verbs"),
         "earliest_day_phrases": frozenset(tuple(p.split()) for p in words("earliest_day_phrases")),
         "decision_verbs": words("decision_verbs"),
         "perfect_news_kinds": words("perfect_news_kinds"),

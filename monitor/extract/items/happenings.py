@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from monitor.extract.items.amounts import TALLY_KINDS, counted_subject, states_a_figure, tally_over_a_period
 from monitor.extract.items.dating import YEAR_WRITTEN_RE, after_publication, range_bound, sentence_date
+from monitor.extract.items.deadlines import deadline_given
 from monitor.extract.items.document import (
     DETERMINERS,
     Doc,
@@ -104,6 +105,12 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None],
                 seen.add(value)
                 verbs.add(released.start)
             continue
+        if (giver := deadline_given(info, tx, doc.text, doc.lex.deadline_verbs)) is not None:
+            # "had until Nov. 1 to submit proposals": the deadline's day
+            at = clause_of(tx.start, info.clauses)
+            out.append(Happening(giver.start, giver.end, giver.text, "other", at, value))
+            seen.add(value)
+            continue
         if range_bound(doc.text, tx):
             continue  # "grew between 2009 and 2018": over years, on no one date (figures keep the end)
         if _not_when(doc, info, tx.start, tx.end) or first_since(doc.text, info.sentence.start, tx.start):
@@ -136,7 +143,7 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None],
         # "The festival opens on November 29th": the present tells a day to come as scheduled
         present = DAY_VALUE.fullmatch(value) is not None and after_publication(value, doc.published)
         for c in neighbours:
-            state, tok = _verb_in(doc, info, c, (tx.start, tx.end), sources, present)
+            state, tok = _verb_in(doc, info, c, (tx.start, tx.end), sources, present, due=len(value) > 4)
             if state is _NONE:
                 continue
             if c[1] <= clause[0] and dated_apart(info, c, tx.start):
@@ -362,8 +369,11 @@ def _verb_in(
     timex: tuple[int, int],
     sources: list[tuple[int, int]],
     present: bool = False,
+    due: bool = False,
 ) -> tuple[str, Tok | None]:
-    """(_FOUND, the finite verb of a clause nearest the date: past, or with `present` also present);
+    """(_FOUND, the finite verb of a clause nearest the date: past, or with `present` also present; with
+    `due`, a schedule word after "be": "the report is due on Friday", not "is due in the summer", which names
+    no time finer than a year);
     (_RULED_OUT, None) when the clause has one but is negated ("did not meet", "has never met") or
     hypothetical; (_NONE, None) when it has none."""
     toks = info.tokens_within(clause[0], clause[1])
@@ -386,7 +396,8 @@ def _verb_in(
         # (a copula in the present states, "Saturday is the 75th anniversary": its date is the subject's)
         now = present and t.lower not in BE_FORMS
         if (finite_verb(word_tags(t.lower), prev, present=now) or _scheduled(t.lower, prev, doc)
-                or (now and plural_present(t.lower, prev))):  # with a day to come, a schedule
+                or (now and plural_present(t.lower, prev))  # with a day to come, a schedule
+                or (due and t.lower in doc.lex.schedule_words and prev[-1:] and prev[-1] in BE_FORMS)):
             # "signed in 1996 and ratified in 2000": a verb past "and" has its own date
             past_and = t.start > timex[1] and _COORDINATOR_RE.search(doc.text, timex[1], t.start) is not None
             found = (past_and, abs(t.start - timex[0]), j)

@@ -487,7 +487,8 @@ def test_four_digits_before_a_unit_of_measure_are_no_year() -> None:
 
 
 @pytest.mark.parametrize(
-    "verb", ["kicks off", "resumes", "continues", "begins", "stops", "plays", "wraps up", "reports results"]
+    "verb", ["kicks off", "resumes", "continues", "begins", "stops", "plays", "wraps up", "reports results",
+             "hits shelves", "hits stores", "launches", "arrives"]
 )
 def test_a_schedule_told_in_the_present_looks_forward(verb: str) -> None:
     # DCT 2019-11-20: the harbour festival's June 9th is next June, not last June (the nearer one).

@@ -1,0 +1,24 @@
+"""A deadline given with "until": "the 11 companies had until Nov. 1 to submit proposals", "the INS gave the
+relatives until Tuesday to sign". "Until" makes a date a limit, which dates no happening (happenings
+`_not_when`); given this way the limit is a day on the timeline of its own, the deadline's."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract.items.document import SentenceInfo, Tok
+from monitor.extract.timex import Timex
+
+
+def deadline_given(info: SentenceInfo, tx: Timex, text: str, givers: frozenset[str]) -> Tok | None:
+    """The verb that gives the deadline when `tx` follows "until" after one of `givers` (tense.yaml
+    `deadline_verbs`: "had", "gave", "given") within four words, and "to" and a verb follow the date."""
+    if _TO_A_VERB_RE.match(text, tx.end) is None:
+        return None
+    before = [t for t in info.tokens if t.end <= tx.start]
+    if not before or before[-1].lower != "until":
+        return None
+    return next((t for t in reversed(before[-6:-1]) if t.lower in givers), None)
+
+
+_TO_A_VERB_RE = re.compile(r",?\s+to\s+[a-z]+\b")
