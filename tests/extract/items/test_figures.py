@@ -77,6 +77,8 @@ def one(sentence: str) -> tuple[object, ...]:
         # a qualifier joined to the number by a hyphen is no compound word ("a 50-year-old" is one)
         ("The rangers will set 60-plus camera traps.", (60, "more_than", "camera traps", None)),
         ("The mill laid off 30-odd workers.", (30, "about", "workers", None)),
+        # a verb of excess before the number is its qualifier, as "more than" is (qualifiers.yaml)
+        ("Storm Ivar brought gusts exceeding 90 mph.", (90, "more_than", None, "mph")),
         ("The new engine makes 310 horsepower.", (310, "exact", None, "hp")),
         ("The index hit a record high of 4,512.3 on Friday.", (4512.3, "exact", "level", None)),
         ("It logged 4,200 false or misleading claims.", (4200, "exact", "false or misleading claims", None)),
