@@ -397,7 +397,7 @@ def _verb_in(
         now = present and t.lower not in BE_FORMS
         if (finite_verb(word_tags(t.lower), prev, present=now) or _scheduled(t.lower, prev, doc)
                 or (now and plural_present(t.lower, prev))  # with a day to come, a schedule
-                or (due and t.lower in doc.lex.schedule_words and prev[-1:] and prev[-1] in BE_FORMS)):
+                or (due and t.lower in doc.lex.schedule_words and prev[-1:] and prev[-1] in _BE_WORDS)):
             # "signed in 1996 and ratified in 2000": a verb past "and" has its own date
             past_and = t.start > timex[1] and _COORDINATOR_RE.search(doc.text, timex[1], t.start) is not None
             found = (past_and, abs(t.start - timex[0]), j)
@@ -424,6 +424,8 @@ def _verb_in(
 _DEICTIC = frozenset({"last", "next", "this", "past", "coming"})
 _COORDINATOR_RE = re.compile(r"\b(?:and|but|or)\b", re.IGNORECASE)
 _PAST_COPULAS = frozenset({"was", "were"})
+# "be" written out: not the "'s" of "the band's set", a possessive as often as an "is"
+_BE_WORDS = frozenset({"is", "are", "was", "were", "be", "been"})
 _PRESENT_ONLY = frozenset({"VBZ"})
 _STATE_ADVERBS = frozenset({"still", "already", "also", "then", "once", "just", "largely", "mostly"})
 _PARTICIPLE_TAGS = frozenset({"VBN", "VBD", "VBG"})

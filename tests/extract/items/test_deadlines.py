@@ -42,3 +42,10 @@ def test_a_deadline_named_with_its_day_is_a_happening_of_that_day(text: str, dat
 def test_what_is_due_on_a_day_is_a_happening_of_that_day() -> None:
     assert [i.date for i in events_of("The inspectors' report is due on Friday.", DCT)] == ["2021-10-22"]
     assert [i.date for i in events_of("The first payment was due on Oct. 1.", DCT)] == ["2021-10-01"]
+
+
+def test_a_noun_after_a_possessive_is_no_schedule_word() -> None:
+    # "the band's set": the "'s" is a possessive, not "is", so "set" is no verb of the date; "teased" is, and
+    # who teased is its subject
+    items = events_of("Pat Simmons teased The Brenholm Harbour Tour during the band's set Monday night.", DCT)
+    assert [(i.date, i.actors) for i in items] == [("2021-10-18", ("Pat Simmons", "Brenholm Harbour Tour"))]
