@@ -108,13 +108,15 @@ def _metric_after(
             return lw, tokens[i][1], True
     # Not in the lexicon: the bare noun phrase, up to four words, ending on a plural noun.
     words: list[tuple[int, int, str]] = []
-    for s, e, w in tokens[:reach]:
+    for k, (s, e, w) in enumerate(tokens[:reach]):
         lw = w.lower()
         # "13,000 false or misleading claims": adjectives joined by "or"/"and" still lead to the noun
         joins_adjectives = lw in ("or", "and") and bool(words) and not plural(words[-1][2])
         # "341 American congregations": a nationality is an adjective of the noun, not a name that ends it
         demonym = not words and lw in lex.demonym_of and not plural(lw)
-        if (lw in lex.metric_stop_words and not joins_adjectives) or not (w[0].islower() or demonym):
+        if (lw in lex.metric_stop_words and not joins_adjectives) or not (
+                w[0].islower() or demonym or (_names_a_kind(tokens[k + 1 : reach], lex)
+                                              and not _after_a_count(text, pos, lex))):
             break
         if _contraction_base(lw) in lex.metric_stop_words:
             break  # "the 48 years he's lived there": "he's" is no plural noun of the phrase
@@ -136,6 +138,22 @@ def _metric_after(
     return None, pos, False
 
 
+def _names_a_kind(rest: list[tuple[int, int, str]], lex: Lexicon) -> bool:
+    """Whether a capitalised word is a brand's or an acronym's name before the counted noun: one more such
+    word at most, then a plural noun in lower case ("3 million TV sets", "50 million KitKat bars")."""
+    words = [w for _s, _e, w in rest[:2]]
+    lower = next((i for i, w in enumerate(words) if w[:1].islower()), None)
+    return (lower is not None and all(w[:1].isupper() for w in words[:lower])
+            and plural(words[lower]) and words[lower] not in lex.metric_stop_words)
+
+
+def _after_a_count(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether the number ending near `pos` follows a count ("five 787 Dreamliner sales"): it is a label."""
+    found = _WORD_BEFORE_NUMBER_RE.search(text, max(0, pos - 40), pos)
+    return found is not None and found.group(1).lower() in lex.number_words
+
+
+_WORD_BEFORE_NUMBER_RE = re.compile(r"([A-Za-z]+)\s+[\d.,]+\s*\Z")
 _GRAVE = frozenset({"deaths", "injuries"})
 
 

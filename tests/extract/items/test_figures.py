@@ -77,6 +77,9 @@ def one(sentence: str) -> tuple[object, ...]:
         # a qualifier joined to the number by a hyphen is no compound word ("a 50-year-old" is one)
         ("The rangers will set 60-plus camera traps.", (60, "more_than", "camera traps", None)),
         ("The mill laid off 30-odd workers.", (30, "about", "workers", None)),
+        # a brand's or an acronym's name before the counted noun belongs to it
+        ("The maker sold 3 million TV sets last year.", (3000000, "exact", "tv sets", None)),
+        ("More than 50 million KitKat bars will be released.", (50000000, "more_than", "kitkat bars", None)),
         # a verb of excess before the number is its qualifier, as "more than" is (qualifiers.yaml)
         ("Storm Ivar brought gusts exceeding 90 mph.", (90, "more_than", None, "mph")),
         ("The new engine makes 310 horsepower.", (310, "exact", None, "hp")),
@@ -136,6 +139,8 @@ def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
         "Harbour fees: 5 things to know",  # a listicle's count
         "It is the worst flood she's seen in the 40 years she's farmed here.",  # "she's" is no plural noun
         "The pupils were followed from the age of 11 onwards.",  # an age
+        "It adds to five 787 Dreamliner sales this week.",  # a model's number after a count
+        "He sent 10 of his men from a force of 500 near Brenholm Harbour headquarters.",  # no noun counted
     ],
 )
 def test_not_figures(sentence: str) -> None:
