@@ -375,7 +375,8 @@ def as_of(
     if not date and _about_a_plan(info):
         # A plan's targets date by the plan: "The plan, presented this week, ... The plan cuts dust by 90%."
         date = _context_date(doc, info)
-    date = date or _figure_tense(info, start, doc) or _context_date(doc, info)
+    date = (date or _past_decade(doc, info, clause_of(start, info.clauses)) or _figure_tense(info, start, doc)
+            or _context_date(doc, info))
     if date or doc.published is None:
         return date
     # The past perfect puts the figure before the story's time, at no stated date ("he had paid $5,000").
@@ -389,6 +390,29 @@ def as_of(
         # over a span the text does not give, no state of the publication day (the lede's is its news).
         return None
     return scene or doc.published.isoformat()
+
+
+def _past_decade(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str | None:
+    """A decade wholly past that the figure's clause names, else the paragraph's last date before the
+    sentence when that is one, for a figure its clause tells in the past ("263 death sentences in the
+    1990s", then "There were 302 death sentences issued during that time"): TIMEX3's "199". Only a figure's:
+    a decade sets the background of a story, no day of its happenings, and the readers of events take none."""
+    if doc.published is None or not _told_in_the_past(doc, info, clause):
+        return None
+    line_start = doc.text.rfind("\n", 0, info.sentence.start) + 1
+    for tx in reversed(doc.timexes_in(line_start, info.sentence.end)):
+        if tx.type not in DAY_TYPES or in_spans(tx.start, tx.end, doc.quotes_in(tx.start, tx.end)):
+            continue
+        value = tx.value or ""
+        own = tx.start < info.sentence.start or clause[0] <= tx.start < clause[1]  # (not another clause's)
+        if own and _DECADE_RE.fullmatch(value) and int(value) * 10 + 9 < doc.published.year:
+            return value
+        if tx.start < info.sentence.start:
+            return None  # the paragraph's last date before the sentence is no decade
+    return None
+
+
+_DECADE_RE = re.compile(r"\d{3}")
 
 
 def _reported_past_perfect(doc: Doc, info: SentenceInfo, had_at: int) -> bool:

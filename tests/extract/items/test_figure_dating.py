@@ -651,3 +651,14 @@ def test_a_span_after_the_verb_is_no_horizon() -> None:
     # a term or a stretch of the past ("for the first time in 25 years")
     found = extract_items("The two ferries sailed together for the first time in 25 years.", MAY_9)
     assert "2049" not in {i.date for i in found}
+
+
+def test_a_figure_of_a_past_decade_is_dated_by_the_decade() -> None:
+    text = ("The study counted 263 harbour deaths in the 1990s. There were 302 inquests during that time.\n\n"
+            "The harbour board says the old rules may overstate the risk by up to 35 percent.")
+    dates = _dates(text)
+    assert (dates[263], dates[302]) == ("199", "199")  # the decade named, then carried to its period
+    assert dates[35] != "199"  # a claim in the present is no figure of that decade
+    # a decade not yet over, or another clause's, dates no figure
+    assert _dates("The port expects 40 new berths over the next decade.")[40] != "202"
+    assert _dates("Fees rose 4 percent in May, the most since the 1980s.")[4] == "2021-05"
