@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from functools import cache
 
+from monitor.extract.items.dating import after_publication
 from monitor.extract.items.document import Doc, SentenceInfo
 from monitor.extract.items.triggers import is_negation
 from monitor.extract.lexicon import Lexicon
@@ -53,10 +54,9 @@ def _earliest_re(phrases: frozenset[tuple[str, ...]]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})\s+\Z", re.IGNORECASE)
 
 
-def _earliest_day(doc: Doc, info: SentenceInfo, at: int) -> bool:
+def _earliest_day(doc: Doc, at: int) -> bool:
     """Whether one of tense.yaml `earliest_day_phrases` ends right before `at` ("as early as Nov. 4")."""
-    before = tuple(t.lower for t in info.tokens if t.end <= at)
-    return any(before[-len(p):] == p for p in doc.lex.earliest_day_phrases)
+    return _earliest_re(doc.lex.earliest_day_phrases).search(doc.text, max(0, at - 40), at) is not None
 
 
 _TO_A_VERB_RE = re.compile(r"\s+to\s+(?:be\s+)?[a-z]+\b(?![-.,]?\d)")
@@ -75,9 +75,9 @@ def reported_plan(doc: Doc, info: SentenceInfo, start: int, clause: tuple[int, i
         return False
     published = doc.published
     in_clause = [(tx, v) for tx, v in info.timexes if clause[0] <= tx.start < clause[1]]
-    if any(w in MODALS for w in prev) and published is not None and any(
-            (v or "")[:7] >= published.isoformat()[:7] and (v or "") > published.isoformat()
-            and _earliest_day(doc, info, tx.start) for tx, v in in_clause if tx.start > start):
+    if any(w in MODALS for w in prev) and any(
+            tx.start > start and after_publication(v, published) and _earliest_day(doc, tx.start)
+            for tx, v in in_clause):
         return True
     if "would" not in prev:
         return False
