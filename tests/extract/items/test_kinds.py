@@ -416,10 +416,10 @@ def test_taking_someone_to_court_is_a_legal_happening() -> None:
 
 def test_a_warning_or_an_alert_issued_is_a_statement() -> None:
     pub = dt.date(2024, 5, 8)
-    text = ("Heavy rain fell across the province overnight.\n\nThe Brenholm Provincial Government has issued "
-            "urgent warnings to residents.\n\nThe Harbour Office issued a flood alert on Monday.")
+    text = ("Heavy rain fell across the province overnight.\n\nThe Brenholm Harbour Board has issued "
+            "storm warnings to coastal towns.\n\nThe Harbour Office issued a flood alert on Monday.")
     said = [(i.kind, i.date, i.actors) for i in extract_items(text, pub) if i.kind == "statement"]
-    assert said == [("statement", "2024-05-08", ("Brenholm Provincial Government",)),
+    assert said == [("statement", "2024-05-08", ("Brenholm Harbour Board",)),
                     ("statement", "2024-05-06", ("Harbour Office",))]
 
 
