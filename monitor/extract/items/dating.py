@@ -429,7 +429,7 @@ def tense_date(tokens_before: list[Tok], trigger: str, doc: Doc, is_noun: bool) 
     first = trigger.split()[0].lower()
     if (words[-2:-1] and words[-1] == "to" and words[-2] in lex.ongoing_verbs
             and lex.kind_of(trigger) in lex.casualty_kinds):
-        # "the storm continues to batter the coast": it goes on now ("continues to insist", "to offer" tell
+        # "the gale continues to batter the harbour": it goes on now ("continues to insist", "to offer" tell
         # a stance or a habit, no happening)
         return doc.published.isoformat()
     progressive = False

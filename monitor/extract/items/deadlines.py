@@ -1,5 +1,5 @@
-"""A deadline given with "until": "the 11 companies had until Nov. 1 to submit proposals", "the INS gave the
-relatives until Tuesday to sign". "Until" makes a date a limit, which dates no happening (happenings
+"""A deadline given with "until": "the three shipyards had until June 1 to submit bids", "the port gave the
+trawler owners until Friday to sign". "Until" makes a date a limit, which dates no happening (happenings
 `_not_when`); given this way the limit is a day on the timeline of its own, the deadline's."""
 
 from __future__ import annotations

@@ -394,8 +394,8 @@ def as_of(
 
 def _past_decade(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str | None:
     """A decade wholly past that the figure's clause names, else the paragraph's last date before the
-    sentence when that is one, for a figure its clause tells in the past ("263 death sentences in the
-    1990s", then "There were 302 death sentences issued during that time"): TIMEX3's "199". Only a figure's:
+    sentence when that is one, for a figure its clause tells in the past ("the study counted 263 harbour
+    deaths in the 1990s", then "There were 302 inquests during that time"): TIMEX3's "199". Only a figure's:
     a decade sets the background of a story, no day of its happenings, and the readers of events take none."""
     if doc.published is None or not _told_in_the_past(doc, info, clause):
         return None

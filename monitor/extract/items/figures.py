@@ -140,7 +140,7 @@ def _metric_after(
 
 def _names_a_kind(rest: list[tuple[int, int, str]], lex: Lexicon) -> bool:
     """Whether a capitalised word is a brand's or an acronym's name before the counted noun: one more such
-    word at most, then a plural noun in lower case ("3 million TV sets", "50 million KitKat bars")."""
+    word at most, then a plural noun in lower case ("3 million TV sets", "40 Lerrin Ferries vessels")."""
     words = [w for _s, _e, w in rest[:2]]
     lower = next((i for i, w in enumerate(words) if w[:1].islower()), None)
     return (lower is not None and all(w[:1].isupper() for w in words[:lower])
@@ -148,7 +148,7 @@ def _names_a_kind(rest: list[tuple[int, int, str]], lex: Lexicon) -> bool:
 
 
 def _after_a_count(text: str, pos: int, lex: Lexicon) -> bool:
-    """Whether the number ending near `pos` follows a count ("five 787 Dreamliner sales"): it is a label."""
+    """Whether the number ending near `pos` follows a count ("six 320 Airbus orders"): it is a label."""
     found = _WORD_BEFORE_NUMBER_RE.search(text, max(0, pos - 40), pos)
     return found is not None and found.group(1).lower() in lex.number_words
 

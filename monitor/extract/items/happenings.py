@@ -106,7 +106,7 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None],
                 verbs.add(released.start)
             continue
         if (giver := deadline_given(info, tx, doc.text, doc.lex.deadline_verbs)) is not None:
-            # "had until Nov. 1 to submit proposals": the deadline's day
+            # "had until June 1 to submit bids": the deadline's day
             at = clause_of(tx.start, info.clauses)
             out.append(Happening(giver.start, giver.end, giver.text, "other", at, value))
             seen.add(value)
@@ -424,7 +424,7 @@ def _verb_in(
 _DEICTIC = frozenset({"last", "next", "this", "past", "coming"})
 _COORDINATOR_RE = re.compile(r"\b(?:and|but|or)\b", re.IGNORECASE)
 _PAST_COPULAS = frozenset({"was", "were"})
-# "be" written out: not the "'s" of "the band's set", a possessive as often as an "is"
+# "be" written out: not the "'s" of "the choir's set", a possessive as often as an "is"
 _BE_WORDS = frozenset({"is", "are", "was", "were", "be", "been"})
 _PRESENT_ONLY = frozenset({"VBZ"})
 _STATE_ADVERBS = frozenset({"still", "already", "also", "then", "once", "just", "largely", "mostly"})

@@ -38,7 +38,7 @@ def refused(doc: Doc, prev: list[str]) -> bool:
 
 
 def earliest_day_spans(text: str, lex: Lexicon, dates: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans of tense.yaml `earliest_day_phrases` right before a date ("as early as Nov. 4"): a
+    """The spans of tense.yaml `earliest_day_phrases` right before a date ("as early as June 15"): a
     comparison on the date, whose "as" opens no clause of its own."""
     spans = []
     for start, _end in dates:
@@ -55,7 +55,7 @@ def _earliest_re(phrases: frozenset[tuple[str, ...]]) -> re.Pattern[str]:
 
 
 def _earliest_day(doc: Doc, at: int) -> bool:
-    """Whether one of tense.yaml `earliest_day_phrases` ends right before `at` ("as early as Nov. 4")."""
+    """Whether one of tense.yaml `earliest_day_phrases` ends right before `at` ("as early as June 15")."""
     return _earliest_re(doc.lex.earliest_day_phrases).search(doc.text, max(0, at - 40), at) is not None
 
 
@@ -69,8 +69,8 @@ def reported_plan(doc: Doc, info: SentenceInfo, start: int, clause: tuple[int, i
     report, a plan with a date of its own clause, not a hypothetical (which an "if" or a negation still
     makes). So is "would" before a day of the calendar after the report: "The new rules would take effect on
     Dec. 31, 2007" sets the day of a plan, where "would have met on Monday" tells none; and any modal before a
-    day or month to come that "as early as" opens (tense.yaml `earliest_day_phrases`): "a vote could come as
-    early as Nov. 4" is a hedged schedule."""
+    day or month to come that "as early as" opens (tense.yaml `earliest_day_phrases`): "the levy vote may be
+    held as early as June 15" is a hedged schedule."""
     if any(is_negation(w) for w in prev) or any(t.lower in CONDITIONS for t in info.tokens):
         return False
     published = doc.published

@@ -54,7 +54,7 @@ def test_would_before_a_day_to_come_is_a_plan_and_before_a_day_gone_or_a_conditi
     ("text", "kind", "date"),
     [
         # tense.yaml earliest_day_phrases: a modal before "as early as" a day to come is a hedged schedule
-        ("A vote on the harbour levy could come as early as June 15.", "policy", "2021-06-15"),
+        ("The levy vote may be held as early as June 15.", "policy", "2021-06-15"),
         ("The port board could vote as early as Friday on the levy.", "policy", "2021-06-11"),
         ("The ferry may depart for Lerrin as soon as next week.", "departure", "2021-W24"),
     ],
