@@ -20,6 +20,7 @@ from monitor.extract.items.dating import YEAR_WRITTEN_RE, after_publication, ran
 from monitor.extract.items.deadlines import deadline_given
 from monitor.extract.items.document import (
     DETERMINERS,
+    POSSESSIVE_S,
     Doc,
     SentenceInfo,
     Tok,
@@ -425,7 +426,7 @@ _DEICTIC = frozenset({"last", "next", "this", "past", "coming"})
 _COORDINATOR_RE = re.compile(r"\b(?:and|but|or)\b", re.IGNORECASE)
 _PAST_COPULAS = frozenset({"was", "were"})
 # "be" written out: not the "'s" of "the choir's set", a possessive as often as an "is"
-_BE_WORDS = frozenset({"is", "are", "was", "were", "be", "been"})
+_BE_WORDS = BE_FORMS - frozenset(POSSESSIVE_S)
 _PRESENT_ONLY = frozenset({"VBZ"})
 _STATE_ADVERBS = frozenset({"still", "already", "also", "then", "once", "just", "largely", "mostly"})
 _PARTICIPLE_TAGS = frozenset({"VBN", "VBD", "VBG"})

@@ -29,7 +29,7 @@ def a_refusal(doc: Doc, word: str, end: int) -> bool:
     """Whether `word` (ending at `end`) declines or refuses what the verb after "to" would tell ("declined
     to comment on Thursday"): no happening, and no decline ("shares declined to $5" is one); tense.yaml
     `refusal_verbs`."""
-    return word in doc.lex.refusal_verbs and _TO_A_VERB_RE.match(doc.text, end) is not None
+    return word in doc.lex.refusal_verbs and TO_A_VERB_RE.match(doc.text, end) is not None
 
 
 def refused(doc: Doc, prev: list[str]) -> bool:
@@ -40,12 +40,14 @@ def refused(doc: Doc, prev: list[str]) -> bool:
 def earliest_day_spans(text: str, lex: Lexicon, dates: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans of tense.yaml `earliest_day_phrases` right before a date ("as early as June 15"): a
     comparison on the date, whose "as" opens no clause of its own."""
-    spans = []
-    for start, _end in dates:
-        found = _earliest_re(lex.earliest_day_phrases).search(text, max(0, start - 40), start)
-        if found is not None:
-            spans.append((found.start(), start))
-    return spans
+    return [(opens, start) for start, _end in dates
+            if (opens := _earliest_start(text, lex, start)) is not None]
+
+
+def _earliest_start(text: str, lex: Lexicon, at: int) -> int | None:
+    """Where one of tense.yaml `earliest_day_phrases` that ends right before `at` starts, else None."""
+    found = _earliest_re(lex.earliest_day_phrases).search(text, max(0, at - 40), at)
+    return found.start() if found else None
 
 
 @cache
@@ -54,12 +56,7 @@ def _earliest_re(phrases: frozenset[tuple[str, ...]]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{body})\s+\Z", re.IGNORECASE)
 
 
-def _earliest_day(doc: Doc, at: int) -> bool:
-    """Whether one of tense.yaml `earliest_day_phrases` ends right before `at` ("as early as June 15")."""
-    return _earliest_re(doc.lex.earliest_day_phrases).search(doc.text, max(0, at - 40), at) is not None
-
-
-_TO_A_VERB_RE = re.compile(r"\s+to\s+(?:be\s+)?[a-z]+\b(?![-.,]?\d)")
+TO_A_VERB_RE = re.compile(r"\s+to\s+(?:be\s+)?[a-z]+\b(?![-.,]?\d)")
 MODALS = frozenset({"would", "could", "might", "should", "may", "must", "can"})
 CONDITIONS = frozenset({"if", "unless", "whether"})
 
@@ -76,7 +73,8 @@ def reported_plan(doc: Doc, info: SentenceInfo, start: int, clause: tuple[int, i
     published = doc.published
     in_clause = [(tx, v) for tx, v in info.timexes if clause[0] <= tx.start < clause[1]]
     if any(w in MODALS for w in prev) and any(
-            tx.start > start and after_publication(v, published) and _earliest_day(doc, tx.start)
+            tx.start > start and after_publication(v, published)
+            and _earliest_start(doc.text, doc.lex, tx.start) is not None
             for tx, v in in_clause):
         return True
     if "would" not in prev:
