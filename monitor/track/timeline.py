@@ -265,10 +265,13 @@ def _match_items(
                                               published)
         candidates[i] = [e.event_id for e in own_key] + [e.event_id for e in found]
     said = {
-        e.event_id: report.evidence
+        e.event_id: (report.evidence, report.latent)
         for e in free if (report := e.report_of(source_url)) is not None and report.present
     }
-    own = {(i, eid) for i in loose for eid in candidates[i] if said.get(eid) == items[i].evidence}
+    # An item's own row is the one this source reports in its sentence and as it reads it: an undated report's
+    # row is no dated item's of the same sentence, or a replay could move the item there.
+    own = {(i, eid) for i in loose for eid in candidates[i]
+           if said.get(eid) == (items[i].evidence, items[i].latent)}
     # Undated reports pair last, with the rows the others left: one never takes a row from a row's own item.
     told = [i for i in loose if not items[i].latent]
     for i, eid in _contained_pairs(told, candidates, set(said), own).items():

@@ -486,3 +486,21 @@ def _assert_invariants(checks):
             report = next((s for s in e.sources if s.source_url == source), None)
             if report is not None and report.present:
                 assert report.version == versions[source]
+
+
+def test_a_replay_keeps_a_dated_item_off_the_row_of_its_sentences_undated_report() -> None:
+    # (found by test_reconcile_invariants) a page's sentence read both as an undated call report and as a
+    # dated item: the call row holds the undated report, the meeting row the dated item; a replay of the same
+    # version must not move the dated item to the call row because that row's report has its sentence
+    talk = "The harbour minister talked with Mayor Ruiz on Sunday"
+    _assert_invariants([
+        (WIRE, [item(kind="call", date="2021-06-13", summary="a talk", actors=[]),
+                item(kind="call", date="2021-06-13", summary="Mayor Ruiz talked with the harbour minister",
+                     actors=[]),
+                item(kind="meeting", date="2021-06-13", summary="Mayor Ruiz talked with the harbour minister",
+                     actors=["Ana Ruiz"])]),
+        (HARBOUR, [item(kind="meeting", date="2021-06-13", summary="a talk", actors=["Ana Ruiz"])]),
+        (HARBOUR, [item(kind="call", date="2021-06-13", summary="a talk", actors=[]),
+                   item(kind="call", date=None, summary=talk, actors=[], latent=True),
+                   item(kind="other", date="2021-06-13", summary=talk, actors=[])]),
+    ])
