@@ -1,11 +1,12 @@
 """What a number counts when the words right after it do not say: a total named before it ("the number of
-open cases stands at 31"), and whether a number spelled out counts at all ("seven doctors" does, "the two
-leaders" does not)."""
+open cases stands at 31"), the count it is part of ("8,200 jobs, including 3,100 in farming"), and
+whether a number spelled out counts at all ("seven doctors" does, "the two leaders" does not)."""
 
 from __future__ import annotations
 
 import re
 
+from monitor.extract.items.figure_mention import FigureMention
 from monitor.extract.lexicon import Lexicon
 
 WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*")  # a word, with its apostrophes and hyphens
@@ -51,6 +52,34 @@ def total_of(text: str, start: int, lex: Lexicon) -> str | None:
     return "total" if _TOTAL_RE.search(text, max(0, start - 40), start) else None
 
 
+# A number told as part of the count before it: "6,200 refugees, nearly 2,100 of them in tents", "8,200
+# jobs, including 3,100 in farming"
+_PART_BEFORE_RE = re.compile(r"\b(?:including|among them|of (?:whom|which|them))\s+\Z")
+_PART_AFTER_RE = re.compile(r"\s+of\s+(?:them|whom|which|those)\b")
+
+
+def part_of(
+    text: str, num_start: int, num_end: int, whole: FigureMention | None, lex: Lexicon
+) -> str | None:
+    """The metric of the count `whole` when the number at `num_start` is told as a part of it, or None."""
+    if whole is None or whole.unit is not None or not whole.metric or whole.end > num_start:
+        return None
+    qualified = lex.qualifier_re.search(text, max(0, num_start - 30), num_start)
+    before = qualified.start(1) if qualified else num_start  # "including nearly 2,100"
+    if _PART_BEFORE_RE.search(text, max(0, before - 40), before) or _PART_AFTER_RE.match(text, num_end):
+        return whole.metric
+    return None
+
+
+_AND_OR_COMMA = r"(?:,\s*|\s+and\s+|\s+or\s+)"
+# A numeral's count, then "and", "or" or a comma right before a number spelled out: a list of counts
+_LISTED_AFTER_RE = re.compile(
+    r"(?<![\w.,])\d[\d,]*\s+(?:[A-Za-z][a-z-]*\s+){0,3}?[a-z][a-z-]*s" + _AND_OR_COMMA + r"\Z")
+
+# ... or right after its count's noun, a numeral's count
+_LISTED_BEFORE_RE = re.compile(r"[a-z-]+\s+(?:[A-Za-z][a-z-]*\s+){0,3}?[a-z][a-z-]*s" + _AND_OR_COMMA + r"\d")
+
+
 _DESCRIBING = frozenset(
     {"the", "these", "those", "its", "their", "his", "her", "our", "my", "your", "both", "all"}
 )
@@ -65,6 +94,8 @@ def counts_in_words(text: str, start: int, value: int | float, metric: str | Non
         return True
     if metric is None:
         return False
+    if _LISTED_AFTER_RE.search(text, max(0, start - 60), start) or _LISTED_BEFORE_RE.match(text, start):
+        return True  # "48 barns and seven chapels", "five ports and 240 schools": one of a list of counts
     prev = WORD_RE.findall(text[max(0, start - 20) : start])
     if prev and prev[-1].lower().endswith(("'s", "’s")):
         return False  # "California's three power companies": a possessor's, told to describe it

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from monitor.extract.items.conversions import with_months, without_conversions
-from monitor.extract.items.counted import WORD_RE, counts_in_words, labelled, total_of
+from monitor.extract.items.counted import WORD_RE, counts_in_words, labelled, part_of, total_of
 from monitor.extract.items.document import age_after_name
 from monitor.extract.items.figure_data import figure_data
 from monitor.extract.items.figure_mention import FigureMention
@@ -248,7 +248,7 @@ def find_figures(
             candidates.append((m, True))
     out: list[FigureMention] = []
     for m, is_words in sorted(candidates, key=lambda c: c[0].start()):
-        mention = _read(sentence, m, is_words, lex, blocked)
+        mention = _read(sentence, m, is_words, lex, blocked, out[-1] if out else None)
         if mention is not None:
             out.append(mention)
     out.extend(_ordinal_counts(sentence, lex, blocked))
@@ -313,7 +313,8 @@ def _ordinal_counts(sentence: str, lex: Lexicon, blocked: Sequence[tuple[int, in
 
 
 def _read(
-    text: str, m: re.Match[str], is_words: bool, lex: Lexicon, blocked: Sequence[tuple[int, int]]
+    text: str, m: re.Match[str], is_words: bool, lex: Lexicon, blocked: Sequence[tuple[int, int]],
+    whole: FigureMention | None = None,
 ) -> FigureMention | None:
     num_start, num_end = m.start("num"), m.end()
     if _blocked(num_start, num_end, blocked) or _phone_number(m, is_words):
@@ -326,7 +327,7 @@ def _read(
         return None  # "5m" without a currency is more likely metres than millions
     if _ruled_out(text, m, is_words, lex):
         return None
-    return _mention(text, m, is_words, lex, value, unit)
+    return _mention(text, m, is_words, lex, value, unit, whole)
 
 
 def _phone_number(m: re.Match[str], is_words: bool) -> bool:
@@ -400,10 +401,12 @@ def _not_figure_after_re(lex: Lexicon) -> re.Pattern[str]:
 
 
 def _mention(
-    text: str, m: re.Match[str], is_words: bool, lex: Lexicon, value: int | float, unit: str | None
+    text: str, m: re.Match[str], is_words: bool, lex: Lexicon, value: int | float, unit: str | None,
+    whole: FigureMention | None = None,
 ) -> FigureMention | None:
-    """The figure of a number read: its unit, metric (after or before it) and qualifier; None when it
-    counts nothing we know, spans time ("11 days") or is a year."""
+    """The figure of a number read: its unit, metric (after or before it, or that of the count before it
+    that it is part of, `whole`) and qualifier; None when it counts nothing we know, spans time ("11 days")
+    or is a year."""
     num_start, num_end = m.start("num"), m.end()
     pos = num_end
     if unit is None:
@@ -424,7 +427,7 @@ def _mention(
         pos = label.end()
     metric, metric_end, unit = _metric_of(text, (start, pos), lex, unit, not is_words)
     if metric is None and unit is None:
-        metric = total_of(text, start, lex)
+        metric = total_of(text, start, lex) or part_of(text, num_start, num_end, whole, lex)
     data = figure_data()
     if metric is None and unit in data.rain_units and data.rain_re.search(text):
         metric = "rain"  # "heavy rainfall ..., dumping 800 millimeters in the 48 hours to Sunday"

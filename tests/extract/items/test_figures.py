@@ -214,6 +214,9 @@ def test_never_raises(sentence: str) -> None:
         ("The network took $911 million in orders.", [(911000000, "USD")]),
         # people counted by what happened to them, spelled out
         ("Border guards detained seven people near the bridge.", [(7, None)]),
+        # a number spelled out in a list of counts with a numeral's is one of them
+        ("The flood damaged 48 barns and seven chapels in the valley.", [(48, None), (7, None)]),
+        ("The storm closed five ports and 240 schools along the coast.", [(5, None), (240, None)]),
         # members, soldiers, voters are people, named by their body or not (metrics.yaml `people_nouns`)
         ("More than 60,000 Lerrin Guild members walked out on Friday.", [(60000, None)]),
         ("Four more Harbour Party lawmakers urged the mayor to resign.", [(4, None)]),
@@ -445,3 +448,22 @@ def test_a_grave_state_after_the_counted_nouns_of_phrase_is_the_counts() -> None
         (7, "deaths")]
     # punctuation ends the phrase: the state is another clause's
     assert [f.metric for f in find_figures("Two members of the crew, who were killed, sailed.")] != ["deaths"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "counts"),
+    [
+        ("The camp holds 6,200 refugees, nearly 2,100 of them in the northern sector.",
+         [(6200, "refugees"), (2100, "refugees")]),
+        ("The region lost 8,200 jobs, including 3,100 in farming.", [(8200, "jobs"), (3100, "jobs")]),
+        # a number after "of them" that is no part of the count stays no figure ("in one county")
+        ("The quake killed 64 people, about 40 of them in one county.", [(64, None), (40, None)]),
+    ],
+)
+def test_a_part_of_a_count_counts_what_the_count_counts(
+    sentence: str, counts: list[tuple[float, str | None]]
+) -> None:
+    """A bare number told as a part of the count before it ("including 3,100") counts the same thing."""
+    found = [(f.value, f.metric) for f in find_figures(sentence)]
+    assert [v for v, _ in found] == [v for v, _ in counts]
+    assert all(metric == want for (_, metric), (_, want) in zip(found, counts, strict=True) if want)
