@@ -97,6 +97,7 @@ class Lexicon:
     fractions: Mapping[str, float]
     units_before: Mapping[str, str]
     unit_of: Mapping[str, str]
+    unit_fractions: Mapping[str, float]
     unit_re: re.Pattern[str]
     glued_units: tuple[str, ...]  # unit words written straight after the digits ("2.15kg", "60fps")
     not_figure_after: tuple[str, ...]
@@ -385,6 +386,7 @@ def _numbers_fields() -> dict[str, Any]:
         "fractions": int_map("fractions", float),
         "units_before": {str(k): str(v) for k, v in units_before.items()},
         "unit_of": unit_of,
+        "unit_fractions": int_map("unit_fractions", float),
         "unit_re": re.compile(
             r"\s*(?:"
             + "|".join(

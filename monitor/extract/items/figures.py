@@ -412,7 +412,9 @@ def _mention(
     if unit is None:
         um = lex.unit_re.match(text, pos)
         if um:
-            unit = lex.unit_of.get(" ".join(um.group(0).lower().split()))
+            word = " ".join(um.group(0).lower().split())
+            unit = lex.unit_of.get(word)
+            value = tidy(value * lex.unit_fractions.get(word, 1))  # "37 cents": 0.37 USD
             pos = um.end()
     if unit is not None and (conv := _CONVERSION_RE.match(text, pos)):
         pos = conv.end()  # "3 inches (76 millimeters) of rain": the metric follows the conversion

@@ -214,6 +214,9 @@ def test_never_raises(sentence: str) -> None:
         ("The network took $911 million in orders.", [(911000000, "USD")]),
         # people counted by what happened to them, spelled out
         ("Border guards detained seven people near the bridge.", [(7, None)]),
+        # cents are a part of their unit, as a reader compares them with dollars
+        ("The shares rose 35 cents to $41.20.", [(0.35, "USD"), (41.2, "USD")]),
+        ("The mill earned C$3.1 million, or 14 Canadian cents a share.", [(3100000, "CAD"), (0.14, "CAD")]),
         # a number spelled out in a list of counts with a numeral's is one of them
         ("The flood damaged 48 barns and seven chapels in the valley.", [(48, None), (7, None)]),
         ("The storm closed five ports and 240 schools along the coast.", [(5, None), (240, None)]),
