@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from monitor.extract.items.figure_data import figure_data
 from monitor.extract.items.figure_mention import FigureMention
 from monitor.extract.lexicon import Lexicon
 
@@ -53,21 +54,26 @@ def total_of(text: str, start: int, lex: Lexicon) -> str | None:
 
 
 # A number told as part of the count before it: "6,200 refugees, nearly 2,100 of them in tents", "8,200
-# jobs, including 3,100 in farming"
+# jobs, including 3,100 in farming"; or with the count's noun left out, no noun after it
 _PART_BEFORE_RE = re.compile(r"\b(?:including|among them|of (?:whom|which|them))\s+\Z")
+_ELIDED_RE = re.compile(r"\s*(?:[,.;)]|\Z|\s(?:and|in|on|at|from|for|by|after|while|with)\b)")
 _PART_AFTER_RE = re.compile(r"\s+of\s+(?:them|whom|which|those)\b")
 
 
 def part_of(
     text: str, num_start: int, num_end: int, whole: FigureMention | None, lex: Lexicon
 ) -> str | None:
-    """The metric of the count `whole` when the number at `num_start` is told as a part of it, or None."""
+    """The metric of the count `whole` when the number at `num_start` is told as a part of it, or with its
+    noun left out (no noun after it), or None."""
     if whole is None or whole.unit is not None or not whole.metric or whole.end > num_start:
         return None
     qualified = lex.qualifier_re.search(text, max(0, num_start - 30), num_start)
     before = qualified.start(1) if qualified else num_start  # "including nearly 2,100"
     if _PART_BEFORE_RE.search(text, max(0, before - 40), before) or _PART_AFTER_RE.match(text, num_end):
         return whole.metric
+    prev = WORD_RE.findall(text[max(0, before - 20) : before])
+    if _ELIDED_RE.match(text, num_end) and not (prev and prev[-1].lower() in figure_data().not_elided_before):
+        return whole.metric  # "sold 900 units, and the other model sold 300": the noun left out
     return None
 
 

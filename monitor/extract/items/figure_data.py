@@ -42,6 +42,7 @@ class FigureData:
     extremes: frozenset[str]  # numbers.yaml span_extremes: "a new 2008 high" is the year's highest, today
     extreme_set_re: re.Pattern[str]  # an extreme, numbers.yaml extreme_set_verbs and "on"/"in", at the end
     to_now_re: re.Pattern[str]  # numbers.yaml spans_to_now: "the past year" runs up to today
+    not_elided_before: frozenset[str]  # numbers.yaml: a word that keeps a bare number from the count before
 
 
 @cache
@@ -77,6 +78,7 @@ def figure_data() -> FigureData:
         sources_re=_after_a_few_words_re(nd.get("source_phrases", [])),
         part_of=spaced_alternatives(["of", *nd.get("ratio_words", [])]),
         extremes=frozenset(w.lower() for w in nd.get("span_extremes", [])),
+        not_elided_before=frozenset(w.lower() for w in nd.get("not_elided_before", [])),
         to_now_re=re.compile(rf"(?:{spaced_alternatives(nd.get('spans_to_now', []))})\b", re.IGNORECASE),
         extreme_set_re=re.compile(
             rf"\b(?:{spaced_alternatives(nd.get('span_extremes', []))})\s+"

@@ -459,6 +459,9 @@ def test_a_grave_state_after_the_counted_nouns_of_phrase_is_the_counts() -> None
         ("The camp holds 6,200 refugees, nearly 2,100 of them in the northern sector.",
          [(6200, "refugees"), (2100, "refugees")]),
         ("The region lost 8,200 jobs, including 3,100 in farming.", [(8200, "jobs"), (3100, "jobs")]),
+        # the count's noun left out
+        ("The first model sold 900 units, and the second sold 300.", [(900, "units"), (300, "units")]),
+        ("The club has 40 members, and her son turned 6 last week.", [(40, "members")]),  # an age
         # a number after "of them" that is no part of the count stays no figure ("in one county")
         ("The quake killed 64 people, about 40 of them in one county.", [(64, None), (40, None)]),
     ],
