@@ -8,6 +8,7 @@ import datetime as dt
 import itertools
 from collections.abc import Sequence
 
+from monitor.extract.items import extract_items
 from monitor.track.timeline import ReconcileResult, TimelineEntry, reconcile
 from tests.fixtures.timeline.scenario import Item, item
 
@@ -184,3 +185,17 @@ def test_an_undated_report_of_one_verb_acting_upon_one_thing_joins_the_row_of_it
                     "Business: Ostvik launched two new ferries to win back commuters"):
         other = dataclasses.replace(undated, summary=summary, evidence=summary.split(": ")[1] + ".")
         assert len(apply(apply((), C, [dated]).timeline, A, [other]).timeline) == 2
+
+
+def test_a_scene_told_with_nobody_named_joins_the_outlet_that_dated_it() -> None:
+    """Read from text: one outlet dates the flooding, another tells it undated and nameless; one row, two."""
+    day = dt.date(2024, 5, 14)
+    dated = extract_items("Two houses near the old mill were flooded on Monday as the river rose.", day,
+                          latent=True)
+    undated = extract_items("The council met.\n\nTwo houses near the old mill were flooded as the river "
+                            "rose.", day, latent=True)
+    assert [i.kind for i in undated if i.latent] == ["accident"]
+    first = apply((), A, list(dated))
+    second = apply(first.timeline, B, list(undated))
+    [row] = [e for e in shown(second.timeline) if e.kind == "accident"]
+    assert (row.date, row.source_count) == ("2024-05-13", 2)

@@ -473,13 +473,16 @@ def undated_report(doc: Doc, info: SentenceInfo, order: int) -> Draft | None:
     ("..., Johnston said in a statement") corroborates it (monitor.track). Only a happening told by its verb
     or named by its noun with who acts named ("Russia's straightforward victory against Croatia"), or words
     quoted: what outlets echo of one another is who said or did what, often in the words of one press
-    release ("charged with conspiracy to coerce and entice to travel to engage in illegal sexual activity");
-    a bare "officials said" is no one's, nor is "the minister's statement" (no words of it)."""
+    release ("charged with conspiracy to coerce and entice to travel to engage in illegal sexual activity"),
+    or a happening of a typed kind told by its verb, who did it named or not ("a barge was torn from its
+    moorings": a scene outlets tell in words alike); a bare "officials said" is no one's, nor is "the
+    minister's statement" (no words of it)."""
     if is_question(info, doc.lex):
         return None
     told = [d for d in typed_drafts(doc, info, None, order, keep_undated=True)
             if d.by_verb or (d.item.actors and d.item.kind != "statement")]
-    if not told or not (told[0].item.actors or info.quotes):
+    typed = bool(told) and told[0].by_verb and told[0].item.kind not in ("other", "statement")
+    if not told or not (told[0].item.actors or info.quotes or typed):
         return None
     item = dataclasses.replace(told[0].item, date=None, latent=True)
     return dataclasses.replace(told[0], item=item, specificity=specificity(None))

@@ -45,6 +45,17 @@ def test_only_a_report_with_who_acts_named_or_its_words_quoted_is_kept() -> None
     assert [(i.kind, i.evidence) for i in held] == [("statement", quoted)]  # a bare "officials said" is none
 
 
+def test_a_typed_happening_told_by_its_verb_is_kept_with_nobody_named() -> None:
+    """A scene outlets tell alike, nobody named ("Two houses were flooded"): kept to meet another's row."""
+    text = "The board said little.\n\nTwo houses were flooded near the river."
+    held = [i for i in extract_items(text, DAY, latent=True) if i.latent]
+    assert [(i.kind, i.actors) for i in held] == [("accident", ())]
+    # nor a verb of no typed kind, nor a bare attribution
+    for other in ("The ferry company has grown.", "Officials said the harbour was calm."):
+        assert not [i for i in extract_items(f"The board said little.\n\n{other}", DAY, latent=True)
+                    if i.latent], other
+
+
 def test_added_tells_a_statement_only_before_what_was_said() -> None:
     said = [
         "\u201cThe quay needs repairs,\u201d Mara Ostvik added.",
