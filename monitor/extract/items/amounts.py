@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from monitor.extract.items.count_nouns import plural
 from monitor.extract.items.document import ADVERB_SKIP, Doc, SentenceInfo, Tok
 from monitor.extract.items.figure_data import change_signs
-from monitor.extract.items.figures import plural
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.triggers import AUXILIARIES, BE_FORMS, count_is_an_object
 from monitor.extract.lexicon import Lexicon

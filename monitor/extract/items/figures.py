@@ -12,12 +12,12 @@ One number is read by monitor.extract.items.number_parse.
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from functools import cache
 
 from monitor.extract.items.conversions import with_months, without_conversions
+from monitor.extract.items.count_nouns import metric_after, tokens_after
 from monitor.extract.items.counted import WORD_RE, counts_in_words, labelled, part_of, total_of
 from monitor.extract.items.document import age_after_name
 from monitor.extract.items.figure_data import figure_data
@@ -39,7 +39,6 @@ from monitor.extract.items.number_parse import (
 )
 from monitor.extract.items.subject_metric import metric_of_subject
 from monitor.extract.lexicon import Lexicon, load_lexicon, spaced_alternatives
-from monitor.extract.wordforms import word_tags
 
 __all__ = ["FigureMention", "find_figures", "parse_number"]
 
@@ -52,114 +51,7 @@ _COMPARATIVE_RE = re.compile(
 _YEAR_RE = re.compile(r"(1[89]|20)\d\d")
 
 
-def _tokens_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
-    out: list[tuple[int, int, str]] = []
-    for m in WORD_RE.finditer(text, pos):
-        gap = text[pos : m.start()]
-        if gap.strip() and not (gap == ", " and out and _listed_modifier(text, out[-1][2], m.start())):
-            break  # punctuation ends the noun phrase, but for a list of its modifiers ("air, sea and ...")
-        out.append((m.start(), m.end(), m.group(0)))
-        pos = m.end()
-        if len(out) >= limit:
-            break
-    return out
-
-
-_MODIFIER_LIST_RE = re.compile(r"(?:[a-z][\w-]*,\s)*[a-z][\w-]*\s(?:and|or)\s[a-z][\w-]*\s[a-z]")
-
-
-def _listed_modifier(text: str, word: str, pos: int) -> bool:
-    """Whether `word`, before a comma, opens a list of a noun's modifiers that goes on at `pos` and ends in
-    "and"/"or" ("90 air, sea and ground-launched missiles"; not "killed 5, and injured 10")."""
-    return word[:1].islower() and not plural(word.lower()) and _MODIFIER_LIST_RE.match(text, pos) is not None
-
-
-def _contraction_base(word: str) -> str:
-    """The word before a contraction's apostrophe ("he's" -> "he"); "" for a word without one."""
-    base, mark, _rest = word.replace("\u2019", "'").partition("'")
-    return base if mark and _rest else ""
-
-
-def _metric_after(
-    text: str, pos: int, lex: Lexicon, allow_singular: bool = False
-) -> tuple[str | None, int, bool]:
-    """Read the metric from the noun phrase at `pos`: (metric, end, is_people_noun)."""
-    tokens = _tokens_after(text, pos, 8)
-    # a list of modifiers ("air, sea and ground-launched missiles") makes the phrase a word longer a comma
-    reach = 4 + sum(text[a[1] : b[0]] == ", " for a, b in itertools.pairwise(tokens))
-    for i, (s, _e, w) in enumerate(tokens[:reach]):
-        lw = w.lower()
-        if i and lw in lex.metric_stop_words:
-            break
-        if i and lw.endswith(("ing", "ed")) and plural(tokens[i - 1][2].lower()):
-            break  # "nine press releases blasting Republicans": a participle after the counted noun
-        m = lex.metric_re.match(text, s)
-        if m:
-            name = lex.metric_of[" ".join(m.group(0).lower().split())]
-            kept = [t[2].lower() for t in tokens[:i] if t[2].lower() in lex.kept_modifiers]
-            kept = [k for k in kept if k not in name.split()]
-            # a metric of people ("soldiers" -> troops) still gives way to a grave state ("were wounded")
-            return " ".join([*kept, name]), m.end(), name in lex.people_nouns
-        if lw in lex.people_nouns or lw in lex.people_by_state:
-            return lw, tokens[i][1], True
-        if w[:1].isupper() and lw.endswith("s") and lw in lex.demonym_of:
-            # "150 Indians": a people noun, capitalised; counted apart from people of other kinds (155
-            # Indonesians aboard are not the 155 passengers another outlet counts)
-            return lw, tokens[i][1], True
-    # Not in the lexicon: the bare noun phrase, up to four words, ending on a plural noun.
-    words: list[tuple[int, int, str]] = []
-    for k, (s, e, w) in enumerate(tokens[:reach]):
-        lw = w.lower()
-        # "13,000 false or misleading claims": adjectives joined by "or"/"and" still lead to the noun
-        joins_adjectives = lw in ("or", "and") and bool(words) and not plural(words[-1][2])
-        # "341 American congregations": a nationality is an adjective of the noun, not a name that ends it
-        demonym = not words and lw in lex.demonym_of and not plural(lw)
-        if (lw in lex.metric_stop_words and not joins_adjectives) or not (
-                w[0].islower() or demonym or (_names_a_kind(tokens[k + 1 : reach], lex)
-                                              and not _after_a_count(text, pos, lex))):
-            break
-        if _contraction_base(lw) in lex.metric_stop_words:
-            break  # "the 48 years he's lived there": "he's" is no plural noun of the phrase
-        if words and (lw.endswith("ed") or lw.endswith("ing")) and words[-1][2] not in ("or", "and"):
-            break
-        if words and words[-1][2] in ("or", "and") and "NNS" not in (tags := word_tags(lw)) and "VBZ" in tags:
-            break  # "5 feet, 10 inches tall and weighs 150 pounds": a verb, not the noun of adjectives
-        words.append((s, e, lw))
-    while words and not allow_singular and not plural(words[-1][2]):
-        words.pop()
-    if words and words[-1][2] in ("or", "and"):
-        words.pop()
-    if words and words[0][2].endswith(("ed", "ing")) and len(words) == 1:
-        return None, pos, False
-    if words:
-        if reach > 4:  # a list's words modify its noun: "missiles", not "air sea and ground-launched ..."
-            return words[-1][2], words[-1][1], False
-        return " ".join(w[2] for w in words), words[-1][1], False
-    return None, pos, False
-
-
-def _names_a_kind(rest: list[tuple[int, int, str]], lex: Lexicon) -> bool:
-    """Whether a capitalised word is a brand's or an acronym's name before the counted noun: one more such
-    word at most, then a plural noun in lower case ("3 million TV sets", "40 Lerrin Ferries vessels")."""
-    words = [w for _s, _e, w in rest[:2]]
-    lower = next((i for i, w in enumerate(words) if w[:1].islower()), None)
-    return (lower is not None and all(w[:1].isupper() for w in words[:lower])
-            and plural(words[lower]) and words[lower] not in lex.metric_stop_words)
-
-
-def _after_a_count(text: str, pos: int, lex: Lexicon) -> bool:
-    """Whether the number ending near `pos` follows a count ("six 320 Airbus orders"): it is a label."""
-    found = _WORD_BEFORE_NUMBER_RE.search(text, max(0, pos - 40), pos)
-    return found is not None and found.group(1).lower() in lex.number_words
-
-
-_WORD_BEFORE_NUMBER_RE = re.compile(r"([A-Za-z]+)\s+[\d.,]+\s*\Z")
 _GRAVE = frozenset({"deaths", "injuries"})
-
-
-def plural(word: str) -> bool:
-    """A plural noun's ending: -s, not -ss ("cases", not "press")."""
-    return word.endswith("s") and not word.endswith("ss")
 
 
 def _state_near(text: str, before: int, after: int, lex: Lexicon, noun: str | None) -> str | None:
@@ -172,7 +64,7 @@ def _state_near(text: str, before: int, after: int, lex: Lexicon, noun: str | No
             or lex.people_states[word] in _GRAVE
         )
 
-    tokens = _tokens_after(text, after, 3 + _OF_PHRASE)
+    tokens = tokens_after(text, after, 3 + _OF_PHRASE)
     if tokens and tokens[0][2].lower() == "of":
         # "two members of the Afghan national security forces were killed": the state after the noun's "of"
         # phrase (punctuation ends it: `_tokens_after`)
@@ -482,7 +374,7 @@ def _metric_of(
     if unit is not None and (mo := _OF_AFTER_UNIT_RE.match(text[pos:])):
         metric, metric_end, people = None, pos, False
         if not _count_next(text, pos + mo.end(), lex):  # "$6 million in some 20 cases": another count
-            metric, metric_end, people = _metric_after(text, pos + mo.end(), lex, allow_singular=True)
+            metric, metric_end, people = metric_after(text, pos + mo.end(), lex, allow_singular=True)
         if metric is not None and metric.split()[-1] in figure_data().period_nouns:
             metric = None  # "$19.1 billion in fiscal 2018": when the amount holds, not what it is of
         if metric is None:
@@ -492,15 +384,15 @@ def _metric_of(
         # "46 of their contacts", "Four of the 12 boxes": a part counted by the noun of the whole (past the
         # whole's own size, qualified or not: "191 of the approximately 250 files")
         sized = _whole_size_re(lex).match(text, pos + mo.end())
-        metric, metric_end, people = _metric_after(text, sized.end() if sized else pos + mo.end(), lex)
+        metric, metric_end, people = metric_after(text, sized.end() if sized else pos + mo.end(), lex)
     elif unit is None and (mo := _ratio_re(lex).match(text, pos)):
         # "6 of 10 Americans", "one in five adults": the part is the figure, counted by the whole's noun.
-        metric, metric_end, people = _metric_after(text, mo.end(), lex)
+        metric, metric_end, people = metric_after(text, mo.end(), lex)
     else:
-        metric, metric_end, people = _metric_after(text, pos, lex)
+        metric, metric_end, people = metric_after(text, pos, lex)
         if metric is None and unit is None and (fronted := _FRONTED_WHOLE_RE.search(text, 0, start)):
             # "Out of 34,000 Hispanic students, 2,285 were absent": a part of the whole named before it
-            metric, _end, people = _metric_after(text, fronted.start("noun"), lex)
+            metric, _end, people = metric_after(text, fronted.start("noun"), lex)
     whole = _part_before_re(lex).search(text, max(0, start - 30), start) is not None
     if (people or metric is None) and not whole:  # "Three of the 20 passengers died": 20 did not
         state = _state_near(text, start, metric_end, lex, metric if people else None)
@@ -600,7 +492,7 @@ def _change_sign(text: str, start: int, end: int, lex: Lexicon) -> int:
         words.pop()
     if words and words[-1] in ex.change_of:
         return ex.change_of[words[-1]]
-    after = _tokens_after(text, end, 1)
+    after = tokens_after(text, end, 1)
     if after and after[0][2].lower() in ex.change_noun_of:
         return ex.change_noun_of[after[0][2].lower()]
     return 0
