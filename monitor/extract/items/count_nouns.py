@@ -17,6 +17,8 @@ def tokens_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
     out: list[tuple[int, int, str]] = []
     for m in WORD_RE.finditer(text, pos):
         gap = text[pos : m.start()]
+        if not out and gap[:1].isspace() and gap.strip() in _OPENING_QUOTES:
+            gap = " "  # 54 "mission specialists": a noun in quotes is still the one counted
         if gap.strip() and not (gap == ", " and out and _listed_modifier(text, out[-1][2], m.start())):
             break  # punctuation ends the noun phrase, but for a list of its modifiers ("air, sea and ...")
         out.append((m.start(), m.end(), m.group(0)))
@@ -26,6 +28,7 @@ def tokens_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
     return out
 
 
+_OPENING_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
 _MODIFIER_LIST_RE = re.compile(r"(?:[a-z][\w-]*,\s)*[a-z][\w-]*\s(?:and|or)\s[a-z][\w-]*\s[a-z]")
 
 

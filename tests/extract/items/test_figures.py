@@ -214,6 +214,8 @@ def test_never_raises(sentence: str) -> None:
         ("The network took $911 million in orders.", [(911000000, "USD")]),
         # people counted by what happened to them, spelled out
         ("Border guards detained seven people near the bridge.", [(7, None)]),
+        # a noun in quotes is still the one counted
+        ("The port hired 12 \u201charbour pilots,\u201d each trained for a year.", [(12, None)]),
         # a country's initials modify the counted noun; an acronym's plural is one
         ("Some 300 U.K. sailors remain at the naval base.", [(300, None)]),
         ("The plant built 1,200 SUVs and 40 vans last year.", [(1200, None), (40, None)]),
