@@ -18,12 +18,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
+from monitor.extract.items.count_nouns import plural
 from monitor.extract.items.counted import labelled
 from monitor.extract.items.figure_data import change_signs
 from monitor.extract.items.figures import FigureMention
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.lexicon import Lexicon, load_data_file, load_lexicon, spaced_alternatives
-from monitor.extract.wordforms import inflect_trigger
+from monitor.extract.wordforms import inflect_trigger, word_tags
 
 __all__ = ["may_hold_shape", "shaped_figures", "with_shaped"]
 
@@ -232,7 +233,9 @@ def shaped_figures(
             continue  # "two in three years": a span of time, no share
         if labelled(sentence, m.start(), lex):
             continue  # "a Level 3 out of 5 risk", "category 4 of 5": a rank on a scale, no share
-        metric = noun if noun and noun not in lex.function_words else "share"
+        # "3 in 10 voters" counts voters; "3 in 10 say" is a share of those asked, "say" its verb
+        counted = plural(noun) or noun in lex.people_nouns or word_tags(noun) == {"NNS"}
+        metric = noun if noun and counted and noun not in lex.function_words else "share"
         end = m.end() if metric != "share" else m.end("b")
         out.append(_mention(m.start(), end, (m.start("a"), m.end("b")), 100 * a / b, metric, "percent"))
     for m in sh.fraction_re.finditer(sentence) if sh.fraction_hint.search(low) else ():

@@ -63,6 +63,12 @@ def test_a_span_of_time_is_no_share() -> None:
     assert shaped_figures("The ferry ran one in three days last winter.") == []
 
 
+def test_a_share_counts_its_plural_noun_and_not_the_verb_after_it() -> None:
+    """"3 in 10 farmers" is a share of farmers; in "3 in 10 say", "say" is the verb of those asked."""
+    found = shaped_figures("About 3 in 10 farmers agree, while 2 in 10 say the plan goes too far.")
+    assert [(f.value, f.metric) for f in found] == [(30, "farmers"), (20, "share")]
+
+
 def test_a_rank_on_a_labelled_scale_is_no_share() -> None:
     assert shaped_figures("Forecasters issued a Level 3 out of 5 risk of storms.") == []
     assert [f.value for f in shaped_figures("Forecasters said 3 out of 5 towns flooded.")] == [60]
