@@ -11,6 +11,7 @@ import re
 from monitor.extract.items.actors import actor_name, subject_of
 from monitor.extract.items.dating import (
     DAY_TYPES,
+    after_publication,
     span_end_year,
     timex_in,
     without_closed_baselines,
@@ -47,6 +48,7 @@ from monitor.extract.items.merge import Draft, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.summary import figure_summary
 from monitor.extract.items.triggers import SINCE_BEFORE_RE
+from monitor.extract.timex.model import Timex
 from monitor.extract.wordforms import norm_phrase, word_tags
 
 
@@ -215,6 +217,14 @@ def _restated(doc: Doc, info: SentenceInfo, f: FigureMention) -> bool:
     return any(not overlaps(m.start(), m.end(), dates) for m in earlier)
 
 
+def _dates_a_coming_noun(doc: Doc, timex: tuple[Timex, str | None]) -> bool:
+    """Whether a date is the possessive of a noun still to come ("spots in next spring's final", "ahead of
+    Friday's vote" told before it): it dates that noun, not a figure, which holds as its own clause tells."""
+    tx, value = timex
+    return (doc.text.startswith(("'s", "\u2019s"), tx.end) and value is not None
+            and after_publication(value, doc.published))
+
+
 def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int) -> list[Draft]:
     """The figure drafts of an analysed sentence, numbered from `order`; `fronted` is a date opening it."""
     s = info.sentence
@@ -265,12 +275,15 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     # A "since" date starts a span that runs to now ("cooperation since 2013 is anchored by 74 agreements"):
     # no time a figure of its clause holds at; nor does a year whose extreme a level is ("a new 2008 high").
     spans = [x for x in info.timexes if SINCE_BEFORE_RE.search(doc.text, max(0, x[0].start - 16), x[0].start)
-             or years_extreme(doc.text, x[0].end, x[1] or "") or extremes_own_date(doc.text, x[0].start)]
+             or years_extreme(doc.text, x[0].end, x[1] or "") or extremes_own_date(doc.text, x[0].start)
+             or _dates_a_coming_noun(doc, x)]
     unbound = dataclasses.replace(
         info, timexes=[x for x in info.timexes if x[0].start not in info.bound and x not in spans])
     opened = without_closed_baselines(doc, info)
     opened = dataclasses.replace(opened, timexes=[x for x in opened.timexes if x not in spans])
     over_a_span = from_one_value_to_another(info, mentions)
+    undated_nouns = dataclasses.replace(
+        info, timexes=[x for x in info.timexes if not _dates_a_coming_noun(doc, x)])
     for f in mentions:
         start = s.start + f.start
         clause = clause_of(s.start + f.num_start, info.clauses)
@@ -280,8 +293,8 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
                                     or baseline_date(info, s.start + f.end, doc.lex))
         date = None if in_attr else (own or timex_in(clause, unbound, start)
                                      or timex_in(clause, opened, start) or results_period(doc, info))
-        date = as_of(doc, info, (start, s.start + f.end), (date, fronted, attr_date), s.start + f.num_start,
-                     over_a_span)
+        date = as_of(doc, undated_nouns, (start, s.start + f.end), (date, fronted, attr_date),
+                     s.start + f.num_start, over_a_span)
         if own is None and not in_attr and baseline_of_a_change(info, mentions, f):
             # "third-quarter profit rose to $110.9 million from $95.9 million": the year-earlier quarter's
             date = a_year_before(date) or date

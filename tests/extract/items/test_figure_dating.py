@@ -72,6 +72,14 @@ def test_an_adverb_of_an_adjective_leaves_the_figure_its_date() -> None:
     assert _dates(text)[33] == PUBLISHED.isoformat()
 
 
+def test_a_coming_nouns_possessive_date_is_no_date_of_a_figure() -> None:
+    # "next spring's final" dates the final; the twelve clubs have qualified as of today
+    text = "Twelve clubs have qualified for next spring's final in the capital."
+    assert _dates(text)[12] == PUBLISHED.isoformat()
+    # a past possessive is still the figure's: the count is of that day's happening
+    assert _dates("Tuesday's march drew 1,200 people to the square.")[1200] == "2021-06-08"
+
+
 def test_a_clause_date_still_dates_a_habit_figure() -> None:
     assert _dates("In 2019 the valley lost 300 homes to floods, a toll it suffers annually.")[300] == "2019"
 
