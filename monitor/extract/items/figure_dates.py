@@ -38,6 +38,7 @@ from monitor.extract.items.figure_data import extremes_own_date, span_to_now, ye
 from monitor.extract.items.figure_filters import timeline_words
 from monitor.extract.items.figure_now import RELATIVES, holds_now, of_the_session, plural_noun, timeless
 from monitor.extract.items.triggers import AUXILIARIES, finite_verb, plural_present
+from monitor.extract.items.unreal import CONDITIONS
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex
 from monitor.extract.wordforms import NOUN_TAGS, word_tags
@@ -115,7 +116,9 @@ def _sentence_date(doc: Doc, info: SentenceInfo, start: int, end: int) -> str | 
     before ("promised a referendum next year after delegates voted 89-52")."""
     own = clause_of(start, info.clauses)
     first = next((t.lower for t in info.tokens if t.start >= own[0]), "")
-    background = first in _BACKGROUND_OPENERS  # "after delegates voted 89-52": told as what came before
+    # "after delegates voted 89-52": told as what came before; "If 24 owners vote for ...": a condition,
+    # whose consequence's day ("could move by the 2020 season") is not its own
+    background = first in _BACKGROUND_OPENERS or first in CONDITIONS
     # "the blast that killed at least 21 people", told beside "who is due to visit Egypt April 28-29": a
     # figure of the past takes no other clause's day to come
     past = background or _told_in_the_past(doc, info, own)

@@ -80,6 +80,13 @@ def test_a_coming_nouns_possessive_date_is_no_date_of_a_figure() -> None:
     assert _dates("Tuesday's march drew 1,200 people to the square.")[1200] == "2021-06-08"
 
 
+def test_a_conditions_figure_takes_no_day_of_its_consequence() -> None:
+    # the day to come is the consequence's ("could move by the 2023 season"), not the condition's figures'
+    text = ("If 30 of the members back the plan and its $40 million budget, the club could move by the 2023 "
+            "season.")
+    assert _dates(text) == {30.0: PUBLISHED.isoformat(), 40000000.0: PUBLISHED.isoformat()}
+
+
 def test_a_clause_date_still_dates_a_habit_figure() -> None:
     assert _dates("In 2019 the valley lost 300 homes to floods, a toll it suffers annually.")[300] == "2019"
 
