@@ -40,6 +40,7 @@ from monitor.extract.items.figure_now import RELATIVES, holds_now, of_the_sessio
 from monitor.extract.items.triggers import AUXILIARIES, finite_verb, plural_present
 from monitor.extract.items.unreal import CONDITIONS
 from monitor.extract.lexicon import Lexicon
+from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex
 from monitor.extract.wordforms import NOUN_TAGS, word_tags
 
@@ -250,11 +251,18 @@ def date_right_after(info: SentenceInfo, end: int, lex: Lexicon) -> str | None:
 
 def without_periods_to_come(doc: Doc, info: SentenceInfo) -> SentenceInfo:
     """The sentence without the dates that end a period still to come ("plans to spend $2.6 billion on its
-    contracts through November 2028"): what a plan covers, not when its figure holds, which is when the plan
-    is told (GUIDELINES: "a plan announced today dates today")."""
-    ends = [(tx, v) for tx, v in info.timexes if after_publication(v, doc.published)
+    contracts through November 2028", "through year end" told before the year's end): what a plan covers,
+    not when its figure holds, which is when the plan is told (GUIDELINES: "a plan announced today dates
+    today")."""
+    ends = [(tx, v) for tx, v in info.timexes if _ends_after_publication(v, doc.published)
             and _THROUGH_RE.search(doc.text, max(0, tx.start - 10), tx.start)]
     return dataclasses.replace(info, timexes=[x for x in info.timexes if x not in ends]) if ends else info
+
+
+def _ends_after_publication(value: str | None, published: dt.date | None) -> bool:
+    """Whether a TIMEX3 date ends after the publication day ("through year end" told in October)."""
+    span = date_span(value)
+    return published is not None and span is not None and span.end > published
 
 
 _THROUGH_RE = re.compile(r"\b(?:through|thru)\s+\Z", re.IGNORECASE)

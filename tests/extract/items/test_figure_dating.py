@@ -87,6 +87,14 @@ def test_a_conditions_figure_takes_no_day_of_its_consequence() -> None:
     assert _dates(text) == {30.0: PUBLISHED.isoformat(), 40000000.0: PUBLISHED.isoformat()}
 
 
+def test_a_period_running_past_the_report_is_what_a_plan_covers() -> None:
+    # "through year end", told in June: the year has begun, but what is planned runs on past the report
+    text = "The moves will bring the fund's lending through year end to $40 million, the bank said."
+    assert _dates(text)[40000000] == PUBLISHED.isoformat()
+    # a period over by then is the figure's own
+    assert _dates("Ferry sales through March rose to $40 million, the company said.")[40000000] == "2021-03"
+
+
 def test_a_clause_date_still_dates_a_habit_figure() -> None:
     assert _dates("In 2019 the valley lost 300 homes to floods, a toll it suffers annually.")[300] == "2019"
 
