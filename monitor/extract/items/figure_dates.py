@@ -136,8 +136,20 @@ def _sentence_date(doc: Doc, info: SentenceInfo, start: int, end: int) -> str | 
         and not a_later_nouns_date(doc, own, start, tx)
         and not _in_a_relative_of_another_noun(doc, info, own, end, tx.start)
         and not _in_the_subject_s_aside(doc, info, tx.start, start)
+        and not _in_brackets_apart(doc, info, tx.start, start)
     ]
     return min(dated)[2] if dated else None
+
+
+def _in_brackets_apart(doc: Doc, info: SentenceInfo, pos: int, figure_at: int) -> bool:
+    """Whether `pos` lies in brackets that do not hold the figure ("$9.99 a month (a free tier is due next
+    year)"): an aside of its own, whose dates are its own."""
+    text, base = info.sentence.text, info.sentence.start
+    opened = text.rfind("(", 0, pos - base)
+    if opened < 0 or text.rfind(")", 0, pos - base) > opened:
+        return False
+    closed = text.find(")", pos - base)
+    return not (opened <= figure_at - base <= (closed if closed >= 0 else len(text)))
 
 
 def _in_the_subject_s_aside(doc: Doc, info: SentenceInfo, pos: int, figure_at: int) -> bool:

@@ -95,6 +95,12 @@ def test_a_period_running_past_the_report_is_what_a_plan_covers() -> None:
     assert _dates("Ferry sales through March rose to $40 million, the company said.")[40000000] == "2021-03"
 
 
+def test_a_date_in_brackets_of_their_own_is_no_figures() -> None:
+    text = ("The ferry line's new service, which is offered at a $30 monthly rate for its harbour pass "
+            "(a free tier is due out next year), has launched.")
+    assert _dates(text)[30] == PUBLISHED.isoformat()
+
+
 def test_a_clause_date_still_dates_a_habit_figure() -> None:
     assert _dates("In 2019 the valley lost 300 homes to floods, a toll it suffers annually.")[300] == "2019"
 
