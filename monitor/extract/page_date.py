@@ -37,6 +37,8 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
     in_url = _url_day(url)
     if stamp is None:
         stamp = _htmldate_stamp(tree, url)
+        if stamp is not None and (day := _day_of_the_addresses(_markup_of(tree, source), stamp.date())):
+            stamp = datetime.datetime.combine(day, datetime.time())
         if in_url is not None and in_url not in (_possible_days(stamp) or set()):
             # With no stamp in the markup, htmldate reads dates off the page, which may be any the article
             # names ("the claim made on Sunday, May 3rd", in a fact check whose URL says it ran on May 18th).
@@ -103,6 +105,53 @@ def _year_in_page(tree: Any, source: str | bytes | None, month: int, day: int) -
         html, re.IGNORECASE)
     years = [int(a or b) for a, b in found]
     return max(set(years), key=years.count) if years else None
+
+
+def _markup_of(tree: Any, source: str | bytes | None) -> str:
+    """The page's markup as fetched, else as the tree writes it ("" for a tree that cannot be written)."""
+    if isinstance(source, bytes):
+        return source.decode("utf-8", errors="replace")
+    if source is not None:
+        return source
+    try:
+        return cast(str, etree.tostring(tree, encoding="unicode"))
+    except Exception:  # noqa: BLE001 - an odd tree names no date
+        return ""
+
+
+_IMAGE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
+# A day written in digits in the markup ("20050804", "2005/08/04", "2005-08-04")
+_DIGIT_DAY_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/-]?)([01]\d)\2([0-3]\d)(?!\d)")
+_ADDRESS_REST_RE = re.compile(r"[^\s\"'<>]*")
+
+
+def _digit_days(html: str) -> list[tuple[datetime.date, bool]]:
+    """Each day the markup writes in digits, and whether it is in an image's address (what follows it up
+    to a quote or a space names an image file)."""
+    out: list[tuple[datetime.date, bool]] = []
+    for m in _DIGIT_DAY_RE.finditer(html):
+        try:
+            day = datetime.date(int(m.group(1)), int(m.group(3)), int(m.group(4)))
+        except ValueError:
+            continue
+        rest = _ADDRESS_REST_RE.match(html, m.end(), min(len(html), m.end() + 300))
+        out.append((day, bool(rest and _IMAGE_RE.search(rest.group(0)))))
+    return out
+
+
+def _day_of_the_addresses(html: str, oldest: datetime.date) -> datetime.date | None:
+    """The page's day where htmldate's `oldest` is a photo's: written in digits only in images' addresses
+    ("/20050804/capt.52a8....jpeg"), while a later day is written more often in the page's other addresses
+    (its links, "/s/ap/20050905/...", eleven times); else None."""
+    days = _digit_days(html)
+    photo = [image for d, image in days if d == oldest]
+    if not photo or not all(photo):
+        return None
+    others = [d for d, image in days if not image]
+    if not others:
+        return None
+    day = max(set(others), key=others.count)
+    return day if day > oldest and others.count(day) > max(1, len(photo)) else None
 
 
 def _placeholder_day(day: tuple[int | None, int, int]) -> bool:

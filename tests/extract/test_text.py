@@ -479,6 +479,25 @@ def test_a_url_naming_the_day_as_one_segment_dates_the_page():
         datetime.date(2005, 9, 22))  # no month 13: no day in that URL
 
 
+def _portal_page(links: int) -> bytes:
+    """A wire story with no date of its own but an old photo's address, and links to stories of its day."""
+    return (
+        b"<html><head><title>Ferry strike</title></head><body><div class='story'>"
+        b"<img src='http://img.example.com/us/20050804/capt.ferry.jpeg'><p>"
+        + b"Ferry crews walked off the job on Monday over a pay offer the company called final. " * 8
+        + b"</p></div><div class='more'>"
+        + b"".join(b"<a href='/s/wire/20050905/story_%d'>More</a>" % i for i in range(links))
+        + b"</div></body></html>"
+    )
+
+
+def test_an_old_photos_address_is_not_the_pages_day_when_its_links_name_a_later_one():
+    # htmldate reads the oldest day it finds, the photo's (2005-08-04); the page's links name its day
+    assert extract_document(_portal_page(6)).published == datetime.date(2005, 9, 5)
+    # one link is no evidence: the photo's day stands
+    assert extract_document(_portal_page(1)).published == datetime.date(2005, 8, 4)
+
+
 DEEP_TEXT = ("The river rose above the flood mark on Tuesday morning, officials in the valley said. "
              "Emergency crews moved two hundred families from houses near the old bridge before noon.")
 
