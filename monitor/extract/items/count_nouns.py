@@ -28,6 +28,7 @@ def tokens_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
     return out
 
 
+_NOUN_TAGS = frozenset({"NN", "NNS"})
 _OPENING_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
 _MODIFIER_LIST_RE = re.compile(r"(?:[a-z][\w-]*,\s)*[a-z][\w-]*\s(?:and|or)\s[a-z][\w-]*\s[a-z]")
 
@@ -67,6 +68,10 @@ def metric_after(
             # a metric of people ("soldiers" -> troops) still gives way to a grave state ("were wounded")
             return " ".join([*kept, name]), m.end(), name in lex.people_nouns
         if lw in lex.people_nouns or lw in lex.people_by_state:
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if (following is not None and not plural(lw) and text[tokens[i][1] : following[0]] == " "
+                    and plural(following[2].lower()) and word_tags(following[2].lower()) & _NOUN_TAGS):
+                continue  # "400 police officers", "15 police districts": the compound's head is counted
             return lw, tokens[i][1], True
         if w[:1].isupper() and lw.endswith("s") and lw in lex.demonym_of:
             # "150 Indians": a people noun, capitalised; counted apart from people of other kinds (155

@@ -478,3 +478,18 @@ def test_a_part_of_a_count_counts_what_the_count_counts(
     found = [(f.value, f.metric) for f in find_figures(sentence)]
     assert [v for v, _ in found] == [v for v, _ in counts]
     assert all(metric == want for (_, metric), (_, want) in zip(found, counts, strict=True) if want)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "metric"),
+    [
+        ("About 25 undercover police kept watch over the harbour.", "police"),
+        # a compound counts its head: the officers, the districts
+        ("More than 400 police officers were sent to the harbour.", "officers"),
+        ("The town has 15 police districts.", "police districts"),
+        # a relative ends the counted noun: "where police patrol" counts no police
+        ("The port was split into 15 districts where police patrol at night.", "districts"),
+    ],
+)
+def test_the_police_are_counted_as_people(sentence: str, metric: str) -> None:
+    assert [f.metric for f in find_figures(sentence)] == [metric]
