@@ -54,9 +54,11 @@ def total_of(text: str, start: int, lex: Lexicon) -> str | None:
 
 
 # A number told as part of the count before it: "6,200 refugees, nearly 2,100 of them in tents", "8,200
-# jobs, including 3,100 in farming"; or with the count's noun left out, no noun after it
+# jobs, including 3,100 in farming"; or with the count's noun left out, no noun after it ("while 600 were
+# on short contracts")
 _PART_BEFORE_RE = re.compile(r"\b(?:including|among them|of (?:whom|which|them))\s+\Z")
-_ELIDED_RE = re.compile(r"\s*(?:[,.;)]|\Z|\s(?:and|in|on|at|from|for|by|after|while|with)\b)")
+_ELIDED_RE = re.compile(
+    r"\s*(?:[,.;)]|\Z|\s(?:and|in|on|at|from|for|by|after|while|with|were|was|are|is|have|had)\b)")
 _PART_AFTER_RE = re.compile(r"\s+of\s+(?:them|whom|which|those)\b")
 
 

@@ -467,6 +467,8 @@ def test_a_grave_state_after_the_counted_nouns_of_phrase_is_the_counts() -> None
         # the count's noun left out
         ("The first model sold 900 units, and the second sold 300.", [(900, "units"), (300, "units")]),
         ("The club has 40 members, and her son turned 6 last week.", [(40, "members")]),  # an age
+        ("The college has 900 lecturers, while some 600 were on short contracts.",
+         [(900, "lecturers"), (600, "lecturers")]),
         # a number after "of them" that is no part of the count stays no figure ("in one county")
         ("The quake killed 64 people, about 40 of them in one county.", [(64, None), (40, None)]),
     ],
