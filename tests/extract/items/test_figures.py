@@ -219,6 +219,9 @@ def test_never_raises(sentence: str) -> None:
         # a country's initials modify the counted noun; an acronym's plural is one
         ("Some 300 U.K. sailors remain at the naval base.", [(300, None)]),
         ("The plant built 1,200 SUVs and 40 vans last year.", [(1200, None), (40, None)]),
+        # areas
+        ("The fire has burned 1,200 square kilometres of forest.", [(1200, "km2")]),
+        ("The new hall has 40,000 square feet of floor space.", [(40000, "sq ft")]),
         # cents are a part of their unit, as a reader compares them with dollars
         ("The shares rose 35 cents to $41.20.", [(0.35, "USD"), (41.2, "USD")]),
         ("The mill earned C$3.1 million, or 14 Canadian cents a share.", [(3100000, "CAD"), (0.14, "CAD")]),
