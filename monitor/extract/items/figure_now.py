@@ -4,6 +4,8 @@ that `figure_dates.as_of` asks before it falls back on the scene or the publicat
 
 from __future__ import annotations
 
+import re
+
 from monitor.extract.items.dating import comparison_base
 from monitor.extract.items.document import Doc, SentenceInfo, clause_of, in_spans
 from monitor.extract.items.figure_data import habit_phrase, undating_phrase
@@ -74,6 +76,9 @@ def of_the_session(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
     return doc.lex.session_re.search(doc.text, clause[0], clause[1]) is not None
 
 
+_BRACKETS_RE = re.compile(r"\([^()]*\)")
+
+
 def timeless(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
     """Whether the figure holds at no time the text states: its clause (or what opens the sentence before it)
     speaks of history ("in the 14th century ... killing 60 percent"), of an earlier unstated time
@@ -86,6 +91,10 @@ def timeless(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
         for t in doc.timexes_in(info.sentence.start, clause[1])
         if comparison_base(doc.text, t, doc.lex)
     ]
+    # an aside in brackets closed before the number tells its own time ("(formerly known as ...)")
+    base = info.sentence.start
+    baselines += [(base + m.start(), base + m.end())
+                  for m in _BRACKETS_RE.finditer(info.sentence.text, 0, max(0, number_at - base))]
     if undating_phrase(doc.text, info.sentence.start, clause[1], baselines):
         # a rate stated in the present holds now ("there are about 10,000 patients waiting each year", "the
         # port spends $2 billion a year"); history and an earlier unstated time never date

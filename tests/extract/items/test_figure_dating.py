@@ -101,6 +101,13 @@ def test_a_date_in_brackets_of_their_own_is_no_figures() -> None:
     assert _dates(text)[30] == PUBLISHED.isoformat()
 
 
+def test_an_asides_history_word_leaves_the_figures_after_it_their_date() -> None:
+    # "formerly" tells the aside's name, not the time of the amounts listed after it
+    text = ("The budget includes $30 million for harbours; $12 million for ferries (formerly known as the "
+            "island fund); and $4 million for piers.")
+    assert _dates(text) == dict.fromkeys((30000000.0, 12000000.0, 4000000.0), PUBLISHED.isoformat())
+
+
 def test_a_clause_date_still_dates_a_habit_figure() -> None:
     assert _dates("In 2019 the valley lost 300 homes to floods, a toll it suffers annually.")[300] == "2019"
 
