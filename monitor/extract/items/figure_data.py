@@ -112,6 +112,7 @@ def undating_phrase(text: str, start: int, end: int, skip: Sequence[tuple[int, i
     found = figure_data().history_re if history_only else figure_data().undating_re
     return any(
         not any(a <= m.start() < b for a, b in skip) and not _of_an_adjective(text, m)
+        and not _of_a_span_to_now(text, m.start())
         for m in found.finditer(text, start, end)
     )
 
@@ -142,6 +143,14 @@ def span_to_now(text: str, start: int) -> bool:
     """Whether a date starting at `start` is a span that runs up to today ("in the past year, shares have lost
     35%", numbers.yaml `spans_to_now`): a figure over it holds now, not in the calendar year before."""
     return figure_data().to_now_re.match(text, start) is not None
+
+
+def _of_a_span_to_now(text: str, pos: int) -> bool:
+    """A history word opening a span that runs up to today ("over the last century": numbers.yaml
+    `spans_to_now`) tells what changed over it, not that the clause holds at an earlier time."""
+    before = text[max(0, pos - 16) : pos]
+    m = figure_data().to_now_re.search(before)
+    return m is not None and m.end() < len(before) and not before[m.end() :].strip()
 
 
 def _of_an_adjective(text: str, m: re.Match[str]) -> bool:
