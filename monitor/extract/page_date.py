@@ -89,15 +89,7 @@ def _year_in_page(tree: Any, source: str | bytes | None, month: int, day: int) -
     """The year the page's own markup gives a month's day in full, most often: a line's "Apr 4, 10:57 AM EDT"
     is the "2005/4/4" its CMS left in a comment or an address, not a day of the year htmldate read off
     another date ("$Id: Story.java,v 1.29 2004/10/20 ..."); None when it gives none."""
-    if isinstance(source, bytes):
-        html = source.decode("utf-8", errors="replace")
-    elif source is not None:
-        html = source
-    else:
-        try:
-            html = etree.tostring(tree, encoding="unicode")
-        except Exception:  # noqa: BLE001 - an odd tree names no year
-            return None
+    html = _markup_of(tree, source)
     name = _MONTH_NAMES[month - 1]
     found = re.findall(
         rf"(?<!\d)((?:19|20)\d\d)(?:[/-]0?{month}[/-]0?{day}(?!\d)|{month:02d}{day:02d}(?!\d))"
@@ -120,7 +112,7 @@ def _markup_of(tree: Any, source: str | bytes | None) -> str:
 
 
 _IMAGE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp)\b", re.IGNORECASE)
-# A day written in digits in the markup ("20050804", "2005/08/04", "2005-08-04")
+# A day written in digits in the markup ("20180302", "2018/03/02", "2018-03-02")
 _DIGIT_DAY_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)([/-]?)([01]\d)\2([0-3]\d)(?!\d)")
 _ADDRESS_REST_RE = re.compile(r"[^\s\"'<>]*")
 
@@ -141,8 +133,8 @@ def _digit_days(html: str) -> list[tuple[datetime.date, bool]]:
 
 def _day_of_the_addresses(html: str, oldest: datetime.date) -> datetime.date | None:
     """The page's day where htmldate's `oldest` is a photo's: written in digits only in images' addresses
-    ("/20050804/capt.52a8....jpeg"), while a later day is written more often in the page's other addresses
-    (its links, "/s/ap/20050905/...", eleven times); else None."""
+    ("/20180302/harbour.jpeg"), while a later day is written more often in the page's other addresses (its
+    links to the day's stories, "/news/20180409/..."); else None."""
     days = _digit_days(html)
     photo = [image for d, image in days if d == oldest]
     if not photo or not all(photo):

@@ -483,19 +483,19 @@ def _portal_page(links: int) -> bytes:
     """A wire story with no date of its own but an old photo's address, and links to stories of its day."""
     return (
         b"<html><head><title>Ferry strike</title></head><body><div class='story'>"
-        b"<img src='http://img.example.com/us/20050804/capt.ferry.jpeg'><p>"
+        b"<img src='http://img.example.com/us/20180302/harbour.jpeg'><p>"
         + b"Ferry crews walked off the job on Monday over a pay offer the company called final. " * 8
         + b"</p></div><div class='more'>"
-        + b"".join(b"<a href='/s/wire/20050905/story_%d'>More</a>" % i for i in range(links))
+        + b"".join(b"<a href='/news/20180409/story_%d'>More</a>" % i for i in range(links))
         + b"</div></body></html>"
     )
 
 
 def test_an_old_photos_address_is_not_the_pages_day_when_its_links_name_a_later_one():
-    # htmldate reads the oldest day it finds, the photo's (2005-08-04); the page's links name its day
-    assert extract_document(_portal_page(6)).published == datetime.date(2005, 9, 5)
+    # htmldate reads the oldest day it finds, the photo's (2018-03-02); the page's links name its day
+    assert extract_document(_portal_page(6)).published == datetime.date(2018, 4, 9)
     # one link is no evidence: the photo's day stands
-    assert extract_document(_portal_page(1)).published == datetime.date(2005, 8, 4)
+    assert extract_document(_portal_page(1)).published == datetime.date(2018, 3, 2)
 
 
 DEEP_TEXT = ("The river rose above the flood mark on Tuesday morning, officials in the valley said. "

@@ -8,17 +8,18 @@ import re
 
 from monitor.extract.items.counted import WORD_RE
 from monitor.extract.lexicon import Lexicon
-from monitor.extract.wordforms import word_tags
+from monitor.extract.wordforms import NOUN_TAGS, word_tags
 
 __all__ = ["metric_after", "plural", "tokens_after"]
 
 
 def tokens_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
+    """The words of the noun phrase at `pos`, at most `limit`, as (start, end, word): punctuation ends it."""
     out: list[tuple[int, int, str]] = []
     for m in WORD_RE.finditer(text, pos):
         gap = text[pos : m.start()]
         if not out and gap[:1].isspace() and gap.strip() in _OPENING_QUOTES:
-            gap = " "  # 54 "mission specialists": a noun in quotes is still the one counted
+            gap = " "  # 12 "harbour pilots": a noun in quotes is still the one counted
         if gap.strip() and not (gap == ", " and out and _listed_modifier(text, out[-1][2], m.start())):
             break  # punctuation ends the noun phrase, but for a list of its modifiers ("air, sea and ...")
         out.append((m.start(), m.end(), m.group(0)))
@@ -28,7 +29,6 @@ def tokens_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
     return out
 
 
-_NOUN_TAGS = frozenset({"NN", "NNS"})
 _OPENING_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
 _MODIFIER_LIST_RE = re.compile(r"(?:[a-z][\w-]*,\s)*[a-z][\w-]*\s(?:and|or)\s[a-z][\w-]*\s[a-z]")
 
@@ -70,7 +70,7 @@ def metric_after(
         if lw in lex.people_nouns or lw in lex.people_by_state:
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             if (following is not None and not plural(lw) and text[tokens[i][1] : following[0]] == " "
-                    and plural(following[2].lower()) and word_tags(following[2].lower()) & _NOUN_TAGS):
+                    and plural(following[2].lower()) and word_tags(following[2].lower()) & NOUN_TAGS):
                 continue  # "400 police officers", "15 police districts": the compound's head is counted
             return lw, tokens[i][1], True
         if w[:1].isupper() and lw.endswith("s") and lw in lex.demonym_of:

@@ -117,8 +117,8 @@ def _sentence_date(doc: Doc, info: SentenceInfo, start: int, end: int) -> str | 
     before ("promised a referendum next year after delegates voted 89-52")."""
     own = clause_of(start, info.clauses)
     first = next((t.lower for t in info.tokens if t.start >= own[0]), "")
-    # "after delegates voted 89-52": told as what came before; "If 24 owners vote for ...": a condition,
-    # whose consequence's day ("could move by the 2020 season") is not its own
+    # "after delegates voted 89-52": told as what came before; "If 30 members back the plan ...": a
+    # condition, whose consequence's day ("the club could move by the 2023 season") is not its own
     background = first in _BACKGROUND_OPENERS or first in CONDITIONS
     # "the blast that killed at least 21 people", told beside "who is due to visit Egypt April 28-29": a
     # figure of the past takes no other clause's day to come
@@ -142,7 +142,7 @@ def _sentence_date(doc: Doc, info: SentenceInfo, start: int, end: int) -> str | 
 
 
 def _in_brackets_apart(doc: Doc, info: SentenceInfo, pos: int, figure_at: int) -> bool:
-    """Whether `pos` lies in brackets that do not hold the figure ("$9.99 a month (a free tier is due next
+    """Whether `pos` lies in brackets that do not hold the figure ("$30 a month (a cheaper pass is due next
     year)"): an aside of its own, whose dates are its own."""
     text, base = info.sentence.text, info.sentence.start
     opened = text.rfind("(", 0, pos - base)

@@ -104,7 +104,7 @@ def timeless(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
                     and _rate_now_or_ahead(doc, info, number_at))))
     words = [t.lower for t in info.tokens if clause[0] <= t.start < clause[1]]
     modals = doc.lex.modal_aux - {"to"}
-    # the modal perfect: a participle after "have" ("may have perished"), not "have" a thing ("could have an
-    # estimated net benefit of $8.1 billion")
+    # the modal perfect: a participle after "have" ("may have perished"), not "have" a thing ("could have a
+    # net benefit of $40 million")
     return any(a in modals and b == "have" and "VBN" in word_tags(c)
                for a, b, c in zip(words, words[1:], words[2:], strict=False))

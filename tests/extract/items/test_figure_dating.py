@@ -97,7 +97,7 @@ def test_a_period_running_past_the_report_is_what_a_plan_covers() -> None:
 
 def test_a_date_in_brackets_of_their_own_is_no_figures() -> None:
     text = ("The ferry line's new service, which is offered at a $30 monthly rate for its harbour pass "
-            "(a free tier is due out next year), has launched.")
+            "(a cheaper pass is due out next year), has launched.")
     assert _dates(text)[30] == PUBLISHED.isoformat()
 
 
