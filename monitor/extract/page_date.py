@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import logging
 import re
+from functools import cache
 from typing import Any, cast
 
 from htmldate import find_date
@@ -35,9 +36,14 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
         stamp = None
     in_markup = stamp is not None
     in_url = _url_day(url)
+
+    @cache
+    def markup() -> str:  # decoded (or written) once, for whichever reader asks first
+        return _markup_of(tree, source)
+
     if stamp is None:
         stamp = _htmldate_stamp(tree, url)
-        if stamp is not None and (day := _day_of_the_addresses(_markup_of(tree, source), stamp.date())):
+        if stamp is not None and (day := _day_of_the_addresses(markup(), stamp.date())):
             stamp = datetime.datetime.combine(day, datetime.time())
         if in_url is not None and in_url not in (_possible_days(stamp) or set()):
             # With no stamp in the markup, htmldate reads dates off the page, which may be any the article
@@ -51,7 +57,7 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
         day a likely one, else the year the page's markup gives that day in full, else the stamp's."""
         if day[0] or _with_year(day, year) in (likely or ()):
             return year
-        return _year_in_page(tree, source, day[1], day[2]) or year
+        return _year_in_page(markup(), day[1], day[2]) or year
 
     days = [(k, _with_year(d, line_year(d)), z) for k, d, z in shown]
     # The markup's stamp and the URL naming one day settle it: a later byline date not stated as the
@@ -85,11 +91,10 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
     return next((d for _k, d, _z in days if d is not None), None)
 
 
-def _year_in_page(tree: Any, source: str | bytes | None, month: int, day: int) -> int | None:
+def _year_in_page(html: str, month: int, day: int) -> int | None:
     """The year the page's own markup gives a month's day in full, most often: a line's "Apr 4, 10:57 AM EDT"
     is the "2005/4/4" its CMS left in a comment or an address, not a day of the year htmldate read off
     another date ("$Id: Story.java,v 1.29 2004/10/20 ..."); None when it gives none."""
-    html = _markup_of(tree, source)
     name = _MONTH_NAMES[month - 1]
     found = re.findall(
         rf"(?<!\d)((?:19|20)\d\d)(?:[/-]0?{month}[/-]0?{day}(?!\d)|{month:02d}{day:02d}(?!\d))"

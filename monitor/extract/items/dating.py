@@ -45,6 +45,12 @@ def after_publication(value: str | None, published: dt.date | None) -> bool:
     return published is not None and span is not None and span.start > published
 
 
+def ends_after_publication(value: str | None, published: dt.date | None) -> bool:
+    """Whether a TIMEX3 date ends after the publication day ("year end" told in October)."""
+    span = date_span(value)
+    return published is not None and span is not None and span.end > published
+
+
 # The temporal expressions that name a day: a date, or a time of day, which dates its day ("on Tuesday
 # night": 2019-11-19TNI holds for 2019-11-19).
 DAY_TYPES = frozenset({"DATE", "TIME"})

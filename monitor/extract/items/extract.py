@@ -481,8 +481,8 @@ def undated_report(doc: Doc, info: SentenceInfo, order: int) -> Draft | None:
         return None
     told = [d for d in typed_drafts(doc, info, None, order, keep_undated=True)
             if d.by_verb or (d.item.actors and d.item.kind != "statement")]
-    typed = bool(told) and told[0].by_verb and told[0].item.kind not in ("other", "statement")
-    if not told or not (told[0].item.actors or info.quotes or typed):
+    if not told or not (told[0].item.actors or info.quotes
+                        or (told[0].by_verb and told[0].item.kind not in ("other", "statement"))):
         return None
     item = dataclasses.replace(told[0].item, date=None, latent=True)
     return dataclasses.replace(told[0], item=item, specificity=specificity(None))

@@ -19,6 +19,7 @@ from monitor.extract.items.dating import (
     clock_scene_day,
     comparison_base,
     date_value,
+    ends_after_publication,
     in_a_later_clause_of_its_own,
     range_end,
     scene_day,
@@ -36,11 +37,17 @@ from monitor.extract.items.document import (
 )
 from monitor.extract.items.figure_data import extremes_own_date, span_to_now, years_extreme
 from monitor.extract.items.figure_filters import timeline_words
-from monitor.extract.items.figure_now import RELATIVES, holds_now, of_the_session, plural_noun, timeless
+from monitor.extract.items.figure_now import (
+    RELATIVES,
+    bracket_asides,
+    holds_now,
+    of_the_session,
+    plural_noun,
+    timeless,
+)
 from monitor.extract.items.triggers import AUXILIARIES, finite_verb, plural_present
 from monitor.extract.items.unreal import CONDITIONS
 from monitor.extract.lexicon import Lexicon
-from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex
 from monitor.extract.wordforms import NOUN_TAGS, word_tags
 
@@ -136,20 +143,15 @@ def _sentence_date(doc: Doc, info: SentenceInfo, start: int, end: int) -> str | 
         and not a_later_nouns_date(doc, own, start, tx)
         and not _in_a_relative_of_another_noun(doc, info, own, end, tx.start)
         and not _in_the_subject_s_aside(doc, info, tx.start, start)
-        and not _in_brackets_apart(doc, info, tx.start, start)
+        and not _in_brackets_apart(info, tx.start, start)
     ]
     return min(dated)[2] if dated else None
 
 
-def _in_brackets_apart(doc: Doc, info: SentenceInfo, pos: int, figure_at: int) -> bool:
+def _in_brackets_apart(info: SentenceInfo, pos: int, figure_at: int) -> bool:
     """Whether `pos` lies in brackets that do not hold the figure ("$30 a month (a cheaper pass is due next
     year)"): an aside of its own, whose dates are its own."""
-    text, base = info.sentence.text, info.sentence.start
-    opened = text.rfind("(", 0, pos - base)
-    if opened < 0 or text.rfind(")", 0, pos - base) > opened:
-        return False
-    closed = text.find(")", pos - base)
-    return not (opened <= figure_at - base <= (closed if closed >= 0 else len(text)))
+    return any(a <= pos < b and not a <= figure_at < b for a, b in bracket_asides(info))
 
 
 def _in_the_subject_s_aside(doc: Doc, info: SentenceInfo, pos: int, figure_at: int) -> bool:
@@ -266,15 +268,9 @@ def without_periods_to_come(doc: Doc, info: SentenceInfo) -> SentenceInfo:
     contracts through November 2028", "through year end" told before the year's end): what a plan covers,
     not when its figure holds, which is when the plan is told (GUIDELINES: "a plan announced today dates
     today")."""
-    ends = [(tx, v) for tx, v in info.timexes if _ends_after_publication(v, doc.published)
+    ends = [(tx, v) for tx, v in info.timexes if ends_after_publication(v, doc.published)
             and _THROUGH_RE.search(doc.text, max(0, tx.start - 10), tx.start)]
     return dataclasses.replace(info, timexes=[x for x in info.timexes if x not in ends]) if ends else info
-
-
-def _ends_after_publication(value: str | None, published: dt.date | None) -> bool:
-    """Whether a TIMEX3 date ends after the publication day ("through year end" told in October)."""
-    span = date_span(value)
-    return published is not None and span is not None and span.end > published
 
 
 _THROUGH_RE = re.compile(r"\b(?:through|thru)\s+\Z", re.IGNORECASE)
@@ -417,8 +413,8 @@ def as_of(
 
 def _past_decade(doc: Doc, info: SentenceInfo, clause: tuple[int, int]) -> str | None:
     """A decade wholly past that the figure's clause names, else the paragraph's last date before the
-    sentence when that is one, for a figure its clause tells in the past ("the study counted 263 harbour
-    deaths in the 1990s", then "There were 302 inquests during that time"): TIMEX3's "199". Only a figure's:
+    sentence when that is one, for a figure its clause tells in the past ("the study counted 241 harbour
+    deaths in the 1990s", then "There were 287 inquests during that time"): TIMEX3's "199". Only a figure's:
     a decade sets the background of a story, no day of its happenings, and the readers of events take none."""
     if doc.published is None or not _told_in_the_past(doc, info, clause):
         return None

@@ -274,16 +274,16 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
     # another figure of its clause only when the clause has no other date ("rose to 30 from 25 on Tuesday").
     # A "since" date starts a span that runs to now ("cooperation since 2013 is anchored by 74 agreements"):
     # no time a figure of its clause holds at; nor does a year whose extreme a level is ("a new 2008 high").
+    coming = [x for x in info.timexes if _dates_a_coming_noun(doc, x)]
     spans = [x for x in info.timexes if SINCE_BEFORE_RE.search(doc.text, max(0, x[0].start - 16), x[0].start)
              or years_extreme(doc.text, x[0].end, x[1] or "") or extremes_own_date(doc.text, x[0].start)
-             or _dates_a_coming_noun(doc, x)]
+             or x in coming]
     unbound = dataclasses.replace(
         info, timexes=[x for x in info.timexes if x[0].start not in info.bound and x not in spans])
     opened = without_closed_baselines(doc, info)
     opened = dataclasses.replace(opened, timexes=[x for x in opened.timexes if x not in spans])
     over_a_span = from_one_value_to_another(info, mentions)
-    undated_nouns = dataclasses.replace(
-        info, timexes=[x for x in info.timexes if not _dates_a_coming_noun(doc, x)])
+    undated_nouns = dataclasses.replace(info, timexes=[x for x in info.timexes if x not in coming])
     for f in mentions:
         start = s.start + f.start
         clause = clause_of(s.start + f.num_start, info.clauses)

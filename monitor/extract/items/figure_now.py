@@ -79,6 +79,12 @@ def of_the_session(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
 
 
+def bracket_asides(info: SentenceInfo) -> list[tuple[int, int]]:
+    """The spans of a sentence's asides in brackets ("(formerly known as ...)"), in document offsets."""
+    base = info.sentence.start
+    return [(base + m.start(), base + m.end()) for m in _BRACKETS_RE.finditer(info.sentence.text)]
+
+
 def timeless(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
     """Whether the figure holds at no time the text states: its clause (or what opens the sentence before it)
     speaks of history ("in the 14th century ... killing 60 percent"), of an earlier unstated time
@@ -92,9 +98,7 @@ def timeless(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
         if comparison_base(doc.text, t, doc.lex)
     ]
     # an aside in brackets closed before the number tells its own time ("(formerly known as ...)")
-    base = info.sentence.start
-    baselines += [(base + m.start(), base + m.end())
-                  for m in _BRACKETS_RE.finditer(info.sentence.text, 0, max(0, number_at - base))]
+    baselines += [(a, b) for a, b in bracket_asides(info) if b <= number_at]
     if undating_phrase(doc.text, info.sentence.start, clause[1], baselines):
         # a rate stated in the present holds now ("there are about 10,000 patients waiting each year", "the
         # port spends $2 billion a year"); history and an earlier unstated time never date

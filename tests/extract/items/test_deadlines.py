@@ -15,7 +15,7 @@ DCT = dt.date(2021, 10, 18)  # a Monday
 @pytest.mark.parametrize(
     ("text", "date"),
     [
-        ("The three shipyards had until Nov. 1 to submit their bids for the ferry.", "2021-11-01"),
+        ("The three shipyards had until Dec. 3 to file their bids for the ferry.", "2021-12-03"),
         ("The port authority has given the trawler owners until Friday to sign the agreement.", "2021-10-22"),
         ("The harbour board has until Dec. 15 to draft the new rules.", "2021-12-15"),
     ],
@@ -32,7 +32,7 @@ def test_until_without_a_deadline_given_is_still_a_limit() -> None:
     ("text", "date"),
     [
         ("The ferry line faces a Nov. 30 deadline to repay its creditors.", "2021-11-30"),
-        ("The union first set a Thursday deadline for the talks.", "2021-10-14"),
+        ("The union named a Thursday deadline for the talks.", "2021-10-14"),
     ],
 )
 def test_a_deadline_named_with_its_day_is_a_happening_of_that_day(text: str, date: str) -> None:

@@ -89,15 +89,15 @@ def test_a_conditions_figure_takes_no_day_of_its_consequence() -> None:
 
 def test_a_period_running_past_the_report_is_what_a_plan_covers() -> None:
     # "through year end", told in June: the year has begun, but what is planned runs on past the report
-    text = "The moves will bring the fund's lending through year end to $40 million, the bank said."
+    text = "The bank said its lending to the fund will reach $40 million through year end."
     assert _dates(text)[40000000] == PUBLISHED.isoformat()
     # a period over by then is the figure's own
     assert _dates("Ferry sales through March rose to $40 million, the company said.")[40000000] == "2021-03"
 
 
 def test_a_date_in_brackets_of_their_own_is_no_figures() -> None:
-    text = ("The ferry line's new service, which is offered at a $30 monthly rate for its harbour pass "
-            "(a cheaper pass is due out next year), has launched.")
+    text = ("The ferry line's new service, priced at $30 a month for its harbour pass (a cheaper pass "
+            "follows next year), has launched.")
     assert _dates(text)[30] == PUBLISHED.isoformat()
 
 
@@ -704,10 +704,10 @@ def test_a_span_after_the_verb_is_no_horizon() -> None:
 
 
 def test_a_figure_of_a_past_decade_is_dated_by_the_decade() -> None:
-    text = ("The study counted 263 harbour deaths in the 1990s. There were 302 inquests during that time.\n\n"
+    text = ("The study counted 241 harbour deaths in the 1990s. There were 287 inquests during that time.\n\n"
             "The harbour board says the old rules may overstate the risk by up to 35 percent.")
     dates = _dates(text)
-    assert (dates[263], dates[302]) == ("199", "199")  # the decade named, then carried to its period
+    assert (dates[241], dates[287]) == ("199", "199")  # the decade named, then carried to its period
     assert dates[35] != "199"  # a claim in the present is no figure of that decade
     # a decade not yet over, or another clause's, dates no figure
     assert _dates("The port expects 40 new berths over the next decade.")[40] != "202"

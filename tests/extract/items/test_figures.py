@@ -79,7 +79,7 @@ def one(sentence: str) -> tuple[object, ...]:
         ("The mill laid off 30-odd workers.", (30, "about", "workers", None)),
         # a brand's or an acronym's name before the counted noun belongs to it
         ("The maker sold 3 million TV sets last year.", (3000000, "exact", "tv sets", None)),
-        ("More than 50 million KitKat bars will be released.", (50000000, "more_than", "kitkat bars", None)),
+        ("Over 40 million Crunchos bars will be sold.", (40000000, "more_than", "crunchos bars", None)),
         # a verb of excess before the number is its qualifier, as "more than" is (qualifiers.yaml)
         ("Storm Ivar brought gusts exceeding 90 mph.", (90, "more_than", None, "mph")),
         ("The new engine makes 310 horsepower.", (310, "exact", None, "hp")),
@@ -139,7 +139,7 @@ def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
         "Harbour fees: 5 things to know",  # a listicle's count
         "It is the worst flood she's seen in the 40 years she's farmed here.",  # "she's" is no plural noun
         "The pupils were followed from the age of 11 onwards.",  # an age
-        "It adds to five 787 Dreamliner sales this week.",  # a model's number after a count
+        "It adds to four 737 Skyliner orders this week.",  # a model's number after a count
         "He sent 10 of his men from a force of 500 near Brenholm Harbour headquarters.",  # no noun counted
     ],
 )
@@ -493,7 +493,7 @@ def test_a_part_of_a_count_counts_what_the_count_counts(
         ("More than 400 police officers were sent to the harbour.", "officers"),
         ("The town has 15 police districts.", "police districts"),
         # a relative ends the counted noun: "where police patrol" counts no police
-        ("The port was split into 15 districts where police patrol at night.", "districts"),
+        ("The port was split into 12 districts where police patrol at night.", "districts"),
     ],
 )
 def test_the_police_are_counted_as_people(sentence: str, metric: str) -> None:

@@ -369,8 +369,8 @@ def test_a_source_released_on_a_day_is_that_days_happening() -> None:
     # the source's noun right before its day is as much its release
     text = "The harbour silted up faster than feared, according to a study Monday."
     assert [(i.kind, i.date) for i in _events(text)] == [("other", "2021-06-07")]
-    # a post that "went live" on a day was released that day
-    text = "According to a post that went live Monday on the ferry line's website, the service will end."
+    # a notice that "went live" on a day was released that day
+    text = "According to a notice that went live Monday on the ferry line's website, the service will end."
     assert [(i.kind, i.date) for i in _events(text)] == [("other", "2021-06-07")]
 
 
