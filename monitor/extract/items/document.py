@@ -177,6 +177,9 @@ class Doc:
     # The kinds of the happenings the scene dated so far ("October 24: ... was arrested"): a sentence after
     # it that tells one more of a kind ("Cameron Horve was arrested for ...") goes on telling it.
     scene_kinds: set[str] = field(default_factory=set)
+    # The surnames of those who acted in what it dated (a statement's speaker aside): "Marrow said" after
+    # "Ilse Marrow ... testified on Monday" was said there (monitor.extract.items.scenes).
+    scene_actors: set[str] = field(default_factory=set)
     # The last day a sentence of the text named (outside quotes): the day a breaking report is telling.
     last_day: str | None = None
     # Whether the report's lede (its first full sentence) has been read (monitor.extract.items.lede).

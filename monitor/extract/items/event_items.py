@@ -50,6 +50,7 @@ from monitor.extract.items.model import MOVEMENT_KINDS, Item
 from monitor.extract.items.no_happening import is_question, link_lists, reduced_relative
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
+from monitor.extract.items.scenes import speakers_scene_day
 from monitor.extract.items.summary import cap, clean_clause, event_summary, label
 from monitor.extract.items.time_clauses import day_just_after, told_with_main_clause
 from monitor.extract.items.trigger_objects import (
@@ -465,6 +466,8 @@ def _event_draft(
         # paragraph goes on telling its day, one more happening of a kind it dated (a month or a year is a
         # span, not one scene; a statement's words may be of any day)
         date = scene if simple_past_main_clause(doc, info, timed) else None
+    if date is None and (said := speakers_scene_day(doc, info, timed, who)) is not None:
+        date = said  # "Ilse Marrow ... testified on Monday. Marrow said ...": said there, that day
     if remember and not (occ.is_noun and who.subject is None):
         # ("After a call with Mayor X, she ...": a noun's participants are a phrase's objects, not a subject)
         _remember_actors(doc, occ.kind, tuple(who.names))

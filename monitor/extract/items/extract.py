@@ -31,7 +31,6 @@ from monitor.extract.items.dating import (
     span_before,
     timex_words_re,
     value_baseline,
-    year_of_a_noun,
 )
 from monitor.extract.items.document import (
     Doc,
@@ -52,6 +51,7 @@ from monitor.extract.items.model import Item
 from monitor.extract.items.named_days import named_day_happening
 from monitor.extract.items.names import entities, learn_names, prime_names
 from monitor.extract.items.no_happening import is_question, too_vague
+from monitor.extract.items.scenes import remember_scene
 from monitor.extract.items.spans_ahead import dates_from_now
 from monitor.extract.items.story_year import narrated_year
 from monitor.extract.items.summary import event_summary
@@ -537,30 +537,8 @@ def _date_undated(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> list[Dra
             else d
             for d in drafts
         ]
-    dated = [(tx, v) for tx, v in info.timexes if tx.type in DAY_TYPES and tx.start not in info.bound]
-    paragraph = doc.paragraph_start(info.sentence.start)
-    if dated:
-        doc.scene = (paragraph, dated[-1][1])
-        doc.scene_kinds = {d.item.kind for d in out if d.item.date == dated[-1][1]}
-        # "over the weekend", "this week": no day, nor a move away from the report's days (a month or a
-        # year is: "in March, ..." tells an earlier scene, but "its 2019 report" none)
-        named = [v for tx, v in dated if "-W" not in v and not year_of_a_noun(doc.text, tx)
-                 and not _SPAN_TO_NOW_RE.match(tx.text)]
-        # "were arrested on Wednesday ..., the attorney general announced today": the day the report is
-        # given is no scene; the happening's day is
-        today = doc.published.isoformat() if doc.published else None
-        told = [v for v in named if v != today] or named
-        if told:
-            doc.last_day = told[-1]
-    elif doc.scene is not None and doc.scene[0] != paragraph:
-        doc.scene = None
-    elif doc.scene is not None:
-        doc.scene_kinds |= {d.item.kind for d in out if d.item.date == doc.scene[1]}
+    remember_scene(doc, info, out)
     return out
-
-
-# "the fifth shooting in the past month": a span up to now, no earlier scene ("Last month, ..." is one)
-_SPAN_TO_NOW_RE = re.compile(r"(?:the\s+)?past\s", re.IGNORECASE)
 
 
 def _link_names(doc: Doc, drafts: list[Draft]) -> list[Draft]:

@@ -485,7 +485,8 @@ def _results_period(doc: Doc, info: SentenceInfo, start: int) -> str | None:
     whole = [t.lower for t in info.tokens if clause[0] <= t.start < clause[1]]  # "shed 4,100 jobs"
     lex = doc.lex
     nouns = (lex.results_nouns if any(w in lex.results_nouns for w in whole)
-             else lex.indicator_nouns if any(w in lex.indicator_nouns for w in whole) else None)
+             else lex.indicator_nouns if any(w in lex.indicator_nouns for w in whole)
+             or _an_indicators_head(doc, clause[0], whole) else None)
     if nouns is None:
         return None
     if not any("VBD" in word_tags(w) and w not in AUXILIARIES for w in words) or any(
@@ -498,6 +499,20 @@ def _results_period(doc: Doc, info: SentenceInfo, start: int) -> str | None:
              and _named_with(doc, tx, nouns)
              and not comparison_base(doc.text, tx, doc.lex) and not value_baseline(doc.text, tx, doc.lex)]
     return named[-1] if named else None
+
+
+def _an_indicators_head(doc: Doc, clause_start: int, words: list[str]) -> bool:
+    """Whether the clause names the noun an indicator modified earlier in its paragraph, on its own ("The
+    jobless rate for harbour workers rose to 9.2 percent; the rate for miners fell to 4.4 percent"): the same
+    indicator, told again without the word that says which."""
+    before = doc.text[max(0, doc.paragraph_start(clause_start)) : clause_start]
+    heads = {m.group(2).lower() for m in _MODIFIED_RE.finditer(before)
+             if m.group(1).lower() in doc.lex.indicator_nouns}
+    return bool(heads & set(words))
+
+
+# a word and the next (a lookahead, so that "The jobless rate" gives "jobless rate" too)
+_MODIFIED_RE = re.compile(r"\b([A-Za-z]+)\s+(?=([a-z]+)\b)")
 
 
 def _named_with(doc: Doc, tx: Timex, nouns: frozenset[str]) -> bool:

@@ -486,3 +486,36 @@ def test_a_happening_closed_by_its_report_takes_the_reports_day_not_a_later_noun
     text = ("Four people died as the storm swept the coast, delaying the count of the previous day's vote, "
             "officials said Tuesday.")
     assert ("death", TODAY, ()) in _events(text)
+
+
+_HEARING = "Ilse Marrow, the former harbour master, testified before the county board on Monday."
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Marrow said she had never seen the tender papers before the vote.",
+        # the speaker named after the words, which the sentence holds
+        '"I never saw the tender papers," Marrow said.',
+    ],
+)
+def test_a_statement_by_one_who_acted_in_the_paragraphs_scene_is_of_its_day(said: str) -> None:
+    monday = (PUB - dt.timedelta(days=1)).isoformat()
+    assert ("statement", monday) in [(k, d) for k, d, _a in _events(f"{_HEARING} {said}")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # someone who did not act in the scene may be speaking of any day
+        f"{_HEARING} Tomas Elvey said he had never seen the tender papers before the vote.",
+        # the scene ends with its paragraph
+        f"{_HEARING}\n\nMarrow said she had never seen the tender papers before the vote.",
+        # a bare attribution of the words before it tells nothing more
+        f'{_HEARING} "I never saw the papers." Marrow told reporters.',
+        # a pronoun is no one named
+        f"{_HEARING} She said she had never seen the tender papers before the vote.",
+    ],
+)
+def test_a_statement_outside_the_scene_or_with_nothing_said_takes_no_day_from_it(text: str) -> None:
+    assert [d for k, d, _a in _events(text) if k == "statement"] == []
