@@ -35,6 +35,7 @@ from monitor.extract.items.fronted import an_occasion_noun
 from monitor.extract.items.happenings import first_since
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
+from monitor.extract.items.opening import opening_statement, undated_lede
 from monitor.extract.items.time_clauses import told_with_main_clause
 from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, a_happenings_noun, told_by_verb
 from monitor.extract.lexicon import Lexicon
@@ -94,11 +95,11 @@ def day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors
     scene ("The fight broke out Tuesday. ... He was arrested a block away."); in the first paragraph, before
     any day is named, the publication day ("Police released video of the rescue."). An announcement
     by a speaker named right before its verb (tense.yaml `announcing_verbs`) is the report's news: that day,
-    else the publication date."""
+    else the publication date; so is a person's statement in the report's opening (`opening_statement`)."""
     day = iso_day(doc.last_day)
     if doc.published is None or occ.is_noun:
         return None
-    if doc.last_day is None and not info.timexes and _undated_lede(doc, occ.start):
+    if doc.last_day is None and not info.timexes and undated_lede(doc, occ.start):
         day = doc.published  # the lede's news, told before the report names any day ("Police released ...")
     if occ.kind != "statement" and (attributed := _attributed_day(doc, info, occ)) is not None:
         day = attributed  # "X was stabbed to death, the agency reported on Wednesday": the sentence's own
@@ -119,11 +120,12 @@ def day_of_the_report(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors
                 or in_a_later_clause_of_its_own(info, occ.end, tx.start, _SUBORDINATORS)
                 for tx, v in info.timexes)
     )
+    news = announcing or opening_statement(doc, info, occ, who)
     if day is None or not recent_day(doc, day):
-        if not announcing:
+        if not news:
             return None
         day = doc.published  # "Esper announced that ...": the news of the report, dated by it
-    if occ.kind == "statement" and not announcing:
+    if occ.kind == "statement" and not news:
         return None
     return day.isoformat() if simple_past_main_clause(doc, info, occ) else None
 
@@ -171,23 +173,6 @@ def simple_past_main_clause(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bo
     # a trigger may hold its own auxiliary ("was killed"): the simple past passive all the same
     passive = (words and words[-1] in ("was", "were")) or first in ("was", "were")
     return bool(passive or first in lex.past_verbs or first.endswith("ed"))
-
-
-def _undated_lede(doc: Doc, pos: int) -> bool:
-    """Whether `pos` is in the lede of an article (the first of several paragraphs) and neither the lede nor
-    the paragraph after it names a recent day: then the lede tells the news of the publication day. A day
-    named just after ("The tanker left port on Monday") is the lede's, which the scene then gives it."""
-    if doc.paragraph_start(pos) >= 0:
-        return False
-    first = doc.text.find("\n\n", pos)
-    if first < 0:
-        return False  # one paragraph: no article with a lede
-    second = doc.text.find("\n\n", first + 2)
-    end = second if second >= 0 else len(doc.text)
-    return not any(
-        (day := iso_day(tx.value[:10])) is not None and recent_day(doc, day)
-        for tx in doc.timexes_in(0, end)
-    )
 
 
 def perfect_with_a_past_day(doc: Doc, info: SentenceInfo, occ: Occurrence, date: str) -> bool:

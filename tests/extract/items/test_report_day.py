@@ -519,3 +519,31 @@ def test_a_statement_by_one_who_acted_in_the_paragraphs_scene_is_of_its_day(said
 )
 def test_a_statement_outside_the_scene_or_with_nothing_said_takes_no_day_from_it(text: str) -> None:
     assert [d for k, d, _a in _events(text) if k == "statement"] == []
+
+
+_LEDE = ("The island's only car ferry has carried more than three hundred passengers a day across the sound "
+         "for a decade.")
+
+
+def test_a_persons_undated_statement_in_the_reports_opening_is_its_news_of_the_day() -> None:
+    text = f"{_LEDE}\n\nHarbour master Ilse Marrow said the ferry was too old to carry cars."
+    assert ("statement", TODAY, ("Ilse Marrow",)) in _events(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # past the opening two paragraphs, a person's words may be of any day
+        f"{_LEDE}\n\nThe harbour board met again to talk about it.\n\n"
+        "Harbour master Ilse Marrow said the ferry was too old to carry cars.",
+        # an organisation's words there as often attribute background
+        f"{_LEDE}\n\nThe harbour board said the ferry was too old to carry cars.",
+        # once the report names a day, its statements are of no day the report gives them
+        f"{_LEDE} The ferry ran aground on Monday.\n\nHarbour master Ilse Marrow said the ferry was too old "
+        "to carry cars.",
+        # a pronoun names no one
+        f"{_LEDE}\n\nShe said the ferry was too old to carry cars.",
+    ],
+)
+def test_an_undated_statement_past_the_opening_or_by_no_person_named_is_no_row(text: str) -> None:
+    assert [e for e in _events(text) if e[0] == "statement"] == []
