@@ -8,9 +8,9 @@ value too precise to be a coincidence (the rules' data: `monitor/track/data/matc
 
 from __future__ import annotations
 
-from decimal import Decimal
 from functools import lru_cache
 
+from monitor.extract.items.number_parse import significant_digits
 from monitor.extract.lexicon import load_lexicon
 from monitor.extract.spans import date_span, nested
 from monitor.track.entries import ItemLike, TimelineEntry
@@ -24,14 +24,6 @@ from monitor.track.matching import (
     rules,
     same_wording,
 )
-
-
-def significant_digits(value: float | int) -> int:
-    """How many significant digits a value has: 449000 -> 3, 28 -> 2, 0.05 -> 1, 12.9 -> 3."""
-    number = Decimal(repr(float(value)))
-    if not number.is_finite() or not number:
-        return 0
-    return len(number.normalize().as_tuple().digits)
 
 
 def is_distinctive(value: float | int) -> bool:

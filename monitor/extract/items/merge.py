@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from monitor.extract.items.model import MOVEMENT_KINDS, Item
-from monitor.extract.items.number_parse import parse_number
+from monitor.extract.items.number_parse import parse_number, significant_digits
 from monitor.extract.lexicon import load_lexicon
 from monitor.extract.spans import date_span, nested
 
@@ -74,8 +74,12 @@ def _same_event(a: Item, b: Item) -> bool:
     if not _dates_compatible(a.date, b.date) and not same_trip:
         return False
     if a.kind == "figure":
-        # (a bare amount or share, of no metric, is one only with the same subject: "$10,000" given twice)
-        agree = a.subject == b.subject or (a.metric is not None and _subjects_agree(a.subject, b.subject))
+        # (a bare amount or share, of no metric, is one only with the same subject, "$10,000" given twice,
+        # unless its digits are too many to meet twice by chance: "The port authority will raise $4.35bn",
+        # then "The sale could raise $4.35bn", one told with who raises it)
+        distinctive = a.value is not None and significant_digits(a.value) >= _DISTINCTIVE_DIGITS
+        named = a.metric is not None or distinctive
+        agree = a.subject == b.subject or (named and _subjects_agree(a.subject, b.subject))
         return (a.metric, a.value, a.unit) == (b.metric, b.value, b.unit) and agree
     if a.location and b.location and a.location != b.location:
         return False
@@ -91,6 +95,11 @@ def _same_event(a: Item, b: Item) -> bool:
         # happening ("layoffs begin this week" is not "WeWork signed the deal on Monday").
         return False
     return a.kind != "statement"
+
+
+# the significant digits of a value one page gives twice as one figure whoever it names (as across outlets:
+# monitor/track/data/matching.yaml `distinctive_digits`)
+_DISTINCTIVE_DIGITS = 3
 
 
 def _subjects_agree(a: str | None, b: str | None) -> bool:

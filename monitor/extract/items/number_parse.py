@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from functools import cache
 
 from monitor.extract.lexicon import Lexicon, load_lexicon
 
-__all__ = ["DIGITS", "bare_letter_sign", "number_patterns", "parse_number", "parse_words", "tidy"]
+__all__ = ["DIGITS", "bare_letter_sign", "number_patterns", "parse_number", "parse_words",
+           "significant_digits", "tidy"]
 
 DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 
@@ -128,3 +130,11 @@ def parse_words(words: Sequence[str], lex: Lexicon) -> int | float | None:
     if not seen_number:
         return None
     return tidy(total + current)
+
+
+def significant_digits(value: float | int) -> int:
+    """How many significant digits a value has: 449000 -> 3, 28 -> 2, 0.05 -> 1, 12.9 -> 3."""
+    number = Decimal(repr(float(value)))
+    if not number.is_finite() or not number:
+        return 0
+    return len(number.normalize().as_tuple().digits)

@@ -181,6 +181,16 @@ def test_a_count_told_again_with_its_place_is_one_figure_and_a_bare_amount_needs
     assert len([i for i in gifts if i.kind == "figure" and i.value == 10000]) == 2, gifts
 
 
+def test_a_distinctive_bare_amount_told_again_without_its_subject_is_one_figure() -> None:
+    day = date(2024, 5, 8)
+    # $4.35bn twice in one report is one sum, though the second telling names nobody it is of (a round
+    # "$10,000" is not: see above)
+    sale = extract_items("The Lerrin port authority raised $4.35bn from the sale of its terminals on Friday. "
+                         "Bidders paid $4.35bn for the terminals on Friday, more than the authority had hoped.",
+                         day)
+    assert [(i.value, i.subject) for i in sale if i.kind == "figure"] == [(4_350_000_000, "Lerrin")], sale
+
+
 def test_a_figure_told_in_a_heading_and_a_sentence_keeps_the_sentence_for_evidence() -> None:
     text = ("Gunmen attacked a police post in Lerrin on Thursday, officials said.\n\nA week of attacks "
             "leaves more than 40 dead\n\nAttacks across Lerrin have left more than 40 dead, most of them "
