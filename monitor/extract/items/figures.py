@@ -241,8 +241,8 @@ def _value(m: re.Match[str], is_words: bool, lex: Lexicon) -> int | float | None
     return tidy(value)
 
 
-# The first number of a range whose end is at the search's end: "5 to ", "330-".
-_RANGE_END_RE = re.compile(r"[0-9][0-9,.]*\s*(?:to|through|[-\u2013])\s*$")
+# The first number of a range or a pair whose end is at the search's end: "5 to ", "330-", "11 and ".
+_RANGE_END_RE = re.compile(r"[0-9][0-9,.]*\s*(?:to|through|and|or|[-\u2013])\s*$")
 
 
 def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> bool:
@@ -254,7 +254,7 @@ def _ruled_out(text: str, m: re.Match[str], is_words: bool, lex: Lexicon) -> boo
         return True  # "killed Tomas Elvey, 41, on Monday": a person's age set off by commas
     first = _RANGE_END_RE.search(text, max(0, num_start - 40), num_start)
     if first and labelled(text, first.start(), lex):
-        return True  # "ages 5 to 12", "rooms 330 to 340": a range's end is the same label's
+        return True  # "ages 5 to 12", "rooms 330 to 340", "aged 11 and 7": the same label's
     if _NO_RE.search(text[:num_start]) or _AFTER_COUNT_RE.search(text, max(0, num_start - 12), num_start):
         return True  # "No. 5"; the model in "400 737 Max jets" (the count is the number before it)
     if _ratio_before_re(lex).search(text, max(0, num_start - 30), num_start):

@@ -147,6 +147,11 @@ def test_not_figures(sentence: str) -> None:
     assert find_figures(sentence) == []
 
 
+def test_the_second_of_two_ages_is_no_count_of_what_the_sentence_counted_before() -> None:
+    found = find_figures("The keeper has four children, two girls aged 9 and 6, and two sons.")
+    assert [(f.value, f.metric) for f in found] == [(4, "children")]
+
+
 def test_bodies_are_counted_and_more_of_them_are_an_increment() -> None:
     assert [(f.value, f.metric) for f in find_figures("Only three bodies have so far been recovered.")] == [
         (3, "bodies")]

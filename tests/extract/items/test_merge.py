@@ -186,8 +186,8 @@ def test_a_distinctive_bare_amount_told_again_without_its_subject_is_one_figure(
     # $4.35bn twice in one report is one sum, though the second telling names nobody it is of (a round
     # "$10,000" is not: see above)
     sale = extract_items("The Lerrin port authority raised $4.35bn from the sale of its terminals on Friday. "
-                         "Bidders paid $4.35bn for the terminals on Friday, more than the authority had hoped.",
-                         day)
+                         "Bidders paid $4.35bn for the terminals on Friday, more than the authority had "
+                         "hoped.", day)
     assert [(i.value, i.subject) for i in sale if i.kind == "figure"] == [(4_350_000_000, "Lerrin")], sale
 
 
