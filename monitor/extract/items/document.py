@@ -64,7 +64,7 @@ def tokenize(text: str, start: int, end: int) -> list[Tok]:
         s = pos + len(skipped)
         pos = e = s + len(word)
         # Keep the period of "U.S.", "a.m.", "Dr." and initials, not a sentence's final period (nor after a
-        # domain's name: "to buy Souq.com.").
+        # domain's name: "to buy Lerrin.com.").
         if e < end and text[e] == "." and (_INITIALS_RE.fullmatch(word) or len(word) == 1
                                            or word.lower() + "." in _ABBR):
             e += 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 from monitor.extract.items.actors import FIRM_KINDS, aside_object, human_subject, opening_subject
 from monitor.extract.items.document import Doc, Entity, SentenceInfo, Tok
 from monitor.extract.items.genders import learn_genders
+from monitor.extract.wordforms import word_tags
 
 
 def remember(doc: Doc, info: SentenceInfo) -> None:
@@ -31,7 +32,10 @@ def remember(doc: Doc, info: SentenceInfo) -> None:
             doc.last_thing_end = ent.end
     opening_name = opening_subject(info, doc)
     opening = _opening_firm(opening_name)
-    doc.thing_before = _opening_thing(opening_name)
+    thing = _opening_thing(opening_name)
+    # "Quorvex has had its eye on the island's dairies. Now it has made its move. It has agreed to buy ...":
+    # a sentence whose subject is "it" goes on with the thing the sentence before opened on
+    doc.thing_before = thing if thing is not None or not _it_opens(info, doc) else doc.thing_before
     doc.firm_before = opening if opening is not None and opening not in doc.places else last_firm
     # "Ann Lee was charged. The suspect told police he ...": "he" is the suspect, whoever that is.
     if doc.last_person is not None and human_subject(info, since, info.sentence.end, doc):
@@ -58,6 +62,17 @@ def _told_as_place(doc: Doc, ent: Entity) -> bool:
     """Whether a name follows a place's noun and "of" ("the Indonesian city of Surabaya", "the mayor of")."""
     words = doc.text[max(0, ent.start - 20) : ent.start].lower().split()
     return len(words) >= 2 and words[-1] == "of" and words[-2] in doc.lex.place_nouns
+
+
+def _it_opens(info: SentenceInfo, doc: Doc) -> bool:
+    """Whether "it" is the sentence's subject before its verb, after adverbs or function words at most
+    ("It has agreed", "Now it has made")."""
+    for t in info.tokens_within(info.sentence.start, info.sentence.end)[:4]:
+        if t.lower == "it":
+            return True
+        if not (t.lower in doc.lex.function_words or "RB" in word_tags(t.lower)):
+            return False
+    return False
 
 
 def _opening_firm(found: tuple[Entity, Tok] | None) -> str | None:

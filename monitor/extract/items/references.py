@@ -139,9 +139,15 @@ def _words_to_the_reference(info: SentenceInfo, pos: int, clause: tuple[int, int
         or (before[-1].lower in ("and", "or") and len(before) > 1 and _adverb(before[-2].lower))
     ):
         before.pop()
+    if before and before[-1].lower in lex.decision_verbs and _TO_RE.match(doc.text, before[-1].end):
+        # "It has agreed to buy ...": the decision's subject is the trigger's (tense.yaml `decision_verbs`)
+        return _words_to_the_reference(info, before[-1].start, clause, doc)
     if all(t.text == "," for t in before):
         before = _before_relative_aside(info, before[-1].end if before else clause[0])
     return before
+
+
+_TO_RE = re.compile(r"\s+to\s")
 
 
 def _before_relative_aside(info: SentenceInfo, end: int) -> list[Tok]:

@@ -28,7 +28,7 @@ def test_a_word_stops_before_its_possessive(text: str, want: list[str]) -> None:
         ("He left the U.S. on Monday.", ["He", "left", "the", "U.S.", "on", "Monday"]),
         ("It opened at 9 a.m. today.", ["It", "opened", "at", "9", "a.m.", "today"]),
         # a domain's name ends before the sentence's period
-        ("Amazon agreed to buy Souq.com.", ["Amazon", "agreed", "to", "buy", "Souq.com"]),
+        ("Quorvex agreed to buy Lerrin.com.", ["Quorvex", "agreed", "to", "buy", "Lerrin.com"]),
     ],
 )
 def test_a_period_ends_a_word_only_as_initials_or_an_abbreviation(text: str, want: list[str]) -> None:

@@ -79,3 +79,12 @@ def test_a_tickers_bracket_after_a_company_names_no_one_and_keeps_the_company_sp
     text = "Investors watched Kell Ferries Co.\n\nKell Ferries Co (NYSE: KFC) announced a new route."
     [news] = events_of(text, DAY)
     assert (news.kind, news.date, news.actors) == ("statement", "2024-03-05", ("Kell Ferries Co",))
+
+
+def test_it_goes_on_through_a_sentence_it_opens_and_acts_in_the_decision_it_took() -> None:
+    # "it" of the second sentence is Quorvex; so is "it" of the third, whose decision ("has agreed to buy")
+    # has the subject of the purchase it tells
+    text = ("Quorvex has had its eye on the island's dairies for years. Now it has made its move.\n\n"
+            "It has agreed to buy Lerrin Dairy, the island's largest milk producer.")
+    [purchase] = [e for e in events_of(text, DAY) if e.kind == "business"]
+    assert purchase.actors[0] == "Quorvex"
