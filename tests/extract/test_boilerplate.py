@@ -81,6 +81,9 @@ def test_bad_boilerplate_rule_names_file_and_rule(monkeypatch: pytest.MonkeyPatc
         ("Last updated: 3 hours ago", True),
         ("Advertisement", True),
         ("The ferry was posted to a new route on April 21.", False),
+        # a link to another story set off by "MORE :", not a sentence opening on "More"
+        ("MORE : Harbour wall gives way after gales batter the coast", True),
+        ("More than 100 ferries were held in port.", False),
     ],
 )
 def test_is_furniture_knows_a_bylines_stamp_from_a_sentence(line: str, furniture: bool) -> None:
