@@ -61,7 +61,8 @@ def speakers_scene_day(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actor
     if occ.kind != "statement" or not who.names or who.by_reference:
         return None
     scene = scene_date(info, doc)
-    if scene is None or iso_day(scene) is None or who.names[0].split()[-1] not in doc.scene_actors:
+    surname = (who.names[0].split() or [""])[-1]
+    if scene is None or iso_day(scene) is None or surname not in doc.scene_actors:
         return None
     quoted = any(info.sentence.start <= end <= occ.start for _start, end in info.quotes)
     if not quoted and len(_WORD_RE.findall(doc.text, occ.end, info.sentence.end)) < _WORDS_SAID:
