@@ -67,7 +67,7 @@ def _state_near(text: str, before: int, after: int, lex: Lexicon, noun: str | No
     tokens = tokens_after(text, after, 3 + _OF_PHRASE)
     if tokens and tokens[0][2].lower() == "of":
         # "two members of the Afghan national security forces were killed": the state after the noun's "of"
-        # phrase (punctuation ends it: `_tokens_after`)
+        # phrase (punctuation ends it: `count_nouns.tokens_after`)
         at = next((i for i, t in enumerate(tokens[: _OF_PHRASE + 1]) if t[2].lower() in _BE_FORMS), None)
         tokens = tokens[at:] if at is not None else []
     for _s, _e, w in tokens[:3]:

@@ -39,11 +39,23 @@ def opening_statement(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors
             and not who.by_reference and doc.last_day is None and not info.timexes
             and doc.paragraph_number(occ.start) < _OPENING_PARAGRAPHS
             and doc.paragraph_number(len(doc.text) - 1) > 0  # (one paragraph is no report with an opening)
-            and not any(info.sentence.start <= end <= occ.start for _start, end in info.quotes)
-            and len(_WORD_RE.findall(doc.text, occ.end, info.sentence.end)) >= _WORDS_SAID)
+            and not quoted_before(info, occ) and said_after(doc, info, occ))
 
 
 _OPENING_PARAGRAPHS = 2
-_WORDS_SAID = 4  # "Ilse Marrow said the ferry was": what was said, after the verb
 
+
+def quoted_before(info: SentenceInfo, occ: Occurrence) -> bool:
+    """Whether a quote of the sentence closes before the statement's verb ('"...," Ann Lee said'): the words
+    said come first."""
+    return any(info.sentence.start <= end <= occ.start for _start, end in info.quotes)
+
+
+def said_after(doc: Doc, info: SentenceInfo, occ: Occurrence) -> bool:
+    """Whether the sentence tells what was said after the statement's verb, in words enough to be more than
+    a listener ("Ilse Marrow said the ferry was ...", not "Ann Lee told reporters.")."""
+    return len(_WORD_RE.findall(doc.text, occ.end, info.sentence.end)) >= _WORDS_SAID
+
+
+_WORDS_SAID = 4  # "said the ferry was": what was said, after the verb
 _WORD_RE = re.compile(r"[A-Za-z]+")

@@ -16,6 +16,7 @@ from monitor.extract.items.actors import (
 )
 from monitor.extract.items.document import ADVERB_SKIP, Doc, Entity, SentenceInfo, Tok
 from monitor.extract.items.genders import fits, fitting
+from monitor.extract.items.unreal import TO_A_VERB_RE
 from monitor.extract.wordforms import word_tags
 
 
@@ -139,15 +140,12 @@ def _words_to_the_reference(info: SentenceInfo, pos: int, clause: tuple[int, int
         or (before[-1].lower in ("and", "or") and len(before) > 1 and _adverb(before[-2].lower))
     ):
         before.pop()
-    if before and before[-1].lower in lex.decision_verbs and _TO_RE.match(doc.text, before[-1].end):
+    if before and before[-1].lower in lex.decision_verbs and TO_A_VERB_RE.match(doc.text, before[-1].end):
         # "It has agreed to buy ...": the decision's subject is the trigger's (tense.yaml `decision_verbs`)
         return _words_to_the_reference(info, before[-1].start, clause, doc)
     if all(t.text == "," for t in before):
         before = _before_relative_aside(info, before[-1].end if before else clause[0])
     return before
-
-
-_TO_RE = re.compile(r"\s+to\s")
 
 
 def _before_relative_aside(info: SentenceInfo, end: int) -> list[Tok]:

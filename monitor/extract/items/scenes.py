@@ -11,6 +11,7 @@ from monitor.extract.items.document import Doc, SentenceInfo
 from monitor.extract.items.event_dates import simple_past_main_clause
 from monitor.extract.items.merge import Draft
 from monitor.extract.items.occurrence import Actors, Occurrence
+from monitor.extract.items.opening import quoted_before, said_after
 
 
 def remember_scene(doc: Doc, info: SentenceInfo, drafts: list[Draft]) -> None:
@@ -64,11 +65,6 @@ def speakers_scene_day(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actor
     surname = (who.names[0].split() or [""])[-1]
     if scene is None or iso_day(scene) is None or surname not in doc.scene_actors:
         return None
-    quoted = any(info.sentence.start <= end <= occ.start for _start, end in info.quotes)
-    if not quoted and len(_WORD_RE.findall(doc.text, occ.end, info.sentence.end)) < _WORDS_SAID:
+    if not quoted_before(info, occ) and not said_after(doc, info, occ):
         return None
     return scene if simple_past_main_clause(doc, info, occ) else None
-
-
-_WORD_RE = re.compile(r"\w+")
-_WORDS_SAID = 4  # "Marrow said she had never seen": words enough after the verb to tell what was said
