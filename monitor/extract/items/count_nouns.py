@@ -35,7 +35,7 @@ _MODIFIER_LIST_RE = re.compile(r"(?:[a-z][\w-]*,\s)*[a-z][\w-]*\s(?:and|or)\s[a-
 
 def _listed_modifier(text: str, word: str, pos: int) -> bool:
     """Whether `word`, before a comma, opens a list of a noun's modifiers that goes on at `pos` and ends in
-    "and"/"or" ("90 air, sea and ground-launched missiles"; not "killed 5, and injured 10")."""
+    "and"/"or" ("40 air, sea and land-based drones"; not "killed 5, and injured 10")."""
     return word[:1].islower() and not plural(word.lower()) and _MODIFIER_LIST_RE.match(text, pos) is not None
 
 
@@ -52,14 +52,14 @@ def metric_after(
     if initials := _INITIALS_RE.match(text, pos):
         pos = initials.end()  # "49 U.S. troops": the country's initials modify the noun
     tokens = tokens_after(text, pos, 8)
-    # a list of modifiers ("air, sea and ground-launched missiles") makes the phrase a word longer a comma
+    # a list of modifiers ("air, sea and land-based drones") makes the phrase a word longer a comma
     reach = 4 + sum(text[a[1] : b[0]] == ", " for a, b in itertools.pairwise(tokens))
     for i, (s, _e, w) in enumerate(tokens[:reach]):
         lw = w.lower()
         if i and lw in lex.metric_stop_words:
             break
         if i and lw.endswith(("ing", "ed")) and plural(tokens[i - 1][2].lower()):
-            break  # "nine press releases blasting Republicans": a participle after the counted noun
+            break  # "nine statements attacking the council": a participle after the counted noun
         m = lex.metric_re.match(text, s)
         if m:
             name = lex.metric_of[" ".join(m.group(0).lower().split())]
@@ -81,7 +81,7 @@ def metric_after(
     words: list[tuple[int, int, str]] = []
     for k, (s, e, w) in enumerate(tokens[:reach]):
         lw = w.lower()
-        # "13,000 false or misleading claims": adjectives joined by "or"/"and" still lead to the noun
+        # "1,300 false or misleading adverts": adjectives joined by "or"/"and" still lead to the noun
         joins_adjectives = lw in ("or", "and") and bool(words) and not plural(words[-1][2])
         # "341 American congregations": a nationality is an adjective of the noun, not a name that ends it
         demonym = not words and lw in lex.demonym_of and not plural(lw)
@@ -90,7 +90,7 @@ def metric_after(
                 or (_names_a_kind(tokens[k + 1 : reach], lex) and not _after_a_count(text, pos, lex))):
             break
         if _contraction_base(lw) in lex.metric_stop_words:
-            break  # "the 48 years he's lived there": "he's" is no plural noun of the phrase
+            break  # "the 30 years he's farmed there": "he's" is no plural noun of the phrase
         if words and (lw.endswith("ed") or lw.endswith("ing")) and words[-1][2] not in ("or", "and"):
             break
         if words and words[-1][2] in ("or", "and") and "NNS" not in (tags := word_tags(lw)) and "VBZ" in tags:

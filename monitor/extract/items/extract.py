@@ -473,7 +473,7 @@ def undated_report(doc: Doc, info: SentenceInfo, order: int) -> Draft | None:
     ("..., Johnston said in a statement") corroborates it (monitor.track). Only a happening told by its verb
     or named by its noun with who acts named ("Russia's straightforward victory against Croatia"), or words
     quoted: what outlets echo of one another is who said or did what, often in the words of one press
-    release ("charged with conspiracy to coerce and entice to travel to engage in illegal sexual activity"),
+    release ("charged with conspiracy to export controlled goods without a licence"),
     or a happening of a typed kind told by its verb, who did it named or not ("a barge was torn from its
     moorings": a scene outlets tell in words alike); a bare "officials said" is no one's, nor is "the
     minister's statement" (no words of it)."""

@@ -570,8 +570,8 @@ def test_an_indicators_figure_told_in_the_past_holds_for_the_month_the_data_repo
 def test_an_indicator_told_again_by_its_noun_alone_holds_for_the_same_month() -> None:
     # "the rate for ..." after "the jobless rate ..." of its paragraph is that indicator, told again
     text = ("Harbour county employers cut 4,100 jobs last month, the state labour office said on "
-            "Thursday.\n\nThe jobless rate for harbour workers rose to 9.2 percent. And the rate for farm "
-            "hands climbed to 6.3 percent; the rate for miners fell to 4.4 percent.")
+            "Thursday.\n\nThe jobless rate for harbour workers rose to 9.2 percent. Among farm hands the "
+            "rate climbed to 6.3 percent; the rate for miners fell to 4.4 percent.")
     assert _dates(text) == {4100.0: "2021-05", 9.2: "2021-05", 6.3: "2021-05", 4.4: "2021-05"}
     # the noun alone with no indicator before it in the paragraph is no month's data
     other = ("Harbour county employers cut 4,100 jobs last month, the state labour office said on "
