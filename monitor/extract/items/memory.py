@@ -33,7 +33,7 @@ def remember(doc: Doc, info: SentenceInfo) -> None:
     opening_name = opening_subject(info, doc)
     opening = _opening_firm(opening_name)
     thing = _opening_thing(opening_name)
-    # "Quorvex has long wanted the island's dairies. Now it has made its move. It has agreed to buy ...": a
+    # "Quorvex has long wanted the island's dairies. Now it is ready. It has agreed to buy ...": a
     # sentence whose subject is "it" goes on with the thing the sentence before opened on
     doc.thing_before = thing if thing is not None or not _it_opens(info, doc) else doc.thing_before
     doc.firm_before = opening if opening is not None and opening not in doc.places else last_firm

@@ -84,7 +84,7 @@ def test_a_tickers_bracket_after_a_company_names_no_one_and_keeps_the_company_sp
 def test_it_goes_on_through_a_sentence_it_opens_and_acts_in_the_decision_it_took() -> None:
     # "it" of the second sentence is Quorvex; so is "it" of the third, whose decision ("has agreed to buy")
     # has the subject of the purchase it tells
-    text = ("Quorvex has long wanted the island's dairies. Now it has made its move.\n\n"
+    text = ("Quorvex has long wanted the island's dairies. Now it is ready.\n\n"
             "It has agreed to buy Lerrin Dairy, the island's largest milk producer.")
     [purchase] = [e for e in events_of(text, DAY) if e.kind == "business"]
     assert purchase.actors[0] == "Quorvex"
