@@ -1,5 +1,5 @@
-"""One amount told in two units is one figure: "$12.9bn (\u00a310bn)", "1,100 tons (998 metric tons)",
-"about 2,750 tons, or 2,500 metric tons", "five years and three months". The figure reader
+"""One amount told in two units is one figure: "$4.2bn (\u00a33.3bn)", "1,200 tons (1,089 metric tons)",
+"about 3,000 tons, or 2,722 metric tons", "four years and six months". The figure reader
 (monitor.extract.items.figures) reads past the brackets of a conversion; this drops the restated amount it
 then finds again, and adds the months told after a number of years to it."""
 
@@ -40,7 +40,7 @@ def _bracketed_after_unit_re() -> re.Pattern[str]:
 
 
 def without_conversions(sentence: str, mentions: list[FigureMention]) -> list[FigureMention]:
-    """ "$12.9bn (£10bn)", "2 inches (50.8 millimeters)": the amount in brackets restates the one before it in
+    """ "$4.2bn (£3.3bn)", "2 inches (50.8 millimeters)": the amount in brackets restates the one before it in
     another unit; one figure."""
     out: list[FigureMention] = []
     for f in mentions:

@@ -48,8 +48,9 @@ from monitor.extract.items.linking import NameLinker, is_acronym, ticker_bracket
 from monitor.extract.items.memory import remember
 from monitor.extract.items.merge import Draft, merge, specificity
 from monitor.extract.items.model import Item
+from monitor.extract.items.name_memory import learn_names, prime_names
 from monitor.extract.items.named_days import named_day_happening
-from monitor.extract.items.names import entities, learn_names, prime_names
+from monitor.extract.items.names import entities
 from monitor.extract.items.no_happening import is_question, too_vague
 from monitor.extract.items.scenes import remember_scene
 from monitor.extract.items.spans_ahead import dates_from_now

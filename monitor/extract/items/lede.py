@@ -1,16 +1,16 @@
 """The lede's news told by a verb no trigger lists.
 
 The trigger lexicon names the happenings it knows ("arrested", "met", "announced"); a report's first sentence
-often tells its news with another verb ("Trump has named Kellyanne Conway counselor", "UK institutes have
-thrown their weight behind ...", "Alibaba is set to raise up to $12.9bn"). Only two forms are taken, those
+often tells its news with another verb ("The mayor has named a new fire chief", "Three universities have
+thrown their support behind ...", "The retailer is set to raise up to $2bn"). Only two forms are taken, those
 that tell news of the publication day whatever the verb: the present perfect in the active voice and a
-happening set to come ("is set to", "is to tell"). Besides, a trigger in a headline's present ("PAHO
-director Carissa Etienne warns of further surges", "John Mahfood says manufacturers should ..."), a few
+happening set to come ("is set to", "is to tell"). Besides, a trigger in a headline's present ("The
+health agency's director warns of a second wave", "The union's leader says members should ..."), a few
 verbs in the simple past (tense.yaml `lede_news_verbs`) and any trigger in the simple past right after its
-subject ("President-elect Rodrigo Chaves apologized to ...") tell the day's news with their trigger's kind.
+subject ("The governor apologized to ...") tell the day's news with their trigger's kind.
 The rest of the simple past, the passive and the present progressive are not taken: in a lede they tell the
-story's background or a trend as often as its news ("A cat ... has been found", "The Mountain States are
-moving away from coal"; over the gold sets, a lede's simple past of any verb gave four false rows for each
+story's background or a trend as often as its news ("A lost dog ... has been found", "Farm towns are moving
+away from dairy"; over the gold sets, a lede's simple past of any verb gave four false rows for each
 right one, a trigger's one for one).
 """
 
