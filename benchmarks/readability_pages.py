@@ -34,6 +34,7 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --irdata --set35 /tmp/ir-research-data /tmp/big5-set35   # set35
     python benchmarks/readability_pages.py --irdata --set36 /tmp/ir-research-data /tmp/big5-set36   # set36
     python benchmarks/readability_pages.py --irdata --set37 /tmp/ir-research-data /tmp/big5-set37   # set37
+    python benchmarks/readability_pages.py --irdata --set38 /tmp/ir-research-data /tmp/irdata-set38  # set38
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -296,9 +297,23 @@ BIG5_SET37_PAGES = (
     "big5-17/trump (1).htm", "big5-17/trump (6).htm", "big5-17/letterman (1).htm", "big5-17/amazon (2).htm",
     "big5-17/patient (1).htm", "big5-17/teacher (1).htm", "big5-17/ghost.html",
 )
+# set38: news reports that no set or held-out cluster took, from both the big sites' folders and the web
+# search results, one to a story (few of earlier sets' stories), read by eye from their titles.
+SET38_PAGES = (
+    "big5-05/apple (10).htm", "big5-05/bush (2).html", "big5-05/storm (9).htm", "big5-05/lexus (1).htm",
+    "big5-05/rain.html", "big5-05/apple (5).htm", "big5-17/trade (1).htm", "big5-09/work.html",
+    "big5-13/egypt.html", "big5-13/nsa (2).html", "big5-13/gun (2).htm",
+    "big5-17/boxer (1).htm", "big5-17/obamacare (1).htm", "big5-17/russia (3).htm", "big5-17/taiwan (1).htm",
+    "big5-17/galaxies (1).htm",
+    "chaos-all/affair (1).htm", "chaos-all/android (5).htm", "chaos-all/atmosphere (8).htm",
+    "chaos-all/bitcoin (1).html", "chaos-all/burger (6).htm", "chaos-all/climate (8).html",
+    "chaos-all/expedition (3).htm", "chaos-all/franchise (4).htm", "chaos-all/global,warming (3).htm",
+    "chaos-all/microsoft,windows (8).html", "chaos-all/robot (3).htm", "chaos-all/xiaomi (2).htm",
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
-# The big sites' sets chosen across their folders, by set number (`--set34` ... `--set37`).
-BIG5_LATER_SETS = {34: BIG5_MORE_PAGES, 35: BIG5_SET35_PAGES, 36: BIG5_SET36_PAGES, 37: BIG5_SET37_PAGES}
+# The sets chosen across the folders, by set number (`--set34` ... `--set38`).
+BIG5_LATER_SETS = {34: BIG5_MORE_PAGES, 35: BIG5_SET35_PAGES, 36: BIG5_SET36_PAGES, 37: BIG5_SET37_PAGES,
+                   38: SET38_PAGES}
 _SPACE_RE = re.compile(r"\s+")
 _META_VALUE_RE = re.compile(r"(<meta\b[^>]*?\s)value=", re.IGNORECASE)
 
@@ -419,7 +434,8 @@ def build_irdata(checkout: Path, out: Path, folder: str = "chaos-all") -> int:
     elif folder.startswith("big5-set"):
         for path in BIG5_LATER_SETS[int(folder.removeprefix("big5-set"))]:
             sub, name = path.split("/")
-            pages.update(_irdata_page(checkout, sub, name))
+            # (the web search results are no archive copies, and their keys name no folder: set28's)
+            pages.update(_irdata_page(checkout, sub, name, "" if sub == "chaos-all" else None))
         return _write(pages, out)
     else:
         names, prefix = big5[folder], f"{folder}/"
@@ -582,8 +598,8 @@ def main() -> None:
                         help="with --irdata, 28 more of its web search results' news reports (set33)")
     for number in BIG5_LATER_SETS:
         parser.add_argument(f"--set{number}", action="store_true",
-                            help=f"with --irdata, set{number}'s news reports of the big sites' folders, one"
-                            " to a story (news-heldout/README.md)")
+                            help=f"with --irdata, set{number}'s news reports of its folders, one to a story"
+                            " (news-heldout/README.md)")
     parser.add_argument("--big5", choices=["13", "09", "17", "05"],
                         help="with --irdata, its big sites' news reports of 2013 (set29), 2009 (set30),"
                         " 2017 (set31) or 2005 (set32)")
