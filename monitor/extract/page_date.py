@@ -235,7 +235,8 @@ _SHOWN_DATE_RES = (
     re.compile(
         rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTHS})\b\.?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I
     ),
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    # "2023-11-07", and the slashed "2017/03/22 13:46" of sites in East Asia (year first, never a day first)
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)([-/])(?P<m>[01]\d)\2(?P<d>[0-3]\d)\b"),
 )
 
 
@@ -279,6 +280,7 @@ _NOT_PAGE_RE = re.compile(
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "figure", "figcaption", "template", "svg"})
 _UPDATED_RE = re.compile(r"updat|modif|edited|revised", re.I)
 _TODAY_RE = re.compile(r"\btoday\b", re.I)
+_CLOCK_AFTER_RE = re.compile(r"[\s,]*(?:at\s+)?[0-2]?\d:[0-5]\d\b", re.I)
 _UPDATE_AFTER_RE = re.compile(r"[\s,]*(?:[-\u2013\u2014|]+\s*)?(?:last\s+)?updated\b:?\s*\d", re.I)
 _MAX_LINE = 160
 _NEAR_ANCESTORS = 6
@@ -412,6 +414,8 @@ def _read_date_line(line: str, attrs: str) -> list[_ShownDate]:
             continue  # "Today, March 22, 2017": the day the page is read (a weather box, a masthead)
         if re.search(r"publish|posted|written", lead, re.I):
             kind = "published"
+        elif not out and not _UPDATED_RE.search(lead + attrs) and _CLOCK_AFTER_RE.match(line, m.end()):
+            kind = "published"  # "2017/03/22 13:46" alone on its line: the posting's day and time
         elif _UPDATED_RE.search(lead) or update_after or (not out and _UPDATED_RE.search(attrs)):
             kind = "updated"
         else:

@@ -351,6 +351,20 @@ def test_a_written_line_outweighs_htmldates_guess_from_a_list_of_other_stories()
     assert extract_document(page).published == datetime.date(2023, 11, 7)
 
 
+def test_a_slashed_date_with_its_time_under_the_headline_outweighs_htmldates_guess():
+    # No stamp in the markup; the byline gives only "2024/05/14 09:20", which htmldate reads cut short
+    # with the writer's line before it ("By Lena Hartwell,Harbour News, Staff Writer2024/05/1": the 1st).
+    page = (
+        b"<html><body><header class='article-head'><h1>Ferry line opens</h1><div class='article-meta'>"
+        b"<div class='article-author'><span>By&nbsp;</span><a href='/s'>Lena Hartwell</a>,Harbour News,"
+        b" Staff Writer</div><div class='article-date'>2024/05/14 09:20</div></div></header>"
+        + b"<p>The new ferry line between the two islands carried its first passengers this week.</p>" * 6
+        + b"<ul class='news_list'><li><a href='/a'>Port rates</a><p class='date'>2024-05-02</p></li>"
+        b"<li><a href='/b'>Dock repairs</a><p class='date'>2024-05-03</p></li></ul></body></html>"
+    )
+    assert extract_document(page).published == datetime.date(2024, 5, 14)
+
+
 def test_an_embedded_videos_date_is_not_the_articles():
     page = (
         b'<html><body><div itemscope itemtype="https://schema.org/VideoObject">'
