@@ -112,9 +112,13 @@ def undating_phrase(text: str, start: int, end: int, skip: Sequence[tuple[int, i
     found = figure_data().history_re if history_only else figure_data().undating_re
     return any(
         not any(a <= m.start() < b for a, b in skip) and not _of_an_adjective(text, m)
-        and not _of_a_span_to_now(text, m.start())
+        and not _of_a_span_to_now(text, m.start()) and not _RELATIVE_AFTER_RE.match(text, m.end())
         for m in found.finditer(text, start, end)
     )
+
+
+# "a day after", "a year later": a rate word that measures the span to another time, no rate
+_RELATIVE_AFTER_RE = re.compile(r"\s+(?:after|before|later|earlier)\b", re.IGNORECASE)
 
 
 def habit_phrase(text: str, start: int, end: int) -> bool:

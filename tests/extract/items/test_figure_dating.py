@@ -49,6 +49,15 @@ def test_figures_at_no_stated_time_are_undated(text: str, value: float) -> None:
     assert _dates(text)[value] is None
 
 
+def test_a_day_after_measures_a_span_not_a_rate() -> None:
+    # "a day after ...": the figure of the main clause holds that day, as the report tells it
+    text = "Toll fees reached a record $412.50 on Thursday, a day after the new tariff took effect."
+    assert _dates(text)[412.5] == PUBLISHED.isoformat()
+    text = "The ferry line carried a record 4,310 passengers just a day after its third boat entered service."
+    assert _dates(text)[4310] == PUBLISHED.isoformat()
+    assert _dates("The night ferry carried 300 cars a day.")[300] is None  # (a rate still)
+
+
 def test_a_rate_stated_in_the_present_holds_on_the_publication_day() -> None:
     # a state of now, with its rate ("are ... each year"), not a habit of acts ("displaces ... annually")
     assert _dates("There are about 2,000 families waiting for a ferry berth each year.")[2000] == (
