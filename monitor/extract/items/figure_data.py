@@ -117,7 +117,8 @@ def undating_phrase(text: str, start: int, end: int, skip: Sequence[tuple[int, i
     )
 
 
-# "a day after", "a year later": a rate word that measures the span to another time, no rate
+# "a day after", "a year later": a rate word that measures the span to another time, no rate (looked for here
+# too: `_phrases_re`'s look-ahead stops where the clause searched ends, which may fall right before "after")
 _RELATIVE_AFTER_RE = re.compile(r"\s+(?:after|before|later|earlier)\b", re.IGNORECASE)
 
 
