@@ -352,8 +352,8 @@ _SPAN_BETWEEN_RE = re.compile(r"\s+(after|before)\s+(?!(?:that|this|then)\b)", r
 _NOUN_DATE_RE = re.compile(r"(?:the|its|his|her|their|a|an)\s+(?=[A-Z0-9])")
 _NOUN_DATE_REACH = 24
 _SPAN_RE = re.compile(r"P\d+[DWMY]")
-_FEW_DAYS_OR_HOURS = frozenset({"PXD", "PTXH"})  # "days", "hours"
-_HOURS = frozenset({"PTXH"})
+_FEW_DAYS_OR_HOURS = frozenset({"PXD", "PTXH", "PTXM"})  # "days", "hours", "minutes"
+_HOURS = frozenset({"PTXH", "PTXM"})  # (the same day)
 _SHORTLY_RE = re.compile(r"\b(?:shortly|soon)(?=\s+(?:after|before)\b)", re.IGNORECASE)
 _QUALIFIERS = r"(?:about\s+|nearly\s+|almost\s+|just\s+|only\s+|up\s+to\s+)?"
 _LENGTH_BEFORE_RE = re.compile(rf"\b(?:for|of|to|over|within|lasting)\s+{_QUALIFIERS}\Z", re.IGNORECASE)

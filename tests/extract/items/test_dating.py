@@ -468,6 +468,8 @@ def test_a_few_days_after_a_day_dates_the_happening_by_the_month_that_holds_them
         ("personnel", "2021-09")]
     assert dated("The yard shut on Sept. 10, hours after Ada Brisk resigned as chair.") == [
         ("personnel", "2021-09-10")]
+    assert dated("The yard shut on Sept. 10, minutes after Ada Brisk resigned as chair.") == [
+        ("personnel", "2021-09-10")]
     # the days before Sept. 3 lie in two months and two weeks: no date is told
     assert dated("The yard shut on Sept. 3, days after Ada Brisk resigned as chair.") == []
 
