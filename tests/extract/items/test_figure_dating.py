@@ -37,6 +37,8 @@ def _dates_on(text: str, day: dt.date) -> dict[float, str | None]:
         ("In the 12th century the fever swept the coast, killing up to 40 percent of the villagers.", 40),
         ("Historically, the port handled 3,000 ships a month.", 3000),
         ("During the nineteenth century the famine left more than 2 million people dead.", 2000000),
+        # deep time, which no calendar date holds
+        ("The ice sheet, 34 million years ago, covered about 60 percent of the continent.", 60),
         # an earlier, unstated time
         ("Dalmore Foods previously recalled 80,000 jars of sauce in Norway.", 80000),
         # a time of someone's life
