@@ -212,6 +212,7 @@ class Lexicon:
     running_tally_phrases: tuple[str, ...]
     results_period_preps: frozenset[str]
     casualty_kinds: frozenset[str]
+    increment_words: frozenset[str]  # "five more were killed": a casualty added to one told before
 
     def kind_of(self, trigger: str) -> str | None:
         """The kind a trigger word or phrase belongs to, or None."""

@@ -78,4 +78,5 @@ def tense_fields() -> dict[str, Any]:
         "running_tally_phrases": tuple(lower_list(td, "running_tally_phrases", "tense.yaml")),
         "results_period_preps": words("results_period_preps"),
         "casualty_kinds": words("casualty_kinds"),
+        "increment_words": words("increment_words"),
     }

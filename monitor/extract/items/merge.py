@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import cache
 
 from monitor.extract.items.model import MOVEMENT_KINDS, Item
 from monitor.extract.items.number_parse import parse_number, significant_digits
@@ -116,6 +117,8 @@ def _same_draft(a: Draft, b: Draft) -> bool:
         return False  # the event step already kept one item per happening of a sentence
     if "other" in (a.item.kind, b.item.kind) and a.item.start != b.item.start:
         return False  # a kind-free happening has only its date to compare: too little to merge on
+    if a.item.evidence != b.item.evidence and (_adds_to_a_count(a) or _adds_to_a_count(b)):
+        return False  # "At least five more protesters were killed Sunday": more than those told before
     counts = (_victims(a), _victims(b))
     if None not in counts and counts[0] != counts[1] and a.item.evidence != b.item.evidence:
         # "killing at least 43 soldiers on a base" and, in another sentence, "a Taliban ambush in the northern
@@ -177,6 +180,20 @@ def _victims(d: Draft) -> int | float | None:
 _CASUALTY_KINDS = frozenset({"death", "violence"})
 _VICTIMS_RE = re.compile(r"\s+(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+|some\s+|up\s+to\s+)?"
                          r"(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b")
+
+
+def _adds_to_a_count(d: Draft) -> bool:
+    """Whether a casualty is told as added to one told before: one of tense.yaml `increment_words` before its
+    verb in its sentence ("five more protesters were killed", "another officer was shot"; not "more than")."""
+    if d.item.kind not in _CASUALTY_KINDS or d.trigger is None:
+        return False
+    before = d.item.evidence[: max(0, d.trigger[0] - d.item.start)]
+    return _increment_re(load_lexicon().increment_words).search(before) is not None
+
+
+@cache
+def _increment_re(words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(sorted(words))})\b(?!\s+than\b)", re.IGNORECASE)
 
 
 def _verb(d: Draft) -> str:

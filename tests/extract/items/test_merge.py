@@ -197,3 +197,17 @@ def test_a_figure_told_in_a_heading_and_a_sentence_keeps_the_sentence_for_eviden
             "police officers.")
     figures = [i for i in extract_items(text, date(2024, 5, 10)) if i.kind == "figure"]
     assert [(i.value, i.evidence[:21]) for i in figures] == [(40, "Attacks across Lerrin")], figures
+
+
+def test_a_casualty_told_as_more_than_those_before_is_a_happening_of_its_own() -> None:
+    # "two fishermen drowned" and, later, "three more fishermen drowned" the same day: two happenings; a
+    # casualty told again ("The drownings ...") or "more than" a count is still one
+    first = Item("death", "2020-04-01", "D", "Two fishermen drowned off Brenholm on Monday.", 0, 45)
+    more = Item("death", "2020-04-01", "D", "Three more fishermen drowned near Lerrin.", 50, 91)
+    drafts = [Draft(first, 0, 4, trigger=(14, 21), verb="drown"),
+              Draft(more, 1, 4, trigger=(70, 77), verb="drown")]
+    assert len(merge(drafts)) == 2
+    again = Item("death", "2020-04-01", "D", "More than two fishermen drowned there.", 50, 88)
+    drafts = [Draft(first, 0, 4, trigger=(14, 21), verb="drown"),
+              Draft(again, 1, 4, trigger=(74, 81), verb="drown")]
+    assert len(merge(drafts)) == 1
