@@ -120,9 +120,13 @@ def _same_draft(a: Draft, b: Draft) -> bool:
     if a.item.evidence != b.item.evidence and (_adds_to_a_count(a) or _adds_to_a_count(b)):
         return False  # "At least five more protesters were killed Sunday": more than those told before
     counts = (_victims(a), _victims(b))
-    if None not in counts and counts[0] != counts[1] and a.item.evidence != b.item.evidence:
+    passive = (_passive_victims(a), _passive_victims(b))
+    if a.item.evidence != b.item.evidence and any(
+            None not in pair and pair[0] != pair[1] for pair in (counts, passive)):
         # "killing at least 43 soldiers on a base" and, in another sentence, "a Taliban ambush in the northern
-        # Balkh province late Wednesday killed six police officers": two attacks of one day
+        # Balkh province late Wednesday killed six police officers": two attacks of one day; so are "At
+        # least five ... were shot to death" and "Two protesters were shot to death" (counts compared in one
+        # voice: "killing 31 guards" and "Nine gunmen were killed" may be one raid's)
         return False
     if not _same_event(a.item, b.item):
         return False
@@ -177,7 +181,29 @@ def _victims(d: Draft) -> int | float | None:
     return parse_number(found.group(1), load_lexicon()) if found else None
 
 
+def _passive_victims(d: Draft) -> int | float | None:
+    """How many a passive casualty's subject counts, right before its auxiliary ("Two protesters were shot",
+    "At least five on the east bank were killed": 2, 5), within a few words of it; else None."""
+    if d.item.kind not in _CASUALTY_KINDS or d.trigger is None:
+        return None
+    before = d.item.evidence[: max(0, d.trigger[0] - d.item.start)]
+    aux = _PASSIVE_AUX_RE.search(before)
+    if aux is None:
+        return None
+    words = re.findall(r"[\w,’'-]+", before[: aux.start()])[-_SUBJECT_WORDS:]
+    lex = load_lexicon()
+    return next((n for w in reversed(words)
+                 if not _YEAR_RE.fullmatch(w) and (n := parse_number(w.strip(","), lex)) is not None), None)
+
+
 _CASUALTY_KINDS = frozenset({"death", "violence"})
+# a passive's auxiliary right before the casualty verb, and how far back its subject's count may lie
+_PASSIVE_AUX_RE = re.compile(r"\b(?:were|was|have\s+been|had\s+been)\s+\Z", re.IGNORECASE)
+_SUBJECT_WORDS = 5
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_VICTIMS_RE = re.compile(
+    r"(?:^|[^\w,])(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+|some\s+|up\s+to\s+)?(\d[\d,]*|[a-z]+)"
+    r"(?:\s+[\w'’-]+){0,4}\s+(?:were|was|have\s+been|had\s+been)\s+\Z", re.IGNORECASE)
 _VICTIMS_RE = re.compile(r"\s+(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+|some\s+|up\s+to\s+)?"
                          r"(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b")
 

@@ -211,3 +211,14 @@ def test_a_casualty_told_as_more_than_those_before_is_a_happening_of_its_own() -
     drafts = [Draft(first, 0, 4, trigger=(14, 21), verb="drown"),
               Draft(again, 1, 4, trigger=(74, 81), verb="drown")]
     assert len(merge(drafts)) == 1
+
+
+def test_two_casualties_whose_passive_subjects_count_differently_stay_two() -> None:
+    # "At least six ... were shot dead" and, later, "Two guards were shot dead" the same day: counts before
+    # the passive verb differ, as those after an active one do ("killed six police officers")
+    six = Item("violence", "2020-04-01", "V", "At least six on the east bank were shot dead, police said.",
+               0, 59)
+    two = Item("violence", "2020-04-01", "V", "Two guards were shot dead outside the depot.", 70, 114)
+    drafts = [Draft(six, 0, 4, trigger=(35, 39), verb="shoot"),
+              Draft(two, 1, 4, trigger=(86, 90), verb="shoot")]
+    assert len(merge(drafts)) == 2
