@@ -10,6 +10,7 @@ import re
 from monitor.extract.timex import anchor
 from monitor.extract.timex.hit import Hit, Result
 from monitor.extract.timex.rules import TimexVocabulary, normalise_key
+from monitor.extract.timex.tense import planned_from_the_past
 
 _TIME_UNITS = {"S": "S", "TM": "M", "H": "H"}
 _QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
@@ -198,6 +199,10 @@ def weekday_date(hit: Hit, weekday: int, dir_value: int | None) -> dt.date:
     if dir_value == 0:  # "this Monday": the one of the current week, else the coming one
         return anchor.resolve_weekday(hit.day, weekday, 1)
     tense = hit.tense()
+    planned = hit.lex.words("tense_planned_past")
+    if tense != "future" and planned_from_the_past(hit.text, hit.start, hit.end, planned,
+                                                   hit.lex.words("tense_purpose_nouns")):
+        tense = "future"  # "was to resume Sunday": a plan from the narrative's day
     return anchor.resolve_weekday(hit.day, weekday, 1 if tense == "future" else -1)
 
 

@@ -213,3 +213,22 @@ def _cue_tense(
             if found:
                 return found
     return None
+
+
+def planned_from_the_past(text: str, start: int, end: int, cues: Collection[str],
+                          purpose_nouns: Collection[str]) -> bool:
+    """Whether the clause around text[start:end] tells a plan from the narrative's day: one of `cues` ("was
+    to", "were to") and then a verb, not after one of `purpose_nouns` ("The aim ... was to show")."""
+    lo, hi = _clause_bounds(text, start, end)
+    words = [w.lower() for w in _WORD.findall(text, lo, hi)]
+    for i in range(len(words) - 2):
+        if f"{words[i]} {words[i + 1]}" in cues and words[i + 2] not in _ARTICLES:
+            subject = next((w for w in reversed(words[max(0, i - 6) : i]) if w not in _ARTICLES), "")
+            if subject not in purpose_nouns and not _of_a_purpose(words[max(0, i - 6) : i], purpose_nouns):
+                return True
+    return False
+
+
+def _of_a_purpose(before: list[str], purpose_nouns: Collection[str]) -> bool:
+    """Whether the words before the verb open on a purpose noun's phrase ("the aim of the visit Thursday")."""
+    return any(w in purpose_nouns and before[j + 1 : j + 2] == ["of"] for j, w in enumerate(before))

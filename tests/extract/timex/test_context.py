@@ -640,3 +640,15 @@ def test_before_a_date_in_a_past_clause_looks_back() -> None:
     assert found("The levy must be paid before July 8.", "2025-11-10")["July 8"] == ("DATE", "2026-07-08")
     got = found("The council had been warned before July 8.", "2025-11-10")
     assert got["July 8"] == ("DATE", "2025-07-08")
+
+
+def test_was_to_and_a_verb_plans_a_weekday_to_come_but_no_month_and_no_purpose() -> None:
+    # DCT 2023-03-05 is a Sunday: a plan told from the narrative's day is the coming weekday
+    assert found("On Monday, the minister was to visit the port.", "2023-03-05")["Monday"] == (
+        "DATE", "2023-03-06")
+    assert found("The search was to resume Tuesday morning, officials said.", "2023-03-05")[
+        "Tuesday morning"] == ("TIME", "2023-03-07TMO")
+    # what a trip was for, and a month of a past plan, keep the past
+    assert found("The aim of the visit Thursday was to show support.", "2023-03-05")["Thursday"] == (
+        "DATE", "2023-03-02")
+    assert found("In July the board was to discuss the plan.", "2023-11-06")["July"] == ("DATE", "2023-07")
