@@ -20,6 +20,8 @@ def tokens_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
         gap = text[pos : m.start()]
         if not out and gap[:1].isspace() and gap.strip() in _OPENING_QUOTES:
             gap = " "  # 12 "harbour pilots": a noun in quotes is still the one counted
+        if out and out[-1][2][:1].isupper() and _MODEL_NUMBER_RE.fullmatch(gap):
+            gap = " "  # "2.5 million Galaxy Note 7 devices": a name's model number is part of the name
         if gap.strip() and not (gap == ", " and out and _listed_modifier(text, out[-1][2], m.start())):
             break  # punctuation ends the noun phrase, but for a list of its modifiers ("air, sea and ...")
         out.append((m.start(), m.end(), m.group(0)))
@@ -30,6 +32,7 @@ def tokens_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
 
 
 _OPENING_QUOTES = frozenset({'"', "\u201c", "'", "\u2018"})
+_MODEL_NUMBER_RE = re.compile(r"\s\d{1,4}[A-Za-z]?\s")
 _MODIFIER_LIST_RE = re.compile(r"(?:[a-z][\w-]*,\s)*[a-z][\w-]*\s(?:and|or)\s[a-z][\w-]*\s[a-z]")
 
 

@@ -64,6 +64,9 @@ def one(sentence: str) -> tuple[object, ...]:
         ("A hundred ventilators arrived.", (100, "exact", "ventilators", None)),
         ("The death toll rose to 2,300 on Tuesday.", (2300, "exact", "deaths", None)),
         ("The flood pushed the body count to at least 412 on Tuesday.", (412, "at_least", "deaths", None)),
+        # a name's model number is part of the name before the counted noun
+        ("The maker will refurbish 1.2 million Vortex Tab 4 tablets.",
+         (1200000, "exact", "vortex tab tablets", None)),
         ("Unemployment claims had topped 6 million again.", (6000000, "exact", "jobless claims", None)),
         ("The fund pledged $1.2 billion.", (1200000000, "exact", None, "USD")),
         # scaling in floating point leaves noise (8.47 * 1e9 is 8470000000.000001): none is kept
