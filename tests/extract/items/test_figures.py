@@ -67,6 +67,7 @@ def one(sentence: str) -> tuple[object, ...]:
         # a name's model number is part of the name before the counted noun
         ("The maker will refurbish 1.2 million Vortex Tab 4 tablets.",
          (1200000, "exact", "vortex tab tablets", None)),
+        ("The maker says the van has a driving range of 480km.", (480, "exact", "range", "km")),
         ("Unemployment claims had topped 6 million again.", (6000000, "exact", "jobless claims", None)),
         ("The fund pledged $1.2 billion.", (1200000000, "exact", None, "USD")),
         # scaling in floating point leaves noise (8.47 * 1e9 is 8470000000.000001): none is kept
