@@ -21,7 +21,7 @@ def tokens_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
         if not out and gap[:1].isspace() and gap.strip() in _OPENING_QUOTES:
             gap = " "  # 12 "harbour pilots": a noun in quotes is still the one counted
         if out and out[-1][2][:1].isupper() and _MODEL_NUMBER_RE.fullmatch(gap):
-            gap = " "  # "2.5 million Galaxy Note 7 devices": a name's model number is part of the name
+            gap = " "  # "1.2 million Vortex Tab 4 tablets": a name's model number is part of the name
         if gap.strip() and not (gap == ", " and out and _listed_modifier(text, out[-1][2], m.start())):
             break  # punctuation ends the noun phrase, but for a list of its modifiers ("air, sea and ...")
         out.append((m.start(), m.end(), m.group(0)))

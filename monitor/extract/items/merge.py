@@ -118,14 +118,14 @@ def _same_draft(a: Draft, b: Draft) -> bool:
     if "other" in (a.item.kind, b.item.kind) and a.item.start != b.item.start:
         return False  # a kind-free happening has only its date to compare: too little to merge on
     if a.item.evidence != b.item.evidence and (_adds_to_a_count(a) or _adds_to_a_count(b)):
-        return False  # "At least five more protesters were killed Sunday": more than those told before
+        return False  # "At least four more fishermen drowned Sunday": more than those told before
     counts = (_victims(a), _victims(b))
     passive = (_passive_victims(a), _passive_victims(b))
     if a.item.evidence != b.item.evidence and any(
             None not in pair and pair[0] != pair[1] for pair in (counts, passive)):
         # "killing at least 43 soldiers on a base" and, in another sentence, "a Taliban ambush in the northern
         # Balkh province late Wednesday killed six police officers": two attacks of one day; so are "At
-        # least five ... were shot to death" and "Two protesters were shot to death" (counts compared in one
+        # least six on the east bank were shot dead" and "Two guards were shot dead" (counts compared in one
         # voice: "killing 31 guards" and "Nine gunmen were killed" may be one raid's)
         return False
     if not _same_event(a.item, b.item):
@@ -182,7 +182,7 @@ def _victims(d: Draft) -> int | float | None:
 
 
 def _passive_victims(d: Draft) -> int | float | None:
-    """How many a passive casualty's subject counts, right before its auxiliary ("Two protesters were shot",
+    """How many a passive casualty's subject counts, right before its auxiliary ("Two guards were shot",
     "At least five on the east bank were killed": 2, 5), within a few words of it; else None."""
     if d.item.kind not in _CASUALTY_KINDS or d.trigger is None:
         return None
@@ -210,7 +210,7 @@ _VICTIMS_RE = re.compile(r"\s+(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+
 
 def _adds_to_a_count(d: Draft) -> bool:
     """Whether a casualty is told as added to one told before: one of tense.yaml `increment_words` before its
-    verb in its sentence ("five more protesters were killed", "another officer was shot"; not "more than")."""
+    verb in its sentence ("four more fishermen drowned", "another officer was shot"; not "more than")."""
     if d.item.kind not in _CASUALTY_KINDS or d.trigger is None:
         return False
     before = d.item.evidence[: max(0, d.trigger[0] - d.item.start)]

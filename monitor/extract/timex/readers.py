@@ -202,7 +202,7 @@ def weekday_date(hit: Hit, weekday: int, dir_value: int | None) -> dt.date:
     planned = hit.lex.words("tense_planned_past")
     if tense != "future" and planned_from_the_past(hit.text, hit.start, hit.end, planned,
                                                    hit.lex.words("tense_purpose_nouns")):
-        tense = "future"  # "was to resume Sunday": a plan from the narrative's day
+        tense = "future"  # "was to resume Friday": a plan from the narrative's day
     return anchor.resolve_weekday(hit.day, weekday, 1 if tense == "future" else -1)
 
 

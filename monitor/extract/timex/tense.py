@@ -230,5 +230,5 @@ def planned_from_the_past(text: str, start: int, end: int, cues: Collection[str]
 
 
 def _of_a_purpose(before: list[str], purpose_nouns: Collection[str]) -> bool:
-    """Whether the words before the verb open on a purpose noun's phrase ("the aim of the visit Thursday")."""
+    """Whether the words before the verb open on a purpose noun's phrase ("the aim of the trip Tuesday")."""
     return any(w in purpose_nouns and before[j + 1 : j + 2] == ["of"] for j, w in enumerate(before))
