@@ -201,9 +201,6 @@ _CASUALTY_KINDS = frozenset({"death", "violence"})
 _PASSIVE_AUX_RE = re.compile(r"\b(?:were|was|have\s+been|had\s+been)\s+\Z", re.IGNORECASE)
 _SUBJECT_WORDS = 5
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
-_VICTIMS_RE = re.compile(
-    r"(?:^|[^\w,])(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+|some\s+|up\s+to\s+)?(\d[\d,]*|[a-z]+)"
-    r"(?:\s+[\w'’-]+){0,4}\s+(?:were|was|have\s+been|had\s+been)\s+\Z", re.IGNORECASE)
 _VICTIMS_RE = re.compile(r"\s+(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+|some\s+|up\s+to\s+)?"
                          r"(\d[\d,]*|[a-z]+(?:-[a-z]+)?)\b")
 

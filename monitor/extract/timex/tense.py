@@ -222,11 +222,15 @@ def planned_from_the_past(text: str, start: int, end: int, cues: Collection[str]
     lo, hi = _clause_bounds(text, start, end)
     words = [w.lower() for w in _WORD.findall(text, lo, hi)]
     for i in range(len(words) - 2):
-        if f"{words[i]} {words[i + 1]}" in cues and words[i + 2] not in _ARTICLES:
+        if f"{words[i]} {words[i + 1]}" in cues and words[i + 2] not in _ARTICLES | _NO_PLAN:
             subject = next((w for w in reversed(words[max(0, i - 6) : i]) if w not in _ARTICLES), "")
             if subject not in purpose_nouns and not _of_a_purpose(words[max(0, i - 6) : i], purpose_nouns):
                 return True
     return False
+
+
+# "was to blame for Monday's crash": who caused it, no plan
+_NO_PLAN = frozenset({"blame"})
 
 
 def _of_a_purpose(before: list[str], purpose_nouns: Collection[str]) -> bool:

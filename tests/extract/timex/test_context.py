@@ -652,3 +652,5 @@ def test_was_to_and_a_verb_plans_a_weekday_to_come_but_no_month_and_no_purpose()
     assert found("The aim of the trip Thursday was to reassure traders.", "2023-03-05")["Thursday"] == (
         "DATE", "2023-03-02")
     assert found("In July the board was to discuss the plan.", "2023-11-06")["July"] == ("DATE", "2023-07")
+    assert found("The driver was to blame for Monday's crash.", "2023-03-05")["Monday"] == (
+        "DATE", "2023-02-27")
