@@ -110,16 +110,16 @@ def undating_phrase(text: str, start: int, end: int, skip: Sequence[tuple[int, i
     `history_only`, one of the last two. Phrases inside the `skip` spans (the baselines of comparisons: "from
     a year ago") do not count."""
     found = figure_data().history_re if history_only else figure_data().undating_re
+    # The phrases' look-ahead ("a day after" is no rate) reads on past the range, whose end may fall right
+    # before "after"; a phrase still counts only within it.
     return any(
-        not any(a <= m.start() < b for a, b in skip) and not _of_an_adjective(text, m)
-        and not _of_a_span_to_now(text, m.start()) and not _RELATIVE_AFTER_RE.match(text, m.end())
-        for m in found.finditer(text, start, end)
+        m.end() <= end and not any(a <= m.start() < b for a, b in skip) and not _of_an_adjective(text, m)
+        and not _of_a_span_to_now(text, m.start())
+        for m in found.finditer(text, start, min(len(text), end + _LOOK_AHEAD))
     )
 
 
-# "a day after", "a year later": a rate word that measures the span to another time, no rate (looked for here
-# too: `_phrases_re`'s look-ahead stops where the clause searched ends, which may fall right before "after")
-_RELATIVE_AFTER_RE = re.compile(r"\s+(?:after|before|later|earlier)\b", re.IGNORECASE)
+_LOOK_AHEAD = 16  # characters past the range that `_phrases_re`'s look-ahead may need (" earlier")
 
 
 def habit_phrase(text: str, start: int, end: int) -> bool:

@@ -184,11 +184,9 @@ def _victims(d: Draft) -> int | float | None:
 def _passive_victims(d: Draft) -> int | float | None:
     """How many a passive casualty's subject counts, right before its auxiliary ("Two guards were shot",
     "At least five on the east bank were killed": 2, 5), within a few words of it; else None."""
-    if d.item.kind not in _CASUALTY_KINDS or d.trigger is None:
-        return None
-    before = d.item.evidence[: max(0, d.trigger[0] - d.item.start)]
-    aux = _PASSIVE_AUX_RE.search(before)
-    if aux is None:
+    before = _casualty_lead(d)
+    aux = _PASSIVE_AUX_RE.search(before) if before is not None else None
+    if before is None or aux is None:
         return None
     words = re.findall(r"[\w,’'-]+", before[: aux.start()])[-_SUBJECT_WORDS:]
     lex = load_lexicon()
@@ -208,10 +206,16 @@ _VICTIMS_RE = re.compile(r"\s+(?:at\s+least\s+|more\s+than\s+|about\s+|nearly\s+
 def _adds_to_a_count(d: Draft) -> bool:
     """Whether a casualty is told as added to one told before: one of tense.yaml `increment_words` before its
     verb in its sentence ("four more fishermen drowned", "another officer was shot"; not "more than")."""
+    before = _casualty_lead(d)
+    return before is not None and _increment_re(load_lexicon().increment_words).search(before) is not None
+
+
+def _casualty_lead(d: Draft) -> str | None:
+    """A casualty's sentence up to its verb, where its subject and what counts it are told; None for a draft
+    of another kind or one merged (no verb to read from)."""
     if d.item.kind not in _CASUALTY_KINDS or d.trigger is None:
-        return False
-    before = d.item.evidence[: max(0, d.trigger[0] - d.item.start)]
-    return _increment_re(load_lexicon().increment_words).search(before) is not None
+        return None
+    return d.item.evidence[: max(0, d.trigger[0] - d.item.start)]
 
 
 @cache
