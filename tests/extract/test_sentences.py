@@ -41,6 +41,12 @@ def texts(source: str) -> list[str]:
             "The gates shut at 9 p.m. Guards stayed outside.",
             ["The gates shut at 9 p.m.", "Guards stayed outside."],
         ),
+        # a time zone after a clock time goes on with the sentence
+        (
+            "Kickoff is at 8 p.m. ET/5 p.m. PT in the new arena. Fans queued at 6 a.m. GMT. Doors opened.",
+            ["Kickoff is at 8 p.m. ET/5 p.m. PT in the new arena.", "Fans queued at 6 a.m. GMT.",
+             "Doors opened."],
+        ),
         # barrels, abbreviated: a lower-case word goes on with the sentence
         (
             "The well spilled 4.9 million bbl. of oil into the Gulf. Crews skimmed it.",

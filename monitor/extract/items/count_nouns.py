@@ -55,6 +55,8 @@ def metric_after(
     if initials := _INITIALS_RE.match(text, pos):
         pos = initials.end()  # "49 U.S. troops": the country's initials modify the noun
     tokens = tokens_after(text, pos, 8)
+    if _next_clause(tokens):
+        return None, pos, False
     # a list of modifiers ("air, sea and land-based drones") makes the phrase a word longer a comma
     reach = 4 + sum(text[a[1] : b[0]] == ", " for a, b in itertools.pairwise(tokens))
     for i, (s, _e, w) in enumerate(tokens[:reach]):
@@ -110,6 +112,15 @@ def metric_after(
             return words[-1][2], words[-1][1], False
         return " ".join(w[2] for w in words), words[-1][1], False
     return None, pos, False
+
+
+def _next_clause(tokens: list[tuple[int, int, str]]) -> bool:
+    """Whether the words after a number open the next clause of a pair of verbs, "and" with a past verb
+    ("killed 25 and injured 78"): the number has no noun, and the second verb's word does not count it."""
+    if len(tokens) < 2 or tokens[0][2].lower() not in ("and", "or"):
+        return False
+    tags = word_tags(tokens[1][2].lower())
+    return bool(tags & {"VBD", "VBN"}) and not tags & NOUN_TAGS
 
 
 _INITIALS_RE = re.compile(r"\s+(?:[A-Z]\.){2,}(?=\s+[a-z])")

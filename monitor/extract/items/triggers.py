@@ -453,13 +453,16 @@ def finite_verb(tags: frozenset[str], prev: list[str], present: bool = True) -> 
 
 
 def plural_present(word: str, prev: list[str]) -> bool:
-    """A plural's present right after its subject, a plural noun or "they"/"we" ("The men take the floor on
-    November 29th", "the five companies join nine others"): a finite verb that `finite_verb`'s third person
-    and past leave out."""
+    """A plural's present right after its subject, a plural noun, a plural name or "they"/"we" ("The men take
+    the floor on November 29th", "the five companies join nine others"): a finite verb that `finite_verb`'s
+    third person and past leave out."""
     if not prev or "VBP" not in word_tags(word):
         return False
     subject = prev[-1]
-    return subject in _PLURAL_PRONOUNS or word_tags(subject) == _PLURAL_ONLY
+    if subject in _PLURAL_PRONOUNS or word_tags(subject) == _PLURAL_ONLY:
+        return True
+    # "the Olympics begin", "the Lakers host the Celtics": a plural name after "the", a word of no tags
+    return subject.endswith("s") and not word_tags(subject) and "the" in prev[-3:-1]
 
 
 _PLURAL_PRONOUNS = frozenset({"they", "we"})

@@ -47,8 +47,10 @@ def month_day(hit: Hit) -> Result | None:
         return None
     # "9:12 p.m. Sunday, March 10": the weekday went to the clock time, and still tells this date's year
     weekday = hit.lex.get("weekday", hit.g("weekday") or _weekday_before(hit))
-    if hit.g("yrel"):  # "February 28 this year", "March 5 last year"
-        told = _same_day(hit.day.year + (direction(hit.lex, hit.g("yrel")) or 0), month, day)
+    set_before = None if hit.g("yrel") else hit.year_just_before()
+    if hit.g("yrel") or set_before:  # "March 5 last year", "In 2015, on March 5"
+        year = set_before or hit.day.year + (direction(hit.lex, hit.g("yrel")) or 0)
+        told = _same_day(year, month, day)
         return None if told is None else with_part_of_day(hit, told, hit.mod())
     years = (hit.day.year - 1, hit.day.year, hit.day.year + 1)
     candidates = [c for year in years if (c := _same_day(year, month, day)) is not None]
@@ -192,7 +194,7 @@ def month_alone(hit: Hit) -> Result | None:
         # "the December debate", "its March meeting": the month names a noun's time, whatever the clause's
         # tense ("Yang has not yet qualified for the December debate", told in November, is the coming one)
         tense = None if _month_of_a_noun(hit) else "past" if _month_of_a_past_happening(hit) else hit.tense()
-        year = month_year_by_tense(today, month, tense)
+        year = hit.year_just_before() or month_year_by_tense(today, month, tense)  # "Last year in March"
     elif dir_value < 0:
         year = today.year if month < today.month else today.year - 1
         if "last" in (hit.g("dir") or "").lower() and month % 12 == (today.month - 1) % 12:

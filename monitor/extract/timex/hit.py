@@ -21,6 +21,9 @@ NORMALISERS: dict[str, Callable[[Hit], Result | None]] = {}
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'.-]*)[ \t]*$")
 _WORD_AFTER = re.compile(r"^[ \t]*([A-Za-z][\w'-]*)")
 _DERIVED = re.compile(r"\b(?:ago|earlier|later|before|after)\b|year-", re.IGNORECASE)
+# Between a year alone and a day it sets: a comma, "on", "in" or "at" ("Last year, on Easter Sunday").
+_YEAR_THEN_DAY = re.compile(r",?\s+(?:on|in|at)\s+|,\s+")
+_YEAR_VALUE = re.compile(r"\d{4}")
 _RECENT_WINDOW = 400  # characters back in which an earlier expression sets the granularity
 
 
@@ -70,6 +73,17 @@ class Hit:
             if shape.fullmatch(timex.value):
                 return str(timex.value)
         return None
+
+    def year_just_before(self) -> int | None:
+        """The year an expression of a year alone sets right before this one ("Last year, on Easter Sunday",
+        "In 2015, on March 5"): a day with no year of its own is that year's."""
+        if not self.previous:
+            return None
+        last = self.previous[-1]
+        between = _YEAR_THEN_DAY.fullmatch(self.text, last.end, self.start)
+        if not _YEAR_VALUE.fullmatch(last.value) or not between:
+            return None
+        return int(last.value)
 
     def mod(self, cls: str = "mod_point") -> str | None:
         return self.lex.get(cls, self.g("mod"))

@@ -316,12 +316,20 @@ def holiday(hit: Hit) -> Result | None:
         day = anchor.holiday_date(spec, int(hit.g("year") or 0))
     elif hit.g("yrel"):  # "Thanksgiving last year"
         day = anchor.holiday_date(spec, today.year + (direction(hit.lex, hit.g("yrel")) or 0))
+    elif (set_before := hit.year_just_before()) and dir_value is None:  # "Last year, on Easter Sunday"
+        day = anchor.holiday_date(spec, set_before)
     elif dir_value is not None and dir_value < 0:
         day = max(c for c in candidates if c < today)
     elif dir_value is not None and dir_value > 0:
         day = min(c for c in candidates if c > today)
     else:
-        day = date_by_tense(candidates, today, hit.tense())
+        tense = hit.tense()
+        if hit.word_before().lower() in _WHEN_IT_HAPPENED and tense in _SIDES:
+            # "killed 72 people on Easter Sunday", told a week before this year's: the holiday a year
+            # apart on the tense's side ("for Christmas", "before Easter" look ahead whatever the tense)
+            sided = [c for c in candidates if c == today or (c < today) == (tense == "past")]
+            candidates = sided or candidates
+        day = date_by_tense(candidates, today, tense)
     if hit.g("weekend"):
         # "Thanksgiving weekend", "Memorial Day weekend": the weekend next to the holiday (a Monday's is the
         # one before it)
@@ -330,6 +338,10 @@ def holiday(hit: Hit) -> Result | None:
         year, week, _ = saturday.isocalendar()
         return None, f"{year}-W{week:02d}-WE", None
     return None, anchor.fmt_date(day), None
+
+
+_WHEN_IT_HAPPENED = frozenset({"on", "at", "over", "during"})
+_SIDES = frozenset({"past", "future"})
 
 
 @normaliser

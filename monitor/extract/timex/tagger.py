@@ -32,6 +32,12 @@ def _looks_like_title(ruleset: RuleSet, text: str, start: int, end: int) -> bool
         before = text[max(0, start - 3) : start].rstrip(" \t")
         if before and before[-1] not in _OPENERS:
             return True
+    # "the Winter Olympics", "the Summer Games", "the Fall Classic": a capitalised season that a capitalised
+    # word of no time follows names an event ("Winter 2019" is the season)
+    last = _LAST_WORD.search(text[start:end])
+    if (last and last.group()[:1].isupper() and last.group().lower() in lex.words("season")
+            and (name := _NAME_AFTER.match(text, end)) and name.group(1).lower() not in proper):
+        return True
     # "told USA TODAY that ...": a time word in capitals after a name's capitals, in a sentence that goes on
     # in lower case, is the name's last word (a line in capitals, "OPEN TODAY ONLY", is no name)
     for word in _CAPS_WORD.finditer(text, start, end):
@@ -44,6 +50,8 @@ def _looks_like_title(ruleset: RuleSet, text: str, start: int, end: int) -> bool
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}\b")
 _NAME_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[A-Z]\s+\Z")  # "USA ", "NBC "
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
+_LAST_WORD = re.compile(r"[A-Za-z]+\Z")
+_NAME_AFTER = re.compile(r" ([A-Z][a-z]+)")
 
 
 _PROPER_CACHE: dict[int, frozenset[str]] = {}

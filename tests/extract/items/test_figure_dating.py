@@ -262,6 +262,11 @@ def test_windows_and_positions_are_no_figures(sentence: str) -> None:
     [
         ("Flu deaths among detainees were three times higher than in the general population.", 3),
         ("Rents in the capital are 2.5 times as high as a decade ago.", 2.5),
+        # a measure set against another's
+        ("The moon has a mass about 1.8 times that of ours.", 1.8),
+        ("The comet's tail is 3.5 times its width.", 3.5),
+        ("Fares on the line are four times the regional average.", 4),
+        ("The crater is 2.2 times the size of the old one.", 2.2),
     ],
 )
 def test_multiples_are_ratios(sentence: str, value: float) -> None:
@@ -269,8 +274,16 @@ def test_multiples_are_ratios(sentence: str, value: float) -> None:
     assert (f.value, f.metric, f.unit) == (value, "ratio", "times")
 
 
-def test_a_repetition_count_is_no_ratio() -> None:
-    assert find_figures("The suspect was questioned three times over the weekend.") == []
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The suspect was questioned three times over the weekend.",
+        "The bridge was closed four times the following year.",
+        "The team lost three times its first season.",
+    ],
+)
+def test_a_repetition_count_is_no_ratio(sentence: str) -> None:
+    assert find_figures(sentence) == []
 
 
 def test_a_long_bare_noun_phrase_is_read_as_the_metric() -> None:

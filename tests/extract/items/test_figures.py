@@ -472,6 +472,15 @@ def test_a_grave_state_after_the_counted_nouns_of_phrase_is_the_counts() -> None
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    ["The blast killed at least 14 and injured at least 30.", "The blast killed 14 and wounded 30."],
+)
+def test_a_number_before_a_second_verb_is_the_first_verbs_count(sentence: str) -> None:
+    # "and injured" opens the next clause: its word tells the second number's state, not the first's
+    assert [(f.value, f.metric) for f in find_figures(sentence)] == [(14, "deaths"), (30, "injuries")]
+
+
+@pytest.mark.parametrize(
     ("sentence", "counts"),
     [
         ("The camp holds 6,200 refugees, nearly 2,100 of them in the northern sector.",

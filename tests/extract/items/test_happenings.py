@@ -51,6 +51,8 @@ def test_an_aim_or_a_hope_schedules_its_happening() -> None:
         # the present tells a day to come as scheduled, a plural's too
         ("The regatta opens on June 26 in Lerrin.", "2021-06-26"),
         ("The rowers take the river for the first time on June 26 against Brenholm.", "2021-06-26"),
+        # ... and a plural name's (a capitalised season before the name is no season of its own)
+        ("The Summer Olympiads open on June 26 in Lerrin.", "2021-06-26"),
         # a town's region between commas is no clause of its own that would cut the verb from its day
         ("A fire broke out at the old mill in Lerrin, Ohio, earlier this week.", "2021-W23"),
         # a short aside between the verb and its day (a score) is no clause that would hold the day

@@ -270,6 +270,39 @@ def test_multiword_holiday_is_no_title() -> None:
     assert got["Thanksgiving Day"] == ("DATE", "1999-11-25")
 
 
+def test_a_holiday_a_past_clause_happened_on_is_the_last_one() -> None:
+    # told a week before this year's Easter, a blast "on Easter Sunday" is last year's; "for Easter" looks on
+    dct = "2017-04-09"  # Palm Sunday
+    assert found("A blast killed nine people on Easter Sunday.", dct)["Easter Sunday"][1] == "2016-03-27"
+    assert found("Shops stocked up for Easter.", dct)["Easter"][1] == "2017-04-16"
+    assert found("The choir will sing on Easter Sunday.", dct)["Easter Sunday"][1] == "2017-04-16"
+    # on the holiday itself, a past clause's holiday is that day
+    assert found("The bishop spoke during Palm Sunday prayers.", dct)["Palm Sunday"][1] == "2017-04-09"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Last year, on Easter Sunday, a blast killed nine people.", "Easter Sunday", "2016-03-27"),
+        ("In 2012, on Christmas Day, the river froze.", "Christmas Day", "2012-12-25"),
+        ("Last year, on March 5, the dam failed.", "March 5", "2016-03-05"),
+        ("Last year in March the dam failed.", "March", "2016-03"),
+    ],
+)
+def test_a_year_told_just_before_a_day_is_the_days_year(text: str, expression: str, value: str) -> None:
+    assert found(text, "2017-04-09")[expression][1] == value
+
+
+def test_a_year_told_in_the_sentence_before_leaves_a_day_to_the_tense() -> None:
+    got = found("The dam was built in 2012. On March 5 it failed.", "2017-04-09")
+    assert got["March 5"][1] == "2017-03-05"
+
+
+def test_a_capitalised_season_before_a_name_is_no_season() -> None:
+    assert "The Winter" not in found("The Winter Olympics open on February 9.", "2017-10-24")
+    assert found("Sales fell in Winter 2019.", "2020-04-01")["Winter 2019"][1] == "2019-WI"
+
+
 def test_election_day_is_the_tuesday_after_the_first_monday_of_november() -> None:
     assert found("Voters go to the polls on Election Day.", "1998-10-26")["Election Day"][1] == "1998-11-03"
     assert found("Voters go to the polls on Election Day.", "2020-10-01")["Election Day"][1] == "2020-11-03"
