@@ -328,14 +328,16 @@ SET39_PAGES = (
 # set40 and set41: more of the folders' news reports that no set took, one to a story where the folder has
 # several (a story of an earlier set now and then), chosen the same way.
 SET40_PAGES = (
-    "big5-05/storm (4).htm", "chaos-all/kong (7).htm", "chaos-all/marvel (10).htm", "chaos-all/scorpio (6).htm",
+    "big5-05/storm (4).htm", "chaos-all/kong (7).htm", "chaos-all/marvel (10).htm",
+    "chaos-all/scorpio (6).htm",
     "big5-09/rihanna.html", "big5-17/russia (2).htm", "big5-17/trump (5).htm", "big5-17/tesla (1).htm",
     "chaos-all/affair (4).htm", "chaos-all/android (2).htm", "chaos-all/atmosphere (3).htm",
     "chaos-all/baseball (4).htm", "chaos-all/bitcoin (2).html", "chaos-all/burger (3).htm",
     "chaos-all/climate (4).html", "chaos-all/e3 (5).htm", "chaos-all/expedition (2).htm",
     "chaos-all/microsoft,windows (5).html", "chaos-all/nasa (6).html", "chaos-all/north,korea (9).html",
     "chaos-all/overwatch (5).htm", "chaos-all/pepsi (8).htm", "chaos-all/ranger (1).htm",
-    "chaos-all/reef (5).htm", "chaos-all/spacex (9).htm", "chaos-all/terror (3).htm", "chaos-all/xiaomi (4).htm",
+    "chaos-all/reef (5).htm", "chaos-all/spacex (9).htm", "chaos-all/terror (3).htm",
+    "chaos-all/xiaomi (4).htm",
 )
 SET41_PAGES = (
     "big5-05/storm (6).htm", "big5-05/technology (1).htm", "big5-09/airport (1).htm", "big5-09/tila (1).htm",
@@ -344,7 +346,8 @@ SET41_PAGES = (
     "chaos-all/atmosphere (9).htm", "chaos-all/baseball (6).htm", "chaos-all/bitcoin (6).html",
     "chaos-all/burger (10).htm", "chaos-all/climate (1).html", "chaos-all/expedition (10).htm",
     "chaos-all/microsoft,windows (7).html", "chaos-all/nasa (8).html", "chaos-all/north,korea (8).html",
-    "chaos-all/pepsi (6).htm", "chaos-all/reef (1).htm", "chaos-all/spacex (1).htm", "chaos-all/terror (7).htm",
+    "chaos-all/pepsi (6).htm", "chaos-all/reef (1).htm", "chaos-all/spacex (1).htm",
+    "chaos-all/terror (7).htm",
     "chaos-all/terror (8).htm", "chaos-all/xiaomi (1).htm", "chaos-all/elon,musk (6).html",
     "chaos-all/hugh (6).htm",
 )
