@@ -25,6 +25,7 @@ class FigureData:
 
     ordinals: dict[str, int]
     units_need_metric: frozenset[str]
+    variant_units: frozenset[str]
     rain_units: frozenset[str]
     rain_re: re.Pattern[str]  # numbers.yaml rain_words: a sentence of rain makes a depth its rainfall
     prison_words: frozenset[str]
@@ -60,6 +61,7 @@ def figure_data() -> FigureData:
     return FigureData(
         ordinals={str(k).lower(): int(v) for k, v in nd.get("ordinals", {}).items()},
         units_need_metric=frozenset(nd.get("units_need_metric", [])),
+        variant_units=frozenset(nd.get("variant_units", [])),
         rain_units=frozenset(nd.get("rain_units", [])),
         rain_re=_phrases_re(nd.get("rain_words", [])),
         prison_words=frozenset(w.lower() for w in nd.get("prison_words", [])),

@@ -39,6 +39,7 @@ from monitor.extract.items.number_parse import (
 )
 from monitor.extract.items.subject_metric import metric_of_subject
 from monitor.extract.lexicon import Lexicon, load_lexicon, spaced_alternatives
+from monitor.extract.wordforms import NOUN_TAGS, word_tags
 
 __all__ = ["FigureMention", "find_figures", "parse_number"]
 
@@ -313,6 +314,8 @@ def _mention(
             unit = lex.unit_of.get(word)
             value = tidy(value * lex.unit_fractions.get(word, 1))  # "37 cents": 0.37 USD
             pos = um.end()
+    if unit in figure_data().variant_units and _variant_of(text, num_start, pos):
+        return None  # "the 30GB version": the size names the variant
     if unit is not None and (conv := _CONVERSION_RE.match(text, pos)):
         pos = conv.end()  # "3 inches (76 millimeters) of rain": the metric follows the conversion
     qa = lex.qualifier_after_re.match(text, pos)
@@ -420,6 +423,28 @@ def _metric_of(
         if figure_data().sentence_re.search(text, max(0, start - 40), start):
             return "prison term", metric_end, metric
     return metric, metric_end, unit
+
+
+def _variant_of(text: str, start: int, end: int) -> bool:
+    """Whether the size text[start:end] names a variant: after a determiner and before a noun or a name ("the
+    30GB version", "the existing 20 GB iPod"; not "comes with 64GB storage", "the other 4GB is", "3GB worth
+    of", nor a code in capitals: "12 GB GDDR5")."""
+    nxt = _NEXT_WORD_RE.match(text, end)
+    if nxt is None or _DETERMINER_BEFORE_RE.search(text, max(0, start - 30), start) is None:
+        return False
+    word = nxt.group(1)
+    if word[1:].isupper() or word.lower() in _NOT_VARIANTS:
+        return False
+    tags = word_tags(word.lower())
+    # a noun, or a product's name ("iPod", "Walkman")
+    name = (word[:1].islower() and word[1:2].isupper()) or (word[:1].isupper() and not tags)
+    return name or (bool(tags & NOUN_TAGS) and not tags & _VERB_FORMS)
+
+
+_NEXT_WORD_RE = re.compile(r"[ \t-]+([A-Za-z]+)\b")
+_DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|a|an|its|this|that|their)\s+(?:[a-z]+\s+)?\Z", re.IGNORECASE)
+_NOT_VARIANTS = frozenset({"worth", "total", "more", "less", "each"})
+_VERB_FORMS = frozenset({"VBD", "VBZ", "VBN"})
 
 
 _OF_AFTER_UNIT_RE = re.compile(r"\s+(?:of|in|worth of)\s+(?:the\s+|its\s+|their\s+)?")

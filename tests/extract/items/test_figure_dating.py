@@ -72,6 +72,17 @@ def test_a_rate_stated_in_the_present_holds_on_the_publication_day() -> None:
     assert _dates("The night ferry carried 300 cars a day.")[300] is None
 
 
+def test_a_rate_in_reported_words_shifted_into_the_past_holds_now() -> None:
+    # the past after "said" is the speaker's present ("the ferries bring in ..."), told back
+    text = "The harbour trust said the ferries brought in about $3 million a day in fares."
+    assert _dates(text)[3000000] == PUBLISHED.isoformat()
+    text = "The mayor told reporters the ferries carried 900 cars a day."
+    assert _dates(text)[900] == PUBLISHED.isoformat()
+    # ... and a rate told in the past by the report itself stays the rate of then
+    assert _dates("Last summer the ferries brought in about $3 million a day in fares.")[3000000] != (
+        PUBLISHED.isoformat())
+
+
 def test_a_day_after_a_happening_is_no_rate() -> None:
     text = "The crash comes a day after the rebels freed two hostages."
     assert _dates(text)[2] is not None
