@@ -56,7 +56,9 @@ def _days_of_the_story(doc: Doc, value: str, before: int) -> str:
     a full date two or more years back (`_month_of_the_story`)."""
     day = iso_day(value)
     earlier = doc.timexes_in(0, before)
-    full = [i for i, t in enumerate(earlier) if YEAR_WRITTEN_RE.search(t.text) and iso_day(t.value)]
+    # (a day told with its year in words, "March 30 of this year", is as full: it brings the story back)
+    full = [i for i, t in enumerate(earlier)
+            if (YEAR_WRITTEN_RE.search(t.text) or _YEAR_NAMED_RE.search(t.text)) and iso_day(t.value)]
     anchor = iso_day(earlier[full[-1]].value) if full else None
     if anchor is None:
         return value
@@ -79,6 +81,7 @@ def _days_of_the_story(doc: Doc, value: str, before: int) -> str:
 
 
 _MONTH_RE = re.compile(r"\d{4}-\d{2}")
+_YEAR_NAMED_RE = re.compile(r"\b(?:this|last|next)\s+year\b", re.IGNORECASE)
 # How many months after (or before) the story's last full date a month written without its year still tells
 # its time. (A month written with its year, "in November 2016", anchors none: too often background.)
 NARRATED_MONTHS_AFTER = 2
