@@ -38,6 +38,8 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --irdata --set39 /tmp/ir-research-data /tmp/irdata-set39  # set39
     python benchmarks/readability_pages.py --irdata --set40 /tmp/ir-research-data /tmp/irdata-set40  # set40
     python benchmarks/readability_pages.py --irdata --set41 /tmp/ir-research-data /tmp/irdata-set41  # set41
+    python benchmarks/readability_pages.py --irdata --set42 /tmp/ir-research-data /tmp/irdata-set42  # set42
+    python benchmarks/readability_pages.py --irdata --set43 /tmp/ir-research-data /tmp/irdata-set43  # set43
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -351,10 +353,36 @@ SET41_PAGES = (
     "chaos-all/terror (8).htm", "chaos-all/xiaomi (1).htm", "chaos-all/elon,musk (6).html",
     "chaos-all/hugh (6).htm",
 )
+# set42 and set43: more of them, chosen the same way at the fifty-ninth session's end, to measure its rules.
+SET42_PAGES = (
+    "big5-05/storm (5).htm", "big5-13/call (1).htm", "big5-13/uber (1).htm", "big5-09/copyright (1).htm",
+    "big5-09/paulson (1).htm", "chaos-all/affair (10).htm", "chaos-all/android (3).htm",
+    "chaos-all/atmosphere (4).htm", "chaos-all/baseball (3).htm", "chaos-all/bitcoin (7).html",
+    "chaos-all/burger (7).htm", "chaos-all/e3 (3).htm", "chaos-all/elon,musk (8).html",
+    "chaos-all/expedition (8).htm", "chaos-all/hugh (8).htm", "chaos-all/marvel (7).htm",
+    "chaos-all/microsoft,windows (4).html", "chaos-all/nasa (1).html", "chaos-all/north,korea (3).html",
+    "chaos-all/overwatch (1).htm", "chaos-all/pepsi (3).htm", "chaos-all/ranger (2).htm",
+    "chaos-all/reef (4).htm",
+    "chaos-all/robot (4).htm", "chaos-all/spacex (5).htm", "chaos-all/terror (9).htm",
+    "chaos-all/xiaomi (5).htm",
+)
+SET43_PAGES = (
+    "big5-13/car (2).htm", "big5-13/celebrity (1).htm", "big5-17/cola (2).htm", "big5-09/blame (1).htm",
+    "big5-05/apple (8).htm", "chaos-all/affair (5).htm", "chaos-all/android (7).htm",
+    "chaos-all/atmosphere (7).htm", "chaos-all/baseball (5).htm", "chaos-all/bitcoin (8).html",
+    "chaos-all/burger (9).htm", "chaos-all/e3 (10).htm", "chaos-all/elon,musk (4).html",
+    "chaos-all/expedition (5).htm", "chaos-all/hugh (3).htm", "chaos-all/marvel (3).htm",
+    "chaos-all/microsoft,windows (1).html", "chaos-all/nasa (7).html", "chaos-all/north,korea (7).html",
+    "chaos-all/overwatch (3).htm", "chaos-all/ranger (9).htm", "chaos-all/reef (7).htm",
+    "chaos-all/robot (2).htm",
+    "chaos-all/spacex (2).htm", "chaos-all/terror (4).htm", "chaos-all/xiaomi (6).htm",
+    "chaos-all/health (10).htm",
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
-# The sets chosen across the folders, by set number (`--set34` ... `--set41`).
+# The sets chosen across the folders, by set number (`--set34` ... `--set43`).
 BIG5_LATER_SETS = {34: BIG5_MORE_PAGES, 35: BIG5_SET35_PAGES, 36: BIG5_SET36_PAGES, 37: BIG5_SET37_PAGES,
-                   38: SET38_PAGES, 39: SET39_PAGES, 40: SET40_PAGES, 41: SET41_PAGES}
+                   38: SET38_PAGES, 39: SET39_PAGES, 40: SET40_PAGES, 41: SET41_PAGES,
+                   42: SET42_PAGES, 43: SET43_PAGES}
 _SPACE_RE = re.compile(r"\s+")
 _META_VALUE_RE = re.compile(r"(<meta\b[^>]*?\s)value=", re.IGNORECASE)
 
