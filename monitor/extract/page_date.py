@@ -29,7 +29,8 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
     the URL names a day far from it ("/2019/nov/18/"), which is then the page's; else an "Updated" date.
     Image captions and "file photo" lines are never read: they date the photo, not the page.
     """
-    shown = [line for line in _shown_dates(tree) if not _placeholder_day(line[1])]
+    lines = _shown_dates(tree) or _stamp_under_heading(tree)
+    shown = [line for line in lines if not _placeholder_day(line[1])]
     zone = next((z for _k, _d, z in shown if z is not None), None)
     stamp = _markup_stamp(tree)
     if stamp is not None and _placeholder_day((stamp.year, stamp.month, stamp.day)):
@@ -335,6 +336,33 @@ def _shown_dates(tree: Any) -> list[_ShownDate]:
         seen.update(line_el.iter())
         out.extend(_read_date_line(" ".join(" ".join(line_el.itertext()).split()), attrs))
     return out
+
+
+def _stamp_under_heading(tree: Any) -> list[_ShownDate]:
+    """A post's stamp on a line of its own right under its heading, in figures ("1/30/09 at 7:22 PM", a blog's
+    date line with no class to name it): the day it was posted; [] when there is none."""
+    try:
+        lines = _STAMP_LINES(tree)
+    except Exception:  # noqa: BLE001 - an odd tree just has no such line
+        return []
+    for el in lines:
+        m = _NUMERIC_STAMP_RE.fullmatch(" ".join(" ".join(el.itertext()).split()))
+        if m is None or not 1 <= int(m.group("m")) <= 12 or not 1 <= int(m.group("d")) <= 31:
+            continue
+        year = int(m.group("y"))
+        year += 2000 if year < 100 else 0
+        return [("published", (year, int(m.group("m")), int(m.group("d"))), None)]
+    return []
+
+
+# The element right after a heading (its next sibling) whose whole text may be a date line.
+_STAMP_LINES = etree.XPath(
+    "//*[self::h1 or self::h2 or self::h3]/following-sibling::*[1][string-length(normalize-space()) < 40]"
+)
+# Month first, as US sites write it, with the posting's clock time: "1/30/09 at 7:22 PM", "03/14/2017 4:00 pm"
+_NUMERIC_STAMP_RE = re.compile(
+    r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|(?:19|20)\d\d),?\s+(?:at\s+)?[0-2]?\d:[0-5]\d\s*[AaPp]\.?[Mm]\.?"
+)
 
 
 def _headline_columns(tree: Any) -> set[Any]:

@@ -365,6 +365,17 @@ def test_a_slashed_date_with_its_time_under_the_headline_outweighs_htmldates_gue
     assert extract_document(page).published == datetime.date(2024, 5, 14)
 
 
+def test_a_blog_posts_stamp_in_figures_under_its_heading_is_its_day():
+    # No stamp in the markup and no class naming the line; a comment's stamp further down names another day.
+    post = b"<p>The harbour board met the ferry owners the other night and agreed on the fares.</p>" * 6
+    page = (
+        b"<html><body><div class='entry'><h2 class='entry-title'>Ferry fares agreed</h2>"
+        b"<h4>2/11/09 at  6:05 PM</h4>" + post + b"</div><div class='comments'><p>ann</p>"
+        b"<p>2/20/09 at 9:14 AM</p><p>Good news for the island.</p></div></body></html>"
+    )
+    assert extract_document(page).published == datetime.date(2009, 2, 11)
+
+
 def test_an_embedded_videos_date_is_not_the_articles():
     page = (
         b'<html><body><div itemscope itemtype="https://schema.org/VideoObject">'
