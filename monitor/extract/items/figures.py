@@ -46,10 +46,10 @@ __all__ = ["FigureMention", "find_figures", "parse_number"]
 
 # After "N times": a comparison makes the number a ratio ("three times higher", "twice as many" aside).
 # ... or a measure set against another's: "1.6 times that of Earth", "four times the national average", "1.4
-# times its radius" (not "three times the following year", which counts occasions)
+# times its radius", "1.6 times Earth's mass" (not "three times the following year", which counts occasions)
 _COMPARATIVE_RE = re.compile(
     r"\s+(?:(?:as|higher|lower|greater|larger|bigger|smaller|more|less|faster|slower)(?![\w-])"
-    r"|(?:that|those)\s+of\b|(?:its|their)\s+(?!(?:first|second|third|last|next|own)\b)[a-z]+\b"
+    r"|(?:that|those)\s+of\b|(?:its|their|[A-Z][a-z]+['\u2019]s)\s+(?!(?:first|second|third|last|next|own)\b)[a-z]+\b"
     r"|the\s+(?!(?:following|previous|next|same|last|first|second|third)\b)[a-z]+\s+"
     r"(?:of|average|rate|level|amount|number)\b)",
     re.IGNORECASE,

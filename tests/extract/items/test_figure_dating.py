@@ -278,6 +278,7 @@ def test_windows_and_positions_are_no_figures(sentence: str) -> None:
         ("The comet's tail is 3.5 times its width.", 3.5),
         ("Fares on the line are four times the regional average.", 4),
         ("The crater is 2.2 times the size of the old one.", 2.2),
+        ("The new moon is 0.7 times Titan's mass.", 0.7),
     ],
 )
 def test_multiples_are_ratios(sentence: str, value: float) -> None:

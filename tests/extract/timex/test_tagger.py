@@ -196,6 +196,9 @@ def test_mods() -> None:
         "He stood a second time.",
         "The now-defunct paper closed its doors.",
         "Soon-Shiong bought the paper.",
+        # a screen's size in pixels
+        "The tablet has a 2048 x 1536 display.",
+        "Its panel is 1200x1920 pixels.",
     ],
 )
 def test_not_temporal(text) -> None:
