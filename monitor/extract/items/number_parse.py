@@ -35,7 +35,9 @@ def number_patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
     joined = "|".join(["a-", *hyphened])
     digits = re.compile(
         rf"(?<![\w.,:/\-])(?P<cur>{symbols})?\s?(?P<num>{DIGITS})"
-        rf"(?:(?P<suf>{suffixes})(?![\w])|(?:\s+|-)(?P<scale>{scales})(?![\w]|-(?!{joined})))?"
+        # (a scale joined to a participle keeps its amount: "the $185 million-budgeted film")
+        rf"(?:(?P<suf>{suffixes})(?![\w])|(?:\s+|-)(?P<scale>{scales})(?:-[a-z]+(?:ed|ing)\b)?"
+        rf"(?![\w]|-(?!{joined})))?"
         rf"(?!(?!(?:{glued})(?![\w]))[\w]|-(?!{joined})\w|:\d|[.,]\d)",
         re.IGNORECASE,
     )

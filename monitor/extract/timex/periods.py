@@ -318,6 +318,8 @@ def holiday(hit: Hit) -> Result | None:
         day = anchor.holiday_date(spec, today.year + (direction(hit.lex, hit.g("yrel")) or 0))
     elif (set_before := hit.year_just_before()) and dir_value is None:  # "Last year, on Easter Sunday"
         day = anchor.holiday_date(spec, set_before)
+    elif (after := _YEAR_AFTER_RE.match(hit.text, hit.end)) and dir_value is None:
+        day = anchor.holiday_date(spec, int(after.group(1)))  # "over Christmas weekend back in 2005"
     elif dir_value is not None and dir_value < 0:
         day = max(c for c in candidates if c < today)
     elif dir_value is not None and dir_value > 0:
@@ -332,15 +334,16 @@ def holiday(hit: Hit) -> Result | None:
         day = date_by_tense(candidates, today, tense)
     if hit.g("weekend"):
         # "Thanksgiving weekend", "Memorial Day weekend": the weekend next to the holiday (a Monday's is the
-        # one before it)
-        saturday = day - dt.timedelta(days=2) if day.weekday() == 0 else day + dt.timedelta(
-            days=(5 - day.weekday()) % 7)
+        # one before it, a Sunday's the one it ends)
+        back = {0: 2, 6: 1}.get(day.weekday())
+        saturday = day - dt.timedelta(days=back) if back else day + dt.timedelta(days=(5 - day.weekday()) % 7)
         year, week, _ = saturday.isocalendar()
         return None, f"{year}-W{week:02d}-WE", None
     return None, anchor.fmt_date(day), None
 
 
 _WHEN_IT_HAPPENED = frozenset({"on", "at", "over", "during"})
+_YEAR_AFTER_RE = re.compile(r"(?:\s+weekend)?\s+(?:back\s+)?in\s+((?:1[89]|20)\d\d)\b")
 _SIDES = frozenset({"past", "future"})
 
 

@@ -262,6 +262,8 @@ def test_never_raises(sentence: str) -> None:
         ("The well spilled 4.9 million bbl. of oil.", [(4900000, None)]),
         # a rate glued to its amount by "-a-"
         ("Shipbuilding is a more than $7 billion-a-year industry in the state.", [(7000000000, "USD")]),
+        # a scale joined to a participle keeps its amount
+        ("The $90 million-budgeted sequel opened in April.", [(90000000, "USD")]),
         ("The $6.99-a-month service opened on Tuesday.", [(6.99, "USD")]),
         # an earthquake's magnitude, before or after its number
         ("A magnitude 5.8 earthquake struck the coast.", [(5.8, None)]),
