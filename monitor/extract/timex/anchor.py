@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+SEASON_START_MONTH = {"SP": 3, "SU": 6, "FA": 9, "WI": 12, "Q4": 10}
 
 
 def fmt_date(day: dt.date) -> str:

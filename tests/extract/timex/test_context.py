@@ -300,6 +300,11 @@ def test_a_year_told_just_after_a_holiday_is_the_holidays_year() -> None:
     assert got["Thanksgiving"][1] == "2014-11-27"
 
 
+def test_the_holiday_season_is_the_last_quarter_the_tense_points_to() -> None:
+    assert found("The new handset ships this holiday season.", "2017-03-27")["this holiday season"][1] == "2017-Q4"
+    assert found("Toy sales fell during the holiday season.", "2017-03-27")["the holiday season"][1] == "2016-Q4"
+
+
 def test_a_year_told_in_the_sentence_before_leaves_a_day_to_the_tense() -> None:
     got = found("The dam was built in 2012. On March 5 it failed.", "2017-04-09")
     assert got["March 5"][1] == "2017-03-05"
