@@ -301,8 +301,9 @@ def test_a_year_told_just_after_a_holiday_is_the_holidays_year() -> None:
 
 
 def test_the_holiday_season_is_the_last_quarter_the_tense_points_to() -> None:
-    assert found("The new handset ships this holiday season.", "2017-03-27")["this holiday season"][1] == "2017-Q4"
-    assert found("Toy sales fell during the holiday season.", "2017-03-27")["the holiday season"][1] == "2016-Q4"
+    dct = "2017-03-27"
+    assert found("The new handset ships this holiday season.", dct)["this holiday season"][1] == "2017-Q4"
+    assert found("Toy sales fell during the holiday season.", dct)["the holiday season"][1] == "2016-Q4"
 
 
 def test_a_year_told_in_the_sentence_before_leaves_a_day_to_the_tense() -> None:
