@@ -4,6 +4,7 @@ holidays, "every Monday", and expressions that refer back to an earlier one ("th
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 
@@ -89,6 +90,10 @@ def ago(hit: Hit) -> Result | None:
     if whole != steps and code in ("Y", "M"):
         code, steps, whole = "M", steps * (12 if code == "Y" else 1), int(steps * (12 if code == "Y" else 1))
     day, now = hit.day, hit.dct
+    if hit.g("today") and code in _MONTHS_IN:  # "one year ago today": that day, that long before
+        year, month = anchor.shift_month(day.year, day.month, whole * _MONTHS_IN[code])
+        last = calendar.monthrange(year, month)[1]
+        return None, anchor.fmt_date(dt.date(year, month, min(day.day, last))), mod
     if code in _TIME_UNITS:
         seconds = {"S": 1, "TM": 60, "H": 3600}[code] * steps
         moved = now + dt.timedelta(seconds=seconds)
@@ -109,6 +114,9 @@ def ago(hit: Hit) -> Result | None:
     if years is None:
         return None
     return None, f"{day.year + whole * years:04d}", mod
+
+
+_MONTHS_IN = {"Y": 12, "M": 1, "DE": 120}
 
 
 @normaliser
