@@ -339,7 +339,7 @@ def _shown_dates(tree: Any) -> list[_ShownDate]:
 
 
 def _stamp_under_heading(tree: Any) -> list[_ShownDate]:
-    """A post's stamp on a line of its own right under its heading, in figures ("1/30/09 at 7:22 PM", a blog's
+    """A post's stamp on a line of its own right under its heading, in figures ("2/11/09 at 6:05 PM", a blog's
     date line with no class to name it): the day it was posted; [] when there is none."""
     try:
         lines = _STAMP_LINES(tree)
@@ -359,7 +359,7 @@ def _stamp_under_heading(tree: Any) -> list[_ShownDate]:
 _STAMP_LINES = etree.XPath(
     "//*[self::h1 or self::h2 or self::h3]/following-sibling::*[1][string-length(normalize-space()) < 40]"
 )
-# Month first, as US sites write it, with the posting's clock time: "1/30/09 at 7:22 PM", "03/14/2017 4:00 pm"
+# Month first, as US sites write it, with the posting's clock time: "2/11/09 at 6:05 PM", "03/14/2017 4:00 pm"
 _NUMERIC_STAMP_RE = re.compile(
     r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|(?:19|20)\d\d),?\s+(?:at\s+)?[0-2]?\d:[0-5]\d\s*[AaPp]\.?[Mm]\.?"
 )

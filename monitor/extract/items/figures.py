@@ -45,8 +45,8 @@ __all__ = ["FigureMention", "find_figures", "parse_number"]
 
 
 # After "N times": a comparison makes the number a ratio ("three times higher", "twice as many" aside).
-# ... or a measure set against another's: "1.6 times that of Earth", "four times the national average", "1.4
-# times its radius", "1.6 times Earth's mass" (not "three times the following year", which counts occasions)
+# ... or a measure set against another's: "1.8 times that of the Moon", "four times the national average",
+# "2.5 times its width", "0.7 times Titan's mass" (not "three times the following year": occasions counted)
 _COMPARATIVE_RE = re.compile(
     r"\s+(?:(?:as|higher|lower|greater|larger|bigger|smaller|more|less|faster|slower)(?![\w-])"
     r"|(?:that|those)\s+of\b|(?:its|their|[A-Z][a-z]+['\u2019]s)\s+(?!(?:first|second|third|last|next|own)\b)[a-z]+\b"
@@ -427,7 +427,7 @@ def _metric_of(
 
 def _variant_of(text: str, start: int, end: int) -> bool:
     """Whether the size text[start:end] names a variant: after a determiner and before a noun or a name ("the
-    30GB version", "the existing 20 GB iPod"; not "comes with 64GB storage", "the other 4GB is", "3GB worth
+    40GB version", "the older 16 GB Walkman"; not "comes with 64GB storage", "the other 4GB is", "3GB worth
     of", nor a code in capitals: "12 GB GDDR5")."""
     nxt = _NEXT_WORD_RE.match(text, end)
     if nxt is None or _DETERMINER_BEFORE_RE.search(text, max(0, start - 30), start) is None:

@@ -56,7 +56,7 @@ def _days_of_the_story(doc: Doc, value: str, before: int) -> str:
     a full date two or more years back (`_month_of_the_story`)."""
     day = iso_day(value)
     earlier = doc.timexes_in(0, before)
-    # (a day told with its year in words, "March 30 of this year", is as full: it brings the story back)
+    # (a day told with its year in words, "June 2 of this year", is as full: it brings the story back)
     full = [i for i, t in enumerate(earlier)
             if (YEAR_WRITTEN_RE.search(t.text) or _YEAR_NAMED_RE.search(t.text)) and iso_day(t.value)]
     anchor = iso_day(earlier[full[-1]].value) if full else None

@@ -454,7 +454,7 @@ def finite_verb(tags: frozenset[str], prev: list[str], present: bool = True) -> 
 
 def plural_present(word: str, prev: list[str]) -> bool:
     """A plural's present right after its subject, a plural noun, a plural name or "they"/"we" ("The men take
-    the floor on November 29th", "the five companies join nine others"): a finite verb that `finite_verb`'s
+    the floor on November 29th", "the three ferries join two others"): a finite verb that `finite_verb`'s
     third person and past leave out."""
     if not prev or "VBP" not in word_tags(word):
         return False

@@ -327,7 +327,7 @@ def holiday(hit: Hit) -> Result | None:
     elif (set_before := hit.year_just_before()) and dir_value is None:  # "Last year, on Easter Sunday"
         day = anchor.holiday_date(spec, set_before)
     elif (after := _YEAR_AFTER_RE.match(hit.text, hit.end)) and dir_value is None:
-        day = anchor.holiday_date(spec, int(after.group(1)))  # "over Christmas weekend back in 2005"
+        day = anchor.holiday_date(spec, int(after.group(1)))  # "on the Christmas weekend back in 2011"
     elif dir_value is not None and dir_value < 0:
         day = max(c for c in candidates if c < today)
     elif dir_value is not None and dir_value > 0:

@@ -480,8 +480,8 @@ def test_a_grave_state_after_the_counted_nouns_of_phrase_is_the_counts() -> None
         ("The old tablet had 16 GB of storage and the new one has 2TB.", [16, 2]),
         # a size before a noun names the variant: "the 40GB version", "the 20 GB Tabula"
         ("The 40GB version costs $399.", []),
-        ("It is thinner than the existing 20 GB Tabula player.", []),
-        ("Users had to download 3GB worth of files.", [3]),
+        ("It is lighter than the older 16 GB Tabula player.", []),
+        ("Each rider fetched 3GB worth of maps.", [3]),
     ],
 )
 def test_memory_and_storage_sizes_are_figures(sentence: str, sizes: list[float]) -> None:

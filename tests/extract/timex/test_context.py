@@ -283,7 +283,7 @@ def test_a_holiday_a_past_clause_happened_on_is_the_last_one() -> None:
 @pytest.mark.parametrize(
     ("text", "expression", "value"),
     [
-        ("Last year, on Easter Sunday, a blast killed nine people.", "Easter Sunday", "2016-03-27"),
+        ("Last year, on Easter Sunday, the old pier collapsed.", "Easter Sunday", "2016-03-27"),
         ("In 2012, on Christmas Day, the river froze.", "Christmas Day", "2012-12-25"),
         ("Last year, on March 5, the dam failed.", "March 5", "2016-03-05"),
         ("Last year in March the dam failed.", "March", "2016-03"),
