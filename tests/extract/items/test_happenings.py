@@ -109,7 +109,7 @@ def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) ->
         # the period of an outlook, not when it was told
         "The harbour board is lowering its outlook for the fishery for 2023.",
         # the page's own stamp, and a version's number
-        "This article was published today at 6:15 a.m.",
+        "This story was published today at 6:15 a.m.",
         "The ferry company moved its tills to version 1809 of the booking software.",
     ],
 )
