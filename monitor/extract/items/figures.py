@@ -46,7 +46,8 @@ __all__ = ["FigureMention", "find_figures", "parse_number"]
 
 # After "N times": a comparison makes the number a ratio ("three times higher", "twice as many" aside).
 # ... or a measure set against another's: "1.8 times that of the Moon", "four times the national average",
-# "2.5 times its width", "0.7 times Titan's mass" (not "three times the following year": occasions counted)
+# "2.5 times its width", "0.7 times Titan's mass", any possessive's (not "three times the following year":
+# occasions counted)
 _COMPARATIVE_RE = re.compile(
     r"\s+(?:(?:as|higher|lower|greater|larger|bigger|smaller|more|less|faster|slower)(?![\w-])"
     r"|(?:that|those)\s+of\b|(?:its|their|[A-Z][a-z]+['\u2019]s)\s+(?!(?:first|second|third|last|next|own)\b)[a-z]+\b"

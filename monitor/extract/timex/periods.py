@@ -335,7 +335,7 @@ def holiday(hit: Hit) -> Result | None:
     else:
         tense = hit.tense()
         if hit.word_before().lower() in _WHEN_IT_HAPPENED and tense in _SIDES:
-            # "killed 72 people on Easter Sunday", told a week before this year's: the holiday a year
+            # "killed nine people on Easter Sunday", told a week before this year's: the holiday a year
             # apart on the tense's side ("for Christmas", "before Easter" look ahead whatever the tense)
             sided = [c for c in candidates if c == today or (c < today) == (tense == "past")]
             candidates = sided or candidates
@@ -351,7 +351,7 @@ def holiday(hit: Hit) -> Result | None:
 
 
 _WHEN_IT_HAPPENED = frozenset({"on", "at", "over", "during"})
-_YEAR_AFTER_RE = re.compile(r"(?:\s+weekend)?\s+(?:back\s+)?in\s+((?:1[89]|20)\d\d)\b")
+_YEAR_AFTER_RE = re.compile(r"\s+(?:back\s+)?in\s+((?:1[89]|20)\d\d)\b")
 _SIDES = frozenset({"past", "future"})
 
 

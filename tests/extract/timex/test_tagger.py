@@ -197,7 +197,7 @@ def test_mods() -> None:
         "The now-defunct paper closed its doors.",
         "Soon-Shiong bought the paper.",
         # a screen's size in pixels
-        "The tablet has a 2048 x 1536 display.",
+        "The tablet has a 2000 x 1200 display.",
         "Its panel is 1200x1920 pixels.",
     ],
 )
