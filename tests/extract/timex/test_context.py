@@ -306,6 +306,14 @@ def test_the_holiday_season_is_the_last_quarter_the_tense_points_to() -> None:
     assert found("Toy sales fell during the holiday season.", dct)["the holiday season"][1] == "2016-Q4"
 
 
+def test_a_day_that_is_set_is_one_to_come() -> None:
+    dct = "2017-03-21"  # a Tuesday
+    assert found("The regatta's start on Friday is set for 9 a.m.", dct)["Friday"][1] == "2017-03-24"
+    assert found("Two hearings are set for Thursday.", dct)["Thursday"][1] == "2017-03-23"
+    # a record set in the past is no schedule
+    assert found("Records were set on Friday.", dct)["Friday"][1] == "2017-03-17"
+
+
 def test_a_year_told_in_the_sentence_before_leaves_a_day_to_the_tense() -> None:
     got = found("The dam was built in 2012. On March 5 it failed.", "2017-04-09")
     assert got["March 5"][1] == "2017-03-05"
