@@ -123,8 +123,8 @@ def _same_draft(a: Draft, b: Draft) -> bool:
     passive = (_passive_victims(a), _passive_victims(b))
     if a.item.evidence != b.item.evidence and any(
             None not in pair and pair[0] != pair[1] for pair in (counts, passive)):
-        # "killing at least 43 soldiers on a base" and, in another sentence, "a Taliban ambush in the northern
-        # Balkh province late Wednesday killed six police officers": two attacks of one day; so are "At
+        # "killing at least 12 soldiers at a depot" and, in another sentence, "an ambush in the hills late
+        # Wednesday killed four police officers": two attacks of one day; so are "At
         # least six on the east bank were shot dead" and "Two guards were shot dead" (counts compared in one
         # voice: "killing 31 guards" and "Nine gunmen were killed" may be one raid's)
         return False
