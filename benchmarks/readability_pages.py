@@ -41,6 +41,8 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --irdata --set42 /tmp/ir-research-data /tmp/irdata-set42  # set42
     python benchmarks/readability_pages.py --irdata --set43 /tmp/ir-research-data /tmp/irdata-set43  # set43
     python benchmarks/readability_pages.py --irdata --set44 /tmp/ir-research-data /tmp/irdata-set44  # set44
+    python benchmarks/readability_pages.py --irdata --set45 /tmp/ir-research-data /tmp/irdata-set45  # set45
+    python benchmarks/readability_pages.py --irdata --set46 /tmp/ir-research-data /tmp/irdata-set46  # set46
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -393,11 +395,34 @@ SET44_PAGES = (
     "chaos-all/scorpio (7).htm", "chaos-all/space (7).htm", "chaos-all/spacex (8).htm",
     "chaos-all/syrian (8).htm", "chaos-all/xiaomi (9).htm",
 )
+SET45_PAGES = (
+    "big5-05/storm (1).htm", "big5-05/storm (2).htm", "big5-05/apple (9).htm", "big5-05/iran.html",
+    "chaos-all/health (1).htm", "chaos-all/syrian (9).htm", "chaos-all/overwatch (2).htm",
+    "big5-09/iran (1).htm",
+    "big5-13/boston (1).htm", "big5-13/hurricane (1).htm", "big5-17/trump (4).htm", "big5-17/spinach (1).htm",
+    "big5-17/mac (1).htm", "chaos-all/afghanistan (10).html", "chaos-all/afghanistan (9).html",
+    "chaos-all/android (10).htm", "chaos-all/burger (5).htm", "chaos-all/climate (6).html",
+    "chaos-all/health (5).htm", "chaos-all/health (6).htm", "chaos-all/north,korea (10).html",
+    "chaos-all/trump (5).htm", "chaos-all/trump (7).htm", "chaos-all/trump (8).htm",
+    "chaos-all/switch (9).htm", "chaos-all/xiaomi (3).htm", "chaos-all/reef (10).htm",
+)
+SET46_PAGES = (
+    "big5-09/obama (7).html", "big5-09/bowl (1).htm", "big5-09/nokia (1).htm", "big5-13/obama (4).htm",
+    "big5-13/street (2).htm", "big5-17/obama.html", "big5-17/korea (1).htm", "big5-05/angelina (1).htm",
+    "chaos-all/affair (9).htm", "chaos-all/android (6).htm", "chaos-all/apple (1).htm",
+    "chaos-all/apple (3).htm", "chaos-all/apple (8).htm", "chaos-all/atmosphere (5).htm",
+    "chaos-all/baseball (2).htm", "chaos-all/e3 (2).htm", "chaos-all/franchise (1).htm",
+    "chaos-all/franchise (8).htm", "chaos-all/global,warming (2).htm", "chaos-all/health (7).htm",
+    "chaos-all/health (3).htm", "chaos-all/hugh (2).htm", "chaos-all/ranger (10).htm",
+    "chaos-all/ranger (6).htm", "chaos-all/microsoft,windows (9).html", "chaos-all/trump (6).htm",
+    "chaos-all/switch (4).htm", "chaos-all/expedition (4).htm",
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
-# The sets chosen across the folders, by set number (`--set34` ... `--set44`).
+# The sets chosen across the folders, by set number (`--set34` ... `--set46`).
 BIG5_LATER_SETS = {34: BIG5_MORE_PAGES, 35: BIG5_SET35_PAGES, 36: BIG5_SET36_PAGES, 37: BIG5_SET37_PAGES,
                    38: SET38_PAGES, 39: SET39_PAGES, 40: SET40_PAGES, 41: SET41_PAGES,
-                   42: SET42_PAGES, 43: SET43_PAGES, 44: SET44_PAGES}
+                   42: SET42_PAGES, 43: SET43_PAGES, 44: SET44_PAGES, 45: SET45_PAGES,
+                   46: SET46_PAGES}
 _SPACE_RE = re.compile(r"\s+")
 _META_VALUE_RE = re.compile(r"(<meta\b[^>]*?\s)value=", re.IGNORECASE)
 
