@@ -502,6 +502,7 @@ def _markup_stamp(tree: Any) -> datetime.datetime | None:
                 m = _JSONLD_RE.search(el.text)
                 if m:
                     found.setdefault("datepublished", m.group(1))
+        attribute = next(iter(_DATA_PUBLISHED(tree)), None)
     except Exception:  # noqa: BLE001 - odd markup: fall back to htmldate
         return None
     for name in (*_STAMP_META, None):
@@ -509,7 +510,28 @@ def _markup_stamp(tree: Any) -> datetime.datetime | None:
         stamp = _parse_stamp(written)
         if stamp is not None:
             return stamp
-    return None
+    return _written_stamp(str(attribute)) if attribute is not None else None
+
+
+# An element's data attribute that states the publication moment in words, as some CMSs write it for their
+# scripts ("Mon Dec 02 11:40:00 EST 2013"): read after the markup's own stamps.
+_DATA_PUBLISHED = etree.XPath("//*[not(ancestor::a)]/@data-published")
+
+
+def _written_stamp(value: str) -> datetime.datetime | None:
+    """The day of a moment written in words ("Mon Dec 02 11:40:00 EST 2013"), on the writer's calendar."""
+    m = _WRITTEN_STAMP_RE.search(value)
+    if m is None:
+        return None  # a number of seconds, or no month by name: not this form
+    try:
+        return datetime.datetime(int(m.group(3)), _month_number(m.group(1)), int(m.group(2)))
+    except ValueError:
+        return None
+
+
+_WRITTEN_STAMP_RE = re.compile(
+    r"\b(" + "|".join(_MONTH_NAMES) + r")[a-z]*\.?\s+([0-3]?\d)\b.*?\b((?:19|20)\d\d)\b", re.IGNORECASE
+)
 
 
 def _of_embedded_item(el: Any) -> bool:

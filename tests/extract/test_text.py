@@ -376,6 +376,19 @@ def test_a_blog_posts_stamp_in_figures_under_its_heading_is_its_day():
     assert extract_document(page).published == datetime.date(2009, 2, 11)
 
 
+def test_a_data_attribute_stating_the_published_moment_outweighs_htmldates_guess_from_a_caption():
+    # No stamp in meta tags; the CMS writes the moment for its scripts in words, and a photo caption below
+    # names an older day that htmldate would take.
+    page = (
+        b"<html><body><ul><li class='first timestamp'"
+        b" data-published='Mon Dec 02 11:40:00 EST 2013'></li></ul>"
+        b"<h1>Ferry fares agreed</h1>"
+        + b"<p>The harbour board met the ferry owners on Saturday and agreed on the fares.</p>" * 6
+        + b"<p class='caption'>The old ferry at the pier on November 23, 2011 in Lerrin.</p></body></html>"
+    )
+    assert extract_document(page).published == datetime.date(2013, 12, 2)
+
+
 def test_an_embedded_videos_date_is_not_the_articles():
     page = (
         b'<html><body><div itemscope itemtype="https://schema.org/VideoObject">'

@@ -239,10 +239,17 @@ def _in_a_relative_of_another_noun(
     the figure's ("authorizes $19.5 billion in spending ... for the budget year that began Oct. 1"): the date
     is that noun's; a relative right after the figure's phrase or its noun may tell its happening ("1,000
     workers who were laid off on Monday")."""
-    between = doc.text[end : clause_of(pos, info.clauses)[0]]
-    if "," not in between and len(_WORDS_RE.findall(between)) <= 1:
-        return False  # "a 15 percent tariff that the administration had planned to impose Dec. 15": its noun
-    return in_a_later_clause_of_its_own(info, own[1], pos, RELATIVES)
+    # (the relative may run on past a phrase or a quote to the date: "its strategy, which got a big win after
+    # the success of "Pokemon Go" last summer")
+    for start, _end in info.clauses:
+        if not own[1] <= start <= pos:
+            continue
+        between = doc.text[end:start]
+        if "," not in between and len(_WORDS_RE.findall(between)) <= 1:
+            continue  # "a 15 percent tariff that the administration had planned to impose Dec. 15": its noun
+        if in_a_later_clause_of_its_own(info, own[1], start, RELATIVES):
+            return True
+    return False
 
 
 _BACKGROUND_OPENERS = frozenset({"after", "when", "since", "because", "as"})

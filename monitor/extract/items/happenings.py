@@ -430,6 +430,7 @@ _BE_WORDS = BE_FORMS - frozenset(POSSESSIVE_S)
 _PRESENT_ONLY = frozenset({"VBZ"})
 _STATE_ADVERBS = frozenset({"still", "already", "also", "then", "once", "just", "largely", "mostly"})
 _PARTICIPLE_TAGS = frozenset({"VBN", "VBD", "VBG"})
+_PAST_FORMS = frozenset({"VBD", "VBN"})
 
 
 def _describes_state(after: list[str]) -> bool:
@@ -543,6 +544,11 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
         return False
     if prev in DETERMINERS or (prev.isalpha() and word_tags(prev) and word_tags(prev) <= ADJECTIVE_TAGS):
         return True  # "the 2020 race", "the newest 2020 Democratic hopeful"
+    if word_tags(prev) and word_tags(prev) <= _PAST_FORMS and not (
+            len(before) > 1 and before[-2].lower in DETERMINERS):
+        # right after a past verb the date is its time, not a noun's ("the documents released Friday detail
+        # the texts", "announced Monday plans to cut 300 jobs"; but "a scheduled Dec. 15 imposition")
+        return False
     if not nxt.cap and prev not in _PREPOSITIONS and doc.text[start:end].split()[0].lower() not in _DEICTIC:
         # ("last month following the assassination": a date of its own words modifies no noun after it)
         tags = word_tags(nxt.lower)

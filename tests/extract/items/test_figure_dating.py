@@ -123,6 +123,13 @@ def test_a_date_in_brackets_of_their_own_is_no_figures() -> None:
     assert _dates(text)[30] == PUBLISHED.isoformat()
 
 
+def test_a_later_relative_runs_on_past_a_quote_to_its_own_date() -> None:
+    # "last summer" is when the range won its prize, in a relative of the range; the lamp's price is today's
+    text = ("The $40 lamp, which runs on a small battery, joins the shop's range of solar goods, which won a "
+            'design prize after the success of "Lumo" last summer.')
+    assert _dates(text)[40] == PUBLISHED.isoformat()
+
+
 def test_an_asides_history_word_leaves_the_figures_after_it_their_date() -> None:
     # "formerly" tells the aside's name, not the time of the amounts listed after it
     text = ("The budget includes $30 million for harbours; $12 million for ferries (formerly known as the "

@@ -103,6 +103,8 @@ def one(sentence: str) -> tuple[object, ...]:
         ("The patient was one of 12 tenants who fell ill.", (12, "exact", "tenants", None)),
         # a total named without its noun
         ("The merger brings the total to 23.", (23, "exact", "total", None)),
+        # a dash typed as two hyphens after a dateline leaves the qualifier its own word
+        ("PERTH, Scotland--More than 400 pipers marched.", (400, "more_than", "pipers", None)),
     ],
 )
 def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
@@ -369,6 +371,10 @@ def test_lowered_matching_agrees_on_any_text(sentence: str) -> None:
         ("The charter cost RM6.162 million.", [(6162000, "MYR")]),
         ("The fund paid out 500 million rand.", [(500000000, "ZAR")]),
         ("Subscriptions cost N$85.", [(85, "NAD")]),
+        # the country written after the dollar sign, as papers in Australia write it
+        ("The council spent $US4.2 million on the pier.", [(4200000, "USD")]),
+        ("The ferry line raised $A12 million.", [(12000000, "AUD")]),
+        ("Tickets start at RMB 1,299.", [(1299, "CNY")]),
     ],
 )
 def test_amounts_in_currencies_written_with_letters(sentence: str, expected: list[tuple[float, str]]) -> None:

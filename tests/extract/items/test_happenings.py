@@ -77,6 +77,12 @@ def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) ->
     assert items[0].evidence == text
 
 
+def test_a_day_right_after_a_participle_is_its_time_not_that_of_the_noun_after_it() -> None:
+    # "Friday detail" is no noun phrase: the files were released on Friday, and that release is the item
+    items = _events("The files released Friday detail the letters.")
+    assert [(i.kind, i.date) for i in items] == [("release", "2021-06-04")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -95,6 +101,7 @@ def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) ->
         "The guild grew steadily between 2012 and 2019.",  # a span told in words: over years, on no one date
         "The best films of the year were screened outdoors.",
         "The newest 2024 hybrid models sold out.",
+        "The trust halted a planned June 30 auction of the boathouse.",
         "The charity has raised little money so far this year.",
         "The harbour has silted up over the past year.",
         # a span that opens the sentence: what went on since, no happening on its first day
