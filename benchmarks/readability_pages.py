@@ -43,6 +43,8 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --irdata --set44 /tmp/ir-research-data /tmp/irdata-set44  # set44
     python benchmarks/readability_pages.py --irdata --set45 /tmp/ir-research-data /tmp/irdata-set45  # set45
     python benchmarks/readability_pages.py --irdata --set46 /tmp/ir-research-data /tmp/irdata-set46  # set46
+    python benchmarks/readability_pages.py --irdata --set47 /tmp/ir-research-data /tmp/irdata-set47  # set47
+    python benchmarks/readability_pages.py --irdata --set48 /tmp/ir-research-data /tmp/irdata-set48  # set48
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -417,12 +419,33 @@ SET46_PAGES = (
     "chaos-all/ranger (6).htm", "chaos-all/microsoft,windows (9).html", "chaos-all/trump (6).htm",
     "chaos-all/switch (4).htm", "chaos-all/expedition (4).htm",
 )
+SET47_PAGES = (
+    "big5-05/dvd (2).htm", "big5-05/cell (1).htm", "big5-05/blood (1).htm", "big5-09/clinton (1).htm",
+    "big5-09/york (1).htm", "big5-09/iphone (1).htm", "big5-13/nokia (1).htm", "big5-13/river (1).htm",
+    "big5-13/microsoft (1).htm", "big5-17/kushner (1).htm", "big5-17/ios (1).htm", "big5-17/shopping (1).htm",
+    "chaos-all/atmosphere (10).htm", "chaos-all/burger (2).htm", "chaos-all/e3 (4).htm",
+    "chaos-all/elon,musk (3).html", "chaos-all/elon,musk (9).html", "chaos-all/franchise (9).htm",
+    "chaos-all/franchise (5).htm", "chaos-all/global,warming (10).htm", "chaos-all/health (4).htm",
+    "chaos-all/hugh (9).htm", "chaos-all/marvel (6).htm", "chaos-all/nasa (2).html",
+    "chaos-all/nasa (3).html", "chaos-all/overwatch (9).htm", "chaos-all/robot (10).htm",
+)
+SET48_PAGES = (
+    "big5-05/smear (1).htm", "big5-05/pope.html", "big5-09/rahm (1).htm", "chaos-all/trump (2).htm",
+    "big5-13/street (1).htm", "big5-13/food (1).htm", "big5-17/pepsi (1).htm", "big5-17/india (1).htm",
+    "big5-17/movie (1).htm", "chaos-all/apple (7).htm", "chaos-all/apple (5).htm", "chaos-all/e3 (7).htm",
+    "chaos-all/elon,musk (7).html", "chaos-all/expedition (6).htm", "chaos-all/extinct (6).htm",
+    "chaos-all/global,warming (6).htm", "chaos-all/hugh (7).htm", "chaos-all/marvel (5).htm",
+    "chaos-all/overwatch (4).htm", "chaos-all/pepsi (7).htm", "chaos-all/ranger (4).htm",
+    "chaos-all/reef (3).htm", "chaos-all/spacex (7).htm", "chaos-all/spacex (4).htm",
+    "chaos-all/syrian (6).htm", "chaos-all/scorpio (3).htm", "chaos-all/baseball (10).htm",
+    "chaos-all/switch (2).htm",
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
-# The sets chosen across the folders, by set number (`--set34` ... `--set46`).
+# The sets chosen across the folders, by set number (`--set34` ... `--set48`).
 BIG5_LATER_SETS = {34: BIG5_MORE_PAGES, 35: BIG5_SET35_PAGES, 36: BIG5_SET36_PAGES, 37: BIG5_SET37_PAGES,
                    38: SET38_PAGES, 39: SET39_PAGES, 40: SET40_PAGES, 41: SET41_PAGES,
                    42: SET42_PAGES, 43: SET43_PAGES, 44: SET44_PAGES, 45: SET45_PAGES,
-                   46: SET46_PAGES}
+                   46: SET46_PAGES, 47: SET47_PAGES, 48: SET48_PAGES}
 _SPACE_RE = re.compile(r"\s+")
 _META_VALUE_RE = re.compile(r"(<meta\b[^>]*?\s)value=", re.IGNORECASE)
 
