@@ -92,6 +92,28 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
     return next((d for _k, d, _z in days if d is not None), None)
 
 
+# A date alone heading the story's text ("April 5, 2005 -- A sea of mourners ..."): the day it was filed. Only
+# at the top: further down, a line that opens on a date and a dash is a chronology's entry.
+DAY_DATELINE_RE = re.compile(
+    r"\A\s*(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+(?P<day>\d{1,2}),[ \t]*"
+    r"(?P<year>\d{4})[ \t]*(?:--|—|–|-)[ \t]*"
+)
+_DATELINE_REACH = 3  # days: a page date further from its story's date line is another reading, left alone
+
+
+def with_opening_dateline(published: datetime.date | None, text: str) -> datetime.date | None:
+    """The page's day, or the day its story's text opens on ("April 5, 2005 -- ...") when the two are a day or
+    few apart: the date line is what the reader is shown, a page date found in the markup may be a link's."""
+    m = DAY_DATELINE_RE.match(text)
+    if m is None or published is None:
+        return published
+    try:
+        day = datetime.date(int(m["year"]), _month_number(m["month"]), int(m["day"]))
+    except ValueError:
+        return published
+    return day if abs((day - published).days) <= _DATELINE_REACH else published
+
+
 def _year_in_page(html: str, month: int, day: int) -> int | None:
     """The year the page's own markup gives a month's day in full, most often: a line's "Apr 4, 10:57 AM EDT"
     is the "2005/4/4" its CMS left in a comment or an address, not a day of the year htmldate read off

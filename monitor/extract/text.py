@@ -45,7 +45,7 @@ from monitor.extract.body_parts import is_prose, with_other_parts
 from monitor.extract.boilerplate import content_hash, normalise
 from monitor.extract.breaks import paragraphs_from_breaks, source_newlines_as_spaces
 from monitor.extract.deep import MAX_DEPTH, flatten, too_deep
-from monitor.extract.page_date import publication_date
+from monitor.extract.page_date import publication_date, with_opening_dateline
 from monitor.extract.rule_files import load_data_file, string_list
 
 __all__ = ["Document", "content_hash", "extract_document", "normalise", "plain_text_document"]
@@ -181,7 +181,7 @@ def _extract(html: str | bytes, url: str | None) -> Document:
             other = _reading(tree, url, title, fast=False)
             if _prose(other) > _prose(text):
                 text = other
-    return Document(title=title, text=text, published=published, url=url)
+    return Document(title=title, text=text, published=with_opening_dateline(published, text), url=url)
 
 
 # A table row holding paragraphs of prose: a cell of a layout table, no table of figures.

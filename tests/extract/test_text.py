@@ -389,6 +389,18 @@ def test_a_data_attribute_stating_the_published_moment_outweighs_htmldates_guess
     assert extract_document(page).published == datetime.date(2013, 12, 2)
 
 
+def test_the_date_line_the_story_opens_on_outweighs_htmldates_guess_from_a_link():
+    # No stamp in the markup and no date shown around the headline; a link names the next day's folder.
+    page = (
+        b"<html><body><a href='http://example.com/sections/20210406/p45.asp'>Spring preview</a>"
+        b"<h1>Mourners fill the square</h1><div class='story'><p>April 5, 2021 -- A crowd of mourners waited"
+        b" for hours in the square as the bells rang last night.</p>"
+        + b"<p>The harbour master said the square would stay open all night for the mourners.</p>" * 6
+        + b"</div></body></html>"
+    )
+    assert extract_document(page).published == datetime.date(2021, 4, 5)
+
+
 def test_an_embedded_videos_date_is_not_the_articles():
     page = (
         b'<html><body><div itemscope itemtype="https://schema.org/VideoObject">'

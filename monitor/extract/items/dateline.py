@@ -10,6 +10,7 @@ import datetime as dt
 import re
 
 from monitor.extract.items.usable_dates import probe
+from monitor.extract.page_date import DAY_DATELINE_RE
 
 _DATELINE_RE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'\- ]{2,}(?:,[ \t]*[A-Z][A-Za-z]*\.?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?)?"
@@ -23,9 +24,12 @@ _DATELINE_RE = re.compile(
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """ "WASHINGTON, Feb. 2, 2022 (Reuters) -- " and "(Reuters) -- " prefixes: the place there is where the
-    story was filed, the agency who filed it; neither acts in it."""
-    return [(m.start(), m.end()) for m in _DATELINE_RE.finditer(text)]
+    """ "WASHINGTON, Feb. 2, 2022 (Reuters) -- ", "(Reuters) -- " and, heading the story, "April 5, 2005 -- "
+    prefixes: the place there is where the story was filed, the agency who filed it, the date when; none of
+    them acts in it."""
+    spans = [(m.start(), m.end()) for m in _DATELINE_RE.finditer(text)]
+    day = DAY_DATELINE_RE.match(text)
+    return [(day.start(), day.end()), *spans] if day else spans
 
 
 _DATELINE_LINES = 6

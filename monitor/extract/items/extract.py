@@ -167,6 +167,12 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
     usable.extend(_dates_of_what_came_between(doc, own, usable, start, end))
     usable.extend(dates_from_now(doc, own, start))
     usable.sort(key=lambda found: found[0].start)
+    if datelines := doc.datelines_in(start, end):
+        # the day the story was filed yields to a date of the sentence itself ("ROME, April 5 -- Mourners
+        # waited ... as he lay in state last night": last night's)
+        told = [u for u in usable if not overlaps(u[0].start, u[0].end, datelines)]
+        if told:
+            usable = told
     triggers = find_triggers(doc, sentence.start, sentence.end)
     bound = _NONE
     if usable:  # the dates of a baseline's value ("down from 1.8% on Monday") date only that value

@@ -40,12 +40,13 @@ from monitor.extract.items.figure_filters import timeline_words
 from monitor.extract.items.figure_now import (
     RELATIVES,
     bracket_asides,
+    dashed_asides,
     holds_now,
     of_the_session,
     plural_noun,
     timeless,
 )
-from monitor.extract.items.triggers import AUXILIARIES, finite_verb, plural_present
+from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, finite_verb, plural_present
 from monitor.extract.items.unreal import CONDITIONS
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex
@@ -149,9 +150,10 @@ def _sentence_date(doc: Doc, info: SentenceInfo, start: int, end: int) -> str | 
 
 
 def _in_brackets_apart(info: SentenceInfo, pos: int, figure_at: int) -> bool:
-    """Whether `pos` lies in brackets that do not hold the figure ("$30 a month (a cheaper pass is due next
-    year)"): an aside of its own, whose dates are its own."""
-    return any(a <= pos < b and not a <= figure_at < b for a, b in bracket_asides(info))
+    """Whether `pos` lies in brackets or between dashes that do not hold the figure ("$30 a month (a cheaper
+    pass is due next year)"): an aside of its own, whose dates are its own."""
+    asides = [*bracket_asides(info), *dashed_asides(info)]
+    return any(a <= pos < b and not a <= figure_at < b for a, b in asides)
 
 
 def _in_the_subject_s_aside(doc: Doc, info: SentenceInfo, pos: int, figure_at: int) -> bool:
@@ -358,6 +360,8 @@ def _context_date(doc: Doc, info: SentenceInfo, whole_text: bool = False) -> str
         if (comparison_base(doc.text, tx, doc.lex) or value_baseline(doc.text, tx, doc.lex)
                 or span_to_now(doc.text, tx.start) or extremes_own_date(doc.text, tx.start)):
             continue
+        if SINCE_BEFORE_RE.search(doc.text, max(0, tx.start - 16), tx.start):
+            continue  # "its worst day since the fall of 2016. The Nasdaq fell 2%": a span's start, no scene
         if doc.text[tx.end : tx.end + 2] in POSSESSIVE_S:
             continue  # "in the aftermath of Sunday's referendum": the referendum's day, no scene to go on
         value = date_value(tx, doc.published)

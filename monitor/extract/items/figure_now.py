@@ -87,12 +87,21 @@ def of_the_session(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
 
 
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
+# an aside between two dashes set off by spaces ("home to 80,000 people, and – founded four years ago –
+# its oldest shop"): a dash of each kind, or two hyphens
+_DASHED_RE = re.compile(r"(?<=\s)(–|—|--)\s[^–—]*?\s\1(?=\s)")
 
 
 def bracket_asides(info: SentenceInfo) -> list[tuple[int, int]]:
     """The spans of a sentence's asides in brackets ("(formerly known as ...)"), in document offsets."""
     base = info.sentence.start
     return [(base + m.start(), base + m.end()) for m in _BRACKETS_RE.finditer(info.sentence.text)]
+
+
+def dashed_asides(info: SentenceInfo) -> list[tuple[int, int]]:
+    """The spans of a sentence's asides between two spaced dashes, in document offsets."""
+    base = info.sentence.start
+    return [(base + m.start(), base + m.end()) for m in _DASHED_RE.finditer(info.sentence.text)]
 
 
 def timeless(doc: Doc, info: SentenceInfo, number_at: int) -> bool:

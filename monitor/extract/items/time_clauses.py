@@ -85,13 +85,35 @@ def _words(info: SentenceInfo, clause: tuple[int, int]) -> list[Tok]:
 
 
 def past_name_asides(info: SentenceInfo, clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The clauses from the first that is more than a name set off by commas ("a day after the boy's
-    mother, Sophia Vera, was arrested": the name's aside has no verb; the clause after it has)."""
+    """The clauses from the first that is more than a name or a title set off by commas ("a day after the
+    boy's mother, Sophia Vera, was arrested"; "last week Ann Berg, head of the port's engineering group,
+    told ...": the aside has no verb; the clause after it has)."""
     for n, clause in enumerate(clauses):
         words = [t for t in info.tokens_within(*clause) if t.text[:1].isalpha()]
-        if not words or not all(t.cap for t in words):
+        if not words or not (all(t.cap for t in words) or _a_title_aside(info, clause, words)):
             return clauses[n:]
     return []
+
+
+def _a_title_aside(info: SentenceInfo, clause: tuple[int, int], words: list[Tok]) -> bool:
+    """Whether a clause set off by a comma right after a name, before the name's verb, holds no word that may
+    be a verb ("Ann Berg, head of the port's engineering group, told ...")."""
+    text, base = info.sentence.text, info.sentence.start
+    opened = (text[clause[0] - base : clause[1] - base].lstrip().startswith(",")
+              or text[: clause[0] - base].rstrip().endswith(","))
+    before = [t for t in info.tokens if t.end <= clause[0] and t.text[:1].isalpha()]
+    # right after a name: the name's title, not a clause of its own
+    after_a_name = bool(before) and before[-1].cap and before[-1].start > base and not any(
+        tx.start <= before[-1].start < tx.end for tx, _v in info.timexes)  # "in August, at 4.3 percent,"
+    # and the name's verb right after it ("..., head of the group, told ...")
+    nxt = next((t for t in info.tokens if t.start >= clause[1] and t.text[:1].isalpha()), None)
+    verb_next = nxt is not None and not nxt.cap and bool(word_tags(nxt.lower) & _FINITE)
+    return opened and after_a_name and verb_next and not any(
+        word_tags(t.lower) & _FINITE for t in words if not t.cap)
+
+
+# a word of any of these forms may be a clause's own verb ("head" is not: a noun or a base form)
+_FINITE = frozenset({"VBD", "VBZ", "MD"})
 
 
 def said_apart(info: SentenceInfo, at: int, value: str, taken_in: dict[str | None, set[tuple[int, int]]],

@@ -198,15 +198,15 @@ def century(hit: Hit) -> Result | None:
 
 @normaliser
 def quarter(hit: Hit) -> Result | None:
-    """the third quarter / Q3 2020 / fourth-quarter / the first quarter of 1990 -> YYYY-Qn."""
+    """the third quarter / Q3 2020 / fourth-quarter / the first quarter of 1990 (of last year) -> YYYY-Qn."""
     n = hit.lex.get("ordinal", hit.g("ord")) or hit.g("qn")
     if n is None:
         return None
     year_text = hit.g("year") or hit.g("year2")
     if year_text:
         year = int(year_text)
-    elif hit.g("yrel"):
-        year = hit.day.year + (direction(hit.lex, hit.g("yrel")) or 0)
+    elif hit.g("yrel") or hit.g("yrel2"):  # "next year's first quarter", "the third quarter of last year"
+        year = hit.day.year + (direction(hit.lex, hit.g("yrel") or hit.g("yrel2")) or 0)
     else:
         year = _quarter_year(hit.day, int(n), hit.tense())
     return None, f"{year:04d}-Q{int(n)}", hit.mod()

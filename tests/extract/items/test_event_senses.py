@@ -255,6 +255,11 @@ def test_offered_words_are_no_business() -> None:
     assert "business" in _kinds("Harbour Lines offered $40 a share for its rival on Monday.")
 
 
+def test_a_farewell_bid_is_no_offer() -> None:
+    assert _kinds("On Monday crowds bid a tearful farewell to the old ferry.") == ["other"]
+    assert "business" in _kinds("On Monday Harbour Lines bid $40 a share for its rival.")
+
+
 def test_dismissing_words_and_promoting_an_event_are_no_personnel_change() -> None:
     # a reply that dismisses what others say sacks no one; "promoted the rally" advertises it
     assert "personnel" not in _kinds("On Monday the mayor dismissed those who say the ferry cannot pay.")

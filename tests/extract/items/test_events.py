@@ -362,6 +362,13 @@ def test_to_dict_keys() -> None:
     json.dumps(d)
 
 
+def test_the_day_of_a_date_line_yields_to_the_sentences_own_date() -> None:
+    text = ("April 5, 2021 -- A crowd of mourners waited for hours in the square as the bells rang last "
+            "night.\n\nThe harbour master retired in 2019.")
+    items = extract_items(text, dt.date(2021, 4, 5))
+    assert [(i.kind, i.date) for i in items] == [("other", "2021-04-04"), ("personnel", "2019")]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -130,6 +130,23 @@ def test_a_later_relative_runs_on_past_a_quote_to_its_own_date() -> None:
     assert _dates(text)[40] == PUBLISHED.isoformat()
 
 
+def test_a_date_between_dashes_is_the_asides_own() -> None:
+    text = ("This is the harbour's new quay, home to 300 moorings, and \u2013 opened four years ago \u2013 "
+            "its chandlery is the oldest shop on the front.")
+    assert _dates(text)[300] == PUBLISHED.isoformat()
+
+
+def test_the_start_of_a_span_in_the_sentence_before_is_no_scene_to_go_on() -> None:
+    text = ("The ferry line's shares fell 3 percent, their worst day since the fall of 2019. "
+            "The harbour index dropped nearly 2 percent.")
+    assert _dates(text) == {-3: PUBLISHED.isoformat(), -2: PUBLISHED.isoformat()}
+
+
+def test_a_quarter_of_last_year_dates_that_quarter() -> None:
+    text = "In the third quarter of last year, 7,400 berths were let, according to the trust."
+    assert _dates(text)[7400] == "2020-Q3"
+
+
 def test_an_asides_history_word_leaves_the_figures_after_it_their_date() -> None:
     # "formerly" tells the aside's name, not the time of the amounts listed after it
     text = ("The budget includes $30 million for harbours; $12 million for ferries (formerly known as the "

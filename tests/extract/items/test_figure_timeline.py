@@ -42,6 +42,13 @@ def test_someones_build_is_no_figure_but_a_seized_weight_is() -> None:
     assert _values("Harbour police seized 475 pounds of cocaine on Sunday.") == {475.0}
 
 
+def test_a_depth_of_water_or_snow_in_feet_is_a_figure_but_a_height_or_a_climb_is_not() -> None:
+    assert _dates("Parts of the ward were under 8 feet of water on Saturday.") == {8.0: "2021-06-05"}
+    assert _values("The pass got 2 feet of fresh snow this week.") == {2.0}
+    assert _values("The ferry's mast stands 40 feet tall.") == set()
+    assert _values("The plane climbed to 38,000 feet on Monday.") == set()
+
+
 def test_someones_family_is_no_figure() -> None:
     assert _values("Ms Orrel, a mother of four children, lost her stall in the fire.") == set()
     assert _values("The fire left a father-of-three children and 40 other traders without stalls.") == {40}

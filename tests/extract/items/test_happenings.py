@@ -77,6 +77,12 @@ def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) ->
     assert items[0].evidence == text
 
 
+def test_a_title_set_off_after_a_name_leaves_the_date_to_the_names_verb() -> None:
+    text = ("The board has its doubts, as just last week Ann Berg, head of the harbour trust's engineering "
+            "group, told the council that the pier was sound.")
+    assert [(i.kind, i.date) for i in _events(text)] == [("statement", "2021-W22")]
+
+
 def test_a_day_right_after_a_participle_is_its_time_not_that_of_the_noun_after_it() -> None:
     # "Friday detail" is no noun phrase: the files were released on Friday, and that release is the item
     items = _events("The files released Friday detail the letters.")
