@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from monitor.extract.items.amounts import TALLY_KINDS, counted_subject, states_a_figure, tally_over_a_period
 from monitor.extract.items.dating import YEAR_WRITTEN_RE, after_publication, range_bound, sentence_date
@@ -152,6 +152,11 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None],
             before = info.tokens[: info.tokens.index(tok)] if tok is not None else []
             if state is _FOUND and tok is not None and counted_participle(tok.lower, before, doc.lex):
                 break  # "3,248 cases reported between 2010 and 2015": the figure's date, no happening
+            if state is _FOUND and tok is not None and tok.start in verbs:
+                # "will be revealed at this year's event in June": a second date of the same verb that
+                # narrows the first (2017 -> 2017-06) is the finer telling of its day
+                out = [replace(h, date=value) if h.start == tok.start and _narrows(value, h.date)
+                       else h for h in out]
             if state is _FOUND and tok is not None and tok.start not in verbs:
                 said = not not_said(doc, tok, info.sentence.end)  # "added 25 points" tells no statement
                 # the kind of a phrase the verb opens ("took aim at"), else of the verb
@@ -204,6 +209,11 @@ def hanging_happenings(doc: Doc, info: SentenceInfo, drafted: list[tuple[int, in
             # a state)
             out.append(Happening(tok.start, tok.end, tok.text, "other", clause, date))
     return out
+
+
+def _narrows(value: str, earlier: str) -> bool:
+    """Whether a date value lies within an earlier one and is finer ("2017-06" within "2017")."""
+    return len(value) > len(earlier) and value.startswith(earlier + "-")
 
 
 def _list_before(doc: Doc, info: SentenceInfo, i: int) -> list[tuple[int, int]]:
@@ -563,36 +573,7 @@ def _describes_noun(doc: Doc, word: str) -> bool:
 
 
 _TIME_NOUNS = frozenset(
-    {
-        "end",
-        "start",
-        "beginning",
-        "middle",
-        "half",
-        "part",
-        "rest",
-        "morning",
-        "evening",
-        "night",
-        "afternoon",
-        "week",
-        "weekend",
-        "month",
-        "year",
-        "day",
-        "summer",
-        "winter",
-        "spring",
-        "autumn",
-        "fall",
-        "season",
-        "close",
-        "course",
-        "turn",
-        "anniversary",
-        "time",
-        "period",
-        "first",
-        "last",
-    }
+    {"end", "start", "beginning", "middle", "half", "part", "rest", "morning", "evening", "night",
+     "afternoon", "week", "weekend", "month", "year", "day", "summer", "winter", "spring", "autumn",
+     "fall", "season", "close", "course", "turn", "anniversary", "time", "period", "first", "last"}
 )

@@ -77,6 +77,11 @@ def test_dated_clause_with_a_finite_verb_is_a_happening(text: str, date: str) ->
     assert items[0].evidence == text
 
 
+def test_a_second_date_of_the_same_verb_that_narrows_the_first_dates_it() -> None:
+    items = _events("The new ferry will be shown at this year's harbour fair in August.")
+    assert [(i.kind, i.date) for i in items] == [("other", "2021-08")]
+
+
 def test_a_title_set_off_after_a_name_leaves_the_date_to_the_names_verb() -> None:
     text = ("The board has its doubts, as just last week Ann Berg, head of the harbour trust's engineering "
             "group, told the council that the pier was sound.")
