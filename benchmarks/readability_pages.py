@@ -45,6 +45,7 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --irdata --set46 /tmp/ir-research-data /tmp/irdata-set46  # set46
     python benchmarks/readability_pages.py --irdata --set47 /tmp/ir-research-data /tmp/irdata-set47  # set47
     python benchmarks/readability_pages.py --irdata --set48 /tmp/ir-research-data /tmp/irdata-set48  # set48
+    python benchmarks/readability_pages.py --irdata --set49 /tmp/ir-research-data /tmp/irdata-set49  # set49
 
 `ground-truth.json` maps each page's key (the SHA-1 of "readability/<name>"; its first 12 characters are the
 page id the gold names) to its `articleBody` (the paragraphs of expected.html, one blank line between them)
@@ -440,12 +441,24 @@ SET48_PAGES = (
     "chaos-all/syrian (6).htm", "chaos-all/scorpio (3).htm", "chaos-all/baseball (10).htm",
     "chaos-all/switch (2).htm",
 )
+SET49_PAGES = (
+    "big5-05/apple (6).htm", "big5-05/dvd (1).htm", "big5-05/film (1).htm", "big5-05/spitzer (1).htm",
+    "big5-05/zero (1).htm", "big5-09/ubervu (1).htm", "big5-09/father (1).htm", "big5-13/america (1).htm",
+    "big5-13/draft (1).htm", "big5-13/nell (1).htm", "big5-13/obama (3).htm", "big5-13/xbox (1).htm",
+    "big5-17/consumer (1).htm", "chaos-all/bitcoin (4).html", "chaos-all/burger (1).htm",
+    "chaos-all/climate (7).html", "chaos-all/franchise (6).htm", "chaos-all/hugh (10).htm",
+    "chaos-all/kong (2).htm", "chaos-all/marvel (1).htm", "chaos-all/north,korea (5).html",
+    "chaos-all/overwatch (7).htm", "chaos-all/pepsi (10).htm", "chaos-all/ranger (5).htm",
+    "chaos-all/scorpio (4).htm", "chaos-all/spacex (6).htm", "chaos-all/switch (3).htm",
+    "chaos-all/xiaomi (7).htm",
+)
 _BLOCKS = ("p", "h1", "h2", "h3", "h4", "li", "blockquote", "pre", "figcaption")
-# The sets chosen across the folders, by set number (`--set34` ... `--set48`).
+# The sets chosen across the folders, by set number (`--set34` ... `--set49`).
 BIG5_LATER_SETS = {34: BIG5_MORE_PAGES, 35: BIG5_SET35_PAGES, 36: BIG5_SET36_PAGES, 37: BIG5_SET37_PAGES,
                    38: SET38_PAGES, 39: SET39_PAGES, 40: SET40_PAGES, 41: SET41_PAGES,
                    42: SET42_PAGES, 43: SET43_PAGES, 44: SET44_PAGES, 45: SET45_PAGES,
-                   46: SET46_PAGES, 47: SET47_PAGES, 48: SET48_PAGES}
+                   46: SET46_PAGES, 47: SET47_PAGES, 48: SET48_PAGES,
+                   49: SET49_PAGES}
 _SPACE_RE = re.compile(r"\s+")
 _META_VALUE_RE = re.compile(r"(<meta\b[^>]*?\s)value=", re.IGNORECASE)
 
