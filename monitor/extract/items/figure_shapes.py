@@ -226,8 +226,10 @@ def shaped_figures(
 
     for m in sh.ratio_re.finditer(sentence) if sh.ratio_hint.search(low) else ():
         a, b = _small_number(m.group("a"), lex), _small_number(m.group("b"), lex)
-        if a is None or not b or a > b or not free(m.start(), m.end()):
-            continue  # "5 in 2019" is blocked as a date; "one in a million" has no small whole
+        if a is None or not b or a >= b or not free(m.start(), m.end()):
+            # "5 in 2019" is blocked as a date; "one in a million" has no small whole; "struck out six in six
+            # innings" is a count over a span, no whole's share
+            continue
         noun = (m.group("noun") or "").lower()
         if noun in lex.not_figure_metrics:
             continue  # "two in three years": a span of time, no share
@@ -298,6 +300,7 @@ def shaped_figures(
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _SET_BEFORE_RE = re.compile(r"\d[-–]\d{1,2}(?:\s*\(\d+\))?,\s*$")  # "6-4, |7-6": the score of a set
 _SET_AFTER_RE = re.compile(r"\s*(?:\(\d+\)|,\s*\d{1,2}[-–]\d)")
+_MONEY_BEFORE_RE = re.compile(r"[$€£¥₹]\s?$")
 
 
 # The metrics of each side of a game's score.
@@ -313,8 +316,8 @@ def _scores(sentence: str, sh: _Shapes, free: Callable[[int, int], bool]) -> lis
     for m in sh.score_re.finditer(sentence):
         if not free(m.start(), m.end()) or _SET_BEFORE_RE.search(sentence, 0, m.start()):
             continue
-        if _SET_AFTER_RE.match(sentence, m.end()):
-            continue
+        if _SET_AFTER_RE.match(sentence, m.end()) or _MONEY_BEFORE_RE.search(sentence, 0, m.start()):
+            continue  # a set's score; a range of money ("200,000 won ($100-200)"), whatever won it
         before = [w.lower() for w in _WORD_RE.findall(sentence[max(0, m.start() - 60) : m.start()])][-4:]
         found = _WORD_RE.match(sentence[m.end() :].lstrip(" ,"))
         after = found.group(0).lower() if found else ""

@@ -13,9 +13,10 @@ from monitor.extract.lexicon import Lexicon
 
 
 def labels_a_number(text: str, num_start: int, before_words: list[str], lex: Lexicon) -> bool:
-    """Whether the capitalised word right before a number in digits makes it a label ("Boeing 737"); an
-    owner's does only before a name ("Boeing's 737 Max jets", not "Stadia's 22 launch titles")."""
-    if not before_words or not before_words[-1][:1].isupper():
+    """Whether the capitalised word right before a number in digits makes it a label ("Boeing 737", and a
+    name written with a capital inside: "iOS 10.3"); an owner's does only before a name ("Boeing's 737 Max
+    jets", not "Stadia's 22 launch titles")."""
+    if not before_words or not (before_words[-1][:1].isupper() or _INNER_CAPITAL_RE.match(before_words[-1])):
         return False
     if before_words[-1].endswith(_POSSESSIVES):
         return _NAME_AFTER_NUMBER_RE.match(text, num_start) is not None
@@ -39,5 +40,6 @@ def in_a_name(text: str, start: int, end: int, number: str) -> bool:
 _POSSESSIVES = (*POSSESSIVE_S, "s'", "s\u2019")  # "Stadia's", "the Doobies' "
 _NAME_AFTER_NUMBER_RE = re.compile(r"[\d,.]+[ \t]+[A-Z]")
 _LETTER_SPACE_END_RE = re.compile(r"[A-Za-z]\s$")
+_INNER_CAPITAL_RE = re.compile(r"[a-z]+[A-Z]")  # "iOS", "macOS", "eBay"
 _OPENING_MARKS = " \t\n\"'“‘([—–-"
 _CAPITAL_NEXT_RE = re.compile(r"[ \t]+[A-Z]")

@@ -49,6 +49,12 @@ def test_a_depth_of_water_or_snow_in_feet_is_a_figure_but_a_height_or_a_climb_is
     assert _values("The plane climbed to 38,000 feet on Monday.") == set()
 
 
+def test_a_range_of_money_a_count_over_a_span_and_one_cause_are_no_figures() -> None:
+    assert _values("Guests pay around 100,000-200,000 won ($100-200) for a table.") == set()  # no score
+    assert _values("The keeper struck out six in six innings.") == set()  # no share of a whole
+    assert _values("Storms are one reason boating deaths are on the rise along the coast.") == set()
+
+
 def test_someones_family_is_no_figure() -> None:
     assert _values("Ms Orrel, a mother of four children, lost her stall in the fire.") == set()
     assert _values("The fire left a father-of-three children and 40 other traders without stalls.") == {40}

@@ -148,6 +148,7 @@ def test_figure(sentence: str, expected: tuple[object, ...]) -> None:
         "The pupils were followed from the age of 11 onwards.",  # an age
         "It adds to four 737 Skyliner orders this week.",  # a model's number after a count
         "He sent 10 of his men from a force of 500 near Brenholm Harbour headquarters.",  # no noun counted
+        "tideOS 4.2 contains some notable fixes.",  # a version of a name written with a capital inside
     ],
 )
 def test_not_figures(sentence: str) -> None:
