@@ -90,10 +90,13 @@ def ago(hit: Hit) -> Result | None:
     if whole != steps and code in ("Y", "M"):
         code, steps, whole = "M", steps * (12 if code == "Y" else 1), int(steps * (12 if code == "Y" else 1))
     day, now = hit.day, hit.dct
-    if hit.g("today") and code in _MONTHS_IN:  # "one year ago today": that day, that long before
+    if (hit.g("today") or hit.g("this")) and code in _MONTHS_IN:
+        # "one year ago today" (this week, this month): that day (week, month), that long before
         year, month = anchor.shift_month(day.year, day.month, whole * _MONTHS_IN[code])
-        last = calendar.monthrange(year, month)[1]
-        return None, anchor.fmt_date(dt.date(year, month, min(day.day, last))), mod
+        if normalise_key(hit.g("this") or "") == "month":
+            return None, anchor.fmt_month(year, month), mod
+        then = dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+        return None, anchor.iso_week(then) if hit.g("this") else anchor.fmt_date(then), mod
     if code in _TIME_UNITS:
         seconds = {"S": 1, "TM": 60, "H": 3600}[code] * steps
         moved = now + dt.timedelta(seconds=seconds)
