@@ -314,6 +314,14 @@ def test_a_day_that_is_set_is_one_to_come() -> None:
     assert found("Records were set on Friday.", dct)["Friday"][1] == "2017-03-17"
 
 
+def test_what_hits_the_shops_on_a_day_hits_them_on_the_one_to_come() -> None:
+    dct = "2017-03-21"  # a Tuesday
+    got = found("The guide, which hits newsstands on Friday, lists 40 harbours.", dct)
+    assert got["Friday"][1] == "2017-03-24"
+    # "the album's hits" is a noun: no schedule
+    assert found("The album's hits were played on Friday.", dct)["Friday"][1] == "2017-03-17"
+
+
 def test_a_year_told_in_the_sentence_before_leaves_a_day_to_the_tense() -> None:
     got = found("The dam was built in 2012. On March 5 it failed.", "2017-04-09")
     assert got["March 5"][1] == "2017-03-05"
