@@ -9,6 +9,8 @@ from pathlib import Path
 
 from tests.benchmark_scripts import load_script
 
+pages = load_script("held_out_pages")
+
 SOURCE = (
     '<html><head><link rel="canonical" href="https://news.example.com/2020/05/05/ferry.html"></head>'
     "<body><p>Menu</p><article><p>The ferry sailed on Tuesday.</p></article></body></html>"
@@ -22,13 +24,13 @@ EXPECTED = (
 def test_the_page_set_has_each_news_pages_body_url_and_html(tmp_path: Path) -> None:
     bench = load_script("readability_pages")
     readability = tmp_path / "readability"
-    for name in bench.NEWS_PAGES:
+    for name in pages.NEWS_PAGES:
         page = readability / "test" / "test-pages" / name
         page.mkdir(parents=True)
         (page / "source.html").write_text(SOURCE, encoding="utf-8")
         (page / "expected.html").write_text(EXPECTED, encoding="utf-8")
 
-    assert bench.build(readability, tmp_path / "out") == len(bench.NEWS_PAGES)
+    assert bench.build(readability, tmp_path / "out") == len(pages.NEWS_PAGES)
 
     truth = json.loads((tmp_path / "out" / "ground-truth.json").read_text(encoding="utf-8"))
     key = bench.page_key("bbc-1")
@@ -45,11 +47,11 @@ def test_newspapers_pages_keep_their_expected_text_as_the_body(tmp_path: Path) -
     data = tmp_path / "newspaper" / "tests" / "data"
     (data / "html").mkdir(parents=True)
     (data / "text").mkdir()
-    for name in bench.NEWSPAPER_PAGES:
+    for name in pages.NEWSPAPER_PAGES:
         (data / "html" / f"{name}.html").write_text(SOURCE, encoding="utf-8")
         (data / "text" / f"{name}.txt").write_text("The ferry sailed on Tuesday.\n\n", encoding="utf-8")
 
-    assert bench.build_newspaper(tmp_path / "newspaper", tmp_path / "out") == len(bench.NEWSPAPER_PAGES)
+    assert bench.build_newspaper(tmp_path / "newspaper", tmp_path / "out") == len(pages.NEWSPAPER_PAGES)
 
     truth = json.loads((tmp_path / "out" / "ground-truth.json").read_text(encoding="utf-8"))
     key = bench.page_key("nj.com1", "newspaper")
@@ -66,9 +68,9 @@ def test_trafilaturas_pages_take_trafilaturas_text_as_the_body(tmp_path: Path) -
         "<p>Crews cheered as the first passengers boarded the vessel for the crossing.</p>"
         "</article><footer>Copyright 2022 Example News. All rights reserved.</footer></body></html>"
     )
-    checkout = _saved_pages(tmp_path / "trafilatura", "tests/eval/{}.html", bench.TRAFILATURA_PAGES, page)
+    checkout = _saved_pages(tmp_path / "trafilatura", "tests/eval/{}.html", pages.TRAFILATURA_PAGES, page)
 
-    assert bench.build_trafilatura(checkout, tmp_path / "out") == len(bench.TRAFILATURA_PAGES)
+    assert bench.build_trafilatura(checkout, tmp_path / "out") == len(pages.TRAFILATURA_PAGES)
 
     truth = json.loads((tmp_path / "out" / "ground-truth.json").read_text(encoding="utf-8"))
     entry = truth[bench.page_key("kxan.com-Voters", "trafilatura")]
@@ -81,7 +83,7 @@ def test_trafilaturas_pages_take_trafilaturas_text_as_the_body(tmp_path: Path) -
 
 def test_trafilaturas_second_batch_shares_no_page_and_reads_an_xml_declaration(tmp_path: Path) -> None:
     bench = load_script("readability_pages")
-    assert not set(bench.TRAFILATURA_PAGES) & set(bench.TRAFILATURA_MORE_PAGES)
+    assert not set(pages.TRAFILATURA_PAGES) & set(pages.TRAFILATURA_MORE_PAGES)
     # Saved pages may open with an XML declaration, which lxml refuses in a str.
     page = (
         '<?xml version="1.0" encoding="UTF-8"?>\n<html><head>'
@@ -90,12 +92,12 @@ def test_trafilaturas_second_batch_shares_no_page_and_reads_an_xml_declaration(t
         " said.</p><p>Crews shut off the main line and checked every store before the afternoon.</p>"
         "</article></body></html>"
     )
-    more = bench.TRAFILATURA_MORE_PAGES
+    more = pages.TRAFILATURA_MORE_PAGES
     checkout = _saved_pages(tmp_path / "trafilatura", "tests/eval/{}.html", more, page)
 
     written = bench.build_trafilatura(checkout, tmp_path / "out", more)
 
-    assert written == len(bench.TRAFILATURA_MORE_PAGES)
+    assert written == len(pages.TRAFILATURA_MORE_PAGES)
     truth = json.loads((tmp_path / "out" / "ground-truth.json").read_text(encoding="utf-8"))
     entry = truth[bench.page_key("wsvn.com-crash", "trafilatura")]
     assert entry["url"] == "https://news.example.com/2023/11/08/gas-leak/"
@@ -109,12 +111,12 @@ def test_goose3s_pages_take_the_address_of_their_test_when_the_page_names_none(t
         "<p>The monument closed on Tuesday after the earthquake cracked its peak, park officials said.</p>"
         "<p>Engineers will inspect the stone before it opens again to the public.</p></article></body></html>"
     )
-    checkout = _saved_pages(tmp_path / "goose3", "tests/data/content/test_{}.html", bench.GOOSE3_PAGES, page)
-    for name in bench.GOOSE3_PAGES:
+    checkout = _saved_pages(tmp_path / "goose3", "tests/data/content/test_{}.html", pages.GOOSE3_PAGES, page)
+    for name in pages.GOOSE3_PAGES:
         test = {"url": f"https://news.example.com/2011/08/24/{name}/"}
         (checkout / f"tests/data/content/test_{name}.json").write_text(json.dumps(test), encoding="utf-8")
 
-    assert bench.build_goose3(checkout, tmp_path / "out") == len(bench.GOOSE3_PAGES)
+    assert bench.build_goose3(checkout, tmp_path / "out") == len(pages.GOOSE3_PAGES)
 
     truth = json.loads((tmp_path / "out" / "ground-truth.json").read_text(encoding="utf-8"))
     entry = truth[bench.page_key("time2", "goose3")]
@@ -134,18 +136,18 @@ def test_postlights_fixtures_get_their_meta_content_back_and_newspaper4ks_pages_
         "<p>Drivers were sent over the river by the old ferry road until the repairs end.</p>"
         "</article></body></html>"
     )
-    checkout = _saved_pages(tmp_path / "parser", "fixtures/{}.html", bench.POSTLIGHT_PAGES, page)
-    assert bench.build_saved(checkout, tmp_path / "out", "postlight") == len(bench.POSTLIGHT_PAGES)
+    checkout = _saved_pages(tmp_path / "parser", "fixtures/{}.html", pages.POSTLIGHT_PAGES, page)
+    assert bench.build_saved(checkout, tmp_path / "out", "postlight") == len(pages.POSTLIGHT_PAGES)
     key = bench.page_key("www.npr.org", "postlight")
     html = gzip.decompress((tmp_path / "out" / "html" / f"{key}.html.gz").read_bytes()).decode()
     assert '<meta name="article:published_time" content="2016-12-21T23:49:10Z">' in html
 
-    n4k = _saved_pages(tmp_path / "n4k", "tests/data/html/{}.html", bench.NEWSPAPER4K_PAGES, page)
-    for name in bench.NEWSPAPER4K_PAGES:
+    n4k = _saved_pages(tmp_path / "n4k", "tests/data/html/{}.html", pages.NEWSPAPER4K_PAGES, page)
+    for name in pages.NEWSPAPER4K_PAGES:
         meta = n4k / "tests" / "data" / "metadata" / f"{name}.json"
         meta.parent.mkdir(parents=True, exist_ok=True)
         meta.write_text(json.dumps({"url": f"https://news.example.com/2016/12/21/{name}/"}), encoding="utf-8")
-    assert bench.build_saved(n4k, tmp_path / "out4k", "newspaper4k") == len(bench.NEWSPAPER4K_PAGES)
+    assert bench.build_saved(n4k, tmp_path / "out4k", "newspaper4k") == len(pages.NEWSPAPER4K_PAGES)
     truth = json.loads((tmp_path / "out4k" / "ground-truth.json").read_text(encoding="utf-8"))
     entry = truth[bench.page_key("cnn_002", "newspaper4k")]
     assert entry["url"] == "https://news.example.com/2016/12/21/cnn_002/"
@@ -203,7 +205,7 @@ def test_fundus_pages_take_the_paragraphs_its_test_expects_of_each_saved_version
     html = gzip.decompress((tmp_path / "out" / "html" / f"{key}.html.gz").read_bytes()).decode()
     assert '<link rel="canonical" href="https://courier.example.com/1">' in html  # the address to read with
     assert truth[bench.page_key("uk/Courier_2024_07_17", "fundus")]["articleBody"] == f"Dam cracks\n\n{dam}"
-    assert set(bench.FUNDUS_PAGES).isdisjoint(bench.FUNDUS_MORE_PAGES)
+    assert set(pages.FUNDUS_PAGES).isdisjoint(pages.FUNDUS_MORE_PAGES)
 
 
 def test_a_fundus_page_its_history_deleted_is_read_as_the_commit_before_held_it(tmp_path: Path) -> None:
