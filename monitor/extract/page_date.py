@@ -92,8 +92,8 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
     return next((d for _k, d, _z in days if d is not None), None)
 
 
-# A date alone heading the story's text ("April 5, 2005 -- A sea of mourners ..."): the day it was filed. Only
-# at the top: further down, a line that opens on a date and a dash is a chronology's entry.
+# A date alone heading the story's text ("April 5, 2021 -- A crowd of mourners ..."): the day it was filed.
+# Only at the top: further down, a line that opens on a date and a dash is a chronology's entry.
 DAY_DATELINE_RE = re.compile(
     r"\A\s*(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+(?P<day>\d{1,2}),[ \t]*"
     r"(?P<year>\d{4})[ \t]*(?:--|—|–|-)[ \t]*"

@@ -241,8 +241,8 @@ def _in_a_relative_of_another_noun(
     the figure's ("authorizes $19.5 billion in spending ... for the budget year that began Oct. 1"): the date
     is that noun's; a relative right after the figure's phrase or its noun may tell its happening ("1,000
     workers who were laid off on Monday")."""
-    # (the relative may run on past a phrase or a quote to the date: "its strategy, which got a big win after
-    # the success of "Pokemon Go" last summer")
+    # (the relative may run on past a phrase or a quote to the date: "the shop's range, which won a prize
+    # after the success of "Lumo" last summer")
     for start, _end in info.clauses:
         if not own[1] <= start <= pos:
             continue
@@ -361,7 +361,7 @@ def _context_date(doc: Doc, info: SentenceInfo, whole_text: bool = False) -> str
                 or span_to_now(doc.text, tx.start) or extremes_own_date(doc.text, tx.start)):
             continue
         if SINCE_BEFORE_RE.search(doc.text, max(0, tx.start - 16), tx.start):
-            continue  # "its worst day since the fall of 2016. The Nasdaq fell 2%": a span's start, no scene
+            continue  # "its worst week since the spring of 2011. The index fell 3%": a span's start, no scene
         if doc.text[tx.end : tx.end + 2] in POSSESSIVE_S:
             continue  # "in the aftermath of Sunday's referendum": the referendum's day, no scene to go on
         value = date_value(tx, doc.published)

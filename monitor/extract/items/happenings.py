@@ -153,8 +153,8 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None],
             if state is _FOUND and tok is not None and counted_participle(tok.lower, before, doc.lex):
                 break  # "3,248 cases reported between 2010 and 2015": the figure's date, no happening
             if state is _FOUND and tok is not None and tok.start in verbs:
-                # "will be revealed at this year's event in June": a second date of the same verb that
-                # narrows the first (2017 -> 2017-06) is the finer telling of its day
+                # "will be shown at this year's harbour fair in August": a second date of the same verb that
+                # narrows the first (2021 -> 2021-08) is the finer telling of its day
                 out = [replace(h, date=value) if h.start == tok.start and _narrows(value, h.date)
                        else h for h in out]
             if state is _FOUND and tok is not None and tok.start not in verbs:

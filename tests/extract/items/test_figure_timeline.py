@@ -43,15 +43,15 @@ def test_someones_build_is_no_figure_but_a_seized_weight_is() -> None:
 
 
 def test_a_depth_of_water_or_snow_in_feet_is_a_figure_but_a_height_or_a_climb_is_not() -> None:
-    assert _dates("Parts of the ward were under 8 feet of water on Saturday.") == {8.0: "2021-06-05"}
+    assert _dates("The harbour streets stood under 8 feet of water on Saturday.") == {8.0: "2021-06-05"}
     assert _values("The pass got 2 feet of fresh snow this week.") == {2.0}
     assert _values("The ferry's mast stands 40 feet tall.") == set()
     assert _values("The plane climbed to 38,000 feet on Monday.") == set()
 
 
 def test_a_range_of_money_a_count_over_a_span_and_one_cause_are_no_figures() -> None:
-    assert _values("Guests pay around 100,000-200,000 won ($100-200) for a table.") == set()  # no score
-    assert _values("The keeper struck out six in six innings.") == set()  # no share of a whole
+    assert _values("Diners spend some 90,000-150,000 won ($80-130) on a set menu.") == set()  # no score
+    assert _values("The keeper struck out five in five innings.") == set()  # no share of a whole
     assert _values("Storms are one reason boating deaths are on the rise along the coast.") == set()
 
 
