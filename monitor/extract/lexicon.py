@@ -351,7 +351,7 @@ def _qualifiers_fields() -> dict[str, Any]:
     return {
         "crossed_levels": frozenset(norm_phrase(p) for p in crossed),
         "qualifier_of": qualifier_of,
-        # not inside a word ("non-more"), but after a dash typed as two hyphens ("CLEVELAND, Ohio--More than")
+        # not inside a word ("non-more"), but after a dash typed as two hyphens ("PERTH, Scotland--More than")
         "qualifier_re": re.compile(rf"(?:(?<![\w-])|(?<=--))({q_body})\s*$", re.IGNORECASE),
         "qualifier_after": qualifier_after,
         "qualifier_after_re": re.compile(

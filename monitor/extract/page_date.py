@@ -102,7 +102,7 @@ _DATELINE_REACH = 3  # days: a page date further from its story's date line is a
 
 
 def with_opening_dateline(published: datetime.date | None, text: str) -> datetime.date | None:
-    """The page's day, or the day its story's text opens on ("April 5, 2005 -- ...") when the two are a day or
+    """The page's day, or the day its story's text opens on ("April 5, 2021 -- ...") when the two are a day or
     few apart: the date line is what the reader is shown, a page date found in the markup may be a link's."""
     m = DAY_DATELINE_RE.match(text)
     if m is None or published is None:
@@ -536,12 +536,12 @@ def _markup_stamp(tree: Any) -> datetime.datetime | None:
 
 
 # An element's data attribute that states the publication moment in words, as some CMSs write it for their
-# scripts ("Mon Dec 02 11:40:00 EST 2013"): read after the markup's own stamps.
+# scripts ("Tue Mar 09 08:15:00 EST 2021"): read after the markup's own stamps.
 _DATA_PUBLISHED = etree.XPath("//*[not(ancestor::a)]/@data-published")
 
 
 def _written_stamp(value: str) -> datetime.datetime | None:
-    """The day of a moment written in words ("Mon Dec 02 11:40:00 EST 2013"), on the writer's calendar."""
+    """The day of a moment written in words ("Tue Mar 09 08:15:00 EST 2021"), on the writer's calendar."""
     m = _WRITTEN_STAMP_RE.search(value)
     if m is None:
         return None  # a number of seconds, or no month by name: not this form

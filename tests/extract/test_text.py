@@ -381,12 +381,12 @@ def test_a_data_attribute_stating_the_published_moment_outweighs_htmldates_guess
     # names an older day that htmldate would take.
     page = (
         b"<html><body><ul><li class='first timestamp'"
-        b" data-published='Mon Dec 02 11:40:00 EST 2013'></li></ul>"
+        b" data-published='Tue Mar 09 08:15:00 EST 2021'></li></ul>"
         b"<h1>Ferry fares agreed</h1>"
         + b"<p>The harbour board met the ferry owners on Saturday and agreed on the fares.</p>" * 6
         + b"<p class='caption'>The old ferry at the pier on November 23, 2011 in Lerrin.</p></body></html>"
     )
-    assert extract_document(page).published == datetime.date(2013, 12, 2)
+    assert extract_document(page).published == datetime.date(2021, 3, 9)
 
 
 def test_the_date_line_the_story_opens_on_outweighs_htmldates_guess_from_a_link():

@@ -24,7 +24,7 @@ _DATELINE_RE = re.compile(
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """ "WASHINGTON, Feb. 2, 2022 (Reuters) -- ", "(Reuters) -- " and, heading the story, "April 5, 2005 -- "
+    """ "WASHINGTON, Feb. 2, 2022 (Reuters) -- ", "(Reuters) -- " and, heading the story, "April 5, 2021 -- "
     prefixes: the place there is where the story was filed, the agency who filed it, the date when; none of
     them acts in it."""
     spans = [(m.start(), m.end()) for m in _DATELINE_RE.finditer(text)]

@@ -168,8 +168,8 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
     usable.extend(dates_from_now(doc, own, start))
     usable.sort(key=lambda found: found[0].start)
     if datelines := doc.datelines_in(start, end):
-        # the day the story was filed yields to a date of the sentence itself ("ROME, April 5 -- Mourners
-        # waited ... as he lay in state last night": last night's)
+        # the day the story was filed yields to a date of the sentence itself ("PERTH, April 5 -- Crowds
+        # waited ... as the bells rang last night": last night's)
         told = [u for u in usable if not overlaps(u[0].start, u[0].end, datelines)]
         if told:
             usable = told

@@ -87,8 +87,8 @@ def of_the_session(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
 
 
 _BRACKETS_RE = re.compile(r"\([^()]*\)")
-# an aside between two dashes set off by spaces ("home to 80,000 people, and – founded four years ago –
-# its oldest shop"): a dash of each kind, or two hyphens
+# an aside between two dashes set off by spaces ("home to 300 moorings, and – opened four years ago –
+# its chandlery"): a dash of each kind, or two hyphens
 _DASHED_RE = re.compile(r"(?<=\s)(–|—|--)\s[^–—]*?\s\1(?=\s)")
 
 

@@ -227,8 +227,8 @@ def shaped_figures(
     for m in sh.ratio_re.finditer(sentence) if sh.ratio_hint.search(low) else ():
         a, b = _small_number(m.group("a"), lex), _small_number(m.group("b"), lex)
         if a is None or not b or a >= b or not free(m.start(), m.end()):
-            # "5 in 2019" is blocked as a date; "one in a million" has no small whole; "struck out six in six
-            # innings" is a count over a span, no whole's share
+            # "5 in 2019" is blocked as a date; "one in a million" has no small whole; "struck out five in
+            # five innings" is a count over a span, no whole's share
             continue
         noun = (m.group("noun") or "").lower()
         if noun in lex.not_figure_metrics:
@@ -317,7 +317,7 @@ def _scores(sentence: str, sh: _Shapes, free: Callable[[int, int], bool]) -> lis
         if not free(m.start(), m.end()) or _SET_BEFORE_RE.search(sentence, 0, m.start()):
             continue
         if _SET_AFTER_RE.match(sentence, m.end()) or _MONEY_BEFORE_RE.search(sentence, 0, m.start()):
-            continue  # a set's score; a range of money ("200,000 won ($100-200)"), whatever won it
+            continue  # a set's score; a range of money ("90,000-150,000 won ($80-130)"), whatever won it
         before = [w.lower() for w in _WORD_RE.findall(sentence[max(0, m.start() - 60) : m.start()])][-4:]
         found = _WORD_RE.match(sentence[m.end() :].lstrip(" ,"))
         after = found.group(0).lower() if found else ""

@@ -556,8 +556,8 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
         return True  # "the 2020 race", "the newest 2020 Democratic hopeful"
     if word_tags(prev) and word_tags(prev) <= _PAST_FORMS and not (
             len(before) > 1 and before[-2].lower in DETERMINERS):
-        # right after a past verb the date is its time, not a noun's ("the documents released Friday detail
-        # the texts", "announced Monday plans to cut 300 jobs"; but "a scheduled Dec. 15 imposition")
+        # right after a past verb the date is its time, not a noun's ("the files released Friday detail
+        # the letters", "announced Monday plans to cut 300 jobs"; but "a scheduled Dec. 15 imposition")
         return False
     if not nxt.cap and prev not in _PREPOSITIONS and doc.text[start:end].split()[0].lower() not in _DEICTIC:
         # ("last month following the assassination": a date of its own words modifies no noun after it)
