@@ -195,6 +195,8 @@ NOUN_TAGS = frozenset({"NN", "NNS"})
 # The tags of a finite verb's forms ("was", "says", "say") and of an adjective's.
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
+# The tags of a past tense or participle ("released", "found"): a word of these alone is a verb's past form.
+PAST_TAGS = frozenset({"VBD", "VBN"})
 
 
 @lru_cache(maxsize=65536)

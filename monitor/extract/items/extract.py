@@ -143,7 +143,8 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
     # Only the timexes and date lines of this sentence: a long document is read in linear time.
     own = doc.timexes_in(start, end)
     timex_spans = [(t.start, t.end) for t in own]
-    found = entities(tokens, doc, timex_spans + doc.datelines_in(start, end))
+    datelines = doc.datelines_in(start, end)
+    found = entities(tokens, doc, timex_spans + datelines)
     _ticker_asides(doc, found)
     usable: list[tuple[Timex, str]] = []
     for tx in own:
@@ -167,7 +168,7 @@ def _analyse(doc: Doc, sentence: Sentence) -> SentenceInfo:
     usable.extend(_dates_of_what_came_between(doc, own, usable, start, end))
     usable.extend(dates_from_now(doc, own, start))
     usable.sort(key=lambda found: found[0].start)
-    if datelines := doc.datelines_in(start, end):
+    if datelines:
         # the day the story was filed yields to a date of the sentence itself ("PERTH, April 5 -- Crowds
         # waited ... as the bells rang last night": last night's)
         told = [u for u in usable if not overlaps(u[0].start, u[0].end, datelines)]

@@ -50,7 +50,7 @@ from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, finite_
 from monitor.extract.items.unreal import CONDITIONS
 from monitor.extract.lexicon import Lexicon
 from monitor.extract.timex import Timex
-from monitor.extract.wordforms import NOUN_TAGS, word_tags
+from monitor.extract.wordforms import NOUN_TAGS, PAST_TAGS, word_tags
 
 _THIRD_PERSON = frozenset({"VBZ"})
 
@@ -219,7 +219,7 @@ def _in_a_reduced_relative(info: SentenceInfo, pos: int) -> bool:
     words = [t.lower for t in toks]
     for j in range(2, len(toks)):
         tags = word_tags(words[j])
-        if toks[j].cap or not tags or not tags <= _PARTICIPLE or not word_tags(words[j - 1]) & NOUN_TAGS:
+        if toks[j].cap or not tags or not tags <= PAST_TAGS or not word_tags(words[j - 1]) & NOUN_TAGS:
             continue
         if words[j - 1] in AUXILIARIES:
             continue  # "were selected": the clause's own verb
@@ -231,7 +231,6 @@ def _in_a_reduced_relative(info: SentenceInfo, pos: int) -> bool:
     return False
 
 
-_PARTICIPLE = frozenset({"VBD", "VBN"})
 
 
 def _in_a_relative_of_another_noun(

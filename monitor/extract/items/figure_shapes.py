@@ -94,6 +94,8 @@ def _shapes(lex: Lexicon) -> _Shapes:
     joined = [w for metric in nd.get("hyphen_joined_metrics", []) for w in lex.metrics.get(str(metric), ())]
     unit_of_joined = {str(w).lower(): str(unit) for unit, ws in (nd.get("hyphen_joined_units") or {}).items()
                       for w in ws}
+    signs = "".join(sorted({re.escape(sign[-1]) for sign in lex.units_before if not sign[-1].isalnum()}))
+    not_money = f"(?<![{signs}])" if signs else ""
     # one look-behind a word (a look-behind has one width)
     not_after = "".join(f"(?<!{re.escape(str(w).lower())} )" for w in nd.get("share_positions", []))
     return _Shapes(
@@ -137,8 +139,10 @@ def _shapes(lex: Lexicon) -> _Shapes:
             re.IGNORECASE,
         ),
         change_of=change_of,
-        # "2-1", "112-107": not inside a longer run of digits, a range of years or a date
-        score_re=re.compile(r"(?<![\w.,/(-])(?P<a>\d{1,3})[-–](?P<b>\d{1,3})(?![\w/%–-]|[.,]\d)"),
+        # "2-1", "112-107": not inside a longer run of digits, a range of years or a date, nor a range of
+        # money after a currency sign ("won ($80-130)"; numbers.yaml `units_before`)
+        score_re=re.compile(rf"(?<![\w.,/(-]){not_money}(?P<a>\d{{1,3}})[-–](?P<b>\d{{1,3}})"
+                            r"(?![\w/%–-]|[.,]\d)"),
         score_before=frozenset(score_before),
         score_after=frozenset(str(w).lower() for w in nd.get("score_after", [])),
         vote_before=frozenset(vote_before),
@@ -300,7 +304,6 @@ def shaped_figures(
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _SET_BEFORE_RE = re.compile(r"\d[-–]\d{1,2}(?:\s*\(\d+\))?,\s*$")  # "6-4, |7-6": the score of a set
 _SET_AFTER_RE = re.compile(r"\s*(?:\(\d+\)|,\s*\d{1,2}[-–]\d)")
-_MONEY_BEFORE_RE = re.compile(r"[$€£¥₹]\s?$")
 
 
 # The metrics of each side of a game's score.
@@ -316,8 +319,8 @@ def _scores(sentence: str, sh: _Shapes, free: Callable[[int, int], bool]) -> lis
     for m in sh.score_re.finditer(sentence):
         if not free(m.start(), m.end()) or _SET_BEFORE_RE.search(sentence, 0, m.start()):
             continue
-        if _SET_AFTER_RE.match(sentence, m.end()) or _MONEY_BEFORE_RE.search(sentence, 0, m.start()):
-            continue  # a set's score; a range of money ("90,000-150,000 won ($80-130)"), whatever won it
+        if _SET_AFTER_RE.match(sentence, m.end()):
+            continue
         before = [w.lower() for w in _WORD_RE.findall(sentence[max(0, m.start() - 60) : m.start()])][-4:]
         found = _WORD_RE.match(sentence[m.end() :].lstrip(" ,"))
         after = found.group(0).lower() if found else ""

@@ -54,7 +54,7 @@ from monitor.extract.items.unreal import a_refusal, reported_plan
 from monitor.extract.kind_words import NO_KIND
 from monitor.extract.timex import Timex
 from monitor.extract.timex.days import DAY_VALUE
-from monitor.extract.wordforms import ADJECTIVE_TAGS, word_tags
+from monitor.extract.wordforms import ADJECTIVE_TAGS, PAST_TAGS, word_tags
 
 
 @dataclass(frozen=True, slots=True)
@@ -440,7 +440,6 @@ _BE_WORDS = BE_FORMS - frozenset(POSSESSIVE_S)
 _PRESENT_ONLY = frozenset({"VBZ"})
 _STATE_ADVERBS = frozenset({"still", "already", "also", "then", "once", "just", "largely", "mostly"})
 _PARTICIPLE_TAGS = frozenset({"VBN", "VBD", "VBG"})
-_PAST_FORMS = frozenset({"VBD", "VBN"})
 
 
 def _describes_state(after: list[str]) -> bool:
@@ -554,7 +553,7 @@ def _not_when(doc: Doc, info: SentenceInfo, start: int, end: int) -> bool:
         return False
     if prev in DETERMINERS or (prev.isalpha() and word_tags(prev) and word_tags(prev) <= ADJECTIVE_TAGS):
         return True  # "the 2020 race", "the newest 2020 Democratic hopeful"
-    if word_tags(prev) and word_tags(prev) <= _PAST_FORMS and not (
+    if word_tags(prev) and word_tags(prev) <= PAST_TAGS and not (
             len(before) > 1 and before[-2].lower in DETERMINERS):
         # right after a past verb the date is its time, not a noun's ("the files released Friday detail
         # the letters", "announced Monday plans to cut 300 jobs"; but "a scheduled Dec. 15 imposition")

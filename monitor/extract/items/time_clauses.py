@@ -101,10 +101,10 @@ def _a_title_aside(info: SentenceInfo, clause: tuple[int, int], words: list[Tok]
     text, base = info.sentence.text, info.sentence.start
     opened = (text[clause[0] - base : clause[1] - base].lstrip().startswith(",")
               or text[: clause[0] - base].rstrip().endswith(","))
-    before = [t for t in info.tokens if t.end <= clause[0] and t.text[:1].isalpha()]
+    last = next((t for t in reversed(info.tokens) if t.end <= clause[0] and t.text[:1].isalpha()), None)
     # right after a name: the name's title, not a clause of its own
-    after_a_name = bool(before) and before[-1].cap and before[-1].start > base and not any(
-        tx.start <= before[-1].start < tx.end for tx, _v in info.timexes)  # "in May, at 3.1 percent,"
+    after_a_name = last is not None and last.cap and last.start > base and not any(
+        tx.start <= last.start < tx.end for tx, _v in info.timexes)  # "in May, at 3.1 percent,"
     # and the name's verb right after it ("..., head of the group, told ...")
     nxt = next((t for t in info.tokens if t.start >= clause[1] and t.text[:1].isalpha()), None)
     verb_next = nxt is not None and not nxt.cap and bool(word_tags(nxt.lower) & _FINITE)
