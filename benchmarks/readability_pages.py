@@ -46,6 +46,8 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --irdata --set47 /tmp/ir-research-data /tmp/irdata-set47  # set47
     python benchmarks/readability_pages.py --irdata --set48 /tmp/ir-research-data /tmp/irdata-set48  # set48
     python benchmarks/readability_pages.py --irdata --set49 /tmp/ir-research-data /tmp/irdata-set49  # set49
+    python benchmarks/readability_pages.py --trafilatura --set50 /tmp/trafilatura /tmp/traf-set50  # set50
+    python benchmarks/readability_pages.py --irdata --set51 /tmp/ir-research-data /tmp/irdata-set51  # set51
 
 Which pages each set takes is data, in `held_out_pages.py` beside this script.
 
@@ -136,12 +138,14 @@ def build_newspaper(newspaper: Path, out: Path) -> int:
 def build_trafilatura(trafilatura_checkout: Path, out: Path,
                       names: tuple[str, ...] = held_out.TRAFILATURA_PAGES,
                       source_name: str = "trafilatura") -> int:
-    """The same layout from trafilatura's `tests/eval/<name>.html` (or htmldate's, which keeps its evaluation
-    pages the same way), the body trafilatura's extraction."""
+    """The same layout from trafilatura's `tests/eval/<name>.html` or, failing that, `tests/cache/<name>.html`
+    (or htmldate's, which keeps its evaluation pages the same way), the body trafilatura's extraction."""
     pages = {}
     for name in names:
-        source = (trafilatura_checkout / "tests" / "eval" / f"{name}.html").read_text(encoding="utf-8",
-                                                                                     errors="replace")
+        tests = trafilatura_checkout / "tests"
+        path = tests / "eval" / f"{name}.html"
+        source = (path if path.is_file() else tests / "cache" / f"{name}.html").read_text(encoding="utf-8",
+                                                                                          errors="replace")
         pages[page_key(name, source_name)] = (name, source, _trafilatura_body(source))
     return _write(pages, out)
 
@@ -336,6 +340,9 @@ def main() -> None:
                         help="read trafilatura's evaluation pages (set16)")
     parser.add_argument("--set17", action="store_true",
                         help="with --trafilatura, read the second batch of its pages (set17)")
+    parser.add_argument("--set50", action="store_true",
+                        help="with --trafilatura, read the last of its news reports, some in its test cache"
+                        " (set50)")
     parser.add_argument("--goose3", action="store_true", help="read goose3's test pages (set18)")
     parser.add_argument("--postlight", action="store_true",
                         help="read Postlight Parser's fixtures (set19; github.com/postlight/parser)")
@@ -386,7 +393,8 @@ def main() -> None:
     elif args.goose3:
         n = build_goose3(args.checkout, args.out)
     elif args.trafilatura:
-        names = held_out.TRAFILATURA_MORE_PAGES if args.set17 else held_out.TRAFILATURA_PAGES
+        names = (held_out.TRAFILATURA_MORE_PAGES if args.set17 else held_out.TRAFILATURA_SET50_PAGES
+                 if args.set50 else held_out.TRAFILATURA_PAGES)
         n = build_trafilatura(args.checkout, args.out, names)
     else:
         n = (build_newspaper if args.newspaper else build)(args.checkout, args.out)

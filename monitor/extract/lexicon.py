@@ -178,6 +178,7 @@ class Lexicon:
     publication_verbs: frozenset[str]
     publication_venues: frozenset[str]
     ongoing_claims: frozenset[str]
+    interview_verbs: frozenset[str]
     record_nouns: frozenset[str]
     release_participles: frozenset[str]
     question_openers: frozenset[str]

@@ -127,7 +127,7 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for line_start, line_end in _lines(text):
         merged: list[tuple[int, int]] = []
-        for s, e in _spans(text, line_start, line_end):
+        for s, e in _closing_brackets_split(text, _spans(text, line_start, line_end)):
             s, e = _trim(text, s, e)
             if s >= e:
                 continue
@@ -142,6 +142,22 @@ def split_sentences(text: str) -> list[Sentence]:
             else:
                 merged.append((s, e))
         out.extend(Sentence(s, e, text[s:e]) for s, e in _openers_moved(text, merged))
+    return out
+
+
+# A sentence in brackets ends at its bracket: "(They met once, in Paris.) But the two ..." (the segmenter
+# reads on); the word before the stop is of two small letters or digits at least, so "(U.S.) Army" stays.
+_BRACKETED_END_RE = re.compile(r"(?<=[a-z0-9]{2}[.!?]\))\s+(?=[A-Z\"“])")
+
+
+def _closing_brackets_split(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` split after a bracketed sentence's closing bracket."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        for m in _BRACKETED_END_RE.finditer(text, s, e):
+            out.append((s, m.start()))
+            s = m.end()
+        out.append((s, e))
     return out
 
 

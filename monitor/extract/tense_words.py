@@ -41,6 +41,7 @@ def tense_fields() -> dict[str, Any]:
         "publication_verbs": words("publication_verbs"),
         "publication_venues": words("publication_venues"),
         "ongoing_claims": words("ongoing_claims"),
+        "interview_verbs": words("interview_verbs"),
         "record_nouns": words("record_nouns"),
         "release_participles": words("release_participles"),
         "question_openers": words("question_openers"),

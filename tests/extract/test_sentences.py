@@ -131,3 +131,14 @@ def test_a_ticker_code_after_a_period_does_not_end_the_sentence() -> None:
         "The Harbour Index .HBX fell 12.5 points.", "Shares of Lumen LMN.O rose 2%.",
         "He left.", "She stayed.",
     ]
+
+
+def test_a_sentence_in_brackets_ends_at_its_bracket() -> None:
+    text = ("(At one point, the two rivals, a.k.a. the twins, are seen at a harbour cafe.) But the skipper "
+            "tells Coast Radio that the race went on. It ended late.")
+    assert [s.text for s in split_sentences(text)] == [
+        "(At one point, the two rivals, a.k.a. the twins, are seen at a harbour cafe.)",
+        "But the skipper tells Coast Radio that the race went on.", "It ended late.",
+    ]
+    # an abbreviation in brackets ends nothing
+    assert len(split_sentences("He joined the (U.S.) Army in 2001.")) == 1

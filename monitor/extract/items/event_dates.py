@@ -49,7 +49,7 @@ def date_by_tense(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) ->
     """The date of a happening whose clause names none, from its tense and the report: the publication day
     for news told in the present perfect or as the day's result, the report's day for a breaking story's
     simple past; None for a habit, a standing view, background or a plural's summing-up."""
-    if _simple_present(occ) or _present_statement(occ, doc.lex) or _position_held(doc, info, occ):
+    if _simple_present(occ) or _present_statement(doc, occ) or _position_held(doc, info, occ):
         return None
     date = tense_date(occ.tokens_before, occ.trigger, doc, occ.is_noun)
     if date is not None and (_plural_perfect(doc, info, occ) or _relative_aside(doc, occ)):
@@ -483,12 +483,14 @@ def _simple_present(occ: Occurrence) -> bool:
     return last not in AUXILIARIES and occ.trigger.split()[0].endswith("s")
 
 
-def _present_statement(occ: Occurrence, lex: Lexicon) -> bool:
+def _present_statement(doc: Doc, occ: Occurrence) -> bool:
     """A statement told by a bare present verb ("the president says his approach works", "Jones tells
     a story") with no date of its own: a standing view or a headline teaser, not news of the publication
-    day. The publication date does not date it (and so it is no row)."""
+    day. The publication date does not date it (and so it is no row), but for an interview given for the
+    report, its listener named ("the actor tells Screen Weekly that ...": tense.yaml `interview_verbs`)."""
     if occ.kind != "statement" or occ.is_noun:
         return False
+    lex = doc.lex
     before = [t.lower for t in occ.tokens_before if t.lower not in ADVERBS]
     last = before[-1] if before else ""
     first = occ.trigger.split()[0]
@@ -500,9 +502,26 @@ def _present_statement(occ: Occurrence, lex: Lexicon) -> bool:
         return True  # "Democrats are alleging that ...", "authorities are reporting a death": held, sourcing
     if last in _PLURAL_PRONOUNS and "VBP" in word_tags(first) and "VBD" not in word_tags(first):
         return True  # "They say IRA commanders are responsible": a view held, as "says" after a name
+    if first in lex.interview_verbs and _told_a_listener(doc.text, occ.end):
+        return False
     return last not in AUXILIARIES and first.endswith("s") and not first.endswith(("ss", "us", "is"))
 
 
+def _told_a_listener(text: str, end: int) -> bool:
+    """Whether a name follows the verb ending at `end` as its listener ("tells Coast Radio that ..."), not as
+    the first word of its object ("tells Ferris story", a story about Ferris): no bare noun after the name.
+    Not the writer: "tells me" most often quotes a passer-by in a piece of colour, no news of the day."""
+    m = _LISTENER_RE.match(text, end)
+    if m is None:
+        return False
+    after = _NEXT_WORD_RE.match(text, m.end())
+    return after is None or not word_tags(after.group(1)) <= _NOUN_TAGS or not word_tags(after.group(1))
+
+
+# A name of one or more capitalised words ("Yahoo Movies", "The Hollywood Reporter"), then the next word
+_LISTENER_RE = re.compile(r"(?:\s+[A-Z][\w.&'’-]*(?![\w-]))+")
+_NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
+_NOUN_TAGS = frozenset({"NN", "NNS"})
 _PLURAL_PRONOUNS = frozenset({"they", "we"})
 
 

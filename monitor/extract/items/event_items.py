@@ -52,7 +52,7 @@ from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.scenes import speakers_scene_day
 from monitor.extract.items.summary import cap, clean_clause, event_summary, label
-from monitor.extract.items.time_clauses import day_just_after, told_with_main_clause
+from monitor.extract.items.time_clauses import closing_attribution, day_just_after, told_with_main_clause
 from monitor.extract.items.trigger_objects import (
     announced_thing,
     announced_words,
@@ -434,6 +434,8 @@ def _event_draft(
     timeline. With `remember`, the actors found are kept for the pronouns of later triggers; with
     `keep_undated`, a trigger left undated still gives its draft (see `extract.undated_report`)."""
     who = event_actors(doc, info, occ)
+    if fronted is not None and occ.kind == "statement" and closing_attribution(doc, info, occ.clause):
+        fronted = None  # "On Monday, the board fired its chief, officials said": Monday is the firing's
     in_clause = (date_of or clause_date(doc, info, occ) or main_clause_date(doc, info, occ)
                  or (None if occ.is_noun else day_just_after(doc, info, occ.clause)))
     if in_clause is not None and perfect_with_a_past_day(doc, info, occ, in_clause):

@@ -22,6 +22,7 @@ from monitor.extract.items.counted import WORD_RE, counts_in_words, labelled, pa
 from monitor.extract.items.document import age_after_name
 from monitor.extract.items.figure_data import figure_data
 from monitor.extract.items.figure_mention import FigureMention
+from monitor.extract.items.figure_ranges import range_ends, with_ranges_dashed
 from monitor.extract.items.number_hints import (
     DIGIT_RE,
     find_as_written,
@@ -137,9 +138,11 @@ def find_figures(
         return []
     digits_re, words_re = number_patterns(lex)
     low = sentence.lower() if is_plain(sentence) else None
-    # A number in digits needs a digit: most sentences have none.
+    # A number in digits needs a digit: most sentences have none. Both ends of a range are numbers.
+    dashed = with_ranges_dashed(sentence)
     candidates: list[tuple[re.Match[str], bool]] = (
-        [(m, False) for m in find_as_written(digits_re, sentence, low)] if DIGIT_RE.search(sentence) else []
+        [(m, False) for m in find_as_written(digits_re, dashed, dashed.lower() if low else None)]
+        if DIGIT_RE.search(sentence) else []
     )
     taken = [(m.start(), m.end()) for m, _ in candidates]
     for m in find_as_written(words_re, sentence, low) if may_have_number_words(sentence, lex) else ():
@@ -150,6 +153,11 @@ def find_figures(
         mention = _read(sentence, m, is_words, lex, blocked, out[-1] if out else None)
         if mention is not None:
             out.append(mention)
+    out = range_ends(
+        sentence, [m for m, is_words in candidates if not is_words], out, lex,
+        lambda m: _value(m, False, lex),
+        lambda m: not _blocked(m.start("num"), m.end(), blocked) and not _ruled_out(sentence, m, False, lex),
+    )
     out.extend(_ordinal_counts(sentence, lex, blocked))
     return with_months(sentence, without_conversions(sentence, sorted(out, key=lambda f: f.start)), lex)
 

@@ -547,3 +547,26 @@ def test_a_persons_undated_statement_in_the_reports_opening_is_its_news_of_the_d
 )
 def test_an_undated_statement_past_the_opening_or_by_no_person_named_is_no_row(text: str) -> None:
     assert [e for e in _events(text) if e[0] == "statement"] == []
+
+
+# --- a present report with its listener named is an interview for the day's report ---
+
+
+def test_a_bare_present_tells_with_a_named_listener_is_news_of_the_day() -> None:
+    lead = "The regatta has long been a fixture of the harbour's summer. "
+    assert ("statement", TODAY) in [(k, d) for k, d, _a in _events(
+        lead + "But skipper Ada Brisk tells Coast Radio that the race may move to June.")]
+    # a story told, or words to the writer, stay a standing view (no row)
+    assert _events(lead + "The old skipper tells a story about the storm of 1987.") == []
+    told_me = _events(lead + "Ada Brisk tells me the race may move.")
+    assert [d for k, d, _a in told_me if k == "statement"] in ([], [None])
+
+
+# --- a date opening the sentence dates its main clause, not the closing attribution ---
+
+
+@pytest.mark.parametrize("closing", ["officials said", "the Harbour Gazette reported"])
+def test_a_fronted_date_is_the_main_clauses_not_the_closing_attributions(closing: str) -> None:
+    got = _events(f"On Monday, the port authority scrapped the ferry levy, {closing}.")
+    assert ("other", "2021-03-08") in [(k, d) for k, d, _a in got]
+    assert all(k != "statement" for k, _d, _a in got)
