@@ -13,6 +13,8 @@ from typing import Any, cast
 from htmldate import find_date
 from lxml import etree
 
+from monitor.extract.date_lines import MONTH_NAMES, MONTHS, ShownDate, month_number, read_date_line
+
 __all__ = ["publication_date"]
 
 log = logging.getLogger(__name__)
@@ -108,7 +110,7 @@ def with_opening_dateline(published: datetime.date | None, text: str) -> datetim
     if m is None or published is None:
         return published
     try:
-        day = datetime.date(int(m["year"]), _month_number(m["month"]), int(m["day"]))
+        day = datetime.date(int(m["year"]), month_number(m["month"]), int(m["day"]))
     except ValueError:
         return published
     return day if abs((day - published).days) <= _DATELINE_REACH else published
@@ -118,7 +120,7 @@ def _year_in_page(html: str, month: int, day: int) -> int | None:
     """The year the page's own markup gives a month's day in full, most often: a line's "Apr 4, 10:57 AM EDT"
     is the "2005/4/4" its CMS left in a comment or an address, not a day of the year htmldate read off
     another date ("$Id: Story.java,v 1.29 2004/10/20 ..."); None when it gives none."""
-    name = _MONTH_NAMES[month - 1]
+    name = MONTH_NAMES[month - 1]
     found = re.findall(
         rf"(?<!\d)((?:19|20)\d\d)(?:[/-]0?{month}[/-]0?{day}(?!\d)|{month:02d}{day:02d}(?!\d))"
         rf"|\b{name}[a-z]*\.?\s+0?{day},?\s+((?:19|20)\d\d)\b",
@@ -194,12 +196,10 @@ def _possible_days(stamp: datetime.datetime | None) -> set[datetime.date] | None
         return set()
 
 
-# Months by their first three letters: a byline's "Nov 18", a URL's "/2019/nov/18/".
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # "/2019/11/18/", "/2019/nov/18/" (The Guardian, PolitiFact) and "/2010/POLITICS/08/13/",
 # "/2009/WORLD/asiapcf/10/06/" (CNN's section, and subsection, between the year and the month).
 _URL_DAY_RE = re.compile(
-    rf"/((?:19|20)\d\d)/(?:[A-Za-z][A-Za-z-]*/){{0,2}}([01]?\d|{'|'.join(_MONTH_NAMES)})/([0-3]?\d)/",
+    rf"/((?:19|20)\d\d)/(?:[A-Za-z][A-Za-z-]*/){{0,2}}([01]?\d|{'|'.join(MONTH_NAMES)})/([0-3]?\d)/",
     re.IGNORECASE,
 )
 
@@ -213,7 +213,7 @@ def _url_day(url: str | None) -> datetime.date | None:
     if m is None:
         return None
     try:
-        return datetime.date(int(m.group(1)), _month_number(m.group(2)), int(m.group(3)))
+        return datetime.date(int(m.group(1)), month_number(m.group(2)), int(m.group(3)))
     except ValueError:
         return None
 
@@ -247,20 +247,6 @@ def _htmldate_stamp(tree: Any, url: str | None) -> datetime.datetime | None:
 
 _STAMP_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 
-_MONTHS = (
-    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
-    "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-_SHOWN_DATE_RES = (
-    re.compile(
-        rf"\b(?P<m>{_MONTHS})\.?\s+(?P<d>\d{{1,2}})\b(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I
-    ),
-    re.compile(
-        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTHS})\b\.?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I
-    ),
-    # "2023-11-07", and the slashed "2017/03/22 13:46" of sites in East Asia (year first, never a day first)
-    re.compile(r"\b(?P<y>(?:19|20)\d\d)([-/])(?P<m>[01]\d)\2(?P<d>[0-3]\d)\b"),
-)
 
 
 def _title_day(tree: Any) -> datetime.date | None:
@@ -268,26 +254,15 @@ def _title_day(tree: Any) -> datetime.date | None:
     m = _TITLE_DAY_RE.search(" ".join((tree.findtext(".//title") or "").split()))
     if m is None:
         return None
-    return _with_year((int(m.group("y")), _month_number(m.group("m")), int(m.group("d"))), None)
+    return _with_year((int(m.group("y")), month_number(m.group("m")), int(m.group("d"))), None)
 
 
 _TITLE_DAY_RE = re.compile(
-    rf"[-\u2013\u2014|]\s*(?P<m>{_MONTHS})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\s*\Z", re.IGNORECASE
+    rf"[-\u2013\u2014|]\s*(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\s*\Z", re.IGNORECASE
 )
 _TITLE_URL_DAYS = 2  # how far from the URL's day a title's day may lie and still be the page's
 
 
-# Zones bylines name, as offsets; the US ones through zoneinfo so that daylight saving is right.
-_ZONE_NAMES = {
-    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
-    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
-    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
-    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
-    "GMT": "UTC", "UTC": "UTC", "BST": "Europe/London", "CET": "Europe/Paris", "CEST": "Europe/Paris",
-    "IST": "Asia/Kolkata", "HKT": "Asia/Hong_Kong", "SGT": "Asia/Singapore", "JST": "Asia/Tokyo",
-    "KST": "Asia/Seoul", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
-}  # fmt: skip
-_ZONE_RE = re.compile(r"(?<![\w-])(" + "|".join(_ZONE_NAMES) + r")(?![\w-])")
 # Elements that may hold the page's date line: by tag, or by a class/id/itemprop that says so.
 _DATE_HOLDER_RE = re.compile(r"date|time|byline|publish|posted|updated|modified|dateline|article-meta", re.I)
 # Never read: the date of a photo, of another article (a teaser, a listing of posts), of a comment, of a post
@@ -301,15 +276,10 @@ _NOT_PAGE_RE = re.compile(
     re.I,
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "figure", "figcaption", "template", "svg"})
-_UPDATED_RE = re.compile(r"updat|modif|edited|revised", re.I)
-_TODAY_RE = re.compile(r"\btoday\b", re.I)
-_CLOCK_AFTER_RE = re.compile(r"[\s,]*(?:at\s+)?[0-2]?\d:[0-5]\d\b", re.I)
-_UPDATE_AFTER_RE = re.compile(r"[\s,]*(?:[-\u2013\u2014|]+\s*)?(?:last\s+)?updated\b:?\s*\d", re.I)
 _MAX_LINE = 160
 _NEAR_ANCESTORS = 6
 
 
-_ShownDate = tuple[str, tuple[int | None, int, int], datetime.tzinfo | None]
 
 
 # The <time> elements and the class, id and itemprop values of every element, in page order: libxml2 walks the
@@ -337,10 +307,10 @@ def _date_holders(tree: Any) -> list[Any]:
     return found
 
 
-def _shown_dates(tree: Any) -> list[_ShownDate]:
+def _shown_dates(tree: Any) -> list[ShownDate]:
     """The date lines a reader sees near the byline: (published|updated|dated, (year or None, month, day),
     zone named or None), in page order; "dated" when no word says which."""
-    out: list[_ShownDate] = []
+    out: list[ShownDate] = []
     # The elements already read as part of a line; kept alive here, so lxml hands back the same proxies.
     seen: set[Any] = set()
     try:
@@ -356,11 +326,11 @@ def _shown_dates(tree: Any) -> list[_ShownDate]:
         if line_el is None:
             continue
         seen.update(line_el.iter())
-        out.extend(_read_date_line(" ".join(" ".join(line_el.itertext()).split()), attrs))
+        out.extend(read_date_line(" ".join(" ".join(line_el.itertext()).split()), attrs))
     return out
 
 
-def _stamp_under_heading(tree: Any) -> list[_ShownDate]:
+def _stamp_under_heading(tree: Any) -> list[ShownDate]:
     """A post's stamp on a line of its own right under its heading, in figures ("2/11/09 at 6:05 PM", a blog's
     date line with no class to name it): the day it was posted; [] when there is none."""
     try:
@@ -437,63 +407,6 @@ def _is_short_line(el: Any) -> bool:
     return len(" ".join("".join(pieces).split())) <= _MAX_LINE
 
 
-def _read_date_line(line: str, attrs: str) -> list[_ShownDate]:
-    """The dates of one byline line; each is "updated" when the words since the previous date say so
-    ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"), or "Updated" and a time right after it ("October 7,
-    2009 -- Updated 1240 GMT": the day of the update), or the element is named for it."""
-    if not line or re.search(r"file photo|photo:", line, re.I):
-        return []
-    matches: list[re.Match[str]] = []
-    for rx in _SHOWN_DATE_RES:
-        matches.extend(m for m in rx.finditer(line) if not any(_overlap(m, n) for n in matches))
-    matches.sort(key=lambda m: m.start())
-    zm = _ZONE_RE.search(line)
-    zone = _zone(zm.group(1)) if zm else None
-    out: list[_ShownDate] = []
-    prev_end = 0
-    for m in matches:
-        month = _month_number(m.group("m"))
-        lead = line[prev_end : m.start()]
-        prev_end = m.end()
-        if not month or not 1 <= int(m.group("d")) <= 31:
-            continue
-        # (followed by the update's time, not by its date: "November 19, 2019 Updated: November 20" was
-        # published on the 19th)
-        update_after = _UPDATE_AFTER_RE.match(line, m.end()) is not None
-        if _TODAY_RE.search(lead):
-            continue  # "Today, March 22, 2017": the day the page is read (a weather box, a masthead)
-        if re.search(r"publish|posted|written", lead, re.I):
-            kind = "published"
-        elif not out and not _UPDATED_RE.search(lead + attrs) and _CLOCK_AFTER_RE.match(line, m.end()):
-            kind = "published"  # "2017/03/22 13:46" alone on its line: the posting's day and time
-        elif _UPDATED_RE.search(lead) or update_after or (not out and _UPDATED_RE.search(attrs)):
-            kind = "updated"
-        else:
-            kind = out[-1][0] if out else "dated"
-        year = int(m.group("y")) if m.group("y") else None
-        out.append((kind, (year, month, int(m.group("d"))), zone))
-    return out
-
-
-def _overlap(a: re.Match[str], b: re.Match[str]) -> bool:
-    return a.start() < b.end() and b.start() < a.end()
-
-
-def _month_number(month: str) -> int:
-    if month.isdigit():
-        return int(month) if 1 <= int(month) <= 12 else 0
-    return _MONTH_NAMES.index(month[:3].lower()) + 1 if month[:3].lower() in _MONTH_NAMES else 0
-
-
-def _zone(name: str) -> datetime.tzinfo | None:
-    try:
-        from zoneinfo import ZoneInfo
-
-        return ZoneInfo(_ZONE_NAMES[name])
-    except Exception:  # noqa: BLE001 - no tz database: the stamp keeps its own offset
-        return None
-
-
 # Markup that states the published moment, best first; the first <time datetime> only after all of them.
 _STAMP_META = (
     "article:published_time", "og:article:published_time", "datepublished", "og:pubdate", "pubdate",
@@ -546,13 +459,13 @@ def _written_stamp(value: str) -> datetime.datetime | None:
     if m is None:
         return None  # a number of seconds, or no month by name: not this form
     try:
-        return datetime.datetime(int(m.group(3)), _month_number(m.group(1)), int(m.group(2)))
+        return datetime.datetime(int(m.group(3)), month_number(m.group(1)), int(m.group(2)))
     except ValueError:
         return None
 
 
 _WRITTEN_STAMP_RE = re.compile(
-    r"\b(" + "|".join(_MONTH_NAMES) + r")[a-z]*\.?\s+([0-3]?\d)\b.*?\b((?:19|20)\d\d)\b", re.IGNORECASE
+    r"\b(" + "|".join(MONTH_NAMES) + r")[a-z]*\.?\s+([0-3]?\d)\b.*?\b((?:19|20)\d\d)\b", re.IGNORECASE
 )
 
 

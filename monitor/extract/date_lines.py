@@ -1,0 +1,103 @@
+"""Reading one date line a page shows its readers ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM", "By Ann
+Lee | Monday, 14 January, 2008"): its dates, which of them is the publication's, and the zone it names.
+Text only; monitor.extract.page_date finds the lines in the page."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+__all__ = ["MONTHS", "MONTH_NAMES", "ShownDate", "month_number", "read_date_line"]
+
+# Months by their first three letters: a byline's "Nov 18", a URL's "/2019/nov/18/".
+MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTHS = (
+    "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+    "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_SHOWN_DATE_RES = (
+    re.compile(
+        rf"\b(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}})\b(?:st|nd|rd|th)?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I
+    ),
+    re.compile(
+        rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTHS})\b\.?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I
+    ),
+    # "2023-11-07", and the slashed "2017/03/22 13:46" of sites in East Asia (year first, never a day first)
+    re.compile(r"\b(?P<y>(?:19|20)\d\d)([-/])(?P<m>[01]\d)\2(?P<d>[0-3]\d)\b"),
+)
+
+# Zones bylines name, as offsets; the US ones through zoneinfo so that daylight saving is right.
+_ZONE_NAMES = {
+    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
+    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
+    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "GMT": "UTC", "UTC": "UTC", "BST": "Europe/London", "CET": "Europe/Paris", "CEST": "Europe/Paris",
+    "IST": "Asia/Kolkata", "HKT": "Asia/Hong_Kong", "SGT": "Asia/Singapore", "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
+}  # fmt: skip
+_ZONE_RE = re.compile(r"(?<![\w-])(" + "|".join(_ZONE_NAMES) + r")(?![\w-])")
+_UPDATED_RE = re.compile(r"updat|modif|edited|revised", re.I)
+_TODAY_RE = re.compile(r"\btoday\b", re.I)
+_CLOCK_AFTER_RE = re.compile(r"[\s,]*(?:at\s+)?[0-2]?\d:[0-5]\d\b", re.I)
+_UPDATE_AFTER_RE = re.compile(r"[\s,]*(?:[-\u2013\u2014|]+\s*)?(?:last\s+)?updated\b:?\s*\d", re.I)
+
+
+ShownDate = tuple[str, tuple[int | None, int, int], datetime.tzinfo | None]
+
+
+def read_date_line(line: str, attrs: str) -> list[ShownDate]:
+    """The dates of one byline line; each is "updated" when the words since the previous date say so
+    ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"), or "Updated" and a time right after it ("October 7,
+    2009 -- Updated 1240 GMT": the day of the update), or the element is named for it."""
+    if not line or re.search(r"file photo|photo:", line, re.I):
+        return []
+    matches: list[re.Match[str]] = []
+    for rx in _SHOWN_DATE_RES:
+        matches.extend(m for m in rx.finditer(line) if not any(_overlap(m, n) for n in matches))
+    matches.sort(key=lambda m: m.start())
+    zm = _ZONE_RE.search(line)
+    zone = _zone(zm.group(1)) if zm else None
+    out: list[ShownDate] = []
+    prev_end = 0
+    for m in matches:
+        month = month_number(m.group("m"))
+        lead = line[prev_end : m.start()]
+        prev_end = m.end()
+        if not month or not 1 <= int(m.group("d")) <= 31:
+            continue
+        # (followed by the update's time, not by its date: "November 19, 2019 Updated: November 20" was
+        # published on the 19th)
+        update_after = _UPDATE_AFTER_RE.match(line, m.end()) is not None
+        if _TODAY_RE.search(lead):
+            continue  # "Today, March 22, 2017": the day the page is read (a weather box, a masthead)
+        if re.search(r"publish|posted|written", lead, re.I):
+            kind = "published"
+        elif not out and not _UPDATED_RE.search(lead + attrs) and _CLOCK_AFTER_RE.match(line, m.end()):
+            kind = "published"  # "2017/03/22 13:46" alone on its line: the posting's day and time
+        elif _UPDATED_RE.search(lead) or update_after or (not out and _UPDATED_RE.search(attrs)):
+            kind = "updated"
+        else:
+            kind = out[-1][0] if out else "dated"
+        year = int(m.group("y")) if m.group("y") else None
+        out.append((kind, (year, month, int(m.group("d"))), zone))
+    return out
+
+
+def _overlap(a: re.Match[str], b: re.Match[str]) -> bool:
+    return a.start() < b.end() and b.start() < a.end()
+
+
+def month_number(month: str) -> int:
+    if month.isdigit():
+        return int(month) if 1 <= int(month) <= 12 else 0
+    return MONTH_NAMES.index(month[:3].lower()) + 1 if month[:3].lower() in MONTH_NAMES else 0
+
+
+def _zone(name: str) -> datetime.tzinfo | None:
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(_ZONE_NAMES[name])
+    except Exception:  # noqa: BLE001 - no tz database: the stamp keeps its own offset
+        return None
