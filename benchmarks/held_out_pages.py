@@ -411,6 +411,25 @@ SET51_PAGES = (
     "chaos-all/overwatch (10).htm", "chaos-all/ranger (8).htm", "chaos-all/elon,musk (10).html",
     "big5-05/bear (1).htm",
 )
+# The L3S-GN1 news collection (Kohlschuetter et al., WSDM 2010: 621 news reports of January 2008 and around
+# it, from 408 sites linked by six English-speaking Google News portals; a copy is in
+# github.com/geodrome/page-signal `L3S-GN1-20100130203947-00001/original/<uuid>.html`, each page named here by
+# its uuid's first group). Of the
+# 486 whose text (trafilatura's) runs 1,200-8,000 characters, in the order of sha1("l3s/<uuid>"): set52 the
+# first 28, set53 the next 28; the rest is left for later sets. Body: trafilatura's extraction.
+L3S_SET52_PAGES = (
+    "c6b87617", "202aa517", "498f4478", "59f730fe", "0cab2c4b", "b16f4a95", "4ca199a9", "807f2bb5",
+    "2205dc57", "3e8ba553", "bf8e6424", "b34e22da", "fc246c87", "3df0f8d9", "a85340c3", "63264f14",
+    "d00505ef", "631e5111", "2281f3c1", "bf0cea44", "47a8d151", "ad3bd9fa", "4ac0c944", "ab95a5dd",
+    "5956b685", "c0804a24", "46402eeb", "f4eced52",
+)
+L3S_SET53_PAGES = (
+    "d88957f2", "ee50fd49", "957b9663", "3ae52969", "36fefe4c", "91ddef71", "c308706e", "7d6b0455",
+    "f70d2b06", "77725da7", "86bf0ad1", "710140ea", "ea6db63d", "fbf01fe1", "d1ef797a", "8f167db5",
+    "9ba9b7a5", "46956db6", "9ee700eb", "64cc1937", "e17661e3", "3406bc70", "3197cc2b", "85a379f9",
+    "a118b090", "c1ba5f6c", "9c0924df", "7ada7ff8",
+)
+L3S_SETS = {52: L3S_SET52_PAGES, 53: L3S_SET53_PAGES}
 # The sets chosen across the folders, by set number (`--set34` ... `--set49`).
 BIG5_LATER_SETS = {34: BIG5_MORE_PAGES, 35: BIG5_SET35_PAGES, 36: BIG5_SET36_PAGES, 37: BIG5_SET37_PAGES,
                    38: SET38_PAGES, 39: SET39_PAGES, 40: SET40_PAGES, 41: SET41_PAGES,

@@ -48,6 +48,8 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --irdata --set49 /tmp/ir-research-data /tmp/irdata-set49  # set49
     python benchmarks/readability_pages.py --trafilatura --set50 /tmp/trafilatura /tmp/traf-set50  # set50
     python benchmarks/readability_pages.py --irdata --set51 /tmp/ir-research-data /tmp/irdata-set51  # set51
+    python benchmarks/readability_pages.py --l3s 52 /tmp/page-signal /tmp/l3s-set52                   # set52
+    python benchmarks/readability_pages.py --l3s 53 /tmp/page-signal /tmp/l3s-set53                   # set53
 
 Which pages each set takes is data, in `held_out_pages.py` beside this script.
 
@@ -302,6 +304,34 @@ def _trafilatura_body(html: str) -> str:
     return body.replace("\n", "\n\n")
 
 
+L3S_FOLDER = Path("L3S-GN1-20100130203947-00001")
+_HEAD_RE = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+
+
+def build_l3s(checkout: Path, out: Path, number: int) -> int:
+    """The same layout from the L3S-GN1 news collection (a checkout of github.com/geodrome/page-signal): the
+    pages of set `number` (held_out_pages.L3S_SETS), each with the address the collection's url-mapping.txt
+    gives it, the body trafilatura's extraction."""
+    folder = checkout / L3S_FOLDER
+    urls = dict(line.split("\t", 1) for line in
+                (folder / "url-mapping.txt").read_text(encoding="utf-8").splitlines() if "\t" in line)
+    pages = {}
+    for prefix in held_out.L3S_SETS[number]:
+        path = next((folder / "original").glob(f"{prefix}-*.html"))
+        raw = path.read_bytes()
+        try:  # (the pages were saved as fetched: most in UTF-8, whatever their markup declares)
+            html = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            html = raw.decode("cp1252", errors="replace")
+        url = urls.get(f"<urn:uuid:{path.stem}>", "").strip()
+        if url and not canonical_url(html):
+            head = _HEAD_RE.search(html)
+            if head is not None:
+                html = f'{html[: head.end()]}<link rel="canonical" href="{url}">{html[head.end():]}'
+        pages[page_key(path.stem, "l3s")] = (path.stem, html, _trafilatura_body(html))
+    return _write(pages, out)
+
+
 def _with_address(html: str, test_json: Path) -> str:
     """The page with the address its test gives (`{"url": ...}`) as canonical link, when it states none."""
     if canonical_url(html) or not test_json.exists():
@@ -369,11 +399,16 @@ def main() -> None:
         parser.add_argument(f"--set{number}", action="store_true",
                             help=f"with --irdata, set{number}'s news reports of its folders, one to a story"
                             " (news-heldout/README.md)")
+    parser.add_argument("--l3s", type=int, choices=sorted(held_out.L3S_SETS),
+                        help="read that set's pages of the L3S-GN1 news collection (a checkout of"
+                        " github.com/geodrome/page-signal)")
     parser.add_argument("--big5", choices=["13", "09", "17", "05"],
                         help="with --irdata, its big sites' news reports of 2013 (set29), 2009 (set30),"
                         " 2017 (set31) or 2005 (set32)")
     args = parser.parse_args()
-    if args.irdata:
+    if args.l3s:
+        n = build_l3s(args.checkout, args.out, args.l3s)
+    elif args.irdata:
         later = next((n for n in held_out.BIG5_LATER_SETS if getattr(args, f"set{n}")), None)
         folder = (f"big5-{args.big5}" if args.big5 else f"big5-set{later}" if later
                   else "chaos-all-more" if args.set33 else "chaos-all")

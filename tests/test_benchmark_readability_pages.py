@@ -258,3 +258,26 @@ def test_an_archived_page_is_laid_out_as_its_site_served_it() -> None:
     assert 'href="http://www.nypost.com/rss/news.xml"' in page
     assert '<link rel="canonical" href="http://www.nypost.com/seven/03122009/news/shoe.htm">' in page
     assert "The court convicted the journalist on Thursday." in page
+
+
+def test_l3s_pages_take_the_address_the_collection_maps_them_to(tmp_path: Path) -> None:
+    bench = load_script("readability_pages")
+    folder = tmp_path / "page-signal" / bench.L3S_FOLDER
+    (folder / "original").mkdir(parents=True)
+    mapping = []
+    for n, prefix in enumerate(pages.L3S_SETS[52]):
+        uuid = f"{prefix}-0000-4000-8000-00000000000{n % 10}"
+        story = "<html><HEAD><title>Ferry</title></HEAD><body><article><p>" + (
+            "The harbour ferry sailed again on Tuesday after a week of repairs, its crew said. " * 4
+        ) + "</p></article></body></html>"
+        (folder / "original" / f"{uuid}.html").write_bytes(story.encode("utf-8"))
+        mapping.append(f"<urn:uuid:{uuid}>\thttp://news.example.com/{n}.html")
+    (folder / "url-mapping.txt").write_text("\n".join(mapping) + "\n", encoding="utf-8")
+
+    assert bench.build_l3s(tmp_path / "page-signal", tmp_path / "out", 52) == len(pages.L3S_SETS[52])
+    truth = json.loads((tmp_path / "out" / "ground-truth.json").read_text(encoding="utf-8"))
+    first = f"{pages.L3S_SETS[52][0]}-0000-4000-8000-000000000000"
+    key = bench.page_key(first, "l3s")
+    # the address comes from the collection's map (as a canonical link in the head, whatever its case)
+    assert truth[key]["url"] == "http://news.example.com/0.html"
+    assert "harbour ferry sailed again on Tuesday" in truth[key]["articleBody"]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 import re
 
-__all__ = ["MONTHS", "MONTH_NAMES", "ShownDate", "month_number", "read_date_line"]
+__all__ = ["MONTHS", "MONTH_NAMES", "ShownDate", "byline_day", "month_number", "read_date_line"]
 
 # Months by their first three letters: a byline's "Nov 18", a URL's "/2019/nov/18/".
 MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -101,3 +101,37 @@ def _zone(name: str) -> datetime.tzinfo | None:
         return ZoneInfo(_ZONE_NAMES[name])
     except Exception:  # noqa: BLE001 - no tz database: the stamp keeps its own offset
         return None
+
+
+def byline_day(line: str, day_first: bool = False) -> ShownDate | None:
+    """The publication day of a byline line that no markup names one ("By Ann Lee | Monday, 14 January, 2008",
+    "31 December 2007 - 4:41PM", "14 Jan 2008, 0000 hrs IST", "1/9/2008 By Ann Lee"): its first date with a
+    year that a writer's name stands beside or the posting's clock time follows; None for any other line (a
+    masthead's "Wednesday, 16 January 2008", a date in a sentence). A date in figures is month first, as US
+    sites write it, unless `day_first` (the site's country writes the day first) or the first is over 12."""
+    if _TODAY_RE.search(line) or _UPDATED_RE.search(line):
+        return None
+    found = [(m, (int(m.group("y")), month_number(m.group("m")), int(m.group("d"))))
+             for rx in _SHOWN_DATE_RES for m in rx.finditer(line) if m.group("y")]
+    for m in _FIGURES_DATE_RE.finditer(line):
+        first, second = int(m.group(1)), int(m.group(2))
+        month, day = (second, first) if day_first or first > 12 else (first, second)
+        found.append((m, (int(m.group(3)), month if month <= 12 else 0, day)))
+    for m, (year, month, day) in sorted(found, key=lambda f: f[0].start()):
+        writer = _WRITER_RE.search(line, 0, m.start()) or _WRITER_RE.match(line, m.end())
+        if month and 1 <= day <= 31 and (writer or _POSTED_CLOCK_RE.match(line, m.end())):
+            zm = _ZONE_RE.search(line)
+            return "published", (year, month, day), _zone(zm.group(1)) if zm else None
+    return None
+
+
+# A writer named in a byline: "By Ann Lee", "by K. Scott" (a capital after "by": not "by the river", nor a
+# month or a day: "reform by August", "by Friday")
+_WRITER_RE = re.compile(
+    rf"(?:^|[\s|,-])[Bb]y:?\s+(?!(?i:{MONTHS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[A-Z][\w.'\u2019-]*"
+)
+# The clock time of a posting right after its date: "- 4:41PM", "9:00 GMT", ", 0000 hrs IST", "at 12:25am"
+_POSTED_CLOCK_RE = re.compile(
+    r"[\s,|\u2013\u2014-]*(?:at\s+)?(?:[0-2]?\d[:.][0-5]\d\s*(?:[AaPp]\.?[Mm]\.?)?(?![\d])|[0-2]\d[0-5]\d\s*hrs\b)"
+)
+_FIGURES_DATE_RE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")

@@ -9,11 +9,19 @@ import logging
 import re
 from functools import cache
 from typing import Any, cast
+from urllib.parse import urlsplit
 
 from htmldate import find_date
 from lxml import etree
 
-from monitor.extract.date_lines import MONTH_NAMES, MONTHS, ShownDate, month_number, read_date_line
+from monitor.extract.date_lines import (
+    MONTH_NAMES,
+    MONTHS,
+    ShownDate,
+    byline_day,
+    month_number,
+    read_date_line,
+)
 
 __all__ = ["publication_date"]
 
@@ -33,11 +41,13 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
     """
     lines = _shown_dates(tree) or _stamp_under_heading(tree)
     shown = [line for line in lines if not _placeholder_day(line[1])]
-    zone = next((z for _k, _d, z in shown if z is not None), None)
     stamp = _markup_stamp(tree)
     if stamp is not None and _placeholder_day((stamp.year, stamp.month, stamp.day)):
         stamp = None
     in_markup = stamp is not None
+    # an older page's byline, in no element named for a date
+    bylines = [] if in_markup or any(k == "published" for k, _d, _z in shown) else _byline_dates(tree, url)
+    zone = next((z for _k, _d, z in bylines + shown if z is not None), None)
     in_url = _url_day(url)
 
     @cache
@@ -54,6 +64,9 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
             stamp = datetime.datetime.combine(in_url, datetime.time())
     likely = _possible_days(stamp)
     year = stamp.year if stamp is not None else None
+    # (first a byline whose day htmldate's reading of the page agrees with: the time a page was served, shown
+    # above its story, looks like a byline too)
+    shown = sorted(bylines, key=lambda line: _with_year(line[1], None) not in (likely or ())) + shown
 
     def line_year(day: tuple[int | None, int, int]) -> int | None:
         """A line's year, or for one without it ("Posted Nov 18, 8:19 PM") the stamp's when that makes the
@@ -328,6 +341,44 @@ def _shown_dates(tree: Any) -> list[ShownDate]:
         seen.update(line_el.iter())
         out.extend(read_date_line(" ".join(" ".join(line_el.itertext()).split()), attrs))
     return out
+
+
+def _byline_dates(tree: Any, url: str | None) -> list[ShownDate]:
+    """The byline lines of the page (`date_lines.byline_day`) outside captions, scripts, teasers and updates'
+    elements, before its first paragraph of prose (after it, a line with a date and a time is a comment's, a
+    date after "by" a citation's), in page order. Figures are read day first on a site of a country that
+    writes them so."""
+    day_first = _DAY_FIRST_HOST_RE.search(urlsplit(url or "").hostname or "") is not None
+    columns = _headline_columns(tree)
+    try:
+        texts = _TEXTS(tree)
+    except Exception:  # noqa: BLE001 - an odd tree just has no byline
+        return []
+    found: list[ShownDate] = []
+    for text in texts:
+        if len(text) > _PROSE and len(" ".join(text.split())) > _PROSE:
+            break
+        if not _YEAR_RE.search(text):
+            continue
+        el = text.getparent()
+        if el is None or (text.is_tail and (el := el.getparent()) is None):
+            continue
+        line_el = _date_line(el, columns)
+        named = " ".join(str(line_el.get(a) or "") for a in ("class", "id")) if line_el is not None else ""
+        if line_el is None or _UPDATE_HOLDER_RE.search(named):
+            continue  # (<span class="updated">: the day of an update, its word outside the line)
+        if (day := byline_day(" ".join(" ".join(line_el.itertext()).split()), day_first)) is not None:
+            found.append(day)
+    return found
+
+
+# The page's text nodes outside scripts and styles, in page order; a year in one; the length of a paragraph
+# of prose; the hosts of countries that write a day before its month
+_TEXTS = etree.XPath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_PROSE = 200
+_UPDATE_HOLDER_RE = re.compile(r"updat|modif", re.IGNORECASE)
+_DAY_FIRST_HOST_RE = re.compile(r"\.(?:uk|au|nz|ie|in|za|pk|sg|my|ng|ke)$")
 
 
 def _stamp_under_heading(tree: Any) -> list[ShownDate]:

@@ -27,6 +27,7 @@ from monitor.extract.items.dating import (
     range_end,
     recent_day,
     scene_date,
+    scene_day,
     sentence_date,
     span_before,
     timex_words_re,
@@ -413,11 +414,13 @@ def _earlier_date(
 ) -> str | None:
     """A span told as "<span> earlier" ("the flue pipe fitted 12 days earlier") counts back from the day the
     story is telling: the tagger counts it from a date before it in the sentence, else from the publication
-    date, where the paragraph's scene is the story's day; with no scene either, it dates nothing."""
+    date, where the paragraph's scene is the story's day, else a breaking story's scene a paragraph before
+    (`scene_day`: "... left the ward Saturday." / "She had been admitted a day earlier ..."); with no scene,
+    it dates nothing."""
     if any(t.end <= tx.start for t, _v in usable):
         return value
     span = span_before(value, doc.published)
-    scene = paragraph_scene(doc, start)
+    scene = paragraph_scene(doc, start) or ((day := scene_day(doc)) and day.isoformat())
     return later_date(scene, "P-" + span[1:]) if span and scene else None
 
 

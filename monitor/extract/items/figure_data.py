@@ -28,6 +28,7 @@ class FigureData:
     variant_units: frozenset[str]
     rain_units: frozenset[str]
     rain_re: re.Pattern[str]  # numbers.yaml rain_words: a sentence of rain makes a depth its rainfall
+    game_yards_re: re.Pattern[str]  # numbers.yaml game_yards_words: a game's sentence makes yards a statistic
     prison_words: frozenset[str]
     sentence_re: re.Pattern[str]  # numbers.yaml sentence_phrases, right before the number (and a qualifier)
     change_of: dict[str, int]  # any inflection of a change verb -> +1 (up) or -1 (down)
@@ -64,6 +65,7 @@ def figure_data() -> FigureData:
         variant_units=frozenset(nd.get("variant_units", [])),
         rain_units=frozenset(nd.get("rain_units", [])),
         rain_re=_phrases_re(nd.get("rain_words", [])),
+        game_yards_re=_phrases_re(nd.get("game_yards_words", [])),
         prison_words=frozenset(w.lower() for w in nd.get("prison_words", [])),
         # the phrase, then at most a qualifier's two words ("sentenced to up to 57 months")
         sentence_re=re.compile(rf"(?<![\w-])(?:{spaced_alternatives(nd.get('sentence_phrases', []))})"

@@ -347,8 +347,9 @@ def _mention(
     multiple = metric == "times" and _COMPARATIVE_RE.match(text, metric_end) is not None
     if multiple:
         metric, unit = "ratio", "times"  # "nine times higher than expected": a ratio is a figure
-    elif metric is not None and metric.split()[-1] in lex.not_figure_metrics:
-        return None  # "11 days", "nine months": a span of time, not a count
+    elif (metric is not None and metric.split()[-1] in lex.not_figure_metrics
+          and not (metric == "yards" and data.game_yards_re.search(text))):
+        return None  # "11 days", "nine months": a span of time, not a count ("rushed for 101 yards" is)
     # "six tonnes of minced beef", "five percent": a measure spelled out ("the two leaders" is no count)
     measured = unit is not None and value >= 2
     if is_words and not multiple and not measured and not counts_in_words(text, start, value, metric, lex):

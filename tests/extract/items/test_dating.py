@@ -266,6 +266,16 @@ def test_a_span_earlier_counts_back_from_the_storys_day_not_from_publication() -
     assert [i.date for i in extract_items(alone, pub)] == []
 
 
+def test_a_span_earlier_in_a_new_paragraph_counts_back_from_a_breaking_storys_scene() -> None:
+    pub = dt.date(2008, 1, 5)
+    text = ("The skipper left the harbour clinic on Saturday after a visit from her coach.\n\n"
+            "She had been admitted and placed under watch a day earlier after the crash.")
+    assert ("other", "2008-01-04") in [(i.kind, i.date) for i in extract_items(text, pub)]
+    # a scene of long ago is no breaking story's: the span dates nothing
+    old = text.replace("on Saturday", "on May 3, 2001")
+    assert "2001-05-02" not in [i.date for i in extract_items(old, pub)]
+
+
 def test_a_bare_season_names_no_time_of_the_story() -> None:
     pub = dt.date(2023, 11, 8)
     text = "Tuesday's cold felt as though winter had suddenly descended on the city."

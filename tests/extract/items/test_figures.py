@@ -541,3 +541,10 @@ def test_a_part_of_a_count_counts_what_the_count_counts(
 )
 def test_the_police_are_counted_as_people(sentence: str, metric: str) -> None:
     assert [f.metric for f in find_figures(sentence)] == [metric]
+
+
+def test_a_games_yards_are_a_figure_other_yards_a_distance() -> None:
+    assert [(m.value, m.metric) for m in find_figures("Ada Brisk rushed for 101 yards on 14 carries.")] == [
+        (101, "yards"), (14, "carries")]
+    assert [m.value for m in find_figures("Glass was passing for 235 yards.")] == [235]
+    assert find_figures("The hut stands 50 yards from the shore.") == []

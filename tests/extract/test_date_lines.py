@@ -1,0 +1,60 @@
+"""The dates of one line a page shows (monitor.extract.date_lines), and the byline of an older page whose
+markup names no date (monitor.extract.page_date). Pages and lines of our own."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+
+from monitor.extract.date_lines import byline_day, read_date_line
+from monitor.extract.text import extract_document
+
+
+def test_a_line_says_which_of_its_dates_is_the_publications() -> None:
+    assert read_date_line("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM", "") == [
+        ("updated", (None, 11, 19), None), ("published", (None, 11, 18), None)]
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("By Ann Lee | Paris | Monday, 14 January, 2008", (2008, 1, 14)),  # a writer named before it
+    ("Sport 31 December 2007 - 4:41PM View all news", (2007, 12, 31)),  # the posting's clock time after it
+    ("Ferry back in service 14 Jan 2008, 0000 hrs IST , HNS", (2008, 1, 14)),
+    ("by Kit Orme 30 December 2007 9:00 GMT - The month began", (2007, 12, 30)),
+    ("1/9/2008 By Bryan Lowe", (2008, 1, 9)),  # figures: month first, as US sites write them
+])
+def test_a_byline_lines_day(line: str, day: tuple[int, int, int]) -> None:
+    found = byline_day(line)
+    assert found is not None and found[1] == day
+
+
+@pytest.mark.parametrize("line", [
+    "Wednesday, 16 January 2008",  # a masthead's date: no writer, no time
+    "Obama urges House to pass the bill by August Reuters - Sat, Jun 29, 2013",  # "by" a month
+    "Updated: March 3, 2017 at 10:37 AM",  # an update's
+    "Today, March 22, 2017 at 9:00",  # the day the page is read
+])
+def test_lines_that_are_no_byline(line: str) -> None:
+    assert byline_day(line) is None
+
+
+def test_figures_are_day_first_on_a_site_of_a_country_that_writes_them_so() -> None:
+    found = byline_day("By Ann Lee 09/01/2008", day_first=True)
+    assert found is not None and found[1] == (2008, 1, 9)
+
+
+def _old_page(top: str) -> bytes:
+    """A page of 2008 with no date in its markup but a masthead's date of the day it was served (in an element
+    named for a date), then `top` between the headline and the story."""
+    story = "The harbour ferry sailed again after a week of repairs, its crew said on the quay. " * 4
+    return (f"<html><head><title>Ferry back</title></head><body><div class=\"date\">Wednesday, 16 January "
+            f"2008</div><h1>Ferry back in service</h1><div>{top}</div><p>{story}</p></body></html>").encode()
+
+
+@pytest.mark.parametrize(("top", "day"), [
+    ("By Ann Lee | Monday, 14 January, 2008", datetime.date(2008, 1, 14)),
+    ("Sport 31 December 2007 - 4:41PM View all news", datetime.date(2007, 12, 31)),
+    ("by Kit Orme 30 December 2007 9:00 GMT", datetime.date(2007, 12, 30)),
+])
+def test_an_older_pages_byline_is_its_day_not_the_mastheads(top: str, day: datetime.date) -> None:
+    assert extract_document(_old_page(top)).published == day
