@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import logging
 import re
+from copy import deepcopy
 from functools import cache
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -246,8 +247,9 @@ def _htmldate_stamp(tree: Any, url: str | None) -> datetime.datetime | None:
     """
     for extensive in (False, True):
         try:
+            page = _without_script_comments(tree) if extensive else tree
             found = find_date(
-                tree, extensive_search=extensive, original_date=True, url=url, outputformat=_STAMP_FORMAT
+                page, extensive_search=extensive, original_date=True, url=url, outputformat=_STAMP_FORMAT
             )
         except Exception as exc:  # third-party heuristics on arbitrary pages
             log.debug("htmldate failed on %s: %s", url, exc)
@@ -259,6 +261,28 @@ def _htmldate_stamp(tree: Any, url: str | None) -> datetime.datetime | None:
 
 
 _STAMP_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
+
+
+def _without_script_comments(tree: Any) -> Any:
+    """The page, its scripts' comments cut out of a copy when they hold a year: the wider search reads the
+    scripts' text, where an ad's comment ("//2007-10-15: sports channel", left by whoever set the ad up) is no
+    date of the page, while its code may set the page's ("ga('set', 'dimension2', '2017-04-07')")."""
+    scripts = [s for s in _SCRIPTS(tree) if s.text and _COMMENT_RE.search(s.text)]
+    if not scripts:
+        return tree
+    copy = deepcopy(tree)
+    for script in _SCRIPTS(copy):
+        if script.text:
+            script.text = _COMMENT_RE.sub("", script.text)
+    return copy
+
+
+_SCRIPTS = etree.XPath("//script")
+# A script's comment that holds a year: "// ... 2007 ..." to the line's end (not "http://": a colon or a quote
+# before it), "/* ... */"
+_COMMENT_RE = re.compile(
+    r"(?<![:'\"\w\\])//[^\n]*?(?:19|20)\d\d[^\n]*|/\*(?:(?!\*/).)*?(?:19|20)\d\d(?:(?!\*/).)*\*/", re.DOTALL
+)
 
 
 

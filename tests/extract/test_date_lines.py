@@ -58,3 +58,13 @@ def _old_page(top: str) -> bytes:
 ])
 def test_an_older_pages_byline_is_its_day_not_the_mastheads(top: str, day: datetime.date) -> None:
     assert extract_document(_old_page(top)).published == day
+
+
+def test_an_ad_scripts_comment_is_no_date_of_the_page() -> None:
+    # "//2007-10-15: ..." was left in an ad's script by whoever set it up; the page shows its day as text
+    story = "The harbour ferry sailed again after a week of repairs, its crew said on the quay. " * 4
+    page = ('<html><head><title>Ferry back</title></head><body><table><tr><td><script type="text/javascript">'
+            '<!--\nad_width = 250;\n//2007-10-15: harbour news\nad_channel = "3252195010";\n//-->\n</script>'
+            "<h3>Ferry back in service</h3>Staff and agencies<br>15 January, 2008<br><br>"
+            f"<p>{story}</p></td></tr></table></body></html>").encode()
+    assert extract_document(page).published == datetime.date(2008, 1, 15)

@@ -161,22 +161,42 @@ def _line_end(text: str, at: int) -> int:
 
 # A list item with no final stop: a link to another story when another such item is next to it.
 _LINK_ITEM_RE = re.compile(r"[-•*] [^\n]*[^.!?\"”'’:\s]$", re.MULTILINE)
+_ITEM_RE = re.compile(r"[-•*] [^\n]*$", re.MULTILINE)
+_SENTENCE_ITEM_RE = re.compile(r"[-•*] [^\n]*[.!?][\"”'’]?$", re.MULTILINE)
 
 
 def _link_list_line(text: str, at: int) -> bool:
     """Whether `at` opens a line of a list of links ("- Canada's unemployment rate drops to 6.6% as economy
     gains 88,000 jobs", "- Matthew Lau: Keep out of Tim Hortons' hiring choices"): an item with no final
-    stop beside another one (the lines between them blank). Items that end on a stop are the article's own
-    list."""
-    if (at and text[at - 1] != "\n") or not _LINK_ITEM_RE.match(text, at):
+    stop beside another one (the lines between them blank), or an item with its stop between two such (a
+    link's teaser). Other items that end on a stop are the article's own list."""
+    if (at and text[at - 1] != "\n") or not _ITEM_RE.match(text, at) or _introduced_list(text, at):
         return False
     before = text[: at].rstrip("\n")
     previous_start = before.rfind("\n") + 1
     nxt = _line_end(text, at)
     while nxt < len(text) and text[nxt] == "\n":
         nxt += 1
-    return bool((before and _LINK_ITEM_RE.match(before, previous_start))
-                or (nxt < len(text) and _LINK_ITEM_RE.match(text, nxt)))
+    after_link = bool(before and _LINK_ITEM_RE.match(before, previous_start))
+    before_link = bool(nxt < len(text) and _LINK_ITEM_RE.match(text, nxt))
+    if _LINK_ITEM_RE.match(text, at):
+        return after_link or before_link
+    # a sentence between two links: the teaser of the link above it ("- Ferry line cut" / "- The harbour board
+    # voted on Monday to ..." / "- Bridge reopens")
+    return after_link and before_link and _SENTENCE_ITEM_RE.match(text, at) is not None
+
+
+def _introduced_list(text: str, at: int) -> bool:
+    """Whether the list the item at `at` is in follows a line that ends on a colon ("In other key
+    developments:"): the article's own list, whatever its items end on."""
+    start = at
+    while start:
+        line_start = text.rfind("\n", 0, start - 1) + 1
+        line = text[line_start : start].strip()
+        if line and not _ITEM_RE.match(line):
+            return line.endswith(":")
+        start = line_start
+    return False
 
 
 _BRACKETED_LINE_RE = re.compile(r"\[[^\[\]\n]{10,}\]\s*(?:\n|\Z)")

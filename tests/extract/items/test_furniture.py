@@ -105,3 +105,17 @@ def test_a_list_of_links_to_other_stories_is_no_sentence_of_the_report() -> None
     own = "- The second boat carried 40 passengers, all rescued.\n\n- Fares will rise 8% on Harwick routes."
     values = [i.value for i in extract_items(_ferry_report_with(own), DCT) if i.kind == "figure"]
     assert 40 in values and 8 in values
+
+
+def test_a_links_teaser_between_two_links_is_no_sentence_of_the_report() -> None:
+    links = ("- Harwick's ferry fares rise as fuel costs climb\n\n"
+             "- Kell Lines said on Monday it had ordered 3 new ferries for $90 million.\n\n"
+             "- Bridge to Orme reopens after repairs")
+    assert [i.value for i in extract_items(_ferry_report_with(links), DCT) if i.kind == "figure"] == [12]
+
+
+def test_a_list_a_line_ending_on_a_colon_opens_is_the_reports_own() -> None:
+    own = ("In other developments:\n\n- The second boat carried 40 passengers to the quay\n\n"
+           "- Fares on Harwick routes will rise 8% in May")
+    values = [i.value for i in extract_items(_ferry_report_with(own), DCT) if i.kind == "figure"]
+    assert 40 in values and 8 in values
