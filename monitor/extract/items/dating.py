@@ -187,39 +187,6 @@ _SPAN_OPENED = re.compile(r"\b(?:between|from)\s+(?:\w+\s+){0,2}?\d{4}\s+(?:and|
                           re.IGNORECASE)
 
 
-# A year between a word that is no preposition nor determiner and a capitalised name: "the production model
-# 2021 XR 300", "2021 Corvo gets ..." (at the start of a sentence or a line).
-_MODEL_YEAR_BEFORE_RE = re.compile(r"(?:(?:^|[.!?]\s+|\n\s*)|(?<![\w'’-])([A-Za-z]+)\s+)\Z")
-_NAME_AFTER_RE = re.compile(r"\s+[A-Z][\w-]*")
-# a model's code (capitals and digits in one word), maybe after its maker's name
-_MODEL_CODE_AFTER_RE = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z]*-?\d+[A-Za-z]*\b")
-# "the Class of 2021", "the Communications Decency Act of 1996", "the Policing Act 2014" (a law's year, as
-# British statutes are named)
-_COHORT_BEFORE_RE = re.compile(r"(?<![\w-])(?:(?:class|act)\s+of|(?-i:Act|Bill|Regulations))\s+\Z",
-                               re.IGNORECASE)
-# Besides the lexicon's function words ("in 2020 Nissan", "the 2020 race"): words of a period before a year.
-_PERIOD_WORDS = frozenset({"through", "early", "late", "mid", "spring", "summer", "autumn", "fall", "winter"})
-
-
-def model_year(text: str, tx: Timex, lex: Lexicon) -> bool:
-    """A bare year that names a model, a cohort or a law, not a date ("the production model 2020 LC 500", "the
-    Hall of Fame's Class of 2021": the year the class is named for, not when it is chosen; "the Communications
-    Decency Act of 1996", "the Anti-social Behaviour, Crime and Policing Act 2014")."""
-    if not (len(tx.value) == 4 and text[tx.start : tx.end].isdigit()):
-        return False
-    if _COHORT_BEFORE_RE.search(text, max(0, tx.start - 12), tx.start):
-        return True
-    if not _NAME_AFTER_RE.match(text, tx.end):
-        return False
-    if _MODEL_CODE_AFTER_RE.match(text, tx.end):
-        return True  # "The 2021 RAV4 Prime", "a 2020 Ford F-150": a model's code follows, after "the" too
-    before = _MODEL_YEAR_BEFORE_RE.search(text, max(0, tx.start - 30), tx.start)
-    if before is None:
-        return False
-    word = before.group(1)
-    return word is None or not (word.lower() in lex.function_words or word.lower() in _PERIOD_WORDS)
-
-
 def year_of_a_noun(text: str, tx: Timex) -> bool:
     """A bare year between a determiner or possessive and its noun ("the grid operator's 2019 resource
     assessment", "its 2019 report"): it names which one, and tells no scene of the story."""

@@ -21,7 +21,6 @@ from monitor.extract.items.dating import (
     date_value,
     iso_day,
     later_date,
-    model_year,
     paragraph_scene,
     periods_of_play,
     range_end,
@@ -51,6 +50,7 @@ from monitor.extract.items.merge import Draft, merge, specificity
 from monitor.extract.items.model import Item
 from monitor.extract.items.name_memory import learn_names, prime_names
 from monitor.extract.items.named_days import named_day_happening
+from monitor.extract.items.named_years import model_year
 from monitor.extract.items.names import entities
 from monitor.extract.items.no_happening import is_question, too_vague
 from monitor.extract.items.scenes import remember_scene

@@ -342,10 +342,18 @@ def test_date_of_an_opening_participle_clause_dates_the_participle_not_the_main_
         "The order was granted under section 35 of the Harbour Policing Act 2022 and covers three roads.",
         # a model's code after the year, even after "the"
         "The 2022 QX5 was shown to dealers.",
+        # a name's year after its capitalised word: a product's, a plan's
+        "Schools that upgrade to Quill Office 2022 must retrain staff, the agency warned.",
+        "The port authority unveiled Harbour Vision 2022 in a speech.",
     ],
 )
 def test_model_year_dates_nothing(text: str) -> None:
     assert all(d != "2022" for _k, d, _a in _events(text))
+
+
+def test_a_named_occasions_year_after_a_preposition_dates_its_happening() -> None:
+    assert ("result", "2022") in [(k, d) for k, d, _a in _events(
+        "At Harbour Cup 2022, the Otters lost to the Hawks in the final.")]
 
 
 def test_an_as_clause_with_a_participle_and_a_date_is_that_participles_happening() -> None:
