@@ -416,7 +416,8 @@ SET51_PAGES = (
 # github.com/geodrome/page-signal `L3S-GN1-20100130203947-00001/original/<uuid>.html`, each page named here by
 # its uuid's first group). Of the
 # 486 whose text (trafilatura's) runs 1,200-8,000 characters, in the order of sha1("l3s/<uuid>"): set52 the
-# first 28, set53 the next 28; the rest is left for later sets. Body: trafilatura's extraction.
+# first 28, set53 the next 28, and so on; the rest (374) is left for later sets. Body: trafilatura's
+# extraction.
 L3S_SET52_PAGES = (
     "c6b87617", "202aa517", "498f4478", "59f730fe", "0cab2c4b", "b16f4a95", "4ca199a9", "807f2bb5",
     "2205dc57", "3e8ba553", "bf8e6424", "b34e22da", "fc246c87", "3df0f8d9", "a85340c3", "63264f14",
@@ -429,7 +430,19 @@ L3S_SET53_PAGES = (
     "9ba9b7a5", "46956db6", "9ee700eb", "64cc1937", "e17661e3", "3406bc70", "3197cc2b", "85a379f9",
     "a118b090", "c1ba5f6c", "9c0924df", "7ada7ff8",
 )
-L3S_SETS = {52: L3S_SET52_PAGES, 53: L3S_SET53_PAGES}
+L3S_SET54_PAGES = (
+    "a475816b", "89fc8a0d", "1777070a", "8a7a23cf", "4ef56518", "1a2a4da8", "483a0428", "a223183e",
+    "ea1fc771", "2ae0a4a8", "539e836c", "a0b5afad", "302e53f4", "2b728946", "561daa57", "4e3ee06c",
+    "9b10bc9e", "0f0277a2", "ebc70a85", "b82e9772", "306562b5", "c4957377", "14b84dfd", "d0d25fb4",
+    "d68ab0c6", "eba86c40", "f3797c1d", "78320a4b",
+)
+L3S_SET55_PAGES = (
+    "69899c68", "aa00507b", "e5a0cea3", "a065a33e", "907e52d9", "7028acaa", "f78548bd", "fa832e49",
+    "087f7e09", "19586dfe", "506df3c3", "b10653db", "9ad17d48", "d9e50b32", "cd49f963", "1ae477e7",
+    "16334064", "3164baec", "e3094426", "ea4e41a8", "d30c53de", "81cc3003", "8a620984", "efc2e03c",
+    "2a1a1a56", "909f608d", "d6b20c9f", "91d80ea7",
+)
+L3S_SETS = {52: L3S_SET52_PAGES, 53: L3S_SET53_PAGES, 54: L3S_SET54_PAGES, 55: L3S_SET55_PAGES}
 # The sets chosen across the folders, by set number (`--set34` ... `--set49`).
 BIG5_LATER_SETS = {34: BIG5_MORE_PAGES, 35: BIG5_SET35_PAGES, 36: BIG5_SET36_PAGES, 37: BIG5_SET37_PAGES,
                    38: SET38_PAGES, 39: SET39_PAGES, 40: SET40_PAGES, 41: SET41_PAGES,

@@ -74,10 +74,14 @@ def _proper_words(lex: TimexVocabulary) -> frozenset[str]:
 
 
 def _in_holiday_name(lex: TimexVocabulary, span: str, token: str) -> bool:
-    """Whether a capitalised common word belongs to a holiday name in the span ("Election Day")."""
+    """Whether a capitalised common word belongs to a holiday name in the span ("Election Day", the "Year" of
+    "New Year's Eve")."""
     low = normalise_key(span)
     word = token.lower()
-    return any(word in name.split() and name in low for name in lex.words("holiday") if " " in name)
+    return any(word in _WORD_RE.findall(name) and name in low for name in lex.words("holiday") if " " in name)
+
+
+_WORD_RE = re.compile(r"[a-z]+")
 
 
 # Errors a normaliser may hit on odd input (day 31 of February, year 0, year 10000): reject the match.
