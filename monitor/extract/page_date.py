@@ -218,8 +218,9 @@ _URL_DAY_RE = re.compile(
 )
 
 
-# "/s/ap/20050922/ap_on_re_us/rita": the day as one path segment (Yahoo's wire stories, many newspapers' CMS).
-_URL_COMPACT_DAY_RE = re.compile(r"/((?:19|20)\d\d)([01]\d)([0-3]\d)(?=/|$)")
+# "/s/ap/20050922/ap_on_re_us/rita": the day as one path segment (Yahoo's wire stories, many newspapers' CMS),
+# or opening one ("/Recaps/NHL/20080108NHL-...")
+_URL_COMPACT_DAY_RE = re.compile(r"/((?:19|20)\d\d)([01]\d)([0-3]\d)(?=/|$|[A-Za-z]{2})")
 
 
 def _url_day(url: str | None) -> datetime.date | None:

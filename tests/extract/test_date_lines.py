@@ -68,3 +68,16 @@ def test_an_ad_scripts_comment_is_no_date_of_the_page() -> None:
             "<h3>Ferry back in service</h3>Staff and agencies<br>15 January, 2008<br><br>"
             f"<p>{story}</p></td></tr></table></body></html>").encode()
     assert extract_document(page).published == datetime.date(2008, 1, 15)
+
+
+def test_a_day_written_as_an_ordinal_is_read() -> None:
+    assert read_date_line("Posted January 5th, 2008", "") == [("published", (2008, 1, 5), None)]
+    found = byline_day("Article online since January 10th 2008, 0:00 Be the first to comment")
+    assert found is not None and found[1] == (2008, 1, 10)
+
+
+def test_a_day_opening_a_segment_of_the_address_is_the_pages() -> None:
+    story = "The harbour ferry sailed again after a week of repairs, its crew said on the quay. " * 4
+    page = f"<html><head><title>Ferry back</title></head><body><h1>Ferry back</h1><p>{story}</p></body></html>"
+    doc = extract_document(page.encode(), url="https://news.example.com/Recaps/Ferry/20080108FRY--HARBOUR.aspx")
+    assert doc.published == datetime.date(2008, 1, 8)

@@ -45,3 +45,7 @@ def test_two_counts_joined_by_and_and_a_change_from_one_level_to_another_are_no_
     assert [v for v, _u, _m in _read("The raid killed 12 soldiers and 3 civilians.")] == [12, 3]
     # "from 5 to 10 percent": the change's end; its start is the baseline's (figure_baselines), not a range's
     assert [v for v, _u, _m in _read("It rose from 5 to 10 percent.")] == [10]
+
+
+def test_a_range_of_ages_is_no_figure() -> None:
+    assert _read("The show is most popular with 18-21 year olds and 16-24 year-olds.") == []
