@@ -10,8 +10,9 @@ import re
 from collections.abc import Collection, Mapping
 
 # A word joined by a hyphen to the next one is no cue: the compound's last word is its head ("next-generation
-# phones", "the soon-to-be mayor", a name's "Soon-Shiong")
-_WORD = re.compile(r"(?<![A-Za-z])[A-Za-z]+(?:'[a-z]+)?(?![A-Za-z'-])")
+# phones", "the soon-to-be mayor", a name's "Soon-Shiong"); nor is that head after a word of three letters or
+# more ("flood-damaged homes", "state-owned": an adjective), but after a prefix it is a verb ("re-elected")
+_WORD = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]{3}-)[A-Za-z]+(?:'[a-z]+)?(?![A-Za-z'-])")
 # a full stop ends a clause unless it ends an initial ("U.S."), a title ("Mr.") or a clock time's "a.m." that
 # the clause goes on after ("at 12:01 a.m. on Thursday", "3 p.m. Friday", "9 a.m. ET"; not "at 3 a.m. Police")
 _CLAUSE_END = re.compile(

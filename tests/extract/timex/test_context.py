@@ -716,3 +716,11 @@ def test_was_to_and_a_verb_plans_a_weekday_to_come_but_no_month_and_no_purpose()
     assert found("In July the board was to discuss the plan.", "2023-11-06")["July"] == ("DATE", "2023-07")
     assert found("The driver was to blame for Monday's crash.", "2023-03-05")["Monday"] == (
         "DATE", "2023-02-27")
+
+
+def test_a_compounds_participle_is_no_past_tense_of_the_clause() -> None:
+    # "flood-damaged" is an adjective: "will visit" says the Tuesday is the coming one (DCT a Monday)
+    assert found("The minister will visit flood-damaged towns on Tuesday.", "2008-01-14")["Tuesday"][1] == (
+        "2008-01-15")
+    # after a prefix the word is still the clause's verb
+    assert found("The mayor was re-elected on Tuesday.", "2008-01-14")["Tuesday"][1] == "2008-01-08"
