@@ -51,6 +51,12 @@ def _rate_now_or_ahead(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
     if words is None or any(w in lex.past_aux or w in ("was", "were") for w in words):
         return False
     clause_start = clause_of(number_at, info.clauses)[0]
+    joined = [w for w in words if w.isalpha()]
+    if joined and joined[0] in _JOINS and not any(word_tags(w) & _VERB_FORMS for w in joined[1:]):
+        # "will cost the port $7 million a year, and the airline about $1.5 million a year": the verb of the
+        # clause before is this one's too
+        before = [c for c in info.clauses if c[1] <= clause_start]
+        return bool(before) and _rate_now_or_ahead(doc, info, before[-1][0])
     # "said the ferries ...", "told reporters the ferries ...": a statement's verb (kinds.yaml) right before
     # the clause (a clause opening on "that" has no words here)
     lead = [t.lower for t in info.tokens if t.end <= clause_start][-2:]
@@ -69,6 +75,10 @@ def _rate_now_or_ahead(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
             return True
     return False
 
+
+
+_JOINS = frozenset({"and", "or"})
+_VERB_FORMS = frozenset({"VBZ", "VBP", "VBD", "MD"})
 
 
 def plural_noun(word: str, nxt: str) -> bool:

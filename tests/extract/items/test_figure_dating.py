@@ -72,6 +72,13 @@ def test_a_rate_stated_in_the_present_holds_on_the_publication_day() -> None:
     assert _dates("The night ferry carried 300 cars a day.")[300] is None
 
 
+def test_a_rate_in_a_clause_with_no_verb_of_its_own_takes_the_verb_before_it() -> None:
+    text = "The toll will cost the ferry line about $7 million a year, and the airport about $2 million a year."
+    assert _dates(text) == {7000000: PUBLISHED.isoformat(), 2000000: PUBLISHED.isoformat()}
+    past = "The night ferry carried 300 cars a day, and the day ferry about 900 cars a day."
+    assert _dates(past) == {300: None, 900: None}
+
+
 def test_a_rate_in_reported_words_shifted_into_the_past_holds_now() -> None:
     # the past after "said" is the speaker's present ("the ferries bring in ..."), told back
     text = "The harbour trust said the ferries brought in about $3 million a day in fares."
