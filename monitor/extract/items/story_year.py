@@ -45,6 +45,7 @@ _SAME_PHRASE_RE = re.compile(r"[,\s]*(?:(?:on|in|the|of|night|morning|evening|af
 # How far after (or before) the story's last full date a day written without its year still tells its time.
 NARRATED_DAYS_AFTER = 62
 NARRATED_DAYS_BEFORE = 31
+_RECENT = dt.timedelta(days=21)
 
 
 def _days_of_the_story(doc: Doc, value: str, before: int) -> str:
@@ -67,7 +68,7 @@ def _days_of_the_story(doc: Doc, value: str, before: int) -> str:
     if day is None:
         far_back = doc.published is not None and anchor.year <= doc.published.year - 2
         return _month_of_the_story(anchor, later, value) if far_back and _MONTH_RE.fullmatch(value) else value
-    if anchor.year == day.year or (doc.published is not None and day > doc.published):
+    if anchor.year == day.year or (doc.published is not None and day > doc.published - _RECENT):
         # (a day the tagger put after publication is one to come, of the present: "over the anniversary period
         # ending July 7", after "the battle that took place July 1-3, 1863")
         return value

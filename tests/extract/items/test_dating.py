@@ -334,6 +334,11 @@ def test_a_day_without_its_year_weeks_after_the_storys_last_full_date_is_of_that
              "On June 2 of this year, the same ferry sailed there again.\n\n"
              "The captain said June 2 that the ferry will sail ten more times.")
     assert [i.date for i in extract_items(story, pub) if i.kind == "statement"] == ["2017-06-02"]
+    # a day within three weeks before publication is the report's present, whatever year came before it
+    pub = dt.date(2008, 1, 8)
+    record = ("The streak broke the club's record set from November 29 to December 8, 1988.\n\n"
+              "It dates back to a loss to the Harbour Otters on December 28.")
+    assert "2007-12-28" in [i.date for i in extract_items(record, pub)]
 
 
 def test_a_month_without_its_year_a_month_after_the_storys_last_full_date_is_of_that_year() -> None:
