@@ -60,6 +60,10 @@ def relative_unit(hit: Hit) -> Result | None:
         year, quarter = anchor.shift_quarter(day.year, anchor.quarter_of(day), dir_value)
         return None, f"{year:04d}-Q{quarter}", mod
     if unit in ("year", "fiscal year", "calendar year"):
+        if normalise_key(hit.g("dir") or "") in _COMING:
+            # "this coming year", "the coming year": the year that holds most of the twelve months ahead (told
+            # in January, the one just begun; in December, the next)
+            return None, f"{(day + dt.timedelta(days=182)).year:04d}", mod
         return None, f"{day.year + dir_value:04d}", mod
     if unit == "decade":
         return None, f"{day.year // 10 + dir_value:03d}", mod
@@ -68,6 +72,9 @@ def relative_unit(hit: Hit) -> Result | None:
     if unit in ("day",):
         return None, anchor.fmt_date(day + dt.timedelta(days=dir_value)), mod
     return None
+
+
+_COMING = frozenset({"this coming", "the coming", "coming", "upcoming"})
 
 
 @normaliser
