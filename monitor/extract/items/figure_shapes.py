@@ -302,8 +302,9 @@ def shaped_figures(
 
 
 _WORD_RE = re.compile(r"[A-Za-z]+")
-_SET_BEFORE_RE = re.compile(r"\d[-–]\d{1,2}(?:\s*\(\d+\))?,\s*$")  # "6-4, |7-6": the score of a set
-_SET_AFTER_RE = re.compile(r"\s*(?:\(\d+\)|,\s*\d{1,2}[-–]\d)")
+# "6-4, |7-6", "6-1 |6-3": the score of a set
+_SET_BEFORE_RE = re.compile(r"\d[-–]\d{1,2}(?:\s*\(\d+\))?(?:,\s*|\s+)$")
+_SET_AFTER_RE = re.compile(r"\s*(?:\(\d+\)|,?\s*\d{1,2}[-–]\d)")
 
 
 # The metrics of each side of a game's score.
