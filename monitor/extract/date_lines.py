@@ -105,9 +105,9 @@ def _zone(name: str) -> datetime.tzinfo | None:
 
 def byline_day(line: str, day_first: bool = False) -> ShownDate | None:
     """The publication day of a byline line that no markup names one ("By Ann Lee | Monday, 14 January, 2008",
-    "31 December 2007 - 4:41PM", "14 Jan 2008, 0000 hrs IST", "1/9/2008 By Ann Lee"): its first date with a
+    "3 March 2009 - 2:15PM", "3 Feb 2009, 0930 hrs IST", "2/3/2009 By Ann Lee"): its first date with a
     year that a writer's name stands beside or the posting's clock time follows; None for any other line (a
-    masthead's "Wednesday, 16 January 2008", a date in a sentence). A date in figures is month first, as US
+    masthead's "Friday, 6 March 2009", a date in a sentence). A date in figures is month first, as US
     sites write it, unless `day_first` (the site's country writes the day first) or the first is over 12."""
     if _TODAY_RE.search(line) or _UPDATED_RE.search(line):
         return None

@@ -53,7 +53,7 @@ def _rate_now_or_ahead(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
     clause_start = clause_of(number_at, info.clauses)[0]
     joined = [w for w in words if w.isalpha()]
     if joined and joined[0] in _JOINS and not any(word_tags(w) & _VERB_FORMS for w in joined[1:]):
-        # "will cost the port $7 million a year, and the airline about $1.5 million a year": the verb of the
+        # "will cost the port $4 million a year, and the airline about $2.5 million a year": the verb of the
         # clause before is this one's too
         before = [c for c in info.clauses if c[1] <= clause_start]
         return bool(before) and _rate_now_or_ahead(doc, info, before[-1][0])

@@ -23,7 +23,7 @@ _OCCASION_BEFORE = frozenset({"at", "in", "during", "since", "before", "after", 
                               "through", "throughout", "following"})
 # a model's code (capitals and digits in one word), maybe after its maker's name
 _MODEL_CODE_AFTER_RE = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z]*-?\d+[A-Za-z]*\b")
-# "the Class of 2021", "the Communications Decency Act of 1996", "the Policing Act 2014" (a law's year, as
+# "the Class of 2021", "the Harbour Freight Act of 1996", "the Policing Act 2014" (a law's year, as
 # British statutes are named)
 _COHORT_BEFORE_RE = re.compile(r"(?<![\w-])(?:(?:class|act)\s+of|(?-i:Act|Bill|Regulations))\s+\Z",
                                re.IGNORECASE)
@@ -33,9 +33,9 @@ _PERIOD_WORDS = frozenset({"through", "early", "late", "mid", "spring", "summer"
 
 
 def model_year(text: str, tx: Timex, lex: Lexicon) -> bool:
-    """A bare year that names a model, a cohort or a law, not a date ("the production model 2020 LC 500", "the
-    Hall of Fame's Class of 2021": the year the class is named for, not when it is chosen; "the Communications
-    Decency Act of 1996", "the Anti-social Behaviour, Crime and Policing Act 2014")."""
+    """A bare year that names a model, a cohort or a law, not a date ("the production model 2021 QX 50", "the
+    Hall of Fame's Class of 2021": the year the class is named for, not when it is chosen; "the Harbour Freight
+    Act of 1996", "the Harbour Policing Act 2014")."""
     if not (len(tx.value) == 4 and text[tx.start : tx.end].isdigit()):
         return False
     if _COHORT_BEFORE_RE.search(text, max(0, tx.start - 12), tx.start):

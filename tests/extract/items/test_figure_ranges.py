@@ -18,7 +18,7 @@ def _read(text: str) -> list[tuple[float, str | None, str | None]]:
     ("Some 4,000-5,000 people fled the valley.", [(4000, None, "people"), (5000, None, "people")]),
     # "to" and "between ... and": the first end takes the unit and metric written after the second
     ("Between 200 and 300 people died in the floods.", [(200, None, "deaths"), (300, None, "deaths")]),
-    ("The storm dropped 15 to 20 inches of rain.", [(15, "inches", "rain"), (20, "inches", "rain")]),
+    ("The storm dropped 12 to 18 inches of rain.", [(12, "inches", "rain"), (18, "inches", "rain")]),
     # the scale written once is both ends'
     ("The bridge will cost $100-200 million.", [(100e6, "USD", None), (200e6, "USD", None)]),
     ("The port will cost 2 to 3 billion dollars.", [(2e9, "USD", None), (3e9, "USD", None)]),

@@ -138,7 +138,7 @@ def test_a_votes_tally_is_ayes_and_noes(text: str, expected: list[tuple[float, s
     "text",
     [
         "Ruiz defeated Okafor 6-3, 7-6 (4) in the final.",  # the scores of sets
-        "Okafor retired after a crushing 6-1 6-3 loss to Ruiz.",  # sets with no comma between them
+        "Okafor retired after a heavy 6-2 6-4 defeat by Ruiz.",  # sets with no comma between them
         "The Otters (7-2, 4-1) play at home on Sunday.",  # a record in brackets
         "The session lasts 10-15 minutes over the lunch hour.",  # a span, whatever words surround it
         "The score was 3-2 at the break.",  # no word of a result beside it
