@@ -34,8 +34,8 @@ _PERIOD_WORDS = frozenset({"through", "early", "late", "mid", "spring", "summer"
 
 def model_year(text: str, tx: Timex, lex: Lexicon) -> bool:
     """A bare year that names a model, a cohort or a law, not a date ("the production model 2021 QX 50", "the
-    Hall of Fame's Class of 2021": the year the class is named for, not when it is chosen; "the Harbour Freight
-    Act of 1996", "the Harbour Policing Act 2014")."""
+    Hall of Fame's Class of 2021": the year the class is named for, not when it is chosen; "the Harbour
+    Freight Act of 1996", "the Harbour Policing Act 2014")."""
     if not (len(tx.value) == 4 and text[tx.start : tx.end].isdigit()):
         return False
     if _COHORT_BEFORE_RE.search(text, max(0, tx.start - 12), tx.start):
