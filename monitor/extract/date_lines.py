@@ -89,6 +89,7 @@ def _overlap(a: re.Match[str], b: re.Match[str]) -> bool:
 
 
 def month_number(month: str) -> int:
+    """A month's number from its figures or its name ("11", "Nov", "November"); 0 for neither."""
     if month.isdigit():
         return int(month) if 1 <= int(month) <= 12 else 0
     return MONTH_NAMES.index(month[:3].lower()) + 1 if month[:3].lower() in MONTH_NAMES else 0

@@ -34,7 +34,8 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
     comments and all, where a line without its year may find it; else the tree is read).
 
     Order: a visible "Published"/"Posted"/byline date (the reader's own calendar day), but not a byline's
-    later day when the markup's stamp and the URL name the same day; else the markup's
+    later day when the markup's stamp and the URL name the same day (on an older page whose markup states no
+    date, a byline line in no element named for a date: `_byline_dates`); else the markup's
     published timestamp, moved from its own offset into the zone the page names in its byline ("ET", "GMT"),
     because "2019-11-20T02:07Z" on a New York page is the evening of the 19th; else htmldate's reading, unless
     the URL names a day far from it ("/2019/nov/18/"), which is then the page's; else an "Updated" date.
@@ -267,7 +268,7 @@ _STAMP_FORMAT = "%Y-%m-%dT%H:%M:%S%z"
 def _without_script_comments(tree: Any) -> Any:
     """The page, its scripts' comments cut out of a copy when they hold a year: the wider search reads the
     scripts' text, where an ad's comment ("//2007-10-15: sports channel", left by whoever set the ad up) is no
-    date of the page, while its code may set the page's ("ga('set', 'dimension2', '2017-04-07')")."""
+    date of the page, while its code may set the page's ("ga('set', 'dimension2', '2021-04-07')")."""
     scripts = [s for s in _SCRIPTS(tree) if s.text and _COMMENT_RE.search(s.text)]
     if not scripts:
         return tree

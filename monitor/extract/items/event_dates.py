@@ -515,7 +515,8 @@ def _told_a_listener(text: str, end: int) -> bool:
     if m is None:
         return False
     after = _NEXT_WORD_RE.match(text, m.end())
-    return after is None or not word_tags(after.group(1)) <= _NOUN_TAGS or not word_tags(after.group(1))
+    tags = word_tags(after.group(1)) if after else frozenset()
+    return not tags or not tags <= _NOUN_TAGS
 
 
 # A name of one or more capitalised words ("Yahoo Movies", "The Hollywood Reporter"), then the next word

@@ -52,7 +52,9 @@ def _days_of_the_story(doc: Doc, value: str, before: int) -> str:
     """A day written without its year ("She returned to the house on December 27") weeks from the last full
     date the story wrote out before it ("the job ... on December 16, 2010") is of that date's year: the
     story is telling that time, not the last December before publication (April 2012). A month's day in
-    between that lies far from it ("set the trial for Feb. 25") has brought the story back to its present.
+    between that lies far from it ("set the trial for Feb. 25") has brought the story back to its present, and
+    a day within three weeks before publication is the present's (`_RECENT`: a loss "on December 28" told on
+    January 8, after a record "set in December 1988").
     So is a month ("However in early April she acquiesced", after "dated March 18 1986") a month or two from
     a full date two or more years back (`_month_of_the_story`)."""
     day = iso_day(value)
