@@ -1,13 +1,17 @@
 """Reading one date line a page shows its readers ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM", "By Ann
-Lee | Monday, 14 January, 2008"): its dates, which of them is the publication's, and the zone it names.
-Text only; monitor.extract.page_date finds the lines in the page."""
+Lee | Monday, 14 January, 2008"): its dates, which of them is the publication's, and the zone it names; and
+the date line heading a story's text ("April 5, 2021 -- ..."). Text only; monitor.extract.page_date finds the
+lines in the page."""
 
 from __future__ import annotations
 
 import datetime
 import re
 
-__all__ = ["MONTHS", "MONTH_NAMES", "ShownDate", "byline_day", "month_number", "read_date_line"]
+__all__ = [
+    "DAY_DATELINE_RE", "MONTHS", "MONTH_NAMES", "ShownDate", "byline_day", "month_number", "read_date_line",
+    "with_opening_dateline",
+]
 
 # Months by their first three letters: a byline's "Nov 18", a URL's "/2019/nov/18/".
 MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -136,3 +140,25 @@ _POSTED_CLOCK_RE = re.compile(
     r"[\s,|\u2013\u2014-]*(?:at\s+)?(?:[0-2]?\d[:.][0-5]\d\s*(?:[AaPp]\.?[Mm]\.?)?(?![\d])|[0-2]\d[0-5]\d\s*hrs\b)"
 )
 _FIGURES_DATE_RE = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
+
+
+# A date alone heading the story's text ("April 5, 2021 -- A crowd of mourners ..."): the day it was filed.
+# Only at the top: further down, a line that opens on a date and a dash is a chronology's entry.
+DAY_DATELINE_RE = re.compile(
+    r"\A\s*(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+(?P<day>\d{1,2}),[ \t]*"
+    r"(?P<year>\d{4})[ \t]*(?:--|—|–|-)[ \t]*"
+)
+_DATELINE_REACH = 3  # days: a page date further from its story's date line is another reading, left alone
+
+
+def with_opening_dateline(published: datetime.date | None, text: str) -> datetime.date | None:
+    """The page's day, or the day its story's text opens on ("April 5, 2021 -- ...") when the two are a day or
+    few apart: the date line is what the reader is shown, a page date found in the markup may be a link's."""
+    m = DAY_DATELINE_RE.match(text)
+    if m is None or published is None:
+        return published
+    try:
+        day = datetime.date(int(m["year"]), month_number(m["month"]), int(m["day"]))
+    except ValueError:
+        return published
+    return day if abs((day - published).days) <= _DATELINE_REACH else published

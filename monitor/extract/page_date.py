@@ -109,28 +109,6 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
     return next((d for _k, d, _z in days if d is not None), None)
 
 
-# A date alone heading the story's text ("April 5, 2021 -- A crowd of mourners ..."): the day it was filed.
-# Only at the top: further down, a line that opens on a date and a dash is a chronology's entry.
-DAY_DATELINE_RE = re.compile(
-    r"\A\s*(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?[ \t]+(?P<day>\d{1,2}),[ \t]*"
-    r"(?P<year>\d{4})[ \t]*(?:--|—|–|-)[ \t]*"
-)
-_DATELINE_REACH = 3  # days: a page date further from its story's date line is another reading, left alone
-
-
-def with_opening_dateline(published: datetime.date | None, text: str) -> datetime.date | None:
-    """The page's day, or the day its story's text opens on ("April 5, 2021 -- ...") when the two are a day or
-    few apart: the date line is what the reader is shown, a page date found in the markup may be a link's."""
-    m = DAY_DATELINE_RE.match(text)
-    if m is None or published is None:
-        return published
-    try:
-        day = datetime.date(int(m["year"]), month_number(m["month"]), int(m["day"]))
-    except ValueError:
-        return published
-    return day if abs((day - published).days) <= _DATELINE_REACH else published
-
-
 def _year_in_page(html: str, month: int, day: int) -> int | None:
     """The year the page's own markup gives a month's day in full, most often: a line's "Apr 4, 10:57 AM EDT"
     is the "2005/4/4" its CMS left in a comment or an address, not a day of the year htmldate read off
@@ -269,8 +247,7 @@ def _without_script_comments(tree: Any) -> Any:
     """The page, its scripts' comments cut out of a copy when they hold a year: the wider search reads the
     scripts' text, where an ad's comment ("//2007-10-15: sports channel", left by whoever set the ad up) is no
     date of the page, while its code may set the page's ("ga('set', 'dimension2', '2021-04-07')")."""
-    scripts = [s for s in _SCRIPTS(tree) if s.text and _COMMENT_RE.search(s.text)]
-    if not scripts:
+    if not any(s.text and _COMMENT_RE.search(s.text) for s in _SCRIPTS(tree)):
         return tree
     copy = deepcopy(tree)
     for script in _SCRIPTS(copy):
@@ -390,8 +367,7 @@ def _byline_dates(tree: Any, url: str | None) -> list[ShownDate]:
         if el is None or (text.is_tail and (el := el.getparent()) is None):
             continue
         line_el = _date_line(el, columns)
-        named = " ".join(str(line_el.get(a) or "") for a in ("class", "id")) if line_el is not None else ""
-        if line_el is None or _UPDATE_HOLDER_RE.search(named):
+        if line_el is None or _UPDATE_HOLDER_RE.search(f"{line_el.get('class')} {line_el.get('id')}"):
             continue  # (<span class="updated">: the day of an update, its word outside the line)
         if (day := byline_day(" ".join(" ".join(line_el.itertext()).split()), day_first)) is not None:
             found.append(day)

@@ -44,8 +44,9 @@ from monitor.errors import RuleDataError
 from monitor.extract.body_parts import is_prose, with_other_parts
 from monitor.extract.boilerplate import content_hash, normalise
 from monitor.extract.breaks import paragraphs_from_breaks, source_newlines_as_spaces
+from monitor.extract.date_lines import with_opening_dateline
 from monitor.extract.deep import MAX_DEPTH, flatten, too_deep
-from monitor.extract.page_date import publication_date, with_opening_dateline
+from monitor.extract.page_date import publication_date
 from monitor.extract.rule_files import load_data_file, string_list
 
 __all__ = ["Document", "content_hash", "extract_document", "normalise", "plain_text_document"]

@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from monitor.extract.date_lines import DAY_DATELINE_RE
 from monitor.extract.items.usable_dates import probe
-from monitor.extract.page_date import DAY_DATELINE_RE
 
 _DATELINE_RE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'\- ]{2,}(?:,[ \t]*[A-Z][A-Za-z]*\.?(?:[ \t]+\d{1,2})?(?:,[ \t]*\d{4})?)?"

@@ -42,7 +42,7 @@ from monitor.extract.lexicon import Lexicon
 from monitor.extract.spans import date_span
 from monitor.extract.timex import Timex
 from monitor.extract.timex.days import DAY_VALUE
-from monitor.extract.wordforms import word_tags
+from monitor.extract.wordforms import NOUN_TAGS, word_tags
 
 
 def date_by_tense(doc: Doc, info: SentenceInfo, occ: Occurrence, who: Actors) -> str | None:
@@ -516,13 +516,12 @@ def _told_a_listener(text: str, end: int) -> bool:
         return False
     after = _NEXT_WORD_RE.match(text, m.end())
     tags = word_tags(after.group(1)) if after else frozenset()
-    return not tags or not tags <= _NOUN_TAGS
+    return not tags or not tags <= NOUN_TAGS
 
 
 # A name of one or more capitalised words ("Yahoo Movies", "The Hollywood Reporter"), then the next word
 _LISTENER_RE = re.compile(r"(?:\s+[A-Z][\w.&'’-]*(?![\w-]))+")
 _NEXT_WORD_RE = re.compile(r"\s+([a-z]+)\b")
-_NOUN_TAGS = frozenset({"NN", "NNS"})
 _PLURAL_PRONOUNS = frozenset({"they", "we"})
 
 

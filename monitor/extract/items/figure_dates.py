@@ -231,8 +231,6 @@ def _in_a_reduced_relative(info: SentenceInfo, pos: int) -> bool:
     return False
 
 
-
-
 def _in_a_relative_of_another_noun(
     doc: Doc, info: SentenceInfo, own: tuple[int, int], end: int, pos: int
 ) -> bool:

@@ -10,7 +10,7 @@ from monitor.extract.items.dating import comparison_base
 from monitor.extract.items.document import Doc, SentenceInfo, clause_of, in_spans
 from monitor.extract.items.figure_data import habit_phrase, undating_phrase
 from monitor.extract.items.triggers import finite_verb, plural_present
-from monitor.extract.wordforms import word_tags
+from monitor.extract.wordforms import FINITE_TAGS, word_tags
 
 RELATIVES = frozenset({"which", "who", "whom", "whose", "that"})
 
@@ -78,7 +78,7 @@ def _rate_now_or_ahead(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
 
 
 _JOINS = frozenset({"and", "or"})
-_VERB_FORMS = frozenset({"VBZ", "VBP", "VBD", "MD"})
+_VERB_FORMS = FINITE_TAGS | {"MD"}
 
 
 def plural_noun(word: str, nxt: str) -> bool:

@@ -51,7 +51,9 @@ def test_a_depth_of_water_or_snow_in_feet_is_a_figure_but_a_height_or_a_climb_is
 
 def test_a_range_of_money_a_count_over_a_span_and_one_cause_are_no_figures() -> None:
     # no score: the range of dollars is two amounts (its ends), no game's sides
-    assert _values("Diners spend some 90,000-150,000 won ($80-130) on a set menu.") <= {80, 130}
+    ranged = _figures("Diners spend some 90,000-150,000 won ($80-130) on a set menu.")
+    assert {float(i.value or 0) for i in ranged} <= {80, 130}
+    assert all("score" not in (i.metric or "") for i in ranged)
     assert _values("The keeper struck out five in five innings.") == set()  # no share of a whole
     assert _values("Storms are one reason boating deaths are on the rise along the coast.") == set()
 
