@@ -416,7 +416,7 @@ SET51_PAGES = (
 # github.com/geodrome/page-signal `L3S-GN1-20100130203947-00001/original/<uuid>.html`, each page named here by
 # its uuid's first group). Of the
 # 486 whose text (trafilatura's) runs 1,200-8,000 characters, in the order of sha1("l3s/<uuid>"): set52 the
-# first 28, set53 the next 28, and so on; the rest (374) is left for later sets. Body: trafilatura's
+# first 28, set53 the next 28, and so on; the rest (262) is left for later sets. Body: trafilatura's
 # extraction.
 L3S_SET52_PAGES = (
     "c6b87617", "202aa517", "498f4478", "59f730fe", "0cab2c4b", "b16f4a95", "4ca199a9", "807f2bb5",
@@ -442,7 +442,34 @@ L3S_SET55_PAGES = (
     "16334064", "3164baec", "e3094426", "ea4e41a8", "d30c53de", "81cc3003", "8a620984", "efc2e03c",
     "2a1a1a56", "909f608d", "d6b20c9f", "91d80ea7",
 )
-L3S_SETS = {52: L3S_SET52_PAGES, 53: L3S_SET53_PAGES, 54: L3S_SET54_PAGES, 55: L3S_SET55_PAGES}
+L3S_SET56_PAGES = (
+    "3810ea2e", "16a1fc25", "a19c590c", "e92b0b8a", "671707a2", "b14496fb", "8198035c", "6c414d50",
+    "ee652473", "a861adf0", "ff2c38ec", "6f945442", "560cec3d", "c9d789b5", "045cb317", "c7eba89c",
+    "43fb5dbe", "85e7a96f", "e3679117", "23c874a6", "b09fe710", "962c139f", "0fb4f846", "057c5601",
+    "6cb35a68", "f8cee3db", "0acd5213", "95469dc3",
+)
+L3S_SET57_PAGES = (
+    "42abb137", "a9c72165", "bcfbc733", "9f873f81", "7cc11b64", "6d75323d", "7a4c1a97", "6f9799e1",
+    "552fe66a", "01f31bbb", "252824cc", "a9bf9ce6", "d2f7d990", "310a3b31", "9a5adea6", "c7e22e46",
+    "87db2e75", "f3114a41", "a3dfffbb", "4ae923e8", "61e67a65", "a96b194d", "f0fa45d5", "e41000b9",
+    "6e76afd5", "65819eb3", "18a04371", "b5897149",
+)
+L3S_SET58_PAGES = (
+    "cd054177", "b1385525", "d0326819", "5d341f23", "2854f0ae", "b44ce3e2", "af1c8e52", "63fc89f8",
+    "967aa8bf", "5843a1df", "ecfa7c36", "d88ae992", "c8a6ace8", "53b3df47", "17601c3c", "f459b29d",
+    "6c2c412e", "9858dfc5", "8863053e", "8cad55ae", "234b1541", "693d6d1c", "2b08c951", "c5f5a9a9",
+    "c6604e4c", "ef09c4c3", "e768c6d4", "d4376471",
+)
+L3S_SET59_PAGES = (
+    "f5c86ef9", "fe6a4a0e", "1f1352a1", "cccb95e3", "8348d112", "a425a015", "11bb473f", "6a736234",
+    "af251b14", "fb6b0ed0", "a5446936", "1537674b", "0c0dccb9", "fedf013d", "ba66beed", "b8a4c562",
+    "67872f6e", "e57a9f8c", "cf165452", "a612eec0", "ffb10e82", "f5593c1e", "25b4dd4b", "d17320fd",
+    "484352f0", "2faf4aab", "d09e1426", "9e25cf1a",
+)
+L3S_SETS = {
+    52: L3S_SET52_PAGES, 53: L3S_SET53_PAGES, 54: L3S_SET54_PAGES, 55: L3S_SET55_PAGES,
+    56: L3S_SET56_PAGES, 57: L3S_SET57_PAGES, 58: L3S_SET58_PAGES, 59: L3S_SET59_PAGES,
+}
 # The sets chosen across the folders, by set number (`--set34` ... `--set49`).
 BIG5_LATER_SETS = {34: BIG5_MORE_PAGES, 35: BIG5_SET35_PAGES, 36: BIG5_SET36_PAGES, 37: BIG5_SET37_PAGES,
                    38: SET38_PAGES, 39: SET39_PAGES, 40: SET40_PAGES, 41: SET41_PAGES,

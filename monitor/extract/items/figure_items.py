@@ -42,6 +42,7 @@ from monitor.extract.items.figure_dates import (
     without_periods_to_come,
 )
 from monitor.extract.items.figure_filters import off_the_timeline
+from monitor.extract.items.figure_records import bracketed_record
 from monitor.extract.items.figure_shapes import SCORE_METRICS, may_hold_shape, shaped_figures, with_shaped
 from monitor.extract.items.figures import FigureMention, find_figures, may_hold_figure
 from monitor.extract.items.merge import Draft, specificity
@@ -295,6 +296,10 @@ def figure_drafts(doc: Doc, info: SentenceInfo, fronted: str | None, order: int)
                                      or timex_in(clause, opened, start) or results_period(doc, info))
         date = as_of(doc, undated_nouns, (start, s.start + f.end), (date, fronted, attr_date),
                      s.start + f.num_start, over_a_span)
+        if bracketed_record(f, s.text) and doc.published is not None:
+            # "The Eagles (6-5) snapped a streak dating to 2007": the team's record as the page is written,
+            # whatever its sentence dates
+            date = doc.published.isoformat()
         if own is None and not in_attr and baseline_of_a_change(info, mentions, f):
             # "third-quarter profit rose to $110.9 million from $95.9 million": the year-earlier quarter's
             date = a_year_before(date) or date

@@ -21,6 +21,7 @@ from functools import cache
 from monitor.extract.items.count_nouns import plural
 from monitor.extract.items.counted import labelled
 from monitor.extract.items.figure_data import change_signs
+from monitor.extract.items.figure_records import records
 from monitor.extract.items.figures import FigureMention
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.lexicon import Lexicon, load_data_file, load_lexicon, spaced_alternatives
@@ -270,7 +271,10 @@ def shaped_figures(
             value = float(m.group("num").replace(",", ""))
             out.append(_mention(m.start("num"), m.end("num"), m.span("num"), value, "level", None))
     if with_digits:
-        out += _scores(sentence, sh, free)
+        scores = _scores(sentence, sh, free)
+        out += scores
+        taken = [(f.num_start, f.num_end) for f in scores]
+        out += records(sentence, lambda s, e: free(s, e) and not any(a < e and s < b for a, b in taken))
     for m in sh.joined_re.finditer(sentence) if with_digits and sh.joined_hint.search(low) else ():
         num = "a" if m.group("a") else "b"
         if free(m.start(num), m.end(num)):
