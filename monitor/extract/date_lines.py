@@ -21,7 +21,8 @@ MONTHS = (
 )
 _SHOWN_DATE_RES = (
     re.compile(
-        rf"\b(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I
+        rf"\b(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.]\d)(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
+        re.I,
     ),
     re.compile(
         rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTHS})\b\.?(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?", re.I

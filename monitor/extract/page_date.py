@@ -78,11 +78,15 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
         return _year_in_page(markup(), day[1], day[2]) or year
 
     days = [(k, _with_year(d, line_year(d)), z) for k, d, z in shown]
+    # A page is never published after it was updated: a later day is a masthead's "today" or a listed story's.
+    ceiling = max((d for k, d, _z in days if k == "updated" and d is not None), default=None)
     # The markup's stamp and the URL naming one day settle it: a later byline date not stated as the
     # publication's is an update's or a listed story's ("22 March" under a story stamped and filed 21 March).
     settled = stamp.date() if in_markup and stamp is not None and stamp.date() == in_url else None
     for kind, day, line_zone in days:
         if kind == "updated" or day is None or (settled and kind != "published" and day > settled):
+            continue
+        if ceiling is not None and day > ceiling:
             continue
         # A shown date far from the stamp is the site header's "today" or another story's date; but a line
         # that says it ("Written: 2023-11-07") or gives the time and zone of its posting ("Apr 4, 10:57 AM
@@ -96,6 +100,8 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
         # "CNN.com - New Orleans shelters to be evacuated - Aug 31, 2005": the page's day as its title states
         # it, a day after the URL's folder when posted past midnight (no line of the page shows it)
         return titled
+    if stamp is not None and not in_markup and ceiling is not None and stamp.date() > ceiling:
+        return ceiling  # htmldate's reading of a later day on the page: the update's day is the nearest
     if stamp is not None:
         if stamp.tzinfo is not None and zone is not None:
             return stamp.astimezone(zone).date()
@@ -189,10 +195,11 @@ def _possible_days(stamp: datetime.datetime | None) -> set[datetime.date] | None
         return set()
 
 
-# "/2019/11/18/", "/2019/nov/18/" (The Guardian, PolitiFact) and "/2010/POLITICS/08/13/",
-# "/2009/WORLD/asiapcf/10/06/" (CNN's section, and subsection, between the year and the month).
+# "/2019/11/18/", "/2019/nov/18/", "/2008/January/10/" (The Guardian, PolitiFact, Soccerway) and
+# "/2010/POLITICS/08/13/", "/2009/WORLD/asiapcf/10/06/" (CNN's section, and subsection, between the year and
+# the month).
 _URL_DAY_RE = re.compile(
-    rf"/((?:19|20)\d\d)/(?:[A-Za-z][A-Za-z-]*/){{0,2}}([01]?\d|{'|'.join(MONTH_NAMES)})/([0-3]?\d)/",
+    rf"/((?:19|20)\d\d)/(?:[A-Za-z][A-Za-z-]*/){{0,2}}([01]?\d|{MONTHS})/([0-3]?\d)/",
     re.IGNORECASE,
 )
 
