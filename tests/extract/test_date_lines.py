@@ -86,7 +86,8 @@ def test_a_day_opening_a_segment_of_the_address_is_the_pages() -> None:
 
 def test_a_clock_time_after_a_month_is_no_day_of_it() -> None:
     # "16 Jan 12:51p.m.": the 16th, at 12:51 (not the 12th)
-    assert read_date_line("Latest headlines Updated: 16 Jan 12:51p.m.", "") == [("updated", (None, 1, 16), None)]
+    found = read_date_line("Latest headlines Updated: 16 Jan 12:51p.m.", "")
+    assert found == [("updated", (None, 1, 16), None)]
 
 
 def test_a_month_written_in_full_in_the_address_names_its_day() -> None:
@@ -99,7 +100,8 @@ def test_a_month_written_in_full_in_the_address_names_its_day() -> None:
 def test_a_page_is_never_published_after_the_day_it_was_updated() -> None:
     # a masthead's "today" (the day the page was served) is later than the story's update
     story = "The harbour ferry sailed again after a week of repairs, its crew said on the quay. " * 4
-    page = ('<html><head><title>Ferry back</title></head><body><div class="date">Tuesday, January 15, 2008</div>'
-            "<h1>Ferry back in service</h1><div class=\"updated\">Last updated: January 13, 2008</div>"
+    page = ('<html><head><title>Ferry back</title></head><body>'
+            '<div class="date">Tuesday, January 15, 2008</div><h1>Ferry back in service</h1>'
+            '<div class="updated">Last updated: January 13, 2008</div>'
             f"<p>{story}</p></body></html>").encode()
     assert extract_document(page).published == datetime.date(2008, 1, 13)
