@@ -17,6 +17,7 @@ from monitor.extract.budget import Budget
 from monitor.extract.items.dateline import dateline_spans
 from monitor.extract.items.dating import (
     DAY_TYPES,
+    MONTH_VALUE_RE,
     comparison_base,
     date_value,
     iso_day,
@@ -413,18 +414,28 @@ def _earlier_date(
     doc: Doc, tx: Timex, value: str, usable: Sequence[tuple[Timex, str]], start: int
 ) -> str | None:
     """A span told as "<span> earlier" ("the flue pipe fitted 12 days earlier") counts back from the day the
-    story is telling: the tagger counts it from a date before it in the sentence, else from the publication
-    date, where the paragraph's scene is the story's day, else a breaking story's scene a paragraph before
-    (`scene_day`: "... left the ward Saturday." / "She had been admitted a day earlier ..."); with no scene,
-    it dates nothing."""
-    if any(t.end <= tx.start for t, _v in usable):
-        return value
+    story is telling: from a date before it in the sentence ("went on strike July 14, joining writers who had
+    walked out two months earlier": May), else from the publication date, where the paragraph's scene is the
+    story's day, else a breaking story's scene a paragraph before (`scene_day`: "... left the ward
+    Saturday." / "She had been admitted a day earlier ..."); with no scene, it dates nothing. (The tagger
+    counts every such span from the publication date.)"""
     span = span_before(value, doc.published)
+    before = [v for t, v in usable if t.end <= tx.start]
+    if before:
+        anchor = before[-1]
+        if not span or not MONTH_VALUE_RE.match(anchor) or _THAN_RE.match(doc.text, tx.end):
+            return value  # ("a day earlier than expected": a comparison, no span back from the date)
+        return later_date(anchor, "P-" + span[1:]) or value
     scene = paragraph_scene(doc, start) or ((day := scene_day(doc)) and day.isoformat())
     return later_date(scene, "P-" + span[1:]) if span and scene else None
 
 
-_EARLIER_RE = re.compile(r"^(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+earlier\Z", re.IGNORECASE)
+_THAN_RE = re.compile(r"\s+than\b")
+_EARLIER_RE = re.compile(
+    r"^(?:(?:more|less|fewer)\s+than\s+|about\s+|nearly\s+|almost\s+|some\s+|just\s+|roughly\s+)?"
+    r"(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\s+earlier\Z",
+    re.IGNORECASE,
+)
 
 
 def _sentence_items(doc: Doc, sentence: Sentence, order: int, undated: list[Draft] | None) -> list[Draft]:

@@ -266,6 +266,16 @@ def test_a_span_earlier_counts_back_from_the_storys_day_not_from_publication() -
     assert [i.date for i in extract_items(alone, pub)] == []
 
 
+def test_a_span_earlier_counts_back_from_a_date_before_it_in_its_sentence() -> None:
+    pub = dt.date(2023, 11, 8)
+    text = ("The dockers went on strike July 14, joining the pilots, who had walked off the job more than "
+            "two months earlier.")
+    assert ("other", "2023-05") in [(i.kind, i.date) for i in extract_items(text, pub)]
+    # "earlier than expected" compares; it counts no span back from the date
+    sooner = "The storm reached the coast on Friday, a day earlier than forecasters expected."
+    assert "2023-11-02" not in [i.date for i in extract_items(sooner, pub)]
+
+
 def test_a_span_earlier_in_a_new_paragraph_counts_back_from_a_breaking_storys_scene() -> None:
     pub = dt.date(2008, 1, 5)
     text = ("The skipper left the harbour clinic on Saturday after a visit from her coach.\n\n"
