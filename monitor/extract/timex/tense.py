@@ -54,6 +54,9 @@ _TITLE_CASE_SMALL = frozenset(
      "before", "during", "under", "against", "without", "while", "through", "across", "toward", "towards"}
 )
 _WINDOW = 160  # characters each side; a clause rarely needs more
+# A word right after the expression that opens another clause, of another time (a content clause, a reason,
+# a condition); not "when", "which" or "where", whose clause tells of the date itself.
+_OPENERS_AFTER = frozenset({"that", "because", "if", "whether", "unless"})
 
 
 def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -167,6 +170,10 @@ def clause_tense(
     # "On Tuesday, Lebanese troops at a base ..., will conduct": a fronted date is the main clause's, whose
     # verb may come after a long subject
     fronted = len(left_words) <= 2 and text[end : end + 1] == ","
+    if right[:1] and right[0] in _OPENERS_AFTER:
+        # "indicating in late June that the age should be raised": the clause the date opens tells another
+        # time (but "July 8, when the violence erupted" tells the date's own)
+        right = []
     found = _cue_tense(left, right, future, past, skip, not_cues, progressives,
                        reach=len(right) if fronted else _NEAR_RIGHT)
     opposite = "past" if fallback == "future" else "future"

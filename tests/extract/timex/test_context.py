@@ -110,6 +110,15 @@ def test_a_month_naming_a_nouns_time_is_the_nearest_whatever_the_tense() -> None
     assert found("He was hired in December.", "2019-11-20")["December"] == ("DATE", "2018-12")
 
 
+def test_a_clause_the_date_opens_tells_no_tense_of_the_dates_own() -> None:
+    # "that" opens what was said, of its own time; the date is the saying's
+    got = found("The mayor is under fire for hinting in late June that the fares should rise.", "2010-08-13")
+    assert got["late June"] == ("DATE", "2010-06")
+    # "when" tells of the date itself
+    assert found("Talks resume on July 8, when the strike will begin.", "2010-06-13")["July 8"] == (
+        "DATE", "2010-07-08")
+
+
 @pytest.mark.parametrize(
     ("sentence", "dct", "text", "value"),
     [
