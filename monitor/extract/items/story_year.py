@@ -23,13 +23,26 @@ def narrated_year(doc: Doc, tx: Timex, value: str, sentence_start: int) -> str:
     if abs(int(value[:4]) - pub.year) > 1 or not bare:
         return value  # not a bare month or day the publication date anchored ("January this year" is)
     written = [t for t in doc.timexes_in(sentence_start, tx.start)
-               if YEAR_WRITTEN_RE.search(t.text) or _years_ago_of(doc.text, t, tx)]
+               if (YEAR_WRITTEN_RE.search(t.text) or _years_ago_of(doc.text, t, tx))
+               and not _in_relative_aside(doc.text, sentence_start, t, tx)]
     if not written:
         return _days_of_the_story(doc, value, sentence_start)
     year = written[-1].value[:4]
     if not (len(year) == 4 and year.isdigit()) or int(year) > pub.year - 2:
         return value  # a year of plans ("by 2025") dates no month told after it
     return year + value[4:]
+
+
+def _in_relative_aside(text: str, sentence_start: int, year: Timex, tx: Timex) -> bool:
+    """Whether the year is told in a relative clause set off by commas that closes before the month ("A former
+    prime minister, who in 1988 became ..., she returned in October"): a time of the person, not the story's."""
+    opened = text.rfind(",", sentence_start, year.start)
+    if opened < 0 or "," not in text[year.end : tx.start]:
+        return False
+    return _RELATIVE_RE.match(text, opened + 1) is not None
+
+
+_RELATIVE_RE = re.compile(r"\s*(?:who|whom|whose|which)\b", re.IGNORECASE)
 
 
 def _years_ago_of(text: str, ago: Timex, tx: Timex) -> bool:
@@ -45,7 +58,7 @@ _SAME_PHRASE_RE = re.compile(r"[,\s]*(?:(?:on|in|the|of|night|morning|evening|af
 # How far after (or before) the story's last full date a day written without its year still tells its time.
 NARRATED_DAYS_AFTER = 62
 NARRATED_DAYS_BEFORE = 31
-_RECENT = dt.timedelta(days=21)
+_RECENT = dt.timedelta(days=45)
 
 
 def _days_of_the_story(doc: Doc, value: str, before: int) -> str:
@@ -53,7 +66,7 @@ def _days_of_the_story(doc: Doc, value: str, before: int) -> str:
     date the story wrote out before it ("the job ... on December 16, 2010") is of that date's year: the
     story is telling that time, not the last December before publication (April 2012). A month's day in
     between that lies far from it ("set the trial for Feb. 25") has brought the story back to its present, and
-    a day within three weeks before publication is the present's (`_RECENT`: a loss "on December 28" told on
+    a day within six weeks before publication is the present's (`_RECENT`: a trade "on December 14" told on
     January 8, after a record "set in December 1988").
     So is a month ("However in early April she acquiesced", after "dated March 18 1986") a month or two from
     a full date two or more years back (`_month_of_the_story`)."""
