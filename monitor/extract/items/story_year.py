@@ -34,8 +34,9 @@ def narrated_year(doc: Doc, tx: Timex, value: str, sentence_start: int) -> str:
 
 
 def _in_relative_aside(text: str, sentence_start: int, year: Timex, tx: Timex) -> bool:
-    """Whether the year is told in a relative clause set off by commas that closes before the month ("A former
-    prime minister, who in 1988 became ..., she returned in October"): a time of the person, not the story's."""
+    """Whether the year is told in a relative clause set off by commas that closes before the month ("A
+    former prime minister, who in 1988 became ..., she returned in October"): the person's time, not the
+    story's."""
     opened = text.rfind(",", sentence_start, year.start)
     if opened < 0 or "," not in text[year.end : tx.start]:
         return False
