@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -119,7 +120,28 @@ def _tag(text: str, base: dt.datetime, lang: str) -> list[Timex]:
         if timex is not None:
             found.append(timex)
             pos = timex.end
-    return found
+    return _ranges_share_their_year(text, found)
+
+
+# What joins the two ends of a range of days or months ("November 29-December 8, 1988", "from June 3 to
+# July 9, 2019", "between May 1 and June 30, 2020").
+_RANGE_JOIN = re.compile(r"\s*(?:[-\u2013\u2014]|to|through|thru|until|till|and)\s*", re.IGNORECASE)
+_YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+_MONTH_OR_DAY = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
+
+
+def _ranges_share_their_year(text: str, found: list[Timex]) -> list[Timex]:
+    """The first end of a range written without its year takes the year written with the second ("November
+    29-December 8, 1988": 1988-11-29; "December 29-January 3, 2008": 2007-12-29), not the DCT's."""
+    out = list(found)
+    for i, (first, second) in enumerate(zip(found, found[1:], strict=False)):
+        if (_YEAR_WRITTEN.search(first.text) or not _YEAR_WRITTEN.search(second.text)
+                or not _MONTH_OR_DAY.fullmatch(first.value) or not _MONTH_OR_DAY.fullmatch(second.value)
+                or not _RANGE_JOIN.fullmatch(text, first.end, second.start)):
+            continue
+        year = int(second.value[:4]) - (first.value[5:7] > second.value[5:7])
+        out[i] = dataclasses.replace(first, value=f"{year:04d}{first.value[4:]}")
+    return out
 
 
 _TOKEN = re.compile(r"[a-z]+|[0-9]+[a-z]*")

@@ -110,6 +110,19 @@ def test_a_month_naming_a_nouns_time_is_the_nearest_whatever_the_tense() -> None
     assert found("He was hired in December.", "2019-11-20")["December"] == ("DATE", "2018-12")
 
 
+@pytest.mark.parametrize(("sentence", "first", "value"), [
+    ("The record stood from November 29-December 8, 1988.", "November 29", "1988-11-29"),
+    ("The fair ran from June 3 to July 9, 2019.", "June 3", "2019-06-03"),
+    ("The ferry was laid up December 29-January 3, 2006.", "December 29", "2005-12-29"),
+])
+def test_the_first_end_of_a_range_takes_the_year_written_with_the_second(sentence: str, first: str,
+                                                                          value: str) -> None:
+    assert found(sentence, "2008-01-08")[first] == ("DATE", value)
+    # two days told apart are no range: the first keeps the DCT's year
+    apart = found("She arrived on June 3 and left July 9, 2019.", "2008-01-08")
+    assert apart["June 3"] == ("DATE", "2007-06-03")
+
+
 def test_a_clause_the_date_opens_tells_no_tense_of_the_dates_own() -> None:
     # "that" opens what was said, of its own time; the date is the saying's
     got = found("The mayor is under fire for hinting in late June that the fares should rise.", "2010-08-13")
