@@ -14,7 +14,7 @@ from functools import cache
 
 from monitor.extract.boilerplate import is_furniture
 from monitor.extract.corrections import correction_rules
-from monitor.extract.lexicon import Lexicon
+from monitor.extract.lexicon import Lexicon, load_data_file
 from monitor.extract.sentences import Sentence, split_sentences
 
 # Single quotes and TeX-style quotes; every branch opens with its quote mark (the look-behind of "‘" comes
@@ -125,8 +125,9 @@ def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
     """The sentences of `text` but page furniture: lines opening with a skip prefix (in any case), the
     teasers of other stories that a heading glued into the text opens (names.yaml `teaser_headings`), lists
     of links (`_link_list_line`), the editors' corrections (corrections.yaml: "Correction, May 3: this
-    article misnamed ...", which tell of the page, not of the story), and lines of boilerplate.yaml
-    `drop_lines` (a byline's "posted on April 21, 2015, at 11:29 a.m.", "Advertisement")."""
+    article misnamed ...", which tell of the page, not of the story), an offer's terms told to the reader
+    (names.yaml `offer_verbs`: "- Earn 60,000 bonus points once you spend $3,000"), and lines of
+    boilerplate.yaml `drop_lines` (a byline's "posted on April 21, 2015, at 11:29 a.m.", "Advertisement")."""
     prefixes, longest = _lowered(lex.skip_line_prefixes)
     headings, heading_length = _lowered(lex.teaser_headings)
     corrections = correction_rules()
@@ -146,11 +147,23 @@ def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
             continue
         if any(rule.search(s.text) for rule in corrections) or is_furniture(s.text):
             continue  # a correction tells of the page; a byline's "posted on <date>" is the page's too
+        if _offer_re().match(s.text) and _AMOUNT_RE.search(s.text):
+            continue  # an offer's terms ("- Earn 60,000 bonus points once you spend $3,000")
         if headings and _opens_teasers(s.text, headings, heading_length):
             line_end = _line_end(text, s.start)
             continue
         out.append(s)
     return out
+
+
+@cache
+def _offer_re() -> re.Pattern[str]:
+    """names.yaml `offer_verbs` opening a sentence (or a list item), a word in lower case next."""
+    verbs = "|".join(re.escape(str(v)) for v in load_data_file("names.yaml").get("offer_verbs", []))
+    return re.compile(rf"(?:[-•*]\s+)?(?:{verbs or '(?!)'})\s+(?=[a-z0-9$£€])")
+
+
+_AMOUNT_RE = re.compile(r"\d")
 
 
 def _line_end(text: str, at: int) -> int:

@@ -119,3 +119,14 @@ def test_a_list_a_line_ending_on_a_colon_opens_is_the_reports_own() -> None:
            "- Fares on Harwick routes will rise 8% in May")
     values = [i.value for i in extract_items(_ferry_report_with(own), DCT) if i.kind == "figure"]
     assert 40 in values and 8 in values
+
+
+def test_an_offers_terms_told_to_the_reader_are_no_figures_of_the_story() -> None:
+    text = ("The harbour bank launched a new travel card on Monday.\n\n"
+            "- Earn 60,000 bonus points after you spend $3,000 in the first three months.\n\n"
+            "- Get 20% more value when you redeem points for ferry fares.")
+    values = [i.value for i in extract_items(text, DCT) if i.kind == "figure"]
+    assert values == []
+    # a title in capitals that opens like one is the story's ("Get Out" is a film)
+    film = "Get Out ran past $100 million at the box office on Saturday."
+    assert [i.date for i in extract_items(film, DCT)] == ["2021-06-05"]
