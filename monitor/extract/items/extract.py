@@ -414,8 +414,8 @@ def _earlier_date(
     doc: Doc, tx: Timex, value: str, usable: Sequence[tuple[Timex, str]], start: int
 ) -> str | None:
     """A span told as "<span> earlier" ("the flue pipe fitted 12 days earlier") counts back from the day the
-    story is telling: from a date before it in the sentence ("went on strike July 14, joining writers who had
-    walked out two months earlier": May), else from the publication date, where the paragraph's scene is the
+    story is telling: from a date before it in the sentence ("struck on July 14, after the pilots had
+    stopped work two months earlier": May), else from the publication date, where the paragraph's scene is the
     story's day, else a breaking story's scene a paragraph before (`scene_day`: "... left the ward
     Saturday." / "She had been admitted a day earlier ..."); with no scene, it dates nothing. (The tagger
     counts every such span from the publication date.)"""

@@ -35,7 +35,7 @@ def narrated_year(doc: Doc, tx: Timex, value: str, sentence_start: int) -> str:
 
 def _in_relative_aside(text: str, sentence_start: int, year: Timex, tx: Timex) -> bool:
     """Whether the year is told in a relative clause set off by commas that closes before the month ("A
-    former prime minister, who in 1988 became ..., she returned in October"): the person's time, not the
+    former mayor, who took office in 1991, came back in October"): the person's time, not the
     story's."""
     opened = text.rfind(",", sentence_start, year.start)
     if opened < 0 or "," not in text[year.end : tx.start]:

@@ -123,7 +123,7 @@ def _tag(text: str, base: dt.datetime, lang: str) -> list[Timex]:
     return _ranges_share_their_year(text, found)
 
 
-# What joins the two ends of a range of days or months ("November 29-December 8, 1988", "from June 3 to
+# What joins the two ends of a range of days or months ("March 3-April 9, 1992", "from June 3 to
 # July 9, 2019", "between May 1 and June 30, 2020").
 _RANGE_JOIN = re.compile(r"\s*(?:[-\u2013\u2014]|to|through|thru|until|till|and)\s*", re.IGNORECASE)
 _YEAR_WRITTEN = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")

@@ -171,8 +171,8 @@ def clause_tense(
     # verb may come after a long subject
     fronted = len(left_words) <= 2 and text[end : end + 1] == ","
     if right[:1] and right[0] in _OPENERS_AFTER:
-        # "indicating in late June that the age should be raised": the clause the date opens tells another
-        # time (but "July 8, when the violence erupted" tells the date's own)
+        # "hinting in late June that fares should rise": the clause the date opens tells another
+        # time (but "on July 8, when the strike will begin" tells the date's own)
         right = []
     found = _cue_tense(left, right, future, past, skip, not_cues, progressives,
                        reach=len(right) if fronted else _NEAR_RIGHT)

@@ -116,7 +116,7 @@ def test_a_distance_travelled_is_a_figure_and_scenery_is_not() -> None:
         ("The hosts won 2-0 at home.", [(2, "winning score")]),  # a side with no points is no count
         ("The Otters beat the Herons 3-1.", [(3, "winning score"), (1, "losing score")]),  # at the full stop
         ("The Otters stunned the Herons, 100-93, on Sunday.", [(100, "winning score"), (93, "losing score")]),
-        ("They came back to take the final 4-3 on Sunday.", [(4, "winning score"), (3, "losing score")]),
+        ("The Otters rallied to take the final 4-3 on Sunday.", [(4, "winning score"), (3, "losing score")]),
     ],
 )
 def test_a_games_score_is_each_sides_figure(text: str, expected: list[tuple[float, str]]) -> None:

@@ -123,7 +123,7 @@ def test_a_list_a_line_ending_on_a_colon_opens_is_the_reports_own() -> None:
 
 def test_an_offers_terms_told_to_the_reader_are_no_figures_of_the_story() -> None:
     text = ("The harbour bank launched a new travel card on Monday.\n\n"
-            "- Earn 60,000 bonus points after you spend $3,000 in the first three months.\n\n"
+            "- Earn 60,000 ferry miles once your card spends $3,000 in its first quarter.\n\n"
             "- Get 20% more value when you redeem points for ferry fares.")
     values = [i.value for i in extract_items(text, DCT) if i.kind == "figure"]
     assert values == []

@@ -111,7 +111,7 @@ def test_a_month_naming_a_nouns_time_is_the_nearest_whatever_the_tense() -> None
 
 
 @pytest.mark.parametrize(("sentence", "first", "value"), [
-    ("The record stood from November 29-December 8, 1988.", "November 29", "1988-11-29"),
+    ("The record stood from March 3-April 9, 1992.", "March 3", "1992-03-03"),
     ("The fair ran from June 3 to July 9, 2019.", "June 3", "2019-06-03"),
     ("The ferry was laid up December 29-January 3, 2006.", "December 29", "2005-12-29"),
 ])
