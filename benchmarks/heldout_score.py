@@ -6,7 +6,7 @@ Where each set's pages are read:
 
     dev, set1-7, set12, set13, set27   ../shared/data/article-html
     set8-11                            ../shared/data/tempeval3/train (as news_text_score.py reads them)
-    set14 ... set55                    PAGES_ROOT/s14 ... PAGES_ROOT/s55, the folders readability_pages.py
+    set14 ... set59                    PAGES_ROOT/s14 ... PAGES_ROOT/s59, the folders readability_pages.py
                                        writes (news-heldout/README.md gives each set's command), e.g.
                                        readability_pages.py --irdata --big5 13 /tmp/ir-research-data ROOT/s29
 
