@@ -22,7 +22,7 @@ from monitor.extract.items.document import PERFECT_AUX, Doc, SentenceInfo, Tok, 
 from monitor.extract.items.event_dates import ADVERBS
 from monitor.extract.items.triggers import is_negation
 from monitor.extract.lexicon import Lexicon, load_data_file
-from monitor.extract.wordforms import word_tags
+from monitor.extract.wordforms import FINITE_TAGS, word_tags
 
 # The lede is the first full sentence (this many words or more, ending in a full stop) of the report's first
 # paragraphs: shorter lines there are captions, bylines and kickers.
@@ -50,7 +50,11 @@ def lede_verb(doc: Doc, info: SentenceInfo, drafts: int) -> tuple[tuple[int, int
     openers = _clause_openers(doc.lex)
     for clause in info.clauses:
         toks = info.tokens_within(clause[0], clause[1])
-        if not toks or toks[0].lower in openers:
+        if toks and toks[0].lower in openers:
+            # "The owner of a ferry where two pilots were hurt has admitted ...": the relative clause ends
+            # where the subject's own verb comes
+            toks = _after_a_relative_clause(toks)
+        if not toks:
             continue
         for j, tok in enumerate(toks):
             before = toks[j - 1].lower if j else ""
@@ -90,6 +94,24 @@ def lede_verb(doc: Doc, info: SentenceInfo, drafts: int) -> tuple[tuple[int, int
             verb = news[1].lower
             return (*news, (doc.lex.kind_of(verb) or "other") if verb in lede_news_verbs() else "other")
     return None
+
+
+def _after_a_relative_clause(toks: list[Tok]) -> list[Tok]:
+    """The tokens from the main clause's perfect auxiliary on, in a clause a relative word opens
+    (`_RELATIVES`) whose own finite verb comes first ("where two pilots were hurt has admitted"); none
+    otherwise."""
+    if toks[0].lower not in _RELATIVES:
+        return []
+    finite = False
+    for j, tok in enumerate(toks[1:], 1):
+        if finite and tok.lower in PERFECT_AUX and j + 1 < len(toks) and "VBN" in word_tags(toks[j + 1].lower):
+            return toks[j:]
+        finite = finite or tok.lower in _PAST_BE or bool(word_tags(tok.lower) & FINITE_TAGS)
+    return []
+
+
+_RELATIVES = frozenset({"who", "which", "that", "where", "whose"})
+_PAST_BE = frozenset({"was", "were", "is", "are"})
 
 
 def _manner(word: str) -> bool:
