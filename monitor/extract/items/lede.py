@@ -104,7 +104,8 @@ def _after_a_relative_clause(toks: list[Tok]) -> list[Tok]:
         return []
     finite = False
     for j, tok in enumerate(toks[1:], 1):
-        if finite and tok.lower in PERFECT_AUX and j + 1 < len(toks) and "VBN" in word_tags(toks[j + 1].lower):
+        participle = j + 1 < len(toks) and "VBN" in word_tags(toks[j + 1].lower)
+        if finite and tok.lower in PERFECT_AUX and participle:
             return toks[j:]
         finite = finite or tok.lower in _PAST_BE or bool(word_tags(tok.lower) & FINITE_TAGS)
     return []
