@@ -147,7 +147,7 @@ def body_sentences(text: str, lex: Lexicon) -> list[Sentence]:
             continue
         if any(rule.search(s.text) for rule in corrections) or is_furniture(s.text):
             continue  # a correction tells of the page; a byline's "posted on <date>" is the page's too
-        if _offer_re().match(s.text) and _AMOUNT_RE.search(s.text):
+        if _offer_re().match(s.text) and _NUMBER_RE.search(s.text):
             continue  # an offer's terms ("- Earn 60,000 bonus points once you spend $3,000")
         if headings and _opens_teasers(s.text, headings, heading_length):
             line_end = _line_end(text, s.start)
@@ -163,7 +163,7 @@ def _offer_re() -> re.Pattern[str]:
     return re.compile(rf"(?:[-•*]\s+)?(?:{verbs or '(?!)'})\s+(?=[a-z0-9$£€])")
 
 
-_AMOUNT_RE = re.compile(r"\d")
+_NUMBER_RE = re.compile(r"\d")
 
 
 def _line_end(text: str, at: int) -> int:

@@ -107,12 +107,12 @@ def _after_a_relative_clause(toks: list[Tok]) -> list[Tok]:
         participle = j + 1 < len(toks) and "VBN" in word_tags(toks[j + 1].lower)
         if finite and tok.lower in PERFECT_AUX and participle:
             return toks[j:]
-        finite = finite or tok.lower in _PAST_BE or bool(word_tags(tok.lower) & FINITE_TAGS)
+        finite = finite or tok.lower in _BE or bool(word_tags(tok.lower) & FINITE_TAGS)
     return []
 
 
 _RELATIVES = frozenset({"who", "which", "that", "where", "whose"})
-_PAST_BE = frozenset({"was", "were", "is", "are"})
+_BE = frozenset({"was", "were", "is", "are"})
 
 
 def _manner(word: str) -> bool:

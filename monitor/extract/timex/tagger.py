@@ -131,8 +131,8 @@ _MONTH_OR_DAY = re.compile(r"\d{4}-\d\d(?:-\d\d)?")
 
 
 def _ranges_share_their_year(text: str, found: list[Timex]) -> list[Timex]:
-    """The first end of a range written without its year takes the year written with the second ("November
-    29-December 8, 1988": 1988-11-29; "December 29-January 3, 2008": 2007-12-29), not the DCT's."""
+    """The first end of a range written without its year takes the year written with the second ("March
+    3-April 9, 1992": 1992-03-03; "December 29-January 3, 2008": 2007-12-29), not the DCT's."""
     out = list(found)
     for i, (first, second) in enumerate(zip(found, found[1:], strict=False)):
         if (_YEAR_WRITTEN.search(first.text) or not _YEAR_WRITTEN.search(second.text)

@@ -284,9 +284,9 @@ def test_a_year_in_a_relative_aside_is_the_persons_not_the_months_after_it() -> 
 
 
 def test_a_day_some_weeks_before_publication_is_the_presents_after_an_old_record() -> None:
-    # a record "set in December 1988" does not carry a trade "on December 14" told on January 8 back to 1988
+    # a record "set in November 1988" does not carry a trade "on December 14" told on January 8 back to 1988
     pub = dt.date(2008, 1, 8)
-    text = ("The goal broke a club record set from March 3 to April 9, 1988. The centre was acquired "
+    text = ("The goal broke a club record set from October 28 to November 30, 1988. The centre was acquired "
             "by the Otters on December 14 from the Herons.")
     dates = [i.date for i in extract_items(text, pub)]
     assert "2007-12-14" in dates and "1988-12-14" not in dates
