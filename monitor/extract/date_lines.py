@@ -9,8 +9,8 @@ import datetime
 import re
 
 __all__ = [
-    "DAY_DATELINE_RE", "MONTHS", "MONTH_NAMES", "ShownDate", "byline_day", "month_number", "read_date_line",
-    "with_opening_dateline",
+    "DAY_DATELINE_RE", "MONTHS", "MONTH_NAMES", "UPDATED_RE", "ShownDate", "byline_day", "month_number",
+    "read_date_line", "with_opening_dateline",
 ]
 
 # Months by their first three letters: a byline's "Nov 18", a URL's "/2019/nov/18/".
@@ -42,7 +42,8 @@ _ZONE_NAMES = {
     "KST": "Asia/Seoul", "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney",
 }  # fmt: skip
 _ZONE_RE = re.compile(r"(?<![\w-])(" + "|".join(_ZONE_NAMES) + r")(?![\w-])")
-_UPDATED_RE = re.compile(r"updat|modif|edited|revised", re.I)
+# Words of an update, in a line or in its element's class or id
+UPDATED_RE = re.compile(r"updat|modif|edited|revised", re.I)
 _TODAY_RE = re.compile(r"\btoday\b", re.I)
 _CLOCK_AFTER_RE = re.compile(r"[\s,]*(?:at\s+)?[0-2]?\d:[0-5]\d\b", re.I)
 _UPDATE_AFTER_RE = re.compile(r"[\s,]*(?:[-\u2013\u2014|]+\s*)?(?:last\s+)?updated\b:?\s*\d", re.I)
@@ -78,9 +79,9 @@ def read_date_line(line: str, attrs: str) -> list[ShownDate]:
             continue  # "Today, March 22, 2017": the day the page is read (a weather box, a masthead)
         if re.search(r"publish|posted|written", lead, re.I):
             kind = "published"
-        elif not out and not _UPDATED_RE.search(lead + attrs) and _CLOCK_AFTER_RE.match(line, m.end()):
+        elif not out and not UPDATED_RE.search(lead + attrs) and _CLOCK_AFTER_RE.match(line, m.end()):
             kind = "published"  # "2017/03/22 13:46" alone on its line: the posting's day and time
-        elif _UPDATED_RE.search(lead) or update_after or (not out and _UPDATED_RE.search(attrs)):
+        elif UPDATED_RE.search(lead) or update_after or (not out and UPDATED_RE.search(attrs)):
             kind = "updated"
         else:
             kind = out[-1][0] if out else "dated"
@@ -115,7 +116,7 @@ def byline_day(line: str, day_first: bool = False) -> ShownDate | None:
     year that a writer's name stands beside or the posting's clock time follows; None for any other line (a
     masthead's "Friday, 6 March 2009", a date in a sentence). A date in figures is month first, as US
     sites write it, unless `day_first` (the site's country writes the day first) or the first is over 12."""
-    if _TODAY_RE.search(line) or _UPDATED_RE.search(line):
+    if _TODAY_RE.search(line) or UPDATED_RE.search(line):
         return None
     found = [(m, (int(m.group("y")), month_number(m.group("m")), int(m.group("d"))))
              for rx in _SHOWN_DATE_RES for m in rx.finditer(line) if m.group("y")]

@@ -18,6 +18,7 @@ from lxml import etree
 from monitor.extract.date_lines import (
     MONTH_NAMES,
     MONTHS,
+    UPDATED_RE,
     ShownDate,
     byline_day,
     month_number,
@@ -271,7 +272,6 @@ _COMMENT_RE = re.compile(
 )
 
 
-
 def _title_day(tree: Any) -> datetime.date | None:
     """The day a page's <title> ends on ("... - Aug 31, 2005", "... - Mar. 27, 2017"), else None."""
     m = _TITLE_DAY_RE.search(" ".join((tree.findtext(".//title") or "").split()))
@@ -301,8 +301,6 @@ _NOT_PAGE_RE = re.compile(
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "figure", "figcaption", "template", "svg"})
 _MAX_LINE = 160
 _NEAR_ANCESTORS = 6
-
-
 
 
 # The <time> elements and the class, id and itemprop values of every element, in page order: libxml2 walks the
@@ -374,7 +372,7 @@ def _byline_dates(tree: Any, url: str | None) -> list[ShownDate]:
         if el is None or (text.is_tail and (el := el.getparent()) is None):
             continue
         line_el = _date_line(el, columns)
-        if line_el is None or _UPDATE_HOLDER_RE.search(f"{line_el.get('class')} {line_el.get('id')}"):
+        if line_el is None or UPDATED_RE.search(f"{line_el.get('class')} {line_el.get('id')}"):
             continue  # (<span class="updated">: the day of an update, its word outside the line)
         if (day := byline_day(" ".join(" ".join(line_el.itertext()).split()), day_first)) is not None:
             found.append(day)
@@ -386,7 +384,6 @@ def _byline_dates(tree: Any, url: str | None) -> list[ShownDate]:
 _TEXTS = etree.XPath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _PROSE = 200
-_UPDATE_HOLDER_RE = re.compile(r"updat|modif", re.IGNORECASE)
 _DAY_FIRST_HOST_RE = re.compile(r"\.(?:uk|au|nz|ie|in|za|pk|sg|my|ng|ke)$")
 
 

@@ -76,7 +76,6 @@ def _rate_now_or_ahead(doc: Doc, info: SentenceInfo, number_at: int) -> bool:
     return False
 
 
-
 _JOINS = frozenset({"and", "or"})
 _VERB_FORMS = FINITE_TAGS | {"MD"}
 

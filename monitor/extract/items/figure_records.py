@@ -74,10 +74,10 @@ def records(sentence: str, free: Callable[[int, int], bool]) -> list[FigureMenti
         for m in pattern.finditer(sentence):
             if m.start("a") in seen or not free(m.start("a"), m.end("b")):
                 continue
-            if pattern is rec.bracket_re and not _after_a_name(sentence, m.start()):
-                continue  # "sales rose (5-7)": no team's record
+            if pattern is rec.bracket_re and not _word_before(sentence, m.start())[:1].isupper():
+                continue  # "sales rose (5-7)": no team's or player's name before it
             if pattern is rec.verb_re and (not _followed_as_a_record(sentence, m.end(), rec.follow)
-                                           or _word_before(sentence, m.start()) in rec.not_after):
+                                           or _word_before(sentence, m.start()).lower() in rec.not_after):
                 continue  # "were 2-1 up", "is 10-15 minutes", "the lead was 17-13"
             seen.add(m.start("a"))
             for side, metric in RECORD_SIDES:
@@ -95,14 +95,9 @@ def bracketed_record(mention: FigureMention, sentence: str) -> bool:
 
 
 def _word_before(sentence: str, start: int) -> str:
+    """The word right before `start`, as written ("" for none)."""
     words = _WORD_RE.findall(sentence[max(0, start - 30) : start])
-    return words[-1].lower() if words else ""
-
-
-def _after_a_name(sentence: str, start: int) -> bool:
-    """Whether the bracket follows a capitalised word (a team's or player's name)."""
-    words = _WORD_RE.findall(sentence[max(0, start - 30) : start])
-    return bool(words) and words[-1][0].isupper()
+    return words[-1] if words else ""
 
 
 def _followed_as_a_record(sentence: str, end: int, follow: frozenset[str]) -> bool:

@@ -41,8 +41,9 @@ def model_year(text: str, tx: Timex, lex: Lexicon) -> bool:
     if _COHORT_BEFORE_RE.search(text, max(0, tx.start - 12), tx.start):
         return True
     named = _CAPITAL_BEFORE_RE.search(text, max(0, tx.start - 40), tx.start)
+    last = named.group(2).lower() if named is not None else ""
     if (named is not None and named.group(1).lower() not in _OCCASION_BEFORE
-            and named.group(2).lower() not in lex.function_words | _PERIOD_WORDS):
+            and last not in lex.function_words and last not in _PERIOD_WORDS):
         # "upgrade to Office 2007", "unveiled Harbour Vision 2030", "the Russell 2000 index": a name's year (a
         # month's or a feast's would be in the timex); not an occasion's ("at Worlds 2017")
         return True
