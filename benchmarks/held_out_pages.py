@@ -416,7 +416,7 @@ SET51_PAGES = (
 # github.com/geodrome/page-signal `L3S-GN1-20100130203947-00001/original/<uuid>.html`, each page named here by
 # its uuid's first group). Of the
 # 486 whose text (trafilatura's) runs 1,200-8,000 characters, in the order of sha1("l3s/<uuid>"): set52 the
-# first 28, set53 the next 28, and so on; the rest (262) is left for later sets. Body: trafilatura's
+# first 28, set53 the next 28, and so on; the rest (150) is left for later sets. Body: trafilatura's
 # extraction.
 L3S_SET52_PAGES = (
     "c6b87617", "202aa517", "498f4478", "59f730fe", "0cab2c4b", "b16f4a95", "4ca199a9", "807f2bb5",
@@ -466,9 +466,34 @@ L3S_SET59_PAGES = (
     "67872f6e", "e57a9f8c", "cf165452", "a612eec0", "ffb10e82", "f5593c1e", "25b4dd4b", "d17320fd",
     "484352f0", "2faf4aab", "d09e1426", "9e25cf1a",
 )
+L3S_SET60_PAGES = (
+    "e1fdfa9f", "34bd51f1", "77c361ce", "1e3a9cbb", "3b0a9e0f", "3227d893", "b2b2deaa", "dc9814d5",
+    "c98e6425", "b00bdb89", "443b6e83", "df467cc0", "17a0df1f", "0a30f3dc", "e609e43a", "70435bf4",
+    "99fa80cc", "28f2a0f0", "2361fdbc", "01ccc7c5", "3df8d3a3", "36e4ee1c", "ab4e0f91", "bfa0f68e",
+    "be60a2a5", "35ab6379", "56062aa5", "7b47de5a",
+)
+L3S_SET61_PAGES = (
+    "08ba0529", "5ee66caf", "35ece29f", "967a6e51", "59dd28e2", "39db369d", "7c877f3c", "4a3cd9c0",
+    "209c7877", "55694dd7", "f4d9f949", "bdd8277f", "2a3c5970", "9facdee2", "b2c57c4e", "c4fa8a20",
+    "a71f1646", "7666b838", "41caaf23", "af0cb537", "b9141a79", "c61a5b06", "609e485c", "89492351",
+    "c1f31885", "7c3b8f34", "e651a01c", "b2fddc2c",
+)
+L3S_SET62_PAGES = (
+    "b4fba381", "7c36391e", "990c0b66", "21c556ad", "acc703fe", "59ba8431", "5bc1e7d3", "e3a8cc42",
+    "e72c62d8", "c3ddd8a2", "f535db06", "82f835a8", "092d37f3", "5c80d04b", "2ca161aa", "265b3d02",
+    "7a2d19ed", "1fce5a9f", "3f642f89", "5f4e6c44", "fb5075ce", "f5026907", "fa10c63c", "11fbdf43",
+    "69df3069", "0bc30b43", "ad3b10d2", "25cabb6c",
+)
+L3S_SET63_PAGES = (
+    "108204ab", "e906b620", "3a247e29", "bdc7803f", "5bfcd62f", "39edc13b", "934ed874", "cb487d49",
+    "a07b7b8a", "c2783abe", "f3e73885", "fcb21363", "8aaefe15", "3e05ba78", "ec407a8c", "4ad1032c",
+    "b7248afb", "c3ff17df", "e255c4b2", "b7350689", "770b1fe7", "90808156", "7ddd1689", "ff2265f2",
+    "719433cf", "9823a7f0", "756ff125", "721afb1f",
+)
 L3S_SETS = {
     52: L3S_SET52_PAGES, 53: L3S_SET53_PAGES, 54: L3S_SET54_PAGES, 55: L3S_SET55_PAGES,
     56: L3S_SET56_PAGES, 57: L3S_SET57_PAGES, 58: L3S_SET58_PAGES, 59: L3S_SET59_PAGES,
+    60: L3S_SET60_PAGES, 61: L3S_SET61_PAGES, 62: L3S_SET62_PAGES, 63: L3S_SET63_PAGES,
 }
 # The sets chosen across the folders, by set number (`--set34` ... `--set49`).
 BIG5_LATER_SETS = {34: BIG5_MORE_PAGES, 35: BIG5_SET35_PAGES, 36: BIG5_SET36_PAGES, 37: BIG5_SET37_PAGES,

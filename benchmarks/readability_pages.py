@@ -50,7 +50,7 @@ the scorer wants into a folder of your choice:
     python benchmarks/readability_pages.py --irdata --set51 /tmp/ir-research-data /tmp/irdata-set51  # set51
     python benchmarks/readability_pages.py --l3s 52 /tmp/page-signal /tmp/l3s-set52                   # set52
     python benchmarks/readability_pages.py --l3s 53 /tmp/page-signal /tmp/l3s-set53                   # set53
-    python benchmarks/readability_pages.py --l3s 56 /tmp/page-signal /tmp/l3s-set56                 # set56-59
+    python benchmarks/readability_pages.py --l3s 56 /tmp/page-signal /tmp/l3s-set56                 # set56-63
 
 Which pages each set takes is data, in `held_out_pages.py` beside this script.
 
