@@ -9,8 +9,8 @@ import datetime
 import re
 
 __all__ = [
-    "DAY_DATELINE_RE", "MONTHS", "MONTH_NAMES", "UPDATED_RE", "ShownDate", "byline_day", "month_number",
-    "read_date_line", "with_opening_dateline",
+    "DAY_DATELINE_RE", "MONTHS", "MONTH_NAMES", "UPDATED_RE", "ShownDate", "byline_day", "is_writer_line",
+    "month_number", "read_date_line", "with_opening_dateline",
 ]
 
 # Months by their first three letters: a byline's "Nov 18", a URL's "/2019/nov/18/".
@@ -50,6 +50,15 @@ _UPDATE_AFTER_RE = re.compile(r"[\s,]*(?:[-\u2013\u2014|]+\s*)?(?:last\s+)?updat
 
 
 ShownDate = tuple[str, tuple[int | None, int, int], datetime.tzinfo | None]
+_WEEKDAY = "(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# A weekday's full date alone on its line ("Wednesday, January 16, 2008", "Time: 16 January, 2008"):
+# a masthead's day the page was served as often as the story's own ("served": see page_date)
+_SERVED_LINE_RE = re.compile(
+    rf"(?:(?:date|time)\s*:\s*(?:{_WEEKDAY},?\s+)?|{_WEEKDAY},?\s+)(?:"
+    rf"(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTHS}),?\s+(?P<y2>(?:19|20)\d\d))",
+    re.I,
+)
 
 
 def read_date_line(line: str, attrs: str) -> list[ShownDate]:
@@ -58,6 +67,8 @@ def read_date_line(line: str, attrs: str) -> list[ShownDate]:
     2009 -- Updated 1240 GMT": the day of the update), or the element is named for it."""
     if not line or re.search(r"file photo|photo:", line, re.I):
         return []
+    if (served := _served_day(line)) is not None:
+        return [("served", served, None)]
     matches: list[re.Match[str]] = []
     for rx in _SHOWN_DATE_RES:
         matches.extend(m for m in rx.finditer(line) if not any(_overlap(m, n) for n in matches))
@@ -90,6 +101,15 @@ def read_date_line(line: str, attrs: str) -> list[ShownDate]:
     return out
 
 
+def _served_day(line: str) -> tuple[int, int, int] | None:
+    """The day of a line that holds a weekday's full date and nothing else (`_SERVED_LINE_RE`), else None."""
+    if (m := _SERVED_LINE_RE.fullmatch(line)) is None:
+        return None
+    month = month_number(m.group("m") or m.group("m2"))
+    day = int(m.group("d") or m.group("d2"))
+    return (int(m.group("y") or m.group("y2")), month, day) if month and 1 <= day <= 31 else None
+
+
 def _overlap(a: re.Match[str], b: re.Match[str]) -> bool:
     return a.start() < b.end() and b.start() < a.end()
 
@@ -116,7 +136,8 @@ def byline_day(line: str, day_first: bool = False) -> ShownDate | None:
     year that a writer's name stands beside or the posting's clock time follows; None for any other line (a
     masthead's "Friday, 6 March 2009", a date in a sentence). A date in figures is month first, as US
     sites write it, unless `day_first` (the site's country writes the day first) or the first is over 12."""
-    if _TODAY_RE.search(line) or UPDATED_RE.search(line):
+    updated = UPDATED_RE.search(line)
+    if _TODAY_RE.search(line) or (updated and not _PUBLISHED_RE.search(line, 0, updated.start())):
         return None
     found = [(m, (int(m.group("y")), month_number(m.group("m")), int(m.group("d"))))
              for rx in _SHOWN_DATE_RES for m in rx.finditer(line) if m.group("y")]
@@ -132,6 +153,20 @@ def byline_day(line: str, day_first: bool = False) -> ShownDate | None:
     return None
 
 
+# A line that names its publication's date before an update's ("Published: December 31 2007 00:29 | Last
+# updated: ...")
+_PUBLISHED_RE = re.compile(r"\b(?:published|posted)\b", re.I)
+
+
+def is_writer_line(line: str) -> bool:
+    """Whether a short line of its own names the writer and nothing else ("By The Associated Press", "By ANN
+    LEE, Staff Writer"): a date alone on the next line is the byline's."""
+    return (len(line) <= _WRITER_LINE and _WRITER_RE.match(line) is not None
+            and not _YEAR_IN_LINE_RE.search(line))
+
+
+_WRITER_LINE = 60
+_YEAR_IN_LINE_RE = re.compile(r"(?:19|20)\d\d")
 # A writer named in a byline: "By Ann Lee", "by K. Scott" (a capital after "by": not "by the river", nor a
 # month or a day: "reform by August", "by Friday")
 _WRITER_RE = re.compile(

@@ -10,7 +10,7 @@ import re
 from copy import deepcopy
 from functools import cache
 from typing import Any, cast
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from htmldate import find_date
 from lxml import etree
@@ -21,6 +21,7 @@ from monitor.extract.date_lines import (
     UPDATED_RE,
     ShownDate,
     byline_day,
+    is_writer_line,
     month_number,
     read_date_line,
 )
@@ -68,8 +69,11 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
     likely = _possible_days(stamp)
     year = stamp.year if stamp is not None else None
     # (first a byline whose day htmldate's reading of the page agrees with: the time a page was served, shown
-    # above its story, looks like a byline too)
-    shown = sorted(bylines, key=lambda line: _with_year(line[1], None) not in (likely or ())) + shown
+    # above its story, looks like a byline too; but not one on the day a masthead shows, which htmldate may
+    # have read: "Thursday, 17 January 2008" atop, "17/01/2008 11:00:03 AM" in the footer)
+    served = {_with_year(d, None) for k, d, _z in shown if k == "served"}
+    shown = sorted(bylines, key=lambda line: (
+        _with_year(line[1], None) in served, _with_year(line[1], None) not in (likely or ()))) + shown
 
     def line_year(day: tuple[int | None, int, int]) -> int | None:
         """A line's year, or for one without it ("Posted Nov 18, 8:19 PM") the stamp's when that makes the
@@ -84,8 +88,14 @@ def publication_date(tree: Any, url: str | None, source: str | bytes | None = No
     # The markup's stamp and the URL naming one day settle it: a later byline date not stated as the
     # publication's is an update's or a listed story's ("22 March" under a story stamped and filed 21 March).
     settled = stamp.date() if in_markup and stamp is not None and stamp.date() == in_url else None
+    # A weekday's date alone on its line is a masthead's day the page was served when the page names an
+    # earlier day near it (a line's, the stamp's): a page is served on or after the day it was published.
+    read_days = [d for k, d, _z in days if k != "updated" and d is not None]
+    read_days += [stamp.date()] if stamp is not None else []
     for kind, day, line_zone in days:
         if kind == "updated" or day is None or (settled and kind != "published" and day > settled):
+            continue
+        if kind == "served" and day != in_url and any(0 < (day - d).days <= _SERVED_REACH for d in read_days):
             continue
         if ceiling is not None and day > ceiling:
             continue
@@ -200,7 +210,7 @@ def _possible_days(stamp: datetime.datetime | None) -> set[datetime.date] | None
 # "/2010/POLITICS/08/13/", "/2009/WORLD/asiapcf/10/06/" (CNN's section, and subsection, between the year and
 # the month).
 _URL_DAY_RE = re.compile(
-    rf"/((?:19|20)\d\d)/(?:[A-Za-z][A-Za-z-]*/){{0,2}}([01]?\d|{MONTHS})/([0-3]?\d)/",
+    rf"[/=]((?:19|20)\d\d)/(?:[A-Za-z][A-Za-z-]*/){{0,2}}([01]?\d|{MONTHS})/([0-3]?\d)/",
     re.IGNORECASE,
 )
 
@@ -211,7 +221,9 @@ _URL_COMPACT_DAY_RE = re.compile(r"/((?:19|20)\d\d)([01]\d)([0-3]\d)(?=/|$|[A-Za
 
 
 def _url_day(url: str | None) -> datetime.date | None:
-    m = _URL_DAY_RE.search(url or "") or _URL_COMPACT_DAY_RE.search(url or "")
+    # (a path in the query, its folders split by backslashes: "default.asp?page=2008%5C01%5C14%5Cstory_14")
+    url = unquote(url or "").replace("\\", "/")
+    m = _URL_DAY_RE.search(url) or _URL_COMPACT_DAY_RE.search(url)
     if m is None:
         return None
     try:
@@ -284,6 +296,7 @@ _TITLE_DAY_RE = re.compile(
     rf"[-\u2013\u2014|]\s*(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}}),?\s+(?P<y>(?:19|20)\d\d)\s*\Z", re.IGNORECASE
 )
 _TITLE_URL_DAYS = 2  # how far from the URL's day a title's day may lie and still be the page's
+_SERVED_REACH = 31  # days: how far before a masthead's day the page's own may lie
 
 
 # Elements that may hold the page's date line: by tag, or by a class/id/itemprop that says so.
@@ -347,6 +360,12 @@ def _shown_dates(tree: Any) -> list[ShownDate]:
         if line_el is None:
             continue
         seen.update(line_el.iter())
+        # (a masthead's date in an element of its own, whose line runs on into the site's menu: "Wednesday,
+        # January 16, 2008 West Bengal")
+        served = read_date_line(" ".join(" ".join(el.itertext()).split()), attrs)
+        if served and served[0][0] == "served":
+            out.extend(served)
+            continue
         out.extend(read_date_line(" ".join(" ".join(line_el.itertext()).split()), attrs))
     return out
 
@@ -354,8 +373,9 @@ def _shown_dates(tree: Any) -> list[ShownDate]:
 def _byline_dates(tree: Any, url: str | None) -> list[ShownDate]:
     """The byline lines of the page (`date_lines.byline_day`) outside captions, scripts, teasers and updates'
     elements, before its first paragraph of prose (after it, a line with a date and a time is a comment's, a
-    date after "by" a citation's), in page order. Figures are read day first on a site of a country that
-    writes them so."""
+    date after "by" a citation's), in page order; a date alone on the line above or below one that names
+    only the writer ("By The Associated Press") is one too. Figures are read day first on a site of a
+    country that writes them so."""
     day_first = _DAY_FIRST_HOST_RE.search(urlsplit(url or "").hostname or "") is not None
     columns = _headline_columns(tree)
     try:
@@ -363,20 +383,38 @@ def _byline_dates(tree: Any, url: str | None) -> list[ShownDate]:
     except Exception:  # noqa: BLE001 - an odd tree just has no byline
         return []
     found: list[ShownDate] = []
-    for text in texts:
+    previous = ""  # the last line of text read, for a writer's line above a date's
+    for n, text in enumerate(texts):
         if len(text) > _PROSE and len(" ".join(text.split())) > _PROSE:
             break
         if not _YEAR_RE.search(text):
+            previous = " ".join(text.split()) or previous
             continue
         el = text.getparent()
-        if el is None or (text.is_tail and (el := el.getparent()) is None):
+        if el is None or (text.is_tail and (el := el.getparent()) is None) or _of_other_content(el, columns):
             continue
-        line_el = _date_line(el, columns)
-        if line_el is None or UPDATED_RE.search(f"{line_el.get('class')} {line_el.get('id')}"):
+        line_el = _widened_line(el)
+        if line_el is not None and UPDATED_RE.search(f"{line_el.get('class')} {line_el.get('id')}"):
             continue  # (<span class="updated">: the day of an update, its word outside the line)
-        if (day := byline_day(" ".join(" ".join(line_el.itertext()).split()), day_first)) is not None:
+        # (a line the markup never closed, "<font>May 2, 2008 4:48 a.m. EST<p>...", holds the story: its
+        # first text is the line)
+        line = " ".join((" ".join(line_el.itertext()) if line_el is not None else text).split())
+        if len(line) > _MAX_LINE:
+            continue
+        day = byline_day(line, day_first)
+        if day is None and is_writer_line(previous):
+            day = byline_day(f"{previous} | {line}", day_first)
+        if day is None and is_writer_line(following := _next_text(texts, n)):
+            day = byline_day(f"{line} {following}", day_first)  # ("1/9/2008<br><i>By Ann Lee</i>")
+        if day is not None:
             found.append(day)
+        previous = line
     return found
+
+
+def _next_text(texts: list[Any], n: int) -> str:
+    """The next text of the page after its `n`th that is more than white space, collapsed; "" for none."""
+    return next((line for text in texts[n + 1 : n + 4] if (line := " ".join(text.split()))), "")
 
 
 # The page's text nodes outside scripts and styles, in page order; a year in one; the length of a paragraph
@@ -426,6 +464,12 @@ def _headline_columns(tree: Any) -> set[Any]:
 def _date_line(el: Any, headline_columns: set[Any] | frozenset[Any] = frozenset()) -> Any:
     """The element, widened to its parent while that stays a short line ("Updated" + <time>), or None when
     it sits in a caption, a script or another article's teaser (not in `headline_columns`)."""
+    return None if _of_other_content(el, headline_columns) else _widened_line(el)
+
+
+def _of_other_content(el: Any, headline_columns: set[Any] | frozenset[Any]) -> bool:
+    """Whether the element sits in a caption, a script or another article's teaser (not in
+    `headline_columns`)."""
     node = el
     # Only the near ancestors: a caption or teaser wraps its date closely, while a class far up
     # ("has-comments" on <body>) says nothing about this line.
@@ -433,14 +477,19 @@ def _date_line(el: Any, headline_columns: set[Any] | frozenset[Any] = frozenset(
         if node is None:
             break
         if not isinstance(node.tag, str):
-            return None
+            return True
         attrs = " ".join(str(node.get(a) or "") for a in ("class", "id"))
         if node.tag in _SKIP_TAGS:
-            return None
+            return True
         # (a column that holds the headline is the article's, whatever it is named: "left-sidebar")
         if _NOT_PAGE_RE.search(attrs) and node not in headline_columns:
-            return None
+            return True
         node = node.getparent()
+    return False
+
+
+def _widened_line(el: Any) -> Any:
+    """The element, widened to its parent while that stays a short line; None when it is no short line."""
     line = el
     parent = el.getparent()
     while parent is not None and _is_short_line(parent):

@@ -22,6 +22,8 @@ def test_a_line_says_which_of_its_dates_is_the_publications() -> None:
     ("Ferry back in service 3 Feb 2009, 0930 hrs IST , HNS", (2009, 2, 3)),
     ("by Kit Orme 2 March 2009 8:00 GMT - The week began", (2009, 3, 2)),
     ("1/9/2008 By Bryan Lowe", (2008, 1, 9)),  # figures: month first, as US sites write them
+    # an update's words after the publication's
+    ("By Ann Lee Published: December 31 2007 00:29 | Last updated: December 31 2007 09:12", (2007, 12, 31)),
 ])
 def test_a_byline_lines_day(line: str, day: tuple[int, int, int]) -> None:
     found = byline_day(line)
@@ -36,6 +38,16 @@ def test_a_byline_lines_day(line: str, day: tuple[int, int, int]) -> None:
 ])
 def test_lines_that_are_no_byline(line: str) -> None:
     assert byline_day(line) is None
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("Wednesday, January 16, 2008", (2008, 1, 16)),
+    ("Time: 16 January, 2008", (2008, 1, 16)),
+    ("Sunday, January 20th, 2008", (2008, 1, 20)),
+])
+def test_a_weekdays_date_alone_may_be_the_day_the_page_was_served(
+        line: str, day: tuple[int, int, int]) -> None:
+    assert read_date_line(line, "") == [("served", day, None)]
 
 
 def test_figures_are_day_first_on_a_site_of_a_country_that_writes_them_so() -> None:
@@ -101,3 +113,45 @@ def test_a_page_is_never_published_after_the_day_it_was_updated() -> None:
     # the masthead's "today" (the day the page was served) is later than the story's update
     page = _old_page('<div class="updated">Last updated: January 13, 2008</div>')
     assert extract_document(page).published == datetime.date(2008, 1, 13)
+
+
+def test_a_posted_line_outweighs_a_mastheads_later_day() -> None:
+    page = _old_page('<p class="posted">Posted at 6:47am on 14 Jan 2008</p>').replace(
+        b'<div class="date">Wednesday, 16 January 2008</div>',
+        b'<p id="time"><span class="hide">Time:</span>16 January, 2008</p>')
+    assert extract_document(page).published == datetime.date(2008, 1, 14)
+
+
+def test_a_mastheads_date_whose_line_runs_into_the_menu_is_still_the_mastheads() -> None:
+    page = _old_page('<div class="storydate">Harbour, January 13, 2008 11:57 IST</div>').replace(
+        b'<div class="date">Wednesday, 16 January 2008</div>',
+        b'<div><span id="lblDate">Wednesday, January 16, 2008</span> Harbour News</div>')
+    assert extract_document(page).published == datetime.date(2008, 1, 13)
+
+
+_STORY = "The harbour ferry sailed again after a week of repairs, its crew said on the quay. " * 4
+
+
+@pytest.mark.parametrize(("top", "day"), [
+    (f"<div><span>By The Harbour Press<br></span> <span class='greytext'><i>Tuesday, January 8, 2008</i>"
+     f"</span><br><br>{_STORY}</div>", datetime.date(2008, 1, 8)),  # the writer's line above
+    (f"<table><tr><td>1/9/2008<br><i>By Ann Lee</i><br><br>{_STORY}</td></tr></table>",
+     datetime.date(2008, 1, 9)),  # and below
+])
+def test_a_date_alone_beside_a_line_naming_only_the_writer_is_the_byline(
+        top: str, day: datetime.date) -> None:
+    assert extract_document(_old_page(top)).published == day
+
+
+def test_a_byline_in_an_element_the_markup_never_closed_is_read() -> None:
+    # "<font>...<p>": the font holds the whole story, its first text is the date line
+    story = "The harbour ferry sailed again after a week of repairs, its crew said on the quay. " * 4
+    page = _old_page(f'<font size="2">January 2, 2008 4:48 a.m. EST <p>{story}<p>{story}')
+    assert extract_document(page).published == datetime.date(2008, 1, 2)
+
+
+def test_a_day_in_a_path_the_address_passes_in_its_query() -> None:
+    story = "The harbour ferry sailed again after a week of repairs, its crew said on the quay. " * 4
+    page = f"<html><head><title>Ferry back</title></head><body><h1>Ferry</h1><p>{story}</p></body></html>"
+    doc = extract_document(page.encode(), url="http://news.example.com/default.asp?page=2008%5C01%5C14%5Cstory_7")
+    assert doc.published == datetime.date(2008, 1, 14)
