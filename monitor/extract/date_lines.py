@@ -51,12 +51,14 @@ _UPDATE_AFTER_RE = re.compile(r"[\s,]*(?:[-\u2013\u2014|]+\s*)?(?:last\s+)?updat
 
 ShownDate = tuple[str, tuple[int | None, int, int], datetime.tzinfo | None]
 _WEEKDAY = "(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-# A weekday's full date alone on its line ("Wednesday, January 16, 2008", "Time: 16 January, 2008"):
+# A weekday's full date alone on its line ("Wednesday, January 16, 2008", "Time: 16 January, 2008"), maybe
+# with the clock's time ("Monday, January 14, 2008, 3:16 pm"):
 # a masthead's day the page was served as often as the story's own ("served": see page_date)
 _SERVED_LINE_RE = re.compile(
     rf"(?:(?:date|time)\s*:\s*(?:{_WEEKDAY},?\s+)?|{_WEEKDAY},?\s+)(?:"
     rf"(?P<m>{MONTHS})\.?\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTHS}),?\s+(?P<y2>(?:19|20)\d\d))",
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTHS}),?\s+(?P<y2>(?:19|20)\d\d))"
+    r"(?:,?\s+[0-2]?\d:[0-5]\d\s*[ap]\.?m\.?)?",
     re.I,
 )
 
@@ -190,12 +192,41 @@ _DATELINE_REACH = 3  # days: a page date further from its story's date line is a
 
 def with_opening_dateline(published: datetime.date | None, text: str) -> datetime.date | None:
     """The page's day, or the day its story's text opens on ("April 5, 2021 -- ...") when the two are a day or
-    few apart: the date line is what the reader is shown, a page date found in the markup may be a link's."""
-    m = DAY_DATELINE_RE.match(text)
-    if m is None or published is None:
+    few apart: the date line is what the reader is shown, a page date found in the markup may be a link's. A
+    wire's date line after its place ("LONDON, JAN 17 (PTI) --", "Islamabad, Jan 14 (IANS)") names the day
+    it was filed: the page's, when the page's own day is that one or a few after it (a masthead's, a later
+    edition's)."""
+    if published is None:
         return published
+    if (m := DAY_DATELINE_RE.match(text)) is not None:
+        day = _dateline_day(m["year"], m["month"], m["day"], published)
+        return day if day is not None and abs((day - published).days) <= _DATELINE_REACH else published
+    # (the first lines: a table's cells may come before the story's, "| | Send This Article |")
+    lines = (line.strip(_CELL_EDGES) for line in text[:_PLACE_DATELINE_REACH].split("\n"))
+    for line in [line for line in lines if line][:_PLACE_DATELINE_LINES]:
+        if (m := _PLACE_DATELINE_RE.match(line)) is not None:
+            day = _dateline_day(m["year"], m["month"], m["day"], published)
+            return day if day is not None and 0 <= (published - day).days <= _DATELINE_REACH else published
+    return published
+
+
+def _dateline_day(year: str | None, month: str, day: str, published: datetime.date) -> datetime.date | None:
+    """A date line's day; without its year, the one nearest before the page's day that it may be."""
     try:
-        day = datetime.date(int(m["year"]), month_number(m["month"]), int(m["day"]))
+        if year:
+            return datetime.date(int(year), month_number(month), int(day))
+        found = datetime.date(published.year, month_number(month), int(day))
+        return found if found <= published else found.replace(year=published.year - 1)
     except ValueError:
-        return published
-    return day if abs((day - published).days) <= _DATELINE_REACH else published
+        return None
+
+
+_PLACE_DATELINE_LINES = 6
+_PLACE_DATELINE_REACH = 3000  # characters of the text's top read for those lines
+_CELL_EDGES = "| \t"
+# A place in capitals or words, a month's day, maybe its year and the agency, then a dash or a colon.
+_PLACE_DATELINE_RE = re.compile(
+    rf"\A\s*[A-Z][A-Za-z.'\-]*(?:[ \t]+[A-Z][A-Za-z.'\-]*){{0,3}}(?:[ \t]*\([A-Za-z .]{{1,30}}\))?,[ \t]*"
+    rf"(?P<month>(?i:{MONTHS}))\.?[ \t]+(?P<day>\d{{1,2}})\b(?:,[ \t]*(?P<year>\d{{4}}))?[ \t]*"
+    rf"(?:\([^)\n]{{1,40}}\)|--|—|–|-|:)"
+)

@@ -389,9 +389,11 @@ def _byline_dates(tree: Any, url: str | None) -> list[ShownDate]:
             break
         if not _YEAR_RE.search(text):
             previous = " ".join(text.split()) or previous
+            if _PUBLISHED_LABEL_RE.match(previous) and not _of_other_content(_element_of(text), columns):
+                # "Published: Tuesday, January 08": the year is the stamp's
+                found.extend(line for line in read_date_line(previous, "") if line[0] == "published")
             continue
-        el = text.getparent()
-        if el is None or (text.is_tail and (el := el.getparent()) is None) or _of_other_content(el, columns):
+        if (el := _element_of(text)) is None or _of_other_content(el, columns):
             continue
         line_el = _widened_line(el)
         if line_el is not None and UPDATED_RE.search(f"{line_el.get('class')} {line_el.get('id')}"):
@@ -412,6 +414,12 @@ def _byline_dates(tree: Any, url: str | None) -> list[ShownDate]:
     return found
 
 
+def _element_of(text: Any) -> Any:
+    """The element a text node of the page is read in: its parent's, for the text after a child (a tail)."""
+    el = text.getparent()
+    return el.getparent() if el is not None and text.is_tail else el
+
+
 def _next_text(texts: list[Any], n: int) -> str:
     """The next text of the page after its `n`th that is more than white space, collapsed; "" for none."""
     return next((line for text in texts[n + 1 : n + 4] if (line := " ".join(text.split()))), "")
@@ -421,6 +429,7 @@ def _next_text(texts: list[Any], n: int) -> str:
 # of prose; the hosts of countries that write a day before its month
 _TEXTS = etree.XPath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_PUBLISHED_LABEL_RE = re.compile(r"(?:published|posted)\b", re.IGNORECASE)
 _PROSE = 200
 _DAY_FIRST_HOST_RE = re.compile(r"\.(?:uk|au|nz|ie|in|za|pk|sg|my|ng|ke)$")
 

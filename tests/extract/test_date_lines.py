@@ -7,7 +7,7 @@ import datetime
 
 import pytest
 
-from monitor.extract.date_lines import byline_day, read_date_line
+from monitor.extract.date_lines import byline_day, read_date_line, with_opening_dateline
 from monitor.extract.text import extract_document
 
 
@@ -155,3 +155,27 @@ def test_a_day_in_a_path_the_address_passes_in_its_query() -> None:
     page = f"<html><head><title>Ferry back</title></head><body><h1>Ferry</h1><p>{story}</p></body></html>"
     doc = extract_document(page.encode(), url="http://news.example.com/default.asp?page=2008%5C01%5C14%5Cstory_7")
     assert doc.published == datetime.date(2008, 1, 14)
+
+
+@pytest.mark.parametrize(("opening", "day"), [
+    ("LONDON, JAN 17 (PTI) — A harbour ferry ran aground", datetime.date(2008, 1, 17)),
+    ("| | Send this story |\n\n| Harbour, Jan. 18: A harbour ferry ran aground", datetime.date(2008, 1, 18)),
+    ("Islamabad, Jan 14 (IANS) A harbour ferry ran aground", datetime.date(2008, 1, 20)),  # too far before
+    ("Fans in Paris, Jan 17 - a harbour ferry ran aground", datetime.date(2008, 1, 20)),  # no place's line
+])
+def test_a_wires_date_line_after_its_place_names_the_pages_day(opening: str, day: datetime.date) -> None:
+    # the page's own day, a masthead's, is a few days after the one the wire filed the story on
+    assert with_opening_dateline(datetime.date(2008, 1, 20), opening + " on the quay.") == day
+
+
+def test_a_published_line_without_its_year_takes_the_stamps() -> None:
+    story = "The harbour ferry sailed again after a week of repairs, its crew said on the quay. " * 4
+    page = (f"<html><head><title>Ferry back</title></head><body><h1>Ferry back in service</h1>"
+            f"<div class='by'><h4>ANN LEE, Harbour News</h4><span>Published: Tuesday, January 08</span></div>"
+            f"<p>{story}</p>"
+            f"<p>Filed with a photo of 2008-01-13</p></body></html>").encode()
+    assert extract_document(page).published == datetime.date(2008, 1, 8)
+
+
+def test_a_mastheads_day_and_time_is_the_day_the_page_was_served() -> None:
+    assert read_date_line("Monday, January 14, 2008, 3:16 pm", "") == [("served", (2008, 1, 14), None)]
