@@ -93,6 +93,8 @@ def _classify(
     pair = f"{word} {words[i + 1]}" if i + 1 < len(words) else ""
     if pair.endswith(" to") and words[i + 2 : i + 3] and words[i + 2] in _ARTICLES:
         pair = ""  # the cue's "to" a preposition, no infinitive: "pledged to the trust in July"
+    if pair == "to be" and words[i + 2 : i + 3] and words[i + 2] in _ARTICLES:
+        return None  # what someone is to be, no time to come: "the rule requiring the coach to be a resident"
     if pair in future or word in future:
         # "had been due to", "had planned to": a plan seen from a past perfect is usually past by now
         return "past" if _PAST_AUX.intersection(before) else "future"

@@ -132,6 +132,15 @@ def test_a_clause_the_date_opens_tells_no_tense_of_the_dates_own() -> None:
         "DATE", "2010-07-08")
 
 
+def test_what_someone_is_to_be_tells_no_time_to_come() -> None:
+    # DCT a Saturday: the rule requiring a coach "to be a resident" was dropped on the Friday before
+    got = found("The club had dropped the rule requiring the coach to be a local resident at its meeting on "
+                "Friday.", "2008-01-19")
+    assert got["Friday"] == ("DATE", "2008-01-18")
+    # a passive after "to be" still tells what is to come
+    assert found("The plan is to be voted on Friday.", "2008-01-19")["Friday"] == ("DATE", "2008-01-25")
+
+
 @pytest.mark.parametrize(
     ("sentence", "dct", "text", "value"),
     [
