@@ -365,7 +365,7 @@ _FEW_DAYS_OR_HOURS = frozenset({"PXD", "PTXH", "PTXM"})  # "days", "hours", "min
 _HOURS = frozenset({"PTXH", "PTXM"})  # (the same day)
 _SHORTLY_RE = re.compile(r"\b(?:shortly|soon)(?=\s+(?:after|before)\b)", re.IGNORECASE)
 _QUALIFIERS = r"(?:about\s+|nearly\s+|almost\s+|just\s+|only\s+|up\s+to\s+)?"
-_LENGTH_BEFORE_RE = re.compile(rf"\b(?:for|of|to|over|within|lasting)\s+{_QUALIFIERS}\Z", re.IGNORECASE)
+_LENGTH_BEFORE_RE = re.compile(rf"\b(?:for|of|to|over|in|within|lasting)\s+{_QUALIFIERS}\Z", re.IGNORECASE)
 # "The crash comes a day after", "Their release came hours after": the news of the report follows
 _NEWS_BEFORE_RE = re.compile(rf"\b(?P<verb>comes|come|is|are|follows|came|followed)\s+{_QUALIFIERS}\Z")
 _PAST_NEWS_VERBS = frozenset({"came", "followed"})

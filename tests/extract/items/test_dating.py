@@ -247,6 +247,10 @@ def test_a_span_after_another_happening_dates_that_happening() -> None:
     # a length, not a time: "jailed for 11 years after pleading guilty" dates nothing 11 years back
     text = "Ivo Marsh was jailed for 11 years after pleading guilty to fraud at Leeds Crown Court on Monday."
     assert all(i.date in (None, "2021-09-13") for i in extract_items(text, PUB))
+    # nor does "the first time in 27 years before returning": how long since, not when
+    text = ("The ferry line closed for the first time in 27 years before reopening at the harbour in "
+            "December 2005.")
+    assert all(i.date in (None, "2005-12") for i in extract_items(text, PUB))
 
 
 def test_a_span_before_a_dated_happening_counts_on_from_that_happenings_date() -> None:

@@ -132,6 +132,11 @@ def test_a_clause_the_date_opens_tells_no_tense_of_the_dates_own() -> None:
         "DATE", "2010-07-08")
 
 
+def test_a_wires_clock_time_in_four_figures_before_its_zone_is_no_year() -> None:
+    assert found("The ferry grounded at 1242 GMT (1812 IST), as the minister left.", "2008-01-17") == {}
+    assert found("The war of 1812 ended in 1815.", "2008-01-17")["1812"] == ("DATE", "1812")
+
+
 def test_what_someone_is_to_be_tells_no_time_to_come() -> None:
     # DCT a Saturday: the rule requiring a coach "to be a resident" was dropped on the Friday before
     got = found("The club had dropped the rule requiring the coach to be a local resident at its meeting on "
