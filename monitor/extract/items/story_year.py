@@ -83,7 +83,11 @@ def _days_of_the_story(doc: Doc, value: str, before: int) -> str:
     later = [t for t in earlier[full[-1] + 1 :] if months.search(t.text)]
     if day is None:
         far_back = doc.published is not None and anchor.year <= doc.published.year - 2
-        return _month_of_the_story(anchor, later, value) if far_back and _MONTH_RE.fullmatch(value) else value
+        if not far_back or not _MONTH_RE.fullmatch(value) or _recent_month(value, doc.published):
+            # (a month ending within six weeks before publication is the present's: "At the sentencing
+            # hearing in December", told on January 18 after a crash "on Dec. 15, 2003")
+            return value
+        return _month_of_the_story(anchor, later, value)
     if anchor.year == day.year or (doc.published is not None and day > doc.published - _RECENT):
         # (a day the tagger put after publication is one to come, of the present: "over the anniversary period
         # ending July 7", after "the battle that took place July 1-3, 1863")
@@ -115,6 +119,13 @@ def _month_of_the_story(anchor: dt.date, later: list[Timex], value: str) -> str:
         if not -NARRATED_MONTHS_BEFORE <= anchor.year * 12 + int(told[5:7]) - base <= NARRATED_MONTHS_AFTER:
             return value
     return f"{anchor.year}{value[4:]}"
+
+
+def _recent_month(value: str, published: dt.date | None) -> bool:
+    """Whether the month `value` ("2007-12") ends within `_RECENT` before `published` (or after it)."""
+    year, month = int(value[:4]), int(value[5:7])
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return published is not None and following > published - _RECENT
 
 
 def _in_year(day: dt.date, year: int) -> dt.date | None:

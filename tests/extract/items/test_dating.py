@@ -379,6 +379,11 @@ def test_a_month_without_its_year_a_month_after_the_storys_last_full_date_is_of_
     # a month with its year is too often background: the bare month keeps the publication's year
     background = ("The pier first opened in March 2009.\n\nIn April the harbour board agreed to widen it.")
     assert [i.date for i in extract_items(background, pub) if i.kind != "figure"][-1] == "2014-04"
+    # a month ending weeks before publication is the report's present, whatever year came before it
+    pub = dt.date(2008, 1, 18)
+    trial = ("The ferryman was jailed yesterday for a crash that killed a pilot on Dec. 15, 2003.\n\n"
+             "At the sentencing hearing in December, the pilot's family said they had forgiven him.")
+    assert "2007-12" in [i.date for i in extract_items(trial, pub)]
 
 
 def test_a_month_anchored_in_words_or_after_a_year_of_plans_keeps_the_publication_year() -> None:
