@@ -137,6 +137,12 @@ def test_a_wires_clock_time_in_four_figures_before_its_zone_is_no_year() -> None
     assert found("The war of 1812 ended in 1815.", "2008-01-17")["1812"] == ("DATE", "1812")
 
 
+def test_the_same_period_of_a_year_named_after_it_is_no_quarter() -> None:
+    text = "Officers made 806 arrests in the period, up from 796 in the same period in 2006."
+    got = found(text, "2007-12-30")
+    assert "the same period" not in got and got["2006"] == ("DATE", "2006")
+
+
 def test_what_someone_is_to_be_tells_no_time_to_come() -> None:
     # DCT a Saturday: the rule requiring a coach "to be a resident" was dropped on the Friday before
     got = found("The club had dropped the rule requiring the coach to be a local resident at its meeting on "
