@@ -12,7 +12,7 @@ from collections.abc import Collection, Mapping
 # A word joined by a hyphen to the next one is no cue: the compound's last word is its head ("next-generation
 # phones", "the soon-to-be mayor", a name's "Soon-Shiong"); nor is that head after a word of three letters or
 # more ("flood-damaged homes", "state-owned": an adjective), but after a prefix it is a verb ("re-elected")
-_WORD = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]{3}-)[A-Za-z]+(?:'[a-z]+)?(?![A-Za-z'-])")
+_WORD = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]{3}-)[A-Za-z]+(?:['\u2019][a-z]+)?(?![A-Za-z'\u2019-])")
 # a full stop ends a clause unless it ends an initial ("U.S."), a title ("Mr.") or a clock time's "a.m." that
 # the clause goes on after ("at 12:01 a.m. on Thursday", "3 p.m. Friday", "9 a.m. ET"; not "at 3 a.m. Police")
 _CLAUSE_END = re.compile(
@@ -172,6 +172,11 @@ def clause_tense(
     # "On Tuesday, Lebanese troops at a base ..., will conduct": a fronted date is the main clause's, whose
     # verb may come after a long subject
     fronted = len(left_words) <= 2 and text[end : end + 1] == ","
+    opener = left[-2:-1] if left[-1:] and left[-1] in _DATE_PREPOSITIONS else left[-1:]
+    if opener in (["where"], ["which"]) and right:
+        # "from Boston, where Saturday afternoon he'll be honored": the clause the date opens is its own;
+        # the main clause's verb before it tells another time
+        left, fronted = [], True
     if right[:1] and right[0] in _OPENERS_AFTER:
         # "hinting in late June that fares should rise": the clause the date opens tells another
         # time (but "on July 8, when the strike will begin" tells the date's own)
@@ -187,10 +192,17 @@ def clause_tense(
 _NAME_HOMOGRAPHS = frozenset({"may", "will"})
 
 
+_DATE_PREPOSITIONS = frozenset({"on", "in", "at", "by"})
+_SHORT_MODAL_RE = re.compile(r"['\u2019]ll$|^[Ww]on['\u2019]t$")
+_SHORT_MODALS = {"'ll": "will", "n't": "will"}
+
+
 def _cue_words(words: list[str], opens_clause: bool, headline: bool) -> list[str]:
     """The words lower-cased; a capitalised word that does not open the clause as "": a name, though a cue's
     homograph ("Tom Hopes backed the plan"); in a `headline`'s title case only `_NAME_HOMOGRAPHS` so."""
-    out = [w.lower() for w in words]
+    # (a modal written short is the modal: "they'll play", "he won't start")
+    out = [_SHORT_MODALS.get(w.lower().replace("\u2019", "'")[-3:], w.lower()) if _SHORT_MODAL_RE.search(w)
+           else w.lower() for w in words]
     for i, (word, low) in enumerate(zip(words, out, strict=True)):
         if word[:1].isupper() and (i > 0 or not opens_clause) and (not headline or low in _NAME_HOMOGRAPHS):
             out[i] = ""

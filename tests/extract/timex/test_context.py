@@ -143,6 +143,18 @@ def test_the_same_period_of_a_year_named_after_it_is_no_quarter() -> None:
     assert "the same period" not in got and got["2006"] == ("DATE", "2006")
 
 
+@pytest.mark.parametrize("sentence", [
+    "They'll play the Canadiens on Saturday.",
+    "They\u2019ll play the Canadiens on Saturday.",
+    "He won't start on Saturday.",
+    # the clause a "where" opens is the date's own, whatever the verb before it
+    "The winger said he was grateful, speaking from Boston, where on Saturday he will be honoured.",
+])
+def test_a_modal_written_short_tells_a_time_to_come(sentence: str) -> None:
+    # DCT a Thursday: the Saturday after it
+    assert found(sentence, "2008-01-17")["Saturday"] == ("DATE", "2008-01-19")
+
+
 def test_what_someone_is_to_be_tells_no_time_to_come() -> None:
     # DCT a Saturday: the rule requiring a coach "to be a resident" was dropped on the Friday before
     got = found("The club had dropped the rule requiring the coach to be a local resident at its meeting on "
