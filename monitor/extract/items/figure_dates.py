@@ -46,6 +46,7 @@ from monitor.extract.items.figure_now import (
     plural_noun,
     timeless,
 )
+from monitor.extract.items.subject_asides import in_the_subject_s_aside
 from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, finite_verb, plural_present
 from monitor.extract.items.unreal import CONDITIONS
 from monitor.extract.lexicon import Lexicon
@@ -143,7 +144,7 @@ def _sentence_date(doc: Doc, info: SentenceInfo, start: int, end: int) -> str | 
                  and not _relative_right_after(doc, own, first, tx.end))
         and not a_later_nouns_date(doc, own, start, tx)
         and not _in_a_relative_of_another_noun(doc, info, own, end, tx.start)
-        and not _in_the_subject_s_aside(doc, info, tx.start, start)
+        and not in_the_subject_s_aside(doc, info, tx.start, start)
         and not _in_brackets_apart(info, tx.start, start)
     ]
     return min(dated)[2] if dated else None
@@ -154,25 +155,6 @@ def _in_brackets_apart(info: SentenceInfo, pos: int, figure_at: int) -> bool:
     pass is due next year)"): an aside of its own, whose dates are its own."""
     asides = [*bracket_asides(info), *dashed_asides(info)]
     return any(a <= pos < b and not a <= figure_at < b for a, b in asides)
-
-
-def _in_the_subject_s_aside(doc: Doc, info: SentenceInfo, pos: int, figure_at: int) -> bool:
-    """Whether `pos` lies in an aside that commas set off after the subject, before the figure's clause ("The
-    company, which was founded in 1998, employs 4,000 people"; "The bill, passed on Oct. 1, gives the agency
-    $18 billion"): it tells of the subject, not when the figure holds."""
-    text, first = doc.text, info.sentence.start
-    opening = text.rfind(",", first, pos)
-    closing = text.find(",", pos, figure_at)
-    if opening <= first or closing < 0 or "," in text[closing + 1 : figure_at]:
-        return False
-    words = _WORDS_RE.findall(text, opening, closing)
-    if not words or "," in text[first:opening]:
-        return False  # the subject before the aside is the sentence's opening words
-    head = words[0].lower()
-    return head in _ASIDE_RELATIVES or ("VBN" in word_tags(head) and head.endswith("ed"))
-
-
-_ASIDE_RELATIVES = frozenset({"which", "who", "whose"})
 
 
 def _past_a_later_opener(info: SentenceInfo, own_end: int, pos: int) -> bool:

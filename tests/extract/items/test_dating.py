@@ -594,3 +594,15 @@ def test_a_measure_in_the_present_perfect_passive_is_the_publication_days_news()
     assert [(i.kind, i.date) for i in found if i.kind != "figure"] == [("policy", "2024-05-09")]
     # in the active, a group's measures sum up what it has been doing
     assert extract_items("Ferry operators have cancelled sailings to Kell Island.", day) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Ann Lee, a contender for the harbour seat in 2008, said she would oppose the pier.",
+    "Ann Lee, a contender for the harbour seat in 2008, resigned from the board.",
+])
+def test_a_date_in_an_aside_after_the_subject_tells_of_the_subject(text: str) -> None:
+    # her candidacy's year is no date of her saying or resigning
+    assert "2008" not in [i.date for i in extract_items(text, dt.date(2005, 9, 22))]
+    # a relative aside's own verb keeps its date
+    own = "Ann Lee, who joined the harbour board in 2001, resigned on Monday."
+    assert "2001" in [i.date for i in extract_items(own, dt.date(2005, 9, 22))]
