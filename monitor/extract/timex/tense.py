@@ -21,6 +21,8 @@ _CLAUSE_END = re.compile(
     r"|\b[ap]\.m\.\s+(?=[A-Z])(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug"
     r"|Sep|Oct|Nov|Dec)[a-z]*\b|[A-Z]{1,4}\b)"
     r"|[\"\u201c\u201d]\s|\n\s*\n"
+    # a colon before a capital opens a clause of its own ("won't have to wait long: These teams meet again")
+    r"|:\s+(?=[A-Z])"
 )
 # Words before an -ed adjective ("a still unspecified date"); not "her", as often a verb's object before
 # the next clause's verb ("without asking her, pledged to the trust in July").
@@ -68,6 +70,9 @@ def _clause_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     clause_start = lo + cut if cut is not None else lo
     right = text[end : end + _WINDOW]
     after = _CLAUSE_END.search(right)
+    if after is not None and after.start() == 0 and right.startswith(":"):
+        # "Monday: The committee will begin ...": the date heads the clause after the colon
+        after = _CLAUSE_END.search(right, 1)
     clause_end = end + (after.start() + 1 if after else len(right))
     return clause_start, clause_end
 

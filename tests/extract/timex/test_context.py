@@ -155,6 +155,15 @@ def test_a_modal_written_short_tells_a_time_to_come(sentence: str) -> None:
     assert found(sentence, "2008-01-17")["Saturday"] == ("DATE", "2008-01-19")
 
 
+def test_a_colon_before_a_capital_opens_a_clause_of_its_own() -> None:
+    # DCT a Wednesday: "will" tells of remembering, not of the Saturday the match was
+    text = "The club will remember it: The Saturday match drew a record crowd."
+    assert found(text, "2008-01-16")["Saturday"] == ("DATE", "2008-01-12")
+    # a date heading its line before the colon is that clause's
+    assert found("Monday: The committee will begin its hearings.", "2008-01-16")["Monday"] == (
+        "DATE", "2008-01-21")
+
+
 def test_what_someone_is_to_be_tells_no_time_to_come() -> None:
     # DCT a Saturday: the rule requiring a coach "to be a resident" was dropped on the Friday before
     got = found("The club had dropped the rule requiring the coach to be a local resident at its meeting on "
