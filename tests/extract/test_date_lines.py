@@ -116,7 +116,7 @@ def test_a_page_is_never_published_after_the_day_it_was_updated() -> None:
 
 
 def test_a_posted_line_outweighs_a_mastheads_later_day() -> None:
-    page = _old_page('<p class="posted">Posted at 6:47am on 14 Jan 2008</p>').replace(
+    page = _old_page('<p class="posted">Posted at 7:12am on 14 Jan 2008</p>').replace(
         b'<div class="date">Wednesday, 16 January 2008</div>',
         b'<p id="time"><span class="hide">Time:</span>16 January, 2008</p>')
     assert extract_document(page).published == datetime.date(2008, 1, 14)

@@ -99,7 +99,7 @@ def _classify(
     if pair.endswith(" to") and words[i + 2 : i + 3] and words[i + 2] in _ARTICLES:
         pair = ""  # the cue's "to" a preposition, no infinitive: "pledged to the trust in July"
     if pair == "to be" and words[i + 2 : i + 3] and words[i + 2] in _ARTICLES:
-        return None  # what someone is to be, no time to come: "the rule requiring the coach to be a resident"
+        return None  # what someone is to be, no time to come: "the rule requiring the skipper to be a local"
     if pair in future or word in future:
         # "had been due to", "had planned to": a plan seen from a past perfect is usually past by now
         return "past" if _PAST_AUX.intersection(before) else "future"
@@ -179,7 +179,7 @@ def clause_tense(
     fronted = len(left_words) <= 2 and text[end : end + 1] == ","
     opener = left[-2:-1] if left[-1:] and left[-1] in _DATE_PREPOSITIONS else left[-1:]
     if opener in (["where"], ["which"]) and right:
-        # "from Boston, where Saturday afternoon he'll be honored": the clause the date opens is its own;
+        # "from Leeds, where on Sunday afternoon she'll be honoured": the clause the date opens is its own;
         # the main clause's verb before it tells another time
         left, fronted = [], True
     if right[:1] and right[0] in _OPENERS_AFTER:

@@ -247,8 +247,8 @@ def test_a_span_after_another_happening_dates_that_happening() -> None:
     # a length, not a time: "jailed for 11 years after pleading guilty" dates nothing 11 years back
     text = "Ivo Marsh was jailed for 11 years after pleading guilty to fraud at Leeds Crown Court on Monday."
     assert all(i.date in (None, "2021-09-13") for i in extract_items(text, PUB))
-    # nor does "the first time in 27 years before returning": how long since, not when
-    text = ("The ferry line closed for the first time in 27 years before reopening at the harbour in "
+    # nor does "the first time in 31 years before reopening": how long since, not when
+    text = ("The ferry line closed for the first time in 31 years before reopening at the harbour in "
             "December 2005.")
     assert all(i.date in (None, "2005-12") for i in extract_items(text, PUB))
 
@@ -382,7 +382,7 @@ def test_a_month_without_its_year_a_month_after_the_storys_last_full_date_is_of_
     # a month ending weeks before publication is the report's present, whatever year came before it
     pub = dt.date(2008, 1, 18)
     trial = ("The ferryman was jailed yesterday for a crash that killed a pilot on Dec. 15, 2003.\n\n"
-             "At the sentencing hearing in December, the pilot's family said they had forgiven him.")
+             "At the court's sentencing hearing in December, the pilot's family said they had forgiven him.")
     assert "2007-12" in [i.date for i in extract_items(trial, pub)]
 
 
