@@ -66,7 +66,8 @@ _SERVED_LINE_RE = re.compile(
 def read_date_line(line: str, attrs: str) -> list[ShownDate]:
     """The dates of one byline line; each is "updated" when the words since the previous date say so
     ("Updated Nov 19, 9:41 AM; Posted Nov 18, 8:19 PM"), or "Updated" and a time right after it ("October 7,
-    2009 -- Updated 1240 GMT": the day of the update), or the element is named for it."""
+    2009 -- Updated 1240 GMT": the day of the update), or the element is named for it. A weekday's full date
+    alone on the line is "served": a masthead's day the page was served as often as the story's own."""
     if not line or re.search(r"file photo|photo:", line, re.I):
         return []
     if (served := _served_day(line)) is not None:
@@ -162,7 +163,7 @@ _PUBLISHED_RE = re.compile(r"\b(?:published|posted)\b", re.I)
 
 def is_writer_line(line: str) -> bool:
     """Whether a short line of its own names the writer and nothing else ("By The Associated Press", "By ANN
-    LEE, Staff Writer"): a date alone on the next line is the byline's."""
+    LEE, Staff Writer"): a date alone on the line above or below it is the byline's."""
     return (len(line) <= _WRITER_LINE and _WRITER_RE.match(line) is not None
             and not _YEAR_IN_LINE_RE.search(line))
 

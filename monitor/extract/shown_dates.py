@@ -59,8 +59,9 @@ def _date_holders(tree: Any) -> list[Any]:
 
 
 def shown_dates(tree: Any) -> list[ShownDate]:
-    """The date lines a reader sees near the byline: (published|updated|dated, (year or None, month, day),
-    zone named or None), in page order; "dated" when no word says which."""
+    """The date lines a reader sees near the byline: (published|updated|dated|served, (year or None, month,
+    day), zone named or None), in page order; "dated" when no word says which, "served" for a weekday's date
+    alone in its own element (a masthead's, as often as not)."""
     out: list[ShownDate] = []
     # The elements already read as part of a line; kept alive here, so lxml hands back the same proxies.
     seen: set[Any] = set()

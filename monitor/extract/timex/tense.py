@@ -90,7 +90,7 @@ def _classify(
         # "two planned closures in June": an adjective, no future; "the upcoming summit" is one to come
         return "future" if word in _FUTURE_ADJECTIVES else None
     if word in future and word.endswith("s") and (
-            (i > 0 and (words[i - 1] in _ARTICLES or words[i - 1].endswith("'s")))
+            (i > 0 and (words[i - 1] in _ARTICLES or words[i - 1].endswith(("'s", "\u2019s"))))
             or words[i + 1 : i + 2] in (["are"], ["were"])):
         # "attacked the hosts on Monday", "Trump's hopes", "his team's playoff hopes are slim after Monday's
         # loss": a noun, not the schedule of "the club hosts the final"

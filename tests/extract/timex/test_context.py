@@ -164,6 +164,12 @@ def test_a_colon_before_a_capital_opens_a_clause_of_its_own() -> None:
         "DATE", "2008-01-21")
 
 
+def test_a_possessive_with_a_curly_apostrophe_makes_hopes_a_noun() -> None:
+    # "Lee’s hopes": a noun, no "hopes to" of a plan; the deal's Monday was the one before
+    got = found("Lee\u2019s hopes for a deal on Monday faded.", "2008-01-16")
+    assert got["Monday"] == ("DATE", "2008-01-14")
+
+
 def test_what_someone_is_to_be_tells_no_time_to_come() -> None:
     # DCT a Saturday: the rule requiring a coach "to be a resident" was dropped on the Friday before
     got = found("The club had dropped the rule requiring the coach to be a local resident at its meeting on "
