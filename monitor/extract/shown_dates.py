@@ -106,10 +106,12 @@ def byline_dates(tree: Any, url: str | None) -> list[ShownDate]:
         if len(text) > _PROSE and len(" ".join(text.split())) > _PROSE:
             break
         if not _YEAR_RE.search(text):
-            previous = " ".join(text.split()) or previous
-            if _PUBLISHED_LABEL_RE.match(previous) and not _of_other_content(_element_of(text), columns):
+            if not (words := " ".join(text.split())):
+                continue
+            previous = words
+            if _PUBLISHED_LABEL_RE.match(words) and not _of_other_content(_element_of(text), columns):
                 # "Published: Tuesday, January 08": the year is the stamp's
-                found.extend(line for line in read_date_line(previous, "") if line[0] == "published")
+                found.extend(line for line in read_date_line(words, "") if line[0] == "published")
             continue
         if (el := _element_of(text)) is None or _of_other_content(el, columns):
             continue
