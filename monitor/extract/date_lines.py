@@ -9,8 +9,8 @@ import datetime
 import re
 
 __all__ = [
-    "DAY_DATELINE_RE", "MONTHS", "MONTH_NAMES", "UPDATED_RE", "ShownDate", "byline_day", "is_writer_line",
-    "month_number", "read_date_line", "with_opening_dateline",
+    "DAY_DATELINE_RE", "MONTHS", "MONTH_NAMES", "UPDATED_RE", "YEAR_RE", "ShownDate", "byline_day",
+    "is_writer_line", "month_number", "read_date_line", "with_opening_dateline",
 ]
 
 # Months by their first three letters: a byline's "Nov 18", a URL's "/2019/nov/18/".
@@ -50,6 +50,8 @@ _UPDATE_AFTER_RE = re.compile(r"[\s,]*(?:[-\u2013\u2014|]+\s*)?(?:last\s+)?updat
 
 
 ShownDate = tuple[str, tuple[int | None, int, int], datetime.tzinfo | None]
+# A year in figures, anywhere in a line
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _WEEKDAY = "(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # A weekday's full date alone on its line ("Wednesday, January 16, 2008", "Time: 16 January, 2008"), maybe
 # with the clock's time ("Monday, January 14, 2008, 3:16 pm"):
@@ -165,11 +167,10 @@ def is_writer_line(line: str) -> bool:
     """Whether a short line of its own names the writer and nothing else ("By The Associated Press", "By ANN
     LEE, Staff Writer"): a date alone on the line above or below it is the byline's."""
     return (len(line) <= _WRITER_LINE and _WRITER_RE.match(line) is not None
-            and not _YEAR_IN_LINE_RE.search(line))
+            and not YEAR_RE.search(line))
 
 
 _WRITER_LINE = 60
-_YEAR_IN_LINE_RE = re.compile(r"(?:19|20)\d\d")
 # A writer named in a byline: "By Ann Lee", "by K. Scott" (a capital after "by": not "by the river", nor a
 # month or a day: "reform by August", "by Friday")
 _WRITER_RE = re.compile(

@@ -11,7 +11,14 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from monitor.extract.date_lines import UPDATED_RE, ShownDate, byline_day, is_writer_line, read_date_line
+from monitor.extract.date_lines import (
+    UPDATED_RE,
+    YEAR_RE,
+    ShownDate,
+    byline_day,
+    is_writer_line,
+    read_date_line,
+)
 
 __all__ = ["byline_dates", "date_line", "shown_dates", "stamp_under_heading"]
 
@@ -105,7 +112,7 @@ def byline_dates(tree: Any, url: str | None) -> list[ShownDate]:
     for n, text in enumerate(texts):
         if len(text) > _PROSE and len(" ".join(text.split())) > _PROSE:
             break
-        if not _YEAR_RE.search(text):
+        if not YEAR_RE.search(text):
             if not (words := " ".join(text.split())):
                 continue
             previous = words
@@ -145,10 +152,9 @@ def _next_text(texts: list[Any], n: int) -> str:
     return next((line for text in texts[n + 1 : n + 4] if (line := " ".join(text.split()))), "")
 
 
-# The page's text nodes outside scripts and styles, in page order; a year in one; the length of a paragraph
+# The page's text nodes outside scripts and styles, in page order; the length of a paragraph
 # of prose; the hosts of countries that write a day before its month
 _TEXTS = etree.XPath("//body//text()[not(ancestor::script) and not(ancestor::style)]")
-_YEAR_RE = re.compile(r"(?:19|20)\d\d")
 _PUBLISHED_LABEL_RE = re.compile(r"(?:published|posted)\b", re.IGNORECASE)
 _PROSE = 200
 _DAY_FIRST_HOST_RE = re.compile(r"\.(?:uk|au|nz|ie|in|za|pk|sg|my|ng|ke)$")

@@ -36,7 +36,7 @@ from monitor.extract.items.happenings import first_since
 from monitor.extract.items.number_hints import DIGIT_RE
 from monitor.extract.items.occurrence import Actors, Occurrence
 from monitor.extract.items.opening import opening_statement, undated_lede
-from monitor.extract.items.subject_asides import in_the_subject_s_aside
+from monitor.extract.items.subject_asides import in_the_subject_s_appositive
 from monitor.extract.items.time_clauses import told_with_main_clause
 from monitor.extract.items.triggers import AUXILIARIES, SINCE_BEFORE_RE, a_happenings_noun, told_by_verb
 from monitor.extract.lexicon import Lexicon
@@ -284,7 +284,7 @@ def clause_date(doc: Doc, info: SentenceInfo, occ: Occurrence) -> str | None:
     if info.timexes:
         # (and a date of the subject's aside: "Ann Lee, a contender in 2008, resigned")
         topics = [x for x in info.timexes if _topic_date(doc, occ, x[0]) or (
-            not occ.is_noun and in_the_subject_s_aside(doc, info, x[0].start, occ.start, appositive=True))]
+            not occ.is_noun and in_the_subject_s_appositive(doc, info, x[0].start, occ.start))]
         if topics:
             info = dataclasses.replace(info, timexes=[x for x in info.timexes if x not in topics])
     sentence = info.sentence.text

@@ -29,7 +29,7 @@ from monitor.extract.items.document import (
 )
 from monitor.extract.items.fronted import fronted_timex
 from monitor.extract.items.furniture import ENTRY_TAIL
-from monitor.extract.items.subject_asides import in_the_subject_s_aside
+from monitor.extract.items.subject_asides import in_the_subject_s_appositive
 from monitor.extract.items.time_clauses import (
     closing_attribution,
     dated_apart,
@@ -158,8 +158,8 @@ def dated_happenings(doc: Doc, info: SentenceInfo, taken: set[str | None],
                 # narrows the first (2021 -> 2021-08) is the finer telling of its day
                 out = [replace(h, date=value) if h.start == tok.start and _narrows(value, h.date)
                        else h for h in out]
-            if state is _FOUND and tok is not None and in_the_subject_s_aside(
-                    doc, info, tx.start, tok.start, appositive=True):
+            if state is _FOUND and tok is not None and in_the_subject_s_appositive(
+                    doc, info, tx.start, tok.start):
                 break  # "Ann Lee, a contender in 2008, said": the aside tells of her, not of her saying
             if state is _FOUND and tok is not None and tok.start not in verbs:
                 said = not not_said(doc, tok, info.sentence.end)  # "added 25 points" tells no statement

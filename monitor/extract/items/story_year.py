@@ -8,7 +8,9 @@ import re
 
 from monitor.extract.items.dating import MONTH_VALUE_RE, YEAR_WRITTEN_RE, iso_day, timex_words_re
 from monitor.extract.items.document import Doc
+from monitor.extract.items.subject_asides import in_a_relative_aside
 from monitor.extract.timex import Timex
+from monitor.extract.timex.anchor import shift_month
 
 
 def narrated_year(doc: Doc, tx: Timex, value: str, sentence_start: int) -> str:
@@ -24,26 +26,13 @@ def narrated_year(doc: Doc, tx: Timex, value: str, sentence_start: int) -> str:
         return value  # not a bare month or day the publication date anchored ("January this year" is)
     written = [t for t in doc.timexes_in(sentence_start, tx.start)
                if (YEAR_WRITTEN_RE.search(t.text) or _years_ago_of(doc.text, t, tx))
-               and not _in_relative_aside(doc.text, sentence_start, t, tx)]
+               and not in_a_relative_aside(doc.text, sentence_start, t.start, tx.start)]
     if not written:
         return _days_of_the_story(doc, value, sentence_start)
     year = written[-1].value[:4]
     if not (len(year) == 4 and year.isdigit()) or int(year) > pub.year - 2:
         return value  # a year of plans ("by 2025") dates no month told after it
     return year + value[4:]
-
-
-def _in_relative_aside(text: str, sentence_start: int, year: Timex, tx: Timex) -> bool:
-    """Whether the year is told in a relative clause set off by commas that closes before the month ("A
-    former mayor, who took office in 1991, came back in October"): the person's time, not the
-    story's."""
-    opened = text.rfind(",", sentence_start, year.start)
-    if opened < 0 or "," not in text[year.end : tx.start]:
-        return False
-    return _RELATIVE_RE.match(text, opened + 1) is not None
-
-
-_RELATIVE_RE = re.compile(r"\s*(?:who|whom|whose|which)\b", re.IGNORECASE)
 
 
 def _years_ago_of(text: str, ago: Timex, tx: Timex) -> bool:
@@ -123,9 +112,8 @@ def _month_of_the_story(anchor: dt.date, later: list[Timex], value: str) -> str:
 
 def _recent_month(value: str, published: dt.date | None) -> bool:
     """Whether the month `value` ("2007-12") ends within `_RECENT` before `published` (or after it)."""
-    year, month = int(value[:4]), int(value[5:7])
-    following = dt.date(year + month // 12, month % 12 + 1, 1)
-    return published is not None and following > published - _RECENT
+    year, month = shift_month(int(value[:4]), int(value[5:7]), 1)
+    return published is not None and dt.date(year, month, 1) > published - _RECENT
 
 
 def _in_year(day: dt.date, year: int) -> dt.date | None:

@@ -198,16 +198,17 @@ _NAME_HOMOGRAPHS = frozenset({"may", "will"})
 
 
 _DATE_PREPOSITIONS = frozenset({"on", "in", "at", "by"})
-_SHORT_MODAL_RE = re.compile(r"['\u2019]ll$|^[Ww]on['\u2019]t$")
-_SHORT_MODALS = {"'ll": "will", "n't": "will"}
+def _modal_in_full(low: str) -> str:
+    """A word, lower case, with a modal written short read as the modal ("they'll", "won't": "will")."""
+    plain = low.replace("\u2019", "'")
+    return "will" if plain.endswith("'ll") or plain == "won't" else low
 
 
 def _cue_words(words: list[str], opens_clause: bool, headline: bool) -> list[str]:
     """The words lower-cased; a capitalised word that does not open the clause as "": a name, though a cue's
     homograph ("Tom Hopes backed the plan"); in a `headline`'s title case only `_NAME_HOMOGRAPHS` so."""
     # (a modal written short is the modal: "they'll play", "he won't start")
-    out = [_SHORT_MODALS.get(w.lower().replace("\u2019", "'")[-3:], w.lower()) if _SHORT_MODAL_RE.search(w)
-           else w.lower() for w in words]
+    out = [_modal_in_full(w.lower()) for w in words]
     for i, (word, low) in enumerate(zip(words, out, strict=True)):
         if word[:1].isupper() and (i > 0 or not opens_clause) and (not headline or low in _NAME_HOMOGRAPHS):
             out[i] = ""
